@@ -1,0 +1,636 @@
+//! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
+//! generated `validate` methods call, enumeration (de)serialization with a catch-all, and path encoding.
+//!
+//! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
+//! serde_json only.
+
+use std::fmt;
+
+/// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
+/// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// The body itself.
+    Root,
+    /// A field of the object at the parent path.
+    Field(&'a Path<'a>, &'static str),
+    /// An element of the array at the parent path.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    /// The path of the field `name` of the object at this path.
+    pub fn field(&'a self, name: &'static str) -> Path<'a> {
+        Path::Field(self, name)
+    }
+
+    /// The path of element `index` of the array at this path.
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path::Index(self, index)
+    }
+
+    fn write_to(&self, out: &mut String) {
+        match self {
+            Path::Root => {}
+            Path::Field(parent, name) => {
+                parent.write_to(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Path::Index(parent, index) => {
+                parent.write_to(out);
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        f.write_str(&out)
+    }
+}
+
+/// The rule a value broke, with the documented limit and the value found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// An integer outside its documented minimum and maximum (inclusive).
+    Range {
+        /// The documented minimum, if any.
+        minimum: Option<i64>,
+        /// The documented maximum, if any.
+        maximum: Option<i64>,
+        /// The value found.
+        actual: i64,
+    },
+    /// A string whose length in characters is outside its documented bounds (inclusive).
+    Length {
+        /// The documented minimum length, if any.
+        min: Option<usize>,
+        /// The documented maximum length, if any.
+        max: Option<usize>,
+        /// The length found, in characters.
+        actual: usize,
+    },
+    /// An array whose number of items is outside its documented bounds (inclusive).
+    Items {
+        /// The documented minimum number of items, if any.
+        min: Option<usize>,
+        /// The documented maximum number of items, if any.
+        max: Option<usize>,
+        /// The number of items found.
+        actual: usize,
+    },
+    /// A string with a character the documented character rule does not allow there.
+    Pattern {
+        /// The documented rule, in words.
+        expected: &'static str,
+        /// The offending character.
+        found: char,
+        /// Its position, counted in characters from 0.
+        position: usize,
+    },
+    /// A value the documented enumeration does not list.
+    Enum {
+        /// The documented values.
+        allowed: &'static [&'static str],
+        /// The value found.
+        actual: String,
+    },
+    /// A field that is required while a condition on another field holds.
+    RequiredIf {
+        /// The condition, in words.
+        condition: &'static str,
+    },
+    /// A field that is allowed only while a condition on another field holds.
+    ForbiddenUnless {
+        /// The condition, in words.
+        condition: &'static str,
+    },
+    /// A number that must be less than another field's value.
+    LessThan {
+        /// The other field.
+        other: &'static str,
+        /// The other field's value.
+        limit: i64,
+        /// The value found.
+        actual: i64,
+    },
+    /// None of the documented groups of fields is complete.
+    AtLeastOneOf {
+        /// The groups, in words.
+        groups: &'static str,
+    },
+    /// A string that does not have the documented format.
+    Format {
+        /// The format, in words.
+        expected: &'static str,
+        /// Why the value does not have it.
+        problem: String,
+    },
+    /// A path parameter or header that is empty.
+    Empty,
+}
+
+impl Rule {
+    /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
+    /// `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format` or `empty`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rule::Range { .. } => "range",
+            Rule::Length { .. } => "length",
+            Rule::Items { .. } => "items",
+            Rule::Pattern { .. } => "pattern",
+            Rule::Enum { .. } => "enum",
+            Rule::RequiredIf { .. } => "required_if",
+            Rule::ForbiddenUnless { .. } => "forbidden_unless",
+            Rule::LessThan { .. } => "less_than",
+            Rule::AtLeastOneOf { .. } => "at_least_one_of",
+            Rule::Format { .. } => "format",
+            Rule::Empty => "empty",
+        }
+    }
+}
+
+fn bounds<T: fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("{min} to {max}"),
+        (Some(min), None) => format!("at least {min}"),
+        (None, Some(max)) => format!("at most {max}"),
+        (None, None) => "unbounded".to_owned(),
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Range { minimum, maximum, actual } => {
+                write!(f, "must be {}, got {actual}", bounds(minimum, maximum))
+            }
+            Rule::Length { min, max, actual } => {
+                write!(f, "must be {} characters long, got {actual}", bounds(min, max))
+            }
+            Rule::Items { min, max, actual } => {
+                write!(f, "must have {} items, got {actual}", bounds(min, max))
+            }
+            Rule::Pattern { expected, found, position } => {
+                write!(f, "{expected}; found {found:?} at character {position}")
+            }
+            Rule::Enum { allowed, actual } => {
+                write!(f, "must be one of {}, got {actual}", allowed.join(", "))
+            }
+            Rule::RequiredIf { condition } => write!(f, "is required when {condition}"),
+            Rule::ForbiddenUnless { condition } => write!(f, "is allowed only when {condition}"),
+            Rule::LessThan { other, limit, actual } => {
+                write!(f, "must be less than {other} ({limit}), got {actual}")
+            }
+            Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
+            Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
+            Rule::Empty => f.write_str("must not be empty"),
+        }
+    }
+}
+
+/// One broken rule: where, which rule, and the limit and value as data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The JSON path of the offending value, e.g. `members[3].weight`.
+    pub path: String,
+    /// The rule it broke.
+    pub rule: Rule,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} ({})", self.path, self.rule, self.rule.code())
+    }
+}
+
+/// Every violation found in a value, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationErrors(pub Vec<Violation>);
+
+impl ValidationErrors {
+    /// The violations.
+    pub fn violations(&self) -> &[Violation] {
+        &self.0
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{violation}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+/// A type whose documented rules can be checked.
+pub trait Validate {
+    /// Appends every violation found in `self`, which sits at `path`, to `out`.
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>);
+
+    /// Checks every documented rule and returns all violations at once.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut out = Vec::new();
+        self.validate_at(&Path::Root, &mut out);
+        if out.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationErrors(out))
+        }
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate_at(&path.index(i), out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        if let Some(value) = self {
+            value.validate_at(path, out);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        (**self).validate_at(path, out);
+    }
+}
+
+fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
+    out.push(Violation { path: path.to_string(), rule });
+}
+
+/// Checks an integer against its inclusive bounds.
+pub fn check_range(out: &mut Vec<Violation>, path: &Path<'_>, value: i64, minimum: Option<i64>, maximum: Option<i64>) {
+    let low = minimum.is_some_and(|min| value < min);
+    let high = maximum.is_some_and(|max| value > max);
+    if low || high {
+        push(out, path, Rule::Range { minimum, maximum, actual: value });
+    }
+}
+
+/// Checks a string's length, counted in characters, against its inclusive bounds.
+pub fn check_length(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>) {
+    // Counting stops one past the maximum, so a huge string costs no more than a legal one.
+    let limit = max.map_or(usize::MAX, |max| max.saturating_add(1));
+    let actual = value.chars().take(limit).count();
+    if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
+        let actual = if max.is_some_and(|max| actual > max) { value.chars().count() } else { actual };
+        push(out, path, Rule::Length { min, max, actual });
+    }
+}
+
+/// Checks an array's number of items against its inclusive bounds.
+pub fn check_items(out: &mut Vec<Violation>, path: &Path<'_>, actual: usize, min: Option<usize>, max: Option<usize>) {
+    if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
+        push(out, path, Rule::Items { min, max, actual });
+    }
+}
+
+/// Checks a string's characters against a character rule: which characters may start and end it and which
+/// may appear anywhere. The generator turns each documented rule into these three predicates. Only the first
+/// offending character is reported.
+pub fn check_chars(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    value: &str,
+    expected: &'static str,
+    first: impl Fn(char) -> bool,
+    allowed: impl Fn(char) -> bool,
+    last: impl Fn(char) -> bool,
+) {
+    let mut chars = value.chars().enumerate().peekable();
+    while let Some((position, c)) = chars.next() {
+        let ok = allowed(c) && (position != 0 || first(c)) && (chars.peek().is_some() || last(c));
+        if !ok {
+            push(out, path, Rule::Pattern { expected, found: c, position });
+            return;
+        }
+    }
+}
+
+/// Reports an enumeration value the page does not list.
+pub fn check_enum(out: &mut Vec<Violation>, path: &Path<'_>, known: bool, allowed: &'static [&'static str], actual: impl fmt::Display) {
+    if !known {
+        push(out, path, Rule::Enum { allowed, actual: actual.to_string() });
+    }
+}
+
+/// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
+/// `200,201,210-299`.
+pub fn check_integer_list(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, expected: &'static str, minimum: i64, maximum: i64) {
+    if let Err(problem) = parse_integer_list(value, minimum, maximum) {
+        push(out, path, Rule::Format { expected, problem });
+    }
+}
+
+fn parse_integer_list(value: &str, minimum: i64, maximum: i64) -> Result<(), String> {
+    let number = |text: &str| -> Result<i64, String> {
+        let n: i64 = match text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() && text.len() <= 18 {
+            true => text.parse().map_err(|_| format!("{text:?} is not a number"))?,
+            false => return Err(format!("{text:?} is not a number")),
+        };
+        if n < minimum || n > maximum {
+            return Err(format!("{n} is outside {minimum}-{maximum}"));
+        }
+        Ok(n)
+    };
+    for item in value.split(',') {
+        match item.split_once('-') {
+            Some((low, high)) => {
+                let (low, high) = (number(low)?, number(high)?);
+                if low > high {
+                    return Err(format!("range {low}-{high} starts above its end"));
+                }
+            }
+            None => {
+                number(item)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reports a field that a condition requires but that is absent.
+pub fn require(out: &mut Vec<Violation>, path: &Path<'_>, present: bool, condition: &'static str) {
+    if !present {
+        push(out, path, Rule::RequiredIf { condition });
+    }
+}
+
+/// Reports a field that is present although only allowed while a condition holds.
+pub fn forbid(out: &mut Vec<Violation>, path: &Path<'_>, present: bool, condition: &'static str) {
+    if present {
+        push(out, path, Rule::ForbiddenUnless { condition });
+    }
+}
+
+/// Checks that `value` is less than the other field's value, when both are present.
+pub fn check_less_than(out: &mut Vec<Violation>, path: &Path<'_>, value: Option<i64>, other: &'static str, limit: Option<i64>) {
+    if let (Some(actual), Some(limit)) = (value, limit) {
+        if actual >= limit {
+            push(out, path, Rule::LessThan { other, limit, actual });
+        }
+    }
+}
+
+/// Reports an object none of whose documented groups of fields is complete.
+pub fn require_one_group(out: &mut Vec<Violation>, path: &Path<'_>, satisfied: bool, groups: &'static str) {
+    if !satisfied {
+        push(out, path, Rule::AtLeastOneOf { groups });
+    }
+}
+
+/// Reports an empty path parameter or header.
+pub fn check_not_empty(out: &mut Vec<Violation>, path: &Path<'_>, value: &str) {
+    if value.is_empty() {
+        push(out, path, Rule::Empty);
+    }
+}
+
+/// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other string
+/// is kept by `unknown`, so a response from a newer service still parses.
+pub fn deserialize_str_enum<'de, D, T>(deserializer: D, known: fn(&str) -> Option<T>, unknown: fn(String) -> T) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor<T> {
+        known: fn(&str) -> Option<T>,
+        unknown: fn(String) -> T,
+    }
+    impl<T> serde::de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
+            Ok((self.known)(value).unwrap_or_else(|| (self.unknown)(value.to_owned())))
+        }
+        fn visit_string<E: serde::de::Error>(self, value: String) -> Result<T, E> {
+            Ok(match (self.known)(&value) {
+                Some(known) => known,
+                None => (self.unknown)(value),
+            })
+        }
+    }
+    deserializer.deserialize_str(Visitor { known, unknown })
+}
+
+/// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known` maps a
+/// documented value to its variant, any other integer is kept by `unknown`.
+pub fn deserialize_int_enum<'de, D, T>(deserializer: D, known: fn(i64) -> Option<T>, unknown: fn(i64) -> T) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor<T> {
+        known: fn(i64) -> Option<T>,
+        unknown: fn(i64) -> T,
+    }
+    impl<T> serde::de::Visitor<'_> for Visitor<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an integer")
+        }
+        fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<T, E> {
+            Ok((self.known)(value).unwrap_or_else(|| (self.unknown)(value)))
+        }
+        fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<T, E> {
+            let value = i64::try_from(value).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))?;
+            self.visit_i64(value)
+        }
+    }
+    deserializer.deserialize_i64(Visitor { known, unknown })
+}
+
+/// Percent-encodes a path parameter: everything but RFC 3986's unreserved characters.
+pub fn encode_path_segment(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte >> 4)]));
+            out.push(char::from(b"0123456789ABCDEF"[usize::from(byte & 15)]));
+        }
+    }
+    out
+}
+
+/// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
+/// value being read there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonError {
+    /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body itself).
+    pub path: String,
+    /// 1-based line of the error.
+    pub line: usize,
+    /// 1-based column of the error.
+    pub column: usize,
+    /// What serde_json said.
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() { "(body)" } else { &self.path };
+        write!(f, "{path}: {} (line {}, column {})", self.message, self.line, self.column)
+    }
+}
+
+impl std::error::Error for JsonError {}
+
+impl JsonError {
+    fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
+        let (line, column) = (error.line(), error.column());
+        let mut message = error.to_string();
+        if let Some(at) = message.rfind(" at line ") {
+            message.truncate(at);
+        }
+        let offset = offset_of(input, line, column);
+        let mut path = path_at(input, offset);
+        // serde_json reports a missing field at the end of its object; name the field itself.
+        if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(field);
+        }
+        JsonError { path, line, column, message }
+    }
+}
+
+fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
+    let mut start = 0;
+    for _ in 1..line {
+        match input[start..].iter().position(|&b| b == b'\n') {
+            Some(newline) => start += newline + 1,
+            None => break,
+        }
+    }
+    (start + column).min(input.len())
+}
+
+/// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
+fn path_at(input: &[u8], offset: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, after_value: bool },
+        Array { index: usize },
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    let end = offset.min(input.len());
+    while i < end {
+        match input[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < input.len() && input[i] != b'"' {
+                    i += if input[i] == b'\\' { 2 } else { 1 };
+                }
+                let text = &input[start..i.min(input.len())];
+                if let Some(Frame::Object { key, after_value }) = stack.last_mut() {
+                    let is_key = input[i.saturating_add(1).min(input.len())..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace())
+                        .is_some_and(|&b| b == b':');
+                    if is_key && !*after_value {
+                        let raw = String::from_utf8_lossy(text);
+                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.into_owned()));
+                    }
+                }
+            }
+            b'{' => stack.push(Frame::Object { key: None, after_value: false }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { after_value, .. }) = stack.last_mut() {
+                    *after_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, after_value }) => {
+                    *key = None;
+                    *after_value = false;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(key), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => {
+                path.push('[');
+                path.push_str(&index.to_string());
+                path.push(']');
+            }
+        }
+    }
+    path
+}
+
+/// Why a request body was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyError {
+    /// The bytes are not JSON, or the JSON does not fit the type.
+    Json(JsonError),
+    /// The body fits the type but breaks documented rules.
+    Invalid(ValidationErrors),
+}
+
+impl fmt::Display for BodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BodyError::Json(error) => error.fmt(f),
+            BodyError::Invalid(errors) => errors.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for BodyError {}
+
+/// Deserializes `input` into `T`, reporting where the JSON did not fit with its path.
+pub fn from_json<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T, JsonError> {
+    serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
+}
+
+/// Deserializes `input` into `T` and checks every documented rule, in one call.
+pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate>(input: &'de [u8]) -> Result<T, BodyError> {
+    let value: T = from_json(input).map_err(BodyError::Json)?;
+    value.validate().map_err(BodyError::Invalid)?;
+    Ok(value)
+}

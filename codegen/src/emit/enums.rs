@@ -1,0 +1,120 @@
+//! Emits an enumeration: documented variants, a catch-all keeping undocumented values, and serde impls
+//! that read and write exactly the wire form (JSON strings or JSON integers).
+
+use super::{docs, ident};
+use crate::ir::{Enum, EnumValue};
+use crate::naming::UNKNOWN_VARIANT;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+fn literal(value: &EnumValue) -> TokenStream {
+    match value {
+        EnumValue::Str(s) => quote! { #s },
+        EnumValue::Int(n) => quote! { #n },
+    }
+}
+
+fn text(value: &EnumValue) -> String {
+    match value {
+        EnumValue::Str(s) => s.clone(),
+        EnumValue::Int(n) => n.to_string(),
+    }
+}
+
+pub fn emit_enum(e: &Enum) -> TokenStream {
+    let name = ident(&e.name);
+    let doc = docs(&e.docs);
+    let unknown = ident(UNKNOWN_VARIANT);
+    let variants: Vec<_> = e.variants.iter().map(|v| ident(&v.ident)).collect();
+    let variant_docs = e.variants.iter().map(|v| docs(&v.docs));
+    let values: Vec<_> = e.variants.iter().map(|v| literal(&v.value)).collect();
+    let accepted = e.variants.iter().map(|v| {
+        let spellings = std::iter::once(&v.value).chain(&v.aliases).map(literal);
+        quote! { #(#spellings)|* }
+    });
+    let listed: Vec<String> = e.variants.iter().map(|v| text(&v.value)).collect();
+    let (raw, value_fn, value_doc, serialize, deserialize, display) = if e.integer {
+        (
+            quote! { i64 },
+            quote! { value },
+            " The wire value.",
+            quote! { serializer.serialize_i64(self.value()) },
+            quote! { super::support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
+            quote! { ::std::fmt::Display::fmt(&self.value(), f) },
+        )
+    } else {
+        (
+            quote! { ::std::string::String },
+            quote! { as_str },
+            " The wire spelling.",
+            quote! { serializer.serialize_str(self.as_str()) },
+            quote! { super::support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
+            quote! { f.write_str(self.as_str()) },
+        )
+    };
+    let (value_ty, unknown_value, lookup_ty) = if e.integer {
+        (quote! { i64 }, quote! { *value }, quote! { i64 })
+    } else {
+        (quote! { &str }, quote! { value.as_str() }, quote! { &str })
+    };
+    let copy_unknown = quote! { Self::#unknown(value) => #unknown_value };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #( #variant_docs #variants, )*
+            /// A value the page does not list, kept as received so that newer responses still parse;
+            /// `validate` rejects it in requests.
+            #unknown(#raw),
+        }
+
+        impl #name {
+            /// The documented values, as written on the page.
+            pub const DOCUMENTED: &'static [&'static str] = &[#(#listed),*];
+
+            #[doc = #value_doc]
+            pub fn #value_fn(&self) -> #value_ty {
+                match self {
+                    #( Self::#variants => #values, )*
+                    #copy_unknown,
+                }
+            }
+
+            /// Whether the value is one the page documents.
+            pub fn is_documented(&self) -> bool {
+                !matches!(self, Self::#unknown(_))
+            }
+
+            fn from_documented(value: #lookup_ty) -> ::std::option::Option<Self> {
+                match value {
+                    #( #accepted => ::std::option::Option::Some(Self::#variants), )*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                #display
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #serialize
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #deserialize
+            }
+        }
+
+        impl super::support::Validate for #name {
+            fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {
+                super::support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Emits an operation module: the method and path template, a `Request` with path parameters, headers and
+//! body, path building with percent-encoding, and a `Response` enum with one variant per documented status.
+
+use super::{docs, ident};
+use crate::ir::Operation;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit_operation(op: &Operation) -> TokenStream {
+    let module_docs = op.docs.iter().map(|line| {
+        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+        quote! { #![doc = #text] }
+    });
+    let method = &op.method;
+    let template = &op.path;
+    let request = emit_request(op);
+    let response = emit_response(op);
+    let parse_body = op.body.as_ref().map(|body| {
+        let body = ident(body);
+        quote! {
+            /// Deserializes a request body and checks every documented rule, in one call.
+            pub fn parse_body(input: &[u8]) -> ::std::result::Result<super::#body, super::super::support::BodyError> {
+                super::super::support::from_json_validated(input)
+            }
+        }
+    });
+    quote! {
+        #(#module_docs)*
+
+        /// The HTTP method.
+        pub const METHOD: &str = #method;
+
+        /// The URI template; `Request::path` fills it in.
+        pub const PATH_TEMPLATE: &str = #template;
+
+        #request
+        #response
+        #parse_body
+    }
+}
+
+fn emit_request(op: &Operation) -> TokenStream {
+    let params = op.path_params.iter().chain(&op.headers).map(|p| {
+        let name = ident(&p.ident);
+        let doc = docs(&p.docs);
+        quote! { #doc pub #name: ::std::string::String, }
+    });
+    let body_field = op.body.as_ref().map(|body| {
+        let body = ident(body);
+        quote! {
+            /// The request body.
+            pub body: super::#body,
+        }
+    });
+    // The template split into literal text and parameters, in order.
+    let mut pieces = Vec::new();
+    let mut rest = op.path.as_str();
+    while let Some(open) = rest.find('{') {
+        let literal = &rest[..open];
+        if !literal.is_empty() {
+            pieces.push(quote! { path.push_str(#literal); });
+        }
+        let Some(close) = rest[open..].find('}') else { break };
+        let name = &rest[open + 1..open + close];
+        if let Some(param) = op.path_params.iter().find(|p| p.wire == name) {
+            let field = ident(&param.ident);
+            pieces.push(quote! { path.push_str(&super::super::support::encode_path_segment(&self.#field)); });
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(quote! { path.push_str(#rest); });
+    }
+    let header_count = op.headers.len();
+    let headers = op.headers.iter().map(|h| {
+        let (wire, name) = (&h.wire, ident(&h.ident));
+        quote! { (#wire, self.#name.as_str()) }
+    });
+    let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
+        let (wire, name) = (&p.wire, ident(&p.ident));
+        quote! { super::super::support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
+    });
+    let body_check = op.body.as_ref().map(|_| quote! { super::super::support::Validate::validate_at(&self.body, &root, &mut out); });
+    quote! {
+        /// A request: path parameters, headers and body.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Request {
+            #(#params)*
+            #body_field
+        }
+
+        impl Request {
+            /// The request path, with every path parameter percent-encoded.
+            pub fn path(&self) -> ::std::string::String {
+                let mut path = ::std::string::String::new();
+                #(#pieces)*
+                path
+            }
+
+            /// The documented headers, as (name, value).
+            pub fn headers(&self) -> [(&'static str, &str); #header_count] {
+                [#(#headers),*]
+            }
+
+            /// Checks that no path parameter or header is empty and that the body keeps every documented
+            /// rule; returns every violation at once.
+            pub fn validate(&self) -> ::std::result::Result<(), super::super::support::ValidationErrors> {
+                let mut out = ::std::vec::Vec::new();
+                let root = super::super::support::Path::Root;
+                #(#non_empty)*
+                #body_check
+                if out.is_empty() {
+                    ::std::result::Result::Ok(())
+                } else {
+                    ::std::result::Result::Err(super::super::support::ValidationErrors(out))
+                }
+            }
+        }
+    }
+}
+
+fn emit_response(op: &Operation) -> TokenStream {
+    let variants = op.responses.iter().map(|r| {
+        let name = ident(&r.variant);
+        let doc = format!(" {} {}", r.status, r.description);
+        match &r.body {
+            Some(body) => {
+                let body = ident(body);
+                quote! { #[doc = #doc] #name(::std::boxed::Box<super::#body>), }
+            }
+            None => quote! { #[doc = #doc] #name, },
+        }
+    });
+    let parse_arms = op.responses.iter().map(|r| {
+        let name = ident(&r.variant);
+        let status = r.status;
+        match &r.body {
+            Some(_) => quote! { #status => super::super::support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
+            None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
+        }
+    });
+    let status_arms = op.responses.iter().map(|r| {
+        let name = ident(&r.variant);
+        let status = r.status;
+        match &r.body {
+            Some(_) => quote! { Self::#name(_) => #status, },
+            None => quote! { Self::#name => #status, },
+        }
+    });
+    quote! {
+        /// A response, by documented status code.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Response {
+            #(#variants)*
+            /// A status the page does not document, with its body as JSON (`null` when empty).
+            Other {
+                /// The HTTP status code.
+                status: u16,
+                /// The body.
+                body: ::serde_json::Value,
+            },
+        }
+
+        impl Response {
+            /// Parses a response body by its status code. Responses are read leniently: fields and
+            /// enumeration values the page does not list are accepted.
+            pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, super::super::support::JsonError> {
+                match status {
+                    #(#parse_arms)*
+                    _ if body.iter().all(u8::is_ascii_whitespace) => ::std::result::Result::Ok(Self::Other { status, body: ::serde_json::Value::Null }),
+                    _ => super::super::support::from_json(body).map(|body| Self::Other { status, body }),
+                }
+            }
+
+            /// The HTTP status code.
+            pub fn status(&self) -> u16 {
+                match self {
+                    #(#status_arms)*
+                    Self::Other { status, .. } => *status,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Emits an object table as a serde struct, its default constants and accessors, and its validator.
+
+use super::{docs, ident, rust_type, validate};
+use crate::ir::{Field, Literal, Struct, Type};
+use crate::naming;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit_struct(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let doc = docs(&s.docs);
+    let fields = s.fields.iter().map(emit_field);
+    let defaults = s.fields.iter().filter_map(emit_default);
+    let validate = if s.validated { validate::emit_validate(s) } else { quote! {} };
+    let inherent = quote! { #(#defaults)* };
+    let inherent = if inherent.is_empty() { quote! {} } else { quote! { impl #name { #inherent } } };
+    quote! {
+        #doc
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+        #inherent
+        #validate
+    }
+}
+
+/// The field's full type: `Option` when not mandatory, `Box` when it closes a cycle.
+pub fn field_type(field: &Field) -> TokenStream {
+    let mut ty = rust_type(&field.ty);
+    if field.boxed {
+        ty = quote! { ::std::boxed::Box<#ty> };
+    }
+    if !field.required {
+        ty = quote! { ::std::option::Option<#ty> };
+    }
+    ty
+}
+
+fn emit_field(field: &Field) -> TokenStream {
+    let name = ident(&field.ident);
+    let doc = docs(&field.docs);
+    let ty = field_type(field);
+    let wire = &field.wire;
+    let rename = if naming::unraw(&field.ident) == field.wire { quote! {} } else { quote! { #[serde(rename = #wire)] } };
+    let optional = if field.required { quote! {} } else { quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] } };
+    quote! {
+        #doc
+        #rename
+        #optional
+        pub #name: #ty,
+    }
+}
+
+/// The documented default as a constant, plus an accessor applying it when the field is optional.
+fn emit_default(field: &Field) -> Option<TokenStream> {
+    let default = field.default.as_ref()?;
+    let constant = ident(&naming::default_const(&field.ident));
+    let getter = ident(&naming::default_getter(&field.ident));
+    let name = ident(&field.ident);
+    let wire = &field.wire;
+    let (const_ty, value, getter_ty, get) = match (default, &field.ty) {
+        (Literal::Str(s), _) => (quote! { &'static str }, quote! { #s }, quote! { &str }, quote! { self.#name.as_deref().unwrap_or(Self::#constant) }),
+        (Literal::Int(n), Type::I64) => (quote! { i64 }, quote! { #n }, quote! { i64 }, quote! { self.#name.unwrap_or(Self::#constant) }),
+        (Literal::Int(n), _) => {
+            let n = i32::try_from(*n).ok()?;
+            (quote! { i32 }, quote! { #n }, quote! { i32 }, quote! { self.#name.unwrap_or(Self::#constant) })
+        }
+        (Literal::Bool(b), _) => (quote! { bool }, quote! { #b }, quote! { bool }, quote! { self.#name.unwrap_or(Self::#constant) }),
+        (Literal::Variant(e, v), _) => {
+            let (e, v) = (ident(e), ident(v));
+            (quote! { #e }, quote! { #e::#v }, quote! { #e }, quote! { self.#name.clone().unwrap_or(Self::#constant) })
+        }
+    };
+    let const_doc = format!(" The documented default of `{wire}`.");
+    let getter_doc = format!(" `{wire}`, or its documented default when absent.");
+    let accessor = if field.required {
+        quote! {}
+    } else {
+        quote! {
+            #[doc = #getter_doc]
+            pub fn #getter(&self) -> #getter_ty { #get }
+        }
+    };
+    Some(quote! {
+        #[doc = #const_doc]
+        pub const #constant: #const_ty = #value;
+        #accessor
+    })
+}

@@ -1,0 +1,231 @@
+//! Emits `validate`: per-field checks (ranges, lengths, characters, formats, enumerations, nested
+//! objects) and the object's cross-field and conditional rules. Paths are built on the stack and rendered
+//! only when a violation is found, so a valid value allocates nothing.
+
+use super::ident;
+use crate::ir::{CharClass, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit_validate(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let fields = s.fields.iter().map(emit_field_checks);
+    let rules = s.rules.iter().map(emit_rule);
+    quote! {
+        impl #name {
+            /// Checks every documented rule of this value and of everything in it, and returns all
+            /// violations at once, each with its JSON path.
+            pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationErrors> {
+                super::support::Validate::validate(self)
+            }
+        }
+
+        impl super::support::Validate for #name {
+            fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {
+                #(#fields)*
+                #(#rules)*
+            }
+        }
+    }
+}
+
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(v) => quote! { ::std::option::Option::Some(#v) },
+        None => quote! { ::std::option::Option::None },
+    }
+}
+
+/// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p`.
+fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
+    let c = &field.checks;
+    let mut out = TokenStream::new();
+    if let Some((min, max)) = c.range {
+        let (min, max) = (option(min), option(max));
+        out.extend(quote! { super::support::check_range(out, &p, i64::from(*value), #min, #max); });
+    }
+    if let Some((min, max)) = c.length {
+        let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
+        let (min, max) = (to_usize(min), to_usize(max));
+        out.extend(quote! { super::support::check_length(out, &p, value, #min, #max); });
+    }
+    if let Some(rule) = &c.chars {
+        let text = &rule.text;
+        let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
+        out.extend(quote! { super::support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
+    }
+    if let Some((min, max)) = c.integer_list {
+        let text = format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {min}-{max}");
+        out.extend(quote! { super::support::check_integer_list(out, &p, value, #text, #min, #max); });
+    }
+    if matches!(scalar, Type::Struct(_) | Type::Enum(_)) {
+        out.extend(quote! { super::support::Validate::validate_at(value, &p, out); });
+    }
+    out
+}
+
+/// A character predicate for a list of classes; an empty list allows everything.
+fn predicate(classes: &[CharClass]) -> TokenStream {
+    if classes.is_empty() {
+        return quote! { |_: char| true };
+    }
+    let tests = classes.iter().map(|class| match class {
+        CharClass::Letter => quote! { c.is_alphabetic() },
+        CharClass::AsciiLetter => quote! { c.is_ascii_alphabetic() },
+        CharClass::AsciiLower => quote! { c.is_ascii_lowercase() },
+        CharClass::Digit => quote! { c.is_ascii_digit() },
+        CharClass::Literal(chars) => quote! { matches!(c, #(#chars)|*) },
+    });
+    quote! { |c: char| #(#tests)||* }
+}
+
+fn emit_field_checks(field: &Field) -> TokenStream {
+    let name = ident(&field.ident);
+    let wire = &field.wire;
+    let (scalar, array) = match &field.ty {
+        Type::Vec(inner) => (inner.as_ref(), true),
+        other => (other, false),
+    };
+    let checks = scalar_checks(field, scalar);
+    let items = field.checks.items.map(|(min, max)| {
+        let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
+        let (min, max) = (to_usize(min), to_usize(max));
+        quote! { super::support::check_items(out, &p, value.len(), #min, #max); }
+    });
+    if checks.is_empty() && items.is_none() {
+        return quote! {};
+    }
+    let per_value = if array && !checks.is_empty() {
+        // Cheap aggregate limits first, then the items.
+        quote! {
+            #items
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                #checks
+            }
+        }
+    } else if array {
+        quote! { #items }
+    } else {
+        checks
+    };
+    let access = if field.required { quote! { let value = &self.#name; } } else { quote! {} };
+    let body = quote! {
+        let p = path.field(#wire);
+        #per_value
+    };
+    if field.required {
+        quote! { { #access #body } }
+    } else {
+        quote! { if let ::std::option::Option::Some(value) = &self.#name { #body } }
+    }
+}
+
+fn emit_rule(rule: &Rule) -> TokenStream {
+    match rule {
+        Rule::Presence { target, condition, required } => {
+            let holds = condition_expr(condition);
+            let text = &condition.text;
+            let report = if *required { quote! { super::support::require } } else { quote! { super::support::forbid } };
+            let walk = walk_path(target, quote! { self }, quote! { path }, 0, &report, text);
+            if *required {
+                quote! { if #holds { #walk } }
+            } else {
+                quote! { if !(#holds) { #walk } }
+            }
+        }
+        Rule::LessThan { field, than } => {
+            let (wire, other) = (&field.wire, &than.wire);
+            let (a, b) = (number(field), number(than));
+            quote! { super::support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
+        }
+        Rule::AtLeastOneOf { groups, text } => {
+            let groups = groups.iter().map(|group| {
+                let present = group.iter().map(|f| present(quote! { self }, f));
+                quote! { (#(#present)&&*) }
+            });
+            quote! { super::support::require_one_group(out, path, #(#groups)||*, #text); }
+        }
+    }
+}
+
+fn number(field: &FieldRef) -> TokenStream {
+    let name = ident(&field.ident);
+    if field.optional {
+        quote! { self.#name.map(i64::from) }
+    } else {
+        quote! { ::std::option::Option::Some(i64::from(self.#name)) }
+    }
+}
+
+fn present(owner: TokenStream, field: &FieldRef) -> TokenStream {
+    let name = ident(&field.ident);
+    if field.optional {
+        quote! { #owner.#name.is_some() }
+    } else {
+        quote! { true }
+    }
+}
+
+/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays, reporting on each
+/// final field whether it is present.
+fn walk_path(path: &FieldPath, owner: TokenStream, at: TokenStream, step: usize, report: &TokenStream, text: &str) -> TokenStream {
+    let current = &path.steps[step];
+    let wire = &current.field.wire;
+    if step + 1 == path.steps.len() {
+        let present = present(owner, &current.field);
+        return quote! { #report(out, &#at.field(#wire), #present, #text); };
+    }
+    let name = ident(&current.field.ident);
+    let depth = proc_macro2::Literal::usize_unsuffixed(step);
+    let value = quote::format_ident!("value{}", depth.to_string());
+    let here = quote::format_ident!("at{}", depth.to_string());
+    let inner_at = quote::format_ident!("item{}", depth.to_string());
+    let inner = if current.array {
+        let inner = walk_path(path, quote! { item }, quote! { #inner_at }, step + 1, report, text);
+        quote! {
+            for (i, item) in #value.iter().enumerate() {
+                let #inner_at = #here.index(i);
+                #inner
+            }
+        }
+    } else {
+        walk_path(path, quote! { #value }, quote! { #here }, step + 1, report, text)
+    };
+    let bind = quote! { let #here = #at.field(#wire); };
+    if current.field.optional {
+        quote! { if let ::std::option::Option::Some(#value) = &#owner.#name { #bind #inner } }
+    } else {
+        quote! { { let #value = &#owner.#name; #bind #inner } }
+    }
+}
+
+fn condition_expr(condition: &Condition) -> TokenStream {
+    let name = ident(&condition.field.ident);
+    let patterns = condition.values.iter().map(|value| match value {
+        Literal::Str(s) => quote! { #s },
+        Literal::Int(n) => {
+            let n = proc_macro2::Literal::i64_unsuffixed(*n);
+            quote! { #n }
+        }
+        Literal::Bool(b) => quote! { #b },
+        Literal::Variant(e, v) => {
+            let (e, v) = (ident(e), ident(v));
+            quote! { #e::#v }
+        }
+    });
+    let is_string = condition.values.iter().any(|v| matches!(v, Literal::Str(_)));
+    let scrutinee = if is_string { quote! { value.as_str() } } else { quote! { value } };
+    let test = quote! { matches!(#scrutinee, #(#patterns)|*) };
+    if condition.field.optional {
+        let absent = condition.absent_holds;
+        quote! {
+            match &self.#name {
+                ::std::option::Option::Some(value) => #test,
+                ::std::option::Option::None => #absent,
+            }
+        }
+    } else {
+        quote! { { let value = &self.#name; #test } }
+    }
+}

@@ -1,0 +1,206 @@
+//! The resolved model the emitters read: every name, type and check is decided here, so emitters only
+//! print. Wire names and Rust names sit side by side.
+
+/// Everything to generate.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Services in name order.
+    pub services: Vec<Service>,
+}
+
+/// A service (`apig`, `roma`): one module of types and one submodule per operation.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// The module name.
+    pub module: String,
+    /// Spec files the module is generated from, relative to the spec directory.
+    pub files: Vec<String>,
+    /// Structs and enums, in spec order.
+    pub types: Vec<TypeDef>,
+    /// Operations, in name order.
+    pub operations: Vec<Operation>,
+}
+
+/// A named type.
+#[derive(Debug, Clone)]
+pub enum TypeDef {
+    Struct(Struct),
+    Enum(Enum),
+}
+
+/// An object table.
+#[derive(Debug, Clone)]
+pub struct Struct {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub fields: Vec<Field>,
+    pub rules: Vec<Rule>,
+    /// Whether the type is reachable from a request body, and so gets `validate`.
+    pub validated: bool,
+}
+
+/// A row of an object table.
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub wire: String,
+    /// The Rust identifier, possibly raw (`r#type`).
+    pub ident: String,
+    pub ty: Type,
+    pub required: bool,
+    /// Boxed to break a cycle of by-value references.
+    pub boxed: bool,
+    pub docs: Vec<String>,
+    pub checks: Checks,
+    pub default: Option<Literal>,
+}
+
+/// The Rust type of a field, before `Option`/`Box` wrapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Type {
+    String,
+    I32,
+    I64,
+    Bool,
+    Struct(String),
+    Enum(String),
+    Vec(Box<Type>),
+}
+
+/// A documented default, typed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Literal {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+    /// An enumeration variant: (enum, variant).
+    Variant(String, String),
+}
+
+/// The per-value checks of a field.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    pub range: Option<(Option<i64>, Option<i64>)>,
+    pub length: Option<(Option<u64>, Option<u64>)>,
+    pub items: Option<(Option<u64>, Option<u64>)>,
+    pub chars: Option<CharRule>,
+    pub integer_list: Option<(i64, i64)>,
+}
+
+/// A character rule compiled to character classes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CharRule {
+    pub first: Vec<CharClass>,
+    pub allowed: Vec<CharClass>,
+    pub last: Vec<CharClass>,
+    /// The rule in words, for messages.
+    pub text: String,
+}
+
+/// A class of characters a rule allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CharClass {
+    Letter,
+    AsciiLetter,
+    AsciiLower,
+    Digit,
+    Literal(Vec<char>),
+}
+
+/// An enumeration.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    pub name: String,
+    pub docs: Vec<String>,
+    pub integer: bool,
+    pub variants: Vec<Variant>,
+}
+
+/// One documented value.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    pub ident: String,
+    pub value: EnumValue,
+    pub aliases: Vec<EnumValue>,
+    pub docs: Vec<String>,
+}
+
+/// A wire value of an enumeration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EnumValue {
+    Str(String),
+    Int(i64),
+}
+
+/// A cross-field or conditional rule, resolved to field paths.
+#[derive(Debug, Clone)]
+pub enum Rule {
+    /// The target must be present (`required`) or absent (`!required`) when the condition holds / does not.
+    Presence { target: FieldPath, condition: Condition, required: bool },
+    LessThan { field: FieldRef, than: FieldRef },
+    AtLeastOneOf { groups: Vec<Vec<FieldRef>>, text: String },
+}
+
+/// A field of the object a rule belongs to.
+#[derive(Debug, Clone)]
+pub struct FieldRef {
+    pub ident: String,
+    pub wire: String,
+    pub optional: bool,
+}
+
+/// A path from an object to a field nested in objects and arrays (`members[].host`).
+#[derive(Debug, Clone)]
+pub struct FieldPath {
+    pub steps: Vec<Step>,
+}
+
+/// One step of a field path.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub field: FieldRef,
+    pub array: bool,
+}
+
+/// `field` has one of `values`; an absent field counts as its documented default.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub field: FieldRef,
+    pub values: Vec<Literal>,
+    /// Whether the condition holds when the field is absent (its default is among `values`).
+    pub absent_holds: bool,
+    /// The condition in words, e.g. `type is 3`.
+    pub text: String,
+}
+
+/// An operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    pub module: String,
+    /// The names the validate CLI knows it by: `service/name`, and `name` alone when no other service has it.
+    pub cli_names: Vec<String>,
+    pub docs: Vec<String>,
+    pub method: String,
+    pub path: String,
+    pub path_params: Vec<Param>,
+    pub headers: Vec<Param>,
+    /// The request body struct.
+    pub body: Option<String>,
+    pub responses: Vec<Response>,
+}
+
+/// A path parameter or header.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub wire: String,
+    pub ident: String,
+    pub docs: Vec<String>,
+}
+
+/// A documented response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub status: u16,
+    pub variant: String,
+    pub description: String,
+    pub body: Option<String>,
+}

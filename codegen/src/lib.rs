@@ -1,0 +1,233 @@
+//! `codegen` turns documented API parameter tables, written up as JSON spec files, into a crate of serde
+//! models with validators.
+//!
+//! Phases: [`load`] parses each file, [`lower`] checks everything and decides every name and check into
+//! the [`ir`], and [`emit`] prints the IR as Rust formatted by prettyplease. Every problem of a phase is
+//! reported at once; nothing is written unless every phase passed.
+//!
+//! From a build script:
+//!
+//! ```no_run
+//! // build.rs
+//! codegen::Config::new("spec").generate().expect("the spec has problems");
+//! ```
+//!
+//! then `include!(concat!(env!("OUT_DIR"), "/models.rs"));` in the crate.
+
+pub mod diag;
+pub mod emit;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod naming;
+pub mod spec;
+mod write;
+
+pub use diag::Diagnostic;
+pub use emit::Layout;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Why generation stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The spec has problems; all of them are listed, and nothing was written.
+    #[error("{} problem{} in the spec:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Spec(Vec<Diagnostic>),
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The generator produced code that does not parse: a bug in the generator.
+    #[error(transparent)]
+    Bug(#[from] emit::EmitBug),
+    /// `--check`: the output directory differs from what the spec generates.
+    #[error("{} is out of date with the spec:\n{}\nrun `cargo run -p codegen -- generate` to regenerate it", .dir.display(), .changes.join("\n"))]
+    Stale { dir: PathBuf, changes: Vec<String> },
+}
+
+/// What to generate, from where, to where. Defaults suit a build script: one `models.rs` in the output
+/// directory.
+#[derive(Debug, Clone)]
+pub struct Config {
+    spec_dir: PathBuf,
+    out_dir: Option<PathBuf>,
+    layout: Layout,
+    crate_name: String,
+    command: String,
+    emit_rerun_if_changed: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    /// Spec files read, relative to the spec directory.
+    pub spec_files: Vec<String>,
+    /// Files written because their content changed.
+    pub written: Vec<PathBuf>,
+    /// Files left untouched because their content was already right.
+    pub unchanged: Vec<PathBuf>,
+    /// Time spent in each phase, in order.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl Config {
+    /// Generates from every spec file under `spec_dir`.
+    pub fn new(spec_dir: impl Into<PathBuf>) -> Config {
+        Config {
+            spec_dir: spec_dir.into(),
+            out_dir: None,
+            layout: Layout::SingleFile,
+            crate_name: "vpc_channel_models".to_owned(),
+            command: "cargo build".to_owned(),
+            emit_rerun_if_changed: std::env::var_os("CARGO_MANIFEST_DIR").is_some() && std::env::var_os("OUT_DIR").is_some(),
+        }
+    }
+
+    /// Where the spec files are.
+    pub fn spec_dir(mut self, dir: impl Into<PathBuf>) -> Config {
+        self.spec_dir = dir.into();
+        self
+    }
+
+    /// Where to write (a build script's `OUT_DIR`).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Config {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// One file for `include!` (the default) or a whole crate.
+    pub fn layout(mut self, layout: Layout) -> Config {
+        self.layout = layout;
+        self
+    }
+
+    /// The generated crate's name, used by its `validate` binary (crate layout only).
+    pub fn crate_name(mut self, name: impl Into<String>) -> Config {
+        self.crate_name = name.into();
+        self
+    }
+
+    /// The command named in each file's header as the way to regenerate it.
+    pub fn command(mut self, command: impl Into<String>) -> Config {
+        self.command = command.into();
+        self
+    }
+
+    /// Whether to print `cargo:rerun-if-changed` for each spec file (on by default inside build scripts).
+    pub fn rerun_if_changed(mut self, on: bool) -> Config {
+        self.emit_rerun_if_changed = on;
+        self
+    }
+
+    /// Runs every phase and returns the files it would write, by path relative to the output directory.
+    pub fn render(&self) -> Result<(BTreeMap<String, String>, Report), Error> {
+        let mut report = Report::default();
+        let started = std::time::Instant::now();
+        let found = load::find(&self.spec_dir).map_err(|source| Error::Io { path: self.spec_dir.clone(), source })?;
+        let mut diags = diag::Diagnostics::default();
+        let mut files = Vec::new();
+        for (name, path) in &found {
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            if self.emit_rerun_if_changed {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            report.spec_files.push(name.clone());
+            files.extend(load::parse(name, &text, &mut diags));
+        }
+        if self.emit_rerun_if_changed {
+            println!("cargo:rerun-if-changed={}", self.spec_dir.display());
+        }
+        if found.is_empty() {
+            diags.push(Diagnostic {
+                file: self.spec_dir.display().to_string(),
+                line: 0,
+                column: 0,
+                path: String::new(),
+                message: "no spec files (*.json) found".to_owned(),
+                help: None,
+            });
+        }
+        report.timings.push(("load", started.elapsed()));
+        let started = std::time::Instant::now();
+        let model = lower::lower(&files, &mut diags);
+        report.timings.push(("check+lower", started.elapsed()));
+        let model = match model {
+            Some(model) if diags.is_empty() => model,
+            _ => return Err(Error::Spec(diags.into_sorted())),
+        };
+        let started = std::time::Instant::now();
+        let rendered = emit::render(&model, self.layout, &self.crate_name, &self.command)?;
+        report.timings.push(("emit+format", started.elapsed()));
+        Ok((rendered, report))
+    }
+
+    /// Generates and writes only the files whose content changed, each atomically.
+    pub fn generate(&self) -> Result<Report, Error> {
+        let (files, mut report) = self.render()?;
+        let out_dir = self.resolved_out_dir()?;
+        let started = std::time::Instant::now();
+        for (name, content) in &files {
+            let path = out_dir.join(name);
+            if write::write_if_changed(&path, content).map_err(|source| Error::Io { path: path.clone(), source })? {
+                report.written.push(path);
+            } else {
+                report.unchanged.push(path);
+            }
+        }
+        report.timings.push(("write", started.elapsed()));
+        Ok(report)
+    }
+
+    /// Compares the output directory with what the spec generates, writing nothing.
+    pub fn check(&self) -> Result<Report, Error> {
+        let (files, report) = self.render()?;
+        let out_dir = self.resolved_out_dir()?;
+        let mut changes = Vec::new();
+        for (name, content) in &files {
+            match std::fs::read_to_string(out_dir.join(name)) {
+                Ok(existing) if existing == *content => {}
+                Ok(existing) => changes.push(format!("  changed: {name} (first difference at line {})", first_difference(&existing, content))),
+                Err(_) => changes.push(format!("  missing: {name}")),
+            }
+        }
+        if self.layout == Layout::Crate {
+            for stray in write::stray_rust_files(&out_dir.join("src"), &files, &out_dir) {
+                changes.push(format!("  not generated from the spec: {stray}"));
+            }
+        }
+        if changes.is_empty() {
+            Ok(report)
+        } else {
+            Err(Error::Stale { dir: out_dir, changes })
+        }
+    }
+
+    fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
+        match &self.out_dir {
+            Some(dir) => Ok(dir.clone()),
+            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
+                path: PathBuf::from("OUT_DIR"),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no output directory: call Config::out_dir or run from a build script"),
+            }),
+        }
+    }
+}
+
+fn first_difference(a: &str, b: &str) -> usize {
+    a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or_else(|| a.lines().count().min(b.lines().count())) + 1
+}
+
+/// The repository's own configuration: `spec/` into the `generated/` crate.
+pub fn repository_config(root: &Path) -> Config {
+    Config::new(root.join("spec"))
+        .out_dir(root.join("generated"))
+        .layout(Layout::Crate)
+        .crate_name("vpc_channel_models")
+        .command("cargo run -p codegen -- generate")
+        .rerun_if_changed(false)
+}

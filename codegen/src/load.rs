@@ -1,0 +1,95 @@
+//! Load phase: find the spec files, parse each, and report malformed JSON with line:column.
+
+use crate::diag::{Diagnostic, Diagnostics, Spans};
+use crate::spec::SpecFile;
+use std::path::{Path, PathBuf};
+
+/// The name of the JSON Schema of the format, which sits among the spec files but is not one.
+pub const SCHEMA_FILE: &str = "spec.schema.json";
+
+/// A spec file, parsed.
+#[derive(Debug)]
+pub struct File {
+    /// Path relative to the spec directory, with `/` separators (stable across machines).
+    pub name: String,
+    pub spans: Spans,
+    pub spec: SpecFile,
+    /// The file's JSON, for loading entries one at a time.
+    pub json: serde_json::Value,
+}
+
+/// Every `*.json` under `dir` but the format's schema, sorted, as (relative name, path).
+pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in std::fs::read_dir(&current)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "json") && path.file_name().is_some_and(|n| n != SCHEMA_FILE) {
+                let relative = path.strip_prefix(dir).unwrap_or(&path);
+                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                found.push((name, path));
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Parses one file's text; every problem goes to `diags`.
+pub fn parse(name: &str, text: &str, diags: &mut Diagnostics) -> Option<File> {
+    let json: serde_json::Value = match serde_json::from_str(text) {
+        Ok(json) => json,
+        Err(error) => {
+            let mut message = error.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            diags.push(Diagnostic {
+                file: name.to_owned(),
+                line: error.line(),
+                column: error.column(),
+                path: String::new(),
+                message: format!("malformed JSON: {message}"),
+                help: None,
+            });
+            return None;
+        }
+    };
+    let spans = Spans::new(text);
+    let mut top = json.clone();
+    // Entries are loaded one by one later, so that one bad entry does not hide the others.
+    if let Some(object) = top.as_object_mut() {
+        for key in ["operation", "objects", "enums"] {
+            if let Some(value) = object.get_mut(key) {
+                if value.is_object() {
+                    *value = serde_json::Value::Object(Default::default());
+                }
+            }
+        }
+    }
+    match serde_json::from_value::<SpecFile>(top) {
+        Ok(spec) => Some(File { name: name.to_owned(), spans, spec, json }),
+        Err(error) => {
+            diags.error(name, &spans, "", format!("not a spec file: {error}"));
+            None
+        }
+    }
+}
+
+/// Loads an entry of `file` at `path` (a JSON path) as `T`, reporting a misfit there.
+pub fn entry<T: serde::de::DeserializeOwned>(file: &File, path: &str, value: &serde_json::Value, diags: &mut Diagnostics) -> Option<T> {
+    match serde_json::from_value(value.clone()) {
+        Ok(entry) => Some(entry),
+        Err(error) => {
+            let message = error.to_string();
+            let diag = diags.error(&file.name, &file.spans, path, message.clone());
+            if message.contains("unknown field") {
+                diag.help("see spec/README.md for the keys this entry takes");
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! The `codegen` command line: generate the models crate from `spec/`, or check that it is up to date.
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Turns the API parameter tables in spec/ into checked Rust models.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads every spec file and writes the generated crate. Every problem in the spec is reported at
+    /// once, with file, line:column and JSON path, and then nothing is written. Only files whose content
+    /// changed are written.
+    Generate {
+        /// Write nothing; exit 1 and list the differences when the output is not what the spec generates.
+        #[arg(long)]
+        check: bool,
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The generated crate's directory.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Print each phase's time and what was written to stderr.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> anyhow::Result<ExitCode> {
+    let Cli { command } = Cli::parse();
+    match command {
+        Command::Generate { check, spec, out, verbose } => {
+            let root = workspace_root();
+            let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
+            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out));
+            let result = if check { config.check() } else { config.generate() };
+            match result {
+                Ok(report) => {
+                    if verbose {
+                        for (phase, time) in &report.timings {
+                            eprintln!("{phase:>12}: {:.1} ms", time.as_secs_f64() * 1000.0);
+                        }
+                        for path in &report.written {
+                            eprintln!("     written: {}", path.display());
+                        }
+                        eprintln!("   unchanged: {} files", report.unchanged.len());
+                    }
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(error @ (codegen::Error::Spec(_) | codegen::Error::Stale { .. })) => {
+                    eprintln!("{error}");
+                    Ok(ExitCode::from(1))
+                }
+                Err(error) => Err(error).context("generation failed"),
+            }
+        }
+    }
+}
+
+/// Paths are relative to the workspace root when run through cargo, else to the current directory.
+fn workspace_root() -> PathBuf {
+    match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(dir) if std::env::var_os("CARGO").is_some() => PathBuf::from(dir).parent().map(PathBuf::from).unwrap_or_default(),
+        _ => PathBuf::from("."),
+    }
+}

@@ -1,0 +1,174 @@
+//! Every Rust name the generator makes, in one place: casing, keywords, leading digits, and the names the
+//! generator itself adds. Collisions are not resolved here: callers report them (see `lower`).
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Rust keywords, strict and reserved, in every edition.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Type names the generated modules define or import themselves next to the spec's types.
+pub const RESERVED_TYPE_NAMES: &[&str] = &["Request", "Response"];
+
+/// The variant every enumeration gets for values the page does not list.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+fn words(name: &str) -> String {
+    // Keep only what casing understands: letters, digits and separators.
+    name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect()
+}
+
+fn fix_leading_digit(name: String, prefix: &str) -> String {
+    match name.chars().next() {
+        Some(c) if c.is_ascii_digit() => format!("{prefix}{name}"),
+        None => format!("{prefix}empty"),
+        _ => name,
+    }
+}
+
+/// A field, parameter or module name: snake_case; keywords become raw identifiers (`r#type`) or, where
+/// Rust forbids that, get a trailing underscore (`self_`).
+pub fn field_ident(wire: &str) -> String {
+    let name = fix_leading_digit(words(wire).to_snake_case(), "_");
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// A module name: like a field, but never raw (a raw module name reads badly in paths).
+pub fn module_ident(name: &str) -> String {
+    let ident = field_ident(name);
+    match ident.strip_prefix("r#") {
+        Some(keyword) => format!("{keyword}_"),
+        None => ident,
+    }
+}
+
+/// A type name: UpperCamelCase (`MicroServiceInfoCSEBase` -> `MicroServiceInfoCseBase`).
+pub fn type_ident(name: &str) -> String {
+    let name = fix_leading_digit(words(name).to_upper_camel_case(), "T");
+    if NOT_RAW.contains(&name.as_str()) || KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// An enumeration variant: from the documented meaning where there is one (`Weighted round robin (WRR).`
+/// -> `WeightedRoundRobin`), otherwise from the value (`CCE_SERVICE` -> `CceService`, `2` -> `V2`).
+pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
+    let from_meaning = meaning.map(|meaning| {
+        let without_parentheses: String = {
+            let mut depth = 0usize;
+            meaning
+                .chars()
+                .filter(|&c| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth = depth.saturating_sub(1),
+                        _ => return depth == 0,
+                    }
+                    false
+                })
+                .collect()
+        };
+        words(&without_parentheses).to_upper_camel_case()
+    });
+    let name = match from_meaning {
+        Some(name) if !name.is_empty() => name,
+        _ => words(value).to_upper_camel_case(),
+    };
+    type_ident(&fix_leading_digit(name, "V"))
+}
+
+/// The name of the constant holding a field's documented default (`DEFAULT_BALANCE_STRATEGY`).
+pub fn default_const(field_ident: &str) -> String {
+    format!("DEFAULT_{}", unraw(field_ident).trim_end_matches('_').to_uppercase())
+}
+
+/// The name of the accessor that applies a field's documented default (`balance_strategy_or_default`).
+pub fn default_getter(field_ident: &str) -> String {
+    format!("{}_or_default", unraw(field_ident).trim_end_matches('_'))
+}
+
+/// A response variant from its status text (`Bad Request` -> `BadRequest`), else from the code.
+pub fn response_variant(description: &str, status: u16) -> String {
+    variant_ident(Some(description), &format!("Status{status}"))
+}
+
+/// The identifier without its raw prefix: what serde sees as the field's name.
+pub fn unraw(ident: &str) -> &str {
+    ident.strip_prefix("r#").unwrap_or(ident)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields() {
+        let table = [
+            ("member_group_name", "member_group_name"),
+            ("X-Auth-Token", "x_auth_token"),
+            ("type", "r#type"),
+            ("match", "r#match"),
+            ("self", "self_"),
+            ("Self", "self_"),
+            ("super", "super_"),
+            ("labelKey", "label_key"),
+            ("label-key", "label_key"),
+            ("2fa", "_2fa"),
+            ("validate", "validate"),
+            ("", "_empty"),
+        ];
+        for (wire, expected) in table {
+            assert_eq!(field_ident(wire), expected, "field {wire:?}");
+        }
+    }
+
+    #[test]
+    fn types() {
+        let table = [
+            ("MicroServiceInfoCSEBase", "MicroServiceInfoCseBase"),
+            ("VpcCreate", "VpcCreate"),
+            ("Self", "Self_"),
+            ("type", "Type"),
+            ("Option", "Option"),
+            ("3rdParty", "T3rdParty"),
+            ("member-info", "MemberInfo"),
+        ];
+        for (name, expected) in table {
+            assert_eq!(type_ident(name), expected, "type {name:?}");
+        }
+    }
+
+    #[test]
+    fn variants() {
+        assert_eq!(variant_ident(Some("Weighted round robin (WRR)."), "1"), "WeightedRoundRobin");
+        assert_eq!(variant_ident(Some("URI hashing."), "4"), "UriHashing");
+        assert_eq!(variant_ident(None, "CCE_SERVICE"), "CceService");
+        assert_eq!(variant_ident(None, "2"), "V2");
+        assert_eq!(variant_ident(None, "-1"), "V1");
+        assert_eq!(response_variant("Bad Request", 400), "BadRequest");
+        assert_eq!(response_variant("OK", 200), "Ok");
+    }
+
+    #[test]
+    fn generated_names() {
+        assert_eq!(default_const("r#type"), "DEFAULT_TYPE");
+        assert_eq!(default_getter("r#type"), "type_or_default");
+        assert_eq!(default_getter("is_backup"), "is_backup_or_default");
+        assert_eq!(module_ident("match"), "match_");
+    }
+}

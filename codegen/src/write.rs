@@ -1,0 +1,51 @@
+//! Writing output: only files whose content changed, each atomically (a temporary file, then a rename),
+//! so unchanged files keep their mtimes and a failed run never leaves half a file.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+
+/// Writes `content` to `path` unless it already holds exactly that; returns whether it wrote.
+pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
+    if std::fs::read(path).is_ok_and(|existing| existing == content.as_bytes()) {
+        return Ok(false);
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(content.as_bytes())?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map(|()| true)
+}
+
+/// Rust files under `src` that the generator did not produce (left over from a removed spec), relative to
+/// `root`.
+pub fn stray_rust_files(src: &Path, files: &BTreeMap<String, String>, root: &Path) -> Vec<String> {
+    let mut stray = Vec::new();
+    let mut pending = vec![src.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let relative = path.strip_prefix(root).unwrap_or(&path);
+                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                if !files.contains_key(&name) {
+                    stray.push(name);
+                }
+            }
+        }
+    }
+    stray.sort();
+    stray
+}
