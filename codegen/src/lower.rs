@@ -756,30 +756,35 @@ fn range_text(min: Option<i64>, max: Option<i64>, unit: &str) -> String {
     }
 }
 
-/// The character rule in words, for messages and docs.
+/// The character rule in words, for messages and docs: "must start with a letter; may contain only
+/// letters, digits, `-`, `_` and `.`".
 fn describe_chars(rule: &CharRule) -> String {
-    let list = |classes: &[CharClass]| -> String {
-        let names: Vec<String> = classes
-            .iter()
-            .map(|class| match class {
-                CharClass::Letter => "a letter".to_owned(),
-                CharClass::AsciiLetter => "an ASCII letter".to_owned(),
-                CharClass::AsciiLower => "a lowercase letter a-z".to_owned(),
-                CharClass::Digit => "a digit".to_owned(),
-                CharClass::Literal(chars) => chars.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", "),
-            })
-            .collect();
-        names.join(" or ")
+    let list = |classes: &[CharClass], plural: bool, last_word: &str| -> String {
+        let mut names: Vec<String> = Vec::new();
+        for class in classes {
+            match class {
+                CharClass::Letter => names.push(if plural { "letters" } else { "a letter" }.to_owned()),
+                CharClass::AsciiLetter => names.push(if plural { "ASCII letters" } else { "an ASCII letter" }.to_owned()),
+                CharClass::AsciiLower => names.push(if plural { "lowercase letters a-z" } else { "a lowercase letter a-z" }.to_owned()),
+                CharClass::Digit => names.push(if plural { "digits" } else { "a digit" }.to_owned()),
+                CharClass::Literal(chars) => names.extend(chars.iter().map(|c| format!("`{c}`"))),
+            }
+        }
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {last_word} {last}", rest.join(", ")),
+            Some((last, _)) => last.clone(),
+            None => String::new(),
+        }
     };
     let mut parts = Vec::new();
     if !rule.first.is_empty() {
-        parts.push(format!("must start with {}", list(&rule.first)));
+        parts.push(format!("must start with {}", list(&rule.first, false, "or")));
     }
     if !rule.last.is_empty() {
-        parts.push(format!("must end with {}", list(&rule.last)));
+        parts.push(format!("must end with {}", list(&rule.last, false, "or")));
     }
     if !rule.allowed.is_empty() {
-        parts.push(format!("may contain only {}", list(&rule.allowed).replace("a letter", "letters").replace("a digit", "digits")));
+        parts.push(format!("may contain only {}", list(&rule.allowed, true, "and")));
     }
     parts.join("; ")
 }

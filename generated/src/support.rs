@@ -208,7 +208,8 @@ impl fmt::Display for Violation {
         write!(f, "{}: {} ({})", self.path, self.rule, self.rule.code())
     }
 }
-/// Every violation found in a value, in document order.
+/// Every violation found in a value: each object's own fields in table order, then its cross-field and
+/// conditional rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationErrors(pub Vec<Violation>);
 impl ValidationErrors {

@@ -58,7 +58,7 @@ pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `_`, `-`, `.`.
+    /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
     pub member_group_name: ::std::string::String,
     /// Description of the backend server group.
     ///
@@ -76,7 +76,7 @@ pub struct MemberGroupCreate {
     /// Currently, this parameter is not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -123,7 +123,7 @@ impl super::support::Validate for MemberGroupCreate {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters or digits or `_`, `-`, `.`",
+                "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
                 |c: char| c.is_alphabetic(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -165,7 +165,7 @@ impl super::support::Validate for MemberGroupCreate {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`, `.`",
+                "may contain only letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -210,13 +210,13 @@ pub struct MicroserviceLabel {
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
     pub label_name: ::std::string::String,
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
     pub label_value: ::std::string::String,
 }
 impl MicroserviceLabel {
@@ -248,7 +248,7 @@ impl super::support::Validate for MicroserviceLabel {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`",
+                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -271,7 +271,7 @@ impl super::support::Validate for MicroserviceLabel {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`",
+                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -320,7 +320,7 @@ pub struct MemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`.
+    /// Characters: may contain only letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
@@ -328,7 +328,7 @@ pub struct MemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
@@ -402,7 +402,7 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`",
+                "may contain only letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
@@ -423,7 +423,7 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`, `.`",
+                "may contain only letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -440,7 +440,7 @@ pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `_`, `-`, `.`.
+    /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
@@ -459,7 +459,7 @@ pub struct MemberGroupInfo {
     /// Currently, this parameter is not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -656,7 +656,7 @@ pub struct VpcMemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`.
+    /// Characters: may contain only letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
@@ -664,7 +664,7 @@ pub struct VpcMemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// Backend server ID.
@@ -704,7 +704,7 @@ pub struct VpcCreate {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
     pub name: ::std::string::String,
     /// Host port of the VPC channel.
     /// Range: 1–65535.
@@ -729,7 +729,7 @@ pub struct VpcCreate {
     /// This parameter is currently not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is currently not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -787,7 +787,7 @@ impl super::support::Validate for VpcCreate {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters or digits or `-`, `_`, `.`",
+                "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
                 |c: char| c.is_alphabetic(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -834,7 +834,7 @@ impl super::support::Validate for VpcCreate {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`, `.`",
+                "may contain only letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -1342,19 +1342,19 @@ pub struct MicroServiceInfoCceBase {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`, `/`, `:`, `(`, `)`.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
@@ -1413,7 +1413,7 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters or digits or `.`, `-`, `_`",
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
                 |c: char| c.is_alphabetic(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -1435,7 +1435,7 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`, `/`, `:`, `(`, `)`",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -1457,7 +1457,7 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters or digits or `.`, `-`, `_`",
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
                 |c: char| c.is_alphabetic(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -1485,13 +1485,13 @@ pub struct MicroServiceInfoCceServiceBase {
     /// Namespace. 1 to 63 characters. Use lowercase letters, digits, and hyphens (-). Start with a letter and end with a letter or digit.
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only a lowercase letter a-z or digits or `-`.
+    /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`.
     /// Decision: Kubernetes namespaces are RFC 1123 labels, so "lowercase letters" means a-z (ascii_lower), not any lowercase alphabetic character.
     pub namespace: ::std::string::String,
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     pub service_name: ::std::string::String,
 }
 impl MicroServiceInfoCceServiceBase {
@@ -1534,7 +1534,7 @@ impl super::support::Validate for MicroServiceInfoCceServiceBase {
                 out,
                 &p,
                 value,
-                "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only a lowercase letter a-z or digits or `-`",
+                "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
                 |c: char| c.is_ascii_lowercase(),
                 |c: char| {
                     c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
@@ -1556,7 +1556,7 @@ impl super::support::Validate for MicroServiceInfoCceServiceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters or digits or `.`, `-`, `_`",
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
                 |c: char| c.is_alphabetic(),
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -1574,7 +1574,7 @@ pub struct VpcChannelInfo {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
@@ -1603,7 +1603,7 @@ pub struct VpcChannelInfo {
     /// This parameter is currently not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is currently not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -1721,19 +1721,19 @@ pub struct MicroServiceInfoCce {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter or a digit; may contain only letters or digits or `-`, `_`, `.`, `/`, `:`, `(`, `)`.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
@@ -1751,14 +1751,14 @@ pub struct MicroServiceInfoCceService {
     /// Namespace. 1 to 63 characters. Use lowercase letters, digits, and hyphens (-). Start with a letter and end with a letter or digit.
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only a lowercase letter a-z or digits or `-`.
+    /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`.
     /// Decision: Kubernetes namespaces are RFC 1123 labels, so "lowercase letters" means a-z (ascii_lower), not any lowercase alphabetic character.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters or digits or `.`, `-`, `_`.
+    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.

@@ -78,7 +78,7 @@ pub struct MemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`.
+    /// Characters: may contain only letters, digits, `-` and `_`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -87,7 +87,7 @@ pub struct MemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
@@ -162,7 +162,7 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`",
+                "may contain only letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
@@ -183,7 +183,7 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters or digits or `-`, `_`, `.`",
+                "may contain only letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
                     c.is_alphabetic() || c.is_ascii_digit()
@@ -252,7 +252,7 @@ pub struct VpcMemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`.
+    /// Characters: may contain only letters, digits, `-` and `_`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -261,7 +261,7 @@ pub struct VpcMemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters or digits or `-`, `_`, `.`.
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
