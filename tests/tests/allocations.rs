@@ -1,0 +1,59 @@
+//! validate() on a valid value allocates nothing: paths are built on the stack and rendered only when a
+//! violation is reported. A counting global allocator, for this test binary only, proves it.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use vpc_channel_models::apig;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator unchanged and only counts calls.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        // SAFETY: same contract as the caller's.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as the caller's.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    f();
+    ALLOCATIONS.load(Ordering::SeqCst) - before
+}
+
+#[test]
+fn validating_a_valid_body_allocates_nothing() {
+    let spec = model_tests::Spec::load();
+    let op = spec.operations.iter().find(|op| op.name == "update_vpc_channel").expect("documented");
+    for (title, example) in op.example_requests() {
+        let mut body: apig::VpcCreate = serde_json::from_value(example).expect("fits");
+        // Many members, so that a per-item allocation could not hide.
+        let member = body.members.as_ref().expect("the examples have members")[0].clone();
+        body.members = Some(vec![member; 1000]);
+        let mut result = Ok(());
+        let count = allocations_during(|| result = body.validate());
+        assert!(result.is_ok(), "{title}: {result:?}");
+        assert_eq!(count, 0, "{title}: validate() allocated {count} times on a valid body");
+    }
+}
+
+#[test]
+fn invalid_bodies_do_allocate_their_report() {
+    let mut body: apig::VpcCreate = serde_json::from_value(serde_json::json!({ "name": "VPC_demo", "port": 0, "balance_strategy": 1, "member_type": "ip" })).expect("fits");
+    let mut result = Ok(());
+    let count = allocations_during(|| result = body.validate());
+    assert!(result.is_err());
+    assert!(count > 0, "the counter counts");
+    body.port = 1;
+    assert!(body.validate().is_ok());
+}
