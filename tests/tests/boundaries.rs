@@ -100,7 +100,15 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
 
 /// Walks the object `name` placed at `pointer` in `base`, collecting cases for each field and recursing
 /// into nested objects and the first element of arrays of objects.
-fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, pointer: &str, path: &str, depth: usize, out: &mut Vec<(String, Case)>) {
+/// Where an object sits: its JSON pointer in the body, its path as violations show it, and its depth.
+struct At<'a> {
+    pointer: &'a str,
+    path: &'a str,
+    depth: usize,
+}
+
+fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, at: At<'_>, out: &mut Vec<(String, Case)>) {
+    let At { pointer, path, depth } = at;
     let object = spec.object(service, name).expect("known object").clone();
     for field in object["fields"].as_array().expect("fields") {
         let wire = field["name"].as_str().expect("name");
@@ -112,14 +120,14 @@ fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, pointer: &str,
             if base.pointer(&field_pointer).is_none_or(Value::is_null) {
                 base.pointer_mut(pointer).expect("parent exists")[wire] = minimal(spec, service, field);
             }
-            walk(spec, service, ty, base, &field_pointer, &field_path, depth + 1, out);
+            walk(spec, service, ty, base, At { pointer: &field_pointer, path: &field_path, depth: depth + 1 }, out);
         } else if ty == "array" && spec.object(service, items).is_some() && depth < 6 {
             let element = minimal(spec, service, &json!({ "type": items }));
             let slot = &mut base.pointer_mut(pointer).expect("parent exists")[wire];
             if slot.as_array().is_none_or(Vec::is_empty) {
                 *slot = json!([element]);
             }
-            walk(spec, service, items, base, &format!("{field_pointer}/0"), &format!("{field_path}[0]"), depth + 1, out);
+            walk(spec, service, items, base, At { pointer: &format!("{field_pointer}/0"), path: &format!("{field_path}[0]"), depth: depth + 1 }, out);
         } else {
             for case in cases_for(spec, service, field, &field_path) {
                 out.push((format!("{pointer}\u{0}{wire}"), case));
@@ -137,7 +145,7 @@ fn every_documented_limit_holds_both_ways() {
         let Some(body_type) = &op.body else { continue };
         let (_, mut base) = op.example_requests().into_iter().next().expect("each page has an example request");
         let mut cases = Vec::new();
-        walk(&spec, &op.service, body_type, &mut base, "", "", 0, &mut cases);
+        walk(&spec, &op.service, body_type, &mut base, At { pointer: "", path: "", depth: 0 }, &mut cases);
         for (slot, case) in cases {
             let (parent, wire) = slot.split_once('\u{0}').expect("parent and field");
             let mut body = base.clone();
