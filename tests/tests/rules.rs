@@ -310,7 +310,7 @@ fn defaults_are_available_but_not_injected() {
     assert_eq!(apig::VpcCreate::DEFAULT_MEMBER_TYPE, apig::MemberType::Ecs);
     assert_eq!(apig::VpcCreate::DEFAULT_TYPE, apig::VpcChannelType::Server);
     assert_eq!(apig::VpcHealthConfig::DEFAULT_METHOD, apig::HealthCheckMethod::Get);
-    assert!(!apig::MemberInfo::DEFAULT_IS_BACKUP);
+    const { assert!(!apig::MemberInfo::DEFAULT_IS_BACKUP) };
     let body: apig::VpcCreate = serde_json::from_value(vpc(json!({}))).expect("fits");
     assert_eq!(body.type_or_default(), apig::VpcChannelType::Server);
     let back = serde_json::to_value(&body).expect("serializes");
