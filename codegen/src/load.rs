@@ -7,6 +7,10 @@ use std::path::{Path, PathBuf};
 /// The name of the JSON Schema of the format, which sits among the spec files but is not one.
 pub const SCHEMA_FILE: &str = "spec.schema.json";
 
+/// The ending of the importer's overlay files (reviewed decisions over a page), which sit next to the
+/// spec files they apply to but are not spec files.
+pub const OVERLAY_SUFFIX: &str = ".overlay.json";
+
 /// A spec file, parsed.
 #[derive(Debug)]
 pub struct File {
@@ -27,7 +31,9 @@ pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
             let path = entry?.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "json") && path.file_name().is_some_and(|n| n != SCHEMA_FILE) {
+            } else if path.extension().is_some_and(|ext| ext == "json")
+                && path.file_name().is_some_and(|n| n != SCHEMA_FILE && !n.to_string_lossy().ends_with(OVERLAY_SUFFIX))
+            {
                 let relative = path.strip_prefix(dir).unwrap_or(&path);
                 let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 found.push((name, path));

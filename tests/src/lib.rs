@@ -59,7 +59,7 @@ impl Spec {
                 let path = entry.expect("spec/ is readable").path();
                 if path.is_dir() {
                     pending.push(path);
-                } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("spec.schema.json") {
+                } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("spec.schema.json") && !path.to_string_lossy().ends_with(".overlay.json") {
                     files.push(path);
                 }
             }
