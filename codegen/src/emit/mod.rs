@@ -4,6 +4,7 @@
 
 mod enums;
 mod operation;
+pub mod schema;
 mod structs;
 mod validate;
 
@@ -47,6 +48,7 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
                 for op in &service.operations {
                     let name = format!("{dir}/{}.rs", op.module);
                     files.insert(name.clone(), format_file(&name, &service.files, command, operation::emit_operation(op))?);
+                    files.insert(format!("schema/{}/{}.schema.json", service.module, op.module), schema::emit_schema(service, op));
                 }
             }
         }
