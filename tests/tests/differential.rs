@@ -1,0 +1,184 @@
+//! Differential test: the generated `validate()` and an independent validator (the `jsonschema` crate on
+//! the JSON Schema our generator emits) must agree on every body: the pages' examples, every boundary case
+//! walked from the spec, and thousands of seeded random mutations. Where they cannot agree by design (a
+//! rule JSON Schema cannot express) the test names the rule and counts the cases.
+
+use model_tests::{boundary_cases, root, validate, Spec};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+use vpc_channel_models::BodyError;
+
+/// Rules JSON Schema cannot express: ours rejects, the schema accepts. Nothing else may differ.
+const BY_DESIGN: &[(&str, &str)] = &[
+    ("less_than", "JSON Schema cannot compare two fields (timeout < time_interval)"),
+    ("format", "a pattern cannot check that a range's start is not above its end (299-200)"),
+];
+
+/// Our verdict: the (path, code) of every violation, or the path of the JSON error.
+fn ours(operation: &str, body: &Value) -> Vec<(String, &'static str)> {
+    match validate(operation, body) {
+        Ok(()) => Vec::new(),
+        Err(BodyError::Invalid(errors)) => errors.violations().iter().map(|v| (v.path.clone(), v.rule.code())).collect(),
+        Err(BodyError::Json(error)) => vec![(error.path, "json")],
+    }
+}
+
+/// `/members/1/weight` -> `members[1].weight`.
+fn from_pointer(pointer: &str) -> String {
+    let mut out = String::new();
+    for segment in pointer.split('/').skip(1) {
+        if segment.parse::<usize>().is_ok() {
+            out.push_str(&format!("[{segment}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&segment.replace("~1", "/").replace("~0", "~"));
+        }
+    }
+    out
+}
+
+fn parent(path: &str) -> &str {
+    match path.rfind(['.', '[']) {
+        Some(cut) => &path[..cut],
+        None => "",
+    }
+}
+
+struct Tally {
+    compared: usize,
+    by_design: BTreeMap<&'static str, usize>,
+    failures: Vec<String>,
+}
+
+fn compare(validator: &jsonschema::Validator, operation: &str, body: &Value, tally: &mut Tally) {
+    let ours = ours(operation, body);
+    let theirs: Vec<String> = validator.iter_errors(body).map(|e| from_pointer(e.instance_path().as_str())).collect();
+    tally.compared += 1;
+    if ours.is_empty() != theirs.is_empty() {
+        if theirs.is_empty() && ours.iter().all(|(_, code)| BY_DESIGN.iter().any(|(rule, _)| rule == code)) {
+            for (_, code) in &ours {
+                let rule = BY_DESIGN.iter().find(|(rule, _)| rule == code).map(|(rule, _)| *rule).unwrap_or_default();
+                *tally.by_design.entry(rule).or_default() += 1;
+            }
+            return;
+        }
+        tally.failures.push(format!("{operation}: ours {ours:?} vs schema {theirs:?} on\n{body}"));
+        return;
+    }
+    for (path, code) in &ours {
+        if BY_DESIGN.iter().any(|(rule, _)| rule == code) {
+            continue;
+        }
+        if !theirs.iter().any(|t| t == path || t == parent(path)) {
+            tally.failures.push(format!("{operation}: {path} ({code}) is not flagged by the schema, which flags {theirs:?}, on\n{body}"));
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failure replays exactly.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                out.push(format!("{pointer}/{key}"));
+                leaves(child, format!("{pointer}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                leaves(child, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One random mutation across a rule's boundary: a number near or past a limit, a string of odd length
+/// or characters, another enumeration spelling, a removed field.
+fn mutate(body: &mut Value, rng: &mut Rng) {
+    let mut pointers = Vec::new();
+    leaves(body, String::new(), &mut pointers);
+    let Some(pointer) = pointers.get(rng.below(pointers.len().max(1))).cloned() else { return };
+    let (parent_pointer, key) = pointer.rsplit_once('/').expect("a pointer has a parent");
+    let numbers = [-1, 0, 1, 2, 9, 10, 11, 29, 30, 31, 99, 100, 101, 255, 299, 300, 301, 599, 600, 10_000, 10_001, 65_535, 65_536];
+    let strings = ["", "a", "ab", "abc", "1abc", "-abc", "abc-", "ab c", "é", "名称", "HTTP", "http", "TCP", "tcp", "HTTPS", "CSE", "CCE", "CCE_SERVICE", "ip", "ecs", "GET", "HEAD", "deployment", "200", "200-299", "299-200", "99", "600", "200,", "a/b:c(d)"];
+    let current = body.pointer(&pointer).cloned().unwrap_or(Value::Null);
+    let replacement = match (rng.below(6), &current) {
+        (0, _) => None,
+        (1 | 2, Value::Number(_)) => Some(json!(numbers[rng.below(numbers.len())])),
+        (1 | 2, Value::String(_)) => Some(json!(strings[rng.below(strings.len())])),
+        (3, Value::String(_)) => Some(json!("x".repeat(rng.below(300)))),
+        (4, Value::Number(_)) => Some(json!(numbers[rng.below(numbers.len())] + 1)),
+        _ => Some(if rng.below(2) == 0 { json!(strings[rng.below(strings.len())]) } else { json!(numbers[rng.below(numbers.len())]) }),
+    };
+    let parent = body.pointer_mut(if parent_pointer.is_empty() { "" } else { parent_pointer }).expect("parent exists");
+    match (parent, replacement) {
+        (Value::Object(map), None) => {
+            map.remove(key);
+        }
+        (Value::Object(map), Some(value)) => {
+            map.insert(key.to_owned(), value);
+        }
+        (Value::Array(items), Some(value)) => {
+            if let Ok(i) = key.parse::<usize>() {
+                items[i] = value;
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn validate_agrees_with_json_schema() {
+    let spec = Spec::load();
+    let mut tally = Tally { compared: 0, by_design: BTreeMap::new(), failures: Vec::new() };
+    let mut rng = Rng(0x5eed_cafe_f00d_d00d);
+    for op in &spec.operations {
+        let path = root().join(format!("generated/schema/{}/{}.schema.json", op.service, op.name));
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("schema is generated")).expect("schema is JSON");
+        let validator = jsonschema::validator_for(&schema).expect("the emitted schema compiles");
+        let operation = op.qualified();
+        for (_, body) in op.example_requests() {
+            compare(&validator, &operation, &body, &mut tally);
+        }
+        for (body, _) in boundary_cases(&spec, op) {
+            compare(&validator, &operation, &body, &mut tally);
+        }
+        let examples = op.example_requests();
+        for _ in 0..1_500 {
+            let mut body = examples[rng.below(examples.len())].1.clone();
+            for _ in 0..=rng.below(3) {
+                mutate(&mut body, &mut rng);
+            }
+            // Only JSON that fits the types: the schema has no notion of Rust's integer widths or of a
+            // missing mandatory field being a deserialization error rather than a violation.
+            if matches!(validate(&operation, &body), Err(BodyError::Json(_))) {
+                if validator.is_valid(&body) {
+                    tally.failures.push(format!("{operation}: ours refuses the JSON, the schema accepts:\n{body}"));
+                }
+                tally.compared += 1;
+                continue;
+            }
+            compare(&validator, &operation, &body, &mut tally);
+        }
+    }
+    assert!(tally.failures.is_empty(), "{} disagreements in {} bodies:\n{}", tally.failures.len(), tally.compared, tally.failures.iter().take(8).cloned().collect::<Vec<_>>().join("\n\n"));
+    assert!(tally.compared > 6_000, "{}", tally.compared);
+    eprintln!("{} bodies compared; rejected by validate() only, by design: {:?}", tally.compared, tally.by_design);
+}
