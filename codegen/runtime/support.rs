@@ -137,11 +137,16 @@ pub enum Rule {
     },
     /// A path parameter or header that is empty.
     Empty,
+    /// A field the table does not document: in a request file, usually a typo.
+    UnknownField {
+        /// The documented field closest to it, if any is close.
+        suggestion: Option<&'static str>,
+    },
 }
 
 impl Rule {
     /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-    /// `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format` or `empty`.
+    /// `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or `unknown_field`.
     pub fn code(&self) -> &'static str {
         match self {
             Rule::Range { .. } => "range",
@@ -155,6 +160,7 @@ impl Rule {
             Rule::AtLeastOneOf { .. } => "at_least_one_of",
             Rule::Format { .. } => "format",
             Rule::Empty => "empty",
+            Rule::UnknownField { .. } => "unknown_field",
         }
     }
 }
@@ -194,6 +200,8 @@ impl fmt::Display for Rule {
             Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
             Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
             Rule::Empty => f.write_str("must not be empty"),
+            Rule::UnknownField { suggestion: Some(name) } => write!(f, "is not a documented field; did you mean `{name}`?"),
+            Rule::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
         }
     }
 }
@@ -604,6 +612,175 @@ fn path_at(input: &[u8], offset: usize) -> String {
     path
 }
 
+/// The documented fields of an object, for finding fields a request file adds by mistake.
+#[derive(Debug)]
+pub struct Shape {
+    /// The documented fields.
+    pub fields: &'static [FieldShape],
+}
+
+/// A documented field and the shape of its value.
+#[derive(Debug)]
+pub struct FieldShape {
+    /// The wire name.
+    pub name: &'static str,
+    /// What its value holds.
+    pub value: ValueShape,
+}
+
+/// What a value holds, as far as field names go.
+#[derive(Debug)]
+pub enum ValueShape {
+    /// A string, number, boolean or enumeration.
+    Scalar,
+    /// An object with documented fields.
+    Object(&'static Shape),
+    /// An array of values of one shape.
+    Array(&'static ValueShape),
+}
+
+/// A type whose documented fields are known.
+pub trait Shaped {
+    /// The documented fields.
+    const SHAPE: &'static Shape;
+}
+
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(s) => s,
+            Key::Owned(s) => s,
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key::Borrowed(value))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
+                Ok(Key::Owned(value.to_owned()))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Walks JSON that already fit its type, reporting every object key the shape does not document.
+struct UnknownFields<'a, 'p> {
+    shape: &'p ValueShape,
+    path: &'p Path<'p>,
+    out: &'a mut Vec<Violation>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.shape {
+            ValueShape::Scalar => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
+            _ => deserializer.deserialize_any(self),
+        }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object or array")
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let ValueShape::Object(shape) = self.shape else {
+            return map.next_value::<serde::de::IgnoredAny>().map(drop);
+        };
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match shape.fields.iter().find(|f| f.name == key.as_str()) {
+                Some(field) => {
+                    let path = self.path.field(field.name);
+                    map.next_value_seed(UnknownFields { shape: &field.value, path: &path, out: self.out })?;
+                }
+                None => {
+                    let mut path = self.path.to_string();
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key.as_str());
+                    let suggestion = closest_field(key.as_str(), shape);
+                    self.out.push(Violation { path, rule: Rule::UnknownField { suggestion } });
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let ValueShape::Array(items) = self.shape else {
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+            return Ok(());
+        };
+        let mut index = 0;
+        loop {
+            let path = self.path.index(index);
+            if seq.next_element_seed(UnknownFields { shape: items, path: &path, out: self.out })?.is_none() {
+                return Ok(());
+            }
+            index += 1;
+        }
+    }
+}
+
+/// The documented field a misspelled one most likely meant: the closest by edit distance, if close.
+fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, &cb) in b.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
+                diagonal = above;
+            }
+        }
+        row[b.len()]
+    };
+    let name = name.to_lowercase();
+    shape
+        .fields
+        .iter()
+        .map(|f| (distance(&name, f.name), f.name))
+        .filter(|&(d, candidate)| d <= (candidate.len() / 3).max(2))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already
+/// have deserialized into `T`.
+pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let shape = ValueShape::Object(T::SHAPE);
+    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    let seed = UnknownFields { shape: &shape, path: &Path::Root, out: &mut out };
+    // The input already fit the type, so the walk cannot fail on its structure.
+    let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
+    out
+}
+
 /// Why a request body was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BodyError {
@@ -629,9 +806,16 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T,
     serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
 }
 
-/// Deserializes `input` into `T` and checks every documented rule, in one call.
-pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate>(input: &'de [u8]) -> Result<T, BodyError> {
+/// Deserializes `input` into `T` and checks every documented rule, in one call. Fields the tables do not
+/// document are reported too (`unknown_field`): in a request file they are usually typos.
+pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8]) -> Result<T, BodyError> {
     let value: T = from_json(input).map_err(BodyError::Json)?;
-    value.validate().map_err(BodyError::Invalid)?;
-    Ok(value)
+    let mut out = Vec::new();
+    value.validate_at(&Path::Root, &mut out);
+    out.extend(unknown_fields::<T>(input));
+    if out.is_empty() {
+        Ok(value)
+    } else {
+        Err(BodyError::Invalid(ValidationErrors(out)))
+    }
 }

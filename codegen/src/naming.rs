@@ -1,7 +1,7 @@
 //! Every Rust name the generator makes, in one place: casing, keywords, leading digits, and the names the
 //! generator itself adds. Collisions are not resolved here: callers report them (see `lower`).
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords, strict and reserved, in every edition.
 const KEYWORDS: &[&str] = &[
@@ -92,6 +92,11 @@ pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
     type_ident(&fix_leading_digit(name, "V"))
 }
 
+/// The name of the static describing a type's documented fields (`SHAPE_VPC_CREATE`).
+pub fn shape_static(type_ident: &str) -> String {
+    format!("SHAPE_{}", type_ident.trim_end_matches('_').to_shouty_snake_case())
+}
+
 /// The name of the constant holding a field's documented default (`DEFAULT_BALANCE_STRATEGY`).
 pub fn default_const(field_ident: &str) -> String {
     format!("DEFAULT_{}", unraw(field_ident).trim_end_matches('_').to_uppercase())
@@ -170,5 +175,7 @@ mod tests {
         assert_eq!(default_getter("r#type"), "type_or_default");
         assert_eq!(default_getter("is_backup"), "is_backup_or_default");
         assert_eq!(module_ident("match"), "match_");
+        assert_eq!(shape_static("MicroServiceInfoCseBase"), "SHAPE_MICRO_SERVICE_INFO_CSE_BASE");
+        assert_eq!(shape_static("Self_"), "SHAPE_SELF");
     }
 }

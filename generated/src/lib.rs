@@ -14,7 +14,7 @@ pub mod apig;
 ///Models of the `roma` service.
 pub mod roma;
 pub use self::support::{
-    from_json, from_json_validated, BodyError, JsonError, Path, Rule, Validate,
+    from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate,
     ValidationErrors, Violation,
 };
 /// Every operation with a request body, as `service/operation`.

@@ -82,3 +82,30 @@ fn control_characters_and_escapes_in_keys_keep_paths_readable() {
     let error = from_json::<apig::VpcCreate>(br#"{"name": "VPC_demo", "port": 22, "balance_strategy": 1, "member_type": "ip", "members": [{"h\"ost": 1, "weight": "x"}]}"#).expect_err("weight is a string");
     assert_eq!(error.path, "members[0].weight", "{error}");
 }
+
+#[test]
+fn unknown_request_fields_are_violations_naming_the_field() {
+    let body = br#"{"name": "VPC_demo", "port": 22, "balance_strategy": 1, "member_type": "ip", "prot": 1,
+        "members": [{"host": "h"}, {"host": "h", "weigth": 5}],
+        "vpc_health_config": {"protocol": "TCP", "threshold_normal": 2, "threshold_abnormal": 2, "time_interval": 10, "timeout": 5, "extra": {"nested": [1]}}}"#;
+    let Err(BodyError::Invalid(errors)) = from_json_validated::<apig::VpcCreate>(body) else { panic!("unknown fields are refused") };
+    let found: Vec<(String, String)> = errors.violations().iter().map(|v| (v.path.clone(), v.rule.to_string())).collect();
+    assert_eq!(
+        found,
+        [
+            ("prot".to_owned(), "is not a documented field; did you mean `port`?".to_owned()),
+            ("members[1].weigth".to_owned(), "is not a documented field; did you mean `weight`?".to_owned()),
+            ("vpc_health_config.extra".to_owned(), "is not a documented field".to_owned()),
+        ]
+    );
+    // Plain deserialization, like responses, ignores them.
+    assert!(from_json::<apig::VpcCreate>(body).is_ok());
+}
+
+#[test]
+fn unknown_fields_and_rule_violations_are_reported_together() {
+    let body = br#"{"name": "VPC_demo", "port": 0, "balance_strategy": 1, "member_type": "ip", "nmae": "x"}"#;
+    let Err(BodyError::Invalid(errors)) = from_json_validated::<apig::VpcCreate>(body) else { panic!("invalid") };
+    let codes: Vec<(&str, &str)> = errors.violations().iter().map(|v| (v.path.as_str(), v.rule.code())).collect();
+    assert_eq!(codes, [("port", "range"), ("nmae", "unknown_field")]);
+}

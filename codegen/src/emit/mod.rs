@@ -119,7 +119,7 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
     quote! {
         #header
         #(#modules)*
-        pub use self::support::{from_json, from_json_validated, BodyError, JsonError, Path, Rule, Validate, ValidationErrors, Violation};
+        pub use self::support::{from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate, ValidationErrors, Violation};
 
         /// Every operation with a request body, as `service/operation`.
         pub const OPERATIONS: &[&str] = &[#(#names),*];

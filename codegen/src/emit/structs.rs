@@ -11,7 +11,13 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     let doc = docs(&s.docs);
     let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
-    let validate = if s.validated { validate::emit_validate(s) } else { quote! {} };
+    let validate = if s.validated {
+        let shape = emit_shape(s);
+        let checks = validate::emit_validate(s);
+        quote! { #shape #checks }
+    } else {
+        quote! {}
+    };
     let inherent = quote! { #(#defaults)* };
     let inherent = if inherent.is_empty() { quote! {} } else { quote! { impl #name { #inherent } } };
     quote! {
@@ -87,4 +93,38 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
         pub const #constant: #const_ty = #value;
         #accessor
     })
+}
+
+/// The static list of documented fields, for reporting fields a request file adds by mistake.
+fn emit_shape(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let shape = ident(&naming::shape_static(&s.name));
+    let fields = s.fields.iter().map(|field| {
+        let wire = &field.wire;
+        let value = value_shape(&field.ty);
+        quote! { super::support::FieldShape { name: #wire, value: #value } }
+    });
+    let doc = format!(" The documented fields of [`{}`].", s.name);
+    quote! {
+        #[doc = #doc]
+        pub static #shape: super::support::Shape = super::support::Shape { fields: &[#(#fields),*] };
+
+        impl super::support::Shaped for #name {
+            const SHAPE: &'static super::support::Shape = &#shape;
+        }
+    }
+}
+
+fn value_shape(ty: &Type) -> TokenStream {
+    match ty {
+        Type::Struct(name) => {
+            let shape = ident(&naming::shape_static(name));
+            quote! { super::support::ValueShape::Object(&#shape) }
+        }
+        Type::Vec(inner) => {
+            let inner = value_shape(inner);
+            quote! { super::support::ValueShape::Array(&#inner) }
+        }
+        _ => quote! { super::support::ValueShape::Scalar },
+    }
 }

@@ -15,6 +15,20 @@ pub struct MemberGroupCreateBatch {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
+/// The documented fields of [`MemberGroupCreateBatch`].
+pub static SHAPE_MEMBER_GROUP_CREATE_BATCH: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "member_groups",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for MemberGroupCreateBatch {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_CREATE_BATCH;
+}
 impl MemberGroupCreateBatch {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -93,6 +107,44 @@ pub struct MemberGroupCreate {
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
+}
+/// The documented fields of [`MemberGroupCreate`].
+pub static SHAPE_MEMBER_GROUP_CREATE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_remark",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "dict_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_version",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_labels",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for MemberGroupCreate {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_CREATE;
 }
 impl MemberGroupCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -219,6 +271,22 @@ pub struct MicroserviceLabel {
     /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
     pub label_value: ::std::string::String,
 }
+/// The documented fields of [`MicroserviceLabel`].
+pub static SHAPE_MICROSERVICE_LABEL: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "label_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_value",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroserviceLabel {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICROSERVICE_LABEL;
+}
 impl MicroserviceLabel {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -339,6 +407,46 @@ impl MemberInfo {
     pub fn is_backup_or_default(&self) -> bool {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
+}
+/// The documented fields of [`MemberInfo`].
+pub static SHAPE_MEMBER_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "host",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "is_backup",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MemberInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_INFO;
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -581,6 +689,24 @@ pub struct MembersBatchUpdate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
+/// The documented fields of [`MembersBatchUpdate`].
+pub static SHAPE_MEMBERS_BATCH_UPDATE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "members",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            ),
+        },
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MembersBatchUpdate {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBERS_BATCH_UPDATE;
+}
 impl MembersBatchUpdate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -757,6 +883,58 @@ impl VpcCreate {
     pub fn type_or_default(&self) -> VpcChannelType {
         self.r#type.clone().unwrap_or(Self::DEFAULT_TYPE)
     }
+}
+/// The documented fields of [`VpcCreate`].
+pub static SHAPE_VPC_CREATE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "balance_strategy",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "dict_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_groups",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
+            ),
+        },
+        super::support::FieldShape {
+            name: "members",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            ),
+        },
+        super::support::FieldShape {
+            name: "vpc_health_config",
+            value: super::support::ValueShape::Object(&SHAPE_VPC_HEALTH_CONFIG),
+        },
+        super::support::FieldShape {
+            name: "microservice_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_CREATE),
+        },
+    ],
+};
+impl super::support::Shaped for VpcCreate {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_CREATE;
 }
 impl VpcCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1059,6 +1237,58 @@ impl VpcHealthConfig {
         self.enable_client_ssl.unwrap_or(Self::DEFAULT_ENABLE_CLIENT_SSL)
     }
 }
+/// The documented fields of [`VpcHealthConfig`].
+pub static SHAPE_VPC_HEALTH_CONFIG: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "protocol",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "path",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "method",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "threshold_normal",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "threshold_abnormal",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "time_interval",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "http_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "enable_client_ssl",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "timeout",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for VpcHealthConfig {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_HEALTH_CONFIG;
+}
 impl VpcHealthConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -1204,6 +1434,32 @@ pub struct MicroServiceCreate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
+/// The documented fields of [`MicroServiceCreate`].
+pub static SHAPE_MICRO_SERVICE_CREATE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "service_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "cse_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE_BASE),
+        },
+        super::support::FieldShape {
+            name: "cce_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_BASE),
+        },
+        super::support::FieldShape {
+            name: "cce_service_info",
+            value: super::support::ValueShape::Object(
+                &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE,
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceCreate {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_CREATE;
+}
 impl MicroServiceCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -1284,6 +1540,22 @@ pub struct MicroServiceInfoCseBase {
     /// Length: at most 64 characters.
     pub service_id: ::std::string::String,
 }
+/// The documented fields of [`MicroServiceInfoCseBase`].
+pub static SHAPE_MICRO_SERVICE_INFO_CSE_BASE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "engine_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_id",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCseBase {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE_BASE;
+}
 impl MicroServiceInfoCseBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -1357,6 +1629,38 @@ pub struct MicroServiceInfoCceBase {
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`MicroServiceInfoCceBase`].
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_BASE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "cluster_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "namespace",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "workload_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "app_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_key",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_value",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCceBase {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_BASE;
 }
 impl MicroServiceInfoCceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1493,6 +1797,26 @@ pub struct MicroServiceInfoCceServiceBase {
     /// Length: 1 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
     pub service_name: ::std::string::String,
+}
+/// The documented fields of [`MicroServiceInfoCceServiceBase`].
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "cluster_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "namespace",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCceServiceBase {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE;
 }
 impl MicroServiceInfoCceServiceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all

@@ -10,6 +10,20 @@ pub struct MembersBatchCreate {
     /// Backend server list.
     pub members: ::std::vec::Vec<MemberInfo>,
 }
+/// The documented fields of [`MembersBatchCreate`].
+pub static SHAPE_MEMBERS_BATCH_CREATE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "members",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for MembersBatchCreate {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBERS_BATCH_CREATE;
+}
 impl MembersBatchCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -99,6 +113,46 @@ impl MemberInfo {
     pub fn is_backup_or_default(&self) -> bool {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
+}
+/// The documented fields of [`MemberInfo`].
+pub static SHAPE_MEMBER_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "host",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "is_backup",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MemberInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_INFO;
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
