@@ -127,6 +127,18 @@ impl Config {
     /// Runs every phase and returns the files it would write, by path relative to the output directory.
     pub fn render(&self) -> Result<(BTreeMap<String, String>, Report), Error> {
         let mut report = Report::default();
+        let model = self.load_and_lower(&mut report)?;
+        let started = std::time::Instant::now();
+        let rendered = emit::render(&model, self.layout, &self.crate_name, &self.command)?;
+        report.timings.push(("emit+format", started.elapsed()));
+        Ok((rendered, report))
+    }
+
+    fn model(&self) -> Result<ir::Model, Error> {
+        self.load_and_lower(&mut Report::default())
+    }
+
+    fn load_and_lower(&self, report: &mut Report) -> Result<ir::Model, Error> {
         let started = std::time::Instant::now();
         let found = load::find(&self.spec_dir).map_err(|source| Error::Io { path: self.spec_dir.clone(), source })?;
         let mut diags = diag::Diagnostics::default();
@@ -156,14 +168,31 @@ impl Config {
         let started = std::time::Instant::now();
         let model = lower::lower(&files, &mut diags);
         report.timings.push(("check+lower", started.elapsed()));
-        let model = match model {
-            Some(model) if diags.is_empty() => model,
-            _ => return Err(Error::Spec(diags.into_sorted())),
-        };
-        let started = std::time::Instant::now();
-        let rendered = emit::render(&model, self.layout, &self.crate_name, &self.command)?;
-        report.timings.push(("emit+format", started.elapsed()));
-        Ok((rendered, report))
+        match model {
+            Some(model) if diags.is_empty() => Ok(model),
+            _ => Err(Error::Spec(diags.into_sorted())),
+        }
+    }
+
+    /// The JSON Schema of one operation (`service/operation` or its bare name when unique).
+    pub fn schema(&self, operation: &str) -> Result<String, Error> {
+        let model = self.model()?;
+        for service in &model.services {
+            for op in &service.operations {
+                if op.cli_names.iter().any(|name| name == operation) {
+                    return Ok(emit::schema::emit_schema(service, op));
+                }
+            }
+        }
+        let known: Vec<&str> = model.services.iter().flat_map(|s| s.operations.iter().map(|op| op.cli_names[0].as_str())).collect();
+        Err(Error::Spec(vec![Diagnostic {
+            file: self.spec_dir.display().to_string(),
+            line: 0,
+            column: 0,
+            path: String::new(),
+            message: format!("no operation `{operation}`"),
+            help: Some(format!("known operations: {}", known.join(", "))),
+        }]))
     }
 
     /// Generates and writes only the files whose content changed, each atomically.

@@ -32,6 +32,16 @@ enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Prints the JSON Schema (draft 2020-12) of an operation's request body, with its response bodies
+    /// under `x-responses`. The same schemas are written to generated/schema/ by `generate` and checked
+    /// by `--check`.
+    Schema {
+        /// The operation, as `service/operation` or the bare operation name.
+        operation: String,
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -47,6 +57,21 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let Cli { command } = Cli::parse();
     match command {
+        Command::Schema { operation, spec } => {
+            let root = workspace_root();
+            let spec = if spec.is_relative() { root.join(spec) } else { spec };
+            match codegen::repository_config(&root).spec_dir(spec).schema(&operation) {
+                Ok(schema) => {
+                    print!("{schema}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(codegen::Error::Spec(diags)) => {
+                    eprintln!("{}", codegen::Error::Spec(diags));
+                    Ok(ExitCode::from(1))
+                }
+                Err(error) => Err(error).context("schema failed"),
+            }
+        }
         Command::Generate { check, spec, out, verbose } => {
             let root = workspace_root();
             let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };

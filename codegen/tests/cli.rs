@@ -1,0 +1,91 @@
+//! The `codegen` command: `generate --check` passes on the repository and fails after a spec edit,
+//! `generate` writes only what changed, and `schema` prints an operation's schema.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ sits in the repository").to_path_buf()
+}
+
+fn codegen(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(repo()).env_remove("CARGO").output().expect("runs");
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("readable") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn check_passes_on_the_repository() {
+    let (code, _, stderr) = codegen(&["generate", "--check"]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
+    let work = std::env::temp_dir().join(format!("codegen-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    copy_dir(&repo().join("spec"), &work.join("spec"));
+    copy_dir(&repo().join("generated"), &work.join("generated"));
+    let (spec, out) = (work.join("spec"), work.join("generated"));
+    let args = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = vec!["generate".into(), "--spec".into(), spec.display().to_string(), "--out".into(), out.display().to_string()];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let run = |extra: &[&str]| {
+        let a = args(extra);
+        codegen(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    assert_eq!(run(&["--check"]).0, 0);
+
+    let file = spec.join("apig/common.json");
+    let text = std::fs::read_to_string(&file).expect("readable");
+    std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": 20000", 1)).expect("edit");
+    let (code, _, stderr) = run(&["--check"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("changed: src/apig/mod.rs"), "{stderr}");
+
+    let untouched = out.join("src/roma/mod.rs");
+    let before = std::fs::metadata(&untouched).expect("exists").modified().expect("mtime");
+    let (code, _, stderr) = run(&["--verbose"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("written:") && stderr.contains("apig/mod.rs"), "{stderr}");
+    assert!(!stderr.contains("roma/mod.rs"), "an unchanged file is not rewritten: {stderr}");
+    assert_eq!(std::fs::metadata(&untouched).expect("exists").modified().expect("mtime"), before);
+    assert_eq!(run(&["--check"]).0, 0);
+
+    // A broken spec: every problem is listed, exit 1, and nothing is written.
+    std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": -5", 1).replacen("\"type\": \"string\"", "\"type\": \"strnig\"", 1)).expect("edit");
+    let snapshot = std::fs::read_to_string(out.join("src/apig/mod.rs")).expect("exists");
+    let (code, _, stderr) = run(&[]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("2 problems in the spec"), "{stderr}");
+    assert!(stderr.contains("apig/common.json:"), "{stderr}");
+    assert!(stderr.contains("did you mean `string`?"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out.join("src/apig/mod.rs")).expect("exists"), snapshot, "nothing written");
+    let _ = std::fs::remove_dir_all(&work);
+}
+
+#[test]
+fn schema_prints_an_operations_json_schema() {
+    let (code, stdout, _) = codegen(&["schema", "update_vpc_channel"]);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(schema["$ref"], "#/$defs/VpcCreate");
+    assert_eq!(schema["$defs"]["MemberInfo"]["properties"]["weight"]["maximum"], 10000);
+    let (code, _, stderr) = codegen(&["schema", "no_such_operation"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("apig/update_vpc_channel"), "lists the known operations: {stderr}");
+}
