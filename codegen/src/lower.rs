@@ -454,9 +454,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             }
             let value_wire = wire_values.remove(0);
             let mut docs: Vec<String> = value.meaning.iter().cloned().collect();
-            if docs.is_empty() {
-                docs.push(format!("The value `{}`.", value.value));
-            }
+            docs.push(format!("Wire value: `{}`.", enum_value_text(&value_wire)));
             for alias in &wire_values {
                 docs.push(format!("Also accepted as `{}`.", enum_value_text(alias)));
             }

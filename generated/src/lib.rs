@@ -9,9 +9,9 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 pub mod support;
-///Models of the `apig` service.
+/// Models of the `apig` service.
 pub mod apig;
-///Models of the `roma` service.
+/// Models of the `roma` service.
 pub mod roma;
 pub use self::support::{
     from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate,

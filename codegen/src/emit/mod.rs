@@ -85,7 +85,7 @@ fn format_file(name: &str, specs: &[String], command: &str, tokens: TokenStream)
 fn emit_lib(model: &Model, inline: bool) -> TokenStream {
     let modules = model.services.iter().map(|service| {
         let ident = ident(&service.module);
-        let doc = format!("Models of the `{}` service.", service.module);
+        let doc = format!(" Models of the `{}` service.", service.module);
         if inline {
             let body = emit_service(service, true);
             quote! { #[doc = #doc] pub mod #ident { #body } }
@@ -142,7 +142,7 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
     });
     let ops = service.operations.iter().map(|op| {
         let ident = ident(&op.module);
-        let doc = &op.docs[0];
+        let doc = format!(" {}", op.docs[0]);
         if inline {
             let body = operation::emit_operation(op);
             quote! { #[doc = #doc] pub mod #ident { #body } }

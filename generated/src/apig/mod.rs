@@ -2,11 +2,11 @@
 // From: spec/apig/add_or_update_member_groups.json, spec/apig/common.json, spec/apig/update_backend_instances.json, spec/apig/update_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-///Adding or Updating a Backend Server Group of a VPC Channel
+/// Adding or Updating a Backend Server Group of a VPC Channel
 pub mod add_or_update_member_groups;
-///Updating Backend Instances
+/// Updating Backend Instances
 pub mod update_backend_instances;
-///Updating a VPC Channel
+/// Updating a VPC Channel
 pub mod update_vpc_channel;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -608,8 +608,10 @@ pub struct ErrorResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MemberStatus {
     /// available
+    /// Wire value: `1`.
     Available,
     /// unavailable
+    /// Wire value: `2`.
     Unavailable,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2093,12 +2095,16 @@ pub struct MicroServiceInfoCceService {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum BalanceStrategy {
     /// Weighted round robin (WRR).
+    /// Wire value: `1`.
     WeightedRoundRobin,
     /// Weighted least connections (WLC).
+    /// Wire value: `2`.
     WeightedLeastConnections,
     /// Source hashing.
+    /// Wire value: `3`.
     SourceHashing,
     /// URI hashing.
+    /// Wire value: `4`.
     UriHashing,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2173,9 +2179,9 @@ impl super::support::Validate for BalanceStrategy {
 /// Member type of the VPC channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MemberType {
-    /// The value `"ip"`.
+    /// Wire value: `ip`.
     Ip,
-    /// The value `"ecs"`.
+    /// Wire value: `ecs`.
     Ecs,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2247,8 +2253,10 @@ impl super::support::Validate for MemberType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VpcChannelType {
     /// Server type.
+    /// Wire value: `2`.
     Server,
     /// Microservice type.
+    /// Wire value: `3`.
     Microservice,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2321,13 +2329,13 @@ impl super::support::Validate for VpcChannelType {
 /// Decision: The page's own example requests send "protocol": "http", and the path and http_code rows say "if protocol is set to http or https", so the lowercase spellings are accepted as the same values; they are serialized in the documented upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HealthCheckProtocol {
-    /// The value `"TCP"`.
+    /// Wire value: `TCP`.
     /// Also accepted as `tcp`.
     Tcp,
-    /// The value `"HTTP"`.
+    /// Wire value: `HTTP`.
     /// Also accepted as `http`.
     Http,
-    /// The value `"HTTPS"`.
+    /// Wire value: `HTTPS`.
     /// Also accepted as `https`.
     Https,
     /// A value the page does not list, kept as received so that newer responses still parse;
@@ -2401,9 +2409,9 @@ impl super::support::Validate for HealthCheckProtocol {
 /// Request method for health checks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HealthCheckMethod {
-    /// The value `"GET"`.
+    /// Wire value: `GET`.
     Get,
-    /// The value `"HEAD"`.
+    /// Wire value: `HEAD`.
     Head,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2475,8 +2483,10 @@ impl super::support::Validate for HealthCheckMethod {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HealthCheckStatus {
     /// available
+    /// Wire value: `1`.
     Available,
     /// unavailable
+    /// Wire value: `2`.
     Unavailable,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2548,10 +2558,13 @@ impl super::support::Validate for HealthCheckStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MicroserviceType {
     /// CSE microservice registration center
+    /// Wire value: `CSE`.
     Cse,
     /// CCE workload
+    /// Wire value: `CCE`.
     Cce,
     /// CCE Service
+    /// Wire value: `CCE_SERVICE`.
     CceService,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2624,11 +2637,11 @@ impl super::support::Validate for MicroserviceType {
 /// Workload type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WorkloadType {
-    /// The value `"deployment"`.
+    /// Wire value: `deployment`.
     Deployment,
-    /// The value `"statefulset"`.
+    /// Wire value: `statefulset`.
     Statefulset,
-    /// The value `"daemonset"`.
+    /// Wire value: `daemonset`.
     Daemonset,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -2706,8 +2719,10 @@ impl super::support::Validate for WorkloadType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VpcChannelStatus {
     /// normal
+    /// Wire value: `1`.
     Normal,
     /// abnormal
+    /// Wire value: `2`.
     Abnormal,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.

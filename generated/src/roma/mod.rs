@@ -2,7 +2,7 @@
 // From: spec/roma/add_backend_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-///Adding or Updating Backend Servers
+/// Adding or Updating Backend Servers
 pub mod add_backend_instances;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -362,8 +362,10 @@ pub struct ErrorResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MemberStatus {
     /// available
+    /// Wire value: `1`.
     Available,
     /// unavailable
+    /// Wire value: `2`.
     Unavailable,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
