@@ -91,9 +91,18 @@ pub fn entry<T: serde::de::DeserializeOwned>(file: &File, path: &str, value: &se
         Ok(entry) => Some(entry),
         Err(error) => {
             let message = error.to_string();
-            let diag = diags.error(&file.name, &file.spans, path, message.clone());
-            if message.contains("unknown field") {
-                diag.help("see spec/README.md for the keys this entry takes");
+            // serde says "unknown field `maxmum`, expected one of ...": name the key, point at it, and
+            // suggest the closest known key.
+            if let Some(rest) = message.strip_prefix("unknown field `") {
+                let key = rest.split('`').next().unwrap_or_default();
+                let known: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+                let diag = diags.error(&file.name, &file.spans, &format!("{path}.{key}"), format!("unknown key `{key}`"));
+                match crate::diag::closest(key, known.iter().copied()) {
+                    Some(suggestion) => diag.help(format!("did you mean `{suggestion}`?")),
+                    None => diag.help(format!("the keys here are: {}", known.join(", "))),
+                }
+            } else {
+                diags.error(&file.name, &file.spans, path, message);
             }
             None
         }

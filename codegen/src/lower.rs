@@ -24,8 +24,10 @@ enum DefKind {
     Enum(spec::Enum),
 }
 
-/// Lowers every file into the model, or returns `None` with the problems in `diags`.
+/// Lowers every file into the model, or returns `None` with the problems in `diags`. Files that did not
+/// parse are already reported there; names they may have defined are then not reported as unknown.
 pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
+    let incomplete = !diags.is_empty();
     let mut by_service: BTreeMap<&str, Vec<&File>> = BTreeMap::new();
     for file in files {
         by_service.entry(file.spec.service.as_str()).or_default().push(file);
@@ -39,7 +41,10 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
                 .error(&files[0].name, &files[0].spans, "service", format!("service `{service}` maps to module `{module}`, as does `{}` in {}", other.spec.service, other.name))
                 .help("rename one of the services");
         }
-        services.push(ServiceLowering::new(files, diags).lower(module));
+        if naming::RESERVED_MODULES.contains(&module.as_str()) {
+            diags.error(&files[0].name, &files[0].spans, "service", format!("the module `{module}` is the generated crate's own")).help("rename the service");
+        }
+        services.push(ServiceLowering::new(files, incomplete, diags).lower(module));
     }
     // An operation is known by its bare name too, unless two services share it.
     let mut bare: HashMap<String, usize> = HashMap::new();
@@ -56,6 +61,8 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
 
 struct ServiceLowering<'a, 'd> {
     files: Vec<&'a File>,
+    /// Some spec file did not parse, so a name it may define is not reported as unknown elsewhere.
+    incomplete: bool,
     defs: BTreeMap<String, Def<'a>>,
     /// Spec order of the definitions, for stable output.
     order: Vec<String>,
@@ -63,8 +70,8 @@ struct ServiceLowering<'a, 'd> {
 }
 
 impl<'a, 'd> ServiceLowering<'a, 'd> {
-    fn new(files: Vec<&'a File>, diags: &'d mut Diagnostics) -> Self {
-        let mut this = ServiceLowering { files, defs: BTreeMap::new(), order: Vec::new(), diags };
+    fn new(files: Vec<&'a File>, incomplete: bool, diags: &'d mut Diagnostics) -> Self {
+        let mut this = ServiceLowering { files, incomplete, defs: BTreeMap::new(), order: Vec::new(), diags };
         this.collect_defs();
         this
     }
@@ -179,15 +186,20 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                     self.diags.error(&file.name, &file.spans, path, "an array needs `items`: the element type");
                     return None;
                 };
+                let items_path = match path.strip_suffix(".type") {
+                    Some(field) => format!("{field}.items"),
+                    None => format!("{path}.items"),
+                };
                 if items == "array" {
-                    self.diags.error(&file.name, &file.spans, &format!("{path}.items"), "arrays of arrays are not supported");
+                    self.diags.error(&file.name, &file.spans, &items_path, "arrays of arrays are not supported");
                     return None;
                 }
-                return self.lower_type(file, &format!("{path}.items"), items, None).map(|t| Type::Vec(Box::new(t)));
+                return self.lower_type(file, &items_path, items, None).map(|t| Type::Vec(Box::new(t)));
             }
             name => match self.defs.get(name) {
                 Some(Def { kind: DefKind::Struct(_), rust, .. }) => Type::Struct(rust.clone()),
                 Some(Def { kind: DefKind::Enum(_), rust, .. }) => Type::Enum(rust.clone()),
+                None if self.incomplete => return None,
                 None => {
                     let known = ["string", "integer", "long", "boolean", "array"].into_iter().chain(self.defs.keys().map(String::as_str));
                     let suggestion = closest(name, known).map(str::to_owned);
@@ -238,6 +250,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             }
         }
         let mut docs = object.description.clone();
+        if docs.is_empty() {
+            docs.push(format!("The `{}` table.", def.path.trim_start_matches("objects.")));
+        }
         let sources: Vec<String> = object.rules.iter().filter_map(|r| r.get("source").and_then(Value::as_str)).map(|s| format!("- {s}")).collect();
         if !sources.is_empty() {
             docs.push(String::new());
@@ -461,6 +476,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             variants.push(ir::Variant { ident, value: value_wire, aliases: wire_values, docs });
         }
         let mut docs = spec_enum.description.clone();
+        if docs.is_empty() {
+            docs.push(format!("The `{}` enumeration.", def.path.trim_start_matches("enums.")));
+        }
         if let Some(decision) = &spec_enum.decision {
             docs.push(String::new());
             docs.push(format!("Decision: {decision}"));
@@ -520,7 +538,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                 let (next, next_file, next_path) = (next.clone(), *next_file, next_path.clone());
                 // The nested object's fields, lowered quietly: its own problems are reported at its definition.
                 let mut quiet = Diagnostics::default();
-                let mut nested = ServiceLowering { files: self.files.clone(), defs: BTreeMap::new(), order: Vec::new(), diags: &mut quiet };
+                let mut nested = ServiceLowering { files: self.files.clone(), incomplete: self.incomplete, defs: BTreeMap::new(), order: Vec::new(), diags: &mut quiet };
                 std::mem::swap(&mut nested.defs, &mut self.defs);
                 let lowered: Vec<ir::Field> = next
                     .fields
@@ -603,8 +621,11 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
 
     fn lower_operation(&mut self, file: &File, op: spec::Operation) -> ir::Operation {
         let module = naming::module_ident(&op.name);
-        if naming::field_ident(&op.name) != op.name && module != op.name {
-            self.diags.error(&file.name, &file.spans, "operation.name", format!("operation names are snake_case; `{}` would become `{module}`", op.name));
+        if naming::unraw(&naming::field_ident(&op.name)).trim_end_matches('_') != op.name.trim_end_matches('_') {
+            self.diags.error(&file.name, &file.spans, "operation.name", format!("operation names are snake_case starting with a letter; `{}` would become `{module}`", op.name));
+        }
+        if !balanced_template(&op.path) {
+            self.diags.error(&file.name, &file.spans, "operation.path", "unbalanced `{` or `}` in the path template").help("each parameter is written `{name}`");
         }
         let method = op.method.to_uppercase();
         if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&method.as_str()) {
@@ -656,6 +677,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                 self.diags.error(&file.name, &file.spans, path, format!("`{name}` is an enumeration; a body is an object"));
                 None
             }
+            None if self.incomplete => None,
             None => {
                 let suggestion = closest(name, self.defs.keys().map(String::as_str)).map(str::to_owned);
                 let diag = self.diags.error(&file.name, &file.spans, path, format!("unknown object `{name}`"));
@@ -680,7 +702,8 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                 self.diags.error(&file.name, &file.spans, &format!("{at}.name"), format!("`{}` becomes the Rust field `{ident}`, which the request already has", field.name));
                 continue;
             }
-            out.push(ir::Param { wire: field.name.clone(), ident, docs: field.description.clone() });
+            let docs = if field.description.is_empty() { vec![format!("`{}`.", field.name)] } else { field.description.clone() };
+            out.push(ir::Param { wire: field.name.clone(), ident, docs });
         }
         out
     }
@@ -718,6 +741,20 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             }
         }
     }
+}
+
+/// Whether every `{` of a path template is closed by a `}` before the next `{`.
+fn balanced_template(path: &str) -> bool {
+    let mut open = false;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', false) => open = true,
+            ('}', true) => open = false,
+            ('{', true) | ('}', false) => return false,
+            _ => {}
+        }
+    }
+    !open
 }
 
 fn by_value_struct(ty: &Type) -> Option<String> {
@@ -790,6 +827,9 @@ fn describe_chars(rule: &CharRule) -> String {
 /// The field's doc comment: the page's description, then the limits and decisions as sentences.
 fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     let mut docs = field.description.clone();
+    if docs.is_empty() {
+        docs.push(format!("`{}`.", field.name));
+    }
     let mut facts = Vec::new();
     if let Some((min, max)) = checks.range {
         facts.push(format!("Range: {}.", range_text(min, max, "")));

@@ -17,6 +17,9 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Type names the generated modules define or import themselves next to the spec's types.
 pub const RESERVED_TYPE_NAMES: &[&str] = &["Request", "Response"];
 
+/// Module names the generated crate uses itself.
+pub const RESERVED_MODULES: &[&str] = &["support"];
+
 /// The variant every enumeration gets for values the page does not list.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 

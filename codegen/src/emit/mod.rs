@@ -55,9 +55,9 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
         Layout::SingleFile => {
             let support = support_tokens()?;
             let lib = emit_lib(model, true);
+            // The support module documents itself with inner attributes.
             let tokens = quote! {
                 #lib
-                /// Run-time support: violations, paths and checks.
                 pub mod support { #support }
             };
             files.insert("models.rs".to_owned(), format_file("models.rs", &all_specs, command, tokens)?);
@@ -144,8 +144,9 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
         let ident = ident(&op.module);
         let doc = format!(" {}", op.docs[0]);
         if inline {
+            // The module documents itself with inner attributes; an outer one too would mix styles.
             let body = operation::emit_operation(op);
-            quote! { #[doc = #doc] pub mod #ident { #body } }
+            quote! { pub mod #ident { #body } }
         } else {
             quote! { #[doc = #doc] pub mod #ident; }
         }

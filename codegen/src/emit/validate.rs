@@ -11,6 +11,9 @@ pub fn emit_validate(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let fields = s.fields.iter().map(emit_field_checks);
     let rules = s.rules.iter().map(emit_rule);
+    let checks = quote! { #(#fields)* #(#rules)* };
+    // A table with nothing to check still implements the trait, without unused parameters.
+    let checks = if checks.is_empty() { quote! { let _ = (path, out); } } else { checks };
     quote! {
         impl #name {
             /// Checks every documented rule of this value and of everything in it, and returns all
@@ -22,8 +25,7 @@ pub fn emit_validate(s: &Struct) -> TokenStream {
 
         impl super::support::Validate for #name {
             fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {
-                #(#fields)*
-                #(#rules)*
+                #checks
             }
         }
     }

@@ -1,0 +1,141 @@
+//! Every kind of spec problem gets a diagnostic with the file, line:column, JSON path and, where obvious,
+//! the fix; and a bad spec never writes anything.
+//!
+//! Each case is a small spec tree under `fixtures/bad/<case>/` whose full error text is kept in
+//! `fixtures/bad/<case>.expected` (`UPDATE_EXPECTED=1` rewrites it). Each case also names the fragments a
+//! user relies on, so that a careless update of the expected file cannot quietly drop them.
+
+mod common;
+
+use common::{assert_expected, fixtures};
+
+/// The error text for the bad spec `case`, which must fail with spec diagnostics.
+fn diagnose(case: &str) -> (Vec<codegen::Diagnostic>, String) {
+    let dir = fixtures("bad").join(case);
+    match codegen::Config::new(&dir).rerun_if_changed(false).render() {
+        Err(error @ codegen::Error::Spec(_)) => {
+            let text = format!("{error}\n");
+            let codegen::Error::Spec(diagnostics) = error else { unreachable!() };
+            (diagnostics, text)
+        }
+        Err(other) => panic!("{case}: expected spec diagnostics, got: {other}"),
+        Ok(_) => panic!("{case}: the spec was accepted"),
+    }
+}
+
+fn check(case: &str, mentions: &[&str]) -> Vec<codegen::Diagnostic> {
+    let (diagnostics, text) = diagnose(case);
+    for fragment in mentions {
+        assert!(text.contains(fragment), "{case}: the diagnostics do not mention {fragment:?}:\n{text}");
+    }
+    assert_expected(&fixtures("bad").join(format!("{case}.expected")), &text);
+    diagnostics
+}
+
+/// One test per case, plus `CASES` listing them for the tests that go over every case.
+macro_rules! cases {
+    ($($case:ident: [$($mention:literal),* $(,)?],)*) => {
+        const CASES: &[&str] = &[$(stringify!($case)),*];
+        $(
+            #[test]
+            fn $case() {
+                check(stringify!($case), &[$($mention),*]);
+            }
+        )*
+    };
+}
+
+cases! {
+    malformed_json: ["svc/common.json:7:9: malformed JSON", "expected `,` or `]`"],
+    unknown_type: ["objects.Channel.fields[1].type", "unknown type `HealthConfg`", "did you mean `HealthConfig`?"],
+    minimum_above_maximum: ["objects.Member.fields[0].minimum", "100", "1"],
+    min_length_above_max_length: ["objects.Member.fields[0].min_length", "64", "3"],
+    default_outside_range: ["objects.HealthConfig.fields[0].default", "60", "2 to 30"],
+    default_not_in_enum: ["objects.Channel.fields[0].default", "5", "BalanceStrategy"],
+    duplicate_field: ["objects.Member.fields[2].name", "`host`", "fields[0]"],
+    duplicate_enum_value: ["enums.Protocol.values[2].value", "\"TCP\"", "values[0]"],
+    rule_unknown_field: ["objects.Channel.rules[0].field", "`member_group`", "did you mean `member_groups`?"],
+    type_name_collision: ["svc/op.json", "svc/common.json", "`member_info`", "`MemberInfo`"],
+    field_name_collision: ["fields[1].name", "fields[2].name", "`label_key`", "`label-key`", "`labelKey`"],
+    object_defined_twice: ["svc/op.json", "svc/common.json", "`Member`", "objects.Member"],
+    path_param_missing: ["operation.path", "`{member_id}`", "path_params"],
+    unknown_field_key: ["objects.Member.fields[0]", "`maxmum`"],
+    many_problems: [
+        "operation.path",
+        "fields[0].min_length",
+        "fields[1].minimum",
+        "fields[2].default",
+        "fields[3].type",
+        "fields[4].name",
+        "fields[5]",
+        "rules[0].than",
+        "objects.HealthConfig.fields[0].default",
+        "enums.Strategy.values[2].value",
+    ],
+}
+
+#[test]
+fn many_problems_are_all_reported_in_one_run_in_file_order() {
+    let diagnostics = check("many_problems", &[]);
+    assert!(diagnostics.len() >= 10, "every problem of the file is reported at once, got {}", diagnostics.len());
+    let positions: Vec<(usize, usize)> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
+    assert!(positions.is_sorted(), "diagnostics come in file order: {positions:?}");
+    assert!(diagnostics.iter().all(|d| d.file == "svc/create_channel.json" && d.line > 0 && d.column > 0), "{diagnostics:#?}");
+}
+
+#[test]
+fn every_fixture_directory_is_a_case() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures("bad"))
+        .expect("fixtures/bad exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().expect("a name").to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<&str> = CASES.to_vec();
+    listed.sort();
+    assert_eq!(on_disk, listed, "each directory under fixtures/bad needs a line in `cases!`");
+}
+
+/// A scratch directory that is removed when dropped.
+struct ScratchDir(std::path::PathBuf);
+
+impl ScratchDir {
+    fn new(label: &str) -> ScratchDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let dir = std::env::temp_dir().join(format!("codegen-{label}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        ScratchDir(dir)
+    }
+
+    fn listing(&self) -> Vec<(String, String)> {
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&self.0)
+            .expect("readable")
+            .map(|entry| {
+                let path = entry.expect("readable").path();
+                let content = std::fs::read_to_string(&path).unwrap_or_default();
+                (path.file_name().expect("a name").to_string_lossy().into_owned(), content)
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn a_bad_spec_writes_nothing_and_leaves_the_previous_output_alone() {
+    for case in CASES {
+        let out = ScratchDir::new(&format!("bad-{case}"));
+        std::fs::write(out.0.join("models.rs"), "// the previous, good output\n").expect("seed the out dir");
+        let before = out.listing();
+        let result = codegen::Config::new(fixtures("bad").join(case)).out_dir(&out.0).rerun_if_changed(false).generate();
+        assert!(matches!(result, Err(codegen::Error::Spec(_))), "{case}: {result:?}");
+        assert_eq!(out.listing(), before, "{case}: the output directory was touched");
+    }
+}

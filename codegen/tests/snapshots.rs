@@ -1,0 +1,141 @@
+//! Snapshot tests: small valid specs under `fixtures/good/<case>/`, rendered as one `models.rs`, must give
+//! exactly `fixtures/good/<case>.expected.rs` (`UPDATE_EXPECTED=1` rewrites it).
+//!
+//! The expected files are also compiled into this test as modules, so a snapshot that does not build
+//! fails here, and the tests at the bottom check that the snapshotted code does what its spec says.
+//!
+//! To add a case: write `fixtures/good/<case>/<service>/<operation>.json`, add `<case>` to `cases!` and a
+//! `mod` line below, `touch fixtures/good/<case>.expected.rs` (the module must exist to compile), run
+//! `UPDATE_EXPECTED=1 cargo test -p codegen --test snapshots`, and review the new file.
+
+mod common;
+
+use common::{assert_expected, fixtures};
+
+fn check(case: &str) {
+    let dir = fixtures("good").join(case);
+    let (mut files, _) = match codegen::Config::new(&dir).layout(codegen::Layout::SingleFile).rerun_if_changed(false).render() {
+        Ok(rendered) => rendered,
+        Err(error) => panic!("{case}: {error}"),
+    };
+    let models = files.remove("models.rs").unwrap_or_else(|| panic!("{case}: no models.rs among {:?}", files.keys()));
+    assert!(files.is_empty(), "{case}: the single-file layout wrote more than models.rs: {:?}", files.keys());
+    assert_expected(&fixtures("good").join(format!("{case}.expected.rs")), &models);
+}
+
+/// One test per case, plus `CASES` listing them.
+macro_rules! cases {
+    ($($case:ident),* $(,)?) => {
+        const CASES: &[&str] = &[$(stringify!($case)),*];
+        $(
+            #[test]
+            fn $case() {
+                check(stringify!($case));
+            }
+        )*
+    };
+}
+
+cases!(minimal, enums, rules, cycle);
+
+#[test]
+fn every_fixture_directory_is_a_case() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures("good"))
+        .expect("fixtures/good exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().expect("a name").to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<&str> = CASES.to_vec();
+    listed.sort();
+    assert_eq!(on_disk, listed, "each directory under fixtures/good needs an entry in `cases!`");
+}
+
+// Each snapshot is a whole generated file, written to be a crate's public API; as private modules of
+// this test most of it is unused, which is not a problem of the snapshot.
+#[allow(dead_code, unused_imports)]
+#[path = "fixtures/good/minimal.expected.rs"]
+mod minimal_models;
+
+#[allow(dead_code, unused_imports)]
+#[path = "fixtures/good/enums.expected.rs"]
+mod enums_models;
+
+#[allow(dead_code, unused_imports)]
+#[path = "fixtures/good/rules.expected.rs"]
+mod rules_models;
+
+#[allow(dead_code, unused_imports)]
+#[path = "fixtures/good/cycle.expected.rs"]
+mod cycle_models;
+
+/// The violations of a value as `path: code` lines (a macro: each snapshot has its own support module).
+macro_rules! violations {
+    ($value:expr) => {
+        match $value.validate() {
+            Ok(()) => Vec::<String>::new(),
+            Err(errors) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        }
+    };
+}
+
+#[test]
+fn minimal_checks_range_length_and_characters() {
+    use minimal_models::svc::MemberCreate;
+    let good = MemberCreate { name: "web-1".to_owned(), weight: Some(10) };
+    assert_eq!(violations!(good), Vec::<String>::new());
+    assert_eq!(good.weight_or_default(), 10);
+    let bad = MemberCreate { name: "1é".to_owned(), weight: Some(10_001) };
+    let found = violations!(bad);
+    assert!(found.iter().any(|v| v.starts_with("name: ")) && found.iter().any(|v| v.starts_with("weight: ")), "{found:?}");
+    // Length counts characters: "ééé" is 3 characters (6 bytes) and within 3..=64.
+    let accented = MemberCreate { name: "ééé".to_owned(), weight: None };
+    assert_eq!(violations!(accented), Vec::<String>::new());
+    assert_eq!(accented.weight_or_default(), 1);
+}
+
+#[test]
+fn enums_travel_as_their_wire_type_and_keep_unknown_values() {
+    use enums_models::svc::{BalanceStrategy, ChannelCreate, Protocol};
+    let parsed: ChannelCreate = serde_json::from_str(r#"{"balance_strategy": 4, "protocol": "http"}"#).expect("parses");
+    assert_eq!(parsed.balance_strategy, Some(BalanceStrategy::UriHashing));
+    assert_eq!(parsed.protocol, Protocol::Http, "the alias reads as the documented value");
+    assert_eq!(serde_json::to_value(&parsed).expect("serializes"), serde_json::json!({"balance_strategy": 4, "protocol": "HTTP"}));
+    let unknown: ChannelCreate = serde_json::from_str(r#"{"balance_strategy": 3, "protocol": "UDP"}"#).expect("unknown values still parse");
+    assert_eq!(unknown.balance_strategy, Some(BalanceStrategy::Unknown(3)));
+    assert_eq!(violations!(unknown).len(), 2, "but validate rejects them: {:?}", violations!(unknown));
+    assert!(serde_json::from_str::<ChannelCreate>(r#"{"protocol": 1}"#).is_err(), "a string enum does not read a number");
+}
+
+#[test]
+fn rules_report_each_broken_rule_on_its_field() {
+    use rules_models::svc::{ChannelCreate, Member};
+    let value = ChannelCreate {
+        r#type: None,
+        port: None,
+        members: Some(vec![Member { host: Some("10.0.0.1".to_owned()), weight: None }, Member { host: None, weight: Some(101) }]),
+        microservice_info: Some("cce".to_owned()),
+        timeout: Some(10),
+        time_interval: Some(5),
+        member_group_name: None,
+        member_group_id: None,
+    };
+    let found = violations!(value);
+    for path in ["members[1].weight", "members[1].host", "microservice_info", "timeout"] {
+        assert!(found.iter().any(|v| v.starts_with(&format!("{path}: "))), "no violation at {path}: {found:?}");
+    }
+    assert_eq!(found.len(), 5, "the four above and the at_least_one_of group at the root: {found:?}");
+    let fixed = ChannelCreate { r#type: Some(3), members: None, timeout: Some(1), member_group_id: Some("g".to_owned()), ..value };
+    assert_eq!(violations!(fixed), Vec::<String>::new());
+}
+
+#[test]
+fn a_cycle_is_boxed_and_validated_all_the_way_down() {
+    use cycle_models::svc::Node;
+    let leaf = |name: &str| Node { name: name.to_owned(), children: None, fallback: None };
+    let tree = Node { name: "root".to_owned(), children: Some(vec![leaf("a"), Node { fallback: Some(Box::new(leaf(""))), ..leaf("b") }]), fallback: None };
+    assert_eq!(violations!(tree), vec!["children[1].fallback.name: length".to_owned()]);
+    let json = serde_json::to_string(&tree).expect("serializes");
+    assert_eq!(serde_json::from_str::<Node>(&json).expect("round-trips"), tree);
+}

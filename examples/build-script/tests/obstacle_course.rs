@@ -1,0 +1,166 @@
+//! The obstacle course's names survive the trip: each odd wire name is written and read back exactly,
+//! types named like std's keep working next to std's, and violations are reported at the wire path.
+
+use build_script_example::models::course::{self, update_option, Box, Default, Result, Self_, String, T3rdParty, Vec};
+use build_script_example::models::Rule;
+use serde_json::json;
+
+/// A valid body that sets every odd field.
+fn full() -> course::Option {
+    course::Option {
+        r#type: "shape-1".to_owned(),
+        r#match: Some(3),
+        self_: Some(Self_ {
+            self_: "me".to_owned(),
+            result: Some(Result {
+                vec: Some(Vec { items: vec![String::V1, String::NoLimit, String::CceService, String::Self_] }),
+                r#box: Some(Box {
+                    name: "outer".to_owned(),
+                    boxes: Some(vec![Box { name: "sibling".to_owned(), boxes: None, inner: None }]),
+                    inner: Some(std::boxed::Box::new(Box { name: "inner".to_owned(), boxes: None, inner: None })),
+                }),
+                _3rd_party: Some(T3rdParty { _3rd_party_id: Some("ab12".to_owned()), _42: Some(42) }),
+            }),
+        }),
+        validate: Some(true),
+        default: Some(Default::Off),
+        _2fa: Some(String::None),
+        label_key: Some("k".to_owned()),
+    }
+}
+
+/// The violations of `value` as `path: code`.
+fn violations(value: &course::Option) -> std::vec::Vec<std::string::String> {
+    match value.validate() {
+        Ok(()) => std::vec::Vec::new(),
+        Err(errors) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+    }
+}
+
+#[test]
+fn odd_wire_names_are_written_exactly_and_read_back() {
+    let value = full();
+    let written = serde_json::to_value(&value).expect("serializes");
+    let expected = json!({
+        "type": "shape-1",
+        "match": 3,
+        "self": {
+            "Self": "me",
+            "result": {
+                "vec": { "items": ["1", "-", "CCE_SERVICE", "self"] },
+                "box": {
+                    "name": "outer",
+                    "boxes": [{ "name": "sibling" }],
+                    "inner": { "name": "inner" }
+                },
+                "3rd_party": { "3rd_party_id": "ab12", "42": 42 }
+            }
+        },
+        "validate": true,
+        "Default": 1,
+        "2fa": "none",
+        "labelKey": "k"
+    });
+    assert_eq!(written, expected);
+    let read: course::Option = serde_json::from_value(expected).expect("reads back");
+    assert_eq!(read, value);
+    assert_eq!(read.validate(), Ok(()));
+}
+
+#[test]
+fn absent_fields_take_their_documented_defaults() {
+    let bare: course::Option = serde_json::from_value(json!({ "type": "t" })).expect("only `type` is mandatory");
+    assert_eq!(bare.match_or_default(), 5);
+    assert!(!bare.validate_or_default(), "the `validate` field's default, next to the `validate` method");
+    assert_eq!(bare.default_or_default(), Default::On);
+    assert_eq!(bare._2fa_or_default(), String::CceService);
+    assert_eq!(course::Option::DEFAULT_DEFAULT.value(), 2);
+}
+
+#[test]
+fn enumeration_values_map_to_their_variants_both_ways() {
+    // "*" has neither a name nor a meaning; its variant name is checked only through its value here.
+    let wire = ["1", "-", "*", "CCE_SERVICE", "self", "none", "default"];
+    assert_eq!(String::DOCUMENTED, wire);
+    for value in wire {
+        let parsed: String = serde_json::from_value(json!(value)).expect("a documented value");
+        assert!(parsed.is_documented(), "{value}");
+        assert_eq!(parsed.as_str(), value);
+        assert_eq!(serde_json::to_value(&parsed).expect("serializes"), json!(value));
+    }
+    assert_eq!(serde_json::from_value::<String>(json!("CCE_SERVICE")).expect("parses"), String::CceService);
+    assert_eq!(serde_json::from_value::<String>(json!("self")).expect("parses"), String::Self_);
+    assert_eq!(serde_json::from_value::<Default>(json!(3)).expect("an integer enum reads a JSON integer"), Default::V3);
+    assert!(serde_json::from_value::<Default>(json!("3")).is_err(), "and not a string");
+}
+
+#[test]
+fn unknown_enumeration_values_parse_but_do_not_validate() {
+    let mut value = full();
+    value._2fa = Some(serde_json::from_value(json!("sms")).expect("an unlisted value still parses"));
+    value.default = Some(serde_json::from_value(json!(9)).expect("an unlisted integer still parses"));
+    assert_eq!(value._2fa, Some(String::Unknown("sms".to_owned())));
+    assert_eq!(violations(&value), ["Default: enum", "2fa: enum"]);
+}
+
+#[test]
+fn violations_are_reported_at_the_wire_path_through_odd_names() {
+    let mut value = full();
+    value.r#type = "1st".to_owned();
+    value.r#match = Some(11);
+    value.label_key = Some("much-too-long".to_owned());
+    let nested = value.self_.as_mut().and_then(|s| s.result.as_mut()).expect("set in full()");
+    nested._3rd_party = Some(T3rdParty { _3rd_party_id: Some("12345".to_owned()), _42: Some(-1) });
+    let outer = nested.r#box.as_mut().expect("set in full()");
+    outer.boxes = Some(vec![outer.clone(), outer.clone(), outer.clone(), outer.clone()]);
+    outer.inner.as_mut().expect("set in full()").name.clear();
+    value.self_.as_mut().expect("set in full()").self_.clear();
+    assert_eq!(
+        violations(&value),
+        [
+            "type: pattern",
+            "match: range",
+            "self.Self: length",
+            "self.result.box.boxes: items",
+            "self.result.box.inner.name: length",
+            "self.result.3rd_party.3rd_party_id: length",
+            "self.result.3rd_party.42: range",
+            "labelKey: length",
+        ]
+    );
+    let errors = value.validate().expect_err("invalid");
+    let range = errors.violations().iter().find(|v| v.path == "match").expect("reported");
+    assert_eq!(range.rule, Rule::Range { minimum: Some(1), maximum: Some(10), actual: 11 });
+}
+
+#[test]
+fn the_operation_fills_its_path_and_checks_params_and_body() {
+    let request = update_option::Request {
+        project_id: "p 1".to_owned(),
+        option_id: "o/2".to_owned(),
+        self_: "me".to_owned(),
+        x_auth_token: std::string::String::new(),
+        body: course::Option { r#match: Some(0), ..full() },
+    };
+    assert_eq!(update_option::METHOD, "PUT");
+    assert_eq!(update_option::PATH_TEMPLATE, "/v1/{project_id}/options/{option-id}/{self}");
+    assert_eq!(request.path(), "/v1/p%201/options/o%2F2/me");
+    assert_eq!(request.headers(), [("X-Auth-Token", "")]);
+    let found: std::vec::Vec<_> = request.validate().expect_err("invalid").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    assert_eq!(found, ["X-Auth-Token: empty", "match: range"]);
+}
+
+#[test]
+fn bodies_and_responses_parse_through_the_operation_module() {
+    let body = serde_json::to_vec(&full()).expect("serializes");
+    assert_eq!(update_option::parse_body(&body).expect("valid"), full());
+    match update_option::Response::parse(200, &body).expect("parses") {
+        update_option::Response::Ok(option) => assert_eq!(*option, full()),
+        other => panic!("expected the 200 body, got {other:?}"),
+    }
+    assert_eq!(update_option::Response::parse(204, b"").expect("no body"), update_option::Response::NoContent);
+    let bad_request = update_option::Response::parse(400, br#"{"3rd_party": {"42": 7}}"#).expect("parses");
+    assert_eq!(bad_request.status(), 400);
+    assert!(build_script_example::models::OPERATIONS.contains(&"course/update_option"));
+    assert_eq!(build_script_example::models::validate_request_body("update_option", &body).map(|r| r.is_ok()), Some(true));
+}
