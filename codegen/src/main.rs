@@ -42,6 +42,22 @@ enum Command {
         #[arg(long, default_value = "spec")]
         spec: PathBuf,
     },
+    /// Reads an API reference page (its text) and writes the spec file it documents, applying the
+    /// reviewed overlay; lists on stderr what a person should review. With --diff, lists what the page
+    /// added, removed or changed compared with the checked-in spec, and exits 1 when anything differs.
+    Import {
+        /// The page's text.
+        page: PathBuf,
+        /// Compare with the checked-in spec instead of writing a spec.
+        #[arg(long)]
+        diff: bool,
+        /// Where to write the spec (default: stdout).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The overlay (default: the one next to the checked-in spec with the page's title).
+        #[arg(long)]
+        overlay: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -97,7 +113,34 @@ fn run() -> anyhow::Result<ExitCode> {
                 Err(error) => Err(error).context("generation failed"),
             }
         }
+        Command::Import { page, diff, out, overlay } => import(page, diff, out, overlay),
     }
+}
+
+/// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on stdout
+/// and exit 1 when there are any. A page or overlay that cannot be read exits 2.
+fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let outcome = match codegen::import::run(&workspace_root().join("spec"), &page, overlay.as_deref(), diff) {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for line in &outcome.report {
+        eprintln!("{line}");
+    }
+    if diff {
+        for line in &outcome.differences {
+            println!("{line}");
+        }
+        return Ok(if outcome.differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
+    match out {
+        Some(path) => std::fs::write(&path, &outcome.spec_text).with_context(|| format!("writing {}", path.display()))?,
+        None => print!("{}", outcome.spec_text),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Paths are relative to the workspace root when run through cargo, else to the current directory.

@@ -1,0 +1,134 @@
+//! `codegen import PAGE` and `codegen import --diff PAGE`: find the checked-in spec the page documents (by
+//! its title) and the overlays next to it, import, and compare.
+
+use super::build::{import, Imported, Target};
+use super::overlay::{Overlay, Overlays};
+use super::{diff, page, ImportError};
+use crate::load;
+use heck::ToSnakeCase;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// What an import produced.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The spec file, as pretty JSON ending with a newline.
+    pub spec_text: String,
+    /// What a person should review, one line each; for stderr.
+    pub report: Vec<String>,
+    /// With `diff`: every difference from the checked-in spec and `common.json`, one line each. Empty
+    /// when the page still says what the spec says.
+    pub differences: Vec<String>,
+    pub imported: Imported,
+}
+
+/// The suffix of the service-wide overlay's name and of an operation's overlay.
+const COMMON_OVERLAY: &str = "common.overlay.json";
+
+/// Imports the page at `page_path`. The overlay is `overlay`, else the one next to the checked-in spec
+/// whose `source.page` is the page's title; the service's `common.overlay.json` beside it also applies.
+/// With `diff`, compares with that checked-in spec (an error when there is none).
+pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool) -> Result<Outcome, ImportError> {
+    let text = std::fs::read_to_string(page_path).map_err(|source| ImportError::Io { path: page_path.to_owned(), source })?;
+    let page = page::parse(&text).map_err(|error| ImportError::Page { file: page_path.display().to_string(), error })?;
+    let mut report = Vec::new();
+    let matched = find_spec(spec_dir, &page.title)?;
+
+    // Where the operation's files are: beside the given overlay, else beside the matching spec.
+    let (target, dir) = match (overlay, &matched) {
+        (Some(path), _) => target_of_overlay(path)?,
+        (None, Some((name, _))) => {
+            let (service, file) = name.split_once('/').unwrap_or(("", name));
+            let target = Target { service: service.to_owned(), name: file.trim_end_matches(".json").to_owned() };
+            let dir = spec_dir.join(service);
+            (target, dir)
+        }
+        (None, None) => {
+            report.push(format!(
+                "no spec in {} has the title {:?}: the service and operation names are guesses; write an overlay",
+                spec_dir.display(),
+                page.title
+            ));
+            (Target { service: "unknown".to_owned(), name: page.title.to_snake_case() }, spec_dir.join("unknown"))
+        }
+    };
+    let page_overlay = overlay.map(Path::to_path_buf).unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
+    let overlays = Overlays { page: load_if_present(&page_overlay, overlay.is_some())?, common: load_if_present(&dir.join(COMMON_OVERLAY), false)? };
+    if !page_overlay.exists() {
+        report.push(format!("no overlay at {}: names the page does not give are made up", page_overlay.display()));
+    }
+
+    let imported = import(&page, &target, &overlays);
+    report.extend(imported.report.iter().cloned());
+    if !diff {
+        report.extend(imported.stale.iter().cloned());
+    }
+    let spec_text = serde_json::to_string_pretty(&imported.spec).unwrap_or_default() + "\n";
+
+    let checked_in = dir.join(format!("{}.json", target.name));
+    let mut differences = Vec::new();
+    if checked_in.exists() {
+        let relative = |path: &Path| path.strip_prefix(spec_dir).unwrap_or(path).display().to_string().replace('\\', "/");
+        let old = read_json(&checked_in)?;
+        diff::spec_files(&relative(&checked_in), &old, &imported.spec, &mut differences);
+        differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
+        let common = dir.join("common.json");
+        if !imported.common_objects.is_empty() || !imported.common_enums.is_empty() {
+            let old = if common.exists() { read_json(&common)? } else { Value::Null };
+            diff::common_entries(&relative(&common), &old, &imported.common_objects, &imported.common_enums, &mut differences);
+        }
+        if !diff && !differences.is_empty() {
+            report.push(format!("{} differences from the checked-in spec and common.json; `import --diff` lists them", differences.len()));
+        }
+    } else if diff {
+        return Err(ImportError::NoSpec(format!(
+            "no checked-in spec to compare with: {} does not exist (the page's title is {:?})",
+            checked_in.display(),
+            page.title
+        )));
+    }
+    Ok(Outcome { spec_text, report, differences, imported })
+}
+
+/// The checked-in operation spec whose `source.page` is `title`, as (name relative to `spec_dir`, path).
+fn find_spec(spec_dir: &Path, title: &str) -> Result<Option<(String, PathBuf)>, ImportError> {
+    if !spec_dir.is_dir() {
+        return Ok(None);
+    }
+    let found = load::find(spec_dir).map_err(|source| ImportError::Io { path: spec_dir.to_owned(), source })?;
+    for (name, path) in found {
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        let Ok(json) = serde_json::from_str::<Value>(&text) else { continue };
+        let page = json.get("source").and_then(|s| s.get("page")).and_then(Value::as_str);
+        if page == Some(title) && json.get("operation").is_some() {
+            return Ok(Some((name, path)));
+        }
+    }
+    Ok(None)
+}
+
+/// `spec/apig/update_vpc_channel.overlay.json` is the overlay of operation `update_vpc_channel` of
+/// service `apig`.
+fn target_of_overlay(path: &Path) -> Result<(Target, PathBuf), ImportError> {
+    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file.strip_suffix(load::OVERLAY_SUFFIX).filter(|n| !n.is_empty() && *n != "common");
+    let Some(name) = name else {
+        return Err(ImportError::Overlay { path: path.to_owned(), message: format!("an operation's overlay is named <operation>{}", load::OVERLAY_SUFFIX) });
+    };
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let service = dir.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok((Target { service, name: name.to_owned() }, dir))
+}
+
+fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> {
+    if required || path.exists() {
+        Overlay::load(path)
+    } else {
+        Ok(Overlay::default())
+    }
+}
+
+fn read_json(path: &Path) -> Result<Value, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
+    serde_json::from_str(&text).map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
+}

@@ -1,0 +1,254 @@
+//! `codegen import`: each reference page in `fixtures/pages/` plus its reviewed overlay gives the
+//! checked-in spec exactly (and the `common.json` entries it shares); `--diff` is silent on the pages as
+//! they are and names every change of an edited page; a malformed page is an error naming the table and
+//! row, never a panic.
+
+use codegen::import::{self, ImportError};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn spec_dir() -> PathBuf {
+    repo().join("spec")
+}
+
+fn page(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages").join(name)
+}
+
+fn read_json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// The pages, the spec each documents, and the shared objects and enumerations it contributes.
+const PAGES: &[(&str, &str, &[&str])] = &[
+    (
+        "apig_add_or_update_member_groups.txt",
+        "apig/add_or_update_member_groups.json",
+        &["MemberGroupCreate", "MicroserviceLabel", "MemberGroupInfo", "ErrorResponse"],
+    ),
+    ("apig_update_backend_instances.txt", "apig/update_backend_instances.json", &["MemberInfo", "ErrorResponse", "MemberStatus"]),
+    ("roma_add_backend_instances.txt", "roma/add_backend_instances.json", &[]),
+    (
+        "apig_update_vpc_channel.txt",
+        "apig/update_vpc_channel.json",
+        &["MemberGroupCreate", "MicroserviceLabel", "MemberInfo", "MemberGroupInfo", "ErrorResponse", "MemberStatus"],
+    ),
+];
+
+/// Fails with the first differing entry, so that a mismatch is readable.
+fn assert_same(what: &str, actual: &Value, expected: &Value) {
+    if actual == expected {
+        return;
+    }
+    if let (Some(a), Some(e)) = (actual.as_object(), expected.as_object()) {
+        for key in a.keys().chain(e.keys()) {
+            assert_same(&format!("{what}.{key}"), a.get(key).unwrap_or(&Value::Null), e.get(key).unwrap_or(&Value::Null));
+        }
+    }
+    panic!("{what} differs\n--- imported ---\n{actual:#}\n--- checked in ---\n{expected:#}");
+}
+
+#[test]
+fn each_page_with_its_overlay_reproduces_the_checked_in_spec() {
+    for (name, spec, shared) in PAGES {
+        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_same(spec, &outcome.imported.spec, &read_json(&spec_dir().join(spec)));
+
+        let service = spec.split('/').next().unwrap_or_default();
+        let common_path = spec_dir().join(service).join("common.json");
+        let common = if common_path.exists() { read_json(&common_path) } else { Value::Null };
+        let mut contributed: Vec<&str> = outcome.imported.common_objects.keys().chain(outcome.imported.common_enums.keys()).map(String::as_str).collect();
+        contributed.sort_unstable();
+        let mut wanted = shared.to_vec();
+        wanted.sort_unstable();
+        assert_eq!(contributed, wanted, "{name}: the common.json entries it contributes");
+        for (kind, entries) in [("objects", &outcome.imported.common_objects), ("enums", &outcome.imported.common_enums)] {
+            for (entry, value) in entries {
+                assert_same(&format!("{service}/common.json {kind}.{entry} from {name}"), value, &common[kind][entry]);
+            }
+        }
+        assert!(outcome.differences.is_empty(), "{name}: {:#?}", outcome.differences);
+    }
+}
+
+#[test]
+fn navigation_and_footer_are_skipped() {
+    // The same page with the site's menu before it and the cookie and feedback footer after it, and no
+    // "Updated on" line: everything but the date is the checked-in spec.
+    let outcome = import::run(&spec_dir(), &page("apig_update_vpc_channel_site_chrome.txt"), None, false).unwrap();
+    let mut expected = read_json(&spec_dir().join("apig/update_vpc_channel.json"));
+    expected["source"].as_object_mut().unwrap().remove("updated");
+    assert_same("update_vpc_channel (site chrome)", &outcome.imported.spec, &expected);
+    assert!(outcome.report.iter().any(|l| l.contains("no \"Updated on\" date")), "{:#?}", outcome.report);
+}
+
+#[test]
+fn the_report_lists_what_to_review() {
+    let outcome = import::run(&spec_dir(), &page("apig_update_vpc_channel.txt"), None, false).unwrap();
+    let report = outcome.report.join("\n");
+    assert!(
+        report.contains("VpcHealthConfig.port: not recognized: \"If this parameter is not specified or set to 0, the host port of the VPC channel is used.\""),
+        "{report}"
+    );
+    // The sentences that became rules are not listed.
+    assert!(!report.contains("less than the value of time_interval"), "{report}");
+    assert!(!report.contains("required if protocol"), "{report}");
+}
+
+fn codegen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(repo()).env_remove("CARGO").output().expect("runs the codegen binary")
+}
+
+#[test]
+fn diff_of_unchanged_pages_is_clean() {
+    let names = PAGES.iter().map(|(name, _, _)| *name).chain(["apig_update_vpc_channel_site_chrome.txt"]);
+    for name in names {
+        let path = page(name);
+        let output = codegen(&["import", "--diff", path.to_str().unwrap()]);
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "{name}: {stdout}{}", String::from_utf8_lossy(&output.stderr));
+        assert!(stdout.is_empty(), "{name}: {stdout}");
+    }
+}
+
+/// A file of its own in the temporary directory, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let path = std::env::temp_dir().join(format!("codegen-import-test-{}-{name}", std::process::id()));
+        std::fs::write(&path, text).unwrap();
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Replaces every `from` (which must occur) by `to`.
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "the page no longer contains {from:?}");
+    text.replace(from, to)
+}
+
+#[test]
+fn diff_names_each_change_of_an_edited_page() {
+    let original = std::fs::read_to_string(page("apig_update_vpc_channel.txt")).unwrap();
+    // A Maximum changes.
+    let text = edit(&original, "time_interval.\n\nMinimum: 1\n\nMaximum: 30\n", "time_interval.\n\nMinimum: 1\n\nMaximum: 60\n");
+    // An enumeration value is added (in the request table and the response table alike).
+    let text = edit(&text, "  • 4\n\nmember_type", "  • 4\n\n  • 5\n\nmember_type");
+    // A row is added.
+    let text = edit(
+        &text,
+        "status\n\nNo\n\nInteger\n\nHealth check result.",
+        "retries\n\nNo\n\nInteger\n\nNumber of retries.\n\nMaximum: 5\n\nstatus\n\nNo\n\nInteger\n\nHealth check result.",
+    );
+    // A row is removed (with the rule its prose stated).
+    let text =
+        edit(&text, "path\n\nNo\n\nString\n\nDestination path for health checks. This parameter is required if protocol is set to http or https.\n\n", "");
+    // A type changes, in a table the page shares through common.json.
+    let text = edit(&text, "\nweight\n\nNo\n\nInteger", "\nweight\n\nNo\n\nLong");
+    let page = TempFile::new("apig_update_vpc_channel_edited.txt", &text);
+
+    let output = codegen(&["import", "--diff", page.path()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    let lines: Vec<&str> = stdout.lines().collect();
+    for expected in [
+        "apig/update_vpc_channel.json: VpcHealthConfig.timeout: maximum: 30 -> 60",
+        "apig/update_vpc_channel.json: BalanceStrategy: added value 5",
+        "apig/update_vpc_channel.json: VpcHealthConfig.retries: added field (integer)",
+        "apig/update_vpc_channel.json: VpcHealthConfig.path: removed field (string)",
+        "apig/update_vpc_channel.json: VpcHealthConfig: removed rule required_if path (This parameter is required if protocol is set to http or https.)",
+        "apig/common.json: MemberInfo.weight: type: integer -> long",
+    ] {
+        assert!(lines.contains(&expected), "missing {expected:?} in:\n{stdout}");
+    }
+    assert_eq!(lines.len(), 6, "only the edits are reported:\n{stdout}");
+}
+
+#[test]
+fn diff_flags_a_decision_the_page_changed_under() {
+    // The overlay sets ecs_id's max_length to 64 over the table's "Maximum: 255"; when the table changes,
+    // the decision needs a person again, even though the spec itself would not change.
+    let original = std::fs::read_to_string(page("apig_update_backend_instances.txt")).unwrap();
+    let page = TempFile::new("apig_update_backend_instances_edited.txt", &edit(&original, "Maximum: 255", "Maximum: 128"));
+    let output = codegen(&["import", "--diff", page.path()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    for row in ["MemberInfo", "VpcMemberInfo"] {
+        let expected =
+            format!("overlay: {row}.ecs_id: max_length: the overlay's decision was taken over the page's 255, but the page now gives 128; review the decision");
+        assert!(stdout.lines().any(|l| l == expected), "missing {expected:?} in:\n{stdout}");
+    }
+}
+
+/// The page error of importing `text`, or a failure naming what happened instead.
+fn page_error(text: &str) -> import::PageError {
+    match import::page::parse(text) {
+        Err(error) => error,
+        Ok(page) => panic!("the malformed page parsed: {:?}", page.title),
+    }
+}
+
+#[test]
+fn a_truncated_table_names_the_table_and_row() {
+    let original = std::fs::read_to_string(page("apig_update_backend_instances.txt")).unwrap();
+    let cut = original.find("ecs_id\n\nNo\n\n").map(|at| at + "ecs_id\n\nNo".len()).unwrap();
+    let error = page_error(&original[..cut]);
+    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 4 MemberInfo"), Some("ecs_id")), "{error}");
+    assert!(error.message.contains("truncated"), "{error}");
+}
+
+#[test]
+fn a_row_without_its_type_names_the_table_and_row() {
+    let original = std::fs::read_to_string(page("apig_add_or_update_member_groups.txt")).unwrap();
+    let text = edit(&original, "member_group_remark\n\nNo\n\nString\n\n", "member_group_remark\n\nNo\n\n");
+    let error = page_error(&text);
+    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 4 MemberGroupCreate"), Some("member_group_remark")), "{error}");
+    assert!(error.message.contains("has no type"), "{error}");
+
+    // The command line says the same and exits 2.
+    let page = TempFile::new("apig_add_or_update_member_groups_no_type.txt", &text);
+    let output = codegen(&["import", page.path()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("Table 4 MemberGroupCreate, row member_group_remark: the row has no type"), "{stderr}");
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn every_prefix_of_a_page_is_an_error_or_a_spec_never_a_panic() {
+    let text = std::fs::read_to_string(page("apig_update_vpc_channel_site_chrome.txt")).unwrap();
+    let target = import::Target { service: "apig".to_owned(), name: "update_vpc_channel".to_owned() };
+    let overlays = import::overlay::Overlays::default();
+    for (cut, _) in text.char_indices().filter(|(_, c)| *c == '\n').step_by(3) {
+        if let Ok(page) = import::page::parse(&text[..cut]) {
+            let imported = import::import(&page, &target, &overlays);
+            assert!(imported.spec.get("operation").is_some());
+        }
+    }
+}
+
+#[test]
+fn an_overlay_with_an_unknown_key_is_an_error() {
+    let overlay = TempFile::new("update_vpc_channel.overlay.json", r#"{"fields": {"VpcCreate.port": {"maximun": 5}}}"#);
+    match import::run(&spec_dir(), &page("apig_update_vpc_channel.txt"), Some(&overlay.0), false) {
+        Err(ImportError::Overlay { message, .. }) => assert!(message.contains("unknown key `maximun`"), "{message}"),
+        other => panic!("expected an overlay error, got {other:?}"),
+    }
+}
