@@ -85,16 +85,7 @@ fn many_problems_are_all_reported_in_one_run_in_file_order() {
 
 #[test]
 fn every_fixture_directory_is_a_case() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures("bad"))
-        .expect("fixtures/bad exists")
-        .map(|entry| entry.expect("readable").path())
-        .filter(|path| path.is_dir())
-        .map(|path| path.file_name().expect("a name").to_string_lossy().into_owned())
-        .collect();
-    on_disk.sort();
-    let mut listed: Vec<&str> = CASES.to_vec();
-    listed.sort();
-    assert_eq!(on_disk, listed, "each directory under fixtures/bad needs a line in `cases!`");
+    common::assert_every_fixture_is_a_case("bad", CASES);
 }
 
 /// A scratch directory that is removed when dropped.

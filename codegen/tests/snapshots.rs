@@ -40,16 +40,7 @@ cases!(minimal, enums, rules, cycle);
 
 #[test]
 fn every_fixture_directory_is_a_case() {
-    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures("good"))
-        .expect("fixtures/good exists")
-        .map(|entry| entry.expect("readable").path())
-        .filter(|path| path.is_dir())
-        .map(|path| path.file_name().expect("a name").to_string_lossy().into_owned())
-        .collect();
-    on_disk.sort();
-    let mut listed: Vec<&str> = CASES.to_vec();
-    listed.sort();
-    assert_eq!(on_disk, listed, "each directory under fixtures/good needs an entry in `cases!`");
+    common::assert_every_fixture_is_a_case("good", CASES);
 }
 
 // Each snapshot is a whole generated file, written to be a crate's public API; as private modules of

@@ -2,26 +2,9 @@
 //! by object, field and enumeration value, not by JSON position. Each difference is one line, `file:
 //! where: what: old -> new`, or `added ...` / `removed ...`.
 
+use super::overlay::FIELD_KEYS;
 use serde_json::{Map, Value};
 
-/// The field keys, in the order differences are listed.
-const FIELD_KEYS: &[&str] = &[
-    "type",
-    "items",
-    "required",
-    "minimum",
-    "maximum",
-    "min_length",
-    "max_length",
-    "min_items",
-    "max_items",
-    "default",
-    "chars",
-    "format",
-    "description",
-    "notes",
-    "decision",
-];
 
 /// Differences between a checked-in spec file (`old`) and the one the page makes (`new`).
 pub fn spec_files(file: &str, old: &Value, new: &Value, out: &mut Vec<String>) {

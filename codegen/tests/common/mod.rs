@@ -29,3 +29,18 @@ pub fn assert_expected(expected: &Path, actual: &str) {
         );
     }
 }
+
+/// Fails unless the fixture directories under `fixtures/<kind>` are exactly `cases`, so that no fixture
+/// sits there untested.
+pub fn assert_every_fixture_is_a_case(kind: &str, cases: &[&str]) {
+    let mut on_disk: Vec<String> = std::fs::read_dir(fixtures(kind))
+        .unwrap_or_else(|e| panic!("fixtures/{kind}: {e}"))
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.is_dir())
+        .map(|path| path.file_name().expect("a name").to_string_lossy().into_owned())
+        .collect();
+    on_disk.sort();
+    let mut listed: Vec<&str> = cases.to_vec();
+    listed.sort();
+    assert_eq!(on_disk, listed, "each directory under fixtures/{kind} needs an entry in `cases!`");
+}
