@@ -1,0 +1,47 @@
+//! Runs one case many times, for a profiler: `valgrind --tool=callgrind target/release/profile b 100000 3`.
+//! Cases are those of the report (`floor`, `a` to `e`, `d2`), `validate`: validate() alone on a parsed body, and
+//! `codegen`: the generator once on the spec replicated `members` times (each copy in services of its own).
+
+use bench::body::{default_groups, vpc_create_json};
+use bench::cases::{case, Context};
+use bench::synth::{Seeds, Services};
+use std::hint::black_box;
+use std::path::Path;
+use vpc_channel_models::apig;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: profile <floor|a|b|c|d|d2|e|validate|codegen> [members or copies] [runs]";
+    let key = args.first().expect(usage).as_str();
+    let members: usize = args.get(1).map_or(100_000, |n| n.parse().expect(usage));
+    let runs: usize = args.get(2).map_or(1, |n| n.parse().expect(usage));
+    if key == "codegen" {
+        return generate(members);
+    }
+    let body = vpc_create_json(members, default_groups(members));
+    if key == "validate" {
+        let value: apig::VpcCreate = serde_json::from_slice(&body).expect("fits");
+        for _ in 0..runs {
+            black_box(black_box(&value).validate()).expect("valid");
+        }
+    } else {
+        let (context, case) = (Context::new(), case(key));
+        for _ in 0..runs {
+            black_box((case.run)(&context, black_box(&body)));
+        }
+    }
+}
+
+fn generate(copies: usize) {
+    let scratch = std::env::temp_dir().join(format!("codegen-profile-{}", std::process::id()));
+    let seeds = Seeds::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).expect("the seeds");
+    seeds.write_copies(copies, Services::PerCopy, &scratch.join("spec")).expect("writable");
+    let report = codegen::Config::new(scratch.join("spec"))
+        .out_dir(scratch.join("out"))
+        .layout(codegen::Layout::Crate)
+        .rerun_if_changed(false)
+        .generate()
+        .expect("the synthetic spec generates");
+    println!("{:?}", report.timings);
+    let _ = std::fs::remove_dir_all(&scratch);
+}

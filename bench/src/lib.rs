@@ -1,0 +1,14 @@
+//! Benchmarks of the generated models: a deterministic request body, the measured cases, a small timing loop,
+//! a counting allocator, and a synthetic spec generator for timing the generator itself.
+//!
+//! `cargo run -p bench --release --bin report` prints the run-time table; `cargo run -p bench --release --bin
+//! codegen-scale` the generator's; `cargo bench -p bench` runs the same cases under divan.
+
+pub mod alloc;
+pub mod body;
+pub mod cases;
+pub mod measure;
+pub mod synth;
+pub mod typified;
+#[cfg(feature = "typify-timing")]
+pub mod typify_scale;
