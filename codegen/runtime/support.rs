@@ -819,3 +819,53 @@ pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
         Err(BodyError::Invalid(ValidationErrors(out)))
     }
 }
+
+/// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
+/// (serde borrows a bare `Cow<str>` field but not one inside an `Option` or a `Vec`; this type borrows in
+/// both.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
+
+impl std::ops::Deref for Str<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Str<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Str<'de>, E> {
+                Ok(Str(std::borrow::Cow::Borrowed(value)))
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Str<'de>, E> {
+                Ok(Str(std::borrow::Cow::Owned(value.to_owned())))
+            }
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Str<'de>, E> {
+                Ok(Str(std::borrow::Cow::Owned(value)))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+/// Checks `input` as a request body through the borrowed view `V` of the body type `T`: every documented
+/// rule and every undocumented field, reported exactly as [`from_json_validated`] reports them, without
+/// building the owned model.
+pub fn check_json<'de, V: serde::Deserialize<'de> + Validate, T: Shaped>(input: &'de [u8]) -> Result<(), BodyError> {
+    let view: V = from_json(input).map_err(BodyError::Json)?;
+    let mut out = Vec::new();
+    view.validate_at(&Path::Root, &mut out);
+    out.extend(unknown_fields::<T>(input));
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(BodyError::Invalid(ValidationErrors(out)))
+    }
+}

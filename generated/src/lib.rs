@@ -24,8 +24,9 @@ pub const OPERATIONS: &[&str] = &[
     "apig/update_vpc_channel",
     "roma/add_backend_instances",
 ];
-/// Deserializes and validates a request body for the operation named `operation` (`service/operation`,
-/// or the bare operation name when it is unique); `None` when no such operation has a body.
+/// Checks a request body for the operation named `operation` (`service/operation`, or the bare
+/// operation name when it is unique) against every documented rule, without building the owned
+/// model; `None` when no such operation has a body.
 pub fn validate_request_body(
     operation: &str,
     input: &[u8],
@@ -33,25 +34,34 @@ pub fn validate_request_body(
     match operation {
         "apig/add_or_update_member_groups" | "add_or_update_member_groups" => {
             ::std::option::Option::Some(
-                self::support::from_json_validated::<apig::MemberGroupCreateBatch>(input)
-                    .map(|_| ()),
+                self::support::check_json::<
+                    apig::view::MemberGroupCreateBatch<'_>,
+                    apig::MemberGroupCreateBatch,
+                >(input),
             )
         }
         "apig/update_backend_instances" | "update_backend_instances" => {
             ::std::option::Option::Some(
-                self::support::from_json_validated::<apig::MembersBatchUpdate>(input)
-                    .map(|_| ()),
+                self::support::check_json::<
+                    apig::view::MembersBatchUpdate<'_>,
+                    apig::MembersBatchUpdate,
+                >(input),
             )
         }
         "apig/update_vpc_channel" | "update_vpc_channel" => {
             ::std::option::Option::Some(
-                self::support::from_json_validated::<apig::VpcCreate>(input).map(|_| ()),
+                self::support::check_json::<
+                    apig::view::VpcCreate<'_>,
+                    apig::VpcCreate,
+                >(input),
             )
         }
         "roma/add_backend_instances" | "add_backend_instances" => {
             ::std::option::Option::Some(
-                self::support::from_json_validated::<roma::MembersBatchCreate>(input)
-                    .map(|_| ()),
+                self::support::check_json::<
+                    roma::view::MembersBatchCreate<'_>,
+                    roma::MembersBatchCreate,
+                >(input),
             )
         }
         _ => ::std::option::Option::None,

@@ -7,6 +7,7 @@ mod operation;
 pub mod schema;
 mod structs;
 mod validate;
+mod view;
 
 use crate::ir::{Model, Service, Type, TypeDef};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -100,7 +101,7 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
         let names = &op.cli_names;
         let (service, body) = (ident(&service.module), ident(body));
         Some(quote! {
-            #(#names)|* => ::std::option::Option::Some(self::support::from_json_validated::<#service::#body>(input).map(|_| ())),
+            #(#names)|* => ::std::option::Option::Some(self::support::check_json::<#service::view::#body<'_>, #service::#body>(input)),
         })
     });
     let header = if inline {
@@ -124,8 +125,9 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
         /// Every operation with a request body, as `service/operation`.
         pub const OPERATIONS: &[&str] = &[#(#names),*];
 
-        /// Deserializes and validates a request body for the operation named `operation` (`service/operation`,
-        /// or the bare operation name when it is unique); `None` when no such operation has a body.
+        /// Checks a request body for the operation named `operation` (`service/operation`, or the bare
+        /// operation name when it is unique) against every documented rule, without building the owned
+        /// model; `None` when no such operation has a body.
         pub fn validate_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
             match operation {
                 #(#arms)*
@@ -151,9 +153,14 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
             quote! { #[doc = #doc] pub mod #ident; }
         }
     });
+    let views = view::emit_views(service);
+    // Brought into this module's namespace for the `view` submodule, whose paths say `super::support`.
+    let support_for_views = if views.is_empty() { quote! {} } else { quote! { use super::support; } };
     quote! {
+        #support_for_views
         #(#ops)*
         #(#types)*
+        #views
     }
 }
 

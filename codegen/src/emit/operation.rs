@@ -22,6 +22,12 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
             pub fn parse_body(input: &[u8]) -> ::std::result::Result<super::#body, super::super::support::BodyError> {
                 super::super::support::from_json_validated(input)
             }
+
+            /// Checks a request body against every documented rule without building the owned model
+            /// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
+            pub fn check_body(input: &[u8]) -> ::std::result::Result<(), super::super::support::BodyError> {
+                super::super::support::check_json::<super::view::#body<'_>, super::#body>(input)
+            }
         }
     });
     quote! {

@@ -13,7 +13,7 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     let defaults = s.fields.iter().filter_map(emit_default);
     let validate = if s.validated {
         let shape = emit_shape(s);
-        let checks = validate::emit_validate(s);
+        let checks = validate::emit_validate(s, quote! { #name });
         quote! { #shape #checks }
     } else {
         quote! {}

@@ -7,8 +7,10 @@ use crate::ir::{CharClass, Condition, Field, FieldPath, FieldRef, Literal, Rule,
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit_validate(s: &Struct) -> TokenStream {
-    let name = ident(&s.name);
+/// `validate` for `self_ty`: the struct itself, or its borrowed view (`VpcCreate<'_>` in `view`), which
+/// have the same fields and so the same checks.
+pub fn emit_validate(s: &Struct, self_ty: TokenStream) -> TokenStream {
+    let name = self_ty;
     let fields = s.fields.iter().map(emit_field_checks);
     let rules = s.rules.iter().map(emit_rule);
     let checks = quote! { #(#fields)* #(#rules)* };
@@ -217,7 +219,8 @@ fn condition_expr(condition: &Condition) -> TokenStream {
         }
     });
     let is_string = condition.values.iter().any(|v| matches!(v, Literal::Str(_)));
-    let scrutinee = if is_string { quote! { value.as_str() } } else { quote! { value } };
+    // `&**value` is a `&str` for a `String` and for a view's `Cow<str>` alike.
+    let scrutinee = if is_string { quote! { &**value } } else { quote! { value } };
     let test = quote! { matches!(#scrutinee, #(#patterns)|*) };
     if condition.field.optional {
         let absent = condition.absent_holds;

@@ -167,3 +167,13 @@ pub fn parse_body(
 > {
     super::super::support::from_json_validated(input)
 }
+/// Checks a request body against every documented rule without building the owned model
+/// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
+pub fn check_body(
+    input: &[u8],
+) -> ::std::result::Result<(), super::super::support::BodyError> {
+    super::super::support::check_json::<
+        super::view::MemberGroupCreateBatch<'_>,
+        super::MemberGroupCreateBatch,
+    >(input)
+}

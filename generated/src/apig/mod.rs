@@ -2,6 +2,7 @@
 // From: spec/apig/add_or_update_member_groups.json, spec/apig/common.json, spec/apig/update_backend_instances.json, spec/apig/update_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
+use super::support;
 /// Adding or Updating a Backend Server Group of a VPC Channel
 pub mod add_or_update_member_groups;
 /// Updating Backend Instances
@@ -2788,5 +2789,1209 @@ impl super::support::Validate for VpcChannelStatus {
             Self::DOCUMENTED,
             self,
         );
+    }
+}
+/// Borrowed views of the request types, for checking a body without building the owned model:
+/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
+/// the type of the same name in the parent module.
+pub mod view {
+    use super::*;
+    /// A borrowed view of \[`super::MemberGroupCreateBatch`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MemberGroupCreateBatch<'a> {
+        /// `member_groups`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate<'a>>>,
+    }
+    impl MemberGroupCreateBatch<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MemberGroupCreateBatch<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            if let ::std::option::Option::Some(value) = &self.member_groups {
+                let p = path.field("member_groups");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MemberGroupCreate`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MemberGroupCreate<'a> {
+        /// `member_group_name`.
+        #[serde(borrow)]
+        pub member_group_name: super::support::Str<'a>,
+        /// `member_group_remark`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_group_remark: ::std::option::Option<super::support::Str<'a>>,
+        /// `member_group_weight`.
+        #[serde(default)]
+        pub member_group_weight: ::std::option::Option<i32>,
+        /// `dict_code`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub dict_code: ::std::option::Option<super::support::Str<'a>>,
+        /// `microservice_version`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub microservice_version: ::std::option::Option<super::support::Str<'a>>,
+        /// `microservice_port`.
+        #[serde(default)]
+        pub microservice_port: ::std::option::Option<i32>,
+        /// `microservice_labels`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub microservice_labels: ::std::option::Option<
+            ::std::vec::Vec<MicroserviceLabel<'a>>,
+        >,
+    }
+    impl MemberGroupCreate<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MemberGroupCreate<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.member_group_name;
+                let p = path.field("member_group_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(3usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
+                    |c: char| c.is_alphabetic(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '_' | '-' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.member_group_remark {
+                let p = path.field("member_group_remark");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.member_group_weight {
+                let p = path.field("member_group_weight");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(100i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.dict_code {
+                let p = path.field("dict_code");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(3usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-`, `_` and `.`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.microservice_version {
+                let p = path.field("microservice_version");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.microservice_port {
+                let p = path.field("microservice_port");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(65535i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.microservice_labels {
+                let p = path.field("microservice_labels");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MicroserviceLabel`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MicroserviceLabel<'a> {
+        /// `label_name`.
+        #[serde(borrow)]
+        pub label_name: super::support::Str<'a>,
+        /// `label_value`.
+        #[serde(borrow)]
+        pub label_value: super::support::Str<'a>,
+    }
+    impl MicroserviceLabel<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MicroserviceLabel<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.label_name;
+                let p = path.field("label_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(63usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
+                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                );
+            }
+            {
+                let value = &self.label_value;
+                let p = path.field("label_value");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(63usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
+                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                );
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MemberInfo`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MemberInfo<'a> {
+        /// `host`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub host: ::std::option::Option<super::support::Str<'a>>,
+        /// `weight`.
+        #[serde(default)]
+        pub weight: ::std::option::Option<i32>,
+        /// `is_backup`.
+        #[serde(default)]
+        pub is_backup: ::std::option::Option<bool>,
+        /// `member_group_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        /// `status`.
+        #[serde(default)]
+        pub status: ::std::option::Option<MemberStatus>,
+        /// `port`.
+        #[serde(default)]
+        pub port: ::std::option::Option<i32>,
+        /// `ecs_id`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub ecs_id: ::std::option::Option<super::support::Str<'a>>,
+        /// `ecs_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub ecs_name: ::std::option::Option<super::support::Str<'a>>,
+    }
+    impl MemberInfo<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MemberInfo<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            if let ::std::option::Option::Some(value) = &self.host {
+                let p = path.field("host");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.weight {
+                let p = path.field("weight");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(10000i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.status {
+                let p = path.field("status");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.port {
+                let p = path.field("port");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(65535i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ecs_id {
+                let p = path.field("ecs_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-` and `_`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ecs_name {
+                let p = path.field("ecs_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-`, `_` and `.`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MembersBatchUpdate`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MembersBatchUpdate<'a> {
+        /// `members`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
+        /// `member_group_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+    }
+    impl MembersBatchUpdate<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MembersBatchUpdate<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            if let ::std::option::Option::Some(value) = &self.members {
+                let p = path.field("members");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+        }
+    }
+    /// A borrowed view of \[`super::VpcCreate`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct VpcCreate<'a> {
+        /// `name`.
+        #[serde(borrow)]
+        pub name: super::support::Str<'a>,
+        /// `port`.
+        pub port: i32,
+        /// `balance_strategy`.
+        pub balance_strategy: BalanceStrategy,
+        /// `member_type`.
+        pub member_type: MemberType,
+        /// `type`.
+        #[serde(default)]
+        pub r#type: ::std::option::Option<VpcChannelType>,
+        /// `dict_code`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub dict_code: ::std::option::Option<super::support::Str<'a>>,
+        /// `member_groups`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate<'a>>>,
+        /// `members`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
+        /// `vpc_health_config`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub vpc_health_config: ::std::option::Option<VpcHealthConfig<'a>>,
+        /// `microservice_info`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub microservice_info: ::std::option::Option<MicroServiceCreate<'a>>,
+    }
+    impl VpcCreate<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for VpcCreate<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.name;
+                let p = path.field("name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(3usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
+                    |c: char| c.is_alphabetic(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+            {
+                let value = &self.port;
+                let p = path.field("port");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(65535i64),
+                );
+            }
+            {
+                let value = &self.balance_strategy;
+                let p = path.field("balance_strategy");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            {
+                let value = &self.member_type;
+                let p = path.field("member_type");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.r#type {
+                let p = path.field("type");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.dict_code {
+                let p = path.field("dict_code");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(3usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-`, `_` and `.`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.member_groups {
+                let p = path.field("member_groups");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+            if let ::std::option::Option::Some(value) = &self.members {
+                let p = path.field("members");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+            if let ::std::option::Option::Some(value) = &self.vpc_health_config {
+                let p = path.field("vpc_health_config");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.microservice_info {
+                let p = path.field("microservice_info");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if !(match &self.r#type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, VpcChannelType::Microservice)
+                }
+                ::std::option::Option::None => false,
+            }) {
+                if let ::std::option::Option::Some(value0) = &self.member_groups {
+                    let at0 = path.field("member_groups");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::forbid(
+                            out,
+                            &item0.field("microservice_version"),
+                            item.microservice_version.is_some(),
+                            "type is 3",
+                        );
+                    }
+                }
+            }
+            if !(match &self.r#type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, VpcChannelType::Microservice)
+                }
+                ::std::option::Option::None => false,
+            }) {
+                if let ::std::option::Option::Some(value0) = &self.member_groups {
+                    let at0 = path.field("member_groups");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::forbid(
+                            out,
+                            &item0.field("microservice_port"),
+                            item.microservice_port.is_some(),
+                            "type is 3",
+                        );
+                    }
+                }
+            }
+            if !(match &self.r#type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, VpcChannelType::Microservice)
+                }
+                ::std::option::Option::None => false,
+            }) {
+                if let ::std::option::Option::Some(value0) = &self.member_groups {
+                    let at0 = path.field("member_groups");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::forbid(
+                            out,
+                            &item0.field("microservice_labels"),
+                            item.microservice_labels.is_some(),
+                            "type is 3",
+                        );
+                    }
+                }
+            }
+            if !(match &self.r#type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, VpcChannelType::Microservice)
+                }
+                ::std::option::Option::None => false,
+            }) {
+                super::support::forbid(
+                    out,
+                    &path.field("microservice_info"),
+                    self.microservice_info.is_some(),
+                    "type is 3",
+                );
+            }
+            if {
+                let value = &self.member_type;
+                matches!(value, MemberType::Ip)
+            } {
+                if let ::std::option::Option::Some(value0) = &self.members {
+                    let at0 = path.field("members");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::require(
+                            out,
+                            &item0.field("host"),
+                            item.host.is_some(),
+                            "member_type is ip",
+                        );
+                    }
+                }
+            }
+            if {
+                let value = &self.member_type;
+                matches!(value, MemberType::Ecs)
+            } {
+                if let ::std::option::Option::Some(value0) = &self.members {
+                    let at0 = path.field("members");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::require(
+                            out,
+                            &item0.field("ecs_id"),
+                            item.ecs_id.is_some(),
+                            "member_type is ecs",
+                        );
+                    }
+                }
+            }
+            if {
+                let value = &self.member_type;
+                matches!(value, MemberType::Ecs)
+            } {
+                if let ::std::option::Option::Some(value0) = &self.members {
+                    let at0 = path.field("members");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        super::support::require(
+                            out,
+                            &item0.field("ecs_name"),
+                            item.ecs_name.is_some(),
+                            "member_type is ecs",
+                        );
+                    }
+                }
+            }
+        }
+    }
+    /// A borrowed view of \[`super::VpcHealthConfig`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct VpcHealthConfig<'a> {
+        /// `protocol`.
+        pub protocol: HealthCheckProtocol,
+        /// `path`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub path: ::std::option::Option<super::support::Str<'a>>,
+        /// `method`.
+        #[serde(default)]
+        pub method: ::std::option::Option<HealthCheckMethod>,
+        /// `port`.
+        #[serde(default)]
+        pub port: ::std::option::Option<i32>,
+        /// `threshold_normal`.
+        pub threshold_normal: i32,
+        /// `threshold_abnormal`.
+        pub threshold_abnormal: i32,
+        /// `time_interval`.
+        pub time_interval: i32,
+        /// `http_code`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub http_code: ::std::option::Option<super::support::Str<'a>>,
+        /// `enable_client_ssl`.
+        #[serde(default)]
+        pub enable_client_ssl: ::std::option::Option<bool>,
+        /// `status`.
+        #[serde(default)]
+        pub status: ::std::option::Option<HealthCheckStatus>,
+        /// `timeout`.
+        pub timeout: i32,
+    }
+    impl VpcHealthConfig<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for VpcHealthConfig<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.protocol;
+                let p = path.field("protocol");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.method {
+                let p = path.field("method");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.port {
+                let p = path.field("port");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(65535i64),
+                );
+            }
+            {
+                let value = &self.threshold_normal;
+                let p = path.field("threshold_normal");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(10i64),
+                );
+            }
+            {
+                let value = &self.threshold_abnormal;
+                let p = path.field("threshold_abnormal");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(10i64),
+                );
+            }
+            {
+                let value = &self.time_interval;
+                let p = path.field("time_interval");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(300i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.http_code {
+                let p = path.field("http_code");
+                super::support::check_integer_list(
+                    out,
+                    &p,
+                    value,
+                    "a comma-separated list of integers and ranges (such as 200,201,210-299) within 100-599",
+                    100i64,
+                    599i64,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.status {
+                let p = path.field("status");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            {
+                let value = &self.timeout;
+                let p = path.field("timeout");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(1i64),
+                    ::std::option::Option::Some(30i64),
+                );
+            }
+            if {
+                let value = &self.protocol;
+                matches!(value, HealthCheckProtocol::Http | HealthCheckProtocol::Https)
+            } {
+                super::support::require(
+                    out,
+                    &path.field("path"),
+                    self.path.is_some(),
+                    "protocol is HTTP or HTTPS",
+                );
+            }
+            if {
+                let value = &self.protocol;
+                matches!(value, HealthCheckProtocol::Http)
+            } {
+                super::support::require(
+                    out,
+                    &path.field("http_code"),
+                    self.http_code.is_some(),
+                    "protocol is HTTP",
+                );
+            }
+            super::support::check_less_than(
+                out,
+                &path.field("timeout"),
+                ::std::option::Option::Some(i64::from(self.timeout)),
+                "time_interval",
+                ::std::option::Option::Some(i64::from(self.time_interval)),
+            );
+        }
+    }
+    /// A borrowed view of \[`super::MicroServiceCreate`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MicroServiceCreate<'a> {
+        /// `service_type`.
+        #[serde(default)]
+        pub service_type: ::std::option::Option<MicroserviceType>,
+        /// `cse_info`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub cse_info: ::std::option::Option<MicroServiceInfoCseBase<'a>>,
+        /// `cce_info`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub cce_info: ::std::option::Option<MicroServiceInfoCceBase<'a>>,
+        /// `cce_service_info`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase<'a>>,
+    }
+    impl MicroServiceCreate<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MicroServiceCreate<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            if let ::std::option::Option::Some(value) = &self.service_type {
+                let p = path.field("service_type");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.cse_info {
+                let p = path.field("cse_info");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.cce_info {
+                let p = path.field("cce_info");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.cce_service_info {
+                let p = path.field("cce_service_info");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if match &self.service_type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, MicroserviceType::Cse)
+                }
+                ::std::option::Option::None => false,
+            } {
+                super::support::require(
+                    out,
+                    &path.field("cse_info"),
+                    self.cse_info.is_some(),
+                    "service_type is CSE",
+                );
+            }
+            if match &self.service_type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, MicroserviceType::Cce)
+                }
+                ::std::option::Option::None => false,
+            } {
+                super::support::require(
+                    out,
+                    &path.field("cce_info"),
+                    self.cce_info.is_some(),
+                    "service_type is CCE",
+                );
+            }
+            if match &self.service_type {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, MicroserviceType::CceService)
+                }
+                ::std::option::Option::None => false,
+            } {
+                super::support::require(
+                    out,
+                    &path.field("cce_service_info"),
+                    self.cce_service_info.is_some(),
+                    "service_type is CCE_SERVICE",
+                );
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MicroServiceInfoCseBase`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MicroServiceInfoCseBase<'a> {
+        /// `engine_id`.
+        #[serde(borrow)]
+        pub engine_id: super::support::Str<'a>,
+        /// `service_id`.
+        #[serde(borrow)]
+        pub service_id: super::support::Str<'a>,
+    }
+    impl MicroServiceInfoCseBase<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MicroServiceInfoCseBase<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.engine_id;
+                let p = path.field("engine_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            {
+                let value = &self.service_id;
+                let p = path.field("service_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MicroServiceInfoCceBase`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MicroServiceInfoCceBase<'a> {
+        /// `cluster_id`.
+        #[serde(borrow)]
+        pub cluster_id: super::support::Str<'a>,
+        /// `namespace`.
+        #[serde(borrow)]
+        pub namespace: super::support::Str<'a>,
+        /// `workload_type`.
+        pub workload_type: WorkloadType,
+        /// `app_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub app_name: ::std::option::Option<super::support::Str<'a>>,
+        /// `label_key`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub label_key: ::std::option::Option<super::support::Str<'a>>,
+        /// `label_value`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub label_value: ::std::option::Option<super::support::Str<'a>>,
+    }
+    impl MicroServiceInfoCceBase<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MicroServiceInfoCceBase<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.cluster_id;
+                let p = path.field("cluster_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            {
+                let value = &self.namespace;
+                let p = path.field("namespace");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            {
+                let value = &self.workload_type;
+                let p = path.field("workload_type");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.app_name {
+                let p = path.field("app_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                    |c: char| c.is_alphabetic(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '.' | '-' | '_')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.label_key {
+                let p = path.field("label_key");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
+                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.label_value {
+                let p = path.field("label_value");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                    |c: char| c.is_alphabetic(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '.' | '-' | '_')
+                    },
+                    |_: char| true,
+                );
+            }
+            super::support::require_one_group(
+                out,
+                path,
+                (self.app_name.is_some())
+                    || (self.label_key.is_some() && self.label_value.is_some()),
+                "app_name; or label_key and label_value",
+            );
+        }
+    }
+    /// A borrowed view of \[`super::MicroServiceInfoCceServiceBase`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MicroServiceInfoCceServiceBase<'a> {
+        /// `cluster_id`.
+        #[serde(borrow)]
+        pub cluster_id: super::support::Str<'a>,
+        /// `namespace`.
+        #[serde(borrow)]
+        pub namespace: super::support::Str<'a>,
+        /// `service_name`.
+        #[serde(borrow)]
+        pub service_name: super::support::Str<'a>,
+    }
+    impl MicroServiceInfoCceServiceBase<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MicroServiceInfoCceServiceBase<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.cluster_id;
+                let p = path.field("cluster_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            {
+                let value = &self.namespace;
+                let p = path.field("namespace");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(63usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
+                    |c: char| c.is_ascii_lowercase(),
+                    |c: char| {
+                        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
+                    },
+                    |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+                );
+            }
+            {
+                let value = &self.service_name;
+                let p = path.field("service_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                    |c: char| c.is_alphabetic(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '.' | '-' | '_')
+                    },
+                    |_: char| true,
+                );
+            }
+        }
     }
 }

@@ -164,3 +164,13 @@ pub fn parse_body(
 ) -> ::std::result::Result<super::MembersBatchCreate, super::super::support::BodyError> {
     super::super::support::from_json_validated(input)
 }
+/// Checks a request body against every documented rule without building the owned model
+/// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
+pub fn check_body(
+    input: &[u8],
+) -> ::std::result::Result<(), super::super::support::BodyError> {
+    super::super::support::check_json::<
+        super::view::MembersBatchCreate<'_>,
+        super::MembersBatchCreate,
+    >(input)
+}

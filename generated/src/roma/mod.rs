@@ -2,6 +2,7 @@
 // From: spec/roma/add_backend_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
+use super::support;
 /// Adding or Updating Backend Servers
 pub mod add_backend_instances;
 /// Table 3 Request body parameters.
@@ -431,5 +432,169 @@ impl super::support::Validate for MemberStatus {
             Self::DOCUMENTED,
             self,
         );
+    }
+}
+/// Borrowed views of the request types, for checking a body without building the owned model:
+/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
+/// the type of the same name in the parent module.
+pub mod view {
+    use super::*;
+    /// A borrowed view of \[`super::MembersBatchCreate`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MembersBatchCreate<'a> {
+        /// `members`.
+        #[serde(borrow)]
+        pub members: ::std::vec::Vec<MemberInfo<'a>>,
+    }
+    impl MembersBatchCreate<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MembersBatchCreate<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            {
+                let value = &self.members;
+                let p = path.field("members");
+                for (i, value) in value.iter().enumerate() {
+                    let p = p.index(i);
+                    super::support::Validate::validate_at(value, &p, out);
+                }
+            }
+        }
+    }
+    /// A borrowed view of \[`super::MemberInfo`\], for checking without building it.
+    #[derive(Debug, ::serde::Deserialize)]
+    pub struct MemberInfo<'a> {
+        /// `host`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub host: ::std::option::Option<super::support::Str<'a>>,
+        /// `weight`.
+        #[serde(default)]
+        pub weight: ::std::option::Option<i32>,
+        /// `is_backup`.
+        #[serde(default)]
+        pub is_backup: ::std::option::Option<bool>,
+        /// `member_group_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        /// `status`.
+        #[serde(default)]
+        pub status: ::std::option::Option<MemberStatus>,
+        /// `port`.
+        #[serde(default)]
+        pub port: ::std::option::Option<i32>,
+        /// `ecs_id`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub ecs_id: ::std::option::Option<super::support::Str<'a>>,
+        /// `ecs_name`.
+        #[serde(default)]
+        #[serde(borrow)]
+        pub ecs_name: ::std::option::Option<super::support::Str<'a>>,
+    }
+    impl MemberInfo<'_> {
+        /// Checks every documented rule of this value and of everything in it, and returns all
+        /// violations at once, each with its JSON path.
+        pub fn validate(
+            &self,
+        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
+            super::support::Validate::validate(self)
+        }
+    }
+    impl super::support::Validate for MemberInfo<'_> {
+        fn validate_at(
+            &self,
+            path: &super::support::Path<'_>,
+            out: &mut ::std::vec::Vec<super::support::Violation>,
+        ) {
+            if let ::std::option::Option::Some(value) = &self.host {
+                let p = path.field("host");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.weight {
+                let p = path.field("weight");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(10000i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.status {
+                let p = path.field("status");
+                super::support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.port {
+                let p = path.field("port");
+                super::support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::Some(0i64),
+                    ::std::option::Option::Some(65535i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ecs_id {
+                let p = path.field("ecs_id");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-` and `_`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    },
+                    |_: char| true,
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ecs_name {
+                let p = path.field("ecs_name");
+                super::support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+                super::support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, `-`, `_` and `.`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.')
+                    },
+                    |_: char| true,
+                );
+            }
+        }
     }
 }

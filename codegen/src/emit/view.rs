@@ -1,0 +1,104 @@
+//! Emits borrowed views of the request types (`apig::view::VpcCreate<'a>`): the same fields, with strings
+//! borrowed from the input where the JSON has no escapes, and the same `validate`. Checking a request body
+//! through its view applies every rule without building the owned model's Strings.
+
+use super::{docs, ident, rust_type, validate};
+use crate::ir::{Field, Service, Struct, Type, TypeDef};
+use crate::naming;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn emit_views(service: &Service) -> TokenStream {
+    let views: Vec<TokenStream> = service
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) if s.validated => Some(emit_view(s)),
+            _ => None,
+        })
+        .collect();
+    if views.is_empty() {
+        return quote! {};
+    }
+    quote! {
+        /// Borrowed views of the request types, for checking a body without building the owned model:
+        /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
+        /// the type of the same name in the parent module.
+        pub mod view {
+            use super::*;
+            #(#views)*
+        }
+    }
+}
+
+/// Whether a value of this type borrows from the input.
+fn borrows(ty: &Type) -> bool {
+    match ty {
+        Type::String | Type::Struct(_) => true,
+        Type::Vec(inner) => borrows(inner),
+        Type::I32 | Type::I64 | Type::Bool | Type::Enum(_) => false,
+    }
+}
+
+fn view_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::String => quote! { super::support::Str<'a> },
+        Type::Struct(name) => {
+            let name = ident(name);
+            quote! { #name<'a> }
+        }
+        Type::Vec(inner) => {
+            let inner = view_type(inner);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+        other => rust_type(other),
+    }
+}
+
+fn emit_view_field(field: &Field) -> TokenStream {
+    let name = ident(&field.ident);
+    let mut ty = view_type(&field.ty);
+    if field.boxed {
+        ty = quote! { ::std::boxed::Box<#ty> };
+    }
+    if !field.required {
+        ty = quote! { ::std::option::Option<#ty> };
+    }
+    let wire = &field.wire;
+    let rename = if naming::unraw(&field.ident) == field.wire { quote! {} } else { quote! { #[serde(rename = #wire)] } };
+    let optional = if field.required { quote! {} } else { quote! { #[serde(default)] } };
+    let borrow = if borrows(&field.ty) { quote! { #[serde(borrow)] } } else { quote! {} };
+    let doc = format!(" `{wire}`.");
+    quote! {
+        #[doc = #doc]
+        #rename
+        #optional
+        #borrow
+        pub #name: #ty,
+    }
+}
+
+fn emit_view(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let doc = docs(&[format!("A borrowed view of [`super::{}`], for checking without building it.", s.name)]);
+    let fields = s.fields.iter().map(emit_view_field);
+    // A view whose fields borrow nothing still takes the lifetime, so that every view is named alike.
+    let marker = if s.fields.iter().any(|f| borrows(&f.ty)) {
+        quote! {}
+    } else {
+        quote! {
+            #[serde(skip)]
+            _input: ::std::marker::PhantomData<&'a ()>,
+        }
+    };
+    let validate = validate::emit_validate(s, quote! { #name<'_> });
+    quote! {
+        #doc
+        #[derive(Debug, ::serde::Deserialize)]
+        pub struct #name<'a> {
+            #(#fields)*
+            #marker
+        }
+        #validate
+    }
+}
