@@ -139,6 +139,15 @@ impl Config {
         self.load_and_lower(&mut Report::default())
     }
 
+    /// Names a diagnostic's file the way an editor or terminal can open it: the spec directory joined
+    /// with the file, relative to the current directory when it is below it.
+    fn locate_file(&self, mut diagnostic: Diagnostic) -> Diagnostic {
+        let path = if diagnostic.file == self.spec_dir.display().to_string() { self.spec_dir.clone() } else { self.spec_dir.join(&diagnostic.file) };
+        let cwd = std::env::current_dir().unwrap_or_default();
+        diagnostic.file = path.strip_prefix(&cwd).unwrap_or(&path).display().to_string();
+        diagnostic
+    }
+
     fn load_and_lower(&self, report: &mut Report) -> Result<ir::Model, Error> {
         let started = std::time::Instant::now();
         let found = load::find(&self.spec_dir).map_err(|source| Error::Io { path: self.spec_dir.clone(), source })?;
@@ -171,7 +180,7 @@ impl Config {
         report.timings.push(("check+lower", started.elapsed()));
         match model {
             Some(model) if diags.is_empty() => Ok(model),
-            _ => Err(Error::Spec(diags.into_sorted())),
+            _ => Err(Error::Spec(diags.into_sorted().into_iter().map(|d| self.locate_file(d)).collect())),
         }
     }
 

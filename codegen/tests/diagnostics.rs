@@ -80,7 +80,7 @@ fn many_problems_are_all_reported_in_one_run_in_file_order() {
     assert!(diagnostics.len() >= 10, "every problem of the file is reported at once, got {}", diagnostics.len());
     let positions: Vec<(usize, usize)> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
     assert!(positions.is_sorted(), "diagnostics come in file order: {positions:?}");
-    assert!(diagnostics.iter().all(|d| d.file == "svc/create_channel.json" && d.line > 0 && d.column > 0), "{diagnostics:#?}");
+    assert!(diagnostics.iter().all(|d| d.file.ends_with("many_problems/svc/create_channel.json") && d.line > 0 && d.column > 0), "{diagnostics:#?}");
 }
 
 #[test]
