@@ -44,6 +44,11 @@ fn run(bencher: Bencher, key: &str, members: usize) {
 }
 
 #[divan::bench(args = SIZES, max_time = 2)]
+fn f_check_body(bencher: Bencher, members: usize) {
+    run(bencher, "f", members);
+}
+
+#[divan::bench(args = SIZES, max_time = 2)]
 fn floor_ignored_any(bencher: Bencher, members: usize) {
     run(bencher, "floor", members);
 }

@@ -36,7 +36,7 @@ impl Default for Context {
 
 /// One measured case.
 pub struct Case {
-    /// Its letter in the issue: `floor`, `a` to `e`; `d2` is (d) with the generator's own schema.
+    /// Its letter in the issue: `floor`, `a` to `f`; `d2` is (d) with the generator's own schema.
     pub key: &'static str,
     /// What it does, for the table.
     pub what: &'static str,
@@ -53,6 +53,7 @@ pub const CASES: &[Case] = &[
     Case { key: "d", what: "serde_json::Value + jsonschema is_valid (hand-made schema)", run: jsonschema_on_value },
     Case { key: "d2", what: "(d) with the schema codegen emits (+ conditional rules)", run: jsonschema_emitted_on_value },
     Case { key: "e", what: "typify types from the same schema", run: typify_types },
+    Case { key: "f", what: "apig::update_vpc_channel::check_body (borrowed views, no owned model)", run: check_body },
 ];
 
 /// The case with this key.
@@ -101,6 +102,11 @@ fn jsonschema_emitted_on_value(context: &Context, body: &[u8]) -> usize {
 fn typify_types(_: &Context, body: &[u8]) -> usize {
     let value: crate::typified::VpcCreate = serde_json::from_slice(body).expect("the typify types accept the body");
     value.members.len()
+}
+
+fn check_body(_: &Context, body: &[u8]) -> usize {
+    apig::update_vpc_channel::check_body(body).expect("the body is valid");
+    1
 }
 
 /// Every violation jsonschema reports for `value` against the hand-made schema and then the emitted one, as

@@ -301,9 +301,13 @@ pub fn check_range(out: &mut Vec<Violation>, path: &Path<'_>, value: i64, minimu
 
 /// Checks a string's length, counted in characters, against its inclusive bounds.
 pub fn check_length(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>) {
-    // Counting stops one past the maximum, so a huge string costs no more than a legal one.
-    let limit = max.map_or(usize::MAX, |max| max.saturating_add(1));
-    let actual = value.chars().take(limit).count();
+    // For ASCII, which most values are, bytes are characters; otherwise counting stops one past the
+    // maximum, so a huge string costs no more than a legal one until it is reported.
+    let actual = if value.is_ascii() {
+        value.len()
+    } else {
+        value.chars().take(max.map_or(usize::MAX, |max| max.saturating_add(1))).count()
+    };
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
         let actual = if max.is_some_and(|max| actual > max) { value.chars().count() } else { actual };
         push(out, path, Rule::Length { min, max, actual });
@@ -329,13 +333,21 @@ pub fn check_chars(
     allowed: impl Fn(char) -> bool,
     last: impl Fn(char) -> bool,
 ) {
-    let mut chars = value.chars().enumerate().peekable();
-    while let Some((position, c)) = chars.next() {
-        let ok = allowed(c) && (position != 0 || first(c)) && (chars.peek().is_some() || last(c));
-        if !ok {
-            push(out, path, Rule::Pattern { expected, found: c, position });
-            return;
-        }
+    let offending = if value.is_ascii() {
+        // Bytes are characters: no UTF-8 decoding on the common path.
+        let bytes = value.as_bytes();
+        let end = bytes.len().saturating_sub(1);
+        bytes.iter().enumerate().find_map(|(position, &b)| {
+            let c = char::from(b);
+            let ok = allowed(c) && (position != 0 || first(c)) && (position != end || last(c));
+            (!ok).then_some((position, c))
+        })
+    } else {
+        let end = value.chars().count().saturating_sub(1);
+        value.chars().enumerate().find(|&(position, c)| !(allowed(c) && (position != 0 || first(c)) && (position != end || last(c))))
+    };
+    if let Some((position, found)) = offending {
+        push(out, path, Rule::Pattern { expected, found, position });
     }
 }
 

@@ -37,68 +37,60 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The start of every value of a JSON text, by JSON path, for turning paths into line:column.
+/// The start of every value of a JSON text, by JSON path, for turning paths into line:column. The index
+/// is built the first time a position is asked for, so a file without problems costs nothing.
 #[derive(Debug, Default)]
 pub struct Spans {
+    text: String,
+    index: std::cell::OnceCell<Index>,
+}
+
+#[derive(Debug, Default)]
+struct Index {
     starts: HashMap<String, usize>,
     line_starts: Vec<usize>,
 }
 
 impl Spans {
-    /// Indexes `text`; a text that does not parse gives an empty index (its syntax error is reported
-    /// elsewhere, with its own position).
+    /// Keeps `text` for indexing; a text that does not parse gives an empty index (its syntax error is
+    /// reported elsewhere, with its own position).
     pub fn new(text: &str) -> Spans {
-        let mut spans = Spans {
-            starts: HashMap::new(),
-            line_starts: std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect(),
-        };
-        let options = jsonc_parser::ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            allow_missing_commas: false,
-            allow_single_quoted_strings: false,
-            allow_hexadecimal_numbers: false,
-            allow_unary_plus_numbers: false,
-            ..Default::default()
-        };
-        if let Ok(parsed) = jsonc_parser::parse_to_ast(text, &Default::default(), &options) {
-            if let Some(value) = &parsed.value {
-                spans.index(String::new(), value);
-            }
-        }
-        spans
+        Spans { text: text.to_owned(), index: std::cell::OnceCell::new() }
     }
 
-    fn index(&mut self, path: String, node: &Node<'_>) {
-        match node {
-            Node::Object(object) => {
-                for prop in &object.properties {
-                    let name = prop.name.as_str();
-                    let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
-                    self.starts.insert(child.clone(), prop.range.start);
-                    self.index(child, &prop.value);
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut index = Index {
+                starts: HashMap::new(),
+                line_starts: std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+            };
+            let options = jsonc_parser::ParseOptions {
+                allow_comments: false,
+                allow_loose_object_property_names: false,
+                allow_trailing_commas: false,
+                allow_missing_commas: false,
+                allow_single_quoted_strings: false,
+                allow_hexadecimal_numbers: false,
+                allow_unary_plus_numbers: false,
+                ..Default::default()
+            };
+            if let Ok(parsed) = jsonc_parser::parse_to_ast(&self.text, &Default::default(), &options) {
+                if let Some(value) = &parsed.value {
+                    index.add(String::new(), value);
                 }
             }
-            Node::Array(array) => {
-                for (i, element) in array.elements.iter().enumerate() {
-                    let child = format!("{path}[{i}]");
-                    self.starts.insert(child.clone(), element.start());
-                    self.index(child, element);
-                }
-            }
-            _ => {}
-        }
-        self.starts.entry(path).or_insert(node.start());
+            index
+        })
     }
 
     /// Line and column of `path`, or of its nearest enclosing entry that exists.
     pub fn locate(&self, path: &str) -> (usize, usize) {
+        let index = self.index();
         let mut path = path;
         loop {
-            if let Some(&offset) = self.starts.get(path) {
-                let line = self.line_starts.partition_point(|&start| start <= offset);
-                return (line, offset - self.line_starts[line - 1] + 1);
+            if let Some(&offset) = index.starts.get(path) {
+                let line = index.line_starts.partition_point(|&start| start <= offset);
+                return (line, offset - index.line_starts[line - 1] + 1);
             }
             match path.rfind(['.', '[']) {
                 Some(cut) => path = &path[..cut],
@@ -106,6 +98,30 @@ impl Spans {
                 None => return (1, 1),
             }
         }
+    }
+}
+
+impl Index {
+    fn add(&mut self, path: String, node: &Node<'_>) {
+        match node {
+            Node::Object(object) => {
+                for prop in &object.properties {
+                    let name = prop.name.as_str();
+                    let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+                    self.starts.insert(child.clone(), prop.range.start);
+                    self.add(child, &prop.value);
+                }
+            }
+            Node::Array(array) => {
+                for (i, element) in array.elements.iter().enumerate() {
+                    let child = format!("{path}[{i}]");
+                    self.starts.insert(child.clone(), element.start());
+                    self.add(child, element);
+                }
+            }
+            _ => {}
+        }
+        self.starts.entry(path).or_insert(node.start());
     }
 }
 

@@ -308,8 +308,11 @@ pub fn check_length(
     min: Option<usize>,
     max: Option<usize>,
 ) {
-    let limit = max.map_or(usize::MAX, |max| max.saturating_add(1));
-    let actual = value.chars().take(limit).count();
+    let actual = if value.is_ascii() {
+        value.len()
+    } else {
+        value.chars().take(max.map_or(usize::MAX, |max| max.saturating_add(1))).count()
+    };
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
         let actual = if max.is_some_and(|max| actual > max) {
             value.chars().count()
@@ -343,22 +346,38 @@ pub fn check_chars(
     allowed: impl Fn(char) -> bool,
     last: impl Fn(char) -> bool,
 ) {
-    let mut chars = value.chars().enumerate().peekable();
-    while let Some((position, c)) = chars.next() {
-        let ok = allowed(c) && (position != 0 || first(c))
-            && (chars.peek().is_some() || last(c));
-        if !ok {
-            push(
-                out,
-                path,
-                Rule::Pattern {
-                    expected,
-                    found: c,
-                    position,
-                },
-            );
-            return;
-        }
+    let offending = if value.is_ascii() {
+        let bytes = value.as_bytes();
+        let end = bytes.len().saturating_sub(1);
+        bytes
+            .iter()
+            .enumerate()
+            .find_map(|(position, &b)| {
+                let c = char::from(b);
+                let ok = allowed(c) && (position != 0 || first(c))
+                    && (position != end || last(c));
+                (!ok).then_some((position, c))
+            })
+    } else {
+        let end = value.chars().count().saturating_sub(1);
+        value
+            .chars()
+            .enumerate()
+            .find(|&(position, c)| {
+                !(allowed(c) && (position != 0 || first(c))
+                    && (position != end || last(c)))
+            })
+    };
+    if let Some((position, found)) = offending {
+        push(
+            out,
+            path,
+            Rule::Pattern {
+                expected,
+                found,
+                position,
+            },
+        );
     }
 }
 /// Reports an enumeration value the page does not list.

@@ -1,5 +1,5 @@
 //! Runs one case many times, for a profiler: `valgrind --tool=callgrind target/release/profile b 100000 3`.
-//! Cases are those of the report (`floor`, `a` to `e`, `d2`), `validate`: validate() alone on a parsed body, and
+//! Cases are those of the report (`floor`, `a` to `f`, `d2`), `validate`: validate() alone on a parsed body, and
 //! `codegen`: the generator once on the spec replicated `members` times (each copy in services of its own).
 
 use bench::body::{default_groups, vpc_create_json};
@@ -11,7 +11,7 @@ use vpc_channel_models::apig;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: profile <floor|a|b|c|d|d2|e|validate|codegen> [members or copies] [runs]";
+    let usage = "usage: profile <floor|a|b|c|d|d2|e|f|validate|codegen> [members or copies] [runs]";
     let key = args.first().expect(usage).as_str();
     let members: usize = args.get(1).map_or(100_000, |n| n.parse().expect(usage));
     let runs: usize = args.get(2).map_or(1, |n| n.parse().expect(usage));

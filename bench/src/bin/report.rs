@@ -101,6 +101,7 @@ fn targets(times: &[Duration]) {
     line("(b) / (a) <= 1.05", b / a, b / a <= 1.05);
     line("(d) / (b) >= 3", d / b, d / b >= 3.0);
     line("(e) / (b) >= 1.7", e / b, e / b >= 1.7);
+    line("(f) / (a) <= 0.5", t("f") / a, t("f") / a <= 0.5);
     println!("- (d2) / (b), the schema codegen emits: {:.2}", t("d2") / b);
     println!("- (a) / floor: {:.2} (reference run: about 3.6)", a / t("floor"));
 }
