@@ -137,6 +137,9 @@ pub enum Rule {
     },
     /// A path parameter or header that is empty.
     Empty,
+    /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
+    /// the first one instead).
+    Required,
     /// A field the table does not document: in a request file, usually a typo.
     UnknownField {
         /// The documented field closest to it, if any is close.
@@ -146,7 +149,8 @@ pub enum Rule {
 
 impl Rule {
     /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-    /// `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or `unknown_field`.
+    /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
+    /// `unknown_field`.
     pub fn code(&self) -> &'static str {
         match self {
             Rule::Range { .. } => "range",
@@ -160,6 +164,7 @@ impl Rule {
             Rule::AtLeastOneOf { .. } => "at_least_one_of",
             Rule::Format { .. } => "format",
             Rule::Empty => "empty",
+            Rule::Required => "required",
             Rule::UnknownField { .. } => "unknown_field",
         }
     }
@@ -200,6 +205,7 @@ impl fmt::Display for Rule {
             Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
             Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
             Rule::Empty => f.write_str("must not be empty"),
+            Rule::Required => f.write_str("is mandatory but absent"),
             Rule::UnknownField { suggestion: Some(name) } => write!(f, "is not a documented field; did you mean `{name}`?"),
             Rule::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
         }
@@ -420,6 +426,13 @@ pub fn check_less_than(out: &mut Vec<Violation>, path: &Path<'_>, value: Option<
 pub fn require_one_group(out: &mut Vec<Violation>, path: &Path<'_>, satisfied: bool, groups: &'static str) {
     if !satisfied {
         push(out, path, Rule::AtLeastOneOf { groups });
+    }
+}
+
+/// Reports a mandatory field that is absent.
+pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
+    if !present {
+        push(out, path, Rule::Required);
     }
 }
 

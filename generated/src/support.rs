@@ -134,6 +134,9 @@ pub enum Rule {
     },
     /// A path parameter or header that is empty.
     Empty,
+    /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
+    /// the first one instead).
+    Required,
     /// A field the table does not document: in a request file, usually a typo.
     UnknownField {
         /// The documented field closest to it, if any is close.
@@ -142,7 +145,8 @@ pub enum Rule {
 }
 impl Rule {
     /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-    /// `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or `unknown_field`.
+    /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
+    /// `unknown_field`.
     pub fn code(&self) -> &'static str {
         match self {
             Rule::Range { .. } => "range",
@@ -156,6 +160,7 @@ impl Rule {
             Rule::AtLeastOneOf { .. } => "at_least_one_of",
             Rule::Format { .. } => "format",
             Rule::Empty => "empty",
+            Rule::Required => "required",
             Rule::UnknownField { .. } => "unknown_field",
         }
     }
@@ -198,6 +203,7 @@ impl fmt::Display for Rule {
                 write!(f, "must be {expected}: {problem}")
             }
             Rule::Empty => f.write_str("must not be empty"),
+            Rule::Required => f.write_str("is mandatory but absent"),
             Rule::UnknownField { suggestion: Some(name) } => {
                 write!(f, "is not a documented field; did you mean `{name}`?")
             }
@@ -494,6 +500,12 @@ pub fn require_one_group(
 ) {
     if !satisfied {
         push(out, path, Rule::AtLeastOneOf { groups });
+    }
+}
+/// Reports a mandatory field that is absent.
+pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
+    if !present {
+        push(out, path, Rule::Required);
     }
 }
 /// Reports an empty path parameter or header.

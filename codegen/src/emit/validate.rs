@@ -10,10 +10,15 @@ use quote::quote;
 /// `validate` for `self_ty`: the struct itself, or its borrowed view (`VpcCreate<'_>` in `view`), which
 /// have the same fields and so the same checks.
 pub fn emit_validate(s: &Struct, self_ty: TokenStream) -> TokenStream {
+    emit_validate_with(s, self_ty, TokenStream::new())
+}
+
+/// `emit_validate` with `first` checked before the fields (a view's presence checks).
+pub fn emit_validate_with(s: &Struct, self_ty: TokenStream, first: TokenStream) -> TokenStream {
     let name = self_ty;
     let fields = s.fields.iter().map(emit_field_checks);
     let rules = s.rules.iter().map(emit_rule);
-    let checks = quote! { #(#fields)* #(#rules)* };
+    let checks = quote! { #first #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
     let checks = if checks.is_empty() { quote! { let _ = (path, out); } } else { checks };
     quote! {

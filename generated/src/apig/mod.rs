@@ -2832,8 +2832,9 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MemberGroupCreate<'a> {
         /// `member_group_name`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub member_group_name: super::support::Str<'a>,
+        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
         /// `member_group_remark`.
         #[serde(default)]
         #[serde(borrow)]
@@ -2874,8 +2875,12 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.member_group_name;
+            super::support::check_present(
+                out,
+                &path.field("member_group_name"),
+                self.member_group_name.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.member_group_name {
                 let p = path.field("member_group_name");
                 super::support::check_length(
                     out,
@@ -2972,11 +2977,13 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MicroserviceLabel<'a> {
         /// `label_name`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub label_name: super::support::Str<'a>,
+        pub label_name: ::std::option::Option<super::support::Str<'a>>,
         /// `label_value`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub label_value: super::support::Str<'a>,
+        pub label_value: ::std::option::Option<super::support::Str<'a>>,
     }
     impl MicroserviceLabel<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2993,8 +3000,17 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.label_name;
+            super::support::check_present(
+                out,
+                &path.field("label_name"),
+                self.label_name.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("label_value"),
+                self.label_value.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.label_name {
                 let p = path.field("label_name");
                 super::support::check_length(
                     out,
@@ -3016,8 +3032,7 @@ pub mod view {
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
                 );
             }
-            {
-                let value = &self.label_value;
+            if let ::std::option::Option::Some(value) = &self.label_value {
                 let p = path.field("label_value");
                 super::support::check_length(
                     out,
@@ -3207,14 +3222,18 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct VpcCreate<'a> {
         /// `name`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub name: super::support::Str<'a>,
+        pub name: ::std::option::Option<super::support::Str<'a>>,
         /// `port`.
-        pub port: i32,
+        #[serde(default)]
+        pub port: ::std::option::Option<i32>,
         /// `balance_strategy`.
-        pub balance_strategy: BalanceStrategy,
+        #[serde(default)]
+        pub balance_strategy: ::std::option::Option<BalanceStrategy>,
         /// `member_type`.
-        pub member_type: MemberType,
+        #[serde(default)]
+        pub member_type: ::std::option::Option<MemberType>,
         /// `type`.
         #[serde(default)]
         pub r#type: ::std::option::Option<VpcChannelType>,
@@ -3254,8 +3273,19 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.name;
+            super::support::check_present(out, &path.field("name"), self.name.is_some());
+            super::support::check_present(out, &path.field("port"), self.port.is_some());
+            super::support::check_present(
+                out,
+                &path.field("balance_strategy"),
+                self.balance_strategy.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("member_type"),
+                self.member_type.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.name {
                 let p = path.field("name");
                 super::support::check_length(
                     out,
@@ -3277,8 +3307,7 @@ pub mod view {
                     |_: char| true,
                 );
             }
-            {
-                let value = &self.port;
+            if let ::std::option::Option::Some(value) = &self.port {
                 let p = path.field("port");
                 super::support::check_range(
                     out,
@@ -3288,13 +3317,11 @@ pub mod view {
                     ::std::option::Option::Some(65535i64),
                 );
             }
-            {
-                let value = &self.balance_strategy;
+            if let ::std::option::Option::Some(value) = &self.balance_strategy {
                 let p = path.field("balance_strategy");
                 super::support::Validate::validate_at(value, &p, out);
             }
-            {
-                let value = &self.member_type;
+            if let ::std::option::Option::Some(value) = &self.member_type {
                 let p = path.field("member_type");
                 super::support::Validate::validate_at(value, &p, out);
             }
@@ -3416,9 +3443,9 @@ pub mod view {
                     "type is 3",
                 );
             }
-            if {
-                let value = &self.member_type;
-                matches!(value, MemberType::Ip)
+            if match &self.member_type {
+                ::std::option::Option::Some(value) => matches!(value, MemberType::Ip),
+                ::std::option::Option::None => false,
             } {
                 if let ::std::option::Option::Some(value0) = &self.members {
                     let at0 = path.field("members");
@@ -3433,9 +3460,9 @@ pub mod view {
                     }
                 }
             }
-            if {
-                let value = &self.member_type;
-                matches!(value, MemberType::Ecs)
+            if match &self.member_type {
+                ::std::option::Option::Some(value) => matches!(value, MemberType::Ecs),
+                ::std::option::Option::None => true,
             } {
                 if let ::std::option::Option::Some(value0) = &self.members {
                     let at0 = path.field("members");
@@ -3450,9 +3477,9 @@ pub mod view {
                     }
                 }
             }
-            if {
-                let value = &self.member_type;
-                matches!(value, MemberType::Ecs)
+            if match &self.member_type {
+                ::std::option::Option::Some(value) => matches!(value, MemberType::Ecs),
+                ::std::option::Option::None => true,
             } {
                 if let ::std::option::Option::Some(value0) = &self.members {
                     let at0 = path.field("members");
@@ -3473,7 +3500,8 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct VpcHealthConfig<'a> {
         /// `protocol`.
-        pub protocol: HealthCheckProtocol,
+        #[serde(default)]
+        pub protocol: ::std::option::Option<HealthCheckProtocol>,
         /// `path`.
         #[serde(default)]
         #[serde(borrow)]
@@ -3485,11 +3513,14 @@ pub mod view {
         #[serde(default)]
         pub port: ::std::option::Option<i32>,
         /// `threshold_normal`.
-        pub threshold_normal: i32,
+        #[serde(default)]
+        pub threshold_normal: ::std::option::Option<i32>,
         /// `threshold_abnormal`.
-        pub threshold_abnormal: i32,
+        #[serde(default)]
+        pub threshold_abnormal: ::std::option::Option<i32>,
         /// `time_interval`.
-        pub time_interval: i32,
+        #[serde(default)]
+        pub time_interval: ::std::option::Option<i32>,
         /// `http_code`.
         #[serde(default)]
         #[serde(borrow)]
@@ -3501,7 +3532,8 @@ pub mod view {
         #[serde(default)]
         pub status: ::std::option::Option<HealthCheckStatus>,
         /// `timeout`.
-        pub timeout: i32,
+        #[serde(default)]
+        pub timeout: ::std::option::Option<i32>,
     }
     impl VpcHealthConfig<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
@@ -3518,8 +3550,32 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.protocol;
+            super::support::check_present(
+                out,
+                &path.field("protocol"),
+                self.protocol.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("threshold_normal"),
+                self.threshold_normal.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("threshold_abnormal"),
+                self.threshold_abnormal.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("time_interval"),
+                self.time_interval.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("timeout"),
+                self.timeout.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.protocol {
                 let p = path.field("protocol");
                 super::support::Validate::validate_at(value, &p, out);
             }
@@ -3537,8 +3593,7 @@ pub mod view {
                     ::std::option::Option::Some(65535i64),
                 );
             }
-            {
-                let value = &self.threshold_normal;
+            if let ::std::option::Option::Some(value) = &self.threshold_normal {
                 let p = path.field("threshold_normal");
                 super::support::check_range(
                     out,
@@ -3548,8 +3603,7 @@ pub mod view {
                     ::std::option::Option::Some(10i64),
                 );
             }
-            {
-                let value = &self.threshold_abnormal;
+            if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
                 let p = path.field("threshold_abnormal");
                 super::support::check_range(
                     out,
@@ -3559,8 +3613,7 @@ pub mod view {
                     ::std::option::Option::Some(10i64),
                 );
             }
-            {
-                let value = &self.time_interval;
+            if let ::std::option::Option::Some(value) = &self.time_interval {
                 let p = path.field("time_interval");
                 super::support::check_range(
                     out,
@@ -3585,8 +3638,7 @@ pub mod view {
                 let p = path.field("status");
                 super::support::Validate::validate_at(value, &p, out);
             }
-            {
-                let value = &self.timeout;
+            if let ::std::option::Option::Some(value) = &self.timeout {
                 let p = path.field("timeout");
                 super::support::check_range(
                     out,
@@ -3596,9 +3648,13 @@ pub mod view {
                     ::std::option::Option::Some(30i64),
                 );
             }
-            if {
-                let value = &self.protocol;
-                matches!(value, HealthCheckProtocol::Http | HealthCheckProtocol::Https)
+            if match &self.protocol {
+                ::std::option::Option::Some(value) => {
+                    matches!(
+                        value, HealthCheckProtocol::Http | HealthCheckProtocol::Https
+                    )
+                }
+                ::std::option::Option::None => false,
             } {
                 super::support::require(
                     out,
@@ -3607,9 +3663,11 @@ pub mod view {
                     "protocol is HTTP or HTTPS",
                 );
             }
-            if {
-                let value = &self.protocol;
-                matches!(value, HealthCheckProtocol::Http)
+            if match &self.protocol {
+                ::std::option::Option::Some(value) => {
+                    matches!(value, HealthCheckProtocol::Http)
+                }
+                ::std::option::Option::None => false,
             } {
                 super::support::require(
                     out,
@@ -3621,9 +3679,9 @@ pub mod view {
             super::support::check_less_than(
                 out,
                 &path.field("timeout"),
-                ::std::option::Option::Some(i64::from(self.timeout)),
+                self.timeout.map(i64::from),
                 "time_interval",
-                ::std::option::Option::Some(i64::from(self.time_interval)),
+                self.time_interval.map(i64::from),
             );
         }
     }
@@ -3722,11 +3780,13 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MicroServiceInfoCseBase<'a> {
         /// `engine_id`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub engine_id: super::support::Str<'a>,
+        pub engine_id: ::std::option::Option<super::support::Str<'a>>,
         /// `service_id`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub service_id: super::support::Str<'a>,
+        pub service_id: ::std::option::Option<super::support::Str<'a>>,
     }
     impl MicroServiceInfoCseBase<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
@@ -3743,8 +3803,17 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.engine_id;
+            super::support::check_present(
+                out,
+                &path.field("engine_id"),
+                self.engine_id.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("service_id"),
+                self.service_id.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.engine_id {
                 let p = path.field("engine_id");
                 super::support::check_length(
                     out,
@@ -3754,8 +3823,7 @@ pub mod view {
                     ::std::option::Option::Some(64usize),
                 );
             }
-            {
-                let value = &self.service_id;
+            if let ::std::option::Option::Some(value) = &self.service_id {
                 let p = path.field("service_id");
                 super::support::check_length(
                     out,
@@ -3771,13 +3839,16 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MicroServiceInfoCceBase<'a> {
         /// `cluster_id`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub cluster_id: super::support::Str<'a>,
+        pub cluster_id: ::std::option::Option<super::support::Str<'a>>,
         /// `namespace`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub namespace: super::support::Str<'a>,
+        pub namespace: ::std::option::Option<super::support::Str<'a>>,
         /// `workload_type`.
-        pub workload_type: WorkloadType,
+        #[serde(default)]
+        pub workload_type: ::std::option::Option<WorkloadType>,
         /// `app_name`.
         #[serde(default)]
         #[serde(borrow)]
@@ -3806,8 +3877,22 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.cluster_id;
+            super::support::check_present(
+                out,
+                &path.field("cluster_id"),
+                self.cluster_id.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("namespace"),
+                self.namespace.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("workload_type"),
+                self.workload_type.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.cluster_id {
                 let p = path.field("cluster_id");
                 super::support::check_length(
                     out,
@@ -3817,8 +3902,7 @@ pub mod view {
                     ::std::option::Option::Some(64usize),
                 );
             }
-            {
-                let value = &self.namespace;
+            if let ::std::option::Option::Some(value) = &self.namespace {
                 let p = path.field("namespace");
                 super::support::check_length(
                     out,
@@ -3828,8 +3912,7 @@ pub mod view {
                     ::std::option::Option::Some(64usize),
                 );
             }
-            {
-                let value = &self.workload_type;
+            if let ::std::option::Option::Some(value) = &self.workload_type {
                 let p = path.field("workload_type");
                 super::support::Validate::validate_at(value, &p, out);
             }
@@ -3912,14 +3995,17 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MicroServiceInfoCceServiceBase<'a> {
         /// `cluster_id`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub cluster_id: super::support::Str<'a>,
+        pub cluster_id: ::std::option::Option<super::support::Str<'a>>,
         /// `namespace`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub namespace: super::support::Str<'a>,
+        pub namespace: ::std::option::Option<super::support::Str<'a>>,
         /// `service_name`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub service_name: super::support::Str<'a>,
+        pub service_name: ::std::option::Option<super::support::Str<'a>>,
     }
     impl MicroServiceInfoCceServiceBase<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
@@ -3936,8 +4022,22 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.cluster_id;
+            super::support::check_present(
+                out,
+                &path.field("cluster_id"),
+                self.cluster_id.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("namespace"),
+                self.namespace.is_some(),
+            );
+            super::support::check_present(
+                out,
+                &path.field("service_name"),
+                self.service_name.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.cluster_id {
                 let p = path.field("cluster_id");
                 super::support::check_length(
                     out,
@@ -3947,8 +4047,7 @@ pub mod view {
                     ::std::option::Option::Some(64usize),
                 );
             }
-            {
-                let value = &self.namespace;
+            if let ::std::option::Option::Some(value) = &self.namespace {
                 let p = path.field("namespace");
                 super::support::check_length(
                     out,
@@ -3969,8 +4068,7 @@ pub mod view {
                     |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
                 );
             }
-            {
-                let value = &self.service_name;
+            if let ::std::option::Option::Some(value) = &self.service_name {
                 let p = path.field("service_name");
                 super::support::check_length(
                     out,

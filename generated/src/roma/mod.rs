@@ -443,8 +443,9 @@ pub mod view {
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MembersBatchCreate<'a> {
         /// `members`.
+        #[serde(default)]
         #[serde(borrow)]
-        pub members: ::std::vec::Vec<MemberInfo<'a>>,
+        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
     }
     impl MembersBatchCreate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
@@ -461,8 +462,12 @@ pub mod view {
             path: &super::support::Path<'_>,
             out: &mut ::std::vec::Vec<super::support::Violation>,
         ) {
-            {
-                let value = &self.members;
+            super::support::check_present(
+                out,
+                &path.field("members"),
+                self.members.is_some(),
+            );
+            if let ::std::option::Option::Some(value) = &self.members {
                 let p = path.field("members");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
