@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke run of every fuzz target: installs cargo-fuzz if it is missing, seeds the corpora from spec/, builds
-# the targets once, and runs each for N seconds (default 30). Exits 1 at the first target that crashes; the
-# crashing input is in fuzz/artifacts/<target>/ and the fuzzer's output in fuzz/target/smoke-<target>.log.
+# the targets once, and runs each for N seconds (default 30). Exits 1 if any target crashed; the crashing
+# input is in fuzz/artifacts/<target>/ and the fuzzer's output in fuzz/target/smoke-<target>.log.
 #
 #   bash fuzz/smoke.sh [seconds]
 #
@@ -40,10 +40,9 @@ for target in $(cargo fuzz list); do
   if cargo fuzz run -s "$sanitizer" "$target" -- -max_total_time="$seconds" -timeout=10 -print_final_stats=1 >"$log" 2>&1; then
     grep -E '^Done [0-9]+ runs|stat::number_of_executed_units' "$log" | head -1
   else
-    echo "$target FAILED: the last lines of $log follow; the input is in fuzz/artifacts/$target/" >&2
-    tail -n 40 "$log" >&2
+    echo "$target FAILED (whole output in fuzz/$log):" >&2
+    grep -E -A4 'panicked at|==ERROR|ERROR: libFuzzer|^SUMMARY|Test unit written|Reproduce with|Minimize test case' "$log" >&2 || tail -n 40 "$log" >&2
     status=1
-    break
   fi
 done
 echo "== smoke run finished in $((SECONDS - started))s"
