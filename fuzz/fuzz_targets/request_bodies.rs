@@ -1,9 +1,13 @@
 //! Every operation's body handling on arbitrary bytes: `validate_request_body` for each of `OPERATIONS`
-//! (by `service/operation` and by bare name), each module's `parse_body`, and `Response::parse` for every
-//! documented status and some undocumented ones. None may panic; errors must print.
+//! (by `service/operation` and by bare name), each module's `check_body` (borrowed views) and `parse_body`
+//! (owned model), and `Response::parse` for every documented status and some undocumented ones. None may
+//! panic; errors must print.
 //!
 //! Invariants checked besides "no panic":
-//! - `validate_request_body(op)` and the module's `parse_body` give the same verdict;
+//! - `validate_request_body(op)` (by either name) is `check_body`;
+//! - `check_body` and `parse_body` give the same verdict, and the same violations whenever `parse_body`
+//!   reports violations; where `parse_body` stops at a JSON error, `check_body` reports a JSON error too
+//!   or, for a missing mandatory field, a `required` violation;
 //! - a body that validates, serialized again, validates again to an equal value;
 //! - `BodyError::Invalid` carries at least one violation;
 //! - a parsed response reports the status it was parsed for.
@@ -35,10 +39,12 @@ macro_rules! operation {
         let by_name = models::validate_request_body($name, data).expect("a listed operation has a body");
         let bare = $name.rsplit('/').next().unwrap();
         let by_bare = models::validate_request_body(bare, data).expect("the bare name is known");
-        assert_eq!(by_name.is_ok(), by_bare.is_ok());
+        let checked = op::check_body(data);
+        assert_eq!(by_name, checked, "validate_request_body is not check_body");
+        assert_eq!(by_bare, checked, "the bare name gives another answer");
         match op::parse_body(data) {
             Ok(body) => {
-                assert!(by_name.is_ok(), "parse_body accepts what validate_request_body rejects: {:?}", by_name);
+                assert!(checked.is_ok(), "parse_body accepts what check_body rejects: {:?}", checked);
                 let again = serde_json::to_vec(&body).expect("a valid body serializes");
                 match op::parse_body(&again) {
                     Ok(reparsed) => assert_eq!(reparsed, body, "a valid body changed through serialization"),
@@ -46,11 +52,19 @@ macro_rules! operation {
                 }
             }
             Err(error) => {
-                assert!(by_name.is_err(), "validate_request_body accepts what parse_body rejects: {error}");
                 check_body_error(&error);
+                match (&error, &checked) {
+                    (_, Ok(())) => panic!("check_body accepts what parse_body rejects: {error}"),
+                    (BodyError::Invalid(_), _) => assert_eq!(Err(&error), checked.as_ref(), "check_body and parse_body report different violations"),
+                    (BodyError::Json(_), Err(BodyError::Json(_))) => {}
+                    (BodyError::Json(_), Err(BodyError::Invalid(violations))) => assert!(
+                        violations.0.iter().any(|v| v.rule.code() == "required"),
+                        "parse_body stops at `{error}` but check_body reports only:\n{violations}"
+                    ),
+                }
             }
         }
-        if let Err(error) = &by_name {
+        if let Err(error) = &checked {
             check_body_error(error);
         }
         for &status in STATUSES {
