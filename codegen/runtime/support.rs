@@ -512,6 +512,9 @@ pub fn encode_path_segment(value: &str) -> String {
     out
 }
 
+/// What a request body with a `null` is told.
+const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
+
 /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
 /// value being read there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -542,8 +545,19 @@ impl JsonError {
         if let Some(at) = message.rfind(" at line ") {
             message.truncate(at);
         }
+        // A null for a mandatory field is reported by serde_json, for an optional one by the strict reading:
+        // one message for both.
+        if message.starts_with("invalid type: null") {
+            message = NULL_IN_REQUEST.to_owned();
+        }
         let offset = offset_of(input, line, column);
         let mut path = path_at(input, offset);
+        // An array where an object belongs is reported just inside the array: name the array itself.
+        if message.starts_with("invalid type: sequence") && path.ends_with(']') {
+            if let Some(open) = path.rfind('[') {
+                path.truncate(open);
+            }
+        }
         // serde_json reports a missing field at the end of its object; name the field itself.
         if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
             if !path.is_empty() {
@@ -831,18 +845,43 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T,
     serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
 }
 
+/// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its path: an
+/// object must be a JSON object (not an array), `null` is not a value, and `-0` is the integer 0 (the
+/// `strict` module, which the generator places inside this one).
+pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T, JsonError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    T::deserialize(strict::Strict(&mut deserializer))
+        .and_then(|value| deserializer.end().map(|()| value))
+        .map_err(|error| JsonError::new(input, &error))
+}
+
 /// Deserializes `input` into `T` and checks every documented rule, in one call. Fields the tables do not
 /// document are reported too (`unknown_field`): in a request file they are usually typos.
 pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8]) -> Result<T, BodyError> {
-    let value: T = from_json(input).map_err(BodyError::Json)?;
-    let mut out = Vec::new();
-    value.validate_at(&Path::Root, &mut out);
-    out.extend(unknown_fields::<T>(input));
+    let value: T = from_json_strict(input).map_err(BodyError::Json)?;
+    let out = departures(&value, input);
     if out.is_empty() {
         Ok(value)
     } else {
         Err(BodyError::Invalid(ValidationErrors(out)))
     }
+}
+
+/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it departs from
+/// the page: every documented rule it breaks and every field the tables do not document.
+pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8]) -> Result<(T, Vec<Violation>), JsonError> {
+    let value: T = from_json(input)?;
+    let out = departures(&value, input);
+    Ok((value, out))
+}
+
+/// Every documented rule `value` breaks, then every field of `input` (which deserialized into `value`) that
+/// the tables do not document.
+fn departures<T: Validate + Shaped>(value: &T, input: &[u8]) -> Vec<Violation> {
+    let mut out = Vec::new();
+    value.validate_at(&Path::Root, &mut out);
+    out.extend(unknown_fields::<T>(input));
+    out
 }
 
 /// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
@@ -884,7 +923,7 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
 /// rule and every undocumented field, reported exactly as [`from_json_validated`] reports them, without
 /// building the owned model.
 pub fn check_json<'de, V: serde::Deserialize<'de> + Validate, T: Shaped>(input: &'de [u8]) -> Result<(), BodyError> {
-    let view: V = from_json(input).map_err(BodyError::Json)?;
+    let view: V = from_json_strict(input).map_err(BodyError::Json)?;
     let mut out = Vec::new();
     view.validate_at(&Path::Root, &mut out);
     out.extend(unknown_fields::<T>(input));

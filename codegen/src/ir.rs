@@ -1,6 +1,8 @@
 //! The resolved model the emitters read: every name, type and check is decided here, so emitters only
 //! print. Wire names and Rust names sit side by side.
 
+use std::collections::BTreeSet;
+
 /// Everything to generate.
 #[derive(Debug, Clone)]
 pub struct Model {
@@ -15,7 +17,7 @@ pub struct Service {
     pub module: String,
     /// Spec files the module is generated from, relative to the spec directory.
     pub files: Vec<String>,
-    /// Structs and enums, in spec order.
+    /// Structs and enums, in spec order; a response-side form follows the type it is the form of.
     pub types: Vec<TypeDef>,
     /// Operations, in name order.
     pub operations: Vec<Operation>,
@@ -35,8 +37,93 @@ pub struct Struct {
     pub docs: Vec<String>,
     pub fields: Vec<Field>,
     pub rules: Vec<Rule>,
-    /// Whether the type is reachable from a request body, and so gets `validate`.
+    /// Whether the type is reachable from a request body, and so gets `validate` and a borrowed view.
     pub validated: bool,
+    /// Whether the type is reachable from a response body, and so gets the checks that report where a
+    /// response departs from the page.
+    pub response: bool,
+    /// The static listing the documented fields (`SHAPE_VPC_CREATE`), for undocumented-field reports.
+    pub shape: String,
+}
+
+impl Struct {
+    /// The struct with every field optional, for reading input that may leave any field out: a
+    /// mandatory field becomes `expected`, so that its absence is still reported, and every rule's field
+    /// references are optional to match.
+    pub fn lenient(&self) -> Struct {
+        let loosen = |f: &mut FieldRef| f.optional = true;
+        let mut lenient = self.clone();
+        for field in &mut lenient.fields {
+            field.expected |= field.required;
+            field.required = false;
+        }
+        for rule in &mut lenient.rules {
+            match rule {
+                Rule::Presence { target, condition, .. } => {
+                    target.steps.iter_mut().for_each(|step| loosen(&mut step.field));
+                    loosen(&mut condition.field);
+                }
+                Rule::LessThan { field, than } => {
+                    loosen(field);
+                    loosen(than);
+                }
+                Rule::AtLeastOneOf { groups, .. } => groups.iter_mut().flatten().for_each(loosen),
+            }
+        }
+        lenient
+    }
+}
+
+impl Service {
+    /// The names of the types `roots` refer to, directly or through other types' fields.
+    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+        reachable(&self.types, roots)
+    }
+}
+
+/// The names of the types among `types` that `roots` refer to, directly or through fields.
+pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut pending: Vec<String> = roots.into_iter().cloned().collect();
+    while let Some(name) = pending.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        if let Some(TypeDef::Struct(s)) = types.iter().find(|t| t.name() == name) {
+            pending.extend(s.fields.iter().filter_map(|f| f.ty.named()).map(str::to_owned));
+        }
+    }
+    seen
+}
+
+impl TypeDef {
+    /// The Rust name of the type.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+        }
+    }
+}
+
+impl Type {
+    /// The struct or enumeration the value is, or holds in arrays.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            Type::Struct(name) | Type::Enum(name) => Some(name),
+            Type::Vec(inner) => inner.named(),
+            Type::String | Type::I32 | Type::I64 | Type::Bool => None,
+        }
+    }
+
+    /// The same type with every struct name mapped by `rename` (arrays keep their shape).
+    pub fn map_struct(&self, rename: &impl Fn(&str) -> Option<String>) -> Type {
+        match self {
+            Type::Struct(name) => Type::Struct(rename(name).unwrap_or_else(|| name.clone())),
+            Type::Vec(inner) => Type::Vec(Box::new(inner.map_struct(rename))),
+            other => other.clone(),
+        }
+    }
 }
 
 /// A row of an object table.
@@ -47,6 +134,9 @@ pub struct Field {
     pub ident: String,
     pub ty: Type,
     pub required: bool,
+    /// Optional in Rust, but its absence is reported: a mandatory field read leniently (a response-side
+    /// form, a borrowed view).
+    pub expected: bool,
     /// Boxed to break a cycle of by-value references.
     pub boxed: bool,
     pub docs: Vec<String>,

@@ -100,6 +100,11 @@ pub fn shape_static(type_ident: &str) -> String {
     format!("SHAPE_{}", type_ident.trim_end_matches('_').to_shouty_snake_case())
 }
 
+/// The name of the response-side form of a type shared with requests (`MicroserviceLabelInResponse`).
+pub fn response_form(type_ident: &str) -> String {
+    format!("{}InResponse", type_ident.trim_end_matches('_'))
+}
+
 /// The name of the constant holding a field's documented default (`DEFAULT_BALANCE_STRATEGY`).
 pub fn default_const(field_ident: &str) -> String {
     format!("DEFAULT_{}", unraw(field_ident).trim_end_matches('_').to_uppercase())
@@ -180,5 +185,7 @@ mod tests {
         assert_eq!(module_ident("match"), "match_");
         assert_eq!(shape_static("MicroServiceInfoCseBase"), "SHAPE_MICRO_SERVICE_INFO_CSE_BASE");
         assert_eq!(shape_static("Self_"), "SHAPE_SELF");
+        assert_eq!(response_form("MicroserviceLabel"), "MicroserviceLabelInResponse");
+        assert_eq!(response_form("Self_"), "SelfInResponse");
     }
 }

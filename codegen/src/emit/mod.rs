@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
+/// The strict reading of request bodies, copied in as a module inside the support module.
+const STRICT: &str = include_str!("../../runtime/strict.rs");
+
 /// How the output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -68,10 +71,18 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
 }
 
 fn support_tokens() -> Result<TokenStream, EmitBug> {
-    let file: syn::File = syn::parse_str(SUPPORT).map_err(|e| EmitBug { file: "support.rs".to_owned(), error: e.to_string() })?;
-    let items = file.items;
-    let attrs = file.attrs;
-    Ok(quote! { #(#attrs)* #(#items)* })
+    let parse = |name: &str, text: &str| syn::parse_str::<syn::File>(text).map_err(|e| EmitBug { file: name.to_owned(), error: e.to_string() });
+    let (support, strict) = (parse("support.rs", SUPPORT)?, parse("strict.rs", STRICT)?);
+    let (attrs, items) = (support.attrs, support.items);
+    let (strict_attrs, strict_items) = (strict.attrs, strict.items);
+    Ok(quote! {
+        #(#attrs)*
+        #(#items)*
+        mod strict {
+            #(#strict_attrs)*
+            #(#strict_items)*
+        }
+    })
 }
 
 fn format_file(name: &str, specs: &[String], command: &str, tokens: TokenStream) -> Result<String, EmitBug> {

@@ -151,6 +151,28 @@ fn emit_response(op: &Operation) -> TokenStream {
             None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
         }
     });
+    let departure_arms = op.responses.iter().map(|r| {
+        let name = ident(&r.variant);
+        let status = r.status;
+        match &r.body {
+            Some(_) => quote! {
+                #status => super::super::support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(::std::boxed::Box::new(body)), departures)),
+            },
+            None => quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
+        }
+    });
+    let undocumented = quote! { Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new())) };
+    // Without documented statuses there is nothing to match (clippy: match_single_binding).
+    let departures = if op.responses.is_empty() {
+        undocumented
+    } else {
+        quote! {
+            match status {
+                #(#departure_arms)*
+                _ => #undocumented,
+            }
+        }
+    };
     let status_arms = op.responses.iter().map(|r| {
         let name = ident(&r.variant);
         let status = r.status;
@@ -182,6 +204,15 @@ fn emit_response(op: &Operation) -> TokenStream {
                     _ if body.iter().all(u8::is_ascii_whitespace) => ::std::result::Result::Ok(Self::Other { status, body: ::serde_json::Value::Null }),
                     _ => super::super::support::from_json(body).map(|body| Self::Other { status, body }),
                 }
+            }
+
+            /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
+            /// with the same paths and rules as request violations: enumeration values the page does not
+            /// list, values outside a documented range, length or character rule, undocumented fields, and
+            /// absent fields that requests must send. Log them to notice when the documentation and the
+            /// service drift apart; they never make parsing fail.
+            pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<super::super::support::Violation>), super::super::support::JsonError> {
+                #departures
             }
 
             /// The HTTP status code.

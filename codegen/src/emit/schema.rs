@@ -10,8 +10,8 @@ pub fn emit_schema(service: &Service, op: &Operation) -> String {
     let mut defs = Map::new();
     let mut unchecked = Vec::new();
     let roots = op.body.iter().chain(op.responses.iter().filter_map(|r| r.body.as_ref()));
-    let reached = reachable(service, roots);
-    for t in service.types.iter().filter(|t| reached.contains(type_name(t))) {
+    let reached = service.reachable(roots);
+    for t in service.types.iter().filter(|t| reached.contains(t.name())) {
         match t {
             TypeDef::Struct(s) => {
                 defs.insert(s.name.clone(), struct_schema(s, service, &mut unchecked));
@@ -42,37 +42,6 @@ pub fn emit_schema(service: &Service, op: &Operation) -> String {
     let mut text = serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default();
     text.push('\n');
     text
-}
-
-fn type_name(t: &TypeDef) -> &str {
-    match t {
-        TypeDef::Struct(s) => &s.name,
-        TypeDef::Enum(e) => &e.name,
-    }
-}
-
-/// The types `roots` refer to, directly or through other types: an operation's schema defines only
-/// those, so that its size does not grow with the rest of its service.
-fn reachable<'a>(service: &Service, roots: impl Iterator<Item = &'a String>) -> std::collections::BTreeSet<String> {
-    let mut seen = std::collections::BTreeSet::new();
-    let mut pending: Vec<String> = roots.cloned().collect();
-    while let Some(name) = pending.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(TypeDef::Struct(s)) = service.types.iter().find(|t| type_name(t) == name) {
-            for field in &s.fields {
-                let mut ty = &field.ty;
-                while let Type::Vec(inner) = ty {
-                    ty = inner;
-                }
-                if let Type::Struct(target) | Type::Enum(target) = ty {
-                    pending.push(target.clone());
-                }
-            }
-        }
-    }
-    seen
 }
 
 fn enum_schema(e: &Enum) -> Value {

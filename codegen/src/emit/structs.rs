@@ -11,9 +11,9 @@ pub fn emit_struct(s: &Struct) -> TokenStream {
     let doc = docs(&s.docs);
     let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
-    let validate = if s.validated {
+    let validate = if s.validated || s.response {
         let shape = emit_shape(s);
-        let checks = validate::emit_validate(s, quote! { #name });
+        let checks = validate::emit_validate(s, quote! { #name }, s.validated);
         quote! { #shape #checks }
     } else {
         quote! {}
@@ -98,7 +98,7 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
 /// The static list of documented fields, for reporting fields a request file adds by mistake.
 fn emit_shape(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
-    let shape = ident(&naming::shape_static(&s.name));
+    let shape = ident(&s.shape);
     let fields = s.fields.iter().map(|field| {
         let wire = &field.wire;
         let value = value_shape(&field.ty);

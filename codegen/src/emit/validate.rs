@@ -7,28 +7,35 @@ use crate::ir::{CharClass, Condition, Field, FieldPath, FieldRef, Literal, Rule,
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `validate` for `self_ty`: the struct itself, or its borrowed view (`VpcCreate<'_>` in `view`), which
-/// have the same fields and so the same checks.
-pub fn emit_validate(s: &Struct, self_ty: TokenStream) -> TokenStream {
-    emit_validate_with(s, self_ty, TokenStream::new())
-}
-
-/// `emit_validate` with `first` checked before the fields (a view's presence checks).
-pub fn emit_validate_with(s: &Struct, self_ty: TokenStream, first: TokenStream) -> TokenStream {
+/// The checks of a struct as `support::Validate` for `self_ty`: the struct itself, or its borrowed view
+/// (`VpcCreate<'_>` in `view`), which have the same fields and so the same checks. Request types also get
+/// an inherent `validate` (`public`); response types are checked only for departures from the page.
+pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStream {
     let name = self_ty;
+    let presence = s.fields.iter().filter(|f| f.expected).map(|f| {
+        let (field, wire) = (ident(&f.ident), &f.wire);
+        quote! { super::support::check_present(out, &path.field(#wire), self.#field.is_some()); }
+    });
     let fields = s.fields.iter().map(emit_field_checks);
     let rules = s.rules.iter().map(emit_rule);
-    let checks = quote! { #first #(#fields)* #(#rules)* };
+    let checks = quote! { #(#presence)* #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
     let checks = if checks.is_empty() { quote! { let _ = (path, out); } } else { checks };
-    quote! {
-        impl #name {
-            /// Checks every documented rule of this value and of everything in it, and returns all
-            /// violations at once, each with its JSON path.
-            pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationErrors> {
-                super::support::Validate::validate(self)
+    let inherent = if public {
+        quote! {
+            impl #name {
+                /// Checks every documented rule of this value and of everything in it, and returns all
+                /// violations at once, each with its JSON path.
+                pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationErrors> {
+                    super::support::Validate::validate(self)
+                }
             }
         }
+    } else {
+        quote! {}
+    };
+    quote! {
+        #inherent
 
         impl super::support::Validate for #name {
             fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {

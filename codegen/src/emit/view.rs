@@ -3,7 +3,7 @@
 //! through its view applies every rule without building the owned model's Strings.
 
 use super::{docs, ident, rust_type, validate};
-use crate::ir::{Field, FieldRef, Rule, Service, Struct, Type, TypeDef};
+use crate::ir::{Field, Service, Struct, Type, TypeDef};
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -78,38 +78,10 @@ fn emit_view_field(field: &Field) -> TokenStream {
     }
 }
 
-/// The struct as a view sees it: every field optional, so that a missing mandatory field is one more
-/// violation (`required`) rather than the end of deserialization.
-fn all_optional(s: &Struct) -> Struct {
-    let loosen = |f: &FieldRef| FieldRef { optional: true, ..f.clone() };
-    let mut view = s.clone();
-    for field in &mut view.fields {
-        field.required = false;
-    }
-    for rule in &mut view.rules {
-        match rule {
-            Rule::Presence { target, condition, .. } => {
-                for step in &mut target.steps {
-                    step.field = loosen(&step.field);
-                }
-                condition.field = loosen(&condition.field);
-            }
-            Rule::LessThan { field, than } => {
-                *field = loosen(field);
-                *than = loosen(than);
-            }
-            Rule::AtLeastOneOf { groups, .. } => {
-                for f in groups.iter_mut().flatten() {
-                    *f = loosen(f);
-                }
-            }
-        }
-    }
-    view
-}
-
 fn emit_view(original: &Struct) -> TokenStream {
-    let s = &all_optional(original);
+    // Every field optional, so that a missing mandatory field is one more violation (`required`) rather
+    // than the end of deserialization.
+    let s = &original.lenient();
     let name = ident(&s.name);
     let doc = docs(&[format!("A borrowed view of [`super::{}`], for checking without building it.", s.name)]);
     let fields = s.fields.iter().map(emit_view_field);
@@ -122,11 +94,7 @@ fn emit_view(original: &Struct) -> TokenStream {
             _input: ::std::marker::PhantomData<&'a ()>,
         }
     };
-    let presence = original.fields.iter().filter(|f| f.required).map(|f| {
-        let (field, wire) = (ident(&f.ident), &f.wire);
-        quote! { super::support::check_present(out, &path.field(#wire), self.#field.is_some()); }
-    });
-    let validate = validate::emit_validate_with(s, quote! { #name<'_> }, quote! { #(#presence)* });
+    let validate = validate::emit_validate(s, quote! { #name<'_> }, true);
     quote! {
         #doc
         #[derive(Debug, ::serde::Deserialize)]

@@ -155,7 +155,8 @@ fn bodies_and_responses_parse_through_the_operation_module() {
     let body = serde_json::to_vec(&full()).expect("serializes");
     assert_eq!(update_option::parse_body(&body).expect("valid"), full());
     match update_option::Response::parse(200, &body).expect("parses") {
-        update_option::Response::Ok(option) => assert_eq!(*option, full()),
+        // The body type is shared with the request, so the response is read into its lenient form.
+        update_option::Response::Ok(option) => assert_eq!(serde_json::to_value(&*option).ok(), serde_json::to_value(full()).ok()),
         other => panic!("expected the 200 body, got {other:?}"),
     }
     assert_eq!(update_option::Response::parse(204, b"").expect("no body"), update_option::Response::NoContent);

@@ -67,6 +67,43 @@ pub struct MemberGroupInfoList {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
+/// The documented fields of [`MemberGroupInfoList`].
+pub static SHAPE_MEMBER_GROUP_INFO_LIST: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "size",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "total",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_groups",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for MemberGroupInfoList {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_INFO_LIST;
+}
+impl super::support::Validate for MemberGroupInfoList {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.member_groups {
+            let p = path.field("member_groups");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                super::support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
 /// Table 4 MemberGroupCreate, in "Adding or Updating a Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MemberGroupCreate {
@@ -351,6 +388,104 @@ impl super::support::Validate for MicroserviceLabel {
         }
     }
 }
+/// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
+///
+/// The form of \[`MicroserviceLabel`\] that responses are read into: every field is optional, and a missing field that requests must send is reported by `Response::parse_with_departures`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MicroserviceLabelInResponse {
+    /// Tag name.
+    /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
+    ///
+    /// Length: 1 to 63 characters.
+    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub label_name: ::std::option::Option<::std::string::String>,
+    /// Tag value.
+    /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
+    ///
+    /// Length: 1 to 63 characters.
+    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub label_value: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`MicroserviceLabelInResponse`].
+pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "label_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_value",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroserviceLabelInResponse {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE;
+}
+impl super::support::Validate for MicroserviceLabelInResponse {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        super::support::check_present(
+            out,
+            &path.field("label_name"),
+            self.label_name.is_some(),
+        );
+        super::support::check_present(
+            out,
+            &path.field("label_value"),
+            self.label_value.is_some(),
+        );
+        if let ::std::option::Option::Some(value) = &self.label_name {
+            let p = path.field("label_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(63usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.label_value {
+            let p = path.field("label_value");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(63usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            );
+        }
+    }
+}
 /// Table 6 MemberInfo in "Updating a VPC Channel"; Table 4 MemberInfo in "Updating Backend Instances".
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MemberInfo {
@@ -584,7 +719,9 @@ pub struct MemberGroupInfo {
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
+    pub microservice_labels: ::std::option::Option<
+        ::std::vec::Vec<MicroserviceLabelInResponse>,
+    >,
     /// ID of the backend server group of the VPC channel.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
@@ -595,6 +732,157 @@ pub struct MemberGroupInfo {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
+/// The documented fields of [`MemberGroupInfo`].
+pub static SHAPE_MEMBER_GROUP_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_remark",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "dict_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_version",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "microservice_labels",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(
+                    &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
+                ),
+            ),
+        },
+        super::support::FieldShape {
+            name: "member_group_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "create_time",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "update_time",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MemberGroupInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_INFO;
+}
+impl super::support::Validate for MemberGroupInfo {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.member_group_name {
+            let p = path.field("member_group_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(3usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
+                |c: char| c.is_alphabetic(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '.')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.member_group_remark {
+            let p = path.field("member_group_remark");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.member_group_weight {
+            let p = path.field("member_group_weight");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(100i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.dict_code {
+            let p = path.field("dict_code");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(3usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-`, `_` and `.`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.microservice_version {
+            let p = path.field("microservice_version");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.microservice_port {
+            let p = path.field("microservice_port");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(65535i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.microservice_labels {
+            let p = path.field("microservice_labels");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                super::support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
 /// Response body parameters of status codes 400, 401, 403, 404 and 500 (Table 9 to Table 13 in "Adding or Updating a Backend Server Group of a VPC Channel", Table 7 to Table 11 in "Updating Backend Instances", Table 19 to Table 23 in "Updating a VPC Channel").
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorResponse {
@@ -604,6 +892,31 @@ pub struct ErrorResponse {
     /// Error message.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`ErrorResponse`].
+pub static SHAPE_ERROR_RESPONSE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "error_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "error_msg",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for ErrorResponse {
+    const SHAPE: &'static super::support::Shape = &SHAPE_ERROR_RESPONSE;
+}
+impl super::support::Validate for ErrorResponse {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
 }
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -747,6 +1060,43 @@ pub struct VpcMemberInfoList {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
+/// The documented fields of [`VpcMemberInfoList`].
+pub static SHAPE_VPC_MEMBER_INFO_LIST: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "size",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "total",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "members",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for VpcMemberInfoList {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+}
+impl super::support::Validate for VpcMemberInfoList {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.members {
+            let p = path.field("members");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                super::support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
 /// Table 6 VpcMemberInfo.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcMemberInfo {
@@ -815,6 +1165,147 @@ impl VpcMemberInfo {
     /// `is_backup`, or its documented default when absent.
     pub fn is_backup_or_default(&self) -> bool {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
+    }
+}
+/// The documented fields of [`VpcMemberInfo`].
+pub static SHAPE_VPC_MEMBER_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "host",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "is_backup",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "vpc_channel_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "create_time",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_id",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for VpcMemberInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO;
+}
+impl super::support::Validate for VpcMemberInfo {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.host {
+            let p = path.field("host");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.weight {
+            let p = path.field("weight");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(10000i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            let p = path.field("status");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.port {
+            let p = path.field("port");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(65535i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ecs_id {
+            let p = path.field("ecs_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-` and `_`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ecs_name {
+            let p = path.field("ecs_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-`, `_` and `.`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |_: char| true,
+            );
+        }
     }
 }
 /// Table 3 Request body parameters.
@@ -1970,6 +2461,149 @@ impl VpcChannelInfo {
         self.r#type.clone().unwrap_or(Self::DEFAULT_TYPE)
     }
 }
+/// The documented fields of [`VpcChannelInfo`].
+pub static SHAPE_VPC_CHANNEL_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "balance_strategy",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "dict_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "create_time",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_groups",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
+            ),
+        },
+        super::support::FieldShape {
+            name: "microservice_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
+        },
+    ],
+};
+impl super::support::Shaped for VpcChannelInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_CHANNEL_INFO;
+}
+impl super::support::Validate for VpcChannelInfo {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.name {
+            let p = path.field("name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(3usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_alphabetic(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.port {
+            let p = path.field("port");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(1i64),
+                ::std::option::Option::Some(65535i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.balance_strategy {
+            let p = path.field("balance_strategy");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.member_type {
+            let p = path.field("member_type");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.r#type {
+            let p = path.field("type");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.dict_code {
+            let p = path.field("dict_code");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(3usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-`, `_` and `.`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            let p = path.field("status");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.member_groups {
+            let p = path.field("member_groups");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                super::support::Validate::validate_at(value, &p, out);
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.microservice_info {
+            let p = path.field("microservice_info");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+    }
+}
 /// Table 15 MicroServiceInfo.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfo {
@@ -1997,6 +2631,72 @@ pub struct MicroServiceInfo {
     /// Microservice creation time.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`MicroServiceInfo`].
+pub static SHAPE_MICRO_SERVICE_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "instance_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "cse_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE),
+        },
+        super::support::FieldShape {
+            name: "cce_info",
+            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE),
+        },
+        super::support::FieldShape {
+            name: "cce_service_info",
+            value: super::support::ValueShape::Object(
+                &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE,
+            ),
+        },
+        super::support::FieldShape {
+            name: "update_time",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "create_time",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO;
+}
+impl super::support::Validate for MicroServiceInfo {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.service_type {
+            let p = path.field("service_type");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.cse_info {
+            let p = path.field("cse_info");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.cce_info {
+            let p = path.field("cce_info");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.cce_service_info {
+            let p = path.field("cce_service_info");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+    }
 }
 /// Table 16 MicroServiceInfoCSE.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -2028,6 +2728,80 @@ pub struct MicroServiceInfoCse {
     /// Length: at most 64 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`MicroServiceInfoCse`].
+pub static SHAPE_MICRO_SERVICE_INFO_CSE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "engine_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "engine_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "register_address",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "cse_app_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "version",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCse {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE;
+}
+impl super::support::Validate for MicroServiceInfoCse {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.engine_id {
+            let p = path.field("engine_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.service_id {
+            let p = path.field("service_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            let p = path.field("version");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+    }
 }
 /// Table 17 MicroServiceInfoCCE.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -2067,6 +2841,140 @@ pub struct MicroServiceInfoCce {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
+/// The documented fields of [`MicroServiceInfoCce`].
+pub static SHAPE_MICRO_SERVICE_INFO_CCE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "cluster_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "namespace",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "workload_type",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "app_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_key",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "label_value",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "cluster_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCce {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE;
+}
+impl super::support::Validate for MicroServiceInfoCce {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.cluster_id {
+            let p = path.field("cluster_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            let p = path.field("namespace");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.workload_type {
+            let p = path.field("workload_type");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.app_name {
+            let p = path.field("app_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                |c: char| c.is_alphabetic(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '.' | '-' | '_')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.label_key {
+            let p = path.field("label_key");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
+                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.label_value {
+            let p = path.field("label_value");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                |c: char| c.is_alphabetic(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '.' | '-' | '_')
+                },
+                |_: char| true,
+            );
+        }
+    }
+}
 /// Table 18 MicroServiceInfoCCEService.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfoCceService {
@@ -2091,6 +2999,91 @@ pub struct MicroServiceInfoCceService {
     /// CCE cluster name.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`MicroServiceInfoCceService`].
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "cluster_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "namespace",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "service_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "cluster_name",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for MicroServiceInfoCceService {
+    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE;
+}
+impl super::support::Validate for MicroServiceInfoCceService {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.cluster_id {
+            let p = path.field("cluster_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.namespace {
+            let p = path.field("namespace");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(63usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
+                |c: char| c.is_ascii_lowercase(),
+                |c: char| {
+                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
+                },
+                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.service_name {
+            let p = path.field("service_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
+                |c: char| c.is_alphabetic(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '.' | '-' | '_')
+                },
+                |_: char| true,
+            );
+        }
+    }
 }
 /// Distribution algorithm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -145,6 +145,67 @@ impl Response {
             }
         }
     }
+    /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
+    /// with the same paths and rules as request violations: enumeration values the page does not
+    /// list, values outside a documented range, length or character rule, undocumented fields, and
+    /// absent fields that requests must send. Log them to notice when the documentation and the
+    /// service drift apart; they never make parsing fail.
+    pub fn parse_with_departures(
+        status: u16,
+        body: &[u8],
+    ) -> ::std::result::Result<
+        (Self, ::std::vec::Vec<super::super::support::Violation>),
+        super::super::support::JsonError,
+    > {
+        match status {
+            200u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::Ok(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            400u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::BadRequest(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            401u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::Unauthorized(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            403u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::Forbidden(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            404u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::NotFound(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            500u16 => {
+                super::super::support::from_json_with_departures(body)
+                    .map(|(body, departures)| (
+                        Self::InternalServerError(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            _ => {
+                Self::parse(status, body)
+                    .map(|response| (response, ::std::vec::Vec::new()))
+            }
+        }
+    }
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         match self {

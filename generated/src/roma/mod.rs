@@ -264,6 +264,43 @@ pub struct VpcMemberInfoList {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
+/// The documented fields of [`VpcMemberInfoList`].
+pub static SHAPE_VPC_MEMBER_INFO_LIST: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "size",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "total",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "members",
+            value: super::support::ValueShape::Array(
+                &super::support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
+            ),
+        },
+    ],
+};
+impl super::support::Shaped for VpcMemberInfoList {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+}
+impl super::support::Validate for VpcMemberInfoList {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.members {
+            let p = path.field("members");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                super::support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
 /// Table 6 VpcMemberInfo.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcMemberInfo {
@@ -349,6 +386,147 @@ impl VpcMemberInfo {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
 }
+/// The documented fields of [`VpcMemberInfo`].
+pub static SHAPE_VPC_MEMBER_INFO: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "host",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "weight",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "is_backup",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "status",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "port",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "ecs_name",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "vpc_channel_id",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "create_time",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "member_group_id",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for VpcMemberInfo {
+    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO;
+}
+impl super::support::Validate for VpcMemberInfo {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.host {
+            let p = path.field("host");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.weight {
+            let p = path.field("weight");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(10000i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.status {
+            let p = path.field("status");
+            super::support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.port {
+            let p = path.field("port");
+            super::support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::Some(0i64),
+                ::std::option::Option::Some(65535i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ecs_id {
+            let p = path.field("ecs_id");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-` and `_`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                },
+                |_: char| true,
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ecs_name {
+            let p = path.field("ecs_name");
+            super::support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+            super::support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, `-`, `_` and `.`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.')
+                },
+                |_: char| true,
+            );
+        }
+    }
+}
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorResponse {
@@ -358,6 +536,31 @@ pub struct ErrorResponse {
     /// Error description.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`ErrorResponse`].
+pub static SHAPE_ERROR_RESPONSE: super::support::Shape = super::support::Shape {
+    fields: &[
+        super::support::FieldShape {
+            name: "error_code",
+            value: super::support::ValueShape::Scalar,
+        },
+        super::support::FieldShape {
+            name: "error_msg",
+            value: super::support::ValueShape::Scalar,
+        },
+    ],
+};
+impl super::support::Shaped for ErrorResponse {
+    const SHAPE: &'static super::support::Shape = &SHAPE_ERROR_RESPONSE;
+}
+impl super::support::Validate for ErrorResponse {
+    fn validate_at(
+        &self,
+        path: &super::support::Path<'_>,
+        out: &mut ::std::vec::Vec<super::support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
 }
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

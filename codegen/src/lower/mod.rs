@@ -9,6 +9,8 @@ use crate::spec;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+mod responses;
+
 /// A named type of a service before lowering: where it was defined and what it is.
 #[derive(Clone)]
 struct Def<'a> {
@@ -144,6 +146,12 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             };
             types.push(lowered);
         }
+        for collision in responses::read_leniently(&mut types, &mut operations) {
+            let Some(spec_name) = self.spec_name_of(&collision.original) else { continue };
+            let def = &self.defs[&spec_name];
+            let message = format!("`{spec_name}` is read in responses and in requests, so it gets a response-side form `{}`, a name the service already has", collision.form);
+            self.diags.error(&def.file.name, &def.file.spans, &def.path, message).help("rename the other type");
+        }
         self.box_cycles(&mut types);
         ir::Service { module, files: self.files.iter().map(|f| f.name.clone()).collect(), types, operations }
     }
@@ -259,7 +267,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             docs.push(if validated { "Rules checked by `validate`:" } else { "Documented rules:" }.to_owned());
             docs.extend(sources);
         }
-        ir::Struct { name: def.rust.clone(), docs, fields, rules, validated }
+        ir::Struct { name: def.rust.clone(), docs, fields, rules, validated, response: false, shape: naming::shape_static(&def.rust) }
     }
 
     fn lower_field(&mut self, file: &File, path: &str, field: spec::Field, ident: String) -> Option<ir::Field> {
@@ -311,7 +319,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         }
         let default = field.default.as_ref().and_then(|value| self.lower_default(file, &format!("{path}.default"), value, scalar, &checks, &ty));
         let docs = field_docs(&field, &checks);
-        Some(ir::Field { wire: field.name, ident, ty, required: field.required, boxed: false, docs, checks, default })
+        Some(ir::Field { wire: field.name, ident, ty, required: field.required, expected: false, boxed: false, docs, checks, default })
     }
 
     fn check_order(&mut self, file: &File, path: &str, key: &str, min: Option<i64>, max: Option<i64>) {
