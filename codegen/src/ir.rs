@@ -189,12 +189,28 @@ pub struct CharRule {
 /// A class of characters a rule allows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CharClass {
+    /// Any alphabetic character, in any script.
     Letter,
     AsciiLetter,
     AsciiLower,
+    /// Chinese characters: the CJK ideographs, [`HAN_RANGES`].
+    Han,
     Digit,
     Literal(Vec<char>),
 }
+
+/// The characters of the `han` class: the CJK Unified Ideographs and all their extensions, the
+/// Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). Both the validators and
+/// the JSON Schema emitter are made from this one table.
+pub const HAN_RANGES: &[(char, char)] = &[
+    ('\u{3005}', '\u{3005}'),
+    ('\u{3007}', '\u{3007}'),
+    ('\u{3400}', '\u{4DBF}'),
+    ('\u{4E00}', '\u{9FFF}'),
+    ('\u{F900}', '\u{FAFF}'),
+    ('\u{20000}', '\u{2FA1F}'),
+    ('\u{30000}', '\u{323AF}'),
+];
 
 /// An enumeration.
 #[derive(Debug, Clone)]

@@ -3,7 +3,6 @@
 
 use serde::Deserialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// One spec file.
 #[derive(Debug, Clone, Deserialize)]
@@ -199,6 +198,8 @@ pub enum Rule {
         source: String,
         #[serde(default)]
         decision: Option<String>,
+        #[serde(default = "checked")]
+        checked: bool,
     },
     ForbiddenUnless {
         field: String,
@@ -206,6 +207,8 @@ pub enum Rule {
         source: String,
         #[serde(default)]
         decision: Option<String>,
+        #[serde(default = "checked")]
+        checked: bool,
     },
     LessThan {
         field: String,
@@ -213,13 +216,44 @@ pub enum Rule {
         source: String,
         #[serde(default)]
         decision: Option<String>,
+        #[serde(default = "checked")]
+        checked: bool,
     },
     AtLeastOneOf {
         groups: Vec<Vec<String>>,
         source: String,
         #[serde(default)]
         decision: Option<String>,
+        #[serde(default = "checked")]
+        checked: bool,
     },
+}
+
+fn checked() -> bool {
+    true
+}
+
+impl Rule {
+    /// The page's sentence the rule comes from.
+    pub fn source(&self) -> &str {
+        match self {
+            Rule::RequiredIf { source, .. } | Rule::ForbiddenUnless { source, .. } | Rule::LessThan { source, .. } | Rule::AtLeastOneOf { source, .. } => source,
+        }
+    }
+
+    /// What was decided over the page, and why.
+    pub fn decision(&self) -> Option<&str> {
+        match self {
+            Rule::RequiredIf { decision, .. } | Rule::ForbiddenUnless { decision, .. } | Rule::LessThan { decision, .. } | Rule::AtLeastOneOf { decision, .. } => decision.as_deref(),
+        }
+    }
+
+    /// Whether `validate` checks the rule (`false`: the page states it, but the request cannot decide it).
+    pub fn checked(&self) -> bool {
+        match self {
+            Rule::RequiredIf { checked, .. } | Rule::ForbiddenUnless { checked, .. } | Rule::LessThan { checked, .. } | Rule::AtLeastOneOf { checked, .. } => *checked,
+        }
+    }
 }
 
 /// `field` has one of the values `in` (an absent field counts as its documented default).
@@ -229,18 +263,4 @@ pub struct Condition {
     pub field: String,
     #[serde(rename = "in")]
     pub values: Vec<Value>,
-}
-
-/// Everything loaded from the spec directory, by service, in a stable order.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// Spec files keyed by their path relative to the spec root, so iteration order is stable.
-    pub files: BTreeMap<String, LoadedFile>,
-}
-
-/// One parsed spec file and the text it came from (kept for line:column in diagnostics).
-#[derive(Debug)]
-pub struct LoadedFile {
-    pub text: String,
-    pub spec: SpecFile,
 }

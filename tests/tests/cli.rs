@@ -35,7 +35,7 @@ fn cli_exit_codes_and_lines() {
     assert_eq!(code, 1);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{stdout}");
-    assert!(lines[0].starts_with("member_groups[0].member_group_name: must start with a letter"), "{stdout}");
+    assert!(lines[0].starts_with("member_groups[0].member_group_name: must start with an English letter or a Chinese character"), "{stdout}");
     assert!(lines[1].starts_with("members[2].weight: must be 0 to 10000, got 10001"), "{stdout}");
     assert!(lines[2].starts_with("vpc_health_config.timeout: must be less than time_interval (10), got 30"), "{stdout}");
 

@@ -208,6 +208,15 @@ fn class_regex(classes: &[CharClass]) -> String {
             CharClass::Letter => out.push_str("\\p{L}"),
             CharClass::AsciiLetter => out.push_str("A-Za-z"),
             CharClass::AsciiLower => out.push_str("a-z"),
+            CharClass::Han => {
+                for (low, high) in crate::ir::HAN_RANGES {
+                    out.push(*low);
+                    if low != high {
+                        out.push('-');
+                        out.push(*high);
+                    }
+                }
+            }
             CharClass::Digit => out.push_str("0-9"),
             CharClass::Literal(chars) => {
                 for c in chars {

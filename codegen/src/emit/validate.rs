@@ -89,6 +89,10 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
         CharClass::Letter => quote! { c.is_alphabetic() },
         CharClass::AsciiLetter => quote! { c.is_ascii_alphabetic() },
         CharClass::AsciiLower => quote! { c.is_ascii_lowercase() },
+        CharClass::Han => {
+            let ranges = crate::ir::HAN_RANGES.iter().map(|(low, high)| if low == high { quote! { #low } } else { quote! { #low..=#high } });
+            quote! { matches!(c, #(#ranges)|*) }
+        }
         CharClass::Digit => quote! { c.is_ascii_digit() },
         CharClass::Literal(chars) => quote! { matches!(c, #(#chars)|*) },
     });

@@ -697,7 +697,7 @@ impl<'p> Builder<'p> {
                 .filter(|rule| !(rule.mirrored && object.rules.iter().any(|r| !r.mirrored && same_comparison(&r.value, &rule.value))))
                 .collect();
             rules.sort_by_key(|r| rule_rank(&r.value));
-            let mut rules: Vec<Value> = rules.into_iter().map(|r| r.value.clone()).collect();
+            let mut rules: Vec<Value> = rules.into_iter().map(|r| self.decide_checked(&object.name, r.value.clone())).collect();
             for added in self.overlays.object_rules(&object.name) {
                 let at = rules.iter().rposition(|r| rule_rank(r) <= rule_rank(added)).map_or(0, |p| p + 1);
                 rules.insert(at, added.clone());
@@ -804,6 +804,17 @@ impl<'p> Builder<'p> {
         Value::Object(op)
     }
 
+    /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the request
+    /// cannot decide it.
+    fn decide_checked(&self, object: &str, mut rule: Value) -> Value {
+        let field = rule.get("field").and_then(Value::as_str).unwrap_or_default().to_owned();
+        if let (Some(decision), Some(rule)) = (self.overlays.unchecked(object, &field), rule.as_object_mut()) {
+            rule.insert("decision".into(), json!(decision));
+            rule.insert("checked".into(), json!(false));
+        }
+        rule
+    }
+
     /// Entries of the page's overlay that matched nothing are likely typos or left over from an older
     /// page. (The common overlay serves every page of the service, so most of it is unused by any one.)
     fn report_unused_overlay(&mut self) {
@@ -827,6 +838,14 @@ impl<'p> Builder<'p> {
         }
         for name in overlay.objects.keys().filter(|n| !self.index.contains_key(*n)) {
             unused.push(format!("objects.{name}"));
+        }
+        for (name, patch) in &overlay.objects {
+            let Some(&i) = self.index.get(name) else { continue };
+            for field in patch.unchecked.keys() {
+                if !self.objects[i].rules.iter().any(|r| r.value.get("field").and_then(Value::as_str) == Some(field)) {
+                    unused.push(format!("objects.{name}.unchecked.{field}"));
+                }
+            }
         }
         for name in overlay.enums.keys().filter(|n| !self.enums.iter().any(|e| &e.name == *n)) {
             unused.push(format!("enums.{name}"));

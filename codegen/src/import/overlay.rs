@@ -73,6 +73,11 @@ pub struct ObjectPatch {
     /// ones of the same kind.
     #[serde(default)]
     pub rules: Vec<Value>,
+    /// Rules the prose states that the request cannot decide, by the field they govern
+    /// (`member_groups[].microservice_version`), each with the decision saying why: they are kept in the
+    /// spec with `"checked": false`, documented and not enforced.
+    #[serde(default)]
+    pub unchecked: BTreeMap<String, String>,
 }
 
 /// Decisions about one enumeration.
@@ -174,6 +179,12 @@ impl Overlays {
     /// Rules added to an object: the common overlay's, then the page's.
     pub fn object_rules(&self, name: &str) -> Vec<&Value> {
         [&self.common, &self.page].into_iter().filter_map(|o| o.objects.get(name)).flat_map(|p| &p.rules).collect()
+    }
+
+    /// Why the rule of `object` governing `field` is not checked, if an overlay says so (the page's overlay
+    /// first).
+    pub fn unchecked(&self, object: &str, field: &str) -> Option<&str> {
+        [&self.page, &self.common].into_iter().find_map(|o| o.objects.get(object).and_then(|p| p.unchecked.get(field))).map(String::as_str)
     }
 
     /// The enumeration patches of `name`, common first.

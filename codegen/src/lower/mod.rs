@@ -249,23 +249,37 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             }
         }
         let mut rules = Vec::new();
+        let (mut checked, mut unchecked) = (Vec::new(), Vec::new());
         for (i, value) in object.rules.iter().enumerate() {
             let path = format!("{}.rules[{i}]", def.path);
-            if let Some(rule) = load::entry::<spec::Rule>(file, &path, value, self.diags) {
-                if let Some(rule) = self.lower_rule(file, &path, object, &fields, rule) {
-                    rules.push(rule);
+            let Some(rule) = load::entry::<spec::Rule>(file, &path, value, self.diags) else { continue };
+            let source = format!("- {}", rule.source());
+            if !rule.checked() {
+                if rule.decision().is_none() {
+                    self.diags.error(&file.name, &file.spans, &format!("{path}.checked"), "a rule that is not checked needs a `decision` saying why").help("say why the request cannot decide the rule");
                 }
+                // The rule's fields are still resolved, so that a misspelled one is reported.
+                let _ = self.lower_rule(file, &path, object, &fields, rule.clone());
+                let decision = rule.decision().map(|d| format!(" Decision: {d}")).unwrap_or_default();
+                unchecked.push(format!("{source}{decision}"));
+                continue;
+            }
+            checked.push(source);
+            if let Some(rule) = self.lower_rule(file, &path, object, &fields, rule) {
+                rules.push(rule);
             }
         }
         let mut docs = object.description.clone();
         if docs.is_empty() {
             docs.push(format!("The `{}` table.", def.path.trim_start_matches("objects.")));
         }
-        let sources: Vec<String> = object.rules.iter().filter_map(|r| r.get("source").and_then(Value::as_str)).map(|s| format!("- {s}")).collect();
-        if !sources.is_empty() {
-            docs.push(String::new());
-            docs.push(if validated { "Rules checked by `validate`:" } else { "Documented rules:" }.to_owned());
-            docs.extend(sources);
+        let checked_heading = if validated { "Rules checked by `validate`:" } else { "Documented rules:" };
+        for (heading, lines) in [(checked_heading, checked), ("Documented rules that are not checked:", unchecked)] {
+            if !lines.is_empty() {
+                docs.push(String::new());
+                docs.push(heading.to_owned());
+                docs.extend(lines);
+            }
         }
         ir::Struct { name: def.rust.clone(), docs, fields, rules, validated, response: false, shape: naming::shape_static(&def.rust) }
     }
@@ -339,6 +353,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                     "letter" => CharClass::Letter,
                     "ascii_letter" => CharClass::AsciiLetter,
                     "ascii_lower" => CharClass::AsciiLower,
+                    "han" => CharClass::Han,
                     "digit" => CharClass::Digit,
                     "" => {
                         self.diags.error(&file.name, &file.spans, &format!("{path}.{key}[{i}]"), "empty character class");
@@ -346,9 +361,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                     }
                     literal if literal.chars().any(char::is_alphanumeric) => {
                         let diag = self.diags.error(&file.name, &file.spans, &format!("{path}.{key}[{i}]"), format!("unknown character class `{literal}`"));
-                        match closest(literal, ["letter", "ascii_letter", "ascii_lower", "digit"]) {
+                        match closest(literal, ["letter", "ascii_letter", "ascii_lower", "han", "digit"]) {
                             Some(s) => diag.help(format!("did you mean `{s}`? Literal characters must be punctuation")),
-                            None => diag.help("classes are letter, ascii_letter, ascii_lower and digit; other entries list literal punctuation"),
+                            None => diag.help("classes are letter, ascii_letter, ascii_lower, han and digit; other entries list literal punctuation"),
                         }
                         continue;
                     }
@@ -807,8 +822,9 @@ fn describe_chars(rule: &CharRule) -> String {
         for class in classes {
             match class {
                 CharClass::Letter => names.push(if plural { "letters" } else { "a letter" }.to_owned()),
-                CharClass::AsciiLetter => names.push(if plural { "ASCII letters" } else { "an ASCII letter" }.to_owned()),
+                CharClass::AsciiLetter => names.push(if plural { "English letters" } else { "an English letter" }.to_owned()),
                 CharClass::AsciiLower => names.push(if plural { "lowercase letters a-z" } else { "a lowercase letter a-z" }.to_owned()),
+                CharClass::Han => names.push(if plural { "Chinese characters" } else { "a Chinese character" }.to_owned()),
                 CharClass::Digit => names.push(if plural { "digits" } else { "a digit" }.to_owned()),
                 CharClass::Literal(chars) => names.extend(chars.iter().map(|c| format!("`{c}`"))),
             }

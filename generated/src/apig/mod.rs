@@ -110,7 +110,8 @@ pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for member_group_name says "支持汉字、英文、数字、下划线、中划线、点，且只能以英文和汉字开头" (Chinese characters, English letters, digits, _, - and ., starting with an English letter or a Chinese character).
     pub member_group_name: ::std::string::String,
     /// Description of the backend server group.
     ///
@@ -128,8 +129,9 @@ pub struct MemberGroupCreate {
     /// Currently, this parameter is not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Note: Currently, this parameter is not supported.
+    /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
@@ -213,11 +215,20 @@ impl super::support::Validate for MemberGroupCreate {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '_' | '-' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
                 },
                 |_: char| true,
             );
@@ -255,10 +266,10 @@ impl super::support::Validate for MemberGroupCreate {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
@@ -300,13 +311,15 @@ pub struct MicroserviceLabel {
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters: the vendor's model text for label_name says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
     pub label_name: ::std::string::String,
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters: the vendor's model text for label_value says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
     pub label_value: ::std::string::String,
 }
 /// The documented fields of [`MicroserviceLabel`].
@@ -354,13 +367,13 @@ impl super::support::Validate for MicroserviceLabel {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
             );
         }
         {
@@ -377,13 +390,13 @@ impl super::support::Validate for MicroserviceLabel {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
             );
         }
     }
@@ -397,14 +410,16 @@ pub struct MicroserviceLabelInResponse {
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters: the vendor's model text for label_name says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_name: ::std::option::Option<::std::string::String>,
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
-    /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters: the vendor's model text for label_value says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
@@ -453,13 +468,13 @@ impl super::support::Validate for MicroserviceLabelInResponse {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
             );
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
@@ -475,13 +490,13 @@ impl super::support::Validate for MicroserviceLabelInResponse {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
             );
         }
     }
@@ -524,15 +539,16 @@ pub struct MemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters, digits, `-` and `_`.
-    /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
+    /// Characters: may contain only English letters, digits, `-` and `_`.
+    /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
@@ -646,10 +662,11 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-` and `_`",
+                "may contain only English letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_')
                 },
                 |_: char| true,
             );
@@ -667,11 +684,14 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -684,7 +704,8 @@ pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for member_group_name says "支持汉字、英文、数字、下划线、中划线、点，且只能以英文和汉字开头" (Chinese characters, English letters, digits, _, - and ., starting with an English letter or a Chinese character).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
@@ -703,8 +724,9 @@ pub struct MemberGroupInfo {
     /// Currently, this parameter is not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Note: Currently, this parameter is not supported.
+    /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
@@ -803,11 +825,20 @@ impl super::support::Validate for MemberGroupInfo {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '_' | '-' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
                 },
                 |_: char| true,
             );
@@ -845,10 +876,10 @@ impl super::support::Validate for MemberGroupInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
@@ -1135,15 +1166,16 @@ pub struct VpcMemberInfo {
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters, digits, `-` and `_`.
-    /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
+    /// Characters: may contain only English letters, digits, `-` and `_`.
+    /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// Backend server ID.
@@ -1276,10 +1308,11 @@ impl super::support::Validate for VpcMemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-` and `_`",
+                "may contain only English letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_')
                 },
                 |_: char| true,
             );
@@ -1297,11 +1330,14 @@ impl super::support::Validate for VpcMemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -1311,20 +1347,22 @@ impl super::support::Validate for VpcMemberInfo {
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:
-/// - This parameter is supported only when the VPC channel type is microservice.
-/// - This parameter is supported only when the VPC channel type is microservice.
-/// - This parameter is supported only when the VPC channel type is microservice.
-/// - Microservice details.
 /// - This parameter is required when the member type is IP address.
 /// - This parameter is required if the backend instance type is ecs.
 /// - This parameter is required if the backend instance type is ecs.
+///
+/// Documented rules that are not checked:
+/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
+/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
+/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcCreate {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the channel name says "由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头" (Chinese characters, English letters, digits, - and _, starting with an English letter or a Chinese character); the page also allows periods, so they stay allowed.
     pub name: ::std::string::String,
     /// Host port of the VPC channel.
     /// Range: 1–65535.
@@ -1349,8 +1387,9 @@ pub struct VpcCreate {
     /// This parameter is currently not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is currently not supported.
+    /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Backend server groups of the VPC channel.
@@ -1363,6 +1402,8 @@ pub struct VpcCreate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_health_config: ::std::option::Option<VpcHealthConfig>,
     /// Microservice details.
+    ///
+    /// Decision: The row says only "Microservice details.": the page states no condition on it, so none is checked. (A rule that it is allowed only for type 3 could not be decided here anyway: an update does not change the channel's type; see the rules of VpcCreate that are not checked.)
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
@@ -1459,11 +1500,20 @@ impl super::support::Validate for VpcCreate {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -1506,10 +1556,10 @@ impl super::support::Validate for VpcCreate {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
@@ -1536,76 +1586,6 @@ impl super::support::Validate for VpcCreate {
         if let ::std::option::Option::Some(value) = &self.microservice_info {
             let p = path.field("microservice_info");
             super::support::Validate::validate_at(value, &p, out);
-        }
-        if !(match &self.r#type {
-            ::std::option::Option::Some(value) => {
-                matches!(value, VpcChannelType::Microservice)
-            }
-            ::std::option::Option::None => false,
-        }) {
-            if let ::std::option::Option::Some(value0) = &self.member_groups {
-                let at0 = path.field("member_groups");
-                for (i, item) in value0.iter().enumerate() {
-                    let item0 = at0.index(i);
-                    super::support::forbid(
-                        out,
-                        &item0.field("microservice_version"),
-                        item.microservice_version.is_some(),
-                        "type is 3",
-                    );
-                }
-            }
-        }
-        if !(match &self.r#type {
-            ::std::option::Option::Some(value) => {
-                matches!(value, VpcChannelType::Microservice)
-            }
-            ::std::option::Option::None => false,
-        }) {
-            if let ::std::option::Option::Some(value0) = &self.member_groups {
-                let at0 = path.field("member_groups");
-                for (i, item) in value0.iter().enumerate() {
-                    let item0 = at0.index(i);
-                    super::support::forbid(
-                        out,
-                        &item0.field("microservice_port"),
-                        item.microservice_port.is_some(),
-                        "type is 3",
-                    );
-                }
-            }
-        }
-        if !(match &self.r#type {
-            ::std::option::Option::Some(value) => {
-                matches!(value, VpcChannelType::Microservice)
-            }
-            ::std::option::Option::None => false,
-        }) {
-            if let ::std::option::Option::Some(value0) = &self.member_groups {
-                let at0 = path.field("member_groups");
-                for (i, item) in value0.iter().enumerate() {
-                    let item0 = at0.index(i);
-                    super::support::forbid(
-                        out,
-                        &item0.field("microservice_labels"),
-                        item.microservice_labels.is_some(),
-                        "type is 3",
-                    );
-                }
-            }
-        }
-        if !(match &self.r#type {
-            ::std::option::Option::Some(value) => {
-                matches!(value, VpcChannelType::Microservice)
-            }
-            ::std::option::Option::None => false,
-        }) {
-            super::support::forbid(
-                out,
-                &path.field("microservice_info"),
-                self.microservice_info.is_some(),
-                "type is 3",
-            );
         }
         if {
             let value = &self.member_type;
@@ -1912,7 +1892,6 @@ impl super::support::Validate for VpcHealthConfig {
 /// Rules checked by `validate`:
 /// - This parameter is required if service_type is set to CSE.
 /// - This parameter is required if service_type is set to CCE.
-/// - CCE Service details.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
@@ -1925,6 +1904,8 @@ pub struct MicroServiceCreate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCceBase>,
     /// CCE Service details.
+    ///
+    /// Decision: The row says only "CCE Service details.": unlike cse_info and cce_info, whose rows say "This parameter is required if service_type is set to ...", the page states no condition on it, so none is checked.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
@@ -2005,19 +1986,6 @@ impl super::support::Validate for MicroServiceCreate {
                 &path.field("cce_info"),
                 self.cce_info.is_some(),
                 "service_type is CCE",
-            );
-        }
-        if match &self.service_type {
-            ::std::option::Option::Some(value) => {
-                matches!(value, MicroserviceType::CceService)
-            }
-            ::std::option::Option::None => false,
-        } {
-            super::support::require(
-                out,
-                &path.field("cce_service_info"),
-                self.cce_service_info.is_some(),
-                "service_type is CCE_SERVICE",
             );
         }
     }
@@ -2108,19 +2076,22 @@ pub struct MicroServiceInfoCceBase {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
+    /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
+    /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
@@ -2211,11 +2182,20 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -2233,11 +2213,24 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit()
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit()
+                        || matches!(
+                            c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
+                            '：'
+                        )
                 },
                 |_: char| true,
             );
@@ -2255,11 +2248,20 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -2289,7 +2291,8 @@ pub struct MicroServiceInfoCceServiceBase {
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     pub service_name: ::std::string::String,
 }
 /// The documented fields of [`MicroServiceInfoCceServiceBase`].
@@ -2374,11 +2377,20 @@ impl super::support::Validate for MicroServiceInfoCceServiceBase {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -2392,7 +2404,8 @@ pub struct VpcChannelInfo {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the channel name says "由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头" (Chinese characters, English letters, digits, - and _, starting with an English letter or a Chinese character); the page also allows periods, so they stay allowed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
@@ -2421,8 +2434,9 @@ pub struct VpcChannelInfo {
     /// This parameter is currently not supported.
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Note: This parameter is currently not supported.
+    /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Time when the VPC channel is created.
@@ -2534,11 +2548,20 @@ impl super::support::Validate for VpcChannelInfo {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -2578,10 +2601,10 @@ impl super::support::Validate for VpcChannelInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
                         || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
@@ -2822,19 +2845,22 @@ pub struct MicroServiceInfoCce {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
+    /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
+    /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
@@ -2920,11 +2946,20 @@ impl super::support::Validate for MicroServiceInfoCce {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -2942,11 +2977,24 @@ impl super::support::Validate for MicroServiceInfoCce {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit()
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit()
+                        || matches!(
+                            c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
+                            '：'
+                        )
                 },
                 |_: char| true,
             );
@@ -2964,11 +3012,20 @@ impl super::support::Validate for MicroServiceInfoCce {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -2993,7 +3050,8 @@ pub struct MicroServiceInfoCceService {
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Length: 1 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
+    /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
+    /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
@@ -3074,11 +3132,20 @@ impl super::support::Validate for MicroServiceInfoCceService {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                |c: char| c.is_alphabetic(),
+                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '.' | '-' | '_')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        )
+                },
+                |c: char| {
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                 },
                 |_: char| true,
             );
@@ -3886,11 +3953,20 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-                    |c: char| c.is_alphabetic(),
+                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '_' | '-' | '.')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            )
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
                     },
                     |_: char| true,
                 );
@@ -3928,10 +4004,10 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-`, `_` and `.`",
+                    "may contain only English letters, digits, `-`, `_` and `.`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
                             || matches!(c, '-' | '_' | '.')
                     },
                     |_: char| true,
@@ -4016,13 +4092,13 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
                             || matches!(c, '-' | '_' | '.')
                     },
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.label_value {
@@ -4038,13 +4114,13 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
                             || matches!(c, '-' | '_' | '.')
                     },
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
                 );
             }
         }
@@ -4143,10 +4219,11 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-` and `_`",
+                    "may contain only English letters, digits, `-` and `_`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_')
                     },
                     |_: char| true,
                 );
@@ -4164,11 +4241,14 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-`, `_` and `.`",
+                    "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                     },
                     |_: char| true,
                 );
@@ -4291,11 +4371,20 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-                    |c: char| c.is_alphabetic(),
+                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            )
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                     },
                     |_: char| true,
                 );
@@ -4335,10 +4424,10 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-`, `_` and `.`",
+                    "may contain only English letters, digits, `-`, `_` and `.`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
                             || matches!(c, '-' | '_' | '.')
                     },
                     |_: char| true,
@@ -4365,76 +4454,6 @@ pub mod view {
             if let ::std::option::Option::Some(value) = &self.microservice_info {
                 let p = path.field("microservice_info");
                 super::support::Validate::validate_at(value, &p, out);
-            }
-            if !(match &self.r#type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, VpcChannelType::Microservice)
-                }
-                ::std::option::Option::None => false,
-            }) {
-                if let ::std::option::Option::Some(value0) = &self.member_groups {
-                    let at0 = path.field("member_groups");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
-                        super::support::forbid(
-                            out,
-                            &item0.field("microservice_version"),
-                            item.microservice_version.is_some(),
-                            "type is 3",
-                        );
-                    }
-                }
-            }
-            if !(match &self.r#type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, VpcChannelType::Microservice)
-                }
-                ::std::option::Option::None => false,
-            }) {
-                if let ::std::option::Option::Some(value0) = &self.member_groups {
-                    let at0 = path.field("member_groups");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
-                        super::support::forbid(
-                            out,
-                            &item0.field("microservice_port"),
-                            item.microservice_port.is_some(),
-                            "type is 3",
-                        );
-                    }
-                }
-            }
-            if !(match &self.r#type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, VpcChannelType::Microservice)
-                }
-                ::std::option::Option::None => false,
-            }) {
-                if let ::std::option::Option::Some(value0) = &self.member_groups {
-                    let at0 = path.field("member_groups");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
-                        super::support::forbid(
-                            out,
-                            &item0.field("microservice_labels"),
-                            item.microservice_labels.is_some(),
-                            "type is 3",
-                        );
-                    }
-                }
-            }
-            if !(match &self.r#type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, VpcChannelType::Microservice)
-                }
-                ::std::option::Option::None => false,
-            }) {
-                super::support::forbid(
-                    out,
-                    &path.field("microservice_info"),
-                    self.microservice_info.is_some(),
-                    "type is 3",
-                );
             }
             if match &self.member_type {
                 ::std::option::Option::Some(value) => matches!(value, MemberType::Ip),
@@ -4754,19 +4773,6 @@ pub mod view {
                     "service_type is CCE",
                 );
             }
-            if match &self.service_type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, MicroserviceType::CceService)
-                }
-                ::std::option::Option::None => false,
-            } {
-                super::support::require(
-                    out,
-                    &path.field("cce_service_info"),
-                    self.cce_service_info.is_some(),
-                    "service_type is CCE_SERVICE",
-                );
-            }
         }
     }
     /// A borrowed view of \[`super::MicroServiceInfoCseBase`\], for checking without building it.
@@ -4922,11 +4928,20 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
+                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '.' | '-' | '_')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            )
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                     },
                     |_: char| true,
                 );
@@ -4944,11 +4959,24 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit()
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit()
+                            || matches!(
+                                c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
+                                '：'
+                            )
                     },
                     |_: char| true,
                 );
@@ -4966,11 +4994,20 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
+                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '.' | '-' | '_')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            )
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                     },
                     |_: char| true,
                 );
@@ -5074,11 +5111,20 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
+                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '.' | '-' | '_')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            )
+                    },
+                    |c: char| {
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
                     },
                     |_: char| true,
                 );

@@ -93,17 +93,18 @@ pub struct MemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters, digits, `-` and `_`.
+    /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
-    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
+    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
+    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
@@ -217,10 +218,11 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-` and `_`",
+                "may contain only English letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_')
                 },
                 |_: char| true,
             );
@@ -238,11 +240,14 @@ impl super::support::Validate for MemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -344,17 +349,18 @@ pub struct VpcMemberInfo {
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters, digits, `-` and `_`.
+    /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
-    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width.
+    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
-    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Note: This parameter is mandatory when the backend instance type is ECS.
+    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// VPC channel list.
@@ -495,10 +501,11 @@ impl super::support::Validate for VpcMemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-` and `_`",
+                "may contain only English letters, digits, `-` and `_`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                    c.is_ascii_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_')
                 },
                 |_: char| true,
             );
@@ -516,11 +523,14 @@ impl super::support::Validate for VpcMemberInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits, `-`, `_` and `.`",
+                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                 |_: char| true,
                 |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
+                    c.is_ascii_alphabetic()
+                        || matches!(
+                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                 },
                 |_: char| true,
             );
@@ -773,10 +783,11 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-` and `_`",
+                    "may contain only English letters, digits, `-` and `_`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                        c.is_ascii_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_')
                     },
                     |_: char| true,
                 );
@@ -794,11 +805,14 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits, `-`, `_` and `.`",
+                    "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
+                        c.is_ascii_alphabetic()
+                            || matches!(
+                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
+                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
                     },
                     |_: char| true,
                 );
