@@ -141,7 +141,17 @@ pub struct Field {
     pub boxed: bool,
     pub docs: Vec<String>,
     pub checks: Checks,
-    pub default: Option<Literal>,
+    pub default: Option<Default>,
+}
+
+/// A documented default and the names of the items that carry it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Default {
+    pub value: Literal,
+    /// The associated constant holding it (`DEFAULT_BALANCE_STRATEGY`).
+    pub constant: String,
+    /// The accessor applying it to an absent optional field (`balance_strategy_or_default`).
+    pub getter: String,
 }
 
 /// The Rust type of a field, before `Option`/`Box` wrapping.

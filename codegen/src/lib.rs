@@ -229,7 +229,8 @@ impl Config {
         let mut changes = Vec::new();
         for (name, content) in &files {
             match std::fs::read_to_string(out_dir.join(name)) {
-                Ok(existing) if existing == *content => {}
+                // A checkout with CRLF line ends (git's autocrlf) holds the same files.
+                Ok(existing) if existing == *content || existing.replace("\r\n", "\n") == *content => {}
                 Ok(existing) => changes.push(format!("  changed: {name} (first difference at line {})", first_difference(&existing, content))),
                 Err(_) => changes.push(format!("  missing: {name}")),
             }

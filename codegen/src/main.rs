@@ -28,6 +28,9 @@ enum Command {
         /// The generated crate's directory.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
+        /// The generated crate's name, as its Cargo.toml gives it (the `validate` binary uses the crate by it).
+        #[arg(long, default_value = "vpc_channel_models")]
+        crate_name: String,
         /// Print each phase's time and what was written to stderr.
         #[arg(long, short)]
         verbose: bool,
@@ -88,10 +91,10 @@ fn run() -> anyhow::Result<ExitCode> {
                 Err(error) => Err(error).context("schema failed"),
             }
         }
-        Command::Generate { check, spec, out, verbose } => {
+        Command::Generate { check, spec, out, crate_name, verbose } => {
             let root = workspace_root();
             let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
-            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out));
+            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out)).crate_name(crate_name);
             let result = if check { config.check() } else { config.generate() };
             match result {
                 Ok(report) => {

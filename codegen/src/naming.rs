@@ -20,6 +20,12 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &["Request", "Response"];
 /// Module names the generated crate uses itself.
 pub const RESERVED_MODULES: &[&str] = &["support"];
 
+/// Names the generator puts in every service module beside the operations' modules, with what they are.
+pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
+    ("view", "the service's module of borrowed views of its request types"),
+    ("support", "the crate's run-time support module, which every service module imports"),
+];
+
 /// The variant every enumeration gets for values the page does not list.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 

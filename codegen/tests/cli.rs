@@ -89,3 +89,27 @@ fn schema_prints_an_operations_json_schema() {
     assert_eq!(code, 1);
     assert!(stderr.contains("apig/update_vpc_channel"), "lists the known operations: {stderr}");
 }
+
+#[test]
+fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_binary() {
+    let work = std::env::temp_dir().join(format!("codegen-cli-crlf-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    copy_dir(&repo().join("spec"), &work.join("spec"));
+    copy_dir(&repo().join("generated"), &work.join("generated"));
+    let (spec, out) = (work.join("spec").display().to_string(), work.join("generated").display().to_string());
+    // As git's autocrlf writes a checkout on Windows.
+    let lib = work.join("generated/src/lib.rs");
+    let text = std::fs::read_to_string(&lib).expect("exists");
+    std::fs::write(&lib, text.replace('\n', "\r\n")).expect("rewrite");
+    let (code, _, stderr) = codegen(&["generate", "--check", "--spec", &spec, "--out", &out]);
+    assert_eq!(code, 0, "CRLF line ends are not a change: {stderr}");
+
+    let (code, _, stderr) = codegen(&["generate", "--spec", &spec, "--out", &out, "--crate-name", "my-cloud-models"]);
+    assert_eq!(code, 0, "{stderr}");
+    let bin = std::fs::read_to_string(work.join("generated/src/bin/validate.rs")).expect("exists");
+    assert!(bin.contains("my_cloud_models::validate_request_body"), "{bin}");
+    let (code, _, stderr) = codegen(&["generate", "--check", "--spec", &spec, "--out", &out]);
+    assert_eq!(code, 1, "the default crate name differs again: {stderr}");
+    assert!(stderr.contains("changed: src/bin/validate.rs"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&work);
+}

@@ -155,7 +155,7 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
     });
     let ops = service.operations.iter().map(|op| {
         let ident = ident(&op.module);
-        let doc = format!(" {}", op.docs[0]);
+        let doc = doc_line(&op.docs[0]);
         if inline {
             // The module documents itself with inner attributes; an outer one too would mix styles.
             let body = operation::emit_operation(op);
@@ -229,17 +229,36 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// One `#[doc]` per line, escaped so rustdoc reads the page's text as text.
 pub(crate) fn docs(lines: &[String]) -> TokenStream {
     let lines = lines.iter().map(|line| {
-        let escaped = escape_doc(line);
-        let text = if escaped.is_empty() { String::new() } else { format!(" {escaped}") };
+        let text = doc_line(line);
         quote! { #[doc = #text] }
     });
     quote! { #(#lines)* }
+}
+
+/// The text of one doc comment line: escaped, after the space that follows `///`.
+pub(crate) fn doc_line(line: &str) -> String {
+    let escaped = escape_doc(line);
+    if escaped.is_empty() {
+        String::new()
+    } else {
+        format!(" {escaped}")
+    }
 }
 
 fn escape_doc(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
     for c in line.trim().chars() {
+        // Text pasted from a page may hold controls a doc comment cannot: a bare CR (CRLF line ends) or a
+        // character that changes the visible direction of text, which rustc refuses in comments.
+        if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            out.push_str(&c.escape_unicode().to_string());
+            continue;
+        }
+        if c.is_control() {
+            out.push(' ');
+            continue;
+        }
         if c == '`' {
             in_code = !in_code;
         }

@@ -1,14 +1,14 @@
 //! Emits an operation module: the method and path template, a `Request` with path parameters, headers and
 //! body, path building with percent-encoding, and a `Response` enum with one variant per documented status.
 
-use super::{docs, ident};
+use super::{doc_line, docs, ident};
 use crate::ir::Operation;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit_operation(op: &Operation) -> TokenStream {
     let module_docs = op.docs.iter().map(|line| {
-        let text = if line.is_empty() { String::new() } else { format!(" {line}") };
+        let text = doc_line(line);
         quote! { #![doc = #text] }
     });
     let method = &op.method;
@@ -83,6 +83,22 @@ fn emit_request(op: &Operation) -> TokenStream {
         quote! { super::super::support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
     });
     let body_check = op.body.as_ref().map(|_| quote! { super::super::support::Validate::validate_at(&self.body, &root, &mut out); });
+    // Without parameters or a body there is nothing to check, and no collection to make.
+    let checks = if op.path_params.is_empty() && op.headers.is_empty() && op.body.is_none() {
+        quote! { ::std::result::Result::Ok(()) }
+    } else {
+        quote! {
+            let mut out = ::std::vec::Vec::new();
+            let root = super::super::support::Path::Root;
+            #(#non_empty)*
+            #body_check
+            if out.is_empty() {
+                ::std::result::Result::Ok(())
+            } else {
+                ::std::result::Result::Err(super::super::support::ValidationErrors(out))
+            }
+        }
+    };
     quote! {
         /// A request: path parameters, headers and body.
         #[derive(Debug, Clone, PartialEq)]
@@ -107,15 +123,7 @@ fn emit_request(op: &Operation) -> TokenStream {
             /// Checks that no path parameter or header is empty and that the body keeps every documented
             /// rule; returns every violation at once.
             pub fn validate(&self) -> ::std::result::Result<(), super::super::support::ValidationErrors> {
-                let mut out = ::std::vec::Vec::new();
-                let root = super::super::support::Path::Root;
-                #(#non_empty)*
-                #body_check
-                if out.is_empty() {
-                    ::std::result::Result::Ok(())
-                } else {
-                    ::std::result::Result::Err(super::super::support::ValidationErrors(out))
-                }
+                #checks
             }
         }
     }
@@ -134,7 +142,7 @@ fn push_literal(text: &str) -> Option<TokenStream> {
 fn emit_response(op: &Operation) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = ident(&r.variant);
-        let doc = format!(" {} {}", r.status, r.description);
+        let doc = doc_line(&format!("{} {}", r.status, r.description));
         match &r.body {
             Some(body) => {
                 let body = ident(body);

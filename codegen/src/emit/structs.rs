@@ -1,6 +1,6 @@
 //! Emits an object table as a serde struct, its default constants and accessors, and its validator.
 
-use super::{docs, ident, rust_type, validate};
+use super::{doc_line, docs, ident, rust_type, validate};
 use crate::ir::{Field, Literal, Struct, Type};
 use crate::naming;
 use proc_macro2::TokenStream;
@@ -61,25 +61,26 @@ fn emit_field(field: &Field) -> TokenStream {
 /// The documented default as a constant, plus an accessor applying it when the field is optional.
 fn emit_default(field: &Field) -> Option<TokenStream> {
     let default = field.default.as_ref()?;
-    let constant = ident(&naming::default_const(&field.ident));
-    let getter = ident(&naming::default_getter(&field.ident));
+    let constant = ident(&default.constant);
+    let getter = ident(&default.getter);
     let name = ident(&field.ident);
     let wire = &field.wire;
-    let (const_ty, value, getter_ty, get) = match (default, &field.ty) {
-        (Literal::Str(s), _) => (quote! { &'static str }, quote! { #s }, quote! { &str }, quote! { self.#name.as_deref().unwrap_or(Self::#constant) }),
-        (Literal::Int(n), Type::I64) => (quote! { i64 }, quote! { #n }, quote! { i64 }, quote! { self.#name.unwrap_or(Self::#constant) }),
-        (Literal::Int(n), _) => {
-            let n = i32::try_from(*n).ok()?;
-            (quote! { i32 }, quote! { #n }, quote! { i32 }, quote! { self.#name.unwrap_or(Self::#constant) })
+    let (const_ty, value, getter_ty, get) = match &default.value {
+        Literal::Str(s) => (quote! { &'static str }, quote! { #s }, quote! { &str }, quote! { self.#name.as_deref().unwrap_or(Self::#constant) }),
+        Literal::Int(n) => {
+            // Lowering checked that the value fits the field's type, which the constant's type gives it.
+            let ty = if field.ty == Type::I64 { quote! { i64 } } else { quote! { i32 } };
+            let n = proc_macro2::Literal::i64_unsuffixed(*n);
+            (ty.clone(), quote! { #n }, ty, quote! { self.#name.unwrap_or(Self::#constant) })
         }
-        (Literal::Bool(b), _) => (quote! { bool }, quote! { #b }, quote! { bool }, quote! { self.#name.unwrap_or(Self::#constant) }),
-        (Literal::Variant(e, v), _) => {
+        Literal::Bool(b) => (quote! { bool }, quote! { #b }, quote! { bool }, quote! { self.#name.unwrap_or(Self::#constant) }),
+        Literal::Variant(e, v) => {
             let (e, v) = (ident(e), ident(v));
             (quote! { #e }, quote! { #e::#v }, quote! { #e }, quote! { self.#name.clone().unwrap_or(Self::#constant) })
         }
     };
-    let const_doc = format!(" The documented default of `{wire}`.");
-    let getter_doc = format!(" `{wire}`, or its documented default when absent.");
+    let const_doc = doc_line(&format!("The documented default of `{wire}`."));
+    let getter_doc = doc_line(&format!("`{wire}`, or its documented default when absent."));
     let accessor = if field.required {
         quote! {}
     } else {

@@ -2,8 +2,9 @@
 //! borrowed from the input where the JSON has no escapes, and the same `validate`. Checking a request body
 //! through its view applies every rule without building the owned model's Strings.
 
-use super::{docs, ident, rust_type, validate};
-use crate::ir::{Field, Service, Struct, Type, TypeDef};
+use super::{doc_line, docs, ident, rust_type, validate};
+use crate::ir::{Field, Literal, Rule, Service, Struct, Type, TypeDef};
+use std::collections::BTreeSet;
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -20,14 +21,49 @@ pub fn emit_views(service: &Service) -> TokenStream {
     if views.is_empty() {
         return quote! {};
     }
+    // The views name the service's enumerations (in fields and in rules' conditions) as the owned types
+    // do; import exactly those, so that no import goes unused.
+    let enums: BTreeSet<&str> = service
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) if s.validated => Some(s),
+            _ => None,
+        })
+        .flat_map(|s| s.fields.iter().filter_map(|f| enum_of(&f.ty)).chain(s.rules.iter().filter_map(condition_enum)))
+        .collect();
+    let imports = if enums.is_empty() {
+        quote! {}
+    } else {
+        let enums = enums.into_iter().map(ident);
+        quote! { use super::{#(#enums),*}; }
+    };
     quote! {
         /// Borrowed views of the request types, for checking a body without building the owned model:
         /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
         /// the type of the same name in the parent module.
         pub mod view {
-            use super::*;
+            #imports
             #(#views)*
         }
+    }
+}
+
+fn enum_of(ty: &Type) -> Option<&str> {
+    match ty {
+        Type::Enum(name) => Some(name),
+        Type::Vec(inner) => enum_of(inner),
+        _ => None,
+    }
+}
+
+fn condition_enum(rule: &Rule) -> Option<&str> {
+    match rule {
+        Rule::Presence { condition, .. } => condition.values.iter().find_map(|v| match v {
+            Literal::Variant(e, _) => Some(e.as_str()),
+            _ => None,
+        }),
+        Rule::LessThan { .. } | Rule::AtLeastOneOf { .. } => None,
     }
 }
 
@@ -51,7 +87,7 @@ fn view_type(ty: &Type) -> TokenStream {
             let inner = view_type(inner);
             quote! { ::std::vec::Vec<#inner> }
         }
-        other => rust_type(other),
+        Type::Enum(_) | Type::I32 | Type::I64 | Type::Bool => rust_type(ty),
     }
 }
 
@@ -68,7 +104,7 @@ fn emit_view_field(field: &Field) -> TokenStream {
     let rename = if naming::unraw(&field.ident) == field.wire { quote! {} } else { quote! { #[serde(rename = #wire)] } };
     let optional = if field.required { quote! {} } else { quote! { #[serde(default)] } };
     let borrow = if borrows(&field.ty) { quote! { #[serde(borrow)] } } else { quote! {} };
-    let doc = format!(" `{wire}`.");
+    let doc = doc_line(&format!("`{wire}`."));
     quote! {
         #[doc = #doc]
         #rename

@@ -43,6 +43,10 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
                 .error(&files[0].name, &files[0].spans, "service", format!("service `{service}` maps to module `{module}`, as does `{}` in {}", other.spec.service, other.name))
                 .help("rename one of the services");
         }
+        if !module.is_ascii() {
+            let message = format!("service `{service}` becomes the module `{module}`, which lives in a file of its own and so must be ASCII");
+            diags.error(&files[0].name, &files[0].spans, "service", message).help("spell the service in ASCII letters, digits and underscores");
+        }
         if naming::RESERVED_MODULES.contains(&module.as_str()) {
             diags.error(&files[0].name, &files[0].spans, "service", format!("the module `{module}` is the generated crate's own")).help("rename the service");
         }
@@ -129,6 +133,10 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             let Some(value) = file.json.get("operation") else { continue };
             let Some(op) = load::entry::<spec::Operation>(file, "operation", value, self.diags) else { continue };
             let op = self.lower_operation(file, op);
+            if let Some((_, what)) = naming::SERVICE_MODULE_ITEMS.iter().find(|(name, _)| *name == op.module) {
+                let message = format!("operation `{}` becomes the module `{}`, which is the name of {what}", op.cli_names[1], op.module);
+                self.diags.error(&file.name, &file.spans, "operation.name", message).help("rename the operation");
+            }
             if let Some(other) = operation_modules.insert(op.module.clone(), file.name.clone()) {
                 self.diags.error(&file.name, &file.spans, "operation.name", format!("operation module `{}` is also made from {other}", op.module));
             }
@@ -152,6 +160,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             let message = format!("`{spec_name}` is read in responses and in requests, so it gets a response-side form `{}`, a name the service already has", collision.form);
             self.diags.error(&def.file.name, &def.file.spans, &def.path, message).help("rename the other type");
         }
+        self.check_shape_names(&types);
         self.box_cycles(&mut types);
         ir::Service { module, files: self.files.iter().map(|f| f.name.clone()).collect(), types, operations }
     }
@@ -248,6 +257,15 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                 fields.push(lowered);
             }
         }
+        let mut constants: HashMap<&str, &str> = HashMap::new();
+        for field in &fields {
+            let Some(default) = &field.default else { continue };
+            if let Some(other) = constants.insert(&default.constant, &field.wire) {
+                let at = object.fields.iter().position(|f| f.get("name").and_then(Value::as_str) == Some(&field.wire)).unwrap_or_default();
+                let message = format!("the defaults of `{other}` and `{}` both become the constant `{}`", field.wire, default.constant);
+                self.diags.error(&file.name, &file.spans, &format!("{}.fields[{at}].default", def.path), message).help("rename one of the fields");
+            }
+        }
         let mut rules = Vec::new();
         let (mut checked, mut unchecked) = (Vec::new(), Vec::new());
         for (i, value) in object.rules.iter().enumerate() {
@@ -331,7 +349,11 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             self.check_order(file, &format!("{path}.format.integer_list"), "minimum", Some(minimum), Some(maximum));
             checks.integer_list = Some((minimum, maximum));
         }
-        let default = field.default.as_ref().and_then(|value| self.lower_default(file, &format!("{path}.default"), value, scalar, &checks, &ty));
+        let default = field.default.as_ref().and_then(|value| self.lower_default(file, &format!("{path}.default"), value, scalar, &checks, &ty)).map(|value| ir::Default {
+            value,
+            constant: naming::default_const(&ident),
+            getter: naming::default_getter(&ident),
+        });
         let docs = field_docs(&field, &checks);
         Some(ir::Field { wire: field.name, ident, ty, required: field.required, expected: false, boxed: false, docs, checks, default })
     }
@@ -592,7 +614,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         if when.values.is_empty() {
             self.diags.error(&file.name, &file.spans, &format!("{path}.when.in"), "a condition needs at least one value");
         }
-        let default = fields.iter().find(|f| f.wire == when.field).and_then(|f| f.default.clone());
+        let default = fields.iter().find(|f| f.wire == when.field).and_then(|f| f.default.as_ref()).map(|d| d.value.clone());
         let absent_holds = default.is_some_and(|d| values.contains(&d));
         let shown: Vec<String> = when.values.iter().map(|v| v.to_string().trim_matches('"').to_owned()).collect();
         let text = format!("{} is {}", when.field, shown.join(" or "));
@@ -644,7 +666,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
 
     fn lower_operation(&mut self, file: &File, op: spec::Operation) -> ir::Operation {
         let module = naming::module_ident(&op.name);
-        if naming::unraw(&naming::field_ident(&op.name)).trim_end_matches('_') != op.name.trim_end_matches('_') {
+        if !module.is_ascii() {
+            self.diags.error(&file.name, &file.spans, "operation.name", format!("operation `{}` becomes a module in a file of its own, whose name must be ASCII", op.name));
+        } else if naming::unraw(&naming::field_ident(&op.name)).trim_end_matches('_') != op.name.trim_end_matches('_') {
             self.diags.error(&file.name, &file.spans, "operation.name", format!("operation names are snake_case starting with a letter; `{}` would become `{module}`", op.name));
         }
         if !balanced_template(&op.path) {
@@ -654,8 +678,8 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&method.as_str()) {
             self.diags.error(&file.name, &file.spans, "operation.method", format!("unknown HTTP method `{}`", op.method));
         }
-        let path_params = self.lower_params(file, "operation.path_params", &op.path_params);
-        let headers = self.lower_params(file, "operation.headers", &op.headers);
+        let path_params = self.lower_params(file, "operation.path_params", &op.path_params, &[]);
+        let headers = self.lower_params(file, "operation.headers", &op.headers, &path_params);
         let template_params: Vec<&str> = op.path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
         for name in &template_params {
             if !path_params.iter().any(|p| p.wire == *name) {
@@ -712,7 +736,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         }
     }
 
-    fn lower_params(&mut self, file: &File, path: &str, params: &[Value]) -> Vec<ir::Param> {
+    /// Lowers path parameters or headers, which become fields of the operation's `Request` beside `taken`
+    /// (the path parameters, when lowering headers) and the body.
+    fn lower_params(&mut self, file: &File, path: &str, params: &[Value], taken: &[ir::Param]) -> Vec<ir::Param> {
         let mut out: Vec<ir::Param> = Vec::new();
         for (i, value) in params.iter().enumerate() {
             let at = format!("{path}[{i}]");
@@ -721,14 +747,31 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                 self.diags.error(&file.name, &file.spans, &format!("{at}.type"), "path parameters and headers are strings");
             }
             let ident = naming::field_ident(&field.name);
-            if ["body", "path"].contains(&ident.as_str()) || out.iter().any(|p| p.ident == ident) {
+            if ["body", "path"].contains(&ident.as_str()) {
                 self.diags.error(&file.name, &file.spans, &format!("{at}.name"), format!("`{}` becomes the Rust field `{ident}`, which the request already has", field.name));
+                continue;
+            }
+            if let Some(other) = taken.iter().chain(&out).find(|p| p.ident == ident) {
+                let message = format!("`{}` becomes the Rust field `{ident}` of the request, as does `{}`", field.name, other.wire);
+                self.diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("a path parameter and a header, or two headers, need names that differ beyond case and punctuation");
                 continue;
             }
             let docs = if field.description.is_empty() { vec![format!("`{}`.", field.name)] } else { field.description.clone() };
             out.push(ir::Param { wire: field.name.clone(), ident, docs });
         }
         out
+    }
+
+    /// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.
+    fn check_shape_names(&mut self, types: &[ir::TypeDef]) {
+        let mut shapes: HashMap<&str, &str> = HashMap::new();
+        for s in types.iter().filter_map(|t| if let ir::TypeDef::Struct(s) = t { Some(s) } else { None }) {
+            // Two types of one name are reported as such, not again through their statics.
+            let Some(other) = shapes.insert(&s.shape, &s.name).filter(|other| *other != s.name) else { continue };
+            let Some(def) = self.spec_name_of(&s.name).and_then(|name| self.defs.get(&name)) else { continue };
+            let message = format!("`{}` and `{other}` both name the static `{}` that lists their fields", s.name, s.shape);
+            self.diags.error(&def.file.name, &def.file.spans, &def.path, message).help("rename one of the types");
+        }
     }
 
     /// Boxes by-value struct fields that lead back to their own struct, which Rust cannot size otherwise.

@@ -165,3 +165,25 @@ fn bodies_and_responses_parse_through_the_operation_module() {
     assert!(build_script_example::models::OPERATIONS.contains(&"course/update_option"));
     assert_eq!(build_script_example::models::validate_request_body("update_option", &body).map(|r| r.is_ok()), Some(true));
 }
+
+#[test]
+fn operations_without_parameters_body_or_responses_generate_usable_modules() {
+    use build_script_example::models::bare::{self, get_status, list_tokens, type_};
+    let status = get_status::Request {};
+    assert_eq!(status.path(), "/v1/status");
+    assert_eq!(status.headers(), []);
+    assert_eq!(status.validate(), Ok(()));
+    assert_eq!(get_status::Response::parse(200, b"{}").expect("undocumented").status(), 200);
+
+    let tokens = list_tokens::Request { x_auth_token: std::string::String::new() };
+    let found: std::vec::Vec<_> = tokens.validate().expect_err("empty header").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    assert_eq!(found, ["X-Auth-Token: empty"]);
+    assert_eq!(list_tokens::Response::parse(204, b"").expect("no body"), list_tokens::Response::NoContent);
+
+    let delete = type_::Request { type_id: "a b".to_owned() };
+    assert_eq!(delete.path(), "/v1/types/a%20b");
+    let (response, departures) = type_::Response::parse_with_departures(200, br#"{"validate": true, "view": "B"}"#).expect("parses");
+    let type_::Response::Ok(shape) = response else { panic!("expected the 200 body") };
+    assert_eq!((shape.validate, shape.view), (Some(true), Some(bare::Support::Unknown("B".to_owned()))));
+    assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<std::vec::Vec<_>>(), ["view: enum"]);
+}

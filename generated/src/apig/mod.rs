@@ -3855,7 +3855,10 @@ impl super::support::Validate for VpcChannelStatus {
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
 /// the type of the same name in the parent module.
 pub mod view {
-    use super::*;
+    use super::{
+        BalanceStrategy, HealthCheckMethod, HealthCheckProtocol, HealthCheckStatus,
+        MemberStatus, MemberType, MicroserviceType, VpcChannelType, WorkloadType,
+    };
     /// A borrowed view of \[`super::MemberGroupCreateBatch`\], for checking without building it.
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MemberGroupCreateBatch<'a> {

@@ -651,7 +651,7 @@ impl super::support::Validate for MemberStatus {
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
 /// the type of the same name in the parent module.
 pub mod view {
-    use super::*;
+    use super::MemberStatus;
     /// A borrowed view of \[`super::MembersBatchCreate`\], for checking without building it.
     #[derive(Debug, ::serde::Deserialize)]
     pub struct MembersBatchCreate<'a> {
