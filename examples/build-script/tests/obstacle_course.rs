@@ -184,6 +184,7 @@ fn operations_without_parameters_body_or_responses_generate_usable_modules() {
     assert_eq!(delete.path(), "/v1/types/a%20b");
     let (response, departures) = type_::Response::parse_with_departures(200, br#"{"validate": true, "view": "B"}"#).expect("parses");
     let type_::Response::Ok(shape) = response else { panic!("expected the 200 body") };
-    assert_eq!((shape.validate, shape.view), (Some(true), Some(bare::Support::Unknown("B".to_owned()))));
+    assert_eq!((shape.validate, &shape.view), (Some(true), &Some(bare::Support::Unknown("B".to_owned()))));
     assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<std::vec::Vec<_>>(), ["view: enum"]);
+    assert_eq!((shape.limit_or_default(), shape.limit_or_default), (5, None), "the accessor and the field of that name are both there");
 }
