@@ -1,16 +1,22 @@
 //! Snapshot tests: small valid specs under `fixtures/good/<case>/`, rendered as one `models.rs`, must give
-//! exactly `fixtures/good/<case>.expected.rs` (`UPDATE_EXPECTED=1` rewrites it).
+//! exactly `fixtures/good/<case>.expected.rs` (`UPDATE_EXPECTED=1` rewrites it). The run-time support
+//! module, the same in every output, is left out of those and has one snapshot of its own,
+//! `fixtures/good/support.expected.rs`, so that a change of the runtime shows once.
 //!
-//! The expected files are also compiled into this test as modules, so a snapshot that does not build
-//! fails here, and the tests at the bottom check that the snapshotted code does what its spec says.
+//! The expected files are also compiled into this test as modules (each with the support snapshot as its
+//! `support`), so a snapshot that does not build fails here, and the tests at the bottom check that the
+//! snapshotted code does what its spec says.
 //!
 //! To add a case: write `fixtures/good/<case>/<service>/<operation>.json`, add `<case>` to `cases!` and a
-//! `mod` line below, `touch fixtures/good/<case>.expected.rs` (the module must exist to compile), run
+//! `models!` line below, `touch fixtures/good/<case>.expected.rs` (the file must exist to compile), run
 //! `UPDATE_EXPECTED=1 cargo test -p codegen --test snapshots`, and review the new file.
 
 mod common;
 
 use common::{assert_expected, fixtures};
+
+/// Where the single-file layout puts the support module: last, at the top level.
+const SUPPORT_MODULE: &str = "\npub mod support {\n";
 
 fn check(case: &str) {
     let dir = fixtures("good").join(case);
@@ -20,7 +26,15 @@ fn check(case: &str) {
     };
     let models = files.remove("models.rs").unwrap_or_else(|| panic!("{case}: no models.rs among {:?}", files.keys()));
     assert!(files.is_empty(), "{case}: the single-file layout wrote more than models.rs: {:?}", files.keys());
-    assert_expected(&fixtures("good").join(format!("{case}.expected.rs")), &models);
+    let at = models.find(SUPPORT_MODULE).unwrap_or_else(|| panic!("{case}: no support module in models.rs"));
+    assert!(models.trim_end().ends_with('}') && !models[at + 1..].contains("\npub mod "), "{case}: the support module is not last");
+    assert_expected(&fixtures("good").join(format!("{case}.expected.rs")), &models[..=at]);
+}
+
+#[test]
+fn the_runtime_has_one_snapshot() {
+    let (files, _) = codegen::Config::new(fixtures("good").join("minimal")).layout(codegen::Layout::Crate).rerun_if_changed(false).render().expect("renders");
+    assert_expected(&fixtures("good").join("support.expected.rs"), &files["src/support.rs"]);
 }
 
 /// One test per case, plus `CASES` listing them.
@@ -43,25 +57,29 @@ fn every_fixture_directory_is_a_case() {
     common::assert_every_fixture_is_a_case("good", CASES);
 }
 
+// The snapshots' shared support module, as the crate layout writes it.
+#[allow(dead_code, unused_imports)]
+#[path = "fixtures/good/support.expected.rs"]
+pub mod support;
+
 // Each snapshot is a whole generated file, written to be a crate's public API; as private modules of
 // this test most of it is unused, which is not a problem of the snapshot.
-#[allow(dead_code, unused_imports)]
-#[path = "fixtures/good/minimal.expected.rs"]
-mod minimal_models;
+macro_rules! models {
+    ($module:ident, $file:literal) => {
+        #[allow(dead_code, unused_imports)]
+        mod $module {
+            pub use crate::support;
+            include!($file);
+        }
+    };
+}
 
-#[allow(dead_code, unused_imports)]
-#[path = "fixtures/good/enums.expected.rs"]
-mod enums_models;
+models!(minimal_models, "fixtures/good/minimal.expected.rs");
+models!(enums_models, "fixtures/good/enums.expected.rs");
+models!(rules_models, "fixtures/good/rules.expected.rs");
+models!(cycle_models, "fixtures/good/cycle.expected.rs");
 
-#[allow(dead_code, unused_imports)]
-#[path = "fixtures/good/rules.expected.rs"]
-mod rules_models;
-
-#[allow(dead_code, unused_imports)]
-#[path = "fixtures/good/cycle.expected.rs"]
-mod cycle_models;
-
-/// The violations of a value as `path: code` lines (a macro: each snapshot has its own support module).
+/// The violations of a value as `path: code` lines.
 macro_rules! violations {
     ($value:expr) => {
         match $value.validate() {
