@@ -784,28 +784,7 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
 
 /// The documented field a misspelled one most likely meant: the closest by edit distance, if close.
 fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
-    let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut diagonal = row[0];
-            row[0] = i + 1;
-            for (j, &cb) in b.iter().enumerate() {
-                let above = row[j + 1];
-                row[j + 1] = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(above + 1);
-                diagonal = above;
-            }
-        }
-        row[b.len()]
-    };
-    let name = name.to_lowercase();
-    shape
-        .fields
-        .iter()
-        .map(|f| (distance(&name, f.name), f.name))
-        .filter(|&(d, candidate)| d <= (candidate.len() / 3).max(2))
-        .min()
-        .map(|(_, candidate)| candidate)
+    closest::closest(name, shape.fields.iter().map(|f| f.name))
 }
 
 /// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already

@@ -172,26 +172,8 @@ impl Diagnostic {
     }
 }
 
-/// The closest of `candidates` to `name` by edit distance, if close enough to be a likely typo.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut previous = row[0];
-            row[0] = i + 1;
-            for (j, &cb) in b.iter().enumerate() {
-                let current = row[j + 1];
-                row[j + 1] = (previous + usize::from(ca != cb)).min(row[j] + 1).min(current + 1);
-                previous = current;
-            }
-        }
-        row[b.len()]
-    };
-    candidates
-        .into_iter()
-        .map(|candidate| (distance(&name.to_lowercase(), &candidate.to_lowercase()), candidate))
-        .filter(|&(d, candidate)| d <= (candidate.chars().count() / 3).max(2))
-        .min()
-        .map(|(_, candidate)| candidate)
-}
+/// The closest of known names to a misspelled one; the same file is the generated crates' (see it).
+#[path = "../runtime/closest.rs"]
+mod closest;
+
+pub use closest::closest;

@@ -17,8 +17,9 @@ use std::collections::BTreeMap;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
-/// The strict reading of request bodies, copied in as a module inside the support module.
-const STRICT: &str = include_str!("../../runtime/strict.rs");
+/// The support module's own modules, copied in inside it: the strict reading of request bodies, and the
+/// closest documented name to a misspelled one (which the generator's diagnostics share).
+const SUPPORT_MODULES: &[(&str, &str)] = &[("strict", include_str!("../../runtime/strict.rs")), ("closest", include_str!("../../runtime/closest.rs"))];
 
 /// How the output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,17 +72,19 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
 }
 
 fn support_tokens() -> Result<TokenStream, EmitBug> {
-    let parse = |name: &str, text: &str| syn::parse_str::<syn::File>(text).map_err(|e| EmitBug { file: name.to_owned(), error: e.to_string() });
-    let (support, strict) = (parse("support.rs", SUPPORT)?, parse("strict.rs", STRICT)?);
+    let parse = |name: &str, text: &str| syn::parse_str::<syn::File>(text).map_err(|e| EmitBug { file: format!("{name}.rs"), error: e.to_string() });
+    let support = parse("support", SUPPORT)?;
     let (attrs, items) = (support.attrs, support.items);
-    let (strict_attrs, strict_items) = (strict.attrs, strict.items);
+    let mut modules = Vec::new();
+    for (name, text) in SUPPORT_MODULES {
+        let file = parse(name, text)?;
+        let (name, attrs, items) = (ident(name), file.attrs, file.items);
+        modules.push(quote! { mod #name { #(#attrs)* #(#items)* } });
+    }
     Ok(quote! {
         #(#attrs)*
         #(#items)*
-        mod strict {
-            #(#strict_attrs)*
-            #(#strict_items)*
-        }
+        #(#modules)*
     })
 }
 
