@@ -116,6 +116,15 @@ impl Type {
         }
     }
 
+    /// The smallest and largest value of an integer type.
+    pub fn integer_bounds(&self) -> Option<(i64, i64)> {
+        match self {
+            Type::I32 => Some((i64::from(i32::MIN), i64::from(i32::MAX))),
+            Type::I64 => Some((i64::MIN, i64::MAX)),
+            _ => None,
+        }
+    }
+
     /// The same type with every struct name mapped by `rename` (arrays keep their shape).
     pub fn map_struct(&self, rename: &impl Fn(&str) -> Option<String>) -> Type {
         match self {
@@ -245,6 +254,16 @@ pub struct Variant {
 pub enum EnumValue {
     Str(String),
     Int(i64),
+}
+
+impl EnumValue {
+    /// The value as the page writes it.
+    pub fn text(&self) -> String {
+        match self {
+            EnumValue::Str(s) => s.clone(),
+            EnumValue::Int(n) => n.to_string(),
+        }
+    }
 }
 
 /// A cross-field or conditional rule, resolved to field paths.

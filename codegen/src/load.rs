@@ -22,26 +22,40 @@ pub struct File {
     pub json: serde_json::Value,
 }
 
-/// Every `*.json` under `dir` but the format's schema, sorted, as (relative name, path).
+/// Every `*.json` under `dir` but the format's schema and the overlays, sorted, as (relative name, path).
 pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
+    for path in files_under(dir)? {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if path.extension().is_some_and(|ext| ext == "json") && name != SCHEMA_FILE && !name.ends_with(OVERLAY_SUFFIX) {
+            found.push((relative_name(&path, dir), path));
+        }
+    }
+    Ok(found)
+}
+
+/// Every file under `dir`, at any depth, sorted.
+pub fn files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
         for entry in std::fs::read_dir(&current)? {
             let path = entry?.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "json")
-                && path.file_name().is_some_and(|n| n != SCHEMA_FILE && !n.to_string_lossy().ends_with(OVERLAY_SUFFIX))
-            {
-                let relative = path.strip_prefix(dir).unwrap_or(&path);
-                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                found.push((name, path));
+            } else {
+                files.push(path);
             }
         }
     }
-    found.sort();
-    Ok(found)
+    files.sort();
+    Ok(files)
+}
+
+/// `path` relative to `root`, with `/` separators whatever the platform (stable across machines).
+pub fn relative_name(path: &Path, root: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Parses one file's text; every problem goes to `diags`.

@@ -34,6 +34,9 @@ pub struct Source {
     pub updated: Option<String>,
 }
 
+/// The HTTP methods an operation may have, as the pages write them.
+pub const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
 /// An operation: one documented API call.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -30,23 +30,13 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
 /// Rust files under `src` that the generator did not produce (left over from a removed spec), relative to
 /// `root`.
 pub fn stray_rust_files(src: &Path, files: &BTreeMap<String, String>, root: &Path) -> Vec<String> {
-    let mut stray = Vec::new();
-    let mut pending = vec![src.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let relative = path.strip_prefix(root).unwrap_or(&path);
-                let name = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                if !files.contains_key(&name) {
-                    stray.push(name);
-                }
-            }
-        }
-    }
+    let mut stray: Vec<String> = crate::load::files_under(src)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .map(|path| crate::load::relative_name(&path, root))
+        .filter(|name| !files.contains_key(name))
+        .collect();
     stray.sort();
     stray
 }

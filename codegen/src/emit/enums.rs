@@ -14,13 +14,6 @@ fn literal(value: &EnumValue) -> TokenStream {
     }
 }
 
-fn text(value: &EnumValue) -> String {
-    match value {
-        EnumValue::Str(s) => s.clone(),
-        EnumValue::Int(n) => n.to_string(),
-    }
-}
-
 pub fn emit_enum(e: &Enum) -> TokenStream {
     let name = ident(&e.name);
     let doc = docs(&e.docs);
@@ -32,7 +25,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         let spellings = std::iter::once(&v.value).chain(&v.aliases).map(literal);
         quote! { #(#spellings)|* }
     });
-    let listed: Vec<String> = e.variants.iter().map(|v| text(&v.value)).collect();
+    let listed: Vec<String> = e.variants.iter().map(|v| v.value.text()).collect();
     let (raw, value_fn, value_doc, serialize, deserialize, display) = if e.integer {
         (
             quote! { i64 },

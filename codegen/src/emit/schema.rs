@@ -88,7 +88,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         }
         Type::I32 | Type::I64 => {
             schema.insert("type".into(), json!("integer"));
-            let bits = if *ty == Type::I32 { (i64::from(i32::MIN), i64::from(i32::MAX)) } else { (i64::MIN, i64::MAX) };
+            let bits = ty.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
             let (min, max) = checks.range.unwrap_or((None, None));
             schema.insert("minimum".into(), json!(min.unwrap_or(bits.0)));
             schema.insert("maximum".into(), json!(max.unwrap_or(bits.1)));

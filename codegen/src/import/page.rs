@@ -124,8 +124,6 @@ pub struct Example {
 const HEADINGS: &[&str] =
     &["Function", "Calling Method", "URI", "Request Parameters", "Response Parameters", "Example Requests", "Example Responses", "Status Codes", "Error Codes"];
 
-const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
 /// A non-empty line of the page, trimmed, with its number and where its raw text starts.
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
@@ -238,7 +236,7 @@ fn sections<'a, 'l>(lines: &'l [Line<'a>]) -> Vec<(Line<'a>, &'l [Line<'a>])> {
 fn method_and_path(text: &str) -> Option<(String, String)> {
     let (method, path) = text.split_once(' ')?;
     let path = path.trim();
-    (METHODS.contains(&method) && path.starts_with('/')).then(|| (method.to_owned(), path.to_owned()))
+    (crate::spec::HTTP_METHODS.contains(&method) && path.starts_with('/')).then(|| (method.to_owned(), path.to_owned()))
 }
 
 /// `Status code: 201`.

@@ -326,7 +326,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         misplaced("format", field.format.is_some(), string, "formats apply to strings");
         if integer && (field.minimum.is_some() || field.maximum.is_some()) {
             self.check_order(file, path, "minimum", field.minimum, field.maximum);
-            let bits = if ty == Type::I32 { (i64::from(i32::MIN), i64::from(i32::MAX)) } else { (i64::MIN, i64::MAX) };
+            let bits = ty.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
             for (key, bound) in [("minimum", field.minimum), ("maximum", field.maximum)] {
                 if bound.is_some_and(|b| b < bits.0 || b > bits.1) {
                     self.diags.error(&file.name, &file.spans, &format!("{path}.{key}"), format!("{key} does not fit a `{}`", field.ty)).help("an `integer` is 32-bit; use `long` for larger values");
@@ -452,7 +452,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
                         return Err(format!("default {n} is outside the range {}", range_text(min, max, "")));
                     }
                 }
-                if *scalar == Type::I32 && i32::try_from(*n).is_err() {
+                if scalar.integer_bounds().is_some_and(|(low, high)| *n < low || *n > high) {
                     return Err(format!("default {n} does not fit an `integer` (32-bit)"));
                 }
             }
@@ -514,9 +514,9 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             }
             let value_wire = wire_values.remove(0);
             let mut docs: Vec<String> = value.meaning.iter().cloned().collect();
-            docs.push(format!("Wire value: `{}`.", enum_value_text(&value_wire)));
+            docs.push(format!("Wire value: `{}`.", value_wire.text()));
             for alias in &wire_values {
-                docs.push(format!("Also accepted as `{}`.", enum_value_text(alias)));
+                docs.push(format!("Also accepted as `{}`.", alias.text()));
             }
             variants.push(ir::Variant { ident, value: value_wire, aliases: wire_values, docs });
         }
@@ -675,7 +675,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             self.diags.error(&file.name, &file.spans, "operation.path", "unbalanced `{` or `}` in the path template").help("each parameter is written `{name}`");
         }
         let method = op.method.to_uppercase();
-        if !["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].contains(&method.as_str()) {
+        if !spec::HTTP_METHODS.contains(&method.as_str()) {
             self.diags.error(&file.name, &file.spans, "operation.method", format!("unknown HTTP method `{}`", op.method));
         }
         let path_params = self.lower_params(file, "operation.path_params", &op.path_params, &[]);
@@ -838,13 +838,6 @@ fn enum_variant_ident(value: &spec::EnumValue) -> String {
     match &value.name {
         Some(name) => naming::type_ident(name),
         None => naming::variant_ident(value.meaning.as_deref(), value.value.as_str().map_or_else(|| value.value.to_string(), str::to_owned).as_str()),
-    }
-}
-
-fn enum_value_text(value: &EnumValue) -> String {
-    match value {
-        EnumValue::Str(s) => s.clone(),
-        EnumValue::Int(n) => n.to_string(),
     }
 }
 
