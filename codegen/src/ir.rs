@@ -311,8 +311,10 @@ pub struct Condition {
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub module: String,
-    /// The names the validate CLI knows it by: `service/name`, and `name` alone when no other service has it.
-    pub cli_names: Vec<String>,
+    /// The name the validate CLI and the schema know it by: `service/name`.
+    pub qualified_name: String,
+    /// The operation's name alone, which they also accept when no other service has it.
+    pub bare_name: Option<String>,
     pub docs: Vec<String>,
     pub method: String,
     pub path: String,
@@ -321,6 +323,13 @@ pub struct Operation {
     /// The request body struct.
     pub body: Option<String>,
     pub responses: Vec<Response>,
+}
+
+impl Operation {
+    /// Every name the operation is known by: the qualified one, then the bare one where it is unique.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.qualified_name.as_str()).chain(self.bare_name.as_deref())
+    }
 }
 
 /// A path parameter or header.

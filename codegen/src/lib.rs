@@ -189,12 +189,12 @@ impl Config {
         let model = self.model()?;
         for service in &model.services {
             for op in &service.operations {
-                if op.cli_names.iter().any(|name| name == operation) {
+                if op.names().any(|name| name == operation) {
                     return Ok(emit::schema::emit_schema(service, op));
                 }
             }
         }
-        let known: Vec<&str> = model.services.iter().flat_map(|s| s.operations.iter().map(|op| op.cli_names[0].as_str())).collect();
+        let known: Vec<&str> = model.services.iter().flat_map(|s| s.operations.iter().map(|op| op.qualified_name.as_str())).collect();
         Err(Error::Spec(vec![Diagnostic {
             file: self.spec_dir.display().to_string(),
             line: 0,

@@ -109,10 +109,10 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
         }
     });
     let ops: Vec<_> = model.services.iter().flat_map(|s| s.operations.iter().map(move |op| (s, op))).collect();
-    let names: Vec<&String> = ops.iter().map(|(_, op)| &op.cli_names[0]).collect();
+    let names: Vec<&String> = ops.iter().map(|(_, op)| &op.qualified_name).collect();
     let arms = ops.iter().filter_map(|(service, op)| {
         let body = op.body.as_ref()?;
-        let names = &op.cli_names;
+        let names = op.names();
         let (service, body) = (ident(&service.module), ident(body));
         Some(quote! {
             #(#names)|* => ::std::option::Option::Some(self::support::check_json::<#service::view::#body<'_>, #service::#body>(input)),

@@ -54,12 +54,12 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
     }
     // An operation is known by its bare name too, unless two services share it.
     let mut bare: HashMap<String, usize> = HashMap::new();
-    for op in services.iter().flat_map(|s| &s.operations) {
-        *bare.entry(op.cli_names[1].clone()).or_default() += 1;
+    for name in services.iter().flat_map(|s| &s.operations).filter_map(|op| op.bare_name.clone()) {
+        *bare.entry(name).or_default() += 1;
     }
     for op in services.iter_mut().flat_map(|s| &mut s.operations) {
-        if bare[&op.cli_names[1]] > 1 {
-            op.cli_names.truncate(1);
+        if op.bare_name.as_ref().is_some_and(|name| bare[name] > 1) {
+            op.bare_name = None;
         }
     }
     diags.is_empty().then_some(ir::Model { services })
@@ -134,7 +134,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
             let Some(op) = load::entry::<spec::Operation>(file, "operation", value, self.diags) else { continue };
             let op = self.lower_operation(file, op);
             if let Some((_, what)) = naming::SERVICE_MODULE_ITEMS.iter().find(|(name, _)| *name == op.module) {
-                let message = format!("operation `{}` becomes the module `{}`, which is the name of {what}", op.cli_names[1], op.module);
+                let message = format!("operation `{}` becomes the module `{}`, which is the name of {what}", op.bare_name.as_deref().unwrap_or_default(), op.module);
                 self.diags.error(&file.name, &file.spans, "operation.name", message).help("rename the operation");
             }
             if let Some(other) = operation_modules.insert(op.module.clone(), file.name.clone()) {
@@ -714,7 +714,7 @@ impl<'a, 'd> ServiceLowering<'a, 'd> {
         docs.extend(op.description.iter().cloned());
         docs.push(String::new());
         docs.push(format!("`{method} {}`", op.path));
-        ir::Operation { module, cli_names: vec![format!("{}/{}", file.spec.service, op.name), op.name], docs, method, path: op.path, path_params, headers, body, responses }
+        ir::Operation { module, qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path: op.path, path_params, headers, body, responses }
     }
 
     fn struct_ref(&mut self, file: &File, path: &str, name: &str) -> Option<String> {
