@@ -21,10 +21,9 @@ pub struct Collision {
 
 /// Makes every type reached from a response lenient, adding response-side forms where a type is shared
 /// with requests, and points the operations' responses at them.
-pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation]) -> Vec<Collision> {
-    let request = ir::reachable(types, operations.iter().filter_map(|op| op.body.as_ref()));
+pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation], request: &BTreeSet<String>) -> Vec<Collision> {
     let response = ir::reachable(types, operations.iter().flat_map(|op| &op.responses).filter_map(|r| r.body.as_ref()));
-    let forms: BTreeMap<String, String> = needing_forms(types, &request, &response)
+    let forms: BTreeMap<String, String> = needing_forms(types, request, &response)
         .into_iter()
         .map(|name| {
             let form = naming::response_form(&name);

@@ -1347,14 +1347,14 @@ impl super::support::Validate for VpcMemberInfo {
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:
-/// - This parameter is required when the member type is IP address.
-/// - This parameter is required if the backend instance type is ecs.
-/// - This parameter is required if the backend instance type is ecs.
+/// - `members[].host`: This parameter is required when the member type is IP address.
+/// - `members[].ecs_id`: This parameter is required if the backend instance type is ecs.
+/// - `members[].ecs_name`: This parameter is required if the backend instance type is ecs.
 ///
 /// Documented rules that are not checked:
-/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
-/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
-/// - This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
+/// - `member_groups[].microservice_version`: This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
+/// - `member_groups[].microservice_port`: This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
+/// - `member_groups[].microservice_labels`: This parameter is supported only when the VPC channel type is microservice. Decision: The page says this parameter is supported only when the VPC channel type is microservice, but the type that decides it is the existing channel's, which this body does not carry: an update never changes a channel's type (the vendor's model text for type on this body says "修改负载通道时vpc通道类型不会修改，直接使用原有的vpc通道类型": when a channel is modified its type is not changed and the existing type is used). A body that omits type, or sends another one, may still be for a microservice channel, so the rule is documented and not checked.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcCreate {
     /// VPC channel name.
@@ -1643,9 +1643,9 @@ impl super::support::Validate for VpcCreate {
 /// Table 7 VpcHealthConfig.
 ///
 /// Rules checked by `validate`:
-/// - This parameter is required if protocol is set to http or https.
-/// - This parameter is required if protocol is set to http.
-/// - The value must be less than the value of time_interval.
+/// - `path`: This parameter is required if protocol is set to http or https.
+/// - `http_code`: This parameter is required if protocol is set to http.
+/// - `timeout`: The value must be less than the value of time_interval.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -1890,8 +1890,8 @@ impl super::support::Validate for VpcHealthConfig {
 /// Table 8 MicroServiceCreate.
 ///
 /// Rules checked by `validate`:
-/// - This parameter is required if service_type is set to CSE.
-/// - This parameter is required if service_type is set to CCE.
+/// - `cse_info`: This parameter is required if service_type is set to CSE.
+/// - `cce_info`: This parameter is required if service_type is set to CCE.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
@@ -2060,7 +2060,7 @@ impl super::support::Validate for MicroServiceInfoCseBase {
 /// Table 10 MicroServiceInfoCCEBase.
 ///
 /// Rules checked by `validate`:
-/// - Either app_name or any of label_key and label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
+/// - `app_name` or `label_key` and `label_value`: Either app_name or any of label_key and label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfoCceBase {
     /// CCE cluster ID.

@@ -1,0 +1,80 @@
+//! The doc comments lowering writes: a field's description with its limits and decisions as sentences,
+//! and a struct's description with the rules that govern it.
+
+use crate::ir::Checks;
+use crate::spec;
+
+/// A range in words: `1 to 64 characters`, `at least 0`.
+pub fn range_text(min: Option<i64>, max: Option<i64>, unit: &str) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("{min} to {max}{unit}"),
+        (Some(min), None) => format!("at least {min}{unit}"),
+        (None, Some(max)) => format!("at most {max}{unit}"),
+        (None, None) => "unbounded".to_owned(),
+    }
+}
+
+/// The field's doc comment: the page's description, then the limits and decisions as sentences.
+pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
+    let mut docs = field.description.clone();
+    if docs.is_empty() {
+        docs.push(format!("`{}`.", field.name));
+    }
+    let mut facts = Vec::new();
+    if let Some((min, max)) = checks.range {
+        facts.push(format!("Range: {}.", range_text(min, max, "")));
+    }
+    if let Some((min, max)) = checks.length {
+        facts.push(format!("Length: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), " characters")));
+    }
+    if let Some((min, max)) = checks.items {
+        facts.push(format!("Items: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), "")));
+    }
+    if let Some(chars) = &checks.chars {
+        facts.push(format!("Characters: {}.", chars.text));
+    }
+    if let Some((min, max)) = checks.integer_list {
+        facts.push(format!("Format: comma-separated integers and ranges within {min}-{max}."));
+    }
+    if let Some(default) = &field.default {
+        facts.push(format!("Default: `{default}`."));
+    }
+    for note in &field.notes {
+        facts.push(format!("Note: {note}"));
+    }
+    if let Some(decision) = &field.decision {
+        facts.push(format!("Decision: {decision}"));
+    }
+    if !facts.is_empty() && !docs.is_empty() {
+        docs.push(String::new());
+    }
+    docs.extend(facts);
+    docs
+}
+
+/// An object's rules as its docs list them, each naming the field it governs.
+#[derive(Debug, Default)]
+pub struct RuleSources {
+    /// The rules `validate` checks (or would, on a type requests do not reach).
+    pub checked: Vec<String>,
+    /// The rules the request cannot decide, with their decisions.
+    pub unchecked: Vec<String>,
+}
+
+/// A struct's doc comment: the table's description (or its name), then its rules, under a heading that
+/// says whether `validate` checks them.
+pub fn struct_docs(description: &[String], path: &str, rules: &RuleSources, validated: bool) -> Vec<String> {
+    let mut docs = description.to_vec();
+    if docs.is_empty() {
+        docs.push(format!("The `{}` table.", path.trim_start_matches("objects.")));
+    }
+    let checked_heading = if validated { "Rules checked by `validate`:" } else { "Documented rules:" };
+    for (heading, lines) in [(checked_heading, &rules.checked), ("Documented rules that are not checked:", &rules.unchecked)] {
+        if !lines.is_empty() {
+            docs.push(String::new());
+            docs.push(heading.to_owned());
+            docs.extend(lines.iter().cloned());
+        }
+    }
+    docs
+}

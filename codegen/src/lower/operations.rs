@@ -1,0 +1,144 @@
+//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, body and
+//! responses, and the operation modules' names.
+
+use super::defs::{Def, DefKind, Defs};
+use crate::diag::{closest, Diagnostics};
+use crate::ir;
+use crate::load::{self, File};
+use crate::naming;
+use crate::spec;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// The operations of a service's files, in module order.
+pub fn lower_operations(defs: &Defs<'_>, files: &[&File], diags: &mut Diagnostics) -> Vec<ir::Operation> {
+    let mut operations = Vec::new();
+    let mut modules: HashMap<String, String> = HashMap::new();
+    for &file in files {
+        let Some(value) = file.json.get("operation") else { continue };
+        let Some(op) = load::entry::<spec::Operation>(file, "operation", value, diags) else { continue };
+        let op = lower_operation(defs, file, op, diags);
+        if let Some((_, what)) = naming::SERVICE_MODULE_ITEMS.iter().find(|(name, _)| *name == op.module) {
+            let message = format!("operation `{}` becomes the module `{}`, which is the name of {what}", op.bare_name.as_deref().unwrap_or_default(), op.module);
+            diags.error(&file.name, &file.spans, "operation.name", message).help("rename the operation");
+        }
+        if let Some(other) = modules.insert(op.module.clone(), file.name.clone()) {
+            diags.error(&file.name, &file.spans, "operation.name", format!("operation module `{}` is also made from {other}", op.module));
+        }
+        operations.push(op);
+    }
+    operations.sort_by(|a, b| a.module.cmp(&b.module));
+    operations
+}
+
+fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mut Diagnostics) -> ir::Operation {
+    let module = naming::module_ident(&op.name);
+    if !module.is_ascii() {
+        diags.error(&file.name, &file.spans, "operation.name", format!("operation `{}` becomes a module in a file of its own, whose name must be ASCII", op.name));
+    } else if naming::unraw(&naming::field_ident(&op.name)).trim_end_matches('_') != op.name.trim_end_matches('_') {
+        diags.error(&file.name, &file.spans, "operation.name", format!("operation names are snake_case starting with a letter; `{}` would become `{module}`", op.name));
+    }
+    if !balanced_template(&op.path) {
+        diags.error(&file.name, &file.spans, "operation.path", "unbalanced `{` or `}` in the path template").help("each parameter is written `{name}`");
+    }
+    let method = op.method.to_uppercase();
+    if !spec::HTTP_METHODS.contains(&method.as_str()) {
+        diags.error(&file.name, &file.spans, "operation.method", format!("unknown HTTP method `{}`", op.method));
+    }
+    let path_params = lower_params(file, "operation.path_params", &op.path_params, &[], diags);
+    let headers = lower_params(file, "operation.headers", &op.headers, &path_params, diags);
+    let template_params: Vec<&str> = op.path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
+    for name in &template_params {
+        if !path_params.iter().any(|p| p.wire == *name) {
+            diags.error(&file.name, &file.spans, "operation.path", format!("the path uses `{{{name}}}`, which is not among path_params"));
+        }
+    }
+    for (i, param) in path_params.iter().enumerate() {
+        if !template_params.contains(&param.wire.as_str()) {
+            diags.error(&file.name, &file.spans, &format!("operation.path_params[{i}]"), format!("path parameter `{}` does not appear in the path", param.wire));
+        }
+    }
+    let body = op.body.as_deref().and_then(|name| struct_ref(defs, file, "operation.body", name, diags));
+    let mut responses = Vec::new();
+    let mut statuses: HashMap<u16, usize> = HashMap::new();
+    let mut variants: HashMap<String, usize> = HashMap::new();
+    for (i, response) in op.responses.iter().enumerate() {
+        let path = format!("operation.responses[{i}]");
+        if let Some(first) = statuses.insert(response.status, i) {
+            diags.error(&file.name, &file.spans, &format!("{path}.status"), format!("status {} is documented twice (also at responses[{first}])", response.status));
+        }
+        let variant = naming::response_variant(&response.description, response.status);
+        if variant == "Other" {
+            diags.error(&file.name, &file.spans, &format!("{path}.description"), "`Other` is the variant for undocumented statuses");
+        } else if let Some(first) = variants.insert(variant.clone(), i) {
+            diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`"));
+        }
+        let body = response.body.as_deref().and_then(|name| struct_ref(defs, file, &format!("{path}.body"), name, diags));
+        responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body });
+    }
+    responses.sort_by_key(|r| r.status);
+    let mut docs = vec![op.summary.clone(), String::new()];
+    docs.extend(op.description.iter().cloned());
+    docs.push(String::new());
+    docs.push(format!("`{method} {}`", op.path));
+    ir::Operation { module, qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path: op.path, path_params, headers, body, responses }
+}
+
+fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {
+    match defs.get(name) {
+        Some(Def { kind: DefKind::Struct(_), rust, .. }) => Some(rust.clone()),
+        Some(_) => {
+            diags.error(&file.name, &file.spans, path, format!("`{name}` is an enumeration; a body is an object"));
+            None
+        }
+        None if defs.incomplete => None,
+        None => {
+            let suggestion = closest(name, defs.names()).map(str::to_owned);
+            let diag = diags.error(&file.name, &file.spans, path, format!("unknown object `{name}`"));
+            if let Some(s) = suggestion {
+                diag.help(format!("did you mean `{s}`?"));
+            }
+            None
+        }
+    }
+}
+
+/// Lowers path parameters or headers, which become fields of the operation's `Request` beside `taken`
+/// (the path parameters, when lowering headers) and the body.
+fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], diags: &mut Diagnostics) -> Vec<ir::Param> {
+    let mut out: Vec<ir::Param> = Vec::new();
+    for (i, value) in params.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let Some(field) = load::entry::<spec::Field>(file, &at, value, diags) else { continue };
+        if field.ty != "string" {
+            diags.error(&file.name, &file.spans, &format!("{at}.type"), "path parameters and headers are strings");
+        }
+        let ident = naming::field_ident(&field.name);
+        if ["body", "path"].contains(&ident.as_str()) {
+            diags.error(&file.name, &file.spans, &format!("{at}.name"), format!("`{}` becomes the Rust field `{ident}`, which the request already has", field.name));
+            continue;
+        }
+        if let Some(other) = taken.iter().chain(&out).find(|p| p.ident == ident) {
+            let message = format!("`{}` becomes the Rust field `{ident}` of the request, as does `{}`", field.name, other.wire);
+            diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("a path parameter and a header, or two headers, need names that differ beyond case and punctuation");
+            continue;
+        }
+        let docs = if field.description.is_empty() { vec![format!("`{}`.", field.name)] } else { field.description.clone() };
+        out.push(ir::Param { wire: field.name.clone(), ident, docs });
+    }
+    out
+}
+
+/// Whether every `{` of a path template is closed by a `}` before the next `{`.
+fn balanced_template(path: &str) -> bool {
+    let mut open = false;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', false) => open = true,
+            ('}', true) => open = false,
+            ('{', true) | ('}', false) => return false,
+            _ => {}
+        }
+    }
+    !open
+}
