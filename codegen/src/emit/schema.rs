@@ -57,11 +57,13 @@ fn enum_value(value: &EnumValue) -> Value {
 }
 
 fn type_schema(ty: &Type, checks: &Checks) -> Value {
+    // Destructured, so that a new kind of check does not compile until it has a schema here.
+    let Checks { range, length, items, chars, integer_list } = checks;
     let mut schema = Map::new();
     match ty {
         Type::String => {
             schema.insert("type".into(), json!("string"));
-            if let Some((min, max)) = checks.length {
+            if let Some((min, max)) = *length {
                 if let Some(min) = min {
                     schema.insert("minLength".into(), json!(min));
                 }
@@ -70,10 +72,10 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
                 }
             }
             let mut patterns = Vec::new();
-            if let Some(rule) = &checks.chars {
+            if let Some(rule) = chars {
                 patterns.push(chars_pattern(rule));
             }
-            if let Some((min, max)) = checks.integer_list {
+            if let Some((min, max)) = *integer_list {
                 patterns.push(integer_list_pattern(min, max));
             }
             match patterns.len() {
@@ -89,7 +91,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::I32 | Type::I64 => {
             schema.insert("type".into(), json!("integer"));
             let bits = ty.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
-            let (min, max) = checks.range.unwrap_or((None, None));
+            let (min, max) = range.unwrap_or((None, None));
             schema.insert("minimum".into(), json!(min.unwrap_or(bits.0)));
             schema.insert("maximum".into(), json!(max.unwrap_or(bits.1)));
         }
@@ -102,7 +104,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::Vec(inner) => {
             schema.insert("type".into(), json!("array"));
             schema.insert("items".into(), type_schema(inner, checks));
-            if let Some((min, max)) = checks.items {
+            if let Some((min, max)) = *items {
                 if let Some(min) = min {
                     schema.insert("minItems".into(), json!(min));
                 }

@@ -3,7 +3,7 @@
 //! only when a violation is found, so a valid value allocates nothing.
 
 use super::ident;
-use crate::ir::{CharClass, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
+use crate::ir::{CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -54,23 +54,25 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 
 /// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p`.
 fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
-    let c = &field.checks;
+    // Destructured, so that a new kind of check does not compile until it is emitted here (`items` is
+    // the array's own check, emitted by `emit_field_checks`).
+    let Checks { range, length, items: _, chars, integer_list } = &field.checks;
     let mut out = TokenStream::new();
-    if let Some((min, max)) = c.range {
+    if let Some((min, max)) = *range {
         let (min, max) = (option(min), option(max));
         out.extend(quote! { super::support::check_range(out, &p, i64::from(*value), #min, #max); });
     }
-    if let Some((min, max)) = c.length {
+    if let Some((min, max)) = *length {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
         out.extend(quote! { super::support::check_length(out, &p, value, #min, #max); });
     }
-    if let Some(rule) = &c.chars {
+    if let Some(rule) = chars {
         let text = &rule.text;
         let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
         out.extend(quote! { super::support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
     }
-    if let Some((min, max)) = c.integer_list {
+    if let Some((min, max)) = *integer_list {
         let text = format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {min}-{max}");
         out.extend(quote! { super::support::check_integer_list(out, &p, value, #text, #min, #max); });
     }
