@@ -32,7 +32,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             quote! { value },
             " The wire value.",
             quote! { serializer.serialize_i64(self.value()) },
-            quote! { super::support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
+            quote! { support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
             quote! { ::std::fmt::Display::fmt(&self.value(), f) },
         )
     } else {
@@ -41,7 +41,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             quote! { as_str },
             " The wire spelling.",
             quote! { serializer.serialize_str(self.as_str()) },
-            quote! { super::support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
+            quote! { support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
             quote! { f.write_str(self.as_str()) },
         )
     };
@@ -104,9 +104,9 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
-        impl super::support::Validate for #name {
-            fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {
-                super::support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+        impl support::Validate for #name {
+            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
+                support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
             }
         }
     }

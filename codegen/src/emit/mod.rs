@@ -168,10 +168,14 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
         }
     });
     let views = view::emit_views(service);
-    // Brought into this module's namespace for the `view` submodule, whose paths say `super::support`.
-    let support_for_views = if views.is_empty() { quote! {} } else { quote! { use super::support; } };
+    // Every enumeration and every checked struct calls into the support module.
+    let uses_support = service.types.iter().any(|t| match t {
+        TypeDef::Struct(s) => s.validated || s.response,
+        TypeDef::Enum(_) => true,
+    });
+    let support = if uses_support { quote! { use super::support; } } else { quote! {} };
     quote! {
-        #support_for_views
+        #support
         #(#ops)*
         #(#types)*
         #views

@@ -19,19 +19,21 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
         let body = ident(body);
         quote! {
             /// Deserializes a request body and checks every documented rule, in one call.
-            pub fn parse_body(input: &[u8]) -> ::std::result::Result<super::#body, super::super::support::BodyError> {
-                super::super::support::from_json_validated(input)
+            pub fn parse_body(input: &[u8]) -> ::std::result::Result<super::#body, support::BodyError> {
+                support::from_json_validated(input)
             }
 
             /// Checks a request body against every documented rule without building the owned model
             /// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
-            pub fn check_body(input: &[u8]) -> ::std::result::Result<(), super::super::support::BodyError> {
-                super::super::support::check_json::<super::view::#body<'_>, super::#body>(input)
+            pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
+                support::check_json::<super::view::#body<'_>, super::#body>(input)
             }
         }
     });
     quote! {
         #(#module_docs)*
+
+        use super::super::support;
 
         /// The HTTP method.
         pub const METHOD: &str = #method;
@@ -68,7 +70,7 @@ fn emit_request(op: &Operation) -> TokenStream {
         let name = &rest[open + 1..open + close];
         if let Some(param) = op.path_params.iter().find(|p| p.wire == name) {
             let field = ident(&param.ident);
-            pieces.push(quote! { path.push_str(&super::super::support::encode_path_segment(&self.#field)); });
+            pieces.push(quote! { path.push_str(&support::encode_path_segment(&self.#field)); });
         }
         rest = &rest[open + close + 1..];
     }
@@ -80,22 +82,22 @@ fn emit_request(op: &Operation) -> TokenStream {
     });
     let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
         let (wire, name) = (&p.wire, ident(&p.ident));
-        quote! { super::super::support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
+        quote! { support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
     });
-    let body_check = op.body.as_ref().map(|_| quote! { super::super::support::Validate::validate_at(&self.body, &root, &mut out); });
+    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, &root, &mut out); });
     // Without parameters or a body there is nothing to check, and no collection to make.
     let checks = if op.path_params.is_empty() && op.headers.is_empty() && op.body.is_none() {
         quote! { ::std::result::Result::Ok(()) }
     } else {
         quote! {
             let mut out = ::std::vec::Vec::new();
-            let root = super::super::support::Path::Root;
+            let root = support::Path::Root;
             #(#non_empty)*
             #body_check
             if out.is_empty() {
                 ::std::result::Result::Ok(())
             } else {
-                ::std::result::Result::Err(super::super::support::ValidationErrors(out))
+                ::std::result::Result::Err(support::ValidationErrors(out))
             }
         }
     };
@@ -122,7 +124,7 @@ fn emit_request(op: &Operation) -> TokenStream {
 
             /// Checks that no path parameter or header is empty and that the body keeps every documented
             /// rule; returns every violation at once.
-            pub fn validate(&self) -> ::std::result::Result<(), super::super::support::ValidationErrors> {
+            pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
                 #checks
             }
         }
@@ -155,7 +157,7 @@ fn emit_response(op: &Operation) -> TokenStream {
         let name = ident(&r.variant);
         let status = r.status;
         match &r.body {
-            Some(_) => quote! { #status => super::super::support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
+            Some(_) => quote! { #status => support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
             None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
         }
     });
@@ -164,7 +166,7 @@ fn emit_response(op: &Operation) -> TokenStream {
         let status = r.status;
         match &r.body {
             Some(_) => quote! {
-                #status => super::super::support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(::std::boxed::Box::new(body)), departures)),
+                #status => support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(::std::boxed::Box::new(body)), departures)),
             },
             None => quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
         }
@@ -206,11 +208,11 @@ fn emit_response(op: &Operation) -> TokenStream {
         impl Response {
             /// Parses a response body by its status code. Responses are read leniently: fields and
             /// enumeration values the page does not list are accepted.
-            pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, super::super::support::JsonError> {
+            pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, support::JsonError> {
                 match status {
                     #(#parse_arms)*
                     _ if body.iter().all(u8::is_ascii_whitespace) => ::std::result::Result::Ok(Self::Other { status, body: ::serde_json::Value::Null }),
-                    _ => super::super::support::from_json(body).map(|body| Self::Other { status, body }),
+                    _ => support::from_json(body).map(|body| Self::Other { status, body }),
                 }
             }
 
@@ -219,7 +221,7 @@ fn emit_response(op: &Operation) -> TokenStream {
             /// list, values outside a documented range, length or character rule, undocumented fields, and
             /// absent fields that requests must send. Log them to notice when the documentation and the
             /// service drift apart; they never make parsing fail.
-            pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<super::super::support::Violation>), super::super::support::JsonError> {
+            pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
                 #departures
             }
 

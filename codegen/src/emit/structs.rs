@@ -103,15 +103,15 @@ fn emit_shape(s: &Struct) -> TokenStream {
     let fields = s.fields.iter().map(|field| {
         let wire = &field.wire;
         let value = value_shape(&field.ty);
-        quote! { super::support::FieldShape { name: #wire, value: #value } }
+        quote! { support::FieldShape { name: #wire, value: #value } }
     });
     let doc = format!(" The documented fields of [`{}`].", s.name);
     quote! {
         #[doc = #doc]
-        pub static #shape: super::support::Shape = super::support::Shape { fields: &[#(#fields),*] };
+        pub static #shape: support::Shape = support::Shape { fields: &[#(#fields),*] };
 
-        impl super::support::Shaped for #name {
-            const SHAPE: &'static super::support::Shape = &#shape;
+        impl support::Shaped for #name {
+            const SHAPE: &'static support::Shape = &#shape;
         }
     }
 }
@@ -120,12 +120,12 @@ fn value_shape(ty: &Type) -> TokenStream {
     match ty {
         Type::Struct(name) => {
             let shape = ident(&naming::shape_static(name));
-            quote! { super::support::ValueShape::Object(&#shape) }
+            quote! { support::ValueShape::Object(&#shape) }
         }
         Type::Vec(inner) => {
             let inner = value_shape(inner);
-            quote! { super::support::ValueShape::Array(&#inner) }
+            quote! { support::ValueShape::Array(&#inner) }
         }
-        _ => quote! { super::support::ValueShape::Scalar },
+        _ => quote! { support::ValueShape::Scalar },
     }
 }

@@ -14,7 +14,7 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     let name = self_ty;
     let presence = s.fields.iter().filter(|f| f.expected).map(|f| {
         let (field, wire) = (ident(&f.ident), &f.wire);
-        quote! { super::support::check_present(out, &path.field(#wire), self.#field.is_some()); }
+        quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
     });
     let fields = s.fields.iter().map(emit_field_checks);
     let rules = s.rules.iter().map(emit_rule);
@@ -26,8 +26,8 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
             impl #name {
                 /// Checks every documented rule of this value and of everything in it, and returns all
                 /// violations at once, each with its JSON path.
-                pub fn validate(&self) -> ::std::result::Result<(), super::support::ValidationErrors> {
-                    super::support::Validate::validate(self)
+                pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+                    support::Validate::validate(self)
                 }
             }
         }
@@ -37,8 +37,8 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     quote! {
         #inherent
 
-        impl super::support::Validate for #name {
-            fn validate_at(&self, path: &super::support::Path<'_>, out: &mut ::std::vec::Vec<super::support::Violation>) {
+        impl support::Validate for #name {
+            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
                 #checks
             }
         }
@@ -60,24 +60,24 @@ fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
     let mut out = TokenStream::new();
     if let Some((min, max)) = *range {
         let (min, max) = (option(min), option(max));
-        out.extend(quote! { super::support::check_range(out, &p, i64::from(*value), #min, #max); });
+        out.extend(quote! { support::check_range(out, &p, i64::from(*value), #min, #max); });
     }
     if let Some((min, max)) = *length {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
-        out.extend(quote! { super::support::check_length(out, &p, value, #min, #max); });
+        out.extend(quote! { support::check_length(out, &p, value, #min, #max); });
     }
     if let Some(rule) = chars {
         let text = &rule.text;
         let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
-        out.extend(quote! { super::support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
+        out.extend(quote! { support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
     }
     if let Some((min, max)) = *integer_list {
         let text = format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {min}-{max}");
-        out.extend(quote! { super::support::check_integer_list(out, &p, value, #text, #min, #max); });
+        out.extend(quote! { support::check_integer_list(out, &p, value, #text, #min, #max); });
     }
     if matches!(scalar, Type::Struct(_) | Type::Enum(_)) {
-        out.extend(quote! { super::support::Validate::validate_at(value, &p, out); });
+        out.extend(quote! { support::Validate::validate_at(value, &p, out); });
     }
     out
 }
@@ -112,7 +112,7 @@ fn emit_field_checks(field: &Field) -> TokenStream {
     let items = field.checks.items.map(|(min, max)| {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
-        quote! { super::support::check_items(out, &p, value.len(), #min, #max); }
+        quote! { support::check_items(out, &p, value.len(), #min, #max); }
     });
     if checks.is_empty() && items.is_none() {
         return quote! {};
@@ -148,7 +148,7 @@ fn emit_rule(rule: &Rule) -> TokenStream {
         Rule::Presence { target, condition, required } => {
             let holds = condition_expr(condition);
             let text = &condition.text;
-            let report = if *required { quote! { super::support::require } } else { quote! { super::support::forbid } };
+            let report = if *required { quote! { support::require } } else { quote! { support::forbid } };
             let walk = walk_path(target, quote! { self }, quote! { path }, 0, &report, text);
             if *required {
                 quote! { if #holds { #walk } }
@@ -159,14 +159,14 @@ fn emit_rule(rule: &Rule) -> TokenStream {
         Rule::LessThan { field, than } => {
             let (wire, other) = (&field.wire, &than.wire);
             let (a, b) = (number(field), number(than));
-            quote! { super::support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
+            quote! { support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
         }
         Rule::AtLeastOneOf { groups, text } => {
             let groups = groups.iter().map(|group| {
                 let present = group.iter().map(|f| present(quote! { self }, f));
                 quote! { (#(#present)&&*) }
             });
-            quote! { super::support::require_one_group(out, path, #(#groups)||*, #text); }
+            quote! { support::require_one_group(out, path, #(#groups)||*, #text); }
         }
     }
 }

@@ -43,6 +43,7 @@ pub fn emit_views(service: &Service) -> TokenStream {
         /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
         /// the type of the same name in the parent module.
         pub mod view {
+            use super::support;
             #imports
             #(#views)*
         }
@@ -78,7 +79,7 @@ fn borrows(ty: &Type) -> bool {
 
 fn view_type(ty: &Type) -> TokenStream {
     match ty {
-        Type::String => quote! { super::support::Str<'a> },
+        Type::String => quote! { support::Str<'a> },
         Type::Struct(name) => {
             let name = ident(name);
             quote! { #name<'a> }

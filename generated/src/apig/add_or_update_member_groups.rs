@@ -8,6 +8,7 @@
 //! If a backend server group with the specified name already exists, the backend server group information is updated. If the request body contains multiple backend server definitions with the same address, the first definition is used.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups`
+use super::super::support;
 /// The HTTP method.
 pub const METHOD: &str = "POST";
 /// The URI template; `Request::path` fills it in.
@@ -31,11 +32,11 @@ impl Request {
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
         path.push_str("/v2/");
-        path.push_str(&super::super::support::encode_path_segment(&self.project_id));
+        path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/apigw/instances/");
-        path.push_str(&super::super::support::encode_path_segment(&self.instance_id));
+        path.push_str(&support::encode_path_segment(&self.instance_id));
         path.push_str("/vpc-channels/");
-        path.push_str(&super::super::support::encode_path_segment(&self.vpc_channel_id));
+        path.push_str(&support::encode_path_segment(&self.vpc_channel_id));
         path.push_str("/member-groups");
         path
     }
@@ -45,36 +46,30 @@ impl Request {
     }
     /// Checks that no path parameter or header is empty and that the body keeps every documented
     /// rule; returns every violation at once.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::super::support::ValidationErrors> {
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut out = ::std::vec::Vec::new();
-        let root = super::super::support::Path::Root;
-        super::super::support::check_not_empty(
-            &mut out,
-            &root.field("project_id"),
-            &self.project_id,
-        );
-        super::super::support::check_not_empty(
+        let root = support::Path::Root;
+        support::check_not_empty(&mut out, &root.field("project_id"), &self.project_id);
+        support::check_not_empty(
             &mut out,
             &root.field("instance_id"),
             &self.instance_id,
         );
-        super::super::support::check_not_empty(
+        support::check_not_empty(
             &mut out,
             &root.field("vpc_channel_id"),
             &self.vpc_channel_id,
         );
-        super::super::support::check_not_empty(
+        support::check_not_empty(
             &mut out,
             &root.field("X-Auth-Token"),
             &self.x_auth_token,
         );
-        super::super::support::Validate::validate_at(&self.body, &root, &mut out);
+        support::Validate::validate_at(&self.body, &root, &mut out);
         if out.is_empty() {
             ::std::result::Result::Ok(())
         } else {
-            ::std::result::Result::Err(super::super::support::ValidationErrors(out))
+            ::std::result::Result::Err(support::ValidationErrors(out))
         }
     }
 }
@@ -107,30 +102,30 @@ impl Response {
     pub fn parse(
         status: u16,
         body: &[u8],
-    ) -> ::std::result::Result<Self, super::super::support::JsonError> {
+    ) -> ::std::result::Result<Self, support::JsonError> {
         match status {
             201u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Created(::std::boxed::Box::new(body)))
             }
             400u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::BadRequest(::std::boxed::Box::new(body)))
             }
             401u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Unauthorized(::std::boxed::Box::new(body)))
             }
             403u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Forbidden(::std::boxed::Box::new(body)))
             }
             404u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::NotFound(::std::boxed::Box::new(body)))
             }
             500u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::InternalServerError(::std::boxed::Box::new(body)))
             }
             _ if body.iter().all(u8::is_ascii_whitespace) => {
@@ -139,10 +134,7 @@ impl Response {
                     body: ::serde_json::Value::Null,
                 })
             }
-            _ => {
-                super::super::support::from_json(body)
-                    .map(|body| Self::Other { status, body })
-            }
+            _ => support::from_json(body).map(|body| Self::Other { status, body }),
         }
     }
     /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
@@ -154,47 +146,47 @@ impl Response {
         status: u16,
         body: &[u8],
     ) -> ::std::result::Result<
-        (Self, ::std::vec::Vec<super::super::support::Violation>),
-        super::super::support::JsonError,
+        (Self, ::std::vec::Vec<support::Violation>),
+        support::JsonError,
     > {
         match status {
             201u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Created(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,
@@ -222,18 +214,13 @@ impl Response {
 /// Deserializes a request body and checks every documented rule, in one call.
 pub fn parse_body(
     input: &[u8],
-) -> ::std::result::Result<
-    super::MemberGroupCreateBatch,
-    super::super::support::BodyError,
-> {
-    super::super::support::from_json_validated(input)
+) -> ::std::result::Result<super::MemberGroupCreateBatch, support::BodyError> {
+    support::from_json_validated(input)
 }
 /// Checks a request body against every documented rule without building the owned model
 /// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
-pub fn check_body(
-    input: &[u8],
-) -> ::std::result::Result<(), super::super::support::BodyError> {
-    super::super::support::check_json::<
+pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
+    support::check_json::<
         super::view::MemberGroupCreateBatch<'_>,
         super::MemberGroupCreateBatch,
     >(input)

@@ -17,39 +17,37 @@ pub struct MemberGroupCreateBatch {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 /// The documented fields of [`MemberGroupCreateBatch`].
-pub static SHAPE_MEMBER_GROUP_CREATE_BATCH: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_GROUP_CREATE_BATCH: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_groups",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
             ),
         },
     ],
 };
-impl super::support::Shaped for MemberGroupCreateBatch {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_CREATE_BATCH;
+impl support::Shaped for MemberGroupCreateBatch {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_CREATE_BATCH;
 }
 impl MemberGroupCreateBatch {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MemberGroupCreateBatch {
+impl support::Validate for MemberGroupCreateBatch {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -68,38 +66,38 @@ pub struct MemberGroupInfoList {
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 /// The documented fields of [`MemberGroupInfoList`].
-pub static SHAPE_MEMBER_GROUP_INFO_LIST: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_GROUP_INFO_LIST: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "size",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "total",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_groups",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
             ),
         },
     ],
 };
-impl super::support::Shaped for MemberGroupInfoList {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_INFO_LIST;
+impl support::Shaped for MemberGroupInfoList {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_INFO_LIST;
 }
-impl super::support::Validate for MemberGroupInfoList {
+impl support::Validate for MemberGroupInfoList {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -149,69 +147,67 @@ pub struct MemberGroupCreate {
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 /// The documented fields of [`MemberGroupCreate`].
-pub static SHAPE_MEMBER_GROUP_CREATE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_GROUP_CREATE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_remark",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "dict_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_version",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_labels",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL),
             ),
         },
     ],
 };
-impl super::support::Shaped for MemberGroupCreate {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_CREATE;
+impl support::Shaped for MemberGroupCreate {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_CREATE;
 }
 impl MemberGroupCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MemberGroupCreate {
+impl support::Validate for MemberGroupCreate {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.member_group_name;
             let p = path.field("member_group_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -235,7 +231,7 @@ impl super::support::Validate for MemberGroupCreate {
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -245,7 +241,7 @@ impl super::support::Validate for MemberGroupCreate {
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -255,14 +251,14 @@ impl super::support::Validate for MemberGroupCreate {
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -277,7 +273,7 @@ impl super::support::Validate for MemberGroupCreate {
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -287,7 +283,7 @@ impl super::support::Validate for MemberGroupCreate {
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -299,7 +295,7 @@ impl super::support::Validate for MemberGroupCreate {
             let p = path.field("microservice_labels");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -323,47 +319,45 @@ pub struct MicroserviceLabel {
     pub label_value: ::std::string::String,
 }
 /// The documented fields of [`MicroserviceLabel`].
-pub static SHAPE_MICROSERVICE_LABEL: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICROSERVICE_LABEL: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_value",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroserviceLabel {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICROSERVICE_LABEL;
+impl support::Shaped for MicroserviceLabel {
+    const SHAPE: &'static support::Shape = &SHAPE_MICROSERVICE_LABEL;
 }
 impl MicroserviceLabel {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MicroserviceLabel {
+impl support::Validate for MicroserviceLabel {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.label_name;
             let p = path.field("label_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -379,14 +373,14 @@ impl super::support::Validate for MicroserviceLabel {
         {
             let value = &self.label_value;
             let p = path.field("label_value");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -424,47 +418,47 @@ pub struct MicroserviceLabelInResponse {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroserviceLabelInResponse`].
-pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_value",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroserviceLabelInResponse {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE;
+impl support::Shaped for MicroserviceLabelInResponse {
+    const SHAPE: &'static support::Shape = &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE;
 }
-impl super::support::Validate for MicroserviceLabelInResponse {
+impl support::Validate for MicroserviceLabelInResponse {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_present(
+        support::check_present(
             out,
             &path.field("label_name"),
             self.label_name.is_some(),
         );
-        super::support::check_present(
+        support::check_present(
             out,
             &path.field("label_value"),
             self.label_value.is_some(),
         );
         if let ::std::option::Option::Some(value) = &self.label_name {
             let p = path.field("label_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -479,14 +473,14 @@ impl super::support::Validate for MicroserviceLabelInResponse {
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -561,63 +555,61 @@ impl MemberInfo {
     }
 }
 /// The documented fields of [`MemberInfo`].
-pub static SHAPE_MEMBER_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "host",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "is_backup",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MemberInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_INFO;
+impl support::Shaped for MemberInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_INFO;
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MemberInfo {
+impl support::Validate for MemberInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -627,7 +619,7 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -637,11 +629,11 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -651,14 +643,14 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -673,14 +665,14 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -755,73 +747,71 @@ pub struct MemberGroupInfo {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MemberGroupInfo`].
-pub static SHAPE_MEMBER_GROUP_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_GROUP_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_remark",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "dict_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_version",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_labels",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(
-                    &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
-                ),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL_IN_RESPONSE),
             ),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "create_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "update_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MemberGroupInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_GROUP_INFO;
+impl support::Shaped for MemberGroupInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_INFO;
 }
-impl super::support::Validate for MemberGroupInfo {
+impl support::Validate for MemberGroupInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -845,7 +835,7 @@ impl super::support::Validate for MemberGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -855,7 +845,7 @@ impl super::support::Validate for MemberGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -865,14 +855,14 @@ impl super::support::Validate for MemberGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -887,7 +877,7 @@ impl super::support::Validate for MemberGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -897,7 +887,7 @@ impl super::support::Validate for MemberGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -909,7 +899,7 @@ impl super::support::Validate for MemberGroupInfo {
             let p = path.field("microservice_labels");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -925,26 +915,26 @@ pub struct ErrorResponse {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`ErrorResponse`].
-pub static SHAPE_ERROR_RESPONSE: super::support::Shape = super::support::Shape {
+pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "error_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "error_msg",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for ErrorResponse {
-    const SHAPE: &'static super::support::Shape = &SHAPE_ERROR_RESPONSE;
+impl support::Shaped for ErrorResponse {
+    const SHAPE: &'static support::Shape = &SHAPE_ERROR_RESPONSE;
 }
-impl super::support::Validate for ErrorResponse {
+impl support::Validate for ErrorResponse {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
     }
@@ -1002,26 +992,16 @@ impl<'de> ::serde::Deserialize<'de> for MemberStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for MemberStatus {
+impl support::Validate for MemberStatus {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Table 3 Request body parameters.
@@ -1037,43 +1017,41 @@ pub struct MembersBatchUpdate {
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MembersBatchUpdate`].
-pub static SHAPE_MEMBERS_BATCH_UPDATE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBERS_BATCH_UPDATE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "members",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
             ),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MembersBatchUpdate {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBERS_BATCH_UPDATE;
+impl support::Shaped for MembersBatchUpdate {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBERS_BATCH_UPDATE;
 }
 impl MembersBatchUpdate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MembersBatchUpdate {
+impl support::Validate for MembersBatchUpdate {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.members {
             let p = path.field("members");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -1092,38 +1070,38 @@ pub struct VpcMemberInfoList {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 /// The documented fields of [`VpcMemberInfoList`].
-pub static SHAPE_VPC_MEMBER_INFO_LIST: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "size",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "total",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "members",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
             ),
         },
     ],
 };
-impl super::support::Shaped for VpcMemberInfoList {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+impl support::Shaped for VpcMemberInfoList {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
 }
-impl super::support::Validate for VpcMemberInfoList {
+impl support::Validate for VpcMemberInfoList {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.members {
             let p = path.field("members");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -1200,70 +1178,70 @@ impl VpcMemberInfo {
     }
 }
 /// The documented fields of [`VpcMemberInfo`].
-pub static SHAPE_VPC_MEMBER_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "host",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "is_backup",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "vpc_channel_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "create_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO;
+impl support::Shaped for VpcMemberInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO;
 }
-impl super::support::Validate for VpcMemberInfo {
+impl support::Validate for VpcMemberInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -1273,7 +1251,7 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1283,11 +1261,11 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1297,14 +1275,14 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -1319,14 +1297,14 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -1420,83 +1398,81 @@ impl VpcCreate {
     }
 }
 /// The documented fields of [`VpcCreate`].
-pub static SHAPE_VPC_CREATE: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_CREATE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "balance_strategy",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "dict_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_groups",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
             ),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "members",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
             ),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "vpc_health_config",
-            value: super::support::ValueShape::Object(&SHAPE_VPC_HEALTH_CONFIG),
+            value: support::ValueShape::Object(&SHAPE_VPC_HEALTH_CONFIG),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_CREATE),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_CREATE),
         },
     ],
 };
-impl super::support::Shaped for VpcCreate {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_CREATE;
+impl support::Shaped for VpcCreate {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_CREATE;
 }
 impl VpcCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for VpcCreate {
+impl support::Validate for VpcCreate {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.name;
             let p = path.field("name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -1521,7 +1497,7 @@ impl super::support::Validate for VpcCreate {
         {
             let value = &self.port;
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1532,27 +1508,27 @@ impl super::support::Validate for VpcCreate {
         {
             let value = &self.balance_strategy;
             let p = path.field("balance_strategy");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         {
             let value = &self.member_type;
             let p = path.field("member_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -1569,23 +1545,23 @@ impl super::support::Validate for VpcCreate {
             let p = path.field("member_groups");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
         if let ::std::option::Option::Some(value) = &self.members {
             let p = path.field("members");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
         if let ::std::option::Option::Some(value) = &self.vpc_health_config {
             let p = path.field("vpc_health_config");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_info {
             let p = path.field("microservice_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if {
             let value = &self.member_type;
@@ -1595,7 +1571,7 @@ impl super::support::Validate for VpcCreate {
                 let at0 = path.field("members");
                 for (i, item) in value0.iter().enumerate() {
                     let item0 = at0.index(i);
-                    super::support::require(
+                    support::require(
                         out,
                         &item0.field("host"),
                         item.host.is_some(),
@@ -1612,7 +1588,7 @@ impl super::support::Validate for VpcCreate {
                 let at0 = path.field("members");
                 for (i, item) in value0.iter().enumerate() {
                     let item0 = at0.index(i);
-                    super::support::require(
+                    support::require(
                         out,
                         &item0.field("ecs_id"),
                         item.ecs_id.is_some(),
@@ -1629,7 +1605,7 @@ impl super::support::Validate for VpcCreate {
                 let at0 = path.field("members");
                 for (i, item) in value0.iter().enumerate() {
                     let item0 = at0.index(i);
-                    super::support::require(
+                    support::require(
                         out,
                         &item0.field("ecs_name"),
                         item.ecs_name.is_some(),
@@ -1712,84 +1688,82 @@ impl VpcHealthConfig {
     }
 }
 /// The documented fields of [`VpcHealthConfig`].
-pub static SHAPE_VPC_HEALTH_CONFIG: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_HEALTH_CONFIG: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "protocol",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "path",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "method",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "threshold_normal",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "threshold_abnormal",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "time_interval",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "http_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "enable_client_ssl",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "timeout",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for VpcHealthConfig {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_HEALTH_CONFIG;
+impl support::Shaped for VpcHealthConfig {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_HEALTH_CONFIG;
 }
 impl VpcHealthConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for VpcHealthConfig {
+impl support::Validate for VpcHealthConfig {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.protocol;
             let p = path.field("protocol");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1800,7 +1774,7 @@ impl super::support::Validate for VpcHealthConfig {
         {
             let value = &self.threshold_normal;
             let p = path.field("threshold_normal");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1811,7 +1785,7 @@ impl super::support::Validate for VpcHealthConfig {
         {
             let value = &self.threshold_abnormal;
             let p = path.field("threshold_abnormal");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1822,7 +1796,7 @@ impl super::support::Validate for VpcHealthConfig {
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1832,7 +1806,7 @@ impl super::support::Validate for VpcHealthConfig {
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            super::support::check_integer_list(
+            support::check_integer_list(
                 out,
                 &p,
                 value,
@@ -1843,12 +1817,12 @@ impl super::support::Validate for VpcHealthConfig {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -1860,7 +1834,7 @@ impl super::support::Validate for VpcHealthConfig {
             let value = &self.protocol;
             matches!(value, HealthCheckProtocol::Http | HealthCheckProtocol::Https)
         } {
-            super::support::require(
+            support::require(
                 out,
                 &path.field("path"),
                 self.path.is_some(),
@@ -1871,14 +1845,14 @@ impl super::support::Validate for VpcHealthConfig {
             let value = &self.protocol;
             matches!(value, HealthCheckProtocol::Http)
         } {
-            super::support::require(
+            support::require(
                 out,
                 &path.field("http_code"),
                 self.http_code.is_some(),
                 "protocol is HTTP",
             );
         }
-        super::support::check_less_than(
+        support::check_less_than(
             out,
             &path.field("timeout"),
             ::std::option::Option::Some(i64::from(self.timeout)),
@@ -1910,67 +1884,65 @@ pub struct MicroServiceCreate {
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
 /// The documented fields of [`MicroServiceCreate`].
-pub static SHAPE_MICRO_SERVICE_CREATE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_CREATE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cse_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE_BASE),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE_BASE),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cce_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_BASE),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_BASE),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cce_service_info",
-            value: super::support::ValueShape::Object(
+            value: support::ValueShape::Object(
                 &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE,
             ),
         },
     ],
 };
-impl super::support::Shaped for MicroServiceCreate {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_CREATE;
+impl support::Shaped for MicroServiceCreate {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_CREATE;
 }
 impl MicroServiceCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MicroServiceCreate {
+impl support::Validate for MicroServiceCreate {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cce_info {
             let p = path.field("cce_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cce_service_info {
             let p = path.field("cce_service_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if match &self.service_type {
             ::std::option::Option::Some(value) => matches!(value, MicroserviceType::Cse),
             ::std::option::Option::None => false,
         } {
-            super::support::require(
+            support::require(
                 out,
                 &path.field("cse_info"),
                 self.cse_info.is_some(),
@@ -1981,7 +1953,7 @@ impl super::support::Validate for MicroServiceCreate {
             ::std::option::Option::Some(value) => matches!(value, MicroserviceType::Cce),
             ::std::option::Option::None => false,
         } {
-            super::support::require(
+            support::require(
                 out,
                 &path.field("cce_info"),
                 self.cce_info.is_some(),
@@ -2003,40 +1975,38 @@ pub struct MicroServiceInfoCseBase {
     pub service_id: ::std::string::String,
 }
 /// The documented fields of [`MicroServiceInfoCseBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CSE_BASE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CSE_BASE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "engine_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCseBase {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE_BASE;
+impl support::Shaped for MicroServiceInfoCseBase {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE_BASE;
 }
 impl MicroServiceInfoCseBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MicroServiceInfoCseBase {
+impl support::Validate for MicroServiceInfoCseBase {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.engine_id;
             let p = path.field("engine_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2047,7 +2017,7 @@ impl super::support::Validate for MicroServiceInfoCseBase {
         {
             let value = &self.service_id;
             let p = path.field("service_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2096,56 +2066,54 @@ pub struct MicroServiceInfoCceBase {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroServiceInfoCceBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_BASE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_BASE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "namespace",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "workload_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "app_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_key",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_value",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCceBase {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_BASE;
+impl support::Shaped for MicroServiceInfoCceBase {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_BASE;
 }
 impl MicroServiceInfoCceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MicroServiceInfoCceBase {
+impl support::Validate for MicroServiceInfoCceBase {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2156,7 +2124,7 @@ impl super::support::Validate for MicroServiceInfoCceBase {
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2167,18 +2135,18 @@ impl super::support::Validate for MicroServiceInfoCceBase {
         {
             let value = &self.workload_type;
             let p = path.field("workload_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2202,14 +2170,14 @@ impl super::support::Validate for MicroServiceInfoCceBase {
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2237,14 +2205,14 @@ impl super::support::Validate for MicroServiceInfoCceBase {
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2266,7 +2234,7 @@ impl super::support::Validate for MicroServiceInfoCceBase {
                 |_: char| true,
             );
         }
-        super::support::require_one_group(
+        support::require_one_group(
             out,
             path,
             (self.app_name.is_some())
@@ -2296,44 +2264,42 @@ pub struct MicroServiceInfoCceServiceBase {
     pub service_name: ::std::string::String,
 }
 /// The documented fields of [`MicroServiceInfoCceServiceBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "namespace",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCceServiceBase {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE;
+impl support::Shaped for MicroServiceInfoCceServiceBase {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE;
 }
 impl MicroServiceInfoCceServiceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MicroServiceInfoCceServiceBase {
+impl support::Validate for MicroServiceInfoCceServiceBase {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2344,14 +2310,14 @@ impl super::support::Validate for MicroServiceInfoCceServiceBase {
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2366,14 +2332,14 @@ impl super::support::Validate for MicroServiceInfoCceServiceBase {
         {
             let value = &self.service_name;
             let p = path.field("service_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2476,75 +2442,75 @@ impl VpcChannelInfo {
     }
 }
 /// The documented fields of [`VpcChannelInfo`].
-pub static SHAPE_VPC_CHANNEL_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_CHANNEL_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "balance_strategy",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "dict_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "create_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_groups",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_INFO),
             ),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "microservice_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO),
         },
     ],
 };
-impl super::support::Shaped for VpcChannelInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_CHANNEL_INFO;
+impl support::Shaped for VpcChannelInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_CHANNEL_INFO;
 }
-impl super::support::Validate for VpcChannelInfo {
+impl support::Validate for VpcChannelInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2568,7 +2534,7 @@ impl super::support::Validate for VpcChannelInfo {
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -2578,26 +2544,26 @@ impl super::support::Validate for VpcChannelInfo {
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2612,18 +2578,18 @@ impl super::support::Validate for VpcChannelInfo {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
         if let ::std::option::Option::Some(value) = &self.microservice_info {
             let p = path.field("microservice_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
     }
 }
@@ -2656,68 +2622,66 @@ pub struct MicroServiceInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroServiceInfo`].
-pub static SHAPE_MICRO_SERVICE_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "instance_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cse_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cce_info",
-            value: super::support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cce_service_info",
-            value: super::support::ValueShape::Object(
-                &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE,
-            ),
+            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE),
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "update_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "create_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO;
+impl support::Shaped for MicroServiceInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO;
 }
-impl super::support::Validate for MicroServiceInfo {
+impl support::Validate for MicroServiceInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cce_info {
             let p = path.field("cce_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.cce_service_info {
             let p = path.field("cce_service_info");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
     }
 }
@@ -2753,50 +2717,50 @@ pub struct MicroServiceInfoCse {
     pub version: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroServiceInfoCse`].
-pub static SHAPE_MICRO_SERVICE_INFO_CSE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CSE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "engine_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "engine_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "register_address",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cse_app_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "version",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCse {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE;
+impl support::Shaped for MicroServiceInfoCse {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE;
 }
-impl super::support::Validate for MicroServiceInfoCse {
+impl support::Validate for MicroServiceInfoCse {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.engine_id {
             let p = path.field("engine_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2806,7 +2770,7 @@ impl super::support::Validate for MicroServiceInfoCse {
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
             let p = path.field("service_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2816,7 +2780,7 @@ impl super::support::Validate for MicroServiceInfoCse {
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2868,50 +2832,50 @@ pub struct MicroServiceInfoCce {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroServiceInfoCce`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CCE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "namespace",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "workload_type",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "app_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_key",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "label_value",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCce {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE;
+impl support::Shaped for MicroServiceInfoCce {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE;
 }
-impl super::support::Validate for MicroServiceInfoCce {
+impl support::Validate for MicroServiceInfoCce {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2921,7 +2885,7 @@ impl super::support::Validate for MicroServiceInfoCce {
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -2931,18 +2895,18 @@ impl super::support::Validate for MicroServiceInfoCce {
         }
         if let ::std::option::Option::Some(value) = &self.workload_type {
             let p = path.field("workload_type");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -2966,14 +2930,14 @@ impl super::support::Validate for MicroServiceInfoCce {
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -3001,14 +2965,14 @@ impl super::support::Validate for MicroServiceInfoCce {
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -3059,38 +3023,38 @@ pub struct MicroServiceInfoCceService {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`MicroServiceInfoCceService`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "namespace",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "service_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "cluster_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MicroServiceInfoCceService {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE;
+impl support::Shaped for MicroServiceInfoCceService {
+    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE;
 }
-impl super::support::Validate for MicroServiceInfoCceService {
+impl support::Validate for MicroServiceInfoCceService {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -3100,14 +3064,14 @@ impl super::support::Validate for MicroServiceInfoCceService {
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(63usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -3121,14 +3085,14 @@ impl super::support::Validate for MicroServiceInfoCceService {
         }
         if let ::std::option::Option::Some(value) = &self.service_name {
             let p = path.field("service_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -3215,26 +3179,16 @@ impl<'de> ::serde::Deserialize<'de> for BalanceStrategy {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for BalanceStrategy {
+impl support::Validate for BalanceStrategy {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Member type of the VPC channel.
@@ -3288,26 +3242,16 @@ impl<'de> ::serde::Deserialize<'de> for MemberType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_str_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for MemberType {
+impl support::Validate for MemberType {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// VPC channel type.
@@ -3363,26 +3307,16 @@ impl<'de> ::serde::Deserialize<'de> for VpcChannelType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for VpcChannelType {
+impl support::Validate for VpcChannelType {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -3445,26 +3379,16 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheckProtocol {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_str_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for HealthCheckProtocol {
+impl support::Validate for HealthCheckProtocol {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Request method for health checks.
@@ -3518,26 +3442,16 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheckMethod {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_str_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for HealthCheckMethod {
+impl support::Validate for HealthCheckMethod {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Health check result.
@@ -3593,26 +3507,16 @@ impl<'de> ::serde::Deserialize<'de> for HealthCheckStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for HealthCheckStatus {
+impl support::Validate for HealthCheckStatus {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Microservice type.
@@ -3673,26 +3577,16 @@ impl<'de> ::serde::Deserialize<'de> for MicroserviceType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_str_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for MicroserviceType {
+impl support::Validate for MicroserviceType {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Workload type.
@@ -3754,26 +3648,16 @@ impl<'de> ::serde::Deserialize<'de> for WorkloadType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_str_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for WorkloadType {
+impl support::Validate for WorkloadType {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// VPC channel status.
@@ -3829,32 +3713,23 @@ impl<'de> ::serde::Deserialize<'de> for VpcChannelStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for VpcChannelStatus {
+impl support::Validate for VpcChannelStatus {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Borrowed views of the request types, for checking a body without building the owned model:
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
 /// the type of the same name in the parent module.
 pub mod view {
+    use super::support;
     use super::{
         BalanceStrategy, HealthCheckMethod, HealthCheckProtocol, HealthCheckStatus,
         MemberStatus, MemberType, MicroserviceType, VpcChannelType, WorkloadType,
@@ -3870,23 +3745,21 @@ pub mod view {
     impl MemberGroupCreateBatch<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MemberGroupCreateBatch<'_> {
+    impl support::Validate for MemberGroupCreateBatch<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             if let ::std::option::Option::Some(value) = &self.member_groups {
                 let p = path.field("member_groups");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
         }
@@ -3897,22 +3770,22 @@ pub mod view {
         /// `member_group_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        pub member_group_name: ::std::option::Option<support::Str<'a>>,
         /// `member_group_remark`.
         #[serde(default)]
         #[serde(borrow)]
-        pub member_group_remark: ::std::option::Option<super::support::Str<'a>>,
+        pub member_group_remark: ::std::option::Option<support::Str<'a>>,
         /// `member_group_weight`.
         #[serde(default)]
         pub member_group_weight: ::std::option::Option<i32>,
         /// `dict_code`.
         #[serde(default)]
         #[serde(borrow)]
-        pub dict_code: ::std::option::Option<super::support::Str<'a>>,
+        pub dict_code: ::std::option::Option<support::Str<'a>>,
         /// `microservice_version`.
         #[serde(default)]
         #[serde(borrow)]
-        pub microservice_version: ::std::option::Option<super::support::Str<'a>>,
+        pub microservice_version: ::std::option::Option<support::Str<'a>>,
         /// `microservice_port`.
         #[serde(default)]
         pub microservice_port: ::std::option::Option<i32>,
@@ -3926,33 +3799,31 @@ pub mod view {
     impl MemberGroupCreate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MemberGroupCreate<'_> {
+    impl support::Validate for MemberGroupCreate<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("member_group_name"),
                 self.member_group_name.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.member_group_name {
                 let p = path.field("member_group_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -3976,7 +3847,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.member_group_remark {
                 let p = path.field("member_group_remark");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -3986,7 +3857,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.member_group_weight {
                 let p = path.field("member_group_weight");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -3996,14 +3867,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.dict_code {
                 let p = path.field("dict_code");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4018,7 +3889,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.microservice_version {
                 let p = path.field("microservice_version");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4028,7 +3899,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.microservice_port {
                 let p = path.field("microservice_port");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4040,7 +3911,7 @@ pub mod view {
                 let p = path.field("microservice_labels");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
         }
@@ -4051,47 +3922,45 @@ pub mod view {
         /// `label_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub label_name: ::std::option::Option<super::support::Str<'a>>,
+        pub label_name: ::std::option::Option<support::Str<'a>>,
         /// `label_value`.
         #[serde(default)]
         #[serde(borrow)]
-        pub label_value: ::std::option::Option<super::support::Str<'a>>,
+        pub label_value: ::std::option::Option<support::Str<'a>>,
     }
     impl MicroserviceLabel<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MicroserviceLabel<'_> {
+    impl support::Validate for MicroserviceLabel<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("label_name"),
                 self.label_name.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("label_value"),
                 self.label_value.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.label_name {
                 let p = path.field("label_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(63usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4106,14 +3975,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.label_value {
                 let p = path.field("label_value");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(63usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4134,7 +4003,7 @@ pub mod view {
         /// `host`.
         #[serde(default)]
         #[serde(borrow)]
-        pub host: ::std::option::Option<super::support::Str<'a>>,
+        pub host: ::std::option::Option<support::Str<'a>>,
         /// `weight`.
         #[serde(default)]
         pub weight: ::std::option::Option<i32>,
@@ -4144,7 +4013,7 @@ pub mod view {
         /// `member_group_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        pub member_group_name: ::std::option::Option<support::Str<'a>>,
         /// `status`.
         #[serde(default)]
         pub status: ::std::option::Option<MemberStatus>,
@@ -4154,30 +4023,28 @@ pub mod view {
         /// `ecs_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub ecs_id: ::std::option::Option<super::support::Str<'a>>,
+        pub ecs_id: ::std::option::Option<support::Str<'a>>,
         /// `ecs_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub ecs_name: ::std::option::Option<super::support::Str<'a>>,
+        pub ecs_name: ::std::option::Option<support::Str<'a>>,
     }
     impl MemberInfo<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MemberInfo<'_> {
+    impl support::Validate for MemberInfo<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             if let ::std::option::Option::Some(value) = &self.host {
                 let p = path.field("host");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4187,7 +4054,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.weight {
                 let p = path.field("weight");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4197,11 +4064,11 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.status {
                 let p = path.field("status");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.port {
                 let p = path.field("port");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4211,14 +4078,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.ecs_id {
                 let p = path.field("ecs_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4233,14 +4100,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.ecs_name {
                 let p = path.field("ecs_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4268,28 +4135,26 @@ pub mod view {
         /// `member_group_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        pub member_group_name: ::std::option::Option<support::Str<'a>>,
     }
     impl MembersBatchUpdate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MembersBatchUpdate<'_> {
+    impl support::Validate for MembersBatchUpdate<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             if let ::std::option::Option::Some(value) = &self.members {
                 let p = path.field("members");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
         }
@@ -4300,7 +4165,7 @@ pub mod view {
         /// `name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub name: ::std::option::Option<super::support::Str<'a>>,
+        pub name: ::std::option::Option<support::Str<'a>>,
         /// `port`.
         #[serde(default)]
         pub port: ::std::option::Option<i32>,
@@ -4316,7 +4181,7 @@ pub mod view {
         /// `dict_code`.
         #[serde(default)]
         #[serde(borrow)]
-        pub dict_code: ::std::option::Option<super::support::Str<'a>>,
+        pub dict_code: ::std::option::Option<support::Str<'a>>,
         /// `member_groups`.
         #[serde(default)]
         #[serde(borrow)]
@@ -4337,40 +4202,38 @@ pub mod view {
     impl VpcCreate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for VpcCreate<'_> {
+    impl support::Validate for VpcCreate<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(out, &path.field("name"), self.name.is_some());
-            super::support::check_present(out, &path.field("port"), self.port.is_some());
-            super::support::check_present(
+            support::check_present(out, &path.field("name"), self.name.is_some());
+            support::check_present(out, &path.field("port"), self.port.is_some());
+            support::check_present(
                 out,
                 &path.field("balance_strategy"),
                 self.balance_strategy.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("member_type"),
                 self.member_type.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.name {
                 let p = path.field("name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4394,7 +4257,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.port {
                 let p = path.field("port");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4404,26 +4267,26 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.balance_strategy {
                 let p = path.field("balance_strategy");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.member_type {
                 let p = path.field("member_type");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.r#type {
                 let p = path.field("type");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.dict_code {
                 let p = path.field("dict_code");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4440,23 +4303,23 @@ pub mod view {
                 let p = path.field("member_groups");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
             if let ::std::option::Option::Some(value) = &self.members {
                 let p = path.field("members");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
             if let ::std::option::Option::Some(value) = &self.vpc_health_config {
                 let p = path.field("vpc_health_config");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.microservice_info {
                 let p = path.field("microservice_info");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if match &self.member_type {
                 ::std::option::Option::Some(value) => matches!(value, MemberType::Ip),
@@ -4466,7 +4329,7 @@ pub mod view {
                     let at0 = path.field("members");
                     for (i, item) in value0.iter().enumerate() {
                         let item0 = at0.index(i);
-                        super::support::require(
+                        support::require(
                             out,
                             &item0.field("host"),
                             item.host.is_some(),
@@ -4483,7 +4346,7 @@ pub mod view {
                     let at0 = path.field("members");
                     for (i, item) in value0.iter().enumerate() {
                         let item0 = at0.index(i);
-                        super::support::require(
+                        support::require(
                             out,
                             &item0.field("ecs_id"),
                             item.ecs_id.is_some(),
@@ -4500,7 +4363,7 @@ pub mod view {
                     let at0 = path.field("members");
                     for (i, item) in value0.iter().enumerate() {
                         let item0 = at0.index(i);
-                        super::support::require(
+                        support::require(
                             out,
                             &item0.field("ecs_name"),
                             item.ecs_name.is_some(),
@@ -4520,7 +4383,7 @@ pub mod view {
         /// `path`.
         #[serde(default)]
         #[serde(borrow)]
-        pub path: ::std::option::Option<super::support::Str<'a>>,
+        pub path: ::std::option::Option<support::Str<'a>>,
         /// `method`.
         #[serde(default)]
         pub method: ::std::option::Option<HealthCheckMethod>,
@@ -4539,7 +4402,7 @@ pub mod view {
         /// `http_code`.
         #[serde(default)]
         #[serde(borrow)]
-        pub http_code: ::std::option::Option<super::support::Str<'a>>,
+        pub http_code: ::std::option::Option<support::Str<'a>>,
         /// `enable_client_ssl`.
         #[serde(default)]
         pub enable_client_ssl: ::std::option::Option<bool>,
@@ -4553,54 +4416,48 @@ pub mod view {
     impl VpcHealthConfig<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for VpcHealthConfig<'_> {
+    impl support::Validate for VpcHealthConfig<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("protocol"),
                 self.protocol.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("threshold_normal"),
                 self.threshold_normal.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("threshold_abnormal"),
                 self.threshold_abnormal.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("time_interval"),
                 self.time_interval.is_some(),
             );
-            super::support::check_present(
-                out,
-                &path.field("timeout"),
-                self.timeout.is_some(),
-            );
+            support::check_present(out, &path.field("timeout"), self.timeout.is_some());
             if let ::std::option::Option::Some(value) = &self.protocol {
                 let p = path.field("protocol");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.method {
                 let p = path.field("method");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.port {
                 let p = path.field("port");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4610,7 +4467,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.threshold_normal {
                 let p = path.field("threshold_normal");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4620,7 +4477,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
                 let p = path.field("threshold_abnormal");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4630,7 +4487,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.time_interval {
                 let p = path.field("time_interval");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4640,7 +4497,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.http_code {
                 let p = path.field("http_code");
-                super::support::check_integer_list(
+                support::check_integer_list(
                     out,
                     &p,
                     value,
@@ -4651,11 +4508,11 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.status {
                 let p = path.field("status");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.timeout {
                 let p = path.field("timeout");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -4671,7 +4528,7 @@ pub mod view {
                 }
                 ::std::option::Option::None => false,
             } {
-                super::support::require(
+                support::require(
                     out,
                     &path.field("path"),
                     self.path.is_some(),
@@ -4684,14 +4541,14 @@ pub mod view {
                 }
                 ::std::option::Option::None => false,
             } {
-                super::support::require(
+                support::require(
                     out,
                     &path.field("http_code"),
                     self.http_code.is_some(),
                     "protocol is HTTP",
                 );
             }
-            super::support::check_less_than(
+            support::check_less_than(
                 out,
                 &path.field("timeout"),
                 self.timeout.map(i64::from),
@@ -4722,33 +4579,31 @@ pub mod view {
     impl MicroServiceCreate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MicroServiceCreate<'_> {
+    impl support::Validate for MicroServiceCreate<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             if let ::std::option::Option::Some(value) = &self.service_type {
                 let p = path.field("service_type");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.cse_info {
                 let p = path.field("cse_info");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.cce_info {
                 let p = path.field("cce_info");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.cce_service_info {
                 let p = path.field("cce_service_info");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if match &self.service_type {
                 ::std::option::Option::Some(value) => {
@@ -4756,7 +4611,7 @@ pub mod view {
                 }
                 ::std::option::Option::None => false,
             } {
-                super::support::require(
+                support::require(
                     out,
                     &path.field("cse_info"),
                     self.cse_info.is_some(),
@@ -4769,7 +4624,7 @@ pub mod view {
                 }
                 ::std::option::Option::None => false,
             } {
-                super::support::require(
+                support::require(
                     out,
                     &path.field("cce_info"),
                     self.cce_info.is_some(),
@@ -4784,40 +4639,38 @@ pub mod view {
         /// `engine_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub engine_id: ::std::option::Option<super::support::Str<'a>>,
+        pub engine_id: ::std::option::Option<support::Str<'a>>,
         /// `service_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub service_id: ::std::option::Option<super::support::Str<'a>>,
+        pub service_id: ::std::option::Option<support::Str<'a>>,
     }
     impl MicroServiceInfoCseBase<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MicroServiceInfoCseBase<'_> {
+    impl support::Validate for MicroServiceInfoCseBase<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("engine_id"),
                 self.engine_id.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("service_id"),
                 self.service_id.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.engine_id {
                 let p = path.field("engine_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4827,7 +4680,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.service_id {
                 let p = path.field("service_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4843,60 +4696,58 @@ pub mod view {
         /// `cluster_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub cluster_id: ::std::option::Option<super::support::Str<'a>>,
+        pub cluster_id: ::std::option::Option<support::Str<'a>>,
         /// `namespace`.
         #[serde(default)]
         #[serde(borrow)]
-        pub namespace: ::std::option::Option<super::support::Str<'a>>,
+        pub namespace: ::std::option::Option<support::Str<'a>>,
         /// `workload_type`.
         #[serde(default)]
         pub workload_type: ::std::option::Option<WorkloadType>,
         /// `app_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub app_name: ::std::option::Option<super::support::Str<'a>>,
+        pub app_name: ::std::option::Option<support::Str<'a>>,
         /// `label_key`.
         #[serde(default)]
         #[serde(borrow)]
-        pub label_key: ::std::option::Option<super::support::Str<'a>>,
+        pub label_key: ::std::option::Option<support::Str<'a>>,
         /// `label_value`.
         #[serde(default)]
         #[serde(borrow)]
-        pub label_value: ::std::option::Option<super::support::Str<'a>>,
+        pub label_value: ::std::option::Option<support::Str<'a>>,
     }
     impl MicroServiceInfoCceBase<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MicroServiceInfoCceBase<'_> {
+    impl support::Validate for MicroServiceInfoCceBase<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("cluster_id"),
                 self.cluster_id.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("namespace"),
                 self.namespace.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("workload_type"),
                 self.workload_type.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.cluster_id {
                 let p = path.field("cluster_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4906,7 +4757,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.namespace {
                 let p = path.field("namespace");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -4916,18 +4767,18 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.workload_type {
                 let p = path.field("workload_type");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.app_name {
                 let p = path.field("app_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4951,14 +4802,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.label_key {
                 let p = path.field("label_key");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -4986,14 +4837,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.label_value {
                 let p = path.field("label_value");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -5015,7 +4866,7 @@ pub mod view {
                     |_: char| true,
                 );
             }
-            super::support::require_one_group(
+            support::require_one_group(
                 out,
                 path,
                 (self.app_name.is_some())
@@ -5030,49 +4881,47 @@ pub mod view {
         /// `cluster_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub cluster_id: ::std::option::Option<super::support::Str<'a>>,
+        pub cluster_id: ::std::option::Option<support::Str<'a>>,
         /// `namespace`.
         #[serde(default)]
         #[serde(borrow)]
-        pub namespace: ::std::option::Option<super::support::Str<'a>>,
+        pub namespace: ::std::option::Option<support::Str<'a>>,
         /// `service_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub service_name: ::std::option::Option<super::support::Str<'a>>,
+        pub service_name: ::std::option::Option<support::Str<'a>>,
     }
     impl MicroServiceInfoCceServiceBase<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MicroServiceInfoCceServiceBase<'_> {
+    impl support::Validate for MicroServiceInfoCceServiceBase<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("cluster_id"),
                 self.cluster_id.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("namespace"),
                 self.namespace.is_some(),
             );
-            super::support::check_present(
+            support::check_present(
                 out,
                 &path.field("service_name"),
                 self.service_name.is_some(),
             );
             if let ::std::option::Option::Some(value) = &self.cluster_id {
                 let p = path.field("cluster_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -5082,14 +4931,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.namespace {
                 let p = path.field("namespace");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(63usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -5103,14 +4952,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.service_name {
                 let p = path.field("service_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,

@@ -7,6 +7,7 @@
 //! This API is used to update the backend instances of a specified VPC channel. During the update, the request parameters overwrite the backend instances of the corresponding cloud server group. If no cloud server group is specified, all cloud server groups are overwritten.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members`
+use super::super::support;
 /// The HTTP method.
 pub const METHOD: &str = "PUT";
 /// The URI template; `Request::path` fills it in.
@@ -30,11 +31,11 @@ impl Request {
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
         path.push_str("/v2/");
-        path.push_str(&super::super::support::encode_path_segment(&self.project_id));
+        path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/apigw/instances/");
-        path.push_str(&super::super::support::encode_path_segment(&self.instance_id));
+        path.push_str(&support::encode_path_segment(&self.instance_id));
         path.push_str("/vpc-channels/");
-        path.push_str(&super::super::support::encode_path_segment(&self.vpc_channel_id));
+        path.push_str(&support::encode_path_segment(&self.vpc_channel_id));
         path.push_str("/members");
         path
     }
@@ -44,36 +45,30 @@ impl Request {
     }
     /// Checks that no path parameter or header is empty and that the body keeps every documented
     /// rule; returns every violation at once.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::super::support::ValidationErrors> {
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut out = ::std::vec::Vec::new();
-        let root = super::super::support::Path::Root;
-        super::super::support::check_not_empty(
-            &mut out,
-            &root.field("project_id"),
-            &self.project_id,
-        );
-        super::super::support::check_not_empty(
+        let root = support::Path::Root;
+        support::check_not_empty(&mut out, &root.field("project_id"), &self.project_id);
+        support::check_not_empty(
             &mut out,
             &root.field("instance_id"),
             &self.instance_id,
         );
-        super::super::support::check_not_empty(
+        support::check_not_empty(
             &mut out,
             &root.field("vpc_channel_id"),
             &self.vpc_channel_id,
         );
-        super::super::support::check_not_empty(
+        support::check_not_empty(
             &mut out,
             &root.field("X-Auth-Token"),
             &self.x_auth_token,
         );
-        super::super::support::Validate::validate_at(&self.body, &root, &mut out);
+        support::Validate::validate_at(&self.body, &root, &mut out);
         if out.is_empty() {
             ::std::result::Result::Ok(())
         } else {
-            ::std::result::Result::Err(super::super::support::ValidationErrors(out))
+            ::std::result::Result::Err(support::ValidationErrors(out))
         }
     }
 }
@@ -106,30 +101,30 @@ impl Response {
     pub fn parse(
         status: u16,
         body: &[u8],
-    ) -> ::std::result::Result<Self, super::super::support::JsonError> {
+    ) -> ::std::result::Result<Self, support::JsonError> {
         match status {
             200u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Ok(::std::boxed::Box::new(body)))
             }
             400u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::BadRequest(::std::boxed::Box::new(body)))
             }
             401u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Unauthorized(::std::boxed::Box::new(body)))
             }
             403u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::Forbidden(::std::boxed::Box::new(body)))
             }
             404u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::NotFound(::std::boxed::Box::new(body)))
             }
             500u16 => {
-                super::super::support::from_json(body)
+                support::from_json(body)
                     .map(|body| Self::InternalServerError(::std::boxed::Box::new(body)))
             }
             _ if body.iter().all(u8::is_ascii_whitespace) => {
@@ -138,10 +133,7 @@ impl Response {
                     body: ::serde_json::Value::Null,
                 })
             }
-            _ => {
-                super::super::support::from_json(body)
-                    .map(|body| Self::Other { status, body })
-            }
+            _ => support::from_json(body).map(|body| Self::Other { status, body }),
         }
     }
     /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
@@ -153,47 +145,47 @@ impl Response {
         status: u16,
         body: &[u8],
     ) -> ::std::result::Result<
-        (Self, ::std::vec::Vec<super::super::support::Violation>),
-        super::super::support::JsonError,
+        (Self, ::std::vec::Vec<support::Violation>),
+        support::JsonError,
     > {
         match status {
             200u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                super::super::support::from_json_with_departures(body)
+                support::from_json_with_departures(body)
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,
@@ -221,15 +213,13 @@ impl Response {
 /// Deserializes a request body and checks every documented rule, in one call.
 pub fn parse_body(
     input: &[u8],
-) -> ::std::result::Result<super::MembersBatchUpdate, super::super::support::BodyError> {
-    super::super::support::from_json_validated(input)
+) -> ::std::result::Result<super::MembersBatchUpdate, support::BodyError> {
+    support::from_json_validated(input)
 }
 /// Checks a request body against every documented rule without building the owned model
 /// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
-pub fn check_body(
-    input: &[u8],
-) -> ::std::result::Result<(), super::super::support::BodyError> {
-    super::super::support::check_json::<
+pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
+    support::check_json::<
         super::view::MembersBatchUpdate<'_>,
         super::MembersBatchUpdate,
     >(input)

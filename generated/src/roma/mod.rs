@@ -12,40 +12,38 @@ pub struct MembersBatchCreate {
     pub members: ::std::vec::Vec<MemberInfo>,
 }
 /// The documented fields of [`MembersBatchCreate`].
-pub static SHAPE_MEMBERS_BATCH_CREATE: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBERS_BATCH_CREATE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "members",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_MEMBER_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
             ),
         },
     ],
 };
-impl super::support::Shaped for MembersBatchCreate {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBERS_BATCH_CREATE;
+impl support::Shaped for MembersBatchCreate {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBERS_BATCH_CREATE;
 }
 impl MembersBatchCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MembersBatchCreate {
+impl support::Validate for MembersBatchCreate {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         {
             let value = &self.members;
             let p = path.field("members");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -117,63 +115,61 @@ impl MemberInfo {
     }
 }
 /// The documented fields of [`MemberInfo`].
-pub static SHAPE_MEMBER_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "host",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "is_backup",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for MemberInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_MEMBER_INFO;
+impl support::Shaped for MemberInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_INFO;
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-        super::support::Validate::validate(self)
+    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+        support::Validate::validate(self)
     }
 }
-impl super::support::Validate for MemberInfo {
+impl support::Validate for MemberInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -183,7 +179,7 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -193,11 +189,11 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -207,14 +203,14 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -229,14 +225,14 @@ impl super::support::Validate for MemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -270,38 +266,38 @@ pub struct VpcMemberInfoList {
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 /// The documented fields of [`VpcMemberInfoList`].
-pub static SHAPE_VPC_MEMBER_INFO_LIST: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "size",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "total",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "members",
-            value: super::support::ValueShape::Array(
-                &super::support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_VPC_MEMBER_INFO),
             ),
         },
     ],
 };
-impl super::support::Shaped for VpcMemberInfoList {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+impl support::Shaped for VpcMemberInfoList {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
 }
-impl super::support::Validate for VpcMemberInfoList {
+impl support::Validate for VpcMemberInfoList {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.members {
             let p = path.field("members");
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
         }
     }
@@ -393,70 +389,70 @@ impl VpcMemberInfo {
     }
 }
 /// The documented fields of [`VpcMemberInfo`].
-pub static SHAPE_VPC_MEMBER_INFO: super::support::Shape = super::support::Shape {
+pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "host",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "weight",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "is_backup",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "status",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "port",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "ecs_name",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "vpc_channel_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "create_time",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "member_group_id",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static super::support::Shape = &SHAPE_VPC_MEMBER_INFO;
+impl support::Shaped for VpcMemberInfo {
+    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO;
 }
-impl super::support::Validate for VpcMemberInfo {
+impl support::Validate for VpcMemberInfo {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
@@ -466,7 +462,7 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -476,11 +472,11 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            super::support::Validate::validate_at(value, &p, out);
+            support::Validate::validate_at(value, &p, out);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            super::support::check_range(
+            support::check_range(
                 out,
                 &p,
                 i64::from(*value),
@@ -490,14 +486,14 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -512,14 +508,14 @@ impl super::support::Validate for VpcMemberInfo {
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            super::support::check_length(
+            support::check_length(
                 out,
                 &p,
                 value,
                 ::std::option::Option::None,
                 ::std::option::Option::Some(64usize),
             );
-            super::support::check_chars(
+            support::check_chars(
                 out,
                 &p,
                 value,
@@ -548,26 +544,26 @@ pub struct ErrorResponse {
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`ErrorResponse`].
-pub static SHAPE_ERROR_RESPONSE: super::support::Shape = super::support::Shape {
+pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
     fields: &[
-        super::support::FieldShape {
+        support::FieldShape {
             name: "error_code",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
-        super::support::FieldShape {
+        support::FieldShape {
             name: "error_msg",
-            value: super::support::ValueShape::Scalar,
+            value: support::ValueShape::Scalar,
         },
     ],
 };
-impl super::support::Shaped for ErrorResponse {
-    const SHAPE: &'static super::support::Shape = &SHAPE_ERROR_RESPONSE;
+impl support::Shaped for ErrorResponse {
+    const SHAPE: &'static support::Shape = &SHAPE_ERROR_RESPONSE;
 }
-impl super::support::Validate for ErrorResponse {
+impl support::Validate for ErrorResponse {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
     }
@@ -625,32 +621,23 @@ impl<'de> ::serde::Deserialize<'de> for MemberStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        super::support::deserialize_int_enum(
-            deserializer,
-            Self::from_documented,
-            Self::Unknown,
-        )
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl super::support::Validate for MemberStatus {
+impl support::Validate for MemberStatus {
     fn validate_at(
         &self,
-        path: &super::support::Path<'_>,
-        out: &mut ::std::vec::Vec<super::support::Violation>,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        super::support::check_enum(
-            out,
-            path,
-            self.is_documented(),
-            Self::DOCUMENTED,
-            self,
-        );
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
 /// Borrowed views of the request types, for checking a body without building the owned model:
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
 /// the type of the same name in the parent module.
 pub mod view {
+    use super::support;
     use super::MemberStatus;
     /// A borrowed view of \[`super::MembersBatchCreate`\], for checking without building it.
     #[derive(Debug, ::serde::Deserialize)]
@@ -663,28 +650,22 @@ pub mod view {
     impl MembersBatchCreate<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MembersBatchCreate<'_> {
+    impl support::Validate for MembersBatchCreate<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            super::support::check_present(
-                out,
-                &path.field("members"),
-                self.members.is_some(),
-            );
+            support::check_present(out, &path.field("members"), self.members.is_some());
             if let ::std::option::Option::Some(value) = &self.members {
                 let p = path.field("members");
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
-                    super::support::Validate::validate_at(value, &p, out);
+                    support::Validate::validate_at(value, &p, out);
                 }
             }
         }
@@ -695,7 +676,7 @@ pub mod view {
         /// `host`.
         #[serde(default)]
         #[serde(borrow)]
-        pub host: ::std::option::Option<super::support::Str<'a>>,
+        pub host: ::std::option::Option<support::Str<'a>>,
         /// `weight`.
         #[serde(default)]
         pub weight: ::std::option::Option<i32>,
@@ -705,7 +686,7 @@ pub mod view {
         /// `member_group_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<super::support::Str<'a>>,
+        pub member_group_name: ::std::option::Option<support::Str<'a>>,
         /// `status`.
         #[serde(default)]
         pub status: ::std::option::Option<MemberStatus>,
@@ -715,30 +696,28 @@ pub mod view {
         /// `ecs_id`.
         #[serde(default)]
         #[serde(borrow)]
-        pub ecs_id: ::std::option::Option<super::support::Str<'a>>,
+        pub ecs_id: ::std::option::Option<support::Str<'a>>,
         /// `ecs_name`.
         #[serde(default)]
         #[serde(borrow)]
-        pub ecs_name: ::std::option::Option<super::support::Str<'a>>,
+        pub ecs_name: ::std::option::Option<support::Str<'a>>,
     }
     impl MemberInfo<'_> {
         /// Checks every documented rule of this value and of everything in it, and returns all
         /// violations at once, each with its JSON path.
-        pub fn validate(
-            &self,
-        ) -> ::std::result::Result<(), super::support::ValidationErrors> {
-            super::support::Validate::validate(self)
+        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+            support::Validate::validate(self)
         }
     }
-    impl super::support::Validate for MemberInfo<'_> {
+    impl support::Validate for MemberInfo<'_> {
         fn validate_at(
             &self,
-            path: &super::support::Path<'_>,
-            out: &mut ::std::vec::Vec<super::support::Violation>,
+            path: &support::Path<'_>,
+            out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             if let ::std::option::Option::Some(value) = &self.host {
                 let p = path.field("host");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
@@ -748,7 +727,7 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.weight {
                 let p = path.field("weight");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -758,11 +737,11 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.status {
                 let p = path.field("status");
-                super::support::Validate::validate_at(value, &p, out);
+                support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.port {
                 let p = path.field("port");
-                super::support::check_range(
+                support::check_range(
                     out,
                     &p,
                     i64::from(*value),
@@ -772,14 +751,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.ecs_id {
                 let p = path.field("ecs_id");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::None,
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
@@ -794,14 +773,14 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.ecs_name {
                 let p = path.field("ecs_name");
-                super::support::check_length(
+                support::check_length(
                     out,
                     &p,
                     value,
                     ::std::option::Option::None,
                     ::std::option::Option::Some(64usize),
                 );
-                super::support::check_chars(
+                support::check_chars(
                     out,
                     &p,
                     value,
