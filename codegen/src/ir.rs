@@ -311,6 +311,8 @@ pub struct Condition {
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub module: String,
+    /// The spec file the operation is documented in, relative to the spec directory.
+    pub spec_file: String,
     /// The name the validate CLI and the schema know it by: `service/name`.
     pub qualified_name: String,
     /// The operation's name alone, which they also accept when no other service has it.

@@ -52,7 +52,7 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
                 files.insert(format!("{dir}/mod.rs"), format_file(&format!("{dir}/mod.rs"), &service.files, command, emit_service(service, false))?);
                 for op in &service.operations {
                     let name = format!("{dir}/{}.rs", op.module);
-                    files.insert(name.clone(), format_file(&name, &service.files, command, operation::emit_operation(op))?);
+                    files.insert(name.clone(), format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))?);
                     files.insert(format!("schema/{}/{}.schema.json", service.module, op.module), schema::emit_schema(service, op));
                 }
             }

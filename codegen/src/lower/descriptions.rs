@@ -23,11 +23,18 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     // Destructured, so that a new kind of check does not compile until its docs are written here.
     let Checks { range, length, items, chars, integer_list } = checks;
     let mut facts = Vec::new();
+    // A limit the page's own text states in the same numbers is not stated again.
+    let stated = |min: Option<i64>, max: Option<i64>| states_bounds(&field.description, min, max);
     if let Some((min, max)) = *range {
-        facts.push(format!("Range: {}.", range_text(min, max, "")));
+        if !stated(min, max) {
+            facts.push(format!("Range: {}.", range_text(min, max, "")));
+        }
     }
     if let Some((min, max)) = *length {
-        facts.push(format!("Length: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), " characters")));
+        let (min, max) = (min.map(|m| m as i64), max.map(|m| m as i64));
+        if !stated(min, max) {
+            facts.push(format!("Length: {}.", range_text(min, max, " characters")));
+        }
     }
     if let Some((min, max)) = *items {
         facts.push(format!("Items: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), "")));
@@ -41,7 +48,7 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     if let Some(default) = &field.default {
         facts.push(format!("Default: `{default}`."));
     }
-    for note in &field.notes {
+    for note in field.notes.iter().filter(|note| !field.description.iter().any(|line| line.contains(note.as_str()))) {
         facts.push(format!("Note: {note}"));
     }
     if let Some(decision) = &field.decision {
@@ -52,6 +59,14 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     }
     docs.extend(facts);
     docs
+}
+
+/// Whether the description states both bounds as a range in one of the pages' ways: `1–65535`, `1-65535`,
+/// `1 to 65535`, `1 ~ 65535`.
+fn states_bounds(description: &[String], min: Option<i64>, max: Option<i64>) -> bool {
+    let (Some(min), Some(max)) = (min, max) else { return false };
+    let spellings = [format!("{min}–{max}"), format!("{min}-{max}"), format!("{min} to {max}"), format!("{min} ~ {max}")];
+    description.iter().any(|line| spellings.iter().any(|s| line.contains(s.as_str())))
 }
 
 /// An object's rules as its docs list them, each naming the field it governs.

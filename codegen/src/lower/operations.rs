@@ -81,7 +81,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     docs.extend(op.description.iter().cloned());
     docs.push(String::new());
     docs.push(format!("`{method} {}`", op.path));
-    ir::Operation { module, qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path: op.path, path_params, headers, body, responses }
+    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path: op.path, path_params, headers, body, responses }
 }
 
 fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {

@@ -107,7 +107,6 @@ impl support::Validate for MemberGroupInfoList {
 pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
-    /// Length: 3 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for member_group_name says "支持汉字、英文、数字、下划线、中划线、点，且只能以英文和汉字开头" (Chinese characters, English letters, digits, _, - and ., starting with an English letter or a Chinese character).
     pub member_group_name: ::std::string::String,
@@ -128,7 +127,6 @@ pub struct MemberGroupCreate {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
-    /// Note: Currently, this parameter is not supported.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -515,7 +513,6 @@ pub struct MemberInfo {
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    /// Note: This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
@@ -532,7 +529,6 @@ pub struct MemberInfo {
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -540,7 +536,6 @@ pub struct MemberInfo {
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -695,7 +690,6 @@ impl support::Validate for MemberInfo {
 pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
-    /// Length: 3 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for member_group_name says "支持汉字、英文、数字、下划线、中划线、点，且只能以英文和汉字开头" (Chinese characters, English letters, digits, _, - and ., starting with an English letter or a Chinese character).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -717,7 +711,6 @@ pub struct MemberGroupInfo {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
-    /// Note: Currently, this parameter is not supported.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -1126,7 +1119,6 @@ pub struct VpcMemberInfo {
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    /// Note: This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
@@ -1143,7 +1135,6 @@ pub struct VpcMemberInfo {
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1151,7 +1142,6 @@ pub struct VpcMemberInfo {
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1338,14 +1328,11 @@ pub struct VpcCreate {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
-    /// Length: 3 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the channel name says "由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头" (Chinese characters, English letters, digits, - and _, starting with an English letter or a Chinese character); the page also allows periods, so they stay allowed.
     pub name: ::std::string::String,
     /// Host port of the VPC channel.
     /// Range: 1–65535.
-    ///
-    /// Range: 1 to 65535.
     pub port: i32,
     /// Distribution algorithm.
     ///
@@ -1366,7 +1353,6 @@ pub struct VpcCreate {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
-    /// Note: This parameter is currently not supported.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -2045,21 +2031,18 @@ pub struct MicroServiceInfoCceBase {
     pub workload_type: WorkloadType,
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
     /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2252,13 +2235,11 @@ pub struct MicroServiceInfoCceServiceBase {
     pub cluster_id: ::std::string::String,
     /// Namespace. 1 to 63 characters. Use lowercase letters, digits, and hyphens (-). Start with a letter and end with a letter or digit.
     ///
-    /// Length: 1 to 63 characters.
     /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`.
     /// Decision: Kubernetes namespaces are RFC 1123 labels, so "lowercase letters" means a-z (ascii_lower), not any lowercase alphabetic character.
     pub namespace: ::std::string::String,
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     pub service_name: ::std::string::String,
@@ -2369,15 +2350,12 @@ pub struct VpcChannelInfo {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
-    /// Length: 3 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the channel name says "由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头" (Chinese characters, English letters, digits, - and _, starting with an English letter or a Chinese character); the page also allows periods, so they stay allowed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
     /// Range: 1–65535.
-    ///
-    /// Range: 1 to 65535.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Distribution algorithm.
@@ -2401,7 +2379,6 @@ pub struct VpcChannelInfo {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
-    /// Note: This parameter is currently not supported.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
@@ -2808,21 +2785,18 @@ pub struct MicroServiceInfoCce {
     pub workload_type: ::std::option::Option<WorkloadType>,
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
     /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3006,14 +2980,12 @@ pub struct MicroServiceInfoCceService {
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Namespace. 1 to 63 characters. Use lowercase letters, digits, and hyphens (-). Start with a letter and end with a letter or digit.
     ///
-    /// Length: 1 to 63 characters.
     /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`.
     /// Decision: Kubernetes namespaces are RFC 1123 labels, so "lowercase letters" means a-z (ascii_lower), not any lowercase alphabetic character.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
-    /// Length: 1 to 64 characters.
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -55,7 +55,6 @@ pub struct MemberInfo {
     /// This parameter is valid when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    /// Note: This parameter is valid when the member type is IP address.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Backend server weight.
@@ -63,7 +62,6 @@ pub struct MemberInfo {
     /// It is valid only when the VPC channel type is set to 2.
     ///
     /// Range: 0 to 10000.
-    /// Note: It is valid only when the VPC channel type is set to 2.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
@@ -71,7 +69,6 @@ pub struct MemberInfo {
     /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    /// Note: The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
@@ -92,7 +89,6 @@ pub struct MemberInfo {
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
-    /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
@@ -101,7 +97,6 @@ pub struct MemberInfo {
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
-    /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
@@ -309,7 +304,6 @@ pub struct VpcMemberInfo {
     /// This parameter is valid when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    /// Note: This parameter is valid when the member type is IP address.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Backend server weight.
@@ -317,7 +311,6 @@ pub struct VpcMemberInfo {
     /// It is valid only when the VPC channel type is set to 2.
     ///
     /// Range: 0 to 10000.
-    /// Note: It is valid only when the VPC channel type is set to 2.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
@@ -325,7 +318,6 @@ pub struct VpcMemberInfo {
     /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    /// Note: The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
@@ -346,7 +338,6 @@ pub struct VpcMemberInfo {
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
-    /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
@@ -355,7 +346,6 @@ pub struct VpcMemberInfo {
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
-    /// Note: This parameter is mandatory when the backend instance type is ECS.
     /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
