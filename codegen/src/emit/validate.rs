@@ -17,7 +17,7 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
         quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
     });
     let fields = s.fields.iter().map(emit_field_checks);
-    let rules = s.rules.iter().map(emit_rule);
+    let rules = emit_rules(&s.rules);
     let checks = quote! { #(#presence)* #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
     let checks = if checks.is_empty() { quote! { let _ = (path, out); } } else { checks };
@@ -143,18 +143,52 @@ fn emit_field_checks(field: &Field) -> TokenStream {
     }
 }
 
+/// The object's rules; consecutive presence rules with one condition over fields of the same place
+/// (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one test of the condition
+/// and one walk of the arrays.
+fn emit_rules(rules: &[Rule]) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let mut rest = rules;
+    while let Some((first, after)) = rest.split_first() {
+        let Rule::Presence { target, condition, required } = first else {
+            out.push(emit_rule(first));
+            rest = after;
+            continue;
+        };
+        let shared = after.iter().take_while(|rule| matches!(rule, Rule::Presence { target: t, condition: c, required: r } if r == required && c.text == condition.text && same_place(t, target))).count();
+        let finals: Vec<&FieldRef> = std::iter::once(first).chain(&after[..shared]).filter_map(|rule| match rule {
+            Rule::Presence { target, .. } => target.steps.last().map(|step| &step.field),
+            _ => None,
+        }).collect();
+        out.push(emit_presence(target, &finals, condition, *required));
+        rest = &after[shared..];
+    }
+    out
+}
+
+/// Whether two paths lead to fields of the same object: the same steps but for the last.
+fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
+    let steps = |p: &FieldPath| p.steps[..p.steps.len().saturating_sub(1)].iter().map(|s| (s.field.wire.clone(), s.array)).collect::<Vec<_>>();
+    a.steps.len() == b.steps.len() && steps(a) == steps(b)
+}
+
+fn emit_presence(target: &FieldPath, finals: &[&FieldRef], condition: &Condition, required: bool) -> TokenStream {
+    let holds = condition_expr(condition);
+    let text = &condition.text;
+    let report = if required { quote! { support::require } } else { quote! { support::forbid } };
+    let walk = walk_path(target, finals, quote! { self }, quote! { path }, 0, &report, text);
+    if required {
+        quote! { if #holds { #walk } }
+    } else {
+        quote! { if !(#holds) { #walk } }
+    }
+}
+
 fn emit_rule(rule: &Rule) -> TokenStream {
     match rule {
         Rule::Presence { target, condition, required } => {
-            let holds = condition_expr(condition);
-            let text = &condition.text;
-            let report = if *required { quote! { support::require } } else { quote! { support::forbid } };
-            let walk = walk_path(target, quote! { self }, quote! { path }, 0, &report, text);
-            if *required {
-                quote! { if #holds { #walk } }
-            } else {
-                quote! { if !(#holds) { #walk } }
-            }
+            let last: Vec<&FieldRef> = target.steps.last().map(|step| &step.field).into_iter().collect();
+            emit_presence(target, &last, condition, *required)
         }
         Rule::LessThan { field, than } => {
             let (wire, other) = (&field.wire, &than.wire);
@@ -189,22 +223,25 @@ fn present(owner: TokenStream, field: &FieldRef) -> TokenStream {
     }
 }
 
-/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays, reporting on each
-/// final field whether it is present.
-fn walk_path(path: &FieldPath, owner: TokenStream, at: TokenStream, step: usize, report: &TokenStream, text: &str) -> TokenStream {
+/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays to the object that
+/// holds its last field, reporting there whether each of `finals` is present.
+fn walk_path(path: &FieldPath, finals: &[&FieldRef], owner: TokenStream, at: TokenStream, step: usize, report: &TokenStream, text: &str) -> TokenStream {
+    if step + 1 == path.steps.len() {
+        let reports = finals.iter().map(|field| {
+            let (wire, present) = (&field.wire, present(owner.clone(), field));
+            quote! { #report(out, &#at.field(#wire), #present, #text); }
+        });
+        return quote! { #(#reports)* };
+    }
     let current = &path.steps[step];
     let wire = &current.field.wire;
-    if step + 1 == path.steps.len() {
-        let present = present(owner, &current.field);
-        return quote! { #report(out, &#at.field(#wire), #present, #text); };
-    }
     let name = ident(&current.field.ident);
     let depth = proc_macro2::Literal::usize_unsuffixed(step);
     let value = quote::format_ident!("value{}", depth.to_string());
     let here = quote::format_ident!("at{}", depth.to_string());
     let inner_at = quote::format_ident!("item{}", depth.to_string());
     let inner = if current.array {
-        let inner = walk_path(path, quote! { item }, quote! { #inner_at }, step + 1, report, text);
+        let inner = walk_path(path, finals, quote! { item }, quote! { #inner_at }, step + 1, report, text);
         quote! {
             for (i, item) in #value.iter().enumerate() {
                 let #inner_at = #here.index(i);
@@ -212,7 +249,7 @@ fn walk_path(path: &FieldPath, owner: TokenStream, at: TokenStream, step: usize,
             }
         }
     } else {
-        walk_path(path, quote! { #value }, quote! { #here }, step + 1, report, text)
+        walk_path(path, finals, quote! { #value }, quote! { #here }, step + 1, report, text)
     };
     let bind = quote! { let #here = #at.field(#wire); };
     if current.field.optional {

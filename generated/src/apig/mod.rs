@@ -1580,17 +1580,6 @@ impl support::Validate for VpcCreate {
                         item.ecs_id.is_some(),
                         "member_type is ecs",
                     );
-                }
-            }
-        }
-        if {
-            let value = &self.member_type;
-            matches!(value, MemberType::Ecs)
-        } {
-            if let ::std::option::Option::Some(value0) = &self.members {
-                let at0 = path.field("members");
-                for (i, item) in value0.iter().enumerate() {
-                    let item0 = at0.index(i);
                     support::require(
                         out,
                         &item0.field("ecs_name"),
@@ -4324,17 +4313,6 @@ pub mod view {
                             item.ecs_id.is_some(),
                             "member_type is ecs",
                         );
-                    }
-                }
-            }
-            if match &self.member_type {
-                ::std::option::Option::Some(value) => matches!(value, MemberType::Ecs),
-                ::std::option::Option::None => true,
-            } {
-                if let ::std::option::Option::Some(value0) = &self.members {
-                    let at0 = path.field("members");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
                         support::require(
                             out,
                             &item0.field("ecs_name"),
