@@ -320,6 +320,8 @@ pub struct Operation {
     pub docs: Vec<String>,
     pub method: String,
     pub path: String,
+    /// The path template in order: literal text and the fields of the path parameters filling it in.
+    pub path_pieces: Vec<PathPiece>,
     pub path_params: Vec<Param>,
     pub headers: Vec<Param>,
     /// The request body struct.
@@ -332,6 +334,14 @@ impl Operation {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.qualified_name.as_str()).chain(self.bare_name.as_deref())
     }
+}
+
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathPiece {
+    Literal(String),
+    /// A path parameter, by its Rust field.
+    Param(String),
 }
 
 /// A path parameter or header.

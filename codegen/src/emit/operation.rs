@@ -2,8 +2,8 @@
 //! body, path building with percent-encoding, and a `Response` enum with one variant per documented status.
 
 use super::{doc_line, docs, ident};
-use crate::ir::Operation;
-use proc_macro2::TokenStream;
+use crate::ir::{Operation, PathPiece};
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 pub fn emit_operation(op: &Operation) -> TokenStream {
@@ -60,47 +60,19 @@ fn emit_request(op: &Operation) -> TokenStream {
             pub body: super::#body,
         }
     });
-    // The template split into literal text and parameters, in order.
-    let mut pieces = Vec::new();
-    let mut rest = op.path.as_str();
-    while let Some(open) = rest.find('{') {
-        let literal = &rest[..open];
-        pieces.extend(push_literal(literal));
-        let Some(close) = rest[open..].find('}') else { break };
-        let name = &rest[open + 1..open + close];
-        if let Some(param) = op.path_params.iter().find(|p| p.wire == name) {
-            let field = ident(&param.ident);
-            pieces.push(quote! { path.push_str(&support::encode_path_segment(&self.#field)); });
+    let pieces = op.path_pieces.iter().map(|piece| match piece {
+        PathPiece::Literal(text) => push_literal(text),
+        PathPiece::Param(field) => {
+            let field = ident(field);
+            quote! { path.push_str(&support::encode_path_segment(&self.#field)); }
         }
-        rest = &rest[open + close + 1..];
-    }
-    pieces.extend(push_literal(rest));
+    });
     let header_count = op.headers.len();
     let headers = op.headers.iter().map(|h| {
         let (wire, name) = (&h.wire, ident(&h.ident));
         quote! { (#wire, self.#name.as_str()) }
     });
-    let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
-        let (wire, name) = (&p.wire, ident(&p.ident));
-        quote! { support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
-    });
-    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, &root, &mut out); });
-    // Without parameters or a body there is nothing to check, and no collection to make.
-    let checks = if op.path_params.is_empty() && op.headers.is_empty() && op.body.is_none() {
-        quote! { ::std::result::Result::Ok(()) }
-    } else {
-        quote! {
-            let mut out = ::std::vec::Vec::new();
-            let root = support::Path::Root;
-            #(#non_empty)*
-            #body_check
-            if out.is_empty() {
-                ::std::result::Result::Ok(())
-            } else {
-                ::std::result::Result::Err(support::ValidationErrors(out))
-            }
-        }
-    };
+    let checks = request_checks(op);
     quote! {
         /// A request: path parameters, headers and body.
         #[derive(Debug, Clone, PartialEq)]
@@ -131,13 +103,72 @@ fn emit_request(op: &Operation) -> TokenStream {
     }
 }
 
+/// The body of `Request::validate`: no path parameter or header is empty, and the body keeps its rules.
+fn request_checks(op: &Operation) -> TokenStream {
+    let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
+        let (wire, name) = (&p.wire, ident(&p.ident));
+        quote! { support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
+    });
+    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, &root, &mut out); });
+    // Without parameters or a body there is nothing to check, and no collection to make.
+    if op.path_params.is_empty() && op.headers.is_empty() && op.body.is_none() {
+        quote! { ::std::result::Result::Ok(()) }
+    } else {
+        quote! {
+            let mut out = ::std::vec::Vec::new();
+            let root = support::Path::Root;
+            #(#non_empty)*
+            #body_check
+            if out.is_empty() {
+                ::std::result::Result::Ok(())
+            } else {
+                ::std::result::Result::Err(support::ValidationErrors(out))
+            }
+        }
+    }
+}
+
+/// One match arm per documented status, made by `with_body` or `without_body` from its variant and code.
+fn arms(op: &Operation, with_body: impl Fn(&Ident, u16) -> TokenStream, without_body: impl Fn(&Ident, u16) -> TokenStream) -> Vec<TokenStream> {
+    op.responses
+        .iter()
+        .map(|r| {
+            let name = ident(&r.variant);
+            if r.body.is_some() {
+                with_body(&name, r.status)
+            } else {
+                without_body(&name, r.status)
+            }
+        })
+        .collect()
+}
+
+/// The body of `Response::parse_with_departures`.
+fn departures_body(op: &Operation) -> TokenStream {
+    let undocumented = quote! { Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new())) };
+    // Without documented statuses there is nothing to match (clippy: match_single_binding).
+    if op.responses.is_empty() {
+        return undocumented;
+    }
+    let departure_arms = arms(
+        op,
+        |name, status| quote! { #status => support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(::std::boxed::Box::new(body)), departures)), },
+        |name, status| quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
+    );
+    quote! {
+        match status {
+            #(#departure_arms)*
+            _ => #undocumented,
+        }
+    }
+}
+
 /// Appends literal template text: a `char` when it is one character, as clippy prefers.
-fn push_literal(text: &str) -> Option<TokenStream> {
+fn push_literal(text: &str) -> TokenStream {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
-        (None, _) => None,
-        (Some(c), None) => Some(quote! { path.push(#c); }),
-        _ => Some(quote! { path.push_str(#text); }),
+        (Some(c), None) => quote! { path.push(#c); },
+        _ => quote! { path.push_str(#text); },
     }
 }
 
@@ -153,44 +184,13 @@ fn emit_response(op: &Operation) -> TokenStream {
             None => quote! { #[doc = #doc] #name, },
         }
     });
-    let parse_arms = op.responses.iter().map(|r| {
-        let name = ident(&r.variant);
-        let status = r.status;
-        match &r.body {
-            Some(_) => quote! { #status => support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
-            None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
-        }
-    });
-    let departure_arms = op.responses.iter().map(|r| {
-        let name = ident(&r.variant);
-        let status = r.status;
-        match &r.body {
-            Some(_) => quote! {
-                #status => support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(::std::boxed::Box::new(body)), departures)),
-            },
-            None => quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
-        }
-    });
-    let undocumented = quote! { Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new())) };
-    // Without documented statuses there is nothing to match (clippy: match_single_binding).
-    let departures = if op.responses.is_empty() {
-        undocumented
-    } else {
-        quote! {
-            match status {
-                #(#departure_arms)*
-                _ => #undocumented,
-            }
-        }
-    };
-    let status_arms = op.responses.iter().map(|r| {
-        let name = ident(&r.variant);
-        let status = r.status;
-        match &r.body {
-            Some(_) => quote! { Self::#name(_) => #status, },
-            None => quote! { Self::#name => #status, },
-        }
-    });
+    let parse_arms = arms(
+        op,
+        |name, status| quote! { #status => support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
+        |name, status| quote! { #status => ::std::result::Result::Ok(Self::#name), },
+    );
+    let departures = departures_body(op);
+    let status_arms = arms(op, |name, status| quote! { Self::#name(_) => #status, }, |name, status| quote! { Self::#name => #status, });
     quote! {
         /// A response, by documented status code.
         #[derive(Debug, Clone, PartialEq)]

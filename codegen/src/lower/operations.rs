@@ -81,7 +81,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     docs.extend(op.description.iter().cloned());
     docs.push(String::new());
     docs.push(format!("`{method} {}`", op.path));
-    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path: op.path, path_params, headers, body, responses }
+    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, headers, body, responses }
 }
 
 fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {
@@ -127,6 +127,28 @@ fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], 
         out.push(ir::Param { wire: field.name.clone(), ident, docs });
     }
     out
+}
+
+/// The template split into literal text and parameters, in order (a `{name}` that is not a path parameter
+/// is reported elsewhere and left out).
+fn path_pieces(template: &str, params: &[ir::Param]) -> Vec<ir::PathPiece> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            pieces.push(ir::PathPiece::Literal(rest[..open].to_owned()));
+        }
+        let Some(close) = rest[open..].find('}') else { break };
+        let name = &rest[open + 1..open + close];
+        if let Some(param) = params.iter().find(|p| p.wire == name) {
+            pieces.push(ir::PathPiece::Param(param.ident.clone()));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if !rest.is_empty() {
+        pieces.push(ir::PathPiece::Literal(rest.to_owned()));
+    }
+    pieces
 }
 
 /// Whether every `{` of a path template is closed by a `}` before the next `{`.
