@@ -170,26 +170,17 @@ impl Rule {
     }
 }
 
-fn bounds<T: fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("{min} to {max}"),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => "unbounded".to_owned(),
-    }
-}
-
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Rule::Range { minimum, maximum, actual } => {
-                write!(f, "must be {}, got {actual}", bounds(minimum, maximum))
+                write!(f, "must be {}, got {actual}", bounds::bounds(*minimum, *maximum))
             }
             Rule::Length { min, max, actual } => {
-                write!(f, "must be {} characters long, got {actual}", bounds(min, max))
+                write!(f, "must be {} characters long, got {actual}", bounds::bounds(*min, *max))
             }
             Rule::Items { min, max, actual } => {
-                write!(f, "must have {} items, got {actual}", bounds(min, max))
+                write!(f, "must have {} items, got {actual}", bounds::bounds(*min, *max))
             }
             Rule::Pattern { expected, found, position } => {
                 write!(f, "{expected}; found {found:?} at character {position}")

@@ -165,25 +165,24 @@ impl Rule {
         }
     }
 }
-fn bounds<T: fmt::Display>(min: &Option<T>, max: &Option<T>) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("{min} to {max}"),
-        (Some(min), None) => format!("at least {min}"),
-        (None, Some(max)) => format!("at most {max}"),
-        (None, None) => "unbounded".to_owned(),
-    }
-}
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Rule::Range { minimum, maximum, actual } => {
-                write!(f, "must be {}, got {actual}", bounds(minimum, maximum))
+                write!(
+                    f, "must be {}, got {actual}", bounds::bounds(* minimum, * maximum)
+                )
             }
             Rule::Length { min, max, actual } => {
-                write!(f, "must be {} characters long, got {actual}", bounds(min, max))
+                write!(
+                    f, "must be {} characters long, got {actual}", bounds::bounds(* min,
+                    * max)
+                )
             }
             Rule::Items { min, max, actual } => {
-                write!(f, "must have {} items, got {actual}", bounds(min, max))
+                write!(
+                    f, "must have {} items, got {actual}", bounds::bounds(* min, * max)
+                )
             }
             Rule::Pattern { expected, found, position } => {
                 write!(f, "{expected}; found {found:?} at character {position}")
@@ -1308,5 +1307,19 @@ mod closest {
             }
         }
         row[b.len()]
+    }
+}
+mod bounds {
+    //! Inclusive bounds in words (`3 to 64`, `at least 1`, `at most 255`). One file serves both sides: the
+    //! generator's docs and diagnostics use it, and every generated crate carries it in its support module for
+    //! the violations' messages, so that a limit reads the same in both.
+    /// The bounds in words: `3 to 64`, `at least 1`, `at most 255`, or `unbounded`.
+    pub fn bounds<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
+        match (min, max) {
+            (Some(min), Some(max)) => format!("{min} to {max}"),
+            (Some(min), None) => format!("at least {min}"),
+            (None, Some(max)) => format!("at most {max}"),
+            (None, None) => "unbounded".to_owned(),
+        }
     }
 }

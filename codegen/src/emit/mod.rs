@@ -18,8 +18,12 @@ use std::collections::BTreeMap;
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
 /// The support module's own modules, copied in inside it: the strict reading of request bodies, and the
-/// closest documented name to a misspelled one (which the generator's diagnostics share).
-const SUPPORT_MODULES: &[(&str, &str)] = &[("strict", include_str!("../../runtime/strict.rs")), ("closest", include_str!("../../runtime/closest.rs"))];
+/// closest documented name to a misspelled one and bounds in words (both of which the generator shares).
+const SUPPORT_MODULES: &[(&str, &str)] = &[
+    ("strict", include_str!("../../runtime/strict.rs")),
+    ("closest", include_str!("../../runtime/closest.rs")),
+    ("bounds", include_str!("../../runtime/bounds.rs")),
+];
 
 /// How the output is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,14 +4,13 @@
 use crate::ir::Checks;
 use crate::spec;
 
-/// A range in words: `1 to 64 characters`, `at least 0`.
+/// Inclusive bounds in words; the same file is the generated crates' (see it).
+#[path = "../../runtime/bounds.rs"]
+mod bounds;
+
+/// A range in words, with its unit: `1 to 64 characters`, `at least 0`.
 pub fn range_text(min: Option<i64>, max: Option<i64>, unit: &str) -> String {
-    match (min, max) {
-        (Some(min), Some(max)) => format!("{min} to {max}{unit}"),
-        (Some(min), None) => format!("at least {min}{unit}"),
-        (None, Some(max)) => format!("at most {max}{unit}"),
-        (None, None) => "unbounded".to_owned(),
-    }
+    format!("{}{unit}", bounds::bounds(min, max))
 }
 
 /// The field's doc comment: the page's description, then the limits and decisions as sentences.
