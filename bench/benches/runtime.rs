@@ -43,42 +43,25 @@ fn run(bencher: Bencher, key: &str, members: usize) {
     bencher.counter(BytesCount::new(body.len())).bench(|| (case.run)(context, divan::black_box(body)));
 }
 
-#[divan::bench(args = SIZES, max_time = 2)]
-fn f_check_body(bencher: Bencher, members: usize) {
-    run(bencher, "f", members);
+/// One divan benchmark per case of `bench::cases`, by its key.
+macro_rules! benches {
+    ($($name:ident => $key:literal,)*) => {
+        $(
+            #[divan::bench(args = SIZES, max_time = 2)]
+            fn $name(bencher: Bencher, members: usize) {
+                run(bencher, $key, members);
+            }
+        )*
+    };
 }
 
-#[divan::bench(args = SIZES, max_time = 2)]
-fn floor_ignored_any(bencher: Bencher, members: usize) {
-    run(bencher, "floor", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn a_deserialize(bencher: Bencher, members: usize) {
-    run(bencher, "a", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn b_deserialize_then_validate(bencher: Bencher, members: usize) {
-    run(bencher, "b", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn c_from_json_validated(bencher: Bencher, members: usize) {
-    run(bencher, "c", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn d_jsonschema_on_value(bencher: Bencher, members: usize) {
-    run(bencher, "d", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn d2_jsonschema_emitted_schema(bencher: Bencher, members: usize) {
-    run(bencher, "d2", members);
-}
-
-#[divan::bench(args = SIZES, max_time = 2)]
-fn e_typify_types(bencher: Bencher, members: usize) {
-    run(bencher, "e", members);
+benches! {
+    f_check_body => "f",
+    floor_ignored_any => "floor",
+    a_deserialize => "a",
+    b_deserialize_then_validate => "b",
+    c_from_json_validated => "c",
+    d_jsonschema_on_value => "d",
+    d2_jsonschema_emitted_schema => "d2",
+    e_typify_types => "e",
 }

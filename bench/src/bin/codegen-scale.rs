@@ -225,6 +225,7 @@ fn lines_under(dir: &Path) -> usize {
 
 #[cfg(feature = "typify-timing")]
 mod typify_timing {
+    use super::print_typify_row;
     use bench::typify_scale::{replicated_schema, time_typify};
 
     /// Times typify on the body's schema replicated so that it has about as many fields as each of our sizes,
@@ -235,34 +236,27 @@ mod typify_timing {
         println!("| ---: | --- | ---: | ---: | ---: |");
         for &(label, fields, time) in ours {
             let (schema, typify_fields) = replicated_schema(fields);
-            let t = time_typify(&schema);
-            let total = t.convert + t.emit + t.format;
-            let theirs = typify_fields as f64 / total.as_secs_f64();
             let ours = fields as f64 / time.as_secs_f64();
-            println!(
-                "| {typify_fields} ({label}) | {:.0} ({:.0} / {:.0} / {:.0}), {} lines | {theirs:.0} | {ours:.0} | {:.1} |",
-                total.as_secs_f64() * 1e3,
-                t.convert.as_secs_f64() * 1e3,
-                t.emit.as_secs_f64() * 1e3,
-                t.format.as_secs_f64() * 1e3,
-                t.lines,
-                ours / theirs
-            );
+            print_typify_row(&format!("{typify_fields} ({label})"), typify_fields, &time_typify(&schema), Some(ours));
         }
         if !quick {
             // The reference size: the nine tables of the body, 1,000 times.
             let (schema, fields) = replicated_schema(53_000);
-            let t = time_typify(&schema);
-            let total = t.convert + t.emit + t.format;
-            println!(
-                "| {fields} (the issue's reference size) | {:.0} ({:.0} / {:.0} / {:.0}), {} lines | {:.0} | | |",
-                total.as_secs_f64() * 1e3,
-                t.convert.as_secs_f64() * 1e3,
-                t.emit.as_secs_f64() * 1e3,
-                t.format.as_secs_f64() * 1e3,
-                t.lines,
-                fields as f64 / total.as_secs_f64()
-            );
+            print_typify_row(&format!("{fields} (the issue's reference size)"), fields, &time_typify(&schema), None);
         }
     }
+}
+
+/// One row of the typify table: typify's time on `fields` fields in its phases, its rate, and ours where
+/// measured at that size.
+#[cfg(feature = "typify-timing")]
+fn print_typify_row(label: &str, fields: usize, t: &bench::typify_scale::TypifyTimes, ours: Option<f64>) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let total = t.convert + t.emit + t.format;
+    let theirs = fields as f64 / total.as_secs_f64();
+    let (ours, ratio) = match ours {
+        Some(ours) => (format!("{ours:.0}"), format!("{:.1}", ours / theirs)),
+        None => (String::new(), String::new()),
+    };
+    println!("| {label} | {:.0} ({:.0} / {:.0} / {:.0}), {} lines | {theirs:.0} | {ours} | {ratio} |", ms(total), ms(t.convert), ms(t.emit), ms(t.format), t.lines);
 }
