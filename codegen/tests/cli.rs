@@ -26,6 +26,15 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A scratch copy of `spec/` and `generated/`, so that a test may edit them.
+fn copy_of_repository(label: &str) -> PathBuf {
+    let work = std::env::temp_dir().join(format!("codegen-cli-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    copy_dir(&repo().join("spec"), &work.join("spec"));
+    copy_dir(&repo().join("generated"), &work.join("generated"));
+    work
+}
+
 #[test]
 fn check_passes_on_the_repository() {
     let (code, _, stderr) = codegen(&["generate", "--check"]);
@@ -34,10 +43,7 @@ fn check_passes_on_the_repository() {
 
 #[test]
 fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
-    let work = std::env::temp_dir().join(format!("codegen-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    copy_dir(&repo().join("spec"), &work.join("spec"));
-    copy_dir(&repo().join("generated"), &work.join("generated"));
+    let work = copy_of_repository("edit");
     let (spec, out) = (work.join("spec"), work.join("generated"));
     let args = |extra: &[&str]| -> Vec<String> {
         let mut args: Vec<String> = vec!["generate".into(), "--spec".into(), spec.display().to_string(), "--out".into(), out.display().to_string()];
@@ -92,10 +98,7 @@ fn schema_prints_an_operations_json_schema() {
 
 #[test]
 fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_binary() {
-    let work = std::env::temp_dir().join(format!("codegen-cli-crlf-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&work);
-    copy_dir(&repo().join("spec"), &work.join("spec"));
-    copy_dir(&repo().join("generated"), &work.join("generated"));
+    let work = copy_of_repository("crlf");
     let (spec, out) = (work.join("spec").display().to_string(), work.join("generated").display().to_string());
     // As git's autocrlf writes a checkout on Windows.
     let lib = work.join("generated/src/lib.rs");
