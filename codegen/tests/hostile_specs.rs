@@ -1,8 +1,24 @@
 //! Malformed and hostile spec trees get diagnostics, never a panic or a hang.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn spec_dir(name: &str, files: &[(&str, String)]) -> PathBuf {
+/// A spec tree in a scratch directory, removed when dropped.
+struct SpecDir(PathBuf);
+
+impl std::ops::Deref for SpecDir {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for SpecDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn spec_dir(name: &str, files: &[(&str, String)]) -> SpecDir {
     let dir = std::env::temp_dir().join(format!("codegen-hostile-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     for (file, text) in files {
@@ -10,10 +26,10 @@ fn spec_dir(name: &str, files: &[(&str, String)]) -> PathBuf {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, text).expect("write");
     }
-    dir
+    SpecDir(dir)
 }
 
-fn problems(dir: &PathBuf) -> Vec<codegen::Diagnostic> {
+fn problems(dir: &Path) -> Vec<codegen::Diagnostic> {
     match codegen::Config::new(dir).rerun_if_changed(false).render() {
         Err(codegen::Error::Spec(diags)) => diags,
         Err(other) => panic!("expected spec diagnostics, got {other}"),
@@ -48,7 +64,7 @@ fn legal_cycles_generate_boxed_or_vec_fields() {
         "Other": {"fields": [{"name": "back", "type": "Node"}]}
     }}"#;
     let dir = spec_dir("cycle", &[("s/a.json", text.to_owned())]);
-    let (files, _) = codegen::Config::new(&dir).rerun_if_changed(false).render().expect("a legal cycle generates");
+    let (files, _) = codegen::Config::new(&*dir).rerun_if_changed(false).render().expect("a legal cycle generates");
     let code = &files["models.rs"];
     assert!(code.contains("pub children: ::std::option::Option<::std::vec::Vec<Node>>"), "{code}");
     assert!(code.contains("pub parent: ::std::option::Option<::std::boxed::Box<Node>>"), "{code}");
@@ -79,6 +95,6 @@ fn a_large_spec_generates() {
     }
     let text = format!(r#"{{"service": "s", "objects": {{{}}}}}"#, objects.join(","));
     let dir = spec_dir("large", &[("s/a.json", text)]);
-    let (files, _) = codegen::Config::new(&dir).rerun_if_changed(false).render().expect("generates");
+    let (files, _) = codegen::Config::new(&*dir).rerun_if_changed(false).render().expect("generates");
     assert!(files["models.rs"].contains("pub struct T1999"));
 }

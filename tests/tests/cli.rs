@@ -17,6 +17,7 @@ fn run(operation: &str, content: &[u8]) -> (i32, String, String) {
         .current_dir(model_tests::root())
         .output()
         .expect("cargo runs");
+    let _ = std::fs::remove_file(&file);
     (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
