@@ -156,8 +156,16 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
 }
 
 fn emit_service(service: &Service, inline: bool) -> TokenStream {
+    let shapes: structs::Shapes<'_> = service
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) => Some((s.name.as_str(), s.shape.as_str())),
+            TypeDef::Enum(_) => None,
+        })
+        .collect();
     let types = service.types.iter().map(|t| match t {
-        TypeDef::Struct(s) => structs::emit_struct(s),
+        TypeDef::Struct(s) => structs::emit_struct(s, &shapes),
         TypeDef::Enum(e) => enums::emit_enum(e),
     });
     let ops = service.operations.iter().map(|op| {

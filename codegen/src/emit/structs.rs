@@ -4,15 +4,21 @@ use super::{doc_line, docs, ident, rust_type, validate};
 use crate::ir::{Field, Literal, Struct, Type};
 use crate::naming;
 use proc_macro2::TokenStream;
+use std::collections::HashMap;
+
+/// Each struct's field-list static, by struct name, as lowering named it.
+pub type Shapes<'a> = HashMap<&'a str, &'a str>;
 use quote::quote;
 
-pub fn emit_struct(s: &Struct) -> TokenStream {
+/// The struct `s`; `shapes` gives each struct of the service its field-list static, for the shapes of
+/// the values its fields hold.
+pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs);
     let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
     let validate = if s.validated || s.response {
-        let shape = emit_shape(s);
+        let shape = emit_shape(s, shapes);
         let checks = validate::emit_validate(s, quote! { #name }, s.validated);
         quote! { #shape #checks }
     } else {
@@ -97,12 +103,12 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
 }
 
 /// The static list of documented fields, for reporting fields a request file adds by mistake.
-fn emit_shape(s: &Struct) -> TokenStream {
+fn emit_shape(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let name = ident(&s.name);
     let shape = ident(&s.shape);
     let fields = s.fields.iter().map(|field| {
         let wire = &field.wire;
-        let value = value_shape(&field.ty);
+        let value = value_shape(&field.ty, shapes);
         quote! { support::FieldShape { name: #wire, value: #value } }
     });
     let doc = format!(" The documented fields of [`{}`].", s.name);
@@ -116,14 +122,14 @@ fn emit_shape(s: &Struct) -> TokenStream {
     }
 }
 
-fn value_shape(ty: &Type) -> TokenStream {
+fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
     match ty {
         Type::Struct(name) => {
-            let shape = ident(&naming::shape_static(name));
+            let shape = ident(shapes.get(name.as_str()).copied().unwrap_or_default());
             quote! { support::ValueShape::Object(&#shape) }
         }
         Type::Vec(inner) => {
-            let inner = value_shape(inner);
+            let inner = value_shape(inner, shapes);
             quote! { support::ValueShape::Array(&#inner) }
         }
         _ => quote! { support::ValueShape::Scalar },
