@@ -10,7 +10,7 @@
 //!   or, for a missing mandatory field, a `required` violation;
 //! - a body that validates, serialized again, validates again to an equal value;
 //! - `BodyError::Invalid` carries at least one violation;
-//! - a parsed response reports the status it was parsed for.
+//! - a parsed response reports the status it was parsed for, and `parse_with_departures` parses the same.
 
 #![no_main]
 
@@ -68,9 +68,19 @@ macro_rules! operation {
             check_body_error(error);
         }
         for &status in STATUSES {
-            match op::Response::parse(status, data) {
+            let parsed = op::Response::parse(status, data);
+            match &parsed {
                 Ok(response) => assert_eq!(response.status(), status),
                 Err(error) => assert!(!error.to_string().is_empty()),
+            }
+            // Departures never change what is parsed, nor whether it parses.
+            match (parsed, op::Response::parse_with_departures(status, data)) {
+                (Ok(plain), Ok((with, departures))) => {
+                    assert_eq!(plain, with);
+                    departures.iter().for_each(|d| assert!(!d.to_string().is_empty()));
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("parse and parse_with_departures disagree: {a:?} / {b:?}"),
             }
         }
     }};
