@@ -21,6 +21,9 @@ pub struct Service {
     pub types: Vec<TypeDef>,
     /// Operations, in name order.
     pub operations: Vec<Operation>,
+    /// The borrowed views of the request types (the `view` module): each request type with every field
+    /// optional, so that a missing mandatory field is one more violation rather than the end of reading.
+    pub views: Vec<Struct>,
 }
 
 /// A named type.

@@ -3,33 +3,22 @@
 //! through its view applies every rule without building the owned model's Strings.
 
 use super::{doc_line, docs, ident, rust_type, validate};
-use crate::ir::{Field, Literal, Rule, Service, Struct, Type, TypeDef};
+use crate::ir::{Field, Literal, Rule, Service, Struct, Type};
 use std::collections::BTreeSet;
 use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit_views(service: &Service) -> TokenStream {
-    let views: Vec<TokenStream> = service
-        .types
-        .iter()
-        .filter_map(|t| match t {
-            TypeDef::Struct(s) if s.validated => Some(emit_view(s)),
-            _ => None,
-        })
-        .collect();
+    let views: Vec<TokenStream> = service.views.iter().map(emit_view).collect();
     if views.is_empty() {
         return quote! {};
     }
     // The views name the service's enumerations (in fields and in rules' conditions) as the owned types
     // do; import exactly those, so that no import goes unused.
     let enums: BTreeSet<&str> = service
-        .types
+        .views
         .iter()
-        .filter_map(|t| match t {
-            TypeDef::Struct(s) if s.validated => Some(s),
-            _ => None,
-        })
         .flat_map(|s| s.fields.iter().filter_map(|f| enum_of(&f.ty)).chain(s.rules.iter().filter_map(condition_enum)))
         .collect();
     let imports = if enums.is_empty() {
@@ -115,10 +104,7 @@ fn emit_view_field(field: &Field) -> TokenStream {
     }
 }
 
-fn emit_view(original: &Struct) -> TokenStream {
-    // Every field optional, so that a missing mandatory field is one more violation (`required`) rather
-    // than the end of deserialization.
-    let s = &original.lenient();
+fn emit_view(s: &Struct) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&[format!("A borrowed view of [`super::{}`], for checking without building it.", s.name)]);
     let fields = s.fields.iter().map(emit_view_field);

@@ -110,7 +110,14 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
     }
     check_shape_names(&defs, &types, diags);
     cycles::box_cycles(&mut types);
-    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations }
+    let views = types
+        .iter()
+        .filter_map(|t| match t {
+            ir::TypeDef::Struct(s) if s.validated => Some(s.lenient()),
+            _ => None,
+        })
+        .collect();
+    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations, views }
 }
 
 /// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.
