@@ -191,11 +191,29 @@ pub enum Literal {
 /// The per-value checks of a field.
 #[derive(Debug, Clone, Default)]
 pub struct Checks {
-    pub range: Option<(Option<i64>, Option<i64>)>,
-    pub length: Option<(Option<u64>, Option<u64>)>,
-    pub items: Option<(Option<u64>, Option<u64>)>,
+    /// An integer's documented minimum and maximum.
+    pub range: Option<Bounds<i64>>,
+    /// A string's length in characters.
+    pub length: Option<Bounds<u64>>,
+    /// An array's number of items.
+    pub items: Option<Bounds<u64>>,
     pub chars: Option<CharRule>,
-    pub integer_list: Option<(i64, i64)>,
+    /// A comma-separated list of integers and ranges, each within these bounds.
+    pub integer_list: Option<IntegerList>,
+}
+
+/// Inclusive bounds, either of which may be absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounds<T> {
+    pub min: Option<T>,
+    pub max: Option<T>,
+}
+
+/// The bounds of each integer of an integer list (`200,201,210-299` within 100 to 599).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IntegerList {
+    pub minimum: i64,
+    pub maximum: i64,
 }
 
 /// A character rule compiled to character classes.

@@ -2,7 +2,7 @@
 //! under `x-responses`, every type under `$defs`. It is an independent statement of the same rules, for
 //! other tools and for differential testing; what JSON Schema cannot say is listed under `x-unchecked`.
 
-use crate::ir::{CharClass, CharRule, Checks, Enum, EnumValue, FieldPath, Literal, Operation, Rule, Service, Struct, Type, TypeDef};
+use crate::ir::{Bounds, CharClass, IntegerList, CharRule, Checks, Enum, EnumValue, FieldPath, Literal, Operation, Rule, Service, Struct, Type, TypeDef};
 use serde_json::{json, Map, Value};
 
 /// The schema of one operation, pretty-printed with a trailing newline.
@@ -63,7 +63,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
     match ty {
         Type::String => {
             schema.insert("type".into(), json!("string"));
-            if let Some((min, max)) = *length {
+            if let Some(Bounds { min, max }) = *length {
                 if let Some(min) = min {
                     schema.insert("minLength".into(), json!(min));
                 }
@@ -75,7 +75,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
             if let Some(rule) = chars {
                 patterns.push(chars_pattern(rule));
             }
-            if let Some((min, max)) = *integer_list {
+            if let Some(IntegerList { minimum: min, maximum: max }) = *integer_list {
                 patterns.push(integer_list_pattern(min, max));
             }
             match patterns.len() {
@@ -91,7 +91,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::I32 | Type::I64 => {
             schema.insert("type".into(), json!("integer"));
             let bits = ty.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
-            let (min, max) = range.unwrap_or((None, None));
+            let Bounds { min, max } = range.unwrap_or(Bounds { min: None, max: None });
             schema.insert("minimum".into(), json!(min.unwrap_or(bits.0)));
             schema.insert("maximum".into(), json!(max.unwrap_or(bits.1)));
         }
@@ -104,7 +104,7 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::Vec(inner) => {
             schema.insert("type".into(), json!("array"));
             schema.insert("items".into(), type_schema(inner, checks));
-            if let Some((min, max)) = *items {
+            if let Some(Bounds { min, max }) = *items {
                 if let Some(min) = min {
                     schema.insert("minItems".into(), json!(min));
                 }
@@ -125,7 +125,7 @@ fn struct_schema(s: &Struct, service: &Service, unchecked: &mut Vec<String>) -> 
         if field.required {
             required.push(json!(field.wire));
         }
-        if let Some((low, high)) = field.checks.integer_list {
+        if let Some(IntegerList { minimum: low, maximum: high }) = field.checks.integer_list {
             unchecked.push(format!("{}.{}: a range's start is not above its end (within {low}-{high})", s.name, field.wire));
         }
     }

@@ -3,7 +3,7 @@
 //! only when a violation is found, so a valid value allocates nothing.
 
 use super::ident;
-use crate::ir::{CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
+use crate::ir::{Bounds, CharClass, Checks, IntegerList, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -58,11 +58,11 @@ fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
     // the array's own check, emitted by `emit_field_checks`).
     let Checks { range, length, items: _, chars, integer_list } = &field.checks;
     let mut out = TokenStream::new();
-    if let Some((min, max)) = *range {
+    if let Some(Bounds { min, max }) = *range {
         let (min, max) = (option(min), option(max));
         out.extend(quote! { support::check_range(out, &p, i64::from(*value), #min, #max); });
     }
-    if let Some((min, max)) = *length {
+    if let Some(Bounds { min, max }) = *length {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
         out.extend(quote! { support::check_length(out, &p, value, #min, #max); });
@@ -72,7 +72,7 @@ fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
         let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
         out.extend(quote! { support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
     }
-    if let Some((min, max)) = *integer_list {
+    if let Some(IntegerList { minimum: min, maximum: max }) = *integer_list {
         let text = format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {min}-{max}");
         out.extend(quote! { support::check_integer_list(out, &p, value, #text, #min, #max); });
     }
@@ -109,7 +109,7 @@ fn emit_field_checks(field: &Field) -> TokenStream {
         other => (other, false),
     };
     let checks = scalar_checks(field, scalar);
-    let items = field.checks.items.map(|(min, max)| {
+    let items = field.checks.items.map(|Bounds { min, max }| {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
         quote! { support::check_items(out, &p, value.len(), #min, #max); }

@@ -1,7 +1,7 @@
 //! The doc comments lowering writes: a field's description with its limits and decisions as sentences,
 //! and a struct's description with the rules that govern it.
 
-use crate::ir::Checks;
+use crate::ir::{Bounds, Checks, IntegerList};
 use crate::spec;
 
 /// Inclusive bounds in words; the same file is the generated crates' (see it).
@@ -24,24 +24,24 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     let mut facts = Vec::new();
     // A limit the page's own text states in the same numbers is not stated again.
     let stated = |min: Option<i64>, max: Option<i64>| states_bounds(&field.description, min, max);
-    if let Some((min, max)) = *range {
+    if let Some(Bounds { min, max }) = *range {
         if !stated(min, max) {
             facts.push(format!("Range: {}.", range_text(min, max, "")));
         }
     }
-    if let Some((min, max)) = *length {
+    if let Some(Bounds { min, max }) = *length {
         let (min, max) = (min.map(|m| m as i64), max.map(|m| m as i64));
         if !stated(min, max) {
             facts.push(format!("Length: {}.", range_text(min, max, " characters")));
         }
     }
-    if let Some((min, max)) = *items {
+    if let Some(Bounds { min, max }) = *items {
         facts.push(format!("Items: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), "")));
     }
     if let Some(chars) = chars {
         facts.push(format!("Characters: {}.", chars.text));
     }
-    if let Some((min, max)) = *integer_list {
+    if let Some(IntegerList { minimum: min, maximum: max }) = *integer_list {
         facts.push(format!("Format: comma-separated integers and ranges within {min}-{max}."));
     }
     if let Some(default) = &field.default {

@@ -4,7 +4,7 @@
 use super::defs::{Def, DefKind, Defs};
 use super::{chars, descriptions, enums};
 use crate::diag::{closest, Diagnostics};
-use crate::ir::{self, Checks, Literal, Type};
+use crate::ir::{self, Bounds, Checks, IntegerList, Literal, Type};
 use crate::load::{self, File};
 use crate::naming;
 use crate::spec;
@@ -120,22 +120,22 @@ fn lower_field(defs: &Defs<'_>, file: &File, path: &str, field: spec::Field, ide
                 diags.error(&file.name, &file.spans, &format!("{path}.{key}"), format!("{key} does not fit a `{}`", field.ty)).help("an `integer` is 32-bit; use `long` for larger values");
             }
         }
-        checks.range = Some((field.minimum, field.maximum));
+        checks.range = Some(Bounds { min: field.minimum, max: field.maximum });
     }
     if string && (field.min_length.is_some() || field.max_length.is_some()) {
         check_order(diags, file, path, "min_length", field.min_length.map(|n| n as i64), field.max_length.map(|n| n as i64));
-        checks.length = Some((field.min_length, field.max_length));
+        checks.length = Some(Bounds { min: field.min_length, max: field.max_length });
     }
     if field.min_items.is_some() || field.max_items.is_some() {
         check_order(diags, file, path, "min_items", field.min_items.map(|n| n as i64), field.max_items.map(|n| n as i64));
-        checks.items = Some((field.min_items, field.max_items));
+        checks.items = Some(Bounds { min: field.min_items, max: field.max_items });
     }
     if let Some(chars) = &field.chars {
         checks.chars = chars::lower_chars(file, &format!("{path}.chars"), chars, diags);
     }
     if let Some(spec::Format::IntegerList { minimum, maximum }) = field.format {
         check_order(diags, file, &format!("{path}.format.integer_list"), "minimum", Some(minimum), Some(maximum));
-        checks.integer_list = Some((minimum, maximum));
+        checks.integer_list = Some(IntegerList { minimum, maximum });
     }
     let default = field.default.as_ref().and_then(|value| lower_default(defs, file, &format!("{path}.default"), value, &ty, &checks, diags)).map(|value| ir::Default {
         value,
@@ -196,7 +196,7 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
     };
     match &literal {
         Literal::Int(n) => {
-            if let Some((min, max)) = checks.range {
+            if let Some(Bounds { min, max }) = checks.range {
                 if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
                     return Err(format!("default {n} is outside the range {}", descriptions::range_text(min, max, "")));
                 }
@@ -207,7 +207,7 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
         }
         Literal::Str(s) => {
             let len = s.chars().count() as u64;
-            if let Some((min, max)) = checks.length {
+            if let Some(Bounds { min, max }) = checks.length {
                 if min.is_some_and(|m| len < m) || max.is_some_and(|m| len > m) {
                     return Err(format!("default {s:?} is {len} characters long, outside {}", descriptions::range_text(min.map(|m| m as i64), max.map(|m| m as i64), " characters")));
                 }
