@@ -101,6 +101,28 @@ pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
     type_ident(&fix_leading_digit(name, "V"))
 }
 
+/// The `name` the importer writes for an enumeration value its overlay does not name: from a string value
+/// where that gives a name starting with a letter (`CCE_SERVICE` -> `CceService`), else from the meaning
+/// without its parenthesized abbreviation (`Weighted round robin (WRR).` -> `WeightedRoundRobin`), else
+/// `Value` and the value (`-1` -> `ValueMinus1`). `wire` is the value as text (`"2"` for the integer 2).
+///
+/// This is not [`variant_ident`]'s rule (the meaning first, every parenthesis dropped, `V` before a
+/// digit): the checked-in specs were imported with this one, so it stays as it is, beside it. `lower`
+/// then makes the Rust variant from the written name with [`type_ident`].
+pub fn spec_variant_name(wire: &str, is_string: bool, meaning: Option<&str>) -> String {
+    let starts_with_letter = |name: &String| name.starts_with(|c: char| c.is_ascii_alphabetic());
+    let from_value = is_string.then(|| wire.to_upper_camel_case()).filter(starts_with_letter);
+    let from_meaning = || {
+        let meaning = meaning?;
+        let plain = match (meaning.find(" ("), meaning.rfind(')')) {
+            (Some(open), Some(close)) if close > open => format!("{}{}", &meaning[..open], &meaning[close + 1..]),
+            _ => meaning.to_owned(),
+        };
+        Some(plain.to_upper_camel_case()).filter(starts_with_letter)
+    };
+    from_value.or_else(from_meaning).unwrap_or_else(|| format!("Value{}", wire.replace('-', "Minus")))
+}
+
 /// The name of the static describing a type's documented fields (`SHAPE_VPC_CREATE`).
 pub fn shape_static(type_ident: &str) -> String {
     format!("SHAPE_{}", type_ident.trim_end_matches('_').to_shouty_snake_case())
@@ -181,6 +203,32 @@ mod tests {
         assert_eq!(variant_ident(None, "-1"), "V1");
         assert_eq!(response_variant("Bad Request", 400), "BadRequest");
         assert_eq!(response_variant("OK", 200), "Ok");
+    }
+
+    #[test]
+    fn spec_variant_names() {
+        let table = [
+            (("CCE_SERVICE", true, None), "CceService"),
+            // A string value names the variant even where there is a meaning.
+            (("http", true, Some("HTTP protocol.")), "Http"),
+            (("ip", true, Some("IP address")), "Ip"),
+            // A value that does not start with a letter gives way to the meaning.
+            (("3rd", true, Some("Third-party backend.")), "ThirdPartyBackend"),
+            (("1", false, Some("Weighted round robin (WRR).")), "WeightedRoundRobin"),
+            (("4", false, Some("URI hashing.")), "UriHashing"),
+            // Everything from the first ` (` to the last `)` is dropped.
+            (("2", false, Some("Weighted least connections (WLC) (legacy) mode.")), "WeightedLeastConnectionsMode"),
+            (("2", false, None), "Value2"),
+            (("-1", false, None), "ValueMinus1"),
+            (("0", false, Some("0 seconds")), "Value0"),
+            (("", true, None), "Value"),
+        ];
+        for ((wire, is_string, meaning), expected) in table {
+            assert_eq!(spec_variant_name(wire, is_string, meaning), expected, "value {wire:?}, meaning {meaning:?}");
+        }
+        // Where the two rules part: `variant_ident` takes the meaning first and writes `V` before a digit.
+        assert_eq!(variant_ident(Some("HTTP protocol."), "http"), "HttpProtocol");
+        assert_eq!(variant_ident(None, "2"), "V2");
     }
 
     #[test]

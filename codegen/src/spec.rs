@@ -1,19 +1,21 @@
 //! A plain serde mirror of the spec files (`spec/README.md` documents the format). Nothing here decides
-//! anything; `check` and `lower` do.
+//! anything; `check` and `lower` do. The loader reads these types and the importer writes them: what the
+//! importer leaves out (an absent limit, empty notes, `checked` where it is true) each type skips when
+//! serializing, and fields are declared in the order the spec files write their keys.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// One spec file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
-    #[serde(rename = "$schema", default)]
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub service: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub operation: Option<Value>,
     #[serde(default)]
     pub objects: IndexedMap,
@@ -26,11 +28,11 @@ pub struct SpecFile {
 pub type IndexedMap = serde_json::Map<String, Value>;
 
 /// Where the spec was transcribed from.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub page: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated: Option<String>,
 }
 
@@ -38,7 +40,7 @@ pub struct Source {
 pub const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
 /// An operation: one documented API call.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Operation {
     pub name: String,
@@ -47,11 +49,11 @@ pub struct Operation {
     pub description: Vec<String>,
     pub method: String,
     pub path: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path_params: Vec<Value>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<Value>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
     #[serde(default)]
     pub responses: Vec<Response>,
@@ -60,17 +62,17 @@ pub struct Operation {
 }
 
 /// A documented response of an operation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     pub status: u16,
     pub description: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
 }
 
 /// The page's examples.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -80,7 +82,7 @@ pub struct Examples {
 }
 
 /// An example request body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequestExample {
     pub title: String,
@@ -88,77 +90,108 @@ pub struct RequestExample {
 }
 
 /// An example response body.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseExample {
     pub status: u16,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     pub body: Value,
 }
 
 /// An object table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Object {
     #[serde(default)]
     pub description: Vec<String>,
+    /// [`Field`]s, loaded one at a time like an [`IndexedMap`]'s entries; the importer fills them with
+    /// serialized ones.
     pub fields: Vec<Value>,
-    #[serde(default)]
+    /// [`Rule`]s, likewise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rules: Vec<Value>,
 }
 
+/// The keys of a [`Field`] besides `name`, in the order it serializes them: what an overlay's field patch
+/// may set (or remove) and what `import --diff` compares. The tests tie the list to [`Field`] and to
+/// `spec/spec.schema.json`.
+pub const FIELD_KEYS: &[&str] = &[
+    "type",
+    "items",
+    "required",
+    "description",
+    "minimum",
+    "maximum",
+    "min_length",
+    "max_length",
+    "min_items",
+    "max_items",
+    "default",
+    "chars",
+    "format",
+    "notes",
+    "decision",
+];
+
 /// A row of a table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     pub name: String,
     #[serde(rename = "type")]
     pub ty: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub items: Option<String>,
     #[serde(default)]
     pub required: bool,
     #[serde(default)]
     pub description: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minimum: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub maximum: Option<i64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_length: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_length: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<Value>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chars: Option<Chars>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format: Option<Format>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
 }
 
 /// A character rule written in prose.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Chars {
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub first: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub last: Vec<String>,
 }
 
+impl Chars {
+    /// Whether the rule says nothing (no class for the first, any or the last character).
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty() && self.allowed.is_empty() && self.last.is_empty()
+    }
+}
+
 /// A structured string format.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
 pub enum Format {
     /// A comma-separated list of integers and `low-high` ranges.
@@ -166,7 +199,7 @@ pub enum Format {
 }
 
 /// An enumeration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enum {
     #[serde(rename = "type")]
@@ -174,60 +207,60 @@ pub struct Enum {
     #[serde(default)]
     pub description: Vec<String>,
     pub values: Vec<EnumValue>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
 }
 
 /// One documented value of an enumeration.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnumValue {
     pub value: Value,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Value>,
 }
 
 /// A cross-field or conditional rule of an object.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, tag = "kind", rename_all = "snake_case")]
 pub enum Rule {
     RequiredIf {
         field: String,
         when: Condition,
         source: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         decision: Option<String>,
-        #[serde(default = "checked")]
+        #[serde(default = "checked", skip_serializing_if = "is_checked")]
         checked: bool,
     },
     ForbiddenUnless {
         field: String,
         when: Condition,
         source: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         decision: Option<String>,
-        #[serde(default = "checked")]
+        #[serde(default = "checked", skip_serializing_if = "is_checked")]
         checked: bool,
     },
     LessThan {
         field: String,
         than: String,
         source: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         decision: Option<String>,
-        #[serde(default = "checked")]
+        #[serde(default = "checked", skip_serializing_if = "is_checked")]
         checked: bool,
     },
     AtLeastOneOf {
         groups: Vec<Vec<String>>,
         source: String,
-        #[serde(default)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         decision: Option<String>,
-        #[serde(default = "checked")]
+        #[serde(default = "checked", skip_serializing_if = "is_checked")]
         checked: bool,
     },
 }
@@ -236,7 +269,31 @@ fn checked() -> bool {
     true
 }
 
+/// `checked` is written only when it is `false`.
+fn is_checked(checked: &bool) -> bool {
+    *checked
+}
+
 impl Rule {
+    /// Where the rule stands among its object's rules: a spec lists them by kind, `forbidden_unless`,
+    /// `required_if`, `less_than`, then `at_least_one_of`.
+    pub fn rank(&self) -> usize {
+        match self {
+            Rule::ForbiddenUnless { .. } => 0,
+            Rule::RequiredIf { .. } => 1,
+            Rule::LessThan { .. } => 2,
+            Rule::AtLeastOneOf { .. } => 3,
+        }
+    }
+
+    /// The field the rule governs (`at_least_one_of` governs groups, not one field).
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Rule::RequiredIf { field, .. } | Rule::ForbiddenUnless { field, .. } | Rule::LessThan { field, .. } => Some(field),
+            Rule::AtLeastOneOf { .. } => None,
+        }
+    }
+
     /// The page's sentence the rule comes from.
     pub fn source(&self) -> &str {
         match self {
@@ -260,10 +317,62 @@ impl Rule {
 }
 
 /// `field` has one of the values `in` (an absent field counts as its documented default).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     pub field: String,
     #[serde(rename = "in")]
     pub values: Vec<Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn keys(value: &impl Serialize) -> Vec<String> {
+        match serde_json::to_value(value) {
+            Ok(Value::Object(map)) => map.keys().cloned().collect(),
+            other => panic!("expected an object, got {other:?}"),
+        }
+    }
+
+    /// Every key set, with no `..Default::default()`: a key added to `Field` fails to compile here until
+    /// it is set, and then fails the comparison until `FIELD_KEYS` lists it.
+    #[test]
+    fn field_keys_are_the_keys_a_field_serializes() {
+        let every_key = Field {
+            name: "port".to_owned(),
+            ty: "integer".to_owned(),
+            items: Some("string".to_owned()),
+            required: true,
+            description: vec!["Port.".to_owned()],
+            minimum: Some(1),
+            maximum: Some(65535),
+            min_length: Some(1),
+            max_length: Some(64),
+            min_items: Some(1),
+            max_items: Some(10),
+            default: Some(json!(80)),
+            chars: Some(Chars { first: vec!["letter".to_owned()], allowed: Vec::new(), last: Vec::new() }),
+            format: Some(Format::IntegerList { minimum: 100, maximum: 599 }),
+            notes: vec!["Currently, this parameter is not supported.".to_owned()],
+            decision: Some("Why.".to_owned()),
+        };
+        let mut expected = vec!["name"];
+        expected.extend(FIELD_KEYS);
+        assert_eq!(keys(&every_key), expected);
+    }
+
+    #[test]
+    fn what_is_absent_or_empty_is_left_out() {
+        let field = Field { name: "name".to_owned(), ty: "string".to_owned(), chars: Some(Chars::default()), ..Field::default() };
+        // `required` and `description` are written even when false and empty; an empty `chars` is an
+        // empty object.
+        assert_eq!(serde_json::to_value(&field).unwrap(), json!({"name": "name", "type": "string", "required": false, "description": [], "chars": {}}));
+        let rule = Rule::LessThan { field: "timeout".to_owned(), than: "time_interval".to_owned(), source: "S.".to_owned(), decision: None, checked: true };
+        assert_eq!(keys(&rule), ["kind", "field", "than", "source"]);
+        let rule = Rule::LessThan { field: "a".to_owned(), than: "b".to_owned(), source: "S.".to_owned(), decision: Some("Why.".to_owned()), checked: false };
+        assert_eq!(serde_json::to_value(&rule).unwrap(), json!({"kind": "less_than", "field": "a", "than": "b", "source": "S.", "decision": "Why.", "checked": false}));
+    }
 }

@@ -2,9 +2,8 @@
 //! by object, field and enumeration value, not by JSON position. Each difference is one line, `file:
 //! where: what: old -> new`, or `added ...` / `removed ...`.
 
-use super::overlay::FIELD_KEYS;
+use crate::spec::FIELD_KEYS;
 use serde_json::{Map, Value};
-
 
 /// Differences between a checked-in spec file (`old`) and the one the page makes (`new`).
 pub fn spec_files(file: &str, old: &Value, new: &Value, out: &mut Vec<String>) {

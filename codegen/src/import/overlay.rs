@@ -5,29 +5,11 @@
 //! where it contradicts itself. The format is in `spec/README.md`.
 
 use super::ImportError;
+use crate::spec::FIELD_KEYS;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::Path;
-
-/// The spec keys a field patch may set (or, with `null`, remove), besides `enum`.
-pub const FIELD_KEYS: &[&str] = &[
-    "type",
-    "items",
-    "required",
-    "description",
-    "minimum",
-    "maximum",
-    "min_length",
-    "max_length",
-    "min_items",
-    "max_items",
-    "default",
-    "chars",
-    "format",
-    "notes",
-    "decision",
-];
 
 /// One overlay file.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -1,0 +1,199 @@
+//! Writes the spec file: the operation (its parameters, responses and examples), the objects with their
+//! rules in spec order, the enumerations, each in the operation's file or in the service's `common.json`;
+//! and reports the overlay entries that matched nothing.
+
+use super::objects::{table_kind, TableKind};
+use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
+use crate::import::page::Table;
+use crate::spec;
+use serde_json::{Map, Value};
+use std::collections::BTreeSet;
+
+impl Builder<'_> {
+    pub(super) fn assemble(mut self, target: &Target) -> Imported {
+        let page = self.page;
+        let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
+        let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
+        let path_params = self.parameter_fields("path", path_table);
+        let headers = self.parameter_fields("headers", header_table);
+
+        let mut objects = Map::new();
+        let mut common_objects = Map::new();
+        for object in &self.objects {
+            let spec_object = spec::Object { description: self.object_description(object), fields: object.fields.clone(), rules: self.object_rules(object) };
+            let into = if self.overlays.is_common(&object.name) { &mut common_objects } else { &mut objects };
+            into.insert(object.name.clone(), to_json(&spec_object));
+        }
+        let mut enums = Map::new();
+        let mut common_enums = Map::new();
+        for e in &self.enums {
+            let into = if self.overlays.is_common(&e.name) { &mut common_enums } else { &mut enums };
+            into.insert(e.name.clone(), to_json(&self.enum_spec(e)));
+        }
+
+        let operation = self.operation(target, path_params, headers);
+        if page.updated.is_none() {
+            self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
+        }
+        self.report_unused_overlay();
+        let spec = spec::SpecFile {
+            schema: Some("../spec.schema.json".to_owned()),
+            service: target.service.clone(),
+            source: Some(spec::Source { page: page.title.clone(), updated: page.updated.clone() }),
+            operation: Some(to_json(&operation)),
+            objects,
+            enums,
+        };
+        Imported { spec: to_json(&spec), common_objects, common_enums, report: self.report, stale: self.stale }
+    }
+
+    /// The object's rules in spec order: those the prose states by kind (a "greater than" left out where
+    /// the page also states it as "less than"), marked unchecked where an overlay says so, then each rule
+    /// the overlay adds after those of its kind.
+    fn object_rules(&self, object: &Object<'_>) -> Vec<Value> {
+        let mirrored_twin = |rule: &PlacedRule| rule.mirrored && object.rules.iter().any(|r| !r.mirrored && same_comparison(&r.rule, &rule.rule));
+        let mut placed: Vec<&PlacedRule> = object.rules.iter().filter(|rule| !mirrored_twin(rule)).collect();
+        placed.sort_by_key(|r| r.rule.rank());
+        let mut rules: Vec<(usize, Value)> =
+            placed.into_iter().map(|r| (r.rule.rank(), to_json(&self.decide_checked(&object.name, r.rule.clone())))).collect();
+        for added in self.overlays.object_rules(&object.name) {
+            // The overlay's rule is written as the overlay has it; one that is not a rule goes last, and
+            // loading the spec reports it.
+            let rank = serde_json::from_value::<spec::Rule>(added.clone()).map_or(usize::MAX, |rule| rule.rank());
+            let at = rules.iter().rposition(|(r, _)| *r <= rank).map_or(0, |p| p + 1);
+            rules.insert(at, (rank, added.clone()));
+        }
+        rules.into_iter().map(|(_, rule)| rule).collect()
+    }
+
+    /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the request
+    /// cannot decide it.
+    fn decide_checked(&self, object: &str, mut rule: spec::Rule) -> spec::Rule {
+        if let Some(reason) = self.overlays.unchecked(object, rule.field().unwrap_or_default()) {
+            let (spec::Rule::RequiredIf { decision, checked, .. }
+            | spec::Rule::ForbiddenUnless { decision, checked, .. }
+            | spec::Rule::LessThan { decision, checked, .. }
+            | spec::Rule::AtLeastOneOf { decision, checked, .. }) = &mut rule;
+            *decision = Some(reason.to_owned());
+            *checked = false;
+        }
+        rule
+    }
+
+    fn operation(&mut self, target: &Target, path_params: Vec<Value>, headers: Vec<Value>) -> spec::Operation {
+        let page = self.page;
+        spec::Operation {
+            name: target.name.clone(),
+            summary: page.title.clone(),
+            description: page.description.clone(),
+            method: page.method.clone(),
+            path: page.path.clone(),
+            path_params,
+            headers,
+            body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| o.name.clone()),
+            responses: self.responses(),
+            examples: self.examples(),
+        }
+    }
+
+    /// One response per status of the "Status Codes" table, else per status the page shows.
+    fn responses(&mut self) -> Vec<spec::Response> {
+        let page = self.page;
+        let mut statuses = page.status_codes.clone();
+        if statuses.is_empty() {
+            let mut seen: Vec<u16> =
+                self.objects.iter().flat_map(|o| o.statuses.clone()).chain(page.response_examples.iter().filter_map(|e| e.status)).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            if !seen.is_empty() {
+                self.report.push("the page has no \"Status Codes\" table; the responses' descriptions are empty".to_owned());
+            }
+            statuses = seen.into_iter().map(|s| (s, String::new())).collect();
+        }
+        statuses
+            .into_iter()
+            .map(|(status, description)| spec::Response {
+                status,
+                description,
+                body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| o.name.clone()),
+            })
+            .collect()
+    }
+
+    /// The page's examples; a response example under no status is left out.
+    fn examples(&mut self) -> spec::Examples {
+        let page = self.page;
+        let requests = page
+            .request_examples
+            .iter()
+            .enumerate()
+            .map(|(i, e)| spec::RequestExample { title: e.title.clone().unwrap_or_else(|| format!("Example {}", i + 1)), body: e.body.clone() })
+            .collect();
+        let mut responses = Vec::new();
+        for e in &page.response_examples {
+            let Some(status) = e.status else {
+                self.report.push(format!("line {}: an example response under no \"Status code:\" line is left out", e.line));
+                continue;
+            };
+            responses.push(spec::ResponseExample { status, title: e.title.clone(), body: e.body.clone() });
+        }
+        spec::Examples { requests, responses }
+    }
+
+    /// Entries of the page's overlay that matched nothing are likely typos or left over from an older
+    /// page. (The common overlay serves every page of the service, so most of it is unused by any one.)
+    fn report_unused_overlay(&mut self) {
+        let overlay = &self.overlays.page;
+        let mut unused = Vec::new();
+        let statuses: BTreeSet<String> = self.objects.iter().flat_map(|o| o.statuses.iter().map(u16::to_string)).collect();
+        for key in overlay.bodies.keys() {
+            let known = if key == "request" { self.objects.iter().any(|o| o.role == Role::RequestBody) } else { statuses.contains(key) };
+            if !known {
+                unused.push(format!("bodies.{key}"));
+            }
+        }
+        for key in overlay.fields.keys() {
+            let matches = match key.split_once('.') {
+                Some((object, field)) => self.index.get(object).is_some_and(|&i| self.objects[i].row(field).is_some()) || self.parameter_row(object, field),
+                None => self.objects.iter().any(|o| o.row(key).is_some()) || self.parameter_row("path", key) || self.parameter_row("headers", key),
+            };
+            if !matches {
+                unused.push(format!("fields.{key}"));
+            }
+        }
+        for name in overlay.objects.keys().filter(|n| !self.index.contains_key(*n)) {
+            unused.push(format!("objects.{name}"));
+        }
+        for (name, patch) in &overlay.objects {
+            let Some(&i) = self.index.get(name) else { continue };
+            for field in patch.unchecked.keys() {
+                if !self.objects[i].rules.iter().any(|r| r.rule.field() == Some(field.as_str())) {
+                    unused.push(format!("objects.{name}.unchecked.{field}"));
+                }
+            }
+        }
+        for name in overlay.enums.keys().filter(|n| !self.enums.iter().any(|e| &e.name == *n)) {
+            unused.push(format!("enums.{name}"));
+        }
+        for note in overlay.notes.iter().filter(|n| !self.notes_used.contains(*n)) {
+            unused.push(format!("notes: {note:?}"));
+        }
+        for entry in unused {
+            self.report.push(format!("overlay: {entry} matches nothing on the page"));
+        }
+    }
+
+    fn parameter_row(&self, label: &str, field: &str) -> bool {
+        let kind = |t: &Table| match label {
+            "path" => matches!(table_kind(t), TableKind::PathParams),
+            "headers" => matches!(table_kind(t), TableKind::Headers),
+            _ => false,
+        };
+        self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))
+    }
+}
+
+/// Whether both rules are the same comparison (`field` less than `than`).
+fn same_comparison(a: &spec::Rule, b: &spec::Rule) -> bool {
+    matches!((a, b), (spec::Rule::LessThan { field: f, than: t, .. }, spec::Rule::LessThan { field: g, than: u, .. }) if f == g && t == u)
+}

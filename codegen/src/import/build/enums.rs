@@ -1,0 +1,123 @@
+//! The enumerations rows make: from an "Enumeration values:" block, or from `value: meaning` bullets of
+//! an integer row; named by the overlay or after the row, their values named by the overlay or by
+//! [`naming::spec_variant_name`].
+
+use super::{Builder, EnumDef};
+use crate::import::page::{Paragraph, Row, Type};
+use crate::import::rules;
+use crate::{naming, spec};
+use heck::ToUpperCamelCase;
+use serde_json::Value;
+use std::collections::{BTreeSet, HashMap};
+
+impl Builder<'_> {
+    /// The enumeration a row makes, if any, and the description paragraphs it consumed (the bullets
+    /// giving its values' meanings). A row enumerates values when it has an "Enumeration values:" block,
+    /// or when it is an integer whose bullets all read `value: meaning`.
+    pub(super) fn enumeration(&mut self, object: &str, row: &Row) -> (Option<String>, BTreeSet<usize>) {
+        let place = format!("{object}.{}", row.name);
+        let bullets: Vec<(usize, &str)> =
+            row.description.iter().enumerate().filter_map(|(i, p)| if let Paragraph::Bullet(b) = p { Some((i, b.as_str())) } else { None }).collect();
+        let integer = matches!(row.ty, Type::Integer | Type::Long);
+        let meanings_only =
+            integer && !bullets.is_empty() && bullets.iter().all(|(_, b)| b.split_once(':').is_some_and(|(v, _)| v.trim().parse::<i64>().is_ok()));
+        let values: Vec<String> = match (&row.enumeration, meanings_only) {
+            (Some(values), _) if !values.is_empty() => values.clone(),
+            (_, true) => {
+                self.report.push(format!(
+                    "{place}: an enumeration made from the description's `value: meaning` bullets (the row has no \"Enumeration values:\" block)"
+                ));
+                bullets.iter().filter_map(|(_, b)| b.split_once(':')).map(|(v, _)| v.trim().to_owned()).collect()
+            }
+            _ => return (None, BTreeSet::new()),
+        };
+        if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
+            self.report.push(format!("{place}: enumeration values on a {} row are ignored", row.ty.spec_name()));
+            return (None, BTreeSet::new());
+        }
+        let mut consumed = BTreeSet::new();
+        let mut meanings: HashMap<&str, String> = HashMap::new();
+        for &(i, bullet) in &bullets {
+            if values.iter().any(|v| v == bullet.trim()) {
+                consumed.insert(i);
+            } else if let Some((value, meaning)) = bullet.split_once(':').filter(|(v, _)| values.iter().any(|x| x == v.trim())) {
+                consumed.insert(i);
+                meanings.insert(value.trim(), meaning.trim().to_owned());
+            }
+        }
+        let name = self.overlays.enum_name(object, &row.name).unwrap_or_else(|| row.name.to_upper_camel_case());
+        let ty = if integer { "integer" } else { "string" };
+        let mut parsed = Vec::new();
+        for value in &values {
+            let wire = if integer {
+                match value.parse::<i64>() {
+                    Ok(n) => Value::from(n),
+                    Err(_) => {
+                        self.report.push(format!("{place}: enumeration value {value:?} is not an integer; skipped"));
+                        continue;
+                    }
+                }
+            } else {
+                Value::from(value.as_str())
+            };
+            parsed.push((wire, meanings.get(value.as_str()).cloned()));
+        }
+        match self.enums.iter().find(|e| e.name == name) {
+            Some(existing) if existing.values != parsed || existing.ty != ty => {
+                let from = existing.from.clone();
+                self.report
+                    .push(format!("{place}: the enumeration {name} differs from the one {from} makes; the first is kept (name this one apart in the overlay)"));
+            }
+            Some(_) => {}
+            None => self.enums.push(EnumDef { name: name.clone(), ty, description: first_sentence(row), values: parsed, from: place }),
+        }
+        (Some(name), consumed)
+    }
+
+    /// A variant's name: the overlay's, else the one [`naming::spec_variant_name`] makes.
+    pub(super) fn variant_name(&self, e: &EnumDef, value: &Value, meaning: Option<&str>) -> String {
+        let wire = wire_text(value);
+        if let Some(name) = self.overlays.enum_patches(&e.name).iter().rev().find_map(|p| p.variants.get(&wire)) {
+            return name.clone();
+        }
+        naming::spec_variant_name(&wire, value.is_string(), meaning)
+    }
+
+    /// The enumeration as the spec writes it, with the overlay's names, aliases, description and decision.
+    pub(super) fn enum_spec(&self, e: &EnumDef) -> spec::Enum {
+        let patches = self.overlays.enum_patches(&e.name);
+        let values = e
+            .values
+            .iter()
+            .map(|(value, meaning)| spec::EnumValue {
+                value: value.clone(),
+                name: Some(self.variant_name(e, value, meaning.as_deref())),
+                meaning: meaning.clone(),
+                aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).cloned().unwrap_or_default(),
+            })
+            .collect();
+        spec::Enum {
+            ty: e.ty.to_owned(),
+            description: patches.iter().rev().find_map(|p| p.description.clone()).unwrap_or_else(|| e.description.clone()),
+            values,
+            decision: patches.iter().rev().find_map(|p| p.decision.clone()),
+        }
+    }
+}
+
+/// A wire value as the overlay's keys write it: a string as itself, an integer in decimal.
+pub(super) fn wire_text(value: &Value) -> String {
+    value.as_str().map_or_else(|| value.to_string(), str::to_owned)
+}
+
+/// The first sentence of a row's first paragraph: an enumeration's description.
+fn first_sentence(row: &Row) -> Vec<String> {
+    row.description
+        .iter()
+        .find_map(|p| match p {
+            Paragraph::Text(text) => rules::sentences(text).first().map(|s| (*s).to_owned()),
+            Paragraph::Bullet(_) => None,
+        })
+        .into_iter()
+        .collect()
+}

@@ -1,0 +1,220 @@
+//! Makes each row a field: its type, the limits its table lines and its prose state (the table's where
+//! they disagree, reported), its default, character rule, format and notes; then the overlay's patches.
+
+use super::{to_json, Builder};
+use crate::import::page::{Paragraph, Row, Table, Type};
+use crate::import::rules::{self, Facts, Kind};
+use crate::spec::{self, FIELD_KEYS};
+use serde_json::{Map, Value};
+
+impl Builder<'_> {
+    /// Makes the fields of every object from its first table.
+    pub(super) fn build_fields(&mut self) {
+        for i in 0..self.objects.len() {
+            let name = self.objects[i].name.clone();
+            let table = self.objects[i].tables[0];
+            let request = self.objects[i].request_side();
+            for row in &table.rows {
+                let (field, facts, enum_name) = self.field(&name, row, request);
+                let object = &mut self.objects[i];
+                object.fields.push(field);
+                object.facts.push(facts);
+                object.row_enums.push(enum_name);
+            }
+        }
+    }
+
+    /// The fields of a path or header table (not objects, but rows like any other).
+    pub(super) fn parameter_fields(&mut self, label: &str, table: Option<&Table>) -> Vec<Value> {
+        let Some(table) = table else { return Vec::new() };
+        table.rows.iter().map(|row| self.field(label, row, true).0).collect()
+    }
+
+    /// One row as a spec field (as JSON, patched by the overlay), the facts of its prose and the
+    /// enumeration it makes.
+    fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
+        let place = format!("{object}.{}", row.name);
+        let patches = self.overlays.field_patches(object, &row.name);
+        let (enum_name, consumed) = self.enumeration(object, row);
+        let description: Vec<String> = row
+            .description
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !consumed.contains(i))
+            .map(|(_, p)| match p {
+                Paragraph::Text(text) => text.clone(),
+                Paragraph::Bullet(text) => format!("• {text}"),
+            })
+            .collect();
+        let kind = match (&row.ty, &enum_name) {
+            (Type::String, None) => Kind::String,
+            (Type::Integer | Type::Long, None) => Kind::Integer,
+            _ => Kind::Other,
+        };
+        let facts = rules::recognize(&description, kind, &self.overlays.notes());
+        self.notes_used.extend(facts.notes.iter().cloned());
+        if request {
+            for sentence in &facts.unrecognized {
+                self.report.push(format!("{place}: not recognized: {sentence:?}"));
+            }
+        }
+
+        let mut field = spec::Field {
+            name: row.name.clone(),
+            ty: enum_name.clone().unwrap_or_else(|| row.ty.spec_name().to_owned()),
+            items: match &row.ty {
+                Type::Array(items) => Some(items.spec_name().to_owned()),
+                _ => None,
+            },
+            required: row.required,
+            description,
+            chars: (!facts.chars.is_empty()).then(|| facts.chars.clone()),
+            format: facts.format.clone(),
+            notes: facts.notes.clone(),
+            ..spec::Field::default()
+        };
+        let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
+        self.limits(&place, row, kind, &facts, &patched, &mut field);
+        field.default = row.default.as_ref().map(|default| self.typed_default(&place, row, enum_name.as_deref(), default));
+        let mut field = to_json(&field);
+        self.apply_patches(&place, &patches, &mut field);
+        (field, facts, enum_name)
+    }
+
+    /// The limits of the table's `Minimum:`/`Maximum:` lines (a length for strings, a count for arrays)
+    /// and of the prose; where both give one and they differ, the table's is used and the report says so
+    /// (unless an overlay decides it).
+    fn limits(&mut self, place: &str, row: &Row, kind: Kind, facts: &Facts, patched: &dyn Fn(&str) -> bool, field: &mut spec::Field) {
+        let table = [row.minimum, row.maximum];
+        let Some(bounds) = Bounds::of(&row.ty, kind) else {
+            for value in table.into_iter().flatten() {
+                let ty = Value::from(field.ty.as_str());
+                self.report.push(format!("{place}: the table's limit {value} is ignored: the row's type is {ty}"));
+            }
+            return;
+        };
+        let prose = match kind {
+            Kind::String => [&facts.min_length, &facts.max_length].map(|s| s.as_ref().and_then(|s| Some((i64::try_from(s.value).ok()?, s.sentence.as_str())))),
+            Kind::Integer => [&facts.minimum, &facts.maximum].map(|s| s.as_ref().map(|s| (s.value, s.sentence.as_str()))),
+            Kind::Other => [None, None],
+        };
+        let mut limits = [None, None];
+        for (((key, table), prose), limit) in bounds.keys().into_iter().zip(table).zip(prose).zip(&mut limits) {
+            if let (Some(table), Some((prose, sentence))) = (table, prose) {
+                if table != prose && !patched(key) {
+                    self.report.push(format!("{place}: the table says {key} {table} but the prose says {prose} ({sentence:?}); the table's value is used"));
+                }
+            }
+            *limit = table.or(prose.map(|(v, _)| v));
+            if let Some(value) = limit.filter(|&v| v < 0 && bounds != Bounds::Value) {
+                self.report.push(format!("{place}: the table's {key} {value} is below zero, which no length or count is; left out"));
+                *limit = None;
+            }
+        }
+        bounds.set(field, limits);
+    }
+
+    /// Applies the overlay's patches of a row, first checking that the page still gives what each decision
+    /// was taken over.
+    fn apply_patches(&mut self, place: &str, patches: &[&Map<String, Value>], field: &mut Value) {
+        for patch in patches {
+            for (key, said) in patch.get("page").and_then(Value::as_object).into_iter().flatten() {
+                if field.get(key) != Some(said) {
+                    let now = field.get(key).map_or_else(|| "nothing".to_owned(), Value::to_string);
+                    self.stale.push(format!(
+                        "{place}: {key}: the overlay's decision was taken over the page's {said}, but the page now gives {now}; review the decision"
+                    ));
+                }
+            }
+        }
+        // By key, on the JSON rather than on `spec::Field`: a key the patch adds goes after the page's
+        // keys, and removing one moves the last key into its place (`Map::remove` is a swap-remove), which
+        // is the key order the checked-in patched specs have. Setting the typed field would move both.
+        let Some(field) = field.as_object_mut() else { return };
+        for patch in patches {
+            for (key, value) in patch.iter().filter(|(k, _)| FIELD_KEYS.contains(&k.as_str())) {
+                if value.is_null() {
+                    field.remove(key);
+                } else {
+                    field.insert(key.clone(), value.clone());
+                }
+            }
+        }
+    }
+
+    /// The documented default as a JSON value of the field's type.
+    fn typed_default(&mut self, place: &str, row: &Row, enum_name: Option<&str>, default: &str) -> Value {
+        let integer =
+            matches!(row.ty, Type::Integer | Type::Long) || enum_name.and_then(|n| self.enums.iter().find(|e| e.name == n)).is_some_and(|e| e.ty == "integer");
+        let value = match &row.ty {
+            Type::Boolean => default.parse::<bool>().ok().map(Value::from),
+            _ if integer => default.parse::<i64>().ok().map(Value::from),
+            _ => Some(Value::from(default)),
+        };
+        value.unwrap_or_else(|| {
+            self.report.push(format!("{place}: the default {default:?} is not a {}; kept as text", row.ty.spec_name()));
+            Value::from(default)
+        })
+    }
+}
+
+/// Which pair of a field's limits a row's `Minimum:`/`Maximum:` lines and its prose set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bounds {
+    /// `minimum`, `maximum` of an integer.
+    Value,
+    /// `min_length`, `max_length` of a string.
+    Length,
+    /// `min_items`, `max_items` of an array.
+    Items,
+}
+
+impl Bounds {
+    /// The limits a row of type `ty` takes; `None` where its table lines mean nothing (a boolean, an
+    /// object, an enumerated string).
+    fn of(ty: &Type, kind: Kind) -> Option<Bounds> {
+        match (ty, kind) {
+            (Type::String, Kind::String) => Some(Bounds::Length),
+            (Type::Integer | Type::Long, Kind::Integer) => Some(Bounds::Value),
+            (Type::Array(_), _) => Some(Bounds::Items),
+            _ => None,
+        }
+    }
+
+    /// The keys of the lower and the upper limit, as the report and the overlay's patches name them.
+    fn keys(self) -> [&'static str; 2] {
+        match self {
+            Bounds::Value => ["minimum", "maximum"],
+            Bounds::Length => ["min_length", "max_length"],
+            Bounds::Items => ["min_items", "max_items"],
+        }
+    }
+
+    /// Sets the lower and the upper limit (a length or count below zero is left out by the caller).
+    fn set(self, field: &mut spec::Field, [min, max]: [Option<i64>; 2]) {
+        let count = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
+        match self {
+            Bounds::Value => (field.minimum, field.maximum) = (min, max),
+            Bounds::Length => (field.min_length, field.max_length) = (count(min), count(max)),
+            Bounds::Items => (field.min_items, field.max_items) = (count(min), count(max)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names `keys` gives are the keys `set` fills, so the report and the patches name what the
+    /// field holds.
+    #[test]
+    fn bounds_keys_are_the_keys_they_set() {
+        for bounds in [Bounds::Value, Bounds::Length, Bounds::Items] {
+            let mut field = spec::Field::default();
+            bounds.set(&mut field, [Some(1), Some(2)]);
+            let json = to_json(&field);
+            let set: Vec<&str> = json.as_object().into_iter().flat_map(|m| m.keys()).map(String::as_str).filter(|k| !["name", "type", "required", "description"].contains(k)).collect();
+            assert_eq!(set, bounds.keys(), "{bounds:?}");
+        }
+    }
+}

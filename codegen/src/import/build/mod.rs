@@ -1,0 +1,145 @@
+//! Assembles the spec file from a split page: every table becomes an object (identical error tables one
+//! object, a table repeated under the responses the same object), every row a field with the data its
+//! table lines and its prose state, every enumerated row an enumeration; conditions written in prose are
+//! resolved to the fields and values they mean and placed on the object that holds the condition's field.
+//! Names the page does not give come from the overlays; what cannot be decided goes to the report.
+//!
+//! One step a file: `objects` groups the tables into objects, `fields` makes each row a field, `enums`
+//! the enumerations rows make, `placement` puts the prose's rules on the objects they concern, and
+//! `assemble` writes the spec file.
+//!
+//! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be misspelled and
+//! what is left out is decided where the type is declared. They become JSON where the spec file itself
+//! keeps JSON, because the loader reads those entries one at a time (an object's fields and rules, the
+//! operation, the objects and enumerations by name): there `spec` has no typed twin to fill, and
+//! converting at that edge is smaller than adding one. A field becomes JSON just before the overlay's
+//! patches apply: a patch sets and removes keys by name, and applying it to the JSON keeps the key order
+//! the patched specs have (see `fields`).
+
+mod assemble;
+mod enums;
+mod fields;
+mod objects;
+mod placement;
+
+use super::overlay::Overlays;
+use super::page::{Page, Side, Table};
+use super::rules::Facts;
+use crate::spec;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::collections::{BTreeSet, HashMap};
+
+/// The operation a page is imported as: its service and snake_case name (from the overlay's place,
+/// `spec/<service>/<name>.overlay.json`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub service: String,
+    pub name: String,
+}
+
+/// An imported page.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The operation's spec file.
+    pub spec: Value,
+    /// The objects the page contributes to the service's `common.json`, by name.
+    pub common_objects: Map<String, Value>,
+    /// The enumerations it contributes to `common.json`.
+    pub common_enums: Map<String, Value>,
+    /// What a person should review: sentences not recognized, the table and the prose disagreeing,
+    /// overlay entries that matched nothing.
+    pub report: Vec<String>,
+    /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the page
+    /// changed under a decision, so `--diff` counts these as differences.
+    pub stale: Vec<String>,
+}
+
+/// Imports `page` as `target`, with the decisions of `overlays`.
+pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
+    let mut builder = Builder {
+        page,
+        overlays,
+        report: Vec::new(),
+        stale: Vec::new(),
+        objects: Vec::new(),
+        index: HashMap::new(),
+        enums: Vec::new(),
+        notes_used: BTreeSet::new(),
+    };
+    builder.collect_objects(target);
+    builder.build_fields();
+    builder.build_rules();
+    builder.assemble(target)
+}
+
+/// Which part of the page an object comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    RequestBody,
+    ResponseBody,
+    Named,
+}
+
+/// An object being built: its tables (the first is the one it is built from) and its fields.
+struct Object<'p> {
+    name: String,
+    role: Role,
+    tables: Vec<&'p Table>,
+    statuses: Vec<u16>,
+    /// The fields, as the spec file holds them: JSON, with the overlay's patches applied.
+    fields: Vec<Value>,
+    facts: Vec<Facts>,
+    /// The enumeration each row makes, if any.
+    row_enums: Vec<Option<String>>,
+    rules: Vec<PlacedRule>,
+}
+
+impl Object<'_> {
+    fn table(&self) -> &Table {
+        self.tables[0]
+    }
+
+    fn request_side(&self) -> bool {
+        self.table().side == Side::Request
+    }
+
+    fn row(&self, name: &str) -> Option<usize> {
+        self.table().rows.iter().position(|r| r.name == name)
+    }
+}
+
+/// A rule placed on an object, with what de-duplication needs.
+struct PlacedRule {
+    rule: spec::Rule,
+    /// From "greater than the value of": dropped when the page also states it as "less than".
+    mirrored: bool,
+}
+
+/// An enumeration a row makes, before the overlay names its values.
+struct EnumDef {
+    name: String,
+    ty: &'static str,
+    description: Vec<String>,
+    values: Vec<(Value, Option<String>)>,
+    /// `Object.field` of the row it was made from.
+    from: String,
+}
+
+struct Builder<'p> {
+    page: &'p Page,
+    overlays: &'p Overlays,
+    report: Vec<String>,
+    stale: Vec<String>,
+    objects: Vec<Object<'p>>,
+    index: HashMap<String, usize>,
+    enums: Vec<EnumDef>,
+    notes_used: BTreeSet<String>,
+}
+
+/// A value of the spec's types as the JSON the spec file holds.
+fn to_json(value: &impl Serialize) -> Value {
+    // The spec's types have string keys and no custom serializers, the two ways serializing to a `Value`
+    // can fail.
+    serde_json::to_value(value).expect("the spec's types serialize to JSON")
+}

@@ -1,0 +1,165 @@
+//! Groups the page's tables into objects: the request body, the response bodies (identical tables one
+//! object), and the named tables (a name repeated under the responses one object); and describes each.
+
+use super::{Builder, Object, Role, Target};
+use crate::import::page::{Row, Table};
+use heck::ToUpperCamelCase;
+use std::collections::BTreeSet;
+
+/// What a table is, by its caption.
+pub(super) enum TableKind {
+    PathParams,
+    Headers,
+    RequestBody,
+    ResponseBody,
+    Named,
+    Unsupported,
+}
+
+/// What `table` is.
+pub(super) fn table_kind(table: &Table) -> TableKind {
+    let caption = table.caption.to_ascii_lowercase();
+    match caption.as_str() {
+        "path parameters" => TableKind::PathParams,
+        "request header parameters" | "header parameters" => TableKind::Headers,
+        "request body parameters" => TableKind::RequestBody,
+        "response body parameters" => TableKind::ResponseBody,
+        _ if caption.ends_with("parameters") => TableKind::Unsupported,
+        _ => TableKind::Named,
+    }
+}
+
+impl<'p> Builder<'p> {
+    /// Turns the tables into objects: bodies (identical response tables into one), named tables (a name
+    /// repeated under the responses into the same object).
+    pub(super) fn collect_objects(&mut self, target: &Target) {
+        let op = target.name.to_upper_camel_case();
+        let page = self.page;
+        for table in &page.tables {
+            match table_kind(table) {
+                TableKind::PathParams | TableKind::Headers => {}
+                TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
+                TableKind::RequestBody => {
+                    let name = self.overlays.body("request").map_or_else(|| format!("{op}Request"), str::to_owned);
+                    self.push_object(name, Role::RequestBody, table, Vec::new());
+                }
+                TableKind::ResponseBody => {
+                    let Some(status) = table.status else {
+                        self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                        continue;
+                    };
+                    let same = self.objects.iter_mut().find(|o| o.role == Role::ResponseBody && same_rows(o.table(), table, false));
+                    match same {
+                        Some(object) => {
+                            object.tables.push(table);
+                            object.statuses.push(status);
+                        }
+                        None => self.push_object(String::new(), Role::ResponseBody, table, vec![status]),
+                    }
+                }
+                TableKind::Named => {
+                    if let Some(&i) = self.index.get(&table.caption).filter(|&&i| self.objects[i].role == Role::Named) {
+                        let first = self.objects[i].table();
+                        if !same_rows(first, table, true) {
+                            self.report.push(format!(
+                                "{} differs from {} with the same name; the fields are taken from {}",
+                                table.label(),
+                                first.label(),
+                                first.label()
+                            ));
+                        }
+                        self.objects[i].tables.push(table);
+                    } else {
+                        self.push_object(table.caption.clone(), Role::Named, table, Vec::new());
+                    }
+                }
+            }
+        }
+        self.name_response_bodies(&op);
+    }
+
+    /// Response bodies are named once grouped, by whichever of their statuses the overlay names.
+    fn name_response_bodies(&mut self, op: &str) {
+        for i in 0..self.objects.len() {
+            if self.objects[i].role != Role::ResponseBody {
+                continue;
+            }
+            let statuses = self.objects[i].statuses.clone();
+            let names: BTreeSet<&str> = statuses.iter().filter_map(|s| self.overlays.body(&s.to_string())).collect();
+            if names.len() > 1 {
+                self.report
+                    .push(format!("overlay: bodies names the identical response tables of statuses {statuses:?} differently: {names:?}; the first is used"));
+            }
+            let name = names.first().map_or_else(|| format!("{op}Response{}", statuses[0]), |n| (*n).to_owned());
+            if self.index.contains_key(&name) {
+                self.report.push(format!("the response body of status {} is named {name}, which is also the name of another table", statuses[0]));
+            }
+            self.index.insert(name.clone(), i);
+            self.objects[i].name = name;
+        }
+    }
+
+    fn push_object(&mut self, name: String, role: Role, table: &'p Table, statuses: Vec<u16>) {
+        if !name.is_empty() {
+            if self.index.contains_key(&name) {
+                self.report.push(format!("{}: the name {name} is already taken by another table", table.label()));
+            }
+            self.index.insert(name.clone(), self.objects.len());
+        }
+        self.objects.push(Object {
+            name,
+            role,
+            tables: vec![table],
+            statuses,
+            fields: Vec::new(),
+            facts: Vec::new(),
+            row_enums: Vec::new(),
+            rules: Vec::new(),
+        });
+    }
+
+    /// The object's description: the overlay's, else one naming the tables it comes from.
+    pub(super) fn object_description(&self, object: &Object<'_>) -> Vec<String> {
+        if let Some(description) = self.overlays.object_description(&object.name) {
+            return description.clone();
+        }
+        let first = object.table();
+        let text = match object.role {
+            Role::RequestBody => format!("{}.", first.label()),
+            Role::ResponseBody => {
+                let numbers: Vec<u32> = object.tables.iter().map(|t| t.number).collect();
+                let consecutive = numbers.windows(2).all(|w| w[1] == w[0] + 1);
+                let tables = match numbers.as_slice() {
+                    [_] => format!("Table {}", numbers[0]),
+                    [first_n, .., last_n] if consecutive => format!("Table {first_n} to Table {last_n}"),
+                    _ => and_list(&numbers.iter().map(|n| format!("Table {n}")).collect::<Vec<_>>()),
+                };
+                let statuses: Vec<String> = object.statuses.iter().map(u16::to_string).collect();
+                let codes = if statuses.len() == 1 { "status code" } else { "status codes" };
+                format!("{tables} {} ({codes} {}).", first.caption, and_list(&statuses))
+            }
+            Role::Named if object.tables.len() > 1 => {
+                let also: Vec<String> = object.tables[1..].iter().map(|t| format!("Table {}", t.number)).collect();
+                format!("{} (also {}).", first.label(), and_list(&also))
+            }
+            Role::Named => format!("{}.", first.label()),
+        };
+        vec![text]
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Whether two tables have the same rows, wherever they are on the page; `but_required` ignores the
+/// Mandatory column (the response copy of a request table has none).
+fn same_rows(a: &Table, b: &Table, but_required: bool) -> bool {
+    let same = |x: &Row, y: &Row| Row { line: y.line, required: if but_required { y.required } else { x.required }, ..x.clone() } == *y;
+    a.rows.len() == b.rows.len() && a.rows.iter().zip(&b.rows).all(|(x, y)| same(x, y))
+}
