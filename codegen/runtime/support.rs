@@ -675,39 +675,6 @@ pub trait Shaped {
     const SHAPE: &'static Shape;
 }
 
-enum Key<'de> {
-    Borrowed(&'de str),
-    Owned(String),
-}
-
-impl Key<'_> {
-    fn as_str(&self) -> &str {
-        match self {
-            Key::Borrowed(s) => s,
-            Key::Owned(s) => s,
-        }
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Key<'de> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key::Borrowed(value))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Key<'de>, E> {
-                Ok(Key::Owned(value.to_owned()))
-            }
-        }
-        deserializer.deserialize_str(Visitor)
-    }
-}
-
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
 struct UnknownFields<'a, 'p> {
     shape: &'p ValueShape,
@@ -737,8 +704,8 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
         let ValueShape::Object(shape) = self.shape else {
             return map.next_value::<serde::de::IgnoredAny>().map(drop);
         };
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            match shape.fields.iter().find(|f| f.name == key.as_str()) {
+        while let Some(key) = map.next_key::<Str<'de>>()? {
+            match shape.fields.iter().find(|f| f.name == &*key) {
                 Some(field) => {
                     let path = self.path.field(field.name);
                     map.next_value_seed(UnknownFields { shape: &field.value, path: &path, out: self.out })?;
@@ -748,8 +715,8 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(key.as_str());
-                    let suggestion = closest_field(key.as_str(), shape);
+                    path.push_str(&*key);
+                    let suggestion = closest_field(&*key, shape);
                     self.out.push(Violation { path, rule: Rule::UnknownField { suggestion } });
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
