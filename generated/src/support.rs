@@ -822,8 +822,8 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
                     if !path.is_empty() {
                         path.push('.');
                     }
-                    path.push_str(&*key);
-                    let suggestion = closest_field(&*key, shape);
+                    path.push_str(&key);
+                    let suggestion = closest_field(&key, shape);
                     self.out
                         .push(Violation {
                             path,
