@@ -14,6 +14,48 @@ fn literal(value: &EnumValue) -> TokenStream {
     }
 }
 
+/// How an enumeration's values travel: as JSON integers or as JSON strings.
+struct WireForm {
+    /// The type an undocumented value is kept as.
+    raw: TokenStream,
+    value_fn: TokenStream,
+    value_doc: &'static str,
+    serialize: TokenStream,
+    deserialize: TokenStream,
+    display: TokenStream,
+    value_ty: TokenStream,
+    unknown_value: TokenStream,
+    lookup_ty: TokenStream,
+}
+
+fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
+    if integer {
+        WireForm {
+            raw: quote! { i64 },
+            value_fn: quote! { value },
+            value_doc: " The wire value.",
+            serialize: quote! { serializer.serialize_i64(self.value()) },
+            deserialize: quote! { support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
+            display: quote! { ::std::fmt::Display::fmt(&self.value(), f) },
+            value_ty: quote! { i64 },
+            unknown_value: quote! { *value },
+            lookup_ty: quote! { i64 },
+        }
+    } else {
+        WireForm {
+            raw: quote! { ::std::string::String },
+            value_fn: quote! { as_str },
+            value_doc: " The wire spelling.",
+            serialize: quote! { serializer.serialize_str(self.as_str()) },
+            deserialize: quote! { support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
+            display: quote! { f.write_str(self.as_str()) },
+            value_ty: quote! { &str },
+            unknown_value: quote! { value.as_str() },
+            lookup_ty: quote! { &str },
+        }
+    }
+}
+
 pub fn emit_enum(e: &Enum) -> TokenStream {
     let name = ident(&e.name);
     let doc = docs(&e.docs);
@@ -26,30 +68,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         quote! { #(#spellings)|* }
     });
     let listed: Vec<String> = e.variants.iter().map(|v| v.value.text()).collect();
-    let (raw, value_fn, value_doc, serialize, deserialize, display) = if e.integer {
-        (
-            quote! { i64 },
-            quote! { value },
-            " The wire value.",
-            quote! { serializer.serialize_i64(self.value()) },
-            quote! { support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
-            quote! { ::std::fmt::Display::fmt(&self.value(), f) },
-        )
-    } else {
-        (
-            quote! { ::std::string::String },
-            quote! { as_str },
-            " The wire spelling.",
-            quote! { serializer.serialize_str(self.as_str()) },
-            quote! { support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
-            quote! { f.write_str(self.as_str()) },
-        )
-    };
-    let (value_ty, unknown_value, lookup_ty) = if e.integer {
-        (quote! { i64 }, quote! { *value }, quote! { i64 })
-    } else {
-        (quote! { &str }, quote! { value.as_str() }, quote! { &str })
-    };
+    let WireForm { raw, value_fn, value_doc, serialize, deserialize, display, value_ty, unknown_value, lookup_ty } = wire_form(e.integer, &unknown);
     let copy_unknown = quote! { Self::#unknown(value) => #unknown_value };
     quote! {
         #doc
