@@ -857,8 +857,9 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
 }
 
 /// Checks `input` as a request body through the borrowed view `V` of the body type `T`: every documented
-/// rule and every undocumented field, reported exactly as [`from_json_validated`] reports them, without
-/// building the owned model.
+/// rule and every undocumented field, reported as [`from_json_validated`] reports them (and every absent
+/// mandatory field as a `required` violation, where deserializing the owned model stops at the first),
+/// without building the owned model.
 pub fn check_json<'de, V: serde::Deserialize<'de> + Validate, T: Shaped>(input: &'de [u8]) -> Result<(), BodyError> {
     let view: V = from_json_strict(input).map_err(BodyError::Json)?;
     let mut out = Vec::new();

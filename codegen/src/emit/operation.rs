@@ -24,7 +24,8 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
             }
 
             /// Checks a request body against every documented rule without building the owned model
-            /// (strings are borrowed from `input`); reports exactly what `parse_body` reports.
+            /// (strings are borrowed from `input`). It reports what `parse_body` reports, except that every
+            /// absent mandatory field is a `required` violation, where `parse_body` stops at the first.
             pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
                 support::check_json::<super::view::#body<'_>, super::#body>(input)
             }
