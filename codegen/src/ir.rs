@@ -344,6 +344,8 @@ pub struct Operation {
     /// The path template in order: literal text and the fields of the path parameters filling it in.
     pub path_pieces: Vec<PathPiece>,
     pub path_params: Vec<Param>,
+    /// Query parameters: typed and checked like the fields of a table.
+    pub query: Vec<Field>,
     pub headers: Vec<Param>,
     /// The request body struct.
     pub body: Option<String>,

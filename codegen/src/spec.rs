@@ -52,6 +52,8 @@ pub struct Operation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub path_params: Vec<Value>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub query_params: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,

@@ -595,6 +595,16 @@ pub fn encode_path_segment(value: &str) -> String {
 }
 /// What a request body with a `null` is told.
 const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
+/// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters stay),
+/// after a `&` when the string already has a parameter.
+pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
+    if !query.is_empty() {
+        query.push('&');
+    }
+    query.push_str(&encode_path_segment(name));
+    query.push('=');
+    query.push_str(&encode_path_segment(&value.to_string()));
+}
 /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
 /// value being read there.
 #[derive(Debug, Clone, PartialEq, Eq)]

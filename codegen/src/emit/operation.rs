@@ -1,8 +1,8 @@
 //! Emits an operation module: the method and path template, a `Request` with path parameters, headers and
 //! body, path building with percent-encoding, and a `Response` enum with one variant per documented status.
 
-use super::{doc_line, docs, ident};
-use crate::ir::{Operation, PathPiece};
+use super::{doc_line, docs, ident, rust_type, validate};
+use crate::ir::{Field, Operation, PathPiece, Type};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
@@ -54,6 +54,21 @@ fn emit_request(op: &Operation) -> TokenStream {
         let doc = docs(&p.docs);
         quote! { #doc pub #name: ::std::string::String, }
     });
+    let query_fields = op.query.iter().map(|field| {
+        let (name, doc, ty) = (ident(&field.ident), docs(&field.docs), query_type(field));
+        quote! { #doc pub #name: #ty, }
+    });
+    let query_pairs = op.query.iter().map(query_pair);
+    // Without query parameters the string is empty, and nothing is pushed onto it.
+    let query_body = if op.query.is_empty() {
+        quote! { ::std::string::String::new() }
+    } else {
+        quote! {
+            let mut query = ::std::string::String::new();
+            #(#query_pairs)*
+            query
+        }
+    };
     let body_field = op.body.as_ref().map(|body| {
         let body = ident(body);
         quote! {
@@ -79,6 +94,7 @@ fn emit_request(op: &Operation) -> TokenStream {
         #[derive(Debug, Clone, PartialEq)]
         pub struct Request {
             #(#params)*
+            #(#query_fields)*
             #body_field
         }
 
@@ -88,6 +104,12 @@ fn emit_request(op: &Operation) -> TokenStream {
                 let mut path = ::std::string::String::new();
                 #(#pieces)*
                 path
+            }
+
+            /// The query string (without `?`): every query parameter that is set, names and values
+            /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
+            pub fn query(&self) -> ::std::string::String {
+                #query_body
             }
 
             /// The documented headers, as (name, value).
@@ -108,24 +130,62 @@ fn emit_request(op: &Operation) -> TokenStream {
 fn request_checks(op: &Operation) -> TokenStream {
     let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
         let (wire, name) = (&p.wire, ident(&p.ident));
-        quote! { support::check_not_empty(&mut out, &root.field(#wire), &self.#name); }
+        quote! { support::check_not_empty(out, &path.field(#wire), &self.#name); }
     });
-    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, &root, &mut out); });
+    let query_checks = op.query.iter().map(validate::emit_field_checks);
+    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, path, out); });
+    let checks = quote! { #(#non_empty)* #(#query_checks)* #body_check };
     // Without parameters or a body there is nothing to check, and no collection to make.
-    if op.path_params.is_empty() && op.headers.is_empty() && op.body.is_none() {
-        quote! { ::std::result::Result::Ok(()) }
-    } else {
-        quote! {
-            let mut out = ::std::vec::Vec::new();
-            let root = support::Path::Root;
-            #(#non_empty)*
-            #body_check
-            if out.is_empty() {
-                ::std::result::Result::Ok(())
-            } else {
-                ::std::result::Result::Err(support::ValidationErrors(out))
-            }
+    if checks.is_empty() {
+        return quote! { ::std::result::Result::Ok(()) };
+    }
+    quote! {
+        let mut violations = ::std::vec::Vec::new();
+        {
+            // The names the field checks use, as in a table's `validate_at`.
+            let (path, out) = (&support::Path::Root, &mut violations);
+            #checks
         }
+        if violations.is_empty() {
+            ::std::result::Result::Ok(())
+        } else {
+            ::std::result::Result::Err(support::ValidationErrors(violations))
+        }
+    }
+}
+
+/// A query parameter's Rust type: as a table field's, with enumerations named from the operation module.
+fn query_type(field: &Field) -> TokenStream {
+    let scalar = |ty: &Type| match ty {
+        Type::Enum(name) => {
+            let name = ident(name);
+            quote! { super::#name }
+        }
+        other => rust_type(other),
+    };
+    let ty = match &field.ty {
+        Type::Vec(inner) => {
+            let inner = scalar(inner);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+        other => scalar(other),
+    };
+    if field.required {
+        ty
+    } else {
+        quote! { ::std::option::Option<#ty> }
+    }
+}
+
+/// Appends one query parameter to `query`, when it is set; an array's items one after the other.
+fn query_pair(field: &Field) -> TokenStream {
+    let (name, wire) = (ident(&field.ident), &field.wire);
+    let push = quote! { support::push_query(&mut query, #wire, value); };
+    let each = if matches!(field.ty, Type::Vec(_)) { quote! { for value in values { #push } } } else { quote! { let value = values; #push } };
+    if field.required {
+        quote! { { let values = &self.#name; #each } }
+    } else {
+        quote! { if let ::std::option::Option::Some(values) = &self.#name { #each } }
     }
 }
 

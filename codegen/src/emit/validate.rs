@@ -101,7 +101,7 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
     quote! { |c: char| #(#tests)||* }
 }
 
-fn emit_field_checks(field: &Field) -> TokenStream {
+pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
     let name = ident(&field.ident);
     let wire = &field.wire;
     let (scalar, array) = match &field.ty {

@@ -94,7 +94,7 @@ pub fn lower_type(defs: &Defs<'_>, file: &File, path: &str, ty: &str, items: Opt
     Some(ty)
 }
 
-fn lower_field(defs: &Defs<'_>, file: &File, path: &str, field: spec::Field, ident: String, diags: &mut Diagnostics) -> Option<ir::Field> {
+pub fn lower_field(defs: &Defs<'_>, file: &File, path: &str, field: spec::Field, ident: String, diags: &mut Diagnostics) -> Option<ir::Field> {
     let ty = lower_type(defs, file, &format!("{path}.type"), &field.ty, field.items.as_deref(), diags)?;
     let mut checks = Checks::default();
     let integer = matches!(ty, Type::I32 | Type::I64);

@@ -47,6 +47,8 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     }
     let path_params = lower_params(file, "operation.path_params", &op.path_params, &[], diags);
     let headers = lower_params(file, "operation.headers", &op.headers, &path_params, diags);
+    let taken: Vec<ir::Param> = path_params.iter().chain(&headers).cloned().collect();
+    let query = lower_query(defs, file, &op.query_params, &taken, diags);
     let template_params: Vec<&str> = op.path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect();
     for name in &template_params {
         if !path_params.iter().any(|p| p.wire == *name) {
@@ -81,7 +83,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     docs.extend(op.description.iter().cloned());
     docs.push(String::new());
     docs.push(format!("`{method} {}`", op.path));
-    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, headers, body, responses }
+    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, query, headers, body, responses }
 }
 
 fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {
@@ -125,6 +127,34 @@ fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], 
         }
         let docs = if field.description.is_empty() { vec![format!("`{}`.", field.name)] } else { field.description.clone() };
         out.push(ir::Param { wire: field.name.clone(), ident, docs });
+    }
+    out
+}
+
+/// Query parameters, typed and checked as table fields are; scalars, enumerations, or arrays of them
+/// (sent as the parameter repeated).
+fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Param], diags: &mut Diagnostics) -> Vec<ir::Field> {
+    let mut out: Vec<ir::Field> = Vec::new();
+    for (i, value) in params.iter().enumerate() {
+        let at = format!("operation.query_params[{i}]");
+        let Some(field) = load::entry::<spec::Field>(file, &at, value, diags) else { continue };
+        let ident = naming::field_ident(&field.name);
+        let other = taken.iter().map(|p| p.wire.as_str()).chain(out.iter().map(|f| f.wire.as_str())).find(|wire| naming::field_ident(wire) == ident);
+        if let Some(other) = other.or(["body", "path"].into_iter().find(|reserved| *reserved == ident)) {
+            let message = format!("`{}` becomes the Rust field `{ident}` of the request, as does `{other}`", field.name);
+            diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("query parameters, path parameters and headers need names that differ beyond case and punctuation");
+            continue;
+        }
+        let Some(lowered) = super::fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
+        let mut scalar = &lowered.ty;
+        if let ir::Type::Vec(inner) = scalar {
+            scalar = inner;
+        }
+        if matches!(scalar, ir::Type::Struct(_) | ir::Type::Vec(_)) {
+            diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, boolean or enumeration, or an array of them");
+            continue;
+        }
+        out.push(lowered);
     }
     out
 }

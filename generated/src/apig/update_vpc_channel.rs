@@ -40,6 +40,11 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.vpc_channel_id));
         path
     }
+    /// The query string (without `?`): every query parameter that is set, names and values
+    /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
+    pub fn query(&self) -> ::std::string::String {
+        ::std::string::String::new()
+    }
     /// The documented headers, as (name, value).
     pub fn headers(&self) -> [(&'static str, &str); 1usize] {
         [("X-Auth-Token", self.x_auth_token.as_str())]
@@ -47,29 +52,27 @@ impl Request {
     /// Checks that no path parameter or header is empty and that the body keeps every documented
     /// rule; returns every violation at once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        let mut out = ::std::vec::Vec::new();
-        let root = support::Path::Root;
-        support::check_not_empty(&mut out, &root.field("project_id"), &self.project_id);
-        support::check_not_empty(
-            &mut out,
-            &root.field("instance_id"),
-            &self.instance_id,
-        );
-        support::check_not_empty(
-            &mut out,
-            &root.field("vpc_channel_id"),
-            &self.vpc_channel_id,
-        );
-        support::check_not_empty(
-            &mut out,
-            &root.field("X-Auth-Token"),
-            &self.x_auth_token,
-        );
-        support::Validate::validate_at(&self.body, &root, &mut out);
-        if out.is_empty() {
+        let mut violations = ::std::vec::Vec::new();
+        {
+            let (path, out) = (&support::Path::Root, &mut violations);
+            support::check_not_empty(out, &path.field("project_id"), &self.project_id);
+            support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
+            support::check_not_empty(
+                out,
+                &path.field("vpc_channel_id"),
+                &self.vpc_channel_id,
+            );
+            support::check_not_empty(
+                out,
+                &path.field("X-Auth-Token"),
+                &self.x_auth_token,
+            );
+            support::Validate::validate_at(&self.body, path, out);
+        }
+        if violations.is_empty() {
             ::std::result::Result::Ok(())
         } else {
-            ::std::result::Result::Err(support::ValidationErrors(out))
+            ::std::result::Result::Err(support::ValidationErrors(violations))
         }
     }
 }

@@ -89,6 +89,7 @@ impl Builder<'_> {
             method: page.method.clone(),
             path: page.path.clone(),
             path_params,
+            query_params: Vec::new(),
             headers,
             body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| o.name.clone()),
             responses: self.responses(),
