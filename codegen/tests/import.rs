@@ -252,3 +252,26 @@ fn an_overlay_with_an_unknown_key_is_an_error() {
         other => panic!("expected an overlay error, got {other:?}"),
     }
 }
+
+#[test]
+fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
+    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_vpc_channels.txt"), None, false).expect("imports");
+    let spec: Value = serde_json::from_str(&outcome.spec_text).expect("JSON");
+    let query = spec["operation"]["query_params"].as_array().expect("query parameters");
+    let names: Vec<&str> = query.iter().filter_map(|q| q["name"].as_str()).collect();
+    assert!(names.starts_with(&["offset", "limit", "id", "name"]), "{names:?}");
+    let limit = &query[1];
+    assert_eq!((limit["type"].as_str(), limit["minimum"].as_i64(), limit["maximum"].as_i64(), limit["default"].as_i64()), (Some("integer"), Some(1), Some(500), Some(20)));
+    assert!(!outcome.report.iter().any(|line| line.contains("Query Parameters") && line.contains("skipped")), "{:#?}", outcome.report);
+    // The spec it makes generates, query parameters included.
+    let dir = std::env::temp_dir().join(format!("codegen-import-query-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("otc")).expect("mkdir");
+    let text = outcome.spec_text.replace("\"service\": \"unknown\"", "\"service\": \"otc\"");
+    std::fs::write(dir.join("otc/querying_vpc_channels.json"), text).expect("write");
+    let rendered = codegen::Config::new(&dir).layout(codegen::Layout::Crate).rerun_if_changed(false).render();
+    let _ = std::fs::remove_dir_all(&dir);
+    let (files, _) = rendered.unwrap_or_else(|e| panic!("the imported spec does not generate: {e}"));
+    let module = files.iter().find(|(name, _)| name.ends_with("querying_vpc_channels.rs")).map(|(_, text)| text).expect("the operation module");
+    assert!(module.contains("pub fn query(&self)") && module.contains("pub limit: ::std::option::Option<i32>"), "{module}");
+}

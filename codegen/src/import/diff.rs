@@ -67,6 +67,7 @@ impl Diff<'_> {
         }
         let list = |v: &Value, key: &str| v.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
         self.fields("path parameter", &list(old, "path_params"), &list(new, "path_params"));
+        self.fields("query parameter", &list(old, "query_params"), &list(new, "query_params"));
         self.fields("header", &list(old, "headers"), &list(new, "headers"));
         let (old_responses, new_responses) = (list(old, "responses"), list(new, "responses"));
         let status = |v: &Value| v.get("status").cloned();

@@ -13,8 +13,10 @@ impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
         let page = self.page;
         let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
+        let query_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::QueryParams));
         let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
         let path_params = self.parameter_fields("path", path_table);
+        let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
 
         let mut objects = Map::new();
@@ -31,7 +33,7 @@ impl Builder<'_> {
             into.insert(e.name.clone(), to_json(&self.enum_spec(e)));
         }
 
-        let operation = self.operation(target, path_params, headers);
+        let operation = self.operation(target, [path_params, query_params, headers]);
         if page.updated.is_none() {
             self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
         }
@@ -80,7 +82,8 @@ impl Builder<'_> {
         rule
     }
 
-    fn operation(&mut self, target: &Target, path_params: Vec<Value>, headers: Vec<Value>) -> spec::Operation {
+    /// The operation, with its path parameters, query parameters and headers.
+    fn operation(&mut self, target: &Target, [path_params, query_params, headers]: [Vec<Value>; 3]) -> spec::Operation {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -89,7 +92,7 @@ impl Builder<'_> {
             method: page.method.clone(),
             path: page.path.clone(),
             path_params,
-            query_params: Vec::new(),
+            query_params,
             headers,
             body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| o.name.clone()),
             responses: self.responses(),
@@ -156,7 +159,7 @@ impl Builder<'_> {
         for key in overlay.fields.keys() {
             let matches = match key.split_once('.') {
                 Some((object, field)) => self.index.get(object).is_some_and(|&i| self.objects[i].row(field).is_some()) || self.parameter_row(object, field),
-                None => self.objects.iter().any(|o| o.row(key).is_some()) || self.parameter_row("path", key) || self.parameter_row("headers", key),
+                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers"].iter().any(|label| self.parameter_row(label, key)),
             };
             if !matches {
                 unused.push(format!("fields.{key}"));
@@ -187,6 +190,7 @@ impl Builder<'_> {
     fn parameter_row(&self, label: &str, field: &str) -> bool {
         let kind = |t: &Table| match label {
             "path" => matches!(table_kind(t), TableKind::PathParams),
+            "query" => matches!(table_kind(t), TableKind::QueryParams),
             "headers" => matches!(table_kind(t), TableKind::Headers),
             _ => false,
         };

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 /// What a table is, by its caption.
 pub(super) enum TableKind {
     PathParams,
+    QueryParams,
     Headers,
     RequestBody,
     ResponseBody,
@@ -21,6 +22,7 @@ pub(super) fn table_kind(table: &Table) -> TableKind {
     let caption = table.caption.to_ascii_lowercase();
     match caption.as_str() {
         "path parameters" => TableKind::PathParams,
+        "query parameters" => TableKind::QueryParams,
         "request header parameters" | "header parameters" => TableKind::Headers,
         "request body parameters" => TableKind::RequestBody,
         "response body parameters" => TableKind::ResponseBody,
@@ -37,7 +39,7 @@ impl<'p> Builder<'p> {
         let page = self.page;
         for table in &page.tables {
             match table_kind(table) {
-                TableKind::PathParams | TableKind::Headers => {}
+                TableKind::PathParams | TableKind::QueryParams | TableKind::Headers => {}
                 TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
                 TableKind::RequestBody => {
                     let name = self.overlays.body("request").map_or_else(|| format!("{op}Request"), str::to_owned);
