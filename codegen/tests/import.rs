@@ -275,3 +275,18 @@ fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
     let module = files.iter().find(|(name, _)| name.ends_with("querying_vpc_channels.rs")).map(|(_, text)| text).expect("the operation module");
     assert!(module.contains("pub fn query(&self)") && module.contains("pub limit: ::std::option::Option<i32>"), "{module}");
 }
+
+#[test]
+fn a_page_from_which_no_table_is_imported_is_an_error() {
+    // The URI and a sentence, but no table this importer reads: an empty spec would lose the page in silence.
+    let text = std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
+    let cut = text.find("\nTable 1").expect("the page has tables");
+    let file = TempFile::new("no-tables.txt", &format!("{}\nStatus Codes\n", &text[..cut]));
+    match import::run(&spec_dir(), Path::new(file.path()), None, false) {
+        Err(ImportError::Page { error, .. }) => assert!(error.message.contains("no table of the page was imported"), "{error}"),
+        Err(other) => panic!("expected a page error, got {other}"),
+        Ok(outcome) => panic!("a page without tables imported:\n{}", outcome.spec_text),
+    }
+    let output = codegen(&["import", file.path()]);
+    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+}

@@ -3,7 +3,7 @@
 
 use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
-use super::{diff, page, ImportError};
+use super::{diff, page, ImportError, PageError};
 use crate::load;
 use heck::ToSnakeCase;
 use serde_json::Value;
@@ -59,6 +59,12 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
     }
 
     let imported = import(&page, &target, &overlays);
+    if nothing_imported(&imported) {
+        let tables: Vec<String> = page.tables.iter().map(|t| format!("{:?}", t.label())).collect();
+        let found = if tables.is_empty() { "the page has no table this importer reads".to_owned() } else { format!("its tables: {}", tables.join(", ")) };
+        let message = format!("no table of the page was imported ({found}); a page that gives nothing is not written as an empty spec");
+        return Err(ImportError::Page { file: page_path.display().to_string(), error: PageError { line: 1, table: None, row: None, message } });
+    }
     report.extend(imported.report.iter().cloned());
     if !diff {
         report.extend(imported.stale.iter().cloned());
@@ -88,6 +94,17 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
         )));
     }
     Ok(Outcome { spec_text, report, differences, imported })
+}
+
+/// Whether the import kept no table of the page: no object, enumeration or parameter.
+fn nothing_imported(imported: &Imported) -> bool {
+    let empty = |v: Option<&Value>| v.is_none_or(|v| v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty()));
+    let spec = &imported.spec;
+    let operation = spec.get("operation");
+    ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
+        && ["path_params", "query_params", "headers"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
+        && imported.common_objects.is_empty()
+        && imported.common_enums.is_empty()
 }
 
 /// The checked-in operation spec whose `source.page` is `title`, as (name relative to `spec_dir`, path).
