@@ -115,7 +115,7 @@ impl Type {
         match self {
             Type::Struct(name) | Type::Enum(name) => Some(name),
             Type::Vec(inner) => inner.named(),
-            Type::String | Type::I32 | Type::I64 | Type::Bool => None,
+            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool => None,
         }
     }
 
@@ -172,6 +172,8 @@ pub enum Type {
     String,
     I32,
     I64,
+    /// A JSON number with a fraction (the pages' Float, Double, Number).
+    F64,
     Bool,
     Struct(String),
     Enum(String),
@@ -183,6 +185,7 @@ pub enum Type {
 pub enum Literal {
     Str(String),
     Int(i64),
+    Float(f64),
     Bool(bool),
     /// An enumeration variant: (enum, variant).
     Variant(String, String),

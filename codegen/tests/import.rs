@@ -290,3 +290,16 @@ fn a_page_from_which_no_table_is_imported_is_an_error() {
     let output = codegen(&["import", file.path()]);
     assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+#[test]
+fn float_double_and_number_rows_are_floats() {
+    let text = std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
+    for spelling in ["Float", "Double", "Number"] {
+        let file = TempFile::new(&format!("float-{spelling}.txt"), &edit(&text, "weight\n\nNo\n\nInteger\n", &format!("weight\n\nNo\n\n{spelling}\n")));
+        let outcome = import::run(&spec_dir(), Path::new(file.path()), None, false).unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        let spec: Value = serde_json::from_str(&outcome.spec_text).expect("JSON");
+        let common = &outcome.imported.common_objects["MemberInfo"];
+        let weight = common["fields"].as_array().into_iter().flatten().chain(spec["objects"]["MemberInfo"]["fields"].as_array().into_iter().flatten()).find(|f| f["name"] == "weight").expect("weight");
+        assert_eq!(weight["type"], "float", "{spelling}");
+    }
+}

@@ -299,6 +299,7 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
         Type::String => quote! { ::std::string::String },
         Type::I32 => quote! { i32 },
         Type::I64 => quote! { i64 },
+        Type::F64 => quote! { f64 },
         Type::Bool => quote! { bool },
         Type::Struct(name) | Type::Enum(name) => {
             let name = ident(name);

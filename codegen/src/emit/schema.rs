@@ -95,6 +95,9 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
             schema.insert("minimum".into(), json!(min.unwrap_or(bits.0)));
             schema.insert("maximum".into(), json!(max.unwrap_or(bits.1)));
         }
+        Type::F64 => {
+            schema.insert("type".into(), json!("number"));
+        }
         Type::Bool => {
             schema.insert("type".into(), json!("boolean"));
         }
@@ -170,6 +173,7 @@ fn literal_values(value: &Literal, service: &Service) -> Vec<Value> {
     match value {
         Literal::Str(s) => vec![json!(s)],
         Literal::Int(n) => vec![json!(n)],
+        Literal::Float(x) => vec![json!(x)],
         Literal::Bool(b) => vec![json!(b)],
         Literal::Variant(e, v) => service
             .types

@@ -79,6 +79,10 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
             let n = proc_macro2::Literal::i64_unsuffixed(*n);
             (ty.clone(), quote! { #n }, ty, quote! { self.#name.unwrap_or(Self::#constant) })
         }
+        Literal::Float(x) => {
+            let x = proc_macro2::Literal::f64_unsuffixed(*x);
+            (quote! { f64 }, quote! { #x }, quote! { f64 }, quote! { self.#name.unwrap_or(Self::#constant) })
+        }
         Literal::Bool(b) => (quote! { bool }, quote! { #b }, quote! { bool }, quote! { self.#name.unwrap_or(Self::#constant) }),
         Literal::Variant(e, v) => {
             let (e, v) = (ident(e), ident(v));

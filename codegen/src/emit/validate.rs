@@ -267,6 +267,11 @@ fn condition_expr(condition: &Condition) -> TokenStream {
             let n = proc_macro2::Literal::i64_unsuffixed(*n);
             quote! { #n }
         }
+        // Lowering refuses conditions on floats (an exact float is no condition a page means).
+        Literal::Float(x) => {
+            let x = proc_macro2::Literal::f64_unsuffixed(*x);
+            quote! { #x }
+        }
         Literal::Bool(b) => quote! { #b },
         Literal::Variant(e, v) => {
             let (e, v) = (ident(e), ident(v));

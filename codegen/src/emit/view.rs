@@ -62,7 +62,7 @@ fn borrows(ty: &Type) -> bool {
     match ty {
         Type::String | Type::Struct(_) => true,
         Type::Vec(inner) => borrows(inner),
-        Type::I32 | Type::I64 | Type::Bool | Type::Enum(_) => false,
+        Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) => false,
     }
 }
 
@@ -77,7 +77,7 @@ fn view_type(ty: &Type) -> TokenStream {
             let inner = view_type(inner);
             quote! { ::std::vec::Vec<#inner> }
         }
-        Type::Enum(_) | Type::I32 | Type::I64 | Type::Bool => rust_type(ty),
+        Type::Enum(_) | Type::I32 | Type::I64 | Type::F64 | Type::Bool => rust_type(ty),
     }
 }
 

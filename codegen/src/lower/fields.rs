@@ -56,6 +56,7 @@ pub fn lower_type(defs: &Defs<'_>, file: &File, path: &str, ty: &str, items: Opt
         "string" => Type::String,
         "integer" => Type::I32,
         "long" => Type::I64,
+        "float" => Type::F64,
         "boolean" => Type::Bool,
         "array" => {
             let Some(items) = items else {
@@ -77,7 +78,7 @@ pub fn lower_type(defs: &Defs<'_>, file: &File, path: &str, ty: &str, items: Opt
             Some(Def { kind: DefKind::Enum(_), rust, .. }) => Type::Enum(rust.clone()),
             None if defs.incomplete => return None,
             None => {
-                let known = ["string", "integer", "long", "boolean", "array"].into_iter().chain(defs.names());
+                let known = ["string", "integer", "long", "float", "boolean", "array"].into_iter().chain(defs.names());
                 let suggestion = closest(name, known).map(str::to_owned);
                 let diag = diags.error(&file.name, &file.spans, path, format!("unknown type `{name}`"));
                 match suggestion {
@@ -177,6 +178,7 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
     let literal = match (scalar, value) {
         (Type::String, Value::String(s)) => Literal::Str(s.clone()),
         (Type::I32 | Type::I64, Value::Number(n)) if n.as_i64().is_some() => Literal::Int(n.as_i64().unwrap_or_default()),
+        (Type::F64, Value::Number(n)) if n.as_f64().is_some() => Literal::Float(n.as_f64().unwrap_or_default()),
         (Type::Bool, Value::Bool(b)) => Literal::Bool(*b),
         (Type::Enum(name), value) => {
             let Some((spec_name, Def { kind: DefKind::Enum(e), .. })) = defs.by_rust(name) else {

@@ -162,6 +162,10 @@ fn field_ref(at: &At<'_>, path: &str, name: &str, diags: &mut Diagnostics) -> Op
 fn lower_condition(defs: &Defs<'_>, at: &At<'_>, path: &str, when: &spec::Condition, diags: &mut Diagnostics) -> Option<ir::Condition> {
     let (field, ty) = field_ref(at, &format!("{path}.when.field"), &when.field, diags)?;
     let file = at.file;
+    if ty == Type::F64 {
+        diags.error(&file.name, &file.spans, &format!("{path}.when.field"), "a condition compares a string, integer, boolean or enumeration field, not a float");
+        return None;
+    }
     let checks = Checks::default();
     let mut values = Vec::new();
     for (i, value) in when.values.iter().enumerate() {

@@ -187,16 +187,19 @@ fn operations_without_parameters_body_or_responses_generate_usable_modules() {
     assert_eq!((shape.validate, &shape.view), (Some(true), &Some(bare::Support::Unknown("B".to_owned()))));
     assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<std::vec::Vec<_>>(), ["view: enum"]);
     assert_eq!((shape.limit_or_default(), shape.limit_or_default), (5, None), "the accessor and the field of that name are both there");
+    assert_eq!((shape.ratio, shape.ratio_or_default()), (None, 0.5));
+    let (response, _) = type_::Response::parse_with_departures(200, br#"{"ratio": 0.125}"#).expect("parses");
+    assert!(matches!(response, type_::Response::Ok(shape) if shape.ratio == Some(0.125)));
 }
 
 #[test]
 fn query_parameters_are_typed_encoded_and_checked() {
     use build_script_example::models::bare::{list_things, Support};
-    let request = list_things::Request { limit: Some(0), name: Some("a b&c=ü…!".to_owned()), tag: Some(vec!["x".to_owned(), "y/z".to_owned()]), kind: Some(Support::TheLetterA), r#type: true };
-    assert_eq!(request.query(), "limit=0&name=a%20b%26c%3D%C3%BC%E2%80%A6%21&tag=x&tag=y%2Fz&kind=A&type=true");
+    let request = list_things::Request { limit: Some(0), name: Some("a b&c=ü…!".to_owned()), tag: Some(vec!["x".to_owned(), "y/z".to_owned()]), kind: Some(Support::TheLetterA), r#type: true, threshold: Some(0.25) };
+    assert_eq!(request.query(), "limit=0&name=a%20b%26c%3D%C3%BC%E2%80%A6%21&tag=x&tag=y%2Fz&kind=A&type=true&threshold=0.25");
     let found: std::vec::Vec<_> = request.validate().expect_err("invalid").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
     assert_eq!(found, ["limit: range", "name: length"]);
-    let minimal = list_things::Request { limit: None, name: None, tag: None, kind: None, r#type: false };
+    let minimal = list_things::Request { limit: None, name: None, tag: None, kind: None, r#type: false, threshold: None };
     assert_eq!(minimal.query(), "type=false");
     assert_eq!(minimal.validate(), Ok(()));
     assert_eq!(list_things::Request { limit: Some(500), name: Some("8 chars.".to_owned()), ..minimal.clone() }.validate(), Ok(()));

@@ -148,6 +148,7 @@ impl Builder<'_> {
             matches!(row.ty, Type::Integer | Type::Long) || enum_name.and_then(|n| self.enums.iter().find(|e| e.name == n)).is_some_and(|e| e.ty == "integer");
         let value = match &row.ty {
             Type::Boolean => default.parse::<bool>().ok().map(Value::from),
+            Type::Float => default.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from),
             _ if integer => default.parse::<i64>().ok().map(Value::from),
             _ => Some(Value::from(default)),
         };

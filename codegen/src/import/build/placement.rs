@@ -143,6 +143,7 @@ impl Builder<'_> {
                 None => match row.ty {
                     Type::Integer | Type::Long => phrase.parse::<i64>().ok().map(Value::from),
                     Type::Boolean => phrase.parse::<bool>().ok().map(Value::from),
+                    Type::Float => phrase.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from),
                     _ => Some(Value::from(phrase)),
                 },
             }

@@ -93,6 +93,8 @@ pub enum Type {
     Integer,
     Long,
     Boolean,
+    /// `Float`, `Double`, `Number`.
+    Float,
     /// `X object`.
     Object(String),
     /// `Array of X objects`, `Array of strings`.
@@ -107,6 +109,7 @@ impl Type {
             Type::Integer => "integer",
             Type::Long => "long",
             Type::Boolean => "boolean",
+            Type::Float => "float",
             Type::Object(name) => name,
             Type::Array(_) => "array",
         }

@@ -151,7 +151,8 @@ fn parse_type(text: &str) -> Option<Result<Type, String>> {
         ("Integer", _) | ("integer" | "integers" | "Integers", true) => Some(Ok(Type::Integer)),
         ("Long", _) | ("long" | "longs" | "Longs", true) => Some(Ok(Type::Long)),
         ("Boolean", _) | ("boolean" | "booleans" | "Booleans", true) => Some(Ok(Type::Boolean)),
-        ("Number" | "Float" | "Double" | "Object" | "BigDecimal" | "Short" | "File", _) | ("numbers" | "objects", true) => Some(Err(word.to_owned())),
+        ("Number" | "Float" | "Double", _) | ("number" | "numbers" | "float" | "floats" | "double" | "doubles", true) => Some(Ok(Type::Float)),
+        ("Object" | "BigDecimal" | "Short" | "File", _) | ("objects", true) => Some(Err(word.to_owned())),
         _ => None,
     };
     let object = |words: &str| {
