@@ -214,7 +214,9 @@ mod tests {
         assert_eq!(parse_type("Array of MemberInfo objects"), Some(Ok(Type::Array(Box::new(Type::Object("MemberInfo".into()))))));
         assert_eq!(parse_type("Array of strings"), Some(Ok(Type::Array(Box::new(Type::String)))));
         assert_eq!(parse_type("VpcHealthConfig object"), Some(Ok(Type::Object("VpcHealthConfig".into()))));
-        assert_eq!(parse_type("Number"), Some(Err("Number".into())));
+        assert_eq!(parse_type("Number"), Some(Ok(Type::Float)));
+        assert_eq!(parse_type("Array of doubles"), Some(Ok(Type::Array(Box::new(Type::Float)))));
+        assert_eq!(parse_type("BigDecimal"), Some(Err("BigDecimal".into())));
         assert_eq!(parse_type("Backend server ID."), None);
     }
 
