@@ -20,6 +20,10 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &["Request", "Response"];
 /// Module names the generated crate uses itself.
 pub const RESERVED_MODULES: &[&str] = &["support"];
 
+/// Fields every operation's `Request` may have besides its parameters (`path` is its method; kept free so
+/// that a field does not read as the method).
+pub const RESERVED_REQUEST_FIELDS: &[&str] = &["body", "path"];
+
 /// Names the generator puts in every service module beside the operations' modules, with what they are.
 pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
     ("view", "the service's module of borrowed views of its request types"),

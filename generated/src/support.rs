@@ -928,7 +928,7 @@ pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
     input: &'de [u8],
 ) -> Result<T, BodyError> {
     let value: T = from_json_strict(input).map_err(BodyError::Json)?;
-    let out = departures(&value, input);
+    let out = departures::<T>(&value, input);
     if out.is_empty() {
         Ok(value)
     } else {
@@ -941,12 +941,12 @@ pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Sh
     input: &'de [u8],
 ) -> Result<(T, Vec<Violation>), JsonError> {
     let value: T = from_json(input)?;
-    let out = departures(&value, input);
+    let out = departures::<T>(&value, input);
     Ok((value, out))
 }
 /// Every documented rule `value` breaks, then every field of `input` (which deserialized into `value`) that
 /// the tables do not document.
-fn departures<T: Validate + Shaped>(value: &T, input: &[u8]) -> Vec<Violation> {
+fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
     value.validate_at(&Path::Root, &mut out);
     out.extend(unknown_fields::<T>(input));
@@ -1000,9 +1000,7 @@ pub fn check_json<'de, V: serde::Deserialize<'de> + Validate, T: Shaped>(
     input: &'de [u8],
 ) -> Result<(), BodyError> {
     let view: V = from_json_strict(input).map_err(BodyError::Json)?;
-    let mut out = Vec::new();
-    view.validate_at(&Path::Root, &mut out);
-    out.extend(unknown_fields::<T>(input));
+    let out = departures::<T>(&view, input);
     if out.is_empty() { Ok(()) } else { Err(BodyError::Invalid(ValidationErrors(out))) }
 }
 mod strict {

@@ -174,8 +174,7 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
     if matches!(ty, Type::Vec(_)) {
         return Err("defaults of arrays are not supported".to_owned());
     }
-    let scalar = ty;
-    let literal = match (scalar, value) {
+    let literal = match (ty, value) {
         (Type::String, Value::String(s)) => Literal::Str(s.clone()),
         (Type::I32 | Type::I64, Value::Number(n)) if n.as_i64().is_some() => Literal::Int(n.as_i64().unwrap_or_default()),
         (Type::F64, Value::Number(n)) if n.as_f64().is_some() => Literal::Float(n.as_f64().unwrap_or_default()),
@@ -203,7 +202,7 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
                     return Err(format!("default {n} is outside the range {}", descriptions::range_text(min, max, "")));
                 }
             }
-            if scalar.integer_bounds().is_some_and(|(low, high)| *n < low || *n > high) {
+            if ty.integer_bounds().is_some_and(|(low, high)| *n < low || *n > high) {
                 return Err(format!("default {n} does not fit an `integer` (32-bit)"));
             }
         }

@@ -116,19 +116,28 @@ fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], 
             diags.error(&file.name, &file.spans, &format!("{at}.type"), "path parameters and headers are strings");
         }
         let ident = naming::field_ident(&field.name);
-        if ["body", "path"].contains(&ident.as_str()) {
-            diags.error(&file.name, &file.spans, &format!("{at}.name"), format!("`{}` becomes the Rust field `{ident}`, which the request already has", field.name));
-            continue;
-        }
-        if let Some(other) = taken.iter().chain(&out).find(|p| p.ident == ident) {
-            let message = format!("`{}` becomes the Rust field `{ident}` of the request, as does `{}`", field.name, other.wire);
-            diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("a path parameter and a header, or two headers, need names that differ beyond case and punctuation");
+        let others = taken.iter().chain(&out).map(|p| (p.ident.as_str(), p.wire.as_str()));
+        if request_field_clash(file, &at, &field.name, &ident, others, diags) {
             continue;
         }
         let docs = if field.description.is_empty() { vec![format!("`{}`.", field.name)] } else { field.description.clone() };
         out.push(ir::Param { wire: field.name.clone(), ident, docs });
     }
     out
+}
+
+/// Reports a parameter whose Rust field `ident` the operation's `Request` already has: the body, or
+/// another parameter (`others`, as (field, wire name)). Returns whether it clashed.
+fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut others: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) -> bool {
+    let message = if naming::RESERVED_REQUEST_FIELDS.contains(&ident) {
+        format!("`{wire}` becomes the Rust field `{ident}`, which the request already has")
+    } else if let Some((_, other)) = others.find(|(other, _)| *other == ident) {
+        format!("`{wire}` becomes the Rust field `{ident}` of the request, as does `{other}`")
+    } else {
+        return false;
+    };
+    diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("path parameters, query parameters and headers need names that differ beyond case and punctuation");
+    true
 }
 
 /// Query parameters, typed and checked as table fields are; scalars, enumerations, or arrays of them
@@ -139,10 +148,8 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
         let at = format!("operation.query_params[{i}]");
         let Some(field) = load::entry::<spec::Field>(file, &at, value, diags) else { continue };
         let ident = naming::field_ident(&field.name);
-        let other = taken.iter().map(|p| p.wire.as_str()).chain(out.iter().map(|f| f.wire.as_str())).find(|wire| naming::field_ident(wire) == ident);
-        if let Some(other) = other.or(["body", "path"].into_iter().find(|reserved| *reserved == ident)) {
-            let message = format!("`{}` becomes the Rust field `{ident}` of the request, as does `{other}`", field.name);
-            diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("query parameters, path parameters and headers need names that differ beyond case and punctuation");
+        let others = taken.iter().map(|p| (p.ident.as_str(), p.wire.as_str())).chain(out.iter().map(|f| (f.ident.as_str(), f.wire.as_str())));
+        if request_field_clash(file, &at, &field.name, &ident, others, diags) {
             continue;
         }
         let Some(lowered) = super::fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
@@ -151,7 +158,7 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
             scalar = inner;
         }
         if matches!(scalar, ir::Type::Struct(_) | ir::Type::Vec(_)) {
-            diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, boolean or enumeration, or an array of them");
+            diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
             continue;
         }
         out.push(lowered);

@@ -49,10 +49,7 @@ pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation]
             // field of the types it holds.
             out.push(TypeDef::Struct(Struct { response: true, ..s }));
         } else {
-            let mut lenient = s.lenient();
-            retarget(&mut lenient, &rename);
-            lenient.response = true;
-            out.push(TypeDef::Struct(lenient));
+            out.push(TypeDef::Struct(read_in_responses(&s, &rename)));
         }
     }
     for (original, form) in &forms {
@@ -93,12 +90,10 @@ fn needing_forms(types: &[TypeDef], request: &BTreeSet<String>, response: &BTree
 }
 
 fn response_form(s: &Struct, form: &str, rename: &impl Fn(&str) -> Option<String>) -> Struct {
-    let mut lenient = s.lenient();
-    retarget(&mut lenient, rename);
+    let mut lenient = read_in_responses(s, rename);
     lenient.name = form.to_owned();
     lenient.shape = naming::shape_static(form);
     lenient.validated = false;
-    lenient.response = true;
     lenient.docs.push(String::new());
     lenient.docs.push(format!(
         "The form of [`{}`] that responses are read into: every field is optional, and a missing field that requests must send is reported by `Response::parse_with_departures`.",
@@ -107,9 +102,12 @@ fn response_form(s: &Struct, form: &str, rename: &impl Fn(&str) -> Option<String
     lenient
 }
 
-/// Points the struct's fields at the response-side forms of the types they hold.
-fn retarget(s: &mut Struct, rename: &impl Fn(&str) -> Option<String>) {
-    for field in &mut s.fields {
+/// The struct as responses read it: lenient, and holding the response-side forms of the types it holds.
+fn read_in_responses(s: &Struct, rename: &impl Fn(&str) -> Option<String>) -> Struct {
+    let mut lenient = s.lenient();
+    for field in &mut lenient.fields {
         field.ty = field.ty.map_struct(rename);
     }
+    lenient.response = true;
+    lenient
 }
