@@ -146,9 +146,10 @@ pub struct Case {
     pub rejected: bool,
 }
 
-/// Every key a spec field may have: those the walk below makes cases of, and those that state no limit.
-/// A new key of the spec format fails here until the walk knows whether it limits values.
-const FIELD_KEYS: &[&str] = &[
+/// Every key a spec field may have, by whether the walk below makes cases of it. `tests/boundaries.rs`
+/// checks it against the format's own list (`codegen::spec::FIELD_KEYS`), so a new key of the spec format
+/// fails there until the walk knows whether it limits values.
+pub const WALKED_FIELD_KEYS: &[&str] = &[
     // Limits, walked below.
     "minimum", "maximum", "min_length", "max_length", "chars", "type",
     // Limits walked by other tests: array sizes (no array here has them), formats (rules.rs), defaults.
@@ -159,7 +160,7 @@ const FIELD_KEYS: &[&str] = &[
 
 fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case> {
     for key in field.as_object().into_iter().flat_map(|o| o.keys()) {
-        assert!(FIELD_KEYS.contains(&key.as_str()), "{path}: the boundary walk does not know the field key `{key}`: add its cases, or list it as no limit");
+        assert!(WALKED_FIELD_KEYS.contains(&key.as_str()), "{path}: the boundary walk does not know the field key `{key}`: add its cases, or list it as no limit");
     }
     let mut cases = Vec::new();
     let mut case = |code, value: Value, rejected| cases.push(Case { path: path.to_owned(), code, value, rejected });

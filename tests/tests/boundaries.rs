@@ -2,7 +2,7 @@
 //! a request body can reach, the values just inside its range, length and character rule must pass that
 //! rule, and the values just outside must be reported at the field's path with the rule's code.
 
-use model_tests::{boundary_cases, violations, Spec};
+use model_tests::{boundary_cases, violations, Spec, WALKED_FIELD_KEYS};
 use serde_json::json;
 
 #[test]
@@ -32,4 +32,11 @@ fn the_issue_examples_weight_both_ways() {
     assert_eq!(violations("apig/update_backend_instances", &members(10001)), vec![("members[0].weight".to_owned(), "range")]);
     assert_eq!(violations("apig/update_backend_instances", &members(-1)), vec![("members[0].weight".to_owned(), "range")]);
     assert_eq!(violations("roma/add_backend_instances", &members(10001)), vec![("members[0].weight".to_owned(), "range")]);
+}
+
+#[test]
+fn the_walk_knows_every_field_key_of_the_spec_format() {
+    for key in codegen::spec::FIELD_KEYS.iter().chain(&["name"]) {
+        assert!(WALKED_FIELD_KEYS.contains(key), "the boundary walk does not know the field key `{key}`: add its cases to tests/src/lib.rs, or list it as no limit");
+    }
 }
