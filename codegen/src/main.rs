@@ -48,18 +48,24 @@ enum Command {
     /// Reads an API reference page (its text) and writes the spec file it documents, applying the
     /// reviewed overlay; lists on stderr what a person should review. With --diff, lists what the page
     /// added, removed or changed compared with the checked-in spec, and exits 1 when anything differs.
+    /// With --service, reads many pages (files or folders of .txt pages) into one service directory:
+    /// one spec file per operation, the types several pages share in its common.json.
     Import {
-        /// The page's text.
-        page: PathBuf,
+        /// The page's text; with --service, any number of pages and folders of pages.
+        #[arg(required = true)]
+        pages: Vec<PathBuf>,
         /// Compare with the checked-in spec instead of writing a spec.
         #[arg(long)]
         diff: bool,
-        /// Where to write the spec (default: stdout).
+        /// Where to write the spec (default: stdout); with --service, the service directory.
         #[arg(long)]
         out: Option<PathBuf>,
         /// The overlay (default: the one next to the checked-in spec with the page's title).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "service")]
         overlay: Option<PathBuf>,
+        /// Import the pages as this service, into the directory --out (required with it).
+        #[arg(long, requires = "out")]
+        service: Option<String>,
     },
 }
 
@@ -116,7 +122,17 @@ fn run() -> anyhow::Result<ExitCode> {
                 Err(error) => Err(error).context("generation failed"),
             }
         }
-        Command::Import { page, diff, out, overlay } => import(page, diff, out, overlay),
+        Command::Import { pages, diff, out, overlay, service: Some(service) } => {
+            let _ = overlay;
+            import_service(&service, &out.unwrap_or_default(), &pages, diff)
+        }
+        Command::Import { pages, diff, out, overlay, service: None } => match <[PathBuf; 1]>::try_from(pages) {
+            Ok([page]) => import(page, diff, out, overlay),
+            Err(_) => {
+                eprintln!("error: without --service, import reads one page");
+                Ok(ExitCode::from(2))
+            }
+        },
     }
 }
 
@@ -144,6 +160,53 @@ fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathB
         None => print!("{}", outcome.spec_text),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `import --service`: the service's files written into `dir` (only those that changed), the report and a
+/// summary on stderr; with `diff`, the differences on stdout and exit 1 when there are any. Pages that
+/// cannot be imported are listed and exit 2; the others are still written.
+fn import_service(service: &str, dir: &std::path::Path, pages: &[PathBuf], diff: bool) -> anyhow::Result<ExitCode> {
+    use codegen::import::service;
+    let outcome = match service::import_service(service, dir, pages) {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    for line in &outcome.report {
+        eprintln!("{line}");
+    }
+    for line in &outcome.failed {
+        eprintln!("error: {line}");
+    }
+    let c = outcome.counts;
+    eprintln!(
+        "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
+        c.pages, c.operations, c.objects, c.enums, c.common, c.fields, c.rules, c.request_examples, c.response_examples, outcome.report.len(), outcome.failed.len()
+    );
+    let failed = if outcome.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    if diff {
+        let differences = match service::differences(&outcome) {
+            Ok(differences) => differences,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return Ok(ExitCode::from(2));
+            }
+        };
+        for line in &differences {
+            println!("{line}");
+        }
+        return Ok(if !outcome.failed.is_empty() { failed } else if differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
+    match service::write(&outcome, dir) {
+        Ok(written) => eprintln!("{} files written, {} unchanged", written.len(), outcome.files.len() - written.len()),
+        Err(error) => {
+            eprintln!("error: {error}");
+            return Ok(ExitCode::from(2));
+        }
+    }
+    Ok(failed)
 }
 
 /// Paths are relative to the workspace root when run through cargo, else to the current directory.

@@ -46,6 +46,14 @@ fn fix_leading_digit(name: String, prefix: &str) -> String {
     }
 }
 
+/// The operation a page documents, named after its title: its words, lower-cased, joined by `_`
+/// (`Querying APIs Bound with a Plug-in` is `querying_apis_bound_with_a_plug_in`). Titles are sentences,
+/// so a word's capitals are not split as in camelCase (`APIs` stays one word).
+pub fn operation_name(title: &str) -> String {
+    let words: Vec<String> = words(title).split_whitespace().map(str::to_lowercase).collect();
+    fix_leading_digit(words.join("_"), "op_")
+}
+
 /// A field, parameter or module name: snake_case; keywords become raw identifiers (`r#type`) or, where
 /// Rust forbids that, get a trailing underscore (`self_`).
 pub fn field_ident(wire: &str) -> String {
@@ -160,6 +168,15 @@ pub fn unraw(ident: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn operation_names() {
+        assert_eq!(operation_name("Querying APIs Bound with a Plug-in"), "querying_apis_bound_with_a_plug_in");
+        assert_eq!(operation_name("Creating a VPC Channel"), "creating_a_vpc_channel");
+        assert_eq!(operation_name("Querying AZs"), "querying_azs");
+        assert_eq!(operation_name("2 Things"), "op_2_things");
+        assert_eq!(operation_name("(?)"), "op_empty");
+    }
 
     #[test]
     fn fields() {

@@ -71,6 +71,10 @@ pub struct Response {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
+    /// The `Response` variant's name, where the one made from the description is not wanted (two
+    /// statuses described alike).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
 }
 
 /// The page's examples.

@@ -30,9 +30,9 @@ const COMMON_OVERLAY: &str = "common.overlay.json";
 /// With `diff`, compares with that checked-in spec (an error when there is none).
 pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool) -> Result<Outcome, ImportError> {
     let text = std::fs::read_to_string(page_path).map_err(|source| ImportError::Io { path: page_path.to_owned(), source })?;
-    let page = page::parse(&text).map_err(|error| ImportError::Page { file: page_path.display().to_string(), error })?;
+    let title = page::parse(&text).map(|p| p.title).unwrap_or_default();
     let mut report = Vec::new();
-    let matched = find_spec(spec_dir, &page.title)?;
+    let matched = find_spec(spec_dir, &title)?;
 
     // Where the operation's files are: beside the given overlay, else beside the matching spec.
     let (target, dir) = match (overlay, &matched) {
@@ -45,25 +45,15 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
         }
         (None, None) => {
             report.push(format!(
-                "no spec in {} has the title {:?}: the service and operation names are guesses; write an overlay",
+                "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
                 spec_dir.display(),
-                page.title
             ));
-            (Target { service: "unknown".to_owned(), name: page.title.to_snake_case() }, spec_dir.join("unknown"))
+            (Target { service: "unknown".to_owned(), name: title.to_snake_case() }, spec_dir.join("unknown"))
         }
     };
-    let page_overlay = overlay.map(Path::to_path_buf).unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
-    let overlays = Overlays { page: load_if_present(&page_overlay, overlay.is_some())?, common: load_if_present(&dir.join(COMMON_OVERLAY), false)? };
-    if !page_overlay.exists() {
-        report.push(format!("no overlay at {}: names the page does not give are made up", page_overlay.display()));
-    }
-
-    let imported = import(&page, &target, &overlays);
-    if nothing_imported(&imported) {
-        let tables: Vec<String> = page.tables.iter().map(|t| format!("{:?}", t.label())).collect();
-        let found = if tables.is_empty() { "the page has no table this importer reads".to_owned() } else { format!("its tables: {}", tables.join(", ")) };
-        let message = format!("no table of the page was imported ({found}); a page that gives nothing is not written as an empty spec");
-        return Err(ImportError::Page { file: page_path.display().to_string(), error: PageError { line: 1, table: None, row: None, message } });
+    let (page, PageImport { imported, overlay_missing }) = import_page(page_path, &text, &target, &dir, overlay)?;
+    if let Some(path) = overlay_missing {
+        report.push(format!("no overlay at {}: names the page does not give are made up", path.display()));
     }
     report.extend(imported.report.iter().cloned());
     if !diff {
@@ -94,6 +84,32 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
         )));
     }
     Ok(Outcome { spec_text, report, differences, imported })
+}
+
+/// A page imported with its overlays.
+pub(super) struct PageImport {
+    pub imported: Imported,
+    /// Where the page's overlay would be, when there is none.
+    pub overlay_missing: Option<PathBuf>,
+}
+
+/// Imports the page `text` (read from `path`) as `target`, with the overlay `overlay`, else the one in
+/// `dir` named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was
+/// imported is an error listing its tables.
+pub(super) fn import_page(path: &Path, text: &str, target: &Target, dir: &Path, overlay: Option<&Path>) -> Result<(page::Page, PageImport), ImportError> {
+    let page_error = |error: PageError| ImportError::Page { file: path.display().to_string(), error };
+    let page = page::parse(text).map_err(page_error)?;
+    let page_overlay = overlay.map(Path::to_path_buf).unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
+    let overlays = Overlays { page: load_if_present(&page_overlay, overlay.is_some())?, common: load_if_present(&dir.join(COMMON_OVERLAY), false)? };
+    let imported = import(&page, target, &overlays);
+    if nothing_imported(&imported) {
+        let tables: Vec<String> = page.tables.iter().map(|t| format!("{:?}", t.label())).collect();
+        let found = if tables.is_empty() { "the page has no table this importer reads".to_owned() } else { format!("its tables: {}", tables.join(", ")) };
+        let message = format!("no table of the page was imported ({found}); a page that gives nothing is not written as an empty spec");
+        return Err(page_error(PageError { line: 1, table: None, row: None, message }));
+    }
+    let overlay_missing = (!page_overlay.exists()).then_some(page_overlay);
+    Ok((page, PageImport { imported, overlay_missing }))
 }
 
 /// Whether the import kept no table of the page: no object, enumeration or parameter.
@@ -145,7 +161,7 @@ fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> 
     }
 }
 
-fn read_json(path: &Path) -> Result<Value, ImportError> {
+pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
     let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
     serde_json::from_str(&text).map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
 }

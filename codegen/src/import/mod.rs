@@ -12,6 +12,7 @@ pub mod diff;
 pub mod overlay;
 pub mod page;
 pub mod rules;
+pub mod service;
 
 pub use build::{import, Imported, Target};
 pub use command::{run, Outcome};

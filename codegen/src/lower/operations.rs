@@ -69,11 +69,14 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
         if let Some(first) = statuses.insert(response.status, i) {
             diags.error(&file.name, &file.spans, &format!("{path}.status"), format!("status {} is documented twice (also at responses[{first}])", response.status));
         }
-        let variant = naming::response_variant(&response.description, response.status);
-        if variant == "Other" {
+        let variant = response.name.clone().unwrap_or_else(|| naming::response_variant(&response.description, response.status));
+        let valid = variant.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && variant.chars().all(|c| c.is_ascii_alphanumeric());
+        if !valid {
+            diags.error(&file.name, &file.spans, &format!("{path}.name"), format!("`{variant}` is not a variant name (UpperCamelCase letters and digits)"));
+        } else if variant == "Other" {
             diags.error(&file.name, &file.spans, &format!("{path}.description"), "`Other` is the variant for undocumented statuses");
         } else if let Some(first) = variants.insert(variant.clone(), i) {
-            diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`"));
+            diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`")).help("set `name` on one of them");
         }
         let body = response.body.as_deref().and_then(|name| struct_ref(defs, file, &format!("{path}.body"), name, diags));
         responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body });

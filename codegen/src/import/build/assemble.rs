@@ -5,7 +5,7 @@
 use super::objects::{table_kind, TableKind};
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
 use crate::import::page::Table;
-use crate::spec;
+use crate::{naming, spec};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -28,11 +28,15 @@ impl Builder<'_> {
         }
         let mut enums = Map::new();
         let mut common_enums = Map::new();
+        let mut reviews = Vec::new();
         for e in &self.enums {
             let into = if self.overlays.is_common(&e.name) { &mut common_enums } else { &mut enums };
-            into.insert(e.name.clone(), to_json(&self.enum_spec(e)));
+            let (spec, review) = self.enum_spec(e);
+            into.insert(e.name.clone(), to_json(&spec));
+            reviews.extend(review);
         }
 
+        self.report.extend(reviews);
         let operation = self.operation(target, [path_params, query_params, headers]);
         if page.updated.is_none() {
             self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
@@ -46,7 +50,8 @@ impl Builder<'_> {
             objects,
             enums,
         };
-        Imported { spec: to_json(&spec), common_objects, common_enums, report: self.report, stale: self.stale }
+        let silent_on_presence = self.objects.iter().filter(|o| !o.table().mandatory_column).map(|o| o.name.clone()).collect();
+        Imported { spec: to_json(&spec), common_objects, common_enums, silent_on_presence, report: self.report, stale: self.stale }
     }
 
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out where
@@ -114,14 +119,32 @@ impl Builder<'_> {
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
-        statuses
+        let mut responses: Vec<spec::Response> = statuses
             .into_iter()
             .map(|(status, description)| spec::Response {
                 status,
-                description,
                 body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| o.name.clone()),
+                name: None,
+                description,
             })
-            .collect()
+            .collect();
+        self.name_alike_responses(&mut responses);
+        responses
+    }
+
+    /// Statuses the page describes alike would be one `Response` variant: each is named after its
+    /// description and status (`BadRequest404`), and the report says so.
+    fn name_alike_responses(&mut self, responses: &mut [spec::Response]) {
+        let variants: Vec<String> = responses.iter().map(|r| naming::response_variant(&r.description, r.status)).collect();
+        let statuses: Vec<u16> = responses.iter().map(|r| r.status).collect();
+        for (i, response) in responses.iter_mut().enumerate() {
+            let alike: Vec<u16> = (0..variants.len()).filter(|&j| j != i && variants[j] == variants[i]).map(|j| statuses[j]).collect();
+            if !alike.is_empty() {
+                let name = format!("{}{}", variants[i], response.status);
+                self.report.push(format!("status {}: described {:?} like status {alike:?}; its variant is named {name}", response.status, response.description));
+                response.name = Some(name);
+            }
+        }
     }
 
     /// The page's examples; a response example under no status is left out.

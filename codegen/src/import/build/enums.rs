@@ -83,25 +83,38 @@ impl Builder<'_> {
         naming::spec_variant_name(&wire, value.is_string(), meaning)
     }
 
-    /// The enumeration as the spec writes it, with the overlay's names, aliases, description and decision.
-    pub(super) fn enum_spec(&self, e: &EnumDef) -> spec::Enum {
+    /// The enumeration as the spec writes it, with the overlay's names, aliases, description and decision;
+    /// and a review line for each value whose name another value already has (`reqPath` and `req_path`
+    /// are both `ReqPath`): it gets a number (`ReqPath2`).
+    pub(super) fn enum_spec(&self, e: &EnumDef) -> (spec::Enum, Vec<String>) {
         let patches = self.overlays.enum_patches(&e.name);
+        let mut review = Vec::new();
+        let mut used: BTreeSet<String> = BTreeSet::new();
         let values = e
             .values
             .iter()
-            .map(|(value, meaning)| spec::EnumValue {
-                value: value.clone(),
-                name: Some(self.variant_name(e, value, meaning.as_deref())),
-                meaning: meaning.clone(),
-                aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).cloned().unwrap_or_default(),
+            .map(|(value, meaning)| {
+                let named = self.variant_name(e, value, meaning.as_deref());
+                let name = (1..).map(|n| if n == 1 { named.clone() } else { format!("{named}{n}") }).find(|n| !used.contains(n)).unwrap_or_default();
+                if name != named {
+                    review.push(format!("{}: the value {value} would be named {named} like another value; it is named {name}", e.name));
+                }
+                used.insert(name.clone());
+                spec::EnumValue {
+                    value: value.clone(),
+                    name: Some(name),
+                    meaning: meaning.clone(),
+                    aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).cloned().unwrap_or_default(),
+                }
             })
             .collect();
-        spec::Enum {
+        let spec = spec::Enum {
             ty: e.ty.to_owned(),
             description: patches.iter().rev().find_map(|p| p.description.clone()).unwrap_or_else(|| e.description.clone()),
             values,
             decision: patches.iter().rev().find_map(|p| p.decision.clone()),
-        }
+        };
+        (spec, review)
     }
 }
 

@@ -24,10 +24,22 @@ impl Builder<'_> {
         }
     }
 
-    /// The fields of a path or header table (not objects, but rows like any other).
+    /// The fields of a path, query or header table (not objects, but rows like any other). Path
+    /// parameters and headers are strings in the spec format: the values such a row enumerates are kept
+    /// in its description, not checked, and the report says so.
     pub(super) fn parameter_fields(&mut self, label: &str, table: Option<&Table>) -> Vec<Value> {
         let Some(table) = table else { return Vec::new() };
-        table.rows.iter().map(|row| self.field(label, row, true).0).collect()
+        let strings_only = label != "query";
+        let mut fields = Vec::new();
+        for row in &table.rows {
+            let enumerated = strings_only && row.enumeration.is_some() && row.ty == Type::String;
+            let row = if enumerated { &Row { enumeration: None, description: with_enumeration(row), ..row.clone() } } else { row };
+            if enumerated {
+                self.report.push(format!("{label}.{}: its enumeration values are not checked: path parameters and headers are strings", row.name));
+            }
+            fields.push(self.field(label, row, true).0);
+        }
+        fields
     }
 
     /// One row as a spec field (as JSON, patched by the overlay), the facts of its prose and the
@@ -157,6 +169,15 @@ impl Builder<'_> {
             Value::from(default)
         })
     }
+}
+
+/// A row's description with its "Enumeration values:" block as paragraphs again.
+fn with_enumeration(row: &Row) -> Vec<Paragraph> {
+    let values = row.enumeration.iter().flatten().map(|v| Paragraph::Bullet(v.clone()));
+    let mut description = row.description.clone();
+    description.push(Paragraph::Text("Enumeration values:".to_owned()));
+    description.extend(values);
+    description
 }
 
 /// Which pair of a field's limits a row's `Minimum:`/`Maximum:` lines and its prose set.

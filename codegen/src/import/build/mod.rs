@@ -50,6 +50,10 @@ pub struct Imported {
     /// What a person should review: sentences not recognized, the table and the prose disagreeing,
     /// overlay entries that matched nothing.
     pub report: Vec<String>,
+    /// The objects whose table has no Mandatory column (the response tables): they say nothing about
+    /// which fields a request must send, so a service import may take them for a request table of the
+    /// same name and shape.
+    pub silent_on_presence: BTreeSet<String>,
     /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the page
     /// changed under a decision, so `--diff` counts these as differences.
     pub stale: Vec<String>,

@@ -1,0 +1,276 @@
+//! `codegen import --service NAME --out DIR PAGES...`: a service's pages (files, or folders of `.txt`
+//! pages) into one service directory: one spec file per operation and the types several pages share in
+//! `common.json` ([`names`] has the rule). Operations are named after their page's title (`Querying VPC
+//! Channels` is `querying_vpc_channels`, by [`naming::operation_name`]), or keep the name of the file in `DIR` that already documents the
+//! page. Files of `DIR` for pages not given are left alone, and the `common.json` entries they use are
+//! kept. The same pages give the same files, byte for byte; with `--diff`, nothing is written and every
+//! difference from the files in `DIR` is listed.
+
+mod names;
+mod shapes;
+
+use super::build::{Imported, Target};
+use super::command::{import_page, read_json};
+use super::{diff, ImportError};
+use crate::{load, naming};
+use names::{PageDefs, Plan};
+use serde_json::{Map, Value};
+use shapes::Defs;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+/// What a service import produced.
+#[derive(Debug, Default)]
+pub struct ServiceOutcome {
+    /// The files to write, with their content, in `DIR`.
+    pub files: Vec<(PathBuf, String)>,
+    /// What a person should review, one line each, prefixed with the operation.
+    pub report: Vec<String>,
+    /// The pages that could not be imported, with why.
+    pub failed: Vec<String>,
+    /// With `diff`: every difference from the files in `DIR`.
+    pub differences: Vec<String>,
+    pub counts: Counts,
+}
+
+/// What the import holds, for the summary line and the README's corpus figures.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub pages: usize,
+    pub operations: usize,
+    pub objects: usize,
+    pub enums: usize,
+    pub common: usize,
+    pub fields: usize,
+    pub rules: usize,
+    pub request_examples: usize,
+    pub response_examples: usize,
+}
+
+const COMMON_FILE: &str = "common.json";
+
+/// Imports the pages under `inputs` as service `service` into `dir`.
+pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<ServiceOutcome, ImportError> {
+    let mut outcome = ServiceOutcome::default();
+    let existing = Existing::read(dir)?;
+    let mut imported: BTreeMap<String, (String, Imported)> = BTreeMap::new();
+    for path in pages_under(inputs)? {
+        outcome.counts.pages += 1;
+        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        let title = super::page::parse(&text).map(|p| p.title).unwrap_or_default();
+        let op = existing.op_of_title(&title).unwrap_or_else(|| naming::operation_name(&title));
+        let op = if imported.contains_key(&op) {
+            let free = free_name(&op, &imported);
+            outcome.report.push(format!("{free}: {} has the title of another page, {title:?}; imported as {free}", path.display()));
+            free
+        } else {
+            op
+        };
+        let target = Target { service: service.to_owned(), name: op.clone() };
+        match import_page(&path, &text, &target, dir, None) {
+            Ok((page, result)) => {
+                imported.insert(op, (page.title, result.imported));
+            }
+            Err(error) => outcome.failed.push(error.to_string()),
+        }
+    }
+
+    let pages: Vec<PageDefs> = imported.iter().map(|(op, (_, i))| PageDefs { op: op.clone(), defs: definitions(i), silent_on_presence: i.silent_on_presence.clone() }).collect();
+    let others: Vec<&Defs> = existing.files.iter().filter(|(op, _)| !imported.contains_key(*op)).map(|(_, defs)| defs).collect();
+    let taken: BTreeSet<String> = others.iter().flat_map(|d| d.keys().cloned()).collect();
+    let kept = names::used_by(&others, &existing.common);
+    let plan = names::plan(&pages, &kept, &taken);
+    outcome.report.extend(plan.report.iter().cloned());
+
+    for (op, (_, result)) in &imported {
+        outcome.report.extend(result.report.iter().map(|line| format!("{op}: {line}")));
+        outcome.report.extend(result.stale.iter().map(|line| format!("{op}: overlay: {line}")));
+        let spec = operation_file(result, &plan, op);
+        count(&spec, &mut outcome.counts);
+        outcome.files.push((dir.join(format!("{op}.json")), pretty(&spec)));
+    }
+    outcome.counts.operations = imported.len();
+    outcome.counts.common = plan.common.len();
+    if !plan.common.is_empty() || existing.common_file.is_some() {
+        let common = common_file(service, &plan.common);
+        count(&common, &mut outcome.counts);
+        outcome.files.push((dir.join(COMMON_FILE), pretty(&common)));
+    }
+    let no_overlay = imported.len() - imported.keys().filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists()).count();
+    if no_overlay > 0 {
+        outcome.report.push(format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len()));
+    }
+    Ok(outcome)
+}
+
+/// Every difference between the files an import produced and those in `dir`.
+pub fn differences(outcome: &ServiceOutcome) -> Result<Vec<String>, ImportError> {
+    let mut found = Vec::new();
+    for (path, text) in &outcome.files {
+        let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        if !path.exists() {
+            found.push(format!("{name}: would be added"));
+            continue;
+        }
+        let old_text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        if old_text.replace("\r\n", "\n") == *text {
+            continue;
+        }
+        let old = read_json(path)?;
+        let new: Value = serde_json::from_str(text).unwrap_or_default();
+        let before = found.len();
+        diff::spec_files(&name, &old, &new, &mut found);
+        if found.len() == before {
+            found.push(format!("{name}: differs in its text only (key order or formatting)"));
+        }
+    }
+    Ok(found)
+}
+
+/// Writes the files that differ from what `dir` holds; the paths written.
+pub fn write(outcome: &ServiceOutcome, dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    std::fs::create_dir_all(dir).map_err(|source| ImportError::Io { path: dir.to_owned(), source })?;
+    let mut written = Vec::new();
+    for (path, text) in &outcome.files {
+        if crate::write::write_if_changed(path, text).map_err(|source| ImportError::Io { path: path.clone(), source })? {
+            written.push(path.clone());
+        }
+    }
+    Ok(written)
+}
+
+/// The page files: each file given, and the `.txt` files of each folder given, in name order.
+fn pages_under(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
+    let mut pages = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let files = load::files_under(input).map_err(|source| ImportError::Io { path: input.clone(), source })?;
+            let mut found: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            found.sort();
+            pages.extend(found);
+        } else {
+            pages.push(input.clone());
+        }
+    }
+    Ok(pages)
+}
+
+/// `name_2`, `name_3`...: the first not yet used by a page of this import.
+fn free_name(name: &str, used: &BTreeMap<String, (String, Imported)>) -> String {
+    (2..).map(|n| format!("{name}_{n}")).find(|n| !used.contains_key(n)).unwrap_or_default()
+}
+
+/// The page's objects and enumerations, wherever its overlay put them, in one namespace.
+fn definitions(imported: &Imported) -> Defs {
+    let spec = &imported.spec;
+    let section = |key: &str| spec.get(key).and_then(Value::as_object).into_iter().flatten();
+    section("objects")
+        .chain(section("enums"))
+        .chain(imported.common_objects.iter())
+        .chain(imported.common_enums.iter())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
+/// Whether a definition is an enumeration (it has values) rather than an object.
+fn is_enum(def: &Value) -> bool {
+    def.get("values").is_some()
+}
+
+/// The operation's spec file: its own definitions under their service names, references renamed, the
+/// shared ones left to `common.json`.
+fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
+    let empty = BTreeMap::new();
+    let names = plan.names.get(op).unwrap_or(&empty);
+    let mut spec = imported.spec.clone();
+    let mut objects = Map::new();
+    let mut enums = Map::new();
+    for (name, def) in definitions(imported) {
+        let Some((final_name, false)) = names.get(&name) else { continue };
+        let into = if is_enum(&def) { &mut enums } else { &mut objects };
+        into.insert(final_name.clone(), names::rename_references(&def, names));
+    }
+    spec["objects"] = Value::Object(objects);
+    spec["enums"] = Value::Object(enums);
+    if let Some(operation) = spec.get_mut("operation") {
+        let rename = |body: &mut Value| {
+            if let Some((renamed, _)) = body.as_str().and_then(|b| names.get(b)) {
+                *body = Value::from(renamed.clone());
+            }
+        };
+        if let Some(body) = operation.get_mut("body") {
+            rename(body);
+        }
+        for response in operation.get_mut("responses").and_then(Value::as_array_mut).into_iter().flatten() {
+            if let Some(body) = response.get_mut("body") {
+                rename(body);
+            }
+        }
+    }
+    spec
+}
+
+fn common_file(service: &str, common: &Defs) -> Value {
+    let (enums, objects): (Vec<_>, Vec<_>) = common.iter().partition(|(_, def)| is_enum(def));
+    let map = |entries: Vec<(&String, &Value)>| Value::Object(entries.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    serde_json::json!({ "$schema": "../spec.schema.json", "service": service, "objects": map(objects), "enums": map(enums) })
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+fn count(spec: &Value, counts: &mut Counts) {
+    let section = |key: &str| spec.get(key).and_then(Value::as_object).into_iter().flatten();
+    counts.objects += section("objects").count();
+    counts.enums += section("enums").count();
+    for (_, object) in section("objects") {
+        counts.fields += object.get("fields").and_then(Value::as_array).map_or(0, Vec::len);
+        counts.rules += object.get("rules").and_then(Value::as_array).map_or(0, Vec::len);
+    }
+    let examples = |key: &str| spec.pointer(&format!("/operation/examples/{key}")).and_then(Value::as_array).map_or(0, Vec::len);
+    counts.request_examples += examples("requests");
+    counts.response_examples += examples("responses");
+}
+
+/// What the service directory already holds.
+struct Existing {
+    /// Each operation file's definitions, by operation.
+    files: BTreeMap<String, Defs>,
+    /// Each operation file's page title, by operation.
+    titles: BTreeMap<String, String>,
+    common: Defs,
+    common_file: Option<PathBuf>,
+}
+
+impl Existing {
+    fn read(dir: &Path) -> Result<Existing, ImportError> {
+        let mut existing = Existing { files: BTreeMap::new(), titles: BTreeMap::new(), common: Defs::new(), common_file: None };
+        if !dir.is_dir() {
+            return Ok(existing);
+        }
+        let entries = load::files_under(dir).map_err(|source| ImportError::Io { path: dir.to_owned(), source })?;
+        for path in entries.into_iter().filter(|p| p.parent() == Some(dir)) {
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+            let Some(stem) = file.strip_suffix(".json").filter(|_| !file.ends_with(load::OVERLAY_SUFFIX)) else { continue };
+            let json = read_json(&path)?;
+            let section = |key: &str| json.get(key).and_then(Value::as_object).into_iter().flatten();
+            let defs: Defs = section("objects").chain(section("enums")).map(|(k, v)| (k.clone(), v.clone())).collect();
+            if file == COMMON_FILE {
+                existing.common = defs;
+                existing.common_file = Some(path);
+            } else {
+                if let Some(title) = json.pointer("/source/page").and_then(Value::as_str) {
+                    existing.titles.insert(stem.to_owned(), title.to_owned());
+                }
+                existing.files.insert(stem.to_owned(), defs);
+            }
+        }
+        Ok(existing)
+    }
+
+    /// The operation whose file documents the page titled `title`.
+    fn op_of_title(&self, title: &str) -> Option<String> {
+        self.titles.iter().find(|(_, t)| *t == title).map(|(op, _)| op.clone())
+    }
+}
