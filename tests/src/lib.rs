@@ -178,40 +178,44 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
             case("range", json!(max + 1), true);
         }
     }
-    // 'a' satisfies every documented character rule, so length cases test length alone.
+    // The filler satisfies the field's character rule (a letter, else a digit...), so length cases test
+    // length alone.
+    let chars = field.get("chars");
+    let classes = |key: &str| -> Vec<String> { chars.and_then(|c| c[key].as_array()).map(|a| a.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
+    let fits = |c: char, classes: &[String]| {
+        classes.is_empty()
+            || classes.iter().any(|class| match class.as_str() {
+                "letter" => c.is_alphabetic(),
+                "ascii_letter" => c.is_ascii_alphabetic(),
+                "ascii_lower" => c.is_ascii_lowercase(),
+                // Chinese characters: the CJK ideographs, written out again here so that the test does
+                // not share the generator's table.
+                "han" => matches!(c, '\u{3005}' | '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}'),
+                "digit" => c.is_ascii_digit(),
+                literal => literal.contains(c),
+            })
+    };
+    let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
+    let filler = ['a', '1', 'A', '_', '-'].into_iter().find(|&c| fits(c, &first) && fits(c, &allowed) && fits(c, &last)).unwrap_or('a');
+    let fill = |n: usize| filler.to_string().repeat(n);
     if let Some(min) = field["min_length"].as_u64() {
-        case("length", json!("a".repeat(min as usize)), false);
+        case("length", json!(fill(min as usize)), false);
         if min > 0 {
-            case("length", json!("a".repeat(min as usize - 1)), true);
+            case("length", json!(fill(min as usize - 1)), true);
         }
     }
     if let Some(max) = field["max_length"].as_u64() {
-        case("length", json!("a".repeat(max as usize)), false);
-        case("length", json!("a".repeat(max as usize + 1)), true);
+        case("length", json!(fill(max as usize)), false);
+        case("length", json!(fill(max as usize + 1)), true);
     }
-    if let Some(chars) = field.get("chars") {
+    if chars.is_some() {
         let len = field["min_length"].as_u64().unwrap_or(1).max(3) as usize;
-        let classes = |key: &str| -> Vec<String> { chars[key].as_array().map(|a| a.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
-        let fits = |c: char, classes: &[String]| {
-            classes.is_empty()
-                || classes.iter().any(|class| match class.as_str() {
-                    "letter" => c.is_alphabetic(),
-                    "ascii_letter" => c.is_ascii_alphabetic(),
-                    "ascii_lower" => c.is_ascii_lowercase(),
-                    // Chinese characters: the CJK ideographs, written out again here so that the test does
-                    // not share the generator's table.
-                    "han" => matches!(c, '\u{3005}' | '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FA1F}' | '\u{30000}'..='\u{323AF}'),
-                    "digit" => c.is_ascii_digit(),
-                    literal => literal.contains(c),
-                })
-        };
-        let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
         for c in ['1', '-', '_', '.', 'A', 'é', '/', ':', '(', ' ', '!', '*', '中', '（', '：', 'α', '𠀀'] {
-            let middle = format!("a{c}{}", "a".repeat(len - 2));
+            let middle = format!("{filler}{c}{}", fill(len - 2));
             case("pattern", json!(middle), !fits(c, &allowed));
             if fits(c, &allowed) {
-                case("pattern", json!(format!("{c}{}", "a".repeat(len - 1))), !fits(c, &first));
-                case("pattern", json!(format!("{}{c}", "a".repeat(len - 1))), !fits(c, &last));
+                case("pattern", json!(format!("{c}{}", fill(len - 1))), !fits(c, &first));
+                case("pattern", json!(format!("{}{c}", fill(len - 1))), !fits(c, &last));
             }
         }
     }
@@ -263,11 +267,13 @@ fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, at: At<'_>, ou
     }
 }
 
-/// Every boundary case of an operation's body: the body (the page's first example with the case's value
-/// put in place, objects the example lacks built from their mandatory fields) and the case.
+/// Every boundary case of an operation's body: the body (the page's first example that validates, else
+/// one of its mandatory fields, with the case's value put in place, objects it lacks built from their mandatory
+/// fields) and the case.
 pub fn boundary_cases(spec: &Spec, op: &Operation) -> Vec<(Value, Case)> {
     let Some(body_type) = &op.body else { return Vec::new() };
-    let (_, mut base) = op.example_requests().into_iter().next().expect("each page has an example request");
+    let valid = |body: &Value| validate(&op.qualified(), body).is_ok();
+    let mut base = op.example_requests().into_iter().map(|(_, body)| body).find(valid).unwrap_or_else(|| minimal(spec, &op.service, &json!({ "type": body_type })));
     let mut cases = Vec::new();
     walk(spec, &op.service, body_type, &mut base, At { pointer: "", path: "", depth: 0 }, &mut cases);
     cases

@@ -20,51 +20,67 @@ fn with_documented_spellings(mut body: Value) -> Value {
     body
 }
 
+/// The round trip of a seed page's request body type; the other services' examples are checked by
+/// validation only.
+fn seed_round_trip(operation: &str, body: &Value) -> Option<Value> {
+    Some(match operation {
+        "apig/update_vpc_channel" => round_trip::<apig::VpcCreate>(body),
+        "apig/add_or_update_member_groups" => round_trip::<apig::MemberGroupCreateBatch>(body),
+        "apig/update_backend_instances" => round_trip::<apig::MembersBatchUpdate>(body),
+        "roma/add_backend_instances" => round_trip::<roma::MembersBatchCreate>(body),
+        _ => return None,
+    })
+}
+
 #[test]
-fn every_example_request_validates_and_round_trips() {
+fn every_example_request_validates_and_the_seeds_round_trip() {
     let spec = Spec::load();
-    let mut seen = 0;
+    let (mut seen, mut seeds) = (0, 0);
+    let mut rejected = Vec::new();
     for op in &spec.operations {
         for (title, body) in op.example_requests() {
-            if let Err(error) = validate(&op.qualified(), &body) {
-                panic!("{} example {title:?} is rejected:\n{error}", op.qualified());
-            }
-            let back = match op.qualified().as_str() {
-                "apig/update_vpc_channel" => round_trip::<apig::VpcCreate>(&body),
-                "apig/add_or_update_member_groups" => round_trip::<apig::MemberGroupCreateBatch>(&body),
-                "apig/update_backend_instances" => round_trip::<apig::MembersBatchUpdate>(&body),
-                "roma/add_backend_instances" => round_trip::<roma::MembersBatchCreate>(&body),
-                other => panic!("no round trip written for {other}"),
-            };
-            assert_eq!(back, with_documented_spellings(body), "{} example {title:?}", op.qualified());
             seen += 1;
+            if op.body.is_none() {
+                continue;
+            }
+            if let Err(error) = validate(&op.qualified(), &body) {
+                rejected.push(format!("{} example {title:?} is rejected:\n{error}", op.qualified()));
+                continue;
+            }
+            if let Some(back) = seed_round_trip(&op.qualified(), &body) {
+                assert_eq!(back, with_documented_spellings(body), "{} example {title:?}", op.qualified());
+                seeds += 1;
+            }
         }
     }
-    assert_eq!(seen, 8, "two example requests on each of the four pages");
+    assert!(rejected.is_empty(), "{} of {seen} example requests are rejected:\n{}", rejected.len(), rejected.join("\n"));
+    assert_eq!(seeds, 8, "two example requests on each of the four seed pages");
 }
 
 #[test]
 fn every_example_response_parses_into_its_status_type() {
     let spec = Spec::load();
+    let mut failed = Vec::new();
     let mut seen = 0;
     for op in &spec.operations {
         for (status, body) in op.example_responses() {
             let bytes = serde_json::to_vec(&body).expect("serializes");
-            let parsed_status = match op.qualified().as_str() {
-                "apig/update_vpc_channel" => apig::update_vpc_channel::Response::parse(status, &bytes).map(|r| r.status()),
-                "apig/add_or_update_member_groups" => apig::add_or_update_member_groups::Response::parse(status, &bytes).map(|r| r.status()),
-                "apig/update_backend_instances" => apig::update_backend_instances::Response::parse(status, &bytes).map(|r| r.status()),
-                "roma/add_backend_instances" => roma::add_backend_instances::Response::parse(status, &bytes).map(|r| r.status()),
-                other => panic!("no response parser written for {other}"),
-            };
-            match parsed_status {
-                Ok(parsed) => assert_eq!(parsed, status),
-                Err(error) => panic!("{} example response {status} does not parse: {error}", op.qualified()),
+            match vpc_channel_models::response_departures(&op.qualified(), status, &bytes) {
+                Some(Ok(_)) => {}
+                Some(Err(error)) => failed.push(format!("{} example response {status} does not parse: {error}", op.qualified())),
+                None => panic!("the crate has no operation {}", op.qualified()),
             }
             seen += 1;
         }
     }
-    assert_eq!(seen, 28, "seven example responses on each of the four pages");
+    assert!(failed.is_empty(), "{} of {seen} example responses fail:\n{}", failed.len(), failed.join("\n"));
+    let seed_parsers = [
+        apig::update_vpc_channel::Response::parse(200, b"{}").map(|r| r.status()),
+        apig::add_or_update_member_groups::Response::parse(201, b"{}").map(|r| r.status()),
+        apig::update_backend_instances::Response::parse(200, b"{}").map(|r| r.status()),
+        roma::add_backend_instances::Response::parse(201, b"{}").map(|r| r.status()),
+    ];
+    assert!(seed_parsers.iter().all(Result::is_ok), "{seed_parsers:?}");
 }
 
 #[test]

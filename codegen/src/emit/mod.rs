@@ -122,6 +122,13 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
             #(#names)|* => ::std::option::Option::Some(self::support::check_json::<#service::view::#body<'_>, #service::#body>(input)),
         })
     });
+    let response_arms = ops.iter().map(|(service, op)| {
+        let names = op.names();
+        let (service, module) = (ident(&service.module), ident(&op.module));
+        quote! {
+            #(#names)|* => ::std::option::Option::Some(#service::#module::Response::parse_with_departures(status, body).map(|(_, departures)| departures)),
+        }
+    });
     let header = if inline {
         quote! {}
     } else {
@@ -149,6 +156,17 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
         pub fn validate_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
             match operation {
                 #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+
+        /// Parses a response of the operation named `operation` (as for [`validate_request_body`])
+        /// leniently, as a client reads it, and lists where it departs from the page: values outside
+        /// the documented rules, undocumented fields, absent fields requests must send. `None` when no
+        /// such operation exists; an error only where the body is not JSON of the response's types.
+        pub fn response_departures(operation: &str, status: u16, body: &[u8]) -> ::std::option::Option<::std::result::Result<::std::vec::Vec<Violation>, JsonError>> {
+            match operation {
+                #(#response_arms)*
                 _ => ::std::option::Option::None,
             }
         }

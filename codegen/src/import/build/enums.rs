@@ -62,8 +62,20 @@ impl Builder<'_> {
             };
             parsed.push((wire, meanings.get(value.as_str()).cloned()));
         }
+        let same = |e: &EnumDef| e.values == parsed && e.ty == ty;
+        let name = match self.enums.iter().find(|e| e.name == name) {
+            Some(existing) if !same(existing) => {
+                // Another row of the page enumerates other values under this name: this row's
+                // enumeration is named after its object too.
+                let apart = format!("{}{name}", object.to_upper_camel_case());
+                let from = existing.from.clone();
+                self.report.push(format!("{place}: the enumeration {name} differs from the one {from} makes; this one is named {apart}"));
+                apart
+            }
+            _ => name,
+        };
         match self.enums.iter().find(|e| e.name == name) {
-            Some(existing) if existing.values != parsed || existing.ty != ty => {
+            Some(existing) if !same(existing) => {
                 let from = existing.from.clone();
                 self.report
                     .push(format!("{place}: the enumeration {name} differs from the one {from} makes; the first is kept (name this one apart in the overlay)"));
