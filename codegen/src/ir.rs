@@ -249,6 +249,21 @@ pub enum CharClass {
     Literal(Vec<char>),
 }
 
+impl CharClass {
+    /// Whether the class holds `c`: what the predicate the emitter prints for it tests (`emit/validate.rs`),
+    /// for the interpreter, whose differential test holds the two equal.
+    pub fn contains(&self, c: char) -> bool {
+        match self {
+            CharClass::Letter => c.is_alphabetic(),
+            CharClass::AsciiLetter => c.is_ascii_alphabetic(),
+            CharClass::AsciiLower => c.is_ascii_lowercase(),
+            CharClass::Han => HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c)),
+            CharClass::Digit => c.is_ascii_digit(),
+            CharClass::Literal(chars) => chars.contains(&c),
+        }
+    }
+}
+
 /// The characters of the `han` class: the CJK Unified Ideographs and all their extensions, the
 /// Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). Both the validators and
 /// the JSON Schema emitter are made from this one table.
