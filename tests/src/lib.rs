@@ -25,9 +25,21 @@ impl Operation {
         format!("{}/{}", self.service, self.name)
     }
 
-    /// The page's example requests, as (title, body).
+    /// The page's example requests, as (title, body), but those marked `invalid` (the example breaks the
+    /// page's tables, a person decided): the bodies tests expect to validate and build cases from.
     pub fn example_requests(&self) -> Vec<(String, Value)> {
-        self.value["examples"]["requests"].as_array().into_iter().flatten().map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+        self.requests().filter(|e| e.get("invalid").is_none()).map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+    }
+
+    /// The example requests marked `invalid`, as (title, reason, body): each must be rejected.
+    pub fn invalid_example_requests(&self) -> Vec<(String, String, Value)> {
+        self.requests()
+            .filter_map(|e| Some((e["title"].as_str().unwrap_or_default().to_owned(), e.get("invalid")?.as_str().unwrap_or_default().to_owned(), e["body"].clone())))
+            .collect()
+    }
+
+    fn requests(&self) -> impl Iterator<Item = &Value> {
+        self.value["examples"]["requests"].as_array().into_iter().flatten()
     }
 
     /// The page's example responses, as (status, body).
