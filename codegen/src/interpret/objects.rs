@@ -3,7 +3,7 @@
 
 use super::values::{enum_wire, integer, misfit, variant};
 use super::{field_path, index_path, Interpreter, Rule, Violation};
-use crate::ir::{Bounds, CharClass, Field, Struct, Type};
+use crate::ir::{Bounds, CharClass, Checks, Field, Struct, Type};
 use crate::shared::scan;
 use serde_json::{Map, Value};
 
@@ -48,11 +48,13 @@ impl Interpreter<'_> {
     /// object or an enumeration checks.
     fn check_value(&self, field: &Field, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
         let mut push = |rule: Rule| out.push(Violation { path: path.to_owned(), rule });
-        let checks = &field.checks;
+        // Destructured, so that a new kind of check does not compile until it is read here (`items` is the
+        // array's own check, made by `check_field`; a string's three by `string_checks`).
+        let Checks { range, length: _, items: _, chars: _, integer_list: _ } = &field.checks;
         match ty {
             Type::I32 | Type::I64 => {
                 let Some(n) = ty.integer_bounds().and_then(|bits| integer(value, bits)) else { return push(misfit(ty, value, self)) };
-                if let Some(Bounds { min, max }) = checks.range {
+                if let Some(Bounds { min, max }) = *range {
                     if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
                         push(Rule::Range { minimum: min, maximum: max, actual: n });
                     }
