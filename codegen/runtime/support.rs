@@ -298,15 +298,7 @@ pub fn check_range(out: &mut Vec<Violation>, path: &Path<'_>, value: i64, minimu
 
 /// Checks a string's length, counted in characters, against its inclusive bounds.
 pub fn check_length(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>) {
-    // For ASCII, which most values are, bytes are characters; otherwise counting stops one past the
-    // maximum, so a huge string costs no more than a legal one until it is reported.
-    let actual = if value.is_ascii() {
-        value.len()
-    } else {
-        value.chars().take(max.map_or(usize::MAX, |max| max.saturating_add(1))).count()
-    };
-    if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-        let actual = if max.is_some_and(|max| actual > max) { value.chars().count() } else { actual };
+    if let Some(actual) = scan::length_outside(value, min, max) {
         push(out, path, Rule::Length { min, max, actual });
     }
 }
@@ -330,20 +322,7 @@ pub fn check_chars(
     allowed: impl Fn(char) -> bool,
     last: impl Fn(char) -> bool,
 ) {
-    let offending = if value.is_ascii() {
-        // Bytes are characters: no UTF-8 decoding on the common path.
-        let bytes = value.as_bytes();
-        let end = bytes.len().saturating_sub(1);
-        bytes.iter().enumerate().find_map(|(position, &b)| {
-            let c = char::from(b);
-            let ok = allowed(c) && (position != 0 || first(c)) && (position != end || last(c));
-            (!ok).then_some((position, c))
-        })
-    } else {
-        let end = value.chars().count().saturating_sub(1);
-        value.chars().enumerate().find(|&(position, c)| !(allowed(c) && (position != 0 || first(c)) && (position != end || last(c))))
-    };
-    if let Some((position, found)) = offending {
+    if let Some((position, found)) = scan::offending_char(value, first, allowed, last) {
         push(out, path, Rule::Pattern { expected, found, position });
     }
 }
@@ -358,36 +337,9 @@ pub fn check_enum(out: &mut Vec<Violation>, path: &Path<'_>, known: bool, allowe
 /// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
 /// `200,201,210-299`.
 pub fn check_integer_list(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, expected: &'static str, minimum: i64, maximum: i64) {
-    if let Err(problem) = parse_integer_list(value, minimum, maximum) {
+    if let Err(problem) = scan::integer_list(value, minimum, maximum) {
         push(out, path, Rule::Format { expected, problem });
     }
-}
-
-fn parse_integer_list(value: &str, minimum: i64, maximum: i64) -> Result<(), String> {
-    let number = |text: &str| -> Result<i64, String> {
-        let n: i64 = match text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() && text.len() <= 18 {
-            true => text.parse().map_err(|_| format!("{text:?} is not a number"))?,
-            false => return Err(format!("{text:?} is not a number")),
-        };
-        if n < minimum || n > maximum {
-            return Err(format!("{n} is outside {minimum}-{maximum}"));
-        }
-        Ok(n)
-    };
-    for item in value.split(',') {
-        match item.split_once('-') {
-            Some((low, high)) => {
-                let (low, high) = (number(low)?, number(high)?);
-                if low > high {
-                    return Err(format!("range {low}-{high} starts above its end"));
-                }
-            }
-            None => {
-                number(item)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Reports a field that a condition requires but that is absent.

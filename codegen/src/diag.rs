@@ -173,7 +173,4 @@ impl Diagnostic {
 }
 
 /// The closest of known names to a misspelled one; the same file is the generated crates' (see it).
-#[path = "../runtime/closest.rs"]
-mod closest;
-
-pub use closest::closest;
+pub use crate::shared::closest::closest;

@@ -219,6 +219,13 @@ pub struct IntegerList {
     pub maximum: i64,
 }
 
+impl IntegerList {
+    /// The format in words, for messages.
+    pub fn text(&self) -> String {
+        format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {}-{}", self.minimum, self.maximum)
+    }
+}
+
 /// A character rule compiled to character classes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CharRule {
@@ -240,6 +247,21 @@ pub enum CharClass {
     Han,
     Digit,
     Literal(Vec<char>),
+}
+
+impl CharClass {
+    /// Whether the class holds `c`: what the predicate the emitter prints for it tests (`emit/validate.rs`),
+    /// for the interpreter, whose differential test holds the two equal.
+    pub fn contains(&self, c: char) -> bool {
+        match self {
+            CharClass::Letter => c.is_alphabetic(),
+            CharClass::AsciiLetter => c.is_ascii_alphabetic(),
+            CharClass::AsciiLower => c.is_ascii_lowercase(),
+            CharClass::Han => HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c)),
+            CharClass::Digit => c.is_ascii_digit(),
+            CharClass::Literal(chars) => chars.contains(&c),
+        }
+    }
 }
 
 /// The characters of the `han` class: the CJK Unified Ideographs and all their extensions, the
@@ -297,6 +319,60 @@ pub enum Rule {
     Presence { target: FieldPath, condition: Condition, required: bool },
     LessThan { field: FieldRef, than: FieldRef },
     AtLeastOneOf { groups: Vec<Vec<FieldRef>>, text: String },
+}
+
+/// One check of an object's rules, in the order `validate` makes them.
+#[derive(Debug, Clone)]
+pub enum RuleCheck<'a> {
+    /// Whether each of `finals`, fields of the object `target` leads to, is present, while `condition` holds
+    /// (`required`) or does not.
+    Presence { target: &'a FieldPath, finals: Vec<&'a FieldRef>, condition: &'a Condition, required: bool },
+    LessThan { field: &'a FieldRef, than: &'a FieldRef },
+    AtLeastOneOf { groups: &'a [Vec<FieldRef>], text: &'a str },
+}
+
+/// The checks of `rules`, in order: consecutive presence rules with one condition over fields of the same
+/// place (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one test of the
+/// condition and one walk of the arrays, so that their violations come item by item. The emitter prints
+/// these and the interpreter follows them, so both report in the same order.
+pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
+    let mut out = Vec::new();
+    let mut rest = rules;
+    while let Some((first, after)) = rest.split_first() {
+        let (target, condition, required) = match first {
+            Rule::Presence { target, condition, required } => (target, condition, *required),
+            Rule::LessThan { field, than } => {
+                out.push(RuleCheck::LessThan { field, than });
+                rest = after;
+                continue;
+            }
+            Rule::AtLeastOneOf { groups, text } => {
+                out.push(RuleCheck::AtLeastOneOf { groups, text });
+                rest = after;
+                continue;
+            }
+        };
+        let shared = after
+            .iter()
+            .take_while(|rule| matches!(rule, Rule::Presence { target: t, condition: c, required: r } if *r == required && c.text == condition.text && same_place(t, target)))
+            .count();
+        let finals = std::iter::once(first)
+            .chain(&after[..shared])
+            .filter_map(|rule| match rule {
+                Rule::Presence { target, .. } => target.steps.last().map(|step| &step.field),
+                _ => None,
+            })
+            .collect();
+        out.push(RuleCheck::Presence { target, finals, condition, required });
+        rest = &after[shared..];
+    }
+    out
+}
+
+/// Whether two paths lead to fields of the same object: the same steps but for the last.
+fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
+    let steps = |p: &FieldPath| p.steps[..p.steps.len().saturating_sub(1)].iter().map(|s| (s.field.wire.clone(), s.array)).collect::<Vec<_>>();
+    a.steps.len() == b.steps.len() && steps(a) == steps(b)
 }
 
 /// A field of the object a rule belongs to.

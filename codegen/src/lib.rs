@@ -17,10 +17,12 @@
 pub mod diag;
 pub mod emit;
 pub mod import;
+pub mod interpret;
 pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod naming;
+mod shared;
 pub mod spec;
 mod write;
 
@@ -135,7 +137,9 @@ impl Config {
         Ok((rendered, report))
     }
 
-    fn model(&self) -> Result<ir::Model, Error> {
+    /// Loads and lowers every spec file, emitting nothing: the model the emitters read, for tools that read
+    /// it too (the [`interpret`]er).
+    pub fn model(&self) -> Result<ir::Model, Error> {
         self.load_and_lower(&mut Report::default())
     }
 

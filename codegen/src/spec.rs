@@ -92,6 +92,10 @@ pub struct Examples {
 #[serde(deny_unknown_fields)]
 pub struct RequestExample {
     pub title: String,
+    /// Why the example breaks the page's own tables, where a person decided that the example is wrong
+    /// (the overlay's `invalid_examples`): tests check that it is rejected rather than that it validates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<String>,
     pub body: Value,
 }
 

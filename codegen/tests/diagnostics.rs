@@ -66,6 +66,7 @@ cases! {
     service_not_ascii: ["service", "must be ASCII", "`opération`"],
     response_form_collision: ["objects.Label", "`LabelInResponse`", "response-side form"],
     unchecked_rule_without_decision: ["objects.Channel.rules[0].checked", "needs a `decision`"],
+    invalid_example_without_reason: ["operation.examples.requests[0].invalid", "needs the reason"],
     query_param_object: ["operation.query_params[0].type", "a query parameter is", "operation.query_params[1].name", "as does `X-Limit`", "operation.query_params[2].minimum"],
     default_constants_collide: ["objects.Street.fields[1].default", "`DEFAULT_STRASSE`"],
     many_problems: [

@@ -303,3 +303,89 @@ fn float_double_and_number_rows_are_floats() {
         assert_eq!(weight["type"], "float", "{spelling}");
     }
 }
+
+/// The report lines of the import's check of the examples.
+fn example_lines(outcome: &import::Outcome) -> Vec<&str> {
+    outcome.report.iter().map(String::as_str).filter(|line| line.starts_with("example ") || line.starts_with("examples not checked")).collect()
+}
+
+/// A spec directory in the temporary directory holding only `apig/update_backend_instances.overlay.json`
+/// with `overlay`, removed when dropped.
+struct TempSpec(PathBuf);
+
+impl TempSpec {
+    fn with_overlay(name: &str, overlay: &str) -> TempSpec {
+        let dir = std::env::temp_dir().join(format!("codegen-import-examples-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(dir.join("apig")).unwrap();
+        std::fs::write(dir.join("apig/update_backend_instances.overlay.json"), overlay).unwrap();
+        TempSpec(dir)
+    }
+
+    fn overlay(&self) -> PathBuf {
+        self.0.join("apig/update_backend_instances.overlay.json")
+    }
+}
+
+impl Drop for TempSpec {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+const BROKEN_EXAMPLE: &str = "Updating non-standby backend instances of a VPC channel";
+
+#[test]
+fn an_example_that_breaks_its_table_is_listed_with_the_violation() {
+    let page = page("apig_update_backend_instances_example_breaks_table.txt");
+    let outcome = import::run(&spec_dir(), &page, None, false).unwrap();
+    assert_eq!(
+        example_lines(&outcome),
+        [format!("example {BROKEN_EXAMPLE:?}: members[0].weight: must be 0 to 10000, got 10001 (range); decide in the overlay whether the table or the example is wrong")]
+    );
+    // The seed pages' examples all keep their tables.
+    for (name, _, _) in PAGES {
+        let outcome = import::run(&spec_dir(), &self::page(name), None, false).unwrap();
+        assert_eq!(example_lines(&outcome), Vec::<&str>::new(), "{name}");
+    }
+}
+
+#[test]
+fn an_overlay_marking_the_example_invalid_silences_it_and_carries_the_reason() {
+    let reason = "the page's example sends 10001 where the table's maximum is 10000";
+    let overlay = format!(r#"{{"bodies": {{"request": "MembersBatchUpdate"}}, "invalid_examples": {{"{BROKEN_EXAMPLE}": "{reason}"}}}}"#);
+    let spec = TempSpec::with_overlay("silenced", &overlay);
+    let page = page("apig_update_backend_instances_example_breaks_table.txt");
+    let outcome = import::run(&spec.0, &page, Some(&spec.overlay()), false).unwrap();
+    assert_eq!(example_lines(&outcome), Vec::<&str>::new(), "{:#?}", outcome.report);
+    let examples = &outcome.imported.spec["operation"]["examples"]["requests"];
+    assert_eq!(examples[0]["title"], BROKEN_EXAMPLE);
+    assert_eq!(examples[0]["invalid"], reason);
+    assert!(examples[1].get("invalid").is_none());
+    // The spec it writes loads, `invalid` and all.
+    let mut diags = codegen::diag::Diagnostics::default();
+    let file = codegen::load::parse("apig/update_backend_instances.json", &outcome.spec_text, &mut diags);
+    assert!(file.is_some() && diags.is_empty(), "{:?}", diags.into_sorted());
+}
+
+#[test]
+fn a_mark_on_a_valid_example_or_on_no_example_is_reported() {
+    let overlay = r#"{"invalid_examples": {"Updating all backend instances of a VPC channel": "thought wrong", "Example 9": "no such example"}}"#;
+    let spec = TempSpec::with_overlay("stale", overlay);
+    let outcome = import::run(&spec.0, &page("apig_update_backend_instances.txt"), Some(&spec.overlay()), false).unwrap();
+    assert_eq!(
+        example_lines(&outcome),
+        ["example \"Updating all backend instances of a VPC channel\": the overlay marks it invalid (thought wrong), but it validates; remove it from invalid_examples"]
+    );
+    assert!(outcome.report.iter().any(|line| line == "overlay: invalid_examples.Example 9 matches nothing on the page"), "{:#?}", outcome.report);
+    let error = codegen::import::Overlay::parse(r#"{"invalid_examples": {"Example 1": ""}}"#).unwrap_err();
+    assert!(error.contains("say why"), "{error}");
+}
+
+#[test]
+fn a_spec_that_does_not_lower_leaves_the_examples_unchecked_with_the_reason() {
+    let spec = TempSpec::with_overlay("unlowered", r#"{"fields": {"MemberInfo.weight": {"type": "Wieght"}}}"#);
+    let outcome = import::run(&spec.0, &page("apig_update_backend_instances_example_breaks_table.txt"), Some(&spec.overlay()), false).unwrap();
+    let lines = example_lines(&outcome);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].starts_with("examples not checked: the imported spec does not lower: apig/update_backend_instances.json:") && lines[0].contains("unknown type `Wieght`"), "{}", lines[0]);
+}

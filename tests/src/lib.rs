@@ -25,9 +25,21 @@ impl Operation {
         format!("{}/{}", self.service, self.name)
     }
 
-    /// The page's example requests, as (title, body).
+    /// The page's example requests, as (title, body), but those marked `invalid` (the example breaks the
+    /// page's tables, a person decided): the bodies tests expect to validate and build cases from.
     pub fn example_requests(&self) -> Vec<(String, Value)> {
-        self.value["examples"]["requests"].as_array().into_iter().flatten().map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+        self.requests().filter(|e| e.get("invalid").is_none()).map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+    }
+
+    /// The example requests marked `invalid`, as (title, reason, body): each must be rejected.
+    pub fn invalid_example_requests(&self) -> Vec<(String, String, Value)> {
+        self.requests()
+            .filter_map(|e| Some((e["title"].as_str().unwrap_or_default().to_owned(), e.get("invalid")?.as_str().unwrap_or_default().to_owned(), e["body"].clone())))
+            .collect()
+    }
+
+    fn requests(&self) -> impl Iterator<Item = &Value> {
+        self.value["examples"]["requests"].as_array().into_iter().flatten()
     }
 
     /// The page's example responses, as (status, body).
@@ -285,4 +297,72 @@ pub fn boundary_cases(spec: &Spec, op: &Operation) -> Vec<(Value, Case)> {
             (body, case)
         })
         .collect()
+}
+
+/// A small deterministic generator (xorshift), so a failure replays exactly.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+}
+
+/// The JSON pointer of every member of every object in `value`, depth first, in the body's order.
+pub fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                out.push(format!("{pointer}/{key}"));
+                leaves(child, format!("{pointer}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, child) in items.iter().enumerate() {
+                leaves(child, format!("{pointer}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One random mutation across a rule's boundary: a number near or past a limit, a string of odd length
+/// or characters, another enumeration spelling, a removed field.
+pub fn mutate(body: &mut Value, rng: &mut Rng) {
+    let mut pointers = Vec::new();
+    leaves(body, String::new(), &mut pointers);
+    let Some(pointer) = pointers.get(rng.below(pointers.len().max(1))).cloned() else { return };
+    let (parent_pointer, key) = pointer.rsplit_once('/').expect("a pointer has a parent");
+    let numbers = [-1, 0, 1, 2, 9, 10, 11, 29, 30, 31, 99, 100, 101, 255, 299, 300, 301, 599, 600, 10_000, 10_001, 65_535, 65_536];
+    let strings = ["", "a", "ab", "abc", "1abc", "-abc", "abc-", "ab c", "é", "名称", "HTTP", "http", "TCP", "tcp", "HTTPS", "CSE", "CCE", "CCE_SERVICE", "ip", "ecs", "GET", "HEAD", "deployment", "200", "200-299", "299-200", "99", "600", "200,", "a/b:c(d)"];
+    let current = body.pointer(&pointer).cloned().unwrap_or(Value::Null);
+    let replacement = match (rng.below(6), &current) {
+        (0, _) => None,
+        (1 | 2, Value::Number(_)) => Some(json!(numbers[rng.below(numbers.len())])),
+        (1 | 2, Value::String(_)) => Some(json!(strings[rng.below(strings.len())])),
+        (3, Value::String(_)) => Some(json!("x".repeat(rng.below(300)))),
+        (4, Value::Number(_)) => Some(json!(numbers[rng.below(numbers.len())] + 1)),
+        _ => Some(if rng.below(2) == 0 { json!(strings[rng.below(strings.len())]) } else { json!(numbers[rng.below(numbers.len())]) }),
+    };
+    let parent = body.pointer_mut(if parent_pointer.is_empty() { "" } else { parent_pointer }).expect("parent exists");
+    match (parent, replacement) {
+        (Value::Object(map), None) => {
+            map.remove(key);
+        }
+        (Value::Object(map), Some(value)) => {
+            map.insert(key.to_owned(), value);
+        }
+        (Value::Array(items), Some(value)) => {
+            if let Ok(i) = key.parse::<usize>() {
+                items[i] = value;
+            }
+        }
+        _ => {}
+    }
 }

@@ -57,6 +57,31 @@ fn every_example_request_validates_and_the_seeds_round_trip() {
     assert_eq!(seeds, 8, "two example requests on each of the four seed pages");
 }
 
+/// An example a person marked invalid (the page's example breaks the page's tables) is no example of a
+/// valid request, but the verdict must still be that it is rejected: one that validates is marked wrongly,
+/// or the table changed under the mark.
+fn check_marked_invalid(operation: &str, title: &str, reason: &str, body: &Value) -> Result<(), String> {
+    match validate(operation, body) {
+        Err(_) => Ok(()),
+        Ok(()) => Err(format!("{operation} example {title:?} is marked invalid ({reason}) but validates: remove `invalid` from it (the overlay's invalid_examples)")),
+    }
+}
+
+#[test]
+fn every_example_marked_invalid_is_rejected() {
+    let spec = Spec::load();
+    for op in &spec.operations {
+        for (title, reason, body) in op.invalid_example_requests() {
+            check_marked_invalid(&op.qualified(), &title, &reason, &body).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+    // No checked-in page has such an example yet; the check itself, both ways:
+    let members = |weight: i64| serde_json::json!({ "members": [{ "host": "h", "weight": weight }] });
+    assert_eq!(check_marked_invalid("apig/update_backend_instances", "Example 1", "the weight is beyond the table's maximum", &members(10_001)), Ok(()));
+    let error = check_marked_invalid("apig/update_backend_instances", "Example 1", "the weight is beyond the table's maximum", &members(1)).unwrap_err();
+    assert!(error.contains("is marked invalid (the weight is beyond the table's maximum) but validates"), "{error}");
+}
+
 #[test]
 fn every_example_response_parses_into_its_status_type() {
     let spec = Spec::load();

@@ -18,11 +18,13 @@ use std::collections::BTreeMap;
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
 /// The support module's own modules, copied in inside it: the strict reading of request bodies, and the
-/// closest documented name to a misspelled one and bounds in words (both of which the generator shares).
+/// closest documented name to a misspelled one, bounds in words and how the checks read a string (all
+/// three of which the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("strict", include_str!("../../runtime/strict.rs")),
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
+    ("scan", include_str!("../../runtime/scan.rs")),
 ];
 
 /// How the output is laid out.

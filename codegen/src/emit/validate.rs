@@ -3,7 +3,7 @@
 //! only when a violation is found, so a valid value allocates nothing.
 
 use super::ident;
-use crate::ir::{Bounds, CharClass, Checks, IntegerList, Condition, Field, FieldPath, FieldRef, Literal, Rule, Struct, Type};
+use crate::ir::{rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule, RuleCheck, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -72,8 +72,8 @@ fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
         let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
         out.extend(quote! { support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
     }
-    if let Some(IntegerList { minimum: min, maximum: max }) = *integer_list {
-        let text = format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {min}-{max}");
+    if let Some(list) = integer_list {
+        let (text, min, max) = (list.text(), list.minimum, list.maximum);
         out.extend(quote! { support::check_integer_list(out, &p, value, #text, #min, #max); });
     }
     if matches!(scalar, Type::Struct(_) | Type::Enum(_)) {
@@ -143,33 +143,9 @@ pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
     }
 }
 
-/// The object's rules; consecutive presence rules with one condition over fields of the same place
-/// (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one test of the condition
-/// and one walk of the arrays.
+/// The object's rules, grouped as [`rule_checks`] says.
 fn emit_rules(rules: &[Rule]) -> Vec<TokenStream> {
-    let mut out = Vec::new();
-    let mut rest = rules;
-    while let Some((first, after)) = rest.split_first() {
-        let Rule::Presence { target, condition, required } = first else {
-            out.push(emit_rule(first));
-            rest = after;
-            continue;
-        };
-        let shared = after.iter().take_while(|rule| matches!(rule, Rule::Presence { target: t, condition: c, required: r } if r == required && c.text == condition.text && same_place(t, target))).count();
-        let finals: Vec<&FieldRef> = std::iter::once(first).chain(&after[..shared]).filter_map(|rule| match rule {
-            Rule::Presence { target, .. } => target.steps.last().map(|step| &step.field),
-            _ => None,
-        }).collect();
-        out.push(emit_presence(target, &finals, condition, *required));
-        rest = &after[shared..];
-    }
-    out
-}
-
-/// Whether two paths lead to fields of the same object: the same steps but for the last.
-fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
-    let steps = |p: &FieldPath| p.steps[..p.steps.len().saturating_sub(1)].iter().map(|s| (s.field.wire.clone(), s.array)).collect::<Vec<_>>();
-    a.steps.len() == b.steps.len() && steps(a) == steps(b)
+    rule_checks(rules).iter().map(emit_rule).collect()
 }
 
 fn emit_presence(target: &FieldPath, finals: &[&FieldRef], condition: &Condition, required: bool) -> TokenStream {
@@ -184,18 +160,15 @@ fn emit_presence(target: &FieldPath, finals: &[&FieldRef], condition: &Condition
     }
 }
 
-fn emit_rule(rule: &Rule) -> TokenStream {
-    match rule {
-        Rule::Presence { target, condition, required } => {
-            let last: Vec<&FieldRef> = target.steps.last().map(|step| &step.field).into_iter().collect();
-            emit_presence(target, &last, condition, *required)
-        }
-        Rule::LessThan { field, than } => {
+fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
+    match check {
+        RuleCheck::Presence { target, finals, condition, required } => emit_presence(target, finals, condition, *required),
+        RuleCheck::LessThan { field, than } => {
             let (wire, other) = (&field.wire, &than.wire);
             let (a, b) = (number(field), number(than));
             quote! { support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
         }
-        Rule::AtLeastOneOf { groups, text } => {
+        RuleCheck::AtLeastOneOf { groups, text } => {
             let groups = groups.iter().map(|group| {
                 let present = group.iter().map(|f| present(quote! { self }, f));
                 quote! { (#(#present)&&*) }

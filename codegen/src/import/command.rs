@@ -3,7 +3,7 @@
 
 use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
-use super::{diff, page, ImportError, PageError};
+use super::{diff, examples, page, ImportError, PageError};
 use crate::load;
 use heck::ToSnakeCase;
 use serde_json::Value;
@@ -59,6 +59,10 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
     if !diff {
         report.extend(imported.stale.iter().cloned());
     }
+    // The page's example requests, checked against its tables and the service's shared ones.
+    let shared = dir.join("common.json");
+    let shared = if shared.exists() { Some(read_json(&shared)?) } else { None };
+    report.extend(examples::check(&imported, &target, shared.as_ref()));
     let spec_text = serde_json::to_string_pretty(&imported.spec).unwrap_or_default() + "\n";
 
     let checked_in = dir.join(format!("{}.json", target.name));

@@ -4,11 +4,13 @@
 //! Phases, each in its own module: [`page`] splits the text into title, method and path, tables and
 //! examples; [`rules`] turns the prose of a row into data (lengths, ranges, character rules, conditions);
 //! [`build`] assembles the spec file, naming what the page leaves unnamed from the [`overlay`]; [`diff`]
-//! compares two spec files field by field; [`command`] finds the checked-in spec and overlay a page matches.
+//! compares two spec files field by field; [`examples`] checks the page's example requests against the
+//! tables just imported; [`command`] finds the checked-in spec and overlay a page matches.
 
 pub mod build;
 pub mod command;
 pub mod diff;
+pub mod examples;
 pub mod overlay;
 pub mod page;
 pub mod rules;

@@ -42,6 +42,12 @@ pub struct Overlay {
     pub objects: BTreeMap<String, ObjectPatch>,
     #[serde(default)]
     pub enums: BTreeMap<String, EnumPatch>,
+    /// Example requests of the page that break its tables, by title, with the reason a person decided the
+    /// example is wrong rather than the table: carried into the spec as the example's `invalid`, so that the
+    /// import's check of the examples no longer lists them and tests check that they are rejected. Only the
+    /// page's overlay has them (titles are the page's).
+    #[serde(default)]
+    pub invalid_examples: BTreeMap<String, String>,
 }
 
 /// Decisions about one object.
@@ -106,6 +112,9 @@ impl Overlay {
                 return Err(format!("fields.{key}.enum: expected the enumeration's name"));
             }
         }
+        if let Some(title) = overlay.invalid_examples.iter().find(|(_, reason)| reason.trim().is_empty()).map(|(title, _)| title) {
+            return Err(format!("invalid_examples.{title}: say why the example, not the table, is wrong"));
+        }
         Ok(overlay)
     }
 }
@@ -167,6 +176,12 @@ impl Overlays {
     /// first).
     pub fn unchecked(&self, object: &str, field: &str) -> Option<&str> {
         [&self.page, &self.common].into_iter().find_map(|o| o.objects.get(object).and_then(|p| p.unchecked.get(field))).map(String::as_str)
+    }
+
+    /// Why the page's example request `title` is wrong where its tables are right, if the page's overlay
+    /// says so.
+    pub fn invalid_example(&self, title: &str) -> Option<&str> {
+        self.page.invalid_examples.get(title).map(String::as_str)
     }
 
     /// The enumeration patches of `name`, common first.

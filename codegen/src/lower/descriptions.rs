@@ -4,9 +4,8 @@
 use crate::ir::{Bounds, Checks, IntegerList};
 use crate::spec;
 
-/// Inclusive bounds in words; the same file is the generated crates' (see it).
-#[path = "../../runtime/bounds.rs"]
-mod bounds;
+// Inclusive bounds in words; the same file is the generated crates' (see it).
+use crate::shared::bounds;
 
 /// A range in words, with its unit: `1 to 64 characters`, `at least 0`.
 pub fn range_text(min: Option<i64>, max: Option<i64>, unit: &str) -> String {

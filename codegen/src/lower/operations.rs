@@ -61,6 +61,11 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
         }
     }
     let body = op.body.as_deref().and_then(|name| struct_ref(defs, file, "operation.body", name, diags));
+    for (i, example) in op.examples.requests.iter().enumerate() {
+        if example.invalid.as_deref().is_some_and(|reason| reason.trim().is_empty()) {
+            diags.error(&file.name, &file.spans, &format!("operation.examples.requests[{i}].invalid"), "an example marked invalid needs the reason").help("say why the example, not the table, is wrong");
+        }
+    }
     let mut responses = Vec::new();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     let mut variants: HashMap<String, usize> = HashMap::new();

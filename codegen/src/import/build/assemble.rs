@@ -4,7 +4,7 @@
 
 use super::objects::{table_kind, TableKind};
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
-use crate::import::page::Table;
+use crate::import::page::{Example, Table};
 use crate::{naming, spec};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -154,7 +154,11 @@ impl Builder<'_> {
             .request_examples
             .iter()
             .enumerate()
-            .map(|(i, e)| spec::RequestExample { title: e.title.clone().unwrap_or_else(|| format!("Example {}", i + 1)), body: e.body.clone() })
+            .map(|(i, e)| {
+                let title = example_title(i, e);
+                let invalid = self.overlays.invalid_example(&title).map(str::to_owned);
+                spec::RequestExample { title, invalid, body: e.body.clone() }
+            })
             .collect();
         let mut responses = Vec::new();
         for e in &page.response_examples {
@@ -202,6 +206,10 @@ impl Builder<'_> {
         for name in overlay.enums.keys().filter(|n| !self.enums.iter().any(|e| &e.name == *n)) {
             unused.push(format!("enums.{name}"));
         }
+        let titles: Vec<String> = self.page.request_examples.iter().enumerate().map(|(i, e)| example_title(i, e)).collect();
+        for title in overlay.invalid_examples.keys().filter(|t| !titles.contains(t)) {
+            unused.push(format!("invalid_examples.{title}"));
+        }
         for note in overlay.notes.iter().filter(|n| !self.notes_used.contains(*n)) {
             unused.push(format!("notes: {note:?}"));
         }
@@ -219,6 +227,11 @@ impl Builder<'_> {
         };
         self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))
     }
+}
+
+/// The title of the page's `i`th example request: its bullet, else `Example 1`, `Example 2`...
+fn example_title(i: usize, example: &Example) -> String {
+    example.title.clone().unwrap_or_else(|| format!("Example {}", i + 1))
 }
 
 /// Whether both rules are the same comparison (`field` less than `than`).

@@ -1,0 +1,76 @@
+//! The page checks itself: each example request of an imported page is checked, by the [`interpret`]er,
+//! against the rules just imported (with the service's shared tables from its `common.json`), and every
+//! violation is listed for review. A person then decides in the overlay whether the table (a field patch)
+//! or the example (`invalid_examples`) is wrong.
+//!
+//! [`interpret`]: crate::interpret
+
+use super::build::{Imported, Target};
+use crate::diag::Diagnostics;
+use crate::interpret::Interpreter;
+use crate::{load, lower, spec};
+use serde_json::{Map, Value};
+
+/// One report line per violation of each example request, and per example marked invalid that validates;
+/// a line saying why, when the imported spec does not lower and so the examples cannot be checked.
+/// `common` is the service's checked-in `common.json`, if it has one.
+pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<String> {
+    let examples: Vec<spec::RequestExample> = imported.spec.pointer("/operation/examples/requests").and_then(|r| serde_json::from_value(r.clone()).ok()).unwrap_or_default();
+    if examples.is_empty() {
+        return Vec::new();
+    }
+    let name = format!("{}/{}.json", target.service, target.name);
+    let mut diags = Diagnostics::default();
+    let mut files: Vec<load::File> = load::parse(&name, &pretty(&imported.spec), &mut diags).into_iter().collect();
+    let shared = shared_tables(imported, target, common);
+    files.extend(shared.and_then(|shared| load::parse(&format!("{}/common.json", target.service), &pretty(&shared), &mut diags)));
+    let model = lower::lower(&files, &mut diags);
+    let Some(model) = model.filter(|_| diags.is_empty()) else {
+        let problems = diags.into_sorted();
+        let first = problems.first().map_or_else(String::new, |d| format!(": {}", d.to_string().replace("\n  help: ", "; help: ")));
+        let more = if problems.len() > 1 { format!(" (and {} more)", problems.len() - 1) } else { String::new() };
+        return vec![format!("examples not checked: the imported spec does not lower{first}{more}")];
+    };
+    let found = model.services.iter().find_map(|s| s.operations.iter().find(|op| op.spec_file == name).map(|op| (s, op)));
+    let Some((service, operation)) = found else { return Vec::new() };
+    let interpreter = Interpreter::new(service);
+    let mut report = Vec::new();
+    for example in &examples {
+        let title = &example.title;
+        match (interpreter.check_body(operation, &example.body), &example.invalid) {
+            (None, _) => report.push(format!("example {title:?}: the page gives an example request, but no request body table was imported; not checked")),
+            (Some(violations), None) => {
+                for violation in violations {
+                    report.push(format!("example {title:?}: {violation}; decide in the overlay whether the table or the example is wrong"));
+                }
+            }
+            (Some(violations), Some(reason)) if violations.is_empty() => {
+                report.push(format!("example {title:?}: the overlay marks it invalid ({reason}), but it validates; remove it from invalid_examples"));
+            }
+            (Some(_), Some(_)) => {}
+        }
+    }
+    report
+}
+
+/// The service's shared tables as the imported page leaves them: the checked-in `common.json`, with the
+/// entries the page contributes in place of the old ones, without those the page now defines itself.
+fn shared_tables(imported: &Imported, target: &Target, common: Option<&Value>) -> Option<Value> {
+    let mut tables = Map::new();
+    for (key, contributed) in [("objects", &imported.common_objects), ("enums", &imported.common_enums)] {
+        let own = imported.spec.get(key).and_then(Value::as_object);
+        let mut entries: Map<String, Value> = common.and_then(|c| c.get(key)).and_then(Value::as_object).cloned().unwrap_or_default();
+        entries.retain(|name, _| !own.is_some_and(|own| own.contains_key(name)));
+        entries.extend(contributed.iter().map(|(name, value)| (name.clone(), value.clone())));
+        tables.insert(key.to_owned(), Value::Object(entries));
+    }
+    if tables.values().all(|entries| entries.as_object().is_some_and(Map::is_empty)) {
+        return None;
+    }
+    tables.insert("service".to_owned(), Value::String(target.service.clone()));
+    Some(Value::Object(tables))
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}

@@ -1,0 +1,94 @@
+//! The interpreter: checks a request body, as JSON, against a lowered service, finding the violations the
+//! generated `check_body` would report for it (the same paths, codes, limits, messages and order), without
+//! generated code. The importer uses it to check a page's example requests against the tables it has just
+//! imported, when there is no generated crate yet.
+//!
+//! It reads the IR the emitters read: the request types' lenient forms (`Service::views`, which is what
+//! `check_body` checks through), their fields' checks, and the rules as [`ir::rule_checks`] groups them. A
+//! body is read in three steps, as the generated crate reads it: the JSON must fit the types (the strict
+//! reading; where the generated crate stops at the first misfit, the interpreter reports each as a `type`
+//! violation and checks the rest), then `validate` (`objects`, `rules`), then the fields the tables do not
+//! document (`unknown`).
+
+mod objects;
+mod rules;
+mod unknown;
+mod values;
+mod violation;
+
+#[cfg(test)]
+mod tests;
+
+pub use violation::{Rule, Violation};
+
+use crate::ir::{self, Enum, Operation, Service, Struct};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// A service's request types, by name, ready to check bodies.
+#[derive(Debug)]
+pub struct Interpreter<'a> {
+    structs: HashMap<&'a str, &'a Struct>,
+    enums: HashMap<&'a str, &'a Enum>,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(service: &'a Service) -> Interpreter<'a> {
+        let structs = service.views.iter().map(|s| (s.name.as_str(), s)).collect();
+        let enums = service
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                ir::TypeDef::Enum(e) => Some((e.name.as_str(), e)),
+                ir::TypeDef::Struct(_) => None,
+            })
+            .collect();
+        Interpreter { structs, enums }
+    }
+
+    /// Every violation of `body` as the request body of `operation`, in the generated `check_body`'s order
+    /// (with the `type` misfits where the generated crate would stop); `None` when the operation has no
+    /// request body.
+    pub fn check_body(&self, operation: &Operation, body: &Value) -> Option<Vec<Violation>> {
+        let name = operation.body.as_deref()?;
+        let mut out = Vec::new();
+        let Some(root) = self.structs.get(name) else { return Some(out) };
+        let mut departures = Vec::new();
+        match body {
+            Value::Object(object) => {
+                self.check_object(root, object, "", &mut out);
+                self.unknown_fields(root, object, "", &mut departures);
+            }
+            other => out.push(Violation { path: String::new(), rule: values::misfit(&ir::Type::Struct(name.to_owned()), other, self) }),
+        }
+        out.extend(departures);
+        Some(out)
+    }
+
+    fn structure(&self, name: &str) -> Option<&'a Struct> {
+        self.structs.get(name).copied()
+    }
+
+    fn enumeration(&self, name: &str) -> Option<&'a Enum> {
+        self.enums.get(name).copied()
+    }
+}
+
+/// Checks `body` as the request body of `operation` of `service`: [`Interpreter::check_body`].
+pub fn check_body(service: &Service, operation: &Operation, body: &Value) -> Option<Vec<Violation>> {
+    Interpreter::new(service).check_body(operation, body)
+}
+
+/// The path of field `wire` of the object at `path`, as violations show it.
+fn field_path(path: &str, wire: &str) -> String {
+    if path.is_empty() {
+        wire.to_owned()
+    } else {
+        format!("{path}.{wire}")
+    }
+}
+
+/// The path of item `index` of the array at `path`.
+fn index_path(path: &str, index: usize) -> String {
+    format!("{path}[{index}]")
+}

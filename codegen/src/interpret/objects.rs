@@ -1,0 +1,129 @@
+//! `validate` of one object, as the generated one runs: the presence of its mandatory fields, then each
+//! field's checks in table order (a nested object's whole `validate` where it sits), then its rules.
+
+use super::values::{enum_wire, integer, misfit, variant};
+use super::{field_path, index_path, Interpreter, Rule, Violation};
+use crate::ir::{Bounds, CharClass, Checks, Field, Struct, Type};
+use crate::shared::scan;
+use serde_json::{Map, Value};
+
+impl Interpreter<'_> {
+    pub(super) fn check_object(&self, s: &Struct, object: &Map<String, Value>, path: &str, out: &mut Vec<Violation>) {
+        for field in s.fields.iter().filter(|f| f.expected || f.required) {
+            if !object.contains_key(&field.wire) {
+                out.push(Violation { path: field_path(path, &field.wire), rule: Rule::Required });
+            }
+        }
+        for field in &s.fields {
+            if let Some(value) = object.get(&field.wire) {
+                self.check_field(field, value, &field_path(path, &field.wire), out);
+            }
+        }
+        self.check_rules(s, object, path, out);
+    }
+
+    /// An array's number of items before its items, as the generated checks go.
+    fn check_field(&self, field: &Field, value: &Value, path: &str, out: &mut Vec<Violation>) {
+        let Type::Vec(inner) = &field.ty else {
+            self.check_value(field, &field.ty, value, path, out);
+            return;
+        };
+        let Value::Array(items) = value else {
+            out.push(Violation { path: path.to_owned(), rule: misfit(&field.ty, value, self) });
+            return;
+        };
+        if let Some(Bounds { min, max }) = field.checks.items {
+            let (min, max) = (min.map(to_usize), max.map(to_usize));
+            let actual = items.len();
+            if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
+                out.push(Violation { path: path.to_owned(), rule: Rule::Items { min, max, actual } });
+            }
+        }
+        for (i, item) in items.iter().enumerate() {
+            self.check_value(field, inner, item, &index_path(path, i), out);
+        }
+    }
+
+    /// One value of the field's scalar type `ty`: range, length, characters, format, then what a nested
+    /// object or an enumeration checks.
+    fn check_value(&self, field: &Field, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
+        let mut push = |rule: Rule| out.push(Violation { path: path.to_owned(), rule });
+        // Destructured, so that a new kind of check does not compile until it is read here (`items` is the
+        // array's own check, made by `check_field`; a string's three by `string_checks`).
+        let Checks { range, length: _, items: _, chars: _, integer_list: _ } = &field.checks;
+        match ty {
+            Type::I32 | Type::I64 => {
+                let Some(n) = ty.integer_bounds().and_then(|bits| integer(value, bits)) else { return push(misfit(ty, value, self)) };
+                if let Some(Bounds { min, max }) = *range {
+                    if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
+                        push(Rule::Range { minimum: min, maximum: max, actual: n });
+                    }
+                }
+            }
+            Type::F64 if !value.is_number() => push(misfit(ty, value, self)),
+            Type::Bool if !value.is_boolean() => push(misfit(ty, value, self)),
+            Type::F64 | Type::Bool => {}
+            Type::String => {
+                let Value::String(text) = value else { return push(misfit(ty, value, self)) };
+                for rule in string_checks(field, text) {
+                    push(rule);
+                }
+            }
+            Type::Struct(name) => {
+                let Value::Object(object) = value else { return push(misfit(ty, value, self)) };
+                if let Some(nested) = self.structure(name) {
+                    self.check_object(nested, object, path, out);
+                }
+            }
+            Type::Enum(name) => {
+                let Some(e) = self.enumeration(name) else { return };
+                let Some(wire) = enum_wire(e, value) else { return push(misfit(ty, value, self)) };
+                if variant(e, &wire).is_none() {
+                    push(Rule::Enum { allowed: e.variants.iter().map(|v| v.value.text()).collect(), actual: wire.text() });
+                }
+            }
+            // Lowering refuses arrays of arrays; were there one, its items would be read as the field's are.
+            Type::Vec(inner) => {
+                let Value::Array(items) = value else { return push(misfit(ty, value, self)) };
+                for (i, item) in items.iter().enumerate() {
+                    self.check_value(field, inner, item, &index_path(path, i), out);
+                }
+            }
+        }
+    }
+}
+
+/// The violations of a string field's length, character rule and format.
+fn string_checks(field: &Field, text: &str) -> Vec<Rule> {
+    let checks = &field.checks;
+    let mut out = Vec::new();
+    if let Some(Bounds { min, max }) = checks.length {
+        let (min, max) = (min.map(to_usize), max.map(to_usize));
+        if let Some(actual) = scan::length_outside(text, min, max) {
+            out.push(Rule::Length { min, max, actual });
+        }
+    }
+    if let Some(rule) = &checks.chars {
+        let (first, allowed, last) = (in_classes(&rule.first), in_classes(&rule.allowed), in_classes(&rule.last));
+        if let Some((position, found)) = scan::offending_char(text, first, allowed, last) {
+            out.push(Rule::Pattern { expected: rule.text.clone(), found, position });
+        }
+    }
+    if let Some(list) = checks.integer_list {
+        if let Err(problem) = scan::integer_list(text, list.minimum, list.maximum) {
+            out.push(Rule::Format { expected: list.text(), problem });
+        }
+    }
+    out
+}
+
+/// Whether a character is in one of `classes`; an empty list allows every character, as the emitted
+/// predicate does.
+fn in_classes(classes: &[CharClass]) -> impl Fn(char) -> bool + '_ {
+    move |c| classes.is_empty() || classes.iter().any(|class| class.contains(c))
+}
+
+/// A bound as the generated checks hold it.
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
