@@ -24,18 +24,56 @@ pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Ve
     let mut files: Vec<load::File> = load::parse(&name, &pretty(&imported.spec), &mut diags).into_iter().collect();
     let shared = shared_tables(imported, target, common);
     files.extend(shared.and_then(|shared| load::parse(&format!("{}/common.json", target.service), &pretty(&shared), &mut diags)));
-    let model = lower::lower(&files, &mut diags);
-    let Some(model) = model.filter(|_| diags.is_empty()) else {
-        let problems = diags.into_sorted();
-        let first = problems.first().map_or_else(String::new, |d| format!(": {}", d.to_string().replace("\n  help: ", "; help: ")));
-        let more = if problems.len() > 1 { format!(" (and {} more)", problems.len() - 1) } else { String::new() };
-        return vec![format!("examples not checked: the imported spec does not lower{first}{more}")];
+    let model = match lowered(&files, diags) {
+        Ok(model) => model,
+        Err(why) => return vec![why],
     };
     let found = model.services.iter().find_map(|s| s.operations.iter().find(|op| op.spec_file == name).map(|op| (s, op)));
     let Some((service, operation)) = found else { return Vec::new() };
-    let interpreter = Interpreter::new(service);
+    example_lines(&Interpreter::new(service), operation, &examples)
+}
+
+/// The example requests of every operation of a service import's files (`service/op.json` and the
+/// service's `common.json`, with their text), lowered together: one report line per violation, by
+/// operation; or one line saying why none could be checked.
+pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<String>)>, String> {
+    let mut diags = Diagnostics::default();
+    let parsed: Vec<load::File> = files.iter().filter_map(|(name, text)| load::parse(name, text, &mut diags)).collect();
+    let model = lowered(&parsed, diags)?;
+    let mut lines = Vec::new();
+    for service in &model.services {
+        let interpreter = Interpreter::new(service);
+        for operation in &service.operations {
+            let Some(file) = parsed.iter().find(|f| f.name == operation.spec_file) else { continue };
+            let examples: Vec<spec::RequestExample> =
+                file.json.pointer("/operation/examples/requests").and_then(|r| serde_json::from_value(r.clone()).ok()).unwrap_or_default();
+            let found = example_lines(&interpreter, operation, &examples);
+            if !found.is_empty() {
+                lines.push((operation.bare_name.clone().unwrap_or_default(), found));
+            }
+        }
+    }
+    Ok(lines)
+}
+
+/// The files lowered; where they have problems, a line saying the examples were not checked and why.
+fn lowered(files: &[load::File], mut diags: Diagnostics) -> Result<crate::ir::Model, String> {
+    let model = lower::lower(files, &mut diags);
+    match model.filter(|_| diags.is_empty()) {
+        Some(model) => Ok(model),
+        None => {
+            let problems = diags.into_sorted();
+            let first = problems.first().map_or_else(String::new, |d| format!(": {}", d.to_string().replace("\n  help: ", "; help: ")));
+            let more = if problems.len() > 1 { format!(" (and {} more)", problems.len() - 1) } else { String::new() };
+            Err(format!("examples not checked: the imported spec does not lower{first}{more}"))
+        }
+    }
+}
+
+/// One line per violation of each example, and per example marked invalid that validates.
+fn example_lines(interpreter: &Interpreter<'_>, operation: &crate::ir::Operation, examples: &[spec::RequestExample]) -> Vec<String> {
     let mut report = Vec::new();
-    for example in &examples {
+    for example in examples {
         let title = &example.title;
         match (interpreter.check_body(operation, &example.body), &example.invalid) {
             (None, _) => report.push(format!("example {title:?}: the page gives an example request, but no request body table was imported; not checked")),

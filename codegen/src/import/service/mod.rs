@@ -96,11 +96,23 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
         count(&common, &mut outcome.counts);
         outcome.files.push((dir.join(COMMON_FILE), pretty(&common)));
     }
+    outcome.report.extend(check_examples(service, &outcome.files));
     let no_overlay = imported.len() - imported.keys().filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists()).count();
     if no_overlay > 0 {
         outcome.report.push(format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len()));
     }
     Ok(outcome)
+}
+
+/// The page checks itself: each operation's example requests against the service just imported, one
+/// review line per violation.
+fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
+    let named: Vec<(String, String)> =
+        files.iter().map(|(path, text)| (format!("{service}/{}", path.file_name().unwrap_or_default().to_string_lossy()), text.clone())).collect();
+    match super::examples::check_files(&named) {
+        Ok(found) => found.into_iter().flat_map(|(op, lines)| lines.into_iter().map(move |line| format!("{op}: {line}"))).collect(),
+        Err(why) => vec![why],
+    }
 }
 
 /// Every difference between the files an import produced and those in `dir`.
