@@ -327,6 +327,33 @@ fn body_field<'a>(imported: &'a import::Imported, name: &str) -> &'a Value {
 }
 
 #[test]
+fn a_character_rule_the_pages_example_breaks_is_left_out_and_reported() {
+    let name: &[&str] = &["Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed."];
+    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "HTTP Response Header Plug-in" }"#);
+    let field = body_field(&imported, "plugin_name");
+    assert_eq!((field.get("chars"), &field["max_length"]), (None, &Value::from(255)), "{field:#}");
+    assert!(
+        imported.report.iter().any(|l| l.starts_with("CreateThingRequest.plugin_name: the page's example request") && l.contains("left out")),
+        "{:#?}",
+        imported.report
+    );
+    // An example the rule allows keeps it.
+    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "kafka_log" }"#);
+    assert!(body_field(&imported, "plugin_name").get("chars").is_some());
+}
+
+#[test]
+fn a_default_that_breaks_the_character_rule_leaves_the_rule_out() {
+    let query: &[&str] = &[
+        "The default value is ${query}, indicating that the query string of the request will be used.",
+        "The value is case-sensitive and can contain only letters, digits, and special characters !$&'()*+,-./:;=?@^_`",
+    ];
+    let imported = import_rows(&[("query", "String", query)], "{}");
+    let field = body_field(&imported, "query");
+    assert_eq!((field.get("chars"), &field["default"]), (None, &Value::from("${query}")), "{field:#}");
+}
+
+#[test]
 fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
     let protocol: &[&str] = &["Specifies the health check protocol. The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.", "The default value is TCP."];
     let tags: &[&str] = &["Tags.", "Array Length: 0 - 20"];
