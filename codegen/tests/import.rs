@@ -389,3 +389,70 @@ fn a_spec_that_does_not_lower_leaves_the_examples_unchecked_with_the_reason() {
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].starts_with("examples not checked: the imported spec does not lower: apig/update_backend_instances.json:") && lines[0].contains("unknown type `Wieght`"), "{}", lines[0]);
 }
+
+/// A page with one request table of `rows` (name, type, description paragraphs) and one example
+/// request `example`, imported without overlays.
+fn import_rows(rows: &[(&str, &str, &[&str])], example: &str) -> import::Imported {
+    let mut text = String::from("Creating a Thing\n\nFunction\n\nCreates a thing.\n\nURI\n\nPOST /v1/things\n\nRequest Parameters\n\n");
+    text.push_str("Table 1 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\n");
+    for (name, ty, paragraphs) in rows {
+        text.push_str(&format!("{name}\n\nNo\n\n{ty}\n\n"));
+        for paragraph in *paragraphs {
+            text.push_str(&format!("{paragraph}\n\n"));
+        }
+    }
+    text.push_str(&format!("Example Requests\n\n{example}\n\nStatus Codes\n\nStatus Code\n\nDescription\n\n201\n\nCreated\n"));
+    let page = import::page::parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    let target = import::Target { service: "demo".to_owned(), name: "create_thing".to_owned() };
+    import::import(&page, &target, &import::overlay::Overlays::default())
+}
+
+fn body_field<'a>(imported: &'a import::Imported, name: &str) -> &'a Value {
+    let fields = imported.spec["objects"]["CreateThingRequest"]["fields"].as_array().expect("fields");
+    fields.iter().find(|f| f["name"] == name).unwrap_or_else(|| panic!("no field {name}"))
+}
+
+#[test]
+fn a_character_rule_the_pages_example_breaks_is_left_out_and_reported() {
+    let name: &[&str] = &["Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed."];
+    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "HTTP Response Header Plug-in" }"#);
+    let field = body_field(&imported, "plugin_name");
+    assert_eq!((field.get("chars"), &field["max_length"]), (None, &Value::from(255)), "{field:#}");
+    assert!(
+        imported.report.iter().any(|l| l.starts_with("CreateThingRequest.plugin_name: the page's example request") && l.contains("left out")),
+        "{:#?}",
+        imported.report
+    );
+    // An example the rule allows keeps it.
+    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "kafka_log" }"#);
+    assert!(body_field(&imported, "plugin_name").get("chars").is_some());
+}
+
+#[test]
+fn a_default_that_breaks_the_character_rule_leaves_the_rule_out() {
+    let query: &[&str] = &[
+        "The default value is ${query}, indicating that the query string of the request will be used.",
+        "The value is case-sensitive and can contain only letters, digits, and special characters !$&'()*+,-./:;=?@^_`",
+    ];
+    let imported = import_rows(&[("query", "String", query)], "{}");
+    let field = body_field(&imported, "query");
+    assert_eq!((field.get("chars"), &field["default"]), (None, &Value::from("${query}")), "{field:#}");
+}
+
+#[test]
+fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
+    let protocol: &[&str] = &["Specifies the health check protocol. The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.", "The default value is TCP."];
+    let tags: &[&str] = &["Tags.", "Array Length: 0 - 20"];
+    let imported = import_rows(&[("type", "String", protocol), ("tags", "Array of strings", tags)], r#"{ "type": "HTTP" }"#);
+    let field = body_field(&imported, "type");
+    assert_eq!((&field["type"], &field["default"]), (&Value::from("Type"), &Value::from("TCP")), "{field:#}");
+    let values: Vec<&Value> = imported.spec["enums"]["Type"]["values"].as_array().expect("values").iter().map(|v| &v["value"]).collect();
+    assert_eq!(values, ["TCP", "UDP_CONNECT", "HTTP", "HTTPS", "PING"]);
+    let tags = body_field(&imported, "tags");
+    assert_eq!((&tags["min_items"], &tags["max_items"]), (&Value::from(0), &Value::from(20)));
+    // A default the list does not have is left out.
+    let wrong: &[&str] = &["The value can be TCP or HTTP.", "The default value is PING."];
+    let imported = import_rows(&[("type", "String", wrong)], "{}");
+    assert_eq!(body_field(&imported, "type").get("default"), None);
+    assert!(imported.report.iter().any(|l| l.contains("the default PING") && l.contains("not a value of Type")), "{:#?}", imported.report);
+}

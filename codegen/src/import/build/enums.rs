@@ -4,7 +4,7 @@
 
 use super::{Builder, EnumDef};
 use crate::import::page::{Paragraph, Row, Type};
-use crate::import::rules;
+use crate::import::rules::{self, Listed, Stated};
 use crate::{naming, spec};
 use heck::ToUpperCamelCase;
 use serde_json::Value;
@@ -45,10 +45,30 @@ impl Builder<'_> {
                 meanings.insert(value.trim(), meaning.trim().to_owned());
             }
         }
+        let listed: Vec<(String, Option<String>)> = values.iter().map(|v| (v.clone(), meanings.get(v.as_str()).cloned())).collect();
+        (Some(self.define_enum(object, row, &listed)), consumed)
+    }
+
+    /// The enumeration a closed list of the row's prose makes ("The value can be TCP, UDP_CONNECT,
+    /// HTTP, HTTPS, or PING."), for a string or integer row without an "Enumeration values:" block.
+    pub(super) fn prose_enumeration(&mut self, object: &str, row: &Row, values: &Stated<Vec<Listed>>) -> Option<String> {
+        if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
+            return None;
+        }
+        self.report.push(format!("{object}.{}: an enumeration made from the sentence {:?}", row.name, values.sentence));
+        let listed: Vec<(String, Option<String>)> = values.value.iter().map(|l| (l.value.clone(), l.meaning.clone())).collect();
+        Some(self.define_enum(object, row, &listed))
+    }
+
+    /// Defines (or finds) the enumeration of a row from its values and their meanings, named by the
+    /// overlay or after the row.
+    fn define_enum(&mut self, object: &str, row: &Row, values: &[(String, Option<String>)]) -> String {
+        let place = format!("{object}.{}", row.name);
+        let integer = matches!(row.ty, Type::Integer | Type::Long);
         let name = self.overlays.enum_name(object, &row.name).unwrap_or_else(|| row.name.to_upper_camel_case());
         let ty = if integer { "integer" } else { "string" };
         let mut parsed = Vec::new();
-        for value in &values {
+        for (value, meaning) in values {
             let wire = if integer {
                 match value.parse::<i64>() {
                     Ok(n) => Value::from(n),
@@ -60,7 +80,7 @@ impl Builder<'_> {
             } else {
                 Value::from(value.as_str())
             };
-            parsed.push((wire, meanings.get(value.as_str()).cloned()));
+            parsed.push((wire, meaning.clone()));
         }
         let same = |e: &EnumDef| e.values == parsed && e.ty == ty;
         let name = match self.enums.iter().find(|e| e.name == name) {
@@ -83,7 +103,33 @@ impl Builder<'_> {
             Some(_) => {}
             None => self.enums.push(EnumDef { name: name.clone(), ty, description: first_sentence(row), values: parsed, from: place }),
         }
-        (Some(name), consumed)
+        name
+    }
+
+    /// Reports where the prose lists other values than the row's "Enumeration values:" block (the
+    /// block's are used).
+    pub(super) fn compare_listed(&mut self, place: &str, name: &str, listed: &Stated<Vec<Listed>>) {
+        let Some(e) = self.enums.iter().find(|e| e.name == name) else { return };
+        let mut block: Vec<String> = e.values.iter().map(|(v, _)| wire_text(v)).collect();
+        let mut prose: Vec<String> = listed.value.iter().map(|l| l.value.clone()).collect();
+        block.sort();
+        prose.sort();
+        if block != prose {
+            self.report.push(format!(
+                "{place}: the prose lists {} ({:?}) but the enumeration {name} has {}; the enumeration's values are used",
+                prose.join(", "),
+                listed.sentence,
+                block.join(", ")
+            ));
+        }
+    }
+
+    /// Whether `value` (a default as the page writes it) is a value of the enumeration `name`, or one of
+    /// the overlay's aliases of one.
+    pub(super) fn enum_has(&self, name: &str, value: &Value) -> bool {
+        let Some(e) = self.enums.iter().find(|e| e.name == name) else { return true };
+        let aliases = self.overlays.enum_patches(name).iter().flat_map(|p| p.aliases.values().flatten().cloned().collect::<Vec<_>>()).collect::<Vec<_>>();
+        e.values.iter().any(|(v, _)| v == value) || aliases.contains(value)
     }
 
     /// A variant's name: the overlay's, else the one [`naming::spec_variant_name`] makes.

@@ -3,8 +3,8 @@
 
 use super::{to_json, Builder};
 use crate::import::page::{Paragraph, Row, Table, Type};
-use crate::import::rules::{self, Facts, Kind};
-use crate::spec::{self, FIELD_KEYS};
+use crate::import::rules::{self, Facts, Kind, Stated};
+use crate::spec::{self, Chars, FIELD_KEYS};
 use serde_json::{Map, Value};
 
 impl Builder<'_> {
@@ -47,7 +47,7 @@ impl Builder<'_> {
     fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
-        let (enum_name, consumed) = self.enumeration(object, row);
+        let (mut enum_name, consumed) = self.enumeration(object, row);
         let description: Vec<String> = row
             .description
             .iter()
@@ -58,16 +58,35 @@ impl Builder<'_> {
                 Paragraph::Bullet(text) => format!("• {text}"),
             })
             .collect();
-        let kind = match (&row.ty, &enum_name) {
+        let mut kind = match (&row.ty, &enum_name) {
             (Type::String, None) => Kind::String,
             (Type::Integer | Type::Long, None) => Kind::Integer,
+            (Type::Boolean, _) => Kind::Boolean,
+            (Type::Array(_), _) => Kind::Array,
+            (_, Some(_)) => Kind::Enumerated,
             _ => Kind::Other,
         };
-        let facts = rules::recognize(&description, kind, &self.overlays.notes());
+        let mut facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
         if request {
             for sentence in &facts.unrecognized {
                 self.report.push(format!("{place}: not recognized: {sentence:?}"));
+            }
+            for withheld in &facts.withheld {
+                self.report.push(format!("{place}: {withheld}"));
+            }
+        }
+        if let (Some(name), Some(values)) = (&enum_name, &facts.values) {
+            self.compare_listed(&place, name, values);
+        }
+        // A closed list of values in the prose makes the row an enumeration; its lengths and character
+        // rule then say nothing the values do not.
+        if let (None, Some(values)) = (&enum_name, &facts.values) {
+            enum_name = self.prose_enumeration(object, row, values);
+            if enum_name.is_some() {
+                kind = Kind::Other;
+                facts.chars = Chars::default();
+                facts.format = None;
             }
         }
 
@@ -87,7 +106,7 @@ impl Builder<'_> {
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
         self.limits(&place, row, kind, &facts, &patched, &mut field);
-        field.default = row.default.as_ref().map(|default| self.typed_default(&place, row, enum_name.as_deref(), default));
+        field.default = self.default(&place, row, enum_name.as_deref(), &facts, &patched);
         let mut field = to_json(&field);
         self.apply_patches(&place, &patches, &mut field);
         (field, facts, enum_name)
@@ -105,10 +124,10 @@ impl Builder<'_> {
             }
             return;
         };
-        let prose = match kind {
-            Kind::String => [&facts.min_length, &facts.max_length].map(|s| s.as_ref().and_then(|s| Some((i64::try_from(s.value).ok()?, s.sentence.as_str())))),
-            Kind::Integer => [&facts.minimum, &facts.maximum].map(|s| s.as_ref().map(|s| (s.value, s.sentence.as_str()))),
-            Kind::Other => [None, None],
+        let prose = match bounds {
+            Bounds::Length => [count(&facts.min_length), count(&facts.max_length)],
+            Bounds::Value => [&facts.minimum, &facts.maximum].map(|s| s.as_ref().map(|s| (s.value, s.sentence.as_str()))),
+            Bounds::Items => [count(&facts.min_items), count(&facts.max_items)],
         };
         let mut limits = [None, None];
         for (((key, table), prose), limit) in bounds.keys().into_iter().zip(table).zip(prose).zip(&mut limits) {
@@ -154,6 +173,28 @@ impl Builder<'_> {
         }
     }
 
+    /// The default of the table's `Default:` line, else the one the prose states; where both give one and
+    /// they differ, the table's is used and the report says so. A prose default that is not a value of
+    /// the row's enumeration is left out.
+    fn default(&mut self, place: &str, row: &Row, enum_name: Option<&str>, facts: &Facts, patched: &dyn Fn(&str) -> bool) -> Option<Value> {
+        let prose = facts.default.as_ref();
+        if let (Some(table), Some(prose)) = (&row.default, prose) {
+            if *table != prose.value && !patched("default") {
+                self.report.push(format!("{place}: the table says default {table} but the prose says {} ({:?}); the table's value is used", prose.value, prose.sentence));
+            }
+        }
+        if let Some(table) = &row.default {
+            return Some(self.typed_default(place, row, enum_name, table));
+        }
+        let prose = prose?;
+        let value = self.typed_default(place, row, enum_name, &prose.value);
+        if let Some(name) = enum_name.filter(|name| !self.enum_has(name, &value)) {
+            self.report.push(format!("{place}: the default {} of {:?} is not a value of {name}; left out", prose.value, prose.sentence));
+            return None;
+        }
+        Some(value)
+    }
+
     /// The documented default as a JSON value of the field's type.
     fn typed_default(&mut self, place: &str, row: &Row, enum_name: Option<&str>, default: &str) -> Value {
         let integer =
@@ -178,6 +219,11 @@ fn with_enumeration(row: &Row) -> Vec<Paragraph> {
     description.push(Paragraph::Text("Enumeration values:".to_owned()));
     description.extend(values);
     description
+}
+
+/// A length or count the prose states, as a limit and its sentence.
+fn count(stated: &Option<Stated<u64>>) -> Option<(i64, &str)> {
+    stated.as_ref().and_then(|s| Some((i64::try_from(s.value).ok()?, s.sentence.as_str())))
 }
 
 /// Which pair of a field's limits a row's `Minimum:`/`Maximum:` lines and its prose set.

@@ -5,7 +5,8 @@
 //! Names the page does not give come from the overlays; what cannot be decided goes to the report.
 //!
 //! One step a file: `objects` groups the tables into objects, `fields` makes each row a field, `enums`
-//! the enumerations rows make, `placement` puts the prose's rules on the objects they concern, and
+//! the enumerations rows make, `evidence` holds the checks read from the prose against the page's own
+//! examples and defaults, `placement` puts the prose's rules on the objects they concern, and
 //! `assemble` writes the spec file.
 //!
 //! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be misspelled and
@@ -18,6 +19,7 @@
 
 mod assemble;
 mod enums;
+mod evidence;
 mod fields;
 mod objects;
 mod placement;
@@ -73,6 +75,7 @@ pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     };
     builder.collect_objects(target);
     builder.build_fields();
+    builder.check_against_page();
     builder.build_rules();
     builder.assemble(target)
 }

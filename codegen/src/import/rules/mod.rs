@@ -9,19 +9,33 @@
 //! Hand-written matching over lower-cased text, not regular expressions: each phrase is a plain string the
 //! pages use, and the few shapes around it (numbers, lists of character classes) are easier to read as code.
 //!
-//! The shapes each have a file: `numbers` (lengths, ranges, the integer list), `chars` (character
-//! rules) and `relations` (conditions, comparisons, alternatives); this one splits the prose into
-//! sentences and runs them.
+//! Never narrower than the page: a limit, a character rule, a list of values or a default becomes data
+//! only when its sentence is read whole (`whole`) and speaks of the whole value, not of one case of it
+//! ("If type is set to HOST_NAME, ...", "hmac: ...", "Each must start with a letter" said of the
+//! environment variables in a URI: such a sentence and the rest of its paragraph give no check). A
+//! sentence read in part gives nothing and is listed for review.
+//!
+//! The shapes each have a file: `numbers` (lengths, ranges, array lengths, the integer list), `chars`
+//! (character rules), `values` (defaults and lists of values), `relations` (conditions, comparisons,
+//! alternatives), `whole` (whether a sentence was read whole, and cases), `text` (numbers and words as
+//! the pages write them); this one splits the prose into sentences and runs them.
 
 mod chars;
 mod numbers;
 mod relations;
 #[cfg(test)]
 mod tests;
+mod text;
+mod values;
+mod whole;
+
+pub use self::values::Listed;
 
 use self::chars::{chars, merge_chars};
-use self::numbers::{integer_list, lengths, range};
+use self::numbers::{array_length, integer_list, lengths, range, BoundsRead};
 use self::relations::{at_least_one_of, comparison, condition};
+use self::text::Span;
+use self::whole::{opens_scope, read_whole};
 use crate::spec::{Chars, Format};
 
 /// What the row's values are, which decides what a phrase can mean ("1 to 64 characters" is a length).
@@ -29,6 +43,11 @@ use crate::spec::{Chars, Format};
 pub enum Kind {
     String,
     Integer,
+    Boolean,
+    Array,
+    /// A row with an "Enumeration values:" block: a list in its prose restates it, which `build`
+    /// compares.
+    Enumerated,
     Other,
 }
 
@@ -39,17 +58,26 @@ pub struct Facts {
     pub max_length: Option<Stated<u64>>,
     pub minimum: Option<Stated<i64>>,
     pub maximum: Option<Stated<i64>>,
+    pub min_items: Option<Stated<u64>>,
+    pub max_items: Option<Stated<u64>>,
     /// The spec's `chars`: classes `letter`, `ascii_lower`, `digit`, or a string of literal characters.
     pub chars: Chars,
     /// The structured format the prose describes (an integer list with its bounds).
     pub format: Option<Format>,
+    /// The default the prose states ("The default value is V1."), as written.
+    pub default: Option<Stated<String>>,
+    /// The values a closed list in the prose gives ("The value can be TCP, UDP_CONNECT or HTTP.").
+    pub values: Option<Stated<Vec<Listed>>>,
     pub notes: Vec<String>,
     pub conditions: Vec<Condition>,
     pub comparisons: Vec<Comparison>,
     pub at_least_one_of: Vec<AtLeastOneOf>,
     /// Sentences that read like rules (they have a number or a word such as "must", "only", "if") but
-    /// that nothing recognized.
+    /// that nothing recognized, read only in part, or stating one case of the value.
     pub unrecognized: Vec<String>,
+    /// Checks the prose states that were not made, and why (two sentences disagree; a list of values
+    /// another sentence widens).
+    pub withheld: Vec<String>,
 }
 
 /// A value and the sentence that states it.
@@ -125,6 +153,11 @@ const RULE_WORDS: &[&str] = &[
     "when ",
     "maximum",
     "minimum",
+    "value can be",
+    "value must be",
+    "can only be",
+    "value is one of",
+    "options are",
 ];
 
 
@@ -146,6 +179,9 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             continue;
         }
         let sentences = sentences(text);
+        // Once a sentence opens a case ("If type is set to PATH, ..."), the rest of its paragraph speaks
+        // of that case.
+        let mut scoped = false;
         let mut k = 0;
         while let Some(&sentence) = sentences.get(k) {
             k += 1;
@@ -167,9 +203,18 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
                 facts.at_least_one_of.push(AtLeastOneOf { groups, source });
                 continue;
             }
-            if !recognize_sentence(sentence, kind, &mut facts, &mut in_format) && looks_like_rule(sentence) {
+            scoped |= opens_scope(&sentence.to_ascii_lowercase());
+            if !recognize_sentence(sentence, kind, scoped, &mut facts, &mut in_format) && looks_like_rule(sentence) {
                 facts.unrecognized.push(sentence.to_owned());
             }
+        }
+    }
+    // A list of values is closed only if no other sentence states more of them ("In eu-de, the value of
+    // this parameter can only be 5_gray.").
+    if let Some(values) = &facts.values {
+        if let Some(other) = facts.unrecognized.iter().find(|s| states_values(s)) {
+            facts.withheld.push(format!("the values of {:?} are not made an enumeration: {other:?} may state others", values.sentence));
+            facts.values = None;
         }
     }
     // "Use lowercase letters ... Start with a letter": the letter that starts must be one of the letters
@@ -184,37 +229,12 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
     facts
 }
 
-/// Runs every sentence-level recognizer; true when any matched.
-fn recognize_sentence(sentence: &str, kind: Kind, facts: &mut Facts, in_format: &mut bool) -> bool {
+/// Runs every sentence-level recognizer; true when any matched. Limits, character rules, values and
+/// defaults are taken only from a sentence read whole that speaks of the whole value; otherwise the
+/// sentence is listed as unrecognized (and true is returned, so that it is listed once).
+fn recognize_sentence(sentence: &str, kind: Kind, scoped: bool, facts: &mut Facts, in_format: &mut bool) -> bool {
     let lower = sentence.to_ascii_lowercase();
-    let stated = |value| Stated { value, sentence: sentence.to_owned() };
     let mut recognized = false;
-    if kind == Kind::String {
-        let (min, max) = lengths(&lower);
-        if let Some(min) = min {
-            facts.min_length.get_or_insert(stated(min));
-        }
-        if let Some(max) = max {
-            facts.max_length.get_or_insert(Stated { value: max, sentence: sentence.to_owned() });
-        }
-        recognized |= min.is_some() || max.is_some();
-        if let Some((minimum, maximum)) = integer_list(&lower) {
-            facts.format = Some(Format::IntegerList { minimum, maximum });
-            *in_format = true;
-            recognized = true;
-        }
-        if let Some(chars) = chars(sentence, &lower) {
-            merge_chars(&mut facts.chars, chars);
-            recognized = true;
-        }
-    }
-    if kind == Kind::Integer {
-        if let Some((min, max)) = range(&lower) {
-            facts.minimum.get_or_insert(Stated { value: min, sentence: sentence.to_owned() });
-            facts.maximum.get_or_insert(Stated { value: max, sentence: sentence.to_owned() });
-            recognized = true;
-        }
-    }
     if let Some(condition) = condition(sentence, &lower) {
         facts.conditions.push(condition);
         recognized = true;
@@ -227,7 +247,139 @@ fn recognize_sentence(sentence: &str, kind: Kind, facts: &mut Facts, in_format: 
         facts.notes.push(sentence.to_owned());
         recognized = true;
     }
-    recognized
+    let Some(read) = read_sentence(sentence, &lower, kind) else { return recognized };
+    if scoped || !read_whole(sentence, &read.spans()) {
+        facts.unrecognized.push(sentence.to_owned());
+        return true;
+    }
+    read.commit(sentence, facts, in_format);
+    true
+}
+
+/// What the value recognizers read in one sentence.
+#[derive(Debug, Default)]
+struct Read {
+    lengths: Option<BoundsRead>,
+    range: Option<BoundsRead>,
+    items: Option<BoundsRead>,
+    integer_list: Option<((i64, i64), Span)>,
+    chars: Option<chars::CharsRead>,
+    default: Option<(Option<String>, Span)>,
+    values: Option<values::ValuesRead>,
+}
+
+/// Runs the recognizers of limits, characters, values and defaults that apply to a row of `kind`;
+/// `None` when none read anything.
+fn read_sentence(sentence: &str, lower: &str, kind: Kind) -> Option<Read> {
+    let mut read = Read::default();
+    match kind {
+        Kind::String => {
+            read.lengths = lengths(lower);
+            read.integer_list = integer_list(lower);
+            read.chars = chars(sentence, lower);
+        }
+        Kind::Integer => read.range = range(lower),
+        Kind::Array => read.items = array_length(lower),
+        Kind::Boolean | Kind::Enumerated | Kind::Other => {}
+    }
+    if read.integer_list.is_none() {
+        read.values = values::values(sentence, lower, kind);
+    }
+    if kind != Kind::Array {
+        read.default = values::default(sentence, lower);
+    }
+    (!read.spans().is_empty()).then_some(read)
+}
+
+impl Read {
+    fn spans(&self) -> Vec<Span> {
+        let bounds = [&self.lengths, &self.range, &self.items].into_iter().flatten().flat_map(|b| b.spans.iter().cloned());
+        bounds
+            .chain(self.integer_list.iter().map(|(_, s)| s.clone()))
+            .chain(self.chars.iter().flat_map(|c| c.spans.iter().cloned()))
+            .chain(self.default.iter().map(|(_, s)| s.clone()))
+            .chain(self.values.iter().map(|v| v.span.clone()))
+            .collect()
+    }
+
+    /// Adds what was read to the row's facts. Where an earlier sentence gave the same limit differently,
+    /// the wider one is kept and the disagreement reported; a character rule stated twice differently is
+    /// left out.
+    fn commit(self, sentence: &str, facts: &mut Facts, in_format: &mut bool) {
+        let to_u64 = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
+        if let Some(b) = self.lengths {
+            widen(&mut facts.min_length, to_u64(b.min), sentence, true, "min_length", &mut facts.withheld);
+            widen(&mut facts.max_length, to_u64(b.max), sentence, false, "max_length", &mut facts.withheld);
+        }
+        if let Some(b) = self.range {
+            widen(&mut facts.minimum, b.min, sentence, true, "minimum", &mut facts.withheld);
+            widen(&mut facts.maximum, b.max, sentence, false, "maximum", &mut facts.withheld);
+        }
+        if let Some(b) = self.items {
+            widen(&mut facts.min_items, to_u64(b.min), sentence, true, "min_items", &mut facts.withheld);
+            widen(&mut facts.max_items, to_u64(b.max), sentence, false, "max_items", &mut facts.withheld);
+        }
+        if let Some(((minimum, maximum), _)) = self.integer_list {
+            facts.format = Some(Format::IntegerList { minimum, maximum });
+            *in_format = true;
+        }
+        if let Some(read) = self.chars {
+            for part in merge_chars(&mut facts.chars, read.chars) {
+                facts.withheld.push(format!("chars.{part}: {sentence:?} gives another list than an earlier sentence; the rule is left out"));
+                match part {
+                    "first" => facts.chars.first.clear(),
+                    "last" => facts.chars.last.clear(),
+                    _ => facts.chars.allowed.clear(),
+                }
+            }
+        }
+        let mut default = self.default.and_then(|(value, _)| value);
+        if let Some(read) = self.values {
+            default = default.or(read.default);
+            match &facts.values {
+                Some(earlier) if earlier.value != read.values => {
+                    facts.withheld.push(format!("{sentence:?} lists other values than {:?}; no enumeration is made", earlier.sentence));
+                    facts.values = None;
+                }
+                Some(_) => {}
+                // "The value can be true or false" only says what the type says.
+                None if read.values.iter().all(|v| v.value == "true" || v.value == "false") => {}
+                None => facts.values = Some(Stated { value: read.values, sentence: sentence.to_owned() }),
+            }
+        }
+        if let Some(value) = default {
+            match &facts.default {
+                Some(earlier) if earlier.value != value => {
+                    facts.withheld.push(format!("the default {value:?} of {sentence:?} differs from {:?} of {:?}; the first is kept", earlier.value, earlier.sentence));
+                }
+                Some(_) => {}
+                None => facts.default = Some(Stated { value, sentence: sentence.to_owned() }),
+            }
+        }
+    }
+}
+
+/// Sets a bound read from `sentence`; where an earlier sentence set it differently, keeps the wider
+/// (the lower minimum, the higher maximum) and says so.
+fn widen<T: Copy + Ord + std::fmt::Display>(slot: &mut Option<Stated<T>>, value: Option<T>, sentence: &str, lower: bool, key: &str, withheld: &mut Vec<String>) {
+    let Some(value) = value else { return };
+    match slot {
+        None => *slot = Some(Stated { value, sentence: sentence.to_owned() }),
+        Some(earlier) if earlier.value != value => {
+            let wider = if lower { value.min(earlier.value) } else { value.max(earlier.value) };
+            withheld.push(format!("{key}: {sentence:?} says {value} but {:?} says {}; the wider {wider} is used", earlier.sentence, earlier.value));
+            if wider == value {
+                *slot = Some(Stated { value, sentence: sentence.to_owned() });
+            }
+        }
+        Some(_) => {}
+    }
+}
+
+/// Whether an unread sentence states values of the field ("... can only be 5_gray").
+fn states_values(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    ["can be ", "can only be ", "must be ", "can also be ", "also supported", "is also ", "are also "].iter().any(|p| lower.contains(p))
 }
 
 fn looks_like_rule(sentence: &str) -> bool {

@@ -57,7 +57,8 @@ pub(super) fn comparison(sentence: &str, lower: &str) -> Option<Comparison> {
     PHRASES.iter().find_map(|&(phrase, less_than)| {
         let at = lower.find(phrase)? + phrase.len();
         let other = sentence.get(at..)?.trim().trim_end_matches('.');
-        let is_name = !other.is_empty() && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        // A field's name; "greater than 0" is a bound, which `numbers` reads.
+        let is_name = other.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         is_name.then(|| Comparison { less_than, other: other.to_owned(), source: sentence.to_owned() })
     })
 }

@@ -1,0 +1,154 @@
+//! The page's own example requests and documented defaults, held against the checks read from its prose.
+//! A page whose example sends `"HTTP Response Header Plug-in"` to a field it says allows "only letters,
+//! digits, and underscores", or whose default `${query}` breaks the character rule it states, shows that
+//! the service accepts more than the sentence says: the character rule or limit read from the prose is
+//! then left out (never narrower than the page) and the report says why. Checks an overlay decided, and
+//! the table's own `Minimum:`/`Maximum:` lines and enumerations, are kept and only reported.
+
+use super::{Builder, Role};
+use crate::ir::HAN_RANGES;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+/// A field an example or a default reached, and what it held there.
+struct Seen {
+    object: usize,
+    field: usize,
+    value: Value,
+    /// The example's title, or `None` for the field's own default.
+    example: Option<String>,
+}
+
+impl Builder<'_> {
+    /// Holds every example request and every default against the checks of the fields they reach.
+    pub(super) fn check_against_page(&mut self) {
+        let mut seen = Vec::new();
+        for (object, o) in self.objects.iter().enumerate() {
+            for (field, f) in o.fields.iter().enumerate() {
+                if let Some(value) = f.get("default") {
+                    seen.push(Seen { object, field, value: value.clone(), example: None });
+                }
+            }
+        }
+        if let Some(body) = self.objects.iter().position(|o| o.role == Role::RequestBody) {
+            for example in &self.page.request_examples {
+                let title = example.title.clone().unwrap_or_else(|| format!("line {}", example.line));
+                self.walk(body, &example.body, &title, &mut seen);
+            }
+        }
+        // One report per field and check: the first example that breaks it says enough.
+        let mut reported = BTreeSet::new();
+        for s in seen {
+            self.hold(&s, &mut reported);
+        }
+    }
+
+    /// Collects the values `value` gives the fields of object `object`, nested objects and arrays
+    /// included.
+    fn walk(&self, object: usize, value: &Value, title: &str, seen: &mut Vec<Seen>) {
+        let Some(body) = value.as_object() else { return };
+        for (field, f) in self.objects[object].fields.iter().enumerate() {
+            let Some(v) = f.get("name").and_then(Value::as_str).and_then(|name| body.get(name)) else { continue };
+            let ty = f.get("type").and_then(Value::as_str).unwrap_or_default();
+            let (ty, values): (&str, Vec<&Value>) = match (ty, v) {
+                ("array", Value::Array(items)) => (f.get("items").and_then(Value::as_str).unwrap_or_default(), items.iter().collect()),
+                _ => (ty, vec![v]),
+            };
+            for v in values {
+                match self.index.get(ty) {
+                    Some(&nested) => self.walk(nested, v, title, seen),
+                    None => seen.push(Seen { object, field, value: v.clone(), example: Some(title.to_owned()) }),
+                }
+            }
+        }
+    }
+
+    /// Holds one value against its field's character rule, length and range.
+    fn hold(&mut self, seen: &Seen, reported: &mut BTreeSet<(usize, usize, &'static str)>) {
+        let object = &self.objects[seen.object];
+        let field = &object.fields[seen.field];
+        let row = &object.table().rows[seen.field];
+        let place = format!("{}.{}", object.name, row.name);
+        let patches = self.overlays.field_patches(&object.name, &row.name);
+        let decided = |key: &str| patches.iter().any(|p| p.contains_key(key));
+        let from = match &seen.example {
+            Some(title) => format!("the page's example request ({title}) gives {}", seen.value),
+            None => format!("the documented default {}", seen.value),
+        };
+        let mut broken: Vec<(&str, String, bool)> = Vec::new();
+        if let (Some(text), Some(chars)) = (seen.value.as_str(), field.get("chars")) {
+            if let Some(why) = breaks_chars(text, chars) {
+                broken.push(("chars", why, !decided("chars")));
+            }
+        }
+        let (low, high, prose) = match (&seen.value, field.get("type").and_then(Value::as_str)) {
+            (Value::String(s), Some("string")) => (
+                ("min_length", s.chars().count() as i64),
+                ("max_length", s.chars().count() as i64),
+                [object.facts[seen.field].min_length.is_some() && row.minimum.is_none(), object.facts[seen.field].max_length.is_some() && row.maximum.is_none()],
+            ),
+            (Value::Number(n), Some("integer" | "long")) if n.as_i64().is_some() => {
+                let n = n.as_i64().unwrap_or_default();
+                (("minimum", n), ("maximum", n), [object.facts[seen.field].minimum.is_some() && row.minimum.is_none(), object.facts[seen.field].maximum.is_some() && row.maximum.is_none()])
+            }
+            _ => (("", 0), ("", 0), [false, false]),
+        };
+        for ((key, actual), from_prose, below) in [(low, prose[0], true), (high, prose[1], false)] {
+            let Some(limit) = field.get(key).and_then(Value::as_i64) else { continue };
+            if (below && actual < limit) || (!below && actual > limit) {
+                broken.push((key, format!("{key} is {limit}"), from_prose && !decided(key)));
+            }
+        }
+        // An enumeration the table lists is kept: the example may use a spelling the overlay should
+        // accept as an alias, or a value the page leaves out; a person decides.
+        let ty = field.get("type").and_then(Value::as_str).unwrap_or_default();
+        let items = field.get("items").and_then(Value::as_str).unwrap_or_default();
+        let enumeration = [ty, items].into_iter().find(|t| self.enums.iter().any(|e| e.name == *t));
+        if let Some(name) = enumeration.filter(|name| !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))) {
+            let name = name.to_owned();
+            self.report.push(format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias"));
+        }
+        for (key, why, drop) in broken {
+            if !reported.insert((seen.object, seen.field, key)) {
+                continue;
+            }
+            if drop {
+                self.report.push(format!("{place}: {from}, which breaks the {key} read from the prose ({why}); the page accepts more than the sentence says, so the check is left out"));
+                if let Some(field) = self.objects[seen.object].fields[seen.field].as_object_mut() {
+                    field.remove(key);
+                }
+            } else {
+                self.report.push(format!("{place}: {from}, which breaks its {key} ({why}); review the table or the decision"));
+            }
+        }
+    }
+}
+
+/// Why `text` breaks the character rule `chars` (the spec's JSON), if it does.
+fn breaks_chars(text: &str, chars: &Value) -> Option<String> {
+    let classes = |key: &str| -> Vec<String> { chars.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.as_str().map(str::to_owned)).collect() };
+    let allows = |classes: &[String], c: char| classes.is_empty() || classes.iter().any(|class| class_allows(class, c));
+    let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
+    if let Some(c) = text.chars().find(|&c| !allows(&allowed, c)) {
+        return Some(format!("{c:?} is not among {}", allowed.join(", ")));
+    }
+    if let Some(c) = text.chars().next().filter(|&c| !allows(&first, c)) {
+        return Some(format!("it starts with {c:?}, not {}", first.join(", ")));
+    }
+    if let Some(c) = text.chars().last().filter(|&c| !allows(&last, c)) {
+        return Some(format!("it ends with {c:?}, not {}", last.join(", ")));
+    }
+    None
+}
+
+/// Whether the spec's character class `class` (or string of literal characters) allows `c`.
+fn class_allows(class: &str, c: char) -> bool {
+    match class {
+        "letter" => c.is_alphabetic(),
+        "ascii_letter" => c.is_ascii_alphabetic(),
+        "ascii_lower" => c.is_ascii_lowercase(),
+        "han" => HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c)),
+        "digit" => c.is_ascii_digit(),
+        literal => literal.contains(c),
+    }
+}
