@@ -106,6 +106,10 @@ pub struct ResponseExample {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// Why the example does not fit the page's own tables, where a person decided that the example is
+    /// wrong (the overlay's `invalid_responses`): tests check that it does not parse.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invalid: Option<String>,
     pub body: Value,
 }
 

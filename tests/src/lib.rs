@@ -38,6 +38,16 @@ impl Operation {
             .collect()
     }
 
+    /// The example responses marked `invalid`, as (status, reason, body): each must fail to parse.
+    pub fn invalid_example_responses(&self) -> Vec<(u16, String, Value)> {
+        self.value["examples"]["responses"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| Some((u16::try_from(e["status"].as_u64()?).ok()?, e.get("invalid")?.as_str()?.to_owned(), e["body"].clone())))
+            .collect()
+    }
+
     fn requests(&self) -> impl Iterator<Item = &Value> {
         self.value["examples"]["requests"].as_array().into_iter().flatten()
     }
@@ -48,6 +58,7 @@ impl Operation {
             .as_array()
             .into_iter()
             .flatten()
+            .filter(|e| e.get("invalid").is_none())
             .map(|e| (u16::try_from(e["status"].as_u64().unwrap_or_default()).unwrap_or_default(), e["body"].clone()))
             .collect()
     }

@@ -109,6 +109,18 @@ fn every_example_response_parses_into_its_status_type() {
 }
 
 #[test]
+fn every_example_response_marked_invalid_does_not_parse() {
+    let spec = Spec::load();
+    for op in &spec.operations {
+        for (status, reason, body) in op.invalid_example_responses() {
+            let bytes = serde_json::to_vec(&body).expect("serializes");
+            let parsed = vpc_channel_models::response_departures(&op.qualified(), status, &bytes).expect("the operation exists");
+            assert!(parsed.is_err(), "{} example response {status} is marked invalid ({reason}) but parses: remove it from the overlay's invalid_responses", op.qualified());
+        }
+    }
+}
+
+#[test]
 fn documented_error_responses_are_typed_not_other() {
     let body = br#"{"error_code": "APIG.2001", "error_msg": "The request parameters must be specified, parameter name:members"}"#;
     let parsed = apig::update_vpc_channel::Response::parse(400, body).expect("parses");

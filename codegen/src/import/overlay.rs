@@ -48,6 +48,11 @@ pub struct Overlay {
     /// page's overlay has them (titles are the page's).
     #[serde(default)]
     pub invalid_examples: BTreeMap<String, String>,
+    /// Example responses of the page that do not fit its tables, by status (`"200"`), with the reason a
+    /// person decided the example is wrong: carried into the spec as the example's `invalid`, and tests
+    /// check that they do not parse.
+    #[serde(default)]
+    pub invalid_responses: BTreeMap<String, String>,
 }
 
 /// Decisions about one object.
@@ -114,6 +119,9 @@ impl Overlay {
         }
         if let Some(title) = overlay.invalid_examples.iter().find(|(_, reason)| reason.trim().is_empty()).map(|(title, _)| title) {
             return Err(format!("invalid_examples.{title}: say why the example, not the table, is wrong"));
+        }
+        if let Some(status) = overlay.invalid_responses.iter().find(|(_, reason)| reason.trim().is_empty()).map(|(status, _)| status) {
+            return Err(format!("invalid_responses.{status}: say why the example, not the table, is wrong"));
         }
         Ok(overlay)
     }
@@ -182,6 +190,11 @@ impl Overlays {
     /// says so.
     pub fn invalid_example(&self, title: &str) -> Option<&str> {
         self.page.invalid_examples.get(title).map(String::as_str)
+    }
+
+    /// Why the page's example response of `status` does not fit its tables, if the page's overlay says so.
+    pub fn invalid_response(&self, status: u16) -> Option<&str> {
+        self.page.invalid_responses.get(&status.to_string()).map(String::as_str)
     }
 
     /// The enumeration patches of `name`, common first.

@@ -321,9 +321,11 @@ pub mod verifying_the_api_definition;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest {
     /// Allow or reject connections.
-    pub action: Action,
+    pub action: AcceptingOrRejectingAVpcEndpointConnectionAction,
     /// VPC endpoints.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     pub endpoints: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`AcceptingOrRejectingAVpcEndpointConnectionRequest`].
@@ -359,6 +361,17 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionRequest {
             let value = &self.action;
             let p = path.field("action");
             support::Validate::validate_at(value, &p, out);
+        }
+        {
+            let value = &self.endpoints;
+            let p = path.field("endpoints");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
         }
     }
 }
@@ -515,7 +528,7 @@ impl support::Validate for EndpointConnection {
 }
 /// Allow or reject connections.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Action {
+pub enum AcceptingOrRejectingAVpcEndpointConnectionAction {
     /// Wire value: `receive`.
     Receive,
     /// Wire value: `reject`.
@@ -524,7 +537,7 @@ pub enum Action {
     /// `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
-impl Action {
+impl AcceptingOrRejectingAVpcEndpointConnectionAction {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["receive", "reject"];
     /// The wire spelling.
@@ -547,12 +560,12 @@ impl Action {
         }
     }
 }
-impl ::std::fmt::Display for Action {
+impl ::std::fmt::Display for AcceptingOrRejectingAVpcEndpointConnectionAction {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
-impl ::serde::Serialize for Action {
+impl ::serde::Serialize for AcceptingOrRejectingAVpcEndpointConnectionAction {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -560,14 +573,15 @@ impl ::serde::Serialize for Action {
         serializer.serialize_str(self.as_str())
     }
 }
-impl<'de> ::serde::Deserialize<'de> for Action {
+impl<'de> ::serde::Deserialize<'de>
+for AcceptingOrRejectingAVpcEndpointConnectionAction {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
         support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
-impl support::Validate for Action {
+impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionAction {
     fn validate_at(
         &self,
         path: &support::Path<'_>,
@@ -872,6 +886,8 @@ pub struct AddingOrDeletingTagsOfAGatewayRequest {
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
+    ///
+    /// Items: 0 to 20.
     pub tags: ::std::vec::Vec<TmsKeyValue>,
 }
 /// The documented fields of [`AddingOrDeletingTagsOfAGatewayRequest`].
@@ -913,6 +929,13 @@ impl support::Validate for AddingOrDeletingTagsOfAGatewayRequest {
         {
             let value = &self.tags;
             let p = path.field("tags");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(0usize),
+                ::std::option::Option::Some(20usize),
+            );
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
                 support::Validate::validate_at(value, &p, out);
@@ -1280,6 +1303,8 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceRequest {
     /// Whitelist records. Each whitelist record is in the format of "iam:domain::Authorized_account_ID".
     /// The account ID contains 32 characters, including only letters (a-f) and digits. An asterisk (\*) means that all users have access.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     pub permissions: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`AddingWhitelistRecordsForAVpcEndpointServiceRequest`].
@@ -1307,7 +1332,17 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        {
+            let value = &self.permissions;
+            let p = path.field("permissions");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
+        }
     }
 }
 /// Table 5 Response body parameters (status code 200).
@@ -1316,6 +1351,8 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     /// Whitelist records. Each whitelist record is in the format of "iam:domain::Authorized_account_ID".
     /// The account ID contains 32 characters, including only letters (a-f) and digits. An asterisk (\*) means that all users have access.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
@@ -1337,7 +1374,16 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse2
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(value) = &self.permissions {
+            let p = path.field("permissions");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
+        }
     }
 }
 /// Table 7, Table 9, Table 11 and Table 13 Response body parameters (status codes 401, 403, 404 and 500).
@@ -1536,6 +1582,8 @@ pub struct BindingADomainNameRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Custom domain name. It can contain a maximum of 255 characters and must comply with domain name specifications.
+    ///
+    /// Length: at most 255 characters.
     pub url_domain: ::std::string::String,
 }
 impl BindingADomainNameRequest {
@@ -1588,6 +1636,17 @@ impl support::Validate for BindingADomainNameRequest {
         if let ::std::option::Option::Some(value) = &self.min_ssl_version {
             let p = path.field("min_ssl_version");
             support::Validate::validate_at(value, &p, out);
+        }
+        {
+            let value = &self.url_domain;
+            let p = path.field("url_domain");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
     }
 }
@@ -1718,6 +1777,8 @@ pub struct BindingAPlugInToApisRequest {
     pub env_id: ::std::string::String,
     /// IDs of bound APIs.
     /// Array Length: 1 - 500
+    ///
+    /// Items: 1 to 500.
     pub api_ids: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`BindingAPlugInToApisRequest`].
@@ -1749,7 +1810,17 @@ impl support::Validate for BindingAPlugInToApisRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        {
+            let value = &self.api_ids;
+            let p = path.field("api_ids");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(500usize),
+            );
+        }
     }
 }
 /// Table 4 Response body parameters (status code 201).
@@ -2357,8 +2428,6 @@ pub struct SignApiBindingInfo {
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_` and `-`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
@@ -2366,8 +2435,6 @@ pub struct SignApiBindingInfo {
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a value is automatically generated.
     /// • public_key: The value contains 15 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a value is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a value is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature key type.
@@ -2477,46 +2544,6 @@ impl support::Validate for SignApiBindingInfo {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_key {
-            let p = path.field("sign_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(8usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-')
-                },
-                |_: char| true,
-            );
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_secret {
-            let p = path.field("sign_secret");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(16usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters and digits",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |_: char| true,
-            );
         }
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
@@ -2942,6 +2969,8 @@ pub struct ApiFunc {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub function_urn: ::std::option::Option<::std::string::String>,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Invocation mode.
@@ -3061,6 +3090,16 @@ impl support::Validate for ApiFunc {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.invocation_type {
             let p = path.field("invocation_type");
             support::Validate::validate_at(value, &p, out);
@@ -3216,12 +3255,16 @@ impl support::Validate for ApiGroupCommonInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiMock {
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Response.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
     /// Function version. It cannot exceed 64 characters.
+    ///
+    /// Length: at most 64 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Backend custom authorizer ID.
@@ -3286,6 +3329,26 @@ impl support::Validate for ApiMock {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            let p = path.field("version");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
             support::Validate::validate_at(value, &p, out);
@@ -3526,7 +3589,7 @@ pub struct ApiPolicyHttpResp {
     /// An endpoint consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Domain name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. Options include HTTP, HTTPS, and GRPCS. You can select GRPCS for a GRPC backend.
@@ -3541,13 +3604,13 @@ pub struct ApiPolicyHttpResp {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
-    /// Range: at least 1.
+    /// Range: 1 to 600000.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
@@ -3688,19 +3751,8 @@ impl support::Validate for ApiPolicyHttpResp {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
@@ -3717,19 +3769,8 @@ impl support::Validate for ApiPolicyHttpResp {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
@@ -3739,7 +3780,7 @@ impl support::Validate for ApiPolicyHttpResp {
                 &p,
                 i64::from(*value),
                 ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
+                ::std::option::Option::Some(600000i64),
             );
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
@@ -4093,19 +4134,23 @@ pub struct BackendApi {
     /// A backend service address consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Host name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. You can select GRPCS for the GRPC backend.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<BackendApiReqProtocol>,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Request method. For the GRPC backend, the request method is fixed to POST.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Web backend version, which can contain a maximum of 16 characters.
+    ///
+    /// Length: at most 16 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
@@ -4114,13 +4159,13 @@ pub struct BackendApi {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
-    /// Range: at least 1.
+    /// Range: 1 to 600000.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Indicates whether to enable two-way authentication.
@@ -4243,28 +4288,37 @@ impl support::Validate for BackendApi {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            let p = path.field("version");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(16usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
@@ -4272,19 +4326,8 @@ impl support::Validate for BackendApi {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
@@ -4294,7 +4337,7 @@ impl support::Validate for BackendApi {
                 &p,
                 i64::from(*value),
                 ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
+                ::std::option::Option::Some(600000i64),
             );
         }
         if let ::std::option::Option::Some(value) = &self.status {
@@ -4326,6 +4369,8 @@ pub struct BackendParam {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
@@ -4347,6 +4392,8 @@ pub struct BackendParam {
     /// • $context.providerAppId: ID of the app used by the API owner. This parameter is currently not supported.
     /// Frontend authentication parameter: prefixed with "$context.authorizer.frontend.". For example, to return "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.frontend.aaa".
     /// Backend authentication parameter: prefixed with "$context.authorizer.backend.". For example, to return "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.backend.aaa".
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Parameter ID.
@@ -4424,9 +4471,29 @@ impl support::Validate for BackendParam {
                 |_: char| true,
             );
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.location {
             let p = path.field("location");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.value {
+            let p = path.field("value");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
     }
 }
@@ -5785,7 +5852,7 @@ pub struct PluginApiInfo {
     /// API name.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// API type.
@@ -5804,7 +5871,7 @@ pub struct PluginApiInfo {
     /// NOTE:
     /// The address must comply with the URI specifications.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode.
@@ -5812,6 +5879,8 @@ pub struct PluginApiInfo {
     pub auth_type: ::std::option::Option<AuthType>,
     /// API matching mode.
     /// Default value: NORMAL
+    ///
+    /// Default: `"NORMAL"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// API description.
@@ -5848,6 +5917,12 @@ impl PluginApiInfo {
     /// `req_protocol`, or its documented default when absent.
     pub fn req_protocol_or_default(&self) -> QueryingApisBoundWithAPlugInReqProtocol {
         self.req_protocol.clone().unwrap_or(Self::DEFAULT_REQ_PROTOCOL)
+    }
+    /// The documented default of `match_mode`.
+    pub const DEFAULT_MATCH_MODE: MatchMode = MatchMode::Normal;
+    /// `match_mode`, or its documented default when absent.
+    pub fn match_mode_or_default(&self) -> MatchMode {
+        self.match_mode.clone().unwrap_or(Self::DEFAULT_MATCH_MODE)
     }
 }
 /// The documented fields of [`PluginApiInfo`].
@@ -5945,9 +6020,12 @@ impl support::Validate for PluginApiInfo {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -5969,19 +6047,8 @@ impl support::Validate for PluginApiInfo {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
@@ -6164,6 +6231,8 @@ pub struct ReqParam {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_enable: ::std::option::Option<ValidEnable>,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Enumerated value.
@@ -6328,6 +6397,16 @@ impl support::Validate for ReqParam {
             let p = path.field("valid_enable");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.pass_through {
             let p = path.field("pass_through");
             support::Validate::validate_at(value, &p, out);
@@ -6343,12 +6422,14 @@ pub struct TmsKeyValue {
     /// Do not start with _sys_ because it is a system label.
     ///
     /// Length: 1 to 128 characters.
+    /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value.
     /// You can enter letters, digits, and spaces or other special characters (_.:/=+-@) in UTF-8 format.
     ///
     /// Length: 0 to 255 characters.
+    /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `/`, `=`, `+`, `-` and `@`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
@@ -6390,6 +6471,18 @@ impl support::Validate for TmsKeyValue {
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(128usize),
             );
+            support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, ' ' | '_' | '.' | ':' | '=' | '+' | '-' | '@')
+                },
+                |_: char| true,
+            );
         }
         if let ::std::option::Option::Some(value) = &self.value {
             let p = path.field("value");
@@ -6399,6 +6492,20 @@ impl support::Validate for TmsKeyValue {
                 value,
                 ::std::option::Option::Some(0usize),
                 ::std::option::Option::Some(255usize),
+            );
+            support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, ` `, `_`, `.`, `:`, `/`, `=`, `+`, `-` and `@`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(
+                            c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'
+                        )
+                },
+                |_: char| true,
             );
         }
     }
@@ -6845,6 +6952,66 @@ impl<'de> ::serde::Deserialize<'de> for AclType {
     }
 }
 impl support::Validate for AclType {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+/// The value must be delete.
+/// Shared by 3 operations: `deleting_multiple_access_control_policies`, `unbinding_access_control_policies`, `unbinding_request_throttling_policies`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Wire value: `delete`.
+    Delete,
+    /// A value the page does not list, kept as received so that newer responses still parse;
+    /// `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl Action {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &["delete"];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Delete => "delete",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "delete" => ::std::option::Option::Some(Self::Delete),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for Action {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for Action {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Action {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for Action {
     fn validate_at(
         &self,
         path: &support::Path<'_>,
@@ -9647,13 +9814,18 @@ impl support::Validate for PluginType {
 }
 /// Protocol for performing health checks on backend servers in the VPC channel.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `modifying_vpc_channel_health_check`, `querying_vpc_channel_details`.
+///
+/// Decision: The pages' own example requests (Creating a VPC Channel, Modifying VPC Channel Health Check) send "protocol": "http" where the table lists HTTP, as the seeds' Huawei pages do: the lowercase spellings are accepted as the same values and serialized in the documented upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Protocol {
     /// Wire value: `TCP`.
+    /// Also accepted as `tcp`.
     Tcp,
     /// Wire value: `HTTP`.
+    /// Also accepted as `http`.
     Http,
     /// Wire value: `HTTPS`.
+    /// Also accepted as `https`.
     Https,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -9677,9 +9849,9 @@ impl Protocol {
     }
     fn from_documented(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "TCP" => ::std::option::Option::Some(Self::Tcp),
-            "HTTP" => ::std::option::Option::Some(Self::Http),
-            "HTTPS" => ::std::option::Option::Some(Self::Https),
+            "TCP" | "tcp" => ::std::option::Option::Some(Self::Tcp),
+            "HTTP" | "http" => ::std::option::Option::Some(Self::Http),
+            "HTTPS" | "https" => ::std::option::Option::Some(Self::Https),
             _ => ::std::option::Option::None,
         }
     }
@@ -11780,8 +11952,6 @@ impl support::Validate for CreatingACustomAuthorizerResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Gateway description. The value can contain up to 255 characters except \> and \<.
-    ///
-    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be 02, 06, 10, 14, 18, or 22.
@@ -11852,6 +12022,8 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
+    ///
+    /// Items: 0 to 20.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValue>>,
     /// Name of a VPC endpoint service.
@@ -11861,7 +12033,7 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// After the gateway is created, you can modify this name on the Gateways \> VPC Endpoints page.
     ///
     /// Length: at most 16 characters.
-    /// Characters: may contain only letters, digits and `-`.
+    /// Characters: may contain only letters, digits, `-` and `_`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub vpcep_service_name: ::std::option::Option<::std::string::String>,
     /// Public inbound access bandwidth.
@@ -12011,16 +12183,6 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        if let ::std::option::Option::Some(value) = &self.description {
-            let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(255usize),
-            );
-        }
         {
             let value = &self.instance_name;
             let p = path.field("instance_name");
@@ -12058,6 +12220,13 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseRequest {
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(0usize),
+                ::std::option::Option::Some(20usize),
+            );
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
                 support::Validate::validate_at(value, &p, out);
@@ -12076,9 +12245,11 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseRequest {
                 out,
                 &p,
                 value,
-                "may contain only letters, digits and `-`",
+                "may contain only letters, digits, `-` and `_`",
                 |_: char| true,
-                |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-'),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                },
                 |_: char| true,
             );
         }
@@ -12432,13 +12603,13 @@ impl support::Validate for SpecId {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAPlugInRequest {
     /// Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
-    ///
-    /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub plugin_name: ::std::string::String,
     /// Plug-in type.
     pub plugin_type: PluginType,
     /// Plug-in scope. global: Visible to all gateways.
-    pub plugin_scope: PluginScope,
+    ///
+    /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
+    pub plugin_scope: ::std::string::String,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
     /// • SetRespHeadersContent
@@ -12506,24 +12677,10 @@ impl support::Validate for CreatingAPlugInRequest {
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(255usize),
             );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
-                |_: char| true,
-            );
         }
         {
             let value = &self.plugin_type;
             let p = path.field("plugin_type");
-            support::Validate::validate_at(value, &p, out);
-        }
-        {
-            let value = &self.plugin_scope;
-            let p = path.field("plugin_scope");
             support::Validate::validate_at(value, &p, out);
         }
         {
@@ -12564,8 +12721,10 @@ pub struct CreatingAPlugInResponse201 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
+    ///
+    /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub plugin_scope: ::std::option::Option<PluginScope>,
+    pub plugin_scope: ::std::option::Option<::std::string::String>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
     /// • SetRespHeadersContent
@@ -12660,10 +12819,6 @@ impl support::Validate for CreatingAPlugInResponse201 {
             let p = path.field("plugin_type");
             support::Validate::validate_at(value, &p, out);
         }
-        if let ::std::option::Option::Some(value) = &self.plugin_scope {
-            let p = path.field("plugin_scope");
-            support::Validate::validate_at(value, &p, out);
-        }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
             support::check_length(
@@ -12725,6 +12880,8 @@ impl support::Validate for CreatingAPlugInResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -12734,9 +12891,13 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     /// Time unit for limiting the number of API calls.
     pub time_unit: TimeUnit,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     pub api_call_limits: i32,
     /// Type of the request throttling policy.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -12748,11 +12909,17 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     pub time_interval: i32,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
 }
@@ -12817,6 +12984,16 @@ impl support::Validate for CreatingARequestThrottlingPolicyRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         {
             let value = &self.name;
             let p = path.field("name");
@@ -12842,9 +13019,61 @@ impl support::Validate for CreatingARequestThrottlingPolicyRequest {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        {
+            let value = &self.api_call_limits;
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        {
+            let value = &self.time_interval;
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
     }
 }
@@ -12852,6 +13081,8 @@ impl support::Validate for CreatingARequestThrottlingPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingARequestThrottlingPolicyResponse201 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -12863,9 +13094,13 @@ pub struct CreatingARequestThrottlingPolicyResponse201 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
@@ -12878,12 +13113,18 @@ pub struct CreatingARequestThrottlingPolicyResponse201 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
@@ -12969,6 +13210,16 @@ impl support::Validate for CreatingARequestThrottlingPolicyResponse201 {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
             support::check_length(
@@ -12992,9 +13243,59 @@ impl support::Validate for CreatingARequestThrottlingPolicyResponse201 {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.api_call_limits {
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.time_interval {
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
@@ -13038,6 +13339,11 @@ impl support::Validate for CreatingARequestThrottlingPolicyResponse400 {
     }
 }
 /// Table 3 Request body parameters.
+///
+/// Rules checked by `validate`:
+/// - `members[].host`: This parameter is required when the member type is IP address.
+/// - `members[].ecs_id`: This parameter is required if the backend instance type is ecs.
+/// - `members[].ecs_name`: This parameter is required if the backend instance type is ecs.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAVpcChannelRequest {
     /// VPC channel name.
@@ -13250,6 +13556,46 @@ impl support::Validate for CreatingAVpcChannelRequest {
         if let ::std::option::Option::Some(value) = &self.microservice_info {
             let p = path.field("microservice_info");
             support::Validate::validate_at(value, &p, out);
+        }
+        if {
+            let value = &self.member_type;
+            matches!(value, MemberType::Ip)
+        } {
+            if let ::std::option::Option::Some(value0) = &self.members {
+                let at0 = path.field("members");
+                for (i, item) in value0.iter().enumerate() {
+                    let item0 = at0.index(i);
+                    support::require(
+                        out,
+                        &item0.field("host"),
+                        item.host.is_some(),
+                        "member_type is ip",
+                    );
+                }
+            }
+        }
+        if {
+            let value = &self.member_type;
+            matches!(value, MemberType::Ecs)
+        } {
+            if let ::std::option::Option::Some(value0) = &self.members {
+                let at0 = path.field("members");
+                for (i, item) in value0.iter().enumerate() {
+                    let item0 = at0.index(i);
+                    support::require(
+                        out,
+                        &item0.field("ecs_id"),
+                        item.ecs_id.is_some(),
+                        "member_type is ecs",
+                    );
+                    support::require(
+                        out,
+                        &item0.field("ecs_name"),
+                        item.ecs_name.is_some(),
+                        "member_type is ecs",
+                    );
+                }
+            }
         }
     }
 }
@@ -14158,8 +14504,6 @@ pub struct CreatingAnAccessControlPolicyRequest {
     /// • If entity_type is set to IP, enter up to 100 IP addresses.
     /// • If entity_type is set to DOMAIN, enter account names. Each account name can contain up to 64 ASCII characters except commas (,). Do not use only digits. The total length cannot exceed 1024 characters.
     /// • If entity_type is set to DOMAIN_ID, enter account IDs. For details about how to obtain an account ID, see "Appendix" \> "Obtaining an Account Name and Account ID" in this document.
-    ///
-    /// Characters: may contain only digits.
     pub acl_value: ::std::string::String,
     /// Object type.
     pub entity_type: EntityType,
@@ -14225,19 +14569,6 @@ impl support::Validate for CreatingAnAccessControlPolicyRequest {
             let value = &self.acl_type;
             let p = path.field("acl_type");
             support::Validate::validate_at(value, &p, out);
-        }
-        {
-            let value = &self.acl_value;
-            let p = path.field("acl_value");
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only digits",
-                |_: char| true,
-                |c: char| c.is_ascii_digit(),
-                |_: char| true,
-            );
         }
         {
             let value = &self.entity_type;
@@ -14496,6 +14827,8 @@ pub struct ApiFuncCreate {
     /// Function URN.
     pub function_urn: ::std::string::String,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Invocation mode.
@@ -14591,6 +14924,16 @@ impl support::Validate for ApiFuncCreate {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         {
             let value = &self.invocation_type;
             let p = path.field("invocation_type");
@@ -14632,12 +14975,16 @@ impl support::Validate for ApiFuncCreate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiMockCreate {
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Response.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
     /// Function version. It cannot exceed 64 characters.
+    ///
+    /// Length: at most 64 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Backend custom authorizer ID.
@@ -14681,7 +15028,26 @@ impl support::Validate for ApiMockCreate {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            let p = path.field("version");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(64usize),
+            );
+        }
     }
 }
 /// Table 9 ApiPolicyFunctionCreate.
@@ -14897,7 +15263,7 @@ pub struct ApiPolicyHttpCreate {
     /// An endpoint consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Domain name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. Options include HTTP, HTTPS, and GRPCS. You can select GRPCS for a GRPC backend.
@@ -14910,12 +15276,12 @@ pub struct ApiPolicyHttpCreate {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 512 characters.
     pub req_uri: ::std::string::String,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
-    /// Range: at least 1.
+    /// Range: 1 to 600000.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
@@ -15037,19 +15403,8 @@ impl support::Validate for ApiPolicyHttpCreate {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
             );
         }
         {
@@ -15069,19 +15424,8 @@ impl support::Validate for ApiPolicyHttpCreate {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
             );
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
@@ -15091,7 +15435,7 @@ impl support::Validate for ApiPolicyHttpCreate {
                 &p,
                 i64::from(*value),
                 ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
+                ::std::option::Option::Some(600000i64),
             );
         }
         {
@@ -15168,7 +15512,6 @@ pub struct ApiPolicyMockCreate {
     /// Backend name. It must start with a letter and can contain letters, digits, and underscores (_).
     ///
     /// Length: 3 to 64 characters.
-    /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub name: ::std::string::String,
     /// Backend parameters. This is unavailable for the GRPC backend.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -15243,15 +15586,6 @@ impl support::Validate for ApiPolicyMockCreate {
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(64usize),
             );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
-                |_: char| true,
-            );
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -15283,17 +15617,21 @@ pub struct BackendApiCreate {
     /// A backend service address consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Host name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. You can select GRPCS for the GRPC backend.
     pub req_protocol: BackendApiCreateReqProtocol,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Request method. For the GRPC backend, the request method is fixed to POST.
     pub req_method: ReqMethod,
     /// Web backend version, which can contain a maximum of 16 characters.
+    ///
+    /// Length: at most 16 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
@@ -15302,12 +15640,12 @@ pub struct BackendApiCreate {
     /// The address must comply with the URI specifications.
     /// For the GRPC backend, the request address is fixed to /.
     ///
-    /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
+    /// Length: at most 512 characters.
     pub req_uri: ::std::string::String,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
-    /// Range: at least 1.
+    /// Range: 1 to 600000.
     pub timeout: i32,
     /// Indicates whether to enable two-way authentication.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -15408,19 +15746,8 @@ impl support::Validate for BackendApiCreate {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
             );
         }
         {
@@ -15428,10 +15755,30 @@ impl support::Validate for BackendApiCreate {
             let p = path.field("req_protocol");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         {
             let value = &self.req_method;
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.version {
+            let p = path.field("version");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(16usize),
+            );
         }
         {
             let value = &self.req_uri;
@@ -15440,19 +15787,8 @@ impl support::Validate for BackendApiCreate {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits, `-` and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
             );
         }
         {
@@ -15463,7 +15799,7 @@ impl support::Validate for BackendApiCreate {
                 &p,
                 i64::from(*value),
                 ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
+                ::std::option::Option::Some(600000i64),
             );
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
@@ -15501,6 +15837,8 @@ pub struct BackendParamBase {
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
     pub name: ::std::string::String,
     /// Description, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
@@ -15521,6 +15859,8 @@ pub struct BackendParamBase {
     /// • $context.providerAppId: ID of the app used by the API owner. This parameter is currently not supported.
     /// Frontend authentication parameter: prefixed with "$context.authorizer.frontend.". For example, to return "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.frontend.aaa".
     /// Backend authentication parameter: prefixed with "$context.authorizer.backend.". For example, to return "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.backend.aaa".
+    ///
+    /// Length: at most 255 characters.
     pub value: ::std::string::String,
 }
 /// The documented fields of [`BackendParamBase`].
@@ -15592,10 +15932,31 @@ impl support::Validate for BackendParamBase {
                 |_: char| true,
             );
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         {
             let value = &self.location;
             let p = path.field("location");
             support::Validate::validate_at(value, &p, out);
+        }
+        {
+            let value = &self.value;
+            let p = path.field("value");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
     }
 }
@@ -15608,7 +15969,7 @@ pub struct CreatingAnApiRequest {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     pub name: ::std::string::String,
     /// API type.
     pub r#type: Type,
@@ -15626,6 +15987,8 @@ pub struct CreatingAnApiRequest {
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
+    ///
+    /// Length: at most 512 characters.
     pub req_uri: ::std::string::String,
     /// API authentication mode. Options:
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
@@ -15646,6 +16009,8 @@ pub struct CreatingAnApiRequest {
     /// Backend type. Options:
     pub backend_type: BackendType,
     /// API description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
@@ -15896,9 +16261,12 @@ impl support::Validate for CreatingAnApiRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -15928,6 +16296,17 @@ impl support::Validate for CreatingAnApiRequest {
             support::Validate::validate_at(value, &p, out);
         }
         {
+            let value = &self.req_uri;
+            let p = path.field("req_uri");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
+            );
+        }
+        {
             let value = &self.auth_type;
             let p = path.field("auth_type");
             support::Validate::validate_at(value, &p, out);
@@ -15944,6 +16323,16 @@ impl support::Validate for CreatingAnApiRequest {
             let value = &self.backend_type;
             let p = path.field("backend_type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -16028,7 +16417,7 @@ pub struct CreatingAnApiResponse201 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
@@ -16050,6 +16439,8 @@ pub struct CreatingAnApiResponse201 {
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
+    ///
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
@@ -16073,6 +16464,8 @@ pub struct CreatingAnApiResponse201 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
@@ -16431,9 +16824,12 @@ impl support::Validate for CreatingAnApiResponse201 {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -16459,6 +16855,16 @@ impl support::Validate for CreatingAnApiResponse201 {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.req_uri {
+            let p = path.field("req_uri");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
             support::Validate::validate_at(value, &p, out);
@@ -16474,6 +16880,16 @@ impl support::Validate for CreatingAnApiResponse201 {
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -16609,6 +17025,8 @@ pub struct ReqParamBase {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_enable: ::std::option::Option<ValidEnable>,
     /// Description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Enumerated value.
@@ -16775,6 +17193,16 @@ impl support::Validate for ReqParamBase {
         if let ::std::option::Option::Some(value) = &self.valid_enable {
             let p = path.field("valid_enable");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.pass_through {
             let p = path.field("pass_through");
@@ -17111,7 +17539,7 @@ pub struct CreatingAnApiGroupRequest {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters (-_./():). It must start with a letter or digit.
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`.
     pub name: ::std::string::String,
     /// API group description.
     ///
@@ -17127,8 +17555,18 @@ pub struct CreatingAnApiGroupRequest {
     /// • V1: global group
     /// • V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
+    ///
+    /// Default: `"V1"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnApiGroupRequest {
+    /// The documented default of `version`.
+    pub const DEFAULT_VERSION: &'static str = "V1";
+    /// `version`, or its documented default when absent.
+    pub fn version_or_default(&self) -> &str {
+        self.version.as_deref().unwrap_or(Self::DEFAULT_VERSION)
+    }
 }
 /// The documented fields of [`CreatingAnApiGroupRequest`].
 pub static SHAPE_CREATING_AN_API_GROUP_REQUEST: support::Shape = support::Shape {
@@ -17181,9 +17619,12 @@ impl support::Validate for CreatingAnApiGroupRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -17257,6 +17698,8 @@ pub struct CreatingAnApiGroupResponse201 {
     /// • V1: global group
     /// • V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
+    ///
+    /// Default: `"V1"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
@@ -17275,6 +17718,12 @@ impl CreatingAnApiGroupResponse201 {
     /// `sl_domain_access_enabled`, or its documented default when absent.
     pub fn sl_domain_access_enabled_or_default(&self) -> bool {
         self.sl_domain_access_enabled.unwrap_or(Self::DEFAULT_SL_DOMAIN_ACCESS_ENABLED)
+    }
+    /// The documented default of `version`.
+    pub const DEFAULT_VERSION: &'static str = "V1";
+    /// `version`, or its documented default when absent.
+    pub fn version_or_default(&self) -> &str {
+        self.version.as_deref().unwrap_or(Self::DEFAULT_VERSION)
     }
 }
 /// The documented fields of [`CreatingAnApiGroupResponse201`].
@@ -17429,6 +17878,8 @@ pub struct CreatingAnAppRequest {
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub name: ::std::string::String,
     /// App description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -17438,7 +17889,7 @@ pub struct CreatingAnAppRequest {
     pub app_key: ::std::option::Option<::std::string::String>,
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and the following special characters are allowed: _-!@#$%
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
@@ -17499,6 +17950,16 @@ impl support::Validate for CreatingAnAppRequest {
                 |_: char| true,
             );
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.app_key {
             let p = path.field("app_key");
             support::check_length(
@@ -17533,9 +17994,12 @@ impl support::Validate for CreatingAnAppRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
+                },
                 |_: char| true,
             );
         }
@@ -17574,6 +18038,8 @@ pub struct CreatingAnAppResponse201 {
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
@@ -17582,6 +18048,14 @@ pub struct CreatingAnAppResponse201 {
     /// Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnAppResponse201 {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
 }
 /// The documented fields of [`CreatingAnAppResponse201`].
 pub static SHAPE_CREATING_AN_APP_RESPONSE201: support::Shape = support::Shape {
@@ -17696,7 +18170,7 @@ pub struct CreatingAnAppcodeRequest {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only letters, digits, and the following special characters are allowed: +_!@#$%-/=
     ///
-    /// Characters: must start with a letter; may contain only letters and digits.
+    /// Characters: must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`.
     pub app_code: ::std::string::String,
 }
 /// The documented fields of [`CreatingAnAppcodeRequest`].
@@ -17738,9 +18212,16 @@ impl support::Validate for CreatingAnAppcodeRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters and digits",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/')
+                },
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(
+                            c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
+                        )
+                },
                 |_: char| true,
             );
         }
@@ -17752,7 +18233,7 @@ pub struct CreatingAnAppcodeResponse201 {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only letters, digits, and the following special characters are allowed: +_!@#$%-/=
     ///
-    /// Characters: must start with a letter; may contain only letters and digits.
+    /// Characters: must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_code: ::std::option::Option<::std::string::String>,
     /// ID.
@@ -17808,9 +18289,16 @@ impl support::Validate for CreatingAnAppcodeResponse201 {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters and digits",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/')
+                },
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(
+                            c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
+                        )
+                },
                 |_: char| true,
             );
         }
@@ -19443,6 +19931,8 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
     /// Whitelist records. Each whitelist record is in the format of "iam:domain::Authorized_account_ID".
     /// The account ID contains 32 characters, including only letters (a-f) and digits. An asterisk (\*) means that all users have access.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     pub permissions: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`DeletingWhitelistRecordsOfAVpcEndpointServiceRequest`].
@@ -19470,7 +19960,17 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceRequest 
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        {
+            let value = &self.permissions;
+            let p = path.field("permissions");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
+        }
     }
 }
 /// Table 5 Response body parameters (status code 200).
@@ -19479,6 +19979,8 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Whitelist records. Each whitelist record is in the format of "iam:domain::Authorized_account_ID".
     /// The account ID contains 32 characters, including only letters (a-f) and digits. An asterisk (\*) means that all users have access.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
@@ -19500,7 +20002,16 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        if let ::std::option::Option::Some(value) = &self.permissions {
+            let p = path.field("permissions");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
+        }
     }
 }
 /// Table 7, Table 9, Table 11 and Table 13 Response body parameters (status codes 401, 403, 404 and 500).
@@ -20342,7 +20853,7 @@ pub struct GeneratingAnAppcodeResponse201 {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only letters, digits, and the following special characters are allowed: +_!@#$%-/=
     ///
-    /// Characters: must start with a letter; may contain only letters and digits.
+    /// Characters: must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_code: ::std::option::Option<::std::string::String>,
     /// ID.
@@ -20398,9 +20909,16 @@ impl support::Validate for GeneratingAnAppcodeResponse201 {
                 out,
                 &p,
                 value,
-                "must start with a letter; may contain only letters and digits",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/')
+                },
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(
+                            c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
+                        )
+                },
                 |_: char| true,
             );
         }
@@ -20459,11 +20977,13 @@ pub struct ImportingAMicroserviceRequest {
     pub protocol: ::std::option::Option<ImportingAMicroserviceProtocol>,
     /// Imported APIs.
     /// Array Length: 1 - 50
+    ///
+    /// Items: 1 to 50.
     pub apis: ::std::vec::Vec<MicroserviceApiCreate>,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000, and the default value is 5000.
     /// Unit: ms.
     ///
-    /// Range: at least 1.
+    /// Range: 1 to 600000.
     /// Default: `5000`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_timeout: ::std::option::Option<i32>,
@@ -20588,6 +21108,13 @@ impl support::Validate for ImportingAMicroserviceRequest {
         {
             let value = &self.apis;
             let p = path.field("apis");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(50usize),
+            );
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
                 support::Validate::validate_at(value, &p, out);
@@ -20600,7 +21127,7 @@ impl support::Validate for ImportingAMicroserviceRequest {
                 &p,
                 i64::from(*value),
                 ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
+                ::std::option::Option::Some(600000i64),
             );
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
@@ -21169,7 +21696,9 @@ pub struct MicroserviceGroup {
     /// Name of the API group. This parameter is required when group_id is empty.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Length: at most 255 characters.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
+    /// Decision: Both example requests send "group_name": "" beside a group_id; the page says the name is required when group_id is empty, so the 3-character minimum is for a name that is used, and an empty one is accepted.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Integration application to which the new group belongs. This parameter is required when group_id is empty.
@@ -21227,16 +21756,19 @@ impl support::Validate for MicroserviceGroup {
                 out,
                 &p,
                 value,
-                ::std::option::Option::Some(3usize),
+                ::std::option::Option::None,
                 ::std::option::Option::Some(255usize),
             );
             support::check_chars(
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -21461,11 +21993,15 @@ impl support::Validate for MicroserviceImportApiRespMatchMode {
     }
 }
 /// Request protocol used by APIG to access the microservice.
+///
+/// Decision: The pages' own example requests (Creating a VPC Channel, Modifying VPC Channel Health Check) send "protocol": "http" where the table lists HTTP, as the seeds' Huawei pages do: the lowercase spellings are accepted as the same values and serialized in the documented upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImportingAMicroserviceProtocol {
     /// Wire value: `HTTP`.
+    /// Also accepted as `http`.
     Http,
     /// Wire value: `HTTPS`.
+    /// Also accepted as `https`.
     Https,
     /// A value the page does not list, kept as received so that newer responses still parse;
     /// `validate` rejects it in requests.
@@ -21488,8 +22024,8 @@ impl ImportingAMicroserviceProtocol {
     }
     fn from_documented(value: &str) -> ::std::option::Option<Self> {
         match value {
-            "HTTP" => ::std::option::Option::Some(Self::Http),
-            "HTTPS" => ::std::option::Option::Some(Self::Https),
+            "HTTP" | "http" => ::std::option::Option::Some(Self::Http),
+            "HTTPS" | "https" => ::std::option::Option::Some(Self::Https),
             _ => ::std::option::Option::None,
         }
     }
@@ -22426,13 +22962,13 @@ impl support::Validate for ModifyingADomainNameResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAPlugInRequest {
     /// Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
-    ///
-    /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub plugin_name: ::std::string::String,
     /// Plug-in type.
     pub plugin_type: PluginType,
     /// Plug-in scope. global: Visible to all gateways.
-    pub plugin_scope: PluginScope,
+    ///
+    /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
+    pub plugin_scope: ::std::string::String,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
     /// • SetRespHeadersContent
@@ -22500,24 +23036,10 @@ impl support::Validate for ModifyingAPlugInRequest {
                 ::std::option::Option::Some(3usize),
                 ::std::option::Option::Some(255usize),
             );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter; may contain only letters, digits and `_`",
-                |c: char| c.is_alphabetic(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
-                |_: char| true,
-            );
         }
         {
             let value = &self.plugin_type;
             let p = path.field("plugin_type");
-            support::Validate::validate_at(value, &p, out);
-        }
-        {
-            let value = &self.plugin_scope;
-            let p = path.field("plugin_scope");
             support::Validate::validate_at(value, &p, out);
         }
         {
@@ -22558,8 +23080,10 @@ pub struct ModifyingAPlugInResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
+    ///
+    /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub plugin_scope: ::std::option::Option<PluginScope>,
+    pub plugin_scope: ::std::option::Option<::std::string::String>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
     /// • SetRespHeadersContent
@@ -22654,10 +23178,6 @@ impl support::Validate for ModifyingAPlugInResponse200 {
             let p = path.field("plugin_type");
             support::Validate::validate_at(value, &p, out);
         }
-        if let ::std::option::Option::Some(value) = &self.plugin_scope {
-            let p = path.field("plugin_scope");
-            support::Validate::validate_at(value, &p, out);
-        }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
             support::check_length(
@@ -22719,6 +23239,8 @@ impl support::Validate for ModifyingAPlugInResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -22728,9 +23250,13 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Time unit for limiting the number of API calls.
     pub time_unit: TimeUnit,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     pub api_call_limits: i32,
     /// Type of the request throttling policy.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -22742,11 +23268,17 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     pub time_interval: i32,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
 }
@@ -22811,6 +23343,16 @@ impl support::Validate for ModifyingARequestThrottlingPolicyRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         {
             let value = &self.name;
             let p = path.field("name");
@@ -22836,9 +23378,61 @@ impl support::Validate for ModifyingARequestThrottlingPolicyRequest {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        {
+            let value = &self.api_call_limits;
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        {
+            let value = &self.time_interval;
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
     }
 }
@@ -22846,6 +23440,8 @@ impl support::Validate for ModifyingARequestThrottlingPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -22857,9 +23453,13 @@ pub struct ModifyingARequestThrottlingPolicyResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
@@ -22872,12 +23472,18 @@ pub struct ModifyingARequestThrottlingPolicyResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
@@ -22963,6 +23569,16 @@ impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
             support::check_length(
@@ -22986,9 +23602,59 @@ impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.api_call_limits {
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.time_interval {
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
@@ -23050,8 +23716,6 @@ pub struct ModifyingASignatureKeyRequest {
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_` and `-`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
@@ -23059,8 +23723,6 @@ pub struct ModifyingASignatureKeyRequest {
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
@@ -23132,46 +23794,6 @@ impl support::Validate for ModifyingASignatureKeyRequest {
             let p = path.field("sign_type");
             support::Validate::validate_at(value, &p, out);
         }
-        if let ::std::option::Option::Some(value) = &self.sign_key {
-            let p = path.field("sign_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(8usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-')
-                },
-                |_: char| true,
-            );
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_secret {
-            let p = path.field("sign_secret");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(16usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters and digits",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |_: char| true,
-            );
-        }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
             support::Validate::validate_at(value, &p, out);
@@ -23198,8 +23820,6 @@ pub struct ModifyingASignatureKeyResponse200 {
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_` and `-`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
@@ -23207,8 +23827,6 @@ pub struct ModifyingASignatureKeyResponse200 {
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
@@ -23293,46 +23911,6 @@ impl support::Validate for ModifyingASignatureKeyResponse200 {
             let p = path.field("sign_type");
             support::Validate::validate_at(value, &p, out);
         }
-        if let ::std::option::Option::Some(value) = &self.sign_key {
-            let p = path.field("sign_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(8usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-')
-                },
-                |_: char| true,
-            );
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_secret {
-            let p = path.field("sign_secret");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(16usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters and digits",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |_: char| true,
-            );
-        }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
             support::Validate::validate_at(value, &p, out);
@@ -23414,7 +23992,7 @@ impl support::Validate for ModifyingASignatureKeyResponse412 {
 pub struct ModifyingAVariableRequest {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
-    /// Characters: may contain only letters and digits.
+    /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
     pub variable_value: ::std::string::String,
 }
 /// The documented fields of [`ModifyingAVariableRequest`].
@@ -23456,9 +24034,12 @@ impl support::Validate for ModifyingAVariableRequest {
                 out,
                 &p,
                 value,
-                "may contain only letters and digits",
+                "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
                 |_: char| true,
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '/' | '.' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -23469,7 +24050,7 @@ impl support::Validate for ModifyingAVariableRequest {
 pub struct ModifyingAVariableResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
-    /// Characters: may contain only letters and digits.
+    /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
@@ -23538,9 +24119,12 @@ impl support::Validate for ModifyingAVariableResponse200 {
                 out,
                 &p,
                 value,
-                "may contain only letters and digits",
+                "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
                 |_: char| true,
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '/' | '.' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -23637,8 +24221,6 @@ pub struct ModifyingAnAccessControlPolicyRequest {
     /// • If entity_type is set to IP, enter up to 100 IP addresses.
     /// • If entity_type is set to DOMAIN, enter account names. Each account name can contain up to 64 ASCII characters except commas (,). Do not use only digits. The total length cannot exceed 1024 characters.
     /// • If entity_type is set to DOMAIN_ID, enter account IDs. For details about how to obtain an account ID, see "Appendix" \> "Obtaining an Account Name and Account ID" in this document.
-    ///
-    /// Characters: may contain only digits.
     pub acl_value: ::std::string::String,
     /// Object type.
     pub entity_type: EntityType,
@@ -23704,19 +24286,6 @@ impl support::Validate for ModifyingAnAccessControlPolicyRequest {
             let value = &self.acl_type;
             let p = path.field("acl_type");
             support::Validate::validate_at(value, &p, out);
-        }
-        {
-            let value = &self.acl_value;
-            let p = path.field("acl_value");
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only digits",
-                |_: char| true,
-                |c: char| c.is_ascii_digit(),
-                |_: char| true,
-            );
         }
         {
             let value = &self.entity_type;
@@ -23834,7 +24403,7 @@ pub struct ModifyingAnApiGroupRequest {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters (-_./():). It must start with a letter or digit.
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`.
     pub name: ::std::string::String,
     /// API group description.
     ///
@@ -23885,9 +24454,12 @@ impl support::Validate for ModifyingAnApiGroupRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -23961,6 +24533,8 @@ pub struct ModifyingAnApiGroupResponse200 {
     /// • V1: global group
     /// • V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
+    ///
+    /// Default: `"V1"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
@@ -23979,6 +24553,12 @@ impl ModifyingAnApiGroupResponse200 {
     /// `sl_domain_access_enabled`, or its documented default when absent.
     pub fn sl_domain_access_enabled_or_default(&self) -> bool {
         self.sl_domain_access_enabled.unwrap_or(Self::DEFAULT_SL_DOMAIN_ACCESS_ENABLED)
+    }
+    /// The documented default of `version`.
+    pub const DEFAULT_VERSION: &'static str = "V1";
+    /// `version`, or its documented default when absent.
+    pub fn version_or_default(&self) -> &str {
+        self.version.as_deref().unwrap_or(Self::DEFAULT_VERSION)
     }
 }
 /// The documented fields of [`ModifyingAnApiGroupResponse200`].
@@ -24133,6 +24713,8 @@ pub struct ModifyingAnAppRequest {
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub name: ::std::string::String,
     /// App description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -24142,7 +24724,7 @@ pub struct ModifyingAnAppRequest {
     pub app_key: ::std::option::Option<::std::string::String>,
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and the following special characters are allowed: _-!@#$%
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
@@ -24203,6 +24785,16 @@ impl support::Validate for ModifyingAnAppRequest {
                 |_: char| true,
             );
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.app_key {
             let p = path.field("app_key");
             support::check_length(
@@ -24237,9 +24829,12 @@ impl support::Validate for ModifyingAnAppRequest {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
+                },
                 |_: char| true,
             );
         }
@@ -24278,6 +24873,8 @@ pub struct ModifyingAnAppResponse200 {
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
@@ -24286,6 +24883,14 @@ pub struct ModifyingAnAppResponse200 {
     /// Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnAppResponse200 {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
 }
 /// The documented fields of [`ModifyingAnAppResponse200`].
 pub static SHAPE_MODIFYING_AN_APP_RESPONSE200: support::Shape = support::Shape {
@@ -25577,6 +26182,8 @@ pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     /// ID of the API to be published or taken offline.
     pub api_id: ::std::string::String,
     /// Description about the publishing. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
@@ -25621,6 +26228,16 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineRequest {
             let value = &self.action;
             let p = path.field("action");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
     }
 }
@@ -25930,6 +26547,8 @@ pub struct PublishingApisOrTakingApisOfflineRequest {
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Description of the publication.
     /// It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
@@ -25970,6 +26589,16 @@ impl support::Validate for PublishingApisOrTakingApisOfflineRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
         support::require_one_group(
             out,
             path,
@@ -26801,6 +27430,7 @@ pub struct TmsKeyValues {
     /// Do not start with _sys_ because it is a system label.
     ///
     /// Length: 1 to 128 characters.
+    /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value.
@@ -26838,6 +27468,18 @@ impl support::Validate for TmsKeyValues {
                 value,
                 ::std::option::Option::Some(1usize),
                 ::std::option::Option::Some(128usize),
+            );
+            support::check_chars(
+                out,
+                &p,
+                value,
+                "may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`",
+                |_: char| true,
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, ' ' | '_' | '.' | ':' | '=' | '+' | '-' | '@')
+                },
+                |_: char| true,
             );
         }
     }
@@ -27409,7 +28051,7 @@ pub struct QueryingApiDetailsResponse200 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
@@ -27431,6 +28073,8 @@ pub struct QueryingApiDetailsResponse200 {
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
+    ///
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
@@ -27454,6 +28098,8 @@ pub struct QueryingApiDetailsResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
@@ -27812,9 +28458,12 @@ impl support::Validate for QueryingApiDetailsResponse200 {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -27840,6 +28489,16 @@ impl support::Validate for QueryingApiDetailsResponse200 {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.req_uri {
+            let p = path.field("req_uri");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
             support::Validate::validate_at(value, &p, out);
@@ -27855,6 +28514,16 @@ impl support::Validate for QueryingApiDetailsResponse200 {
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -28020,6 +28689,8 @@ pub struct QueryingApiGroupDetailsResponse200 {
     /// • V1: global group
     /// • V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
+    ///
+    /// Default: `"V1"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
@@ -28038,6 +28709,12 @@ impl QueryingApiGroupDetailsResponse200 {
     /// `sl_domain_access_enabled`, or its documented default when absent.
     pub fn sl_domain_access_enabled_or_default(&self) -> bool {
         self.sl_domain_access_enabled.unwrap_or(Self::DEFAULT_SL_DOMAIN_ACCESS_ENABLED)
+    }
+    /// The documented default of `version`.
+    pub const DEFAULT_VERSION: &'static str = "V1";
+    /// `version`, or its documented default when absent.
+    pub fn version_or_default(&self) -> &str {
+        self.version.as_deref().unwrap_or(Self::DEFAULT_VERSION)
     }
 }
 /// The documented fields of [`QueryingApiGroupDetailsResponse200`].
@@ -28313,6 +28990,8 @@ pub struct ApiGroupInfo {
     /// • V1: global group
     /// • V2: application-level group
     /// The default value is V1. This parameter is not supported currently.
+    ///
+    /// Default: `"V1"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
@@ -28331,6 +29010,12 @@ impl ApiGroupInfo {
     /// `sl_domain_access_enabled`, or its documented default when absent.
     pub fn sl_domain_access_enabled_or_default(&self) -> bool {
         self.sl_domain_access_enabled.unwrap_or(Self::DEFAULT_SL_DOMAIN_ACCESS_ENABLED)
+    }
+    /// The documented default of `version`.
+    pub const DEFAULT_VERSION: &'static str = "V1";
+    /// `version`, or its documented default when absent.
+    pub fn version_or_default(&self) -> &str {
+        self.version.as_deref().unwrap_or(Self::DEFAULT_VERSION)
     }
 }
 /// The documented fields of [`ApiGroupInfo`].
@@ -28610,7 +29295,7 @@ pub struct QueryingApiVersionDetailsResponse200 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
@@ -28632,6 +29317,8 @@ pub struct QueryingApiVersionDetailsResponse200 {
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
+    ///
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
@@ -28655,6 +29342,8 @@ pub struct QueryingApiVersionDetailsResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
@@ -29033,9 +29722,12 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -29061,6 +29753,16 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.req_uri {
+            let p = path.field("req_uri");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
             support::Validate::validate_at(value, &p, out);
@@ -29076,6 +29778,16 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -30318,6 +31030,8 @@ pub struct QueryingAppDetailsResponse200 {
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
@@ -30326,6 +31040,14 @@ pub struct QueryingAppDetailsResponse200 {
     /// Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAppDetailsResponse200 {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
 }
 /// The documented fields of [`QueryingAppDetailsResponse200`].
 pub static SHAPE_QUERYING_APP_DETAILS_RESPONSE200: support::Shape = support::Shape {
@@ -30467,6 +31189,8 @@ pub struct AppInfoWithBindNum {
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
@@ -30478,6 +31202,14 @@ pub struct AppInfoWithBindNum {
     /// Number of bound APIs.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
+}
+impl AppInfoWithBindNum {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
 }
 /// The documented fields of [`AppInfoWithBindNum`].
 pub static SHAPE_APP_INFO_WITH_BIND_NUM: support::Shape = support::Shape {
@@ -30678,6 +31410,8 @@ pub struct ApiAuthInfo {
     pub app_remark: ::std::option::Option<::std::string::String>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// Creator of the app.
@@ -30693,6 +31427,8 @@ pub struct ApiAuthInfo {
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Authorization channel type.
     /// The default value is NORMAL. This parameter is not supported currently.
+    ///
+    /// Default: `"NORMAL"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_tunnel: ::std::option::Option<AuthTunnel>,
     /// Whitelist for the green channel.
@@ -30716,6 +31452,20 @@ pub struct ApiAuthInfo {
     /// App ID.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
+}
+impl ApiAuthInfo {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
+    /// The documented default of `auth_tunnel`.
+    pub const DEFAULT_AUTH_TUNNEL: AuthTunnel = AuthTunnel::Normal;
+    /// `auth_tunnel`, or its documented default when absent.
+    pub fn auth_tunnel_or_default(&self) -> AuthTunnel {
+        self.auth_tunnel.clone().unwrap_or(Self::DEFAULT_AUTH_TUNNEL)
+    }
 }
 /// The documented fields of [`ApiAuthInfo`].
 pub static SHAPE_API_AUTH_INFO: support::Shape = support::Shape {
@@ -32126,6 +32876,8 @@ impl support::Validate for QueryingCustomAuthorizersResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -32137,9 +32889,13 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
@@ -32152,12 +32908,18 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
@@ -32243,6 +33005,16 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
             support::check_length(
@@ -32266,9 +33038,59 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.api_call_limits {
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.time_interval {
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
@@ -32624,7 +33446,7 @@ impl support::Validate for UrlDomainRefInfo {
 pub struct EnvVariableInfo {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
-    /// Characters: may contain only letters and digits.
+    /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
@@ -32693,9 +33515,12 @@ impl support::Validate for EnvVariableInfo {
                 out,
                 &p,
                 value,
-                "may contain only letters and digits",
+                "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
                 |_: char| true,
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '/' | '.' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -34743,6 +35568,8 @@ impl support::Validate for QueryingRequestThrottlingPoliciesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThrottlesInfo {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -34754,9 +35581,13 @@ pub struct ThrottlesInfo {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
@@ -34769,12 +35600,18 @@ pub struct ThrottlesInfo {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
@@ -34860,6 +35697,16 @@ impl support::Validate for ThrottlesInfo {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
             support::check_length(
@@ -34883,9 +35730,59 @@ impl support::Validate for ThrottlesInfo {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.api_call_limits {
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.time_interval {
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
@@ -34982,6 +35879,8 @@ impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThrottleForApi {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
@@ -34993,9 +35892,13 @@ pub struct ThrottleForApi {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
@@ -35008,12 +35911,18 @@ pub struct ThrottleForApi {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
+    ///
+    /// Range: at most 2147483647.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
@@ -35120,6 +36029,16 @@ impl support::Validate for ThrottleForApi {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
+        if let ::std::option::Option::Some(value) = &self.app_call_limits {
+            let p = path.field("app_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
             support::check_length(
@@ -35143,9 +36062,59 @@ impl support::Validate for ThrottleForApi {
             let p = path.field("time_unit");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.api_call_limits {
+            let p = path.field("api_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.user_call_limits {
+            let p = path.field("user_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.time_interval {
+            let p = path.field("time_interval");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
+        }
+        if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+            let p = path.field("ip_call_limits");
+            support::check_range(
+                out,
+                &p,
+                i64::from(*value),
+                ::std::option::Option::None,
+                ::std::option::Option::Some(2147483647i64),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
@@ -35753,8 +36722,6 @@ pub struct SignatureWithBindNum {
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_` and `-`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
@@ -35762,8 +36729,6 @@ pub struct SignatureWithBindNum {
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
@@ -35862,46 +36827,6 @@ impl support::Validate for SignatureWithBindNum {
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
             support::Validate::validate_at(value, &p, out);
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_key {
-            let p = path.field("sign_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(8usize),
-                ::std::option::Option::Some(32usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-')
-                },
-                |_: char| true,
-            );
-        }
-        if let ::std::option::Option::Some(value) = &self.sign_secret {
-            let p = path.field("sign_secret");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(16usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters and digits",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |_: char| true,
-            );
         }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
@@ -36983,7 +37908,7 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
+    /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
@@ -37005,6 +37930,8 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
+    ///
+    /// Length: at most 512 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
@@ -37028,6 +37955,8 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
+    ///
+    /// Length: at most 255 characters.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
@@ -37265,9 +38194,12 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
                 out,
                 &p,
                 value,
-                "must start with a letter or a digit; may contain only letters and digits",
+                "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                 |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                },
                 |_: char| true,
             );
         }
@@ -37293,6 +38225,16 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
             let p = path.field("req_method");
             support::Validate::validate_at(value, &p, out);
         }
+        if let ::std::option::Option::Some(value) = &self.req_uri {
+            let p = path.field("req_uri");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(512usize),
+            );
+        }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
             support::Validate::validate_at(value, &p, out);
@@ -37308,6 +38250,16 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
             support::Validate::validate_at(value, &p, out);
+        }
+        if let ::std::option::Option::Some(value) = &self.remark {
+            let p = path.field("remark");
+            support::check_length(
+                out,
+                &p,
+                value,
+                ::std::option::Option::None,
+                ::std::option::Option::Some(255usize),
+            );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -37458,7 +38410,7 @@ impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse401 {
 pub struct QueryingVariableDetailsResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
-    /// Characters: may contain only letters and digits.
+    /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
@@ -37527,9 +38479,12 @@ impl support::Validate for QueryingVariableDetailsResponse200 {
                 out,
                 &p,
                 value,
-                "may contain only letters and digits",
+                "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
                 |_: char| true,
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                |c: char| {
+                    c.is_alphabetic() || c.is_ascii_digit()
+                        || matches!(c, '_' | '-' | '/' | '.' | ':')
+                },
                 |_: char| true,
             );
         }
@@ -38709,8 +39664,6 @@ impl support::Validate for RemovingABackendServerResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResettingTheAppsecretOfAnAppRequest {
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and special characters (_-!@#$%). To define an AppSecret, first enable the app_secret parameter.
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters and digits.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
@@ -38748,15 +39701,6 @@ impl support::Validate for ResettingTheAppsecretOfAnAppRequest {
                 ::std::option::Option::Some(8usize),
                 ::std::option::Option::Some(128usize),
             );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a letter or a digit; may contain only letters and digits",
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                |_: char| true,
-            );
         }
     }
 }
@@ -38793,6 +39737,8 @@ pub struct ResettingTheAppsecretOfAnAppResponse200 {
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
+    ///
+    /// Default: `"apig"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
@@ -38801,6 +39747,14 @@ pub struct ResettingTheAppsecretOfAnAppResponse200 {
     /// Currently, this parameter is not supported.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
+}
+impl ResettingTheAppsecretOfAnAppResponse200 {
+    /// The documented default of `app_type`.
+    pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
+    /// `app_type`, or its documented default when absent.
+    pub fn app_type_or_default(&self) -> AppType {
+        self.app_type.clone().unwrap_or(Self::DEFAULT_APP_TYPE)
+    }
 }
 /// The documented fields of [`ResettingTheAppsecretOfAnAppResponse200`].
 pub static SHAPE_RESETTING_THE_APPSECRET_OF_AN_APP_RESPONSE200: support::Shape = support::Shape {
@@ -39235,6 +40189,8 @@ pub struct UnbindingAPlugInFromAllApisRequest {
     pub env_id: ::std::string::String,
     /// IDs of bound APIs.
     /// Array Length: 1 - 500
+    ///
+    /// Items: 1 to 500.
     pub api_ids: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`UnbindingAPlugInFromAllApisRequest`].
@@ -39266,7 +40222,17 @@ impl support::Validate for UnbindingAPlugInFromAllApisRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        {
+            let value = &self.api_ids;
+            let p = path.field("api_ids");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(500usize),
+            );
+        }
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
@@ -39585,6 +40551,8 @@ pub struct UnbindingAnApiSPlugInsRequest {
     pub env_id: ::std::string::String,
     /// IDs of bound plug-ins.
     /// Array Length: 1 - 500
+    ///
+    /// Items: 1 to 500.
     pub plugin_ids: ::std::vec::Vec<::std::string::String>,
 }
 /// The documented fields of [`UnbindingAnApiSPlugInsRequest`].
@@ -39616,7 +40584,17 @@ impl support::Validate for UnbindingAnApiSPlugInsRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        let _ = (path, out);
+        {
+            let value = &self.plugin_ids;
+            let p = path.field("plugin_ids");
+            support::check_items(
+                out,
+                &p,
+                value.len(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::Some(500usize),
+            );
+        }
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
@@ -41160,19 +42138,19 @@ impl support::Validate for VerifyingTheApiDefinitionType {
 pub mod view {
     use super::support;
     use super::{
-        AclType, Action, AddingOrDeletingTagsOfAGatewayAction,
-        AddingOrUpdatingBackendInstancesStatus, ApiFuncCreateReqProtocol,
-        ApiPolicyFunctionCreateReqProtocol, ApiPolicyHttpCreateReqProtocol,
-        AppCodeAuthType, AuthType, AuthorizerType, BackendApiCreateReqProtocol,
-        BackendType, BalanceStrategy, BandwidthChargingMode, ConditionOrigin,
-        ConditionType, ContentType, CreatingACustomAuthorizerType,
+        AcceptingOrRejectingAVpcEndpointConnectionAction, AclType,
+        AddingOrDeletingTagsOfAGatewayAction, AddingOrUpdatingBackendInstancesStatus,
+        ApiFuncCreateReqProtocol, ApiPolicyFunctionCreateReqProtocol,
+        ApiPolicyHttpCreateReqProtocol, AppCodeAuthType, AuthType, AuthorizerType,
+        BackendApiCreateReqProtocol, BackendType, BalanceStrategy, BandwidthChargingMode,
+        ConditionOrigin, ConditionType, ContentType, CreatingACustomAuthorizerType,
         CreatingADedicatedGatewayPayPerUseBandwidthChargingMode,
         CreatingARequestThrottlingPolicyType, CreatingAVpcChannelType,
         CreatingAnApiLocation, CreatingAnSslCertificateType, Define, EffectMode,
         EntityType, ExportingApisAsynchronouslyType, ImportingAMicroserviceAuthType,
         ImportingAMicroserviceProtocol, IngressBandwidthChargingMode, InvocationType,
         LoadbalancerProvider, Location, MatchMode, MemberType, Method, MinSslVersion,
-        NetworkType, ObjectType, Origin, PassThrough, PluginScope, PluginType, Protocol,
+        NetworkType, ObjectType, Origin, PassThrough, PluginType, Protocol,
         PublishingAnApiOrTakingAnApiOfflineAction, ReqMethod, ReqParamBaseType,
         ReqProtocol, Required, ServiceType, SignAlgorithm, SignType, SpecId,
         SysParamName, TimeUnit, Type, ValidEnable, VerifyingTheApiDefinitionType,
@@ -41183,7 +42161,9 @@ pub mod view {
     pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest<'a> {
         /// `action`.
         #[serde(default)]
-        pub action: ::std::option::Option<Action>,
+        pub action: ::std::option::Option<
+            AcceptingOrRejectingAVpcEndpointConnectionAction,
+        >,
         /// `endpoints`.
         #[serde(default)]
         #[serde(borrow)]
@@ -41211,6 +42191,16 @@ pub mod view {
             if let ::std::option::Option::Some(value) = &self.action {
                 let p = path.field("action");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.endpoints {
+                let p = path.field("endpoints");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(50usize),
+                );
             }
         }
     }
@@ -41309,6 +42299,13 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.tags {
                 let p = path.field("tags");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(0usize),
+                    ::std::option::Option::Some(20usize),
+                );
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
                     support::Validate::validate_at(value, &p, out);
@@ -41404,6 +42401,16 @@ pub mod view {
                 &path.field("permissions"),
                 self.permissions.is_some(),
             );
+            if let ::std::option::Option::Some(value) = &self.permissions {
+                let p = path.field("permissions");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(50usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::BindingACredentialQuotaWithCredentialsRequest`\], for checking without building it.
@@ -41466,6 +42473,16 @@ pub mod view {
                 let p = path.field("min_ssl_version");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.url_domain {
+                let p = path.field("url_domain");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::BindingAPlugInToApisRequest`\], for checking without building it.
@@ -41495,6 +42512,16 @@ pub mod view {
         ) {
             support::check_present(out, &path.field("env_id"), self.env_id.is_some());
             support::check_present(out, &path.field("api_ids"), self.api_ids.is_some());
+            if let ::std::option::Option::Some(value) = &self.api_ids {
+                let p = path.field("api_ids");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(500usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::BindingARequestThrottlingPolicyRequest`\], for checking without building it.
@@ -42124,6 +43151,18 @@ pub mod view {
                     ::std::option::Option::Some(1usize),
                     ::std::option::Option::Some(128usize),
                 );
+                support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, ' ' | '_' | '.' | ':' | '=' | '+' | '-' | '@')
+                    },
+                    |_: char| true,
+                );
             }
             if let ::std::option::Option::Some(value) = &self.value {
                 let p = path.field("value");
@@ -42133,6 +43172,20 @@ pub mod view {
                     value,
                     ::std::option::Option::Some(0usize),
                     ::std::option::Option::Some(255usize),
+                );
+                support::check_chars(
+                    out,
+                    &p,
+                    value,
+                    "may contain only letters, digits, ` `, `_`, `.`, `:`, `/`, `=`, `+`, `-` and `@`",
+                    |_: char| true,
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(
+                                c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@'
+                            )
+                    },
+                    |_: char| true,
                 );
             }
         }
@@ -42527,16 +43580,6 @@ pub mod view {
                 &path.field("available_zone_ids"),
                 self.available_zone_ids.is_some(),
             );
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(255usize),
-                );
-            }
             if let ::std::option::Option::Some(value) = &self.instance_name {
                 let p = path.field("instance_name");
                 support::check_length(
@@ -42572,6 +43615,13 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.tags {
                 let p = path.field("tags");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(0usize),
+                    ::std::option::Option::Some(20usize),
+                );
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
                     support::Validate::validate_at(value, &p, out);
@@ -42590,10 +43640,10 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters, digits and `-`",
+                    "may contain only letters, digits, `-` and `_`",
                     |_: char| true,
                     |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-')
+                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
                     },
                     |_: char| true,
                 );
@@ -42618,7 +43668,8 @@ pub mod view {
         pub plugin_type: ::std::option::Option<PluginType>,
         /// `plugin_scope`.
         #[serde(default)]
-        pub plugin_scope: ::std::option::Option<PluginScope>,
+        #[serde(borrow)]
+        pub plugin_scope: ::std::option::Option<support::Str<'a>>,
         /// `plugin_content`.
         #[serde(default)]
         #[serde(borrow)]
@@ -42670,24 +43721,9 @@ pub mod view {
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(255usize),
                 );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_')
-                    },
-                    |_: char| true,
-                );
             }
             if let ::std::option::Option::Some(value) = &self.plugin_type {
                 let p = path.field("plugin_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.plugin_scope {
-                let p = path.field("plugin_scope");
                 support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.plugin_content {
@@ -42778,6 +43814,16 @@ pub mod view {
                 &path.field("time_interval"),
                 self.time_interval.is_some(),
             );
+            if let ::std::option::Option::Some(value) = &self.app_call_limits {
+                let p = path.field("app_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.name {
                 let p = path.field("name");
                 support::check_length(
@@ -42803,9 +43849,59 @@ pub mod view {
                 let p = path.field("time_unit");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.api_call_limits {
+                let p = path.field("api_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.r#type {
                 let p = path.field("type");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.user_call_limits {
+                let p = path.field("user_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.time_interval {
+                let p = path.field("time_interval");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+                let p = path.field("ip_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
             }
         }
     }
@@ -42961,6 +44057,46 @@ pub mod view {
             if let ::std::option::Option::Some(value) = &self.microservice_info {
                 let p = path.field("microservice_info");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if match &self.member_type {
+                ::std::option::Option::Some(value) => matches!(value, MemberType::Ip),
+                ::std::option::Option::None => false,
+            } {
+                if let ::std::option::Option::Some(value0) = &self.members {
+                    let at0 = path.field("members");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        support::require(
+                            out,
+                            &item0.field("host"),
+                            item.host.is_some(),
+                            "member_type is ip",
+                        );
+                    }
+                }
+            }
+            if match &self.member_type {
+                ::std::option::Option::Some(value) => matches!(value, MemberType::Ecs),
+                ::std::option::Option::None => true,
+            } {
+                if let ::std::option::Option::Some(value0) = &self.members {
+                    let at0 = path.field("members");
+                    for (i, item) in value0.iter().enumerate() {
+                        let item0 = at0.index(i);
+                        support::require(
+                            out,
+                            &item0.field("ecs_id"),
+                            item.ecs_id.is_some(),
+                            "member_type is ecs",
+                        );
+                        support::require(
+                            out,
+                            &item0.field("ecs_name"),
+                            item.ecs_name.is_some(),
+                            "member_type is ecs",
+                        );
+                    }
+                }
             }
         }
     }
@@ -43494,18 +44630,6 @@ pub mod view {
                 let p = path.field("acl_type");
                 support::Validate::validate_at(value, &p, out);
             }
-            if let ::std::option::Option::Some(value) = &self.acl_value {
-                let p = path.field("acl_value");
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only digits",
-                    |_: char| true,
-                    |c: char| c.is_ascii_digit(),
-                    |_: char| true,
-                );
-            }
             if let ::std::option::Option::Some(value) = &self.entity_type {
                 let p = path.field("entity_type");
                 support::Validate::validate_at(value, &p, out);
@@ -43685,6 +44809,16 @@ pub mod view {
                 self.network_type.is_some(),
             );
             support::check_present(out, &path.field("timeout"), self.timeout.is_some());
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.invocation_type {
                 let p = path.field("invocation_type");
                 support::Validate::validate_at(value, &p, out);
@@ -43752,7 +44886,26 @@ pub mod view {
             path: &support::Path<'_>,
             out: &mut ::std::vec::Vec<support::Violation>,
         ) {
-            let _ = (path, out);
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.version {
+                let p = path.field("version");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(64usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::ApiPolicyFunctionCreate`\], for checking without building it.
@@ -44006,19 +45159,8 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(32usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.req_protocol {
@@ -44035,19 +45177,8 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(32usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(512usize),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.timeout {
@@ -44057,7 +45188,7 @@ pub mod view {
                     &p,
                     i64::from(*value),
                     ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    ::std::option::Option::Some(600000i64),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.effect_mode {
@@ -44186,17 +45317,6 @@ pub mod view {
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(64usize),
                 );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_')
-                    },
-                    |_: char| true,
-                );
             }
             if let ::std::option::Option::Some(value) = &self.backend_params {
                 let p = path.field("backend_params");
@@ -44292,28 +45412,37 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(32usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.req_protocol {
                 let p = path.field("req_protocol");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.req_method {
                 let p = path.field("req_method");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.version {
+                let p = path.field("version");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(16usize),
+                );
             }
             if let ::std::option::Option::Some(value) = &self.req_uri {
                 let p = path.field("req_uri");
@@ -44321,19 +45450,8 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(32usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits, `-` and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(512usize),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.timeout {
@@ -44343,7 +45461,7 @@ pub mod view {
                     &p,
                     i64::from(*value),
                     ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    ::std::option::Option::Some(600000i64),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
@@ -44438,9 +45556,29 @@ pub mod view {
                     |_: char| true,
                 );
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.location {
                 let p = path.field("location");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.value {
+                let p = path.field("value");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
             }
         }
     }
@@ -44624,9 +45762,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                    },
                     |_: char| true,
                 );
             }
@@ -44652,6 +45793,16 @@ pub mod view {
                 let p = path.field("req_method");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.req_uri {
+                let p = path.field("req_uri");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(512usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.auth_type {
                 let p = path.field("auth_type");
                 support::Validate::validate_at(value, &p, out);
@@ -44667,6 +45818,16 @@ pub mod view {
             if let ::std::option::Option::Some(value) = &self.backend_type {
                 let p = path.field("backend_type");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
             }
             if let ::std::option::Option::Some(value) = &self.tags {
                 let p = path.field("tags");
@@ -44862,6 +46023,16 @@ pub mod view {
                 let p = path.field("valid_enable");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.pass_through {
                 let p = path.field("pass_through");
                 support::Validate::validate_at(value, &p, out);
@@ -44915,9 +46086,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
+                    },
                     |_: char| true,
                 );
             }
@@ -44988,6 +46162,16 @@ pub mod view {
                     |_: char| true,
                 );
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.app_key {
                 let p = path.field("app_key");
                 support::check_length(
@@ -45022,9 +46206,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
+                    },
                     |_: char| true,
                 );
             }
@@ -45069,9 +46256,16 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter; may contain only letters and digits",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/')
+                    },
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(
+                                c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
+                            )
+                    },
                     |_: char| true,
                 );
             }
@@ -45326,6 +46520,16 @@ pub mod view {
                 &path.field("permissions"),
                 self.permissions.is_some(),
             );
+            if let ::std::option::Option::Some(value) = &self.permissions {
+                let p = path.field("permissions");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(50usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::DisablingBackendServersRequest`\], for checking without building it.
@@ -45570,6 +46774,13 @@ pub mod view {
             }
             if let ::std::option::Option::Some(value) = &self.apis {
                 let p = path.field("apis");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(50usize),
+                );
                 for (i, value) in value.iter().enumerate() {
                     let p = p.index(i);
                     support::Validate::validate_at(value, &p, out);
@@ -45582,7 +46793,7 @@ pub mod view {
                     &p,
                     i64::from(*value),
                     ::std::option::Option::Some(1i64),
-                    ::std::option::Option::None,
+                    ::std::option::Option::Some(600000i64),
                 );
             }
             if let ::std::option::Option::Some(value) = &self.auth_type {
@@ -45998,16 +47209,19 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    ::std::option::Option::Some(3usize),
+                    ::std::option::Option::None,
                     ::std::option::Option::Some(255usize),
                 );
                 support::check_chars(
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
+                    },
                     |_: char| true,
                 );
             }
@@ -46326,7 +47540,8 @@ pub mod view {
         pub plugin_type: ::std::option::Option<PluginType>,
         /// `plugin_scope`.
         #[serde(default)]
-        pub plugin_scope: ::std::option::Option<PluginScope>,
+        #[serde(borrow)]
+        pub plugin_scope: ::std::option::Option<support::Str<'a>>,
         /// `plugin_content`.
         #[serde(default)]
         #[serde(borrow)]
@@ -46378,24 +47593,9 @@ pub mod view {
                     ::std::option::Option::Some(3usize),
                     ::std::option::Option::Some(255usize),
                 );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter; may contain only letters, digits and `_`",
-                    |c: char| c.is_alphabetic(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_')
-                    },
-                    |_: char| true,
-                );
             }
             if let ::std::option::Option::Some(value) = &self.plugin_type {
                 let p = path.field("plugin_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.plugin_scope {
-                let p = path.field("plugin_scope");
                 support::Validate::validate_at(value, &p, out);
             }
             if let ::std::option::Option::Some(value) = &self.plugin_content {
@@ -46486,6 +47686,16 @@ pub mod view {
                 &path.field("time_interval"),
                 self.time_interval.is_some(),
             );
+            if let ::std::option::Option::Some(value) = &self.app_call_limits {
+                let p = path.field("app_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.name {
                 let p = path.field("name");
                 support::check_length(
@@ -46511,9 +47721,59 @@ pub mod view {
                 let p = path.field("time_unit");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.api_call_limits {
+                let p = path.field("api_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.r#type {
                 let p = path.field("type");
                 support::Validate::validate_at(value, &p, out);
+            }
+            if let ::std::option::Option::Some(value) = &self.user_call_limits {
+                let p = path.field("user_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.time_interval {
+                let p = path.field("time_interval");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
+            }
+            if let ::std::option::Option::Some(value) = &self.ip_call_limits {
+                let p = path.field("ip_call_limits");
+                support::check_range(
+                    out,
+                    &p,
+                    i64::from(*value),
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(2147483647i64),
+                );
             }
         }
     }
@@ -46578,46 +47838,6 @@ pub mod view {
                 let p = path.field("sign_type");
                 support::Validate::validate_at(value, &p, out);
             }
-            if let ::std::option::Option::Some(value) = &self.sign_key {
-                let p = path.field("sign_key");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(8usize),
-                    ::std::option::Option::Some(32usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.sign_secret {
-                let p = path.field("sign_secret");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(16usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter or a digit; may contain only letters and digits",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |_: char| true,
-                );
-            }
             if let ::std::option::Option::Some(value) = &self.sign_algorithm {
                 let p = path.field("sign_algorithm");
                 support::Validate::validate_at(value, &p, out);
@@ -46663,9 +47883,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "may contain only letters and digits",
+                    "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
                     |_: char| true,
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '_' | '-' | '/' | '.' | ':')
+                    },
                     |_: char| true,
                 );
             }
@@ -46747,18 +47970,6 @@ pub mod view {
                 let p = path.field("acl_type");
                 support::Validate::validate_at(value, &p, out);
             }
-            if let ::std::option::Option::Some(value) = &self.acl_value {
-                let p = path.field("acl_value");
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only digits",
-                    |_: char| true,
-                    |c: char| c.is_ascii_digit(),
-                    |_: char| true,
-                );
-            }
             if let ::std::option::Option::Some(value) = &self.entity_type {
                 let p = path.field("entity_type");
                 support::Validate::validate_at(value, &p, out);
@@ -46804,9 +48015,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
+                    },
                     |_: char| true,
                 );
             }
@@ -46877,6 +48091,16 @@ pub mod view {
                     |_: char| true,
                 );
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             if let ::std::option::Option::Some(value) = &self.app_key {
                 let p = path.field("app_key");
                 support::check_length(
@@ -46911,9 +48135,12 @@ pub mod view {
                     out,
                     &p,
                     value,
-                    "must start with a letter or a digit; may contain only letters and digits",
+                    "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
                     |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+                    |c: char| {
+                        c.is_alphabetic() || c.is_ascii_digit()
+                            || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
+                    },
                     |_: char| true,
                 );
             }
@@ -47282,6 +48509,16 @@ pub mod view {
                 let p = path.field("action");
                 support::Validate::validate_at(value, &p, out);
             }
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::PublishingApisOrTakingApisOfflineRequest`\], for checking without building it.
@@ -47318,6 +48555,16 @@ pub mod view {
             out: &mut ::std::vec::Vec<support::Violation>,
         ) {
             support::check_present(out, &path.field("env_id"), self.env_id.is_some());
+            if let ::std::option::Option::Some(value) = &self.remark {
+                let p = path.field("remark");
+                support::check_length(
+                    out,
+                    &p,
+                    value,
+                    ::std::option::Option::None,
+                    ::std::option::Option::Some(255usize),
+                );
+            }
             support::require_one_group(
                 out,
                 path,
@@ -47361,15 +48608,6 @@ pub mod view {
                     value,
                     ::std::option::Option::Some(8usize),
                     ::std::option::Option::Some(128usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a letter or a digit; may contain only letters and digits",
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-                    |_: char| true,
                 );
             }
         }
@@ -47458,6 +48696,16 @@ pub mod view {
         ) {
             support::check_present(out, &path.field("env_id"), self.env_id.is_some());
             support::check_present(out, &path.field("api_ids"), self.api_ids.is_some());
+            if let ::std::option::Option::Some(value) = &self.api_ids {
+                let p = path.field("api_ids");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(500usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::UnbindingAccessControlPoliciesRequest`\], for checking without building it.
@@ -47515,6 +48763,16 @@ pub mod view {
                 &path.field("plugin_ids"),
                 self.plugin_ids.is_some(),
             );
+            if let ::std::option::Option::Some(value) = &self.plugin_ids {
+                let p = path.field("plugin_ids");
+                support::check_items(
+                    out,
+                    &p,
+                    value.len(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::Some(500usize),
+                );
+            }
         }
     }
     /// A borrowed view of \[`super::UnbindingAnSslCertificateFromADomainNameRequest`\], for checking without building it.

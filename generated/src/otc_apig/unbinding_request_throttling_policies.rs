@@ -22,7 +22,7 @@ pub struct Request {
     /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The value must be delete.
-    pub action: ::std::string::String,
+    pub action: super::Action,
     /// The request body.
     pub body: super::UnbindingRequestThrottlingPoliciesRequest,
 }
@@ -65,6 +65,11 @@ impl Request {
                 &path.field("X-Auth-Token"),
                 &self.x_auth_token,
             );
+            {
+                let value = &self.action;
+                let p = path.field("action");
+                support::Validate::validate_at(value, &p, out);
+            }
             support::Validate::validate_at(&self.body, path, out);
         }
         if violations.is_empty() {

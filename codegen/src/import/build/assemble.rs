@@ -166,7 +166,8 @@ impl Builder<'_> {
                 self.report.push(format!("line {}: an example response under no \"Status code:\" line is left out", e.line));
                 continue;
             };
-            responses.push(spec::ResponseExample { status, title: e.title.clone(), body: e.body.clone() });
+            let invalid = self.overlays.invalid_response(status).map(str::to_owned);
+            responses.push(spec::ResponseExample { status, title: e.title.clone(), invalid, body: e.body.clone() });
         }
         spec::Examples { requests, responses }
     }
@@ -209,6 +210,10 @@ impl Builder<'_> {
         let titles: Vec<String> = self.page.request_examples.iter().enumerate().map(|(i, e)| example_title(i, e)).collect();
         for title in overlay.invalid_examples.keys().filter(|t| !titles.contains(t)) {
             unused.push(format!("invalid_examples.{title}"));
+        }
+        let statuses: Vec<String> = self.page.response_examples.iter().filter_map(|e| e.status).map(|s| s.to_string()).collect();
+        for status in overlay.invalid_responses.keys().filter(|s| !statuses.contains(s)) {
+            unused.push(format!("invalid_responses.{status}"));
         }
         for note in overlay.notes.iter().filter(|n| !self.notes_used.contains(*n)) {
             unused.push(format!("notes: {note:?}"));
