@@ -16,6 +16,8 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of the array at the parent path.
     Index(&'a Path<'a>, usize),
+    /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+    Key(&'a Path<'a>, &'a str),
 }
 
 impl<'a> Path<'a> {
@@ -29,10 +31,15 @@ impl<'a> Path<'a> {
         Path::Index(self, index)
     }
 
+    /// The path of the value at `key` of the map at this path.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
     fn write_to(&self, out: &mut String) {
         match self {
             Path::Root => {}
-            Path::Field(parent, name) => {
+            Path::Field(parent, name) | Path::Key(parent, name) => {
                 parent.write_to(out);
                 if !out.is_empty() {
                     out.push('.');
@@ -265,6 +272,15 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
         for (i, item) in self.iter().enumerate() {
             item.validate_at(&path.index(i), out);
+        }
+    }
+}
+
+/// A map's values are checked at their keys.
+impl<K: std::ops::Deref<Target = str>, T: Validate> Validate for std::collections::BTreeMap<K, T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (key, value) in self {
+            value.validate_at(&path.key(key), out);
         }
     }
 }
@@ -678,6 +694,10 @@ pub enum ValueShape {
     Object(&'static Shape),
     /// An array of values of one shape.
     Array(&'static ValueShape),
+    /// An object whose keys are free and whose values have one shape (a map).
+    Map(&'static ValueShape),
+    /// A free-form object: the page lists none of its keys, so none is undocumented.
+    FreeForm,
 }
 
 /// A type whose documented fields are known.
@@ -697,7 +717,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self.shape {
-            ValueShape::Scalar => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
+            ValueShape::Scalar | ValueShape::FreeForm => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
             _ => deserializer.deserialize_any(self),
         }
     }
@@ -712,8 +732,19 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
         Ok(())
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let ValueShape::Object(shape) = self.shape else {
-            return map.next_value::<serde::de::IgnoredAny>().map(drop);
+        let shape = match self.shape {
+            ValueShape::Object(shape) => shape,
+            ValueShape::Map(values) => {
+                while let Some(key) = map.next_key::<Str<'de>>()? {
+                    let path = self.path.key(&key);
+                    map.next_value_seed(UnknownFields { shape: values, path: &path, out: self.out })?;
+                }
+                return Ok(());
+            }
+            _ => {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                return Ok(());
+            }
         };
         while let Some(key) = map.next_key::<Str<'de>>()? {
             match shape.fields.iter().find(|f| f.name == &*key) {
@@ -834,8 +865,8 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
 
 /// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
 /// (serde borrows a bare `Cow<str>` field but not one inside an `Option` or a `Vec`; this type borrows in
-/// both.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// both.) Ordered, so that a map's keys can be one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
 
 impl std::ops::Deref for Str<'_> {

@@ -110,12 +110,21 @@ impl TypeDef {
 }
 
 impl Type {
-    /// The struct or enumeration the value is, or holds in arrays.
+    /// The struct or enumeration the value is, or holds in arrays or as a map's values.
     pub fn named(&self) -> Option<&str> {
         match self {
             Type::Struct(name) | Type::Enum(name) => Some(name),
-            Type::Vec(inner) => inner.named(),
-            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool => None,
+            Type::Vec(inner) | Type::Map(inner) => inner.named(),
+            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::JsonObject | Type::File => None,
+        }
+    }
+
+    /// Whether the value is, or holds, a file (which only a form sends).
+    pub fn holds_file(&self) -> bool {
+        match self {
+            Type::File => true,
+            Type::Vec(inner) | Type::Map(inner) => inner.holds_file(),
+            _ => false,
         }
     }
 
@@ -128,11 +137,12 @@ impl Type {
         }
     }
 
-    /// The same type with every struct name mapped by `rename` (arrays keep their shape).
+    /// The same type with every struct name mapped by `rename` (arrays and maps keep their shape).
     pub fn map_struct(&self, rename: &impl Fn(&str) -> Option<String>) -> Type {
         match self {
             Type::Struct(name) => Type::Struct(rename(name).unwrap_or_else(|| name.clone())),
             Type::Vec(inner) => Type::Vec(Box::new(inner.map_struct(rename))),
+            Type::Map(inner) => Type::Map(Box::new(inner.map_struct(rename))),
             other => other.clone(),
         }
     }
@@ -178,6 +188,12 @@ pub enum Type {
     Struct(String),
     Enum(String),
     Vec(Box<Type>),
+    /// A JSON object whose values are of this type, by key (`BTreeMap<String, T>`).
+    Map(Box<Type>),
+    /// A free-form JSON object, whose keys the page does not list (`serde_json::Map`).
+    JsonObject,
+    /// A file sent as a part of a multipart/form-data request: its bytes and file name.
+    File,
 }
 
 /// A documented default, typed.

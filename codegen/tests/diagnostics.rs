@@ -68,6 +68,18 @@ cases! {
     unchecked_rule_without_decision: ["objects.Channel.rules[0].checked", "needs a `decision`"],
     query_param_object: ["operation.query_params[0].type", "a query parameter is", "operation.query_params[1].name", "as does `X-Limit`", "operation.query_params[2].minimum"],
     default_constants_collide: ["objects.Street.fields[1].default", "`DEFAULT_STRASSE`"],
+    map_without_items: [
+        "objects.Group.fields[0].type",
+        "a map needs `items`",
+        "objects.Group.fields[1].items",
+        "maps of arrays are not supported",
+        "objects.Group.fields[2].items",
+        "arrays of maps",
+        "objects.Group.fields[3].type",
+        "`items` is only for arrays and maps",
+        "objects.Group.fields[4].max_length",
+        "objects.Group.fields[4].min_items",
+    ],
     many_problems: [
         "operation.path",
         "fields[0].min_length",

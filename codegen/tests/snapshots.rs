@@ -50,7 +50,7 @@ macro_rules! cases {
     };
 }
 
-cases!(minimal, enums, rules, cycle);
+cases!(minimal, enums, rules, cycle, types);
 
 #[test]
 fn every_fixture_directory_is_a_case() {
@@ -78,6 +78,7 @@ models!(minimal_models, "fixtures/good/minimal.expected.rs");
 models!(enums_models, "fixtures/good/enums.expected.rs");
 models!(rules_models, "fixtures/good/rules.expected.rs");
 models!(cycle_models, "fixtures/good/cycle.expected.rs");
+models!(types_models, "fixtures/good/types.expected.rs");
 
 /// The violations of a value as `path: code` lines.
 macro_rules! violations {
@@ -147,4 +148,36 @@ fn a_cycle_is_boxed_and_validated_all_the_way_down() {
     assert_eq!(violations!(tree), vec!["children[1].fallback.name: length".to_owned()]);
     let json = serde_json::to_string(&tree).expect("serializes");
     assert_eq!(serde_json::from_str::<Node>(&json).expect("round-trips"), tree);
+}
+
+#[test]
+fn map_values_are_checked_at_their_keys_and_map_keys_are_never_unknown_fields() {
+    use types_models::svc::GroupResponseCreate;
+    let body = br##"{
+        "name": "gateway",
+        "responses": { "AUTH_FAILURE": { "status": 100 }, "NOT_FOUND": { "status": 404, "sttus": 1 } },
+        "editions": { "az1": "BASIC", "az2": "GOLD" },
+        "metadata": { "anything": [1, { "nested": null }] },
+        "@modelarts:color": "#FFFFF0",
+        "os-start": [{}, {}, {}]
+    }"##;
+    let found: Vec<String> = match support::from_json_validated::<GroupResponseCreate>(body) {
+        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        other => panic!("expected violations, got {other:?}"),
+    };
+    assert_eq!(
+        found,
+        [
+            "responses.AUTH_FAILURE.status: range",
+            "editions.az2: enum",
+            "os-start: items",
+            "responses.NOT_FOUND.sttus: unknown_field",
+        ],
+        "the keys AUTH_FAILURE, az1 and the free-form object's keys are data, not undocumented fields"
+    );
+    let parsed: GroupResponseCreate = serde_json::from_slice(body).expect("parses");
+    assert_eq!(parsed.modelarts_color.as_deref(), Some("#FFFFF0"), "the odd wire name is read into its Rust field");
+    assert!(serde_json::to_string(&parsed).expect("writes").contains("\"@modelarts:color\":\"#FFFFF0\""), "and written back verbatim");
+    // A free-form object must still be an object.
+    assert!(support::from_json_validated::<GroupResponseCreate>(br#"{"name": "g", "metadata": [1]}"#).is_err());
 }

@@ -293,8 +293,14 @@ fn escape_doc(line: &str) -> String {
     out
 }
 
-/// The Rust type of a field's value, without `Option`/`Box`.
+/// The Rust type of a field's value, without `Option`/`Box`, in the module that defines the types.
 pub(crate) fn rust_type(ty: &Type) -> TokenStream {
+    rust_type_in(ty, &TokenStream::new())
+}
+
+/// The Rust type of a value, its structs and enumerations named through `scope` (`super::` from an
+/// operation module, `apig::` from the crate root).
+pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
     match ty {
         Type::String => quote! { ::std::string::String },
         Type::I32 => quote! { i32 },
@@ -303,11 +309,17 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
         Type::Bool => quote! { bool },
         Type::Struct(name) | Type::Enum(name) => {
             let name = ident(name);
-            quote! { #name }
+            quote! { #scope #name }
         }
         Type::Vec(inner) => {
-            let inner = rust_type(inner);
+            let inner = rust_type_in(inner, scope);
             quote! { ::std::vec::Vec<#inner> }
         }
+        Type::Map(inner) => {
+            let inner = rust_type_in(inner, scope);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
+        }
+        Type::JsonObject => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
+        Type::File => quote! { support::FilePart },
     }
 }

@@ -104,6 +104,17 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::Struct(name) | Type::Enum(name) => {
             schema.insert("$ref".into(), json!(format!("#/$defs/{name}")));
         }
+        Type::Map(inner) => {
+            schema.insert("type".into(), json!("object"));
+            schema.insert("additionalProperties".into(), type_schema(inner, checks));
+        }
+        Type::JsonObject => {
+            schema.insert("type".into(), json!("object"));
+        }
+        // A form's file part is not JSON; the schemas describe JSON bodies only.
+        Type::File => {
+            schema.insert("contentMediaType".into(), json!("application/octet-stream"));
+        }
         Type::Vec(inner) => {
             schema.insert("type".into(), json!("array"));
             schema.insert("items".into(), type_schema(inner, checks));

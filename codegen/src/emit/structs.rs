@@ -136,6 +136,11 @@ fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
             let inner = value_shape(inner, shapes);
             quote! { support::ValueShape::Array(&#inner) }
         }
-        _ => quote! { support::ValueShape::Scalar },
+        Type::Map(inner) => {
+            let inner = value_shape(inner, shapes);
+            quote! { support::ValueShape::Map(&#inner) }
+        }
+        Type::JsonObject => quote! { support::ValueShape::FreeForm },
+        Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) | Type::File => quote! { support::ValueShape::Scalar },
     }
 }

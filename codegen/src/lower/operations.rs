@@ -153,17 +153,23 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
             continue;
         }
         let Some(lowered) = super::fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
-        let mut scalar = &lowered.ty;
-        if let ir::Type::Vec(inner) = scalar {
-            scalar = inner;
-        }
-        if matches!(scalar, ir::Type::Struct(_) | ir::Type::Vec(_)) {
+        if !is_text_value(&lowered.ty) {
             diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
             continue;
         }
         out.push(lowered);
     }
     out
+}
+
+/// Whether values of the type are written as text (a query parameter, a form's text part): a scalar or
+/// an enumeration, or an array of them (the parameter repeated).
+fn is_text_value(ty: &ir::Type) -> bool {
+    let scalar = match ty {
+        ir::Type::Vec(inner) => inner,
+        other => other,
+    };
+    matches!(scalar, ir::Type::String | ir::Type::I32 | ir::Type::I64 | ir::Type::F64 | ir::Type::Bool | ir::Type::Enum(_))
 }
 
 /// The template split into literal text and parameters, in order (a `{name}` that is not a path parameter
