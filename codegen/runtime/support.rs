@@ -1,10 +1,13 @@
 //! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, and path encoding.
+//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
+//! (from its `form` module) the parts of a multipart/form-data body.
 //!
 //! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
 //! serde_json only.
 
 use std::fmt;
+
+pub use self::form::{multipart_body, FilePart, FormPart};
 
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
@@ -700,10 +703,47 @@ pub enum ValueShape {
     FreeForm,
 }
 
-/// A type whose documented fields are known.
+/// A type whose documented fields are known: a table's struct, a map of such values, a free-form
+/// object, an enumeration or a scalar (a body may be any of them).
 pub trait Shaped {
-    /// The documented fields.
-    const SHAPE: &'static Shape;
+    /// What a value of the type holds, as far as field names go.
+    const SHAPE: &'static ValueShape;
+}
+
+impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
+    const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+}
+
+impl Shaped for serde_json::Map<String, serde_json::Value> {
+    const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+}
+
+/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
+/// that holds it. The impls let a map of scalars be a body.
+macro_rules! scalars {
+    ($($ty:ty),*) => {
+        $(
+            impl Shaped for $ty {
+                const SHAPE: &'static ValueShape = &ValueShape::Scalar;
+            }
+
+            impl Validate for $ty {
+                fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+            }
+        )*
+    };
+}
+
+scalars!(String, i32, i64, f64, bool);
+
+/// A borrowed view's string, like `String`.
+impl Validate for Str<'_> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+
+/// A free-form object is checked only for being an object, which reading it already did.
+impl Validate for serde_json::Map<String, serde_json::Value> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
 }
 
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
@@ -791,9 +831,8 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 /// have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let shape = ValueShape::Object(T::SHAPE);
     let mut deserializer = serde_json::Deserializer::from_slice(input);
-    let seed = UnknownFields { shape: &shape, path: &Path::Root, out: &mut out };
+    let seed = UnknownFields { shape: T::SHAPE, path: &Path::Root, out: &mut out };
     // The input already fit the type, so the walk cannot fail on its structure.
     let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
     out

@@ -79,15 +79,16 @@ impl Struct {
 
 impl Service {
     /// The names of the types `roots` refer to, directly or through other types' fields.
-    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
         reachable(&self.types, roots)
     }
 }
 
-/// The names of the types among `types` that `roots` refer to, directly or through fields.
-pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+/// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
+/// directly or through fields.
+pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
-    let mut pending: Vec<String> = roots.into_iter().cloned().collect();
+    let mut pending: Vec<String> = roots.into_iter().filter_map(Type::named).map(str::to_owned).collect();
     while let Some(name) = pending.pop() {
         if !seen.insert(name.clone()) {
             continue;
@@ -366,8 +367,11 @@ pub struct Operation {
     /// Query parameters: typed and checked like the fields of a table.
     pub query: Vec<Field>,
     pub headers: Vec<Param>,
-    /// The request body struct.
-    pub body: Option<String>,
+    /// The fields of a multipart/form-data request body: typed and checked like a table's, files as
+    /// [`Type::File`]. An operation has a form or a JSON `body`, not both.
+    pub form: Vec<Field>,
+    /// The type of the JSON request body: an object ([`Type::Struct`]), a map or a free-form object.
+    pub body: Option<Type>,
     pub responses: Vec<Response>,
 }
 
@@ -400,5 +404,30 @@ pub struct Response {
     pub status: u16,
     pub variant: String,
     pub description: String,
-    pub body: Option<String>,
+    pub body: Option<Body>,
+}
+
+/// What a response body is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// JSON of this type: an object ([`Type::Struct`]), a map or a free-form object.
+    Json(Type),
+    /// A file: the bytes as they come, not JSON.
+    File,
+}
+
+impl Body {
+    /// Whether the `Response` variant boxes the body: an object is boxed, so that the enum is as small as
+    /// its smallest variant; a map, a free-form object and a file's bytes already live on the heap.
+    pub fn boxed(&self) -> bool {
+        matches!(self, Body::Json(Type::Struct(_)))
+    }
+
+    /// The type of a JSON body.
+    pub fn json(&self) -> Option<&Type> {
+        match self {
+            Body::Json(ty) => Some(ty),
+            Body::File => None,
+        }
+    }
 }

@@ -181,3 +181,62 @@ fn map_values_are_checked_at_their_keys_and_map_keys_are_never_unknown_fields() 
     // A free-form object must still be an object.
     assert!(support::from_json_validated::<GroupResponseCreate>(br#"{"name": "g", "metadata": [1]}"#).is_err());
 }
+
+#[test]
+fn a_body_that_is_a_map_is_checked_and_read_at_its_keys() {
+    use types_models::svc::{set_error_responses, update_error_response, Edition};
+    let found = match set_error_responses::check_body(br#"{"AUTH_FAILURE": {"status": 700}, "THROTTLED": {"status": 429, "bdy": "x"}}"#) {
+        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(),
+        other => panic!("expected violations, got {other:?}"),
+    };
+    assert_eq!(found, ["AUTH_FAILURE.status: range", "THROTTLED.bdy: unknown_field"]);
+    let parsed = set_error_responses::parse_body(br#"{"AUTH_FAILURE": {"status": 401}}"#).expect("valid");
+    assert_eq!(parsed["AUTH_FAILURE"].status, 401);
+    // Responses read the map leniently: a value without `status` and an edition the page does not list.
+    let response = update_error_response::Response::parse(200, br#"{"AUTH_FAILURE": {"body": "b"}}"#).expect("lenient");
+    let update_error_response::Response::Ok(map) = response else { panic!("{response:?}") };
+    assert_eq!(map["AUTH_FAILURE"].status, None);
+    let (response, departures) = set_error_responses::Response::parse_with_departures(200, br#"{"az1": "BASIC", "az2": "GOLD"}"#).expect("parses");
+    assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(), ["az2: enum"]);
+    let set_error_responses::Response::Ok(editions) = response else { panic!("{response:?}") };
+    assert_eq!(editions["az1"], Edition::Basic);
+}
+
+#[test]
+fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
+    use types_models::svc::{export_apis, import_apis, ExtendMode};
+    let file = support::FilePart { file_name: "api \"v1\".yaml".to_owned(), bytes: b"swagger: '2.0'".to_vec() };
+    let request = import_apis::Request {
+        is_create_group: Some(false),
+        group_id: Some("g".repeat(65)),
+        extend_mode: Some(ExtendMode::Override),
+        file_name: file.clone(),
+        attachments: Some(vec![file.clone(), file.clone(), file.clone()]),
+    };
+    let found: Vec<String> = request.validate().expect_err("too long, too many").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    assert_eq!(found, ["group_id: length", "attachments: items"]);
+    let request = import_apis::Request { group_id: None, attachments: None, ..request };
+    assert_eq!(request.validate(), Ok(()));
+    let parts = request.form();
+    assert_eq!(
+        parts,
+        [
+            support::FormPart::Text { name: "is_create_group", value: "false".to_owned() },
+            support::FormPart::Text { name: "extend_mode", value: "override".to_owned() },
+            support::FormPart::File { name: "file_name", file: &file },
+        ]
+    );
+    let body = String::from_utf8(support::multipart_body(&parts, "XyZ")).expect("text");
+    assert_eq!(
+        body,
+        "--XyZ\r\nContent-Disposition: form-data; name=\"is_create_group\"\r\n\r\nfalse\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"extend_mode\"\r\n\r\noverride\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"file_name\"; filename=\"api %22v1%22.yaml\"\r\nContent-Type: application/octet-stream\r\n\r\nswagger: '2.0'\r\n\
+         --XyZ--\r\n"
+    );
+    // A file response is its bytes, whatever they are; parsing never fails on it.
+    let bytes = [0xff, 0xfe, b'{', 0];
+    assert_eq!(export_apis::Response::parse(200, &bytes), Ok(export_apis::Response::Ok(bytes.to_vec())));
+    assert_eq!(export_apis::Response::parse_with_departures(200, &bytes), Ok((export_apis::Response::Ok(bytes.to_vec()), Vec::new())));
+    assert!(matches!(export_apis::Response::parse(400, br#"{"error_code": "APIG.2001"}"#), Ok(export_apis::Response::BadRequest(_))));
+}

@@ -34,35 +34,19 @@ pub fn validate_request_body(
     match operation {
         "apig/add_or_update_member_groups" | "add_or_update_member_groups" => {
             ::std::option::Option::Some(
-                self::support::check_json::<
-                    apig::view::MemberGroupCreateBatch<'_>,
-                    apig::MemberGroupCreateBatch,
-                >(input),
+                apig::add_or_update_member_groups::check_body(input),
             )
         }
         "apig/update_backend_instances" | "update_backend_instances" => {
             ::std::option::Option::Some(
-                self::support::check_json::<
-                    apig::view::MembersBatchUpdate<'_>,
-                    apig::MembersBatchUpdate,
-                >(input),
+                apig::update_backend_instances::check_body(input),
             )
         }
         "apig/update_vpc_channel" | "update_vpc_channel" => {
-            ::std::option::Option::Some(
-                self::support::check_json::<
-                    apig::view::VpcCreate<'_>,
-                    apig::VpcCreate,
-                >(input),
-            )
+            ::std::option::Option::Some(apig::update_vpc_channel::check_body(input))
         }
         "roma/add_backend_instances" | "add_backend_instances" => {
-            ::std::option::Option::Some(
-                self::support::check_json::<
-                    roma::view::MembersBatchCreate<'_>,
-                    roma::MembersBatchCreate,
-                >(input),
-            )
+            ::std::option::Option::Some(roma::add_backend_instances::check_body(input))
         }
         _ => ::std::option::Option::None,
     }

@@ -3,11 +3,13 @@
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
 //! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, and path encoding.
+//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
+//! (from its `form` module) the parts of a multipart/form-data body.
 //!
 //! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
 //! serde_json only.
 use std::fmt;
+pub use self::form::{multipart_body, FilePart, FormPart};
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
 #[derive(Debug, Clone, Copy)]
@@ -795,10 +797,35 @@ pub enum ValueShape {
     /// A free-form object: the page lists none of its keys, so none is undocumented.
     FreeForm,
 }
-/// A type whose documented fields are known.
+/// A type whose documented fields are known: a table's struct, a map of such values, a free-form
+/// object, an enumeration or a scalar (a body may be any of them).
 pub trait Shaped {
-    /// The documented fields.
-    const SHAPE: &'static Shape;
+    /// What a value of the type holds, as far as field names go.
+    const SHAPE: &'static ValueShape;
+}
+impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
+    const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+}
+impl Shaped for serde_json::Map<String, serde_json::Value> {
+    const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+}
+/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
+/// that holds it. The impls let a map of scalars be a body.
+macro_rules! scalars {
+    ($($ty:ty),*) => {
+        $(impl Shaped for $ty { const SHAPE : &'static ValueShape = & ValueShape::Scalar;
+        } impl Validate for $ty { fn validate_at(& self, _ : & Path <'_ >, _ : & mut Vec
+        < Violation >) {} })*
+    };
+}
+scalars!(String, i32, i64, f64, bool);
+/// A borrowed view's string, like `String`.
+impl Validate for Str<'_> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+/// A free-form object is checked only for being an object, which reading it already did.
+impl Validate for serde_json::Map<String, serde_json::Value> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
 }
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
 struct UnknownFields<'a, 'p> {
@@ -915,10 +942,9 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 /// have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let shape = ValueShape::Object(T::SHAPE);
     let mut deserializer = serde_json::Deserializer::from_slice(input);
     let seed = UnknownFields {
-        shape: &shape,
+        shape: T::SHAPE,
         path: &Path::Root,
         out: &mut out,
     };
@@ -1279,6 +1305,90 @@ mod strict {
         fn size_hint(&self) -> Option<usize> {
             self.0.size_hint()
         }
+    }
+}
+mod form {
+    //! The parts of a multipart/form-data request body (RFC 7578), for the operations whose page has a
+    //! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body` writes
+    //! them for an HTTP client that takes a body and a content type rather than a form.
+    use std::fmt;
+    /// A file sent as one part of a multipart/form-data request.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FilePart {
+        /// The file name the part declares (`filename` in its `Content-Disposition`).
+        pub file_name: String,
+        /// The file's content, sent as `application/octet-stream`.
+        pub bytes: Vec<u8>,
+    }
+    /// One part of a form: a field's name and its value.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum FormPart<'a> {
+        /// A text field, its value written as the query string writes one (`true`, `42`, an enumeration's
+        /// wire value).
+        Text {
+            /// The field's wire name.
+            name: &'static str,
+            /// The value, as text.
+            value: String,
+        },
+        /// A file field.
+        File {
+            /// The field's wire name.
+            name: &'static str,
+            /// The file.
+            file: &'a FilePart,
+        },
+    }
+    impl FormPart<'_> {
+        /// A text part of the field `name`.
+        pub fn text(name: &'static str, value: impl fmt::Display) -> FormPart<'static> {
+            FormPart::Text {
+                name,
+                value: value.to_string(),
+            }
+        }
+    }
+    /// A name as a quoted string of a `Content-Disposition` header: `"`, CR and LF percent-encoded, as
+    /// browsers send them.
+    fn quoted(out: &mut Vec<u8>, name: &str) {
+        out.push(b'"');
+        for c in name.chars() {
+            match c {
+                '"' => out.extend_from_slice(b"%22"),
+                '\r' => out.extend_from_slice(b"%0D"),
+                '\n' => out.extend_from_slice(b"%0A"),
+                c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
+        }
+        out.push(b'"');
+    }
+    /// Writes `parts` as a multipart/form-data body delimited by `boundary`; send it with the header
+    /// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any part:
+    /// choose a long random one.
+    pub fn multipart_body(parts: &[FormPart<'_>], boundary: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for part in parts {
+            out.extend_from_slice(b"--");
+            out.extend_from_slice(boundary.as_bytes());
+            out.extend_from_slice(b"\r\nContent-Disposition: form-data; name=");
+            let (name, content): (&str, &[u8]) = match part {
+                FormPart::Text { name, value } => (name, value.as_bytes()),
+                FormPart::File { name, file } => (name, &file.bytes),
+            };
+            quoted(&mut out, name);
+            if let FormPart::File { file, .. } = part {
+                out.extend_from_slice(b"; filename=");
+                quoted(&mut out, &file.file_name);
+                out.extend_from_slice(b"\r\nContent-Type: application/octet-stream");
+            }
+            out.extend_from_slice(b"\r\n\r\n");
+            out.extend_from_slice(content);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"--");
+        out.extend_from_slice(boundary.as_bytes());
+        out.extend_from_slice(b"--\r\n");
+        out
     }
 }
 mod closest {

@@ -3,7 +3,9 @@
 //! generator bug naming the file, and formats them with prettyplease.
 
 mod enums;
+mod form;
 mod operation;
+mod response;
 pub mod schema;
 mod structs;
 mod validate;
@@ -17,10 +19,12 @@ use std::collections::BTreeMap;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
-/// The support module's own modules, copied in inside it: the strict reading of request bodies, and the
-/// closest documented name to a misspelled one and bounds in words (both of which the generator shares).
+/// The support module's own modules, copied in inside it: the strict reading of request bodies, the parts
+/// of a form, and the closest documented name to a misspelled one and bounds in words (both of which the
+/// generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("strict", include_str!("../../runtime/strict.rs")),
+    ("form", include_str!("../../runtime/form.rs")),
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
 ];
@@ -114,13 +118,13 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
     });
     let ops: Vec<_> = model.services.iter().flat_map(|s| s.operations.iter().map(move |op| (s, op))).collect();
     let names: Vec<&String> = ops.iter().map(|(_, op)| &op.qualified_name).collect();
-    let arms = ops.iter().filter_map(|(service, op)| {
-        let body = op.body.as_ref()?;
+    // Each operation with a JSON body checks it with its own `check_body`; a form is not JSON.
+    let arms = ops.iter().filter(|(_, op)| op.body.is_some()).map(|(service, op)| {
         let names = op.names();
-        let (service, body) = (ident(&service.module), ident(body));
-        Some(quote! {
-            #(#names)|* => ::std::option::Option::Some(self::support::check_json::<#service::view::#body<'_>, #service::#body>(input)),
-        })
+        let (service, module) = (ident(&service.module), ident(&op.module));
+        quote! {
+            #(#names)|* => ::std::option::Option::Some(#service::#module::check_body(input)),
+        }
     });
     let header = if inline {
         quote! {}

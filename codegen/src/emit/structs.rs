@@ -121,7 +121,7 @@ fn emit_shape(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
         pub static #shape: support::Shape = support::Shape { fields: &[#(#fields),*] };
 
         impl support::Shaped for #name {
-            const SHAPE: &'static support::Shape = &#shape;
+            const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&#shape);
         }
     }
 }

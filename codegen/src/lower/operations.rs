@@ -1,8 +1,9 @@
-//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, body and
-//! responses, and the operation modules' names.
+//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, the responses'
+//! statuses, and the operation modules' names (bodies and forms are lowered in `bodies`).
 
-use super::defs::{Def, DefKind, Defs};
-use crate::diag::{closest, Diagnostics};
+use super::bodies::{lower_body, lower_form, Side};
+use super::defs::Defs;
+use crate::diag::Diagnostics;
 use crate::ir;
 use crate::load::{self, File};
 use crate::naming;
@@ -60,7 +61,12 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
             diags.error(&file.name, &file.spans, &format!("operation.path_params[{i}]"), format!("path parameter `{}` does not appear in the path", param.wire));
         }
     }
-    let body = op.body.as_deref().and_then(|name| struct_ref(defs, file, "operation.body", name, diags));
+    let body = op.body.as_ref().and_then(|body| lower_body(defs, file, "operation.body", body, Side::Request, diags)).and_then(|body| body.json().cloned());
+    let taken: Vec<(String, String)> = taken.iter().map(|p| (p.ident.clone(), p.wire.clone())).chain(query.iter().map(|f| (f.ident.clone(), f.wire.clone()))).collect();
+    let form = lower_form(defs, file, &op.form_params, &taken, diags);
+    if op.body.is_some() && !op.form_params.is_empty() {
+        diags.error(&file.name, &file.spans, "operation.form_params", "an operation sends a JSON `body` or a form (`form_params`), not both");
+    }
     let mut responses = Vec::new();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     let mut variants: HashMap<String, usize> = HashMap::new();
@@ -75,7 +81,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
         } else if let Some(first) = variants.insert(variant.clone(), i) {
             diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`"));
         }
-        let body = response.body.as_deref().and_then(|name| struct_ref(defs, file, &format!("{path}.body"), name, diags));
+        let body = response.body.as_ref().and_then(|body| lower_body(defs, file, &format!("{path}.body"), body, Side::Response, diags));
         responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body });
     }
     responses.sort_by_key(|r| r.status);
@@ -83,26 +89,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     docs.extend(op.description.iter().cloned());
     docs.push(String::new());
     docs.push(format!("`{method} {}`", op.path));
-    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, query, headers, body, responses }
-}
-
-fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {
-    match defs.get(name) {
-        Some(Def { kind: DefKind::Struct(_), rust, .. }) => Some(rust.clone()),
-        Some(_) => {
-            diags.error(&file.name, &file.spans, path, format!("`{name}` is an enumeration; a body is an object"));
-            None
-        }
-        None if defs.incomplete => None,
-        None => {
-            let suggestion = closest(name, defs.names()).map(str::to_owned);
-            let diag = diags.error(&file.name, &file.spans, path, format!("unknown object `{name}`"));
-            if let Some(s) = suggestion {
-                diag.help(format!("did you mean `{s}`?"));
-            }
-            None
-        }
-    }
+    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, query, headers, form, body, responses }
 }
 
 /// Lowers path parameters or headers, which become fields of the operation's `Request` beside `taken`
@@ -128,7 +115,7 @@ fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], 
 
 /// Reports a parameter whose Rust field `ident` the operation's `Request` already has: the body, or
 /// another parameter (`others`, as (field, wire name)). Returns whether it clashed.
-fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut others: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) -> bool {
+pub(super) fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut others: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) -> bool {
     let message = if naming::RESERVED_REQUEST_FIELDS.contains(&ident) {
         format!("`{wire}` becomes the Rust field `{ident}`, which the request already has")
     } else if let Some((_, other)) = others.find(|(other, _)| *other == ident) {
@@ -136,7 +123,7 @@ fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut o
     } else {
         return false;
     };
-    diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("path parameters, query parameters and headers need names that differ beyond case and punctuation");
+    diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("path parameters, query parameters, headers and form fields need names that differ beyond case and punctuation");
     true
 }
 
@@ -154,7 +141,10 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
         }
         let Some(lowered) = super::fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
         if !is_text_value(&lowered.ty) {
-            diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
+            let diag = diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
+            if lowered.ty.holds_file() {
+                diag.help(super::fields::FILE_HELP);
+            }
             continue;
         }
         out.push(lowered);
@@ -164,7 +154,7 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
 
 /// Whether values of the type are written as text (a query parameter, a form's text part): a scalar or
 /// an enumeration, or an array of them (the parameter repeated).
-fn is_text_value(ty: &ir::Type) -> bool {
+pub(super) fn is_text_value(ty: &ir::Type) -> bool {
     let scalar = match ty {
         ir::Type::Vec(inner) => inner,
         other => other,

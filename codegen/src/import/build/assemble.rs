@@ -94,7 +94,8 @@ impl Builder<'_> {
             path_params,
             query_params,
             headers,
-            body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| o.name.clone()),
+            form_params: Vec::new(),
+            body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| spec::Body::named(&o.name)),
             responses: self.responses(),
             examples: self.examples(),
         }
@@ -119,7 +120,7 @@ impl Builder<'_> {
             .map(|(status, description)| spec::Response {
                 status,
                 description,
-                body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| o.name.clone()),
+                body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| spec::Body::named(&o.name)),
             })
             .collect()
     }
