@@ -102,7 +102,7 @@ fn nothing_imported(imported: &Imported) -> bool {
     let spec = &imported.spec;
     let operation = spec.get("operation");
     ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
+        && ["path_params", "query_params", "headers", "form_params"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
         && imported.common_objects.is_empty()
         && imported.common_enums.is_empty()
 }

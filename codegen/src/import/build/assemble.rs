@@ -15,9 +15,11 @@ impl Builder<'_> {
         let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
         let query_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::QueryParams));
         let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
+        let form_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
+        let form_params = self.parameter_fields("form", form_table);
 
         let mut objects = Map::new();
         let mut common_objects = Map::new();
@@ -33,7 +35,7 @@ impl Builder<'_> {
             into.insert(e.name.clone(), to_json(&self.enum_spec(e)));
         }
 
-        let operation = self.operation(target, [path_params, query_params, headers]);
+        let operation = self.operation(target, [path_params, query_params, headers, form_params]);
         if page.updated.is_none() {
             self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
         }
@@ -82,8 +84,8 @@ impl Builder<'_> {
         rule
     }
 
-    /// The operation, with its path parameters, query parameters and headers.
-    fn operation(&mut self, target: &Target, [path_params, query_params, headers]: [Vec<Value>; 3]) -> spec::Operation {
+    /// The operation, with its path parameters, query parameters, headers and form fields.
+    fn operation(&mut self, target: &Target, [path_params, query_params, headers, form_params]: [Vec<Value>; 4]) -> spec::Operation {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -94,8 +96,8 @@ impl Builder<'_> {
             path_params,
             query_params,
             headers,
-            form_params: Vec::new(),
-            body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| spec::Body::named(&o.name)),
+            form_params,
+            body: self.body(None),
             responses: self.responses(),
             examples: self.examples(),
         }
@@ -106,8 +108,13 @@ impl Builder<'_> {
         let page = self.page;
         let mut statuses = page.status_codes.clone();
         if statuses.is_empty() {
-            let mut seen: Vec<u16> =
-                self.objects.iter().flat_map(|o| o.statuses.clone()).chain(page.response_examples.iter().filter_map(|e| e.status)).collect();
+            let mut seen: Vec<u16> = self
+                .objects
+                .iter()
+                .flat_map(|o| o.statuses.clone())
+                .chain(self.whole_bodies.iter().filter_map(|b| b.status))
+                .chain(page.response_examples.iter().filter_map(|e| e.status))
+                .collect();
             seen.sort_unstable();
             seen.dedup();
             if !seen.is_empty() {
@@ -120,14 +127,24 @@ impl Builder<'_> {
             .map(|(status, description)| spec::Response {
                 status,
                 description,
-                body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| spec::Body::named(&o.name)),
+                body: self.body(Some(status)),
             })
             .collect()
+    }
+
+    /// The body of the request (`None`) or of a response status: an object's name, or a whole body.
+    fn body(&self, status: Option<u16>) -> Option<spec::Body> {
+        let object = self.objects.iter().find(|o| match status {
+            None => o.role == Role::RequestBody,
+            Some(status) => o.statuses.contains(&status),
+        });
+        object.map(|o| spec::Body::named(&o.name)).or_else(|| self.whole_bodies.iter().find(|b| b.status == status).map(|b| b.body.clone()))
     }
 
     /// The page's examples; a response example under no status is left out.
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
+        self.report.extend(page.unread_examples.iter().cloned());
         let requests = page
             .request_examples
             .iter()
@@ -160,7 +177,7 @@ impl Builder<'_> {
         for key in overlay.fields.keys() {
             let matches = match key.split_once('.') {
                 Some((object, field)) => self.index.get(object).is_some_and(|&i| self.objects[i].row(field).is_some()) || self.parameter_row(object, field),
-                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers"].iter().any(|label| self.parameter_row(label, key)),
+                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers", "form"].iter().any(|label| self.parameter_row(label, key)),
             };
             if !matches {
                 unused.push(format!("fields.{key}"));
@@ -193,6 +210,7 @@ impl Builder<'_> {
             "path" => matches!(table_kind(t), TableKind::PathParams),
             "query" => matches!(table_kind(t), TableKind::QueryParams),
             "headers" => matches!(table_kind(t), TableKind::Headers),
+            "form" => matches!(table_kind(t), TableKind::FormData),
             _ => false,
         };
         self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))

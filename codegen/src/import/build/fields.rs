@@ -35,7 +35,10 @@ impl Builder<'_> {
     fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
-        let (enum_name, consumed) = self.enumeration(object, row);
+        // Path parameters and headers are strings in the format: their enumeration values are a note.
+        let string_only = matches!(object, "path" | "headers");
+        let (enum_name, consumed) = if string_only { (None, Default::default()) } else { self.enumeration(object, row) };
+        let listed = row.enumeration.as_ref().filter(|values| string_only && !values.is_empty()).map(|values| format!("One of: {}.", values.join(", ")));
         let description: Vec<String> = row
             .description
             .iter()
@@ -51,6 +54,9 @@ impl Builder<'_> {
             (Type::Integer | Type::Long, None) => Kind::Integer,
             _ => Kind::Other,
         };
+        if row.ty == Type::File && object != "form" {
+            self.report.push(format!("{place}: a File row outside a \"FormData parameters\" table: the spec format has files only as form fields and response bodies, so the spec will not generate until this is decided"));
+        }
         let facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
         if request {
@@ -62,15 +68,12 @@ impl Builder<'_> {
         let mut field = spec::Field {
             name: row.name.clone(),
             ty: enum_name.clone().unwrap_or_else(|| row.ty.spec_name().to_owned()),
-            items: match &row.ty {
-                Type::Array(items) => Some(items.spec_name().to_owned()),
-                _ => None,
-            },
+            items: row.ty.items().map(|items| items.spec_name().to_owned()),
             required: row.required,
             description,
             chars: (!facts.chars.is_empty()).then(|| facts.chars.clone()),
             format: facts.format.clone(),
-            notes: facts.notes.clone(),
+            notes: facts.notes.iter().cloned().chain(listed).collect(),
             ..spec::Field::default()
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
