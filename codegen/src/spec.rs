@@ -58,8 +58,9 @@ pub struct Operation {
     /// The fields of a multipart/form-data request body, loaded one at a time like `query_params`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub form_params: Vec<Value>,
+    /// A [`Body`], loaded on its own so that its problems are reported at `operation.body`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<Body>,
+    pub body: Option<Value>,
     #[serde(default)]
     pub responses: Vec<Response>,
     #[serde(default)]
@@ -72,8 +73,9 @@ pub struct Operation {
 pub struct Response {
     pub status: u16,
     pub description: String,
+    /// A [`Body`], loaded on its own like the request's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<Body>,
+    pub body: Option<Value>,
 }
 
 /// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the object

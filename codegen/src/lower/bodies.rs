@@ -20,7 +20,8 @@ pub enum Side {
 }
 
 /// The body at `path` as its side may have it; problems are reported there.
-pub fn lower_body(defs: &Defs<'_>, file: &File, path: &str, body: &spec::Body, side: Side, diags: &mut Diagnostics) -> Option<ir::Body> {
+pub fn lower_body(defs: &Defs<'_>, file: &File, path: &str, body: &Value, side: Side, diags: &mut Diagnostics) -> Option<ir::Body> {
+    let body = load::entry::<spec::Body>(file, path, body, diags)?;
     let type_path = if body.items.is_some() { format!("{path}.type") } else { path.to_owned() };
     let ty = fields::lower_type(defs, file, &type_path, &body.ty, body.items.as_deref(), diags)?;
     match (&ty, side) {

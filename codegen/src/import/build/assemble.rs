@@ -97,7 +97,7 @@ impl Builder<'_> {
             query_params,
             headers,
             form_params,
-            body: self.body(None),
+            body: self.body(None).map(|body| to_json(&body)),
             responses: self.responses(),
             examples: self.examples(),
         }
@@ -127,7 +127,7 @@ impl Builder<'_> {
             .map(|(status, description)| spec::Response {
                 status,
                 description,
-                body: self.body(Some(status)),
+                body: self.body(Some(status)).map(|body| to_json(&body)),
             })
             .collect()
     }
