@@ -1,10 +1,13 @@
 //! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, and path encoding.
+//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
+//! (from its `form` module) the parts of a multipart/form-data body.
 //!
 //! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
 //! serde_json only.
 
 use std::fmt;
+
+pub use self::form::{multipart_body, FilePart, FormPart};
 
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
@@ -16,6 +19,8 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of the array at the parent path.
     Index(&'a Path<'a>, usize),
+    /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+    Key(&'a Path<'a>, &'a str),
 }
 
 impl<'a> Path<'a> {
@@ -29,10 +34,15 @@ impl<'a> Path<'a> {
         Path::Index(self, index)
     }
 
+    /// The path of the value at `key` of the map at this path.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
+
     fn write_to(&self, out: &mut String) {
         match self {
             Path::Root => {}
-            Path::Field(parent, name) => {
+            Path::Field(parent, name) | Path::Key(parent, name) => {
                 parent.write_to(out);
                 if !out.is_empty() {
                     out.push('.');
@@ -265,6 +275,15 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
         for (i, item) in self.iter().enumerate() {
             item.validate_at(&path.index(i), out);
+        }
+    }
+}
+
+/// A map's values are checked at their keys.
+impl<K: std::ops::Deref<Target = str>, T: Validate> Validate for std::collections::BTreeMap<K, T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (key, value) in self {
+            value.validate_at(&path.key(key), out);
         }
     }
 }
@@ -630,12 +649,53 @@ pub enum ValueShape {
     Object(&'static Shape),
     /// An array of values of one shape.
     Array(&'static ValueShape),
+    /// An object whose keys are free and whose values have one shape (a map).
+    Map(&'static ValueShape),
+    /// A free-form object: the page lists none of its keys, so none is undocumented.
+    FreeForm,
 }
 
-/// A type whose documented fields are known.
+/// A type whose documented fields are known: a table's struct, a map of such values, a free-form
+/// object, an enumeration or a scalar (a body may be any of them).
 pub trait Shaped {
-    /// The documented fields.
-    const SHAPE: &'static Shape;
+    /// What a value of the type holds, as far as field names go.
+    const SHAPE: &'static ValueShape;
+}
+
+impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
+    const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+}
+
+impl Shaped for serde_json::Map<String, serde_json::Value> {
+    const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+}
+
+/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
+/// that holds it. The impls let a map of scalars be a body.
+macro_rules! scalars {
+    ($($ty:ty),*) => {
+        $(
+            impl Shaped for $ty {
+                const SHAPE: &'static ValueShape = &ValueShape::Scalar;
+            }
+
+            impl Validate for $ty {
+                fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+            }
+        )*
+    };
+}
+
+scalars!(String, i32, i64, f64, bool);
+
+/// A borrowed view's string, like `String`.
+impl Validate for Str<'_> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+
+/// A free-form object is checked only for being an object, which reading it already did.
+impl Validate for serde_json::Map<String, serde_json::Value> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
 }
 
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
@@ -649,7 +709,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self.shape {
-            ValueShape::Scalar => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
+            ValueShape::Scalar | ValueShape::FreeForm => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
             _ => deserializer.deserialize_any(self),
         }
     }
@@ -664,8 +724,19 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
         Ok(())
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let ValueShape::Object(shape) = self.shape else {
-            return map.next_value::<serde::de::IgnoredAny>().map(drop);
+        let shape = match self.shape {
+            ValueShape::Object(shape) => shape,
+            ValueShape::Map(values) => {
+                while let Some(key) = map.next_key::<Str<'de>>()? {
+                    let path = self.path.key(&key);
+                    map.next_value_seed(UnknownFields { shape: values, path: &path, out: self.out })?;
+                }
+                return Ok(());
+            }
+            _ => {
+                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                return Ok(());
+            }
         };
         while let Some(key) = map.next_key::<Str<'de>>()? {
             match shape.fields.iter().find(|f| f.name == &*key) {
@@ -712,9 +783,8 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 /// have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let shape = ValueShape::Object(T::SHAPE);
     let mut deserializer = serde_json::Deserializer::from_slice(input);
-    let seed = UnknownFields { shape: &shape, path: &Path::Root, out: &mut out };
+    let seed = UnknownFields { shape: T::SHAPE, path: &Path::Root, out: &mut out };
     // The input already fit the type, so the walk cannot fail on its structure.
     let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
     out
@@ -786,8 +856,8 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
 
 /// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
 /// (serde borrows a bare `Cow<str>` field but not one inside an `Option` or a `Vec`; this type borrows in
-/// both.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// both.) Ordered, so that a map's keys can be one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
 
 impl std::ops::Deref for Str<'_> {

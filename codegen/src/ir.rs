@@ -79,15 +79,16 @@ impl Struct {
 
 impl Service {
     /// The names of the types `roots` refer to, directly or through other types' fields.
-    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
         reachable(&self.types, roots)
     }
 }
 
-/// The names of the types among `types` that `roots` refer to, directly or through fields.
-pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a String>) -> BTreeSet<String> {
+/// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
+/// directly or through fields.
+pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
     let mut seen = BTreeSet::new();
-    let mut pending: Vec<String> = roots.into_iter().cloned().collect();
+    let mut pending: Vec<String> = roots.into_iter().filter_map(Type::named).map(str::to_owned).collect();
     while let Some(name) = pending.pop() {
         if !seen.insert(name.clone()) {
             continue;
@@ -110,12 +111,21 @@ impl TypeDef {
 }
 
 impl Type {
-    /// The struct or enumeration the value is, or holds in arrays.
+    /// The struct or enumeration the value is, or holds in arrays or as a map's values.
     pub fn named(&self) -> Option<&str> {
         match self {
             Type::Struct(name) | Type::Enum(name) => Some(name),
-            Type::Vec(inner) => inner.named(),
-            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool => None,
+            Type::Vec(inner) | Type::Map(inner) => inner.named(),
+            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::JsonObject | Type::File => None,
+        }
+    }
+
+    /// Whether the value is, or holds, a file (which only a form sends).
+    pub fn holds_file(&self) -> bool {
+        match self {
+            Type::File => true,
+            Type::Vec(inner) | Type::Map(inner) => inner.holds_file(),
+            _ => false,
         }
     }
 
@@ -128,11 +138,12 @@ impl Type {
         }
     }
 
-    /// The same type with every struct name mapped by `rename` (arrays keep their shape).
+    /// The same type with every struct name mapped by `rename` (arrays and maps keep their shape).
     pub fn map_struct(&self, rename: &impl Fn(&str) -> Option<String>) -> Type {
         match self {
             Type::Struct(name) => Type::Struct(rename(name).unwrap_or_else(|| name.clone())),
             Type::Vec(inner) => Type::Vec(Box::new(inner.map_struct(rename))),
+            Type::Map(inner) => Type::Map(Box::new(inner.map_struct(rename))),
             other => other.clone(),
         }
     }
@@ -178,6 +189,12 @@ pub enum Type {
     Struct(String),
     Enum(String),
     Vec(Box<Type>),
+    /// A JSON object whose values are of this type, by key (`BTreeMap<String, T>`).
+    Map(Box<Type>),
+    /// A free-form JSON object, whose keys the page does not list (`serde_json::Map`).
+    JsonObject,
+    /// A file sent as a part of a multipart/form-data request: its bytes and file name.
+    File,
 }
 
 /// A documented default, typed.
@@ -426,8 +443,11 @@ pub struct Operation {
     /// Query parameters: typed and checked like the fields of a table.
     pub query: Vec<Field>,
     pub headers: Vec<Param>,
-    /// The request body struct.
-    pub body: Option<String>,
+    /// The fields of a multipart/form-data request body: typed and checked like a table's, files as
+    /// [`Type::File`]. An operation has a form or a JSON `body`, not both.
+    pub form: Vec<Field>,
+    /// The type of the JSON request body: an object ([`Type::Struct`]), a map or a free-form object.
+    pub body: Option<Type>,
     pub responses: Vec<Response>,
 }
 
@@ -460,5 +480,30 @@ pub struct Response {
     pub status: u16,
     pub variant: String,
     pub description: String,
-    pub body: Option<String>,
+    pub body: Option<Body>,
+}
+
+/// What a response body is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// JSON of this type: an object ([`Type::Struct`]), a map or a free-form object.
+    Json(Type),
+    /// A file: the bytes as they come, not JSON.
+    File,
+}
+
+impl Body {
+    /// Whether the `Response` variant boxes the body: an object is boxed, so that the enum is as small as
+    /// its smallest variant; a map, a free-form object and a file's bytes already live on the heap.
+    pub fn boxed(&self) -> bool {
+        matches!(self, Body::Json(Type::Struct(_)))
+    }
+
+    /// The type of a JSON body.
+    pub fn json(&self) -> Option<&Type> {
+        match self {
+            Body::Json(ty) => Some(ty),
+            Body::File => None,
+        }
+    }
 }

@@ -264,16 +264,127 @@ fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
     assert_eq!((limit["type"].as_str(), limit["minimum"].as_i64(), limit["maximum"].as_i64(), limit["default"].as_i64()), (Some("integer"), Some(1), Some(500), Some(20)));
     assert!(!outcome.report.iter().any(|line| line.contains("Query Parameters") && line.contains("skipped")), "{:#?}", outcome.report);
     // The spec it makes generates, query parameters included.
-    let dir = std::env::temp_dir().join(format!("codegen-import-query-{}", std::process::id()));
+    let module = generate_imported("querying_vpc_channels", &outcome.spec_text);
+    assert!(module.contains("pubfnquery(&self)") && module.contains("publimit:::std::option::Option<i32>"), "the Request lacks its typed query");
+}
+
+/// Generates the spec an import made (of the service `unknown`, no spec matching its page) as service
+/// `otc`, failing with the diagnostics when it does not generate; returns the operation's module and
+/// the service's module, with every space and line break removed (so that fragments do not depend on
+/// how prettyplease breaks lines).
+fn generate_imported(operation: &str, spec_text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("codegen-import-{operation}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("otc")).expect("mkdir");
-    let text = outcome.spec_text.replace("\"service\": \"unknown\"", "\"service\": \"otc\"");
-    std::fs::write(dir.join("otc/querying_vpc_channels.json"), text).expect("write");
+    // The page's own service, whichever it was imported as (a page of a checked-in service takes its name).
+    let mut spec: Value = serde_json::from_str(spec_text).expect("the import writes JSON");
+    spec["service"] = Value::from("otc");
+    let text = serde_json::to_string_pretty(&spec).expect("serializes");
+    std::fs::write(dir.join(format!("otc/{operation}.json")), text).expect("write");
     let rendered = codegen::Config::new(&dir).layout(codegen::Layout::Crate).rerun_if_changed(false).render();
     let _ = std::fs::remove_dir_all(&dir);
-    let (files, _) = rendered.unwrap_or_else(|e| panic!("the imported spec does not generate: {e}"));
-    let module = files.iter().find(|(name, _)| name.ends_with("querying_vpc_channels.rs")).map(|(_, text)| text).expect("the operation module");
-    assert!(module.contains("pub fn query(&self)") && module.contains("pub limit: ::std::option::Option<i32>"), "{module}");
+    let (files, _) = rendered.unwrap_or_else(|e| panic!("the spec imported as {operation} does not generate: {e}"));
+    let module = |suffix: &str| files.iter().find(|(name, _)| name.ends_with(suffix)).map(|(_, text)| text.clone()).unwrap_or_else(|| panic!("no {suffix}"));
+    let both = module(&format!("/{operation}.rs")) + &module("src/otc/mod.rs");
+    both.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The field `name` of the imported object `object`, or of the operation's `list`.
+fn imported_field<'s>(spec: &'s Value, object: &str, name: &str) -> &'s Value {
+    let fields = spec["objects"][object]["fields"].as_array().or_else(|| spec["operation"][object].as_array());
+    fields.into_iter().flatten().find(|f| f["name"] == name).unwrap_or_else(|| panic!("no field {object}.{name} in {spec:#}"))
+}
+
+#[test]
+fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
+    // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
+    // generated code)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str, Option<&'a str>)], &'a [&'a str]);
+    let cases: &[Case<'_>] = &[
+        (
+            "otc_apig_querying_dedicated_gateway_details.txt",
+            "querying_dedicated_gateway_details",
+            &[("QueryingDedicatedGatewayDetailsResponse200", "listeners", "object", None)],
+            &["publisteners:::std::option::Option<::serde_json::Map<::std::string::String,::serde_json::Value>"],
+        ),
+        (
+            "otc_apig_querying_azs.txt",
+            "querying_azs",
+            &[("AvailableZone", "specs", "map", Some("boolean"))],
+            &["pubspecs:::std::option::Option<::std::collections::BTreeMap<::std::string::String,bool>"],
+        ),
+        ("otc_apig_creating_a_group_response.txt", "creating_a_group_response", &[("CreatingAGroupResponseRequest", "responses", "map", Some("ResponseInfo"))], &["BTreeMap<::std::string::String,ResponseInfo>"]),
+        ("otc_apig_modifying_a_group_response.txt", "modifying_a_group_response", &[("ModifyingAGroupResponseRequest", "responses", "map", Some("ResponseInfo"))], &[]),
+        ("otc_apig_querying_group_response_details.txt", "querying_group_response_details", &[("QueryingGroupResponseDetailsResponse200", "responses", "map", Some("ResponseInfoResp"))], &[]),
+        ("otc_apig_querying_group_responses.txt", "querying_group_responses", &[("ResponsesInfo", "responses", "map", Some("ResponseInfoResp"))], &[]),
+        (
+            "otc_apig_modifying_the_response_of_an_error_type.txt",
+            "modifying_the_response_of_an_error_type",
+            &[("path_params", "response_type", "string", None)],
+            &["Ok(::std::collections::BTreeMap<::std::string::String,super::ResponseInfoResp>)"],
+        ),
+        ("otc_apig_querying_the_response_of_an_error_type.txt", "querying_the_response_of_an_error_type", &[], &["Ok(::std::collections::BTreeMap<::std::string::String,super::ResponseInfoResp>)"]),
+        (
+            "otc_apig_importing_apis.txt",
+            "importing_apis",
+            &[("form_params", "file_name", "file", None), ("form_params", "is_create_group", "boolean", None)],
+            &["pubfile_name:support::FilePart,", "pubfnform(&self)->::std::vec::Vec<support::FormPart<'_>>"],
+        ),
+        ("otc_apig_exporting_apis.txt", "exporting_apis", &[], &["Ok(::std::vec::Vec<u8>)", "200u16=>::std::result::Result::Ok(Self::Ok(body.to_vec()))"]),
+        (
+            "otc_modelarts_list_datasets.txt",
+            "response_body_for_querying_the_dataset_list",
+            &[("DatasetAndFilePreview", "data_statistics", "map", Some("object")), ("LabelProperty", "@modelarts:color", "string", None)],
+            &["#[serde(rename=\"@modelarts:color\")]"],
+        ),
+        ("otc_modelarts_update_dataset.txt", "modifying_a_dataset", &[("LabelProperty", "@modelarts:color", "string", None)], &["pubmodelarts_color:::std::option::Option<::std::string::String>"]),
+    ];
+    for (name, operation, fields, fragments) in cases {
+        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let spec = &outcome.imported.spec;
+        assert_eq!(spec["operation"]["name"], *operation, "{name}");
+        for (object, row, ty, items) in *fields {
+            let field = imported_field(spec, object, row);
+            assert_eq!((field["type"].as_str(), field["items"].as_str()), (Some(*ty), *items), "{name}: {object}.{row}");
+        }
+        let generated = generate_imported(operation, &outcome.spec_text);
+        for fragment in *fragments {
+            assert!(generated.contains(fragment), "{name}: the generated code lacks {fragment:?}");
+        }
+    }
+}
+
+#[test]
+fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
+    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_the_response_of_an_error_type.txt"), None, false).expect("imports");
+    let spec = &outcome.imported.spec;
+    assert_eq!(spec["operation"]["responses"][0]["body"], serde_json::json!({ "type": "map", "items": "ResponseInfoResp" }));
+    assert!(spec["objects"].as_object().is_some_and(|o| !o.contains_key("QueryingTheResponseOfAnErrorTypeResponse200")), "no object for the map body");
+
+    let outcome = import::run(&spec_dir(), &page("otc_apig_exporting_apis.txt"), None, false).expect("imports");
+    let spec = &outcome.imported.spec;
+    assert_eq!(spec["operation"]["responses"][0]["body"], "file");
+    assert_eq!(spec["operation"]["responses"][1]["body"], "ExportingApisResponse400");
+
+    let outcome = import::run(&spec_dir(), &page("otc_apig_importing_apis.txt"), None, false).expect("imports");
+    let operation = &outcome.imported.spec["operation"];
+    assert!(operation.get("body").is_none(), "a form is not a JSON body: {operation:#}");
+    let extend_mode = imported_field(&outcome.imported.spec, "form_params", "extend_mode");
+    assert_eq!((extend_mode["type"].as_str(), extend_mode["default"].as_str()), (Some("ExtendMode"), Some("merge")));
+    assert!(!outcome.report.iter().any(|l| l.contains("FormData") && l.contains("skipped")), "{:#?}", outcome.report);
+
+    // The page's own broken example is left out and reported, not the end of the import.
+    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_azs.txt"), None, false).expect("imports");
+    assert!(outcome.report.iter().any(|l| l.contains("the example is not valid JSON (trailing comma)")), "{:#?}", outcome.report);
+}
+
+#[test]
+fn a_placeholder_row_beside_other_rows_is_an_error_naming_it() {
+    let original = std::fs::read_to_string(page("otc_apig_querying_the_response_of_an_error_type.txt")).unwrap();
+    let text = edit(&original, "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n", "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n\ncount\n\nInteger\n\nNumber.\n");
+    let error = page_error(&text);
+    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 3 Response body parameters"), Some("{User defined key}")), "{error}");
+    assert!(error.message.contains("must be its only row"), "{error}");
 }
 
 #[test]

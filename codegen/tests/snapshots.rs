@@ -50,7 +50,7 @@ macro_rules! cases {
     };
 }
 
-cases!(minimal, enums, rules, cycle);
+cases!(minimal, enums, rules, cycle, types);
 
 #[test]
 fn every_fixture_directory_is_a_case() {
@@ -78,6 +78,7 @@ models!(minimal_models, "fixtures/good/minimal.expected.rs");
 models!(enums_models, "fixtures/good/enums.expected.rs");
 models!(rules_models, "fixtures/good/rules.expected.rs");
 models!(cycle_models, "fixtures/good/cycle.expected.rs");
+models!(types_models, "fixtures/good/types.expected.rs");
 
 /// The violations of a value as `path: code` lines.
 macro_rules! violations {
@@ -229,4 +230,95 @@ fn the_interpreter_agrees_with_each_snapshots_check_body() {
         ],
     );
     assert!(rejected > 0 && rejected < bodies, "{rejected} of {bodies}");
+}
+
+#[test]
+fn map_values_are_checked_at_their_keys_and_map_keys_are_never_unknown_fields() {
+    use types_models::svc::GroupResponseCreate;
+    let body = br##"{
+        "name": "gateway",
+        "responses": { "AUTH_FAILURE": { "status": 100 }, "NOT_FOUND": { "status": 404, "sttus": 1 } },
+        "editions": { "az1": "BASIC", "az2": "GOLD" },
+        "metadata": { "anything": [1, { "nested": null }] },
+        "@modelarts:color": "#FFFFF0",
+        "os-start": [{}, {}, {}]
+    }"##;
+    let found: Vec<String> = match support::from_json_validated::<GroupResponseCreate>(body) {
+        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        other => panic!("expected violations, got {other:?}"),
+    };
+    assert_eq!(
+        found,
+        [
+            "responses.AUTH_FAILURE.status: range",
+            "editions.az2: enum",
+            "os-start: items",
+            "responses.NOT_FOUND.sttus: unknown_field",
+        ],
+        "the keys AUTH_FAILURE, az1 and the free-form object's keys are data, not undocumented fields"
+    );
+    let parsed: GroupResponseCreate = serde_json::from_slice(body).expect("parses");
+    assert_eq!(parsed.modelarts_color.as_deref(), Some("#FFFFF0"), "the odd wire name is read into its Rust field");
+    assert!(serde_json::to_string(&parsed).expect("writes").contains("\"@modelarts:color\":\"#FFFFF0\""), "and written back verbatim");
+    // A free-form object must still be an object.
+    assert!(support::from_json_validated::<GroupResponseCreate>(br#"{"name": "g", "metadata": [1]}"#).is_err());
+}
+
+#[test]
+fn a_body_that_is_a_map_is_checked_and_read_at_its_keys() {
+    use types_models::svc::{set_error_responses, update_error_response, Edition};
+    let found = match set_error_responses::check_body(br#"{"AUTH_FAILURE": {"status": 700}, "THROTTLED": {"status": 429, "bdy": "x"}}"#) {
+        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(),
+        other => panic!("expected violations, got {other:?}"),
+    };
+    assert_eq!(found, ["AUTH_FAILURE.status: range", "THROTTLED.bdy: unknown_field"]);
+    let parsed = set_error_responses::parse_body(br#"{"AUTH_FAILURE": {"status": 401}}"#).expect("valid");
+    assert_eq!(parsed["AUTH_FAILURE"].status, 401);
+    // Responses read the map leniently: a value without `status` and an edition the page does not list.
+    let response = update_error_response::Response::parse(200, br#"{"AUTH_FAILURE": {"body": "b"}}"#).expect("lenient");
+    let update_error_response::Response::Ok(map) = response else { panic!("{response:?}") };
+    assert_eq!(map["AUTH_FAILURE"].status, None);
+    let (response, departures) = set_error_responses::Response::parse_with_departures(200, br#"{"az1": "BASIC", "az2": "GOLD"}"#).expect("parses");
+    assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(), ["az2: enum"]);
+    let set_error_responses::Response::Ok(editions) = response else { panic!("{response:?}") };
+    assert_eq!(editions["az1"], Edition::Basic);
+}
+
+#[test]
+fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
+    use types_models::svc::{export_apis, import_apis, ExtendMode};
+    let file = support::FilePart { file_name: "api \"v1\".yaml".to_owned(), bytes: b"swagger: '2.0'".to_vec() };
+    let request = import_apis::Request {
+        is_create_group: Some(false),
+        group_id: Some("g".repeat(65)),
+        extend_mode: Some(ExtendMode::Override),
+        file_name: file.clone(),
+        attachments: Some(vec![file.clone(), file.clone(), file.clone()]),
+    };
+    let found: Vec<String> = request.validate().expect_err("too long, too many").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    assert_eq!(found, ["group_id: length", "attachments: items"]);
+    let request = import_apis::Request { group_id: None, attachments: None, ..request };
+    assert_eq!(request.validate(), Ok(()));
+    let parts = request.form();
+    assert_eq!(
+        parts,
+        [
+            support::FormPart::Text { name: "is_create_group", value: "false".to_owned() },
+            support::FormPart::Text { name: "extend_mode", value: "override".to_owned() },
+            support::FormPart::File { name: "file_name", file: &file },
+        ]
+    );
+    let body = String::from_utf8(support::multipart_body(&parts, "XyZ")).expect("text");
+    assert_eq!(
+        body,
+        "--XyZ\r\nContent-Disposition: form-data; name=\"is_create_group\"\r\n\r\nfalse\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"extend_mode\"\r\n\r\noverride\r\n\
+         --XyZ\r\nContent-Disposition: form-data; name=\"file_name\"; filename=\"api %22v1%22.yaml\"\r\nContent-Type: application/octet-stream\r\n\r\nswagger: '2.0'\r\n\
+         --XyZ--\r\n"
+    );
+    // A file response is its bytes, whatever they are; parsing never fails on it.
+    let bytes = [0xff, 0xfe, b'{', 0];
+    assert_eq!(export_apis::Response::parse(200, &bytes), Ok(export_apis::Response::Ok(bytes.to_vec())));
+    assert_eq!(export_apis::Response::parse_with_departures(200, &bytes), Ok((export_apis::Response::Ok(bytes.to_vec()), Vec::new())));
+    assert!(matches!(export_apis::Response::parse(400, br#"{"error_code": "APIG.2001"}"#), Ok(export_apis::Response::BadRequest(_))));
 }

@@ -3,11 +3,13 @@
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
 //! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, and path encoding.
+//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
+//! (from its `form` module) the parts of a multipart/form-data body.
 //!
 //! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
 //! serde_json only.
 use std::fmt;
+pub use self::form::{multipart_body, FilePart, FormPart};
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
 #[derive(Debug, Clone, Copy)]
@@ -18,6 +20,8 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of the array at the parent path.
     Index(&'a Path<'a>, usize),
+    /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+    Key(&'a Path<'a>, &'a str),
 }
 impl<'a> Path<'a> {
     /// The path of the field `name` of the object at this path.
@@ -28,10 +32,14 @@ impl<'a> Path<'a> {
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index(self, index)
     }
+    /// The path of the value at `key` of the map at this path.
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path::Key(self, key)
+    }
     fn write_to(&self, out: &mut String) {
         match self {
             Path::Root => {}
-            Path::Field(parent, name) => {
+            Path::Field(parent, name) | Path::Key(parent, name) => {
                 parent.write_to(out);
                 if !out.is_empty() {
                     out.push('.');
@@ -262,6 +270,15 @@ impl<T: Validate> Validate for Vec<T> {
     fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
         for (i, item) in self.iter().enumerate() {
             item.validate_at(&path.index(i), out);
+        }
+    }
+}
+/// A map's values are checked at their keys.
+impl<K: std::ops::Deref<Target = str>, T: Validate> Validate
+for std::collections::BTreeMap<K, T> {
+    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+        for (key, value) in self {
+            value.validate_at(&path.key(key), out);
         }
     }
 }
@@ -715,11 +732,40 @@ pub enum ValueShape {
     Object(&'static Shape),
     /// An array of values of one shape.
     Array(&'static ValueShape),
+    /// An object whose keys are free and whose values have one shape (a map).
+    Map(&'static ValueShape),
+    /// A free-form object: the page lists none of its keys, so none is undocumented.
+    FreeForm,
 }
-/// A type whose documented fields are known.
+/// A type whose documented fields are known: a table's struct, a map of such values, a free-form
+/// object, an enumeration or a scalar (a body may be any of them).
 pub trait Shaped {
-    /// The documented fields.
-    const SHAPE: &'static Shape;
+    /// What a value of the type holds, as far as field names go.
+    const SHAPE: &'static ValueShape;
+}
+impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
+    const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+}
+impl Shaped for serde_json::Map<String, serde_json::Value> {
+    const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+}
+/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
+/// that holds it. The impls let a map of scalars be a body.
+macro_rules! scalars {
+    ($($ty:ty),*) => {
+        $(impl Shaped for $ty { const SHAPE : &'static ValueShape = & ValueShape::Scalar;
+        } impl Validate for $ty { fn validate_at(& self, _ : & Path <'_ >, _ : & mut Vec
+        < Violation >) {} })*
+    };
+}
+scalars!(String, i32, i64, f64, bool);
+/// A borrowed view's string, like `String`.
+impl Validate for Str<'_> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+/// A free-form object is checked only for being an object, which reading it already did.
+impl Validate for serde_json::Map<String, serde_json::Value> {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
 }
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
 struct UnknownFields<'a, 'p> {
@@ -734,7 +780,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
         deserializer: D,
     ) -> Result<(), D::Error> {
         match self.shape {
-            ValueShape::Scalar => {
+            ValueShape::Scalar | ValueShape::FreeForm => {
                 <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer)
                     .map(drop)
             }
@@ -754,8 +800,26 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
         self,
         mut map: A,
     ) -> Result<(), A::Error> {
-        let ValueShape::Object(shape) = self.shape else {
-            return map.next_value::<serde::de::IgnoredAny>().map(drop);
+        let shape = match self.shape {
+            ValueShape::Object(shape) => shape,
+            ValueShape::Map(values) => {
+                while let Some(key) = map.next_key::<Str<'de>>()? {
+                    let path = self.path.key(&key);
+                    map.next_value_seed(UnknownFields {
+                        shape: values,
+                        path: &path,
+                        out: self.out,
+                    })?;
+                }
+                return Ok(());
+            }
+            _ => {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                return Ok(());
+            }
         };
         while let Some(key) = map.next_key::<Str<'de>>()? {
             match shape.fields.iter().find(|f| f.name == &*key) {
@@ -818,10 +882,9 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 /// have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let shape = ValueShape::Object(T::SHAPE);
     let mut deserializer = serde_json::Deserializer::from_slice(input);
     let seed = UnknownFields {
-        shape: &shape,
+        shape: T::SHAPE,
         path: &Path::Root,
         out: &mut out,
     };
@@ -894,8 +957,8 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
 }
 /// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
 /// (serde borrows a bare `Cow<str>` field but not one inside an `Option` or a `Vec`; this type borrows in
-/// both.)
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// both.) Ordered, so that a map's keys can be one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
 impl std::ops::Deref for Str<'_> {
     type Target = str;
@@ -1182,6 +1245,90 @@ mod strict {
         fn size_hint(&self) -> Option<usize> {
             self.0.size_hint()
         }
+    }
+}
+mod form {
+    //! The parts of a multipart/form-data request body (RFC 7578), for the operations whose page has a
+    //! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body` writes
+    //! them for an HTTP client that takes a body and a content type rather than a form.
+    use std::fmt;
+    /// A file sent as one part of a multipart/form-data request.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct FilePart {
+        /// The file name the part declares (`filename` in its `Content-Disposition`).
+        pub file_name: String,
+        /// The file's content, sent as `application/octet-stream`.
+        pub bytes: Vec<u8>,
+    }
+    /// One part of a form: a field's name and its value.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum FormPart<'a> {
+        /// A text field, its value written as the query string writes one (`true`, `42`, an enumeration's
+        /// wire value).
+        Text {
+            /// The field's wire name.
+            name: &'static str,
+            /// The value, as text.
+            value: String,
+        },
+        /// A file field.
+        File {
+            /// The field's wire name.
+            name: &'static str,
+            /// The file.
+            file: &'a FilePart,
+        },
+    }
+    impl FormPart<'_> {
+        /// A text part of the field `name`.
+        pub fn text(name: &'static str, value: impl fmt::Display) -> FormPart<'static> {
+            FormPart::Text {
+                name,
+                value: value.to_string(),
+            }
+        }
+    }
+    /// A name as a quoted string of a `Content-Disposition` header: `"`, CR and LF percent-encoded, as
+    /// browsers send them.
+    fn quoted(out: &mut Vec<u8>, name: &str) {
+        out.push(b'"');
+        for c in name.chars() {
+            match c {
+                '"' => out.extend_from_slice(b"%22"),
+                '\r' => out.extend_from_slice(b"%0D"),
+                '\n' => out.extend_from_slice(b"%0A"),
+                c => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+            }
+        }
+        out.push(b'"');
+    }
+    /// Writes `parts` as a multipart/form-data body delimited by `boundary`; send it with the header
+    /// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any part:
+    /// choose a long random one.
+    pub fn multipart_body(parts: &[FormPart<'_>], boundary: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for part in parts {
+            out.extend_from_slice(b"--");
+            out.extend_from_slice(boundary.as_bytes());
+            out.extend_from_slice(b"\r\nContent-Disposition: form-data; name=");
+            let (name, content): (&str, &[u8]) = match part {
+                FormPart::Text { name, value } => (name, value.as_bytes()),
+                FormPart::File { name, file } => (name, &file.bytes),
+            };
+            quoted(&mut out, name);
+            if let FormPart::File { file, .. } = part {
+                out.extend_from_slice(b"; filename=");
+                quoted(&mut out, &file.file_name);
+                out.extend_from_slice(b"\r\nContent-Type: application/octet-stream");
+            }
+            out.extend_from_slice(b"\r\n\r\n");
+            out.extend_from_slice(content);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"--");
+        out.extend_from_slice(boundary.as_bytes());
+        out.extend_from_slice(b"--\r\n");
+        out
     }
 }
 mod closest {

@@ -3,7 +3,9 @@
 //! generator bug naming the file, and formats them with prettyplease.
 
 mod enums;
+mod form;
 mod operation;
+mod response;
 pub mod schema;
 mod structs;
 mod validate;
@@ -17,11 +19,12 @@ use std::collections::BTreeMap;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
-/// The support module's own modules, copied in inside it: the strict reading of request bodies, and the
-/// closest documented name to a misspelled one, bounds in words and how the checks read a string (all
-/// three of which the generator shares).
+/// The support module's own modules, copied in inside it: the strict reading of request bodies, the parts
+/// of a form, and the closest documented name to a misspelled one, bounds in words and how the checks
+/// read a string (all three of which the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("strict", include_str!("../../runtime/strict.rs")),
+    ("form", include_str!("../../runtime/form.rs")),
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
     ("scan", include_str!("../../runtime/scan.rs")),
@@ -116,13 +119,13 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
     });
     let ops: Vec<_> = model.services.iter().flat_map(|s| s.operations.iter().map(move |op| (s, op))).collect();
     let names: Vec<&String> = ops.iter().map(|(_, op)| &op.qualified_name).collect();
-    let arms = ops.iter().filter_map(|(service, op)| {
-        let body = op.body.as_ref()?;
+    // Each operation with a JSON body checks it with its own `check_body`; a form is not JSON.
+    let arms = ops.iter().filter(|(_, op)| op.body.is_some()).map(|(service, op)| {
         let names = op.names();
-        let (service, body) = (ident(&service.module), ident(body));
-        Some(quote! {
-            #(#names)|* => ::std::option::Option::Some(self::support::check_json::<#service::view::#body<'_>, #service::#body>(input)),
-        })
+        let (service, module) = (ident(&service.module), ident(&op.module));
+        quote! {
+            #(#names)|* => ::std::option::Option::Some(#service::#module::check_body(input)),
+        }
     });
     let response_arms = ops.iter().map(|(service, op)| {
         let names = op.names();
@@ -313,8 +316,14 @@ fn escape_doc(line: &str) -> String {
     out
 }
 
-/// The Rust type of a field's value, without `Option`/`Box`.
+/// The Rust type of a field's value, without `Option`/`Box`, in the module that defines the types.
 pub(crate) fn rust_type(ty: &Type) -> TokenStream {
+    rust_type_in(ty, &TokenStream::new())
+}
+
+/// The Rust type of a value, its structs and enumerations named through `scope` (`super::` from an
+/// operation module, `apig::` from the crate root).
+pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
     match ty {
         Type::String => quote! { ::std::string::String },
         Type::I32 => quote! { i32 },
@@ -323,11 +332,17 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
         Type::Bool => quote! { bool },
         Type::Struct(name) | Type::Enum(name) => {
             let name = ident(name);
-            quote! { #name }
+            quote! { #scope #name }
         }
         Type::Vec(inner) => {
-            let inner = rust_type(inner);
+            let inner = rust_type_in(inner, scope);
             quote! { ::std::vec::Vec<#inner> }
         }
+        Type::Map(inner) => {
+            let inner = rust_type_in(inner, scope);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
+        }
+        Type::JsonObject => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
+        Type::File => quote! { support::FilePart },
     }
 }

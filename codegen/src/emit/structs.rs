@@ -121,7 +121,7 @@ fn emit_shape(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
         pub static #shape: support::Shape = support::Shape { fields: &[#(#fields),*] };
 
         impl support::Shaped for #name {
-            const SHAPE: &'static support::Shape = &#shape;
+            const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&#shape);
         }
     }
 }
@@ -136,6 +136,11 @@ fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
             let inner = value_shape(inner, shapes);
             quote! { support::ValueShape::Array(&#inner) }
         }
-        _ => quote! { support::ValueShape::Scalar },
+        Type::Map(inner) => {
+            let inner = value_shape(inner, shapes);
+            quote! { support::ValueShape::Map(&#inner) }
+        }
+        Type::JsonObject => quote! { support::ValueShape::FreeForm },
+        Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) | Type::File => quote! { support::ValueShape::Scalar },
     }
 }

@@ -101,13 +101,22 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
     quote! { |c: char| #(#tests)||* }
 }
 
+/// What a field's value holds, for its checks: one value, the items of an array, or a map's values.
+enum Holds<'t> {
+    One(&'t Type),
+    Items(&'t Type),
+    Values(&'t Type),
+}
+
 pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
     let name = ident(&field.ident);
     let wire = &field.wire;
-    let (scalar, array) = match &field.ty {
-        Type::Vec(inner) => (inner.as_ref(), true),
-        other => (other, false),
+    let holds = match &field.ty {
+        Type::Vec(inner) => Holds::Items(inner),
+        Type::Map(inner) => Holds::Values(inner),
+        other => Holds::One(other),
     };
+    let (Holds::One(scalar) | Holds::Items(scalar) | Holds::Values(scalar)) = holds;
     let checks = scalar_checks(field, scalar);
     let items = field.checks.items.map(|Bounds { min, max }| {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
@@ -117,19 +126,24 @@ pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
     if checks.is_empty() && items.is_none() {
         return quote! {};
     }
-    let per_value = if array && !checks.is_empty() {
+    let per_value = match holds {
         // Cheap aggregate limits first, then the items.
-        quote! {
+        Holds::Items(_) if !checks.is_empty() => quote! {
             #items
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
                 #checks
             }
-        }
-    } else if array {
-        quote! { #items }
-    } else {
-        checks
+        },
+        Holds::Items(_) => quote! { #items },
+        // A map's values sit at their keys: `responses.AUTH_FAILURE.status`.
+        Holds::Values(_) => quote! {
+            for (key, value) in value {
+                let p = p.key(key);
+                #checks
+            }
+        },
+        Holds::One(_) => checks,
     };
     let access = if field.required { quote! { let value = &self.#name; } } else { quote! {} };
     let body = quote! {

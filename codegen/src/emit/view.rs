@@ -2,7 +2,7 @@
 //! borrowed from the input where the JSON has no escapes, and the same `validate`. Checking a request body
 //! through its view applies every rule without building the owned model's Strings.
 
-use super::{doc_line, docs, ident, rust_type, validate};
+use super::{doc_line, docs, ident, rust_type_in, validate};
 use crate::ir::{Field, Literal, Rule, Service, Struct, Type};
 use std::collections::BTreeSet;
 use crate::naming;
@@ -42,7 +42,7 @@ pub fn emit_views(service: &Service) -> TokenStream {
 fn enum_of(ty: &Type) -> Option<&str> {
     match ty {
         Type::Enum(name) => Some(name),
-        Type::Vec(inner) => enum_of(inner),
+        Type::Vec(inner) | Type::Map(inner) => enum_of(inner),
         _ => None,
     }
 }
@@ -57,28 +57,55 @@ fn condition_enum(rule: &Rule) -> Option<&str> {
     }
 }
 
-/// Whether a value of this type borrows from the input.
+/// Whether a value of this type borrows from the input (a map's keys do).
 fn borrows(ty: &Type) -> bool {
     match ty {
-        Type::String | Type::Struct(_) => true,
+        Type::String | Type::Struct(_) | Type::Map(_) => true,
         Type::Vec(inner) => borrows(inner),
-        Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) => false,
+        // A free-form object is read as the owned `serde_json::Map` it is in the owned model: the page
+        // says nothing about its contents, so nothing in it is checked that borrowing would speed up.
+        Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) | Type::JsonObject | Type::File => false,
+    }
+}
+
+/// Where a view's type is written: how it names the views and the enumerations, and the lifetime of
+/// what it borrows.
+pub(crate) struct ViewScope {
+    pub views: TokenStream,
+    pub enums: TokenStream,
+    pub lifetime: TokenStream,
+}
+
+impl ViewScope {
+    /// Inside the `view` module, which imports the enumerations it uses.
+    fn inside() -> ViewScope {
+        ViewScope { views: TokenStream::new(), enums: TokenStream::new(), lifetime: quote! { 'a } }
+    }
+}
+
+/// The view's type of a value.
+pub(crate) fn view_type_in(ty: &Type, scope: &ViewScope) -> TokenStream {
+    let lifetime = &scope.lifetime;
+    match ty {
+        Type::String => quote! { support::Str<#lifetime> },
+        Type::Struct(name) => {
+            let (views, name) = (&scope.views, ident(name));
+            quote! { #views #name<#lifetime> }
+        }
+        Type::Vec(inner) => {
+            let inner = view_type_in(inner, scope);
+            quote! { ::std::vec::Vec<#inner> }
+        }
+        Type::Map(inner) => {
+            let inner = view_type_in(inner, scope);
+            quote! { ::std::collections::BTreeMap<support::Str<#lifetime>, #inner> }
+        }
+        Type::Enum(_) | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::JsonObject | Type::File => rust_type_in(ty, &scope.enums),
     }
 }
 
 fn view_type(ty: &Type) -> TokenStream {
-    match ty {
-        Type::String => quote! { support::Str<'a> },
-        Type::Struct(name) => {
-            let name = ident(name);
-            quote! { #name<'a> }
-        }
-        Type::Vec(inner) => {
-            let inner = view_type(inner);
-            quote! { ::std::vec::Vec<#inner> }
-        }
-        Type::Enum(_) | Type::I32 | Type::I64 | Type::F64 | Type::Bool => rust_type(ty),
-    }
+    view_type_in(ty, &ViewScope::inside())
 }
 
 fn emit_view_field(field: &Field) -> TokenStream {

@@ -5,7 +5,6 @@ use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
 use super::{diff, examples, page, ImportError, PageError};
 use crate::load;
-use heck::ToSnakeCase;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +47,7 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
                 "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
                 spec_dir.display(),
             ));
-            (Target { service: "unknown".to_owned(), name: title.to_snake_case() }, spec_dir.join("unknown"))
+            (Target { service: "unknown".to_owned(), name: crate::naming::operation_name(&title) }, spec_dir.join("unknown"))
         }
     };
     let (page, PageImport { imported, overlay_missing }) = import_page(page_path, &text, &target, &dir, overlay)?;
@@ -122,7 +121,7 @@ fn nothing_imported(imported: &Imported) -> bool {
     let spec = &imported.spec;
     let operation = spec.get("operation");
     ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
+        && ["path_params", "query_params", "headers", "form_params"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
         && imported.common_objects.is_empty()
         && imported.common_enums.is_empty()
 }

@@ -69,6 +69,7 @@ impl Diff<'_> {
         self.fields("path parameter", &list(old, "path_params"), &list(new, "path_params"));
         self.fields("query parameter", &list(old, "query_params"), &list(new, "query_params"));
         self.fields("header", &list(old, "headers"), &list(new, "headers"));
+        self.fields("form field", &list(old, "form_params"), &list(new, "form_params"));
         let (old_responses, new_responses) = (list(old, "responses"), list(new, "responses"));
         let status = |v: &Value| v.get("status").cloned();
         for response in &new_responses {

@@ -21,7 +21,7 @@ mod tests;
 
 pub use violation::{Rule, Violation};
 
-use crate::ir::{self, Enum, Operation, Service, Struct};
+use crate::ir::{self, Enum, Operation, Service, Struct, Type};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -50,16 +50,21 @@ impl<'a> Interpreter<'a> {
     /// (with the `type` misfits where the generated crate would stop); `None` when the operation has no
     /// request body.
     pub fn check_body(&self, operation: &Operation, body: &Value) -> Option<Vec<Violation>> {
-        let name = operation.body.as_deref()?;
+        let ty = operation.body.as_ref()?;
         let mut out = Vec::new();
-        let Some(root) = self.structs.get(name) else { return Some(out) };
+        let Type::Struct(name) = ty else {
+            self.check_whole(ty, body, &mut out);
+            self.unknown_in(ty, body, "", &mut out);
+            return Some(out);
+        };
+        let Some(root) = self.structs.get(name.as_str()) else { return Some(out) };
         let mut departures = Vec::new();
         match body {
             Value::Object(object) => {
                 self.check_object(root, object, "", &mut out);
                 self.unknown_fields(root, object, "", &mut departures);
             }
-            other => out.push(Violation { path: String::new(), rule: values::misfit(&ir::Type::Struct(name.to_owned()), other, self) }),
+            other => out.push(Violation { path: String::new(), rule: values::misfit(ty, other, self) }),
         }
         out.extend(departures);
         Some(out)

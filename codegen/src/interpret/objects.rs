@@ -89,8 +89,38 @@ impl Interpreter<'_> {
                     self.check_value(field, inner, item, &index_path(path, i), out);
                 }
             }
+            // A map's values are checked at their keys; lowering allows no limits on a map.
+            Type::Map(inner) => {
+                let Value::Object(entries) = value else { return push(misfit(ty, value, self)) };
+                for (key, item) in entries {
+                    self.check_value(field, inner, item, &field_path(path, key), out);
+                }
+            }
+            Type::JsonObject if !value.is_object() => push(misfit(ty, value, self)),
+            // A file is a form's part, never JSON.
+            Type::JsonObject | Type::File => {}
         }
     }
+
+    /// A body of type `ty` that is not an object's table: a map's values, or a free-form object.
+    pub(super) fn check_whole(&self, ty: &Type, value: &Value, out: &mut Vec<Violation>) {
+        let Type::Map(inner) = ty else {
+            if !value.is_object() {
+                out.push(Violation { path: String::new(), rule: misfit(ty, value, self) });
+            }
+            return;
+        };
+        let Value::Object(entries) = value else { return out.push(Violation { path: String::new(), rule: misfit(ty, value, self) }) };
+        let no_checks = unchecked(inner);
+        for (key, item) in entries {
+            self.check_value(&no_checks, inner, item, key, out);
+        }
+    }
+}
+
+/// A field of type `ty` with no checks of its own: what a map's values are.
+fn unchecked(ty: &Type) -> Field {
+    Field { wire: String::new(), ident: String::new(), ty: ty.clone(), required: false, expected: false, boxed: false, docs: Vec::new(), checks: Checks::default(), default: None }
 }
 
 /// The violations of a string field's length, character rule and format.

@@ -20,7 +20,7 @@ impl Interpreter<'_> {
         }
     }
 
-    fn unknown_in(&self, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn unknown_in(&self, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
         match (ty, value) {
             (Type::Struct(name), Value::Object(object)) => {
                 if let Some(s) = self.structure(name) {
@@ -30,6 +30,12 @@ impl Interpreter<'_> {
             (Type::Vec(inner), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     self.unknown_in(inner, item, &index_path(path, i), out);
+                }
+            }
+            // A map's keys are data, a free-form object's keys anything: neither is an unknown field.
+            (Type::Map(inner), Value::Object(entries)) => {
+                for (key, item) in entries {
+                    self.unknown_in(inner, item, &field_path(path, key), out);
                 }
             }
             _ => {}

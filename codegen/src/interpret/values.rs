@@ -49,6 +49,8 @@ fn expected(ty: &Type, interpreter: &Interpreter<'_>) -> String {
         Type::Enum(name) if interpreter.enumeration(name).is_some_and(|e| e.integer) => format!("an integer ({name})"),
         Type::Enum(name) => format!("a string ({name})"),
         Type::Vec(_) => "an array".to_owned(),
+        Type::Map(_) | Type::JsonObject => "an object".to_owned(),
+        Type::File => "a file".to_owned(),
     }
 }
 

@@ -11,6 +11,9 @@ use crate::spec;
 use serde_json::Value;
 use std::collections::HashMap;
 
+/// Where a file may stand, for the diagnostics of one that stands elsewhere.
+pub const FILE_HELP: &str = "list it in the operation's `form_params`; a response that is a file has `\"body\": \"file\"`";
+
 /// The fields of the object `def`, in table order; rows with problems are reported and left out.
 pub fn lower_fields(defs: &Defs<'_>, def: &Def<'_>, object: &spec::Object, diags: &mut Diagnostics) -> Vec<ir::Field> {
     let file = def.file;
@@ -30,9 +33,12 @@ pub fn lower_fields(defs: &Defs<'_>, def: &Def<'_>, object: &spec::Object, diags
             diags.error(&file.name, &file.spans, &format!("{path}.name"), message).help("wire names that differ only in case or punctuation need distinct names: rename one");
             continue;
         }
-        if let Some(lowered) = lower_field(defs, file, &path, field, ident, diags) {
-            fields.push(lowered);
+        let Some(lowered) = lower_field(defs, file, &path, field, ident, diags) else { continue };
+        if lowered.ty.holds_file() {
+            diags.error(&file.name, &file.spans, &format!("{path}.type"), "a `file` is sent only as a form field, not inside a JSON object").help(FILE_HELP);
+            continue;
         }
+        fields.push(lowered);
     }
     check_default_names(def, object, &fields, diags);
     fields
@@ -51,6 +57,11 @@ fn check_default_names(def: &Def<'_>, object: &spec::Object, fields: &[ir::Field
     }
 }
 
+/// The spec's built-in type names, for suggestions and help.
+const BUILT_IN_TYPES: &[&str] = &["string", "integer", "long", "float", "boolean", "array", "map", "object", "file"];
+
+/// The type a field (or a body) names at `path` (its `type` key), with `items` for arrays and maps.
+/// Where a type may stand (a file only in a form, a map not in a query) is checked by the caller.
 pub fn lower_type(defs: &Defs<'_>, file: &File, path: &str, ty: &str, items: Option<&str>, diags: &mut Diagnostics) -> Option<Type> {
     let ty = match ty {
         "string" => Type::String,
@@ -58,41 +69,49 @@ pub fn lower_type(defs: &Defs<'_>, file: &File, path: &str, ty: &str, items: Opt
         "long" => Type::I64,
         "float" => Type::F64,
         "boolean" => Type::Bool,
-        "array" => {
-            let Some(items) = items else {
-                diags.error(&file.name, &file.spans, path, "an array needs `items`: the element type");
-                return None;
-            };
-            let items_path = match path.strip_suffix(".type") {
-                Some(field) => format!("{field}.items"),
-                None => format!("{path}.items"),
-            };
-            if items == "array" {
-                diags.error(&file.name, &file.spans, &items_path, "arrays of arrays are not supported");
-                return None;
-            }
-            return lower_type(defs, file, &items_path, items, None, diags).map(|t| Type::Vec(Box::new(t)));
-        }
+        "object" => Type::JsonObject,
+        "file" => Type::File,
+        container @ ("array" | "map") => return lower_container(defs, file, path, container, items, diags),
         name => match defs.get(name) {
             Some(Def { kind: DefKind::Struct(_), rust, .. }) => Type::Struct(rust.clone()),
             Some(Def { kind: DefKind::Enum(_), rust, .. }) => Type::Enum(rust.clone()),
             None if defs.incomplete => return None,
             None => {
-                let known = ["string", "integer", "long", "float", "boolean", "array"].into_iter().chain(defs.names());
-                let suggestion = closest(name, known).map(str::to_owned);
+                let suggestion = closest(name, BUILT_IN_TYPES.iter().copied().chain(defs.names())).map(str::to_owned);
                 let diag = diags.error(&file.name, &file.spans, path, format!("unknown type `{name}`"));
                 match suggestion {
                     Some(s) => diag.help(format!("did you mean `{s}`?")),
-                    None => diag.help("use string, integer, long, boolean, array, or an object or enumeration of this service"),
+                    None => diag.help(format!("use {}, or an object or enumeration of this service", BUILT_IN_TYPES.join(", "))),
                 }
                 return None;
             }
         },
     };
     if items.is_some() {
-        diags.error(&file.name, &file.spans, path, "`items` is only for arrays");
+        diags.error(&file.name, &file.spans, path, "`items` is only for arrays and maps");
     }
     Some(ty)
+}
+
+/// An array or a map, whose element type is `items`. The format has one `items`, so the elements are
+/// neither arrays nor maps.
+fn lower_container(defs: &Defs<'_>, file: &File, path: &str, container: &str, items: Option<&str>, diags: &mut Diagnostics) -> Option<Type> {
+    let Some(items) = items else {
+        let what = if container == "map" { "the type of its values" } else { "the element type" };
+        diags.error(&file.name, &file.spans, path, format!("a {container} needs `items`: {what}"));
+        return None;
+    };
+    let items_path = match path.strip_suffix(".type") {
+        Some(field) => format!("{field}.items"),
+        None => format!("{path}.items"),
+    };
+    if matches!(items, "array" | "map") {
+        let message = format!("{container}s of {items}s are not supported: the format has one `items`");
+        diags.error(&file.name, &file.spans, &items_path, message).help("describe the inner values as an object table");
+        return None;
+    }
+    let inner = Box::new(lower_type(defs, file, &items_path, items, None, diags)?);
+    Some(if container == "map" { Type::Map(inner) } else { Type::Vec(inner) })
 }
 
 pub fn lower_field(defs: &Defs<'_>, file: &File, path: &str, field: spec::Field, ident: String, diags: &mut Diagnostics) -> Option<ir::Field> {
@@ -100,8 +119,12 @@ pub fn lower_field(defs: &Defs<'_>, file: &File, path: &str, field: spec::Field,
     let mut checks = Checks::default();
     let integer = matches!(ty, Type::I32 | Type::I64);
     let string = ty == Type::String;
+    // On an array or a map, a value's limit is the element type's, not the field's: say so rather than
+    // name the other keys.
+    let container = matches!(ty, Type::Vec(_) | Type::Map(_));
     let mut misplaced = |key: &str, present: bool, fits: bool, help: &str| {
         if present && !fits {
+            let help = if container && !key.ends_with("_items") { "the values of an array or a map take their limits from their type (an enumeration or an object)" } else { help };
             diags.error(&file.name, &file.spans, &format!("{path}.{key}"), format!("`{key}` does not apply to a field of type `{}`", field.ty)).help(help.to_owned());
         }
     };
@@ -171,8 +194,15 @@ pub fn lower_default(defs: &Defs<'_>, file: &File, path: &str, value: &Value, ty
 /// `value` as a literal of the field's type, or why it is not one (wrong type, outside the range or
 /// length, not among the enumeration values).
 fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -> Result<Literal, String> {
-    if matches!(ty, Type::Vec(_)) {
-        return Err("defaults of arrays are not supported".to_owned());
+    let unsupported = match ty {
+        Type::Vec(_) => Some("arrays"),
+        Type::Map(_) => Some("maps"),
+        Type::Struct(_) | Type::JsonObject => Some("objects"),
+        Type::File => Some("files"),
+        _ => None,
+    };
+    if let Some(kind) = unsupported {
+        return Err(format!("defaults of {kind} are not supported"));
     }
     let literal = match (ty, value) {
         (Type::String, Value::String(s)) => Literal::Str(s.clone()),
@@ -192,7 +222,6 @@ fn default_literal(defs: &Defs<'_>, value: &Value, ty: &Type, checks: &Checks) -
                 }
             }
         }
-        (Type::Struct(_), _) => return Err("defaults of objects are not supported".to_owned()),
         (_, value) => return Err(format!("{value} is not a value of this field's type")),
     };
     match &literal {

@@ -7,6 +7,7 @@
 //! and the fields that close a cycle are boxed (`cycles`). Diagnostics are passed to each step apart from
 //! what it reads.
 
+mod bodies;
 mod chars;
 mod cycles;
 mod defs;

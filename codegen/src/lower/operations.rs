@@ -1,8 +1,9 @@
-//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, body and
-//! responses, and the operation modules' names.
+//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, the responses'
+//! statuses, and the operation modules' names (bodies and forms are lowered in `bodies`).
 
-use super::defs::{Def, DefKind, Defs};
-use crate::diag::{closest, Diagnostics};
+use super::bodies::{lower_body, lower_form, Side};
+use super::defs::Defs;
+use crate::diag::Diagnostics;
 use crate::ir;
 use crate::load::{self, File};
 use crate::naming;
@@ -60,7 +61,12 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
             diags.error(&file.name, &file.spans, &format!("operation.path_params[{i}]"), format!("path parameter `{}` does not appear in the path", param.wire));
         }
     }
-    let body = op.body.as_deref().and_then(|name| struct_ref(defs, file, "operation.body", name, diags));
+    let body = op.body.as_ref().and_then(|body| lower_body(defs, file, "operation.body", body, Side::Request, diags)).and_then(|body| body.json().cloned());
+    let taken: Vec<(String, String)> = taken.iter().map(|p| (p.ident.clone(), p.wire.clone())).chain(query.iter().map(|f| (f.ident.clone(), f.wire.clone()))).collect();
+    let form = lower_form(defs, file, &op.form_params, &taken, diags);
+    if op.body.is_some() && !op.form_params.is_empty() {
+        diags.error(&file.name, &file.spans, "operation.form_params", "an operation sends a JSON `body` or a form (`form_params`), not both");
+    }
     for (i, example) in op.examples.requests.iter().enumerate() {
         if example.invalid.as_deref().is_some_and(|reason| reason.trim().is_empty()) {
             diags.error(&file.name, &file.spans, &format!("operation.examples.requests[{i}].invalid"), "an example marked invalid needs the reason").help("say why the example, not the table, is wrong");
@@ -83,7 +89,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
         } else if let Some(first) = variants.insert(variant.clone(), i) {
             diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`")).help("set `name` on one of them");
         }
-        let body = response.body.as_deref().and_then(|name| struct_ref(defs, file, &format!("{path}.body"), name, diags));
+        let body = response.body.as_ref().and_then(|body| lower_body(defs, file, &format!("{path}.body"), body, Side::Response, diags));
         responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body });
     }
     responses.sort_by_key(|r| r.status);
@@ -91,26 +97,7 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     docs.extend(op.description.iter().cloned());
     docs.push(String::new());
     docs.push(format!("`{method} {}`", op.path));
-    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, query, headers, body, responses }
-}
-
-fn struct_ref(defs: &Defs<'_>, file: &File, path: &str, name: &str, diags: &mut Diagnostics) -> Option<String> {
-    match defs.get(name) {
-        Some(Def { kind: DefKind::Struct(_), rust, .. }) => Some(rust.clone()),
-        Some(_) => {
-            diags.error(&file.name, &file.spans, path, format!("`{name}` is an enumeration; a body is an object"));
-            None
-        }
-        None if defs.incomplete => None,
-        None => {
-            let suggestion = closest(name, defs.names()).map(str::to_owned);
-            let diag = diags.error(&file.name, &file.spans, path, format!("unknown object `{name}`"));
-            if let Some(s) = suggestion {
-                diag.help(format!("did you mean `{s}`?"));
-            }
-            None
-        }
-    }
+    ir::Operation { module, spec_file: file.name.clone(), qualified_name: format!("{}/{}", file.spec.service, op.name), bare_name: Some(op.name), docs, method, path_pieces: path_pieces(&op.path, &path_params), path: op.path, path_params, query, headers, form, body, responses }
 }
 
 /// Lowers path parameters or headers, which become fields of the operation's `Request` beside `taken`
@@ -136,7 +123,7 @@ fn lower_params(file: &File, path: &str, params: &[Value], taken: &[ir::Param], 
 
 /// Reports a parameter whose Rust field `ident` the operation's `Request` already has: the body, or
 /// another parameter (`others`, as (field, wire name)). Returns whether it clashed.
-fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut others: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) -> bool {
+pub(super) fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut others: impl Iterator<Item = (&'a str, &'a str)>, diags: &mut Diagnostics) -> bool {
     let message = if naming::RESERVED_REQUEST_FIELDS.contains(&ident) {
         format!("`{wire}` becomes the Rust field `{ident}`, which the request already has")
     } else if let Some((_, other)) = others.find(|(other, _)| *other == ident) {
@@ -144,7 +131,7 @@ fn request_field_clash<'a>(file: &File, at: &str, wire: &str, ident: &str, mut o
     } else {
         return false;
     };
-    diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("path parameters, query parameters and headers need names that differ beyond case and punctuation");
+    diags.error(&file.name, &file.spans, &format!("{at}.name"), message).help("path parameters, query parameters, headers and form fields need names that differ beyond case and punctuation");
     true
 }
 
@@ -161,17 +148,26 @@ fn lower_query(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[ir::Para
             continue;
         }
         let Some(lowered) = super::fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
-        let mut scalar = &lowered.ty;
-        if let ir::Type::Vec(inner) = scalar {
-            scalar = inner;
-        }
-        if matches!(scalar, ir::Type::Struct(_) | ir::Type::Vec(_)) {
-            diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
+        if !is_text_value(&lowered.ty) {
+            let diag = diags.error(&file.name, &file.spans, &format!("{at}.type"), "a query parameter is a string, integer, float, boolean or enumeration, or an array of them");
+            if lowered.ty.holds_file() {
+                diag.help(super::fields::FILE_HELP);
+            }
             continue;
         }
         out.push(lowered);
     }
     out
+}
+
+/// Whether values of the type are written as text (a query parameter, a form's text part): a scalar or
+/// an enumeration, or an array of them (the parameter repeated).
+pub(super) fn is_text_value(ty: &ir::Type) -> bool {
+    let scalar = match ty {
+        ir::Type::Vec(inner) => inner,
+        other => other,
+    };
+    matches!(scalar, ir::Type::String | ir::Type::I32 | ir::Type::I64 | ir::Type::F64 | ir::Type::Bool | ir::Type::Enum(_))
 }
 
 /// The template split into literal text and parameters, in order (a `{name}` that is not a path parameter

@@ -22,7 +22,7 @@ pub struct Collision {
 /// Makes every type reached from a response lenient, adding response-side forms where a type is shared
 /// with requests, and points the operations' responses at them.
 pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation], request: &BTreeSet<String>) -> Vec<Collision> {
-    let response = ir::reachable(types, operations.iter().flat_map(|op| &op.responses).filter_map(|r| r.body.as_ref()));
+    let response = ir::reachable(types, operations.iter().flat_map(|op| &op.responses).filter_map(|r| r.body.as_ref()?.json()));
     let forms: BTreeMap<String, String> = needing_forms(types, request, &response)
         .into_iter()
         .map(|name| {
@@ -59,8 +59,8 @@ pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation]
     }
     *types = out;
     for response in operations.iter_mut().flat_map(|op| &mut op.responses) {
-        if let Some(form) = response.body.as_deref().and_then(rename) {
-            response.body = Some(form);
+        if let Some(ir::Body::Json(ty)) = &mut response.body {
+            *ty = ty.map_struct(&rename);
         }
     }
     collisions

@@ -132,7 +132,8 @@ fn field_path(defs: &Defs<'_>, lowered: &LoweredFields, at: &At<'_>, path: &str,
             break;
         }
         let Type::Struct(rust) = element else {
-            diags.error(&at.file.name, &at.file.spans, path, format!("`{name}` is not an object, so the path cannot go past it"));
+            let what = if matches!(element, Type::Map(_) | Type::JsonObject) { "its keys are not documented fields" } else { "it is not an object" };
+            diags.error(&at.file.name, &at.file.spans, path, format!("the path cannot go past `{name}`: {what}"));
             return None;
         };
         let Some((spec_name, Def { kind: DefKind::Struct(next), file, .. })) = defs.by_rust(&rust) else { return None };
@@ -162,8 +163,8 @@ fn field_ref(at: &At<'_>, path: &str, name: &str, diags: &mut Diagnostics) -> Op
 fn lower_condition(defs: &Defs<'_>, at: &At<'_>, path: &str, when: &spec::Condition, diags: &mut Diagnostics) -> Option<ir::Condition> {
     let (field, ty) = field_ref(at, &format!("{path}.when.field"), &when.field, diags)?;
     let file = at.file;
-    if ty == Type::F64 {
-        diags.error(&file.name, &file.spans, &format!("{path}.when.field"), "a condition compares a string, integer, boolean or enumeration field, not a float");
+    if !matches!(ty, Type::String | Type::I32 | Type::I64 | Type::Bool | Type::Enum(_)) {
+        diags.error(&file.name, &file.spans, &format!("{path}.when.field"), "a condition compares a string, integer, boolean or enumeration field");
         return None;
     }
     let checks = Checks::default();

@@ -28,7 +28,9 @@ pub static SHAPE_MEMBER_GROUP_CREATE_BATCH: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberGroupCreateBatch {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_CREATE_BATCH;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_GROUP_CREATE_BATCH,
+    );
 }
 impl MemberGroupCreateBatch {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -85,7 +87,9 @@ pub static SHAPE_MEMBER_GROUP_INFO_LIST: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberGroupInfoList {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_INFO_LIST;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_GROUP_INFO_LIST,
+    );
 }
 impl support::Validate for MemberGroupInfoList {
     fn validate_at(
@@ -180,7 +184,9 @@ pub static SHAPE_MEMBER_GROUP_CREATE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberGroupCreate {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_CREATE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_GROUP_CREATE,
+    );
 }
 impl MemberGroupCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -330,7 +336,9 @@ pub static SHAPE_MICROSERVICE_LABEL: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroserviceLabel {
-    const SHAPE: &'static support::Shape = &SHAPE_MICROSERVICE_LABEL;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICROSERVICE_LABEL,
+    );
 }
 impl MicroserviceLabel {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -429,7 +437,9 @@ pub static SHAPE_MICROSERVICE_LABEL_IN_RESPONSE: support::Shape = support::Shape
     ],
 };
 impl support::Shaped for MicroserviceLabelInResponse {
-    const SHAPE: &'static support::Shape = &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
+    );
 }
 impl support::Validate for MicroserviceLabelInResponse {
     fn validate_at(
@@ -587,7 +597,9 @@ pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_INFO,
+    );
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -787,7 +799,9 @@ pub static SHAPE_MEMBER_GROUP_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberGroupInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_GROUP_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_GROUP_INFO,
+    );
 }
 impl support::Validate for MemberGroupInfo {
     fn validate_at(
@@ -921,7 +935,9 @@ pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for ErrorResponse {
-    const SHAPE: &'static support::Shape = &SHAPE_ERROR_RESPONSE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_ERROR_RESPONSE,
+    );
 }
 impl support::Validate for ErrorResponse {
     fn validate_at(
@@ -997,6 +1013,9 @@ impl support::Validate for MemberStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+impl support::Shaped for MemberStatus {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MembersBatchUpdate {
@@ -1025,7 +1044,9 @@ pub static SHAPE_MEMBERS_BATCH_UPDATE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MembersBatchUpdate {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBERS_BATCH_UPDATE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBERS_BATCH_UPDATE,
+    );
 }
 impl MembersBatchUpdate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1082,7 +1103,9 @@ pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcMemberInfoList {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_MEMBER_INFO_LIST,
+    );
 }
 impl support::Validate for VpcMemberInfoList {
     fn validate_at(
@@ -1221,7 +1244,9 @@ pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_MEMBER_INFO,
+    );
 }
 impl support::Validate for VpcMemberInfo {
     fn validate_at(
@@ -1433,7 +1458,9 @@ pub static SHAPE_VPC_CREATE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcCreate {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_CREATE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_CREATE,
+    );
 }
 impl VpcCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1712,7 +1739,9 @@ pub static SHAPE_VPC_HEALTH_CONFIG: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcHealthConfig {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_HEALTH_CONFIG;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_HEALTH_CONFIG,
+    );
 }
 impl VpcHealthConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1882,7 +1911,9 @@ pub static SHAPE_MICRO_SERVICE_CREATE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceCreate {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_CREATE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_CREATE,
+    );
 }
 impl MicroServiceCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1963,7 +1994,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CSE_BASE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceInfoCseBase {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE_BASE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CSE_BASE,
+    );
 }
 impl MicroServiceInfoCseBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2067,7 +2100,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CCE_BASE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceInfoCceBase {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_BASE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CCE_BASE,
+    );
 }
 impl MicroServiceInfoCceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2251,7 +2286,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE: support::Shape = support::
     ],
 };
 impl support::Shaped for MicroServiceInfoCceServiceBase {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE,
+    );
 }
 impl MicroServiceInfoCceServiceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2459,7 +2496,9 @@ pub static SHAPE_VPC_CHANNEL_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcChannelInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_CHANNEL_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_CHANNEL_INFO,
+    );
 }
 impl support::Validate for VpcChannelInfo {
     fn validate_at(
@@ -2625,7 +2664,9 @@ pub static SHAPE_MICRO_SERVICE_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO,
+    );
 }
 impl support::Validate for MicroServiceInfo {
     fn validate_at(
@@ -2716,7 +2757,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CSE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceInfoCse {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CSE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CSE,
+    );
 }
 impl support::Validate for MicroServiceInfoCse {
     fn validate_at(
@@ -2828,7 +2871,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CCE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MicroServiceInfoCce {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CCE,
+    );
 }
 impl support::Validate for MicroServiceInfoCce {
     fn validate_at(
@@ -3005,7 +3050,9 @@ pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE: support::Shape = support::Shape
     ],
 };
 impl support::Shaped for MicroServiceInfoCceService {
-    const SHAPE: &'static support::Shape = &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE,
+    );
 }
 impl support::Validate for MicroServiceInfoCceService {
     fn validate_at(
@@ -3152,6 +3199,9 @@ impl support::Validate for BalanceStrategy {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+impl support::Shaped for BalanceStrategy {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
 /// Member type of the VPC channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MemberType {
@@ -3214,6 +3264,9 @@ impl support::Validate for MemberType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for MemberType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// VPC channel type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3279,6 +3332,9 @@ impl support::Validate for VpcChannelType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for VpcChannelType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Protocol for performing health checks on backend servers in the VPC channel.
 ///
@@ -3352,6 +3408,9 @@ impl support::Validate for HealthCheckProtocol {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+impl support::Shaped for HealthCheckProtocol {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
 /// Request method for health checks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum HealthCheckMethod {
@@ -3414,6 +3473,9 @@ impl support::Validate for HealthCheckMethod {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for HealthCheckMethod {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Health check result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3479,6 +3541,9 @@ impl support::Validate for HealthCheckStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for HealthCheckStatus {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Microservice type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3549,6 +3614,9 @@ impl support::Validate for MicroserviceType {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for MicroserviceType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Workload type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3621,6 +3689,9 @@ impl support::Validate for WorkloadType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+impl support::Shaped for WorkloadType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
 /// VPC channel status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum VpcChannelStatus {
@@ -3685,6 +3756,9 @@ impl support::Validate for VpcChannelStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for VpcChannelStatus {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Borrowed views of the request types, for checking a body without building the owned model:
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as

@@ -12,7 +12,7 @@ use super::super::support;
 pub const METHOD: &str = "DELETE";
 /// The URI template; `Request::path` fills it in.
 pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}/{response_type}";
-/// A request: path parameters, headers and body.
+/// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
@@ -43,26 +43,6 @@ pub struct Request {
     /// • THIRD_AUTH_CONF_FAILURE: A third-party authorizer error has occurred. For example, communication failed or an error response was returned.
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found in the request.
     /// • ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to match.
-    /// Enumeration values:
-    /// • AUTH_FAILURE
-    /// • AUTH_HEADER_MISSING
-    /// • AUTHORIZER_FAILURE
-    /// • AUTHORIZER_CONF_FAILURE
-    /// • AUTHORIZER_IDENTITIES_FAILURE
-    /// • BACKEND_UNAVAILABLE
-    /// • BACKEND_TIMEOUT
-    /// • THROTTLED
-    /// • UNAUTHORIZED
-    /// • ACCESS_DENIED
-    /// • NOT_FOUND
-    /// • REQUEST_PARAMETERS_FAILURE
-    /// • DEFAULT_4XX
-    /// • DEFAULT_5XX
-    /// • THIRD_AUTH_FAILURE
-    /// • THIRD_AUTH_IDENTITIES_FAILURE
-    /// • THIRD_AUTH_CONF_FAILURE
-    /// • ORCHESTRATION_PARAMETER_NOT_FOUND
-    /// • ORCHESTRATION_FAILURE
     pub response_type: ::std::string::String,
     /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
@@ -92,8 +72,8 @@ impl Request {
     pub fn headers(&self) -> [(&'static str, &str); 1usize] {
         [("X-Auth-Token", self.x_auth_token.as_str())]
     }
-    /// Checks that no path parameter or header is empty and that the body keeps every documented
-    /// rule; returns every violation at once.
+    /// Checks that no path parameter or header is empty and that the query parameters, the form's
+    /// fields and the body keep every documented rule; returns every violation at once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut violations = ::std::vec::Vec::new();
         {
@@ -147,7 +127,7 @@ pub enum Response {
 }
 impl Response {
     /// Parses a response body by its status code. Responses are read leniently: fields and
-    /// enumeration values the page does not list are accepted.
+    /// enumeration values the page does not list are accepted; a file is kept as its bytes.
     pub fn parse(
         status: u16,
         body: &[u8],

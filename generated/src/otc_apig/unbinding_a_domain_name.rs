@@ -12,7 +12,7 @@ use super::super::support;
 pub const METHOD: &str = "DELETE";
 /// The URI template; `Request::path` fills it in.
 pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}";
-/// A request: path parameters, headers and body.
+/// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
@@ -49,8 +49,8 @@ impl Request {
     pub fn headers(&self) -> [(&'static str, &str); 1usize] {
         [("X-Auth-Token", self.x_auth_token.as_str())]
     }
-    /// Checks that no path parameter or header is empty and that the body keeps every documented
-    /// rule; returns every violation at once.
+    /// Checks that no path parameter or header is empty and that the query parameters, the form's
+    /// fields and the body keep every documented rule; returns every violation at once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut violations = ::std::vec::Vec::new();
         {
@@ -97,7 +97,7 @@ pub enum Response {
 }
 impl Response {
     /// Parses a response body by its status code. Responses are read leniently: fields and
-    /// enumeration values the page does not list are accepted.
+    /// enumeration values the page does not list are accepted; a file is kept as its bytes.
     pub fn parse(
         status: u16,
         body: &[u8],

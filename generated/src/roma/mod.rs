@@ -23,7 +23,9 @@ pub static SHAPE_MEMBERS_BATCH_CREATE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MembersBatchCreate {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBERS_BATCH_CREATE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBERS_BATCH_CREATE,
+    );
 }
 impl MembersBatchCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -147,7 +149,9 @@ pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for MemberInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_MEMBER_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MEMBER_INFO,
+    );
 }
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -280,7 +284,9 @@ pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcMemberInfoList {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO_LIST;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_MEMBER_INFO_LIST,
+    );
 }
 impl support::Validate for VpcMemberInfoList {
     fn validate_at(
@@ -432,7 +438,9 @@ pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static support::Shape = &SHAPE_VPC_MEMBER_INFO;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_MEMBER_INFO,
+    );
 }
 impl support::Validate for VpcMemberInfo {
     fn validate_at(
@@ -547,7 +555,9 @@ pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
     ],
 };
 impl support::Shaped for ErrorResponse {
-    const SHAPE: &'static support::Shape = &SHAPE_ERROR_RESPONSE;
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_ERROR_RESPONSE,
+    );
 }
 impl support::Validate for ErrorResponse {
     fn validate_at(
@@ -622,6 +632,9 @@ impl support::Validate for MemberStatus {
     ) {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
+}
+impl support::Shaped for MemberStatus {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Borrowed views of the request types, for checking a body without building the owned model:
 /// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as

@@ -15,9 +15,11 @@ impl Builder<'_> {
         let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
         let query_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::QueryParams));
         let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
+        let form_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
+        let form_params = self.parameter_fields("form", form_table);
 
         let mut objects = Map::new();
         let mut common_objects = Map::new();
@@ -37,7 +39,7 @@ impl Builder<'_> {
         }
 
         self.report.extend(reviews);
-        let operation = self.operation(target, [path_params, query_params, headers]);
+        let operation = self.operation(target, [path_params, query_params, headers, form_params]);
         if page.updated.is_none() {
             self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
         }
@@ -87,8 +89,8 @@ impl Builder<'_> {
         rule
     }
 
-    /// The operation, with its path parameters, query parameters and headers.
-    fn operation(&mut self, target: &Target, [path_params, query_params, headers]: [Vec<Value>; 3]) -> spec::Operation {
+    /// The operation, with its path parameters, query parameters, headers and form fields.
+    fn operation(&mut self, target: &Target, [path_params, query_params, headers, form_params]: [Vec<Value>; 4]) -> spec::Operation {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -99,7 +101,8 @@ impl Builder<'_> {
             path_params,
             query_params,
             headers,
-            body: self.objects.iter().find(|o| o.role == Role::RequestBody).map(|o| o.name.clone()),
+            form_params,
+            body: self.body(None).map(|body| to_json(&body)),
             responses: self.responses(),
             examples: self.examples(),
         }
@@ -110,8 +113,13 @@ impl Builder<'_> {
         let page = self.page;
         let mut statuses = page.status_codes.clone();
         if statuses.is_empty() {
-            let mut seen: Vec<u16> =
-                self.objects.iter().flat_map(|o| o.statuses.clone()).chain(page.response_examples.iter().filter_map(|e| e.status)).collect();
+            let mut seen: Vec<u16> = self
+                .objects
+                .iter()
+                .flat_map(|o| o.statuses.clone())
+                .chain(self.whole_bodies.iter().filter_map(|b| b.status))
+                .chain(page.response_examples.iter().filter_map(|e| e.status))
+                .collect();
             seen.sort_unstable();
             seen.dedup();
             if !seen.is_empty() {
@@ -123,9 +131,9 @@ impl Builder<'_> {
             .into_iter()
             .map(|(status, description)| spec::Response {
                 status,
-                body: self.objects.iter().find(|o| o.statuses.contains(&status)).map(|o| o.name.clone()),
-                name: None,
                 description,
+                body: self.body(Some(status)).map(|body| to_json(&body)),
+                name: None,
             })
             .collect();
         self.name_alike_responses(&mut responses);
@@ -147,9 +155,19 @@ impl Builder<'_> {
         }
     }
 
+    /// The body of the request (`None`) or of a response status: an object's name, or a whole body.
+    fn body(&self, status: Option<u16>) -> Option<spec::Body> {
+        let object = self.objects.iter().find(|o| match status {
+            None => o.role == Role::RequestBody,
+            Some(status) => o.statuses.contains(&status),
+        });
+        object.map(|o| spec::Body::named(&o.name)).or_else(|| self.whole_bodies.iter().find(|b| b.status == status).map(|b| b.body.clone()))
+    }
+
     /// The page's examples; a response example under no status is left out.
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
+        self.report.extend(page.unread_examples.iter().cloned());
         let requests = page
             .request_examples
             .iter()
@@ -187,7 +205,7 @@ impl Builder<'_> {
         for key in overlay.fields.keys() {
             let matches = match key.split_once('.') {
                 Some((object, field)) => self.index.get(object).is_some_and(|&i| self.objects[i].row(field).is_some()) || self.parameter_row(object, field),
-                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers"].iter().any(|label| self.parameter_row(label, key)),
+                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers", "form"].iter().any(|label| self.parameter_row(label, key)),
             };
             if !matches {
                 unused.push(format!("fields.{key}"));
@@ -228,6 +246,7 @@ impl Builder<'_> {
             "path" => matches!(table_kind(t), TableKind::PathParams),
             "query" => matches!(table_kind(t), TableKind::QueryParams),
             "headers" => matches!(table_kind(t), TableKind::Headers),
+            "form" => matches!(table_kind(t), TableKind::FormData),
             _ => false,
         };
         self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))

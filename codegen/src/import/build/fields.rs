@@ -24,22 +24,10 @@ impl Builder<'_> {
         }
     }
 
-    /// The fields of a path, query or header table (not objects, but rows like any other). Path
-    /// parameters and headers are strings in the spec format: the values such a row enumerates are kept
-    /// in its description, not checked, and the report says so.
+    /// The fields of a path, query or header table (not objects, but rows like any other).
     pub(super) fn parameter_fields(&mut self, label: &str, table: Option<&Table>) -> Vec<Value> {
         let Some(table) = table else { return Vec::new() };
-        let strings_only = label != "query";
-        let mut fields = Vec::new();
-        for row in &table.rows {
-            let enumerated = strings_only && row.enumeration.is_some() && row.ty == Type::String;
-            let row = if enumerated { &Row { enumeration: None, description: with_enumeration(row), ..row.clone() } } else { row };
-            if enumerated {
-                self.report.push(format!("{label}.{}: its enumeration values are not checked: path parameters and headers are strings", row.name));
-            }
-            fields.push(self.field(label, row, true).0);
-        }
-        fields
+        table.rows.iter().map(|row| self.field(label, row, true).0).collect()
     }
 
     /// One row as a spec field (as JSON, patched by the overlay), the facts of its prose and the
@@ -47,7 +35,10 @@ impl Builder<'_> {
     fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
-        let (mut enum_name, consumed) = self.enumeration(object, row);
+        // Path parameters and headers are strings in the format: their enumeration values are a note.
+        let string_only = matches!(object, "path" | "headers");
+        let (mut enum_name, consumed) = if string_only { (None, Default::default()) } else { self.enumeration(object, row) };
+        let listed = row.enumeration.as_ref().filter(|values| string_only && !values.is_empty()).map(|values| format!("One of: {}.", values.join(", ")));
         let description: Vec<String> = row
             .description
             .iter()
@@ -66,6 +57,9 @@ impl Builder<'_> {
             (_, Some(_)) => Kind::Enumerated,
             _ => Kind::Other,
         };
+        if row.ty == Type::File && object != "form" {
+            self.report.push(format!("{place}: a File row outside a \"FormData parameters\" table: the spec format has files only as form fields and response bodies, so the spec will not generate until this is decided"));
+        }
         let mut facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
         if request {
@@ -93,15 +87,12 @@ impl Builder<'_> {
         let mut field = spec::Field {
             name: row.name.clone(),
             ty: enum_name.clone().unwrap_or_else(|| row.ty.spec_name().to_owned()),
-            items: match &row.ty {
-                Type::Array(items) => Some(items.spec_name().to_owned()),
-                _ => None,
-            },
+            items: row.ty.items().map(|items| items.spec_name().to_owned()),
             required: row.required,
             description,
             chars: (!facts.chars.is_empty()).then(|| facts.chars.clone()),
             format: facts.format.clone(),
-            notes: facts.notes.clone(),
+            notes: facts.notes.iter().cloned().chain(listed).collect(),
             ..spec::Field::default()
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
@@ -210,15 +201,6 @@ impl Builder<'_> {
             Value::from(default)
         })
     }
-}
-
-/// A row's description with its "Enumeration values:" block as paragraphs again.
-fn with_enumeration(row: &Row) -> Vec<Paragraph> {
-    let values = row.enumeration.iter().flatten().map(|v| Paragraph::Bullet(v.clone()));
-    let mut description = row.description.clone();
-    description.push(Paragraph::Text("Enumeration values:".to_owned()));
-    description.extend(values);
-    description
 }
 
 /// A length or count the prose states, as a limit and its sentence.

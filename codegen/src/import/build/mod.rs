@@ -71,6 +71,7 @@ pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
         objects: Vec::new(),
         index: HashMap::new(),
         enums: Vec::new(),
+        whole_bodies: Vec::new(),
         notes_used: BTreeSet::new(),
     };
     builder.collect_objects(target);
@@ -141,7 +142,16 @@ struct Builder<'p> {
     objects: Vec<Object<'p>>,
     index: HashMap<String, usize>,
     enums: Vec<EnumDef>,
+    /// The bodies that are not objects (a map, a file), by status (`None`: the request's).
+    whole_bodies: Vec<WholeBody>,
     notes_used: BTreeSet<String>,
+}
+
+/// A body table that is not an object: its only row stands for the body.
+struct WholeBody {
+    /// The response status it is under; `None` for the request body.
+    status: Option<u16>,
+    body: spec::Body,
 }
 
 /// A value of the spec's types as the JSON the spec file holds.

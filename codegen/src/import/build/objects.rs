@@ -1,8 +1,11 @@
 //! Groups the page's tables into objects: the request body, the response bodies (identical tables one
 //! object), and the named tables (a name repeated under the responses one object); and describes each.
+//! A body table that is a map or a file (its only row `{User defined key}` or `-`) is a body, not an
+//! object.
 
-use super::{Builder, Object, Role, Target};
-use crate::import::page::{Row, Table};
+use super::{Builder, Object, Role, Target, WholeBody};
+use crate::import::page::{is_placeholder, Row, Side, Table, Type};
+use crate::spec;
 use heck::ToUpperCamelCase;
 use std::collections::BTreeSet;
 
@@ -11,6 +14,8 @@ pub(super) enum TableKind {
     PathParams,
     QueryParams,
     Headers,
+    /// "FormData parameters": the fields of a multipart/form-data request.
+    FormData,
     RequestBody,
     ResponseBody,
     Named,
@@ -24,6 +29,7 @@ pub(super) fn table_kind(table: &Table) -> TableKind {
         "path parameters" => TableKind::PathParams,
         "query parameters" => TableKind::QueryParams,
         "request header parameters" | "header parameters" => TableKind::Headers,
+        "formdata parameters" | "form data parameters" | "form parameters" => TableKind::FormData,
         "request body parameters" => TableKind::RequestBody,
         "response body parameters" => TableKind::ResponseBody,
         _ if caption.ends_with("parameters") => TableKind::Unsupported,
@@ -39,8 +45,9 @@ impl<'p> Builder<'p> {
         let page = self.page;
         for table in &page.tables {
             match table_kind(table) {
-                TableKind::PathParams | TableKind::QueryParams | TableKind::Headers => {}
+                TableKind::PathParams | TableKind::QueryParams | TableKind::Headers | TableKind::FormData => {}
                 TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
+                TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => self.push_whole_body(table),
                 TableKind::RequestBody => {
                     let name = self.overlays.body("request").map_or_else(|| format!("{op}Request"), str::to_owned);
                     self.push_object(name, Role::RequestBody, table, Vec::new());
@@ -101,6 +108,20 @@ impl<'p> Builder<'p> {
         }
     }
 
+    /// A body table whose only row stands for the body itself: its type, not an object.
+    fn push_whole_body(&mut self, table: &Table) {
+        let Some(body) = whole_body(table) else { return };
+        let status = match (table.side, table.status) {
+            (Side::Request, _) => None,
+            (Side::Response, Some(status)) => Some(status),
+            (Side::Response, None) => {
+                self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                return;
+            }
+        };
+        self.whole_bodies.push(WholeBody { status, body });
+    }
+
     fn push_object(&mut self, name: String, role: Role, table: &'p Table, statuses: Vec<u16>) {
         if !name.is_empty() {
             if self.index.contains_key(&name) {
@@ -147,6 +168,21 @@ impl<'p> Builder<'p> {
             Role::Named => format!("{}.", first.label()),
         };
         vec![text]
+    }
+}
+
+/// The body a table is when its only row stands for the whole of it: `{User defined key}` of type
+/// `Map<String,X>` (a map of X) or `-` of type `File` (a file). The page's reader lets such rows stand
+/// nowhere else.
+fn whole_body(table: &Table) -> Option<spec::Body> {
+    let [row] = table.rows.as_slice() else { return None };
+    if !is_placeholder(&row.name) {
+        return None;
+    }
+    match &row.ty {
+        Type::File => Some(spec::Body::named("file")),
+        Type::Map(items) => Some(spec::Body { ty: "map".to_owned(), items: Some(items.spec_name().to_owned()) }),
+        _ => None,
     }
 }
 

@@ -7,6 +7,8 @@
 
 mod tables;
 
+pub use tables::is_placeholder;
+
 use super::PageError;
 use serde_json::Value;
 
@@ -24,6 +26,9 @@ pub struct Page {
     pub tables: Vec<Table>,
     pub request_examples: Vec<Example>,
     pub response_examples: Vec<Example>,
+    /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma), as
+    /// `line N: the example is not valid JSON: ...`, for the report.
+    pub unread_examples: Vec<String>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
 }
@@ -97,8 +102,14 @@ pub enum Type {
     Float,
     /// `X object`.
     Object(String),
+    /// `Object`: a JSON object the page does not describe (also the items of `Array of objects`).
+    FreeObject,
     /// `Array of X objects`, `Array of strings`.
     Array(Box<Type>),
+    /// `Map<String,X>`: a JSON object whose values are X.
+    Map(Box<Type>),
+    /// `File`: a form's file part, or a response body that is a file.
+    File,
 }
 
 impl Type {
@@ -111,7 +122,18 @@ impl Type {
             Type::Boolean => "boolean",
             Type::Float => "float",
             Type::Object(name) => name,
+            Type::FreeObject => "object",
             Type::Array(_) => "array",
+            Type::Map(_) => "map",
+            Type::File => "file",
+        }
+    }
+
+    /// The element type of an array or a map, which the spec writes as `items`.
+    pub fn items(&self) -> Option<&Type> {
+        match self {
+            Type::Array(items) | Type::Map(items) => Some(items),
+            _ => None,
         }
     }
 }
@@ -154,6 +176,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         tables: Vec::new(),
         request_examples: Vec::new(),
         response_examples: Vec::new(),
+        unread_examples: Vec::new(),
         status_codes: Vec::new(),
     };
     let mut saw_uri = false;
@@ -171,8 +194,8 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             }
             "Request Parameters" => page.tables.extend(tables::tables(body, Side::Request)?),
             "Response Parameters" => page.tables.extend(tables::tables(body, Side::Response)?),
-            "Example Requests" => page.request_examples = examples(body, text, false)?,
-            "Example Responses" => page.response_examples = examples(body, text, true)?,
+            "Example Requests" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
+            "Example Responses" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
             "Status Codes" => page.status_codes = status_codes(body)?,
             // "Calling Method" links elsewhere; "Error Codes" is followed by the site's footer.
             _ => {}
@@ -258,8 +281,9 @@ pub fn bullet(text: &str) -> Option<&str> {
 }
 
 /// The example bodies of a section: each JSON value, titled by the bullet before it, else (responses) by
-/// the status's description line, else by the line before it.
-fn examples(lines: &[Line<'_>], text: &str, responses: bool) -> Result<Vec<Example>, PageError> {
+/// the status's description line, else by the line before it. An example that is not JSON is left out
+/// (noted in `unread`) up to the next status or bullet: it documents nothing the spec keeps.
+fn examples(lines: &[Line<'_>], text: &str, responses: bool, unread: &mut Vec<String>) -> Result<Vec<Example>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
     let mut status_text: Option<&str> = None;
@@ -274,7 +298,17 @@ fn examples(lines: &[Line<'_>], text: &str, responses: bool) -> Result<Vec<Examp
             let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
             let body = match stream.next() {
                 Some(Ok(body)) => body,
-                Some(Err(e)) => return Err(error(line.no + e.line().saturating_sub(1), format!("the example is not valid JSON: {e}"))),
+                Some(Err(e)) => {
+                    let mut message = e.to_string();
+                    if let Some(at) = message.rfind(" at line ") {
+                        message.truncate(at);
+                    }
+                    unread.push(format!("line {}: the example is not valid JSON ({message}); left out", line.no + e.line().saturating_sub(1)));
+                    let next = lines[i + 1..].iter().position(|l| status_marker(l.text).is_some() || bullet(l.text).is_some());
+                    i = next.map_or(lines.len(), |n| i + 1 + n);
+                    (bullet_title, plain) = (None, None);
+                    continue;
+                }
                 None => return Err(error(line.no, "the example is empty")),
             };
             let end = line.offset + stream.byte_offset();

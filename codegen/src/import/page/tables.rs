@@ -72,7 +72,7 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
     let mut rows = Vec::new();
     let mut i = 0;
     while let Some(first) = lines.get(i) {
-        if !is_row_name(first.text) {
+        if !starts_row(lines, i, mandatory_column) {
             return Err(PageError {
                 line: first.no,
                 table: Some(label.to_owned()),
@@ -98,21 +98,21 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
         let ty = match parse_type(cell.text) {
             Some(Ok(ty)) => ty,
             Some(Err(unsupported)) => {
-                return Err(in_row(
-                    cell.no,
-                    format!("type {unsupported:?} is not one the spec format has (String, Integer, Long, Boolean, `X object`, `Array of ...`)"),
-                ))
+                return Err(in_row(cell.no, format!("type {unsupported:?} is not one the spec format has ({TYPES})")))
             }
             None => {
-                return Err(in_row(
-                    cell.no,
-                    format!("the row has no type: expected String, Integer, Long, Boolean, `X object` or `Array of X objects`, found {:?}", cell.text),
-                ))
+                return Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text)))
             }
         };
         i += 1;
         let start = i;
-        while lines.get(i).is_some_and(|l| !is_row_name(l.text)) {
+        // A placeholder row must be its table's only row, so only a row its cells confirm ends its
+        // description (and is then reported): a one-word paragraph such as `OK` is not one.
+        let ends_description = |i: usize| match is_placeholder(name) {
+            true => could_name_row(lines[i].text) && cell_follows(lines, i, mandatory_column),
+            false => starts_row(lines, i, mandatory_column),
+        };
+        while i < lines.len() && !ends_description(i) {
             i += 1;
         }
         let mut row = Row {
@@ -129,7 +129,71 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
         description(&lines[start..i], &mut row).map_err(|(line, message)| in_row(line, message))?;
         rows.push(row);
     }
+    check_placeholders(&rows, label)?;
     Ok(rows)
+}
+
+/// The Type column's spellings, for errors.
+const TYPES: &str = "String, Integer, Long, Boolean, Number, Object, File, `X object`, `Array of ...`, `Map<String,X>`";
+
+/// A placeholder row stands for the whole of its table: `{User defined key}` of type `Map<String,X>` (the
+/// table is a map) or `-` of type `File` (the body is a file). Beside other rows, or of another type, the
+/// format cannot say what it means.
+fn check_placeholders(rows: &[Row], label: &str) -> Result<(), PageError> {
+    for row in rows.iter().filter(|r| is_placeholder(&r.name)) {
+        let fits = match row.name.as_str() {
+            "-" => row.ty == Type::File,
+            _ => matches!(row.ty, Type::Map(_)),
+        };
+        if rows.len() > 1 || !fits {
+            let message = format!(
+                "a row named {:?} stands for its whole table, and so must be its only row, a `{{...}}` row of type `Map<String,X>` or a `-` row of type `File`",
+                row.name
+            );
+            return Err(PageError { line: row.line, table: Some(label.to_owned()), row: Some(row.name.clone()), message });
+        }
+    }
+    Ok(())
+}
+
+/// `{User defined key}` (a map's keys) or `-` (no name: the body itself).
+pub fn is_placeholder(name: &str) -> bool {
+    name == "-" || (name.len() > 2 && name.starts_with('{') && name.ends_with('}') && !name[1..name.len() - 1].contains(['{', '}']))
+}
+
+/// Whether a row starts at `lines[i]`. A plain name (`is_row_name`) always does. A wire name with other
+/// characters (`@modelarts:color`, `OS-DCF:diskConfig`) or a placeholder (`{User defined key}`, `-`) does
+/// only where the next line is its cell: `Yes`/`No` in a table with a Mandatory column, else a type. So a
+/// paragraph such as `NOTE:` or `Values:` is never read as a row.
+fn starts_row(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
+    let Some(line) = lines.get(i) else { return false };
+    is_row_name(line.text) || (could_name_row(line.text) && cell_follows(lines, i, mandatory_column))
+}
+
+/// Whether the text could be a row's name: a plain one, another wire name, or a placeholder.
+fn could_name_row(text: &str) -> bool {
+    is_row_name(text) || is_placeholder(text) || is_odd_row_name(text)
+}
+
+/// Whether the line after `lines[i]` is a row's next cell: `Yes`/`No` in a table with a Mandatory
+/// column, else a type.
+fn cell_follows(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
+    match lines.get(i + 1).map(|l| l.text) {
+        Some("Yes" | "No") => mandatory_column,
+        Some(cell) => !mandatory_column && parse_type(cell).is_some(),
+        None => false,
+    }
+}
+
+/// A wire name that is one token but not a plain name: it has a letter or digit, no spaces, does not end
+/// like a sentence or a label (`NOTE:`), and is not a bullet or a cell of another column.
+fn is_odd_row_name(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+        && !text.chars().any(char::is_whitespace)
+        && !text.ends_with(['.', ',', ';', ':'])
+        && super::bullet(text).is_none()
+        && !matches!(text, "Yes" | "No")
+        && parse_type(text).is_none()
 }
 
 /// A parameter name: one token of name characters, not a cell value of the other columns. Description
@@ -142,35 +206,64 @@ fn is_row_name(text: &str) -> bool {
         && parse_type(text).is_none()
 }
 
-/// The Type column; `Some(Err(..))` for a type the spec format does not have.
-fn parse_type(text: &str) -> Option<Result<Type, String>> {
-    // Lower-case and plural spellings only inside "Array of", so that a parameter named `type` or
-    // `string` is not taken for a type.
-    let simple = |word: &str, in_array: bool| match (word, in_array) {
+/// A Type cell of one word (`String`, `Object`), or the words after "Array of" (`strings`, `objects`).
+/// Lower-case and plural spellings only inside "Array of", so that a parameter named `type` or `string`
+/// is not taken for a type.
+fn simple_type(word: &str, in_array: bool) -> Option<Result<Type, String>> {
+    match (word, in_array) {
         ("String", _) | ("string" | "strings" | "Strings", true) => Some(Ok(Type::String)),
         ("Integer", _) | ("integer" | "integers" | "Integers", true) => Some(Ok(Type::Integer)),
         ("Long", _) | ("long" | "longs" | "Longs", true) => Some(Ok(Type::Long)),
         ("Boolean", _) | ("boolean" | "booleans" | "Booleans", true) => Some(Ok(Type::Boolean)),
         ("Number" | "Float" | "Double", _) | ("number" | "numbers" | "float" | "floats" | "double" | "doubles", true) => Some(Ok(Type::Float)),
-        ("Object" | "BigDecimal" | "Short" | "File", _) | ("objects", true) => Some(Err(word.to_owned())),
+        // `Array of objects` names no table: its items are free-form objects.
+        ("Object", _) | ("objects" | "Objects", true) => Some(Ok(Type::FreeObject)),
+        ("File", false) => Some(Ok(Type::File)),
+        ("BigDecimal" | "Short" | "File", _) | ("files", true) => Some(Err(word.to_owned())),
         _ => None,
-    };
+    }
+}
+
+/// The Type column; `Some(Err(..))` for a type the spec format does not have.
+fn parse_type(text: &str) -> Option<Result<Type, String>> {
     let object = |words: &str| {
         let name = words.strip_suffix(" objects").or_else(|| words.strip_suffix(" object"))?;
-        let valid = name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        valid.then(|| Type::Object(name.to_owned()))
+        is_type_name(name).then(|| Type::Object(name.to_owned()))
     };
     if let Some(inner) = text.strip_prefix("Array of ") {
         let inner = inner.trim();
-        return match simple(inner, true).or_else(|| object(inner).map(Ok)) {
+        return match simple_type(inner, true).or_else(|| object(inner).map(Ok)) {
             Some(Ok(ty)) => Some(Ok(Type::Array(Box::new(ty)))),
             Some(Err(_)) | None => Some(Err(text.to_owned())),
         };
     }
+    if let Some(inner) = text.strip_prefix("Map<").and_then(|rest| rest.strip_suffix('>')) {
+        return Some(map_type(inner).ok_or_else(|| text.to_owned()));
+    }
     if text.starts_with("Map<") || text.starts_with("Array<") || text.starts_with("List<") {
         return Some(Err(text.to_owned()));
     }
-    simple(text, false).or_else(|| object(text).map(Ok))
+    simple_type(text, false).or_else(|| object(text).map(Ok))
+}
+
+/// `String,X` of `Map<String,X>`: string keys and values of a scalar type, `Object`, or a table's name.
+/// Maps of arrays, maps or files are not in the format.
+fn map_type(inner: &str) -> Option<Type> {
+    let (key, value) = inner.split_once(',')?;
+    let value = value.trim();
+    if key.trim() != "String" || value == "File" {
+        return None;
+    }
+    let ty = match simple_type(value, false) {
+        Some(result) => result.ok()?,
+        None => is_type_name(value).then(|| Type::Object(value.to_owned()))?,
+    };
+    Some(Type::Map(Box::new(ty)))
+}
+
+/// A table's name as the Type column writes it: `MemberInfo`.
+fn is_type_name(name: &str) -> bool {
+    name.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
 /// Splits a row's description cell into paragraphs and the lines that are data.
@@ -221,6 +314,25 @@ mod tests {
     }
 
     #[test]
+    fn objects_maps_and_files() {
+        let map = |ty: Type| Some(Ok(Type::Map(Box::new(ty))));
+        assert_eq!(parse_type("Object"), Some(Ok(Type::FreeObject)));
+        assert_eq!(parse_type("Array of objects"), Some(Ok(Type::Array(Box::new(Type::FreeObject)))));
+        assert_eq!(parse_type("File"), Some(Ok(Type::File)));
+        assert_eq!(parse_type("Map<String,Boolean>"), map(Type::Boolean));
+        assert_eq!(parse_type("Map<String, String>"), map(Type::String));
+        assert_eq!(parse_type("Map<String,Integer>"), map(Type::Integer));
+        assert_eq!(parse_type("Map<String,Object>"), map(Type::FreeObject));
+        assert_eq!(parse_type("Map<String,ResponseInfoResp>"), map(Type::Object("ResponseInfoResp".into())));
+        // What the format cannot say is an error naming the cell, not a row name or a description.
+        for unsupported in ["Map<Integer,String>", "Map<String,File>", "Map<String,Array of strings>", "Map<String>", "Array of files", "List<String>"] {
+            assert_eq!(parse_type(unsupported), Some(Err(unsupported.into())), "{unsupported}");
+        }
+        // `object` as a row's name is not the type.
+        assert_eq!(parse_type("object"), None);
+    }
+
+    #[test]
     fn row_names() {
         assert!(is_row_name("X-Auth-Token"));
         assert!(is_row_name("member_group_name"));
@@ -228,5 +340,28 @@ mod tests {
         assert!(!is_row_name("Options:"));
         assert!(!is_row_name("Yes"));
         assert!(!is_row_name("String"));
+    }
+
+    fn lines<'a>(texts: &[&'a str]) -> Vec<Line<'a>> {
+        texts.iter().enumerate().map(|(no, text)| Line { no: no + 1, text, offset: 0 }).collect()
+    }
+
+    #[test]
+    fn odd_wire_names_and_placeholders_start_rows_only_before_their_cells() {
+        for name in ["@modelarts:color", "OS-DCF:diskConfig", "{User defined key}", "-"] {
+            assert!(starts_row(&lines(&[name, "No", "String"]), 0, true), "{name} before its Mandatory cell");
+            assert!(starts_row(&lines(&[name, "Map<String,ResponseInfoResp>"]), 0, false), "{name} before its type");
+            // Not where the next line is a paragraph, and not where the table has another column there.
+            assert!(!starts_row(&lines(&[name, "Label color."]), 0, false), "{name} before prose");
+            assert!(!starts_row(&lines(&[name, "String"]), 0, true), "{name} without its Mandatory cell");
+            assert!(!starts_row(&lines(&[name]), 0, false), "{name} at the end");
+        }
+        // A description's lines never start a row, whatever follows them.
+        for paragraph in ["NOTE:", "Values:", "• ACTIVE", "Example: #FFFFF0.", "{key} is the error type.", "--", "1,024."] {
+            assert!(!starts_row(&lines(&[paragraph, "No", "String"]), 0, true), "{paragraph:?}");
+            assert!(!starts_row(&lines(&[paragraph, "String"]), 0, false), "{paragraph:?}");
+        }
+        // A plain name is a row as before, so that a row without its type is still reported as such.
+        assert!(starts_row(&lines(&["member_group_remark", "Group remark."]), 0, false));
     }
 }

@@ -1,0 +1,121 @@
+//! Emits an operation's `Response` enum: one variant per documented status, holding its body (JSON read
+//! leniently into its type, or a file's bytes), `parse`, `parse_with_departures` and `status`.
+
+use super::{doc_line, ident, rust_type_in};
+use crate::ir::{Body, Operation, Response};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+/// One match arm per documented status, made by `arm` from its variant, code and body.
+fn arms(op: &Operation, arm: impl Fn(&Ident, u16, Option<&Body>) -> TokenStream) -> Vec<TokenStream> {
+    op.responses.iter().map(|r: &Response| arm(&ident(&r.variant), r.status, r.body.as_ref())).collect()
+}
+
+/// The parsed `value` of a body as its variant holds it: boxed where the IR says so.
+fn wrap(body: &Body, value: TokenStream) -> TokenStream {
+    if body.boxed() {
+        quote! { ::std::boxed::Box::new(#value) }
+    } else {
+        value
+    }
+}
+
+/// The body of `Response::parse_with_departures`.
+fn departures_body(op: &Operation) -> TokenStream {
+    let undocumented = quote! { Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new())) };
+    // Without documented statuses there is nothing to match (clippy: match_single_binding).
+    if op.responses.is_empty() {
+        return undocumented;
+    }
+    let departure_arms = arms(op, |name, status, body| match body {
+        Some(json @ Body::Json(_)) => {
+            let value = wrap(json, quote! { body });
+            quote! { #status => support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(#value), departures)), }
+        }
+        // A file has no documented content to depart from.
+        Some(Body::File) => quote! { #status => ::std::result::Result::Ok((Self::#name(body.to_vec()), ::std::vec::Vec::new())), },
+        None => quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
+    });
+    quote! {
+        match status {
+            #(#departure_arms)*
+            _ => #undocumented,
+        }
+    }
+}
+
+pub fn emit_response(op: &Operation) -> TokenStream {
+    let variants = op.responses.iter().map(|r| {
+        let name = ident(&r.variant);
+        let doc = doc_line(&format!("{} {}", r.status, r.description));
+        match &r.body {
+            Some(body @ Body::Json(ty)) => {
+                let mut ty = rust_type_in(ty, &quote! { super:: });
+                if body.boxed() {
+                    ty = quote! { ::std::boxed::Box<#ty> };
+                }
+                quote! { #[doc = #doc] #name(#ty), }
+            }
+            Some(Body::File) => {
+                let file_doc = doc_line("The file, as the bytes of the body.");
+                quote! { #[doc = #doc] #[doc = ""] #[doc = #file_doc] #name(::std::vec::Vec<u8>), }
+            }
+            None => quote! { #[doc = #doc] #name, },
+        }
+    });
+    let parse_arms = arms(op, |name, status, body| match body {
+        // Unboxed, the variant itself is the function (clippy: redundant_closure).
+        Some(json @ Body::Json(_)) if json.boxed() => quote! { #status => support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
+        Some(Body::Json(_)) => quote! { #status => support::from_json(body).map(Self::#name), },
+        Some(Body::File) => quote! { #status => ::std::result::Result::Ok(Self::#name(body.to_vec())), },
+        None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
+    });
+    let departures = departures_body(op);
+    let status_arms = arms(op, |name, status, body| match body {
+        Some(_) => quote! { Self::#name(_) => #status, },
+        None => quote! { Self::#name => #status, },
+    });
+    quote! {
+        /// A response, by documented status code.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Response {
+            #(#variants)*
+            /// A status the page does not document, with its body as JSON (`null` when empty).
+            Other {
+                /// The HTTP status code.
+                status: u16,
+                /// The body.
+                body: ::serde_json::Value,
+            },
+        }
+
+        impl Response {
+            /// Parses a response body by its status code. Responses are read leniently: fields and
+            /// enumeration values the page does not list are accepted; a file is kept as its bytes.
+            pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, support::JsonError> {
+                match status {
+                    #(#parse_arms)*
+                    _ if body.iter().all(u8::is_ascii_whitespace) => ::std::result::Result::Ok(Self::Other { status, body: ::serde_json::Value::Null }),
+                    _ => support::from_json(body).map(|body| Self::Other { status, body }),
+                }
+            }
+
+            /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
+            /// with the same paths and rules as request violations: enumeration values the page does not
+            /// list, values outside a documented range, length or character rule, undocumented fields, and
+            /// absent fields that requests must send. Log them to notice when the documentation and the
+            /// service drift apart; they never make parsing fail.
+            pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
+                #departures
+            }
+
+            /// The HTTP status code.
+            pub fn status(&self) -> u16 {
+                match self {
+                    #(#status_arms)*
+                    Self::Other { status, .. } => *status,
+                }
+            }
+        }
+    }
+}
