@@ -1,0 +1,118 @@
+//! `codegen import --service`: a service's pages into one directory. The checked-in `spec/otc_apig` is
+//! exactly what its pages and overlays give; an import is the same byte for byte when run again; one more
+//! page reuses the service's shared types and leaves the other operations' files alone.
+
+use codegen::import::service::{differences, import_service, write, ServiceOutcome};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ sits in the repository").to_path_buf()
+}
+
+fn pages_dir() -> PathBuf {
+    root().join("spec/otc_apig/pages")
+}
+
+fn page(name: &str) -> PathBuf {
+    pages_dir().join(format!("{name}.txt"))
+}
+
+/// Every file of `dir` (not its subfolders), by name, with its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect()
+}
+
+/// A scratch service directory, removed when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("codegen-import-service-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Scratch(dir)
+    }
+
+    fn import(&self, pages: &[PathBuf]) -> ServiceOutcome {
+        let outcome = import_service("otc_apig", &self.0, pages).unwrap_or_else(|e| panic!("{e}"));
+        assert!(outcome.failed.is_empty(), "{:?}", outcome.failed);
+        write(&outcome, &self.0).unwrap_or_else(|e| panic!("{e}"));
+        outcome
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn the_checked_in_service_is_what_its_pages_give() {
+    let dir = root().join("spec/otc_apig");
+    let outcome = import_service("otc_apig", &dir, &[pages_dir()]).unwrap_or_else(|e| panic!("{e}"));
+    assert!(outcome.failed.is_empty(), "pages not imported: {:#?}", outcome.failed);
+    assert_eq!(outcome.counts.pages, 167);
+    assert_eq!(outcome.counts.operations, 167);
+    let found = differences(&outcome).unwrap_or_else(|e| panic!("{e}"));
+    assert!(found.is_empty(), "spec/otc_apig differs from its pages; run the import (spec/otc_apig/pages/README.md):\n{}", found.join("\n"));
+    let examples: Vec<&String> = outcome.report.iter().filter(|line| line.contains(": example \"")).collect();
+    assert!(examples.iter().all(|line| line.contains("no request body table")), "every example request the tables reject is decided in an overlay: {examples:#?}");
+}
+
+const VPC_PAGES: &[&str] = &["creating_a_vpc_channel", "querying_vpc_channel_details", "querying_vpc_channels", "modifying_vpc_channel_health_check"];
+
+#[test]
+fn importing_again_gives_the_same_files_byte_for_byte() {
+    let scratch = Scratch::new("again");
+    let pages: Vec<PathBuf> = VPC_PAGES.iter().map(|p| page(p)).collect();
+    scratch.import(&pages);
+    let first = files(&scratch.0);
+    assert!(first.contains_key("common.json"), "the pages share types: {:?}", first.keys());
+    let outcome = scratch.import(&pages);
+    assert_eq!(files(&scratch.0), first);
+    assert_eq!(differences(&outcome).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn one_more_page_reuses_the_shared_types_and_leaves_the_other_files_alone() {
+    let scratch = Scratch::new("more");
+    let pages: Vec<PathBuf> = VPC_PAGES.iter().map(|p| page(p)).collect();
+    scratch.import(&pages);
+    let before = files(&scratch.0);
+    let common_before: serde_json::Value = serde_json::from_slice(&before["common.json"]).unwrap();
+
+    scratch.import(&[page("querying_backend_servers_of_a_vpc_channel")]);
+    let after = files(&scratch.0);
+    for (name, bytes) in before.iter().filter(|(name, _)| *name != "common.json") {
+        assert_eq!(&after[name], bytes, "{name} was rewritten");
+    }
+    let added: serde_json::Value = serde_json::from_slice(&after["querying_backend_servers_of_a_vpc_channel.json"]).unwrap();
+    let common_after: serde_json::Value = serde_json::from_slice(&after["common.json"]).unwrap();
+    for section in ["objects", "enums"] {
+        for name in common_before[section].as_object().unwrap().keys() {
+            assert!(common_after[section].get(name).is_some(), "{name} left common.json");
+        }
+    }
+    // The new page's tables that common.json already has are not defined again in its file.
+    for name in added["objects"].as_object().unwrap().keys().chain(added["enums"].as_object().unwrap().keys()) {
+        assert!(common_after["objects"].get(name).is_none() && common_after["enums"].get(name).is_none(), "{name} is defined twice");
+    }
+}
+
+#[test]
+fn a_page_that_cannot_be_imported_is_listed_and_the_others_are_imported() {
+    let scratch = Scratch::new("bad");
+    let bad = scratch.0.with_extension("txt");
+    std::fs::write(&bad, "Nothing\n\nFunction\n\nNo URI here.\n").unwrap();
+    let outcome = import_service("otc_apig", &scratch.0, &[bad.clone(), page("querying_vpc_channels")]).unwrap();
+    let _ = std::fs::remove_file(&bad);
+    assert_eq!(outcome.failed.len(), 1, "{:?}", outcome.failed);
+    assert!(outcome.failed[0].contains("does not look like an API reference page"), "{}", outcome.failed[0]);
+    assert_eq!(outcome.counts.operations, 1);
+}
