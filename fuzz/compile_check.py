@@ -93,7 +93,7 @@ def main():
             continue
         (out / "Cargo.toml").write_text(
             f'[package]\nname = "c{n}"\nversion = "0.0.0"\nedition = "2021"\npublish = false\n\n'
-            '[lib]\nname = "vpc_channel_models"\npath = "src/lib.rs"\n\n'
+            '[lib]\nname = "api_gateway_models"\npath = "src/lib.rs"\n\n'
             '[dependencies]\nserde = { version = "1", features = ["derive"] }\nserde_json = "1"\n'
         )
         accepted[f"c{n}"] = path

@@ -10,7 +10,7 @@ use bench::cases::{case, Context};
 use divan::counter::BytesCount;
 use divan::Bencher;
 use std::sync::OnceLock;
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;

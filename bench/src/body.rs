@@ -3,7 +3,7 @@
 //!
 //! The same (members, groups) always gives the same bytes: the values come from a fixed-seed splitmix64.
 
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 /// The number of member groups the benchmarks use for `members` members: one group per hundred members.
 pub fn default_groups(members: usize) -> usize {

@@ -2,7 +2,7 @@
 //! used and every case drops what it built inside the measurement (a server drops its request too).
 
 use serde::de::IgnoredAny;
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 /// The hand-made JSON Schema of the body, shared by cases (d) and (e).
 pub const SCHEMA: &str = include_str!("../schemas/vpc_create.schema.json");
@@ -49,7 +49,7 @@ pub const CASES: &[Case] = &[
     Case { key: "floor", what: "serde_json::from_slice::<IgnoredAny> (bare JSON scan)", run: floor },
     Case { key: "a", what: "serde_json::from_slice::<apig::VpcCreate> (baseline)", run: deserialize },
     Case { key: "b", what: "(a) + validate()", run: deserialize_then_validate },
-    Case { key: "c", what: "vpc_channel_models::from_json_validated", run: from_json_validated },
+    Case { key: "c", what: "api_gateway_models::from_json_validated", run: from_json_validated },
     Case { key: "d", what: "serde_json::Value + jsonschema is_valid (hand-made schema)", run: jsonschema_on_value },
     Case { key: "d2", what: "(d) with the schema codegen emits (+ conditional rules)", run: jsonschema_emitted_on_value },
     Case { key: "e", what: "typify types from the same schema", run: typify_types },
@@ -82,7 +82,7 @@ fn deserialize_then_validate(_: &Context, body: &[u8]) -> usize {
 }
 
 fn from_json_validated(_: &Context, body: &[u8]) -> usize {
-    let value: apig::VpcCreate = vpc_channel_models::from_json_validated(body).expect("the body is valid");
+    let value: apig::VpcCreate = api_gateway_models::from_json_validated(body).expect("the body is valid");
     members(&value)
 }
 

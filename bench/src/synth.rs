@@ -128,11 +128,19 @@ fn rename(file: &Value, defined: &BTreeSet<String>, copy: usize) -> Value {
     if copy == 0 {
         return file;
     }
-    let rename_ref = |value: &mut Value| {
+    // A reference is a type name, or (a body) a `{ "type": ..., "items": ... }` object of them.
+    fn rename_ref(value: &mut Value, defined: &BTreeSet<String>, copy: usize) {
         if let Some(name) = value.as_str().filter(|n| defined.contains(*n)) {
             *value = Value::String(type_name(name, copy));
+        } else if let Some(object) = value.as_object_mut() {
+            for key in ["type", "items"] {
+                if let Some(inner) = object.get_mut(key) {
+                    rename_ref(inner, defined, copy);
+                }
+            }
         }
-    };
+    }
+    let rename_ref = |value: &mut Value| rename_ref(value, defined, copy);
     for section in ["objects", "enums"] {
         if let Some(entries) = file.get_mut(section).and_then(Value::as_object_mut) {
             let old = std::mem::take(entries);
@@ -158,6 +166,11 @@ fn rename(file: &Value, defined: &BTreeSet<String>, copy: usize) -> Value {
         }
         if let Some(body) = op.get_mut("body") {
             rename_ref(body);
+        }
+        for list in ["path_params", "query_params", "headers", "form_params"] {
+            for field in op.get_mut(list).and_then(Value::as_array_mut).into_iter().flatten() {
+                rename_ref(field);
+            }
         }
     }
     file

@@ -3,7 +3,7 @@
 
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{jsonschema_errors, Context, CASES};
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 #[test]
 fn the_body_breaks_no_documented_rule() {

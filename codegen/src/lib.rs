@@ -85,7 +85,7 @@ impl Config {
             spec_dir: spec_dir.into(),
             out_dir: None,
             layout: Layout::SingleFile,
-            crate_name: "vpc_channel_models".to_owned(),
+            crate_name: "api_gateway_models".to_owned(),
             command: "cargo build".to_owned(),
             emit_rerun_if_changed: std::env::var_os("CARGO_MANIFEST_DIR").is_some() && std::env::var_os("OUT_DIR").is_some(),
         }
@@ -271,7 +271,7 @@ pub fn repository_config(root: &Path) -> Config {
     Config::new(root.join("spec"))
         .out_dir(root.join("generated"))
         .layout(Layout::Crate)
-        .crate_name("vpc_channel_models")
+        .crate_name("api_gateway_models")
         .command("cargo run -p codegen -- generate")
         .rerun_if_changed(false)
 }

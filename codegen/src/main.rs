@@ -29,7 +29,7 @@ enum Command {
         #[arg(long, default_value = "generated")]
         out: PathBuf,
         /// The generated crate's name, as its Cargo.toml gives it (the `validate` binary uses the crate by it).
-        #[arg(long, default_value = "vpc_channel_models")]
+        #[arg(long, default_value = "api_gateway_models")]
         crate_name: String,
         /// Print each phase's time and what was written to stderr.
         #[arg(long, short)]

@@ -15,7 +15,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use vpc_channel_models::{self as models, BodyError};
+use api_gateway_models::{self as models, BodyError};
 
 /// The documented statuses of the four operations (200, 201, 400, 401, 403, 404, 500) and undocumented ones.
 const STATUSES: &[u16] = &[200, 201, 204, 400, 401, 403, 404, 500, 0, 302, 502, u16::MAX];

@@ -74,7 +74,7 @@ fuzz_target!(|data: &[u8]| {
         match model {
             Some(model) if diags.is_empty() => {
                 // A clean spec must emit code that parses (EmitBug is a generator bug, not a spec problem).
-                if let Err(bug) = codegen::emit::render(&model, codegen::Layout::Crate, "vpc_channel_models", "cargo run -p codegen -- generate") {
+                if let Err(bug) = codegen::emit::render(&model, codegen::Layout::Crate, "api_gateway_models", "cargo run -p codegen -- generate") {
                     panic!("a clean spec emitted code that does not parse: {bug}");
                 }
             }

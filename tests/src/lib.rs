@@ -118,9 +118,9 @@ impl Spec {
 }
 
 /// Validates `body` as the request body of `operation` (`service/name`) through the generated dispatcher.
-pub fn validate(operation: &str, body: &Value) -> Result<(), vpc_channel_models::BodyError> {
+pub fn validate(operation: &str, body: &Value) -> Result<(), api_gateway_models::BodyError> {
     let bytes = serde_json::to_vec(body).expect("a Value serializes");
-    vpc_channel_models::validate_request_body(operation, &bytes).expect("the operation exists")
+    api_gateway_models::validate_request_body(operation, &bytes).expect("the operation exists")
 }
 
 /// The violations as (path, rule code), empty when valid; panics on a JSON error, which a test that
@@ -128,8 +128,8 @@ pub fn validate(operation: &str, body: &Value) -> Result<(), vpc_channel_models:
 pub fn violations(operation: &str, body: &Value) -> Vec<(String, &'static str)> {
     match validate(operation, body) {
         Ok(()) => Vec::new(),
-        Err(vpc_channel_models::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| (v.path.clone(), v.rule.code())).collect(),
-        Err(vpc_channel_models::BodyError::Json(error)) => panic!("{operation}: the body does not fit the type: {error}\n{body:#}"),
+        Err(api_gateway_models::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| (v.path.clone(), v.rule.code())).collect(),
+        Err(api_gateway_models::BodyError::Json(error)) => panic!("{operation}: the body does not fit the type: {error}\n{body:#}"),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 struct Counting;
 

@@ -11,7 +11,7 @@ fn run(operation: &str, content: &[u8]) -> (i32, String, String) {
     std::fs::write(&file, content).expect("write body");
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let output = Command::new(cargo)
-        .args(["run", "-q", "-p", "vpc-channel-models", "--bin", "validate", "--"])
+        .args(["run", "-q", "-p", "api-gateway-models", "--bin", "validate", "--"])
         .arg(operation)
         .arg(&file)
         .current_dir(model_tests::root())

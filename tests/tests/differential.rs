@@ -6,7 +6,7 @@
 use model_tests::{boundary_cases, mutate, root, validate, Rng, Spec};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use vpc_channel_models::BodyError;
+use api_gateway_models::BodyError;
 
 /// Rules JSON Schema cannot express: ours rejects, the schema accepts. Nothing else may differ.
 const BY_DESIGN: &[(&str, &str)] = &[

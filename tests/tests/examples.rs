@@ -3,7 +3,7 @@
 
 use model_tests::{validate, Spec};
 use serde_json::Value;
-use vpc_channel_models::{apig, roma};
+use api_gateway_models::{apig, roma};
 
 /// Deserializes into `T`, serializes back, and returns the JSON it wrote.
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(body: &Value) -> Value {
@@ -90,7 +90,7 @@ fn every_example_response_parses_into_its_status_type() {
     for op in &spec.operations {
         for (status, body) in op.example_responses() {
             let bytes = serde_json::to_vec(&body).expect("serializes");
-            match vpc_channel_models::response_departures(&op.qualified(), status, &bytes) {
+            match api_gateway_models::response_departures(&op.qualified(), status, &bytes) {
                 Some(Ok(_)) => {}
                 Some(Err(error)) => failed.push(format!("{} example response {status} does not parse: {error}", op.qualified())),
                 None => panic!("the crate has no operation {}", op.qualified()),
@@ -114,7 +114,7 @@ fn every_example_response_marked_invalid_does_not_parse() {
     for op in &spec.operations {
         for (status, reason, body) in op.invalid_example_responses() {
             let bytes = serde_json::to_vec(&body).expect("serializes");
-            let parsed = vpc_channel_models::response_departures(&op.qualified(), status, &bytes).expect("the operation exists");
+            let parsed = api_gateway_models::response_departures(&op.qualified(), status, &bytes).expect("the operation exists");
             assert!(parsed.is_err(), "{} example response {status} is marked invalid ({reason}) but parses: remove it from the overlay's invalid_responses", op.qualified());
         }
     }

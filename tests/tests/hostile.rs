@@ -1,6 +1,6 @@
 //! Hostile request bodies: each gets a clear error with a path, never a panic or an abort.
 
-use vpc_channel_models::{apig, from_json, from_json_validated, BodyError};
+use api_gateway_models::{apig, from_json, from_json_validated, BodyError};
 
 fn vpc_with(extra: &str) -> Vec<u8> {
     format!(r#"{{"name": "VPC_demo", "port": 22, "balance_strategy": 1, "member_type": "ip"{extra}}}"#).into_bytes()
@@ -21,7 +21,7 @@ fn a_fifty_megabyte_string_is_a_length_violation() {
     let Err(BodyError::Invalid(errors)) = from_json_validated::<apig::VpcCreate>(&body) else { panic!("invalid") };
     assert_eq!(errors.violations().len(), 1);
     assert_eq!(errors.violations()[0].path, "dict_code");
-    assert_eq!(errors.violations()[0].rule, vpc_channel_models::Rule::Length { min: Some(3), max: Some(64), actual: 50 * 1024 * 1024 });
+    assert_eq!(errors.violations()[0].rule, api_gateway_models::Rule::Length { min: Some(3), max: Some(64), actual: 50 * 1024 * 1024 });
 }
 
 #[test]

@@ -10,7 +10,7 @@ use codegen::interpret::{Interpreter, Violation};
 use model_tests::{boundary_cases, leaves, mutate, root, validate, Rng, Spec};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
-use vpc_channel_models::BodyError;
+use api_gateway_models::BodyError;
 
 /// A violation as both sides can show it: path, code, message.
 type Shown = (String, &'static str, String);

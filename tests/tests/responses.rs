@@ -2,8 +2,8 @@
 
 use model_tests::Spec;
 use serde_json::json;
-use vpc_channel_models::apig::{self, update_vpc_channel};
-use vpc_channel_models::roma;
+use api_gateway_models::apig::{self, update_vpc_channel};
+use api_gateway_models::roma;
 
 /// `(path, code)` of each departure, in order.
 fn departures(status: u16, body: &serde_json::Value) -> Vec<(String, &'static str)> {

@@ -2,7 +2,7 @@
 
 use model_tests::{validate, violations};
 use serde_json::{json, Value};
-use vpc_channel_models::{apig, BodyError, Rule, Validate};
+use api_gateway_models::{apig, BodyError, Rule, Validate};
 
 const VPC: &str = "apig/update_vpc_channel";
 
@@ -249,7 +249,7 @@ fn integer_enumerations_travel_as_json_integers() {
     assert_eq!(back["balance_strategy"], json!(4));
     assert_eq!(back["type"], json!(3));
     // A string where the page documents an integer does not fit the type.
-    let error = vpc_channel_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":1,"balance_strategy":"1","member_type":"ip"}"#).expect_err("a string");
+    let error = api_gateway_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":1,"balance_strategy":"1","member_type":"ip"}"#).expect_err("a string");
     assert_eq!(error.path, "balance_strategy");
 }
 
@@ -257,7 +257,7 @@ fn integer_enumerations_travel_as_json_integers() {
 fn numbers_that_do_not_fit_are_json_errors_with_the_path() {
     for (weight, what) in [("1e20", "a float"), ("10.5", "a fraction"), ("\"10\"", "a string"), ("99999999999999999999", "beyond 64 bits"), ("null", "null on a field that is an integer")] {
         let text = format!(r#"{{"name":"abc","port":1,"balance_strategy":1,"member_type":"ip","members":[{{"host":"h"}},{{"host":"h","weight":{weight}}}]}}"#);
-        let error = vpc_channel_models::from_json::<apig::VpcCreate>(text.as_bytes()).map(drop);
+        let error = api_gateway_models::from_json::<apig::VpcCreate>(text.as_bytes()).map(drop);
         if weight == "null" {
             assert!(error.is_ok(), "null is an absent optional field");
             continue;
@@ -265,13 +265,13 @@ fn numbers_that_do_not_fit_are_json_errors_with_the_path() {
         let error = error.expect_err(what);
         assert_eq!(error.path, "members[1].weight", "{what}: {error}");
     }
-    let error = vpc_channel_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":4294967296,"balance_strategy":1,"member_type":"ip"}"#).expect_err("beyond i32");
+    let error = api_gateway_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":4294967296,"balance_strategy":1,"member_type":"ip"}"#).expect_err("beyond i32");
     assert_eq!(error.path, "port");
 }
 
 #[test]
 fn missing_mandatory_field_names_its_path() {
-    let error = vpc_channel_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":1,"balance_strategy":1,"member_type":"ip","vpc_health_config":{"protocol":"TCP","threshold_normal":1,"threshold_abnormal":1,"timeout":1}}"#)
+    let error = api_gateway_models::from_json::<apig::VpcCreate>(br#"{"name":"abc","port":1,"balance_strategy":1,"member_type":"ip","vpc_health_config":{"protocol":"TCP","threshold_normal":1,"threshold_abnormal":1,"timeout":1}}"#)
         .expect_err("time_interval is mandatory");
     assert_eq!(error.path, "vpc_health_config.time_interval");
     assert!(error.message.contains("missing field"), "{error}");
@@ -352,8 +352,8 @@ fn request_path_is_built_with_percent_encoding() {
 }
 
 fn roma_path() -> String {
-    let body: vpc_channel_models::roma::MembersBatchCreate = serde_json::from_value(json!({ "members": [] })).expect("fits");
-    vpc_channel_models::roma::add_backend_instances::Request { project_id: "p".into(), instance_id: "i".into(), vpc_channel_id: "v".into(), x_auth_token: "t".into(), body }.path()
+    let body: api_gateway_models::roma::MembersBatchCreate = serde_json::from_value(json!({ "members": [] })).expect("fits");
+    api_gateway_models::roma::add_backend_instances::Request { project_id: "p".into(), instance_id: "i".into(), vpc_channel_id: "v".into(), x_auth_token: "t".into(), body }.path()
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 use model_tests::Spec;
 use serde_json::{json, Value};
-use vpc_channel_models::apig::update_vpc_channel;
-use vpc_channel_models::BodyError;
+use api_gateway_models::apig::update_vpc_channel;
+use api_gateway_models::BodyError;
 
 fn example() -> Value {
     let spec = Spec::load();

@@ -5,7 +5,7 @@
 use model_tests::{boundary_cases, Spec};
 use serde_json::Value;
 use std::borrow::Cow;
-use vpc_channel_models::{apig, roma, BodyError};
+use api_gateway_models::{apig, roma, BodyError};
 
 type Outcome = Result<(), Vec<(String, String)>>;
 

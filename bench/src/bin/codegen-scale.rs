@@ -179,7 +179,7 @@ fn cargo_check_times(scratch: &Path, scales: &[usize]) {
         // it has already checked in the shared target directory.
         let manifest = format!(
             "[package]\nname = \"synthetic-models-x{copies}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [lib]\nname = \"vpc_channel_models\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\n\
+             [lib]\nname = \"api_gateway_models\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\n\
              serde_json = \"1\"\n\n[workspace]\n"
         );
         std::fs::write(dir.join("Cargo.toml"), manifest).expect("writable");

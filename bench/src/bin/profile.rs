@@ -7,7 +7,7 @@ use bench::cases::{case, Context};
 use bench::synth::{Seeds, Services};
 use std::hint::black_box;
 use std::path::Path;
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

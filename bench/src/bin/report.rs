@@ -8,7 +8,7 @@ use bench::cases::{Context, CASES};
 use bench::measure::{mb_per_s, median_times, Plan};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use vpc_channel_models::apig;
+use api_gateway_models::apig;
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;

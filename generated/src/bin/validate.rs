@@ -13,7 +13,7 @@ fn main() -> ExitCode {
     let [operation, file] = args.as_slice() else {
         eprintln!(
             "usage: validate <operation> <file.json>\noperations: {}",
-            vpc_channel_models::OPERATIONS.join(", ")
+            api_gateway_models::OPERATIONS.join(", ")
         );
         return ExitCode::from(2);
     };
@@ -24,17 +24,17 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match vpc_channel_models::validate_request_body(operation, &input) {
+    match api_gateway_models::validate_request_body(operation, &input) {
         ::std::option::Option::None => {
             eprintln!(
                 "unknown operation `{operation}`; known: {}",
-                vpc_channel_models::OPERATIONS.join(", ")
+                api_gateway_models::OPERATIONS.join(", ")
             );
             ExitCode::from(2)
         }
         ::std::option::Option::Some(::std::result::Result::Ok(())) => ExitCode::SUCCESS,
         ::std::option::Option::Some(
-            ::std::result::Result::Err(vpc_channel_models::BodyError::Invalid(errors)),
+            ::std::result::Result::Err(api_gateway_models::BodyError::Invalid(errors)),
         ) => {
             for violation in errors.violations() {
                 println!("{}: {}", violation.path, violation.rule);
@@ -42,7 +42,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         ::std::option::Option::Some(
-            ::std::result::Result::Err(vpc_channel_models::BodyError::Json(error)),
+            ::std::result::Result::Err(api_gateway_models::BodyError::Json(error)),
         ) => {
             println!("{error}");
             ExitCode::from(2)
