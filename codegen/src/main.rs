@@ -141,19 +141,11 @@ fn run() -> anyhow::Result<ExitCode> {
 fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathBuf>) -> anyhow::Result<ExitCode> {
     let outcome = match codegen::import::run(&workspace_root().join("spec"), &page, overlay.as_deref(), diff) {
         Ok(outcome) => outcome,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(error) => return Ok(unreadable(error)),
     };
-    for line in &outcome.report {
-        eprintln!("{line}");
-    }
+    outcome.report.iter().for_each(|line| eprintln!("{line}"));
     if diff {
-        for line in &outcome.differences {
-            println!("{line}");
-        }
-        return Ok(if outcome.differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        return Ok(print_differences(&outcome.differences));
     }
     match out {
         Some(path) => std::fs::write(&path, &outcome.spec_text).with_context(|| format!("writing {}", path.display()))?,
@@ -169,17 +161,10 @@ fn import_service(service: &str, dir: &std::path::Path, pages: &[PathBuf], diff:
     use codegen::import::service;
     let outcome = match service::import_service(service, dir, pages) {
         Ok(outcome) => outcome,
-        Err(error) => {
-            eprintln!("error: {error}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(error) => return Ok(unreadable(error)),
     };
-    for line in &outcome.report {
-        eprintln!("{line}");
-    }
-    for line in &outcome.failed {
-        eprintln!("error: {line}");
-    }
+    outcome.report.iter().for_each(|line| eprintln!("{line}"));
+    outcome.failed.iter().for_each(|line| eprintln!("error: {line}"));
     let c = outcome.counts;
     eprintln!(
         "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
@@ -189,24 +174,32 @@ fn import_service(service: &str, dir: &std::path::Path, pages: &[PathBuf], diff:
     if diff {
         let differences = match service::differences(&outcome) {
             Ok(differences) => differences,
-            Err(error) => {
-                eprintln!("error: {error}");
-                return Ok(ExitCode::from(2));
-            }
+            Err(error) => return Ok(unreadable(error)),
         };
-        for line in &differences {
-            println!("{line}");
-        }
-        return Ok(if !outcome.failed.is_empty() { failed } else if differences.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+        let code = print_differences(&differences);
+        return Ok(if outcome.failed.is_empty() { code } else { failed });
     }
     match service::write(&outcome, dir) {
         Ok(written) => eprintln!("{} files written, {} unchanged", written.len(), outcome.files.len() - written.len()),
-        Err(error) => {
-            eprintln!("error: {error}");
-            return Ok(ExitCode::from(2));
-        }
+        Err(error) => return Ok(unreadable(error)),
     }
     Ok(failed)
+}
+
+/// A page, overlay or service directory that cannot be read: the error on stderr, exit 2.
+fn unreadable(error: impl std::fmt::Display) -> ExitCode {
+    eprintln!("error: {error}");
+    ExitCode::from(2)
+}
+
+/// `--diff`'s differences on stdout; exit 1 when there are any.
+fn print_differences(differences: &[String]) -> ExitCode {
+    differences.iter().for_each(|line| println!("{line}"));
+    if differences.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Paths are relative to the workspace root when run through cargo, else to the current directory.
