@@ -481,6 +481,8 @@ pub struct Response {
     pub variant: String,
     pub description: String,
     pub body: Option<Body>,
+    /// The headers the page documents for this status.
+    pub headers: Vec<Param>,
 }
 
 /// What a response body is.

@@ -80,6 +80,9 @@ pub struct Response {
     /// statuses described alike).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The response's documented headers: string fields, as path parameters and headers are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<Value>,
 }
 
 /// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the object

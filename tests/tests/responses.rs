@@ -109,3 +109,11 @@ fn every_example_response_parses_the_same_with_its_departures() {
     }
     assert!(seen > 0);
 }
+
+#[test]
+fn the_headers_a_page_documents_are_listed_by_status() {
+    use api_gateway_models::otc_apig::accepting_or_rejecting_a_vpc_endpoint_connection::Response;
+    assert_eq!(Response::documented_headers(200), ["x-request-id"]);
+    assert_eq!(Response::documented_headers(299), [] as [&str; 0]);
+    assert_eq!(api_gateway_models::apig::update_vpc_channel::Response::documented_headers(200), [] as [&str; 0]);
+}

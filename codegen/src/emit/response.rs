@@ -44,23 +44,64 @@ fn departures_body(op: &Operation) -> TokenStream {
     }
 }
 
+/// `Response::documented_headers`: the header names each status documents.
+fn documented_headers(op: &Operation) -> TokenStream {
+    let with_headers: Vec<&Response> = op.responses.iter().filter(|r| !r.headers.is_empty()).collect();
+    let doc = quote! {
+        /// The names of the headers the page documents for responses of `status`, to read from the HTTP
+        /// response beside its body (empty where the page documents none).
+    };
+    if with_headers.is_empty() {
+        return quote! { #doc pub fn documented_headers(_status: u16) -> &'static [&'static str] { &[] } };
+    }
+    let arms = with_headers.iter().map(|r| {
+        let status = r.status;
+        let names = r.headers.iter().map(|h| &h.wire);
+        quote! { #status => &[#(#names),*], }
+    });
+    quote! {
+        #doc
+        pub fn documented_headers(status: u16) -> &'static [&'static str] {
+            match status {
+                #(#arms)*
+                _ => &[],
+            }
+        }
+    }
+}
+
+/// A variant's doc lines: its status and description, then each documented header with its description.
+fn variant_docs(r: &Response) -> Vec<String> {
+    let mut docs = vec![format!("{} {}", r.status, r.description)];
+    if !r.headers.is_empty() {
+        docs.push(String::new());
+        docs.push("Documented headers:".to_owned());
+        for header in &r.headers {
+            let text = header.docs.first().map_or_else(String::new, |d| format!(": {d}"));
+            docs.push(format!("- `{}`{text}", header.wire));
+        }
+    }
+    docs
+}
+
 pub fn emit_response(op: &Operation) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = ident(&r.variant);
-        let doc = doc_line(&format!("{} {}", r.status, r.description));
+        let lines: Vec<String> = variant_docs(r).iter().map(|l| doc_line(l)).collect();
+        let doc = quote! { #(#[doc = #lines])* };
         match &r.body {
             Some(body @ Body::Json(ty)) => {
                 let mut ty = rust_type_in(ty, &quote! { super:: });
                 if body.boxed() {
                     ty = quote! { ::std::boxed::Box<#ty> };
                 }
-                quote! { #[doc = #doc] #name(#ty), }
+                quote! { #doc #name(#ty), }
             }
             Some(Body::File) => {
                 let file_doc = doc_line("The file, as the bytes of the body.");
-                quote! { #[doc = #doc] #[doc = ""] #[doc = #file_doc] #name(::std::vec::Vec<u8>), }
+                quote! { #doc #[doc = ""] #[doc = #file_doc] #name(::std::vec::Vec<u8>), }
             }
-            None => quote! { #[doc = #doc] #name, },
+            None => quote! { #doc #name, },
         }
     });
     let parse_arms = arms(op, |name, status, body| match body {
@@ -71,6 +112,7 @@ pub fn emit_response(op: &Operation) -> TokenStream {
         None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
     });
     let departures = departures_body(op);
+    let headers = documented_headers(op);
     let status_arms = arms(op, |name, status, body| match body {
         Some(_) => quote! { Self::#name(_) => #status, },
         None => quote! { Self::#name => #status, },
@@ -108,6 +150,8 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
                 #departures
             }
+
+            #headers
 
             /// The HTTP status code.
             pub fn status(&self) -> u16 {

@@ -90,7 +90,8 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
             diags.error(&file.name, &file.spans, &format!("{path}.description"), format!("responses[{first}] and this one both become the variant `{variant}`")).help("set `name` on one of them");
         }
         let body = response.body.as_ref().and_then(|body| lower_body(defs, file, &format!("{path}.body"), body, Side::Response, diags));
-        responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body });
+        let headers = lower_params(file, &format!("{path}.headers"), &response.headers, &[], diags);
+        responses.push(ir::Response { status: response.status, variant, description: response.description.clone(), body, headers });
     }
     responses.sort_by_key(|r| r.status);
     let mut docs = vec![op.summary.clone(), String::new()];

@@ -70,20 +70,35 @@ impl Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
     /// 200 OK
+    ///
+    /// Documented headers:
+    /// - `x-request-id`: Request ID.
     Ok(::std::boxed::Box<super::AcceptingOrRejectingAVpcEndpointConnectionResponse200>),
     /// 401 Unauthorized
+    ///
+    /// Documented headers:
+    /// - `x-request-id`: Request ID.
     Unauthorized(
         ::std::boxed::Box<super::AcceptingOrRejectingAVpcEndpointConnectionResponse401>,
     ),
     /// 403 Forbidden
+    ///
+    /// Documented headers:
+    /// - `x-request-id`: Request ID.
     Forbidden(
         ::std::boxed::Box<super::AcceptingOrRejectingAVpcEndpointConnectionResponse401>,
     ),
     /// 404 Resource Not Found
+    ///
+    /// Documented headers:
+    /// - `x-request-id`: Request ID.
     ResourceNotFound(
         ::std::boxed::Box<super::AcceptingOrRejectingAVpcEndpointConnectionResponse401>,
     ),
     /// 500 Internal Server Error
+    ///
+    /// Documented headers:
+    /// - `x-request-id`: Request ID.
     InternalServerError(
         ::std::boxed::Box<super::AcceptingOrRejectingAVpcEndpointConnectionResponse401>,
     ),
@@ -184,6 +199,18 @@ impl Response {
                 Self::parse(status, body)
                     .map(|response| (response, ::std::vec::Vec::new()))
             }
+        }
+    }
+    /// The names of the headers the page documents for responses of `status`, to read from the HTTP
+    /// response beside its body (empty where the page documents none).
+    pub fn documented_headers(status: u16) -> &'static [&'static str] {
+        match status {
+            200u16 => &["x-request-id"],
+            401u16 => &["x-request-id"],
+            403u16 => &["x-request-id"],
+            404u16 => &["x-request-id"],
+            500u16 => &["x-request-id"],
+            _ => &[],
         }
     }
     /// The HTTP status code.

@@ -222,6 +222,11 @@ impl Response {
             }
         }
     }
+    /// The names of the headers the page documents for responses of `status`, to read from the HTTP
+    /// response beside its body (empty where the page documents none).
+    pub fn documented_headers(_status: u16) -> &'static [&'static str] {
+        &[]
+    }
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         match self {

@@ -134,8 +134,19 @@ impl Builder<'_> {
                 description,
                 body: self.body(Some(status)).map(|body| to_json(&body)),
                 name: None,
+                headers: Vec::new(),
             })
             .collect();
+        for response in &mut responses {
+            let table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::ResponseHeaders) && t.status == Some(response.status));
+            response.headers = self.parameter_fields("response_headers", table);
+        }
+        let documented: Vec<u16> = responses.iter().map(|r| r.status).collect();
+        for table in page.tables.iter().filter(|t| matches!(table_kind(t), TableKind::ResponseHeaders)) {
+            if table.status.is_some_and(|s| !documented.contains(&s)) {
+                self.report.push(format!("{}: skipped: its status is not among the page's status codes", table.label()));
+            }
+        }
         self.name_alike_responses(&mut responses);
         responses
     }

@@ -36,7 +36,7 @@ impl Builder<'_> {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
         // Path parameters and headers are strings in the format: their enumeration values are a note.
-        let string_only = matches!(object, "path" | "headers");
+        let string_only = matches!(object, "path" | "headers" | "response_headers");
         let (mut enum_name, consumed) = if string_only { (None, Default::default()) } else { self.enumeration(object, row) };
         let listed = row.enumeration.as_ref().filter(|values| string_only && !values.is_empty()).map(|values| format!("One of: {}.", values.join(", ")));
         let description: Vec<String> = row

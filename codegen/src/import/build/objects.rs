@@ -18,6 +18,8 @@ pub(super) enum TableKind {
     FormData,
     RequestBody,
     ResponseBody,
+    /// A response's headers, under its "Status code:" line.
+    ResponseHeaders,
     Named,
     Unsupported,
 }
@@ -32,6 +34,7 @@ pub(super) fn table_kind(table: &Table) -> TableKind {
         "formdata parameters" | "form data parameters" | "form parameters" => TableKind::FormData,
         "request body parameters" => TableKind::RequestBody,
         "response body parameters" => TableKind::ResponseBody,
+        "response header parameters" | "response headers" => TableKind::ResponseHeaders,
         _ if caption.ends_with("parameters") => TableKind::Unsupported,
         _ => TableKind::Named,
     }
@@ -46,6 +49,10 @@ impl<'p> Builder<'p> {
         for table in &page.tables {
             match table_kind(table) {
                 TableKind::PathParams | TableKind::QueryParams | TableKind::Headers | TableKind::FormData => {}
+                TableKind::ResponseHeaders if table.status.is_none() => {
+                    self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                }
+                TableKind::ResponseHeaders => {}
                 TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
                 TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => self.push_whole_body(table),
                 TableKind::RequestBody => {
