@@ -219,8 +219,18 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
             })
     };
     let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
-    let filler = ['a', '1', 'A', '_', '-'].into_iter().find(|&c| fits(c, &first) && fits(c, &allowed) && fits(c, &last)).unwrap_or('a');
-    let fill = |n: usize| filler.to_string().repeat(n);
+    // Fillers the rule allows: at the start, inside and at the end of a value.
+    let pick = |ok: &dyn Fn(char) -> bool| ['a', '1', 'A', '_', '-', '/', '.'].into_iter().find(|&c| ok(c)).unwrap_or('a');
+    let inner = pick(&|c| fits(c, &allowed));
+    let head = pick(&|c| fits(c, &allowed) && fits(c, &first));
+    let tail = pick(&|c| fits(c, &allowed) && fits(c, &last));
+    let only = pick(&|c| fits(c, &allowed) && fits(c, &first) && fits(c, &last));
+    let body = |n: usize| inner.to_string().repeat(n);
+    let fill = |n: usize| match n {
+        0 => String::new(),
+        1 => only.to_string(),
+        n => format!("{head}{}{tail}", body(n - 2)),
+    };
     if let Some(min) = field["min_length"].as_u64() {
         case("length", json!(fill(min as usize)), false);
         if min > 0 {
@@ -234,11 +244,11 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
     if chars.is_some() {
         let len = field["min_length"].as_u64().unwrap_or(1).max(3) as usize;
         for c in ['1', '-', '_', '.', 'A', 'é', '/', ':', '(', ' ', '!', '*', '中', '（', '：', 'α', '𠀀'] {
-            let middle = format!("{filler}{c}{}", fill(len - 2));
+            let middle = format!("{head}{c}{}{tail}", body(len - 3));
             case("pattern", json!(middle), !fits(c, &allowed));
             if fits(c, &allowed) {
-                case("pattern", json!(format!("{c}{}", fill(len - 1))), !fits(c, &first));
-                case("pattern", json!(format!("{}{c}", fill(len - 1))), !fits(c, &last));
+                case("pattern", json!(format!("{c}{}{tail}", body(len - 2))), !fits(c, &first));
+                case("pattern", json!(format!("{head}{}{c}", body(len - 2))), !fits(c, &last));
             }
         }
     }
