@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
         let page = self.page;
-        let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
-        let query_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::QueryParams));
-        let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
-        let form_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::FormData));
+        let path_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::PathParams));
+        let query_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
+        let header_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::Headers));
+        let form_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
@@ -243,10 +243,10 @@ impl Builder<'_> {
 
     fn parameter_row(&self, label: &str, field: &str) -> bool {
         let kind = |t: &Table| match label {
-            "path" => matches!(table_kind(t), TableKind::PathParams),
-            "query" => matches!(table_kind(t), TableKind::QueryParams),
-            "headers" => matches!(table_kind(t), TableKind::Headers),
-            "form" => matches!(table_kind(t), TableKind::FormData),
+            "path" => matches!(table_kind(t, self.page), TableKind::PathParams),
+            "query" => matches!(table_kind(t, self.page), TableKind::QueryParams),
+            "headers" => matches!(table_kind(t, self.page), TableKind::Headers),
+            "form" => matches!(table_kind(t, self.page), TableKind::FormData),
             _ => false,
         };
         self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))

@@ -54,6 +54,11 @@ pub struct Table {
     pub status: Option<u16>,
     /// Whether the table has a Mandatory column (response tables do not).
     pub mandatory_column: bool,
+    /// Whether the table has a Type column. The older dialect's URI tables have none; their rows are
+    /// read as strings (path parameters are), and the import says so.
+    pub type_column: bool,
+    /// Whether the table is under the "URI" heading, not a request or response section.
+    pub in_uri: bool,
     pub rows: Vec<Row>,
     pub line: usize,
 }
@@ -149,9 +154,27 @@ pub struct Example {
     pub line: usize,
 }
 
-/// The page's section headings, in page order.
-const HEADINGS: &[&str] =
-    &["Function", "Calling Method", "URI", "Request Parameters", "Response Parameters", "Example Requests", "Example Responses", "Status Codes", "Error Codes"];
+/// The page's section headings, in page order. The older dialect (ECS, ELB) writes "Request",
+/// "Response", "Example Request", "Example Response" and "Returned Values"; ModelArts writes "Request
+/// Body" and "Response Body".
+const HEADINGS: &[&str] = &[
+    "Function",
+    "Calling Method",
+    "URI",
+    "Request Parameters",
+    "Request",
+    "Request Body",
+    "Response Parameters",
+    "Response",
+    "Response Body",
+    "Example Requests",
+    "Example Request",
+    "Example Responses",
+    "Example Response",
+    "Status Codes",
+    "Returned Values",
+    "Error Codes",
+];
 
 /// A non-empty line of the page, trimmed, with its number and where its raw text starts.
 #[derive(Debug, Clone, Copy)]
@@ -190,12 +213,14 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
                     .ok_or_else(|| error(first.no, format!("expected `METHOD /path` after the URI heading, found {:?}", first.text)))?;
                 page.method = method;
                 page.path = path;
-                page.tables.extend(tables::tables(&body[1..], Side::Request)?);
+                let mut found = tables::tables(&body[1..], Side::Request)?;
+                found.iter_mut().for_each(|t| t.in_uri = true);
+                page.tables.extend(found);
             }
-            "Request Parameters" => page.tables.extend(tables::tables(body, Side::Request)?),
-            "Response Parameters" => page.tables.extend(tables::tables(body, Side::Response)?),
-            "Example Requests" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
-            "Example Responses" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
+            "Request Parameters" | "Request" | "Request Body" => page.tables.extend(tables::tables(body, Side::Request)?),
+            "Response Parameters" | "Response" | "Response Body" => page.tables.extend(tables::tables(body, Side::Response)?),
+            "Example Requests" | "Example Request" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
+            "Example Responses" | "Example Response" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
             "Status Codes" => page.status_codes = status_codes(body)?,
             // "Calling Method" links elsewhere; "Error Codes" is followed by the site's footer.
             _ => {}

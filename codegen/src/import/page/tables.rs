@@ -4,14 +4,18 @@
 use super::{bullet, status_marker, Line, PageError, Paragraph, Row, Side, Table, Type};
 
 /// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to start with
-/// "Table" is not a caption unless the rest is a name or a kind of parameters.
-fn caption(text: &str) -> Option<(u32, &str)> {
+/// "Table" is not a caption unless the rest is a name or a kind of parameters, or the column header
+/// "Parameter" follows it: the older dialects caption tables in words ("Table 3 tags field
+/// description", "Table 1 Parameter description"), and only the header tells those from a sentence.
+fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str)> {
+    let text = lines.get(i)?.text;
     let rest = text.strip_prefix("Table ")?;
     let (number, caption) = rest.split_once(' ')?;
     let number = number.parse().ok()?;
     let caption = caption.trim();
     let is_name = caption.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !caption.is_empty();
-    (is_name || caption.to_ascii_lowercase().ends_with("parameters")).then_some((number, caption))
+    let header_follows = lines.get(i + 1).is_some_and(|l| l.text == "Parameter") && !caption.ends_with(['.', ':']);
+    (is_name || caption.to_ascii_lowercase().ends_with("parameters") || header_follows).then_some((number, caption))
 }
 
 /// The tables of a section; text outside tables (a note between two tables) belongs to none.
@@ -23,8 +27,8 @@ pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageE
         if let Some(code) = status_marker(lines[i].text) {
             status = Some(code);
             i += 1;
-        } else if let Some((number, caption)) = caption(lines[i].text) {
-            let end = (i + 1..lines.len()).find(|&j| caption_or_status(lines[j].text)).unwrap_or(lines.len());
+        } else if let Some((number, caption)) = caption(lines, i) {
+            let end = (i + 1..lines.len()).find(|&j| caption_or_status(lines, j)).unwrap_or(lines.len());
             found.push(table(&lines[i..end], number, caption, side, status)?);
             i = end;
         } else {
@@ -34,8 +38,8 @@ pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageE
     Ok(found)
 }
 
-fn caption_or_status(text: &str) -> bool {
-    caption(text).is_some() || status_marker(text).is_some()
+fn caption_or_status(lines: &[Line<'_>], i: usize) -> bool {
+    caption(lines, i).is_some() || status_marker(lines[i].text).is_some()
 }
 
 /// One table: its caption line, the header cells, then the rows.
@@ -59,19 +63,47 @@ fn table(lines: &[Line<'_>], number: u32, caption: &str, side: Side, status: Opt
     if mandatory_column {
         i += 1;
     }
-    expect("Type", &mut i)?;
+    // The older dialect's URI tables have no Type column: Parameter, Mandatory, Description.
+    let type_column = !(mandatory_column && lines.get(i).is_some_and(|l| l.text == "Description"));
+    if type_column {
+        expect("Type", &mut i)?;
+    }
     expect("Description", &mut i)?;
-    let rows = rows(&lines[i..], mandatory_column, &label, last)?;
+    let columns = Columns { mandatory: mandatory_column, ty: type_column };
+    let rows = rows(&lines[i..], columns, &label, last)?;
     if rows.is_empty() {
         return Err(in_table(last, "the table has no rows (truncated?)".to_owned()));
     }
-    Ok(Table { number, caption: caption.to_owned(), side, status, mandatory_column, rows, line: lines[0].no })
+    Ok(Table { number, caption: caption.to_owned(), side, status, mandatory_column, type_column, in_uri: false, rows, line: lines[0].no })
 }
 
-fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) -> Result<Vec<Row>, PageError> {
+/// Which of the optional columns a table has.
+#[derive(Clone, Copy)]
+struct Columns {
+    mandatory: bool,
+    ty: bool,
+}
+
+/// How many lines the column header takes at `lines[i]`, where a long table repeats it (the site
+/// repeats the header of a table split across pages): `Parameter`, then the table's own columns.
+fn repeated_header(lines: &[Line<'_>], i: usize, columns: Columns) -> Option<usize> {
+    let mut cells = vec!["Parameter"];
+    cells.extend(columns.mandatory.then_some("Mandatory"));
+    cells.extend(columns.ty.then_some("Type"));
+    cells.push("Description");
+    let found = lines.get(i..i + cells.len())?;
+    found.iter().zip(&cells).all(|(line, cell)| line.text == *cell).then_some(cells.len())
+}
+
+fn rows(lines: &[Line<'_>], columns: Columns, label: &str, last: usize) -> Result<Vec<Row>, PageError> {
+    let mandatory_column = columns.mandatory;
     let mut rows = Vec::new();
     let mut i = 0;
     while let Some(first) = lines.get(i) {
+        if let Some(header) = repeated_header(lines, i, columns) {
+            i += header;
+            continue;
+        }
         if !starts_row(lines, i, mandatory_column) {
             return Err(PageError {
                 line: first.no,
@@ -94,23 +126,19 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
         } else {
             false
         };
-        let cell = lines.get(i).ok_or_else(|| in_row(last, "the table ends before the row's type (truncated?)".to_owned()))?;
-        let ty = match parse_type(cell.text) {
-            Some(Ok(ty)) => ty,
-            Some(Err(unsupported)) => {
-                return Err(in_row(cell.no, format!("type {unsupported:?} is not one the spec format has ({TYPES})")))
-            }
-            None => {
-                return Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text)))
-            }
+        let ty = if !columns.ty {
+            Type::String
+        } else {
+            let cell = lines.get(i).ok_or_else(|| in_row(last, "the table ends before the row's type (truncated?)".to_owned()))?;
+            i += 1;
+            cell_type(cell, &in_row)?
         };
-        i += 1;
         let start = i;
         // A placeholder row must be its table's only row, so only a row its cells confirm ends its
         // description (and is then reported): a one-word paragraph such as `OK` is not one.
         let ends_description = |i: usize| match is_placeholder(name) {
             true => could_name_row(lines[i].text) && cell_follows(lines, i, mandatory_column),
-            false => starts_row(lines, i, mandatory_column),
+            false => starts_row(lines, i, mandatory_column) || repeated_header(lines, i, columns).is_some(),
         };
         while i < lines.len() && !ends_description(i) {
             i += 1;
@@ -131,6 +159,15 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
     }
     check_placeholders(&rows, label)?;
     Ok(rows)
+}
+
+/// A row's Type cell, or the error naming it.
+fn cell_type(cell: &Line<'_>, in_row: &impl Fn(usize, String) -> PageError) -> Result<Type, PageError> {
+    match parse_type(cell.text) {
+        Some(Ok(ty)) => Ok(ty),
+        Some(Err(unsupported)) => Err(in_row(cell.no, format!("type {unsupported:?} is not one the spec format has ({TYPES})"))),
+        None => Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text))),
+    }
 }
 
 /// The Type column's spellings, for errors.
@@ -165,9 +202,22 @@ pub fn is_placeholder(name: &str) -> bool {
 /// characters (`@modelarts:color`, `OS-DCF:diskConfig`) or a placeholder (`{User defined key}`, `-`) does
 /// only where the next line is its cell: `Yes`/`No` in a table with a Mandatory column, else a type. So a
 /// paragraph such as `NOTE:` or `Values:` is never read as a row.
+///
+/// In a table with a Mandatory column a plain name starts a row only before `Yes`/`No` or a type (the
+/// row without its Mandatory cell is then reported): a description's one-word paragraph such as
+/// `Examples` before `Before base64 encoding:` is not a row. Without one, a plain name is not a row
+/// before another name and a type: it is a one-word description (`Discarded`).
 fn starts_row(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
     let Some(line) = lines.get(i) else { return false };
-    is_row_name(line.text) || (could_name_row(line.text) && cell_follows(lines, i, mandatory_column))
+    let next_is = |k: usize, cell: &dyn Fn(&str) -> bool| lines.get(i + k).is_some_and(|l| cell(l.text));
+    let is_type = |text: &str| parse_type(text).is_some();
+    let plain = is_row_name(line.text)
+        && match mandatory_column {
+            true => next_is(1, &|t| matches!(t, "Yes" | "No") || is_type(t)),
+            // A one-word description (`Discarded`) before the next row's name and type.
+            false => !(next_is(1, &is_row_name) && next_is(2, &is_type)),
+        };
+    plain || (could_name_row(line.text) && cell_follows(lines, i, mandatory_column))
 }
 
 /// Whether the text could be a row's name: a plain one, another wire name, or a placeholder.
@@ -232,13 +282,19 @@ fn parse_type(text: &str) -> Option<Result<Type, String>> {
     };
     if let Some(inner) = text.strip_prefix("Array of ") {
         let inner = inner.trim();
-        return match simple_type(inner, true).or_else(|| object(inner).map(Ok)) {
+        return match simple_type(inner, true).or_else(|| object(inner).or_else(|| lowercase_objects(inner)).map(Ok)) {
             Some(Ok(ty)) => Some(Ok(Type::Array(Box::new(ty)))),
             Some(Err(_)) | None => Some(Err(text.to_owned())),
         };
     }
     if let Some(inner) = text.strip_prefix("Map<").and_then(|rest| rest.strip_suffix('>')) {
         return Some(map_type(inner).ok_or_else(|| text.to_owned()));
+    }
+    if let Some(inner) = ["Array<", "List<"].iter().find_map(|open| text.strip_prefix(open)?.strip_suffix('>')) {
+        return match simple_type(inner.trim(), false).or_else(|| object(&format!("{} object", inner.trim())).map(Ok)) {
+            Some(Ok(ty)) if ty != Type::File => Some(Ok(Type::Array(Box::new(ty)))),
+            _ => Some(Err(text.to_owned())),
+        };
     }
     if text.starts_with("Map<") || text.starts_with("Array<") || text.starts_with("List<") {
         return Some(Err(text.to_owned()));
@@ -259,6 +315,15 @@ fn map_type(inner: &str) -> Option<Type> {
         None => is_type_name(value).then(|| Type::Object(value.to_owned()))?,
     };
     Some(Type::Map(Box::new(ty)))
+}
+
+/// `grants objects` of `Array of grants objects`: the items are the object of the table captioned
+/// `grants`, named as that table's object is (`Grants`, see `build::objects::object_name`). Only inside
+/// "Array of" and only a lowercase wire name, so that a description's words are not read as a type.
+fn lowercase_objects(words: &str) -> Option<Type> {
+    let name = words.strip_suffix(" objects")?;
+    let wire = name.starts_with(|c: char| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    wire.then(|| Type::Object(heck::ToUpperCamelCase::to_upper_camel_case(name)))
 }
 
 /// A table's name as the Type column writes it: `MemberInfo`.
@@ -325,9 +390,16 @@ mod tests {
         assert_eq!(parse_type("Map<String,Object>"), map(Type::FreeObject));
         assert_eq!(parse_type("Map<String,ResponseInfoResp>"), map(Type::Object("ResponseInfoResp".into())));
         // What the format cannot say is an error naming the cell, not a row name or a description.
-        for unsupported in ["Map<Integer,String>", "Map<String,File>", "Map<String,Array of strings>", "Map<String>", "Array of files", "List<String>"] {
+        for unsupported in ["Map<Integer,String>", "Map<String,File>", "Map<String,Array of strings>", "Map<String>", "Array of files", "List<Map<String,String>>"] {
             assert_eq!(parse_type(unsupported), Some(Err(unsupported.into())), "{unsupported}");
         }
+        // The generic spellings of arrays, and an array of a lowercase table's objects.
+        assert_eq!(parse_type("Array<Object>"), Some(Ok(Type::Array(Box::new(Type::FreeObject)))));
+        assert_eq!(parse_type("List<String>"), Some(Ok(Type::Array(Box::new(Type::String)))));
+        assert_eq!(parse_type("Array<MemberInfo>"), Some(Ok(Type::Array(Box::new(Type::Object("MemberInfo".into()))))));
+        assert_eq!(parse_type("Array of grants objects"), Some(Ok(Type::Array(Box::new(Type::Object("Grants".into()))))));
+        assert_eq!(parse_type("Array<File>"), Some(Err("Array<File>".into())));
+        assert_eq!(parse_type("grants objects"), None);
         // `object` as a row's name is not the type.
         assert_eq!(parse_type("object"), None);
     }
