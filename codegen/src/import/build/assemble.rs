@@ -168,6 +168,7 @@ impl Builder<'_> {
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
         self.report.extend(page.unread_examples.iter().cloned());
+        self.report.extend(page.unread_tables.iter().cloned());
         let requests = page
             .request_examples
             .iter()

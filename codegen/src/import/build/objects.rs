@@ -79,7 +79,7 @@ pub(super) fn object_name(caption: &str) -> Option<String> {
     }
     let words: Vec<&str> = caption.split_whitespace().collect();
     let named = match words.as_slice() {
-        [x, "field", "description"] | [x, "parameters"] => vec![*x],
+        [x, "field" | "parameter", "description"] | [x, "parameters"] => vec![*x],
         [x, "parameters", "of", y] => vec![*x, *y],
         _ => return None,
     };

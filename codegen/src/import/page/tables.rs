@@ -4,22 +4,37 @@
 use super::{bullet, status_marker, Line, PageError, Paragraph, Row, Side, Table, Type};
 
 /// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to start with
-/// "Table" is not a caption unless the rest is a name or a kind of parameters, or the column header
-/// "Parameter" follows it: the older dialects caption tables in words ("Table 3 tags field
-/// description", "Table 1 Parameter description"), and only the header tells those from a sentence.
-fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str)> {
+/// "Table" is not a caption unless the rest is a name or a kind of parameters ([`Caption::Parameters`]),
+/// or reads as a caption in words, not a sentence: the older dialects caption tables that way ("Table 3
+/// tags field description", "Table 1 Parameter description"), and also tables of values inside a
+/// description ("Table 2 tls_ciphers_policy parameter description" with the header "Security Policy").
+fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str, Caption)> {
     let text = lines.get(i)?.text;
     let rest = text.strip_prefix("Table ")?;
     let (number, caption) = rest.split_once(' ')?;
     let number = number.parse().ok()?;
     let caption = caption.trim();
     let is_name = caption.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !caption.is_empty();
-    let header_follows = lines.get(i + 1).is_some_and(|l| l.text == "Parameter") && !caption.ends_with(['.', ':']);
-    (is_name || caption.to_ascii_lowercase().ends_with("parameters") || header_follows).then_some((number, caption))
+    if is_name || caption.to_ascii_lowercase().ends_with("parameters") {
+        return Some((number, caption, Caption::Parameters));
+    }
+    let sentence = |text: &str| text.ends_with(['.', ':', ',', ';']);
+    let words = !caption.is_empty() && !sentence(caption) && lines.get(i + 1).is_some_and(|next| !sentence(next.text));
+    words.then_some((number, caption, Caption::Words))
 }
 
-/// The tables of a section; text outside tables (a note between two tables) belongs to none.
-pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageError> {
+/// How a caption was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caption {
+    /// A name or "... parameters": the table must be a parameter table.
+    Parameters,
+    /// Words: a parameter table if its header says so, else a table the import leaves out and reports.
+    Words,
+}
+
+/// The tables of a section; text outside tables (a note between two tables) belongs to none. A table
+/// captioned in words whose header is not a parameter table's is noted in `unread`.
+pub(super) fn tables(lines: &[Line<'_>], side: Side, unread: &mut Vec<String>) -> Result<Vec<Table>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
     let mut i = 0;
@@ -27,9 +42,15 @@ pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageE
         if let Some(code) = status_marker(lines[i].text) {
             status = Some(code);
             i += 1;
-        } else if let Some((number, caption)) = caption(lines, i) {
+        } else if let Some((number, caption, how)) = caption(lines, i) {
             let end = (i + 1..lines.len()).find(|&j| caption_or_status(lines, j)).unwrap_or(lines.len());
-            found.push(table(&lines[i..end], number, caption, side, status)?);
+            match lines.get(i + 1).map(|l| l.text) {
+                Some(header) if how == Caption::Words && header != "Parameter" => unread.push(format!(
+                    "Table {number} {caption} (line {}): its header is {header:?}, not a parameter table's; left out",
+                    lines[i].no
+                )),
+                _ => found.push(table(&lines[i..end], number, caption, side, status)?),
+            }
             i = end;
         } else {
             i += 1;
@@ -161,13 +182,29 @@ fn rows(lines: &[Line<'_>], columns: Columns, label: &str, last: usize) -> Resul
     Ok(rows)
 }
 
-/// A row's Type cell, or the error naming it.
+/// A row's Type cell. A type the format does not have, or a cell that names one in words (`config
+/// array corresponding to infer_type`), is kept as written for the import to report; a cell that is
+/// not a type at all (the row's description) means the row has none, an error.
 fn cell_type(cell: &Line<'_>, in_row: &impl Fn(usize, String) -> PageError) -> Result<Type, PageError> {
     match parse_type(cell.text) {
         Some(Ok(ty)) => Ok(ty),
-        Some(Err(unsupported)) => Err(in_row(cell.no, format!("type {unsupported:?} is not one the spec format has ({TYPES})"))),
-        None => Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text))),
+        Some(Err(unsupported)) => Ok(Type::Unsupported(unsupported)),
+        // In the Type cell's own place a lowercase `string` or an `Int` is a type, not a row's name.
+        None => match simple_type(cell.text, true) {
+            Some(Ok(ty)) => Ok(ty),
+            _ if matches!(cell.text, "Int" | "int") => Ok(Type::Integer),
+            _ if names_a_type(cell.text) => Ok(Type::Unsupported(cell.text.to_owned())),
+            _ => Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text))),
+        },
     }
+}
+
+/// Whether a cell that is no type of the format still names one: a few words, not a sentence, one of
+/// them a type's (`Integer/Boolean`, `Array`, `JSON Array`, `schedule array`).
+fn names_a_type(text: &str) -> bool {
+    const WORDS: &[&str] = &["array", "object", "objects", "string", "integer", "int", "boolean", "list", "map", "json", "long", "number", "float", "double"];
+    let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    !text.ends_with(['.', ':', ',', ';']) && words.len() <= 6 && words.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
 /// The Type column's spellings, for errors.
