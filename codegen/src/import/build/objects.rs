@@ -258,3 +258,79 @@ fn same_rows(a: &Table, b: &Table, but_required: bool) -> bool {
     let same = |x: &Row, y: &Row| Row { line: y.line, required: if but_required { y.required } else { x.required }, ..x.clone() } == *y;
     a.rows.len() == b.rows.len() && a.rows.iter().zip(&b.rows).all(|(x, y)| same(x, y))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_name_their_objects() {
+        for (caption, name) in [
+            ("MemberInfo", Some("MemberInfo")),
+            ("APIInfo", Some("APIInfo")),
+            ("grants", Some("Grants")),
+            ("tags field description", Some("Tags")),
+            ("os-start field description", Some("OsStart")),
+            ("data_source parameters", Some("DataSource")),
+            ("config parameters of batch", Some("ConfigBatch")),
+            ("config parameters of real-time", Some("ConfigRealTime")),
+            ("listeners parameter description", Some("Listeners")),
+            ("Response header parameters", None),
+            ("Parameter description", None),
+        ] {
+            assert_eq!(object_name(caption).as_deref(), name, "{caption}");
+        }
+    }
+
+    fn page(method: &str, path: &str, tables: Vec<Table>) -> Page {
+        let page = crate::import::page::parse(&format!("T\nFunction\nf\nURI\n{method} {path}\n")).unwrap();
+        Page { tables, ..page }
+    }
+
+    fn table(caption: &str, side: Side, in_uri: bool, rows: &[&str]) -> Table {
+        let row = |name: &&str| Row {
+            name: (*name).to_owned(),
+            required: true,
+            ty: Type::String,
+            description: Vec::new(),
+            minimum: None,
+            maximum: None,
+            default: None,
+            enumeration: None,
+            line: 1,
+        };
+        Table {
+            number: 1,
+            caption: caption.to_owned(),
+            side,
+            status: None,
+            mandatory_column: true,
+            type_column: true,
+            in_uri,
+            rows: rows.iter().map(row).collect(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_generic_caption_is_decided_by_the_tables_place_or_reported() {
+        let kind = |method: &str, t: Table| {
+            let page = page(method, "/v1/{project_id}/servers/{server_id}", vec![t.clone()]);
+            match table_kind(&t, &page) {
+                TableKind::PathParams => "path",
+                TableKind::QueryParams => "query",
+                TableKind::RequestBody => "request",
+                TableKind::ResponseBody => "response",
+                TableKind::Undecided(_) => "undecided",
+                _ => "other",
+            }
+        };
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["project_id", "server_id"])), "path");
+        assert_eq!(kind("POST", table("Request parameters", Side::Request, false, &["tags"])), "request");
+        assert_eq!(kind("GET", table("Parameter description", Side::Request, false, &["marker"])), "query");
+        assert_eq!(kind("POST", table("Parameters", Side::Response, false, &["job_id"])), "response");
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["marker"])), "undecided");
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, false, &["project_id", "name"])), "undecided");
+        assert_eq!(kind("POST", table("tags field description", Side::Request, false, &["key"])), "other");
+    }
+}

@@ -473,4 +473,70 @@ mod tests {
         // A plain name is a row as before, so that a row without its type is still reported as such.
         assert!(starts_row(&lines(&["member_group_remark", "Group remark."]), 0, false));
     }
+
+    #[test]
+    fn captions_in_words_need_a_header_not_a_sentence() {
+        let found = |texts: &[&str]| caption(&lines(texts), 0).map(|(n, c, how)| (n, c.to_owned(), how));
+        assert_eq!(found(&["Table 3 tags field description", "Parameter"]), Some((3, "tags field description".into(), Caption::Words)));
+        assert_eq!(found(&["Table 1 Parameter description", "Parameter"]), Some((1, "Parameter description".into(), Caption::Words)));
+        assert_eq!(found(&["Table 4 MemberInfo", "Parameter"]), Some((4, "MemberInfo".into(), Caption::Parameters)));
+        // The sentence that introduces a table, and a line before a sentence, are not captions.
+        assert_eq!(found(&["Table 1 describes the parameters in the URI.", "Table 1 Parameter description"]), None);
+        assert_eq!(found(&["Table 3 lists the values", "For details, see the guide."]), None);
+    }
+
+    #[test]
+    fn a_table_without_a_type_column_a_repeated_header_and_one_word_paragraphs() {
+        let text = [
+            "Table 1 Parameter description",
+            "Parameter",
+            "Mandatory",
+            "Description",
+            "project_id",
+            "Yes",
+            "Specifies the project ID.",
+        ];
+        let mut unread = Vec::new();
+        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else { panic!("one table") };
+        assert!(!table.type_column && table.mandatory_column);
+        assert_eq!((table.rows[0].name.as_str(), &table.rows[0].ty, table.rows[0].required), ("project_id", &Type::String, true));
+
+        let text = [
+            "Table 2 Request parameters",
+            "Parameter", "Mandatory", "Type", "Description",
+            "user_data", "No", "String", "Specifies the user data.", "Examples", "Before base64 encoding:",
+            "Parameter", "Mandatory", "Type", "Description",
+            "tags", "Yes", "Array of objects", "Specifies tags.",
+        ];
+        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else { panic!("one table") };
+        let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["user_data", "tags"]);
+        assert!(table.rows[0].description.contains(&Paragraph::Text("Examples".into())));
+
+        // Without a Mandatory column, a one-word description before the next row's name and type.
+        let text = ["Table 4 Response parameters", "Parameter", "Type", "Description", "accessIPv4", "String", "Discarded", "accessIPv6", "String", "Discarded", "progress", "String", "Progress."];
+        let [table] = &tables(&lines(&text), Side::Response, &mut unread).unwrap()[..] else { panic!("one table") };
+        assert_eq!(table.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["accessIPv4", "accessIPv6", "progress"]);
+        assert!(unread.is_empty());
+    }
+
+    #[test]
+    fn a_table_of_values_captioned_in_words_is_noted_not_read() {
+        let text = ["Table 2 tls_ciphers_policy parameter description", "Security Policy", "TLS Version", "tls-1-0", "TLS 1.2 TLS 1.1"];
+        let mut unread = Vec::new();
+        assert!(tables(&lines(&text), Side::Request, &mut unread).unwrap().is_empty());
+        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header is \"Security Policy\", not a parameter table's; left out"]);
+    }
+
+    #[test]
+    fn type_cells_the_format_lacks_are_kept_as_written_and_a_description_is_no_type() {
+        let in_row = |line: usize, message: String| PageError { line, table: None, row: None, message };
+        let cell = |text: &'static str| cell_type(&Line { no: 1, text, offset: 0 }, &in_row);
+        for written in ["Integer/Boolean", "Array", "JSON Array", "config array corresponding to infer_type", "Map", "BigDecimal"] {
+            assert_eq!(cell(written).unwrap(), Type::Unsupported(written.into()), "{written}");
+        }
+        assert_eq!(cell("string").unwrap(), Type::String);
+        assert_eq!(cell("Int").unwrap(), Type::Integer);
+        assert!(cell("Remarks of the group.").unwrap_err().message.contains("has no type"));
+    }
 }
