@@ -567,3 +567,79 @@ fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
     assert_eq!(body_field(&imported, "type").get("default"), None);
     assert!(imported.report.iter().any(|l| l.contains("the default PING") && l.contains("not a value of Type")), "{:#?}", imported.report);
 }
+
+#[test]
+fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
+    // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
+    // report)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str, Option<&'a str>)], &'a [&'a str]);
+    let cases: &[Case<'_>] = &[
+        (
+            // "Table 1 Parameter description" without a Type column, "Table 3 tags field description".
+            "otc_ecs_adding_tags_to_an_ecs_in_a_batch.txt",
+            "adding_tags_to_an_ecs_in_a_batch",
+            &[("path_params", "server_id", "string", None), ("AddingTagsToAnEcsInABatchRequest", "tags", "array", Some("Tags")), ("Tags", "key", "string", None)],
+            &["Table 1 Parameter description: the table has no Type column; its rows are read as strings"],
+        ),
+        (
+            // An `Object` row pointing to "Table 3 rebuild parameters"; `Examples` is a paragraph of
+            // user_data's description, not a row; the response table has no status to go under.
+            "otc_ecs_rebuilding_an_ecs.txt",
+            "rebuilding_an_ecs",
+            &[("RebuildingAnEcsRequest", "rebuild", "Rebuild", None), ("Rebuild", "OS-DCF:diskConfig", "string", None), ("Rebuild", "user_data", "string", None)],
+            &["Table 4 Response parameters: skipped: no \"Status code:\" line before it"],
+        ),
+        (
+            "otc_ecs_starting_ecss_in_a_batch.txt",
+            "starting_ecss_in_a_batch",
+            &[("StartingEcssInABatchRequest", "os-start", "OsStart", None), ("OsStart", "servers", "array", Some("Servers")), ("Servers", "id", "string", None)],
+            &[],
+        ),
+        (
+            // Every table "Parameter description": path parameters, then the body of a POST.
+            "otc_elb_creating_a_load_balancer.txt",
+            "creating_a_load_balancer",
+            &[("path_params", "project_id", "string", None), ("CreatingALoadBalancerRequest", "vpc_id", "string", None)],
+            &["Table 2 Parameter description.admin_state_up: left out: its type \"Integer/Boolean\" is not one the spec format has"],
+        ),
+        (
+            // The query parameters of a GET; an `Array` row pointing nowhere; a table of values.
+            "otc_elb_querying_listeners.txt",
+            "querying_listeners",
+            &[("query_params", "marker", "string", None), ("query_params", "protocol_port", "integer", None), ("Listeners", "protocol_port", "integer", None)],
+            &[
+                "Table 4 listeners parameter description.loadbalancers: left out: its type \"Array\" is not one the spec format has",
+                "Table 2 tls_ciphers_policy parameter description (line 205): its header is \"Security Policy\", not a parameter table's; left out",
+            ],
+        ),
+        ("otc_modelarts_update_workspace.txt", "modifying_a_workspace", &[("ModifyingAWorkspaceRequest", "grants", "array", Some("Grants")), ("Grants", "user_id", "string", None)], &[]),
+        (
+            "otc_modelarts_creating_a_training_job.txt",
+            "creating_a_training_job",
+            &[("CreatingATrainingJobRequest", "config", "Config", None), ("Config", "data_source", "array", Some("DataSource")), ("Config", "volumes", "array", Some("Volumes"))],
+            &[],
+        ),
+        (
+            // A row pointing to one table per condition, typed in words, is reported, not guessed.
+            "otc_modelarts_deploying_a_model_as_a_service.txt",
+            "deploying_a_model_as_a_service",
+            &[("ConfigRealTime", "custom_spec", "CustomSpec", None), ("ConfigBatch", "envs", "map", Some("string"))],
+            &["Table 2 Parameters.config: left out: its type \"config array corresponding to infer_type\" is not one the spec format has"],
+        ),
+    ];
+    for (name, operation, fields, report) in cases {
+        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let spec = &outcome.imported.spec;
+        assert_eq!(spec["operation"]["name"], *operation, "{name}");
+        for (object, row, ty, items) in *fields {
+            let field = imported_field(spec, object, row);
+            assert_eq!((field["type"].as_str(), field["items"].as_str()), (Some(*ty), *items), "{name}: {object}.{row}");
+        }
+        for line in *report {
+            assert!(outcome.report.iter().any(|l| l.contains(line)), "{name}: the report lacks {line:?}: {:#?}", outcome.report);
+        }
+        // A pointer the row's type already follows is not a sentence to review.
+        assert!(!outcome.report.iter().any(|l| l.contains("not recognized: \"For details, see Table")), "{name}: {:#?}", outcome.report);
+        generate_imported(operation, &outcome.spec_text);
+    }
+}

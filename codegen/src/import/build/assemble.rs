@@ -12,10 +12,10 @@ use std::collections::BTreeSet;
 impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
         let page = self.page;
-        let path_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::PathParams));
-        let query_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::QueryParams));
-        let header_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::Headers));
-        let form_table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::FormData));
+        let path_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::PathParams));
+        let query_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
+        let header_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::Headers));
+        let form_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
@@ -138,11 +138,11 @@ impl Builder<'_> {
             })
             .collect();
         for response in &mut responses {
-            let table = page.tables.iter().find(|t| matches!(table_kind(t), TableKind::ResponseHeaders) && t.status == Some(response.status));
+            let table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders) && t.status == Some(response.status));
             response.headers = self.parameter_fields("response_headers", table);
         }
         let documented: Vec<u16> = responses.iter().map(|r| r.status).collect();
-        for table in page.tables.iter().filter(|t| matches!(table_kind(t), TableKind::ResponseHeaders)) {
+        for table in page.tables.iter().filter(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders)) {
             if table.status.is_some_and(|s| !documented.contains(&s)) {
                 self.report.push(format!("{}: skipped: its status is not among the page's status codes", table.label()));
             }
@@ -179,6 +179,7 @@ impl Builder<'_> {
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
         self.report.extend(page.unread_examples.iter().cloned());
+        self.report.extend(page.unread_tables.iter().cloned());
         let requests = page
             .request_examples
             .iter()
@@ -254,10 +255,10 @@ impl Builder<'_> {
 
     fn parameter_row(&self, label: &str, field: &str) -> bool {
         let kind = |t: &Table| match label {
-            "path" => matches!(table_kind(t), TableKind::PathParams),
-            "query" => matches!(table_kind(t), TableKind::QueryParams),
-            "headers" => matches!(table_kind(t), TableKind::Headers),
-            "form" => matches!(table_kind(t), TableKind::FormData),
+            "path" => matches!(table_kind(t, self.page), TableKind::PathParams),
+            "query" => matches!(table_kind(t, self.page), TableKind::QueryParams),
+            "headers" => matches!(table_kind(t, self.page), TableKind::Headers),
+            "form" => matches!(table_kind(t, self.page), TableKind::FormData),
             _ => false,
         };
         self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))

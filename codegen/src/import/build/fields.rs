@@ -63,7 +63,9 @@ impl Builder<'_> {
         let mut facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
         if request {
-            for sentence in &facts.unrecognized {
+            // A pointer to the table the row's type already is says nothing more.
+            let typed_by_table = matches!(row.ty.items().unwrap_or(&row.ty), Type::Object(_));
+            for sentence in facts.unrecognized.iter().filter(|s| !(typed_by_table && super::references::is_pointer(s))) {
                 self.report.push(format!("{place}: not recognized: {sentence:?}"));
             }
             for withheld in &facts.withheld {

@@ -5,7 +5,7 @@
 //! Names the page does not give come from the overlays; what cannot be decided goes to the report.
 //!
 //! One step a file: `objects` groups the tables into objects, `fields` makes each row a field, `enums`
-//! the enumerations rows make, `evidence` holds the checks read from the prose against the page's own
+//! the enumerations rows make, `unsupported` leaves out the rows of types the format lacks, `references` types the rows whose description points to a table, `evidence` holds the checks read from the prose against the page's own
 //! examples and defaults, `placement` puts the prose's rules on the objects they concern, and
 //! `assemble` writes the spec file.
 //!
@@ -23,6 +23,8 @@ mod evidence;
 mod fields;
 mod objects;
 mod placement;
+mod references;
+mod unsupported;
 
 use super::overlay::Overlays;
 use super::page::{Page, Side, Table};
@@ -63,10 +65,14 @@ pub struct Imported {
 
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
+    let mut page = page.clone();
+    let mut report = references::resolve(&mut page);
+    report.extend(unsupported::leave_out(&mut page));
+    let page = &page;
     let mut builder = Builder {
         page,
         overlays,
-        report: Vec::new(),
+        report,
         stale: Vec::new(),
         objects: Vec::new(),
         index: HashMap::new(),

@@ -4,7 +4,7 @@
 //! object.
 
 use super::{Builder, Object, Role, Target, WholeBody};
-use crate::import::page::{is_placeholder, Row, Side, Table, Type};
+use crate::import::page::{is_placeholder, Page, Row, Side, Table, Type};
 use crate::spec;
 use heck::ToUpperCamelCase;
 use std::collections::BTreeSet;
@@ -22,10 +22,18 @@ pub(super) enum TableKind {
     ResponseHeaders,
     Named,
     Unsupported,
+    /// A caption that names no kind ("Parameter description") on a table its place does not decide
+    /// either; the reason, for the report.
+    Undecided(&'static str),
 }
 
-/// What `table` is.
-pub(super) fn table_kind(table: &Table) -> TableKind {
+/// Captions that say only that the table holds parameters. The older dialects use them for every table
+/// of a page, so what the table is comes from where it is (see [`generic_kind`]).
+const GENERIC_CAPTIONS: &[&str] =
+    &["parameter description", "parameters", "parameter", "request parameters", "request parameter", "response parameters", "response parameter"];
+
+/// What `table` of `page` is.
+pub(super) fn table_kind(table: &Table, page: &Page) -> TableKind {
     let caption = table.caption.to_ascii_lowercase();
     match caption.as_str() {
         "path parameters" => TableKind::PathParams,
@@ -35,9 +43,50 @@ pub(super) fn table_kind(table: &Table) -> TableKind {
         "request body parameters" => TableKind::RequestBody,
         "response body parameters" => TableKind::ResponseBody,
         "response header parameters" | "response headers" => TableKind::ResponseHeaders,
-        _ if caption.ends_with("parameters") => TableKind::Unsupported,
-        _ => TableKind::Named,
+        _ if GENERIC_CAPTIONS.contains(&caption.as_str()) => generic_kind(table, page),
+        _ if object_name(&table.caption).is_some() => TableKind::Named,
+        _ => TableKind::Unsupported,
     }
+}
+
+/// A generically captioned table, by its place: under the responses a response body; on the request
+/// side path parameters when every row is a `{name}` of the path, else (not under "URI") query
+/// parameters of a method without a body and the body of one with. Rows partly in the path, or a table
+/// under "URI" whose rows are not in the path, cannot be told apart and are reported.
+fn generic_kind(table: &Table, page: &Page) -> TableKind {
+    if table.side == Side::Response {
+        return TableKind::ResponseBody;
+    }
+    let in_path = table.rows.iter().filter(|r| page.path.contains(&format!("{{{}}}", r.name))).count();
+    match in_path {
+        n if n == table.rows.len() => TableKind::PathParams,
+        0 if table.in_uri => TableKind::Undecided("under \"URI\", but none of its rows is in the path"),
+        0 if matches!(page.method.as_str(), "GET" | "DELETE" | "HEAD") => TableKind::QueryParams,
+        0 => TableKind::RequestBody,
+        _ => TableKind::Undecided("some of its rows are in the path and some are not"),
+    }
+}
+
+/// The object a named table's caption makes: a type name as it is (`MemberInfo`); a lowercase wire
+/// name in UpperCamelCase (`grants` -> `Grants`); and the older dialects' `X field description` and `X
+/// parameters` (`X parameters of Y`), where X (and Y) is one wire name, from those names (`tags field
+/// description` -> `Tags`, `data_source parameters` -> `DataSource`, `config parameters of batch` ->
+/// `ConfigBatch`). A caption of several other words (`Response header parameters`) names no object.
+pub(super) fn object_name(caption: &str) -> Option<String> {
+    let is_wire = |word: &str| word.starts_with(|c: char| c.is_ascii_alphabetic()) && word.chars().all(|c| c.is_ascii_alphanumeric() || "_-".contains(c));
+    if caption.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !caption.is_empty() {
+        return Some(match caption.starts_with(|c: char| c.is_ascii_lowercase()) {
+            true => caption.to_upper_camel_case(),
+            false => caption.to_owned(),
+        });
+    }
+    let words: Vec<&str> = caption.split_whitespace().collect();
+    let named = match words.as_slice() {
+        [x, "field" | "parameter", "description"] | [x, "parameters"] => vec![*x],
+        [x, "parameters", "of", y] => vec![*x, *y],
+        _ => return None,
+    };
+    named.iter().all(|w| is_wire(w)).then(|| named.join(" ").to_upper_camel_case())
 }
 
 impl<'p> Builder<'p> {
@@ -47,13 +96,20 @@ impl<'p> Builder<'p> {
         let op = target.name.to_upper_camel_case();
         let page = self.page;
         for table in &page.tables {
-            match table_kind(table) {
+            if !table.type_column {
+                self.report.push(format!("{}: the table has no Type column; its rows are read as strings", table.label()));
+            }
+            match table_kind(table, page) {
                 TableKind::PathParams | TableKind::QueryParams | TableKind::Headers | TableKind::FormData => {}
                 TableKind::ResponseHeaders if table.status.is_none() => {
                     self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
                 }
                 TableKind::ResponseHeaders => {}
                 TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
+                TableKind::Undecided(why) => self.report.push(format!(
+                    "{}: skipped: its caption does not say what it is and its place does not decide it ({why})",
+                    table.label()
+                )),
                 TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => self.push_whole_body(table),
                 TableKind::RequestBody => {
                     let name = self.overlays.body("request").map_or_else(|| format!("{op}Request"), str::to_owned);
@@ -74,7 +130,8 @@ impl<'p> Builder<'p> {
                     }
                 }
                 TableKind::Named => {
-                    if let Some(&i) = self.index.get(&table.caption).filter(|&&i| self.objects[i].role == Role::Named) {
+                    let name = object_name(&table.caption).unwrap_or_else(|| table.caption.clone());
+                    if let Some(&i) = self.index.get(&name).filter(|&&i| self.objects[i].role == Role::Named) {
                         let first = self.objects[i].table();
                         if !same_rows(first, table, true) {
                             self.report.push(format!(
@@ -86,7 +143,7 @@ impl<'p> Builder<'p> {
                         }
                         self.objects[i].tables.push(table);
                     } else {
-                        self.push_object(table.caption.clone(), Role::Named, table, Vec::new());
+                        self.push_object(name, Role::Named, table, Vec::new());
                     }
                 }
             }
@@ -207,4 +264,80 @@ fn and_list(items: &[String]) -> String {
 fn same_rows(a: &Table, b: &Table, but_required: bool) -> bool {
     let same = |x: &Row, y: &Row| Row { line: y.line, required: if but_required { y.required } else { x.required }, ..x.clone() } == *y;
     a.rows.len() == b.rows.len() && a.rows.iter().zip(&b.rows).all(|(x, y)| same(x, y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captions_name_their_objects() {
+        for (caption, name) in [
+            ("MemberInfo", Some("MemberInfo")),
+            ("APIInfo", Some("APIInfo")),
+            ("grants", Some("Grants")),
+            ("tags field description", Some("Tags")),
+            ("os-start field description", Some("OsStart")),
+            ("data_source parameters", Some("DataSource")),
+            ("config parameters of batch", Some("ConfigBatch")),
+            ("config parameters of real-time", Some("ConfigRealTime")),
+            ("listeners parameter description", Some("Listeners")),
+            ("Response header parameters", None),
+            ("Parameter description", None),
+        ] {
+            assert_eq!(object_name(caption).as_deref(), name, "{caption}");
+        }
+    }
+
+    fn page(method: &str, path: &str, tables: Vec<Table>) -> Page {
+        let page = crate::import::page::parse(&format!("T\nFunction\nf\nURI\n{method} {path}\n")).unwrap();
+        Page { tables, ..page }
+    }
+
+    fn table(caption: &str, side: Side, in_uri: bool, rows: &[&str]) -> Table {
+        let row = |name: &&str| Row {
+            name: (*name).to_owned(),
+            required: true,
+            ty: Type::String,
+            description: Vec::new(),
+            minimum: None,
+            maximum: None,
+            default: None,
+            enumeration: None,
+            line: 1,
+        };
+        Table {
+            number: 1,
+            caption: caption.to_owned(),
+            side,
+            status: None,
+            mandatory_column: true,
+            type_column: true,
+            in_uri,
+            rows: rows.iter().map(row).collect(),
+            line: 1,
+        }
+    }
+
+    #[test]
+    fn a_generic_caption_is_decided_by_the_tables_place_or_reported() {
+        let kind = |method: &str, t: Table| {
+            let page = page(method, "/v1/{project_id}/servers/{server_id}", vec![t.clone()]);
+            match table_kind(&t, &page) {
+                TableKind::PathParams => "path",
+                TableKind::QueryParams => "query",
+                TableKind::RequestBody => "request",
+                TableKind::ResponseBody => "response",
+                TableKind::Undecided(_) => "undecided",
+                _ => "other",
+            }
+        };
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["project_id", "server_id"])), "path");
+        assert_eq!(kind("POST", table("Request parameters", Side::Request, false, &["tags"])), "request");
+        assert_eq!(kind("GET", table("Parameter description", Side::Request, false, &["marker"])), "query");
+        assert_eq!(kind("POST", table("Parameters", Side::Response, false, &["job_id"])), "response");
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["marker"])), "undecided");
+        assert_eq!(kind("POST", table("Parameter description", Side::Request, false, &["project_id", "name"])), "undecided");
+        assert_eq!(kind("POST", table("tags field description", Side::Request, false, &["key"])), "other");
+    }
 }

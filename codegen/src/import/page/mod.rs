@@ -29,6 +29,9 @@ pub struct Page {
     /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma), as
     /// `line N: the example is not valid JSON: ...`, for the report.
     pub unread_examples: Vec<String>,
+    /// Tables left out because they are not parameter tables (a table of values inside a description,
+    /// its header not "Parameter"), as `Table N caption (line N): ...`, for the report.
+    pub unread_tables: Vec<String>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
 }
@@ -54,6 +57,11 @@ pub struct Table {
     pub status: Option<u16>,
     /// Whether the table has a Mandatory column (response tables do not).
     pub mandatory_column: bool,
+    /// Whether the table has a Type column. The older dialect's URI tables have none; their rows are
+    /// read as strings (path parameters are), and the import says so.
+    pub type_column: bool,
+    /// Whether the table is under the "URI" heading, not a request or response section.
+    pub in_uri: bool,
     pub rows: Vec<Row>,
     pub line: usize,
 }
@@ -110,6 +118,9 @@ pub enum Type {
     Map(Box<Type>),
     /// `File`: a form's file part, or a response body that is a file.
     File,
+    /// A Type cell the spec format has no type for (`Integer/Boolean`, `JSON Array`, `schedule
+    /// array`), as written; the import leaves the row out and reports it.
+    Unsupported(String),
 }
 
 impl Type {
@@ -126,6 +137,7 @@ impl Type {
             Type::Array(_) => "array",
             Type::Map(_) => "map",
             Type::File => "file",
+            Type::Unsupported(written) => written,
         }
     }
 
@@ -149,9 +161,30 @@ pub struct Example {
     pub line: usize,
 }
 
-/// The page's section headings, in page order.
-const HEADINGS: &[&str] =
-    &["Function", "Calling Method", "URI", "Request Parameters", "Response Parameters", "Example Requests", "Example Responses", "Status Codes", "Error Codes"];
+/// The page's section headings, in page order. The older dialect (ECS, ELB) writes "Request",
+/// "Response", "Example Request", "Example Response" and "Returned Values"; ModelArts writes "Request
+/// Body" and "Response Body", and ends the parameters at "Samples" or "Status Code" (which is also the
+/// first header cell of a "Status Codes" table, and there no heading).
+const HEADINGS: &[&str] = &[
+    "Function",
+    "Calling Method",
+    "URI",
+    "Request Parameters",
+    "Request",
+    "Request Body",
+    "Response Parameters",
+    "Response",
+    "Response Body",
+    "Example Requests",
+    "Example Request",
+    "Example Responses",
+    "Example Response",
+    "Status Codes",
+    "Returned Values",
+    "Status Code",
+    "Samples",
+    "Error Codes",
+];
 
 /// A non-empty line of the page, trimmed, with its number and where its raw text starts.
 #[derive(Debug, Clone, Copy)]
@@ -177,6 +210,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         request_examples: Vec::new(),
         response_examples: Vec::new(),
         unread_examples: Vec::new(),
+        unread_tables: Vec::new(),
         status_codes: Vec::new(),
     };
     let mut saw_uri = false;
@@ -190,12 +224,14 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
                     .ok_or_else(|| error(first.no, format!("expected `METHOD /path` after the URI heading, found {:?}", first.text)))?;
                 page.method = method;
                 page.path = path;
-                page.tables.extend(tables::tables(&body[1..], Side::Request)?);
+                let mut found = tables::tables(&body[1..], Side::Request, &mut page.unread_tables)?;
+                found.iter_mut().for_each(|t| t.in_uri = true);
+                page.tables.extend(found);
             }
-            "Request Parameters" => page.tables.extend(tables::tables(body, Side::Request)?),
-            "Response Parameters" => page.tables.extend(tables::tables(body, Side::Response)?),
-            "Example Requests" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
-            "Example Responses" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
+            "Request Parameters" | "Request" | "Request Body" => page.tables.extend(tables::tables(body, Side::Request, &mut page.unread_tables)?),
+            "Response Parameters" | "Response" | "Response Body" => page.tables.extend(tables::tables(body, Side::Response, &mut page.unread_tables)?),
+            "Example Requests" | "Example Request" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
+            "Example Responses" | "Example Response" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
             "Status Codes" => page.status_codes = status_codes(body)?,
             // "Calling Method" links elsewhere; "Error Codes" is followed by the site's footer.
             _ => {}
@@ -252,7 +288,8 @@ fn title_and_date(before: &[Line<'_>], start_line: usize) -> Result<(String, Opt
 
 /// The content split at its headings; text before the first heading belongs to none.
 fn sections<'a, 'l>(lines: &'l [Line<'a>]) -> Vec<(Line<'a>, &'l [Line<'a>])> {
-    let starts: Vec<usize> = lines.iter().enumerate().filter(|(_, l)| HEADINGS.contains(&l.text)).map(|(i, _)| i).collect();
+    let is_heading = |i: usize| HEADINGS.contains(&lines[i].text) && !(lines[i].text == "Status Code" && i > 0 && lines[i - 1].text == "Status Codes");
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| is_heading(i)).collect();
     starts
         .iter()
         .enumerate()

@@ -4,18 +4,37 @@
 use super::{bullet, status_marker, Line, PageError, Paragraph, Row, Side, Table, Type};
 
 /// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to start with
-/// "Table" is not a caption unless the rest is a name or a kind of parameters.
-fn caption(text: &str) -> Option<(u32, &str)> {
+/// "Table" is not a caption unless the rest is a name or a kind of parameters ([`Caption::Parameters`]),
+/// or reads as a caption in words, not a sentence: the older dialects caption tables that way ("Table 3
+/// tags field description", "Table 1 Parameter description"), and also tables of values inside a
+/// description ("Table 2 tls_ciphers_policy parameter description" with the header "Security Policy").
+fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str, Caption)> {
+    let text = lines.get(i)?.text;
     let rest = text.strip_prefix("Table ")?;
     let (number, caption) = rest.split_once(' ')?;
     let number = number.parse().ok()?;
     let caption = caption.trim();
     let is_name = caption.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !caption.is_empty();
-    (is_name || caption.to_ascii_lowercase().ends_with("parameters")).then_some((number, caption))
+    if is_name || caption.to_ascii_lowercase().ends_with("parameters") {
+        return Some((number, caption, Caption::Parameters));
+    }
+    let sentence = |text: &str| text.ends_with(['.', ':', ',', ';']);
+    let words = !caption.is_empty() && !sentence(caption) && lines.get(i + 1).is_some_and(|next| !sentence(next.text));
+    words.then_some((number, caption, Caption::Words))
 }
 
-/// The tables of a section; text outside tables (a note between two tables) belongs to none.
-pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageError> {
+/// How a caption was recognized.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caption {
+    /// A name or "... parameters": the table must be a parameter table.
+    Parameters,
+    /// Words: a parameter table if its header says so, else a table the import leaves out and reports.
+    Words,
+}
+
+/// The tables of a section; text outside tables (a note between two tables) belongs to none. A table
+/// captioned in words whose header is not a parameter table's is noted in `unread`.
+pub(super) fn tables(lines: &[Line<'_>], side: Side, unread: &mut Vec<String>) -> Result<Vec<Table>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
     let mut i = 0;
@@ -23,9 +42,15 @@ pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageE
         if let Some(code) = status_marker(lines[i].text) {
             status = Some(code);
             i += 1;
-        } else if let Some((number, caption)) = caption(lines[i].text) {
-            let end = (i + 1..lines.len()).find(|&j| caption_or_status(lines[j].text)).unwrap_or(lines.len());
-            found.push(table(&lines[i..end], number, caption, side, status)?);
+        } else if let Some((number, caption, how)) = caption(lines, i) {
+            let end = (i + 1..lines.len()).find(|&j| caption_or_status(lines, j)).unwrap_or(lines.len());
+            match lines.get(i + 1).map(|l| l.text) {
+                Some(header) if how == Caption::Words && header != "Parameter" => unread.push(format!(
+                    "Table {number} {caption} (line {}): its header is {header:?}, not a parameter table's; left out",
+                    lines[i].no
+                )),
+                _ => found.push(table(&lines[i..end], number, caption, side, status)?),
+            }
             i = end;
         } else {
             i += 1;
@@ -34,8 +59,8 @@ pub(super) fn tables(lines: &[Line<'_>], side: Side) -> Result<Vec<Table>, PageE
     Ok(found)
 }
 
-fn caption_or_status(text: &str) -> bool {
-    caption(text).is_some() || status_marker(text).is_some()
+fn caption_or_status(lines: &[Line<'_>], i: usize) -> bool {
+    caption(lines, i).is_some() || status_marker(lines[i].text).is_some()
 }
 
 /// One table: its caption line, the header cells, then the rows.
@@ -59,19 +84,47 @@ fn table(lines: &[Line<'_>], number: u32, caption: &str, side: Side, status: Opt
     if mandatory_column {
         i += 1;
     }
-    expect("Type", &mut i)?;
+    // The older dialect's URI tables have no Type column: Parameter, Mandatory, Description.
+    let type_column = !(mandatory_column && lines.get(i).is_some_and(|l| l.text == "Description"));
+    if type_column {
+        expect("Type", &mut i)?;
+    }
     expect("Description", &mut i)?;
-    let rows = rows(&lines[i..], mandatory_column, &label, last)?;
+    let columns = Columns { mandatory: mandatory_column, ty: type_column };
+    let rows = rows(&lines[i..], columns, &label, last)?;
     if rows.is_empty() {
         return Err(in_table(last, "the table has no rows (truncated?)".to_owned()));
     }
-    Ok(Table { number, caption: caption.to_owned(), side, status, mandatory_column, rows, line: lines[0].no })
+    Ok(Table { number, caption: caption.to_owned(), side, status, mandatory_column, type_column, in_uri: false, rows, line: lines[0].no })
 }
 
-fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) -> Result<Vec<Row>, PageError> {
+/// Which of the optional columns a table has.
+#[derive(Clone, Copy)]
+struct Columns {
+    mandatory: bool,
+    ty: bool,
+}
+
+/// How many lines the column header takes at `lines[i]`, where a long table repeats it (the site
+/// repeats the header of a table split across pages): `Parameter`, then the table's own columns.
+fn repeated_header(lines: &[Line<'_>], i: usize, columns: Columns) -> Option<usize> {
+    let mut cells = vec!["Parameter"];
+    cells.extend(columns.mandatory.then_some("Mandatory"));
+    cells.extend(columns.ty.then_some("Type"));
+    cells.push("Description");
+    let found = lines.get(i..i + cells.len())?;
+    found.iter().zip(&cells).all(|(line, cell)| line.text == *cell).then_some(cells.len())
+}
+
+fn rows(lines: &[Line<'_>], columns: Columns, label: &str, last: usize) -> Result<Vec<Row>, PageError> {
+    let mandatory_column = columns.mandatory;
     let mut rows = Vec::new();
     let mut i = 0;
     while let Some(first) = lines.get(i) {
+        if let Some(header) = repeated_header(lines, i, columns) {
+            i += header;
+            continue;
+        }
         if !starts_row(lines, i, mandatory_column) {
             return Err(PageError {
                 line: first.no,
@@ -94,23 +147,19 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
         } else {
             false
         };
-        let cell = lines.get(i).ok_or_else(|| in_row(last, "the table ends before the row's type (truncated?)".to_owned()))?;
-        let ty = match parse_type(cell.text) {
-            Some(Ok(ty)) => ty,
-            Some(Err(unsupported)) => {
-                return Err(in_row(cell.no, format!("type {unsupported:?} is not one the spec format has ({TYPES})")))
-            }
-            None => {
-                return Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text)))
-            }
+        let ty = if !columns.ty {
+            Type::String
+        } else {
+            let cell = lines.get(i).ok_or_else(|| in_row(last, "the table ends before the row's type (truncated?)".to_owned()))?;
+            i += 1;
+            cell_type(cell, &in_row)?
         };
-        i += 1;
         let start = i;
         // A placeholder row must be its table's only row, so only a row its cells confirm ends its
         // description (and is then reported): a one-word paragraph such as `OK` is not one.
         let ends_description = |i: usize| match is_placeholder(name) {
             true => could_name_row(lines[i].text) && cell_follows(lines, i, mandatory_column),
-            false => starts_row(lines, i, mandatory_column),
+            false => starts_row(lines, i, mandatory_column) || repeated_header(lines, i, columns).is_some(),
         };
         while i < lines.len() && !ends_description(i) {
             i += 1;
@@ -131,6 +180,31 @@ fn rows(lines: &[Line<'_>], mandatory_column: bool, label: &str, last: usize) ->
     }
     check_placeholders(&rows, label)?;
     Ok(rows)
+}
+
+/// A row's Type cell. A type the format does not have, or a cell that names one in words (`config
+/// array corresponding to infer_type`), is kept as written for the import to report; a cell that is
+/// not a type at all (the row's description) means the row has none, an error.
+fn cell_type(cell: &Line<'_>, in_row: &impl Fn(usize, String) -> PageError) -> Result<Type, PageError> {
+    match parse_type(cell.text) {
+        Some(Ok(ty)) => Ok(ty),
+        Some(Err(unsupported)) => Ok(Type::Unsupported(unsupported)),
+        // In the Type cell's own place a lowercase `string` or an `Int` is a type, not a row's name.
+        None => match simple_type(cell.text, true) {
+            Some(Ok(ty)) => Ok(ty),
+            _ if matches!(cell.text, "Int" | "int") => Ok(Type::Integer),
+            _ if names_a_type(cell.text) => Ok(Type::Unsupported(cell.text.to_owned())),
+            _ => Err(in_row(cell.no, format!("the row has no type: expected one of {TYPES}, found {:?}", cell.text))),
+        },
+    }
+}
+
+/// Whether a cell that is no type of the format still names one: a few words, not a sentence, one of
+/// them a type's (`Integer/Boolean`, `Array`, `JSON Array`, `schedule array`).
+fn names_a_type(text: &str) -> bool {
+    const WORDS: &[&str] = &["array", "object", "objects", "string", "integer", "int", "boolean", "list", "map", "json", "long", "number", "float", "double"];
+    let words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    !text.ends_with(['.', ':', ',', ';']) && words.len() <= 6 && words.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
 /// The Type column's spellings, for errors.
@@ -165,9 +239,22 @@ pub fn is_placeholder(name: &str) -> bool {
 /// characters (`@modelarts:color`, `OS-DCF:diskConfig`) or a placeholder (`{User defined key}`, `-`) does
 /// only where the next line is its cell: `Yes`/`No` in a table with a Mandatory column, else a type. So a
 /// paragraph such as `NOTE:` or `Values:` is never read as a row.
+///
+/// In a table with a Mandatory column a plain name starts a row only before `Yes`/`No` or a type (the
+/// row without its Mandatory cell is then reported): a description's one-word paragraph such as
+/// `Examples` before `Before base64 encoding:` is not a row. Without one, a plain name is not a row
+/// before another name and a type: it is a one-word description (`Discarded`).
 fn starts_row(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
     let Some(line) = lines.get(i) else { return false };
-    is_row_name(line.text) || (could_name_row(line.text) && cell_follows(lines, i, mandatory_column))
+    let next_is = |k: usize, cell: &dyn Fn(&str) -> bool| lines.get(i + k).is_some_and(|l| cell(l.text));
+    let is_type = |text: &str| parse_type(text).is_some();
+    let plain = is_row_name(line.text)
+        && match mandatory_column {
+            true => next_is(1, &|t| matches!(t, "Yes" | "No") || is_type(t)),
+            // A one-word description (`Discarded`) before the next row's name and type.
+            false => !(next_is(1, &is_row_name) && next_is(2, &is_type)),
+        };
+    plain || (could_name_row(line.text) && cell_follows(lines, i, mandatory_column))
 }
 
 /// Whether the text could be a row's name: a plain one, another wire name, or a placeholder.
@@ -232,13 +319,19 @@ fn parse_type(text: &str) -> Option<Result<Type, String>> {
     };
     if let Some(inner) = text.strip_prefix("Array of ") {
         let inner = inner.trim();
-        return match simple_type(inner, true).or_else(|| object(inner).map(Ok)) {
+        return match simple_type(inner, true).or_else(|| object(inner).or_else(|| lowercase_objects(inner)).map(Ok)) {
             Some(Ok(ty)) => Some(Ok(Type::Array(Box::new(ty)))),
             Some(Err(_)) | None => Some(Err(text.to_owned())),
         };
     }
     if let Some(inner) = text.strip_prefix("Map<").and_then(|rest| rest.strip_suffix('>')) {
         return Some(map_type(inner).ok_or_else(|| text.to_owned()));
+    }
+    if let Some(inner) = ["Array<", "List<"].iter().find_map(|open| text.strip_prefix(open)?.strip_suffix('>')) {
+        return match simple_type(inner.trim(), false).or_else(|| object(&format!("{} object", inner.trim())).map(Ok)) {
+            Some(Ok(ty)) if ty != Type::File => Some(Ok(Type::Array(Box::new(ty)))),
+            _ => Some(Err(text.to_owned())),
+        };
     }
     if text.starts_with("Map<") || text.starts_with("Array<") || text.starts_with("List<") {
         return Some(Err(text.to_owned()));
@@ -259,6 +352,15 @@ fn map_type(inner: &str) -> Option<Type> {
         None => is_type_name(value).then(|| Type::Object(value.to_owned()))?,
     };
     Some(Type::Map(Box::new(ty)))
+}
+
+/// `grants objects` of `Array of grants objects`: the items are the object of the table captioned
+/// `grants`, named as that table's object is (`Grants`, see `build::objects::object_name`). Only inside
+/// "Array of" and only a lowercase wire name, so that a description's words are not read as a type.
+fn lowercase_objects(words: &str) -> Option<Type> {
+    let name = words.strip_suffix(" objects")?;
+    let wire = name.starts_with(|c: char| c.is_ascii_lowercase()) && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    wire.then(|| Type::Object(heck::ToUpperCamelCase::to_upper_camel_case(name)))
 }
 
 /// A table's name as the Type column writes it: `MemberInfo`.
@@ -325,9 +427,16 @@ mod tests {
         assert_eq!(parse_type("Map<String,Object>"), map(Type::FreeObject));
         assert_eq!(parse_type("Map<String,ResponseInfoResp>"), map(Type::Object("ResponseInfoResp".into())));
         // What the format cannot say is an error naming the cell, not a row name or a description.
-        for unsupported in ["Map<Integer,String>", "Map<String,File>", "Map<String,Array of strings>", "Map<String>", "Array of files", "List<String>"] {
+        for unsupported in ["Map<Integer,String>", "Map<String,File>", "Map<String,Array of strings>", "Map<String>", "Array of files", "List<Map<String,String>>"] {
             assert_eq!(parse_type(unsupported), Some(Err(unsupported.into())), "{unsupported}");
         }
+        // The generic spellings of arrays, and an array of a lowercase table's objects.
+        assert_eq!(parse_type("Array<Object>"), Some(Ok(Type::Array(Box::new(Type::FreeObject)))));
+        assert_eq!(parse_type("List<String>"), Some(Ok(Type::Array(Box::new(Type::String)))));
+        assert_eq!(parse_type("Array<MemberInfo>"), Some(Ok(Type::Array(Box::new(Type::Object("MemberInfo".into()))))));
+        assert_eq!(parse_type("Array of grants objects"), Some(Ok(Type::Array(Box::new(Type::Object("Grants".into()))))));
+        assert_eq!(parse_type("Array<File>"), Some(Err("Array<File>".into())));
+        assert_eq!(parse_type("grants objects"), None);
         // `object` as a row's name is not the type.
         assert_eq!(parse_type("object"), None);
     }
@@ -363,5 +472,71 @@ mod tests {
         }
         // A plain name is a row as before, so that a row without its type is still reported as such.
         assert!(starts_row(&lines(&["member_group_remark", "Group remark."]), 0, false));
+    }
+
+    #[test]
+    fn captions_in_words_need_a_header_not_a_sentence() {
+        let found = |texts: &[&str]| caption(&lines(texts), 0).map(|(n, c, how)| (n, c.to_owned(), how));
+        assert_eq!(found(&["Table 3 tags field description", "Parameter"]), Some((3, "tags field description".into(), Caption::Words)));
+        assert_eq!(found(&["Table 1 Parameter description", "Parameter"]), Some((1, "Parameter description".into(), Caption::Words)));
+        assert_eq!(found(&["Table 4 MemberInfo", "Parameter"]), Some((4, "MemberInfo".into(), Caption::Parameters)));
+        // The sentence that introduces a table, and a line before a sentence, are not captions.
+        assert_eq!(found(&["Table 1 describes the parameters in the URI.", "Table 1 Parameter description"]), None);
+        assert_eq!(found(&["Table 3 lists the values", "For details, see the guide."]), None);
+    }
+
+    #[test]
+    fn a_table_without_a_type_column_a_repeated_header_and_one_word_paragraphs() {
+        let text = [
+            "Table 1 Parameter description",
+            "Parameter",
+            "Mandatory",
+            "Description",
+            "project_id",
+            "Yes",
+            "Specifies the project ID.",
+        ];
+        let mut unread = Vec::new();
+        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else { panic!("one table") };
+        assert!(!table.type_column && table.mandatory_column);
+        assert_eq!((table.rows[0].name.as_str(), &table.rows[0].ty, table.rows[0].required), ("project_id", &Type::String, true));
+
+        let text = [
+            "Table 2 Request parameters",
+            "Parameter", "Mandatory", "Type", "Description",
+            "user_data", "No", "String", "Specifies the user data.", "Examples", "Before base64 encoding:",
+            "Parameter", "Mandatory", "Type", "Description",
+            "tags", "Yes", "Array of objects", "Specifies tags.",
+        ];
+        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else { panic!("one table") };
+        let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["user_data", "tags"]);
+        assert!(table.rows[0].description.contains(&Paragraph::Text("Examples".into())));
+
+        // Without a Mandatory column, a one-word description before the next row's name and type.
+        let text = ["Table 4 Response parameters", "Parameter", "Type", "Description", "accessIPv4", "String", "Discarded", "accessIPv6", "String", "Discarded", "progress", "String", "Progress."];
+        let [table] = &tables(&lines(&text), Side::Response, &mut unread).unwrap()[..] else { panic!("one table") };
+        assert_eq!(table.rows.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), ["accessIPv4", "accessIPv6", "progress"]);
+        assert!(unread.is_empty());
+    }
+
+    #[test]
+    fn a_table_of_values_captioned_in_words_is_noted_not_read() {
+        let text = ["Table 2 tls_ciphers_policy parameter description", "Security Policy", "TLS Version", "tls-1-0", "TLS 1.2 TLS 1.1"];
+        let mut unread = Vec::new();
+        assert!(tables(&lines(&text), Side::Request, &mut unread).unwrap().is_empty());
+        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header is \"Security Policy\", not a parameter table's; left out"]);
+    }
+
+    #[test]
+    fn type_cells_the_format_lacks_are_kept_as_written_and_a_description_is_no_type() {
+        let in_row = |line: usize, message: String| PageError { line, table: None, row: None, message };
+        let cell = |text: &'static str| cell_type(&Line { no: 1, text, offset: 0 }, &in_row);
+        for written in ["Integer/Boolean", "Array", "JSON Array", "config array corresponding to infer_type", "Map", "BigDecimal"] {
+            assert_eq!(cell(written).unwrap(), Type::Unsupported(written.into()), "{written}");
+        }
+        assert_eq!(cell("string").unwrap(), Type::String);
+        assert_eq!(cell("Int").unwrap(), Type::Integer);
+        assert!(cell("Remarks of the group.").unwrap_err().message.contains("has no type"));
     }
 }
