@@ -333,7 +333,7 @@ fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
         ("otc_apig_exporting_apis.txt", "exporting_apis", &[], &["Ok(::std::vec::Vec<u8>)", "200u16=>::std::result::Result::Ok(Self::Ok(body.to_vec()))"]),
         (
             "otc_modelarts_list_datasets.txt",
-            "response_body_for_querying_the_dataset_list",
+            "list_datasets",
             &[("DatasetAndFilePreview", "data_statistics", "map", Some("object")), ("LabelProperty", "@modelarts:color", "string", None)],
             &["#[serde(rename=\"@modelarts:color\")]"],
         ),
