@@ -172,7 +172,7 @@ fn import_service(service: &str, dir: &std::path::Path, pages: &[PathBuf], diff:
     );
     let failed = if outcome.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
     if diff {
-        let differences = match service::differences(&outcome) {
+        let differences = match service::differences(&outcome, true) {
             Ok(differences) => differences,
             Err(error) => return Ok(unreadable(error)),
         };

@@ -598,8 +598,8 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
         (
             // Every table "Parameter description": path parameters, then the body of a POST.
             "otc_elb_creating_a_load_balancer.txt",
-            "creating_a_load_balancer",
-            &[("path_params", "project_id", "string", None), ("CreatingALoadBalancerRequest", "vpc_id", "string", None)],
+            "creating_a_load_balancer_2",
+            &[("path_params", "project_id", "string", None), ("CreatingALoadBalancer2Request", "vpc_id", "string", None)],
             &["Table 2 Parameter description.admin_state_up: left out: its type \"Integer/Boolean\" is not one the spec format has"],
         ),
         (

@@ -3,7 +3,7 @@
 
 use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
-use super::{diff, examples, page, ImportError, PageError};
+use super::{diff, examples, page, service, ImportError, PageError};
 use crate::load;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -29,9 +29,10 @@ const COMMON_OVERLAY: &str = "common.overlay.json";
 /// With `diff`, compares with that checked-in spec (an error when there is none).
 pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool) -> Result<Outcome, ImportError> {
     let text = std::fs::read_to_string(page_path).map_err(|source| ImportError::Io { path: page_path.to_owned(), source })?;
-    let title = page::parse(&text).map(|p| p.title).unwrap_or_default();
+    let parsed = page::parse(&text).ok();
+    let title = parsed.as_ref().map(|p| p.title.clone()).unwrap_or_default();
     let mut report = Vec::new();
-    let matched = find_spec(spec_dir, &title)?;
+    let matched = find_spec(spec_dir, page_path, parsed.as_ref())?;
 
     // Where the operation's files are: beside the given overlay, else beside the matching spec.
     let (target, dir) = match (overlay, &matched) {
@@ -68,14 +69,20 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
     let mut differences = Vec::new();
     if checked_in.exists() {
         let relative = |path: &Path| path.strip_prefix(spec_dir).unwrap_or(path).display().to_string().replace('\\', "/");
-        let old = read_json(&checked_in)?;
-        diff::spec_files(&relative(&checked_in), &old, &imported.spec, &mut differences);
-        differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
-        let common = dir.join("common.json");
-        if !imported.common_objects.is_empty() || !imported.common_enums.is_empty() {
+        if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
+            // No overlay says which of the page's types are shared: compared as the service import holds
+            // the page (its shared types in common.json by shape, under the service's names).
+            let in_service = service::import_service(&target.service, &dir, &[page_path.to_owned()])?;
+            let found = service::differences(&in_service, false)?;
+            differences.extend(found.into_iter().map(|line| format!("{}/{line}", target.service)));
+        } else {
+            // The overlays list the shared types: the page's file, and its entries of common.json.
+            diff::spec_files(&relative(&checked_in), &read_json(&checked_in)?, &imported.spec, &mut differences);
+            let common = dir.join("common.json");
             let old = if common.exists() { read_json(&common)? } else { Value::Null };
             diff::common_entries(&relative(&common), &old, &imported.common_objects, &imported.common_enums, &mut differences);
         }
+        differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
         if !diff && !differences.is_empty() {
             report.push(format!("{} differences from the checked-in spec and common.json; `import --diff` lists them", differences.len()));
         }
@@ -126,21 +133,32 @@ fn nothing_imported(imported: &Imported) -> bool {
         && imported.common_enums.is_empty()
 }
 
-/// The checked-in operation spec whose `source.page` is `title`, as (name relative to `spec_dir`, path).
-fn find_spec(spec_dir: &Path, title: &str) -> Result<Option<(String, PathBuf)>, ImportError> {
-    if !spec_dir.is_dir() {
-        return Ok(None);
-    }
+/// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
+/// title; where several are (two services, or two versions of an API with one title), the one with the
+/// page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
+fn find_spec(spec_dir: &Path, page_path: &Path, page: Option<&page::Page>) -> Result<Option<(String, PathBuf)>, ImportError> {
+    let Some(page) = page.filter(|_| spec_dir.is_dir()) else { return Ok(None) };
     let found = load::find(spec_dir).map_err(|source| ImportError::Io { path: spec_dir.to_owned(), source })?;
+    let mut candidates: Vec<(String, PathBuf, Value)> = Vec::new();
     for (name, path) in found {
         let Ok(text) = std::fs::read_to_string(&path) else { continue };
         let Ok(json) = serde_json::from_str::<Value>(&text) else { continue };
-        let page = json.get("source").and_then(|s| s.get("page")).and_then(Value::as_str);
-        if page == Some(title) && json.get("operation").is_some() {
-            return Ok(Some((name, path)));
+        let title = json.get("source").and_then(|s| s.get("page")).and_then(Value::as_str);
+        if title == Some(page.title.as_str()) && json.get("operation").is_some() {
+            candidates.push((name, path, json));
         }
     }
-    Ok(None)
+    let same_path = |json: &Value| json.pointer("/operation/path").and_then(Value::as_str) == Some(page.path.as_str());
+    if candidates.iter().any(|(_, _, json)| same_path(json)) {
+        candidates.retain(|(_, _, json)| same_path(json));
+    }
+    let page_dir = std::fs::canonicalize(page_path).ok();
+    let holds_page = |path: &Path| {
+        let dir = path.parent().and_then(|d| std::fs::canonicalize(d).ok());
+        dir.zip(page_dir.as_ref()).is_some_and(|(dir, page)| page.starts_with(dir))
+    };
+    let at = candidates.iter().position(|(_, path, _)| holds_page(path)).unwrap_or(0);
+    Ok((at < candidates.len()).then(|| candidates.swap_remove(at)).map(|(name, path, _)| (name, path)))
 }
 
 /// `spec/apig/update_vpc_channel.overlay.json` is the overlay of operation `update_vpc_channel` of

@@ -57,8 +57,8 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
     for path in pages_under(inputs)? {
         outcome.counts.pages += 1;
         let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Io { path: path.clone(), source })?;
-        let title = super::page::parse(&text).map(|p| p.title).unwrap_or_default();
-        let op = existing.op_of_title(&title).unwrap_or_else(|| naming::operation_name(&title));
+        let (title, uri) = super::page::parse(&text).map(|p| (p.title, p.path)).unwrap_or_default();
+        let op = existing.op_of_title(&title, &uri).unwrap_or_else(|| naming::operation_name(&title));
         let op = if imported.contains_key(&op) {
             let free = free_name(&op, &imported);
             outcome.report.push(format!("{free}: {} has the title of another page, {title:?}; imported as {free}", path.display()));
@@ -77,8 +77,10 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
 
     let pages: Vec<PageDefs> = imported.iter().map(|(op, (_, i))| PageDefs { op: op.clone(), defs: definitions(i), silent_on_presence: i.silent_on_presence.clone() }).collect();
     let others: Vec<&Defs> = existing.files.iter().filter(|(op, _)| !imported.contains_key(*op)).map(|(_, defs)| defs).collect();
+    let other_bodies: Vec<&str> =
+        existing.bodies.iter().filter(|(op, _)| !imported.contains_key(*op)).flat_map(|(_, bodies)| bodies.iter().map(String::as_str)).collect();
     let taken: BTreeSet<String> = others.iter().flat_map(|d| d.keys().cloned()).collect();
-    let kept = names::used_by(&others, &existing.common);
+    let kept = names::used_by(&others, &other_bodies, &existing.common);
     let plan = names::plan(&pages, &kept, &taken);
     outcome.report.extend(plan.report.iter().cloned());
 
@@ -92,7 +94,7 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
     outcome.counts.operations = imported.len();
     outcome.counts.common = plan.common.len();
     if !plan.common.is_empty() || existing.common_file.is_some() {
-        let common = common_file(service, &plan.common);
+        let common = common_file(service, &existing.common_header, &plan.common);
         count(&common, &mut outcome.counts);
         outcome.files.push((dir.join(COMMON_FILE), pretty(&common)));
     }
@@ -115,8 +117,10 @@ fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
     }
 }
 
-/// Every difference between the files an import produced and those in `dir`.
-pub fn differences(outcome: &ServiceOutcome) -> Result<Vec<String>, ImportError> {
+/// Every difference between the files an import produced and those in its directory; with `formatting`,
+/// also files that differ only in their text (key order, layout), which a byte-for-byte re-import would
+/// rewrite.
+pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<String>, ImportError> {
     let mut found = Vec::new();
     for (path, text) in &outcome.files {
         let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
@@ -132,7 +136,7 @@ pub fn differences(outcome: &ServiceOutcome) -> Result<Vec<String>, ImportError>
         let new: Value = serde_json::from_str(text).unwrap_or_default();
         let before = found.len();
         diff::spec_files(&name, &old, &new, &mut found);
-        if found.len() == before {
+        if found.len() == before && formatting {
             found.push(format!("{name}: differs in its text only (key order or formatting)"));
         }
     }
@@ -222,10 +226,19 @@ fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
     spec
 }
 
-fn common_file(service: &str, common: &Defs) -> Value {
+/// `common.json`: the keys it had besides its definitions (else `$schema` and `service`), then the
+/// objects and the enumerations by name.
+fn common_file(service: &str, header: &Map<String, Value>, common: &Defs) -> Value {
     let (enums, objects): (Vec<_>, Vec<_>) = common.iter().partition(|(_, def)| is_enum(def));
     let map = |entries: Vec<(&String, &Value)>| Value::Object(entries.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect());
-    serde_json::json!({ "$schema": "../spec.schema.json", "service": service, "objects": map(objects), "enums": map(enums) })
+    let mut file = if header.is_empty() {
+        Map::from_iter([("$schema".to_owned(), Value::from("../spec.schema.json")), ("service".to_owned(), Value::from(service))])
+    } else {
+        header.clone()
+    };
+    file.insert("objects".to_owned(), map(objects));
+    file.insert("enums".to_owned(), map(enums));
+    Value::Object(file)
 }
 
 fn pretty(value: &Value) -> String {
@@ -245,19 +258,41 @@ fn count(spec: &Value, counts: &mut Counts) {
     counts.response_examples += examples("responses");
 }
 
+/// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`) and
+/// its parameters'.
+fn body_types(file: &Value) -> Vec<String> {
+    let list = |key: &str| file.pointer(&format!("/operation/{key}")).and_then(Value::as_array).into_iter().flatten();
+    let responses = list("responses").filter_map(|r| r.get("body"));
+    let params = ["path_params", "query_params", "headers", "form_params"].into_iter().flat_map(list);
+    file.pointer("/operation/body")
+        .into_iter()
+        .chain(responses)
+        .chain(params)
+        .flat_map(|body| [Some(body), body.get("type"), body.get("items")])
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// What the service directory already holds.
 struct Existing {
     /// Each operation file's definitions, by operation.
     files: BTreeMap<String, Defs>,
-    /// Each operation file's page title, by operation.
-    titles: BTreeMap<String, String>,
+    /// Each operation file's page title and path, by operation.
+    titles: BTreeMap<String, (String, String)>,
+    /// The types each operation file's request and response bodies name, by operation.
+    bodies: BTreeMap<String, Vec<String>>,
+    /// The keys of `common.json` besides its definitions (`$schema`, `source`), kept as they are.
+    common_header: Map<String, Value>,
     common: Defs,
     common_file: Option<PathBuf>,
 }
 
 impl Existing {
     fn read(dir: &Path) -> Result<Existing, ImportError> {
-        let mut existing = Existing { files: BTreeMap::new(), titles: BTreeMap::new(), common: Defs::new(), common_file: None };
+        let mut existing =
+            Existing { files: BTreeMap::new(), titles: BTreeMap::new(), bodies: BTreeMap::new(), common_header: Map::new(), common: Defs::new(), common_file: None };
         if !dir.is_dir() {
             return Ok(existing);
         }
@@ -271,9 +306,12 @@ impl Existing {
             if file == COMMON_FILE {
                 existing.common = defs;
                 existing.common_file = Some(path);
+                existing.common_header = json.as_object().into_iter().flatten().filter(|(k, _)| !["objects", "enums"].contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
             } else {
+                existing.bodies.insert(stem.to_owned(), body_types(&json));
                 if let Some(title) = json.pointer("/source/page").and_then(Value::as_str) {
-                    existing.titles.insert(stem.to_owned(), title.to_owned());
+                    let path = json.pointer("/operation/path").and_then(Value::as_str).unwrap_or_default();
+                    existing.titles.insert(stem.to_owned(), (title.to_owned(), path.to_owned()));
                 }
                 existing.files.insert(stem.to_owned(), defs);
             }
@@ -281,8 +319,10 @@ impl Existing {
         Ok(existing)
     }
 
-    /// The operation whose file documents the page titled `title`.
-    fn op_of_title(&self, title: &str) -> Option<String> {
-        self.titles.iter().find(|(_, t)| *t == title).map(|(op, _)| op.clone())
+    /// The operation whose file documents the page titled `title` with the path `path`; else the first
+    /// with that title (a page whose path changed).
+    fn op_of_title(&self, title: &str, path: &str) -> Option<String> {
+        let titled = || self.titles.iter().filter(|(_, (t, _))| t == title);
+        titled().find(|(_, (_, p))| p == path).or_else(|| titled().next()).map(|(op, _)| op.clone())
     }
 }

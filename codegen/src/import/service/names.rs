@@ -37,6 +37,10 @@ pub struct Plan {
 /// One shape of a name, with the pages that give it.
 struct Group<'a> {
     shape: String,
+    /// The shape without which fields are mandatory, and whether every page has it from a table
+    /// without a Mandatory column (then it is the same type as one with that loose shape).
+    loose: String,
+    silent: bool,
     /// The pages that have it; the first is the one whose definition is used.
     ops: Vec<&'a PageDefs>,
     name: Option<String>,
@@ -50,7 +54,9 @@ pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
     let empty = Defs::new();
     let mut kept_shapes = Shapes::default();
     let kept_scope = Scope { own: kept, common: &empty };
-    let kept_shape: BTreeMap<&str, String> = kept.keys().map(|n| (n.as_str(), kept_shapes.of(&kept_scope, n))).collect();
+    let mut kept_loose = Shapes::loose();
+    let kept_shape: BTreeMap<&str, (String, String)> =
+        kept.keys().map(|n| (n.as_str(), (kept_shapes.of(&kept_scope, n), kept_loose.of(&kept_scope, n)))).collect();
 
     let mut occurrences: BTreeMap<&str, Vec<Occurrence<'_>>> = BTreeMap::new();
     for page in pages {
@@ -66,7 +72,8 @@ pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
     for (name, groups) in &mut by_name {
         groups.sort_by(|a, b| b.ops.len().cmp(&a.ops.len()).then_with(|| first_op(a).cmp(first_op(b))));
         for group in groups.iter_mut() {
-            let reuse = kept_shape.iter().filter(|(k, s)| k.ends_with(*name) && **s == group.shape).map(|(k, _)| *k).min_by_key(|k| (k != name, *k));
+            let same = |(full, loose): &(String, String)| *full == group.shape || (group.silent && *loose == group.loose);
+            let reuse = kept_shape.iter().filter(|(k, s)| k.ends_with(*name) && same(s)).map(|(k, _)| *k).min_by_key(|k| (k != name, *k));
             if let Some(existing) = reuse {
                 (group.name, group.common) = (Some(existing.to_owned()), true);
             }
@@ -127,8 +134,8 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
         match groups.iter_mut().find(|g| g.shape == o.full) {
             Some(group) => group.ops.push(o.page),
             None => {
-                groups.push(Group { shape: o.full, ops: vec![o.page], name: None, common: false });
-                loose_of.push(o.loose);
+                loose_of.push(o.loose.clone());
+                groups.push(Group { shape: o.full, loose: o.loose, silent: false, ops: vec![o.page], name: None, common: false });
             }
         }
     }
@@ -141,8 +148,8 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
         match joins {
             Some(i) => groups[i].ops.push(o.page),
             None => {
-                groups.push(Group { shape: o.full, ops: vec![o.page], name: None, common: false });
-                loose_of.push(o.loose);
+                loose_of.push(o.loose.clone());
+                groups.push(Group { shape: o.full, loose: o.loose, silent: true, ops: vec![o.page], name: None, common: false });
             }
         }
     }
@@ -224,10 +231,10 @@ fn shared_description(mut def: Value, pages: &[&PageDefs]) -> Value {
     def
 }
 
-/// The `common.json` entries that `files` (other operations' definitions) use, with what those entries
-/// use in turn.
-pub fn used_by(files: &[&Defs], common: &Defs) -> Defs {
-    let mut open: Vec<&str> = files.iter().flat_map(|defs| defs.values().flat_map(references)).collect();
+/// The `common.json` entries that other operations use (`files`, their definitions, and `bodies`, the
+/// types their bodies name), with what those entries use in turn.
+pub fn used_by(files: &[&Defs], bodies: &[&str], common: &Defs) -> Defs {
+    let mut open: Vec<&str> = files.iter().flat_map(|defs| defs.values().flat_map(references)).chain(bodies.iter().copied()).collect();
     let mut used = Defs::new();
     while let Some(name) = open.pop() {
         if used.contains_key(name) {
