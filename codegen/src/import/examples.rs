@@ -76,6 +76,9 @@ fn example_lines(interpreter: &Interpreter<'_>, operation: &crate::ir::Operation
     for example in examples {
         let title = &example.title;
         match (interpreter.check_body(operation, &example.body), &example.invalid) {
+            (None, _) if !operation.form.is_empty() => {
+                report.push(format!("example {title:?}: the request is a multipart form, which Request::validate() checks field by field; the JSON example is not checked"));
+            }
             (None, _) => report.push(format!("example {title:?}: the page gives an example request, but no request body table was imported; not checked")),
             (Some(violations), None) => {
                 for violation in violations {
