@@ -288,9 +288,10 @@ pub(crate) fn doc_line(line: &str) -> String {
 }
 
 fn escape_doc(line: &str) -> String {
+    let line = urls_as_code(line.trim());
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
-    for c in line.trim().chars() {
+    for c in line.chars() {
         // Text pasted from a page may hold controls a doc comment cannot: a bare CR (CRLF line ends) or a
         // character that changes the visible direction of text, which rustc refuses in comments.
         if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
@@ -313,6 +314,37 @@ fn escape_doc(line: &str) -> String {
     if in_code {
         out.push('`');
     }
+    out
+}
+
+/// A page's bare URLs (`https://www.xxx.com:8080/elb?type=a`) as code spans: rustdoc takes a bare URL
+/// for a broken link (`rustdoc::bare_urls`), and the pages' URLs are examples, not links. Trailing
+/// punctuation stays outside; a URL already inside a code span is left alone.
+fn urls_as_code(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut rest = line;
+    while let Some(at) = ["https://", "http://"].iter().filter_map(|scheme| rest.find(scheme)).min() {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let len = from.find(char::is_whitespace).unwrap_or(from.len());
+        let url = from[..len].trim_end_matches(['.', ',', ';', ':', ')', '"', '\'']);
+        let in_code = out.matches('`').count() % 2 == 1;
+        if in_code || url.contains('`') {
+            out.push_str(url);
+        } else {
+            out.push('`');
+            out.push_str(url);
+            out.push('`');
+        }
+        rest = &from[url.len()..];
+        if url.is_empty() {
+            // Nothing after the scheme's first character can start a URL here: move past it.
+            let step = from.chars().next().map_or(1, char::len_utf8);
+            out.push_str(&from[..step]);
+            rest = &from[step..];
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -344,5 +376,18 @@ pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
         }
         Type::JsonObject => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
         Type::File => quote! { support::FilePart },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_line;
+
+    #[test]
+    fn bare_urls_become_code_spans_and_the_rest_is_escaped() {
+        assert_eq!(doc_line("In the URL https://x.com:8080/elb?type=a, ${query} is type=a."), " In the URL `https://x.com:8080/elb?type=a`, ${query} is type=a.");
+        assert_eq!(doc_line("See (http://a.b/c)."), " See (`http://a.b/c`).");
+        assert_eq!(doc_line("Already `https://a.b` code."), " Already `https://a.b` code.");
+        assert_eq!(doc_line("Not a URL: https:// alone <b>"), " Not a URL: `https://` alone \\<b\\>");
     }
 }
