@@ -28,11 +28,10 @@ const COMMON_OVERLAY: &str = "common.overlay.json";
 /// whose `source.page` is the page's title; the service's `common.overlay.json` beside it also applies.
 /// With `diff`, compares with that checked-in spec (an error when there is none).
 pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool) -> Result<Outcome, ImportError> {
-    let text = std::fs::read_to_string(page_path).map_err(|source| ImportError::Io { path: page_path.to_owned(), source })?;
-    let parsed = page::parse(&text).ok();
-    let title = parsed.as_ref().map(|p| p.title.clone()).unwrap_or_default();
+    let page = read_page(page_path)?;
+    let title = page.title.clone();
     let mut report = Vec::new();
-    let matched = find_spec(spec_dir, page_path, parsed.as_ref())?;
+    let matched = find_spec(spec_dir, page_path, &page)?;
 
     // Where the operation's files are: beside the given overlay, else beside the matching spec.
     let (target, dir) = match (overlay, &matched) {
@@ -51,7 +50,7 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
             (Target { service: "unknown".to_owned(), name: crate::naming::operation_name(&title) }, spec_dir.join("unknown"))
         }
     };
-    let (page, PageImport { imported, overlay_missing }) = import_page(page_path, &text, &target, &dir, overlay)?;
+    let PageImport { imported, overlay_missing } = import_page(page_path, &page, &target, &dir, overlay)?;
     if let Some(path) = overlay_missing {
         report.push(format!("no overlay at {}: names the page does not give are made up", path.display()));
     }
@@ -72,7 +71,7 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
         if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
             // No overlay says which of the page's types are shared: compared as the service import holds
             // the page (its shared types in common.json by shape, under the service's names).
-            let in_service = service::import_service(&target.service, &dir, &[page_path.to_owned()])?;
+            let in_service = service::with_pages(&target.service, &dir, [(target.name.clone(), imported.clone())].into(), Default::default())?;
             let found = service::differences(&in_service, false)?;
             differences.extend(found.into_iter().map(|line| format!("{}/{line}", target.service)));
         } else {
@@ -103,15 +102,21 @@ pub(super) struct PageImport {
     pub overlay_missing: Option<PathBuf>,
 }
 
-/// Imports the page `text` (read from `path`) as `target`, with the overlay `overlay`, else the one in
-/// `dir` named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was
-/// imported is an error listing its tables.
-pub(super) fn import_page(path: &Path, text: &str, target: &Target, dir: &Path, overlay: Option<&Path>) -> Result<(page::Page, PageImport), ImportError> {
+/// The page at `path`, read and split; a page that does not have the expected shape is an error naming
+/// the file and the line.
+pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
+    page::parse(&text).map_err(|error| ImportError::Page { file: path.display().to_string(), error })
+}
+
+/// Imports `page` (read from `path`) as `target`, with the overlay `overlay`, else the one in `dir`
+/// named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was imported
+/// is an error listing its tables.
+pub(super) fn import_page(path: &Path, page: &page::Page, target: &Target, dir: &Path, overlay: Option<&Path>) -> Result<PageImport, ImportError> {
     let page_error = |error: PageError| ImportError::Page { file: path.display().to_string(), error };
-    let page = page::parse(text).map_err(page_error)?;
     let page_overlay = overlay.map(Path::to_path_buf).unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
     let overlays = Overlays { page: load_if_present(&page_overlay, overlay.is_some())?, common: load_if_present(&dir.join(COMMON_OVERLAY), false)? };
-    let imported = import(&page, target, &overlays);
+    let imported = import(page, target, &overlays);
     if nothing_imported(&imported) {
         let tables: Vec<String> = page.tables.iter().map(|t| format!("{:?}", t.label())).collect();
         let found = if tables.is_empty() { "the page has no table this importer reads".to_owned() } else { format!("its tables: {}", tables.join(", ")) };
@@ -119,7 +124,7 @@ pub(super) fn import_page(path: &Path, text: &str, target: &Target, dir: &Path, 
         return Err(page_error(PageError { line: 1, table: None, row: None, message }));
     }
     let overlay_missing = (!page_overlay.exists()).then_some(page_overlay);
-    Ok((page, PageImport { imported, overlay_missing }))
+    Ok(PageImport { imported, overlay_missing })
 }
 
 /// Whether the import kept no table of the page: no object, enumeration or parameter.
@@ -136,8 +141,10 @@ fn nothing_imported(imported: &Imported) -> bool {
 /// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
 /// title; where several are (two services, or two versions of an API with one title), the one with the
 /// page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
-fn find_spec(spec_dir: &Path, page_path: &Path, page: Option<&page::Page>) -> Result<Option<(String, PathBuf)>, ImportError> {
-    let Some(page) = page.filter(|_| spec_dir.is_dir()) else { return Ok(None) };
+fn find_spec(spec_dir: &Path, page_path: &Path, page: &page::Page) -> Result<Option<(String, PathBuf)>, ImportError> {
+    if !spec_dir.is_dir() {
+        return Ok(None);
+    }
     let found = load::find(spec_dir).map_err(|source| ImportError::Io { path: spec_dir.to_owned(), source })?;
     let mut candidates: Vec<(String, PathBuf, Value)> = Vec::new();
     for (name, path) in found {

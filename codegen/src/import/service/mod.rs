@@ -10,7 +10,7 @@ mod names;
 mod shapes;
 
 use super::build::{Imported, Target};
-use super::command::{import_page, read_json};
+use super::command::{import_page, read_json, read_page};
 use super::{diff, ImportError};
 use crate::{load, naming};
 use names::{PageDefs, Plan};
@@ -51,31 +51,48 @@ const COMMON_FILE: &str = "common.json";
 
 /// Imports the pages under `inputs` as service `service` into `dir`.
 pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<ServiceOutcome, ImportError> {
-    let mut outcome = ServiceOutcome::default();
     let existing = Existing::read(dir)?;
-    let mut imported: BTreeMap<String, (String, Imported)> = BTreeMap::new();
+    let mut imported: BTreeMap<String, Imported> = BTreeMap::new();
+    let mut early = ServiceOutcome::default();
     for path in pages_under(inputs)? {
-        outcome.counts.pages += 1;
-        let text = std::fs::read_to_string(&path).map_err(|source| ImportError::Io { path: path.clone(), source })?;
-        let (title, uri) = super::page::parse(&text).map(|p| (p.title, p.path)).unwrap_or_default();
-        let op = existing.op_of_title(&title, &uri).unwrap_or_else(|| naming::operation_name(&title));
+        early.counts.pages += 1;
+        let page = match read_page(&path) {
+            Ok(page) => page,
+            Err(ImportError::Page { file, error }) => {
+                early.failed.push(ImportError::Page { file, error }.to_string());
+                continue;
+            }
+            Err(other) => return Err(other),
+        };
+        let title = &page.title;
+        let op = existing.op_of_title(title, &page.path).unwrap_or_else(|| naming::operation_name(title));
         let op = if imported.contains_key(&op) {
             let free = free_name(&op, &imported);
-            outcome.report.push(format!("{free}: {} has the title of another page, {title:?}; imported as {free}", path.display()));
+            early.report.push(format!("{free}: {} has the title of another page, {title:?}; imported as {free}", path.display()));
             free
         } else {
             op
         };
         let target = Target { service: service.to_owned(), name: op.clone() };
-        match import_page(&path, &text, &target, dir, None) {
-            Ok((page, result)) => {
-                imported.insert(op, (page.title, result.imported));
+        match import_page(&path, &page, &target, dir, None) {
+            Ok(result) => {
+                imported.insert(op, result.imported);
             }
-            Err(error) => outcome.failed.push(error.to_string()),
+            Err(error) => early.failed.push(error.to_string()),
         }
     }
+    with_pages_in(service, dir, &existing, imported, early)
+}
 
-    let pages: Vec<PageDefs> = imported.iter().map(|(op, (_, i))| PageDefs { op: op.clone(), defs: definitions(i), silent_on_presence: i.silent_on_presence.clone() }).collect();
+/// The service `service` in `dir` with the operations of `imported` (by name) imported anew, beside
+/// what `outcome` already holds (the pages counted, those that failed).
+pub(super) fn with_pages(service: &str, dir: &Path, imported: BTreeMap<String, Imported>, outcome: ServiceOutcome) -> Result<ServiceOutcome, ImportError> {
+    with_pages_in(service, dir, &Existing::read(dir)?, imported, outcome)
+}
+
+fn with_pages_in(service: &str, dir: &Path, existing: &Existing, imported: BTreeMap<String, Imported>, mut outcome: ServiceOutcome) -> Result<ServiceOutcome, ImportError> {
+
+    let pages: Vec<PageDefs> = imported.iter().map(|(op, i)| PageDefs { op: op.clone(), defs: definitions(i), silent_on_presence: i.silent_on_presence.clone() }).collect();
     let others: Vec<&Defs> = existing.files.iter().filter(|(op, _)| !imported.contains_key(*op)).map(|(_, defs)| defs).collect();
     let other_bodies: Vec<&str> =
         existing.bodies.iter().filter(|(op, _)| !imported.contains_key(*op)).flat_map(|(_, bodies)| bodies.iter().map(String::as_str)).collect();
@@ -84,7 +101,7 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
     let plan = names::plan(&pages, &kept, &taken);
     outcome.report.extend(plan.report.iter().cloned());
 
-    for (op, (_, result)) in &imported {
+    for (op, result) in &imported {
         outcome.report.extend(result.report.iter().map(|line| format!("{op}: {line}")));
         outcome.report.extend(result.stale.iter().map(|line| format!("{op}: overlay: {line}")));
         let spec = operation_file(result, &plan, op);
@@ -172,7 +189,7 @@ fn pages_under(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 }
 
 /// `name_2`, `name_3`...: the first not yet used by a page of this import.
-fn free_name(name: &str, used: &BTreeMap<String, (String, Imported)>) -> String {
+fn free_name(name: &str, used: &BTreeMap<String, Imported>) -> String {
     (2..).map(|n| format!("{name}_{n}")).find(|n| !used.contains_key(n)).unwrap_or_default()
 }
 
