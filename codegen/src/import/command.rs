@@ -62,7 +62,7 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
     let shared = dir.join("common.json");
     let shared = if shared.exists() { Some(read_json(&shared)?) } else { None };
     report.extend(examples::check(&imported, &target, shared.as_ref()));
-    let spec_text = serde_json::to_string_pretty(&imported.spec).unwrap_or_default() + "\n";
+    let spec_text = super::spec_text(&imported.spec);
 
     let checked_in = dir.join(format!("{}.json", target.name));
     let mut differences = Vec::new();

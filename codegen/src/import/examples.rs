@@ -21,9 +21,9 @@ pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Ve
     }
     let name = format!("{}/{}.json", target.service, target.name);
     let mut diags = Diagnostics::default();
-    let mut files: Vec<load::File> = load::parse(&name, &pretty(&imported.spec), &mut diags).into_iter().collect();
+    let mut files: Vec<load::File> = load::parse(&name, &super::spec_text(&imported.spec), &mut diags).into_iter().collect();
     let shared = shared_tables(imported, target, common);
-    files.extend(shared.and_then(|shared| load::parse(&format!("{}/common.json", target.service), &pretty(&shared), &mut diags)));
+    files.extend(shared.and_then(|shared| load::parse(&format!("{}/common.json", target.service), &super::spec_text(&shared), &mut diags)));
     let model = match lowered(&files, diags) {
         Ok(model) => model,
         Err(why) => return vec![why],
@@ -110,8 +110,4 @@ fn shared_tables(imported: &Imported, target: &Target, common: Option<&Value>) -
     }
     tables.insert("service".to_owned(), Value::String(target.service.clone()));
     Some(Value::Object(tables))
-}
-
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
 }

@@ -106,14 +106,14 @@ fn with_pages_in(service: &str, dir: &Path, existing: &Existing, imported: BTree
         outcome.report.extend(result.stale.iter().map(|line| format!("{op}: overlay: {line}")));
         let spec = operation_file(result, &plan, op);
         count(&spec, &mut outcome.counts);
-        outcome.files.push((dir.join(format!("{op}.json")), pretty(&spec)));
+        outcome.files.push((dir.join(format!("{op}.json")), super::spec_text(&spec)));
     }
     outcome.counts.operations = imported.len();
     outcome.counts.common = plan.common.len();
     if !plan.common.is_empty() || existing.common_file.is_some() {
         let common = common_file(service, &existing.common_header, &plan.common);
         count(&common, &mut outcome.counts);
-        outcome.files.push((dir.join(COMMON_FILE), pretty(&common)));
+        outcome.files.push((dir.join(COMMON_FILE), super::spec_text(&common)));
     }
     outcome.report.extend(check_examples(service, &outcome.files));
     let no_overlay = imported.len() - imported.keys().filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists()).count();
@@ -256,10 +256,6 @@ fn common_file(service: &str, header: &Map<String, Value>, common: &Defs) -> Val
     file.insert("objects".to_owned(), map(objects));
     file.insert("enums".to_owned(), map(enums));
     Value::Object(file)
-}
-
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
 fn count(spec: &Value, counts: &mut Counts) {
