@@ -46,7 +46,7 @@ impl Interpreter<'_> {
 
     /// One value of the field's scalar type `ty`: range, length, characters, format, then what a nested
     /// object or an enumeration checks.
-    fn check_value(&self, field: &Field, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn check_value(&self, field: &Field, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
         let mut push = |rule: Rule| out.push(Violation { path: path.to_owned(), rule });
         // Destructured, so that a new kind of check does not compile until it is read here (`items` is the
         // array's own check, made by `check_field`; a string's three by `string_checks`).
@@ -101,25 +101,10 @@ impl Interpreter<'_> {
             Type::JsonObject | Type::File => {}
         }
     }
-
-    /// A body of type `ty` that is not an object's table: a map's values, or a free-form object.
-    pub(super) fn check_whole(&self, ty: &Type, value: &Value, out: &mut Vec<Violation>) {
-        let Type::Map(inner) = ty else {
-            if !value.is_object() {
-                out.push(Violation { path: String::new(), rule: misfit(ty, value, self) });
-            }
-            return;
-        };
-        let Value::Object(entries) = value else { return out.push(Violation { path: String::new(), rule: misfit(ty, value, self) }) };
-        let no_checks = unchecked(inner);
-        for (key, item) in entries {
-            self.check_value(&no_checks, inner, item, key, out);
-        }
-    }
 }
 
-/// A field of type `ty` with no checks of its own: what a map's values are.
-fn unchecked(ty: &Type) -> Field {
+/// A field of type `ty` with no checks of its own: what a body and a map's values are.
+pub(super) fn unchecked(ty: &Type) -> Field {
     Field { wire: String::new(), ident: String::new(), ty: ty.clone(), required: false, expected: false, boxed: false, docs: Vec::new(), checks: Checks::default(), default: None }
 }
 
