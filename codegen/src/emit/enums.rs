@@ -25,7 +25,6 @@ struct WireForm {
     display: TokenStream,
     value_ty: TokenStream,
     unknown_value: TokenStream,
-    lookup_ty: TokenStream,
 }
 
 fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
@@ -39,7 +38,6 @@ fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
             display: quote! { ::std::fmt::Display::fmt(&self.value(), f) },
             value_ty: quote! { i64 },
             unknown_value: quote! { *value },
-            lookup_ty: quote! { i64 },
         }
     } else {
         WireForm {
@@ -51,7 +49,6 @@ fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
             display: quote! { f.write_str(self.as_str()) },
             value_ty: quote! { &str },
             unknown_value: quote! { value.as_str() },
-            lookup_ty: quote! { &str },
         }
     }
 }
@@ -68,7 +65,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         quote! { #(#spellings)|* }
     });
     let listed: Vec<String> = e.variants.iter().map(|v| v.value.text()).collect();
-    let WireForm { raw, value_fn, value_doc, serialize, deserialize, display, value_ty, unknown_value, lookup_ty } = wire_form(e.integer, &unknown);
+    let WireForm { raw, value_fn, value_doc, serialize, deserialize, display, value_ty, unknown_value } = wire_form(e.integer, &unknown);
     let copy_unknown = quote! { Self::#unknown(value) => #unknown_value };
     quote! {
         #doc
@@ -97,7 +94,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
                 !matches!(self, Self::#unknown(_))
             }
 
-            fn from_documented(value: #lookup_ty) -> ::std::option::Option<Self> {
+            fn from_documented(value: #value_ty) -> ::std::option::Option<Self> {
                 match value {
                     #( #accepted => ::std::option::Option::Some(Self::#variants), )*
                     _ => ::std::option::Option::None,
