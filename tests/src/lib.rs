@@ -28,40 +28,41 @@ impl Operation {
     /// The page's example requests, as (title, body), but those marked `invalid` (the example breaks the
     /// page's tables, a person decided): the bodies tests expect to validate and build cases from.
     pub fn example_requests(&self) -> Vec<(String, Value)> {
-        self.requests().filter(|e| e.get("invalid").is_none()).map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+        self.requests().filter(|e| invalid(e).is_none()).map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
     }
 
     /// The example requests marked `invalid`, as (title, reason, body): each must be rejected.
     pub fn invalid_example_requests(&self) -> Vec<(String, String, Value)> {
-        self.requests()
-            .filter_map(|e| Some((e["title"].as_str().unwrap_or_default().to_owned(), e.get("invalid")?.as_str().unwrap_or_default().to_owned(), e["body"].clone())))
-            .collect()
+        self.requests().filter_map(|e| Some((e["title"].as_str().unwrap_or_default().to_owned(), invalid(e)?, e["body"].clone()))).collect()
+    }
+
+    /// The page's example responses, as (status, body), but those marked `invalid`.
+    pub fn example_responses(&self) -> Vec<(u16, Value)> {
+        self.responses().filter(|e| invalid(e).is_none()).map(|e| (status(e), e["body"].clone())).collect()
     }
 
     /// The example responses marked `invalid`, as (status, reason, body): each must fail to parse.
     pub fn invalid_example_responses(&self) -> Vec<(u16, String, Value)> {
-        self.value["examples"]["responses"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|e| Some((u16::try_from(e["status"].as_u64()?).ok()?, e.get("invalid")?.as_str()?.to_owned(), e["body"].clone())))
-            .collect()
+        self.responses().filter_map(|e| Some((status(e), invalid(e)?, e["body"].clone()))).collect()
     }
 
     fn requests(&self) -> impl Iterator<Item = &Value> {
         self.value["examples"]["requests"].as_array().into_iter().flatten()
     }
 
-    /// The page's example responses, as (status, body).
-    pub fn example_responses(&self) -> Vec<(u16, Value)> {
-        self.value["examples"]["responses"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter(|e| e.get("invalid").is_none())
-            .map(|e| (u16::try_from(e["status"].as_u64().unwrap_or_default()).unwrap_or_default(), e["body"].clone()))
-            .collect()
+    fn responses(&self) -> impl Iterator<Item = &Value> {
+        self.value["examples"]["responses"].as_array().into_iter().flatten()
     }
+}
+
+/// Why an example is marked invalid, if it is (the spec format makes the reason a non-empty string).
+fn invalid(example: &Value) -> Option<String> {
+    example.get("invalid").map(|reason| reason.as_str().unwrap_or_default().to_owned())
+}
+
+/// An example response's status.
+fn status(example: &Value) -> u16 {
+    example["status"].as_u64().and_then(|s| u16::try_from(s).ok()).unwrap_or_default()
 }
 
 /// Every spec file, read as JSON.

@@ -67,9 +67,11 @@ fn lower_operation(defs: &Defs<'_>, file: &File, op: spec::Operation, diags: &mu
     if op.body.is_some() && !op.form_params.is_empty() {
         diags.error(&file.name, &file.spans, "operation.form_params", "an operation sends a JSON `body` or a form (`form_params`), not both");
     }
-    for (i, example) in op.examples.requests.iter().enumerate() {
-        if example.invalid.as_deref().is_some_and(|reason| reason.trim().is_empty()) {
-            diags.error(&file.name, &file.spans, &format!("operation.examples.requests[{i}].invalid"), "an example marked invalid needs the reason").help("say why the example, not the table, is wrong");
+    let requests = op.examples.requests.iter().map(|e| ("requests", e.invalid.as_deref()));
+    let responses = op.examples.responses.iter().map(|e| ("responses", e.invalid.as_deref()));
+    for (i, (list, invalid)) in requests.enumerate().chain(responses.enumerate()) {
+        if invalid.is_some_and(|reason| reason.trim().is_empty()) {
+            diags.error(&file.name, &file.spans, &format!("operation.examples.{list}[{i}].invalid"), "an example marked invalid needs the reason").help("say why the example, not the table, is wrong");
         }
     }
     let mut responses = Vec::new();
