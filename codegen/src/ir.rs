@@ -129,6 +129,15 @@ impl Type {
         }
     }
 
+    /// Whether a form field of this type is a file part: a file or a list of files.
+    pub fn is_file_part(&self) -> bool {
+        match self {
+            Type::File => true,
+            Type::Vec(inner) => **inner == Type::File,
+            _ => false,
+        }
+    }
+
     /// The smallest and largest value of an integer type.
     pub fn integer_bounds(&self) -> Option<(i64, i64)> {
         match self {

@@ -2,7 +2,7 @@
 //! parts to send, text parts written as the query writes its values and file parts as they are.
 
 use super::operation::each_value;
-use crate::ir::{Field, Operation, Type};
+use crate::ir::{Field, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -27,8 +27,7 @@ pub fn emit_form(op: &Operation) -> TokenStream {
 
 fn push_part(field: &Field) -> TokenStream {
     let wire = &field.wire;
-    let is_file = matches!(&field.ty, Type::File) || matches!(&field.ty, Type::Vec(inner) if **inner == Type::File);
-    let push = if is_file {
+    let push = if field.ty.is_file_part() {
         quote! { parts.push(support::FormPart::File { name: #wire, file: value }); }
     } else {
         quote! { parts.push(support::FormPart::text(#wire, value)); }

@@ -57,8 +57,7 @@ pub fn lower_form(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[(Stri
             continue;
         }
         let Some(lowered) = fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
-        let is_file = matches!(&lowered.ty, Type::File) || matches!(&lowered.ty, Type::Vec(inner) if **inner == Type::File);
-        if !is_file && !is_text_value(&lowered.ty) {
+        if !lowered.ty.is_file_part() && !is_text_value(&lowered.ty) {
             diags.error(&file.name, &file.spans, &format!("{at}.type"), "a form field is a string, integer, float, boolean, enumeration or file, or an array of them");
             continue;
         }
