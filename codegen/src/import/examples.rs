@@ -15,22 +15,15 @@ use serde_json::{Map, Value};
 /// a line saying why, when the imported spec does not lower and so the examples cannot be checked.
 /// `common` is the service's checked-in `common.json`, if it has one.
 pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<String> {
-    let examples: Vec<spec::RequestExample> = imported.spec.pointer("/operation/examples/requests").and_then(|r| serde_json::from_value(r.clone()).ok()).unwrap_or_default();
-    if examples.is_empty() {
+    if imported.spec.pointer("/operation/examples/requests").and_then(Value::as_array).is_none_or(Vec::is_empty) {
         return Vec::new();
     }
-    let name = format!("{}/{}.json", target.service, target.name);
-    let mut diags = Diagnostics::default();
-    let mut files: Vec<load::File> = load::parse(&name, &super::spec_text(&imported.spec), &mut diags).into_iter().collect();
-    let shared = shared_tables(imported, target, common);
-    files.extend(shared.and_then(|shared| load::parse(&format!("{}/common.json", target.service), &super::spec_text(&shared), &mut diags)));
-    let model = match lowered(&files, diags) {
-        Ok(model) => model,
-        Err(why) => return vec![why],
-    };
-    let found = model.services.iter().find_map(|s| s.operations.iter().find(|op| op.spec_file == name).map(|op| (s, op)));
-    let Some((service, operation)) = found else { return Vec::new() };
-    example_lines(&Interpreter::new(service), operation, &examples)
+    let mut files = vec![(format!("{}/{}.json", target.service, target.name), super::spec_text(&imported.spec))];
+    files.extend(shared_tables(imported, target, common).map(|shared| (format!("{}/common.json", target.service), super::spec_text(&shared))));
+    match check_files(&files) {
+        Ok(found) => found.into_iter().filter(|(op, _)| *op == target.name).flat_map(|(_, lines)| lines).collect(),
+        Err(why) => vec![why],
+    }
 }
 
 /// The example requests of every operation of a service import's files (`service/op.json` and the
