@@ -8,6 +8,7 @@
 use std::fmt;
 
 pub use self::form::{multipart_body, FilePart, FormPart};
+pub use self::read::{check_json, nested, parse_json, read_body, scalar, text, unchecked, Boxed, Build, Check, Fields, FreeForm, Items, Mode, Nested, Outcome, Read, Reader, Scalar, Seen, Tap, Text, Value, Values};
 
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
@@ -512,17 +513,29 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 impl JsonError {
-    fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
-        let (line, column) = (error.line(), error.column());
+    /// serde_json's message without its position, which the error gives apart.
+    fn message(error: &serde_json::Error) -> String {
         let mut message = error.to_string();
         if let Some(at) = message.rfind(" at line ") {
             message.truncate(at);
         }
-        // A null for a mandatory field is reported by serde_json, for an optional one by the strict reading:
-        // one message for both.
+        message
+    }
+
+    /// An error in reading a request body in one pass, which knows the path of the value it was reading.
+    fn read(error: &serde_json::Error, path: &str) -> JsonError {
+        let mut message = JsonError::message(error);
+        // A null is refused by the strict reading or by the value's own reader: one message for both.
         if message.starts_with("invalid type: null") {
             message = NULL_IN_REQUEST.to_owned();
         }
+        JsonError { path: path.to_owned(), line: error.line(), column: error.column(), message }
+    }
+
+    /// An error in deserializing a response body, whose path is found by scanning the text before it.
+    fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
+        let (line, column) = (error.line(), error.column());
+        let message = JsonError::message(error);
         let offset = offset_of(input, line, column);
         let mut path = path_at(input, offset);
         // An array where an object belongs is reported just inside the array: name the array itself.
@@ -688,11 +701,6 @@ macro_rules! scalars {
 
 scalars!(String, i32, i64, f64, bool);
 
-/// A borrowed view's string, like `String`.
-impl Validate for Str<'_> {
-    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
-}
-
 /// A free-form object is checked only for being an object, which reading it already did.
 impl Validate for serde_json::Map<String, serde_json::Value> {
     fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
@@ -825,16 +833,10 @@ pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Re
         .map_err(|error| JsonError::new(input, &error))
 }
 
-/// Deserializes `input` into `T` and checks every documented rule, in one call. Fields the tables do not
-/// document are reported too (`unknown_field`): in a request file they are usually typos.
-pub fn from_json_validated<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8]) -> Result<T, BodyError> {
-    let value: T = from_json_strict(input).map_err(BodyError::Json)?;
-    let out = departures::<T>(&value, input);
-    if out.is_empty() {
-        Ok(value)
-    } else {
-        Err(BodyError::Invalid(ValidationErrors(out)))
-    }
+/// Deserializes a request body of the table `T` and checks every documented rule, in one pass. Fields
+/// the tables do not document are reported too (`unknown_field`): in a request file they are usually typos.
+pub fn from_json_validated<T: Read>(input: &[u8]) -> Result<T, BodyError> {
+    parse_json(input, nested::<T>())
 }
 
 /// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it departs from
@@ -854,9 +856,8 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
     out
 }
 
-/// A string of a borrowed view: borrowed from the input when the JSON has no escapes, owned otherwise.
-/// (serde borrows a bare `Cow<str>` field but not one inside an `Option` or a `Vec`; this type borrows in
-/// both.) Ordered, so that a map's keys can be one.
+/// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise (an
+/// undocumented field's name, a map's key).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
 
@@ -886,19 +887,5 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
             }
         }
         deserializer.deserialize_str(Visitor)
-    }
-}
-
-/// Checks `input` as a request body through the borrowed view `V` of the body type `T`: every documented
-/// rule and every undocumented field, reported as [`from_json_validated`] reports them (and every absent
-/// mandatory field as a `required` violation, where deserializing the owned model stops at the first),
-/// without building the owned model.
-pub fn check_json<'de, V: serde::Deserialize<'de> + Validate, T: Shaped>(input: &'de [u8]) -> Result<(), BodyError> {
-    let view: V = from_json_strict(input).map_err(BodyError::Json)?;
-    let out = departures::<T>(&view, input);
-    if out.is_empty() {
-        Ok(())
-    } else {
-        Err(BodyError::Invalid(ValidationErrors(out)))
     }
 }

@@ -21,9 +21,6 @@ pub struct Service {
     pub types: Vec<TypeDef>,
     /// Operations, in name order.
     pub operations: Vec<Operation>,
-    /// The borrowed views of the request types (the `view` module): each request type with every field
-    /// optional, so that a missing mandatory field is one more violation rather than the end of reading.
-    pub views: Vec<Struct>,
 }
 
 /// A named type.
@@ -117,6 +114,14 @@ impl Type {
             Type::Struct(name) | Type::Enum(name) => Some(name),
             Type::Vec(inner) | Type::Map(inner) => inner.named(),
             Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::JsonObject | Type::File => None,
+        }
+    }
+
+    /// The type of one value: an array's items, a map's values, or the type itself.
+    pub fn scalar(&self) -> &Type {
+        match self {
+            Type::Vec(inner) | Type::Map(inner) => inner,
+            other => other,
         }
     }
 
@@ -407,6 +412,8 @@ pub struct FieldRef {
     pub ident: String,
     pub wire: String,
     pub optional: bool,
+    /// Its position in its table, which the one-pass reader reports a nested object's fields by.
+    pub position: usize,
 }
 
 /// A path from an object to a field nested in objects and arrays (`members[].host`).

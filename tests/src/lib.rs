@@ -354,6 +354,27 @@ pub fn leaves(value: &Value, pointer: String, out: &mut Vec<String>) {
     }
 }
 
+/// `count` bodies made from the operation's example requests by one to three random mutations each,
+/// seeded by the operation's name so that every run (and every test) sees the same bodies; none when the
+/// operation has no example request.
+pub fn mutations(op: &Operation, count: usize) -> Vec<Value> {
+    let examples = op.example_requests();
+    if examples.is_empty() {
+        return Vec::new();
+    }
+    let seed = op.qualified().bytes().fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3));
+    let mut rng = Rng(seed | 1);
+    (0..count)
+        .map(|_| {
+            let mut body = examples[rng.below(examples.len())].1.clone();
+            for _ in 0..=rng.below(3) {
+                mutate(&mut body, &mut rng);
+            }
+            body
+        })
+        .collect()
+}
+
 /// One random mutation across a rule's boundary: a number near or past a limit, a string of odd length
 /// or characters, another enumeration spelling, a removed field.
 pub fn mutate(body: &mut Value, rng: &mut Rng) {

@@ -1,18 +1,22 @@
 //! validate() on a valid value allocates nothing: paths are built on the stack and rendered only when a
-//! violation is reported. A counting global allocator, for this test binary only, proves it.
+//! violation is reported; nor does checking a valid body in one pass (`check_body`). A counting global
+//! allocator, for this test binary only, proves it.
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::cell::Cell;
 use api_gateway_models::apig;
 
 struct Counting;
 
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    /// Allocations made by this thread: the tests run side by side, and each counts only its own.
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
 
 // SAFETY: forwards to the system allocator unchanged and only counts calls.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        ALLOCATIONS.with(|count| count.set(count.get() + 1));
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -26,9 +30,9 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 fn allocations_during(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let before = ALLOCATIONS.with(Cell::get);
     f();
-    ALLOCATIONS.load(Ordering::SeqCst) - before
+    ALLOCATIONS.with(Cell::get) - before
 }
 
 #[test]
@@ -56,4 +60,23 @@ fn invalid_bodies_do_allocate_their_report() {
     assert!(count > 0, "the counter counts");
     body.port = 1;
     assert!(body.validate().is_ok());
+}
+
+#[test]
+fn checking_a_valid_body_in_one_pass_allocates_nothing() {
+    let spec = model_tests::Spec::load();
+    let op = spec.operations.iter().find(|op| op.name == "update_vpc_channel").expect("documented");
+    for (title, mut example) in op.example_requests() {
+        // Many members, so that a per-item allocation could not hide; member_type after them, so that
+        // their rules wait for it.
+        let member = example["members"][0].clone();
+        example["members"] = serde_json::Value::Array(vec![member; 1000]);
+        let member_type = example.as_object_mut().expect("an object").remove("member_type").expect("member_type");
+        example["member_type"] = member_type;
+        let input = serde_json::to_vec(&example).expect("serializes");
+        let mut result = Ok(());
+        let count = allocations_during(|| result = apig::update_vpc_channel::check_body(&input));
+        assert!(result.is_ok(), "{title}: {result:?}");
+        assert_eq!(count, 0, "{title}: check_body allocated {count} times on a valid body");
+    }
 }

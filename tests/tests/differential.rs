@@ -3,7 +3,7 @@
 //! walked from the spec, and thousands of seeded random mutations. Where they cannot agree by design (a
 //! rule JSON Schema cannot express) the test names the rule and counts the cases.
 
-use model_tests::{boundary_cases, mutate, root, validate, Rng, Spec};
+use model_tests::{boundary_cases, mutations, root, validate, Spec};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use api_gateway_models::BodyError;
@@ -81,7 +81,6 @@ fn compare(validator: &jsonschema::Validator, operation: &str, body: &Value, tal
 fn validate_agrees_with_json_schema() {
     let spec = Spec::load();
     let mut tally = Tally { compared: 0, by_design: BTreeMap::new(), failures: Vec::new() };
-    let mut rng = Rng(0x5eed_cafe_f00d_d00d);
     let with_examples = spec.operations.iter().filter(|op| op.body.is_some() && !op.example_requests().is_empty()).count();
     // About 6,000 mutations in all, at least 300 an operation.
     let rounds = (6_000 / with_examples.max(1)).max(300);
@@ -96,12 +95,7 @@ fn validate_agrees_with_json_schema() {
         for (body, _) in boundary_cases(&spec, op) {
             compare(&validator, &operation, &body, &mut tally);
         }
-        let examples = op.example_requests();
-        for _ in 0..if examples.is_empty() { 0 } else { rounds } {
-            let mut body = examples[rng.below(examples.len())].1.clone();
-            for _ in 0..=rng.below(3) {
-                mutate(&mut body, &mut rng);
-            }
+        for body in mutations(op, rounds) {
             // Only JSON that fits the types: the schema has no notion of Rust's integer widths or of a
             // missing mandatory field being a deserialization error rather than a violation.
             if matches!(validate(&operation, &body), Err(BodyError::Json(_))) {

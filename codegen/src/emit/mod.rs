@@ -8,8 +8,8 @@ mod operation;
 mod response;
 pub mod schema;
 mod structs;
+mod read;
 mod validate;
-mod view;
 
 use crate::ir::{Model, Service, Type, TypeDef};
 use proc_macro2::{Ident, Span, TokenStream};
@@ -28,6 +28,7 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
     ("scan", include_str!("../../runtime/scan.rs")),
+    ("read", include_str!("../../runtime/read.rs")),
 ];
 
 /// How the output is laid out.
@@ -202,7 +203,6 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
             quote! { #[doc = #doc] pub mod #ident; }
         }
     });
-    let views = view::emit_views(service);
     // Every enumeration and every checked struct calls into the support module.
     let uses_support = service.types.iter().any(|t| match t {
         TypeDef::Struct(s) => s.validated || s.response,
@@ -213,7 +213,6 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
         #support
         #(#ops)*
         #(#types)*
-        #views
     }
 }
 

@@ -2,8 +2,7 @@
 //! parameters, headers and a JSON body or a form's fields, path and query building with percent-encoding,
 //! and (in `response`) a `Response` enum with one variant per documented status.
 
-use super::view::{view_type_in, ViewScope};
-use super::{doc_line, docs, form, ident, response, rust_type_in, validate};
+use super::{doc_line, docs, form, ident, read, response, rust_type_in, validate};
 use crate::ir::{Field, Operation, PathPiece, Type};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,18 +18,18 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
     let response = response::emit_response(op);
     let parse_body = op.body.as_ref().map(|body| {
         let owned = rust_type_in(body, &quote! { super:: });
-        let view = view_type_in(body, &ViewScope { views: quote! { super::view:: }, enums: quote! { super:: }, lifetime: quote! { '_ } });
+        let reader = read::body_reader(body, &quote! { super:: });
         quote! {
-            /// Deserializes a request body and checks every documented rule, in one call.
+            /// Deserializes a request body and checks every documented rule, in one pass: the owned model,
+            /// or every violation (each absent mandatory field, each undocumented field among them).
             pub fn parse_body(input: &[u8]) -> ::std::result::Result<#owned, support::BodyError> {
-                support::from_json_validated(input)
+                support::parse_json(input, #reader)
             }
 
-            /// Checks a request body against every documented rule without building the owned model
-            /// (strings are borrowed from `input`). It reports what `parse_body` reports, except that every
-            /// absent mandatory field is a `required` violation, where `parse_body` stops at the first.
+            /// Checks a request body against every documented rule in one pass, without building the owned
+            /// model: it reports exactly what `parse_body` reports.
             pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
-                support::check_json::<#view, #owned>(input)
+                support::check_json(input, #reader)
             }
         }
     });
@@ -142,7 +141,7 @@ fn request_checks(op: &Operation) -> TokenStream {
         let (wire, name) = (&p.wire, ident(&p.ident));
         quote! { support::check_not_empty(out, &path.field(#wire), &self.#name); }
     });
-    let field_checks = op.query.iter().chain(&op.form).map(validate::emit_field_checks);
+    let field_checks = op.query.iter().chain(&op.form).map(|field| validate::emit_field_checks(field, None));
     let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, path, out); });
     let checks = quote! { #(#non_empty)* #(#field_checks)* #body_check };
     // Without parameters or a body there is nothing to check, and no collection to make.

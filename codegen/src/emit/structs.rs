@@ -1,6 +1,6 @@
 //! Emits an object table as a serde struct, its default constants and accessors, and its validator.
 
-use super::{doc_line, docs, ident, rust_type, validate};
+use super::{doc_line, docs, ident, read, rust_type, validate};
 use crate::ir::{Field, Literal, Struct, Type};
 use crate::naming;
 use proc_macro2::TokenStream;
@@ -18,9 +18,11 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
     let validate = if s.validated || s.response {
-        let shape = emit_shape(s, shapes);
+        // The field list finds undocumented fields in responses; requests find them as they are read.
+        let shape = if s.response { emit_shape(s, shapes) } else { quote! {} };
         let checks = validate::emit_validate(s, quote! { #name }, s.validated);
-        quote! { #shape #checks }
+        let reader = if s.validated { read::emit_read(s) } else { quote! {} };
+        quote! { #shape #checks #reader }
     } else {
         quote! {}
     };

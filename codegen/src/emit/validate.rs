@@ -7,16 +7,20 @@ use crate::ir::{rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldP
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The checks of a struct as `support::Validate` for `self_ty`: the struct itself, or its borrowed view
-/// (`VpcCreate<'_>` in `view`), which have the same fields and so the same checks. Request types also get
-/// an inherent `validate` (`public`); response types are checked only for departures from the page.
+/// The checks of a struct as `support::Validate` for `self_ty`. Request types also get an inherent
+/// `validate` (`public`); response types are checked only for departures from the page.
 pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStream {
     let name = self_ty;
     let presence = s.fields.iter().filter(|f| f.expected).map(|f| {
         let (field, wire) = (ident(&f.ident), &f.wire);
         quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
     });
-    let fields = s.fields.iter().map(emit_field_checks);
+    let checkers = emit_checkers(s, &name);
+    let fields = s.fields.iter().enumerate().map(|(position, field)| {
+        let checker = checker(position);
+        let own = (!own_checks(field).is_empty()).then(|| quote! { Self::#checker });
+        emit_field_checks(field, own.as_ref())
+    });
     let rules = emit_rules(&s.rules);
     let checks = quote! { #(#presence)* #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
@@ -36,6 +40,7 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     };
     quote! {
         #inherent
+        #checkers
 
         impl support::Validate for #name {
             fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
@@ -52,31 +57,94 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
-/// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p`.
-fn scalar_checks(field: &Field, scalar: &Type) -> TokenStream {
+/// The field's own checks on one value (bound to `value`, a reference) at path `at` (a `&Path`): ranges,
+/// lengths, characters and formats. What a nested table or an enumeration checks of itself is not here.
+pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
     // Destructured, so that a new kind of check does not compile until it is emitted here (`items` is
     // the array's own check, emitted by `emit_field_checks`).
     let Checks { range, length, items: _, chars, integer_list } = &field.checks;
     let mut out = TokenStream::new();
     if let Some(Bounds { min, max }) = *range {
         let (min, max) = (option(min), option(max));
-        out.extend(quote! { support::check_range(out, &p, i64::from(*value), #min, #max); });
+        out.extend(quote! { support::check_range(out, #at, i64::from(*value), #min, #max); });
     }
     if let Some(Bounds { min, max }) = *length {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
-        out.extend(quote! { support::check_length(out, &p, value, #min, #max); });
+        out.extend(quote! { support::check_length(out, #at, value, #min, #max); });
     }
     if let Some(rule) = chars {
         let text = &rule.text;
         let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
-        out.extend(quote! { support::check_chars(out, &p, value, #text, #first, #allowed, #last); });
+        out.extend(quote! { support::check_chars(out, #at, value, #text, #first, #allowed, #last); });
     }
     if let Some(list) = integer_list {
         let (text, min, max) = (list.text(), list.minimum, list.maximum);
-        out.extend(quote! { support::check_integer_list(out, &p, value, #text, #min, #max); });
+        out.extend(quote! { support::check_integer_list(out, #at, value, #text, #min, #max); });
     }
-    if matches!(scalar, Type::Struct(_) | Type::Enum(_)) {
+    out
+}
+
+/// A field's own checks on one value, bound to `value` (a reference) at path `p` (a `&Path`): its
+/// documented rules, and an enumeration's check of itself. `validate` and the one-pass reader both call
+/// them, from the struct's private function of the field ([`checker`]).
+pub(crate) fn own_checks(field: &Field) -> TokenStream {
+    let mut out = value_checks(field, quote! { p });
+    if let Type::Enum(_) = field.ty.scalar() {
+        out.extend(quote! { support::Validate::validate_at(value, p, out); });
+    }
+    out
+}
+
+/// The struct's private function holding the own checks of the field at `position`.
+pub(crate) fn checker(position: usize) -> proc_macro2::Ident {
+    quote::format_ident!("check_{}", position)
+}
+
+/// The private functions of a struct's fields' own checks, one for each field that has any.
+fn emit_checkers(s: &Struct, name: &TokenStream) -> TokenStream {
+    let functions: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(position, field)| {
+            let checks = own_checks(field);
+            if checks.is_empty() {
+                return None;
+            }
+            let checker = checker(position);
+            let value = match field.ty.scalar() {
+                Type::String => quote! { str },
+                scalar => super::rust_type(scalar),
+            };
+            Some(quote! {
+                fn #checker(out: &mut ::std::vec::Vec<support::Violation>, p: &support::Path<'_>, value: &#value) {
+                    #checks
+                }
+            })
+        })
+        .collect();
+    if functions.is_empty() {
+        return quote! {};
+    }
+    quote! {
+        impl #name {
+            #(#functions)*
+        }
+    }
+}
+
+/// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p` (a `Path`):
+/// its own (through `own`, the struct's function of them, or inline), then a nested table's.
+fn scalar_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
+    let mut out = match own {
+        Some(checker) => quote! { #checker(out, &p, value); },
+        None => {
+            let checks = own_checks(field);
+            if checks.is_empty() { checks } else { quote! { { let p = &p; #checks } } }
+        }
+    };
+    if let Type::Struct(_) = field.ty.scalar() {
         out.extend(quote! { support::Validate::validate_at(value, &p, out); });
     }
     out
@@ -101,23 +169,12 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
     quote! { |c: char| #(#tests)||* }
 }
 
-/// What a field's value holds, for its checks: one value, the items of an array, or a map's values.
-enum Holds<'t> {
-    One(&'t Type),
-    Items(&'t Type),
-    Values(&'t Type),
-}
-
-pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
+/// The checks of a field of `self` (its own through `own` where the struct has a function of them): each
+/// value's, an array's number of items.
+pub(crate) fn emit_field_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
     let name = ident(&field.ident);
     let wire = &field.wire;
-    let holds = match &field.ty {
-        Type::Vec(inner) => Holds::Items(inner),
-        Type::Map(inner) => Holds::Values(inner),
-        other => Holds::One(other),
-    };
-    let (Holds::One(scalar) | Holds::Items(scalar) | Holds::Values(scalar)) = holds;
-    let checks = scalar_checks(field, scalar);
+    let checks = scalar_checks(field, own);
     let items = field.checks.items.map(|Bounds { min, max }| {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
         let (min, max) = (to_usize(min), to_usize(max));
@@ -126,24 +183,24 @@ pub(crate) fn emit_field_checks(field: &Field) -> TokenStream {
     if checks.is_empty() && items.is_none() {
         return quote! {};
     }
-    let per_value = match holds {
+    let per_value = match field.ty {
         // Cheap aggregate limits first, then the items.
-        Holds::Items(_) if !checks.is_empty() => quote! {
+        Type::Vec(_) if !checks.is_empty() => quote! {
             #items
             for (i, value) in value.iter().enumerate() {
                 let p = p.index(i);
                 #checks
             }
         },
-        Holds::Items(_) => quote! { #items },
+        Type::Vec(_) => quote! { #items },
         // A map's values sit at their keys: `responses.AUTH_FAILURE.status`.
-        Holds::Values(_) => quote! {
+        Type::Map(_) => quote! {
             for (key, value) in value {
                 let p = p.key(key);
                 #checks
             }
         },
-        Holds::One(_) => checks,
+        _ => checks,
     };
     let access = if field.required { quote! { let value = &self.#name; } } else { quote! {} };
     let body = quote! {
@@ -248,6 +305,24 @@ fn walk_path(path: &FieldPath, finals: &[&FieldRef], owner: TokenStream, at: Tok
 
 fn condition_expr(condition: &Condition) -> TokenStream {
     let name = ident(&condition.field.ident);
+    // `&**value` is the `&str` of a `String`.
+    let test = condition_test(condition, quote! { &**value });
+    if condition.field.optional {
+        let absent = condition.absent_holds;
+        quote! {
+            match &self.#name {
+                ::std::option::Option::Some(value) => #test,
+                ::std::option::Option::None => #absent,
+            }
+        }
+    } else {
+        quote! { { let value = &self.#name; #test } }
+    }
+}
+
+/// Whether the condition's field, bound to `value` (a reference), has one of its values; a string is
+/// tested as `string` (a `&str`).
+pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> TokenStream {
     let patterns = condition.values.iter().map(|value| match value {
         Literal::Str(s) => quote! { #s },
         Literal::Int(n) => {
@@ -266,18 +341,6 @@ fn condition_expr(condition: &Condition) -> TokenStream {
         }
     });
     let is_string = condition.values.iter().any(|v| matches!(v, Literal::Str(_)));
-    // `&**value` is a `&str` for a `String` and for a view's `Cow<str>` alike.
-    let scrutinee = if is_string { quote! { &**value } } else { quote! { value } };
-    let test = quote! { matches!(#scrutinee, #(#patterns)|*) };
-    if condition.field.optional {
-        let absent = condition.absent_holds;
-        quote! {
-            match &self.#name {
-                ::std::option::Option::Some(value) => #test,
-                ::std::option::Option::None => #absent,
-            }
-        }
-    } else {
-        quote! { { let value = &self.#name; #test } }
-    }
+    let scrutinee = if is_string { string } else { quote! { value } };
+    quote! { matches!(#scrutinee, #(#patterns)|*) }
 }

@@ -25,16 +25,24 @@ use crate::ir::{self, Enum, Operation, Service, Struct};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// A service's request types, by name, ready to check bodies.
+/// A service's request types, by name, ready to check bodies: each read leniently (every field optional,
+/// a mandatory one's absence reported), as the generated one-pass reader reads them.
 #[derive(Debug)]
 pub struct Interpreter<'a> {
-    structs: HashMap<&'a str, &'a Struct>,
+    structs: HashMap<&'a str, Struct>,
     enums: HashMap<&'a str, &'a Enum>,
 }
 
 impl<'a> Interpreter<'a> {
     pub fn new(service: &'a Service) -> Interpreter<'a> {
-        let structs = service.views.iter().map(|s| (s.name.as_str(), s)).collect();
+        let structs = service
+            .types
+            .iter()
+            .filter_map(|t| match t {
+                ir::TypeDef::Struct(s) if s.validated => Some((s.name.as_str(), s.lenient())),
+                _ => None,
+            })
+            .collect();
         let enums = service
             .types
             .iter()
@@ -59,8 +67,8 @@ impl<'a> Interpreter<'a> {
         Some(out)
     }
 
-    fn structure(&self, name: &str) -> Option<&'a Struct> {
-        self.structs.get(name).copied()
+    fn structure(&self, name: &str) -> Option<&Struct> {
+        self.structs.get(name)
     }
 
     fn enumeration(&self, name: &str) -> Option<&'a Enum> {

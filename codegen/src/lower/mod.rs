@@ -111,14 +111,7 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
     }
     check_shape_names(&defs, &types, diags);
     cycles::box_cycles(&mut types);
-    let views = types
-        .iter()
-        .filter_map(|t| match t {
-            ir::TypeDef::Struct(s) if s.validated => Some(s.lenient()),
-            _ => None,
-        })
-        .collect();
-    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations, views }
+    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations }
 }
 
 /// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.

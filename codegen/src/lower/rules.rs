@@ -106,6 +106,13 @@ fn field_path(defs: &Defs<'_>, lowered: &LoweredFields, at: &At<'_>, path: &str,
     let mut steps = Vec::new();
     let mut current = At { file: at.file, object: at.object, fields: at.fields };
     let segments: Vec<&str> = text.split('.').collect();
+    // Requests are checked in one pass, where an object tells the object holding it which of its fields
+    // were present (the first 64): so a rule reaches one object down, no further.
+    if segments.len() > 2 {
+        diags.error(&at.file.name, &at.file.spans, path, format!("`{text}` reaches more than one object down, which rules do not"))
+            .help("write the rule on the object one level down, or split the condition");
+        return None;
+    }
     for (i, segment) in segments.iter().enumerate() {
         let (name, array) = match segment.strip_suffix("[]") {
             Some(name) => (name, true),
@@ -127,6 +134,10 @@ fn field_path(defs: &Defs<'_>, lowered: &LoweredFields, at: &At<'_>, path: &str,
             }
             (other, false) => other,
         };
+        if last && i > 0 && field.position >= 64 {
+            diags.error(&at.file.name, &at.file.spans, path, format!("`{name}` is field {} of its table; a rule reaches only the first 64 fields of an object below", field.position + 1));
+            return None;
+        }
         steps.push(ir::Step { field, array });
         if last {
             break;
@@ -144,8 +155,11 @@ fn field_path(defs: &Defs<'_>, lowered: &LoweredFields, at: &At<'_>, path: &str,
 
 fn field_ref(at: &At<'_>, path: &str, name: &str, diags: &mut Diagnostics) -> Option<(ir::FieldRef, Type)> {
     let (file, object, fields) = (at.file, at.object, at.fields);
-    match fields.iter().find(|f| f.wire == name) {
-        Some(field) => Some((ir::FieldRef { ident: field.ident.clone(), wire: field.wire.clone(), optional: !field.required }, field.ty.clone())),
+    match fields.iter().position(|f| f.wire == name) {
+        Some(position) => {
+            let field = &fields[position];
+            Some((ir::FieldRef { ident: field.ident.clone(), wire: field.wire.clone(), optional: !field.required, position }, field.ty.clone()))
+        }
         None => {
             let known: Vec<&str> = object.fields.iter().filter_map(|f| f.get("name").and_then(Value::as_str)).collect();
             let exists = known.contains(&name);

@@ -16,22 +16,6 @@ pub struct MemberGroupCreateBatch {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
-/// The documented fields of [`MemberGroupCreateBatch`].
-pub static SHAPE_MEMBER_GROUP_CREATE_BATCH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MemberGroupCreateBatch {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_GROUP_CREATE_BATCH,
-    );
-}
 impl MemberGroupCreateBatch {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -52,6 +36,39 @@ impl support::Validate for MemberGroupCreateBatch {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MemberGroupCreateBatch {
+    const NAME: &'static str = "MemberGroupCreateBatch";
+    const FIELDS: &'static [&'static str] = &["member_groups"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "member_groups" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<MemberGroupCreate>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                member_groups: M::optional(field_0)?,
+            })),
+        )
     }
 }
 /// Table 6 Response body parameters (status code 201).
@@ -148,51 +165,124 @@ pub struct MemberGroupCreate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
-/// The documented fields of [`MemberGroupCreate`].
-pub static SHAPE_MEMBER_GROUP_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_remark",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "microservice_labels",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MICROSERVICE_LABEL),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MemberGroupCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_GROUP_CREATE,
-    );
-}
 impl MemberGroupCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MemberGroupCreate {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(100i64),
+        );
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
     }
 }
 impl support::Validate for MemberGroupCreate {
@@ -204,96 +294,27 @@ impl support::Validate for MemberGroupCreate {
         {
             let value = &self.member_group_name;
             let p = path.field("member_group_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(100i64),
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -302,6 +323,89 @@ impl support::Validate for MemberGroupCreate {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MemberGroupCreate {
+    const NAME: &'static str = "MemberGroupCreate";
+    const FIELDS: &'static [&'static str] = &[
+        "member_group_name",
+        "member_group_remark",
+        "member_group_weight",
+        "dict_code",
+        "microservice_version",
+        "microservice_port",
+        "microservice_labels",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "member_group_name" => ::std::option::Option::Some(0),
+            "member_group_remark" => ::std::option::Option::Some(1),
+            "member_group_weight" => ::std::option::Option::Some(2),
+            "dict_code" => ::std::option::Option::Some(3),
+            "microservice_version" => ::std::option::Option::Some(4),
+            "microservice_port" => ::std::option::Option::Some(5),
+            "microservice_labels" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(Self::check_2),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<MicroserviceLabel>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[("member_group_name", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                member_group_name: M::take(field_0?)?,
+                member_group_remark: M::optional(field_1)?,
+                member_group_weight: M::optional(field_2)?,
+                dict_code: M::optional(field_3)?,
+                microservice_version: M::optional(field_4)?,
+                microservice_port: M::optional(field_5)?,
+                microservice_labels: M::optional(field_6)?,
+            })),
+        )
     }
 }
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
@@ -347,6 +451,58 @@ impl MicroserviceLabel {
         support::Validate::validate(self)
     }
 }
+impl MicroserviceLabel {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+        );
+    }
+}
 impl support::Validate for MicroserviceLabel {
     fn validate_at(
         &self,
@@ -356,49 +512,46 @@ impl support::Validate for MicroserviceLabel {
         {
             let value = &self.label_name;
             let p = path.field("label_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.label_value;
             let p = path.field("label_value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-            );
+            Self::check_1(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroserviceLabel {
+    const NAME: &'static str = "MicroserviceLabel";
+    const FIELDS: &'static [&'static str] = &["label_name", "label_value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "label_name" => ::std::option::Option::Some(0),
+            "label_value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+            }
+        }
+        fields
+            .end(
+                &[("label_name", field_0.is_some()), ("label_value", field_1.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                label_name: M::take(field_0?)?,
+                label_value: M::take(field_1?)?,
+            })),
+        )
     }
 }
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
@@ -441,6 +594,58 @@ impl support::Shaped for MicroserviceLabelInResponse {
         &SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
     );
 }
+impl MicroserviceLabelInResponse {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+        );
+    }
+}
 impl support::Validate for MicroserviceLabelInResponse {
     fn validate_at(
         &self,
@@ -459,47 +664,11 @@ impl support::Validate for MicroserviceLabelInResponse {
         );
         if let ::std::option::Option::Some(value) = &self.label_name {
             let p = path.field("label_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-            );
+            Self::check_1(out, &p, value);
         }
     }
 }
@@ -559,53 +728,111 @@ impl MemberInfo {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
 }
-/// The documented fields of [`MemberInfo`].
-pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_backup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MemberInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_INFO,
-    );
-}
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MemberInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for MemberInfo {
@@ -616,85 +843,119 @@ impl support::Validate for MemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_7(out, &p, value);
         }
+    }
+}
+impl support::Read for MemberInfo {
+    const NAME: &'static str = "MemberInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "weight",
+        "is_backup",
+        "member_group_name",
+        "status",
+        "port",
+        "ecs_id",
+        "ecs_name",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "host" => ::std::option::Option::Some(0),
+            "weight" => ::std::option::Option::Some(1),
+            "is_backup" => ::std::option::Option::Some(2),
+            "member_group_name" => ::std::option::Option::Some(3),
+            "status" => ::std::option::Option::Some(4),
+            "port" => ::std::option::Option::Some(5),
+            "ecs_id" => ::std::option::Option::Some(6),
+            "ecs_name" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_1),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<MemberStatus, _>(Self::check_4),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                _ => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                weight: M::optional(field_1)?,
+                is_backup: M::optional(field_2)?,
+                member_group_name: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                ecs_id: M::optional(field_6)?,
+                ecs_name: M::optional(field_7)?,
+            })),
+        )
     }
 }
 /// Table 13 MemberGroupInfo in "Updating a VPC Channel"; Table 7 MemberGroupInfo in "Adding or Updating a Backend Server Group of a VPC Channel".
@@ -803,6 +1064,119 @@ impl support::Shaped for MemberGroupInfo {
         &SHAPE_MEMBER_GROUP_INFO,
     );
 }
+impl MemberGroupInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(100i64),
+        );
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+}
 impl support::Validate for MemberGroupInfo {
     fn validate_at(
         &self,
@@ -811,96 +1185,27 @@ impl support::Validate for MemberGroupInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(100i64),
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -1028,26 +1333,6 @@ pub struct MembersBatchUpdate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`MembersBatchUpdate`].
-pub static SHAPE_MEMBERS_BATCH_UPDATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MembersBatchUpdate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBERS_BATCH_UPDATE,
-    );
-}
 impl MembersBatchUpdate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -1068,6 +1353,47 @@ impl support::Validate for MembersBatchUpdate {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MembersBatchUpdate {
+    const NAME: &'static str = "MembersBatchUpdate";
+    const FIELDS: &'static [&'static str] = &["members", "member_group_name"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "members" => ::std::option::Option::Some(0),
+            "member_group_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<MemberInfo>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                members: M::optional(field_0)?,
+                member_group_name: M::optional(field_1)?,
+            })),
+        )
     }
 }
 /// Table 5 Response body parameters (status code 200).
@@ -1248,6 +1574,106 @@ impl support::Shaped for VpcMemberInfo {
         &SHAPE_VPC_MEMBER_INFO,
     );
 }
+impl VpcMemberInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+}
 impl support::Validate for VpcMemberInfo {
     fn validate_at(
         &self,
@@ -1256,84 +1682,27 @@ impl support::Validate for VpcMemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_7(out, &p, value);
         }
     }
 }
@@ -1408,65 +1777,106 @@ impl VpcCreate {
         self.r#type.clone().unwrap_or(Self::DEFAULT_TYPE)
     }
 }
-/// The documented fields of [`VpcCreate`].
-pub static SHAPE_VPC_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "balance_strategy",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dict_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_groups",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_GROUP_CREATE),
-            ),
-        },
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
-            ),
-        },
-        support::FieldShape {
-            name: "vpc_health_config",
-            value: support::ValueShape::Object(&SHAPE_VPC_HEALTH_CONFIG),
-        },
-        support::FieldShape {
-            name: "microservice_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_CREATE),
-        },
-    ],
-};
-impl support::Shaped for VpcCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_CREATE,
-    );
-}
 impl VpcCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl VpcCreate {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &BalanceStrategy,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &VpcChannelType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for VpcCreate {
@@ -1478,81 +1888,30 @@ impl support::Validate for VpcCreate {
         {
             let value = &self.name;
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.port;
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_1(out, &p, value);
         }
         {
             let value = &self.balance_strategy;
             let p = path.field("balance_strategy");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         {
             let value = &self.member_type;
             let p = path.field("member_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -1616,6 +1975,188 @@ impl support::Validate for VpcCreate {
                 }
             }
         }
+    }
+}
+impl support::Read for VpcCreate {
+    const NAME: &'static str = "VpcCreate";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "port",
+        "balance_strategy",
+        "member_type",
+        "type",
+        "dict_code",
+        "member_groups",
+        "members",
+        "vpc_health_config",
+        "microservice_info",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "port" => ::std::option::Option::Some(1),
+            "balance_strategy" => ::std::option::Option::Some(2),
+            "member_type" => ::std::option::Option::Some(3),
+            "type" => ::std::option::Option::Some(4),
+            "dict_code" => ::std::option::Option::Some(5),
+            "member_groups" => ::std::option::Option::Some(6),
+            "members" => ::std::option::Option::Some(7),
+            "vpc_health_config" => ::std::option::Option::Some(8),
+            "microservice_info" => ::std::option::Option::Some(9),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut seen_7 = support::Seen::default();
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_1),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<BalanceStrategy, _>(Self::check_2),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<
+                                MemberType,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_3(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, MemberType::Ip),
+                                );
+                                holds_1 = ::std::option::Option::Some(
+                                    matches!(value, MemberType::Ecs),
+                                );
+                            }),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<VpcChannelType, _>(Self::check_4),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<MemberGroupCreate>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::Tap {
+                                    value: support::nested::<MemberInfo>(),
+                                    seen: &mut seen_7,
+                                    relevant: 193u64,
+                                },
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::nested::<VpcHealthConfig>())?,
+                _ => {
+                    fields
+                        .value(9, &mut field_9, support::nested::<MicroServiceCreate>())?
+                }
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("port", field_1.is_some()),
+                    ("balance_strategy", field_2.is_some()),
+                    ("member_type", field_3.is_some()),
+                ],
+            );
+        if holds_0.unwrap_or(false) {
+            let holder = path.field("members");
+            for (i, present) in seen_7.present() {
+                let item = holder.index(i);
+                support::require(
+                    out,
+                    &item.field("host"),
+                    present & 1u64 != 0,
+                    "member_type is ip",
+                );
+            }
+        }
+        if holds_1.unwrap_or(true) {
+            let holder = path.field("members");
+            for (i, present) in seen_7.present() {
+                let item = holder.index(i);
+                support::require(
+                    out,
+                    &item.field("ecs_id"),
+                    present & 64u64 != 0,
+                    "member_type is ecs",
+                );
+                support::require(
+                    out,
+                    &item.field("ecs_name"),
+                    present & 128u64 != 0,
+                    "member_type is ecs",
+                );
+            }
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::take(field_0?)?,
+                port: M::take(field_1?)?,
+                balance_strategy: M::take(field_2?)?,
+                member_type: M::take(field_3?)?,
+                r#type: M::optional(field_4)?,
+                dict_code: M::optional(field_5)?,
+                member_groups: M::optional(field_6)?,
+                members: M::optional(field_7)?,
+                vpc_health_config: M::optional(field_8)?,
+                microservice_info: M::optional(field_9)?,
+            })),
+        )
     }
 }
 /// Table 7 VpcHealthConfig.
@@ -1689,65 +2230,113 @@ impl VpcHealthConfig {
         self.enable_client_ssl.unwrap_or(Self::DEFAULT_ENABLE_CLIENT_SSL)
     }
 }
-/// The documented fields of [`VpcHealthConfig`].
-pub static SHAPE_VPC_HEALTH_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_normal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "threshold_abnormal",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_interval",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "enable_client_ssl",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VpcHealthConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_HEALTH_CONFIG,
-    );
-}
 impl VpcHealthConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl VpcHealthConfig {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &HealthCheckProtocol,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &HealthCheckMethod,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(300i64),
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_integer_list(
+            out,
+            p,
+            value,
+            "a comma-separated list of integers and ranges (such as 200,201,210-299) within 100-599",
+            100i64,
+            599i64,
+        );
+    }
+    fn check_9(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &HealthCheckStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_10(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(30i64),
+        );
     }
 }
 impl support::Validate for VpcHealthConfig {
@@ -1759,80 +2348,43 @@ impl support::Validate for VpcHealthConfig {
         {
             let value = &self.protocol;
             let p = path.field("protocol");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_3(out, &p, value);
         }
         {
             let value = &self.threshold_normal;
             let p = path.field("threshold_normal");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_4(out, &p, value);
         }
         {
             let value = &self.threshold_abnormal;
             let p = path.field("threshold_abnormal");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_5(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(300i64),
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            support::check_integer_list(
-                out,
-                &p,
-                value,
-                "a comma-separated list of integers and ranges (such as 200,201,210-299) within 100-599",
-                100i64,
-                599i64,
-            );
+            Self::check_7(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_9(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(30i64),
-            );
+            Self::check_10(out, &p, value);
         }
         if {
             let value = &self.protocol;
@@ -1865,6 +2417,209 @@ impl support::Validate for VpcHealthConfig {
         );
     }
 }
+impl support::Read for VpcHealthConfig {
+    const NAME: &'static str = "VpcHealthConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "protocol",
+        "path",
+        "method",
+        "port",
+        "threshold_normal",
+        "threshold_abnormal",
+        "time_interval",
+        "http_code",
+        "enable_client_ssl",
+        "status",
+        "timeout",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "protocol" => ::std::option::Option::Some(0),
+            "path" => ::std::option::Option::Some(1),
+            "method" => ::std::option::Option::Some(2),
+            "port" => ::std::option::Option::Some(3),
+            "threshold_normal" => ::std::option::Option::Some(4),
+            "threshold_abnormal" => ::std::option::Option::Some(5),
+            "time_interval" => ::std::option::Option::Some(6),
+            "http_code" => ::std::option::Option::Some(7),
+            "enable_client_ssl" => ::std::option::Option::Some(8),
+            "status" => ::std::option::Option::Some(9),
+            "timeout" => ::std::option::Option::Some(10),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut number_6: ::std::option::Option<i64> = ::std::option::Option::None;
+        let mut number_10: ::std::option::Option<i64> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                HealthCheckProtocol,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_0(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(
+                                        value, HealthCheckProtocol::Http |
+                                        HealthCheckProtocol::Https
+                                    ),
+                                );
+                                holds_1 = ::std::option::Option::Some(
+                                    matches!(value, HealthCheckProtocol::Http),
+                                );
+                            }),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<HealthCheckMethod, _>(Self::check_2),
+                        )?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_3),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<i32, _>(Self::check_4),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_6(out, p, value);
+                                number_6 = ::std::option::Option::Some(i64::from(*value));
+                            }),
+                        )?
+                }
+                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<HealthCheckStatus, _>(Self::check_9),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<
+                                i32,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_10(out, p, value);
+                                number_10 = ::std::option::Option::Some(i64::from(*value));
+                            }),
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("protocol", field_0.is_some()),
+                    ("threshold_normal", field_4.is_some()),
+                    ("threshold_abnormal", field_5.is_some()),
+                    ("time_interval", field_6.is_some()),
+                    ("timeout", field_10.is_some()),
+                ],
+            );
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("path"),
+                field_1.is_some(),
+                "protocol is HTTP or HTTPS",
+            );
+        }
+        if holds_1.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("http_code"),
+                field_7.is_some(),
+                "protocol is HTTP",
+            );
+        }
+        support::check_less_than(
+            out,
+            &path.field("timeout"),
+            number_10,
+            "time_interval",
+            number_6,
+        );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::take(field_0?)?,
+                path: M::optional(field_1)?,
+                method: M::optional(field_2)?,
+                port: M::optional(field_3)?,
+                threshold_normal: M::take(field_4?)?,
+                threshold_abnormal: M::take(field_5?)?,
+                time_interval: M::take(field_6?)?,
+                http_code: M::optional(field_7)?,
+                enable_client_ssl: M::optional(field_8)?,
+                status: M::optional(field_9)?,
+                timeout: M::take(field_10?)?,
+            })),
+        )
+    }
+}
 /// Table 8 MicroServiceCreate.
 ///
 /// Rules checked by `validate`:
@@ -1887,39 +2642,20 @@ pub struct MicroServiceCreate {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
-/// The documented fields of [`MicroServiceCreate`].
-pub static SHAPE_MICRO_SERVICE_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "service_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cse_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CSE_BASE),
-        },
-        support::FieldShape {
-            name: "cce_info",
-            value: support::ValueShape::Object(&SHAPE_MICRO_SERVICE_INFO_CCE_BASE),
-        },
-        support::FieldShape {
-            name: "cce_service_info",
-            value: support::ValueShape::Object(
-                &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE,
-            ),
-        },
-    ],
-};
-impl support::Shaped for MicroServiceCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_CREATE,
-    );
-}
 impl MicroServiceCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MicroServiceCreate {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MicroserviceType,
+    ) {
+        support::Validate::validate_at(value, p, out);
     }
 }
 impl support::Validate for MicroServiceCreate {
@@ -1930,7 +2666,7 @@ impl support::Validate for MicroServiceCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -1968,6 +2704,106 @@ impl support::Validate for MicroServiceCreate {
         }
     }
 }
+impl support::Read for MicroServiceCreate {
+    const NAME: &'static str = "MicroServiceCreate";
+    const FIELDS: &'static [&'static str] = &[
+        "service_type",
+        "cse_info",
+        "cce_info",
+        "cce_service_info",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "service_type" => ::std::option::Option::Some(0),
+            "cse_info" => ::std::option::Option::Some(1),
+            "cce_info" => ::std::option::Option::Some(2),
+            "cce_service_info" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<
+                                MicroserviceType,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_0(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, MicroserviceType::Cse),
+                                );
+                                holds_1 = ::std::option::Option::Some(
+                                    matches!(value, MicroserviceType::Cce),
+                                );
+                            }),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::nested::<MicroServiceInfoCseBase>(),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::nested::<MicroServiceInfoCceBase>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<MicroServiceInfoCceServiceBase>(),
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields.end(&[]);
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("cse_info"),
+                field_1.is_some(),
+                "service_type is CSE",
+            );
+        }
+        if holds_1.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("cce_info"),
+                field_2.is_some(),
+                "service_type is CCE",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                service_type: M::optional(field_0)?,
+                cse_info: M::optional(field_1)?,
+                cce_info: M::optional(field_2)?,
+                cce_service_info: M::optional(field_3)?,
+            })),
+        )
+    }
+}
 /// Table 9 MicroServiceInfoCSEBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfoCseBase {
@@ -1980,29 +2816,39 @@ pub struct MicroServiceInfoCseBase {
     /// Length: at most 64 characters.
     pub service_id: ::std::string::String,
 }
-/// The documented fields of [`MicroServiceInfoCseBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CSE_BASE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "engine_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCseBase {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CSE_BASE,
-    );
-}
 impl MicroServiceInfoCseBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MicroServiceInfoCseBase {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
     }
 }
 impl support::Validate for MicroServiceInfoCseBase {
@@ -2014,25 +2860,44 @@ impl support::Validate for MicroServiceInfoCseBase {
         {
             let value = &self.engine_id;
             let p = path.field("engine_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.service_id;
             let p = path.field("service_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_1(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroServiceInfoCseBase {
+    const NAME: &'static str = "MicroServiceInfoCseBase";
+    const FIELDS: &'static [&'static str] = &["engine_id", "service_id"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "engine_id" => ::std::option::Option::Some(0),
+            "service_id" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+            }
+        }
+        fields
+            .end(&[("engine_id", field_0.is_some()), ("service_id", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                engine_id: M::take(field_0?)?,
+                service_id: M::take(field_1?)?,
+            })),
+        )
     }
 }
 /// Table 10 MicroServiceInfoCCEBase.
@@ -2070,45 +2935,152 @@ pub struct MicroServiceInfoCceBase {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`MicroServiceInfoCceBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_BASE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workload_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "label_value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCceBase {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CCE_BASE,
-    );
-}
 impl MicroServiceInfoCceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MicroServiceInfoCceBase {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &WorkloadType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit()
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit()
+                    || matches!(
+                        c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
+                        '：'
+                    )
+            },
+            |_: char| true,
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for MicroServiceInfoCceBase {
@@ -2120,126 +3092,29 @@ impl support::Validate for MicroServiceInfoCceBase {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_1(out, &p, value);
         }
         {
             let value = &self.workload_type;
             let p = path.field("workload_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit()
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit()
-                        || matches!(
-                            c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
-                            '：'
-                        )
-                },
-                |_: char| true,
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_5(out, &p, value);
         }
         support::require_one_group(
             out,
@@ -2248,6 +3123,79 @@ impl support::Validate for MicroServiceInfoCceBase {
                 || (self.label_key.is_some() && self.label_value.is_some()),
             "app_name; or label_key and label_value",
         );
+    }
+}
+impl support::Read for MicroServiceInfoCceBase {
+    const NAME: &'static str = "MicroServiceInfoCceBase";
+    const FIELDS: &'static [&'static str] = &[
+        "cluster_id",
+        "namespace",
+        "workload_type",
+        "app_name",
+        "label_key",
+        "label_value",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "cluster_id" => ::std::option::Option::Some(0),
+            "namespace" => ::std::option::Option::Some(1),
+            "workload_type" => ::std::option::Option::Some(2),
+            "app_name" => ::std::option::Option::Some(3),
+            "label_key" => ::std::option::Option::Some(4),
+            "label_value" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<WorkloadType, _>(Self::check_2),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("cluster_id", field_0.is_some()),
+                    ("namespace", field_1.is_some()),
+                    ("workload_type", field_2.is_some()),
+                ],
+            );
+        support::require_one_group(
+            out,
+            path,
+            (field_3.is_some()) || (field_4.is_some() && field_5.is_some()),
+            "app_name; or label_key and label_value",
+        );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::take(field_0?)?,
+                namespace: M::take(field_1?)?,
+                workload_type: M::take(field_2?)?,
+                app_name: M::optional(field_3)?,
+                label_key: M::optional(field_4)?,
+                label_value: M::optional(field_5)?,
+            })),
+        )
     }
 }
 /// Table 11 MicroServiceInfoCCEServiceBase.
@@ -2268,33 +3216,82 @@ pub struct MicroServiceInfoCceServiceBase {
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
     pub service_name: ::std::string::String,
 }
-/// The documented fields of [`MicroServiceInfoCceServiceBase`].
-pub static SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "namespace",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MicroServiceInfoCceServiceBase {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE_BASE,
-    );
-}
 impl MicroServiceInfoCceServiceBase {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MicroServiceInfoCceServiceBase {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
+            |c: char| c.is_ascii_lowercase(),
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-'),
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for MicroServiceInfoCceServiceBase {
@@ -2306,68 +3303,59 @@ impl support::Validate for MicroServiceInfoCceServiceBase {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
-                |c: char| c.is_ascii_lowercase(),
-                |c: char| {
-                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
-                },
-                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
-            );
+            Self::check_1(out, &p, value);
         }
         {
             let value = &self.service_name;
             let p = path.field("service_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_2(out, &p, value);
         }
+    }
+}
+impl support::Read for MicroServiceInfoCceServiceBase {
+    const NAME: &'static str = "MicroServiceInfoCceServiceBase";
+    const FIELDS: &'static [&'static str] = &["cluster_id", "namespace", "service_name"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "cluster_id" => ::std::option::Option::Some(0),
+            "namespace" => ::std::option::Option::Some(1),
+            "service_name" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("cluster_id", field_0.is_some()),
+                    ("namespace", field_1.is_some()),
+                    ("service_name", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                cluster_id: M::take(field_0?)?,
+                namespace: M::take(field_1?)?,
+                service_name: M::take(field_2?)?,
+            })),
+        )
     }
 }
 /// Table 12 Response body parameters (status code 200).
@@ -2500,6 +3488,108 @@ impl support::Shaped for VpcChannelInfo {
         &SHAPE_VPC_CHANNEL_INFO,
     );
 }
+impl VpcChannelInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &BalanceStrategy,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &VpcChannelType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(3usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_8(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &VpcChannelStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+}
 impl support::Validate for VpcChannelInfo {
     fn validate_at(
         &self,
@@ -2508,82 +3598,31 @@ impl support::Validate for VpcChannelInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(3usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_8(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -2668,6 +3707,15 @@ impl support::Shaped for MicroServiceInfo {
         &SHAPE_MICRO_SERVICE_INFO,
     );
 }
+impl MicroServiceInfo {
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MicroserviceType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+}
 impl support::Validate for MicroServiceInfo {
     fn validate_at(
         &self,
@@ -2676,7 +3724,7 @@ impl support::Validate for MicroServiceInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -2761,6 +3809,47 @@ impl support::Shaped for MicroServiceInfoCse {
         &SHAPE_MICRO_SERVICE_INFO_CSE,
     );
 }
+impl MicroServiceInfoCse {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+}
 impl support::Validate for MicroServiceInfoCse {
     fn validate_at(
         &self,
@@ -2769,33 +3858,15 @@ impl support::Validate for MicroServiceInfoCse {
     ) {
         if let ::std::option::Option::Some(value) = &self.engine_id {
             let p = path.field("engine_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
             let p = path.field("service_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_6(out, &p, value);
         }
     }
 }
@@ -2875,6 +3946,147 @@ impl support::Shaped for MicroServiceInfoCce {
         &SHAPE_MICRO_SERVICE_INFO_CCE,
     );
 }
+impl MicroServiceInfoCce {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &WorkloadType,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit()
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit()
+                    || matches!(
+                        c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
+                        '：'
+                    )
+            },
+            |_: char| true,
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+}
 impl support::Validate for MicroServiceInfoCce {
     fn validate_at(
         &self,
@@ -2883,124 +4095,27 @@ impl support::Validate for MicroServiceInfoCce {
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.workload_type {
             let p = path.field("workload_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit()
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit()
-                        || matches!(
-                            c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
-                            '：'
-                        )
-                },
-                |_: char| true,
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_5(out, &p, value);
         }
     }
 }
@@ -3054,6 +4169,77 @@ impl support::Shaped for MicroServiceInfoCceService {
         &SHAPE_MICRO_SERVICE_INFO_CCE_SERVICE,
     );
 }
+impl MicroServiceInfoCceService {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(63usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
+            |c: char| c.is_ascii_lowercase(),
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-'),
+            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    )
+            },
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+}
 impl support::Validate for MicroServiceInfoCceService {
     fn validate_at(
         &self,
@@ -3062,65 +4248,15 @@ impl support::Validate for MicroServiceInfoCceService {
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(63usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
-                |c: char| c.is_ascii_lowercase(),
-                |c: char| {
-                    c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
-                },
-                |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.service_name {
             let p = path.field("service_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        )
-                },
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_2(out, &p, value);
         }
     }
 }
@@ -3759,1252 +4895,4 @@ impl support::Validate for VpcChannelStatus {
 }
 impl support::Shaped for VpcChannelStatus {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-/// Borrowed views of the request types, for checking a body without building the owned model:
-/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
-/// the type of the same name in the parent module.
-pub mod view {
-    use super::support;
-    use super::{
-        BalanceStrategy, HealthCheckMethod, HealthCheckProtocol, HealthCheckStatus,
-        MemberStatus, MemberType, MicroserviceType, VpcChannelType, WorkloadType,
-    };
-    /// A borrowed view of \[`super::MemberGroupCreateBatch`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MemberGroupCreateBatch<'a> {
-        /// `member_groups`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate<'a>>>,
-    }
-    impl MemberGroupCreateBatch<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MemberGroupCreateBatch<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.member_groups {
-                let p = path.field("member_groups");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MemberGroupCreate`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MemberGroupCreate<'a> {
-        /// `member_group_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<support::Str<'a>>,
-        /// `member_group_remark`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_group_remark: ::std::option::Option<support::Str<'a>>,
-        /// `member_group_weight`.
-        #[serde(default)]
-        pub member_group_weight: ::std::option::Option<i32>,
-        /// `dict_code`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dict_code: ::std::option::Option<support::Str<'a>>,
-        /// `microservice_version`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub microservice_version: ::std::option::Option<support::Str<'a>>,
-        /// `microservice_port`.
-        #[serde(default)]
-        pub microservice_port: ::std::option::Option<i32>,
-        /// `microservice_labels`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub microservice_labels: ::std::option::Option<
-            ::std::vec::Vec<MicroserviceLabel<'a>>,
-        >,
-    }
-    impl MemberGroupCreate<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MemberGroupCreate<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("member_group_name"),
-                self.member_group_name.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.member_group_name {
-                let p = path.field("member_group_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            )
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.member_group_remark {
-                let p = path.field("member_group_remark");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.member_group_weight {
-                let p = path.field("member_group_weight");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(100i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.dict_code {
-                let p = path.field("dict_code");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, digits, `-`, `_` and `.`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.microservice_version {
-                let p = path.field("microservice_version");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.microservice_port {
-                let p = path.field("microservice_port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.microservice_labels {
-                let p = path.field("microservice_labels");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MicroserviceLabel`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MicroserviceLabel<'a> {
-        /// `label_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub label_name: ::std::option::Option<support::Str<'a>>,
-        /// `label_value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub label_value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MicroserviceLabel<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MicroserviceLabel<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("label_name"),
-                self.label_name.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("label_value"),
-                self.label_value.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.label_name {
-                let p = path.field("label_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(63usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
-                    },
-                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.label_value {
-                let p = path.field("label_value");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(63usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
-                    },
-                    |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MemberInfo`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MemberInfo<'a> {
-        /// `host`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub host: ::std::option::Option<support::Str<'a>>,
-        /// `weight`.
-        #[serde(default)]
-        pub weight: ::std::option::Option<i32>,
-        /// `is_backup`.
-        #[serde(default)]
-        pub is_backup: ::std::option::Option<bool>,
-        /// `member_group_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<support::Str<'a>>,
-        /// `status`.
-        #[serde(default)]
-        pub status: ::std::option::Option<MemberStatus>,
-        /// `port`.
-        #[serde(default)]
-        pub port: ::std::option::Option<i32>,
-        /// `ecs_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ecs_id: ::std::option::Option<support::Str<'a>>,
-        /// `ecs_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ecs_name: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MemberInfo<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MemberInfo<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.host {
-                let p = path.field("host");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.weight {
-                let p = path.field("weight");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(10000i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.status {
-                let p = path.field("status");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.port {
-                let p = path.field("port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.ecs_id {
-                let p = path.field("ecs_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, digits, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.ecs_name {
-                let p = path.field("ecs_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MembersBatchUpdate`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MembersBatchUpdate<'a> {
-        /// `members`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
-        /// `member_group_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MembersBatchUpdate<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MembersBatchUpdate<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.members {
-                let p = path.field("members");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::VpcCreate`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct VpcCreate<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `port`.
-        #[serde(default)]
-        pub port: ::std::option::Option<i32>,
-        /// `balance_strategy`.
-        #[serde(default)]
-        pub balance_strategy: ::std::option::Option<BalanceStrategy>,
-        /// `member_type`.
-        #[serde(default)]
-        pub member_type: ::std::option::Option<MemberType>,
-        /// `type`.
-        #[serde(default)]
-        pub r#type: ::std::option::Option<VpcChannelType>,
-        /// `dict_code`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dict_code: ::std::option::Option<support::Str<'a>>,
-        /// `member_groups`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate<'a>>>,
-        /// `members`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
-        /// `vpc_health_config`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vpc_health_config: ::std::option::Option<VpcHealthConfig<'a>>,
-        /// `microservice_info`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub microservice_info: ::std::option::Option<MicroServiceCreate<'a>>,
-    }
-    impl VpcCreate<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for VpcCreate<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("name"), self.name.is_some());
-            support::check_present(out, &path.field("port"), self.port.is_some());
-            support::check_present(
-                out,
-                &path.field("balance_strategy"),
-                self.balance_strategy.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("member_type"),
-                self.member_type.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            )
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.port {
-                let p = path.field("port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.balance_strategy {
-                let p = path.field("balance_strategy");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.member_type {
-                let p = path.field("member_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.r#type {
-                let p = path.field("type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.dict_code {
-                let p = path.field("dict_code");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, digits, `-`, `_` and `.`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.member_groups {
-                let p = path.field("member_groups");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.members {
-                let p = path.field("members");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.vpc_health_config {
-                let p = path.field("vpc_health_config");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.microservice_info {
-                let p = path.field("microservice_info");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if match &self.member_type {
-                ::std::option::Option::Some(value) => matches!(value, MemberType::Ip),
-                ::std::option::Option::None => false,
-            } {
-                if let ::std::option::Option::Some(value0) = &self.members {
-                    let at0 = path.field("members");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
-                        support::require(
-                            out,
-                            &item0.field("host"),
-                            item.host.is_some(),
-                            "member_type is ip",
-                        );
-                    }
-                }
-            }
-            if match &self.member_type {
-                ::std::option::Option::Some(value) => matches!(value, MemberType::Ecs),
-                ::std::option::Option::None => true,
-            } {
-                if let ::std::option::Option::Some(value0) = &self.members {
-                    let at0 = path.field("members");
-                    for (i, item) in value0.iter().enumerate() {
-                        let item0 = at0.index(i);
-                        support::require(
-                            out,
-                            &item0.field("ecs_id"),
-                            item.ecs_id.is_some(),
-                            "member_type is ecs",
-                        );
-                        support::require(
-                            out,
-                            &item0.field("ecs_name"),
-                            item.ecs_name.is_some(),
-                            "member_type is ecs",
-                        );
-                    }
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::VpcHealthConfig`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct VpcHealthConfig<'a> {
-        /// `protocol`.
-        #[serde(default)]
-        pub protocol: ::std::option::Option<HealthCheckProtocol>,
-        /// `path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub path: ::std::option::Option<support::Str<'a>>,
-        /// `method`.
-        #[serde(default)]
-        pub method: ::std::option::Option<HealthCheckMethod>,
-        /// `port`.
-        #[serde(default)]
-        pub port: ::std::option::Option<i32>,
-        /// `threshold_normal`.
-        #[serde(default)]
-        pub threshold_normal: ::std::option::Option<i32>,
-        /// `threshold_abnormal`.
-        #[serde(default)]
-        pub threshold_abnormal: ::std::option::Option<i32>,
-        /// `time_interval`.
-        #[serde(default)]
-        pub time_interval: ::std::option::Option<i32>,
-        /// `http_code`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub http_code: ::std::option::Option<support::Str<'a>>,
-        /// `enable_client_ssl`.
-        #[serde(default)]
-        pub enable_client_ssl: ::std::option::Option<bool>,
-        /// `status`.
-        #[serde(default)]
-        pub status: ::std::option::Option<HealthCheckStatus>,
-        /// `timeout`.
-        #[serde(default)]
-        pub timeout: ::std::option::Option<i32>,
-    }
-    impl VpcHealthConfig<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for VpcHealthConfig<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("protocol"),
-                self.protocol.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("threshold_normal"),
-                self.threshold_normal.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("threshold_abnormal"),
-                self.threshold_abnormal.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("time_interval"),
-                self.time_interval.is_some(),
-            );
-            support::check_present(out, &path.field("timeout"), self.timeout.is_some());
-            if let ::std::option::Option::Some(value) = &self.protocol {
-                let p = path.field("protocol");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.method {
-                let p = path.field("method");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.port {
-                let p = path.field("port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.threshold_normal {
-                let p = path.field("threshold_normal");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(10i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
-                let p = path.field("threshold_abnormal");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(10i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.time_interval {
-                let p = path.field("time_interval");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(300i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.http_code {
-                let p = path.field("http_code");
-                support::check_integer_list(
-                    out,
-                    &p,
-                    value,
-                    "a comma-separated list of integers and ranges (such as 200,201,210-299) within 100-599",
-                    100i64,
-                    599i64,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.status {
-                let p = path.field("status");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.timeout {
-                let p = path.field("timeout");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(30i64),
-                );
-            }
-            if match &self.protocol {
-                ::std::option::Option::Some(value) => {
-                    matches!(
-                        value, HealthCheckProtocol::Http | HealthCheckProtocol::Https
-                    )
-                }
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("path"),
-                    self.path.is_some(),
-                    "protocol is HTTP or HTTPS",
-                );
-            }
-            if match &self.protocol {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, HealthCheckProtocol::Http)
-                }
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("http_code"),
-                    self.http_code.is_some(),
-                    "protocol is HTTP",
-                );
-            }
-            support::check_less_than(
-                out,
-                &path.field("timeout"),
-                self.timeout.map(i64::from),
-                "time_interval",
-                self.time_interval.map(i64::from),
-            );
-        }
-    }
-    /// A borrowed view of \[`super::MicroServiceCreate`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MicroServiceCreate<'a> {
-        /// `service_type`.
-        #[serde(default)]
-        pub service_type: ::std::option::Option<MicroserviceType>,
-        /// `cse_info`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cse_info: ::std::option::Option<MicroServiceInfoCseBase<'a>>,
-        /// `cce_info`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cce_info: ::std::option::Option<MicroServiceInfoCceBase<'a>>,
-        /// `cce_service_info`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase<'a>>,
-    }
-    impl MicroServiceCreate<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MicroServiceCreate<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.service_type {
-                let p = path.field("service_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.cse_info {
-                let p = path.field("cse_info");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.cce_info {
-                let p = path.field("cce_info");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.cce_service_info {
-                let p = path.field("cce_service_info");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if match &self.service_type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, MicroserviceType::Cse)
-                }
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("cse_info"),
-                    self.cse_info.is_some(),
-                    "service_type is CSE",
-                );
-            }
-            if match &self.service_type {
-                ::std::option::Option::Some(value) => {
-                    matches!(value, MicroserviceType::Cce)
-                }
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("cce_info"),
-                    self.cce_info.is_some(),
-                    "service_type is CCE",
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MicroServiceInfoCseBase`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MicroServiceInfoCseBase<'a> {
-        /// `engine_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub engine_id: ::std::option::Option<support::Str<'a>>,
-        /// `service_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub service_id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MicroServiceInfoCseBase<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MicroServiceInfoCseBase<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("engine_id"),
-                self.engine_id.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("service_id"),
-                self.service_id.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.engine_id {
-                let p = path.field("engine_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.service_id {
-                let p = path.field("service_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MicroServiceInfoCceBase`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MicroServiceInfoCceBase<'a> {
-        /// `cluster_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cluster_id: ::std::option::Option<support::Str<'a>>,
-        /// `namespace`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub namespace: ::std::option::Option<support::Str<'a>>,
-        /// `workload_type`.
-        #[serde(default)]
-        pub workload_type: ::std::option::Option<WorkloadType>,
-        /// `app_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub app_name: ::std::option::Option<support::Str<'a>>,
-        /// `label_key`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub label_key: ::std::option::Option<support::Str<'a>>,
-        /// `label_value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub label_value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MicroServiceInfoCceBase<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MicroServiceInfoCceBase<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("cluster_id"),
-                self.cluster_id.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("namespace"),
-                self.namespace.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("workload_type"),
-                self.workload_type.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.cluster_id {
-                let p = path.field("cluster_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.namespace {
-                let p = path.field("namespace");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.workload_type {
-                let p = path.field("workload_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.app_name {
-                let p = path.field("app_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            )
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.label_key {
-                let p = path.field("label_key");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit()
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit()
-                            || matches!(
-                                c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
-                                '：'
-                            )
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.label_value {
-                let p = path.field("label_value");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            )
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            support::require_one_group(
-                out,
-                path,
-                (self.app_name.is_some())
-                    || (self.label_key.is_some() && self.label_value.is_some()),
-                "app_name; or label_key and label_value",
-            );
-        }
-    }
-    /// A borrowed view of \[`super::MicroServiceInfoCceServiceBase`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MicroServiceInfoCceServiceBase<'a> {
-        /// `cluster_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cluster_id: ::std::option::Option<support::Str<'a>>,
-        /// `namespace`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub namespace: ::std::option::Option<support::Str<'a>>,
-        /// `service_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub service_name: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MicroServiceInfoCceServiceBase<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MicroServiceInfoCceServiceBase<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("cluster_id"),
-                self.cluster_id.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("namespace"),
-                self.namespace.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("service_name"),
-                self.service_name.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.cluster_id {
-                let p = path.field("cluster_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.namespace {
-                let p = path.field("namespace");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(63usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
-                    |c: char| c.is_ascii_lowercase(),
-                    |c: char| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-')
-                    },
-                    |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.service_name {
-                let p = path.field("service_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            )
-                    },
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-        }
-    }
 }

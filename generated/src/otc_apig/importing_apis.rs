@@ -81,11 +81,17 @@ impl Request {
             );
             if let ::std::option::Option::Some(value) = &self.extend_mode {
                 let p = path.field("extend_mode");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
             if let ::std::option::Option::Some(value) = &self.api_mode {
                 let p = path.field("api_mode");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
         }
         if violations.is_empty() {

@@ -206,21 +206,24 @@ impl Response {
         }
     }
 }
-/// Deserializes a request body and checks every documented rule, in one call.
+/// Deserializes a request body and checks every documented rule, in one pass: the owned model,
+/// or every violation (each absent mandatory field, each undocumented field among them).
 pub fn parse_body(
     input: &[u8],
 ) -> ::std::result::Result<
     super::PublishingApisOrTakingApisOfflineRequest,
     support::BodyError,
 > {
-    support::from_json_validated(input)
+    support::parse_json(
+        input,
+        support::nested::<super::PublishingApisOrTakingApisOfflineRequest>(),
+    )
 }
-/// Checks a request body against every documented rule without building the owned model
-/// (strings are borrowed from `input`). It reports what `parse_body` reports, except that every
-/// absent mandatory field is a `required` violation, where `parse_body` stops at the first.
+/// Checks a request body against every documented rule in one pass, without building the owned
+/// model: it reports exactly what `parse_body` reports.
 pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
-    support::check_json::<
-        super::view::PublishingApisOrTakingApisOfflineRequest<'_>,
-        super::PublishingApisOrTakingApisOfflineRequest,
-    >(input)
+    support::check_json(
+        input,
+        support::nested::<super::PublishingApisOrTakingApisOfflineRequest>(),
+    )
 }

@@ -101,22 +101,34 @@ impl Request {
             {
                 let value = &self.dim;
                 let p = path.field("dim");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
             {
                 let value = &self.metric_name;
                 let p = path.field("metric_name");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
             {
                 let value = &self.period;
                 let p = path.field("period");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
             {
                 let value = &self.filter;
                 let p = path.field("filter");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
         }
         if violations.is_empty() {

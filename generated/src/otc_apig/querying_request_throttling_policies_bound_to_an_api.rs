@@ -100,13 +100,16 @@ impl Request {
             );
             if let ::std::option::Option::Some(value) = &self.limit {
                 let p = path.field("limit");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(500i64),
-                );
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(500i64),
+                    );
+                }
             }
         }
         if violations.is_empty() {

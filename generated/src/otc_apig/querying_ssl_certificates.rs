@@ -101,17 +101,23 @@ impl Request {
             );
             if let ::std::option::Option::Some(value) = &self.limit {
                 let p = path.field("limit");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(500i64),
-                );
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(500i64),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.r#type {
                 let p = path.field("type");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
         }
         if violations.is_empty() {

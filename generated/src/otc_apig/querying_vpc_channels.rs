@@ -131,45 +131,54 @@ impl Request {
             );
             if let ::std::option::Option::Some(value) = &self.limit {
                 let p = path.field("limit");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(500i64),
-                );
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(500i64),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.dict_code {
                 let p = path.field("dict_code");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(3usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only letters, digits, `-`, `_` and `.`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
+                {
+                    let p = &p;
+                    support::check_length(
+                        out,
+                        p,
+                        value,
+                        ::std::option::Option::Some(3usize),
+                        ::std::option::Option::Some(64usize),
+                    );
+                    support::check_chars(
+                        out,
+                        p,
+                        value,
+                        "may contain only letters, digits, `-`, `_` and `.`",
+                        |_: char| true,
+                        |c: char| {
+                            c.is_alphabetic() || c.is_ascii_digit()
+                                || matches!(c, '-' | '_' | '.')
+                        },
+                        |_: char| true,
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.member_port {
                 let p = path.field("member_port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(65535i64),
-                );
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(0i64),
+                        ::std::option::Option::Some(65535i64),
+                    );
+                }
             }
         }
         if violations.is_empty() {

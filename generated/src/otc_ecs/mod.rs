@@ -17,24 +17,6 @@ pub struct AddingTagsToAnEcsInABatchRequest {
     /// Specifies the operation. (Only lowercase letters are supported.) For example, create indicates the creation operation.
     pub action: ::std::string::String,
 }
-/// The documented fields of [`AddingTagsToAnEcsInABatchRequest`].
-pub static SHAPE_ADDING_TAGS_TO_AN_ECS_IN_A_BATCH_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAGS)),
-        },
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingTagsToAnEcsInABatchRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_TAGS_TO_AN_ECS_IN_A_BATCH_REQUEST,
-    );
-}
 impl AddingTagsToAnEcsInABatchRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -58,6 +40,47 @@ impl support::Validate for AddingTagsToAnEcsInABatchRequest {
         }
     }
 }
+impl support::Read for AddingTagsToAnEcsInABatchRequest {
+    const NAME: &'static str = "AddingTagsToAnEcsInABatchRequest";
+    const FIELDS: &'static [&'static str] = &["tags", "action"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "tags" => ::std::option::Option::Some(0),
+            "action" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Tags>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("tags", field_0.is_some()), ("action", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                tags: M::take(field_0?)?,
+                action: M::take(field_1?)?,
+            })),
+        )
+    }
+}
 /// Table 3 tags field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Tags {
@@ -79,29 +102,57 @@ pub struct Tags {
     /// Characters: may contain only digits, letters, `-` and `_`.
     pub value: ::std::string::String,
 }
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
 impl Tags {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl Tags {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(36usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only digits, letters, `-` and `_`",
+            |_: char| true,
+            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_'),
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(43usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only digits, letters, `-` and `_`",
+            |_: char| true,
+            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_'),
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for Tags {
@@ -113,47 +164,43 @@ impl support::Validate for Tags {
         {
             let value = &self.key;
             let p = path.field("key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(36usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only digits, letters, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.value;
             let p = path.field("value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(43usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only digits, letters, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_1(out, &p, value);
         }
+    }
+}
+impl support::Read for Tags {
+    const NAME: &'static str = "Tags";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "key" => ::std::option::Option::Some(0),
+            "value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+            }
+        }
+        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::take(field_0?)?,
+                value: M::take(field_1?)?,
+            })),
+        )
     }
 }
 /// Table 3 rebuild parameters.
@@ -207,53 +254,26 @@ pub struct Rebuild {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`Rebuild`].
-pub static SHAPE_REBUILD: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "metadata",
-            value: support::ValueShape::FreeForm,
-        },
-        support::FieldShape {
-            name: "imageRef",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "adminPass",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "OS-DCF:diskConfig",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "preserve_ephemeral",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "key_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_data",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Rebuild {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REBUILD,
-    );
-}
 impl Rebuild {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl Rebuild {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(254usize),
+        );
     }
 }
 impl support::Validate for Rebuild {
@@ -264,14 +284,78 @@ impl support::Validate for Rebuild {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(254usize),
-            );
+            Self::check_0(out, &p, value);
         }
+    }
+}
+impl support::Read for Rebuild {
+    const NAME: &'static str = "Rebuild";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "metadata",
+        "imageRef",
+        "adminPass",
+        "OS-DCF:diskConfig",
+        "preserve_ephemeral",
+        "key_name",
+        "user_data",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "metadata" => ::std::option::Option::Some(1),
+            "imageRef" => ::std::option::Option::Some(2),
+            "adminPass" => ::std::option::Option::Some(3),
+            "OS-DCF:diskConfig" => ::std::option::Option::Some(4),
+            "preserve_ephemeral" => ::std::option::Option::Some(5),
+            "key_name" => ::std::option::Option::Some(6),
+            "user_data" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::FreeForm)?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                _ => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("imageRef", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                metadata: M::optional(field_1)?,
+                image_ref: M::take(field_2?)?,
+                admin_pass: M::optional(field_3)?,
+                os_dcf_disk_config: M::optional(field_4)?,
+                preserve_ephemeral: M::optional(field_5)?,
+                key_name: M::optional(field_6)?,
+                user_data: M::optional(field_7)?,
+            })),
+        )
     }
 }
 /// Table 2 Request parameter.
@@ -279,20 +363,6 @@ impl support::Validate for Rebuild {
 pub struct RebuildingAnEcsRequest {
     /// Rebuilds an ECS. For details, see Table 3.
     pub rebuild: Rebuild,
-}
-/// The documented fields of [`RebuildingAnEcsRequest`].
-pub static SHAPE_REBUILDING_AN_ECS_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "rebuild",
-            value: support::ValueShape::Object(&SHAPE_REBUILD),
-        },
-    ],
-};
-impl support::Shaped for RebuildingAnEcsRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_REBUILDING_AN_ECS_REQUEST,
-    );
 }
 impl RebuildingAnEcsRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -314,27 +384,35 @@ impl support::Validate for RebuildingAnEcsRequest {
         }
     }
 }
+impl support::Read for RebuildingAnEcsRequest {
+    const NAME: &'static str = "RebuildingAnEcsRequest";
+    const FIELDS: &'static [&'static str] = &["rebuild"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "rebuild" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<Rebuild>())?;
+        }
+        fields.end(&[("rebuild", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                rebuild: M::take(field_0?)?,
+            })),
+        )
+    }
+}
 /// Table 3 os-start field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct OsStart {
     /// Specifies ECS IDs. For details, see Table 4.
     pub servers: ::std::vec::Vec<Servers>,
-}
-/// The documented fields of [`OsStart`].
-pub static SHAPE_OS_START: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "servers",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SERVERS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for OsStart {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_OS_START,
-    );
 }
 impl OsStart {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -359,25 +437,44 @@ impl support::Validate for OsStart {
         }
     }
 }
+impl support::Read for OsStart {
+    const NAME: &'static str = "OsStart";
+    const FIELDS: &'static [&'static str] = &["servers"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "servers" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<Servers>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("servers", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                servers: M::take(field_0?)?,
+            })),
+        )
+    }
+}
 /// Table 4 servers field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Servers {
     /// Specifies the ECS ID.
     pub id: ::std::string::String,
-}
-/// The documented fields of [`Servers`].
-pub static SHAPE_SERVERS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Servers {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SERVERS,
-    );
 }
 impl Servers {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -395,26 +492,34 @@ impl support::Validate for Servers {
         let _ = (path, out);
     }
 }
+impl support::Read for Servers {
+    const NAME: &'static str = "Servers";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::take(field_0?)? })),
+        )
+    }
+}
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct StartingEcssInABatchRequest {
     /// Specifies the operation to start the ECS. For details, see Table 3.
     #[serde(rename = "os-start")]
     pub os_start: OsStart,
-}
-/// The documented fields of [`StartingEcssInABatchRequest`].
-pub static SHAPE_STARTING_ECSS_IN_A_BATCH_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "os-start",
-            value: support::ValueShape::Object(&SHAPE_OS_START),
-        },
-    ],
-};
-impl support::Shaped for StartingEcssInABatchRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STARTING_ECSS_IN_A_BATCH_REQUEST,
-    );
 }
 impl StartingEcssInABatchRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -436,301 +541,27 @@ impl support::Validate for StartingEcssInABatchRequest {
         }
     }
 }
-/// Borrowed views of the request types, for checking a body without building the owned model:
-/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
-/// the type of the same name in the parent module.
-pub mod view {
-    use super::support;
-    /// A borrowed view of \[`super::AddingTagsToAnEcsInABatchRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct AddingTagsToAnEcsInABatchRequest<'a> {
-        /// `tags`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub tags: ::std::option::Option<::std::vec::Vec<Tags<'a>>>,
-        /// `action`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub action: ::std::option::Option<support::Str<'a>>,
-    }
-    impl AddingTagsToAnEcsInABatchRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
+impl support::Read for StartingEcssInABatchRequest {
+    const NAME: &'static str = "StartingEcssInABatchRequest";
+    const FIELDS: &'static [&'static str] = &["os-start"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "os-start" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
         }
     }
-    impl support::Validate for AddingTagsToAnEcsInABatchRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("tags"), self.tags.is_some());
-            support::check_present(out, &path.field("action"), self.action.is_some());
-            if let ::std::option::Option::Some(value) = &self.tags {
-                let p = path.field("tags");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<OsStart>())?;
         }
-    }
-    /// A borrowed view of \[`super::Tags`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Tags<'a> {
-        /// `key`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub key: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Tags<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Tags<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("key"), self.key.is_some());
-            support::check_present(out, &path.field("value"), self.value.is_some());
-            if let ::std::option::Option::Some(value) = &self.key {
-                let p = path.field("key");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(36usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only digits, letters, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.value {
-                let p = path.field("value");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(43usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only digits, letters, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::Rebuild`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Rebuild<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `metadata`.
-        #[serde(default)]
-        pub metadata: ::std::option::Option<
-            ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        >,
-        /// `imageRef`.
-        #[serde(rename = "imageRef")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub image_ref: ::std::option::Option<support::Str<'a>>,
-        /// `adminPass`.
-        #[serde(rename = "adminPass")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub admin_pass: ::std::option::Option<support::Str<'a>>,
-        /// `OS-DCF:diskConfig`.
-        #[serde(rename = "OS-DCF:diskConfig")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub os_dcf_disk_config: ::std::option::Option<support::Str<'a>>,
-        /// `preserve_ephemeral`.
-        #[serde(default)]
-        pub preserve_ephemeral: ::std::option::Option<bool>,
-        /// `key_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub key_name: ::std::option::Option<support::Str<'a>>,
-        /// `user_data`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub user_data: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Rebuild<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Rebuild<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("imageRef"),
-                self.image_ref.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(254usize),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::RebuildingAnEcsRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct RebuildingAnEcsRequest<'a> {
-        /// `rebuild`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub rebuild: ::std::option::Option<Rebuild<'a>>,
-    }
-    impl RebuildingAnEcsRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for RebuildingAnEcsRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("rebuild"), self.rebuild.is_some());
-            if let ::std::option::Option::Some(value) = &self.rebuild {
-                let p = path.field("rebuild");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::OsStart`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct OsStart<'a> {
-        /// `servers`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub servers: ::std::option::Option<::std::vec::Vec<Servers<'a>>>,
-    }
-    impl OsStart<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for OsStart<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("servers"), self.servers.is_some());
-            if let ::std::option::Option::Some(value) = &self.servers {
-                let p = path.field("servers");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::Servers`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Servers<'a> {
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Servers<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Servers<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("id"), self.id.is_some());
-        }
-    }
-    /// A borrowed view of \[`super::StartingEcssInABatchRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct StartingEcssInABatchRequest<'a> {
-        /// `os-start`.
-        #[serde(rename = "os-start")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub os_start: ::std::option::Option<OsStart<'a>>,
-    }
-    impl StartingEcssInABatchRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for StartingEcssInABatchRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("os-start"),
-                self.os_start.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.os_start {
-                let p = path.field("os-start");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
+        fields.end(&[("os-start", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                os_start: M::take(field_0?)?,
+            })),
+        )
     }
 }

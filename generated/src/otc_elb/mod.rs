@@ -19,20 +19,6 @@ pub struct AddingAForwardingPolicyRequest {
     /// Specifies the forwarding policy.
     pub l7policy: CreateL7PolicyOption,
 }
-/// The documented fields of [`AddingAForwardingPolicyRequest`].
-pub static SHAPE_ADDING_A_FORWARDING_POLICY_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "l7policy",
-            value: support::ValueShape::Object(&SHAPE_CREATE_L7_POLICY_OPTION),
-        },
-    ],
-};
-impl support::Shaped for AddingAForwardingPolicyRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_A_FORWARDING_POLICY_REQUEST,
-    );
-}
 impl AddingAForwardingPolicyRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -51,6 +37,30 @@ impl support::Validate for AddingAForwardingPolicyRequest {
             let p = path.field("l7policy");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for AddingAForwardingPolicyRequest {
+    const NAME: &'static str = "AddingAForwardingPolicyRequest";
+    const FIELDS: &'static [&'static str] = &["l7policy"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "l7policy" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::nested::<CreateL7PolicyOption>())?;
+        }
+        fields.end(&[("l7policy", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                l7policy: M::take(field_0?)?,
+            })),
+        )
     }
 }
 /// Table 9 Response body parameters (status code 201).
@@ -117,33 +127,52 @@ pub struct CreateFixtedResponseConfig {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message_body: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`CreateFixtedResponseConfig`].
-pub static SHAPE_CREATE_FIXTED_RESPONSE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "content_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "message_body",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateFixtedResponseConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_FIXTED_RESPONSE_CONFIG,
-    );
-}
 impl CreateFixtedResponseConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateFixtedResponseConfig {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(32usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(1024usize),
+        );
     }
 }
 impl support::Validate for CreateFixtedResponseConfig {
@@ -155,34 +184,54 @@ impl support::Validate for CreateFixtedResponseConfig {
         {
             let value = &self.status_code;
             let p = path.field("status_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(32usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.message_body {
             let p = path.field("message_body");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(1024usize),
-            );
+            Self::check_2(out, &p, value);
         }
+    }
+}
+impl support::Read for CreateFixtedResponseConfig {
+    const NAME: &'static str = "CreateFixtedResponseConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "status_code",
+        "content_type",
+        "message_body",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "status_code" => ::std::option::Option::Some(0),
+            "content_type" => ::std::option::Option::Some(1),
+            "message_body" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+            }
+        }
+        fields.end(&[("status_code", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                status_code: M::take(field_0?)?,
+                content_type: M::optional(field_1)?,
+                message_body: M::optional(field_2)?,
+            })),
+        )
     }
 }
 /// Table 4 CreateL7PolicyOption.
@@ -283,79 +332,104 @@ impl CreateL7PolicyOption {
         self.admin_state_up.unwrap_or(Self::DEFAULT_ADMIN_STATE_UP)
     }
 }
-/// The documented fields of [`CreateL7PolicyOption`].
-pub static SHAPE_CREATE_L7_POLICY_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "action",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "position",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_listener_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "rules",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATE_L7_POLICY_RULE_OPTION),
-            ),
-        },
-        support::FieldShape {
-            name: "priority",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "redirect_url_config",
-            value: support::ValueShape::Object(&SHAPE_CREATE_REDIRECT_URL_CONFIG),
-        },
-        support::FieldShape {
-            name: "fixed_response_config",
-            value: support::ValueShape::Object(&SHAPE_CREATE_FIXTED_RESPONSE_CONFIG),
-        },
-    ],
-};
-impl support::Shaped for CreateL7PolicyOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_L7_POLICY_OPTION,
-    );
-}
 impl CreateL7PolicyOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateL7PolicyOption {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(100i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(32usize),
+        );
+    }
+    fn check_9(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_11(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
     }
 }
 impl support::Validate for CreateL7PolicyOption {
@@ -367,63 +441,27 @@ impl support::Validate for CreateL7PolicyOption {
         {
             let value = &self.action;
             let p = path.field("action");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.position {
             let p = path.field("position");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(100i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(32usize),
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.redirect_url {
             let p = path.field("redirect_url");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_9(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.rules {
             let p = path.field("rules");
@@ -434,13 +472,7 @@ impl support::Validate for CreateL7PolicyOption {
         }
         if let ::std::option::Option::Some(value) = &self.priority {
             let p = path.field("priority");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_11(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.redirect_url_config {
             let p = path.field("redirect_url_config");
@@ -461,6 +493,167 @@ impl support::Validate for CreateL7PolicyOption {
                 "action is REDIRECT_TO_LISTENER",
             );
         }
+    }
+}
+impl support::Read for CreateL7PolicyOption {
+    const NAME: &'static str = "CreateL7PolicyOption";
+    const FIELDS: &'static [&'static str] = &[
+        "action",
+        "admin_state_up",
+        "description",
+        "listener_id",
+        "name",
+        "position",
+        "project_id",
+        "redirect_listener_id",
+        "redirect_pool_id",
+        "redirect_url",
+        "rules",
+        "priority",
+        "redirect_url_config",
+        "fixed_response_config",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "action" => ::std::option::Option::Some(0),
+            "admin_state_up" => ::std::option::Option::Some(1),
+            "description" => ::std::option::Option::Some(2),
+            "listener_id" => ::std::option::Option::Some(3),
+            "name" => ::std::option::Option::Some(4),
+            "position" => ::std::option::Option::Some(5),
+            "project_id" => ::std::option::Option::Some(6),
+            "redirect_listener_id" => ::std::option::Option::Some(7),
+            "redirect_pool_id" => ::std::option::Option::Some(8),
+            "redirect_url" => ::std::option::Option::Some(9),
+            "rules" => ::std::option::Option::Some(10),
+            "priority" => ::std::option::Option::Some(11),
+            "redirect_url_config" => ::std::option::Option::Some(12),
+            "fixed_response_config" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(|out, p, value| {
+                                Self::check_0(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "REDIRECT_TO_LISTENER"),
+                                );
+                            }),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(Self::check_9))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::nested::<CreateL7PolicyRuleOption>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(Self::check_11),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::nested::<CreateRedirectUrlConfig>(),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::nested::<CreateFixtedResponseConfig>(),
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields
+            .end(&[("action", field_0.is_some()), ("listener_id", field_3.is_some())]);
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("redirect_listener_id"),
+                field_7.is_some(),
+                "action is REDIRECT_TO_LISTENER",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                action: M::take(field_0?)?,
+                admin_state_up: M::optional(field_1)?,
+                description: M::optional(field_2)?,
+                listener_id: M::take(field_3?)?,
+                name: M::optional(field_4)?,
+                position: M::optional(field_5)?,
+                project_id: M::optional(field_6)?,
+                redirect_listener_id: M::optional(field_7)?,
+                redirect_pool_id: M::optional(field_8)?,
+                redirect_url: M::optional(field_9)?,
+                rules: M::optional(field_10)?,
+                priority: M::optional(field_11)?,
+                redirect_url_config: M::optional(field_12)?,
+                fixed_response_config: M::optional(field_13)?,
+            })),
+        )
     }
 }
 /// Table 5 CreateL7PolicyRuleOption.
@@ -519,51 +712,39 @@ impl CreateL7PolicyRuleOption {
         self.invert.unwrap_or(Self::DEFAULT_INVERT)
     }
 }
-/// The documented fields of [`CreateL7PolicyRuleOption`].
-pub static SHAPE_CREATE_L7_POLICY_RULE_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "compare_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "invert",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "conditions",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_CREATE_RULE_CONDITION),
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreateL7PolicyRuleOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_L7_POLICY_RULE_OPTION,
-    );
-}
 impl CreateL7PolicyRuleOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateL7PolicyRuleOption {
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
     }
 }
 impl support::Validate for CreateL7PolicyRuleOption {
@@ -574,24 +755,12 @@ impl support::Validate for CreateL7PolicyRuleOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_4(out, &p, value);
         }
         {
             let value = &self.value;
             let p = path.field("value");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.conditions {
             let p = path.field("conditions");
@@ -600,6 +769,96 @@ impl support::Validate for CreateL7PolicyRuleOption {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for CreateL7PolicyRuleOption {
+    const NAME: &'static str = "CreateL7PolicyRuleOption";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_state_up",
+        "type",
+        "compare_type",
+        "invert",
+        "key",
+        "value",
+        "conditions",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "admin_state_up" => ::std::option::Option::Some(0),
+            "type" => ::std::option::Option::Some(1),
+            "compare_type" => ::std::option::Option::Some(2),
+            "invert" => ::std::option::Option::Some(3),
+            "key" => ::std::option::Option::Some(4),
+            "value" => ::std::option::Option::Some(5),
+            "conditions" => ::std::option::Option::Some(6),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                _ => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::Items {
+                                item: support::nested::<CreateRuleCondition>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("type", field_1.is_some()),
+                    ("compare_type", field_2.is_some()),
+                    ("value", field_5.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                admin_state_up: M::optional(field_0)?,
+                r#type: M::take(field_1?)?,
+                compare_type: M::take(field_2?)?,
+                invert: M::optional(field_3)?,
+                key: M::optional(field_4)?,
+                value: M::take(field_5?)?,
+                conditions: M::optional(field_6)?,
+            })),
+        )
     }
 }
 /// Table 7 CreateRedirectUrlConfig.
@@ -685,45 +944,91 @@ impl CreateRedirectUrlConfig {
         self.query.as_deref().unwrap_or(Self::DEFAULT_QUERY)
     }
 }
-/// The documented fields of [`CreateRedirectUrlConfig`].
-pub static SHAPE_CREATE_REDIRECT_URL_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "protocol",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "query",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status_code",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateRedirectUrlConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_REDIRECT_URL_CONFIG,
-    );
-}
 impl CreateRedirectUrlConfig {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateRedirectUrlConfig {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(36usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
     }
 }
 impl support::Validate for CreateRedirectUrlConfig {
@@ -734,65 +1039,82 @@ impl support::Validate for CreateRedirectUrlConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(36usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.path {
             let p = path.field("path");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.query {
             let p = path.field("query");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_4(out, &p, value);
         }
         {
             let value = &self.status_code;
             let p = path.field("status_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_5(out, &p, value);
         }
+    }
+}
+impl support::Read for CreateRedirectUrlConfig {
+    const NAME: &'static str = "CreateRedirectUrlConfig";
+    const FIELDS: &'static [&'static str] = &[
+        "protocol",
+        "host",
+        "port",
+        "path",
+        "query",
+        "status_code",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "protocol" => ::std::option::Option::Some(0),
+            "host" => ::std::option::Option::Some(1),
+            "port" => ::std::option::Option::Some(2),
+            "path" => ::std::option::Option::Some(3),
+            "query" => ::std::option::Option::Some(4),
+            "status_code" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+            }
+        }
+        fields.end(&[("status_code", field_5.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                protocol: M::optional(field_0)?,
+                host: M::optional(field_1)?,
+                port: M::optional(field_2)?,
+                path: M::optional(field_3)?,
+                query: M::optional(field_4)?,
+                status_code: M::take(field_5?)?,
+            })),
+        )
     }
 }
 /// Table 6 CreateRuleCondition.
@@ -808,29 +1130,26 @@ pub struct CreateRuleCondition {
     /// • If type is set to PATH, key is left blank, and value indicates the request path, which can contain 1 to 128 characters. If compare_type is set to STARTS_WITH or EQUAL_TO for the forwarding rule, the value must start with a slash (/) and can contain only letters, digits, and special characters _~';@^-%#&$.\*+?,=!:|/()\[\]{}
     pub value: ::std::string::String,
 }
-/// The documented fields of [`CreateRuleCondition`].
-pub static SHAPE_CREATE_RULE_CONDITION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateRuleCondition {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_RULE_CONDITION,
-    );
-}
 impl CreateRuleCondition {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateRuleCondition {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
     }
 }
 impl support::Validate for CreateRuleCondition {
@@ -841,14 +1160,38 @@ impl support::Validate for CreateRuleCondition {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_0(out, &p, value);
         }
+    }
+}
+impl support::Read for CreateRuleCondition {
+    const NAME: &'static str = "CreateRuleCondition";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "key" => ::std::option::Option::Some(0),
+            "value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("value", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::take(field_1?)?,
+            })),
+        )
     }
 }
 /// Table 13 FixtedResponseConfig.
@@ -898,6 +1241,47 @@ impl support::Shaped for FixtedResponseConfig {
         &SHAPE_FIXTED_RESPONSE_CONFIG,
     );
 }
+impl FixtedResponseConfig {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(32usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(1024usize),
+        );
+    }
+}
 impl support::Validate for FixtedResponseConfig {
     fn validate_at(
         &self,
@@ -906,33 +1290,15 @@ impl support::Validate for FixtedResponseConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.status_code {
             let p = path.field("status_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(32usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.message_body {
             let p = path.field("message_body");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(1024usize),
-            );
+            Self::check_2(out, &p, value);
         }
     }
 }
@@ -1115,6 +1481,54 @@ impl support::Shaped for L7Policy {
         &SHAPE_L7_POLICY,
     );
 }
+impl L7Policy {
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(100i64),
+        );
+    }
+    fn check_8(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &ProvisioningStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_15(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
+    }
+}
 impl support::Validate for L7Policy {
     fn validate_at(
         &self,
@@ -1123,27 +1537,15 @@ impl support::Validate for L7Policy {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.position {
             let p = path.field("position");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(100i64),
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provisioning_status {
             let p = path.field("provisioning_status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_8(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.rules {
             let p = path.field("rules");
@@ -1162,13 +1564,7 @@ impl support::Validate for L7Policy {
         }
         if let ::std::option::Option::Some(value) = &self.priority {
             let p = path.field("priority");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_15(out, &p, value);
         }
     }
 }
@@ -1289,6 +1685,86 @@ impl support::Shaped for RedirectUrlConfig {
         &SHAPE_REDIRECT_URL_CONFIG,
     );
 }
+impl RedirectUrlConfig {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(36usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(16usize),
+        );
+    }
+}
 impl support::Validate for RedirectUrlConfig {
     fn validate_at(
         &self,
@@ -1297,63 +1773,27 @@ impl support::Validate for RedirectUrlConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(36usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.path {
             let p = path.field("path");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.query {
             let p = path.field("query");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(128usize),
-            );
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status_code {
             let p = path.field("status_code");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(16usize),
-            );
+            Self::check_5(out, &p, value);
         }
     }
 }
@@ -1487,20 +1927,6 @@ pub struct ConfiguringAHealthCheckRequest {
     /// Specifies the health check.
     pub healthmonitor: CreateHealthMonitorOption,
 }
-/// The documented fields of [`ConfiguringAHealthCheckRequest`].
-pub static SHAPE_CONFIGURING_A_HEALTH_CHECK_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "healthmonitor",
-            value: support::ValueShape::Object(&SHAPE_CREATE_HEALTH_MONITOR_OPTION),
-        },
-    ],
-};
-impl support::Shaped for ConfiguringAHealthCheckRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIGURING_A_HEALTH_CHECK_REQUEST,
-    );
-}
 impl ConfiguringAHealthCheckRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -1519,6 +1945,31 @@ impl support::Validate for ConfiguringAHealthCheckRequest {
             let p = path.field("healthmonitor");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for ConfiguringAHealthCheckRequest {
+    const NAME: &'static str = "ConfiguringAHealthCheckRequest";
+    const FIELDS: &'static [&'static str] = &["healthmonitor"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "healthmonitor" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::nested::<CreateHealthMonitorOption>())?;
+        }
+        fields.end(&[("healthmonitor", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                healthmonitor: M::take(field_0?)?,
+            })),
+        )
     }
 }
 /// Table 5 Response body parameters (status code 201).
@@ -1677,77 +2128,175 @@ impl CreateHealthMonitorOption {
         self.url_path.as_deref().unwrap_or(Self::DEFAULT_URL_PATH)
     }
 }
-/// The documented fields of [`CreateHealthMonitorOption`].
-pub static SHAPE_CREATE_HEALTH_MONITOR_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delay",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "domain_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "expected_codes",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "http_method",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_retries",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "max_retries_down",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "monitor_port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "pool_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "timeout",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "url_path",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateHealthMonitorOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_HEALTH_MONITOR_OPTION,
-    );
-}
 impl CreateHealthMonitorOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateHealthMonitorOption {
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(50i64),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(100usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
+            |c: char| c.is_ascii_digit() || c.is_alphabetic(),
+            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.'),
+            |_: char| true,
+        );
+    }
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &HttpMethod,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_8(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_10(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(32usize),
+        );
+    }
+    fn check_11(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(50i64),
+        );
+    }
+    fn check_12(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &Type,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_13(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with `/`",
+            |c: char| matches!(c, '/'),
+            |_: char| true,
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for CreateHealthMonitorOption {
@@ -1759,134 +2308,54 @@ impl support::Validate for CreateHealthMonitorOption {
         {
             let value = &self.delay;
             let p = path.field("delay");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(50i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.domain_name {
             let p = path.field("domain_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(100usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
-                |c: char| c.is_ascii_digit() || c.is_alphabetic(),
-                |c: char| {
-                    c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.expected_codes {
             let p = path.field("expected_codes");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_method {
             let p = path.field("http_method");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         {
             let value = &self.max_retries;
             let p = path.field("max_retries");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries_down {
             let p = path.field("max_retries_down");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.monitor_port {
             let p = path.field("monitor_port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_7(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_8(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(32usize),
-            );
+            Self::check_10(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(50i64),
-            );
+            Self::check_11(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_12(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_path {
             let p = path.field("url_path");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with `/`",
-                |c: char| matches!(c, '/'),
-                |_: char| true,
-                |_: char| true,
-            );
+            Self::check_13(out, &p, value);
         }
         if !({
             let value = &self.r#type;
@@ -1905,6 +2374,187 @@ impl support::Validate for CreateHealthMonitorOption {
                 "type is HTTP",
             );
         }
+    }
+}
+impl support::Read for CreateHealthMonitorOption {
+    const NAME: &'static str = "CreateHealthMonitorOption";
+    const FIELDS: &'static [&'static str] = &[
+        "admin_state_up",
+        "delay",
+        "domain_name",
+        "expected_codes",
+        "http_method",
+        "max_retries",
+        "max_retries_down",
+        "monitor_port",
+        "name",
+        "pool_id",
+        "project_id",
+        "timeout",
+        "type",
+        "url_path",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "admin_state_up" => ::std::option::Option::Some(0),
+            "delay" => ::std::option::Option::Some(1),
+            "domain_name" => ::std::option::Option::Some(2),
+            "expected_codes" => ::std::option::Option::Some(3),
+            "http_method" => ::std::option::Option::Some(4),
+            "max_retries" => ::std::option::Option::Some(5),
+            "max_retries_down" => ::std::option::Option::Some(6),
+            "monitor_port" => ::std::option::Option::Some(7),
+            "name" => ::std::option::Option::Some(8),
+            "pool_id" => ::std::option::Option::Some(9),
+            "project_id" => ::std::option::Option::Some(10),
+            "timeout" => ::std::option::Option::Some(11),
+            "type" => ::std::option::Option::Some(12),
+            "url_path" => ::std::option::Option::Some(13),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_1),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<HttpMethod, _>(Self::check_4),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                6 => {
+                    fields
+                        .value(
+                            6,
+                            &mut field_6,
+                            support::scalar::<i32, _>(Self::check_6),
+                        )?
+                }
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::scalar::<i32, _>(Self::check_7),
+                        )?
+                }
+                8 => fields.value(8, &mut field_8, support::text(Self::check_8))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(Self::check_10))?,
+                11 => {
+                    fields
+                        .value(
+                            11,
+                            &mut field_11,
+                            support::scalar::<i32, _>(Self::check_11),
+                        )?
+                }
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::scalar::<
+                                Type,
+                                _,
+                            >(|out, p, value| {
+                                Self::check_12(out, p, value);
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, Type::Http),
+                                );
+                            }),
+                        )?
+                }
+                _ => fields.value(13, &mut field_13, support::text(Self::check_13))?,
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("delay", field_1.is_some()),
+                    ("max_retries", field_5.is_some()),
+                    ("pool_id", field_9.is_some()),
+                    ("timeout", field_11.is_some()),
+                    ("type", field_12.is_some()),
+                ],
+            );
+        if !holds_0.unwrap_or(false) {
+            support::forbid(
+                out,
+                &path.field("domain_name"),
+                field_2.is_some(),
+                "type is HTTP",
+            );
+            support::forbid(
+                out,
+                &path.field("url_path"),
+                field_13.is_some(),
+                "type is HTTP",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                admin_state_up: M::optional(field_0)?,
+                delay: M::take(field_1?)?,
+                domain_name: M::optional(field_2)?,
+                expected_codes: M::optional(field_3)?,
+                http_method: M::optional(field_4)?,
+                max_retries: M::take(field_5?)?,
+                max_retries_down: M::optional(field_6)?,
+                monitor_port: M::optional(field_7)?,
+                name: M::optional(field_8)?,
+                pool_id: M::take(field_9?)?,
+                project_id: M::optional(field_10)?,
+                timeout: M::take(field_11?)?,
+                r#type: M::take(field_12?)?,
+                url_path: M::optional(field_13)?,
+            })),
+        )
     }
 }
 /// Table 6 HealthMonitor.
@@ -2090,6 +2740,110 @@ impl support::Shaped for HealthMonitor {
         &SHAPE_HEALTH_MONITOR,
     );
 }
+impl HealthMonitor {
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(50i64),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
+            |c: char| c.is_ascii_digit() || c.is_alphabetic(),
+            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.'),
+            |_: char| true,
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &HttpMethod,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(10i64),
+        );
+    }
+    fn check_8(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_12(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(50i64),
+        );
+    }
+    fn check_14(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_chars(
+            out,
+            p,
+            value,
+            "must start with `/`",
+            |c: char| matches!(c, '/'),
+            |_: char| true,
+            |_: char| true,
+        );
+    }
+}
 impl support::Validate for HealthMonitor {
     fn validate_at(
         &self,
@@ -2098,61 +2852,27 @@ impl support::Validate for HealthMonitor {
     ) {
         if let ::std::option::Option::Some(value) = &self.delay {
             let p = path.field("delay");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(50i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.domain_name {
             let p = path.field("domain_name");
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
-                |c: char| c.is_ascii_digit() || c.is_alphabetic(),
-                |c: char| {
-                    c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_method {
             let p = path.field("http_method");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries {
             let p = path.field("max_retries");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries_down {
             let p = path.field("max_retries_down");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(10i64),
-            );
+            Self::check_7(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.monitor_port {
             let p = path.field("monitor_port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_8(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pools {
             let p = path.field("pools");
@@ -2163,25 +2883,11 @@ impl support::Validate for HealthMonitor {
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(50i64),
-            );
+            Self::check_12(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_path {
             let p = path.field("url_path");
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "must start with `/`",
-                |c: char| matches!(c, '/'),
-                |_: char| true,
-                |_: char| true,
-            );
+            Self::check_14(out, &p, value);
         }
     }
 }
@@ -2409,6 +3115,28 @@ impl support::Validate for BandwidthRef {
         let _ = (path, out);
     }
 }
+impl support::Read for BandwidthRef {
+    const NAME: &'static str = "BandwidthRef";
+    const FIELDS: &'static [&'static str] = &["id"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "id" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields.value(0, &mut field_0, support::text(support::unchecked))?;
+        }
+        fields.end(&[("id", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self { id: M::take(field_0?)? })),
+        )
+    }
+}
 /// Table 6 BandwidthRef (also Table 16).
 ///
 /// The form of \[`BandwidthRef`\] that responses are read into: every field is optional, and a missing field that requests must send is reported by `Response::parse_with_departures`.
@@ -2483,41 +3211,39 @@ pub struct CreateLoadBalancerBandwidthOption {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`CreateLoadBalancerBandwidthOption`].
-pub static SHAPE_CREATE_LOAD_BALANCER_BANDWIDTH_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "share_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateLoadBalancerBandwidthOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_LOAD_BALANCER_BANDWIDTH_OPTION,
-    );
-}
 impl CreateLoadBalancerBandwidthOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateLoadBalancerBandwidthOption {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(99999i64),
+        );
     }
 }
 impl support::Validate for CreateLoadBalancerBandwidthOption {
@@ -2528,23 +3254,11 @@ impl support::Validate for CreateLoadBalancerBandwidthOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.size {
             let p = path.field("size");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(99999i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if match &self.id {
             ::std::option::Option::Some(value) => matches!(& * * value, "null"),
@@ -2569,6 +3283,88 @@ impl support::Validate for CreateLoadBalancerBandwidthOption {
                 "id is null",
             );
         }
+    }
+}
+impl support::Read for CreateLoadBalancerBandwidthOption {
+    const NAME: &'static str = "CreateLoadBalancerBandwidthOption";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "size",
+        "charge_mode",
+        "share_type",
+        "id",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "size" => ::std::option::Option::Some(1),
+            "charge_mode" => ::std::option::Option::Some(2),
+            "share_type" => ::std::option::Option::Some(3),
+            "id" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_1),
+                        )?
+                }
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "null"),
+                                );
+                            }),
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields.end(&[]);
+        if holds_0.unwrap_or(false) {
+            support::require(out, &path.field("size"), field_1.is_some(), "id is null");
+            support::require(
+                out,
+                &path.field("charge_mode"),
+                field_2.is_some(),
+                "id is null",
+            );
+            support::require(
+                out,
+                &path.field("share_type"),
+                field_3.is_some(),
+                "id is null",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                size: M::optional(field_1)?,
+                charge_mode: M::optional(field_2)?,
+                share_type: M::optional(field_3)?,
+                id: M::optional(field_4)?,
+            })),
+        )
     }
 }
 /// Table 4 CreateLoadBalancerOption.
@@ -2682,103 +3478,59 @@ impl CreateLoadBalancerOption {
         self.admin_state_up.unwrap_or(Self::DEFAULT_ADMIN_STATE_UP)
     }
 }
-/// The documented fields of [`CreateLoadBalancerOption`].
-pub static SHAPE_CREATE_LOAD_BALANCER_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_subnet_cidr_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_vip_virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l4_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "guaranteed",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "availability_zone_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "enterprise_project_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tags",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_TAG)),
-        },
-        support::FieldShape {
-            name: "admin_state_up",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "l7_flavor_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ipv6_bandwidth",
-            value: support::ValueShape::Object(&SHAPE_BANDWIDTH_REF),
-        },
-        support::FieldShape {
-            name: "publicip_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "publicip",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATE_LOAD_BALANCER_PUBLIC_IP_OPTION,
-            ),
-        },
-        support::FieldShape {
-            name: "elb_virsubnet_ids",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "ip_target_enable",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreateLoadBalancerOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_LOAD_BALANCER_OPTION,
-    );
-}
 impl CreateLoadBalancerOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateLoadBalancerOption {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &Provider,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_14(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
     }
 }
 impl support::Validate for CreateLoadBalancerOption {
@@ -2789,27 +3541,15 @@ impl support::Validate for CreateLoadBalancerOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provider {
             let p = path.field("provider");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -2820,13 +3560,7 @@ impl support::Validate for CreateLoadBalancerOption {
         }
         if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
             let p = path.field("l7_flavor_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_14(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_bandwidth {
             let p = path.field("ipv6_bandwidth");
@@ -2836,6 +3570,214 @@ impl support::Validate for CreateLoadBalancerOption {
             let p = path.field("publicip");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreateLoadBalancerOption {
+    const NAME: &'static str = "CreateLoadBalancerOption";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "vip_address",
+        "vip_subnet_cidr_id",
+        "ipv6_vip_virsubnet_id",
+        "provider",
+        "l4_flavor_id",
+        "project_id",
+        "guaranteed",
+        "vpc_id",
+        "availability_zone_list",
+        "enterprise_project_id",
+        "tags",
+        "admin_state_up",
+        "l7_flavor_id",
+        "ipv6_bandwidth",
+        "publicip_ids",
+        "publicip",
+        "elb_virsubnet_ids",
+        "ip_target_enable",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "description" => ::std::option::Option::Some(1),
+            "vip_address" => ::std::option::Option::Some(2),
+            "vip_subnet_cidr_id" => ::std::option::Option::Some(3),
+            "ipv6_vip_virsubnet_id" => ::std::option::Option::Some(4),
+            "provider" => ::std::option::Option::Some(5),
+            "l4_flavor_id" => ::std::option::Option::Some(6),
+            "project_id" => ::std::option::Option::Some(7),
+            "guaranteed" => ::std::option::Option::Some(8),
+            "vpc_id" => ::std::option::Option::Some(9),
+            "availability_zone_list" => ::std::option::Option::Some(10),
+            "enterprise_project_id" => ::std::option::Option::Some(11),
+            "tags" => ::std::option::Option::Some(12),
+            "admin_state_up" => ::std::option::Option::Some(13),
+            "l7_flavor_id" => ::std::option::Option::Some(14),
+            "ipv6_bandwidth" => ::std::option::Option::Some(15),
+            "publicip_ids" => ::std::option::Option::Some(16),
+            "publicip" => ::std::option::Option::Some(17),
+            "elb_virsubnet_ids" => ::std::option::Option::Some(18),
+            "ip_target_enable" => ::std::option::Option::Some(19),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        let mut field_17 = ::std::option::Option::None;
+        let mut field_18 = ::std::option::Option::None;
+        let mut field_19 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<Provider, _>(Self::check_5),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => {
+                    fields
+                        .value(
+                            12,
+                            &mut field_12,
+                            support::Items {
+                                item: support::nested::<Tag>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                13 => {
+                    fields
+                        .value(
+                            13,
+                            &mut field_13,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                14 => fields.value(14, &mut field_14, support::text(Self::check_14))?,
+                15 => fields.value(15, &mut field_15, support::nested::<BandwidthRef>())?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                17 => {
+                    fields
+                        .value(
+                            17,
+                            &mut field_17,
+                            support::nested::<CreateLoadBalancerPublicIpOption>(),
+                        )?
+                }
+                18 => {
+                    fields
+                        .value(
+                            18,
+                            &mut field_18,
+                            support::Items {
+                                item: support::text(support::unchecked),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            19,
+                            &mut field_19,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("availability_zone_list", field_10.is_some()),
+                    ("elb_virsubnet_ids", field_18.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                vip_address: M::optional(field_2)?,
+                vip_subnet_cidr_id: M::optional(field_3)?,
+                ipv6_vip_virsubnet_id: M::optional(field_4)?,
+                provider: M::optional(field_5)?,
+                l4_flavor_id: M::optional(field_6)?,
+                project_id: M::optional(field_7)?,
+                guaranteed: M::optional(field_8)?,
+                vpc_id: M::optional(field_9)?,
+                availability_zone_list: M::take(field_10?)?,
+                enterprise_project_id: M::optional(field_11)?,
+                tags: M::optional(field_12)?,
+                admin_state_up: M::optional(field_13)?,
+                l7_flavor_id: M::optional(field_14)?,
+                ipv6_bandwidth: M::optional(field_15)?,
+                publicip_ids: M::optional(field_16)?,
+                publicip: M::optional(field_17)?,
+                elb_virsubnet_ids: M::take(field_18?)?,
+                ip_target_enable: M::optional(field_19)?,
+            })),
+        )
     }
 }
 /// Table 7 CreateLoadBalancerPublicIpOption.
@@ -2872,39 +3814,46 @@ impl CreateLoadBalancerPublicIpOption {
     /// The documented default of `network_type`.
     pub const DEFAULT_NETWORK_TYPE: &'static str = "5_bgp";
 }
-/// The documented fields of [`CreateLoadBalancerPublicIpOption`].
-pub static SHAPE_CREATE_LOAD_BALANCER_PUBLIC_IP_OPTION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "ip_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "network_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Object(
-                &SHAPE_CREATE_LOAD_BALANCER_BANDWIDTH_OPTION,
-            ),
-        },
-    ],
-};
-impl support::Shaped for CreateLoadBalancerPublicIpOption {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATE_LOAD_BALANCER_PUBLIC_IP_OPTION,
-    );
-}
 impl CreateLoadBalancerPublicIpOption {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreateLoadBalancerPublicIpOption {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &IpVersion,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(36usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
     }
 }
 impl support::Validate for CreateLoadBalancerPublicIpOption {
@@ -2915,28 +3864,16 @@ impl support::Validate for CreateLoadBalancerPublicIpOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.ip_version {
             let p = path.field("ip_version");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_0(out, &p, value);
         }
         {
             let value = &self.network_type;
             let p = path.field("network_type");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(36usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_2(out, &p, value);
         }
         {
             let value = &self.bandwidth;
@@ -2945,25 +3882,71 @@ impl support::Validate for CreateLoadBalancerPublicIpOption {
         }
     }
 }
+impl support::Read for CreateLoadBalancerPublicIpOption {
+    const NAME: &'static str = "CreateLoadBalancerPublicIpOption";
+    const FIELDS: &'static [&'static str] = &[
+        "ip_version",
+        "network_type",
+        "description",
+        "bandwidth",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "ip_version" => ::std::option::Option::Some(0),
+            "network_type" => ::std::option::Option::Some(1),
+            "description" => ::std::option::Option::Some(2),
+            "bandwidth" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<IpVersion, _>(Self::check_0),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::nested::<CreateLoadBalancerBandwidthOption>(),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[("network_type", field_1.is_some()), ("bandwidth", field_3.is_some())],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                ip_version: M::optional(field_0)?,
+                network_type: M::take(field_1?)?,
+                description: M::optional(field_2)?,
+                bandwidth: M::take(field_3?)?,
+            })),
+        )
+    }
+}
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingALoadBalancerRequest {
     /// Specifies the load balancer.
     pub loadbalancer: CreateLoadBalancerOption,
-}
-/// The documented fields of [`CreatingALoadBalancerRequest`].
-pub static SHAPE_CREATING_A_LOAD_BALANCER_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "loadbalancer",
-            value: support::ValueShape::Object(&SHAPE_CREATE_LOAD_BALANCER_OPTION),
-        },
-    ],
-};
-impl support::Shaped for CreatingALoadBalancerRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOAD_BALANCER_REQUEST,
-    );
 }
 impl CreatingALoadBalancerRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2983,6 +3966,31 @@ impl support::Validate for CreatingALoadBalancerRequest {
             let p = path.field("loadbalancer");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingALoadBalancerRequest {
+    const NAME: &'static str = "CreatingALoadBalancerRequest";
+    const FIELDS: &'static [&'static str] = &["loadbalancer"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "loadbalancer" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(0, &mut field_0, support::nested::<CreateLoadBalancerOption>())?;
+        }
+        fields.end(&[("loadbalancer", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                loadbalancer: M::take(field_0?)?,
+            })),
+        )
     }
 }
 /// Table 9 Response body parameters (status code 201).
@@ -3450,6 +4458,185 @@ impl support::Shaped for LoadBalancer {
         &SHAPE_LOAD_BALANCER,
     );
 }
+impl LoadBalancer {
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &ProvisioningStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &Provider,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &OperatingStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_8(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_9(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(36usize),
+        );
+    }
+    fn check_10(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_11(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(32usize),
+        );
+    }
+    fn check_14(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(20usize),
+        );
+    }
+    fn check_15(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(20usize),
+        );
+    }
+    fn check_19(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_24(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_25(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_26(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_27(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(255usize),
+        );
+    }
+}
 impl support::Validate for LoadBalancer {
     fn validate_at(
         &self,
@@ -3458,21 +4645,15 @@ impl support::Validate for LoadBalancer {
     ) {
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provisioning_status {
             let p = path.field("provisioning_status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provider {
             let p = path.field("provider");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pools {
             let p = path.field("pools");
@@ -3490,47 +4671,23 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.operating_status {
             let p = path.field("operating_status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_7(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vip_address {
             let p = path.field("vip_address");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_8(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vip_subnet_cidr_id {
             let p = path.field("vip_subnet_cidr_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(36usize),
-            );
+            Self::check_9(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_10(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(32usize),
-            );
+            Self::check_11(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -3541,23 +4698,11 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.created_at {
             let p = path.field("created_at");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(20usize),
-            );
+            Self::check_14(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.updated_at {
             let p = path.field("updated_at");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(20usize),
-            );
+            Self::check_15(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.eips {
             let p = path.field("eips");
@@ -3568,53 +4713,23 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_vip_address {
             let p = path.field("ipv6_vip_address");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_19(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l4_flavor_id {
             let p = path.field("l4_flavor_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_24(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l4_scale_flavor_id {
             let p = path.field("l4_scale_flavor_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_25(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
             let p = path.field("l7_flavor_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_26(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l7_scale_flavor_id {
             let p = path.field("l7_scale_flavor_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(255usize),
-            );
+            Self::check_27(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.publicips {
             let p = path.field("publicips");
@@ -3665,6 +4780,15 @@ impl support::Shaped for PublicIpInfo {
         &SHAPE_PUBLIC_IP_INFO,
     );
 }
+impl PublicIpInfo {
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &IpVersion,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+}
 impl support::Validate for PublicIpInfo {
     fn validate_at(
         &self,
@@ -3673,7 +4797,7 @@ impl support::Validate for PublicIpInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.ip_version {
             let p = path.field("ip_version");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
     }
 }
@@ -3717,6 +4841,36 @@ impl support::Validate for Tag {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Tag {
+    const NAME: &'static str = "Tag";
+    const FIELDS: &'static [&'static str] = &["key", "value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "key" => ::std::option::Option::Some(0),
+            "value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                key: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
     }
 }
 /// Specifies the IP address version.
@@ -3983,69 +5137,26 @@ pub struct CreatingALoadBalancer2Request {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`CreatingALoadBalancer2Request`].
-pub static SHAPE_CREATING_A_LOAD_BALANCER2_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "bandwidth",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_subnet_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "az",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "eip_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vip_address",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenantId",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingALoadBalancer2Request {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_LOAD_BALANCER2_REQUEST,
-    );
-}
 impl CreatingALoadBalancer2Request {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreatingALoadBalancer2Request {
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(500i64),
+        );
     }
 }
 impl support::Validate for CreatingALoadBalancer2Request {
@@ -4056,13 +5167,7 @@ impl support::Validate for CreatingALoadBalancer2Request {
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth {
             let p = path.field("bandwidth");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::Some(500i64),
-            );
+            Self::check_3(out, &p, value);
         }
         if {
             let value = &self.r#type;
@@ -4092,6 +5197,141 @@ impl support::Validate for CreatingALoadBalancer2Request {
                 "type is Internal",
             );
         }
+    }
+}
+impl support::Read for CreatingALoadBalancer2Request {
+    const NAME: &'static str = "CreatingALoadBalancer2Request";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "vpc_id",
+        "bandwidth",
+        "type",
+        "vip_subnet_id",
+        "az",
+        "charge_mode",
+        "eip_type",
+        "security_group_id",
+        "vip_address",
+        "tenantId",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "description" => ::std::option::Option::Some(1),
+            "vpc_id" => ::std::option::Option::Some(2),
+            "bandwidth" => ::std::option::Option::Some(3),
+            "type" => ::std::option::Option::Some(4),
+            "vip_subnet_id" => ::std::option::Option::Some(5),
+            "az" => ::std::option::Option::Some(6),
+            "charge_mode" => ::std::option::Option::Some(7),
+            "eip_type" => ::std::option::Option::Some(8),
+            "security_group_id" => ::std::option::Option::Some(9),
+            "vip_address" => ::std::option::Option::Some(10),
+            "tenantId" => ::std::option::Option::Some(11),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(Self::check_3),
+                        )?
+                }
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "External"),
+                                );
+                                holds_1 = ::std::option::Option::Some(
+                                    matches!(value, "Internal"),
+                                );
+                            }),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
+                9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
+                10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
+                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[
+                    ("name", field_0.is_some()),
+                    ("vpc_id", field_2.is_some()),
+                    ("type", field_4.is_some()),
+                ],
+            );
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("bandwidth"),
+                field_3.is_some(),
+                "type is External",
+            );
+        }
+        if holds_1.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("vip_subnet_id"),
+                field_5.is_some(),
+                "type is Internal",
+            );
+            support::require(
+                out,
+                &path.field("tenantId"),
+                field_11.is_some(),
+                "type is Internal",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::take(field_0?)?,
+                description: M::optional(field_1)?,
+                vpc_id: M::take(field_2?)?,
+                bandwidth: M::optional(field_3)?,
+                r#type: M::take(field_4?)?,
+                vip_subnet_id: M::optional(field_5)?,
+                az: M::optional(field_6)?,
+                charge_mode: M::optional(field_7)?,
+                eip_type: M::optional(field_8)?,
+                security_group_id: M::optional(field_9)?,
+                vip_address: M::optional(field_10)?,
+                tenant_id: M::optional(field_11)?,
+            })),
+        )
     }
 }
 /// Table 4 listeners parameter description.
@@ -4565,1264 +5805,4 @@ impl support::Validate for TlsCiphersPolicy {
 }
 impl support::Shaped for TlsCiphersPolicy {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-/// Borrowed views of the request types, for checking a body without building the owned model:
-/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
-/// the type of the same name in the parent module.
-pub mod view {
-    use super::support;
-    use super::{HttpMethod, IpVersion, Provider, Type};
-    /// A borrowed view of \[`super::AddingAForwardingPolicyRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct AddingAForwardingPolicyRequest<'a> {
-        /// `l7policy`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub l7policy: ::std::option::Option<CreateL7PolicyOption<'a>>,
-    }
-    impl AddingAForwardingPolicyRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for AddingAForwardingPolicyRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("l7policy"),
-                self.l7policy.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.l7policy {
-                let p = path.field("l7policy");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateFixtedResponseConfig`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateFixtedResponseConfig<'a> {
-        /// `status_code`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub status_code: ::std::option::Option<support::Str<'a>>,
-        /// `content_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub content_type: ::std::option::Option<support::Str<'a>>,
-        /// `message_body`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub message_body: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreateFixtedResponseConfig<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateFixtedResponseConfig<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("status_code"),
-                self.status_code.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.status_code {
-                let p = path.field("status_code");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(16usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.content_type {
-                let p = path.field("content_type");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(32usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.message_body {
-                let p = path.field("message_body");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(1024usize),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateL7PolicyOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateL7PolicyOption<'a> {
-        /// `action`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub action: ::std::option::Option<support::Str<'a>>,
-        /// `admin_state_up`.
-        #[serde(default)]
-        pub admin_state_up: ::std::option::Option<bool>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `listener_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub listener_id: ::std::option::Option<support::Str<'a>>,
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `position`.
-        #[serde(default)]
-        pub position: ::std::option::Option<i32>,
-        /// `project_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub project_id: ::std::option::Option<support::Str<'a>>,
-        /// `redirect_listener_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub redirect_listener_id: ::std::option::Option<support::Str<'a>>,
-        /// `redirect_pool_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub redirect_pool_id: ::std::option::Option<support::Str<'a>>,
-        /// `redirect_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub redirect_url: ::std::option::Option<support::Str<'a>>,
-        /// `rules`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub rules: ::std::option::Option<::std::vec::Vec<CreateL7PolicyRuleOption<'a>>>,
-        /// `priority`.
-        #[serde(default)]
-        pub priority: ::std::option::Option<i32>,
-        /// `redirect_url_config`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub redirect_url_config: ::std::option::Option<CreateRedirectUrlConfig<'a>>,
-        /// `fixed_response_config`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub fixed_response_config: ::std::option::Option<CreateFixtedResponseConfig<'a>>,
-    }
-    impl CreateL7PolicyOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateL7PolicyOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("action"), self.action.is_some());
-            support::check_present(
-                out,
-                &path.field("listener_id"),
-                self.listener_id.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.action {
-                let p = path.field("action");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.position {
-                let p = path.field("position");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(100i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.project_id {
-                let p = path.field("project_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(32usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.redirect_url {
-                let p = path.field("redirect_url");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.rules {
-                let p = path.field("rules");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.priority {
-                let p = path.field("priority");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(10000i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.redirect_url_config {
-                let p = path.field("redirect_url_config");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.fixed_response_config {
-                let p = path.field("fixed_response_config");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if match &self.action {
-                ::std::option::Option::Some(value) => {
-                    matches!(& * * value, "REDIRECT_TO_LISTENER")
-                }
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("redirect_listener_id"),
-                    self.redirect_listener_id.is_some(),
-                    "action is REDIRECT_TO_LISTENER",
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateL7PolicyRuleOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateL7PolicyRuleOption<'a> {
-        /// `admin_state_up`.
-        #[serde(default)]
-        pub admin_state_up: ::std::option::Option<bool>,
-        /// `type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub r#type: ::std::option::Option<support::Str<'a>>,
-        /// `compare_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub compare_type: ::std::option::Option<support::Str<'a>>,
-        /// `invert`.
-        #[serde(default)]
-        pub invert: ::std::option::Option<bool>,
-        /// `key`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub key: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-        /// `conditions`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub conditions: ::std::option::Option<::std::vec::Vec<CreateRuleCondition<'a>>>,
-    }
-    impl CreateL7PolicyRuleOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateL7PolicyRuleOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("type"), self.r#type.is_some());
-            support::check_present(
-                out,
-                &path.field("compare_type"),
-                self.compare_type.is_some(),
-            );
-            support::check_present(out, &path.field("value"), self.value.is_some());
-            if let ::std::option::Option::Some(value) = &self.key {
-                let p = path.field("key");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.value {
-                let p = path.field("value");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(128usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.conditions {
-                let p = path.field("conditions");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateRedirectUrlConfig`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateRedirectUrlConfig<'a> {
-        /// `protocol`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub protocol: ::std::option::Option<support::Str<'a>>,
-        /// `host`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub host: ::std::option::Option<support::Str<'a>>,
-        /// `port`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub port: ::std::option::Option<support::Str<'a>>,
-        /// `path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub path: ::std::option::Option<support::Str<'a>>,
-        /// `query`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub query: ::std::option::Option<support::Str<'a>>,
-        /// `status_code`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub status_code: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreateRedirectUrlConfig<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateRedirectUrlConfig<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("status_code"),
-                self.status_code.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.protocol {
-                let p = path.field("protocol");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(36usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.host {
-                let p = path.field("host");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(128usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.port {
-                let p = path.field("port");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(16usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.path {
-                let p = path.field("path");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(128usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.query {
-                let p = path.field("query");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(128usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.status_code {
-                let p = path.field("status_code");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(16usize),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateRuleCondition`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateRuleCondition<'a> {
-        /// `key`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub key: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreateRuleCondition<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateRuleCondition<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("value"), self.value.is_some());
-            if let ::std::option::Option::Some(value) = &self.key {
-                let p = path.field("key");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(128usize),
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::ConfiguringAHealthCheckRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct ConfiguringAHealthCheckRequest<'a> {
-        /// `healthmonitor`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub healthmonitor: ::std::option::Option<CreateHealthMonitorOption<'a>>,
-    }
-    impl ConfiguringAHealthCheckRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for ConfiguringAHealthCheckRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("healthmonitor"),
-                self.healthmonitor.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.healthmonitor {
-                let p = path.field("healthmonitor");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateHealthMonitorOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateHealthMonitorOption<'a> {
-        /// `admin_state_up`.
-        #[serde(default)]
-        pub admin_state_up: ::std::option::Option<bool>,
-        /// `delay`.
-        #[serde(default)]
-        pub delay: ::std::option::Option<i32>,
-        /// `domain_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub domain_name: ::std::option::Option<support::Str<'a>>,
-        /// `expected_codes`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub expected_codes: ::std::option::Option<support::Str<'a>>,
-        /// `http_method`.
-        #[serde(default)]
-        pub http_method: ::std::option::Option<HttpMethod>,
-        /// `max_retries`.
-        #[serde(default)]
-        pub max_retries: ::std::option::Option<i32>,
-        /// `max_retries_down`.
-        #[serde(default)]
-        pub max_retries_down: ::std::option::Option<i32>,
-        /// `monitor_port`.
-        #[serde(default)]
-        pub monitor_port: ::std::option::Option<i32>,
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `pool_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub pool_id: ::std::option::Option<support::Str<'a>>,
-        /// `project_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub project_id: ::std::option::Option<support::Str<'a>>,
-        /// `timeout`.
-        #[serde(default)]
-        pub timeout: ::std::option::Option<i32>,
-        /// `type`.
-        #[serde(default)]
-        pub r#type: ::std::option::Option<Type>,
-        /// `url_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub url_path: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreateHealthMonitorOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateHealthMonitorOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("delay"), self.delay.is_some());
-            support::check_present(
-                out,
-                &path.field("max_retries"),
-                self.max_retries.is_some(),
-            );
-            support::check_present(out, &path.field("pool_id"), self.pool_id.is_some());
-            support::check_present(out, &path.field("timeout"), self.timeout.is_some());
-            support::check_present(out, &path.field("type"), self.r#type.is_some());
-            if let ::std::option::Option::Some(value) = &self.delay {
-                let p = path.field("delay");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(50i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.domain_name {
-                let p = path.field("domain_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(100usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
-                    |c: char| c.is_ascii_digit() || c.is_alphabetic(),
-                    |c: char| {
-                        c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.expected_codes {
-                let p = path.field("expected_codes");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.http_method {
-                let p = path.field("http_method");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.max_retries {
-                let p = path.field("max_retries");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(10i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.max_retries_down {
-                let p = path.field("max_retries_down");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(10i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.monitor_port {
-                let p = path.field("monitor_port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.project_id {
-                let p = path.field("project_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(32usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.timeout {
-                let p = path.field("timeout");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(50i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.r#type {
-                let p = path.field("type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.url_path {
-                let p = path.field("url_path");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "must start with `/`",
-                    |c: char| matches!(c, '/'),
-                    |_: char| true,
-                    |_: char| true,
-                );
-            }
-            if !(match &self.r#type {
-                ::std::option::Option::Some(value) => matches!(value, Type::Http),
-                ::std::option::Option::None => false,
-            }) {
-                support::forbid(
-                    out,
-                    &path.field("domain_name"),
-                    self.domain_name.is_some(),
-                    "type is HTTP",
-                );
-                support::forbid(
-                    out,
-                    &path.field("url_path"),
-                    self.url_path.is_some(),
-                    "type is HTTP",
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::BandwidthRef`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct BandwidthRef<'a> {
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl BandwidthRef<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for BandwidthRef<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("id"), self.id.is_some());
-        }
-    }
-    /// A borrowed view of \[`super::CreateLoadBalancerBandwidthOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateLoadBalancerBandwidthOption<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `size`.
-        #[serde(default)]
-        pub size: ::std::option::Option<i32>,
-        /// `charge_mode`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub charge_mode: ::std::option::Option<support::Str<'a>>,
-        /// `share_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub share_type: ::std::option::Option<support::Str<'a>>,
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreateLoadBalancerBandwidthOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateLoadBalancerBandwidthOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.size {
-                let p = path.field("size");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(99999i64),
-                );
-            }
-            if match &self.id {
-                ::std::option::Option::Some(value) => matches!(& * * value, "null"),
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("size"),
-                    self.size.is_some(),
-                    "id is null",
-                );
-                support::require(
-                    out,
-                    &path.field("charge_mode"),
-                    self.charge_mode.is_some(),
-                    "id is null",
-                );
-                support::require(
-                    out,
-                    &path.field("share_type"),
-                    self.share_type.is_some(),
-                    "id is null",
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateLoadBalancerOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateLoadBalancerOption<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `vip_address`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vip_address: ::std::option::Option<support::Str<'a>>,
-        /// `vip_subnet_cidr_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vip_subnet_cidr_id: ::std::option::Option<support::Str<'a>>,
-        /// `ipv6_vip_virsubnet_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ipv6_vip_virsubnet_id: ::std::option::Option<support::Str<'a>>,
-        /// `provider`.
-        #[serde(default)]
-        pub provider: ::std::option::Option<Provider>,
-        /// `l4_flavor_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub l4_flavor_id: ::std::option::Option<support::Str<'a>>,
-        /// `project_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub project_id: ::std::option::Option<support::Str<'a>>,
-        /// `guaranteed`.
-        #[serde(default)]
-        pub guaranteed: ::std::option::Option<bool>,
-        /// `vpc_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vpc_id: ::std::option::Option<support::Str<'a>>,
-        /// `availability_zone_list`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub availability_zone_list: ::std::option::Option<
-            ::std::vec::Vec<support::Str<'a>>,
-        >,
-        /// `enterprise_project_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub enterprise_project_id: ::std::option::Option<support::Str<'a>>,
-        /// `tags`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub tags: ::std::option::Option<::std::vec::Vec<Tag<'a>>>,
-        /// `admin_state_up`.
-        #[serde(default)]
-        pub admin_state_up: ::std::option::Option<bool>,
-        /// `l7_flavor_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub l7_flavor_id: ::std::option::Option<support::Str<'a>>,
-        /// `ipv6_bandwidth`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ipv6_bandwidth: ::std::option::Option<BandwidthRef<'a>>,
-        /// `publicip_ids`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub publicip_ids: ::std::option::Option<::std::vec::Vec<support::Str<'a>>>,
-        /// `publicip`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub publicip: ::std::option::Option<CreateLoadBalancerPublicIpOption<'a>>,
-        /// `elb_virsubnet_ids`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub elb_virsubnet_ids: ::std::option::Option<::std::vec::Vec<support::Str<'a>>>,
-        /// `ip_target_enable`.
-        #[serde(default)]
-        pub ip_target_enable: ::std::option::Option<bool>,
-    }
-    impl CreateLoadBalancerOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateLoadBalancerOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("availability_zone_list"),
-                self.availability_zone_list.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("elb_virsubnet_ids"),
-                self.elb_virsubnet_ids.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.provider {
-                let p = path.field("provider");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.tags {
-                let p = path.field("tags");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
-                let p = path.field("l7_flavor_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.ipv6_bandwidth {
-                let p = path.field("ipv6_bandwidth");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.publicip {
-                let p = path.field("publicip");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreateLoadBalancerPublicIpOption`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreateLoadBalancerPublicIpOption<'a> {
-        /// `ip_version`.
-        #[serde(default)]
-        pub ip_version: ::std::option::Option<IpVersion>,
-        /// `network_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub network_type: ::std::option::Option<support::Str<'a>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `bandwidth`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub bandwidth: ::std::option::Option<CreateLoadBalancerBandwidthOption<'a>>,
-    }
-    impl CreateLoadBalancerPublicIpOption<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreateLoadBalancerPublicIpOption<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("network_type"),
-                self.network_type.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("bandwidth"),
-                self.bandwidth.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.ip_version {
-                let p = path.field("ip_version");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.network_type {
-                let p = path.field("network_type");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(36usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(255usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.bandwidth {
-                let p = path.field("bandwidth");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreatingALoadBalancerRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreatingALoadBalancerRequest<'a> {
-        /// `loadbalancer`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub loadbalancer: ::std::option::Option<CreateLoadBalancerOption<'a>>,
-    }
-    impl CreatingALoadBalancerRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreatingALoadBalancerRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("loadbalancer"),
-                self.loadbalancer.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.loadbalancer {
-                let p = path.field("loadbalancer");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::Tag`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Tag<'a> {
-        /// `key`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub key: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Tag<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Tag<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::CreatingALoadBalancer2Request`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreatingALoadBalancer2Request<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `vpc_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vpc_id: ::std::option::Option<support::Str<'a>>,
-        /// `bandwidth`.
-        #[serde(default)]
-        pub bandwidth: ::std::option::Option<i32>,
-        /// `type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub r#type: ::std::option::Option<support::Str<'a>>,
-        /// `vip_subnet_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vip_subnet_id: ::std::option::Option<support::Str<'a>>,
-        /// `az`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub az: ::std::option::Option<support::Str<'a>>,
-        /// `charge_mode`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub charge_mode: ::std::option::Option<support::Str<'a>>,
-        /// `eip_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub eip_type: ::std::option::Option<support::Str<'a>>,
-        /// `security_group_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub security_group_id: ::std::option::Option<support::Str<'a>>,
-        /// `vip_address`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vip_address: ::std::option::Option<support::Str<'a>>,
-        /// `tenantId`.
-        #[serde(rename = "tenantId")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub tenant_id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreatingALoadBalancer2Request<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreatingALoadBalancer2Request<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("name"), self.name.is_some());
-            support::check_present(out, &path.field("vpc_id"), self.vpc_id.is_some());
-            support::check_present(out, &path.field("type"), self.r#type.is_some());
-            if let ::std::option::Option::Some(value) = &self.bandwidth {
-                let p = path.field("bandwidth");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(500i64),
-                );
-            }
-            if match &self.r#type {
-                ::std::option::Option::Some(value) => matches!(& * * value, "External"),
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("bandwidth"),
-                    self.bandwidth.is_some(),
-                    "type is External",
-                );
-            }
-            if match &self.r#type {
-                ::std::option::Option::Some(value) => matches!(& * * value, "Internal"),
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("vip_subnet_id"),
-                    self.vip_subnet_id.is_some(),
-                    "type is Internal",
-                );
-                support::require(
-                    out,
-                    &path.field("tenantId"),
-                    self.tenant_id.is_some(),
-                    "type is Internal",
-                );
-            }
-        }
-    }
 }

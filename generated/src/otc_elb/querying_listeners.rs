@@ -182,52 +182,70 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             if let ::std::option::Option::Some(value) = &self.name {
                 let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(255usize),
-                );
+                {
+                    let p = &p;
+                    support::check_length(
+                        out,
+                        p,
+                        value,
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(255usize),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.description {
                 let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(255usize),
-                );
+                {
+                    let p = &p;
+                    support::check_length(
+                        out,
+                        p,
+                        value,
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(255usize),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.default_tls_container_ref {
                 let p = path.field("default_tls_container_ref");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(128usize),
-                );
+                {
+                    let p = &p;
+                    support::check_length(
+                        out,
+                        p,
+                        value,
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(128usize),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.client_ca_tls_container_ref
             {
                 let p = path.field("client_ca_tls_container_ref");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(128usize),
-                );
+                {
+                    let p = &p;
+                    support::check_length(
+                        out,
+                        p,
+                        value,
+                        ::std::option::Option::None,
+                        ::std::option::Option::Some(128usize),
+                    );
+                }
             }
             if let ::std::option::Option::Some(value) = &self.protocol {
                 let p = path.field("protocol");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
             if let ::std::option::Option::Some(value) = &self.tls_ciphers_policy {
                 let p = path.field("tls_ciphers_policy");
-                support::Validate::validate_at(value, &p, out);
+                {
+                    let p = &p;
+                    support::Validate::validate_at(value, p, out);
+                }
             }
         }
         if violations.is_empty() {

@@ -140,13 +140,16 @@ impl Request {
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             if let ::std::option::Option::Some(value) = &self.limit {
                 let p = path.field("limit");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(1i64),
-                    ::std::option::Option::Some(100i64),
-                );
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(100i64),
+                    );
+                }
             }
         }
         if violations.is_empty() {

@@ -84,6 +84,62 @@ impl support::Validate for Label {
         }
     }
 }
+impl support::Read for Label {
+    const NAME: &'static str = "Label";
+    const FIELDS: &'static [&'static str] = &["attributes", "name", "property", "type"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "attributes" => ::std::option::Option::Some(0),
+            "name" => ::std::option::Option::Some(1),
+            "property" => ::std::option::Option::Some(2),
+            "type" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<LabelAttribute>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::nested::<LabelProperty>())?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                attributes: M::optional(field_0)?,
+                name: M::optional(field_1)?,
+                property: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+            })),
+        )
+    }
+}
 /// Table 4 LabelAttribute.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -158,6 +214,65 @@ impl support::Validate for LabelAttribute {
         }
     }
 }
+impl support::Read for LabelAttribute {
+    const NAME: &'static str = "LabelAttribute";
+    const FIELDS: &'static [&'static str] = &[
+        "default_value",
+        "id",
+        "name",
+        "type",
+        "values",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "default_value" => ::std::option::Option::Some(0),
+            "id" => ::std::option::Option::Some(1),
+            "name" => ::std::option::Option::Some(2),
+            "type" => ::std::option::Option::Some(3),
+            "values" => ::std::option::Option::Some(4),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::Items {
+                                item: support::nested::<LabelAttributeValue>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                default_value: M::optional(field_0)?,
+                id: M::optional(field_1)?,
+                name: M::optional(field_2)?,
+                r#type: M::optional(field_3)?,
+                values: M::optional(field_4)?,
+            })),
+        )
+    }
+}
 /// Table 5 LabelAttributeValue.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -201,6 +316,36 @@ impl support::Validate for LabelAttributeValue {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for LabelAttributeValue {
+    const NAME: &'static str = "LabelAttributeValue";
+    const FIELDS: &'static [&'static str] = &["id", "value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "id" => ::std::option::Option::Some(0),
+            "value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
     }
 }
 /// Table 6 LabelProperty.
@@ -282,6 +427,59 @@ impl support::Validate for LabelProperty {
         let _ = (path, out);
     }
 }
+impl support::Read for LabelProperty {
+    const NAME: &'static str = "LabelProperty";
+    const FIELDS: &'static [&'static str] = &[
+        "@modelarts:color",
+        "@modelarts:default_shape",
+        "@modelarts:from_type",
+        "@modelarts:rename_to",
+        "@modelarts:shortcut",
+        "@modelarts:to_type",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "@modelarts:color" => ::std::option::Option::Some(0),
+            "@modelarts:default_shape" => ::std::option::Option::Some(1),
+            "@modelarts:from_type" => ::std::option::Option::Some(2),
+            "@modelarts:rename_to" => ::std::option::Option::Some(3),
+            "@modelarts:shortcut" => ::std::option::Option::Some(4),
+            "@modelarts:to_type" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                modelarts_color: M::optional(field_0)?,
+                modelarts_default_shape: M::optional(field_1)?,
+                modelarts_from_type: M::optional(field_2)?,
+                modelarts_rename_to: M::optional(field_3)?,
+                modelarts_shortcut: M::optional(field_4)?,
+                modelarts_to_type: M::optional(field_5)?,
+            })),
+        )
+    }
+}
 /// Table 3 config parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Config {
@@ -339,90 +537,6 @@ impl Config {
     /// The documented default of `engine_id`.
     pub const DEFAULT_ENGINE_ID: i64 = 1;
 }
-/// The documented fields of [`Config`].
-pub static SHAPE_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "worker_server_num",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "app_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "boot_file_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "parameter",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_PARAMETER),
-            ),
-        },
-        support::FieldShape {
-            name: "data_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_source",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_DATA_SOURCE),
-            ),
-        },
-        support::FieldShape {
-            name: "spec_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "engine_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "model_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "train_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "log_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_image_url",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_command",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "volumes",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_VOLUMES),
-            ),
-        },
-    ],
-};
-impl support::Shaped for Config {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CONFIG,
-    );
-}
 impl Config {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -459,6 +573,192 @@ impl support::Validate for Config {
         }
     }
 }
+impl support::Read for Config {
+    const NAME: &'static str = "Config";
+    const FIELDS: &'static [&'static str] = &[
+        "worker_server_num",
+        "app_url",
+        "boot_file_url",
+        "parameter",
+        "data_url",
+        "dataset_id",
+        "dataset_version_id",
+        "data_source",
+        "spec_id",
+        "engine_id",
+        "model_id",
+        "train_url",
+        "log_url",
+        "user_image_url",
+        "user_command",
+        "create_version",
+        "volumes",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "worker_server_num" => ::std::option::Option::Some(0),
+            "app_url" => ::std::option::Option::Some(1),
+            "boot_file_url" => ::std::option::Option::Some(2),
+            "parameter" => ::std::option::Option::Some(3),
+            "data_url" => ::std::option::Option::Some(4),
+            "dataset_id" => ::std::option::Option::Some(5),
+            "dataset_version_id" => ::std::option::Option::Some(6),
+            "data_source" => ::std::option::Option::Some(7),
+            "spec_id" => ::std::option::Option::Some(8),
+            "engine_id" => ::std::option::Option::Some(9),
+            "model_id" => ::std::option::Option::Some(10),
+            "train_url" => ::std::option::Option::Some(11),
+            "log_url" => ::std::option::Option::Some(12),
+            "user_image_url" => ::std::option::Option::Some(13),
+            "user_command" => ::std::option::Option::Some(14),
+            "create_version" => ::std::option::Option::Some(15),
+            "volumes" => ::std::option::Option::Some(16),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut field_9 = ::std::option::Option::None;
+        let mut field_10 = ::std::option::Option::None;
+        let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
+        let mut field_13 = ::std::option::Option::None;
+        let mut field_14 = ::std::option::Option::None;
+        let mut field_15 = ::std::option::Option::None;
+        let mut field_16 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<Parameter>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => {
+                    fields
+                        .value(
+                            7,
+                            &mut field_7,
+                            support::Items {
+                                item: support::nested::<DataSource>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                8 => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                9 => {
+                    fields
+                        .value(
+                            9,
+                            &mut field_9,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                10 => {
+                    fields
+                        .value(
+                            10,
+                            &mut field_10,
+                            support::scalar::<i64, _>(support::unchecked),
+                        )?
+                }
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
+                13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
+                14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
+                15 => {
+                    fields
+                        .value(
+                            15,
+                            &mut field_15,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::Items {
+                                item: support::nested::<Volumes>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("worker_server_num", field_0.is_some()),
+                    ("app_url", field_1.is_some()),
+                    ("boot_file_url", field_2.is_some()),
+                    ("spec_id", field_8.is_some()),
+                    ("engine_id", field_9.is_some()),
+                    ("model_id", field_10.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                worker_server_num: M::take(field_0?)?,
+                app_url: M::take(field_1?)?,
+                boot_file_url: M::take(field_2?)?,
+                parameter: M::optional(field_3)?,
+                data_url: M::optional(field_4)?,
+                dataset_id: M::optional(field_5)?,
+                dataset_version_id: M::optional(field_6)?,
+                data_source: M::optional(field_7)?,
+                spec_id: M::take(field_8?)?,
+                engine_id: M::take(field_9?)?,
+                model_id: M::take(field_10?)?,
+                train_url: M::optional(field_11)?,
+                log_url: M::optional(field_12)?,
+                user_image_url: M::optional(field_13)?,
+                user_command: M::optional(field_14)?,
+                create_version: M::optional(field_15)?,
+                volumes: M::optional(field_16)?,
+            })),
+        )
+    }
+}
 /// Table 2 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingATrainingJobRequest {
@@ -485,37 +785,48 @@ impl CreatingATrainingJobRequest {
         self.workspace_id.as_deref().unwrap_or(Self::DEFAULT_WORKSPACE_ID)
     }
 }
-/// The documented fields of [`CreatingATrainingJobRequest`].
-pub static SHAPE_CREATING_A_TRAINING_JOB_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "job_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "job_desc",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "config",
-            value: support::ValueShape::Object(&SHAPE_CONFIG),
-        },
-        support::FieldShape {
-            name: "workspace_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingATrainingJobRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_TRAINING_JOB_REQUEST,
-    );
-}
 impl CreatingATrainingJobRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl CreatingATrainingJobRequest {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only digits, letters, `_` and `-`",
+            |_: char| true,
+            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '_' | '-'),
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(256usize),
+        );
     }
 }
 impl support::Validate for CreatingATrainingJobRequest {
@@ -527,40 +838,60 @@ impl support::Validate for CreatingATrainingJobRequest {
         {
             let value = &self.job_name;
             let p = path.field("job_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only digits, letters, `_` and `-`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '_' | '-')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.job_desc {
             let p = path.field("job_desc");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(256usize),
-            );
+            Self::check_1(out, &p, value);
         }
         {
             let value = &self.config;
             let p = path.field("config");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for CreatingATrainingJobRequest {
+    const NAME: &'static str = "CreatingATrainingJobRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "job_name",
+        "job_desc",
+        "config",
+        "workspace_id",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "job_name" => ::std::option::Option::Some(0),
+            "job_desc" => ::std::option::Option::Some(1),
+            "config" => ::std::option::Option::Some(2),
+            "workspace_id" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => fields.value(2, &mut field_2, support::nested::<Config>())?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[("job_name", field_0.is_some()), ("config", field_2.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                job_name: M::take(field_0?)?,
+                job_desc: M::optional(field_1)?,
+                config: M::take(field_2?)?,
+                workspace_id: M::optional(field_3)?,
+            })),
+        )
     }
 }
 /// Table 4 data_source parameters.
@@ -579,32 +910,6 @@ pub struct DataSource {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data_url: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`DataSource`].
-pub static SHAPE_DATA_SOURCE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "dataset_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "data_url",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataSource {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_SOURCE,
-    );
-}
 impl DataSource {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -619,6 +924,49 @@ impl support::Validate for DataSource {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for DataSource {
+    const NAME: &'static str = "DataSource";
+    const FIELDS: &'static [&'static str] = &[
+        "dataset_id",
+        "dataset_version",
+        "type",
+        "data_url",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "dataset_id" => ::std::option::Option::Some(0),
+            "dataset_version" => ::std::option::Option::Some(1),
+            "type" => ::std::option::Option::Some(2),
+            "data_url" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                dataset_id: M::optional(field_0)?,
+                dataset_version: M::optional(field_1)?,
+                r#type: M::optional(field_2)?,
+                data_url: M::optional(field_3)?,
+            })),
+        )
     }
 }
 /// Table 7 host_path parameters.
@@ -644,28 +992,6 @@ impl HostPath {
         self.read_only.unwrap_or(Self::DEFAULT_READ_ONLY)
     }
 }
-/// The documented fields of [`HostPath`].
-pub static SHAPE_HOST_PATH: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "src_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dest_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "read_only",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for HostPath {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_PATH,
-    );
-}
 impl HostPath {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -680,6 +1006,47 @@ impl support::Validate for HostPath {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for HostPath {
+    const NAME: &'static str = "HostPath";
+    const FIELDS: &'static [&'static str] = &["src_path", "dest_path", "read_only"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "src_path" => ::std::option::Option::Some(0),
+            "dest_path" => ::std::option::Option::Some(1),
+            "read_only" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields.end(&[("src_path", field_0.is_some()), ("dest_path", field_1.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                src_path: M::take(field_0?)?,
+                dest_path: M::take(field_1?)?,
+                read_only: M::optional(field_2)?,
+            })),
+        )
     }
 }
 /// Table 6 nfs parameters.
@@ -707,30 +1074,6 @@ impl Nfs {
         self.read_only.unwrap_or(Self::DEFAULT_READ_ONLY)
     }
 }
-/// The documented fields of [`Nfs`].
-pub static SHAPE_NFS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "src_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dest_path",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "read_only",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Nfs {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(&SHAPE_NFS);
-}
 impl Nfs {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -747,6 +1090,63 @@ impl support::Validate for Nfs {
         let _ = (path, out);
     }
 }
+impl support::Read for Nfs {
+    const NAME: &'static str = "Nfs";
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "src_path",
+        "dest_path",
+        "read_only",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "id" => ::std::option::Option::Some(0),
+            "src_path" => ::std::option::Option::Some(1),
+            "dest_path" => ::std::option::Option::Some(2),
+            "read_only" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("id", field_0.is_some()),
+                    ("src_path", field_1.is_some()),
+                    ("dest_path", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                id: M::take(field_0?)?,
+                src_path: M::take(field_1?)?,
+                dest_path: M::take(field_2?)?,
+                read_only: M::optional(field_3)?,
+            })),
+        )
+    }
+}
 /// Table 8 parameter parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Parameter {
@@ -756,24 +1156,6 @@ pub struct Parameter {
     /// Parameter value
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
-}
-/// The documented fields of [`Parameter`].
-pub static SHAPE_PARAMETER: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "label",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Parameter {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_PARAMETER,
-    );
 }
 impl Parameter {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -791,6 +1173,36 @@ impl support::Validate for Parameter {
         let _ = (path, out);
     }
 }
+impl support::Read for Parameter {
+    const NAME: &'static str = "Parameter";
+    const FIELDS: &'static [&'static str] = &["label", "value"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "label" => ::std::option::Option::Some(0),
+            "value" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                label: M::optional(field_0)?,
+                value: M::optional(field_1)?,
+            })),
+        )
+    }
+}
 /// Table 5 volumes parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Volumes {
@@ -800,24 +1212,6 @@ pub struct Volumes {
     /// Storage volume of the host file system type. Only training jobs running in the dedicated resource pool support such storage volume. For details, see Table 7.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub host_path: ::std::option::Option<HostPath>,
-}
-/// The documented fields of [`Volumes`].
-pub static SHAPE_VOLUMES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "nfs",
-            value: support::ValueShape::Object(&SHAPE_NFS),
-        },
-        support::FieldShape {
-            name: "host_path",
-            value: support::ValueShape::Object(&SHAPE_HOST_PATH),
-        },
-    ],
-};
-impl support::Shaped for Volumes {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VOLUMES,
-    );
 }
 impl Volumes {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -840,6 +1234,36 @@ impl support::Validate for Volumes {
             let p = path.field("host_path");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+impl support::Read for Volumes {
+    const NAME: &'static str = "Volumes";
+    const FIELDS: &'static [&'static str] = &["nfs", "host_path"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "nfs" => ::std::option::Option::Some(0),
+            "host_path" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::nested::<Nfs>())?,
+                _ => fields.value(1, &mut field_1, support::nested::<HostPath>())?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                nfs: M::optional(field_0)?,
+                host_path: M::optional(field_1)?,
+            })),
+        )
     }
 }
 /// Table 4 config parameters of batch.
@@ -964,59 +1388,55 @@ impl DeployingAModelAsAServiceRequest {
         self.workspace_id.as_deref().unwrap_or(Self::DEFAULT_WORKSPACE_ID)
     }
 }
-/// The documented fields of [`DeployingAModelAsAServiceRequest`].
-pub static SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "service_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "infer_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "workspace_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "subnet_network_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "security_group_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "cluster_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "schedule",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_SCHEDULE),
-            ),
-        },
-    ],
-};
-impl support::Shaped for DeployingAModelAsAServiceRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_REQUEST,
-    );
-}
 impl DeployingAModelAsAServiceRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl DeployingAModelAsAServiceRequest {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(100usize),
+        );
+    }
+    fn check_2(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &InferType,
+    ) {
+        support::Validate::validate_at(value, p, out);
     }
 }
 impl support::Validate for DeployingAModelAsAServiceRequest {
@@ -1028,39 +1448,16 @@ impl support::Validate for DeployingAModelAsAServiceRequest {
         {
             let value = &self.service_name;
             let p = path.field("service_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(100usize),
-            );
+            Self::check_1(out, &p, value);
         }
         {
             let value = &self.infer_type;
             let p = path.field("infer_type");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_2(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.schedule {
             let p = path.field("schedule");
@@ -1088,6 +1485,121 @@ impl support::Validate for DeployingAModelAsAServiceRequest {
         }
     }
 }
+impl support::Read for DeployingAModelAsAServiceRequest {
+    const NAME: &'static str = "DeployingAModelAsAServiceRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "service_name",
+        "description",
+        "infer_type",
+        "workspace_id",
+        "vpc_id",
+        "subnet_network_id",
+        "security_group_id",
+        "cluster_id",
+        "schedule",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "service_name" => ::std::option::Option::Some(0),
+            "description" => ::std::option::Option::Some(1),
+            "infer_type" => ::std::option::Option::Some(2),
+            "workspace_id" => ::std::option::Option::Some(3),
+            "vpc_id" => ::std::option::Option::Some(4),
+            "subnet_network_id" => ::std::option::Option::Some(5),
+            "security_group_id" => ::std::option::Option::Some(6),
+            "cluster_id" => ::std::option::Option::Some(7),
+            "schedule" => ::std::option::Option::Some(8),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        let mut field_8 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<InferType, _>(Self::check_2),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "configured"),
+                                );
+                            }),
+                        )?
+                }
+                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
+                7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            8,
+                            &mut field_8,
+                            support::Items {
+                                item: support::nested::<Schedule>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields
+            .end(
+                &[("service_name", field_0.is_some()), ("infer_type", field_2.is_some())],
+            );
+        if holds_0.unwrap_or(false) {
+            support::require(
+                out,
+                &path.field("subnet_network_id"),
+                field_5.is_some(),
+                "vpc_id is configured",
+            );
+            support::require(
+                out,
+                &path.field("security_group_id"),
+                field_6.is_some(),
+                "vpc_id is configured",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                service_name: M::take(field_0?)?,
+                description: M::optional(field_1)?,
+                infer_type: M::take(field_2?)?,
+                workspace_id: M::optional(field_3)?,
+                vpc_id: M::optional(field_4)?,
+                subnet_network_id: M::optional(field_5)?,
+                security_group_id: M::optional(field_6)?,
+                cluster_id: M::optional(field_7)?,
+                schedule: M::optional(field_8)?,
+            })),
+        )
+    }
+}
 /// Table 5 schedule parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Schedule {
@@ -1100,28 +1612,6 @@ pub struct Schedule {
     pub time_unit: ::std::string::String,
     /// Value that maps to the time unit. For example, if the task stops after two hours, set time_unit to HOURS and duration to 2.
     pub duration: i32,
-}
-/// The documented fields of [`Schedule`].
-pub static SHAPE_SCHEDULE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "time_unit",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "duration",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Schedule {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_SCHEDULE,
-    );
 }
 impl Schedule {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -1137,6 +1627,54 @@ impl support::Validate for Schedule {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Schedule {
+    const NAME: &'static str = "Schedule";
+    const FIELDS: &'static [&'static str] = &["type", "time_unit", "duration"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "type" => ::std::option::Option::Some(0),
+            "time_unit" => ::std::option::Option::Some(1),
+            "duration" => ::std::option::Option::Some(2),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<i32, _>(support::unchecked),
+                        )?
+                }
+            }
+        }
+        fields
+            .end(
+                &[
+                    ("type", field_0.is_some()),
+                    ("time_unit", field_1.is_some()),
+                    ("duration", field_2.is_some()),
+                ],
+            );
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                r#type: M::take(field_0?)?,
+                time_unit: M::take(field_1?)?,
+                duration: M::take(field_2?)?,
+            })),
+        )
     }
 }
 /// Inference mode.
@@ -2742,6 +3280,21 @@ impl support::Shaped for WorkforceDescriptor {
         &SHAPE_WORKFORCE_DESCRIPTOR,
     );
 }
+impl WorkforceDescriptor {
+    fn check_3(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::None,
+        );
+    }
+}
 impl support::Validate for WorkforceDescriptor {
     fn validate_at(
         &self,
@@ -2750,13 +3303,7 @@ impl support::Validate for WorkforceDescriptor {
     ) {
         if let ::std::option::Option::Some(value) = &self.repetition {
             let p = path.field("repetition");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(1i64),
-                ::std::option::Option::None,
-            );
+            Self::check_3(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.workers {
             let p = path.field("workers");
@@ -2788,40 +3335,6 @@ pub struct ModifyingADatasetRequest {
     /// List of updated labels.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub update_labels: ::std::option::Option<::std::vec::Vec<Label>>,
-}
-/// The documented fields of [`ModifyingADatasetRequest`].
-pub static SHAPE_MODIFYING_A_DATASET_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "add_labels",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LABEL)),
-        },
-        support::FieldShape {
-            name: "current_version_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "dataset_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "delete_labels",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LABEL)),
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "update_labels",
-            value: support::ValueShape::Array(&support::ValueShape::Object(&SHAPE_LABEL)),
-        },
-    ],
-};
-impl support::Shaped for ModifyingADatasetRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_DATASET_REQUEST,
-    );
 }
 impl ModifyingADatasetRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -2857,6 +3370,92 @@ impl support::Validate for ModifyingADatasetRequest {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for ModifyingADatasetRequest {
+    const NAME: &'static str = "ModifyingADatasetRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "add_labels",
+        "current_version_id",
+        "dataset_name",
+        "delete_labels",
+        "description",
+        "update_labels",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "add_labels" => ::std::option::Option::Some(0),
+            "current_version_id" => ::std::option::Option::Some(1),
+            "dataset_name" => ::std::option::Option::Some(2),
+            "delete_labels" => ::std::option::Option::Some(3),
+            "description" => ::std::option::Option::Some(4),
+            "update_labels" => ::std::option::Option::Some(5),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::Items {
+                                item: support::nested::<Label>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+                2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<Label>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+                4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
+                _ => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::Items {
+                                item: support::nested::<Label>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                add_labels: M::optional(field_0)?,
+                current_version_id: M::optional(field_1)?,
+                dataset_name: M::optional(field_2)?,
+                delete_labels: M::optional(field_3)?,
+                description: M::optional(field_4)?,
+                update_labels: M::optional(field_5)?,
+            })),
+        )
     }
 }
 /// Table 7 Response body parameters (status code 200).
@@ -2899,24 +3498,6 @@ pub struct Grants {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 }
-/// The documented fields of [`Grants`].
-pub static SHAPE_GRANTS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "user_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "user_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Grants {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_GRANTS,
-    );
-}
 impl Grants {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -2931,6 +3512,36 @@ impl support::Validate for Grants {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+impl support::Read for Grants {
+    const NAME: &'static str = "Grants";
+    const FIELDS: &'static [&'static str] = &["user_id", "user_name"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "user_id" => ::std::option::Option::Some(0),
+            "user_name" => ::std::option::Option::Some(1),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
+                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                user_id: M::optional(field_0)?,
+                user_name: M::optional(field_1)?,
+            })),
+        )
     }
 }
 /// Table 2 Request body parameters.
@@ -2958,39 +3569,48 @@ pub struct ModifyingAWorkspaceRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub grants: ::std::option::Option<::std::vec::Vec<Grants>>,
 }
-/// The documented fields of [`ModifyingAWorkspaceRequest`].
-pub static SHAPE_MODIFYING_A_WORKSPACE_REQUEST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "description",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "auth_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "grants",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_GRANTS),
-            ),
-        },
-    ],
-};
-impl support::Shaped for ModifyingAWorkspaceRequest {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_A_WORKSPACE_REQUEST,
-    );
-}
 impl ModifyingAWorkspaceRequest {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl ModifyingAWorkspaceRequest {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(4usize),
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |_: char| true,
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::Some(0usize),
+            ::std::option::Option::Some(256usize),
+        );
     }
 }
 impl support::Validate for ModifyingAWorkspaceRequest {
@@ -3001,34 +3621,11 @@ impl support::Validate for ModifyingAWorkspaceRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(4usize),
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::Some(0usize),
-                ::std::option::Option::Some(256usize),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.grants {
             let p = path.field("grants");
@@ -3048,6 +3645,80 @@ impl support::Validate for ModifyingAWorkspaceRequest {
                 "auth_type is INTERNAL",
             );
         }
+    }
+}
+impl support::Read for ModifyingAWorkspaceRequest {
+    const NAME: &'static str = "ModifyingAWorkspaceRequest";
+    const FIELDS: &'static [&'static str] = &[
+        "name",
+        "description",
+        "auth_type",
+        "grants",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "name" => ::std::option::Option::Some(0),
+            "description" => ::std::option::Option::Some(1),
+            "auth_type" => ::std::option::Option::Some(2),
+            "grants" => ::std::option::Option::Some(3),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::text(|_, _, value| {
+                                holds_0 = ::std::option::Option::Some(
+                                    matches!(value, "INTERNAL"),
+                                );
+                            }),
+                        )?
+                }
+                _ => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::Items {
+                                item: support::nested::<Grants>(),
+                                min: ::std::option::Option::None,
+                                max: ::std::option::Option::None,
+                            },
+                        )?
+                }
+            }
+        }
+        let (out, path) = fields.end(&[]);
+        if !holds_0.unwrap_or(false) {
+            support::forbid(
+                out,
+                &path.field("grants"),
+                field_3.is_some(),
+                "auth_type is INTERNAL",
+            );
+        }
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                name: M::optional(field_0)?,
+                description: M::optional(field_1)?,
+                auth_type: M::optional(field_2)?,
+                grants: M::optional(field_3)?,
+            })),
+        )
     }
 }
 /// Table 4 Response body parameters (status code 200).
@@ -3078,906 +3749,5 @@ impl support::Validate for ModifyingAWorkspaceResponse200 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
-    }
-}
-/// Borrowed views of the request types, for checking a body without building the owned model:
-/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
-/// the type of the same name in the parent module.
-pub mod view {
-    use super::support;
-    use super::InferType;
-    /// A borrowed view of \[`super::Label`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Label<'a> {
-        /// `attributes`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub attributes: ::std::option::Option<::std::vec::Vec<LabelAttribute<'a>>>,
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `property`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub property: ::std::option::Option<LabelProperty<'a>>,
-        /// `type`.
-        #[serde(default)]
-        pub r#type: ::std::option::Option<i32>,
-    }
-    impl Label<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Label<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.attributes {
-                let p = path.field("attributes");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.property {
-                let p = path.field("property");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::LabelAttribute`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct LabelAttribute<'a> {
-        /// `default_value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub default_value: ::std::option::Option<support::Str<'a>>,
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub r#type: ::std::option::Option<support::Str<'a>>,
-        /// `values`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub values: ::std::option::Option<::std::vec::Vec<LabelAttributeValue<'a>>>,
-    }
-    impl LabelAttribute<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for LabelAttribute<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.values {
-                let p = path.field("values");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::LabelAttributeValue`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct LabelAttributeValue<'a> {
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl LabelAttributeValue<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for LabelAttributeValue<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::LabelProperty`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct LabelProperty<'a> {
-        /// `@modelarts:color`.
-        #[serde(rename = "@modelarts:color")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_color: ::std::option::Option<support::Str<'a>>,
-        /// `@modelarts:default_shape`.
-        #[serde(rename = "@modelarts:default_shape")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_default_shape: ::std::option::Option<support::Str<'a>>,
-        /// `@modelarts:from_type`.
-        #[serde(rename = "@modelarts:from_type")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_from_type: ::std::option::Option<support::Str<'a>>,
-        /// `@modelarts:rename_to`.
-        #[serde(rename = "@modelarts:rename_to")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_rename_to: ::std::option::Option<support::Str<'a>>,
-        /// `@modelarts:shortcut`.
-        #[serde(rename = "@modelarts:shortcut")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_shortcut: ::std::option::Option<support::Str<'a>>,
-        /// `@modelarts:to_type`.
-        #[serde(rename = "@modelarts:to_type")]
-        #[serde(default)]
-        #[serde(borrow)]
-        pub modelarts_to_type: ::std::option::Option<support::Str<'a>>,
-    }
-    impl LabelProperty<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for LabelProperty<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::Config`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Config<'a> {
-        /// `worker_server_num`.
-        #[serde(default)]
-        pub worker_server_num: ::std::option::Option<i32>,
-        /// `app_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub app_url: ::std::option::Option<support::Str<'a>>,
-        /// `boot_file_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub boot_file_url: ::std::option::Option<support::Str<'a>>,
-        /// `parameter`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub parameter: ::std::option::Option<::std::vec::Vec<Parameter<'a>>>,
-        /// `data_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub data_url: ::std::option::Option<support::Str<'a>>,
-        /// `dataset_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dataset_id: ::std::option::Option<support::Str<'a>>,
-        /// `dataset_version_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dataset_version_id: ::std::option::Option<support::Str<'a>>,
-        /// `data_source`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub data_source: ::std::option::Option<::std::vec::Vec<DataSource<'a>>>,
-        /// `spec_id`.
-        #[serde(default)]
-        pub spec_id: ::std::option::Option<i64>,
-        /// `engine_id`.
-        #[serde(default)]
-        pub engine_id: ::std::option::Option<i64>,
-        /// `model_id`.
-        #[serde(default)]
-        pub model_id: ::std::option::Option<i64>,
-        /// `train_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub train_url: ::std::option::Option<support::Str<'a>>,
-        /// `log_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub log_url: ::std::option::Option<support::Str<'a>>,
-        /// `user_image_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub user_image_url: ::std::option::Option<support::Str<'a>>,
-        /// `user_command`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub user_command: ::std::option::Option<support::Str<'a>>,
-        /// `create_version`.
-        #[serde(default)]
-        pub create_version: ::std::option::Option<bool>,
-        /// `volumes`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub volumes: ::std::option::Option<::std::vec::Vec<Volumes<'a>>>,
-    }
-    impl Config<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Config<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("worker_server_num"),
-                self.worker_server_num.is_some(),
-            );
-            support::check_present(out, &path.field("app_url"), self.app_url.is_some());
-            support::check_present(
-                out,
-                &path.field("boot_file_url"),
-                self.boot_file_url.is_some(),
-            );
-            support::check_present(out, &path.field("spec_id"), self.spec_id.is_some());
-            support::check_present(
-                out,
-                &path.field("engine_id"),
-                self.engine_id.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("model_id"),
-                self.model_id.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.parameter {
-                let p = path.field("parameter");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.data_source {
-                let p = path.field("data_source");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.volumes {
-                let p = path.field("volumes");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::CreatingATrainingJobRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct CreatingATrainingJobRequest<'a> {
-        /// `job_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub job_name: ::std::option::Option<support::Str<'a>>,
-        /// `job_desc`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub job_desc: ::std::option::Option<support::Str<'a>>,
-        /// `config`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub config: ::std::option::Option<Config<'a>>,
-        /// `workspace_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub workspace_id: ::std::option::Option<support::Str<'a>>,
-    }
-    impl CreatingATrainingJobRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for CreatingATrainingJobRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("job_name"),
-                self.job_name.is_some(),
-            );
-            support::check_present(out, &path.field("config"), self.config.is_some());
-            if let ::std::option::Option::Some(value) = &self.job_name {
-                let p = path.field("job_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only digits, letters, `_` and `-`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '_' | '-')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.job_desc {
-                let p = path.field("job_desc");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(256usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.config {
-                let p = path.field("config");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::DataSource`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct DataSource<'a> {
-        /// `dataset_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dataset_id: ::std::option::Option<support::Str<'a>>,
-        /// `dataset_version`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dataset_version: ::std::option::Option<support::Str<'a>>,
-        /// `type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub r#type: ::std::option::Option<support::Str<'a>>,
-        /// `data_url`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub data_url: ::std::option::Option<support::Str<'a>>,
-    }
-    impl DataSource<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for DataSource<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::HostPath`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct HostPath<'a> {
-        /// `src_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub src_path: ::std::option::Option<support::Str<'a>>,
-        /// `dest_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dest_path: ::std::option::Option<support::Str<'a>>,
-        /// `read_only`.
-        #[serde(default)]
-        pub read_only: ::std::option::Option<bool>,
-    }
-    impl HostPath<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for HostPath<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("src_path"),
-                self.src_path.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("dest_path"),
-                self.dest_path.is_some(),
-            );
-        }
-    }
-    /// A borrowed view of \[`super::Nfs`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Nfs<'a> {
-        /// `id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub id: ::std::option::Option<support::Str<'a>>,
-        /// `src_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub src_path: ::std::option::Option<support::Str<'a>>,
-        /// `dest_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dest_path: ::std::option::Option<support::Str<'a>>,
-        /// `read_only`.
-        #[serde(default)]
-        pub read_only: ::std::option::Option<bool>,
-    }
-    impl Nfs<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Nfs<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("id"), self.id.is_some());
-            support::check_present(
-                out,
-                &path.field("src_path"),
-                self.src_path.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("dest_path"),
-                self.dest_path.is_some(),
-            );
-        }
-    }
-    /// A borrowed view of \[`super::Parameter`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Parameter<'a> {
-        /// `label`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub label: ::std::option::Option<support::Str<'a>>,
-        /// `value`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub value: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Parameter<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Parameter<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::Volumes`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Volumes<'a> {
-        /// `nfs`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub nfs: ::std::option::Option<Nfs<'a>>,
-        /// `host_path`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub host_path: ::std::option::Option<HostPath<'a>>,
-    }
-    impl Volumes<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Volumes<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.nfs {
-                let p = path.field("nfs");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.host_path {
-                let p = path.field("host_path");
-                support::Validate::validate_at(value, &p, out);
-            }
-        }
-    }
-    /// A borrowed view of \[`super::DeployingAModelAsAServiceRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct DeployingAModelAsAServiceRequest<'a> {
-        /// `service_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub service_name: ::std::option::Option<support::Str<'a>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `infer_type`.
-        #[serde(default)]
-        pub infer_type: ::std::option::Option<InferType>,
-        /// `workspace_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub workspace_id: ::std::option::Option<support::Str<'a>>,
-        /// `vpc_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub vpc_id: ::std::option::Option<support::Str<'a>>,
-        /// `subnet_network_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub subnet_network_id: ::std::option::Option<support::Str<'a>>,
-        /// `security_group_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub security_group_id: ::std::option::Option<support::Str<'a>>,
-        /// `cluster_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub cluster_id: ::std::option::Option<support::Str<'a>>,
-        /// `schedule`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub schedule: ::std::option::Option<::std::vec::Vec<Schedule<'a>>>,
-    }
-    impl DeployingAModelAsAServiceRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for DeployingAModelAsAServiceRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(
-                out,
-                &path.field("service_name"),
-                self.service_name.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("infer_type"),
-                self.infer_type.is_some(),
-            );
-            if let ::std::option::Option::Some(value) = &self.service_name {
-                let p = path.field("service_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(1usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only letters, digits, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(100usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.infer_type {
-                let p = path.field("infer_type");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.schedule {
-                let p = path.field("schedule");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if match &self.vpc_id {
-                ::std::option::Option::Some(value) => matches!(& * * value, "configured"),
-                ::std::option::Option::None => false,
-            } {
-                support::require(
-                    out,
-                    &path.field("subnet_network_id"),
-                    self.subnet_network_id.is_some(),
-                    "vpc_id is configured",
-                );
-                support::require(
-                    out,
-                    &path.field("security_group_id"),
-                    self.security_group_id.is_some(),
-                    "vpc_id is configured",
-                );
-            }
-        }
-    }
-    /// A borrowed view of \[`super::Schedule`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Schedule<'a> {
-        /// `type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub r#type: ::std::option::Option<support::Str<'a>>,
-        /// `time_unit`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub time_unit: ::std::option::Option<support::Str<'a>>,
-        /// `duration`.
-        #[serde(default)]
-        pub duration: ::std::option::Option<i32>,
-    }
-    impl Schedule<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Schedule<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("type"), self.r#type.is_some());
-            support::check_present(
-                out,
-                &path.field("time_unit"),
-                self.time_unit.is_some(),
-            );
-            support::check_present(
-                out,
-                &path.field("duration"),
-                self.duration.is_some(),
-            );
-        }
-    }
-    /// A borrowed view of \[`super::ModifyingADatasetRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct ModifyingADatasetRequest<'a> {
-        /// `add_labels`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub add_labels: ::std::option::Option<::std::vec::Vec<Label<'a>>>,
-        /// `current_version_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub current_version_id: ::std::option::Option<support::Str<'a>>,
-        /// `dataset_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub dataset_name: ::std::option::Option<support::Str<'a>>,
-        /// `delete_labels`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub delete_labels: ::std::option::Option<::std::vec::Vec<Label<'a>>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `update_labels`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub update_labels: ::std::option::Option<::std::vec::Vec<Label<'a>>>,
-    }
-    impl ModifyingADatasetRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for ModifyingADatasetRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.add_labels {
-                let p = path.field("add_labels");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.delete_labels {
-                let p = path.field("delete_labels");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if let ::std::option::Option::Some(value) = &self.update_labels {
-                let p = path.field("update_labels");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::Grants`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct Grants<'a> {
-        /// `user_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub user_id: ::std::option::Option<support::Str<'a>>,
-        /// `user_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub user_name: ::std::option::Option<support::Str<'a>>,
-    }
-    impl Grants<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for Grants<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            let _ = (path, out);
-        }
-    }
-    /// A borrowed view of \[`super::ModifyingAWorkspaceRequest`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct ModifyingAWorkspaceRequest<'a> {
-        /// `name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub name: ::std::option::Option<support::Str<'a>>,
-        /// `description`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub description: ::std::option::Option<support::Str<'a>>,
-        /// `auth_type`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub auth_type: ::std::option::Option<support::Str<'a>>,
-        /// `grants`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub grants: ::std::option::Option<::std::vec::Vec<Grants<'a>>>,
-    }
-    impl ModifyingAWorkspaceRequest<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for ModifyingAWorkspaceRequest<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.name {
-                let p = path.field("name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(4usize),
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only letters, digits, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.description {
-                let p = path.field("description");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::Some(0usize),
-                    ::std::option::Option::Some(256usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.grants {
-                let p = path.field("grants");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-            if !(match &self.auth_type {
-                ::std::option::Option::Some(value) => matches!(& * * value, "INTERNAL"),
-                ::std::option::Option::None => false,
-            }) {
-                support::forbid(
-                    out,
-                    &path.field("grants"),
-                    self.grants.is_some(),
-                    "auth_type is INTERNAL",
-                );
-            }
-        }
     }
 }

@@ -11,22 +11,6 @@ pub struct MembersBatchCreate {
     /// Backend server list.
     pub members: ::std::vec::Vec<MemberInfo>,
 }
-/// The documented fields of [`MembersBatchCreate`].
-pub static SHAPE_MEMBERS_BATCH_CREATE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "members",
-            value: support::ValueShape::Array(
-                &support::ValueShape::Object(&SHAPE_MEMBER_INFO),
-            ),
-        },
-    ],
-};
-impl support::Shaped for MembersBatchCreate {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBERS_BATCH_CREATE,
-    );
-}
 impl MembersBatchCreate {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
@@ -48,6 +32,39 @@ impl support::Validate for MembersBatchCreate {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+impl support::Read for MembersBatchCreate {
+    const NAME: &'static str = "MembersBatchCreate";
+    const FIELDS: &'static [&'static str] = &["members"];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "members" => ::std::option::Option::Some(0),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        while fields.next_field()?.is_some() {
+            fields
+                .value(
+                    0,
+                    &mut field_0,
+                    support::Items {
+                        item: support::nested::<MemberInfo>(),
+                        min: ::std::option::Option::None,
+                        max: ::std::option::Option::None,
+                    },
+                )?;
+        }
+        fields.end(&[("members", field_0.is_some())]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                members: M::take(field_0?)?,
+            })),
+        )
     }
 }
 /// Table 4 MemberInfo.
@@ -111,53 +128,111 @@ impl MemberInfo {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
 }
-/// The documented fields of [`MemberInfo`].
-pub static SHAPE_MEMBER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_backup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for MemberInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MEMBER_INFO,
-    );
-}
 impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
+    }
+}
+impl MemberInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
     }
 }
 impl support::Validate for MemberInfo {
@@ -168,85 +243,119 @@ impl support::Validate for MemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_7(out, &p, value);
         }
+    }
+}
+impl support::Read for MemberInfo {
+    const NAME: &'static str = "MemberInfo";
+    const FIELDS: &'static [&'static str] = &[
+        "host",
+        "weight",
+        "is_backup",
+        "member_group_name",
+        "status",
+        "port",
+        "ecs_id",
+        "ecs_name",
+    ];
+    fn position(key: &str) -> ::std::option::Option<usize> {
+        match key {
+            "host" => ::std::option::Option::Some(0),
+            "weight" => ::std::option::Option::Some(1),
+            "is_backup" => ::std::option::Option::Some(2),
+            "member_group_name" => ::std::option::Option::Some(3),
+            "status" => ::std::option::Option::Some(4),
+            "port" => ::std::option::Option::Some(5),
+            "ecs_id" => ::std::option::Option::Some(6),
+            "ecs_name" => ::std::option::Option::Some(7),
+            _ => ::std::option::Option::None,
+        }
+    }
+    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
+        mut fields: support::Fields<'_, A, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+        let mut field_0 = ::std::option::Option::None;
+        let mut field_1 = ::std::option::Option::None;
+        let mut field_2 = ::std::option::Option::None;
+        let mut field_3 = ::std::option::Option::None;
+        let mut field_4 = ::std::option::Option::None;
+        let mut field_5 = ::std::option::Option::None;
+        let mut field_6 = ::std::option::Option::None;
+        let mut field_7 = ::std::option::Option::None;
+        while let ::std::option::Option::Some(position) = fields.next_field()? {
+            match position {
+                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::scalar::<i32, _>(Self::check_1),
+                        )?
+                }
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::scalar::<bool, _>(support::unchecked),
+                        )?
+                }
+                3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::scalar::<MemberStatus, _>(Self::check_4),
+                        )?
+                }
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::scalar::<i32, _>(Self::check_5),
+                        )?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                _ => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+            }
+        }
+        fields.end(&[]);
+        ::std::result::Result::Ok(
+            M::keep(|| ::std::option::Option::Some(Self {
+                host: M::optional(field_0)?,
+                weight: M::optional(field_1)?,
+                is_backup: M::optional(field_2)?,
+                member_group_name: M::optional(field_3)?,
+                status: M::optional(field_4)?,
+                port: M::optional(field_5)?,
+                ecs_id: M::optional(field_6)?,
+                ecs_name: M::optional(field_7)?,
+            })),
+        )
     }
 }
 /// Table 5 Response body parameters (status code 201).
@@ -442,6 +551,106 @@ impl support::Shaped for VpcMemberInfo {
         &SHAPE_VPC_MEMBER_INFO,
     );
 }
+impl VpcMemberInfo {
+    fn check_0(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+    }
+    fn check_1(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(10000i64),
+        );
+    }
+    fn check_4(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &MemberStatus,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_5(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_6(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, digits, `-` and `_`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+            },
+            |_: char| true,
+        );
+    }
+    fn check_7(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(64usize),
+        );
+        support::check_chars(
+            out,
+            p,
+            value,
+            "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |_: char| true,
+            |c: char| {
+                c.is_ascii_alphabetic()
+                    || matches!(
+                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
+                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
+                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+            },
+            |_: char| true,
+        );
+    }
+}
 impl support::Validate for VpcMemberInfo {
     fn validate_at(
         &self,
@@ -450,84 +659,27 @@ impl support::Validate for VpcMemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
+            Self::check_0(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(10000i64),
-            );
+            Self::check_1(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            support::Validate::validate_at(value, &p, out);
+            Self::check_4(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            support::check_range(
-                out,
-                &p,
-                i64::from(*value),
-                ::std::option::Option::Some(0i64),
-                ::std::option::Option::Some(65535i64),
-            );
+            Self::check_5(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, digits, `-` and `_`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic() || c.is_ascii_digit()
-                        || matches!(c, '-' | '_')
-                },
-                |_: char| true,
-            );
+            Self::check_6(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            support::check_length(
-                out,
-                &p,
-                value,
-                ::std::option::Option::None,
-                ::std::option::Option::Some(64usize),
-            );
-            support::check_chars(
-                out,
-                &p,
-                value,
-                "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                |_: char| true,
-                |c: char| {
-                    c.is_ascii_alphabetic()
-                        || matches!(
-                            c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                            '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                        ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                },
-                |_: char| true,
-            );
+            Self::check_7(out, &p, value);
         }
     }
 }
@@ -635,170 +787,4 @@ impl support::Validate for MemberStatus {
 }
 impl support::Shaped for MemberStatus {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
-}
-/// Borrowed views of the request types, for checking a body without building the owned model:
-/// strings borrow from the input where the JSON has no escapes. Each has the same `validate` as
-/// the type of the same name in the parent module.
-pub mod view {
-    use super::support;
-    use super::MemberStatus;
-    /// A borrowed view of \[`super::MembersBatchCreate`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MembersBatchCreate<'a> {
-        /// `members`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub members: ::std::option::Option<::std::vec::Vec<MemberInfo<'a>>>,
-    }
-    impl MembersBatchCreate<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MembersBatchCreate<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            support::check_present(out, &path.field("members"), self.members.is_some());
-            if let ::std::option::Option::Some(value) = &self.members {
-                let p = path.field("members");
-                for (i, value) in value.iter().enumerate() {
-                    let p = p.index(i);
-                    support::Validate::validate_at(value, &p, out);
-                }
-            }
-        }
-    }
-    /// A borrowed view of \[`super::MemberInfo`\], for checking without building it.
-    #[derive(Debug, ::serde::Deserialize)]
-    pub struct MemberInfo<'a> {
-        /// `host`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub host: ::std::option::Option<support::Str<'a>>,
-        /// `weight`.
-        #[serde(default)]
-        pub weight: ::std::option::Option<i32>,
-        /// `is_backup`.
-        #[serde(default)]
-        pub is_backup: ::std::option::Option<bool>,
-        /// `member_group_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub member_group_name: ::std::option::Option<support::Str<'a>>,
-        /// `status`.
-        #[serde(default)]
-        pub status: ::std::option::Option<MemberStatus>,
-        /// `port`.
-        #[serde(default)]
-        pub port: ::std::option::Option<i32>,
-        /// `ecs_id`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ecs_id: ::std::option::Option<support::Str<'a>>,
-        /// `ecs_name`.
-        #[serde(default)]
-        #[serde(borrow)]
-        pub ecs_name: ::std::option::Option<support::Str<'a>>,
-    }
-    impl MemberInfo<'_> {
-        /// Checks every documented rule of this value and of everything in it, and returns all
-        /// violations at once, each with its JSON path.
-        pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-            support::Validate::validate(self)
-        }
-    }
-    impl support::Validate for MemberInfo<'_> {
-        fn validate_at(
-            &self,
-            path: &support::Path<'_>,
-            out: &mut ::std::vec::Vec<support::Violation>,
-        ) {
-            if let ::std::option::Option::Some(value) = &self.host {
-                let p = path.field("host");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.weight {
-                let p = path.field("weight");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(10000i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.status {
-                let p = path.field("status");
-                support::Validate::validate_at(value, &p, out);
-            }
-            if let ::std::option::Option::Some(value) = &self.port {
-                let p = path.field("port");
-                support::check_range(
-                    out,
-                    &p,
-                    i64::from(*value),
-                    ::std::option::Option::Some(0i64),
-                    ::std::option::Option::Some(65535i64),
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.ecs_id {
-                let p = path.field("ecs_id");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, digits, `-` and `_`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic() || c.is_ascii_digit()
-                            || matches!(c, '-' | '_')
-                    },
-                    |_: char| true,
-                );
-            }
-            if let ::std::option::Option::Some(value) = &self.ecs_name {
-                let p = path.field("ecs_name");
-                support::check_length(
-                    out,
-                    &p,
-                    value,
-                    ::std::option::Option::None,
-                    ::std::option::Option::Some(64usize),
-                );
-                support::check_chars(
-                    out,
-                    &p,
-                    value,
-                    "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
-                    |_: char| true,
-                    |c: char| {
-                        c.is_ascii_alphabetic()
-                            || matches!(
-                                c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'
-                                ..= '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                            ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
-                    },
-                    |_: char| true,
-                );
-            }
-        }
-    }
 }

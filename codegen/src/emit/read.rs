@@ -1,0 +1,301 @@
+//! Emits each request table's one-pass reader (`support::Read`): every field's value is read by a
+//! support reader that checks it as it is read, the facts the object's rules need (whether a condition
+//! holds, a number a `less_than` compares, which fields each nested object had) are noted on the way, and
+//! the rules are applied at the end of the object, before the owned value is built (when the mode builds).
+//! The checks on each value are the ones `validate` prints (`validate::value_checks`), so both report alike.
+
+use super::validate::{checker, condition_test, own_checks};
+use super::{ident, rust_type_in};
+use crate::ir::{rule_checks, Condition, Field, FieldPath, RuleCheck, Struct, Type};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// What the object's rules need noted while its fields are read.
+struct Facts<'s> {
+    checks: Vec<RuleCheck<'s>>,
+    /// The fields whose presence in each nested object matters, by the field holding the objects: the
+    /// table positions as a mask.
+    nested: BTreeMap<&'s str, u64>,
+}
+
+impl<'s> Facts<'s> {
+    fn of(s: &'s Struct) -> Facts<'s> {
+        let checks = rule_checks(&s.rules);
+        let mut nested = BTreeMap::new();
+        for check in &checks {
+            if let RuleCheck::Presence { target, finals, .. } = check {
+                if target.steps.len() == 2 {
+                    let mask = finals.iter().fold(0u64, |mask, f| mask | 1u64.checked_shl(f.position as u32).unwrap_or(0));
+                    *nested.entry(target.steps[0].field.wire.as_str()).or_default() |= mask;
+                }
+            }
+        }
+        Facts { checks, nested }
+    }
+
+    /// What reading `field`'s value notes: each condition it is the field of, the number it compares.
+    fn notes(&self, position: usize, field: &Field) -> TokenStream {
+        let mut notes = TokenStream::new();
+        for (k, check) in self.checks.iter().enumerate() {
+            match check {
+                RuleCheck::Presence { condition, .. } if condition.field.wire == field.wire => {
+                    let (holds, test) = (holds(k), condition_test(condition, quote! { value }));
+                    notes.extend(quote! { #holds = ::std::option::Option::Some(#test); });
+                }
+                RuleCheck::LessThan { field: a, than: b } if a.wire == field.wire || b.wire == field.wire => {
+                    let number = number(position);
+                    notes.extend(quote! { #number = ::std::option::Option::Some(i64::from(*value)); });
+                }
+                _ => {}
+            }
+        }
+        notes
+    }
+
+    fn declarations(&self, s: &Struct) -> TokenStream {
+        let mut out = TokenStream::new();
+        for (k, check) in self.checks.iter().enumerate() {
+            if let RuleCheck::Presence { .. } = check {
+                let holds = holds(k);
+                out.extend(quote! { let mut #holds: ::std::option::Option<bool> = ::std::option::Option::None; });
+            }
+        }
+        for (position, field) in s.fields.iter().enumerate() {
+            if self.checks.iter().any(|c| matches!(c, RuleCheck::LessThan { field: a, than: b } if a.wire == field.wire || b.wire == field.wire)) {
+                let number = number(position);
+                out.extend(quote! { let mut #number: ::std::option::Option<i64> = ::std::option::Option::None; });
+            }
+            if self.nested.contains_key(field.wire.as_str()) {
+                let seen = seen(position);
+                out.extend(quote! { let mut #seen = support::Seen::default(); });
+            }
+        }
+        out
+    }
+}
+
+fn holds(k: usize) -> proc_macro2::Ident {
+    format_ident!("holds_{}", k)
+}
+
+// The locals of a field are named by its table position: its identifier may be anything a wire name
+// makes (`_2fa`), and two could make one local name.
+
+/// The number a `less_than` compares, of the field at `position`.
+fn number(position: usize) -> proc_macro2::Ident {
+    format_ident!("number_{}", position)
+}
+
+/// The fields present in the objects the field at `position` holds.
+fn seen(position: usize) -> proc_macro2::Ident {
+    format_ident!("seen_{}", position)
+}
+
+/// The value read of the field at `position`.
+fn slot(position: usize) -> proc_macro2::Ident {
+    format_ident!("field_{}", position)
+}
+
+/// The `support::Read` impl of a request table.
+pub fn emit_read(s: &Struct) -> TokenStream {
+    let name = ident(&s.name);
+    let name_text = &s.name;
+    let wires: Vec<&String> = s.fields.iter().map(|f| &f.wire).collect();
+    let positions = (0..s.fields.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let facts = Facts::of(s);
+    let declarations = facts.declarations(s);
+    let slots = (0..s.fields.len()).map(slot);
+    let reads: Vec<TokenStream> = s
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(position, field)| {
+            let (slot, reader) = (slot(position), field_reader(position, field, &facts));
+            let at = proc_macro2::Literal::usize_unsuffixed(position);
+            quote! { fields.value(#at, &mut #slot, #reader)? }
+        })
+        .collect();
+    let read_loop = match reads.as_slice() {
+        [] => quote! { while fields.next_field()?.is_some() {} },
+        // One field: every documented key is that field.
+        [read] => quote! { while fields.next_field()?.is_some() { #read; } },
+        [reads @ .., last] => {
+            let positions = (0..reads.len()).map(proc_macro2::Literal::usize_unsuffixed);
+            quote! {
+                while let ::std::option::Option::Some(position) = fields.next_field()? {
+                    match position {
+                        #(#positions => #reads,)*
+                        _ => #last,
+                    }
+                }
+            }
+        }
+    };
+    let mandatory = s.fields.iter().enumerate().filter(|(_, f)| f.required).map(|(position, f)| {
+        let (wire, slot) = (&f.wire, slot(position));
+        quote! { (#wire, #slot.is_some()) }
+    });
+    let rules: Vec<TokenStream> = facts.checks.iter().enumerate().map(|(k, check)| emit_rule(k, check)).collect();
+    let end = if rules.is_empty() {
+        quote! { fields.end(&[#(#mandatory),*]); }
+    } else {
+        quote! {
+            let (out, path) = fields.end(&[#(#mandatory),*]);
+            #(#rules)*
+        }
+    };
+    let build = s.fields.iter().enumerate().map(|(position, f)| {
+        let (field, slot) = (ident(&f.ident), slot(position));
+        if f.required {
+            quote! { #field: M::take(#slot?)?, }
+        } else {
+            quote! { #field: M::optional(#slot)?, }
+        }
+    });
+    quote! {
+        impl support::Read for #name {
+            const NAME: &'static str = #name_text;
+            const FIELDS: &'static [&'static str] = &[#(#wires),*];
+
+            fn position(key: &str) -> ::std::option::Option<usize> {
+                match key {
+                    #(#wires => ::std::option::Option::Some(#positions),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+
+            fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(mut fields: support::Fields<'_, A, Self, M>) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+                #(let mut #slots = ::std::option::Option::None;)*
+                #declarations
+                #read_loop
+                #end
+                ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self { #(#build)* })))
+            }
+        }
+    }
+}
+
+/// The reader of a field's value: its checks, what the rules note of it, its array or map, its box.
+fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStream {
+    let own = (!own_checks(field).is_empty()).then(|| {
+        let checker = checker(position);
+        quote! { Self::#checker }
+    });
+    let mut reader = value_reader(field.ty.scalar(), &TokenStream::new(), own, facts.notes(position, field));
+    if field.boxed {
+        reader = quote! { support::Boxed(#reader) };
+    }
+    if let Some(mask) = facts.nested.get(field.wire.as_str()) {
+        let seen = seen(position);
+        reader = quote! { support::Tap { value: #reader, seen: &mut #seen, relevant: #mask } };
+    }
+    match &field.ty {
+        Type::Vec(_) => {
+            let to_usize = |n: Option<u64>| match n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) {
+                Some(n) => quote! { ::std::option::Option::Some(#n) },
+                None => quote! { ::std::option::Option::None },
+            };
+            let (min, max) = field.checks.items.map_or((None, None), |b| (b.min, b.max));
+            let (min, max) = (to_usize(min), to_usize(max));
+            quote! { support::Items { item: #reader, min: #min, max: #max } }
+        }
+        Type::Map(_) => quote! { support::Values(#reader) },
+        _ => reader,
+    }
+}
+
+/// The reader of a request body of type `ty`, its types named through `scope`.
+pub(crate) fn body_reader(ty: &Type, scope: &TokenStream) -> TokenStream {
+    value_reader(ty, scope, None, TokenStream::new())
+}
+
+/// The reader of one value of type `ty` (its types named through `scope`): checked by `own` (a
+/// function of the value's own checks), with `notes` made on it; an array's items and a map's values
+/// (of a body) have neither.
+fn value_reader(ty: &Type, scope: &TokenStream, own: Option<TokenStream>, notes: TokenStream) -> TokenStream {
+    let check = match (own, notes.is_empty()) {
+        (None, true) => quote! { support::unchecked },
+        (Some(own), true) => own,
+        (None, false) => quote! { |_, _, value| { #notes } },
+        (Some(own), false) => quote! { |out, p, value| { #own(out, p, value); #notes } },
+    };
+    match ty {
+        Type::String => quote! { support::text(#check) },
+        Type::Struct(name) => {
+            let name = ident(name);
+            quote! { support::nested::<#scope #name>() }
+        }
+        // Lowering refuses files in tables and bodies; a free-form object is what is left of such a value.
+        Type::JsonObject | Type::File => quote! { support::FreeForm },
+        Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) => {
+            let rust = rust_type_in(ty, scope);
+            quote! { support::scalar::<#rust, _>(#check) }
+        }
+        Type::Vec(inner) | Type::Map(inner) => {
+            let inner = value_reader(inner, scope, None, TokenStream::new());
+            if matches!(ty, Type::Vec(_)) {
+                quote! { support::Items { item: #inner, min: ::std::option::Option::None, max: ::std::option::Option::None } }
+            } else {
+                quote! { support::Values(#inner) }
+            }
+        }
+    }
+}
+
+fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
+    match check {
+        RuleCheck::Presence { target, finals, condition, required } => {
+            let holds = holds(k);
+            let absent = condition.absent_holds;
+            let report = if *required { quote! { support::require } } else { quote! { support::forbid } };
+            let walk = walk(target, finals, &report, condition);
+            let test = if *required { quote! { #holds.unwrap_or(#absent) } } else { quote! { !#holds.unwrap_or(#absent) } };
+            quote! { if #test { #walk } }
+        }
+        RuleCheck::LessThan { field, than } => {
+            let (wire, other) = (&field.wire, &than.wire);
+            let (a, b) = (number(field.position), number(than.position));
+            quote! { support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
+        }
+        RuleCheck::AtLeastOneOf { groups, text } => {
+            let groups = groups.iter().map(|group| {
+                let present = group.iter().map(|f| {
+                    let slot = slot(f.position);
+                    quote! { #slot.is_some() }
+                });
+                quote! { (#(#present)&&*) }
+            });
+            quote! { support::require_one_group(out, path, #(#groups)||*, #text); }
+        }
+    }
+}
+
+/// Reports whether each of `finals` is present: fields of the object itself, or of the objects one field
+/// holds (whose presence the field's reader noted in its `Seen`).
+fn walk(target: &FieldPath, finals: &[&crate::ir::FieldRef], report: &TokenStream, condition: &Condition) -> TokenStream {
+    let text = &condition.text;
+    let [first, ..] = target.steps.as_slice() else { return quote! {} };
+    if target.steps.len() == 1 {
+        let reports = finals.iter().map(|f| {
+            let (wire, slot) = (&f.wire, slot(f.position));
+            quote! { #report(out, &path.field(#wire), #slot.is_some(), #text); }
+        });
+        return quote! { #(#reports)* };
+    }
+    let (wire, seen) = (&first.field.wire, seen(first.field.position));
+    let at = if first.array { quote! { item } } else { quote! { holder } };
+    let reports = finals.iter().map(|f| {
+        let (final_wire, bit) = (&f.wire, 1u64.checked_shl(f.position as u32).unwrap_or(0));
+        quote! { #report(out, &#at.field(#final_wire), present & #bit != 0, #text); }
+    });
+    let each = if first.array { quote! { (i, present) } } else { quote! { (_, present) } };
+    let item = if first.array { quote! { let item = holder.index(i); } } else { quote! {} };
+    quote! {
+        let holder = path.field(#wire);
+        for #each in #seen.present() {
+            #item
+            #(#reports)*
+        }
+    }
+}
