@@ -60,7 +60,7 @@ benches! {
     floor_ignored_any => "floor",
     a_deserialize => "a",
     b_deserialize_then_validate => "b",
-    c_from_json_validated => "c",
+    c_parse_body => "c",
     d_jsonschema_on_value => "d",
     d2_jsonschema_emitted_schema => "d2",
     e_typify_types => "e",

@@ -49,11 +49,11 @@ pub const CASES: &[Case] = &[
     Case { key: "floor", what: "serde_json::from_slice::<IgnoredAny> (bare JSON scan)", run: floor },
     Case { key: "a", what: "serde_json::from_slice::<apig::VpcCreate> (baseline)", run: deserialize },
     Case { key: "b", what: "(a) + validate()", run: deserialize_then_validate },
-    Case { key: "c", what: "api_gateway_models::from_json_validated", run: from_json_validated },
+    Case { key: "c", what: "apig::update_vpc_channel::parse_body (one pass: checked owned model)", run: parse_body },
     Case { key: "d", what: "serde_json::Value + jsonschema is_valid (hand-made schema)", run: jsonschema_on_value },
     Case { key: "d2", what: "(d) with the schema codegen emits (+ conditional rules)", run: jsonschema_emitted_on_value },
     Case { key: "e", what: "typify types from the same schema", run: typify_types },
-    Case { key: "f", what: "apig::update_vpc_channel::check_body (borrowed views, no owned model)", run: check_body },
+    Case { key: "f", what: "apig::update_vpc_channel::check_body (one pass: checked, nothing built)", run: check_body },
 ];
 
 /// The case with this key.
@@ -81,8 +81,8 @@ fn deserialize_then_validate(_: &Context, body: &[u8]) -> usize {
     members(&value)
 }
 
-fn from_json_validated(_: &Context, body: &[u8]) -> usize {
-    let value: apig::VpcCreate = api_gateway_models::from_json_validated(body).expect("the body is valid");
+fn parse_body(_: &Context, body: &[u8]) -> usize {
+    let value: apig::VpcCreate = apig::update_vpc_channel::parse_body(body).expect("the body is valid");
     members(&value)
 }
 

@@ -1917,8 +1917,8 @@ mod read {
         const NAME: &'static str;
         /// The documented fields' wire names, in table order.
         const FIELDS: &'static [&'static str];
-        /// The table position of a documented field.
-        fn position(key: &str) -> Option<usize>;
+        /// The table position of a documented field, by the bytes of its name.
+        fn position(key: &[u8]) -> Option<usize>;
         /// Reads the object's fields, checking each, and applies the object's rules at its end.
         fn read_fields<'de, M: Mode, A: MapAccess<'de>>(
             fields: Fields<'_, A, Self, M>,
@@ -1991,6 +1991,8 @@ mod read {
         Documented(usize),
         Undocumented(Str<'de>),
     }
+    /// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented name
+    /// is matched on its bytes); only an undocumented one is made a string.
     struct KeySeed<T>(PhantomData<T>);
     impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
         type Value = Key<'de>;
@@ -1998,7 +2000,7 @@ mod read {
             self,
             deserializer: D,
         ) -> Result<Key<'de>, D::Error> {
-            deserializer.deserialize_str(self)
+            deserializer.deserialize_bytes(self)
         }
     }
     impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
@@ -2006,25 +2008,35 @@ mod read {
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a field name")
         }
-        fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+        fn visit_borrowed_bytes<E: de::Error>(
+            self,
+            key: &'de [u8],
+        ) -> Result<Key<'de>, E> {
             Ok(
-                T::position(key)
-                    .map_or(
-                        Key::Undocumented(Str(std::borrow::Cow::Borrowed(key))),
-                        Key::Documented,
-                    ),
+                match T::position(key) {
+                    Some(position) => Key::Documented(position),
+                    None => Key::Undocumented(Str(String::from_utf8_lossy(key))),
+                },
+            )
+        }
+        fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
+            Ok(
+                match T::position(key) {
+                    Some(position) => Key::Documented(position),
+                    None => {
+                        Key::Undocumented(
+                            Str(
+                                std::borrow::Cow::Owned(
+                                    String::from_utf8_lossy(key).into_owned(),
+                                ),
+                            ),
+                        )
+                    }
+                },
             )
         }
         fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-            Ok(
-                T::position(key)
-                    .map_or_else(
-                        || Key::Undocumented(
-                            Str(std::borrow::Cow::Owned(key.to_owned())),
-                        ),
-                        Key::Documented,
-                    ),
-            )
+            self.visit_bytes(key.as_bytes())
         }
     }
     impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {

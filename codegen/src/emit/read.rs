@@ -103,6 +103,7 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     let name_text = &s.name;
     let wires: Vec<&String> = s.fields.iter().map(|f| &f.wire).collect();
     let positions = (0..s.fields.len()).map(proc_macro2::Literal::usize_unsuffixed);
+    let keys = wires.iter().map(|wire| proc_macro2::Literal::byte_string(wire.as_bytes()));
     let facts = Facts::of(s);
     let declarations = facts.declarations(s);
     let slots = (0..s.fields.len()).map(slot);
@@ -158,9 +159,9 @@ pub fn emit_read(s: &Struct) -> TokenStream {
             const NAME: &'static str = #name_text;
             const FIELDS: &'static [&'static str] = &[#(#wires),*];
 
-            fn position(key: &str) -> ::std::option::Option<usize> {
+            fn position(key: &[u8]) -> ::std::option::Option<usize> {
                 match key {
-                    #(#wires => ::std::option::Option::Some(#positions),)*
+                    #(#keys => ::std::option::Option::Some(#positions),)*
                     _ => ::std::option::Option::None,
                 }
             }

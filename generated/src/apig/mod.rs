@@ -41,9 +41,9 @@ impl support::Validate for MemberGroupCreateBatch {
 impl support::Read for MemberGroupCreateBatch {
     const NAME: &'static str = "MemberGroupCreateBatch";
     const FIELDS: &'static [&'static str] = &["member_groups"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_groups" => ::std::option::Option::Some(0),
+            b"member_groups" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -336,15 +336,15 @@ impl support::Read for MemberGroupCreate {
         "microservice_port",
         "microservice_labels",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_group_name" => ::std::option::Option::Some(0),
-            "member_group_remark" => ::std::option::Option::Some(1),
-            "member_group_weight" => ::std::option::Option::Some(2),
-            "dict_code" => ::std::option::Option::Some(3),
-            "microservice_version" => ::std::option::Option::Some(4),
-            "microservice_port" => ::std::option::Option::Some(5),
-            "microservice_labels" => ::std::option::Option::Some(6),
+            b"member_group_name" => ::std::option::Option::Some(0),
+            b"member_group_remark" => ::std::option::Option::Some(1),
+            b"member_group_weight" => ::std::option::Option::Some(2),
+            b"dict_code" => ::std::option::Option::Some(3),
+            b"microservice_version" => ::std::option::Option::Some(4),
+            b"microservice_port" => ::std::option::Option::Some(5),
+            b"microservice_labels" => ::std::option::Option::Some(6),
             _ => ::std::option::Option::None,
         }
     }
@@ -524,10 +524,10 @@ impl support::Validate for MicroserviceLabel {
 impl support::Read for MicroserviceLabel {
     const NAME: &'static str = "MicroserviceLabel";
     const FIELDS: &'static [&'static str] = &["label_name", "label_value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "label_name" => ::std::option::Option::Some(0),
-            "label_value" => ::std::option::Option::Some(1),
+            b"label_name" => ::std::option::Option::Some(0),
+            b"label_value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -879,16 +879,16 @@ impl support::Read for MemberInfo {
         "ecs_id",
         "ecs_name",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "host" => ::std::option::Option::Some(0),
-            "weight" => ::std::option::Option::Some(1),
-            "is_backup" => ::std::option::Option::Some(2),
-            "member_group_name" => ::std::option::Option::Some(3),
-            "status" => ::std::option::Option::Some(4),
-            "port" => ::std::option::Option::Some(5),
-            "ecs_id" => ::std::option::Option::Some(6),
-            "ecs_name" => ::std::option::Option::Some(7),
+            b"host" => ::std::option::Option::Some(0),
+            b"weight" => ::std::option::Option::Some(1),
+            b"is_backup" => ::std::option::Option::Some(2),
+            b"member_group_name" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"ecs_name" => ::std::option::Option::Some(7),
             _ => ::std::option::Option::None,
         }
     }
@@ -1358,10 +1358,10 @@ impl support::Validate for MembersBatchUpdate {
 impl support::Read for MembersBatchUpdate {
     const NAME: &'static str = "MembersBatchUpdate";
     const FIELDS: &'static [&'static str] = &["members", "member_group_name"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "members" => ::std::option::Option::Some(0),
-            "member_group_name" => ::std::option::Option::Some(1),
+            b"members" => ::std::option::Option::Some(0),
+            b"member_group_name" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -1991,18 +1991,18 @@ impl support::Read for VpcCreate {
         "vpc_health_config",
         "microservice_info",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "port" => ::std::option::Option::Some(1),
-            "balance_strategy" => ::std::option::Option::Some(2),
-            "member_type" => ::std::option::Option::Some(3),
-            "type" => ::std::option::Option::Some(4),
-            "dict_code" => ::std::option::Option::Some(5),
-            "member_groups" => ::std::option::Option::Some(6),
-            "members" => ::std::option::Option::Some(7),
-            "vpc_health_config" => ::std::option::Option::Some(8),
-            "microservice_info" => ::std::option::Option::Some(9),
+            b"name" => ::std::option::Option::Some(0),
+            b"port" => ::std::option::Option::Some(1),
+            b"balance_strategy" => ::std::option::Option::Some(2),
+            b"member_type" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"dict_code" => ::std::option::Option::Some(5),
+            b"member_groups" => ::std::option::Option::Some(6),
+            b"members" => ::std::option::Option::Some(7),
+            b"vpc_health_config" => ::std::option::Option::Some(8),
+            b"microservice_info" => ::std::option::Option::Some(9),
             _ => ::std::option::Option::None,
         }
     }
@@ -2432,19 +2432,19 @@ impl support::Read for VpcHealthConfig {
         "status",
         "timeout",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "protocol" => ::std::option::Option::Some(0),
-            "path" => ::std::option::Option::Some(1),
-            "method" => ::std::option::Option::Some(2),
-            "port" => ::std::option::Option::Some(3),
-            "threshold_normal" => ::std::option::Option::Some(4),
-            "threshold_abnormal" => ::std::option::Option::Some(5),
-            "time_interval" => ::std::option::Option::Some(6),
-            "http_code" => ::std::option::Option::Some(7),
-            "enable_client_ssl" => ::std::option::Option::Some(8),
-            "status" => ::std::option::Option::Some(9),
-            "timeout" => ::std::option::Option::Some(10),
+            b"protocol" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            b"method" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"threshold_normal" => ::std::option::Option::Some(4),
+            b"threshold_abnormal" => ::std::option::Option::Some(5),
+            b"time_interval" => ::std::option::Option::Some(6),
+            b"http_code" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
             _ => ::std::option::Option::None,
         }
     }
@@ -2712,12 +2712,12 @@ impl support::Read for MicroServiceCreate {
         "cce_info",
         "cce_service_info",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "service_type" => ::std::option::Option::Some(0),
-            "cse_info" => ::std::option::Option::Some(1),
-            "cce_info" => ::std::option::Option::Some(2),
-            "cce_service_info" => ::std::option::Option::Some(3),
+            b"service_type" => ::std::option::Option::Some(0),
+            b"cse_info" => ::std::option::Option::Some(1),
+            b"cce_info" => ::std::option::Option::Some(2),
+            b"cce_service_info" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -2872,10 +2872,10 @@ impl support::Validate for MicroServiceInfoCseBase {
 impl support::Read for MicroServiceInfoCseBase {
     const NAME: &'static str = "MicroServiceInfoCseBase";
     const FIELDS: &'static [&'static str] = &["engine_id", "service_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "engine_id" => ::std::option::Option::Some(0),
-            "service_id" => ::std::option::Option::Some(1),
+            b"engine_id" => ::std::option::Option::Some(0),
+            b"service_id" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -3135,14 +3135,14 @@ impl support::Read for MicroServiceInfoCceBase {
         "label_key",
         "label_value",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "cluster_id" => ::std::option::Option::Some(0),
-            "namespace" => ::std::option::Option::Some(1),
-            "workload_type" => ::std::option::Option::Some(2),
-            "app_name" => ::std::option::Option::Some(3),
-            "label_key" => ::std::option::Option::Some(4),
-            "label_value" => ::std::option::Option::Some(5),
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"workload_type" => ::std::option::Option::Some(2),
+            b"app_name" => ::std::option::Option::Some(3),
+            b"label_key" => ::std::option::Option::Some(4),
+            b"label_value" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -3320,11 +3320,11 @@ impl support::Validate for MicroServiceInfoCceServiceBase {
 impl support::Read for MicroServiceInfoCceServiceBase {
     const NAME: &'static str = "MicroServiceInfoCceServiceBase";
     const FIELDS: &'static [&'static str] = &["cluster_id", "namespace", "service_name"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "cluster_id" => ::std::option::Option::Some(0),
-            "namespace" => ::std::option::Option::Some(1),
-            "service_name" => ::std::option::Option::Some(2),
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"service_name" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }

@@ -391,10 +391,10 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionRequest {
 impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionRequest {
     const NAME: &'static str = "AcceptingOrRejectingAVpcEndpointConnectionRequest";
     const FIELDS: &'static [&'static str] = &["action", "endpoints"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "action" => ::std::option::Option::Some(0),
-            "endpoints" => ::std::option::Option::Some(1),
+            b"action" => ::std::option::Option::Some(0),
+            b"endpoints" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -821,11 +821,11 @@ impl support::Validate for AddingACertificateToADomainNameRequest {
 impl support::Read for AddingACertificateToADomainNameRequest {
     const NAME: &'static str = "AddingACertificateToADomainNameRequest";
     const FIELDS: &'static [&'static str] = &["cert_content", "name", "private_key"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "cert_content" => ::std::option::Option::Some(0),
-            "name" => ::std::option::Option::Some(1),
-            "private_key" => ::std::option::Option::Some(2),
+            b"cert_content" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"private_key" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -1065,10 +1065,10 @@ impl support::Validate for AddingOrDeletingTagsOfAGatewayRequest {
 impl support::Read for AddingOrDeletingTagsOfAGatewayRequest {
     const NAME: &'static str = "AddingOrDeletingTagsOfAGatewayRequest";
     const FIELDS: &'static [&'static str] = &["action", "tags"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "action" => ::std::option::Option::Some(0),
-            "tags" => ::std::option::Option::Some(1),
+            b"action" => ::std::option::Option::Some(0),
+            b"tags" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -1248,9 +1248,9 @@ impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelReque
 impl support::Read for AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
     const NAME: &'static str = "AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest";
     const FIELDS: &'static [&'static str] = &["member_groups"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_groups" => ::std::option::Option::Some(0),
+            b"member_groups" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -1399,9 +1399,9 @@ impl support::Validate for AddingOrUpdatingBackendInstancesRequest {
 impl support::Read for AddingOrUpdatingBackendInstancesRequest {
     const NAME: &'static str = "AddingOrUpdatingBackendInstancesRequest";
     const FIELDS: &'static [&'static str] = &["members"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "members" => ::std::option::Option::Some(0),
+            b"members" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -1557,9 +1557,9 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
 impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
     const NAME: &'static str = "AddingWhitelistRecordsForAVpcEndpointServiceRequest";
     const FIELDS: &'static [&'static str] = &["permissions"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "permissions" => ::std::option::Option::Some(0),
+            b"permissions" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -1736,9 +1736,9 @@ impl support::Validate for BindingACredentialQuotaWithCredentialsRequest {
 impl support::Read for BindingACredentialQuotaWithCredentialsRequest {
     const NAME: &'static str = "BindingACredentialQuotaWithCredentialsRequest";
     const FIELDS: &'static [&'static str] = &["app_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_ids" => ::std::option::Option::Some(0),
+            b"app_ids" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -1926,11 +1926,11 @@ impl support::Read for BindingADomainNameRequest {
         "is_http_redirect_to_https",
         "url_domain",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "min_ssl_version" => ::std::option::Option::Some(0),
-            "is_http_redirect_to_https" => ::std::option::Option::Some(1),
-            "url_domain" => ::std::option::Option::Some(2),
+            b"min_ssl_version" => ::std::option::Option::Some(0),
+            b"is_http_redirect_to_https" => ::std::option::Option::Some(1),
+            b"url_domain" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -2144,10 +2144,10 @@ impl support::Validate for BindingAPlugInToApisRequest {
 impl support::Read for BindingAPlugInToApisRequest {
     const NAME: &'static str = "BindingAPlugInToApisRequest";
     const FIELDS: &'static [&'static str] = &["env_id", "api_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "env_id" => ::std::option::Option::Some(0),
-            "api_ids" => ::std::option::Option::Some(1),
+            b"env_id" => ::std::option::Option::Some(0),
+            b"api_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -2449,10 +2449,10 @@ impl support::Validate for BindingARequestThrottlingPolicyRequest {
 impl support::Read for BindingARequestThrottlingPolicyRequest {
     const NAME: &'static str = "BindingARequestThrottlingPolicyRequest";
     const FIELDS: &'static [&'static str] = &["strategy_id", "publish_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "strategy_id" => ::std::option::Option::Some(0),
-            "publish_ids" => ::std::option::Option::Some(1),
+            b"strategy_id" => ::std::option::Option::Some(0),
+            b"publish_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -2736,10 +2736,10 @@ impl support::Validate for BindingASignatureKeyRequest {
 impl support::Read for BindingASignatureKeyRequest {
     const NAME: &'static str = "BindingASignatureKeyRequest";
     const FIELDS: &'static [&'static str] = &["sign_id", "publish_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "sign_id" => ::std::option::Option::Some(0),
-            "publish_ids" => ::std::option::Option::Some(1),
+            b"sign_id" => ::std::option::Option::Some(0),
+            b"publish_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -3132,10 +3132,10 @@ impl support::Validate for BindingAnAccessControlPolicyToAnApiRequest {
 impl support::Read for BindingAnAccessControlPolicyToAnApiRequest {
     const NAME: &'static str = "BindingAnAccessControlPolicyToAnApiRequest";
     const FIELDS: &'static [&'static str] = &["acl_id", "publish_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "acl_id" => ::std::option::Option::Some(0),
-            "publish_ids" => ::std::option::Option::Some(1),
+            b"acl_id" => ::std::option::Option::Some(0),
+            b"publish_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -3277,9 +3277,9 @@ impl support::Validate for BindingAnSslCertificateToADomainNameRequest {
 impl support::Read for BindingAnSslCertificateToADomainNameRequest {
     const NAME: &'static str = "BindingAnSslCertificateToADomainNameRequest";
     const FIELDS: &'static [&'static str] = &["domains"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "domains" => ::std::option::Option::Some(0),
+            b"domains" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -4867,11 +4867,11 @@ impl support::Read for AttachOrDetachDomainInfo {
         "instance_ids",
         "verified_client_certificate_enabled",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "domain" => ::std::option::Option::Some(0),
-            "instance_ids" => ::std::option::Option::Some(1),
-            "verified_client_certificate_enabled" => ::std::option::Option::Some(2),
+            b"domain" => ::std::option::Option::Some(0),
+            b"instance_ids" => ::std::option::Option::Some(1),
+            b"verified_client_certificate_enabled" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -4979,9 +4979,9 @@ impl support::Validate for AuthOpt {
 impl support::Read for AuthOpt {
     const NAME: &'static str = "AuthOpt";
     const FIELDS: &'static [&'static str] = &["app_code_auth_type"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_code_auth_type" => ::std::option::Option::Some(0),
+            b"app_code_auth_type" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -5698,11 +5698,11 @@ impl support::Validate for Identity {
 impl support::Read for Identity {
     const NAME: &'static str = "Identity";
     const FIELDS: &'static [&'static str] = &["name", "location", "validation"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "location" => ::std::option::Option::Some(1),
-            "validation" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(0),
+            b"location" => ::std::option::Option::Some(1),
+            b"validation" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -5998,15 +5998,15 @@ impl support::Read for MemberGroupCreate {
         "microservice_port",
         "microservice_labels",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_group_name" => ::std::option::Option::Some(0),
-            "member_group_remark" => ::std::option::Option::Some(1),
-            "member_group_weight" => ::std::option::Option::Some(2),
-            "dict_code" => ::std::option::Option::Some(3),
-            "microservice_version" => ::std::option::Option::Some(4),
-            "microservice_port" => ::std::option::Option::Some(5),
-            "microservice_labels" => ::std::option::Option::Some(6),
+            b"member_group_name" => ::std::option::Option::Some(0),
+            b"member_group_remark" => ::std::option::Option::Some(1),
+            b"member_group_weight" => ::std::option::Option::Some(2),
+            b"dict_code" => ::std::option::Option::Some(3),
+            b"microservice_version" => ::std::option::Option::Some(4),
+            b"microservice_port" => ::std::option::Option::Some(5),
+            b"microservice_labels" => ::std::option::Option::Some(6),
             _ => ::std::option::Option::None,
         }
     }
@@ -6517,16 +6517,16 @@ impl support::Read for MemberInfo {
         "ecs_id",
         "ecs_name",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "host" => ::std::option::Option::Some(0),
-            "weight" => ::std::option::Option::Some(1),
-            "is_backup" => ::std::option::Option::Some(2),
-            "member_group_name" => ::std::option::Option::Some(3),
-            "status" => ::std::option::Option::Some(4),
-            "port" => ::std::option::Option::Some(5),
-            "ecs_id" => ::std::option::Option::Some(6),
-            "ecs_name" => ::std::option::Option::Some(7),
+            b"host" => ::std::option::Option::Some(0),
+            b"weight" => ::std::option::Option::Some(1),
+            b"is_backup" => ::std::option::Option::Some(2),
+            b"member_group_name" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"ecs_name" => ::std::option::Option::Some(7),
             _ => ::std::option::Option::None,
         }
     }
@@ -7150,10 +7150,10 @@ impl support::Validate for MicroserviceLabel {
 impl support::Read for MicroserviceLabel {
     const NAME: &'static str = "MicroserviceLabel";
     const FIELDS: &'static [&'static str] = &["label_name", "label_value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "label_name" => ::std::option::Option::Some(0),
-            "label_value" => ::std::option::Option::Some(1),
+            b"label_name" => ::std::option::Option::Some(0),
+            b"label_value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -8057,11 +8057,11 @@ impl support::Validate for ResponseInfo {
 impl support::Read for ResponseInfo {
     const NAME: &'static str = "ResponseInfo";
     const FIELDS: &'static [&'static str] = &["status", "body", "headers"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "status" => ::std::option::Option::Some(0),
-            "body" => ::std::option::Option::Some(1),
-            "headers" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(0),
+            b"body" => ::std::option::Option::Some(1),
+            b"headers" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -8174,10 +8174,10 @@ impl support::Validate for ResponseInfoHeader {
 impl support::Read for ResponseInfoHeader {
     const NAME: &'static str = "ResponseInfoHeader";
     const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "key" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -8387,10 +8387,10 @@ impl support::Validate for TmsKeyValue {
 impl support::Read for TmsKeyValue {
     const NAME: &'static str = "TmsKeyValue";
     const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "key" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -13555,11 +13555,11 @@ impl support::Validate for ConfiguringAFeatureForAGatewayRequest {
 impl support::Read for ConfiguringAFeatureForAGatewayRequest {
     const NAME: &'static str = "ConfiguringAFeatureForAGatewayRequest";
     const FIELDS: &'static [&'static str] = &["name", "enable", "config"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "enable" => ::std::option::Option::Some(1),
-            "config" => ::std::option::Option::Some(2),
+            b"name" => ::std::option::Option::Some(0),
+            b"enable" => ::std::option::Option::Some(1),
+            b"config" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -13862,14 +13862,14 @@ impl support::Read for CreatingACredentialQuotaRequest {
         "reset_time",
         "remark",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "call_limits" => ::std::option::Option::Some(1),
-            "time_unit" => ::std::option::Option::Some(2),
-            "time_interval" => ::std::option::Option::Some(3),
-            "reset_time" => ::std::option::Option::Some(4),
-            "remark" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(0),
+            b"call_limits" => ::std::option::Option::Some(1),
+            b"time_unit" => ::std::option::Option::Some(2),
+            b"time_interval" => ::std::option::Option::Some(3),
+            b"reset_time" => ::std::option::Option::Some(4),
+            b"remark" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -14290,20 +14290,20 @@ impl support::Read for CreatingACustomAuthorizerRequest {
         "ld_api_id",
         "need_body",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "type" => ::std::option::Option::Some(1),
-            "authorizer_type" => ::std::option::Option::Some(2),
-            "authorizer_uri" => ::std::option::Option::Some(3),
-            "network_type" => ::std::option::Option::Some(4),
-            "authorizer_version" => ::std::option::Option::Some(5),
-            "authorizer_alias_uri" => ::std::option::Option::Some(6),
-            "identities" => ::std::option::Option::Some(7),
-            "ttl" => ::std::option::Option::Some(8),
-            "user_data" => ::std::option::Option::Some(9),
-            "ld_api_id" => ::std::option::Option::Some(10),
-            "need_body" => ::std::option::Option::Some(11),
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"authorizer_type" => ::std::option::Option::Some(2),
+            b"authorizer_uri" => ::std::option::Option::Some(3),
+            b"network_type" => ::std::option::Option::Some(4),
+            b"authorizer_version" => ::std::option::Option::Some(5),
+            b"authorizer_alias_uri" => ::std::option::Option::Some(6),
+            b"identities" => ::std::option::Option::Some(7),
+            b"ttl" => ::std::option::Option::Some(8),
+            b"user_data" => ::std::option::Option::Some(9),
+            b"ld_api_id" => ::std::option::Option::Some(10),
+            b"need_body" => ::std::option::Option::Some(11),
             _ => ::std::option::Option::None,
         }
     }
@@ -14982,27 +14982,27 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
         "ingress_bandwidth_size",
         "ingress_bandwidth_charging_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "description" => ::std::option::Option::Some(0),
-            "maintain_begin" => ::std::option::Option::Some(1),
-            "maintain_end" => ::std::option::Option::Some(2),
-            "instance_name" => ::std::option::Option::Some(3),
-            "instance_id" => ::std::option::Option::Some(4),
-            "spec_id" => ::std::option::Option::Some(5),
-            "vpc_id" => ::std::option::Option::Some(6),
-            "subnet_id" => ::std::option::Option::Some(7),
-            "security_group_id" => ::std::option::Option::Some(8),
-            "eip_id" => ::std::option::Option::Some(9),
-            "enterprise_project_id" => ::std::option::Option::Some(10),
-            "available_zone_ids" => ::std::option::Option::Some(11),
-            "bandwidth_size" => ::std::option::Option::Some(12),
-            "bandwidth_charging_mode" => ::std::option::Option::Some(13),
-            "loadbalancer_provider" => ::std::option::Option::Some(14),
-            "tags" => ::std::option::Option::Some(15),
-            "vpcep_service_name" => ::std::option::Option::Some(16),
-            "ingress_bandwidth_size" => ::std::option::Option::Some(17),
-            "ingress_bandwidth_charging_mode" => ::std::option::Option::Some(18),
+            b"description" => ::std::option::Option::Some(0),
+            b"maintain_begin" => ::std::option::Option::Some(1),
+            b"maintain_end" => ::std::option::Option::Some(2),
+            b"instance_name" => ::std::option::Option::Some(3),
+            b"instance_id" => ::std::option::Option::Some(4),
+            b"spec_id" => ::std::option::Option::Some(5),
+            b"vpc_id" => ::std::option::Option::Some(6),
+            b"subnet_id" => ::std::option::Option::Some(7),
+            b"security_group_id" => ::std::option::Option::Some(8),
+            b"eip_id" => ::std::option::Option::Some(9),
+            b"enterprise_project_id" => ::std::option::Option::Some(10),
+            b"available_zone_ids" => ::std::option::Option::Some(11),
+            b"bandwidth_size" => ::std::option::Option::Some(12),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(13),
+            b"loadbalancer_provider" => ::std::option::Option::Some(14),
+            b"tags" => ::std::option::Option::Some(15),
+            b"vpcep_service_name" => ::std::option::Option::Some(16),
+            b"ingress_bandwidth_size" => ::std::option::Option::Some(17),
+            b"ingress_bandwidth_charging_mode" => ::std::option::Option::Some(18),
             _ => ::std::option::Option::None,
         }
     }
@@ -15536,10 +15536,10 @@ impl support::Validate for CreatingAGroupResponseRequest {
 impl support::Read for CreatingAGroupResponseRequest {
     const NAME: &'static str = "CreatingAGroupResponseRequest";
     const FIELDS: &'static [&'static str] = &["name", "responses"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "responses" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(0),
+            b"responses" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -15820,13 +15820,13 @@ impl support::Read for CreatingAPlugInRequest {
         "plugin_content",
         "remark",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "plugin_name" => ::std::option::Option::Some(0),
-            "plugin_type" => ::std::option::Option::Some(1),
-            "plugin_scope" => ::std::option::Option::Some(2),
-            "plugin_content" => ::std::option::Option::Some(3),
-            "remark" => ::std::option::Option::Some(4),
+            b"plugin_name" => ::std::option::Option::Some(0),
+            b"plugin_type" => ::std::option::Option::Some(1),
+            b"plugin_scope" => ::std::option::Option::Some(2),
+            b"plugin_content" => ::std::option::Option::Some(3),
+            b"remark" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -16308,18 +16308,18 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
         "time_interval",
         "ip_call_limits",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_call_limits" => ::std::option::Option::Some(0),
-            "name" => ::std::option::Option::Some(1),
-            "time_unit" => ::std::option::Option::Some(2),
-            "remark" => ::std::option::Option::Some(3),
-            "api_call_limits" => ::std::option::Option::Some(4),
-            "type" => ::std::option::Option::Some(5),
-            "enable_adaptive_control" => ::std::option::Option::Some(6),
-            "user_call_limits" => ::std::option::Option::Some(7),
-            "time_interval" => ::std::option::Option::Some(8),
-            "ip_call_limits" => ::std::option::Option::Some(9),
+            b"app_call_limits" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"time_unit" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
+            b"api_call_limits" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"enable_adaptive_control" => ::std::option::Option::Some(6),
+            b"user_call_limits" => ::std::option::Option::Some(7),
+            b"time_interval" => ::std::option::Option::Some(8),
+            b"ip_call_limits" => ::std::option::Option::Some(9),
             _ => ::std::option::Option::None,
         }
     }
@@ -17029,18 +17029,18 @@ impl support::Read for CreatingAVpcChannelRequest {
         "vpc_health_config",
         "microservice_info",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "port" => ::std::option::Option::Some(1),
-            "balance_strategy" => ::std::option::Option::Some(2),
-            "member_type" => ::std::option::Option::Some(3),
-            "type" => ::std::option::Option::Some(4),
-            "dict_code" => ::std::option::Option::Some(5),
-            "member_groups" => ::std::option::Option::Some(6),
-            "members" => ::std::option::Option::Some(7),
-            "vpc_health_config" => ::std::option::Option::Some(8),
-            "microservice_info" => ::std::option::Option::Some(9),
+            b"name" => ::std::option::Option::Some(0),
+            b"port" => ::std::option::Option::Some(1),
+            b"balance_strategy" => ::std::option::Option::Some(2),
+            b"member_type" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"dict_code" => ::std::option::Option::Some(5),
+            b"member_groups" => ::std::option::Option::Some(6),
+            b"members" => ::std::option::Option::Some(7),
+            b"vpc_health_config" => ::std::option::Option::Some(8),
+            b"microservice_info" => ::std::option::Option::Some(9),
             _ => ::std::option::Option::None,
         }
     }
@@ -17578,11 +17578,11 @@ impl support::Validate for MicroServiceCreate {
 impl support::Read for MicroServiceCreate {
     const NAME: &'static str = "MicroServiceCreate";
     const FIELDS: &'static [&'static str] = &["service_type", "cse_info", "cce_info"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "service_type" => ::std::option::Option::Some(0),
-            "cse_info" => ::std::option::Option::Some(1),
-            "cce_info" => ::std::option::Option::Some(2),
+            b"service_type" => ::std::option::Option::Some(0),
+            b"cse_info" => ::std::option::Option::Some(1),
+            b"cce_info" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -17858,14 +17858,14 @@ impl support::Read for MicroServiceInfoCceBase {
         "label_key",
         "label_value",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "cluster_id" => ::std::option::Option::Some(0),
-            "namespace" => ::std::option::Option::Some(1),
-            "workload_type" => ::std::option::Option::Some(2),
-            "app_name" => ::std::option::Option::Some(3),
-            "label_key" => ::std::option::Option::Some(4),
-            "label_value" => ::std::option::Option::Some(5),
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"workload_type" => ::std::option::Option::Some(2),
+            b"app_name" => ::std::option::Option::Some(3),
+            b"label_key" => ::std::option::Option::Some(4),
+            b"label_value" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -17989,10 +17989,10 @@ impl support::Validate for MicroServiceInfoCseBase {
 impl support::Read for MicroServiceInfoCseBase {
     const NAME: &'static str = "MicroServiceInfoCseBase";
     const FIELDS: &'static [&'static str] = &["engine_id", "service_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "engine_id" => ::std::option::Option::Some(0),
-            "service_id" => ::std::option::Option::Some(1),
+            b"engine_id" => ::std::option::Option::Some(0),
+            b"service_id" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -18290,19 +18290,19 @@ impl support::Read for VpcHealthConfig {
         "status",
         "timeout",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "protocol" => ::std::option::Option::Some(0),
-            "path" => ::std::option::Option::Some(1),
-            "method" => ::std::option::Option::Some(2),
-            "port" => ::std::option::Option::Some(3),
-            "threshold_normal" => ::std::option::Option::Some(4),
-            "threshold_abnormal" => ::std::option::Option::Some(5),
-            "time_interval" => ::std::option::Option::Some(6),
-            "http_code" => ::std::option::Option::Some(7),
-            "enable_client_ssl" => ::std::option::Option::Some(8),
-            "status" => ::std::option::Option::Some(9),
-            "timeout" => ::std::option::Option::Some(10),
+            b"protocol" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            b"method" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"threshold_normal" => ::std::option::Option::Some(4),
+            b"threshold_abnormal" => ::std::option::Option::Some(5),
+            b"time_interval" => ::std::option::Option::Some(6),
+            b"http_code" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
             _ => ::std::option::Option::None,
         }
     }
@@ -18641,12 +18641,12 @@ impl support::Read for CreatingAnAccessControlPolicyRequest {
         "acl_value",
         "entity_type",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "acl_name" => ::std::option::Option::Some(0),
-            "acl_type" => ::std::option::Option::Some(1),
-            "acl_value" => ::std::option::Option::Some(2),
-            "entity_type" => ::std::option::Option::Some(3),
+            b"acl_name" => ::std::option::Option::Some(0),
+            b"acl_type" => ::std::option::Option::Some(1),
+            b"acl_value" => ::std::option::Option::Some(2),
+            b"entity_type" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -18836,10 +18836,10 @@ impl support::Read for ApiBackendVpcReq {
         "vpc_channel_proxy_host",
         "vpc_channel_id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "vpc_channel_proxy_host" => ::std::option::Option::Some(0),
-            "vpc_channel_id" => ::std::option::Option::Some(1),
+            b"vpc_channel_proxy_host" => ::std::option::Option::Some(0),
+            b"vpc_channel_id" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -18968,15 +18968,15 @@ impl support::Read for ApiConditionBase {
         "condition_origin",
         "condition_value",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "req_param_name" => ::std::option::Option::Some(0),
-            "sys_param_name" => ::std::option::Option::Some(1),
-            "cookie_param_name" => ::std::option::Option::Some(2),
-            "frontend_authorizer_param_name" => ::std::option::Option::Some(3),
-            "condition_type" => ::std::option::Option::Some(4),
-            "condition_origin" => ::std::option::Option::Some(5),
-            "condition_value" => ::std::option::Option::Some(6),
+            b"req_param_name" => ::std::option::Option::Some(0),
+            b"sys_param_name" => ::std::option::Option::Some(1),
+            b"cookie_param_name" => ::std::option::Option::Some(2),
+            b"frontend_authorizer_param_name" => ::std::option::Option::Some(3),
+            b"condition_type" => ::std::option::Option::Some(4),
+            b"condition_origin" => ::std::option::Option::Some(5),
+            b"condition_value" => ::std::option::Option::Some(6),
             _ => ::std::option::Option::None,
         }
     }
@@ -19205,17 +19205,17 @@ impl support::Read for ApiFuncCreate {
         "authorizer_id",
         "req_protocol",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "function_urn" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
-            "invocation_type" => ::std::option::Option::Some(2),
-            "network_type" => ::std::option::Option::Some(3),
-            "version" => ::std::option::Option::Some(4),
-            "alias_urn" => ::std::option::Option::Some(5),
-            "timeout" => ::std::option::Option::Some(6),
-            "authorizer_id" => ::std::option::Option::Some(7),
-            "req_protocol" => ::std::option::Option::Some(8),
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"invocation_type" => ::std::option::Option::Some(2),
+            b"network_type" => ::std::option::Option::Some(3),
+            b"version" => ::std::option::Option::Some(4),
+            b"alias_urn" => ::std::option::Option::Some(5),
+            b"timeout" => ::std::option::Option::Some(6),
+            b"authorizer_id" => ::std::option::Option::Some(7),
+            b"req_protocol" => ::std::option::Option::Some(8),
             _ => ::std::option::Option::None,
         }
     }
@@ -19375,12 +19375,12 @@ impl support::Read for ApiMockCreate {
         "version",
         "authorizer_id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "remark" => ::std::option::Option::Some(0),
-            "result_content" => ::std::option::Option::Some(1),
-            "version" => ::std::option::Option::Some(2),
-            "authorizer_id" => ::std::option::Option::Some(3),
+            b"remark" => ::std::option::Option::Some(0),
+            b"result_content" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
+            b"authorizer_id" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -19620,20 +19620,20 @@ impl support::Read for ApiPolicyFunctionCreate {
         "conditions",
         "authorizer_id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "function_urn" => ::std::option::Option::Some(0),
-            "invocation_type" => ::std::option::Option::Some(1),
-            "network_type" => ::std::option::Option::Some(2),
-            "version" => ::std::option::Option::Some(3),
-            "alias_urn" => ::std::option::Option::Some(4),
-            "timeout" => ::std::option::Option::Some(5),
-            "req_protocol" => ::std::option::Option::Some(6),
-            "effect_mode" => ::std::option::Option::Some(7),
-            "name" => ::std::option::Option::Some(8),
-            "backend_params" => ::std::option::Option::Some(9),
-            "conditions" => ::std::option::Option::Some(10),
-            "authorizer_id" => ::std::option::Option::Some(11),
+            b"function_urn" => ::std::option::Option::Some(0),
+            b"invocation_type" => ::std::option::Option::Some(1),
+            b"network_type" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
+            b"alias_urn" => ::std::option::Option::Some(4),
+            b"timeout" => ::std::option::Option::Some(5),
+            b"req_protocol" => ::std::option::Option::Some(6),
+            b"effect_mode" => ::std::option::Option::Some(7),
+            b"name" => ::std::option::Option::Some(8),
+            b"backend_params" => ::std::option::Option::Some(9),
+            b"conditions" => ::std::option::Option::Some(10),
+            b"authorizer_id" => ::std::option::Option::Some(11),
             _ => ::std::option::Option::None,
         }
     }
@@ -20016,21 +20016,21 @@ impl support::Read for ApiPolicyHttpCreate {
         "vpc_channel_info",
         "vpc_channel_status",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "url_domain" => ::std::option::Option::Some(0),
-            "req_protocol" => ::std::option::Option::Some(1),
-            "req_method" => ::std::option::Option::Some(2),
-            "req_uri" => ::std::option::Option::Some(3),
-            "timeout" => ::std::option::Option::Some(4),
-            "retry_count" => ::std::option::Option::Some(5),
-            "effect_mode" => ::std::option::Option::Some(6),
-            "name" => ::std::option::Option::Some(7),
-            "backend_params" => ::std::option::Option::Some(8),
-            "conditions" => ::std::option::Option::Some(9),
-            "authorizer_id" => ::std::option::Option::Some(10),
-            "vpc_channel_info" => ::std::option::Option::Some(11),
-            "vpc_channel_status" => ::std::option::Option::Some(12),
+            b"url_domain" => ::std::option::Option::Some(0),
+            b"req_protocol" => ::std::option::Option::Some(1),
+            b"req_method" => ::std::option::Option::Some(2),
+            b"req_uri" => ::std::option::Option::Some(3),
+            b"timeout" => ::std::option::Option::Some(4),
+            b"retry_count" => ::std::option::Option::Some(5),
+            b"effect_mode" => ::std::option::Option::Some(6),
+            b"name" => ::std::option::Option::Some(7),
+            b"backend_params" => ::std::option::Option::Some(8),
+            b"conditions" => ::std::option::Option::Some(9),
+            b"authorizer_id" => ::std::option::Option::Some(10),
+            b"vpc_channel_info" => ::std::option::Option::Some(11),
+            b"vpc_channel_status" => ::std::option::Option::Some(12),
             _ => ::std::option::Option::None,
         }
     }
@@ -20270,14 +20270,14 @@ impl support::Read for ApiPolicyMockCreate {
         "conditions",
         "authorizer_id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "result_content" => ::std::option::Option::Some(0),
-            "effect_mode" => ::std::option::Option::Some(1),
-            "name" => ::std::option::Option::Some(2),
-            "backend_params" => ::std::option::Option::Some(3),
-            "conditions" => ::std::option::Option::Some(4),
-            "authorizer_id" => ::std::option::Option::Some(5),
+            b"result_content" => ::std::option::Option::Some(0),
+            b"effect_mode" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"backend_params" => ::std::option::Option::Some(3),
+            b"conditions" => ::std::option::Option::Some(4),
+            b"authorizer_id" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -20588,20 +20588,20 @@ impl support::Read for BackendApiCreate {
         "vpc_channel_info",
         "vpc_channel_status",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "authorizer_id" => ::std::option::Option::Some(0),
-            "url_domain" => ::std::option::Option::Some(1),
-            "req_protocol" => ::std::option::Option::Some(2),
-            "remark" => ::std::option::Option::Some(3),
-            "req_method" => ::std::option::Option::Some(4),
-            "version" => ::std::option::Option::Some(5),
-            "req_uri" => ::std::option::Option::Some(6),
-            "timeout" => ::std::option::Option::Some(7),
-            "enable_client_ssl" => ::std::option::Option::Some(8),
-            "retry_count" => ::std::option::Option::Some(9),
-            "vpc_channel_info" => ::std::option::Option::Some(10),
-            "vpc_channel_status" => ::std::option::Option::Some(11),
+            b"authorizer_id" => ::std::option::Option::Some(0),
+            b"url_domain" => ::std::option::Option::Some(1),
+            b"req_protocol" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"version" => ::std::option::Option::Some(5),
+            b"req_uri" => ::std::option::Option::Some(6),
+            b"timeout" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"retry_count" => ::std::option::Option::Some(9),
+            b"vpc_channel_info" => ::std::option::Option::Some(10),
+            b"vpc_channel_status" => ::std::option::Option::Some(11),
             _ => ::std::option::Option::None,
         }
     }
@@ -20873,13 +20873,13 @@ impl support::Read for BackendParamBase {
         "location",
         "value",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "origin" => ::std::option::Option::Some(0),
-            "name" => ::std::option::Option::Some(1),
-            "remark" => ::std::option::Option::Some(2),
-            "location" => ::std::option::Option::Some(3),
-            "value" => ::std::option::Option::Some(4),
+            b"origin" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"remark" => ::std::option::Option::Some(2),
+            b"location" => ::std::option::Option::Some(3),
+            b"value" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -21357,39 +21357,39 @@ impl support::Read for CreatingAnApiRequest {
         "backend_api",
         "policy_https",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "type" => ::std::option::Option::Some(1),
-            "version" => ::std::option::Option::Some(2),
-            "req_protocol" => ::std::option::Option::Some(3),
-            "req_method" => ::std::option::Option::Some(4),
-            "req_uri" => ::std::option::Option::Some(5),
-            "auth_type" => ::std::option::Option::Some(6),
-            "auth_opt" => ::std::option::Option::Some(7),
-            "cors" => ::std::option::Option::Some(8),
-            "match_mode" => ::std::option::Option::Some(9),
-            "backend_type" => ::std::option::Option::Some(10),
-            "remark" => ::std::option::Option::Some(11),
-            "group_id" => ::std::option::Option::Some(12),
-            "body_remark" => ::std::option::Option::Some(13),
-            "result_normal_sample" => ::std::option::Option::Some(14),
-            "result_failure_sample" => ::std::option::Option::Some(15),
-            "authorizer_id" => ::std::option::Option::Some(16),
-            "tags" => ::std::option::Option::Some(17),
-            "response_id" => ::std::option::Option::Some(18),
-            "roma_app_id" => ::std::option::Option::Some(19),
-            "domain_name" => ::std::option::Option::Some(20),
-            "tag" => ::std::option::Option::Some(21),
-            "content_type" => ::std::option::Option::Some(22),
-            "mock_info" => ::std::option::Option::Some(23),
-            "func_info" => ::std::option::Option::Some(24),
-            "req_params" => ::std::option::Option::Some(25),
-            "backend_params" => ::std::option::Option::Some(26),
-            "policy_mocks" => ::std::option::Option::Some(27),
-            "policy_functions" => ::std::option::Option::Some(28),
-            "backend_api" => ::std::option::Option::Some(29),
-            "policy_https" => ::std::option::Option::Some(30),
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
+            b"req_protocol" => ::std::option::Option::Some(3),
+            b"req_method" => ::std::option::Option::Some(4),
+            b"req_uri" => ::std::option::Option::Some(5),
+            b"auth_type" => ::std::option::Option::Some(6),
+            b"auth_opt" => ::std::option::Option::Some(7),
+            b"cors" => ::std::option::Option::Some(8),
+            b"match_mode" => ::std::option::Option::Some(9),
+            b"backend_type" => ::std::option::Option::Some(10),
+            b"remark" => ::std::option::Option::Some(11),
+            b"group_id" => ::std::option::Option::Some(12),
+            b"body_remark" => ::std::option::Option::Some(13),
+            b"result_normal_sample" => ::std::option::Option::Some(14),
+            b"result_failure_sample" => ::std::option::Option::Some(15),
+            b"authorizer_id" => ::std::option::Option::Some(16),
+            b"tags" => ::std::option::Option::Some(17),
+            b"response_id" => ::std::option::Option::Some(18),
+            b"roma_app_id" => ::std::option::Option::Some(19),
+            b"domain_name" => ::std::option::Option::Some(20),
+            b"tag" => ::std::option::Option::Some(21),
+            b"content_type" => ::std::option::Option::Some(22),
+            b"mock_info" => ::std::option::Option::Some(23),
+            b"func_info" => ::std::option::Option::Some(24),
+            b"req_params" => ::std::option::Option::Some(25),
+            b"backend_params" => ::std::option::Option::Some(26),
+            b"policy_mocks" => ::std::option::Option::Some(27),
+            b"policy_functions" => ::std::option::Option::Some(28),
+            b"backend_api" => ::std::option::Option::Some(29),
+            b"policy_https" => ::std::option::Option::Some(30),
             _ => ::std::option::Option::None,
         }
     }
@@ -22560,24 +22560,24 @@ impl support::Read for ReqParamBase {
         "json_schema",
         "pass_through",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "type" => ::std::option::Option::Some(1),
-            "location" => ::std::option::Option::Some(2),
-            "default_value" => ::std::option::Option::Some(3),
-            "sample_value" => ::std::option::Option::Some(4),
-            "required" => ::std::option::Option::Some(5),
-            "valid_enable" => ::std::option::Option::Some(6),
-            "remark" => ::std::option::Option::Some(7),
-            "enumerations" => ::std::option::Option::Some(8),
-            "min_num" => ::std::option::Option::Some(9),
-            "max_num" => ::std::option::Option::Some(10),
-            "min_size" => ::std::option::Option::Some(11),
-            "max_size" => ::std::option::Option::Some(12),
-            "regular" => ::std::option::Option::Some(13),
-            "json_schema" => ::std::option::Option::Some(14),
-            "pass_through" => ::std::option::Option::Some(15),
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"location" => ::std::option::Option::Some(2),
+            b"default_value" => ::std::option::Option::Some(3),
+            b"sample_value" => ::std::option::Option::Some(4),
+            b"required" => ::std::option::Option::Some(5),
+            b"valid_enable" => ::std::option::Option::Some(6),
+            b"remark" => ::std::option::Option::Some(7),
+            b"enumerations" => ::std::option::Option::Some(8),
+            b"min_num" => ::std::option::Option::Some(9),
+            b"max_num" => ::std::option::Option::Some(10),
+            b"min_size" => ::std::option::Option::Some(11),
+            b"max_size" => ::std::option::Option::Some(12),
+            b"regular" => ::std::option::Option::Some(13),
+            b"json_schema" => ::std::option::Option::Some(14),
+            b"pass_through" => ::std::option::Option::Some(15),
             _ => ::std::option::Option::None,
         }
     }
@@ -23158,12 +23158,12 @@ impl support::Read for CreatingAnApiGroupRequest {
         "roma_app_id",
         "version",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
-            "roma_app_id" => ::std::option::Option::Some(2),
-            "version" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"roma_app_id" => ::std::option::Option::Some(2),
+            b"version" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -23592,12 +23592,12 @@ impl support::Validate for CreatingAnAppRequest {
 impl support::Read for CreatingAnAppRequest {
     const NAME: &'static str = "CreatingAnAppRequest";
     const FIELDS: &'static [&'static str] = &["name", "remark", "app_key", "app_secret"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
-            "app_key" => ::std::option::Option::Some(2),
-            "app_secret" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"app_key" => ::std::option::Option::Some(2),
+            b"app_secret" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -23874,9 +23874,9 @@ impl support::Validate for CreatingAnAppcodeRequest {
 impl support::Read for CreatingAnAppcodeRequest {
     const NAME: &'static str = "CreatingAnAppcodeRequest";
     const FIELDS: &'static [&'static str] = &["app_code"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_code" => ::std::option::Option::Some(0),
+            b"app_code" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -24096,10 +24096,10 @@ impl support::Validate for CreatingAnEnvironmentRequest {
 impl support::Read for CreatingAnEnvironmentRequest {
     const NAME: &'static str = "CreatingAnEnvironmentRequest";
     const FIELDS: &'static [&'static str] = &["name", "remark"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -24253,11 +24253,11 @@ impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationReque
 impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationRequest {
     const NAME: &'static str = "CreatingAnExcludedRequestThrottlingConfigurationRequest";
     const FIELDS: &'static [&'static str] = &["call_limits", "object_id", "object_type"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "call_limits" => ::std::option::Option::Some(0),
-            "object_id" => ::std::option::Option::Some(1),
-            "object_type" => ::std::option::Option::Some(2),
+            b"call_limits" => ::std::option::Option::Some(0),
+            b"object_id" => ::std::option::Option::Some(1),
+            b"object_type" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -24606,14 +24606,14 @@ impl support::Read for CreatingAnSslCertificateRequest {
         "instance_id",
         "trusted_root_ca",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "cert_content" => ::std::option::Option::Some(1),
-            "private_key" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
-            "instance_id" => ::std::option::Option::Some(4),
-            "trusted_root_ca" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(0),
+            b"cert_content" => ::std::option::Option::Some(1),
+            b"private_key" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"instance_id" => ::std::option::Option::Some(4),
+            b"trusted_root_ca" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -25650,9 +25650,9 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesRequest {
 impl support::Read for DeletingMultipleAccessControlPoliciesRequest {
     const NAME: &'static str = "DeletingMultipleAccessControlPoliciesRequest";
     const FIELDS: &'static [&'static str] = &["acls"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "acls" => ::std::option::Option::Some(0),
+            b"acls" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -25875,9 +25875,9 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceRequest 
 impl support::Read for DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
     const NAME: &'static str = "DeletingWhitelistRecordsOfAVpcEndpointServiceRequest";
     const FIELDS: &'static [&'static str] = &["permissions"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "permissions" => ::std::option::Option::Some(0),
+            b"permissions" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -26011,9 +26011,9 @@ impl support::Validate for DisablingBackendServersRequest {
 impl support::Read for DisablingBackendServersRequest {
     const NAME: &'static str = "DisablingBackendServersRequest";
     const FIELDS: &'static [&'static str] = &["member_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_ids" => ::std::option::Option::Some(0),
+            b"member_ids" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -26178,9 +26178,9 @@ impl support::Validate for EnablingBackendServersRequest {
 impl support::Read for EnablingBackendServersRequest {
     const NAME: &'static str = "EnablingBackendServersRequest";
     const FIELDS: &'static [&'static str] = &["member_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_ids" => ::std::option::Option::Some(0),
+            b"member_ids" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -26301,10 +26301,10 @@ impl support::Read for EnablingPublicAccessForADedicatedGatewayRequest {
         "bandwidth_size",
         "bandwidth_charging_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "bandwidth_size" => ::std::option::Option::Some(0),
-            "bandwidth_charging_mode" => ::std::option::Option::Some(1),
+            b"bandwidth_size" => ::std::option::Option::Some(0),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -26429,10 +26429,10 @@ impl support::Read for EnablingPublicInboundAccessRequest {
         "bandwidth_size",
         "bandwidth_charging_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "bandwidth_size" => ::std::option::Option::Some(0),
-            "bandwidth_charging_mode" => ::std::option::Option::Some(1),
+            b"bandwidth_size" => ::std::option::Option::Some(0),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -26638,14 +26638,14 @@ impl support::Read for ExportingApisRequest {
         "version",
         "apis",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "env_id" => ::std::option::Option::Some(0),
-            "group_id" => ::std::option::Option::Some(1),
-            "define" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
-            "version" => ::std::option::Option::Some(4),
-            "apis" => ::std::option::Option::Some(5),
+            b"env_id" => ::std::option::Option::Some(0),
+            b"group_id" => ::std::option::Option::Some(1),
+            b"define" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"version" => ::std::option::Option::Some(4),
+            b"apis" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -26830,14 +26830,14 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
         "version",
         "apis",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "env_id" => ::std::option::Option::Some(0),
-            "group_id" => ::std::option::Option::Some(1),
-            "define" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
-            "version" => ::std::option::Option::Some(4),
-            "apis" => ::std::option::Option::Some(5),
+            b"env_id" => ::std::option::Option::Some(0),
+            b"group_id" => ::std::option::Option::Some(1),
+            b"define" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"version" => ::std::option::Option::Some(4),
+            b"apis" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -27292,17 +27292,17 @@ impl support::Read for ImportingAMicroserviceRequest {
         "cse_info",
         "cce_info",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "group_info" => ::std::option::Option::Some(0),
-            "service_type" => ::std::option::Option::Some(1),
-            "protocol" => ::std::option::Option::Some(2),
-            "apis" => ::std::option::Option::Some(3),
-            "backend_timeout" => ::std::option::Option::Some(4),
-            "auth_type" => ::std::option::Option::Some(5),
-            "cors" => ::std::option::Option::Some(6),
-            "cse_info" => ::std::option::Option::Some(7),
-            "cce_info" => ::std::option::Option::Some(8),
+            b"group_info" => ::std::option::Option::Some(0),
+            b"service_type" => ::std::option::Option::Some(1),
+            b"protocol" => ::std::option::Option::Some(2),
+            b"apis" => ::std::option::Option::Some(3),
+            b"backend_timeout" => ::std::option::Option::Some(4),
+            b"auth_type" => ::std::option::Option::Some(5),
+            b"cors" => ::std::option::Option::Some(6),
+            b"cse_info" => ::std::option::Option::Some(7),
+            b"cce_info" => ::std::option::Option::Some(8),
             _ => ::std::option::Option::None,
         }
     }
@@ -27787,17 +27787,17 @@ impl support::Read for MicroServiceInfoCceCreate {
         "port",
         "labels",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "cluster_id" => ::std::option::Option::Some(0),
-            "namespace" => ::std::option::Option::Some(1),
-            "workload_type" => ::std::option::Option::Some(2),
-            "app_name" => ::std::option::Option::Some(3),
-            "label_key" => ::std::option::Option::Some(4),
-            "label_value" => ::std::option::Option::Some(5),
-            "version" => ::std::option::Option::Some(6),
-            "port" => ::std::option::Option::Some(7),
-            "labels" => ::std::option::Option::Some(8),
+            b"cluster_id" => ::std::option::Option::Some(0),
+            b"namespace" => ::std::option::Option::Some(1),
+            b"workload_type" => ::std::option::Option::Some(2),
+            b"app_name" => ::std::option::Option::Some(3),
+            b"label_key" => ::std::option::Option::Some(4),
+            b"label_value" => ::std::option::Option::Some(5),
+            b"version" => ::std::option::Option::Some(6),
+            b"port" => ::std::option::Option::Some(7),
+            b"labels" => ::std::option::Option::Some(8),
             _ => ::std::option::Option::None,
         }
     }
@@ -27965,11 +27965,11 @@ impl support::Validate for MicroServiceInfoCseCreate {
 impl support::Read for MicroServiceInfoCseCreate {
     const NAME: &'static str = "MicroServiceInfoCseCreate";
     const FIELDS: &'static [&'static str] = &["engine_id", "service_id", "version"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "engine_id" => ::std::option::Option::Some(0),
-            "service_id" => ::std::option::Option::Some(1),
-            "version" => ::std::option::Option::Some(2),
+            b"engine_id" => ::std::option::Option::Some(0),
+            b"service_id" => ::std::option::Option::Some(1),
+            b"version" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -28140,12 +28140,12 @@ impl support::Read for MicroserviceApiCreate {
         "req_uri",
         "match_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "req_method" => ::std::option::Option::Some(1),
-            "req_uri" => ::std::option::Option::Some(2),
-            "match_mode" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(0),
+            b"req_method" => ::std::option::Option::Some(1),
+            b"req_uri" => ::std::option::Option::Some(2),
+            b"match_mode" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -28315,11 +28315,11 @@ impl support::Validate for MicroserviceGroup {
 impl support::Read for MicroserviceGroup {
     const NAME: &'static str = "MicroserviceGroup";
     const FIELDS: &'static [&'static str] = &["group_id", "group_name", "app_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "group_id" => ::std::option::Option::Some(0),
-            "group_name" => ::std::option::Option::Some(1),
-            "app_id" => ::std::option::Option::Some(2),
+            b"group_id" => ::std::option::Option::Some(0),
+            b"group_name" => ::std::option::Option::Some(1),
+            b"app_id" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -29316,14 +29316,14 @@ impl support::Read for ModifyingACredentialQuotaRequest {
         "reset_time",
         "remark",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "call_limits" => ::std::option::Option::Some(1),
-            "time_unit" => ::std::option::Option::Some(2),
-            "time_interval" => ::std::option::Option::Some(3),
-            "reset_time" => ::std::option::Option::Some(4),
-            "remark" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(0),
+            b"call_limits" => ::std::option::Option::Some(1),
+            b"time_unit" => ::std::option::Option::Some(2),
+            b"time_interval" => ::std::option::Option::Some(3),
+            b"reset_time" => ::std::option::Option::Some(4),
+            b"remark" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -29744,20 +29744,20 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
         "ld_api_id",
         "need_body",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "type" => ::std::option::Option::Some(1),
-            "authorizer_type" => ::std::option::Option::Some(2),
-            "authorizer_uri" => ::std::option::Option::Some(3),
-            "network_type" => ::std::option::Option::Some(4),
-            "authorizer_version" => ::std::option::Option::Some(5),
-            "authorizer_alias_uri" => ::std::option::Option::Some(6),
-            "identities" => ::std::option::Option::Some(7),
-            "ttl" => ::std::option::Option::Some(8),
-            "user_data" => ::std::option::Option::Some(9),
-            "ld_api_id" => ::std::option::Option::Some(10),
-            "need_body" => ::std::option::Option::Some(11),
+            b"name" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"authorizer_type" => ::std::option::Option::Some(2),
+            b"authorizer_uri" => ::std::option::Option::Some(3),
+            b"network_type" => ::std::option::Option::Some(4),
+            b"authorizer_version" => ::std::option::Option::Some(5),
+            b"authorizer_alias_uri" => ::std::option::Option::Some(6),
+            b"identities" => ::std::option::Option::Some(7),
+            b"ttl" => ::std::option::Option::Some(8),
+            b"user_data" => ::std::option::Option::Some(9),
+            b"ld_api_id" => ::std::option::Option::Some(10),
+            b"need_body" => ::std::option::Option::Some(11),
             _ => ::std::option::Option::None,
         }
     }
@@ -30218,11 +30218,11 @@ impl support::Read for ModifyingADomainNameRequest {
         "is_http_redirect_to_https",
         "verified_client_certificate_enabled",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "min_ssl_version" => ::std::option::Option::Some(0),
-            "is_http_redirect_to_https" => ::std::option::Option::Some(1),
-            "verified_client_certificate_enabled" => ::std::option::Option::Some(2),
+            b"min_ssl_version" => ::std::option::Option::Some(0),
+            b"is_http_redirect_to_https" => ::std::option::Option::Some(1),
+            b"verified_client_certificate_enabled" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -30490,10 +30490,10 @@ impl support::Validate for ModifyingAGroupResponseRequest {
 impl support::Read for ModifyingAGroupResponseRequest {
     const NAME: &'static str = "ModifyingAGroupResponseRequest";
     const FIELDS: &'static [&'static str] = &["name", "responses"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "responses" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(0),
+            b"responses" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -30774,13 +30774,13 @@ impl support::Read for ModifyingAPlugInRequest {
         "plugin_content",
         "remark",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "plugin_name" => ::std::option::Option::Some(0),
-            "plugin_type" => ::std::option::Option::Some(1),
-            "plugin_scope" => ::std::option::Option::Some(2),
-            "plugin_content" => ::std::option::Option::Some(3),
-            "remark" => ::std::option::Option::Some(4),
+            b"plugin_name" => ::std::option::Option::Some(0),
+            b"plugin_type" => ::std::option::Option::Some(1),
+            b"plugin_scope" => ::std::option::Option::Some(2),
+            b"plugin_content" => ::std::option::Option::Some(3),
+            b"remark" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -31262,18 +31262,18 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
         "time_interval",
         "ip_call_limits",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_call_limits" => ::std::option::Option::Some(0),
-            "name" => ::std::option::Option::Some(1),
-            "time_unit" => ::std::option::Option::Some(2),
-            "remark" => ::std::option::Option::Some(3),
-            "api_call_limits" => ::std::option::Option::Some(4),
-            "type" => ::std::option::Option::Some(5),
-            "enable_adaptive_control" => ::std::option::Option::Some(6),
-            "user_call_limits" => ::std::option::Option::Some(7),
-            "time_interval" => ::std::option::Option::Some(8),
-            "ip_call_limits" => ::std::option::Option::Some(9),
+            b"app_call_limits" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"time_unit" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
+            b"api_call_limits" => ::std::option::Option::Some(4),
+            b"type" => ::std::option::Option::Some(5),
+            b"enable_adaptive_control" => ::std::option::Option::Some(6),
+            b"user_call_limits" => ::std::option::Option::Some(7),
+            b"time_interval" => ::std::option::Option::Some(8),
+            b"ip_call_limits" => ::std::option::Option::Some(9),
             _ => ::std::option::Option::None,
         }
     }
@@ -31825,13 +31825,13 @@ impl support::Read for ModifyingASignatureKeyRequest {
         "sign_secret",
         "sign_algorithm",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "sign_type" => ::std::option::Option::Some(1),
-            "sign_key" => ::std::option::Option::Some(2),
-            "sign_secret" => ::std::option::Option::Some(3),
-            "sign_algorithm" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(0),
+            b"sign_type" => ::std::option::Option::Some(1),
+            b"sign_key" => ::std::option::Option::Some(2),
+            b"sign_secret" => ::std::option::Option::Some(3),
+            b"sign_algorithm" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -32152,9 +32152,9 @@ impl support::Validate for ModifyingAVariableRequest {
 impl support::Read for ModifyingAVariableRequest {
     const NAME: &'static str = "ModifyingAVariableRequest";
     const FIELDS: &'static [&'static str] = &["variable_value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "variable_value" => ::std::option::Option::Some(0),
+            b"variable_value" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -32461,12 +32461,12 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
         "acl_value",
         "entity_type",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "acl_name" => ::std::option::Option::Some(0),
-            "acl_type" => ::std::option::Option::Some(1),
-            "acl_value" => ::std::option::Option::Some(2),
-            "entity_type" => ::std::option::Option::Some(3),
+            b"acl_name" => ::std::option::Option::Some(0),
+            b"acl_type" => ::std::option::Option::Some(1),
+            b"acl_value" => ::std::option::Option::Some(2),
+            b"entity_type" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -32706,10 +32706,10 @@ impl support::Validate for ModifyingAnApiGroupRequest {
 impl support::Read for ModifyingAnApiGroupRequest {
     const NAME: &'static str = "ModifyingAnApiGroupRequest";
     const FIELDS: &'static [&'static str] = &["name", "remark"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -33132,12 +33132,12 @@ impl support::Validate for ModifyingAnAppRequest {
 impl support::Read for ModifyingAnAppRequest {
     const NAME: &'static str = "ModifyingAnAppRequest";
     const FIELDS: &'static [&'static str] = &["name", "remark", "app_key", "app_secret"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "remark" => ::std::option::Option::Some(1),
-            "app_key" => ::std::option::Option::Some(2),
-            "app_secret" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(0),
+            b"remark" => ::std::option::Option::Some(1),
+            b"app_key" => ::std::option::Option::Some(2),
+            b"app_secret" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -33378,9 +33378,9 @@ impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationRequ
 impl support::Read for ModifyingAnExcludedRequestThrottlingConfigurationRequest {
     const NAME: &'static str = "ModifyingAnExcludedRequestThrottlingConfigurationRequest";
     const FIELDS: &'static [&'static str] = &["call_limits"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "call_limits" => ::std::option::Option::Some(0),
+            b"call_limits" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -33635,14 +33635,14 @@ impl support::Read for ModifyingAnSslCertificateRequest {
         "instance_id",
         "trusted_root_ca",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "cert_content" => ::std::option::Option::Some(1),
-            "private_key" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
-            "instance_id" => ::std::option::Option::Some(4),
-            "trusted_root_ca" => ::std::option::Option::Some(5),
+            b"name" => ::std::option::Option::Some(0),
+            b"cert_content" => ::std::option::Option::Some(1),
+            b"private_key" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"instance_id" => ::std::option::Option::Some(4),
+            b"trusted_root_ca" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -34058,11 +34058,11 @@ impl support::Validate for ModifyingTheResponseOfAnErrorTypeRequest {
 impl support::Read for ModifyingTheResponseOfAnErrorTypeRequest {
     const NAME: &'static str = "ModifyingTheResponseOfAnErrorTypeRequest";
     const FIELDS: &'static [&'static str] = &["status", "body", "headers"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "status" => ::std::option::Option::Some(0),
-            "body" => ::std::option::Option::Some(1),
-            "headers" => ::std::option::Option::Some(2),
+            b"status" => ::std::option::Option::Some(0),
+            b"body" => ::std::option::Option::Some(1),
+            b"headers" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -34170,9 +34170,9 @@ impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayRequest 
 impl support::Read for ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
     const NAME: &'static str = "ModifyingTheSpecificationsOfAPayPerUseGatewayRequest";
     const FIELDS: &'static [&'static str] = &["spec_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "spec_id" => ::std::option::Option::Some(0),
+            b"spec_id" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -34545,19 +34545,19 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
         "status",
         "timeout",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "protocol" => ::std::option::Option::Some(0),
-            "path" => ::std::option::Option::Some(1),
-            "method" => ::std::option::Option::Some(2),
-            "port" => ::std::option::Option::Some(3),
-            "threshold_normal" => ::std::option::Option::Some(4),
-            "threshold_abnormal" => ::std::option::Option::Some(5),
-            "time_interval" => ::std::option::Option::Some(6),
-            "http_code" => ::std::option::Option::Some(7),
-            "enable_client_ssl" => ::std::option::Option::Some(8),
-            "status" => ::std::option::Option::Some(9),
-            "timeout" => ::std::option::Option::Some(10),
+            b"protocol" => ::std::option::Option::Some(0),
+            b"path" => ::std::option::Option::Some(1),
+            b"method" => ::std::option::Option::Some(2),
+            b"port" => ::std::option::Option::Some(3),
+            b"threshold_normal" => ::std::option::Option::Some(4),
+            b"threshold_abnormal" => ::std::option::Option::Some(5),
+            b"time_interval" => ::std::option::Option::Some(6),
+            b"http_code" => ::std::option::Option::Some(7),
+            b"enable_client_ssl" => ::std::option::Option::Some(8),
+            b"status" => ::std::option::Option::Some(9),
+            b"timeout" => ::std::option::Option::Some(10),
             _ => ::std::option::Option::None,
         }
     }
@@ -35126,12 +35126,12 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineRequest {
 impl support::Read for PublishingAnApiOrTakingAnApiOfflineRequest {
     const NAME: &'static str = "PublishingAnApiOrTakingAnApiOfflineRequest";
     const FIELDS: &'static [&'static str] = &["action", "env_id", "api_id", "remark"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "action" => ::std::option::Option::Some(0),
-            "env_id" => ::std::option::Option::Some(1),
-            "api_id" => ::std::option::Option::Some(2),
-            "remark" => ::std::option::Option::Some(3),
+            b"action" => ::std::option::Option::Some(0),
+            b"env_id" => ::std::option::Option::Some(1),
+            b"api_id" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -35549,12 +35549,12 @@ impl support::Validate for PublishingApisOrTakingApisOfflineRequest {
 impl support::Read for PublishingApisOrTakingApisOfflineRequest {
     const NAME: &'static str = "PublishingApisOrTakingApisOfflineRequest";
     const FIELDS: &'static [&'static str] = &["apis", "env_id", "group_id", "remark"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "apis" => ::std::option::Option::Some(0),
-            "env_id" => ::std::option::Option::Some(1),
-            "group_id" => ::std::option::Option::Some(2),
-            "remark" => ::std::option::Option::Some(3),
+            b"apis" => ::std::option::Option::Some(0),
+            b"env_id" => ::std::option::Option::Some(1),
+            b"group_id" => ::std::option::Option::Some(2),
+            b"remark" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -52243,9 +52243,9 @@ impl support::Validate for ResettingTheAppsecretOfAnAppRequest {
 impl support::Read for ResettingTheAppsecretOfAnAppRequest {
     const NAME: &'static str = "ResettingTheAppsecretOfAnAppRequest";
     const FIELDS: &'static [&'static str] = &["app_secret"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "app_secret" => ::std::option::Option::Some(0),
+            b"app_secret" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -52481,9 +52481,9 @@ impl support::Validate for SettingAccessibilityOfADebuggingDomainNameRequest {
 impl support::Read for SettingAccessibilityOfADebuggingDomainNameRequest {
     const NAME: &'static str = "SettingAccessibilityOfADebuggingDomainNameRequest";
     const FIELDS: &'static [&'static str] = &["sl_domain_access_enabled"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "sl_domain_access_enabled" => ::std::option::Option::Some(0),
+            b"sl_domain_access_enabled" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -52565,9 +52565,9 @@ impl support::Validate for SwitchingTheVersionOfAnApiRequest {
 impl support::Read for SwitchingTheVersionOfAnApiRequest {
     const NAME: &'static str = "SwitchingTheVersionOfAnApiRequest";
     const FIELDS: &'static [&'static str] = &["version_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "version_id" => ::std::option::Option::Some(0),
+            b"version_id" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -52846,10 +52846,10 @@ impl support::Validate for UnbindingAPlugInFromAllApisRequest {
 impl support::Read for UnbindingAPlugInFromAllApisRequest {
     const NAME: &'static str = "UnbindingAPlugInFromAllApisRequest";
     const FIELDS: &'static [&'static str] = &["env_id", "api_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "env_id" => ::std::option::Option::Some(0),
-            "api_ids" => ::std::option::Option::Some(1),
+            b"env_id" => ::std::option::Option::Some(0),
+            b"api_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -53079,9 +53079,9 @@ impl support::Validate for UnbindingAccessControlPoliciesRequest {
 impl support::Read for UnbindingAccessControlPoliciesRequest {
     const NAME: &'static str = "UnbindingAccessControlPoliciesRequest";
     const FIELDS: &'static [&'static str] = &["acl_bindings"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "acl_bindings" => ::std::option::Option::Some(0),
+            b"acl_bindings" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -53268,10 +53268,10 @@ impl support::Validate for UnbindingAnApiSPlugInsRequest {
 impl support::Read for UnbindingAnApiSPlugInsRequest {
     const NAME: &'static str = "UnbindingAnApiSPlugInsRequest";
     const FIELDS: &'static [&'static str] = &["env_id", "plugin_ids"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "env_id" => ::std::option::Option::Some(0),
-            "plugin_ids" => ::std::option::Option::Some(1),
+            b"env_id" => ::std::option::Option::Some(0),
+            b"plugin_ids" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -53375,9 +53375,9 @@ impl support::Validate for UnbindingAnSslCertificateFromADomainNameRequest {
 impl support::Read for UnbindingAnSslCertificateFromADomainNameRequest {
     const NAME: &'static str = "UnbindingAnSslCertificateFromADomainNameRequest";
     const FIELDS: &'static [&'static str] = &["domains"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "domains" => ::std::option::Option::Some(0),
+            b"domains" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -53526,9 +53526,9 @@ impl support::Validate for UnbindingRequestThrottlingPoliciesRequest {
 impl support::Read for UnbindingRequestThrottlingPoliciesRequest {
     const NAME: &'static str = "UnbindingRequestThrottlingPoliciesRequest";
     const FIELDS: &'static [&'static str] = &["throttle_bindings"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "throttle_bindings" => ::std::option::Option::Some(0),
+            b"throttle_bindings" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -53875,15 +53875,15 @@ impl support::Read for UpdatingABackendServerGroupOfAVpcChannelRequest {
         "microservice_port",
         "microservice_labels",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "member_group_name" => ::std::option::Option::Some(0),
-            "member_group_remark" => ::std::option::Option::Some(1),
-            "member_group_weight" => ::std::option::Option::Some(2),
-            "dict_code" => ::std::option::Option::Some(3),
-            "microservice_version" => ::std::option::Option::Some(4),
-            "microservice_port" => ::std::option::Option::Some(5),
-            "microservice_labels" => ::std::option::Option::Some(6),
+            b"member_group_name" => ::std::option::Option::Some(0),
+            b"member_group_remark" => ::std::option::Option::Some(1),
+            b"member_group_weight" => ::std::option::Option::Some(2),
+            b"dict_code" => ::std::option::Option::Some(3),
+            b"microservice_version" => ::std::option::Option::Some(4),
+            b"microservice_port" => ::std::option::Option::Some(5),
+            b"microservice_labels" => ::std::option::Option::Some(6),
             _ => ::std::option::Option::None,
         }
     }
@@ -54266,10 +54266,10 @@ impl support::Validate for UpdatingBackendInstancesRequest {
 impl support::Read for UpdatingBackendInstancesRequest {
     const NAME: &'static str = "UpdatingBackendInstancesRequest";
     const FIELDS: &'static [&'static str] = &["members", "member_group_name"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "members" => ::std::option::Option::Some(0),
-            "member_group_name" => ::std::option::Option::Some(1),
+            b"members" => ::std::option::Option::Some(0),
+            b"member_group_name" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -54419,9 +54419,9 @@ impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
 impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     const NAME: &'static str = "UpdatingOrBindingAnEipToADedicatedGatewayRequest";
     const FIELDS: &'static [&'static str] = &["eip_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "eip_id" => ::std::option::Option::Some(0),
+            b"eip_id" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -54578,10 +54578,10 @@ impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
         "bandwidth_size",
         "bandwidth_charging_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "bandwidth_size" => ::std::option::Option::Some(0),
-            "bandwidth_charging_mode" => ::std::option::Option::Some(1),
+            b"bandwidth_size" => ::std::option::Option::Some(0),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -54757,10 +54757,10 @@ impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequ
         "bandwidth_size",
         "bandwidth_charging_mode",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "bandwidth_size" => ::std::option::Option::Some(0),
-            "bandwidth_charging_mode" => ::std::option::Option::Some(1),
+            b"bandwidth_size" => ::std::option::Option::Some(0),
+            b"bandwidth_charging_mode" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -54859,10 +54859,10 @@ impl support::Validate for VerifyingAnApiGroupNameRequest {
 impl support::Read for VerifyingAnApiGroupNameRequest {
     const NAME: &'static str = "VerifyingAnApiGroupNameRequest";
     const FIELDS: &'static [&'static str] = &["group_name", "roma_app_id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "group_name" => ::std::option::Option::Some(0),
-            "roma_app_id" => ::std::option::Option::Some(1),
+            b"group_name" => ::std::option::Option::Some(0),
+            b"roma_app_id" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -55059,16 +55059,16 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
         "api_id",
         "type",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "req_method" => ::std::option::Option::Some(1),
-            "req_uri" => ::std::option::Option::Some(2),
-            "match_mode" => ::std::option::Option::Some(3),
-            "group_id" => ::std::option::Option::Some(4),
-            "roma_app_id" => ::std::option::Option::Some(5),
-            "api_id" => ::std::option::Option::Some(6),
-            "type" => ::std::option::Option::Some(7),
+            b"name" => ::std::option::Option::Some(0),
+            b"req_method" => ::std::option::Option::Some(1),
+            b"req_uri" => ::std::option::Option::Some(2),
+            b"match_mode" => ::std::option::Option::Some(3),
+            b"group_id" => ::std::option::Option::Some(4),
+            b"roma_app_id" => ::std::option::Option::Some(5),
+            b"api_id" => ::std::option::Option::Some(6),
+            b"type" => ::std::option::Option::Some(7),
             _ => ::std::option::Option::None,
         }
     }

@@ -43,10 +43,10 @@ impl support::Validate for AddingTagsToAnEcsInABatchRequest {
 impl support::Read for AddingTagsToAnEcsInABatchRequest {
     const NAME: &'static str = "AddingTagsToAnEcsInABatchRequest";
     const FIELDS: &'static [&'static str] = &["tags", "action"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "tags" => ::std::option::Option::Some(0),
-            "action" => ::std::option::Option::Some(1),
+            b"tags" => ::std::option::Option::Some(0),
+            b"action" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -176,10 +176,10 @@ impl support::Validate for Tags {
 impl support::Read for Tags {
     const NAME: &'static str = "Tags";
     const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "key" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -300,16 +300,16 @@ impl support::Read for Rebuild {
         "key_name",
         "user_data",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "metadata" => ::std::option::Option::Some(1),
-            "imageRef" => ::std::option::Option::Some(2),
-            "adminPass" => ::std::option::Option::Some(3),
-            "OS-DCF:diskConfig" => ::std::option::Option::Some(4),
-            "preserve_ephemeral" => ::std::option::Option::Some(5),
-            "key_name" => ::std::option::Option::Some(6),
-            "user_data" => ::std::option::Option::Some(7),
+            b"name" => ::std::option::Option::Some(0),
+            b"metadata" => ::std::option::Option::Some(1),
+            b"imageRef" => ::std::option::Option::Some(2),
+            b"adminPass" => ::std::option::Option::Some(3),
+            b"OS-DCF:diskConfig" => ::std::option::Option::Some(4),
+            b"preserve_ephemeral" => ::std::option::Option::Some(5),
+            b"key_name" => ::std::option::Option::Some(6),
+            b"user_data" => ::std::option::Option::Some(7),
             _ => ::std::option::Option::None,
         }
     }
@@ -387,9 +387,9 @@ impl support::Validate for RebuildingAnEcsRequest {
 impl support::Read for RebuildingAnEcsRequest {
     const NAME: &'static str = "RebuildingAnEcsRequest";
     const FIELDS: &'static [&'static str] = &["rebuild"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "rebuild" => ::std::option::Option::Some(0),
+            b"rebuild" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -440,9 +440,9 @@ impl support::Validate for OsStart {
 impl support::Read for OsStart {
     const NAME: &'static str = "OsStart";
     const FIELDS: &'static [&'static str] = &["servers"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "servers" => ::std::option::Option::Some(0),
+            b"servers" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -495,9 +495,9 @@ impl support::Validate for Servers {
 impl support::Read for Servers {
     const NAME: &'static str = "Servers";
     const FIELDS: &'static [&'static str] = &["id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "id" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -544,9 +544,9 @@ impl support::Validate for StartingEcssInABatchRequest {
 impl support::Read for StartingEcssInABatchRequest {
     const NAME: &'static str = "StartingEcssInABatchRequest";
     const FIELDS: &'static [&'static str] = &["os-start"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "os-start" => ::std::option::Option::Some(0),
+            b"os-start" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }

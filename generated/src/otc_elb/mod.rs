@@ -42,9 +42,9 @@ impl support::Validate for AddingAForwardingPolicyRequest {
 impl support::Read for AddingAForwardingPolicyRequest {
     const NAME: &'static str = "AddingAForwardingPolicyRequest";
     const FIELDS: &'static [&'static str] = &["l7policy"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "l7policy" => ::std::option::Option::Some(0),
+            b"l7policy" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -203,11 +203,11 @@ impl support::Read for CreateFixtedResponseConfig {
         "content_type",
         "message_body",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "status_code" => ::std::option::Option::Some(0),
-            "content_type" => ::std::option::Option::Some(1),
-            "message_body" => ::std::option::Option::Some(2),
+            b"status_code" => ::std::option::Option::Some(0),
+            b"content_type" => ::std::option::Option::Some(1),
+            b"message_body" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -513,22 +513,22 @@ impl support::Read for CreateL7PolicyOption {
         "redirect_url_config",
         "fixed_response_config",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "action" => ::std::option::Option::Some(0),
-            "admin_state_up" => ::std::option::Option::Some(1),
-            "description" => ::std::option::Option::Some(2),
-            "listener_id" => ::std::option::Option::Some(3),
-            "name" => ::std::option::Option::Some(4),
-            "position" => ::std::option::Option::Some(5),
-            "project_id" => ::std::option::Option::Some(6),
-            "redirect_listener_id" => ::std::option::Option::Some(7),
-            "redirect_pool_id" => ::std::option::Option::Some(8),
-            "redirect_url" => ::std::option::Option::Some(9),
-            "rules" => ::std::option::Option::Some(10),
-            "priority" => ::std::option::Option::Some(11),
-            "redirect_url_config" => ::std::option::Option::Some(12),
-            "fixed_response_config" => ::std::option::Option::Some(13),
+            b"action" => ::std::option::Option::Some(0),
+            b"admin_state_up" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"listener_id" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(4),
+            b"position" => ::std::option::Option::Some(5),
+            b"project_id" => ::std::option::Option::Some(6),
+            b"redirect_listener_id" => ::std::option::Option::Some(7),
+            b"redirect_pool_id" => ::std::option::Option::Some(8),
+            b"redirect_url" => ::std::option::Option::Some(9),
+            b"rules" => ::std::option::Option::Some(10),
+            b"priority" => ::std::option::Option::Some(11),
+            b"redirect_url_config" => ::std::option::Option::Some(12),
+            b"fixed_response_config" => ::std::option::Option::Some(13),
             _ => ::std::option::Option::None,
         }
     }
@@ -782,15 +782,15 @@ impl support::Read for CreateL7PolicyRuleOption {
         "value",
         "conditions",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "admin_state_up" => ::std::option::Option::Some(0),
-            "type" => ::std::option::Option::Some(1),
-            "compare_type" => ::std::option::Option::Some(2),
-            "invert" => ::std::option::Option::Some(3),
-            "key" => ::std::option::Option::Some(4),
-            "value" => ::std::option::Option::Some(5),
-            "conditions" => ::std::option::Option::Some(6),
+            b"admin_state_up" => ::std::option::Option::Some(0),
+            b"type" => ::std::option::Option::Some(1),
+            b"compare_type" => ::std::option::Option::Some(2),
+            b"invert" => ::std::option::Option::Some(3),
+            b"key" => ::std::option::Option::Some(4),
+            b"value" => ::std::option::Option::Some(5),
+            b"conditions" => ::std::option::Option::Some(6),
             _ => ::std::option::Option::None,
         }
     }
@@ -1074,14 +1074,14 @@ impl support::Read for CreateRedirectUrlConfig {
         "query",
         "status_code",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "protocol" => ::std::option::Option::Some(0),
-            "host" => ::std::option::Option::Some(1),
-            "port" => ::std::option::Option::Some(2),
-            "path" => ::std::option::Option::Some(3),
-            "query" => ::std::option::Option::Some(4),
-            "status_code" => ::std::option::Option::Some(5),
+            b"protocol" => ::std::option::Option::Some(0),
+            b"host" => ::std::option::Option::Some(1),
+            b"port" => ::std::option::Option::Some(2),
+            b"path" => ::std::option::Option::Some(3),
+            b"query" => ::std::option::Option::Some(4),
+            b"status_code" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -1167,10 +1167,10 @@ impl support::Validate for CreateRuleCondition {
 impl support::Read for CreateRuleCondition {
     const NAME: &'static str = "CreateRuleCondition";
     const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "key" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -1950,9 +1950,9 @@ impl support::Validate for ConfiguringAHealthCheckRequest {
 impl support::Read for ConfiguringAHealthCheckRequest {
     const NAME: &'static str = "ConfiguringAHealthCheckRequest";
     const FIELDS: &'static [&'static str] = &["healthmonitor"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "healthmonitor" => ::std::option::Option::Some(0),
+            b"healthmonitor" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -2394,22 +2394,22 @@ impl support::Read for CreateHealthMonitorOption {
         "type",
         "url_path",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "admin_state_up" => ::std::option::Option::Some(0),
-            "delay" => ::std::option::Option::Some(1),
-            "domain_name" => ::std::option::Option::Some(2),
-            "expected_codes" => ::std::option::Option::Some(3),
-            "http_method" => ::std::option::Option::Some(4),
-            "max_retries" => ::std::option::Option::Some(5),
-            "max_retries_down" => ::std::option::Option::Some(6),
-            "monitor_port" => ::std::option::Option::Some(7),
-            "name" => ::std::option::Option::Some(8),
-            "pool_id" => ::std::option::Option::Some(9),
-            "project_id" => ::std::option::Option::Some(10),
-            "timeout" => ::std::option::Option::Some(11),
-            "type" => ::std::option::Option::Some(12),
-            "url_path" => ::std::option::Option::Some(13),
+            b"admin_state_up" => ::std::option::Option::Some(0),
+            b"delay" => ::std::option::Option::Some(1),
+            b"domain_name" => ::std::option::Option::Some(2),
+            b"expected_codes" => ::std::option::Option::Some(3),
+            b"http_method" => ::std::option::Option::Some(4),
+            b"max_retries" => ::std::option::Option::Some(5),
+            b"max_retries_down" => ::std::option::Option::Some(6),
+            b"monitor_port" => ::std::option::Option::Some(7),
+            b"name" => ::std::option::Option::Some(8),
+            b"pool_id" => ::std::option::Option::Some(9),
+            b"project_id" => ::std::option::Option::Some(10),
+            b"timeout" => ::std::option::Option::Some(11),
+            b"type" => ::std::option::Option::Some(12),
+            b"url_path" => ::std::option::Option::Some(13),
             _ => ::std::option::Option::None,
         }
     }
@@ -3118,9 +3118,9 @@ impl support::Validate for BandwidthRef {
 impl support::Read for BandwidthRef {
     const NAME: &'static str = "BandwidthRef";
     const FIELDS: &'static [&'static str] = &["id"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "id" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -3294,13 +3294,13 @@ impl support::Read for CreateLoadBalancerBandwidthOption {
         "share_type",
         "id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "size" => ::std::option::Option::Some(1),
-            "charge_mode" => ::std::option::Option::Some(2),
-            "share_type" => ::std::option::Option::Some(3),
-            "id" => ::std::option::Option::Some(4),
+            b"name" => ::std::option::Option::Some(0),
+            b"size" => ::std::option::Option::Some(1),
+            b"charge_mode" => ::std::option::Option::Some(2),
+            b"share_type" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -3596,28 +3596,28 @@ impl support::Read for CreateLoadBalancerOption {
         "elb_virsubnet_ids",
         "ip_target_enable",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "description" => ::std::option::Option::Some(1),
-            "vip_address" => ::std::option::Option::Some(2),
-            "vip_subnet_cidr_id" => ::std::option::Option::Some(3),
-            "ipv6_vip_virsubnet_id" => ::std::option::Option::Some(4),
-            "provider" => ::std::option::Option::Some(5),
-            "l4_flavor_id" => ::std::option::Option::Some(6),
-            "project_id" => ::std::option::Option::Some(7),
-            "guaranteed" => ::std::option::Option::Some(8),
-            "vpc_id" => ::std::option::Option::Some(9),
-            "availability_zone_list" => ::std::option::Option::Some(10),
-            "enterprise_project_id" => ::std::option::Option::Some(11),
-            "tags" => ::std::option::Option::Some(12),
-            "admin_state_up" => ::std::option::Option::Some(13),
-            "l7_flavor_id" => ::std::option::Option::Some(14),
-            "ipv6_bandwidth" => ::std::option::Option::Some(15),
-            "publicip_ids" => ::std::option::Option::Some(16),
-            "publicip" => ::std::option::Option::Some(17),
-            "elb_virsubnet_ids" => ::std::option::Option::Some(18),
-            "ip_target_enable" => ::std::option::Option::Some(19),
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"vip_address" => ::std::option::Option::Some(2),
+            b"vip_subnet_cidr_id" => ::std::option::Option::Some(3),
+            b"ipv6_vip_virsubnet_id" => ::std::option::Option::Some(4),
+            b"provider" => ::std::option::Option::Some(5),
+            b"l4_flavor_id" => ::std::option::Option::Some(6),
+            b"project_id" => ::std::option::Option::Some(7),
+            b"guaranteed" => ::std::option::Option::Some(8),
+            b"vpc_id" => ::std::option::Option::Some(9),
+            b"availability_zone_list" => ::std::option::Option::Some(10),
+            b"enterprise_project_id" => ::std::option::Option::Some(11),
+            b"tags" => ::std::option::Option::Some(12),
+            b"admin_state_up" => ::std::option::Option::Some(13),
+            b"l7_flavor_id" => ::std::option::Option::Some(14),
+            b"ipv6_bandwidth" => ::std::option::Option::Some(15),
+            b"publicip_ids" => ::std::option::Option::Some(16),
+            b"publicip" => ::std::option::Option::Some(17),
+            b"elb_virsubnet_ids" => ::std::option::Option::Some(18),
+            b"ip_target_enable" => ::std::option::Option::Some(19),
             _ => ::std::option::Option::None,
         }
     }
@@ -3890,12 +3890,12 @@ impl support::Read for CreateLoadBalancerPublicIpOption {
         "description",
         "bandwidth",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "ip_version" => ::std::option::Option::Some(0),
-            "network_type" => ::std::option::Option::Some(1),
-            "description" => ::std::option::Option::Some(2),
-            "bandwidth" => ::std::option::Option::Some(3),
+            b"ip_version" => ::std::option::Option::Some(0),
+            b"network_type" => ::std::option::Option::Some(1),
+            b"description" => ::std::option::Option::Some(2),
+            b"bandwidth" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -3971,9 +3971,9 @@ impl support::Validate for CreatingALoadBalancerRequest {
 impl support::Read for CreatingALoadBalancerRequest {
     const NAME: &'static str = "CreatingALoadBalancerRequest";
     const FIELDS: &'static [&'static str] = &["loadbalancer"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "loadbalancer" => ::std::option::Option::Some(0),
+            b"loadbalancer" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -4846,10 +4846,10 @@ impl support::Validate for Tag {
 impl support::Read for Tag {
     const NAME: &'static str = "Tag";
     const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "key" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"key" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -5215,20 +5215,20 @@ impl support::Read for CreatingALoadBalancer2Request {
         "vip_address",
         "tenantId",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "description" => ::std::option::Option::Some(1),
-            "vpc_id" => ::std::option::Option::Some(2),
-            "bandwidth" => ::std::option::Option::Some(3),
-            "type" => ::std::option::Option::Some(4),
-            "vip_subnet_id" => ::std::option::Option::Some(5),
-            "az" => ::std::option::Option::Some(6),
-            "charge_mode" => ::std::option::Option::Some(7),
-            "eip_type" => ::std::option::Option::Some(8),
-            "security_group_id" => ::std::option::Option::Some(9),
-            "vip_address" => ::std::option::Option::Some(10),
-            "tenantId" => ::std::option::Option::Some(11),
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"vpc_id" => ::std::option::Option::Some(2),
+            b"bandwidth" => ::std::option::Option::Some(3),
+            b"type" => ::std::option::Option::Some(4),
+            b"vip_subnet_id" => ::std::option::Option::Some(5),
+            b"az" => ::std::option::Option::Some(6),
+            b"charge_mode" => ::std::option::Option::Some(7),
+            b"eip_type" => ::std::option::Option::Some(8),
+            b"security_group_id" => ::std::option::Option::Some(9),
+            b"vip_address" => ::std::option::Option::Some(10),
+            b"tenantId" => ::std::option::Option::Some(11),
             _ => ::std::option::Option::None,
         }
     }

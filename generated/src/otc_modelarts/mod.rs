@@ -87,12 +87,12 @@ impl support::Validate for Label {
 impl support::Read for Label {
     const NAME: &'static str = "Label";
     const FIELDS: &'static [&'static str] = &["attributes", "name", "property", "type"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "attributes" => ::std::option::Option::Some(0),
-            "name" => ::std::option::Option::Some(1),
-            "property" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
+            b"attributes" => ::std::option::Option::Some(0),
+            b"name" => ::std::option::Option::Some(1),
+            b"property" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -223,13 +223,13 @@ impl support::Read for LabelAttribute {
         "type",
         "values",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "default_value" => ::std::option::Option::Some(0),
-            "id" => ::std::option::Option::Some(1),
-            "name" => ::std::option::Option::Some(2),
-            "type" => ::std::option::Option::Some(3),
-            "values" => ::std::option::Option::Some(4),
+            b"default_value" => ::std::option::Option::Some(0),
+            b"id" => ::std::option::Option::Some(1),
+            b"name" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(3),
+            b"values" => ::std::option::Option::Some(4),
             _ => ::std::option::Option::None,
         }
     }
@@ -321,10 +321,10 @@ impl support::Validate for LabelAttributeValue {
 impl support::Read for LabelAttributeValue {
     const NAME: &'static str = "LabelAttributeValue";
     const FIELDS: &'static [&'static str] = &["id", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "id" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"id" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -437,14 +437,14 @@ impl support::Read for LabelProperty {
         "@modelarts:shortcut",
         "@modelarts:to_type",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "@modelarts:color" => ::std::option::Option::Some(0),
-            "@modelarts:default_shape" => ::std::option::Option::Some(1),
-            "@modelarts:from_type" => ::std::option::Option::Some(2),
-            "@modelarts:rename_to" => ::std::option::Option::Some(3),
-            "@modelarts:shortcut" => ::std::option::Option::Some(4),
-            "@modelarts:to_type" => ::std::option::Option::Some(5),
+            b"@modelarts:color" => ::std::option::Option::Some(0),
+            b"@modelarts:default_shape" => ::std::option::Option::Some(1),
+            b"@modelarts:from_type" => ::std::option::Option::Some(2),
+            b"@modelarts:rename_to" => ::std::option::Option::Some(3),
+            b"@modelarts:shortcut" => ::std::option::Option::Some(4),
+            b"@modelarts:to_type" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -594,25 +594,25 @@ impl support::Read for Config {
         "create_version",
         "volumes",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "worker_server_num" => ::std::option::Option::Some(0),
-            "app_url" => ::std::option::Option::Some(1),
-            "boot_file_url" => ::std::option::Option::Some(2),
-            "parameter" => ::std::option::Option::Some(3),
-            "data_url" => ::std::option::Option::Some(4),
-            "dataset_id" => ::std::option::Option::Some(5),
-            "dataset_version_id" => ::std::option::Option::Some(6),
-            "data_source" => ::std::option::Option::Some(7),
-            "spec_id" => ::std::option::Option::Some(8),
-            "engine_id" => ::std::option::Option::Some(9),
-            "model_id" => ::std::option::Option::Some(10),
-            "train_url" => ::std::option::Option::Some(11),
-            "log_url" => ::std::option::Option::Some(12),
-            "user_image_url" => ::std::option::Option::Some(13),
-            "user_command" => ::std::option::Option::Some(14),
-            "create_version" => ::std::option::Option::Some(15),
-            "volumes" => ::std::option::Option::Some(16),
+            b"worker_server_num" => ::std::option::Option::Some(0),
+            b"app_url" => ::std::option::Option::Some(1),
+            b"boot_file_url" => ::std::option::Option::Some(2),
+            b"parameter" => ::std::option::Option::Some(3),
+            b"data_url" => ::std::option::Option::Some(4),
+            b"dataset_id" => ::std::option::Option::Some(5),
+            b"dataset_version_id" => ::std::option::Option::Some(6),
+            b"data_source" => ::std::option::Option::Some(7),
+            b"spec_id" => ::std::option::Option::Some(8),
+            b"engine_id" => ::std::option::Option::Some(9),
+            b"model_id" => ::std::option::Option::Some(10),
+            b"train_url" => ::std::option::Option::Some(11),
+            b"log_url" => ::std::option::Option::Some(12),
+            b"user_image_url" => ::std::option::Option::Some(13),
+            b"user_command" => ::std::option::Option::Some(14),
+            b"create_version" => ::std::option::Option::Some(15),
+            b"volumes" => ::std::option::Option::Some(16),
             _ => ::std::option::Option::None,
         }
     }
@@ -859,12 +859,12 @@ impl support::Read for CreatingATrainingJobRequest {
         "config",
         "workspace_id",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "job_name" => ::std::option::Option::Some(0),
-            "job_desc" => ::std::option::Option::Some(1),
-            "config" => ::std::option::Option::Some(2),
-            "workspace_id" => ::std::option::Option::Some(3),
+            b"job_name" => ::std::option::Option::Some(0),
+            b"job_desc" => ::std::option::Option::Some(1),
+            b"config" => ::std::option::Option::Some(2),
+            b"workspace_id" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -934,12 +934,12 @@ impl support::Read for DataSource {
         "type",
         "data_url",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "dataset_id" => ::std::option::Option::Some(0),
-            "dataset_version" => ::std::option::Option::Some(1),
-            "type" => ::std::option::Option::Some(2),
-            "data_url" => ::std::option::Option::Some(3),
+            b"dataset_id" => ::std::option::Option::Some(0),
+            b"dataset_version" => ::std::option::Option::Some(1),
+            b"type" => ::std::option::Option::Some(2),
+            b"data_url" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -1011,11 +1011,11 @@ impl support::Validate for HostPath {
 impl support::Read for HostPath {
     const NAME: &'static str = "HostPath";
     const FIELDS: &'static [&'static str] = &["src_path", "dest_path", "read_only"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "src_path" => ::std::option::Option::Some(0),
-            "dest_path" => ::std::option::Option::Some(1),
-            "read_only" => ::std::option::Option::Some(2),
+            b"src_path" => ::std::option::Option::Some(0),
+            b"dest_path" => ::std::option::Option::Some(1),
+            b"read_only" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -1098,12 +1098,12 @@ impl support::Read for Nfs {
         "dest_path",
         "read_only",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "id" => ::std::option::Option::Some(0),
-            "src_path" => ::std::option::Option::Some(1),
-            "dest_path" => ::std::option::Option::Some(2),
-            "read_only" => ::std::option::Option::Some(3),
+            b"id" => ::std::option::Option::Some(0),
+            b"src_path" => ::std::option::Option::Some(1),
+            b"dest_path" => ::std::option::Option::Some(2),
+            b"read_only" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }
@@ -1176,10 +1176,10 @@ impl support::Validate for Parameter {
 impl support::Read for Parameter {
     const NAME: &'static str = "Parameter";
     const FIELDS: &'static [&'static str] = &["label", "value"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "label" => ::std::option::Option::Some(0),
-            "value" => ::std::option::Option::Some(1),
+            b"label" => ::std::option::Option::Some(0),
+            b"value" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -1239,10 +1239,10 @@ impl support::Validate for Volumes {
 impl support::Read for Volumes {
     const NAME: &'static str = "Volumes";
     const FIELDS: &'static [&'static str] = &["nfs", "host_path"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "nfs" => ::std::option::Option::Some(0),
-            "host_path" => ::std::option::Option::Some(1),
+            b"nfs" => ::std::option::Option::Some(0),
+            b"host_path" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -1498,17 +1498,17 @@ impl support::Read for DeployingAModelAsAServiceRequest {
         "cluster_id",
         "schedule",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "service_name" => ::std::option::Option::Some(0),
-            "description" => ::std::option::Option::Some(1),
-            "infer_type" => ::std::option::Option::Some(2),
-            "workspace_id" => ::std::option::Option::Some(3),
-            "vpc_id" => ::std::option::Option::Some(4),
-            "subnet_network_id" => ::std::option::Option::Some(5),
-            "security_group_id" => ::std::option::Option::Some(6),
-            "cluster_id" => ::std::option::Option::Some(7),
-            "schedule" => ::std::option::Option::Some(8),
+            b"service_name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"infer_type" => ::std::option::Option::Some(2),
+            b"workspace_id" => ::std::option::Option::Some(3),
+            b"vpc_id" => ::std::option::Option::Some(4),
+            b"subnet_network_id" => ::std::option::Option::Some(5),
+            b"security_group_id" => ::std::option::Option::Some(6),
+            b"cluster_id" => ::std::option::Option::Some(7),
+            b"schedule" => ::std::option::Option::Some(8),
             _ => ::std::option::Option::None,
         }
     }
@@ -1632,11 +1632,11 @@ impl support::Validate for Schedule {
 impl support::Read for Schedule {
     const NAME: &'static str = "Schedule";
     const FIELDS: &'static [&'static str] = &["type", "time_unit", "duration"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "type" => ::std::option::Option::Some(0),
-            "time_unit" => ::std::option::Option::Some(1),
-            "duration" => ::std::option::Option::Some(2),
+            b"type" => ::std::option::Option::Some(0),
+            b"time_unit" => ::std::option::Option::Some(1),
+            b"duration" => ::std::option::Option::Some(2),
             _ => ::std::option::Option::None,
         }
     }
@@ -3382,14 +3382,14 @@ impl support::Read for ModifyingADatasetRequest {
         "description",
         "update_labels",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "add_labels" => ::std::option::Option::Some(0),
-            "current_version_id" => ::std::option::Option::Some(1),
-            "dataset_name" => ::std::option::Option::Some(2),
-            "delete_labels" => ::std::option::Option::Some(3),
-            "description" => ::std::option::Option::Some(4),
-            "update_labels" => ::std::option::Option::Some(5),
+            b"add_labels" => ::std::option::Option::Some(0),
+            b"current_version_id" => ::std::option::Option::Some(1),
+            b"dataset_name" => ::std::option::Option::Some(2),
+            b"delete_labels" => ::std::option::Option::Some(3),
+            b"description" => ::std::option::Option::Some(4),
+            b"update_labels" => ::std::option::Option::Some(5),
             _ => ::std::option::Option::None,
         }
     }
@@ -3517,10 +3517,10 @@ impl support::Validate for Grants {
 impl support::Read for Grants {
     const NAME: &'static str = "Grants";
     const FIELDS: &'static [&'static str] = &["user_id", "user_name"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "user_id" => ::std::option::Option::Some(0),
-            "user_name" => ::std::option::Option::Some(1),
+            b"user_id" => ::std::option::Option::Some(0),
+            b"user_name" => ::std::option::Option::Some(1),
             _ => ::std::option::Option::None,
         }
     }
@@ -3655,12 +3655,12 @@ impl support::Read for ModifyingAWorkspaceRequest {
         "auth_type",
         "grants",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "name" => ::std::option::Option::Some(0),
-            "description" => ::std::option::Option::Some(1),
-            "auth_type" => ::std::option::Option::Some(2),
-            "grants" => ::std::option::Option::Some(3),
+            b"name" => ::std::option::Option::Some(0),
+            b"description" => ::std::option::Option::Some(1),
+            b"auth_type" => ::std::option::Option::Some(2),
+            b"grants" => ::std::option::Option::Some(3),
             _ => ::std::option::Option::None,
         }
     }

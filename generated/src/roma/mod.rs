@@ -37,9 +37,9 @@ impl support::Validate for MembersBatchCreate {
 impl support::Read for MembersBatchCreate {
     const NAME: &'static str = "MembersBatchCreate";
     const FIELDS: &'static [&'static str] = &["members"];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "members" => ::std::option::Option::Some(0),
+            b"members" => ::std::option::Option::Some(0),
             _ => ::std::option::Option::None,
         }
     }
@@ -279,16 +279,16 @@ impl support::Read for MemberInfo {
         "ecs_id",
         "ecs_name",
     ];
-    fn position(key: &str) -> ::std::option::Option<usize> {
+    fn position(key: &[u8]) -> ::std::option::Option<usize> {
         match key {
-            "host" => ::std::option::Option::Some(0),
-            "weight" => ::std::option::Option::Some(1),
-            "is_backup" => ::std::option::Option::Some(2),
-            "member_group_name" => ::std::option::Option::Some(3),
-            "status" => ::std::option::Option::Some(4),
-            "port" => ::std::option::Option::Some(5),
-            "ecs_id" => ::std::option::Option::Some(6),
-            "ecs_name" => ::std::option::Option::Some(7),
+            b"host" => ::std::option::Option::Some(0),
+            b"weight" => ::std::option::Option::Some(1),
+            b"is_backup" => ::std::option::Option::Some(2),
+            b"member_group_name" => ::std::option::Option::Some(3),
+            b"status" => ::std::option::Option::Some(4),
+            b"port" => ::std::option::Option::Some(5),
+            b"ecs_id" => ::std::option::Option::Some(6),
+            b"ecs_name" => ::std::option::Option::Some(7),
             _ => ::std::option::Option::None,
         }
     }
