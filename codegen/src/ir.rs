@@ -37,7 +37,7 @@ pub struct Struct {
     pub docs: Vec<String>,
     pub fields: Vec<Field>,
     pub rules: Vec<Rule>,
-    /// Whether the type is reachable from a request body, and so gets `validate` and a borrowed view.
+    /// Whether the type is reachable from a request body, and so gets `validate` and a one-pass reader.
     pub validated: bool,
     /// Whether the type is reachable from a response body, and so gets the checks that report where a
     /// response departs from the page.
@@ -172,7 +172,7 @@ pub struct Field {
     pub ty: Type,
     pub required: bool,
     /// Optional in Rust, but its absence is reported: a mandatory field read leniently (a response-side
-    /// form, a borrowed view).
+    /// form, a request table as the one-pass reader and the interpreter read it).
     pub expected: bool,
     /// Boxed to break a cycle of by-value references.
     pub boxed: bool,

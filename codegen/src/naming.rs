@@ -26,7 +26,6 @@ pub const RESERVED_REQUEST_FIELDS: &[&str] = &["body", "path"];
 
 /// Names the generator puts in every service module beside the operations' modules, with what they are.
 pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
-    ("view", "the service's module of borrowed views of its request types"),
     ("support", "the crate's run-time support module, which every service module imports"),
 ];
 

@@ -60,7 +60,6 @@ cases! {
     object_defined_twice: ["svc/op.json", "svc/common.json", "`Member`", "objects.Member"],
     path_param_missing: ["operation.path", "`{member_id}`", "path_params"],
     unknown_field_key: ["objects.Member.fields[0]", "`maxmum`"],
-    operation_named_view: ["operation.name", "`view`", "borrowed views"],
     operation_named_support: ["operation.name", "`support`", "run-time support module"],
     header_and_path_param_same_field: ["operation.headers[0].name", "`Token`", "as does `token`", "operation.headers[2].name", "as does `X-Auth-Token`"],
     service_not_ascii: ["service", "must be ASCII", "`opération`"],

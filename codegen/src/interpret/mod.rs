@@ -3,8 +3,8 @@
 //! generated code. The importer uses it to check a page's example requests against the tables it has just
 //! imported, when there is no generated crate yet.
 //!
-//! It reads the IR the emitters read: the request types' lenient forms (`Service::views`, which is what
-//! `check_body` checks through), their fields' checks, and the rules as [`ir::rule_checks`] groups them. A
+//! It reads the IR the emitters read: the request types' lenient forms (`Struct::lenient`: every field optional,
+//! a mandatory one's absence reported, as the one-pass `check_body` reads them), their fields' checks, and the rules as [`ir::rule_checks`] groups them. A
 //! body is read in three steps, as the generated crate reads it: the JSON must fit the types (the strict
 //! reading; where the generated crate stops at the first misfit, the interpreter reports each as a `type`
 //! violation and checks the rest), then `validate` (`objects`, `rules`), then the fields the tables do not
