@@ -1773,12 +1773,17 @@ mod read {
         ) -> Result<M::Keep<Self::Item>, D::Error> {
             let before = reader.out.len();
             let (items, count) = deserializer
-                .deserialize_seq(ItemsVisitor::<V, M> {
-                    item: &mut self.item,
-                    reader: &mut *reader,
-                    path,
-                    mode: PhantomData,
-                })?;
+                .deserialize_seq(
+                    ItemsVisitor::<
+                        V,
+                        M,
+                    >(Within {
+                        value: &mut self.item,
+                        reader: &mut *reader,
+                        path,
+                        mode: PhantomData,
+                    }),
+                )?;
             let (min, max) = (self.min, self.max);
             if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
                 let violation = Violation {
@@ -1794,12 +1799,15 @@ mod read {
             Ok(items)
         }
     }
-    struct ItemsVisitor<'a, V, M> {
-        item: &'a mut V,
+    /// What reading the values inside an array or a map needs: how each is read, the reading's state, and the
+    /// path of the array or map.
+    struct Within<'a, V, M> {
+        value: &'a mut V,
         reader: &'a mut Reader,
         path: &'a Path<'a>,
         mode: PhantomData<M>,
     }
+    struct ItemsVisitor<'a, V, M>(Within<'a, V, M>);
     impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
         type Value = (M::Keep<Vec<V::Item>>, usize);
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1809,16 +1817,16 @@ mod read {
             self,
             mut seq: A,
         ) -> Result<Self::Value, A::Error> {
+            let Within { value, reader, path, .. } = self.0;
             let mut items = M::keep(|| Some(Vec::new()));
             let mut count = 0;
             loop {
-                let path = self.path.index(count);
-                match seq.next_element_seed(seed::<V, M>(self.item, self.reader, &path))
-                {
+                let at = path.index(count);
+                match seq.next_element_seed(seed::<V, M>(value, reader, &at)) {
                     Ok(Some(item)) => M::push(&mut items, item),
                     Ok(None) => return Ok((items, count)),
                     Err(error) => {
-                        self.reader.fail(&path);
+                        reader.fail(&at);
                         return Err(error);
                     }
                 }
@@ -1838,20 +1846,20 @@ mod read {
             path: &Path<'_>,
         ) -> Result<M::Keep<Self::Item>, D::Error> {
             deserializer
-                .deserialize_map(ValuesVisitor::<V, M> {
-                    value: &mut self.0,
-                    reader,
-                    path,
-                    mode: PhantomData,
-                })
+                .deserialize_map(
+                    ValuesVisitor::<
+                        V,
+                        M,
+                    >(Within {
+                        value: &mut self.0,
+                        reader,
+                        path,
+                        mode: PhantomData,
+                    }),
+                )
         }
     }
-    struct ValuesVisitor<'a, V, M> {
-        value: &'a mut V,
-        reader: &'a mut Reader,
-        path: &'a Path<'a>,
-        mode: PhantomData<M>,
-    }
+    struct ValuesVisitor<'a, V, M>(Within<'a, V, M>);
     impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
         type Value = M::Keep<BTreeMap<String, V::Item>>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1861,6 +1869,7 @@ mod read {
             self,
             mut map: A,
         ) -> Result<Self::Value, A::Error> {
+            let Within { value, reader, path, .. } = self.0;
             let mut values = M::keep(|| Some(BTreeMap::new()));
             let mut keys: Vec<(String, usize)> = Vec::new();
             loop {
@@ -1868,25 +1877,25 @@ mod read {
                     Ok(Some(key)) => key,
                     Ok(None) => break,
                     Err(error) => {
-                        self.reader.fail(self.path);
+                        reader.fail(path);
                         return Err(error);
                     }
                 };
-                let path = self.path.key(&key);
-                let before = self.reader.out.len();
-                match map.next_value_seed(seed::<V, M>(self.value, self.reader, &path)) {
+                let at = path.key(&key);
+                let before = reader.out.len();
+                match map.next_value_seed(seed::<V, M>(value, reader, &at)) {
                     Ok(value) => M::insert(&mut values, &key, value),
                     Err(error) => {
-                        self.reader.fail(&path);
+                        reader.fail(&at);
                         return Err(error);
                     }
                 }
-                if !keys.is_empty() || self.reader.out.len() > before {
+                if !keys.is_empty() || reader.out.len() > before {
                     keys.push((key.to_string(), before));
                 }
             }
             if !keys.is_empty() {
-                in_order(&mut self.reader.out, keys);
+                in_order(&mut reader.out, keys);
             }
             Ok(values)
         }

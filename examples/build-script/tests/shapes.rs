@@ -126,3 +126,22 @@ fn a_file_response_is_its_bytes_whatever_they_are() {
     assert_eq!(upload::Response::parse_with_departures(200, &bytes), Ok((upload::Response::Ok(bytes), Vec::new())));
     assert_eq!(upload::Response::Ok(Vec::new()).status(), 200);
 }
+
+#[test]
+fn a_map_reports_by_key_and_a_repeated_key_as_its_last_value() {
+    let violations = |body: &str| match put_maps::check_body(body.as_bytes()) {
+        Ok(()) => Vec::new(),
+        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        Err(error) => panic!("{body}: {error}"),
+    };
+    // Keys out of order: reported in key order, as validate() walks the owned BTreeMap.
+    let body = r#"{"z": {"status": 1}, "a": {"status": 2}, "m": {"status": 200}}"#;
+    assert_eq!(violations(body), ["a.status: range", "z.status: range"]);
+    // A repeated key keeps its last value, in the owned map and in the report.
+    assert_eq!(violations(r#"{"a": {"status": 1}, "b": {"status": 2}, "a": {"status": 200}}"#), ["b.status: range"]);
+    assert_eq!(violations(r#"{"a": {"status": 200}, "a": {"status": 3}}"#), ["a.status: range"]);
+    let owned = put_maps::parse_body(br#"{"a": {"status": 1}, "a": {"status": 250}}"#).expect("the last value is valid");
+    assert_eq!(owned["a"].status, 250);
+    // And a table's fields in table order whatever the key order, with an absent mandatory one first.
+    assert_eq!(violations(r#"{"a": {"file": [{}, {}], "map": {"x": {"status": 9}}}}"#), ["a.status: required", "a.map.x.status: range", "a.file: items"]);
+}
