@@ -139,6 +139,7 @@ fn seed<'s, V, M>(value: &'s mut V, reader: &'s mut Reader, path: &'s Path<'s>) 
 
 impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
     type Value = M::Keep<V::Item>;
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         self.value.read(deserializer, self.reader, self.path)
     }
@@ -456,6 +457,7 @@ impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a field name")
     }
+    #[inline]
     fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<Key<'de>, E> {
         Ok(match T::position(key) {
             Some(position) => Key::Documented(position),
@@ -476,6 +478,7 @@ impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
 impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     /// The table position of the next documented field; undocumented ones are reported (with the closest
     /// documented name) and skipped whatever they hold.
+    #[inline]
     pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
         loop {
             let key = match self.map.next_key_seed(KeySeed::<T>(PhantomData)) {
@@ -501,6 +504,7 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     }
 
     /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
+    #[inline]
     pub fn value<V: Value<'de, M>>(&mut self, position: usize, slot: &mut Option<M::Keep<V::Item>>, mut value: V) -> Result<(), A::Error> {
         let name = T::FIELDS[position];
         let path = self.path.field(name);

@@ -1627,6 +1627,7 @@ mod read {
     }
     impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
         type Value = M::Keep<V::Item>;
+        #[inline]
         fn deserialize<D: Deserializer<'de>>(
             self,
             deserializer: D,
@@ -2017,6 +2018,7 @@ mod read {
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             f.write_str("a field name")
         }
+        #[inline]
         fn visit_borrowed_bytes<E: de::Error>(
             self,
             key: &'de [u8],
@@ -2051,6 +2053,7 @@ mod read {
     impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
         /// The table position of the next documented field; undocumented ones are reported (with the closest
         /// documented name) and skipped whatever they hold.
+        #[inline]
         pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
             loop {
                 let key = match self.map.next_key_seed(KeySeed::<T>(PhantomData)) {
@@ -2080,6 +2083,7 @@ mod read {
             }
         }
         /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
+        #[inline]
         pub fn value<V: Value<'de, M>>(
             &mut self,
             position: usize,
