@@ -5,6 +5,7 @@
 mod enums;
 mod form;
 mod operation;
+mod parallel;
 mod response;
 pub mod schema;
 mod structs;
@@ -54,18 +55,23 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
     let all_specs: Vec<String> = model.services.iter().flat_map(|s| s.files.iter().cloned()).collect();
     match layout {
         Layout::Crate => {
-            files.insert("src/lib.rs".to_owned(), format_file("src/lib.rs", &all_specs, command, emit_lib(model, false))?);
-            files.insert("src/support.rs".to_owned(), format_file("src/support.rs", &[], command, support_tokens()?)?);
-            files.insert("src/bin/validate.rs".to_owned(), format_file("src/bin/validate.rs", &all_specs, command, emit_validate_bin(crate_name))?);
+            let all_specs = &all_specs;
+            let mut jobs = vec![
+                parallel::Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, emit_lib(model, false))),
+                parallel::Job::new("src/support.rs".to_owned(), move || format_file("src/support.rs", &[], command, support_tokens()?)),
+                parallel::Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(crate_name))),
+            ];
             for service in &model.services {
                 let dir = format!("src/{}", service.module);
-                files.insert(format!("{dir}/mod.rs"), format_file(&format!("{dir}/mod.rs"), &service.files, command, emit_service(service, false))?);
+                let name = format!("{dir}/mod.rs");
+                jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, &service.files, command, emit_service(service, false))));
                 for op in &service.operations {
                     let name = format!("{dir}/{}.rs", op.module);
-                    files.insert(name.clone(), format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))?);
-                    files.insert(format!("schema/{}/{}.schema.json", service.module, op.module), schema::emit_schema(service, op));
+                    jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))));
+                    jobs.push(parallel::Job::new(format!("schema/{}/{}.schema.json", service.module, op.module), move || Ok(schema::emit_schema(service, op))));
                 }
             }
+            files = parallel::render_all(jobs)?;
         }
         Layout::SingleFile => {
             let support = support_tokens()?;
