@@ -700,6 +700,545 @@ pub fn validate_request_body(
         _ => ::std::option::Option::None,
     }
 }
+/// Reads a request body for the operation named `operation` (as for [`validate_request_body`])
+/// through its `parse_body`, building the owned model in the same pass and then dropping it: the
+/// same answer as [`validate_request_body`], for callers that want the building path checked too.
+pub fn parse_request_body(
+    operation: &str,
+    input: &[u8],
+) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
+    match operation {
+        "apig/add_or_update_member_groups" | "add_or_update_member_groups" => {
+            ::std::option::Option::Some(
+                apig::add_or_update_member_groups::parse_body(input).map(drop),
+            )
+        }
+        "apig/update_backend_instances" | "update_backend_instances" => {
+            ::std::option::Option::Some(
+                apig::update_backend_instances::parse_body(input).map(drop),
+            )
+        }
+        "apig/update_vpc_channel" | "update_vpc_channel" => {
+            ::std::option::Option::Some(
+                apig::update_vpc_channel::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/accepting_or_rejecting_a_vpc_endpoint_connection"
+        | "accepting_or_rejecting_a_vpc_endpoint_connection" => {
+            ::std::option::Option::Some(
+                otc_apig::accepting_or_rejecting_a_vpc_endpoint_connection::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/adding_a_certificate_to_a_domain_name"
+        | "adding_a_certificate_to_a_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::adding_a_certificate_to_a_domain_name::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/adding_or_deleting_tags_of_a_gateway"
+        | "adding_or_deleting_tags_of_a_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::adding_or_deleting_tags_of_a_gateway::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/adding_or_updating_a_backend_server_group_of_a_vpc_channel"
+        | "adding_or_updating_a_backend_server_group_of_a_vpc_channel" => {
+            ::std::option::Option::Some(
+                otc_apig::adding_or_updating_a_backend_server_group_of_a_vpc_channel::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/adding_or_updating_backend_instances"
+        | "adding_or_updating_backend_instances" => {
+            ::std::option::Option::Some(
+                otc_apig::adding_or_updating_backend_instances::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/adding_whitelist_records_for_a_vpc_endpoint_service"
+        | "adding_whitelist_records_for_a_vpc_endpoint_service" => {
+            ::std::option::Option::Some(
+                otc_apig::adding_whitelist_records_for_a_vpc_endpoint_service::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/binding_a_credential_quota_with_credentials"
+        | "binding_a_credential_quota_with_credentials" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_a_credential_quota_with_credentials::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/binding_a_domain_name" | "binding_a_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_a_domain_name::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/binding_a_plug_in_to_apis" | "binding_a_plug_in_to_apis" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_a_plug_in_to_apis::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/binding_a_request_throttling_policy"
+        | "binding_a_request_throttling_policy" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_a_request_throttling_policy::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/binding_a_signature_key" | "binding_a_signature_key" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_a_signature_key::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/binding_an_access_control_policy_to_an_api"
+        | "binding_an_access_control_policy_to_an_api" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_an_access_control_policy_to_an_api::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/binding_an_ssl_certificate_to_a_domain_name"
+        | "binding_an_ssl_certificate_to_a_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::binding_an_ssl_certificate_to_a_domain_name::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/configuring_a_feature_for_a_gateway"
+        | "configuring_a_feature_for_a_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::configuring_a_feature_for_a_gateway::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/creating_a_credential_quota" | "creating_a_credential_quota" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_credential_quota::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_a_custom_authorizer" | "creating_a_custom_authorizer" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_custom_authorizer::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_a_dedicated_gateway_pay_per_use"
+        | "creating_a_dedicated_gateway_pay_per_use" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_dedicated_gateway_pay_per_use::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/creating_a_group_response" | "creating_a_group_response" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_group_response::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_a_plug_in" | "creating_a_plug_in" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_plug_in::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_a_request_throttling_policy"
+        | "creating_a_request_throttling_policy" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_request_throttling_policy::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/creating_a_vpc_channel" | "creating_a_vpc_channel" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_a_vpc_channel::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_access_control_policy"
+        | "creating_an_access_control_policy" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_access_control_policy::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_api" | "creating_an_api" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_api::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_api_group" | "creating_an_api_group" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_api_group::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_app" | "creating_an_app" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_app::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_appcode" | "creating_an_appcode" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_appcode::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_environment" | "creating_an_environment" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_environment::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/creating_an_excluded_request_throttling_configuration"
+        | "creating_an_excluded_request_throttling_configuration" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_excluded_request_throttling_configuration::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/creating_an_ssl_certificate" | "creating_an_ssl_certificate" => {
+            ::std::option::Option::Some(
+                otc_apig::creating_an_ssl_certificate::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/deleting_multiple_access_control_policies"
+        | "deleting_multiple_access_control_policies" => {
+            ::std::option::Option::Some(
+                otc_apig::deleting_multiple_access_control_policies::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/deleting_whitelist_records_of_a_vpc_endpoint_service"
+        | "deleting_whitelist_records_of_a_vpc_endpoint_service" => {
+            ::std::option::Option::Some(
+                otc_apig::deleting_whitelist_records_of_a_vpc_endpoint_service::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/disabling_backend_servers" | "disabling_backend_servers" => {
+            ::std::option::Option::Some(
+                otc_apig::disabling_backend_servers::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/enabling_backend_servers" | "enabling_backend_servers" => {
+            ::std::option::Option::Some(
+                otc_apig::enabling_backend_servers::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/enabling_public_access_for_a_dedicated_gateway"
+        | "enabling_public_access_for_a_dedicated_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::enabling_public_access_for_a_dedicated_gateway::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/enabling_public_inbound_access" | "enabling_public_inbound_access" => {
+            ::std::option::Option::Some(
+                otc_apig::enabling_public_inbound_access::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/exporting_apis" | "exporting_apis" => {
+            ::std::option::Option::Some(
+                otc_apig::exporting_apis::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/exporting_apis_asynchronously" | "exporting_apis_asynchronously" => {
+            ::std::option::Option::Some(
+                otc_apig::exporting_apis_asynchronously::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/importing_a_microservice" | "importing_a_microservice" => {
+            ::std::option::Option::Some(
+                otc_apig::importing_a_microservice::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_credential_quota" | "modifying_a_credential_quota" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_credential_quota::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_custom_authorizer" | "modifying_a_custom_authorizer" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_custom_authorizer::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_domain_name" | "modifying_a_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_domain_name::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_group_response" | "modifying_a_group_response" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_group_response::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_plug_in" | "modifying_a_plug_in" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_plug_in::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_request_throttling_policy"
+        | "modifying_a_request_throttling_policy" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_request_throttling_policy::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/modifying_a_signature_key" | "modifying_a_signature_key" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_signature_key::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_a_variable" | "modifying_a_variable" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_a_variable::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_an_access_control_policy"
+        | "modifying_an_access_control_policy" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_an_access_control_policy::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_an_api_group" | "modifying_an_api_group" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_an_api_group::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_an_app" | "modifying_an_app" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_an_app::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_an_excluded_request_throttling_configuration"
+        | "modifying_an_excluded_request_throttling_configuration" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_an_excluded_request_throttling_configuration::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/modifying_an_ssl_certificate" | "modifying_an_ssl_certificate" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_an_ssl_certificate::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/modifying_the_response_of_an_error_type"
+        | "modifying_the_response_of_an_error_type" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_the_response_of_an_error_type::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/modifying_the_specifications_of_a_pay_per_use_gateway"
+        | "modifying_the_specifications_of_a_pay_per_use_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_the_specifications_of_a_pay_per_use_gateway::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/modifying_vpc_channel_health_check"
+        | "modifying_vpc_channel_health_check" => {
+            ::std::option::Option::Some(
+                otc_apig::modifying_vpc_channel_health_check::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/publishing_an_api_or_taking_an_api_offline"
+        | "publishing_an_api_or_taking_an_api_offline" => {
+            ::std::option::Option::Some(
+                otc_apig::publishing_an_api_or_taking_an_api_offline::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/publishing_apis_or_taking_apis_offline"
+        | "publishing_apis_or_taking_apis_offline" => {
+            ::std::option::Option::Some(
+                otc_apig::publishing_apis_or_taking_apis_offline::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/resetting_the_appsecret_of_an_app"
+        | "resetting_the_appsecret_of_an_app" => {
+            ::std::option::Option::Some(
+                otc_apig::resetting_the_appsecret_of_an_app::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/setting_accessibility_of_a_debugging_domain_name"
+        | "setting_accessibility_of_a_debugging_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::setting_accessibility_of_a_debugging_domain_name::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/switching_the_version_of_an_api"
+        | "switching_the_version_of_an_api" => {
+            ::std::option::Option::Some(
+                otc_apig::switching_the_version_of_an_api::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/unbinding_a_plug_in_from_all_apis"
+        | "unbinding_a_plug_in_from_all_apis" => {
+            ::std::option::Option::Some(
+                otc_apig::unbinding_a_plug_in_from_all_apis::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/unbinding_access_control_policies"
+        | "unbinding_access_control_policies" => {
+            ::std::option::Option::Some(
+                otc_apig::unbinding_access_control_policies::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/unbinding_an_api_s_plug_ins" | "unbinding_an_api_s_plug_ins" => {
+            ::std::option::Option::Some(
+                otc_apig::unbinding_an_api_s_plug_ins::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/unbinding_an_ssl_certificate_from_a_domain_name"
+        | "unbinding_an_ssl_certificate_from_a_domain_name" => {
+            ::std::option::Option::Some(
+                otc_apig::unbinding_an_ssl_certificate_from_a_domain_name::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/unbinding_request_throttling_policies"
+        | "unbinding_request_throttling_policies" => {
+            ::std::option::Option::Some(
+                otc_apig::unbinding_request_throttling_policies::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_apig/updating_a_backend_server_group_of_a_vpc_channel"
+        | "updating_a_backend_server_group_of_a_vpc_channel" => {
+            ::std::option::Option::Some(
+                otc_apig::updating_a_backend_server_group_of_a_vpc_channel::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/updating_backend_instances" | "updating_backend_instances" => {
+            ::std::option::Option::Some(
+                otc_apig::updating_backend_instances::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/updating_or_binding_an_eip_to_a_dedicated_gateway"
+        | "updating_or_binding_an_eip_to_a_dedicated_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::updating_or_binding_an_eip_to_a_dedicated_gateway::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/updating_public_inbound_access_bandwidth_of_a_gateway"
+        | "updating_public_inbound_access_bandwidth_of_a_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::updating_public_inbound_access_bandwidth_of_a_gateway::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/updating_the_outbound_access_bandwidth_of_a_dedicated_gateway"
+        | "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway" => {
+            ::std::option::Option::Some(
+                otc_apig::updating_the_outbound_access_bandwidth_of_a_dedicated_gateway::parse_body(
+                        input,
+                    )
+                    .map(drop),
+            )
+        }
+        "otc_apig/verifying_an_api_group_name" | "verifying_an_api_group_name" => {
+            ::std::option::Option::Some(
+                otc_apig::verifying_an_api_group_name::parse_body(input).map(drop),
+            )
+        }
+        "otc_apig/verifying_the_api_definition" | "verifying_the_api_definition" => {
+            ::std::option::Option::Some(
+                otc_apig::verifying_the_api_definition::parse_body(input).map(drop),
+            )
+        }
+        "otc_ecs/adding_tags_to_an_ecs_in_a_batch"
+        | "adding_tags_to_an_ecs_in_a_batch" => {
+            ::std::option::Option::Some(
+                otc_ecs::adding_tags_to_an_ecs_in_a_batch::parse_body(input).map(drop),
+            )
+        }
+        "otc_ecs/rebuilding_an_ecs" | "rebuilding_an_ecs" => {
+            ::std::option::Option::Some(
+                otc_ecs::rebuilding_an_ecs::parse_body(input).map(drop),
+            )
+        }
+        "otc_ecs/starting_ecss_in_a_batch" | "starting_ecss_in_a_batch" => {
+            ::std::option::Option::Some(
+                otc_ecs::starting_ecss_in_a_batch::parse_body(input).map(drop),
+            )
+        }
+        "otc_elb/adding_a_forwarding_policy" | "adding_a_forwarding_policy" => {
+            ::std::option::Option::Some(
+                otc_elb::adding_a_forwarding_policy::parse_body(input).map(drop),
+            )
+        }
+        "otc_elb/configuring_a_health_check" | "configuring_a_health_check" => {
+            ::std::option::Option::Some(
+                otc_elb::configuring_a_health_check::parse_body(input).map(drop),
+            )
+        }
+        "otc_elb/creating_a_load_balancer" | "creating_a_load_balancer" => {
+            ::std::option::Option::Some(
+                otc_elb::creating_a_load_balancer::parse_body(input).map(drop),
+            )
+        }
+        "otc_elb/creating_a_load_balancer_2" | "creating_a_load_balancer_2" => {
+            ::std::option::Option::Some(
+                otc_elb::creating_a_load_balancer_2::parse_body(input).map(drop),
+            )
+        }
+        "otc_modelarts/creating_a_training_job" | "creating_a_training_job" => {
+            ::std::option::Option::Some(
+                otc_modelarts::creating_a_training_job::parse_body(input).map(drop),
+            )
+        }
+        "otc_modelarts/deploying_a_model_as_a_service"
+        | "deploying_a_model_as_a_service" => {
+            ::std::option::Option::Some(
+                otc_modelarts::deploying_a_model_as_a_service::parse_body(input)
+                    .map(drop),
+            )
+        }
+        "otc_modelarts/modifying_a_dataset" | "modifying_a_dataset" => {
+            ::std::option::Option::Some(
+                otc_modelarts::modifying_a_dataset::parse_body(input).map(drop),
+            )
+        }
+        "otc_modelarts/modifying_a_workspace" | "modifying_a_workspace" => {
+            ::std::option::Option::Some(
+                otc_modelarts::modifying_a_workspace::parse_body(input).map(drop),
+            )
+        }
+        "roma/add_backend_instances" | "add_backend_instances" => {
+            ::std::option::Option::Some(
+                roma::add_backend_instances::parse_body(input).map(drop),
+            )
+        }
+        _ => ::std::option::Option::None,
+    }
+}
 /// Parses a response of the operation named `operation` (as for [`validate_request_body`])
 /// leniently, as a client reads it, and lists where it departs from the page: values outside
 /// the documented rules, undocumented fields, absent fields requests must send. `None` when no

@@ -118,10 +118,15 @@ impl Spec {
     }
 }
 
-/// Validates `body` as the request body of `operation` (`service/name`) through the generated dispatcher.
+/// Validates `body` as the request body of `operation` (`service/name`) through the generated dispatcher,
+/// holding its two paths to one answer: `check_body` (nothing built) and `parse_body` (the owned model
+/// built in the same pass), so that every test body of every operation checks both.
 pub fn validate(operation: &str, body: &Value) -> Result<(), api_gateway_models::BodyError> {
     let bytes = serde_json::to_vec(body).expect("a Value serializes");
-    api_gateway_models::validate_request_body(operation, &bytes).expect("the operation exists")
+    let checked = api_gateway_models::validate_request_body(operation, &bytes).expect("the operation exists");
+    let parsed = api_gateway_models::parse_request_body(operation, &bytes).expect("the operation exists");
+    assert_eq!(checked, parsed, "{operation}: check_body and parse_body answer differently on {body}");
+    checked
 }
 
 /// The violations as (path, rule code), empty when valid; panics on a JSON error, which a test that

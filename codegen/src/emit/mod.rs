@@ -134,6 +134,13 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
             #(#names)|* => ::std::option::Option::Some(#service::#module::check_body(input)),
         }
     });
+    let parse_arms = ops.iter().filter(|(_, op)| op.body.is_some()).map(|(service, op)| {
+        let names = op.names();
+        let (service, module) = (ident(&service.module), ident(&op.module));
+        quote! {
+            #(#names)|* => ::std::option::Option::Some(#service::#module::parse_body(input).map(drop)),
+        }
+    });
     let response_arms = ops.iter().map(|(service, op)| {
         let names = op.names();
         let (service, module) = (ident(&service.module), ident(&op.module));
@@ -168,6 +175,16 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
         pub fn validate_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
             match operation {
                 #(#arms)*
+                _ => ::std::option::Option::None,
+            }
+        }
+
+        /// Reads a request body for the operation named `operation` (as for [`validate_request_body`])
+        /// through its `parse_body`, building the owned model in the same pass and then dropping it: the
+        /// same answer as [`validate_request_body`], for callers that want the building path checked too.
+        pub fn parse_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
+            match operation {
+                #(#parse_arms)*
                 _ => ::std::option::Option::None,
             }
         }
