@@ -417,7 +417,7 @@ impl<'de, M: Mode, T: Read> Visitor<'de> for ObjectVisitor<'_, T, M> {
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<M::Keep<T>, A::Error> {
         let start = self.reader.out.len();
-        T::read_fields::<M, A>(Fields { map, reader: self.reader, path: self.path, start, spans: Vec::new(), ordered: true, present: 0, table: PhantomData })
+        T::read_fields::<M, A>(Fields { map, reader: self.reader, path: self.path, start, spans: Vec::new(), present: 0, table: PhantomData })
     }
 }
 
@@ -430,7 +430,6 @@ pub struct Fields<'r, A, T, M> {
     start: usize,
     /// The fields with violations: table position and first violation, in the order read.
     spans: Vec<(usize, usize)>,
-    ordered: bool,
     present: u64,
     table: PhantomData<(T, M)>,
 }
@@ -521,7 +520,6 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
             }
         }
         if self.reader.out.len() > before {
-            self.ordered &= self.spans.last().is_none_or(|&(last, _)| last < position);
             self.spans.push((position, before));
         }
         if position < 64 {
@@ -533,15 +531,16 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     /// Ends the object: its fields' violations in table order, each absent mandatory field (`mandatory`:
     /// wire name and whether present) reported before them, and the violations and path for its rules.
     pub fn end(self, mandatory: &[(&'static str, bool)]) -> (&'r mut Vec<Violation>, &'r Path<'r>) {
-        let Fields { reader, path, start, spans, ordered, present, .. } = self;
+        let Fields { reader, path, start, spans, present, .. } = self;
         reader.present = present;
         let out = &mut reader.out;
-        if !ordered {
+        if !spans.is_sorted_by_key(|&(position, _)| position) {
             in_order(out, spans);
         }
-        if mandatory.iter().any(|&(_, present)| !present) {
-            let missing = mandatory.iter().filter(|&&(_, present)| !present).map(|&(name, _)| Violation { path: path.field(name).to_string(), rule: Rule::Required });
-            out.splice(start..start, missing.collect::<Vec<_>>());
+        // An empty Vec allocates nothing: a valid object pays one pass over `mandatory`.
+        let missing: Vec<Violation> = mandatory.iter().filter(|&&(_, present)| !present).map(|&(name, _)| Violation { path: path.field(name).to_string(), rule: Rule::Required }).collect();
+        if !missing.is_empty() {
+            out.splice(start..start, missing);
         }
         (out, path)
     }

@@ -1977,7 +1977,6 @@ mod read {
                 path: self.path,
                 start,
                 spans: Vec::new(),
-                ordered: true,
                 present: 0,
                 table: PhantomData,
             })
@@ -1992,7 +1991,6 @@ mod read {
         start: usize,
         /// The fields with violations: table position and first violation, in the order read.
         spans: Vec<(usize, usize)>,
-        ordered: bool,
         present: u64,
         table: PhantomData<(T, M)>,
     }
@@ -2106,8 +2104,6 @@ mod read {
                 }
             }
             if self.reader.out.len() > before {
-                self.ordered
-                    &= self.spans.last().is_none_or(|&(last, _)| last < position);
                 self.spans.push((position, before));
             }
             if position < 64 {
@@ -2121,21 +2117,22 @@ mod read {
             self,
             mandatory: &[(&'static str, bool)],
         ) -> (&'r mut Vec<Violation>, &'r Path<'r>) {
-            let Fields { reader, path, start, spans, ordered, present, .. } = self;
+            let Fields { reader, path, start, spans, present, .. } = self;
             reader.present = present;
             let out = &mut reader.out;
-            if !ordered {
+            if !spans.is_sorted_by_key(|&(position, _)| position) {
                 in_order(out, spans);
             }
-            if mandatory.iter().any(|&(_, present)| !present) {
-                let missing = mandatory
-                    .iter()
-                    .filter(|&&(_, present)| !present)
-                    .map(|&(name, _)| Violation {
-                        path: path.field(name).to_string(),
-                        rule: Rule::Required,
-                    });
-                out.splice(start..start, missing.collect::<Vec<_>>());
+            let missing: Vec<Violation> = mandatory
+                .iter()
+                .filter(|&&(_, present)| !present)
+                .map(|&(name, _)| Violation {
+                    path: path.field(name).to_string(),
+                    rule: Rule::Required,
+                })
+                .collect();
+            if !missing.is_empty() {
+                out.splice(start..start, missing);
             }
             (out, path)
         }

@@ -2,77 +2,80 @@
 //! support reader that checks it as it is read, the facts the object's rules need (whether a condition
 //! holds, a number a `less_than` compares, which fields each nested object had) are noted on the way, and
 //! the rules are applied at the end of the object, before the owned value is built (when the mode builds).
-//! The checks on each value are the ones `validate` prints (`validate::value_checks`), so both report alike.
+//! Each value's own checks are the struct's private function of them (`validate::checker_call`), which
+//! `validate` calls too, so both report alike.
 
-use super::validate::{checker, condition_test, own_checks};
+use super::validate::{checker_call, condition_test};
 use super::{ident, rust_type_in};
 use crate::ir::{rule_checks, Condition, Field, FieldPath, RuleCheck, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// What the object's rules need noted while its fields are read.
+/// What the object's rules need noted while its fields are read, by the fields' table positions.
 struct Facts<'s> {
     checks: Vec<RuleCheck<'s>>,
+    /// The fields a `less_than` compares.
+    compared: BTreeSet<usize>,
     /// The fields whose presence in each nested object matters, by the field holding the objects: the
-    /// table positions as a mask.
-    nested: BTreeMap<&'s str, u64>,
+    /// nested table's positions as a mask.
+    nested: BTreeMap<usize, u64>,
 }
 
 impl<'s> Facts<'s> {
     fn of(s: &'s Struct) -> Facts<'s> {
         let checks = rule_checks(&s.rules);
-        let mut nested = BTreeMap::new();
+        let (mut compared, mut nested) = (BTreeSet::new(), BTreeMap::new());
         for check in &checks {
-            if let RuleCheck::Presence { target, finals, .. } = check {
-                if target.steps.len() == 2 {
-                    let mask = finals.iter().fold(0u64, |mask, f| mask | 1u64.checked_shl(f.position as u32).unwrap_or(0));
-                    *nested.entry(target.steps[0].field.wire.as_str()).or_default() |= mask;
-                }
-            }
-        }
-        Facts { checks, nested }
-    }
-
-    /// What reading `field`'s value notes: each condition it is the field of, the number it compares.
-    fn notes(&self, position: usize, field: &Field) -> TokenStream {
-        let mut notes = TokenStream::new();
-        for (k, check) in self.checks.iter().enumerate() {
             match check {
-                RuleCheck::Presence { condition, .. } if condition.field.wire == field.wire => {
-                    let (holds, test) = (holds(k), condition_test(condition, quote! { value }));
-                    notes.extend(quote! { #holds = ::std::option::Option::Some(#test); });
+                RuleCheck::Presence { target, finals, .. } if target.steps.len() == 2 => {
+                    let mask = finals.iter().fold(0, |mask, f| mask | bit(f.position));
+                    *nested.entry(target.steps[0].field.position).or_default() |= mask;
                 }
-                RuleCheck::LessThan { field: a, than: b } if a.wire == field.wire || b.wire == field.wire => {
-                    let number = number(position);
-                    notes.extend(quote! { #number = ::std::option::Option::Some(i64::from(*value)); });
+                RuleCheck::LessThan { field, than } => {
+                    compared.extend([field.position, than.position]);
                 }
                 _ => {}
             }
         }
+        Facts { checks, compared, nested }
+    }
+
+    /// What reading the value of the field at `position` notes: whether each condition on it holds, the
+    /// number it compares.
+    fn notes(&self, position: usize) -> TokenStream {
+        let mut notes = TokenStream::new();
+        for (k, check) in self.checks.iter().enumerate() {
+            if let RuleCheck::Presence { condition, .. } = check {
+                if condition.field.position == position {
+                    let (holds, test) = (holds(k), condition_test(condition, quote! { value }));
+                    notes.extend(quote! { #holds = ::std::option::Option::Some(#test); });
+                }
+            }
+        }
+        if self.compared.contains(&position) {
+            let number = number(position);
+            notes.extend(quote! { #number = ::std::option::Option::Some(i64::from(*value)); });
+        }
         notes
     }
 
-    fn declarations(&self, s: &Struct) -> TokenStream {
-        let mut out = TokenStream::new();
-        for (k, check) in self.checks.iter().enumerate() {
-            if let RuleCheck::Presence { .. } = check {
-                let holds = holds(k);
-                out.extend(quote! { let mut #holds: ::std::option::Option<bool> = ::std::option::Option::None; });
-            }
+    fn declarations(&self) -> TokenStream {
+        let holds = self.checks.iter().enumerate().filter(|(_, c)| matches!(c, RuleCheck::Presence { .. })).map(|(k, _)| holds(k));
+        let numbers = self.compared.iter().map(|&position| number(position));
+        let seen = self.nested.keys().map(|&position| seen(position));
+        quote! {
+            #(let mut #holds: ::std::option::Option<bool> = ::std::option::Option::None;)*
+            #(let mut #numbers: ::std::option::Option<i64> = ::std::option::Option::None;)*
+            #(let mut #seen = support::Seen::default();)*
         }
-        for (position, field) in s.fields.iter().enumerate() {
-            if self.checks.iter().any(|c| matches!(c, RuleCheck::LessThan { field: a, than: b } if a.wire == field.wire || b.wire == field.wire)) {
-                let number = number(position);
-                out.extend(quote! { let mut #number: ::std::option::Option<i64> = ::std::option::Option::None; });
-            }
-            if self.nested.contains_key(field.wire.as_str()) {
-                let seen = seen(position);
-                out.extend(quote! { let mut #seen = support::Seen::default(); });
-            }
-        }
-        out
     }
+}
+
+/// The bit of a table position in a mask of present fields (lowering keeps the positions a rule reaches
+/// below 64).
+fn bit(position: usize) -> u64 {
+    u32::try_from(position).ok().and_then(|p| 1u64.checked_shl(p)).unwrap_or(0)
 }
 
 fn holds(k: usize) -> proc_macro2::Ident {
@@ -105,7 +108,7 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     let positions = (0..s.fields.len()).map(proc_macro2::Literal::usize_unsuffixed);
     let keys = wires.iter().map(|wire| proc_macro2::Literal::byte_string(wire.as_bytes()));
     let facts = Facts::of(s);
-    let declarations = facts.declarations(s);
+    let declarations = facts.declarations();
     let slots = (0..s.fields.len()).map(slot);
     let reads: Vec<TokenStream> = s
         .fields
@@ -179,15 +182,12 @@ pub fn emit_read(s: &Struct) -> TokenStream {
 
 /// The reader of a field's value: its checks, what the rules note of it, its array or map, its box.
 fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStream {
-    let own = (!own_checks(field).is_empty()).then(|| {
-        let checker = checker(position);
-        quote! { Self::#checker }
-    });
-    let mut reader = value_reader(field.ty.scalar(), &TokenStream::new(), own, facts.notes(position, field));
+    let own = checker_call(position, field);
+    let mut reader = value_reader(field.ty.scalar(), &TokenStream::new(), own, facts.notes(position));
     if field.boxed {
         reader = quote! { support::Boxed(#reader) };
     }
-    if let Some(mask) = facts.nested.get(field.wire.as_str()) {
+    if let Some(mask) = facts.nested.get(&position) {
         let seen = seen(position);
         reader = quote! { support::Tap { value: #reader, seen: &mut #seen, relevant: #mask } };
     }
@@ -287,7 +287,7 @@ fn walk(target: &FieldPath, finals: &[&crate::ir::FieldRef], report: &TokenStrea
     let (wire, seen) = (&first.field.wire, seen(first.field.position));
     let at = if first.array { quote! { item } } else { quote! { holder } };
     let reports = finals.iter().map(|f| {
-        let (final_wire, bit) = (&f.wire, 1u64.checked_shl(f.position as u32).unwrap_or(0));
+        let (final_wire, bit) = (&f.wire, bit(f.position));
         quote! { #report(out, &#at.field(#final_wire), present & #bit != 0, #text); }
     });
     let each = if first.array { quote! { (i, present) } } else { quote! { (_, present) } };

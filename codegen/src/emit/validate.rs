@@ -17,8 +17,7 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     });
     let checkers = emit_checkers(s, &name);
     let fields = s.fields.iter().enumerate().map(|(position, field)| {
-        let checker = checker(position);
-        let own = (!own_checks(field).is_empty()).then(|| quote! { Self::#checker });
+        let own = checker_call(position, field);
         emit_field_checks(field, own.as_ref())
     });
     let rules = emit_rules(&s.rules);
@@ -88,7 +87,7 @@ pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
 /// A field's own checks on one value, bound to `value` (a reference) at path `p` (a `&Path`): its
 /// documented rules, and an enumeration's check of itself. `validate` and the one-pass reader both call
 /// them, from the struct's private function of the field ([`checker`]).
-pub(crate) fn own_checks(field: &Field) -> TokenStream {
+fn own_checks(field: &Field) -> TokenStream {
     let mut out = value_checks(field, quote! { p });
     if let Type::Enum(_) = field.ty.scalar() {
         out.extend(quote! { support::Validate::validate_at(value, p, out); });
@@ -97,8 +96,15 @@ pub(crate) fn own_checks(field: &Field) -> TokenStream {
 }
 
 /// The struct's private function holding the own checks of the field at `position`.
-pub(crate) fn checker(position: usize) -> proc_macro2::Ident {
+fn checker(position: usize) -> proc_macro2::Ident {
     quote::format_ident!("check_{}", position)
+}
+
+/// How a struct's code calls the own checks of its field at `position` (`Self::check_3`), when it has any:
+/// `validate` and the one-pass reader both call them so.
+pub(crate) fn checker_call(position: usize, field: &Field) -> Option<TokenStream> {
+    let checker = checker(position);
+    (!own_checks(field).is_empty()).then(|| quote! { Self::#checker })
 }
 
 /// The private functions of a struct's fields' own checks, one for each field that has any.
