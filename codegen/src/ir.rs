@@ -1,7 +1,7 @@
 //! The resolved model the emitters read: every name, type and check is decided here, so emitters only
 //! print. Wire names and Rust names sit side by side.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything to generate.
 #[derive(Debug, Clone)]
@@ -21,6 +21,10 @@ pub struct Service {
     pub types: Vec<TypeDef>,
     /// Operations, in name order.
     pub operations: Vec<Operation>,
+    /// The types a crate per service compiles only when some operations' features are on: for each, the
+    /// operations (by module) whose parameters, body or responses reach it. The others are compiled
+    /// always: those every operation reaches, those none does, and every type these refer to.
+    pub feature_gates: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// A named type.
@@ -79,6 +83,44 @@ impl Service {
     pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
         reachable(&self.types, roots)
     }
+}
+
+impl Operation {
+    /// The types the operation names itself: its query and form fields', its body's and its responses'.
+    pub fn roots(&self) -> impl Iterator<Item = &Type> {
+        let fields = self.query.iter().chain(&self.form).map(|f| &f.ty);
+        let responses = self.responses.iter().filter_map(|r| r.body.as_ref().and_then(Body::json));
+        fields.chain(self.body.as_ref()).chain(responses)
+    }
+}
+
+/// The types only some operations reach, with those operations (see [`Service::feature_gates`]).
+pub fn feature_gates(types: &[TypeDef], operations: &[Operation]) -> BTreeMap<String, BTreeSet<String>> {
+    let fields: BTreeMap<&str, Vec<&str>> = types
+        .iter()
+        .map(|t| match t {
+            TypeDef::Struct(s) => (s.name.as_str(), s.fields.iter().filter_map(|f| f.ty.named()).collect()),
+            TypeDef::Enum(e) => (e.name.as_str(), Vec::new()),
+        })
+        .collect();
+    let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for op in operations {
+        let mut seen = BTreeSet::new();
+        let mut pending: Vec<&str> = op.roots().filter_map(Type::named).collect();
+        while let Some(name) = pending.pop() {
+            if seen.insert(name) {
+                pending.extend(fields.get(name).into_iter().flatten());
+            }
+        }
+        for name in seen {
+            reached.entry(name.to_owned()).or_default().insert(op.module.clone());
+        }
+    }
+    let by_all_or_none = fields.keys().filter(|name| reached.get(**name).is_none_or(|ops| ops.len() == operations.len()));
+    for name in reachable(types, by_all_or_none.map(|name| Type::Struct((*name).to_owned())).collect::<Vec<_>>().iter()) {
+        reached.remove(&name);
+    }
+    reached
 }
 
 /// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),

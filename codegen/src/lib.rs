@@ -14,6 +14,7 @@
 //!
 //! then `include!(concat!(env!("OUT_DIR"), "/models.rs"));` in the crate.
 
+mod cache;
 pub mod diag;
 pub mod emit;
 pub mod import;
@@ -48,6 +49,9 @@ pub enum Error {
     /// The generator produced code that does not parse: a bug in the generator.
     #[error(transparent)]
     Bug(#[from] emit::EmitBug),
+    /// The crate name is not one Cargo and Rust accept.
+    #[error("`{0}` is not a crate name: use ASCII letters, digits, `_` and `-`, starting with a letter")]
+    CrateName(String),
     /// `--check`: the output directory differs from what the spec generates.
     #[error("{} is out of date with the spec:\n{}\nrun `cargo run -p codegen -- generate` to regenerate it", .dir.display(), .changes.join("\n"))]
     Stale { dir: PathBuf, changes: Vec<String> },
@@ -74,6 +78,8 @@ pub struct Report {
     pub written: Vec<PathBuf>,
     /// Files left untouched because their content was already right.
     pub unchanged: Vec<PathBuf>,
+    /// How many of those were not even rendered, being made from parts of the spec that did not change.
+    pub skipped: usize,
     /// Time spent in each phase, in order.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -103,13 +109,14 @@ impl Config {
         self
     }
 
-    /// One file for `include!` (the default) or a whole crate.
+    /// One file for `include!` (the default), a whole crate, or a crate per service.
     pub fn layout(mut self, layout: Layout) -> Config {
         self.layout = layout;
         self
     }
 
-    /// The generated crate's name, used by its `validate` binary (crate layout only).
+    /// The generated crate's name, used by its `validate` binary; in the layout of a crate per service,
+    /// the umbrella crate's, and the prefix of the others' (`<name>_support`, `<name>_<service>`).
     pub fn crate_name(mut self, name: impl Into<String>) -> Config {
         self.crate_name = name.into();
         self
@@ -129,10 +136,18 @@ impl Config {
 
     /// Runs every phase and returns the files it would write, by path relative to the output directory.
     pub fn render(&self) -> Result<(BTreeMap<String, String>, Report), Error> {
+        let (rendered, report) = self.render_with(None)?;
+        Ok((rendered.files, report))
+    }
+
+    fn render_with(&self, cache: Option<&cache::Cache>) -> Result<(emit::Rendered, Report), Error> {
+        if !valid_crate_name(&self.crate_name) {
+            return Err(Error::CrateName(self.crate_name.clone()));
+        }
         let mut report = Report::default();
         let model = self.load_and_lower(&mut report)?;
         let started = std::time::Instant::now();
-        let rendered = emit::render(&model, self.layout, &self.crate_name, &self.command)?;
+        let rendered = emit::render_with(&model, self.layout, &self.crate_name, &self.command, cache)?;
         report.timings.push(("emit+format", started.elapsed()));
         Ok((rendered, report))
     }
@@ -209,19 +224,34 @@ impl Config {
         }]))
     }
 
-    /// Generates and writes only the files whose content changed, each atomically.
+    /// Generates and writes only the files whose content changed, each atomically. Files made from parts
+    /// of the spec that did not change since the last run are not even rendered (see `.codegen-cache` in
+    /// the output directory).
     pub fn generate(&self) -> Result<Report, Error> {
-        let (files, mut report) = self.render()?;
         let out_dir = self.resolved_out_dir()?;
+        let stamp = cache::stamp(&(self.layout, &self.crate_name, &self.command));
+        let last = cache::Cache::load(&out_dir, stamp);
+        let (rendered, mut report) = self.render_with(Some(&last))?;
         let started = std::time::Instant::now();
-        for (name, content) in &files {
+        let mut entries = BTreeMap::new();
+        for (name, content) in &rendered.files {
             let path = out_dir.join(name);
             if write::write_if_changed(&path, content).map_err(|source| Error::Io { path: path.clone(), source })? {
                 report.written.push(path);
             } else {
                 report.unchanged.push(path);
             }
+            if let Some(&key) = rendered.keys.get(name) {
+                entries.insert(name.clone(), cache::Entry { key, content: cache::content_hash(content.as_bytes()) });
+            }
         }
+        for name in &rendered.skipped {
+            entries.extend(last.entry(name).map(|entry| (name.clone(), entry)));
+            report.unchanged.push(out_dir.join(name));
+        }
+        // Without the cache the next run is only slower.
+        let _ = cache::Cache::save(&out_dir, stamp, &entries);
+        report.skipped = rendered.skipped.len();
         report.timings.push(("write", started.elapsed()));
         Ok(report)
     }
@@ -239,8 +269,8 @@ impl Config {
                 Err(_) => changes.push(format!("  missing: {name}")),
             }
         }
-        if self.layout == Layout::Crate {
-            for stray in write::stray_rust_files(&out_dir.join("src"), &files, &out_dir) {
+        if self.layout != Layout::SingleFile {
+            for stray in write::stray_rust_files(&out_dir, &files) {
                 changes.push(format!("  not generated from the spec: {stray}"));
             }
         }
@@ -262,6 +292,10 @@ impl Config {
     }
 }
 
+fn valid_crate_name(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 fn first_difference(a: &str, b: &str) -> usize {
     a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or_else(|| a.lines().count().min(b.lines().count())) + 1
 }
@@ -270,7 +304,7 @@ fn first_difference(a: &str, b: &str) -> usize {
 pub fn repository_config(root: &Path) -> Config {
     Config::new(root.join("spec"))
         .out_dir(root.join("generated"))
-        .layout(Layout::Crate)
+        .layout(Layout::Services)
         .crate_name("api_gateway_models")
         .command("cargo run -p codegen -- generate")
         .rerun_if_changed(false)

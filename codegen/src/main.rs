@@ -31,6 +31,10 @@ enum Command {
         /// The generated crate's name, as its Cargo.toml gives it (the `validate` binary uses the crate by it).
         #[arg(long, default_value = "api_gateway_models")]
         crate_name: String,
+        /// `services`: a crate per service with a feature per operation, a shared support crate and an
+        /// umbrella crate, every Cargo.toml written too; `crate`: one crate, whose Cargo.toml is yours.
+        #[arg(long, value_enum, default_value = "services")]
+        layout: LayoutArg,
         /// Print each phase's time and what was written to stderr.
         #[arg(long, short)]
         verbose: bool,
@@ -69,6 +73,21 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LayoutArg {
+    Services,
+    Crate,
+}
+
+impl From<LayoutArg> for codegen::Layout {
+    fn from(layout: LayoutArg) -> codegen::Layout {
+        match layout {
+            LayoutArg::Services => codegen::Layout::Services,
+            LayoutArg::Crate => codegen::Layout::Crate,
+        }
+    }
+}
+
 fn main() -> ExitCode {
     match run() {
         Ok(code) => code,
@@ -97,10 +116,10 @@ fn run() -> anyhow::Result<ExitCode> {
                 Err(error) => Err(error).context("schema failed"),
             }
         }
-        Command::Generate { check, spec, out, crate_name, verbose } => {
+        Command::Generate { check, spec, out, crate_name, layout, verbose } => {
             let root = workspace_root();
             let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
-            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out)).crate_name(crate_name);
+            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out)).crate_name(crate_name).layout(layout.into());
             let result = if check { config.check() } else { config.generate() };
             match result {
                 Ok(report) => {
@@ -111,11 +130,11 @@ fn run() -> anyhow::Result<ExitCode> {
                         for path in &report.written {
                             eprintln!("     written: {}", path.display());
                         }
-                        eprintln!("   unchanged: {} files", report.unchanged.len());
+                        eprintln!("   unchanged: {} files ({} not rendered: their inputs did not change)", report.unchanged.len(), report.skipped);
                     }
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(error @ (codegen::Error::Spec(_) | codegen::Error::Stale { .. })) => {
+                Err(error @ (codegen::Error::Spec(_) | codegen::Error::Stale { .. } | codegen::Error::CrateName(_))) => {
                     eprintln!("{error}");
                     Ok(ExitCode::from(1))
                 }

@@ -27,15 +27,15 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
     result.map(|()| true)
 }
 
-/// Rust files under `src` that the generator did not produce (left over from a removed spec), relative to
-/// `root`.
-pub fn stray_rust_files(src: &Path, files: &BTreeMap<String, String>, root: &Path) -> Vec<String> {
-    let mut stray: Vec<String> = crate::load::files_under(src)
-        .unwrap_or_default()
-        .into_iter()
+/// Rust files in the generated crates' source directories under `root` (`src/`, `support/`, `services/`)
+/// that the generator did not produce (left over from a removed spec), relative to `root`.
+pub fn stray_rust_files(root: &Path, files: &BTreeMap<String, String>) -> Vec<String> {
+    let mut stray: Vec<String> = ["src", "support", "services"]
+        .iter()
+        .flat_map(|dir| crate::load::files_under(&root.join(dir)).unwrap_or_default())
         .filter(|path| path.extension().is_some_and(|e| e == "rs"))
         .map(|path| crate::load::relative_name(&path, root))
-        .filter(|name| !files.contains_key(name))
+        .filter(|name| !files.contains_key(name) && !name.split('/').any(|part| part == "target"))
         .collect();
     stray.sort();
     stray

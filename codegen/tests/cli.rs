@@ -61,26 +61,26 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": 20000", 1)).expect("edit");
     let (code, _, stderr) = run(&["--check"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("changed: src/apig/mod.rs"), "{stderr}");
+    assert!(stderr.contains("changed: services/apig/src/lib.rs"), "{stderr}");
 
-    let untouched = out.join("src/roma/mod.rs");
+    let untouched = out.join("services/roma/src/lib.rs");
     let before = std::fs::metadata(&untouched).expect("exists").modified().expect("mtime");
     let (code, _, stderr) = run(&["--verbose"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("written:") && stderr.contains("apig/mod.rs"), "{stderr}");
-    assert!(!stderr.contains("roma/mod.rs"), "an unchanged file is not rewritten: {stderr}");
+    assert!(stderr.contains("written:") && stderr.contains("apig/src/lib.rs"), "{stderr}");
+    assert!(!stderr.contains("roma/src/lib.rs"), "an unchanged file is not rewritten: {stderr}");
     assert_eq!(std::fs::metadata(&untouched).expect("exists").modified().expect("mtime"), before);
     assert_eq!(run(&["--check"]).0, 0);
 
     // A broken spec: every problem is listed, exit 1, and nothing is written.
     std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": -5", 1).replacen("\"type\": \"string\"", "\"type\": \"strnig\"", 1)).expect("edit");
-    let snapshot = std::fs::read_to_string(out.join("src/apig/mod.rs")).expect("exists");
+    let snapshot = std::fs::read_to_string(out.join("services/apig/src/lib.rs")).expect("exists");
     let (code, _, stderr) = run(&[]);
     assert_eq!(code, 1);
     assert!(stderr.contains("2 problems in the spec"), "{stderr}");
     assert!(stderr.contains("apig/common.json:"), "{stderr}");
     assert!(stderr.contains("did you mean `string`?"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(out.join("src/apig/mod.rs")).expect("exists"), snapshot, "nothing written");
+    assert_eq!(std::fs::read_to_string(out.join("services/apig/src/lib.rs")).expect("exists"), snapshot, "nothing written");
     let _ = std::fs::remove_dir_all(&work);
 }
 

@@ -4,17 +4,21 @@
 
 mod enums;
 mod form;
+mod manifest;
 mod operation;
 mod parallel;
 mod response;
 pub mod schema;
 mod structs;
 mod read;
+mod services;
 mod validate;
 
 use crate::ir::{Model, Service, Type, TypeDef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
+use crate::cache::Cache;
+pub use parallel::Rendered;
 use std::collections::BTreeMap;
 
 /// The run-time support module, copied into every generated crate.
@@ -37,6 +41,10 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
 pub enum Layout {
     /// A whole crate: `src/lib.rs`, one module directory per service, and the `validate` binary.
     Crate,
+    /// A crate per service, each operation behind a Cargo feature, sharing a support crate, and an
+    /// umbrella crate re-exporting them, every `Cargo.toml` written too: for many services, so that they
+    /// build side by side and an SDK compiles only the services and operations it uses.
+    Services,
     /// One file, `models.rs`, with every module inline, for `include!` from a build script.
     SingleFile,
 }
@@ -51,27 +59,17 @@ pub struct EmitBug {
 
 /// Renders the model into files, by path relative to the output directory.
 pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) -> Result<BTreeMap<String, String>, EmitBug> {
-    let mut files = BTreeMap::new();
+    render_with(model, layout, crate_name, command, None).map(|rendered| rendered.files)
+}
+
+/// Renders the model, skipping the files `cache` holds fresh.
+pub fn render_with(model: &Model, layout: Layout, crate_name: &str, command: &str, cache: Option<&Cache>) -> Result<Rendered, EmitBug> {
     let all_specs: Vec<String> = model.services.iter().flat_map(|s| s.files.iter().cloned()).collect();
     match layout {
-        Layout::Crate => {
-            let all_specs = &all_specs;
-            let mut jobs = vec![
-                parallel::Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, emit_lib(model, false))),
-                parallel::Job::new("src/support.rs".to_owned(), move || format_file("src/support.rs", &[], command, support_tokens()?)),
-                parallel::Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(crate_name))),
-            ];
-            for service in &model.services {
-                let dir = format!("src/{}", service.module);
-                let name = format!("{dir}/mod.rs");
-                jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, &service.files, command, emit_service(service, false))));
-                for op in &service.operations {
-                    let name = format!("{dir}/{}.rs", op.module);
-                    jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))));
-                    jobs.push(parallel::Job::new(format!("schema/{}/{}.schema.json", service.module, op.module), move || Ok(schema::emit_schema(service, op))));
-                }
-            }
-            files = parallel::render_all(jobs)?;
+        Layout::Crate => parallel::render_all(crate_jobs(model, crate_name, command, &all_specs), cache),
+        Layout::Services => {
+            let names = services::Names::new(crate_name);
+            parallel::render_all(services::jobs(model, &names, command, &all_specs), cache)
         }
         Layout::SingleFile => {
             let support = support_tokens()?;
@@ -81,10 +79,33 @@ pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) ->
                 #lib
                 pub mod support { #support }
             };
-            files.insert("models.rs".to_owned(), format_file("models.rs", &all_specs, command, tokens)?);
+            let mut rendered = Rendered::default();
+            rendered.files.insert("models.rs".to_owned(), format_file("models.rs", &all_specs, command, tokens)?);
+            Ok(rendered)
         }
     }
-    Ok(files)
+}
+
+/// The files of the single crate: each service's module and each operation's file are keyed by what they
+/// are made from, the crate's root (which names every operation) is always rendered.
+fn crate_jobs<'a>(model: &'a Model, crate_name: &'a str, command: &'a str, all_specs: &'a [String]) -> Vec<parallel::Job<'a>> {
+    let mut jobs = vec![
+        parallel::Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, emit_lib(model, false))),
+        parallel::Job::new("src/support.rs".to_owned(), move || format_file("src/support.rs", &[], command, support_tokens()?)).made_from(&()),
+        parallel::Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(crate_name))),
+    ];
+    for service in &model.services {
+        let service_key = parallel::shared_key(service);
+        let dir = format!("src/{}", service.module);
+        let name = format!("{dir}/mod.rs");
+        jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, &service.files, command, emit_service(service, false))).keyed(service_key.clone()));
+        for op in &service.operations {
+            let name = format!("{dir}/{}.rs", op.module);
+            jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))).made_from(op));
+            jobs.push(parallel::Job::new(format!("schema/{}/{}.schema.json", service.module, op.module), move || Ok(schema::emit_schema(service, op))).keyed(service_key.clone()));
+        }
+    }
+    jobs
 }
 
 fn support_tokens() -> Result<TokenStream, EmitBug> {
@@ -106,11 +127,21 @@ fn support_tokens() -> Result<TokenStream, EmitBug> {
 
 fn format_file(name: &str, specs: &[String], command: &str, tokens: TokenStream) -> Result<String, EmitBug> {
     let file: syn::File = syn::parse2(tokens).map_err(|e| EmitBug { file: name.to_owned(), error: e.to_string() })?;
+    format_parsed(specs, command, file)
+}
+
+fn format_parsed(specs: &[String], command: &str, file: syn::File) -> Result<String, EmitBug> {
+    Ok(header(specs, command, "//") + &prettyplease::unparse(&file))
+}
+
+/// The do-not-edit header, as comments starting with `comment`: what the file is generated from and how
+/// to regenerate it.
+fn header(specs: &[String], command: &str, comment: &str) -> String {
     let from = if specs.is_empty() { "the generator's run-time support".to_owned() } else { specs.iter().map(|s| format!("spec/{s}")).collect::<Vec<_>>().join(", ") };
-    let mut header = String::from("// @generated by codegen: do not edit by hand.\n");
-    header.push_str(&format!("// From: {from}\n"));
-    header.push_str(&format!("// Regenerate with `{command}` after changing the spec or the generator.\n\n"));
-    Ok(header + &prettyplease::unparse(&file))
+    let mut header = format!("{comment} @generated by codegen: do not edit by hand.\n");
+    header.push_str(&format!("{comment} From: {from}\n"));
+    header.push_str(&format!("{comment} Regenerate with `{command}` after changing the spec or the generator.\n\n"));
+    header
 }
 
 fn emit_lib(model: &Model, inline: bool) -> TokenStream {
@@ -124,6 +155,30 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
             quote! { #[doc = #doc] pub mod #ident; }
         }
     });
+    let header = if inline {
+        quote! {}
+    } else {
+        quote! {
+            #![doc = "Checked serde models of the documented API operations, generated from `spec/` by `codegen`."]
+            #![doc = ""]
+            #![doc = "Request types have `validate()`, which reports every documented rule a value breaks with its JSON path;"]
+            #![doc = "response types parse leniently and keep enumeration values the pages do not list."]
+            #![forbid(unsafe_code)]
+            #![deny(missing_docs)]
+            pub mod support;
+        }
+    };
+    let dispatchers = dispatchers(model);
+    quote! {
+        #header
+        #(#modules)*
+        #dispatchers
+    }
+}
+
+/// The crate root's re-exports of the support, `OPERATIONS`, and the functions that dispatch on an
+/// operation's name.
+fn dispatchers(model: &Model) -> TokenStream {
     let ops: Vec<_> = model.services.iter().flat_map(|s| s.operations.iter().map(move |op| (s, op))).collect();
     let names: Vec<&String> = ops.iter().map(|(_, op)| &op.qualified_name).collect();
     // Each operation with a JSON body checks it with its own `check_body`; a form is not JSON.
@@ -148,22 +203,7 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
             #(#names)|* => ::std::option::Option::Some(#service::#module::Response::parse_with_departures(status, body).map(|(_, departures)| departures)),
         }
     });
-    let header = if inline {
-        quote! {}
-    } else {
-        quote! {
-            #![doc = "Checked serde models of the documented API operations, generated from `spec/` by `codegen`."]
-            #![doc = ""]
-            #![doc = "Request types have `validate()`, which reports every documented rule a value breaks with its JSON path;"]
-            #![doc = "response types parse leniently and keep enumeration values the pages do not list."]
-            #![forbid(unsafe_code)]
-            #![deny(missing_docs)]
-            pub mod support;
-        }
-    };
     quote! {
-        #header
-        #(#modules)*
         pub use self::support::{from_json, from_json_validated, BodyError, JsonError, Path, Rule, Shaped, Validate, ValidationErrors, Violation};
 
         /// Every operation with a request body, as `service/operation`.
@@ -203,6 +243,27 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
 }
 
 fn emit_service(service: &Service, inline: bool) -> TokenStream {
+    let types = service_types(service).map(|(_, tokens)| tokens);
+    let ops = service.operations.iter().map(|op| {
+        let ident = ident(&op.module);
+        if inline {
+            // The module documents itself with inner attributes; an outer one too would mix styles.
+            let body = operation::emit_operation(op);
+            quote! { pub mod #ident { #body } }
+        } else {
+            operation_declaration(op)
+        }
+    });
+    let support = if uses_support(service) { quote! { use super::support; } } else { quote! {} };
+    quote! {
+        #support
+        #(#ops)*
+        #(#types)*
+    }
+}
+
+/// Each of the service's types, by name, with its impls.
+fn service_types(service: &Service) -> impl Iterator<Item = (&str, TokenStream)> {
     let shapes: structs::Shapes<'_> = service
         .types
         .iter()
@@ -211,32 +272,27 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
             TypeDef::Enum(_) => None,
         })
         .collect();
-    let types = service.types.iter().map(|t| match t {
-        TypeDef::Struct(s) => structs::emit_struct(s, &shapes),
-        TypeDef::Enum(e) => enums::emit_enum(e),
-    });
-    let ops = service.operations.iter().map(|op| {
-        let ident = ident(&op.module);
-        let doc = doc_line(&op.docs[0]);
-        if inline {
-            // The module documents itself with inner attributes; an outer one too would mix styles.
-            let body = operation::emit_operation(op);
-            quote! { pub mod #ident { #body } }
-        } else {
-            quote! { #[doc = #doc] pub mod #ident; }
-        }
-    });
-    // Every enumeration and every checked struct calls into the support module.
-    let uses_support = service.types.iter().any(|t| match t {
-        TypeDef::Struct(s) => s.validated || s.response,
-        TypeDef::Enum(_) => true,
-    });
-    let support = if uses_support { quote! { use super::support; } } else { quote! {} };
-    quote! {
-        #support
-        #(#ops)*
-        #(#types)*
-    }
+    service.types.iter().map(move |t| match t {
+        TypeDef::Struct(s) => (s.name.as_str(), structs::emit_struct(s, &shapes)),
+        TypeDef::Enum(e) => (e.name.as_str(), enums::emit_enum(e)),
+    })
+}
+
+/// `pub mod <operation>;`, documented with the operation's first line.
+fn operation_declaration(op: &crate::ir::Operation) -> TokenStream {
+    let ident = ident(&op.module);
+    let doc = doc_line(&op.docs[0]);
+    quote! { #[doc = #doc] pub mod #ident; }
+}
+
+/// Whether the service's code names the support module: every operation, enumeration and checked struct
+/// calls into it.
+fn uses_support(service: &Service) -> bool {
+    !service.operations.is_empty()
+        || service.types.iter().any(|t| match t {
+            TypeDef::Struct(s) => s.validated || s.response,
+            TypeDef::Enum(_) => true,
+        })
 }
 
 fn emit_validate_bin(crate_name: &str) -> TokenStream {

@@ -36,7 +36,7 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
     quote! {
         #(#module_docs)*
 
-        use super::super::support;
+        use super::support;
 
         /// The HTTP method.
         pub const METHOD: &str = #method;

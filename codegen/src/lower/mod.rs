@@ -111,7 +111,8 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
     }
     check_shape_names(&defs, &types, diags);
     cycles::box_cycles(&mut types);
-    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations }
+    let feature_gates = ir::feature_gates(&types, &operations);
+    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations, feature_gates }
 }
 
 /// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.
