@@ -23,6 +23,9 @@ struct Measured {
     label: &'static str,
     size: Size,
     phases: Vec<(&'static str, Duration)>,
+    /// A whole `generate` again with nothing changed, and after one spec file changed (the cache at work).
+    rerun: Duration,
+    one_change: Duration,
     output_lines: usize,
     output_bytes: usize,
 }
@@ -90,21 +93,36 @@ fn measure_scales(seeds: &Seeds, scratch: &Path, services: Services, scales: &[(
     results
 }
 
-/// Runs the generator `runs` times, each into a fresh directory, and keeps each phase's median.
+/// Runs the generator `runs` times, each into a fresh directory, and keeps each phase's median; then
+/// times a run with nothing changed and one after a one-file change.
 fn measure(label: &'static str, size: Size, spec: &Path, out: &Path, runs: usize) -> Measured {
+    let generate = || {
+        codegen::Config::new(spec)
+            .out_dir(out)
+            .layout(codegen::Layout::Services)
+            .rerun_if_changed(false)
+            .generate()
+            .unwrap_or_else(|e| panic!("the synthetic spec {label} does not generate: {e}"))
+    };
     let mut samples: Vec<Vec<(&'static str, Duration)>> = Vec::new();
     let mut written = Vec::new();
     for _ in 0..runs {
         let _ = std::fs::remove_dir_all(out);
-        let report = codegen::Config::new(spec)
-            .out_dir(out)
-            .layout(codegen::Layout::Crate)
-            .rerun_if_changed(false)
-            .generate()
-            .unwrap_or_else(|e| panic!("the synthetic spec {label} does not generate: {e}"));
+        let report = generate();
         samples.push(report.timings);
         written = report.written;
     }
+    let timed = |edit: &dyn Fn()| {
+        edit();
+        let started = Instant::now();
+        let report = generate();
+        let elapsed = started.elapsed();
+        let phases: Vec<String> = report.timings.iter().map(|(phase, d)| format!("{phase} {}", ms(*d))).collect();
+        eprintln!("{label}: {} ms ({} ms), {} files rendered", ms(elapsed), phases.join(", "), report.written.len() + report.unchanged.len() - report.skipped);
+        elapsed
+    };
+    let rerun = timed(&|| {});
+    let one_change = timed(&|| change_one_maximum(spec));
     let output = written.iter().filter_map(|p| std::fs::read_to_string(p).ok()).fold((0, 0), |(l, b), t| (l + t.lines().count(), b + t.len()));
     let phases = (0..samples[0].len())
         .map(|i| {
@@ -113,7 +131,23 @@ fn measure(label: &'static str, size: Size, spec: &Path, out: &Path, runs: usize
             (samples[0][i].0, times[times.len() / 2])
         })
         .collect();
-    Measured { label, size, phases, output_lines: output.0, output_bytes: output.1 }
+    Measured { label, size, phases, rerun, one_change, output_lines: output.0, output_bytes: output.1 }
+}
+
+/// Raises the first documented maximum of the first spec file that has one, by one.
+fn change_one_maximum(spec: &Path) {
+    let mut files = codegen::load::files_under(spec).expect("readable");
+    files.retain(|f| f.extension().is_some_and(|e| e == "json"));
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        let Some(at) = text.find("\"maximum\": ") else { continue };
+        let start = at + "\"maximum\": ".len();
+        let len = text[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
+        let Ok(max) = text[start..start + len].parse::<u64>() else { continue };
+        std::fs::write(&file, format!("{}{}{}", &text[..start], max + 1, &text[start + len..])).expect("writable");
+        return;
+    }
+    panic!("no spec file under {} documents a maximum", spec.display());
 }
 
 fn ms(d: Duration) -> String {
@@ -122,12 +156,12 @@ fn ms(d: Duration) -> String {
 
 fn print_table(results: &[Measured]) {
     let phases: Vec<&str> = results[0].phases.iter().map(|(name, _)| *name).collect();
-    println!("| spec | operations | types | fields | {} ms | total ms | fields/s | output |", phases.join(" ms | "));
-    println!("| --- | ---: | ---: | ---: |{} ---: | ---: | ---: |", " ---: |".repeat(phases.len()));
+    println!("| spec | operations | types | fields | {} ms | total ms | fields/s | output | again, unchanged ms | after a one-file change ms |", phases.join(" ms | "));
+    println!("| --- | ---: | ---: | ---: |{} ---: | ---: | ---: | ---: | ---: |", " ---: |".repeat(phases.len()));
     for m in results {
         let times: Vec<String> = m.phases.iter().map(|(_, d)| ms(*d)).collect();
         println!(
-            "| {} | {} | {} | {} | {} | {} | {:.0} | {} lines, {:.1} MB |",
+            "| {} | {} | {} | {} | {} | {} | {:.0} | {} lines, {:.1} MB | {} | {} |",
             m.label,
             m.size.operations,
             m.size.objects + m.size.enums,
@@ -137,6 +171,8 @@ fn print_table(results: &[Measured]) {
             m.size.fields as f64 / m.total().as_secs_f64(),
             m.output_lines,
             m.output_bytes as f64 / 1e6,
+            ms(m.rerun),
+            ms(m.one_change),
         );
     }
 }
