@@ -330,7 +330,7 @@ fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
             &[("form_params", "file_name", "file", None), ("form_params", "is_create_group", "boolean", None)],
             &["pubfile_name:support::FilePart,", "pubfnform(&self)->::std::vec::Vec<support::FormPart<'_>>"],
         ),
-        ("otc_apig_exporting_apis.txt", "exporting_apis", &[], &["Ok(::std::vec::Vec<u8>)", "200u16=>::std::result::Result::Ok(Self::Ok(body.to_vec()))"]),
+        ("otc_apig_exporting_apis.txt", "exporting_apis", &[], &["Ok(::std::vec::Vec<u8>)", "200u16=>{::std::result::Result::Ok((Self::Ok(body.to_vec()),"]),
         (
             "otc_modelarts_list_datasets.txt",
             "list_datasets",

@@ -3,7 +3,7 @@
 //! `cargo run -p bench --release --bin build-cost -- [--quick] [--ours DIR]...`.
 //!
 //! Sizes: the seeds (`spec/apig` and `spec/roma`), ×25 and ×250 of them (each copy in services of its own), and
-//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only. Each `--ours DIR` also measures an
+//! the real `spec/otc_apig` alone; `--quick` does the seeds and ×25 only. `--ours DIR` instead measures an
 //! output already generated from the repository's whole `spec/`, in any layout (`generated/`, say), against the
 //! floor of that spec. How each crate is checked is `bench::build_cost`'s. For the seeds, each operation's
 //! feature is also checked alone. Minutes with `--quick`, far more without (×250 is 500 service crates).
@@ -43,7 +43,13 @@ fn main() {
 fn run() -> Result<()> {
     let (quick, given) = parse_args()?;
     let scratch = std::env::temp_dir().join(format!("build-cost-{}", std::process::id()));
-    let sizes = if quick { &SIZES[..2] } else { SIZES };
+    let sizes = if !given.is_empty() {
+        &[]
+    } else if quick {
+        &SIZES[..2]
+    } else {
+        SIZES
+    };
     for (i, (label, spec)) in sizes.iter().enumerate() {
         let area = scratch.join(format!("size-{i}"));
         let spec_dir = write_spec(spec, &area.join("spec"))?;

@@ -20,25 +20,27 @@ fn wrap(body: &Body, value: TokenStream) -> TokenStream {
     }
 }
 
-/// The body of `Response::parse_with_departures`.
-fn departures_body(op: &Operation) -> TokenStream {
-    let undocumented = quote! { Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new())) };
+/// The body of `Response::read`: each documented status read by `support::response_body`, with its
+/// departures when asked for.
+fn read_body(op: &Operation) -> TokenStream {
+    let none = quote! { ::std::vec::Vec::new() };
+    let undocumented = quote! { support::undocumented_body(body).map(|body| (Self::Other { status, body }, #none)) };
     // Without documented statuses there is nothing to match (clippy: match_single_binding).
     if op.responses.is_empty() {
         return undocumented;
     }
-    let departure_arms = arms(op, |name, status, body| match body {
+    let read_arms = arms(op, |name, status, body| match body {
         Some(json @ Body::Json(_)) => {
             let value = wrap(json, quote! { body });
-            quote! { #status => support::from_json_with_departures(body).map(|(body, departures)| (Self::#name(#value), departures)), }
+            quote! { #status => support::response_body(body, departures).map(|(body, departures)| (Self::#name(#value), departures)), }
         }
         // A file has no documented content to depart from.
-        Some(Body::File) => quote! { #status => ::std::result::Result::Ok((Self::#name(body.to_vec()), ::std::vec::Vec::new())), },
-        None => quote! { #status => ::std::result::Result::Ok((Self::#name, ::std::vec::Vec::new())), },
+        Some(Body::File) => quote! { #status => ::std::result::Result::Ok((Self::#name(body.to_vec()), #none)), },
+        None => quote! { #status => ::std::result::Result::Ok((Self::#name, #none)), },
     });
     quote! {
         match status {
-            #(#departure_arms)*
+            #(#read_arms)*
             _ => #undocumented,
         }
     }
@@ -104,14 +106,7 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             None => quote! { #doc #name, },
         }
     });
-    let parse_arms = arms(op, |name, status, body| match body {
-        // Unboxed, the variant itself is the function (clippy: redundant_closure).
-        Some(json @ Body::Json(_)) if json.boxed() => quote! { #status => support::from_json(body).map(|body| Self::#name(::std::boxed::Box::new(body))), },
-        Some(Body::Json(_)) => quote! { #status => support::from_json(body).map(Self::#name), },
-        Some(Body::File) => quote! { #status => ::std::result::Result::Ok(Self::#name(body.to_vec())), },
-        None => quote! { #status => ::std::result::Result::Ok(Self::#name), },
-    });
-    let departures = departures_body(op);
+    let read = read_body(op);
     let headers = documented_headers(op);
     let status_arms = arms(op, |name, status, body| match body {
         Some(_) => quote! { Self::#name(_) => #status, },
@@ -135,11 +130,7 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             /// Parses a response body by its status code. Responses are read leniently: fields and
             /// enumeration values the page does not list are accepted; a file is kept as its bytes.
             pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, support::JsonError> {
-                match status {
-                    #(#parse_arms)*
-                    _ if body.iter().all(u8::is_ascii_whitespace) => ::std::result::Result::Ok(Self::Other { status, body: ::serde_json::Value::Null }),
-                    _ => support::from_json(body).map(|body| Self::Other { status, body }),
-                }
+                Self::read(status, body, false).map(|(response, _)| response)
             }
 
             /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
@@ -148,7 +139,13 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             /// absent fields that requests must send. Log them to notice when the documentation and the
             /// service drift apart; they never make parsing fail.
             pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
-                #departures
+                Self::read(status, body, true)
+            }
+
+            /// One reading of a body for both: departures are looked for only when asked for.
+            #[allow(unused_variables)]
+            fn read(status: u16, body: &[u8], departures: bool) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
+                #read
             }
 
             #headers

@@ -57,7 +57,8 @@ fn emit_field(field: &Field) -> TokenStream {
     let ty = field_type(field);
     let wire = &field.wire;
     let rename = if naming::unraw(&field.ident) == field.wire { quote! {} } else { quote! { #[serde(rename = #wire)] } };
-    let optional = if field.required { quote! {} } else { quote! { #[serde(default, skip_serializing_if = "::std::option::Option::is_none")] } };
+    // serde reads an absent `Option` field as `None` by itself; `default` would only add code to compile.
+    let optional = if field.required { quote! {} } else { quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] } };
     quote! {
         #doc
         #rename

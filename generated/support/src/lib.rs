@@ -956,6 +956,26 @@ pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Sh
     let out = departures::<T>(&value, input);
     Ok((value, out))
 }
+/// A documented response body of type `T`, read leniently, with its departures from the page when
+/// `departures` asks for them (an empty list otherwise): what each status of a `Response` reads.
+pub fn response_body<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
+    input: &'de [u8],
+    departures: bool,
+) -> Result<(T, Vec<Violation>), JsonError> {
+    if departures {
+        from_json_with_departures(input)
+    } else {
+        from_json(input).map(|value| (value, Vec::new()))
+    }
+}
+/// The body of a response of an undocumented status: its JSON, `null` when the body is empty.
+pub fn undocumented_body(input: &[u8]) -> Result<serde_json::Value, JsonError> {
+    if input.iter().all(u8::is_ascii_whitespace) {
+        Ok(serde_json::Value::Null)
+    } else {
+        from_json(input)
+    }
+}
 /// Every documented rule `value` breaks, then every field of `input` (which deserialized into `value`) that
 /// the tables do not document.
 fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> {

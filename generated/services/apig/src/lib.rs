@@ -21,7 +21,7 @@ pub mod update_vpc_channel;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MemberGroupCreateBatch {
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 #[cfg(feature = "add_or_update_member_groups")]
@@ -87,13 +87,13 @@ impl support::Read for MemberGroupCreateBatch {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MemberGroupInfoList {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Backend server groups of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 #[cfg(feature = "add_or_update_member_groups")]
@@ -150,13 +150,13 @@ pub struct MemberGroupCreate {
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -165,20 +165,20 @@ pub struct MemberGroupCreate {
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
@@ -593,7 +593,7 @@ pub struct MicroserviceLabelInResponse {
     /// Length: 1 to 63 characters.
     /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for label_name says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_name: ::std::option::Option<::std::string::String>,
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
@@ -601,7 +601,7 @@ pub struct MicroserviceLabelInResponse {
     /// Length: 1 to 63 characters.
     /// Characters: must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for label_value says "以字母或者数字开头和结尾，由字母、数字、连接符('-')、下划线('_')、点号('.')组成", and a microservice label is a Kubernetes label, whose names and values are ASCII.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
@@ -712,45 +712,45 @@ pub struct MemberInfo {
     /// This parameter is required when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Weight.
     /// The higher the weight is, the more requests a backend service will receive.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether the backend service is a standby node.
     /// After you enable this function, the backend service serves as a standby node. It works only when all non-standby nodes are faulty.
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
@@ -1004,18 +1004,18 @@ pub struct MemberGroupInfo {
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for member_group_name says "支持汉字、英文、数字、下划线、中划线、点，且只能以英文和汉字开头" (Chinese characters, English letters, digits, _, - and ., starting with an English letter or a Chinese character).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -1024,31 +1024,31 @@ pub struct MemberGroupInfo {
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<
         ::std::vec::Vec<MicroserviceLabelInResponse>,
     >,
     /// ID of the backend server group of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
@@ -1263,10 +1263,10 @@ impl support::Validate for MemberGroupInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorResponse {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`ErrorResponse`].
@@ -1376,12 +1376,12 @@ impl support::Shaped for MemberStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MembersBatchUpdate {
     /// Backend instances.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<MemberInfo>>,
     /// Backend server group to be modified.
     /// If this parameter is not specified, all backends defined by members for the VPC channel are modified.
     /// If this parameter is specified, only the backend instances in the backend server group defined by members are modified. Input parameters of other backend server groups are ignored. For example, if member_group_name=primary is passed, only backend instances of backend server group 105c6902457144a4820dff8b1ad63331 in members are modified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_backend_instances")]
@@ -1455,13 +1455,13 @@ impl support::Read for MembersBatchUpdate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcMemberInfoList {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Cloud server list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 #[cfg(feature = "update_backend_instances")]
@@ -1514,57 +1514,57 @@ pub struct VpcMemberInfo {
     /// This parameter is required when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Weight.
     /// The higher the weight is, the more requests a backend service will receive.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether the backend service is a standby node.
     /// After you enable this function, the backend service serves as a standby node. It works only when all non-standby nodes are faulty.
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says 1 to 64 characters (the ROMA Connect page's prose also says 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters: the vendor's model text for ecs_id says "支持英文，数字，“-”,“_”，1 ~ 64字符" (English letters, digits, - and _).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for ecs_name says "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符" (Chinese characters, English letters, digits, -, _ and .).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// Backend server ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server is added to the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Backend server group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_backend_instances")]
@@ -1804,7 +1804,7 @@ pub struct VpcCreate {
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<VpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -1813,21 +1813,21 @@ pub struct VpcCreate {
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Backend server groups of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
     /// Backend instances of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<MemberInfo>>,
     /// Health check details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_health_config: ::std::option::Option<VpcHealthConfig>,
     /// Microservice details.
     ///
     /// Decision: The row says only "Microservice details.": the page states no condition on it, so none is checked. (A rule that it is allowed only for type 3 could not be decided here anyway: an update does not change the channel's type; see the rules of VpcCreate that are not checked.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -2241,18 +2241,18 @@ pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: HealthCheckProtocol,
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Request method for health checks.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<HealthCheckMethod>,
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend server to be considered healthy.
     ///
@@ -2272,15 +2272,15 @@ pub struct VpcHealthConfig {
     /// • Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is set to http.
     ///
     /// Format: comma-separated integers and ranges within 100-599.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_code: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate specified in the backend_client_certificate configuration item of the gateway is used.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Health check result.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<HealthCheckStatus>,
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value of time_interval.
     ///
@@ -2705,18 +2705,18 @@ impl support::Read for VpcHealthConfig {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_type: ::std::option::Option<MicroserviceType>,
     /// CSE microservice details. This parameter is required if service_type is set to CSE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_info: ::std::option::Option<MicroServiceInfoCseBase>,
     /// CCE workload details. This parameter is required if service_type is set to CCE. Either app_name or any of label_key and label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCceBase>,
     /// CCE Service details.
     ///
     /// Decision: The row says only "CCE Service details.": unlike cse_info and cce_info, whose rows say "This parameter is required if service_type is set to ...", the page states no condition on it, so none is checked.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -3007,19 +3007,19 @@ pub struct MicroServiceInfoCceBase {
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
     /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -3463,26 +3463,26 @@ pub struct VpcChannelInfo {
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the channel name says "由中文、英文字母、数字、中划线、下划线组成，且只能以英文或中文开头" (Chinese characters, English letters, digits, - and _, starting with an English letter or a Chinese character); the page also allows periods, so they stay allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
     /// Range: 1–65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Distribution algorithm.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub balance_strategy: ::std::option::Option<BalanceStrategy>,
     /// Member type of the VPC channel.
     ///
     /// Default: `"ecs"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_type: ::std::option::Option<MemberType>,
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<VpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -3491,22 +3491,22 @@ pub struct VpcChannelInfo {
     /// Length: 3 to 64 characters.
     /// Characters: may contain only English letters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters: the vendor's model text for dict_code says "支持英文，数字，特殊字符（-_.）" (English letters, digits and -_.).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Time when the VPC channel is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VpcChannelStatus>,
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
     /// Microservice information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -3744,28 +3744,28 @@ impl support::Validate for VpcChannelInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfo {
     /// Microservice ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Microservice type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_type: ::std::option::Option<MicroserviceType>,
     /// CSE microservice details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_info: ::std::option::Option<MicroServiceInfoCse>,
     /// CCE microservice workload details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCce>,
     /// CCE microservice Service details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceService>,
     /// Microservice update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Microservice creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -3854,29 +3854,29 @@ pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine_id: ::std::option::Option<::std::string::String>,
     /// Microservice ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_id: ::std::option::Option<::std::string::String>,
     /// Microservice engine name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine_name: ::std::option::Option<::std::string::String>,
     /// Microservice name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// Registration center address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_address: ::std::option::Option<::std::string::String>,
     /// App to which the microservice belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_app_id: ::std::option::Option<::std::string::String>,
     /// Microservice version, which has been discarded and is reflected in the version of the backend server group.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -3989,36 +3989,36 @@ pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Namespace.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// Workload type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workload_type: ::std::option::Option<WorkloadType>,
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for app_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`.
     /// Decision: "Letters" are English letters and Chinese characters, and the parentheses and colon may also be full-width: the vendor's model text for label_key says "支持汉字、英文、数字、中划线、下划线、点、斜杠、中英文格式下的小括号和冒号，且只能以英文、汉字和数字开头" (Chinese characters, English letters, digits, -, _, ., /, and parentheses and colons in Chinese or English form, starting with an English letter, a Chinese character or a digit).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for the CCE label_value says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_vpc_channel")]
@@ -4243,22 +4243,22 @@ pub struct MicroServiceInfoCceService {
     /// CCE cluster ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Namespace. 1 to 63 characters. Use lowercase letters, digits, and hyphens (-). Start with a letter and end with a letter or digit.
     ///
     /// Characters: must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`.
     /// Decision: Kubernetes namespaces are RFC 1123 labels, so "lowercase letters" means a-z (ascii_lower), not any lowercase alphabetic character.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// Service name. Start with a letter, and use only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`.
     /// Decision: "Letters" are English letters and Chinese characters: the vendor's model text for service_name says "支持汉字，英文，数字，点，中划线，下划线，且只能以英文和汉字开头".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "update_vpc_channel")]

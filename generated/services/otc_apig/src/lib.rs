@@ -620,13 +620,13 @@ impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Connections.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub connections: ::std::option::Option<::std::vec::Vec<EndpointConnection>>,
 }
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
@@ -676,10 +676,10 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse200
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
@@ -717,22 +717,22 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse401
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndpointConnection {
     /// Connection ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Connection packet ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub marker_id: ::std::option::Option<i32>,
     /// Connection creation time. UTC time in the format YYYY-MM-DDTHH:MM:SSZ.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
     /// Connection update time. UTC time in the format YYYY-MM-DDTHH:MM:SSZ.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::std::string::String>,
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_id: ::std::option::Option<::std::string::String>,
     /// Connection status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AcceptingOrRejectingAVpcEndpointConnectionStatus>,
 }
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
@@ -1072,32 +1072,32 @@ impl support::Read for AddingACertificateToADomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingACertificateToADomainNameResponse201 {
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// CNAME resolution status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingACertificateToADomainNameStatus>,
     /// Minimum SSL version supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<::std::string::String>,
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
     /// Certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_name: ::std::option::Option<::std::string::String>,
     /// Certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
@@ -1188,10 +1188,10 @@ impl support::Validate for AddingACertificateToADomainNameResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingACertificateToADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
@@ -1341,10 +1341,10 @@ impl support::Read for AddingOrDeletingTagsOfAGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrDeletingTagsOfAGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_or_deleting_tags_of_a_gateway")]
@@ -1455,7 +1455,7 @@ impl support::Shaped for AddingOrDeletingTagsOfAGatewayAction {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 #[cfg(feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel")]
@@ -1521,13 +1521,13 @@ impl support::Read for AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Backend server groups of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 #[cfg(feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel")]
@@ -1577,10 +1577,10 @@ impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelRespo
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel")]
@@ -1684,13 +1684,13 @@ impl support::Read for AddingOrUpdatingBackendInstancesRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrUpdatingBackendInstancesResponse201 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Cloud server list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 #[cfg(feature = "adding_or_updating_backend_instances")]
@@ -1740,10 +1740,10 @@ impl support::Validate for AddingOrUpdatingBackendInstancesResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingOrUpdatingBackendInstancesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_or_updating_backend_instances")]
@@ -1858,7 +1858,7 @@ pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse200 {
     /// Array Length: 1 - 50
     ///
     /// Items: 1 to 50.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "adding_whitelist_records_for_a_vpc_endpoint_service")]
@@ -1901,10 +1901,10 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse2
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingWhitelistRecordsForAVpcEndpointServiceResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_whitelist_records_for_a_vpc_endpoint_service")]
@@ -1942,13 +1942,13 @@ impl support::Validate for AddingWhitelistRecordsForAVpcEndpointServiceResponse4
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AppQuotaAppBinding {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Credential ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_credential_quota_with_credentials")]
@@ -2049,7 +2049,7 @@ impl support::Read for BindingACredentialQuotaWithCredentialsRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingACredentialQuotaWithCredentialsResponse201 {
     /// Credential and credential quota binding list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub applies: ::std::option::Option<::std::vec::Vec<AppQuotaAppBinding>>,
 }
 #[cfg(feature = "binding_a_credential_quota_with_credentials")]
@@ -2091,10 +2091,10 @@ impl support::Validate for BindingACredentialQuotaWithCredentialsResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingACredentialQuotaWithCredentialsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_credential_quota_with_credentials")]
@@ -2134,12 +2134,12 @@ pub struct BindingADomainNameRequest {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     ///
     /// Default: `"TLSv1.1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<MinSslVersion>,
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Custom domain name. It can contain a maximum of 255 characters and must comply with domain name specifications.
     ///
@@ -2268,26 +2268,26 @@ impl support::Read for BindingADomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingADomainNameResponse201 {
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// CNAME resolution status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingACertificateToADomainNameStatus>,
     /// Minimum SSL version supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<::std::string::String>,
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 #[cfg(feature = "binding_a_domain_name")]
@@ -2370,10 +2370,10 @@ impl support::Validate for BindingADomainNameResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_domain_name")]
@@ -2493,7 +2493,7 @@ impl support::Read for BindingAPlugInToApisRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingAPlugInToApisResponse201 {
     /// Bound plug-ins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attached_plugins: ::std::option::Option<::std::vec::Vec<PluginApiAttachInfo>>,
 }
 #[cfg(feature = "binding_a_plug_in_to_apis")]
@@ -2535,10 +2535,10 @@ impl support::Validate for BindingAPlugInToApisResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingAPlugInToApisResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_plug_in_to_apis")]
@@ -2576,36 +2576,36 @@ impl support::Validate for BindingAPlugInToApisResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PluginApiAttachInfo {
     /// Plug-in binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_attach_id: ::std::option::Option<::std::string::String>,
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<PluginScope>,
     /// ID of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attached_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_plug_in_to_apis")]
@@ -2819,7 +2819,7 @@ impl support::Read for BindingARequestThrottlingPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingARequestThrottlingPolicyResponse201 {
     /// Request throttling policy binding records.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_applys: ::std::option::Option<::std::vec::Vec<ThrottleApiBinding>>,
 }
 #[cfg(feature = "binding_a_request_throttling_policy")]
@@ -2861,10 +2861,10 @@ impl support::Validate for BindingARequestThrottlingPolicyResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingARequestThrottlingPolicyResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_request_throttling_policy")]
@@ -2902,20 +2902,20 @@ impl support::Validate for BindingARequestThrottlingPolicyResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThrottleApiBinding {
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Scope of the policy.
     /// Currently, only "1" is supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<Scope>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub strategy_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apply_time: ::std::option::Option<::std::string::String>,
     /// Binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_request_throttling_policy")]
@@ -3128,7 +3128,7 @@ impl support::Read for BindingASignatureKeyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingASignatureKeyResponse201 {
     /// APIs bound to the signature key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<SignApiBindingInfo>>,
 }
 #[cfg(feature = "binding_a_signature_key")]
@@ -3170,10 +3170,10 @@ impl support::Validate for BindingASignatureKeyResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingASignatureKeyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_a_signature_key")]
@@ -3211,65 +3211,65 @@ impl support::Validate for BindingASignatureKeyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SignApiBindingInfo {
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub binding_time: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_type: ::std::option::Option<i32>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// Binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_remark: ::std::option::Option<::std::string::String>,
     /// Signature key ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_id: ::std::option::Option<::std::string::String>,
     /// Signature key name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_name: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
     /// Signature key.
     /// • hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
     /// • hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a value is automatically generated.
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a value is automatically generated.
     /// • public_key: The value contains 15 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a value is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a value is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature key type.
     /// To use a basic signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
     /// To use a public_key signature key, ensure that the public_key feature has been configured for your gateway. For details, see "Appendix" \> "Supported Features". If your gateway does not support this feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_type: ::std::option::Option<SignType>,
 }
 #[cfg(feature = "binding_a_signature_key")]
@@ -3413,19 +3413,19 @@ impl support::Validate for SignApiBindingInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AclApiBindingInfo {
     /// Binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Environment ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Access control policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_an_access_control_policy_to_an_api")]
@@ -3544,7 +3544,7 @@ impl support::Read for BindingAnAccessControlPolicyToAnApiRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingAnAccessControlPolicyToAnApiResponse201 {
     /// Access control policy binding records.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<AclApiBindingInfo>>,
 }
 #[cfg(feature = "binding_an_access_control_policy_to_an_api")]
@@ -3586,10 +3586,10 @@ impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingAnAccessControlPolicyToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_an_access_control_policy_to_an_api")]
@@ -3693,10 +3693,10 @@ impl support::Read for BindingAnSslCertificateToADomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BindingAnSslCertificateToADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "binding_an_ssl_certificate_to_a_domain_name")]
@@ -3734,10 +3734,10 @@ impl support::Validate for BindingAnSslCertificateToADomainNameResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CancelingAuthorizationResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "canceling_authorization")]
@@ -3781,49 +3781,49 @@ impl support::Validate for CancelingAuthorizationResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiForThrottle {
     /// API authentication mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// ID of a request throttling policy binding record.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_apply_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apply_time: ::std::option::Option<::std::string::String>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
     /// Name of the request throttling policy bound to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_name: ::std::option::Option<::std::string::String>,
     /// Access address of the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 #[cfg(
@@ -3953,54 +3953,54 @@ impl support::Validate for ApiForThrottle {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiFunc {
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub function_urn: ::std::option::Option<::std::string::String>,
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Invocation mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub invocation_type: ::std::option::Option<InvocationType>,
     /// Function network architecture.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, only the alias URN will be used.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub alias_urn: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     ///
     /// Range: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the frontend request protocol is GRPCS).
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ApiFuncReqProtocol>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Backend service status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -4225,34 +4225,34 @@ impl support::Validate for ApiFunc {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiGroupCommonInfo {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Subdomain name that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Last modification time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group has been listed on KooGallery.
     /// Not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub on_sell_status: ::std::option::Option<OnSellStatus>,
     /// Independent domain names bound to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domains: ::std::option::Option<::std::vec::Vec<UrlDomain>>,
     /// Whether the debugging domain name is accessible. Options: true and false.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain_access_enabled: ::std::option::Option<bool>,
 }
 #[cfg(
@@ -4399,30 +4399,30 @@ pub struct ApiMock {
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
     /// Function version. It cannot exceed 64 characters.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Backend service status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -4562,55 +4562,55 @@ impl support::Validate for ApiMock {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiPolicyFunctionResp {
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub function_urn: ::std::option::Option<::std::string::String>,
     /// Invocation mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub invocation_type: ::std::option::Option<InvocationType>,
     /// Function network architecture.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub alias_urn: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     ///
     /// Range: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the frontend request protocol is GRPCS).
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ApiPolicyFunctionRespReqProtocol>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Effective mode of the backend policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub effect_mode: ::std::option::Option<EffectMode>,
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     ///
     /// Length: 3 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// Policy conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conditions: ::std::option::Option<::std::vec::Vec<CoditionResp>>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -4862,38 +4862,38 @@ impl support::Validate for ApiPolicyFunctionResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiPolicyHttpResp {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Effective mode of the backend policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub effect_mode: ::std::option::Option<EffectMode>,
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     ///
     /// Length: 3 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// Policy conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conditions: ::std::option::Option<::std::vec::Vec<CoditionResp>>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Endpoint of the policy backend.
     /// An endpoint consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Domain name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. Options include HTTP, HTTPS, and GRPCS. You can select GRPCS for a GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ApiPolicyHttpRespReqProtocol>,
     /// Request method. Options include GET, POST, PUT, DELETE, HEAD, PATCH, OPTIONS, and ANY. This is fixed to POST for the GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -4902,25 +4902,25 @@ pub struct ApiPolicyHttpResp {
     /// For the GRPC backend, the request address is fixed to /.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
     /// Range: 1 to 600000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     ///
     /// Default: `"-1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_count: ::std::option::Option<::std::string::String>,
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_info: ::std::option::Option<VpcInfo>,
     /// Indicates whether to use a VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 #[cfg(
@@ -5197,28 +5197,28 @@ impl support::Validate for ApiPolicyHttpResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiPolicyMockResp {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Effective mode of the backend policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub effect_mode: ::std::option::Option<EffectMode>,
     /// Backend name, which must start with a letter and can contain letters, digits, and underscores (_).
     ///
     /// Length: 3 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// Policy conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conditions: ::std::option::Option<::std::vec::Vec<CoditionResp>>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -5363,38 +5363,38 @@ impl support::Validate for ApiPolicyMockResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AppQuotaAppInfo {
     /// Credential ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// Credential name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Credential status:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<
         QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus,
     >,
     /// Credential key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// Credential description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_name: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -5531,10 +5531,10 @@ pub struct AttachOrDetachDomainInfo {
     /// Domain name.
     pub domain: ::std::string::String,
     /// Gateway IDs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether to enable client certificate verification. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 #[cfg(
@@ -5642,7 +5642,7 @@ pub struct AuthOpt {
     /// Indicates whether AppCode authentication is enabled. This parameter is valid only if auth_type is set to App. The default value is DISABLE.
     ///
     /// Default: `"DISABLE"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_code_auth_type: ::std::option::Option<AppCodeAuthType>,
 }
 #[cfg(
@@ -5792,30 +5792,30 @@ impl support::Read for AuthOpt {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BackendApi {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Backend service address.
     /// A backend service address consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Host name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. You can select GRPCS for the GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<BackendApiReqProtocol>,
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Request method. For the GRPC backend, the request method is fixed to POST.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Web backend version, which can contain a maximum of 16 characters.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -5824,40 +5824,40 @@ pub struct BackendApi {
     /// For the GRPC backend, the request address is fixed to /.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. You can set the maximum timeout using the backend_timeout configuration item. The maximum value is 600,000.
     /// Unit: ms.
     ///
     /// Range: 1 to 600000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Indicates whether to enable two-way authentication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     ///
     /// Default: `"-1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_count: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Backend service status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_info: ::std::option::Option<VpcInfo>,
     /// Indicates whether to use a VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 #[cfg(
@@ -6132,22 +6132,22 @@ impl support::Validate for BackendApi {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BackendParam {
     /// Parameter type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub origin: ::std::option::Option<Origin>,
     /// Parameter name.
     /// The parameter name must start with a letter and can only contain letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Length: 1 to 32 characters.
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<CreatingAnApiLocation>,
     /// Parameter value, which can contain a maximum of 255 characters.
     /// If the origin type is REQUEST, the value of this parameter is the parameter name in req_params.
@@ -6167,13 +6167,13 @@ pub struct BackendParam {
     /// Backend authentication parameter: prefixed with "$context.authorizer.backend.". For example, to return "aaa" upon successful custom authentication, set this parameter to "$context.authorizer.backend.aaa".
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Parameter ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Request parameter ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_param_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -6348,37 +6348,37 @@ impl support::Validate for BackendParam {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CoditionResp {
     /// Input parameter name. This parameter is required if the policy type is param.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_param_name: ::std::option::Option<::std::string::String>,
     /// Name of a built-in gateway parameter. This parameter is required if the policy type is system. The following parameters are supported:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sys_param_name: ::std::option::Option<SysParamName>,
     /// COOKIE parameter name. This parameter is required if the policy type is cookie.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cookie_param_name: ::std::option::Option<::std::string::String>,
     /// System parameter: frontend authentication parameter name. This parameter is mandatory when the policy type is frontend_authorizer. The frontend authentication parameter name is prefixed with $context.authorizer.frontend. For example, if the frontend authentication parameter name is user_name, the name with the prefix will be $context.authorizer.frontend.user_name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frontend_authorizer_param_name: ::std::option::Option<::std::string::String>,
     /// Policy condition.
     /// This parameter is required when the policy type is param, system, cookie, or frontend_authorizer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub condition_type: ::std::option::Option<ConditionType>,
     /// Policy type
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub condition_origin: ::std::option::Option<ConditionOrigin>,
     /// Policy value. This parameter is required when the policy type is param, source, cookie, or frontend_authorizer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub condition_value: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Input parameter ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_param_id: ::std::option::Option<::std::string::String>,
     /// Input parameter location.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_param_location: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -6534,7 +6534,7 @@ pub struct Identity {
     /// Parameter location.
     pub location: Location,
     /// Parameter verification expression. The default value is null, indicating that no verification is performed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub validation: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -6680,13 +6680,13 @@ impl support::Read for Identity {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IdentityInResponse {
     /// Parameter name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Parameter location.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<Location>,
     /// Parameter verification expression. The default value is null, indicating that no verification is performed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub validation: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -6783,13 +6783,13 @@ pub struct MemberGroupCreate {
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -6797,20 +6797,20 @@ pub struct MemberGroupCreate {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 #[cfg(
@@ -7085,18 +7085,18 @@ pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -7104,31 +7104,31 @@ pub struct MemberGroupInfo {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<
         ::std::vec::Vec<MicroserviceLabelInResponse>,
     >,
     /// ID of the backend server group of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -7375,44 +7375,44 @@ pub struct MemberInfo {
     /// This parameter is required when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Weight.
     /// The higher the weight is, the more requests a backend service will receive.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether the backend service is a standby node.
     /// After you enable this function, the backend service serves as a standby node. It works only when all non-standby nodes are faulty.
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingOrUpdatingBackendInstancesStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 255 characters.
     /// Characters: may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -7697,25 +7697,25 @@ impl support::Read for MemberInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceInfo {
     /// Microservice ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Microservice type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_type: ::std::option::Option<ServiceType>,
     /// CSE microservice details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_info: ::std::option::Option<MicroServiceInfoCse>,
     /// CCE microservice workload details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCce>,
     /// Microservice update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Microservice creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -7827,33 +7827,33 @@ pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Namespace.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub namespace: ::std::option::Option<::std::string::String>,
     /// Workload type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workload_type: ::std::option::Option<WorkloadType>,
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
     /// CCE cluster name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -8076,29 +8076,29 @@ pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine_id: ::std::option::Option<::std::string::String>,
     /// Microservice ID.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_id: ::std::option::Option<::std::string::String>,
     /// Microservice engine name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub engine_name: ::std::option::Option<::std::string::String>,
     /// Microservice name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// Registration center address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_address: ::std::option::Option<::std::string::String>,
     /// App to which the microservice belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_app_id: ::std::option::Option<::std::string::String>,
     /// Microservice version, which has been discarded and is reflected in the version of the backend server group.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -8449,14 +8449,14 @@ pub struct MicroserviceLabelInResponse {
     ///
     /// Length: 1 to 63 characters.
     /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_name: ::std::option::Option<::std::string::String>,
     /// Tag value.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores (_), and periods (.). (Max. 63 characters.)
     ///
     /// Length: 1 to 63 characters.
     /// Characters: must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -8608,24 +8608,24 @@ impl support::Validate for MicroserviceLabelInResponse {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PluginApiInfo {
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<Type>,
     /// API request protocol.
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<QueryingApisBoundWithAPlugInReqProtocol>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -8633,43 +8633,43 @@ pub struct PluginApiInfo {
     /// The address must comply with the URI specifications.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<AuthType>,
     /// API matching mode.
     /// Default value: NORMAL
     ///
     /// Default: `"NORMAL"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Integration application ID for ROMA instances. This parameter can be left blank.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// ID of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Publishing record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Plug-in binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_attach_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attached_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -8916,18 +8916,18 @@ impl support::Validate for PluginApiInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PluginInfo {
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<PluginScope>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
@@ -8938,18 +8938,18 @@ pub struct PluginInfo {
     /// • ThirdAuthContent
     ///
     /// Length: at most 65535 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_content: ::std::option::Option<::std::string::String>,
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -9126,66 +9126,66 @@ pub struct ReqParam {
     /// The parameter name can contain 1 to 32 characters and must start with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Parameter type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<ReqParamType>,
     /// Parameter location.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub location: ::std::option::Option<CreatingAnApiLocation>,
     /// Default value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_value: ::std::option::Option<::std::string::String>,
     /// Example value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample_value: ::std::option::Option<::std::string::String>,
     /// Indicates whether the parameter is required. 1: yes 2: no
     /// The value of this parameter is 1 if Location is set to PATH, and 2 if Location is set to another value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub required: ::std::option::Option<Required>,
     /// Indicates whether validity check is enabled.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_enable: ::std::option::Option<ValidEnable>,
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Enumerated value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enumerations: ::std::option::Option<::std::string::String>,
     /// Minimum value.
     /// This parameter is valid when type is set to NUMBER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_num: ::std::option::Option<i32>,
     /// Maximum value.
     /// This parameter is valid when type is set to NUMBER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_num: ::std::option::Option<i32>,
     /// Minimum length.
     /// This parameter is valid when type is set to STRING.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_size: ::std::option::Option<i32>,
     /// Maximum length.
     /// This parameter is valid when type is set to STRING.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// Regular expression validation rule.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub regular: ::std::option::Option<::std::string::String>,
     /// JSON validation rule.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub json_schema: ::std::option::Option<::std::string::String>,
     /// Indicates whether to transparently transfer the parameter. 1: yes 2: no
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pass_through: ::std::option::Option<PassThrough>,
     /// Parameter ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -9432,16 +9432,16 @@ impl support::Validate for ReqParam {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResponseInfo {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Response body template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Custom response header.
     /// Array Length: 0 - 10
     ///
     /// Items: 0 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<::std::vec::Vec<ResponseInfoHeader>>,
 }
 #[cfg(
@@ -9549,12 +9549,12 @@ impl support::Read for ResponseInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResponseInfoHeader {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters, digits, and hyphens (-).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value of the custom group response header, which is a string of 1 to 1,024 characters.
     ///
     /// Length: 1 to 1024 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -9714,19 +9714,19 @@ impl support::Read for ResponseInfoHeader {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResponseInfoResp {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Response body template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Custom response header.
     /// Array Length: 0 - 10
     ///
     /// Items: 0 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<::std::vec::Vec<ResponseInfoHeader>>,
     /// Indicates whether the response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
 }
 #[cfg(
@@ -9826,14 +9826,14 @@ pub struct TmsKeyValue {
     ///
     /// Length: 1 to 128 characters.
     /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value.
     /// You can enter letters, digits, and spaces or other special characters (_.:/=+-@) in UTF-8 format.
     ///
     /// Length: 0 to 255 characters.
     /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `/`, `=`, `+`, `-` and `@`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -10017,34 +10017,34 @@ impl support::Read for TmsKeyValue {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UrlDomain {
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain: ::std::option::Option<::std::string::String>,
     /// CNAME resolution status of the domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cname_status: ::std::option::Option<CnameStatus>,
     /// SSL certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_id: ::std::option::Option<::std::string::String>,
     /// SSL certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_name: ::std::option::Option<::std::string::String>,
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     ///
     /// Default: `"TLSv1.1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<MinSslVersion>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the bound certificate.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
 }
 #[cfg(
@@ -10209,23 +10209,23 @@ impl support::Validate for UrlDomain {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcInfo {
     /// Cloud server ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Cloud server name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// Indicates whether to use the cascading mode.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cascade_flag: ::std::option::Option<bool>,
     /// Proxy host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_proxy_host: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// VPC channel port.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_port: ::std::option::Option<i32>,
 }
 #[cfg(
@@ -10308,56 +10308,56 @@ pub struct VpcMemberInfo {
     /// This parameter is required when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Weight.
     /// The higher the weight is, the more requests a backend service will receive.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether the backend service is a standby node.
     /// After you enable this function, the backend service serves as a standby node. It works only when all non-standby nodes are faulty.
     /// This function is supported only when your gateway has been upgraded to the corresponding version. If your gateway does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Backend server group name. The server group facilitates backend service address modification.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingOrUpdatingBackendInstancesStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend server ID.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), and underscores (_).
     ///
     /// Length: 1 to 255 characters.
     /// Characters: may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend server name.
     /// This parameter is required if the backend instance type is ecs. The value can contain 1 to 64 characters, including letters, digits, hyphens (-), underscores (_), and periods (.).
     ///
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// Backend instance ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server is added to the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Backend server group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(
@@ -18758,7 +18758,7 @@ pub struct ConfiguringAFeatureForAGatewayRequest {
     /// Indicates whether to enable the feature.
     pub enable: bool,
     /// Parameter configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
@@ -18846,24 +18846,24 @@ impl support::Read for ConfiguringAFeatureForAGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfiguringAFeatureForAGatewayResponse201 {
     /// Feature ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Feature name.
     ///
     /// Length: 1 to 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable the feature.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable: ::std::option::Option<bool>,
     /// Parameter configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config: ::std::option::Option<::std::string::String>,
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Feature update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
@@ -18936,10 +18936,10 @@ impl support::Validate for ConfiguringAFeatureForAGatewayResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfiguringAFeatureForAGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
@@ -18992,13 +18992,13 @@ pub struct CreatingACredentialQuotaRequest {
     /// Range: 1 to 2147483647.
     pub time_interval: i32,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Parameter description.
     /// Brackets (\<\>) are not supported.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_credential_quota")]
@@ -19201,35 +19201,35 @@ impl support::Read for CreatingACredentialQuotaRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingACredentialQuotaResponse201 {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Maximum number of times a credential quota can be called.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Time limit of a quota.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Parameter description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Number of applications bound to the quota policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_app_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "creating_a_credential_quota")]
@@ -19351,10 +19351,10 @@ impl support::Validate for CreatingACredentialQuotaResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingACredentialQuotaResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_credential_quota")]
@@ -19406,33 +19406,33 @@ pub struct CreatingACustomAuthorizerRequest {
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<Identity>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
 }
 #[cfg(feature = "creating_a_custom_authorizer")]
@@ -19699,62 +19699,62 @@ pub struct CreatingACustomAuthorizerResponse201 {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Custom authorizer type.
     /// Modification is not allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingACustomAuthorizerType>,
     /// Value: FUNC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_type: ::std::option::Option<AuthorizerType>,
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_uri: ::std::option::Option<::std::string::String>,
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<IdentityInResponse>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
     /// Custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// ID of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_custom_authorizer")]
@@ -19944,10 +19944,10 @@ impl support::Validate for CreatingACustomAuthorizerResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingACustomAuthorizerResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_custom_authorizer")]
@@ -19985,15 +19985,15 @@ impl support::Validate for CreatingACustomAuthorizerResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Gateway description. The value can contain up to 255 characters except \> and \<.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be 02, 06, 10, 14, 18, or 22.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this period, services can still be used, but occasionally there may be temporary interruptions. Scheduled maintenance occurs infrequently (typically once every several months).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub maintain_begin: ::std::option::Option<::std::string::String>,
     /// End time of the maintenance time window. It must be in the format "xx:00:00". There is a 4-hour difference between the start time and end time.
     /// During the maintenance time period, O&M personnel perform maintenance on the gateway. During this period, services can still be used, but occasionally there may be temporary interruptions. Scheduled maintenance occurs infrequently (typically once every several months).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub maintain_end: ::std::option::Option<::std::string::String>,
     /// Gateway name.
     /// Enter 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -20001,7 +20001,7 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
     pub instance_name: ::std::string::String,
     /// Gateway ID, which will be automatically generated if you do not specify this parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Gateway edition. Options:
     /// Platinum 2-8 are available only in certain regions.
@@ -20024,13 +20024,13 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// EIP ID.
     /// After you bind an EIP to the gateway, users can access APIs in the gateway from public networks using the EIP.
     /// To obtain an EIP ID, log in to the VPC console, and choose "Elastic IP and Bandwidth" \> "EIPs" in the navigation pane. Click the name of the target EIP, and view the EIP ID on the displayed page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_id: ::std::option::Option<::std::string::String>,
     /// Enterprise project ID. This parameter is required for an enterprise account.
     /// You can obtain it in either of the following ways:
     /// • Method 1: Log in to the Enterprise Project Management page, click the name of the target enterprise project, and view the project ID on the displayed page.
     /// • Method 2: Call the corresponding project management API. For details, see section "Querying the Enterprise Project List" in the Enterprise Management API Reference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
     /// AZs.
     /// An AZ is a physical region where resources use independent power supply and networks. AZs are physically isolated but interconnected through an internal network. To enhance application availability, create gateways in different AZs.
@@ -20040,24 +20040,24 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// This parameter is required if public outbound access is enabled for the gateway. After you configure the bandwidth for the gateway, users can access resources on public networks. The minimum value is 5.
     ///
     /// Default: `5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
     /// Billing type of the public outbound access bandwidth. This parameter is required if public outbound access is enabled for the gateway.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<
         CreatingADedicatedGatewayPayPerUseBandwidthChargingMode,
     >,
     /// Type of the load balancer used by the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub loadbalancer_provider: ::std::option::Option<LoadbalancerProvider>,
     /// Tags.
     /// A maximum of 20 tags can be created for a gateway.
     /// Array Length: 0 - 20
     ///
     /// Items: 0 to 20.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValue>>,
     /// Name of a VPC endpoint service.
     /// It can contain max. 16 characters, including letters, digits, hyphens (-), and underscores.
@@ -20067,18 +20067,18 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     ///
     /// Length: at most 16 characters.
     /// Characters: may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpcep_service_name: ::std::option::Option<::std::string::String>,
     /// Public inbound access bandwidth.
     /// This parameter is required if public inbound access is enabled for the gateway and loadbalancer_provider is set to elb. After you bind an EIP to the gateway, users can access APIs in the gateway from public networks using the EIP. The minimum value is 5.
     ///
     /// Default: `5`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ingress_bandwidth_size: ::std::option::Option<i32>,
     /// Billing type of the public inbound access bandwidth. This parameter is required if public inbound access is enabled for the gateway and loadbalancer_provider is set to elb.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ingress_bandwidth_charging_mode: ::std::option::Option<
         IngressBandwidthChargingMode,
     >,
@@ -20455,13 +20455,13 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingADedicatedGatewayPayPerUseResponse202 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Information about the gateway creation task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_dedicated_gateway_pay_per_use")]
@@ -20503,10 +20503,10 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse202 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingADedicatedGatewayPayPerUseResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_dedicated_gateway_pay_per_use")]
@@ -20800,7 +20800,7 @@ pub struct CreatingAGroupResponseRequest {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfo>,
     >,
@@ -20902,7 +20902,7 @@ impl support::Read for CreatingAGroupResponseRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAGroupResponseResponse201 {
     /// Response name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Response type definition. key indicates the error type. Options of key:
     /// • AUTH_FAILURE: Authentication failed.
@@ -20925,21 +20925,21 @@ pub struct CreatingAGroupResponseResponse201 {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfoResp>,
     >,
     /// Response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Indicates whether the group response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_group_response")]
@@ -21001,10 +21001,10 @@ impl support::Validate for CreatingAGroupResponseResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAGroupResponseResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_group_response")]
@@ -21062,7 +21062,7 @@ pub struct CreatingAPlugInRequest {
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_plug_in")]
@@ -21219,20 +21219,20 @@ impl support::Read for CreatingAPlugInRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAPlugInResponse201 {
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
     ///
     /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<::std::string::String>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
@@ -21243,18 +21243,18 @@ pub struct CreatingAPlugInResponse201 {
     /// • ThirdAuthContent
     ///
     /// Length: at most 65535 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_content: ::std::option::Option<::std::string::String>,
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_plug_in")]
@@ -21389,10 +21389,10 @@ impl support::Validate for CreatingAPlugInResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAPlugInResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_plug_in")]
@@ -21432,7 +21432,7 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
@@ -21443,25 +21443,25 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
     pub api_call_limits: i32,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
@@ -21470,7 +21470,7 @@ pub struct CreatingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
 }
 #[cfg(feature = "creating_a_request_throttling_policy")]
@@ -21788,61 +21788,61 @@ pub struct CreatingARequestThrottlingPolicyResponse201 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Time unit for limiting the number of API calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of APIs to which the request throttling policy has been bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Indicates whether an excluded request throttling configuration has been created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inclu_special_throttle: ::std::option::Option<IsIncluSpecialThrottle>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_request_throttling_policy")]
@@ -22091,10 +22091,10 @@ impl support::Validate for CreatingARequestThrottlingPolicyResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingARequestThrottlingPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_request_throttling_policy")]
@@ -22155,7 +22155,7 @@ pub struct CreatingAVpcChannelRequest {
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAVpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -22163,19 +22163,19 @@ pub struct CreatingAVpcChannelRequest {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Backend server groups of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
     /// Backend instances of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<MemberInfo>>,
     /// Health check details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_health_config: ::std::option::Option<VpcHealthConfig>,
     /// Microservice details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 #[cfg(feature = "creating_a_vpc_channel")]
@@ -22574,26 +22574,26 @@ pub struct CreatingAVpcChannelResponse201 {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
     /// Range: 1-65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Distribution algorithm.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub balance_strategy: ::std::option::Option<BalanceStrategy>,
     /// Member type of the VPC channel.
     ///
     /// Default: `"ecs"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_type: ::std::option::Option<MemberType>,
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAVpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -22601,22 +22601,22 @@ pub struct CreatingAVpcChannelResponse201 {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Time when the VPC channel is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<CreatingAVpcChannelResponse201Status>,
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
     /// Microservice information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 #[cfg(feature = "creating_a_vpc_channel")]
@@ -22843,10 +22843,10 @@ impl support::Validate for CreatingAVpcChannelResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_vpc_channel")]
@@ -22888,13 +22888,13 @@ impl support::Validate for CreatingAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_type: ::std::option::Option<ServiceType>,
     /// CSE microservice details. This parameter is required if service_type is set to CSE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_info: ::std::option::Option<MicroServiceInfoCseBase>,
     /// CCE workload details. This parameter is required if service_type is set to CCE. Either app_name or any of label_key and label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCceBase>,
 }
 #[cfg(feature = "creating_a_vpc_channel")]
@@ -23063,17 +23063,17 @@ pub struct MicroServiceInfoCceBase {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_vpc_channel")]
@@ -23423,18 +23423,18 @@ pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: Protocol,
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Request method for health checks.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<Method>,
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend server to be considered healthy.
     ///
@@ -23454,15 +23454,15 @@ pub struct VpcHealthConfig {
     /// • Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is set to http.
     ///
     /// Format: comma-separated integers and ranges within 100-599.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_code: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate specified in the backend_client_certificate configuration item of the gateway is used.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Health check result.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingOrUpdatingBackendInstancesStatus>,
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value of time_interval.
     ///
@@ -24115,27 +24115,27 @@ impl support::Read for CreatingAnAccessControlPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnAccessControlPolicyResponse201 {
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Type.
     /// • PERMIT (whitelist)
     /// • DENY (blacklist)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_type: ::std::option::Option<::std::string::String>,
     /// Access control objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_value: ::std::option::Option<::std::string::String>,
     /// Object type.
     /// • IP
     /// • DOMAIN
     /// • DOMAIN_ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_access_control_policy")]
@@ -24189,10 +24189,10 @@ impl support::Validate for CreatingAnAccessControlPolicyResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_access_control_policy")]
@@ -24230,7 +24230,7 @@ impl support::Validate for CreatingAnAccessControlPolicyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiBackendVpcReq {
     /// Proxy host.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_proxy_host: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
@@ -24292,22 +24292,22 @@ impl support::Read for ApiBackendVpcReq {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiConditionBase {
     /// Input parameter name. This parameter is required if the policy type is param.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_param_name: ::std::option::Option<::std::string::String>,
     /// Name of a built-in gateway parameter. This parameter is required if the policy type is system. The following parameters are supported:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sys_param_name: ::std::option::Option<SysParamName>,
     /// COOKIE parameter name. This parameter is required if the policy type is cookie.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cookie_param_name: ::std::option::Option<::std::string::String>,
     /// System parameter: frontend authentication parameter name. This parameter is mandatory when the policy type is frontend_authorizer. The frontend authentication parameter name is prefixed with $context.authorizer.frontend. For example, if the frontend authentication parameter name is user_name, the name with the prefix will be $context.authorizer.frontend.user_name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frontend_authorizer_param_name: ::std::option::Option<::std::string::String>,
     /// Policy condition.
     /// This parameter is required when the policy type is param, system, cookie, or frontend_authorizer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub condition_type: ::std::option::Option<ConditionType>,
     /// Policy type
     pub condition_origin: ConditionOrigin,
@@ -24480,7 +24480,7 @@ pub struct ApiFuncCreate {
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Invocation mode.
     pub invocation_type: InvocationType,
@@ -24490,11 +24490,11 @@ pub struct ApiFuncCreate {
     /// If both a function alias URN and version are passed, only the alias URN will be used.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub alias_urn: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
@@ -24502,12 +24502,12 @@ pub struct ApiFuncCreate {
     /// Range: at least 1.
     pub timeout: i32,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the frontend request protocol is GRPCS).
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ApiFuncCreateReqProtocol>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -24738,18 +24738,18 @@ pub struct ApiMockCreate {
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
     /// Function version. It cannot exceed 64 characters.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Backend custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -24864,22 +24864,22 @@ pub struct ApiPolicyFunctionCreate {
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub alias_urn: ::std::option::Option<::std::string::String>,
     /// Timeout allowed for APIG to request the backend service. If the function network architecture is set to V1, the maximum timeout is 60,000. If the network architecture is set to V2, the maximum timeout is 600,000 and can be modified by using the gateway parameter backend_timeout.
     /// Unit: ms.
     ///
     /// Range: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Backend request protocol of a function. The value can be HTTPS (default) or GRPCS (available when the frontend request protocol is GRPCS).
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ApiPolicyFunctionCreateReqProtocol>,
     /// Effective mode of the backend policy.
     pub effect_mode: EffectMode,
@@ -24889,12 +24889,12 @@ pub struct ApiPolicyFunctionCreate {
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub name: ::std::string::String,
     /// Backend parameters. This is unavailable for the GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParamBase>>,
     /// Policy conditions.
     pub conditions: ::std::vec::Vec<ApiConditionBase>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -25215,7 +25215,7 @@ pub struct ApiPolicyHttpCreate {
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. Options include HTTP, HTTPS, and GRPCS. You can select GRPCS for a GRPC backend.
     pub req_protocol: ApiPolicyHttpCreateReqProtocol,
@@ -25233,13 +25233,13 @@ pub struct ApiPolicyHttpCreate {
     /// Unit: ms.
     ///
     /// Range: 1 to 600000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     ///
     /// Default: `"-1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_count: ::std::option::Option<::std::string::String>,
     /// Effective mode of the backend policy.
     pub effect_mode: EffectMode,
@@ -25249,18 +25249,18 @@ pub struct ApiPolicyHttpCreate {
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
     pub name: ::std::string::String,
     /// Backend parameters. This is unavailable for the GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParamBase>>,
     /// Policy conditions.
     pub conditions: ::std::vec::Vec<ApiConditionBase>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_info: ::std::option::Option<ApiBackendVpcReq>,
     /// Indicates whether to use a VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -25634,7 +25634,7 @@ impl support::Read for ApiPolicyHttpCreate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiPolicyMockCreate {
     /// Response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_content: ::std::option::Option<::std::string::String>,
     /// Effective mode of the backend policy.
     pub effect_mode: EffectMode,
@@ -25643,12 +25643,12 @@ pub struct ApiPolicyMockCreate {
     /// Length: 3 to 64 characters.
     pub name: ::std::string::String,
     /// Backend parameters. This is unavailable for the GRPC backend.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParamBase>>,
     /// Policy conditions.
     pub conditions: ::std::vec::Vec<ApiConditionBase>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -25814,28 +25814,28 @@ impl support::Read for ApiPolicyMockCreate {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BackendApiCreate {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Backend service address.
     /// A backend service address consists of a domain name or IP address and a port number, with not more than 255 characters. It must be in the format "Host name:Port number", for example, apig.example.com:7443. If the port number is not specified, the default HTTPS port 443 or the default HTTP port 80 is used.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Request protocol. You can select GRPCS for the GRPC backend.
     pub req_protocol: BackendApiCreateReqProtocol,
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Request method. For the GRPC backend, the request method is fixed to POST.
     pub req_method: ReqMethod,
     /// Web backend version, which can contain a maximum of 16 characters.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed.
@@ -25851,19 +25851,19 @@ pub struct BackendApiCreate {
     /// Range: 1 to 600000.
     pub timeout: i32,
     /// Indicates whether to enable two-way authentication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Number of retry attempts to request the backend service. The default value is -1. The value ranges from -1 to 10.
     /// -1 indicates that idempotent APIs will retry once and non-idempotent APIs will not retry. POST and PATCH are non-idempotent. GET, HEAD, PUT, OPTIONS, and DELETE are idempotent.
     ///
     /// Default: `"-1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub retry_count: ::std::option::Option<::std::string::String>,
     /// VPC channel details. This parameter is required if vpc_channel_status is set to 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_info: ::std::option::Option<ApiBackendVpcReq>,
     /// Indicates whether to use a VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -26199,7 +26199,7 @@ pub struct BackendParamBase {
     /// Description, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Parameter location. The value can be PATH, QUERY, or HEADER.
     pub location: CreatingAnApiLocation,
@@ -26419,7 +26419,7 @@ pub struct CreatingAnApiRequest {
     /// API version.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// API request protocol:
     ///
@@ -26437,92 +26437,92 @@ pub struct CreatingAnApiRequest {
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
     pub auth_type: AuthType,
     /// Security authentication parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_opt: ::std::option::Option<AuthOpt>,
     /// Indicates whether CORS is supported.
     /// • TRUE: supported
     /// • FALSE: not supported
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// API matching mode:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Backend type. Options:
     pub backend_type: BackendType,
     /// API description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
     pub group_id: ::std::string::String,
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the request body does not exceed 20,480 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_remark: ::std::option::Option<::std::string::String>,
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_normal_sample: ::std::option::Option<::std::string::String>,
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_failure_sample: ::std::option::Option<::std::string::String>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// Use letters, digits, and special characters (-\*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the API_TAG_NUM_LIMIT configuration.
     ///
     /// Items: 1 to 128.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Group response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub response_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Request content type:
     /// Coming soon.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<ContentType>,
     /// Mock backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mock_info: ::std::option::Option<ApiMockCreate>,
     /// FunctionGraph backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub func_info: ::std::option::Option<ApiFuncCreate>,
     /// Request parameters. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParamBase>>,
     /// Backend parameters. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParamBase>>,
     /// Mock backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_mocks: ::std::option::Option<::std::vec::Vec<ApiPolicyMockCreate>>,
     /// FunctionGraph backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_functions: ::std::option::Option<
         ::std::vec::Vec<ApiPolicyFunctionCreate>,
     >,
     /// Web backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_api: ::std::option::Option<BackendApiCreate>,
     /// Web backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpCreate>>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -27155,173 +27155,173 @@ pub struct CreatingAnApiResponse201 {
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<Type>,
     /// API version.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// API request protocol:
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ReqProtocol>,
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<AuthType>,
     /// Security authentication parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_opt: ::std::option::Option<AuthOpt>,
     /// Indicates whether CORS is supported.
     /// • TRUE: supported
     /// • FALSE: not supported
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// API matching mode:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Backend type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the request body does not exceed 20,480 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_remark: ::std::option::Option<::std::string::String>,
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_normal_sample: ::std::option::Option<::std::string::String>,
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_failure_sample: ::std::option::Option<::std::string::String>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// Use letters, digits, and special characters (-\*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the API_TAG_NUM_LIMIT configuration.
     ///
     /// Items: 1 to 128.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Group response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub response_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Request content type:
     /// Coming soon.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<ContentType>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// App status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Indicates whether to enable orchestration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub arrange_necessary: ::std::option::Option<i32>,
     /// Time when the API is registered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Time when the API was last modified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Version of the API group to which the API belongs.
     /// The default value is V1. Other versions are not supported.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_version: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
     /// Separate multiple environment IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
     /// Separate multiple environment names with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
     /// Separate multiple publication record IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Publication time.
     /// Separate the time of multiple publication records with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
     /// ID of the corresponding custom backend API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Web backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_api: ::std::option::Option<BackendApi>,
     /// API group information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_info: ::std::option::Option<ApiGroupCommonInfo>,
     /// FunctionGraph backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub func_info: ::std::option::Option<ApiFunc>,
     /// Mock backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mock_info: ::std::option::Option<ApiMock>,
     /// Request parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// FunctionGraph backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_functions: ::std::option::Option<::std::vec::Vec<ApiPolicyFunctionResp>>,
     /// Mock backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_mocks: ::std::option::Option<::std::vec::Vec<ApiPolicyMockResp>>,
     /// Web backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -27797,10 +27797,10 @@ impl support::Validate for CreatingAnApiResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -27847,54 +27847,54 @@ pub struct ReqParamBase {
     /// Parameter location.
     pub location: CreatingAnApiLocation,
     /// Default value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_value: ::std::option::Option<::std::string::String>,
     /// Example value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample_value: ::std::option::Option<::std::string::String>,
     /// Indicates whether the parameter is required. 1: yes 2: no
     /// The value of this parameter is 1 if Location is set to PATH, and 2 if Location is set to another value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub required: ::std::option::Option<Required>,
     /// Indicates whether validity check is enabled.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub valid_enable: ::std::option::Option<ValidEnable>,
     /// Description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Enumerated value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enumerations: ::std::option::Option<::std::string::String>,
     /// Minimum value.
     /// This parameter is valid when type is set to NUMBER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_num: ::std::option::Option<i32>,
     /// Maximum value.
     /// This parameter is valid when type is set to NUMBER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_num: ::std::option::Option<i32>,
     /// Minimum length.
     /// This parameter is valid when type is set to STRING.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_size: ::std::option::Option<i32>,
     /// Maximum length.
     /// This parameter is valid when type is set to STRING.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_size: ::std::option::Option<i32>,
     /// Regular expression validation rule.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub regular: ::std::option::Option<::std::string::String>,
     /// JSON validation rule.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub json_schema: ::std::option::Option<::std::string::String>,
     /// Indicates whether to transparently transfer the parameter. 1: yes 2: no
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pass_through: ::std::option::Option<PassThrough>,
 }
 #[cfg(feature = "creating_an_api")]
@@ -28588,12 +28588,12 @@ pub struct CreatingAnApiGroupRequest {
     /// API group description.
     ///
     /// Length: at most 1000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Group version.
     /// • V1: global group
@@ -28601,7 +28601,7 @@ pub struct CreatingAnApiGroupRequest {
     /// The default value is V1. This parameter is not supported currently.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api_group")]
@@ -28729,55 +28729,55 @@ impl support::Read for CreatingAnApiGroupRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnApiGroupResponse201 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Subdomain name that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Last modification time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group has been listed on KooGallery.
     /// Not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub on_sell_status: ::std::option::Option<OnSellStatus>,
     /// Independent domain names bound to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domains: ::std::option::Option<::std::vec::Vec<UrlDomain>>,
     /// Whether the debugging domain name is accessible. Options: true and false.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain_access_enabled: ::std::option::Option<bool>,
     /// Automatically allocated subdomain names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Total number of times all APIs in the API group can be accessed. Consider the payload capacity of the backend service when setting this parameter. By default, there is no limit on the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Time unit for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group is the default group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_default: ::std::option::Option<IsDefault>,
     /// Group version.
     /// • V1: global group
@@ -28785,16 +28785,16 @@ pub struct CreatingAnApiGroupResponse201 {
     /// The default value is V1. This parameter is not supported currently.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API group belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api_group")]
@@ -28955,10 +28955,10 @@ impl support::Validate for CreatingAnApiGroupResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnApiGroupResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_api_group")]
@@ -29002,17 +29002,17 @@ pub struct CreatingAnAppRequest {
     /// App description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and the following special characters are allowed: _-!@#$%
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_app")]
@@ -29178,44 +29178,44 @@ impl support::Read for CreatingAnAppRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnAppResponse201 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creator of the app.
     /// The value MARKET is currently not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub creator: ::std::option::Option<Creator>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// AppKey.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// AppSecret.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_app")]
@@ -29333,10 +29333,10 @@ impl support::Validate for CreatingAnAppResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_app")]
@@ -29464,16 +29464,16 @@ pub struct CreatingAnAppcodeResponse201 {
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only letters, digits, and the following special characters are allowed: +_!@#$%-/=
     ///
     /// Characters: must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_code: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_appcode")]
@@ -29552,10 +29552,10 @@ impl support::Validate for CreatingAnAppcodeResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnAppcodeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_appcode")]
@@ -29600,7 +29600,7 @@ pub struct CreatingAnEnvironmentRequest {
     /// Description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_environment")]
@@ -29703,16 +29703,16 @@ impl support::Read for CreatingAnEnvironmentRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnEnvironmentResponse201 {
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Environment name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Environment ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_environment")]
@@ -29758,10 +29758,10 @@ impl support::Validate for CreatingAnEnvironmentResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnEnvironmentResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_environment")]
@@ -29898,31 +29898,31 @@ impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     /// Excluded configuration ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an excluded object can access an API within the throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apply_time: ::std::option::Option<::std::string::String>,
     /// App name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// ID of an object specified in the excluded configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_id: ::std::option::Option<::std::string::String>,
     /// Excluded object type, which can be APP or USER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_type: ::std::option::Option<::std::string::String>,
     /// Name of an app or a tenant to which the excluded configuration applies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_name: ::std::option::Option<::std::string::String>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_excluded_request_throttling_configuration")]
@@ -29988,10 +29988,10 @@ impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationRespo
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_excluded_request_throttling_configuration")]
@@ -30115,13 +30115,13 @@ pub struct CreatingAnSslCertificateRequest {
     /// Certificate scope.
     ///
     /// Default: `"global"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAnSslCertificateType>,
     /// Gateway ID. This parameter is required if type is set to instance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Trusted root certificate (CA).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub trusted_root_ca: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_ssl_certificate")]
@@ -30294,73 +30294,73 @@ impl support::Read for CreatingAnSslCertificateRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnSslCertificateResponse200 {
     /// Certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Certificate type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAnSslCertificateResponse200Type>,
     /// Gateway ID.
     /// • If type is set to global, the default value is common.
     /// • If type is set to instance, a gateway ID is displayed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub common_name: ::std::option::Option<::std::string::String>,
     /// SAN domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub san: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Expiration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_after: ::std::option::Option<::std::string::String>,
     /// Signature algorithm.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signature_algorithm: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the bound certificate.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
     /// Version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<i32>,
     /// Company or organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub organization: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Department.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub organizational_unit: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// City.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locality: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// State or province.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Country or region.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Effective time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_before: ::std::option::Option<::std::string::String>,
     /// Serial number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub serial_number: ::std::option::Option<::std::string::String>,
     /// Issuer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub issuer: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "creating_an_ssl_certificate")]
@@ -30496,10 +30496,10 @@ impl support::Validate for CreatingAnSslCertificateResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingAnSslCertificateResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_an_ssl_certificate")]
@@ -30612,10 +30612,10 @@ impl support::Shaped for CreatingAnSslCertificateResponse200Type {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_backend_server_group_of_a_vpc_channel")]
@@ -30653,10 +30653,10 @@ impl support::Validate for DeletingABackendServerGroupOfAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingACredentialQuotaResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_credential_quota")]
@@ -30694,10 +30694,10 @@ impl support::Validate for DeletingACredentialQuotaResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingADedicatedGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_dedicated_gateway")]
@@ -30735,10 +30735,10 @@ impl support::Validate for DeletingADedicatedGatewayResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAGroupResponseResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_group_response")]
@@ -30776,10 +30776,10 @@ impl support::Validate for DeletingAGroupResponseResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAPlugInResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_plug_in")]
@@ -30817,10 +30817,10 @@ impl support::Validate for DeletingAPlugInResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingARequestThrottlingPolicyResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_request_throttling_policy")]
@@ -30858,10 +30858,10 @@ impl support::Validate for DeletingARequestThrottlingPolicyResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingASignatureKeyResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_signature_key")]
@@ -30899,10 +30899,10 @@ impl support::Validate for DeletingASignatureKeyResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAVariableResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_variable")]
@@ -30940,10 +30940,10 @@ impl support::Validate for DeletingAVariableResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_a_vpc_channel")]
@@ -30981,10 +30981,10 @@ impl support::Validate for DeletingAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAccessControlSettingsOfAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_access_control_settings_of_an_app")]
@@ -31022,10 +31022,10 @@ impl support::Validate for DeletingAccessControlSettingsOfAnAppResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_access_control_policy")]
@@ -31063,10 +31063,10 @@ impl support::Validate for DeletingAnAccessControlPolicyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_app")]
@@ -31104,10 +31104,10 @@ impl support::Validate for DeletingAnAppResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnAppcodeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_appcode")]
@@ -31145,10 +31145,10 @@ impl support::Validate for DeletingAnAppcodeResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnEnvironmentResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_environment")]
@@ -31186,10 +31186,10 @@ impl support::Validate for DeletingAnEnvironmentResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_excluded_request_throttling_configuration")]
@@ -31227,10 +31227,10 @@ impl support::Validate for DeletingAnExcludedRequestThrottlingConfigurationRespo
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingAnSslCertificateResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_an_ssl_certificate")]
@@ -31268,16 +31268,16 @@ impl support::Validate for DeletingAnSslCertificateResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AclBatchResultFailureResp {
     /// ID of an access control policy that fails to be deleted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_id: ::std::option::Option<::std::string::String>,
     /// Name of the access control policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_multiple_access_control_policies")]
@@ -31323,7 +31323,7 @@ impl support::Validate for AclBatchResultFailureResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingMultipleAccessControlPoliciesRequest {
     /// IDs of the access control policies to be deleted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "deleting_multiple_access_control_policies")]
@@ -31383,10 +31383,10 @@ impl support::Read for DeletingMultipleAccessControlPoliciesRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingMultipleAccessControlPoliciesResponse200 {
     /// Number of access control policies that have been successfully deleted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success_count: ::std::option::Option<i32>,
     /// Error message and access control policies that fail to be deleted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<AclBatchResultFailureResp>>,
 }
 #[cfg(feature = "deleting_multiple_access_control_policies")]
@@ -31432,10 +31432,10 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingMultipleAccessControlPoliciesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_multiple_access_control_policies")]
@@ -31473,10 +31473,10 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingTheCertificateBoundToADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_the_certificate_bound_to_a_domain_name")]
@@ -31514,10 +31514,10 @@ impl support::Validate for DeletingTheCertificateBoundToADomainNameResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingTheResponseOfAnErrorTypeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_the_response_of_an_error_type")]
@@ -31632,7 +31632,7 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Array Length: 1 - 50
     ///
     /// Items: 1 to 50.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "deleting_whitelist_records_of_a_vpc_endpoint_service")]
@@ -31675,10 +31675,10 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "deleting_whitelist_records_of_a_vpc_endpoint_service")]
@@ -31716,7 +31716,7 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DisablingBackendServersRequest {
     /// Backend server IDs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "disabling_backend_servers")]
@@ -31776,10 +31776,10 @@ impl support::Read for DisablingBackendServersRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DisablingBackendServersResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "disabling_backend_servers")]
@@ -31817,10 +31817,10 @@ impl support::Validate for DisablingBackendServersResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DisablingPublicAccessForADedicatedGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "disabling_public_access_for_a_dedicated_gateway")]
@@ -31858,10 +31858,10 @@ impl support::Validate for DisablingPublicAccessForADedicatedGatewayResponse401 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DisablingPublicInboundAccessForAGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "disabling_public_inbound_access_for_a_gateway")]
@@ -31899,7 +31899,7 @@ impl support::Validate for DisablingPublicInboundAccessForAGatewayResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnablingBackendServersRequest {
     /// Backend server IDs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "enabling_backend_servers")]
@@ -31959,10 +31959,10 @@ impl support::Read for EnablingBackendServersRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnablingBackendServersResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "enabling_backend_servers")]
@@ -32005,7 +32005,7 @@ pub struct EnablingPublicAccessForADedicatedGatewayRequest {
     /// Billing type of the public outbound access bandwidth.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 #[cfg(feature = "enabling_public_access_for_a_dedicated_gateway")]
@@ -32096,10 +32096,10 @@ impl support::Read for EnablingPublicAccessForADedicatedGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnablingPublicAccessForADedicatedGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "enabling_public_access_for_a_dedicated_gateway")]
@@ -32138,12 +32138,12 @@ impl support::Validate for EnablingPublicAccessForADedicatedGatewayResponse400 {
 pub struct EnablingPublicInboundAccessRequest {
     /// Public inbound access bandwidth.
     /// Unit: Mbit/s
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
     /// Billing type of the public inbound access bandwidth.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 #[cfg(feature = "enabling_public_inbound_access")]
@@ -32241,13 +32241,13 @@ impl support::Read for EnablingPublicInboundAccessRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnablingPublicInboundAccessResponse202 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Public access address change task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "enabling_public_inbound_access")]
@@ -32289,10 +32289,10 @@ impl support::Validate for EnablingPublicInboundAccessResponse202 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EnablingPublicInboundAccessResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "enabling_public_inbound_access")]
@@ -32336,18 +32336,18 @@ pub struct ExportingApisRequest {
     /// Definition scope of the APIs to be exported:
     ///
     /// Default: `"spec"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub define: ::std::option::Option<Define>,
     /// Format for exporting API definitions.
     ///
     /// Default: `"json"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<ExportingApisType>,
     /// Version number of the APIs after exporting. The default value is the current date and time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// IDs of the APIs to be exported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "exporting_apis")]
@@ -32491,10 +32491,10 @@ impl support::Read for ExportingApisRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExportingApisResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "exporting_apis")]
@@ -32538,18 +32538,18 @@ pub struct ExportingApisAsynchronouslyRequest {
     /// Definition scope of the APIs to be exported:
     ///
     /// Default: `"spec"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub define: ::std::option::Option<Define>,
     /// Format for exporting API definitions.
     ///
     /// Default: `"json"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<ExportingApisType>,
     /// Version number of the APIs after exporting. The default value is the current date and time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// IDs of the APIs to be exported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "exporting_apis_asynchronously")]
@@ -32693,7 +32693,7 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExportingApisAsynchronouslyResponse202 {
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "exporting_apis_asynchronously")]
@@ -32727,10 +32727,10 @@ impl support::Validate for ExportingApisAsynchronouslyResponse202 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ExportingApisAsynchronouslyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "exporting_apis_asynchronously")]
@@ -32771,16 +32771,16 @@ pub struct GeneratingAnAppcodeResponse201 {
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/). Only letters, digits, and the following special characters are allowed: +_!@#$%-/=
     ///
     /// Characters: must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_code: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "generating_an_appcode")]
@@ -32859,10 +32859,10 @@ impl support::Validate for GeneratingAnAppcodeResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct GeneratingAnAppcodeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "generating_an_appcode")]
@@ -32910,7 +32910,7 @@ pub struct ImportingAMicroserviceRequest {
     /// Request protocol used by APIG to access the microservice.
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<ImportingAMicroserviceProtocol>,
     /// Imported APIs.
     /// Array Length: 1 - 50
@@ -32922,25 +32922,25 @@ pub struct ImportingAMicroserviceRequest {
     ///
     /// Range: 1 to 600000.
     /// Default: `5000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_timeout: ::std::option::Option<i32>,
     /// API authentication mode. By default, authentication is not required.
     ///
     /// Default: `"NONE"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<ImportingAMicroserviceAuthType>,
     /// Whether CORS is supported. By default, it is not supported.
     /// • true: Supported.
     /// • false: Not supported.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// CSE microservice details. This parameter is required if service_type is set to CSE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cse_info: ::std::option::Option<MicroServiceInfoCseCreate>,
     /// CCE workload details. This parameter is required if service_type is set to CCE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cce_info: ::std::option::Option<MicroServiceInfoCceCreate>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -33270,13 +33270,13 @@ impl support::Read for ImportingAMicroserviceRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ImportingAMicroserviceResponse201 {
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// API group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_id: ::std::option::Option<::std::string::String>,
     /// Imported APIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<MicroserviceImportApiResp>>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -33326,10 +33326,10 @@ impl support::Validate for ImportingAMicroserviceResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ImportingAMicroserviceResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -33379,29 +33379,29 @@ pub struct MicroServiceInfoCceCreate {
     /// App name. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// Service label key. Start with a letter or digit, and use only letters, digits, and these special characters: -_./:(). (1 to 64 characters)
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_key: ::std::option::Option<::std::string::String>,
     /// Service label value. Start with a letter, and include only letters, digits, periods (.), hyphens (-), and underscores (_). (1 to 64 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `.`, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_value: ::std::option::Option<::std::string::String>,
     /// Workload version.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// Listening port No. of the workload.
     ///
     /// Range: 1 to 65535.
     pub port: i32,
     /// Workload label list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -33843,12 +33843,12 @@ pub struct MicroserviceApiCreate {
     ///
     /// Length: 3 to 255 characters.
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Request method.
     ///
     /// Default: `"ANY"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// /apic/health_check is the preset health check path of APIG. If req_method=GET is passed, req_uri=/apic/health_check is not supported.
@@ -33861,7 +33861,7 @@ pub struct MicroserviceApiCreate {
     /// Default value: NORMAL
     ///
     /// Default: `"SWA"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -34037,7 +34037,7 @@ pub struct MicroserviceGroup {
     /// An existing group. If this parameter is left empty, a new group is created.
     ///
     /// Length: 0 to 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Name of the API group. This parameter is required when group_id is empty.
     /// Enter 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
@@ -34045,12 +34045,12 @@ pub struct MicroserviceGroup {
     /// Length: at most 255 characters.
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
     /// Decision: Both example requests send "group_name": "" beside a group_id; the page says the name is required when group_id is empty, so the 3-character minimum is for a name that is used, and an empty one is accepted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Integration application to which the new group belongs. This parameter is required when group_id is empty.
     ///
     /// Length: 0 to 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -34220,19 +34220,19 @@ impl support::Read for MicroserviceGroup {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MicroserviceImportApiResp {
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Request path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API matching mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MicroserviceImportApiRespMatchMode>,
 }
 #[cfg(feature = "importing_a_microservice")]
@@ -34524,16 +34524,16 @@ impl support::Shaped for ImportingAMicroserviceProtocol {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Failure {
     /// API request path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Error message displayed for an import failure.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
     /// API request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<::std::string::String>,
     /// Error code displayed for an import failure.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_apis")]
@@ -34579,10 +34579,10 @@ impl support::Validate for Failure {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Ignore {
     /// API request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<::std::string::String>,
     /// API request path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_apis")]
@@ -34620,20 +34620,20 @@ impl support::Validate for Ignore {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ImportingApisResponse200 {
     /// Import success information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<::std::vec::Vec<Success>>,
     /// Import failure information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<Failure>>,
     /// Swagger file import result.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub swagger: ::std::option::Option<Swagger>,
     /// API group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// APIs that are not imported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ignore: ::std::option::Option<::std::vec::Vec<Ignore>>,
 }
 #[cfg(feature = "importing_apis")]
@@ -34713,10 +34713,10 @@ impl support::Validate for ImportingApisResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ImportingApisResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_apis")]
@@ -34754,16 +34754,16 @@ impl support::Validate for ImportingApisResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Success {
     /// API request path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// API request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<::std::string::String>,
     /// Import type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub action: ::std::option::Option<ImportingApisAction>,
     /// ID of a successfully imported API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_apis")]
@@ -34822,10 +34822,10 @@ impl support::Validate for Success {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Swagger {
     /// Swagger file No.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Import result description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "importing_apis")]
@@ -35103,13 +35103,13 @@ pub struct ModifyingACredentialQuotaRequest {
     /// Range: 1 to 2147483647.
     pub time_interval: i32,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Parameter description.
     /// Brackets (\<\>) are not supported.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_credential_quota")]
@@ -35312,35 +35312,35 @@ impl support::Read for ModifyingACredentialQuotaRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingACredentialQuotaResponse200 {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Maximum number of times a credential quota can be called.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Time limit of a quota.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Parameter description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Number of applications bound to the quota policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_app_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "modifying_a_credential_quota")]
@@ -35462,10 +35462,10 @@ impl support::Validate for ModifyingACredentialQuotaResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingACredentialQuotaResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_credential_quota")]
@@ -35517,33 +35517,33 @@ pub struct ModifyingACustomAuthorizerRequest {
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<Identity>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
 }
 #[cfg(feature = "modifying_a_custom_authorizer")]
@@ -35810,62 +35810,62 @@ pub struct ModifyingACustomAuthorizerResponse200 {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Custom authorizer type.
     /// Modification is not allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingACustomAuthorizerType>,
     /// Value: FUNC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_type: ::std::option::Option<AuthorizerType>,
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_uri: ::std::option::Option<::std::string::String>,
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<IdentityInResponse>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
     /// Custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// ID of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_custom_authorizer")]
@@ -36055,10 +36055,10 @@ impl support::Validate for ModifyingACustomAuthorizerResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingACustomAuthorizerResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_custom_authorizer")]
@@ -36102,12 +36102,12 @@ pub struct ModifyingADomainNameRequest {
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 #[cfg(feature = "modifying_a_domain_name")]
@@ -36225,26 +36225,26 @@ impl support::Read for ModifyingADomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingADomainNameResponse201 {
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// CNAME resolution status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingACertificateToADomainNameStatus>,
     /// Minimum SSL version supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<::std::string::String>,
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 #[cfg(feature = "modifying_a_domain_name")]
@@ -36327,10 +36327,10 @@ impl support::Validate for ModifyingADomainNameResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_domain_name")]
@@ -36392,7 +36392,7 @@ pub struct ModifyingAGroupResponseRequest {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfo>,
     >,
@@ -36494,7 +36494,7 @@ impl support::Read for ModifyingAGroupResponseRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAGroupResponseResponse200 {
     /// Response name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Response type definition. key indicates the error type. Options of key:
     /// • AUTH_FAILURE: Authentication failed.
@@ -36517,21 +36517,21 @@ pub struct ModifyingAGroupResponseResponse200 {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfoResp>,
     >,
     /// Response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Indicates whether the group response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_group_response")]
@@ -36593,10 +36593,10 @@ impl support::Validate for ModifyingAGroupResponseResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAGroupResponseResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_group_response")]
@@ -36654,7 +36654,7 @@ pub struct ModifyingAPlugInRequest {
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_plug_in")]
@@ -36811,20 +36811,20 @@ impl support::Read for ModifyingAPlugInRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAPlugInResponse200 {
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
     ///
     /// Decision: The table's enumeration lists only global, but the page's own examples of a Kafka log push and a circuit breaker plug-in send "plugin_scope": "app": the list is not closed, so the value is a string and any scope is sent as given.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<::std::string::String>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
@@ -36835,18 +36835,18 @@ pub struct ModifyingAPlugInResponse200 {
     /// • ThirdAuthContent
     ///
     /// Length: at most 65535 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_content: ::std::option::Option<::std::string::String>,
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_plug_in")]
@@ -36981,10 +36981,10 @@ impl support::Validate for ModifyingAPlugInResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAPlugInResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_plug_in")]
@@ -37024,7 +37024,7 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
@@ -37035,25 +37035,25 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
     pub api_call_limits: i32,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
@@ -37062,7 +37062,7 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
 }
 #[cfg(feature = "modifying_a_request_throttling_policy")]
@@ -37380,61 +37380,61 @@ pub struct ModifyingARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Time unit for limiting the number of API calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of APIs to which the request throttling policy has been bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Indicates whether an excluded request throttling configuration has been created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inclu_special_throttle: ::std::option::Option<IsIncluSpecialThrottle>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_request_throttling_policy")]
@@ -37683,10 +37683,10 @@ impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingARequestThrottlingPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_request_throttling_policy")]
@@ -37732,24 +37732,24 @@ pub struct ModifyingASignatureKeyRequest {
     /// To use a basic signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
     /// To use a public_key signature key, ensure that the public_key feature has been configured for your gateway. For details, see "Appendix" \> "Supported Features". If your gateway does not support this feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_type: ::std::option::Option<SignType>,
     /// Signature key.
     /// • hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
     /// • hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_algorithm: ::std::option::Option<SignAlgorithm>,
 }
 #[cfg(feature = "modifying_a_signature_key")]
@@ -37892,39 +37892,39 @@ pub struct ModifyingASignatureKeyResponse200 {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Signature key type.
     /// To use a basic signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
     /// To use a public_key signature key, ensure that the public_key feature has been configured for your gateway. For details, see "Appendix" \> "Supported Features". If your gateway does not support this feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_type: ::std::option::Option<SignType>,
     /// Signature key.
     /// • hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
     /// • hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_algorithm: ::std::option::Option<SignAlgorithm>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Signature key ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_signature_key")]
@@ -38036,10 +38036,10 @@ impl support::Validate for ModifyingASignatureKeyResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingASignatureKeyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_signature_key")]
@@ -38077,10 +38077,10 @@ impl support::Validate for ModifyingASignatureKeyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingASignatureKeyResponse412 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_signature_key")]
@@ -38204,25 +38204,25 @@ pub struct ModifyingAVariableResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
     /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// API group ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed. The variable name is equivalent to "#Name#" in API definitions. Characters between the number signs are case-sensitive. The variable name will be replaced with the variable value after API publication.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_name: ::std::option::Option<::std::string::String>,
     /// Environment variable ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_variable")]
@@ -38363,10 +38363,10 @@ impl support::Validate for ModifyingAVariableResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAVariableResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_variable")]
@@ -38561,27 +38561,27 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnAccessControlPolicyResponse200 {
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Type.
     /// • PERMIT (whitelist)
     /// • DENY (blacklist)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_type: ::std::option::Option<::std::string::String>,
     /// Access control objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_value: ::std::option::Option<::std::string::String>,
     /// Object type.
     /// • IP
     /// • DOMAIN
     /// • DOMAIN_ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_access_control_policy")]
@@ -38635,10 +38635,10 @@ impl support::Validate for ModifyingAnAccessControlPolicyResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_access_control_policy")]
@@ -38683,7 +38683,7 @@ pub struct ModifyingAnApiGroupRequest {
     /// API group description.
     ///
     /// Length: at most 1000 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_api_group")]
@@ -38789,55 +38789,55 @@ impl support::Read for ModifyingAnApiGroupRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnApiGroupResponse200 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Subdomain name that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Last modification time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group has been listed on KooGallery.
     /// Not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub on_sell_status: ::std::option::Option<OnSellStatus>,
     /// Independent domain names bound to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domains: ::std::option::Option<::std::vec::Vec<UrlDomain>>,
     /// Whether the debugging domain name is accessible. Options: true and false.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain_access_enabled: ::std::option::Option<bool>,
     /// Automatically allocated subdomain names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Total number of times all APIs in the API group can be accessed. Consider the payload capacity of the backend service when setting this parameter. By default, there is no limit on the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Time unit for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group is the default group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_default: ::std::option::Option<IsDefault>,
     /// Group version.
     /// • V1: global group
@@ -38845,16 +38845,16 @@ pub struct ModifyingAnApiGroupResponse200 {
     /// The default value is V1. This parameter is not supported currently.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API group belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_api_group")]
@@ -39015,10 +39015,10 @@ impl support::Validate for ModifyingAnApiGroupResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnApiGroupResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_api_group")]
@@ -39062,17 +39062,17 @@ pub struct ModifyingAnAppRequest {
     /// App description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// AppKey, which can contain 8 to 200 characters, starting with a letter or digit. Only letters, digits, hyphens (-), and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and the following special characters are allowed: _-!@#$%
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_app")]
@@ -39238,44 +39238,44 @@ impl support::Read for ModifyingAnAppRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnAppResponse200 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creator of the app.
     /// The value MARKET is currently not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub creator: ::std::option::Option<Creator>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// AppKey.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// AppSecret.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_app")]
@@ -39393,10 +39393,10 @@ impl support::Validate for ModifyingAnAppResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_app")]
@@ -39485,31 +39485,31 @@ impl support::Read for ModifyingAnExcludedRequestThrottlingConfigurationRequest 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     /// Excluded configuration ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an excluded object can access an API within the throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apply_time: ::std::option::Option<::std::string::String>,
     /// App name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// ID of an object specified in the excluded configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_id: ::std::option::Option<::std::string::String>,
     /// Excluded object type, which can be APP or USER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_type: ::std::option::Option<::std::string::String>,
     /// Name of an app or a tenant to which the excluded configuration applies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_name: ::std::option::Option<::std::string::String>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_excluded_request_throttling_configuration")]
@@ -39575,10 +39575,10 @@ impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResp
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_excluded_request_throttling_configuration")]
@@ -39629,13 +39629,13 @@ pub struct ModifyingAnSslCertificateRequest {
     /// Certificate scope.
     ///
     /// Default: `"global"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAnSslCertificateType>,
     /// Gateway ID. This parameter is required if type is set to instance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Trusted root certificate (CA).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub trusted_root_ca: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_ssl_certificate")]
@@ -39808,73 +39808,73 @@ impl support::Read for ModifyingAnSslCertificateRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnSslCertificateResponse200 {
     /// Certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Certificate type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<ModifyingAnSslCertificateResponse200Type>,
     /// Gateway ID.
     /// • If type is set to global, the default value is common.
     /// • If type is set to instance, a gateway ID is displayed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub common_name: ::std::option::Option<::std::string::String>,
     /// SAN domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub san: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Expiration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_after: ::std::option::Option<::std::string::String>,
     /// Signature algorithm.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signature_algorithm: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the bound certificate.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
     /// Version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<i32>,
     /// Company or organization.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub organization: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Department.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub organizational_unit: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// City.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub locality: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// State or province.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub state: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Country or region.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub country: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Effective time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_before: ::std::option::Option<::std::string::String>,
     /// Serial number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub serial_number: ::std::option::Option<::std::string::String>,
     /// Issuer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub issuer: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "modifying_an_ssl_certificate")]
@@ -40010,10 +40010,10 @@ impl support::Validate for ModifyingAnSslCertificateResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAnSslCertificateResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_an_ssl_certificate")]
@@ -40126,16 +40126,16 @@ impl support::Shaped for ModifyingAnSslCertificateResponse200Type {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingTheResponseOfAnErrorTypeRequest {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Response body template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Custom response header.
     /// Array Length: 0 - 10
     ///
     /// Items: 0 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<::std::vec::Vec<ResponseInfoHeader>>,
 }
 #[cfg(feature = "modifying_the_response_of_an_error_type")]
@@ -40227,10 +40227,10 @@ impl support::Read for ModifyingTheResponseOfAnErrorTypeRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingTheResponseOfAnErrorTypeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_the_response_of_an_error_type")]
@@ -40268,7 +40268,7 @@ impl support::Validate for ModifyingTheResponseOfAnErrorTypeResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
     /// Target gateway specifications.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spec_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_the_specifications_of_a_pay_per_use_gateway")]
@@ -40319,13 +40319,13 @@ impl support::Read for ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Gateway scale-out information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_the_specifications_of_a_pay_per_use_gateway")]
@@ -40367,10 +40367,10 @@ impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_the_specifications_of_a_pay_per_use_gateway")]
@@ -40415,18 +40415,18 @@ pub struct ModifyingVpcChannelHealthCheckRequest {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: Protocol,
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Request method for health checks.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<Method>,
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend server to be considered healthy.
     ///
@@ -40446,15 +40446,15 @@ pub struct ModifyingVpcChannelHealthCheckRequest {
     /// • Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is set to http.
     ///
     /// Format: comma-separated integers and ranges within 100-599.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_code: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate specified in the backend_client_certificate configuration item of the gateway is used.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Health check result.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingOrUpdatingBackendInstancesStatus>,
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value of time_interval.
     ///
@@ -40875,36 +40875,36 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingVpcChannelHealthCheckResponse200 {
     /// Protocol for performing health checks on backend servers in the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<Protocol>,
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Request method for health checks.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<Method>,
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend server to be considered healthy.
     ///
     /// Range: 1 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub threshold_normal: ::std::option::Option<i32>,
     /// Unhealthy threshold, which refers to the number of consecutive failed checks required for a backend server to be considered unhealthy.
     ///
     /// Range: 1 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub threshold_abnormal: ::std::option::Option<i32>,
     /// Interval between consecutive checks. Unit: s. The value must be greater than the value of timeout.
     ///
     /// Range: 1 to 300.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Response codes for determining a successful HTTP response. The value can be any integer within 100-599 in one of the following formats:
     /// • Multiple values, for example, 200,201,202
@@ -40912,29 +40912,29 @@ pub struct ModifyingVpcChannelHealthCheckResponse200 {
     /// • Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is set to http.
     ///
     /// Format: comma-separated integers and ranges within 100-599.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_code: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate specified in the backend_client_certificate configuration item of the gateway is used.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Health check result.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingOrUpdatingBackendInstancesStatus>,
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value of time_interval.
     ///
     /// Range: 1 to 30.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// Health check ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_vpc_channel_health_check")]
@@ -41173,10 +41173,10 @@ impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingVpcChannelHealthCheckResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_vpc_channel_health_check")]
@@ -41222,7 +41222,7 @@ pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     /// Description about the publishing. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_an_api_or_taking_an_api_offline")]
@@ -41335,25 +41335,25 @@ impl support::Read for PublishingAnApiOrTakingAnApiOfflineRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishingAnApiOrTakingAnApiOfflineResponse201 {
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Description about the publication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Publication time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// API version currently in use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_an_api_or_taking_an_api_offline")]
@@ -41411,10 +41411,10 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishingAnApiOrTakingAnApiOfflineResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_an_api_or_taking_an_api_offline")]
@@ -41527,16 +41527,16 @@ impl support::Shaped for PublishingAnApiOrTakingAnApiOfflineAction {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BatchFailure {
     /// ID of an API that fails to be published or taken offline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Name of an API that fails to be published or taken offline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
@@ -41582,25 +41582,25 @@ impl support::Validate for BatchFailure {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishResp {
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Description about the publication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Publication time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// API version currently in use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
@@ -41662,18 +41662,18 @@ impl support::Validate for PublishResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishingApisOrTakingApisOfflineRequest {
     /// IDs of APIs to be published or taken offline. A maximum of 1000 APIs are allowed at a time. Either apis or group_id must be specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Environment ID.
     pub env_id: ::std::string::String,
     /// API group ID. Either apis or group_id must be specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Description of the publication.
     /// It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
@@ -41792,10 +41792,10 @@ impl support::Read for PublishingApisOrTakingApisOfflineRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishingApisOrTakingApisOfflineResponse200 {
     /// Message for successful API publication or taking offline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<::std::vec::Vec<PublishResp>>,
     /// Error message and APIs that fail to be published or taken offline.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<BatchFailure>>,
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
@@ -41850,10 +41850,10 @@ impl support::Validate for PublishingApisOrTakingApisOfflineResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublishingApisOrTakingApisOfflineResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
@@ -41893,18 +41893,18 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse200 {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -41912,31 +41912,31 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse200 {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<
         ::std::vec::Vec<MicroserviceLabelInResponse>,
     >,
     /// ID of the backend server group of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_a_backend_server_group_of_a_vpc_channel")]
@@ -42141,10 +42141,10 @@ impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_a_backend_server_group_of_a_vpc_channel")]
@@ -42182,15 +42182,15 @@ impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlDetailsAboutAnAppResponse200 {
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// Type:
     /// • PERMIT (whitelist)
     /// • DENY (blacklist)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_acl_type: ::std::option::Option<::std::string::String>,
     /// Access control values. The values can be IP addresses, IP address ranges, or CIDR blocks. Use hyphens (-) to separate IP address segments.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_acl_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "querying_access_control_details_about_an_app")]
@@ -42232,10 +42232,10 @@ impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlDetailsAboutAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_access_control_details_about_an_app")]
@@ -42273,30 +42273,30 @@ impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiAclInfoWithBindNum {
     /// Access control policy name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Type.
     /// • PERMIT (whitelist)
     /// • DENY (blacklist)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_type: ::std::option::Option<::std::string::String>,
     /// Access control objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_value: ::std::option::Option<::std::string::String>,
     /// Number of APIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Object type.
     /// • IP
     /// • DOMAIN
     /// • DOMAIN_ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// Access control policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_access_control_policies")]
@@ -42354,13 +42354,13 @@ impl support::Validate for ApiAclInfoWithBindNum {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlPoliciesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Access control policy list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<ApiAclInfoWithBindNum>>,
 }
 #[cfg(feature = "querying_access_control_policies")]
@@ -42410,10 +42410,10 @@ impl support::Validate for QueryingAccessControlPoliciesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlPoliciesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_access_control_policies")]
@@ -42451,31 +42451,31 @@ impl support::Validate for QueryingAccessControlPoliciesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiBindAclInfo {
     /// Access control policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_id: ::std::option::Option<::std::string::String>,
     /// Access control policy name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Object type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entity_type: ::std::option::Option<EntityType>,
     /// Access control type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_type: ::std::option::Option<AclType>,
     /// Access control objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_value: ::std::option::Option<::std::string::String>,
     /// Effective environment ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Effective environment name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_id: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_access_control_policies_bound_to_an_api")]
@@ -42565,13 +42565,13 @@ impl support::Validate for ApiBindAclInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Access control policy list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<ApiBindAclInfo>>,
 }
 #[cfg(feature = "querying_access_control_policies_bound_to_an_api")]
@@ -42621,10 +42621,10 @@ impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse200 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_access_control_policies_bound_to_an_api")]
@@ -42662,7 +42662,7 @@ impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse400 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAllGatewayTagsOfAProjectResponse200 {
     /// Tags bound to all gateways in the project.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValues>>,
 }
 #[cfg(feature = "querying_all_gateway_tags_of_a_project")]
@@ -42704,10 +42704,10 @@ impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAllGatewayTagsOfAProjectResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_all_gateway_tags_of_a_project")]
@@ -42750,11 +42750,11 @@ pub struct TmsKeyValues {
     ///
     /// Length: 1 to 128 characters.
     /// Characters: may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value.
     /// You can enter letters, digits, and spaces or other special characters (_.:/=+-@) in UTF-8 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "querying_all_gateway_tags_of_a_project")]
@@ -42823,19 +42823,19 @@ impl support::Validate for TmsKeyValues {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     /// Response code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Response message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub msg: ::std::option::Option<::std::string::String>,
     /// Timestamp (UTC) of the start time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<i64>,
     /// Timestamp (UTC) of the end time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<i64>,
     /// Statistic data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsGroup>>,
 }
 #[cfg(feature = "querying_api_calls_under_an_api_group_in_the_last_one_hour")]
@@ -42893,10 +42893,10 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_calls_under_an_api_group_in_the_last_one_hour")]
@@ -42935,47 +42935,47 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
 pub struct StatisticsGroup {
     /// Maximum latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_latency: ::std::option::Option<i32>,
     /// Average latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_latency: ::std::option::Option<f64>,
     /// Total number of requests.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count: ::std::option::Option<i32>,
     /// Total number of 2xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count2xx: ::std::option::Option<i32>,
     /// Total number of 4xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count4xx: ::std::option::Option<i32>,
     /// Total number of 5xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count5xx: ::std::option::Option<i32>,
     /// Errors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count_error: ::std::option::Option<i32>,
     /// Downstream throughput (bytes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub output_throughput: ::std::option::Option<i64>,
     /// Upstream throughput (bytes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub input_throughput: ::std::option::Option<i64>,
     /// Timestamp (UTC) of API access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_minute: ::std::option::Option<i64>,
     /// API group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API provider.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// Request time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_time: ::std::option::Option<::std::string::String>,
     /// Recording time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_calls_under_an_api_group_in_the_last_one_hour")]
@@ -43061,19 +43061,19 @@ impl support::Validate for StatisticsGroup {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiCallsWithinAPeriodResponse200 {
     /// Response code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Response message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub msg: ::std::option::Option<::std::string::String>,
     /// Timestamp (UTC) of the start time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<i64>,
     /// Timestamp (UTC) of the end time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<i64>,
     /// Statistic data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsApi>>,
 }
 #[cfg(feature = "querying_api_calls_within_a_period")]
@@ -43131,10 +43131,10 @@ impl support::Validate for QueryingApiCallsWithinAPeriodResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiCallsWithinAPeriodResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_calls_within_a_period")]
@@ -43173,70 +43173,70 @@ impl support::Validate for QueryingApiCallsWithinAPeriodResponse400 {
 pub struct StatisticsApi {
     /// Maximum latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_latency: ::std::option::Option<i32>,
     /// Average latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_latency: ::std::option::Option<f64>,
     /// Total number of requests.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count: ::std::option::Option<i32>,
     /// Total number of 2xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count2xx: ::std::option::Option<i32>,
     /// Total number of 4xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count4xx: ::std::option::Option<i32>,
     /// Total number of 5xx response codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count5xx: ::std::option::Option<i32>,
     /// Errors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_count_error: ::std::option::Option<i32>,
     /// Maximum gateway latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_inner_latency: ::std::option::Option<i32>,
     /// Average gateway latency.
     /// Unit: ms
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_inner_latency: ::std::option::Option<f64>,
     /// Maximum backend latency.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_backend_latency: ::std::option::Option<i32>,
     /// Average backend latency.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub avg_backend_latency: ::std::option::Option<f64>,
     /// Downstream throughput (bytes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub output_throughput: ::std::option::Option<i64>,
     /// Upstream throughput (bytes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub input_throughput: ::std::option::Option<i64>,
     /// Timestamp (UTC) of API access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_minute: ::std::option::Option<i64>,
     /// Statistical period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cycle: ::std::option::Option<Cycle>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API provider.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<::std::string::String>,
     /// Request time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_time: ::std::option::Option<::std::string::String>,
     /// Recording time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_api_calls_within_a_period")]
@@ -43443,173 +43443,173 @@ pub struct QueryingApiDetailsResponse200 {
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<Type>,
     /// API version.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// API request protocol:
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ReqProtocol>,
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<AuthType>,
     /// Security authentication parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_opt: ::std::option::Option<AuthOpt>,
     /// Indicates whether CORS is supported.
     /// • TRUE: supported
     /// • FALSE: not supported
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// API matching mode:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Backend type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the request body does not exceed 20,480 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_remark: ::std::option::Option<::std::string::String>,
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_normal_sample: ::std::option::Option<::std::string::String>,
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_failure_sample: ::std::option::Option<::std::string::String>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// Use letters, digits, and special characters (-\*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the API_TAG_NUM_LIMIT configuration.
     ///
     /// Items: 1 to 128.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Group response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub response_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Request content type:
     /// Coming soon.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<ContentType>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// App status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Indicates whether to enable orchestration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub arrange_necessary: ::std::option::Option<i32>,
     /// Time when the API is registered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Time when the API was last modified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Version of the API group to which the API belongs.
     /// The default value is V1. Other versions are not supported.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_version: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
     /// Separate multiple environment IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
     /// Separate multiple environment names with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
     /// Separate multiple publication record IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Publication time.
     /// Separate the time of multiple publication records with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
     /// ID of the corresponding custom backend API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Web backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_api: ::std::option::Option<BackendApi>,
     /// API group information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_info: ::std::option::Option<ApiGroupCommonInfo>,
     /// FunctionGraph backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub func_info: ::std::option::Option<ApiFunc>,
     /// Mock backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mock_info: ::std::option::Option<ApiMock>,
     /// Request parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// FunctionGraph backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_functions: ::std::option::Option<::std::vec::Vec<ApiPolicyFunctionResp>>,
     /// Mock backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_mocks: ::std::option::Option<::std::vec::Vec<ApiPolicyMockResp>>,
     /// Web backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 #[cfg(feature = "querying_api_details")]
@@ -44085,10 +44085,10 @@ impl support::Validate for QueryingApiDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiDetailsResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_details")]
@@ -44126,55 +44126,55 @@ impl support::Validate for QueryingApiDetailsResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiGroupDetailsResponse200 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Subdomain name that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Last modification time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group has been listed on KooGallery.
     /// Not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub on_sell_status: ::std::option::Option<OnSellStatus>,
     /// Independent domain names bound to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domains: ::std::option::Option<::std::vec::Vec<UrlDomain>>,
     /// Whether the debugging domain name is accessible. Options: true and false.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain_access_enabled: ::std::option::Option<bool>,
     /// Automatically allocated subdomain names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Total number of times all APIs in the API group can be accessed. Consider the payload capacity of the backend service when setting this parameter. By default, there is no limit on the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Time unit for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group is the default group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_default: ::std::option::Option<IsDefault>,
     /// Group version.
     /// • V1: global group
@@ -44182,16 +44182,16 @@ pub struct QueryingApiGroupDetailsResponse200 {
     /// The default value is V1. This parameter is not supported currently.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API group belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_group_details")]
@@ -44352,10 +44352,10 @@ impl support::Validate for QueryingApiGroupDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiGroupDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_group_details")]
@@ -44394,10 +44394,10 @@ impl support::Validate for QueryingApiGroupDetailsResponse400 {
 pub struct QueryingApiGroupQuantitiesResponse200 {
     /// Number of API groups that have not been listed on KooGallery.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub offsell_nums: ::std::option::Option<i32>,
     /// Number of API groups that have been listed on KooGallery.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub onsell_nums: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_api_group_quantities")]
@@ -44435,10 +44435,10 @@ impl support::Validate for QueryingApiGroupQuantitiesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiGroupQuantitiesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_group_quantities")]
@@ -44476,55 +44476,55 @@ impl support::Validate for QueryingApiGroupQuantitiesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiGroupInfo {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Subdomain name that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Last modification time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group has been listed on KooGallery.
     /// Not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub on_sell_status: ::std::option::Option<OnSellStatus>,
     /// Independent domain names bound to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domains: ::std::option::Option<::std::vec::Vec<UrlDomain>>,
     /// Whether the debugging domain name is accessible. Options: true and false.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain_access_enabled: ::std::option::Option<bool>,
     /// Automatically allocated subdomain names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Total number of times all APIs in the API group can be accessed. Consider the payload capacity of the backend service when setting this parameter. By default, there is no limit on the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Time unit for limiting the number of API calls.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<::std::string::String>,
     /// Indicates whether the API group is the default group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_default: ::std::option::Option<IsDefault>,
     /// Group version.
     /// • V1: global group
@@ -44532,16 +44532,16 @@ pub struct ApiGroupInfo {
     /// The default value is V1. This parameter is not supported currently.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// ID of the integration application to which the API group belongs.
     /// This parameter is required when the group version is V2.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API group belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_groups")]
@@ -44702,13 +44702,13 @@ impl support::Validate for ApiGroupInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiGroupsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub groups: ::std::option::Option<::std::vec::Vec<ApiGroupInfo>>,
 }
 #[cfg(feature = "querying_api_groups")]
@@ -44758,10 +44758,10 @@ impl support::Validate for QueryingApiGroupsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiGroupsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_groups")]
@@ -44799,13 +44799,13 @@ impl support::Validate for QueryingApiGroupsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiQuantitiesResponse200 {
     /// Total number of APIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_num: ::std::option::Option<i32>,
     /// Number of APIs that have been published in the RELEASE environment.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nums_on_release: ::std::option::Option<i32>,
     /// Number of APIs that have not been published in the RELEASE environment.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nums_off_release: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_api_quantities")]
@@ -44847,10 +44847,10 @@ impl support::Validate for QueryingApiQuantitiesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiQuantitiesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_quantities")]
@@ -44891,181 +44891,181 @@ pub struct QueryingApiVersionDetailsResponse200 {
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<Type>,
     /// API version.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// API request protocol:
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ReqProtocol>,
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<AuthType>,
     /// Security authentication parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_opt: ::std::option::Option<AuthOpt>,
     /// Indicates whether CORS is supported.
     /// • TRUE: supported
     /// • FALSE: not supported
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// API matching mode:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Backend type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the request body does not exceed 20,480 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_remark: ::std::option::Option<::std::string::String>,
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_normal_sample: ::std::option::Option<::std::string::String>,
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_failure_sample: ::std::option::Option<::std::string::String>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// Use letters, digits, and special characters (-\*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the API_TAG_NUM_LIMIT configuration.
     ///
     /// Items: 1 to 128.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Group response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub response_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Request content type:
     /// Coming soon.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<ContentType>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// App status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// Indicates whether to enable orchestration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub arrange_necessary: ::std::option::Option<i32>,
     /// Time when the API is registered.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Time when the API was last modified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Version of the API group to which the API belongs.
     /// The default value is V1. Other versions are not supported.
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_version: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
     /// Separate multiple environment IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
     /// Separate multiple environment names with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
     /// Separate multiple publication record IDs with vertical bars (|).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Time when the API version is published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// Name of the integration application to which the API belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
     /// ID of the corresponding custom backend API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Web backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_api: ::std::option::Option<BackendApi>,
     /// API group information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_info: ::std::option::Option<ApiGroupCommonInfo>,
     /// FunctionGraph backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub func_info: ::std::option::Option<ApiFunc>,
     /// Mock backend details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mock_info: ::std::option::Option<ApiMock>,
     /// Request parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
     /// Backend parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_params: ::std::option::Option<::std::vec::Vec<BackendParam>>,
     /// FunctionGraph backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_functions: ::std::option::Option<::std::vec::Vec<ApiPolicyFunctionResp>>,
     /// Mock backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_mocks: ::std::option::Option<::std::vec::Vec<ApiPolicyMockResp>>,
     /// Web backend policies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
     /// Subdomain name that API Gateway automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Subdomain names that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// API version ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_version_details")]
@@ -45553,10 +45553,10 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApiVersionDetailsResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_api_version_details")]
@@ -45594,13 +45594,13 @@ impl support::Validate for QueryingApiVersionDetailsResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithAPlugInResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// APIs bound to the plug-in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<PluginApiInfo>>,
 }
 #[cfg(feature = "querying_apis_bound_with_a_plug_in")]
@@ -45650,10 +45650,10 @@ impl support::Validate for QueryingApisBoundWithAPlugInResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithAPlugInResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_bound_with_a_plug_in")]
@@ -45691,13 +45691,13 @@ impl support::Validate for QueryingApisBoundWithAPlugInResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithARequestThrottlingPolicyResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForThrottle>>,
 }
 #[cfg(feature = "querying_apis_bound_with_a_request_throttling_policy")]
@@ -45747,10 +45747,10 @@ impl support::Validate for QueryingApisBoundWithARequestThrottlingPolicyResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithARequestThrottlingPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_bound_with_a_request_throttling_policy")]
@@ -45788,37 +45788,37 @@ impl support::Validate for QueryingApisBoundWithARequestThrottlingPolicyResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AclBindApiInfo {
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_type: ::std::option::Option<i64>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_remark: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the policy takes effect.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the policy takes effect.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_time: ::std::option::Option<::std::string::String>,
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 #[cfg(feature = "querying_apis_bound_with_an_access_control_policy")]
@@ -45905,13 +45905,13 @@ impl support::Validate for AclBindApiInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<AclBindApiInfo>>,
 }
 #[cfg(feature = "querying_apis_bound_with_an_access_control_policy")]
@@ -45961,10 +45961,10 @@ impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse200
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_bound_with_an_access_control_policy")]
@@ -46002,13 +46002,13 @@ impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse400
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForThrottle>>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_request_throttling_policy")]
@@ -46058,10 +46058,10 @@ impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyRespo
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_request_throttling_policy")]
@@ -46099,43 +46099,43 @@ impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyRespo
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiForSign {
     /// API authentication mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API request address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
     /// Name of the signature key bound to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signature_name: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_signature_key")]
@@ -46230,13 +46230,13 @@ impl support::Validate for ApiForSign {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithASignatureKeyResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForSign>>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_signature_key")]
@@ -46286,10 +46286,10 @@ impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithASignatureKeyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_signature_key")]
@@ -46327,13 +46327,13 @@ impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<UnbindApiForAcl>>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_access_control_policy")]
@@ -46383,10 +46383,10 @@ impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_access_control_policy")]
@@ -46424,43 +46424,43 @@ impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindApiForAcl {
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// API visibility.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Name of the same type of access control policy bound to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// API request address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// Request method.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_access_control_policy")]
@@ -46555,34 +46555,34 @@ impl support::Validate for UnbindApiForAcl {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiOutline {
     /// API authentication mode.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API request address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_app")]
@@ -46652,13 +46652,13 @@ impl support::Validate for ApiOutline {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithAnAppResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiOutline>>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_app")]
@@ -46708,10 +46708,10 @@ impl support::Validate for QueryingApisNotBoundWithAnAppResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisNotBoundWithAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_app")]
@@ -46749,13 +46749,13 @@ impl support::Validate for QueryingApisNotBoundWithAnAppResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// APIs bound to the plug-in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<PluginApiInfo>>,
 }
 #[cfg(feature = "querying_apis_to_which_a_plug_in_can_be_bound")]
@@ -46805,10 +46805,10 @@ impl support::Validate for QueryingApisToWhichAPlugInCanBeBoundResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apis_to_which_a_plug_in_can_be_bound")]
@@ -46846,44 +46846,44 @@ impl support::Validate for QueryingApisToWhichAPlugInCanBeBoundResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppDetailsResponse200 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creator of the app.
     /// The value MARKET is currently not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub creator: ::std::option::Option<Creator>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// AppKey.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// AppSecret.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_app_details")]
@@ -47001,10 +47001,10 @@ impl support::Validate for QueryingAppDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_app_details")]
@@ -47042,47 +47042,47 @@ impl support::Validate for QueryingAppDetailsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AppInfoWithBindNum {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creator of the app.
     /// The value MARKET is currently not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub creator: ::std::option::Option<Creator>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// AppKey.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// AppSecret.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
     /// Number of bound APIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_apps")]
@@ -47204,13 +47204,13 @@ impl support::Validate for AppInfoWithBindNum {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// App list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppInfoWithBindNum>>,
 }
 #[cfg(feature = "querying_apps")]
@@ -47260,10 +47260,10 @@ impl support::Validate for QueryingAppsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apps")]
@@ -47301,81 +47301,81 @@ impl support::Validate for QueryingAppsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiAuthInfo {
     /// Authorization record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_type: ::std::option::Option<i32>,
     /// API description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_remark: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which an app has been authorized to call the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Authorizer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_role: ::std::option::Option<::std::string::String>,
     /// Authorization time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_time: ::std::option::Option<::std::string::String>,
     /// App name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// App description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_remark: ::std::option::Option<::std::string::String>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// Creator of the app.
     /// • USER: The app is created by a tenant.
     /// • MARKET: The app is allocated by KooGallery. This value is not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_creator: ::std::option::Option<::std::string::String>,
     /// API publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Authorization channel type.
     /// The default value is NORMAL. This parameter is not supported currently.
     ///
     /// Default: `"NORMAL"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_tunnel: ::std::option::Option<AuthTunnel>,
     /// Whitelist for the green channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_whitelist: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Blacklist for the green channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_blacklist: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Access parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub visit_param: ::std::option::Option<::std::string::String>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the app has been authorized to call the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apps_bound_to_an_api")]
@@ -47532,13 +47532,13 @@ impl support::Validate for ApiAuthInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// API list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auths: ::std::option::Option<::std::vec::Vec<ApiAuthInfo>>,
 }
 #[cfg(feature = "querying_apps_bound_to_an_api")]
@@ -47588,10 +47588,10 @@ impl support::Validate for QueryingAppsBoundToAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAppsBoundToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_apps_bound_to_an_api")]
@@ -47704,22 +47704,22 @@ impl support::Shaped for AuthTunnel {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AvailableZone {
     /// AZ name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// AZ code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// AZ port.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<::std::string::String>,
     /// AZ names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub local_name: ::std::option::Option<LocalName>,
     /// Gateway editions available in the AZ.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub specs: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     >,
@@ -47778,10 +47778,10 @@ impl support::Validate for AvailableZone {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LocalName {
     /// AZ name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub en_us: ::std::option::Option<::std::string::String>,
     /// AZ name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub zh_cn: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_azs")]
@@ -47819,7 +47819,7 @@ impl support::Validate for LocalName {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAzsResponse200 {
     /// AZ list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZone>>,
 }
 #[cfg(feature = "querying_azs")]
@@ -47861,10 +47861,10 @@ impl support::Validate for QueryingAzsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingAzsResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_azs")]
@@ -47902,13 +47902,13 @@ impl support::Validate for QueryingAzsResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Backend server groups of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
 }
 #[cfg(feature = "querying_backend_server_groups_of_a_vpc_channel")]
@@ -47958,10 +47958,10 @@ impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_backend_server_groups_of_a_vpc_channel")]
@@ -47999,13 +47999,13 @@ impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingBackendServersOfAVpcChannelResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Cloud server list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 #[cfg(feature = "querying_backend_servers_of_a_vpc_channel")]
@@ -48055,10 +48055,10 @@ impl support::Validate for QueryingBackendServersOfAVpcChannelResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingBackendServersOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_backend_servers_of_a_vpc_channel")]
@@ -48096,35 +48096,35 @@ impl support::Validate for QueryingBackendServersOfAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialQuotaDetailsResponse200 {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Maximum number of times a credential quota can be called.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Time limit of a quota.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Parameter description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Number of applications bound to the quota policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_app_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_credential_quota_details")]
@@ -48246,10 +48246,10 @@ impl support::Validate for QueryingCredentialQuotaDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialQuotaDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_credential_quota_details")]
@@ -48287,35 +48287,35 @@ impl support::Validate for QueryingCredentialQuotaDetailsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AppQuotaInfo {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Maximum number of times a credential quota can be called.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Time limit of a quota.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Parameter description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Number of applications bound to the quota policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_app_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_credential_quotas")]
@@ -48437,13 +48437,13 @@ impl support::Validate for AppQuotaInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialQuotasResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Credential quotas.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quotas: ::std::option::Option<::std::vec::Vec<AppQuotaInfo>>,
 }
 #[cfg(feature = "querying_credential_quotas")]
@@ -48493,10 +48493,10 @@ impl support::Validate for QueryingCredentialQuotasResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialQuotasResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_credential_quotas")]
@@ -48534,13 +48534,13 @@ impl support::Validate for QueryingCredentialQuotasResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Credentials.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
 }
 #[cfg(feature = "querying_credentials_that_can_be_bound_to_a_credential_quota")]
@@ -48591,10 +48591,10 @@ for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_credentials_that_can_be_bound_to_a_credential_quota")]
@@ -48636,62 +48636,62 @@ pub struct QueryingCustomAuthorizerDetailsResponse200 {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Custom authorizer type.
     /// Modification is not allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingACustomAuthorizerType>,
     /// Value: FUNC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_type: ::std::option::Option<AuthorizerType>,
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_uri: ::std::option::Option<::std::string::String>,
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<IdentityInResponse>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
     /// Custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// ID of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_custom_authorizer_details")]
@@ -48881,10 +48881,10 @@ impl support::Validate for QueryingCustomAuthorizerDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCustomAuthorizerDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_custom_authorizer_details")]
@@ -48925,62 +48925,62 @@ pub struct AuthorizerResp {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Custom authorizer type.
     /// Modification is not allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingACustomAuthorizerType>,
     /// Value: FUNC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_type: ::std::option::Option<AuthorizerType>,
     /// Function URN.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_uri: ::std::option::Option<::std::string::String>,
     /// Function network architecture:
     ///
     /// Default: `"V1"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub network_type: ::std::option::Option<NetworkType>,
     /// Function version.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_version: ::std::option::Option<::std::string::String>,
     /// Function alias URN.
     /// If both a function alias URN and version are passed, the alias URN will be used and the version will be ignored.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_alias_uri: ::std::option::Option<::std::string::String>,
     /// Identity source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identities: ::std::option::Option<::std::vec::Vec<IdentityInResponse>>,
     /// Maximum cache age.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
     /// User data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
     /// Custom backend ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ld_api_id: ::std::option::Option<::std::string::String>,
     /// Indicates whether to send the body.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub need_body: ::std::option::Option<bool>,
     /// Custom authorizer ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// ID of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Name of the application to which the custom authorizer belongs.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_custom_authorizers")]
@@ -49170,13 +49170,13 @@ impl support::Validate for AuthorizerResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCustomAuthorizersResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Custom authorizers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_list: ::std::option::Option<::std::vec::Vec<AuthorizerResp>>,
 }
 #[cfg(feature = "querying_custom_authorizers")]
@@ -49226,10 +49226,10 @@ impl support::Validate for QueryingCustomAuthorizersResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingCustomAuthorizersResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_custom_authorizers")]
@@ -49268,10 +49268,10 @@ impl support::Validate for QueryingCustomAuthorizersResponse400 {
 pub struct CbcOperationLock {
     /// Restriction scenarios:
     /// • SPEC_CHG_LOCK: Changing specifications of the yearly/monthly billing mode. In this scenario, deleting resources and changing specifications are not allowed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lock_scene: ::std::option::Option<LockScene>,
     /// ID of the object that initiates the restriction
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub lock_source_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -49322,10 +49322,10 @@ impl support::Validate for CbcOperationLock {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndpointService {
     /// VPC endpoint service name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_name: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -49363,10 +49363,10 @@ impl support::Validate for EndpointService {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct IpDetails {
     /// IP address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_address: ::std::option::Option<::std::string::String>,
     /// Bandwidth.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -49404,10 +49404,10 @@ impl support::Validate for IpDetails {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct NodeIps {
     /// LiveData node IP addresses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub livedata: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Shubao node IP addresses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shubao: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -49445,151 +49445,151 @@ impl support::Validate for NodeIps {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDedicatedGatewayDetailsResponse200 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// ID of the tenant to which the gateway belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Gateway name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_name: ::std::option::Option<::std::string::String>,
     /// Instance status:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<QueryingDedicatedGatewayDetailsStatus>,
     /// Instance status ID:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_status: ::std::option::Option<InstanceStatus>,
     /// Gateway type.
     /// The default value is apig.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Gateway edition.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spec: ::std::option::Option<Spec>,
     /// Time when the gateway is created. The time is in the Unix timestamp format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<i64>,
     /// Enterprise project ID. This parameter is required for an enterprise account.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
     /// EIP bound to the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_address: ::std::option::Option<::std::string::String>,
     /// Billing mode of the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub charging_mode: ::std::option::Option<ChargingMode>,
     /// This parameter is not used currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cbc_metadata: ::std::option::Option<::std::string::String>,
     /// Type of the load balancer used by the gateway.
     /// • ELB
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub loadbalancer_provider: ::std::option::Option<LoadbalancerProvider>,
     /// Cloud operations restriction lock.
     /// This parameter is not used currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cbc_operation_locks: ::std::option::Option<::std::vec::Vec<CbcOperationLock>>,
     /// Description about the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// VPC ID.
     /// You can obtain it in either of the following ways:
     /// • Method 1: Log in to the VPC console, and click the name of a VPC to view the VPC ID on the displayed details page.
     /// • Method 2: Call the corresponding VPC API. For details, see section "Querying VPCs" in the VPC API Reference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
     /// Subnet network ID.
     /// You can obtain it in either of the following ways:
     /// • Method 1: Log in to the VPC console and click the target subnet on the Subnets page. You can view the network ID on the displayed page.
     /// • Method 2: Call the corresponding VPC API. For details, see section "Querying Subnets" in the VPC API Reference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub subnet_id: ::std::option::Option<::std::string::String>,
     /// ID of the security group to which the gateway belongs.
     /// You can obtain it in either of the following ways:
     /// • Method 1: Log in to the VPC console. Choose Access Control \> Security Groups in the navigation pane. On the Security Groups page, click the target security group. Then view the security group ID on the displayed page.
     /// • Method 2: Call the corresponding VPC API. For details, see section "Querying Security Groups" in the VPC API Reference.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub security_group_id: ::std::option::Option<::std::string::String>,
     /// Start time of the maintenance time window. It must be in the format "xx:00:00". The value of xx can be 02, 06, 10, 14, 18, or 22.
     /// During the maintenance time period, the O&M personnel can perform maintenance operations on the gateway. During maintenance, services can still be used, but occasionally there may be temporary service interruptions. Scheduled maintenance occurs infrequently (typically once every several months).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub maintain_begin: ::std::option::Option<::std::string::String>,
     /// End time of the maintenance time window. It must be in the format "xx:00:00". There is a 4-hour difference between the start time and end time.
     /// During the maintenance time period, the O&M personnel can perform maintenance operations on the gateway. During maintenance, services can still be used, but occasionally there may be temporary service interruptions. Scheduled maintenance occurs infrequently (typically once every several months).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub maintain_end: ::std::option::Option<::std::string::String>,
     /// VPC ingress address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ingress_ip: ::std::option::Option<::std::string::String>,
     /// VPC access address (IPv6).
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ingress_ip_v6: ::std::option::Option<::std::string::String>,
     /// ID of the account to which the gateway belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// IP address for public outbound access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nat_eip_address: ::std::option::Option<::std::string::String>,
     /// Outbound access bandwidth.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
     /// Billing mode of the public outbound access bandwidth.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<::std::string::String>,
     /// AZ.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub available_zone_ids: ::std::option::Option<::std::string::String>,
     /// Gateway version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_version: ::std::option::Option<::std::string::String>,
     /// Subnet network ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub virsubnet_id: ::std::option::Option<::std::string::String>,
     /// ROMA EIP.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_eip_address: ::std::option::Option<::std::string::String>,
     /// Listener information.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub listeners: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
     /// Supported features.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub supported_features: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// VPC endpoint service details.
     /// This parameter will be deprecated. Use endpoint_services instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub endpoint_service: ::std::option::Option<EndpointService>,
     /// VPC endpoint services.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub endpoint_services: ::std::option::Option<::std::vec::Vec<EndpointService>>,
     /// VPC endpoint ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub node_ips: ::std::option::Option<NodeIps>,
     /// Public inbound access addresses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicips: ::std::option::Option<::std::vec::Vec<IpDetails>>,
     /// Private inbound access addresses.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub privateips: ::std::option::Option<::std::vec::Vec<IpDetails>>,
     /// List of unreliable gateway inbound access IP addresses, to which the subdomain name of the group is not CNAMEd. The DEFAULT group cannot be accessed directly using the IP address in this list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unreliable_ips: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether the gateway can be released.
     /// • true: The gateway can be released.
     /// • false: The gateway cannot be released.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_releasable: ::std::option::Option<bool>,
     /// Billing mode of the public inbound access bandwidth.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ingress_bandwidth_charging_mode: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -49889,10 +49889,10 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDedicatedGatewayDetailsResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
@@ -50743,61 +50743,61 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Time unit for limiting the number of API calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of APIs to which the request throttling policy has been bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Indicates whether an excluded request throttling configuration has been created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inclu_special_throttle: ::std::option::Option<IsIncluSpecialThrottle>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_details_of_a_request_throttling_policy")]
@@ -51046,10 +51046,10 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_details_of_a_request_throttling_policy")]
@@ -51087,27 +51087,27 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse401 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDetailsOfAnAccessControlPolicyResponse200 {
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_name: ::std::option::Option<::std::string::String>,
     /// Type.
     /// • PERMIT (whitelist)
     /// • DENY (blacklist)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_type: ::std::option::Option<::std::string::String>,
     /// Access control objects.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_value: ::std::option::Option<::std::string::String>,
     /// Object type.
     /// • IP
     /// • DOMAIN
     /// • DOMAIN_ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub entity_type: ::std::option::Option<::std::string::String>,
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_details_of_an_access_control_policy")]
@@ -51161,10 +51161,10 @@ impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDetailsOfAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_details_of_an_access_control_policy")]
@@ -51202,13 +51202,13 @@ impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDomainNamesOfAnSslCertificateResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Bound domain names.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_domains: ::std::option::Option<::std::vec::Vec<UrlDomainRefInfo>>,
 }
 #[cfg(feature = "querying_domain_names_of_an_ssl_certificate")]
@@ -51258,10 +51258,10 @@ impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingDomainNamesOfAnSslCertificateResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_domain_names_of_an_ssl_certificate")]
@@ -51299,41 +51299,41 @@ impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UrlDomainRefInfo {
     /// Custom domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_domain: ::std::option::Option<::std::string::String>,
     /// Domain ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// CNAME resolution status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<AddingACertificateToADomainNameStatus>,
     /// Minimum SSL version supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min_ssl_version: ::std::option::Option<::std::string::String>,
     /// Whether to enable HTTP redirection to HTTPS. The value false means disable and true means enable. The default value is false.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_http_redirect_to_https: ::std::option::Option<bool>,
     /// Whether to enable client certificate verification. This parameter is available only when a certificate is bound. It is enabled by default if trusted_root_ca exists, and disabled if trusted_root_ca does not exist.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
     /// Certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_id: ::std::option::Option<::std::string::String>,
     /// Certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ssl_name: ::std::option::Option<::std::string::String>,
     /// API group ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_id: ::std::option::Option<::std::string::String>,
     /// API group name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_group_name: ::std::option::Option<::std::string::String>,
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_domain_names_of_an_ssl_certificate")]
@@ -51438,25 +51438,25 @@ pub struct EnvVariableInfo {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
     /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// API group ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed. The variable name is equivalent to "#Name#" in API definitions. Characters between the number signs are case-sensitive. The variable name will be replaced with the variable value after API publication.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_name: ::std::option::Option<::std::string::String>,
     /// Environment variable ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_environment_variables")]
@@ -51597,13 +51597,13 @@ impl support::Validate for EnvVariableInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingEnvironmentVariablesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Environment variable list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::std::vec::Vec<EnvVariableInfo>>,
 }
 #[cfg(feature = "querying_environment_variables")]
@@ -51653,10 +51653,10 @@ impl support::Validate for QueryingEnvironmentVariablesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingEnvironmentVariablesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_environment_variables")]
@@ -51694,13 +51694,13 @@ impl support::Validate for QueryingEnvironmentVariablesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Excluded configuration list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_specials: ::std::option::Option<::std::vec::Vec<ThrottleSpecialInfo>>,
 }
 #[cfg(feature = "querying_excluded_request_throttling_configurations")]
@@ -51750,10 +51750,10 @@ impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsRespon
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_excluded_request_throttling_configurations")]
@@ -51791,31 +51791,31 @@ impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsRespon
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThrottleSpecialInfo {
     /// Excluded configuration ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an excluded object can access an API within the throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Throttling period.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apply_time: ::std::option::Option<::std::string::String>,
     /// App name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_name: ::std::option::Option<::std::string::String>,
     /// App ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_id: ::std::option::Option<::std::string::String>,
     /// ID of an object specified in the excluded configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_id: ::std::option::Option<::std::string::String>,
     /// Excluded object type, which can be APP or USER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_type: ::std::option::Option<::std::string::String>,
     /// Name of an app or a tenant to which the excluded configuration applies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub object_name: ::std::option::Option<::std::string::String>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_excluded_request_throttling_configurations")]
@@ -51881,21 +51881,21 @@ impl support::Validate for ThrottleSpecialInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct InstanceConfig {
     /// Quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_id: ::std::option::Option<::std::string::String>,
     /// Quota name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_name: ::std::option::Option<ConfigName>,
     /// Quota value.
     /// It indicates the value of the quota for the current gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_value: ::std::option::Option<::std::string::String>,
     /// Time when the quota is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_time: ::std::option::Option<::std::string::String>,
     /// Quota description.
     /// • INSTANCE_NUM_LIMIT: Maximum number of gateways that you can create.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_gateway_configurations")]
@@ -51958,13 +51958,13 @@ impl support::Validate for InstanceConfig {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGatewayConfigurationsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Quota list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configs: ::std::option::Option<::std::vec::Vec<InstanceConfig>>,
 }
 #[cfg(feature = "querying_gateway_configurations")]
@@ -52014,10 +52014,10 @@ impl support::Validate for QueryingGatewayConfigurationsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGatewayConfigurationsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_gateway_configurations")]
@@ -52124,7 +52124,7 @@ impl support::Shaped for ConfigName {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGroupResponseDetailsResponse200 {
     /// Response name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Response type definition. key indicates the error type. Options of key:
     /// • AUTH_FAILURE: Authentication failed.
@@ -52147,21 +52147,21 @@ pub struct QueryingGroupResponseDetailsResponse200 {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfoResp>,
     >,
     /// Response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Indicates whether the group response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_group_response_details")]
@@ -52223,10 +52223,10 @@ impl support::Validate for QueryingGroupResponseDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGroupResponseDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_group_response_details")]
@@ -52264,13 +52264,13 @@ impl support::Validate for QueryingGroupResponseDetailsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGroupResponsesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Response list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<::std::vec::Vec<ResponsesInfo>>,
 }
 #[cfg(feature = "querying_group_responses")]
@@ -52320,10 +52320,10 @@ impl support::Validate for QueryingGroupResponsesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingGroupResponsesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_group_responses")]
@@ -52361,7 +52361,7 @@ impl support::Validate for QueryingGroupResponsesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResponsesInfo {
     /// Response name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Response type definition. key indicates the error type. Options of key:
     /// • AUTH_FAILURE: Authentication failed.
@@ -52384,21 +52384,21 @@ pub struct ResponsesInfo {
     /// • ORCHESTRATION_PARAMETER_NOT_FOUND: No parameters are input to match the parameter orchestration rule, causing orchestration failure.
     /// • ORCHESTRATION_FAILURE: Input parameters cannot match orchestration rules, causing orchestration failure.
     /// Each error type is in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ResponseInfoResp>,
     >,
     /// Response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Indicates whether the group response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_group_responses")]
@@ -52460,28 +52460,28 @@ impl support::Validate for ResponsesInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ApiVersionResp {
     /// API version ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
     /// API version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_no: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Description about the publication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Publication time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// Version status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<QueryingHistoricalVersionsOfAnApiStatus>,
 }
 #[cfg(feature = "querying_historical_versions_of_an_api")]
@@ -52556,13 +52556,13 @@ impl support::Validate for ApiVersionResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingHistoricalVersionsOfAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Historical version list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_versions: ::std::option::Option<::std::vec::Vec<ApiVersionResp>>,
 }
 #[cfg(feature = "querying_historical_versions_of_an_api")]
@@ -52612,10 +52612,10 @@ impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingHistoricalVersionsOfAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_historical_versions_of_an_api")]
@@ -52728,25 +52728,25 @@ impl support::Shaped for QueryingHistoricalVersionsOfAnApiStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct MetricData {
     /// Average value of metric data within a rollup period. This parameter is supported only when the value of filter in the request is average.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub average: ::std::option::Option<i32>,
     /// Maximum value of metric data within a rollup period. This parameter is supported only when the value of filter in the request is max.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max: ::std::option::Option<i32>,
     /// Minimum value of metric data within a rollup period. This parameter is supported only when the value of filter in the request is min.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub min: ::std::option::Option<i32>,
     /// Sum of metric data within a rollup period. This parameter is supported only when the value of filter in the request is sum.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sum: ::std::option::Option<i32>,
     /// Variance value of metric data within a rollup period. This parameter is supported only when the value of filter in the request is variance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variance: ::std::option::Option<i32>,
     /// Time when the metric is collected. It is a UNIX timestamp in milliseconds.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timestamp: ::std::option::Option<i64>,
     /// Metric unit.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unit: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_monitoring_data")]
@@ -52804,7 +52804,7 @@ impl support::Validate for MetricData {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingMonitoringDataResponse200 {
     /// Metric data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub datapoints: ::std::option::Option<::std::vec::Vec<MetricData>>,
 }
 #[cfg(feature = "querying_monitoring_data")]
@@ -52846,10 +52846,10 @@ impl support::Validate for QueryingMonitoringDataResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingMonitoringDataResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_monitoring_data")]
@@ -53268,18 +53268,18 @@ impl support::Shaped for Period {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInDetailsResponse200 {
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<PluginScope>,
     /// Plug-in content in JSON format. For details, see the model definition.
     /// • CorsPluginContent
@@ -53290,18 +53290,18 @@ pub struct QueryingPlugInDetailsResponse200 {
     /// • ThirdAuthContent
     ///
     /// Length: at most 65535 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_content: ::std::option::Option<::std::string::String>,
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_in_details")]
@@ -53447,10 +53447,10 @@ impl support::Validate for QueryingPlugInDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_in_details")]
@@ -53488,13 +53488,13 @@ impl support::Validate for QueryingPlugInDetailsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Plug-ins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugins: ::std::option::Option<::std::vec::Vec<PluginInfo>>,
 }
 #[cfg(feature = "querying_plug_ins")]
@@ -53544,10 +53544,10 @@ impl support::Validate for QueryingPlugInsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_ins")]
@@ -53585,46 +53585,46 @@ impl support::Validate for QueryingPlugInsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AttachedPluginInfo {
     /// Plug-in binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_attach_id: ::std::option::Option<::std::string::String>,
     /// Plug-in ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_id: ::std::option::Option<::std::string::String>,
     /// Plug-in name. Start with a letter, and include only letters, digits, hyphens (-), and underscores(_). (3 to 255 characters)
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_name: ::std::option::Option<::std::string::String>,
     /// Plug-in type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_type: ::std::option::Option<PluginType>,
     /// Plug-in scope. global: Visible to all gateways.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_scope: ::std::option::Option<PluginScope>,
     /// ID of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Name of the environment for binding to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Binding time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attached_time: ::std::option::Option<::std::string::String>,
     /// Plug-in content in JSON format.
     ///
     /// Length: at most 65535 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugin_content: ::std::option::Option<::std::string::String>,
     /// Plug-in description, with a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_ins_bound_to_an_api")]
@@ -53786,13 +53786,13 @@ impl support::Validate for AttachedPluginInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Plug-ins bound to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugins: ::std::option::Option<::std::vec::Vec<AttachedPluginInfo>>,
 }
 #[cfg(feature = "querying_plug_ins_bound_to_an_api")]
@@ -53842,10 +53842,10 @@ impl support::Validate for QueryingPlugInsBoundToAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsBoundToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_ins_bound_to_an_api")]
@@ -53883,13 +53883,13 @@ impl support::Validate for QueryingPlugInsBoundToAnApiResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Plug-ins.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugins: ::std::option::Option<::std::vec::Vec<PluginInfo>>,
 }
 #[cfg(feature = "querying_plug_ins_that_can_be_bound_to_an_api")]
@@ -53939,10 +53939,10 @@ impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_plug_ins_that_can_be_bound_to_an_api")]
@@ -53980,35 +53980,35 @@ impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingQuotasAssociatedWithACredentialResponse200 {
     /// Credential quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_quota_id: ::std::option::Option<::std::string::String>,
     /// Quota name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Maximum number of times a credential quota can be called.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_limits: ::std::option::Option<i32>,
     /// Time unit. The options are SECOND, MINUTE, HOUR, and DAY.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Time limit of a quota.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Parameter description.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Time when the quota is reset for the first time. If this parameter is not specified, the time is calculated based on the first calling time by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reset_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Number of applications bound to the quota policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_app_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_quotas_associated_with_a_credential")]
@@ -54130,10 +54130,10 @@ impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingQuotasAssociatedWithACredentialResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_quotas_associated_with_a_credential")]
@@ -54171,13 +54171,13 @@ impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingRequestThrottlingPoliciesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Request throttling policy list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottlesInfo>>,
 }
 #[cfg(feature = "querying_request_throttling_policies")]
@@ -54227,10 +54227,10 @@ impl support::Validate for QueryingRequestThrottlingPoliciesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingRequestThrottlingPoliciesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_request_throttling_policies")]
@@ -54270,61 +54270,61 @@ pub struct ThrottlesInfo {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Time unit for limiting the number of API calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of APIs to which the request throttling policy has been bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Indicates whether an excluded request throttling configuration has been created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inclu_special_throttle: ::std::option::Option<IsIncluSpecialThrottle>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_request_throttling_policies")]
@@ -54573,13 +54573,13 @@ impl support::Validate for ThrottlesInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Request throttling policy list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottleForApi>>,
 }
 #[cfg(feature = "querying_request_throttling_policies_bound_to_an_api")]
@@ -54629,10 +54629,10 @@ impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_request_throttling_policies_bound_to_an_api")]
@@ -54672,70 +54672,70 @@ pub struct ThrottleForApi {
     /// Maximum number of times the API can be accessed by an app within the same period. The value of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Time unit for limiting the number of API calls.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_unit: ::std::option::Option<TimeUnit>,
     /// Description of the request throttling policy, which can contain a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Maximum number of times an API can be accessed within a specified period. The value of this parameter cannot exceed the default limit 200 TPS. You can change the default limit to meet service requirements. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_call_limits: ::std::option::Option<i32>,
     /// Type of the request throttling policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingARequestThrottlingPolicyType>,
     /// Indicates whether to enable dynamic request throttling.
     /// • TRUE
     /// • FALSE
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_adaptive_control: ::std::option::Option<::std::string::String>,
     /// Maximum number of times the API can be accessed by a user within the same period. The value of this parameter cannot exceed the Max. API Requests. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_call_limits: ::std::option::Option<i32>,
     /// Period of time for limiting the number of API calls. This parameter applies with each API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Maximum number of times the API can be accessed by an IP address within the same period. The value of this parameter cannot exceed the API call limit. The maximum value is 2,147,483,647. Enter a positive integer.
     ///
     /// Range: at most 2147483647.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_call_limits: ::std::option::Option<i32>,
     /// Request throttling policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of APIs to which the request throttling policy has been bound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Indicates whether an excluded request throttling configuration has been created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inclu_special_throttle: ::std::option::Option<IsIncluSpecialThrottle>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Environment in which the request throttling policy takes effect.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_name: ::std::option::Option<::std::string::String>,
     /// Policy binding record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_id: ::std::option::Option<::std::string::String>,
     /// Time when the policy is bound to the API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_request_throttling_policies_bound_to_an_api")]
@@ -54996,19 +54996,19 @@ impl support::Validate for ThrottleForApi {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Config {
     /// Quota ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_id: ::std::option::Option<::std::string::String>,
     /// Quota name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_name: ::std::option::Option<
         QueryingResourceConfigurationsOfAGatewayConfigName,
     >,
     /// Quota value.
     /// It indicates the value of the quota for the current gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_value: ::std::option::Option<::std::string::String>,
     /// Time when the quota is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub config_time: ::std::option::Option<::std::string::String>,
     /// Quota description.
     /// • API_NUM_LIMIT: Maximum number of APIs you can create.
@@ -55053,10 +55053,10 @@ pub struct Config {
     /// • APP_SECRET_SWITCH: Whether to enable APP_SECRET authentication.
     /// • CASCADE_SWITCH: Whether to enable cascaded gateways.
     /// • IS_INIT_API_PATH_HASH: Whether API path hashing has been performed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Used quota of the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub used: ::std::option::Option<i64>,
 }
 #[cfg(feature = "querying_resource_configurations_of_a_gateway")]
@@ -55123,13 +55123,13 @@ impl support::Validate for Config {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingResourceConfigurationsOfAGatewayResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Quota list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configs: ::std::option::Option<::std::vec::Vec<Config>>,
 }
 #[cfg(feature = "querying_resource_configurations_of_a_gateway")]
@@ -55179,10 +55179,10 @@ impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingResourceConfigurationsOfAGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_resource_configurations_of_a_gateway")]
@@ -55529,13 +55529,13 @@ impl support::Shaped for QueryingResourceConfigurationsOfAGatewayConfigName {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingSignatureKeysResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Signature key list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signs: ::std::option::Option<::std::vec::Vec<SignatureWithBindNum>>,
 }
 #[cfg(feature = "querying_signature_keys")]
@@ -55585,10 +55585,10 @@ impl support::Validate for QueryingSignatureKeysResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingSignatureKeysResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_signature_keys")]
@@ -55629,46 +55629,46 @@ pub struct SignatureWithBindNum {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: must start with a letter; may contain only letters, digits and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Signature key type.
     /// To use a basic signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
     /// To use a public_key signature key, ensure that the public_key feature has been configured for your gateway. For details, see "Appendix" \> "Supported Features". If your gateway does not support this feature, contact technical support to enable it.
     /// To use an AES signature key, ensure that your gateway version supports it. If your gateway does not support this type of signature key, contact technical support to upgrade your gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_type: ::std::option::Option<SignType>,
     /// Signature key.
     /// • hmac: The value contains 8 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 4 to 32 characters, including letters, digits, underscores (_), and hyphens (-). It must start with a letter. If not specified, a key is automatically generated.
     /// • public_key: The value contains 8 to 512 characters, including letters, digits, and special characters (_-+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters if the aes-128-cfb algorithm is used, or 32 characters if the aes-256-cfb algorithm is used. Letters, digits, and special characters (_-!@#$%+/=) are allowed. It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_key: ::std::option::Option<::std::string::String>,
     /// Signature secret.
     /// • hmac: The value contains 16 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • basic: The value contains 8 to 64 characters. Letters, digits, and special characters (_-!@#$%) are allowed. It must start with a letter or digit. If not specified, a key is automatically generated.
     /// • public_key: The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
     /// • aes: The value contains 16 characters, including letters, digits, and special characters (_-!@#$%+/=). It must start with a letter, digit, plus sign (+), or slash (/). If not specified, a key is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_secret: ::std::option::Option<::std::string::String>,
     /// Signature algorithm. Specify a signature algorithm only when using an AES signature key. By default, no algorithm is used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sign_algorithm: ::std::option::Option<SignAlgorithm>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Signature key ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Number of bound APIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_num: ::std::option::Option<i32>,
     /// Number of custom backends bound.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ldapi_bind_num: ::std::option::Option<i32>,
 }
 #[cfg(feature = "querying_signature_keys")]
@@ -55788,44 +55788,44 @@ impl support::Validate for SignatureWithBindNum {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CertBase {
     /// Certificate ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Certificate name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Certificate type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<QueryingSslCertificatesType>,
     /// Gateway ID.
     /// • If type is set to global, the default value is common.
     /// • If type is set to instance, a gateway ID is displayed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub common_name: ::std::option::Option<::std::string::String>,
     /// SAN domain name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub san: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Expiration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not_after: ::std::option::Option<::std::string::String>,
     /// Signature algorithm.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signature_algorithm: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// Whether a trusted root certificate (CA) exists. The value is true if trusted_root_ca exists in the bound certificate.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
 }
 #[cfg(feature = "querying_ssl_certificates")]
@@ -55925,13 +55925,13 @@ impl support::Validate for CertBase {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingSslCertificatesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Certificate basic content.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub certs: ::std::option::Option<::std::vec::Vec<CertBase>>,
 }
 #[cfg(feature = "querying_ssl_certificates")]
@@ -55981,10 +55981,10 @@ impl support::Validate for QueryingSslCertificatesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingSslCertificatesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_ssl_certificates")]
@@ -56170,13 +56170,13 @@ impl support::Shaped for QueryingSslCertificatesType {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTagsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Tag list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "querying_tags")]
@@ -56218,10 +56218,10 @@ impl support::Validate for QueryingTagsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTagsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_tags")]
@@ -56259,16 +56259,16 @@ impl support::Validate for QueryingTagsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTagsOfAGatewayResponse200 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub resource_id: ::std::option::Option<::std::string::String>,
     /// Detailed description of the gateway. Not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub resouce_detail: ::std::option::Option<::std::string::String>,
     /// Gateway name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub resource_name: ::std::option::Option<::std::string::String>,
     /// Tags bound to the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValue>>,
 }
 #[cfg(feature = "querying_tags_of_a_gateway")]
@@ -56322,10 +56322,10 @@ impl support::Validate for QueryingTagsOfAGatewayResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTagsOfAGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_tags_of_a_gateway")]
@@ -56364,24 +56364,24 @@ impl support::Validate for QueryingTagsOfAGatewayResponse401 {
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     /// Gateway creation progress.
     /// Unit: %
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub progress: ::std::option::Option<Progress>,
     /// Gateway creation status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<
         QueryingTheCreationProgressOfADedicatedGatewayStatus,
     >,
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
     /// Time when the gateway creation starts. The time is in the Unix timestamp format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<i64>,
     /// Time when the gateway creation is completed. The time is in the Unix timestamp format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end_time: ::std::option::Option<i64>,
 }
 #[cfg(feature = "querying_the_creation_progress_of_a_dedicated_gateway")]
@@ -56459,10 +56459,10 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_creation_progress_of_a_dedicated_gateway")]
@@ -56663,13 +56663,13 @@ impl support::Shaped for QueryingTheCreationProgressOfADedicatedGatewayStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Credentials.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
 }
 #[cfg(feature = "querying_the_credentials_bound_to_a_specified_quota")]
@@ -56719,10 +56719,10 @@ impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse2
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_credentials_bound_to_a_specified_quota")]
@@ -56760,10 +56760,10 @@ impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse4
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheResponseOfAnErrorTypeResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_response_of_an_error_type")]
@@ -56800,10 +56800,10 @@ impl support::Validate for QueryingTheResponseOfAnErrorTypeResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters, digits, and hyphens (-).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Value of the custom group response header, which is a string of 1 to 1,024 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
@@ -56812,21 +56812,21 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Response body template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// Custom response header.
     /// Array Length: 0 - 10
     ///
     /// Items: 0 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub headers: ::std::option::Option<
         ::std::vec::Vec<QueryingTheResponseOfAnErrorTypeResponseInfoHeader>,
     >,
     /// Indicates whether the response is the default response.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
 }
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
@@ -56834,16 +56834,16 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheResultOfAnAsynchronousTaskResponse200 {
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
     /// Task status. Options: waiting, processing, succeed, and failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_status: ::std::option::Option<TaskStatus>,
     /// Task type. Options: import_api and export_api. Both types of tasks are asynchronous.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<TaskType>,
     /// Task result. A string can be converted into a JSON object. If task_type is set to import_api, the fields include group_id, success (array), failure (array), swagger (structure), and ignore (array). The success array contains four fields: id (ID of a successfully imported API), method (API request method), path (API request path), and action (update or create). The failure array also contains four fields: method (API request method), path (API request path), error_code (import error code), and error_msg (import error message). The swagger structure contains two fields: id (Swagger file ID) and result (import result). The ignore array has two elements: method (API request method) and path (API request path). If task_type is set to export_api, the fields include file_type and content.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_result: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
@@ -56913,10 +56913,10 @@ impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheResultOfAnAsynchronousTaskResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
@@ -57116,122 +57116,122 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits, and these special characters are allowed: -_./:()
     ///
     /// Characters: must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// API type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<Type>,
     /// API version.
     ///
     /// Length: at most 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version: ::std::option::Option<::std::string::String>,
     /// API request protocol:
     ///
     /// Default: `"HTTPS"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_protocol: ::std::option::Option<ReqProtocol>,
     /// API request method. If the request protocol is set to GRPC, the request method is fixed to POST.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Request address, which can contain request parameters enclosed with braces ({}). For example, /getUserInfo/{userId}. Special characters, such as asterisks (\*), slashes (/), percent signs (%), hyphens (-), underscores (_), and periods (.), are allowed. It can contain a maximum of 512 characters and must comply with URI specifications.
     /// NOTE:
     /// The address must comply with the URI specifications.
     ///
     /// Length: at most 512 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API authentication mode. Options:
     /// Custom authentication is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<AuthType>,
     /// Security authentication parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_opt: ::std::option::Option<AuthOpt>,
     /// Indicates whether CORS is supported.
     /// • TRUE: supported
     /// • FALSE: not supported
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cors: ::std::option::Option<bool>,
     /// API matching mode:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Backend type. Options:
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backend_type: ::std::option::Option<BackendType>,
     /// API description. It cannot exceed 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// ID of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// API request body, which can be an example request body, media type, or parameters. Ensure that the request body does not exceed 20,480 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body_remark: ::std::option::Option<::std::string::String>,
     /// Example response for a successful request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_normal_sample: ::std::option::Option<::std::string::String>,
     /// Example response for a failed request. Ensure that the response does not exceed 20,480 characters.
     /// This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result_failure_sample: ::std::option::Option<::std::string::String>,
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_id: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// Use letters, digits, and special characters (-\*#%.:_) and start with a letter.
     /// By default, 10 tags are supported. To increase the quota, contact technical support to modify the API_TAG_NUM_LIMIT configuration.
     ///
     /// Items: 1 to 128.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Group response ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub response_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// Custom domain name bound to the API.
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Tag.
     /// This field will be deprecated. You can use the tags field instead.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tag: ::std::option::Option<::std::string::String>,
     /// Request content type:
     /// Coming soon.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<ContentType>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name of the API group to which the API belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_name: ::std::option::Option<::std::string::String>,
     /// Name of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_name: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub run_env_id: ::std::option::Option<::std::string::String>,
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// Subdomain name of the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domain: ::std::option::Option<::std::string::String>,
     /// Subdomain names that APIG automatically allocates to the API group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sl_domains: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Request parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
 }
 #[cfg(feature = "querying_the_runtime_definition_of_an_api")]
@@ -57582,10 +57582,10 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_runtime_definition_of_an_api")]
@@ -57623,10 +57623,10 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Supported features (built-in and no need to configure):
     /// • "resize_huge_flavor": Change to higher specifications
@@ -57638,7 +57638,7 @@ pub struct QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     /// • "etcd_cert_update": etcd_cert update
     /// • "scc_material_update": scc_material update
     /// Features not displayed in the list are not supported by the gateway.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "querying_the_supported_features_of_a_gateway")]
@@ -57680,10 +57680,10 @@ impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_the_supported_features_of_a_gateway")]
@@ -57723,25 +57723,25 @@ pub struct QueryingVariableDetailsResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special characters (_-/.:) are allowed.
     ///
     /// Characters: may contain only letters, digits, `_`, `-`, `/`, `.` and `:`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_value: ::std::option::Option<::std::string::String>,
     /// Environment ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// API group ID.
     ///
     /// Length: 1 to 65 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Variable name, which can contain 3 to 32 characters, starting with a letter. Only letters, digits, hyphens (-), and underscores (_) are allowed. The variable name is equivalent to "#Name#" in API definitions. Characters between the number signs are case-sensitive. The variable name will be replaced with the variable value after API publication.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variable_name: ::std::option::Option<::std::string::String>,
     /// Environment variable ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_variable_details")]
@@ -57882,10 +57882,10 @@ impl support::Validate for QueryingVariableDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingVariableDetailsResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_variable_details")]
@@ -57926,26 +57926,26 @@ pub struct QueryingVpcChannelDetailsResponse200 {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
     /// Range: 1-65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Distribution algorithm.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub balance_strategy: ::std::option::Option<BalanceStrategy>,
     /// Member type of the VPC channel.
     ///
     /// Default: `"ecs"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_type: ::std::option::Option<MemberType>,
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAVpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -57953,28 +57953,28 @@ pub struct QueryingVpcChannelDetailsResponse200 {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Time when the VPC channel is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<QueryingVpcChannelDetailsStatus>,
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
     /// Microservice information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
     /// Backend instances.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
     /// Health check details.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_health_config: ::std::option::Option<VpcHealthConfigInfo>,
 }
 #[cfg(feature = "querying_vpc_channel_details")]
@@ -58222,10 +58222,10 @@ impl support::Validate for QueryingVpcChannelDetailsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingVpcChannelDetailsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_vpc_channel_details")]
@@ -58263,36 +58263,36 @@ impl support::Validate for QueryingVpcChannelDetailsResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcHealthConfigInfo {
     /// Protocol for performing health checks on backend servers in the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<Protocol>,
     /// Destination path for health checks. This parameter is required if protocol is set to http or https.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Request method for health checks.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<Method>,
     /// Destination port for health checks. If this parameter is not specified or set to 0, the host port of the VPC channel is used.
     /// If this parameter is set to a non-zero value, the corresponding port is used for health checks.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Healthy threshold. It refers to the number of consecutive successful checks required for a backend server to be considered healthy.
     ///
     /// Range: 1 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub threshold_normal: ::std::option::Option<i32>,
     /// Unhealthy threshold, which refers to the number of consecutive failed checks required for a backend server to be considered unhealthy.
     ///
     /// Range: 1 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub threshold_abnormal: ::std::option::Option<i32>,
     /// Interval between consecutive checks. Unit: s. The value must be greater than the value of timeout.
     ///
     /// Range: 1 to 300.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub time_interval: ::std::option::Option<i32>,
     /// Response codes for determining a successful HTTP response. The value can be any integer within 100-599 in one of the following formats:
     /// • Multiple values, for example, 200,201,202
@@ -58300,29 +58300,29 @@ pub struct VpcHealthConfigInfo {
     /// • Multiple values and ranges, for example, 201,202,210-299. This parameter is required if protocol is set to http.
     ///
     /// Format: comma-separated integers and ranges within 100-599.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_code: ::std::option::Option<::std::string::String>,
     /// Indicates whether to enable two-way authentication. If this function is enabled, the certificate specified in the backend_client_certificate configuration item of the gateway is used.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enable_client_ssl: ::std::option::Option<bool>,
     /// Health check result.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<VpcHealthConfigInfoStatus>,
     /// Timeout for determining whether a health check fails. Unit: s. The value must be less than the value of time_interval.
     ///
     /// Range: 1 to 30.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// Health check ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_vpc_channel_details")]
@@ -58704,13 +58704,13 @@ impl support::Shaped for VpcMemberInfoStatus {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingVpcChannelsResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// VPC channel list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channels: ::std::option::Option<::std::vec::Vec<VpcChannelInfo>>,
 }
 #[cfg(feature = "querying_vpc_channels")]
@@ -58760,10 +58760,10 @@ impl support::Validate for QueryingVpcChannelsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingVpcChannelsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_vpc_channels")]
@@ -58804,26 +58804,26 @@ pub struct VpcChannelInfo {
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Host port of the VPC channel.
     /// Range: 1-65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Distribution algorithm.
     ///
     /// Default: `1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub balance_strategy: ::std::option::Option<BalanceStrategy>,
     /// Member type of the VPC channel.
     ///
     /// Default: `"ecs"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_type: ::std::option::Option<MemberType>,
     /// VPC channel type. The default type is server.
     ///
     /// Default: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<CreatingAVpcChannelType>,
     /// Dictionary code of the VPC channel.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -58831,22 +58831,22 @@ pub struct VpcChannelInfo {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Time when the VPC channel is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// VPC channel status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<QueryingVpcChannelDetailsStatus>,
     /// Backend server groups.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
     /// Microservice information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 #[cfg(feature = "querying_vpc_channels")]
@@ -59073,13 +59073,13 @@ impl support::Validate for VpcChannelInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EndpointPermission {
     /// Record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Permission rules.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permission: ::std::option::Option<::std::string::String>,
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_whitelist_records_of_a_vpc_endpoint_service")]
@@ -59121,13 +59121,13 @@ impl support::Validate for EndpointPermission {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Whitelist records.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<EndpointPermission>>,
 }
 #[cfg(feature = "querying_whitelist_records_of_a_vpc_endpoint_service")]
@@ -59177,10 +59177,10 @@ impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "querying_whitelist_records_of_a_vpc_endpoint_service")]
@@ -59218,10 +59218,10 @@ impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RemovingABackendServerResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "removing_a_backend_server")]
@@ -59259,7 +59259,7 @@ impl support::Validate for RemovingABackendServerResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResettingTheAppsecretOfAnAppRequest {
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only letters, digits, and special characters (_-!@#$%). To define an AppSecret, first enable the app_secret parameter.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "resetting_the_appsecret_of_an_app")]
@@ -59329,44 +59329,44 @@ impl support::Read for ResettingTheAppsecretOfAnAppRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResettingTheAppsecretOfAnAppResponse200 {
     /// ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Creator of the app.
     /// The value MARKET is currently not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub creator: ::std::option::Option<Creator>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
     /// AppKey.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_key: ::std::option::Option<::std::string::String>,
     /// AppSecret.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_secret: ::std::option::Option<::std::string::String>,
     /// Registration time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
     /// Status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
     /// App type.
     /// The default value is apig. Other types are not supported currently.
     ///
     /// Default: `"apig"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_type: ::std::option::Option<AppType>,
     /// ROMA application type.
     /// • subscription: subscription application
     /// • integration: integration application
     /// Currently, this parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "resetting_the_appsecret_of_an_app")]
@@ -59484,10 +59484,10 @@ impl support::Validate for ResettingTheAppsecretOfAnAppResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ResettingTheAppsecretOfAnAppResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "resetting_the_appsecret_of_an_app")]
@@ -59583,10 +59583,10 @@ impl support::Read for SettingAccessibilityOfADebuggingDomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SettingAccessibilityOfADebuggingDomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "setting_accessibility_of_a_debugging_domain_name")]
@@ -59674,25 +59674,25 @@ impl support::Read for SwitchingTheVersionOfAnApiRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SwitchingTheVersionOfAnApiResponse200 {
     /// Publication record ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_id: ::std::option::Option<::std::string::String>,
     /// API ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// API name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
     /// ID of the environment in which the API has been published.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Description about the publication.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remark: ::std::option::Option<::std::string::String>,
     /// Publication time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publish_time: ::std::option::Option<::std::string::String>,
     /// API version currently in use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "switching_the_version_of_an_api")]
@@ -59750,10 +59750,10 @@ impl support::Validate for SwitchingTheVersionOfAnApiResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SwitchingTheVersionOfAnApiResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "switching_the_version_of_an_api")]
@@ -59791,10 +59791,10 @@ impl support::Validate for SwitchingTheVersionOfAnApiResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TakingAnApiVersionOfflineResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "taking_an_api_version_offline")]
@@ -59832,10 +59832,10 @@ impl support::Validate for TakingAnApiVersionOfflineResponse401 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingACredentialQuotaFromACredentialResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_a_credential_quota_from_a_credential")]
@@ -59873,10 +59873,10 @@ impl support::Validate for UnbindingACredentialQuotaFromACredentialResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_a_domain_name")]
@@ -59996,10 +59996,10 @@ impl support::Read for UnbindingAPlugInFromAllApisRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAPlugInFromAllApisResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_a_plug_in_from_all_apis")]
@@ -60037,10 +60037,10 @@ impl support::Validate for UnbindingAPlugInFromAllApisResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingARequestThrottlingPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_a_request_throttling_policy")]
@@ -60078,10 +60078,10 @@ impl support::Validate for UnbindingARequestThrottlingPolicyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingASignatureKeyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_a_signature_key")]
@@ -60119,19 +60119,19 @@ impl support::Validate for UnbindingASignatureKeyResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AclBindingBatchFailure {
     /// ID of an access control policy binding record that fails to be canceled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_id: ::std::option::Option<::std::string::String>,
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
     /// ID of an API from which unbinding fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Name of the API from which unbinding fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_access_control_policies")]
@@ -60181,7 +60181,7 @@ impl support::Validate for AclBindingBatchFailure {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAccessControlPoliciesRequest {
     /// IDs of the access control policy binding records to be canceled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "unbinding_access_control_policies")]
@@ -60241,10 +60241,10 @@ impl support::Read for UnbindingAccessControlPoliciesRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAccessControlPoliciesResponse200 {
     /// Number of access control policies that have been successfully unbound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success_count: ::std::option::Option<i32>,
     /// Error message and access control policies that fail to be unbound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<AclBindingBatchFailure>>,
 }
 #[cfg(feature = "unbinding_access_control_policies")]
@@ -60290,10 +60290,10 @@ impl support::Validate for UnbindingAccessControlPoliciesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAccessControlPoliciesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_access_control_policies")]
@@ -60331,10 +60331,10 @@ impl support::Validate for UnbindingAccessControlPoliciesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAnAccessControlPolicyResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_an_access_control_policy")]
@@ -60454,10 +60454,10 @@ impl support::Read for UnbindingAnApiSPlugInsRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAnApiSPlugInsResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_an_api_s_plug_ins")]
@@ -60561,10 +60561,10 @@ impl support::Read for UnbindingAnSslCertificateFromADomainNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingAnSslCertificateFromADomainNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_an_ssl_certificate_from_a_domain_name")]
@@ -60602,19 +60602,19 @@ impl support::Validate for UnbindingAnSslCertificateFromADomainNameResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ThrottleBindingBatchFailure {
     /// ID of a request throttling policy binding record that fails to be canceled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bind_id: ::std::option::Option<::std::string::String>,
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
     /// ID of an API from which unbinding fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Name of the API from which unbinding fails.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_request_throttling_policies")]
@@ -60664,7 +60664,7 @@ impl support::Validate for ThrottleBindingBatchFailure {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingRequestThrottlingPoliciesRequest {
     /// IDs of the request throttling policy binding records to be canceled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 #[cfg(feature = "unbinding_request_throttling_policies")]
@@ -60724,10 +60724,10 @@ impl support::Read for UnbindingRequestThrottlingPoliciesRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingRequestThrottlingPoliciesResponse200 {
     /// Number of request throttling policies that have been successfully unbound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success_count: ::std::option::Option<i32>,
     /// Error message and request throttling policies that fail to be unbound.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<ThrottleBindingBatchFailure>>,
 }
 #[cfg(feature = "unbinding_request_throttling_policies")]
@@ -60773,10 +60773,10 @@ impl support::Validate for UnbindingRequestThrottlingPoliciesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingRequestThrottlingPoliciesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_request_throttling_policies")]
@@ -60814,10 +60814,10 @@ impl support::Validate for UnbindingRequestThrottlingPoliciesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UnbindingTheEipOfADedicatedGatewayResponse401 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "unbinding_the_eip_of_a_dedicated_gateway")]
@@ -60861,13 +60861,13 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -60875,20 +60875,20 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 #[cfg(feature = "updating_a_backend_server_group_of_a_vpc_channel")]
@@ -61134,18 +61134,18 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are allowed.
     ///
     /// Characters: must start with a letter; may contain only letters, digits, `_`, `-` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Description of the backend server group.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_remark: ::std::option::Option<::std::string::String>,
     /// Weight of the backend server group.
     /// If the server group contains servers and a weight has been set for it, the weight is automatically used to assign weights to servers in this group.
     ///
     /// Range: 0 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_weight: ::std::option::Option<i32>,
     /// Dictionary code of the backend server group.
     /// The value can contain letters, digits, hyphens (-), underscores (_), and periods (.).
@@ -61153,31 +61153,31 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     ///
     /// Length: 3 to 64 characters.
     /// Characters: may contain only letters, digits, `-`, `_` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dict_code: ::std::option::Option<::std::string::String>,
     /// Version of the backend server group. This parameter is supported only when the VPC channel type is microservice.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_version: ::std::option::Option<::std::string::String>,
     /// Port of the backend server group. This parameter is supported only when the VPC channel type is microservice. If the port number is 0, all addresses in the backend server group use the original load balancing port to inherit logic.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_port: ::std::option::Option<i32>,
     /// Tags of the backend server group. This parameter is supported only when the VPC channel type is microservice.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub microservice_labels: ::std::option::Option<
         ::std::vec::Vec<MicroserviceLabelInResponse>,
     >,
     /// ID of the backend server group of the VPC channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server group is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_a_backend_server_group_of_a_vpc_channel")]
@@ -61382,10 +61382,10 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_a_backend_server_group_of_a_vpc_channel")]
@@ -61423,12 +61423,12 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingBackendInstancesRequest {
     /// Backend instances.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<MemberInfo>>,
     /// Backend server group to be modified.
     /// If this parameter is not specified, all backends defined by members for the VPC channel are modified.
     /// If this parameter is specified, only the backend instances in the backend server group defined by members are modified. Input parameters of other backend server groups are ignored. For example, if member_group_name=primary is passed, only backend instances of backend server group 105c6902457144a4820dff8b1ad63331 in members are modified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_backend_instances")]
@@ -61502,13 +61502,13 @@ impl support::Read for UpdatingBackendInstancesRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingBackendInstancesResponse200 {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Cloud server list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 #[cfg(feature = "updating_backend_instances")]
@@ -61558,10 +61558,10 @@ impl support::Validate for UpdatingBackendInstancesResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingBackendInstancesResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_backend_instances")]
@@ -61599,7 +61599,7 @@ impl support::Validate for UpdatingBackendInstancesResponse400 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     /// EIP ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_or_binding_an_eip_to_a_dedicated_gateway")]
@@ -61650,13 +61650,13 @@ impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     /// EIP ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_id: ::std::option::Option<::std::string::String>,
     /// EIP.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_address: ::std::option::Option<::std::string::String>,
     /// EIP status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_status: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_or_binding_an_eip_to_a_dedicated_gateway")]
@@ -61698,10 +61698,10 @@ impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_or_binding_an_eip_to_a_dedicated_gateway")]
@@ -61740,12 +61740,12 @@ impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse400 
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     /// Public inbound access bandwidth.
     /// Unit: Mbit/s
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
     /// Billing type of the public inbound access bandwidth.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 #[cfg(feature = "updating_public_inbound_access_bandwidth_of_a_gateway")]
@@ -61843,13 +61843,13 @@ impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     /// Gateway ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance_id: ::std::option::Option<::std::string::String>,
     /// Public access address change task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Task ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_public_inbound_access_bandwidth_of_a_gateway")]
@@ -61891,10 +61891,10 @@ impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayRespons
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_public_inbound_access_bandwidth_of_a_gateway")]
@@ -61933,12 +61933,12 @@ impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayRespons
 pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
     /// Outbound access bandwidth.
     /// Unit: Mbit/s
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<::std::string::String>,
     /// Billing type of the public outbound access bandwidth.
     ///
     /// Default: `"bandwidth"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 #[cfg(feature = "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway")]
@@ -62029,10 +62029,10 @@ impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequ
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway")]
@@ -62075,7 +62075,7 @@ pub struct VerifyingAnApiGroupNameRequest {
     pub group_name: ::std::string::String,
     /// Integration application ID.
     /// This is not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "verifying_an_api_group_name")]
@@ -62132,10 +62132,10 @@ impl support::Read for VerifyingAnApiGroupNameRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VerifyingAnApiGroupNameResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "verifying_an_api_group_name")]
@@ -62180,30 +62180,30 @@ impl support::Validate for VerifyingAnApiGroupNameResponse400 {
 pub struct VerifyingTheApiDefinitionRequest {
     /// API name.
     /// This parameter is mandatory when type is set to name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Request method.
     /// This parameter is mandatory when type is set to path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_method: ::std::option::Option<ReqMethod>,
     /// Access address of the API.
     /// This parameter is mandatory when type is set to path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
     /// API matching mode:
     /// This parameter is mandatory when type is set to path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_mode: ::std::option::Option<MatchMode>,
     /// Group ID.
     /// This parameter is mandatory for checking for duplicate API definitions in the group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
     /// Integration application ID.
     /// This is not supported currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub roma_app_id: ::std::option::Option<::std::string::String>,
     /// ID of the API to be compared.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_id: ::std::option::Option<::std::string::String>,
     /// Verification type:
     pub r#type: VerifyingTheApiDefinitionType,
@@ -62427,10 +62427,10 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VerifyingTheApiDefinitionResponse400 {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "verifying_the_api_definition")]

@@ -105,39 +105,7 @@ impl Response {
         status: u16,
         body: &[u8],
     ) -> ::std::result::Result<Self, support::JsonError> {
-        match status {
-            201u16 => {
-                support::from_json(body)
-                    .map(|body| Self::Created(::std::boxed::Box::new(body)))
-            }
-            400u16 => {
-                support::from_json(body)
-                    .map(|body| Self::BadRequest(::std::boxed::Box::new(body)))
-            }
-            401u16 => {
-                support::from_json(body)
-                    .map(|body| Self::Unauthorized(::std::boxed::Box::new(body)))
-            }
-            403u16 => {
-                support::from_json(body)
-                    .map(|body| Self::Forbidden(::std::boxed::Box::new(body)))
-            }
-            404u16 => {
-                support::from_json(body)
-                    .map(|body| Self::NotFound(::std::boxed::Box::new(body)))
-            }
-            500u16 => {
-                support::from_json(body)
-                    .map(|body| Self::InternalServerError(::std::boxed::Box::new(body)))
-            }
-            _ if body.iter().all(u8::is_ascii_whitespace) => {
-                ::std::result::Result::Ok(Self::Other {
-                    status,
-                    body: ::serde_json::Value::Null,
-                })
-            }
-            _ => support::from_json(body).map(|body| Self::Other { status, body }),
-        }
+        Self::read(status, body, false).map(|(response, _)| response)
     }
     /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
     /// with the same paths and rules as request violations: enumeration values the page does not
@@ -151,52 +119,64 @@ impl Response {
         (Self, ::std::vec::Vec<support::Violation>),
         support::JsonError,
     > {
+        Self::read(status, body, true)
+    }
+    /// One reading of a body for both: departures are looked for only when asked for.
+    #[allow(unused_variables)]
+    fn read(
+        status: u16,
+        body: &[u8],
+        departures: bool,
+    ) -> ::std::result::Result<
+        (Self, ::std::vec::Vec<support::Violation>),
+        support::JsonError,
+    > {
         match status {
             201u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::Created(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             400u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::BadRequest(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             401u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::Unauthorized(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             403u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::Forbidden(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             404u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::NotFound(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             500u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::InternalServerError(::std::boxed::Box::new(body)),
                         departures,
                     ))
             }
             _ => {
-                Self::parse(status, body)
-                    .map(|response| (response, ::std::vec::Vec::new()))
+                support::undocumented_body(body)
+                    .map(|body| (Self::Other { status, body }, ::std::vec::Vec::new()))
             }
         }
     }

@@ -225,10 +225,10 @@ impl support::Read for Tags {
 pub struct Rebuild {
     /// Specifies the name of the rebuilt ECS.
     /// The value contains 1 to 254 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the metadata of the rebuilt ECS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
@@ -237,18 +237,18 @@ pub struct Rebuild {
     pub image_ref: ::std::string::String,
     /// Specifies the password for logging in to the rebuilt ECS. This parameter does not take effect.
     #[serde(rename = "adminPass")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_pass: ::std::option::Option<::std::string::String>,
     /// Not supported
     #[serde(rename = "OS-DCF:diskConfig")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub os_dcf_disk_config: ::std::option::Option<::std::string::String>,
     /// Specifies whether to retain the temporary disk. This parameter is not supported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub preserve_ephemeral: ::std::option::Option<bool>,
     /// Specifies the key pair name. If the value is null, the existing key pair is left blank.
     /// This parameter is supported in microversion 2.54 and later.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key_name: ::std::option::Option<::std::string::String>,
     /// Specifies the user data to be injected during the ECS creation. This is an extended attribute. Text and text files can be injected.
     /// NOTE:
@@ -268,7 +268,7 @@ pub struct Rebuild {
     /// IyEgL2Jpbi9iYXNoDQplY2hvIHVzZXJfdGVzdCAmZ3Q7Jmd0OyAvaG9tZS91c2VyLnR4dA==
     /// • Windows
     /// cmVtIGNtZA0KZWNobyAxMTEgJmd0OyBjOlxhYWEudHh0
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_data: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "rebuilding_an_ecs")]

@@ -72,15 +72,7 @@ impl Response {
         status: u16,
         body: &[u8],
     ) -> ::std::result::Result<Self, support::JsonError> {
-        match status {
-            _ if body.iter().all(u8::is_ascii_whitespace) => {
-                ::std::result::Result::Ok(Self::Other {
-                    status,
-                    body: ::serde_json::Value::Null,
-                })
-            }
-            _ => support::from_json(body).map(|body| Self::Other { status, body }),
-        }
+        Self::read(status, body, false).map(|(response, _)| response)
     }
     /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
     /// with the same paths and rules as request violations: enumeration values the page does not
@@ -94,7 +86,20 @@ impl Response {
         (Self, ::std::vec::Vec<support::Violation>),
         support::JsonError,
     > {
-        Self::parse(status, body).map(|response| (response, ::std::vec::Vec::new()))
+        Self::read(status, body, true)
+    }
+    /// One reading of a body for both: departures are looked for only when asked for.
+    #[allow(unused_variables)]
+    fn read(
+        status: u16,
+        body: &[u8],
+        departures: bool,
+    ) -> ::std::result::Result<
+        (Self, ::std::vec::Vec<support::Violation>),
+        support::JsonError,
+    > {
+        support::undocumented_body(body)
+            .map(|body| (Self::Other { status, body }, ::std::vec::Vec::new()))
     }
     /// The names of the headers the page documents for responses of `status`, to read from the HTTP
     /// response beside its body (empty where the page documents none).

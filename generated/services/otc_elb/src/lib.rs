@@ -81,10 +81,10 @@ impl support::Read for AddingAForwardingPolicyRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AddingAForwardingPolicyResponse201 {
     /// Specifies the request ID. The value is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Specifies the forwarding policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l7policy: ::std::option::Option<L7Policy>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -137,12 +137,12 @@ pub struct CreateFixtedResponseConfig {
     /// • application/json
     ///
     /// Length: 0 to 32 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<::std::string::String>,
     /// Specifies the content of the response body.
     ///
     /// Length: 0 to 1024 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -274,12 +274,12 @@ pub struct CreateL7PolicyOption {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Provides supplementary information about the forwarding policy.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the listener to which the forwarding policy is added.
     /// • If action is set to REDIRECT_TO_POOL, the forwarding policy can be added to an HTTP or HTTPS listener.
@@ -288,40 +288,40 @@ pub struct CreateL7PolicyOption {
     /// Specifies the forwarding policy name.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the forwarding policy priority. The value cannot be updated.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Range: 1 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<i32>,
     /// Specifies the ID of the project where the forwarding policy is used.
     ///
     /// Length: 1 to 32 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the listener to which requests are redirected. This parameter is mandatory when action is set to REDIRECT_TO_LISTENER.
     /// For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_listener_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the backend server group that requests are forwarded to.
     /// This parameter is valid and mandatory only when action is set to REDIRECT_TO_POOL. The specified backend server group cannot be the default one associated with the listener, or any backend server group associated with the forwarding policies of other listeners.
     /// This parameter cannot be specified when action is set to REDIRECT_TO_LISTENER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_pool_id: ::std::option::Option<::std::string::String>,
     /// Specifies the URL to which requests are forwarded.
     /// Format: protocol://host:port/path?query
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_url: ::std::option::Option<::std::string::String>,
     /// Lists the forwarding rules in the forwarding policy.
     /// The list can contain a maximum of 10 forwarding rules (if conditions is specified, a condition is considered as a rule).
     /// If type is set to HOST_NAME, PATH, METHOD, or SOURCE_IP, only one forwarding rule can be created for each type.
     /// The entire list will be replaced if you update it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rules: ::std::option::Option<::std::vec::Vec<CreateL7PolicyRuleOption>>,
     /// Specifies the forwarding policy priority. This parameter is available only for dedicated load balancers and will take effect when enhance_l7policy_enable is set to true. If this parameter is passed and enhance_l7policy_enable is set to false, an error will be returned. For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
     /// A smaller value indicates a higher priority. The value must be unique for each forwarding policy of the same listener.
@@ -331,7 +331,7 @@ pub struct CreateL7PolicyOption {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub priority: ::std::option::Option<i32>,
     /// Specifies the URL to which requests are forwarded.
     /// For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
@@ -340,11 +340,11 @@ pub struct CreateL7PolicyOption {
     /// At least one of the four parameters (protocol, host, port, and path) must be passed, or their values cannot be set to ${xxx} at the same time. (${xxx} indicates that the value in the request will be inherited. For example, ${host} indicates the host in the URL to be redirected.)
     /// The values of protocol and port cannot be the same as those of the associated listener, and either host or path must be passed or their values cannot be ${xxx} at the same time.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_url_config: ::std::option::Option<CreateRedirectUrlConfig>,
     /// Specifies the configuration of the page that will be returned. This parameter will take effect when enhance_l7policy_enable is set to true. If this parameter is passed and enhance_l7policy_enable is set to false, an error will be returned. For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed_response_config: ::std::option::Option<CreateFixtedResponseConfig>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -692,7 +692,7 @@ pub struct CreateL7PolicyRuleOption {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies the match content. The value can be one of the following:
     /// • HOST_NAME: A domain name will be used for matching.
@@ -707,13 +707,13 @@ pub struct CreateL7PolicyRuleOption {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub invert: ::std::option::Option<bool>,
     /// Specifies the key of the match item. For example, if an HTTP header is used for matching, key is the name of the HTTP header parameter.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Specifies the value of the match item. For example, if a domain name is used for matching, value is the domain name.
     /// • If type is set to HOST_NAME, the value can contain letters, digits, hyphens (-), and periods (.) and must start with a letter or digit. If you want to use a wildcard domain name, enter an asterisk (\*) as the leftmost label of the domain name.
@@ -724,7 +724,7 @@ pub struct CreateL7PolicyRuleOption {
     /// Specifies the conditions contained in a forwarding rule. This parameter will take effect when enhance_l7policy_enable is set to true.
     /// If conditions is specified, key and value will not take effect, and the value of this parameter will contain all conditions configured for the forwarding rule. The keys in the list must be the same, whereas each value must be unique.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conditions: ::std::option::Option<::std::vec::Vec<CreateRuleCondition>>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -907,26 +907,26 @@ pub struct CreateRedirectUrlConfig {
     ///
     /// Length: 1 to 36 characters.
     /// Default: `"${protocol}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<::std::string::String>,
     /// Specifies the host name that requests are redirected to. The value can contain only letters, digits, hyphens (-), and periods (.) and must start with a letter or digit. The default value is ${host}, indicating that the host of the request will be used.
     ///
     /// Length: 1 to 128 characters.
     /// Default: `"${host}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Specifies the port that requests are redirected to. The default value is ${port}, indicating that the port of the request will be used.
     ///
     /// Length: 1 to 16 characters.
     /// Default: `"${port}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<::std::string::String>,
     /// Specifies the path that requests are redirected to. The default value is ${path}, indicating that the path of the request will be used.
     /// The value can contain only letters, digits, and special characters _-';@^- %#&$.\*+?,=!:|/()\[\]{} and must start with a slash (/).
     ///
     /// Length: 1 to 128 characters.
     /// Default: `"${path}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Specifies the query string set in the URL for redirection. The default value is ${query}, indicating that the query string of the request will be used.
     /// For example, in the URL `https://www.xxx.com:8080/elb?type=loadbalancer`, ${query} indicates type=loadbalancer. If this parameter is set to ${query}&name=my_name, the URL will be redirected to `https://www.xxx.com:8080/elb?type=loadbalancer&name=my_name`.
@@ -934,7 +934,7 @@ pub struct CreateRedirectUrlConfig {
     ///
     /// Length: 0 to 128 characters.
     /// Default: `"${query}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<::std::string::String>,
     /// Specifies the status code returned after the requests are redirected.
     /// Value options:
@@ -1164,7 +1164,7 @@ pub struct CreateRuleCondition {
     /// Specifies the key of match item. This parameter is left blank.
     ///
     /// Length: 1 to 128 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Specifies the value of the match item.
     /// • If type is set to HOST_NAME, key is left blank, and value indicates the domain name, which can contain 1 to 128 characters, including letters, digits, hyphens (-), periods (.), and asterisks (), and must start with a letter, digit, or asterisk (). If you want to use a wildcard domain name, enter an asterisk (\*) as the leftmost label of the domain name.
@@ -1246,7 +1246,7 @@ pub struct FixtedResponseConfig {
     /// Specifies the HTTP status code configured in the forwarding policy. The value can be any integer in the range of 200–299, 400–499, or 500–599.
     ///
     /// Length: 1 to 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_code: ::std::option::Option<::std::string::String>,
     /// Specifies the format of the response body.
     /// Value options:
@@ -1257,12 +1257,12 @@ pub struct FixtedResponseConfig {
     /// • application/json
     ///
     /// Length: 0 to 32 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_type: ::std::option::Option<::std::string::String>,
     /// Specifies the content of the response body.
     ///
     /// Length: 0 to 1024 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -1360,63 +1360,63 @@ pub struct L7Policy {
     /// • REDIRECT_TO_POOL: Requests will be forwarded to another backend server group.
     /// • REDIRECT_TO_LISTENER: Requests will be redirected to an HTTPS listener.
     /// REDIRECT_TO_LISTENER has the highest priority. If requests are to be redirected to an HTTPS listener, other forwarding policies of the listener will become invalid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub action: ::std::option::Option<::std::string::String>,
     /// Specifies the administrative status of the forwarding policy. The default value is true.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Provides supplementary information about the forwarding policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the forwarding policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the listener to which the forwarding policy is added.
     /// • If action is set to REDIRECT_TO_POOL, the forwarding policy can be added to an HTTP or HTTPS listener.
     /// • If action is set to REDIRECT_TO_LISTENER, the forwarding policy can be added to an HTTP listener.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub listener_id: ::std::option::Option<::std::string::String>,
     /// Specifies the forwarding policy name.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the forwarding policy priority. This parameter cannot be updated.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Range: 1 to 100.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub position: ::std::option::Option<i32>,
     /// Specifies the project ID of the forwarding policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the provisioning status of the forwarding policy.
     /// The value can only be ACTIVE.
     ///
     /// Default: `"ACTIVE"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provisioning_status: ::std::option::Option<ProvisioningStatus>,
     /// Specifies the ID of the listener that requests are redirected to.
     /// This parameter is valid and mandatory only when action is set to REDIRECT_TO_LISTENER.
     /// Only HTTPS listeners are supported, and the listener cannot be any listener added to other load balancers.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_listener_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the backend server group that requests are forwarded to.
     /// This parameter is valid and mandatory only when action is set to REDIRECT_TO_POOL.
     /// The specified backend server group cannot be the default one associated with the listener, or any backend server group associated with the forwarding policies of other listeners.
     /// This parameter cannot be specified when action is set to REDIRECT_TO_LISTENER.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_pool_id: ::std::option::Option<::std::string::String>,
     /// Specifies the URL to which requests are forwarded.
     /// Format: protocol://host:port/path?query
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_url: ::std::option::Option<::std::string::String>,
     /// Lists the forwarding rules in the forwarding policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rules: ::std::option::Option<::std::vec::Vec<RuleRef>>,
     /// Specifies the URL to which requests are forwarded.
     /// For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
@@ -1425,11 +1425,11 @@ pub struct L7Policy {
     /// At least one of the four parameters (protocol, host, port, and path) must be passed, or their values cannot be set to ${xxx} at the same time. (${xxx} indicates that the value in the request will be inherited. For example, ${host} indicates the host in the URL to be redirected.)
     /// The values of protocol and port cannot be the same as those of the associated listener, and either host or path must be passed or their values cannot be ${xxx} at the same time.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_url_config: ::std::option::Option<RedirectUrlConfig>,
     /// Specifies the configuration of the page that will be returned. This parameter will take effect when enhance_l7policy_enable is set to true. If this parameter is passed and enhance_l7policy_enable is set to false, an error will be returned. For shared load balancers, this parameter is not supported. If it is passed, an error will be returned.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub fixed_response_config: ::std::option::Option<FixtedResponseConfig>,
     /// Specifies the forwarding policy priority. This parameter is available only for dedicated load balancers and will take effect when enhance_l7policy_enable is set to true.
     /// A smaller value indicates a higher priority. The value must be unique for each forwarding policy of the same listener.
@@ -1439,7 +1439,7 @@ pub struct L7Policy {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub priority: ::std::option::Option<i32>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -1636,25 +1636,25 @@ pub struct RedirectUrlConfig {
     ///
     /// Length: 1 to 36 characters.
     /// Default: `"${protocol}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<::std::string::String>,
     /// Specifies the host name that requests are redirected to. The value can contain only letters, digits, hyphens (-), and periods (.) and must start with a letter or digit. The default value is ${host}, indicating that the host of the request will be used.
     ///
     /// Length: 1 to 128 characters.
     /// Default: `"${host}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Specifies the port that requests are redirected to. The default value is ${port}, indicating that the port of the request will be used.
     ///
     /// Length: 1 to 16 characters.
     /// Default: `"${port}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<::std::string::String>,
     /// Specifies the path that requests are redirected to. The default value is ${path}, indicating that the path of the request will be used. The value can contain only letters, digits, and special characters _-';@^- %#&$.\*+?,=!:|/()\[\]{} and must start with a slash (/).
     ///
     /// Length: 1 to 128 characters.
     /// Default: `"${path}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// Specifies the query string set in the URL for redirection. The default value is ${query}, indicating that the query string of the request will be used.
     /// For example, in the URL `https://www.xxx.com:8080/elb?type=loadbalancer`, ${query} indicates type=loadbalancer. If this parameter is set to ${query}&name=my_name, the URL will be redirected to `https://www.xxx.com:8080/elb?type=loadbalancer&name=my_name`.
@@ -1662,7 +1662,7 @@ pub struct RedirectUrlConfig {
     ///
     /// Length: 0 to 128 characters.
     /// Default: `"${query}"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub query: ::std::option::Option<::std::string::String>,
     /// Specifies the status code returned after the requests are redirected.
     /// Value options:
@@ -1673,7 +1673,7 @@ pub struct RedirectUrlConfig {
     /// • 308
     ///
     /// Length: 1 to 16 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -1864,7 +1864,7 @@ impl support::Validate for RedirectUrlConfig {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct RuleRef {
     /// Specifies the forwarding rule ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
@@ -1899,7 +1899,7 @@ impl support::Validate for RuleRef {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PoolRef {
     /// Specifies the ID of the backend server group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer"))]
@@ -2058,10 +2058,10 @@ impl support::Read for ConfiguringAHealthCheckRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfiguringAHealthCheckResponse201 {
     /// Specifies the request ID. The value is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
     /// Specifies the health check.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub healthmonitor: ::std::option::Option<HealthMonitor>,
 }
 #[cfg(feature = "configuring_a_health_check")]
@@ -2108,7 +2108,7 @@ pub struct CreateHealthMonitorOption {
     /// Specifies the administrative status of the health check. Two value options are available. true indicates that the health check is enabled, and false indicates that the health check is disabled.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies the interval between health checks, in seconds.
     ///
@@ -2121,7 +2121,7 @@ pub struct CreateHealthMonitorOption {
     ///
     /// Length: 1 to 100 characters.
     /// Characters: must start with a digit or a letter; may contain only digits, letters, `-` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Specifies the expected HTTP status code. This parameter will take effect only when type is set to HTTP.
     /// The value options are as follows:
@@ -2132,7 +2132,7 @@ pub struct CreateHealthMonitorOption {
     ///
     /// Length: 1 to 64 characters.
     /// Default: `"200"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expected_codes: ::std::option::Option<::std::string::String>,
     /// Specifies the HTTP method.
     /// The value can be GET, HEAD, POST, PUT, DELETE, TRACE, OPTIONS, CONNECT, or PATCH.
@@ -2140,7 +2140,7 @@ pub struct CreateHealthMonitorOption {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_method: ::std::option::Option<HttpMethod>,
     /// Specifies the number of consecutive health checks when the health check result of a backend server changes from OFFLINE to ONLINE. The value ranges from 1 to 10.
     pub max_retries: i32,
@@ -2148,24 +2148,24 @@ pub struct CreateHealthMonitorOption {
     ///
     /// Range: 1 to 10.
     /// Default: `3`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_retries_down: ::std::option::Option<i32>,
     /// Specifies the port used for the health check. If this parameter is left blank, the port of the backend server group will be used by default.
     ///
     /// Range: 1 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub monitor_port: ::std::option::Option<i32>,
     /// Specifies the health check name.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the backend server group for which the health check is configured.
     pub pool_id: ::std::string::String,
     /// Specifies the project ID.
     ///
     /// Length: 1 to 32 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the maximum time required for waiting for a response from the health check, in seconds. It is recommended that you set the value less than that of parameter delay.
     ///
@@ -2179,7 +2179,7 @@ pub struct CreateHealthMonitorOption {
     /// Length: 1 to 255 characters.
     /// Characters: must start with `/`.
     /// Default: `"/"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "configuring_a_health_check")]
@@ -2655,12 +2655,12 @@ pub struct HealthMonitor {
     /// Specifies the administrative status of the health check. Two value options are available. true indicates that the health check is enabled, and false indicates that the health check is disabled.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies the interval between health checks, in seconds.
     ///
     /// Range: 1 to 50.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub delay: ::std::option::Option<i32>,
     /// Specifies the domain name that HTTP requests are sent to during the health check.
     /// This parameter is available only when type is set to HTTP.
@@ -2668,7 +2668,7 @@ pub struct HealthMonitor {
     /// The value can contain only digits, letters, hyphens (-), and periods (.) and must start with a digit or letter.
     ///
     /// Characters: must start with a digit or a letter; may contain only digits, letters, `-` and `.`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub domain_name: ::std::option::Option<::std::string::String>,
     /// Specifies the expected HTTP status code. This parameter will take effect only when type is set to HTTP.
     /// The value options are as follows:
@@ -2678,54 +2678,54 @@ pub struct HealthMonitor {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `"200"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expected_codes: ::std::option::Option<::std::string::String>,
     /// Specifies the HTTP method. This parameter will take effect only when type is set to HTTP.
     /// The value can be GET, HEAD, POST, PUT, DELETE, TRACE, OPTIONS, CONNECT, or PATCH.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `"GET"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http_method: ::std::option::Option<HttpMethod>,
     /// Specifies the health check ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Specifies the number of consecutive health checks when the health check result of a backend server changes from OFFLINE to ONLINE. The value ranges from 1 to 10.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_retries: ::std::option::Option<i32>,
     /// Specifies the number of consecutive health checks when the health check result of a backend server changes from ONLINE to OFFLINE.
     ///
     /// Range: 1 to 10.
     /// Default: `3`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub max_retries_down: ::std::option::Option<i32>,
     /// Specifies the port used for the health check. If this parameter is left blank, the port of the backend server group will be used by default.
     ///
     /// Range: 1 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub monitor_port: ::std::option::Option<i32>,
     /// Specifies the health check name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Lists the IDs of backend server groups for which the health check is configured.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pools: ::std::option::Option<::std::vec::Vec<PoolRef>>,
     /// Specifies the project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the maximum time required for waiting for a response from the health check, in seconds. It is recommended that you set the value less than that of parameter delay.
     ///
     /// Range: 1 to 50.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timeout: ::std::option::Option<i32>,
     /// Specifies the health check protocol.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// Specifies the HTTP request path for the health check. The value must start with a slash (/), and the default value is /. This parameter is available only when type is set to HTTP.
     ///
     /// Characters: must start with `/`.
     /// Default: `"/"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "configuring_a_health_check")]
@@ -3261,7 +3261,7 @@ impl support::Read for BandwidthRef {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct BandwidthRefInResponse {
     /// Specifies the shared bandwidth ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -3302,7 +3302,7 @@ pub struct CreateLoadBalancerBandwidthOption {
     /// Specifies the bandwidth name.
     ///
     /// Length: 1 to 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the bandwidth range.
     /// The default range is 1 Mbit/s to 2,000 Mbit/s. (The specific range may vary depending on the configuration in each region. You can see the available bandwidth range on the management console.)
@@ -3314,23 +3314,23 @@ pub struct CreateLoadBalancerBandwidthOption {
     /// This parameter is mandatory if id is set to null.
     ///
     /// Range: 0 to 99999.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Specifies how the bandwidth used by the EIP is billed.
     /// Currently, the bandwidth can be billed only by traffic.
     /// This parameter is mandatory if id is set to null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub charge_mode: ::std::option::Option<::std::string::String>,
     /// Specifies the bandwidth type.
     /// The value options are as follows:
     /// • PER: indicates dedicated bandwidth.
     /// • WHOLE: indicates shared bandwidth.
     /// This parameter is mandatory when id is set to null. It will be ignored if the value of id is not null.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub share_type: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the shared bandwidth. You can add a load balancer to a shared bandwidth by specifying its ID.
     /// If you have specified an ID, you do not need to pass other parameters. Even if you pass other parameters, the system will automatically ignore these parameters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -3500,25 +3500,25 @@ pub struct CreateLoadBalancerOption {
     /// Specifies the load balancer name.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Provides supplementary information about the load balancer.
     ///
     /// Length: 0 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the virtual IP address bound to the load balancer. The IP address must be from the IPv4 subnet of the VPC where the load balancer works and IP address should not be occupied by other services.
     /// Note:
     /// • If both vip_subnet_cidr_id and vip_address are specified, a dedicated load balancer with a private IPv4 address will be created, and the virtual IP address specified by vip_address is the private IP address of the load balancer.
     /// • If only vip_subnet_cidr_id is specified, a dedicated load balancer with a private IPv4 address will be created, and the system will automatically assign a virtual IP address to the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_address: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the IPv4 subnet where the load balancer works. You can query neutron_subnet_id in the response by calling the API (GET `https://{VPC_Endpoint}/v1/{project_id}/subnets`).
     /// • Both vip_subnet_cidr_id and vip_address are required if you want to create a dedicated load balancer with a private IPv4 address.
     /// • publicip and either vpc_id or vip_subnet_cidr_id are required if you want to create a dedicated load balancer with a new IPv4 EIP.
     /// • publicip_ids and either vpc_id or vip_subnet_cidr_id are required if you want to with a dedicated load balancer with an existing IPv4 EIP.
     /// • The subnet specified by vip_subnet_cidr_id must be in the VPC specified by vpc_id if you specify both vpc_id and vip_subnet_cidr_id.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_subnet_cidr_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the IPv6 subnet where the load balancer works. You can query id in the response by calling the API (GET `https://{VPC_Endpoint}/v1/{project_id}/subnets`).
     /// Note:
@@ -3527,59 +3527,59 @@ pub struct CreateLoadBalancerOption {
     /// • The subnet specified by ipv6_vip_virsubnet_id must be in the VPC specified by vpc_id if you specify both ipv6_vip_virsubnet_id and vpc_id.
     /// • IPv6 must be enabled for the subnet where the load balancer works.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_vip_virsubnet_id: ::std::option::Option<::std::string::String>,
     /// Specifies the provider of the load balancer. The value can only be vlb.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<Provider>,
     /// Specifies the ID of the Layer-4 flavor.
     /// Specify either l4_flavor_id or l7_flavor_id or both l4_flavor_id and l7_flavor_id when you create a load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l4_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies whether the load balancer is a dedicated load balancer. The value can only be true.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub guaranteed: ::std::option::Option<bool>,
     /// Specifies the ID of the VPC where the load balancer works. You can query id in the response by calling the API (GET `https://{VPC_Endpoint}/v1/{project_id}/vpcs`).
     /// • The subnet specified by vip_subnet_cidr_id must be in the VPC specified by vpc_id if you specify both vip_subnet_cidr_id and vpc_id.
     /// • The subnet specified by ipv6_vip_virsubnet_id must be in the VPC specified by vpc_id if you specify both ipv6_vip_virsubnet_id and vpc_id.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
     /// Specifies the list of AZs where the load balancer can be created. You can query the AZs by calling the API (GET `https://{ELB_Endpoint}/v3/{project_id}/elb/availability-zones`). Select one or more AZs in the same set.
     pub availability_zone_list: ::std::vec::Vec<::std::string::String>,
     /// Specifies the enterprise project ID. The value cannot be "", "0", or the ID of an enterprise project that does not exist. If this parameter is not passed during resource creation, the resource belongs to the default enterprise project.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
     /// Lists the tags added to the load balancer. Example: "tags":\[{"key":"my_tag","value":"my_tag_value"}\]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
     /// Specifies the administrative status of the load balancer. The value can only be true.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies the ID of the Layer-7 flavor.
     /// Specify either l4_flavor_id or l7_flavor_id or both l4_flavor_id and l7_flavor_id when you create a load balancer.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l7_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the bandwidth. This parameter is available only when you create or update a dedicated load balancer that has an IPv6 address bound.
     /// If you use a new IPv6 address and specify a shared bandwidth, the IPv6 address will be added to the shared bandwidth.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_bandwidth: ::std::option::Option<BandwidthRef>,
     /// Specifies the ID of the EIP the system will automatically assign and bind to the load balancer during load balancer creation. Currently, only the first EIP will be bound to the load balancer although multiple EIP IDs can be set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicip_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Provides information about the new IPv4 EIP that will be bound to the dedicated load balancer during load balancer creation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicip: ::std::option::Option<CreateLoadBalancerPublicIpOption>,
     /// Lists the IDs of subnets on the downstream plane. You can query parameter id in the response by calling the API (GET `https://{VPC_Endpoint}/v1/{project_id}/subnets`).
     /// If there is more than one subnet, the first subnet in the list will be used.
@@ -3588,7 +3588,7 @@ pub struct CreateLoadBalancerOption {
     /// Specifies whether to enable cross-VPC backend. The value can be true (enabled) or false (disabled). This function is supported only by dedicated load balancers.
     /// If you enable this function, you can add servers in a VPC connected through a VPC peering connection, in a VPC connected through a cloud connection, or in an on-premises data center at the other end of a Direct Connect or VPN connection, by using their IP addresses.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_target_enable: ::std::option::Option<bool>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -3920,7 +3920,7 @@ pub struct CreateLoadBalancerPublicIpOption {
     /// IPv6 is unsupported. The value cannot be 6.
     ///
     /// Default: `4`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_version: ::std::option::Option<IpVersion>,
     /// Specifies the EIP type. The value can be 5_bgp (default) and 5_mailbgp.
     /// NOTE:
@@ -3932,7 +3932,7 @@ pub struct CreateLoadBalancerPublicIpOption {
     /// Provides supplementary information about the IPv4 EIP.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Provides supplementary information about the bandwidth.
     pub bandwidth: CreateLoadBalancerBandwidthOption,
@@ -4140,10 +4140,10 @@ impl support::Read for CreatingALoadBalancerRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreatingALoadBalancerResponse201 {
     /// Specifies the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub loadbalancer: ::std::option::Option<LoadBalancer>,
     /// Specifies the request ID. The value is automatically generated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -4184,14 +4184,14 @@ impl support::Validate for CreatingALoadBalancerResponse201 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct EipInfo {
     /// Specifies the EIP ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_id: ::std::option::Option<::std::string::String>,
     /// Specifies the specific IP address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_address: ::std::option::Option<::std::string::String>,
     /// Specifies the IP version. 4 indicates IPv4, and 6 indicates IPv6.
     /// IPv6 is unsupported. The value cannot be 6.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_version: ::std::option::Option<i32>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -4233,7 +4233,7 @@ impl support::Validate for EipInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListenerRef {
     /// Specifies the listener ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -4269,102 +4269,102 @@ pub struct LoadBalancer {
     /// Specifies the load balancer ID.
     ///
     /// Default: `"Automatically generated"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Provides supplementary information about the load balancer.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the provisioning status of the load balancer. The value can only be ACTIVE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provisioning_status: ::std::option::Option<ProvisioningStatus>,
     /// Specifies the administrative status of the load balancer. The value can only be true.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies the provider of the load balancer. The value can only be vlb.
     ///
     /// Default: `"vlb"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub provider: ::std::option::Option<Provider>,
     /// Lists the IDs of backend server groups associated with the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pools: ::std::option::Option<::std::vec::Vec<PoolRef>>,
     /// Lists the IDs of listeners added to the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub listeners: ::std::option::Option<::std::vec::Vec<ListenerRef>>,
     /// Specifies the operating status of the load balancer. The value can only be ONLINE.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub operating_status: ::std::option::Option<OperatingStatus>,
     /// Specifies the private IPv4 address bound to the load balancer.
     ///
     /// Length: 1 to 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_address: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the IPv4 subnet where the load balancer works.
     ///
     /// Length: 1 to 36 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_subnet_cidr_id: ::std::option::Option<::std::string::String>,
     /// Specifies the name of the load balancer.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the project ID of the load balancer.
     ///
     /// Length: 1 to 32 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the port bound to the virtual IP address (the value of vip_address) of the load balancer.
     /// When you create a dedicated load balancer, the system automatically creates a port for the load balancer and associates the port with a default security group. However, security group rules containing the port will not affect traffic to and from the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_port_id: ::std::option::Option<::std::string::String>,
     /// Lists the tags added to the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<Tag>>,
     /// Specifies the time when the load balancer was created.
     ///
     /// Length: 1 to 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
     /// Specifies the time when the load balancer was updated.
     ///
     /// Length: 1 to 20 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::std::string::String>,
     /// Specifies whether the load balancer is a dedicated load balancer.
     /// The value can be true or false. true indicates a dedicated load balancer, and false indicates a shared load balancer. When dedicated load balancers are launched in the eu-de region, either true or false will be returned when you use the API to query or update a load balancer.
     ///
     /// Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub guaranteed: ::std::option::Option<bool>,
     /// Specifies the ID of the VPC where the load balancer works.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
     /// Specifies the EIP bound to the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eips: ::std::option::Option<::std::vec::Vec<EipInfo>>,
     /// Specifies the IPv6 address bound to the load balancer.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Length: 1 to 64 characters.
     /// Default: `"None"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_vip_address: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the IPv6 subnet where the load balancer works.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_vip_virsubnet_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the port bound to the IPv6 address.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_vip_port_id: ::std::option::Option<::std::string::String>,
     /// Specifies the list of AZs where the load balancer is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub availability_zone_list: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
@@ -4373,48 +4373,48 @@ pub struct LoadBalancer {
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `"0"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
     /// Specifies the Layer-4 flavor.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l4_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the reserved Layer 4 flavor.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l4_scale_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the Layer-7 flavor.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l7_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the reserved Layer 7 flavor.
     ///
     /// Length: 1 to 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l7_scale_flavor_id: ::std::option::Option<::std::string::String>,
     /// Specifies the EIP bound to the load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicips: ::std::option::Option<::std::vec::Vec<PublicIpInfo>>,
     /// Specifies the ID of the subnet on the downstream plane. The ports used by the load balancer dynamically occupy IP addresses in the subnet.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub elb_virsubnet_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Specifies whether to enable cross-VPC backend.
     /// This parameter is unsupported. Please do not use it.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_target_enable: ::std::option::Option<bool>,
     /// Specifies the scenario where the load balancer is frozen. Use commas to separate multiple scenarios.
     /// If the value is ARREAR, the load balancer is frozen because your account is in arrears.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub frozen_scene: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the bandwidth. This parameter is available only when you create or update a dedicated load balancer that has an IPv6 address bound.
     /// If you use a new IPv6 address and specify a shared bandwidth, the IPv6 address will be added to the shared bandwidth.
     /// This parameter is unsupported. Please do not use it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ipv6_bandwidth: ::std::option::Option<BandwidthRefInResponse>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -4909,14 +4909,14 @@ impl support::Validate for LoadBalancer {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct PublicIpInfo {
     /// Specifies the EIP ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicip_id: ::std::option::Option<::std::string::String>,
     /// Specifies the IP address.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub publicip_address: ::std::option::Option<::std::string::String>,
     /// Specifies the IP version. The value can be 4 (IPv4) or 6 (IPv6).
     /// IPv6 is unsupported. The value cannot be 6.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_version: ::std::option::Option<IpVersion>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -4971,10 +4971,10 @@ impl support::Validate for PublicIpInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Tag {
     /// Specifies the tag key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// Specifies the tag value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer")]
@@ -5271,40 +5271,40 @@ pub struct CreatingALoadBalancer2Request {
     pub name: ::std::string::String,
     /// • Provides supplementary information about the load balancer.
     /// • The value contains 0 to 128 characters and cannot contain angle brackets (\< and \>).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the VPC ID.
     pub vpc_id: ::std::string::String,
     /// • Specifies the bandwidth (Mbit/s). This parameter is mandatory when type is set to External.
     /// • The value ranges from 1 to 500.
     /// (The specific range may vary depending on the configuration in each region. You can see the bandwidth range of each region on the management console.)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth: ::std::option::Option<i32>,
     /// • Specifies the network type of the load balancer.
     /// • The value is Internal or External.
     pub r#type: ::std::string::String,
     /// Specifies the subnet ID of backend ECSs. This parameter is mandatory when type is set to Internal. Only IPv4 subnets can be specified.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_subnet_id: ::std::option::Option<::std::string::String>,
     /// Specifies the AZ of the load balancer. This parameter is invalid when type is set to External and is optional when type is set to Internal. If type is set to Internal and an AZ is specified, the specified AZ must support private network load balancers. Otherwise, an error message is returned. For more details, see Regions and Endpoints.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub az: ::std::option::Option<::std::string::String>,
     /// • Specifies how a new elastic IP address (EIP) is billed. This is a reserved parameter. If the system supports billing by traffic and this parameter is specified, the EIP will be billed by traffic.
     /// • Specifies whether the EIP is billed by traffic or fixed bandwidth. If this parameter is left blank or incorrectly set, the EIP is billed by traffic by default.
     /// • The value is traffic.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub charge_mode: ::std::option::Option<::std::string::String>,
     /// • This parameter is reserved.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_type: ::std::option::Option<::std::string::String>,
     /// • Specifies the security group ID.
     /// • The value can contain 1 to 200 characters that consists of letters, digits, and hyphens (-).
     /// • This parameter is mandatory if the value of type is Internal, while it is ignored when the value of type is External.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub security_group_id: ::std::option::Option<::std::string::String>,
     /// • Specifies the private IP address of the load balancer. When type is set to External, the parameter value is the EIP. When type is set to Internal, the parameter value is the private network IP address.
     /// • You can select an existing EIP to create a public network load balancer. When this parameter is configured, parameters bandwidth, charge_mode, and eip_type are invalid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vip_address: ::std::option::Option<::std::string::String>,
     /// • Specifies the project ID.
     /// • This parameter is mandatory when type is set to Internal.
@@ -5327,7 +5327,7 @@ pub struct CreatingALoadBalancer2Request {
     /// "admin_state_up": true
     /// }
     #[serde(rename = "tenantId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_load_balancer_2")]
@@ -5535,33 +5535,33 @@ impl support::Read for CreatingALoadBalancer2Request {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Listeners {
     /// Specifies the listener ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the project where the listener is used.
     /// The value contains a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tenant_id: ::std::option::Option<::std::string::String>,
     /// Specifies the listener name.
     /// The value contains a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Provides supplementary information about the listener.
     /// The value contains a maximum of 255 characters.
     ///
     /// Length: at most 255 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Specifies the protocol used by the listener.
     /// The value can be TCP, HTTP, UDP, or TERMINATED_HTTPS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol: ::std::option::Option<Protocol>,
     /// Specifies the port used by the listener.
     /// The port number ranges from 1 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol_port: ::std::option::Option<i32>,
     /// Specifies the maximum number of connections.
     /// The value ranges from -1 to 2147483647.
@@ -5569,13 +5569,13 @@ pub struct Listeners {
     /// This parameter is reserved. The default value is -1, indicating that there is no restriction on the maximum number of connections.
     ///
     /// Default: `-1`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub connection_limit: ::std::option::Option<i32>,
     /// Specifies the administrative status of the listener.
     /// This parameter is reserved. The value can be true or false.
     /// • true: Enabled
     /// • false: Disabled
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub admin_state_up: ::std::option::Option<bool>,
     /// Specifies whether to use HTTP/2.
     /// The value can be true or false.
@@ -5583,7 +5583,7 @@ pub struct Listeners {
     /// • false: HTTP/2 will not be used.
     /// NOTE:
     /// This parameter is valid only when the protocol used by the listener is set to TERMINATED_HTTPS.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub http2_enable: ::std::option::Option<bool>,
     /// Specifies the idle timeout duration in the unit of second.
     /// This parameter applies only to TCP, HTTP, or HTTPS listeners.
@@ -5592,57 +5592,57 @@ pub struct Listeners {
     /// • HTTP or HTTPS listeners: The value ranges from 0 to 4000, and the default value is 60.
     ///
     /// Default: `300`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub keepalive_timeout: ::std::option::Option<i32>,
     /// Specifies the request timeout duration in the unit of second.
     /// The value ranges from 1 to 300. The default value is 60.
     /// This parameter is valid only when protocol is set to HTTP or HTTPS. In other cases, the request body does not contain this parameter. Otherwise, an error is reported. When protocol is set to HTTP or HTTPS, if the request body does not contain this parameter or the value of this parameter is null, the default value is used.
     ///
     /// Default: `60`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_timeout: ::std::option::Option<i32>,
     /// Specifies the response timeout duration in the unit of second.
     /// The value ranges from 1 to 300. The default value is 60.
     /// This parameter is valid only when protocol is set to HTTP or HTTPS. In other cases, the request body does not contain this parameter. Otherwise, an error is reported. When protocol is set to HTTP or HTTPS, if the request body does not contain this parameter or the value of this parameter is null, the default value is used.
     ///
     /// Default: `60`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_timeout: ::std::option::Option<i32>,
     /// Specifies the ID of the associated backend server group.
     /// NOTE:
     /// If a request does not match the forwarding policy, the request is forwarded to the default backend server group for processing. If the value is null, the listener has no default backend server group.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_pool_id: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the server certificate used by the listener.
     /// This parameter is mandatory when protocol is set to TERMINATED_HTTPS.
     /// The value contains a maximum of 128 characters.
     ///
     /// Length: at most 128 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_tls_container_ref: ::std::option::Option<::std::string::String>,
     /// Specifies the ID of the CA certificate used by the listener.
     /// The value contains a maximum of 128 characters.
     ///
     /// Length: at most 128 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_ca_tls_container_ref: ::std::option::Option<::std::string::String>,
     /// Specifies the time when the listener was created. The UTC time is in YYYY-MM-DDTHH:MM:SS format.
     /// The value contains a maximum of 19 characters.
     ///
     /// Length: at most 19 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
     /// Specifies the time when the listener was updated. The UTC time is in YYYY-MM-DDTHH:MM:SS format.
     /// The value contains a maximum of 19 characters.
     ///
     /// Length: at most 19 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::std::string::String>,
     /// Specifies the security policy used by the listener. This parameter is valid only when the protocol used by the listener is set to TERMINATED_HTTPS.
     /// The value can be tls-1-0-inherit, tls-1-0, tls-1-1, tls-1-2, or tls-1-2-strict, and the default value is tls-1-0. For details of cipher suites for each security policy, see Table 6.
     ///
     /// Default: `"tls-1-0"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tls_ciphers_policy: ::std::option::Option<TlsCiphersPolicy>,
 }
 impl Listeners {
@@ -5681,18 +5681,18 @@ impl Listeners {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListenersLinks {
     /// Provides links to the previous or next page during pagination query, respectively.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub href: ::std::option::Option<::std::string::String>,
     /// Specifies the prompt of the previous or next page.
     /// The value can be next or previous. The value next indicates the href containing the URL of the next page, and previous indicates the href containing the URL of the previous page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rel: ::std::option::Option<Rel>,
 }
 /// Table 5 loadbalancers parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Loadbalancers {
     /// Specifies the ID of the associated load balancer.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 /// Specifies the protocol used by the listener.

@@ -28,16 +28,16 @@ pub mod modifying_a_workspace;
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Label {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<::std::vec::Vec<LabelAttribute>>,
     /// Label name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Basic attribute key-value pair of a label, such as color and shortcut keys.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub property: ::std::option::Option<LabelProperty>,
     /// Label type. The options are as follows: - 0: image classification - 1: object detection - 100: text classification - 101: named entity recognition - 102: text triplet relationship - 103: text triplet entity - 200: speech classification - 201: speech content - 202: speech paragraph labeling - 600: video classification
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
@@ -161,19 +161,19 @@ impl support::Read for Label {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LabelAttribute {
     /// Default value of a label attribute.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_value: ::std::option::Option<::std::string::String>,
     /// Label attribute ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Label attribute name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Label attribute type. The options are as follows: - text: text - select: single-choice drop-down list
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// List of label attribute values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<::std::vec::Vec<LabelAttributeValue>>,
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
@@ -300,10 +300,10 @@ impl support::Read for LabelAttribute {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LabelAttributeValue {
     /// Label attribute value ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Label attribute value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
@@ -382,27 +382,27 @@ impl support::Read for LabelAttributeValue {
 pub struct LabelProperty {
     /// Default attribute: Label color, which is a hexadecimal code of the color. By default, this parameter is left blank. Example: #FFFFF0.
     #[serde(rename = "@modelarts:color")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_color: ::std::option::Option<::std::string::String>,
     /// Default attribute: Default shape of an object detection label (dedicated attribute). By default, this parameter is left blank. The options are as follows: - bndbox: rectangle - polygon: polygon - circle: circle - line: straight line - dashed: dotted line - point: point - polyline: polyline
     #[serde(rename = "@modelarts:default_shape")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_default_shape: ::std::option::Option<::std::string::String>,
     /// Default attribute: Type of the head entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
     #[serde(rename = "@modelarts:from_type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_from_type: ::std::option::Option<::std::string::String>,
     /// Default attribute: The new name of the label.
     #[serde(rename = "@modelarts:rename_to")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_rename_to: ::std::option::Option<::std::string::String>,
     /// Default attribute: Label shortcut key. By default, this parameter is left blank. For example: D.
     #[serde(rename = "@modelarts:shortcut")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_shortcut: ::std::option::Option<::std::string::String>,
     /// Default attribute: Type of the tail entity in the triplet relationship label. This attribute must be specified when a relationship label is created. This parameter is used only for the text triplet dataset.
     #[serde(rename = "@modelarts:to_type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modelarts_to_type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
@@ -524,19 +524,19 @@ pub struct Config {
     /// Boot file of a training job, which needs to be stored in the code directory. Example value: /usr/app/boot.py This parameter must be used together with app_url. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
     pub boot_file_url: ::std::string::String,
     /// Running parameters of a training job. It is a collection of label-value pairs. Values can be customized. label is a parameter name and value is the parameter value. For details, see the sample request. This parameter is a container environment variable when a training job uses a custom image. For details, see Table 8.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parameter: ::std::option::Option<::std::vec::Vec<Parameter>>,
     /// OBS URL of the dataset required by a training job. By default, this parameter is left blank. For example, /usr/data/. This parameter cannot be used together with data_source or dataset_id and dataset_version_id. However, one of the parameters must exist.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_url: ::std::option::Option<::std::string::String>,
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url or data_source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url or data_source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_version_id: ::std::option::Option<::std::string::String>,
     /// Dataset of a training job. This parameter cannot be used together with data_url or dataset_id and dataset_version_id. For details, see Table 4.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_source: ::std::option::Option<::std::vec::Vec<DataSource>>,
     /// ID of the resource specifications selected for a training job. Obtain the ID by calling the API described in Querying Job Resource Specifications.
     pub spec_id: i64,
@@ -547,24 +547,24 @@ pub struct Config {
     /// ID of the built-in model of a training job. Obtain model_id by calling the API described in Querying a Built-in Algorithm. After setting model_id, you do not need to set app_url or boot_file_url, and engine_id.
     pub model_id: i64,
     /// OBS URL of the output file of a training job. By default, this parameter is left blank. Example value: /usr/train/
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub train_url: ::std::option::Option<::std::string::String>,
     /// OBS URL of the logs of a training job. By default, this parameter is left blank. Example value: /usr/log/
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub log_url: ::std::option::Option<::std::string::String>,
     /// SWR URL of a custom image used by a training job. Example value: 100.125.5.235:20202/jobmng/custom-cpu-base:1.0
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_image_url: ::std::option::Option<::std::string::String>,
     /// Boot command used to start the container of a custom image of a training job. The format is bash /home/work/run_train.sh python /home/work/user-job-dir/app/train.py {python_file_parameter}.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_command: ::std::option::Option<::std::string::String>,
     /// Whether a version is created when a training job is created
     /// • true: Default value. A version is created when a training job is created.
     /// • false: A version is not created when a training job is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_version: ::std::option::Option<bool>,
     /// Storage volume that can be used by a training job. For details, see Table 5.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub volumes: ::std::option::Option<::std::vec::Vec<Volumes>>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -806,14 +806,14 @@ pub struct CreatingATrainingJobRequest {
     /// Characters: may contain only digits, letters, `_` and `-`.
     pub job_name: ::std::string::String,
     /// Description of a training job. The value must contain 0 to 256 characters. By default, this parameter is left blank.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_desc: ::std::option::Option<::std::string::String>,
     /// Parameters for creating a training job For details, see Table 3.
     pub config: Config,
     /// Workspace where a job resides. Default value: 0
     ///
     /// Default: `"0"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -943,16 +943,16 @@ impl support::Read for CreatingATrainingJobRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DataSource {
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id, but cannot be used together with data_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
     /// Dataset version ID of a training job. This parameter must be used together with dataset_id, but cannot be used together with data_url.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_version: ::std::option::Option<::std::string::String>,
     /// Dataset type. The value can be obs or dataset. obs and dataset cannot be used at the same time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
     /// OBS bucket path. This parameter cannot be used together with dataset_id or dataset_version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_url: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -1030,7 +1030,7 @@ pub struct HostPath {
     /// • false: read/write permission. This is the default value.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub read_only: ::std::option::Option<bool>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -1117,7 +1117,7 @@ pub struct Nfs {
     /// • false: read/write permission. This is the default value.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub read_only: ::std::option::Option<bool>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -1210,10 +1210,10 @@ impl support::Read for Nfs {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Parameter {
     /// Parameter name
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
     /// Parameter value
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -1270,10 +1270,10 @@ impl support::Read for Parameter {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Volumes {
     /// Storage volume of the shared file system type. Only the training jobs running in the resource pool with the shared file system network connected support such storage volume. For details, see Table 6.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nfs: ::std::option::Option<Nfs>,
     /// Storage volume of the host file system type. Only training jobs running in the dedicated resource pool support such storage volume. For details, see Table 7.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host_path: ::std::option::Option<HostPath>,
 }
 #[cfg(feature = "creating_a_training_job")]
@@ -1343,12 +1343,12 @@ pub struct ConfigBatch {
     pub instance_count: i32,
     /// (Optional) Environment variable key-value pair required for running a model. By default, this parameter is left blank.
     /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in environment variables.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub envs: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// Data source type. This parameter can be set to ManifestFile. By default, this parameter is left blank, indicating that only files in the src_path directory are read. If this parameter is set to ManifestFile, src_path must be a specific manifest file path. You can specify multiple data paths in the manifest file.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub src_type: ::std::option::Option<::std::string::String>,
     /// OBS path of the input data of a batch job
     pub src_path: ::std::string::String,
@@ -1371,7 +1371,7 @@ pub struct ConfigRealTime {
     /// Resource specifications. Select specifications based on service requirements.
     pub specification: ::std::string::String,
     /// Custom specifications. Set this parameter when you use a dedicated resource pool. For details, see Table 6.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub custom_spec: ::std::option::Option<CustomSpec>,
     /// Number of instances deployed in a model. The value must be greater than 0.
     ///
@@ -1379,12 +1379,12 @@ pub struct ConfigRealTime {
     pub instance_count: i32,
     /// (Optional) Environment variable key-value pair required for running a model. By default, this parameter is left blank.
     /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in environment variables.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub envs: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// ID of a dedicated resource pool. By default, this parameter is left blank, indicating that no dedicated resource pool is used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
 /// Table 6 custom_spec parameters.
@@ -1395,10 +1395,10 @@ pub struct CustomSpec {
     /// Required memory capacity, in MB
     pub memory: i32,
     /// Number of GPUs, which can be decimals. This parameter is optional. By default, it is not used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub gpu_p4: ::std::option::Option<f64>,
     /// Number of NPUs, which can be decimals. This parameter is optional. By default, it is not used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ascend_a310: ::std::option::Option<i32>,
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
@@ -1416,7 +1416,7 @@ pub struct DeployingAModelAsAServiceRequest {
     /// Service description, which contains a maximum of 100 characters. By default, this parameter is left blank.
     ///
     /// Length: at most 100 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Inference mode. The value can be real-time or batch.
     /// • real-time: real-time service, which can be stopped as scheduled.
@@ -1425,26 +1425,26 @@ pub struct DeployingAModelAsAServiceRequest {
     /// ID of the workspace to which a service belongs. The default value is 0, indicating the default workspace.
     ///
     /// Default: `"0"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
     /// ID of the VPC to which a real-time service instance is deployed. By default, this parameter is left blank.
     /// • In this case, ModelArts allocates a dedicated VPC to each user so that users are isolated from each other. If you need to access other service components in a VPC of a service instance, set this parameter to the ID of the corresponding VPC.
     /// • Once a VPC is configured, it cannot be modified. If both vpc_id and cluster_id are configured, only the dedicated resource pool takes effect.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
     /// ID of a subnet. By default, this parameter is left blank.
     /// This parameter is mandatory when vpc_id is configured. Enter the network ID displayed in the subnet details on the VPC console. A subnet provides dedicated network resources that are isolated from other networks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub subnet_network_id: ::std::option::Option<::std::string::String>,
     /// Security group. By default, this parameter is left blank. This parameter is mandatory when vpc_id is configured.
     /// A security group is a virtual firewall that provides secure network access control policies for service instances. A security group must contain at least one inbound rule to permit the requests whose protocol is TCP, source address is 0.0.0.0/0, and port number is 8080.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub security_group_id: ::std::option::Option<::std::string::String>,
     /// ID of a dedicated resource pool. This parameter is left blank by default, indicating that no dedicated resource pool is used. When using a dedicated resource pool to deploy services, ensure that the resource pool is running properly. After this parameter is set, the network configuration of the cluster is used, and the vpc_id parameter does not take effect. If this parameter is configured together with cluster_id in real-time config, cluster_id in real-time config is used preferentially.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Service scheduling configuration, which can be configured only for real-time services. By default, this parameter is not used. Services run for a long time. For details, see Table 5.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schedule: ::std::option::Option<::std::vec::Vec<Schedule>>,
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
@@ -1900,40 +1900,40 @@ impl support::Shaped for Specification {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AnnotationFile {
     /// Time when a sample is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<i64>,
     /// Dataset ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
     /// Number of image sample channels.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub depth: ::std::option::Option<i32>,
     /// Sample name.
     #[serde(rename = "file_Name")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub file_name: ::std::option::Option<::std::string::String>,
     /// Sample ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub file_id: ::std::option::Option<::std::string::String>,
     /// File type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub file_type: ::std::option::Option<::std::string::String>,
     /// Image sample height.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub height: ::std::option::Option<i32>,
     /// Image sample size.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i64>,
     /// Label information of a sample.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
     /// OBS address of the preview sample.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// Image sample width.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub width: ::std::option::Option<i32>,
 }
 #[cfg(feature = "list_datasets")]
@@ -2007,19 +2007,19 @@ impl support::Validate for AnnotationFile {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListDatasetsDataSource {
     /// Data source path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_path: ::std::option::Option<::std::string::String>,
     /// Data type. The options are as follows: - 0: OBS bucket (default value) - 1: GaussDB(DWS) - 2: DLI - 3: RDS - 4: MRS - 5: AI Gallery - 6: Inference service
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_type: ::std::option::Option<i32>,
     /// Schema mapping information corresponding to the table data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schema_maps: ::std::option::Option<::std::vec::Vec<SchemaMap>>,
     /// Information required for importing a table data source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub source_info: ::std::option::Option<SourceInfo>,
     /// Whether the first row in the file is a column name. This field is valid for the table dataset. The options are as follows: - true: The first row in the file is the column name. - false: The first row in the file is not the column name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub with_column_header: ::std::option::Option<bool>,
 }
 #[cfg(feature = "list_datasets")]
@@ -2081,31 +2081,31 @@ impl support::Validate for ListDatasetsDataSource {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DatasetAndFilePreview {
     /// Number of labeled samples in a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub annotated_sample_count: ::std::option::Option<i32>,
     /// Number of labeled subsamples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub annotated_sub_sample_count: ::std::option::Option<i32>,
     /// Whether to enable content labeling for the speech paragraph labeling dataset. This function is enabled by default.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content_labeling: ::std::option::Option<bool>,
     /// Time when a dataset is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<i64>,
     /// Current version ID of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_version_id: ::std::option::Option<::std::string::String>,
     /// Current version name of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_version_name: ::std::option::Option<::std::string::String>,
     /// Data format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_format: ::std::option::Option<::std::string::String>,
     /// Data source list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_sources: ::std::option::Option<::std::vec::Vec<ListDatasetsDataSource>>,
     /// Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_statistics: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -2113,135 +2113,135 @@ pub struct DatasetAndFilePreview {
         >,
     >,
     /// Time when a sample and a label are updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_update_time: ::std::option::Option<i64>,
     /// Data path for training.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_url: ::std::option::Option<::std::string::String>,
     /// Dataset format. The options are as follows: - 0: file - 1: table
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_format: ::std::option::Option<i32>,
     /// Dataset ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
     /// Dataset name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_name: ::std::option::Option<::std::string::String>,
     /// Key identifier list of a dataset, for example, \["Image","Object detection"\].
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Dataset type. The options are as follows: - 0: image classification - 1: object detection - 100: text classification - 101: named entity recognition - 102: text triplet - 200: sound classification - 201: speech content - 202: speech paragraph labeling - 400: table dataset - 600: video labeling - 900: custom format
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_type: ::std::option::Option<i32>,
     /// Version number of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_version_count: ::std::option::Option<i32>,
     /// Number of deleted samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub deleted_sample_count: ::std::option::Option<i32>,
     /// Deletion reason statistics.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub deletion_stats: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i32>,
     >,
     /// Dataset description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Enterprise project ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project_id: ::std::option::Option<::std::string::String>,
     /// Whether the dataset contains running (including initialization) tasks. The options are as follows: - true: The dataset contains running tasks. - false: The dataset does not contain running tasks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exist_running_task: ::std::option::Option<bool>,
     /// Whether the dataset contains team labeling tasks. The options are as follows: - true: The dataset contains team labeling tasks. - false: The dataset does not contain team labeling tasks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub exist_workforce_task: ::std::option::Option<bool>,
     /// List of features supported by the dataset. Currently, only the value 0 is supported, indicating that the OBS file size is limited.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub feature_supports: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Whether to import data. The options are as follows: - true: Import data. - false: Do not import data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub import_data: ::std::option::Option<bool>,
     /// ID of an import task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub import_task_id: ::std::option::Option<::std::string::String>,
     /// Path for storing the labeling result of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_annotation_path: ::std::option::Option<::std::string::String>,
     /// Path for storing the internal data of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_data_path: ::std::option::Option<::std::string::String>,
     /// Path for storing internal logs of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_log_path: ::std::option::Option<::std::string::String>,
     /// Path for internal task of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_task_path: ::std::option::Option<::std::string::String>,
     /// Path for storing internal temporary files of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_temp_path: ::std::option::Option<::std::string::String>,
     /// Output directory of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub inner_work_path: ::std::option::Option<::std::string::String>,
     /// Number of labeling tasks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_task_count: ::std::option::Option<i32>,
     /// Dataset label list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<::std::vec::Vec<Label>>,
     /// Number of loading samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub loading_sample_count: ::std::option::Option<i32>,
     /// Whether a dataset is hosted. The options are as follows: - true: The dataset is hosted. - false: The dataset is not hosted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub managed: ::std::option::Option<bool>,
     /// Number of next versions of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_version_num: ::std::option::Option<i32>,
     /// ID list of running (including initialization) tasks.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub running_tasks_id: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Sample list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub samples: ::std::option::Option<::std::vec::Vec<AnnotationFile>>,
     /// Schema list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schema: ::std::option::Option<::std::vec::Vec<Field>>,
     /// Dataset status. The options are as follows: - 0: creating dataset - 1: normal dataset - 2: deleting dataset - 3: deleted dataset - 4: abnormal dataset - 5: synchronizing dataset - 6: releasing dataset - 7: dataset in version switching - 8: importing dataset
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Third-party path.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub third_path: ::std::option::Option<::std::string::String>,
     /// Total number of dataset samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_sample_count: ::std::option::Option<i32>,
     /// Total number of subsamples generated from the parent samples. For example, the total number of key frame images extracted from the video labeling dataset is that of subsamples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_sub_sample_count: ::std::option::Option<i32>,
     /// Number of auto labeling samples to be confirmed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unconfirmed_sample_count: ::std::option::Option<i32>,
     /// Time when a dataset is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<i64>,
     /// Dataset version information. Currently, only the current version information of a dataset is recorded.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub versions: ::std::option::Option<::std::vec::Vec<DatasetVersion>>,
     /// Output dataset path, which is used to store output files such as label files. The path is an OBS path in the format of /Bucket name/File path. For example: /obs-bucket.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub work_path: ::std::option::Option<::std::string::String>,
     /// Type of the dataset output path. The options are as follows: - 0: OBS bucket (default value)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub work_path_type: ::std::option::Option<i32>,
     /// Team labeling information.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_descriptor: ::std::option::Option<WorkforceDescriptor>,
     /// Number of team labeling tasks of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_task_count: ::std::option::Option<i32>,
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -2523,37 +2523,37 @@ impl support::Validate for DatasetAndFilePreview {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DatasetVersion {
     /// Number of added samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub add_sample_count: ::std::option::Option<i32>,
     /// Number of samples with labeled versions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub annotated_sample_count: ::std::option::Option<i32>,
     /// Number of labeled subsamples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub annotated_sub_sample_count: ::std::option::Option<i32>,
     /// Whether to clear hard example properties during release. The options are as follows: - true: Clear hard example properties. (Default value) - false: Do not clear hard example properties.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub clear_hard_property: ::std::option::Option<bool>,
     /// Status code of a preprocessing task such as rotation and cropping.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<::std::string::String>,
     /// Time when a version is created.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<i64>,
     /// Whether to crop the image. This field is valid only for the object detection dataset whose labeling box is in the rectangle shape. The options are as follows: - true: Crop the image. - false: Do not crop the image. (Default value)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub crop: ::std::option::Option<bool>,
     /// Path for storing cropped files.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub crop_path: ::std::option::Option<::std::string::String>,
     /// Temporary directory for executing the rotation and cropping task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub crop_rotate_cache_path: ::std::option::Option<::std::string::String>,
     /// Path for storing data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_path: ::std::option::Option<::std::string::String>,
     /// Sample statistics on a dataset, including the statistics on sample metadata in JSON format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_statistics: ::std::option::Option<
         ::std::collections::BTreeMap<
             ::std::string::String,
@@ -2561,110 +2561,110 @@ pub struct DatasetVersion {
         >,
     >,
     /// Whether data is validated by the validation algorithm before release. The options are as follows: - true: The data has been validated. - false: The data has not been validated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data_validate: ::std::option::Option<bool>,
     /// Number of deleted samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub deleted_sample_count: ::std::option::Option<i32>,
     /// Deletion reason statistics.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub deletion_stats: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i32>,
     >,
     /// Description of a version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Whether to export images to the version output directory during release. The options are as follows: - true: Export images to the version output directory. - false: Do not export images to the version output directory. (Default value)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub export_images: ::std::option::Option<bool>,
     /// Whether to parse the subsample number during release. The field is valid for the healthcare dataset. The options are as follows: - true: Parse the subsample number. - false: Do not parse the subsample number. (Default value)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extract_serial_number: ::std::option::Option<bool>,
     /// Whether to include the source data of a dataset during release. The options are as follows: - true: The source data of a dataset is included. - false: The source data of a dataset is not included.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub include_dataset_data: ::std::option::Option<bool>,
     /// Whether the current dataset version is used. The options are as follows: - true: The current dataset version is used. - false: The current dataset version is not used.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_current: ::std::option::Option<bool>,
     /// Label statistics list of a released version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_stats: ::std::option::Option<::std::vec::Vec<LabelStats>>,
     /// Label type of a released version. The options are as follows: - multi: Multi-label samples are included. - single: All samples are single-labeled.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label_type: ::std::option::Option<::std::string::String>,
     /// Input path for the manifest file cache during version release.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub manifest_cache_input_path: ::std::option::Option<::std::string::String>,
     /// Path for storing the manifest file with the released version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub manifest_path: ::std::option::Option<::std::string::String>,
     /// Task information recorded during release (for example, error information).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Number of modified samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub modified_sample_count: ::std::option::Option<i32>,
     /// Number of labeled samples of parent versions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_annotated_sample_count: ::std::option::Option<i32>,
     /// Total samples of parent versions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_total_sample_count: ::std::option::Option<i32>,
     /// Parent version ID
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_version_id: ::std::option::Option<::std::string::String>,
     /// ID of a preprocessing task such as rotation and cropping.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processor_task_id: ::std::option::Option<::std::string::String>,
     /// Status of a preprocessing task such as rotation and cropping. The options are as follows: - 0: initialized - 1: running - 2: completed - 3: failed - 4: stopped - 5: timeout - 6: deletion failed - 7: stop failed
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub processor_task_status: ::std::option::Option<i32>,
     /// Whether to clear the existing usage information of a dataset during release. The options are as follows: - true: Clear the existing usage information of a dataset. (Default value) - false: Do not clear the existing usage information of a dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub remove_sample_usage: ::std::option::Option<bool>,
     /// Whether to rotate the image. The options are as follows: - true: Rotate the image. - false: Do not rotate the image. (Default value)
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rotate: ::std::option::Option<bool>,
     /// Path for storing the rotated file.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rotate_path: ::std::option::Option<::std::string::String>,
     /// Sample status. The options are as follows: - ALL: labeled - NONE: unlabeled - UNCHECK: pending acceptance - ACCEPTED: accepted - REJECTED: rejected - UNREVIEWED: pending review - REVIEWED: reviewed - WORKFORCE_SAMPLED: sampled - WORKFORCE_SAMPLED_UNCHECK: sampling unchecked - WORKFORCE_SAMPLED_CHECKED: sampling checked - WORKFORCE_SAMPLED_ACCEPTED: sampling accepted - WORKFORCE_SAMPLED_REJECTED: sampling rejected - AUTO_ANNOTATION: to be confirmed
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample_state: ::std::option::Option<::std::string::String>,
     /// Status of a dataset version. The options are as follows: - 0: creating - 1: running - 2: deleting - 3: deleted - 4: error
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Key identifier list of the dataset. The labeling type is used as the default label when the labeling task releases a version. For example, \["Image","Object detection"\].
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Labeling task type of the released version, which is the same as the dataset type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_type: ::std::option::Option<i32>,
     /// Total number of version samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_sample_count: ::std::option::Option<i32>,
     /// Total number of subsamples generated from the parent samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_sub_sample_count: ::std::option::Option<i32>,
     /// Split training and verification ratio during version release. The default value is 1.00, indicating that all labeled samples are split into the training set.
     ///
     /// Default: `"1.00"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub train_evaluate_sample_ratio: ::std::option::Option<::std::string::String>,
     /// Time when a version is updated.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<i64>,
     /// Format of a dataset version. The options are as follows: - Default: default format - CarbonData: CarbonData (supported only by table datasets) - CSV: CSV
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_format: ::std::option::Option<::std::string::String>,
     /// Dataset version ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
     /// Dataset version name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_name: ::std::option::Option<::std::string::String>,
     /// Whether the first row in the released CSV file is a column name. This field is valid for the table dataset. The options are as follows: - true: The first row in the released CSV file is a column name. - false: The first row in the released CSV file is not a column name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub with_column_header: ::std::option::Option<bool>,
 }
 #[cfg(feature = "list_datasets")]
@@ -2893,16 +2893,16 @@ impl support::Validate for DatasetVersion {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Field {
     /// Schema description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Schema name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Schema ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schema_id: ::std::option::Option<i32>,
     /// Schema value type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -2948,22 +2948,22 @@ impl support::Validate for Field {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct LabelStats {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such as style and artist may be included.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<::std::vec::Vec<LabelAttribute>>,
     /// Number of labels.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
     /// Label name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Basic attribute key-value pair of a label, such as color and shortcut keys.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub property: ::std::option::Option<LabelProperty>,
     /// Number of samples containing the label.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sample_count: ::std::option::Option<i32>,
     /// Label type. The options are as follows: - 0: image classification - 1: object detection - 100: text classification - 101: named entity recognition - 102: text triplet relationship - 103: text triplet entity - 200: speech classification - 201: speech content - 202: speech paragraph labeling - 600: video classification
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3029,14 +3029,14 @@ impl support::Validate for LabelStats {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListDatasetsResponse200 {
     /// Dataset list queried by page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub datasets: ::std::option::Option<::std::vec::Vec<DatasetAndFilePreview>>,
     /// Total number of datasets.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_number: ::std::option::Option<i32>,
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.
     #[serde(rename = "workspaceId")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3086,10 +3086,10 @@ impl support::Validate for ListDatasetsResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SchemaMap {
     /// Name of the destination column.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dest_name: ::std::option::Option<::std::string::String>,
     /// Name of the source column.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub src_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3127,43 +3127,43 @@ impl support::Validate for SchemaMap {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct SourceInfo {
     /// ID of an MRS cluster.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
     /// Running mode of an MRS cluster. The options are as follows: - 0: normal cluster - 1: security cluster
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_mode: ::std::option::Option<::std::string::String>,
     /// Name of an MRS cluster.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_name: ::std::option::Option<::std::string::String>,
     /// Name of the database to which the table dataset is imported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub database_name: ::std::option::Option<::std::string::String>,
     /// HDFS path of a table dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub input: ::std::option::Option<::std::string::String>,
     /// IP address of your GaussDB(DWS) cluster.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip: ::std::option::Option<::std::string::String>,
     /// Port number of your GaussDB(DWS) cluster.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<::std::string::String>,
     /// DLI queue name of a table dataset.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub queue_name: ::std::option::Option<::std::string::String>,
     /// Subnet ID of an MRS cluster.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub subnet_id: ::std::option::Option<::std::string::String>,
     /// Name of the table to which a table dataset is imported.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub table_name: ::std::option::Option<::std::string::String>,
     /// Username, which is mandatory for GaussDB(DWS) data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
     /// User password, which is mandatory for GaussDB(DWS) data.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_password: ::std::option::Option<::std::string::String>,
     /// ID of the VPC where an MRS cluster resides.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3245,28 +3245,28 @@ impl support::Validate for SourceInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Worker {
     /// Creation time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<i64>,
     /// Labeling team member description. The value contains 0 to 256 characters and does not support the following special characters: ^!\<\>=&"'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Email address of a labeling team member.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// Role. The options are as follows: - 0: labeling personnel - 1: reviewer - 2: team administrator - 3: dataset owner
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<i32>,
     /// Current login status of a labeling team member. The options are as follows: - 0: The invitation email has not been sent. - 1: The invitation email has been sent but the user has not logged in. - 2: The user has logged in. - 3: The labeling team member has been deleted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
     /// Update time.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<i64>,
     /// ID of a labeling team member.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub worker_id: ::std::option::Option<::std::string::String>,
     /// ID of a labeling team.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3328,33 +3328,33 @@ impl support::Validate for Worker {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WorkforceDescriptor {
     /// ID of a team labeling task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_task_id: ::std::option::Option<::std::string::String>,
     /// Name of a team labeling task.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_task_name: ::std::option::Option<::std::string::String>,
     /// Number of rejected samples.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reject_num: ::std::option::Option<i32>,
     /// Number of persons who label each sample. The minimum value is 1.
     ///
     /// Range: at least 1.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub repetition: ::std::option::Option<i32>,
     /// Whether to synchronously update auto labeling data. The options are as follows: - true: Update auto labeling data synchronously. - false: Do not update auto labeling data synchronously.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_synchronize_auto_labeling_data: ::std::option::Option<bool>,
     /// Whether to synchronize updated data, such as uploading files, synchronizing data sources, and assigning imported unlabeled files to team members. The options are as follows: - true: Synchronize updated data to team members. - false: Do not synchronize updated data to team members.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_synchronize_data: ::std::option::Option<bool>,
     /// List of labeling team members.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workers: ::std::option::Option<::std::vec::Vec<Worker>>,
     /// ID of a labeling team.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_id: ::std::option::Option<::std::string::String>,
     /// Name of a labeling team.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "list_datasets")]
@@ -3448,22 +3448,22 @@ impl support::Validate for WorkforceDescriptor {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingADatasetRequest {
     /// List of added labels.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub add_labels: ::std::option::Option<::std::vec::Vec<Label>>,
     /// ID of current dataset version.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub current_version_id: ::std::option::Option<::std::string::String>,
     /// Dataset name.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_name: ::std::option::Option<::std::string::String>,
     /// List of deleted labels.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub delete_labels: ::std::option::Option<::std::vec::Vec<Label>>,
     /// Dataset description. The value contains 0 to 256 characters and does not support the following special characters: ^!\<\>=&"'
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// List of updated labels.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_labels: ::std::option::Option<::std::vec::Vec<Label>>,
 }
 #[cfg(feature = "modifying_a_dataset")]
@@ -3596,7 +3596,7 @@ impl support::Read for ModifyingADatasetRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingADatasetResponse200 {
     /// Dataset ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_dataset")]
@@ -3630,10 +3630,10 @@ impl support::Validate for ModifyingADatasetResponse200 {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Grants {
     /// User ID. Either this parameter or user_name must be set. If both of them are set, user_id is used preferentially.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_id: ::std::option::Option<::std::string::String>,
     /// IAM username. Either this parameter or user_id must be set.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub user_name: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_workspace")]
@@ -3696,19 +3696,19 @@ pub struct ModifyingAWorkspaceRequest {
     /// Enter 4 to 64 characters. Only letters, digits, hyphens (-), and underscores (_) are allowed. In addition, default is the name of the default workspace reserved by the system. You are not allowed to change the name of an existing workspace to default. The name of the default workspace cannot be changed.
     ///
     /// Characters: may contain only letters, digits, `-` and `_`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Workspace description. By default, this parameter is left blank. Enter 0 to 256 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// Authorization type. Options:
     /// • PUBLIC: public access of tenants (default value)
     /// • PRIVATE: accessible only to the creator and primary account
     /// • INTERNAL: accessible to the creator, primary account, and specified IAM users. This parameter must be used together with grants.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auth_type: ::std::option::Option<::std::string::String>,
     /// List of authorized users, which is left blank by default. This parameter must be used together with auth_type and takes effect only when auth_type is set to INTERNAL.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub grants: ::std::option::Option<::std::vec::Vec<Grants>>,
 }
 #[cfg(feature = "modifying_a_workspace")]
@@ -3872,7 +3872,7 @@ impl support::Read for ModifyingAWorkspaceRequest {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ModifyingAWorkspaceResponse200 {
     /// Workspace ID, which is a 32-bit UUID generated by the system without hyphens (-). The ID of the default workspace is 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 #[cfg(feature = "modifying_a_workspace")]

@@ -185,22 +185,7 @@ impl Response {
         status: u16,
         body: &[u8],
     ) -> ::std::result::Result<Self, support::JsonError> {
-        match status {
-            200u16 => {
-                support::from_json(body)
-                    .map(|body| Self::Ok(::std::boxed::Box::new(body)))
-            }
-            401u16 => ::std::result::Result::Ok(Self::Unauthorized),
-            403u16 => ::std::result::Result::Ok(Self::Forbidden),
-            404u16 => ::std::result::Result::Ok(Self::NotFound),
-            _ if body.iter().all(u8::is_ascii_whitespace) => {
-                ::std::result::Result::Ok(Self::Other {
-                    status,
-                    body: ::serde_json::Value::Null,
-                })
-            }
-            _ => support::from_json(body).map(|body| Self::Other { status, body }),
-        }
+        Self::read(status, body, false).map(|(response, _)| response)
     }
     /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
     /// with the same paths and rules as request violations: enumeration values the page does not
@@ -214,9 +199,21 @@ impl Response {
         (Self, ::std::vec::Vec<support::Violation>),
         support::JsonError,
     > {
+        Self::read(status, body, true)
+    }
+    /// One reading of a body for both: departures are looked for only when asked for.
+    #[allow(unused_variables)]
+    fn read(
+        status: u16,
+        body: &[u8],
+        departures: bool,
+    ) -> ::std::result::Result<
+        (Self, ::std::vec::Vec<support::Violation>),
+        support::JsonError,
+    > {
         match status {
             200u16 => {
-                support::from_json_with_departures(body)
+                support::response_body(body, departures)
                     .map(|(body, departures)| (
                         Self::Ok(::std::boxed::Box::new(body)),
                         departures,
@@ -230,8 +227,8 @@ impl Response {
             }
             404u16 => ::std::result::Result::Ok((Self::NotFound, ::std::vec::Vec::new())),
             _ => {
-                Self::parse(status, body)
-                    .map(|response| (response, ::std::vec::Vec::new()))
+                support::undocumented_body(body)
+                    .map(|body| (Self::Other { status, body }, ::std::vec::Vec::new()))
             }
         }
     }

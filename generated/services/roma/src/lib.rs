@@ -79,34 +79,34 @@ pub struct MemberInfo {
     /// This parameter is valid when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Backend server weight.
     /// The higher the weight is, the more requests a cloud server will receive.
     /// It is valid only when the VPC channel type is set to 2.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
     /// After this parameter is enabled, the corresponding backend service functions as the standby node and works only when all non-standby nodes are faulty.
     /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
     ///
     /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no "Enumeration values" block; we treat them as the enumeration MemberStatus.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend ECS ID
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
@@ -114,7 +114,7 @@ pub struct MemberInfo {
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
@@ -122,7 +122,7 @@ pub struct MemberInfo {
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
 impl MemberInfo {
@@ -367,15 +367,15 @@ impl support::Read for MemberInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct VpcMemberInfoList {
     /// Length of the returned resource list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
     /// Number of resources that match the query conditions.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i64>,
     /// Backend server group ID.
     ///
     /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the list of backend servers ("Cloud server list." on the API Gateway page "Updating Backend Instances").
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
 /// The documented fields of [`VpcMemberInfoList`].
@@ -424,34 +424,34 @@ pub struct VpcMemberInfo {
     /// This parameter is valid when the member type is IP address.
     ///
     /// Length: at most 64 characters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub host: ::std::option::Option<::std::string::String>,
     /// Backend server weight.
     /// The higher the weight is, the more requests a cloud server will receive.
     /// It is valid only when the VPC channel type is set to 2.
     ///
     /// Range: 0 to 10000.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
     /// After this parameter is enabled, the corresponding backend service functions as the standby node and works only when all non-standby nodes are faulty.
     /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
     /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
     ///
     /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no "Enumeration values" block; we treat them as the enumeration MemberStatus.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
     ///
     /// Range: 0 to 65535.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend ECS ID
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
@@ -459,7 +459,7 @@ pub struct VpcMemberInfo {
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
     /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
     /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
@@ -467,27 +467,27 @@ pub struct VpcMemberInfo {
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
     /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// VPC channel list.
     ///
     /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the backend server ID ("Backend server ID." on the API Gateway page "Updating Backend Instances").
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Backend instance ID.
     ///
     /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the VPC channel ID ("VPC channel ID." on the API Gateway page).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
     ///
     /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the time when the backend server was added to the VPC channel ("Time when the backend server is added to the VPC channel." on the API Gateway page).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server is added to the VPC channel.
     ///
     /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the backend server group ID ("Backend server group ID." on the API Gateway page).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 impl VpcMemberInfo {
@@ -692,10 +692,10 @@ impl support::Validate for VpcMemberInfo {
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ErrorResponse {
     /// Error code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
     /// Error description.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
 /// The documented fields of [`ErrorResponse`].
