@@ -1,9 +1,8 @@
 //! Times the generator's phases on the real spec replicated ×1, ×10, ×100 and to 1,000 operations, and prints
 //! the markdown table for the README: `cargo run -p bench --release --bin codegen-scale`.
 //!
-//! Options: `--quick` (×1 and ×10 only), `--cargo-check` (instead, time `cargo check` of the generated crate at
-//! ×1 and at 1,000 operations, offline, dependencies built first: minutes), `--spec DIR` (default: the
-//! repository's spec/).
+//! Options: `--quick` (×1 and ×10 only), `--spec DIR` (default: the repository's spec/). `cargo check` of the
+//! output is `build-cost`'s.
 //! Built with `--features typify-timing`, it also times typify on the body's JSON Schema replicated to the same
 //! number of fields.
 
@@ -52,15 +51,8 @@ fn main() {
     let shared_scales = if quick { &SHARED_SCALES[..2] } else { SHARED_SCALES };
 
     if cargo_check {
-        let copies = [1, scales.last().expect("scales").1];
-        for k in copies {
-            let spec = scratch.join(format!("spec-own-x{k}"));
-            seeds.write_copies(k, Services::PerCopy, &spec).expect("the scratch directory is writable");
-            measure("", Size::default(), &spec, &scratch.join(format!("out-own-x{k}")), 1);
-        }
-        cargo_check_times(&scratch, &copies);
-        let _ = std::fs::remove_dir_all(&scratch);
-        return;
+        eprintln!("`cargo check` of the generated crates is measured by `build-cost`, against a plain serde floor");
+        std::process::exit(2);
     }
     println!("Each copy in services of its own (`apig_r7`, `roma_r7`):\n");
     let results = measure_scales(&seeds, &scratch, Services::PerCopy, scales);
@@ -199,64 +191,6 @@ fn print_growth(results: &[Measured]) {
             per_phase.join(", ")
         );
     }
-}
-
-/// `cargo check` of the generated crate for some scales, dependencies (serde, serde_json) built first so that
-/// only the crate itself is timed. Offline, with the workspace's lock file.
-fn cargo_check_times(scratch: &Path, scales: &[usize]) {
-    let lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
-    let target = scratch.join("check-target");
-    println!();
-    println!("| generated crate | `cargo check` s |");
-    println!("| --- | ---: |");
-    for (i, &copies) in scales.iter().enumerate() {
-        let dir = scratch.join(format!("out-own-x{copies}"));
-        // A package name of its own per size: with one name, cargo would take the ×250 crate for the ×1 crate
-        // it has already checked in the shared target directory.
-        let manifest = format!(
-            "[package]\nname = \"synthetic-models-x{copies}\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [lib]\nname = \"api_gateway_models\"\n\n[dependencies]\nserde = {{ version = \"1\", features = [\"derive\"] }}\n\
-             serde_json = \"1\"\n\n[workspace]\n"
-        );
-        std::fs::write(dir.join("Cargo.toml"), manifest).expect("writable");
-        let _ = std::fs::copy(&lock, dir.join("Cargo.lock"));
-        let check = || {
-            let started = Instant::now();
-            // Not incremental: the crate is checked from scratch each time, as on a clean CI machine.
-            let output = std::process::Command::new(env!("CARGO"))
-                .args(["check", "--offline", "--lib", "--bins"])
-                .current_dir(&dir)
-                .env("CARGO_TARGET_DIR", &target)
-                .env("CARGO_INCREMENTAL", "0")
-                .output()
-                .expect("cargo runs");
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            assert!(output.status.success(), "cargo check of the generated crate ×{copies} failed:\n{stderr}");
-            eprintln!("×{copies}: {}", stderr.lines().last().unwrap_or_default().trim());
-            started.elapsed()
-        };
-        if i == 0 {
-            check(); // dependencies, and the crate once
-            let lib = dir.join("src/lib.rs");
-            let text = std::fs::read_to_string(&lib).expect("generated");
-            std::fs::write(&lib, text + "\n").expect("writable");
-        }
-        let time = check();
-        println!("| ×{copies} ({} lines) | {:.1} |", lines_under(&dir.join("src")), time.as_secs_f64());
-    }
-}
-
-fn lines_under(dir: &Path) -> usize {
-    let mut lines = 0;
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            lines += lines_under(&path);
-        } else if let Ok(text) = std::fs::read_to_string(&path) {
-            lines += text.lines().count();
-        }
-    }
-    lines
 }
 
 #[cfg(feature = "typify-timing")]
