@@ -96,29 +96,16 @@ impl Operation {
 
 /// The types only some operations reach, with those operations (see [`Service::feature_gates`]).
 pub fn feature_gates(types: &[TypeDef], operations: &[Operation]) -> BTreeMap<String, BTreeSet<String>> {
-    let fields: BTreeMap<&str, Vec<&str>> = types
-        .iter()
-        .map(|t| match t {
-            TypeDef::Struct(s) => (s.name.as_str(), s.fields.iter().filter_map(|f| f.ty.named()).collect()),
-            TypeDef::Enum(e) => (e.name.as_str(), Vec::new()),
-        })
-        .collect();
+    let index = field_types(types);
     let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for op in operations {
-        let mut seen = BTreeSet::new();
-        let mut pending: Vec<&str> = op.roots().filter_map(Type::named).collect();
-        while let Some(name) = pending.pop() {
-            if seen.insert(name) {
-                pending.extend(fields.get(name).into_iter().flatten());
-            }
-        }
-        for name in seen {
+        for name in closure(&index, op.roots().filter_map(Type::named)) {
             reached.entry(name.to_owned()).or_default().insert(op.module.clone());
         }
     }
-    let by_all_or_none = fields.keys().filter(|name| reached.get(**name).is_none_or(|ops| ops.len() == operations.len()));
-    for name in reachable(types, by_all_or_none.map(|name| Type::Struct((*name).to_owned())).collect::<Vec<_>>().iter()) {
-        reached.remove(&name);
+    let by_all_or_none = index.keys().copied().filter(|name| reached.get(*name).is_none_or(|ops| ops.len() == operations.len()));
+    for name in closure(&index, by_all_or_none) {
+        reached.remove(name);
     }
     reached
 }
@@ -126,14 +113,29 @@ pub fn feature_gates(types: &[TypeDef], operations: &[Operation]) -> BTreeMap<St
 /// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
 /// directly or through fields.
 pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
+    let index = field_types(types);
+    let roots: Vec<&str> = roots.into_iter().filter_map(Type::named).collect();
+    closure(&index, roots.into_iter()).into_iter().map(str::to_owned).collect()
+}
+
+/// Each type's name, with the names of the types its fields hold.
+fn field_types(types: &[TypeDef]) -> BTreeMap<&str, Vec<&str>> {
+    types
+        .iter()
+        .map(|t| match t {
+            TypeDef::Struct(s) => (s.name.as_str(), s.fields.iter().filter_map(|f| f.ty.named()).collect()),
+            TypeDef::Enum(e) => (e.name.as_str(), Vec::new()),
+        })
+        .collect()
+}
+
+/// `roots` and every type they reach through `index`.
+fn closure<'a>(index: &BTreeMap<&'a str, Vec<&'a str>>, roots: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
-    let mut pending: Vec<String> = roots.into_iter().filter_map(Type::named).map(str::to_owned).collect();
+    let mut pending: Vec<&str> = roots.collect();
     while let Some(name) = pending.pop() {
-        if !seen.insert(name.clone()) {
-            continue;
-        }
-        if let Some(TypeDef::Struct(s)) = types.iter().find(|t| t.name() == name) {
-            pending.extend(s.fields.iter().filter_map(|f| f.ty.named()).map(str::to_owned));
+        if seen.insert(name) {
+            pending.extend(index.get(name).into_iter().flatten());
         }
     }
     seen
