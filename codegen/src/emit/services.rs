@@ -45,6 +45,7 @@ pub fn service_dir(service: &Service) -> String {
 /// Every file of the layout, as jobs to render side by side.
 pub fn jobs<'a>(model: &'a Model, names: &'a Names, command: &'a str, all_specs: &'a [String]) -> Vec<Job<'a>> {
     let mut jobs = vec![
+        Job::new("rustfmt.toml".to_owned(), move || Ok(super::rustfmt_toml(command))).made_from(&()),
         Job::new("Cargo.toml".to_owned(), move || Ok(manifest::umbrella(model, names, all_specs, command))),
         Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, umbrella_lib(model, names))),
         Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(&names.umbrella))),
