@@ -4,13 +4,13 @@
 //! The counting allocator is this binary's global allocator; before the benchmarks it prints how many heap
 //! allocations validate() makes on a valid 100,000-member body (0 expected).
 
+use api_gateway_models::apig;
 use bench::alloc::{allocations_during, CountingAllocator};
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{case, Context};
 use divan::counter::BytesCount;
 use divan::Bencher;
 use std::sync::OnceLock;
-use api_gateway_models::apig;
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
@@ -19,7 +19,8 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
 fn main() {
     let members = SIZES[2];
-    let value: apig::VpcCreate = serde_json::from_slice(body(members)).expect("the body fits the type");
+    let value: apig::VpcCreate =
+        serde_json::from_slice(body(members)).expect("the body fits the type");
     let (result, count) = allocations_during(|| value.validate());
     assert!(result.is_ok(), "the benchmark body is valid");
     println!("heap allocations by validate() on the valid {members}-member body: {count}");
@@ -29,7 +30,10 @@ fn main() {
 /// Each size's body, generated once.
 fn body(members: usize) -> &'static [u8] {
     static BODIES: [OnceLock<Vec<u8>>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let slot = SIZES.iter().position(|&n| n == members).expect("a benchmarked size");
+    let slot = SIZES
+        .iter()
+        .position(|&n| n == members)
+        .expect("a benchmarked size");
     BODIES[slot].get_or_init(|| vpc_create_json(members, default_groups(members)))
 }
 
@@ -40,7 +44,9 @@ fn context() -> &'static Context {
 
 fn run(bencher: Bencher, key: &str, members: usize) {
     let (body, context, case) = (body(members), context(), case(key));
-    bencher.counter(BytesCount::new(body.len())).bench(|| (case.run)(context, divan::black_box(body)));
+    bencher
+        .counter(BytesCount::new(body.len()))
+        .bench(|| (case.run)(context, divan::black_box(body)));
 }
 
 /// One divan benchmark per case of `bench::cases`, by its key.

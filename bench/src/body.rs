@@ -27,7 +27,11 @@ pub fn vpc_create(members: usize, groups: usize) -> apig::VpcCreate {
         r#type: Some(apig::VpcChannelType::Microservice),
         dict_code: None,
         member_groups: Some((0..groups).map(|g| member_group(g, &mut random)).collect()),
-        members: Some((0..members).map(|i| member(i, groups, &mut random)).collect()),
+        members: Some(
+            (0..members)
+                .map(|i| member(i, groups, &mut random))
+                .collect(),
+        ),
         vpc_health_config: Some(health_check()),
         microservice_info: Some(cce_microservice()),
     }
@@ -40,25 +44,42 @@ fn group_name(group: usize) -> String {
 fn member_group(group: usize, random: &mut SplitMix64) -> apig::MemberGroupCreate {
     apig::MemberGroupCreate {
         member_group_name: group_name(group),
-        member_group_remark: Some(format!("Backend server group {group} of the benchmark channel")),
+        member_group_remark: Some(format!(
+            "Backend server group {group} of the benchmark channel"
+        )),
         member_group_weight: Some(random.below(101) as i32),
         dict_code: None,
         microservice_version: Some(format!("v{}.{}", 1 + random.below(3), random.below(10))),
         microservice_port: Some(8000 + random.below(1000) as i32),
         microservice_labels: Some(vec![
-            apig::MicroserviceLabel { label_name: "app".to_owned(), label_value: format!("svc-{group}") },
-            apig::MicroserviceLabel { label_name: "cluster_id".to_owned(), label_value: random.uuid() },
+            apig::MicroserviceLabel {
+                label_name: "app".to_owned(),
+                label_value: format!("svc-{group}"),
+            },
+            apig::MicroserviceLabel {
+                label_name: "cluster_id".to_owned(),
+                label_value: random.uuid(),
+            },
         ]),
     }
 }
 
 fn member(index: usize, groups: usize, random: &mut SplitMix64) -> apig::MemberInfo {
     apig::MemberInfo {
-        host: Some(format!("10.{}.{}.{}", (index >> 16) & 255, (index >> 8) & 255, index & 255)),
+        host: Some(format!(
+            "10.{}.{}.{}",
+            (index >> 16) & 255,
+            (index >> 8) & 255,
+            index & 255
+        )),
         weight: Some(random.below(10_001) as i32),
         is_backup: Some(index % 10 == 9),
         member_group_name: Some(group_name(index % groups)),
-        status: Some(if random.below(20) == 0 { apig::MemberStatus::Unavailable } else { apig::MemberStatus::Available }),
+        status: Some(if random.below(20) == 0 {
+            apig::MemberStatus::Unavailable
+        } else {
+            apig::MemberStatus::Available
+        }),
         port: Some(1024 + random.below(64_512) as i32),
         ecs_id: Some(random.uuid()),
         ecs_name: Some(format!("ecs-node_{index:06}.az{}", 1 + random.below(3))),

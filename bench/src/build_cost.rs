@@ -46,17 +46,39 @@ pub fn measure(workspace: &Path, scratch: &Path) -> io::Result<WorkspaceCost> {
     // The dependencies, and every member once, so that each member's check below builds nothing else.
     harness.cargo(&["check", "--workspace"])?;
     let (whole_secs, whole_peak_mb) = harness.whole(&members)?;
-    let crates = members.iter().map(|m| harness.crate_cost(m, &[])).collect::<io::Result<_>>()?;
-    Ok(WorkspaceCost { crates, whole_secs, whole_peak_mb })
+    let crates = members
+        .iter()
+        .map(|m| harness.crate_cost(m, &[]))
+        .collect::<io::Result<_>>()?;
+    Ok(WorkspaceCost {
+        crates,
+        whole_secs,
+        whole_peak_mb,
+    })
 }
 
 /// The cost of one member checked alone with only `feature` on (`--no-default-features --features`), after
 /// the workspace's dependencies are built.
-pub fn measure_feature(workspace: &Path, scratch: &Path, package: &str, feature: &str) -> io::Result<CrateCost> {
+pub fn measure_feature(
+    workspace: &Path,
+    scratch: &Path,
+    package: &str,
+    feature: &str,
+) -> io::Result<CrateCost> {
     let harness = Harness::new(workspace, scratch)?;
     let members = harness.members()?;
-    let member = members.iter().find(|m| m.package == package).ok_or_else(|| io::Error::other(format!("no member {package}")))?;
-    harness.cargo(&["check", "-p", package, "--no-default-features", "--features", feature])?;
+    let member = members
+        .iter()
+        .find(|m| m.package == package)
+        .ok_or_else(|| io::Error::other(format!("no member {package}")))?;
+    harness.cargo(&[
+        "check",
+        "-p",
+        package,
+        "--no-default-features",
+        "--features",
+        feature,
+    ])?;
     harness.crate_cost(member, &["--no-default-features", "--features", feature])
 }
 
@@ -86,7 +108,9 @@ struct CargoRun {
 impl CargoRun {
     /// The rustc processes that compiled one of `targets`.
     fn of<'a>(&'a self, targets: &'a [String]) -> impl Iterator<Item = &'a RustcRun> {
-        self.rustcs.iter().filter(|r| targets.contains(&r.crate_name))
+        self.rustcs
+            .iter()
+            .filter(|r| targets.contains(&r.crate_name))
     }
 
     fn peak_mb(&self, targets: &[String]) -> f64 {
@@ -108,7 +132,12 @@ impl Harness {
         let wrapper = scratch.join("rustc-peak.sh");
         std::fs::write(&wrapper, wrapper_script(&log))?;
         make_executable(&wrapper)?;
-        Ok(Harness { workspace: workspace.to_path_buf(), target: scratch.join("target"), wrapper, log })
+        Ok(Harness {
+            workspace: workspace.to_path_buf(),
+            target: scratch.join("target"),
+            wrapper,
+            log,
+        })
     }
 
     /// Runs cargo in the workspace, offline and not incremental, and reads the rustc processes it ran.
@@ -129,25 +158,43 @@ impl Harness {
             let stderr = String::from_utf8_lossy(&output.stderr);
             let lines: Vec<&str> = stderr.lines().collect();
             let tail = lines[lines.len().saturating_sub(40)..].join("\n");
-            return Err(io::Error::other(format!("`cargo {}` in {} failed:\n{tail}", args.join(" "), self.workspace.display())));
+            return Err(io::Error::other(format!(
+                "`cargo {}` in {} failed:\n{tail}",
+                args.join(" "),
+                self.workspace.display()
+            )));
         }
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-        Ok(CargoRun { secs, rustcs: parse_log(&std::fs::read_to_string(&self.log)?), stdout })
+        Ok(CargoRun {
+            secs,
+            rustcs: parse_log(&std::fs::read_to_string(&self.log)?),
+            stdout,
+        })
     }
 
     fn members(&self) -> io::Result<Vec<Member>> {
         let run = self.cargo(&["metadata", "--no-deps", "--format-version", "1"])?;
         let metadata: Value = serde_json::from_str(&run.stdout).map_err(io::Error::other)?;
-        Ok(metadata["packages"].as_array().into_iter().flatten().map(member).collect())
+        Ok(metadata["packages"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(member)
+            .collect())
     }
 
     /// Every member cleaned, then all checked together.
     fn whole(&self, members: &[Member]) -> io::Result<(f64, f64)> {
         let mut clean = vec!["clean"];
-        members.iter().for_each(|m| clean.extend(["-p", m.package.as_str()]));
+        members
+            .iter()
+            .for_each(|m| clean.extend(["-p", m.package.as_str()]));
         self.cargo(&clean)?;
         let run = self.cargo(&["check", "--workspace", "-j2"])?;
-        let targets: Vec<String> = members.iter().flat_map(|m| m.targets.iter().cloned()).collect();
+        let targets: Vec<String> = members
+            .iter()
+            .flat_map(|m| m.targets.iter().cloned())
+            .collect();
         Ok((run.secs, run.peak_mb(&targets)))
     }
 
@@ -171,9 +218,17 @@ impl Harness {
     /// The size of the newest `lib<name>-<hash>.rmeta` in the target directory.
     fn rmeta_bytes(&self, lib: &str) -> u64 {
         let prefix = format!("lib{lib}-");
-        let entries = std::fs::read_dir(self.target.join("debug/deps")).into_iter().flatten().flatten();
-        let rmetas = entries.filter(|e| e.file_name().to_string_lossy().starts_with(&prefix) && e.path().extension().is_some_and(|x| x == "rmeta"));
-        let newest = rmetas.filter_map(|e| e.metadata().ok()).max_by_key(|m| m.modified().ok());
+        let entries = std::fs::read_dir(self.target.join("debug/deps"))
+            .into_iter()
+            .flatten()
+            .flatten();
+        let rmetas = entries.filter(|e| {
+            e.file_name().to_string_lossy().starts_with(&prefix)
+                && e.path().extension().is_some_and(|x| x == "rmeta")
+        });
+        let newest = rmetas
+            .filter_map(|e| e.metadata().ok())
+            .max_by_key(|m| m.modified().ok());
         newest.map_or(0, |m| m.len())
     }
 }
@@ -181,23 +236,45 @@ impl Harness {
 fn member(package: &Value) -> Member {
     let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
     let manifest = PathBuf::from(text(&package["manifest_path"]));
-    let targets = package["targets"].as_array().map(Vec::as_slice).unwrap_or_default();
+    let targets = package["targets"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let crate_name = |t: &Value| text(&t["name"]).replace('-', "_");
-    let is_lib = |t: &&Value| t["kind"].as_array().is_some_and(|kinds| kinds.iter().any(|k| k.as_str().is_some_and(|k| k.ends_with("lib"))));
+    let is_lib = |t: &&Value| {
+        t["kind"].as_array().is_some_and(|kinds| {
+            kinds
+                .iter()
+                .any(|k| k.as_str().is_some_and(|k| k.ends_with("lib")))
+        })
+    };
     Member {
         package: text(&package["name"]),
         dir: manifest.parent().map(Path::to_path_buf).unwrap_or_default(),
         // A build script's crate is `build_script_build` whatever its target is called.
-        targets: targets.iter().map(crate_name).chain(["build_script_build".to_owned()]).collect(),
+        targets: targets
+            .iter()
+            .map(crate_name)
+            .chain(["build_script_build".to_owned()])
+            .collect(),
         lib: targets.iter().find(is_lib).map(crate_name),
     }
 }
 
 /// Says on stderr when a member's check compiled other crates: its time then includes theirs.
 fn report_others(member: &Member, run: &CargoRun) {
-    let others: Vec<&str> = run.rustcs.iter().map(|r| r.crate_name.as_str()).filter(|name| !member.targets.iter().any(|t| t == name)).collect();
+    let others: Vec<&str> = run
+        .rustcs
+        .iter()
+        .map(|r| r.crate_name.as_str())
+        .filter(|name| !member.targets.iter().any(|t| t == name))
+        .collect();
     if !others.is_empty() {
-        eprintln!("warning: checking {} also compiled {}", member.package, others.join(", "));
+        eprintln!(
+            "warning: checking {} also compiled {}",
+            member.package,
+            others.join(", ")
+        );
     }
 }
 
@@ -224,7 +301,11 @@ fn parse_log(text: &str) -> Vec<RustcRun> {
             let mut words = line.split_whitespace();
             let peak_kb = words.next()?.parse().ok()?;
             let secs = words.next()?.parse().ok()?;
-            Some(RustcRun { crate_name: words.next()?.to_owned(), peak_kb, secs })
+            Some(RustcRun {
+                crate_name: words.next()?.to_owned(),
+                peak_kb,
+                secs,
+            })
         })
         .collect()
 }
@@ -237,6 +318,10 @@ fn make_executable(path: &Path) -> io::Result<()> {
 /// Lines of the `.rs` files under `dir`, at any depth.
 pub fn rust_lines(dir: &Path) -> usize {
     let files = codegen::load::files_under(dir).unwrap_or_default();
-    let rust = files.iter().filter(|p| p.extension().is_some_and(|x| x == "rs"));
-    rust.filter_map(|p| std::fs::read_to_string(p).ok()).map(|text| text.lines().count()).sum()
+    let rust = files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"));
+    rust.filter_map(|p| std::fs::read_to_string(p).ok())
+        .map(|text| text.lines().count())
+        .sum()
 }

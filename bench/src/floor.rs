@@ -46,7 +46,10 @@ fn manifest(module: &str) -> String {
 
 /// The floor crate's `src/lib.rs`: every type of the service, in spec order.
 pub fn source(service: &Service) -> String {
-    let header = format!("// The plain serde floor of the `{}` service, written by bench/src/floor.rs.\n", service.module);
+    let header = format!(
+        "// The plain serde floor of the `{}` service, written by bench/src/floor.rs.\n",
+        service.module
+    );
     let items: Vec<String> = service
         .types
         .iter()
@@ -64,7 +67,12 @@ fn emit_struct(s: &Struct) -> String {
 }
 
 fn emit_field(field: &Field) -> String {
-    format!("{}    pub {}: {},\n", rename(&field.wire, &field.ident), field.ident, field_type(field))
+    format!(
+        "{}    pub {}: {},\n",
+        rename(&field.wire, &field.ident),
+        field.ident,
+        field_type(field)
+    )
 }
 
 /// A string enumeration as renamed unit variants; an integer one as a newtype of its value.
@@ -77,8 +85,16 @@ fn emit_enum(e: &Enum) -> String {
 }
 
 fn emit_variant(variant: &Variant) -> String {
-    let aliases: String = variant.aliases.iter().map(|a| format!("    #[serde(alias = {:?})]\n", a.text())).collect();
-    format!("{}{aliases}    {},\n", rename(&variant.value.text(), &variant.ident), variant.ident)
+    let aliases: String = variant
+        .aliases
+        .iter()
+        .map(|a| format!("    #[serde(alias = {:?})]\n", a.text()))
+        .collect();
+    format!(
+        "{}{aliases}    {},\n",
+        rename(&variant.value.text(), &variant.ident),
+        variant.ident
+    )
 }
 
 /// `#[serde(rename)]` where the wire name is not the identifier (serde reads `r#type` as `type`).
@@ -94,8 +110,16 @@ fn rename(wire: &str, ident: &str) -> String {
 /// that a spec type named `Option` or `Vec` does not shadow them.
 fn field_type(field: &Field) -> String {
     let ty = rust_type(&field.ty);
-    let ty = if field.boxed { format!("::std::boxed::Box<{ty}>") } else { ty };
-    if field.required { ty } else { format!("::std::option::Option<{ty}>") }
+    let ty = if field.boxed {
+        format!("::std::boxed::Box<{ty}>")
+    } else {
+        ty
+    };
+    if field.required {
+        ty
+    } else {
+        format!("::std::option::Option<{ty}>")
+    }
 }
 
 fn rust_type(ty: &Type) -> String {
@@ -107,8 +131,13 @@ fn rust_type(ty: &Type) -> String {
         Type::Bool => "bool".to_owned(),
         Type::Struct(name) | Type::Enum(name) => name.clone(),
         Type::Vec(inner) => format!("::std::vec::Vec<{}>", rust_type(inner)),
-        Type::Map(inner) => format!("::std::collections::BTreeMap<::std::string::String, {}>", rust_type(inner)),
-        Type::JsonObject => "::serde_json::Map<::std::string::String, ::serde_json::Value>".to_owned(),
+        Type::Map(inner) => format!(
+            "::std::collections::BTreeMap<::std::string::String, {}>",
+            rust_type(inner)
+        ),
+        Type::JsonObject => {
+            "::serde_json::Map<::std::string::String, ::serde_json::Value>".to_owned()
+        }
         Type::File => "::std::vec::Vec<u8>".to_owned(),
     }
 }

@@ -56,7 +56,12 @@ impl Seeds {
     }
 
     /// Writes `copies` copies of the seeds under `dir` and returns the size of the whole.
-    pub fn write_copies(&self, copies: usize, services: Services, dir: &Path) -> std::io::Result<Size> {
+    pub fn write_copies(
+        &self,
+        copies: usize,
+        services: Services,
+        dir: &Path,
+    ) -> std::io::Result<Size> {
         let defined = self.defined_names();
         let mut size = Size::default();
         for copy in 0..copies {
@@ -75,7 +80,10 @@ impl Seeds {
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent)?;
                 }
-                std::fs::write(&path, serde_json::to_string_pretty(&renamed).map_err(std::io::Error::other)?)?;
+                std::fs::write(
+                    &path,
+                    serde_json::to_string_pretty(&renamed).map_err(std::io::Error::other)?,
+                )?;
                 add_size(&mut size, &renamed);
             }
         }
@@ -86,7 +94,9 @@ impl Seeds {
     fn defined_names(&self) -> BTreeMap<String, BTreeSet<String>> {
         let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (_, file) in &self.files {
-            let service = names.entry(file["service"].as_str().unwrap_or_default().to_owned()).or_default();
+            let service = names
+                .entry(file["service"].as_str().unwrap_or_default().to_owned())
+                .or_default();
             for section in ["objects", "enums"] {
                 if let Some(entries) = file[section].as_object() {
                     service.extend(entries.keys().cloned());
@@ -101,11 +111,19 @@ fn add_size(size: &mut Size, file: &Value) {
     size.files += 1;
     if let Some(op) = file.get("operation") {
         size.operations += 1;
-        size.fields += ["path_params", "headers"].iter().filter_map(|k| op[k].as_array()).map(Vec::len).sum::<usize>();
+        size.fields += ["path_params", "headers"]
+            .iter()
+            .filter_map(|k| op[k].as_array())
+            .map(Vec::len)
+            .sum::<usize>();
     }
     if let Some(objects) = file["objects"].as_object() {
         size.objects += objects.len();
-        size.fields += objects.values().filter_map(|o| o["fields"].as_array()).map(Vec::len).sum::<usize>();
+        size.fields += objects
+            .values()
+            .filter_map(|o| o["fields"].as_array())
+            .map(Vec::len)
+            .sum::<usize>();
     }
     size.enums += file["enums"].as_object().map_or(0, |e| e.len());
 }
@@ -114,12 +132,19 @@ fn copy_path(name: &Path, copy: usize) -> PathBuf {
     if copy == 0 {
         return name.to_path_buf();
     }
-    let stem = name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = name
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     name.with_file_name(format!("{stem}_r{copy}.json"))
 }
 
 fn type_name(name: &str, copy: usize) -> String {
-    if copy == 0 { name.to_owned() } else { format!("{name}R{copy}") }
+    if copy == 0 {
+        name.to_owned()
+    } else {
+        format!("{name}R{copy}")
+    }
 }
 
 /// The file as copy `copy`: definitions renamed, references to them rewritten, operations renamed.
@@ -145,7 +170,12 @@ fn rename(file: &Value, defined: &BTreeSet<String>, copy: usize) -> Value {
         if let Some(entries) = file.get_mut(section).and_then(Value::as_object_mut) {
             let old = std::mem::take(entries);
             for (name, mut def) in old {
-                for field in def.get_mut("fields").and_then(Value::as_array_mut).into_iter().flatten() {
+                for field in def
+                    .get_mut("fields")
+                    .and_then(Value::as_array_mut)
+                    .into_iter()
+                    .flatten()
+                {
                     for key in ["type", "items"] {
                         if let Some(value) = field.get_mut(key) {
                             rename_ref(value);
@@ -160,7 +190,11 @@ fn rename(file: &Value, defined: &BTreeSet<String>, copy: usize) -> Value {
         if let Some(name) = op["name"].as_str().map(|n| format!("{n}_r{copy}")) {
             op["name"] = Value::String(name);
         }
-        let responses = op.get_mut("responses").and_then(Value::as_array_mut).into_iter().flatten();
+        let responses = op
+            .get_mut("responses")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten();
         for body in responses.filter_map(|r| r.get_mut("body")) {
             rename_ref(body);
         }
@@ -168,7 +202,12 @@ fn rename(file: &Value, defined: &BTreeSet<String>, copy: usize) -> Value {
             rename_ref(body);
         }
         for list in ["path_params", "query_params", "headers", "form_params"] {
-            for field in op.get_mut(list).and_then(Value::as_array_mut).into_iter().flatten() {
+            for field in op
+                .get_mut(list)
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
                 rename_ref(field);
             }
         }

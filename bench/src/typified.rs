@@ -7,7 +7,13 @@ fn unicode_pattern(pattern: &str) -> Result<regress::Regex, regress::Error> {
 
 /// typify's output, unchanged but for where patterns are compiled. It is a third party's generated code, so its
 /// lints are typify's business, not ours.
-#[allow(clippy::all, clippy::pedantic, dead_code, missing_docs, unreachable_pub)]
+#[allow(
+    clippy::all,
+    clippy::pedantic,
+    dead_code,
+    missing_docs,
+    unreachable_pub
+)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/typify_vpc_create.rs"));
 }

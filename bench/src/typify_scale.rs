@@ -8,7 +8,12 @@ use std::time::{Duration, Instant};
 /// properties, each copy's names suffixed `R{i}`; with the number of properties.
 pub fn replicated_schema(fields: usize) -> (Value, usize) {
     let seed: Value = serde_json::from_str(crate::cases::SCHEMA).expect("the schema is JSON");
-    let mut tables: Vec<(String, Value)> = seed["definitions"].as_object().expect("definitions").clone().into_iter().collect();
+    let mut tables: Vec<(String, Value)> = seed["definitions"]
+        .as_object()
+        .expect("definitions")
+        .clone()
+        .into_iter()
+        .collect();
     let mut root = seed.clone();
     if let Some(root) = root.as_object_mut() {
         for key in ["definitions", "$schema", "$comment", "title"] {
@@ -16,7 +21,10 @@ pub fn replicated_schema(fields: usize) -> (Value, usize) {
         }
     }
     tables.push(("VpcCreate".to_owned(), root));
-    let per_copy: usize = tables.iter().map(|(_, t)| t["properties"].as_object().map_or(0, Map::len)).sum();
+    let per_copy: usize = tables
+        .iter()
+        .map(|(_, t)| t["properties"].as_object().map_or(0, Map::len))
+        .sum();
     let copies = fields.div_ceil(per_copy).max(1);
     let mut definitions = Map::new();
     for copy in 0..copies {
@@ -59,9 +67,13 @@ pub struct TypifyTimes {
 /// Runs typify on `schema` the way `build.rs` does.
 pub fn time_typify(schema: &Value) -> TypifyTimes {
     let started = Instant::now();
-    let root: schemars::schema::RootSchema = serde_json::from_value(schema.clone()).expect("a draft-07 schema");
-    let mut space = typify::TypeSpace::new(typify::TypeSpaceSettings::default().with_struct_builder(false));
-    space.add_root_schema(root).expect("typify accepts the schema");
+    let root: schemars::schema::RootSchema =
+        serde_json::from_value(schema.clone()).expect("a draft-07 schema");
+    let mut space =
+        typify::TypeSpace::new(typify::TypeSpaceSettings::default().with_struct_builder(false));
+    space
+        .add_root_schema(root)
+        .expect("typify accepts the schema");
     let convert = started.elapsed();
     let started = Instant::now();
     let tokens = space.to_stream();
@@ -70,5 +82,10 @@ pub fn time_typify(schema: &Value) -> TypifyTimes {
     let file: syn::File = syn::parse2(tokens).expect("typify's output parses");
     let code = prettyplease::unparse(&file);
     let format = started.elapsed();
-    TypifyTimes { convert, emit, format, lines: code.lines().count() }
+    TypifyTimes {
+        convert,
+        emit,
+        format,
+        lines: code.lines().count(),
+    }
 }

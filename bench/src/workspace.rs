@@ -16,11 +16,24 @@ pub const INHERITABLE: &str = "\n[workspace.package]\nedition = \"2021\"\nlicens
 pub fn write_workspace(root: &Path, members: &[PathBuf], extra: &str) -> io::Result<()> {
     let mut listed = Vec::new();
     for member in members {
-        let relative = member.strip_prefix(root).map_err(|_| io::Error::other(format!("{} is not below {}", member.display(), root.display())))?;
-        let relative = if relative.as_os_str().is_empty() { Path::new(".") } else { relative };
+        let relative = member.strip_prefix(root).map_err(|_| {
+            io::Error::other(format!(
+                "{} is not below {}",
+                member.display(),
+                root.display()
+            ))
+        })?;
+        let relative = if relative.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            relative
+        };
         listed.push(format!("    {:?},\n", relative.to_string_lossy()));
     }
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n{extra}", listed.concat());
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [\n{}]\n{extra}",
+        listed.concat()
+    );
     std::fs::create_dir_all(root)?;
     std::fs::write(root.join("Cargo.toml"), manifest)?;
     std::fs::copy(repository_lock(), root.join("Cargo.lock")).map(drop)
@@ -29,7 +42,10 @@ pub fn write_workspace(root: &Path, members: &[PathBuf], extra: &str) -> io::Res
 /// Wraps every crate below `root` (each directory holding a `Cargo.toml`, other than `root` itself) in a
 /// workspace at `root`, whatever layout wrote them; returns `root`.
 pub fn workspace_around(root: &Path) -> io::Result<PathBuf> {
-    let members: Vec<PathBuf> = crates_below(root)?.into_iter().filter(|dir| dir != root).collect();
+    let members: Vec<PathBuf> = crates_below(root)?
+        .into_iter()
+        .filter(|dir| dir != root)
+        .collect();
     write_workspace(root, &members, INHERITABLE)?;
     Ok(root.to_path_buf())
 }
@@ -39,7 +55,9 @@ pub fn workspace_around(root: &Path) -> io::Result<PathBuf> {
 pub fn crates_below(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut crates = Vec::new();
     for file in codegen::load::files_under(dir)? {
-        let in_target = file.strip_prefix(dir).is_ok_and(|p| p.components().any(|c| c.as_os_str() == "target"));
+        let in_target = file
+            .strip_prefix(dir)
+            .is_ok_and(|p| p.components().any(|c| c.as_os_str() == "target"));
         if file.file_name().is_some_and(|n| n == "Cargo.toml") && !in_target {
             crates.extend(file.parent().map(Path::to_path_buf));
         }

@@ -1,9 +1,9 @@
 //! The benchmark body is what the benchmarks claim it is: valid for every measured validator, so that no case
 //! is timed on an error path, and the same bytes on every run.
 
+use api_gateway_models::apig;
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{jsonschema_errors, Context, CASES};
-use api_gateway_models::apig;
 
 #[test]
 fn the_body_breaks_no_documented_rule() {
@@ -22,7 +22,11 @@ fn every_case_accepts_the_body() {
     let body = vpc_create_json(1000, default_groups(1000));
     let context = Context::new();
     let value: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
-    assert_eq!(jsonschema_errors(&context, &value), Vec::<String>::new(), "the hand-made schema refuses the body");
+    assert_eq!(
+        jsonschema_errors(&context, &value),
+        Vec::<String>::new(),
+        "the hand-made schema refuses the body"
+    );
     for case in CASES {
         (case.run)(&context, &body);
     }

@@ -11,10 +11,17 @@ pub fn length_outside(value: &str, min: Option<usize>, max: Option<usize>) -> Op
     let actual = if value.is_ascii() {
         value.len()
     } else {
-        value.chars().take(max.map_or(usize::MAX, |max| max.saturating_add(1))).count()
+        value
+            .chars()
+            .take(max.map_or(usize::MAX, |max| max.saturating_add(1)))
+            .count()
     };
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-        Some(if max.is_some_and(|max| actual > max) { value.chars().count() } else { actual })
+        Some(if max.is_some_and(|max| actual > max) {
+            value.chars().count()
+        } else {
+            actual
+        })
     } else {
         None
     }
@@ -22,7 +29,12 @@ pub fn length_outside(value: &str, min: Option<usize>, max: Option<usize>) -> Op
 
 /// The first character of `value` that a character rule does not allow, with its position counted in
 /// characters from 0: `first` and `last` restrict the first and last character, `allowed` every one.
-pub fn offending_char(value: &str, first: impl Fn(char) -> bool, allowed: impl Fn(char) -> bool, last: impl Fn(char) -> bool) -> Option<(usize, char)> {
+pub fn offending_char(
+    value: &str,
+    first: impl Fn(char) -> bool,
+    allowed: impl Fn(char) -> bool,
+    last: impl Fn(char) -> bool,
+) -> Option<(usize, char)> {
     if value.is_ascii() {
         // Bytes are characters: no UTF-8 decoding on the common path.
         let bytes = value.as_bytes();
@@ -34,7 +46,9 @@ pub fn offending_char(value: &str, first: impl Fn(char) -> bool, allowed: impl F
         })
     } else {
         let end = value.chars().count().saturating_sub(1);
-        value.chars().enumerate().find(|&(position, c)| !(allowed(c) && (position != 0 || first(c)) && (position != end || last(c))))
+        value.chars().enumerate().find(|&(position, c)| {
+            !(allowed(c) && (position != 0 || first(c)) && (position != end || last(c)))
+        })
     }
 }
 
@@ -42,8 +56,13 @@ pub fn offending_char(value: &str, first: impl Fn(char) -> bool, allowed: impl F
 /// as `200,201,210-299`; the error says what is wrong with it.
 pub fn integer_list(value: &str, minimum: i64, maximum: i64) -> Result<(), String> {
     let number = |text: &str| -> Result<i64, String> {
-        let n: i64 = match text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty() && text.len() <= 18 {
-            true => text.parse().map_err(|_| format!("{text:?} is not a number"))?,
+        let n: i64 = match text.bytes().all(|b| b.is_ascii_digit())
+            && !text.is_empty()
+            && text.len() <= 18
+        {
+            true => text
+                .parse()
+                .map_err(|_| format!("{text:?} is not a number"))?,
             false => return Err(format!("{text:?} is not a number")),
         };
         if n < minimum || n > maximum {

@@ -33,14 +33,25 @@ impl Cache {
     pub fn load(out_dir: &Path, stamp: u64) -> Cache {
         let text = std::fs::read_to_string(out_dir.join(FILE)).unwrap_or_default();
         let mut lines = text.lines();
-        let entries = if lines.next() == Some(&stamp_line(stamp)) { lines.filter_map(parse_entry).collect() } else { BTreeMap::new() };
-        Cache { out_dir: out_dir.to_path_buf(), entries }
+        let entries = if lines.next() == Some(&stamp_line(stamp)) {
+            lines.filter_map(parse_entry).collect()
+        } else {
+            BTreeMap::new()
+        };
+        Cache {
+            out_dir: out_dir.to_path_buf(),
+            entries,
+        }
     }
 
     /// Whether the file at `path` (relative to the output directory) was made from inputs with this key
     /// and still holds what was written.
     pub fn fresh(&self, path: &str, key: u64) -> bool {
-        self.entries.get(path).is_some_and(|entry| entry.key == key && std::fs::read(self.out_dir.join(path)).is_ok_and(|bytes| content_hash(&bytes) == entry.content))
+        self.entries.get(path).is_some_and(|entry| {
+            entry.key == key
+                && std::fs::read(self.out_dir.join(path))
+                    .is_ok_and(|bytes| content_hash(&bytes) == entry.content)
+        })
     }
 
     /// The entry of a file left as it was.
@@ -49,7 +60,11 @@ impl Cache {
     }
 
     /// Writes the entries of this run.
-    pub fn save(out_dir: &Path, stamp: u64, entries: &BTreeMap<String, Entry>) -> std::io::Result<()> {
+    pub fn save(
+        out_dir: &Path,
+        stamp: u64,
+        entries: &BTreeMap<String, Entry>,
+    ) -> std::io::Result<()> {
         let mut text = stamp_line(stamp) + "\n";
         for (path, entry) in entries {
             let _ = writeln!(text, "{:016x} {:016x} {path}", entry.key, entry.content);

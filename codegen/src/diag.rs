@@ -55,14 +55,19 @@ impl Spans {
     /// Keeps `text` for indexing; a text that does not parse gives an empty index (its syntax error is
     /// reported elsewhere, with its own position).
     pub fn new(text: &str) -> Spans {
-        Spans { text: text.to_owned(), index: std::cell::OnceCell::new() }
+        Spans {
+            text: text.to_owned(),
+            index: std::cell::OnceCell::new(),
+        }
     }
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
             let mut index = Index {
                 starts: HashMap::new(),
-                line_starts: std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect(),
+                line_starts: std::iter::once(0)
+                    .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect(),
             };
             let options = jsonc_parser::ParseOptions {
                 allow_comments: false,
@@ -74,7 +79,9 @@ impl Spans {
                 allow_unary_plus_numbers: false,
                 ..Default::default()
             };
-            if let Ok(parsed) = jsonc_parser::parse_to_ast(&self.text, &Default::default(), &options) {
+            if let Ok(parsed) =
+                jsonc_parser::parse_to_ast(&self.text, &Default::default(), &options)
+            {
                 if let Some(value) = &parsed.value {
                     index.add(String::new(), value);
                 }
@@ -107,7 +114,11 @@ impl Index {
             Node::Object(object) => {
                 for prop in &object.properties {
                     let name = prop.name.as_str();
-                    let child = if path.is_empty() { name.to_owned() } else { format!("{path}.{name}") };
+                    let child = if path.is_empty() {
+                        name.to_owned()
+                    } else {
+                        format!("{path}.{name}")
+                    };
                     self.starts.insert(child.clone(), prop.range.start);
                     self.add(child, &prop.value);
                 }
@@ -133,7 +144,13 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records a problem at `path` of `file`, located through `spans`.
-    pub fn error(&mut self, file: &str, spans: &Spans, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        file: &str,
+        spans: &Spans,
+        path: &str,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         let (line, column) = spans.locate(path);
         self.list.push(Diagnostic {
             file: file.to_owned(),
@@ -159,7 +176,8 @@ impl Diagnostics {
 
     /// The problems, sorted by file and position.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.list.sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
+        self.list
+            .sort_by(|a, b| (&a.file, a.line, a.column).cmp(&(&b.file, b.line, b.column)));
         self.list.dedup();
         self.list
     }

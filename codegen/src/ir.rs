@@ -63,8 +63,13 @@ impl Struct {
         }
         for rule in &mut lenient.rules {
             match rule {
-                Rule::Presence { target, condition, .. } => {
-                    target.steps.iter_mut().for_each(|step| loosen(&mut step.field));
+                Rule::Presence {
+                    target, condition, ..
+                } => {
+                    target
+                        .steps
+                        .iter_mut()
+                        .for_each(|step| loosen(&mut step.field));
                     loosen(&mut condition.field);
                 }
                 Rule::LessThan { field, than } => {
@@ -89,21 +94,34 @@ impl Operation {
     /// The types the operation names itself: its query and form fields', its body's and its responses'.
     pub fn roots(&self) -> impl Iterator<Item = &Type> {
         let fields = self.query.iter().chain(&self.form).map(|f| &f.ty);
-        let responses = self.responses.iter().filter_map(|r| r.body.as_ref().and_then(Body::json));
+        let responses = self
+            .responses
+            .iter()
+            .filter_map(|r| r.body.as_ref().and_then(Body::json));
         fields.chain(self.body.as_ref()).chain(responses)
     }
 }
 
 /// The types only some operations reach, with those operations (see [`Service::feature_gates`]).
-pub fn feature_gates(types: &[TypeDef], operations: &[Operation]) -> BTreeMap<String, BTreeSet<String>> {
+pub fn feature_gates(
+    types: &[TypeDef],
+    operations: &[Operation],
+) -> BTreeMap<String, BTreeSet<String>> {
     let index = field_types(types);
     let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for op in operations {
         for name in closure(&index, op.roots().filter_map(Type::named)) {
-            reached.entry(name.to_owned()).or_default().insert(op.module.clone());
+            reached
+                .entry(name.to_owned())
+                .or_default()
+                .insert(op.module.clone());
         }
     }
-    let by_all_or_none = index.keys().copied().filter(|name| reached.get(*name).is_none_or(|ops| ops.len() == operations.len()));
+    let by_all_or_none = index.keys().copied().filter(|name| {
+        reached
+            .get(*name)
+            .is_none_or(|ops| ops.len() == operations.len())
+    });
     for name in closure(&index, by_all_or_none) {
         reached.remove(name);
     }
@@ -112,10 +130,16 @@ pub fn feature_gates(types: &[TypeDef], operations: &[Operation]) -> BTreeMap<St
 
 /// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
 /// directly or through fields.
-pub fn reachable<'a>(types: &[TypeDef], roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
+pub fn reachable<'a>(
+    types: &[TypeDef],
+    roots: impl IntoIterator<Item = &'a Type>,
+) -> BTreeSet<String> {
     let index = field_types(types);
     let roots: Vec<&str> = roots.into_iter().filter_map(Type::named).collect();
-    closure(&index, roots.into_iter()).into_iter().map(str::to_owned).collect()
+    closure(&index, roots.into_iter())
+        .into_iter()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Each type's name, with the names of the types its fields hold.
@@ -123,14 +147,20 @@ fn field_types(types: &[TypeDef]) -> BTreeMap<&str, Vec<&str>> {
     types
         .iter()
         .map(|t| match t {
-            TypeDef::Struct(s) => (s.name.as_str(), s.fields.iter().filter_map(|f| f.ty.named()).collect()),
+            TypeDef::Struct(s) => (
+                s.name.as_str(),
+                s.fields.iter().filter_map(|f| f.ty.named()).collect(),
+            ),
             TypeDef::Enum(e) => (e.name.as_str(), Vec::new()),
         })
         .collect()
 }
 
 /// `roots` and every type they reach through `index`.
-fn closure<'a>(index: &BTreeMap<&'a str, Vec<&'a str>>, roots: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+fn closure<'a>(
+    index: &BTreeMap<&'a str, Vec<&'a str>>,
+    roots: impl Iterator<Item = &'a str>,
+) -> BTreeSet<&'a str> {
     let mut seen = BTreeSet::new();
     let mut pending: Vec<&str> = roots.collect();
     while let Some(name) = pending.pop() {
@@ -157,7 +187,13 @@ impl Type {
         match self {
             Type::Struct(name) | Type::Enum(name) => Some(name),
             Type::Vec(inner) | Type::Map(inner) => inner.named(),
-            Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::JsonObject | Type::File => None,
+            Type::String
+            | Type::I32
+            | Type::I64
+            | Type::F64
+            | Type::Bool
+            | Type::JsonObject
+            | Type::File => None,
         }
     }
 
@@ -297,7 +333,10 @@ pub struct IntegerList {
 impl IntegerList {
     /// The format in words, for messages.
     pub fn text(&self) -> String {
-        format!("a comma-separated list of integers and ranges (such as 200,201,210-299) within {}-{}", self.minimum, self.maximum)
+        format!(
+            "a comma-separated list of integers and ranges (such as 200,201,210-299) within {}-{}",
+            self.minimum, self.maximum
+        )
     }
 }
 
@@ -332,7 +371,9 @@ impl CharClass {
             CharClass::Letter => c.is_alphabetic(),
             CharClass::AsciiLetter => c.is_ascii_alphabetic(),
             CharClass::AsciiLower => c.is_ascii_lowercase(),
-            CharClass::Han => HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c)),
+            CharClass::Han => HAN_RANGES
+                .iter()
+                .any(|&(low, high)| (low..=high).contains(&c)),
             CharClass::Digit => c.is_ascii_digit(),
             CharClass::Literal(chars) => chars.contains(&c),
         }
@@ -391,9 +432,19 @@ impl EnumValue {
 #[derive(Debug, Clone)]
 pub enum Rule {
     /// The target must be present (`required`) or absent (`!required`) when the condition holds / does not.
-    Presence { target: FieldPath, condition: Condition, required: bool },
-    LessThan { field: FieldRef, than: FieldRef },
-    AtLeastOneOf { groups: Vec<Vec<FieldRef>>, text: String },
+    Presence {
+        target: FieldPath,
+        condition: Condition,
+        required: bool,
+    },
+    LessThan {
+        field: FieldRef,
+        than: FieldRef,
+    },
+    AtLeastOneOf {
+        groups: Vec<Vec<FieldRef>>,
+        text: String,
+    },
 }
 
 /// One check of an object's rules, in the order `validate` makes them.
@@ -401,9 +452,20 @@ pub enum Rule {
 pub enum RuleCheck<'a> {
     /// Whether each of `finals`, fields of the object `target` leads to, is present, while `condition` holds
     /// (`required`) or does not.
-    Presence { target: &'a FieldPath, finals: Vec<&'a FieldRef>, condition: &'a Condition, required: bool },
-    LessThan { field: &'a FieldRef, than: &'a FieldRef },
-    AtLeastOneOf { groups: &'a [Vec<FieldRef>], text: &'a str },
+    Presence {
+        target: &'a FieldPath,
+        finals: Vec<&'a FieldRef>,
+        condition: &'a Condition,
+        required: bool,
+    },
+    LessThan {
+        field: &'a FieldRef,
+        than: &'a FieldRef,
+    },
+    AtLeastOneOf {
+        groups: &'a [Vec<FieldRef>],
+        text: &'a str,
+    },
 }
 
 /// The checks of `rules`, in order: consecutive presence rules with one condition over fields of the same
@@ -415,7 +477,11 @@ pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
     let mut rest = rules;
     while let Some((first, after)) = rest.split_first() {
         let (target, condition, required) = match first {
-            Rule::Presence { target, condition, required } => (target, condition, *required),
+            Rule::Presence {
+                target,
+                condition,
+                required,
+            } => (target, condition, *required),
             Rule::LessThan { field, than } => {
                 out.push(RuleCheck::LessThan { field, than });
                 rest = after;
@@ -438,7 +504,12 @@ pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
                 _ => None,
             })
             .collect();
-        out.push(RuleCheck::Presence { target, finals, condition, required });
+        out.push(RuleCheck::Presence {
+            target,
+            finals,
+            condition,
+            required,
+        });
         rest = &after[shared..];
     }
     out
@@ -446,7 +517,12 @@ pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
 
 /// Whether two paths lead to fields of the same object: the same steps but for the last.
 fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
-    let steps = |p: &FieldPath| p.steps[..p.steps.len().saturating_sub(1)].iter().map(|s| (s.field.wire.clone(), s.array)).collect::<Vec<_>>();
+    let steps = |p: &FieldPath| {
+        p.steps[..p.steps.len().saturating_sub(1)]
+            .iter()
+            .map(|s| (s.field.wire.clone(), s.array))
+            .collect::<Vec<_>>()
+    };
     a.steps.len() == b.steps.len() && steps(a) == steps(b)
 }
 

@@ -50,7 +50,9 @@ pub enum Error {
     #[error(transparent)]
     Bug(#[from] emit::EmitBug),
     /// The crate name is not one Cargo and Rust accept.
-    #[error("`{0}` is not a crate name: use ASCII letters, digits, `_` and `-`, starting with a letter")]
+    #[error(
+        "`{0}` is not a crate name: use ASCII letters, digits, `_` and `-`, starting with a letter"
+    )]
     CrateName(String),
     /// `--check`: the output directory differs from what the spec generates.
     #[error("{} is out of date with the spec:\n{}\nrun `cargo run -p codegen -- generate` to regenerate it", .dir.display(), .changes.join("\n"))]
@@ -93,7 +95,8 @@ impl Config {
             layout: Layout::SingleFile,
             crate_name: "api_gateway_models".to_owned(),
             command: "cargo build".to_owned(),
-            emit_rerun_if_changed: std::env::var_os("CARGO_MANIFEST_DIR").is_some() && std::env::var_os("OUT_DIR").is_some(),
+            emit_rerun_if_changed: std::env::var_os("CARGO_MANIFEST_DIR").is_some()
+                && std::env::var_os("OUT_DIR").is_some(),
         }
     }
 
@@ -147,7 +150,8 @@ impl Config {
         let mut report = Report::default();
         let model = self.load_and_lower(&mut report)?;
         let started = std::time::Instant::now();
-        let rendered = emit::render_with(&model, self.layout, &self.crate_name, &self.command, cache)?;
+        let rendered =
+            emit::render_with(&model, self.layout, &self.crate_name, &self.command, cache)?;
         report.timings.push(("emit+format", started.elapsed()));
         Ok((rendered, report))
     }
@@ -161,19 +165,33 @@ impl Config {
     /// Names a diagnostic's file the way an editor or terminal can open it: the spec directory joined
     /// with the file, relative to the current directory when it is below it.
     fn locate_file(&self, mut diagnostic: Diagnostic) -> Diagnostic {
-        let path = if diagnostic.file == self.spec_dir.display().to_string() { self.spec_dir.clone() } else { self.spec_dir.join(&diagnostic.file) };
+        let path = if diagnostic.file == self.spec_dir.display().to_string() {
+            self.spec_dir.clone()
+        } else {
+            self.spec_dir.join(&diagnostic.file)
+        };
         let cwd = std::env::current_dir().unwrap_or_default();
-        diagnostic.file = path.strip_prefix(&cwd).unwrap_or(&path).display().to_string();
+        diagnostic.file = path
+            .strip_prefix(&cwd)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         diagnostic
     }
 
     fn load_and_lower(&self, report: &mut Report) -> Result<ir::Model, Error> {
         let started = std::time::Instant::now();
-        let found = load::find(&self.spec_dir).map_err(|source| Error::Io { path: self.spec_dir.clone(), source })?;
+        let found = load::find(&self.spec_dir).map_err(|source| Error::Io {
+            path: self.spec_dir.clone(),
+            source,
+        })?;
         let mut diags = diag::Diagnostics::default();
         let mut files = Vec::new();
         for (name, path) in &found {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.clone(), source })?;
+            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
             if self.emit_rerun_if_changed {
                 println!("cargo:rerun-if-changed={}", path.display());
             }
@@ -199,7 +217,13 @@ impl Config {
         report.timings.push(("check+lower", started.elapsed()));
         match model {
             Some(model) if diags.is_empty() => Ok(model),
-            _ => Err(Error::Spec(diags.into_sorted().into_iter().map(|d| self.locate_file(d)).collect())),
+            _ => Err(Error::Spec(
+                diags
+                    .into_sorted()
+                    .into_iter()
+                    .map(|d| self.locate_file(d))
+                    .collect(),
+            )),
         }
     }
 
@@ -213,7 +237,11 @@ impl Config {
                 }
             }
         }
-        let known: Vec<&str> = model.services.iter().flat_map(|s| s.operations.iter().map(|op| op.qualified_name.as_str())).collect();
+        let known: Vec<&str> = model
+            .services
+            .iter()
+            .flat_map(|s| s.operations.iter().map(|op| op.qualified_name.as_str()))
+            .collect();
         Err(Error::Spec(vec![Diagnostic {
             file: self.spec_dir.display().to_string(),
             line: 0,
@@ -236,13 +264,22 @@ impl Config {
         let mut entries = BTreeMap::new();
         for (name, content) in &rendered.files {
             let path = out_dir.join(name);
-            if write::write_if_changed(&path, content).map_err(|source| Error::Io { path: path.clone(), source })? {
+            if write::write_if_changed(&path, content).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })? {
                 report.written.push(path);
             } else {
                 report.unchanged.push(path);
             }
             if let Some(&key) = rendered.keys.get(name) {
-                entries.insert(name.clone(), cache::Entry { key, content: cache::content_hash(content.as_bytes()) });
+                entries.insert(
+                    name.clone(),
+                    cache::Entry {
+                        key,
+                        content: cache::content_hash(content.as_bytes()),
+                    },
+                );
             }
         }
         for name in &rendered.skipped {
@@ -264,8 +301,12 @@ impl Config {
         for (name, content) in &files {
             match std::fs::read_to_string(out_dir.join(name)) {
                 // A checkout with CRLF line ends (git's autocrlf) holds the same files.
-                Ok(existing) if existing == *content || existing.replace("\r\n", "\n") == *content => {}
-                Ok(existing) => changes.push(format!("  changed: {name} (first difference at line {})", first_difference(&existing, content))),
+                Ok(existing)
+                    if existing == *content || existing.replace("\r\n", "\n") == *content => {}
+                Ok(existing) => changes.push(format!(
+                    "  changed: {name} (first difference at line {})",
+                    first_difference(&existing, content)
+                )),
                 Err(_) => changes.push(format!("  missing: {name}")),
             }
         }
@@ -277,27 +318,42 @@ impl Config {
         if changes.is_empty() {
             Ok(report)
         } else {
-            Err(Error::Stale { dir: out_dir, changes })
+            Err(Error::Stale {
+                dir: out_dir,
+                changes,
+            })
         }
     }
 
     fn resolved_out_dir(&self) -> Result<PathBuf, Error> {
         match &self.out_dir {
             Some(dir) => Ok(dir.clone()),
-            None => std::env::var_os("OUT_DIR").map(PathBuf::from).ok_or_else(|| Error::Io {
-                path: PathBuf::from("OUT_DIR"),
-                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no output directory: call Config::out_dir or run from a build script"),
-            }),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| Error::Io {
+                    path: PathBuf::from("OUT_DIR"),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no output directory: call Config::out_dir or run from a build script",
+                    ),
+                }),
         }
     }
 }
 
 fn valid_crate_name(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }
 
 fn first_difference(a: &str, b: &str) -> usize {
-    a.lines().zip(b.lines()).position(|(x, y)| x != y).unwrap_or_else(|| a.lines().count().min(b.lines().count())) + 1
+    a.lines()
+        .zip(b.lines())
+        .position(|(x, y)| x != y)
+        .unwrap_or_else(|| a.lines().count().min(b.lines().count()))
+        + 1
 }
 
 /// The repository's own configuration: `spec/` into the `generated/` crate.

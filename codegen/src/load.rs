@@ -26,8 +26,14 @@ pub struct File {
 pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
     for path in files_under(dir)? {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if path.extension().is_some_and(|ext| ext == "json") && name != SCHEMA_FILE && !name.ends_with(OVERLAY_SUFFIX) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if path.extension().is_some_and(|ext| ext == "json")
+            && name != SCHEMA_FILE
+            && !name.ends_with(OVERLAY_SUFFIX)
+        {
             found.push((relative_name(&path, dir), path));
         }
     }
@@ -55,7 +61,11 @@ pub fn files_under(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// `path` relative to `root`, with `/` separators whatever the platform (stable across machines).
 pub fn relative_name(path: &Path, root: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
-    relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Parses one file's text; every problem goes to `diags`.
@@ -91,7 +101,12 @@ pub fn parse(name: &str, text: &str, diags: &mut Diagnostics) -> Option<File> {
         }
     }
     match serde_json::from_value::<SpecFile>(top) {
-        Ok(spec) => Some(File { name: name.to_owned(), spans, spec, json }),
+        Ok(spec) => Some(File {
+            name: name.to_owned(),
+            spans,
+            spec,
+            json,
+        }),
         Err(error) => {
             diags.error(name, &spans, "", format!("not a spec file: {error}"));
             None
@@ -100,7 +115,12 @@ pub fn parse(name: &str, text: &str, diags: &mut Diagnostics) -> Option<File> {
 }
 
 /// Loads an entry of `file` at `path` (a JSON path) as `T`, reporting a misfit there.
-pub fn entry<T: serde::de::DeserializeOwned>(file: &File, path: &str, value: &serde_json::Value, diags: &mut Diagnostics) -> Option<T> {
+pub fn entry<T: serde::de::DeserializeOwned>(
+    file: &File,
+    path: &str,
+    value: &serde_json::Value,
+    diags: &mut Diagnostics,
+) -> Option<T> {
     match serde_json::from_value(value.clone()) {
         Ok(entry) => Some(entry),
         Err(error) => {
@@ -110,7 +130,12 @@ pub fn entry<T: serde::de::DeserializeOwned>(file: &File, path: &str, value: &se
             if let Some(rest) = message.strip_prefix("unknown field `") {
                 let key = rest.split('`').next().unwrap_or_default();
                 let known: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-                let diag = diags.error(&file.name, &file.spans, &format!("{path}.{key}"), format!("unknown key `{key}`"));
+                let diag = diags.error(
+                    &file.name,
+                    &file.spans,
+                    &format!("{path}.{key}"),
+                    format!("unknown key `{key}`"),
+                );
                 match crate::diag::closest(key, known.iter().copied()) {
                     Some(suggestion) => diag.help(format!("did you mean `{suggestion}`?")),
                     None => diag.help(format!("the keys here are: {}", known.join(", "))),

@@ -103,8 +103,15 @@ fn run() -> anyhow::Result<ExitCode> {
     match command {
         Command::Schema { operation, spec } => {
             let root = workspace_root();
-            let spec = if spec.is_relative() { root.join(spec) } else { spec };
-            match codegen::repository_config(&root).spec_dir(spec).schema(&operation) {
+            let spec = if spec.is_relative() {
+                root.join(spec)
+            } else {
+                spec
+            };
+            match codegen::repository_config(&root)
+                .spec_dir(spec)
+                .schema(&operation)
+            {
                 Ok(schema) => {
                     print!("{schema}");
                     Ok(ExitCode::SUCCESS)
@@ -116,11 +123,26 @@ fn run() -> anyhow::Result<ExitCode> {
                 Err(error) => Err(error).context("schema failed"),
             }
         }
-        Command::Generate { check, spec, out, crate_name, layout, verbose } => {
+        Command::Generate {
+            check,
+            spec,
+            out,
+            crate_name,
+            layout,
+            verbose,
+        } => {
             let root = workspace_root();
             let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
-            let config = codegen::repository_config(&root).spec_dir(resolve(spec)).out_dir(resolve(out)).crate_name(crate_name).layout(layout.into());
-            let result = if check { config.check() } else { config.generate() };
+            let config = codegen::repository_config(&root)
+                .spec_dir(resolve(spec))
+                .out_dir(resolve(out))
+                .crate_name(crate_name)
+                .layout(layout.into());
+            let result = if check {
+                config.check()
+            } else {
+                config.generate()
+            };
             match result {
                 Ok(report) => {
                     if verbose {
@@ -130,22 +152,42 @@ fn run() -> anyhow::Result<ExitCode> {
                         for path in &report.written {
                             eprintln!("     written: {}", path.display());
                         }
-                        eprintln!("   unchanged: {} files ({} not rendered: their inputs did not change)", report.unchanged.len(), report.skipped);
+                        eprintln!(
+                            "   unchanged: {} files ({} not rendered: their inputs did not change)",
+                            report.unchanged.len(),
+                            report.skipped
+                        );
                     }
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(error @ (codegen::Error::Spec(_) | codegen::Error::Stale { .. } | codegen::Error::CrateName(_))) => {
+                Err(
+                    error @ (codegen::Error::Spec(_)
+                    | codegen::Error::Stale { .. }
+                    | codegen::Error::CrateName(_)),
+                ) => {
                     eprintln!("{error}");
                     Ok(ExitCode::from(1))
                 }
                 Err(error) => Err(error).context("generation failed"),
             }
         }
-        Command::Import { pages, diff, out, overlay, service: Some(service) } => {
+        Command::Import {
+            pages,
+            diff,
+            out,
+            overlay,
+            service: Some(service),
+        } => {
             let _ = overlay;
             import_service(&service, &out.unwrap_or_default(), &pages, diff)
         }
-        Command::Import { pages, diff, out, overlay, service: None } => match <[PathBuf; 1]>::try_from(pages) {
+        Command::Import {
+            pages,
+            diff,
+            out,
+            overlay,
+            service: None,
+        } => match <[PathBuf; 1]>::try_from(pages) {
             Ok([page]) => import(page, diff, out, overlay),
             Err(_) => {
                 eprintln!("error: without --service, import reads one page");
@@ -157,8 +199,18 @@ fn run() -> anyhow::Result<ExitCode> {
 
 /// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on stdout
 /// and exit 1 when there are any. A page or overlay that cannot be read exits 2.
-fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathBuf>) -> anyhow::Result<ExitCode> {
-    let outcome = match codegen::import::run(&workspace_root().join("spec"), &page, overlay.as_deref(), diff) {
+fn import(
+    page: PathBuf,
+    diff: bool,
+    out: Option<PathBuf>,
+    overlay: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let outcome = match codegen::import::run(
+        &workspace_root().join("spec"),
+        &page,
+        overlay.as_deref(),
+        diff,
+    ) {
         Ok(outcome) => outcome,
         Err(error) => return Ok(unreadable(error)),
     };
@@ -167,7 +219,8 @@ fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathB
         return Ok(print_differences(&outcome.differences));
     }
     match out {
-        Some(path) => std::fs::write(&path, &outcome.spec_text).with_context(|| format!("writing {}", path.display()))?,
+        Some(path) => std::fs::write(&path, &outcome.spec_text)
+            .with_context(|| format!("writing {}", path.display()))?,
         None => print!("{}", outcome.spec_text),
     }
     Ok(ExitCode::SUCCESS)
@@ -176,30 +229,50 @@ fn import(page: PathBuf, diff: bool, out: Option<PathBuf>, overlay: Option<PathB
 /// `import --service`: the service's files written into `dir` (only those that changed), the report and a
 /// summary on stderr; with `diff`, the differences on stdout and exit 1 when there are any. Pages that
 /// cannot be imported are listed and exit 2; the others are still written.
-fn import_service(service: &str, dir: &std::path::Path, pages: &[PathBuf], diff: bool) -> anyhow::Result<ExitCode> {
+fn import_service(
+    service: &str,
+    dir: &std::path::Path,
+    pages: &[PathBuf],
+    diff: bool,
+) -> anyhow::Result<ExitCode> {
     use codegen::import::service;
     let outcome = match service::import_service(service, dir, pages) {
         Ok(outcome) => outcome,
         Err(error) => return Ok(unreadable(error)),
     };
     outcome.report.iter().for_each(|line| eprintln!("{line}"));
-    outcome.failed.iter().for_each(|line| eprintln!("error: {line}"));
+    outcome
+        .failed
+        .iter()
+        .for_each(|line| eprintln!("error: {line}"));
     let c = outcome.counts;
     eprintln!(
         "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
         c.pages, c.operations, c.objects, c.enums, c.common, c.fields, c.rules, c.request_examples, c.response_examples, outcome.report.len(), outcome.failed.len()
     );
-    let failed = if outcome.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(2) };
+    let failed = if outcome.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    };
     if diff {
         let differences = match service::differences(&outcome, true) {
             Ok(differences) => differences,
             Err(error) => return Ok(unreadable(error)),
         };
         let code = print_differences(&differences);
-        return Ok(if outcome.failed.is_empty() { code } else { failed });
+        return Ok(if outcome.failed.is_empty() {
+            code
+        } else {
+            failed
+        });
     }
     match service::write(&outcome, dir) {
-        Ok(written) => eprintln!("{} files written, {} unchanged", written.len(), outcome.files.len() - written.len()),
+        Ok(written) => eprintln!(
+            "{} files written, {} unchanged",
+            written.len(),
+            outcome.files.len() - written.len()
+        ),
         Err(error) => return Ok(unreadable(error)),
     }
     Ok(failed)
@@ -224,7 +297,10 @@ fn print_differences(differences: &[String]) -> ExitCode {
 /// Paths are relative to the workspace root when run through cargo, else to the current directory.
 fn workspace_root() -> PathBuf {
     match std::env::var_os("CARGO_MANIFEST_DIR") {
-        Some(dir) if std::env::var_os("CARGO").is_some() => PathBuf::from(dir).parent().map(PathBuf::from).unwrap_or_default(),
+        Some(dir) if std::env::var_os("CARGO").is_some() => PathBuf::from(dir)
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default(),
         _ => PathBuf::from("."),
     }
 }

@@ -5,10 +5,11 @@ use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
 /// Rust keywords, strict and reserved, in every edition.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that cannot be raw identifiers.
@@ -25,16 +26,19 @@ pub const RESERVED_MODULES: &[&str] = &["support"];
 pub const RESERVED_REQUEST_FIELDS: &[&str] = &["body", "path"];
 
 /// Names the generator puts in every service module beside the operations' modules, with what they are.
-pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
-    ("support", "the crate's run-time support module, which every service module imports"),
-];
+pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[(
+    "support",
+    "the crate's run-time support module, which every service module imports",
+)];
 
 /// The variant every enumeration gets for values the page does not list.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
 fn words(name: &str) -> String {
     // Keep only what casing understands: letters, digits and separators.
-    name.chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect()
+    name.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect()
 }
 
 fn fix_leading_digit(name: String, prefix: &str) -> String {
@@ -49,7 +53,10 @@ fn fix_leading_digit(name: String, prefix: &str) -> String {
 /// (`Querying APIs Bound with a Plug-in` is `querying_apis_bound_with_a_plug_in`). Titles are sentences,
 /// so a word's capitals are not split as in camelCase (`APIs` stays one word).
 pub fn operation_name(title: &str) -> String {
-    let words: Vec<String> = words(title).split_whitespace().map(str::to_lowercase).collect();
+    let words: Vec<String> = words(title)
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
     fix_leading_digit(words.join("_"), "op_")
 }
 
@@ -122,21 +129,30 @@ pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
 /// then makes the Rust variant from the written name with [`type_ident`].
 pub fn spec_variant_name(wire: &str, is_string: bool, meaning: Option<&str>) -> String {
     let starts_with_letter = |name: &String| name.starts_with(|c: char| c.is_ascii_alphabetic());
-    let from_value = is_string.then(|| wire.to_upper_camel_case()).filter(starts_with_letter);
+    let from_value = is_string
+        .then(|| wire.to_upper_camel_case())
+        .filter(starts_with_letter);
     let from_meaning = || {
         let meaning = meaning?;
         let plain = match (meaning.find(" ("), meaning.rfind(')')) {
-            (Some(open), Some(close)) if close > open => format!("{}{}", &meaning[..open], &meaning[close + 1..]),
+            (Some(open), Some(close)) if close > open => {
+                format!("{}{}", &meaning[..open], &meaning[close + 1..])
+            }
             _ => meaning.to_owned(),
         };
         Some(plain.to_upper_camel_case()).filter(starts_with_letter)
     };
-    from_value.or_else(from_meaning).unwrap_or_else(|| format!("Value{}", wire.replace('-', "Minus")))
+    from_value
+        .or_else(from_meaning)
+        .unwrap_or_else(|| format!("Value{}", wire.replace('-', "Minus")))
 }
 
 /// The name of the static describing a type's documented fields (`SHAPE_VPC_CREATE`).
 pub fn shape_static(type_ident: &str) -> String {
-    format!("SHAPE_{}", type_ident.trim_end_matches('_').to_shouty_snake_case())
+    format!(
+        "SHAPE_{}",
+        type_ident.trim_end_matches('_').to_shouty_snake_case()
+    )
 }
 
 /// The name of the response-side form of a type shared with requests (`MicroserviceLabelInResponse`).
@@ -146,7 +162,10 @@ pub fn response_form(type_ident: &str) -> String {
 
 /// The name of the constant holding a field's documented default (`DEFAULT_BALANCE_STRATEGY`).
 pub fn default_const(field_ident: &str) -> String {
-    format!("DEFAULT_{}", unraw(field_ident).trim_end_matches('_').to_uppercase())
+    format!(
+        "DEFAULT_{}",
+        unraw(field_ident).trim_end_matches('_').to_uppercase()
+    )
 }
 
 /// The name of the accessor that applies a field's documented default (`balance_strategy_or_default`).
@@ -170,8 +189,14 @@ mod tests {
 
     #[test]
     fn operation_names() {
-        assert_eq!(operation_name("Querying APIs Bound with a Plug-in"), "querying_apis_bound_with_a_plug_in");
-        assert_eq!(operation_name("Creating a VPC Channel"), "creating_a_vpc_channel");
+        assert_eq!(
+            operation_name("Querying APIs Bound with a Plug-in"),
+            "querying_apis_bound_with_a_plug_in"
+        );
+        assert_eq!(
+            operation_name("Creating a VPC Channel"),
+            "creating_a_vpc_channel"
+        );
         assert_eq!(operation_name("Querying AZs"), "querying_azs");
         assert_eq!(operation_name("2 Things"), "op_2_things");
         assert_eq!(operation_name("(?)"), "op_empty");
@@ -216,7 +241,10 @@ mod tests {
 
     #[test]
     fn variants() {
-        assert_eq!(variant_ident(Some("Weighted round robin (WRR)."), "1"), "WeightedRoundRobin");
+        assert_eq!(
+            variant_ident(Some("Weighted round robin (WRR)."), "1"),
+            "WeightedRoundRobin"
+        );
         assert_eq!(variant_ident(Some("URI hashing."), "4"), "UriHashing");
         assert_eq!(variant_ident(None, "CCE_SERVICE"), "CceService");
         assert_eq!(variant_ident(None, "2"), "V2");
@@ -233,21 +261,41 @@ mod tests {
             (("http", true, Some("HTTP protocol.")), "Http"),
             (("ip", true, Some("IP address")), "Ip"),
             // A value that does not start with a letter gives way to the meaning.
-            (("3rd", true, Some("Third-party backend.")), "ThirdPartyBackend"),
-            (("1", false, Some("Weighted round robin (WRR).")), "WeightedRoundRobin"),
+            (
+                ("3rd", true, Some("Third-party backend.")),
+                "ThirdPartyBackend",
+            ),
+            (
+                ("1", false, Some("Weighted round robin (WRR).")),
+                "WeightedRoundRobin",
+            ),
             (("4", false, Some("URI hashing.")), "UriHashing"),
             // Everything from the first ` (` to the last `)` is dropped.
-            (("2", false, Some("Weighted least connections (WLC) (legacy) mode.")), "WeightedLeastConnectionsMode"),
+            (
+                (
+                    "2",
+                    false,
+                    Some("Weighted least connections (WLC) (legacy) mode."),
+                ),
+                "WeightedLeastConnectionsMode",
+            ),
             (("2", false, None), "Value2"),
             (("-1", false, None), "ValueMinus1"),
             (("0", false, Some("0 seconds")), "Value0"),
             (("", true, None), "Value"),
         ];
         for ((wire, is_string, meaning), expected) in table {
-            assert_eq!(spec_variant_name(wire, is_string, meaning), expected, "value {wire:?}, meaning {meaning:?}");
+            assert_eq!(
+                spec_variant_name(wire, is_string, meaning),
+                expected,
+                "value {wire:?}, meaning {meaning:?}"
+            );
         }
         // Where the two rules part: `variant_ident` takes the meaning first and writes `V` before a digit.
-        assert_eq!(variant_ident(Some("HTTP protocol."), "http"), "HttpProtocol");
+        assert_eq!(
+            variant_ident(Some("HTTP protocol."), "http"),
+            "HttpProtocol"
+        );
         assert_eq!(variant_ident(None, "2"), "V2");
     }
 
@@ -257,9 +305,15 @@ mod tests {
         assert_eq!(default_getter("r#type"), "type_or_default");
         assert_eq!(default_getter("is_backup"), "is_backup_or_default");
         assert_eq!(module_ident("match"), "match_");
-        assert_eq!(shape_static("MicroServiceInfoCseBase"), "SHAPE_MICRO_SERVICE_INFO_CSE_BASE");
+        assert_eq!(
+            shape_static("MicroServiceInfoCseBase"),
+            "SHAPE_MICRO_SERVICE_INFO_CSE_BASE"
+        );
         assert_eq!(shape_static("Self_"), "SHAPE_SELF");
-        assert_eq!(response_form("MicroserviceLabel"), "MicroserviceLabelInResponse");
+        assert_eq!(
+            response_form("MicroserviceLabel"),
+            "MicroserviceLabelInResponse"
+        );
         assert_eq!(response_form("Self_"), "SelfInResponse");
     }
 }

@@ -97,7 +97,10 @@ pub struct Body {
 impl Body {
     /// A body named by its type alone.
     pub fn named(ty: impl Into<String>) -> Body {
-        Body { ty: ty.into(), items: None }
+        Body {
+            ty: ty.into(),
+            items: None,
+        }
     }
 }
 
@@ -115,7 +118,11 @@ impl Serialize for Body {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match &self.items {
             None => serializer.serialize_str(&self.ty),
-            Some(items) => TypedBody { ty: self.ty.clone(), items: Some(items.clone()) }.serialize(serializer),
+            Some(items) => TypedBody {
+                ty: self.ty.clone(),
+                items: Some(items.clone()),
+            }
+            .serialize(serializer),
         }
     }
 }
@@ -359,7 +366,9 @@ impl Rule {
     /// The field the rule governs (`at_least_one_of` governs groups, not one field).
     pub fn field(&self) -> Option<&str> {
         match self {
-            Rule::RequiredIf { field, .. } | Rule::ForbiddenUnless { field, .. } | Rule::LessThan { field, .. } => Some(field),
+            Rule::RequiredIf { field, .. }
+            | Rule::ForbiddenUnless { field, .. }
+            | Rule::LessThan { field, .. } => Some(field),
             Rule::AtLeastOneOf { .. } => None,
         }
     }
@@ -367,21 +376,30 @@ impl Rule {
     /// The page's sentence the rule comes from.
     pub fn source(&self) -> &str {
         match self {
-            Rule::RequiredIf { source, .. } | Rule::ForbiddenUnless { source, .. } | Rule::LessThan { source, .. } | Rule::AtLeastOneOf { source, .. } => source,
+            Rule::RequiredIf { source, .. }
+            | Rule::ForbiddenUnless { source, .. }
+            | Rule::LessThan { source, .. }
+            | Rule::AtLeastOneOf { source, .. } => source,
         }
     }
 
     /// What was decided over the page, and why.
     pub fn decision(&self) -> Option<&str> {
         match self {
-            Rule::RequiredIf { decision, .. } | Rule::ForbiddenUnless { decision, .. } | Rule::LessThan { decision, .. } | Rule::AtLeastOneOf { decision, .. } => decision.as_deref(),
+            Rule::RequiredIf { decision, .. }
+            | Rule::ForbiddenUnless { decision, .. }
+            | Rule::LessThan { decision, .. }
+            | Rule::AtLeastOneOf { decision, .. } => decision.as_deref(),
         }
     }
 
     /// Whether `validate` checks the rule (`false`: the page states it, but the request cannot decide it).
     pub fn checked(&self) -> bool {
         match self {
-            Rule::RequiredIf { checked, .. } | Rule::ForbiddenUnless { checked, .. } | Rule::LessThan { checked, .. } | Rule::AtLeastOneOf { checked, .. } => *checked,
+            Rule::RequiredIf { checked, .. }
+            | Rule::ForbiddenUnless { checked, .. }
+            | Rule::LessThan { checked, .. }
+            | Rule::AtLeastOneOf { checked, .. } => *checked,
         }
     }
 }
@@ -424,8 +442,15 @@ mod tests {
             min_items: Some(1),
             max_items: Some(10),
             default: Some(json!(80)),
-            chars: Some(Chars { first: vec!["letter".to_owned()], allowed: Vec::new(), last: Vec::new() }),
-            format: Some(Format::IntegerList { minimum: 100, maximum: 599 }),
+            chars: Some(Chars {
+                first: vec!["letter".to_owned()],
+                allowed: Vec::new(),
+                last: Vec::new(),
+            }),
+            format: Some(Format::IntegerList {
+                minimum: 100,
+                maximum: 599,
+            }),
             notes: vec!["Currently, this parameter is not supported.".to_owned()],
             decision: Some("Why.".to_owned()),
         };
@@ -436,13 +461,36 @@ mod tests {
 
     #[test]
     fn what_is_absent_or_empty_is_left_out() {
-        let field = Field { name: "name".to_owned(), ty: "string".to_owned(), chars: Some(Chars::default()), ..Field::default() };
+        let field = Field {
+            name: "name".to_owned(),
+            ty: "string".to_owned(),
+            chars: Some(Chars::default()),
+            ..Field::default()
+        };
         // `required` and `description` are written even when false and empty; an empty `chars` is an
         // empty object.
-        assert_eq!(serde_json::to_value(&field).unwrap(), json!({"name": "name", "type": "string", "required": false, "description": [], "chars": {}}));
-        let rule = Rule::LessThan { field: "timeout".to_owned(), than: "time_interval".to_owned(), source: "S.".to_owned(), decision: None, checked: true };
+        assert_eq!(
+            serde_json::to_value(&field).unwrap(),
+            json!({"name": "name", "type": "string", "required": false, "description": [], "chars": {}})
+        );
+        let rule = Rule::LessThan {
+            field: "timeout".to_owned(),
+            than: "time_interval".to_owned(),
+            source: "S.".to_owned(),
+            decision: None,
+            checked: true,
+        };
         assert_eq!(keys(&rule), ["kind", "field", "than", "source"]);
-        let rule = Rule::LessThan { field: "a".to_owned(), than: "b".to_owned(), source: "S.".to_owned(), decision: Some("Why.".to_owned()), checked: false };
-        assert_eq!(serde_json::to_value(&rule).unwrap(), json!({"kind": "less_than", "field": "a", "than": "b", "source": "S.", "decision": "Why.", "checked": false}));
+        let rule = Rule::LessThan {
+            field: "a".to_owned(),
+            than: "b".to_owned(),
+            source: "S.".to_owned(),
+            decision: Some("Why.".to_owned()),
+            checked: false,
+        };
+        assert_eq!(
+            serde_json::to_value(&rule).unwrap(),
+            json!({"kind": "less_than", "field": "a", "than": "b", "source": "S.", "decision": "Why.", "checked": false})
+        );
     }
 }

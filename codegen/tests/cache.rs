@@ -24,7 +24,10 @@ fn scratch(label: &str) -> (PathBuf, PathBuf) {
 }
 
 fn config(spec: &Path, out: &Path) -> Config {
-    Config::new(spec).out_dir(out).layout(Layout::Services).rerun_if_changed(false)
+    Config::new(spec)
+        .out_dir(out)
+        .layout(Layout::Services)
+        .rerun_if_changed(false)
 }
 
 #[test]
@@ -46,10 +49,29 @@ fn a_second_run_renders_only_the_files_whose_inputs_changed() {
     assert_ne!(edited, text, "the page has a documented maximum of 10000");
     std::fs::write(&file, edited).expect("edit");
     let after = config(&spec, &out).generate().expect("generates");
-    assert!(after.written.iter().all(|path| !path.starts_with(out.join("services/apig"))), "apig is untouched: {:?}", after.written);
-    assert!(after.written.iter().any(|path| path.starts_with(out.join("services/roma"))), "{:?}", after.written);
-    assert!(after.skipped >= files - 3 - 4, "only roma's files are rendered again: {after:?}");
-    config(&spec, &out).check().expect("what the cached run left is what a full run makes");
+    assert!(
+        after
+            .written
+            .iter()
+            .all(|path| !path.starts_with(out.join("services/apig"))),
+        "apig is untouched: {:?}",
+        after.written
+    );
+    assert!(
+        after
+            .written
+            .iter()
+            .any(|path| path.starts_with(out.join("services/roma"))),
+        "{:?}",
+        after.written
+    );
+    assert!(
+        after.skipped >= files - 3 - 4,
+        "only roma's files are rendered again: {after:?}"
+    );
+    config(&spec, &out)
+        .check()
+        .expect("what the cached run left is what a full run makes");
     let _ = std::fs::remove_dir_all(spec.parent().expect("scratch"));
 }
 
@@ -64,8 +86,14 @@ fn a_generated_file_edited_by_hand_or_a_broken_cache_is_rendered_again() {
     assert_eq!(report.written, vec![lib.clone()], "the hand edit is undone");
     assert_eq!(std::fs::read_to_string(&lib).expect("generated"), text);
 
-    std::fs::write(out.join(".codegen-cache"), "codegen-cache 1 not a stamp\n\u{0}garbage").expect("write");
-    let report = config(&spec, &out).generate().expect("a broken cache is no cache");
+    std::fs::write(
+        out.join(".codegen-cache"),
+        "codegen-cache 1 not a stamp\n\u{0}garbage",
+    )
+    .expect("write");
+    let report = config(&spec, &out)
+        .generate()
+        .expect("a broken cache is no cache");
     assert_eq!(report.skipped, 0);
     assert!(report.written.is_empty(), "every file was already right");
     std::fs::remove_file(&lib).expect("remove");

@@ -5,12 +5,24 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ sits in the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ sits in the repository")
+        .to_path_buf()
 }
 
 fn codegen(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(repo()).env_remove("CARGO").output().expect("runs");
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+    let output = Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(args)
+        .current_dir(repo())
+        .env_remove("CARGO")
+        .output()
+        .expect("runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -46,7 +58,13 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     let work = copy_of_repository("edit");
     let (spec, out) = (work.join("spec"), work.join("generated"));
     let args = |extra: &[&str]| -> Vec<String> {
-        let mut args: Vec<String> = vec!["generate".into(), "--spec".into(), spec.display().to_string(), "--out".into(), out.display().to_string()];
+        let mut args: Vec<String> = vec![
+            "generate".into(),
+            "--spec".into(),
+            spec.display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+        ];
         args.extend(extra.iter().map(|s| s.to_string()));
         args
     };
@@ -58,29 +76,60 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
 
     let file = spec.join("apig/common.json");
     let text = std::fs::read_to_string(&file).expect("readable");
-    std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": 20000", 1)).expect("edit");
+    std::fs::write(
+        &file,
+        text.replacen("\"maximum\": 10000", "\"maximum\": 20000", 1),
+    )
+    .expect("edit");
     let (code, _, stderr) = run(&["--check"]);
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("changed: services/apig/src/lib.rs"), "{stderr}");
+    assert!(
+        stderr.contains("changed: services/apig/src/lib.rs"),
+        "{stderr}"
+    );
 
     let untouched = out.join("services/roma/src/lib.rs");
-    let before = std::fs::metadata(&untouched).expect("exists").modified().expect("mtime");
+    let before = std::fs::metadata(&untouched)
+        .expect("exists")
+        .modified()
+        .expect("mtime");
     let (code, _, stderr) = run(&["--verbose"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("written:") && stderr.contains("apig/src/lib.rs"), "{stderr}");
-    assert!(!stderr.contains("roma/src/lib.rs"), "an unchanged file is not rewritten: {stderr}");
-    assert_eq!(std::fs::metadata(&untouched).expect("exists").modified().expect("mtime"), before);
+    assert!(
+        stderr.contains("written:") && stderr.contains("apig/src/lib.rs"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("roma/src/lib.rs"),
+        "an unchanged file is not rewritten: {stderr}"
+    );
+    assert_eq!(
+        std::fs::metadata(&untouched)
+            .expect("exists")
+            .modified()
+            .expect("mtime"),
+        before
+    );
     assert_eq!(run(&["--check"]).0, 0);
 
     // A broken spec: every problem is listed, exit 1, and nothing is written.
-    std::fs::write(&file, text.replacen("\"maximum\": 10000", "\"maximum\": -5", 1).replacen("\"type\": \"string\"", "\"type\": \"strnig\"", 1)).expect("edit");
+    std::fs::write(
+        &file,
+        text.replacen("\"maximum\": 10000", "\"maximum\": -5", 1)
+            .replacen("\"type\": \"string\"", "\"type\": \"strnig\"", 1),
+    )
+    .expect("edit");
     let snapshot = std::fs::read_to_string(out.join("services/apig/src/lib.rs")).expect("exists");
     let (code, _, stderr) = run(&[]);
     assert_eq!(code, 1);
     assert!(stderr.contains("2 problems in the spec"), "{stderr}");
     assert!(stderr.contains("apig/common.json:"), "{stderr}");
     assert!(stderr.contains("did you mean `string`?"), "{stderr}");
-    assert_eq!(std::fs::read_to_string(out.join("services/apig/src/lib.rs")).expect("exists"), snapshot, "nothing written");
+    assert_eq!(
+        std::fs::read_to_string(out.join("services/apig/src/lib.rs")).expect("exists"),
+        snapshot,
+        "nothing written"
+    );
     let _ = std::fs::remove_dir_all(&work);
 }
 
@@ -90,16 +139,25 @@ fn schema_prints_an_operations_json_schema() {
     assert_eq!(code, 0);
     let schema: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     assert_eq!(schema["$ref"], "#/$defs/VpcCreate");
-    assert_eq!(schema["$defs"]["MemberInfo"]["properties"]["weight"]["maximum"], 10000);
+    assert_eq!(
+        schema["$defs"]["MemberInfo"]["properties"]["weight"]["maximum"],
+        10000
+    );
     let (code, _, stderr) = codegen(&["schema", "no_such_operation"]);
     assert_eq!(code, 1);
-    assert!(stderr.contains("apig/update_vpc_channel"), "lists the known operations: {stderr}");
+    assert!(
+        stderr.contains("apig/update_vpc_channel"),
+        "lists the known operations: {stderr}"
+    );
 }
 
 #[test]
 fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_binary() {
     let work = copy_of_repository("crlf");
-    let (spec, out) = (work.join("spec").display().to_string(), work.join("generated").display().to_string());
+    let (spec, out) = (
+        work.join("spec").display().to_string(),
+        work.join("generated").display().to_string(),
+    );
     // As git's autocrlf writes a checkout on Windows.
     let lib = work.join("generated/src/lib.rs");
     let text = std::fs::read_to_string(&lib).expect("exists");
@@ -107,10 +165,21 @@ fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_bi
     let (code, _, stderr) = codegen(&["generate", "--check", "--spec", &spec, "--out", &out]);
     assert_eq!(code, 0, "CRLF line ends are not a change: {stderr}");
 
-    let (code, _, stderr) = codegen(&["generate", "--spec", &spec, "--out", &out, "--crate-name", "my-cloud-models"]);
+    let (code, _, stderr) = codegen(&[
+        "generate",
+        "--spec",
+        &spec,
+        "--out",
+        &out,
+        "--crate-name",
+        "my-cloud-models",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     let bin = std::fs::read_to_string(work.join("generated/src/bin/validate.rs")).expect("exists");
-    assert!(bin.contains("my_cloud_models::validate_request_body"), "{bin}");
+    assert!(
+        bin.contains("my_cloud_models::validate_request_body"),
+        "{bin}"
+    );
     let (code, _, stderr) = codegen(&["generate", "--check", "--spec", &spec, "--out", &out]);
     assert_eq!(code, 1, "the default crate name differs again: {stderr}");
     assert!(stderr.contains("changed: src/bin/validate.rs"), "{stderr}");

@@ -15,7 +15,9 @@ fn diagnose(case: &str) -> (Vec<codegen::Diagnostic>, String) {
     match codegen::Config::new(&dir).rerun_if_changed(false).render() {
         Err(error @ codegen::Error::Spec(_)) => {
             let text = format!("{error}\n");
-            let codegen::Error::Spec(diagnostics) = error else { unreachable!() };
+            let codegen::Error::Spec(diagnostics) = error else {
+                unreachable!()
+            };
             (diagnostics, text)
         }
         Err(other) => panic!("{case}: expected spec diagnostics, got: {other}"),
@@ -26,7 +28,10 @@ fn diagnose(case: &str) -> (Vec<codegen::Diagnostic>, String) {
 fn check(case: &str, mentions: &[&str]) -> Vec<codegen::Diagnostic> {
     let (diagnostics, text) = diagnose(case);
     for fragment in mentions {
-        assert!(text.contains(fragment), "{case}: the diagnostics do not mention {fragment:?}:\n{text}");
+        assert!(
+            text.contains(fragment),
+            "{case}: the diagnostics do not mention {fragment:?}:\n{text}"
+        );
     }
     assert_expected(&fixtures("bad").join(format!("{case}.expected")), &text);
     diagnostics
@@ -119,10 +124,24 @@ cases! {
 #[test]
 fn many_problems_are_all_reported_in_one_run_in_file_order() {
     let diagnostics = check("many_problems", &[]);
-    assert!(diagnostics.len() >= 10, "every problem of the file is reported at once, got {}", diagnostics.len());
+    assert!(
+        diagnostics.len() >= 10,
+        "every problem of the file is reported at once, got {}",
+        diagnostics.len()
+    );
     let positions: Vec<(usize, usize)> = diagnostics.iter().map(|d| (d.line, d.column)).collect();
-    assert!(positions.is_sorted(), "diagnostics come in file order: {positions:?}");
-    assert!(diagnostics.iter().all(|d| d.file.ends_with("many_problems/svc/create_channel.json") && d.line > 0 && d.column > 0), "{diagnostics:#?}");
+    assert!(
+        positions.is_sorted(),
+        "diagnostics come in file order: {positions:?}"
+    );
+    assert!(
+        diagnostics.iter().all(
+            |d| d.file.ends_with("many_problems/svc/create_channel.json")
+                && d.line > 0
+                && d.column > 0
+        ),
+        "{diagnostics:#?}"
+    );
 }
 
 #[test]
@@ -135,8 +154,11 @@ struct ScratchDir(std::path::PathBuf);
 
 impl ScratchDir {
     fn new(label: &str) -> ScratchDir {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let dir = std::env::temp_dir().join(format!("codegen-{label}-{}-{nanos}", std::process::id()));
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir =
+            std::env::temp_dir().join(format!("codegen-{label}-{}-{nanos}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         ScratchDir(dir)
     }
@@ -147,7 +169,13 @@ impl ScratchDir {
             .map(|entry| {
                 let path = entry.expect("readable").path();
                 let content = std::fs::read_to_string(&path).unwrap_or_default();
-                (path.file_name().expect("a name").to_string_lossy().into_owned(), content)
+                (
+                    path.file_name()
+                        .expect("a name")
+                        .to_string_lossy()
+                        .into_owned(),
+                    content,
+                )
             })
             .collect();
         files.sort();
@@ -165,10 +193,21 @@ impl Drop for ScratchDir {
 fn a_bad_spec_writes_nothing_and_leaves_the_previous_output_alone() {
     for case in CASES {
         let out = ScratchDir::new(&format!("bad-{case}"));
-        std::fs::write(out.0.join("models.rs"), "// the previous, good output\n").expect("seed the out dir");
+        std::fs::write(out.0.join("models.rs"), "// the previous, good output\n")
+            .expect("seed the out dir");
         let before = out.listing();
-        let result = codegen::Config::new(fixtures("bad").join(case)).out_dir(&out.0).rerun_if_changed(false).generate();
-        assert!(matches!(result, Err(codegen::Error::Spec(_))), "{case}: {result:?}");
-        assert_eq!(out.listing(), before, "{case}: the output directory was touched");
+        let result = codegen::Config::new(fixtures("bad").join(case))
+            .out_dir(&out.0)
+            .rerun_if_changed(false)
+            .generate();
+        assert!(
+            matches!(result, Err(codegen::Error::Spec(_))),
+            "{case}: {result:?}"
+        );
+        assert_eq!(
+            out.listing(),
+            before,
+            "{case}: the output directory was touched"
+        );
     }
 }

@@ -39,7 +39,11 @@ fn problems(dir: &Path) -> Vec<codegen::Diagnostic> {
 
 #[test]
 fn deeply_nested_json_is_a_diagnostic() {
-    let text = format!(r#"{{"service": "s", "objects": {{"A": {{"fields": [{}{}]}}}}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let text = format!(
+        r#"{{"service": "s", "objects": {{"A": {{"fields": [{}{}]}}}}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let dir = spec_dir("deep", &[("s/a.json", text)]);
     let found = problems(&dir);
     assert_eq!(found.len(), 1, "{found:?}");
@@ -50,11 +54,17 @@ fn deeply_nested_json_is_a_diagnostic() {
 #[test]
 fn ten_thousand_character_names_are_handled() {
     let long = "a".repeat(10_000);
-    let text = format!(r#"{{"service": "s", "objects": {{"{long}": {{"fields": [{{"name": "{long}", "type": "string"}}, {{"name": "x", "type": "B{long}"}}]}}}}}}"#);
+    let text = format!(
+        r#"{{"service": "s", "objects": {{"{long}": {{"fields": [{{"name": "{long}", "type": "string"}}, {{"name": "x", "type": "B{long}"}}]}}}}}}"#
+    );
     let dir = spec_dir("long", &[("s/a.json", text)]);
     let found = problems(&dir);
     assert_eq!(found.len(), 1, "only the unknown type: {found:?}");
-    assert!(found[0].message.starts_with("unknown type `B"), "{}", found[0].message);
+    assert!(
+        found[0].message.starts_with("unknown type `B"),
+        "{}",
+        found[0].message
+    );
 }
 
 #[test]
@@ -64,11 +74,23 @@ fn legal_cycles_generate_boxed_or_vec_fields() {
         "Other": {"fields": [{"name": "back", "type": "Node"}]}
     }}"#;
     let dir = spec_dir("cycle", &[("s/a.json", text.to_owned())]);
-    let (files, _) = codegen::Config::new(&*dir).rerun_if_changed(false).render().expect("a legal cycle generates");
+    let (files, _) = codegen::Config::new(&*dir)
+        .rerun_if_changed(false)
+        .render()
+        .expect("a legal cycle generates");
     let code = &files["models.rs"];
-    assert!(code.contains("pub children: ::std::option::Option<::std::vec::Vec<Node>>"), "{code}");
-    assert!(code.contains("pub parent: ::std::option::Option<::std::boxed::Box<Node>>"), "{code}");
-    assert!(code.contains("pub other: ::std::boxed::Box<Other>"), "{code}");
+    assert!(
+        code.contains("pub children: ::std::option::Option<::std::vec::Vec<Node>>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub parent: ::std::option::Option<::std::boxed::Box<Node>>"),
+        "{code}"
+    );
+    assert!(
+        code.contains("pub other: ::std::boxed::Box<Other>"),
+        "{code}"
+    );
 }
 
 #[test]
@@ -79,12 +101,28 @@ fn a_spec_that_is_not_an_object_or_misses_keys_is_reported_per_file() {
             ("s/array.json", "[1, 2]".to_owned()),
             ("s/noservice.json", r#"{"objects": {}}"#.to_owned()),
             ("s/empty.json", String::new()),
-            ("s/badobj.json", r#"{"service": "s", "objects": {"A": 3, "B": {"fields": 4}}}"#.to_owned()),
+            (
+                "s/badobj.json",
+                r#"{"service": "s", "objects": {"A": 3, "B": {"fields": 4}}}"#.to_owned(),
+            ),
         ],
     );
     let found = problems(&dir);
-    let files: Vec<&str> = found.iter().map(|d| d.file.rsplit_once("/s/").map_or("", |(_, name)| name)).collect();
-    assert_eq!(files, ["array.json", "badobj.json", "badobj.json", "empty.json", "noservice.json"], "{found:#?}");
+    let files: Vec<&str> = found
+        .iter()
+        .map(|d| d.file.rsplit_once("/s/").map_or("", |(_, name)| name))
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "array.json",
+            "badobj.json",
+            "badobj.json",
+            "empty.json",
+            "noservice.json"
+        ],
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -93,35 +131,61 @@ fn a_large_spec_generates() {
     for i in 0..2_000 {
         objects.push(format!(r#""T{i}": {{"fields": [{{"name": "f", "type": "integer", "minimum": 0, "maximum": 10}}, {{"name": "next", "type": "array", "items": "T{}"}}]}}"#, (i + 1) % 2_000));
     }
-    let text = format!(r#"{{"service": "s", "objects": {{{}}}}}"#, objects.join(","));
+    let text = format!(
+        r#"{{"service": "s", "objects": {{{}}}}}"#,
+        objects.join(",")
+    );
     let dir = spec_dir("large", &[("s/a.json", text)]);
-    let (files, _) = codegen::Config::new(&*dir).rerun_if_changed(false).render().expect("generates");
+    let (files, _) = codegen::Config::new(&*dir)
+        .rerun_if_changed(false)
+        .render()
+        .expect("generates");
     assert!(files["models.rs"].contains("pub struct T1999"));
 }
 
 #[test]
 fn a_body_of_any_shape_is_a_diagnostic_or_a_body_never_a_panic() {
     let bodies = [
-        "[]", "5", "null", "{}", r#"{"type": 5}"#, r#"{"type": "map"}"#, r#"{"type": "map", "items": "map"}"#, r#"{"type": "map", "items": "file"}"#,
-        r#"{"type": "file", "items": "string"}"#, r#"{"type": "Node", "extra": 1}"#, r#""file""#, r#""array""#, r#""Kind""#, r#""""#,
+        "[]",
+        "5",
+        "null",
+        "{}",
+        r#"{"type": 5}"#,
+        r#"{"type": "map"}"#,
+        r#"{"type": "map", "items": "map"}"#,
+        r#"{"type": "map", "items": "file"}"#,
+        r#"{"type": "file", "items": "string"}"#,
+        r#"{"type": "Node", "extra": 1}"#,
+        r#""file""#,
+        r#""array""#,
+        r#""Kind""#,
+        r#""""#,
     ];
     for body in bodies {
         for side in ["request", "response"] {
             let operation = match side {
                 "request" => format!(r#""body": {body}, "responses": []"#),
-                _ => format!(r#""responses": [{{"status": 200, "description": "OK", "body": {body}}}]"#),
+                _ => format!(
+                    r#""responses": [{{"status": 200, "description": "OK", "body": {body}}}]"#
+                ),
             };
             let text = format!(
                 r#"{{"service": "s", "operation": {{"name": "op", "summary": "S", "method": "PUT", "path": "/x", {operation}}},
                 "objects": {{"Node": {{"fields": [{{"name": "children", "type": "map", "items": "Node", "required": true}}]}}}},
                 "enums": {{"Kind": {{"type": "string", "values": [{{"value": "a"}}]}}}}}}"#
             );
-            let dir = spec_dir(&format!("body-{side}-{}", body.len()), &[("s/op.json", text)]);
+            let dir = spec_dir(
+                &format!("body-{side}-{}", body.len()),
+                &[("s/op.json", text)],
+            );
             let found = problems(&dir);
             // `null` is an absent body, as for every optional key of the format.
             let fine = (side == "response" && body == r#""file""#) || body == "null";
             assert_eq!(found.is_empty(), fine, "{side} body {body}: {found:#?}");
-            assert!(found.iter().all(|d| d.path.starts_with("operation")), "{side} body {body}: {found:#?}");
+            assert!(
+                found.iter().all(|d| d.path.starts_with("operation")),
+                "{side} body {body}: {found:#?}"
+            );
         }
     }
 }
@@ -130,6 +194,14 @@ fn a_body_of_any_shape_is_a_diagnostic_or_a_body_never_a_panic() {
 fn a_map_of_its_own_type_needs_no_box() {
     let text = r#"{"service": "s", "objects": {"Node": {"fields": [{"name": "children", "type": "map", "items": "Node", "required": true}]}}}"#;
     let dir = spec_dir("map-cycle", &[("s/a.json", text.to_owned())]);
-    let (files, _) = codegen::Config::new(&*dir).rerun_if_changed(false).render().expect("a map of itself generates");
-    assert!(files["models.rs"].contains("pub children: ::std::collections::BTreeMap<::std::string::String, Node>"), "{}", files["models.rs"]);
+    let (files, _) = codegen::Config::new(&*dir)
+        .rerun_if_changed(false)
+        .render()
+        .expect("a map of itself generates");
+    assert!(
+        files["models.rs"]
+            .contains("pub children: ::std::collections::BTreeMap<::std::string::String, Node>"),
+        "{}",
+        files["models.rs"]
+    );
 }

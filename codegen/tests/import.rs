@@ -17,7 +17,9 @@ fn spec_dir() -> PathBuf {
 }
 
 fn page(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/pages")
+        .join(name)
 }
 
 fn read_json(path: &Path) -> Value {
@@ -30,14 +32,34 @@ const PAGES: &[(&str, &str, &[&str])] = &[
     (
         "apig_add_or_update_member_groups.txt",
         "apig/add_or_update_member_groups.json",
-        &["MemberGroupCreate", "MicroserviceLabel", "MemberGroupInfo", "ErrorResponse"],
+        &[
+            "MemberGroupCreate",
+            "MicroserviceLabel",
+            "MemberGroupInfo",
+            "ErrorResponse",
+        ],
     ),
-    ("apig_update_backend_instances.txt", "apig/update_backend_instances.json", &["MemberInfo", "ErrorResponse", "MemberStatus"]),
-    ("roma_add_backend_instances.txt", "roma/add_backend_instances.json", &[]),
+    (
+        "apig_update_backend_instances.txt",
+        "apig/update_backend_instances.json",
+        &["MemberInfo", "ErrorResponse", "MemberStatus"],
+    ),
+    (
+        "roma_add_backend_instances.txt",
+        "roma/add_backend_instances.json",
+        &[],
+    ),
     (
         "apig_update_vpc_channel.txt",
         "apig/update_vpc_channel.json",
-        &["MemberGroupCreate", "MicroserviceLabel", "MemberInfo", "MemberGroupInfo", "ErrorResponse", "MemberStatus"],
+        &[
+            "MemberGroupCreate",
+            "MicroserviceLabel",
+            "MemberInfo",
+            "MemberGroupInfo",
+            "ErrorResponse",
+            "MemberStatus",
+        ],
     ),
 ];
 
@@ -48,7 +70,11 @@ fn assert_same(what: &str, actual: &Value, expected: &Value) {
     }
     if let (Some(a), Some(e)) = (actual.as_object(), expected.as_object()) {
         for key in a.keys().chain(e.keys()) {
-            assert_same(&format!("{what}.{key}"), a.get(key).unwrap_or(&Value::Null), e.get(key).unwrap_or(&Value::Null));
+            assert_same(
+                &format!("{what}.{key}"),
+                a.get(key).unwrap_or(&Value::Null),
+                e.get(key).unwrap_or(&Value::Null),
+            );
         }
     }
     panic!("{what} differs\n--- imported ---\n{actual:#}\n--- checked in ---\n{expected:#}");
@@ -57,23 +83,52 @@ fn assert_same(what: &str, actual: &Value, expected: &Value) {
 #[test]
 fn each_page_with_its_overlay_reproduces_the_checked_in_spec() {
     for (name, spec, shared) in PAGES {
-        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_same(spec, &outcome.imported.spec, &read_json(&spec_dir().join(spec)));
+        let outcome = import::run(&spec_dir(), &page(name), None, false)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_same(
+            spec,
+            &outcome.imported.spec,
+            &read_json(&spec_dir().join(spec)),
+        );
 
         let service = spec.split('/').next().unwrap_or_default();
         let common_path = spec_dir().join(service).join("common.json");
-        let common = if common_path.exists() { read_json(&common_path) } else { Value::Null };
-        let mut contributed: Vec<&str> = outcome.imported.common_objects.keys().chain(outcome.imported.common_enums.keys()).map(String::as_str).collect();
+        let common = if common_path.exists() {
+            read_json(&common_path)
+        } else {
+            Value::Null
+        };
+        let mut contributed: Vec<&str> = outcome
+            .imported
+            .common_objects
+            .keys()
+            .chain(outcome.imported.common_enums.keys())
+            .map(String::as_str)
+            .collect();
         contributed.sort_unstable();
         let mut wanted = shared.to_vec();
         wanted.sort_unstable();
-        assert_eq!(contributed, wanted, "{name}: the common.json entries it contributes");
-        for (kind, entries) in [("objects", &outcome.imported.common_objects), ("enums", &outcome.imported.common_enums)] {
+        assert_eq!(
+            contributed, wanted,
+            "{name}: the common.json entries it contributes"
+        );
+        for (kind, entries) in [
+            ("objects", &outcome.imported.common_objects),
+            ("enums", &outcome.imported.common_enums),
+        ] {
             for (entry, value) in entries {
-                assert_same(&format!("{service}/common.json {kind}.{entry} from {name}"), value, &common[kind][entry]);
+                assert_same(
+                    &format!("{service}/common.json {kind}.{entry} from {name}"),
+                    value,
+                    &common[kind][entry],
+                );
             }
         }
-        assert!(outcome.differences.is_empty(), "{name}: {:#?}", outcome.differences);
+        assert!(
+            outcome.differences.is_empty(),
+            "{name}: {:#?}",
+            outcome.differences
+        );
     }
 }
 
@@ -81,38 +136,80 @@ fn each_page_with_its_overlay_reproduces_the_checked_in_spec() {
 fn navigation_and_footer_are_skipped() {
     // The same page with the site's menu before it and the cookie and feedback footer after it, and no
     // "Updated on" line: everything but the date is the checked-in spec.
-    let outcome = import::run(&spec_dir(), &page("apig_update_vpc_channel_site_chrome.txt"), None, false).unwrap();
+    let outcome = import::run(
+        &spec_dir(),
+        &page("apig_update_vpc_channel_site_chrome.txt"),
+        None,
+        false,
+    )
+    .unwrap();
     let mut expected = read_json(&spec_dir().join("apig/update_vpc_channel.json"));
-    expected["source"].as_object_mut().unwrap().remove("updated");
-    assert_same("update_vpc_channel (site chrome)", &outcome.imported.spec, &expected);
-    assert!(outcome.report.iter().any(|l| l.contains("no \"Updated on\" date")), "{:#?}", outcome.report);
+    expected["source"]
+        .as_object_mut()
+        .unwrap()
+        .remove("updated");
+    assert_same(
+        "update_vpc_channel (site chrome)",
+        &outcome.imported.spec,
+        &expected,
+    );
+    assert!(
+        outcome
+            .report
+            .iter()
+            .any(|l| l.contains("no \"Updated on\" date")),
+        "{:#?}",
+        outcome.report
+    );
 }
 
 #[test]
 fn the_report_lists_what_to_review() {
-    let outcome = import::run(&spec_dir(), &page("apig_update_vpc_channel.txt"), None, false).unwrap();
+    let outcome = import::run(
+        &spec_dir(),
+        &page("apig_update_vpc_channel.txt"),
+        None,
+        false,
+    )
+    .unwrap();
     let report = outcome.report.join("\n");
     assert!(
         report.contains("VpcHealthConfig.port: not recognized: \"If this parameter is not specified or set to 0, the host port of the VPC channel is used.\""),
         "{report}"
     );
     // The sentences that became rules are not listed.
-    assert!(!report.contains("less than the value of time_interval"), "{report}");
+    assert!(
+        !report.contains("less than the value of time_interval"),
+        "{report}"
+    );
     assert!(!report.contains("required if protocol"), "{report}");
 }
 
 fn codegen(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_codegen")).args(args).current_dir(repo()).env_remove("CARGO").output().expect("runs the codegen binary")
+    Command::new(env!("CARGO_BIN_EXE_codegen"))
+        .args(args)
+        .current_dir(repo())
+        .env_remove("CARGO")
+        .output()
+        .expect("runs the codegen binary")
 }
 
 #[test]
 fn diff_of_unchanged_pages_is_clean() {
-    let names = PAGES.iter().map(|(name, _, _)| *name).chain(["apig_update_vpc_channel_site_chrome.txt"]);
+    let names = PAGES
+        .iter()
+        .map(|(name, _, _)| *name)
+        .chain(["apig_update_vpc_channel_site_chrome.txt"]);
     for name in names {
         let path = page(name);
         let output = codegen(&["import", "--diff", path.to_str().unwrap()]);
         let stdout = String::from_utf8_lossy(&output.stdout);
-        assert_eq!(output.status.code(), Some(0), "{name}: {stdout}{}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         assert!(stdout.is_empty(), "{name}: {stdout}");
     }
 }
@@ -122,7 +219,8 @@ struct TempFile(PathBuf);
 
 impl TempFile {
     fn new(name: &str, text: &str) -> TempFile {
-        let path = std::env::temp_dir().join(format!("codegen-import-test-{}-{name}", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("codegen-import-test-{}-{name}", std::process::id()));
         std::fs::write(&path, text).unwrap();
         TempFile(path)
     }
@@ -148,9 +246,17 @@ fn edit(text: &str, from: &str, to: &str) -> String {
 fn diff_names_each_change_of_an_edited_page() {
     let original = std::fs::read_to_string(page("apig_update_vpc_channel.txt")).unwrap();
     // A Maximum changes.
-    let text = edit(&original, "time_interval.\n\nMinimum: 1\n\nMaximum: 30\n", "time_interval.\n\nMinimum: 1\n\nMaximum: 60\n");
+    let text = edit(
+        &original,
+        "time_interval.\n\nMinimum: 1\n\nMaximum: 30\n",
+        "time_interval.\n\nMinimum: 1\n\nMaximum: 60\n",
+    );
     // An enumeration value is added (in the request table and the response table alike).
-    let text = edit(&text, "  • 4\n\nmember_type", "  • 4\n\n  • 5\n\nmember_type");
+    let text = edit(
+        &text,
+        "  • 4\n\nmember_type",
+        "  • 4\n\n  • 5\n\nmember_type",
+    );
     // A row is added.
     let text = edit(
         &text,
@@ -166,7 +272,12 @@ fn diff_names_each_change_of_an_edited_page() {
 
     let output = codegen(&["import", "--diff", page.path()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(1), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let lines: Vec<&str> = stdout.lines().collect();
     for expected in [
         "apig/update_vpc_channel.json: VpcHealthConfig.timeout: maximum: 30 -> 60",
@@ -186,14 +297,20 @@ fn diff_flags_a_decision_the_page_changed_under() {
     // The overlay sets ecs_id's max_length to 64 over the table's "Maximum: 255"; when the table changes,
     // the decision needs a person again, even though the spec itself would not change.
     let original = std::fs::read_to_string(page("apig_update_backend_instances.txt")).unwrap();
-    let page = TempFile::new("apig_update_backend_instances_edited.txt", &edit(&original, "Maximum: 255", "Maximum: 128"));
+    let page = TempFile::new(
+        "apig_update_backend_instances_edited.txt",
+        &edit(&original, "Maximum: 255", "Maximum: 128"),
+    );
     let output = codegen(&["import", "--diff", page.path()]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
     for row in ["MemberInfo", "VpcMemberInfo"] {
         let expected =
             format!("overlay: {row}.ecs_id: max_length: the overlay's decision was taken over the page's 255, but the page now gives 128; review the decision");
-        assert!(stdout.lines().any(|l| l == expected), "missing {expected:?} in:\n{stdout}");
+        assert!(
+            stdout.lines().any(|l| l == expected),
+            "missing {expected:?} in:\n{stdout}"
+        );
     }
 }
 
@@ -208,18 +325,36 @@ fn page_error(text: &str) -> import::PageError {
 #[test]
 fn a_truncated_table_names_the_table_and_row() {
     let original = std::fs::read_to_string(page("apig_update_backend_instances.txt")).unwrap();
-    let cut = original.find("ecs_id\n\nNo\n\n").map(|at| at + "ecs_id\n\nNo".len()).unwrap();
+    let cut = original
+        .find("ecs_id\n\nNo\n\n")
+        .map(|at| at + "ecs_id\n\nNo".len())
+        .unwrap();
     let error = page_error(&original[..cut]);
-    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 4 MemberInfo"), Some("ecs_id")), "{error}");
+    assert_eq!(
+        (error.table.as_deref(), error.row.as_deref()),
+        (Some("Table 4 MemberInfo"), Some("ecs_id")),
+        "{error}"
+    );
     assert!(error.message.contains("truncated"), "{error}");
 }
 
 #[test]
 fn a_row_without_its_type_names_the_table_and_row() {
     let original = std::fs::read_to_string(page("apig_add_or_update_member_groups.txt")).unwrap();
-    let text = edit(&original, "member_group_remark\n\nNo\n\nString\n\n", "member_group_remark\n\nNo\n\n");
+    let text = edit(
+        &original,
+        "member_group_remark\n\nNo\n\nString\n\n",
+        "member_group_remark\n\nNo\n\n",
+    );
     let error = page_error(&text);
-    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 4 MemberGroupCreate"), Some("member_group_remark")), "{error}");
+    assert_eq!(
+        (error.table.as_deref(), error.row.as_deref()),
+        (
+            Some("Table 4 MemberGroupCreate"),
+            Some("member_group_remark")
+        ),
+        "{error}"
+    );
     assert!(error.message.contains("has no type"), "{error}");
 
     // The command line says the same and exits 2.
@@ -227,14 +362,20 @@ fn a_row_without_its_type_names_the_table_and_row() {
     let output = codegen(&["import", page.path()]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("Table 4 MemberGroupCreate, row member_group_remark: the row has no type"), "{stderr}");
+    assert!(
+        stderr.contains("Table 4 MemberGroupCreate, row member_group_remark: the row has no type"),
+        "{stderr}"
+    );
     assert!(output.stdout.is_empty());
 }
 
 #[test]
 fn every_prefix_of_a_page_is_an_error_or_a_spec_never_a_panic() {
     let text = std::fs::read_to_string(page("apig_update_vpc_channel_site_chrome.txt")).unwrap();
-    let target = import::Target { service: "apig".to_owned(), name: "update_vpc_channel".to_owned() };
+    let target = import::Target {
+        service: "apig".to_owned(),
+        name: "update_vpc_channel".to_owned(),
+    };
     let overlays = import::overlay::Overlays::default();
     for (cut, _) in text.char_indices().filter(|(_, c)| *c == '\n').step_by(3) {
         if let Ok(page) = import::page::parse(&text[..cut]) {
@@ -246,26 +387,66 @@ fn every_prefix_of_a_page_is_an_error_or_a_spec_never_a_panic() {
 
 #[test]
 fn an_overlay_with_an_unknown_key_is_an_error() {
-    let overlay = TempFile::new("update_vpc_channel.overlay.json", r#"{"fields": {"VpcCreate.port": {"maximun": 5}}}"#);
-    match import::run(&spec_dir(), &page("apig_update_vpc_channel.txt"), Some(&overlay.0), false) {
-        Err(ImportError::Overlay { message, .. }) => assert!(message.contains("unknown key `maximun`"), "{message}"),
+    let overlay = TempFile::new(
+        "update_vpc_channel.overlay.json",
+        r#"{"fields": {"VpcCreate.port": {"maximun": 5}}}"#,
+    );
+    match import::run(
+        &spec_dir(),
+        &page("apig_update_vpc_channel.txt"),
+        Some(&overlay.0),
+        false,
+    ) {
+        Err(ImportError::Overlay { message, .. }) => {
+            assert!(message.contains("unknown key `maximun`"), "{message}")
+        }
         other => panic!("expected an overlay error, got {other:?}"),
     }
 }
 
 #[test]
 fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
-    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_vpc_channels.txt"), None, false).expect("imports");
+    let outcome = import::run(
+        &spec_dir(),
+        &page("otc_apig_querying_vpc_channels.txt"),
+        None,
+        false,
+    )
+    .expect("imports");
     let spec: Value = serde_json::from_str(&outcome.spec_text).expect("JSON");
-    let query = spec["operation"]["query_params"].as_array().expect("query parameters");
+    let query = spec["operation"]["query_params"]
+        .as_array()
+        .expect("query parameters");
     let names: Vec<&str> = query.iter().filter_map(|q| q["name"].as_str()).collect();
-    assert!(names.starts_with(&["offset", "limit", "id", "name"]), "{names:?}");
+    assert!(
+        names.starts_with(&["offset", "limit", "id", "name"]),
+        "{names:?}"
+    );
     let limit = &query[1];
-    assert_eq!((limit["type"].as_str(), limit["minimum"].as_i64(), limit["maximum"].as_i64(), limit["default"].as_i64()), (Some("integer"), Some(1), Some(500), Some(20)));
-    assert!(!outcome.report.iter().any(|line| line.contains("Query Parameters") && line.contains("skipped")), "{:#?}", outcome.report);
+    assert_eq!(
+        (
+            limit["type"].as_str(),
+            limit["minimum"].as_i64(),
+            limit["maximum"].as_i64(),
+            limit["default"].as_i64()
+        ),
+        (Some("integer"), Some(1), Some(500), Some(20))
+    );
+    assert!(
+        !outcome
+            .report
+            .iter()
+            .any(|line| line.contains("Query Parameters") && line.contains("skipped")),
+        "{:#?}",
+        outcome.report
+    );
     // The spec it makes generates, query parameters included.
     let module = generate_imported("querying_vpc_channels", &outcome.spec_text);
-    assert!(module.contains("pubfnquery(&self)") && module.contains("publimit:::std::option::Option<i32>"), "the Request lacks its typed query");
+    assert!(
+        module.contains("pubfnquery(&self)")
+            && module.contains("publimit:::std::option::Option<i32>"),
+        "the Request lacks its typed query"
+    );
 }
 
 /// Generates the spec an import made (of the service `unknown`, no spec matching its page) as service
@@ -273,7 +454,8 @@ fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
 /// the service's module, with every space and line break removed (so that fragments do not depend on
 /// how prettyplease breaks lines).
 fn generate_imported(operation: &str, spec_text: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("codegen-import-{operation}-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("codegen-import-{operation}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("otc")).expect("mkdir");
     // The page's own service, whichever it was imported as (a page of a checked-in service takes its name).
@@ -281,25 +463,46 @@ fn generate_imported(operation: &str, spec_text: &str) -> String {
     spec["service"] = Value::from("otc");
     let text = serde_json::to_string_pretty(&spec).expect("serializes");
     std::fs::write(dir.join(format!("otc/{operation}.json")), text).expect("write");
-    let rendered = codegen::Config::new(&dir).layout(codegen::Layout::Crate).rerun_if_changed(false).render();
+    let rendered = codegen::Config::new(&dir)
+        .layout(codegen::Layout::Crate)
+        .rerun_if_changed(false)
+        .render();
     let _ = std::fs::remove_dir_all(&dir);
-    let (files, _) = rendered.unwrap_or_else(|e| panic!("the spec imported as {operation} does not generate: {e}"));
-    let module = |suffix: &str| files.iter().find(|(name, _)| name.ends_with(suffix)).map(|(_, text)| text.clone()).unwrap_or_else(|| panic!("no {suffix}"));
+    let (files, _) = rendered
+        .unwrap_or_else(|e| panic!("the spec imported as {operation} does not generate: {e}"));
+    let module = |suffix: &str| {
+        files
+            .iter()
+            .find(|(name, _)| name.ends_with(suffix))
+            .map(|(_, text)| text.clone())
+            .unwrap_or_else(|| panic!("no {suffix}"))
+    };
     let both = module(&format!("/{operation}.rs")) + &module("src/otc/mod.rs");
     both.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 /// The field `name` of the imported object `object`, or of the operation's `list`.
 fn imported_field<'s>(spec: &'s Value, object: &str, name: &str) -> &'s Value {
-    let fields = spec["objects"][object]["fields"].as_array().or_else(|| spec["operation"][object].as_array());
-    fields.into_iter().flatten().find(|f| f["name"] == name).unwrap_or_else(|| panic!("no field {object}.{name} in {spec:#}"))
+    let fields = spec["objects"][object]["fields"]
+        .as_array()
+        .or_else(|| spec["operation"][object].as_array());
+    fields
+        .into_iter()
+        .flatten()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no field {object}.{name} in {spec:#}"))
 }
 
 #[test]
 fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
     // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
     // generated code)
-    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str, Option<&'a str>)], &'a [&'a str]);
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str, &'a str, Option<&'a str>)],
+        &'a [&'a str],
+    );
     let cases: &[Case<'_>] = &[
         (
             "otc_apig_querying_dedicated_gateway_details.txt",
@@ -340,84 +543,195 @@ fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
         ("otc_modelarts_update_dataset.txt", "modifying_a_dataset", &[("LabelProperty", "@modelarts:color", "string", None)], &["pubmodelarts_color:::std::option::Option<::std::string::String>"]),
     ];
     for (name, operation, fields, fragments) in cases {
-        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let outcome = import::run(&spec_dir(), &page(name), None, false)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let spec = &outcome.imported.spec;
         assert_eq!(spec["operation"]["name"], *operation, "{name}");
         for (object, row, ty, items) in *fields {
             let field = imported_field(spec, object, row);
-            assert_eq!((field["type"].as_str(), field["items"].as_str()), (Some(*ty), *items), "{name}: {object}.{row}");
+            assert_eq!(
+                (field["type"].as_str(), field["items"].as_str()),
+                (Some(*ty), *items),
+                "{name}: {object}.{row}"
+            );
         }
         let generated = generate_imported(operation, &outcome.spec_text);
         for fragment in *fragments {
-            assert!(generated.contains(fragment), "{name}: the generated code lacks {fragment:?}");
+            assert!(
+                generated.contains(fragment),
+                "{name}: the generated code lacks {fragment:?}"
+            );
         }
     }
 }
 
 #[test]
 fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
-    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_the_response_of_an_error_type.txt"), None, false).expect("imports");
+    let outcome = import::run(
+        &spec_dir(),
+        &page("otc_apig_querying_the_response_of_an_error_type.txt"),
+        None,
+        false,
+    )
+    .expect("imports");
     let spec = &outcome.imported.spec;
-    assert_eq!(spec["operation"]["responses"][0]["body"], serde_json::json!({ "type": "map", "items": "ResponseInfoResp" }));
-    assert!(spec["objects"].as_object().is_some_and(|o| !o.contains_key("QueryingTheResponseOfAnErrorTypeResponse200")), "no object for the map body");
+    assert_eq!(
+        spec["operation"]["responses"][0]["body"],
+        serde_json::json!({ "type": "map", "items": "ResponseInfoResp" })
+    );
+    assert!(
+        spec["objects"]
+            .as_object()
+            .is_some_and(|o| !o.contains_key("QueryingTheResponseOfAnErrorTypeResponse200")),
+        "no object for the map body"
+    );
 
-    let outcome = import::run(&spec_dir(), &page("otc_apig_exporting_apis.txt"), None, false).expect("imports");
+    let outcome = import::run(
+        &spec_dir(),
+        &page("otc_apig_exporting_apis.txt"),
+        None,
+        false,
+    )
+    .expect("imports");
     let spec = &outcome.imported.spec;
     assert_eq!(spec["operation"]["responses"][0]["body"], "file");
-    assert_eq!(spec["operation"]["responses"][1]["body"], "ExportingApisResponse400");
+    assert_eq!(
+        spec["operation"]["responses"][1]["body"],
+        "ExportingApisResponse400"
+    );
 
-    let outcome = import::run(&spec_dir(), &page("otc_apig_importing_apis.txt"), None, false).expect("imports");
+    let outcome = import::run(
+        &spec_dir(),
+        &page("otc_apig_importing_apis.txt"),
+        None,
+        false,
+    )
+    .expect("imports");
     let operation = &outcome.imported.spec["operation"];
-    assert!(operation.get("body").is_none(), "a form is not a JSON body: {operation:#}");
+    assert!(
+        operation.get("body").is_none(),
+        "a form is not a JSON body: {operation:#}"
+    );
     let extend_mode = imported_field(&outcome.imported.spec, "form_params", "extend_mode");
-    assert_eq!((extend_mode["type"].as_str(), extend_mode["default"].as_str()), (Some("ExtendMode"), Some("merge")));
-    assert!(!outcome.report.iter().any(|l| l.contains("FormData") && l.contains("skipped")), "{:#?}", outcome.report);
+    assert_eq!(
+        (
+            extend_mode["type"].as_str(),
+            extend_mode["default"].as_str()
+        ),
+        (Some("ExtendMode"), Some("merge"))
+    );
+    assert!(
+        !outcome
+            .report
+            .iter()
+            .any(|l| l.contains("FormData") && l.contains("skipped")),
+        "{:#?}",
+        outcome.report
+    );
 
     // The page's own broken example is left out and reported, not the end of the import.
-    let outcome = import::run(&spec_dir(), &page("otc_apig_querying_azs.txt"), None, false).expect("imports");
-    assert!(outcome.report.iter().any(|l| l.contains("the example is not valid JSON (trailing comma)")), "{:#?}", outcome.report);
+    let outcome =
+        import::run(&spec_dir(), &page("otc_apig_querying_azs.txt"), None, false).expect("imports");
+    assert!(
+        outcome
+            .report
+            .iter()
+            .any(|l| l.contains("the example is not valid JSON (trailing comma)")),
+        "{:#?}",
+        outcome.report
+    );
 }
 
 #[test]
 fn a_placeholder_row_beside_other_rows_is_an_error_naming_it() {
-    let original = std::fs::read_to_string(page("otc_apig_querying_the_response_of_an_error_type.txt")).unwrap();
-    let text = edit(&original, "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n", "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n\ncount\n\nInteger\n\nNumber.\n");
+    let original =
+        std::fs::read_to_string(page("otc_apig_querying_the_response_of_an_error_type.txt"))
+            .unwrap();
+    let text = edit(
+        &original,
+        "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n",
+        "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n\ncount\n\nInteger\n\nNumber.\n",
+    );
     let error = page_error(&text);
-    assert_eq!((error.table.as_deref(), error.row.as_deref()), (Some("Table 3 Response body parameters"), Some("{User defined key}")), "{error}");
+    assert_eq!(
+        (error.table.as_deref(), error.row.as_deref()),
+        (
+            Some("Table 3 Response body parameters"),
+            Some("{User defined key}")
+        ),
+        "{error}"
+    );
     assert!(error.message.contains("must be its only row"), "{error}");
 }
 
 #[test]
 fn a_page_from_which_no_table_is_imported_is_an_error() {
     // The URI and a sentence, but no table this importer reads: an empty spec would lose the page in silence.
-    let text = std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
+    let text =
+        std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
     let cut = text.find("\nTable 1").expect("the page has tables");
-    let file = TempFile::new("no-tables.txt", &format!("{}\nStatus Codes\n", &text[..cut]));
+    let file = TempFile::new(
+        "no-tables.txt",
+        &format!("{}\nStatus Codes\n", &text[..cut]),
+    );
     match import::run(&spec_dir(), Path::new(file.path()), None, false) {
-        Err(ImportError::Page { error, .. }) => assert!(error.message.contains("no table of the page was imported"), "{error}"),
+        Err(ImportError::Page { error, .. }) => assert!(
+            error.message.contains("no table of the page was imported"),
+            "{error}"
+        ),
         Err(other) => panic!("expected a page error, got {other}"),
         Ok(outcome) => panic!("a page without tables imported:\n{}", outcome.spec_text),
     }
     let output = codegen(&["import", file.path()]);
-    assert_eq!(output.status.code(), Some(2), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
 fn float_double_and_number_rows_are_floats() {
-    let text = std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
+    let text =
+        std::fs::read_to_string(page("apig_update_backend_instances.txt")).expect("readable");
     for spelling in ["Float", "Double", "Number"] {
-        let file = TempFile::new(&format!("float-{spelling}.txt"), &edit(&text, "weight\n\nNo\n\nInteger\n", &format!("weight\n\nNo\n\n{spelling}\n")));
-        let outcome = import::run(&spec_dir(), Path::new(file.path()), None, false).unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        let file = TempFile::new(
+            &format!("float-{spelling}.txt"),
+            &edit(
+                &text,
+                "weight\n\nNo\n\nInteger\n",
+                &format!("weight\n\nNo\n\n{spelling}\n"),
+            ),
+        );
+        let outcome = import::run(&spec_dir(), Path::new(file.path()), None, false)
+            .unwrap_or_else(|e| panic!("{spelling}: {e}"));
         let spec: Value = serde_json::from_str(&outcome.spec_text).expect("JSON");
         let common = &outcome.imported.common_objects["MemberInfo"];
-        let weight = common["fields"].as_array().into_iter().flatten().chain(spec["objects"]["MemberInfo"]["fields"].as_array().into_iter().flatten()).find(|f| f["name"] == "weight").expect("weight");
+        let weight = common["fields"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .chain(
+                spec["objects"]["MemberInfo"]["fields"]
+                    .as_array()
+                    .into_iter()
+                    .flatten(),
+            )
+            .find(|f| f["name"] == "weight")
+            .expect("weight");
         assert_eq!(weight["type"], "float", "{spelling}");
     }
 }
 
 /// The report lines of the import's check of the examples.
 fn example_lines(outcome: &import::Outcome) -> Vec<&str> {
-    outcome.report.iter().map(String::as_str).filter(|line| line.starts_with("example ") || line.starts_with("examples not checked")).collect()
+    outcome
+        .report
+        .iter()
+        .map(String::as_str)
+        .filter(|line| line.starts_with("example ") || line.starts_with("examples not checked"))
+        .collect()
 }
 
 /// A spec directory in the temporary directory holding only `apig/update_backend_instances.overlay.json`
@@ -426,9 +740,16 @@ struct TempSpec(PathBuf);
 
 impl TempSpec {
     fn with_overlay(name: &str, overlay: &str) -> TempSpec {
-        let dir = std::env::temp_dir().join(format!("codegen-import-examples-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "codegen-import-examples-{}-{name}",
+            std::process::id()
+        ));
         std::fs::create_dir_all(dir.join("apig")).unwrap();
-        std::fs::write(dir.join("apig/update_backend_instances.overlay.json"), overlay).unwrap();
+        std::fs::write(
+            dir.join("apig/update_backend_instances.overlay.json"),
+            overlay,
+        )
+        .unwrap();
         TempSpec(dir)
     }
 
@@ -463,39 +784,77 @@ fn an_example_that_breaks_its_table_is_listed_with_the_violation() {
 #[test]
 fn an_overlay_marking_the_example_invalid_silences_it_and_carries_the_reason() {
     let reason = "the page's example sends 10001 where the table's maximum is 10000";
-    let overlay = format!(r#"{{"bodies": {{"request": "MembersBatchUpdate"}}, "invalid_examples": {{"{BROKEN_EXAMPLE}": "{reason}"}}}}"#);
+    let overlay = format!(
+        r#"{{"bodies": {{"request": "MembersBatchUpdate"}}, "invalid_examples": {{"{BROKEN_EXAMPLE}": "{reason}"}}}}"#
+    );
     let spec = TempSpec::with_overlay("silenced", &overlay);
     let page = page("apig_update_backend_instances_example_breaks_table.txt");
     let outcome = import::run(&spec.0, &page, Some(&spec.overlay()), false).unwrap();
-    assert_eq!(example_lines(&outcome), Vec::<&str>::new(), "{:#?}", outcome.report);
+    assert_eq!(
+        example_lines(&outcome),
+        Vec::<&str>::new(),
+        "{:#?}",
+        outcome.report
+    );
     let examples = &outcome.imported.spec["operation"]["examples"]["requests"];
     assert_eq!(examples[0]["title"], BROKEN_EXAMPLE);
     assert_eq!(examples[0]["invalid"], reason);
     assert!(examples[1].get("invalid").is_none());
     // The spec it writes loads, `invalid` and all.
     let mut diags = codegen::diag::Diagnostics::default();
-    let file = codegen::load::parse("apig/update_backend_instances.json", &outcome.spec_text, &mut diags);
-    assert!(file.is_some() && diags.is_empty(), "{:?}", diags.into_sorted());
+    let file = codegen::load::parse(
+        "apig/update_backend_instances.json",
+        &outcome.spec_text,
+        &mut diags,
+    );
+    assert!(
+        file.is_some() && diags.is_empty(),
+        "{:?}",
+        diags.into_sorted()
+    );
 }
 
 #[test]
 fn a_mark_on_a_valid_example_or_on_no_example_is_reported() {
     let overlay = r#"{"invalid_examples": {"Updating all backend instances of a VPC channel": "thought wrong", "Example 9": "no such example"}}"#;
     let spec = TempSpec::with_overlay("stale", overlay);
-    let outcome = import::run(&spec.0, &page("apig_update_backend_instances.txt"), Some(&spec.overlay()), false).unwrap();
+    let outcome = import::run(
+        &spec.0,
+        &page("apig_update_backend_instances.txt"),
+        Some(&spec.overlay()),
+        false,
+    )
+    .unwrap();
     assert_eq!(
         example_lines(&outcome),
         ["example \"Updating all backend instances of a VPC channel\": the overlay marks it invalid (thought wrong), but it validates; remove it from invalid_examples"]
     );
-    assert!(outcome.report.iter().any(|line| line == "overlay: invalid_examples.Example 9 matches nothing on the page"), "{:#?}", outcome.report);
-    let error = codegen::import::Overlay::parse(r#"{"invalid_examples": {"Example 1": ""}}"#).unwrap_err();
+    assert!(
+        outcome
+            .report
+            .iter()
+            .any(|line| line == "overlay: invalid_examples.Example 9 matches nothing on the page"),
+        "{:#?}",
+        outcome.report
+    );
+    let error =
+        codegen::import::Overlay::parse(r#"{"invalid_examples": {"Example 1": ""}}"#).unwrap_err();
     assert!(error.contains("say why"), "{error}");
 }
 
 #[test]
 fn a_spec_that_does_not_lower_leaves_the_examples_unchecked_with_the_reason() {
-    let spec = TempSpec::with_overlay("unlowered", r#"{"fields": {"MemberInfo.weight": {"type": "Wieght"}}}"#);
-    let outcome = import::run(&spec.0, &page("apig_update_backend_instances_example_breaks_table.txt"), Some(&spec.overlay()), false).unwrap();
+    let spec = TempSpec::with_overlay(
+        "unlowered",
+        r#"{"fields": {"MemberInfo.weight": {"type": "Wieght"}}}"#,
+    );
+    let outcome = import::run(
+        &spec.0,
+        &page("apig_update_backend_instances_example_breaks_table.txt"),
+        Some(&spec.overlay()),
+        false,
+    )
+    .unwrap();
     let lines = example_lines(&outcome);
     assert_eq!(lines.len(), 1, "{lines:#?}");
     assert!(lines[0].starts_with("examples not checked: the imported spec does not lower: apig/update_backend_instances.json:") && lines[0].contains("unknown type `Wieght`"), "{}", lines[0]);
@@ -505,7 +864,9 @@ fn a_spec_that_does_not_lower_leaves_the_examples_unchecked_with_the_reason() {
 /// request `example`, imported without overlays.
 fn import_rows(rows: &[(&str, &str, &[&str])], example: &str) -> import::Imported {
     let mut text = String::from("Creating a Thing\n\nFunction\n\nCreates a thing.\n\nURI\n\nPOST /v1/things\n\nRequest Parameters\n\n");
-    text.push_str("Table 1 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\n");
+    text.push_str(
+        "Table 1 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\n",
+    );
     for (name, ty, paragraphs) in rows {
         text.push_str(&format!("{name}\n\nNo\n\n{ty}\n\n"));
         for paragraph in *paragraphs {
@@ -514,28 +875,48 @@ fn import_rows(rows: &[(&str, &str, &[&str])], example: &str) -> import::Importe
     }
     text.push_str(&format!("Example Requests\n\n{example}\n\nStatus Codes\n\nStatus Code\n\nDescription\n\n201\n\nCreated\n"));
     let page = import::page::parse(&text).unwrap_or_else(|e| panic!("{e}"));
-    let target = import::Target { service: "demo".to_owned(), name: "create_thing".to_owned() };
+    let target = import::Target {
+        service: "demo".to_owned(),
+        name: "create_thing".to_owned(),
+    };
     import::import(&page, &target, &import::overlay::Overlays::default())
 }
 
 fn body_field<'a>(imported: &'a import::Imported, name: &str) -> &'a Value {
-    let fields = imported.spec["objects"]["CreateThingRequest"]["fields"].as_array().expect("fields");
-    fields.iter().find(|f| f["name"] == name).unwrap_or_else(|| panic!("no field {name}"))
+    let fields = imported.spec["objects"]["CreateThingRequest"]["fields"]
+        .as_array()
+        .expect("fields");
+    fields
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no field {name}"))
 }
 
 #[test]
 fn a_character_rule_the_pages_example_breaks_is_left_out_and_reported() {
     let name: &[&str] = &["Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and underscores (_) are allowed."];
-    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "HTTP Response Header Plug-in" }"#);
+    let imported = import_rows(
+        &[("plugin_name", "String", name)],
+        r#"{ "plugin_name": "HTTP Response Header Plug-in" }"#,
+    );
     let field = body_field(&imported, "plugin_name");
-    assert_eq!((field.get("chars"), &field["max_length"]), (None, &Value::from(255)), "{field:#}");
+    assert_eq!(
+        (field.get("chars"), &field["max_length"]),
+        (None, &Value::from(255)),
+        "{field:#}"
+    );
     assert!(
-        imported.report.iter().any(|l| l.starts_with("CreateThingRequest.plugin_name: the page's example request") && l.contains("left out")),
+        imported.report.iter().any(|l| l
+            .starts_with("CreateThingRequest.plugin_name: the page's example request")
+            && l.contains("left out")),
         "{:#?}",
         imported.report
     );
     // An example the rule allows keeps it.
-    let imported = import_rows(&[("plugin_name", "String", name)], r#"{ "plugin_name": "kafka_log" }"#);
+    let imported = import_rows(
+        &[("plugin_name", "String", name)],
+        r#"{ "plugin_name": "kafka_log" }"#,
+    );
     assert!(body_field(&imported, "plugin_name").get("chars").is_some());
 }
 
@@ -547,32 +928,69 @@ fn a_default_that_breaks_the_character_rule_leaves_the_rule_out() {
     ];
     let imported = import_rows(&[("query", "String", query)], "{}");
     let field = body_field(&imported, "query");
-    assert_eq!((field.get("chars"), &field["default"]), (None, &Value::from("${query}")), "{field:#}");
+    assert_eq!(
+        (field.get("chars"), &field["default"]),
+        (None, &Value::from("${query}")),
+        "{field:#}"
+    );
 }
 
 #[test]
 fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
     let protocol: &[&str] = &["Specifies the health check protocol. The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.", "The default value is TCP."];
     let tags: &[&str] = &["Tags.", "Array Length: 0 - 20"];
-    let imported = import_rows(&[("type", "String", protocol), ("tags", "Array of strings", tags)], r#"{ "type": "HTTP" }"#);
+    let imported = import_rows(
+        &[
+            ("type", "String", protocol),
+            ("tags", "Array of strings", tags),
+        ],
+        r#"{ "type": "HTTP" }"#,
+    );
     let field = body_field(&imported, "type");
-    assert_eq!((&field["type"], &field["default"]), (&Value::from("Type"), &Value::from("TCP")), "{field:#}");
-    let values: Vec<&Value> = imported.spec["enums"]["Type"]["values"].as_array().expect("values").iter().map(|v| &v["value"]).collect();
+    assert_eq!(
+        (&field["type"], &field["default"]),
+        (&Value::from("Type"), &Value::from("TCP")),
+        "{field:#}"
+    );
+    let values: Vec<&Value> = imported.spec["enums"]["Type"]["values"]
+        .as_array()
+        .expect("values")
+        .iter()
+        .map(|v| &v["value"])
+        .collect();
     assert_eq!(values, ["TCP", "UDP_CONNECT", "HTTP", "HTTPS", "PING"]);
     let tags = body_field(&imported, "tags");
-    assert_eq!((&tags["min_items"], &tags["max_items"]), (&Value::from(0), &Value::from(20)));
+    assert_eq!(
+        (&tags["min_items"], &tags["max_items"]),
+        (&Value::from(0), &Value::from(20))
+    );
     // A default the list does not have is left out.
-    let wrong: &[&str] = &["The value can be TCP or HTTP.", "The default value is PING."];
+    let wrong: &[&str] = &[
+        "The value can be TCP or HTTP.",
+        "The default value is PING.",
+    ];
     let imported = import_rows(&[("type", "String", wrong)], "{}");
     assert_eq!(body_field(&imported, "type").get("default"), None);
-    assert!(imported.report.iter().any(|l| l.contains("the default PING") && l.contains("not a value of Type")), "{:#?}", imported.report);
+    assert!(
+        imported
+            .report
+            .iter()
+            .any(|l| l.contains("the default PING") && l.contains("not a value of Type")),
+        "{:#?}",
+        imported.report
+    );
 }
 
 #[test]
 fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
     // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
     // report)
-    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str, &'a str, Option<&'a str>)], &'a [&'a str]);
+    type Case<'a> = (
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str, &'a str, Option<&'a str>)],
+        &'a [&'a str],
+    );
     let cases: &[Case<'_>] = &[
         (
             // "Table 1 Parameter description" without a Type column, "Table 3 tags field description".
@@ -628,18 +1046,34 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
         ),
     ];
     for (name, operation, fields, report) in cases {
-        let outcome = import::run(&spec_dir(), &page(name), None, false).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let outcome = import::run(&spec_dir(), &page(name), None, false)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let spec = &outcome.imported.spec;
         assert_eq!(spec["operation"]["name"], *operation, "{name}");
         for (object, row, ty, items) in *fields {
             let field = imported_field(spec, object, row);
-            assert_eq!((field["type"].as_str(), field["items"].as_str()), (Some(*ty), *items), "{name}: {object}.{row}");
+            assert_eq!(
+                (field["type"].as_str(), field["items"].as_str()),
+                (Some(*ty), *items),
+                "{name}: {object}.{row}"
+            );
         }
         for line in *report {
-            assert!(outcome.report.iter().any(|l| l.contains(line)), "{name}: the report lacks {line:?}: {:#?}", outcome.report);
+            assert!(
+                outcome.report.iter().any(|l| l.contains(line)),
+                "{name}: the report lacks {line:?}: {:#?}",
+                outcome.report
+            );
         }
         // A pointer the row's type already follows is not a sentence to review.
-        assert!(!outcome.report.iter().any(|l| l.contains("not recognized: \"For details, see Table")), "{name}: {:#?}", outcome.report);
+        assert!(
+            !outcome
+                .report
+                .iter()
+                .any(|l| l.contains("not recognized: \"For details, see Table")),
+            "{name}: {:#?}",
+            outcome.report
+        );
         generate_imported(operation, &outcome.spec_text);
     }
 }

@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ sits in the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ sits in the repository")
+        .to_path_buf()
 }
 
 fn pages_dir() -> PathBuf {
@@ -24,7 +27,12 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .expect("readable")
         .map(|e| e.expect("entry").path())
         .filter(|p| p.is_file())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -33,7 +41,10 @@ struct Scratch(PathBuf);
 
 impl Scratch {
     fn new(name: &str) -> Scratch {
-        let dir = std::env::temp_dir().join(format!("codegen-import-service-{name}-{}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "codegen-import-service-{name}-{}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         Scratch(dir)
     }
@@ -64,11 +75,19 @@ fn every_checked_in_service_with_pages_is_what_its_pages_give() {
         services += 1;
         let service = dir.file_name().unwrap().to_string_lossy().into_owned();
         let outcome = import_service(&service, &dir, &[pages]).unwrap_or_else(|e| panic!("{e}"));
-        assert!(outcome.failed.is_empty(), "{service}: pages not imported: {:#?}", outcome.failed);
+        assert!(
+            outcome.failed.is_empty(),
+            "{service}: pages not imported: {:#?}",
+            outcome.failed
+        );
         assert_eq!(outcome.counts.pages, outcome.counts.operations, "{service}");
         let found = differences(&outcome, true).unwrap_or_else(|e| panic!("{e}"));
         assert!(found.is_empty(), "spec/{service} differs from its pages; run the import (spec/{service}/pages/README.md):\n{}", found.join("\n"));
-        let examples: Vec<&String> = outcome.report.iter().filter(|line| line.contains(": example \"")).collect();
+        let examples: Vec<&String> = outcome
+            .report
+            .iter()
+            .filter(|line| line.contains(": example \""))
+            .collect();
         assert!(examples.iter().all(|line| line.contains("a multipart form")), "{service}: every example request the tables reject is decided in an overlay: {examples:#?}");
     }
     assert_eq!(services, 4, "otc_apig, otc_elb, otc_modelarts, otc_ecs");
@@ -76,11 +95,20 @@ fn every_checked_in_service_with_pages_is_what_its_pages_give() {
 
 #[test]
 fn the_api_gateway_reference_is_all_in() {
-    let outcome = import_service("otc_apig", &root().join("spec/otc_apig"), &[pages_dir()]).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((outcome.counts.pages, outcome.counts.operations), (167, 167));
+    let outcome = import_service("otc_apig", &root().join("spec/otc_apig"), &[pages_dir()])
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (outcome.counts.pages, outcome.counts.operations),
+        (167, 167)
+    );
 }
 
-const VPC_PAGES: &[&str] = &["creating_a_vpc_channel", "querying_vpc_channel_details", "querying_vpc_channels", "modifying_vpc_channel_health_check"];
+const VPC_PAGES: &[&str] = &[
+    "creating_a_vpc_channel",
+    "querying_vpc_channel_details",
+    "querying_vpc_channels",
+    "modifying_vpc_channel_health_check",
+];
 
 #[test]
 fn importing_again_gives_the_same_files_byte_for_byte() {
@@ -88,7 +116,11 @@ fn importing_again_gives_the_same_files_byte_for_byte() {
     let pages: Vec<PathBuf> = VPC_PAGES.iter().map(|p| page(p)).collect();
     scratch.import(&pages);
     let first = files(&scratch.0);
-    assert!(first.contains_key("common.json"), "the pages share types: {:?}", first.keys());
+    assert!(
+        first.contains_key("common.json"),
+        "the pages share types: {:?}",
+        first.keys()
+    );
     let outcome = scratch.import(&pages);
     assert_eq!(files(&scratch.0), first);
     assert_eq!(differences(&outcome, true).unwrap(), Vec::<String>::new());
@@ -107,16 +139,29 @@ fn one_more_page_reuses_the_shared_types_and_leaves_the_other_files_alone() {
     for (name, bytes) in before.iter().filter(|(name, _)| *name != "common.json") {
         assert_eq!(&after[name], bytes, "{name} was rewritten");
     }
-    let added: serde_json::Value = serde_json::from_slice(&after["querying_backend_servers_of_a_vpc_channel.json"]).unwrap();
+    let added: serde_json::Value =
+        serde_json::from_slice(&after["querying_backend_servers_of_a_vpc_channel.json"]).unwrap();
     let common_after: serde_json::Value = serde_json::from_slice(&after["common.json"]).unwrap();
     for section in ["objects", "enums"] {
         for name in common_before[section].as_object().unwrap().keys() {
-            assert!(common_after[section].get(name).is_some(), "{name} left common.json");
+            assert!(
+                common_after[section].get(name).is_some(),
+                "{name} left common.json"
+            );
         }
     }
     // The new page's tables that common.json already has are not defined again in its file.
-    for name in added["objects"].as_object().unwrap().keys().chain(added["enums"].as_object().unwrap().keys()) {
-        assert!(common_after["objects"].get(name).is_none() && common_after["enums"].get(name).is_none(), "{name} is defined twice");
+    for name in added["objects"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .chain(added["enums"].as_object().unwrap().keys())
+    {
+        assert!(
+            common_after["objects"].get(name).is_none()
+                && common_after["enums"].get(name).is_none(),
+            "{name} is defined twice"
+        );
     }
 }
 
@@ -125,10 +170,19 @@ fn a_page_that_cannot_be_imported_is_listed_and_the_others_are_imported() {
     let scratch = Scratch::new("bad");
     let bad = scratch.0.with_extension("txt");
     std::fs::write(&bad, "Nothing\n\nFunction\n\nNo URI here.\n").unwrap();
-    let outcome = import_service("otc_apig", &scratch.0, &[bad.clone(), page("querying_vpc_channels")]).unwrap();
+    let outcome = import_service(
+        "otc_apig",
+        &scratch.0,
+        &[bad.clone(), page("querying_vpc_channels")],
+    )
+    .unwrap();
     let _ = std::fs::remove_file(&bad);
     assert_eq!(outcome.failed.len(), 1, "{:?}", outcome.failed);
-    assert!(outcome.failed[0].contains("does not look like an API reference page"), "{}", outcome.failed[0]);
+    assert!(
+        outcome.failed[0].contains("does not look like an API reference page"),
+        "{}",
+        outcome.failed[0]
+    );
     assert_eq!(outcome.counts.operations, 1);
 }
 
@@ -140,9 +194,20 @@ fn import_diff_on_every_page_reports_nothing() {
     let mut pages = 0;
     for entry in std::fs::read_dir(&spec).expect("spec/ is readable") {
         let dir = entry.expect("entry").path().join("pages");
-        for page in std::fs::read_dir(&dir).into_iter().flatten().map(|e| e.expect("entry").path()).filter(|p| p.extension().is_some_and(|e| e == "txt")) {
-            let outcome = codegen::import::run(&spec, &page, None, true).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(outcome.differences, Vec::<String>::new(), "{}", page.display());
+        for page in std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        {
+            let outcome =
+                codegen::import::run(&spec, &page, None, true).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(
+                outcome.differences,
+                Vec::<String>::new(),
+                "{}",
+                page.display()
+            );
             pages += 1;
         }
     }

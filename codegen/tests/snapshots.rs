@@ -20,21 +20,46 @@ const SUPPORT_MODULE: &str = "\npub mod support {\n";
 
 fn check(case: &str) {
     let dir = fixtures("good").join(case);
-    let (mut files, _) = match codegen::Config::new(&dir).layout(codegen::Layout::SingleFile).rerun_if_changed(false).render() {
+    let (mut files, _) = match codegen::Config::new(&dir)
+        .layout(codegen::Layout::SingleFile)
+        .rerun_if_changed(false)
+        .render()
+    {
         Ok(rendered) => rendered,
         Err(error) => panic!("{case}: {error}"),
     };
-    let models = files.remove("models.rs").unwrap_or_else(|| panic!("{case}: no models.rs among {:?}", files.keys()));
-    assert!(files.is_empty(), "{case}: the single-file layout wrote more than models.rs: {:?}", files.keys());
-    let at = models.find(SUPPORT_MODULE).unwrap_or_else(|| panic!("{case}: no support module in models.rs"));
-    assert!(models.trim_end().ends_with('}') && !models[at + 1..].contains("\npub mod "), "{case}: the support module is not last");
-    assert_expected(&fixtures("good").join(format!("{case}.expected.rs")), &models[..=at]);
+    let models = files
+        .remove("models.rs")
+        .unwrap_or_else(|| panic!("{case}: no models.rs among {:?}", files.keys()));
+    assert!(
+        files.is_empty(),
+        "{case}: the single-file layout wrote more than models.rs: {:?}",
+        files.keys()
+    );
+    let at = models
+        .find(SUPPORT_MODULE)
+        .unwrap_or_else(|| panic!("{case}: no support module in models.rs"));
+    assert!(
+        models.trim_end().ends_with('}') && !models[at + 1..].contains("\npub mod "),
+        "{case}: the support module is not last"
+    );
+    assert_expected(
+        &fixtures("good").join(format!("{case}.expected.rs")),
+        &models[..=at],
+    );
 }
 
 #[test]
 fn the_runtime_has_one_snapshot() {
-    let (files, _) = codegen::Config::new(fixtures("good").join("minimal")).layout(codegen::Layout::Crate).rerun_if_changed(false).render().expect("renders");
-    assert_expected(&fixtures("good").join("support.expected.rs"), &files["src/support.rs"]);
+    let (files, _) = codegen::Config::new(fixtures("good").join("minimal"))
+        .layout(codegen::Layout::Crate)
+        .rerun_if_changed(false)
+        .render()
+        .expect("renders");
+    assert_expected(
+        &fixtures("good").join("support.expected.rs"),
+        &files["src/support.rs"],
+    );
 }
 
 /// One test per case, plus `CASES` listing them.
@@ -85,7 +110,11 @@ macro_rules! violations {
     ($value:expr) => {
         match $value.validate() {
             Ok(()) => Vec::<String>::new(),
-            Err(errors) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+            Err(errors) => errors
+                .violations()
+                .iter()
+                .map(|v| format!("{}: {}", v.path, v.rule.code()))
+                .collect(),
         }
     };
 }
@@ -93,14 +122,27 @@ macro_rules! violations {
 #[test]
 fn minimal_checks_range_length_and_characters() {
     use minimal_models::svc::MemberCreate;
-    let good = MemberCreate { name: "web-1".to_owned(), weight: Some(10) };
+    let good = MemberCreate {
+        name: "web-1".to_owned(),
+        weight: Some(10),
+    };
     assert_eq!(violations!(good), Vec::<String>::new());
     assert_eq!(good.weight_or_default(), 10);
-    let bad = MemberCreate { name: "1é".to_owned(), weight: Some(10_001) };
+    let bad = MemberCreate {
+        name: "1é".to_owned(),
+        weight: Some(10_001),
+    };
     let found = violations!(bad);
-    assert!(found.iter().any(|v| v.starts_with("name: ")) && found.iter().any(|v| v.starts_with("weight: ")), "{found:?}");
+    assert!(
+        found.iter().any(|v| v.starts_with("name: "))
+            && found.iter().any(|v| v.starts_with("weight: ")),
+        "{found:?}"
+    );
     // Length counts characters: "ééé" is 3 characters (6 bytes) and within 3..=64.
-    let accented = MemberCreate { name: "ééé".to_owned(), weight: None };
+    let accented = MemberCreate {
+        name: "ééé".to_owned(),
+        weight: None,
+    };
     assert_eq!(violations!(accented), Vec::<String>::new());
     assert_eq!(accented.weight_or_default(), 1);
 }
@@ -108,14 +150,32 @@ fn minimal_checks_range_length_and_characters() {
 #[test]
 fn enums_travel_as_their_wire_type_and_keep_unknown_values() {
     use enums_models::svc::{BalanceStrategy, ChannelCreate, Protocol};
-    let parsed: ChannelCreate = serde_json::from_str(r#"{"balance_strategy": 4, "protocol": "http"}"#).expect("parses");
+    let parsed: ChannelCreate =
+        serde_json::from_str(r#"{"balance_strategy": 4, "protocol": "http"}"#).expect("parses");
     assert_eq!(parsed.balance_strategy, Some(BalanceStrategy::UriHashing));
-    assert_eq!(parsed.protocol, Protocol::Http, "the alias reads as the documented value");
-    assert_eq!(serde_json::to_value(&parsed).expect("serializes"), serde_json::json!({"balance_strategy": 4, "protocol": "HTTP"}));
-    let unknown: ChannelCreate = serde_json::from_str(r#"{"balance_strategy": 3, "protocol": "UDP"}"#).expect("unknown values still parse");
+    assert_eq!(
+        parsed.protocol,
+        Protocol::Http,
+        "the alias reads as the documented value"
+    );
+    assert_eq!(
+        serde_json::to_value(&parsed).expect("serializes"),
+        serde_json::json!({"balance_strategy": 4, "protocol": "HTTP"})
+    );
+    let unknown: ChannelCreate =
+        serde_json::from_str(r#"{"balance_strategy": 3, "protocol": "UDP"}"#)
+            .expect("unknown values still parse");
     assert_eq!(unknown.balance_strategy, Some(BalanceStrategy::Unknown(3)));
-    assert_eq!(violations!(unknown).len(), 2, "but validate rejects them: {:?}", violations!(unknown));
-    assert!(serde_json::from_str::<ChannelCreate>(r#"{"protocol": 1}"#).is_err(), "a string enum does not read a number");
+    assert_eq!(
+        violations!(unknown).len(),
+        2,
+        "but validate rejects them: {:?}",
+        violations!(unknown)
+    );
+    assert!(
+        serde_json::from_str::<ChannelCreate>(r#"{"protocol": 1}"#).is_err(),
+        "a string enum does not read a number"
+    );
 }
 
 #[test]
@@ -124,7 +184,16 @@ fn rules_report_each_broken_rule_on_its_field() {
     let value = ChannelCreate {
         r#type: None,
         port: None,
-        members: Some(vec![Member { host: Some("10.0.0.1".to_owned()), weight: None }, Member { host: None, weight: Some(101) }]),
+        members: Some(vec![
+            Member {
+                host: Some("10.0.0.1".to_owned()),
+                weight: None,
+            },
+            Member {
+                host: None,
+                weight: Some(101),
+            },
+        ]),
         microservice_info: Some("cce".to_owned()),
         timeout: Some(10),
         time_interval: Some(5),
@@ -132,22 +201,60 @@ fn rules_report_each_broken_rule_on_its_field() {
         member_group_id: None,
     };
     let found = violations!(value);
-    for path in ["members[1].weight", "members[1].host", "microservice_info", "timeout"] {
-        assert!(found.iter().any(|v| v.starts_with(&format!("{path}: "))), "no violation at {path}: {found:?}");
+    for path in [
+        "members[1].weight",
+        "members[1].host",
+        "microservice_info",
+        "timeout",
+    ] {
+        assert!(
+            found.iter().any(|v| v.starts_with(&format!("{path}: "))),
+            "no violation at {path}: {found:?}"
+        );
     }
-    assert_eq!(found.len(), 5, "the four above and the at_least_one_of group at the root: {found:?}");
-    let fixed = ChannelCreate { r#type: Some(3), members: None, timeout: Some(1), member_group_id: Some("g".to_owned()), ..value };
+    assert_eq!(
+        found.len(),
+        5,
+        "the four above and the at_least_one_of group at the root: {found:?}"
+    );
+    let fixed = ChannelCreate {
+        r#type: Some(3),
+        members: None,
+        timeout: Some(1),
+        member_group_id: Some("g".to_owned()),
+        ..value
+    };
     assert_eq!(violations!(fixed), Vec::<String>::new());
 }
 
 #[test]
 fn a_cycle_is_boxed_and_validated_all_the_way_down() {
     use cycle_models::svc::Node;
-    let leaf = |name: &str| Node { name: name.to_owned(), children: None, fallback: None };
-    let tree = Node { name: "root".to_owned(), children: Some(vec![leaf("a"), Node { fallback: Some(Box::new(leaf(""))), ..leaf("b") }]), fallback: None };
-    assert_eq!(violations!(tree), vec!["children[1].fallback.name: length".to_owned()]);
+    let leaf = |name: &str| Node {
+        name: name.to_owned(),
+        children: None,
+        fallback: None,
+    };
+    let tree = Node {
+        name: "root".to_owned(),
+        children: Some(vec![
+            leaf("a"),
+            Node {
+                fallback: Some(Box::new(leaf(""))),
+                ..leaf("b")
+            },
+        ]),
+        fallback: None,
+    };
+    assert_eq!(
+        violations!(tree),
+        vec!["children[1].fallback.name: length".to_owned()]
+    );
     let json = serde_json::to_string(&tree).expect("serializes");
-    assert_eq!(serde_json::from_str::<Node>(&json).expect("round-trips"), tree);
+    assert_eq!(
+        serde_json::from_str::<Node>(&json).expect("round-trips"),
+        tree
+    );
 }
 
 /// The interpreter (`codegen::interpret`), which reads a spec's IR, must find what the snapshot's own
@@ -155,8 +262,14 @@ fn a_cycle_is_boxed_and_validated_all_the_way_down() {
 /// among them): the same violations, messages and order, and a `type` violation where the snapshot refuses
 /// the JSON. The specs here have what the checked-in ones lack (a checked `forbidden_unless`, `max_items`),
 /// which `tests/tests/interpreter.rs` compares on the checked-in specs.
-fn agree(case: &str, check: fn(&[u8]) -> Option<Result<(), support::BodyError>>, fields: &[(&str, Vec<Option<serde_json::Value>>)]) -> (usize, usize) {
-    let model = codegen::Config::new(fixtures("good").join(case)).model().unwrap_or_else(|e| panic!("{case}: {e}"));
+fn agree(
+    case: &str,
+    check: fn(&[u8]) -> Option<Result<(), support::BodyError>>,
+    fields: &[(&str, Vec<Option<serde_json::Value>>)],
+) -> (usize, usize) {
+    let model = codegen::Config::new(fixtures("good").join(case))
+        .model()
+        .unwrap_or_else(|e| panic!("{case}: {e}"));
     let service = &model.services[0];
     let op = &service.operations[0];
     let interpreter = codegen::interpret::Interpreter::new(service);
@@ -172,17 +285,27 @@ fn agree(case: &str, check: fn(&[u8]) -> Option<Result<(), support::BodyError>>,
         }
         let body = serde_json::Value::Object(body);
         let ours = interpreter.check_body(op, &body).expect("a body");
-        let shown: Vec<(String, &str, String)> = ours.iter().map(|v| (v.path.clone(), v.rule.code(), v.rule.to_string())).collect();
+        let shown: Vec<(String, &str, String)> = ours
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.code(), v.rule.to_string()))
+            .collect();
         match check(body.to_string().as_bytes()).expect("the operation") {
             Ok(()) => assert_eq!(shown, [], "{case}: {body}"),
             Err(support::BodyError::Invalid(errors)) => {
                 rejected += 1;
-                let theirs: Vec<(String, &str, String)> = errors.violations().iter().map(|v| (v.path.clone(), v.rule.code(), v.rule.to_string())).collect();
+                let theirs: Vec<(String, &str, String)> = errors
+                    .violations()
+                    .iter()
+                    .map(|v| (v.path.clone(), v.rule.code(), v.rule.to_string()))
+                    .collect();
                 assert_eq!(shown, theirs, "{case}: {body}");
             }
             Err(support::BodyError::Json(error)) => {
                 rejected += 1;
-                let at = |path: &str| path == error.path || path.rfind(['.', '[']).map_or("", |cut| &path[..cut]) == error.path;
+                let at = |path: &str| {
+                    path == error.path
+                        || path.rfind(['.', '[']).map_or("", |cut| &path[..cut]) == error.path
+                };
                 assert!(ours.iter().any(|v| v.rule.code() == "type" && at(&v.path)), "{case}: the snapshot refuses {} ({}); the interpreter says {shown:?} on {body}", error.path, error.message);
             }
         }
@@ -193,15 +316,31 @@ fn agree(case: &str, check: fn(&[u8]) -> Option<Result<(), support::BodyError>>,
 #[test]
 fn the_interpreter_agrees_with_each_snapshots_check_body() {
     use serde_json::json;
-    let values = |list: Vec<serde_json::Value>| std::iter::once(None).chain(list.into_iter().map(Some)).collect::<Vec<_>>();
+    let values = |list: Vec<serde_json::Value>| {
+        std::iter::once(None)
+            .chain(list.into_iter().map(Some))
+            .collect::<Vec<_>>()
+    };
     let host = json!({"host": "h"});
     let (bodies, rejected) = agree(
         "rules",
         |input| rules_models::validate_request_body("svc/create_channel", input),
         &[
-            ("type", values(vec![json!(2), json!(3), json!("3"), json!(2.5)])),
+            (
+                "type",
+                values(vec![json!(2), json!(3), json!("3"), json!(2.5)]),
+            ),
             ("port", values(vec![json!(0), json!(65535)])),
-            ("members", values(vec![json!([]), json!([host]), json!([{"weight": 101}, {"host": "h", "hots": 1}]), json!(vec![host; 11]), json!([null])])),
+            (
+                "members",
+                values(vec![
+                    json!([]),
+                    json!([host]),
+                    json!([{"weight": 101}, {"host": "h", "hots": 1}]),
+                    json!(vec![host; 11]),
+                    json!([null]),
+                ]),
+            ),
             ("microservice_info", values(vec![json!("cce")])),
             ("timeout", values(vec![json!(5), json!(10)])),
             ("time_interval", values(vec![json!(10)])),
@@ -209,13 +348,28 @@ fn the_interpreter_agrees_with_each_snapshots_check_body() {
             ("member_group_id", values(vec![json!("g"), json!(null)])),
         ],
     );
-    assert!(bodies > 5_000 && rejected > bodies / 2, "{rejected} of {bodies}");
+    assert!(
+        bodies > 5_000 && rejected > bodies / 2,
+        "{rejected} of {bodies}"
+    );
     let (bodies, rejected) = agree(
         "enums",
         |input| enums_models::validate_request_body("svc/create_channel", input),
         &[
-            ("balance_strategy", values(vec![json!(1), json!(3), json!(4), json!("1"), json!(-0.0)])),
-            ("protocol", values(vec![json!("HTTP"), json!("http"), json!("UDP"), json!(1), json!(null)])),
+            (
+                "balance_strategy",
+                values(vec![json!(1), json!(3), json!(4), json!("1"), json!(-0.0)]),
+            ),
+            (
+                "protocol",
+                values(vec![
+                    json!("HTTP"),
+                    json!("http"),
+                    json!("UDP"),
+                    json!(1),
+                    json!(null),
+                ]),
+            ),
             ("protocl", values(vec![json!("HTTP")])),
         ],
     );
@@ -225,8 +379,30 @@ fn the_interpreter_agrees_with_each_snapshots_check_body() {
         "minimal",
         |input| minimal_models::validate_request_body("svc/create_member", input),
         &[
-            ("name", values(vec![json!("web-1"), json!("1é"), json!("ab"), json!("ééé"), long(64), long(65), json!("a b"), json!(5)])),
-            ("weight", values(vec![json!(-1), json!(0), json!(10000), json!(10001), json!(1.0), json!(3_000_000_000_i64)])),
+            (
+                "name",
+                values(vec![
+                    json!("web-1"),
+                    json!("1é"),
+                    json!("ab"),
+                    json!("ééé"),
+                    long(64),
+                    long(65),
+                    json!("a b"),
+                    json!(5),
+                ]),
+            ),
+            (
+                "weight",
+                values(vec![
+                    json!(-1),
+                    json!(0),
+                    json!(10000),
+                    json!(10001),
+                    json!(1.0),
+                    json!(3_000_000_000_i64),
+                ]),
+            ),
         ],
     );
     assert!(rejected > 0 && rejected < bodies, "{rejected} of {bodies}");
@@ -244,7 +420,11 @@ fn map_values_are_checked_at_their_keys_and_map_keys_are_never_unknown_fields() 
         "os-start": [{}, {}, {}]
     }"##;
     let found: Vec<String> = match support::from_json_validated::<GroupResponseCreate>(body) {
-        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        Err(support::BodyError::Invalid(errors)) => errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect(),
         other => panic!("expected violations, got {other:?}"),
     };
     assert_eq!(
@@ -258,36 +438,77 @@ fn map_values_are_checked_at_their_keys_and_map_keys_are_never_unknown_fields() 
         "the keys AUTH_FAILURE, az1 and the free-form object's keys are data, not undocumented fields"
     );
     let parsed: GroupResponseCreate = serde_json::from_slice(body).expect("parses");
-    assert_eq!(parsed.modelarts_color.as_deref(), Some("#FFFFF0"), "the odd wire name is read into its Rust field");
-    assert!(serde_json::to_string(&parsed).expect("writes").contains("\"@modelarts:color\":\"#FFFFF0\""), "and written back verbatim");
+    assert_eq!(
+        parsed.modelarts_color.as_deref(),
+        Some("#FFFFF0"),
+        "the odd wire name is read into its Rust field"
+    );
+    assert!(
+        serde_json::to_string(&parsed)
+            .expect("writes")
+            .contains("\"@modelarts:color\":\"#FFFFF0\""),
+        "and written back verbatim"
+    );
     // A free-form object must still be an object.
-    assert!(support::from_json_validated::<GroupResponseCreate>(br#"{"name": "g", "metadata": [1]}"#).is_err());
+    assert!(support::from_json_validated::<GroupResponseCreate>(
+        br#"{"name": "g", "metadata": [1]}"#
+    )
+    .is_err());
 }
 
 #[test]
 fn a_body_that_is_a_map_is_checked_and_read_at_its_keys() {
     use types_models::svc::{set_error_responses, update_error_response, Edition};
-    let found = match set_error_responses::check_body(br#"{"AUTH_FAILURE": {"status": 700}, "THROTTLED": {"status": 429, "bdy": "x"}}"#) {
-        Err(support::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(),
+    let found = match set_error_responses::check_body(
+        br#"{"AUTH_FAILURE": {"status": 700}, "THROTTLED": {"status": 429, "bdy": "x"}}"#,
+    ) {
+        Err(support::BodyError::Invalid(errors)) => errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect::<Vec<_>>(),
         other => panic!("expected violations, got {other:?}"),
     };
-    assert_eq!(found, ["AUTH_FAILURE.status: range", "THROTTLED.bdy: unknown_field"]);
-    let parsed = set_error_responses::parse_body(br#"{"AUTH_FAILURE": {"status": 401}}"#).expect("valid");
+    assert_eq!(
+        found,
+        ["AUTH_FAILURE.status: range", "THROTTLED.bdy: unknown_field"]
+    );
+    let parsed =
+        set_error_responses::parse_body(br#"{"AUTH_FAILURE": {"status": 401}}"#).expect("valid");
     assert_eq!(parsed["AUTH_FAILURE"].status, 401);
     // Responses read the map leniently: a value without `status` and an edition the page does not list.
-    let response = update_error_response::Response::parse(200, br#"{"AUTH_FAILURE": {"body": "b"}}"#).expect("lenient");
-    let update_error_response::Response::Ok(map) = response else { panic!("{response:?}") };
+    let response =
+        update_error_response::Response::parse(200, br#"{"AUTH_FAILURE": {"body": "b"}}"#)
+            .expect("lenient");
+    let update_error_response::Response::Ok(map) = response else {
+        panic!("{response:?}")
+    };
     assert_eq!(map["AUTH_FAILURE"].status, None);
-    let (response, departures) = set_error_responses::Response::parse_with_departures(200, br#"{"az1": "BASIC", "az2": "GOLD"}"#).expect("parses");
-    assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<Vec<_>>(), ["az2: enum"]);
-    let set_error_responses::Response::Ok(editions) = response else { panic!("{response:?}") };
+    let (response, departures) = set_error_responses::Response::parse_with_departures(
+        200,
+        br#"{"az1": "BASIC", "az2": "GOLD"}"#,
+    )
+    .expect("parses");
+    assert_eq!(
+        departures
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect::<Vec<_>>(),
+        ["az2: enum"]
+    );
+    let set_error_responses::Response::Ok(editions) = response else {
+        panic!("{response:?}")
+    };
     assert_eq!(editions["az1"], Edition::Basic);
 }
 
 #[test]
 fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
     use types_models::svc::{export_apis, import_apis, ExtendMode};
-    let file = support::FilePart { file_name: "api \"v1\".yaml".to_owned(), bytes: b"swagger: '2.0'".to_vec() };
+    let file = support::FilePart {
+        file_name: "api \"v1\".yaml".to_owned(),
+        bytes: b"swagger: '2.0'".to_vec(),
+    };
     let request = import_apis::Request {
         is_create_group: Some(false),
         group_id: Some("g".repeat(65)),
@@ -295,17 +516,36 @@ fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
         file_name: file.clone(),
         attachments: Some(vec![file.clone(), file.clone(), file.clone()]),
     };
-    let found: Vec<String> = request.validate().expect_err("too long, too many").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    let found: Vec<String> = request
+        .validate()
+        .expect_err("too long, too many")
+        .violations()
+        .iter()
+        .map(|v| format!("{}: {}", v.path, v.rule.code()))
+        .collect();
     assert_eq!(found, ["group_id: length", "attachments: items"]);
-    let request = import_apis::Request { group_id: None, attachments: None, ..request };
+    let request = import_apis::Request {
+        group_id: None,
+        attachments: None,
+        ..request
+    };
     assert_eq!(request.validate(), Ok(()));
     let parts = request.form();
     assert_eq!(
         parts,
         [
-            support::FormPart::Text { name: "is_create_group", value: "false".to_owned() },
-            support::FormPart::Text { name: "extend_mode", value: "override".to_owned() },
-            support::FormPart::File { name: "file_name", file: &file },
+            support::FormPart::Text {
+                name: "is_create_group",
+                value: "false".to_owned()
+            },
+            support::FormPart::Text {
+                name: "extend_mode",
+                value: "override".to_owned()
+            },
+            support::FormPart::File {
+                name: "file_name",
+                file: &file
+            },
         ]
     );
     let body = String::from_utf8(support::multipart_body(&parts, "XyZ")).expect("text");
@@ -318,7 +558,16 @@ fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
     );
     // A file response is its bytes, whatever they are; parsing never fails on it.
     let bytes = [0xff, 0xfe, b'{', 0];
-    assert_eq!(export_apis::Response::parse(200, &bytes), Ok(export_apis::Response::Ok(bytes.to_vec())));
-    assert_eq!(export_apis::Response::parse_with_departures(200, &bytes), Ok((export_apis::Response::Ok(bytes.to_vec()), Vec::new())));
-    assert!(matches!(export_apis::Response::parse(400, br#"{"error_code": "APIG.2001"}"#), Ok(export_apis::Response::BadRequest(_))));
+    assert_eq!(
+        export_apis::Response::parse(200, &bytes),
+        Ok(export_apis::Response::Ok(bytes.to_vec()))
+    );
+    assert_eq!(
+        export_apis::Response::parse_with_departures(200, &bytes),
+        Ok((export_apis::Response::Ok(bytes.to_vec()), Vec::new()))
+    );
+    assert!(matches!(
+        export_apis::Response::parse(400, br#"{"error_code": "APIG.2001"}"#),
+        Ok(export_apis::Response::BadRequest(_))
+    ));
 }

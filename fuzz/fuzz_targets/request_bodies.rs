@@ -12,11 +12,24 @@
 
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
 use api_gateway_models::{self as models, BodyError};
+use libfuzzer_sys::fuzz_target;
 
 /// The documented statuses of the four operations (200, 201, 400, 401, 403, 404, 500) and undocumented ones.
-const STATUSES: &[u16] = &[200, 201, 204, 400, 401, 403, 404, 500, 0, 302, 502, u16::MAX];
+const STATUSES: &[u16] = &[
+    200,
+    201,
+    204,
+    400,
+    401,
+    403,
+    404,
+    500,
+    0,
+    302,
+    502,
+    u16::MAX,
+];
 
 fn check_body_error(error: &BodyError) {
     let printed = error.to_string();
@@ -77,10 +90,26 @@ macro_rules! operation {
 }
 
 fuzz_target!(|data: &[u8]| {
-    assert_eq!(models::OPERATIONS.len(), 4, "a new operation: add it to this target");
-    operation!(data, "apig/add_or_update_member_groups", apig::add_or_update_member_groups);
-    operation!(data, "apig/update_backend_instances", apig::update_backend_instances);
+    assert_eq!(
+        models::OPERATIONS.len(),
+        4,
+        "a new operation: add it to this target"
+    );
+    operation!(
+        data,
+        "apig/add_or_update_member_groups",
+        apig::add_or_update_member_groups
+    );
+    operation!(
+        data,
+        "apig/update_backend_instances",
+        apig::update_backend_instances
+    );
     operation!(data, "apig/update_vpc_channel", apig::update_vpc_channel);
-    operation!(data, "roma/add_backend_instances", roma::add_backend_instances);
+    operation!(
+        data,
+        "roma/add_backend_instances",
+        roma::add_backend_instances
+    );
     assert!(models::validate_request_body("no/such_operation", data).is_none());
 });

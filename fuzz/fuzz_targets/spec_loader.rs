@@ -29,13 +29,22 @@ fn context() -> Vec<File> {
             files.extend(load::parse(&name, &text, &mut diags));
         }
     }
-    assert!(diags.is_empty(), "spec/ itself has problems: {:?}", diags.into_sorted());
+    assert!(
+        diags.is_empty(),
+        "spec/ itself has problems: {:?}",
+        diags.into_sorted()
+    );
     files
 }
 
 /// (service, operation name) of a file; `None` for a file without an operation (common.json).
 fn identity(json: &serde_json::Value) -> (Option<&str>, Option<&str>) {
-    (json.get("service").and_then(|s| s.as_str()), json.get("operation").and_then(|o| o.get("name")).and_then(|n| n.as_str()))
+    (
+        json.get("service").and_then(|s| s.as_str()),
+        json.get("operation")
+            .and_then(|o| o.get("name"))
+            .and_then(|n| n.as_str()),
+    )
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -47,7 +56,11 @@ fuzz_target!(|data: &[u8]| {
         let mut context = context.borrow_mut();
         let replaces = serde_json::from_str::<serde_json::Value>(&text)
             .ok()
-            .and_then(|json| context.iter().position(|file| identity(&file.json) == identity(&json)));
+            .and_then(|json| {
+                context
+                    .iter()
+                    .position(|file| identity(&file.json) == identity(&json))
+            });
         let name = match replaces {
             Some(index) => context[index].name.clone(),
             None => "fuzz/input.json".to_owned(),
@@ -74,13 +87,21 @@ fuzz_target!(|data: &[u8]| {
         match model {
             Some(model) if diags.is_empty() => {
                 // A clean spec must emit code that parses (EmitBug is a generator bug, not a spec problem).
-                if let Err(bug) = codegen::emit::render(&model, codegen::Layout::Crate, "api_gateway_models", "cargo run -p codegen -- generate") {
+                if let Err(bug) = codegen::emit::render(
+                    &model,
+                    codegen::Layout::Crate,
+                    "api_gateway_models",
+                    "cargo run -p codegen -- generate",
+                ) {
                     panic!("a clean spec emitted code that does not parse: {bug}");
                 }
             }
             Some(_) => panic!("lower returned a model and diagnostics"),
             None => {
-                assert!(!diags.is_empty(), "lower returned no model and no diagnostic");
+                assert!(
+                    !diags.is_empty(),
+                    "lower returned no model and no diagnostic"
+                );
                 check_diagnostics(diags);
             }
         }
@@ -92,6 +113,9 @@ fn check_diagnostics(diags: Diagnostics) {
     for diagnostic in diags.into_sorted() {
         let printed = diagnostic.to_string();
         assert!(!printed.is_empty());
-        assert!(!diagnostic.file.is_empty(), "a diagnostic without a file: {printed}");
+        assert!(
+            !diagnostic.file.is_empty(),
+            "a diagnostic without a file: {printed}"
+        );
     }
 }

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 /// The repository root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the repository").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the repository")
+        .to_path_buf()
 }
 
 /// One documented operation.
@@ -28,41 +31,73 @@ impl Operation {
     /// The page's example requests, as (title, body), but those marked `invalid` (the example breaks the
     /// page's tables, a person decided): the bodies tests expect to validate and build cases from.
     pub fn example_requests(&self) -> Vec<(String, Value)> {
-        self.requests().filter(|e| invalid(e).is_none()).map(|e| (e["title"].as_str().unwrap_or_default().to_owned(), e["body"].clone())).collect()
+        self.requests()
+            .filter(|e| invalid(e).is_none())
+            .map(|e| {
+                (
+                    e["title"].as_str().unwrap_or_default().to_owned(),
+                    e["body"].clone(),
+                )
+            })
+            .collect()
     }
 
     /// The example requests marked `invalid`, as (title, reason, body): each must be rejected.
     pub fn invalid_example_requests(&self) -> Vec<(String, String, Value)> {
-        self.requests().filter_map(|e| Some((e["title"].as_str().unwrap_or_default().to_owned(), invalid(e)?, e["body"].clone()))).collect()
+        self.requests()
+            .filter_map(|e| {
+                Some((
+                    e["title"].as_str().unwrap_or_default().to_owned(),
+                    invalid(e)?,
+                    e["body"].clone(),
+                ))
+            })
+            .collect()
     }
 
     /// The page's example responses, as (status, body), but those marked `invalid`.
     pub fn example_responses(&self) -> Vec<(u16, Value)> {
-        self.responses().filter(|e| invalid(e).is_none()).map(|e| (status(e), e["body"].clone())).collect()
+        self.responses()
+            .filter(|e| invalid(e).is_none())
+            .map(|e| (status(e), e["body"].clone()))
+            .collect()
     }
 
     /// The example responses marked `invalid`, as (status, reason, body): each must fail to parse.
     pub fn invalid_example_responses(&self) -> Vec<(u16, String, Value)> {
-        self.responses().filter_map(|e| Some((status(e), invalid(e)?, e["body"].clone()))).collect()
+        self.responses()
+            .filter_map(|e| Some((status(e), invalid(e)?, e["body"].clone())))
+            .collect()
     }
 
     fn requests(&self) -> impl Iterator<Item = &Value> {
-        self.value["examples"]["requests"].as_array().into_iter().flatten()
+        self.value["examples"]["requests"]
+            .as_array()
+            .into_iter()
+            .flatten()
     }
 
     fn responses(&self) -> impl Iterator<Item = &Value> {
-        self.value["examples"]["responses"].as_array().into_iter().flatten()
+        self.value["examples"]["responses"]
+            .as_array()
+            .into_iter()
+            .flatten()
     }
 }
 
 /// Why an example is marked invalid, if it is (the spec format makes the reason a non-empty string).
 fn invalid(example: &Value) -> Option<String> {
-    example.get("invalid").map(|reason| reason.as_str().unwrap_or_default().to_owned())
+    example
+        .get("invalid")
+        .map(|reason| reason.as_str().unwrap_or_default().to_owned())
 }
 
 /// An example response's status.
 fn status(example: &Value) -> u16 {
-    example["status"].as_u64().and_then(|s| u16::try_from(s).ok()).unwrap_or_default()
+    example["status"]
+        .as_u64()
+        .and_then(|s| u16::try_from(s).ok())
+        .unwrap_or_default()
 }
 
 /// Every spec file, read as JSON.
@@ -75,7 +110,11 @@ pub struct Spec {
 
 impl Spec {
     pub fn load() -> Spec {
-        let mut spec = Spec { objects: BTreeMap::new(), enums: BTreeMap::new(), operations: Vec::new() };
+        let mut spec = Spec {
+            objects: BTreeMap::new(),
+            enums: BTreeMap::new(),
+            operations: Vec::new(),
+        };
         let mut files: Vec<PathBuf> = Vec::new();
         let mut pending = vec![root().join("spec")];
         while let Some(dir) = pending.pop() {
@@ -83,18 +122,26 @@ impl Spec {
                 let path = entry.expect("spec/ is readable").path();
                 if path.is_dir() {
                     pending.push(path);
-                } else if path.extension().is_some_and(|e| e == "json") && !path.ends_with("spec.schema.json") && !path.to_string_lossy().ends_with(".overlay.json") {
+                } else if path.extension().is_some_and(|e| e == "json")
+                    && !path.ends_with("spec.schema.json")
+                    && !path.to_string_lossy().ends_with(".overlay.json")
+                {
                     files.push(path);
                 }
             }
         }
         files.sort();
         for path in files {
-            let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("spec file readable")).expect("spec file is JSON");
+            let file: Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).expect("spec file readable"))
+                    .expect("spec file is JSON");
             let service = file["service"].as_str().expect("service").to_owned();
             for (key, target) in [("objects", &mut spec.objects), ("enums", &mut spec.enums)] {
                 if let Some(entries) = file[key].as_object() {
-                    target.entry(service.clone()).or_default().extend(entries.clone());
+                    target
+                        .entry(service.clone())
+                        .or_default()
+                        .extend(entries.clone());
                 }
             }
             if let Some(op) = file.get("operation") {
@@ -123,9 +170,14 @@ impl Spec {
 /// built in the same pass), so that every test body of every operation checks both.
 pub fn validate(operation: &str, body: &Value) -> Result<(), api_gateway_models::BodyError> {
     let bytes = serde_json::to_vec(body).expect("a Value serializes");
-    let checked = api_gateway_models::validate_request_body(operation, &bytes).expect("the operation exists");
-    let parsed = api_gateway_models::parse_request_body(operation, &bytes).expect("the operation exists");
-    assert_eq!(checked, parsed, "{operation}: check_body and parse_body answer differently on {body}");
+    let checked =
+        api_gateway_models::validate_request_body(operation, &bytes).expect("the operation exists");
+    let parsed =
+        api_gateway_models::parse_request_body(operation, &bytes).expect("the operation exists");
+    assert_eq!(
+        checked, parsed,
+        "{operation}: check_body and parse_body answer differently on {body}"
+    );
     checked
 }
 
@@ -134,8 +186,14 @@ pub fn validate(operation: &str, body: &Value) -> Result<(), api_gateway_models:
 pub fn violations(operation: &str, body: &Value) -> Vec<(String, &'static str)> {
     match validate(operation, body) {
         Ok(()) => Vec::new(),
-        Err(api_gateway_models::BodyError::Invalid(errors)) => errors.violations().iter().map(|v| (v.path.clone(), v.rule.code())).collect(),
-        Err(api_gateway_models::BodyError::Json(error)) => panic!("{operation}: the body does not fit the type: {error}\n{body:#}"),
+        Err(api_gateway_models::BodyError::Invalid(errors)) => errors
+            .violations()
+            .iter()
+            .map(|v| (v.path.clone(), v.rule.code()))
+            .collect(),
+        Err(api_gateway_models::BodyError::Json(error)) => {
+            panic!("{operation}: the body does not fit the type: {error}\n{body:#}")
+        }
     }
 }
 
@@ -143,7 +201,9 @@ pub fn violations(operation: &str, body: &Value) -> Vec<(String, &'static str)> 
 fn minimal(spec: &Spec, service: &str, field: &Value) -> Value {
     let ty = field["type"].as_str().unwrap_or_default();
     match ty {
-        "string" => Value::String("a".repeat(field["min_length"].as_u64().unwrap_or(1).max(1) as usize)),
+        "string" => {
+            Value::String("a".repeat(field["min_length"].as_u64().unwrap_or(1).max(1) as usize))
+        }
         "integer" | "long" => json!(field["minimum"].as_i64().unwrap_or(1)),
         "boolean" => json!(false),
         "array" => json!([]),
@@ -155,7 +215,10 @@ fn minimal(spec: &Spec, service: &str, field: &Value) -> Value {
             let mut out = Map::new();
             for f in object["fields"].as_array().expect("fields") {
                 if f["required"].as_bool().unwrap_or(false) {
-                    out.insert(f["name"].as_str().expect("name").to_owned(), minimal(spec, service, f));
+                    out.insert(
+                        f["name"].as_str().expect("name").to_owned(),
+                        minimal(spec, service, f),
+                    );
                 }
             }
             Value::Object(out)
@@ -180,11 +243,24 @@ pub struct Case {
 /// fails there until the walk knows whether it limits values.
 pub const WALKED_FIELD_KEYS: &[&str] = &[
     // Limits, walked below.
-    "minimum", "maximum", "min_length", "max_length", "chars", "type",
+    "minimum",
+    "maximum",
+    "min_length",
+    "max_length",
+    "chars",
+    "type",
     // Limits walked by other tests: array sizes (no array here has them), formats (rules.rs), defaults.
-    "min_items", "max_items", "format", "default",
+    "min_items",
+    "max_items",
+    "format",
+    "default",
     // Not limits.
-    "name", "items", "required", "description", "notes", "decision",
+    "name",
+    "items",
+    "required",
+    "description",
+    "notes",
+    "decision",
 ];
 
 fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case> {
@@ -192,9 +268,20 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
         assert!(WALKED_FIELD_KEYS.contains(&key.as_str()), "{path}: the boundary walk does not know the field key `{key}`: add its cases, or list it as no limit");
     }
     let mut cases = Vec::new();
-    let mut case = |code, value: Value, rejected| cases.push(Case { path: path.to_owned(), code, value, rejected });
+    let mut case = |code, value: Value, rejected| {
+        cases.push(Case {
+            path: path.to_owned(),
+            code,
+            value,
+            rejected,
+        })
+    };
     let ty = field["type"].as_str().unwrap_or_default();
-    let bits = if ty == "integer" { (i64::from(i32::MIN), i64::from(i32::MAX)) } else { (i64::MIN, i64::MAX) };
+    let bits = if ty == "integer" {
+        (i64::from(i32::MIN), i64::from(i32::MAX))
+    } else {
+        (i64::MIN, i64::MAX)
+    };
     if let Some(min) = field["minimum"].as_i64() {
         case("range", json!(min), false);
         if min > bits.0 {
@@ -210,7 +297,16 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
     // The filler satisfies the field's character rule (a letter, else a digit...), so length cases test
     // length alone.
     let chars = field.get("chars");
-    let classes = |key: &str| -> Vec<String> { chars.and_then(|c| c[key].as_array()).map(|a| a.iter().filter_map(|c| c.as_str().map(str::to_owned)).collect()).unwrap_or_default() };
+    let classes = |key: &str| -> Vec<String> {
+        chars
+            .and_then(|c| c[key].as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|c| c.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     let fits = |c: char, classes: &[String]| {
         classes.is_empty()
             || classes.iter().any(|class| match class.as_str() {
@@ -226,7 +322,12 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
     };
     let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
     // Fillers the rule allows: at the start, inside and at the end of a value.
-    let pick = |ok: &dyn Fn(char) -> bool| ['a', '1', 'A', '_', '-', '/', '.'].into_iter().find(|&c| ok(c)).unwrap_or('a');
+    let pick = |ok: &dyn Fn(char) -> bool| {
+        ['a', '1', 'A', '_', '-', '/', '.']
+            .into_iter()
+            .find(|&c| ok(c))
+            .unwrap_or('a')
+    };
     let inner = pick(&|c| fits(c, &allowed));
     let head = pick(&|c| fits(c, &allowed) && fits(c, &first));
     let tail = pick(&|c| fits(c, &allowed) && fits(c, &last));
@@ -249,12 +350,22 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
     }
     if chars.is_some() {
         let len = field["min_length"].as_u64().unwrap_or(1).max(3) as usize;
-        for c in ['1', '-', '_', '.', 'A', 'é', '/', ':', '(', ' ', '!', '*', '中', '（', '：', 'α', '𠀀'] {
+        for c in [
+            '1', '-', '_', '.', 'A', 'é', '/', ':', '(', ' ', '!', '*', '中', '（', '：', 'α', '𠀀',
+        ] {
             let middle = format!("{head}{c}{}{tail}", body(len - 3));
             case("pattern", json!(middle), !fits(c, &allowed));
             if fits(c, &allowed) {
-                case("pattern", json!(format!("{c}{}{tail}", body(len - 2))), !fits(c, &first));
-                case("pattern", json!(format!("{head}{}{c}", body(len - 2))), !fits(c, &last));
+                case(
+                    "pattern",
+                    json!(format!("{c}{}{tail}", body(len - 2))),
+                    !fits(c, &first),
+                );
+                case(
+                    "pattern",
+                    json!(format!("{head}{}{c}", body(len - 2))),
+                    !fits(c, &last),
+                );
             }
         }
     }
@@ -262,7 +373,11 @@ fn cases_for(spec: &Spec, service: &str, field: &Value, path: &str) -> Vec<Case>
         for value in e["values"].as_array().expect("values") {
             case("enum", value["value"].clone(), false);
         }
-        let undocumented = if e["type"] == "string" { json!("NOT_ON_THE_PAGE") } else { json!(987_654) };
+        let undocumented = if e["type"] == "string" {
+            json!("NOT_ON_THE_PAGE")
+        } else {
+            json!(987_654)
+        };
         case("enum", undocumented, true);
     }
     cases
@@ -277,27 +392,65 @@ struct At<'a> {
     depth: usize,
 }
 
-fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, at: At<'_>, out: &mut Vec<(String, Case)>) {
-    let At { pointer, path, depth } = at;
+fn walk(
+    spec: &Spec,
+    service: &str,
+    name: &str,
+    base: &mut Value,
+    at: At<'_>,
+    out: &mut Vec<(String, Case)>,
+) {
+    let At {
+        pointer,
+        path,
+        depth,
+    } = at;
     let object = spec.object(service, name).expect("known object").clone();
     for field in object["fields"].as_array().expect("fields") {
         let wire = field["name"].as_str().expect("name");
         let field_pointer = format!("{pointer}/{wire}");
-        let field_path = if path.is_empty() { wire.to_owned() } else { format!("{path}.{wire}") };
+        let field_path = if path.is_empty() {
+            wire.to_owned()
+        } else {
+            format!("{path}.{wire}")
+        };
         let ty = field["type"].as_str().unwrap_or_default();
         let items = field["items"].as_str().unwrap_or_default();
         if spec.object(service, ty).is_some() && depth < 6 {
             if base.pointer(&field_pointer).is_none_or(Value::is_null) {
-                base.pointer_mut(pointer).expect("parent exists")[wire] = minimal(spec, service, field);
+                base.pointer_mut(pointer).expect("parent exists")[wire] =
+                    minimal(spec, service, field);
             }
-            walk(spec, service, ty, base, At { pointer: &field_pointer, path: &field_path, depth: depth + 1 }, out);
+            walk(
+                spec,
+                service,
+                ty,
+                base,
+                At {
+                    pointer: &field_pointer,
+                    path: &field_path,
+                    depth: depth + 1,
+                },
+                out,
+            );
         } else if ty == "array" && spec.object(service, items).is_some() && depth < 6 {
             let element = minimal(spec, service, &json!({ "type": items }));
             let slot = &mut base.pointer_mut(pointer).expect("parent exists")[wire];
             if slot.as_array().is_none_or(Vec::is_empty) {
                 *slot = json!([element]);
             }
-            walk(spec, service, items, base, At { pointer: &format!("{field_pointer}/0"), path: &format!("{field_path}[0]"), depth: depth + 1 }, out);
+            walk(
+                spec,
+                service,
+                items,
+                base,
+                At {
+                    pointer: &format!("{field_pointer}/0"),
+                    path: &format!("{field_path}[0]"),
+                    depth: depth + 1,
+                },
+                out,
+            );
         } else {
             for case in cases_for(spec, service, field, &field_path) {
                 out.push((format!("{pointer}\u{0}{wire}"), case));
@@ -310,11 +463,29 @@ fn walk(spec: &Spec, service: &str, name: &str, base: &mut Value, at: At<'_>, ou
 /// one of its mandatory fields, with the case's value put in place, objects it lacks built from their mandatory
 /// fields) and the case.
 pub fn boundary_cases(spec: &Spec, op: &Operation) -> Vec<(Value, Case)> {
-    let Some(body_type) = &op.body else { return Vec::new() };
+    let Some(body_type) = &op.body else {
+        return Vec::new();
+    };
     let valid = |body: &Value| validate(&op.qualified(), body).is_ok();
-    let mut base = op.example_requests().into_iter().map(|(_, body)| body).find(valid).unwrap_or_else(|| minimal(spec, &op.service, &json!({ "type": body_type })));
+    let mut base = op
+        .example_requests()
+        .into_iter()
+        .map(|(_, body)| body)
+        .find(valid)
+        .unwrap_or_else(|| minimal(spec, &op.service, &json!({ "type": body_type })));
     let mut cases = Vec::new();
-    walk(spec, &op.service, body_type, &mut base, At { pointer: "", path: "", depth: 0 }, &mut cases);
+    walk(
+        spec,
+        &op.service,
+        body_type,
+        &mut base,
+        At {
+            pointer: "",
+            path: "",
+            depth: 0,
+        },
+        &mut cases,
+    );
     cases
         .into_iter()
         .map(|(slot, case)| {
@@ -367,7 +538,12 @@ pub fn mutations(op: &Operation, count: usize) -> Vec<Value> {
     if examples.is_empty() {
         return Vec::new();
     }
-    let seed = op.qualified().bytes().fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3));
+    let seed = op
+        .qualified()
+        .bytes()
+        .fold(0x9E37_79B9_7F4A_7C15_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
+        });
     let mut rng = Rng(seed | 1);
     (0..count)
         .map(|_| {
@@ -385,10 +561,46 @@ pub fn mutations(op: &Operation, count: usize) -> Vec<Value> {
 pub fn mutate(body: &mut Value, rng: &mut Rng) {
     let mut pointers = Vec::new();
     leaves(body, String::new(), &mut pointers);
-    let Some(pointer) = pointers.get(rng.below(pointers.len().max(1))).cloned() else { return };
+    let Some(pointer) = pointers.get(rng.below(pointers.len().max(1))).cloned() else {
+        return;
+    };
     let (parent_pointer, key) = pointer.rsplit_once('/').expect("a pointer has a parent");
-    let numbers = [-1, 0, 1, 2, 9, 10, 11, 29, 30, 31, 99, 100, 101, 255, 299, 300, 301, 599, 600, 10_000, 10_001, 65_535, 65_536];
-    let strings = ["", "a", "ab", "abc", "1abc", "-abc", "abc-", "ab c", "é", "名称", "HTTP", "http", "TCP", "tcp", "HTTPS", "CSE", "CCE", "CCE_SERVICE", "ip", "ecs", "GET", "HEAD", "deployment", "200", "200-299", "299-200", "99", "600", "200,", "a/b:c(d)"];
+    let numbers = [
+        -1, 0, 1, 2, 9, 10, 11, 29, 30, 31, 99, 100, 101, 255, 299, 300, 301, 599, 600, 10_000,
+        10_001, 65_535, 65_536,
+    ];
+    let strings = [
+        "",
+        "a",
+        "ab",
+        "abc",
+        "1abc",
+        "-abc",
+        "abc-",
+        "ab c",
+        "é",
+        "名称",
+        "HTTP",
+        "http",
+        "TCP",
+        "tcp",
+        "HTTPS",
+        "CSE",
+        "CCE",
+        "CCE_SERVICE",
+        "ip",
+        "ecs",
+        "GET",
+        "HEAD",
+        "deployment",
+        "200",
+        "200-299",
+        "299-200",
+        "99",
+        "600",
+        "200,",
+        "a/b:c(d)",
+    ];
     let current = body.pointer(&pointer).cloned().unwrap_or(Value::Null);
     let replacement = match (rng.below(6), &current) {
         (0, _) => None,
@@ -396,9 +608,19 @@ pub fn mutate(body: &mut Value, rng: &mut Rng) {
         (1 | 2, Value::String(_)) => Some(json!(strings[rng.below(strings.len())])),
         (3, Value::String(_)) => Some(json!("x".repeat(rng.below(300)))),
         (4, Value::Number(_)) => Some(json!(numbers[rng.below(numbers.len())] + 1)),
-        _ => Some(if rng.below(2) == 0 { json!(strings[rng.below(strings.len())]) } else { json!(numbers[rng.below(numbers.len())]) }),
+        _ => Some(if rng.below(2) == 0 {
+            json!(strings[rng.below(strings.len())])
+        } else {
+            json!(numbers[rng.below(numbers.len())])
+        }),
     };
-    let parent = body.pointer_mut(if parent_pointer.is_empty() { "" } else { parent_pointer }).expect("parent exists");
+    let parent = body
+        .pointer_mut(if parent_pointer.is_empty() {
+            ""
+        } else {
+            parent_pointer
+        })
+        .expect("parent exists");
     match (parent, replacement) {
         (Value::Object(map), None) => {
             map.remove(key);

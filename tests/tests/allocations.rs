@@ -2,9 +2,9 @@
 //! violation is reported; nor does checking a valid body in one pass (`check_body`). A counting global
 //! allocator, for this test binary only, proves it.
 
+use api_gateway_models::apig;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
-use api_gateway_models::apig;
 
 struct Counting;
 
@@ -38,7 +38,11 @@ fn allocations_during(f: impl FnOnce()) -> usize {
 #[test]
 fn validating_a_valid_body_allocates_nothing() {
     let spec = model_tests::Spec::load();
-    let op = spec.operations.iter().find(|op| op.name == "update_vpc_channel").expect("documented");
+    let op = spec
+        .operations
+        .iter()
+        .find(|op| op.name == "update_vpc_channel")
+        .expect("documented");
     for (title, example) in op.example_requests() {
         let mut body: apig::VpcCreate = serde_json::from_value(example).expect("fits");
         // Many members, so that a per-item allocation could not hide.
@@ -47,7 +51,10 @@ fn validating_a_valid_body_allocates_nothing() {
         let mut result = Ok(());
         let count = allocations_during(|| result = body.validate());
         assert!(result.is_ok(), "{title}: {result:?}");
-        assert_eq!(count, 0, "{title}: validate() allocated {count} times on a valid body");
+        assert_eq!(
+            count, 0,
+            "{title}: validate() allocated {count} times on a valid body"
+        );
     }
 }
 
@@ -65,18 +72,29 @@ fn invalid_bodies_do_allocate_their_report() {
 #[test]
 fn checking_a_valid_body_in_one_pass_allocates_nothing() {
     let spec = model_tests::Spec::load();
-    let op = spec.operations.iter().find(|op| op.name == "update_vpc_channel").expect("documented");
+    let op = spec
+        .operations
+        .iter()
+        .find(|op| op.name == "update_vpc_channel")
+        .expect("documented");
     for (title, mut example) in op.example_requests() {
         // Many members, so that a per-item allocation could not hide; member_type after them, so that
         // their rules wait for it.
         let member = example["members"][0].clone();
         example["members"] = serde_json::Value::Array(vec![member; 1000]);
-        let member_type = example.as_object_mut().expect("an object").remove("member_type").expect("member_type");
+        let member_type = example
+            .as_object_mut()
+            .expect("an object")
+            .remove("member_type")
+            .expect("member_type");
         example["member_type"] = member_type;
         let input = serde_json::to_vec(&example).expect("serializes");
         let mut result = Ok(());
         let count = allocations_during(|| result = apig::update_vpc_channel::check_body(&input));
         assert!(result.is_ok(), "{title}: {result:?}");
-        assert_eq!(count, 0, "{title}: check_body allocated {count} times on a valid body");
+        assert_eq!(
+            count, 0,
+            "{title}: check_body allocated {count} times on a valid body"
+        );
     }
 }

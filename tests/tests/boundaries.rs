@@ -13,14 +13,32 @@ fn every_documented_limit_holds_both_ways() {
     for op in &spec.operations {
         for (body, case) in boundary_cases(&spec, op) {
             let found = violations(&op.qualified(), &body);
-            let reported = found.iter().any(|(p, c)| *p == case.path && *c == case.code);
+            let reported = found
+                .iter()
+                .any(|(p, c)| *p == case.path && *c == case.code);
             if reported != case.rejected {
-                failures.push(format!("{}: {} = {} should be {} ({}), got {found:?}", op.qualified(), case.path, case.value, if case.rejected { "rejected" } else { "accepted" }, case.code));
+                failures.push(format!(
+                    "{}: {} = {} should be {} ({}), got {found:?}",
+                    op.qualified(),
+                    case.path,
+                    case.value,
+                    if case.rejected {
+                        "rejected"
+                    } else {
+                        "accepted"
+                    },
+                    case.code
+                ));
             }
             checked += 1;
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} boundary cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} boundary cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     assert!(checked > 500, "walked only {checked} cases");
 }
 
@@ -29,9 +47,18 @@ fn the_issue_examples_weight_both_ways() {
     let members = |weight: i64| json!({ "members": [{ "host": "h", "weight": weight }] });
     assert!(violations("apig/update_backend_instances", &members(10000)).is_empty());
     assert!(violations("apig/update_backend_instances", &members(0)).is_empty());
-    assert_eq!(violations("apig/update_backend_instances", &members(10001)), vec![("members[0].weight".to_owned(), "range")]);
-    assert_eq!(violations("apig/update_backend_instances", &members(-1)), vec![("members[0].weight".to_owned(), "range")]);
-    assert_eq!(violations("roma/add_backend_instances", &members(10001)), vec![("members[0].weight".to_owned(), "range")]);
+    assert_eq!(
+        violations("apig/update_backend_instances", &members(10001)),
+        vec![("members[0].weight".to_owned(), "range")]
+    );
+    assert_eq!(
+        violations("apig/update_backend_instances", &members(-1)),
+        vec![("members[0].weight".to_owned(), "range")]
+    );
+    assert_eq!(
+        violations("roma/add_backend_instances", &members(10001)),
+        vec![("members[0].weight".to_owned(), "range")]
+    );
 }
 
 #[test]

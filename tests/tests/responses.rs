@@ -1,15 +1,19 @@
 //! Responses never break on what a service adds or omits, and say where they depart from the page.
 
-use model_tests::Spec;
-use serde_json::json;
 use api_gateway_models::apig::{self, update_vpc_channel};
 use api_gateway_models::roma;
+use model_tests::Spec;
+use serde_json::json;
 
 /// `(path, code)` of each departure, in order.
 fn departures(status: u16, body: &serde_json::Value) -> Vec<(String, &'static str)> {
     let bytes = serde_json::to_vec(body).expect("serializes");
-    let (_, departures) = update_vpc_channel::Response::parse_with_departures(status, &bytes).expect("parses");
-    departures.iter().map(|v| (v.path.clone(), v.rule.code())).collect()
+    let (_, departures) =
+        update_vpc_channel::Response::parse_with_departures(status, &bytes).expect("parses");
+    departures
+        .iter()
+        .map(|v| (v.path.clone(), v.rule.code()))
+        .collect()
 }
 
 #[test]
@@ -22,14 +26,26 @@ fn a_label_without_its_value_an_unlisted_status_and_an_undocumented_field_parse_
     });
     let bytes = serde_json::to_vec(&body).expect("serializes");
     let parsed = update_vpc_channel::Response::parse(200, &bytes).expect("a lenient parse");
-    let update_vpc_channel::Response::Ok(info) = &parsed else { panic!("expected the 200 body, got {parsed:?}") };
+    let update_vpc_channel::Response::Ok(info) = &parsed else {
+        panic!("expected the 200 body, got {parsed:?}")
+    };
     assert_eq!(info.status, Some(apig::VpcChannelStatus::Unknown(3)));
-    let label = &info.member_groups.as_ref().expect("groups")[0].microservice_labels.as_ref().expect("labels")[0];
-    assert_eq!((label.label_name.as_deref(), label.label_value.as_deref()), (Some("app"), None));
+    let label = &info.member_groups.as_ref().expect("groups")[0]
+        .microservice_labels
+        .as_ref()
+        .expect("labels")[0];
+    assert_eq!(
+        (label.label_name.as_deref(), label.label_value.as_deref()),
+        (Some("app"), None)
+    );
 
-    let (again, found) = update_vpc_channel::Response::parse_with_departures(200, &bytes).expect("parses");
+    let (again, found) =
+        update_vpc_channel::Response::parse_with_departures(200, &bytes).expect("parses");
     assert_eq!(again, parsed, "departures do not change what is parsed");
-    let found: Vec<String> = found.iter().map(|v| format!("{}: {} ({})", v.path, v.rule, v.rule.code())).collect();
+    let found: Vec<String> = found
+        .iter()
+        .map(|v| format!("{}: {} ({})", v.path, v.rule, v.rule.code()))
+        .collect();
     assert_eq!(
         found,
         [
@@ -45,8 +61,14 @@ fn the_request_side_of_a_shared_type_stays_strict() {
     // MicroserviceLabel is in request bodies too: there, a label without its value is refused.
     let body = json!({"member_groups": [{"member_group_name": "test", "microservice_labels": [{"label_name": "app"}]}]});
     let bytes = serde_json::to_vec(&body).expect("serializes");
-    let error = apig::add_or_update_member_groups::check_body(&bytes).expect_err("a label needs its value in a request");
-    assert!(error.to_string().contains("member_groups[0].microservice_labels[0].label_value: is mandatory but absent"), "{error}");
+    let error = apig::add_or_update_member_groups::check_body(&bytes)
+        .expect_err("a label needs its value in a request");
+    assert!(
+        error.to_string().contains(
+            "member_groups[0].microservice_labels[0].label_value: is mandatory but absent"
+        ),
+        "{error}"
+    );
     assert!(apig::add_or_update_member_groups::parse_body(&bytes).is_err());
 }
 
@@ -70,7 +92,10 @@ fn values_outside_the_documented_limits_and_unlisted_enumeration_values_are_depa
 
 #[test]
 fn a_null_in_a_response_is_an_absent_field_and_an_empty_object_parses_for_every_status() {
-    assert_eq!(departures(200, &json!({"name": null, "member_groups": null})), []);
+    assert_eq!(
+        departures(200, &json!({"name": null, "member_groups": null})),
+        []
+    );
     for status in [200, 400, 401, 403, 404, 500] {
         assert_eq!(departures(status, &json!({})), [], "status {status}");
     }
@@ -83,10 +108,13 @@ fn a_null_in_a_response_is_an_absent_field_and_an_empty_object_parses_for_every_
 
 #[test]
 fn undocumented_statuses_and_json_that_does_not_fit_keep_their_meaning() {
-    let (other, found) = update_vpc_channel::Response::parse_with_departures(418, br#"{"teapot": true}"#).expect("parses");
+    let (other, found) =
+        update_vpc_channel::Response::parse_with_departures(418, br#"{"teapot": true}"#)
+            .expect("parses");
     assert_eq!(other.status(), 418);
     assert!(found.is_empty());
-    let error = update_vpc_channel::Response::parse_with_departures(200, br#"{"port": "22"}"#).expect_err("a string where an integer belongs");
+    let error = update_vpc_channel::Response::parse_with_departures(200, br#"{"port": "22"}"#)
+        .expect_err("a string where an integer belongs");
     assert_eq!(error.path, "port");
 }
 
@@ -94,15 +122,24 @@ fn undocumented_statuses_and_json_that_does_not_fit_keep_their_meaning() {
 fn every_example_response_parses_the_same_with_its_departures() {
     let spec = Spec::load();
     let mut seen = 0;
-    for op in spec.operations.iter().filter(|op| op.qualified() == "apig/update_vpc_channel") {
+    for op in spec
+        .operations
+        .iter()
+        .filter(|op| op.qualified() == "apig/update_vpc_channel")
+    {
         for (status, body) in op.example_responses() {
             let bytes = serde_json::to_vec(&body).expect("serializes");
-            let plain = update_vpc_channel::Response::parse(status, &bytes).expect("the example parses");
-            let (with, found) = update_vpc_channel::Response::parse_with_departures(status, &bytes).expect("the example parses");
+            let plain =
+                update_vpc_channel::Response::parse(status, &bytes).expect("the example parses");
+            let (with, found) = update_vpc_channel::Response::parse_with_departures(status, &bytes)
+                .expect("the example parses");
             assert_eq!(plain, with);
             // The page's own example sends empty strings for its enumerations: the page and its example disagree.
             for departure in &found {
-                assert!(["enum", "length", "pattern"].contains(&departure.rule.code()), "{departure}");
+                assert!(
+                    ["enum", "length", "pattern"].contains(&departure.rule.code()),
+                    "{departure}"
+                );
             }
             seen += 1;
         }
@@ -115,5 +152,8 @@ fn the_headers_a_page_documents_are_listed_by_status() {
     use api_gateway_models::otc_apig::accepting_or_rejecting_a_vpc_endpoint_connection::Response;
     assert_eq!(Response::documented_headers(200), ["x-request-id"]);
     assert_eq!(Response::documented_headers(299), [] as [&str; 0]);
-    assert_eq!(api_gateway_models::apig::update_vpc_channel::Response::documented_headers(200), [] as [&str; 0]);
+    assert_eq!(
+        api_gateway_models::apig::update_vpc_channel::Response::documented_headers(200),
+        [] as [&str; 0]
+    );
 }

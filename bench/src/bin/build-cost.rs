@@ -53,11 +53,23 @@ fn run() -> Result<()> {
     for (i, (label, spec)) in sizes.iter().enumerate() {
         let area = scratch.join(format!("size-{i}"));
         let spec_dir = write_spec(spec, &area.join("spec"))?;
-        compare(label, &spec_dir, None, &area, matches!(spec, Spec::Seeds(1)))?;
+        compare(
+            label,
+            &spec_dir,
+            None,
+            &area,
+            matches!(spec, Spec::Seeds(1)),
+        )?;
     }
     for (i, dir) in given.iter().enumerate() {
         let label = format!("{} (given)", dir.display());
-        compare(&label, &repository().join("spec"), Some(dir), &scratch.join(format!("given-{i}")), false)?;
+        compare(
+            &label,
+            &repository().join("spec"),
+            Some(dir),
+            &scratch.join(format!("given-{i}")),
+            false,
+        )?;
     }
     Ok(std::fs::remove_dir_all(&scratch)?)
 }
@@ -96,7 +108,10 @@ fn write_spec(spec: &Spec, dir: &Path) -> Result<PathBuf> {
         Spec::Service(service) => {
             // The files' `$schema` points at the format's schema beside the service; only editors read it.
             workspace::copy_dir(&repo_spec.join(service), &dir.join(service))?;
-            std::fs::copy(repo_spec.join("spec.schema.json"), dir.join("spec.schema.json"))?;
+            std::fs::copy(
+                repo_spec.join("spec.schema.json"),
+                dir.join("spec.schema.json"),
+            )?;
             Ok(dir.to_path_buf())
         }
     }
@@ -104,7 +119,13 @@ fn write_spec(spec: &Spec, dir: &Path) -> Result<PathBuf> {
 
 /// Writes ours (or copies the given output) and the floor of `spec` under `area`, measures both, prints the
 /// table and removes `area`.
-fn compare(label: &str, spec: &Path, given: Option<&Path>, area: &Path, features: bool) -> Result<()> {
+fn compare(
+    label: &str,
+    spec: &Path,
+    given: Option<&Path>,
+    area: &Path,
+    features: bool,
+) -> Result<()> {
     let model = codegen::Config::new(spec).rerun_if_changed(false).model()?;
     let ours_dir = match given {
         Some(dir) => given_ours(dir, &area.join("ours"))?,
@@ -116,7 +137,11 @@ fn compare(label: &str, spec: &Path, given: Option<&Path>, area: &Path, features
     eprintln!("{label}: checking the floor");
     let floor = build_cost::measure(&area.join("floor"), &area.join("floor-check"))?;
     let types: usize = model.services.iter().map(|s| s.types.len()).sum();
-    print_table(&format!("{label}: {} services, {types} types", model.services.len()), &ours, &floor);
+    print_table(
+        &format!("{label}: {} services, {types} types", model.services.len()),
+        &ours,
+        &floor,
+    );
     if features {
         print_feature_table(&model, &ours_dir, area)?;
     }
@@ -131,10 +156,21 @@ fn print_feature_table(model: &codegen::ir::Model, ours: &Path, area: &Path) -> 
         let package = format!("api-gateway-models-{}", service.module.replace('_', "-"));
         for op in &service.operations {
             let feature = op.module.trim_start_matches("r#");
-            let cost = build_cost::measure_feature(ours, &area.join("feature-check"), &package, feature)?;
-            let gated_off = service.feature_gates.values().filter(|ops| !ops.contains(&op.module)).count();
+            let cost =
+                build_cost::measure_feature(ours, &area.join("feature-check"), &package, feature)?;
+            let gated_off = service
+                .feature_gates
+                .values()
+                .filter(|ops| !ops.contains(&op.module))
+                .count();
             let types = service.types.len() - gated_off;
-            println!("| {}/{feature} | {types} of {} | {:.2} | {:.0} |", service.module, service.types.len(), cost.secs, cost.peak_mb);
+            println!(
+                "| {}/{feature} | {types} of {} | {:.2} | {:.0} |",
+                service.module,
+                service.types.len(),
+                cost.secs,
+                cost.peak_mb
+            );
         }
     }
     println!();
@@ -172,12 +208,20 @@ struct Figures {
 
 impl Figures {
     fn of(crates: &[&CrateCost]) -> Option<Figures> {
-        let sum = crates.iter().fold(Figures { lines: 0, secs: 0.0, peak_mb: 0.0, rmeta_bytes: 0 }, |f, c| Figures {
-            lines: f.lines + c.lines,
-            secs: f.secs + c.secs,
-            peak_mb: f.peak_mb.max(c.peak_mb),
-            rmeta_bytes: f.rmeta_bytes + c.rmeta_bytes,
-        });
+        let sum = crates.iter().fold(
+            Figures {
+                lines: 0,
+                secs: 0.0,
+                peak_mb: 0.0,
+                rmeta_bytes: 0,
+            },
+            |f, c| Figures {
+                lines: f.lines + c.lines,
+                secs: f.secs + c.secs,
+                peak_mb: f.peak_mb.max(c.peak_mb),
+                rmeta_bytes: f.rmeta_bytes + c.rmeta_bytes,
+            },
+        );
         (!crates.is_empty()).then_some(sum)
     }
 
@@ -185,7 +229,11 @@ impl Figures {
     fn whole(cost: &WorkspaceCost) -> Figures {
         let crates: Vec<&CrateCost> = cost.crates.iter().collect();
         let sum = Figures::of(&crates).expect("a workspace has members");
-        Figures { secs: cost.whole_secs, peak_mb: cost.whole_peak_mb, ..sum }
+        Figures {
+            secs: cost.whole_secs,
+            peak_mb: cost.whole_peak_mb,
+            ..sum
+        }
     }
 }
 
@@ -208,12 +256,32 @@ impl Row<'_> {
 }
 
 fn rows<'a>(ours: &'a WorkspaceCost, floor: &'a WorkspaceCost) -> Vec<Row<'a>> {
-    let key = |c: &CrateCost| c.dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut rows: Vec<Row> = ours.crates.iter().map(|c| Row { key: key(c), ours: Some(c), floor: None }).collect();
+    let key = |c: &CrateCost| {
+        c.dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut rows: Vec<Row> = ours
+        .crates
+        .iter()
+        .map(|c| Row {
+            key: key(c),
+            ours: Some(c),
+            floor: None,
+        })
+        .collect();
     for crate_cost in &floor.crates {
-        match rows.iter_mut().find(|row| row.floor.is_none() && row.key == key(crate_cost)) {
+        match rows
+            .iter_mut()
+            .find(|row| row.floor.is_none() && row.key == key(crate_cost))
+        {
             Some(row) => row.floor = Some(crate_cost),
-            None => rows.push(Row { key: key(crate_cost), ours: None, floor: Some(crate_cost) }),
+            None => rows.push(Row {
+                key: key(crate_cost),
+                ours: None,
+                floor: Some(crate_cost),
+            }),
         }
     }
     rows
@@ -226,20 +294,40 @@ fn print_table(title: &str, ours: &WorkspaceCost, floor: &WorkspaceCost) {
     let rows = rows(ours, floor);
     let (shown, rest) = rows.split_at(rows.len().min(MAX_ROWS));
     for row in shown {
-        print_row(&row.name(), Figures::of(&Vec::from_iter(row.ours)), Figures::of(&Vec::from_iter(row.floor)));
+        print_row(
+            &row.name(),
+            Figures::of(&Vec::from_iter(row.ours)),
+            Figures::of(&Vec::from_iter(row.floor)),
+        );
     }
     if !rest.is_empty() {
-        let (ours_rest, floor_rest): (Vec<_>, Vec<_>) = (rest.iter().filter_map(|r| r.ours).collect(), rest.iter().filter_map(|r| r.floor).collect());
-        print_row(&format!("… {} more rows (sums; peak: the largest)", rest.len()), Figures::of(&ours_rest), Figures::of(&floor_rest));
+        let (ours_rest, floor_rest): (Vec<_>, Vec<_>) = (
+            rest.iter().filter_map(|r| r.ours).collect(),
+            rest.iter().filter_map(|r| r.floor).collect(),
+        );
+        print_row(
+            &format!("… {} more rows (sums; peak: the largest)", rest.len()),
+            Figures::of(&ours_rest),
+            Figures::of(&floor_rest),
+        );
     }
-    let members = format!("**whole workspace**, `-j2` ({} + {} crates)", ours.crates.len(), floor.crates.len());
-    print_row(&members, Some(Figures::whole(ours)), Some(Figures::whole(floor)));
+    let members = format!(
+        "**whole workspace**, `-j2` ({} + {} crates)",
+        ours.crates.len(),
+        floor.crates.len()
+    );
+    print_row(
+        &members,
+        Some(Figures::whole(ours)),
+        Some(Figures::whole(floor)),
+    );
     let rustc = |cost: &WorkspaceCost| cost.crates.iter().map(|c| c.rustc_secs).sum::<f64>();
     println!("\nrustc alone, summed over the crates checked one by one (no cargo start-up): ours {:.2} s, floor {:.2} s.", rustc(ours), rustc(floor));
 }
 
 fn print_row(name: &str, ours: Option<Figures>, floor: Option<Figures>) {
-    let cell = |side: Option<Figures>, show: fn(Figures) -> String| side.map_or("–".to_owned(), show);
+    let cell =
+        |side: Option<Figures>, show: fn(Figures) -> String| side.map_or("–".to_owned(), show);
     let ratio = |value: fn(Figures) -> f64| match (ours, floor) {
         (Some(o), Some(f)) if value(f) > 0.0 => format!("{:.1}", value(o) / value(f)),
         _ => "–".to_owned(),

@@ -12,7 +12,12 @@ use std::time::{Duration, Instant};
 
 /// Copies of the seeds, each with how many runs to take the median of: ×1, ×10, ×100, and 250 copies of the
 /// 4 operations = 1,000 operations.
-const SCALES: &[(&str, usize, usize)] = &[("×1", 1, 7), ("×10", 10, 5), ("×100", 100, 3), ("1,000 ops (×250)", 250, 3)];
+const SCALES: &[(&str, usize, usize)] = &[
+    ("×1", 1, 7),
+    ("×10", 10, 5),
+    ("×100", 100, 3),
+    ("1,000 ops (×250)", 250, 3),
+];
 
 /// The same, all copies in the seeds' two services; smaller, because each operation's JSON Schema carries
 /// every definition of its service, so the output grows with the square of the copies.
@@ -45,10 +50,15 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"));
-    let seeds = Seeds::load(&spec_dir).unwrap_or_else(|e| panic!("cannot read the seeds in {}: {e}", spec_dir.display()));
+    let seeds = Seeds::load(&spec_dir)
+        .unwrap_or_else(|e| panic!("cannot read the seeds in {}: {e}", spec_dir.display()));
     let scratch = std::env::temp_dir().join(format!("codegen-scale-{}", std::process::id()));
     let scales = if quick { &SCALES[..2] } else { SCALES };
-    let shared_scales = if quick { &SHARED_SCALES[..2] } else { SHARED_SCALES };
+    let shared_scales = if quick {
+        &SHARED_SCALES[..2]
+    } else {
+        SHARED_SCALES
+    };
 
     if cargo_check {
         eprintln!("`cargo check` of the generated crates is measured by `build-cost`, against a plain serde floor");
@@ -58,23 +68,49 @@ fn main() {
     let results = measure_scales(&seeds, &scratch, Services::PerCopy, scales);
     println!("\nAll copies in the seeds' two services (`apig` holds k times its types and operations):\n");
     measure_scales(&seeds, &scratch, Services::Shared, shared_scales);
-    let ours: Vec<_> = results.iter().map(|m| (m.label, m.size.fields, m.total())).collect();
+    let ours: Vec<_> = results
+        .iter()
+        .map(|m| (m.label, m.size.fields, m.total()))
+        .collect();
     #[cfg(feature = "typify-timing")]
     typify_timing::compare(&ours, quick);
     #[cfg(not(feature = "typify-timing"))]
-    println!("\n(typify on as many fields, for {} sizes: build with `--features typify-timing`)", ours.len());
+    println!(
+        "\n(typify on as many fields, for {} sizes: build with `--features typify-timing`)",
+        ours.len()
+    );
     if let Err(error) = std::fs::remove_dir_all(&scratch) {
         eprintln!("could not remove {}: {error}", scratch.display());
     }
 }
 
-fn measure_scales(seeds: &Seeds, scratch: &Path, services: Services, scales: &[(&'static str, usize, usize)]) -> Vec<Measured> {
+fn measure_scales(
+    seeds: &Seeds,
+    scratch: &Path,
+    services: Services,
+    scales: &[(&'static str, usize, usize)],
+) -> Vec<Measured> {
     let mut results = Vec::new();
     for &(label, copies, runs) in scales {
-        let name = format!("{}-x{copies}", if services == Services::Shared { "shared" } else { "own" });
+        let name = format!(
+            "{}-x{copies}",
+            if services == Services::Shared {
+                "shared"
+            } else {
+                "own"
+            }
+        );
         let spec = scratch.join(format!("spec-{name}"));
-        let size = seeds.write_copies(copies, services, &spec).expect("the scratch directory is writable");
-        results.push(measure(label, size, &spec, &scratch.join(format!("out-{name}")), runs));
+        let size = seeds
+            .write_copies(copies, services, &spec)
+            .expect("the scratch directory is writable");
+        results.push(measure(
+            label,
+            size,
+            &spec,
+            &scratch.join(format!("out-{name}")),
+            runs,
+        ));
         let _ = std::fs::remove_dir_all(&spec);
         if services == Services::Shared {
             let _ = std::fs::remove_dir_all(scratch.join(format!("out-{name}")));
@@ -109,13 +145,25 @@ fn measure(label: &'static str, size: Size, spec: &Path, out: &Path, runs: usize
         let started = Instant::now();
         let report = generate();
         let elapsed = started.elapsed();
-        let phases: Vec<String> = report.timings.iter().map(|(phase, d)| format!("{phase} {}", ms(*d))).collect();
-        eprintln!("{label}: {} ms ({} ms), {} files rendered", ms(elapsed), phases.join(", "), report.written.len() + report.unchanged.len() - report.skipped);
+        let phases: Vec<String> = report
+            .timings
+            .iter()
+            .map(|(phase, d)| format!("{phase} {}", ms(*d)))
+            .collect();
+        eprintln!(
+            "{label}: {} ms ({} ms), {} files rendered",
+            ms(elapsed),
+            phases.join(", "),
+            report.written.len() + report.unchanged.len() - report.skipped
+        );
         elapsed
     };
     let rerun = timed(&|| {});
     let one_change = timed(&|| change_one_maximum(spec));
-    let output = written.iter().filter_map(|p| std::fs::read_to_string(p).ok()).fold((0, 0), |(l, b), t| (l + t.lines().count(), b + t.len()));
+    let output = written
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .fold((0, 0), |(l, b), t| (l + t.lines().count(), b + t.len()));
     let phases = (0..samples[0].len())
         .map(|i| {
             let mut times: Vec<Duration> = samples.iter().map(|s| s[i].1).collect();
@@ -123,7 +171,15 @@ fn measure(label: &'static str, size: Size, spec: &Path, out: &Path, runs: usize
             (samples[0][i].0, times[times.len() / 2])
         })
         .collect();
-    Measured { label, size, phases, rerun, one_change, output_lines: output.0, output_bytes: output.1 }
+    Measured {
+        label,
+        size,
+        phases,
+        rerun,
+        one_change,
+        output_lines: output.0,
+        output_bytes: output.1,
+    }
 }
 
 /// Raises the first documented maximum of the first spec file that has one, by one.
@@ -132,11 +188,21 @@ fn change_one_maximum(spec: &Path) {
     files.retain(|f| f.extension().is_some_and(|e| e == "json"));
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");
-        let Some(at) = text.find("\"maximum\": ") else { continue };
+        let Some(at) = text.find("\"maximum\": ") else {
+            continue;
+        };
         let start = at + "\"maximum\": ".len();
-        let len = text[start..].find(|c: char| !c.is_ascii_digit()).unwrap_or(0);
-        let Ok(max) = text[start..start + len].parse::<u64>() else { continue };
-        std::fs::write(&file, format!("{}{}{}", &text[..start], max + 1, &text[start + len..])).expect("writable");
+        let len = text[start..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(0);
+        let Ok(max) = text[start..start + len].parse::<u64>() else {
+            continue;
+        };
+        std::fs::write(
+            &file,
+            format!("{}{}{}", &text[..start], max + 1, &text[start + len..]),
+        )
+        .expect("writable");
         return;
     }
     panic!("no spec file under {} documents a maximum", spec.display());
@@ -149,7 +215,10 @@ fn ms(d: Duration) -> String {
 fn print_table(results: &[Measured]) {
     let phases: Vec<&str> = results[0].phases.iter().map(|(name, _)| *name).collect();
     println!("| spec | operations | types | fields | {} ms | total ms | fields/s | output | again, unchanged ms | after a one-file change ms |", phases.join(" ms | "));
-    println!("| --- | ---: | ---: | ---: |{} ---: | ---: | ---: | ---: | ---: |", " ---: |".repeat(phases.len()));
+    println!(
+        "| --- | ---: | ---: | ---: |{} ---: | ---: | ---: | ---: | ---: |",
+        " ---: |".repeat(phases.len())
+    );
     for m in results {
         let times: Vec<String> = m.phases.iter().map(|(_, d)| ms(*d)).collect();
         println!(
@@ -183,7 +252,11 @@ fn print_growth(results: &[Measured]) {
             .map(|((name, a), (_, b))| format!("{name} ×{:.1}", ratio(*a, *b)))
             .collect();
         let total = ratio(small.total(), large.total());
-        let verdict = if total <= input * 1.1 { "linear (within 10 %)" } else { "grows faster than the input" };
+        let verdict = if total <= input * 1.1 {
+            "linear (within 10 %)"
+        } else {
+            "grows faster than the input"
+        };
         println!(
             "- {} → {}: input ×{input:.1}, time ×{total:.1}: {verdict} ({})",
             small.label,
@@ -207,12 +280,22 @@ mod typify_timing {
         for &(label, fields, time) in ours {
             let (schema, typify_fields) = replicated_schema(fields);
             let ours = fields as f64 / time.as_secs_f64();
-            print_typify_row(&format!("{typify_fields} ({label})"), typify_fields, &time_typify(&schema), Some(ours));
+            print_typify_row(
+                &format!("{typify_fields} ({label})"),
+                typify_fields,
+                &time_typify(&schema),
+                Some(ours),
+            );
         }
         if !quick {
             // The reference size: the nine tables of the body, 1,000 times.
             let (schema, fields) = replicated_schema(53_000);
-            print_typify_row(&format!("{fields} (the issue's reference size)"), fields, &time_typify(&schema), None);
+            print_typify_row(
+                &format!("{fields} (the issue's reference size)"),
+                fields,
+                &time_typify(&schema),
+                None,
+            );
         }
     }
 }
@@ -220,7 +303,12 @@ mod typify_timing {
 /// One row of the typify table: typify's time on `fields` fields in its phases, its rate, and ours where
 /// measured at that size.
 #[cfg(feature = "typify-timing")]
-fn print_typify_row(label: &str, fields: usize, t: &bench::typify_scale::TypifyTimes, ours: Option<f64>) {
+fn print_typify_row(
+    label: &str,
+    fields: usize,
+    t: &bench::typify_scale::TypifyTimes,
+    ours: Option<f64>,
+) {
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     let total = t.convert + t.emit + t.format;
     let theirs = fields as f64 / total.as_secs_f64();
@@ -228,5 +316,12 @@ fn print_typify_row(label: &str, fields: usize, t: &bench::typify_scale::TypifyT
         Some(ours) => (format!("{ours:.0}"), format!("{:.1}", ours / theirs)),
         None => (String::new(), String::new()),
     };
-    println!("| {label} | {:.0} ({:.0} / {:.0} / {:.0}), {} lines | {theirs:.0} | {ours} | {ratio} |", ms(total), ms(t.convert), ms(t.emit), ms(t.format), t.lines);
+    println!(
+        "| {label} | {:.0} ({:.0} / {:.0} / {:.0}), {} lines | {theirs:.0} | {ours} | {ratio} |",
+        ms(total),
+        ms(t.convert),
+        ms(t.emit),
+        ms(t.format),
+        t.lines
+    );
 }

@@ -9,17 +9,23 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("bench/ sits in the repository").to_path_buf();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("bench/ sits in the repository")
+        .to_path_buf();
     let mut dirs: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if dirs.is_empty() {
         dirs.push(root.join("spec/otc_apig/pages"));
     }
     let pages: Vec<(PathBuf, String)> = dirs
         .iter()
-        .flat_map(|dir| codegen::load::files_under(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())))
+        .flat_map(|dir| {
+            codegen::load::files_under(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        })
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .map(|p| {
-            let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
             (p, text)
         })
         .collect();
@@ -38,15 +44,30 @@ fn main() {
     });
     let paths: Vec<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
     let mut outcome = None;
-    let whole = best(|| outcome = Some(service::import_service("bench", &out, &paths).expect("imports")));
+    let whole =
+        best(|| outcome = Some(service::import_service("bench", &out, &paths).expect("imports")));
     let outcome = outcome.expect("ran");
 
-    println!("{} pages, {:.1} MB of text; {} imported as one service ({} not)", pages.len(), bytes as f64 / 1e6, outcome.counts.operations, outcome.failed.len());
+    println!(
+        "{} pages, {:.1} MB of text; {} imported as one service ({} not)",
+        pages.len(),
+        bytes as f64 / 1e6,
+        outcome.counts.operations,
+        outcome.failed.len()
+    );
     println!("| step | ms | pages/s | time / split |");
     println!("| --- | ---: | ---: | ---: |");
-    for (step, time) in [("read into sections and tables (baseline)", split), ("import each page on its own", each), ("import all as one service", whole)] {
+    for (step, time) in [
+        ("read into sections and tables (baseline)", split),
+        ("import each page on its own", each),
+        ("import all as one service", whole),
+    ] {
         let ms = time.as_secs_f64() * 1000.0;
-        println!("| {step} | {ms:.1} | {:.0} | {:.1} |", pages.len() as f64 / time.as_secs_f64(), time.as_secs_f64() / split.as_secs_f64());
+        println!(
+            "| {step} | {ms:.1} | {:.0} | {:.1} |",
+            pages.len() as f64 / time.as_secs_f64(),
+            time.as_secs_f64() / split.as_secs_f64()
+        );
     }
 }
 

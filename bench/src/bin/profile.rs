@@ -2,12 +2,12 @@
 //! Cases are those of the report (`floor`, `a` to `f`, `d2`), `validate`: validate() alone on a parsed body, and
 //! `codegen`: the generator once on the spec replicated `members` times (each copy in services of its own).
 
+use api_gateway_models::apig;
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{case, Context};
 use bench::synth::{Seeds, Services};
 use std::hint::black_box;
 use std::path::Path;
-use api_gateway_models::apig;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,8 +34,11 @@ fn main() {
 
 fn generate(copies: usize) {
     let scratch = std::env::temp_dir().join(format!("codegen-profile-{}", std::process::id()));
-    let seeds = Seeds::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).expect("the seeds");
-    seeds.write_copies(copies, Services::PerCopy, &scratch.join("spec")).expect("writable");
+    let seeds =
+        Seeds::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec")).expect("the seeds");
+    seeds
+        .write_copies(copies, Services::PerCopy, &scratch.join("spec"))
+        .expect("writable");
     let report = codegen::Config::new(scratch.join("spec"))
         .out_dir(scratch.join("out"))
         .layout(codegen::Layout::Crate)

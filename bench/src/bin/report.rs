@@ -2,22 +2,40 @@
 //! README:
 //! `cargo run -p bench --release --bin report` (`-- --quick` for a smoke run with fewer rounds).
 
+use api_gateway_models::apig;
 use bench::alloc::{allocations_during, is_installed, CountingAllocator};
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{Context, CASES};
 use bench::measure::{mb_per_s, median_times, Plan};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
-use api_gateway_models::apig;
 
 #[global_allocator]
 static ALLOCATOR: CountingAllocator = CountingAllocator;
 
 /// The body sizes, with how many rounds and runs per round each gets: about the same time per size.
 const SIZES: &[(usize, Plan)] = &[
-    (1_000, Plan { rounds: 21, runs_per_round: 40 }),
-    (10_000, Plan { rounds: 21, runs_per_round: 4 }),
-    (100_000, Plan { rounds: 9, runs_per_round: 1 }),
+    (
+        1_000,
+        Plan {
+            rounds: 21,
+            runs_per_round: 40,
+        },
+    ),
+    (
+        10_000,
+        Plan {
+            rounds: 21,
+            runs_per_round: 4,
+        },
+    ),
+    (
+        100_000,
+        Plan {
+            rounds: 9,
+            runs_per_round: 1,
+        },
+    ),
 ];
 
 fn main() {
@@ -31,7 +49,14 @@ fn main() {
     let mut times_at_largest = None;
     let mut invalid_cost = Vec::new();
     for &(members, plan) in SIZES {
-        let plan = if quick { Plan { rounds: 3, runs_per_round: plan.runs_per_round.div_ceil(4) } } else { plan };
+        let plan = if quick {
+            Plan {
+                rounds: 3,
+                runs_per_round: plan.runs_per_round.div_ceil(4),
+            }
+        } else {
+            plan
+        };
         let body = vpc_create_json(members, default_groups(members));
         let times = median_times(&cases, &context, &body, plan);
         let baseline = times[index_of("a")];
@@ -90,7 +115,12 @@ fn validate_time_at_largest(times: &[Duration]) -> f64 {
 fn invalid_ratio(members: usize, plan: Plan) -> f64 {
     let valid = vpc_create_json(members, default_groups(members));
     let mut value: serde_json::Value = serde_json::from_slice(&valid).expect("JSON");
-    for (i, member) in value["members"].as_array_mut().expect("members").iter_mut().enumerate() {
+    for (i, member) in value["members"]
+        .as_array_mut()
+        .expect("members")
+        .iter_mut()
+        .enumerate()
+    {
         if i % 100 == 0 {
             member["weight"] = serde_json::json!(10_001);
         }
@@ -105,7 +135,9 @@ fn invalid_ratio(members: usize, plan: Plan) -> f64 {
         }
         started.elapsed()
     };
-    let mut ratios: Vec<f64> = (0..plan.rounds).map(|_| time(&invalid, false).as_secs_f64() / time(&valid, true).as_secs_f64()).collect();
+    let mut ratios: Vec<f64> = (0..plan.rounds)
+        .map(|_| time(&invalid, false).as_secs_f64() / time(&valid, true).as_secs_f64())
+        .collect();
     ratios.sort_by(f64::total_cmp);
     ratios[ratios.len() / 2]
 }
@@ -127,7 +159,10 @@ fn validate_time(body: &[u8], plan: Plan) -> Duration {
 }
 
 fn index_of(key: &str) -> usize {
-    CASES.iter().position(|c| c.key == key).expect("a known case")
+    CASES
+        .iter()
+        .position(|c| c.key == key)
+        .expect("a known case")
 }
 
 /// The issues' targets at the largest size, each with the measured figure.
@@ -135,7 +170,10 @@ fn targets(times: &[Duration], validate_share: f64, invalid: f64) {
     let t = |key: &str| times[index_of(key)].as_secs_f64();
     let (a, b, d, e) = (t("a"), t("b"), t("d"), t("e"));
     let line = |name: &str, value: f64, met: bool| {
-        println!("- {name}: {value:.2} ({})", if met { "met" } else { "MISSED" });
+        println!(
+            "- {name}: {value:.2} ({})",
+            if met { "met" } else { "MISSED" }
+        );
     };
     let largest = SIZES.last().expect("sizes").0;
     println!("Targets at {largest} members:");
@@ -143,11 +181,26 @@ fn targets(times: &[Duration], validate_share: f64, invalid: f64) {
     line("(d) / (b) >= 3", d / b, d / b >= 3.0);
     line("(e) / (b) >= 1.7", e / b, e / b >= 1.7);
     line("(f) check_body / (a) <= 0.5", t("f") / a, t("f") / a <= 0.5);
-    line("(c) parse_body / (a) <= 1.10", t("c") / a, t("c") / a <= 1.10);
-    line("validate() alone / (a) <= 0.15", validate_share, validate_share <= 0.15);
-    line("one violation in a hundred members / valid <= 1.2", invalid, invalid <= 1.2);
+    line(
+        "(c) parse_body / (a) <= 1.10",
+        t("c") / a,
+        t("c") / a <= 1.10,
+    );
+    line(
+        "validate() alone / (a) <= 0.15",
+        validate_share,
+        validate_share <= 0.15,
+    );
+    line(
+        "one violation in a hundred members / valid <= 1.2",
+        invalid,
+        invalid <= 1.2,
+    );
     println!("- (d2) / (b), the schema codegen emits: {:.2}", t("d2") / b);
-    println!("- (a) / floor: {:.2} (reference run: about 3.6)", a / t("floor"));
+    println!(
+        "- (a) / floor: {:.2} (reference run: about 3.6)",
+        a / t("floor")
+    );
 }
 
 fn allocations_line() -> String {
@@ -169,7 +222,18 @@ fn machine() -> String {
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|info| info.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()))
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
         .unwrap_or_else(|| "unknown CPU".to_owned());
-    format!("Machine: {cores} cores ({cpu}), shared with other work; {} build.", if cfg!(debug_assertions) { "DEBUG (numbers meaningless)" } else { "release" })
+    format!(
+        "Machine: {cores} cores ({cpu}), shared with other work; {} build.",
+        if cfg!(debug_assertions) {
+            "DEBUG (numbers meaningless)"
+        } else {
+            "release"
+        }
+    )
 }

@@ -65,7 +65,16 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         quote! { #(#spellings)|* }
     });
     let listed: Vec<String> = e.variants.iter().map(|v| v.value.text()).collect();
-    let WireForm { raw, value_fn, value_doc, serialize, deserialize, display, value_ty, unknown_value } = wire_form(e.integer, &unknown);
+    let WireForm {
+        raw,
+        value_fn,
+        value_doc,
+        serialize,
+        deserialize,
+        display,
+        value_ty,
+        unknown_value,
+    } = wire_form(e.integer, &unknown);
     let copy_unknown = quote! { Self::#unknown(value) => #unknown_value };
     quote! {
         #doc

@@ -7,18 +7,18 @@ mod form;
 mod manifest;
 mod operation;
 mod parallel;
+mod read;
 mod response;
 pub mod schema;
-mod structs;
-mod read;
 mod services;
+mod structs;
 mod validate;
 
+use crate::cache::Cache;
 use crate::ir::{Model, Service, Type, TypeDef};
+pub use parallel::Rendered;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
-use crate::cache::Cache;
-pub use parallel::Rendered;
 use std::collections::BTreeMap;
 
 /// The run-time support module, copied into every generated crate.
@@ -58,15 +58,32 @@ pub struct EmitBug {
 }
 
 /// Renders the model into files, by path relative to the output directory.
-pub fn render(model: &Model, layout: Layout, crate_name: &str, command: &str) -> Result<BTreeMap<String, String>, EmitBug> {
+pub fn render(
+    model: &Model,
+    layout: Layout,
+    crate_name: &str,
+    command: &str,
+) -> Result<BTreeMap<String, String>, EmitBug> {
     render_with(model, layout, crate_name, command, None).map(|rendered| rendered.files)
 }
 
 /// Renders the model, skipping the files `cache` holds fresh.
-pub fn render_with(model: &Model, layout: Layout, crate_name: &str, command: &str, cache: Option<&Cache>) -> Result<Rendered, EmitBug> {
-    let all_specs: Vec<String> = model.services.iter().flat_map(|s| s.files.iter().cloned()).collect();
+pub fn render_with(
+    model: &Model,
+    layout: Layout,
+    crate_name: &str,
+    command: &str,
+    cache: Option<&Cache>,
+) -> Result<Rendered, EmitBug> {
+    let all_specs: Vec<String> = model
+        .services
+        .iter()
+        .flat_map(|s| s.files.iter().cloned())
+        .collect();
     match layout {
-        Layout::Crate => parallel::render_all(crate_jobs(model, crate_name, command, &all_specs), cache),
+        Layout::Crate => {
+            parallel::render_all(crate_jobs(model, crate_name, command, &all_specs), cache)
+        }
         Layout::Services => {
             let names = services::Names::new(crate_name);
             parallel::render_all(services::jobs(model, &names, command, &all_specs), cache)
@@ -80,7 +97,10 @@ pub fn render_with(model: &Model, layout: Layout, crate_name: &str, command: &st
                 pub mod support { #support }
             };
             let mut rendered = Rendered::default();
-            rendered.files.insert("models.rs".to_owned(), format_file("models.rs", &all_specs, command, tokens)?);
+            rendered.files.insert(
+                "models.rs".to_owned(),
+                format_file("models.rs", &all_specs, command, tokens)?,
+            );
             Ok(rendered)
         }
     }
@@ -88,22 +108,61 @@ pub fn render_with(model: &Model, layout: Layout, crate_name: &str, command: &st
 
 /// The files of the single crate: each service's module and each operation's file are keyed by what they
 /// are made from, the crate's root (which names every operation) is always rendered.
-fn crate_jobs<'a>(model: &'a Model, crate_name: &'a str, command: &'a str, all_specs: &'a [String]) -> Vec<parallel::Job<'a>> {
+fn crate_jobs<'a>(
+    model: &'a Model,
+    crate_name: &'a str,
+    command: &'a str,
+    all_specs: &'a [String],
+) -> Vec<parallel::Job<'a>> {
     let mut jobs = vec![
-        parallel::Job::new("rustfmt.toml".to_owned(), move || Ok(rustfmt_toml(command))).made_from(&()),
-        parallel::Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, emit_lib(model, false))),
-        parallel::Job::new("src/support.rs".to_owned(), move || format_file("src/support.rs", &[], command, support_tokens()?)).made_from(&()),
-        parallel::Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(crate_name))),
+        parallel::Job::new("rustfmt.toml".to_owned(), move || Ok(rustfmt_toml(command)))
+            .made_from(&()),
+        parallel::Job::new("src/lib.rs".to_owned(), move || {
+            format_file("src/lib.rs", all_specs, command, emit_lib(model, false))
+        }),
+        parallel::Job::new("src/support.rs".to_owned(), move || {
+            format_file("src/support.rs", &[], command, support_tokens()?)
+        })
+        .made_from(&()),
+        parallel::Job::new("src/bin/validate.rs".to_owned(), move || {
+            format_file(
+                "src/bin/validate.rs",
+                all_specs,
+                command,
+                emit_validate_bin(crate_name),
+            )
+        }),
     ];
     for service in &model.services {
         let service_key = parallel::shared_key(service);
         let dir = format!("src/{}", service.module);
         let name = format!("{dir}/mod.rs");
-        jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, &service.files, command, emit_service(service, false))).keyed(service_key.clone()));
+        jobs.push(
+            parallel::Job::new(name.clone(), move || {
+                format_file(&name, &service.files, command, emit_service(service, false))
+            })
+            .keyed(service_key.clone()),
+        );
         for op in &service.operations {
             let name = format!("{dir}/{}.rs", op.module);
-            jobs.push(parallel::Job::new(name.clone(), move || format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))).made_from(op));
-            jobs.push(parallel::Job::new(format!("schema/{}/{}.schema.json", service.module, op.module), move || Ok(schema::emit_schema(service, op))).keyed(service_key.clone()));
+            jobs.push(
+                parallel::Job::new(name.clone(), move || {
+                    format_file(
+                        &name,
+                        std::slice::from_ref(&op.spec_file),
+                        command,
+                        operation::emit_operation(op),
+                    )
+                })
+                .made_from(op),
+            );
+            jobs.push(
+                parallel::Job::new(
+                    format!("schema/{}/{}.schema.json", service.module, op.module),
+                    move || Ok(schema::emit_schema(service, op)),
+                )
+                .keyed(service_key.clone()),
+            );
         }
     }
     jobs
@@ -120,7 +179,12 @@ pub(crate) fn rustfmt_toml(command: &str) -> String {
 }
 
 fn support_tokens() -> Result<TokenStream, EmitBug> {
-    let parse = |name: &str, text: &str| syn::parse_str::<syn::File>(text).map_err(|e| EmitBug { file: format!("{name}.rs"), error: e.to_string() });
+    let parse = |name: &str, text: &str| {
+        syn::parse_str::<syn::File>(text).map_err(|e| EmitBug {
+            file: format!("{name}.rs"),
+            error: e.to_string(),
+        })
+    };
     let support = parse("support", SUPPORT)?;
     let (attrs, items) = (support.attrs, support.items);
     let mut modules = Vec::new();
@@ -136,8 +200,16 @@ fn support_tokens() -> Result<TokenStream, EmitBug> {
     })
 }
 
-fn format_file(name: &str, specs: &[String], command: &str, tokens: TokenStream) -> Result<String, EmitBug> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitBug { file: name.to_owned(), error: e.to_string() })?;
+fn format_file(
+    name: &str,
+    specs: &[String],
+    command: &str,
+    tokens: TokenStream,
+) -> Result<String, EmitBug> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| EmitBug {
+        file: name.to_owned(),
+        error: e.to_string(),
+    })?;
     format_parsed(specs, command, file)
 }
 
@@ -148,10 +220,20 @@ fn format_parsed(specs: &[String], command: &str, file: syn::File) -> Result<Str
 /// The do-not-edit header, as comments starting with `comment`: what the file is generated from and how
 /// to regenerate it.
 fn header(specs: &[String], command: &str, comment: &str) -> String {
-    let from = if specs.is_empty() { "the generator's run-time support".to_owned() } else { specs.iter().map(|s| format!("spec/{s}")).collect::<Vec<_>>().join(", ") };
+    let from = if specs.is_empty() {
+        "the generator's run-time support".to_owned()
+    } else {
+        specs
+            .iter()
+            .map(|s| format!("spec/{s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut header = format!("{comment} @generated by codegen: do not edit by hand.\n");
     header.push_str(&format!("{comment} From: {from}\n"));
-    header.push_str(&format!("{comment} Regenerate with `{command}` after changing the spec or the generator.\n\n"));
+    header.push_str(&format!(
+        "{comment} Regenerate with `{command}` after changing the spec or the generator.\n\n"
+    ));
     header
 }
 
@@ -190,16 +272,23 @@ fn emit_lib(model: &Model, inline: bool) -> TokenStream {
 /// The crate root's re-exports of the support, `OPERATIONS`, and the functions that dispatch on an
 /// operation's name.
 fn dispatchers(model: &Model) -> TokenStream {
-    let ops: Vec<_> = model.services.iter().flat_map(|s| s.operations.iter().map(move |op| (s, op))).collect();
+    let ops: Vec<_> = model
+        .services
+        .iter()
+        .flat_map(|s| s.operations.iter().map(move |op| (s, op)))
+        .collect();
     let names: Vec<&String> = ops.iter().map(|(_, op)| &op.qualified_name).collect();
     // Each operation with a JSON body checks it with its own `check_body`; a form is not JSON.
-    let arms = ops.iter().filter(|(_, op)| op.body.is_some()).map(|(service, op)| {
-        let names = op.names();
-        let (service, module) = (ident(&service.module), ident(&op.module));
-        quote! {
-            #(#names)|* => ::std::option::Option::Some(#service::#module::check_body(input)),
-        }
-    });
+    let arms = ops
+        .iter()
+        .filter(|(_, op)| op.body.is_some())
+        .map(|(service, op)| {
+            let names = op.names();
+            let (service, module) = (ident(&service.module), ident(&op.module));
+            quote! {
+                #(#names)|* => ::std::option::Option::Some(#service::#module::check_body(input)),
+            }
+        });
     let parse_arms = ops.iter().filter(|(_, op)| op.body.is_some()).map(|(service, op)| {
         let names = op.names();
         let (service, module) = (ident(&service.module), ident(&op.module));
@@ -265,7 +354,11 @@ fn emit_service(service: &Service, inline: bool) -> TokenStream {
             operation_declaration(op)
         }
     });
-    let support = if uses_support(service) { quote! { use super::support; } } else { quote! {} };
+    let support = if uses_support(service) {
+        quote! { use super::support; }
+    } else {
+        quote! {}
+    };
     quote! {
         #support
         #(#ops)*
@@ -412,7 +505,11 @@ fn escape_doc(line: &str) -> String {
 fn urls_as_code(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;
-    while let Some(at) = ["https://", "http://"].iter().filter_map(|scheme| rest.find(scheme)).min() {
+    while let Some(at) = ["https://", "http://"]
+        .iter()
+        .filter_map(|scheme| rest.find(scheme))
+        .min()
+    {
         let (before, from) = rest.split_at(at);
         out.push_str(before);
         let len = from.find(char::is_whitespace).unwrap_or(from.len());
@@ -463,7 +560,9 @@ pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
             let inner = rust_type_in(inner, scope);
             quote! { ::std::collections::BTreeMap<::std::string::String, #inner> }
         }
-        Type::JsonObject => quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> },
+        Type::JsonObject => {
+            quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
+        }
         Type::File => quote! { support::FilePart },
     }
 }
@@ -474,9 +573,18 @@ mod tests {
 
     #[test]
     fn bare_urls_become_code_spans_and_the_rest_is_escaped() {
-        assert_eq!(doc_line("In the URL https://x.com:8080/elb?type=a, ${query} is type=a."), " In the URL `https://x.com:8080/elb?type=a`, ${query} is type=a.");
+        assert_eq!(
+            doc_line("In the URL https://x.com:8080/elb?type=a, ${query} is type=a."),
+            " In the URL `https://x.com:8080/elb?type=a`, ${query} is type=a."
+        );
         assert_eq!(doc_line("See (http://a.b/c)."), " See (`http://a.b/c`).");
-        assert_eq!(doc_line("Already `https://a.b` code."), " Already `https://a.b` code.");
-        assert_eq!(doc_line("Not a URL: https:// alone <b>"), " Not a URL: `https://` alone \\<b\\>");
+        assert_eq!(
+            doc_line("Already `https://a.b` code."),
+            " Already `https://a.b` code."
+        );
+        assert_eq!(
+            doc_line("Not a URL: https:// alone <b>"),
+            " Not a URL: `https://` alone \\<b\\>"
+        );
     }
 }

@@ -62,7 +62,10 @@ fn emit_request(op: &Operation) -> TokenStream {
     });
     let query_pairs = op.query.iter().map(|field| {
         let wire = &field.wire;
-        each_value(field, quote! { support::push_query(&mut query, #wire, value); })
+        each_value(
+            field,
+            quote! { support::push_query(&mut query, #wire, value); },
+        )
     });
     // Without query parameters the string is empty, and nothing is pushed onto it.
     let query_body = if op.query.is_empty() {
@@ -141,8 +144,15 @@ fn request_checks(op: &Operation) -> TokenStream {
         let (wire, name) = (&p.wire, ident(&p.ident));
         quote! { support::check_not_empty(out, &path.field(#wire), &self.#name); }
     });
-    let field_checks = op.query.iter().chain(&op.form).map(|field| validate::emit_field_checks(field, None));
-    let body_check = op.body.as_ref().map(|_| quote! { support::Validate::validate_at(&self.body, path, out); });
+    let field_checks = op
+        .query
+        .iter()
+        .chain(&op.form)
+        .map(|field| validate::emit_field_checks(field, None));
+    let body_check = op
+        .body
+        .as_ref()
+        .map(|_| quote! { support::Validate::validate_at(&self.body, path, out); });
     let checks = quote! { #(#non_empty)* #(#field_checks)* #body_check };
     // Without parameters or a body there is nothing to check, and no collection to make.
     if checks.is_empty() {
@@ -178,7 +188,11 @@ fn param_type(field: &Field) -> TokenStream {
 /// array's items one after the other.
 pub(super) fn each_value(field: &Field, push: TokenStream) -> TokenStream {
     let name = ident(&field.ident);
-    let each = if matches!(field.ty, Type::Vec(_)) { quote! { for value in values { #push } } } else { quote! { let value = values; #push } };
+    let each = if matches!(field.ty, Type::Vec(_)) {
+        quote! { for value in values { #push } }
+    } else {
+        quote! { let value = values; #push }
+    };
     if field.required {
         quote! { { let values = &self.#name; #each } }
     } else {

@@ -19,8 +19,15 @@ pub struct Job<'a> {
 }
 
 impl<'a> Job<'a> {
-    pub fn new(path: String, render: impl Fn() -> Result<String, EmitBug> + Send + Sync + 'a) -> Job<'a> {
-        Job { path, render: Box::new(render), key: None }
+    pub fn new(
+        path: String,
+        render: impl Fn() -> Result<String, EmitBug> + Send + Sync + 'a,
+    ) -> Job<'a> {
+        Job {
+            path,
+            render: Box::new(render),
+            key: None,
+        }
     }
 
     /// The file is made from `part` of the model (and the run's settings) alone.
@@ -36,7 +43,9 @@ impl<'a> Job<'a> {
 }
 
 /// The key of a part many files are made from, computed once by whichever of their jobs asks first.
-pub fn shared_key<'a>(part: &'a (dyn std::fmt::Debug + Sync)) -> impl Fn() -> u64 + Clone + Send + Sync + 'a {
+pub fn shared_key<'a>(
+    part: &'a (dyn std::fmt::Debug + Sync),
+) -> impl Fn() -> u64 + Clone + Send + Sync + 'a {
     let key = std::sync::Arc::new(std::sync::OnceLock::new());
     move || *key.get_or_init(|| crate::cache::key(part))
 }
@@ -58,14 +67,21 @@ enum Outcome {
 /// Renders every job on as many workers as the machine has cores (one for a handful of files), skipping
 /// those the cache holds fresh.
 pub fn render_all(jobs: Vec<Job<'_>>, cache: Option<&Cache>) -> Result<Rendered, EmitBug> {
-    let workers = std::thread::available_parallelism().map_or(1, usize::from).min(jobs.len().div_ceil(4)).max(1);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len().div_ceil(4))
+        .max(1);
     let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, Result<Outcome, EmitBug>)>> = Mutex::new(Vec::with_capacity(jobs.len()));
+    let results: Mutex<Vec<(usize, Result<Outcome, EmitBug>)>> =
+        Mutex::new(Vec::with_capacity(jobs.len()));
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some(job) = jobs.get(i) else { break };
         let outcome = run(job, cache);
-        results.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((i, outcome));
+        results
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((i, outcome));
     };
     std::thread::scope(|scope| {
         for _ in 1..workers {
@@ -73,7 +89,9 @@ pub fn render_all(jobs: Vec<Job<'_>>, cache: Option<&Cache>) -> Result<Rendered,
         }
         work();
     });
-    let mut results = results.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     results.sort_by_key(|(i, _)| *i);
     let mut rendered = Rendered::default();
     let mut failures = BTreeMap::new();

@@ -38,7 +38,11 @@ impl<'s> Facts<'s> {
                 _ => {}
             }
         }
-        Facts { checks, compared, nested }
+        Facts {
+            checks,
+            compared,
+            nested,
+        }
     }
 
     /// What reading the value of the field at `position` notes: whether each condition on it holds, the
@@ -61,7 +65,12 @@ impl<'s> Facts<'s> {
     }
 
     fn declarations(&self) -> TokenStream {
-        let holds = self.checks.iter().enumerate().filter(|(_, c)| matches!(c, RuleCheck::Presence { .. })).map(|(k, _)| holds(k));
+        let holds = self
+            .checks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c, RuleCheck::Presence { .. }))
+            .map(|(k, _)| holds(k));
         let numbers = self.compared.iter().map(|&position| number(position));
         let seen = self.nested.keys().map(|&position| seen(position));
         quote! {
@@ -75,7 +84,10 @@ impl<'s> Facts<'s> {
 /// The bit of a table position in a mask of present fields (lowering keeps the positions a rule reaches
 /// below 64).
 fn bit(position: usize) -> u64 {
-    u32::try_from(position).ok().and_then(|p| 1u64.checked_shl(p)).unwrap_or(0)
+    u32::try_from(position)
+        .ok()
+        .and_then(|p| 1u64.checked_shl(p))
+        .unwrap_or(0)
 }
 
 fn holds(k: usize) -> proc_macro2::Ident {
@@ -106,7 +118,9 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     let name_text = &s.name;
     let wires: Vec<&String> = s.fields.iter().map(|f| &f.wire).collect();
     let positions = (0..s.fields.len()).map(proc_macro2::Literal::usize_unsuffixed);
-    let keys = wires.iter().map(|wire| proc_macro2::Literal::byte_string(wire.as_bytes()));
+    let keys = wires
+        .iter()
+        .map(|wire| proc_macro2::Literal::byte_string(wire.as_bytes()));
     let facts = Facts::of(s);
     let declarations = facts.declarations();
     let slots = (0..s.fields.len()).map(slot);
@@ -136,11 +150,21 @@ pub fn emit_read(s: &Struct) -> TokenStream {
             }
         }
     };
-    let mandatory = s.fields.iter().enumerate().filter(|(_, f)| f.required).map(|(position, f)| {
-        let (wire, slot) = (&f.wire, slot(position));
-        quote! { (#wire, #slot.is_some()) }
-    });
-    let rules: Vec<TokenStream> = facts.checks.iter().enumerate().map(|(k, check)| emit_rule(k, check)).collect();
+    let mandatory = s
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.required)
+        .map(|(position, f)| {
+            let (wire, slot) = (&f.wire, slot(position));
+            quote! { (#wire, #slot.is_some()) }
+        });
+    let rules: Vec<TokenStream> = facts
+        .checks
+        .iter()
+        .enumerate()
+        .map(|(k, check)| emit_rule(k, check))
+        .collect();
     let end = if rules.is_empty() {
         quote! { fields.end(&[#(#mandatory),*]); }
     } else {
@@ -183,7 +207,12 @@ pub fn emit_read(s: &Struct) -> TokenStream {
 /// The reader of a field's value: its checks, what the rules note of it, its array or map, its box.
 fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStream {
     let own = checker_call(position, field);
-    let mut reader = value_reader(field.ty.scalar(), &TokenStream::new(), own, facts.notes(position));
+    let mut reader = value_reader(
+        field.ty.scalar(),
+        &TokenStream::new(),
+        own,
+        facts.notes(position),
+    );
     if field.boxed {
         reader = quote! { support::Boxed(#reader) };
     }
@@ -193,10 +222,11 @@ fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStrea
     }
     match &field.ty {
         Type::Vec(_) => {
-            let to_usize = |n: Option<u64>| match n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) {
-                Some(n) => quote! { ::std::option::Option::Some(#n) },
-                None => quote! { ::std::option::Option::None },
-            };
+            let to_usize =
+                |n: Option<u64>| match n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) {
+                    Some(n) => quote! { ::std::option::Option::Some(#n) },
+                    None => quote! { ::std::option::Option::None },
+                };
             let (min, max) = field.checks.items.map_or((None, None), |b| (b.min, b.max));
             let (min, max) = (to_usize(min), to_usize(max));
             quote! { support::Items { item: #reader, min: #min, max: #max } }
@@ -214,7 +244,12 @@ pub(crate) fn body_reader(ty: &Type, scope: &TokenStream) -> TokenStream {
 /// The reader of one value of type `ty` (its types named through `scope`): checked by `own` (a
 /// function of the value's own checks), with `notes` made on it; an array's items and a map's values
 /// (of a body) have neither.
-fn value_reader(ty: &Type, scope: &TokenStream, own: Option<TokenStream>, notes: TokenStream) -> TokenStream {
+fn value_reader(
+    ty: &Type,
+    scope: &TokenStream,
+    own: Option<TokenStream>,
+    notes: TokenStream,
+) -> TokenStream {
     let check = match (own, notes.is_empty()) {
         (None, true) => quote! { support::unchecked },
         (Some(own), true) => own,
@@ -246,12 +281,25 @@ fn value_reader(ty: &Type, scope: &TokenStream, own: Option<TokenStream>, notes:
 
 fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
     match check {
-        RuleCheck::Presence { target, finals, condition, required } => {
+        RuleCheck::Presence {
+            target,
+            finals,
+            condition,
+            required,
+        } => {
             let holds = holds(k);
             let absent = condition.absent_holds;
-            let report = if *required { quote! { support::require } } else { quote! { support::forbid } };
+            let report = if *required {
+                quote! { support::require }
+            } else {
+                quote! { support::forbid }
+            };
             let walk = walk(target, finals, &report, condition);
-            let test = if *required { quote! { #holds.unwrap_or(#absent) } } else { quote! { !#holds.unwrap_or(#absent) } };
+            let test = if *required {
+                quote! { #holds.unwrap_or(#absent) }
+            } else {
+                quote! { !#holds.unwrap_or(#absent) }
+            };
             quote! { if #test { #walk } }
         }
         RuleCheck::LessThan { field, than } => {
@@ -274,9 +322,16 @@ fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
 
 /// Reports whether each of `finals` is present: fields of the object itself, or of the objects one field
 /// holds (whose presence the field's reader noted in its `Seen`).
-fn walk(target: &FieldPath, finals: &[&crate::ir::FieldRef], report: &TokenStream, condition: &Condition) -> TokenStream {
+fn walk(
+    target: &FieldPath,
+    finals: &[&crate::ir::FieldRef],
+    report: &TokenStream,
+    condition: &Condition,
+) -> TokenStream {
     let text = &condition.text;
-    let [first, ..] = target.steps.as_slice() else { return quote! {} };
+    let [first, ..] = target.steps.as_slice() else {
+        return quote! {};
+    };
     if target.steps.len() == 1 {
         let reports = finals.iter().map(|f| {
             let (wire, slot) = (&f.wire, slot(f.position));
@@ -285,13 +340,25 @@ fn walk(target: &FieldPath, finals: &[&crate::ir::FieldRef], report: &TokenStrea
         return quote! { #(#reports)* };
     }
     let (wire, seen) = (&first.field.wire, seen(first.field.position));
-    let at = if first.array { quote! { item } } else { quote! { holder } };
+    let at = if first.array {
+        quote! { item }
+    } else {
+        quote! { holder }
+    };
     let reports = finals.iter().map(|f| {
         let (final_wire, bit) = (&f.wire, bit(f.position));
         quote! { #report(out, &#at.field(#final_wire), present & #bit != 0, #text); }
     });
-    let each = if first.array { quote! { (i, present) } } else { quote! { (_, present) } };
-    let item = if first.array { quote! { let item = holder.index(i); } } else { quote! {} };
+    let each = if first.array {
+        quote! { (i, present) }
+    } else {
+        quote! { (_, present) }
+    };
+    let item = if first.array {
+        quote! { let item = holder.index(i); }
+    } else {
+        quote! {}
+    };
     quote! {
         let holder = path.field(#wire);
         for #each in #seen.present() {

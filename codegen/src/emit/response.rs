@@ -7,8 +7,14 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 /// One match arm per documented status, made by `arm` from its variant, code and body.
-fn arms(op: &Operation, arm: impl Fn(&Ident, u16, Option<&Body>) -> TokenStream) -> Vec<TokenStream> {
-    op.responses.iter().map(|r: &Response| arm(&ident(&r.variant), r.status, r.body.as_ref())).collect()
+fn arms(
+    op: &Operation,
+    arm: impl Fn(&Ident, u16, Option<&Body>) -> TokenStream,
+) -> Vec<TokenStream> {
+    op.responses
+        .iter()
+        .map(|r: &Response| arm(&ident(&r.variant), r.status, r.body.as_ref()))
+        .collect()
 }
 
 /// The parsed `value` of a body as its variant holds it: boxed where the IR says so.
@@ -35,7 +41,9 @@ fn read_body(op: &Operation) -> TokenStream {
             quote! { #status => support::response_body(body, departures).map(|(body, departures)| (Self::#name(#value), departures)), }
         }
         // A file has no documented content to depart from.
-        Some(Body::File) => quote! { #status => ::std::result::Result::Ok((Self::#name(body.to_vec()), #none)), },
+        Some(Body::File) => {
+            quote! { #status => ::std::result::Result::Ok((Self::#name(body.to_vec()), #none)), }
+        }
         None => quote! { #status => ::std::result::Result::Ok((Self::#name, #none)), },
     });
     quote! {
@@ -48,7 +56,11 @@ fn read_body(op: &Operation) -> TokenStream {
 
 /// `Response::documented_headers`: the header names each status documents.
 fn documented_headers(op: &Operation) -> TokenStream {
-    let with_headers: Vec<&Response> = op.responses.iter().filter(|r| !r.headers.is_empty()).collect();
+    let with_headers: Vec<&Response> = op
+        .responses
+        .iter()
+        .filter(|r| !r.headers.is_empty())
+        .collect();
     let doc = quote! {
         /// The names of the headers the page documents for responses of `status`, to read from the HTTP
         /// response beside its body (empty where the page documents none).
@@ -79,7 +91,10 @@ fn variant_docs(r: &Response) -> Vec<String> {
         docs.push(String::new());
         docs.push("Documented headers:".to_owned());
         for header in &r.headers {
-            let text = header.docs.first().map_or_else(String::new, |d| format!(": {d}"));
+            let text = header
+                .docs
+                .first()
+                .map_or_else(String::new, |d| format!(": {d}"));
             docs.push(format!("- `{}`{text}", header.wire));
         }
     }

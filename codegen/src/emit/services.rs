@@ -11,8 +11,11 @@
 //! ```
 
 use super::parallel::{self, Job};
+use super::{
+    dispatchers, emit_validate_bin, format_file, format_parsed, ident, operation_declaration,
+    service_types, support_tokens, uses_support, EmitBug,
+};
 use super::{manifest, operation, schema};
-use super::{dispatchers, emit_validate_bin, format_file, format_parsed, ident, operation_declaration, service_types, support_tokens, uses_support, EmitBug};
 use crate::ir::{Model, Service};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -25,7 +28,9 @@ pub struct Names {
 impl Names {
     /// The names from the umbrella crate's, as a package or a library name (`my-models`, `my_models`).
     pub fn new(crate_name: &str) -> Names {
-        Names { umbrella: crate_name.replace('-', "_") }
+        Names {
+            umbrella: crate_name.replace('-', "_"),
+        }
     }
 
     pub fn support(&self) -> String {
@@ -43,25 +48,76 @@ pub fn service_dir(service: &Service) -> String {
 }
 
 /// Every file of the layout, as jobs to render side by side.
-pub fn jobs<'a>(model: &'a Model, names: &'a Names, command: &'a str, all_specs: &'a [String]) -> Vec<Job<'a>> {
+pub fn jobs<'a>(
+    model: &'a Model,
+    names: &'a Names,
+    command: &'a str,
+    all_specs: &'a [String],
+) -> Vec<Job<'a>> {
     let mut jobs = vec![
-        Job::new("rustfmt.toml".to_owned(), move || Ok(super::rustfmt_toml(command))).made_from(&()),
-        Job::new("Cargo.toml".to_owned(), move || Ok(manifest::umbrella(model, names, all_specs, command))),
-        Job::new("src/lib.rs".to_owned(), move || format_file("src/lib.rs", all_specs, command, umbrella_lib(model, names))),
-        Job::new("src/bin/validate.rs".to_owned(), move || format_file("src/bin/validate.rs", all_specs, command, emit_validate_bin(&names.umbrella))),
-        Job::new("support/Cargo.toml".to_owned(), move || Ok(manifest::support(names, command))).made_from(&()),
-        Job::new("support/src/lib.rs".to_owned(), move || format_file("support/src/lib.rs", &[], command, support_tokens()?)).made_from(&()),
+        Job::new("rustfmt.toml".to_owned(), move || {
+            Ok(super::rustfmt_toml(command))
+        })
+        .made_from(&()),
+        Job::new("Cargo.toml".to_owned(), move || {
+            Ok(manifest::umbrella(model, names, all_specs, command))
+        }),
+        Job::new("src/lib.rs".to_owned(), move || {
+            format_file("src/lib.rs", all_specs, command, umbrella_lib(model, names))
+        }),
+        Job::new("src/bin/validate.rs".to_owned(), move || {
+            format_file(
+                "src/bin/validate.rs",
+                all_specs,
+                command,
+                emit_validate_bin(&names.umbrella),
+            )
+        }),
+        Job::new("support/Cargo.toml".to_owned(), move || {
+            Ok(manifest::support(names, command))
+        })
+        .made_from(&()),
+        Job::new("support/src/lib.rs".to_owned(), move || {
+            format_file("support/src/lib.rs", &[], command, support_tokens()?)
+        })
+        .made_from(&()),
     ];
     for service in &model.services {
         let service_key = parallel::shared_key(service);
         let dir = service_dir(service);
-        jobs.push(Job::new(format!("{dir}/Cargo.toml"), move || Ok(manifest::service(service, names, command))).keyed(service_key.clone()));
+        jobs.push(
+            Job::new(format!("{dir}/Cargo.toml"), move || {
+                Ok(manifest::service(service, names, command))
+            })
+            .keyed(service_key.clone()),
+        );
         let lib = format!("{dir}/src/lib.rs");
-        jobs.push(Job::new(lib.clone(), move || format_parsed(&service.files, command, service_lib(service, names, &lib)?)).keyed(service_key.clone()));
+        jobs.push(
+            Job::new(lib.clone(), move || {
+                format_parsed(&service.files, command, service_lib(service, names, &lib)?)
+            })
+            .keyed(service_key.clone()),
+        );
         for op in &service.operations {
             let name = format!("{dir}/src/{}.rs", op.module);
-            jobs.push(Job::new(name.clone(), move || format_file(&name, std::slice::from_ref(&op.spec_file), command, operation::emit_operation(op))).made_from(op));
-            jobs.push(Job::new(format!("schema/{}/{}.schema.json", service.module, op.module), move || Ok(schema::emit_schema(service, op))).keyed(service_key.clone()));
+            jobs.push(
+                Job::new(name.clone(), move || {
+                    format_file(
+                        &name,
+                        std::slice::from_ref(&op.spec_file),
+                        command,
+                        operation::emit_operation(op),
+                    )
+                })
+                .made_from(op),
+            );
+            jobs.push(
+                Job::new(
+                    format!("schema/{}/{}.schema.json", service.module, op.module),
+                    move || Ok(schema::emit_schema(service, op)),
+                )
+                .keyed(service_key.clone()),
+            );
         }
     }
     jobs
@@ -90,7 +146,10 @@ fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
 /// A service crate's root: its types, each compiled only when an operation reaching it is on (unless all
 /// or none reach it), and its operations' modules, each behind its feature.
 fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File, EmitBug> {
-    let doc = format!(" Models of the `{}` service, generated from its spec by `codegen`.", service.module);
+    let doc = format!(
+        " Models of the `{}` service, generated from its spec by `codegen`.",
+        service.module
+    );
     let support = ident(&names.support());
     let import = if uses_support(service) {
         // With no operation's feature on, nothing may call into it.
@@ -103,19 +162,30 @@ fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File
         let declaration = operation_declaration(op);
         quote! { #[cfg(feature = #feature)] #declaration }
     });
-    let mut root = parse(file, quote! {
-        #![doc = #doc]
-        #![forbid(unsafe_code)]
-        #![deny(missing_docs)]
-        #import
-        #(#ops)*
-    })?;
+    let mut root = parse(
+        file,
+        quote! {
+            #![doc = #doc]
+            #![forbid(unsafe_code)]
+            #![deny(missing_docs)]
+            #import
+            #(#ops)*
+        },
+    )?;
     for (name, tokens) in service_types(service) {
         let mut items = parse(file, tokens)?.items;
         if let Some(operations) = service.feature_gates.get(name) {
-            let gate = gate(operations.iter().map(|op| manifest::feature_of_module(op)).collect());
+            let gate = gate(
+                operations
+                    .iter()
+                    .map(|op| manifest::feature_of_module(op))
+                    .collect(),
+            );
             for item in &mut items {
-                let attrs = item_attrs(item).ok_or_else(|| EmitBug { file: file.to_owned(), error: format!("an item of `{name}` takes no attributes") })?;
+                let attrs = item_attrs(item).ok_or_else(|| EmitBug {
+                    file: file.to_owned(),
+                    error: format!("an item of `{name}` takes no attributes"),
+                })?;
                 attrs.insert(0, gate.clone());
             }
         }
@@ -133,7 +203,10 @@ fn gate(features: Vec<String>) -> syn::Attribute {
 }
 
 fn parse(file: &str, tokens: TokenStream) -> Result<syn::File, EmitBug> {
-    syn::parse2(tokens).map_err(|e| EmitBug { file: file.to_owned(), error: e.to_string() })
+    syn::parse2(tokens).map_err(|e| EmitBug {
+        file: file.to_owned(),
+        error: e.to_string(),
+    })
 }
 
 /// The attributes of an item the emitters make (structs, enums, impls, statics and constants).

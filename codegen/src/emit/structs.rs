@@ -19,15 +19,27 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let defaults = s.fields.iter().filter_map(emit_default);
     let validate = if s.validated || s.response {
         // The field list finds undocumented fields in responses; requests find them as they are read.
-        let shape = if s.response { emit_shape(s, shapes) } else { quote! {} };
+        let shape = if s.response {
+            emit_shape(s, shapes)
+        } else {
+            quote! {}
+        };
         let checks = validate::emit_validate(s, quote! { #name }, s.validated);
-        let reader = if s.validated { read::emit_read(s) } else { quote! {} };
+        let reader = if s.validated {
+            read::emit_read(s)
+        } else {
+            quote! {}
+        };
         quote! { #shape #checks #reader }
     } else {
         quote! {}
     };
     let inherent = quote! { #(#defaults)* };
-    let inherent = if inherent.is_empty() { quote! {} } else { quote! { impl #name { #inherent } } };
+    let inherent = if inherent.is_empty() {
+        quote! {}
+    } else {
+        quote! { impl #name { #inherent } }
+    };
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -56,9 +68,17 @@ fn emit_field(field: &Field) -> TokenStream {
     let doc = docs(&field.docs);
     let ty = field_type(field);
     let wire = &field.wire;
-    let rename = if naming::unraw(&field.ident) == field.wire { quote! {} } else { quote! { #[serde(rename = #wire)] } };
+    let rename = if naming::unraw(&field.ident) == field.wire {
+        quote! {}
+    } else {
+        quote! { #[serde(rename = #wire)] }
+    };
     // serde reads an absent `Option` field as `None` by itself; `default` would only add code to compile.
-    let optional = if field.required { quote! {} } else { quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] } };
+    let optional = if field.required {
+        quote! {}
+    } else {
+        quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
+    };
     quote! {
         #doc
         #rename
@@ -75,21 +95,50 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
     let name = ident(&field.ident);
     let wire = &field.wire;
     let (const_ty, value, getter_ty, get) = match &default.value {
-        Literal::Str(s) => (quote! { &'static str }, quote! { #s }, quote! { &str }, quote! { self.#name.as_deref().unwrap_or(Self::#constant) }),
+        Literal::Str(s) => (
+            quote! { &'static str },
+            quote! { #s },
+            quote! { &str },
+            quote! { self.#name.as_deref().unwrap_or(Self::#constant) },
+        ),
         Literal::Int(n) => {
             // Lowering checked that the value fits the field's type, which the constant's type gives it.
-            let ty = if field.ty == Type::I64 { quote! { i64 } } else { quote! { i32 } };
+            let ty = if field.ty == Type::I64 {
+                quote! { i64 }
+            } else {
+                quote! { i32 }
+            };
             let n = proc_macro2::Literal::i64_unsuffixed(*n);
-            (ty.clone(), quote! { #n }, ty, quote! { self.#name.unwrap_or(Self::#constant) })
+            (
+                ty.clone(),
+                quote! { #n },
+                ty,
+                quote! { self.#name.unwrap_or(Self::#constant) },
+            )
         }
         Literal::Float(x) => {
             let x = proc_macro2::Literal::f64_unsuffixed(*x);
-            (quote! { f64 }, quote! { #x }, quote! { f64 }, quote! { self.#name.unwrap_or(Self::#constant) })
+            (
+                quote! { f64 },
+                quote! { #x },
+                quote! { f64 },
+                quote! { self.#name.unwrap_or(Self::#constant) },
+            )
         }
-        Literal::Bool(b) => (quote! { bool }, quote! { #b }, quote! { bool }, quote! { self.#name.unwrap_or(Self::#constant) }),
+        Literal::Bool(b) => (
+            quote! { bool },
+            quote! { #b },
+            quote! { bool },
+            quote! { self.#name.unwrap_or(Self::#constant) },
+        ),
         Literal::Variant(e, v) => {
             let (e, v) = (ident(e), ident(v));
-            (quote! { #e }, quote! { #e::#v }, quote! { #e }, quote! { self.#name.clone().unwrap_or(Self::#constant) })
+            (
+                quote! { #e },
+                quote! { #e::#v },
+                quote! { #e },
+                quote! { self.#name.clone().unwrap_or(Self::#constant) },
+            )
         }
     };
     let const_doc = doc_line(&format!("The documented default of `{wire}`."));
@@ -144,6 +193,12 @@ fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
             quote! { support::ValueShape::Map(&#inner) }
         }
         Type::JsonObject => quote! { support::ValueShape::FreeForm },
-        Type::String | Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) | Type::File => quote! { support::ValueShape::Scalar },
+        Type::String
+        | Type::I32
+        | Type::I64
+        | Type::F64
+        | Type::Bool
+        | Type::Enum(_)
+        | Type::File => quote! { support::ValueShape::Scalar },
     }
 }

@@ -3,7 +3,10 @@
 //! only when a violation is found, so a valid value allocates nothing.
 
 use super::ident;
-use crate::ir::{rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule, RuleCheck, Struct, Type};
+use crate::ir::{
+    rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule,
+    RuleCheck, Struct, Type,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -23,7 +26,11 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     let rules = emit_rules(&s.rules);
     let checks = quote! { #(#presence)* #(#fields)* #(#rules)* };
     // A table with nothing to check still implements the trait, without unused parameters.
-    let checks = if checks.is_empty() { quote! { let _ = (path, out); } } else { checks };
+    let checks = if checks.is_empty() {
+        quote! { let _ = (path, out); }
+    } else {
+        checks
+    };
     let inherent = if public {
         quote! {
             impl #name {
@@ -61,7 +68,13 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
     // Destructured, so that a new kind of check does not compile until it is emitted here (`items` is
     // the array's own check, emitted by `emit_field_checks`).
-    let Checks { range, length, items: _, chars, integer_list } = &field.checks;
+    let Checks {
+        range,
+        length,
+        items: _,
+        chars,
+        integer_list,
+    } = &field.checks;
     let mut out = TokenStream::new();
     if let Some(Bounds { min, max }) = *range {
         let (min, max) = (option(min), option(max));
@@ -74,8 +87,14 @@ pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
     }
     if let Some(rule) = chars {
         let text = &rule.text;
-        let (first, allowed, last) = (predicate(&rule.first), predicate(&rule.allowed), predicate(&rule.last));
-        out.extend(quote! { support::check_chars(out, #at, value, #text, #first, #allowed, #last); });
+        let (first, allowed, last) = (
+            predicate(&rule.first),
+            predicate(&rule.allowed),
+            predicate(&rule.last),
+        );
+        out.extend(
+            quote! { support::check_chars(out, #at, value, #text, #first, #allowed, #last); },
+        );
     }
     if let Some(list) = integer_list {
         let (text, min, max) = (list.text(), list.minimum, list.maximum);
@@ -147,7 +166,11 @@ fn scalar_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
         Some(checker) => quote! { #checker(out, &p, value); },
         None => {
             let checks = own_checks(field);
-            if checks.is_empty() { checks } else { quote! { { let p = &p; #checks } } }
+            if checks.is_empty() {
+                checks
+            } else {
+                quote! { { let p = &p; #checks } }
+            }
         }
     };
     if let Type::Struct(_) = field.ty.scalar() {
@@ -166,7 +189,13 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
         CharClass::AsciiLetter => quote! { c.is_ascii_alphabetic() },
         CharClass::AsciiLower => quote! { c.is_ascii_lowercase() },
         CharClass::Han => {
-            let ranges = crate::ir::HAN_RANGES.iter().map(|(low, high)| if low == high { quote! { #low } } else { quote! { #low..=#high } });
+            let ranges = crate::ir::HAN_RANGES.iter().map(|(low, high)| {
+                if low == high {
+                    quote! { #low }
+                } else {
+                    quote! { #low..=#high }
+                }
+            });
             quote! { matches!(c, #(#ranges)|*) }
         }
         CharClass::Digit => quote! { c.is_ascii_digit() },
@@ -208,7 +237,11 @@ pub(crate) fn emit_field_checks(field: &Field, own: Option<&TokenStream>) -> Tok
         },
         _ => checks,
     };
-    let access = if field.required { quote! { let value = &self.#name; } } else { quote! {} };
+    let access = if field.required {
+        quote! { let value = &self.#name; }
+    } else {
+        quote! {}
+    };
     let body = quote! {
         let p = path.field(#wire);
         #per_value
@@ -225,11 +258,28 @@ fn emit_rules(rules: &[Rule]) -> Vec<TokenStream> {
     rule_checks(rules).iter().map(emit_rule).collect()
 }
 
-fn emit_presence(target: &FieldPath, finals: &[&FieldRef], condition: &Condition, required: bool) -> TokenStream {
+fn emit_presence(
+    target: &FieldPath,
+    finals: &[&FieldRef],
+    condition: &Condition,
+    required: bool,
+) -> TokenStream {
     let holds = condition_expr(condition);
     let text = &condition.text;
-    let report = if required { quote! { support::require } } else { quote! { support::forbid } };
-    let walk = walk_path(target, finals, quote! { self }, quote! { path }, 0, &report, text);
+    let report = if required {
+        quote! { support::require }
+    } else {
+        quote! { support::forbid }
+    };
+    let walk = walk_path(
+        target,
+        finals,
+        quote! { self },
+        quote! { path },
+        0,
+        &report,
+        text,
+    );
     if required {
         quote! { if #holds { #walk } }
     } else {
@@ -239,7 +289,12 @@ fn emit_presence(target: &FieldPath, finals: &[&FieldRef], condition: &Condition
 
 fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
     match check {
-        RuleCheck::Presence { target, finals, condition, required } => emit_presence(target, finals, condition, *required),
+        RuleCheck::Presence {
+            target,
+            finals,
+            condition,
+            required,
+        } => emit_presence(target, finals, condition, *required),
         RuleCheck::LessThan { field, than } => {
             let (wire, other) = (&field.wire, &than.wire);
             let (a, b) = (number(field), number(than));
@@ -275,7 +330,15 @@ fn present(owner: TokenStream, field: &FieldRef) -> TokenStream {
 
 /// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays to the object that
 /// holds its last field, reporting there whether each of `finals` is present.
-fn walk_path(path: &FieldPath, finals: &[&FieldRef], owner: TokenStream, at: TokenStream, step: usize, report: &TokenStream, text: &str) -> TokenStream {
+fn walk_path(
+    path: &FieldPath,
+    finals: &[&FieldRef],
+    owner: TokenStream,
+    at: TokenStream,
+    step: usize,
+    report: &TokenStream,
+    text: &str,
+) -> TokenStream {
     if step + 1 == path.steps.len() {
         let reports = finals.iter().map(|field| {
             let (wire, present) = (&field.wire, present(owner.clone(), field));
@@ -291,7 +354,15 @@ fn walk_path(path: &FieldPath, finals: &[&FieldRef], owner: TokenStream, at: Tok
     let here = quote::format_ident!("at{}", depth.to_string());
     let inner_at = quote::format_ident!("item{}", depth.to_string());
     let inner = if current.array {
-        let inner = walk_path(path, finals, quote! { item }, quote! { #inner_at }, step + 1, report, text);
+        let inner = walk_path(
+            path,
+            finals,
+            quote! { item },
+            quote! { #inner_at },
+            step + 1,
+            report,
+            text,
+        );
         quote! {
             for (i, item) in #value.iter().enumerate() {
                 let #inner_at = #here.index(i);
@@ -299,7 +370,15 @@ fn walk_path(path: &FieldPath, finals: &[&FieldRef], owner: TokenStream, at: Tok
             }
         }
     } else {
-        walk_path(path, finals, quote! { #value }, quote! { #here }, step + 1, report, text)
+        walk_path(
+            path,
+            finals,
+            quote! { #value },
+            quote! { #here },
+            step + 1,
+            report,
+            text,
+        )
     };
     let bind = quote! { let #here = #at.field(#wire); };
     if current.field.optional {
@@ -346,7 +425,14 @@ pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> Toke
             quote! { #e::#v }
         }
     });
-    let is_string = condition.values.iter().any(|v| matches!(v, Literal::Str(_)));
-    let scrutinee = if is_string { string } else { quote! { value } };
+    let is_string = condition
+        .values
+        .iter()
+        .any(|v| matches!(v, Literal::Str(_)));
+    let scrutinee = if is_string {
+        string
+    } else {
+        quote! { value }
+    };
     quote! { matches!(#scrutinee, #(#patterns)|*) }
 }

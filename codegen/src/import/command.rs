@@ -27,7 +27,12 @@ const COMMON_OVERLAY: &str = "common.overlay.json";
 /// Imports the page at `page_path`. The overlay is `overlay`, else the one next to the checked-in spec
 /// whose `source.page` is the page's title; the service's `common.overlay.json` beside it also applies.
 /// With `diff`, compares with that checked-in spec (an error when there is none).
-pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool) -> Result<Outcome, ImportError> {
+pub fn run(
+    spec_dir: &Path,
+    page_path: &Path,
+    overlay: Option<&Path>,
+    diff: bool,
+) -> Result<Outcome, ImportError> {
     let page = read_page(page_path)?;
     let title = page.title.clone();
     let mut report = Vec::new();
@@ -38,7 +43,10 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
         (Some(path), _) => target_of_overlay(path)?,
         (None, Some((name, _))) => {
             let (service, file) = name.split_once('/').unwrap_or(("", name));
-            let target = Target { service: service.to_owned(), name: file.trim_end_matches(".json").to_owned() };
+            let target = Target {
+                service: service.to_owned(),
+                name: file.trim_end_matches(".json").to_owned(),
+            };
             let dir = spec_dir.join(service);
             (target, dir)
         }
@@ -47,12 +55,24 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
                 "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
                 spec_dir.display(),
             ));
-            (Target { service: "unknown".to_owned(), name: crate::naming::operation_name(&title) }, spec_dir.join("unknown"))
+            (
+                Target {
+                    service: "unknown".to_owned(),
+                    name: crate::naming::operation_name(&title),
+                },
+                spec_dir.join("unknown"),
+            )
         }
     };
-    let PageImport { imported, overlay_missing } = import_page(page_path, &page, &target, &dir, overlay)?;
+    let PageImport {
+        imported,
+        overlay_missing,
+    } = import_page(page_path, &page, &target, &dir, overlay)?;
     if let Some(path) = overlay_missing {
-        report.push(format!("no overlay at {}: names the page does not give are made up", path.display()));
+        report.push(format!(
+            "no overlay at {}: names the page does not give are made up",
+            path.display()
+        ));
     }
     report.extend(imported.report.iter().cloned());
     if !diff {
@@ -60,26 +80,60 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
     }
     // The page's example requests, checked against its tables and the service's shared ones.
     let shared = dir.join("common.json");
-    let shared = if shared.exists() { Some(read_json(&shared)?) } else { None };
+    let shared = if shared.exists() {
+        Some(read_json(&shared)?)
+    } else {
+        None
+    };
     report.extend(examples::check(&imported, &target, shared.as_ref()));
     let spec_text = super::spec_text(&imported.spec);
 
     let checked_in = dir.join(format!("{}.json", target.name));
     let mut differences = Vec::new();
     if checked_in.exists() {
-        let relative = |path: &Path| path.strip_prefix(spec_dir).unwrap_or(path).display().to_string().replace('\\', "/");
+        let relative = |path: &Path| {
+            path.strip_prefix(spec_dir)
+                .unwrap_or(path)
+                .display()
+                .to_string()
+                .replace('\\', "/")
+        };
         if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
             // No overlay says which of the page's types are shared: compared as the service import holds
             // the page (its shared types in common.json by shape, under the service's names).
-            let in_service = service::with_pages(&target.service, &dir, [(target.name.clone(), imported.clone())].into(), Default::default())?;
+            let in_service = service::with_pages(
+                &target.service,
+                &dir,
+                [(target.name.clone(), imported.clone())].into(),
+                Default::default(),
+            )?;
             let found = service::differences(&in_service, false)?;
-            differences.extend(found.into_iter().map(|line| format!("{}/{line}", target.service)));
+            differences.extend(
+                found
+                    .into_iter()
+                    .map(|line| format!("{}/{line}", target.service)),
+            );
         } else {
             // The overlays list the shared types: the page's file, and its entries of common.json.
-            diff::spec_files(&relative(&checked_in), &read_json(&checked_in)?, &imported.spec, &mut differences);
+            diff::spec_files(
+                &relative(&checked_in),
+                &read_json(&checked_in)?,
+                &imported.spec,
+                &mut differences,
+            );
             let common = dir.join("common.json");
-            let old = if common.exists() { read_json(&common)? } else { Value::Null };
-            diff::common_entries(&relative(&common), &old, &imported.common_objects, &imported.common_enums, &mut differences);
+            let old = if common.exists() {
+                read_json(&common)?
+            } else {
+                Value::Null
+            };
+            diff::common_entries(
+                &relative(&common),
+                &old,
+                &imported.common_objects,
+                &imported.common_enums,
+                &mut differences,
+            );
         }
         differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
         if !diff && !differences.is_empty() {
@@ -92,7 +146,12 @@ pub fn run(spec_dir: &Path, page_path: &Path, overlay: Option<&Path>, diff: bool
             page.title
         )));
     }
-    Ok(Outcome { spec_text, report, differences, imported })
+    Ok(Outcome {
+        spec_text,
+        report,
+        differences,
+        imported,
+    })
 }
 
 /// A page imported with its overlays.
@@ -105,35 +164,77 @@ pub(super) struct PageImport {
 /// The page at `path`, read and split; a page that does not have the expected shape is an error naming
 /// the file and the line.
 pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
-    page::parse(&text).map_err(|error| ImportError::Page { file: path.display().to_string(), error })
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    page::parse(&text).map_err(|error| ImportError::Page {
+        file: path.display().to_string(),
+        error,
+    })
 }
 
 /// Imports `page` (read from `path`) as `target`, with the overlay `overlay`, else the one in `dir`
 /// named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was imported
 /// is an error listing its tables.
-pub(super) fn import_page(path: &Path, page: &page::Page, target: &Target, dir: &Path, overlay: Option<&Path>) -> Result<PageImport, ImportError> {
-    let page_error = |error: PageError| ImportError::Page { file: path.display().to_string(), error };
-    let page_overlay = overlay.map(Path::to_path_buf).unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
-    let overlays = Overlays { page: load_if_present(&page_overlay, overlay.is_some())?, common: load_if_present(&dir.join(COMMON_OVERLAY), false)? };
+pub(super) fn import_page(
+    path: &Path,
+    page: &page::Page,
+    target: &Target,
+    dir: &Path,
+    overlay: Option<&Path>,
+) -> Result<PageImport, ImportError> {
+    let page_error = |error: PageError| ImportError::Page {
+        file: path.display().to_string(),
+        error,
+    };
+    let page_overlay = overlay
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
+    let overlays = Overlays {
+        page: load_if_present(&page_overlay, overlay.is_some())?,
+        common: load_if_present(&dir.join(COMMON_OVERLAY), false)?,
+    };
     let imported = import(page, target, &overlays);
     if nothing_imported(&imported) {
-        let tables: Vec<String> = page.tables.iter().map(|t| format!("{:?}", t.label())).collect();
-        let found = if tables.is_empty() { "the page has no table this importer reads".to_owned() } else { format!("its tables: {}", tables.join(", ")) };
+        let tables: Vec<String> = page
+            .tables
+            .iter()
+            .map(|t| format!("{:?}", t.label()))
+            .collect();
+        let found = if tables.is_empty() {
+            "the page has no table this importer reads".to_owned()
+        } else {
+            format!("its tables: {}", tables.join(", "))
+        };
         let message = format!("no table of the page was imported ({found}); a page that gives nothing is not written as an empty spec");
-        return Err(page_error(PageError { line: 1, table: None, row: None, message }));
+        return Err(page_error(PageError {
+            line: 1,
+            table: None,
+            row: None,
+            message,
+        }));
     }
     let overlay_missing = (!page_overlay.exists()).then_some(page_overlay);
-    Ok(PageImport { imported, overlay_missing })
+    Ok(PageImport {
+        imported,
+        overlay_missing,
+    })
 }
 
 /// Whether the import kept no table of the page: no object, enumeration or parameter.
 fn nothing_imported(imported: &Imported) -> bool {
-    let empty = |v: Option<&Value>| v.is_none_or(|v| v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty()));
+    let empty = |v: Option<&Value>| {
+        v.is_none_or(|v| {
+            v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty())
+        })
+    };
     let spec = &imported.spec;
     let operation = spec.get("operation");
     ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers", "form_params"].iter().all(|key| empty(operation.and_then(|o| o.get(*key))))
+        && ["path_params", "query_params", "headers", "form_params"]
+            .iter()
+            .all(|key| empty(operation.and_then(|o| o.get(*key))))
         && imported.common_objects.is_empty()
         && imported.common_enums.is_empty()
 }
@@ -141,44 +242,86 @@ fn nothing_imported(imported: &Imported) -> bool {
 /// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
 /// title; where several are (two services, or two versions of an API with one title), the one with the
 /// page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
-fn find_spec(spec_dir: &Path, page_path: &Path, page: &page::Page) -> Result<Option<(String, PathBuf)>, ImportError> {
+fn find_spec(
+    spec_dir: &Path,
+    page_path: &Path,
+    page: &page::Page,
+) -> Result<Option<(String, PathBuf)>, ImportError> {
     if !spec_dir.is_dir() {
         return Ok(None);
     }
-    let found = load::find(spec_dir).map_err(|source| ImportError::Io { path: spec_dir.to_owned(), source })?;
+    let found = load::find(spec_dir).map_err(|source| ImportError::Io {
+        path: spec_dir.to_owned(),
+        source,
+    })?;
     let mut candidates: Vec<(String, PathBuf, Value)> = Vec::new();
     for (name, path) in found {
-        let Ok(text) = std::fs::read_to_string(&path) else { continue };
-        let Ok(json) = serde_json::from_str::<Value>(&text) else { continue };
-        let title = json.get("source").and_then(|s| s.get("page")).and_then(Value::as_str);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(json) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let title = json
+            .get("source")
+            .and_then(|s| s.get("page"))
+            .and_then(Value::as_str);
         if title == Some(page.title.as_str()) && json.get("operation").is_some() {
             candidates.push((name, path, json));
         }
     }
-    let same_path = |json: &Value| json.pointer("/operation/path").and_then(Value::as_str) == Some(page.path.as_str());
+    let same_path = |json: &Value| {
+        json.pointer("/operation/path").and_then(Value::as_str) == Some(page.path.as_str())
+    };
     if candidates.iter().any(|(_, _, json)| same_path(json)) {
         candidates.retain(|(_, _, json)| same_path(json));
     }
     let page_dir = std::fs::canonicalize(page_path).ok();
     let holds_page = |path: &Path| {
         let dir = path.parent().and_then(|d| std::fs::canonicalize(d).ok());
-        dir.zip(page_dir.as_ref()).is_some_and(|(dir, page)| page.starts_with(dir))
+        dir.zip(page_dir.as_ref())
+            .is_some_and(|(dir, page)| page.starts_with(dir))
     };
-    let at = candidates.iter().position(|(_, path, _)| holds_page(path)).unwrap_or(0);
-    Ok((at < candidates.len()).then(|| candidates.swap_remove(at)).map(|(name, path, _)| (name, path)))
+    let at = candidates
+        .iter()
+        .position(|(_, path, _)| holds_page(path))
+        .unwrap_or(0);
+    Ok((at < candidates.len())
+        .then(|| candidates.swap_remove(at))
+        .map(|(name, path, _)| (name, path)))
 }
 
 /// `spec/apig/update_vpc_channel.overlay.json` is the overlay of operation `update_vpc_channel` of
 /// service `apig`.
 fn target_of_overlay(path: &Path) -> Result<(Target, PathBuf), ImportError> {
-    let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = file.strip_suffix(load::OVERLAY_SUFFIX).filter(|n| !n.is_empty() && *n != "common");
+    let file = path
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = file
+        .strip_suffix(load::OVERLAY_SUFFIX)
+        .filter(|n| !n.is_empty() && *n != "common");
     let Some(name) = name else {
-        return Err(ImportError::Overlay { path: path.to_owned(), message: format!("an operation's overlay is named <operation>{}", load::OVERLAY_SUFFIX) });
+        return Err(ImportError::Overlay {
+            path: path.to_owned(),
+            message: format!(
+                "an operation's overlay is named <operation>{}",
+                load::OVERLAY_SUFFIX
+            ),
+        });
     };
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let service = dir.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok((Target { service, name: name.to_owned() }, dir))
+    let service = dir
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((
+        Target {
+            service,
+            name: name.to_owned(),
+        },
+        dir,
+    ))
 }
 
 fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> {
@@ -190,6 +333,10 @@ fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> 
 }
 
 pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
-    serde_json::from_str(&text).map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
+    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    serde_json::from_str(&text)
+        .map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
 }

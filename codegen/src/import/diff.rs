@@ -9,21 +9,43 @@ use serde_json::{Map, Value};
 pub fn spec_files(file: &str, old: &Value, new: &Value, out: &mut Vec<String>) {
     let mut d = Diff { file, out };
     let page = |v: &Value, key: &str| v.get("source").and_then(|s| s.get(key)).cloned();
-    d.value("source.page", page(old, "page").as_ref(), page(new, "page").as_ref());
+    d.value(
+        "source.page",
+        page(old, "page").as_ref(),
+        page(new, "page").as_ref(),
+    );
     // A page that states no date says nothing about when it changed.
     if let Some(updated) = page(new, "updated") {
-        d.value("source.updated", page(old, "updated").as_ref(), Some(&updated));
+        d.value(
+            "source.updated",
+            page(old, "updated").as_ref(),
+            Some(&updated),
+        );
     }
-    d.operation(old.get("operation").unwrap_or(&Value::Null), new.get("operation").unwrap_or(&Value::Null));
+    d.operation(
+        old.get("operation").unwrap_or(&Value::Null),
+        new.get("operation").unwrap_or(&Value::Null),
+    );
     let empty = Map::new();
-    let map = |v: &Value, key: &str| v.get(key).and_then(Value::as_object).cloned().unwrap_or_else(|| empty.clone());
+    let map = |v: &Value, key: &str| {
+        v.get(key)
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_else(|| empty.clone())
+    };
     d.objects(&map(old, "objects"), &map(new, "objects"), false);
     d.enums(&map(old, "enums"), &map(new, "enums"), false);
 }
 
 /// Differences between the entries a page contributes to `common.json` and the file's: only the page's
 /// entries are compared (the file also holds other pages').
-pub fn common_entries(file: &str, old: &Value, objects: &Map<String, Value>, enums: &Map<String, Value>, out: &mut Vec<String>) {
+pub fn common_entries(
+    file: &str,
+    old: &Value,
+    objects: &Map<String, Value>,
+    enums: &Map<String, Value>,
+    out: &mut Vec<String>,
+) {
     let mut d = Diff { file, out };
     let empty = Map::new();
     let map = |key: &str| old.get(key).and_then(Value::as_object).unwrap_or(&empty);
@@ -41,7 +63,11 @@ fn show(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => "(none)".to_owned(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(" / "),
+        Some(Value::Array(items)) if items.iter().all(Value::is_string) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .collect::<Vec<_>>()
+            .join(" / "),
         Some(other) => other.to_string(),
     }
 }
@@ -65,36 +91,79 @@ impl Diff<'_> {
         for key in ["name", "summary", "description", "method", "path", "body"] {
             self.value(&format!("operation.{key}"), old.get(key), new.get(key));
         }
-        let list = |v: &Value, key: &str| v.get(key).and_then(Value::as_array).cloned().unwrap_or_default();
-        self.fields("path parameter", &list(old, "path_params"), &list(new, "path_params"));
-        self.fields("query parameter", &list(old, "query_params"), &list(new, "query_params"));
+        let list = |v: &Value, key: &str| {
+            v.get(key)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
+        self.fields(
+            "path parameter",
+            &list(old, "path_params"),
+            &list(new, "path_params"),
+        );
+        self.fields(
+            "query parameter",
+            &list(old, "query_params"),
+            &list(new, "query_params"),
+        );
         self.fields("header", &list(old, "headers"), &list(new, "headers"));
-        self.fields("form field", &list(old, "form_params"), &list(new, "form_params"));
+        self.fields(
+            "form field",
+            &list(old, "form_params"),
+            &list(new, "form_params"),
+        );
         let (old_responses, new_responses) = (list(old, "responses"), list(new, "responses"));
         let status = |v: &Value| v.get("status").cloned();
         for response in &new_responses {
             let place = format!("response {}", show(status(response).as_ref()));
             match old_responses.iter().find(|o| status(o) == status(response)) {
-                None => self.push(format!("{place}: added ({}, body {})", show(response.get("description")), show(response.get("body")))),
+                None => self.push(format!(
+                    "{place}: added ({}, body {})",
+                    show(response.get("description")),
+                    show(response.get("body"))
+                )),
                 Some(before) => {
                     for key in ["description", "body"] {
-                        self.value(&format!("{place}.{key}"), before.get(key), response.get(key));
+                        self.value(
+                            &format!("{place}.{key}"),
+                            before.get(key),
+                            response.get(key),
+                        );
                     }
                 }
             }
         }
-        for response in old_responses.iter().filter(|o| !new_responses.iter().any(|n| status(n) == status(o))) {
-            self.push(format!("response {}: removed", show(status(response).as_ref())));
+        for response in old_responses
+            .iter()
+            .filter(|o| !new_responses.iter().any(|n| status(n) == status(o)))
+        {
+            self.push(format!(
+                "response {}: removed",
+                show(status(response).as_ref())
+            ));
         }
-        let examples = |v: &Value, key: &str| v.get("examples").and_then(|e| e.get(key)).and_then(Value::as_array).cloned().unwrap_or_default();
+        let examples = |v: &Value, key: &str| {
+            v.get("examples")
+                .and_then(|e| e.get(key))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        };
         for key in ["requests", "responses"] {
             let (before, after) = (examples(old, key), examples(new, key));
             for i in 0..before.len().max(after.len()) {
                 let place = format!("example {key}[{i}]");
                 match (before.get(i), after.get(i)) {
-                    (Some(b), Some(a)) if b != a => self.push(format!("{place} ({}): changed", show(a.get("title")))),
-                    (None, Some(a)) => self.push(format!("{place}: added ({})", show(a.get("title")))),
-                    (Some(b), None) => self.push(format!("{place}: removed ({})", show(b.get("title")))),
+                    (Some(b), Some(a)) if b != a => {
+                        self.push(format!("{place} ({}): changed", show(a.get("title"))))
+                    }
+                    (None, Some(a)) => {
+                        self.push(format!("{place}: added ({})", show(a.get("title"))))
+                    }
+                    (Some(b), None) => {
+                        self.push(format!("{place}: removed ({})", show(b.get("title"))))
+                    }
                     _ => {}
                 }
             }
@@ -107,12 +176,24 @@ impl Diff<'_> {
             let place = format!("{prefix}.{}", name_of(field));
             match old.iter().find(|o| o.get("name") == field.get("name")) {
                 None => {
-                    let required = if field.get("required") == Some(&Value::Bool(true)) { ", required" } else { "" };
-                    self.push(format!("{place}: added field ({}{required})", show(field.get("type"))));
+                    let required = if field.get("required") == Some(&Value::Bool(true)) {
+                        ", required"
+                    } else {
+                        ""
+                    };
+                    self.push(format!(
+                        "{place}: added field ({}{required})",
+                        show(field.get("type"))
+                    ));
                 }
                 Some(before) => {
                     let mut keys: Vec<&str> = FIELD_KEYS.to_vec();
-                    for key in field.as_object().into_iter().chain(before.as_object()).flat_map(|m| m.keys()) {
+                    for key in field
+                        .as_object()
+                        .into_iter()
+                        .chain(before.as_object())
+                        .flat_map(|m| m.keys())
+                    {
                         if key != "name" && !keys.contains(&key.as_str()) {
                             keys.push(key);
                         }
@@ -123,23 +204,54 @@ impl Diff<'_> {
                 }
             }
         }
-        for field in old.iter().filter(|o| !new.iter().any(|n| n.get("name") == o.get("name"))) {
-            self.push(format!("{prefix}.{}: removed field ({})", name_of(field), show(field.get("type"))));
+        for field in old
+            .iter()
+            .filter(|o| !new.iter().any(|n| n.get("name") == o.get("name")))
+        {
+            self.push(format!(
+                "{prefix}.{}: removed field ({})",
+                name_of(field),
+                show(field.get("type"))
+            ));
         }
     }
 
     fn objects(&mut self, old: &Map<String, Value>, new: &Map<String, Value>, only_new: bool) {
         for (name, object) in new {
-            let fields = |v: &Value| v.get("fields").and_then(Value::as_array).cloned().unwrap_or_default();
+            let fields = |v: &Value| {
+                v.get("fields")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            };
             let Some(before) = old.get(name) else {
-                self.push(format!("{name}: added object ({} fields)", fields(object).len()));
+                self.push(format!(
+                    "{name}: added object ({} fields)",
+                    fields(object).len()
+                ));
                 continue;
             };
-            self.value(&format!("{name}: description"), before.get("description"), object.get("description"));
+            self.value(
+                &format!("{name}: description"),
+                before.get("description"),
+                object.get("description"),
+            );
             self.fields(name, &fields(before), &fields(object));
-            let rules = |v: &Value| v.get("rules").and_then(Value::as_array).cloned().unwrap_or_default();
+            let rules = |v: &Value| {
+                v.get("rules")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            };
             let (before, after) = (rules(before), rules(object));
-            let summary = |r: &Value| format!("{} {} ({})", show(r.get("kind")), show(r.get("field").or(r.get("groups"))), show(r.get("source")));
+            let summary = |r: &Value| {
+                format!(
+                    "{} {} ({})",
+                    show(r.get("kind")),
+                    show(r.get("field").or(r.get("groups"))),
+                    show(r.get("source"))
+                )
+            };
             for rule in after.iter().filter(|r| !before.contains(r)) {
                 self.push(format!("{name}: added rule {}", summary(rule)));
             }
@@ -156,9 +268,17 @@ impl Diff<'_> {
 
     fn enums(&mut self, old: &Map<String, Value>, new: &Map<String, Value>, only_new: bool) {
         for (name, e) in new {
-            let values = |v: &Value| v.get("values").and_then(Value::as_array).cloned().unwrap_or_default();
+            let values = |v: &Value| {
+                v.get("values")
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            };
             let Some(before) = old.get(name) else {
-                self.push(format!("{name}: added enumeration ({} values)", values(e).len()));
+                self.push(format!(
+                    "{name}: added enumeration ({} values)",
+                    values(e).len()
+                ));
                 continue;
             };
             for key in ["type", "description", "decision"] {
@@ -170,8 +290,14 @@ impl Diff<'_> {
                 let place = format!("{name}.{}", show(wire(value).as_ref()));
                 match before.iter().find(|b| wire(b) == wire(value)) {
                     None => {
-                        let meaning = value.get("meaning").map(|m| format!(" ({})", show(Some(m)))).unwrap_or_default();
-                        self.push(format!("{name}: added value {}{meaning}", show(wire(value).as_ref())));
+                        let meaning = value
+                            .get("meaning")
+                            .map(|m| format!(" ({})", show(Some(m))))
+                            .unwrap_or_default();
+                        self.push(format!(
+                            "{name}: added value {}{meaning}",
+                            show(wire(value).as_ref())
+                        ));
                     }
                     Some(b) => {
                         for key in ["name", "meaning", "aliases"] {
@@ -180,8 +306,14 @@ impl Diff<'_> {
                     }
                 }
             }
-            for value in before.iter().filter(|b| !after.iter().any(|a| wire(a) == wire(b))) {
-                self.push(format!("{name}: removed value {}", show(wire(value).as_ref())));
+            for value in before
+                .iter()
+                .filter(|b| !after.iter().any(|a| wire(a) == wire(b)))
+            {
+                self.push(format!(
+                    "{name}: removed value {}",
+                    show(wire(value).as_ref())
+                ));
             }
         }
         if !only_new {
@@ -200,8 +332,7 @@ mod tests {
     #[test]
     fn field_changes_are_named_by_object_and_field() {
         let old = json!({"objects": {"A": {"fields": [{"name": "port", "type": "integer", "maximum": 65535}, {"name": "gone", "type": "string"}]}}});
-        let new =
-            json!({"objects": {"A": {"fields": [{"name": "port", "type": "long", "maximum": 70000}, {"name": "new", "type": "string", "required": true}]}}});
+        let new = json!({"objects": {"A": {"fields": [{"name": "port", "type": "long", "maximum": 70000}, {"name": "new", "type": "string", "required": true}]}}});
         let mut out = Vec::new();
         spec_files("svc/op.json", &old, &new, &mut out);
         assert_eq!(

@@ -15,13 +15,30 @@ use serde_json::{Map, Value};
 /// a line saying why, when the imported spec does not lower and so the examples cannot be checked.
 /// `common` is the service's checked-in `common.json`, if it has one.
 pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<String> {
-    if imported.spec.pointer("/operation/examples/requests").and_then(Value::as_array).is_none_or(Vec::is_empty) {
+    if imported
+        .spec
+        .pointer("/operation/examples/requests")
+        .and_then(Value::as_array)
+        .is_none_or(Vec::is_empty)
+    {
         return Vec::new();
     }
-    let mut files = vec![(format!("{}/{}.json", target.service, target.name), super::spec_text(&imported.spec))];
-    files.extend(shared_tables(imported, target, common).map(|shared| (format!("{}/common.json", target.service), super::spec_text(&shared))));
+    let mut files = vec![(
+        format!("{}/{}.json", target.service, target.name),
+        super::spec_text(&imported.spec),
+    )];
+    files.extend(shared_tables(imported, target, common).map(|shared| {
+        (
+            format!("{}/common.json", target.service),
+            super::spec_text(&shared),
+        )
+    }));
     match check_files(&files) {
-        Ok(found) => found.into_iter().filter(|(op, _)| *op == target.name).flat_map(|(_, lines)| lines).collect(),
+        Ok(found) => found
+            .into_iter()
+            .filter(|(op, _)| *op == target.name)
+            .flat_map(|(_, lines)| lines)
+            .collect(),
         Err(why) => vec![why],
     }
 }
@@ -31,15 +48,23 @@ pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Ve
 /// operation; or one line saying why none could be checked.
 pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<String>)>, String> {
     let mut diags = Diagnostics::default();
-    let parsed: Vec<load::File> = files.iter().filter_map(|(name, text)| load::parse(name, text, &mut diags)).collect();
+    let parsed: Vec<load::File> = files
+        .iter()
+        .filter_map(|(name, text)| load::parse(name, text, &mut diags))
+        .collect();
     let model = lowered(&parsed, diags)?;
     let mut lines = Vec::new();
     for service in &model.services {
         let interpreter = Interpreter::new(service);
         for operation in &service.operations {
-            let Some(file) = parsed.iter().find(|f| f.name == operation.spec_file) else { continue };
-            let examples: Vec<spec::RequestExample> =
-                file.json.pointer("/operation/examples/requests").and_then(|r| serde_json::from_value(r.clone()).ok()).unwrap_or_default();
+            let Some(file) = parsed.iter().find(|f| f.name == operation.spec_file) else {
+                continue;
+            };
+            let examples: Vec<spec::RequestExample> = file
+                .json
+                .pointer("/operation/examples/requests")
+                .and_then(|r| serde_json::from_value(r.clone()).ok())
+                .unwrap_or_default();
             let found = example_lines(&interpreter, operation, &examples);
             if !found.is_empty() {
                 lines.push((operation.bare_name.clone().unwrap_or_default(), found));
@@ -56,15 +81,27 @@ fn lowered(files: &[load::File], mut diags: Diagnostics) -> Result<crate::ir::Mo
         Some(model) => Ok(model),
         None => {
             let problems = diags.into_sorted();
-            let first = problems.first().map_or_else(String::new, |d| format!(": {}", d.to_string().replace("\n  help: ", "; help: ")));
-            let more = if problems.len() > 1 { format!(" (and {} more)", problems.len() - 1) } else { String::new() };
-            Err(format!("examples not checked: the imported spec does not lower{first}{more}"))
+            let first = problems.first().map_or_else(String::new, |d| {
+                format!(": {}", d.to_string().replace("\n  help: ", "; help: "))
+            });
+            let more = if problems.len() > 1 {
+                format!(" (and {} more)", problems.len() - 1)
+            } else {
+                String::new()
+            };
+            Err(format!(
+                "examples not checked: the imported spec does not lower{first}{more}"
+            ))
         }
     }
 }
 
 /// One line per violation of each example, and per example marked invalid that validates.
-fn example_lines(interpreter: &Interpreter<'_>, operation: &crate::ir::Operation, examples: &[spec::RequestExample]) -> Vec<String> {
+fn example_lines(
+    interpreter: &Interpreter<'_>,
+    operation: &crate::ir::Operation,
+    examples: &[spec::RequestExample],
+) -> Vec<String> {
     let mut report = Vec::new();
     for example in examples {
         let title = &example.title;
@@ -91,14 +128,28 @@ fn example_lines(interpreter: &Interpreter<'_>, operation: &crate::ir::Operation
 /// entries the page contributes in place of the old ones, without those the page now defines itself.
 fn shared_tables(imported: &Imported, target: &Target, common: Option<&Value>) -> Option<Value> {
     let mut tables = Map::new();
-    for (key, contributed) in [("objects", &imported.common_objects), ("enums", &imported.common_enums)] {
+    for (key, contributed) in [
+        ("objects", &imported.common_objects),
+        ("enums", &imported.common_enums),
+    ] {
         let own = imported.spec.get(key).and_then(Value::as_object);
-        let mut entries: Map<String, Value> = common.and_then(|c| c.get(key)).and_then(Value::as_object).cloned().unwrap_or_default();
+        let mut entries: Map<String, Value> = common
+            .and_then(|c| c.get(key))
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         entries.retain(|name, _| !own.is_some_and(|own| own.contains_key(name)));
-        entries.extend(contributed.iter().map(|(name, value)| (name.clone(), value.clone())));
+        entries.extend(
+            contributed
+                .iter()
+                .map(|(name, value)| (name.clone(), value.clone())),
+        );
         tables.insert(key.to_owned(), Value::Object(entries));
     }
-    if tables.values().all(|entries| entries.as_object().is_some_and(Map::is_empty)) {
+    if tables
+        .values()
+        .all(|entries| entries.as_object().is_some_and(Map::is_empty))
+    {
         return None;
     }
     tables.insert("service".to_owned(), Value::String(target.service.clone()));

@@ -93,8 +93,14 @@ pub struct EnumPatch {
 impl Overlay {
     /// Reads and checks an overlay file.
     pub fn load(path: &Path) -> Result<Overlay, ImportError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.to_owned(), source })?;
-        Overlay::parse(&text).map_err(|message| ImportError::Overlay { path: path.to_owned(), message })
+        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Overlay::parse(&text).map_err(|message| ImportError::Overlay {
+            path: path.to_owned(),
+            message,
+        })
     }
 
     /// Parses and checks an overlay's text.
@@ -102,9 +108,13 @@ impl Overlay {
         let overlay: Overlay = serde_json::from_str(text).map_err(|e| e.to_string())?;
         for (key, patch) in &overlay.fields {
             let Some(patch) = patch.as_object() else {
-                return Err(format!("fields.{key}: expected an object of spec field keys"));
+                return Err(format!(
+                    "fields.{key}: expected an object of spec field keys"
+                ));
             };
-            if let Some(unknown) = patch.keys().find(|k| !["enum", "page"].contains(&k.as_str()) && !FIELD_KEYS.contains(&k.as_str())) {
+            if let Some(unknown) = patch.keys().find(|k| {
+                !["enum", "page"].contains(&k.as_str()) && !FIELD_KEYS.contains(&k.as_str())
+            }) {
                 return Err(format!(
                     "fields.{key}: unknown key `{unknown}` (a field patch takes `enum`, `page` and the spec's field keys: {})",
                     FIELD_KEYS.join(", ")
@@ -114,14 +124,30 @@ impl Overlay {
                 return Err(format!("fields.{key}.page: expected an object of the values the page gave when the decision was taken"));
             }
             if patch.get("enum").is_some_and(|e| !e.is_string()) {
-                return Err(format!("fields.{key}.enum: expected the enumeration's name"));
+                return Err(format!(
+                    "fields.{key}.enum: expected the enumeration's name"
+                ));
             }
         }
-        if let Some(title) = overlay.invalid_examples.iter().find(|(_, reason)| reason.trim().is_empty()).map(|(title, _)| title) {
-            return Err(format!("invalid_examples.{title}: say why the example, not the table, is wrong"));
+        if let Some(title) = overlay
+            .invalid_examples
+            .iter()
+            .find(|(_, reason)| reason.trim().is_empty())
+            .map(|(title, _)| title)
+        {
+            return Err(format!(
+                "invalid_examples.{title}: say why the example, not the table, is wrong"
+            ));
         }
-        if let Some(status) = overlay.invalid_responses.iter().find(|(_, reason)| reason.trim().is_empty()).map(|(status, _)| status) {
-            return Err(format!("invalid_responses.{status}: say why the example, not the table, is wrong"));
+        if let Some(status) = overlay
+            .invalid_responses
+            .iter()
+            .find(|(_, reason)| reason.trim().is_empty())
+            .map(|(status, _)| status)
+        {
+            return Err(format!(
+                "invalid_responses.{status}: say why the example, not the table, is wrong"
+            ));
         }
         Ok(overlay)
     }
@@ -142,48 +168,80 @@ impl Overlays {
 
     /// Whether `name` lives in the service's `common.json`.
     pub fn is_common(&self, name: &str) -> bool {
-        self.page.common.iter().chain(&self.common.common).any(|n| n == name)
+        self.page
+            .common
+            .iter()
+            .chain(&self.common.common)
+            .any(|n| n == name)
     }
 
     /// What a phrase means, ignoring case.
     pub fn term(&self, phrase: &str) -> Option<&str> {
-        [&self.page, &self.common].into_iter().find_map(|o| o.terms.iter().find(|(k, _)| k.eq_ignore_ascii_case(phrase)).map(|(_, v)| v.as_str()))
+        [&self.page, &self.common].into_iter().find_map(|o| {
+            o.terms
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(phrase))
+                .map(|(_, v)| v.as_str())
+        })
     }
 
     /// Every sentence reviewed as a note.
     pub fn notes(&self) -> Vec<String> {
-        self.page.notes.iter().chain(&self.common.notes).cloned().collect()
+        self.page
+            .notes
+            .iter()
+            .chain(&self.common.notes)
+            .cloned()
+            .collect()
     }
 
     /// The patches of row `field` of `object`, in the order they apply (later ones win): the common
     /// overlay's then the page's, those for every table then those for this one.
     pub fn field_patches(&self, object: &str, field: &str) -> Vec<&Map<String, Value>> {
         let qualified = format!("{object}.{field}");
-        [(&self.common, field), (&self.page, field), (&self.common, qualified.as_str()), (&self.page, qualified.as_str())]
-            .into_iter()
-            .filter_map(|(overlay, key)| overlay.fields.get(key).and_then(Value::as_object))
-            .collect()
+        [
+            (&self.common, field),
+            (&self.page, field),
+            (&self.common, qualified.as_str()),
+            (&self.page, qualified.as_str()),
+        ]
+        .into_iter()
+        .filter_map(|(overlay, key)| overlay.fields.get(key).and_then(Value::as_object))
+        .collect()
     }
 
     /// The enumeration name the patches give row `field` of `object`.
     pub fn enum_name(&self, object: &str, field: &str) -> Option<String> {
-        self.field_patches(object, field).iter().rev().find_map(|p| p.get("enum").and_then(Value::as_str)).map(str::to_owned)
+        self.field_patches(object, field)
+            .iter()
+            .rev()
+            .find_map(|p| p.get("enum").and_then(Value::as_str))
+            .map(str::to_owned)
     }
 
     /// The replacement description of an object or enumeration.
     pub fn object_description(&self, name: &str) -> Option<&Vec<String>> {
-        [&self.page, &self.common].into_iter().find_map(|o| o.objects.get(name).and_then(|p| p.description.as_ref()))
+        [&self.page, &self.common]
+            .into_iter()
+            .find_map(|o| o.objects.get(name).and_then(|p| p.description.as_ref()))
     }
 
     /// Rules added to an object: the common overlay's, then the page's.
     pub fn object_rules(&self, name: &str) -> Vec<&Value> {
-        [&self.common, &self.page].into_iter().filter_map(|o| o.objects.get(name)).flat_map(|p| &p.rules).collect()
+        [&self.common, &self.page]
+            .into_iter()
+            .filter_map(|o| o.objects.get(name))
+            .flat_map(|p| &p.rules)
+            .collect()
     }
 
     /// Why the rule of `object` governing `field` is not checked, if an overlay says so (the page's overlay
     /// first).
     pub fn unchecked(&self, object: &str, field: &str) -> Option<&str> {
-        [&self.page, &self.common].into_iter().find_map(|o| o.objects.get(object).and_then(|p| p.unchecked.get(field))).map(String::as_str)
+        [&self.page, &self.common]
+            .into_iter()
+            .find_map(|o| o.objects.get(object).and_then(|p| p.unchecked.get(field)))
+            .map(String::as_str)
     }
 
     /// Why the page's example request `title` is wrong where its tables are right, if the page's overlay
@@ -194,12 +252,18 @@ impl Overlays {
 
     /// Why the page's example response of `status` does not fit its tables, if the page's overlay says so.
     pub fn invalid_response(&self, status: u16) -> Option<&str> {
-        self.page.invalid_responses.get(&status.to_string()).map(String::as_str)
+        self.page
+            .invalid_responses
+            .get(&status.to_string())
+            .map(String::as_str)
     }
 
     /// The enumeration patches of `name`, common first.
     pub fn enum_patches(&self, name: &str) -> Vec<&EnumPatch> {
-        [&self.common, &self.page].into_iter().filter_map(|o| o.enums.get(name)).collect()
+        [&self.common, &self.page]
+            .into_iter()
+            .filter_map(|o| o.enums.get(name))
+            .collect()
     }
 }
 
@@ -209,18 +273,30 @@ mod tests {
 
     #[test]
     fn unknown_field_patch_key_is_an_error() {
-        let error = Overlay::parse(r#"{"fields": {"VpcCreate.port": {"maximun": 5}}}"#).unwrap_err();
+        let error =
+            Overlay::parse(r#"{"fields": {"VpcCreate.port": {"maximun": 5}}}"#).unwrap_err();
         assert!(error.contains("unknown key `maximun`"), "{error}");
-        assert!(Overlay::parse(r#"{"bodys": {}}"#).unwrap_err().contains("unknown field `bodys`"));
+        assert!(Overlay::parse(r#"{"bodys": {}}"#)
+            .unwrap_err()
+            .contains("unknown field `bodys`"));
     }
 
     #[test]
     fn page_patches_apply_after_common_ones() {
         let overlays = Overlays {
             page: Overlay::parse(r#"{"fields": {"status": {"enum": "PageStatus"}}}"#).unwrap(),
-            common: Overlay::parse(r#"{"fields": {"MemberInfo.status": {"enum": "MemberStatus"}}}"#).unwrap(),
+            common: Overlay::parse(
+                r#"{"fields": {"MemberInfo.status": {"enum": "MemberStatus"}}}"#,
+            )
+            .unwrap(),
         };
-        assert_eq!(overlays.enum_name("MemberInfo", "status").as_deref(), Some("MemberStatus"));
-        assert_eq!(overlays.enum_name("VpcMemberInfo", "status").as_deref(), Some("PageStatus"));
+        assert_eq!(
+            overlays.enum_name("MemberInfo", "status").as_deref(),
+            Some("MemberStatus")
+        );
+        assert_eq!(
+            overlays.enum_name("VpcMemberInfo", "status").as_deref(),
+            Some("PageStatus")
+        );
     }
 }

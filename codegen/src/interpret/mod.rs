@@ -77,7 +77,11 @@ impl<'a> Interpreter<'a> {
 }
 
 /// Checks `body` as the request body of `operation` of `service`: [`Interpreter::check_body`].
-pub fn check_body(service: &Service, operation: &Operation, body: &Value) -> Option<Vec<Violation>> {
+pub fn check_body(
+    service: &Service,
+    operation: &Operation,
+    body: &Value,
+) -> Option<Vec<Violation>> {
     Interpreter::new(service).check_body(operation, body)
 }
 

@@ -8,10 +8,19 @@ use crate::shared::scan;
 use serde_json::{Map, Value};
 
 impl Interpreter<'_> {
-    pub(super) fn check_object(&self, s: &Struct, object: &Map<String, Value>, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn check_object(
+        &self,
+        s: &Struct,
+        object: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
         for field in s.fields.iter().filter(|f| f.expected || f.required) {
             if !object.contains_key(&field.wire) {
-                out.push(Violation { path: field_path(path, &field.wire), rule: Rule::Required });
+                out.push(Violation {
+                    path: field_path(path, &field.wire),
+                    rule: Rule::Required,
+                });
             }
         }
         for field in &s.fields {
@@ -29,14 +38,20 @@ impl Interpreter<'_> {
             return;
         };
         let Value::Array(items) = value else {
-            out.push(Violation { path: path.to_owned(), rule: misfit(&field.ty, value, self) });
+            out.push(Violation {
+                path: path.to_owned(),
+                rule: misfit(&field.ty, value, self),
+            });
             return;
         };
         if let Some(Bounds { min, max }) = field.checks.items {
             let (min, max) = (min.map(to_usize), max.map(to_usize));
             let actual = items.len();
             if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-                out.push(Violation { path: path.to_owned(), rule: Rule::Items { min, max, actual } });
+                out.push(Violation {
+                    path: path.to_owned(),
+                    rule: Rule::Items { min, max, actual },
+                });
             }
         }
         for (i, item) in items.iter().enumerate() {
@@ -46,17 +61,41 @@ impl Interpreter<'_> {
 
     /// One value of the field's scalar type `ty`: range, length, characters, format, then what a nested
     /// object or an enumeration checks.
-    pub(super) fn check_value(&self, field: &Field, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
-        let mut push = |rule: Rule| out.push(Violation { path: path.to_owned(), rule });
+    pub(super) fn check_value(
+        &self,
+        field: &Field,
+        ty: &Type,
+        value: &Value,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
+        let mut push = |rule: Rule| {
+            out.push(Violation {
+                path: path.to_owned(),
+                rule,
+            })
+        };
         // Destructured, so that a new kind of check does not compile until it is read here (`items` is the
         // array's own check, made by `check_field`; a string's three by `string_checks`).
-        let Checks { range, length: _, items: _, chars: _, integer_list: _ } = &field.checks;
+        let Checks {
+            range,
+            length: _,
+            items: _,
+            chars: _,
+            integer_list: _,
+        } = &field.checks;
         match ty {
             Type::I32 | Type::I64 => {
-                let Some(n) = ty.integer_bounds().and_then(|bits| integer(value, bits)) else { return push(misfit(ty, value, self)) };
+                let Some(n) = ty.integer_bounds().and_then(|bits| integer(value, bits)) else {
+                    return push(misfit(ty, value, self));
+                };
                 if let Some(Bounds { min, max }) = *range {
                     if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
-                        push(Rule::Range { minimum: min, maximum: max, actual: n });
+                        push(Rule::Range {
+                            minimum: min,
+                            maximum: max,
+                            actual: n,
+                        });
                     }
                 }
             }
@@ -64,34 +103,49 @@ impl Interpreter<'_> {
             Type::Bool if !value.is_boolean() => push(misfit(ty, value, self)),
             Type::F64 | Type::Bool => {}
             Type::String => {
-                let Value::String(text) = value else { return push(misfit(ty, value, self)) };
+                let Value::String(text) = value else {
+                    return push(misfit(ty, value, self));
+                };
                 for rule in string_checks(field, text) {
                     push(rule);
                 }
             }
             Type::Struct(name) => {
-                let Value::Object(object) = value else { return push(misfit(ty, value, self)) };
+                let Value::Object(object) = value else {
+                    return push(misfit(ty, value, self));
+                };
                 if let Some(nested) = self.structure(name) {
                     self.check_object(nested, object, path, out);
                 }
             }
             Type::Enum(name) => {
-                let Some(e) = self.enumeration(name) else { return };
-                let Some(wire) = enum_wire(e, value) else { return push(misfit(ty, value, self)) };
+                let Some(e) = self.enumeration(name) else {
+                    return;
+                };
+                let Some(wire) = enum_wire(e, value) else {
+                    return push(misfit(ty, value, self));
+                };
                 if variant(e, &wire).is_none() {
-                    push(Rule::Enum { allowed: e.variants.iter().map(|v| v.value.text()).collect(), actual: wire.text() });
+                    push(Rule::Enum {
+                        allowed: e.variants.iter().map(|v| v.value.text()).collect(),
+                        actual: wire.text(),
+                    });
                 }
             }
             // Lowering refuses arrays of arrays; were there one, its items would be read as the field's are.
             Type::Vec(inner) => {
-                let Value::Array(items) = value else { return push(misfit(ty, value, self)) };
+                let Value::Array(items) = value else {
+                    return push(misfit(ty, value, self));
+                };
                 for (i, item) in items.iter().enumerate() {
                     self.check_value(field, inner, item, &index_path(path, i), out);
                 }
             }
             // A map's values are checked at their keys; lowering allows no limits on a map.
             Type::Map(inner) => {
-                let Value::Object(entries) = value else { return push(misfit(ty, value, self)) };
+                let Value::Object(entries) = value else {
+                    return push(misfit(ty, value, self));
+                };
                 for (key, item) in entries {
                     self.check_value(field, inner, item, &field_path(path, key), out);
                 }
@@ -105,7 +159,17 @@ impl Interpreter<'_> {
 
 /// A field of type `ty` with no checks of its own: what a body and a map's values are.
 pub(super) fn unchecked(ty: &Type) -> Field {
-    Field { wire: String::new(), ident: String::new(), ty: ty.clone(), required: false, expected: false, boxed: false, docs: Vec::new(), checks: Checks::default(), default: None }
+    Field {
+        wire: String::new(),
+        ident: String::new(),
+        ty: ty.clone(),
+        required: false,
+        expected: false,
+        boxed: false,
+        docs: Vec::new(),
+        checks: Checks::default(),
+        default: None,
+    }
 }
 
 /// The violations of a string field's length, character rule and format.
@@ -119,14 +183,25 @@ fn string_checks(field: &Field, text: &str) -> Vec<Rule> {
         }
     }
     if let Some(rule) = &checks.chars {
-        let (first, allowed, last) = (in_classes(&rule.first), in_classes(&rule.allowed), in_classes(&rule.last));
+        let (first, allowed, last) = (
+            in_classes(&rule.first),
+            in_classes(&rule.allowed),
+            in_classes(&rule.last),
+        );
         if let Some((position, found)) = scan::offending_char(text, first, allowed, last) {
-            out.push(Rule::Pattern { expected: rule.text.clone(), found, position });
+            out.push(Rule::Pattern {
+                expected: rule.text.clone(),
+                found,
+                position,
+            });
         }
     }
     if let Some(list) = checks.integer_list {
         if let Err(problem) = scan::integer_list(text, list.minimum, list.maximum) {
-            out.push(Rule::Format { expected: list.text(), problem });
+            out.push(Rule::Format {
+                expected: list.text(),
+                problem,
+            });
         }
     }
     out

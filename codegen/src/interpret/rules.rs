@@ -17,27 +17,62 @@ struct Presence<'r> {
 }
 
 impl Interpreter<'_> {
-    pub(super) fn check_rules(&self, s: &Struct, object: &Object, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn check_rules(
+        &self,
+        s: &Struct,
+        object: &Object,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
         for check in rule_checks(&s.rules) {
             match check {
-                RuleCheck::Presence { target, finals, condition, required } => {
+                RuleCheck::Presence {
+                    target,
+                    finals,
+                    condition,
+                    required,
+                } => {
                     // `required_if` walks while the condition holds, `forbidden_unless` while it does not.
                     if self.holds(condition, object) == required {
-                        let presence = Presence { target, finals: &finals, required, condition: &condition.text };
+                        let presence = Presence {
+                            target,
+                            finals: &finals,
+                            required,
+                            condition: &condition.text,
+                        };
                         presence.walk(object, path, 0, out);
                     }
                 }
                 RuleCheck::LessThan { field, than } => {
-                    let read = |f: &FieldRef| object.get(&f.wire).and_then(|v| integer(v, (i64::MIN, i64::MAX)));
+                    let read = |f: &FieldRef| {
+                        object
+                            .get(&f.wire)
+                            .and_then(|v| integer(v, (i64::MIN, i64::MAX)))
+                    };
                     if let (Some(actual), Some(limit)) = (read(field), read(than)) {
                         if actual >= limit {
-                            out.push(Violation { path: field_path(path, &field.wire), rule: Rule::LessThan { other: than.wire.clone(), limit, actual } });
+                            out.push(Violation {
+                                path: field_path(path, &field.wire),
+                                rule: Rule::LessThan {
+                                    other: than.wire.clone(),
+                                    limit,
+                                    actual,
+                                },
+                            });
                         }
                     }
                 }
                 RuleCheck::AtLeastOneOf { groups, text } => {
-                    if !groups.iter().any(|group| group.iter().all(|f| present(f, object))) {
-                        out.push(Violation { path: path.to_owned(), rule: Rule::AtLeastOneOf { groups: text.to_owned() } });
+                    if !groups
+                        .iter()
+                        .any(|group| group.iter().all(|f| present(f, object)))
+                    {
+                        out.push(Violation {
+                            path: path.to_owned(),
+                            rule: Rule::AtLeastOneOf {
+                                groups: text.to_owned(),
+                            },
+                        });
                     }
                 }
             }
@@ -46,7 +81,10 @@ impl Interpreter<'_> {
 
     fn holds(&self, condition: &Condition, object: &Object) -> bool {
         match object.get(&condition.field.wire) {
-            Some(value) => condition.values.iter().any(|literal| self.is(value, literal)),
+            Some(value) => condition
+                .values
+                .iter()
+                .any(|literal| self.is(value, literal)),
             None => condition.absent_holds,
         }
     }
@@ -59,8 +97,12 @@ impl Interpreter<'_> {
             Literal::Float(x) => value.as_f64() == Some(*x),
             Literal::Bool(b) => value.as_bool() == Some(*b),
             Literal::Variant(name, ident) => {
-                let Some(e) = self.enumeration(name) else { return false };
-                enum_wire(e, value).and_then(|wire| variant(e, &wire)).is_some_and(|v| v.ident == *ident)
+                let Some(e) = self.enumeration(name) else {
+                    return false;
+                };
+                enum_wire(e, value)
+                    .and_then(|wire| variant(e, &wire))
+                    .is_some_and(|v| v.ident == *ident)
             }
         }
     }
@@ -79,16 +121,25 @@ impl Presence<'_> {
         if step + 1 >= steps.len() {
             for field in self.finals {
                 let rule = match (self.required, present(field, object)) {
-                    (true, false) => Rule::RequiredIf { condition: self.condition.to_owned() },
-                    (false, true) => Rule::ForbiddenUnless { condition: self.condition.to_owned() },
+                    (true, false) => Rule::RequiredIf {
+                        condition: self.condition.to_owned(),
+                    },
+                    (false, true) => Rule::ForbiddenUnless {
+                        condition: self.condition.to_owned(),
+                    },
                     _ => continue,
                 };
-                out.push(Violation { path: field_path(path, &field.wire), rule });
+                out.push(Violation {
+                    path: field_path(path, &field.wire),
+                    rule,
+                });
             }
             return;
         }
         let current = &steps[step];
-        let Some(value) = object.get(&current.field.wire) else { return };
+        let Some(value) = object.get(&current.field.wire) else {
+            return;
+        };
         let here = field_path(path, &current.field.wire);
         // Values that do not fit their type are reported as such; the walk goes on where it can.
         match value {

@@ -7,20 +7,36 @@ use crate::ir::{Struct, Type};
 use serde_json::{Map, Value};
 
 impl Interpreter<'_> {
-    pub(super) fn unknown_fields(&self, s: &Struct, object: &Map<String, Value>, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn unknown_fields(
+        &self,
+        s: &Struct,
+        object: &Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
         for (key, value) in object {
             let here = field_path(path, key);
             match s.fields.iter().find(|f| f.wire == *key) {
                 Some(field) => self.unknown_in(&field.ty, value, &here, out),
                 None => {
-                    let suggestion = closest(key, s.fields.iter().map(|f| f.wire.as_str())).map(str::to_owned);
-                    out.push(Violation { path: here, rule: Rule::UnknownField { suggestion } });
+                    let suggestion =
+                        closest(key, s.fields.iter().map(|f| f.wire.as_str())).map(str::to_owned);
+                    out.push(Violation {
+                        path: here,
+                        rule: Rule::UnknownField { suggestion },
+                    });
                 }
             }
         }
     }
 
-    pub(super) fn unknown_in(&self, ty: &Type, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn unknown_in(
+        &self,
+        ty: &Type,
+        value: &Value,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
         match (ty, value) {
             (Type::Struct(name), Value::Object(object)) => {
                 if let Some(s) = self.structure(name) {

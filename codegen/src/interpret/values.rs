@@ -8,7 +8,9 @@ use serde_json::Value;
 
 /// The integer `value` is, read as the strict reading reads an integer of `bits` (smallest, largest).
 pub(super) fn integer(value: &Value, (low, high): (i64, i64)) -> Option<i64> {
-    let Value::Number(number) = value else { return None };
+    let Value::Number(number) = value else {
+        return None;
+    };
     let n = match (number.as_i64(), number.as_f64()) {
         (Some(n), _) => n,
         // serde_json reads `-0` as the float -0.0, which the strict reading takes as the integer 0.
@@ -30,12 +32,17 @@ pub(super) fn enum_wire(e: &Enum, value: &Value) -> Option<EnumValue> {
 
 /// The documented variant a wire value is, by its value or one of its aliases.
 pub(super) fn variant<'e>(e: &'e Enum, wire: &EnumValue) -> Option<&'e Variant> {
-    e.variants.iter().find(|v| v.value == *wire || v.aliases.contains(wire))
+    e.variants
+        .iter()
+        .find(|v| v.value == *wire || v.aliases.contains(wire))
 }
 
 /// The violation of JSON that does not fit `ty`.
 pub(super) fn misfit(ty: &Type, value: &Value, interpreter: &Interpreter<'_>) -> Rule {
-    Rule::Type { expected: expected(ty, interpreter), found: found(value) }
+    Rule::Type {
+        expected: expected(ty, interpreter),
+        found: found(value),
+    }
 }
 
 fn expected(ty: &Type, interpreter: &Interpreter<'_>) -> String {
@@ -46,7 +53,9 @@ fn expected(ty: &Type, interpreter: &Interpreter<'_>) -> String {
         Type::F64 => "a number".to_owned(),
         Type::Bool => "true or false".to_owned(),
         Type::Struct(name) => format!("an object ({name})"),
-        Type::Enum(name) if interpreter.enumeration(name).is_some_and(|e| e.integer) => format!("an integer ({name})"),
+        Type::Enum(name) if interpreter.enumeration(name).is_some_and(|e| e.integer) => {
+            format!("an integer ({name})")
+        }
         Type::Enum(name) => format!("a string ({name})"),
         Type::Vec(_) => "an array".to_owned(),
         Type::Map(_) | Type::JsonObject => "an object".to_owned(),
@@ -60,7 +69,9 @@ fn found(value: &Value) -> String {
         Value::Null => "null (the tables document no null: leave the field out)".to_owned(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => format!("the number {n}"),
-        Value::String(s) if s.chars().count() > 40 => format!("the string {:?}...", s.chars().take(40).collect::<String>()),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("the string {:?}...", s.chars().take(40).collect::<String>())
+        }
         Value::String(s) => format!("the string {s:?}"),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),

@@ -24,21 +24,44 @@ impl fmt::Display for Violation {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
     /// An integer outside its documented minimum and maximum (inclusive).
-    Range { minimum: Option<i64>, maximum: Option<i64>, actual: i64 },
+    Range {
+        minimum: Option<i64>,
+        maximum: Option<i64>,
+        actual: i64,
+    },
     /// A string whose length in characters is outside its documented bounds.
-    Length { min: Option<usize>, max: Option<usize>, actual: usize },
+    Length {
+        min: Option<usize>,
+        max: Option<usize>,
+        actual: usize,
+    },
     /// An array whose number of items is outside its documented bounds.
-    Items { min: Option<usize>, max: Option<usize>, actual: usize },
+    Items {
+        min: Option<usize>,
+        max: Option<usize>,
+        actual: usize,
+    },
     /// A character the documented character rule does not allow there (the first such one).
-    Pattern { expected: String, found: char, position: usize },
+    Pattern {
+        expected: String,
+        found: char,
+        position: usize,
+    },
     /// A value the documented enumeration does not list.
-    Enum { allowed: Vec<String>, actual: String },
+    Enum {
+        allowed: Vec<String>,
+        actual: String,
+    },
     /// A field required while a condition on another field holds.
     RequiredIf { condition: String },
     /// A field allowed only while a condition on another field holds.
     ForbiddenUnless { condition: String },
     /// A number that must be less than another field's value.
-    LessThan { other: String, limit: i64, actual: i64 },
+    LessThan {
+        other: String,
+        limit: i64,
+        actual: i64,
+    },
     /// None of the documented groups of fields is complete.
     AtLeastOneOf { groups: String },
     /// A string that does not have the documented format.
@@ -78,18 +101,40 @@ impl Rule {
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rule::Range { minimum, maximum, actual } => write!(f, "must be {}, got {actual}", bounds(*minimum, *maximum)),
-            Rule::Length { min, max, actual } => write!(f, "must be {} characters long, got {actual}", bounds(*min, *max)),
-            Rule::Items { min, max, actual } => write!(f, "must have {} items, got {actual}", bounds(*min, *max)),
-            Rule::Pattern { expected, found, position } => write!(f, "{expected}; found {found:?} at character {position}"),
-            Rule::Enum { allowed, actual } => write!(f, "must be one of {}, got {actual}", allowed.join(", ")),
+            Rule::Range {
+                minimum,
+                maximum,
+                actual,
+            } => write!(f, "must be {}, got {actual}", bounds(*minimum, *maximum)),
+            Rule::Length { min, max, actual } => write!(
+                f,
+                "must be {} characters long, got {actual}",
+                bounds(*min, *max)
+            ),
+            Rule::Items { min, max, actual } => {
+                write!(f, "must have {} items, got {actual}", bounds(*min, *max))
+            }
+            Rule::Pattern {
+                expected,
+                found,
+                position,
+            } => write!(f, "{expected}; found {found:?} at character {position}"),
+            Rule::Enum { allowed, actual } => {
+                write!(f, "must be one of {}, got {actual}", allowed.join(", "))
+            }
             Rule::RequiredIf { condition } => write!(f, "is required when {condition}"),
             Rule::ForbiddenUnless { condition } => write!(f, "is allowed only when {condition}"),
-            Rule::LessThan { other, limit, actual } => write!(f, "must be less than {other} ({limit}), got {actual}"),
+            Rule::LessThan {
+                other,
+                limit,
+                actual,
+            } => write!(f, "must be less than {other} ({limit}), got {actual}"),
             Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
             Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
             Rule::Required => f.write_str("is mandatory but absent"),
-            Rule::UnknownField { suggestion: Some(name) } => write!(f, "is not a documented field; did you mean `{name}`?"),
+            Rule::UnknownField {
+                suggestion: Some(name),
+            } => write!(f, "is not a documented field; did you mean `{name}`?"),
             Rule::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
             Rule::Type { expected, found } => write!(f, "must be {expected}, got {found}"),
         }

@@ -20,10 +20,28 @@ pub enum Side {
 }
 
 /// The body at `path` as its side may have it; problems are reported there.
-pub fn lower_body(defs: &Defs<'_>, file: &File, path: &str, body: &Value, side: Side, diags: &mut Diagnostics) -> Option<ir::Body> {
+pub fn lower_body(
+    defs: &Defs<'_>,
+    file: &File,
+    path: &str,
+    body: &Value,
+    side: Side,
+    diags: &mut Diagnostics,
+) -> Option<ir::Body> {
     let body = load::entry::<spec::Body>(file, path, body, diags)?;
-    let type_path = if body.items.is_some() { format!("{path}.type") } else { path.to_owned() };
-    let ty = fields::lower_type(defs, file, &type_path, &body.ty, body.items.as_deref(), diags)?;
+    let type_path = if body.items.is_some() {
+        format!("{path}.type")
+    } else {
+        path.to_owned()
+    };
+    let ty = fields::lower_type(
+        defs,
+        file,
+        &type_path,
+        &body.ty,
+        body.items.as_deref(),
+        diags,
+    )?;
     match (&ty, side) {
         (Type::File, Side::Response) => Some(ir::Body::File),
         (Type::File, Side::Request) => {
@@ -31,13 +49,36 @@ pub fn lower_body(defs: &Defs<'_>, file: &File, path: &str, body: &Value, side: 
             None
         }
         _ if ty.holds_file() => {
-            diags.error(&file.name, &file.spans, path, "a JSON body does not hold files").help(fields::FILE_HELP);
+            diags
+                .error(
+                    &file.name,
+                    &file.spans,
+                    path,
+                    "a JSON body does not hold files",
+                )
+                .help(fields::FILE_HELP);
             None
         }
         (Type::Struct(_) | Type::Map(_) | Type::JsonObject, _) => Some(ir::Body::Json(ty)),
         _ => {
-            let what = if side == Side::Response { "an object, `object`, a map or `file`" } else { "an object, `object` or a map" };
-            diags.error(&file.name, &file.spans, path, format!("a {} body is {what}", if side == Side::Response { "response" } else { "request" }));
+            let what = if side == Side::Response {
+                "an object, `object`, a map or `file`"
+            } else {
+                "an object, `object` or a map"
+            };
+            diags.error(
+                &file.name,
+                &file.spans,
+                path,
+                format!(
+                    "a {} body is {what}",
+                    if side == Side::Response {
+                        "response"
+                    } else {
+                        "request"
+                    }
+                ),
+            );
             None
         }
     }
@@ -46,17 +87,30 @@ pub fn lower_body(defs: &Defs<'_>, file: &File, path: &str, body: &Value, side: 
 /// The fields of a multipart/form-data request: text parts (scalars, enumerations, or arrays of them,
 /// sent as the part repeated) and file parts. They become fields of the operation's `Request` beside
 /// `taken` (its parameters, as (field, wire name)).
-pub fn lower_form(defs: &Defs<'_>, file: &File, params: &[Value], taken: &[(String, String)], diags: &mut Diagnostics) -> Vec<ir::Field> {
+pub fn lower_form(
+    defs: &Defs<'_>,
+    file: &File,
+    params: &[Value],
+    taken: &[(String, String)],
+    diags: &mut Diagnostics,
+) -> Vec<ir::Field> {
     let mut out: Vec<ir::Field> = Vec::new();
     for (i, value) in params.iter().enumerate() {
         let at = format!("operation.form_params[{i}]");
-        let Some(field) = load::entry::<spec::Field>(file, &at, value, diags) else { continue };
+        let Some(field) = load::entry::<spec::Field>(file, &at, value, diags) else {
+            continue;
+        };
         let ident = naming::field_ident(&field.name);
-        let others = taken.iter().map(|(ident, wire)| (ident.as_str(), wire.as_str())).chain(out.iter().map(|f| (f.ident.as_str(), f.wire.as_str())));
+        let others = taken
+            .iter()
+            .map(|(ident, wire)| (ident.as_str(), wire.as_str()))
+            .chain(out.iter().map(|f| (f.ident.as_str(), f.wire.as_str())));
         if request_field_clash(file, &at, &field.name, &ident, others, diags) {
             continue;
         }
-        let Some(lowered) = fields::lower_field(defs, file, &at, field, ident, diags) else { continue };
+        let Some(lowered) = fields::lower_field(defs, file, &at, field, ident, diags) else {
+            continue;
+        };
         if !lowered.ty.is_file_part() && !is_text_value(&lowered.ty) {
             diags.error(&file.name, &file.spans, &format!("{at}.type"), "a form field is a string, integer, float, boolean, enumeration or file, or an array of them");
             continue;

@@ -9,7 +9,13 @@ pub fn box_cycles(types: &mut [ir::TypeDef]) {
     let edges: HashMap<String, Vec<String>> = types
         .iter()
         .filter_map(|t| match t {
-            ir::TypeDef::Struct(s) => Some((s.name.clone(), s.fields.iter().filter_map(|f| by_value_struct(&f.ty)).collect())),
+            ir::TypeDef::Struct(s) => Some((
+                s.name.clone(),
+                s.fields
+                    .iter()
+                    .filter_map(|f| by_value_struct(&f.ty))
+                    .collect(),
+            )),
             ir::TypeDef::Enum(_) => None,
         })
         .collect();

@@ -49,7 +49,9 @@ impl<'a> Defs<'a> {
 
     /// Every definition, in spec order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Def<'a>)> {
-        self.order.iter().map(|name| (name.as_str(), &self.by_name[name]))
+        self.order
+            .iter()
+            .map(|name| (name.as_str(), &self.by_name[name]))
     }
 
     /// The spec names, for suggestions.
@@ -60,11 +62,18 @@ impl<'a> Defs<'a> {
 
 /// Collects the objects and enumerations of every file of a service.
 pub fn collect<'a>(files: &[&'a File], incomplete: bool, diags: &mut Diagnostics) -> Defs<'a> {
-    let mut defs = Defs { by_name: BTreeMap::new(), order: Vec::new(), by_rust: HashMap::new(), incomplete };
+    let mut defs = Defs {
+        by_name: BTreeMap::new(),
+        order: Vec::new(),
+        by_rust: HashMap::new(),
+        incomplete,
+    };
     let mut rust_names: HashMap<String, (String, &File, String)> = HashMap::new();
     for &file in files {
         for (section, is_enum) in [("objects", false), ("enums", true)] {
-            let Some(entries) = file.json.get(section).and_then(Value::as_object) else { continue };
+            let Some(entries) = file.json.get(section).and_then(Value::as_object) else {
+                continue;
+            };
             for (name, value) in entries {
                 let path = format!("{section}.{name}");
                 if let Some(previous) = defs.by_name.get(name) {
@@ -73,11 +82,22 @@ pub fn collect<'a>(files: &[&'a File], incomplete: bool, diags: &mut Diagnostics
                 }
                 let rust = naming::type_ident(name);
                 if naming::RESERVED_TYPE_NAMES.contains(&rust.as_str()) {
-                    diags.error(&file.name, &file.spans, &path, format!("`{name}` is the name of a type every operation module defines")).help("choose another name for this table");
+                    diags
+                        .error(
+                            &file.name,
+                            &file.spans,
+                            &path,
+                            format!(
+                                "`{name}` is the name of a type every operation module defines"
+                            ),
+                        )
+                        .help("choose another name for this table");
                 }
                 if let Some((other, other_file, other_path)) = rust_names.get(&rust) {
                     let message = format!("`{name}` and `{other}` (at {other_path} in {}) both become the Rust type `{rust}`", other_file.name);
-                    diags.error(&file.name, &file.spans, &path, message).help("rename one of them");
+                    diags
+                        .error(&file.name, &file.spans, &path, message)
+                        .help("rename one of them");
                 } else {
                     rust_names.insert(rust.clone(), (name.clone(), file, path.clone()));
                 }
@@ -88,8 +108,18 @@ pub fn collect<'a>(files: &[&'a File], incomplete: bool, diags: &mut Diagnostics
                 };
                 if let Some(kind) = kind {
                     defs.order.push(name.clone());
-                    defs.by_rust.entry(rust.clone()).or_insert_with(|| name.clone());
-                    defs.by_name.insert(name.clone(), Def { file, path, rust, kind });
+                    defs.by_rust
+                        .entry(rust.clone())
+                        .or_insert_with(|| name.clone());
+                    defs.by_name.insert(
+                        name.clone(),
+                        Def {
+                            file,
+                            path,
+                            rust,
+                            kind,
+                        },
+                    );
                 }
             }
         }
@@ -97,17 +127,31 @@ pub fn collect<'a>(files: &[&'a File], incomplete: bool, diags: &mut Diagnostics
     defs
 }
 
-fn report_twice(file: &File, path: &str, name: &str, value: &Value, previous: &Def<'_>, diags: &mut Diagnostics) {
+fn report_twice(
+    file: &File,
+    path: &str,
+    name: &str,
+    value: &Value,
+    previous: &Def<'_>,
+    diags: &mut Diagnostics,
+) {
     let same = previous.file.json.pointer(&json_pointer(&previous.path)) == Some(value);
     let help = if same {
         "both definitions are identical: keep one (in common.json when several operations use it) and reference it by name"
     } else {
         "the definitions differ: give one of them another name"
     };
-    let message = format!("`{name}` is defined twice in service `{}`: here and at {} in {}", file.spec.service, previous.path, previous.file.name);
-    diags.error(&file.name, &file.spans, path, message).help(help);
+    let message = format!(
+        "`{name}` is defined twice in service `{}`: here and at {} in {}",
+        file.spec.service, previous.path, previous.file.name
+    );
+    diags
+        .error(&file.name, &file.spans, path, message)
+        .help(help);
 }
 
 fn json_pointer(path: &str) -> String {
-    path.split('.').map(|segment| format!("/{}", segment.replace('~', "~0").replace('/', "~1"))).collect()
+    path.split('.')
+        .map(|segment| format!("/{}", segment.replace('~', "~0").replace('/', "~1")))
+        .collect()
 }

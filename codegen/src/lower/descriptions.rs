@@ -19,7 +19,13 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
         docs.push(format!("`{}`.", field.name));
     }
     // Destructured, so that a new kind of check does not compile until its docs are written here.
-    let Checks { range, length, items, chars, integer_list } = checks;
+    let Checks {
+        range,
+        length,
+        items,
+        chars,
+        integer_list,
+    } = checks;
     let mut facts = Vec::new();
     // A limit the page's own text states in the same numbers is not stated again.
     let stated = |min: Option<i64>, max: Option<i64>| states_bounds(&field.description, min, max);
@@ -35,18 +41,32 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
         }
     }
     if let Some(Bounds { min, max }) = *items {
-        facts.push(format!("Items: {}.", range_text(min.map(|m| m as i64), max.map(|m| m as i64), "")));
+        facts.push(format!(
+            "Items: {}.",
+            range_text(min.map(|m| m as i64), max.map(|m| m as i64), "")
+        ));
     }
     if let Some(chars) = chars {
         facts.push(format!("Characters: {}.", chars.text));
     }
-    if let Some(IntegerList { minimum: min, maximum: max }) = *integer_list {
-        facts.push(format!("Format: comma-separated integers and ranges within {min}-{max}."));
+    if let Some(IntegerList {
+        minimum: min,
+        maximum: max,
+    }) = *integer_list
+    {
+        facts.push(format!(
+            "Format: comma-separated integers and ranges within {min}-{max}."
+        ));
     }
     if let Some(default) = &field.default {
         facts.push(format!("Default: `{default}`."));
     }
-    for note in field.notes.iter().filter(|note| !field.description.iter().any(|line| line.contains(note.as_str()))) {
+    for note in field.notes.iter().filter(|note| {
+        !field
+            .description
+            .iter()
+            .any(|line| line.contains(note.as_str()))
+    }) {
         facts.push(format!("Note: {note}"));
     }
     if let Some(decision) = &field.decision {
@@ -62,9 +82,18 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
 /// Whether the description states both bounds as a range in one of the pages' ways: `1–65535`, `1-65535`,
 /// `1 to 65535`, `1 ~ 65535`.
 fn states_bounds(description: &[String], min: Option<i64>, max: Option<i64>) -> bool {
-    let (Some(min), Some(max)) = (min, max) else { return false };
-    let spellings = [format!("{min}–{max}"), format!("{min}-{max}"), format!("{min} to {max}"), format!("{min} ~ {max}")];
-    description.iter().any(|line| spellings.iter().any(|s| line.contains(s.as_str())))
+    let (Some(min), Some(max)) = (min, max) else {
+        return false;
+    };
+    let spellings = [
+        format!("{min}–{max}"),
+        format!("{min}-{max}"),
+        format!("{min} to {max}"),
+        format!("{min} ~ {max}"),
+    ];
+    description
+        .iter()
+        .any(|line| spellings.iter().any(|s| line.contains(s.as_str())))
 }
 
 /// An object's rules as its docs list them, each naming the field it governs.
@@ -78,13 +107,28 @@ pub struct RuleSources {
 
 /// A struct's doc comment: the table's description (or its name), then its rules, under a heading that
 /// says whether `validate` checks them.
-pub fn struct_docs(description: &[String], path: &str, rules: &RuleSources, validated: bool) -> Vec<String> {
+pub fn struct_docs(
+    description: &[String],
+    path: &str,
+    rules: &RuleSources,
+    validated: bool,
+) -> Vec<String> {
     let mut docs = description.to_vec();
     if docs.is_empty() {
-        docs.push(format!("The `{}` table.", path.trim_start_matches("objects.")));
+        docs.push(format!(
+            "The `{}` table.",
+            path.trim_start_matches("objects.")
+        ));
     }
-    let checked_heading = if validated { "Rules checked by `validate`:" } else { "Documented rules:" };
-    for (heading, lines) in [(checked_heading, &rules.checked), ("Documented rules that are not checked:", &rules.unchecked)] {
+    let checked_heading = if validated {
+        "Rules checked by `validate`:"
+    } else {
+        "Documented rules:"
+    };
+    for (heading, lines) in [
+        (checked_heading, &rules.checked),
+        ("Documented rules that are not checked:", &rules.unchecked),
+    ] {
         if !lines.is_empty() {
             docs.push(String::new());
             docs.push(heading.to_owned());

@@ -31,7 +31,10 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
     let incomplete = !diags.is_empty();
     let mut by_service: BTreeMap<&str, Vec<&File>> = BTreeMap::new();
     for file in files {
-        by_service.entry(file.spec.service.as_str()).or_default().push(file);
+        by_service
+            .entry(file.spec.service.as_str())
+            .or_default()
+            .push(file);
     }
     let mut modules: HashMap<String, &File> = HashMap::new();
     let mut services = Vec::new();
@@ -39,21 +42,42 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
         let module = naming::module_ident(service);
         if let Some(other) = modules.insert(module.clone(), files[0]) {
             diags
-                .error(&files[0].name, &files[0].spans, "service", format!("service `{service}` maps to module `{module}`, as does `{}` in {}", other.spec.service, other.name))
+                .error(
+                    &files[0].name,
+                    &files[0].spans,
+                    "service",
+                    format!(
+                        "service `{service}` maps to module `{module}`, as does `{}` in {}",
+                        other.spec.service, other.name
+                    ),
+                )
                 .help("rename one of the services");
         }
         if !module.is_ascii() {
             let message = format!("service `{service}` becomes the module `{module}`, which lives in a file of its own and so must be ASCII");
-            diags.error(&files[0].name, &files[0].spans, "service", message).help("spell the service in ASCII letters, digits and underscores");
+            diags
+                .error(&files[0].name, &files[0].spans, "service", message)
+                .help("spell the service in ASCII letters, digits and underscores");
         }
         if naming::RESERVED_MODULES.contains(&module.as_str()) {
-            diags.error(&files[0].name, &files[0].spans, "service", format!("the module `{module}` is the generated crate's own")).help("rename the service");
+            diags
+                .error(
+                    &files[0].name,
+                    &files[0].spans,
+                    "service",
+                    format!("the module `{module}` is the generated crate's own"),
+                )
+                .help("rename the service");
         }
         services.push(lower_service(&files, module, incomplete, diags));
     }
     // An operation is known by its bare name too, unless two services share it.
     let mut bare: HashMap<String, usize> = HashMap::new();
-    for name in services.iter().flat_map(|s| &s.operations).filter_map(|op| op.bare_name.clone()) {
+    for name in services
+        .iter()
+        .flat_map(|s| &s.operations)
+        .filter_map(|op| op.bare_name.clone())
+    {
         *bare.entry(name).or_default() += 1;
     }
     for op in services.iter_mut().flat_map(|s| &mut s.operations) {
@@ -64,13 +88,21 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
     diags.is_empty().then_some(ir::Model { services })
 }
 
-fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut Diagnostics) -> ir::Service {
+fn lower_service(
+    files: &[&File],
+    module: String,
+    incomplete: bool,
+    diags: &mut Diagnostics,
+) -> ir::Service {
     let defs = defs::collect(files, incomplete, diags);
     // Pass 1: every object's fields.
     let mut lowered = rules::LoweredFields::new();
     for (name, def) in defs.iter() {
         if let DefKind::Struct(object) = &def.kind {
-            lowered.insert(name.to_owned(), fields::lower_fields(&defs, def, object, diags));
+            lowered.insert(
+                name.to_owned(),
+                fields::lower_fields(&defs, def, object, diags),
+            );
         }
     }
     // Pass 2: rules against those fields, and the operations.
@@ -78,7 +110,10 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
     let mut object_rules: HashMap<&str, _> = HashMap::new();
     for (name, def) in defs.iter() {
         if let DefKind::Struct(object) = &def.kind {
-            object_rules.insert(name, rules::lower_rules(&defs, &lowered, def, object, diags));
+            object_rules.insert(
+                name,
+                rules::lower_rules(&defs, &lowered, def, object, diags),
+            );
         }
     }
     let mut types = Vec::new();
@@ -88,11 +123,24 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
             DefKind::Struct(object) => {
                 let (rules, rule_sources) = object_rules.remove(name).unwrap_or_default();
                 let fields = lowered.remove(name).unwrap_or_default();
-                sources.insert(def.rust.clone(), (object.description.clone(), def.path.clone(), rule_sources));
+                sources.insert(
+                    def.rust.clone(),
+                    (object.description.clone(), def.path.clone(), rule_sources),
+                );
                 let shape = naming::shape_static(&def.rust);
-                types.push(ir::TypeDef::Struct(ir::Struct { name: def.rust.clone(), docs: Vec::new(), fields, rules, validated: false, response: false, shape }));
+                types.push(ir::TypeDef::Struct(ir::Struct {
+                    name: def.rust.clone(),
+                    docs: Vec::new(),
+                    fields,
+                    rules,
+                    validated: false,
+                    response: false,
+                    shape,
+                }));
             }
-            DefKind::Enum(spec_enum) => types.push(ir::TypeDef::Enum(enums::lower_enum(def, spec_enum, diags))),
+            DefKind::Enum(spec_enum) => {
+                types.push(ir::TypeDef::Enum(enums::lower_enum(def, spec_enum, diags)))
+            }
         }
     }
     // Requests reach the validated types; their docs say so.
@@ -105,24 +153,52 @@ fn lower_service(files: &[&File], module: String, incomplete: bool, diags: &mut 
         }
     }
     for collision in responses::read_leniently(&mut types, &mut operations, &request) {
-        let Some((spec_name, def)) = defs.by_rust(&collision.original) else { continue };
+        let Some((spec_name, def)) = defs.by_rust(&collision.original) else {
+            continue;
+        };
         let message = format!("`{spec_name}` is read in responses and in requests, so it gets a response-side form `{}`, a name the service already has", collision.form);
-        diags.error(&def.file.name, &def.file.spans, &def.path, message).help("rename the other type");
+        diags
+            .error(&def.file.name, &def.file.spans, &def.path, message)
+            .help("rename the other type");
     }
     check_shape_names(&defs, &types, diags);
     cycles::box_cycles(&mut types);
     let feature_gates = ir::feature_gates(&types, &operations);
-    ir::Service { module, files: files.iter().map(|f| f.name.clone()).collect(), types, operations, feature_gates }
+    ir::Service {
+        module,
+        files: files.iter().map(|f| f.name.clone()).collect(),
+        types,
+        operations,
+        feature_gates,
+    }
 }
 
 /// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.
 fn check_shape_names(defs: &Defs<'_>, types: &[ir::TypeDef], diags: &mut Diagnostics) {
     let mut shapes: HashMap<&str, &str> = HashMap::new();
-    for s in types.iter().filter_map(|t| if let ir::TypeDef::Struct(s) = t { Some(s) } else { None }) {
+    for s in types.iter().filter_map(|t| {
+        if let ir::TypeDef::Struct(s) = t {
+            Some(s)
+        } else {
+            None
+        }
+    }) {
         // Two types of one name are reported as such, not again through their statics.
-        let Some(other) = shapes.insert(&s.shape, &s.name).filter(|other| *other != s.name) else { continue };
-        let Some((_, def)) = defs.by_rust(&s.name) else { continue };
-        let message = format!("`{}` and `{other}` both name the static `{}` that lists their fields", s.name, s.shape);
-        diags.error(&def.file.name, &def.file.spans, &def.path, message).help("rename one of the types");
+        let Some(other) = shapes
+            .insert(&s.shape, &s.name)
+            .filter(|other| *other != s.name)
+        else {
+            continue;
+        };
+        let Some((_, def)) = defs.by_rust(&s.name) else {
+            continue;
+        };
+        let message = format!(
+            "`{}` and `{other}` both name the static `{}` that lists their fields",
+            s.name, s.shape
+        );
+        diags
+            .error(&def.file.name, &def.file.spans, &def.path, message)
+            .help("rename one of the types");
     }
 }

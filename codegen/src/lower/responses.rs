@@ -21,8 +21,18 @@ pub struct Collision {
 
 /// Makes every type reached from a response lenient, adding response-side forms where a type is shared
 /// with requests, and points the operations' responses at them.
-pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation], request: &BTreeSet<String>) -> Vec<Collision> {
-    let response = ir::reachable(types, operations.iter().flat_map(|op| &op.responses).filter_map(|r| r.body.as_ref()?.json()));
+pub fn read_leniently(
+    types: &mut Vec<TypeDef>,
+    operations: &mut [ir::Operation],
+    request: &BTreeSet<String>,
+) -> Vec<Collision> {
+    let response = ir::reachable(
+        types,
+        operations
+            .iter()
+            .flat_map(|op| &op.responses)
+            .filter_map(|r| r.body.as_ref()?.json()),
+    );
     let forms: BTreeMap<String, String> = needing_forms(types, request, &response)
         .into_iter()
         .map(|name| {
@@ -42,19 +52,28 @@ pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation]
             out.push(TypeDef::Struct(s));
         } else if let Some(form) = forms.get(&s.name) {
             let lenient = response_form(&s, form, &rename);
-            out.push(TypeDef::Struct(Struct { response: true, ..s }));
+            out.push(TypeDef::Struct(Struct {
+                response: true,
+                ..s
+            }));
             out.push(TypeDef::Struct(lenient));
         } else if request.contains(&s.name) {
             // Shared, and leniency changes nothing: every field is already optional, and so is every
             // field of the types it holds.
-            out.push(TypeDef::Struct(Struct { response: true, ..s }));
+            out.push(TypeDef::Struct(Struct {
+                response: true,
+                ..s
+            }));
         } else {
             out.push(TypeDef::Struct(read_in_responses(&s, &rename)));
         }
     }
     for (original, form) in &forms {
         if out.iter().filter(|t| t.name() == form).count() > 1 {
-            collisions.push(Collision { original: original.clone(), form: form.clone() });
+            collisions.push(Collision {
+                original: original.clone(),
+                form: form.clone(),
+            });
         }
     }
     *types = out;
@@ -67,19 +86,34 @@ pub fn read_leniently(types: &mut Vec<TypeDef>, operations: &mut [ir::Operation]
 }
 
 /// The shared types that leniency changes: those with a mandatory field, and those holding such a type.
-fn needing_forms(types: &[TypeDef], request: &BTreeSet<String>, response: &BTreeSet<String>) -> BTreeSet<String> {
+fn needing_forms(
+    types: &[TypeDef],
+    request: &BTreeSet<String>,
+    response: &BTreeSet<String>,
+) -> BTreeSet<String> {
     let shared: Vec<&Struct> = types
         .iter()
         .filter_map(|t| match t {
-            TypeDef::Struct(s) if request.contains(&s.name) && response.contains(&s.name) => Some(s),
+            TypeDef::Struct(s) if request.contains(&s.name) && response.contains(&s.name) => {
+                Some(s)
+            }
             _ => None,
         })
         .collect();
-    let mut needing: BTreeSet<String> = shared.iter().filter(|s| s.fields.iter().any(|f| f.required)).map(|s| s.name.clone()).collect();
+    let mut needing: BTreeSet<String> = shared
+        .iter()
+        .filter(|s| s.fields.iter().any(|f| f.required))
+        .map(|s| s.name.clone())
+        .collect();
     loop {
         let more: Vec<String> = shared
             .iter()
-            .filter(|s| !needing.contains(&s.name) && s.fields.iter().any(|f| f.ty.named().is_some_and(|n| needing.contains(n))))
+            .filter(|s| {
+                !needing.contains(&s.name)
+                    && s.fields
+                        .iter()
+                        .any(|f| f.ty.named().is_some_and(|n| needing.contains(n)))
+            })
             .map(|s| s.name.clone())
             .collect();
         if more.is_empty() {

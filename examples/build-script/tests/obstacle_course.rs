@@ -1,7 +1,9 @@
 //! The obstacle course's names survive the trip: each odd wire name is written and read back exactly,
 //! types named like std's keep working next to std's, and violations are reported at the wire path.
 
-use build_script_example::models::course::{self, update_option, Box, Default, Result, Self_, String, T3rdParty, Vec};
+use build_script_example::models::course::{
+    self, update_option, Box, Default, Result, Self_, String, T3rdParty, Vec,
+};
 use build_script_example::models::Rule;
 use serde_json::json;
 
@@ -13,13 +15,31 @@ fn full() -> course::Option {
         self_: Some(Self_ {
             self_: "me".to_owned(),
             result: Some(Result {
-                vec: Some(Vec { items: vec![String::V1, String::NoLimit, String::CceService, String::Self_] }),
+                vec: Some(Vec {
+                    items: vec![
+                        String::V1,
+                        String::NoLimit,
+                        String::CceService,
+                        String::Self_,
+                    ],
+                }),
                 r#box: Some(Box {
                     name: "outer".to_owned(),
-                    boxes: Some(vec![Box { name: "sibling".to_owned(), boxes: None, inner: None }]),
-                    inner: Some(std::boxed::Box::new(Box { name: "inner".to_owned(), boxes: None, inner: None })),
+                    boxes: Some(vec![Box {
+                        name: "sibling".to_owned(),
+                        boxes: None,
+                        inner: None,
+                    }]),
+                    inner: Some(std::boxed::Box::new(Box {
+                        name: "inner".to_owned(),
+                        boxes: None,
+                        inner: None,
+                    })),
                 }),
-                _3rd_party: Some(T3rdParty { _3rd_party_id: Some("ab12".to_owned()), _42: Some(42) }),
+                _3rd_party: Some(T3rdParty {
+                    _3rd_party_id: Some("ab12".to_owned()),
+                    _42: Some(42),
+                }),
             }),
         }),
         validate: Some(true),
@@ -33,7 +53,11 @@ fn full() -> course::Option {
 fn violations(value: &course::Option) -> std::vec::Vec<std::string::String> {
     match value.validate() {
         Ok(()) => std::vec::Vec::new(),
-        Err(errors) => errors.violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect(),
+        Err(errors) => errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect(),
     }
 }
 
@@ -69,9 +93,13 @@ fn odd_wire_names_are_written_exactly_and_read_back() {
 
 #[test]
 fn absent_fields_take_their_documented_defaults() {
-    let bare: course::Option = serde_json::from_value(json!({ "type": "t" })).expect("only `type` is mandatory");
+    let bare: course::Option =
+        serde_json::from_value(json!({ "type": "t" })).expect("only `type` is mandatory");
     assert_eq!(bare.match_or_default(), 5);
-    assert!(!bare.validate_or_default(), "the `validate` field's default, next to the `validate` method");
+    assert!(
+        !bare.validate_or_default(),
+        "the `validate` field's default, next to the `validate` method"
+    );
     assert_eq!(bare.default_or_default(), Default::On);
     assert_eq!(bare._2fa_or_default(), String::CceService);
     assert_eq!(course::Option::DEFAULT_DEFAULT.value(), 2);
@@ -86,19 +114,36 @@ fn enumeration_values_map_to_their_variants_both_ways() {
         let parsed: String = serde_json::from_value(json!(value)).expect("a documented value");
         assert!(parsed.is_documented(), "{value}");
         assert_eq!(parsed.as_str(), value);
-        assert_eq!(serde_json::to_value(&parsed).expect("serializes"), json!(value));
+        assert_eq!(
+            serde_json::to_value(&parsed).expect("serializes"),
+            json!(value)
+        );
     }
-    assert_eq!(serde_json::from_value::<String>(json!("CCE_SERVICE")).expect("parses"), String::CceService);
-    assert_eq!(serde_json::from_value::<String>(json!("self")).expect("parses"), String::Self_);
-    assert_eq!(serde_json::from_value::<Default>(json!(3)).expect("an integer enum reads a JSON integer"), Default::V3);
-    assert!(serde_json::from_value::<Default>(json!("3")).is_err(), "and not a string");
+    assert_eq!(
+        serde_json::from_value::<String>(json!("CCE_SERVICE")).expect("parses"),
+        String::CceService
+    );
+    assert_eq!(
+        serde_json::from_value::<String>(json!("self")).expect("parses"),
+        String::Self_
+    );
+    assert_eq!(
+        serde_json::from_value::<Default>(json!(3)).expect("an integer enum reads a JSON integer"),
+        Default::V3
+    );
+    assert!(
+        serde_json::from_value::<Default>(json!("3")).is_err(),
+        "and not a string"
+    );
 }
 
 #[test]
 fn unknown_enumeration_values_parse_but_do_not_validate() {
     let mut value = full();
-    value._2fa = Some(serde_json::from_value(json!("sms")).expect("an unlisted value still parses"));
-    value.default = Some(serde_json::from_value(json!(9)).expect("an unlisted integer still parses"));
+    value._2fa =
+        Some(serde_json::from_value(json!("sms")).expect("an unlisted value still parses"));
+    value.default =
+        Some(serde_json::from_value(json!(9)).expect("an unlisted integer still parses"));
     assert_eq!(value._2fa, Some(String::Unknown("sms".to_owned())));
     assert_eq!(violations(&value), ["Default: enum", "2fa: enum"]);
 }
@@ -109,10 +154,22 @@ fn violations_are_reported_at_the_wire_path_through_odd_names() {
     value.r#type = "1st".to_owned();
     value.r#match = Some(11);
     value.label_key = Some("much-too-long".to_owned());
-    let nested = value.self_.as_mut().and_then(|s| s.result.as_mut()).expect("set in full()");
-    nested._3rd_party = Some(T3rdParty { _3rd_party_id: Some("12345".to_owned()), _42: Some(-1) });
+    let nested = value
+        .self_
+        .as_mut()
+        .and_then(|s| s.result.as_mut())
+        .expect("set in full()");
+    nested._3rd_party = Some(T3rdParty {
+        _3rd_party_id: Some("12345".to_owned()),
+        _42: Some(-1),
+    });
     let outer = nested.r#box.as_mut().expect("set in full()");
-    outer.boxes = Some(vec![outer.clone(), outer.clone(), outer.clone(), outer.clone()]);
+    outer.boxes = Some(vec![
+        outer.clone(),
+        outer.clone(),
+        outer.clone(),
+        outer.clone(),
+    ]);
     outer.inner.as_mut().expect("set in full()").name.clear();
     value.self_.as_mut().expect("set in full()").self_.clear();
     assert_eq!(
@@ -129,8 +186,19 @@ fn violations_are_reported_at_the_wire_path_through_odd_names() {
         ]
     );
     let errors = value.validate().expect_err("invalid");
-    let range = errors.violations().iter().find(|v| v.path == "match").expect("reported");
-    assert_eq!(range.rule, Rule::Range { minimum: Some(1), maximum: Some(10), actual: 11 });
+    let range = errors
+        .violations()
+        .iter()
+        .find(|v| v.path == "match")
+        .expect("reported");
+    assert_eq!(
+        range.rule,
+        Rule::Range {
+            minimum: Some(1),
+            maximum: Some(10),
+            actual: 11
+        }
+    );
 }
 
 #[test]
@@ -140,13 +208,25 @@ fn the_operation_fills_its_path_and_checks_params_and_body() {
         option_id: "o/2".to_owned(),
         self_: "me".to_owned(),
         x_auth_token: std::string::String::new(),
-        body: course::Option { r#match: Some(0), ..full() },
+        body: course::Option {
+            r#match: Some(0),
+            ..full()
+        },
     };
     assert_eq!(update_option::METHOD, "PUT");
-    assert_eq!(update_option::PATH_TEMPLATE, "/v1/{project_id}/options/{option-id}/{self}");
+    assert_eq!(
+        update_option::PATH_TEMPLATE,
+        "/v1/{project_id}/options/{option-id}/{self}"
+    );
     assert_eq!(request.path(), "/v1/p%201/options/o%2F2/me");
     assert_eq!(request.headers(), [("X-Auth-Token", "")]);
-    let found: std::vec::Vec<_> = request.validate().expect_err("invalid").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    let found: std::vec::Vec<_> = request
+        .validate()
+        .expect_err("invalid")
+        .violations()
+        .iter()
+        .map(|v| format!("{}: {}", v.path, v.rule.code()))
+        .collect();
     assert_eq!(found, ["X-Auth-Token: empty", "match: range"]);
 }
 
@@ -156,14 +236,25 @@ fn bodies_and_responses_parse_through_the_operation_module() {
     assert_eq!(update_option::parse_body(&body).expect("valid"), full());
     match update_option::Response::parse(200, &body).expect("parses") {
         // The body type is shared with the request, so the response is read into its lenient form.
-        update_option::Response::Ok(option) => assert_eq!(serde_json::to_value(&*option).ok(), serde_json::to_value(full()).ok()),
+        update_option::Response::Ok(option) => assert_eq!(
+            serde_json::to_value(&*option).ok(),
+            serde_json::to_value(full()).ok()
+        ),
         other => panic!("expected the 200 body, got {other:?}"),
     }
-    assert_eq!(update_option::Response::parse(204, b"").expect("no body"), update_option::Response::NoContent);
-    let bad_request = update_option::Response::parse(400, br#"{"3rd_party": {"42": 7}}"#).expect("parses");
+    assert_eq!(
+        update_option::Response::parse(204, b"").expect("no body"),
+        update_option::Response::NoContent
+    );
+    let bad_request =
+        update_option::Response::parse(400, br#"{"3rd_party": {"42": 7}}"#).expect("parses");
     assert_eq!(bad_request.status(), 400);
     assert!(build_script_example::models::OPERATIONS.contains(&"course/update_option"));
-    assert_eq!(build_script_example::models::validate_request_body("update_option", &body).map(|r| r.is_ok()), Some(true));
+    assert_eq!(
+        build_script_example::models::validate_request_body("update_option", &body)
+            .map(|r| r.is_ok()),
+        Some(true)
+    );
 }
 
 #[test]
@@ -173,35 +264,107 @@ fn operations_without_parameters_body_or_responses_generate_usable_modules() {
     assert_eq!(status.path(), "/v1/status");
     assert_eq!(status.headers(), []);
     assert_eq!(status.validate(), Ok(()));
-    assert_eq!(get_status::Response::parse(200, b"{}").expect("undocumented").status(), 200);
+    assert_eq!(
+        get_status::Response::parse(200, b"{}")
+            .expect("undocumented")
+            .status(),
+        200
+    );
 
-    let tokens = list_tokens::Request { x_auth_token: std::string::String::new() };
-    let found: std::vec::Vec<_> = tokens.validate().expect_err("empty header").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    let tokens = list_tokens::Request {
+        x_auth_token: std::string::String::new(),
+    };
+    let found: std::vec::Vec<_> = tokens
+        .validate()
+        .expect_err("empty header")
+        .violations()
+        .iter()
+        .map(|v| format!("{}: {}", v.path, v.rule.code()))
+        .collect();
     assert_eq!(found, ["X-Auth-Token: empty"]);
-    assert_eq!(list_tokens::Response::parse(204, b"").expect("no body"), list_tokens::Response::NoContent);
+    assert_eq!(
+        list_tokens::Response::parse(204, b"").expect("no body"),
+        list_tokens::Response::NoContent
+    );
 
-    let delete = type_::Request { type_id: "a b".to_owned() };
+    let delete = type_::Request {
+        type_id: "a b".to_owned(),
+    };
     assert_eq!(delete.path(), "/v1/types/a%20b");
-    let (response, departures) = type_::Response::parse_with_departures(200, br#"{"validate": true, "view": "B"}"#).expect("parses");
-    let type_::Response::Ok(shape) = response else { panic!("expected the 200 body") };
-    assert_eq!((shape.validate, &shape.view), (Some(true), &Some(bare::Support::Unknown("B".to_owned()))));
-    assert_eq!(departures.iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect::<std::vec::Vec<_>>(), ["view: enum"]);
-    assert_eq!((shape.limit_or_default(), shape.limit_or_default), (5, None), "the accessor and the field of that name are both there");
+    let (response, departures) =
+        type_::Response::parse_with_departures(200, br#"{"validate": true, "view": "B"}"#)
+            .expect("parses");
+    let type_::Response::Ok(shape) = response else {
+        panic!("expected the 200 body")
+    };
+    assert_eq!(
+        (shape.validate, &shape.view),
+        (Some(true), &Some(bare::Support::Unknown("B".to_owned())))
+    );
+    assert_eq!(
+        departures
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect::<std::vec::Vec<_>>(),
+        ["view: enum"]
+    );
+    assert_eq!(
+        (shape.limit_or_default(), shape.limit_or_default),
+        (5, None),
+        "the accessor and the field of that name are both there"
+    );
     assert_eq!((shape.ratio, shape.ratio_or_default()), (None, 0.5));
-    let (response, _) = type_::Response::parse_with_departures(200, br#"{"ratio": 0.125}"#).expect("parses");
+    let (response, _) =
+        type_::Response::parse_with_departures(200, br#"{"ratio": 0.125}"#).expect("parses");
     assert!(matches!(response, type_::Response::Ok(shape) if shape.ratio == Some(0.125)));
 }
 
 #[test]
 fn query_parameters_are_typed_encoded_and_checked() {
     use build_script_example::models::bare::{list_things, Support};
-    let request = list_things::Request { limit: Some(0), name: Some("a b&c=ü…!".to_owned()), tag: Some(vec!["x".to_owned(), "y/z".to_owned()]), kind: Some(Support::TheLetterA), r#type: true, threshold: Some(0.25) };
+    let request = list_things::Request {
+        limit: Some(0),
+        name: Some("a b&c=ü…!".to_owned()),
+        tag: Some(vec!["x".to_owned(), "y/z".to_owned()]),
+        kind: Some(Support::TheLetterA),
+        r#type: true,
+        threshold: Some(0.25),
+    };
     assert_eq!(request.query(), "limit=0&name=a%20b%26c%3D%C3%BC%E2%80%A6%21&tag=x&tag=y%2Fz&kind=A&type=true&threshold=0.25");
-    let found: std::vec::Vec<_> = request.validate().expect_err("invalid").violations().iter().map(|v| format!("{}: {}", v.path, v.rule.code())).collect();
+    let found: std::vec::Vec<_> = request
+        .validate()
+        .expect_err("invalid")
+        .violations()
+        .iter()
+        .map(|v| format!("{}: {}", v.path, v.rule.code()))
+        .collect();
     assert_eq!(found, ["limit: range", "name: length"]);
-    let minimal = list_things::Request { limit: None, name: None, tag: None, kind: None, r#type: false, threshold: None };
+    let minimal = list_things::Request {
+        limit: None,
+        name: None,
+        tag: None,
+        kind: None,
+        r#type: false,
+        threshold: None,
+    };
     assert_eq!(minimal.query(), "type=false");
     assert_eq!(minimal.validate(), Ok(()));
-    assert_eq!(list_things::Request { limit: Some(500), name: Some("8 chars.".to_owned()), ..minimal.clone() }.validate(), Ok(()));
-    assert_eq!(list_things::Request { kind: Some(Support::Unknown("B".to_owned())), ..minimal }.validate().map_err(|e| e.violations()[0].rule.code()), Err("enum"));
+    assert_eq!(
+        list_things::Request {
+            limit: Some(500),
+            name: Some("8 chars.".to_owned()),
+            ..minimal.clone()
+        }
+        .validate(),
+        Ok(())
+    );
+    assert_eq!(
+        list_things::Request {
+            kind: Some(Support::Unknown("B".to_owned())),
+            ..minimal
+        }
+        .validate()
+        .map_err(|e| e.violations()[0].rule.code()),
+        Err("enum")
+    );
 }

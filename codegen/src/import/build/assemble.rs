@@ -12,10 +12,22 @@ use std::collections::BTreeSet;
 impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
         let page = self.page;
-        let path_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::PathParams));
-        let query_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
-        let header_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::Headers));
-        let form_table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::FormData));
+        let path_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::PathParams));
+        let query_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
+        let header_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::Headers));
+        let form_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
@@ -24,15 +36,27 @@ impl Builder<'_> {
         let mut objects = Map::new();
         let mut common_objects = Map::new();
         for object in &self.objects {
-            let spec_object = spec::Object { description: self.object_description(object), fields: object.fields.clone(), rules: self.object_rules(object) };
-            let into = if self.overlays.is_common(&object.name) { &mut common_objects } else { &mut objects };
+            let spec_object = spec::Object {
+                description: self.object_description(object),
+                fields: object.fields.clone(),
+                rules: self.object_rules(object),
+            };
+            let into = if self.overlays.is_common(&object.name) {
+                &mut common_objects
+            } else {
+                &mut objects
+            };
             into.insert(object.name.clone(), to_json(&spec_object));
         }
         let mut enums = Map::new();
         let mut common_enums = Map::new();
         let mut reviews = Vec::new();
         for e in &self.enums {
-            let into = if self.overlays.is_common(&e.name) { &mut common_enums } else { &mut enums };
+            let into = if self.overlays.is_common(&e.name) {
+                &mut common_enums
+            } else {
+                &mut enums
+            };
             let (spec, review) = self.enum_spec(e);
             into.insert(e.name.clone(), to_json(&spec));
             reviews.extend(review);
@@ -41,35 +65,73 @@ impl Builder<'_> {
         self.report.extend(reviews);
         let operation = self.operation(target, [path_params, query_params, headers, form_params]);
         if page.updated.is_none() {
-            self.report.push("the page states no \"Updated on\" date; source.updated is left out".to_owned());
+            self.report.push(
+                "the page states no \"Updated on\" date; source.updated is left out".to_owned(),
+            );
         }
         self.report_unused_overlay();
         let spec = spec::SpecFile {
             schema: Some("../spec.schema.json".to_owned()),
             service: target.service.clone(),
-            source: Some(spec::Source { page: page.title.clone(), updated: page.updated.clone() }),
+            source: Some(spec::Source {
+                page: page.title.clone(),
+                updated: page.updated.clone(),
+            }),
             operation: Some(to_json(&operation)),
             objects,
             enums,
         };
-        let silent_on_presence = self.objects.iter().filter(|o| !o.table().mandatory_column).map(|o| o.name.clone()).collect();
-        Imported { spec: to_json(&spec), common_objects, common_enums, silent_on_presence, report: self.report, stale: self.stale }
+        let silent_on_presence = self
+            .objects
+            .iter()
+            .filter(|o| !o.table().mandatory_column)
+            .map(|o| o.name.clone())
+            .collect();
+        Imported {
+            spec: to_json(&spec),
+            common_objects,
+            common_enums,
+            silent_on_presence,
+            report: self.report,
+            stale: self.stale,
+        }
     }
 
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out where
     /// the page also states it as "less than"), marked unchecked where an overlay says so, then each rule
     /// the overlay adds after those of its kind.
     fn object_rules(&self, object: &Object<'_>) -> Vec<Value> {
-        let mirrored_twin = |rule: &PlacedRule| rule.mirrored && object.rules.iter().any(|r| !r.mirrored && same_comparison(&r.rule, &rule.rule));
-        let mut placed: Vec<&PlacedRule> = object.rules.iter().filter(|rule| !mirrored_twin(rule)).collect();
+        let mirrored_twin = |rule: &PlacedRule| {
+            rule.mirrored
+                && object
+                    .rules
+                    .iter()
+                    .any(|r| !r.mirrored && same_comparison(&r.rule, &rule.rule))
+        };
+        let mut placed: Vec<&PlacedRule> = object
+            .rules
+            .iter()
+            .filter(|rule| !mirrored_twin(rule))
+            .collect();
         placed.sort_by_key(|r| r.rule.rank());
-        let mut rules: Vec<(usize, Value)> =
-            placed.into_iter().map(|r| (r.rule.rank(), to_json(&self.decide_checked(&object.name, r.rule.clone())))).collect();
+        let mut rules: Vec<(usize, Value)> = placed
+            .into_iter()
+            .map(|r| {
+                (
+                    r.rule.rank(),
+                    to_json(&self.decide_checked(&object.name, r.rule.clone())),
+                )
+            })
+            .collect();
         for added in self.overlays.object_rules(&object.name) {
             // The overlay's rule is written as the overlay has it; one that is not a rule goes last, and
             // loading the spec reports it.
-            let rank = serde_json::from_value::<spec::Rule>(added.clone()).map_or(usize::MAX, |rule| rule.rank());
-            let at = rules.iter().rposition(|(r, _)| *r <= rank).map_or(0, |p| p + 1);
+            let rank = serde_json::from_value::<spec::Rule>(added.clone())
+                .map_or(usize::MAX, |rule| rule.rank());
+            let at = rules
+                .iter()
+                .rposition(|(r, _)| *r <= rank)
+                .map_or(0, |p| p + 1);
             rules.insert(at, (rank, added.clone()));
         }
         rules.into_iter().map(|(_, rule)| rule).collect()
@@ -78,11 +140,22 @@ impl Builder<'_> {
     /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the request
     /// cannot decide it.
     fn decide_checked(&self, object: &str, mut rule: spec::Rule) -> spec::Rule {
-        if let Some(reason) = self.overlays.unchecked(object, rule.field().unwrap_or_default()) {
-            let (spec::Rule::RequiredIf { decision, checked, .. }
-            | spec::Rule::ForbiddenUnless { decision, checked, .. }
-            | spec::Rule::LessThan { decision, checked, .. }
-            | spec::Rule::AtLeastOneOf { decision, checked, .. }) = &mut rule;
+        if let Some(reason) = self
+            .overlays
+            .unchecked(object, rule.field().unwrap_or_default())
+        {
+            let (spec::Rule::RequiredIf {
+                decision, checked, ..
+            }
+            | spec::Rule::ForbiddenUnless {
+                decision, checked, ..
+            }
+            | spec::Rule::LessThan {
+                decision, checked, ..
+            }
+            | spec::Rule::AtLeastOneOf {
+                decision, checked, ..
+            }) = &mut rule;
             *decision = Some(reason.to_owned());
             *checked = false;
         }
@@ -90,7 +163,11 @@ impl Builder<'_> {
     }
 
     /// The operation, with its path parameters, query parameters, headers and form fields.
-    fn operation(&mut self, target: &Target, [path_params, query_params, headers, form_params]: [Vec<Value>; 4]) -> spec::Operation {
+    fn operation(
+        &mut self,
+        target: &Target,
+        [path_params, query_params, headers, form_params]: [Vec<Value>; 4],
+    ) -> spec::Operation {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -123,7 +200,10 @@ impl Builder<'_> {
             seen.sort_unstable();
             seen.dedup();
             if !seen.is_empty() {
-                self.report.push("the page has no \"Status Codes\" table; the responses' descriptions are empty".to_owned());
+                self.report.push(
+                    "the page has no \"Status Codes\" table; the responses' descriptions are empty"
+                        .to_owned(),
+                );
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
@@ -138,13 +218,23 @@ impl Builder<'_> {
             })
             .collect();
         for response in &mut responses {
-            let table = page.tables.iter().find(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders) && t.status == Some(response.status));
+            let table = page.tables.iter().find(|t| {
+                matches!(table_kind(t, page), TableKind::ResponseHeaders)
+                    && t.status == Some(response.status)
+            });
             response.headers = self.parameter_fields("response_headers", table);
         }
         let documented: Vec<u16> = responses.iter().map(|r| r.status).collect();
-        for table in page.tables.iter().filter(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders)) {
+        for table in page
+            .tables
+            .iter()
+            .filter(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders))
+        {
             if table.status.is_some_and(|s| !documented.contains(&s)) {
-                self.report.push(format!("{}: skipped: its status is not among the page's status codes", table.label()));
+                self.report.push(format!(
+                    "{}: skipped: its status is not among the page's status codes",
+                    table.label()
+                ));
             }
         }
         self.name_alike_responses(&mut responses);
@@ -154,13 +244,22 @@ impl Builder<'_> {
     /// Statuses the page describes alike would be one `Response` variant: each is named after its
     /// description and status (`BadRequest404`), and the report says so.
     fn name_alike_responses(&mut self, responses: &mut [spec::Response]) {
-        let variants: Vec<String> = responses.iter().map(|r| naming::response_variant(&r.description, r.status)).collect();
+        let variants: Vec<String> = responses
+            .iter()
+            .map(|r| naming::response_variant(&r.description, r.status))
+            .collect();
         let statuses: Vec<u16> = responses.iter().map(|r| r.status).collect();
         for (i, response) in responses.iter_mut().enumerate() {
-            let alike: Vec<u16> = (0..variants.len()).filter(|&j| j != i && variants[j] == variants[i]).map(|j| statuses[j]).collect();
+            let alike: Vec<u16> = (0..variants.len())
+                .filter(|&j| j != i && variants[j] == variants[i])
+                .map(|j| statuses[j])
+                .collect();
             if !alike.is_empty() {
                 let name = format!("{}{}", variants[i], response.status);
-                self.report.push(format!("status {}: described {:?} like status {alike:?}; its variant is named {name}", response.status, response.description));
+                self.report.push(format!(
+                    "status {}: described {:?} like status {alike:?}; its variant is named {name}",
+                    response.status, response.description
+                ));
                 response.name = Some(name);
             }
         }
@@ -172,7 +271,12 @@ impl Builder<'_> {
             None => o.role == Role::RequestBody,
             Some(status) => o.statuses.contains(&status),
         });
-        object.map(|o| spec::Body::named(&o.name)).or_else(|| self.whole_bodies.iter().find(|b| b.status == status).map(|b| b.body.clone()))
+        object.map(|o| spec::Body::named(&o.name)).or_else(|| {
+            self.whole_bodies
+                .iter()
+                .find(|b| b.status == status)
+                .map(|b| b.body.clone())
+        })
     }
 
     /// The page's examples; a response example under no status is left out.
@@ -187,19 +291,34 @@ impl Builder<'_> {
             .map(|(i, e)| {
                 let title = example_title(i, e);
                 let invalid = self.overlays.invalid_example(&title).map(str::to_owned);
-                spec::RequestExample { title, invalid, body: e.body.clone() }
+                spec::RequestExample {
+                    title,
+                    invalid,
+                    body: e.body.clone(),
+                }
             })
             .collect();
         let mut responses = Vec::new();
         for e in &page.response_examples {
             let Some(status) = e.status else {
-                self.report.push(format!("line {}: an example response under no \"Status code:\" line is left out", e.line));
+                self.report.push(format!(
+                    "line {}: an example response under no \"Status code:\" line is left out",
+                    e.line
+                ));
                 continue;
             };
             let invalid = self.overlays.invalid_response(status).map(str::to_owned);
-            responses.push(spec::ResponseExample { status, title: e.title.clone(), invalid, body: e.body.clone() });
+            responses.push(spec::ResponseExample {
+                status,
+                title: e.title.clone(),
+                invalid,
+                body: e.body.clone(),
+            });
         }
-        spec::Examples { requests, responses }
+        spec::Examples {
+            requests,
+            responses,
+        }
     }
 
     /// Entries of the page's overlay that matched nothing are likely typos or left over from an older
@@ -207,49 +326,106 @@ impl Builder<'_> {
     fn report_unused_overlay(&mut self) {
         let overlay = &self.overlays.page;
         let mut unused = Vec::new();
-        let statuses: BTreeSet<String> = self.objects.iter().flat_map(|o| o.statuses.iter().map(u16::to_string)).collect();
+        let statuses: BTreeSet<String> = self
+            .objects
+            .iter()
+            .flat_map(|o| o.statuses.iter().map(u16::to_string))
+            .collect();
         for key in overlay.bodies.keys() {
-            let known = if key == "request" { self.objects.iter().any(|o| o.role == Role::RequestBody) } else { statuses.contains(key) };
+            let known = if key == "request" {
+                self.objects.iter().any(|o| o.role == Role::RequestBody)
+            } else {
+                statuses.contains(key)
+            };
             if !known {
                 unused.push(format!("bodies.{key}"));
             }
         }
         for key in overlay.fields.keys() {
             let matches = match key.split_once('.') {
-                Some((object, field)) => self.index.get(object).is_some_and(|&i| self.objects[i].row(field).is_some()) || self.parameter_row(object, field),
-                None => self.objects.iter().any(|o| o.row(key).is_some()) || ["path", "query", "headers", "form"].iter().any(|label| self.parameter_row(label, key)),
+                Some((object, field)) => {
+                    self.index
+                        .get(object)
+                        .is_some_and(|&i| self.objects[i].row(field).is_some())
+                        || self.parameter_row(object, field)
+                }
+                None => {
+                    self.objects.iter().any(|o| o.row(key).is_some())
+                        || ["path", "query", "headers", "form"]
+                            .iter()
+                            .any(|label| self.parameter_row(label, key))
+                }
             };
             if !matches {
                 unused.push(format!("fields.{key}"));
             }
         }
-        for name in overlay.objects.keys().filter(|n| !self.index.contains_key(*n)) {
+        for name in overlay
+            .objects
+            .keys()
+            .filter(|n| !self.index.contains_key(*n))
+        {
             unused.push(format!("objects.{name}"));
         }
         for (name, patch) in &overlay.objects {
-            let Some(&i) = self.index.get(name) else { continue };
+            let Some(&i) = self.index.get(name) else {
+                continue;
+            };
             for field in patch.unchecked.keys() {
-                if !self.objects[i].rules.iter().any(|r| r.rule.field() == Some(field.as_str())) {
+                if !self.objects[i]
+                    .rules
+                    .iter()
+                    .any(|r| r.rule.field() == Some(field.as_str()))
+                {
                     unused.push(format!("objects.{name}.unchecked.{field}"));
                 }
             }
         }
-        for name in overlay.enums.keys().filter(|n| !self.enums.iter().any(|e| &e.name == *n)) {
+        for name in overlay
+            .enums
+            .keys()
+            .filter(|n| !self.enums.iter().any(|e| &e.name == *n))
+        {
             unused.push(format!("enums.{name}"));
         }
-        let titles: Vec<String> = self.page.request_examples.iter().enumerate().map(|(i, e)| example_title(i, e)).collect();
-        for title in overlay.invalid_examples.keys().filter(|t| !titles.contains(t)) {
+        let titles: Vec<String> = self
+            .page
+            .request_examples
+            .iter()
+            .enumerate()
+            .map(|(i, e)| example_title(i, e))
+            .collect();
+        for title in overlay
+            .invalid_examples
+            .keys()
+            .filter(|t| !titles.contains(t))
+        {
             unused.push(format!("invalid_examples.{title}"));
         }
-        let statuses: Vec<String> = self.page.response_examples.iter().filter_map(|e| e.status).map(|s| s.to_string()).collect();
-        for status in overlay.invalid_responses.keys().filter(|s| !statuses.contains(s)) {
+        let statuses: Vec<String> = self
+            .page
+            .response_examples
+            .iter()
+            .filter_map(|e| e.status)
+            .map(|s| s.to_string())
+            .collect();
+        for status in overlay
+            .invalid_responses
+            .keys()
+            .filter(|s| !statuses.contains(s))
+        {
             unused.push(format!("invalid_responses.{status}"));
         }
-        for note in overlay.notes.iter().filter(|n| !self.notes_used.contains(*n)) {
+        for note in overlay
+            .notes
+            .iter()
+            .filter(|n| !self.notes_used.contains(*n))
+        {
             unused.push(format!("notes: {note:?}"));
         }
         for entry in unused {
-            self.report.push(format!("overlay: {entry} matches nothing on the page"));
+            self.report
+                .push(format!("overlay: {entry} matches nothing on the page"));
         }
     }
 
@@ -261,13 +437,20 @@ impl Builder<'_> {
             "form" => matches!(table_kind(t, self.page), TableKind::FormData),
             _ => false,
         };
-        self.page.tables.iter().filter(|t| kind(t)).any(|t| t.rows.iter().any(|r| r.name == field))
+        self.page
+            .tables
+            .iter()
+            .filter(|t| kind(t))
+            .any(|t| t.rows.iter().any(|r| r.name == field))
     }
 }
 
 /// The title of the page's `i`th example request: its bullet, else `Example 1`, `Example 2`...
 fn example_title(i: usize, example: &Example) -> String {
-    example.title.clone().unwrap_or_else(|| format!("Example {}", i + 1))
+    example
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("Example {}", i + 1))
 }
 
 /// Whether both rules are the same comparison (`field` less than `than`).

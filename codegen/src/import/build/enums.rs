@@ -14,25 +14,50 @@ impl Builder<'_> {
     /// The enumeration a row makes, if any, and the description paragraphs it consumed (the bullets
     /// giving its values' meanings). A row enumerates values when it has an "Enumeration values:" block,
     /// or when it is an integer whose bullets all read `value: meaning`.
-    pub(super) fn enumeration(&mut self, object: &str, row: &Row) -> (Option<String>, BTreeSet<usize>) {
+    pub(super) fn enumeration(
+        &mut self,
+        object: &str,
+        row: &Row,
+    ) -> (Option<String>, BTreeSet<usize>) {
         let place = format!("{object}.{}", row.name);
-        let bullets: Vec<(usize, &str)> =
-            row.description.iter().enumerate().filter_map(|(i, p)| if let Paragraph::Bullet(b) = p { Some((i, b.as_str())) } else { None }).collect();
+        let bullets: Vec<(usize, &str)> = row
+            .description
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                if let Paragraph::Bullet(b) = p {
+                    Some((i, b.as_str()))
+                } else {
+                    None
+                }
+            })
+            .collect();
         let integer = matches!(row.ty, Type::Integer | Type::Long);
-        let meanings_only =
-            integer && !bullets.is_empty() && bullets.iter().all(|(_, b)| b.split_once(':').is_some_and(|(v, _)| v.trim().parse::<i64>().is_ok()));
+        let meanings_only = integer
+            && !bullets.is_empty()
+            && bullets.iter().all(|(_, b)| {
+                b.split_once(':')
+                    .is_some_and(|(v, _)| v.trim().parse::<i64>().is_ok())
+            });
         let values: Vec<String> = match (&row.enumeration, meanings_only) {
             (Some(values), _) if !values.is_empty() => values.clone(),
             (_, true) => {
                 self.report.push(format!(
                     "{place}: an enumeration made from the description's `value: meaning` bullets (the row has no \"Enumeration values:\" block)"
                 ));
-                bullets.iter().filter_map(|(_, b)| b.split_once(':')).map(|(v, _)| v.trim().to_owned()).collect()
+                bullets
+                    .iter()
+                    .filter_map(|(_, b)| b.split_once(':'))
+                    .map(|(v, _)| v.trim().to_owned())
+                    .collect()
             }
             _ => return (None, BTreeSet::new()),
         };
         if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
-            self.report.push(format!("{place}: enumeration values on a {} row are ignored", row.ty.spec_name()));
+            self.report.push(format!(
+                "{place}: enumeration values on a {} row are ignored",
+                row.ty.spec_name()
+            ));
             return (None, BTreeSet::new());
         }
         let mut consumed = BTreeSet::new();
@@ -40,32 +65,58 @@ impl Builder<'_> {
         for &(i, bullet) in &bullets {
             if values.iter().any(|v| v == bullet.trim()) {
                 consumed.insert(i);
-            } else if let Some((value, meaning)) = bullet.split_once(':').filter(|(v, _)| values.iter().any(|x| x == v.trim())) {
+            } else if let Some((value, meaning)) = bullet
+                .split_once(':')
+                .filter(|(v, _)| values.iter().any(|x| x == v.trim()))
+            {
                 consumed.insert(i);
                 meanings.insert(value.trim(), meaning.trim().to_owned());
             }
         }
-        let listed: Vec<(String, Option<String>)> = values.iter().map(|v| (v.clone(), meanings.get(v.as_str()).cloned())).collect();
+        let listed: Vec<(String, Option<String>)> = values
+            .iter()
+            .map(|v| (v.clone(), meanings.get(v.as_str()).cloned()))
+            .collect();
         (Some(self.define_enum(object, row, &listed)), consumed)
     }
 
     /// The enumeration a closed list of the row's prose makes ("The value can be TCP, UDP_CONNECT,
     /// HTTP, HTTPS, or PING."), for a string or integer row without an "Enumeration values:" block.
-    pub(super) fn prose_enumeration(&mut self, object: &str, row: &Row, values: &Stated<Vec<Listed>>) -> Option<String> {
+    pub(super) fn prose_enumeration(
+        &mut self,
+        object: &str,
+        row: &Row,
+        values: &Stated<Vec<Listed>>,
+    ) -> Option<String> {
         if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
             return None;
         }
-        self.report.push(format!("{object}.{}: an enumeration made from the sentence {:?}", row.name, values.sentence));
-        let listed: Vec<(String, Option<String>)> = values.value.iter().map(|l| (l.value.clone(), l.meaning.clone())).collect();
+        self.report.push(format!(
+            "{object}.{}: an enumeration made from the sentence {:?}",
+            row.name, values.sentence
+        ));
+        let listed: Vec<(String, Option<String>)> = values
+            .value
+            .iter()
+            .map(|l| (l.value.clone(), l.meaning.clone()))
+            .collect();
         Some(self.define_enum(object, row, &listed))
     }
 
     /// Defines (or finds) the enumeration of a row from its values and their meanings, named by the
     /// overlay or after the row.
-    fn define_enum(&mut self, object: &str, row: &Row, values: &[(String, Option<String>)]) -> String {
+    fn define_enum(
+        &mut self,
+        object: &str,
+        row: &Row,
+        values: &[(String, Option<String>)],
+    ) -> String {
         let place = format!("{object}.{}", row.name);
         let integer = matches!(row.ty, Type::Integer | Type::Long);
-        let name = self.overlays.enum_name(object, &row.name).unwrap_or_else(|| row.name.to_upper_camel_case());
+        let name = self
+            .overlays
+            .enum_name(object, &row.name)
+            .unwrap_or_else(|| row.name.to_upper_camel_case());
         let ty = if integer { "integer" } else { "string" };
         let mut parsed = Vec::new();
         for (value, meaning) in values {
@@ -73,7 +124,9 @@ impl Builder<'_> {
                 match value.parse::<i64>() {
                     Ok(n) => Value::from(n),
                     Err(_) => {
-                        self.report.push(format!("{place}: enumeration value {value:?} is not an integer; skipped"));
+                        self.report.push(format!(
+                            "{place}: enumeration value {value:?} is not an integer; skipped"
+                        ));
                         continue;
                     }
                 }
@@ -101,7 +154,13 @@ impl Builder<'_> {
                     .push(format!("{place}: the enumeration {name} differs from the one {from} makes; the first is kept (name this one apart in the overlay)"));
             }
             Some(_) => {}
-            None => self.enums.push(EnumDef { name: name.clone(), ty, description: first_sentence(row), values: parsed, from: place }),
+            None => self.enums.push(EnumDef {
+                name: name.clone(),
+                ty,
+                description: first_sentence(row),
+                values: parsed,
+                from: place,
+            }),
         }
         name
     }
@@ -109,7 +168,9 @@ impl Builder<'_> {
     /// Reports where the prose lists other values than the row's "Enumeration values:" block (the
     /// block's are used).
     pub(super) fn compare_listed(&mut self, place: &str, name: &str, listed: &Stated<Vec<Listed>>) {
-        let Some(e) = self.enums.iter().find(|e| e.name == name) else { return };
+        let Some(e) = self.enums.iter().find(|e| e.name == name) else {
+            return;
+        };
         let mut block: Vec<String> = e.values.iter().map(|(v, _)| wire_text(v)).collect();
         let mut prose: Vec<String> = listed.value.iter().map(|l| l.value.clone()).collect();
         block.sort();
@@ -127,15 +188,28 @@ impl Builder<'_> {
     /// Whether `value` (a default as the page writes it) is a value of the enumeration `name`, or one of
     /// the overlay's aliases of one.
     pub(super) fn enum_has(&self, name: &str, value: &Value) -> bool {
-        let Some(e) = self.enums.iter().find(|e| e.name == name) else { return true };
-        let aliases = self.overlays.enum_patches(name).iter().flat_map(|p| p.aliases.values().flatten().cloned().collect::<Vec<_>>()).collect::<Vec<_>>();
+        let Some(e) = self.enums.iter().find(|e| e.name == name) else {
+            return true;
+        };
+        let aliases = self
+            .overlays
+            .enum_patches(name)
+            .iter()
+            .flat_map(|p| p.aliases.values().flatten().cloned().collect::<Vec<_>>())
+            .collect::<Vec<_>>();
         e.values.iter().any(|(v, _)| v == value) || aliases.contains(value)
     }
 
     /// A variant's name: the overlay's, else the one [`naming::spec_variant_name`] makes.
     pub(super) fn variant_name(&self, e: &EnumDef, value: &Value, meaning: Option<&str>) -> String {
         let wire = wire_text(value);
-        if let Some(name) = self.overlays.enum_patches(&e.name).iter().rev().find_map(|p| p.variants.get(&wire)) {
+        if let Some(name) = self
+            .overlays
+            .enum_patches(&e.name)
+            .iter()
+            .rev()
+            .find_map(|p| p.variants.get(&wire))
+        {
             return name.clone();
         }
         naming::spec_variant_name(&wire, value.is_string(), meaning)
@@ -168,7 +242,11 @@ impl Builder<'_> {
             .collect();
         let spec = spec::Enum {
             ty: e.ty.to_owned(),
-            description: patches.iter().rev().find_map(|p| p.description.clone()).unwrap_or_else(|| e.description.clone()),
+            description: patches
+                .iter()
+                .rev()
+                .find_map(|p| p.description.clone())
+                .unwrap_or_else(|| e.description.clone()),
             values,
             decision: patches.iter().rev().find_map(|p| p.decision.clone()),
         };
@@ -178,7 +256,9 @@ impl Builder<'_> {
 
 /// A wire value as the overlay's keys write it: a string as itself, an integer in decimal.
 pub(super) fn wire_text(value: &Value) -> String {
-    value.as_str().map_or_else(|| value.to_string(), str::to_owned)
+    value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned)
 }
 
 /// The first sentence of a row's first paragraph: an enumeration's description.

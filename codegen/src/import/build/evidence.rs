@@ -26,13 +26,25 @@ impl Builder<'_> {
         for (object, o) in self.objects.iter().enumerate() {
             for (field, f) in o.fields.iter().enumerate() {
                 if let Some(value) = f.get("default") {
-                    seen.push(Seen { object, field, value: value.clone(), example: None });
+                    seen.push(Seen {
+                        object,
+                        field,
+                        value: value.clone(),
+                        example: None,
+                    });
                 }
             }
         }
-        if let Some(body) = self.objects.iter().position(|o| o.role == Role::RequestBody) {
+        if let Some(body) = self
+            .objects
+            .iter()
+            .position(|o| o.role == Role::RequestBody)
+        {
             for example in &self.page.request_examples {
-                let title = example.title.clone().unwrap_or_else(|| format!("line {}", example.line));
+                let title = example
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("line {}", example.line));
                 self.walk(body, &example.body, &title, &mut seen);
             }
         }
@@ -46,18 +58,34 @@ impl Builder<'_> {
     /// Collects the values `value` gives the fields of object `object`, nested objects and arrays
     /// included.
     fn walk(&self, object: usize, value: &Value, title: &str, seen: &mut Vec<Seen>) {
-        let Some(body) = value.as_object() else { return };
+        let Some(body) = value.as_object() else {
+            return;
+        };
         for (field, f) in self.objects[object].fields.iter().enumerate() {
-            let Some(v) = f.get("name").and_then(Value::as_str).and_then(|name| body.get(name)) else { continue };
+            let Some(v) = f
+                .get("name")
+                .and_then(Value::as_str)
+                .and_then(|name| body.get(name))
+            else {
+                continue;
+            };
             let ty = f.get("type").and_then(Value::as_str).unwrap_or_default();
             let (ty, values): (&str, Vec<&Value>) = match (ty, v) {
-                ("array", Value::Array(items)) => (f.get("items").and_then(Value::as_str).unwrap_or_default(), items.iter().collect()),
+                ("array", Value::Array(items)) => (
+                    f.get("items").and_then(Value::as_str).unwrap_or_default(),
+                    items.iter().collect(),
+                ),
                 _ => (ty, vec![v]),
             };
             for v in values {
                 match self.index.get(ty) {
                     Some(&nested) => self.walk(nested, v, title, seen),
-                    None => seen.push(Seen { object, field, value: v.clone(), example: Some(title.to_owned()) }),
+                    None => seen.push(Seen {
+                        object,
+                        field,
+                        value: v.clone(),
+                        example: Some(title.to_owned()),
+                    }),
                 }
             }
         }
@@ -85,26 +113,52 @@ impl Builder<'_> {
             (Value::String(s), Some("string")) => (
                 ("min_length", s.chars().count() as i64),
                 ("max_length", s.chars().count() as i64),
-                [object.facts[seen.field].min_length.is_some() && row.minimum.is_none(), object.facts[seen.field].max_length.is_some() && row.maximum.is_none()],
+                [
+                    object.facts[seen.field].min_length.is_some() && row.minimum.is_none(),
+                    object.facts[seen.field].max_length.is_some() && row.maximum.is_none(),
+                ],
             ),
             (Value::Number(n), Some("integer" | "long")) if n.as_i64().is_some() => {
                 let n = n.as_i64().unwrap_or_default();
-                (("minimum", n), ("maximum", n), [object.facts[seen.field].minimum.is_some() && row.minimum.is_none(), object.facts[seen.field].maximum.is_some() && row.maximum.is_none()])
+                (
+                    ("minimum", n),
+                    ("maximum", n),
+                    [
+                        object.facts[seen.field].minimum.is_some() && row.minimum.is_none(),
+                        object.facts[seen.field].maximum.is_some() && row.maximum.is_none(),
+                    ],
+                )
             }
             _ => (("", 0), ("", 0), [false, false]),
         };
         for ((key, actual), from_prose, below) in [(low, prose[0], true), (high, prose[1], false)] {
-            let Some(limit) = field.get(key).and_then(Value::as_i64) else { continue };
+            let Some(limit) = field.get(key).and_then(Value::as_i64) else {
+                continue;
+            };
             if (below && actual < limit) || (!below && actual > limit) {
-                broken.push((key, format!("{key} is {limit}"), from_prose && !decided(key)));
+                broken.push((
+                    key,
+                    format!("{key} is {limit}"),
+                    from_prose && !decided(key),
+                ));
             }
         }
         // An enumeration the table lists is kept: the example may use a spelling the overlay should
         // accept as an alias, or a value the page leaves out; a person decides.
-        let ty = field.get("type").and_then(Value::as_str).unwrap_or_default();
-        let items = field.get("items").and_then(Value::as_str).unwrap_or_default();
-        let enumeration = [ty, items].into_iter().find(|t| self.enums.iter().any(|e| e.name == *t));
-        if let Some(name) = enumeration.filter(|name| !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))) {
+        let ty = field
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let items = field
+            .get("items")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let enumeration = [ty, items]
+            .into_iter()
+            .find(|t| self.enums.iter().any(|e| e.name == *t));
+        if let Some(name) = enumeration.filter(|name| {
+            !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))
+        }) {
             let name = name.to_owned();
             self.report.push(format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias"));
         }
@@ -126,8 +180,18 @@ impl Builder<'_> {
 
 /// Why `text` breaks the character rule `chars` (the spec's JSON), if it does.
 fn breaks_chars(text: &str, chars: &Value) -> Option<String> {
-    let classes = |key: &str| -> Vec<String> { chars.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.as_str().map(str::to_owned)).collect() };
-    let allows = |classes: &[String], c: char| classes.is_empty() || classes.iter().any(|class| class_allows(class, c));
+    let classes = |key: &str| -> Vec<String> {
+        chars
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|c| c.as_str().map(str::to_owned))
+            .collect()
+    };
+    let allows = |classes: &[String], c: char| {
+        classes.is_empty() || classes.iter().any(|class| class_allows(class, c))
+    };
     let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
     if let Some(c) = text.chars().find(|&c| !allows(&allowed, c)) {
         return Some(format!("{c:?} is not among {}", allowed.join(", ")));
@@ -147,7 +211,9 @@ fn class_allows(class: &str, c: char) -> bool {
         "letter" => c.is_alphabetic(),
         "ascii_letter" => c.is_ascii_alphabetic(),
         "ascii_lower" => c.is_ascii_lowercase(),
-        "han" => HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c)),
+        "han" => HAN_RANGES
+            .iter()
+            .any(|&(low, high)| (low..=high).contains(&c)),
         "digit" => c.is_ascii_digit(),
         literal => literal.contains(c),
     }

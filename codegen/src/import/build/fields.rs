@@ -26,8 +26,14 @@ impl Builder<'_> {
 
     /// The fields of a path, query or header table (not objects, but rows like any other).
     pub(super) fn parameter_fields(&mut self, label: &str, table: Option<&Table>) -> Vec<Value> {
-        let Some(table) = table else { return Vec::new() };
-        table.rows.iter().map(|row| self.field(label, row, true).0).collect()
+        let Some(table) = table else {
+            return Vec::new();
+        };
+        table
+            .rows
+            .iter()
+            .map(|row| self.field(label, row, true).0)
+            .collect()
     }
 
     /// One row as a spec field (as JSON, patched by the overlay), the facts of its prose and the
@@ -37,8 +43,16 @@ impl Builder<'_> {
         let patches = self.overlays.field_patches(object, &row.name);
         // Path parameters and headers are strings in the format: their enumeration values are a note.
         let string_only = matches!(object, "path" | "headers" | "response_headers");
-        let (mut enum_name, consumed) = if string_only { (None, Default::default()) } else { self.enumeration(object, row) };
-        let listed = row.enumeration.as_ref().filter(|values| string_only && !values.is_empty()).map(|values| format!("One of: {}.", values.join(", ")));
+        let (mut enum_name, consumed) = if string_only {
+            (None, Default::default())
+        } else {
+            self.enumeration(object, row)
+        };
+        let listed = row
+            .enumeration
+            .as_ref()
+            .filter(|values| string_only && !values.is_empty())
+            .map(|values| format!("One of: {}.", values.join(", ")));
         let description: Vec<String> = row
             .description
             .iter()
@@ -65,8 +79,13 @@ impl Builder<'_> {
         if request {
             // A pointer to the table the row's type already is says nothing more.
             let typed_by_table = matches!(row.ty.items().unwrap_or(&row.ty), Type::Object(_));
-            for sentence in facts.unrecognized.iter().filter(|s| !(typed_by_table && super::references::is_pointer(s))) {
-                self.report.push(format!("{place}: not recognized: {sentence:?}"));
+            for sentence in facts
+                .unrecognized
+                .iter()
+                .filter(|s| !(typed_by_table && super::references::is_pointer(s)))
+            {
+                self.report
+                    .push(format!("{place}: not recognized: {sentence:?}"));
             }
             for withheld in &facts.withheld {
                 self.report.push(format!("{place}: {withheld}"));
@@ -88,7 +107,9 @@ impl Builder<'_> {
 
         let mut field = spec::Field {
             name: row.name.clone(),
-            ty: enum_name.clone().unwrap_or_else(|| row.ty.spec_name().to_owned()),
+            ty: enum_name
+                .clone()
+                .unwrap_or_else(|| row.ty.spec_name().to_owned()),
             items: row.ty.items().map(|items| items.spec_name().to_owned()),
             required: row.required,
             description,
@@ -108,22 +129,39 @@ impl Builder<'_> {
     /// The limits of the table's `Minimum:`/`Maximum:` lines (a length for strings, a count for arrays)
     /// and of the prose; where both give one and they differ, the table's is used and the report says so
     /// (unless an overlay decides it).
-    fn limits(&mut self, place: &str, row: &Row, kind: Kind, facts: &Facts, patched: &dyn Fn(&str) -> bool, field: &mut spec::Field) {
+    fn limits(
+        &mut self,
+        place: &str,
+        row: &Row,
+        kind: Kind,
+        facts: &Facts,
+        patched: &dyn Fn(&str) -> bool,
+        field: &mut spec::Field,
+    ) {
         let table = [row.minimum, row.maximum];
         let Some(bounds) = Bounds::of(&row.ty, kind) else {
             for value in table.into_iter().flatten() {
                 let ty = Value::from(field.ty.as_str());
-                self.report.push(format!("{place}: the table's limit {value} is ignored: the row's type is {ty}"));
+                self.report.push(format!(
+                    "{place}: the table's limit {value} is ignored: the row's type is {ty}"
+                ));
             }
             return;
         };
         let prose = match bounds {
             Bounds::Length => [count(&facts.min_length), count(&facts.max_length)],
-            Bounds::Value => [&facts.minimum, &facts.maximum].map(|s| s.as_ref().map(|s| (s.value, s.sentence.as_str()))),
+            Bounds::Value => [&facts.minimum, &facts.maximum]
+                .map(|s| s.as_ref().map(|s| (s.value, s.sentence.as_str()))),
             Bounds::Items => [count(&facts.min_items), count(&facts.max_items)],
         };
         let mut limits = [None, None];
-        for (((key, table), prose), limit) in bounds.keys().into_iter().zip(table).zip(prose).zip(&mut limits) {
+        for (((key, table), prose), limit) in bounds
+            .keys()
+            .into_iter()
+            .zip(table)
+            .zip(prose)
+            .zip(&mut limits)
+        {
             if let (Some(table), Some((prose, sentence))) = (table, prose) {
                 if table != prose && !patched(key) {
                     self.report.push(format!("{place}: the table says {key} {table} but the prose says {prose} ({sentence:?}); the table's value is used"));
@@ -142,9 +180,16 @@ impl Builder<'_> {
     /// was taken over.
     fn apply_patches(&mut self, place: &str, patches: &[&Map<String, Value>], field: &mut Value) {
         for patch in patches {
-            for (key, said) in patch.get("page").and_then(Value::as_object).into_iter().flatten() {
+            for (key, said) in patch
+                .get("page")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
                 if field.get(key) != Some(said) {
-                    let now = field.get(key).map_or_else(|| "nothing".to_owned(), Value::to_string);
+                    let now = field
+                        .get(key)
+                        .map_or_else(|| "nothing".to_owned(), Value::to_string);
                     self.stale.push(format!(
                         "{place}: {key}: the overlay's decision was taken over the page's {said}, but the page now gives {now}; review the decision"
                     ));
@@ -154,9 +199,14 @@ impl Builder<'_> {
         // By key, on the JSON rather than on `spec::Field`: a key the patch adds goes after the page's
         // keys, and removing one moves the last key into its place (`Map::remove` is a swap-remove), which
         // is the key order the checked-in patched specs have. Setting the typed field would move both.
-        let Some(field) = field.as_object_mut() else { return };
+        let Some(field) = field.as_object_mut() else {
+            return;
+        };
         for patch in patches {
-            for (key, value) in patch.iter().filter(|(k, _)| FIELD_KEYS.contains(&k.as_str())) {
+            for (key, value) in patch
+                .iter()
+                .filter(|(k, _)| FIELD_KEYS.contains(&k.as_str()))
+            {
                 if value.is_null() {
                     field.remove(key);
                 } else {
@@ -169,7 +219,14 @@ impl Builder<'_> {
     /// The default of the table's `Default:` line, else the one the prose states; where both give one and
     /// they differ, the table's is used and the report says so. A prose default that is not a value of
     /// the row's enumeration is left out.
-    fn default(&mut self, place: &str, row: &Row, enum_name: Option<&str>, facts: &Facts, patched: &dyn Fn(&str) -> bool) -> Option<Value> {
+    fn default(
+        &mut self,
+        place: &str,
+        row: &Row,
+        enum_name: Option<&str>,
+        facts: &Facts,
+        patched: &dyn Fn(&str) -> bool,
+    ) -> Option<Value> {
         let prose = facts.default.as_ref();
         if let (Some(table), Some(prose)) = (&row.default, prose) {
             if *table != prose.value && !patched("default") {
@@ -182,24 +239,42 @@ impl Builder<'_> {
         let prose = prose?;
         let value = self.typed_default(place, row, enum_name, &prose.value);
         if let Some(name) = enum_name.filter(|name| !self.enum_has(name, &value)) {
-            self.report.push(format!("{place}: the default {} of {:?} is not a value of {name}; left out", prose.value, prose.sentence));
+            self.report.push(format!(
+                "{place}: the default {} of {:?} is not a value of {name}; left out",
+                prose.value, prose.sentence
+            ));
             return None;
         }
         Some(value)
     }
 
     /// The documented default as a JSON value of the field's type.
-    fn typed_default(&mut self, place: &str, row: &Row, enum_name: Option<&str>, default: &str) -> Value {
-        let integer =
-            matches!(row.ty, Type::Integer | Type::Long) || enum_name.and_then(|n| self.enums.iter().find(|e| e.name == n)).is_some_and(|e| e.ty == "integer");
+    fn typed_default(
+        &mut self,
+        place: &str,
+        row: &Row,
+        enum_name: Option<&str>,
+        default: &str,
+    ) -> Value {
+        let integer = matches!(row.ty, Type::Integer | Type::Long)
+            || enum_name
+                .and_then(|n| self.enums.iter().find(|e| e.name == n))
+                .is_some_and(|e| e.ty == "integer");
         let value = match &row.ty {
             Type::Boolean => default.parse::<bool>().ok().map(Value::from),
-            Type::Float => default.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from),
+            Type::Float => default
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite())
+                .map(Value::from),
             _ if integer => default.parse::<i64>().ok().map(Value::from),
             _ => Some(Value::from(default)),
         };
         value.unwrap_or_else(|| {
-            self.report.push(format!("{place}: the default {default:?} is not a {}; kept as text", row.ty.spec_name()));
+            self.report.push(format!(
+                "{place}: the default {default:?} is not a {}; kept as text",
+                row.ty.spec_name()
+            ));
             Value::from(default)
         })
     }
@@ -207,7 +282,9 @@ impl Builder<'_> {
 
 /// A length or count the prose states, as a limit and its sentence.
 fn count(stated: &Option<Stated<u64>>) -> Option<(i64, &str)> {
-    stated.as_ref().and_then(|s| Some((i64::try_from(s.value).ok()?, s.sentence.as_str())))
+    stated
+        .as_ref()
+        .and_then(|s| Some((i64::try_from(s.value).ok()?, s.sentence.as_str())))
 }
 
 /// Which pair of a field's limits a row's `Minimum:`/`Maximum:` lines and its prose set.
@@ -265,7 +342,13 @@ mod tests {
             let mut field = spec::Field::default();
             bounds.set(&mut field, [Some(1), Some(2)]);
             let json = to_json(&field);
-            let set: Vec<&str> = json.as_object().into_iter().flat_map(|m| m.keys()).map(String::as_str).filter(|k| !["name", "type", "required", "description"].contains(k)).collect();
+            let set: Vec<&str> = json
+                .as_object()
+                .into_iter()
+                .flat_map(|m| m.keys())
+                .map(String::as_str)
+                .filter(|k| !["name", "type", "required", "description"].contains(k))
+                .collect();
             assert_eq!(set, bounds.keys(), "{bounds:?}");
         }
     }

@@ -29,8 +29,15 @@ pub(super) enum TableKind {
 
 /// Captions that say only that the table holds parameters. The older dialects use them for every table
 /// of a page, so what the table is comes from where it is (see [`generic_kind`]).
-const GENERIC_CAPTIONS: &[&str] =
-    &["parameter description", "parameters", "parameter", "request parameters", "request parameter", "response parameters", "response parameter"];
+const GENERIC_CAPTIONS: &[&str] = &[
+    "parameter description",
+    "parameters",
+    "parameter",
+    "request parameters",
+    "request parameter",
+    "response parameters",
+    "response parameter",
+];
 
 /// What `table` of `page` is.
 pub(super) fn table_kind(table: &Table, page: &Page) -> TableKind {
@@ -57,10 +64,16 @@ fn generic_kind(table: &Table, page: &Page) -> TableKind {
     if table.side == Side::Response {
         return TableKind::ResponseBody;
     }
-    let in_path = table.rows.iter().filter(|r| page.path.contains(&format!("{{{}}}", r.name))).count();
+    let in_path = table
+        .rows
+        .iter()
+        .filter(|r| page.path.contains(&format!("{{{}}}", r.name)))
+        .count();
     match in_path {
         n if n == table.rows.len() => TableKind::PathParams,
-        0 if table.in_uri => TableKind::Undecided("under \"URI\", but none of its rows is in the path"),
+        0 if table.in_uri => {
+            TableKind::Undecided("under \"URI\", but none of its rows is in the path")
+        }
         0 if matches!(page.method.as_str(), "GET" | "DELETE" | "HEAD") => TableKind::QueryParams,
         0 => TableKind::RequestBody,
         _ => TableKind::Undecided("some of its rows are in the path and some are not"),
@@ -73,12 +86,23 @@ fn generic_kind(table: &Table, page: &Page) -> TableKind {
 /// description` -> `Tags`, `data_source parameters` -> `DataSource`, `config parameters of batch` ->
 /// `ConfigBatch`). A caption of several other words (`Response header parameters`) names no object.
 pub(super) fn object_name(caption: &str) -> Option<String> {
-    let is_wire = |word: &str| word.starts_with(|c: char| c.is_ascii_alphabetic()) && word.chars().all(|c| c.is_ascii_alphanumeric() || "_-".contains(c));
-    if caption.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !caption.is_empty() {
-        return Some(match caption.starts_with(|c: char| c.is_ascii_lowercase()) {
-            true => caption.to_upper_camel_case(),
-            false => caption.to_owned(),
-        });
+    let is_wire = |word: &str| {
+        word.starts_with(|c: char| c.is_ascii_alphabetic())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_-".contains(c))
+    };
+    if caption
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !caption.is_empty()
+    {
+        return Some(
+            match caption.starts_with(|c: char| c.is_ascii_lowercase()) {
+                true => caption.to_upper_camel_case(),
+                false => caption.to_owned(),
+            },
+        );
     }
     let words: Vec<&str> = caption.split_whitespace().collect();
     let named = match words.as_slice() {
@@ -86,7 +110,10 @@ pub(super) fn object_name(caption: &str) -> Option<String> {
         [x, "parameters", "of", y] => vec![*x, *y],
         _ => return None,
     };
-    named.iter().all(|w| is_wire(w)).then(|| named.join(" ").to_upper_camel_case())
+    named
+        .iter()
+        .all(|w| is_wire(w))
+        .then(|| named.join(" ").to_upper_camel_case())
 }
 
 impl<'p> Builder<'p> {
@@ -97,7 +124,10 @@ impl<'p> Builder<'p> {
         let page = self.page;
         for table in &page.tables {
             if !table.type_column {
-                self.report.push(format!("{}: the table has no Type column; its rows are read as strings", table.label()));
+                self.report.push(format!(
+                    "{}: the table has no Type column; its rows are read as strings",
+                    table.label()
+                ));
             }
             match table_kind(table, page) {
                 TableKind::PathParams | TableKind::QueryParams | TableKind::Headers | TableKind::FormData => {}
@@ -158,12 +188,18 @@ impl<'p> Builder<'p> {
                 continue;
             }
             let statuses = self.objects[i].statuses.clone();
-            let names: BTreeSet<&str> = statuses.iter().filter_map(|s| self.overlays.body(&s.to_string())).collect();
+            let names: BTreeSet<&str> = statuses
+                .iter()
+                .filter_map(|s| self.overlays.body(&s.to_string()))
+                .collect();
             if names.len() > 1 {
                 self.report
                     .push(format!("overlay: bodies names the identical response tables of statuses {statuses:?} differently: {names:?}; the first is used"));
             }
-            let name = names.first().map_or_else(|| format!("{op}Response{}", statuses[0]), |n| (*n).to_owned());
+            let name = names.first().map_or_else(
+                || format!("{op}Response{}", statuses[0]),
+                |n| (*n).to_owned(),
+            );
             if self.index.contains_key(&name) {
                 self.report.push(format!("the response body of status {} is named {name}, which is also the name of another table", statuses[0]));
             }
@@ -174,12 +210,17 @@ impl<'p> Builder<'p> {
 
     /// A body table whose only row stands for the body itself: its type, not an object.
     fn push_whole_body(&mut self, table: &Table) {
-        let Some(body) = whole_body(table) else { return };
+        let Some(body) = whole_body(table) else {
+            return;
+        };
         let status = match (table.side, table.status) {
             (Side::Request, _) => None,
             (Side::Response, Some(status)) => Some(status),
             (Side::Response, None) => {
-                self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                self.report.push(format!(
+                    "{}: skipped: no \"Status code:\" line before it",
+                    table.label()
+                ));
                 return;
             }
         };
@@ -189,7 +230,10 @@ impl<'p> Builder<'p> {
     fn push_object(&mut self, name: String, role: Role, table: &'p Table, statuses: Vec<u16>) {
         if !name.is_empty() {
             if self.index.contains_key(&name) {
-                self.report.push(format!("{}: the name {name} is already taken by another table", table.label()));
+                self.report.push(format!(
+                    "{}: the name {name} is already taken by another table",
+                    table.label()
+                ));
             }
             self.index.insert(name.clone(), self.objects.len());
         }
@@ -218,15 +262,33 @@ impl<'p> Builder<'p> {
                 let consecutive = numbers.windows(2).all(|w| w[1] == w[0] + 1);
                 let tables = match numbers.as_slice() {
                     [_] => format!("Table {}", numbers[0]),
-                    [first_n, .., last_n] if consecutive => format!("Table {first_n} to Table {last_n}"),
-                    _ => and_list(&numbers.iter().map(|n| format!("Table {n}")).collect::<Vec<_>>()),
+                    [first_n, .., last_n] if consecutive => {
+                        format!("Table {first_n} to Table {last_n}")
+                    }
+                    _ => and_list(
+                        &numbers
+                            .iter()
+                            .map(|n| format!("Table {n}"))
+                            .collect::<Vec<_>>(),
+                    ),
                 };
                 let statuses: Vec<String> = object.statuses.iter().map(u16::to_string).collect();
-                let codes = if statuses.len() == 1 { "status code" } else { "status codes" };
-                format!("{tables} {} ({codes} {}).", first.caption, and_list(&statuses))
+                let codes = if statuses.len() == 1 {
+                    "status code"
+                } else {
+                    "status codes"
+                };
+                format!(
+                    "{tables} {} ({codes} {}).",
+                    first.caption,
+                    and_list(&statuses)
+                )
             }
             Role::Named if object.tables.len() > 1 => {
-                let also: Vec<String> = object.tables[1..].iter().map(|t| format!("Table {}", t.number)).collect();
+                let also: Vec<String> = object.tables[1..]
+                    .iter()
+                    .map(|t| format!("Table {}", t.number))
+                    .collect();
                 format!("{} (also {}).", first.label(), and_list(&also))
             }
             Role::Named => format!("{}.", first.label()),
@@ -239,13 +301,18 @@ impl<'p> Builder<'p> {
 /// `Map<String,X>` (a map of X) or `-` of type `File` (a file). The page's reader lets such rows stand
 /// nowhere else.
 fn whole_body(table: &Table) -> Option<spec::Body> {
-    let [row] = table.rows.as_slice() else { return None };
+    let [row] = table.rows.as_slice() else {
+        return None;
+    };
     if !is_placeholder(&row.name) {
         return None;
     }
     match &row.ty {
         Type::File => Some(spec::Body::named("file")),
-        Type::Map(items) => Some(spec::Body { ty: "map".to_owned(), items: Some(items.spec_name().to_owned()) }),
+        Type::Map(items) => Some(spec::Body {
+            ty: "map".to_owned(),
+            items: Some(items.spec_name().to_owned()),
+        }),
         _ => None,
     }
 }
@@ -262,7 +329,13 @@ fn and_list(items: &[String]) -> String {
 /// Whether two tables have the same rows, wherever they are on the page; `but_required` ignores the
 /// Mandatory column (the response copy of a request table has none).
 fn same_rows(a: &Table, b: &Table, but_required: bool) -> bool {
-    let same = |x: &Row, y: &Row| Row { line: y.line, required: if but_required { y.required } else { x.required }, ..x.clone() } == *y;
+    let same = |x: &Row, y: &Row| {
+        Row {
+            line: y.line,
+            required: if but_required { y.required } else { x.required },
+            ..x.clone()
+        } == *y
+    };
     a.rows.len() == b.rows.len() && a.rows.iter().zip(&b.rows).all(|(x, y)| same(x, y))
 }
 
@@ -290,7 +363,8 @@ mod tests {
     }
 
     fn page(method: &str, path: &str, tables: Vec<Table>) -> Page {
-        let page = crate::import::page::parse(&format!("T\nFunction\nf\nURI\n{method} {path}\n")).unwrap();
+        let page =
+            crate::import::page::parse(&format!("T\nFunction\nf\nURI\n{method} {path}\n")).unwrap();
         Page { tables, ..page }
     }
 
@@ -322,7 +396,11 @@ mod tests {
     #[test]
     fn a_generic_caption_is_decided_by_the_tables_place_or_reported() {
         let kind = |method: &str, t: Table| {
-            let page = page(method, "/v1/{project_id}/servers/{server_id}", vec![t.clone()]);
+            let page = page(
+                method,
+                "/v1/{project_id}/servers/{server_id}",
+                vec![t.clone()],
+            );
             match table_kind(&t, &page) {
                 TableKind::PathParams => "path",
                 TableKind::QueryParams => "query",
@@ -332,12 +410,64 @@ mod tests {
                 _ => "other",
             }
         };
-        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["project_id", "server_id"])), "path");
-        assert_eq!(kind("POST", table("Request parameters", Side::Request, false, &["tags"])), "request");
-        assert_eq!(kind("GET", table("Parameter description", Side::Request, false, &["marker"])), "query");
-        assert_eq!(kind("POST", table("Parameters", Side::Response, false, &["job_id"])), "response");
-        assert_eq!(kind("POST", table("Parameter description", Side::Request, true, &["marker"])), "undecided");
-        assert_eq!(kind("POST", table("Parameter description", Side::Request, false, &["project_id", "name"])), "undecided");
-        assert_eq!(kind("POST", table("tags field description", Side::Request, false, &["key"])), "other");
+        assert_eq!(
+            kind(
+                "POST",
+                table(
+                    "Parameter description",
+                    Side::Request,
+                    true,
+                    &["project_id", "server_id"]
+                )
+            ),
+            "path"
+        );
+        assert_eq!(
+            kind(
+                "POST",
+                table("Request parameters", Side::Request, false, &["tags"])
+            ),
+            "request"
+        );
+        assert_eq!(
+            kind(
+                "GET",
+                table("Parameter description", Side::Request, false, &["marker"])
+            ),
+            "query"
+        );
+        assert_eq!(
+            kind(
+                "POST",
+                table("Parameters", Side::Response, false, &["job_id"])
+            ),
+            "response"
+        );
+        assert_eq!(
+            kind(
+                "POST",
+                table("Parameter description", Side::Request, true, &["marker"])
+            ),
+            "undecided"
+        );
+        assert_eq!(
+            kind(
+                "POST",
+                table(
+                    "Parameter description",
+                    Side::Request,
+                    false,
+                    &["project_id", "name"]
+                )
+            ),
+            "undecided"
+        );
+        assert_eq!(
+            kind(
+                "POST",
+                table("tags field description", Side::Request, false, &["key"])
+            ),
+            "other"
+        );
     }
 }

@@ -28,24 +28,54 @@ impl Builder<'_> {
                 }
                 for comparison in &facts.comparisons {
                     if self.objects[i].row(&comparison.other).is_none() {
-                        self.report.push(format!("{place}: not resolved: {:?}: no field {} in {}", comparison.source, comparison.other, self.objects[i].name));
+                        self.report.push(format!(
+                            "{place}: not resolved: {:?}: no field {} in {}",
+                            comparison.source, comparison.other, self.objects[i].name
+                        ));
                         continue;
                     }
-                    let (field, than) = if comparison.less_than { (row.clone(), comparison.other.clone()) } else { (comparison.other.clone(), row.clone()) };
-                    let rule = spec::Rule::LessThan { field, than, source: comparison.source.clone(), decision: None, checked: true };
-                    self.objects[i].rules.push(PlacedRule { rule, mirrored: !comparison.less_than });
+                    let (field, than) = if comparison.less_than {
+                        (row.clone(), comparison.other.clone())
+                    } else {
+                        (comparison.other.clone(), row.clone())
+                    };
+                    let rule = spec::Rule::LessThan {
+                        field,
+                        than,
+                        source: comparison.source.clone(),
+                        decision: None,
+                        checked: true,
+                    };
+                    self.objects[i].rules.push(PlacedRule {
+                        rule,
+                        mirrored: !comparison.less_than,
+                    });
                 }
                 for alternative in &facts.at_least_one_of {
                     let names: Vec<&String> = alternative.groups.iter().flatten().collect();
                     let holds = |o: &Object<'_>| names.iter().all(|n| o.row(n).is_some());
-                    let target = if holds(&self.objects[i]) { Some(i) } else { self.row_object(i, r).filter(|&t| holds(&self.objects[t])) };
+                    let target = if holds(&self.objects[i]) {
+                        Some(i)
+                    } else {
+                        self.row_object(i, r).filter(|&t| holds(&self.objects[t]))
+                    };
                     let Some(target) = target else {
-                        self.report.push(format!("{place}: not resolved: {:?}: the fields are not in one table", alternative.source));
+                        self.report.push(format!(
+                            "{place}: not resolved: {:?}: the fields are not in one table",
+                            alternative.source
+                        ));
                         continue;
                     };
-                    let rule =
-                        spec::Rule::AtLeastOneOf { groups: alternative.groups.clone(), source: alternative.source.clone(), decision: None, checked: true };
-                    self.objects[target].rules.push(PlacedRule { rule, mirrored: false });
+                    let rule = spec::Rule::AtLeastOneOf {
+                        groups: alternative.groups.clone(),
+                        source: alternative.source.clone(),
+                        decision: None,
+                        checked: true,
+                    };
+                    self.objects[target].rules.push(PlacedRule {
+                        rule,
+                        mirrored: false,
+                    });
                 }
             }
         }
@@ -67,9 +97,17 @@ impl Builder<'_> {
     /// whether the row is an array).
     fn request_parents(&self) -> Vec<Vec<(usize, String, bool)>> {
         let mut parents = vec![Vec::new(); self.objects.len()];
-        for (p, object) in self.objects.iter().enumerate().filter(|(_, o)| o.request_side()) {
+        for (p, object) in self
+            .objects
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.request_side())
+        {
             for (r, row) in object.table().rows.iter().enumerate() {
-                if let Some(child) = self.row_object(p, r).filter(|&c| self.objects[c].request_side()) {
+                if let Some(child) = self
+                    .row_object(p, r)
+                    .filter(|&c| self.objects[c].request_side())
+                {
                     parents[child].push((p, row.name.clone(), matches!(row.ty, Type::Array(_))));
                 }
             }
@@ -79,7 +117,14 @@ impl Builder<'_> {
 
     /// Resolves a condition's subject to a field of the row's object or, nearest first, of an object that
     /// contains it, and its values to that field's values; the rule goes on that object.
-    fn place_condition(&mut self, object: usize, row: &str, place: &str, condition: &rules::Condition, parents: &[Vec<(usize, String, bool)>]) {
+    fn place_condition(
+        &mut self,
+        object: usize,
+        row: &str,
+        place: &str,
+        condition: &rules::Condition,
+        parents: &[Vec<(usize, String, bool)>],
+    ) {
         let mut candidates = vec![condition.subject.replace(' ', "_").to_ascii_lowercase()];
         if let Some(term) = self.overlays.term(&condition.subject) {
             candidates.insert(0, term.to_owned());
@@ -90,14 +135,26 @@ impl Builder<'_> {
         for _ in 0..8 {
             hosts = level
                 .iter()
-                .filter_map(|(o, prefix)| candidates.iter().find(|c| self.objects[*o].row(c).is_some()).map(|c| (*o, prefix.clone(), c.clone())))
+                .filter_map(|(o, prefix)| {
+                    candidates
+                        .iter()
+                        .find(|c| self.objects[*o].row(c).is_some())
+                        .map(|c| (*o, prefix.clone(), c.clone()))
+                })
                 .collect();
             if !hosts.is_empty() || level.is_empty() {
                 break;
             }
             level = level
                 .iter()
-                .flat_map(|(o, prefix)| parents[*o].iter().map(move |(p, name, array)| (*p, format!("{name}{}.{prefix}", if *array { "[]" } else { "" }))))
+                .flat_map(|(o, prefix)| {
+                    parents[*o].iter().map(move |(p, name, array)| {
+                        (
+                            *p,
+                            format!("{name}{}.{prefix}", if *array { "[]" } else { "" }),
+                        )
+                    })
+                })
                 .filter(|(p, _)| seen.insert(*p))
                 .collect();
         }
@@ -118,36 +175,68 @@ impl Builder<'_> {
             let when = spec::Condition { field, values };
             let (field, source) = (format!("{prefix}{row}"), condition.source.clone());
             let rule = match condition.kind {
-                ConditionKind::RequiredIf => spec::Rule::RequiredIf { field, when, source, decision: None, checked: true },
-                ConditionKind::ForbiddenUnless => spec::Rule::ForbiddenUnless { field, when, source, decision: None, checked: true },
+                ConditionKind::RequiredIf => spec::Rule::RequiredIf {
+                    field,
+                    when,
+                    source,
+                    decision: None,
+                    checked: true,
+                },
+                ConditionKind::ForbiddenUnless => spec::Rule::ForbiddenUnless {
+                    field,
+                    when,
+                    source,
+                    decision: None,
+                    checked: true,
+                },
             };
-            self.objects[host].rules.push(PlacedRule { rule, mirrored: false });
+            self.objects[host].rules.push(PlacedRule {
+                rule,
+                mirrored: false,
+            });
         }
     }
 
     /// The values of `field` (a row of `object`) that phrases name: an enumeration's value, variant name
     /// or meaning, ignoring case, or what the overlay's terms say the phrase means.
-    fn condition_values(&self, object: usize, field: &str, phrases: &[String]) -> Option<Vec<Value>> {
+    fn condition_values(
+        &self,
+        object: usize,
+        field: &str,
+        phrases: &[String],
+    ) -> Option<Vec<Value>> {
         let o = &self.objects[object];
         let r = o.row(field)?;
         let row = &o.table().rows[r];
-        let enumeration = o.row_enums[r].as_ref().and_then(|name| self.enums.iter().find(|e| &e.name == name));
+        let enumeration = o.row_enums[r]
+            .as_ref()
+            .and_then(|name| self.enums.iter().find(|e| &e.name == name));
         let resolve = |phrase: &str| -> Option<Value> {
             match enumeration {
                 Some(e) => e.values.iter().find_map(|(value, meaning)| {
                     let wire = wire_text(value);
                     let variant = self.variant_name(e, value, meaning.as_deref());
                     let meaning = meaning.as_deref().unwrap_or_default().trim_end_matches('.');
-                    [wire.as_str(), variant.as_str(), meaning].iter().any(|c| c.eq_ignore_ascii_case(phrase)).then(|| value.clone())
+                    [wire.as_str(), variant.as_str(), meaning]
+                        .iter()
+                        .any(|c| c.eq_ignore_ascii_case(phrase))
+                        .then(|| value.clone())
                 }),
                 None => match row.ty {
                     Type::Integer | Type::Long => phrase.parse::<i64>().ok().map(Value::from),
                     Type::Boolean => phrase.parse::<bool>().ok().map(Value::from),
-                    Type::Float => phrase.parse::<f64>().ok().filter(|x| x.is_finite()).map(Value::from),
+                    Type::Float => phrase
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| x.is_finite())
+                        .map(Value::from),
                     _ => Some(Value::from(phrase)),
                 },
             }
         };
-        phrases.iter().map(|p| resolve(p).or_else(|| self.overlays.term(p).and_then(resolve))).collect()
+        phrases
+            .iter()
+            .map(|p| resolve(p).or_else(|| self.overlays.term(p).and_then(resolve)))
+            .collect()
     }
 }

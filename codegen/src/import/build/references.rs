@@ -12,7 +12,14 @@ pub(super) fn resolve(page: &mut Page) -> Vec<String> {
     let objects: Vec<(u32, Option<String>)> = page
         .tables
         .iter()
-        .map(|table| (table.number, matches!(table_kind(table, page), TableKind::Named).then(|| object_name(&table.caption)).flatten()))
+        .map(|table| {
+            (
+                table.number,
+                matches!(table_kind(table, page), TableKind::Named)
+                    .then(|| object_name(&table.caption))
+                    .flatten(),
+            )
+        })
         .collect();
     let mut report = Vec::new();
     for table in &mut page.tables {
@@ -27,10 +34,18 @@ pub(super) fn resolve(page: &mut Page) -> Vec<String> {
             }
             // One table for the whole description: a row pointing to one table per condition ("If
             // infer_type is batch, see Table 4.") is not any one of them.
-            let mut numbers: Vec<u32> = row.description.iter().filter_map(paragraph_reference).collect();
+            let mut numbers: Vec<u32> = row
+                .description
+                .iter()
+                .filter_map(paragraph_reference)
+                .collect();
             numbers.dedup();
             let [number] = numbers[..] else { continue };
-            let Some(name) = objects.iter().find(|(n, _)| *n == number).and_then(|(_, name)| name.clone()) else {
+            let Some(name) = objects
+                .iter()
+                .find(|(n, _)| *n == number)
+                .and_then(|(_, name)| name.clone())
+            else {
                 report.push(format!(
                     "{label}.{}: its description points to Table {number}, which is not an object table of the page; the type stays {}",
                     row.name,
@@ -50,7 +65,10 @@ pub(super) fn resolve(page: &mut Page) -> Vec<String> {
 
 /// Whether a sentence is only a pointer to a table: "For details, see Table 3.".
 pub(super) fn is_pointer(sentence: &str) -> bool {
-    sentence.strip_prefix("For details, see Table ").and_then(|rest| rest.strip_suffix('.')).is_some_and(|n| n.parse::<u32>().is_ok())
+    sentence
+        .strip_prefix("For details, see Table ")
+        .and_then(|rest| rest.strip_suffix('.'))
+        .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
 fn paragraph_reference(paragraph: &Paragraph) -> Option<u32> {
@@ -63,7 +81,10 @@ fn paragraph_reference(paragraph: &Paragraph) -> Option<u32> {
 /// names a single table (a sentence naming two, one per condition, decides nothing).
 fn table_reference(text: &str) -> Option<u32> {
     let mut found = text.match_indices("see Table ").map(|(at, prefix)| {
-        let digits: String = text[at + prefix.len()..].chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = text[at + prefix.len()..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
         digits.parse::<u32>().ok()
     });
     let first = found.next()??;
@@ -76,8 +97,14 @@ mod tests {
 
     #[test]
     fn a_sentence_names_the_table_it_points_to() {
-        assert_eq!(table_reference("Specifies tags. For details, see Table 3."), Some(3));
-        assert_eq!(table_reference("Dataset of a training job. For details, see Table 14."), Some(14));
+        assert_eq!(
+            table_reference("Specifies tags. For details, see Table 3."),
+            Some(3)
+        );
+        assert_eq!(
+            table_reference("Dataset of a training job. For details, see Table 14."),
+            Some(14)
+        );
         assert_eq!(table_reference("see Table 3 or see Table 4."), None);
         assert_eq!(table_reference("Specifies the ECS ID."), None);
         assert_eq!(table_reference("For details, see Table."), None);

@@ -219,32 +219,60 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
             "Function" => page.description = body.iter().map(|l| l.text.to_owned()).collect(),
             "URI" => {
                 saw_uri = true;
-                let first = body.first().ok_or_else(|| error(heading.no, "the URI section is empty: expected `METHOD /path`"))?;
-                let (method, path) = method_and_path(first.text)
-                    .ok_or_else(|| error(first.no, format!("expected `METHOD /path` after the URI heading, found {:?}", first.text)))?;
+                let first = body.first().ok_or_else(|| {
+                    error(
+                        heading.no,
+                        "the URI section is empty: expected `METHOD /path`",
+                    )
+                })?;
+                let (method, path) = method_and_path(first.text).ok_or_else(|| {
+                    error(
+                        first.no,
+                        format!(
+                            "expected `METHOD /path` after the URI heading, found {:?}",
+                            first.text
+                        ),
+                    )
+                })?;
                 page.method = method;
                 page.path = path;
                 let mut found = tables::tables(&body[1..], Side::Request, &mut page.unread_tables)?;
                 found.iter_mut().for_each(|t| t.in_uri = true);
                 page.tables.extend(found);
             }
-            "Request Parameters" | "Request" | "Request Body" => page.tables.extend(tables::tables(body, Side::Request, &mut page.unread_tables)?),
-            "Response Parameters" | "Response" | "Response Body" => page.tables.extend(tables::tables(body, Side::Response, &mut page.unread_tables)?),
-            "Example Requests" | "Example Request" => page.request_examples = examples(body, text, false, &mut page.unread_examples)?,
-            "Example Responses" | "Example Response" => page.response_examples = examples(body, text, true, &mut page.unread_examples)?,
+            "Request Parameters" | "Request" | "Request Body" => page.tables.extend(
+                tables::tables(body, Side::Request, &mut page.unread_tables)?,
+            ),
+            "Response Parameters" | "Response" | "Response Body" => page.tables.extend(
+                tables::tables(body, Side::Response, &mut page.unread_tables)?,
+            ),
+            "Example Requests" | "Example Request" => {
+                page.request_examples = examples(body, text, false, &mut page.unread_examples)?
+            }
+            "Example Responses" | "Example Response" => {
+                page.response_examples = examples(body, text, true, &mut page.unread_examples)?
+            }
             "Status Codes" => page.status_codes = status_codes(body)?,
             // "Calling Method" links elsewhere; "Error Codes" is followed by the site's footer.
             _ => {}
         }
     }
     if !saw_uri {
-        return Err(error(lines[start].no, "no URI section: the page gives no method and path"));
+        return Err(error(
+            lines[start].no,
+            "no URI section: the page gives no method and path",
+        ));
     }
     Ok(page)
 }
 
 fn error(line: usize, message: impl Into<String>) -> PageError {
-    PageError { line, table: None, row: None, message: message.into() }
+    PageError {
+        line,
+        table: None,
+        row: None,
+        message: message.into(),
+    }
 }
 
 fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
@@ -253,7 +281,11 @@ fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
     for (i, raw) in text.split_inclusive('\n').enumerate() {
         let trimmed = raw.trim();
         if !trimmed.is_empty() {
-            lines.push(Line { no: i + 1, text: trimmed, offset });
+            lines.push(Line {
+                no: i + 1,
+                text: trimmed,
+                offset,
+            });
         }
         offset += raw.len();
     }
@@ -264,13 +296,24 @@ fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
 /// URI heading of a page without a "Function" section.
 fn content_start(lines: &[Line<'_>]) -> Result<usize, PageError> {
     let uri = lines.iter().position(|l| l.text == "URI");
-    let function = lines.iter().position(|l| l.text == "Function").filter(|&f| uri.is_some_and(|u| f < u));
-    function.or(uri).ok_or_else(|| error(1, "no \"Function\" or \"URI\" heading: this does not look like an API reference page"))
+    let function = lines
+        .iter()
+        .position(|l| l.text == "Function")
+        .filter(|&f| uri.is_some_and(|u| f < u));
+    function.or(uri).ok_or_else(|| {
+        error(
+            1,
+            "no \"Function\" or \"URI\" heading: this does not look like an API reference page",
+        )
+    })
 }
 
 /// The title is the last line before the content other than "Updated on ..."; the date may sit on either
 /// side of it.
-fn title_and_date(before: &[Line<'_>], start_line: usize) -> Result<(String, Option<String>), PageError> {
+fn title_and_date(
+    before: &[Line<'_>],
+    start_line: usize,
+) -> Result<(String, Option<String>), PageError> {
     let mut title = None;
     let mut updated = None;
     for line in before.iter().rev().take(3) {
@@ -282,13 +325,17 @@ fn title_and_date(before: &[Line<'_>], start_line: usize) -> Result<(String, Opt
             break;
         }
     }
-    let title = title.ok_or_else(|| error(start_line, "no title before the \"Function\" heading"))?;
+    let title =
+        title.ok_or_else(|| error(start_line, "no title before the \"Function\" heading"))?;
     Ok((title, updated))
 }
 
 /// The content split at its headings; text before the first heading belongs to none.
 fn sections<'a, 'l>(lines: &'l [Line<'a>]) -> Vec<(Line<'a>, &'l [Line<'a>])> {
-    let is_heading = |i: usize| HEADINGS.contains(&lines[i].text) && !(lines[i].text == "Status Code" && i > 0 && lines[i - 1].text == "Status Codes");
+    let is_heading = |i: usize| {
+        HEADINGS.contains(&lines[i].text)
+            && !(lines[i].text == "Status Code" && i > 0 && lines[i - 1].text == "Status Codes")
+    };
     let starts: Vec<usize> = (0..lines.len()).filter(|&i| is_heading(i)).collect();
     starts
         .iter()
@@ -303,7 +350,8 @@ fn sections<'a, 'l>(lines: &'l [Line<'a>]) -> Vec<(Line<'a>, &'l [Line<'a>])> {
 fn method_and_path(text: &str) -> Option<(String, String)> {
     let (method, path) = text.split_once(' ')?;
     let path = path.trim();
-    (crate::spec::HTTP_METHODS.contains(&method) && path.starts_with('/')).then(|| (method.to_owned(), path.to_owned()))
+    (crate::spec::HTTP_METHODS.contains(&method) && path.starts_with('/'))
+        .then(|| (method.to_owned(), path.to_owned()))
 }
 
 /// `Status code: 201`.
@@ -320,7 +368,12 @@ pub fn bullet(text: &str) -> Option<&str> {
 /// The example bodies of a section: each JSON value, titled by the bullet before it, else (responses) by
 /// the status's description line, else by the line before it. An example that is not JSON is left out
 /// (noted in `unread`) up to the next status or bullet: it documents nothing the spec keeps.
-fn examples(lines: &[Line<'_>], text: &str, responses: bool, unread: &mut Vec<String>) -> Result<Vec<Example>, PageError> {
+fn examples(
+    lines: &[Line<'_>],
+    text: &str,
+    responses: bool,
+    unread: &mut Vec<String>,
+) -> Result<Vec<Example>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
     let mut status_text: Option<&str> = None;
@@ -340,8 +393,13 @@ fn examples(lines: &[Line<'_>], text: &str, responses: bool, unread: &mut Vec<St
                     if let Some(at) = message.rfind(" at line ") {
                         message.truncate(at);
                     }
-                    unread.push(format!("line {}: the example is not valid JSON ({message}); left out", line.no + e.line().saturating_sub(1)));
-                    let next = lines[i + 1..].iter().position(|l| status_marker(l.text).is_some() || bullet(l.text).is_some());
+                    unread.push(format!(
+                        "line {}: the example is not valid JSON ({message}); left out",
+                        line.no + e.line().saturating_sub(1)
+                    ));
+                    let next = lines[i + 1..]
+                        .iter()
+                        .position(|l| status_marker(l.text).is_some() || bullet(l.text).is_some());
                     i = next.map_or(lines.len(), |n| i + 1 + n);
                     (bullet_title, plain) = (None, None);
                     continue;
@@ -349,9 +407,20 @@ fn examples(lines: &[Line<'_>], text: &str, responses: bool, unread: &mut Vec<St
                 None => return Err(error(line.no, "the example is empty")),
             };
             let end = line.offset + stream.byte_offset();
-            let title = bullet_title.take().or(if responses { status_text } else { None }).or(plain.take());
-            found.push(Example { status, title: title.map(str::to_owned), body, line: line.no });
-            i = lines.iter().position(|l| l.offset >= end).unwrap_or(lines.len());
+            let title = bullet_title
+                .take()
+                .or(if responses { status_text } else { None })
+                .or(plain.take());
+            found.push(Example {
+                status,
+                title: title.map(str::to_owned),
+                body,
+                line: line.no,
+            });
+            i = lines
+                .iter()
+                .position(|l| l.offset >= end)
+                .unwrap_or(lines.len());
             continue;
         } else if let Some(item) = bullet(line.text) {
             bullet_title = Some(item);
@@ -369,13 +438,21 @@ fn examples(lines: &[Line<'_>], text: &str, responses: bool, unread: &mut Vec<St
 /// is not a status code, where the footer starts.
 fn status_codes(lines: &[Line<'_>]) -> Result<Vec<(u16, String)>, PageError> {
     let mut i = 0;
-    while lines.get(i).is_some_and(|l| matches!(l.text, "Status Code" | "Description")) {
+    while lines
+        .get(i)
+        .is_some_and(|l| matches!(l.text, "Status Code" | "Description"))
+    {
         i += 1;
     }
     let mut codes = Vec::new();
     while let Some(code) = lines.get(i).and_then(|l| l.text.parse::<u16>().ok()) {
         let description = lines.get(i + 1).filter(|l| l.text.parse::<u16>().is_err());
-        let description = description.ok_or_else(|| error(lines[i].no, format!("Status Codes: status {code} has no description")))?;
+        let description = description.ok_or_else(|| {
+            error(
+                lines[i].no,
+                format!("Status Codes: status {code} has no description"),
+            )
+        })?;
         codes.push((code, description.text.to_owned()));
         i += 2;
     }

@@ -133,7 +133,13 @@ const ALLOWED_TRIGGERS: &[&str] = &[
 
 /// What may follow a list that opens its sentence ("Letters, digits, and special characters (_-!@#$%)
 /// are allowed.").
-const ALLOWED_AFTER: &[&str] = &[" are allowed", " is allowed", " are permitted", " are supported", " can be used"];
+const ALLOWED_AFTER: &[&str] = &[
+    " are allowed",
+    " is allowed",
+    " are permitted",
+    " are supported",
+    " can be used",
+];
 
 /// What a sentence says of the characters, and the parts of it that said so.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -147,13 +153,31 @@ pub(super) struct CharsRead {
 /// then stay in the sentence, for the caller to report).
 pub(super) fn chars(sentence: &str, lower: &str) -> Option<CharsRead> {
     let mut read = CharsRead::default();
-    let both = ends(lower, &["start and end with ", "begin and end with ", "starts and ends with ", "must start and end with "]);
+    let both = ends(
+        lower,
+        &[
+            "start and end with ",
+            "begin and end with ",
+            "starts and ends with ",
+            "must start and end with ",
+        ],
+    );
     if let Some((classes, span)) = both {
         read.chars.first.clone_from(&classes);
         read.chars.last = classes;
         read.spans.push(span);
     } else {
-        if let Some((classes, span)) = ends(lower, &["starting with ", "start with ", "starts with ", "begin with ", "begins with ", "beginning with "]) {
+        if let Some((classes, span)) = ends(
+            lower,
+            &[
+                "starting with ",
+                "start with ",
+                "starts with ",
+                "begin with ",
+                "begins with ",
+                "beginning with ",
+            ],
+        ) {
             read.chars.first = classes;
             read.spans.push(span);
         }
@@ -171,7 +195,10 @@ pub(super) fn chars(sentence: &str, lower: &str) -> Option<CharsRead> {
 
 /// "start with a letter, digit, plus sign (+), or slash (/)": the classes after the first of `phrases`.
 fn ends(lower: &str, phrases: &[&str]) -> Option<(Vec<String>, Span)> {
-    let (at, list_start) = phrases.iter().flat_map(|p| word_starts(lower, p).map(move |at| (at, at + p.len()))).min()?;
+    let (at, list_start) = phrases
+        .iter()
+        .flat_map(|p| word_starts(lower, p).map(move |at| (at, at + p.len())))
+        .min()?;
     let (items, end) = list(lower, lower, list_start)?;
     Some((classes(items), at..end))
 }
@@ -182,7 +209,9 @@ fn allowed(sentence: &str, lower: &str) -> Option<(Vec<String>, Span)> {
     let after_trigger = ALLOWED_TRIGGERS
         .iter()
         .flat_map(|t| word_starts(lower, t).map(move |at| (at + t.len(), at)))
-        .filter_map(|(start, at)| list(sentence, lower, start).map(|(items, end)| (start, at, items, end)))
+        .filter_map(|(start, at)| {
+            list(sentence, lower, start).map(|(items, end)| (start, at, items, end))
+        })
         .min_by_key(|&(start, at, _, _)| (start, at));
     let (start, mut items, mut end) = match after_trigger {
         Some((_, at, items, end)) => (at, items, end),
@@ -195,8 +224,15 @@ fn allowed(sentence: &str, lower: &str) -> Option<(Vec<String>, Span)> {
     // "letters ... in UTF-8 format": the encoding, which the letters already cover.
     end = after_prefix(lower, end, &[" in utf-8 format", " in utf-8"]).unwrap_or(end);
     // "the following special characters are allowed: +_!@#$%-/=": the characters come after the verb.
-    if let Some(at) = items.iter().position(|i| matches!(i, Item::Literal(l) if l.is_empty())) {
-        let colon = after_prefix(lower, end, &[" are allowed: ", " is allowed: ", " are supported: "])?;
+    if let Some(at) = items
+        .iter()
+        .position(|i| matches!(i, Item::Literal(l) if l.is_empty()))
+    {
+        let colon = after_prefix(
+            lower,
+            end,
+            &[" are allowed: ", " is allowed: ", " are supported: "],
+        )?;
         let (symbols, symbols_end) = symbol_run(sentence, colon)?;
         items[at] = Item::Literal(symbols);
         end = symbols_end;
@@ -210,9 +246,16 @@ fn classes(items: Vec<Item>) -> Vec<String> {
     let mut literal = String::new();
     for item in items {
         match item {
-            Item::Class(class) if !classes.iter().any(|c| c == class) => classes.push(class.to_owned()),
+            Item::Class(class) if !classes.iter().any(|c| c == class) => {
+                classes.push(class.to_owned())
+            }
             Item::Class(_) => {}
-            Item::Literal(chars) => literal.extend(chars.chars().filter(|c| !literal.contains(*c)).collect::<Vec<_>>()),
+            Item::Literal(chars) => literal.extend(
+                chars
+                    .chars()
+                    .filter(|c| !literal.contains(*c))
+                    .collect::<Vec<_>>(),
+            ),
         }
     }
     if !literal.is_empty() {
@@ -247,8 +290,22 @@ fn list(sentence: &str, lower: &str, start: usize) -> Option<(Vec<Item>, usize)>
 fn unknown_item_follows(lower: &str, at: usize) -> bool {
     let rest = &lower[at..];
     let phrase = rest.split([',', '.', ';']).next().unwrap_or_default();
-    ["such as", "etc", "signs", "marks", "symbols", "characters", "brackets", "letters (", "letter ("].iter().any(|w| phrase.contains(w))
-        && !["must", "start", "end with", "begin"].iter().any(|w| phrase.contains(w))
+    [
+        "such as",
+        "etc",
+        "signs",
+        "marks",
+        "symbols",
+        "characters",
+        "brackets",
+        "letters (",
+        "letter (",
+    ]
+    .iter()
+    .any(|w| phrase.contains(w))
+        && !["must", "start", "end with", "begin"]
+            .iter()
+            .any(|w| phrase.contains(w))
 }
 
 /// One item at `at`: a named punctuation mark (with the character in parentheses, or not), a class, or
@@ -260,7 +317,10 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
         at = next;
     }
     let rest = lower.get(at..)?;
-    if let Some(&(word, chars)) = NAMED.iter().find(|(w, _)| rest.starts_with(w) && ends_at_word(lower, at + w.len())) {
+    if let Some(&(word, chars)) = NAMED
+        .iter()
+        .find(|(w, _)| rest.starts_with(w) && ends_at_word(lower, at + w.len()))
+    {
         let end = at + word.len();
         return Some(match parenthesized(sentence, end) {
             // "asterisks ()": the page lost the character; the name says it.
@@ -273,7 +333,10 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
             _ => (Item::Literal(chars.to_owned()), end),
         });
     }
-    if let Some(&(word, class)) = CLASSES.iter().find(|(w, _)| rest.starts_with(w) && ends_at_word(lower, at + w.len())) {
+    if let Some(&(word, class)) = CLASSES
+        .iter()
+        .find(|(w, _)| rest.starts_with(w) && ends_at_word(lower, at + w.len()))
+    {
         let end = at + word.len();
         return match parenthesized(sentence, end) {
             // "digits (0-9)" says nothing more; "letters (a-f)" narrows the class in a way the spec
@@ -289,7 +352,11 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
         }
     }
     // "middle dots (·)": a name this file does not know, with the characters it names in parentheses.
-    const NOT_A_NAME: &[&str] = &["must", "start", "starts", "end", "ends", "with", "begin", "and", "or", "can", "is", "are", "be", "the", "it", "only", "use", "such", "as", "in", "of", "to", "for", "by", "not", "cannot", "except"];
+    const NOT_A_NAME: &[&str] = &[
+        "must", "start", "starts", "end", "ends", "with", "begin", "and", "or", "can", "is", "are",
+        "be", "the", "it", "only", "use", "such", "as", "in", "of", "to", "for", "by", "not",
+        "cannot", "except",
+    ];
     let name = rest[..rest.find(|c: char| !c.is_alphabetic() && c != ' ')?].trim_end();
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 3 || words.iter().any(|w| NOT_A_NAME.contains(w)) {
@@ -301,7 +368,10 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
 
 /// "a-f", "A-Z0-9": characters given as ranges.
 fn is_range_of_characters(text: &str) -> bool {
-    text.len() <= 12 && text.contains('-') && !text.contains(' ') && text.chars().any(char::is_alphanumeric)
+    text.len() <= 12
+        && text.contains('-')
+        && !text.contains(' ')
+        && text.chars().any(char::is_alphanumeric)
 }
 
 fn ends_at_word(lower: &str, at: usize) -> bool {
@@ -329,7 +399,10 @@ fn special_characters(sentence: &str, lower: &str, at: usize) -> Option<(Item, u
 
 /// Characters that are all punctuation, such as the inside of "(_-!@#$%)".
 fn is_symbols(text: &str) -> bool {
-    !text.is_empty() && text.chars().all(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
 }
 
 /// The text inside the parenthesis that opens at `at` (after an optional space), and the position after
@@ -340,7 +413,9 @@ fn parenthesized(sentence: &str, at: usize) -> Option<(&str, usize)> {
     let rest = &sentence[open..];
     let close = rest.match_indices(')').map(|(i, _)| i).find(|&i| {
         let after = &rest[i + 1..];
-        after.is_empty() || after.starts_with([' ', ',', ';']) || (after.starts_with('.') && (after.len() == 1 || after[1..].starts_with([' ', ')'])))
+        after.is_empty()
+            || after.starts_with([' ', ',', ';'])
+            || (after.starts_with('.') && (after.len() == 1 || after[1..].starts_with([' ', ')'])))
             || after.starts_with(')')
     })?;
     Some((&rest[..close], open + close + 1))
@@ -377,7 +452,11 @@ fn symbol_run(sentence: &str, at: usize) -> Option<(String, usize)> {
 /// differently is a disagreement, returned for the report (and the part is then left out).
 pub(super) fn merge_chars(into: &mut Chars, from: Chars) -> Vec<&'static str> {
     let mut disagreements = Vec::new();
-    for (to, from, what) in [(&mut into.first, from.first, "first"), (&mut into.allowed, from.allowed, "allowed"), (&mut into.last, from.last, "last")] {
+    for (to, from, what) in [
+        (&mut into.first, from.first, "first"),
+        (&mut into.allowed, from.allowed, "allowed"),
+        (&mut into.last, from.last, "last"),
+    ] {
         if from.is_empty() {
             continue;
         }

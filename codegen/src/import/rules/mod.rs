@@ -160,7 +160,6 @@ const RULE_WORDS: &[&str] = &[
     "options are",
 ];
 
-
 /// Recognizes the rules in a row's description paragraphs (bullets written `• text`). `reviewed_notes`
 /// are sentences (or whole paragraphs) a person decided are notes: rules nothing can check.
 pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -> Facts {
@@ -174,7 +173,11 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
         in_format &= is_bullet;
         // A paragraph that sends the reader to technical support describes a service limitation as a
         // whole, so it is one note.
-        if reviewed_notes.iter().any(|n| n == text) || text.to_ascii_lowercase().ends_with("contact technical support.") {
+        if reviewed_notes.iter().any(|n| n == text)
+            || text
+                .to_ascii_lowercase()
+                .ends_with("contact technical support.")
+        {
             facts.notes.push(text.to_owned());
             continue;
         }
@@ -196,7 +199,10 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             if let Some(groups) = at_least_one_of(sentence) {
                 // "If only app_name is set, ..." sentences right after explain the rule, so they are its source too.
                 let mut source = sentence.to_owned();
-                while let Some(next) = sentences.get(k).filter(|s| s.to_ascii_lowercase().starts_with("if only ")) {
+                while let Some(next) = sentences
+                    .get(k)
+                    .filter(|s| s.to_ascii_lowercase().starts_with("if only "))
+                {
                     source = format!("{source} {next}");
                     k += 1;
                 }
@@ -204,7 +210,9 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
                 continue;
             }
             scoped |= opens_scope(&sentence.to_ascii_lowercase());
-            if !recognize_sentence(sentence, kind, scoped, &mut facts, &mut in_format) && looks_like_rule(sentence) {
+            if !recognize_sentence(sentence, kind, scoped, &mut facts, &mut in_format)
+                && looks_like_rule(sentence)
+            {
                 facts.unrecognized.push(sentence.to_owned());
             }
         }
@@ -213,14 +221,24 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
     // this parameter can only be 5_gray.").
     if let Some(values) = &facts.values {
         if let Some(other) = facts.unrecognized.iter().find(|s| states_values(s)) {
-            facts.withheld.push(format!("the values of {:?} are not made an enumeration: {other:?} may state others", values.sentence));
+            facts.withheld.push(format!(
+                "the values of {:?} are not made an enumeration: {other:?} may state others",
+                values.sentence
+            ));
             facts.values = None;
         }
     }
     // "Use lowercase letters ... Start with a letter": the letter that starts must be one of the letters
     // allowed.
-    if facts.chars.allowed.iter().any(|c| c == "ascii_lower") && !facts.chars.allowed.iter().any(|c| c == "letter") {
-        for class in facts.chars.first.iter_mut().chain(facts.chars.last.iter_mut()) {
+    if facts.chars.allowed.iter().any(|c| c == "ascii_lower")
+        && !facts.chars.allowed.iter().any(|c| c == "letter")
+    {
+        for class in facts
+            .chars
+            .first
+            .iter_mut()
+            .chain(facts.chars.last.iter_mut())
+        {
             if class == "letter" {
                 "ascii_lower".clone_into(class);
             }
@@ -232,7 +250,13 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
 /// Runs every sentence-level recognizer; true when any matched. Limits, character rules, values and
 /// defaults are taken only from a sentence read whole that speaks of the whole value; otherwise the
 /// sentence is listed as unrecognized (and true is returned, so that it is listed once).
-fn recognize_sentence(sentence: &str, kind: Kind, scoped: bool, facts: &mut Facts, in_format: &mut bool) -> bool {
+fn recognize_sentence(
+    sentence: &str,
+    kind: Kind,
+    scoped: bool,
+    facts: &mut Facts,
+    in_format: &mut bool,
+) -> bool {
     let lower = sentence.to_ascii_lowercase();
     let mut recognized = false;
     if let Some(condition) = condition(sentence, &lower) {
@@ -247,7 +271,9 @@ fn recognize_sentence(sentence: &str, kind: Kind, scoped: bool, facts: &mut Fact
         facts.notes.push(sentence.to_owned());
         recognized = true;
     }
-    let Some(read) = read_sentence(sentence, &lower, kind) else { return recognized };
+    let Some(read) = read_sentence(sentence, &lower, kind) else {
+        return recognized;
+    };
     if scoped || !read_whole(sentence, &read.spans()) {
         facts.unrecognized.push(sentence.to_owned());
         return true;
@@ -293,7 +319,10 @@ fn read_sentence(sentence: &str, lower: &str, kind: Kind) -> Option<Read> {
 
 impl Read {
     fn spans(&self) -> Vec<Span> {
-        let bounds = [&self.lengths, &self.range, &self.items].into_iter().flatten().flat_map(|b| b.spans.iter().cloned());
+        let bounds = [&self.lengths, &self.range, &self.items]
+            .into_iter()
+            .flatten()
+            .flat_map(|b| b.spans.iter().cloned());
         bounds
             .chain(self.integer_list.iter().map(|(_, s)| s.clone()))
             .chain(self.chars.iter().flat_map(|c| c.spans.iter().cloned()))
@@ -308,16 +337,58 @@ impl Read {
     fn commit(self, sentence: &str, facts: &mut Facts, in_format: &mut bool) {
         let to_u64 = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
         if let Some(b) = self.lengths {
-            widen(&mut facts.min_length, to_u64(b.min), sentence, true, "min_length", &mut facts.withheld);
-            widen(&mut facts.max_length, to_u64(b.max), sentence, false, "max_length", &mut facts.withheld);
+            widen(
+                &mut facts.min_length,
+                to_u64(b.min),
+                sentence,
+                true,
+                "min_length",
+                &mut facts.withheld,
+            );
+            widen(
+                &mut facts.max_length,
+                to_u64(b.max),
+                sentence,
+                false,
+                "max_length",
+                &mut facts.withheld,
+            );
         }
         if let Some(b) = self.range {
-            widen(&mut facts.minimum, b.min, sentence, true, "minimum", &mut facts.withheld);
-            widen(&mut facts.maximum, b.max, sentence, false, "maximum", &mut facts.withheld);
+            widen(
+                &mut facts.minimum,
+                b.min,
+                sentence,
+                true,
+                "minimum",
+                &mut facts.withheld,
+            );
+            widen(
+                &mut facts.maximum,
+                b.max,
+                sentence,
+                false,
+                "maximum",
+                &mut facts.withheld,
+            );
         }
         if let Some(b) = self.items {
-            widen(&mut facts.min_items, to_u64(b.min), sentence, true, "min_items", &mut facts.withheld);
-            widen(&mut facts.max_items, to_u64(b.max), sentence, false, "max_items", &mut facts.withheld);
+            widen(
+                &mut facts.min_items,
+                to_u64(b.min),
+                sentence,
+                true,
+                "min_items",
+                &mut facts.withheld,
+            );
+            widen(
+                &mut facts.max_items,
+                to_u64(b.max),
+                sentence,
+                false,
+                "max_items",
+                &mut facts.withheld,
+            );
         }
         if let Some(((minimum, maximum), _)) = self.integer_list {
             facts.format = Some(Format::IntegerList { minimum, maximum });
@@ -338,13 +409,24 @@ impl Read {
             default = default.or(read.default);
             match &facts.values {
                 Some(earlier) if earlier.value != read.values => {
-                    facts.withheld.push(format!("{sentence:?} lists other values than {:?}; no enumeration is made", earlier.sentence));
+                    facts.withheld.push(format!(
+                        "{sentence:?} lists other values than {:?}; no enumeration is made",
+                        earlier.sentence
+                    ));
                     facts.values = None;
                 }
                 Some(_) => {}
                 // "The value can be true or false" only says what the type says.
-                None if read.values.iter().all(|v| v.value == "true" || v.value == "false") => {}
-                None => facts.values = Some(Stated { value: read.values, sentence: sentence.to_owned() }),
+                None if read
+                    .values
+                    .iter()
+                    .all(|v| v.value == "true" || v.value == "false") => {}
+                None => {
+                    facts.values = Some(Stated {
+                        value: read.values,
+                        sentence: sentence.to_owned(),
+                    })
+                }
             }
         }
         if let Some(value) = default {
@@ -353,7 +435,12 @@ impl Read {
                     facts.withheld.push(format!("the default {value:?} of {sentence:?} differs from {:?} of {:?}; the first is kept", earlier.value, earlier.sentence));
                 }
                 Some(_) => {}
-                None => facts.default = Some(Stated { value, sentence: sentence.to_owned() }),
+                None => {
+                    facts.default = Some(Stated {
+                        value,
+                        sentence: sentence.to_owned(),
+                    })
+                }
             }
         }
     }
@@ -361,15 +448,37 @@ impl Read {
 
 /// Sets a bound read from `sentence`; where an earlier sentence set it differently, keeps the wider
 /// (the lower minimum, the higher maximum) and says so.
-fn widen<T: Copy + Ord + std::fmt::Display>(slot: &mut Option<Stated<T>>, value: Option<T>, sentence: &str, lower: bool, key: &str, withheld: &mut Vec<String>) {
+fn widen<T: Copy + Ord + std::fmt::Display>(
+    slot: &mut Option<Stated<T>>,
+    value: Option<T>,
+    sentence: &str,
+    lower: bool,
+    key: &str,
+    withheld: &mut Vec<String>,
+) {
     let Some(value) = value else { return };
     match slot {
-        None => *slot = Some(Stated { value, sentence: sentence.to_owned() }),
+        None => {
+            *slot = Some(Stated {
+                value,
+                sentence: sentence.to_owned(),
+            })
+        }
         Some(earlier) if earlier.value != value => {
-            let wider = if lower { value.min(earlier.value) } else { value.max(earlier.value) };
-            withheld.push(format!("{key}: {sentence:?} says {value} but {:?} says {}; the wider {wider} is used", earlier.sentence, earlier.value));
+            let wider = if lower {
+                value.min(earlier.value)
+            } else {
+                value.max(earlier.value)
+            };
+            withheld.push(format!(
+                "{key}: {sentence:?} says {value} but {:?} says {}; the wider {wider} is used",
+                earlier.sentence, earlier.value
+            ));
             if wider == value {
-                *slot = Some(Stated { value, sentence: sentence.to_owned() });
+                *slot = Some(Stated {
+                    value,
+                    sentence: sentence.to_owned(),
+                });
             }
         }
         Some(_) => {}
@@ -379,14 +488,28 @@ fn widen<T: Copy + Ord + std::fmt::Display>(slot: &mut Option<Stated<T>>, value:
 /// Whether an unread sentence states values of the field ("... can only be 5_gray").
 fn states_values(sentence: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
-    ["can be ", "can only be ", "must be ", "can also be ", "also supported", "is also ", "are also "].iter().any(|p| lower.contains(p))
+    [
+        "can be ",
+        "can only be ",
+        "must be ",
+        "can also be ",
+        "also supported",
+        "is also ",
+        "are also ",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 fn looks_like_rule(sentence: &str) -> bool {
     let lower = sentence.to_ascii_lowercase();
     // Words start at a word boundary, so that "information" does not read as "format".
     lower.chars().any(|c| c.is_ascii_digit())
-        || RULE_WORDS.iter().any(|w| lower.match_indices(w).any(|(at, _)| !lower[..at].ends_with(|c: char| c.is_ascii_alphabetic())))
+        || RULE_WORDS.iter().any(|w| {
+            lower
+                .match_indices(w)
+                .any(|(at, _)| !lower[..at].ends_with(|c: char| c.is_ascii_alphabetic()))
+        })
 }
 
 /// Splits a paragraph into sentences: a period (or `!`, `?`) followed by a space and a capital, a digit
@@ -401,10 +524,19 @@ pub fn sentences(text: &str) -> Vec<&str> {
         let Some(next) = text.get(i + 1..).and_then(|after| after.strip_prefix(' ')) else {
             continue;
         };
-        if !next.chars().next().is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "(\"'".contains(n)) {
+        if !next
+            .chars()
+            .next()
+            .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || "(\"'".contains(n))
+        {
             continue;
         }
-        let word = text.get(start..i).unwrap_or_default().rsplit(|w: char| w.is_whitespace() || w == '(').next().unwrap_or_default();
+        let word = text
+            .get(start..i)
+            .unwrap_or_default()
+            .rsplit(|w: char| w.is_whitespace() || w == '(')
+            .next()
+            .unwrap_or_default();
         if ABBREVIATIONS.contains(&word.to_ascii_lowercase().as_str()) {
             continue;
         }

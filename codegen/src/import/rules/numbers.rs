@@ -15,7 +15,11 @@ pub(super) struct BoundsRead {
 
 impl BoundsRead {
     fn one(min: Option<i64>, max: Option<i64>, span: Span) -> BoundsRead {
-        BoundsRead { min, max, spans: vec![span] }
+        BoundsRead {
+            min,
+            max,
+            spans: vec![span],
+        }
     }
 
     fn found(self) -> Option<BoundsRead> {
@@ -25,14 +29,38 @@ impl BoundsRead {
 
 /// Words before a number of characters that make it an upper bound, and a lower bound.
 const AT_MOST: &[&str] = &[
-    "max. ", "max ", "maximum ", "maximum of ", "a maximum of ", "up to ", "at most ", "no more than ", "not more than ", "cannot exceed ", "can't exceed ",
-    "not exceeding ", "less than or equal to ",
+    "max. ",
+    "max ",
+    "maximum ",
+    "maximum of ",
+    "a maximum of ",
+    "up to ",
+    "at most ",
+    "no more than ",
+    "not more than ",
+    "cannot exceed ",
+    "can't exceed ",
+    "not exceeding ",
+    "less than or equal to ",
 ];
-const AT_LEAST: &[&str] = &["min. ", "min ", "minimum ", "minimum of ", "a minimum of ", "at least ", "no less than ", "not less than "];
+const AT_LEAST: &[&str] = &[
+    "min. ",
+    "min ",
+    "minimum ",
+    "minimum of ",
+    "a minimum of ",
+    "at least ",
+    "no less than ",
+    "not less than ",
+];
 
 /// The longest of `phrases` that `lower[..at]` ends with, as where it starts.
 fn before(lower: &str, at: usize, phrases: &[&str]) -> Option<usize> {
-    phrases.iter().filter(|p| lower[..at].ends_with(**p) && starts_word(lower, at - p.len())).map(|p| at - p.len()).min()
+    phrases
+        .iter()
+        .filter(|p| lower[..at].ends_with(**p) && starts_word(lower, at - p.len()))
+        .map(|p| at - p.len())
+        .min()
 }
 
 /// After `at`, " characters" (or " character"), as the position after the word.
@@ -51,8 +79,12 @@ pub(super) fn lengths(lower: &str) -> Option<BoundsRead> {
                 return Some(BoundsRead::one(Some(min), Some(max), at..end));
             }
         }
-        let Some((n, after)) = number_at(lower, at) else { continue };
-        let Some(end) = characters_after(lower, after) else { continue };
+        let Some((n, after)) = number_at(lower, at) else {
+            continue;
+        };
+        let Some(end) = characters_after(lower, after) else {
+            continue;
+        };
         if let Some(start) = before(lower, at, AT_MOST) {
             return Some(BoundsRead::one(None, Some(n), start..end));
         }
@@ -66,7 +98,16 @@ pub(super) fn lengths(lower: &str) -> Option<BoundsRead> {
 /// The bounds of an integer: "Range: 1–65535.", "The value ranges from 1 to 10.", "The maximum value is
 /// 2,147,483,647.", "The minimum value is 5.", "The value must be greater than 0." (so at least 1).
 pub(super) fn range(lower: &str) -> Option<BoundsRead> {
-    const RANGE: &[&str] = &["range: ", "value range: ", "ranges from ", "range from ", "in the range of ", "in the range ", "range is ", "within the range of "];
+    const RANGE: &[&str] = &[
+        "range: ",
+        "value range: ",
+        "ranges from ",
+        "range from ",
+        "in the range of ",
+        "in the range ",
+        "range is ",
+        "within the range of ",
+    ];
     // (phrase, is an upper bound, what to add to the number: "greater than 0" is at least 1)
     const BOUND: &[(&str, bool, i64)] = &[
         ("the maximum value is ", true, 0),
@@ -89,8 +130,10 @@ pub(super) fn range(lower: &str) -> Option<BoundsRead> {
         ("must be larger than ", false, 1),
     ];
     let mut read = BoundsRead::default();
-    if let Some((at, ((min, max), end))) =
-        RANGE.iter().flat_map(|p| word_starts(lower, p).map(move |at| (at, at + p.len()))).find_map(|(at, start)| Some((at, pair_at(lower, start)?)))
+    if let Some((at, ((min, max), end))) = RANGE
+        .iter()
+        .flat_map(|p| word_starts(lower, p).map(move |at| (at, at + p.len())))
+        .find_map(|(at, start)| Some((at, pair_at(lower, start)?)))
     {
         read = BoundsRead::one(Some(min), Some(max), at..end);
     }
@@ -100,8 +143,12 @@ pub(super) fn range(lower: &str) -> Option<BoundsRead> {
             if read.spans.iter().any(|s| s.contains(&at)) {
                 continue;
             }
-            let Some((n, end)) = number_at(lower, at + phrase.len()) else { continue };
-            let Some(n) = n.checked_add(add) else { continue };
+            let Some((n, end)) = number_at(lower, at + phrase.len()) else {
+                continue;
+            };
+            let Some(n) = n.checked_add(add) else {
+                continue;
+            };
             let slot = if upper { &mut read.max } else { &mut read.min };
             if slot.is_some() {
                 continue;
@@ -124,7 +171,15 @@ pub(super) fn array_length(lower: &str) -> Option<BoundsRead> {
 pub(super) fn integer_list(lower: &str) -> Option<((i64, i64), Span)> {
     let at = word_starts(lower, "any integer within ").next()?;
     let (bounds, end) = pair_at(lower, at + "any integer within ".len())?;
-    let end = after_prefix(lower, end, &[" in one of the following formats:", " in one of the following formats"]).unwrap_or(end);
+    let end = after_prefix(
+        lower,
+        end,
+        &[
+            " in one of the following formats:",
+            " in one of the following formats",
+        ],
+    )
+    .unwrap_or(end);
     let start = before(lower, at, &["the value can be "]).unwrap_or(at);
     Some((bounds, start..end))
 }

@@ -28,20 +28,40 @@ const FORBIDDEN_UNLESS: &[&str] = &[
 /// "This parameter is required if protocol is set to http or https.", "This parameter is supported only
 /// when the VPC channel type is microservice."
 pub(super) fn condition(sentence: &str, lower: &str) -> Option<Condition> {
-    let find = |phrases: &[&str], kind| phrases.iter().filter_map(|p| lower.find(p).map(|at| (at + p.len(), kind))).min();
-    let (at, kind) = find(REQUIRED_IF, ConditionKind::RequiredIf).into_iter().chain(find(FORBIDDEN_UNLESS, ConditionKind::ForbiddenUnless)).min()?;
+    let find = |phrases: &[&str], kind| {
+        phrases
+            .iter()
+            .filter_map(|p| lower.find(p).map(|at| (at + p.len(), kind)))
+            .min()
+    };
+    let (at, kind) = find(REQUIRED_IF, ConditionKind::RequiredIf)
+        .into_iter()
+        .chain(find(FORBIDDEN_UNLESS, ConditionKind::ForbiddenUnless))
+        .min()?;
     let rest = sentence.get(at..)?.trim().trim_end_matches('.');
     let rest_lower = rest.to_ascii_lowercase();
-    let (subject, values) = [" is set to ", " is ", " = "].iter().find_map(|sep| rest_lower.find(sep).map(|i| (&rest[..i], &rest[i + sep.len()..])))?;
+    let (subject, values) = [" is set to ", " is ", " = "].iter().find_map(|sep| {
+        rest_lower
+            .find(sep)
+            .map(|i| (&rest[..i], &rest[i + sep.len()..]))
+    })?;
     let subject = subject.trim();
-    let subject = subject.strip_prefix("the ").or_else(|| subject.strip_prefix("The ")).unwrap_or(subject);
+    let subject = subject
+        .strip_prefix("the ")
+        .or_else(|| subject.strip_prefix("The "))
+        .unwrap_or(subject);
     let values: Vec<String> = values
         .split(" or ")
         .flat_map(|v| v.split(", "))
         .map(|v| v.trim().trim_matches(|c| c == '"' || c == '\'').to_owned())
         .filter(|v| !v.is_empty())
         .collect();
-    (!subject.is_empty() && !values.is_empty()).then(|| Condition { kind, subject: subject.to_owned(), values, source: sentence.to_owned() })
+    (!subject.is_empty() && !values.is_empty()).then(|| Condition {
+        kind,
+        subject: subject.to_owned(),
+        values,
+        source: sentence.to_owned(),
+    })
 }
 
 /// "The value must be less than the value of time_interval."
@@ -58,8 +78,13 @@ pub(super) fn comparison(sentence: &str, lower: &str) -> Option<Comparison> {
         let at = lower.find(phrase)? + phrase.len();
         let other = sentence.get(at..)?.trim().trim_end_matches('.');
         // A field's name; "greater than 0" is a bound, which `numbers` reads.
-        let is_name = other.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
-        is_name.then(|| Comparison { less_than, other: other.to_owned(), source: sentence.to_owned() })
+        let is_name = other.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+            && other.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        is_name.then(|| Comparison {
+            less_than,
+            other: other.to_owned(),
+            source: sentence.to_owned(),
+        })
     })
 }
 
@@ -68,14 +93,29 @@ pub(super) fn comparison(sentence: &str, lower: &str) -> Option<Comparison> {
 pub(super) fn at_least_one_of(sentence: &str) -> Option<Vec<Vec<String>>> {
     let lower = sentence.to_ascii_lowercase();
     let body = lower.strip_prefix("either ")?;
-    let end = [" must be set", " must be specified", " must be provided", " is required"].iter().filter_map(|p| body.find(p)).min()?;
+    let end = [
+        " must be set",
+        " must be specified",
+        " must be provided",
+        " is required",
+    ]
+    .iter()
+    .filter_map(|p| body.find(p))
+    .min()?;
     let start = "either ".len();
     let body = sentence.get(start..start + end)?;
     let name = |n: &str| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
     body.split(" or ")
         .map(|alternative| {
-            let alternative = ["any of ", "all of ", "both "].iter().find_map(|p| alternative.strip_prefix(p)).unwrap_or(alternative);
-            let names: Vec<String> = alternative.split(" and ").flat_map(|n| n.split(", ")).map(|n| n.trim().to_owned()).collect();
+            let alternative = ["any of ", "all of ", "both "]
+                .iter()
+                .find_map(|p| alternative.strip_prefix(p))
+                .unwrap_or(alternative);
+            let names: Vec<String> = alternative
+                .split(" and ")
+                .flat_map(|n| n.split(", "))
+                .map(|n| n.trim().to_owned())
+                .collect();
             names.iter().all(|n| name(n)).then_some(names)
         })
         .collect::<Option<Vec<_>>>()

@@ -26,7 +26,14 @@ fn sentences_keep_abbreviations_and_character_lists() {
             "(1 to 64 characters)"
         ]
     );
-    assert_eq!(sentences("Namespace. 1 to 63 characters. Use lowercase letters."), ["Namespace.", "1 to 63 characters.", "Use lowercase letters."]);
+    assert_eq!(
+        sentences("Namespace. 1 to 63 characters. Use lowercase letters."),
+        [
+            "Namespace.",
+            "1 to 63 characters.",
+            "Use lowercase letters."
+        ]
+    );
 }
 
 #[test]
@@ -35,8 +42,18 @@ fn name_rule() {
         "It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.",
         Kind::String,
     );
-    assert_eq!((f.min_length.map(|s| s.value), f.max_length.map(|s| s.value)), (Some(3), Some(64)));
-    assert_eq!(f.chars, Chars { first: classes(&["letter"]), allowed: classes(&["letter", "digit", "-_."]), last: vec![] });
+    assert_eq!(
+        (f.min_length.map(|s| s.value), f.max_length.map(|s| s.value)),
+        (Some(3), Some(64))
+    );
+    assert_eq!(
+        f.chars,
+        Chars {
+            first: classes(&["letter"]),
+            allowed: classes(&["letter", "digit", "-_."]),
+            last: vec![]
+        }
+    );
     assert!(f.unrecognized.is_empty());
 }
 
@@ -54,16 +71,29 @@ fn special_characters_and_lowercase() {
     );
     assert_eq!(
         f.chars,
-        Chars { first: classes(&["ascii_lower"]), allowed: classes(&["ascii_lower", "digit", "-"]), last: classes(&["ascii_lower", "digit"]) }
+        Chars {
+            first: classes(&["ascii_lower"]),
+            allowed: classes(&["ascii_lower", "digit", "-"]),
+            last: classes(&["ascii_lower", "digit"])
+        }
     );
-    let f = facts("It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).", Kind::String);
-    assert_eq!((f.chars.allowed, f.max_length.map(|s| s.value), f.min_length), (classes(&["letter", "digit", "-_"]), Some(64), None));
+    let f = facts(
+        "It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).",
+        Kind::String,
+    );
+    assert_eq!(
+        (f.chars.allowed, f.max_length.map(|s| s.value), f.min_length),
+        (classes(&["letter", "digit", "-_"]), Some(64), None)
+    );
 }
 
 #[test]
 fn range_with_en_dash() {
     let f = facts("Range: 1–65535.", Kind::Integer);
-    assert_eq!((f.minimum.map(|s| s.value), f.maximum.map(|s| s.value)), (Some(1), Some(65535)));
+    assert_eq!(
+        (f.minimum.map(|s| s.value), f.maximum.map(|s| s.value)),
+        (Some(1), Some(65535))
+    );
 }
 
 #[test]
@@ -71,25 +101,52 @@ fn conditions_and_comparisons() {
     let f = facts("Destination path for health checks. This parameter is required if protocol is set to http or https.", Kind::String);
     assert_eq!(f.conditions[0].subject, "protocol");
     assert_eq!(f.conditions[0].values, ["http", "https"]);
-    let f = facts("This parameter is supported only when the VPC channel type is microservice.", Kind::String);
-    assert_eq!((f.conditions[0].kind, f.conditions[0].subject.as_str()), (ConditionKind::ForbiddenUnless, "VPC channel type"));
-    let f = facts("Unit: s. The value must be greater than the value of timeout.", Kind::Integer);
-    assert_eq!((f.comparisons[0].less_than, f.comparisons[0].other.as_str()), (false, "timeout"));
+    let f = facts(
+        "This parameter is supported only when the VPC channel type is microservice.",
+        Kind::String,
+    );
+    assert_eq!(
+        (f.conditions[0].kind, f.conditions[0].subject.as_str()),
+        (ConditionKind::ForbiddenUnless, "VPC channel type")
+    );
+    let f = facts(
+        "Unit: s. The value must be greater than the value of timeout.",
+        Kind::Integer,
+    );
+    assert_eq!(
+        (f.comparisons[0].less_than, f.comparisons[0].other.as_str()),
+        (false, "timeout")
+    );
 }
 
 #[test]
 fn alternatives_take_their_explanation() {
-    let text = "CCE workload details. Either app_name or any of label_key and label_value must be set. \
+    let text =
+        "CCE workload details. Either app_name or any of label_key and label_value must be set. \
                 If only app_name is set, label_key='app' and label_value=app_name.";
     let f = facts(text, Kind::Other);
-    assert_eq!(f.at_least_one_of[0].groups, [vec!["app_name".to_owned()], vec!["label_key".to_owned(), "label_value".to_owned()]]);
-    assert!(f.at_least_one_of[0].source.ends_with("label_value=app_name."));
+    assert_eq!(
+        f.at_least_one_of[0].groups,
+        [
+            vec!["app_name".to_owned()],
+            vec!["label_key".to_owned(), "label_value".to_owned()]
+        ]
+    );
+    assert!(f.at_least_one_of[0]
+        .source
+        .ends_with("label_value=app_name."));
 }
 
 #[test]
 fn unrecognized_rules_are_listed() {
-    let f = facts("Backend server address. This parameter is valid when the member type is IP address.", Kind::String);
-    assert_eq!(f.unrecognized, ["This parameter is valid when the member type is IP address."]);
+    let f = facts(
+        "Backend server address. This parameter is valid when the member type is IP address.",
+        Kind::String,
+    );
+    assert_eq!(
+        f.unrecognized,
+        ["This parameter is valid when the member type is IP address."]
+    );
     let f = recognize(
         &["This parameter is valid when the member type is IP address.".to_owned()],
         Kind::String,
@@ -103,22 +160,46 @@ fn unrecognized_rules_are_listed() {
 fn whole_and_not(text: &str, variant: &str, kind: Kind) -> Facts {
     let none = facts(variant, kind);
     assert_eq!(
-        (none.chars.is_empty(), none.min_length, none.max_length, none.minimum, none.maximum, none.values, none.default),
+        (
+            none.chars.is_empty(),
+            none.min_length,
+            none.max_length,
+            none.minimum,
+            none.maximum,
+            none.values,
+            none.default
+        ),
         (true, None, None, None, None, None, None),
         "{variant:?} must give no check"
     );
-    assert!(none.unrecognized.iter().any(|s| variant.contains(s.as_str())), "{variant:?} must be listed for review, got {:?}", none.unrecognized);
+    assert!(
+        none.unrecognized
+            .iter()
+            .any(|s| variant.contains(s.as_str())),
+        "{variant:?} must be listed for review, got {:?}",
+        none.unrecognized
+    );
     let read = facts(text, kind);
-    assert!(read.unrecognized.is_empty(), "{text:?} must be read whole, left {:?}", read.unrecognized);
+    assert!(
+        read.unrecognized.is_empty(),
+        "{text:?} must be read whole, left {:?}",
+        read.unrecognized
+    );
     read
 }
 
 fn length(f: &Facts) -> (Option<u64>, Option<u64>) {
-    (f.min_length.as_ref().map(|s| s.value), f.max_length.as_ref().map(|s| s.value))
+    (
+        f.min_length.as_ref().map(|s| s.value),
+        f.max_length.as_ref().map(|s| s.value),
+    )
 }
 
 fn bounds(f: &Facts) -> (Option<i64>, Option<i64>) {
-    (f.minimum.as_ref().map(|s| s.value), f.maximum.as_ref().map(|s| s.value))
+    (
+        f.minimum.as_ref().map(|s| s.value),
+        f.maximum.as_ref().map(|s| s.value),
+    )
 }
 
 #[test]
@@ -128,7 +209,13 @@ fn special_characters_in_parentheses() {
         "The value can contain 3 to 255 characters, including letters, digits, and special characters (-_./():) in the name part.",
         Kind::String,
     );
-    assert_eq!((length(&f), f.chars.allowed), ((Some(3), Some(255)), classes(&["letter", "digit", "-_./():"])));
+    assert_eq!(
+        (length(&f), f.chars.allowed),
+        (
+            (Some(3), Some(255)),
+            classes(&["letter", "digit", "-_./():"])
+        )
+    );
     let f = whole_and_not(
         "Letters, digits, and special characters (_-!@#$%) are allowed.",
         "Letters, digits, and special characters (_-!@#$%) are not allowed.",
@@ -157,7 +244,10 @@ fn the_following_special_characters_are_allowed() {
         "The value is case-sensitive and can contain only letters, digits, and special characters !$&'()*+,-./:;=?@^_` if type is PATH.",
         Kind::String,
     );
-    assert_eq!(f.chars.allowed, classes(&["letter", "digit", "!$&'()*+,-./:;=?@^_`"]));
+    assert_eq!(
+        f.chars.allowed,
+        classes(&["letter", "digit", "!$&'()*+,-./:;=?@^_`"])
+    );
 }
 
 #[test]
@@ -167,11 +257,23 @@ fn named_punctuation_with_and_without_its_character() {
         "It can contain max. 16 characters, including letters, digits, hyphens (-), and underscores, but no spaces.",
         Kind::String,
     );
-    assert_eq!((length(&f), f.chars.allowed), ((None, Some(16)), classes(&["letter", "digit", "-_"])));
+    assert_eq!(
+        (length(&f), f.chars.allowed),
+        ((None, Some(16)), classes(&["letter", "digit", "-_"]))
+    );
     // The page lost the asterisk between the parentheses; its name still says it.
     let f = facts("The value can contain letters, digits, hyphens (-), periods (.), and asterisks (), and must start with a letter, digit, or asterisk ().", Kind::String);
-    assert_eq!((f.chars.allowed, f.chars.first), (classes(&["letter", "digit", "-.*"]), classes(&["letter", "digit", "*"])));
-    let f = facts("Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).", Kind::String);
+    assert_eq!(
+        (f.chars.allowed, f.chars.first),
+        (
+            classes(&["letter", "digit", "-.*"]),
+            classes(&["letter", "digit", "*"])
+        )
+    );
+    let f = facts(
+        "Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).",
+        Kind::String,
+    );
     assert_eq!(f.chars.allowed, classes(&["letter", "digit", " _.:=+-@"]));
 }
 
@@ -182,8 +284,15 @@ fn first_character_lists() {
         "It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash (/) unless it is generated.",
         Kind::String,
     );
-    assert_eq!((length(&f), f.chars.first), ((Some(64), Some(180)), classes(&["letter", "digit", "+/"])));
-    let f = whole_and_not("The value must start with a slash (/).", "The value must start with a slash (/) or a variable name.", Kind::String);
+    assert_eq!(
+        (length(&f), f.chars.first),
+        ((Some(64), Some(180)), classes(&["letter", "digit", "+/"]))
+    );
+    let f = whole_and_not(
+        "The value must start with a slash (/).",
+        "The value must start with a slash (/) or a variable name.",
+        Kind::String,
+    );
     assert_eq!(f.chars.first, classes(&["/"]));
 }
 
@@ -198,7 +307,10 @@ fn negations_give_no_check() {
         "Brackets (<>) are not supported.",
     ] {
         let f = facts(sentence, Kind::String);
-        assert!(f.chars.is_empty() && length(&f) == (None, None), "{sentence:?} gave {f:?}");
+        assert!(
+            f.chars.is_empty() && length(&f) == (None, None),
+            "{sentence:?} gave {f:?}"
+        );
         assert_eq!(f.unrecognized, [sentence]);
     }
 }
@@ -231,7 +343,10 @@ fn a_case_of_the_value_gives_no_check() {
     let f = facts(uri, Kind::String);
     assert!(f.chars.is_empty() && length(&f) == (None, None), "{f:?}");
     assert_eq!(f.unrecognized.len(), 3);
-    let f = facts("Only letters, digits, hyphens (-), and underscores (_) are allowed.", Kind::String);
+    let f = facts(
+        "Only letters, digits, hyphens (-), and underscores (_) are allowed.",
+        Kind::String,
+    );
     assert_eq!(f.chars.allowed, classes(&["letter", "digit", "-_"]));
 }
 
@@ -249,12 +364,25 @@ fn per_variant_bullets_limit_no_field() {
     assert_eq!(f.unrecognized.len(), 5);
     // The same wording outside a variant's bullet is the field's.
     let f = facts("The value can contain 16 to 2048 characters, including letters, digits, and special characters (_-!@#$%+/=).", Kind::String);
-    assert_eq!((length(&f), f.chars.allowed), ((Some(16), Some(2048)), classes(&["letter", "digit", "_-!@#$%+/="])));
+    assert_eq!(
+        (length(&f), f.chars.allowed),
+        (
+            (Some(16), Some(2048)),
+            classes(&["letter", "digit", "_-!@#$%+/="])
+        )
+    );
 }
 
 #[test]
 fn closed_lists_of_values() {
-    let listed = |f: &Facts| f.values.as_ref().map(|v| v.value.iter().map(|l| (l.value.clone(), l.meaning.clone())).collect::<Vec<_>>());
+    let listed = |f: &Facts| {
+        f.values.as_ref().map(|v| {
+            v.value
+                .iter()
+                .map(|l| (l.value.clone(), l.meaning.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
     let f = whole_and_not(
         "The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.",
         "The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING, depending on the listener.",
@@ -262,8 +390,18 @@ fn closed_lists_of_values() {
     );
     let names = ["TCP", "UDP_CONNECT", "HTTP", "HTTPS", "PING"].map(|v| (v.to_owned(), None));
     assert_eq!(listed(&f), Some(names.to_vec()));
-    let f = whole_and_not("The value can be 4 (IPv4) or 6 (IPv6).", "The value can be 4 (IPv4) or 6 (IPv6), and others in some regions.", Kind::Integer);
-    assert_eq!(listed(&f), Some(vec![("4".to_owned(), Some("IPv4".to_owned())), ("6".to_owned(), Some("IPv6".to_owned()))]));
+    let f = whole_and_not(
+        "The value can be 4 (IPv4) or 6 (IPv6).",
+        "The value can be 4 (IPv4) or 6 (IPv6), and others in some regions.",
+        Kind::Integer,
+    );
+    assert_eq!(
+        listed(&f),
+        Some(vec![
+            ("4".to_owned(), Some("IPv4".to_owned())),
+            ("6".to_owned(), Some("IPv6".to_owned()))
+        ])
+    );
     for open in [
         "The value can be HTTPS (default) or GRPCS (available when the frontend request protocol is GRPCS).",
         "The value of xx can be 02, 06, 10, 14, 18, or 22.",
@@ -272,33 +410,67 @@ fn closed_lists_of_values() {
     ] {
         assert_eq!(listed(&facts(open, Kind::String)), None, "{open:?}");
     }
-    assert_eq!(listed(&facts("The value can be TCP or UDP.", Kind::Integer)), None);
+    assert_eq!(
+        listed(&facts("The value can be TCP or UDP.", Kind::Integer)),
+        None
+    );
     // Another sentence of the row states a value the list does not have: no enumeration.
     let f = recognize(
-        &["The value can be 5_bgp (default) and 5_mailbgp.".to_owned(), "In eu-de, the value of this parameter can only be 5_gray.".to_owned()],
+        &[
+            "The value can be 5_bgp (default) and 5_mailbgp.".to_owned(),
+            "In eu-de, the value of this parameter can only be 5_gray.".to_owned(),
+        ],
         Kind::String,
         &[],
     );
-    assert_eq!((listed(&f), f.default.map(|d| d.value), f.withheld.len()), (None, Some("5_bgp".to_owned()), 1));
+    assert_eq!(
+        (listed(&f), f.default.map(|d| d.value), f.withheld.len()),
+        (None, Some("5_bgp".to_owned()), 1)
+    );
 }
 
 #[test]
 fn ranges_and_maximum_values() {
-    let f = whole_and_not("The value ranges from 1 to 10.", "The value ranges from 1 to 10 for dedicated gateways.", Kind::Integer);
+    let f = whole_and_not(
+        "The value ranges from 1 to 10.",
+        "The value ranges from 1 to 10 for dedicated gateways.",
+        Kind::Integer,
+    );
     assert_eq!(bounds(&f), (Some(1), Some(10)));
-    let f = whole_and_not("The maximum value is 2,147,483,647.", "The maximum value is 2,147,483,647 for each app.", Kind::Integer);
+    let f = whole_and_not(
+        "The maximum value is 2,147,483,647.",
+        "The maximum value is 2,147,483,647 for each app.",
+        Kind::Integer,
+    );
     assert_eq!(bounds(&f), (None, Some(2_147_483_647)));
-    let f = whole_and_not("The value must be greater than 0.", "The value must be greater than 0 unless it is disabled.", Kind::Integer);
+    let f = whole_and_not(
+        "The value must be greater than 0.",
+        "The value must be greater than 0 unless it is disabled.",
+        Kind::Integer,
+    );
     assert_eq!(bounds(&f), (Some(1), None));
-    let f = facts("If the network architecture is set to V2, the maximum timeout is 600,000.", Kind::Integer);
+    let f = facts(
+        "If the network architecture is set to V2, the maximum timeout is 600,000.",
+        Kind::Integer,
+    );
     assert_eq!((bounds(&f), f.unrecognized.len()), ((None, None), 1));
-    let f = facts("The maximum value is 600,000, and the default value is 5000.", Kind::Integer);
-    assert_eq!((bounds(&f), f.default.map(|d| d.value)), ((None, Some(600_000)), Some("5000".to_owned())));
+    let f = facts(
+        "The maximum value is 600,000, and the default value is 5000.",
+        Kind::Integer,
+    );
+    assert_eq!(
+        (bounds(&f), f.default.map(|d| d.value)),
+        ((None, Some(600_000)), Some("5000".to_owned()))
+    );
 }
 
 #[test]
 fn lengths_in_other_words() {
-    let f = whole_and_not("It cannot exceed 255 characters.", "It cannot exceed 255 characters after encoding.", Kind::String);
+    let f = whole_and_not(
+        "It cannot exceed 255 characters.",
+        "It cannot exceed 255 characters after encoding.",
+        Kind::String,
+    );
     assert_eq!(length(&f), (None, Some(255)));
     let f = whole_and_not(
         "A backend service address consists of a domain name or IP address and a port number, with not more than 255 characters.",
@@ -316,30 +488,63 @@ fn lengths_in_other_words() {
 
 #[test]
 fn array_lengths() {
-    let f = whole_and_not("Array Length: 1 - 50", "Array Length: 1 - 50 per gateway", Kind::Array);
-    assert_eq!((f.min_items.map(|s| s.value), f.max_items.map(|s| s.value)), (Some(1), Some(50)));
+    let f = whole_and_not(
+        "Array Length: 1 - 50",
+        "Array Length: 1 - 50 per gateway",
+        Kind::Array,
+    );
+    assert_eq!(
+        (f.min_items.map(|s| s.value), f.max_items.map(|s| s.value)),
+        (Some(1), Some(50))
+    );
 }
 
 #[test]
 fn defaults_in_prose() {
-    let f = whole_and_not("The default value is V1.", "The default value is V1 for new groups.", Kind::String);
+    let f = whole_and_not(
+        "The default value is V1.",
+        "The default value is V1 for new groups.",
+        Kind::String,
+    );
     assert_eq!(f.default.map(|d| d.value), Some("V1".to_owned()));
-    let f = facts("The default value is ${host}, indicating that the host of the request will be used.", Kind::String);
+    let f = facts(
+        "The default value is ${host}, indicating that the host of the request will be used.",
+        Kind::String,
+    );
     assert_eq!(f.default.map(|d| d.value), Some("${host}".to_owned()));
-    for sentence in ["The default value is the current date and time.", "If type is set to global, the default value is common."] {
+    for sentence in [
+        "The default value is the current date and time.",
+        "If type is set to global, the default value is common.",
+    ] {
         let f = facts(sentence, Kind::String);
         assert_eq!((f.default, f.unrecognized.len()), (None, 1), "{sentence:?}");
     }
-    let f = facts("The value can be true or false, and the default value is false.", Kind::Boolean);
-    assert_eq!((f.values, f.default.map(|d| d.value), f.unrecognized.len()), (None, Some("false".to_owned()), 0));
+    let f = facts(
+        "The value can be true or false, and the default value is false.",
+        Kind::Boolean,
+    );
+    assert_eq!(
+        (f.values, f.default.map(|d| d.value), f.unrecognized.len()),
+        (None, Some("false".to_owned()), 0)
+    );
 }
 
 #[test]
 fn sentences_that_disagree_keep_the_wider_limit_and_no_character_rule() {
-    let f = recognize(&["It cannot exceed 64 characters.".to_owned(), "It cannot exceed 255 characters.".to_owned()], Kind::String, &[]);
+    let f = recognize(
+        &[
+            "It cannot exceed 64 characters.".to_owned(),
+            "It cannot exceed 255 characters.".to_owned(),
+        ],
+        Kind::String,
+        &[],
+    );
     assert_eq!((length(&f), f.withheld.len()), ((None, Some(255)), 1));
     let f = recognize(
-        &["Only letters and digits are allowed.".to_owned(), "Only letters, digits, and underscores (_) are allowed.".to_owned()],
+        &[
+            "Only letters and digits are allowed.".to_owned(),
+            "Only letters, digits, and underscores (_) are allowed.".to_owned(),
+        ],
         Kind::String,
         &[],
     );

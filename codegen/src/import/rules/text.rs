@@ -9,7 +9,10 @@ pub(super) type Span = Range<usize>;
 
 /// Every occurrence of `phrase` in `lower` that starts a word.
 pub(super) fn word_starts<'a>(lower: &'a str, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-    lower.match_indices(phrase).map(|(at, _)| at).filter(move |&at| starts_word(lower, at))
+    lower
+        .match_indices(phrase)
+        .map(|(at, _)| at)
+        .filter(move |&at| starts_word(lower, at))
 }
 
 /// Whether a word starts at `at`: nothing alphanumeric just before it.
@@ -26,11 +29,24 @@ pub(super) fn ends_word(lower: &str, at: usize) -> bool {
 /// tried first, so that ", and " wins over ", ".
 pub(super) fn after_prefix(lower: &str, at: usize, phrases: &[&str]) -> Option<usize> {
     let rest = lower.get(at..)?;
-    phrases.iter().filter(|p| rest.starts_with(**p)).map(|p| p.len()).max().map(|len| at + len)
+    phrases
+        .iter()
+        .filter(|p| rest.starts_with(**p))
+        .map(|p| p.len())
+        .max()
+        .map(|len| at + len)
 }
 
 /// The separators between the items of a list.
-pub(super) const SEPARATORS: &[&str] = &[", and/or ", ", and ", ", or ", " and/or ", " and ", " or ", ", "];
+pub(super) const SEPARATORS: &[&str] = &[
+    ", and/or ",
+    ", and ",
+    ", or ",
+    " and/or ",
+    " and ",
+    " or ",
+    ", ",
+];
 
 /// An integer at `at` as the pages write it: an optional minus sign, digits, and groups of three digits
 /// after commas ("2,147,483,647"; "1,2" is the number 1 followed by a comma). Returns the number and the
@@ -52,11 +68,17 @@ pub(super) fn number_at(lower: &str, at: usize) -> Option<(i64, usize)> {
         return None;
     }
     let mut text: String = lower[at..end].to_owned();
-    while bytes.get(end) == Some(&b',') && (1..=3).all(|k| bytes.get(end + k).is_some_and(u8::is_ascii_digit)) && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit) {
+    while bytes.get(end) == Some(&b',')
+        && (1..=3).all(|k| bytes.get(end + k).is_some_and(u8::is_ascii_digit))
+        && !bytes.get(end + 4).is_some_and(u8::is_ascii_digit)
+    {
         text.push_str(&lower[end + 1..end + 4]);
         end += 4;
     }
-    if bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)) {
+    if bytes.get(end).is_some_and(|b| {
+        b.is_ascii_alphanumeric()
+            || *b == b'.' && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+    }) {
         return None;
     }
     Some((text.parse().ok()?, end))
@@ -65,7 +87,11 @@ pub(super) fn number_at(lower: &str, at: usize) -> Option<(i64, usize)> {
 /// Two numbers `a to b`, `a–b` or `a - b` at `at`, and the position after them.
 pub(super) fn pair_at(lower: &str, at: usize) -> Option<((i64, i64), usize)> {
     let (a, after_a) = number_at(lower, at)?;
-    let after_dash = after_prefix(lower, after_a, &[" to ", "–", "-", "—", "~", " - ", " – ", " ~ "])?;
+    let after_dash = after_prefix(
+        lower,
+        after_a,
+        &[" to ", "–", "-", "—", "~", " - ", " – ", " ~ "],
+    )?;
     let (b, end) = number_at(lower, after_dash)?;
     Some(((a, b), end))
 }

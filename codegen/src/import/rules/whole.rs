@@ -10,22 +10,113 @@ use super::text::Span;
 /// Words that change what the words around them mean: a condition, a negation, an exception, a subject
 /// other than the value ("Each must start with a letter", said of the environment variables in a URI).
 const MARKERS: &[&str] = &[
-    "if", "when", "whenever", "unless", "except", "excluding", "exclude", "excludes", "but", "however", "not", "no", "cannot", "can't", "don't",
-    "doesn't", "mustn't", "never", "nor", "neither", "each", "per", "other", "than", "otherwise", "either", "both", "such", "example", "e.g", "etc",
-    "like", "unsupported", "recommended", "instead", "case", "cases", "also", "ensure", "first", "last", "prefix", "suffix",
+    "if",
+    "when",
+    "whenever",
+    "unless",
+    "except",
+    "excluding",
+    "exclude",
+    "excludes",
+    "but",
+    "however",
+    "not",
+    "no",
+    "cannot",
+    "can't",
+    "don't",
+    "doesn't",
+    "mustn't",
+    "never",
+    "nor",
+    "neither",
+    "each",
+    "per",
+    "other",
+    "than",
+    "otherwise",
+    "either",
+    "both",
+    "such",
+    "example",
+    "e.g",
+    "etc",
+    "like",
+    "unsupported",
+    "recommended",
+    "instead",
+    "case",
+    "cases",
+    "also",
+    "ensure",
+    "first",
+    "last",
+    "prefix",
+    "suffix",
 ];
 
 /// Words that may join the parts a recognizer read ("It can contain 3 to 64 characters, starting with a
 /// letter"; "Only letters ... are allowed"). Nothing here restricts or widens a rule.
 const FILLER: &[&str] = &[
-    "and", "or", "it", "its", "the", "value", "values", "must", "can", "may", "should", "only", "be", "is", "are", "allowed", "permitted", "supported",
-    "contain", "contains", "containing", "consist", "consists", "of", "which", "with", "a", "an", "include", "includes", "including", "use", "enter",
+    "and",
+    "or",
+    "it",
+    "its",
+    "the",
+    "value",
+    "values",
+    "must",
+    "can",
+    "may",
+    "should",
+    "only",
+    "be",
+    "is",
+    "are",
+    "allowed",
+    "permitted",
+    "supported",
+    "contain",
+    "contains",
+    "containing",
+    "consist",
+    "consists",
+    "of",
+    "which",
+    "with",
+    "a",
+    "an",
+    "include",
+    "includes",
+    "including",
+    "use",
+    "enter",
 ];
 
 /// Labels that open a sentence without naming one case of the value ("Range: 1–65535.").
 const GENERIC_LABELS: &[&str] = &[
-    "range", "unit", "units", "format", "note", "notes", "example", "examples", "options", "option", "values", "value", "default", "type", "length",
-    "notice", "caution", "warning", "important", "description", "remarks", "remark",
+    "range",
+    "unit",
+    "units",
+    "format",
+    "note",
+    "notes",
+    "example",
+    "examples",
+    "options",
+    "option",
+    "values",
+    "value",
+    "default",
+    "type",
+    "length",
+    "notice",
+    "caution",
+    "warning",
+    "important",
+    "description",
+    "remarks",
+    "remark",
 ];
 
 /// Whether the parts of `sentence` outside `spans` leave nothing unread: before the first part, a subject
@@ -34,7 +125,9 @@ const GENERIC_LABELS: &[&str] = &[
 pub(super) fn read_whole(sentence: &str, spans: &[Span]) -> bool {
     let mut spans: Vec<Span> = spans.to_vec();
     spans.sort_by_key(|s| s.start);
-    let Some(first) = spans.first() else { return false };
+    let Some(first) = spans.first() else {
+        return false;
+    };
     if !subject_only(&sentence[..first.start]) {
         return false;
     }
@@ -50,12 +143,21 @@ pub(super) fn read_whole(sentence: &str, spans: &[Span]) -> bool {
 
 /// The words of `text` without the punctuation around them, lower-cased.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split_whitespace().map(|w| w.trim_matches(|c: char| ",.;:()\"'".contains(c)).to_ascii_lowercase()).filter(|w| !w.is_empty())
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| ",.;:()\"'".contains(c))
+                .to_ascii_lowercase()
+        })
+        .filter(|w| !w.is_empty())
 }
 
 /// A subject: words without markers, numbers, parameter names (`type`, `entity_type`) or symbols.
 fn subject_only(text: &str) -> bool {
-    words(text).all(|w| !MARKERS.contains(&w.as_str()) && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+    words(text).all(|w| {
+        !MARKERS.contains(&w.as_str())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    })
 }
 
 fn joining_only(text: &str) -> bool {
@@ -67,9 +169,17 @@ fn joining_only(text: &str) -> bool {
 fn complies(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     let rest = lower.strip_prefix("and ").unwrap_or(&lower);
-    let Some(rest) = rest.strip_prefix("must comply with ") else { return false };
-    let Some((standard, after)) = rest.split_once(" specifications") else { return false };
-    standard.split_whitespace().count() <= 4 && standard.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-') && after.trim_matches(|c| c == '.' || c == ' ').is_empty()
+    let Some(rest) = rest.strip_prefix("must comply with ") else {
+        return false;
+    };
+    let Some((standard, after)) = rest.split_once(" specifications") else {
+        return false;
+    };
+    standard.split_whitespace().count() <= 4
+        && standard
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+        && after.trim_matches(|c| c == '.' || c == ' ').is_empty()
 }
 
 /// Whether the sentence opens a case of the value rather than speaking of all of it, so that it and the
@@ -78,8 +188,24 @@ fn complies(text: &str) -> bool {
 /// must start with a letter", after "Environment variables are supported."), or a variant's label
 /// ("hmac: The value contains 8 to 32 characters").
 pub(super) fn opens_scope(lower: &str) -> bool {
-    const OPENERS: &[&str] = &["if ", "when ", "whenever ", "unless ", "where ", "each ", "once ", "after ", "before "];
-    const NOT_A_CASE: &[&str] = &["for example", "for details", "for more", "for instance", "for how"];
+    const OPENERS: &[&str] = &[
+        "if ",
+        "when ",
+        "whenever ",
+        "unless ",
+        "where ",
+        "each ",
+        "once ",
+        "after ",
+        "before ",
+    ];
+    const NOT_A_CASE: &[&str] = &[
+        "for example",
+        "for details",
+        "for more",
+        "for instance",
+        "for how",
+    ];
     if OPENERS.iter().any(|o| lower.starts_with(o)) {
         return true;
     }
@@ -87,7 +213,11 @@ pub(super) fn opens_scope(lower: &str) -> bool {
         return true;
     }
     // "In eu-de, ..." and "In this case, ...": a short phrase and a comma.
-    if lower.starts_with("in ") && lower.find(',').is_some_and(|comma| lower[..comma].split_whitespace().count() <= 4) {
+    if lower.starts_with("in ")
+        && lower
+            .find(',')
+            .is_some_and(|comma| lower[..comma].split_whitespace().count() <= 4)
+    {
         return true;
     }
     variant_label(lower).is_some()

@@ -50,7 +50,11 @@ pub struct Counts {
 const COMMON_FILE: &str = "common.json";
 
 /// Imports the pages under `inputs` as service `service` into `dir`.
-pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<ServiceOutcome, ImportError> {
+pub fn import_service(
+    service: &str,
+    dir: &Path,
+    inputs: &[PathBuf],
+) -> Result<ServiceOutcome, ImportError> {
     let existing = Existing::read(dir)?;
     let mut imported: BTreeMap<String, Imported> = BTreeMap::new();
     let mut early = ServiceOutcome::default();
@@ -59,21 +63,31 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
         let page = match read_page(&path) {
             Ok(page) => page,
             Err(ImportError::Page { file, error }) => {
-                early.failed.push(ImportError::Page { file, error }.to_string());
+                early
+                    .failed
+                    .push(ImportError::Page { file, error }.to_string());
                 continue;
             }
             Err(other) => return Err(other),
         };
         let title = &page.title;
-        let op = existing.op_of_title(title, &page.path).unwrap_or_else(|| naming::operation_name(title));
+        let op = existing
+            .op_of_title(title, &page.path)
+            .unwrap_or_else(|| naming::operation_name(title));
         let op = if imported.contains_key(&op) {
             let free = free_name(&op, &imported);
-            early.report.push(format!("{free}: {} has the title of another page, {title:?}; imported as {free}", path.display()));
+            early.report.push(format!(
+                "{free}: {} has the title of another page, {title:?}; imported as {free}",
+                path.display()
+            ));
             free
         } else {
             op
         };
-        let target = Target { service: service.to_owned(), name: op.clone() };
+        let target = Target {
+            service: service.to_owned(),
+            name: op.clone(),
+        };
         match import_page(&path, &page, &target, dir, None) {
             Ok(result) => {
                 imported.insert(op, result.imported);
@@ -86,37 +100,80 @@ pub fn import_service(service: &str, dir: &Path, inputs: &[PathBuf]) -> Result<S
 
 /// The service `service` in `dir` with the operations of `imported` (by name) imported anew, beside
 /// what `outcome` already holds (the pages counted, those that failed).
-pub(super) fn with_pages(service: &str, dir: &Path, imported: BTreeMap<String, Imported>, outcome: ServiceOutcome) -> Result<ServiceOutcome, ImportError> {
+pub(super) fn with_pages(
+    service: &str,
+    dir: &Path,
+    imported: BTreeMap<String, Imported>,
+    outcome: ServiceOutcome,
+) -> Result<ServiceOutcome, ImportError> {
     with_pages_in(service, dir, &Existing::read(dir)?, imported, outcome)
 }
 
-fn with_pages_in(service: &str, dir: &Path, existing: &Existing, imported: BTreeMap<String, Imported>, mut outcome: ServiceOutcome) -> Result<ServiceOutcome, ImportError> {
-
-    let pages: Vec<PageDefs> = imported.iter().map(|(op, i)| PageDefs { op: op.clone(), defs: definitions(i), silent_on_presence: i.silent_on_presence.clone() }).collect();
-    let others: Vec<&Defs> = existing.files.iter().filter(|(op, _)| !imported.contains_key(*op)).map(|(_, defs)| defs).collect();
-    let other_bodies: Vec<&str> =
-        existing.bodies.iter().filter(|(op, _)| !imported.contains_key(*op)).flat_map(|(_, bodies)| bodies.iter().map(String::as_str)).collect();
+fn with_pages_in(
+    service: &str,
+    dir: &Path,
+    existing: &Existing,
+    imported: BTreeMap<String, Imported>,
+    mut outcome: ServiceOutcome,
+) -> Result<ServiceOutcome, ImportError> {
+    let pages: Vec<PageDefs> = imported
+        .iter()
+        .map(|(op, i)| PageDefs {
+            op: op.clone(),
+            defs: definitions(i),
+            silent_on_presence: i.silent_on_presence.clone(),
+        })
+        .collect();
+    let others: Vec<&Defs> = existing
+        .files
+        .iter()
+        .filter(|(op, _)| !imported.contains_key(*op))
+        .map(|(_, defs)| defs)
+        .collect();
+    let other_bodies: Vec<&str> = existing
+        .bodies
+        .iter()
+        .filter(|(op, _)| !imported.contains_key(*op))
+        .flat_map(|(_, bodies)| bodies.iter().map(String::as_str))
+        .collect();
     let taken: BTreeSet<String> = others.iter().flat_map(|d| d.keys().cloned()).collect();
     let kept = names::used_by(&others, &other_bodies, &existing.common);
     let plan = names::plan(&pages, &kept, &taken);
     outcome.report.extend(plan.report.iter().cloned());
 
     for (op, result) in &imported {
-        outcome.report.extend(result.report.iter().map(|line| format!("{op}: {line}")));
-        outcome.report.extend(result.stale.iter().map(|line| format!("{op}: overlay: {line}")));
+        outcome
+            .report
+            .extend(result.report.iter().map(|line| format!("{op}: {line}")));
+        outcome.report.extend(
+            result
+                .stale
+                .iter()
+                .map(|line| format!("{op}: overlay: {line}")),
+        );
         let spec = operation_file(result, &plan, op);
         count(&spec, &mut outcome.counts);
-        outcome.files.push((dir.join(format!("{op}.json")), super::spec_text(&spec)));
+        outcome
+            .files
+            .push((dir.join(format!("{op}.json")), super::spec_text(&spec)));
     }
     outcome.counts.operations = imported.len();
     outcome.counts.common = plan.common.len();
     if !plan.common.is_empty() || existing.common_file.is_some() {
         let common = common_file(service, &existing.common_header, &plan.common);
         count(&common, &mut outcome.counts);
-        outcome.files.push((dir.join(COMMON_FILE), super::spec_text(&common)));
+        outcome
+            .files
+            .push((dir.join(COMMON_FILE), super::spec_text(&common)));
     }
-    outcome.report.extend(check_examples(service, &outcome.files));
-    let no_overlay = imported.len() - imported.keys().filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists()).count();
+    outcome
+        .report
+        .extend(check_examples(service, &outcome.files));
+    let no_overlay = imported.len()
+        - imported
+            .keys()
+            .filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists())
+            .count();
     if no_overlay > 0 {
         outcome.report.push(format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len()));
     }
@@ -126,10 +183,23 @@ fn with_pages_in(service: &str, dir: &Path, existing: &Existing, imported: BTree
 /// The page checks itself: each operation's example requests against the service just imported, one
 /// review line per violation.
 fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
-    let named: Vec<(String, String)> =
-        files.iter().map(|(path, text)| (format!("{service}/{}", path.file_name().unwrap_or_default().to_string_lossy()), text.clone())).collect();
+    let named: Vec<(String, String)> = files
+        .iter()
+        .map(|(path, text)| {
+            (
+                format!(
+                    "{service}/{}",
+                    path.file_name().unwrap_or_default().to_string_lossy()
+                ),
+                text.clone(),
+            )
+        })
+        .collect();
     match super::examples::check_files(&named) {
-        Ok(found) => found.into_iter().flat_map(|(op, lines)| lines.into_iter().map(move |line| format!("{op}: {line}"))).collect(),
+        Ok(found) => found
+            .into_iter()
+            .flat_map(|(op, lines)| lines.into_iter().map(move |line| format!("{op}: {line}")))
+            .collect(),
         Err(why) => vec![why],
     }
 }
@@ -140,12 +210,18 @@ fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
 pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<String>, ImportError> {
     let mut found = Vec::new();
     for (path, text) in &outcome.files {
-        let name = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if !path.exists() {
             found.push(format!("{name}: would be added"));
             continue;
         }
-        let old_text = std::fs::read_to_string(path).map_err(|source| ImportError::Io { path: path.clone(), source })?;
+        let old_text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
+            path: path.clone(),
+            source,
+        })?;
         if old_text.replace("\r\n", "\n") == *text {
             continue;
         }
@@ -154,7 +230,9 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
         let before = found.len();
         diff::spec_files(&name, &old, &new, &mut found);
         if found.len() == before && formatting {
-            found.push(format!("{name}: differs in its text only (key order or formatting)"));
+            found.push(format!(
+                "{name}: differs in its text only (key order or formatting)"
+            ));
         }
     }
     Ok(found)
@@ -162,10 +240,16 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
 
 /// Writes the files that differ from what `dir` holds; the paths written.
 pub fn write(outcome: &ServiceOutcome, dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ImportError::Io { path: dir.to_owned(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| ImportError::Io {
+        path: dir.to_owned(),
+        source,
+    })?;
     let mut written = Vec::new();
     for (path, text) in &outcome.files {
-        if crate::write::write_if_changed(path, text).map_err(|source| ImportError::Io { path: path.clone(), source })? {
+        if crate::write::write_if_changed(path, text).map_err(|source| ImportError::Io {
+            path: path.clone(),
+            source,
+        })? {
             written.push(path.clone());
         }
     }
@@ -177,8 +261,14 @@ fn pages_under(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     let mut pages = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let files = load::files_under(input).map_err(|source| ImportError::Io { path: input.clone(), source })?;
-            let mut found: Vec<PathBuf> = files.into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+            let files = load::files_under(input).map_err(|source| ImportError::Io {
+                path: input.clone(),
+                source,
+            })?;
+            let mut found: Vec<PathBuf> = files
+                .into_iter()
+                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+                .collect();
             found.sort();
             pages.extend(found);
         } else {
@@ -190,13 +280,21 @@ fn pages_under(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
 
 /// `name_2`, `name_3`...: the first not yet used by a page of this import.
 fn free_name(name: &str, used: &BTreeMap<String, Imported>) -> String {
-    (2..).map(|n| format!("{name}_{n}")).find(|n| !used.contains_key(n)).unwrap_or_default()
+    (2..)
+        .map(|n| format!("{name}_{n}"))
+        .find(|n| !used.contains_key(n))
+        .unwrap_or_default()
 }
 
 /// The page's objects and enumerations, wherever its overlay put them, in one namespace.
 fn definitions(imported: &Imported) -> Defs {
     let spec = &imported.spec;
-    let section = |key: &str| spec.get(key).and_then(Value::as_object).into_iter().flatten();
+    let section = |key: &str| {
+        spec.get(key)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+    };
     section("objects")
         .chain(section("enums"))
         .chain(imported.common_objects.iter())
@@ -219,8 +317,14 @@ fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
     let mut objects = Map::new();
     let mut enums = Map::new();
     for (name, def) in definitions(imported) {
-        let Some((final_name, false)) = names.get(&name) else { continue };
-        let into = if is_enum(&def) { &mut enums } else { &mut objects };
+        let Some((final_name, false)) = names.get(&name) else {
+            continue;
+        };
+        let into = if is_enum(&def) {
+            &mut enums
+        } else {
+            &mut objects
+        };
         into.insert(final_name.clone(), names::rename_references(&def, names));
     }
     spec["objects"] = Value::Object(objects);
@@ -234,7 +338,12 @@ fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
         if let Some(body) = operation.get_mut("body") {
             rename(body);
         }
-        for response in operation.get_mut("responses").and_then(Value::as_array_mut).into_iter().flatten() {
+        for response in operation
+            .get_mut("responses")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(body) = response.get_mut("body") {
                 rename(body);
             }
@@ -247,9 +356,19 @@ fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
 /// objects and the enumerations by name.
 fn common_file(service: &str, header: &Map<String, Value>, common: &Defs) -> Value {
     let (enums, objects): (Vec<_>, Vec<_>) = common.iter().partition(|(_, def)| is_enum(def));
-    let map = |entries: Vec<(&String, &Value)>| Value::Object(entries.into_iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+    let map = |entries: Vec<(&String, &Value)>| {
+        Value::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    };
     let mut file = if header.is_empty() {
-        Map::from_iter([("$schema".to_owned(), Value::from("../spec.schema.json")), ("service".to_owned(), Value::from(service))])
+        Map::from_iter([
+            ("$schema".to_owned(), Value::from("../spec.schema.json")),
+            ("service".to_owned(), Value::from(service)),
+        ])
     } else {
         header.clone()
     };
@@ -259,14 +378,29 @@ fn common_file(service: &str, header: &Map<String, Value>, common: &Defs) -> Val
 }
 
 fn count(spec: &Value, counts: &mut Counts) {
-    let section = |key: &str| spec.get(key).and_then(Value::as_object).into_iter().flatten();
+    let section = |key: &str| {
+        spec.get(key)
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+    };
     counts.objects += section("objects").count();
     counts.enums += section("enums").count();
     for (_, object) in section("objects") {
-        counts.fields += object.get("fields").and_then(Value::as_array).map_or(0, Vec::len);
-        counts.rules += object.get("rules").and_then(Value::as_array).map_or(0, Vec::len);
+        counts.fields += object
+            .get("fields")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        counts.rules += object
+            .get("rules")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
     }
-    let examples = |key: &str| spec.pointer(&format!("/operation/examples/{key}")).and_then(Value::as_array).map_or(0, Vec::len);
+    let examples = |key: &str| {
+        spec.pointer(&format!("/operation/examples/{key}"))
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len)
+    };
     counts.request_examples += examples("requests");
     counts.response_examples += examples("responses");
 }
@@ -274,9 +408,16 @@ fn count(spec: &Value, counts: &mut Counts) {
 /// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`) and
 /// its parameters'.
 fn body_types(file: &Value) -> Vec<String> {
-    let list = |key: &str| file.pointer(&format!("/operation/{key}")).and_then(Value::as_array).into_iter().flatten();
+    let list = |key: &str| {
+        file.pointer(&format!("/operation/{key}"))
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    };
     let responses = list("responses").filter_map(|r| r.get("body"));
-    let params = ["path_params", "query_params", "headers", "form_params"].into_iter().flat_map(list);
+    let params = ["path_params", "query_params", "headers", "form_params"]
+        .into_iter()
+        .flat_map(list);
     file.pointer("/operation/body")
         .into_iter()
         .chain(responses)
@@ -304,27 +445,63 @@ struct Existing {
 
 impl Existing {
     fn read(dir: &Path) -> Result<Existing, ImportError> {
-        let mut existing =
-            Existing { files: BTreeMap::new(), titles: BTreeMap::new(), bodies: BTreeMap::new(), common_header: Map::new(), common: Defs::new(), common_file: None };
+        let mut existing = Existing {
+            files: BTreeMap::new(),
+            titles: BTreeMap::new(),
+            bodies: BTreeMap::new(),
+            common_header: Map::new(),
+            common: Defs::new(),
+            common_file: None,
+        };
         if !dir.is_dir() {
             return Ok(existing);
         }
-        let entries = load::files_under(dir).map_err(|source| ImportError::Io { path: dir.to_owned(), source })?;
+        let entries = load::files_under(dir).map_err(|source| ImportError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
         for path in entries.into_iter().filter(|p| p.parent() == Some(dir)) {
-            let file = path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-            let Some(stem) = file.strip_suffix(".json").filter(|_| !file.ends_with(load::OVERLAY_SUFFIX)) else { continue };
+            let file = path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Some(stem) = file
+                .strip_suffix(".json")
+                .filter(|_| !file.ends_with(load::OVERLAY_SUFFIX))
+            else {
+                continue;
+            };
             let json = read_json(&path)?;
-            let section = |key: &str| json.get(key).and_then(Value::as_object).into_iter().flatten();
-            let defs: Defs = section("objects").chain(section("enums")).map(|(k, v)| (k.clone(), v.clone())).collect();
+            let section = |key: &str| {
+                json.get(key)
+                    .and_then(Value::as_object)
+                    .into_iter()
+                    .flatten()
+            };
+            let defs: Defs = section("objects")
+                .chain(section("enums"))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             if file == COMMON_FILE {
                 existing.common = defs;
                 existing.common_file = Some(path);
-                existing.common_header = json.as_object().into_iter().flatten().filter(|(k, _)| !["objects", "enums"].contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
+                existing.common_header = json
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| !["objects", "enums"].contains(&k.as_str()))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
             } else {
                 existing.bodies.insert(stem.to_owned(), body_types(&json));
                 if let Some(title) = json.pointer("/source/page").and_then(Value::as_str) {
-                    let path = json.pointer("/operation/path").and_then(Value::as_str).unwrap_or_default();
-                    existing.titles.insert(stem.to_owned(), (title.to_owned(), path.to_owned()));
+                    let path = json
+                        .pointer("/operation/path")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default();
+                    existing
+                        .titles
+                        .insert(stem.to_owned(), (title.to_owned(), path.to_owned()));
                 }
                 existing.files.insert(stem.to_owned(), defs);
             }
@@ -336,6 +513,9 @@ impl Existing {
     /// with that title (a page whose path changed).
     fn op_of_title(&self, title: &str, path: &str) -> Option<String> {
         let titled = || self.titles.iter().filter(|(_, (t, _))| t == title);
-        titled().find(|(_, (_, p))| p == path).or_else(|| titled().next()).map(|(op, _)| op.clone())
+        titled()
+            .find(|(_, (_, p))| p == path)
+            .or_else(|| titled().next())
+            .map(|(op, _)| op.clone())
     }
 }

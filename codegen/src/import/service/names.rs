@@ -53,32 +53,71 @@ struct Group<'a> {
 pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
     let empty = Defs::new();
     let mut kept_shapes = Shapes::default();
-    let kept_scope = Scope { own: kept, common: &empty };
+    let kept_scope = Scope {
+        own: kept,
+        common: &empty,
+    };
     let mut kept_loose = Shapes::loose();
-    let kept_shape: BTreeMap<&str, (String, String)> =
-        kept.keys().map(|n| (n.as_str(), (kept_shapes.of(&kept_scope, n), kept_loose.of(&kept_scope, n)))).collect();
+    let kept_shape: BTreeMap<&str, (String, String)> = kept
+        .keys()
+        .map(|n| {
+            (
+                n.as_str(),
+                (
+                    kept_shapes.of(&kept_scope, n),
+                    kept_loose.of(&kept_scope, n),
+                ),
+            )
+        })
+        .collect();
 
     let mut occurrences: BTreeMap<&str, Vec<Occurrence<'_>>> = BTreeMap::new();
     for page in pages {
-        let scope = Scope { own: &page.defs, common: kept };
+        let scope = Scope {
+            own: &page.defs,
+            common: kept,
+        };
         let (mut full, mut loose) = (Shapes::default(), Shapes::loose());
         for name in page.defs.keys() {
             let silent = page.silent_on_presence.contains(name);
-            occurrences.entry(name).or_default().push(Occurrence { page, full: full.of(&scope, name), loose: loose.of(&scope, name), silent });
+            occurrences.entry(name).or_default().push(Occurrence {
+                page,
+                full: full.of(&scope, name),
+                loose: loose.of(&scope, name),
+                silent,
+            });
         }
     }
-    let mut by_name: BTreeMap<&str, Vec<Group<'_>>> = occurrences.into_iter().map(|(name, found)| (name, groups(found))).collect();
+    let mut by_name: BTreeMap<&str, Vec<Group<'_>>> = occurrences
+        .into_iter()
+        .map(|(name, found)| (name, groups(found)))
+        .collect();
     let mut taken: BTreeSet<String> = taken.iter().chain(kept.keys()).cloned().collect();
     for (name, groups) in &mut by_name {
-        groups.sort_by(|a, b| b.ops.len().cmp(&a.ops.len()).then_with(|| first_op(a).cmp(first_op(b))));
+        groups.sort_by(|a, b| {
+            b.ops
+                .len()
+                .cmp(&a.ops.len())
+                .then_with(|| first_op(a).cmp(first_op(b)))
+        });
         for group in groups.iter_mut() {
-            let same = |(full, loose): &(String, String)| *full == group.shape || (group.silent && *loose == group.loose);
-            let reuse = kept_shape.iter().filter(|(k, s)| k.ends_with(*name) && same(s)).map(|(k, _)| *k).min_by_key(|k| (k != name, *k));
+            let same = |(full, loose): &(String, String)| {
+                *full == group.shape || (group.silent && *loose == group.loose)
+            };
+            let reuse = kept_shape
+                .iter()
+                .filter(|(k, s)| k.ends_with(*name) && same(s))
+                .map(|(k, _)| *k)
+                .min_by_key(|k| (k != name, *k));
             if let Some(existing) = reuse {
                 (group.name, group.common) = (Some(existing.to_owned()), true);
             }
         }
-        if let Some(first) = groups.iter_mut().find(|g| g.name.is_none()).filter(|_| !taken.contains(*name)) {
+        if let Some(first) = groups
+            .iter_mut()
+            .find(|g| g.name.is_none())
+            .filter(|_| !taken.contains(*name))
+        {
             first.name = Some((*name).to_owned());
             taken.insert((*name).to_owned());
         }
@@ -86,30 +125,49 @@ pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
     for (name, groups) in &mut by_name {
         for group in groups.iter_mut().filter(|g| g.name.is_none()) {
             let base = format!("{}{name}", first_op(group).to_upper_camel_case());
-            let free = (1..).map(|n| if n == 1 { base.clone() } else { format!("{base}{n}") }).find(|n| !taken.contains(n)).unwrap_or(base);
+            let free = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}{n}")
+                    }
+                })
+                .find(|n| !taken.contains(n))
+                .unwrap_or(base);
             taken.insert(free.clone());
             group.name = Some(free);
         }
     }
 
-    let mut plan = Plan { common: kept.clone(), ..Plan::default() };
+    let mut plan = Plan {
+        common: kept.clone(),
+        ..Plan::default()
+    };
     for (name, groups) in &mut by_name {
         for group in groups.iter_mut() {
             group.common |= group.ops.len() > 1;
             let final_name = group.name.clone().unwrap_or_default();
             for page in &group.ops {
-                plan.names.entry(page.op.clone()).or_default().insert((*name).to_owned(), (final_name.clone(), group.common));
+                plan.names
+                    .entry(page.op.clone())
+                    .or_default()
+                    .insert((*name).to_owned(), (final_name.clone(), group.common));
             }
         }
         plan.report_names(name, groups);
     }
     for (name, groups) in &by_name {
-        for group in groups.iter().filter(|g| g.common && !kept.contains_key(g.name.as_deref().unwrap_or_default())) {
+        for group in groups
+            .iter()
+            .filter(|g| g.common && !kept.contains_key(g.name.as_deref().unwrap_or_default()))
+        {
             let first = group.ops[0];
             let def = rename_references(&first.defs[*name], &plan.names[&first.op]);
             let entry = shared_description(def, &group.ops);
             plan.report_prose(name, group);
-            plan.common.insert(group.name.clone().unwrap_or_default(), entry);
+            plan.common
+                .insert(group.name.clone().unwrap_or_default(), entry);
         }
     }
     plan
@@ -135,12 +193,21 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
             Some(group) => group.ops.push(o.page),
             None => {
                 loose_of.push(o.loose.clone());
-                groups.push(Group { shape: o.full, loose: o.loose, silent: false, ops: vec![o.page], name: None, common: false });
+                groups.push(Group {
+                    shape: o.full,
+                    loose: o.loose,
+                    silent: false,
+                    ops: vec![o.page],
+                    name: None,
+                    common: false,
+                });
             }
         }
     }
     for o in silent {
-        let same: Vec<usize> = (0..groups.len()).filter(|&i| loose_of[i] == o.loose).collect();
+        let same: Vec<usize> = (0..groups.len())
+            .filter(|&i| loose_of[i] == o.loose)
+            .collect();
         let joins = match same.as_slice() {
             [one] => Some(*one),
             _ => groups.iter().position(|g| g.shape == o.full),
@@ -149,7 +216,14 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
             Some(i) => groups[i].ops.push(o.page),
             None => {
                 loose_of.push(o.loose.clone());
-                groups.push(Group { shape: o.full, loose: o.loose, silent: true, ops: vec![o.page], name: None, common: false });
+                groups.push(Group {
+                    shape: o.full,
+                    loose: o.loose,
+                    silent: true,
+                    ops: vec![o.page],
+                    name: None,
+                    common: false,
+                });
             }
         }
     }
@@ -175,17 +249,32 @@ impl Plan {
             .iter()
             .map(|g| {
                 let ops: Vec<&str> = g.ops.iter().map(|p| p.op.as_str()).collect();
-                format!("{} on {}", g.name.as_deref().unwrap_or_default(), ops.join(", "))
+                format!(
+                    "{} on {}",
+                    g.name.as_deref().unwrap_or_default(),
+                    ops.join(", ")
+                )
             })
             .collect();
-        let what = if groups.len() == 1 { "is taken by a file outside this import".to_owned() } else { format!("has {} shapes", groups.len()) };
-        self.report.push(format!("{name} {what}: {}; review the names in the overlays (`bodies`, `fields.X.enum`)", shapes.join("; ")));
+        let what = if groups.len() == 1 {
+            "is taken by a file outside this import".to_owned()
+        } else {
+            format!("has {} shapes", groups.len())
+        };
+        self.report.push(format!(
+            "{name} {what}: {}; review the names in the overlays (`bodies`, `fields.X.enum`)",
+            shapes.join("; ")
+        ));
     }
 
     /// A review line where the pages sharing a type describe it differently: the first page's prose is kept.
     fn report_prose(&mut self, name: &str, group: &Group<'_>) {
         let first = &group.ops[0].defs[name];
-        let differ: Vec<&str> = group.ops[1..].iter().filter(|p| p.defs[name] != *first).map(|p| p.op.as_str()).collect();
+        let differ: Vec<&str> = group.ops[1..]
+            .iter()
+            .filter(|p| p.defs[name] != *first)
+            .map(|p| p.op.as_str())
+            .collect();
         if !differ.is_empty() {
             let final_name = group.name.as_deref().unwrap_or_default();
             self.report.push(format!(
@@ -199,15 +288,29 @@ impl Plan {
 
 /// The first operation, by name, that has the group's type.
 fn first_op<'a>(group: &Group<'a>) -> &'a str {
-    group.ops.iter().map(|p| p.op.as_str()).min().unwrap_or_default()
+    group
+        .ops
+        .iter()
+        .map(|p| p.op.as_str())
+        .min()
+        .unwrap_or_default()
 }
 
 /// The definition with its references renamed as `names` says.
 pub fn rename_references(def: &Value, names: &BTreeMap<String, (String, bool)>) -> Value {
     let mut def = def.clone();
-    for field in def.get_mut("fields").and_then(Value::as_array_mut).into_iter().flatten() {
+    for field in def
+        .get_mut("fields")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+    {
         for key in ["type", "items"] {
-            let renamed = field.get(key).and_then(Value::as_str).and_then(|t| names.get(t)).map(|(n, _)| n.clone());
+            let renamed = field
+                .get(key)
+                .and_then(Value::as_str)
+                .and_then(|t| names.get(t))
+                .map(|(n, _)| n.clone());
             if let Some(renamed) = renamed {
                 field[key] = Value::from(renamed);
             }
@@ -219,7 +322,11 @@ pub fn rename_references(def: &Value, names: &BTreeMap<String, (String, bool)>) 
 /// A shared type's entry: the first page's, with a paragraph naming the operations that use it.
 fn shared_description(mut def: Value, pages: &[&PageDefs]) -> Value {
     let ops: Vec<String> = pages.iter().map(|p| format!("`{}`", p.op)).collect();
-    let line = Value::from(format!("Shared by {} operations: {}.", ops.len(), ops.join(", ")));
+    let line = Value::from(format!(
+        "Shared by {} operations: {}.",
+        ops.len(),
+        ops.join(", ")
+    ));
     match def.get_mut("description").and_then(Value::as_array_mut) {
         Some(description) => description.push(line),
         None => {
@@ -234,7 +341,11 @@ fn shared_description(mut def: Value, pages: &[&PageDefs]) -> Value {
 /// The `common.json` entries that other operations use (`files`, their definitions, and `bodies`, the
 /// types their bodies name), with what those entries use in turn.
 pub fn used_by(files: &[&Defs], bodies: &[&str], common: &Defs) -> Defs {
-    let mut open: Vec<&str> = files.iter().flat_map(|defs| defs.values().flat_map(references)).chain(bodies.iter().copied()).collect();
+    let mut open: Vec<&str> = files
+        .iter()
+        .flat_map(|defs| defs.values().flat_map(references))
+        .chain(bodies.iter().copied())
+        .collect();
     let mut used = Defs::new();
     while let Some(name) = open.pop() {
         if used.contains_key(name) {
@@ -254,7 +365,16 @@ mod tests {
     use serde_json::json;
 
     fn page(op: &str, defs: Value) -> PageDefs {
-        PageDefs { op: op.to_owned(), silent_on_presence: BTreeSet::new(), defs: defs.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.clone())).collect() }
+        PageDefs {
+            op: op.to_owned(),
+            silent_on_presence: BTreeSet::new(),
+            defs: defs
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
     }
 
     fn status(values: &[i64]) -> Value {
@@ -272,7 +392,10 @@ mod tests {
         let plan = plan(&pages, &Defs::new(), &BTreeSet::new());
         assert_eq!(plan.names["a_op"]["Status"], ("Status".to_owned(), true));
         assert_eq!(plan.names["b_op"]["Status"], ("Status".to_owned(), true));
-        assert_eq!(plan.names["c_op"]["Status"], ("COpStatus".to_owned(), false));
+        assert_eq!(
+            plan.names["c_op"]["Status"],
+            ("COpStatus".to_owned(), false)
+        );
         assert_eq!(plan.names["d_op"]["Local"], ("Local".to_owned(), false));
         assert_eq!(plan.common.keys().collect::<Vec<_>>(), ["Status"]);
         assert_eq!(plan.report.len(), 1, "{:?}", plan.report);
@@ -283,10 +406,17 @@ mod tests {
         let mut kept = Defs::new();
         kept.insert("Status".to_owned(), status(&[1, 2]));
         kept.insert("XOpStatus".to_owned(), status(&[5]));
-        let pages = [page("e_op", json!({ "Status": status(&[1, 2]) })), page("f_op", json!({ "Status": status(&[5]) })), page("g_op", json!({ "Status": status(&[6]) }))];
+        let pages = [
+            page("e_op", json!({ "Status": status(&[1, 2]) })),
+            page("f_op", json!({ "Status": status(&[5]) })),
+            page("g_op", json!({ "Status": status(&[6]) })),
+        ];
         let plan = plan(&pages, &kept, &BTreeSet::new());
         assert_eq!(plan.names["e_op"]["Status"], ("Status".to_owned(), true));
         assert_eq!(plan.names["f_op"]["Status"], ("XOpStatus".to_owned(), true));
-        assert_eq!(plan.names["g_op"]["Status"], ("GOpStatus".to_owned(), false));
+        assert_eq!(
+            plan.names["g_op"]["Status"],
+            ("GOpStatus".to_owned(), false)
+        );
     }
 }

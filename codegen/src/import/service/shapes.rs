@@ -30,7 +30,10 @@ pub struct Shapes {
 impl Shapes {
     /// Shapes that leave out which fields are mandatory.
     pub fn loose() -> Shapes {
-        Shapes { loose: true, ..Shapes::default() }
+        Shapes {
+            loose: true,
+            ..Shapes::default()
+        }
     }
 
     /// The shape of `name` in `scope`, as canonical JSON text: the definition without its prose, each
@@ -53,15 +56,27 @@ impl Shapes {
         open.push(name.to_owned());
         let mut def = without_prose(def);
         if self.loose {
-            for field in def.get_mut("fields").and_then(Value::as_array_mut).into_iter().flatten() {
+            for field in def
+                .get_mut("fields")
+                .and_then(Value::as_array_mut)
+                .into_iter()
+                .flatten()
+            {
                 if let Some(field) = field.as_object_mut() {
                     field.remove("required");
                 }
             }
         }
-        for field in def.get_mut("fields").and_then(Value::as_array_mut).into_iter().flatten() {
+        for field in def
+            .get_mut("fields")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             for key in ["type", "items"] {
-                let Some(target) = field.get(key).and_then(Value::as_str).map(str::to_owned) else { continue };
+                let Some(target) = field.get(key).and_then(Value::as_str).map(str::to_owned) else {
+                    continue;
+                };
                 if scope.own.contains_key(&target) || scope.common.contains_key(&target) {
                     field[key] = Value::from(format!("ref:{}", self.shape(scope, &target, open)));
                 }
@@ -78,8 +93,11 @@ impl Shapes {
 pub fn without_prose(value: &Value) -> Value {
     match value {
         Value::Object(map) => {
-            let kept: Map<String, Value> =
-                map.iter().filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str())).map(|(k, v)| (k.clone(), without_prose(v))).collect();
+            let kept: Map<String, Value> = map
+                .iter()
+                .filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), without_prose(v)))
+                .collect();
             Value::Object(kept)
         }
         Value::Array(items) => Value::Array(items.iter().map(without_prose).collect()),
@@ -89,7 +107,15 @@ pub fn without_prose(value: &Value) -> Value {
 
 /// The names a definition refers to (its fields' `type` and `items`).
 pub fn references(def: &Value) -> impl Iterator<Item = &str> {
-    def.get("fields").and_then(Value::as_array).into_iter().flatten().flat_map(|f| ["type", "items"].into_iter().filter_map(|k| f.get(k)?.as_str()))
+    def.get("fields")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|f| {
+            ["type", "items"]
+                .into_iter()
+                .filter_map(|k| f.get(k)?.as_str())
+        })
 }
 
 #[cfg(test)]
@@ -98,7 +124,12 @@ mod tests {
     use serde_json::json;
 
     fn defs(value: Value) -> Defs {
-        value.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+        value
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     #[test]
@@ -116,7 +147,15 @@ mod tests {
             "Info": { "fields": [{ "name": "s", "type": "Status" }] },
             "Status": { "type": "integer", "values": [{ "value": 2, "name": "On" }] }
         }));
-        let shape = |d: &Defs| Shapes::default().of(&Scope { own: d, common: &common }, "Info");
+        let shape = |d: &Defs| {
+            Shapes::default().of(
+                &Scope {
+                    own: d,
+                    common: &common,
+                },
+                "Info",
+            )
+        };
         assert_eq!(shape(&a), shape(&b));
         assert_ne!(shape(&a), shape(&c), "Info holds a different Status");
     }
@@ -125,7 +164,13 @@ mod tests {
     fn cycles_end() {
         let common = Defs::new();
         let d = defs(json!({ "Node": { "fields": [{ "name": "next", "type": "Node" }] } }));
-        let shape = Shapes::default().of(&Scope { own: &d, common: &common }, "Node");
+        let shape = Shapes::default().of(
+            &Scope {
+                own: &d,
+                common: &common,
+            },
+            "Node",
+        );
         assert!(shape.contains("cycle:Node"), "{shape}");
     }
 }
