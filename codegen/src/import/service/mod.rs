@@ -1,8 +1,8 @@
 //! `codegen import --service NAME --out DIR PAGES...`: a service's pages (files, or folders of `.txt`
 //! pages) into one service directory: one spec file per operation and the types several pages share in
-//! `common.json` ([`names`] has the rule). Operations are named after their page's title (`Querying VPC
-//! Channels` is `querying_vpc_channels`, by [`naming::operation_name`]), or keep the name of the file in `DIR` that already documents the
-//! page. Files of `DIR` for pages not given are left alone, and the `common.json` entries they use are
+//! `common.json` (the private `names` module has the rule). Operations are named after their page's
+//! title (`Querying VPC Channels` is `querying_vpc_channels`, by [`naming::operation_name`]), or keep the
+//! name of the file in `DIR` that already documents the page. Files of `DIR` for pages not given are left alone, and the `common.json` entries they use are
 //! kept. The same pages give the same files, byte for byte; with `--diff`, nothing is written and every
 //! difference from the files in `DIR` is listed.
 
