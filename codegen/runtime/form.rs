@@ -36,7 +36,10 @@ pub enum FormPart<'a> {
 impl FormPart<'_> {
     /// A text part of the field `name`.
     pub fn text(name: &'static str, value: impl fmt::Display) -> FormPart<'static> {
-        FormPart::Text { name, value: value.to_string() }
+        FormPart::Text {
+            name,
+            value: value.to_string(),
+        }
     }
 }
 

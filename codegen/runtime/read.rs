@@ -122,7 +122,12 @@ pub trait Value<'de, M: Mode> {
     /// The type of the value in the owned model.
     type Item;
     /// Reads the value at `path`, reporting what breaks its rules into `reader`.
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<Self::Item>, D::Error>;
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error>;
 }
 
 /// A `Value` as a serde seed.
@@ -134,7 +139,12 @@ struct Seed<'s, V, M> {
 }
 
 fn seed<'s, V, M>(value: &'s mut V, reader: &'s mut Reader, path: &'s Path<'s>) -> Seed<'s, V, M> {
-    Seed { value, reader, path, mode: PhantomData }
+    Seed {
+        value,
+        reader,
+        path,
+        mode: PhantomData,
+    }
 }
 
 impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
@@ -158,8 +168,18 @@ pub fn text<F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)>(check: F) -> Text<F>
 
 impl<'de, M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Value<'de, M> for Text<F> {
     type Item = String;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<String>, D::Error> {
-        deserializer.deserialize_str(TextVisitor::<F, M> { check: &mut self.0, out: &mut reader.out, path, mode: PhantomData })
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<String>, D::Error> {
+        deserializer.deserialize_str(TextVisitor::<F, M> {
+            check: &mut self.0,
+            out: &mut reader.out,
+            path,
+            mode: PhantomData,
+        })
     }
 }
 
@@ -170,7 +190,9 @@ struct TextVisitor<'a, F, M> {
     mode: PhantomData<M>,
 }
 
-impl<M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Visitor<'_> for TextVisitor<'_, F, M> {
+impl<M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Visitor<'_>
+    for TextVisitor<'_, F, M>
+{
     type Value = M::Keep<String>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a string")
@@ -193,9 +215,16 @@ pub fn scalar<T, F: FnMut(&mut Vec<Violation>, &Path<'_>, &T)>(check: F) -> Scal
     Scalar(check, PhantomData)
 }
 
-impl<'de, M: Mode, T: serde::Deserialize<'de>, F: FnMut(&mut Vec<Violation>, &Path<'_>, &T)> Value<'de, M> for Scalar<T, F> {
+impl<'de, M: Mode, T: serde::Deserialize<'de>, F: FnMut(&mut Vec<Violation>, &Path<'_>, &T)>
+    Value<'de, M> for Scalar<T, F>
+{
     type Item = T;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<T>, D::Error> {
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<T>, D::Error> {
         let value = T::deserialize(Strict(deserializer))?;
         (self.0)(&mut reader.out, path, &value);
         Ok(M::keep(|| Some(value)))
@@ -207,7 +236,12 @@ pub struct FreeForm;
 
 impl<'de, M: Mode> Value<'de, M> for FreeForm {
     type Item = serde_json::Map<String, serde_json::Value>;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, _: &mut Reader, _: &Path<'_>) -> Result<M::Keep<Self::Item>, D::Error> {
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        _: &mut Reader,
+        _: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
         if M::BUILDS {
             let object = <Self::Item as serde::Deserialize>::deserialize(Strict(deserializer))?;
             Ok(M::keep(|| Some(object)))
@@ -237,7 +271,12 @@ pub struct Boxed<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Boxed<V> {
     type Item = Box<V::Item>;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<Self::Item>, D::Error> {
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
         let value = self.0.read(deserializer, reader, path)?;
         Ok(M::keep(|| M::take(value).map(Box::new)))
     }
@@ -255,13 +294,30 @@ pub struct Items<V> {
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
     type Item = Vec<V::Item>;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<Self::Item>, D::Error> {
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
         let before = reader.out.len();
-        let (items, count) = deserializer.deserialize_seq(ItemsVisitor::<V, M>(Within { value: &mut self.item, reader: &mut *reader, path, mode: PhantomData }))?;
+        let (items, count) = deserializer.deserialize_seq(ItemsVisitor::<V, M>(Within {
+            value: &mut self.item,
+            reader: &mut *reader,
+            path,
+            mode: PhantomData,
+        }))?;
         let (min, max) = (self.min, self.max);
         if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
             // The number of items is reported before the items, as `validate` does.
-            let violation = Violation { path: path.to_string(), rule: Rule::Items { min, max, actual: count } };
+            let violation = Violation {
+                path: path.to_string(),
+                rule: Rule::Items {
+                    min,
+                    max,
+                    actual: count,
+                },
+            };
             reader.out.insert(before, violation);
         }
         Ok(items)
@@ -285,7 +341,12 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
         f.write_str("a sequence")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let Within { value, reader, path, .. } = self.0;
+        let Within {
+            value,
+            reader,
+            path,
+            ..
+        } = self.0;
         let mut items = M::keep(|| Some(Vec::new()));
         let mut count = 0;
         loop {
@@ -309,8 +370,18 @@ pub struct Values<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
     type Item = BTreeMap<String, V::Item>;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<Self::Item>, D::Error> {
-        deserializer.deserialize_map(ValuesVisitor::<V, M>(Within { value: &mut self.0, reader, path, mode: PhantomData }))
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
+        deserializer.deserialize_map(ValuesVisitor::<V, M>(Within {
+            value: &mut self.0,
+            reader,
+            path,
+            mode: PhantomData,
+        }))
     }
 }
 
@@ -322,7 +393,12 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
         f.write_str("a map")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let Within { value, reader, path, .. } = self.0;
+        let Within {
+            value,
+            reader,
+            path,
+            ..
+        } = self.0;
         let mut values = M::keep(|| Some(BTreeMap::new()));
         // Once a value has a violation, the keys from there on (and the span of each one's violations), to
         // put them in key order at the end; before that no key matters.
@@ -386,7 +462,9 @@ pub trait Read: Sized {
     /// The table position of a documented field, by the bytes of its name.
     fn position(key: &[u8]) -> Option<usize>;
     /// Reads the object's fields, checking each, and applies the object's rules at its end.
-    fn read_fields<'de, M: Mode, A: MapAccess<'de>>(fields: Fields<'_, A, Self, M>) -> Result<M::Keep<Self>, A::Error>;
+    fn read_fields<'de, M: Mode, A: MapAccess<'de>>(
+        fields: Fields<'_, A, Self, M>,
+    ) -> Result<M::Keep<Self>, A::Error>;
 }
 
 /// A value that is an object of a request table.
@@ -399,8 +477,17 @@ pub fn nested<T>() -> Nested<T> {
 
 impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
     type Item = T;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<T>, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<T, M> { reader, path, mode: PhantomData })
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<T>, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<T, M> {
+            reader,
+            path,
+            mode: PhantomData,
+        })
     }
 }
 
@@ -417,7 +504,15 @@ impl<'de, M: Mode, T: Read> Visitor<'de> for ObjectVisitor<'_, T, M> {
     }
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<M::Keep<T>, A::Error> {
         let start = self.reader.out.len();
-        T::read_fields::<M, A>(Fields { map, reader: self.reader, path: self.path, start, spans: Vec::new(), present: 0, table: PhantomData })
+        T::read_fields::<M, A>(Fields {
+            map,
+            reader: self.reader,
+            path: self.path,
+            start,
+            spans: Vec::new(),
+            present: 0,
+            table: PhantomData,
+        })
     }
 }
 
@@ -466,7 +561,9 @@ impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
     fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
         Ok(match T::position(key) {
             Some(position) => Key::Documented(position),
-            None => Key::Undocumented(Str(std::borrow::Cow::Owned(String::from_utf8_lossy(key).into_owned()))),
+            None => Key::Undocumented(Str(std::borrow::Cow::Owned(
+                String::from_utf8_lossy(key).into_owned(),
+            ))),
         })
     }
     fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
@@ -494,7 +591,10 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
             };
             let path = self.path.key(&name);
             let suggestion = closest::closest(&name, T::FIELDS.iter().copied());
-            self.reader.undocumented.push(Violation { path: path.to_string(), rule: Rule::UnknownField { suggestion } });
+            self.reader.undocumented.push(Violation {
+                path: path.to_string(),
+                rule: Rule::UnknownField { suggestion },
+            });
             if let Err(error) = self.map.next_value::<IgnoredAny>() {
                 self.reader.fail(&path);
                 return Err(error);
@@ -504,7 +604,12 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
 
     /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
     #[inline]
-    pub fn value<V: Value<'de, M>>(&mut self, position: usize, slot: &mut Option<M::Keep<V::Item>>, mut value: V) -> Result<(), A::Error> {
+    pub fn value<V: Value<'de, M>>(
+        &mut self,
+        position: usize,
+        slot: &mut Option<M::Keep<V::Item>>,
+        mut value: V,
+    ) -> Result<(), A::Error> {
         let name = T::FIELDS[position];
         let path = self.path.field(name);
         if slot.is_some() {
@@ -512,7 +617,10 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
             return Err(de::Error::duplicate_field(name));
         }
         let before = self.reader.out.len();
-        match self.map.next_value_seed(seed::<V, M>(&mut value, self.reader, &path)) {
+        match self
+            .map
+            .next_value_seed(seed::<V, M>(&mut value, self.reader, &path))
+        {
             Ok(kept) => *slot = Some(kept),
             Err(error) => {
                 self.reader.fail(&path);
@@ -531,14 +639,28 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     /// Ends the object: its fields' violations in table order, each absent mandatory field (`mandatory`:
     /// wire name and whether present) reported before them, and the violations and path for its rules.
     pub fn end(self, mandatory: &[(&'static str, bool)]) -> (&'r mut Vec<Violation>, &'r Path<'r>) {
-        let Fields { reader, path, start, spans, present, .. } = self;
+        let Fields {
+            reader,
+            path,
+            start,
+            spans,
+            present,
+            ..
+        } = self;
         reader.present = present;
         let out = &mut reader.out;
         if !spans.is_sorted_by_key(|&(position, _)| position) {
             in_order(out, spans);
         }
         // An empty Vec allocates nothing: a valid object pays one pass over `mandatory`.
-        let missing: Vec<Violation> = mandatory.iter().filter(|&&(_, present)| !present).map(|&(name, _)| Violation { path: path.field(name).to_string(), rule: Rule::Required }).collect();
+        let missing: Vec<Violation> = mandatory
+            .iter()
+            .filter(|&&(_, present)| !present)
+            .map(|&(name, _)| Violation {
+                path: path.field(name).to_string(),
+                rule: Rule::Required,
+            })
+            .collect();
         if !missing.is_empty() {
             out.splice(start..start, missing);
         }
@@ -586,7 +708,12 @@ pub struct Tap<'s, V> {
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
     type Item = V::Item;
-    fn read<D: Deserializer<'de>>(&mut self, deserializer: D, reader: &mut Reader, path: &Path<'_>) -> Result<M::Keep<V::Item>, D::Error> {
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<V::Item>, D::Error> {
         let kept = self.value.read(deserializer, reader, path)?;
         self.seen.note(reader.present & self.relevant);
         Ok(kept)
@@ -597,31 +724,50 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
 pub type Outcome<K> = Result<(K, Vec<Violation>), super::JsonError>;
 
 /// Reads a request body in one pass with `value`.
-pub fn read_body<'de, M: Mode, V: Value<'de, M>>(input: &'de [u8], mut value: V) -> Outcome<M::Keep<V::Item>> {
+pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
+    input: &'de [u8],
+    mut value: V,
+) -> Outcome<M::Keep<V::Item>> {
     let mut reader = Reader::default();
     let mut deserializer = serde_json::Deserializer::from_slice(input);
-    match value.read(&mut deserializer, &mut reader, &Path::Root).and_then(|kept| deserializer.end().map(|()| kept)) {
+    match value
+        .read(&mut deserializer, &mut reader, &Path::Root)
+        .and_then(|kept| deserializer.end().map(|()| kept))
+    {
         Ok(kept) => Ok((kept, reader.into_violations())),
-        Err(error) => Err(super::JsonError::read(&error, reader.failed_at().unwrap_or(""))),
+        Err(error) => Err(super::JsonError::read(
+            &error,
+            reader.failed_at().unwrap_or(""),
+        )),
     }
 }
 
 /// Reads a request body in one pass into the owned model, checking every documented rule and reporting
 /// every undocumented field.
-pub fn parse_json<'de, V: Value<'de, Build>>(input: &'de [u8], value: V) -> Result<V::Item, super::BodyError> {
+pub fn parse_json<'de, V: Value<'de, Build>>(
+    input: &'de [u8],
+    value: V,
+) -> Result<V::Item, super::BodyError> {
     let (kept, violations) = read_body::<Build, V>(input, value).map_err(super::BodyError::Json)?;
     match kept {
         Some(kept) if violations.is_empty() => Ok(kept),
-        _ => Err(super::BodyError::Invalid(super::ValidationErrors(violations))),
+        _ => Err(super::BodyError::Invalid(super::ValidationErrors(
+            violations,
+        ))),
     }
 }
 
 /// Checks a request body in one pass, as [`parse_json`] does, without building anything.
-pub fn check_json<'de, V: Value<'de, Check>>(input: &'de [u8], value: V) -> Result<(), super::BodyError> {
+pub fn check_json<'de, V: Value<'de, Check>>(
+    input: &'de [u8],
+    value: V,
+) -> Result<(), super::BodyError> {
     let ((), violations) = read_body::<Check, V>(input, value).map_err(super::BodyError::Json)?;
     if violations.is_empty() {
         Ok(())
     } else {
-        Err(super::BodyError::Invalid(super::ValidationErrors(violations)))
+        Err(super::BodyError::Invalid(super::ValidationErrors(
+            violations,
+        )))
     }
 }

@@ -49,24 +49,51 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     forward!(Integer: deserialize_i8, deserialize_i16, deserialize_i32, deserialize_i64, deserialize_i128, deserialize_u8,
         deserialize_u16, deserialize_u32, deserialize_u64, deserialize_u128);
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_unit_struct(name, visitor(v, Expect::Value))
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_unit_struct(name, visitor(v, Expect::Value))
     }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_newtype_struct(name, visitor(v, Expect::Value))
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_newtype_struct(name, visitor(v, Expect::Value))
     }
     fn deserialize_tuple<V: Visitor<'de>>(self, len: usize, v: V) -> Result<V::Value, D::Error> {
         self.0.deserialize_tuple(len, visitor(v, Expect::Value))
     }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(self, name: &'static str, len: usize, v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_tuple_struct(name, len, visitor(v, Expect::Value))
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_tuple_struct(name, len, visitor(v, Expect::Value))
     }
-    fn deserialize_struct<V: Visitor<'de>>(self, name: &'static str, fields: &'static [&'static str], v: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, visitor(v, Expect::Object))
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_struct(name, fields, visitor(v, Expect::Object))
     }
     // The generated models have no enumerations with data (theirs read a string or an integer), so what an
     // enum's variant holds is read as serde reads it.
-    fn deserialize_enum<V: Visitor<'de>>(self, name: &'static str, variants: &'static [&'static str], v: V) -> Result<V::Value, D::Error> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        v: V,
+    ) -> Result<V::Value, D::Error> {
         self.0.deserialize_enum(name, variants, v)
     }
     // Undocumented fields are skipped (and reported elsewhere) whatever they hold.
@@ -112,7 +139,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
         }
         if v.is_finite() && v.fract() == 0.0 && !(-I64_LIMIT..I64_LIMIT).contains(&v) {
             // serde_json reads an integer beyond 64 bits as a float.
-            return Err(E::invalid_value(Unexpected::Other(&format!("integer {v:.0}, beyond 64 bits")), &self.inner));
+            return Err(E::invalid_value(
+                Unexpected::Other(&format!("integer {v:.0}, beyond 64 bits")),
+                &self.inner,
+            ));
         }
         self.inner.visit_f64(v)
     }
@@ -176,7 +206,10 @@ struct StrictSeq<A>(A);
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     type Error = A::Error;
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, A::Error> {
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
         self.0.next_element_seed(StrictSeed(seed))
     }
     fn size_hint(&self) -> Option<usize> {
@@ -189,7 +222,10 @@ struct StrictMap<A>(A);
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<A> {
     type Error = A::Error;
     // Keys are strings in JSON: nothing to be strict about.
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
         self.0.next_key_seed(seed)
     }
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {

@@ -8,7 +8,11 @@
 use std::fmt;
 
 pub use self::form::{multipart_body, FilePart, FormPart};
-pub use self::read::{check_json, nested, parse_json, read_body, scalar, text, unchecked, Boxed, Build, Check, Fields, FreeForm, Items, Mode, Nested, Outcome, Read, Reader, Scalar, Seen, Tap, Text, Value, Values};
+pub use self::read::{
+    check_json, nested, parse_json, read_body, scalar, text, unchecked, Boxed, Build, Check,
+    Fields, FreeForm, Items, Mode, Nested, Outcome, Read, Reader, Scalar, Seen, Tap, Text, Value,
+    Values,
+};
 
 /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
 /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
@@ -184,16 +188,36 @@ impl Rule {
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Rule::Range { minimum, maximum, actual } => {
-                write!(f, "must be {}, got {actual}", bounds::bounds(*minimum, *maximum))
+            Rule::Range {
+                minimum,
+                maximum,
+                actual,
+            } => {
+                write!(
+                    f,
+                    "must be {}, got {actual}",
+                    bounds::bounds(*minimum, *maximum)
+                )
             }
             Rule::Length { min, max, actual } => {
-                write!(f, "must be {} characters long, got {actual}", bounds::bounds(*min, *max))
+                write!(
+                    f,
+                    "must be {} characters long, got {actual}",
+                    bounds::bounds(*min, *max)
+                )
             }
             Rule::Items { min, max, actual } => {
-                write!(f, "must have {} items, got {actual}", bounds::bounds(*min, *max))
+                write!(
+                    f,
+                    "must have {} items, got {actual}",
+                    bounds::bounds(*min, *max)
+                )
             }
-            Rule::Pattern { expected, found, position } => {
+            Rule::Pattern {
+                expected,
+                found,
+                position,
+            } => {
                 write!(f, "{expected}; found {found:?} at character {position}")
             }
             Rule::Enum { allowed, actual } => {
@@ -201,14 +225,20 @@ impl fmt::Display for Rule {
             }
             Rule::RequiredIf { condition } => write!(f, "is required when {condition}"),
             Rule::ForbiddenUnless { condition } => write!(f, "is allowed only when {condition}"),
-            Rule::LessThan { other, limit, actual } => {
+            Rule::LessThan {
+                other,
+                limit,
+                actual,
+            } => {
                 write!(f, "must be less than {other} ({limit}), got {actual}")
             }
             Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
             Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
             Rule::Empty => f.write_str("must not be empty"),
             Rule::Required => f.write_str("is mandatory but absent"),
-            Rule::UnknownField { suggestion: Some(name) } => write!(f, "is not a documented field; did you mean `{name}`?"),
+            Rule::UnknownField {
+                suggestion: Some(name),
+            } => write!(f, "is not a documented field; did you mean `{name}`?"),
             Rule::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
         }
     }
@@ -304,27 +334,56 @@ impl<T: Validate> Validate for Box<T> {
 }
 
 fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
-    out.push(Violation { path: path.to_string(), rule });
+    out.push(Violation {
+        path: path.to_string(),
+        rule,
+    });
 }
 
 /// Checks an integer against its inclusive bounds.
-pub fn check_range(out: &mut Vec<Violation>, path: &Path<'_>, value: i64, minimum: Option<i64>, maximum: Option<i64>) {
+pub fn check_range(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    value: i64,
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+) {
     let low = minimum.is_some_and(|min| value < min);
     let high = maximum.is_some_and(|max| value > max);
     if low || high {
-        push(out, path, Rule::Range { minimum, maximum, actual: value });
+        push(
+            out,
+            path,
+            Rule::Range {
+                minimum,
+                maximum,
+                actual: value,
+            },
+        );
     }
 }
 
 /// Checks a string's length, counted in characters, against its inclusive bounds.
-pub fn check_length(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, min: Option<usize>, max: Option<usize>) {
+pub fn check_length(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    value: &str,
+    min: Option<usize>,
+    max: Option<usize>,
+) {
     if let Some(actual) = scan::length_outside(value, min, max) {
         push(out, path, Rule::Length { min, max, actual });
     }
 }
 
 /// Checks an array's number of items against its inclusive bounds.
-pub fn check_items(out: &mut Vec<Violation>, path: &Path<'_>, actual: usize, min: Option<usize>, max: Option<usize>) {
+pub fn check_items(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    actual: usize,
+    min: Option<usize>,
+    max: Option<usize>,
+) {
     if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
         push(out, path, Rule::Items { min, max, actual });
     }
@@ -343,20 +402,48 @@ pub fn check_chars(
     last: impl Fn(char) -> bool,
 ) {
     if let Some((position, found)) = scan::offending_char(value, first, allowed, last) {
-        push(out, path, Rule::Pattern { expected, found, position });
+        push(
+            out,
+            path,
+            Rule::Pattern {
+                expected,
+                found,
+                position,
+            },
+        );
     }
 }
 
 /// Reports an enumeration value the page does not list.
-pub fn check_enum(out: &mut Vec<Violation>, path: &Path<'_>, known: bool, allowed: &'static [&'static str], actual: impl fmt::Display) {
+pub fn check_enum(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    known: bool,
+    allowed: &'static [&'static str],
+    actual: impl fmt::Display,
+) {
     if !known {
-        push(out, path, Rule::Enum { allowed, actual: actual.to_string() });
+        push(
+            out,
+            path,
+            Rule::Enum {
+                allowed,
+                actual: actual.to_string(),
+            },
+        );
     }
 }
 
 /// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
 /// `200,201,210-299`.
-pub fn check_integer_list(out: &mut Vec<Violation>, path: &Path<'_>, value: &str, expected: &'static str, minimum: i64, maximum: i64) {
+pub fn check_integer_list(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    value: &str,
+    expected: &'static str,
+    minimum: i64,
+    maximum: i64,
+) {
     if let Err(problem) = scan::integer_list(value, minimum, maximum) {
         push(out, path, Rule::Format { expected, problem });
     }
@@ -377,16 +464,35 @@ pub fn forbid(out: &mut Vec<Violation>, path: &Path<'_>, present: bool, conditio
 }
 
 /// Checks that `value` is less than the other field's value, when both are present.
-pub fn check_less_than(out: &mut Vec<Violation>, path: &Path<'_>, value: Option<i64>, other: &'static str, limit: Option<i64>) {
+pub fn check_less_than(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    value: Option<i64>,
+    other: &'static str,
+    limit: Option<i64>,
+) {
     if let (Some(actual), Some(limit)) = (value, limit) {
         if actual >= limit {
-            push(out, path, Rule::LessThan { other, limit, actual });
+            push(
+                out,
+                path,
+                Rule::LessThan {
+                    other,
+                    limit,
+                    actual,
+                },
+            );
         }
     }
 }
 
 /// Reports an object none of whose documented groups of fields is complete.
-pub fn require_one_group(out: &mut Vec<Violation>, path: &Path<'_>, satisfied: bool, groups: &'static str) {
+pub fn require_one_group(
+    out: &mut Vec<Violation>,
+    path: &Path<'_>,
+    satisfied: bool,
+    groups: &'static str,
+) {
     if !satisfied {
         push(out, path, Rule::AtLeastOneOf { groups });
     }
@@ -408,7 +514,11 @@ pub fn check_not_empty(out: &mut Vec<Violation>, path: &Path<'_>, value: &str) {
 
 /// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other string
 /// is kept by `unknown`, so a response from a newer service still parses.
-pub fn deserialize_str_enum<'de, D, T>(deserializer: D, known: fn(&str) -> Option<T>, unknown: fn(String) -> T) -> Result<T, D::Error>
+pub fn deserialize_str_enum<'de, D, T>(
+    deserializer: D,
+    known: fn(&str) -> Option<T>,
+    unknown: fn(String) -> T,
+) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -436,7 +546,11 @@ where
 
 /// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known` maps a
 /// documented value to its variant, any other integer is kept by `unknown`.
-pub fn deserialize_int_enum<'de, D, T>(deserializer: D, known: fn(i64) -> Option<T>, unknown: fn(i64) -> T) -> Result<T, D::Error>
+pub fn deserialize_int_enum<'de, D, T>(
+    deserializer: D,
+    known: fn(i64) -> Option<T>,
+    unknown: fn(i64) -> T,
+) -> Result<T, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -453,7 +567,8 @@ where
             Ok((self.known)(value).unwrap_or_else(|| (self.unknown)(value)))
         }
         fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<T, E> {
-            let value = i64::try_from(value).map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))?;
+            let value = i64::try_from(value)
+                .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(value), &self))?;
             self.visit_i64(value)
         }
     }
@@ -476,7 +591,8 @@ pub fn encode_path_segment(value: &str) -> String {
 }
 
 /// What a request body with a `null` is told.
-const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
+const NULL_IN_REQUEST: &str =
+    "invalid type: null, expected a value (the tables document no null: leave the field out)";
 
 /// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters stay),
 /// after a `&` when the string already has a parameter.
@@ -505,8 +621,16 @@ pub struct JsonError {
 
 impl fmt::Display for JsonError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(body)" } else { &self.path };
-        write!(f, "{path}: {} (line {}, column {})", self.message, self.line, self.column)
+        let path = if self.path.is_empty() {
+            "(body)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{path}: {} (line {}, column {})",
+            self.message, self.line, self.column
+        )
     }
 }
 
@@ -529,7 +653,12 @@ impl JsonError {
         if message.starts_with("invalid type: null") {
             message = NULL_IN_REQUEST.to_owned();
         }
-        JsonError { path: path.to_owned(), line: error.line(), column: error.column(), message }
+        JsonError {
+            path: path.to_owned(),
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
     }
 
     /// An error in deserializing a response body, whose path is found by scanning the text before it.
@@ -545,13 +674,21 @@ impl JsonError {
             }
         }
         // serde_json reports a missing field at the end of its object; name the field itself.
-        if let Some(field) = message.strip_prefix("missing field `").and_then(|rest| rest.strip_suffix('`')) {
+        if let Some(field) = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.strip_suffix('`'))
+        {
             if !path.is_empty() {
                 path.push('.');
             }
             path.push_str(field);
         }
-        JsonError { path, line, column, message }
+        JsonError {
+            path,
+            line,
+            column,
+            message,
+        }
     }
 }
 
@@ -569,8 +706,13 @@ fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
 /// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
 fn path_at(input: &[u8], offset: usize) -> String {
     enum Frame {
-        Object { key: Option<String>, after_value: bool },
-        Array { index: usize },
+        Object {
+            key: Option<String>,
+            after_value: bool,
+        },
+        Array {
+            index: usize,
+        },
     }
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
@@ -591,11 +733,17 @@ fn path_at(input: &[u8], offset: usize) -> String {
                         .is_some_and(|&b| b == b':');
                     if is_key && !*after_value {
                         let raw = String::from_utf8_lossy(text);
-                        *key = Some(serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.into_owned()));
+                        *key = Some(
+                            serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                .unwrap_or_else(|_| raw.into_owned()),
+                        );
                     }
                 }
             }
-            b'{' => stack.push(Frame::Object { key: None, after_value: false }),
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                after_value: false,
+            }),
             b'[' => stack.push(Frame::Array { index: 0 }),
             b'}' | b']' => {
                 stack.pop();
@@ -717,7 +865,9 @@ impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self.shape {
-            ValueShape::Scalar | ValueShape::FreeForm => <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop),
+            ValueShape::Scalar | ValueShape::FreeForm => {
+                <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop)
+            }
             _ => deserializer.deserialize_any(self),
         }
     }
@@ -737,12 +887,19 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
             ValueShape::Map(values) => {
                 while let Some(key) = map.next_key::<Str<'de>>()? {
                     let path = self.path.key(&key);
-                    map.next_value_seed(UnknownFields { shape: values, path: &path, out: self.out })?;
+                    map.next_value_seed(UnknownFields {
+                        shape: values,
+                        path: &path,
+                        out: self.out,
+                    })?;
                 }
                 return Ok(());
             }
             _ => {
-                while map.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 return Ok(());
             }
         };
@@ -750,7 +907,11 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
             match shape.fields.iter().find(|f| f.name == &*key) {
                 Some(field) => {
                     let path = self.path.field(field.name);
-                    map.next_value_seed(UnknownFields { shape: &field.value, path: &path, out: self.out })?;
+                    map.next_value_seed(UnknownFields {
+                        shape: &field.value,
+                        path: &path,
+                        out: self.out,
+                    })?;
                 }
                 None => {
                     let mut path = self.path.to_string();
@@ -759,7 +920,10 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
                     }
                     path.push_str(&key);
                     let suggestion = closest_field(&key, shape);
-                    self.out.push(Violation { path, rule: Rule::UnknownField { suggestion } });
+                    self.out.push(Violation {
+                        path,
+                        rule: Rule::UnknownField { suggestion },
+                    });
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
             }
@@ -774,7 +938,14 @@ impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
         let mut index = 0;
         loop {
             let path = self.path.index(index);
-            if seq.next_element_seed(UnknownFields { shape: items, path: &path, out: self.out })?.is_none() {
+            if seq
+                .next_element_seed(UnknownFields {
+                    shape: items,
+                    path: &path,
+                    out: self.out,
+                })?
+                .is_none()
+            {
                 return Ok(());
             }
             index += 1;
@@ -792,7 +963,11 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_slice(input);
-    let seed = UnknownFields { shape: T::SHAPE, path: &Path::Root, out: &mut out };
+    let seed = UnknownFields {
+        shape: T::SHAPE,
+        path: &Path::Root,
+        out: &mut out,
+    };
     // The input already fit the type, so the walk cannot fail on its structure.
     let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
     out
@@ -841,7 +1016,9 @@ pub fn from_json_validated<T: Read>(input: &[u8]) -> Result<T, BodyError> {
 
 /// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it departs from
 /// the page: every documented rule it breaks and every field the tables do not document.
-pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8]) -> Result<(T, Vec<Violation>), JsonError> {
+pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
+    input: &'de [u8],
+) -> Result<(T, Vec<Violation>), JsonError> {
     let value: T = from_json(input)?;
     let out = departures::<T>(&value, input);
     Ok((value, out))
@@ -849,7 +1026,10 @@ pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Sh
 
 /// A documented response body of type `T`, read leniently, with its departures from the page when
 /// `departures` asks for them (an empty list otherwise): what each status of a `Response` reads.
-pub fn response_body<'de, T: serde::Deserialize<'de> + Validate + Shaped>(input: &'de [u8], departures: bool) -> Result<(T, Vec<Violation>), JsonError> {
+pub fn response_body<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
+    input: &'de [u8],
+    departures: bool,
+) -> Result<(T, Vec<Violation>), JsonError> {
     if departures {
         from_json_with_departures(input)
     } else {
@@ -895,7 +1075,10 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string")
             }
-            fn visit_borrowed_str<E: serde::de::Error>(self, value: &'de str) -> Result<Str<'de>, E> {
+            fn visit_borrowed_str<E: serde::de::Error>(
+                self,
+                value: &'de str,
+            ) -> Result<Str<'de>, E> {
                 Ok(Str(std::borrow::Cow::Borrowed(value)))
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Str<'de>, E> {
