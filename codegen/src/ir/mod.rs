@@ -1,6 +1,14 @@
 //! The resolved model the emitters read: every name, type and check is decided here, so emitters only
 //! print. Wire names and Rust names sit side by side.
 
+mod checks;
+mod graph;
+mod rules;
+
+pub use checks::{Bounds, CharClass, CharRule, Checks, IntegerList, HAN_RANGES};
+pub use graph::{feature_gates, reachable};
+pub use rules::{rule_checks, Condition, FieldPath, FieldRef, Rule, RuleCheck, Step};
+
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything to generate.
@@ -81,94 +89,6 @@ impl Struct {
         }
         lenient
     }
-}
-
-impl Service {
-    /// The names of the types `roots` refer to, directly or through other types' fields.
-    pub fn reachable<'a>(&self, roots: impl IntoIterator<Item = &'a Type>) -> BTreeSet<String> {
-        reachable(&self.types, roots)
-    }
-}
-
-impl Operation {
-    /// The types the operation names itself: its query and form fields', its body's and its responses'.
-    pub fn roots(&self) -> impl Iterator<Item = &Type> {
-        let fields = self.query.iter().chain(&self.form).map(|f| &f.ty);
-        let responses = self
-            .responses
-            .iter()
-            .filter_map(|r| r.body.as_ref().and_then(Body::json));
-        fields.chain(self.body.as_ref()).chain(responses)
-    }
-}
-
-/// The types only some operations reach, with those operations (see [`Service::feature_gates`]).
-pub fn feature_gates(
-    types: &[TypeDef],
-    operations: &[Operation],
-) -> BTreeMap<String, BTreeSet<String>> {
-    let index = field_types(types);
-    let mut reached: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for op in operations {
-        for name in closure(&index, op.roots().filter_map(Type::named)) {
-            reached
-                .entry(name.to_owned())
-                .or_default()
-                .insert(op.module.clone());
-        }
-    }
-    let by_all_or_none = index.keys().copied().filter(|name| {
-        reached
-            .get(*name)
-            .is_none_or(|ops| ops.len() == operations.len())
-    });
-    for name in closure(&index, by_all_or_none) {
-        reached.remove(name);
-    }
-    reached
-}
-
-/// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
-/// directly or through fields.
-pub fn reachable<'a>(
-    types: &[TypeDef],
-    roots: impl IntoIterator<Item = &'a Type>,
-) -> BTreeSet<String> {
-    let index = field_types(types);
-    let roots: Vec<&str> = roots.into_iter().filter_map(Type::named).collect();
-    closure(&index, roots.into_iter())
-        .into_iter()
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Each type's name, with the names of the types its fields hold.
-fn field_types(types: &[TypeDef]) -> BTreeMap<&str, Vec<&str>> {
-    types
-        .iter()
-        .map(|t| match t {
-            TypeDef::Struct(s) => (
-                s.name.as_str(),
-                s.fields.iter().filter_map(|f| f.ty.named()).collect(),
-            ),
-            TypeDef::Enum(e) => (e.name.as_str(), Vec::new()),
-        })
-        .collect()
-}
-
-/// `roots` and every type they reach through `index`.
-fn closure<'a>(
-    index: &BTreeMap<&'a str, Vec<&'a str>>,
-    roots: impl Iterator<Item = &'a str>,
-) -> BTreeSet<&'a str> {
-    let mut seen = BTreeSet::new();
-    let mut pending: Vec<&str> = roots.collect();
-    while let Some(name) = pending.pop() {
-        if seen.insert(name) {
-            pending.extend(index.get(name).into_iter().flatten());
-        }
-    }
-    seen
 }
 
 impl TypeDef {
@@ -302,97 +222,6 @@ pub enum Literal {
     Variant(String, String),
 }
 
-/// The per-value checks of a field.
-#[derive(Debug, Clone, Default)]
-pub struct Checks {
-    /// An integer's documented minimum and maximum.
-    pub range: Option<Bounds<i64>>,
-    /// A string's length in characters.
-    pub length: Option<Bounds<u64>>,
-    /// An array's number of items.
-    pub items: Option<Bounds<u64>>,
-    pub chars: Option<CharRule>,
-    /// A comma-separated list of integers and ranges, each within these bounds.
-    pub integer_list: Option<IntegerList>,
-}
-
-/// Inclusive bounds, either of which may be absent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bounds<T> {
-    pub min: Option<T>,
-    pub max: Option<T>,
-}
-
-/// The bounds of each integer of an integer list (`200,201,210-299` within 100 to 599).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct IntegerList {
-    pub minimum: i64,
-    pub maximum: i64,
-}
-
-impl IntegerList {
-    /// The format in words, for messages.
-    pub fn text(&self) -> String {
-        format!(
-            "a comma-separated list of integers and ranges (such as 200,201,210-299) within {}-{}",
-            self.minimum, self.maximum
-        )
-    }
-}
-
-/// A character rule compiled to character classes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CharRule {
-    pub first: Vec<CharClass>,
-    pub allowed: Vec<CharClass>,
-    pub last: Vec<CharClass>,
-    /// The rule in words, for messages.
-    pub text: String,
-}
-
-/// A class of characters a rule allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CharClass {
-    /// Any alphabetic character, in any script.
-    Letter,
-    AsciiLetter,
-    AsciiLower,
-    /// Chinese characters: the CJK ideographs, [`HAN_RANGES`].
-    Han,
-    Digit,
-    Literal(Vec<char>),
-}
-
-impl CharClass {
-    /// Whether the class holds `c`: what the predicate the emitter prints for it tests (`emit/validate.rs`),
-    /// for the interpreter, whose differential test holds the two equal.
-    pub fn contains(&self, c: char) -> bool {
-        match self {
-            CharClass::Letter => c.is_alphabetic(),
-            CharClass::AsciiLetter => c.is_ascii_alphabetic(),
-            CharClass::AsciiLower => c.is_ascii_lowercase(),
-            CharClass::Han => HAN_RANGES
-                .iter()
-                .any(|&(low, high)| (low..=high).contains(&c)),
-            CharClass::Digit => c.is_ascii_digit(),
-            CharClass::Literal(chars) => chars.contains(&c),
-        }
-    }
-}
-
-/// The characters of the `han` class: the CJK Unified Ideographs and all their extensions, the
-/// Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). Both the validators and
-/// the JSON Schema emitter are made from this one table.
-pub const HAN_RANGES: &[(char, char)] = &[
-    ('\u{3005}', '\u{3005}'),
-    ('\u{3007}', '\u{3007}'),
-    ('\u{3400}', '\u{4DBF}'),
-    ('\u{4E00}', '\u{9FFF}'),
-    ('\u{F900}', '\u{FAFF}'),
-    ('\u{20000}', '\u{2FA1F}'),
-    ('\u{30000}', '\u{323AF}'),
-];
-
 /// An enumeration.
 #[derive(Debug, Clone)]
 pub struct Enum {
@@ -426,138 +255,6 @@ impl EnumValue {
             EnumValue::Int(n) => n.to_string(),
         }
     }
-}
-
-/// A cross-field or conditional rule, resolved to field paths.
-#[derive(Debug, Clone)]
-pub enum Rule {
-    /// The target must be present (`required`) or absent (`!required`) when the condition holds / does not.
-    Presence {
-        target: FieldPath,
-        condition: Condition,
-        required: bool,
-    },
-    LessThan {
-        field: FieldRef,
-        than: FieldRef,
-    },
-    AtLeastOneOf {
-        groups: Vec<Vec<FieldRef>>,
-        text: String,
-    },
-}
-
-/// One check of an object's rules, in the order `validate` makes them.
-#[derive(Debug, Clone)]
-pub enum RuleCheck<'a> {
-    /// Whether each of `finals`, fields of the object `target` leads to, is present, while `condition` holds
-    /// (`required`) or does not.
-    Presence {
-        target: &'a FieldPath,
-        finals: Vec<&'a FieldRef>,
-        condition: &'a Condition,
-        required: bool,
-    },
-    LessThan {
-        field: &'a FieldRef,
-        than: &'a FieldRef,
-    },
-    AtLeastOneOf {
-        groups: &'a [Vec<FieldRef>],
-        text: &'a str,
-    },
-}
-
-/// The checks of `rules`, in order: consecutive presence rules with one condition over fields of the same
-/// place (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one test of the
-/// condition and one walk of the arrays, so that their violations come item by item. The emitter prints
-/// these and the interpreter follows them, so both report in the same order.
-pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
-    let mut out = Vec::new();
-    let mut rest = rules;
-    while let Some((first, after)) = rest.split_first() {
-        let (target, condition, required) = match first {
-            Rule::Presence {
-                target,
-                condition,
-                required,
-            } => (target, condition, *required),
-            Rule::LessThan { field, than } => {
-                out.push(RuleCheck::LessThan { field, than });
-                rest = after;
-                continue;
-            }
-            Rule::AtLeastOneOf { groups, text } => {
-                out.push(RuleCheck::AtLeastOneOf { groups, text });
-                rest = after;
-                continue;
-            }
-        };
-        let shared = after
-            .iter()
-            .take_while(|rule| matches!(rule, Rule::Presence { target: t, condition: c, required: r } if *r == required && c.text == condition.text && same_place(t, target)))
-            .count();
-        let finals = std::iter::once(first)
-            .chain(&after[..shared])
-            .filter_map(|rule| match rule {
-                Rule::Presence { target, .. } => target.steps.last().map(|step| &step.field),
-                _ => None,
-            })
-            .collect();
-        out.push(RuleCheck::Presence {
-            target,
-            finals,
-            condition,
-            required,
-        });
-        rest = &after[shared..];
-    }
-    out
-}
-
-/// Whether two paths lead to fields of the same object: the same steps but for the last.
-fn same_place(a: &FieldPath, b: &FieldPath) -> bool {
-    let steps = |p: &FieldPath| {
-        p.steps[..p.steps.len().saturating_sub(1)]
-            .iter()
-            .map(|s| (s.field.wire.clone(), s.array))
-            .collect::<Vec<_>>()
-    };
-    a.steps.len() == b.steps.len() && steps(a) == steps(b)
-}
-
-/// A field of the object a rule belongs to.
-#[derive(Debug, Clone)]
-pub struct FieldRef {
-    pub ident: String,
-    pub wire: String,
-    pub optional: bool,
-    /// Its position in its table, which the one-pass reader reports a nested object's fields by.
-    pub position: usize,
-}
-
-/// A path from an object to a field nested in objects and arrays (`members[].host`).
-#[derive(Debug, Clone)]
-pub struct FieldPath {
-    pub steps: Vec<Step>,
-}
-
-/// One step of a field path.
-#[derive(Debug, Clone)]
-pub struct Step {
-    pub field: FieldRef,
-    pub array: bool,
-}
-
-/// `field` has one of `values`; an absent field counts as its documented default.
-#[derive(Debug, Clone)]
-pub struct Condition {
-    pub field: FieldRef,
-    pub values: Vec<Literal>,
-    /// Whether the condition holds when the field is absent (its default is among `values`).
-    pub absent_holds: bool,
-    /// The condition in words, e.g. `type is 3`.
-    pub text: String,
 }
 
 /// An operation.
