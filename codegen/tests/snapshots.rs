@@ -82,8 +82,10 @@ fn every_fixture_directory_is_a_case() {
     common::assert_every_fixture_is_a_case("good", CASES);
 }
 
-// The snapshots' shared support module, as the crate layout writes it.
+// The snapshots' shared support module, as the crate layout writes it: prettyplease's formatting, which
+// `cargo fmt` must leave as the snapshot compares it.
 #[allow(dead_code, unused_imports)]
+#[rustfmt::skip]
 #[path = "fixtures/good/support.expected.rs"]
 pub mod support;
 
