@@ -168,7 +168,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
         self.inner.visit_byte_buf(v)
     }
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-        Err(E::custom(super::NULL_IN_REQUEST))
+        Err(E::custom(super::json::NULL_IN_REQUEST))
     }
     fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<V::Value, D2::Error> {
         self.inner.visit_some(Strict(d))

@@ -173,6 +173,14 @@ pub fn default_getter(field_ident: &str) -> String {
     format!("{}_or_default", unraw(field_ident).trim_end_matches('_'))
 }
 
+/// The name of a struct's private function holding the checks of one of its fields
+/// (`check_balance_strategy`): from the field's identifier, unique in its struct, so two fields never
+/// share one. A leading `_` (before a digit: `_2fa`) is dropped, since `check__2fa` is not snake case,
+/// and no other identifier starts with a digit.
+pub fn field_checker(field_ident: &str) -> String {
+    format!("check_{}", unraw(field_ident).trim_start_matches('_'))
+}
+
 /// A response variant from its status text (`Bad Request` -> `BadRequest`), else from the code.
 pub fn response_variant(description: &str, status: u16) -> String {
     variant_ident(Some(description), &format!("Status{status}"))
@@ -315,5 +323,12 @@ mod tests {
             "MicroserviceLabelInResponse"
         );
         assert_eq!(response_form("Self_"), "SelfInResponse");
+        assert_eq!(
+            field_checker("member_group_name"),
+            "check_member_group_name"
+        );
+        assert_eq!(field_checker("r#type"), "check_type");
+        assert_eq!(field_checker("self_"), "check_self_");
+        assert_eq!(field_checker(&field_ident("2fa")), "check_2fa");
     }
 }

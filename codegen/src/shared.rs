@@ -13,3 +13,11 @@ pub mod bounds;
 /// How the checks read a string: for the interpreter.
 #[path = "../runtime/scan.rs"]
 pub mod scan;
+
+/// Each rule's code and message: for the interpreter's violations.
+#[path = "../runtime/messages.rs"]
+pub mod messages;
+
+/// The character classes' predicates: for the table of classes (`ir::CLASSES`).
+#[path = "../runtime/chars.rs"]
+pub mod chars;

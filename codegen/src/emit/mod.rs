@@ -24,16 +24,25 @@ use std::collections::BTreeMap;
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
-/// The support module's own modules, copied in inside it: the strict reading of request bodies, the parts
-/// of a form, and the closest documented name to a misspelled one, bounds in words and how the checks
-/// read a string (all three of which the generator shares).
+/// The support module's own modules, copied in inside it: violations and their catalogue of messages, the
+/// checks, the character classes, JSON errors, undocumented fields, the strict and the one-pass reading of
+/// request bodies, the parts of a form, the closest documented name to a misspelled one, bounds in words
+/// and how the checks read a string (the catalogue, the classes and the last three the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
+    ("violation", include_str!("../../runtime/violation.rs")),
+    ("messages", include_str!("../../runtime/messages.rs")),
+    ("checks", include_str!("../../runtime/checks.rs")),
+    ("chars", include_str!("../../runtime/chars.rs")),
+    ("json", include_str!("../../runtime/json.rs")),
+    ("unknown", include_str!("../../runtime/unknown.rs")),
     ("strict", include_str!("../../runtime/strict.rs")),
     ("form", include_str!("../../runtime/form.rs")),
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
     ("scan", include_str!("../../runtime/scan.rs")),
     ("read", include_str!("../../runtime/read.rs")),
+    ("collections", include_str!("../../runtime/collections.rs")),
+    ("object", include_str!("../../runtime/object.rs")),
 ];
 
 /// How the output is laid out.

@@ -5,7 +5,10 @@
 //! Each value's own checks are the struct's private function of them (`validate::checker_call`), which
 //! `validate` calls too, so both report alike.
 
-use super::validate::{checker_call, condition_test};
+use super::validate::{
+    at_least_one_of_check, checker_call, condition_test, less_than_check, presence_check,
+    presence_report,
+};
 use super::{ident, rust_type_in};
 use crate::ir::{rule_checks, Condition, Field, FieldPath, RuleCheck, Struct, Type};
 use proc_macro2::TokenStream;
@@ -134,45 +137,8 @@ pub fn emit_read(s: &Struct) -> TokenStream {
             quote! { fields.value(#at, &mut #slot, #reader)? }
         })
         .collect();
-    let read_loop = match reads.as_slice() {
-        [] => quote! { while fields.next_field()?.is_some() {} },
-        // One field: every documented key is that field.
-        [read] => quote! { while fields.next_field()?.is_some() { #read; } },
-        [reads @ .., last] => {
-            let positions = (0..reads.len()).map(proc_macro2::Literal::usize_unsuffixed);
-            quote! {
-                while let ::std::option::Option::Some(position) = fields.next_field()? {
-                    match position {
-                        #(#positions => #reads,)*
-                        _ => #last,
-                    }
-                }
-            }
-        }
-    };
-    let mandatory = s
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.required)
-        .map(|(position, f)| {
-            let (wire, slot) = (&f.wire, slot(position));
-            quote! { (#wire, #slot.is_some()) }
-        });
-    let rules: Vec<TokenStream> = facts
-        .checks
-        .iter()
-        .enumerate()
-        .map(|(k, check)| emit_rule(k, check))
-        .collect();
-    let end = if rules.is_empty() {
-        quote! { fields.end(&[#(#mandatory),*]); }
-    } else {
-        quote! {
-            let (out, path) = fields.end(&[#(#mandatory),*]);
-            #(#rules)*
-        }
-    };
+    let read_loop = read_loop(&reads);
+    let end = object_end(s, &facts);
     let build = s.fields.iter().enumerate().map(|(position, f)| {
         let (field, slot) = (ident(&f.ident), slot(position));
         if f.required {
@@ -204,9 +170,56 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     }
 }
 
+/// The loop over an object's keys, reading each documented field's value with its reader in `reads`.
+fn read_loop(reads: &[TokenStream]) -> TokenStream {
+    match reads {
+        [] => quote! { while fields.next_field()?.is_some() {} },
+        // One field: every documented key is that field.
+        [read] => quote! { while fields.next_field()?.is_some() { #read; } },
+        [reads @ .., last] => {
+            let positions = (0..reads.len()).map(proc_macro2::Literal::usize_unsuffixed);
+            quote! {
+                while let ::std::option::Option::Some(position) = fields.next_field()? {
+                    match position {
+                        #(#positions => #reads,)*
+                        _ => #last,
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The end of an object: its absent mandatory fields reported, then its rules.
+fn object_end(s: &Struct, facts: &Facts<'_>) -> TokenStream {
+    let mandatory = s
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.required)
+        .map(|(position, f)| {
+            let (wire, slot) = (&f.wire, slot(position));
+            quote! { (#wire, #slot.is_some()) }
+        });
+    let rules: Vec<TokenStream> = facts
+        .checks
+        .iter()
+        .enumerate()
+        .map(|(k, check)| emit_rule(k, check))
+        .collect();
+    if rules.is_empty() {
+        quote! { fields.end(&[#(#mandatory),*]); }
+    } else {
+        quote! {
+            let (out, path) = fields.end(&[#(#mandatory),*]);
+            #(#rules)*
+        }
+    }
+}
+
 /// The reader of a field's value: its checks, what the rules note of it, its array or map, its box.
 fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStream {
-    let own = checker_call(position, field);
+    let own = checker_call(field);
     let mut reader = value_reader(
         field.ty.scalar(),
         &TokenStream::new(),
@@ -287,36 +300,17 @@ fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
             condition,
             required,
         } => {
-            let holds = holds(k);
-            let absent = condition.absent_holds;
-            let report = if *required {
-                quote! { support::require }
-            } else {
-                quote! { support::forbid }
-            };
-            let walk = walk(target, finals, &report, condition);
-            let test = if *required {
-                quote! { #holds.unwrap_or(#absent) }
-            } else {
-                quote! { !#holds.unwrap_or(#absent) }
-            };
-            quote! { if #test { #walk } }
+            let (holds, absent) = (holds(k), condition.absent_holds);
+            let walk = walk(target, finals, *required, condition);
+            presence_check(*required, quote! { #holds.unwrap_or(#absent) }, walk)
         }
         RuleCheck::LessThan { field, than } => {
-            let (wire, other) = (&field.wire, &than.wire);
-            let (a, b) = (number(field.position), number(than.position));
-            quote! { support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
+            less_than_check(field, than, number(field.position), number(than.position))
         }
-        RuleCheck::AtLeastOneOf { groups, text } => {
-            let groups = groups.iter().map(|group| {
-                let present = group.iter().map(|f| {
-                    let slot = slot(f.position);
-                    quote! { #slot.is_some() }
-                });
-                quote! { (#(#present)&&*) }
-            });
-            quote! { support::require_one_group(out, path, #(#groups)||*, #text); }
-        }
+        RuleCheck::AtLeastOneOf { groups, text } => at_least_one_of_check(groups, text, |f| {
+            let slot = slot(f.position);
+            quote! { #slot.is_some() }
+        }),
     }
 }
 
@@ -325,17 +319,17 @@ fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
 fn walk(
     target: &FieldPath,
     finals: &[&crate::ir::FieldRef],
-    report: &TokenStream,
+    required: bool,
     condition: &Condition,
 ) -> TokenStream {
-    let text = &condition.text;
     let [first, ..] = target.steps.as_slice() else {
         return quote! {};
     };
     if target.steps.len() == 1 {
         let reports = finals.iter().map(|f| {
-            let (wire, slot) = (&f.wire, slot(f.position));
-            quote! { #report(out, &path.field(#wire), #slot.is_some(), #text); }
+            let slot = slot(f.position);
+            let present = quote! { #slot.is_some() };
+            presence_report(required, &quote! { path }, &f.wire, present, condition)
         });
         return quote! { #(#reports)* };
     }
@@ -346,8 +340,14 @@ fn walk(
         quote! { holder }
     };
     let reports = finals.iter().map(|f| {
-        let (final_wire, bit) = (&f.wire, bit(f.position));
-        quote! { #report(out, &#at.field(#final_wire), present & #bit != 0, #text); }
+        let bit = bit(f.position);
+        presence_report(
+            required,
+            &at,
+            &f.wire,
+            quote! { present & #bit != 0 },
+            condition,
+        )
     });
     let each = if first.array {
         quote! { (i, present) }

@@ -344,19 +344,7 @@ fn class_regex(classes: &[CharClass]) -> String {
     let mut out = String::from("[");
     for class in classes {
         match class {
-            CharClass::Letter => out.push_str("\\p{L}"),
-            CharClass::AsciiLetter => out.push_str("A-Za-z"),
-            CharClass::AsciiLower => out.push_str("a-z"),
-            CharClass::Han => {
-                for (low, high) in crate::ir::HAN_RANGES {
-                    out.push(*low);
-                    if low != high {
-                        out.push('-');
-                        out.push(*high);
-                    }
-                }
-            }
-            CharClass::Digit => out.push_str("0-9"),
+            CharClass::Named(class) => out.push_str(&class.regex()),
             CharClass::Literal(chars) => {
                 for c in chars {
                     if matches!(c, '\\' | ']' | '[' | '^' | '-') {

@@ -4,9 +4,10 @@
 
 use super::ident;
 use crate::ir::{
-    rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal, Rule,
-    RuleCheck, Struct, Type,
+    rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal,
+    NamedClass, Rule, RuleCheck, Struct, Type,
 };
+use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -19,8 +20,8 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
         quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
     });
     let checkers = emit_checkers(s, &name);
-    let fields = s.fields.iter().enumerate().map(|(position, field)| {
-        let own = checker_call(position, field);
+    let fields = s.fields.iter().map(|field| {
+        let own = checker_call(field);
         emit_field_checks(field, own.as_ref())
     });
     let rules = emit_rules(&s.rules);
@@ -114,15 +115,15 @@ fn own_checks(field: &Field) -> TokenStream {
     out
 }
 
-/// The struct's private function holding the own checks of the field at `position`.
-fn checker(position: usize) -> proc_macro2::Ident {
-    quote::format_ident!("check_{}", position)
+/// The struct's private function holding the own checks of `field`, named after it.
+fn checker(field: &Field) -> proc_macro2::Ident {
+    ident(&naming::field_checker(&field.ident))
 }
 
-/// How a struct's code calls the own checks of its field at `position` (`Self::check_3`), when it has any:
-/// `validate` and the one-pass reader both call them so.
-pub(crate) fn checker_call(position: usize, field: &Field) -> Option<TokenStream> {
-    let checker = checker(position);
+/// How a struct's code calls the own checks of `field` (`Self::check_weight`), when it has any: `validate`
+/// and the one-pass reader both call them so.
+pub(crate) fn checker_call(field: &Field) -> Option<TokenStream> {
+    let checker = checker(field);
     (!own_checks(field).is_empty()).then(|| quote! { Self::#checker })
 }
 
@@ -131,13 +132,12 @@ fn emit_checkers(s: &Struct, name: &TokenStream) -> TokenStream {
     let functions: Vec<TokenStream> = s
         .fields
         .iter()
-        .enumerate()
-        .filter_map(|(position, field)| {
+        .filter_map(|field| {
             let checks = own_checks(field);
             if checks.is_empty() {
                 return None;
             }
-            let checker = checker(position);
+            let checker = checker(field);
             let value = match field.ty.scalar() {
                 Type::String => quote! { str },
                 scalar => super::rust_type(scalar),
@@ -181,24 +181,21 @@ fn scalar_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
 
 /// A character predicate for a list of classes; an empty list allows everything.
 fn predicate(classes: &[CharClass]) -> TokenStream {
-    if classes.is_empty() {
-        return quote! { |_: char| true };
+    let named = |class: &NamedClass| {
+        let predicate = quote::format_ident!("{}", class.predicate);
+        quote! { support::#predicate }
+    };
+    match classes {
+        [] => return quote! { |_: char| true },
+        // One class is its predicate itself, not a closure calling it.
+        [CharClass::Named(class)] => return named(class),
+        _ => {}
     }
     let tests = classes.iter().map(|class| match class {
-        CharClass::Letter => quote! { c.is_alphabetic() },
-        CharClass::AsciiLetter => quote! { c.is_ascii_alphabetic() },
-        CharClass::AsciiLower => quote! { c.is_ascii_lowercase() },
-        CharClass::Han => {
-            let ranges = crate::ir::HAN_RANGES.iter().map(|(low, high)| {
-                if low == high {
-                    quote! { #low }
-                } else {
-                    quote! { #low..=#high }
-                }
-            });
-            quote! { matches!(c, #(#ranges)|*) }
+        CharClass::Named(class) => {
+            let predicate = named(class);
+            quote! { #predicate(c) }
         }
-        CharClass::Digit => quote! { c.is_ascii_digit() },
         CharClass::Literal(chars) => quote! { matches!(c, #(#chars)|*) },
     });
     quote! { |c: char| #(#tests)||* }
@@ -258,35 +255,6 @@ fn emit_rules(rules: &[Rule]) -> Vec<TokenStream> {
     rule_checks(rules).iter().map(emit_rule).collect()
 }
 
-fn emit_presence(
-    target: &FieldPath,
-    finals: &[&FieldRef],
-    condition: &Condition,
-    required: bool,
-) -> TokenStream {
-    let holds = condition_expr(condition);
-    let text = &condition.text;
-    let report = if required {
-        quote! { support::require }
-    } else {
-        quote! { support::forbid }
-    };
-    let walk = walk_path(
-        target,
-        finals,
-        quote! { self },
-        quote! { path },
-        0,
-        &report,
-        text,
-    );
-    if required {
-        quote! { if #holds { #walk } }
-    } else {
-        quote! { if !(#holds) { #walk } }
-    }
-}
-
 fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
     match check {
         RuleCheck::Presence {
@@ -294,20 +262,88 @@ fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
             finals,
             condition,
             required,
-        } => emit_presence(target, finals, condition, *required),
+        } => {
+            let walk = walk_path(
+                target,
+                finals,
+                quote! { self },
+                quote! { path },
+                0,
+                condition,
+                *required,
+            );
+            presence_check(*required, condition_expr(condition), walk)
+        }
         RuleCheck::LessThan { field, than } => {
-            let (wire, other) = (&field.wire, &than.wire);
-            let (a, b) = (number(field), number(than));
-            quote! { support::check_less_than(out, &path.field(#wire), #a, #other, #b); }
+            less_than_check(field, than, number(field), number(than))
         }
         RuleCheck::AtLeastOneOf { groups, text } => {
-            let groups = groups.iter().map(|group| {
-                let present = group.iter().map(|f| present(quote! { self }, f));
-                quote! { (#(#present)&&*) }
-            });
-            quote! { support::require_one_group(out, path, #(#groups)||*, #text); }
+            at_least_one_of_check(groups, text, |f| present(quote! { self }, f))
         }
     }
+}
+
+// One function per rule kind prints what `validate` and the one-pass reader both check of it; each side
+// gives the values, which `validate` reads from the owned object and the reader from what it noted.
+
+/// A presence rule (`required_if` while `holds`, `forbidden_unless` while it does not): `walk` reports its
+/// fields ([`presence_report`]) where the rule applies.
+pub(crate) fn presence_check(required: bool, holds: TokenStream, walk: TokenStream) -> TokenStream {
+    if required {
+        return quote! { if #holds { #walk } };
+    }
+    // A method call or a name needs no parentheses after `!`; a block or a `match` does.
+    let plain = matches!(
+        syn::parse2::<syn::Expr>(holds.clone()),
+        Ok(syn::Expr::MethodCall(_) | syn::Expr::Path(_) | syn::Expr::Call(_))
+    );
+    if plain {
+        quote! { if !#holds { #walk } }
+    } else {
+        quote! { if !(#holds) { #walk } }
+    }
+}
+
+/// Reports whether one field of a presence rule, `wire` of the object at `at` (a `Path`), is present as
+/// the rule wants, `present` saying whether it is.
+pub(crate) fn presence_report(
+    required: bool,
+    at: &TokenStream,
+    wire: &str,
+    present: TokenStream,
+    condition: &Condition,
+) -> TokenStream {
+    let report = if required {
+        quote! { support::require }
+    } else {
+        quote! { support::forbid }
+    };
+    let text = &condition.text;
+    quote! { #report(out, &#at.field(#wire), #present, #text); }
+}
+
+/// A `less_than` rule: `value` and `limit` are the two fields' values as `Option<i64>`s.
+pub(crate) fn less_than_check(
+    field: &FieldRef,
+    than: &FieldRef,
+    value: impl quote::ToTokens,
+    limit: impl quote::ToTokens,
+) -> TokenStream {
+    let (wire, other) = (&field.wire, &than.wire);
+    quote! { support::check_less_than(out, &path.field(#wire), #value, #other, #limit); }
+}
+
+/// An `at_least_one_of` rule: `present` says whether a field of a group is present.
+pub(crate) fn at_least_one_of_check(
+    groups: &[Vec<FieldRef>],
+    text: &str,
+    present: impl Fn(&FieldRef) -> TokenStream,
+) -> TokenStream {
+    let groups = groups.iter().map(|group| {
+        let present = group.iter().map(&present);
+        quote! { (#(#present)&&*) }
+    });
+    quote! { support::require_one_group(out, path, #(#groups)||*, #text); }
 }
 
 fn number(field: &FieldRef) -> TokenStream {
@@ -336,13 +372,13 @@ fn walk_path(
     owner: TokenStream,
     at: TokenStream,
     step: usize,
-    report: &TokenStream,
-    text: &str,
+    condition: &Condition,
+    required: bool,
 ) -> TokenStream {
     if step + 1 == path.steps.len() {
         let reports = finals.iter().map(|field| {
-            let (wire, present) = (&field.wire, present(owner.clone(), field));
-            quote! { #report(out, &#at.field(#wire), #present, #text); }
+            let present = present(owner.clone(), field);
+            presence_report(required, &at, &field.wire, present, condition)
         });
         return quote! { #(#reports)* };
     }
@@ -360,8 +396,8 @@ fn walk_path(
             quote! { item },
             quote! { #inner_at },
             step + 1,
-            report,
-            text,
+            condition,
+            required,
         );
         quote! {
             for (i, item) in #value.iter().enumerate() {
@@ -376,8 +412,8 @@ fn walk_path(
             quote! { #value },
             quote! { #here },
             step + 1,
-            report,
-            text,
+            condition,
+            required,
         )
     };
     let bind = quote! { let #here = #at.field(#wire); };

@@ -86,17 +86,9 @@ impl Interpreter<'_> {
         } = &field.checks;
         match ty {
             Type::I32 | Type::I64 => {
-                let Some(n) = ty.integer_bounds().and_then(|bits| integer(value, bits)) else {
-                    return push(misfit(ty, value, self));
-                };
-                if let Some(Bounds { min, max }) = *range {
-                    if min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max) {
-                        push(Rule::Range {
-                            minimum: min,
-                            maximum: max,
-                            actual: n,
-                        });
-                    }
+                match ty.integer_bounds().and_then(|bits| integer(value, bits)) {
+                    Some(n) => range_check(*range, n).into_iter().for_each(push),
+                    None => push(misfit(ty, value, self)),
                 }
             }
             Type::F64 if !value.is_number() => push(misfit(ty, value, self)),
@@ -118,20 +110,7 @@ impl Interpreter<'_> {
                     self.check_object(nested, object, path, out);
                 }
             }
-            Type::Enum(name) => {
-                let Some(e) = self.enumeration(name) else {
-                    return;
-                };
-                let Some(wire) = enum_wire(e, value) else {
-                    return push(misfit(ty, value, self));
-                };
-                if variant(e, &wire).is_none() {
-                    push(Rule::Enum {
-                        allowed: e.variants.iter().map(|v| v.value.text()).collect(),
-                        actual: wire.text(),
-                    });
-                }
-            }
+            Type::Enum(name) => self.enum_check(name, ty, value).into_iter().for_each(push),
             // Lowering refuses arrays of arrays; were there one, its items would be read as the field's are.
             Type::Vec(inner) => {
                 let Value::Array(items) = value else {
@@ -155,6 +134,31 @@ impl Interpreter<'_> {
             Type::JsonObject | Type::File => {}
         }
     }
+}
+
+impl Interpreter<'_> {
+    /// The violation of a value of the enumeration `name`: JSON of another kind, or a value it does not
+    /// list.
+    fn enum_check(&self, name: &str, ty: &Type, value: &Value) -> Option<Rule> {
+        let e = self.enumeration(name)?;
+        let Some(wire) = enum_wire(e, value) else {
+            return Some(misfit(ty, value, self));
+        };
+        variant(e, &wire).is_none().then(|| Rule::Enum {
+            allowed: e.variants.iter().map(|v| v.value.text()).collect(),
+            actual: wire.text(),
+        })
+    }
+}
+
+/// The violation of an integer outside its field's documented range.
+fn range_check(range: Option<Bounds<i64>>, n: i64) -> Option<Rule> {
+    let Bounds { min, max } = range?;
+    (min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max)).then_some(Rule::Range {
+        minimum: min,
+        maximum: max,
+        actual: n,
+    })
 }
 
 /// A field of type `ty` with no checks of its own: what a body and a map's values are.

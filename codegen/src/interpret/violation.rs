@@ -1,9 +1,10 @@
 //! The interpreter's violations: the generated crate's `support::Violation` and `support::Rule` with owned
-//! data (the generated ones hold `&'static str`s the generated code is made of), with the same codes and
-//! messages, and one rule more, `type`, for JSON that does not fit the field's type. The differential test
-//! (`tests/tests/interpreter.rs`) compares path, code and message with the generated validators'.
+//! data (the generated ones hold `&'static str`s the generated code is made of), worded by the same
+//! catalogue (`runtime/messages.rs`), and one rule more, `type`, for JSON that does not fit the field's type.
+//! The differential test (`tests/tests/interpreter.rs`) compares path, code and message with the generated
+//! validators'.
 
-use crate::shared::bounds::bounds;
+use crate::shared::messages::Message;
 use std::fmt;
 
 /// One broken rule: where, which rule, and the limit and value as data.
@@ -79,64 +80,68 @@ pub enum Rule {
 impl Rule {
     /// The stable code, as the generated `support::Rule::code` gives it; `type` for [`Rule::Type`].
     pub fn code(&self) -> &'static str {
-        match self {
-            Rule::Range { .. } => "range",
-            Rule::Length { .. } => "length",
-            Rule::Items { .. } => "items",
-            Rule::Pattern { .. } => "pattern",
-            Rule::Enum { .. } => "enum",
-            Rule::RequiredIf { .. } => "required_if",
-            Rule::ForbiddenUnless { .. } => "forbidden_unless",
-            Rule::LessThan { .. } => "less_than",
-            Rule::AtLeastOneOf { .. } => "at_least_one_of",
-            Rule::Format { .. } => "format",
-            Rule::Required => "required",
-            Rule::UnknownField { .. } => "unknown_field",
-            Rule::Type { .. } => "type",
-        }
+        self.message().map_or("type", |message| message.code())
     }
-}
 
-// The messages are the generated `support::Rule`'s word for word (the differential test compares them).
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+    /// The rule in the catalogue's words; `None` for `type`, which only the interpreter reports.
+    fn message(&self) -> Option<Message<'_, String>> {
+        Some(match self {
             Rule::Range {
                 minimum,
                 maximum,
                 actual,
-            } => write!(f, "must be {}, got {actual}", bounds(*minimum, *maximum)),
-            Rule::Length { min, max, actual } => write!(
-                f,
-                "must be {} characters long, got {actual}",
-                bounds(*min, *max)
-            ),
-            Rule::Items { min, max, actual } => {
-                write!(f, "must have {} items, got {actual}", bounds(*min, *max))
-            }
+            } => Message::Range {
+                minimum: *minimum,
+                maximum: *maximum,
+                actual: *actual,
+            },
+            Rule::Length { min, max, actual } => Message::Length {
+                min: *min,
+                max: *max,
+                actual: *actual,
+            },
+            Rule::Items { min, max, actual } => Message::Items {
+                min: *min,
+                max: *max,
+                actual: *actual,
+            },
             Rule::Pattern {
                 expected,
                 found,
                 position,
-            } => write!(f, "{expected}; found {found:?} at character {position}"),
-            Rule::Enum { allowed, actual } => {
-                write!(f, "must be one of {}, got {actual}", allowed.join(", "))
-            }
-            Rule::RequiredIf { condition } => write!(f, "is required when {condition}"),
-            Rule::ForbiddenUnless { condition } => write!(f, "is allowed only when {condition}"),
+            } => Message::Pattern {
+                expected,
+                found: *found,
+                position: *position,
+            },
+            Rule::Enum { allowed, actual } => Message::Enum { allowed, actual },
+            Rule::RequiredIf { condition } => Message::RequiredIf { condition },
+            Rule::ForbiddenUnless { condition } => Message::ForbiddenUnless { condition },
             Rule::LessThan {
                 other,
                 limit,
                 actual,
-            } => write!(f, "must be less than {other} ({limit}), got {actual}"),
-            Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
-            Rule::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
-            Rule::Required => f.write_str("is mandatory but absent"),
-            Rule::UnknownField {
-                suggestion: Some(name),
-            } => write!(f, "is not a documented field; did you mean `{name}`?"),
-            Rule::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
+            } => Message::LessThan {
+                other,
+                limit: *limit,
+                actual: *actual,
+            },
+            Rule::AtLeastOneOf { groups } => Message::AtLeastOneOf { groups },
+            Rule::Format { expected, problem } => Message::Format { expected, problem },
+            Rule::Required => Message::Required,
+            Rule::UnknownField { suggestion } => Message::UnknownField {
+                suggestion: suggestion.as_deref(),
+            },
+            Rule::Type { .. } => return None,
+        })
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Rule::Type { expected, found } => write!(f, "must be {expected}, got {found}"),
+            _ => self.message().map_or(Ok(()), |message| message.fmt(f)),
         }
     }
 }

@@ -1,4 +1,7 @@
-//! The per-value checks of a field: bounds, lengths, integer lists and character rules.
+//! The per-value checks of a field: bounds, lengths, integer lists and character rules, and the table of
+//! the named character classes those rules are made of.
+
+use crate::shared::chars;
 
 /// The per-value checks of a field.
 #[derive(Debug, Clone, Default)]
@@ -48,16 +51,10 @@ pub struct CharRule {
     pub text: String,
 }
 
-/// A class of characters a rule allows.
+/// A class of characters a rule allows: a named one, or literal characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CharClass {
-    /// Any alphabetic character, in any script.
-    Letter,
-    AsciiLetter,
-    AsciiLower,
-    /// Chinese characters: the CJK ideographs, [`HAN_RANGES`].
-    Han,
-    Digit,
+    Named(&'static NamedClass),
     Literal(Vec<char>),
 }
 
@@ -66,27 +63,124 @@ impl CharClass {
     /// for the interpreter, whose differential test holds the two equal.
     pub fn contains(&self, c: char) -> bool {
         match self {
-            CharClass::Letter => c.is_alphabetic(),
-            CharClass::AsciiLetter => c.is_ascii_alphabetic(),
-            CharClass::AsciiLower => c.is_ascii_lowercase(),
-            CharClass::Han => HAN_RANGES
-                .iter()
-                .any(|&(low, high)| (low..=high).contains(&c)),
-            CharClass::Digit => c.is_ascii_digit(),
+            CharClass::Named(class) => (class.contains)(c),
             CharClass::Literal(chars) => chars.contains(&c),
         }
     }
 }
 
-/// The characters of the `han` class: the CJK Unified Ideographs and all their extensions, the
-/// Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). Both the validators and
-/// the JSON Schema emitter are made from this one table.
-pub const HAN_RANGES: &[(char, char)] = &[
-    ('\u{3005}', '\u{3005}'),
-    ('\u{3007}', '\u{3007}'),
-    ('\u{3400}', '\u{4DBF}'),
-    ('\u{4E00}', '\u{9FFF}'),
-    ('\u{F900}', '\u{FAFF}'),
-    ('\u{20000}', '\u{2FA1F}'),
-    ('\u{30000}', '\u{323AF}'),
-];
+/// A named class of characters, all that is said of it in one place: the spec's name for it, its words in
+/// messages and docs, its predicate and its JSON Schema regex.
+pub struct NamedClass {
+    /// What a spec's `chars` calls it (`ascii_letter`).
+    pub name: &'static str,
+    /// One of its characters in words, after "must start with" (`an English letter`).
+    pub one: &'static str,
+    /// Its characters in words, after "may contain only" (`English letters`).
+    pub many: &'static str,
+    /// The support module's predicate, which the generated checks call by this name (`is_ascii_letter`).
+    pub predicate: &'static str,
+    /// The same predicate, compiled here from the same file (`runtime/chars.rs`).
+    pub contains: fn(char) -> bool,
+    /// The class inside a JSON Schema regex's brackets.
+    pub regex: ClassRegex,
+}
+
+/// A named class inside a regex's brackets.
+#[derive(Debug, Clone, Copy)]
+pub enum ClassRegex {
+    /// As written (`A-Za-z`).
+    Text(&'static str),
+    /// Inclusive ranges of characters.
+    Ranges(&'static [(char, char)]),
+}
+
+impl NamedClass {
+    /// The class the spec's `chars` calls `name`, if it is one.
+    pub fn named(name: &str) -> Option<&'static NamedClass> {
+        CLASSES.iter().copied().find(|class| class.name == name)
+    }
+
+    /// The class inside a regex's brackets (`A-Za-z`, `\p{L}`, the Han ranges).
+    pub fn regex(&self) -> String {
+        match self.regex {
+            ClassRegex::Text(text) => text.to_owned(),
+            ClassRegex::Ranges(ranges) => {
+                let mut out = String::new();
+                for &(low, high) in ranges {
+                    out.push(low);
+                    if low != high {
+                        out.push('-');
+                        out.push(high);
+                    }
+                }
+                out
+            }
+        }
+    }
+}
+
+// A class is its name: the predicate, a function pointer, has no meaningful equality or debug form.
+impl PartialEq for NamedClass {
+    fn eq(&self, other: &NamedClass) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for NamedClass {}
+
+impl std::fmt::Debug for NamedClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+/// The named classes, in the order the spec's documentation lists them.
+pub static CLASSES: &[&NamedClass] = &[&LETTER, &ASCII_LETTER, &ASCII_LOWER, &HAN, &DIGIT];
+
+/// Any alphabetic character, in any script.
+pub static LETTER: NamedClass = NamedClass {
+    name: "letter",
+    one: "a letter",
+    many: "letters",
+    predicate: "is_letter",
+    contains: chars::is_letter,
+    regex: ClassRegex::Text("\\p{L}"),
+};
+
+pub static ASCII_LETTER: NamedClass = NamedClass {
+    name: "ascii_letter",
+    one: "an English letter",
+    many: "English letters",
+    predicate: "is_ascii_letter",
+    contains: chars::is_ascii_letter,
+    regex: ClassRegex::Text("A-Za-z"),
+};
+
+pub static ASCII_LOWER: NamedClass = NamedClass {
+    name: "ascii_lower",
+    one: "a lowercase letter a-z",
+    many: "lowercase letters a-z",
+    predicate: "is_ascii_lower",
+    contains: chars::is_ascii_lower,
+    regex: ClassRegex::Text("a-z"),
+};
+
+/// Chinese characters: the CJK ideographs of `runtime/chars.rs`'s `HAN_RANGES`.
+pub static HAN: NamedClass = NamedClass {
+    name: "han",
+    one: "a Chinese character",
+    many: "Chinese characters",
+    predicate: "is_han",
+    contains: chars::is_han,
+    regex: ClassRegex::Ranges(chars::HAN_RANGES),
+};
+
+pub static DIGIT: NamedClass = NamedClass {
+    name: "digit",
+    one: "a digit",
+    many: "digits",
+    predicate: "is_digit",
+    contains: chars::is_digit,
+    regex: ClassRegex::Text("0-9"),
+};

@@ -5,7 +5,10 @@ mod checks;
 mod graph;
 mod rules;
 
-pub use checks::{Bounds, CharClass, CharRule, Checks, IntegerList, HAN_RANGES};
+pub use checks::{
+    Bounds, CharClass, CharRule, Checks, ClassRegex, IntegerList, NamedClass, ASCII_LETTER,
+    ASCII_LOWER, CLASSES, DIGIT, HAN, LETTER,
+};
 pub use graph::{feature_gates, reachable};
 pub use rules::{rule_checks, Condition, FieldPath, FieldRef, Rule, RuleCheck, Step};
 

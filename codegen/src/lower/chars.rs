@@ -2,7 +2,7 @@
 //! for messages and docs.
 
 use crate::diag::{closest, Diagnostics};
-use crate::ir::{CharClass, CharRule};
+use crate::ir::{CharClass, CharRule, NamedClass, CLASSES};
 use crate::load::File;
 use crate::spec;
 
@@ -15,21 +15,35 @@ pub fn lower_chars(
     let mut classes = |key: &str, names: &[String]| -> Vec<CharClass> {
         let mut out = Vec::new();
         for (i, name) in names.iter().enumerate() {
+            if let Some(class) = NamedClass::named(name) {
+                out.push(CharClass::Named(class));
+                continue;
+            }
             out.push(match name.as_str() {
-                "letter" => CharClass::Letter,
-                "ascii_letter" => CharClass::AsciiLetter,
-                "ascii_lower" => CharClass::AsciiLower,
-                "han" => CharClass::Han,
-                "digit" => CharClass::Digit,
                 "" => {
-                    diags.error(&file.name, &file.spans, &format!("{path}.{key}[{i}]"), "empty character class");
+                    diags.error(
+                        &file.name,
+                        &file.spans,
+                        &format!("{path}.{key}[{i}]"),
+                        "empty character class",
+                    );
                     continue;
                 }
                 literal if literal.chars().any(char::is_alphanumeric) => {
-                    let diag = diags.error(&file.name, &file.spans, &format!("{path}.{key}[{i}]"), format!("unknown character class `{literal}`"));
-                    match closest(literal, ["letter", "ascii_letter", "ascii_lower", "han", "digit"]) {
-                        Some(s) => diag.help(format!("did you mean `{s}`? Literal characters must be punctuation")),
-                        None => diag.help("classes are letter, ascii_letter, ascii_lower, han and digit; other entries list literal punctuation"),
+                    let diag = diags.error(
+                        &file.name,
+                        &file.spans,
+                        &format!("{path}.{key}[{i}]"),
+                        format!("unknown character class `{literal}`"),
+                    );
+                    match closest(literal, CLASSES.iter().map(|class| class.name)) {
+                        Some(s) => diag.help(format!(
+                            "did you mean `{s}`? Literal characters must be punctuation"
+                        )),
+                        None => diag.help(format!(
+                            "classes are {}; other entries list literal punctuation",
+                            class_names()
+                        )),
                     }
                     continue;
                 }
@@ -57,6 +71,15 @@ pub fn lower_chars(
     Some(CharRule { text, ..rule })
 }
 
+/// The named classes in words: `letter, ascii_letter, ascii_lower, han and digit`.
+fn class_names() -> String {
+    let names: Vec<&str> = CLASSES.iter().map(|class| class.name).collect();
+    match names.split_last() {
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// The character rule in words, for messages and docs: "must start with a letter; may contain only
 /// letters, digits, `-`, `_` and `.`".
 fn describe_chars(rule: &CharRule) -> String {
@@ -64,35 +87,8 @@ fn describe_chars(rule: &CharRule) -> String {
         let mut names: Vec<String> = Vec::new();
         for class in classes {
             match class {
-                CharClass::Letter => {
-                    names.push(if plural { "letters" } else { "a letter" }.to_owned())
-                }
-                CharClass::AsciiLetter => names.push(
-                    if plural {
-                        "English letters"
-                    } else {
-                        "an English letter"
-                    }
-                    .to_owned(),
-                ),
-                CharClass::AsciiLower => names.push(
-                    if plural {
-                        "lowercase letters a-z"
-                    } else {
-                        "a lowercase letter a-z"
-                    }
-                    .to_owned(),
-                ),
-                CharClass::Han => names.push(
-                    if plural {
-                        "Chinese characters"
-                    } else {
-                        "a Chinese character"
-                    }
-                    .to_owned(),
-                ),
-                CharClass::Digit => {
-                    names.push(if plural { "digits" } else { "a digit" }.to_owned())
+                CharClass::Named(class) => {
+                    names.push(if plural { class.many } else { class.one }.to_owned())
                 }
                 CharClass::Literal(chars) => names.extend(chars.iter().map(|c| format!("`{c}`"))),
             }

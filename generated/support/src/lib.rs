@@ -6,475 +6,27 @@
 //! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
 //! (from its `form` module) the parts of a multipart/form-data body.
 //!
-//! The generator copies this file into the generated crate unchanged, so the crate depends on serde and
-//! serde_json only.
+//! The generator copies this file, and the modules it names, into the generated crate unchanged, so the
+//! crate depends on serde and serde_json only.
 use std::fmt;
-pub use self::form::{multipart_body, FilePart, FormPart};
-pub use self::read::{
-    check_json, nested, parse_json, read_body, scalar, text, unchecked, Boxed, Build,
-    Check, Fields, FreeForm, Items, Mode, Nested, Outcome, Read, Reader, Scalar, Seen,
-    Tap, Text, Value, Values,
+pub use self::chars::{is_ascii_letter, is_ascii_lower, is_digit, is_han, is_letter};
+pub use self::checks::{
+    check_chars, check_enum, check_integer_list, check_items, check_length,
+    check_less_than, check_not_empty, check_present, check_range, forbid, require,
+    require_one_group, Validate,
 };
-/// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
-/// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
-#[derive(Debug, Clone, Copy)]
-pub enum Path<'a> {
-    /// The body itself.
-    Root,
-    /// A field of the object at the parent path.
-    Field(&'a Path<'a>, &'static str),
-    /// An element of the array at the parent path.
-    Index(&'a Path<'a>, usize),
-    /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
-    Key(&'a Path<'a>, &'a str),
-}
-impl<'a> Path<'a> {
-    /// The path of the field `name` of the object at this path.
-    pub fn field(&'a self, name: &'static str) -> Path<'a> {
-        Path::Field(self, name)
-    }
-    /// The path of element `index` of the array at this path.
-    pub fn index(&'a self, index: usize) -> Path<'a> {
-        Path::Index(self, index)
-    }
-    /// The path of the value at `key` of the map at this path.
-    pub fn key(&'a self, key: &'a str) -> Path<'a> {
-        Path::Key(self, key)
-    }
-    fn write_to(&self, out: &mut String) {
-        match self {
-            Path::Root => {}
-            Path::Field(parent, name) | Path::Key(parent, name) => {
-                parent.write_to(out);
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(name);
-            }
-            Path::Index(parent, index) => {
-                parent.write_to(out);
-                out.push('[');
-                out.push_str(&index.to_string());
-                out.push(']');
-            }
-        }
-    }
-}
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::new();
-        self.write_to(&mut out);
-        f.write_str(&out)
-    }
-}
-/// The rule a value broke, with the documented limit and the value found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Rule {
-    /// An integer outside its documented minimum and maximum (inclusive).
-    Range {
-        /// The documented minimum, if any.
-        minimum: Option<i64>,
-        /// The documented maximum, if any.
-        maximum: Option<i64>,
-        /// The value found.
-        actual: i64,
-    },
-    /// A string whose length in characters is outside its documented bounds (inclusive).
-    Length {
-        /// The documented minimum length, if any.
-        min: Option<usize>,
-        /// The documented maximum length, if any.
-        max: Option<usize>,
-        /// The length found, in characters.
-        actual: usize,
-    },
-    /// An array whose number of items is outside its documented bounds (inclusive).
-    Items {
-        /// The documented minimum number of items, if any.
-        min: Option<usize>,
-        /// The documented maximum number of items, if any.
-        max: Option<usize>,
-        /// The number of items found.
-        actual: usize,
-    },
-    /// A string with a character the documented character rule does not allow there.
-    Pattern {
-        /// The documented rule, in words.
-        expected: &'static str,
-        /// The offending character.
-        found: char,
-        /// Its position, counted in characters from 0.
-        position: usize,
-    },
-    /// A value the documented enumeration does not list.
-    Enum {
-        /// The documented values.
-        allowed: &'static [&'static str],
-        /// The value found.
-        actual: String,
-    },
-    /// A field that is required while a condition on another field holds.
-    RequiredIf {
-        /// The condition, in words.
-        condition: &'static str,
-    },
-    /// A field that is allowed only while a condition on another field holds.
-    ForbiddenUnless {
-        /// The condition, in words.
-        condition: &'static str,
-    },
-    /// A number that must be less than another field's value.
-    LessThan {
-        /// The other field.
-        other: &'static str,
-        /// The other field's value.
-        limit: i64,
-        /// The value found.
-        actual: i64,
-    },
-    /// None of the documented groups of fields is complete.
-    AtLeastOneOf {
-        /// The groups, in words.
-        groups: &'static str,
-    },
-    /// A string that does not have the documented format.
-    Format {
-        /// The format, in words.
-        expected: &'static str,
-        /// Why the value does not have it.
-        problem: String,
-    },
-    /// A path parameter or header that is empty.
-    Empty,
-    /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
-    /// the first one instead).
-    Required,
-    /// A field the table does not document: in a request file, usually a typo.
-    UnknownField {
-        /// The documented field closest to it, if any is close.
-        suggestion: Option<&'static str>,
-    },
-}
-impl Rule {
-    /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-    /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
-    /// `unknown_field`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Rule::Range { .. } => "range",
-            Rule::Length { .. } => "length",
-            Rule::Items { .. } => "items",
-            Rule::Pattern { .. } => "pattern",
-            Rule::Enum { .. } => "enum",
-            Rule::RequiredIf { .. } => "required_if",
-            Rule::ForbiddenUnless { .. } => "forbidden_unless",
-            Rule::LessThan { .. } => "less_than",
-            Rule::AtLeastOneOf { .. } => "at_least_one_of",
-            Rule::Format { .. } => "format",
-            Rule::Empty => "empty",
-            Rule::Required => "required",
-            Rule::UnknownField { .. } => "unknown_field",
-        }
-    }
-}
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Rule::Range { minimum, maximum, actual } => {
-                write!(
-                    f, "must be {}, got {actual}", bounds::bounds(* minimum, * maximum)
-                )
-            }
-            Rule::Length { min, max, actual } => {
-                write!(
-                    f, "must be {} characters long, got {actual}", bounds::bounds(* min,
-                    * max)
-                )
-            }
-            Rule::Items { min, max, actual } => {
-                write!(
-                    f, "must have {} items, got {actual}", bounds::bounds(* min, * max)
-                )
-            }
-            Rule::Pattern { expected, found, position } => {
-                write!(f, "{expected}; found {found:?} at character {position}")
-            }
-            Rule::Enum { allowed, actual } => {
-                write!(f, "must be one of {}, got {actual}", allowed.join(", "))
-            }
-            Rule::RequiredIf { condition } => write!(f, "is required when {condition}"),
-            Rule::ForbiddenUnless { condition } => {
-                write!(f, "is allowed only when {condition}")
-            }
-            Rule::LessThan { other, limit, actual } => {
-                write!(f, "must be less than {other} ({limit}), got {actual}")
-            }
-            Rule::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
-            Rule::Format { expected, problem } => {
-                write!(f, "must be {expected}: {problem}")
-            }
-            Rule::Empty => f.write_str("must not be empty"),
-            Rule::Required => f.write_str("is mandatory but absent"),
-            Rule::UnknownField { suggestion: Some(name) } => {
-                write!(f, "is not a documented field; did you mean `{name}`?")
-            }
-            Rule::UnknownField { suggestion: None } => {
-                f.write_str("is not a documented field")
-            }
-        }
-    }
-}
-/// One broken rule: where, which rule, and the limit and value as data.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    /// The JSON path of the offending value, e.g. `members[3].weight`.
-    pub path: String,
-    /// The rule it broke.
-    pub rule: Rule,
-}
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} ({})", self.path, self.rule, self.rule.code())
-    }
-}
-/// Every violation found in a value: each object's own fields in table order, then its cross-field and
-/// conditional rules.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ValidationErrors(pub Vec<Violation>);
-impl ValidationErrors {
-    /// The violations.
-    pub fn violations(&self) -> &[Violation] {
-        &self.0
-    }
-}
-impl fmt::Display for ValidationErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, violation) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("\n")?;
-            }
-            write!(f, "{violation}")?;
-        }
-        Ok(())
-    }
-}
-impl std::error::Error for ValidationErrors {}
-/// A type whose documented rules can be checked.
-pub trait Validate {
-    /// Appends every violation found in `self`, which sits at `path`, to `out`.
-    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>);
-    /// Checks every documented rule and returns all violations at once.
-    fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut out = Vec::new();
-        self.validate_at(&Path::Root, &mut out);
-        if out.is_empty() { Ok(()) } else { Err(ValidationErrors(out)) }
-    }
-}
-impl<T: Validate> Validate for Vec<T> {
-    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
-        for (i, item) in self.iter().enumerate() {
-            item.validate_at(&path.index(i), out);
-        }
-    }
-}
-/// A map's values are checked at their keys.
-impl<K: std::ops::Deref<Target = str>, T: Validate> Validate
-for std::collections::BTreeMap<K, T> {
-    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
-        for (key, value) in self {
-            value.validate_at(&path.key(key), out);
-        }
-    }
-}
-impl<T: Validate> Validate for Option<T> {
-    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
-        if let Some(value) = self {
-            value.validate_at(path, out);
-        }
-    }
-}
-impl<T: Validate> Validate for Box<T> {
-    fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
-        (**self).validate_at(path, out);
-    }
-}
-fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
-    out.push(Violation {
-        path: path.to_string(),
-        rule,
-    });
-}
-/// Checks an integer against its inclusive bounds.
-pub fn check_range(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    value: i64,
-    minimum: Option<i64>,
-    maximum: Option<i64>,
-) {
-    let low = minimum.is_some_and(|min| value < min);
-    let high = maximum.is_some_and(|max| value > max);
-    if low || high {
-        push(
-            out,
-            path,
-            Rule::Range {
-                minimum,
-                maximum,
-                actual: value,
-            },
-        );
-    }
-}
-/// Checks a string's length, counted in characters, against its inclusive bounds.
-pub fn check_length(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    value: &str,
-    min: Option<usize>,
-    max: Option<usize>,
-) {
-    if let Some(actual) = scan::length_outside(value, min, max) {
-        push(out, path, Rule::Length { min, max, actual });
-    }
-}
-/// Checks an array's number of items against its inclusive bounds.
-pub fn check_items(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    actual: usize,
-    min: Option<usize>,
-    max: Option<usize>,
-) {
-    if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
-        push(out, path, Rule::Items { min, max, actual });
-    }
-}
-/// Checks a string's characters against a character rule: which characters may start and end it and which
-/// may appear anywhere. The generator turns each documented rule into these three predicates. Only the first
-/// offending character is reported.
-pub fn check_chars(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    value: &str,
-    expected: &'static str,
-    first: impl Fn(char) -> bool,
-    allowed: impl Fn(char) -> bool,
-    last: impl Fn(char) -> bool,
-) {
-    if let Some((position, found)) = scan::offending_char(value, first, allowed, last) {
-        push(
-            out,
-            path,
-            Rule::Pattern {
-                expected,
-                found,
-                position,
-            },
-        );
-    }
-}
-/// Reports an enumeration value the page does not list.
-pub fn check_enum(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    known: bool,
-    allowed: &'static [&'static str],
-    actual: impl fmt::Display,
-) {
-    if !known {
-        push(
-            out,
-            path,
-            Rule::Enum {
-                allowed,
-                actual: actual.to_string(),
-            },
-        );
-    }
-}
-/// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
-/// `200,201,210-299`.
-pub fn check_integer_list(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    value: &str,
-    expected: &'static str,
-    minimum: i64,
-    maximum: i64,
-) {
-    if let Err(problem) = scan::integer_list(value, minimum, maximum) {
-        push(out, path, Rule::Format { expected, problem });
-    }
-}
-/// Reports a field that a condition requires but that is absent.
-pub fn require(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    present: bool,
-    condition: &'static str,
-) {
-    if !present {
-        push(out, path, Rule::RequiredIf { condition });
-    }
-}
-/// Reports a field that is present although only allowed while a condition holds.
-pub fn forbid(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    present: bool,
-    condition: &'static str,
-) {
-    if present {
-        push(out, path, Rule::ForbiddenUnless { condition });
-    }
-}
-/// Checks that `value` is less than the other field's value, when both are present.
-pub fn check_less_than(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    value: Option<i64>,
-    other: &'static str,
-    limit: Option<i64>,
-) {
-    if let (Some(actual), Some(limit)) = (value, limit) {
-        if actual >= limit {
-            push(
-                out,
-                path,
-                Rule::LessThan {
-                    other,
-                    limit,
-                    actual,
-                },
-            );
-        }
-    }
-}
-/// Reports an object none of whose documented groups of fields is complete.
-pub fn require_one_group(
-    out: &mut Vec<Violation>,
-    path: &Path<'_>,
-    satisfied: bool,
-    groups: &'static str,
-) {
-    if !satisfied {
-        push(out, path, Rule::AtLeastOneOf { groups });
-    }
-}
-/// Reports a mandatory field that is absent.
-pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
-    if !present {
-        push(out, path, Rule::Required);
-    }
-}
-/// Reports an empty path parameter or header.
-pub fn check_not_empty(out: &mut Vec<Violation>, path: &Path<'_>, value: &str) {
-    if value.is_empty() {
-        push(out, path, Rule::Empty);
-    }
-}
+pub use self::collections::{Items, Values};
+pub use self::form::{multipart_body, FilePart, FormPart};
+pub use self::json::{BodyError, JsonError, Str};
+pub use self::object::{
+    check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
+};
+pub use self::read::{
+    scalar, text, unchecked, Boxed, Build, Check, FreeForm, Mode, Reader, Scalar, Text,
+    Value,
+};
+pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
+pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 /// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other string
 /// is kept by `unknown`, so a response from a newer service still parses.
 pub fn deserialize_str_enum<'de, D, T>(
@@ -555,8 +107,6 @@ pub fn encode_path_segment(value: &str) -> String {
     }
     out
 }
-/// What a request body with a `null` is told.
-const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
 /// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters stay),
 /// after a `&` when the string already has a parameter.
 pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
@@ -567,364 +117,6 @@ pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
     query.push('=');
     query.push_str(&encode_path_segment(&value.to_string()));
 }
-/// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
-/// value being read there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct JsonError {
-    /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body itself).
-    pub path: String,
-    /// 1-based line of the error.
-    pub line: usize,
-    /// 1-based column of the error.
-    pub column: usize,
-    /// What serde_json said.
-    pub message: String,
-}
-impl fmt::Display for JsonError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(body)" } else { &self.path };
-        write!(
-            f, "{path}: {} (line {}, column {})", self.message, self.line, self.column
-        )
-    }
-}
-impl std::error::Error for JsonError {}
-impl JsonError {
-    /// serde_json's message without its position, which the error gives apart.
-    fn message(error: &serde_json::Error) -> String {
-        let mut message = error.to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        message
-    }
-    /// An error in reading a request body in one pass, which knows the path of the value it was reading.
-    fn read(error: &serde_json::Error, path: &str) -> JsonError {
-        let mut message = JsonError::message(error);
-        if message.starts_with("invalid type: null") {
-            message = NULL_IN_REQUEST.to_owned();
-        }
-        JsonError {
-            path: path.to_owned(),
-            line: error.line(),
-            column: error.column(),
-            message,
-        }
-    }
-    /// An error in deserializing a response body, whose path is found by scanning the text before it.
-    fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
-        let (line, column) = (error.line(), error.column());
-        let message = JsonError::message(error);
-        let offset = offset_of(input, line, column);
-        let mut path = path_at(input, offset);
-        if message.starts_with("invalid type: sequence") && path.ends_with(']') {
-            if let Some(open) = path.rfind('[') {
-                path.truncate(open);
-            }
-        }
-        if let Some(field) = message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.strip_suffix('`'))
-        {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(field);
-        }
-        JsonError {
-            path,
-            line,
-            column,
-            message,
-        }
-    }
-}
-fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
-    let mut start = 0;
-    for _ in 1..line {
-        match input[start..].iter().position(|&b| b == b'\n') {
-            Some(newline) => start += newline + 1,
-            None => break,
-        }
-    }
-    (start + column).min(input.len())
-}
-/// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
-fn path_at(input: &[u8], offset: usize) -> String {
-    enum Frame {
-        Object { key: Option<String>, after_value: bool },
-        Array { index: usize },
-    }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    let end = offset.min(input.len());
-    while i < end {
-        match input[i] {
-            b'"' => {
-                let start = i + 1;
-                i += 1;
-                while i < input.len() && input[i] != b'"' {
-                    i += if input[i] == b'\\' { 2 } else { 1 };
-                }
-                let text = &input[start..i.min(input.len())];
-                if let Some(Frame::Object { key, after_value }) = stack.last_mut() {
-                    let is_key = input[i.saturating_add(1).min(input.len())..]
-                        .iter()
-                        .find(|b| !b.is_ascii_whitespace())
-                        .is_some_and(|&b| b == b':');
-                    if is_key && !*after_value {
-                        let raw = String::from_utf8_lossy(text);
-                        *key = Some(
-                            serde_json::from_str::<String>(&format!("\"{raw}\""))
-                                .unwrap_or_else(|_| raw.into_owned()),
-                        );
-                    }
-                }
-            }
-            b'{' => {
-                stack
-                    .push(Frame::Object {
-                        key: None,
-                        after_value: false,
-                    })
-            }
-            b'[' => stack.push(Frame::Array { index: 0 }),
-            b'}' | b']' => {
-                stack.pop();
-            }
-            b':' => {
-                if let Some(Frame::Object { after_value, .. }) = stack.last_mut() {
-                    *after_value = true;
-                }
-            }
-            b',' => {
-                match stack.last_mut() {
-                    Some(Frame::Object { key, after_value }) => {
-                        *key = None;
-                        *after_value = false;
-                    }
-                    Some(Frame::Array { index }) => *index += 1,
-                    None => {}
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    let mut path = String::new();
-    for frame in &stack {
-        match frame {
-            Frame::Object { key: Some(key), .. } => {
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(key);
-            }
-            Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => {
-                path.push('[');
-                path.push_str(&index.to_string());
-                path.push(']');
-            }
-        }
-    }
-    path
-}
-/// The documented fields of an object, for finding fields a request file adds by mistake.
-#[derive(Debug)]
-pub struct Shape {
-    /// The documented fields.
-    pub fields: &'static [FieldShape],
-}
-/// A documented field and the shape of its value.
-#[derive(Debug)]
-pub struct FieldShape {
-    /// The wire name.
-    pub name: &'static str,
-    /// What its value holds.
-    pub value: ValueShape,
-}
-/// What a value holds, as far as field names go.
-#[derive(Debug)]
-pub enum ValueShape {
-    /// A string, number, boolean or enumeration.
-    Scalar,
-    /// An object with documented fields.
-    Object(&'static Shape),
-    /// An array of values of one shape.
-    Array(&'static ValueShape),
-    /// An object whose keys are free and whose values have one shape (a map).
-    Map(&'static ValueShape),
-    /// A free-form object: the page lists none of its keys, so none is undocumented.
-    FreeForm,
-}
-/// A type whose documented fields are known: a table's struct, a map of such values, a free-form
-/// object, an enumeration or a scalar (a body may be any of them).
-pub trait Shaped {
-    /// What a value of the type holds, as far as field names go.
-    const SHAPE: &'static ValueShape;
-}
-impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
-    const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
-}
-impl Shaped for serde_json::Map<String, serde_json::Value> {
-    const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
-}
-/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
-/// that holds it. The impls let a map of scalars be a body.
-macro_rules! scalars {
-    ($($ty:ty),*) => {
-        $(impl Shaped for $ty { const SHAPE : &'static ValueShape = & ValueShape::Scalar;
-        } impl Validate for $ty { fn validate_at(& self, _ : & Path <'_ >, _ : & mut Vec
-        < Violation >) {} })*
-    };
-}
-scalars!(String, i32, i64, f64, bool);
-/// A free-form object is checked only for being an object, which reading it already did.
-impl Validate for serde_json::Map<String, serde_json::Value> {
-    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
-}
-/// Walks JSON that already fit its type, reporting every object key the shape does not document.
-struct UnknownFields<'a, 'p> {
-    shape: &'p ValueShape,
-    path: &'p Path<'p>,
-    out: &'a mut Vec<Violation>,
-}
-impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
-    type Value = ();
-    fn deserialize<D: serde::Deserializer<'de>>(
-        self,
-        deserializer: D,
-    ) -> Result<(), D::Error> {
-        match self.shape {
-            ValueShape::Scalar | ValueShape::FreeForm => {
-                <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer)
-                    .map(drop)
-            }
-            _ => deserializer.deserialize_any(self),
-        }
-    }
-}
-impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object or array")
-    }
-    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(
-        self,
-        mut map: A,
-    ) -> Result<(), A::Error> {
-        let shape = match self.shape {
-            ValueShape::Object(shape) => shape,
-            ValueShape::Map(values) => {
-                while let Some(key) = map.next_key::<Str<'de>>()? {
-                    let path = self.path.key(&key);
-                    map.next_value_seed(UnknownFields {
-                        shape: values,
-                        path: &path,
-                        out: self.out,
-                    })?;
-                }
-                return Ok(());
-            }
-            _ => {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                return Ok(());
-            }
-        };
-        while let Some(key) = map.next_key::<Str<'de>>()? {
-            match shape.fields.iter().find(|f| f.name == &*key) {
-                Some(field) => {
-                    let path = self.path.field(field.name);
-                    map.next_value_seed(UnknownFields {
-                        shape: &field.value,
-                        path: &path,
-                        out: self.out,
-                    })?;
-                }
-                None => {
-                    let mut path = self.path.to_string();
-                    if !path.is_empty() {
-                        path.push('.');
-                    }
-                    path.push_str(&key);
-                    let suggestion = closest_field(&key, shape);
-                    self.out
-                        .push(Violation {
-                            path,
-                            rule: Rule::UnknownField { suggestion },
-                        });
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        Ok(())
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(
-        self,
-        mut seq: A,
-    ) -> Result<(), A::Error> {
-        let ValueShape::Array(items) = self.shape else {
-            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-            return Ok(());
-        };
-        let mut index = 0;
-        loop {
-            let path = self.path.index(index);
-            if seq
-                .next_element_seed(UnknownFields {
-                    shape: items,
-                    path: &path,
-                    out: self.out,
-                })?
-                .is_none()
-            {
-                return Ok(());
-            }
-            index += 1;
-        }
-    }
-}
-/// The documented field a misspelled one most likely meant: the closest by edit distance, if close.
-fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
-    closest::closest(name, shape.fields.iter().map(|f| f.name))
-}
-/// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already
-/// have deserialized into `T`.
-pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
-    let mut out = Vec::new();
-    let mut deserializer = serde_json::Deserializer::from_slice(input);
-    let seed = UnknownFields {
-        shape: T::SHAPE,
-        path: &Path::Root,
-        out: &mut out,
-    };
-    let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
-    out
-}
-/// Why a request body was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum BodyError {
-    /// The bytes are not JSON, or the JSON does not fit the type.
-    Json(JsonError),
-    /// The body fits the type but breaks documented rules.
-    Invalid(ValidationErrors),
-}
-impl fmt::Display for BodyError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BodyError::Json(error) => error.fmt(f),
-            BodyError::Invalid(errors) => errors.fmt(f),
-        }
-    }
-}
-impl std::error::Error for BodyError {}
 /// Deserializes `input` into `T`, reporting where the JSON did not fit with its path.
 pub fn from_json<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
@@ -984,43 +176,1058 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
     out.extend(unknown_fields::<T>(input));
     out
 }
-/// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise (an
-/// undocumented field's name, a map's key).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
-impl std::ops::Deref for Str<'_> {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
+mod violation {
+    //! What a broken rule is reported as: where it sits in the body ([`Path`]), which rule with its limit and
+    //! value ([`Rule`], worded by the shared catalogue), and every violation of a value at once.
+    use super::messages::Message;
+    use std::fmt;
+    /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
+    /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
+    #[derive(Debug, Clone, Copy)]
+    pub enum Path<'a> {
+        /// The body itself.
+        Root,
+        /// A field of the object at the parent path.
+        Field(&'a Path<'a>, &'static str),
+        /// An element of the array at the parent path.
+        Index(&'a Path<'a>, usize),
+        /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+        Key(&'a Path<'a>, &'a str),
     }
-}
-impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Str<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string")
-            }
-            fn visit_borrowed_str<E: serde::de::Error>(
-                self,
-                value: &'de str,
-            ) -> Result<Str<'de>, E> {
-                Ok(Str(std::borrow::Cow::Borrowed(value)))
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Str<'de>, E> {
-                Ok(Str(std::borrow::Cow::Owned(value.to_owned())))
-            }
-            fn visit_string<E: serde::de::Error>(
-                self,
-                value: String,
-            ) -> Result<Str<'de>, E> {
-                Ok(Str(std::borrow::Cow::Owned(value)))
+    impl<'a> Path<'a> {
+        /// The path of the field `name` of the object at this path.
+        pub fn field(&'a self, name: &'static str) -> Path<'a> {
+            Path::Field(self, name)
+        }
+        /// The path of element `index` of the array at this path.
+        pub fn index(&'a self, index: usize) -> Path<'a> {
+            Path::Index(self, index)
+        }
+        /// The path of the value at `key` of the map at this path.
+        pub fn key(&'a self, key: &'a str) -> Path<'a> {
+            Path::Key(self, key)
+        }
+        fn write_to(&self, out: &mut String) {
+            match self {
+                Path::Root => {}
+                Path::Field(parent, name) | Path::Key(parent, name) => {
+                    parent.write_to(out);
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                Path::Index(parent, index) => {
+                    parent.write_to(out);
+                    out.push('[');
+                    out.push_str(&index.to_string());
+                    out.push(']');
+                }
             }
         }
-        deserializer.deserialize_str(Visitor)
+    }
+    impl fmt::Display for Path<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut out = String::new();
+            self.write_to(&mut out);
+            f.write_str(&out)
+        }
+    }
+    /// The rule a value broke, with the documented limit and the value found.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    #[non_exhaustive]
+    pub enum Rule {
+        /// An integer outside its documented minimum and maximum (inclusive).
+        Range {
+            /// The documented minimum, if any.
+            minimum: Option<i64>,
+            /// The documented maximum, if any.
+            maximum: Option<i64>,
+            /// The value found.
+            actual: i64,
+        },
+        /// A string whose length in characters is outside its documented bounds (inclusive).
+        Length {
+            /// The documented minimum length, if any.
+            min: Option<usize>,
+            /// The documented maximum length, if any.
+            max: Option<usize>,
+            /// The length found, in characters.
+            actual: usize,
+        },
+        /// An array whose number of items is outside its documented bounds (inclusive).
+        Items {
+            /// The documented minimum number of items, if any.
+            min: Option<usize>,
+            /// The documented maximum number of items, if any.
+            max: Option<usize>,
+            /// The number of items found.
+            actual: usize,
+        },
+        /// A string with a character the documented character rule does not allow there.
+        Pattern {
+            /// The documented rule, in words.
+            expected: &'static str,
+            /// The offending character.
+            found: char,
+            /// Its position, counted in characters from 0.
+            position: usize,
+        },
+        /// A value the documented enumeration does not list.
+        Enum {
+            /// The documented values.
+            allowed: &'static [&'static str],
+            /// The value found.
+            actual: String,
+        },
+        /// A field that is required while a condition on another field holds.
+        RequiredIf {
+            /// The condition, in words.
+            condition: &'static str,
+        },
+        /// A field that is allowed only while a condition on another field holds.
+        ForbiddenUnless {
+            /// The condition, in words.
+            condition: &'static str,
+        },
+        /// A number that must be less than another field's value.
+        LessThan {
+            /// The other field.
+            other: &'static str,
+            /// The other field's value.
+            limit: i64,
+            /// The value found.
+            actual: i64,
+        },
+        /// None of the documented groups of fields is complete.
+        AtLeastOneOf {
+            /// The groups, in words.
+            groups: &'static str,
+        },
+        /// A string that does not have the documented format.
+        Format {
+            /// The format, in words.
+            expected: &'static str,
+            /// Why the value does not have it.
+            problem: String,
+        },
+        /// A path parameter or header that is empty.
+        Empty,
+        /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
+        /// the first one instead).
+        Required,
+        /// A field the table does not document: in a request file, usually a typo.
+        UnknownField {
+            /// The documented field closest to it, if any is close.
+            suggestion: Option<&'static str>,
+        },
+    }
+    impl Rule {
+        /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
+        /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
+        /// `unknown_field`.
+        pub fn code(&self) -> &'static str {
+            self.message().map_or("empty", |message| message.code())
+        }
+        /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a header
+        /// breaks, so that the interpreter of bodies has no word for it.
+        fn message(&self) -> Option<Message<'_, &'static str>> {
+            Some(
+                match self {
+                    Rule::Range { minimum, maximum, actual } => {
+                        Message::Range {
+                            minimum: *minimum,
+                            maximum: *maximum,
+                            actual: *actual,
+                        }
+                    }
+                    Rule::Length { min, max, actual } => {
+                        Message::Length {
+                            min: *min,
+                            max: *max,
+                            actual: *actual,
+                        }
+                    }
+                    Rule::Items { min, max, actual } => {
+                        Message::Items {
+                            min: *min,
+                            max: *max,
+                            actual: *actual,
+                        }
+                    }
+                    Rule::Pattern { expected, found, position } => {
+                        Message::Pattern {
+                            expected,
+                            found: *found,
+                            position: *position,
+                        }
+                    }
+                    Rule::Enum { allowed, actual } => Message::Enum { allowed, actual },
+                    Rule::RequiredIf { condition } => Message::RequiredIf { condition },
+                    Rule::ForbiddenUnless { condition } => {
+                        Message::ForbiddenUnless {
+                            condition,
+                        }
+                    }
+                    Rule::LessThan { other, limit, actual } => {
+                        Message::LessThan {
+                            other,
+                            limit: *limit,
+                            actual: *actual,
+                        }
+                    }
+                    Rule::AtLeastOneOf { groups } => Message::AtLeastOneOf { groups },
+                    Rule::Format { expected, problem } => {
+                        Message::Format {
+                            expected,
+                            problem,
+                        }
+                    }
+                    Rule::Empty => return None,
+                    Rule::Required => Message::Required,
+                    Rule::UnknownField { suggestion } => {
+                        Message::UnknownField {
+                            suggestion: *suggestion,
+                        }
+                    }
+                },
+            )
+        }
+    }
+    impl fmt::Display for Rule {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.message() {
+                Some(message) => message.fmt(f),
+                None => f.write_str("must not be empty"),
+            }
+        }
+    }
+    /// One broken rule: where, which rule, and the limit and value as data.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct Violation {
+        /// The JSON path of the offending value, e.g. `members[3].weight`.
+        pub path: String,
+        /// The rule it broke.
+        pub rule: Rule,
+    }
+    impl fmt::Display for Violation {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{}: {} ({})", self.path, self.rule, self.rule.code())
+        }
+    }
+    /// Every violation found in a value: each object's own fields in table order, then its cross-field and
+    /// conditional rules.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct ValidationErrors(pub Vec<Violation>);
+    impl ValidationErrors {
+        /// The violations.
+        pub fn violations(&self) -> &[Violation] {
+            &self.0
+        }
+    }
+    impl fmt::Display for ValidationErrors {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            for (i, violation) in self.0.iter().enumerate() {
+                if i > 0 {
+                    f.write_str("\n")?;
+                }
+                write!(f, "{violation}")?;
+            }
+            Ok(())
+        }
+    }
+    impl std::error::Error for ValidationErrors {}
+}
+mod messages {
+    //! The rule catalogue: each rule's stable code and its message, written once. One file serves both sides:
+    //! every generated crate carries it in its support module for its `Rule`, and the generator's interpreter
+    //! compiles it for its own `Rule`, so that the two report a broken rule in the same words.
+    use super::bounds::bounds;
+    use std::fmt;
+    /// A broken rule as its code and message read it, borrowing the rule's limit and value. `S` is how the
+    /// rule holds an enumeration's values: `&'static str` in a generated crate, `String` in the interpreter.
+    #[derive(Debug, Clone, Copy)]
+    pub enum Message<'a, S> {
+        /// An integer outside its inclusive bounds.
+        Range { minimum: Option<i64>, maximum: Option<i64>, actual: i64 },
+        /// A string whose length in characters is outside its inclusive bounds.
+        Length { min: Option<usize>, max: Option<usize>, actual: usize },
+        /// An array whose number of items is outside its inclusive bounds.
+        Items { min: Option<usize>, max: Option<usize>, actual: usize },
+        /// The first character a character rule does not allow where it is.
+        Pattern { expected: &'a str, found: char, position: usize },
+        /// A value the enumeration does not list.
+        Enum { allowed: &'a [S], actual: &'a str },
+        /// A field required while a condition holds.
+        RequiredIf { condition: &'a str },
+        /// A field allowed only while a condition holds.
+        ForbiddenUnless { condition: &'a str },
+        /// A number not less than another field's value.
+        LessThan { other: &'a str, limit: i64, actual: i64 },
+        /// An object none of whose groups of fields is complete.
+        AtLeastOneOf { groups: &'a str },
+        /// A string without the documented format.
+        Format { expected: &'a str, problem: &'a str },
+        /// A mandatory field that is absent.
+        Required,
+        /// A field the table does not document, with the closest documented one if any is close.
+        UnknownField { suggestion: Option<&'a str> },
+    }
+    impl<S> Message<'_, S> {
+        /// The rule's stable, machine-readable code.
+        pub fn code(&self) -> &'static str {
+            match self {
+                Message::Range { .. } => "range",
+                Message::Length { .. } => "length",
+                Message::Items { .. } => "items",
+                Message::Pattern { .. } => "pattern",
+                Message::Enum { .. } => "enum",
+                Message::RequiredIf { .. } => "required_if",
+                Message::ForbiddenUnless { .. } => "forbidden_unless",
+                Message::LessThan { .. } => "less_than",
+                Message::AtLeastOneOf { .. } => "at_least_one_of",
+                Message::Format { .. } => "format",
+                Message::Required => "required",
+                Message::UnknownField { .. } => "unknown_field",
+            }
+        }
+    }
+    impl<S: AsRef<str>> fmt::Display for Message<'_, S> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match *self {
+                Message::Range { minimum, maximum, actual } => {
+                    write!(f, "must be {}, got {actual}", bounds(minimum, maximum))
+                }
+                Message::Length { min, max, actual } => {
+                    write!(
+                        f, "must be {} characters long, got {actual}", bounds(min, max)
+                    )
+                }
+                Message::Items { min, max, actual } => {
+                    write!(f, "must have {} items, got {actual}", bounds(min, max))
+                }
+                Message::Pattern { expected, found, position } => {
+                    write!(f, "{expected}; found {found:?} at character {position}")
+                }
+                Message::Enum { allowed, actual } => {
+                    f.write_str("must be one of ")?;
+                    for (i, value) in allowed.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        f.write_str(value.as_ref())?;
+                    }
+                    write!(f, ", got {actual}")
+                }
+                Message::RequiredIf { condition } => {
+                    write!(f, "is required when {condition}")
+                }
+                Message::ForbiddenUnless { condition } => {
+                    write!(f, "is allowed only when {condition}")
+                }
+                Message::LessThan { other, limit, actual } => {
+                    write!(f, "must be less than {other} ({limit}), got {actual}")
+                }
+                Message::AtLeastOneOf { groups } => {
+                    write!(f, "needs at least one of: {groups}")
+                }
+                Message::Format { expected, problem } => {
+                    write!(f, "must be {expected}: {problem}")
+                }
+                Message::Required => f.write_str("is mandatory but absent"),
+                Message::UnknownField { suggestion: Some(name) } => {
+                    write!(f, "is not a documented field; did you mean `{name}`?")
+                }
+                Message::UnknownField { suggestion: None } => {
+                    f.write_str("is not a documented field")
+                }
+            }
+        }
+    }
+}
+mod checks {
+    //! The checks the generated `validate` methods and one-pass readers call, and [`Validate`] itself: each
+    //! check reports what it finds as a [`Violation`] at the value's path.
+    use super::scan;
+    use super::violation::{Path, Rule, ValidationErrors, Violation};
+    use std::fmt;
+    /// A type whose documented rules can be checked.
+    pub trait Validate {
+        /// Appends every violation found in `self`, which sits at `path`, to `out`.
+        fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>);
+        /// Checks every documented rule and returns all violations at once.
+        fn validate(&self) -> Result<(), ValidationErrors> {
+            let mut out = Vec::new();
+            self.validate_at(&Path::Root, &mut out);
+            if out.is_empty() { Ok(()) } else { Err(ValidationErrors(out)) }
+        }
+    }
+    impl<T: Validate> Validate for Vec<T> {
+        fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+            for (i, item) in self.iter().enumerate() {
+                item.validate_at(&path.index(i), out);
+            }
+        }
+    }
+    /// A map's values are checked at their keys.
+    impl<K: std::ops::Deref<Target = str>, T: Validate> Validate
+    for std::collections::BTreeMap<K, T> {
+        fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+            for (key, value) in self {
+                value.validate_at(&path.key(key), out);
+            }
+        }
+    }
+    impl<T: Validate> Validate for Option<T> {
+        fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+            if let Some(value) = self {
+                value.validate_at(path, out);
+            }
+        }
+    }
+    impl<T: Validate> Validate for Box<T> {
+        fn validate_at(&self, path: &Path<'_>, out: &mut Vec<Violation>) {
+            (**self).validate_at(path, out);
+        }
+    }
+    fn push(out: &mut Vec<Violation>, path: &Path<'_>, rule: Rule) {
+        out.push(Violation {
+            path: path.to_string(),
+            rule,
+        });
+    }
+    /// Checks an integer against its inclusive bounds.
+    pub fn check_range(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        value: i64,
+        minimum: Option<i64>,
+        maximum: Option<i64>,
+    ) {
+        let low = minimum.is_some_and(|min| value < min);
+        let high = maximum.is_some_and(|max| value > max);
+        if low || high {
+            push(
+                out,
+                path,
+                Rule::Range {
+                    minimum,
+                    maximum,
+                    actual: value,
+                },
+            );
+        }
+    }
+    /// Checks a string's length, counted in characters, against its inclusive bounds.
+    pub fn check_length(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        value: &str,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        if let Some(actual) = scan::length_outside(value, min, max) {
+            push(out, path, Rule::Length { min, max, actual });
+        }
+    }
+    /// Checks an array's number of items against its inclusive bounds.
+    pub fn check_items(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        actual: usize,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
+            push(out, path, Rule::Items { min, max, actual });
+        }
+    }
+    /// Checks a string's characters against a character rule: which characters may start and end it and which
+    /// may appear anywhere. The generator turns each documented rule into these three predicates. Only the first
+    /// offending character is reported.
+    pub fn check_chars(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        value: &str,
+        expected: &'static str,
+        first: impl Fn(char) -> bool,
+        allowed: impl Fn(char) -> bool,
+        last: impl Fn(char) -> bool,
+    ) {
+        if let Some((position, found)) = scan::offending_char(
+            value,
+            first,
+            allowed,
+            last,
+        ) {
+            push(
+                out,
+                path,
+                Rule::Pattern {
+                    expected,
+                    found,
+                    position,
+                },
+            );
+        }
+    }
+    /// Reports an enumeration value the page does not list.
+    pub fn check_enum(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        known: bool,
+        allowed: &'static [&'static str],
+        actual: impl fmt::Display,
+    ) {
+        if !known {
+            push(
+                out,
+                path,
+                Rule::Enum {
+                    allowed,
+                    actual: actual.to_string(),
+                },
+            );
+        }
+    }
+    /// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
+    /// `200,201,210-299`.
+    pub fn check_integer_list(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        value: &str,
+        expected: &'static str,
+        minimum: i64,
+        maximum: i64,
+    ) {
+        if let Err(problem) = scan::integer_list(value, minimum, maximum) {
+            push(out, path, Rule::Format { expected, problem });
+        }
+    }
+    /// Reports a field that a condition requires but that is absent.
+    pub fn require(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        present: bool,
+        condition: &'static str,
+    ) {
+        if !present {
+            push(out, path, Rule::RequiredIf { condition });
+        }
+    }
+    /// Reports a field that is present although only allowed while a condition holds.
+    pub fn forbid(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        present: bool,
+        condition: &'static str,
+    ) {
+        if present {
+            push(out, path, Rule::ForbiddenUnless { condition });
+        }
+    }
+    /// Checks that `value` is less than the other field's value, when both are present.
+    pub fn check_less_than(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        value: Option<i64>,
+        other: &'static str,
+        limit: Option<i64>,
+    ) {
+        if let (Some(actual), Some(limit)) = (value, limit) {
+            if actual >= limit {
+                push(
+                    out,
+                    path,
+                    Rule::LessThan {
+                        other,
+                        limit,
+                        actual,
+                    },
+                );
+            }
+        }
+    }
+    /// Reports an object none of whose documented groups of fields is complete.
+    pub fn require_one_group(
+        out: &mut Vec<Violation>,
+        path: &Path<'_>,
+        satisfied: bool,
+        groups: &'static str,
+    ) {
+        if !satisfied {
+            push(out, path, Rule::AtLeastOneOf { groups });
+        }
+    }
+    /// Reports a mandatory field that is absent.
+    pub fn check_present(out: &mut Vec<Violation>, path: &Path<'_>, present: bool) {
+        if !present {
+            push(out, path, Rule::Required);
+        }
+    }
+    /// Reports an empty path parameter or header.
+    pub fn check_not_empty(out: &mut Vec<Violation>, path: &Path<'_>, value: &str) {
+        if value.is_empty() {
+            push(out, path, Rule::Empty);
+        }
+    }
+}
+mod chars {
+    //! The character classes a character rule names, as predicates. One file serves both sides: every
+    //! generated crate carries it in its support module, where each character rule's check calls them, and the
+    //! generator compiles it for its table of classes, which the interpreter and the importer test characters
+    //! with, so that a class holds the same characters everywhere.
+    /// Whether `c` is a letter of any script (`letter`).
+    pub fn is_letter(c: char) -> bool {
+        c.is_alphabetic()
+    }
+    /// Whether `c` is an English letter, `A` to `Z` or `a` to `z` (`ascii_letter`).
+    pub fn is_ascii_letter(c: char) -> bool {
+        c.is_ascii_alphabetic()
+    }
+    /// Whether `c` is a lowercase English letter, `a` to `z` (`ascii_lower`).
+    pub fn is_ascii_lower(c: char) -> bool {
+        c.is_ascii_lowercase()
+    }
+    /// Whether `c` is a Chinese character (`han`): in one of the `HAN_RANGES`.
+    pub fn is_han(c: char) -> bool {
+        HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c))
+    }
+    /// Whether `c` is a digit, `0` to `9` (`digit`).
+    pub fn is_digit(c: char) -> bool {
+        c.is_ascii_digit()
+    }
+    /// The characters of the `han` class, inclusive ranges: the CJK Unified Ideographs and all their
+    /// extensions, the Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). The
+    /// checks and the JSON Schemas are both made from this one table.
+    pub const HAN_RANGES: &[(char, char)] = &[
+        ('\u{3005}', '\u{3005}'),
+        ('\u{3007}', '\u{3007}'),
+        ('\u{3400}', '\u{4DBF}'),
+        ('\u{4E00}', '\u{9FFF}'),
+        ('\u{F900}', '\u{FAFF}'),
+        ('\u{20000}', '\u{2FA1F}'),
+        ('\u{30000}', '\u{323AF}'),
+    ];
+}
+mod json {
+    //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was refused
+    //! ([`BodyError`]), and the strings read from a body ([`Str`]).
+    use super::violation::ValidationErrors;
+    use std::fmt;
+    /// What a request body with a `null` is told.
+    pub const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
+    /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
+    /// value being read there.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct JsonError {
+        /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body itself).
+        pub path: String,
+        /// 1-based line of the error.
+        pub line: usize,
+        /// 1-based column of the error.
+        pub column: usize,
+        /// What serde_json said.
+        pub message: String,
+    }
+    impl fmt::Display for JsonError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let path = if self.path.is_empty() { "(body)" } else { &self.path };
+            write!(
+                f, "{path}: {} (line {}, column {})", self.message, self.line, self
+                .column
+            )
+        }
+    }
+    impl std::error::Error for JsonError {}
+    impl JsonError {
+        /// serde_json's message without its position, which the error gives apart.
+        fn message(error: &serde_json::Error) -> String {
+            let mut message = error.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            message
+        }
+        /// An error in reading a request body in one pass, which knows the path of the value it was reading.
+        pub(super) fn read(error: &serde_json::Error, path: &str) -> JsonError {
+            let mut message = JsonError::message(error);
+            if message.starts_with("invalid type: null") {
+                message = NULL_IN_REQUEST.to_owned();
+            }
+            JsonError {
+                path: path.to_owned(),
+                line: error.line(),
+                column: error.column(),
+                message,
+            }
+        }
+        /// An error in deserializing a response body, whose path is found by scanning the text before it.
+        pub(super) fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
+            let (line, column) = (error.line(), error.column());
+            let message = JsonError::message(error);
+            let offset = offset_of(input, line, column);
+            let mut path = path_at(input, offset);
+            if message.starts_with("invalid type: sequence") && path.ends_with(']') {
+                if let Some(open) = path.rfind('[') {
+                    path.truncate(open);
+                }
+            }
+            if let Some(field) = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.strip_suffix('`'))
+            {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(field);
+            }
+            JsonError {
+                path,
+                line,
+                column,
+                message,
+            }
+        }
+    }
+    fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match input[start..].iter().position(|&b| b == b'\n') {
+                Some(newline) => start += newline + 1,
+                None => break,
+            }
+        }
+        (start + column).min(input.len())
+    }
+    /// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
+    fn path_at(input: &[u8], offset: usize) -> String {
+        enum Frame {
+            Object { key: Option<String>, after_value: bool },
+            Array { index: usize },
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut i = 0;
+        let end = offset.min(input.len());
+        while i < end {
+            match input[i] {
+                b'"' => {
+                    let start = i + 1;
+                    i += 1;
+                    while i < input.len() && input[i] != b'"' {
+                        i += if input[i] == b'\\' { 2 } else { 1 };
+                    }
+                    let text = &input[start..i.min(input.len())];
+                    if let Some(Frame::Object { key, after_value }) = stack.last_mut() {
+                        let is_key = input[i.saturating_add(1).min(input.len())..]
+                            .iter()
+                            .find(|b| !b.is_ascii_whitespace())
+                            .is_some_and(|&b| b == b':');
+                        if is_key && !*after_value {
+                            let raw = String::from_utf8_lossy(text);
+                            *key = Some(
+                                serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                    .unwrap_or_else(|_| raw.into_owned()),
+                            );
+                        }
+                    }
+                }
+                b'{' => {
+                    stack
+                        .push(Frame::Object {
+                            key: None,
+                            after_value: false,
+                        })
+                }
+                b'[' => stack.push(Frame::Array { index: 0 }),
+                b'}' | b']' => {
+                    stack.pop();
+                }
+                b':' => {
+                    if let Some(Frame::Object { after_value, .. }) = stack.last_mut() {
+                        *after_value = true;
+                    }
+                }
+                b',' => {
+                    match stack.last_mut() {
+                        Some(Frame::Object { key, after_value }) => {
+                            *key = None;
+                            *after_value = false;
+                        }
+                        Some(Frame::Array { index }) => *index += 1,
+                        None => {}
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        let mut path = String::new();
+        for frame in &stack {
+            match frame {
+                Frame::Object { key: Some(key), .. } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Frame::Object { key: None, .. } => {}
+                Frame::Array { index } => {
+                    path.push('[');
+                    path.push_str(&index.to_string());
+                    path.push(']');
+                }
+            }
+        }
+        path
+    }
+    /// Why a request body was refused.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum BodyError {
+        /// The bytes are not JSON, or the JSON does not fit the type.
+        Json(JsonError),
+        /// The body fits the type but breaks documented rules.
+        Invalid(ValidationErrors),
+    }
+    impl fmt::Display for BodyError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self {
+                BodyError::Json(error) => error.fmt(f),
+                BodyError::Invalid(errors) => errors.fmt(f),
+            }
+        }
+    }
+    impl std::error::Error for BodyError {}
+    /// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise (an
+    /// undocumented field's name, a map's key).
+    #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+    pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
+    impl std::ops::Deref for Str<'_> {
+        type Target = str;
+        fn deref(&self) -> &str {
+            &self.0
+        }
+    }
+    impl<'de: 'a, 'a> serde::Deserialize<'de> for Str<'a> {
+        fn deserialize<D: serde::Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Self, D::Error> {
+            struct Visitor;
+            impl<'de> serde::de::Visitor<'de> for Visitor {
+                type Value = Str<'de>;
+                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                    f.write_str("a string")
+                }
+                fn visit_borrowed_str<E: serde::de::Error>(
+                    self,
+                    value: &'de str,
+                ) -> Result<Str<'de>, E> {
+                    Ok(Str(std::borrow::Cow::Borrowed(value)))
+                }
+                fn visit_str<E: serde::de::Error>(
+                    self,
+                    value: &str,
+                ) -> Result<Str<'de>, E> {
+                    Ok(Str(std::borrow::Cow::Owned(value.to_owned())))
+                }
+                fn visit_string<E: serde::de::Error>(
+                    self,
+                    value: String,
+                ) -> Result<Str<'de>, E> {
+                    Ok(Str(std::borrow::Cow::Owned(value)))
+                }
+            }
+            deserializer.deserialize_str(Visitor)
+        }
+    }
+}
+mod unknown {
+    //! The documented fields of each type ([`Shape`]), and the walk that reports every field a body has that
+    //! the tables do not document (`unknown_field`): in a request file, usually a typo.
+    use super::checks::Validate;
+    use super::closest::closest;
+    use super::json::Str;
+    use super::violation::{Path, Rule, Violation};
+    use std::fmt;
+    /// The documented fields of an object, for finding fields a request file adds by mistake.
+    #[derive(Debug)]
+    pub struct Shape {
+        /// The documented fields.
+        pub fields: &'static [FieldShape],
+    }
+    /// A documented field and the shape of its value.
+    #[derive(Debug)]
+    pub struct FieldShape {
+        /// The wire name.
+        pub name: &'static str,
+        /// What its value holds.
+        pub value: ValueShape,
+    }
+    /// What a value holds, as far as field names go.
+    #[derive(Debug)]
+    pub enum ValueShape {
+        /// A string, number, boolean or enumeration.
+        Scalar,
+        /// An object with documented fields.
+        Object(&'static Shape),
+        /// An array of values of one shape.
+        Array(&'static ValueShape),
+        /// An object whose keys are free and whose values have one shape (a map).
+        Map(&'static ValueShape),
+        /// A free-form object: the page lists none of its keys, so none is undocumented.
+        FreeForm,
+    }
+    /// A type whose documented fields are known: a table's struct, a map of such values, a free-form
+    /// object, an enumeration or a scalar (a body may be any of them).
+    pub trait Shaped {
+        /// What a value of the type holds, as far as field names go.
+        const SHAPE: &'static ValueShape;
+    }
+    impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
+        const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+    }
+    impl Shaped for serde_json::Map<String, serde_json::Value> {
+        const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+    }
+    /// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
+    /// that holds it. The impls let a map of scalars be a body.
+    macro_rules! scalars {
+        ($($ty:ty),*) => {
+            $(impl Shaped for $ty { const SHAPE : &'static ValueShape = &
+            ValueShape::Scalar; } impl Validate for $ty { fn validate_at(& self, _ : &
+            Path <'_ >, _ : & mut Vec < Violation >) {} })*
+        };
+    }
+    scalars!(String, i32, i64, f64, bool);
+    /// A free-form object is checked only for being an object, which reading it already did.
+    impl Validate for serde_json::Map<String, serde_json::Value> {
+        fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+    }
+    /// Walks JSON that already fit its type, reporting every object key the shape does not document.
+    struct UnknownFields<'a, 'p> {
+        shape: &'p ValueShape,
+        path: &'p Path<'p>,
+        out: &'a mut Vec<Violation>,
+    }
+    impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
+        type Value = ();
+        fn deserialize<D: serde::Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<(), D::Error> {
+            match self.shape {
+                ValueShape::Scalar | ValueShape::FreeForm => {
+                    <serde::de::IgnoredAny as serde::Deserialize>::deserialize(
+                            deserializer,
+                        )
+                        .map(drop)
+                }
+                _ => deserializer.deserialize_any(self),
+            }
+        }
+    }
+    impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object or array")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+            Ok(())
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<(), A::Error> {
+            let shape = match self.shape {
+                ValueShape::Object(shape) => shape,
+                ValueShape::Map(values) => {
+                    while let Some(key) = map.next_key::<Str<'de>>()? {
+                        let path = self.path.key(&key);
+                        map.next_value_seed(UnknownFields {
+                            shape: values,
+                            path: &path,
+                            out: self.out,
+                        })?;
+                    }
+                    return Ok(());
+                }
+                _ => {
+                    while map
+                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                        .is_some()
+                    {}
+                    return Ok(());
+                }
+            };
+            while let Some(key) = map.next_key::<Str<'de>>()? {
+                match shape.fields.iter().find(|f| f.name == &*key) {
+                    Some(field) => {
+                        let path = self.path.field(field.name);
+                        map.next_value_seed(UnknownFields {
+                            shape: &field.value,
+                            path: &path,
+                            out: self.out,
+                        })?;
+                    }
+                    None => {
+                        let mut path = self.path.to_string();
+                        if !path.is_empty() {
+                            path.push('.');
+                        }
+                        path.push_str(&key);
+                        let suggestion = closest_field(&key, shape);
+                        self.out
+                            .push(Violation {
+                                path,
+                                rule: Rule::UnknownField { suggestion },
+                            });
+                        map.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok(())
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<(), A::Error> {
+            let ValueShape::Array(items) = self.shape else {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                return Ok(());
+            };
+            let mut index = 0;
+            loop {
+                let path = self.path.index(index);
+                if seq
+                    .next_element_seed(UnknownFields {
+                        shape: items,
+                        path: &path,
+                        out: self.out,
+                    })?
+                    .is_none()
+                {
+                    return Ok(());
+                }
+                index += 1;
+            }
+        }
+    }
+    /// The documented field a misspelled one most likely meant: the closest by edit distance, if close.
+    fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
+        closest(name, shape.fields.iter().map(|f| f.name))
+    }
+    /// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already
+    /// have deserialized into `T`.
+    pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
+        let mut out = Vec::new();
+        let mut deserializer = serde_json::Deserializer::from_slice(input);
+        let seed = UnknownFields {
+            shape: T::SHAPE,
+            path: &Path::Root,
+            out: &mut out,
+        };
+        let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
+        out
     }
 }
 mod strict {
@@ -1191,7 +1398,7 @@ mod strict {
             self.inner.visit_byte_buf(v)
         }
         fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
-            Err(E::custom(super::NULL_IN_REQUEST))
+            Err(E::custom(super::json::NULL_IN_REQUEST))
         }
         fn visit_some<D2: Deserializer<'de>>(
             self,
@@ -1510,10 +1717,8 @@ mod read {
     //!
     //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in one place.
     use super::strict::Strict;
-    use super::{closest, Path, Rule, Str, Violation};
-    use serde::de::{
-        self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-    };
+    use super::violation::{Path, Violation};
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
     use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
@@ -1590,16 +1795,16 @@ mod read {
     /// The state of one reading: the violations found so far and where reading failed.
     #[derive(Debug, Default)]
     pub struct Reader {
-        out: Vec<Violation>,
-        undocumented: Vec<Violation>,
+        pub(super) out: Vec<Violation>,
+        pub(super) undocumented: Vec<Violation>,
         failed_at: Option<String>,
         /// The fields present in the object read last, by table position (the first 64), for the rules of
         /// the object that holds it.
-        present: u64,
+        pub(super) present: u64,
     }
     impl Reader {
         /// Notes that reading failed at `path`, unless a value inside it already did.
-        fn fail(&mut self, path: &Path<'_>) {
+        pub(super) fn fail(&mut self, path: &Path<'_>) {
             if self.failed_at.is_none() {
                 self.failed_at = Some(path.to_string());
             }
@@ -1627,13 +1832,13 @@ mod read {
         ) -> Result<M::Keep<Self::Item>, D::Error>;
     }
     /// A `Value` as a serde seed.
-    struct Seed<'s, V, M> {
+    pub(super) struct Seed<'s, V, M> {
         value: &'s mut V,
         reader: &'s mut Reader,
         path: &'s Path<'s>,
         mode: PhantomData<M>,
     }
-    fn seed<'s, V, M>(
+    pub(super) fn seed<'s, V, M>(
         value: &'s mut V,
         reader: &'s mut Reader,
         path: &'s Path<'s>,
@@ -1775,6 +1980,17 @@ mod read {
             Ok(M::keep(|| M::take(value).map(Box::new)))
         }
     }
+}
+mod collections {
+    //! The readers of an array's items and of a map's values, which report each value's violations in the
+    //! order `validate` walks the owned `Vec` or `BTreeMap`.
+    use super::json::Str;
+    use super::read::{seed, Mode, Reader, Value};
+    use super::violation::{Path, Rule, Violation};
+    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::collections::BTreeMap;
+    use std::fmt;
+    use std::marker::PhantomData;
     /// An array, its items read by `item`: its number of items is checked against inclusive bounds.
     pub struct Items<V> {
         /// How each item is read.
@@ -1924,7 +2140,7 @@ mod read {
     /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they were
     /// read, each value's key and its first violation; the values' violations are put in key order, and of a
     /// repeated key only its last value's are kept (the owned map keeps only its last value).
-    fn in_order<K: Ord>(out: &mut Vec<Violation>, spans: Vec<(K, usize)>) {
+    pub(super) fn in_order<K: Ord>(out: &mut Vec<Violation>, spans: Vec<(K, usize)>) {
         let first = spans[0].1;
         let mut rest = out.split_off(first);
         let mut pieces: Vec<(K, Vec<Violation>)> = Vec::with_capacity(spans.len());
@@ -1941,6 +2157,18 @@ mod read {
             out.append(&mut violations);
         }
     }
+}
+mod object {
+    //! The reader of a request table's object ([`Read`], generated for each table), the fields it reads in
+    //! one pass, and the whole body's reading.
+    use super::closest::closest;
+    use super::collections::in_order;
+    use super::json::{BodyError, JsonError, Str};
+    use super::read::{seed, Build, Check, Mode, Reader, Value};
+    use super::violation::{Path, Rule, ValidationErrors, Violation};
+    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use std::fmt;
+    use std::marker::PhantomData;
     /// A request table read in one pass: generated for every table a request body reaches.
     pub trait Read: Sized {
         /// The table's name, for messages (`struct VpcCreate`).
@@ -2087,7 +2315,7 @@ mod read {
                     Some(Key::Undocumented(name)) => name,
                 };
                 let path = self.path.key(&name);
-                let suggestion = closest::closest(&name, T::FIELDS.iter().copied());
+                let suggestion = closest(&name, T::FIELDS.iter().copied());
                 self.reader
                     .undocumented
                     .push(Violation {
@@ -2206,7 +2434,7 @@ mod read {
         }
     }
     /// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does not fit.
-    pub type Outcome<K> = Result<(K, Vec<Violation>), super::JsonError>;
+    pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
     /// Reads a request body in one pass with `value`.
     pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
         input: &'de [u8],
@@ -2219,9 +2447,7 @@ mod read {
             .and_then(|kept| deserializer.end().map(|()| kept))
         {
             Ok(kept) => Ok((kept, reader.into_violations())),
-            Err(error) => {
-                Err(super::JsonError::read(&error, reader.failed_at().unwrap_or("")))
-            }
+            Err(error) => Err(JsonError::read(&error, reader.failed_at().unwrap_or(""))),
         }
     }
     /// Reads a request body in one pass into the owned model, checking every documented rule and reporting
@@ -2229,25 +2455,25 @@ mod read {
     pub fn parse_json<'de, V: Value<'de, Build>>(
         input: &'de [u8],
         value: V,
-    ) -> Result<V::Item, super::BodyError> {
+    ) -> Result<V::Item, BodyError> {
         let (kept, violations) = read_body::<Build, V>(input, value)
-            .map_err(super::BodyError::Json)?;
+            .map_err(BodyError::Json)?;
         match kept {
             Some(kept) if violations.is_empty() => Ok(kept),
-            _ => Err(super::BodyError::Invalid(super::ValidationErrors(violations))),
+            _ => Err(BodyError::Invalid(ValidationErrors(violations))),
         }
     }
     /// Checks a request body in one pass, as [`parse_json`] does, without building anything.
     pub fn check_json<'de, V: Value<'de, Check>>(
         input: &'de [u8],
         value: V,
-    ) -> Result<(), super::BodyError> {
+    ) -> Result<(), BodyError> {
         let ((), violations) = read_body::<Check, V>(input, value)
-            .map_err(super::BodyError::Json)?;
+            .map_err(BodyError::Json)?;
         if violations.is_empty() {
             Ok(())
         } else {
-            Err(super::BodyError::Invalid(super::ValidationErrors(violations)))
+            Err(BodyError::Invalid(ValidationErrors(violations)))
         }
     }
 }

@@ -6,7 +6,7 @@
 //! the table's own `Minimum:`/`Maximum:` lines and enumerations, are kept and only reported.
 
 use super::{Builder, Role};
-use crate::ir::HAN_RANGES;
+use crate::ir::NamedClass;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -207,14 +207,8 @@ fn breaks_chars(text: &str, chars: &Value) -> Option<String> {
 
 /// Whether the spec's character class `class` (or string of literal characters) allows `c`.
 fn class_allows(class: &str, c: char) -> bool {
-    match class {
-        "letter" => c.is_alphabetic(),
-        "ascii_letter" => c.is_ascii_alphabetic(),
-        "ascii_lower" => c.is_ascii_lowercase(),
-        "han" => HAN_RANGES
-            .iter()
-            .any(|&(low, high)| (low..=high).contains(&c)),
-        "digit" => c.is_ascii_digit(),
-        literal => literal.contains(c),
+    match NamedClass::named(class) {
+        Some(named) => (named.contains)(c),
+        None => class.contains(c),
     }
 }

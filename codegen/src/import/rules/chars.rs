@@ -9,34 +9,35 @@
 //! characters, such as ...") is not read at all, so that the rule does not leave out what that item allows.
 
 use super::text::{after_prefix, starts_word, word_starts, Span, SEPARATORS};
+use crate::ir::{NamedClass, ASCII_LETTER, ASCII_LOWER, DIGIT, HAN, LETTER};
 use crate::spec::Chars;
 
 /// One item of a list of characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Item {
-    Class(&'static str),
+    Class(&'static NamedClass),
     Literal(String),
 }
 
 /// Class words, singular and plural, longest first where one contains another. `None`: a class the spec
 /// has no name for (upper-case letters only), which makes the list unreadable.
-const CLASSES: &[(&str, Option<&str>)] = &[
-    ("uppercase and lowercase letters", Some("letter")),
-    ("lowercase letters", Some("ascii_lower")),
-    ("lowercase letter", Some("ascii_lower")),
+const CLASSES: &[(&str, Option<&NamedClass>)] = &[
+    ("uppercase and lowercase letters", Some(&LETTER)),
+    ("lowercase letters", Some(&ASCII_LOWER)),
+    ("lowercase letter", Some(&ASCII_LOWER)),
     ("uppercase letters", None),
     ("uppercase letter", None),
-    ("english letters", Some("ascii_letter")),
-    ("english letter", Some("ascii_letter")),
-    ("chinese characters", Some("han")),
-    ("chinese character", Some("han")),
-    ("utf-8 letters", Some("letter")),
-    ("letters", Some("letter")),
-    ("letter", Some("letter")),
-    ("digits", Some("digit")),
-    ("digit", Some("digit")),
-    ("numbers", Some("digit")),
-    ("number", Some("digit")),
+    ("english letters", Some(&ASCII_LETTER)),
+    ("english letter", Some(&ASCII_LETTER)),
+    ("chinese characters", Some(&HAN)),
+    ("chinese character", Some(&HAN)),
+    ("utf-8 letters", Some(&LETTER)),
+    ("letters", Some(&LETTER)),
+    ("letter", Some(&LETTER)),
+    ("digits", Some(&DIGIT)),
+    ("digit", Some(&DIGIT)),
+    ("numbers", Some(&DIGIT)),
+    ("number", Some(&DIGIT)),
 ];
 
 /// Punctuation by the names the pages give it, singular and plural.
@@ -246,8 +247,8 @@ fn classes(items: Vec<Item>) -> Vec<String> {
     let mut literal = String::new();
     for item in items {
         match item {
-            Item::Class(class) if !classes.iter().any(|c| c == class) => {
-                classes.push(class.to_owned())
+            Item::Class(class) if !classes.iter().any(|c| c == class.name) => {
+                classes.push(class.name.to_owned())
             }
             Item::Class(_) => {}
             Item::Literal(chars) => literal.extend(
@@ -341,7 +342,7 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
         return match parenthesized(sentence, end) {
             // "digits (0-9)" says nothing more; "letters (a-f)" narrows the class in a way the spec
             // cannot say, so the list is not read.
-            Some(("0-9", after)) if class == Some("digit") => Some((Item::Class("digit"), after)),
+            Some(("0-9", after)) if class == Some(&DIGIT) => Some((Item::Class(&DIGIT), after)),
             Some((inside, _)) if is_range_of_characters(inside) => None,
             _ => Some((Item::Class(class?), end)),
         };

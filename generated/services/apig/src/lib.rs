@@ -191,7 +191,7 @@ impl MemberGroupCreate {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupCreate {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -208,24 +208,15 @@ impl MemberGroupCreate {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -238,7 +229,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -251,7 +242,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -270,13 +261,13 @@ impl MemberGroupCreate {
             "may contain only English letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -289,7 +280,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -313,27 +304,27 @@ impl support::Validate for MemberGroupCreate {
         {
             let value = &self.member_group_name;
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -380,24 +371,45 @@ impl support::Read for MemberGroupCreate {
         let mut field_6 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(Self::check_member_group_name),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_member_group_remark),
+                        )?
+                }
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<i32, _>(Self::check_2),
+                            support::scalar::<i32, _>(Self::check_member_group_weight),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_dict_code))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_microservice_version),
+                        )?
+                }
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_microservice_port),
                         )?
                 }
                 _ => {
@@ -477,7 +489,7 @@ impl MicroserviceLabel {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MicroserviceLabel {
-    fn check_0(
+    fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -494,15 +506,15 @@ impl MicroserviceLabel {
             p,
             value,
             "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
         );
     }
-    fn check_1(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -519,12 +531,12 @@ impl MicroserviceLabel {
             p,
             value,
             "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
         );
     }
 }
@@ -538,12 +550,12 @@ impl support::Validate for MicroserviceLabel {
         {
             let value = &self.label_name;
             let p = path.field("label_name");
-            Self::check_0(out, &p, value);
+            Self::check_label_name(out, &p, value);
         }
         {
             let value = &self.label_value;
             let p = path.field("label_value");
-            Self::check_1(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -565,8 +577,13 @@ impl support::Read for MicroserviceLabel {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_label_name))?
+                }
+                _ => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_label_value))?
+                }
             }
         }
         fields
@@ -626,7 +643,7 @@ impl support::Shaped for MicroserviceLabelInResponse {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MicroserviceLabelInResponse {
-    fn check_0(
+    fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -643,15 +660,15 @@ impl MicroserviceLabelInResponse {
             p,
             value,
             "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
         );
     }
-    fn check_1(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -668,12 +685,12 @@ impl MicroserviceLabelInResponse {
             p,
             value,
             "must start with an English letter or a digit; must end with an English letter or a digit; may contain only English letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_ascii_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_ascii_letter(c) || support::is_digit(c),
         );
     }
 }
@@ -696,11 +713,11 @@ impl support::Validate for MicroserviceLabelInResponse {
         );
         if let ::std::option::Option::Some(value) = &self.label_name {
             let p = path.field("label_name");
-            Self::check_0(out, &p, value);
+            Self::check_label_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_1(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -772,7 +789,7 @@ impl MemberInfo {
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 impl MemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -785,7 +802,7 @@ impl MemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -798,14 +815,14 @@ impl MemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -818,7 +835,7 @@ impl MemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -837,12 +854,13 @@ impl MemberInfo {
             "may contain only English letters, digits, `-` and `_`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                support::is_ascii_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -861,11 +879,8 @@ impl MemberInfo {
             "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -880,27 +895,27 @@ impl support::Validate for MemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }
@@ -943,13 +958,13 @@ impl support::Read for MemberInfo {
         let mut field_7 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_host))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_weight),
                         )?
                 }
                 2 => {
@@ -966,7 +981,7 @@ impl support::Read for MemberInfo {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<MemberStatus, _>(Self::check_4),
+                            support::scalar::<MemberStatus, _>(Self::check_status),
                         )?
                 }
                 5 => {
@@ -974,11 +989,11 @@ impl support::Read for MemberInfo {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
-                _ => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_ecs_id))?,
+                _ => fields.value(7, &mut field_7, support::text(Self::check_ecs_name))?,
             }
         }
         fields.end(&[]);
@@ -1107,7 +1122,7 @@ impl support::Shaped for MemberGroupInfo {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupInfo {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1124,24 +1139,15 @@ impl MemberGroupInfo {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `_`, `-` and `.`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1154,7 +1160,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1167,7 +1173,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1186,13 +1192,13 @@ impl MemberGroupInfo {
             "may contain only English letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1205,7 +1211,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1228,27 +1234,27 @@ impl support::Validate for MemberGroupInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -1638,7 +1644,7 @@ impl support::Shaped for VpcMemberInfo {
 }
 #[cfg(feature = "update_backend_instances")]
 impl VpcMemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1651,7 +1657,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1664,14 +1670,14 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1684,7 +1690,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1703,12 +1709,13 @@ impl VpcMemberInfo {
             "may contain only English letters, digits, `-` and `_`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                support::is_ascii_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1727,11 +1734,8 @@ impl VpcMemberInfo {
             "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -1746,27 +1750,27 @@ impl support::Validate for VpcMemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }
@@ -1853,7 +1857,7 @@ impl VpcCreate {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl VpcCreate {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1870,24 +1874,15 @@ impl VpcCreate {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1900,28 +1895,28 @@ impl VpcCreate {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1940,7 +1935,7 @@ impl VpcCreate {
             "may contain only English letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
@@ -1957,30 +1952,30 @@ impl support::Validate for VpcCreate {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.port;
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         {
             let value = &self.balance_strategy;
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         {
             let value = &self.member_type;
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -2094,13 +2089,13 @@ impl support::Read for VpcCreate {
         let mut seen_7 = support::Seen::default();
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 2 => {
@@ -2108,7 +2103,10 @@ impl support::Read for VpcCreate {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<BalanceStrategy, _>(Self::check_2),
+                            support::scalar::<
+                                BalanceStrategy,
+                                _,
+                            >(Self::check_balance_strategy),
                         )?
                 }
                 3 => {
@@ -2120,7 +2118,7 @@ impl support::Read for VpcCreate {
                                 MemberType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_3(out, p, value);
+                                Self::check_member_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, MemberType::Ip),
                                 );
@@ -2135,10 +2133,10 @@ impl support::Read for VpcCreate {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<VpcChannelType, _>(Self::check_4),
+                            support::scalar::<VpcChannelType, _>(Self::check_type),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_dict_code))?,
                 6 => {
                     fields
                         .value(
@@ -2312,21 +2310,21 @@ impl VpcHealthConfig {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl VpcHealthConfig {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &HealthCheckProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &HealthCheckMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2339,7 +2337,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_4(
+    fn check_threshold_normal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2352,7 +2350,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_5(
+    fn check_threshold_abnormal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2365,7 +2363,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2378,7 +2376,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(300i64),
         );
     }
-    fn check_7(
+    fn check_http_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2392,14 +2390,14 @@ impl VpcHealthConfig {
             599i64,
         );
     }
-    fn check_9(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &HealthCheckStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2423,43 +2421,43 @@ impl support::Validate for VpcHealthConfig {
         {
             let value = &self.protocol;
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            Self::check_2(out, &p, value);
+            Self::check_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_3(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         {
             let value = &self.threshold_normal;
             let p = path.field("threshold_normal");
-            Self::check_4(out, &p, value);
+            Self::check_threshold_normal(out, &p, value);
         }
         {
             let value = &self.threshold_abnormal;
             let p = path.field("threshold_abnormal");
-            Self::check_5(out, &p, value);
+            Self::check_threshold_abnormal(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_6(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            Self::check_7(out, &p, value);
+            Self::check_http_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_9(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if {
             let value = &self.protocol;
@@ -2553,7 +2551,7 @@ impl support::Read for VpcHealthConfig {
                                 HealthCheckProtocol,
                                 _,
                             >(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_protocol(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(
                                         value, HealthCheckProtocol::Http |
@@ -2572,7 +2570,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<HealthCheckMethod, _>(Self::check_2),
+                            support::scalar::<HealthCheckMethod, _>(Self::check_method),
                         )?
                 }
                 3 => {
@@ -2580,7 +2578,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 4 => {
@@ -2588,7 +2586,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_threshold_normal),
                         )?
                 }
                 5 => {
@@ -2596,7 +2594,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_threshold_abnormal),
                         )?
                 }
                 6 => {
@@ -2608,12 +2606,12 @@ impl support::Read for VpcHealthConfig {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_6(out, p, value);
+                                Self::check_time_interval(out, p, value);
                                 number_6 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
                 }
-                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_http_code))?,
                 8 => {
                     fields
                         .value(
@@ -2627,7 +2625,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             9,
                             &mut field_9,
-                            support::scalar::<HealthCheckStatus, _>(Self::check_9),
+                            support::scalar::<HealthCheckStatus, _>(Self::check_status),
                         )?
                 }
                 _ => {
@@ -2639,7 +2637,7 @@ impl support::Read for VpcHealthConfig {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_10(out, p, value);
+                                Self::check_timeout(out, p, value);
                                 number_10 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
@@ -2729,7 +2727,7 @@ impl MicroServiceCreate {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceCreate {
-    fn check_0(
+    fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MicroserviceType,
@@ -2746,7 +2744,7 @@ impl support::Validate for MicroServiceCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            Self::check_0(out, &p, value);
+            Self::check_service_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -2822,7 +2820,7 @@ impl support::Read for MicroServiceCreate {
                                 MicroserviceType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_service_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, MicroserviceType::Cse),
                                 );
@@ -2908,7 +2906,7 @@ impl MicroServiceInfoCseBase {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCseBase {
-    fn check_0(
+    fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2921,7 +2919,7 @@ impl MicroServiceInfoCseBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_service_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2945,12 +2943,12 @@ impl support::Validate for MicroServiceInfoCseBase {
         {
             let value = &self.engine_id;
             let p = path.field("engine_id");
-            Self::check_0(out, &p, value);
+            Self::check_engine_id(out, &p, value);
         }
         {
             let value = &self.service_id;
             let p = path.field("service_id");
-            Self::check_1(out, &p, value);
+            Self::check_service_id(out, &p, value);
         }
     }
 }
@@ -2972,8 +2970,10 @@ impl support::Read for MicroServiceInfoCseBase {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_engine_id))?,
+                _ => {
+                    fields.value(1, &mut field_1, support::text(Self::check_service_id))?
+                }
             }
         }
         fields
@@ -3032,7 +3032,7 @@ impl MicroServiceInfoCceBase {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCceBase {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3045,7 +3045,7 @@ impl MicroServiceInfoCceBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3058,14 +3058,14 @@ impl MicroServiceInfoCceBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_workload_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &WorkloadType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_app_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3082,24 +3082,15 @@ impl MicroServiceInfoCceBase {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_label_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3117,18 +3108,10 @@ impl MicroServiceInfoCceBase {
             value,
             "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
             },
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
                     || matches!(
                         c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
                         '：'
@@ -3137,7 +3120,7 @@ impl MicroServiceInfoCceBase {
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3154,19 +3137,10 @@ impl MicroServiceInfoCceBase {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -3182,29 +3156,29 @@ impl support::Validate for MicroServiceInfoCceBase {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         {
             let value = &self.workload_type;
             let p = path.field("workload_type");
-            Self::check_2(out, &p, value);
+            Self::check_workload_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            Self::check_3(out, &p, value);
+            Self::check_app_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            Self::check_4(out, &p, value);
+            Self::check_label_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_5(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
         support::require_one_group(
             out,
@@ -3248,19 +3222,24 @@ impl support::Read for MicroServiceInfoCceBase {
         let mut field_5 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<WorkloadType, _>(Self::check_2),
+                            support::scalar::<WorkloadType, _>(Self::check_workload_type),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
-                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_app_name))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_label_key))?,
+                _ => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_label_value))?
+                }
             }
         }
         let (out, path) = fields
@@ -3318,7 +3297,7 @@ impl MicroServiceInfoCceServiceBase {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCceServiceBase {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3331,7 +3310,7 @@ impl MicroServiceInfoCceServiceBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3348,12 +3327,14 @@ impl MicroServiceInfoCceServiceBase {
             p,
             value,
             "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
-            |c: char| c.is_ascii_lowercase(),
-            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-'),
-            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+            support::is_ascii_lower,
+            |c: char| {
+                support::is_ascii_lower(c) || support::is_digit(c) || matches!(c, '-')
+            },
+            |c: char| support::is_ascii_lower(c) || support::is_digit(c),
         );
     }
-    fn check_2(
+    fn check_service_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3370,19 +3351,10 @@ impl MicroServiceInfoCceServiceBase {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -3398,17 +3370,17 @@ impl support::Validate for MicroServiceInfoCceServiceBase {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         {
             let value = &self.service_name;
             let p = path.field("service_name");
-            Self::check_2(out, &p, value);
+            Self::check_service_name(out, &p, value);
         }
     }
 }
@@ -3432,9 +3404,14 @@ impl support::Read for MicroServiceInfoCceServiceBase {
         let mut field_2 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
+                _ => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_service_name))?
+                }
             }
         }
         fields
@@ -3590,7 +3567,7 @@ impl support::Shaped for VpcChannelInfo {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl VpcChannelInfo {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3607,24 +3584,15 @@ impl VpcChannelInfo {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -3637,28 +3605,28 @@ impl VpcChannelInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3677,13 +3645,13 @@ impl VpcChannelInfo {
             "may contain only English letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelStatus,
@@ -3700,31 +3668,31 @@ impl support::Validate for VpcChannelInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -3814,7 +3782,7 @@ impl support::Shaped for MicroServiceInfo {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfo {
-    fn check_2(
+    fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MicroserviceType,
@@ -3831,7 +3799,7 @@ impl support::Validate for MicroServiceInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            Self::check_2(out, &p, value);
+            Self::check_service_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -3921,7 +3889,7 @@ impl support::Shaped for MicroServiceInfoCse {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCse {
-    fn check_0(
+    fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3934,7 +3902,7 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_service_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3947,7 +3915,7 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_6(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3970,15 +3938,15 @@ impl support::Validate for MicroServiceInfoCse {
     ) {
         if let ::std::option::Option::Some(value) = &self.engine_id {
             let p = path.field("engine_id");
-            Self::check_0(out, &p, value);
+            Self::check_engine_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
             let p = path.field("service_id");
-            Self::check_1(out, &p, value);
+            Self::check_service_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_6(out, &p, value);
+            Self::check_version(out, &p, value);
         }
     }
 }
@@ -4063,7 +4031,7 @@ impl support::Shaped for MicroServiceInfoCce {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCce {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4076,7 +4044,7 @@ impl MicroServiceInfoCce {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4089,14 +4057,14 @@ impl MicroServiceInfoCce {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_workload_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &WorkloadType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_app_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4113,24 +4081,15 @@ impl MicroServiceInfoCce {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_label_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4148,18 +4107,10 @@ impl MicroServiceInfoCce {
             value,
             "must start with an English letter, a Chinese character or a digit; may contain only English letters, Chinese characters, digits, `-`, `_`, `.`, `/`, `:`, `(`, `)`, `（`, `）` and `：`",
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
             },
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit()
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
                     || matches!(
                         c, '-' | '_' | '.' | '/' | ':' | '(' | ')' | '（' | '）' |
                         '：'
@@ -4168,7 +4119,7 @@ impl MicroServiceInfoCce {
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4185,19 +4136,10 @@ impl MicroServiceInfoCce {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -4212,27 +4154,27 @@ impl support::Validate for MicroServiceInfoCce {
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.workload_type {
             let p = path.field("workload_type");
-            Self::check_2(out, &p, value);
+            Self::check_workload_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            Self::check_3(out, &p, value);
+            Self::check_app_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            Self::check_4(out, &p, value);
+            Self::check_label_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_5(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -4291,7 +4233,7 @@ impl support::Shaped for MicroServiceInfoCceService {
 }
 #[cfg(feature = "update_vpc_channel")]
 impl MicroServiceInfoCceService {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4304,7 +4246,7 @@ impl MicroServiceInfoCceService {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4321,12 +4263,14 @@ impl MicroServiceInfoCceService {
             p,
             value,
             "must start with a lowercase letter a-z; must end with a lowercase letter a-z or a digit; may contain only lowercase letters a-z, digits and `-`",
-            |c: char| c.is_ascii_lowercase(),
-            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-'),
-            |c: char| c.is_ascii_lowercase() || c.is_ascii_digit(),
+            support::is_ascii_lower,
+            |c: char| {
+                support::is_ascii_lower(c) || support::is_digit(c) || matches!(c, '-')
+            },
+            |c: char| support::is_ascii_lower(c) || support::is_digit(c),
         );
     }
-    fn check_2(
+    fn check_service_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4343,19 +4287,10 @@ impl MicroServiceInfoCceService {
             p,
             value,
             "must start with an English letter or a Chinese character; may contain only English letters, Chinese characters, digits, `.`, `-` and `_`",
+            |c: char| support::is_ascii_letter(c) || support::is_han(c),
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    )
-            },
-            |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -4370,15 +4305,15 @@ impl support::Validate for MicroServiceInfoCceService {
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.service_name {
             let p = path.field("service_name");
-            Self::check_2(out, &p, value);
+            Self::check_service_name(out, &p, value);
         }
     }
 }

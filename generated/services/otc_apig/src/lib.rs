@@ -530,7 +530,7 @@ impl AcceptingOrRejectingAVpcEndpointConnectionRequest {
 }
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
 impl AcceptingOrRejectingAVpcEndpointConnectionRequest {
-    fn check_0(
+    fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AcceptingOrRejectingAVpcEndpointConnectionAction,
@@ -548,7 +548,7 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionRequest {
         {
             let value = &self.action;
             let p = path.field("action");
-            Self::check_0(out, &p, value);
+            Self::check_action(out, &p, value);
         }
         {
             let value = &self.endpoints;
@@ -589,7 +589,7 @@ impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionRequest {
                             support::scalar::<
                                 AcceptingOrRejectingAVpcEndpointConnectionAction,
                                 _,
-                            >(Self::check_0),
+                            >(Self::check_action),
                         )?
                 }
                 _ => {
@@ -773,7 +773,7 @@ impl support::Shaped for EndpointConnection {
 }
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
 impl EndpointConnection {
-    fn check_5(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AcceptingOrRejectingAVpcEndpointConnectionStatus,
@@ -790,7 +790,7 @@ impl support::Validate for EndpointConnection {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_5(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -988,7 +988,7 @@ impl AddingACertificateToADomainNameRequest {
 }
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
 impl AddingACertificateToADomainNameRequest {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1005,8 +1005,8 @@ impl AddingACertificateToADomainNameRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
@@ -1021,7 +1021,7 @@ impl support::Validate for AddingACertificateToADomainNameRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
     }
 }
@@ -1046,7 +1046,7 @@ impl support::Read for AddingACertificateToADomainNameRequest {
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
                 0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
                 _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
             }
         }
@@ -1162,7 +1162,7 @@ impl support::Shaped for AddingACertificateToADomainNameResponse201 {
 }
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
 impl AddingACertificateToADomainNameResponse201 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingACertificateToADomainNameStatus,
@@ -1179,7 +1179,7 @@ impl support::Validate for AddingACertificateToADomainNameResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -1247,7 +1247,7 @@ impl AddingOrDeletingTagsOfAGatewayRequest {
 }
 #[cfg(feature = "adding_or_deleting_tags_of_a_gateway")]
 impl AddingOrDeletingTagsOfAGatewayRequest {
-    fn check_0(
+    fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrDeletingTagsOfAGatewayAction,
@@ -1265,7 +1265,7 @@ impl support::Validate for AddingOrDeletingTagsOfAGatewayRequest {
         {
             let value = &self.action;
             let p = path.field("action");
-            Self::check_0(out, &p, value);
+            Self::check_action(out, &p, value);
         }
         {
             let value = &self.tags;
@@ -1310,7 +1310,7 @@ impl support::Read for AddingOrDeletingTagsOfAGatewayRequest {
                             support::scalar::<
                                 AddingOrDeletingTagsOfAGatewayAction,
                                 _,
-                            >(Self::check_0),
+                            >(Self::check_action),
                         )?
                 }
                 _ => {
@@ -2171,14 +2171,14 @@ impl BindingADomainNameRequest {
 }
 #[cfg(feature = "binding_a_domain_name")]
 impl BindingADomainNameRequest {
-    fn check_0(
+    fn check_min_ssl_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MinSslVersion,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_url_domain(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2201,12 +2201,12 @@ impl support::Validate for BindingADomainNameRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.min_ssl_version {
             let p = path.field("min_ssl_version");
-            Self::check_0(out, &p, value);
+            Self::check_min_ssl_version(out, &p, value);
         }
         {
             let value = &self.url_domain;
             let p = path.field("url_domain");
-            Self::check_2(out, &p, value);
+            Self::check_url_domain(out, &p, value);
         }
     }
 }
@@ -2239,7 +2239,10 @@ impl support::Read for BindingADomainNameRequest {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<MinSslVersion, _>(Self::check_0),
+                            support::scalar::<
+                                MinSslVersion,
+                                _,
+                            >(Self::check_min_ssl_version),
                         )?
                 }
                 1 => {
@@ -2250,7 +2253,9 @@ impl support::Read for BindingADomainNameRequest {
                             support::scalar::<bool, _>(support::unchecked),
                         )?
                 }
-                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                _ => {
+                    fields.value(2, &mut field_2, support::text(Self::check_url_domain))?
+                }
             }
         }
         fields.end(&[("url_domain", field_2.is_some())]);
@@ -2344,7 +2349,7 @@ impl support::Shaped for BindingADomainNameResponse201 {
 }
 #[cfg(feature = "binding_a_domain_name")]
 impl BindingADomainNameResponse201 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingACertificateToADomainNameStatus,
@@ -2361,7 +2366,7 @@ impl support::Validate for BindingADomainNameResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -2662,7 +2667,7 @@ impl support::Shaped for PluginApiAttachInfo {
 }
 #[cfg(feature = "binding_a_plug_in_to_apis")]
 impl PluginApiAttachInfo {
-    fn check_2(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2679,19 +2684,21 @@ impl PluginApiAttachInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginScope,
@@ -2708,15 +2715,15 @@ impl support::Validate for PluginApiAttachInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_scope {
             let p = path.field("plugin_scope");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_scope(out, &p, value);
         }
     }
 }
@@ -2741,7 +2748,7 @@ impl BindingARequestThrottlingPolicyRequest {
 }
 #[cfg(feature = "binding_a_request_throttling_policy")]
 impl BindingARequestThrottlingPolicyRequest {
-    fn check_0(
+    fn check_strategy_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2765,7 +2772,7 @@ impl support::Validate for BindingARequestThrottlingPolicyRequest {
         {
             let value = &self.strategy_id;
             let p = path.field("strategy_id");
-            Self::check_0(out, &p, value);
+            Self::check_strategy_id(out, &p, value);
         }
     }
 }
@@ -2787,7 +2794,10 @@ impl support::Read for BindingARequestThrottlingPolicyRequest {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_strategy_id))?
+                }
                 _ => {
                     fields
                         .value(
@@ -2952,7 +2962,7 @@ impl support::Shaped for ThrottleApiBinding {
 }
 #[cfg(feature = "binding_a_request_throttling_policy")]
 impl ThrottleApiBinding {
-    fn check_1(
+    fn check_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Scope,
@@ -2969,7 +2979,7 @@ impl support::Validate for ThrottleApiBinding {
     ) {
         if let ::std::option::Option::Some(value) = &self.scope {
             let p = path.field("scope");
-            Self::check_1(out, &p, value);
+            Self::check_scope(out, &p, value);
         }
     }
 }
@@ -3350,7 +3360,7 @@ impl support::Shaped for SignApiBindingInfo {
 }
 #[cfg(feature = "binding_a_signature_key")]
 impl SignApiBindingInfo {
-    fn check_11(
+    fn check_sign_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3367,19 +3377,19 @@ impl SignApiBindingInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_12(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BindingASignatureKeyReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_15(
+    fn check_sign_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignType,
@@ -3396,15 +3406,15 @@ impl support::Validate for SignApiBindingInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.sign_name {
             let p = path.field("sign_name");
-            Self::check_11(out, &p, value);
+            Self::check_sign_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_12(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
-            Self::check_15(out, &p, value);
+            Self::check_sign_type(out, &p, value);
         }
     }
 }
@@ -3915,7 +3925,7 @@ impl support::Shaped for ApiForThrottle {
     )
 )]
 impl ApiForThrottle {
-    fn check_14(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BindingASignatureKeyReqMethod,
@@ -3937,7 +3947,7 @@ impl support::Validate for ApiForThrottle {
     ) {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_14(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
     }
 }
@@ -4102,7 +4112,7 @@ impl support::Shaped for ApiFunc {
     )
 )]
 impl ApiFunc {
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4115,21 +4125,21 @@ impl ApiFunc {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_invocation_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InvocationType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4142,7 +4152,7 @@ impl ApiFunc {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_6(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -4155,14 +4165,14 @@ impl ApiFunc {
             ::std::option::Option::None,
         );
     }
-    fn check_8(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiFuncReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
@@ -4185,31 +4195,31 @@ impl support::Validate for ApiFunc {
     ) {
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.invocation_type {
             let p = path.field("invocation_type");
-            Self::check_2(out, &p, value);
+            Self::check_invocation_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_3(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_4(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_6(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_8(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_11(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -4340,14 +4350,14 @@ impl support::Shaped for ApiGroupCommonInfo {
     )
 )]
 impl ApiGroupCommonInfo {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_on_sell_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OnSellStatus,
@@ -4370,11 +4380,11 @@ impl support::Validate for ApiGroupCommonInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.on_sell_status {
             let p = path.field("on_sell_status");
-            Self::check_6(out, &p, value);
+            Self::check_on_sell_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_domains {
             let p = path.field("url_domains");
@@ -4489,7 +4499,7 @@ impl support::Shaped for ApiMock {
     )
 )]
 impl ApiMock {
-    fn check_0(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4502,7 +4512,7 @@ impl ApiMock {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4515,7 +4525,7 @@ impl ApiMock {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_6(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
@@ -4538,15 +4548,15 @@ impl support::Validate for ApiMock {
     ) {
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_0(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_6(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -4716,21 +4726,21 @@ impl support::Shaped for ApiPolicyFunctionResp {
     )
 )]
 impl ApiPolicyFunctionResp {
-    fn check_1(
+    fn check_invocation_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InvocationType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4743,7 +4753,7 @@ impl ApiPolicyFunctionResp {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -4756,21 +4766,21 @@ impl ApiPolicyFunctionResp {
             ::std::option::Option::None,
         );
     }
-    fn check_6(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiPolicyFunctionRespReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4787,8 +4797,8 @@ impl ApiPolicyFunctionResp {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
@@ -4808,31 +4818,31 @@ impl support::Validate for ApiPolicyFunctionResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.invocation_type {
             let p = path.field("invocation_type");
-            Self::check_1(out, &p, value);
+            Self::check_invocation_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_2(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_3(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_5(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_6(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.effect_mode {
             let p = path.field("effect_mode");
-            Self::check_8(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_9(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -5030,14 +5040,14 @@ impl support::Shaped for ApiPolicyHttpResp {
     )
 )]
 impl ApiPolicyHttpResp {
-    fn check_1(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5054,12 +5064,12 @@ impl ApiPolicyHttpResp {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_6(
+    fn check_url_domain(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5072,21 +5082,21 @@ impl ApiPolicyHttpResp {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_7(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiPolicyHttpRespReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5099,7 +5109,7 @@ impl ApiPolicyHttpResp {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -5112,7 +5122,7 @@ impl ApiPolicyHttpResp {
             ::std::option::Option::Some(600000i64),
         );
     }
-    fn check_13(
+    fn check_vpc_channel_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelStatus,
@@ -5135,11 +5145,11 @@ impl support::Validate for ApiPolicyHttpResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.effect_mode {
             let p = path.field("effect_mode");
-            Self::check_1(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_2(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -5157,23 +5167,23 @@ impl support::Validate for ApiPolicyHttpResp {
         }
         if let ::std::option::Option::Some(value) = &self.url_domain {
             let p = path.field("url_domain");
-            Self::check_6(out, &p, value);
+            Self::check_url_domain(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_7(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_8(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_9(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
             let p = path.field("vpc_channel_info");
@@ -5181,7 +5191,7 @@ impl support::Validate for ApiPolicyHttpResp {
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
             let p = path.field("vpc_channel_status");
-            Self::check_13(out, &p, value);
+            Self::check_vpc_channel_status(out, &p, value);
         }
     }
 }
@@ -5285,14 +5295,14 @@ impl support::Shaped for ApiPolicyMockResp {
     )
 )]
 impl ApiPolicyMockResp {
-    fn check_1(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5309,8 +5319,8 @@ impl ApiPolicyMockResp {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
@@ -5330,11 +5340,11 @@ impl support::Validate for ApiPolicyMockResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.effect_mode {
             let p = path.field("effect_mode");
-            Self::check_1(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_2(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -5466,14 +5476,14 @@ impl support::Shaped for AppQuotaAppInfo {
     )
 )]
 impl AppQuotaAppInfo {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_app_quota_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5490,8 +5500,8 @@ impl AppQuotaAppInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
@@ -5510,11 +5520,11 @@ impl support::Validate for AppQuotaAppInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_quota_name {
             let p = path.field("app_quota_name");
-            Self::check_8(out, &p, value);
+            Self::check_app_quota_name(out, &p, value);
         }
     }
 }
@@ -5715,7 +5725,7 @@ impl AuthOpt {
     )
 )]
 impl AuthOpt {
-    fn check_0(
+    fn check_app_code_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppCodeAuthType,
@@ -5739,7 +5749,7 @@ impl support::Validate for AuthOpt {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_code_auth_type {
             let p = path.field("app_code_auth_type");
-            Self::check_0(out, &p, value);
+            Self::check_app_code_auth_type(out, &p, value);
         }
     }
 }
@@ -5769,7 +5779,7 @@ impl support::Read for AuthOpt {
                 .value(
                     0,
                     &mut field_0,
-                    support::scalar::<AppCodeAuthType, _>(Self::check_0),
+                    support::scalar::<AppCodeAuthType, _>(Self::check_app_code_auth_type),
                 )?;
         }
         fields.end(&[]);
@@ -5971,7 +5981,7 @@ impl support::Shaped for BackendApi {
     )
 )]
 impl BackendApi {
-    fn check_1(
+    fn check_url_domain(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -5984,14 +5994,14 @@ impl BackendApi {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendApiReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6004,14 +6014,14 @@ impl BackendApi {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6024,7 +6034,7 @@ impl BackendApi {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_6(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6037,7 +6047,7 @@ impl BackendApi {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_7(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -6050,14 +6060,14 @@ impl BackendApi {
             ::std::option::Option::Some(600000i64),
         );
     }
-    fn check_11(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_15(
+    fn check_vpc_channel_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelStatus,
@@ -6080,35 +6090,35 @@ impl support::Validate for BackendApi {
     ) {
         if let ::std::option::Option::Some(value) = &self.url_domain {
             let p = path.field("url_domain");
-            Self::check_1(out, &p, value);
+            Self::check_url_domain(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_2(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_5(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_6(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_7(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_11(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
             let p = path.field("vpc_channel_info");
@@ -6116,7 +6126,7 @@ impl support::Validate for BackendApi {
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
             let p = path.field("vpc_channel_status");
-            Self::check_15(out, &p, value);
+            Self::check_vpc_channel_status(out, &p, value);
         }
     }
 }
@@ -6236,14 +6246,14 @@ impl support::Shaped for BackendParam {
     )
 )]
 impl BackendParam {
-    fn check_0(
+    fn check_origin(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Origin,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6260,14 +6270,15 @@ impl BackendParam {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6280,14 +6291,14 @@ impl BackendParam {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_3(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnApiLocation,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6316,23 +6327,23 @@ impl support::Validate for BackendParam {
     ) {
         if let ::std::option::Option::Some(value) = &self.origin {
             let p = path.field("origin");
-            Self::check_0(out, &p, value);
+            Self::check_origin(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_2(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.location {
             let p = path.field("location");
-            Self::check_3(out, &p, value);
+            Self::check_location(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.value {
             let p = path.field("value");
-            Self::check_4(out, &p, value);
+            Self::check_value(out, &p, value);
         }
     }
 }
@@ -6453,14 +6464,14 @@ impl support::Shaped for CoditionResp {
     )
 )]
 impl CoditionResp {
-    fn check_1(
+    fn check_sys_param_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SysParamName,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_cookie_param_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6473,14 +6484,14 @@ impl CoditionResp {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_condition_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ConditionType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_condition_origin(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ConditionOrigin,
@@ -6503,19 +6514,19 @@ impl support::Validate for CoditionResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.sys_param_name {
             let p = path.field("sys_param_name");
-            Self::check_1(out, &p, value);
+            Self::check_sys_param_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cookie_param_name {
             let p = path.field("cookie_param_name");
-            Self::check_2(out, &p, value);
+            Self::check_cookie_param_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.condition_type {
             let p = path.field("condition_type");
-            Self::check_4(out, &p, value);
+            Self::check_condition_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.condition_origin {
             let p = path.field("condition_origin");
-            Self::check_5(out, &p, value);
+            Self::check_condition_origin(out, &p, value);
         }
     }
 }
@@ -6591,7 +6602,7 @@ impl Identity {
     )
 )]
 impl Identity {
-    fn check_1(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Location,
@@ -6614,7 +6625,7 @@ impl support::Validate for Identity {
         {
             let value = &self.location;
             let p = path.field("location");
-            Self::check_1(out, &p, value);
+            Self::check_location(out, &p, value);
         }
     }
 }
@@ -6649,7 +6660,7 @@ impl support::Read for Identity {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<Location, _>(Self::check_1),
+                            support::scalar::<Location, _>(Self::check_location),
                         )?
                 }
                 _ => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -6736,7 +6747,7 @@ impl support::Shaped for IdentityInResponse {
     )
 )]
 impl IdentityInResponse {
-    fn check_1(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Location,
@@ -6762,7 +6773,7 @@ impl support::Validate for IdentityInResponse {
         support::check_present(out, &path.field("location"), self.location.is_some());
         if let ::std::option::Option::Some(value) = &self.location {
             let p = path.field("location");
-            Self::check_1(out, &p, value);
+            Self::check_location(out, &p, value);
         }
     }
 }
@@ -6833,7 +6844,7 @@ impl MemberGroupCreate {
     )
 )]
 impl MemberGroupCreate {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6850,14 +6861,15 @@ impl MemberGroupCreate {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6870,7 +6882,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -6883,7 +6895,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6902,12 +6914,13 @@ impl MemberGroupCreate {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -6920,7 +6933,7 @@ impl MemberGroupCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -6949,27 +6962,27 @@ impl support::Validate for MemberGroupCreate {
         {
             let value = &self.member_group_name;
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -7021,24 +7034,45 @@ impl support::Read for MemberGroupCreate {
         let mut field_6 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(Self::check_member_group_name),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_member_group_remark),
+                        )?
+                }
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<i32, _>(Self::check_2),
+                            support::scalar::<i32, _>(Self::check_member_group_weight),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_dict_code))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_microservice_version),
+                        )?
+                }
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_microservice_port),
                         )?
                 }
                 _ => {
@@ -7211,7 +7245,7 @@ impl support::Shaped for MemberGroupInfo {
     )
 )]
 impl MemberGroupInfo {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7228,14 +7262,15 @@ impl MemberGroupInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7248,7 +7283,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -7261,7 +7296,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7280,12 +7315,13 @@ impl MemberGroupInfo {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7298,7 +7334,7 @@ impl MemberGroupInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -7329,27 +7365,27 @@ impl support::Validate for MemberGroupInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -7452,7 +7488,7 @@ impl MemberInfo {
     )
 )]
 impl MemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7465,7 +7501,7 @@ impl MemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -7478,14 +7514,14 @@ impl MemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrUpdatingBackendInstancesStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -7498,7 +7534,7 @@ impl MemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7516,11 +7552,13 @@ impl MemberInfo {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7539,7 +7577,8 @@ impl MemberInfo {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -7560,27 +7599,27 @@ impl support::Validate for MemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }
@@ -7629,13 +7668,13 @@ impl support::Read for MemberInfo {
         let mut field_7 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_host))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_weight),
                         )?
                 }
                 2 => {
@@ -7655,7 +7694,7 @@ impl support::Read for MemberInfo {
                             support::scalar::<
                                 AddingOrUpdatingBackendInstancesStatus,
                                 _,
-                            >(Self::check_4),
+                            >(Self::check_status),
                         )?
                 }
                 5 => {
@@ -7663,11 +7702,11 @@ impl support::Read for MemberInfo {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
-                _ => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_ecs_id))?,
+                _ => fields.value(7, &mut field_7, support::text(Self::check_ecs_name))?,
             }
         }
         fields.end(&[]);
@@ -7778,7 +7817,7 @@ impl support::Shaped for MicroServiceInfo {
     )
 )]
 impl MicroServiceInfo {
-    fn check_2(
+    fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ServiceType,
@@ -7801,7 +7840,7 @@ impl support::Validate for MicroServiceInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            Self::check_2(out, &p, value);
+            Self::check_service_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -7916,7 +7955,7 @@ impl support::Shaped for MicroServiceInfoCce {
     )
 )]
 impl MicroServiceInfoCce {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7929,7 +7968,7 @@ impl MicroServiceInfoCce {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7942,14 +7981,14 @@ impl MicroServiceInfoCce {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_workload_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &WorkloadType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_app_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7966,14 +8005,15 @@ impl MicroServiceInfoCce {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_label_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -7990,15 +8030,15 @@ impl MicroServiceInfoCce {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8015,9 +8055,10 @@ impl MicroServiceInfoCce {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -8038,27 +8079,27 @@ impl support::Validate for MicroServiceInfoCce {
     ) {
         if let ::std::option::Option::Some(value) = &self.cluster_id {
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.namespace {
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.workload_type {
             let p = path.field("workload_type");
-            Self::check_2(out, &p, value);
+            Self::check_workload_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            Self::check_3(out, &p, value);
+            Self::check_app_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            Self::check_4(out, &p, value);
+            Self::check_label_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_5(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -8161,7 +8202,7 @@ impl support::Shaped for MicroServiceInfoCse {
     )
 )]
 impl MicroServiceInfoCse {
-    fn check_0(
+    fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8174,7 +8215,7 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_service_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8187,7 +8228,7 @@ impl MicroServiceInfoCse {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_6(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8216,15 +8257,15 @@ impl support::Validate for MicroServiceInfoCse {
     ) {
         if let ::std::option::Option::Some(value) = &self.engine_id {
             let p = path.field("engine_id");
-            Self::check_0(out, &p, value);
+            Self::check_engine_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.service_id {
             let p = path.field("service_id");
-            Self::check_1(out, &p, value);
+            Self::check_service_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_6(out, &p, value);
+            Self::check_version(out, &p, value);
         }
     }
 }
@@ -8311,7 +8352,7 @@ impl MicroserviceLabel {
     )
 )]
 impl MicroserviceLabel {
-    fn check_0(
+    fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8328,14 +8369,15 @@ impl MicroserviceLabel {
             p,
             value,
             "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
         );
     }
-    fn check_1(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8352,11 +8394,12 @@ impl MicroserviceLabel {
             p,
             value,
             "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
         );
     }
 }
@@ -8377,12 +8420,12 @@ impl support::Validate for MicroserviceLabel {
         {
             let value = &self.label_name;
             let p = path.field("label_name");
-            Self::check_0(out, &p, value);
+            Self::check_label_name(out, &p, value);
         }
         {
             let value = &self.label_value;
             let p = path.field("label_value");
-            Self::check_1(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -8411,8 +8454,13 @@ impl support::Read for MicroserviceLabel {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_label_name))?
+                }
+                _ => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_label_value))?
+                }
             }
         }
         fields
@@ -8511,7 +8559,7 @@ impl support::Shaped for MicroserviceLabelInResponse {
     )
 )]
 impl MicroserviceLabelInResponse {
-    fn check_0(
+    fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8528,14 +8576,15 @@ impl MicroserviceLabelInResponse {
             p,
             value,
             "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
         );
     }
-    fn check_1(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8552,11 +8601,12 @@ impl MicroserviceLabelInResponse {
             p,
             value,
             "must start with a letter or a digit; must end with a letter or a digit; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
         );
     }
 }
@@ -8589,11 +8639,11 @@ impl support::Validate for MicroserviceLabelInResponse {
         );
         if let ::std::option::Option::Some(value) = &self.label_name {
             let p = path.field("label_name");
-            Self::check_0(out, &p, value);
+            Self::check_label_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_1(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
     }
 }
@@ -8789,7 +8839,7 @@ impl support::Shaped for PluginApiInfo {
     )
 )]
 impl PluginApiInfo {
-    fn check_1(
+    fn check_api_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8806,36 +8856,36 @@ impl PluginApiInfo {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingApisBoundWithAPlugInReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -8848,14 +8898,14 @@ impl PluginApiInfo {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
@@ -8877,31 +8927,31 @@ impl support::Validate for PluginApiInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.api_name {
             let p = path.field("api_name");
-            Self::check_1(out, &p, value);
+            Self::check_api_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_2(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_7(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
     }
 }
@@ -9013,7 +9063,7 @@ impl support::Shaped for PluginInfo {
     )
 )]
 impl PluginInfo {
-    fn check_1(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9030,26 +9080,28 @@ impl PluginInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_plugin_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginScope,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9062,7 +9114,7 @@ impl PluginInfo {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9090,23 +9142,23 @@ impl support::Validate for PluginInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_scope {
             let p = path.field("plugin_scope");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_scope(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -9307,7 +9359,7 @@ impl support::Shaped for ReqParam {
     )
 )]
 impl ReqParam {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9324,42 +9376,43 @@ impl ReqParam {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqParamType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnApiLocation,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_required(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Required,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_valid_enable(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ValidEnable,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9372,7 +9425,7 @@ impl ReqParam {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_15(
+    fn check_pass_through(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PassThrough,
@@ -9396,31 +9449,31 @@ impl support::Validate for ReqParam {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.location {
             let p = path.field("location");
-            Self::check_2(out, &p, value);
+            Self::check_location(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.required {
             let p = path.field("required");
-            Self::check_5(out, &p, value);
+            Self::check_required(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.valid_enable {
             let p = path.field("valid_enable");
-            Self::check_6(out, &p, value);
+            Self::check_valid_enable(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_7(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pass_through {
             let p = path.field("pass_through");
-            Self::check_15(out, &p, value);
+            Self::check_pass_through(out, &p, value);
         }
     }
 }
@@ -9623,7 +9676,7 @@ impl ResponseInfoHeader {
     )
 )]
 impl ResponseInfoHeader {
-    fn check_1(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9655,7 +9708,7 @@ impl support::Validate for ResponseInfoHeader {
     ) {
         if let ::std::option::Option::Some(value) = &self.value {
             let p = path.field("value");
-            Self::check_1(out, &p, value);
+            Self::check_value(out, &p, value);
         }
     }
 }
@@ -9687,7 +9740,7 @@ impl support::Read for ResponseInfoHeader {
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
                 0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
             }
         }
         fields.end(&[]);
@@ -9890,7 +9943,7 @@ impl TmsKeyValue {
     )
 )]
 impl TmsKeyValue {
-    fn check_0(
+    fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9909,13 +9962,13 @@ impl TmsKeyValue {
             "may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, ' ' | '_' | '.' | ':' | '=' | '+' | '-' | '@')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -9934,7 +9987,7 @@ impl TmsKeyValue {
             "may contain only letters, digits, ` `, `_`, `.`, `:`, `/`, `=`, `+`, `-` and `@`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, ' ' | '_' | '.' | ':' | '/' | '=' | '+' | '-' | '@')
             },
             |_: char| true,
@@ -9956,11 +10009,11 @@ impl support::Validate for TmsKeyValue {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            Self::check_0(out, &p, value);
+            Self::check_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.value {
             let p = path.field("value");
-            Self::check_1(out, &p, value);
+            Self::check_value(out, &p, value);
         }
     }
 }
@@ -9988,8 +10041,8 @@ impl support::Read for TmsKeyValue {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
             }
         }
         fields.end(&[]);
@@ -10155,14 +10208,14 @@ impl support::Shaped for UrlDomain {
     )
 )]
 impl UrlDomain {
-    fn check_2(
+    fn check_cname_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CnameStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_min_ssl_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MinSslVersion,
@@ -10189,11 +10242,11 @@ impl support::Validate for UrlDomain {
     ) {
         if let ::std::option::Option::Some(value) = &self.cname_status {
             let p = path.field("cname_status");
-            Self::check_2(out, &p, value);
+            Self::check_cname_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.min_ssl_version {
             let p = path.field("min_ssl_version");
-            Self::check_5(out, &p, value);
+            Self::check_min_ssl_version(out, &p, value);
         }
     }
 }
@@ -10459,7 +10512,7 @@ impl support::Shaped for VpcMemberInfo {
     )
 )]
 impl VpcMemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -10472,7 +10525,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -10485,14 +10538,14 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrUpdatingBackendInstancesStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -10505,7 +10558,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -10523,11 +10576,13 @@ impl VpcMemberInfo {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -10546,7 +10601,8 @@ impl VpcMemberInfo {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -10568,27 +10624,27 @@ impl support::Validate for VpcMemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }
@@ -18771,7 +18827,7 @@ impl ConfiguringAFeatureForAGatewayRequest {
 }
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
 impl ConfiguringAFeatureForAGatewayRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -18795,7 +18851,7 @@ impl support::Validate for ConfiguringAFeatureForAGatewayRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
     }
 }
@@ -18819,7 +18875,7 @@ impl support::Read for ConfiguringAFeatureForAGatewayRequest {
         let mut field_2 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
@@ -18904,7 +18960,7 @@ impl support::Shaped for ConfiguringAFeatureForAGatewayResponse201 {
 }
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
 impl ConfiguringAFeatureForAGatewayResponse201 {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -18927,7 +18983,7 @@ impl support::Validate for ConfiguringAFeatureForAGatewayResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
     }
 }
@@ -19011,7 +19067,7 @@ impl CreatingACredentialQuotaRequest {
 }
 #[cfg(feature = "creating_a_credential_quota")]
 impl CreatingACredentialQuotaRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19028,12 +19084,12 @@ impl CreatingACredentialQuotaRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -19046,14 +19102,14 @@ impl CreatingACredentialQuotaRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -19066,7 +19122,7 @@ impl CreatingACredentialQuotaRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19090,26 +19146,26 @@ impl support::Validate for CreatingACredentialQuotaRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.call_limits;
             let p = path.field("call_limits");
-            Self::check_1(out, &p, value);
+            Self::check_call_limits(out, &p, value);
         }
         {
             let value = &self.time_unit;
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_3(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -19146,13 +19202,13 @@ impl support::Read for CreatingACredentialQuotaRequest {
         let mut field_5 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_call_limits),
                         )?
                 }
                 2 => {
@@ -19160,7 +19216,7 @@ impl support::Read for CreatingACredentialQuotaRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<TimeUnit, _>(Self::check_2),
+                            support::scalar::<TimeUnit, _>(Self::check_time_unit),
                         )?
                 }
                 3 => {
@@ -19168,11 +19224,11 @@ impl support::Read for CreatingACredentialQuotaRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_time_interval),
                         )?
                 }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
-                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                _ => fields.value(5, &mut field_5, support::text(Self::check_remark))?,
             }
         }
         fields
@@ -19282,7 +19338,7 @@ impl support::Shaped for CreatingACredentialQuotaResponse201 {
 }
 #[cfg(feature = "creating_a_credential_quota")]
 impl CreatingACredentialQuotaResponse201 {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19299,19 +19355,19 @@ impl CreatingACredentialQuotaResponse201 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19334,15 +19390,15 @@ impl support::Validate for CreatingACredentialQuotaResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_3(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -19454,7 +19510,7 @@ impl CreatingACustomAuthorizerRequest {
 }
 #[cfg(feature = "creating_a_custom_authorizer")]
 impl CreatingACustomAuthorizerRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19471,33 +19527,33 @@ impl CreatingACustomAuthorizerRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19521,25 +19577,25 @@ impl support::Validate for CreatingACustomAuthorizerRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         {
             let value = &self.authorizer_type;
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -19601,7 +19657,7 @@ impl support::Read for CreatingACustomAuthorizerRequest {
         let mut field_11 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
@@ -19610,7 +19666,7 @@ impl support::Read for CreatingACustomAuthorizerRequest {
                             support::scalar::<
                                 CreatingACustomAuthorizerType,
                                 _,
-                            >(Self::check_1),
+                            >(Self::check_type),
                         )?
                 }
                 2 => {
@@ -19618,7 +19674,10 @@ impl support::Read for CreatingACustomAuthorizerRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<AuthorizerType, _>(Self::check_2),
+                            support::scalar::<
+                                AuthorizerType,
+                                _,
+                            >(Self::check_authorizer_type),
                         )?
                 }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
@@ -19627,10 +19686,17 @@ impl support::Read for CreatingACustomAuthorizerRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<NetworkType, _>(Self::check_4),
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::text(Self::check_authorizer_version),
+                        )?
+                }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
                 7 => {
                     fields
@@ -19846,7 +19912,7 @@ impl support::Shaped for CreatingACustomAuthorizerResponse201 {
 }
 #[cfg(feature = "creating_a_custom_authorizer")]
 impl CreatingACustomAuthorizerResponse201 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19863,33 +19929,33 @@ impl CreatingACustomAuthorizerResponse201 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -19912,23 +19978,23 @@ impl support::Validate for CreatingACustomAuthorizerResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_type {
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -20128,7 +20194,7 @@ impl CreatingADedicatedGatewayPayPerUseRequest {
 }
 #[cfg(feature = "creating_a_dedicated_gateway_pay_per_use")]
 impl CreatingADedicatedGatewayPayPerUseRequest {
-    fn check_3(
+    fn check_instance_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -20145,33 +20211,35 @@ impl CreatingADedicatedGatewayPayPerUseRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_spec_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SpecId,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_13(
+    fn check_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingADedicatedGatewayPayPerUseBandwidthChargingMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_loadbalancer_provider(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &LoadbalancerProvider,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_16(
+    fn check_vpcep_service_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -20189,11 +20257,13 @@ impl CreatingADedicatedGatewayPayPerUseRequest {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_18(
+    fn check_ingress_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IngressBandwidthChargingMode,
@@ -20211,20 +20281,20 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseRequest {
         {
             let value = &self.instance_name;
             let p = path.field("instance_name");
-            Self::check_3(out, &p, value);
+            Self::check_instance_name(out, &p, value);
         }
         {
             let value = &self.spec_id;
             let p = path.field("spec_id");
-            Self::check_5(out, &p, value);
+            Self::check_spec_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.bandwidth_charging_mode {
             let p = path.field("bandwidth_charging_mode");
-            Self::check_13(out, &p, value);
+            Self::check_bandwidth_charging_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.loadbalancer_provider {
             let p = path.field("loadbalancer_provider");
-            Self::check_14(out, &p, value);
+            Self::check_loadbalancer_provider(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -20242,12 +20312,12 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseRequest {
         }
         if let ::std::option::Option::Some(value) = &self.vpcep_service_name {
             let p = path.field("vpcep_service_name");
-            Self::check_16(out, &p, value);
+            Self::check_vpcep_service_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ingress_bandwidth_charging_mode
         {
             let p = path.field("ingress_bandwidth_charging_mode");
-            Self::check_18(out, &p, value);
+            Self::check_ingress_bandwidth_charging_mode(out, &p, value);
         }
     }
 }
@@ -20326,14 +20396,21 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                 0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_instance_name),
+                        )?
+                }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<SpecId, _>(Self::check_5),
+                            support::scalar::<SpecId, _>(Self::check_spec_id),
                         )?
                 }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
@@ -20369,7 +20446,7 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                             support::scalar::<
                                 CreatingADedicatedGatewayPayPerUseBandwidthChargingMode,
                                 _,
-                            >(Self::check_13),
+                            >(Self::check_bandwidth_charging_mode),
                         )?
                 }
                 14 => {
@@ -20377,7 +20454,10 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                         .value(
                             14,
                             &mut field_14,
-                            support::scalar::<LoadbalancerProvider, _>(Self::check_14),
+                            support::scalar::<
+                                LoadbalancerProvider,
+                                _,
+                            >(Self::check_loadbalancer_provider),
                         )?
                 }
                 15 => {
@@ -20392,7 +20472,14 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                             },
                         )?
                 }
-                16 => fields.value(16, &mut field_16, support::text(Self::check_16))?,
+                16 => {
+                    fields
+                        .value(
+                            16,
+                            &mut field_16,
+                            support::text(Self::check_vpcep_service_name),
+                        )?
+                }
                 17 => {
                     fields
                         .value(
@@ -20409,7 +20496,7 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                             support::scalar::<
                                 IngressBandwidthChargingMode,
                                 _,
-                            >(Self::check_18),
+                            >(Self::check_ingress_bandwidth_charging_mode),
                         )?
                 }
             }
@@ -20815,7 +20902,7 @@ impl CreatingAGroupResponseRequest {
 }
 #[cfg(feature = "creating_a_group_response")]
 impl CreatingAGroupResponseRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -20833,7 +20920,9 @@ impl CreatingAGroupResponseRequest {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -20848,7 +20937,7 @@ impl support::Validate for CreatingAGroupResponseRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.responses {
             let p = path.field("responses");
@@ -20877,7 +20966,7 @@ impl support::Read for CreatingAGroupResponseRequest {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 _ => {
                     fields
                         .value(
@@ -21075,7 +21164,7 @@ impl CreatingAPlugInRequest {
 }
 #[cfg(feature = "creating_a_plug_in")]
 impl CreatingAPlugInRequest {
-    fn check_0(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21088,14 +21177,14 @@ impl CreatingAPlugInRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_1(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21108,7 +21197,7 @@ impl CreatingAPlugInRequest {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_4(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21132,21 +21221,21 @@ impl support::Validate for CreatingAPlugInRequest {
         {
             let value = &self.plugin_name;
             let p = path.field("plugin_name");
-            Self::check_0(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         {
             let value = &self.plugin_type;
             let p = path.field("plugin_type");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         {
             let value = &self.plugin_content;
             let p = path.field("plugin_content");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_4(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -21180,18 +21269,28 @@ impl support::Read for CreatingAPlugInRequest {
         let mut field_4 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_plugin_name))?
+                }
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<PluginType, _>(Self::check_1),
+                            support::scalar::<PluginType, _>(Self::check_plugin_type),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                _ => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_plugin_content),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(Self::check_remark))?,
             }
         }
         fields
@@ -21303,7 +21402,7 @@ impl support::Shaped for CreatingAPlugInResponse201 {
 }
 #[cfg(feature = "creating_a_plug_in")]
 impl CreatingAPlugInResponse201 {
-    fn check_1(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21320,19 +21419,21 @@ impl CreatingAPlugInResponse201 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21345,7 +21446,7 @@ impl CreatingAPlugInResponse201 {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21368,19 +21469,19 @@ impl support::Validate for CreatingAPlugInResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -21483,7 +21584,7 @@ impl CreatingARequestThrottlingPolicyRequest {
 }
 #[cfg(feature = "creating_a_request_throttling_policy")]
 impl CreatingARequestThrottlingPolicyRequest {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21496,7 +21597,7 @@ impl CreatingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21513,19 +21614,19 @@ impl CreatingARequestThrottlingPolicyRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21538,7 +21639,7 @@ impl CreatingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21551,14 +21652,14 @@ impl CreatingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21571,7 +21672,7 @@ impl CreatingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21584,7 +21685,7 @@ impl CreatingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21607,43 +21708,43 @@ impl support::Validate for CreatingARequestThrottlingPolicyRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.time_unit;
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         {
             let value = &self.api_call_limits;
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
     }
 }
@@ -21697,25 +21798,25 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<i32, _>(Self::check_0),
+                            support::scalar::<i32, _>(Self::check_app_call_limits),
                         )?
                 }
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<TimeUnit, _>(Self::check_2),
+                            support::scalar::<TimeUnit, _>(Self::check_time_unit),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_api_call_limits),
                         )?
                 }
                 5 => {
@@ -21726,7 +21827,7 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                             support::scalar::<
                                 CreatingARequestThrottlingPolicyType,
                                 _,
-                            >(Self::check_5),
+                            >(Self::check_type),
                         )?
                 }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
@@ -21735,7 +21836,7 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<i32, _>(Self::check_7),
+                            support::scalar::<i32, _>(Self::check_user_call_limits),
                         )?
                 }
                 8 => {
@@ -21743,7 +21844,7 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                         .value(
                             8,
                             &mut field_8,
-                            support::scalar::<i32, _>(Self::check_8),
+                            support::scalar::<i32, _>(Self::check_time_interval),
                         )?
                 }
                 _ => {
@@ -21751,7 +21852,7 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                         .value(
                             9,
                             &mut field_9,
-                            support::scalar::<i32, _>(Self::check_9),
+                            support::scalar::<i32, _>(Self::check_ip_call_limits),
                         )?
                 }
             }
@@ -21915,7 +22016,7 @@ impl support::Shaped for CreatingARequestThrottlingPolicyResponse201 {
 }
 #[cfg(feature = "creating_a_request_throttling_policy")]
 impl CreatingARequestThrottlingPolicyResponse201 {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21928,7 +22029,7 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21945,19 +22046,19 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -21970,7 +22071,7 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -21983,14 +22084,14 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -22003,7 +22104,7 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -22016,7 +22117,7 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -22029,7 +22130,7 @@ impl CreatingARequestThrottlingPolicyResponse201 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_12(
+    fn check_is_inclu_special_throttle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsIncluSpecialThrottle,
@@ -22046,43 +22147,43 @@ impl support::Validate for CreatingARequestThrottlingPolicyResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.api_call_limits {
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
-            Self::check_12(out, &p, value);
+            Self::check_is_inclu_special_throttle(out, &p, value);
         }
     }
 }
@@ -22201,7 +22302,7 @@ impl CreatingAVpcChannelRequest {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl CreatingAVpcChannelRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -22218,14 +22319,15 @@ impl CreatingAVpcChannelRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -22238,28 +22340,28 @@ impl CreatingAVpcChannelRequest {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAVpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -22278,7 +22380,8 @@ impl CreatingAVpcChannelRequest {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -22294,30 +22397,30 @@ impl support::Validate for CreatingAVpcChannelRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.port;
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         {
             let value = &self.balance_strategy;
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         {
             let value = &self.member_type;
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -22431,13 +22534,13 @@ impl support::Read for CreatingAVpcChannelRequest {
         let mut seen_7 = support::Seen::default();
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 2 => {
@@ -22445,7 +22548,10 @@ impl support::Read for CreatingAVpcChannelRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<BalanceStrategy, _>(Self::check_2),
+                            support::scalar::<
+                                BalanceStrategy,
+                                _,
+                            >(Self::check_balance_strategy),
                         )?
                 }
                 3 => {
@@ -22457,7 +22563,7 @@ impl support::Read for CreatingAVpcChannelRequest {
                                 MemberType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_3(out, p, value);
+                                Self::check_member_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, MemberType::Ip),
                                 );
@@ -22472,10 +22578,13 @@ impl support::Read for CreatingAVpcChannelRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<CreatingAVpcChannelType, _>(Self::check_4),
+                            support::scalar::<
+                                CreatingAVpcChannelType,
+                                _,
+                            >(Self::check_type),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_dict_code))?,
                 6 => {
                     fields
                         .value(
@@ -22700,7 +22809,7 @@ impl support::Shaped for CreatingAVpcChannelResponse201 {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl CreatingAVpcChannelResponse201 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -22717,14 +22826,15 @@ impl CreatingAVpcChannelResponse201 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -22737,28 +22847,28 @@ impl CreatingAVpcChannelResponse201 {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAVpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -22777,12 +22887,13 @@ impl CreatingAVpcChannelResponse201 {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAVpcChannelResponse201Status,
@@ -22799,31 +22910,31 @@ impl support::Validate for CreatingAVpcChannelResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -22907,7 +23018,7 @@ impl MicroServiceCreate {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl MicroServiceCreate {
-    fn check_0(
+    fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ServiceType,
@@ -22924,7 +23035,7 @@ impl support::Validate for MicroServiceCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.service_type {
             let p = path.field("service_type");
-            Self::check_0(out, &p, value);
+            Self::check_service_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -22989,7 +23100,7 @@ impl support::Read for MicroServiceCreate {
                                 ServiceType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_service_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, ServiceType::Cse),
                                 );
@@ -23086,7 +23197,7 @@ impl MicroServiceInfoCceBase {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl MicroServiceInfoCceBase {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23099,7 +23210,7 @@ impl MicroServiceInfoCceBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23112,14 +23223,14 @@ impl MicroServiceInfoCceBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_workload_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &WorkloadType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_app_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23136,14 +23247,15 @@ impl MicroServiceInfoCceBase {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_label_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23160,15 +23272,15 @@ impl MicroServiceInfoCceBase {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23185,9 +23297,10 @@ impl MicroServiceInfoCceBase {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
@@ -23203,29 +23316,29 @@ impl support::Validate for MicroServiceInfoCceBase {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         {
             let value = &self.workload_type;
             let p = path.field("workload_type");
-            Self::check_2(out, &p, value);
+            Self::check_workload_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            Self::check_3(out, &p, value);
+            Self::check_app_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            Self::check_4(out, &p, value);
+            Self::check_label_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_5(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
         support::require_one_group(
             out,
@@ -23269,19 +23382,24 @@ impl support::Read for MicroServiceInfoCceBase {
         let mut field_5 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<WorkloadType, _>(Self::check_2),
+                            support::scalar::<WorkloadType, _>(Self::check_workload_type),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
-                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_app_name))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_label_key))?,
+                _ => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_label_value))?
+                }
             }
         }
         let (out, path) = fields
@@ -23333,7 +23451,7 @@ impl MicroServiceInfoCseBase {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl MicroServiceInfoCseBase {
-    fn check_0(
+    fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23346,7 +23464,7 @@ impl MicroServiceInfoCseBase {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_service_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23370,12 +23488,12 @@ impl support::Validate for MicroServiceInfoCseBase {
         {
             let value = &self.engine_id;
             let p = path.field("engine_id");
-            Self::check_0(out, &p, value);
+            Self::check_engine_id(out, &p, value);
         }
         {
             let value = &self.service_id;
             let p = path.field("service_id");
-            Self::check_1(out, &p, value);
+            Self::check_service_id(out, &p, value);
         }
     }
 }
@@ -23397,8 +23515,10 @@ impl support::Read for MicroServiceInfoCseBase {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_engine_id))?,
+                _ => {
+                    fields.value(1, &mut field_1, support::text(Self::check_service_id))?
+                }
             }
         }
         fields
@@ -23494,21 +23614,21 @@ impl VpcHealthConfig {
 }
 #[cfg(feature = "creating_a_vpc_channel")]
 impl VpcHealthConfig {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Protocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Method,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -23521,7 +23641,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_4(
+    fn check_threshold_normal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -23534,7 +23654,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_5(
+    fn check_threshold_abnormal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -23547,7 +23667,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -23560,7 +23680,7 @@ impl VpcHealthConfig {
             ::std::option::Option::Some(300i64),
         );
     }
-    fn check_7(
+    fn check_http_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -23574,14 +23694,14 @@ impl VpcHealthConfig {
             599i64,
         );
     }
-    fn check_9(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrUpdatingBackendInstancesStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -23605,43 +23725,43 @@ impl support::Validate for VpcHealthConfig {
         {
             let value = &self.protocol;
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            Self::check_2(out, &p, value);
+            Self::check_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_3(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         {
             let value = &self.threshold_normal;
             let p = path.field("threshold_normal");
-            Self::check_4(out, &p, value);
+            Self::check_threshold_normal(out, &p, value);
         }
         {
             let value = &self.threshold_abnormal;
             let p = path.field("threshold_abnormal");
-            Self::check_5(out, &p, value);
+            Self::check_threshold_abnormal(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_6(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            Self::check_7(out, &p, value);
+            Self::check_http_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_9(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if {
             let value = &self.protocol;
@@ -23735,7 +23855,7 @@ impl support::Read for VpcHealthConfig {
                                 Protocol,
                                 _,
                             >(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_protocol(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, Protocol::Http | Protocol::Https),
                                 );
@@ -23751,7 +23871,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<Method, _>(Self::check_2),
+                            support::scalar::<Method, _>(Self::check_method),
                         )?
                 }
                 3 => {
@@ -23759,7 +23879,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 4 => {
@@ -23767,7 +23887,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_threshold_normal),
                         )?
                 }
                 5 => {
@@ -23775,7 +23895,7 @@ impl support::Read for VpcHealthConfig {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_threshold_abnormal),
                         )?
                 }
                 6 => {
@@ -23787,12 +23907,12 @@ impl support::Read for VpcHealthConfig {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_6(out, p, value);
+                                Self::check_time_interval(out, p, value);
                                 number_6 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
                 }
-                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_http_code))?,
                 8 => {
                     fields
                         .value(
@@ -23809,7 +23929,7 @@ impl support::Read for VpcHealthConfig {
                             support::scalar::<
                                 AddingOrUpdatingBackendInstancesStatus,
                                 _,
-                            >(Self::check_9),
+                            >(Self::check_status),
                         )?
                 }
                 _ => {
@@ -23821,7 +23941,7 @@ impl support::Read for VpcHealthConfig {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_10(out, p, value);
+                                Self::check_timeout(out, p, value);
                                 number_10 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
@@ -23983,7 +24103,7 @@ impl CreatingAnAccessControlPolicyRequest {
 }
 #[cfg(feature = "creating_an_access_control_policy")]
 impl CreatingAnAccessControlPolicyRequest {
-    fn check_0(
+    fn check_acl_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24000,19 +24120,19 @@ impl CreatingAnAccessControlPolicyRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_acl_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AclType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_entity_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EntityType,
@@ -24030,17 +24150,17 @@ impl support::Validate for CreatingAnAccessControlPolicyRequest {
         {
             let value = &self.acl_name;
             let p = path.field("acl_name");
-            Self::check_0(out, &p, value);
+            Self::check_acl_name(out, &p, value);
         }
         {
             let value = &self.acl_type;
             let p = path.field("acl_type");
-            Self::check_1(out, &p, value);
+            Self::check_acl_type(out, &p, value);
         }
         {
             let value = &self.entity_type;
             let p = path.field("entity_type");
-            Self::check_3(out, &p, value);
+            Self::check_entity_type(out, &p, value);
         }
     }
 }
@@ -24071,13 +24191,13 @@ impl support::Read for CreatingAnAccessControlPolicyRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_acl_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<AclType, _>(Self::check_1),
+                            support::scalar::<AclType, _>(Self::check_acl_type),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -24086,7 +24206,7 @@ impl support::Read for CreatingAnAccessControlPolicyRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<EntityType, _>(Self::check_3),
+                            support::scalar::<EntityType, _>(Self::check_entity_type),
                         )?
                 }
             }
@@ -24324,14 +24444,14 @@ impl ApiConditionBase {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiConditionBase {
-    fn check_1(
+    fn check_sys_param_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SysParamName,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_cookie_param_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24344,14 +24464,14 @@ impl ApiConditionBase {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_condition_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ConditionType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_condition_origin(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ConditionOrigin,
@@ -24368,20 +24488,20 @@ impl support::Validate for ApiConditionBase {
     ) {
         if let ::std::option::Option::Some(value) = &self.sys_param_name {
             let p = path.field("sys_param_name");
-            Self::check_1(out, &p, value);
+            Self::check_sys_param_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cookie_param_name {
             let p = path.field("cookie_param_name");
-            Self::check_2(out, &p, value);
+            Self::check_cookie_param_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.condition_type {
             let p = path.field("condition_type");
-            Self::check_4(out, &p, value);
+            Self::check_condition_type(out, &p, value);
         }
         {
             let value = &self.condition_origin;
             let p = path.field("condition_origin");
-            Self::check_5(out, &p, value);
+            Self::check_condition_origin(out, &p, value);
         }
     }
 }
@@ -24427,17 +24547,30 @@ impl support::Read for ApiConditionBase {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<SysParamName, _>(Self::check_1),
+                            support::scalar::<
+                                SysParamName,
+                                _,
+                            >(Self::check_sys_param_name),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => {
+                    fields
+                        .value(
+                            2,
+                            &mut field_2,
+                            support::text(Self::check_cookie_param_name),
+                        )?
+                }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<ConditionType, _>(Self::check_4),
+                            support::scalar::<
+                                ConditionType,
+                                _,
+                            >(Self::check_condition_type),
                         )?
                 }
                 5 => {
@@ -24445,7 +24578,10 @@ impl support::Read for ApiConditionBase {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<ConditionOrigin, _>(Self::check_5),
+                            support::scalar::<
+                                ConditionOrigin,
+                                _,
+                            >(Self::check_condition_origin),
                         )?
                 }
                 _ => fields.value(6, &mut field_6, support::text(support::unchecked))?,
@@ -24529,7 +24665,7 @@ impl ApiFuncCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiFuncCreate {
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24542,21 +24678,21 @@ impl ApiFuncCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_invocation_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InvocationType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24569,7 +24705,7 @@ impl ApiFuncCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_6(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -24582,7 +24718,7 @@ impl ApiFuncCreate {
             ::std::option::Option::None,
         );
     }
-    fn check_8(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiFuncCreateReqProtocol,
@@ -24599,30 +24735,30 @@ impl support::Validate for ApiFuncCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         {
             let value = &self.invocation_type;
             let p = path.field("invocation_type");
-            Self::check_2(out, &p, value);
+            Self::check_invocation_type(out, &p, value);
         }
         {
             let value = &self.network_type;
             let p = path.field("network_type");
-            Self::check_3(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_4(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_6(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_8(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
     }
 }
@@ -24669,13 +24805,16 @@ impl support::Read for ApiFuncCreate {
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
                 0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<InvocationType, _>(Self::check_2),
+                            support::scalar::<
+                                InvocationType,
+                                _,
+                            >(Self::check_invocation_type),
                         )?
                 }
                 3 => {
@@ -24683,17 +24822,17 @@ impl support::Read for ApiFuncCreate {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<NetworkType, _>(Self::check_3),
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
                         )?
                 }
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_version))?,
                 5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
                 6 => {
                     fields
                         .value(
                             6,
                             &mut field_6,
-                            support::scalar::<i32, _>(Self::check_6),
+                            support::scalar::<i32, _>(Self::check_timeout),
                         )?
                 }
                 7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
@@ -24702,7 +24841,10 @@ impl support::Read for ApiFuncCreate {
                         .value(
                             8,
                             &mut field_8,
-                            support::scalar::<ApiFuncCreateReqProtocol, _>(Self::check_8),
+                            support::scalar::<
+                                ApiFuncCreateReqProtocol,
+                                _,
+                            >(Self::check_req_protocol),
                         )?
                 }
             }
@@ -24762,7 +24904,7 @@ impl ApiMockCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiMockCreate {
-    fn check_0(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24775,7 +24917,7 @@ impl ApiMockCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24798,11 +24940,11 @@ impl support::Validate for ApiMockCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_0(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
     }
 }
@@ -24833,9 +24975,9 @@ impl support::Read for ApiMockCreate {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_remark))?,
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_version))?,
                 _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
             }
         }
@@ -24916,21 +25058,21 @@ impl ApiPolicyFunctionCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiPolicyFunctionCreate {
-    fn check_1(
+    fn check_invocation_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InvocationType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24943,7 +25085,7 @@ impl ApiPolicyFunctionCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -24956,21 +25098,21 @@ impl ApiPolicyFunctionCreate {
             ::std::option::Option::None,
         );
     }
-    fn check_6(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiPolicyFunctionCreateReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -24987,8 +25129,8 @@ impl ApiPolicyFunctionCreate {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
@@ -25003,34 +25145,34 @@ impl support::Validate for ApiPolicyFunctionCreate {
         {
             let value = &self.invocation_type;
             let p = path.field("invocation_type");
-            Self::check_1(out, &p, value);
+            Self::check_invocation_type(out, &p, value);
         }
         {
             let value = &self.network_type;
             let p = path.field("network_type");
-            Self::check_2(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_3(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_5(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_6(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         {
             let value = &self.effect_mode;
             let p = path.field("effect_mode");
-            Self::check_7(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_8(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -25106,7 +25248,10 @@ impl support::Read for ApiPolicyFunctionCreate {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<InvocationType, _>(Self::check_1),
+                            support::scalar::<
+                                InvocationType,
+                                _,
+                            >(Self::check_invocation_type),
                         )?
                 }
                 2 => {
@@ -25114,17 +25259,17 @@ impl support::Read for ApiPolicyFunctionCreate {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<NetworkType, _>(Self::check_2),
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_version))?,
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_timeout),
                         )?
                 }
                 6 => {
@@ -25135,7 +25280,7 @@ impl support::Read for ApiPolicyFunctionCreate {
                             support::scalar::<
                                 ApiPolicyFunctionCreateReqProtocol,
                                 _,
-                            >(Self::check_6),
+                            >(Self::check_req_protocol),
                         )?
                 }
                 7 => {
@@ -25143,10 +25288,10 @@ impl support::Read for ApiPolicyFunctionCreate {
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<EffectMode, _>(Self::check_7),
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
                         )?
                 }
-                8 => fields.value(8, &mut field_8, support::text(Self::check_8))?,
+                8 => fields.value(8, &mut field_8, support::text(Self::check_name))?,
                 9 => {
                     fields
                         .value(
@@ -25282,7 +25427,7 @@ impl ApiPolicyHttpCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiPolicyHttpCreate {
-    fn check_0(
+    fn check_url_domain(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25295,21 +25440,21 @@ impl ApiPolicyHttpCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_1(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ApiPolicyHttpCreateReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25322,7 +25467,7 @@ impl ApiPolicyHttpCreate {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_4(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -25335,14 +25480,14 @@ impl ApiPolicyHttpCreate {
             ::std::option::Option::Some(600000i64),
         );
     }
-    fn check_6(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25359,12 +25504,12 @@ impl ApiPolicyHttpCreate {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_12(
+    fn check_vpc_channel_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelStatus,
@@ -25381,36 +25526,36 @@ impl support::Validate for ApiPolicyHttpCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.url_domain {
             let p = path.field("url_domain");
-            Self::check_0(out, &p, value);
+            Self::check_url_domain(out, &p, value);
         }
         {
             let value = &self.req_protocol;
             let p = path.field("req_protocol");
-            Self::check_1(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         {
             let value = &self.req_method;
             let p = path.field("req_method");
-            Self::check_2(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         {
             let value = &self.req_uri;
             let p = path.field("req_uri");
-            Self::check_3(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_4(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         {
             let value = &self.effect_mode;
             let p = path.field("effect_mode");
-            Self::check_6(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_7(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -25433,7 +25578,7 @@ impl support::Validate for ApiPolicyHttpCreate {
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
             let p = path.field("vpc_channel_status");
-            Self::check_12(out, &p, value);
+            Self::check_vpc_channel_status(out, &p, value);
         }
         if match &self.vpc_channel_status {
             ::std::option::Option::Some(value) => {
@@ -25505,7 +25650,9 @@ impl support::Read for ApiPolicyHttpCreate {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_url_domain))?
+                }
                 1 => {
                     fields
                         .value(
@@ -25514,7 +25661,7 @@ impl support::Read for ApiPolicyHttpCreate {
                             support::scalar::<
                                 ApiPolicyHttpCreateReqProtocol,
                                 _,
-                            >(Self::check_1),
+                            >(Self::check_req_protocol),
                         )?
                 }
                 2 => {
@@ -25522,16 +25669,16 @@ impl support::Read for ApiPolicyHttpCreate {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<ReqMethod, _>(Self::check_2),
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_req_uri))?,
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_timeout),
                         )?
                 }
                 5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
@@ -25540,10 +25687,10 @@ impl support::Read for ApiPolicyHttpCreate {
                         .value(
                             6,
                             &mut field_6,
-                            support::scalar::<EffectMode, _>(Self::check_6),
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
                         )?
                 }
-                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_name))?,
                 8 => {
                     fields
                         .value(
@@ -25582,7 +25729,7 @@ impl support::Read for ApiPolicyHttpCreate {
                                 VpcChannelStatus,
                                 _,
                             >(|out, p, value| {
-                                Self::check_12(out, p, value);
+                                Self::check_vpc_channel_status(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, VpcChannelStatus::AVpcChannelIsUsed),
                                 );
@@ -25661,14 +25808,14 @@ impl ApiPolicyMockCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl ApiPolicyMockCreate {
-    fn check_1(
+    fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EffectMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25692,12 +25839,12 @@ impl support::Validate for ApiPolicyMockCreate {
         {
             let value = &self.effect_mode;
             let p = path.field("effect_mode");
-            Self::check_1(out, &p, value);
+            Self::check_effect_mode(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_2(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_params {
             let p = path.field("backend_params");
@@ -25755,10 +25902,10 @@ impl support::Read for ApiPolicyMockCreate {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<EffectMode, _>(Self::check_1),
+                            support::scalar::<EffectMode, _>(Self::check_effect_mode),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_name))?,
                 3 => {
                     fields
                         .value(
@@ -25885,7 +26032,7 @@ impl BackendApiCreate {
 }
 #[cfg(feature = "creating_an_api")]
 impl BackendApiCreate {
-    fn check_1(
+    fn check_url_domain(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25898,14 +26045,14 @@ impl BackendApiCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendApiCreateReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25918,14 +26065,14 @@ impl BackendApiCreate {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25938,7 +26085,7 @@ impl BackendApiCreate {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_6(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -25951,7 +26098,7 @@ impl BackendApiCreate {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_7(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -25964,7 +26111,7 @@ impl BackendApiCreate {
             ::std::option::Option::Some(600000i64),
         );
     }
-    fn check_11(
+    fn check_vpc_channel_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcChannelStatus,
@@ -25981,35 +26128,35 @@ impl support::Validate for BackendApiCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.url_domain {
             let p = path.field("url_domain");
-            Self::check_1(out, &p, value);
+            Self::check_url_domain(out, &p, value);
         }
         {
             let value = &self.req_protocol;
             let p = path.field("req_protocol");
-            Self::check_2(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         {
             let value = &self.req_method;
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_5(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         {
             let value = &self.req_uri;
             let p = path.field("req_uri");
-            Self::check_6(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_7(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_info {
             let p = path.field("vpc_channel_info");
@@ -26017,7 +26164,7 @@ impl support::Validate for BackendApiCreate {
         }
         if let ::std::option::Option::Some(value) = &self.vpc_channel_status {
             let p = path.field("vpc_channel_status");
-            Self::check_11(out, &p, value);
+            Self::check_vpc_channel_status(out, &p, value);
         }
         if match &self.vpc_channel_status {
             ::std::option::Option::Some(value) => {
@@ -26087,7 +26234,9 @@ impl support::Read for BackendApiCreate {
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
                 0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_url_domain))?
+                }
                 2 => {
                     fields
                         .value(
@@ -26096,26 +26245,26 @@ impl support::Read for BackendApiCreate {
                             support::scalar::<
                                 BackendApiCreateReqProtocol,
                                 _,
-                            >(Self::check_2),
+                            >(Self::check_req_protocol),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<ReqMethod, _>(Self::check_4),
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_version))?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_req_uri))?,
                 7 => {
                     fields
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<i32, _>(Self::check_7),
+                            support::scalar::<i32, _>(Self::check_timeout),
                         )?
                 }
                 8 => {
@@ -26140,7 +26289,7 @@ impl support::Read for BackendApiCreate {
                                 VpcChannelStatus,
                                 _,
                             >(|out, p, value| {
-                                Self::check_11(out, p, value);
+                                Self::check_vpc_channel_status(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, VpcChannelStatus::AVpcChannelIsUsed),
                                 );
@@ -26233,14 +26382,14 @@ impl BackendParamBase {
 }
 #[cfg(feature = "creating_an_api")]
 impl BackendParamBase {
-    fn check_0(
+    fn check_origin(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Origin,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26257,14 +26406,15 @@ impl BackendParamBase {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26277,14 +26427,14 @@ impl BackendParamBase {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_3(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnApiLocation,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26308,26 +26458,26 @@ impl support::Validate for BackendParamBase {
         {
             let value = &self.origin;
             let p = path.field("origin");
-            Self::check_0(out, &p, value);
+            Self::check_origin(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_2(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         {
             let value = &self.location;
             let p = path.field("location");
-            Self::check_3(out, &p, value);
+            Self::check_location(out, &p, value);
         }
         {
             let value = &self.value;
             let p = path.field("value");
-            Self::check_4(out, &p, value);
+            Self::check_value(out, &p, value);
         }
     }
 }
@@ -26366,20 +26516,23 @@ impl support::Read for BackendParamBase {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<Origin, _>(Self::check_0),
+                            support::scalar::<Origin, _>(Self::check_origin),
                         )?
                 }
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_remark))?,
                 3 => {
                     fields
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<CreatingAnApiLocation, _>(Self::check_3),
+                            support::scalar::<
+                                CreatingAnApiLocation,
+                                _,
+                            >(Self::check_location),
                         )?
                 }
-                _ => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                _ => fields.value(4, &mut field_4, support::text(Self::check_value))?,
             }
         }
         fields
@@ -26546,7 +26699,7 @@ impl CreatingAnApiRequest {
 }
 #[cfg(feature = "creating_an_api")]
 impl CreatingAnApiRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26563,22 +26716,22 @@ impl CreatingAnApiRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26591,21 +26744,21 @@ impl CreatingAnApiRequest {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26618,28 +26771,28 @@ impl CreatingAnApiRequest {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_backend_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -26652,7 +26805,7 @@ impl CreatingAnApiRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_22(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ContentType,
@@ -26670,36 +26823,36 @@ impl support::Validate for CreatingAnApiRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         {
             let value = &self.req_protocol;
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         {
             let value = &self.req_method;
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         {
             let value = &self.req_uri;
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         {
             let value = &self.auth_type;
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_opt {
             let p = path.field("auth_opt");
@@ -26707,16 +26860,16 @@ impl support::Validate for CreatingAnApiRequest {
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_9(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         {
             let value = &self.backend_type;
             let p = path.field("backend_type");
-            Self::check_10(out, &p, value);
+            Self::check_backend_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_11(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -26730,7 +26883,7 @@ impl support::Validate for CreatingAnApiRequest {
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_22(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.mock_info {
             let p = path.field("mock_info");
@@ -26905,22 +27058,22 @@ impl support::Read for CreatingAnApiRequest {
         let mut seen_7 = support::Seen::default();
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<Type, _>(Self::check_1),
+                            support::scalar::<Type, _>(Self::check_type),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_version))?,
                 3 => {
                     fields
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<ReqProtocol, _>(Self::check_3),
+                            support::scalar::<ReqProtocol, _>(Self::check_req_protocol),
                         )?
                 }
                 4 => {
@@ -26928,10 +27081,10 @@ impl support::Read for CreatingAnApiRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<ReqMethod, _>(Self::check_4),
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_req_uri))?,
                 6 => {
                     fields
                         .value(
@@ -26941,7 +27094,7 @@ impl support::Read for CreatingAnApiRequest {
                                 AuthType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_6(out, p, value);
+                                Self::check_auth_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, AuthType::App),
                                 );
@@ -26973,7 +27126,7 @@ impl support::Read for CreatingAnApiRequest {
                         .value(
                             9,
                             &mut field_9,
-                            support::scalar::<MatchMode, _>(Self::check_9),
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
                         )?
                 }
                 10 => {
@@ -26981,10 +27134,10 @@ impl support::Read for CreatingAnApiRequest {
                         .value(
                             10,
                             &mut field_10,
-                            support::scalar::<BackendType, _>(Self::check_10),
+                            support::scalar::<BackendType, _>(Self::check_backend_type),
                         )?
                 }
-                11 => fields.value(11, &mut field_11, support::text(Self::check_11))?,
+                11 => fields.value(11, &mut field_11, support::text(Self::check_remark))?,
                 12 => fields.value(12, &mut field_12, support::text(support::unchecked))?,
                 13 => fields.value(13, &mut field_13, support::text(support::unchecked))?,
                 14 => fields.value(14, &mut field_14, support::text(support::unchecked))?,
@@ -27011,7 +27164,7 @@ impl support::Read for CreatingAnApiRequest {
                         .value(
                             22,
                             &mut field_22,
-                            support::scalar::<ContentType, _>(Self::check_22),
+                            support::scalar::<ContentType, _>(Self::check_content_type),
                         )?
                 }
                 23 => {
@@ -27549,7 +27702,7 @@ impl support::Shaped for CreatingAnApiResponse201 {
 }
 #[cfg(feature = "creating_an_api")]
 impl CreatingAnApiResponse201 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27566,22 +27719,22 @@ impl CreatingAnApiResponse201 {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27594,21 +27747,21 @@ impl CreatingAnApiResponse201 {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27621,28 +27774,28 @@ impl CreatingAnApiResponse201 {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_backend_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27655,14 +27808,14 @@ impl CreatingAnApiResponse201 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_22(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ContentType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_24(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
@@ -27679,31 +27832,31 @@ impl support::Validate for CreatingAnApiResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_opt {
             let p = path.field("auth_opt");
@@ -27711,15 +27864,15 @@ impl support::Validate for CreatingAnApiResponse201 {
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_9(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
-            Self::check_10(out, &p, value);
+            Self::check_backend_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_11(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -27733,11 +27886,11 @@ impl support::Validate for CreatingAnApiResponse201 {
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_22(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_24(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_api {
             let p = path.field("backend_api");
@@ -27916,7 +28069,7 @@ impl ReqParamBase {
 }
 #[cfg(feature = "creating_an_api")]
 impl ReqParamBase {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27933,42 +28086,43 @@ impl ReqParamBase {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqParamBaseType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnApiLocation,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_required(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Required,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_valid_enable(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ValidEnable,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -27981,7 +28135,7 @@ impl ReqParamBase {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_15(
+    fn check_pass_through(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PassThrough,
@@ -27999,33 +28153,33 @@ impl support::Validate for ReqParamBase {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         {
             let value = &self.location;
             let p = path.field("location");
-            Self::check_2(out, &p, value);
+            Self::check_location(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.required {
             let p = path.field("required");
-            Self::check_5(out, &p, value);
+            Self::check_required(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.valid_enable {
             let p = path.field("valid_enable");
-            Self::check_6(out, &p, value);
+            Self::check_valid_enable(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_7(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pass_through {
             let p = path.field("pass_through");
-            Self::check_15(out, &p, value);
+            Self::check_pass_through(out, &p, value);
         }
     }
 }
@@ -28092,13 +28246,13 @@ impl support::Read for ReqParamBase {
         let mut field_15 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<ReqParamBaseType, _>(Self::check_1),
+                            support::scalar::<ReqParamBaseType, _>(Self::check_type),
                         )?
                 }
                 2 => {
@@ -28106,7 +28260,10 @@ impl support::Read for ReqParamBase {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<CreatingAnApiLocation, _>(Self::check_2),
+                            support::scalar::<
+                                CreatingAnApiLocation,
+                                _,
+                            >(Self::check_location),
                         )?
                 }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
@@ -28116,7 +28273,7 @@ impl support::Read for ReqParamBase {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<Required, _>(Self::check_5),
+                            support::scalar::<Required, _>(Self::check_required),
                         )?
                 }
                 6 => {
@@ -28124,10 +28281,10 @@ impl support::Read for ReqParamBase {
                         .value(
                             6,
                             &mut field_6,
-                            support::scalar::<ValidEnable, _>(Self::check_6),
+                            support::scalar::<ValidEnable, _>(Self::check_valid_enable),
                         )?
                 }
-                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_remark))?,
                 8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
                 9 => {
                     fields
@@ -28168,7 +28325,7 @@ impl support::Read for ReqParamBase {
                         .value(
                             15,
                             &mut field_15,
-                            support::scalar::<PassThrough, _>(Self::check_15),
+                            support::scalar::<PassThrough, _>(Self::check_pass_through),
                         )?
                 }
             }
@@ -28623,7 +28780,7 @@ impl CreatingAnApiGroupRequest {
 }
 #[cfg(feature = "creating_an_api_group")]
 impl CreatingAnApiGroupRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -28640,15 +28797,15 @@ impl CreatingAnApiGroupRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -28672,11 +28829,11 @@ impl support::Validate for CreatingAnApiGroupRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -28707,8 +28864,8 @@ impl support::Read for CreatingAnApiGroupRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
                 _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
             }
@@ -28900,21 +29057,21 @@ impl support::Shaped for CreatingAnApiGroupResponse201 {
 }
 #[cfg(feature = "creating_an_api_group")]
 impl CreatingAnApiGroupResponse201 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_on_sell_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OnSellStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_is_default(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsDefault,
@@ -28931,11 +29088,11 @@ impl support::Validate for CreatingAnApiGroupResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.on_sell_status {
             let p = path.field("on_sell_status");
-            Self::check_6(out, &p, value);
+            Self::check_on_sell_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_domains {
             let p = path.field("url_domains");
@@ -28946,7 +29103,7 @@ impl support::Validate for CreatingAnApiGroupResponse201 {
         }
         if let ::std::option::Option::Some(value) = &self.is_default {
             let p = path.field("is_default");
-            Self::check_14(out, &p, value);
+            Self::check_is_default(out, &p, value);
         }
     }
 }
@@ -29025,7 +29182,7 @@ impl CreatingAnAppRequest {
 }
 #[cfg(feature = "creating_an_app")]
 impl CreatingAnAppRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29042,12 +29199,12 @@ impl CreatingAnAppRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29060,7 +29217,7 @@ impl CreatingAnAppRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_app_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29077,12 +29234,14 @@ impl CreatingAnAppRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| support::is_letter(c) || support::is_digit(c),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_app_secret(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29099,9 +29258,9 @@ impl CreatingAnAppRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
             },
             |_: char| true,
@@ -29118,19 +29277,19 @@ impl support::Validate for CreatingAnAppRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_key {
             let p = path.field("app_key");
-            Self::check_2(out, &p, value);
+            Self::check_app_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_secret {
             let p = path.field("app_secret");
-            Self::check_3(out, &p, value);
+            Self::check_app_secret(out, &p, value);
         }
     }
 }
@@ -29156,10 +29315,12 @@ impl support::Read for CreatingAnAppRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
-                _ => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_app_key))?,
+                _ => {
+                    fields.value(3, &mut field_3, support::text(Self::check_app_secret))?
+                }
             }
         }
         fields.end(&[("name", field_0.is_some())]);
@@ -29285,21 +29446,21 @@ impl support::Shaped for CreatingAnAppResponse201 {
 }
 #[cfg(feature = "creating_an_app")]
 impl CreatingAnAppResponse201 {
-    fn check_3(
+    fn check_creator(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Creator,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
@@ -29316,15 +29477,15 @@ impl support::Validate for CreatingAnAppResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.creator {
             let p = path.field("creator");
-            Self::check_3(out, &p, value);
+            Self::check_creator(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_9(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
     }
 }
@@ -29389,7 +29550,7 @@ impl CreatingAnAppcodeRequest {
 }
 #[cfg(feature = "creating_an_appcode")]
 impl CreatingAnAppcodeRequest {
-    fn check_0(
+    fn check_app_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29406,9 +29567,11 @@ impl CreatingAnAppcodeRequest {
             p,
             value,
             "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/'),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '+' | '/')
+            },
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(
                         c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
                     )
@@ -29427,7 +29590,7 @@ impl support::Validate for CreatingAnAppcodeRequest {
         {
             let value = &self.app_code;
             let p = path.field("app_code");
-            Self::check_0(out, &p, value);
+            Self::check_app_code(out, &p, value);
         }
     }
 }
@@ -29446,7 +29609,7 @@ impl support::Read for CreatingAnAppcodeRequest {
     ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
         let mut field_0 = ::std::option::Option::None;
         while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(Self::check_0))?;
+            fields.value(0, &mut field_0, support::text(Self::check_app_code))?;
         }
         fields.end(&[("app_code", field_0.is_some())]);
         ::std::result::Result::Ok(
@@ -29506,7 +29669,7 @@ impl support::Shaped for CreatingAnAppcodeResponse201 {
 }
 #[cfg(feature = "creating_an_appcode")]
 impl CreatingAnAppcodeResponse201 {
-    fn check_0(
+    fn check_app_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29523,9 +29686,11 @@ impl CreatingAnAppcodeResponse201 {
             p,
             value,
             "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/'),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '+' | '/')
+            },
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(
                         c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
                     )
@@ -29543,7 +29708,7 @@ impl support::Validate for CreatingAnAppcodeResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_code {
             let p = path.field("app_code");
-            Self::check_0(out, &p, value);
+            Self::check_app_code(out, &p, value);
         }
     }
 }
@@ -29613,7 +29778,7 @@ impl CreatingAnEnvironmentRequest {
 }
 #[cfg(feature = "creating_an_environment")]
 impl CreatingAnEnvironmentRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29630,12 +29795,12 @@ impl CreatingAnEnvironmentRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -29659,11 +29824,11 @@ impl support::Validate for CreatingAnEnvironmentRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -29685,8 +29850,8 @@ impl support::Read for CreatingAnEnvironmentRequest {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
             }
         }
         fields.end(&[("name", field_0.is_some())]);
@@ -29815,7 +29980,7 @@ impl CreatingAnExcludedRequestThrottlingConfigurationRequest {
 }
 #[cfg(feature = "creating_an_excluded_request_throttling_configuration")]
 impl CreatingAnExcludedRequestThrottlingConfigurationRequest {
-    fn check_2(
+    fn check_object_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ObjectType,
@@ -29833,7 +29998,7 @@ impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationReque
         {
             let value = &self.object_type;
             let p = path.field("object_type");
-            Self::check_2(out, &p, value);
+            Self::check_object_type(out, &p, value);
         }
     }
 }
@@ -29871,7 +30036,7 @@ impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<ObjectType, _>(Self::check_2),
+                            support::scalar::<ObjectType, _>(Self::check_object_type),
                         )?
                 }
             }
@@ -30143,7 +30308,7 @@ impl CreatingAnSslCertificateRequest {
 }
 #[cfg(feature = "creating_an_ssl_certificate")]
 impl CreatingAnSslCertificateRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -30160,12 +30325,12 @@ impl CreatingAnSslCertificateRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnSslCertificateType,
@@ -30183,11 +30348,11 @@ impl support::Validate for CreatingAnSslCertificateRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_3(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if match &self.r#type {
             ::std::option::Option::Some(value) => {
@@ -30238,7 +30403,7 @@ impl support::Read for CreatingAnSslCertificateRequest {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
                 3 => {
@@ -30250,7 +30415,7 @@ impl support::Read for CreatingAnSslCertificateRequest {
                                 CreatingAnSslCertificateType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_3(out, p, value);
+                                Self::check_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, CreatingAnSslCertificateType::Instance),
                                 );
@@ -30470,7 +30635,7 @@ impl support::Shaped for CreatingAnSslCertificateResponse200 {
 }
 #[cfg(feature = "creating_an_ssl_certificate")]
 impl CreatingAnSslCertificateResponse200 {
-    fn check_2(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnSslCertificateResponse200Type,
@@ -30487,7 +30652,7 @@ impl support::Validate for CreatingAnSslCertificateResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_2(out, &p, value);
+            Self::check_type(out, &p, value);
         }
     }
 }
@@ -32029,7 +32194,7 @@ impl EnablingPublicAccessForADedicatedGatewayRequest {
 }
 #[cfg(feature = "enabling_public_access_for_a_dedicated_gateway")]
 impl EnablingPublicAccessForADedicatedGatewayRequest {
-    fn check_1(
+    fn check_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BandwidthChargingMode,
@@ -32046,7 +32211,7 @@ impl support::Validate for EnablingPublicAccessForADedicatedGatewayRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth_charging_mode {
             let p = path.field("bandwidth_charging_mode");
-            Self::check_1(out, &p, value);
+            Self::check_bandwidth_charging_mode(out, &p, value);
         }
     }
 }
@@ -32077,7 +32242,10 @@ impl support::Read for EnablingPublicAccessForADedicatedGatewayRequest {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<BandwidthChargingMode, _>(Self::check_1),
+                            support::scalar::<
+                                BandwidthChargingMode,
+                                _,
+                            >(Self::check_bandwidth_charging_mode),
                         )?
                 }
             }
@@ -32167,7 +32335,7 @@ impl EnablingPublicInboundAccessRequest {
 }
 #[cfg(feature = "enabling_public_inbound_access")]
 impl EnablingPublicInboundAccessRequest {
-    fn check_1(
+    fn check_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BandwidthChargingMode,
@@ -32184,7 +32352,7 @@ impl support::Validate for EnablingPublicInboundAccessRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth_charging_mode {
             let p = path.field("bandwidth_charging_mode");
-            Self::check_1(out, &p, value);
+            Self::check_bandwidth_charging_mode(out, &p, value);
         }
     }
 }
@@ -32222,7 +32390,10 @@ impl support::Read for EnablingPublicInboundAccessRequest {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<BandwidthChargingMode, _>(Self::check_1),
+                            support::scalar::<
+                                BandwidthChargingMode,
+                                _,
+                            >(Self::check_bandwidth_charging_mode),
                         )?
                 }
             }
@@ -32375,14 +32546,14 @@ impl ExportingApisRequest {
 }
 #[cfg(feature = "exporting_apis")]
 impl ExportingApisRequest {
-    fn check_2(
+    fn check_define(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Define,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ExportingApisType,
@@ -32399,11 +32570,11 @@ impl support::Validate for ExportingApisRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.define {
             let p = path.field("define");
-            Self::check_2(out, &p, value);
+            Self::check_define(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_3(out, &p, value);
+            Self::check_type(out, &p, value);
         }
     }
 }
@@ -32447,7 +32618,7 @@ impl support::Read for ExportingApisRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<Define, _>(Self::check_2),
+                            support::scalar::<Define, _>(Self::check_define),
                         )?
                 }
                 3 => {
@@ -32455,7 +32626,7 @@ impl support::Read for ExportingApisRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<ExportingApisType, _>(Self::check_3),
+                            support::scalar::<ExportingApisType, _>(Self::check_type),
                         )?
                 }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
@@ -32577,14 +32748,14 @@ impl ExportingApisAsynchronouslyRequest {
 }
 #[cfg(feature = "exporting_apis_asynchronously")]
 impl ExportingApisAsynchronouslyRequest {
-    fn check_2(
+    fn check_define(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Define,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ExportingApisType,
@@ -32601,11 +32772,11 @@ impl support::Validate for ExportingApisAsynchronouslyRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.define {
             let p = path.field("define");
-            Self::check_2(out, &p, value);
+            Self::check_define(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_3(out, &p, value);
+            Self::check_type(out, &p, value);
         }
     }
 }
@@ -32649,7 +32820,7 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<Define, _>(Self::check_2),
+                            support::scalar::<Define, _>(Self::check_define),
                         )?
                 }
                 3 => {
@@ -32657,7 +32828,7 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<ExportingApisType, _>(Self::check_3),
+                            support::scalar::<ExportingApisType, _>(Self::check_type),
                         )?
                 }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
@@ -32813,7 +32984,7 @@ impl support::Shaped for GeneratingAnAppcodeResponse201 {
 }
 #[cfg(feature = "generating_an_appcode")]
 impl GeneratingAnAppcodeResponse201 {
-    fn check_0(
+    fn check_app_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -32830,9 +33001,11 @@ impl GeneratingAnAppcodeResponse201 {
             p,
             value,
             "must start with a letter, a digit, `+` or `/`; may contain only letters, digits, `+`, `_`, `!`, `@`, `#`, `$`, `%`, `-`, `/` and `=`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '+' | '/'),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '+' | '/')
+            },
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(
                         c, '+' | '_' | '!' | '@' | '#' | '$' | '%' | '-' | '/' | '='
                     )
@@ -32850,7 +33023,7 @@ impl support::Validate for GeneratingAnAppcodeResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_code {
             let p = path.field("app_code");
-            Self::check_0(out, &p, value);
+            Self::check_app_code(out, &p, value);
         }
     }
 }
@@ -32980,21 +33153,21 @@ impl ImportingAMicroserviceRequest {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl ImportingAMicroserviceRequest {
-    fn check_1(
+    fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ServiceType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ImportingAMicroserviceProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_backend_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -33007,7 +33180,7 @@ impl ImportingAMicroserviceRequest {
             ::std::option::Option::Some(600000i64),
         );
     }
-    fn check_5(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ImportingAMicroserviceAuthType,
@@ -33030,11 +33203,11 @@ impl support::Validate for ImportingAMicroserviceRequest {
         {
             let value = &self.service_type;
             let p = path.field("service_type");
-            Self::check_1(out, &p, value);
+            Self::check_service_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            Self::check_2(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         {
             let value = &self.apis;
@@ -33053,11 +33226,11 @@ impl support::Validate for ImportingAMicroserviceRequest {
         }
         if let ::std::option::Option::Some(value) = &self.backend_timeout {
             let p = path.field("backend_timeout");
-            Self::check_4(out, &p, value);
+            Self::check_backend_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_5(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cse_info {
             let p = path.field("cse_info");
@@ -33148,7 +33321,7 @@ impl support::Read for ImportingAMicroserviceRequest {
                                 ServiceType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_1(out, p, value);
+                                Self::check_service_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, ServiceType::Cse),
                                 );
@@ -33166,7 +33339,7 @@ impl support::Read for ImportingAMicroserviceRequest {
                             support::scalar::<
                                 ImportingAMicroserviceProtocol,
                                 _,
-                            >(Self::check_2),
+                            >(Self::check_protocol),
                         )?
                 }
                 3 => {
@@ -33186,7 +33359,7 @@ impl support::Read for ImportingAMicroserviceRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_backend_timeout),
                         )?
                 }
                 5 => {
@@ -33197,7 +33370,7 @@ impl support::Read for ImportingAMicroserviceRequest {
                             support::scalar::<
                                 ImportingAMicroserviceAuthType,
                                 _,
-                            >(Self::check_5),
+                            >(Self::check_auth_type),
                         )?
                 }
                 6 => {
@@ -33414,7 +33587,7 @@ impl MicroServiceInfoCceCreate {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl MicroServiceInfoCceCreate {
-    fn check_0(
+    fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33427,7 +33600,7 @@ impl MicroServiceInfoCceCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_namespace(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33440,14 +33613,14 @@ impl MicroServiceInfoCceCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_workload_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &WorkloadType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_app_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33464,14 +33637,15 @@ impl MicroServiceInfoCceCreate {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_label_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33488,15 +33662,15 @@ impl MicroServiceInfoCceCreate {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_5(
+    fn check_label_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33513,14 +33687,15 @@ impl MicroServiceInfoCceCreate {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `.`, `-` and `_`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '.' | '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_6(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33533,7 +33708,7 @@ impl MicroServiceInfoCceCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_7(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -33557,38 +33732,38 @@ impl support::Validate for MicroServiceInfoCceCreate {
         {
             let value = &self.cluster_id;
             let p = path.field("cluster_id");
-            Self::check_0(out, &p, value);
+            Self::check_cluster_id(out, &p, value);
         }
         {
             let value = &self.namespace;
             let p = path.field("namespace");
-            Self::check_1(out, &p, value);
+            Self::check_namespace(out, &p, value);
         }
         {
             let value = &self.workload_type;
             let p = path.field("workload_type");
-            Self::check_2(out, &p, value);
+            Self::check_workload_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_name {
             let p = path.field("app_name");
-            Self::check_3(out, &p, value);
+            Self::check_app_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_key {
             let p = path.field("label_key");
-            Self::check_4(out, &p, value);
+            Self::check_label_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.label_value {
             let p = path.field("label_value");
-            Self::check_5(out, &p, value);
+            Self::check_label_value(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_6(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         {
             let value = &self.port;
             let p = path.field("port");
-            Self::check_7(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.labels {
             let p = path.field("labels");
@@ -33641,26 +33816,31 @@ impl support::Read for MicroServiceInfoCceCreate {
         let mut field_8 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields.value(0, &mut field_0, support::text(Self::check_cluster_id))?
+                }
+                1 => fields.value(1, &mut field_1, support::text(Self::check_namespace))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<WorkloadType, _>(Self::check_2),
+                            support::scalar::<WorkloadType, _>(Self::check_workload_type),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_app_name))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_label_key))?,
+                5 => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_label_value))?
+                }
+                6 => fields.value(6, &mut field_6, support::text(Self::check_version))?,
                 7 => {
                     fields
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<i32, _>(Self::check_7),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 _ => {
@@ -33728,7 +33908,7 @@ impl MicroServiceInfoCseCreate {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl MicroServiceInfoCseCreate {
-    fn check_0(
+    fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33741,7 +33921,7 @@ impl MicroServiceInfoCseCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_service_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33754,7 +33934,7 @@ impl MicroServiceInfoCseCreate {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33778,17 +33958,17 @@ impl support::Validate for MicroServiceInfoCseCreate {
         {
             let value = &self.engine_id;
             let p = path.field("engine_id");
-            Self::check_0(out, &p, value);
+            Self::check_engine_id(out, &p, value);
         }
         {
             let value = &self.service_id;
             let p = path.field("service_id");
-            Self::check_1(out, &p, value);
+            Self::check_service_id(out, &p, value);
         }
         {
             let value = &self.version;
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
     }
 }
@@ -33812,9 +33992,11 @@ impl support::Read for MicroServiceInfoCseCreate {
         let mut field_2 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_engine_id))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_service_id))?
+                }
+                _ => fields.value(2, &mut field_2, support::text(Self::check_version))?,
             }
         }
         fields
@@ -33889,7 +34071,7 @@ impl MicroserviceApiCreate {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl MicroserviceApiCreate {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33906,22 +34088,22 @@ impl MicroserviceApiCreate {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -33934,7 +34116,7 @@ impl MicroserviceApiCreate {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_3(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
@@ -33951,20 +34133,20 @@ impl support::Validate for MicroserviceApiCreate {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_1(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         {
             let value = &self.req_uri;
             let p = path.field("req_uri");
-            Self::check_2(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_3(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
     }
 }
@@ -33995,22 +34177,22 @@ impl support::Read for MicroserviceApiCreate {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<ReqMethod, _>(Self::check_1),
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_req_uri))?,
                 _ => {
                     fields
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<MatchMode, _>(Self::check_3),
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
                         )?
                 }
             }
@@ -34063,7 +34245,7 @@ impl MicroserviceGroup {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl MicroserviceGroup {
-    fn check_0(
+    fn check_group_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -34076,7 +34258,7 @@ impl MicroserviceGroup {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -34093,15 +34275,15 @@ impl MicroserviceGroup {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_app_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -34124,15 +34306,15 @@ impl support::Validate for MicroserviceGroup {
     ) {
         if let ::std::option::Option::Some(value) = &self.group_id {
             let p = path.field("group_id");
-            Self::check_0(out, &p, value);
+            Self::check_group_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.group_name {
             let p = path.field("group_name");
-            Self::check_1(out, &p, value);
+            Self::check_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_id {
             let p = path.field("app_id");
-            Self::check_2(out, &p, value);
+            Self::check_app_id(out, &p, value);
         }
         if match &self.group_id {
             ::std::option::Option::Some(value) => matches!(& * * value, "empty"),
@@ -34180,15 +34362,17 @@ impl support::Read for MicroserviceGroup {
                             0,
                             &mut field_0,
                             support::text(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_group_id(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, "empty"),
                                 );
                             }),
                         )?
                 }
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                1 => {
+                    fields.value(1, &mut field_1, support::text(Self::check_group_name))?
+                }
+                _ => fields.value(2, &mut field_2, support::text(Self::check_app_id))?,
             }
         }
         let (out, path) = fields.end(&[]);
@@ -34269,7 +34453,7 @@ impl support::Shaped for MicroserviceImportApiResp {
 }
 #[cfg(feature = "importing_a_microservice")]
 impl MicroserviceImportApiResp {
-    fn check_4(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MicroserviceImportApiRespMatchMode,
@@ -34286,7 +34470,7 @@ impl support::Validate for MicroserviceImportApiResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_4(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
     }
 }
@@ -34796,7 +34980,7 @@ impl support::Shaped for Success {
 }
 #[cfg(feature = "importing_apis")]
 impl Success {
-    fn check_2(
+    fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ImportingApisAction,
@@ -34813,7 +34997,7 @@ impl support::Validate for Success {
     ) {
         if let ::std::option::Option::Some(value) = &self.action {
             let p = path.field("action");
-            Self::check_2(out, &p, value);
+            Self::check_action(out, &p, value);
         }
     }
 }
@@ -35122,7 +35306,7 @@ impl ModifyingACredentialQuotaRequest {
 }
 #[cfg(feature = "modifying_a_credential_quota")]
 impl ModifyingACredentialQuotaRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35139,12 +35323,12 @@ impl ModifyingACredentialQuotaRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -35157,14 +35341,14 @@ impl ModifyingACredentialQuotaRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -35177,7 +35361,7 @@ impl ModifyingACredentialQuotaRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35201,26 +35385,26 @@ impl support::Validate for ModifyingACredentialQuotaRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.call_limits;
             let p = path.field("call_limits");
-            Self::check_1(out, &p, value);
+            Self::check_call_limits(out, &p, value);
         }
         {
             let value = &self.time_unit;
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_3(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -35257,13 +35441,13 @@ impl support::Read for ModifyingACredentialQuotaRequest {
         let mut field_5 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_call_limits),
                         )?
                 }
                 2 => {
@@ -35271,7 +35455,7 @@ impl support::Read for ModifyingACredentialQuotaRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<TimeUnit, _>(Self::check_2),
+                            support::scalar::<TimeUnit, _>(Self::check_time_unit),
                         )?
                 }
                 3 => {
@@ -35279,11 +35463,11 @@ impl support::Read for ModifyingACredentialQuotaRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_time_interval),
                         )?
                 }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
-                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                _ => fields.value(5, &mut field_5, support::text(Self::check_remark))?,
             }
         }
         fields
@@ -35393,7 +35577,7 @@ impl support::Shaped for ModifyingACredentialQuotaResponse200 {
 }
 #[cfg(feature = "modifying_a_credential_quota")]
 impl ModifyingACredentialQuotaResponse200 {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35410,19 +35594,19 @@ impl ModifyingACredentialQuotaResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35445,15 +35629,15 @@ impl support::Validate for ModifyingACredentialQuotaResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_3(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -35565,7 +35749,7 @@ impl ModifyingACustomAuthorizerRequest {
 }
 #[cfg(feature = "modifying_a_custom_authorizer")]
 impl ModifyingACustomAuthorizerRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35582,33 +35766,33 @@ impl ModifyingACustomAuthorizerRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35632,25 +35816,25 @@ impl support::Validate for ModifyingACustomAuthorizerRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         {
             let value = &self.authorizer_type;
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -35712,7 +35896,7 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
         let mut field_11 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
@@ -35721,7 +35905,7 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
                             support::scalar::<
                                 CreatingACustomAuthorizerType,
                                 _,
-                            >(Self::check_1),
+                            >(Self::check_type),
                         )?
                 }
                 2 => {
@@ -35729,7 +35913,10 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<AuthorizerType, _>(Self::check_2),
+                            support::scalar::<
+                                AuthorizerType,
+                                _,
+                            >(Self::check_authorizer_type),
                         )?
                 }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
@@ -35738,10 +35925,17 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<NetworkType, _>(Self::check_4),
+                            support::scalar::<NetworkType, _>(Self::check_network_type),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                5 => {
+                    fields
+                        .value(
+                            5,
+                            &mut field_5,
+                            support::text(Self::check_authorizer_version),
+                        )?
+                }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
                 7 => {
                     fields
@@ -35957,7 +36151,7 @@ impl support::Shaped for ModifyingACustomAuthorizerResponse200 {
 }
 #[cfg(feature = "modifying_a_custom_authorizer")]
 impl ModifyingACustomAuthorizerResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -35974,33 +36168,33 @@ impl ModifyingACustomAuthorizerResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36023,23 +36217,23 @@ impl support::Validate for ModifyingACustomAuthorizerResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_type {
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -36138,7 +36332,7 @@ impl ModifyingADomainNameRequest {
 }
 #[cfg(feature = "modifying_a_domain_name")]
 impl ModifyingADomainNameRequest {
-    fn check_0(
+    fn check_min_ssl_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MinSslVersion,
@@ -36156,7 +36350,7 @@ impl support::Validate for ModifyingADomainNameRequest {
         {
             let value = &self.min_ssl_version;
             let p = path.field("min_ssl_version");
-            Self::check_0(out, &p, value);
+            Self::check_min_ssl_version(out, &p, value);
         }
     }
 }
@@ -36189,7 +36383,10 @@ impl support::Read for ModifyingADomainNameRequest {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<MinSslVersion, _>(Self::check_0),
+                            support::scalar::<
+                                MinSslVersion,
+                                _,
+                            >(Self::check_min_ssl_version),
                         )?
                 }
                 1 => {
@@ -36301,7 +36498,7 @@ impl support::Shaped for ModifyingADomainNameResponse201 {
 }
 #[cfg(feature = "modifying_a_domain_name")]
 impl ModifyingADomainNameResponse201 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingACertificateToADomainNameStatus,
@@ -36318,7 +36515,7 @@ impl support::Validate for ModifyingADomainNameResponse201 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -36407,7 +36604,7 @@ impl ModifyingAGroupResponseRequest {
 }
 #[cfg(feature = "modifying_a_group_response")]
 impl ModifyingAGroupResponseRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36425,7 +36622,9 @@ impl ModifyingAGroupResponseRequest {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -36440,7 +36639,7 @@ impl support::Validate for ModifyingAGroupResponseRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.responses {
             let p = path.field("responses");
@@ -36469,7 +36668,7 @@ impl support::Read for ModifyingAGroupResponseRequest {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 _ => {
                     fields
                         .value(
@@ -36667,7 +36866,7 @@ impl ModifyingAPlugInRequest {
 }
 #[cfg(feature = "modifying_a_plug_in")]
 impl ModifyingAPlugInRequest {
-    fn check_0(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36680,14 +36879,14 @@ impl ModifyingAPlugInRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_1(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36700,7 +36899,7 @@ impl ModifyingAPlugInRequest {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_4(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36724,21 +36923,21 @@ impl support::Validate for ModifyingAPlugInRequest {
         {
             let value = &self.plugin_name;
             let p = path.field("plugin_name");
-            Self::check_0(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         {
             let value = &self.plugin_type;
             let p = path.field("plugin_type");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         {
             let value = &self.plugin_content;
             let p = path.field("plugin_content");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_4(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -36772,18 +36971,28 @@ impl support::Read for ModifyingAPlugInRequest {
         let mut field_4 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_plugin_name))?
+                }
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<PluginType, _>(Self::check_1),
+                            support::scalar::<PluginType, _>(Self::check_plugin_type),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                _ => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_plugin_content),
+                        )?
+                }
+                _ => fields.value(4, &mut field_4, support::text(Self::check_remark))?,
             }
         }
         fields
@@ -36895,7 +37104,7 @@ impl support::Shaped for ModifyingAPlugInResponse200 {
 }
 #[cfg(feature = "modifying_a_plug_in")]
 impl ModifyingAPlugInResponse200 {
-    fn check_1(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36912,19 +37121,21 @@ impl ModifyingAPlugInResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36937,7 +37148,7 @@ impl ModifyingAPlugInResponse200 {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -36960,19 +37171,19 @@ impl support::Validate for ModifyingAPlugInResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -37075,7 +37286,7 @@ impl ModifyingARequestThrottlingPolicyRequest {
 }
 #[cfg(feature = "modifying_a_request_throttling_policy")]
 impl ModifyingARequestThrottlingPolicyRequest {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37088,7 +37299,7 @@ impl ModifyingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37105,19 +37316,19 @@ impl ModifyingARequestThrottlingPolicyRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37130,7 +37341,7 @@ impl ModifyingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37143,14 +37354,14 @@ impl ModifyingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37163,7 +37374,7 @@ impl ModifyingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37176,7 +37387,7 @@ impl ModifyingARequestThrottlingPolicyRequest {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37199,43 +37410,43 @@ impl support::Validate for ModifyingARequestThrottlingPolicyRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         {
             let value = &self.time_unit;
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         {
             let value = &self.api_call_limits;
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
     }
 }
@@ -37289,25 +37500,25 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<i32, _>(Self::check_0),
+                            support::scalar::<i32, _>(Self::check_app_call_limits),
                         )?
                 }
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_name))?,
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<TimeUnit, _>(Self::check_2),
+                            support::scalar::<TimeUnit, _>(Self::check_time_unit),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_api_call_limits),
                         )?
                 }
                 5 => {
@@ -37318,7 +37529,7 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
                             support::scalar::<
                                 CreatingARequestThrottlingPolicyType,
                                 _,
-                            >(Self::check_5),
+                            >(Self::check_type),
                         )?
                 }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
@@ -37327,7 +37538,7 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<i32, _>(Self::check_7),
+                            support::scalar::<i32, _>(Self::check_user_call_limits),
                         )?
                 }
                 8 => {
@@ -37335,7 +37546,7 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
                         .value(
                             8,
                             &mut field_8,
-                            support::scalar::<i32, _>(Self::check_8),
+                            support::scalar::<i32, _>(Self::check_time_interval),
                         )?
                 }
                 _ => {
@@ -37343,7 +37554,7 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
                         .value(
                             9,
                             &mut field_9,
-                            support::scalar::<i32, _>(Self::check_9),
+                            support::scalar::<i32, _>(Self::check_ip_call_limits),
                         )?
                 }
             }
@@ -37507,7 +37718,7 @@ impl support::Shaped for ModifyingARequestThrottlingPolicyResponse200 {
 }
 #[cfg(feature = "modifying_a_request_throttling_policy")]
 impl ModifyingARequestThrottlingPolicyResponse200 {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37520,7 +37731,7 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37537,19 +37748,19 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37562,7 +37773,7 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37575,14 +37786,14 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37595,7 +37806,7 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37608,7 +37819,7 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -37621,7 +37832,7 @@ impl ModifyingARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_12(
+    fn check_is_inclu_special_throttle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsIncluSpecialThrottle,
@@ -37638,43 +37849,43 @@ impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.api_call_limits {
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
-            Self::check_12(out, &p, value);
+            Self::check_is_inclu_special_throttle(out, &p, value);
         }
     }
 }
@@ -37762,7 +37973,7 @@ impl ModifyingASignatureKeyRequest {
 }
 #[cfg(feature = "modifying_a_signature_key")]
 impl ModifyingASignatureKeyRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37779,19 +37990,19 @@ impl ModifyingASignatureKeyRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_sign_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_sign_algorithm(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignAlgorithm,
@@ -37809,15 +38020,15 @@ impl support::Validate for ModifyingASignatureKeyRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
-            Self::check_1(out, &p, value);
+            Self::check_sign_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
-            Self::check_4(out, &p, value);
+            Self::check_sign_algorithm(out, &p, value);
         }
     }
 }
@@ -37851,13 +38062,13 @@ impl support::Read for ModifyingASignatureKeyRequest {
         let mut field_4 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<SignType, _>(Self::check_1),
+                            support::scalar::<SignType, _>(Self::check_sign_type),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -37867,7 +38078,10 @@ impl support::Read for ModifyingASignatureKeyRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<SignAlgorithm, _>(Self::check_4),
+                            support::scalar::<
+                                SignAlgorithm,
+                                _,
+                            >(Self::check_sign_algorithm),
                         )?
                 }
             }
@@ -37973,7 +38187,7 @@ impl support::Shaped for ModifyingASignatureKeyResponse200 {
 }
 #[cfg(feature = "modifying_a_signature_key")]
 impl ModifyingASignatureKeyResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -37990,19 +38204,19 @@ impl ModifyingASignatureKeyResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_sign_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_sign_algorithm(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignAlgorithm,
@@ -38019,15 +38233,15 @@ impl support::Validate for ModifyingASignatureKeyResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
-            Self::check_1(out, &p, value);
+            Self::check_sign_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
-            Self::check_4(out, &p, value);
+            Self::check_sign_algorithm(out, &p, value);
         }
     }
 }
@@ -38132,7 +38346,7 @@ impl ModifyingAVariableRequest {
 }
 #[cfg(feature = "modifying_a_variable")]
 impl ModifyingAVariableRequest {
-    fn check_0(
+    fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38151,7 +38365,7 @@ impl ModifyingAVariableRequest {
             "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '/' | '.' | ':')
             },
             |_: char| true,
@@ -38168,7 +38382,7 @@ impl support::Validate for ModifyingAVariableRequest {
         {
             let value = &self.variable_value;
             let p = path.field("variable_value");
-            Self::check_0(out, &p, value);
+            Self::check_variable_value(out, &p, value);
         }
     }
 }
@@ -38187,7 +38401,7 @@ impl support::Read for ModifyingAVariableRequest {
     ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
         let mut field_0 = ::std::option::Option::None;
         while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(Self::check_0))?;
+            fields.value(0, &mut field_0, support::text(Self::check_variable_value))?;
         }
         fields.end(&[("variable_value", field_0.is_some())]);
         ::std::result::Result::Ok(
@@ -38259,7 +38473,7 @@ impl support::Shaped for ModifyingAVariableResponse200 {
 }
 #[cfg(feature = "modifying_a_variable")]
 impl ModifyingAVariableResponse200 {
-    fn check_0(
+    fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38278,13 +38492,13 @@ impl ModifyingAVariableResponse200 {
             "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '/' | '.' | ':')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_env_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38297,7 +38511,7 @@ impl ModifyingAVariableResponse200 {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_2(
+    fn check_group_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38310,7 +38524,7 @@ impl ModifyingAVariableResponse200 {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_3(
+    fn check_variable_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38327,8 +38541,10 @@ impl ModifyingAVariableResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -38342,19 +38558,19 @@ impl support::Validate for ModifyingAVariableResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.variable_value {
             let p = path.field("variable_value");
-            Self::check_0(out, &p, value);
+            Self::check_variable_value(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.env_id {
             let p = path.field("env_id");
-            Self::check_1(out, &p, value);
+            Self::check_env_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
             let p = path.field("group_id");
-            Self::check_2(out, &p, value);
+            Self::check_group_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.variable_name {
             let p = path.field("variable_name");
-            Self::check_3(out, &p, value);
+            Self::check_variable_name(out, &p, value);
         }
     }
 }
@@ -38429,7 +38645,7 @@ impl ModifyingAnAccessControlPolicyRequest {
 }
 #[cfg(feature = "modifying_an_access_control_policy")]
 impl ModifyingAnAccessControlPolicyRequest {
-    fn check_0(
+    fn check_acl_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38446,19 +38662,19 @@ impl ModifyingAnAccessControlPolicyRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_acl_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AclType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_entity_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EntityType,
@@ -38476,17 +38692,17 @@ impl support::Validate for ModifyingAnAccessControlPolicyRequest {
         {
             let value = &self.acl_name;
             let p = path.field("acl_name");
-            Self::check_0(out, &p, value);
+            Self::check_acl_name(out, &p, value);
         }
         {
             let value = &self.acl_type;
             let p = path.field("acl_type");
-            Self::check_1(out, &p, value);
+            Self::check_acl_type(out, &p, value);
         }
         {
             let value = &self.entity_type;
             let p = path.field("entity_type");
-            Self::check_3(out, &p, value);
+            Self::check_entity_type(out, &p, value);
         }
     }
 }
@@ -38517,13 +38733,13 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_acl_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<AclType, _>(Self::check_1),
+                            support::scalar::<AclType, _>(Self::check_acl_type),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -38532,7 +38748,7 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<EntityType, _>(Self::check_3),
+                            support::scalar::<EntityType, _>(Self::check_entity_type),
                         )?
                 }
             }
@@ -38696,7 +38912,7 @@ impl ModifyingAnApiGroupRequest {
 }
 #[cfg(feature = "modifying_an_api_group")]
 impl ModifyingAnApiGroupRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38713,15 +38929,15 @@ impl ModifyingAnApiGroupRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `(`, `)` and `:`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | '(' | ')' | ':')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -38745,11 +38961,11 @@ impl support::Validate for ModifyingAnApiGroupRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -38771,8 +38987,8 @@ impl support::Read for ModifyingAnApiGroupRequest {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
             }
         }
         fields.end(&[("name", field_0.is_some())]);
@@ -38960,21 +39176,21 @@ impl support::Shaped for ModifyingAnApiGroupResponse200 {
 }
 #[cfg(feature = "modifying_an_api_group")]
 impl ModifyingAnApiGroupResponse200 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_on_sell_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OnSellStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_is_default(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsDefault,
@@ -38991,11 +39207,11 @@ impl support::Validate for ModifyingAnApiGroupResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.on_sell_status {
             let p = path.field("on_sell_status");
-            Self::check_6(out, &p, value);
+            Self::check_on_sell_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_domains {
             let p = path.field("url_domains");
@@ -39006,7 +39222,7 @@ impl support::Validate for ModifyingAnApiGroupResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.is_default {
             let p = path.field("is_default");
-            Self::check_14(out, &p, value);
+            Self::check_is_default(out, &p, value);
         }
     }
 }
@@ -39085,7 +39301,7 @@ impl ModifyingAnAppRequest {
 }
 #[cfg(feature = "modifying_an_app")]
 impl ModifyingAnAppRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -39102,12 +39318,12 @@ impl ModifyingAnAppRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -39120,7 +39336,7 @@ impl ModifyingAnAppRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_app_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -39137,12 +39353,14 @@ impl ModifyingAnAppRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| support::is_letter(c) || support::is_digit(c),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_app_secret(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -39159,9 +39377,9 @@ impl ModifyingAnAppRequest {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `_`, `-`, `!`, `@`, `#`, `$` and `%`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '!' | '@' | '#' | '$' | '%')
             },
             |_: char| true,
@@ -39178,19 +39396,19 @@ impl support::Validate for ModifyingAnAppRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_1(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_key {
             let p = path.field("app_key");
-            Self::check_2(out, &p, value);
+            Self::check_app_key(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_secret {
             let p = path.field("app_secret");
-            Self::check_3(out, &p, value);
+            Self::check_app_secret(out, &p, value);
         }
     }
 }
@@ -39216,10 +39434,12 @@ impl support::Read for ModifyingAnAppRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
-                _ => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_remark))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_app_key))?,
+                _ => {
+                    fields.value(3, &mut field_3, support::text(Self::check_app_secret))?
+                }
             }
         }
         fields.end(&[("name", field_0.is_some())]);
@@ -39345,21 +39565,21 @@ impl support::Shaped for ModifyingAnAppResponse200 {
 }
 #[cfg(feature = "modifying_an_app")]
 impl ModifyingAnAppResponse200 {
-    fn check_3(
+    fn check_creator(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Creator,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
@@ -39376,15 +39596,15 @@ impl support::Validate for ModifyingAnAppResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.creator {
             let p = path.field("creator");
-            Self::check_3(out, &p, value);
+            Self::check_creator(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_9(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
     }
 }
@@ -39657,7 +39877,7 @@ impl ModifyingAnSslCertificateRequest {
 }
 #[cfg(feature = "modifying_an_ssl_certificate")]
 impl ModifyingAnSslCertificateRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -39674,12 +39894,12 @@ impl ModifyingAnSslCertificateRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAnSslCertificateType,
@@ -39697,11 +39917,11 @@ impl support::Validate for ModifyingAnSslCertificateRequest {
         {
             let value = &self.name;
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_3(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if match &self.r#type {
             ::std::option::Option::Some(value) => {
@@ -39752,7 +39972,7 @@ impl support::Read for ModifyingAnSslCertificateRequest {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
                 3 => {
@@ -39764,7 +39984,7 @@ impl support::Read for ModifyingAnSslCertificateRequest {
                                 CreatingAnSslCertificateType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_3(out, p, value);
+                                Self::check_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, CreatingAnSslCertificateType::Instance),
                                 );
@@ -39984,7 +40204,7 @@ impl support::Shaped for ModifyingAnSslCertificateResponse200 {
 }
 #[cfg(feature = "modifying_an_ssl_certificate")]
 impl ModifyingAnSslCertificateResponse200 {
-    fn check_2(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ModifyingAnSslCertificateResponse200Type,
@@ -40001,7 +40221,7 @@ impl support::Validate for ModifyingAnSslCertificateResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_2(out, &p, value);
+            Self::check_type(out, &p, value);
         }
     }
 }
@@ -40486,21 +40706,21 @@ impl ModifyingVpcChannelHealthCheckRequest {
 }
 #[cfg(feature = "modifying_vpc_channel_health_check")]
 impl ModifyingVpcChannelHealthCheckRequest {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Protocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Method,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -40513,7 +40733,7 @@ impl ModifyingVpcChannelHealthCheckRequest {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_4(
+    fn check_threshold_normal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -40526,7 +40746,7 @@ impl ModifyingVpcChannelHealthCheckRequest {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_5(
+    fn check_threshold_abnormal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -40539,7 +40759,7 @@ impl ModifyingVpcChannelHealthCheckRequest {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -40552,7 +40772,7 @@ impl ModifyingVpcChannelHealthCheckRequest {
             ::std::option::Option::Some(300i64),
         );
     }
-    fn check_7(
+    fn check_http_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -40566,14 +40786,14 @@ impl ModifyingVpcChannelHealthCheckRequest {
             599i64,
         );
     }
-    fn check_9(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrUpdatingBackendInstancesStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -40597,43 +40817,43 @@ impl support::Validate for ModifyingVpcChannelHealthCheckRequest {
         {
             let value = &self.protocol;
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            Self::check_2(out, &p, value);
+            Self::check_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_3(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         {
             let value = &self.threshold_normal;
             let p = path.field("threshold_normal");
-            Self::check_4(out, &p, value);
+            Self::check_threshold_normal(out, &p, value);
         }
         {
             let value = &self.threshold_abnormal;
             let p = path.field("threshold_abnormal");
-            Self::check_5(out, &p, value);
+            Self::check_threshold_abnormal(out, &p, value);
         }
         {
             let value = &self.time_interval;
             let p = path.field("time_interval");
-            Self::check_6(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            Self::check_7(out, &p, value);
+            Self::check_http_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_9(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if {
             let value = &self.protocol;
@@ -40727,7 +40947,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                                 Protocol,
                                 _,
                             >(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_protocol(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, Protocol::Http | Protocol::Https),
                                 );
@@ -40743,7 +40963,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<Method, _>(Self::check_2),
+                            support::scalar::<Method, _>(Self::check_method),
                         )?
                 }
                 3 => {
@@ -40751,7 +40971,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
                 4 => {
@@ -40759,7 +40979,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<i32, _>(Self::check_4),
+                            support::scalar::<i32, _>(Self::check_threshold_normal),
                         )?
                 }
                 5 => {
@@ -40767,7 +40987,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_threshold_abnormal),
                         )?
                 }
                 6 => {
@@ -40779,12 +40999,12 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_6(out, p, value);
+                                Self::check_time_interval(out, p, value);
                                 number_6 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
                 }
-                7 => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                7 => fields.value(7, &mut field_7, support::text(Self::check_http_code))?,
                 8 => {
                     fields
                         .value(
@@ -40801,7 +41021,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                             support::scalar::<
                                 AddingOrUpdatingBackendInstancesStatus,
                                 _,
-                            >(Self::check_9),
+                            >(Self::check_status),
                         )?
                 }
                 _ => {
@@ -40813,7 +41033,7 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                                 i32,
                                 _,
                             >(|out, p, value| {
-                                Self::check_10(out, p, value);
+                                Self::check_timeout(out, p, value);
                                 number_10 = ::std::option::Option::Some(i64::from(*value));
                             }),
                         )?
@@ -41022,21 +41242,21 @@ impl support::Shaped for ModifyingVpcChannelHealthCheckResponse200 {
 }
 #[cfg(feature = "modifying_vpc_channel_health_check")]
 impl ModifyingVpcChannelHealthCheckResponse200 {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Protocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Method,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -41049,7 +41269,7 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_4(
+    fn check_threshold_normal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -41062,7 +41282,7 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_5(
+    fn check_threshold_abnormal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -41075,7 +41295,7 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -41088,7 +41308,7 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
             ::std::option::Option::Some(300i64),
         );
     }
-    fn check_7(
+    fn check_http_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -41102,14 +41322,14 @@ impl ModifyingVpcChannelHealthCheckResponse200 {
             599i64,
         );
     }
-    fn check_9(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingOrUpdatingBackendInstancesStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -41132,39 +41352,39 @@ impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            Self::check_2(out, &p, value);
+            Self::check_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_3(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.threshold_normal {
             let p = path.field("threshold_normal");
-            Self::check_4(out, &p, value);
+            Self::check_threshold_normal(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
             let p = path.field("threshold_abnormal");
-            Self::check_5(out, &p, value);
+            Self::check_threshold_abnormal(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_6(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            Self::check_7(out, &p, value);
+            Self::check_http_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_9(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
     }
 }
@@ -41235,14 +41455,14 @@ impl PublishingAnApiOrTakingAnApiOfflineRequest {
 }
 #[cfg(feature = "publishing_an_api_or_taking_an_api_offline")]
 impl PublishingAnApiOrTakingAnApiOfflineRequest {
-    fn check_0(
+    fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PublishingAnApiOrTakingAnApiOfflineAction,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -41266,11 +41486,11 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineRequest {
         {
             let value = &self.action;
             let p = path.field("action");
-            Self::check_0(out, &p, value);
+            Self::check_action(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -41304,12 +41524,12 @@ impl support::Read for PublishingAnApiOrTakingAnApiOfflineRequest {
                             support::scalar::<
                                 PublishingAnApiOrTakingAnApiOfflineAction,
                                 _,
-                            >(Self::check_0),
+                            >(Self::check_action),
                         )?
                 }
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
-                _ => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                _ => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
             }
         }
         fields
@@ -41686,7 +41906,7 @@ impl PublishingApisOrTakingApisOfflineRequest {
 }
 #[cfg(feature = "publishing_apis_or_taking_apis_offline")]
 impl PublishingApisOrTakingApisOfflineRequest {
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -41709,7 +41929,7 @@ impl support::Validate for PublishingApisOrTakingApisOfflineRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         support::require_one_group(
             out,
@@ -41761,7 +41981,7 @@ impl support::Read for PublishingApisOrTakingApisOfflineRequest {
                 }
                 1 => fields.value(1, &mut field_1, support::text(support::unchecked))?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
-                _ => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                _ => fields.value(3, &mut field_3, support::text(Self::check_remark))?,
             }
         }
         let (out, path) = fields.end(&[("env_id", field_1.is_some())]);
@@ -41995,7 +42215,7 @@ impl support::Shaped for QueryingABackendServerGroupOfAVpcChannelResponse200 {
 }
 #[cfg(feature = "querying_a_backend_server_group_of_a_vpc_channel")]
 impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -42012,14 +42232,15 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -42032,7 +42253,7 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -42045,7 +42266,7 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -42064,12 +42285,13 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -42082,7 +42304,7 @@ impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -42105,27 +42327,27 @@ impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -42528,14 +42750,14 @@ impl support::Shaped for ApiBindAclInfo {
 }
 #[cfg(feature = "querying_access_control_policies_bound_to_an_api")]
 impl ApiBindAclInfo {
-    fn check_2(
+    fn check_entity_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &EntityType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_acl_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AclType,
@@ -42552,11 +42774,11 @@ impl support::Validate for ApiBindAclInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.entity_type {
             let p = path.field("entity_type");
-            Self::check_2(out, &p, value);
+            Self::check_entity_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.acl_type {
             let p = path.field("acl_type");
-            Self::check_3(out, &p, value);
+            Self::check_acl_type(out, &p, value);
         }
     }
 }
@@ -42779,7 +43001,7 @@ impl support::Shaped for TmsKeyValues {
 }
 #[cfg(feature = "querying_all_gateway_tags_of_a_project")]
 impl TmsKeyValues {
-    fn check_0(
+    fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -42798,7 +43020,7 @@ impl TmsKeyValues {
             "may contain only letters, digits, ` `, `_`, `.`, `:`, `=`, `+`, `-` and `@`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, ' ' | '_' | '.' | ':' | '=' | '+' | '-' | '@')
             },
             |_: char| true,
@@ -42814,7 +43036,7 @@ impl support::Validate for TmsKeyValues {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            Self::check_0(out, &p, value);
+            Self::check_key(out, &p, value);
         }
     }
 }
@@ -43337,7 +43559,7 @@ impl support::Shaped for StatisticsApi {
 }
 #[cfg(feature = "querying_api_calls_within_a_period")]
 impl StatisticsApi {
-    fn check_14(
+    fn check_cycle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Cycle,
@@ -43354,7 +43576,7 @@ impl support::Validate for StatisticsApi {
     ) {
         if let ::std::option::Option::Some(value) = &self.cycle {
             let p = path.field("cycle");
-            Self::check_14(out, &p, value);
+            Self::check_cycle(out, &p, value);
         }
     }
 }
@@ -43837,7 +44059,7 @@ impl support::Shaped for QueryingApiDetailsResponse200 {
 }
 #[cfg(feature = "querying_api_details")]
 impl QueryingApiDetailsResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -43854,22 +44076,22 @@ impl QueryingApiDetailsResponse200 {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -43882,21 +44104,21 @@ impl QueryingApiDetailsResponse200 {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -43909,28 +44131,28 @@ impl QueryingApiDetailsResponse200 {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_backend_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -43943,14 +44165,14 @@ impl QueryingApiDetailsResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_22(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ContentType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_24(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
@@ -43967,31 +44189,31 @@ impl support::Validate for QueryingApiDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_opt {
             let p = path.field("auth_opt");
@@ -43999,15 +44221,15 @@ impl support::Validate for QueryingApiDetailsResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_9(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
-            Self::check_10(out, &p, value);
+            Self::check_backend_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_11(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -44021,11 +44243,11 @@ impl support::Validate for QueryingApiDetailsResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_22(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_24(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_api {
             let p = path.field("backend_api");
@@ -44297,21 +44519,21 @@ impl support::Shaped for QueryingApiGroupDetailsResponse200 {
 }
 #[cfg(feature = "querying_api_group_details")]
 impl QueryingApiGroupDetailsResponse200 {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_on_sell_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OnSellStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_is_default(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsDefault,
@@ -44328,11 +44550,11 @@ impl support::Validate for QueryingApiGroupDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.on_sell_status {
             let p = path.field("on_sell_status");
-            Self::check_6(out, &p, value);
+            Self::check_on_sell_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_domains {
             let p = path.field("url_domains");
@@ -44343,7 +44565,7 @@ impl support::Validate for QueryingApiGroupDetailsResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.is_default {
             let p = path.field("is_default");
-            Self::check_14(out, &p, value);
+            Self::check_is_default(out, &p, value);
         }
     }
 }
@@ -44647,21 +44869,21 @@ impl support::Shaped for ApiGroupInfo {
 }
 #[cfg(feature = "querying_api_groups")]
 impl ApiGroupInfo {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_on_sell_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OnSellStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_is_default(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsDefault,
@@ -44678,11 +44900,11 @@ impl support::Validate for ApiGroupInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.on_sell_status {
             let p = path.field("on_sell_status");
-            Self::check_6(out, &p, value);
+            Self::check_on_sell_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_domains {
             let p = path.field("url_domains");
@@ -44693,7 +44915,7 @@ impl support::Validate for ApiGroupInfo {
         }
         if let ::std::option::Option::Some(value) = &self.is_default {
             let p = path.field("is_default");
-            Self::check_14(out, &p, value);
+            Self::check_is_default(out, &p, value);
         }
     }
 }
@@ -45305,7 +45527,7 @@ impl support::Shaped for QueryingApiVersionDetailsResponse200 {
 }
 #[cfg(feature = "querying_api_version_details")]
 impl QueryingApiVersionDetailsResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -45322,22 +45544,22 @@ impl QueryingApiVersionDetailsResponse200 {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -45350,21 +45572,21 @@ impl QueryingApiVersionDetailsResponse200 {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -45377,28 +45599,28 @@ impl QueryingApiVersionDetailsResponse200 {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_backend_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -45411,14 +45633,14 @@ impl QueryingApiVersionDetailsResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_22(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ContentType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_24(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
@@ -45435,31 +45657,31 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_opt {
             let p = path.field("auth_opt");
@@ -45467,15 +45689,15 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_9(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
-            Self::check_10(out, &p, value);
+            Self::check_backend_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_11(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -45489,11 +45711,11 @@ impl support::Validate for QueryingApiVersionDetailsResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_22(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_24(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_api {
             let p = path.field("backend_api");
@@ -45879,7 +46101,7 @@ impl support::Shaped for AclBindApiInfo {
 }
 #[cfg(feature = "querying_apis_bound_with_an_access_control_policy")]
 impl AclBindApiInfo {
-    fn check_10(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BindingASignatureKeyReqMethod,
@@ -45896,7 +46118,7 @@ impl support::Validate for AclBindApiInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_10(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
     }
 }
@@ -46204,7 +46426,7 @@ impl support::Shaped for ApiForSign {
 }
 #[cfg(feature = "querying_apis_not_bound_with_a_signature_key")]
 impl ApiForSign {
-    fn check_12(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BindingASignatureKeyReqMethod,
@@ -46221,7 +46443,7 @@ impl support::Validate for ApiForSign {
     ) {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_12(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
     }
 }
@@ -46529,7 +46751,7 @@ impl support::Shaped for UnbindApiForAcl {
 }
 #[cfg(feature = "querying_apis_not_bound_with_an_access_control_policy")]
 impl UnbindApiForAcl {
-    fn check_12(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BindingASignatureKeyReqMethod,
@@ -46546,7 +46768,7 @@ impl support::Validate for UnbindApiForAcl {
     ) {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_12(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
     }
 }
@@ -46953,21 +47175,21 @@ impl support::Shaped for QueryingAppDetailsResponse200 {
 }
 #[cfg(feature = "querying_app_details")]
 impl QueryingAppDetailsResponse200 {
-    fn check_3(
+    fn check_creator(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Creator,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
@@ -46984,15 +47206,15 @@ impl support::Validate for QueryingAppDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.creator {
             let p = path.field("creator");
-            Self::check_3(out, &p, value);
+            Self::check_creator(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_9(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
     }
 }
@@ -47156,21 +47378,21 @@ impl support::Shaped for AppInfoWithBindNum {
 }
 #[cfg(feature = "querying_apps")]
 impl AppInfoWithBindNum {
-    fn check_3(
+    fn check_creator(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Creator,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
@@ -47187,15 +47409,15 @@ impl support::Validate for AppInfoWithBindNum {
     ) {
         if let ::std::option::Option::Some(value) = &self.creator {
             let p = path.field("creator");
-            Self::check_3(out, &p, value);
+            Self::check_creator(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_9(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
     }
 }
@@ -47495,14 +47717,14 @@ impl support::Shaped for ApiAuthInfo {
 }
 #[cfg(feature = "querying_apps_bound_to_an_api")]
 impl ApiAuthInfo {
-    fn check_11(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_15(
+    fn check_auth_tunnel(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthTunnel,
@@ -47519,11 +47741,11 @@ impl support::Validate for ApiAuthInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_11(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_tunnel {
             let p = path.field("auth_tunnel");
-            Self::check_15(out, &p, value);
+            Self::check_auth_tunnel(out, &p, value);
         }
     }
 }
@@ -48177,7 +48399,7 @@ impl support::Shaped for QueryingCredentialQuotaDetailsResponse200 {
 }
 #[cfg(feature = "querying_credential_quota_details")]
 impl QueryingCredentialQuotaDetailsResponse200 {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48194,19 +48416,19 @@ impl QueryingCredentialQuotaDetailsResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48229,15 +48451,15 @@ impl support::Validate for QueryingCredentialQuotaDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_3(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -48368,7 +48590,7 @@ impl support::Shaped for AppQuotaInfo {
 }
 #[cfg(feature = "querying_credential_quotas")]
 impl AppQuotaInfo {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48385,19 +48607,19 @@ impl AppQuotaInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48420,15 +48642,15 @@ impl support::Validate for AppQuotaInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_3(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -48783,7 +49005,7 @@ impl support::Shaped for QueryingCustomAuthorizerDetailsResponse200 {
 }
 #[cfg(feature = "querying_custom_authorizer_details")]
 impl QueryingCustomAuthorizerDetailsResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48800,33 +49022,33 @@ impl QueryingCustomAuthorizerDetailsResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -48849,23 +49071,23 @@ impl support::Validate for QueryingCustomAuthorizerDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_type {
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -49072,7 +49294,7 @@ impl support::Shaped for AuthorizerResp {
 }
 #[cfg(feature = "querying_custom_authorizers")]
 impl AuthorizerResp {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -49089,33 +49311,33 @@ impl AuthorizerResp {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingACustomAuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_authorizer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthorizerType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &NetworkType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_authorizer_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -49138,23 +49360,23 @@ impl support::Validate for AuthorizerResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_type {
             let p = path.field("authorizer_type");
-            Self::check_2(out, &p, value);
+            Self::check_authorizer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.network_type {
             let p = path.field("network_type");
-            Self::check_4(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.authorizer_version {
             let p = path.field("authorizer_version");
-            Self::check_5(out, &p, value);
+            Self::check_authorizer_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.identities {
             let p = path.field("identities");
@@ -49296,7 +49518,7 @@ impl support::Shaped for CbcOperationLock {
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
 impl CbcOperationLock {
-    fn check_0(
+    fn check_lock_scene(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &LockScene,
@@ -49313,7 +49535,7 @@ impl support::Validate for CbcOperationLock {
     ) {
         if let ::std::option::Option::Some(value) = &self.lock_scene {
             let p = path.field("lock_scene");
-            Self::check_0(out, &p, value);
+            Self::check_lock_scene(out, &p, value);
         }
     }
 }
@@ -49783,35 +50005,35 @@ impl support::Shaped for QueryingDedicatedGatewayDetailsResponse200 {
 }
 #[cfg(feature = "querying_dedicated_gateway_details")]
 impl QueryingDedicatedGatewayDetailsResponse200 {
-    fn check_3(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingDedicatedGatewayDetailsStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_instance_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InstanceStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_spec(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Spec,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ChargingMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_12(
+    fn check_loadbalancer_provider(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &LoadbalancerProvider,
@@ -49828,23 +50050,23 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_3(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.instance_status {
             let p = path.field("instance_status");
-            Self::check_4(out, &p, value);
+            Self::check_instance_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.spec {
             let p = path.field("spec");
-            Self::check_6(out, &p, value);
+            Self::check_spec(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.charging_mode {
             let p = path.field("charging_mode");
-            Self::check_10(out, &p, value);
+            Self::check_charging_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.loadbalancer_provider {
             let p = path.field("loadbalancer_provider");
-            Self::check_12(out, &p, value);
+            Self::check_loadbalancer_provider(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.cbc_operation_locks {
             let p = path.field("cbc_operation_locks");
@@ -50870,7 +51092,7 @@ impl support::Shaped for QueryingDetailsOfARequestThrottlingPolicyResponse200 {
 }
 #[cfg(feature = "querying_details_of_a_request_throttling_policy")]
 impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -50883,7 +51105,7 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -50900,19 +51122,19 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -50925,7 +51147,7 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -50938,14 +51160,14 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -50958,7 +51180,7 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -50971,7 +51193,7 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -50984,7 +51206,7 @@ impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_12(
+    fn check_is_inclu_special_throttle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsIncluSpecialThrottle,
@@ -51001,43 +51223,43 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.api_call_limits {
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
-            Self::check_12(out, &p, value);
+            Self::check_is_inclu_special_throttle(out, &p, value);
         }
     }
 }
@@ -51410,7 +51632,7 @@ impl support::Shaped for UrlDomainRefInfo {
 }
 #[cfg(feature = "querying_domain_names_of_an_ssl_certificate")]
 impl UrlDomainRefInfo {
-    fn check_2(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AddingACertificateToADomainNameStatus,
@@ -51427,7 +51649,7 @@ impl support::Validate for UrlDomainRefInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_2(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -51493,7 +51715,7 @@ impl support::Shaped for EnvVariableInfo {
 }
 #[cfg(feature = "querying_environment_variables")]
 impl EnvVariableInfo {
-    fn check_0(
+    fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -51512,13 +51734,13 @@ impl EnvVariableInfo {
             "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '/' | '.' | ':')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_env_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -51531,7 +51753,7 @@ impl EnvVariableInfo {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_2(
+    fn check_group_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -51544,7 +51766,7 @@ impl EnvVariableInfo {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_3(
+    fn check_variable_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -51561,8 +51783,10 @@ impl EnvVariableInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -51576,19 +51800,19 @@ impl support::Validate for EnvVariableInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.variable_value {
             let p = path.field("variable_value");
-            Self::check_0(out, &p, value);
+            Self::check_variable_value(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.env_id {
             let p = path.field("env_id");
-            Self::check_1(out, &p, value);
+            Self::check_env_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
             let p = path.field("group_id");
-            Self::check_2(out, &p, value);
+            Self::check_group_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.variable_name {
             let p = path.field("variable_name");
-            Self::check_3(out, &p, value);
+            Self::check_variable_name(out, &p, value);
         }
     }
 }
@@ -51932,7 +52156,7 @@ impl support::Shaped for InstanceConfig {
 }
 #[cfg(feature = "querying_gateway_configurations")]
 impl InstanceConfig {
-    fn check_1(
+    fn check_config_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ConfigName,
@@ -51949,7 +52173,7 @@ impl support::Validate for InstanceConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.config_name {
             let p = path.field("config_name");
-            Self::check_1(out, &p, value);
+            Self::check_config_name(out, &p, value);
         }
     }
 }
@@ -52530,7 +52754,7 @@ impl support::Shaped for ApiVersionResp {
 }
 #[cfg(feature = "querying_historical_versions_of_an_api")]
 impl ApiVersionResp {
-    fn check_7(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingHistoricalVersionsOfAnApiStatus,
@@ -52547,7 +52771,7 @@ impl support::Validate for ApiVersionResp {
     ) {
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_7(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -53350,7 +53574,7 @@ impl support::Shaped for QueryingPlugInDetailsResponse200 {
 }
 #[cfg(feature = "querying_plug_in_details")]
 impl QueryingPlugInDetailsResponse200 {
-    fn check_1(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53367,26 +53591,28 @@ impl QueryingPlugInDetailsResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_plugin_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginScope,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53399,7 +53625,7 @@ impl QueryingPlugInDetailsResponse200 {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53422,23 +53648,23 @@ impl support::Validate for QueryingPlugInDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_1(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_scope {
             let p = path.field("plugin_scope");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_scope(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -53689,7 +53915,7 @@ impl support::Shaped for AttachedPluginInfo {
 }
 #[cfg(feature = "querying_plug_ins_bound_to_an_api")]
 impl AttachedPluginInfo {
-    fn check_2(
+    fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53706,26 +53932,28 @@ impl AttachedPluginInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_plugin_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_plugin_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &PluginScope,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_plugin_content(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53738,7 +53966,7 @@ impl AttachedPluginInfo {
             ::std::option::Option::Some(65535usize),
         );
     }
-    fn check_9(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -53761,23 +53989,23 @@ impl support::Validate for AttachedPluginInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.plugin_name {
             let p = path.field("plugin_name");
-            Self::check_2(out, &p, value);
+            Self::check_plugin_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_type {
             let p = path.field("plugin_type");
-            Self::check_3(out, &p, value);
+            Self::check_plugin_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_scope {
             let p = path.field("plugin_scope");
-            Self::check_4(out, &p, value);
+            Self::check_plugin_scope(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.plugin_content {
             let p = path.field("plugin_content");
-            Self::check_8(out, &p, value);
+            Self::check_plugin_content(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_9(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -54061,7 +54289,7 @@ impl support::Shaped for QueryingQuotasAssociatedWithACredentialResponse200 {
 }
 #[cfg(feature = "querying_quotas_associated_with_a_credential")]
 impl QueryingQuotasAssociatedWithACredentialResponse200 {
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54078,19 +54306,19 @@ impl QueryingQuotasAssociatedWithACredentialResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54113,15 +54341,15 @@ impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_3(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_5(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
     }
 }
@@ -54397,7 +54625,7 @@ impl support::Shaped for ThrottlesInfo {
 }
 #[cfg(feature = "querying_request_throttling_policies")]
 impl ThrottlesInfo {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54410,7 +54638,7 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54427,19 +54655,19 @@ impl ThrottlesInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54452,7 +54680,7 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54465,14 +54693,14 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54485,7 +54713,7 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54498,7 +54726,7 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54511,7 +54739,7 @@ impl ThrottlesInfo {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_12(
+    fn check_is_inclu_special_throttle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsIncluSpecialThrottle,
@@ -54528,43 +54756,43 @@ impl support::Validate for ThrottlesInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.api_call_limits {
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
-            Self::check_12(out, &p, value);
+            Self::check_is_inclu_special_throttle(out, &p, value);
         }
     }
 }
@@ -54820,7 +55048,7 @@ impl support::Shaped for ThrottleForApi {
 }
 #[cfg(feature = "querying_request_throttling_policies_bound_to_an_api")]
 impl ThrottleForApi {
-    fn check_0(
+    fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54833,7 +55061,7 @@ impl ThrottleForApi {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_1(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54850,19 +55078,19 @@ impl ThrottleForApi {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_2(
+    fn check_time_unit(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TimeUnit,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -54875,7 +55103,7 @@ impl ThrottleForApi {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_api_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54888,14 +55116,14 @@ impl ThrottleForApi {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_5(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingARequestThrottlingPolicyType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_user_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54908,7 +55136,7 @@ impl ThrottleForApi {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_8(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54921,7 +55149,7 @@ impl ThrottleForApi {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_9(
+    fn check_ip_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -54934,7 +55162,7 @@ impl ThrottleForApi {
             ::std::option::Option::Some(2147483647i64),
         );
     }
-    fn check_12(
+    fn check_is_inclu_special_throttle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IsIncluSpecialThrottle,
@@ -54951,43 +55179,43 @@ impl support::Validate for ThrottleForApi {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_call_limits {
             let p = path.field("app_call_limits");
-            Self::check_0(out, &p, value);
+            Self::check_app_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_1(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_unit {
             let p = path.field("time_unit");
-            Self::check_2(out, &p, value);
+            Self::check_time_unit(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_3(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.api_call_limits {
             let p = path.field("api_call_limits");
-            Self::check_4(out, &p, value);
+            Self::check_api_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_5(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.user_call_limits {
             let p = path.field("user_call_limits");
-            Self::check_7(out, &p, value);
+            Self::check_user_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_8(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ip_call_limits {
             let p = path.field("ip_call_limits");
-            Self::check_9(out, &p, value);
+            Self::check_ip_call_limits(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.is_inclu_special_throttle {
             let p = path.field("is_inclu_special_throttle");
-            Self::check_12(out, &p, value);
+            Self::check_is_inclu_special_throttle(out, &p, value);
         }
     }
 }
@@ -55097,7 +55325,7 @@ impl support::Shaped for Config {
 }
 #[cfg(feature = "querying_resource_configurations_of_a_gateway")]
 impl Config {
-    fn check_1(
+    fn check_config_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingResourceConfigurationsOfAGatewayConfigName,
@@ -55114,7 +55342,7 @@ impl support::Validate for Config {
     ) {
         if let ::std::option::Option::Some(value) = &self.config_name {
             let p = path.field("config_name");
-            Self::check_1(out, &p, value);
+            Self::check_config_name(out, &p, value);
         }
     }
 }
@@ -55725,7 +55953,7 @@ impl support::Shaped for SignatureWithBindNum {
 }
 #[cfg(feature = "querying_signature_keys")]
 impl SignatureWithBindNum {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -55742,19 +55970,19 @@ impl SignatureWithBindNum {
             p,
             value,
             "must start with a letter; may contain only letters, digits and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_'),
+            support::is_letter,
+            |c: char| support::is_letter(c) || support::is_digit(c) || matches!(c, '_'),
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_sign_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_sign_algorithm(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &SignAlgorithm,
@@ -55771,15 +55999,15 @@ impl support::Validate for SignatureWithBindNum {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_type {
             let p = path.field("sign_type");
-            Self::check_1(out, &p, value);
+            Self::check_sign_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.sign_algorithm {
             let p = path.field("sign_algorithm");
-            Self::check_4(out, &p, value);
+            Self::check_sign_algorithm(out, &p, value);
         }
     }
 }
@@ -55899,7 +56127,7 @@ impl support::Shaped for CertBase {
 }
 #[cfg(feature = "querying_ssl_certificates")]
 impl CertBase {
-    fn check_2(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingSslCertificatesType,
@@ -55916,7 +56144,7 @@ impl support::Validate for CertBase {
     ) {
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_2(out, &p, value);
+            Self::check_type(out, &p, value);
         }
     }
 }
@@ -56422,14 +56650,14 @@ impl support::Shaped for QueryingTheCreationProgressOfADedicatedGatewayResponse2
 }
 #[cfg(feature = "querying_the_creation_progress_of_a_dedicated_gateway")]
 impl QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
-    fn check_0(
+    fn check_progress(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Progress,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_1(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingTheCreationProgressOfADedicatedGatewayStatus,
@@ -56446,11 +56674,11 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
     ) {
         if let ::std::option::Option::Some(value) = &self.progress {
             let p = path.field("progress");
-            Self::check_0(out, &p, value);
+            Self::check_progress(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_1(out, &p, value);
+            Self::check_status(out, &p, value);
         }
     }
 }
@@ -56876,14 +57104,14 @@ impl support::Shaped for QueryingTheResultOfAnAsynchronousTaskResponse200 {
 }
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
 impl QueryingTheResultOfAnAsynchronousTaskResponse200 {
-    fn check_1(
+    fn check_task_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TaskStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_task_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &TaskType,
@@ -56900,11 +57128,11 @@ impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.task_status {
             let p = path.field("task_status");
-            Self::check_1(out, &p, value);
+            Self::check_task_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.task_type {
             let p = path.field("task_type");
-            Self::check_2(out, &p, value);
+            Self::check_task_type(out, &p, value);
         }
     }
 }
@@ -57389,7 +57617,7 @@ impl support::Shaped for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
 }
 #[cfg(feature = "querying_the_runtime_definition_of_an_api")]
 impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57406,22 +57634,22 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
             p,
             value,
             "must start with a letter or a digit; may contain only letters, digits, `-`, `_`, `.`, `/`, `:`, `(` and `)`",
-            |c: char| c.is_alphabetic() || c.is_ascii_digit(),
+            |c: char| support::is_letter(c) || support::is_digit(c),
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '-' | '_' | '.' | '/' | ':' | '(' | ')')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57434,21 +57662,21 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_req_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqProtocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_req_uri(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57461,28 +57689,28 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
             ::std::option::Option::Some(512usize),
         );
     }
-    fn check_6(
+    fn check_auth_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AuthType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_backend_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BackendType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_11(
+    fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57495,7 +57723,7 @@ impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_22(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ContentType,
@@ -57512,31 +57740,31 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_1(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.version {
             let p = path.field("version");
-            Self::check_2(out, &p, value);
+            Self::check_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_protocol {
             let p = path.field("req_protocol");
-            Self::check_3(out, &p, value);
+            Self::check_req_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_4(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_uri {
             let p = path.field("req_uri");
-            Self::check_5(out, &p, value);
+            Self::check_req_uri(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_type {
             let p = path.field("auth_type");
-            Self::check_6(out, &p, value);
+            Self::check_auth_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.auth_opt {
             let p = path.field("auth_opt");
@@ -57544,15 +57772,15 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_9(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.backend_type {
             let p = path.field("backend_type");
-            Self::check_10(out, &p, value);
+            Self::check_backend_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.remark {
             let p = path.field("remark");
-            Self::check_11(out, &p, value);
+            Self::check_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -57566,7 +57794,7 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_22(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.req_params {
             let p = path.field("req_params");
@@ -57778,7 +58006,7 @@ impl support::Shaped for QueryingVariableDetailsResponse200 {
 }
 #[cfg(feature = "querying_variable_details")]
 impl QueryingVariableDetailsResponse200 {
-    fn check_0(
+    fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57797,13 +58025,13 @@ impl QueryingVariableDetailsResponse200 {
             "may contain only letters, digits, `_`, `-`, `/`, `.` and `:`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit()
+                support::is_letter(c) || support::is_digit(c)
                     || matches!(c, '_' | '-' | '/' | '.' | ':')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_env_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57816,7 +58044,7 @@ impl QueryingVariableDetailsResponse200 {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_2(
+    fn check_group_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57829,7 +58057,7 @@ impl QueryingVariableDetailsResponse200 {
             ::std::option::Option::Some(65usize),
         );
     }
-    fn check_3(
+    fn check_variable_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -57846,8 +58074,10 @@ impl QueryingVariableDetailsResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-` and `_`",
-            |c: char| c.is_alphabetic(),
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            support::is_letter,
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -57861,19 +58091,19 @@ impl support::Validate for QueryingVariableDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.variable_value {
             let p = path.field("variable_value");
-            Self::check_0(out, &p, value);
+            Self::check_variable_value(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.env_id {
             let p = path.field("env_id");
-            Self::check_1(out, &p, value);
+            Self::check_env_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.group_id {
             let p = path.field("group_id");
-            Self::check_2(out, &p, value);
+            Self::check_group_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.variable_name {
             let p = path.field("variable_name");
-            Self::check_3(out, &p, value);
+            Self::check_variable_name(out, &p, value);
         }
     }
 }
@@ -58068,7 +58298,7 @@ impl support::Shaped for QueryingVpcChannelDetailsResponse200 {
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl QueryingVpcChannelDetailsResponse200 {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -58085,14 +58315,15 @@ impl QueryingVpcChannelDetailsResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58105,28 +58336,28 @@ impl QueryingVpcChannelDetailsResponse200 {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAVpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -58145,12 +58376,13 @@ impl QueryingVpcChannelDetailsResponse200 {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingVpcChannelDetailsStatus,
@@ -58167,31 +58399,31 @@ impl support::Validate for QueryingVpcChannelDetailsResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -58410,21 +58642,21 @@ impl support::Shaped for VpcHealthConfigInfo {
 }
 #[cfg(feature = "querying_vpc_channel_details")]
 impl VpcHealthConfigInfo {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Protocol,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_2(
+    fn check_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Method,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58437,7 +58669,7 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_4(
+    fn check_threshold_normal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58450,7 +58682,7 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_5(
+    fn check_threshold_abnormal(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58463,7 +58695,7 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_time_interval(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58476,7 +58708,7 @@ impl VpcHealthConfigInfo {
             ::std::option::Option::Some(300i64),
         );
     }
-    fn check_7(
+    fn check_http_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -58490,14 +58722,14 @@ impl VpcHealthConfigInfo {
             599i64,
         );
     }
-    fn check_9(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VpcHealthConfigInfoStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_10(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58520,39 +58752,39 @@ impl support::Validate for VpcHealthConfigInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.method {
             let p = path.field("method");
-            Self::check_2(out, &p, value);
+            Self::check_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_3(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.threshold_normal {
             let p = path.field("threshold_normal");
-            Self::check_4(out, &p, value);
+            Self::check_threshold_normal(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.threshold_abnormal {
             let p = path.field("threshold_abnormal");
-            Self::check_5(out, &p, value);
+            Self::check_threshold_abnormal(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.time_interval {
             let p = path.field("time_interval");
-            Self::check_6(out, &p, value);
+            Self::check_time_interval(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_code {
             let p = path.field("http_code");
-            Self::check_7(out, &p, value);
+            Self::check_http_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_9(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_10(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
     }
 }
@@ -58930,7 +59162,7 @@ impl support::Shaped for VpcChannelInfo {
 }
 #[cfg(feature = "querying_vpc_channels")]
 impl VpcChannelInfo {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -58947,14 +59179,15 @@ impl VpcChannelInfo {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `-`, `_` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -58967,28 +59200,28 @@ impl VpcChannelInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_2(
+    fn check_balance_strategy(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BalanceStrategy,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_member_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &CreatingAVpcChannelType,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -59007,12 +59240,13 @@ impl VpcChannelInfo {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &QueryingVpcChannelDetailsStatus,
@@ -59029,31 +59263,31 @@ impl support::Validate for VpcChannelInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_1(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.balance_strategy {
             let p = path.field("balance_strategy");
-            Self::check_2(out, &p, value);
+            Self::check_balance_strategy(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_type {
             let p = path.field("member_type");
-            Self::check_3(out, &p, value);
+            Self::check_member_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.r#type {
             let p = path.field("type");
-            Self::check_4(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_5(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_groups {
             let p = path.field("member_groups");
@@ -59272,7 +59506,7 @@ impl ResettingTheAppsecretOfAnAppRequest {
 }
 #[cfg(feature = "resetting_the_appsecret_of_an_app")]
 impl ResettingTheAppsecretOfAnAppRequest {
-    fn check_0(
+    fn check_app_secret(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -59295,7 +59529,7 @@ impl support::Validate for ResettingTheAppsecretOfAnAppRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.app_secret {
             let p = path.field("app_secret");
-            Self::check_0(out, &p, value);
+            Self::check_app_secret(out, &p, value);
         }
     }
 }
@@ -59314,7 +59548,7 @@ impl support::Read for ResettingTheAppsecretOfAnAppRequest {
     ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
         let mut field_0 = ::std::option::Option::None;
         while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(Self::check_0))?;
+            fields.value(0, &mut field_0, support::text(Self::check_app_secret))?;
         }
         fields.end(&[]);
         ::std::result::Result::Ok(
@@ -59436,21 +59670,21 @@ impl support::Shaped for ResettingTheAppsecretOfAnAppResponse200 {
 }
 #[cfg(feature = "resetting_the_appsecret_of_an_app")]
 impl ResettingTheAppsecretOfAnAppResponse200 {
-    fn check_3(
+    fn check_creator(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Creator,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Status,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_9(
+    fn check_app_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &AppType,
@@ -59467,15 +59701,15 @@ impl support::Validate for ResettingTheAppsecretOfAnAppResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.creator {
             let p = path.field("creator");
-            Self::check_3(out, &p, value);
+            Self::check_creator(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_8(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.app_type {
             let p = path.field("app_type");
-            Self::check_9(out, &p, value);
+            Self::check_app_type(out, &p, value);
         }
     }
 }
@@ -60901,7 +61135,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
 }
 #[cfg(feature = "updating_a_backend_server_group_of_a_vpc_channel")]
 impl UpdatingABackendServerGroupOfAVpcChannelRequest {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -60918,14 +61152,15 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -60938,7 +61173,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -60951,7 +61186,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -60970,12 +61205,13 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -60988,7 +61224,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelRequest {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -61012,27 +61248,27 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelRequest {
         {
             let value = &self.member_group_name;
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -61079,24 +61315,45 @@ impl support::Read for UpdatingABackendServerGroupOfAVpcChannelRequest {
         let mut field_6 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields
+                        .value(
+                            0,
+                            &mut field_0,
+                            support::text(Self::check_member_group_name),
+                        )?
+                }
+                1 => {
+                    fields
+                        .value(
+                            1,
+                            &mut field_1,
+                            support::text(Self::check_member_group_remark),
+                        )?
+                }
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<i32, _>(Self::check_2),
+                            support::scalar::<i32, _>(Self::check_member_group_weight),
                         )?
                 }
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_dict_code))?,
+                4 => {
+                    fields
+                        .value(
+                            4,
+                            &mut field_4,
+                            support::text(Self::check_microservice_version),
+                        )?
+                }
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_microservice_port),
                         )?
                 }
                 _ => {
@@ -61236,7 +61493,7 @@ impl support::Shaped for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
 }
 #[cfg(feature = "updating_a_backend_server_group_of_a_vpc_channel")]
 impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
-    fn check_0(
+    fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -61253,14 +61510,15 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
             p,
             value,
             "must start with a letter; may contain only letters, digits, `_`, `-` and `.`",
-            |c: char| c.is_alphabetic(),
+            support::is_letter,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '_' | '-' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '_' | '-' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_member_group_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -61273,7 +61531,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_member_group_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -61286,7 +61544,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_3(
+    fn check_dict_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -61305,12 +61563,13 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
             "may contain only letters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_microservice_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -61323,7 +61582,7 @@ impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_5(
+    fn check_microservice_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -61346,27 +61605,27 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     ) {
         if let ::std::option::Option::Some(value) = &self.member_group_name {
             let p = path.field("member_group_name");
-            Self::check_0(out, &p, value);
+            Self::check_member_group_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_remark {
             let p = path.field("member_group_remark");
-            Self::check_1(out, &p, value);
+            Self::check_member_group_remark(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.member_group_weight {
             let p = path.field("member_group_weight");
-            Self::check_2(out, &p, value);
+            Self::check_member_group_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.dict_code {
             let p = path.field("dict_code");
-            Self::check_3(out, &p, value);
+            Self::check_dict_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_version {
             let p = path.field("microservice_version");
-            Self::check_4(out, &p, value);
+            Self::check_microservice_version(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_port {
             let p = path.field("microservice_port");
-            Self::check_5(out, &p, value);
+            Self::check_microservice_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.microservice_labels {
             let p = path.field("microservice_labels");
@@ -61769,7 +62028,7 @@ impl UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
 }
 #[cfg(feature = "updating_public_inbound_access_bandwidth_of_a_gateway")]
 impl UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
-    fn check_1(
+    fn check_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BandwidthChargingMode,
@@ -61786,7 +62045,7 @@ impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth_charging_mode {
             let p = path.field("bandwidth_charging_mode");
-            Self::check_1(out, &p, value);
+            Self::check_bandwidth_charging_mode(out, &p, value);
         }
     }
 }
@@ -61824,7 +62083,10 @@ impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<BandwidthChargingMode, _>(Self::check_1),
+                            support::scalar::<
+                                BandwidthChargingMode,
+                                _,
+                            >(Self::check_bandwidth_charging_mode),
                         )?
                 }
             }
@@ -61962,7 +62224,7 @@ impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
 }
 #[cfg(feature = "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway")]
 impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
-    fn check_1(
+    fn check_bandwidth_charging_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &BandwidthChargingMode,
@@ -61979,7 +62241,7 @@ impl support::Validate for UpdatingTheOutboundAccessBandwidthOfADedicatedGateway
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth_charging_mode {
             let p = path.field("bandwidth_charging_mode");
-            Self::check_1(out, &p, value);
+            Self::check_bandwidth_charging_mode(out, &p, value);
         }
     }
 }
@@ -62010,7 +62272,10 @@ impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequ
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<BandwidthChargingMode, _>(Self::check_1),
+                            support::scalar::<
+                                BandwidthChargingMode,
+                                _,
+                            >(Self::check_bandwidth_charging_mode),
                         )?
                 }
             }
@@ -62218,21 +62483,21 @@ impl VerifyingTheApiDefinitionRequest {
 }
 #[cfg(feature = "verifying_the_api_definition")]
 impl VerifyingTheApiDefinitionRequest {
-    fn check_1(
+    fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ReqMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_3(
+    fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MatchMode,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &VerifyingTheApiDefinitionType,
@@ -62249,16 +62514,16 @@ impl support::Validate for VerifyingTheApiDefinitionRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.req_method {
             let p = path.field("req_method");
-            Self::check_1(out, &p, value);
+            Self::check_req_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.match_mode {
             let p = path.field("match_mode");
-            Self::check_3(out, &p, value);
+            Self::check_match_mode(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_7(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if {
             let value = &self.r#type;
@@ -62343,7 +62608,7 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<ReqMethod, _>(Self::check_1),
+                            support::scalar::<ReqMethod, _>(Self::check_req_method),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -62352,7 +62617,7 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<MatchMode, _>(Self::check_3),
+                            support::scalar::<MatchMode, _>(Self::check_match_mode),
                         )?
                 }
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
@@ -62367,7 +62632,7 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
                                 VerifyingTheApiDefinitionType,
                                 _,
                             >(|out, p, value| {
-                                Self::check_7(out, p, value);
+                                Self::check_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, VerifyingTheApiDefinitionType::Name),
                                 );

@@ -160,7 +160,7 @@ impl Request {
                         "may contain only letters, digits, `-`, `_` and `.`",
                         |_: char| true,
                         |c: char| {
-                            c.is_alphabetic() || c.is_ascii_digit()
+                            support::is_letter(c) || support::is_digit(c)
                                 || matches!(c, '-' | '_' | '.')
                         },
                         |_: char| true,

@@ -124,7 +124,7 @@ impl Tags {
 }
 #[cfg(feature = "adding_tags_to_an_ecs_in_a_batch")]
 impl Tags {
-    fn check_0(
+    fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -142,11 +142,13 @@ impl Tags {
             value,
             "may contain only digits, letters, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_digit(c) || support::is_letter(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -164,7 +166,9 @@ impl Tags {
             value,
             "may contain only digits, letters, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_digit(c) || support::is_letter(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
@@ -179,12 +183,12 @@ impl support::Validate for Tags {
         {
             let value = &self.key;
             let p = path.field("key");
-            Self::check_0(out, &p, value);
+            Self::check_key(out, &p, value);
         }
         {
             let value = &self.value;
             let p = path.field("value");
-            Self::check_1(out, &p, value);
+            Self::check_value(out, &p, value);
         }
     }
 }
@@ -206,8 +210,8 @@ impl support::Read for Tags {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                _ => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
+                _ => fields.value(1, &mut field_1, support::text(Self::check_value))?,
             }
         }
         fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
@@ -281,7 +285,7 @@ impl Rebuild {
 }
 #[cfg(feature = "rebuilding_an_ecs")]
 impl Rebuild {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -304,7 +308,7 @@ impl support::Validate for Rebuild {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
     }
 }
@@ -347,7 +351,7 @@ impl support::Read for Rebuild {
         let mut field_7 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => fields.value(1, &mut field_1, support::FreeForm)?,
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,

@@ -155,7 +155,7 @@ impl CreateFixtedResponseConfig {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl CreateFixtedResponseConfig {
-    fn check_0(
+    fn check_status_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -168,7 +168,7 @@ impl CreateFixtedResponseConfig {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_1(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -181,7 +181,7 @@ impl CreateFixtedResponseConfig {
             ::std::option::Option::Some(32usize),
         );
     }
-    fn check_2(
+    fn check_message_body(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -205,15 +205,15 @@ impl support::Validate for CreateFixtedResponseConfig {
         {
             let value = &self.status_code;
             let p = path.field("status_code");
-            Self::check_0(out, &p, value);
+            Self::check_status_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_1(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.message_body {
             let p = path.field("message_body");
-            Self::check_2(out, &p, value);
+            Self::check_message_body(out, &p, value);
         }
     }
 }
@@ -241,9 +241,18 @@ impl support::Read for CreateFixtedResponseConfig {
         let mut field_2 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                _ => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_status_code))?
+                }
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_content_type))?
+                }
+                _ => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_message_body))?
+                }
             }
         }
         fields.end(&[("status_code", field_0.is_some())]);
@@ -366,7 +375,7 @@ impl CreateL7PolicyOption {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl CreateL7PolicyOption {
-    fn check_0(
+    fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -379,7 +388,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -392,7 +401,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_4(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -405,7 +414,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_5(
+    fn check_position(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -418,7 +427,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_6(
+    fn check_project_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -431,7 +440,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(32usize),
         );
     }
-    fn check_9(
+    fn check_redirect_url(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -444,7 +453,7 @@ impl CreateL7PolicyOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_11(
+    fn check_priority(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -468,27 +477,27 @@ impl support::Validate for CreateL7PolicyOption {
         {
             let value = &self.action;
             let p = path.field("action");
-            Self::check_0(out, &p, value);
+            Self::check_action(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_2(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_4(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.position {
             let p = path.field("position");
-            Self::check_5(out, &p, value);
+            Self::check_position(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            Self::check_6(out, &p, value);
+            Self::check_project_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.redirect_url {
             let p = path.field("redirect_url");
-            Self::check_9(out, &p, value);
+            Self::check_redirect_url(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.rules {
             let p = path.field("rules");
@@ -499,7 +508,7 @@ impl support::Validate for CreateL7PolicyOption {
         }
         if let ::std::option::Option::Some(value) = &self.priority {
             let p = path.field("priority");
-            Self::check_11(out, &p, value);
+            Self::check_priority(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.redirect_url_config {
             let p = path.field("redirect_url_config");
@@ -586,7 +595,7 @@ impl support::Read for CreateL7PolicyOption {
                             0,
                             &mut field_0,
                             support::text(|out, p, value| {
-                                Self::check_0(out, p, value);
+                                Self::check_action(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, "REDIRECT_TO_LISTENER"),
                                 );
@@ -601,21 +610,29 @@ impl support::Read for CreateL7PolicyOption {
                             support::scalar::<bool, _>(support::unchecked),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_description))?
+                }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_name))?,
                 5 => {
                     fields
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_position),
                         )?
                 }
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
+                6 => {
+                    fields.value(6, &mut field_6, support::text(Self::check_project_id))?
+                }
                 7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
                 8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
-                9 => fields.value(9, &mut field_9, support::text(Self::check_9))?,
+                9 => {
+                    fields
+                        .value(9, &mut field_9, support::text(Self::check_redirect_url))?
+                }
                 10 => {
                     fields
                         .value(
@@ -633,7 +650,7 @@ impl support::Read for CreateL7PolicyOption {
                         .value(
                             11,
                             &mut field_11,
-                            support::scalar::<i32, _>(Self::check_11),
+                            support::scalar::<i32, _>(Self::check_priority),
                         )?
                 }
                 12 => {
@@ -752,7 +769,7 @@ impl CreateL7PolicyRuleOption {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl CreateL7PolicyRuleOption {
-    fn check_4(
+    fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -765,7 +782,7 @@ impl CreateL7PolicyRuleOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_5(
+    fn check_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -788,12 +805,12 @@ impl support::Validate for CreateL7PolicyRuleOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            Self::check_4(out, &p, value);
+            Self::check_key(out, &p, value);
         }
         {
             let value = &self.value;
             let p = path.field("value");
-            Self::check_5(out, &p, value);
+            Self::check_value(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.conditions {
             let p = path.field("conditions");
@@ -858,8 +875,8 @@ impl support::Read for CreateL7PolicyRuleOption {
                             support::scalar::<bool, _>(support::unchecked),
                         )?
                 }
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
-                5 => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_key))?,
+                5 => fields.value(5, &mut field_5, support::text(Self::check_value))?,
                 _ => {
                     fields
                         .value(
@@ -990,7 +1007,7 @@ impl CreateRedirectUrlConfig {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl CreateRedirectUrlConfig {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1003,7 +1020,7 @@ impl CreateRedirectUrlConfig {
             ::std::option::Option::Some(36usize),
         );
     }
-    fn check_1(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1016,7 +1033,7 @@ impl CreateRedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_2(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1029,7 +1046,7 @@ impl CreateRedirectUrlConfig {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_path(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1042,7 +1059,7 @@ impl CreateRedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_4(
+    fn check_query(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1055,7 +1072,7 @@ impl CreateRedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_5(
+    fn check_status_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1078,28 +1095,28 @@ impl support::Validate for CreateRedirectUrlConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_1(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_2(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.path {
             let p = path.field("path");
-            Self::check_3(out, &p, value);
+            Self::check_path(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.query {
             let p = path.field("query");
-            Self::check_4(out, &p, value);
+            Self::check_query(out, &p, value);
         }
         {
             let value = &self.status_code;
             let p = path.field("status_code");
-            Self::check_5(out, &p, value);
+            Self::check_status_code(out, &p, value);
         }
     }
 }
@@ -1136,12 +1153,15 @@ impl support::Read for CreateRedirectUrlConfig {
         let mut field_5 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
-                4 => fields.value(4, &mut field_4, support::text(Self::check_4))?,
-                _ => fields.value(5, &mut field_5, support::text(Self::check_5))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_protocol))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_host))?,
+                2 => fields.value(2, &mut field_2, support::text(Self::check_port))?,
+                3 => fields.value(3, &mut field_3, support::text(Self::check_path))?,
+                4 => fields.value(4, &mut field_4, support::text(Self::check_query))?,
+                _ => {
+                    fields
+                        .value(5, &mut field_5, support::text(Self::check_status_code))?
+                }
             }
         }
         fields.end(&[("status_code", field_5.is_some())]);
@@ -1181,7 +1201,7 @@ impl CreateRuleCondition {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl CreateRuleCondition {
-    fn check_0(
+    fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1204,7 +1224,7 @@ impl support::Validate for CreateRuleCondition {
     ) {
         if let ::std::option::Option::Some(value) = &self.key {
             let p = path.field("key");
-            Self::check_0(out, &p, value);
+            Self::check_key(out, &p, value);
         }
     }
 }
@@ -1226,7 +1246,7 @@ impl support::Read for CreateRuleCondition {
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_key))?,
                 _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
             }
         }
@@ -1291,7 +1311,7 @@ impl support::Shaped for FixtedResponseConfig {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl FixtedResponseConfig {
-    fn check_0(
+    fn check_status_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1304,7 +1324,7 @@ impl FixtedResponseConfig {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_1(
+    fn check_content_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1317,7 +1337,7 @@ impl FixtedResponseConfig {
             ::std::option::Option::Some(32usize),
         );
     }
-    fn check_2(
+    fn check_message_body(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1340,15 +1360,15 @@ impl support::Validate for FixtedResponseConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.status_code {
             let p = path.field("status_code");
-            Self::check_0(out, &p, value);
+            Self::check_status_code(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.content_type {
             let p = path.field("content_type");
-            Self::check_1(out, &p, value);
+            Self::check_content_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.message_body {
             let p = path.field("message_body");
-            Self::check_2(out, &p, value);
+            Self::check_message_body(out, &p, value);
         }
     }
 }
@@ -1537,7 +1557,7 @@ impl support::Shaped for L7Policy {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl L7Policy {
-    fn check_5(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1550,7 +1570,7 @@ impl L7Policy {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_6(
+    fn check_position(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1563,14 +1583,14 @@ impl L7Policy {
             ::std::option::Option::Some(100i64),
         );
     }
-    fn check_8(
+    fn check_provisioning_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ProvisioningStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_15(
+    fn check_priority(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -1593,15 +1613,15 @@ impl support::Validate for L7Policy {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_5(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.position {
             let p = path.field("position");
-            Self::check_6(out, &p, value);
+            Self::check_position(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provisioning_status {
             let p = path.field("provisioning_status");
-            Self::check_8(out, &p, value);
+            Self::check_provisioning_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.rules {
             let p = path.field("rules");
@@ -1620,7 +1640,7 @@ impl support::Validate for L7Policy {
         }
         if let ::std::option::Option::Some(value) = &self.priority {
             let p = path.field("priority");
-            Self::check_15(out, &p, value);
+            Self::check_priority(out, &p, value);
         }
     }
 }
@@ -1747,7 +1767,7 @@ impl support::Shaped for RedirectUrlConfig {
 }
 #[cfg(feature = "adding_a_forwarding_policy")]
 impl RedirectUrlConfig {
-    fn check_0(
+    fn check_protocol(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1760,7 +1780,7 @@ impl RedirectUrlConfig {
             ::std::option::Option::Some(36usize),
         );
     }
-    fn check_1(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1773,7 +1793,7 @@ impl RedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_2(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1786,7 +1806,7 @@ impl RedirectUrlConfig {
             ::std::option::Option::Some(16usize),
         );
     }
-    fn check_3(
+    fn check_path(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1799,7 +1819,7 @@ impl RedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_4(
+    fn check_query(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1812,7 +1832,7 @@ impl RedirectUrlConfig {
             ::std::option::Option::Some(128usize),
         );
     }
-    fn check_5(
+    fn check_status_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1835,27 +1855,27 @@ impl support::Validate for RedirectUrlConfig {
     ) {
         if let ::std::option::Option::Some(value) = &self.protocol {
             let p = path.field("protocol");
-            Self::check_0(out, &p, value);
+            Self::check_protocol(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_1(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_2(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.path {
             let p = path.field("path");
-            Self::check_3(out, &p, value);
+            Self::check_path(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.query {
             let p = path.field("query");
-            Self::check_4(out, &p, value);
+            Self::check_query(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status_code {
             let p = path.field("status_code");
-            Self::check_5(out, &p, value);
+            Self::check_status_code(out, &p, value);
         }
     }
 }
@@ -2225,7 +2245,7 @@ impl CreateHealthMonitorOption {
 }
 #[cfg(feature = "configuring_a_health_check")]
 impl CreateHealthMonitorOption {
-    fn check_1(
+    fn check_delay(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2238,7 +2258,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(50i64),
         );
     }
-    fn check_2(
+    fn check_domain_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2255,12 +2275,14 @@ impl CreateHealthMonitorOption {
             p,
             value,
             "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
-            |c: char| c.is_ascii_digit() || c.is_alphabetic(),
-            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.'),
+            |c: char| support::is_digit(c) || support::is_letter(c),
+            |c: char| {
+                support::is_digit(c) || support::is_letter(c) || matches!(c, '-' | '.')
+            },
             |_: char| true,
         );
     }
-    fn check_3(
+    fn check_expected_codes(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2273,14 +2295,14 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_4(
+    fn check_http_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &HttpMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_max_retries(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2293,7 +2315,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_6(
+    fn check_max_retries_down(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2306,7 +2328,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_7(
+    fn check_monitor_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2319,7 +2341,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_8(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2332,7 +2354,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_10(
+    fn check_project_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2345,7 +2367,7 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(32usize),
         );
     }
-    fn check_11(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2358,14 +2380,14 @@ impl CreateHealthMonitorOption {
             ::std::option::Option::Some(50i64),
         );
     }
-    fn check_12(
+    fn check_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Type,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_13(
+    fn check_url_path(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2398,54 +2420,54 @@ impl support::Validate for CreateHealthMonitorOption {
         {
             let value = &self.delay;
             let p = path.field("delay");
-            Self::check_1(out, &p, value);
+            Self::check_delay(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.domain_name {
             let p = path.field("domain_name");
-            Self::check_2(out, &p, value);
+            Self::check_domain_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.expected_codes {
             let p = path.field("expected_codes");
-            Self::check_3(out, &p, value);
+            Self::check_expected_codes(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_method {
             let p = path.field("http_method");
-            Self::check_4(out, &p, value);
+            Self::check_http_method(out, &p, value);
         }
         {
             let value = &self.max_retries;
             let p = path.field("max_retries");
-            Self::check_5(out, &p, value);
+            Self::check_max_retries(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries_down {
             let p = path.field("max_retries_down");
-            Self::check_6(out, &p, value);
+            Self::check_max_retries_down(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.monitor_port {
             let p = path.field("monitor_port");
-            Self::check_7(out, &p, value);
+            Self::check_monitor_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_8(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            Self::check_10(out, &p, value);
+            Self::check_project_id(out, &p, value);
         }
         {
             let value = &self.timeout;
             let p = path.field("timeout");
-            Self::check_11(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         {
             let value = &self.r#type;
             let p = path.field("type");
-            Self::check_12(out, &p, value);
+            Self::check_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_path {
             let p = path.field("url_path");
-            Self::check_13(out, &p, value);
+            Self::check_url_path(out, &p, value);
         }
         if !({
             let value = &self.r#type;
@@ -2537,17 +2559,27 @@ impl support::Read for CreateHealthMonitorOption {
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_delay),
                         )?
                 }
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
-                3 => fields.value(3, &mut field_3, support::text(Self::check_3))?,
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_domain_name))?
+                }
+                3 => {
+                    fields
+                        .value(
+                            3,
+                            &mut field_3,
+                            support::text(Self::check_expected_codes),
+                        )?
+                }
                 4 => {
                     fields
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<HttpMethod, _>(Self::check_4),
+                            support::scalar::<HttpMethod, _>(Self::check_http_method),
                         )?
                 }
                 5 => {
@@ -2555,7 +2587,7 @@ impl support::Read for CreateHealthMonitorOption {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_max_retries),
                         )?
                 }
                 6 => {
@@ -2563,7 +2595,7 @@ impl support::Read for CreateHealthMonitorOption {
                         .value(
                             6,
                             &mut field_6,
-                            support::scalar::<i32, _>(Self::check_6),
+                            support::scalar::<i32, _>(Self::check_max_retries_down),
                         )?
                 }
                 7 => {
@@ -2571,18 +2603,21 @@ impl support::Read for CreateHealthMonitorOption {
                         .value(
                             7,
                             &mut field_7,
-                            support::scalar::<i32, _>(Self::check_7),
+                            support::scalar::<i32, _>(Self::check_monitor_port),
                         )?
                 }
-                8 => fields.value(8, &mut field_8, support::text(Self::check_8))?,
+                8 => fields.value(8, &mut field_8, support::text(Self::check_name))?,
                 9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
-                10 => fields.value(10, &mut field_10, support::text(Self::check_10))?,
+                10 => {
+                    fields
+                        .value(10, &mut field_10, support::text(Self::check_project_id))?
+                }
                 11 => {
                     fields
                         .value(
                             11,
                             &mut field_11,
-                            support::scalar::<i32, _>(Self::check_11),
+                            support::scalar::<i32, _>(Self::check_timeout),
                         )?
                 }
                 12 => {
@@ -2594,14 +2629,16 @@ impl support::Read for CreateHealthMonitorOption {
                                 Type,
                                 _,
                             >(|out, p, value| {
-                                Self::check_12(out, p, value);
+                                Self::check_type(out, p, value);
                                 holds_0 = ::std::option::Option::Some(
                                     matches!(value, Type::Http),
                                 );
                             }),
                         )?
                 }
-                _ => fields.value(13, &mut field_13, support::text(Self::check_13))?,
+                _ => {
+                    fields.value(13, &mut field_13, support::text(Self::check_url_path))?
+                }
             }
         }
         let (out, path) = fields
@@ -2837,7 +2874,7 @@ impl support::Shaped for HealthMonitor {
 }
 #[cfg(feature = "configuring_a_health_check")]
 impl HealthMonitor {
-    fn check_1(
+    fn check_delay(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2850,7 +2887,7 @@ impl HealthMonitor {
             ::std::option::Option::Some(50i64),
         );
     }
-    fn check_2(
+    fn check_domain_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2860,19 +2897,21 @@ impl HealthMonitor {
             p,
             value,
             "must start with a digit or a letter; may contain only digits, letters, `-` and `.`",
-            |c: char| c.is_ascii_digit() || c.is_alphabetic(),
-            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '-' | '.'),
+            |c: char| support::is_digit(c) || support::is_letter(c),
+            |c: char| {
+                support::is_digit(c) || support::is_letter(c) || matches!(c, '-' | '.')
+            },
             |_: char| true,
         );
     }
-    fn check_4(
+    fn check_http_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &HttpMethod,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_6(
+    fn check_max_retries(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2885,7 +2924,7 @@ impl HealthMonitor {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_7(
+    fn check_max_retries_down(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2898,7 +2937,7 @@ impl HealthMonitor {
             ::std::option::Option::Some(10i64),
         );
     }
-    fn check_8(
+    fn check_monitor_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2911,7 +2950,7 @@ impl HealthMonitor {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_12(
+    fn check_timeout(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -2924,7 +2963,7 @@ impl HealthMonitor {
             ::std::option::Option::Some(50i64),
         );
     }
-    fn check_14(
+    fn check_url_path(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -2949,27 +2988,27 @@ impl support::Validate for HealthMonitor {
     ) {
         if let ::std::option::Option::Some(value) = &self.delay {
             let p = path.field("delay");
-            Self::check_1(out, &p, value);
+            Self::check_delay(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.domain_name {
             let p = path.field("domain_name");
-            Self::check_2(out, &p, value);
+            Self::check_domain_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.http_method {
             let p = path.field("http_method");
-            Self::check_4(out, &p, value);
+            Self::check_http_method(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries {
             let p = path.field("max_retries");
-            Self::check_6(out, &p, value);
+            Self::check_max_retries(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.max_retries_down {
             let p = path.field("max_retries_down");
-            Self::check_7(out, &p, value);
+            Self::check_max_retries_down(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.monitor_port {
             let p = path.field("monitor_port");
-            Self::check_8(out, &p, value);
+            Self::check_monitor_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pools {
             let p = path.field("pools");
@@ -2980,11 +3019,11 @@ impl support::Validate for HealthMonitor {
         }
         if let ::std::option::Option::Some(value) = &self.timeout {
             let p = path.field("timeout");
-            Self::check_12(out, &p, value);
+            Self::check_timeout(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.url_path {
             let p = path.field("url_path");
-            Self::check_14(out, &p, value);
+            Self::check_url_path(out, &p, value);
         }
     }
 }
@@ -3343,7 +3382,7 @@ impl CreateLoadBalancerBandwidthOption {
 }
 #[cfg(feature = "creating_a_load_balancer")]
 impl CreateLoadBalancerBandwidthOption {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3356,7 +3395,7 @@ impl CreateLoadBalancerBandwidthOption {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_size(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -3379,11 +3418,11 @@ impl support::Validate for CreateLoadBalancerBandwidthOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.size {
             let p = path.field("size");
-            Self::check_1(out, &p, value);
+            Self::check_size(out, &p, value);
         }
         if match &self.id {
             ::std::option::Option::Some(value) => matches!(& * * value, "null"),
@@ -3441,13 +3480,13 @@ impl support::Read for CreateLoadBalancerBandwidthOption {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_size),
                         )?
                 }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
@@ -3616,7 +3655,7 @@ impl CreateLoadBalancerOption {
 }
 #[cfg(feature = "creating_a_load_balancer")]
 impl CreateLoadBalancerOption {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3629,7 +3668,7 @@ impl CreateLoadBalancerOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_1(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3642,14 +3681,14 @@ impl CreateLoadBalancerOption {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_5(
+    fn check_provider(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Provider,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_14(
+    fn check_l7_flavor_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3672,15 +3711,15 @@ impl support::Validate for CreateLoadBalancerOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_1(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provider {
             let p = path.field("provider");
-            Self::check_5(out, &p, value);
+            Self::check_provider(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -3691,7 +3730,7 @@ impl support::Validate for CreateLoadBalancerOption {
         }
         if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
             let p = path.field("l7_flavor_id");
-            Self::check_14(out, &p, value);
+            Self::check_l7_flavor_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_bandwidth {
             let p = path.field("ipv6_bandwidth");
@@ -3778,8 +3817,11 @@ impl support::Read for CreateLoadBalancerOption {
         let mut field_19 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
                 2 => fields.value(2, &mut field_2, support::text(support::unchecked))?,
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
                 4 => fields.value(4, &mut field_4, support::text(support::unchecked))?,
@@ -3788,7 +3830,7 @@ impl support::Read for CreateLoadBalancerOption {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<Provider, _>(Self::check_5),
+                            support::scalar::<Provider, _>(Self::check_provider),
                         )?
                 }
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
@@ -3835,7 +3877,14 @@ impl support::Read for CreateLoadBalancerOption {
                             support::scalar::<bool, _>(support::unchecked),
                         )?
                 }
-                14 => fields.value(14, &mut field_14, support::text(Self::check_14))?,
+                14 => {
+                    fields
+                        .value(
+                            14,
+                            &mut field_14,
+                            support::text(Self::check_l7_flavor_id),
+                        )?
+                }
                 15 => fields.value(15, &mut field_15, support::nested::<BandwidthRef>())?,
                 16 => {
                     fields
@@ -3958,14 +4007,14 @@ impl CreateLoadBalancerPublicIpOption {
 }
 #[cfg(feature = "creating_a_load_balancer")]
 impl CreateLoadBalancerPublicIpOption {
-    fn check_0(
+    fn check_ip_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IpVersion,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_1(
+    fn check_network_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3978,7 +4027,7 @@ impl CreateLoadBalancerPublicIpOption {
             ::std::option::Option::Some(36usize),
         );
     }
-    fn check_2(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4001,16 +4050,16 @@ impl support::Validate for CreateLoadBalancerPublicIpOption {
     ) {
         if let ::std::option::Option::Some(value) = &self.ip_version {
             let p = path.field("ip_version");
-            Self::check_0(out, &p, value);
+            Self::check_ip_version(out, &p, value);
         }
         {
             let value = &self.network_type;
             let p = path.field("network_type");
-            Self::check_1(out, &p, value);
+            Self::check_network_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_2(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         {
             let value = &self.bandwidth;
@@ -4051,11 +4100,17 @@ impl support::Read for CreateLoadBalancerPublicIpOption {
                         .value(
                             0,
                             &mut field_0,
-                            support::scalar::<IpVersion, _>(Self::check_0),
+                            support::scalar::<IpVersion, _>(Self::check_ip_version),
                         )?
                 }
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
-                2 => fields.value(2, &mut field_2, support::text(Self::check_2))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_network_type))?
+                }
+                2 => {
+                    fields
+                        .value(2, &mut field_2, support::text(Self::check_description))?
+                }
                 _ => {
                     fields
                         .value(
@@ -4618,7 +4673,7 @@ impl support::Shaped for LoadBalancer {
 }
 #[cfg(feature = "creating_a_load_balancer")]
 impl LoadBalancer {
-    fn check_1(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4631,28 +4686,28 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_2(
+    fn check_provisioning_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &ProvisioningStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_4(
+    fn check_provider(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &Provider,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_7(
+    fn check_operating_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &OperatingStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_8(
+    fn check_vip_address(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4665,7 +4720,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_9(
+    fn check_vip_subnet_cidr_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4678,7 +4733,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(36usize),
         );
     }
-    fn check_10(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4691,7 +4746,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_11(
+    fn check_project_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4704,7 +4759,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(32usize),
         );
     }
-    fn check_14(
+    fn check_created_at(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4717,7 +4772,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(20usize),
         );
     }
-    fn check_15(
+    fn check_updated_at(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4730,7 +4785,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(20usize),
         );
     }
-    fn check_19(
+    fn check_ipv6_vip_address(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4743,7 +4798,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_24(
+    fn check_l4_flavor_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4756,7 +4811,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_25(
+    fn check_l4_scale_flavor_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4769,7 +4824,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_26(
+    fn check_l7_flavor_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4782,7 +4837,7 @@ impl LoadBalancer {
             ::std::option::Option::Some(255usize),
         );
     }
-    fn check_27(
+    fn check_l7_scale_flavor_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -4805,15 +4860,15 @@ impl support::Validate for LoadBalancer {
     ) {
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_1(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provisioning_status {
             let p = path.field("provisioning_status");
-            Self::check_2(out, &p, value);
+            Self::check_provisioning_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.provider {
             let p = path.field("provider");
-            Self::check_4(out, &p, value);
+            Self::check_provider(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.pools {
             let p = path.field("pools");
@@ -4831,23 +4886,23 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.operating_status {
             let p = path.field("operating_status");
-            Self::check_7(out, &p, value);
+            Self::check_operating_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vip_address {
             let p = path.field("vip_address");
-            Self::check_8(out, &p, value);
+            Self::check_vip_address(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.vip_subnet_cidr_id {
             let p = path.field("vip_subnet_cidr_id");
-            Self::check_9(out, &p, value);
+            Self::check_vip_subnet_cidr_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_10(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.project_id {
             let p = path.field("project_id");
-            Self::check_11(out, &p, value);
+            Self::check_project_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             let p = path.field("tags");
@@ -4858,11 +4913,11 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.created_at {
             let p = path.field("created_at");
-            Self::check_14(out, &p, value);
+            Self::check_created_at(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.updated_at {
             let p = path.field("updated_at");
-            Self::check_15(out, &p, value);
+            Self::check_updated_at(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.eips {
             let p = path.field("eips");
@@ -4873,23 +4928,23 @@ impl support::Validate for LoadBalancer {
         }
         if let ::std::option::Option::Some(value) = &self.ipv6_vip_address {
             let p = path.field("ipv6_vip_address");
-            Self::check_19(out, &p, value);
+            Self::check_ipv6_vip_address(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l4_flavor_id {
             let p = path.field("l4_flavor_id");
-            Self::check_24(out, &p, value);
+            Self::check_l4_flavor_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l4_scale_flavor_id {
             let p = path.field("l4_scale_flavor_id");
-            Self::check_25(out, &p, value);
+            Self::check_l4_scale_flavor_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l7_flavor_id {
             let p = path.field("l7_flavor_id");
-            Self::check_26(out, &p, value);
+            Self::check_l7_flavor_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.l7_scale_flavor_id {
             let p = path.field("l7_scale_flavor_id");
-            Self::check_27(out, &p, value);
+            Self::check_l7_scale_flavor_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.publicips {
             let p = path.field("publicips");
@@ -4945,7 +5000,7 @@ impl support::Shaped for PublicIpInfo {
 }
 #[cfg(feature = "creating_a_load_balancer")]
 impl PublicIpInfo {
-    fn check_2(
+    fn check_ip_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &IpVersion,
@@ -4962,7 +5017,7 @@ impl support::Validate for PublicIpInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.ip_version {
             let p = path.field("ip_version");
-            Self::check_2(out, &p, value);
+            Self::check_ip_version(out, &p, value);
         }
     }
 }
@@ -5340,7 +5395,7 @@ impl CreatingALoadBalancer2Request {
 }
 #[cfg(feature = "creating_a_load_balancer_2")]
 impl CreatingALoadBalancer2Request {
-    fn check_3(
+    fn check_bandwidth(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -5363,7 +5418,7 @@ impl support::Validate for CreatingALoadBalancer2Request {
     ) {
         if let ::std::option::Option::Some(value) = &self.bandwidth {
             let p = path.field("bandwidth");
-            Self::check_3(out, &p, value);
+            Self::check_bandwidth(out, &p, value);
         }
         if {
             let value = &self.r#type;
@@ -5456,7 +5511,7 @@ impl support::Read for CreatingALoadBalancer2Request {
                         .value(
                             3,
                             &mut field_3,
-                            support::scalar::<i32, _>(Self::check_3),
+                            support::scalar::<i32, _>(Self::check_bandwidth),
                         )?
                 }
                 4 => {

@@ -835,7 +835,7 @@ impl CreatingATrainingJobRequest {
 }
 #[cfg(feature = "creating_a_training_job")]
 impl CreatingATrainingJobRequest {
-    fn check_0(
+    fn check_job_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -853,11 +853,13 @@ impl CreatingATrainingJobRequest {
             value,
             "may contain only digits, letters, `_` and `-`",
             |_: char| true,
-            |c: char| c.is_ascii_digit() || c.is_alphabetic() || matches!(c, '_' | '-'),
+            |c: char| {
+                support::is_digit(c) || support::is_letter(c) || matches!(c, '_' | '-')
+            },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_job_desc(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -881,11 +883,11 @@ impl support::Validate for CreatingATrainingJobRequest {
         {
             let value = &self.job_name;
             let p = path.field("job_name");
-            Self::check_0(out, &p, value);
+            Self::check_job_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.job_desc {
             let p = path.field("job_desc");
-            Self::check_1(out, &p, value);
+            Self::check_job_desc(out, &p, value);
         }
         {
             let value = &self.config;
@@ -921,8 +923,8 @@ impl support::Read for CreatingATrainingJobRequest {
         let mut field_3 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_job_name))?,
+                1 => fields.value(1, &mut field_1, support::text(Self::check_job_desc))?,
                 2 => fields.value(2, &mut field_2, support::nested::<Config>())?,
                 _ => fields.value(3, &mut field_3, support::text(support::unchecked))?,
             }
@@ -1466,7 +1468,7 @@ impl DeployingAModelAsAServiceRequest {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 impl DeployingAModelAsAServiceRequest {
-    fn check_0(
+    fn check_service_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1484,11 +1486,13 @@ impl DeployingAModelAsAServiceRequest {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -1501,7 +1505,7 @@ impl DeployingAModelAsAServiceRequest {
             ::std::option::Option::Some(100usize),
         );
     }
-    fn check_2(
+    fn check_infer_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &InferType,
@@ -1519,16 +1523,16 @@ impl support::Validate for DeployingAModelAsAServiceRequest {
         {
             let value = &self.service_name;
             let p = path.field("service_name");
-            Self::check_0(out, &p, value);
+            Self::check_service_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_1(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         {
             let value = &self.infer_type;
             let p = path.field("infer_type");
-            Self::check_2(out, &p, value);
+            Self::check_infer_type(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.schedule {
             let p = path.field("schedule");
@@ -1599,14 +1603,20 @@ impl support::Read for DeployingAModelAsAServiceRequest {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => {
+                    fields
+                        .value(0, &mut field_0, support::text(Self::check_service_name))?
+                }
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
                 2 => {
                     fields
                         .value(
                             2,
                             &mut field_2,
-                            support::scalar::<InferType, _>(Self::check_2),
+                            support::scalar::<InferType, _>(Self::check_infer_type),
                         )?
                 }
                 3 => fields.value(3, &mut field_3, support::text(support::unchecked))?,
@@ -3409,7 +3419,7 @@ impl support::Shaped for WorkforceDescriptor {
 }
 #[cfg(feature = "list_datasets")]
 impl WorkforceDescriptor {
-    fn check_3(
+    fn check_repetition(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -3432,7 +3442,7 @@ impl support::Validate for WorkforceDescriptor {
     ) {
         if let ::std::option::Option::Some(value) = &self.repetition {
             let p = path.field("repetition");
-            Self::check_3(out, &p, value);
+            Self::check_repetition(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.workers {
             let p = path.field("workers");
@@ -3721,7 +3731,7 @@ impl ModifyingAWorkspaceRequest {
 }
 #[cfg(feature = "modifying_a_workspace")]
 impl ModifyingAWorkspaceRequest {
-    fn check_0(
+    fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3739,11 +3749,13 @@ impl ModifyingAWorkspaceRequest {
             value,
             "may contain only letters, digits, `-` and `_`",
             |_: char| true,
-            |c: char| c.is_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_'),
+            |c: char| {
+                support::is_letter(c) || support::is_digit(c) || matches!(c, '-' | '_')
+            },
             |_: char| true,
         );
     }
-    fn check_1(
+    fn check_description(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -3766,11 +3778,11 @@ impl support::Validate for ModifyingAWorkspaceRequest {
     ) {
         if let ::std::option::Option::Some(value) = &self.name {
             let p = path.field("name");
-            Self::check_0(out, &p, value);
+            Self::check_name(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.description {
             let p = path.field("description");
-            Self::check_1(out, &p, value);
+            Self::check_description(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.grants {
             let p = path.field("grants");
@@ -3820,8 +3832,11 @@ impl support::Read for ModifyingAWorkspaceRequest {
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
-                1 => fields.value(1, &mut field_1, support::text(Self::check_1))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_name))?,
+                1 => {
+                    fields
+                        .value(1, &mut field_1, support::text(Self::check_description))?
+                }
                 2 => {
                     fields
                         .value(

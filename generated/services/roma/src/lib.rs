@@ -141,7 +141,7 @@ impl MemberInfo {
     }
 }
 impl MemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -154,7 +154,7 @@ impl MemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -167,14 +167,14 @@ impl MemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -187,7 +187,7 @@ impl MemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -206,12 +206,13 @@ impl MemberInfo {
             "may contain only English letters, digits, `-` and `_`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                support::is_ascii_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -230,11 +231,8 @@ impl MemberInfo {
             "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -248,27 +246,27 @@ impl support::Validate for MemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }
@@ -310,13 +308,13 @@ impl support::Read for MemberInfo {
         let mut field_7 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
             match position {
-                0 => fields.value(0, &mut field_0, support::text(Self::check_0))?,
+                0 => fields.value(0, &mut field_0, support::text(Self::check_host))?,
                 1 => {
                     fields
                         .value(
                             1,
                             &mut field_1,
-                            support::scalar::<i32, _>(Self::check_1),
+                            support::scalar::<i32, _>(Self::check_weight),
                         )?
                 }
                 2 => {
@@ -333,7 +331,7 @@ impl support::Read for MemberInfo {
                         .value(
                             4,
                             &mut field_4,
-                            support::scalar::<MemberStatus, _>(Self::check_4),
+                            support::scalar::<MemberStatus, _>(Self::check_status),
                         )?
                 }
                 5 => {
@@ -341,11 +339,11 @@ impl support::Read for MemberInfo {
                         .value(
                             5,
                             &mut field_5,
-                            support::scalar::<i32, _>(Self::check_5),
+                            support::scalar::<i32, _>(Self::check_port),
                         )?
                 }
-                6 => fields.value(6, &mut field_6, support::text(Self::check_6))?,
-                _ => fields.value(7, &mut field_7, support::text(Self::check_7))?,
+                6 => fields.value(6, &mut field_6, support::text(Self::check_ecs_id))?,
+                _ => fields.value(7, &mut field_7, support::text(Self::check_ecs_name))?,
             }
         }
         fields.end(&[]);
@@ -557,7 +555,7 @@ impl support::Shaped for VpcMemberInfo {
     );
 }
 impl VpcMemberInfo {
-    fn check_0(
+    fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -570,7 +568,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(64usize),
         );
     }
-    fn check_1(
+    fn check_weight(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -583,14 +581,14 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(10000i64),
         );
     }
-    fn check_4(
+    fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &MemberStatus,
     ) {
         support::Validate::validate_at(value, p, out);
     }
-    fn check_5(
+    fn check_port(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &i32,
@@ -603,7 +601,7 @@ impl VpcMemberInfo {
             ::std::option::Option::Some(65535i64),
         );
     }
-    fn check_6(
+    fn check_ecs_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -622,12 +620,13 @@ impl VpcMemberInfo {
             "may contain only English letters, digits, `-` and `_`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic() || c.is_ascii_digit() || matches!(c, '-' | '_')
+                support::is_ascii_letter(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_')
             },
             |_: char| true,
         );
     }
-    fn check_7(
+    fn check_ecs_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
         value: &str,
@@ -646,11 +645,8 @@ impl VpcMemberInfo {
             "may contain only English letters, Chinese characters, digits, `-`, `_` and `.`",
             |_: char| true,
             |c: char| {
-                c.is_ascii_alphabetic()
-                    || matches!(
-                        c, '々' | '〇' | '㐀'..= '䶿' | '一'..= '鿿' | '豈'..=
-                        '\u{faff}' | '𠀀'..= '\u{2fa1f}' | '𰀀'..= '𲎯'
-                    ) || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')
+                support::is_ascii_letter(c) || support::is_han(c) || support::is_digit(c)
+                    || matches!(c, '-' | '_' | '.')
             },
             |_: char| true,
         );
@@ -664,27 +660,27 @@ impl support::Validate for VpcMemberInfo {
     ) {
         if let ::std::option::Option::Some(value) = &self.host {
             let p = path.field("host");
-            Self::check_0(out, &p, value);
+            Self::check_host(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.weight {
             let p = path.field("weight");
-            Self::check_1(out, &p, value);
+            Self::check_weight(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.status {
             let p = path.field("status");
-            Self::check_4(out, &p, value);
+            Self::check_status(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.port {
             let p = path.field("port");
-            Self::check_5(out, &p, value);
+            Self::check_port(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_id {
             let p = path.field("ecs_id");
-            Self::check_6(out, &p, value);
+            Self::check_ecs_id(out, &p, value);
         }
         if let ::std::option::Option::Some(value) = &self.ecs_name {
             let p = path.field("ecs_name");
-            Self::check_7(out, &p, value);
+            Self::check_ecs_name(out, &p, value);
         }
     }
 }

@@ -1,0 +1,320 @@
+//! The reader of a request table's object ([`Read`], generated for each table), the fields it reads in
+//! one pass, and the whole body's reading.
+
+use super::closest::closest;
+use super::collections::in_order;
+use super::json::{BodyError, JsonError, Str};
+use super::read::{seed, Build, Check, Mode, Reader, Value};
+use super::violation::{Path, Rule, ValidationErrors, Violation};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A request table read in one pass: generated for every table a request body reaches.
+pub trait Read: Sized {
+    /// The table's name, for messages (`struct VpcCreate`).
+    const NAME: &'static str;
+    /// The documented fields' wire names, in table order.
+    const FIELDS: &'static [&'static str];
+    /// The table position of a documented field, by the bytes of its name.
+    fn position(key: &[u8]) -> Option<usize>;
+    /// Reads the object's fields, checking each, and applies the object's rules at its end.
+    fn read_fields<'de, M: Mode, A: MapAccess<'de>>(
+        fields: Fields<'_, A, Self, M>,
+    ) -> Result<M::Keep<Self>, A::Error>;
+}
+
+/// A value that is an object of a request table.
+pub struct Nested<T>(PhantomData<T>);
+
+/// Reads an object of the table `T`.
+pub fn nested<T>() -> Nested<T> {
+    Nested(PhantomData)
+}
+
+impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
+    type Item = T;
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<T>, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor::<T, M> {
+            reader,
+            path,
+            mode: PhantomData,
+        })
+    }
+}
+
+struct ObjectVisitor<'a, T, M> {
+    reader: &'a mut Reader,
+    path: &'a Path<'a>,
+    mode: PhantomData<(T, M)>,
+}
+
+impl<'de, M: Mode, T: Read> Visitor<'de> for ObjectVisitor<'_, T, M> {
+    type Value = M::Keep<T>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", T::NAME)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<M::Keep<T>, A::Error> {
+        let start = self.reader.out.len();
+        T::read_fields::<M, A>(Fields {
+            map,
+            reader: self.reader,
+            path: self.path,
+            start,
+            spans: Vec::new(),
+            present: 0,
+            table: PhantomData,
+        })
+    }
+}
+
+/// The fields of one object of the table `T` as they are read in the mode `M`.
+pub struct Fields<'r, A, T, M> {
+    map: A,
+    reader: &'r mut Reader,
+    path: &'r Path<'r>,
+    /// Where the object's violations begin.
+    start: usize,
+    /// The fields with violations: table position and first violation, in the order read.
+    spans: Vec<(usize, usize)>,
+    present: u64,
+    table: PhantomData<(T, M)>,
+}
+
+/// A key of an object: a documented field's position, or an undocumented name.
+enum Key<'de> {
+    Documented(usize),
+    Undocumented(Str<'de>),
+}
+
+/// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented name
+/// is matched on its bytes); only an undocumented one is made a string.
+struct KeySeed<T>(PhantomData<T>);
+
+impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
+    type Value = Key<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_bytes(self)
+    }
+}
+
+impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<Key<'de>, E> {
+        Ok(match T::position(key) {
+            Some(position) => Key::Documented(position),
+            None => Key::Undocumented(Str(String::from_utf8_lossy(key))),
+        })
+    }
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
+        Ok(match T::position(key) {
+            Some(position) => Key::Documented(position),
+            None => Key::Undocumented(Str(std::borrow::Cow::Owned(
+                String::from_utf8_lossy(key).into_owned(),
+            ))),
+        })
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+        self.visit_bytes(key.as_bytes())
+    }
+}
+
+impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
+    /// The table position of the next documented field; undocumented ones are reported (with the closest
+    /// documented name) and skipped whatever they hold.
+    #[inline]
+    pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
+        loop {
+            let key = match self.map.next_key_seed(KeySeed::<T>(PhantomData)) {
+                Ok(key) => key,
+                Err(error) => {
+                    self.reader.fail(self.path);
+                    return Err(error);
+                }
+            };
+            let name = match key {
+                None => return Ok(None),
+                Some(Key::Documented(position)) => return Ok(Some(position)),
+                Some(Key::Undocumented(name)) => name,
+            };
+            let path = self.path.key(&name);
+            let suggestion = closest(&name, T::FIELDS.iter().copied());
+            self.reader.undocumented.push(Violation {
+                path: path.to_string(),
+                rule: Rule::UnknownField { suggestion },
+            });
+            if let Err(error) = self.map.next_value::<IgnoredAny>() {
+                self.reader.fail(&path);
+                return Err(error);
+            }
+        }
+    }
+
+    /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
+    #[inline]
+    pub fn value<V: Value<'de, M>>(
+        &mut self,
+        position: usize,
+        slot: &mut Option<M::Keep<V::Item>>,
+        mut value: V,
+    ) -> Result<(), A::Error> {
+        let name = T::FIELDS[position];
+        let path = self.path.field(name);
+        if slot.is_some() {
+            self.reader.fail(&path);
+            return Err(de::Error::duplicate_field(name));
+        }
+        let before = self.reader.out.len();
+        match self
+            .map
+            .next_value_seed(seed::<V, M>(&mut value, self.reader, &path))
+        {
+            Ok(kept) => *slot = Some(kept),
+            Err(error) => {
+                self.reader.fail(&path);
+                return Err(error);
+            }
+        }
+        if self.reader.out.len() > before {
+            self.spans.push((position, before));
+        }
+        if position < 64 {
+            self.present |= 1 << position;
+        }
+        Ok(())
+    }
+
+    /// Ends the object: its fields' violations in table order, each absent mandatory field (`mandatory`:
+    /// wire name and whether present) reported before them, and the violations and path for its rules.
+    pub fn end(self, mandatory: &[(&'static str, bool)]) -> (&'r mut Vec<Violation>, &'r Path<'r>) {
+        let Fields {
+            reader,
+            path,
+            start,
+            spans,
+            present,
+            ..
+        } = self;
+        reader.present = present;
+        let out = &mut reader.out;
+        if !spans.is_sorted_by_key(|&(position, _)| position) {
+            in_order(out, spans);
+        }
+        // An empty Vec allocates nothing: a valid object pays one pass over `mandatory`.
+        let missing: Vec<Violation> = mandatory
+            .iter()
+            .filter(|&&(_, present)| !present)
+            .map(|&(name, _)| Violation {
+                path: path.field(name).to_string(),
+                rule: Rule::Required,
+            })
+            .collect();
+        if !missing.is_empty() {
+            out.splice(start..start, missing);
+        }
+        (out, path)
+    }
+}
+
+/// The fields present in each object that a rule of the enclosing object reaches into: each item of an
+/// array, or the one object of a field. Items alike are held once, so a valid body allocates nothing.
+#[derive(Debug, Default)]
+pub struct Seen {
+    count: usize,
+    first: u64,
+    each: Vec<u64>,
+}
+
+impl Seen {
+    fn note(&mut self, present: u64) {
+        if self.count == 0 {
+            self.first = present;
+        } else if !self.each.is_empty() || present != self.first {
+            if self.each.is_empty() {
+                self.each = vec![self.first; self.count];
+            }
+            self.each.push(present);
+        }
+        self.count += 1;
+    }
+
+    /// Each object's position (in its array) and the fields present in it, by table position.
+    pub fn present(&self) -> impl Iterator<Item = (usize, u64)> + '_ {
+        (0..self.count).map(move |i| (i, self.each.get(i).copied().unwrap_or(self.first)))
+    }
+}
+
+/// An object read by `value` whose fields' presence (those of `relevant`) is noted in `seen`.
+pub struct Tap<'s, V> {
+    /// How the object is read.
+    pub value: V,
+    /// Where its fields' presence is noted.
+    pub seen: &'s mut Seen,
+    /// The fields whose presence matters, by table position.
+    pub relevant: u64,
+}
+
+impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
+    type Item = V::Item;
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<V::Item>, D::Error> {
+        let kept = self.value.read(deserializer, reader, path)?;
+        self.seen.note(reader.present & self.relevant);
+        Ok(kept)
+    }
+}
+
+/// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does not fit.
+pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
+
+/// Reads a request body in one pass with `value`.
+pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
+    input: &'de [u8],
+    mut value: V,
+) -> Outcome<M::Keep<V::Item>> {
+    let mut reader = Reader::default();
+    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    match value
+        .read(&mut deserializer, &mut reader, &Path::Root)
+        .and_then(|kept| deserializer.end().map(|()| kept))
+    {
+        Ok(kept) => Ok((kept, reader.into_violations())),
+        Err(error) => Err(JsonError::read(&error, reader.failed_at().unwrap_or(""))),
+    }
+}
+
+/// Reads a request body in one pass into the owned model, checking every documented rule and reporting
+/// every undocumented field.
+pub fn parse_json<'de, V: Value<'de, Build>>(
+    input: &'de [u8],
+    value: V,
+) -> Result<V::Item, BodyError> {
+    let (kept, violations) = read_body::<Build, V>(input, value).map_err(BodyError::Json)?;
+    match kept {
+        Some(kept) if violations.is_empty() => Ok(kept),
+        _ => Err(BodyError::Invalid(ValidationErrors(violations))),
+    }
+}
+
+/// Checks a request body in one pass, as [`parse_json`] does, without building anything.
+pub fn check_json<'de, V: Value<'de, Check>>(input: &'de [u8], value: V) -> Result<(), BodyError> {
+    let ((), violations) = read_body::<Check, V>(input, value).map_err(BodyError::Json)?;
+    if violations.is_empty() {
+        Ok(())
+    } else {
+        Err(BodyError::Invalid(ValidationErrors(violations)))
+    }
+}
