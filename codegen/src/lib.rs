@@ -17,7 +17,9 @@
 mod cache;
 pub mod diag;
 pub mod emit;
+#[cfg(feature = "import")]
 pub mod import;
+#[cfg(feature = "interpret")]
 pub mod interpret;
 pub mod ir;
 pub mod load;

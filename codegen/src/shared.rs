@@ -11,6 +11,7 @@ pub mod closest;
 pub mod bounds;
 
 /// How the checks read a string: for the interpreter.
+#[cfg(feature = "interpret")]
 #[path = "../runtime/scan.rs"]
 pub mod scan;
 
