@@ -317,7 +317,7 @@ fn make_executable(path: &Path) -> io::Result<()> {
 
 /// Lines of the `.rs` files under `dir`, at any depth.
 pub fn rust_lines(dir: &Path) -> usize {
-    let files = codegen::load::files_under(dir).unwrap_or_default();
+    let files = codegen::internal::load::files_under(dir).unwrap_or_default();
     let rust = files
         .iter()
         .filter(|p| p.extension().is_some_and(|x| x == "rs"));

@@ -7,7 +7,7 @@
 //! floor crate it writes, so bad output fails there at once. Every name comes decided from the IR.
 
 use crate::workspace;
-use codegen::ir::{Enum, Field, Model, Service, Struct, Type, TypeDef, Variant};
+use codegen::internal::ir::{Enum, Field, Model, Service, Struct, Type, TypeDef, Variant};
 use std::io;
 use std::path::Path;
 

@@ -38,7 +38,7 @@ impl Seeds {
     /// Reads every spec file under `dir` (not the format's schema, not the importer's overlays).
     pub fn load(dir: &Path) -> std::io::Result<Seeds> {
         let mut files = Vec::new();
-        for (name, path) in codegen::load::find(dir)? {
+        for (name, path) in codegen::internal::load::find(dir)? {
             let text = std::fs::read_to_string(&path)?;
             let json = serde_json::from_str(&text).map_err(std::io::Error::other)?;
             files.push((PathBuf::from(name), json));

@@ -54,7 +54,7 @@ pub fn workspace_around(root: &Path) -> io::Result<PathBuf> {
 /// `target` directories are skipped.
 pub fn crates_below(dir: &Path) -> io::Result<Vec<PathBuf>> {
     let mut crates = Vec::new();
-    for file in codegen::load::files_under(dir)? {
+    for file in codegen::internal::load::files_under(dir)? {
         let in_target = file
             .strip_prefix(dir)
             .is_ok_and(|p| p.components().any(|c| c.as_os_str() == "target"));

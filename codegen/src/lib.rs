@@ -1,11 +1,12 @@
 //! `codegen` turns documented API parameter tables, written up as JSON spec files, into a crate of serde
 //! models with validators.
 //!
-//! Phases: [`load`] parses each file, [`lower`] checks everything and decides every name and check into
-//! the [`ir`], and [`emit`] prints the IR as Rust formatted by prettyplease. Every problem of a phase is
-//! reported at once; nothing is written unless every phase passed.
+//! Phases: `load` parses each file, `lower` checks everything and decides every name and check into an
+//! intermediate model, and `emit` prints that model as Rust formatted by prettyplease. Every problem of a
+//! phase is reported at once; nothing is written unless every phase passed.
 //!
-//! From a build script:
+//! From a build script, with `codegen = { path = "...", default-features = false }` among the
+//! build-dependencies (the default `cli` feature is the command line's: clap, anyhow and the importer):
 //!
 //! ```no_run
 //! // build.rs
@@ -13,27 +14,55 @@
 //! ```
 //!
 //! then `include!(concat!(env!("OUT_DIR"), "/models.rs"));` in the crate.
+//!
+//! # What is public
+//!
+//! The API is what a build script uses: [`Config`], [`Layout`], [`Report`], and [`Error`] with what it
+//! carries ([`Diagnostic`], [`EmitBug`]). Everything else is private, so that the phases can change
+//! without breaking a user:
+//! - `naming`, the output cache, the writing of files and the run-time files shared with the generated
+//!   crates are used only inside this crate.
+//! - `load`, `lower`, `ir`, `emit`, `spec`, `diag` and, with their features, the importer and the
+//!   interpreter are used also by the `codegen` binary, a crate of its own that sees only what is `pub`,
+//!   and by the workspace's tests, benchmarks and fuzz targets, crates of their own too (they load specs,
+//!   walk the IR, run the importer and the interpreter). Moving those tests into this crate would still
+//!   leave the binary, the benchmarks and the fuzz targets outside, so these modules are re-exported
+//!   whole under `codegen::internal`, `#[doc(hidden)]`: a path that says it is no API and keeps no
+//!   promise.
 
+// The modules `internal` re-exports are public documentation to rustdoc, though hidden, and their docs
+// link one another's modules, which are private here: those links are fine, as the modules' readers
+// read the source.
 mod cache;
-pub mod diag;
-pub mod emit;
+#[allow(rustdoc::private_intra_doc_links)]
+mod diag;
+#[allow(rustdoc::private_intra_doc_links)]
+mod emit;
 #[cfg(feature = "import")]
-pub mod import;
+#[allow(rustdoc::private_intra_doc_links)]
+mod import;
+#[doc(hidden)]
+pub mod internal;
 #[cfg(feature = "interpret")]
-pub mod interpret;
-pub mod ir;
-pub mod load;
-pub mod lower;
-pub mod naming;
+#[allow(rustdoc::private_intra_doc_links)]
+mod interpret;
+#[allow(rustdoc::private_intra_doc_links)]
+mod ir;
+#[allow(rustdoc::private_intra_doc_links)]
+mod load;
+#[allow(rustdoc::private_intra_doc_links)]
+mod lower;
+mod naming;
 mod shared;
-pub mod spec;
+#[allow(rustdoc::private_intra_doc_links)]
+mod spec;
 mod write;
 
 pub use diag::Diagnostic;
-pub use emit::Layout;
+pub use emit::{EmitBug, Layout};
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Why generation stopped.
 #[derive(Debug, thiserror::Error)]
@@ -158,9 +187,8 @@ impl Config {
         Ok((rendered, report))
     }
 
-    /// Loads and lowers every spec file, emitting nothing: the model the emitters read, for tools that read
-    /// it too (the [`interpret`]er).
-    pub fn model(&self) -> Result<ir::Model, Error> {
+    /// Loads and lowers every spec file, emitting nothing: the model the emitters read.
+    pub(crate) fn model(&self) -> Result<ir::Model, Error> {
         self.load_and_lower(&mut Report::default())
     }
 
@@ -356,14 +384,4 @@ fn first_difference(a: &str, b: &str) -> usize {
         .position(|(x, y)| x != y)
         .unwrap_or_else(|| a.lines().count().min(b.lines().count()))
         + 1
-}
-
-/// The repository's own configuration: `spec/` into the `generated/` crate.
-pub fn repository_config(root: &Path) -> Config {
-    Config::new(root.join("spec"))
-        .out_dir(root.join("generated"))
-        .layout(Layout::Services)
-        .crate_name("api_gateway_models")
-        .command("cargo run -p codegen -- generate")
-        .rerun_if_changed(false)
 }

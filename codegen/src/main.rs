@@ -108,7 +108,7 @@ fn run() -> anyhow::Result<ExitCode> {
             } else {
                 spec
             };
-            match codegen::repository_config(&root)
+            match codegen::internal::repository_config(&root)
                 .spec_dir(spec)
                 .schema(&operation)
             {
@@ -133,7 +133,7 @@ fn run() -> anyhow::Result<ExitCode> {
         } => {
             let root = workspace_root();
             let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
-            let config = codegen::repository_config(&root)
+            let config = codegen::internal::repository_config(&root)
                 .spec_dir(resolve(spec))
                 .out_dir(resolve(out))
                 .crate_name(crate_name)
@@ -205,7 +205,7 @@ fn import(
     out: Option<PathBuf>,
     overlay: Option<PathBuf>,
 ) -> anyhow::Result<ExitCode> {
-    let outcome = match codegen::import::run(
+    let outcome = match codegen::internal::import::run(
         &workspace_root().join("spec"),
         &page,
         overlay.as_deref(),
@@ -235,7 +235,7 @@ fn import_service(
     pages: &[PathBuf],
     diff: bool,
 ) -> anyhow::Result<ExitCode> {
-    use codegen::import::service;
+    use codegen::internal::import::service;
     let outcome = match service::import_service(service, dir, pages) {
         Ok(outcome) => outcome,
         Err(error) => return Ok(unreadable(error)),

@@ -52,6 +52,7 @@ fn fix_leading_digit(name: String, prefix: &str) -> String {
 /// The operation a page documents, named after its title: its words, lower-cased, joined by `_`
 /// (`Querying APIs Bound with a Plug-in` is `querying_apis_bound_with_a_plug_in`). Titles are sentences,
 /// so a word's capitals are not split as in camelCase (`APIs` stays one word).
+#[cfg(feature = "import")]
 pub fn operation_name(title: &str) -> String {
     let words: Vec<String> = words(title)
         .split_whitespace()
@@ -127,6 +128,7 @@ pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
 /// This is not [`variant_ident`]'s rule (the meaning first, every parenthesis dropped, `V` before a
 /// digit): the checked-in specs were imported with this one, so it stays as it is, beside it. `lower`
 /// then makes the Rust variant from the written name with [`type_ident`].
+#[cfg(feature = "import")]
 pub fn spec_variant_name(wire: &str, is_string: bool, meaning: Option<&str>) -> String {
     let starts_with_letter = |name: &String| name.starts_with(|c: char| c.is_ascii_alphabetic());
     let from_value = is_string
@@ -196,6 +198,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "import")]
     fn operation_names() {
         assert_eq!(
             operation_name("Querying APIs Bound with a Plug-in"),
@@ -262,6 +265,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "import")]
     fn spec_variant_names() {
         let table = [
             (("CCE_SERVICE", true, None), "CceService"),

@@ -1,6 +1,7 @@
-//! The keys of a field are listed once, in `codegen::spec::FIELD_KEYS` (a unit test there ties the list to
-//! what `spec::Field` reads and writes); the schema editors check spec files against must list the same
-//! keys, in the same order, or an editor would accept a key the generator rejects, or the other way round.
+//! The keys of a field are listed once, in `codegen::internal::spec::FIELD_KEYS` (a unit test there ties
+//! the list to what `spec::Field` reads and writes); the schema editors check spec files against must list
+//! the same keys, in the same order, or an editor would accept a key the generator rejects, or the other
+//! way round.
 
 use serde_json::Value;
 use std::path::Path;
@@ -21,7 +22,7 @@ fn the_schema_lists_the_field_keys_of_the_spec_types() {
         .collect();
     assert_eq!(
         keys,
-        codegen::spec::FIELD_KEYS,
+        codegen::internal::spec::FIELD_KEYS,
         "$defs.field.properties of spec/spec.schema.json (besides name) against spec::FIELD_KEYS"
     );
     assert_eq!(

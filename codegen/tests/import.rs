@@ -3,7 +3,7 @@
 //! they are and names every change of an edited page; a malformed page is an error naming the table and
 //! row, never a panic.
 
-use codegen::import::{self, ImportError};
+use codegen::internal::import::{self, ImportError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -801,8 +801,8 @@ fn an_overlay_marking_the_example_invalid_silences_it_and_carries_the_reason() {
     assert_eq!(examples[0]["invalid"], reason);
     assert!(examples[1].get("invalid").is_none());
     // The spec it writes loads, `invalid` and all.
-    let mut diags = codegen::diag::Diagnostics::default();
-    let file = codegen::load::parse(
+    let mut diags = codegen::internal::diag::Diagnostics::default();
+    let file = codegen::internal::load::parse(
         "apig/update_backend_instances.json",
         &outcome.spec_text,
         &mut diags,
@@ -838,7 +838,8 @@ fn a_mark_on_a_valid_example_or_on_no_example_is_reported() {
         outcome.report
     );
     let error =
-        codegen::import::Overlay::parse(r#"{"invalid_examples": {"Example 1": ""}}"#).unwrap_err();
+        codegen::internal::import::Overlay::parse(r#"{"invalid_examples": {"Example 1": ""}}"#)
+            .unwrap_err();
     assert!(error.contains("say why"), "{error}");
 }
 

@@ -2,7 +2,7 @@
 //! exactly what its pages and overlays give; an import is the same byte for byte when run again; one more
 //! page reuses the service's shared types and leaves the other operations' files alone.
 
-use codegen::import::service::{differences, import_service, write, ServiceOutcome};
+use codegen::internal::import::service::{differences, import_service, write, ServiceOutcome};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -200,8 +200,8 @@ fn import_diff_on_every_page_reports_nothing() {
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         {
-            let outcome =
-                codegen::import::run(&spec, &page, None, true).unwrap_or_else(|e| panic!("{e}"));
+            let outcome = codegen::internal::import::run(&spec, &page, None, true)
+                .unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(
                 outcome.differences,
                 Vec::<String>::new(),

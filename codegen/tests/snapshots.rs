@@ -259,7 +259,7 @@ fn a_cycle_is_boxed_and_validated_all_the_way_down() {
     );
 }
 
-/// The interpreter (`codegen::interpret`), which reads a spec's IR, must find what the snapshot's own
+/// The interpreter (`codegen/src/interpret/`), which reads a spec's IR, must find what the snapshot's own
 /// `check_body` finds in every body made of a few values per field around each rule's edges (absent
 /// among them): the same violations, messages and order, and a `type` violation where the snapshot refuses
 /// the JSON. The specs here have what the checked-in ones lack (a checked `forbidden_unless`, `max_items`),
@@ -269,12 +269,11 @@ fn agree(
     check: fn(&[u8]) -> Option<Result<(), support::BodyError>>,
     fields: &[(&str, Vec<Option<serde_json::Value>>)],
 ) -> (usize, usize) {
-    let model = codegen::Config::new(fixtures("good").join(case))
-        .model()
+    let model = codegen::internal::model(&codegen::Config::new(fixtures("good").join(case)))
         .unwrap_or_else(|e| panic!("{case}: {e}"));
     let service = &model.services[0];
     let op = &service.operations[0];
-    let interpreter = codegen::interpret::Interpreter::new(service);
+    let interpreter = codegen::internal::interpret::Interpreter::new(service);
     let combinations: usize = fields.iter().map(|(_, values)| values.len()).product();
     let mut rejected = 0;
     for mut n in 0..combinations {

@@ -9,8 +9,8 @@
 
 #![no_main]
 
-use codegen::diag::Diagnostics;
-use codegen::load::{self, File};
+use codegen::internal::diag::Diagnostics;
+use codegen::internal::load::{self, File};
 use libfuzzer_sys::fuzz_target;
 use std::cell::RefCell;
 use std::path::Path;
@@ -77,7 +77,7 @@ fuzz_target!(|data: &[u8]| {
                 None
             }
         };
-        let model = codegen::lower::lower(&context, &mut diags);
+        let model = codegen::internal::lower::lower(&context, &mut diags);
         match taken {
             Some((index, original)) => context[index] = original,
             None => {
@@ -87,7 +87,7 @@ fuzz_target!(|data: &[u8]| {
         match model {
             Some(model) if diags.is_empty() => {
                 // A clean spec must emit code that parses (EmitBug is a generator bug, not a spec problem).
-                if let Err(bug) = codegen::emit::render(
+                if let Err(bug) = codegen::internal::emit::render(
                     &model,
                     codegen::Layout::Crate,
                     "api_gateway_models",

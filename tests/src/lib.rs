@@ -239,8 +239,8 @@ pub struct Case {
 }
 
 /// Every key a spec field may have, by whether the walk below makes cases of it. `tests/boundaries.rs`
-/// checks it against the format's own list (`codegen::spec::FIELD_KEYS`), so a new key of the spec format
-/// fails there until the walk knows whether it limits values.
+/// checks it against the format's own list (`codegen::internal::spec::FIELD_KEYS`), so a new key of the
+/// spec format fails there until the walk knows whether it limits values.
 pub const WALKED_FIELD_KEYS: &[&str] = &[
     // Limits, walked below.
     "minimum",

@@ -3,7 +3,7 @@
 #[test]
 fn generated_crate_matches_a_fresh_run() {
     let root = model_tests::root();
-    if let Err(error) = codegen::repository_config(&root).check() {
+    if let Err(error) = codegen::internal::repository_config(&root).check() {
         panic!("{error}");
     }
 }
@@ -11,7 +11,7 @@ fn generated_crate_matches_a_fresh_run() {
 #[test]
 fn every_generated_file_starts_with_the_do_not_edit_header() {
     let root = model_tests::root();
-    let (files, _) = codegen::repository_config(&root)
+    let (files, _) = codegen::internal::repository_config(&root)
         .render()
         .expect("the spec is valid");
     assert!(
@@ -49,7 +49,13 @@ fn every_generated_file_starts_with_the_do_not_edit_header() {
 #[test]
 fn output_is_byte_identical_from_run_to_run() {
     let root = model_tests::root();
-    let first = codegen::repository_config(&root).render().expect("valid").0;
-    let second = codegen::repository_config(&root).render().expect("valid").0;
+    let first = codegen::internal::repository_config(&root)
+        .render()
+        .expect("valid")
+        .0;
+    let second = codegen::internal::repository_config(&root)
+        .render()
+        .expect("valid")
+        .0;
     assert_eq!(first, second);
 }

@@ -1,13 +1,14 @@
-//! The interpreter (`codegen::interpret`, which checks a page's example requests at import, before there is
-//! generated code) and the generated `check_body` must find the same violations in every body: the pages'
-//! examples, every boundary case walked from the spec, and thousands of seeded random mutations, among
-//! them the kinds that break the body's shape (`null`, an array for an object, floats and integers beyond
-//! 32 bits where integers belong, misspelled fields). The same paths, codes, messages, in the same order;
-//! where the generated crate refuses the JSON (a `JsonError` at a path, where it stops reading), the
-//! interpreter reports a `type` violation at that path, and no `type` violation otherwise.
+//! The interpreter (`codegen/src/interpret/`, which checks a page's example requests at import,
+//! before there is generated code) and the generated `check_body` must find the same violations in
+//! every body: the pages' examples, every boundary case walked from the spec, and thousands of
+//! seeded random mutations, among them the kinds that break the body's shape (`null`, an array for
+//! an object, floats and integers beyond 32 bits where integers belong, misspelled fields). The
+//! same paths, codes, messages, in the same order; where the generated crate refuses the JSON (a
+//! `JsonError` at a path, where it stops reading), the interpreter reports a `type` violation at
+//! that path, and no `type` violation otherwise.
 
 use api_gateway_models::BodyError;
-use codegen::interpret::{Interpreter, Violation};
+use codegen::internal::interpret::{Interpreter, Violation};
 use model_tests::{boundary_cases, leaves, mutate, root, validate, Rng, Spec};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -51,7 +52,7 @@ struct Tally {
 
 fn compare(
     interpreter: &Interpreter<'_>,
-    op: &codegen::ir::Operation,
+    op: &codegen::internal::ir::Operation,
     body: &Value,
     tally: &mut Tally,
 ) {
@@ -151,8 +152,7 @@ fn break_shape(body: &mut Value, rng: &mut Rng) {
 
 #[test]
 fn the_interpreter_agrees_with_the_generated_check_body() {
-    let model = codegen::repository_config(&root())
-        .model()
+    let model = codegen::internal::model(&codegen::internal::repository_config(&root()))
         .unwrap_or_else(|e| panic!("{e}"));
     let spec = Spec::load();
     let mut tally = Tally::default();

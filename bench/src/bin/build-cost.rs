@@ -126,7 +126,7 @@ fn compare(
     area: &Path,
     features: bool,
 ) -> Result<()> {
-    let model = codegen::Config::new(spec).rerun_if_changed(false).model()?;
+    let model = codegen::internal::model(&codegen::Config::new(spec).rerun_if_changed(false))?;
     let ours_dir = match given {
         Some(dir) => given_ours(dir, &area.join("ours"))?,
         None => generate_ours(spec, &area.join("ours")),
@@ -149,7 +149,11 @@ fn compare(
 }
 
 /// Each operation's feature alone (`--no-default-features --features <operation>`), checked from clean.
-fn print_feature_table(model: &codegen::ir::Model, ours: &Path, area: &Path) -> Result<()> {
+fn print_feature_table(
+    model: &codegen::internal::ir::Model,
+    ours: &Path,
+    area: &Path,
+) -> Result<()> {
     println!("| operation's feature alone | types compiled | check s | peak MB |");
     println!("| --- | ---: | ---: | ---: |");
     for service in &model.services {

@@ -184,7 +184,7 @@ fn measure(label: &'static str, size: Size, spec: &Path, out: &Path, runs: usize
 
 /// Raises the first documented maximum of the first spec file that has one, by one.
 fn change_one_maximum(spec: &Path) {
-    let mut files = codegen::load::files_under(spec).expect("readable");
+    let mut files = codegen::internal::load::files_under(spec).expect("readable");
     files.retain(|f| f.extension().is_some_and(|e| e == "json"));
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");

@@ -4,7 +4,7 @@
 //! its own, and importing the folders as one service (the plan of shared types and the check of every
 //! example request included; nothing is written).
 
-use codegen::import::{page, service};
+use codegen::internal::import::{page, service};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,7 +20,8 @@ fn main() {
     let pages: Vec<(PathBuf, String)> = dirs
         .iter()
         .flat_map(|dir| {
-            codegen::load::files_under(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            codegen::internal::load::files_under(dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         })
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .map(|p| {
@@ -39,7 +40,7 @@ fn main() {
     });
     let each = best(|| {
         for (path, _) in &pages {
-            let _ = codegen::import::run(&out, path, None, false);
+            let _ = codegen::internal::import::run(&out, path, None, false);
         }
     });
     let paths: Vec<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
