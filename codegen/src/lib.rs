@@ -68,12 +68,14 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The spec has problems; all of them are listed, and nothing was written.
-    #[error("{} problem{} in the spec:\n{}", .0.len(), if .0.len() == 1 { "" } else { "s" }, .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{} in the spec:\n{}", problems(.0.len()), lines(.0))]
     Spec(Vec<Diagnostic>),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {
+        /// The file or directory.
         path: PathBuf,
+        /// What the system said.
         #[source]
         source: std::io::Error,
     },
@@ -86,8 +88,29 @@ pub enum Error {
     )]
     CrateName(String),
     /// `--check`: the output directory differs from what the spec generates.
-    #[error("{} is out of date with the spec:\n{}\nrun `cargo run -p codegen -- generate` to regenerate it", .dir.display(), .changes.join("\n"))]
-    Stale { dir: PathBuf, changes: Vec<String> },
+    #[error(
+        "{} is out of date with the spec:\n{}\nrun `cargo run -p codegen -- generate` to regenerate it",
+        .dir.display(),
+        .changes.join("\n")
+    )]
+    Stale {
+        /// The output directory.
+        dir: PathBuf,
+        /// One line per file: `changed` (with its first differing line), `missing`, or `not generated
+        /// from the spec`.
+        changes: Vec<String>,
+    },
+}
+
+/// `1 problem`, `2 problems`.
+fn problems(count: usize) -> String {
+    format!("{count} problem{}", if count == 1 { "" } else { "s" })
+}
+
+/// Each diagnostic on a line of its own (and its help on the next).
+fn lines(diagnostics: &[Diagnostic]) -> String {
+    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    lines.join("\n")
 }
 
 /// What to generate, from where, to where. Defaults suit a build script: one `models.rs` in the output

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Turns the API parameter tables in spec/ into checked Rust models.
@@ -101,28 +101,7 @@ fn main() -> ExitCode {
 fn run() -> anyhow::Result<ExitCode> {
     let Cli { command } = Cli::parse();
     match command {
-        Command::Schema { operation, spec } => {
-            let root = workspace_root();
-            let spec = if spec.is_relative() {
-                root.join(spec)
-            } else {
-                spec
-            };
-            match codegen::internal::repository_config(&root)
-                .spec_dir(spec)
-                .schema(&operation)
-            {
-                Ok(schema) => {
-                    print!("{schema}");
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(codegen::Error::Spec(diags)) => {
-                    eprintln!("{}", codegen::Error::Spec(diags));
-                    Ok(ExitCode::from(1))
-                }
-                Err(error) => Err(error).context("schema failed"),
-            }
-        }
+        Command::Schema { operation, spec } => schema(&operation, spec),
         Command::Generate {
             check,
             spec,
@@ -132,55 +111,21 @@ fn run() -> anyhow::Result<ExitCode> {
             verbose,
         } => {
             let root = workspace_root();
-            let resolve = |p: PathBuf| if p.is_relative() { root.join(p) } else { p };
             let config = codegen::internal::repository_config(&root)
-                .spec_dir(resolve(spec))
-                .out_dir(resolve(out))
+                .spec_dir(under(&root, spec))
+                .out_dir(under(&root, out))
                 .crate_name(crate_name)
                 .layout(layout.into());
-            let result = if check {
-                config.check()
-            } else {
-                config.generate()
-            };
-            match result {
-                Ok(report) => {
-                    if verbose {
-                        for (phase, time) in &report.timings {
-                            eprintln!("{phase:>12}: {:.1} ms", time.as_secs_f64() * 1000.0);
-                        }
-                        for path in &report.written {
-                            eprintln!("     written: {}", path.display());
-                        }
-                        eprintln!(
-                            "   unchanged: {} files ({} not rendered: their inputs did not change)",
-                            report.unchanged.len(),
-                            report.skipped
-                        );
-                    }
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(
-                    error @ (codegen::Error::Spec(_)
-                    | codegen::Error::Stale { .. }
-                    | codegen::Error::CrateName(_)),
-                ) => {
-                    eprintln!("{error}");
-                    Ok(ExitCode::from(1))
-                }
-                Err(error) => Err(error).context("generation failed"),
-            }
+            generate(&config, check, verbose)
         }
+        // `--overlay` conflicts with `--service`: a service's pages take the overlays beside its specs.
         Command::Import {
             pages,
             diff,
             out,
-            overlay,
+            overlay: _,
             service: Some(service),
-        } => {
-            let _ = overlay;
-            import_service(&service, &out.unwrap_or_default(), &pages, diff)
-        }
+        } => import_service(&service, &out.unwrap_or_default(), &pages, diff),
         Command::Import {
             pages,
             diff,
@@ -195,6 +140,68 @@ fn run() -> anyhow::Result<ExitCode> {
             }
         },
     }
+}
+
+/// `schema`: the operation's JSON Schema on stdout; the spec's problems (an unknown operation among them)
+/// on stderr and exit 1.
+fn schema(operation: &str, spec: PathBuf) -> anyhow::Result<ExitCode> {
+    let root = workspace_root();
+    match codegen::internal::repository_config(&root)
+        .spec_dir(under(&root, spec))
+        .schema(operation)
+    {
+        Ok(schema) => {
+            print!("{schema}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error @ codegen::Error::Spec(_)) => {
+            eprintln!("{error}");
+            Ok(ExitCode::from(1))
+        }
+        Err(error) => Err(error).context("schema failed"),
+    }
+}
+
+/// `generate`, or with `check` `generate --check`: what the spec's problems, a stale output or a bad crate
+/// name are, on stderr and exit 1; with `verbose`, each phase's time and the files written.
+fn generate(config: &codegen::Config, check: bool, verbose: bool) -> anyhow::Result<ExitCode> {
+    let result = if check {
+        config.check()
+    } else {
+        config.generate()
+    };
+    match result {
+        Ok(report) => {
+            if verbose {
+                print_report(&report);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(
+            error @ (codegen::Error::Spec(_)
+            | codegen::Error::Stale { .. }
+            | codegen::Error::CrateName(_)),
+        ) => {
+            eprintln!("{error}");
+            Ok(ExitCode::from(1))
+        }
+        Err(error) => Err(error).context("generation failed"),
+    }
+}
+
+/// `generate --verbose`: each phase's time, the files written and how many were left as they were.
+fn print_report(report: &codegen::Report) {
+    for (phase, time) in &report.timings {
+        eprintln!("{phase:>12}: {:.1} ms", time.as_secs_f64() * 1000.0);
+    }
+    for path in &report.written {
+        eprintln!("     written: {}", path.display());
+    }
+    eprintln!(
+        "   unchanged: {} files ({} not rendered: their inputs did not change)",
+        report.unchanged.len(),
+        report.skipped
+    );
 }
 
 /// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on stdout
@@ -291,6 +298,15 @@ fn print_differences(differences: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `path` as given when absolute, else under `root`.
+fn under(root: &Path, path: PathBuf) -> PathBuf {
+    if path.is_relative() {
+        root.join(path)
+    } else {
+        path
     }
 }
 
