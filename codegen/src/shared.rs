@@ -16,6 +16,7 @@ pub mod bounds;
 pub mod scan;
 
 /// Each rule's code and message: for the interpreter's violations.
+#[cfg(feature = "interpret")]
 #[path = "../runtime/messages.rs"]
 pub mod messages;
 
