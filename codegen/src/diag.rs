@@ -169,6 +169,12 @@ impl Diagnostics {
         self.list.push(diagnostic);
     }
 
+    /// Whether a problem concerns a whole file (malformed JSON, not a spec file) rather than an entry of
+    /// one: names that file may define are then unknown.
+    pub fn has_file_problem(&self) -> bool {
+        self.list.iter().any(|d| d.path.is_empty())
+    }
+
     /// True when nothing was recorded.
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

@@ -37,13 +37,21 @@ fn context() -> Vec<File> {
     files
 }
 
-/// (service, operation name) of a file; `None` for a file without an operation (common.json).
+/// (service, operation name) of a file's JSON; `None` for a file without an operation (common.json).
 fn identity(json: &serde_json::Value) -> (Option<&str>, Option<&str>) {
     (
         json.get("service").and_then(|s| s.as_str()),
         json.get("operation")
             .and_then(|o| o.get("name"))
             .and_then(|n| n.as_str()),
+    )
+}
+
+/// The same of a loaded file.
+fn file_identity(file: &File) -> (Option<&str>, Option<&str>) {
+    (
+        Some(file.service.as_str()),
+        file.operation.as_ref().map(|op| op.name.as_str()),
     )
 }
 
@@ -59,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
             .and_then(|json| {
                 context
                     .iter()
-                    .position(|file| identity(&file.json) == identity(&json))
+                    .position(|file| file_identity(file) == identity(&json))
             });
         let name = match replaces {
             Some(index) => context[index].name.clone(),

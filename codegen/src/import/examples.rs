@@ -60,12 +60,11 @@ pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<String
             let Some(file) = parsed.iter().find(|f| f.name == operation.spec_file) else {
                 continue;
             };
-            let examples: Vec<spec::RequestExample> = file
-                .json
-                .pointer("/operation/examples/requests")
-                .and_then(|r| serde_json::from_value(r.clone()).ok())
-                .unwrap_or_default();
-            let found = example_lines(&interpreter, operation, &examples);
+            let examples: &[spec::RequestExample] = file
+                .operation
+                .as_ref()
+                .map_or(&[], |op| &op.examples.requests);
+            let found = example_lines(&interpreter, operation, examples);
             if !found.is_empty() {
                 lines.push((operation.bare_name.clone().unwrap_or_default(), found));
             }

@@ -1,17 +1,12 @@
 //! Character rules: the classes a spec's `chars` names, compiled for the validators, and the rule in words
 //! for messages and docs.
 
-use crate::diag::{closest, Diagnostics};
+use super::cx::Cx;
+use crate::diag::closest;
 use crate::ir::{CharClass, CharRule, NamedClass, CLASSES};
-use crate::load::File;
 use crate::spec;
 
-pub fn lower_chars(
-    file: &File,
-    path: &str,
-    chars: &spec::Chars,
-    diags: &mut Diagnostics,
-) -> Option<CharRule> {
+pub fn lower_chars(cx: &mut Cx<'_, '_>, path: &str, chars: &spec::Chars) -> Option<CharRule> {
     let mut classes = |key: &str, names: &[String]| -> Vec<CharClass> {
         let mut out = Vec::new();
         for (i, name) in names.iter().enumerate() {
@@ -21,18 +16,11 @@ pub fn lower_chars(
             }
             out.push(match name.as_str() {
                 "" => {
-                    diags.error(
-                        &file.name,
-                        &file.spans,
-                        &format!("{path}.{key}[{i}]"),
-                        "empty character class",
-                    );
+                    cx.error(&format!("{path}.{key}[{i}]"), "empty character class");
                     continue;
                 }
                 literal if literal.chars().any(char::is_alphanumeric) => {
-                    let diag = diags.error(
-                        &file.name,
-                        &file.spans,
+                    let diag = cx.error(
                         &format!("{path}.{key}[{i}]"),
                         format!("unknown character class `{literal}`"),
                     );
@@ -59,12 +47,7 @@ pub fn lower_chars(
         text: String::new(),
     };
     if rule.allowed.is_empty() && rule.first.is_empty() && rule.last.is_empty() {
-        diags.error(
-            &file.name,
-            &file.spans,
-            path,
-            "a character rule needs `allowed`, `first` or `last`",
-        );
+        cx.error(path, "a character rule needs `allowed`, `first` or `last`");
         return None;
     }
     let text = describe_chars(&rule);

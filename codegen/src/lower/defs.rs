@@ -1,12 +1,10 @@
 //! The named types of a service (its objects and enumerations), collected from every file of the service
-//! before anything is lowered, with the problems of their names: a table defined twice, two names that
-//! become one Rust type, names the generated modules use themselves.
+//! before anything is lowered. Their names' problems (a table defined twice, two names that become one
+//! Rust type, names the generated modules use themselves) are checked by `check`.
 
-use crate::diag::Diagnostics;
-use crate::load::{self, File};
+use crate::load::File;
 use crate::naming;
 use crate::spec;
-use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 
 /// A named type of a service before lowering: where it was defined and what it is.
@@ -16,12 +14,28 @@ pub struct Def<'a> {
     pub path: String,
     /// The Rust name of the type.
     pub rust: String,
-    pub kind: DefKind,
+    pub kind: DefKind<'a>,
 }
 
-pub enum DefKind {
-    Struct(spec::Object),
-    Enum(spec::Enum),
+pub enum DefKind<'a> {
+    Struct(&'a spec::Object),
+    Enum(&'a spec::Enum),
+}
+
+impl PartialEq for DefKind<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (DefKind::Struct(a), DefKind::Struct(b)) => a == b,
+            (DefKind::Enum(a), DefKind::Enum(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// A second definition of a name, left out of the service's types.
+pub struct Twice<'a> {
+    pub name: &'a str,
+    pub def: Def<'a>,
 }
 
 /// The service's named types, read-only once collected.
@@ -31,6 +45,8 @@ pub struct Defs<'a> {
     order: Vec<String>,
     /// Spec names by Rust name.
     by_rust: HashMap<String, String>,
+    /// The definitions of names already defined, for `check_type_names`.
+    pub twice: Vec<Twice<'a>>,
     /// Some spec file did not parse, so a name it may define is not reported as unknown elsewhere.
     pub incomplete: bool,
 }
@@ -58,100 +74,71 @@ impl<'a> Defs<'a> {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.by_name.keys().map(String::as_str)
     }
+
+    /// The object the Rust type `rust` is made from, with its spec name and definition.
+    pub fn object(&self, rust: &str) -> Option<(&str, &Def<'a>, &'a spec::Object)> {
+        match self.by_rust(rust)? {
+            (
+                name,
+                def @ Def {
+                    kind: DefKind::Struct(object),
+                    ..
+                },
+            ) => Some((name, def, object)),
+            _ => None,
+        }
+    }
+
+    /// The enumeration the Rust type `rust` is made from, with its spec name.
+    pub fn enumeration(&self, rust: &str) -> Option<(&str, &'a spec::Enum)> {
+        match self.by_rust(rust)? {
+            (
+                name,
+                Def {
+                    kind: DefKind::Enum(e),
+                    ..
+                },
+            ) => Some((name, e)),
+            _ => None,
+        }
+    }
 }
 
-/// Collects the objects and enumerations of every file of a service.
-pub fn collect<'a>(files: &[&'a File], incomplete: bool, diags: &mut Diagnostics) -> Defs<'a> {
+/// Collects the objects and enumerations of every file of a service, objects first in each file.
+pub fn collect<'a>(files: &[&'a File], incomplete: bool) -> Defs<'a> {
     let mut defs = Defs {
         by_name: BTreeMap::new(),
         order: Vec::new(),
         by_rust: HashMap::new(),
+        twice: Vec::new(),
         incomplete,
     };
-    let mut rust_names: HashMap<String, (String, &File, String)> = HashMap::new();
     for &file in files {
-        for (section, is_enum) in [("objects", false), ("enums", true)] {
-            let Some(entries) = file.json.get(section).and_then(Value::as_object) else {
-                continue;
+        let objects = file
+            .objects
+            .iter()
+            .map(|(name, object)| ("objects", name, DefKind::Struct(object)));
+        let enums = file
+            .enums
+            .iter()
+            .map(|(name, e)| ("enums", name, DefKind::Enum(e)));
+        for (section, name, kind) in objects.chain(enums) {
+            let def = Def {
+                file,
+                path: format!("{section}.{name}"),
+                rust: naming::type_ident(name),
+                kind,
             };
-            for (name, value) in entries {
-                let path = format!("{section}.{name}");
-                if let Some(previous) = defs.by_name.get(name) {
-                    report_twice(file, &path, name, value, previous, diags);
-                    continue;
-                }
-                let rust = naming::type_ident(name);
-                if naming::RESERVED_TYPE_NAMES.contains(&rust.as_str()) {
-                    diags
-                        .error(
-                            &file.name,
-                            &file.spans,
-                            &path,
-                            format!(
-                                "`{name}` is the name of a type every operation module defines"
-                            ),
-                        )
-                        .help("choose another name for this table");
-                }
-                if let Some((other, other_file, other_path)) = rust_names.get(&rust) {
-                    let message = format!("`{name}` and `{other}` (at {other_path} in {}) both become the Rust type `{rust}`", other_file.name);
-                    diags
-                        .error(&file.name, &file.spans, &path, message)
-                        .help("rename one of them");
-                } else {
-                    rust_names.insert(rust.clone(), (name.clone(), file, path.clone()));
-                }
-                let kind = if is_enum {
-                    load::entry::<spec::Enum>(file, &path, value, diags).map(DefKind::Enum)
-                } else {
-                    load::entry::<spec::Object>(file, &path, value, diags).map(DefKind::Struct)
-                };
-                if let Some(kind) = kind {
-                    defs.order.push(name.clone());
-                    defs.by_rust
-                        .entry(rust.clone())
-                        .or_insert_with(|| name.clone());
-                    defs.by_name.insert(
-                        name.clone(),
-                        Def {
-                            file,
-                            path,
-                            rust,
-                            kind,
-                        },
-                    );
-                }
+            if defs.by_name.contains_key(name) {
+                defs.twice.push(Twice { name, def });
+                continue;
             }
+            defs.order.push(name.clone());
+            defs.by_rust
+                .entry(def.rust.clone())
+                .or_insert_with(|| name.clone());
+            defs.by_name.insert(name.clone(), def);
         }
     }
     defs
-}
-
-fn report_twice(
-    file: &File,
-    path: &str,
-    name: &str,
-    value: &Value,
-    previous: &Def<'_>,
-    diags: &mut Diagnostics,
-) {
-    let same = previous.file.json.pointer(&json_pointer(&previous.path)) == Some(value);
-    let help = if same {
-        "both definitions are identical: keep one (in common.json when several operations use it) and reference it by name"
-    } else {
-        "the definitions differ: give one of them another name"
-    };
-    let message = format!(
-        "`{name}` is defined twice in service `{}`: here and at {} in {}",
-        file.spec.service, previous.path, previous.file.name
-    );
-    diags
-        .error(&file.name, &file.spans, path, message)
-        .help(help);
-}
-
-fn json_pointer(path: &str) -> String {
-    path.split('.')
-        .map(|segment| format!("/{}", segment.replace('~', "~0").replace('/', "~1")))
-        .collect()
 }

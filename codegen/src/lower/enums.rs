@@ -1,115 +1,47 @@
 //! Enumerations: their wire values and aliases, variant names, and docs.
 
+use super::cx::Cx;
 use super::defs::Def;
-use crate::diag::Diagnostics;
 use crate::ir::{self, EnumValue};
 use crate::naming;
 use crate::spec;
-use serde_json::Value;
 use std::collections::HashMap;
 
-pub fn lower_enum(def: &Def<'_>, spec_enum: &spec::Enum, diags: &mut Diagnostics) -> ir::Enum {
-    let file = def.file;
+/// The values an enumeration has seen so far, for reporting a value or a variant name met twice.
+#[derive(Default)]
+struct Seen {
+    /// Wire values (as JSON text), with where each first stands.
+    values: HashMap<String, String>,
+    /// Variant names, with where each first stands.
+    idents: HashMap<String, String>,
+}
+
+pub fn lower_enum(cx: &mut Cx<'_, '_>, def: &Def<'_>, spec_enum: &spec::Enum) -> ir::Enum {
     let integer = match spec_enum.ty.as_str() {
         "integer" | "long" => true,
         "string" => false,
         other => {
-            diags.error(
-                &file.name,
-                &file.spans,
-                &format!("{}.type", def.path),
-                format!("an enumeration is `string` or `integer`, not `{other}`"),
-            );
+            let message = format!("an enumeration is `string` or `integer`, not `{other}`");
+            cx.error(&format!("{}.type", def.path), message);
             false
         }
     };
-    let mut variants = Vec::new();
-    let mut seen_values: HashMap<String, String> = HashMap::new();
-    let mut seen_idents: HashMap<String, String> = HashMap::new();
     if spec_enum.values.is_empty() {
-        diags.error(
-            &file.name,
-            &file.spans,
+        cx.error(
             &format!("{}.values", def.path),
             "an enumeration needs at least one value",
         );
     }
-    for (i, value) in spec_enum.values.iter().enumerate() {
-        let path = format!("{}.values[{i}]", def.path);
-        let mut wire_values = Vec::new();
-        for (j, raw) in std::iter::once(&value.value)
-            .chain(&value.aliases)
-            .enumerate()
-        {
-            let at = if j == 0 {
-                format!("{path}.value")
-            } else {
-                format!("{path}.aliases[{}]", j - 1)
-            };
-            let lowered = match (integer, raw) {
-                (true, Value::Number(n)) if n.as_i64().is_some() => {
-                    EnumValue::Int(n.as_i64().unwrap_or_default())
-                }
-                (false, Value::String(s)) => EnumValue::Str(s.clone()),
-                _ => {
-                    diags.error(
-                        &file.name,
-                        &file.spans,
-                        &at,
-                        format!(
-                            "{raw} is not a{} value",
-                            if integer { "n integer" } else { " string" }
-                        ),
-                    );
-                    continue;
-                }
-            };
-            if let Some(first) = seen_values.insert(raw.to_string(), at.clone()) {
-                diags.error(
-                    &file.name,
-                    &file.spans,
-                    &at,
-                    format!("duplicate enumeration value {raw}: already at {first}"),
-                );
-            }
-            wire_values.push(lowered);
-        }
-        let ident = variant_ident(value);
-        if ident == naming::UNKNOWN_VARIANT {
-            diags
-                .error(
-                    &file.name,
-                    &file.spans,
-                    &path,
-                    format!("variant name `{ident}` is the catch-all every enumeration gets"),
-                )
-                .help("set `name` to another variant name");
-        } else if let Some(other) = seen_idents.insert(ident.clone(), path.clone()) {
-            diags
-                .error(
-                    &file.name,
-                    &file.spans,
-                    &path,
-                    format!("this value and the one at {other} both become the variant `{ident}`"),
-                )
-                .help("set `name` on one of them");
-        }
-        if wire_values.is_empty() {
-            continue;
-        }
-        let value_wire = wire_values.remove(0);
-        let mut docs: Vec<String> = value.meaning.iter().cloned().collect();
-        docs.push(format!("Wire value: `{}`.", value_wire.text()));
-        for alias in &wire_values {
-            docs.push(format!("Also accepted as `{}`.", alias.text()));
-        }
-        variants.push(ir::Variant {
-            ident,
-            value: value_wire,
-            aliases: wire_values,
-            docs,
-        });
-    }
+    let mut seen = Seen::default();
+    let variants = spec_enum
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, value)| {
+            let path = format!("{}.values[{i}]", def.path);
+            lower_variant(cx, &path, value, integer, &mut seen)
+        })
+        .collect();
     let mut docs = spec_enum.description.clone();
     if docs.is_empty() {
         docs.push(format!(
@@ -126,6 +58,85 @@ pub fn lower_enum(def: &Def<'_>, spec_enum: &spec::Enum, diags: &mut Diagnostics
         docs,
         integer,
         variants,
+    }
+}
+
+/// The variant of the documented value at `path`, or `None` when its value does not fit the enumeration.
+fn lower_variant(
+    cx: &mut Cx<'_, '_>,
+    path: &str,
+    value: &spec::EnumValue,
+    integer: bool,
+    seen: &mut Seen,
+) -> Option<ir::Variant> {
+    let mut wire_values = Vec::new();
+    for (j, raw) in std::iter::once(&value.value)
+        .chain(&value.aliases)
+        .enumerate()
+    {
+        let at = if j == 0 {
+            format!("{path}.value")
+        } else {
+            format!("{path}.aliases[{}]", j - 1)
+        };
+        wire_values.extend(lower_wire_value(cx, &at, raw, integer, seen));
+    }
+    let ident = variant_ident(value);
+    check_variant_name(cx, path, &ident, seen);
+    if wire_values.is_empty() {
+        return None;
+    }
+    let value_wire = wire_values.remove(0);
+    let mut docs: Vec<String> = value.meaning.iter().cloned().collect();
+    docs.push(format!("Wire value: `{}`.", value_wire.text()));
+    for alias in &wire_values {
+        docs.push(format!("Also accepted as `{}`.", alias.text()));
+    }
+    Some(ir::Variant {
+        ident,
+        value: value_wire,
+        aliases: wire_values,
+        docs,
+    })
+}
+
+/// A value or alias at `at` as the enumeration's wire value; each is of the enumeration's type and
+/// stands once in it.
+fn lower_wire_value(
+    cx: &mut Cx<'_, '_>,
+    at: &str,
+    raw: &spec::Literal,
+    integer: bool,
+    seen: &mut Seen,
+) -> Option<EnumValue> {
+    let lowered = match (integer, raw) {
+        (true, spec::Literal::Integer(n)) => EnumValue::Int(*n),
+        (false, spec::Literal::String(s)) => EnumValue::Str(s.clone()),
+        _ => {
+            let what = if integer { "n integer" } else { " string" };
+            cx.error(at, format!("{raw} is not a{what} value"));
+            return None;
+        }
+    };
+    if let Some(first) = seen.values.insert(raw.to_string(), at.to_owned()) {
+        cx.error(
+            at,
+            format!("duplicate enumeration value {raw}: already at {first}"),
+        );
+    }
+    Some(lowered)
+}
+
+/// A variant's name is not the catch-all's, and is made from one value only.
+fn check_variant_name(cx: &mut Cx<'_, '_>, path: &str, ident: &str, seen: &mut Seen) {
+    if ident == naming::UNKNOWN_VARIANT {
+        let message = format!("variant name `{ident}` is the catch-all every enumeration gets");
+        cx.error(path, message)
+            .help("set `name` to another variant name");
+    } else if let Some(other) = seen.idents.insert(ident.to_owned(), path.to_owned()) {
+        let message =
+            format!("this value and the one at {other} both become the variant `{ident}`");
+        cx.error(path, message).help("set `name` on one of them");
     }
 }
 

@@ -1,77 +1,62 @@
 //! Check and lower: turn the loaded spec files into the IR, deciding every name and check, and report
 //! every problem found (unknown types, impossible limits, bad defaults, name collisions...) at once.
 //!
-//! Per service, in order: collect the named types (`defs`); pass 1 lowers every object's fields into a
-//! read-only map (`fields`); pass 2 resolves the objects' rules against it (`rules`) and lowers the
-//! operations (`operations`); then the types are placed on the request and response sides (`responses`)
-//! and the fields that close a cycle are boxed (`cycles`). Diagnostics are passed to each step apart from
-//! what it reads.
+//! Per service, in order: collect the named types (`defs`) and check their names (`check`); pass 1
+//! lowers every object's fields into a read-only map (`fields`); pass 2 resolves the objects' rules
+//! against it (`rules`) and lowers the operations (`operations`); then the types are placed on the
+//! request and response sides (`responses`) and the fields that close a cycle are boxed (`cycles`). Every
+//! step reads the service and reports through one context (`cx`).
 
 mod bodies;
 mod chars;
+mod check;
+mod cx;
 mod cycles;
 mod defs;
 mod descriptions;
 mod enums;
 mod fields;
+mod literals;
 mod operations;
+mod params;
 mod responses;
 mod rules;
+mod types;
 
 use crate::diag::Diagnostics;
 use crate::ir;
 use crate::load::File;
 use crate::naming;
-use defs::{DefKind, Defs};
+use cx::Cx;
+use defs::DefKind;
 use std::collections::{BTreeMap, HashMap};
 
 /// Lowers every file into the model, or returns `None` with the problems in `diags`. Files that did not
 /// parse are already reported there; names they may have defined are then not reported as unknown.
 pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
-    let incomplete = !diags.is_empty();
+    let incomplete = diags.has_file_problem();
     let mut by_service: BTreeMap<&str, Vec<&File>> = BTreeMap::new();
     for file in files {
         by_service
-            .entry(file.spec.service.as_str())
+            .entry(file.service.as_str())
             .or_default()
             .push(file);
     }
     let mut modules: HashMap<String, &File> = HashMap::new();
     let mut services = Vec::new();
     for (service, files) in by_service {
+        let defs = defs::collect(&files, incomplete);
+        let mut cx = Cx::new(&defs, files[0], diags);
         let module = naming::module_ident(service);
-        if let Some(other) = modules.insert(module.clone(), files[0]) {
-            diags
-                .error(
-                    &files[0].name,
-                    &files[0].spans,
-                    "service",
-                    format!(
-                        "service `{service}` maps to module `{module}`, as does `{}` in {}",
-                        other.spec.service, other.name
-                    ),
-                )
-                .help("rename one of the services");
-        }
-        if !module.is_ascii() {
-            let message = format!("service `{service}` becomes the module `{module}`, which lives in a file of its own and so must be ASCII");
-            diags
-                .error(&files[0].name, &files[0].spans, "service", message)
-                .help("spell the service in ASCII letters, digits and underscores");
-        }
-        if naming::RESERVED_MODULES.contains(&module.as_str()) {
-            diags
-                .error(
-                    &files[0].name,
-                    &files[0].spans,
-                    "service",
-                    format!("the module `{module}` is the generated crate's own"),
-                )
-                .help("rename the service");
-        }
-        services.push(lower_service(&files, module, incomplete, diags));
+        check::check_service_module(&mut cx, &module, &mut modules);
+        services.push(lower_service(&mut cx, &files, module));
     }
-    // An operation is known by its bare name too, unless two services share it.
+    share_bare_names(&mut services);
+    diags.is_empty().then_some(ir::Model { services })
+}
+
+/// An operation is known by its bare name too, unless two services share it.
+fn share_bare_names(services: &mut [ir::Service]) {
     let mut bare: HashMap<String, usize> = HashMap::new();
     for name in services
         .iter()
@@ -85,41 +70,31 @@ pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
             op.bare_name = None;
         }
     }
-    diags.is_empty().then_some(ir::Model { services })
 }
 
-fn lower_service(
-    files: &[&File],
-    module: String,
-    incomplete: bool,
-    diags: &mut Diagnostics,
-) -> ir::Service {
-    let defs = defs::collect(files, incomplete, diags);
+fn lower_service<'a>(cx: &mut Cx<'_, 'a>, files: &[&'a File], module: String) -> ir::Service {
+    check::check_type_names(cx);
     // Pass 1: every object's fields.
     let mut lowered = rules::LoweredFields::new();
-    for (name, def) in defs.iter() {
-        if let DefKind::Struct(object) = &def.kind {
-            lowered.insert(
-                name.to_owned(),
-                fields::lower_fields(&defs, def, object, diags),
-            );
+    for (name, def) in cx.defs.iter() {
+        if let DefKind::Struct(object) = def.kind {
+            let fields = fields::lower_fields(&mut cx.in_file(def.file), object);
+            lowered.insert(name.to_owned(), fields);
         }
     }
     // Pass 2: rules against those fields, and the operations.
-    let mut operations = operations::lower_operations(&defs, files, diags);
+    let mut operations = operations::lower_operations(cx, files);
     let mut object_rules: HashMap<&str, _> = HashMap::new();
-    for (name, def) in defs.iter() {
-        if let DefKind::Struct(object) = &def.kind {
-            object_rules.insert(
-                name,
-                rules::lower_rules(&defs, &lowered, def, object, diags),
-            );
+    for (name, def) in cx.defs.iter() {
+        if let DefKind::Struct(object) = def.kind {
+            let rules = rules::lower_rules(&mut cx.in_file(def.file), &lowered, def, object);
+            object_rules.insert(name, rules);
         }
     }
     let mut types = Vec::new();
     let mut sources = HashMap::new();
-    for (name, def) in defs.iter() {
-        match &def.kind {
+    for (name, def) in cx.defs.iter() {
+        match def.kind {
             DefKind::Struct(object) => {
                 let (rules, rule_sources) = object_rules.remove(name).unwrap_or_default();
                 let fields = lowered.remove(name).unwrap_or_default();
@@ -127,7 +102,6 @@ fn lower_service(
                     def.rust.clone(),
                     (object.description.clone(), def.path.clone(), rule_sources),
                 );
-                let shape = naming::shape_static(&def.rust);
                 types.push(ir::TypeDef::Struct(ir::Struct {
                     name: def.rust.clone(),
                     docs: Vec::new(),
@@ -135,12 +109,14 @@ fn lower_service(
                     rules,
                     validated: false,
                     response: false,
-                    shape,
+                    shape: naming::shape_static(&def.rust),
                 }));
             }
-            DefKind::Enum(spec_enum) => {
-                types.push(ir::TypeDef::Enum(enums::lower_enum(def, spec_enum, diags)))
-            }
+            DefKind::Enum(spec_enum) => types.push(ir::TypeDef::Enum(enums::lower_enum(
+                &mut cx.in_file(def.file),
+                def,
+                spec_enum,
+            ))),
         }
     }
     // Requests reach the validated types; their docs say so.
@@ -152,16 +128,9 @@ fn lower_service(
             s.docs = descriptions::struct_docs(description, path, rule_sources, s.validated);
         }
     }
-    for collision in responses::read_leniently(&mut types, &mut operations, &request) {
-        let Some((spec_name, def)) = defs.by_rust(&collision.original) else {
-            continue;
-        };
-        let message = format!("`{spec_name}` is read in responses and in requests, so it gets a response-side form `{}`, a name the service already has", collision.form);
-        diags
-            .error(&def.file.name, &def.file.spans, &def.path, message)
-            .help("rename the other type");
-    }
-    check_shape_names(&defs, &types, diags);
+    let collisions = responses::read_leniently(&mut types, &mut operations, &request);
+    check::check_response_forms(cx, &collisions);
+    check::check_shape_names(cx, &types);
     cycles::box_cycles(&mut types);
     let feature_gates = ir::feature_gates(&types, &operations);
     ir::Service {
@@ -170,35 +139,5 @@ fn lower_service(
         types,
         operations,
         feature_gates,
-    }
-}
-
-/// Reports two types whose field-list statics (`SHAPE_...`) would have the same name.
-fn check_shape_names(defs: &Defs<'_>, types: &[ir::TypeDef], diags: &mut Diagnostics) {
-    let mut shapes: HashMap<&str, &str> = HashMap::new();
-    for s in types.iter().filter_map(|t| {
-        if let ir::TypeDef::Struct(s) = t {
-            Some(s)
-        } else {
-            None
-        }
-    }) {
-        // Two types of one name are reported as such, not again through their statics.
-        let Some(other) = shapes
-            .insert(&s.shape, &s.name)
-            .filter(|other| *other != s.name)
-        else {
-            continue;
-        };
-        let Some((_, def)) = defs.by_rust(&s.name) else {
-            continue;
-        };
-        let message = format!(
-            "`{}` and `{other}` both name the static `{}` that lists their fields",
-            s.name, s.shape
-        );
-        diags
-            .error(&def.file.name, &def.file.spans, &def.path, message)
-            .help("rename one of the types");
     }
 }

@@ -36,7 +36,7 @@ impl Builder<'_> {
         let mut objects = Map::new();
         let mut common_objects = Map::new();
         for object in &self.objects {
-            let spec_object = spec::Object {
+            let spec_object = spec::RawObject {
                 description: self.object_description(object),
                 fields: object.fields.clone(),
                 rules: self.object_rules(object),
@@ -167,7 +167,7 @@ impl Builder<'_> {
         &mut self,
         target: &Target,
         [path_params, query_params, headers, form_params]: [Vec<Value>; 4],
-    ) -> spec::Operation {
+    ) -> spec::RawOperation {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -186,7 +186,7 @@ impl Builder<'_> {
     }
 
     /// One response per status of the "Status Codes" table, else per status the page shows.
-    fn responses(&mut self) -> Vec<spec::Response> {
+    fn responses(&mut self) -> Vec<spec::Response<Value, Value>> {
         let page = self.page;
         let mut statuses = page.status_codes.clone();
         if statuses.is_empty() {
@@ -207,7 +207,7 @@ impl Builder<'_> {
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
-        let mut responses: Vec<spec::Response> = statuses
+        let mut responses: Vec<spec::Response<Value, Value>> = statuses
             .into_iter()
             .map(|(status, description)| spec::Response {
                 status,
@@ -243,7 +243,7 @@ impl Builder<'_> {
 
     /// Statuses the page describes alike would be one `Response` variant: each is named after its
     /// description and status (`BadRequest404`), and the report says so.
-    fn name_alike_responses(&mut self, responses: &mut [spec::Response]) {
+    fn name_alike_responses(&mut self, responses: &mut [spec::Response<Value, Value>]) {
         let variants: Vec<String> = responses
             .iter()
             .map(|r| naming::response_variant(&r.description, r.status))

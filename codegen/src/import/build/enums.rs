@@ -233,10 +233,10 @@ impl Builder<'_> {
                 }
                 used.insert(name.clone());
                 spec::EnumValue {
-                    value: value.clone(),
+                    value: value.clone().into(),
                     name: Some(name),
                     meaning: meaning.clone(),
-                    aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).cloned().unwrap_or_default(),
+                    aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).into_iter().flatten().cloned().map(spec::Literal::from).collect(),
                 }
             })
             .collect();

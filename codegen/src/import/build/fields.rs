@@ -120,7 +120,9 @@ impl Builder<'_> {
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
         self.limits(&place, row, kind, &facts, &patched, &mut field);
-        field.default = self.default(&place, row, enum_name.as_deref(), &facts, &patched);
+        field.default = self
+            .default(&place, row, enum_name.as_deref(), &facts, &patched)
+            .map(spec::Literal::from);
         let mut field = to_json(&field);
         self.apply_patches(&place, &patches, &mut field);
         (field, facts, enum_name)

@@ -172,6 +172,7 @@ impl Builder<'_> {
                 ));
                 continue;
             };
+            let values = values.into_iter().map(spec::Literal::from).collect();
             let when = spec::Condition { field, values };
             let (field, source) = (format!("{prefix}{row}"), condition.source.clone());
             let rule = match condition.kind {

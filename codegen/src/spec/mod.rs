@@ -1,12 +1,25 @@
 //! A plain serde mirror of the spec files (`spec/README.md` documents the format). Nothing here decides
-//! anything; `check` and `lower` do. The loader reads these types and the importer writes them: what the
-//! importer leaves out (an absent limit, empty notes, `checked` where it is true) each type skips when
+//! anything; `lower` does. The loader reads these types and the importer writes them: what the importer
+//! leaves out (an absent limit, empty notes, `checked` where it is true) each type skips when
 //! serializing, and fields are declared in the order the spec files write their keys.
+//!
+//! The lists whose entries are loaded one at a time (an object's fields and rules, an operation's
+//! parameters and bodies) take their entry types as parameters: loaded, they hold [`Located`] typed
+//! entries, so that lowering reads only typed values and still points at the entry in its file; as the
+//! importer writes them and the loader first reads them ([`RawOperation`], [`RawObject`]), they hold JSON,
+//! because an overlay may patch an entry into anything and loading is what reports it.
 
+mod literal;
+mod rule;
+
+pub use literal::Literal;
+pub use rule::{Condition, Rule};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// One spec file.
+/// One spec file's top level, as the importer writes it and as the loader first reads it: its operation,
+/// objects and enumerations are still JSON, loaded one entry at a time into `load::File` so that one bad
+/// entry does not hide the problems of the others.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
@@ -23,8 +36,7 @@ pub struct SpecFile {
     pub enums: IndexedMap,
 }
 
-/// A JSON object whose entries are kept in file order and loaded one at a time, so that one bad entry
-/// does not hide the problems of the others.
+/// A JSON object whose entries are kept in file order and loaded one at a time.
 pub type IndexedMap = serde_json::Map<String, Value>;
 
 /// Where the spec was transcribed from.
@@ -39,10 +51,39 @@ pub struct Source {
 /// The HTTP methods an operation may have, as the pages write them.
 pub const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
-/// An operation: one documented API call.
+/// An entry of a list that is loaded one entry at a time, with the JSON path where the loader found it
+/// (`objects.Vpc.fields[2]`): an entry that does not load is left out of the list, so its index no
+/// longer says where the next one stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub path: String,
+    pub item: T,
+}
+
+impl<T> std::ops::Deref for Located<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.item
+    }
+}
+
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.item.serialize(serializer)
+    }
+}
+
+/// An operation whose parameters and bodies are still JSON (see the module's docs).
+pub type RawOperation = Operation<Value, Value>;
+
+/// An object whose fields and rules are still JSON (see the module's docs).
+pub type RawObject = Object<Value, Value>;
+
+/// An operation: one documented API call. `F` is a parameter's type, `B` a body's (see the module's
+/// docs).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Operation {
+pub struct Operation<F = Located<Field>, B = Body> {
     pub name: String,
     pub summary: String,
     #[serde(default)]
@@ -50,19 +91,19 @@ pub struct Operation {
     pub method: String,
     pub path: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub path_params: Vec<Value>,
+    pub path_params: Vec<F>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub query_params: Vec<Value>,
+    pub query_params: Vec<F>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub headers: Vec<Value>,
-    /// The fields of a multipart/form-data request body, loaded one at a time like `query_params`.
+    pub headers: Vec<F>,
+    /// The fields of a multipart/form-data request body.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub form_params: Vec<Value>,
+    pub form_params: Vec<F>,
     /// A [`Body`], loaded on its own so that its problems are reported at `operation.body`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<Value>,
+    pub body: Option<B>,
     #[serde(default)]
-    pub responses: Vec<Response>,
+    pub responses: Vec<Response<F, B>>,
     #[serde(default)]
     pub examples: Examples,
 }
@@ -70,19 +111,19 @@ pub struct Operation {
 /// A documented response of an operation.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Response {
+pub struct Response<F = Located<Field>, B = Body> {
     pub status: u16,
     pub description: String,
     /// A [`Body`], loaded on its own like the request's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<Value>,
+    pub body: Option<B>,
     /// The `Response` variant's name, where the one made from the description is not wanted (two
     /// statuses described alike).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The response's documented headers: string fields, as path parameters and headers are.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub headers: Vec<Value>,
+    pub headers: Vec<F>,
 }
 
 /// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the object
@@ -140,7 +181,8 @@ impl<'de> Deserialize<'de> for Body {
     }
 }
 
-/// The page's examples.
+/// The page's examples. Their bodies stay JSON: they are JSON documents that the tests send and read,
+/// not entries the generator decides on.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
@@ -176,18 +218,15 @@ pub struct ResponseExample {
     pub body: Value,
 }
 
-/// An object table.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// An object table. `F` is a field's type and `R` a rule's (see the module's docs).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Object {
+pub struct Object<F = Located<Field>, R = Located<Rule>> {
     #[serde(default)]
     pub description: Vec<String>,
-    /// [`Field`]s, loaded one at a time like an [`IndexedMap`]'s entries; the importer fills them with
-    /// serialized ones.
-    pub fields: Vec<Value>,
-    /// [`Rule`]s, likewise.
+    pub fields: Vec<F>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub rules: Vec<Value>,
+    pub rules: Vec<R>,
 }
 
 /// The keys of a [`Field`] besides `name`, in the order it serializes them: what an overlay's field patch
@@ -212,7 +251,7 @@ pub const FIELD_KEYS: &[&str] = &[
 ];
 
 /// A row of a table.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     pub name: String,
@@ -237,7 +276,7 @@ pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub default: Option<Value>,
+    pub default: Option<Literal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chars: Option<Chars>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -276,7 +315,7 @@ pub enum Format {
 }
 
 /// An enumeration.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Enum {
     #[serde(rename = "type")]
@@ -289,128 +328,16 @@ pub struct Enum {
 }
 
 /// One documented value of an enumeration.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnumValue {
-    pub value: Value,
+    pub value: Literal,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Value>,
-}
-
-/// A cross-field or conditional rule of an object.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields, tag = "kind", rename_all = "snake_case")]
-pub enum Rule {
-    RequiredIf {
-        field: String,
-        when: Condition,
-        source: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        decision: Option<String>,
-        #[serde(default = "checked", skip_serializing_if = "is_checked")]
-        checked: bool,
-    },
-    ForbiddenUnless {
-        field: String,
-        when: Condition,
-        source: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        decision: Option<String>,
-        #[serde(default = "checked", skip_serializing_if = "is_checked")]
-        checked: bool,
-    },
-    LessThan {
-        field: String,
-        than: String,
-        source: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        decision: Option<String>,
-        #[serde(default = "checked", skip_serializing_if = "is_checked")]
-        checked: bool,
-    },
-    AtLeastOneOf {
-        groups: Vec<Vec<String>>,
-        source: String,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        decision: Option<String>,
-        #[serde(default = "checked", skip_serializing_if = "is_checked")]
-        checked: bool,
-    },
-}
-
-fn checked() -> bool {
-    true
-}
-
-/// `checked` is written only when it is `false`.
-fn is_checked(checked: &bool) -> bool {
-    *checked
-}
-
-impl Rule {
-    /// Where the rule stands among its object's rules: a spec lists them by kind, `forbidden_unless`,
-    /// `required_if`, `less_than`, then `at_least_one_of`.
-    pub fn rank(&self) -> usize {
-        match self {
-            Rule::ForbiddenUnless { .. } => 0,
-            Rule::RequiredIf { .. } => 1,
-            Rule::LessThan { .. } => 2,
-            Rule::AtLeastOneOf { .. } => 3,
-        }
-    }
-
-    /// The field the rule governs (`at_least_one_of` governs groups, not one field).
-    pub fn field(&self) -> Option<&str> {
-        match self {
-            Rule::RequiredIf { field, .. }
-            | Rule::ForbiddenUnless { field, .. }
-            | Rule::LessThan { field, .. } => Some(field),
-            Rule::AtLeastOneOf { .. } => None,
-        }
-    }
-
-    /// The page's sentence the rule comes from.
-    pub fn source(&self) -> &str {
-        match self {
-            Rule::RequiredIf { source, .. }
-            | Rule::ForbiddenUnless { source, .. }
-            | Rule::LessThan { source, .. }
-            | Rule::AtLeastOneOf { source, .. } => source,
-        }
-    }
-
-    /// What was decided over the page, and why.
-    pub fn decision(&self) -> Option<&str> {
-        match self {
-            Rule::RequiredIf { decision, .. }
-            | Rule::ForbiddenUnless { decision, .. }
-            | Rule::LessThan { decision, .. }
-            | Rule::AtLeastOneOf { decision, .. } => decision.as_deref(),
-        }
-    }
-
-    /// Whether `validate` checks the rule (`false`: the page states it, but the request cannot decide it).
-    pub fn checked(&self) -> bool {
-        match self {
-            Rule::RequiredIf { checked, .. }
-            | Rule::ForbiddenUnless { checked, .. }
-            | Rule::LessThan { checked, .. }
-            | Rule::AtLeastOneOf { checked, .. } => *checked,
-        }
-    }
-}
-
-/// `field` has one of the values `in` (an absent field counts as its documented default).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Condition {
-    pub field: String,
-    #[serde(rename = "in")]
-    pub values: Vec<Value>,
+    pub aliases: Vec<Literal>,
 }
 
 #[cfg(test)]
@@ -441,7 +368,7 @@ mod tests {
             max_length: Some(64),
             min_items: Some(1),
             max_items: Some(10),
-            default: Some(json!(80)),
+            default: Some(Literal::Integer(80)),
             chars: Some(Chars {
                 first: vec!["letter".to_owned()],
                 allowed: Vec::new(),
