@@ -184,36 +184,35 @@ fn field_path<'l, 'a: 'l>(
     let mut steps = Vec::new();
     let mut current = at;
     for (i, segment) in segments.iter().enumerate() {
-        let (name, array) = match segment.strip_suffix("[]") {
-            Some(name) => (name, true),
-            None => (*segment, false),
-        };
         let last = i + 1 == segments.len();
-        let (field, element) = step(cx, current, path, name, array, last)?;
-        if last && i > 0 && field.position >= 64 {
-            let message = format!("`{name}` is field {} of its table; a rule reaches only the first 64 fields of an object below", field.position + 1);
+        let (step, element) = step(cx, current, path, segment, last)?;
+        let name = &step.field.wire;
+        if last && i > 0 && step.field.position >= 64 {
+            let message = format!("`{name}` is field {} of its table; a rule reaches only the first 64 fields of an object below", step.field.position + 1);
             cx.error(path, message);
             return None;
         }
-        steps.push(ir::Step { field, array });
-        if last {
-            break;
+        if !last {
+            current = object_below(cx, lowered, path, name, element)?;
         }
-        current = object_below(cx, lowered, path, name, element)?;
+        steps.push(step);
     }
     Some(ir::FieldPath { steps })
 }
 
-/// The field `name` of the object at `at`, and the type a path goes on from (an array's element where
-/// the segment is written `name[]`).
+/// The step of a path through the field `segment` of the object at `at` (`name`, or `name[]` for the
+/// elements of an array), and the type the path goes on from.
 fn step(
     cx: &mut Cx<'_, '_>,
     at: At<'_>,
     path: &str,
-    name: &str,
-    array: bool,
+    segment: &str,
     last: bool,
-) -> Option<(ir::FieldRef, Type)> {
+) -> Option<(ir::Step, Type)> {
+    let (name, array) = match segment.strip_suffix("[]") {
+        Some(name) => (name, true),
+        None => (segment, false),
+    };
     let (field, ty) = field_ref(cx, at, path, name)?;
     let element = match (ty, array) {
         (Type::Vec(inner), true) => *inner,
@@ -228,7 +227,7 @@ fn step(
         }
         (other, false) => other,
     };
-    Some((field, element))
+    Some((ir::Step { field, array }, element))
 }
 
 /// The object a path goes into past the field `name`, whose (element) type is `ty`.
