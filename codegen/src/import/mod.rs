@@ -13,6 +13,7 @@ pub mod diff;
 pub mod examples;
 pub mod overlay;
 pub mod page;
+pub mod review;
 pub mod rules;
 pub mod service;
 

@@ -282,8 +282,10 @@ impl Builder<'_> {
     /// The page's examples; a response example under no status is left out.
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
-        self.report.extend(page.unread_examples.iter().cloned());
-        self.report.extend(page.unread_tables.iter().cloned());
+        self.report
+            .extend(page.unread_examples.iter().map(ToString::to_string));
+        self.report
+            .extend(page.unread_tables.iter().map(ToString::to_string));
         let requests = page
             .request_examples
             .iter()

@@ -9,6 +9,7 @@ mod tables;
 
 pub use tables::is_placeholder;
 
+use super::review::{Kind, Review};
 use super::PageError;
 use serde_json::Value;
 
@@ -28,10 +29,10 @@ pub struct Page {
     pub response_examples: Vec<Example>,
     /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma), as
     /// `line N: the example is not valid JSON: ...`, for the report.
-    pub unread_examples: Vec<String>,
+    pub unread_examples: Vec<Review>,
     /// Tables left out because they are not parameter tables (a table of values inside a description,
     /// its header not "Parameter"), as `Table N caption (line N): ...`, for the report.
-    pub unread_tables: Vec<String>,
+    pub unread_tables: Vec<Review>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
 }
@@ -372,7 +373,7 @@ fn examples(
     lines: &[Line<'_>],
     text: &str,
     responses: bool,
-    unread: &mut Vec<String>,
+    unread: &mut Vec<Review>,
 ) -> Result<Vec<Example>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
@@ -393,10 +394,10 @@ fn examples(
                     if let Some(at) = message.rfind(" at line ") {
                         message.truncate(at);
                     }
-                    unread.push(format!(
-                        "line {}: the example is not valid JSON ({message}); left out",
-                        line.no + e.line().saturating_sub(1)
-                    ));
+                    let at = line.no + e.line().saturating_sub(1);
+                    let text =
+                        format!("line {at}: the example is not valid JSON ({message}); left out");
+                    unread.push(Review::new(Kind::ExampleLeftOut, text).at_line(at));
                     let next = lines[i + 1..]
                         .iter()
                         .position(|l| status_marker(l.text).is_some() || bullet(l.text).is_some());

@@ -2,6 +2,7 @@
 //! cells, and its description with the lines that are data (`Minimum:`, `Default:`, `Enumeration values:`).
 
 use super::{bullet, status_marker, Line, PageError, Paragraph, Row, Side, Table, Type};
+use crate::import::review::{Kind, Review};
 
 /// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to start with
 /// "Table" is not a caption unless the rest is a name or a kind of parameters ([`Caption::Parameters`]),
@@ -42,7 +43,7 @@ enum Caption {
 pub(super) fn tables(
     lines: &[Line<'_>],
     side: Side,
-    unread: &mut Vec<String>,
+    unread: &mut Vec<Review>,
 ) -> Result<Vec<Table>, PageError> {
     let mut found = Vec::new();
     let mut status = None;
@@ -56,10 +57,14 @@ pub(super) fn tables(
                 .find(|&j| caption_or_status(lines, j))
                 .unwrap_or(lines.len());
             match lines.get(i + 1).map(|l| l.text) {
-                Some(header) if how == Caption::Words && header != "Parameter" => unread.push(format!(
-                    "Table {number} {caption} (line {}): its header is {header:?}, not a parameter table's; left out",
-                    lines[i].no
-                )),
+                Some(header) if how == Caption::Words && header != "Parameter" => {
+                    let label = format!("Table {number} {caption}");
+                    let text = format!(
+                        "{label} (line {}): its header is {header:?}, not a parameter table's; left out",
+                        lines[i].no
+                    );
+                    unread.push(Review::new(Kind::TableSkipped, text).in_table(label, lines[i].no));
+                }
                 _ => found.push(table(&lines[i..end], number, caption, side, status)?),
             }
             i = end;
@@ -821,6 +826,7 @@ mod tests {
         assert!(tables(&lines(&text), Side::Request, &mut unread)
             .unwrap()
             .is_empty());
+        let unread: Vec<String> = unread.iter().map(ToString::to_string).collect();
         assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header is \"Security Policy\", not a parameter table's; left out"]);
     }
 

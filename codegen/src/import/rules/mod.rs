@@ -36,6 +36,7 @@ use self::numbers::{array_length, integer_list, lengths, range, BoundsRead};
 use self::relations::{at_least_one_of, comparison, condition};
 use self::text::Span;
 use self::whole::{opens_scope, read_whole};
+use crate::import::review::{Kind as ReviewKind, Review};
 use crate::spec::{Chars, Format};
 
 /// What the row's values are, which decides what a phrase can mean ("1 to 64 characters" is a length).
@@ -76,8 +77,8 @@ pub struct Facts {
     /// that nothing recognized, read only in part, or stating one case of the value.
     pub unrecognized: Vec<String>,
     /// Checks the prose states that were not made, and why (two sentences disagree; a list of values
-    /// another sentence widens).
-    pub withheld: Vec<String>,
+    /// another sentence widens), as review lines the row's place goes before.
+    pub withheld: Vec<Review>,
 }
 
 /// A value and the sentence that states it.
@@ -221,10 +222,11 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
     // this parameter can only be 5_gray.").
     if let Some(values) = &facts.values {
         if let Some(other) = facts.unrecognized.iter().find(|s| states_values(s)) {
-            facts.withheld.push(format!(
+            let text = format!(
                 "the values of {:?} are not made an enumeration: {other:?} may state others",
                 values.sentence
-            ));
+            );
+            facts.withheld.push(Review::new(ReviewKind::OpenList, text));
             facts.values = None;
         }
     }
@@ -396,7 +398,10 @@ impl Read {
         }
         if let Some(read) = self.chars {
             for part in merge_chars(&mut facts.chars, read.chars) {
-                facts.withheld.push(format!("chars.{part}: {sentence:?} gives another list than an earlier sentence; the rule is left out"));
+                let text = format!("chars.{part}: {sentence:?} gives another list than an earlier sentence; the rule is left out");
+                facts
+                    .withheld
+                    .push(Review::new(ReviewKind::SentencesDisagree, text));
                 match part {
                     "first" => facts.chars.first.clear(),
                     "last" => facts.chars.last.clear(),
@@ -409,10 +414,13 @@ impl Read {
             default = default.or(read.default);
             match &facts.values {
                 Some(earlier) if earlier.value != read.values => {
-                    facts.withheld.push(format!(
+                    let text = format!(
                         "{sentence:?} lists other values than {:?}; no enumeration is made",
                         earlier.sentence
-                    ));
+                    );
+                    facts
+                        .withheld
+                        .push(Review::new(ReviewKind::SentencesDisagree, text));
                     facts.values = None;
                 }
                 Some(_) => {}
@@ -432,7 +440,10 @@ impl Read {
         if let Some(value) = default {
             match &facts.default {
                 Some(earlier) if earlier.value != value => {
-                    facts.withheld.push(format!("the default {value:?} of {sentence:?} differs from {:?} of {:?}; the first is kept", earlier.value, earlier.sentence));
+                    let text = format!("the default {value:?} of {sentence:?} differs from {:?} of {:?}; the first is kept", earlier.value, earlier.sentence);
+                    facts
+                        .withheld
+                        .push(Review::new(ReviewKind::SentencesDisagree, text));
                 }
                 Some(_) => {}
                 None => {
@@ -454,7 +465,7 @@ fn widen<T: Copy + Ord + std::fmt::Display>(
     sentence: &str,
     lower: bool,
     key: &str,
-    withheld: &mut Vec<String>,
+    withheld: &mut Vec<Review>,
 ) {
     let Some(value) = value else { return };
     match slot {
@@ -470,10 +481,11 @@ fn widen<T: Copy + Ord + std::fmt::Display>(
             } else {
                 value.max(earlier.value)
             };
-            withheld.push(format!(
+            let text = format!(
                 "{key}: {sentence:?} says {value} but {:?} says {}; the wider {wider} is used",
                 earlier.sentence, earlier.value
-            ));
+            );
+            withheld.push(Review::new(ReviewKind::SentencesDisagree, text));
             if wider == value {
                 *slot = Some(Stated {
                     value,

@@ -1,0 +1,324 @@
+//! The review list: what an import could not decide, one line each, as data. Each line says what it is
+//! about (its [`Kind`], which the service import's summary counts), where on the page (the line, the
+//! table and the row, where known), and its text, which is what the list prints.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One line of the review list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub kind: Kind,
+    /// The operation the line is about, in a service import's list (printed before the text).
+    pub operation: Option<String>,
+    /// 1-based line of the page text: the row's, the table's caption, the example's.
+    pub line: Option<usize>,
+    /// The table, as the page labels it (`Table 4 MemberGroupCreate`).
+    pub table: Option<String>,
+    /// The row's parameter name.
+    pub row: Option<String>,
+    /// The line as the list prints it (after the operation).
+    pub text: String,
+}
+
+impl Review {
+    /// A line about no one place of the page.
+    pub fn new(kind: Kind, text: impl Into<String>) -> Review {
+        Review {
+            kind,
+            operation: None,
+            line: None,
+            table: None,
+            row: None,
+            text: text.into(),
+        }
+    }
+
+    /// The line, about the page's line `line`.
+    pub fn at_line(self, line: usize) -> Review {
+        Review {
+            line: Some(line),
+            ..self
+        }
+    }
+
+    /// The line, about the table labelled `table` whose caption is on line `line`.
+    pub fn in_table(self, table: String, line: usize) -> Review {
+        Review {
+            table: Some(table),
+            ..self.at_line(line)
+        }
+    }
+
+    /// The line, about the row `row` (on line `line`) of the table labelled `table`.
+    pub fn at_row(self, table: String, row: &str, line: usize) -> Review {
+        Review {
+            row: Some(row.to_owned()),
+            ..self.in_table(table, line)
+        }
+    }
+
+    /// The line with `place: ` before its text (`VpcCreate.port: ...`, `overlay: ...`).
+    pub fn placed(self, place: &str) -> Review {
+        Review {
+            text: format!("{place}: {}", self.text),
+            ..self
+        }
+    }
+
+    /// The line, as one of operation `operation`'s in a service's list.
+    pub fn of_operation(self, operation: &str) -> Review {
+        Review {
+            operation: Some(operation.to_owned()),
+            ..self
+        }
+    }
+}
+
+impl fmt::Display for Review {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(operation) = &self.operation {
+            write!(f, "{operation}: ")?;
+        }
+        f.write_str(&self.text)
+    }
+}
+
+/// What a review line is about. The variants are in the order the summary lists kinds of equal count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A sentence that reads like a rule but was not read whole; no check is made from it.
+    Unrecognized,
+    /// A page without an "Updated on" date.
+    NoDate,
+    /// A type several pages share, with other prose on some: the first page's is kept.
+    SharedProseDiffers,
+    /// An enumeration made from an integer row's `value: meaning` bullets.
+    EnumFromBullets,
+    /// An enumeration made from a sentence that lists the values.
+    EnumFromSentence,
+    /// A second enumeration of one name on a page: named after its object, or left out.
+    EnumNameTaken,
+    /// Enumeration values on a row whose type holds none, or a value that is not of the row's type.
+    EnumIgnored,
+    /// Values of one enumeration whose names would be the same: numbered.
+    VariantNamesCollide,
+    /// A condition (or a comparison, an alternative) naming fields or values no table has.
+    Unresolved,
+    /// A name the pages of a service give several shapes, or that another file takes: renamed.
+    NameShapes,
+    /// A row whose table lines and prose give different limits, defaults or values.
+    TableProseDisagree,
+    /// A row whose sentences give different limits, characters, values or defaults.
+    SentencesDisagree,
+    /// A list of values another sentence may widen: no enumeration is made.
+    OpenList,
+    /// A check read from the prose that the page's own example or default breaks: left out.
+    CheckLeftOut,
+    /// A value of the page's example or a default that its field's check rejects.
+    ValueBreaksCheck,
+    /// An example request that breaks the checks of the tables just imported.
+    ExampleBreaksCheck,
+    /// Example requests that could not be checked.
+    ExampleNotChecked,
+    /// An example left out: not JSON, or a response under no status.
+    ExampleLeftOut,
+    /// A table left out: not a parameter table, of parameters the format lacks, under no status.
+    TableSkipped,
+    /// A table without a Type column: its rows are read as strings.
+    NoTypeColumn,
+    /// A row of a type the spec format has no place for: left out, or not generating.
+    UnsupportedType,
+    /// A row's pointer to a table that is not one of the page's objects.
+    BrokenReference,
+    /// Two tables of a page with one name.
+    TableNameTaken,
+    /// Two pages of a service import with one title.
+    TitleTaken,
+    /// Statuses the page describes alike: their variants are named with the status.
+    StatusesAlike,
+    /// A page without a "Status Codes" table.
+    NoStatusCodes,
+    /// A limit of a table line left out: on a row without limits, or below zero.
+    LimitLeftOut,
+    /// A default that is not of its row's type or enumeration.
+    DefaultMisfits,
+    /// An overlay entry that matches nothing on the page.
+    UnusedOverlay,
+    /// Overlay entries that contradict each other: the first is used.
+    OverlayConflict,
+    /// An overlay decision taken over something the page no longer says.
+    StaleDecision,
+    /// Operations without an overlay: the names the pages do not give are made up.
+    NoOverlay,
+    /// A page no checked-in spec documents: the service and operation names are guesses.
+    NoSpec,
+    /// How many differences from the checked-in spec there are (`import --diff` lists them).
+    Differences,
+}
+
+impl Kind {
+    /// What a line of this kind is about, for one line and for several.
+    fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Unrecognized => (
+                "sentence not read as a rule",
+                "sentences not read as a rule",
+            ),
+            Kind::NoDate => ("page without a date", "pages without a date"),
+            Kind::SharedProseDiffers => (
+                "shared type described differently",
+                "shared types described differently",
+            ),
+            Kind::EnumFromBullets => (
+                "enumeration from `value: meaning` bullets",
+                "enumerations from `value: meaning` bullets",
+            ),
+            Kind::EnumFromSentence => (
+                "enumeration from a sentence",
+                "enumerations from a sentence",
+            ),
+            Kind::EnumNameTaken => (
+                "second enumeration of a name",
+                "second enumerations of a name",
+            ),
+            Kind::EnumIgnored => (
+                "enumeration or value ignored",
+                "enumerations or values ignored",
+            ),
+            Kind::VariantNamesCollide => (
+                "enumeration value named like another",
+                "enumeration values named like another",
+            ),
+            Kind::Unresolved => ("unresolved condition", "unresolved conditions"),
+            Kind::NameShapes => ("name with several shapes", "names with several shapes"),
+            Kind::TableProseDisagree => (
+                "row whose table and prose disagree",
+                "rows whose table and prose disagree",
+            ),
+            Kind::SentencesDisagree => (
+                "row whose sentences disagree",
+                "rows whose sentences disagree",
+            ),
+            Kind::OpenList => (
+                "list of values another sentence may widen",
+                "lists of values another sentence may widen",
+            ),
+            Kind::CheckLeftOut => (
+                "prose check the page's own values break",
+                "prose checks the page's own values break",
+            ),
+            Kind::ValueBreaksCheck => (
+                "example value or default a check rejects",
+                "example values or defaults a check rejects",
+            ),
+            Kind::ExampleBreaksCheck => {
+                ("example that breaks a check", "examples that break a check")
+            }
+            Kind::ExampleNotChecked => ("example not checked", "examples not checked"),
+            Kind::ExampleLeftOut => ("example left out", "examples left out"),
+            Kind::TableSkipped => ("table left out", "tables left out"),
+            Kind::NoTypeColumn => (
+                "table without a Type column",
+                "tables without a Type column",
+            ),
+            Kind::UnsupportedType => (
+                "row of a type the format lacks",
+                "rows of a type the format lacks",
+            ),
+            Kind::BrokenReference => (
+                "pointer to a table that is no object",
+                "pointers to a table that is no object",
+            ),
+            Kind::TableNameTaken => ("table name used twice", "table names used twice"),
+            Kind::TitleTaken => ("title used twice", "titles used twice"),
+            Kind::StatusesAlike => (
+                "status described like another",
+                "statuses described like another",
+            ),
+            Kind::NoStatusCodes => (
+                "page without a status table",
+                "pages without a status table",
+            ),
+            Kind::LimitLeftOut => ("limit left out", "limits left out"),
+            Kind::DefaultMisfits => (
+                "default that does not fit its row",
+                "defaults that do not fit their row",
+            ),
+            Kind::UnusedOverlay => ("unused overlay entry", "unused overlay entries"),
+            Kind::OverlayConflict => (
+                "overlay entry at odds with another",
+                "overlay entries at odds with another",
+            ),
+            Kind::StaleDecision => (
+                "overlay decision the page no longer bears out",
+                "overlay decisions the page no longer bears out",
+            ),
+            Kind::NoOverlay => ("missing overlay", "missing overlays"),
+            Kind::NoSpec => (
+                "page without a checked-in spec",
+                "pages without a checked-in spec",
+            ),
+            Kind::Differences => (
+                "page that differs from its checked-in spec",
+                "pages that differ from their checked-in spec",
+            ),
+        }
+    }
+}
+
+/// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages
+/// without a date, ...`; empty when there are none.
+pub fn counts(lines: &[Review]) -> String {
+    let mut by_kind: BTreeMap<Kind, usize> = BTreeMap::new();
+    for line in lines {
+        *by_kind.entry(line.kind).or_default() += 1;
+    }
+    let mut counted: Vec<(Kind, usize)> = by_kind.into_iter().collect();
+    // Stable: kinds of equal count stay in declaration order.
+    counted.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    counted
+        .iter()
+        .map(|&(kind, n)| {
+            let (one, many) = kind.label();
+            format!("{n} {}", if n == 1 { one } else { many })
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_prints_its_operation_and_text() {
+        let line = Review::new(Kind::Unrecognized, "not recognized: \"x\"")
+            .placed("VpcCreate.port")
+            .at_row("Table 4 VpcCreate".to_owned(), "port", 12)
+            .of_operation("create_vpc");
+        assert_eq!(
+            line.to_string(),
+            "create_vpc: VpcCreate.port: not recognized: \"x\""
+        );
+        assert_eq!(
+            (line.line, line.table.as_deref(), line.row.as_deref()),
+            (Some(12), Some("Table 4 VpcCreate"), Some("port"))
+        );
+    }
+
+    #[test]
+    fn counts_list_the_most_frequent_kind_first() {
+        let lines = [
+            Review::new(Kind::NoDate, ""),
+            Review::new(Kind::Unrecognized, ""),
+            Review::new(Kind::Unrecognized, ""),
+            Review::new(Kind::UnusedOverlay, ""),
+        ];
+        assert_eq!(
+            counts(&lines),
+            "2 sentences not read as a rule, 1 page without a date, 1 unused overlay entry"
+        );
+        assert_eq!(counts(&[]), "");
+    }
+}
