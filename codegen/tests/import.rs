@@ -3,6 +3,7 @@
 //! they are and names every change of an edited page; a malformed page is an error naming the table and
 //! row, never a panic.
 
+use codegen::internal::import::review::Kind;
 use codegen::internal::import::{self, ImportError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -907,9 +908,11 @@ fn a_character_rule_the_pages_example_breaks_is_left_out_and_reported() {
         "{field:#}"
     );
     assert!(
-        imported.report.iter().any(|l| l
-            .starts_with("CreateThingRequest.plugin_name: the page's example request")
-            && l.contains("left out")),
+        imported.report.iter().any(|l| l.kind == Kind::CheckLeftOut
+            && l.row.as_deref() == Some("plugin_name")
+            && l.text
+                .starts_with("CreateThingRequest.plugin_name: the page's example request")
+            && l.text.contains("left out")),
         "{:#?}",
         imported.report
     );
@@ -976,7 +979,9 @@ fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
         imported
             .report
             .iter()
-            .any(|l| l.contains("the default PING") && l.contains("not a value of Type")),
+            .any(|l| l.kind == Kind::DefaultMisfits
+                && l.text.contains("the default PING")
+                && l.text.contains("not a value of Type")),
         "{:#?}",
         imported.report
     );

@@ -74,9 +74,9 @@ pub fn run(
             path.display()
         ));
     }
-    report.extend(imported.report.iter().cloned());
+    report.extend(imported.report.iter().map(ToString::to_string));
     if !diff {
-        report.extend(imported.stale.iter().cloned());
+        report.extend(imported.stale.iter().map(ToString::to_string));
     }
     // The page's example requests, checked against its tables and the service's shared ones.
     let shared = dir.join("common.json");

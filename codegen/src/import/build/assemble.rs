@@ -5,6 +5,7 @@
 use super::objects::{table_kind, TableKind};
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
 use crate::import::page::{Example, Table};
+use crate::import::review::{Kind, Review};
 use crate::{naming, spec};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
@@ -65,9 +66,8 @@ impl Builder<'_> {
         self.report.extend(reviews);
         let operation = self.operation(target, [path_params, query_params, headers, form_params]);
         if page.updated.is_none() {
-            self.report.push(
-                "the page states no \"Updated on\" date; source.updated is left out".to_owned(),
-            );
+            let text = "the page states no \"Updated on\" date; source.updated is left out";
+            self.report.push(Review::new(Kind::NoDate, text));
         }
         self.report_unused_overlay();
         let spec = spec::SpecFile {
@@ -200,10 +200,9 @@ impl Builder<'_> {
             seen.sort_unstable();
             seen.dedup();
             if !seen.is_empty() {
-                self.report.push(
-                    "the page has no \"Status Codes\" table; the responses' descriptions are empty"
-                        .to_owned(),
-                );
+                let text =
+                    "the page has no \"Status Codes\" table; the responses' descriptions are empty";
+                self.report.push(Review::new(Kind::NoStatusCodes, text));
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
@@ -231,10 +230,11 @@ impl Builder<'_> {
             .filter(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders))
         {
             if table.status.is_some_and(|s| !documented.contains(&s)) {
-                self.report.push(format!(
+                let text = format!(
                     "{}: skipped: its status is not among the page's status codes",
                     table.label()
-                ));
+                );
+                self.report.push(table.review(Kind::TableSkipped, text));
             }
         }
         self.name_alike_responses(&mut responses);
@@ -256,10 +256,11 @@ impl Builder<'_> {
                 .collect();
             if !alike.is_empty() {
                 let name = format!("{}{}", variants[i], response.status);
-                self.report.push(format!(
+                let text = format!(
                     "status {}: described {:?} like status {alike:?}; its variant is named {name}",
                     response.status, response.description
-                ));
+                );
+                self.report.push(Review::new(Kind::StatusesAlike, text));
                 response.name = Some(name);
             }
         }
@@ -282,10 +283,8 @@ impl Builder<'_> {
     /// The page's examples; a response example under no status is left out.
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;
-        self.report
-            .extend(page.unread_examples.iter().map(ToString::to_string));
-        self.report
-            .extend(page.unread_tables.iter().map(ToString::to_string));
+        self.report.extend(page.unread_examples.iter().cloned());
+        self.report.extend(page.unread_tables.iter().cloned());
         let requests = page
             .request_examples
             .iter()
@@ -303,10 +302,12 @@ impl Builder<'_> {
         let mut responses = Vec::new();
         for e in &page.response_examples {
             let Some(status) = e.status else {
-                self.report.push(format!(
+                let text = format!(
                     "line {}: an example response under no \"Status code:\" line is left out",
                     e.line
-                ));
+                );
+                self.report
+                    .push(Review::new(Kind::ExampleLeftOut, text).at_line(e.line));
                 continue;
             };
             let invalid = self.overlays.invalid_response(status).map(str::to_owned);
@@ -426,8 +427,8 @@ impl Builder<'_> {
             unused.push(format!("notes: {note:?}"));
         }
         for entry in unused {
-            self.report
-                .push(format!("overlay: {entry} matches nothing on the page"));
+            let text = format!("overlay: {entry} matches nothing on the page");
+            self.report.push(Review::new(Kind::UnusedOverlay, text));
         }
     }
 

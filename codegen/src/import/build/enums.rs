@@ -4,6 +4,7 @@
 
 use super::{Builder, EnumDef};
 use crate::import::page::{Paragraph, Row, Type};
+use crate::import::review::{Kind, Review};
 use crate::import::rules::{self, Listed, Stated};
 use crate::{naming, spec};
 use heck::ToUpperCamelCase;
@@ -42,9 +43,10 @@ impl Builder<'_> {
         let values: Vec<String> = match (&row.enumeration, meanings_only) {
             (Some(values), _) if !values.is_empty() => values.clone(),
             (_, true) => {
-                self.report.push(format!(
+                let text = format!(
                     "{place}: an enumeration made from the description's `value: meaning` bullets (the row has no \"Enumeration values:\" block)"
-                ));
+                );
+                self.review_row(row, Kind::EnumFromBullets, text);
                 bullets
                     .iter()
                     .filter_map(|(_, b)| b.split_once(':'))
@@ -54,10 +56,11 @@ impl Builder<'_> {
             _ => return (None, BTreeSet::new()),
         };
         if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
-            self.report.push(format!(
+            let text = format!(
                 "{place}: enumeration values on a {} row are ignored",
                 row.ty.spec_name()
-            ));
+            );
+            self.review_row(row, Kind::EnumIgnored, text);
             return (None, BTreeSet::new());
         }
         let mut consumed = BTreeSet::new();
@@ -91,10 +94,11 @@ impl Builder<'_> {
         if !matches!(row.ty, Type::String | Type::Integer | Type::Long) {
             return None;
         }
-        self.report.push(format!(
+        let text = format!(
             "{object}.{}: an enumeration made from the sentence {:?}",
             row.name, values.sentence
-        ));
+        );
+        self.review_row(row, Kind::EnumFromSentence, text);
         let listed: Vec<(String, Option<String>)> = values
             .value
             .iter()
@@ -124,9 +128,10 @@ impl Builder<'_> {
                 match value.parse::<i64>() {
                     Ok(n) => Value::from(n),
                     Err(_) => {
-                        self.report.push(format!(
+                        let text = format!(
                             "{place}: enumeration value {value:?} is not an integer; skipped"
-                        ));
+                        );
+                        self.review_row(row, Kind::EnumIgnored, text);
                         continue;
                     }
                 }
@@ -142,7 +147,8 @@ impl Builder<'_> {
                 // enumeration is named after its object too.
                 let apart = format!("{}{name}", object.to_upper_camel_case());
                 let from = existing.from.clone();
-                self.report.push(format!("{place}: the enumeration {name} differs from the one {from} makes; this one is named {apart}"));
+                let text = format!("{place}: the enumeration {name} differs from the one {from} makes; this one is named {apart}");
+                self.review_row(row, Kind::EnumNameTaken, text);
                 apart
             }
             _ => name,
@@ -150,8 +156,8 @@ impl Builder<'_> {
         match self.enums.iter().find(|e| e.name == name) {
             Some(existing) if !same(existing) => {
                 let from = existing.from.clone();
-                self.report
-                    .push(format!("{place}: the enumeration {name} differs from the one {from} makes; the first is kept (name this one apart in the overlay)"));
+                let text = format!("{place}: the enumeration {name} differs from the one {from} makes; the first is kept (name this one apart in the overlay)");
+                self.review_row(row, Kind::EnumNameTaken, text);
             }
             Some(_) => {}
             None => self.enums.push(EnumDef {
@@ -167,7 +173,13 @@ impl Builder<'_> {
 
     /// Reports where the prose lists other values than the row's "Enumeration values:" block (the
     /// block's are used).
-    pub(super) fn compare_listed(&mut self, place: &str, name: &str, listed: &Stated<Vec<Listed>>) {
+    pub(super) fn compare_listed(
+        &mut self,
+        place: &str,
+        row: &Row,
+        name: &str,
+        listed: &Stated<Vec<Listed>>,
+    ) {
         let Some(e) = self.enums.iter().find(|e| e.name == name) else {
             return;
         };
@@ -176,12 +188,13 @@ impl Builder<'_> {
         block.sort();
         prose.sort();
         if block != prose {
-            self.report.push(format!(
+            let text = format!(
                 "{place}: the prose lists {} ({:?}) but the enumeration {name} has {}; the enumeration's values are used",
                 prose.join(", "),
                 listed.sentence,
                 block.join(", ")
-            ));
+            );
+            self.review_row(row, Kind::TableProseDisagree, text);
         }
     }
 
@@ -218,7 +231,7 @@ impl Builder<'_> {
     /// The enumeration as the spec writes it, with the overlay's names, aliases, description and decision;
     /// and a review line for each value whose name another value already has (`reqPath` and `req_path`
     /// are both `ReqPath`): it gets a number (`ReqPath2`).
-    pub(super) fn enum_spec(&self, e: &EnumDef) -> (spec::Enum, Vec<String>) {
+    pub(super) fn enum_spec(&self, e: &EnumDef) -> (spec::Enum, Vec<Review>) {
         let patches = self.overlays.enum_patches(&e.name);
         let mut review = Vec::new();
         let mut used: BTreeSet<String> = BTreeSet::new();
@@ -229,7 +242,8 @@ impl Builder<'_> {
                 let named = self.variant_name(e, value, meaning.as_deref());
                 let name = (1..).map(|n| if n == 1 { named.clone() } else { format!("{named}{n}") }).find(|n| !used.contains(n)).unwrap_or_default();
                 if name != named {
-                    review.push(format!("{}: the value {value} would be named {named} like another value; it is named {name}", e.name));
+                    let text = format!("{}: the value {value} would be named {named} like another value; it is named {name}", e.name);
+                    review.push(Review::new(Kind::VariantNamesCollide, text));
                 }
                 used.insert(name.clone());
                 spec::EnumValue {

@@ -6,6 +6,7 @@
 //! the table's own `Minimum:`/`Maximum:` lines and enumerations, are kept and only reported.
 
 use super::{Builder, Role};
+use crate::import::review::Kind;
 use crate::ir::NamedClass;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -95,7 +96,9 @@ impl Builder<'_> {
     fn hold(&mut self, seen: &Seen, reported: &mut BTreeSet<(usize, usize, &'static str)>) {
         let object = &self.objects[seen.object];
         let field = &object.fields[seen.field];
-        let row = &object.table().rows[seen.field];
+        // The page's table, not a borrow of the object, which the loop below changes.
+        let table = object.tables[0];
+        let row = &table.rows[seen.field];
         let place = format!("{}.{}", object.name, row.name);
         let patches = self.overlays.field_patches(&object.name, &row.name);
         let decided = |key: &str| patches.iter().any(|p| p.contains_key(key));
@@ -160,19 +163,25 @@ impl Builder<'_> {
             !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))
         }) {
             let name = name.to_owned();
-            self.report.push(format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias"));
+            let text = format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias");
+            let review = table.row_review(row, Kind::ValueBreaksCheck, text);
+            self.report.push(review);
         }
         for (key, why, drop) in broken {
             if !reported.insert((seen.object, seen.field, key)) {
                 continue;
             }
             if drop {
-                self.report.push(format!("{place}: {from}, which breaks the {key} read from the prose ({why}); the page accepts more than the sentence says, so the check is left out"));
+                let text = format!("{place}: {from}, which breaks the {key} read from the prose ({why}); the page accepts more than the sentence says, so the check is left out");
+                self.report
+                    .push(table.row_review(row, Kind::CheckLeftOut, text));
                 if let Some(field) = self.objects[seen.object].fields[seen.field].as_object_mut() {
                     field.remove(key);
                 }
             } else {
-                self.report.push(format!("{place}: {from}, which breaks its {key} ({why}); review the table or the decision"));
+                let text = format!("{place}: {from}, which breaks its {key} ({why}); review the table or the decision");
+                self.report
+                    .push(table.row_review(row, Kind::ValueBreaksCheck, text));
             }
         }
     }

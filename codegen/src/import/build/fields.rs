@@ -3,6 +3,7 @@
 
 use super::{to_json, Builder};
 use crate::import::page::{Paragraph, Row, Table, Type};
+use crate::import::review;
 use crate::import::rules::{self, Facts, Kind, Stated};
 use crate::spec::{self, Chars, FIELD_KEYS};
 use serde_json::{Map, Value};
@@ -72,7 +73,8 @@ impl Builder<'_> {
             _ => Kind::Other,
         };
         if row.ty == Type::File && object != "form" {
-            self.report.push(format!("{place}: a File row outside a \"FormData parameters\" table: the spec format has files only as form fields and response bodies, so the spec will not generate until this is decided"));
+            let text = format!("{place}: a File row outside a \"FormData parameters\" table: the spec format has files only as form fields and response bodies, so the spec will not generate until this is decided");
+            self.review_row(row, review::Kind::UnsupportedType, text);
         }
         let mut facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
@@ -84,15 +86,16 @@ impl Builder<'_> {
                 .iter()
                 .filter(|s| !(typed_by_table && super::references::is_pointer(s)))
             {
-                self.report
-                    .push(format!("{place}: not recognized: {sentence:?}"));
+                let text = format!("{place}: not recognized: {sentence:?}");
+                self.review_row(row, review::Kind::Unrecognized, text);
             }
             for withheld in &facts.withheld {
-                self.report.push(format!("{place}: {withheld}"));
+                let placed = withheld.clone().placed(&place);
+                self.review_row(row, placed.kind, placed.text);
             }
         }
         if let (Some(name), Some(values)) = (&enum_name, &facts.values) {
-            self.compare_listed(&place, name, values);
+            self.compare_listed(&place, row, name, values);
         }
         // A closed list of values in the prose makes the row an enumeration; its lengths and character
         // rule then say nothing the values do not.
@@ -124,7 +127,7 @@ impl Builder<'_> {
             .default(&place, row, enum_name.as_deref(), &facts, &patched)
             .map(spec::Literal::from);
         let mut field = to_json(&field);
-        self.apply_patches(&place, &patches, &mut field);
+        self.apply_patches(&place, row, &patches, &mut field);
         (field, facts, enum_name)
     }
 
@@ -144,9 +147,10 @@ impl Builder<'_> {
         let Some(bounds) = Bounds::of(&row.ty, kind) else {
             for value in table.into_iter().flatten() {
                 let ty = Value::from(field.ty.as_str());
-                self.report.push(format!(
+                let text = format!(
                     "{place}: the table's limit {value} is ignored: the row's type is {ty}"
-                ));
+                );
+                self.review_row(row, review::Kind::LimitLeftOut, text);
             }
             return;
         };
@@ -166,12 +170,14 @@ impl Builder<'_> {
         {
             if let (Some(table), Some((prose, sentence))) = (table, prose) {
                 if table != prose && !patched(key) {
-                    self.report.push(format!("{place}: the table says {key} {table} but the prose says {prose} ({sentence:?}); the table's value is used"));
+                    let text = format!("{place}: the table says {key} {table} but the prose says {prose} ({sentence:?}); the table's value is used");
+                    self.review_row(row, review::Kind::TableProseDisagree, text);
                 }
             }
             *limit = table.or(prose.map(|(v, _)| v));
             if let Some(value) = limit.filter(|&v| v < 0 && bounds != Bounds::Value) {
-                self.report.push(format!("{place}: the table's {key} {value} is below zero, which no length or count is; left out"));
+                let text = format!("{place}: the table's {key} {value} is below zero, which no length or count is; left out");
+                self.review_row(row, review::Kind::LimitLeftOut, text);
                 *limit = None;
             }
         }
@@ -180,7 +186,13 @@ impl Builder<'_> {
 
     /// Applies the overlay's patches of a row, first checking that the page still gives what each decision
     /// was taken over.
-    fn apply_patches(&mut self, place: &str, patches: &[&Map<String, Value>], field: &mut Value) {
+    fn apply_patches(
+        &mut self,
+        place: &str,
+        row: &Row,
+        patches: &[&Map<String, Value>],
+        field: &mut Value,
+    ) {
         for patch in patches {
             for (key, said) in patch
                 .get("page")
@@ -192,9 +204,11 @@ impl Builder<'_> {
                     let now = field
                         .get(key)
                         .map_or_else(|| "nothing".to_owned(), Value::to_string);
-                    self.stale.push(format!(
+                    let text = format!(
                         "{place}: {key}: the overlay's decision was taken over the page's {said}, but the page now gives {now}; review the decision"
-                    ));
+                    );
+                    let review = self.page.row_review(row, review::Kind::StaleDecision, text);
+                    self.stale.push(review);
                 }
             }
         }
@@ -232,7 +246,8 @@ impl Builder<'_> {
         let prose = facts.default.as_ref();
         if let (Some(table), Some(prose)) = (&row.default, prose) {
             if *table != prose.value && !patched("default") {
-                self.report.push(format!("{place}: the table says default {table} but the prose says {} ({:?}); the table's value is used", prose.value, prose.sentence));
+                let text = format!("{place}: the table says default {table} but the prose says {} ({:?}); the table's value is used", prose.value, prose.sentence);
+                self.review_row(row, review::Kind::TableProseDisagree, text);
             }
         }
         if let Some(table) = &row.default {
@@ -241,10 +256,11 @@ impl Builder<'_> {
         let prose = prose?;
         let value = self.typed_default(place, row, enum_name, &prose.value);
         if let Some(name) = enum_name.filter(|name| !self.enum_has(name, &value)) {
-            self.report.push(format!(
+            let text = format!(
                 "{place}: the default {} of {:?} is not a value of {name}; left out",
                 prose.value, prose.sentence
-            ));
+            );
+            self.review_row(row, review::Kind::DefaultMisfits, text);
             return None;
         }
         Some(value)
@@ -273,10 +289,11 @@ impl Builder<'_> {
             _ => Some(Value::from(default)),
         };
         value.unwrap_or_else(|| {
-            self.report.push(format!(
+            let text = format!(
                 "{place}: the default {default:?} is not a {}; kept as text",
                 row.ty.spec_name()
-            ));
+            );
+            self.review_row(row, review::Kind::DefaultMisfits, text);
             Value::from(default)
         })
     }

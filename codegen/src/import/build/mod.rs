@@ -27,7 +27,8 @@ mod references;
 mod unsupported;
 
 use super::overlay::Overlays;
-use super::page::{Page, Side, Table};
+use super::page::{Page, Row, Side, Table};
+use super::review::{Kind, Review};
 use super::rules::Facts;
 use crate::spec;
 use serde::Serialize;
@@ -53,14 +54,14 @@ pub struct Imported {
     pub common_enums: Map<String, Value>,
     /// What a person should review: sentences not recognized, the table and the prose disagreeing,
     /// overlay entries that matched nothing.
-    pub report: Vec<String>,
+    pub report: Vec<Review>,
     /// The objects whose table has no Mandatory column (the response tables): they say nothing about
     /// which fields a request must send, so a service import may take them for a request table of the
     /// same name and shape.
     pub silent_on_presence: BTreeSet<String>,
     /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the page
     /// changed under a decision, so `--diff` counts these as differences.
-    pub stale: Vec<String>,
+    pub stale: Vec<Review>,
 }
 
 /// Imports `page` as `target`, with the decisions of `overlays`.
@@ -123,6 +124,22 @@ impl Object<'_> {
     }
 }
 
+impl Builder<'_> {
+    /// Adds a review line about the row `row` of one of the page's tables.
+    fn review_row(&mut self, row: &Row, kind: Kind, text: String) {
+        self.report.push(self.page.row_review(row, kind, text));
+    }
+
+    /// A review line about the row named `row` of the table object `object` is built from.
+    fn object_row_review(&self, object: usize, row: &str, kind: Kind, text: String) -> Review {
+        let table = self.objects[object].table();
+        match table.rows.iter().find(|r| r.name == row) {
+            Some(row) => table.row_review(row, kind, text),
+            None => table.review(kind, text),
+        }
+    }
+}
+
 /// A rule placed on an object, with what de-duplication needs.
 struct PlacedRule {
     rule: spec::Rule,
@@ -143,8 +160,8 @@ struct EnumDef {
 struct Builder<'p> {
     page: &'p Page,
     overlays: &'p Overlays,
-    report: Vec<String>,
-    stale: Vec<String>,
+    report: Vec<Review>,
+    stale: Vec<Review>,
     objects: Vec<Object<'p>>,
     index: HashMap<String, usize>,
     enums: Vec<EnumDef>,

@@ -5,6 +5,7 @@
 
 use super::{Builder, Object, Role, Target, WholeBody};
 use crate::import::page::{is_placeholder, Page, Row, Side, Table, Type};
+use crate::import::review::{Kind, Review};
 use crate::spec;
 use heck::ToUpperCamelCase;
 use std::collections::BTreeSet;
@@ -116,6 +117,14 @@ pub(super) fn object_name(caption: &str) -> Option<String> {
         .then(|| named.join(" ").to_upper_camel_case())
 }
 
+/// Why a response table under no "Status code:" line is left out.
+fn no_status(table: &Table) -> String {
+    format!(
+        "{}: skipped: no \"Status code:\" line before it",
+        table.label()
+    )
+}
+
 impl<'p> Builder<'p> {
     /// Turns the tables into objects: bodies (identical response tables into one), named tables (a name
     /// repeated under the responses into the same object).
@@ -124,52 +133,81 @@ impl<'p> Builder<'p> {
         let page = self.page;
         for table in &page.tables {
             if !table.type_column {
-                self.report.push(format!(
+                let text = format!(
                     "{}: the table has no Type column; its rows are read as strings",
                     table.label()
-                ));
+                );
+                self.report.push(table.review(Kind::NoTypeColumn, text));
             }
             match table_kind(table, page) {
-                TableKind::PathParams | TableKind::QueryParams | TableKind::Headers | TableKind::FormData => {}
+                TableKind::PathParams
+                | TableKind::QueryParams
+                | TableKind::Headers
+                | TableKind::FormData => {}
                 TableKind::ResponseHeaders if table.status.is_none() => {
-                    self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                    self.report
+                        .push(table.review(Kind::TableSkipped, no_status(table)));
                 }
                 TableKind::ResponseHeaders => {}
-                TableKind::Unsupported => self.report.push(format!("{}: skipped: the spec format has no such parameters", table.label())),
-                TableKind::Undecided(why) => self.report.push(format!(
-                    "{}: skipped: its caption does not say what it is and its place does not decide it ({why})",
-                    table.label()
-                )),
-                TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => self.push_whole_body(table),
+                TableKind::Unsupported => {
+                    let text = format!(
+                        "{}: skipped: the spec format has no such parameters",
+                        table.label()
+                    );
+                    self.report.push(table.review(Kind::TableSkipped, text));
+                }
+                TableKind::Undecided(why) => {
+                    let text = format!(
+                        "{}: skipped: its caption does not say what it is and its place does not decide it ({why})",
+                        table.label()
+                    );
+                    self.report.push(table.review(Kind::TableSkipped, text));
+                }
+                TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => {
+                    self.push_whole_body(table)
+                }
                 TableKind::RequestBody => {
-                    let name = self.overlays.body("request").map_or_else(|| format!("{op}Request"), str::to_owned);
+                    let name = self
+                        .overlays
+                        .body("request")
+                        .map_or_else(|| format!("{op}Request"), str::to_owned);
                     self.push_object(name, Role::RequestBody, table, Vec::new());
                 }
                 TableKind::ResponseBody => {
                     let Some(status) = table.status else {
-                        self.report.push(format!("{}: skipped: no \"Status code:\" line before it", table.label()));
+                        self.report
+                            .push(table.review(Kind::TableSkipped, no_status(table)));
                         continue;
                     };
-                    let same = self.objects.iter_mut().find(|o| o.role == Role::ResponseBody && same_rows(o.table(), table, false));
+                    let same = self.objects.iter_mut().find(|o| {
+                        o.role == Role::ResponseBody && same_rows(o.table(), table, false)
+                    });
                     match same {
                         Some(object) => {
                             object.tables.push(table);
                             object.statuses.push(status);
                         }
-                        None => self.push_object(String::new(), Role::ResponseBody, table, vec![status]),
+                        None => {
+                            self.push_object(String::new(), Role::ResponseBody, table, vec![status])
+                        }
                     }
                 }
                 TableKind::Named => {
                     let name = object_name(&table.caption).unwrap_or_else(|| table.caption.clone());
-                    if let Some(&i) = self.index.get(&name).filter(|&&i| self.objects[i].role == Role::Named) {
+                    if let Some(&i) = self
+                        .index
+                        .get(&name)
+                        .filter(|&&i| self.objects[i].role == Role::Named)
+                    {
                         let first = self.objects[i].table();
                         if !same_rows(first, table, true) {
-                            self.report.push(format!(
+                            let text = format!(
                                 "{} differs from {} with the same name; the fields are taken from {}",
                                 table.label(),
                                 first.label(),
                                 first.label()
-                            ));
+                            );
+                            self.report.push(table.review(Kind::TableNameTaken, text));
                         }
                         self.objects[i].tables.push(table);
                     } else {
@@ -193,15 +231,17 @@ impl<'p> Builder<'p> {
                 .filter_map(|s| self.overlays.body(&s.to_string()))
                 .collect();
             if names.len() > 1 {
-                self.report
-                    .push(format!("overlay: bodies names the identical response tables of statuses {statuses:?} differently: {names:?}; the first is used"));
+                let text = format!("overlay: bodies names the identical response tables of statuses {statuses:?} differently: {names:?}; the first is used");
+                self.report.push(Review::new(Kind::OverlayConflict, text));
             }
             let name = names.first().map_or_else(
                 || format!("{op}Response{}", statuses[0]),
                 |n| (*n).to_owned(),
             );
             if self.index.contains_key(&name) {
-                self.report.push(format!("the response body of status {} is named {name}, which is also the name of another table", statuses[0]));
+                let text = format!("the response body of status {} is named {name}, which is also the name of another table", statuses[0]);
+                let review = self.objects[i].table().review(Kind::TableNameTaken, text);
+                self.report.push(review);
             }
             self.index.insert(name.clone(), i);
             self.objects[i].name = name;
@@ -217,10 +257,8 @@ impl<'p> Builder<'p> {
             (Side::Request, _) => None,
             (Side::Response, Some(status)) => Some(status),
             (Side::Response, None) => {
-                self.report.push(format!(
-                    "{}: skipped: no \"Status code:\" line before it",
-                    table.label()
-                ));
+                self.report
+                    .push(table.review(Kind::TableSkipped, no_status(table)));
                 return;
             }
         };
@@ -230,10 +268,11 @@ impl<'p> Builder<'p> {
     fn push_object(&mut self, name: String, role: Role, table: &'p Table, statuses: Vec<u16>) {
         if !name.is_empty() {
             if self.index.contains_key(&name) {
-                self.report.push(format!(
+                let text = format!(
                     "{}: the name {name} is already taken by another table",
                     table.label()
-                ));
+                );
+                self.report.push(table.review(Kind::TableNameTaken, text));
             }
             self.index.insert(name.clone(), self.objects.len());
         }

@@ -6,6 +6,7 @@
 use super::enums::wire_text;
 use super::{Builder, Object, PlacedRule};
 use crate::import::page::Type;
+use crate::import::review::Kind;
 use crate::import::rules::{self, ConditionKind};
 use crate::spec;
 use serde_json::Value;
@@ -28,10 +29,12 @@ impl Builder<'_> {
                 }
                 for comparison in &facts.comparisons {
                     if self.objects[i].row(&comparison.other).is_none() {
-                        self.report.push(format!(
+                        let text = format!(
                             "{place}: not resolved: {:?}: no field {} in {}",
                             comparison.source, comparison.other, self.objects[i].name
-                        ));
+                        );
+                        let review = self.object_row_review(i, &row, Kind::Unresolved, text);
+                        self.report.push(review);
                         continue;
                     }
                     let (field, than) = if comparison.less_than {
@@ -60,10 +63,12 @@ impl Builder<'_> {
                         self.row_object(i, r).filter(|&t| holds(&self.objects[t]))
                     };
                     let Some(target) = target else {
-                        self.report.push(format!(
+                        let text = format!(
                             "{place}: not resolved: {:?}: the fields are not in one table",
                             alternative.source
-                        ));
+                        );
+                        let review = self.object_row_review(i, &row, Kind::Unresolved, text);
+                        self.report.push(review);
                         continue;
                     };
                     let rule = spec::Rule::AtLeastOneOf {
@@ -161,15 +166,19 @@ impl Builder<'_> {
         if hosts.is_empty() {
             let candidates = candidates.join("` or `");
             let help = "name it in the overlay's terms, or list the sentence as a note";
-            self.report.push(format!("{place}: not resolved: {:?}: no field `{candidates}` in this table or one that contains it ({help})", condition.source));
+            let text = format!("{place}: not resolved: {:?}: no field `{candidates}` in this table or one that contains it ({help})", condition.source);
+            let review = self.object_row_review(object, row, Kind::Unresolved, text);
+            self.report.push(review);
             return;
         }
         for (host, prefix, field) in hosts {
             let Some(values) = self.condition_values(host, &field, &condition.values) else {
-                self.report.push(format!(
+                let text = format!(
                     "{place}: not resolved: {:?}: {:?} are not values of {}.{field}",
                     condition.source, condition.values, self.objects[host].name
-                ));
+                );
+                let review = self.object_row_review(object, row, Kind::Unresolved, text);
+                self.report.push(review);
                 continue;
             };
             let values = values.into_iter().map(spec::Literal::from).collect();

@@ -5,9 +5,10 @@
 
 use super::objects::{object_name, table_kind, TableKind};
 use crate::import::page::{Page, Paragraph, Type};
+use crate::import::review::{Kind, Review};
 
 /// Types the rows of `page` that point at a named table as its object; returns what it could not.
-pub(super) fn resolve(page: &mut Page) -> Vec<String> {
+pub(super) fn resolve(page: &mut Page) -> Vec<Review> {
     // Each table's object name, by number, decided before any row changes.
     let objects: Vec<(u32, Option<String>)> = page
         .tables
@@ -46,11 +47,13 @@ pub(super) fn resolve(page: &mut Page) -> Vec<String> {
                 .find(|(n, _)| *n == number)
                 .and_then(|(_, name)| name.clone())
             else {
-                report.push(format!(
+                let text = format!(
                     "{label}.{}: its description points to Table {number}, which is not an object table of the page; the type stays {}",
                     row.name,
                     row.ty.spec_name()
-                ));
+                );
+                let review = Review::new(Kind::BrokenReference, text);
+                report.push(review.at_row(label.clone(), &row.name, row.line));
                 continue;
             };
             let object = Type::Object(name);

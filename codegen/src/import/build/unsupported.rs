@@ -3,9 +3,10 @@
 //! imports and nothing is dropped in silence.
 
 use crate::import::page::{Page, Type};
+use crate::import::review::{Kind, Review};
 
 /// Removes such rows from `page`; returns a review line for each.
-pub(super) fn leave_out(page: &mut Page) -> Vec<String> {
+pub(super) fn leave_out(page: &mut Page) -> Vec<Review> {
     let mut report = Vec::new();
     for table in &mut page.tables {
         let label = table.label();
@@ -14,7 +15,9 @@ pub(super) fn leave_out(page: &mut Page) -> Vec<String> {
                 (Type::Unsupported(written), _) | (_, Some(Type::Unsupported(written))) => written,
                 _ => return true,
             };
-            report.push(format!("{label}.{}: left out: its type {written:?} is not one the spec format has; decide it in the overlay or the spec", row.name));
+            let text = format!("{label}.{}: left out: its type {written:?} is not one the spec format has; decide it in the overlay or the spec", row.name);
+            let review = Review::new(Kind::UnsupportedType, text);
+            report.push(review.at_row(label.clone(), &row.name, row.line));
             false
         });
     }

@@ -37,6 +37,20 @@ pub struct Page {
     pub status_codes: Vec<(u16, String)>,
 }
 
+impl Page {
+    /// A review line about the row `row` of one of the page's tables.
+    pub fn row_review(&self, row: &Row, kind: Kind, text: String) -> Review {
+        let table = self
+            .tables
+            .iter()
+            .find(|t| t.rows.iter().any(|r| r.line == row.line));
+        match table {
+            Some(table) => table.row_review(row, kind, text),
+            None => Review::new(kind, text).at_line(row.line),
+        }
+    }
+}
+
 /// Which part of the page a table is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
@@ -71,6 +85,16 @@ impl Table {
     /// `Table 4 MemberGroupCreate`, as errors and reports name it.
     pub fn label(&self) -> String {
         format!("Table {} {}", self.number, self.caption)
+    }
+
+    /// A review line about the table.
+    pub fn review(&self, kind: Kind, text: String) -> Review {
+        Review::new(kind, text).in_table(self.label(), self.line)
+    }
+
+    /// A review line about its row `row`.
+    pub fn row_review(&self, row: &Row, kind: Kind, text: String) -> Review {
+        Review::new(kind, text).at_row(self.label(), &row.name, row.line)
     }
 }
 
