@@ -234,7 +234,7 @@ fn import(
 }
 
 /// `import --service`: the service's files written into `dir` (only those that changed), the report and a
-/// summary on stderr; with `diff`, the differences on stdout and exit 1 when there are any. Pages that
+/// summary (with the review lines counted by kind) on stderr; with `diff`, the differences on stdout and exit 1 when there are any. Pages that
 /// cannot be imported are listed and exit 2; the others are still written.
 fn import_service(
     service: &str,
@@ -257,6 +257,10 @@ fn import_service(
         "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
         c.pages, c.operations, c.objects, c.enums, c.common, c.fields, c.rules, c.request_examples, c.response_examples, outcome.report.len(), outcome.failed.len()
     );
+    let by_kind = codegen::import::review::counts(&outcome.report);
+    if !by_kind.is_empty() {
+        eprintln!("review: {by_kind}");
+    }
     let failed = if outcome.failed.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -3,7 +3,7 @@
 //! they are and names every change of an edited page; a malformed page is an error naming the table and
 //! row, never a panic.
 
-use codegen::internal::import::review::Kind;
+use codegen::internal::import::review::{Kind, Review};
 use codegen::internal::import::{self, ImportError};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -158,7 +158,7 @@ fn navigation_and_footer_are_skipped() {
         outcome
             .report
             .iter()
-            .any(|l| l.contains("no \"Updated on\" date")),
+            .any(|l| l.kind == Kind::NoDate && l.text.contains("no \"Updated on\" date")),
         "{:#?}",
         outcome.report
     );
@@ -173,11 +173,21 @@ fn the_report_lists_what_to_review() {
         false,
     )
     .unwrap();
-    let report = outcome.report.join("\n");
-    assert!(
-        report.contains("VpcHealthConfig.port: not recognized: \"If this parameter is not specified or set to 0, the host port of the VPC channel is used.\""),
-        "{report}"
+    let unread = "VpcHealthConfig.port: not recognized: \"If this parameter is not specified or set to 0, the host port of the VPC channel is used.\"";
+    let line = outcome.report.iter().find(|l| l.text == unread);
+    // The line says what it is about and where on the page, as data.
+    assert_eq!(
+        line.map(|l| (l.kind, l.line, l.table.as_deref(), l.row.as_deref())),
+        Some((
+            Kind::Unrecognized,
+            Some(515),
+            Some("Table 7 VpcHealthConfig"),
+            Some("port")
+        )),
+        "{:#?}",
+        outcome.report
     );
+    let report = lines(&outcome.report).join("\n");
     // The sentences that became rules are not listed.
     assert!(
         !report.contains("less than the value of time_interval"),
@@ -437,7 +447,7 @@ fn a_query_parameter_table_becomes_typed_query_parameters_that_generate() {
         !outcome
             .report
             .iter()
-            .any(|line| line.contains("Query Parameters") && line.contains("skipped")),
+            .any(|line| line.text.contains("Query Parameters") && line.text.contains("skipped")),
         "{:#?}",
         outcome.report
     );
@@ -625,7 +635,7 @@ fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
         !outcome
             .report
             .iter()
-            .any(|l| l.contains("FormData") && l.contains("skipped")),
+            .any(|l| l.text.contains("FormData") && l.text.contains("skipped")),
         "{:#?}",
         outcome.report
     );
@@ -634,10 +644,9 @@ fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
     let outcome =
         import::run(&spec_dir(), &page("otc_apig_querying_azs.txt"), None, false).expect("imports");
     assert!(
-        outcome
-            .report
-            .iter()
-            .any(|l| l.contains("the example is not valid JSON (trailing comma)")),
+        outcome.report.iter().any(|l| l.kind == Kind::ExampleLeftOut
+            && l.text
+                .contains("the example is not valid JSON (trailing comma)")),
         "{:#?}",
         outcome.report
     );
@@ -725,12 +734,17 @@ fn float_double_and_number_rows_are_floats() {
     }
 }
 
+/// The review lines as printed.
+fn lines(report: &[Review]) -> Vec<String> {
+    report.iter().map(ToString::to_string).collect()
+}
+
 /// The report lines of the import's check of the examples.
 fn example_lines(outcome: &import::Outcome) -> Vec<&str> {
     outcome
         .report
         .iter()
-        .map(String::as_str)
+        .map(|line| line.text.as_str())
         .filter(|line| line.starts_with("example ") || line.starts_with("examples not checked"))
         .collect()
 }
@@ -834,7 +848,8 @@ fn a_mark_on_a_valid_example_or_on_no_example_is_reported() {
         outcome
             .report
             .iter()
-            .any(|line| line == "overlay: invalid_examples.Example 9 matches nothing on the page"),
+            .any(|line| line.kind == Kind::UnusedOverlay
+                && line.text == "overlay: invalid_examples.Example 9 matches nothing on the page"),
         "{:#?}",
         outcome.report
     );
@@ -1066,7 +1081,7 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
         }
         for line in *report {
             assert!(
-                outcome.report.iter().any(|l| l.contains(line)),
+                outcome.report.iter().any(|l| l.text.contains(line)),
                 "{name}: the report lacks {line:?}: {:#?}",
                 outcome.report
             );
@@ -1076,7 +1091,7 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
             !outcome
                 .report
                 .iter()
-                .any(|l| l.contains("not recognized: \"For details, see Table")),
+                .any(|l| l.text.contains("not recognized: \"For details, see Table")),
             "{name}: {:#?}",
             outcome.report
         );

@@ -3,6 +3,7 @@
 
 use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
+use super::review::{Kind, Review};
 use super::{diff, examples, page, service, ImportError, PageError};
 use crate::load;
 use serde_json::Value;
@@ -14,7 +15,7 @@ pub struct Outcome {
     /// The spec file, as pretty JSON ending with a newline.
     pub spec_text: String,
     /// What a person should review, one line each; for stderr.
-    pub report: Vec<String>,
+    pub report: Vec<Review>,
     /// With `diff`: every difference from the checked-in spec and `common.json`, one line each. Empty
     /// when the page still says what the spec says.
     pub differences: Vec<String>,
@@ -51,10 +52,11 @@ pub fn run(
             (target, dir)
         }
         (None, None) => {
-            report.push(format!(
+            let text = format!(
                 "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
                 spec_dir.display(),
-            ));
+            );
+            report.push(Review::new(Kind::NoSpec, text));
             (
                 Target {
                     service: "unknown".to_owned(),
@@ -69,14 +71,15 @@ pub fn run(
         overlay_missing,
     } = import_page(page_path, &page, &target, &dir, overlay)?;
     if let Some(path) = overlay_missing {
-        report.push(format!(
+        let text = format!(
             "no overlay at {}: names the page does not give are made up",
             path.display()
-        ));
+        );
+        report.push(Review::new(Kind::NoOverlay, text));
     }
-    report.extend(imported.report.iter().map(ToString::to_string));
+    report.extend(imported.report.iter().cloned());
     if !diff {
-        report.extend(imported.stale.iter().map(ToString::to_string));
+        report.extend(imported.stale.iter().cloned());
     }
     // The page's example requests, checked against its tables and the service's shared ones.
     let shared = dir.join("common.json");
@@ -137,7 +140,8 @@ pub fn run(
         }
         differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
         if !diff && !differences.is_empty() {
-            report.push(format!("{} differences from the checked-in spec and common.json; `import --diff` lists them", differences.len()));
+            let text = format!("{} differences from the checked-in spec and common.json; `import --diff` lists them", differences.len());
+            report.push(Review::new(Kind::Differences, text));
         }
     } else if diff {
         return Err(ImportError::NoSpec(format!(

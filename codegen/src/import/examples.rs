@@ -6,6 +6,7 @@
 //! [`interpret`]: crate::interpret
 
 use super::build::{Imported, Target};
+use super::review::{Kind, Review};
 use crate::diag::Diagnostics;
 use crate::interpret::Interpreter;
 use crate::{load, lower, spec};
@@ -14,7 +15,7 @@ use serde_json::{Map, Value};
 /// One report line per violation of each example request, and per example marked invalid that validates;
 /// a line saying why, when the imported spec does not lower and so the examples cannot be checked.
 /// `common` is the service's checked-in `common.json`, if it has one.
-pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<String> {
+pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<Review> {
     if imported
         .spec
         .pointer("/operation/examples/requests")
@@ -46,13 +47,13 @@ pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Ve
 /// The example requests of every operation of a service import's files (`service/op.json` and the
 /// service's `common.json`, with their text), lowered together: one report line per violation, by
 /// operation; or one line saying why none could be checked.
-pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<String>)>, String> {
+pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<Review>)>, Review> {
     let mut diags = Diagnostics::default();
     let parsed: Vec<load::File> = files
         .iter()
         .filter_map(|(name, text)| load::parse(name, text, &mut diags))
         .collect();
-    let model = lowered(&parsed, diags)?;
+    let model = lowered(&parsed, diags).map_err(|why| Review::new(Kind::ExampleNotChecked, why))?;
     let mut lines = Vec::new();
     for service in &model.services {
         let interpreter = Interpreter::new(service);
@@ -100,22 +101,31 @@ fn example_lines(
     interpreter: &Interpreter<'_>,
     operation: &crate::ir::Operation,
     examples: &[spec::RequestExample],
-) -> Vec<String> {
+) -> Vec<Review> {
     let mut report = Vec::new();
     for example in examples {
         let title = &example.title;
-        match (interpreter.check_body(operation, &example.body), &example.invalid) {
+        match (
+            interpreter.check_body(operation, &example.body),
+            &example.invalid,
+        ) {
             (None, _) if !operation.form.is_empty() => {
-                report.push(format!("example {title:?}: the request is a multipart form, which Request::validate() checks field by field; the JSON example is not checked"));
+                let text = format!("example {title:?}: the request is a multipart form, which Request::validate() checks field by field; the JSON example is not checked");
+                report.push(Review::new(Kind::ExampleNotChecked, text));
             }
-            (None, _) => report.push(format!("example {title:?}: the page gives an example request, but no request body table was imported; not checked")),
+            (None, _) => {
+                let text = format!("example {title:?}: the page gives an example request, but no request body table was imported; not checked");
+                report.push(Review::new(Kind::ExampleNotChecked, text));
+            }
             (Some(violations), None) => {
                 for violation in violations {
-                    report.push(format!("example {title:?}: {violation}; decide in the overlay whether the table or the example is wrong"));
+                    let text = format!("example {title:?}: {violation}; decide in the overlay whether the table or the example is wrong");
+                    report.push(Review::new(Kind::ExampleBreaksCheck, text));
                 }
             }
             (Some(violations), Some(reason)) if violations.is_empty() => {
-                report.push(format!("example {title:?}: the overlay marks it invalid ({reason}), but it validates; remove it from invalid_examples"));
+                let text = format!("example {title:?}: the overlay marks it invalid ({reason}), but it validates; remove it from invalid_examples");
+                report.push(Review::new(Kind::StaleDecision, text));
             }
             (Some(_), Some(_)) => {}
         }

@@ -11,6 +11,7 @@ mod shapes;
 
 use super::build::{Imported, Target};
 use super::command::{import_page, read_json, read_page};
+use super::review::{Kind, Review};
 use super::{diff, ImportError};
 use crate::{load, naming};
 use names::{PageDefs, Plan};
@@ -25,7 +26,7 @@ pub struct ServiceOutcome {
     /// The files to write, with their content, in `DIR`.
     pub files: Vec<(PathBuf, String)>,
     /// What a person should review, one line each, prefixed with the operation.
-    pub report: Vec<String>,
+    pub report: Vec<Review>,
     /// The pages that could not be imported, with why.
     pub failed: Vec<String>,
     /// With `diff`: every difference from the files in `DIR`.
@@ -76,10 +77,13 @@ pub fn import_service(
             .unwrap_or_else(|| naming::operation_name(title));
         let op = if imported.contains_key(&op) {
             let free = free_name(&op, &imported);
-            early.report.push(format!(
-                "{free}: {} has the title of another page, {title:?}; imported as {free}",
+            let text = format!(
+                "{} has the title of another page, {title:?}; imported as {free}",
                 path.display()
-            ));
+            );
+            early
+                .report
+                .push(Review::new(Kind::TitleTaken, text).of_operation(&free));
             free
         } else {
             op
@@ -142,14 +146,17 @@ fn with_pages_in(
     outcome.report.extend(plan.report.iter().cloned());
 
     for (op, result) in &imported {
-        outcome
-            .report
-            .extend(result.report.iter().map(|line| format!("{op}: {line}")));
+        outcome.report.extend(
+            result
+                .report
+                .iter()
+                .map(|line| line.clone().of_operation(op)),
+        );
         outcome.report.extend(
             result
                 .stale
                 .iter()
-                .map(|line| format!("{op}: overlay: {line}")),
+                .map(|line| line.clone().placed("overlay").of_operation(op)),
         );
         let spec = operation_file(result, &plan, op);
         count(&spec, &mut outcome.counts);
@@ -175,14 +182,15 @@ fn with_pages_in(
             .filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists())
             .count();
     if no_overlay > 0 {
-        outcome.report.push(format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len()));
+        let text = format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len());
+        outcome.report.push(Review::new(Kind::NoOverlay, text));
     }
     Ok(outcome)
 }
 
 /// The page checks itself: each operation's example requests against the service just imported, one
 /// review line per violation.
-fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
+fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<Review> {
     let named: Vec<(String, String)> = files
         .iter()
         .map(|(path, text)| {
@@ -198,7 +206,7 @@ fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<String> {
     match super::examples::check_files(&named) {
         Ok(found) => found
             .into_iter()
-            .flat_map(|(op, lines)| lines.into_iter().map(move |line| format!("{op}: {line}")))
+            .flat_map(|(op, lines)| lines.into_iter().map(move |line| line.of_operation(&op)))
             .collect(),
         Err(why) => vec![why],
     }

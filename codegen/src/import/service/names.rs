@@ -11,6 +11,7 @@
 //! they are, and a page's definition with the same name and shape (or a name ending with it) reuses them.
 
 use super::shapes::{references, Defs, Scope, Shapes};
+use crate::import::review::{Kind, Review};
 use heck::ToUpperCamelCase;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -31,7 +32,7 @@ pub struct Plan {
     pub names: BTreeMap<String, BTreeMap<String, (String, bool)>>,
     /// The service's `common.json` definitions, by name.
     pub common: Defs,
-    pub report: Vec<String>,
+    pub report: Vec<Review>,
 }
 
 /// One shape of a name, with the pages that give it.
@@ -261,10 +262,11 @@ impl Plan {
         } else {
             format!("has {} shapes", groups.len())
         };
-        self.report.push(format!(
+        let text = format!(
             "{name} {what}: {}; review the names in the overlays (`bodies`, `fields.X.enum`)",
             shapes.join("; ")
-        ));
+        );
+        self.report.push(Review::new(Kind::NameShapes, text));
     }
 
     /// A review line where the pages sharing a type describe it differently: the first page's prose is kept.
@@ -277,11 +279,13 @@ impl Plan {
             .collect();
         if !differ.is_empty() {
             let final_name = group.name.as_deref().unwrap_or_default();
-            self.report.push(format!(
+            let text = format!(
                 "{final_name}: the same type is described differently on {}; common.json has the descriptions of {}",
                 differ.join(", "),
                 group.ops[0].op
-            ));
+            );
+            self.report
+                .push(Review::new(Kind::SharedProseDiffers, text));
         }
     }
 }
