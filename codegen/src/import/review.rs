@@ -84,187 +84,113 @@ impl fmt::Display for Review {
     }
 }
 
-/// What a review line is about. The variants are in the order the summary lists kinds of equal count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Kind {
-    /// A sentence that reads like a rule but was not read whole; no check is made from it.
-    Unrecognized,
-    /// A page without an "Updated on" date.
-    NoDate,
-    /// A type several pages share, with other prose on some: the first page's is kept.
-    SharedProseDiffers,
-    /// An enumeration made from an integer row's `value: meaning` bullets.
-    EnumFromBullets,
-    /// An enumeration made from a sentence that lists the values.
-    EnumFromSentence,
-    /// A second enumeration of one name on a page: named after its object, or left out.
-    EnumNameTaken,
-    /// Enumeration values on a row whose type holds none, or a value that is not of the row's type.
-    EnumIgnored,
-    /// Values of one enumeration whose names would be the same: numbered.
-    VariantNamesCollide,
-    /// A condition (or a comparison, an alternative) naming fields or values no table has.
-    Unresolved,
-    /// A name the pages of a service give several shapes, or that another file takes: renamed.
-    NameShapes,
-    /// A row whose table lines and prose give different limits, defaults or values.
-    TableProseDisagree,
-    /// A row whose sentences give different limits, characters, values or defaults.
-    SentencesDisagree,
-    /// A list of values another sentence may widen: no enumeration is made.
-    OpenList,
-    /// A check read from the prose that the page's own example or default breaks: left out.
-    CheckLeftOut,
-    /// A value of the page's example or a default that its field's check rejects.
-    ValueBreaksCheck,
-    /// An example request that breaks the checks of the tables just imported.
-    ExampleBreaksCheck,
-    /// Example requests that could not be checked.
-    ExampleNotChecked,
-    /// An example left out: not JSON, or a response under no status.
-    ExampleLeftOut,
-    /// A table left out: not a parameter table, of parameters the format lacks, under no status.
-    TableSkipped,
-    /// A table without a Type column: its rows are read as strings.
-    NoTypeColumn,
-    /// A row of a type the spec format has no place for: left out, or not generating.
-    UnsupportedType,
-    /// A row's pointer to a table that is not one of the page's objects.
-    BrokenReference,
-    /// Two tables of a page with one name.
-    TableNameTaken,
-    /// Two pages of a service import with one title.
-    TitleTaken,
-    /// Statuses the page describes alike: their variants are named with the status.
-    StatusesAlike,
-    /// A page without a "Status Codes" table.
-    NoStatusCodes,
-    /// A limit of a table line left out: on a row without limits, or below zero.
-    LimitLeftOut,
-    /// A default that is not of its row's type or enumeration.
-    DefaultMisfits,
-    /// An overlay entry that matches nothing on the page.
-    UnusedOverlay,
-    /// Overlay entries that contradict each other: the first is used.
-    OverlayConflict,
-    /// An overlay decision taken over something the page no longer says.
-    StaleDecision,
-    /// Operations without an overlay: the names the pages do not give are made up.
-    NoOverlay,
-    /// A page no checked-in spec documents: the service and operation names are guesses.
-    NoSpec,
-    /// How many differences from the checked-in spec there are (`import --diff` lists them).
-    Differences,
+/// Declares [`Kind`] and, beside each variant, what a line of it is about for one line and for
+/// several, so that a new kind is written in one place.
+macro_rules! kinds {
+    ($($(#[doc = $doc:literal])* $kind:ident: $one:literal, $many:literal;)*) => {
+        /// What a review line is about. The variants are in the order the summary lists kinds of equal
+        /// count.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Kind {
+            $($(#[doc = $doc])* $kind,)*
+        }
+
+        impl Kind {
+            /// What a line of this kind is about, for one line and for several.
+            fn label(self) -> (&'static str, &'static str) {
+                match self {
+                    $(Kind::$kind => ($one, $many),)*
+                }
+            }
+        }
+    };
 }
 
-impl Kind {
-    /// What a line of this kind is about, for one line and for several.
-    fn label(self) -> (&'static str, &'static str) {
-        match self {
-            Kind::Unrecognized => (
-                "sentence not read as a rule",
-                "sentences not read as a rule",
-            ),
-            Kind::NoDate => ("page without a date", "pages without a date"),
-            Kind::SharedProseDiffers => (
-                "shared type described differently",
-                "shared types described differently",
-            ),
-            Kind::EnumFromBullets => (
-                "enumeration from `value: meaning` bullets",
-                "enumerations from `value: meaning` bullets",
-            ),
-            Kind::EnumFromSentence => (
-                "enumeration from a sentence",
-                "enumerations from a sentence",
-            ),
-            Kind::EnumNameTaken => (
-                "second enumeration of a name",
-                "second enumerations of a name",
-            ),
-            Kind::EnumIgnored => (
-                "enumeration or value ignored",
-                "enumerations or values ignored",
-            ),
-            Kind::VariantNamesCollide => (
-                "enumeration value named like another",
-                "enumeration values named like another",
-            ),
-            Kind::Unresolved => ("unresolved condition", "unresolved conditions"),
-            Kind::NameShapes => ("name with several shapes", "names with several shapes"),
-            Kind::TableProseDisagree => (
-                "row whose table and prose disagree",
-                "rows whose table and prose disagree",
-            ),
-            Kind::SentencesDisagree => (
-                "row whose sentences disagree",
-                "rows whose sentences disagree",
-            ),
-            Kind::OpenList => (
-                "list of values another sentence may widen",
-                "lists of values another sentence may widen",
-            ),
-            Kind::CheckLeftOut => (
-                "prose check the page's own values break",
-                "prose checks the page's own values break",
-            ),
-            Kind::ValueBreaksCheck => (
-                "example value or default a check rejects",
-                "example values or defaults a check rejects",
-            ),
-            Kind::ExampleBreaksCheck => {
-                ("example that breaks a check", "examples that break a check")
-            }
-            Kind::ExampleNotChecked => ("example not checked", "examples not checked"),
-            Kind::ExampleLeftOut => ("example left out", "examples left out"),
-            Kind::TableSkipped => ("table left out", "tables left out"),
-            Kind::NoTypeColumn => (
-                "table without a Type column",
-                "tables without a Type column",
-            ),
-            Kind::UnsupportedType => (
-                "row of a type the format lacks",
-                "rows of a type the format lacks",
-            ),
-            Kind::BrokenReference => (
-                "pointer to a table that is no object",
-                "pointers to a table that is no object",
-            ),
-            Kind::TableNameTaken => ("table name used twice", "table names used twice"),
-            Kind::TitleTaken => ("title used twice", "titles used twice"),
-            Kind::StatusesAlike => (
-                "status described like another",
-                "statuses described like another",
-            ),
-            Kind::NoStatusCodes => (
-                "page without a status table",
-                "pages without a status table",
-            ),
-            Kind::LimitLeftOut => ("limit left out", "limits left out"),
-            Kind::DefaultMisfits => (
-                "default that does not fit its row",
-                "defaults that do not fit their row",
-            ),
-            Kind::UnusedOverlay => ("unused overlay entry", "unused overlay entries"),
-            Kind::OverlayConflict => (
-                "overlay entry at odds with another",
-                "overlay entries at odds with another",
-            ),
-            Kind::StaleDecision => (
-                "overlay decision the page no longer bears out",
-                "overlay decisions the page no longer bears out",
-            ),
-            Kind::NoOverlay => ("missing overlay", "missing overlays"),
-            Kind::NoSpec => (
-                "page without a checked-in spec",
-                "pages without a checked-in spec",
-            ),
-            Kind::Differences => (
-                "page that differs from its checked-in spec",
-                "pages that differ from their checked-in spec",
-            ),
-        }
-    }
+kinds! {
+    /// A sentence that reads like a rule but was not read whole; no check is made from it.
+    Unrecognized: "sentence not read as a rule", "sentences not read as a rule";
+    /// A page without an "Updated on" date.
+    NoDate: "page without a date", "pages without a date";
+    /// A type several pages share, with other prose on some: the first page's is kept.
+    SharedProseDiffers: "shared type described differently", "shared types described differently";
+    /// An enumeration made from an integer row's `value: meaning` bullets.
+    EnumFromBullets:
+        "enumeration from `value: meaning` bullets",
+        "enumerations from `value: meaning` bullets";
+    /// An enumeration made from a sentence that lists the values.
+    EnumFromSentence: "enumeration from a sentence", "enumerations from a sentence";
+    /// A second enumeration of one name on a page: named after its object, or left out.
+    EnumNameTaken: "second enumeration of a name", "second enumerations of a name";
+    /// Enumeration values on a row whose type holds none, or a value that is not of the row's type.
+    EnumIgnored: "enumeration or value ignored", "enumerations or values ignored";
+    /// Values of one enumeration whose names would be the same: numbered.
+    VariantNamesCollide:
+        "enumeration value named like another",
+        "enumeration values named like another";
+    /// A condition (or a comparison, an alternative) naming fields or values no table has.
+    Unresolved: "unresolved condition", "unresolved conditions";
+    /// A name the pages of a service give several shapes, or that another file takes: renamed.
+    NameShapes: "name with several shapes", "names with several shapes";
+    /// A row whose table lines and prose give different limits, defaults or values.
+    TableProseDisagree: "row whose table and prose disagree", "rows whose table and prose disagree";
+    /// A row whose sentences give different limits, characters, values or defaults.
+    SentencesDisagree: "row whose sentences disagree", "rows whose sentences disagree";
+    /// A list of values another sentence may widen: no enumeration is made.
+    OpenList:
+        "list of values another sentence may widen",
+        "lists of values another sentence may widen";
+    /// A check read from the prose that the page's own example or default breaks: left out.
+    CheckLeftOut:
+        "prose check the page's own values break",
+        "prose checks the page's own values break";
+    /// A value of the page's example or a default that its field's check rejects.
+    ValueBreaksCheck:
+        "example value or default a check rejects",
+        "example values or defaults a check rejects";
+    /// An example request that breaks the checks of the tables just imported.
+    ExampleBreaksCheck: "example that breaks a check", "examples that break a check";
+    /// Example requests that could not be checked.
+    ExampleNotChecked: "example not checked", "examples not checked";
+    /// An example left out: not JSON, or a response under no status.
+    ExampleLeftOut: "example left out", "examples left out";
+    /// A table left out: not a parameter table, of parameters the format lacks, under no status.
+    TableSkipped: "table left out", "tables left out";
+    /// A table without a Type column: its rows are read as strings.
+    NoTypeColumn: "table without a Type column", "tables without a Type column";
+    /// A row of a type the spec format has no place for: left out, or not generating.
+    UnsupportedType: "row of a type the format lacks", "rows of a type the format lacks";
+    /// A row's pointer to a table that is not one of the page's objects.
+    BrokenReference:
+        "pointer to a table that is no object",
+        "pointers to a table that is no object";
+    /// Two tables of a page with one name.
+    TableNameTaken: "table name used twice", "table names used twice";
+    /// Two pages of a service import with one title.
+    TitleTaken: "title used twice", "titles used twice";
+    /// Statuses the page describes alike: their variants are named with the status.
+    StatusesAlike: "status described like another", "statuses described like another";
+    /// A page without a "Status Codes" table.
+    NoStatusCodes: "page without a status table", "pages without a status table";
+    /// A limit of a table line left out: on a row without limits, or below zero.
+    LimitLeftOut: "limit left out", "limits left out";
+    /// A default that is not of its row's type or enumeration.
+    DefaultMisfits: "default that does not fit its row", "defaults that do not fit their row";
+    /// An overlay entry that matches nothing on the page.
+    UnusedOverlay: "unused overlay entry", "unused overlay entries";
+    /// Overlay entries that contradict each other: the first is used.
+    OverlayConflict: "overlay entry at odds with another", "overlay entries at odds with another";
+    /// An overlay decision taken over something the page no longer says.
+    StaleDecision:
+        "overlay decision the page no longer bears out",
+        "overlay decisions the page no longer bears out";
+    /// Operations without an overlay: the names the pages do not give are made up.
+    NoOverlay: "missing overlay", "missing overlays";
+    /// A page no checked-in spec documents: the service and operation names are guesses.
+    NoSpec: "page without a checked-in spec", "pages without a checked-in spec";
+    /// How many differences from the checked-in spec there are (`import --diff` lists them).
+    Differences:
+        "page that differs from its checked-in spec",
+        "pages that differ from their checked-in spec";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

@@ -4,7 +4,8 @@
 //! resolved to the fields and values they mean and placed on the object that holds the condition's field.
 //! Names the page does not give come from the overlays; what cannot be decided goes to the report.
 //!
-//! One step a file: `objects` groups the tables into objects, `fields` makes each row a field, `enums`
+//! One step a file: `objects` groups the tables into objects (`descriptions` says which tables an
+//! object comes from), `fields` makes each row a field, `enums`
 //! the enumerations rows make, `unsupported` leaves out the rows of types the format lacks, `references` types the rows whose description points to a table, `evidence` holds the checks read from the prose against the page's own
 //! examples and defaults, `placement` puts the prose's rules on the objects they concern, and
 //! `assemble` writes the spec file.
@@ -18,6 +19,7 @@
 //! the patched specs have (see `fields`).
 
 mod assemble;
+mod descriptions;
 mod enums;
 mod evidence;
 mod fields;

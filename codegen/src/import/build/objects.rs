@@ -145,24 +145,20 @@ impl<'p> Builder<'p> {
                 | TableKind::Headers
                 | TableKind::FormData => {}
                 TableKind::ResponseHeaders if table.status.is_none() => {
-                    self.report
-                        .push(table.review(Kind::TableSkipped, no_status(table)));
+                    self.skip(table, no_status(table));
                 }
                 TableKind::ResponseHeaders => {}
                 TableKind::Unsupported => {
-                    let text = format!(
-                        "{}: skipped: the spec format has no such parameters",
-                        table.label()
-                    );
-                    self.report.push(table.review(Kind::TableSkipped, text));
+                    let why = "the spec format has no such parameters";
+                    self.skip(table, format!("{}: skipped: {why}", table.label()));
                 }
-                TableKind::Undecided(why) => {
-                    let text = format!(
+                TableKind::Undecided(why) => self.skip(
+                    table,
+                    format!(
                         "{}: skipped: its caption does not say what it is and its place does not decide it ({why})",
                         table.label()
-                    );
-                    self.report.push(table.review(Kind::TableSkipped, text));
-                }
+                    ),
+                ),
                 TableKind::RequestBody | TableKind::ResponseBody if whole_body(table).is_some() => {
                     self.push_whole_body(table)
                 }
@@ -173,50 +169,59 @@ impl<'p> Builder<'p> {
                         .map_or_else(|| format!("{op}Request"), str::to_owned);
                     self.push_object(name, Role::RequestBody, table, Vec::new());
                 }
-                TableKind::ResponseBody => {
-                    let Some(status) = table.status else {
-                        self.report
-                            .push(table.review(Kind::TableSkipped, no_status(table)));
-                        continue;
-                    };
-                    let same = self.objects.iter_mut().find(|o| {
-                        o.role == Role::ResponseBody && same_rows(o.table(), table, false)
-                    });
-                    match same {
-                        Some(object) => {
-                            object.tables.push(table);
-                            object.statuses.push(status);
-                        }
-                        None => {
-                            self.push_object(String::new(), Role::ResponseBody, table, vec![status])
-                        }
-                    }
-                }
-                TableKind::Named => {
-                    let name = object_name(&table.caption).unwrap_or_else(|| table.caption.clone());
-                    if let Some(&i) = self
-                        .index
-                        .get(&name)
-                        .filter(|&&i| self.objects[i].role == Role::Named)
-                    {
-                        let first = self.objects[i].table();
-                        if !same_rows(first, table, true) {
-                            let text = format!(
-                                "{} differs from {} with the same name; the fields are taken from {}",
-                                table.label(),
-                                first.label(),
-                                first.label()
-                            );
-                            self.report.push(table.review(Kind::TableNameTaken, text));
-                        }
-                        self.objects[i].tables.push(table);
-                    } else {
-                        self.push_object(name, Role::Named, table, Vec::new());
-                    }
-                }
+                TableKind::ResponseBody => self.push_response_body(table),
+                TableKind::Named => self.push_named(table),
             }
         }
         self.name_response_bodies(&op);
+    }
+
+    /// Leaves the table out, saying why in a review line.
+    fn skip(&mut self, table: &Table, text: String) {
+        self.report.push(table.review(Kind::TableSkipped, text));
+    }
+
+    /// A response body table: into the object of an identical one, else an object of its own.
+    fn push_response_body(&mut self, table: &'p Table) {
+        let Some(status) = table.status else {
+            self.skip(table, no_status(table));
+            return;
+        };
+        let same = self
+            .objects
+            .iter_mut()
+            .find(|o| o.role == Role::ResponseBody && same_rows(o.table(), table, false));
+        match same {
+            Some(object) => {
+                object.tables.push(table);
+                object.statuses.push(status);
+            }
+            None => self.push_object(String::new(), Role::ResponseBody, table, vec![status]),
+        }
+    }
+
+    /// A table named after its object: into the object of that name, else an object of its own.
+    fn push_named(&mut self, table: &'p Table) {
+        let name = object_name(&table.caption).unwrap_or_else(|| table.caption.clone());
+        let Some(&i) = self
+            .index
+            .get(&name)
+            .filter(|&&i| self.objects[i].role == Role::Named)
+        else {
+            self.push_object(name, Role::Named, table, Vec::new());
+            return;
+        };
+        let first = self.objects[i].table();
+        if !same_rows(first, table, true) {
+            let text = format!(
+                "{} differs from {} with the same name; the fields are taken from {}",
+                table.label(),
+                first.label(),
+                first.label()
+            );
+            self.report.push(table.review(Kind::TableNameTaken, text));
+        }
+        self.objects[i].tables.push(table);
     }
 
     /// Response bodies are named once grouped, by whichever of their statuses the overlay names.
@@ -257,8 +262,7 @@ impl<'p> Builder<'p> {
             (Side::Request, _) => None,
             (Side::Response, Some(status)) => Some(status),
             (Side::Response, None) => {
-                self.report
-                    .push(table.review(Kind::TableSkipped, no_status(table)));
+                self.skip(table, no_status(table));
                 return;
             }
         };
@@ -287,53 +291,6 @@ impl<'p> Builder<'p> {
             rules: Vec::new(),
         });
     }
-
-    /// The object's description: the overlay's, else one naming the tables it comes from.
-    pub(super) fn object_description(&self, object: &Object<'_>) -> Vec<String> {
-        if let Some(description) = self.overlays.object_description(&object.name) {
-            return description.clone();
-        }
-        let first = object.table();
-        let text = match object.role {
-            Role::RequestBody => format!("{}.", first.label()),
-            Role::ResponseBody => {
-                let numbers: Vec<u32> = object.tables.iter().map(|t| t.number).collect();
-                let consecutive = numbers.windows(2).all(|w| w[1] == w[0] + 1);
-                let tables = match numbers.as_slice() {
-                    [_] => format!("Table {}", numbers[0]),
-                    [first_n, .., last_n] if consecutive => {
-                        format!("Table {first_n} to Table {last_n}")
-                    }
-                    _ => and_list(
-                        &numbers
-                            .iter()
-                            .map(|n| format!("Table {n}"))
-                            .collect::<Vec<_>>(),
-                    ),
-                };
-                let statuses: Vec<String> = object.statuses.iter().map(u16::to_string).collect();
-                let codes = if statuses.len() == 1 {
-                    "status code"
-                } else {
-                    "status codes"
-                };
-                format!(
-                    "{tables} {} ({codes} {}).",
-                    first.caption,
-                    and_list(&statuses)
-                )
-            }
-            Role::Named if object.tables.len() > 1 => {
-                let also: Vec<String> = object.tables[1..]
-                    .iter()
-                    .map(|t| format!("Table {}", t.number))
-                    .collect();
-                format!("{} (also {}).", first.label(), and_list(&also))
-            }
-            Role::Named => format!("{}.", first.label()),
-        };
-        vec![text]
-    }
 }
 
 /// The body a table is when its only row stands for the whole of it: `{User defined key}` of type
@@ -353,15 +310,6 @@ fn whole_body(table: &Table) -> Option<spec::Body> {
             items: Some(items.spec_name().to_owned()),
         }),
         _ => None,
-    }
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 
