@@ -1,10 +1,10 @@
 //! `codegen import PAGE` and `codegen import --diff PAGE`: find the checked-in spec the page documents (by
 //! its title) and the overlays next to it, import, and compare.
 
-use super::build::{import, Imported, Target};
-use super::overlay::{Overlay, Overlays};
+use super::build::{Imported, Target};
+use super::pages::{import_page, read_json, read_page, PageImport};
 use super::review::{Kind, Review};
-use super::{diff, examples, page, service, ImportError, PageError};
+use super::{diff, examples, page, service, ImportError};
 use crate::load;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -22,9 +22,6 @@ pub struct Outcome {
     pub imported: Imported,
 }
 
-/// The suffix of the service-wide overlay's name and of an operation's overlay.
-const COMMON_OVERLAY: &str = "common.overlay.json";
-
 /// Imports the page at `page_path`. The overlay is `overlay`, else the one next to the checked-in spec
 /// whose `source.page` is the page's title; the service's `common.overlay.json` beside it also applies.
 /// With `diff`, compares with that checked-in spec (an error when there is none).
@@ -35,37 +32,9 @@ pub fn run(
     diff: bool,
 ) -> Result<Outcome, ImportError> {
     let page = read_page(page_path)?;
-    let title = page.title.clone();
     let mut report = Vec::new();
     let matched = find_spec(spec_dir, page_path, &page)?;
-
-    // Where the operation's files are: beside the given overlay, else beside the matching spec.
-    let (target, dir) = match (overlay, &matched) {
-        (Some(path), _) => target_of_overlay(path)?,
-        (None, Some((name, _))) => {
-            let (service, file) = name.split_once('/').unwrap_or(("", name));
-            let target = Target {
-                service: service.to_owned(),
-                name: file.trim_end_matches(".json").to_owned(),
-            };
-            let dir = spec_dir.join(service);
-            (target, dir)
-        }
-        (None, None) => {
-            let text = format!(
-                "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
-                spec_dir.display(),
-            );
-            report.push(Review::new(Kind::NoSpec, text));
-            (
-                Target {
-                    service: "unknown".to_owned(),
-                    name: crate::naming::operation_name(&title),
-                },
-                spec_dir.join("unknown"),
-            )
-        }
-    };
+    let (target, dir) = operation_place(spec_dir, overlay, matched, &page.title, &mut report)?;
     let PageImport {
         imported,
         overlay_missing,
@@ -94,51 +63,7 @@ pub fn run(
     let checked_in = dir.join(format!("{}.json", target.name));
     let mut differences = Vec::new();
     if checked_in.exists() {
-        let relative = |path: &Path| {
-            path.strip_prefix(spec_dir)
-                .unwrap_or(path)
-                .display()
-                .to_string()
-                .replace('\\', "/")
-        };
-        if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
-            // No overlay says which of the page's types are shared: compared as the service import holds
-            // the page (its shared types in common.json by shape, under the service's names).
-            let in_service = service::with_pages(
-                &target.service,
-                &dir,
-                [(target.name.clone(), imported.clone())].into(),
-                Default::default(),
-            )?;
-            let found = service::differences(&in_service, false)?;
-            differences.extend(
-                found
-                    .into_iter()
-                    .map(|line| format!("{}/{line}", target.service)),
-            );
-        } else {
-            // The overlays list the shared types: the page's file, and its entries of common.json.
-            diff::spec_files(
-                &relative(&checked_in),
-                &read_json(&checked_in)?,
-                &imported.spec,
-                &mut differences,
-            );
-            let common = dir.join("common.json");
-            let old = if common.exists() {
-                read_json(&common)?
-            } else {
-                Value::Null
-            };
-            diff::common_entries(
-                &relative(&common),
-                &old,
-                &imported.common_objects,
-                &imported.common_enums,
-                &mut differences,
-            );
-        }
-        differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
+        differences = compare(spec_dir, &dir, &checked_in, &target, &imported)?;
         if !diff && !differences.is_empty() {
             let text = format!("{} differences from the checked-in spec and common.json; `import --diff` lists them", differences.len());
             report.push(Review::new(Kind::Differences, text));
@@ -158,89 +83,99 @@ pub fn run(
     })
 }
 
-/// A page imported with its overlays.
-pub(super) struct PageImport {
-    pub imported: Imported,
-    /// Where the page's overlay would be, when there is none.
-    pub overlay_missing: Option<PathBuf>,
-}
-
-/// The page at `path`, read and split; a page that does not have the expected shape is an error naming
-/// the file and the line.
-pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    page::parse(&text).map_err(|error| ImportError::Page {
-        file: path.display().to_string(),
-        error,
-    })
-}
-
-/// Imports `page` (read from `path`) as `target`, with the overlay `overlay`, else the one in `dir`
-/// named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was imported
-/// is an error listing its tables.
-pub(super) fn import_page(
-    path: &Path,
-    page: &page::Page,
-    target: &Target,
-    dir: &Path,
+/// The operation a page is imported as and the directory of its files: beside the given overlay, else
+/// beside the checked-in spec `matched`, else a guess from the page's title (said in `report`).
+fn operation_place(
+    spec_dir: &Path,
     overlay: Option<&Path>,
-) -> Result<PageImport, ImportError> {
-    let page_error = |error: PageError| ImportError::Page {
-        file: path.display().to_string(),
-        error,
-    };
-    let page_overlay = overlay
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| dir.join(format!("{}{}", target.name, load::OVERLAY_SUFFIX)));
-    let overlays = Overlays {
-        page: load_if_present(&page_overlay, overlay.is_some())?,
-        common: load_if_present(&dir.join(COMMON_OVERLAY), false)?,
-    };
-    let imported = import(page, target, &overlays);
-    if nothing_imported(&imported) {
-        let tables: Vec<String> = page
-            .tables
-            .iter()
-            .map(|t| format!("{:?}", t.label()))
-            .collect();
-        let found = if tables.is_empty() {
-            "the page has no table this importer reads".to_owned()
-        } else {
-            format!("its tables: {}", tables.join(", "))
-        };
-        let message = format!("no table of the page was imported ({found}); a page that gives nothing is not written as an empty spec");
-        return Err(page_error(PageError {
-            line: 1,
-            table: None,
-            row: None,
-            message,
-        }));
-    }
-    let overlay_missing = (!page_overlay.exists()).then_some(page_overlay);
-    Ok(PageImport {
-        imported,
-        overlay_missing,
+    matched: Option<(String, PathBuf)>,
+    title: &str,
+    report: &mut Vec<Review>,
+) -> Result<(Target, PathBuf), ImportError> {
+    Ok(match (overlay, matched) {
+        (Some(path), _) => target_of_overlay(path)?,
+        (None, Some((name, _))) => {
+            let (service, file) = name.split_once('/').unwrap_or(("", &name));
+            let target = Target {
+                service: service.to_owned(),
+                name: file.trim_end_matches(".json").to_owned(),
+            };
+            let dir = spec_dir.join(service);
+            (target, dir)
+        }
+        (None, None) => {
+            let text = format!(
+                "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
+                spec_dir.display(),
+            );
+            report.push(Review::new(Kind::NoSpec, text));
+            (
+                Target {
+                    service: "unknown".to_owned(),
+                    name: crate::naming::operation_name(title),
+                },
+                spec_dir.join("unknown"),
+            )
+        }
     })
 }
 
-/// Whether the import kept no table of the page: no object, enumeration or parameter.
-fn nothing_imported(imported: &Imported) -> bool {
-    let empty = |v: Option<&Value>| {
-        v.is_none_or(|v| {
-            v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty())
-        })
+/// Every difference between the imported page and the checked-in spec `checked_in` (with the service's
+/// `common.json` in `dir`), and each overlay decision the page no longer bears out.
+fn compare(
+    spec_dir: &Path,
+    dir: &Path,
+    checked_in: &Path,
+    target: &Target,
+    imported: &Imported,
+) -> Result<Vec<String>, ImportError> {
+    let relative = |path: &Path| {
+        path.strip_prefix(spec_dir)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+            .replace('\\', "/")
     };
-    let spec = &imported.spec;
-    let operation = spec.get("operation");
-    ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers", "form_params"]
-            .iter()
-            .all(|key| empty(operation.and_then(|o| o.get(*key))))
-        && imported.common_objects.is_empty()
-        && imported.common_enums.is_empty()
+    let mut differences = Vec::new();
+    if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
+        // No overlay says which of the page's types are shared: compared as the service import holds
+        // the page (its shared types in common.json by shape, under the service's names).
+        let in_service = service::with_pages(
+            &target.service,
+            dir,
+            [(target.name.clone(), imported.clone())].into(),
+            Default::default(),
+        )?;
+        let found = service::differences(&in_service, false)?;
+        differences.extend(
+            found
+                .into_iter()
+                .map(|line| format!("{}/{line}", target.service)),
+        );
+    } else {
+        // The overlays list the shared types: the page's file, and its entries of common.json.
+        diff::spec_files(
+            &relative(checked_in),
+            &read_json(checked_in)?,
+            &imported.spec,
+            &mut differences,
+        );
+        let common = dir.join("common.json");
+        let old = if common.exists() {
+            read_json(&common)?
+        } else {
+            Value::Null
+        };
+        diff::common_entries(
+            &relative(&common),
+            &old,
+            &imported.common_objects,
+            &imported.common_enums,
+            &mut differences,
+        );
+    }
+    differences.extend(imported.stale.iter().map(|line| format!("overlay: {line}")));
+    Ok(differences)
 }
 
 /// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
@@ -326,21 +261,4 @@ fn target_of_overlay(path: &Path) -> Result<(Target, PathBuf), ImportError> {
         },
         dir,
     ))
-}
-
-fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> {
-    if required || path.exists() {
-        Overlay::load(path)
-    } else {
-        Ok(Overlay::default())
-    }
-}
-
-pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
-    serde_json::from_str(&text)
-        .map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
 }

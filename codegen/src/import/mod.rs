@@ -5,7 +5,8 @@
 //! examples; [`rules`] turns the prose of a row into data (lengths, ranges, character rules, conditions);
 //! [`build`] assembles the spec file, naming what the page leaves unnamed from the [`overlay`]; [`diff`]
 //! compares two spec files field by field; [`examples`] checks the page's example requests against the
-//! tables just imported; [`command`] finds the checked-in spec and overlay a page matches. What an import
+//! tables just imported; [`command`] finds the checked-in spec and overlay a page matches, and
+//! [`service`] imports a service's pages together (both read and import a page through `pages`). What an import
 //! cannot decide goes to the review list, whose lines ([`review`]) say what they are about and where.
 
 pub mod build;
@@ -14,6 +15,7 @@ pub mod diff;
 pub mod examples;
 pub mod overlay;
 pub mod page;
+mod pages;
 pub mod review;
 pub mod rules;
 pub mod service;

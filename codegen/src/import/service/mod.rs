@@ -10,7 +10,7 @@ mod names;
 mod shapes;
 
 use super::build::{Imported, Target};
-use super::command::{import_page, read_json, read_page};
+use super::pages::{import_page, read_json, read_page};
 use super::review::{Kind, Review};
 use super::{diff, ImportError};
 use crate::{load, naming};
