@@ -3,11 +3,14 @@
 //! before the title and the cookie and feedback footer after the last section are skipped: the content
 //! starts at the "Function" heading and every section knows where it ends.
 //!
-//! The tables, their rows and their cells are read in `tables`; this file splits the page into sections.
+//! The tables are read in `tables`, their rows in `rows` and the Type cells in `types`; this file splits
+//! the page into sections.
 
+mod rows;
 mod tables;
+mod types;
 
-pub use tables::is_placeholder;
+pub use rows::is_placeholder;
 
 use super::review::{Kind, Review};
 use super::PageError;
