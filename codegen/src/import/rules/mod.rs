@@ -22,6 +22,7 @@
 
 mod chars;
 mod numbers;
+mod read;
 mod relations;
 #[cfg(test)]
 mod tests;
@@ -31,10 +32,8 @@ mod whole;
 
 pub use self::values::Listed;
 
-use self::chars::{chars, merge_chars};
-use self::numbers::{array_length, integer_list, lengths, range, BoundsRead};
+use self::read::read_sentence;
 use self::relations::{at_least_one_of, comparison, condition};
-use self::text::Span;
 use self::whole::{opens_scope, read_whole};
 use crate::import::review::{Kind as ReviewKind, Review};
 use crate::spec::{Chars, Format};
@@ -282,219 +281,6 @@ fn recognize_sentence(
     }
     read.commit(sentence, facts, in_format);
     true
-}
-
-/// What the value recognizers read in one sentence.
-#[derive(Debug, Default)]
-struct Read {
-    lengths: Option<BoundsRead>,
-    range: Option<BoundsRead>,
-    items: Option<BoundsRead>,
-    integer_list: Option<((i64, i64), Span)>,
-    chars: Option<chars::CharsRead>,
-    default: Option<(Option<String>, Span)>,
-    values: Option<values::ValuesRead>,
-}
-
-/// Runs the recognizers of limits, characters, values and defaults that apply to a row of `kind`;
-/// `None` when none read anything.
-fn read_sentence(sentence: &str, lower: &str, kind: Kind) -> Option<Read> {
-    let mut read = Read::default();
-    match kind {
-        Kind::String => {
-            read.lengths = lengths(lower);
-            read.integer_list = integer_list(lower);
-            read.chars = chars(sentence, lower);
-        }
-        Kind::Integer => read.range = range(lower),
-        Kind::Array => read.items = array_length(lower),
-        Kind::Boolean | Kind::Enumerated | Kind::Other => {}
-    }
-    if read.integer_list.is_none() {
-        read.values = values::values(sentence, lower, kind);
-    }
-    if kind != Kind::Array {
-        read.default = values::default(sentence, lower);
-    }
-    (!read.spans().is_empty()).then_some(read)
-}
-
-impl Read {
-    fn spans(&self) -> Vec<Span> {
-        let bounds = [&self.lengths, &self.range, &self.items]
-            .into_iter()
-            .flatten()
-            .flat_map(|b| b.spans.iter().cloned());
-        bounds
-            .chain(self.integer_list.iter().map(|(_, s)| s.clone()))
-            .chain(self.chars.iter().flat_map(|c| c.spans.iter().cloned()))
-            .chain(self.default.iter().map(|(_, s)| s.clone()))
-            .chain(self.values.iter().map(|v| v.span.clone()))
-            .collect()
-    }
-
-    /// Adds what was read to the row's facts. Where an earlier sentence gave the same limit differently,
-    /// the wider one is kept and the disagreement reported; a character rule stated twice differently is
-    /// left out.
-    fn commit(self, sentence: &str, facts: &mut Facts, in_format: &mut bool) {
-        let to_u64 = |v: Option<i64>| v.and_then(|v| u64::try_from(v).ok());
-        if let Some(b) = self.lengths {
-            widen(
-                &mut facts.min_length,
-                to_u64(b.min),
-                sentence,
-                true,
-                "min_length",
-                &mut facts.withheld,
-            );
-            widen(
-                &mut facts.max_length,
-                to_u64(b.max),
-                sentence,
-                false,
-                "max_length",
-                &mut facts.withheld,
-            );
-        }
-        if let Some(b) = self.range {
-            widen(
-                &mut facts.minimum,
-                b.min,
-                sentence,
-                true,
-                "minimum",
-                &mut facts.withheld,
-            );
-            widen(
-                &mut facts.maximum,
-                b.max,
-                sentence,
-                false,
-                "maximum",
-                &mut facts.withheld,
-            );
-        }
-        if let Some(b) = self.items {
-            widen(
-                &mut facts.min_items,
-                to_u64(b.min),
-                sentence,
-                true,
-                "min_items",
-                &mut facts.withheld,
-            );
-            widen(
-                &mut facts.max_items,
-                to_u64(b.max),
-                sentence,
-                false,
-                "max_items",
-                &mut facts.withheld,
-            );
-        }
-        if let Some(((minimum, maximum), _)) = self.integer_list {
-            facts.format = Some(Format::IntegerList { minimum, maximum });
-            *in_format = true;
-        }
-        if let Some(read) = self.chars {
-            for part in merge_chars(&mut facts.chars, read.chars) {
-                let text = format!("chars.{part}: {sentence:?} gives another list than an earlier sentence; the rule is left out");
-                facts
-                    .withheld
-                    .push(Review::new(ReviewKind::SentencesDisagree, text));
-                match part {
-                    "first" => facts.chars.first.clear(),
-                    "last" => facts.chars.last.clear(),
-                    _ => facts.chars.allowed.clear(),
-                }
-            }
-        }
-        let mut default = self.default.and_then(|(value, _)| value);
-        if let Some(read) = self.values {
-            default = default.or(read.default);
-            match &facts.values {
-                Some(earlier) if earlier.value != read.values => {
-                    let text = format!(
-                        "{sentence:?} lists other values than {:?}; no enumeration is made",
-                        earlier.sentence
-                    );
-                    facts
-                        .withheld
-                        .push(Review::new(ReviewKind::SentencesDisagree, text));
-                    facts.values = None;
-                }
-                Some(_) => {}
-                // "The value can be true or false" only says what the type says.
-                None if read
-                    .values
-                    .iter()
-                    .all(|v| v.value == "true" || v.value == "false") => {}
-                None => {
-                    facts.values = Some(Stated {
-                        value: read.values,
-                        sentence: sentence.to_owned(),
-                    })
-                }
-            }
-        }
-        if let Some(value) = default {
-            match &facts.default {
-                Some(earlier) if earlier.value != value => {
-                    let text = format!("the default {value:?} of {sentence:?} differs from {:?} of {:?}; the first is kept", earlier.value, earlier.sentence);
-                    facts
-                        .withheld
-                        .push(Review::new(ReviewKind::SentencesDisagree, text));
-                }
-                Some(_) => {}
-                None => {
-                    facts.default = Some(Stated {
-                        value,
-                        sentence: sentence.to_owned(),
-                    })
-                }
-            }
-        }
-    }
-}
-
-/// Sets a bound read from `sentence`; where an earlier sentence set it differently, keeps the wider
-/// (the lower minimum, the higher maximum) and says so.
-fn widen<T: Copy + Ord + std::fmt::Display>(
-    slot: &mut Option<Stated<T>>,
-    value: Option<T>,
-    sentence: &str,
-    lower: bool,
-    key: &str,
-    withheld: &mut Vec<Review>,
-) {
-    let Some(value) = value else { return };
-    match slot {
-        None => {
-            *slot = Some(Stated {
-                value,
-                sentence: sentence.to_owned(),
-            })
-        }
-        Some(earlier) if earlier.value != value => {
-            let wider = if lower {
-                value.min(earlier.value)
-            } else {
-                value.max(earlier.value)
-            };
-            let text = format!(
-                "{key}: {sentence:?} says {value} but {:?} says {}; the wider {wider} is used",
-                earlier.sentence, earlier.value
-            );
-            withheld.push(Review::new(ReviewKind::SentencesDisagree, text));
-            if wider == value {
-                *slot = Some(Stated {
-                    value,
-                    sentence: sentence.to_owned(),
-                });
-            }
-        }
-        Some(_) => {}
-    }
 }
 
 /// Whether an unread sentence states values of the field ("... can only be 5_gray").
