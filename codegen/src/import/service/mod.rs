@@ -6,6 +6,7 @@
 //! kept. The same pages give the same files, byte for byte; with `--diff`, nothing is written and every
 //! difference from the files in `DIR` is listed.
 
+mod existing;
 mod names;
 mod shapes;
 
@@ -14,6 +15,7 @@ use super::pages::{import_page, read_json, read_page};
 use super::review::{Kind, Review};
 use super::{diff, ImportError};
 use crate::{load, naming};
+use existing::Existing;
 use names::{PageDefs, Plan};
 use serde_json::{Map, Value};
 use shapes::Defs;
@@ -411,119 +413,4 @@ fn count(spec: &Value, counts: &mut Counts) {
     };
     counts.request_examples += examples("requests");
     counts.response_examples += examples("responses");
-}
-
-/// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`) and
-/// its parameters'.
-fn body_types(file: &Value) -> Vec<String> {
-    let list = |key: &str| {
-        file.pointer(&format!("/operation/{key}"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-    };
-    let responses = list("responses").filter_map(|r| r.get("body"));
-    let params = ["path_params", "query_params", "headers", "form_params"]
-        .into_iter()
-        .flat_map(list);
-    file.pointer("/operation/body")
-        .into_iter()
-        .chain(responses)
-        .chain(params)
-        .flat_map(|body| [Some(body), body.get("type"), body.get("items")])
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect()
-}
-
-/// What the service directory already holds.
-struct Existing {
-    /// Each operation file's definitions, by operation.
-    files: BTreeMap<String, Defs>,
-    /// Each operation file's page title and path, by operation.
-    titles: BTreeMap<String, (String, String)>,
-    /// The types each operation file's request and response bodies name, by operation.
-    bodies: BTreeMap<String, Vec<String>>,
-    /// The keys of `common.json` besides its definitions (`$schema`, `source`), kept as they are.
-    common_header: Map<String, Value>,
-    common: Defs,
-    common_file: Option<PathBuf>,
-}
-
-impl Existing {
-    fn read(dir: &Path) -> Result<Existing, ImportError> {
-        let mut existing = Existing {
-            files: BTreeMap::new(),
-            titles: BTreeMap::new(),
-            bodies: BTreeMap::new(),
-            common_header: Map::new(),
-            common: Defs::new(),
-            common_file: None,
-        };
-        if !dir.is_dir() {
-            return Ok(existing);
-        }
-        let entries = load::files_under(dir).map_err(|source| ImportError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
-        for path in entries.into_iter().filter(|p| p.parent() == Some(dir)) {
-            let file = path
-                .file_name()
-                .map(|f| f.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let Some(stem) = file
-                .strip_suffix(".json")
-                .filter(|_| !file.ends_with(load::OVERLAY_SUFFIX))
-            else {
-                continue;
-            };
-            let json = read_json(&path)?;
-            let section = |key: &str| {
-                json.get(key)
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-            };
-            let defs: Defs = section("objects")
-                .chain(section("enums"))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            if file == COMMON_FILE {
-                existing.common = defs;
-                existing.common_file = Some(path);
-                existing.common_header = json
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| !["objects", "enums"].contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
-            } else {
-                existing.bodies.insert(stem.to_owned(), body_types(&json));
-                if let Some(title) = json.pointer("/source/page").and_then(Value::as_str) {
-                    let path = json
-                        .pointer("/operation/path")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
-                    existing
-                        .titles
-                        .insert(stem.to_owned(), (title.to_owned(), path.to_owned()));
-                }
-                existing.files.insert(stem.to_owned(), defs);
-            }
-        }
-        Ok(existing)
-    }
-
-    /// The operation whose file documents the page titled `title` with the path `path`; else the first
-    /// with that title (a page whose path changed).
-    fn op_of_title(&self, title: &str, path: &str) -> Option<String> {
-        let titled = || self.titles.iter().filter(|(_, (t, _))| t == title);
-        titled()
-            .find(|(_, (_, p))| p == path)
-            .or_else(|| titled().next())
-            .map(|(op, _)| op.clone())
-    }
 }
