@@ -327,6 +327,17 @@ impl Builder<'_> {
     /// Entries of the page's overlay that matched nothing are likely typos or left over from an older
     /// page. (The common overlay serves every page of the service, so most of it is unused by any one.)
     fn report_unused_overlay(&mut self) {
+        let mut unused = self.unused_bodies_and_fields();
+        unused.extend(self.unused_objects_and_enums());
+        unused.extend(self.unused_examples_and_notes());
+        for entry in unused {
+            let text = format!("overlay: {entry} matches nothing on the page");
+            self.report.push(Review::new(Kind::UnusedOverlay, text));
+        }
+    }
+
+    /// The overlay's `bodies` and `fields` entries that name no body or row of the page.
+    fn unused_bodies_and_fields(&self) -> Vec<String> {
         let overlay = &self.overlays.page;
         let mut unused = Vec::new();
         let statuses: BTreeSet<String> = self
@@ -363,6 +374,13 @@ impl Builder<'_> {
                 unused.push(format!("fields.{key}"));
             }
         }
+        unused
+    }
+
+    /// The overlay's `objects` and `enums` entries that name none of the page's.
+    fn unused_objects_and_enums(&self) -> Vec<String> {
+        let overlay = &self.overlays.page;
+        let mut unused = Vec::new();
         for name in overlay
             .objects
             .keys()
@@ -391,6 +409,13 @@ impl Builder<'_> {
         {
             unused.push(format!("enums.{name}"));
         }
+        unused
+    }
+
+    /// The overlay's invalid examples and notes that the page does not have.
+    fn unused_examples_and_notes(&self) -> Vec<String> {
+        let overlay = &self.overlays.page;
+        let mut unused = Vec::new();
         let titles: Vec<String> = self
             .page
             .request_examples
@@ -426,10 +451,7 @@ impl Builder<'_> {
         {
             unused.push(format!("notes: {note:?}"));
         }
-        for entry in unused {
-            let text = format!("overlay: {entry} matches nothing on the page");
-            self.report.push(Review::new(Kind::UnusedOverlay, text));
-        }
+        unused
     }
 
     fn parameter_row(&self, label: &str, field: &str) -> bool {

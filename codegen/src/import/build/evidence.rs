@@ -6,7 +6,9 @@
 //! the table's own `Minimum:`/`Maximum:` lines and enumerations, are kept and only reported.
 
 use super::{Builder, Role};
+use crate::import::page::Row;
 use crate::import::review::Kind;
+use crate::import::rules::Facts;
 use crate::ir::NamedClass;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -112,28 +114,8 @@ impl Builder<'_> {
                 broken.push(("chars", why, !decided("chars")));
             }
         }
-        let (low, high, prose) = match (&seen.value, field.get("type").and_then(Value::as_str)) {
-            (Value::String(s), Some("string")) => (
-                ("min_length", s.chars().count() as i64),
-                ("max_length", s.chars().count() as i64),
-                [
-                    object.facts[seen.field].min_length.is_some() && row.minimum.is_none(),
-                    object.facts[seen.field].max_length.is_some() && row.maximum.is_none(),
-                ],
-            ),
-            (Value::Number(n), Some("integer" | "long")) if n.as_i64().is_some() => {
-                let n = n.as_i64().unwrap_or_default();
-                (
-                    ("minimum", n),
-                    ("maximum", n),
-                    [
-                        object.facts[seen.field].minimum.is_some() && row.minimum.is_none(),
-                        object.facts[seen.field].maximum.is_some() && row.maximum.is_none(),
-                    ],
-                )
-            }
-            _ => (("", 0), ("", 0), [false, false]),
-        };
+        let ty = field.get("type").and_then(Value::as_str);
+        let (low, high, prose) = limits_held(&seen.value, ty, &object.facts[seen.field], row);
         for ((key, actual), from_prose, below) in [(low, prose[0], true), (high, prose[1], false)] {
             let Some(limit) = field.get(key).and_then(Value::as_i64) else {
                 continue;
@@ -184,6 +166,38 @@ impl Builder<'_> {
                     .push(table.row_review(row, Kind::ValueBreaksCheck, text));
             }
         }
+    }
+}
+
+/// The limits a value is held against, with what it measures (its length, or the integer itself), and
+/// whether each limit comes from the prose alone (the table gives none).
+fn limits_held(
+    value: &Value,
+    ty: Option<&str>,
+    facts: &Facts,
+    row: &Row,
+) -> ((&'static str, i64), (&'static str, i64), [bool; 2]) {
+    match (value, ty) {
+        (Value::String(s), Some("string")) => (
+            ("min_length", s.chars().count() as i64),
+            ("max_length", s.chars().count() as i64),
+            [
+                facts.min_length.is_some() && row.minimum.is_none(),
+                facts.max_length.is_some() && row.maximum.is_none(),
+            ],
+        ),
+        (Value::Number(n), Some("integer" | "long")) if n.as_i64().is_some() => {
+            let n = n.as_i64().unwrap_or_default();
+            (
+                ("minimum", n),
+                ("maximum", n),
+                [
+                    facts.minimum.is_some() && row.minimum.is_none(),
+                    facts.maximum.is_some() && row.maximum.is_none(),
+                ],
+            )
+        }
+        _ => (("", 0), ("", 0), [false, false]),
     }
 }
 

@@ -120,20 +120,15 @@ impl Builder<'_> {
         parents
     }
 
-    /// Resolves a condition's subject to a field of the row's object or, nearest first, of an object that
-    /// contains it, and its values to that field's values; the rule goes on that object.
-    fn place_condition(
-        &mut self,
+    /// The objects, nearest first, that hold a field named one of `candidates`: the row's object, else
+    /// the objects that contain it, level by level; each with the path from it to the row's object and
+    /// the field's name.
+    fn condition_hosts(
+        &self,
         object: usize,
-        row: &str,
-        place: &str,
-        condition: &rules::Condition,
+        candidates: &[String],
         parents: &[Vec<(usize, String, bool)>],
-    ) {
-        let mut candidates = vec![condition.subject.replace(' ', "_").to_ascii_lowercase()];
-        if let Some(term) = self.overlays.term(&condition.subject) {
-            candidates.insert(0, term.to_owned());
-        }
+    ) -> Vec<(usize, String, String)> {
         let mut level = vec![(object, String::new())];
         let mut seen = BTreeSet::from([object]);
         let mut hosts = Vec::new();
@@ -163,6 +158,24 @@ impl Builder<'_> {
                 .filter(|(p, _)| seen.insert(*p))
                 .collect();
         }
+        hosts
+    }
+
+    /// Resolves a condition's subject to a field of the row's object or, nearest first, of an object that
+    /// contains it, and its values to that field's values; the rule goes on that object.
+    fn place_condition(
+        &mut self,
+        object: usize,
+        row: &str,
+        place: &str,
+        condition: &rules::Condition,
+        parents: &[Vec<(usize, String, bool)>],
+    ) {
+        let mut candidates = vec![condition.subject.replace(' ', "_").to_ascii_lowercase()];
+        if let Some(term) = self.overlays.term(&condition.subject) {
+            candidates.insert(0, term.to_owned());
+        }
+        let hosts = self.condition_hosts(object, &candidates, parents);
         if hosts.is_empty() {
             let candidates = candidates.join("` or `");
             let help = "name it in the overlay's terms, or list the sentence as a note";
