@@ -217,8 +217,14 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             }
         }
     }
-    // A list of values is closed only if no other sentence states more of them ("In eu-de, the value of
-    // this parameter can only be 5_gray.").
+    close_values(&mut facts);
+    lowercase_first_and_last(&mut facts);
+    facts
+}
+
+/// A list of values is closed only if no other sentence states more of them ("In eu-de, the value of
+/// this parameter can only be 5_gray.").
+fn close_values(facts: &mut Facts) {
     if let Some(values) = &facts.values {
         if let Some(other) = facts.unrecognized.iter().find(|s| states_values(s)) {
             let text = format!(
@@ -229,8 +235,11 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             facts.values = None;
         }
     }
-    // "Use lowercase letters ... Start with a letter": the letter that starts must be one of the letters
-    // allowed.
+}
+
+/// "Use lowercase letters ... Start with a letter": the letter that starts (or ends) must be one of the
+/// letters allowed.
+fn lowercase_first_and_last(facts: &mut Facts) {
     if facts.chars.allowed.iter().any(|c| c == "ascii_lower")
         && !facts.chars.allowed.iter().any(|c| c == "letter")
     {
@@ -245,7 +254,6 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             }
         }
     }
-    facts
 }
 
 /// Runs every sentence-level recognizer; true when any matched. Limits, character rules, values and
