@@ -184,8 +184,16 @@ mod tests {
         );
     }
 
+    /// The one table `text` holds, read on `side`; it is read, not noted.
+    fn one_table(text: &[&str], side: Side) -> Table {
+        let mut unread = Vec::new();
+        let mut found = tables(&lines(text), side, &mut unread).unwrap();
+        assert!(unread.is_empty() && found.len() == 1);
+        found.remove(0)
+    }
+
     #[test]
-    fn a_table_without_a_type_column_a_repeated_header_and_one_word_paragraphs() {
+    fn a_table_without_a_type_column_reads_its_rows_as_strings() {
         let text = [
             "Table 1 Parameter description",
             "Parameter",
@@ -195,10 +203,7 @@ mod tests {
             "Yes",
             "Specifies the project ID.",
         ];
-        let mut unread = Vec::new();
-        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else {
-            panic!("one table")
-        };
+        let table = one_table(&text, Side::Request);
         assert!(!table.type_column && table.mandatory_column);
         assert_eq!(
             (
@@ -208,7 +213,10 @@ mod tests {
             ),
             ("project_id", &Type::String, true)
         );
+    }
 
+    #[test]
+    fn a_repeated_header_continues_the_table_and_a_one_word_paragraph_is_no_row() {
         let text = [
             "Table 2 Request parameters",
             "Parameter",
@@ -230,16 +238,17 @@ mod tests {
             "Array of objects",
             "Specifies tags.",
         ];
-        let [table] = &tables(&lines(&text), Side::Request, &mut unread).unwrap()[..] else {
-            panic!("one table")
-        };
+        let table = one_table(&text, Side::Request);
         let names: Vec<&str> = table.rows.iter().map(|r| r.name.as_str()).collect();
         assert_eq!(names, ["user_data", "tags"]);
         assert!(table.rows[0]
             .description
             .contains(&Paragraph::Text("Examples".into())));
+    }
 
-        // Without a Mandatory column, a one-word description before the next row's name and type.
+    /// Without a Mandatory column, a one-word description before the next row's name and type.
+    #[test]
+    fn a_one_word_description_before_a_row_is_no_row() {
         let text = [
             "Table 4 Response parameters",
             "Parameter",
@@ -255,9 +264,7 @@ mod tests {
             "String",
             "Progress.",
         ];
-        let [table] = &tables(&lines(&text), Side::Response, &mut unread).unwrap()[..] else {
-            panic!("one table")
-        };
+        let table = one_table(&text, Side::Response);
         assert_eq!(
             table
                 .rows
@@ -266,7 +273,6 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["accessIPv4", "accessIPv6", "progress"]
         );
-        assert!(unread.is_empty());
     }
 
     #[test]
