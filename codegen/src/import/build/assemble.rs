@@ -13,26 +13,7 @@ use std::collections::BTreeSet;
 impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
         let page = self.page;
-        let path_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::PathParams));
-        let query_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
-        let header_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::Headers));
-        let form_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::FormData));
-        let path_params = self.parameter_fields("path", path_table);
-        let query_params = self.parameter_fields("query", query_table);
-        let headers = self.parameter_fields("headers", header_table);
-        let form_params = self.parameter_fields("form", form_table);
+        let [path_params, query_params, headers, form_params] = self.parameters();
 
         let mut objects = Map::new();
         let mut common_objects = Map::new();
@@ -95,6 +76,32 @@ impl Builder<'_> {
             report: self.report,
             stale: self.stale,
         }
+    }
+
+    /// The fields of the page's path, query, header and form tables.
+    fn parameters(&mut self) -> [Vec<Value>; 4] {
+        let page = self.page;
+        let path_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::PathParams));
+        let query_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
+        let header_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::Headers));
+        let form_table = page
+            .tables
+            .iter()
+            .find(|t| matches!(table_kind(t, page), TableKind::FormData));
+        let path_params = self.parameter_fields("path", path_table);
+        let query_params = self.parameter_fields("query", query_table);
+        let headers = self.parameter_fields("headers", header_table);
+        let form_params = self.parameter_fields("form", form_table);
+        [path_params, query_params, headers, form_params]
     }
 
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out where
