@@ -79,20 +79,7 @@ impl Builder<'_> {
         let mut facts = rules::recognize(&description, kind, &self.overlays.notes());
         self.notes_used.extend(facts.notes.iter().cloned());
         if request {
-            // A pointer to the table the row's type already is says nothing more.
-            let typed_by_table = matches!(row.ty.items().unwrap_or(&row.ty), Type::Object(_));
-            for sentence in facts
-                .unrecognized
-                .iter()
-                .filter(|s| !(typed_by_table && super::references::is_pointer(s)))
-            {
-                let text = format!("{place}: not recognized: {sentence:?}");
-                self.review_row(row, review::Kind::Unrecognized, text);
-            }
-            for withheld in &facts.withheld {
-                let placed = withheld.clone().placed(&place);
-                self.review_row(row, placed.kind, placed.text);
-            }
+            self.review_prose(&place, row, &facts);
         }
         if let (Some(name), Some(values)) = (&enum_name, &facts.values) {
             self.compare_listed(&place, row, name, values);
@@ -129,6 +116,24 @@ impl Builder<'_> {
         let mut field = to_json(&field);
         self.apply_patches(&place, row, &patches, &mut field);
         (field, facts, enum_name)
+    }
+
+    /// The review lines of a request row's prose: each sentence not read as a rule, each check withheld.
+    fn review_prose(&mut self, place: &str, row: &Row, facts: &Facts) {
+        // A pointer to the table the row's type already is says nothing more.
+        let typed_by_table = matches!(row.ty.items().unwrap_or(&row.ty), Type::Object(_));
+        for sentence in facts
+            .unrecognized
+            .iter()
+            .filter(|s| !(typed_by_table && super::references::is_pointer(s)))
+        {
+            let text = format!("{place}: not recognized: {sentence:?}");
+            self.review_row(row, review::Kind::Unrecognized, text);
+        }
+        for withheld in &facts.withheld {
+            let placed = withheld.clone().placed(place);
+            self.review_row(row, placed.kind, placed.text);
+        }
     }
 
     /// The limits of the table's `Minimum:`/`Maximum:` lines (a length for strings, a count for arrays)
