@@ -52,95 +52,12 @@ struct Group<'a> {
 /// Plans `pages` (sorted by operation) into a service whose `common.json` has `kept` (the entries other
 /// files use) and whose other files define `taken`.
 pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
-    let empty = Defs::new();
-    let mut kept_shapes = Shapes::default();
-    let kept_scope = Scope {
-        own: kept,
-        common: &empty,
-    };
-    let mut kept_loose = Shapes::loose();
-    let kept_shape: BTreeMap<&str, (String, String)> = kept
-        .keys()
-        .map(|n| {
-            (
-                n.as_str(),
-                (
-                    kept_shapes.of(&kept_scope, n),
-                    kept_loose.of(&kept_scope, n),
-                ),
-            )
-        })
-        .collect();
-
-    let mut occurrences: BTreeMap<&str, Vec<Occurrence<'_>>> = BTreeMap::new();
-    for page in pages {
-        let scope = Scope {
-            own: &page.defs,
-            common: kept,
-        };
-        let (mut full, mut loose) = (Shapes::default(), Shapes::loose());
-        for name in page.defs.keys() {
-            let silent = page.silent_on_presence.contains(name);
-            occurrences.entry(name).or_default().push(Occurrence {
-                page,
-                full: full.of(&scope, name),
-                loose: loose.of(&scope, name),
-                silent,
-            });
-        }
-    }
-    let mut by_name: BTreeMap<&str, Vec<Group<'_>>> = occurrences
+    let kept_shape = kept_shapes(kept);
+    let mut by_name: BTreeMap<&str, Vec<Group<'_>>> = occurrences(pages, kept)
         .into_iter()
         .map(|(name, found)| (name, groups(found)))
         .collect();
-    let mut taken: BTreeSet<String> = taken.iter().chain(kept.keys()).cloned().collect();
-    for (name, groups) in &mut by_name {
-        groups.sort_by(|a, b| {
-            b.ops
-                .len()
-                .cmp(&a.ops.len())
-                .then_with(|| first_op(a).cmp(first_op(b)))
-        });
-        for group in groups.iter_mut() {
-            let same = |(full, loose): &(String, String)| {
-                *full == group.shape || (group.silent && *loose == group.loose)
-            };
-            let reuse = kept_shape
-                .iter()
-                .filter(|(k, s)| k.ends_with(*name) && same(s))
-                .map(|(k, _)| *k)
-                .min_by_key(|k| (k != name, *k));
-            if let Some(existing) = reuse {
-                (group.name, group.common) = (Some(existing.to_owned()), true);
-            }
-        }
-        if let Some(first) = groups
-            .iter_mut()
-            .find(|g| g.name.is_none())
-            .filter(|_| !taken.contains(*name))
-        {
-            first.name = Some((*name).to_owned());
-            taken.insert((*name).to_owned());
-        }
-    }
-    for (name, groups) in &mut by_name {
-        for group in groups.iter_mut().filter(|g| g.name.is_none()) {
-            let base = format!("{}{name}", first_op(group).to_upper_camel_case());
-            let free = (1..)
-                .map(|n| {
-                    if n == 1 {
-                        base.clone()
-                    } else {
-                        format!("{base}{n}")
-                    }
-                })
-                .find(|n| !taken.contains(n))
-                .unwrap_or(base);
-            taken.insert(free.clone());
-            group.name = Some(free);
-        }
-    }
-
+    name_groups(&mut by_name, &kept_shape, kept, taken);
     let mut plan = Plan {
         common: kept.clone(),
         ..Plan::default()
@@ -172,6 +89,108 @@ pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
         }
     }
     plan
+}
+
+/// The shape, and the shape without which fields are mandatory, of each `common.json` entry kept.
+fn kept_shapes(kept: &Defs) -> BTreeMap<&str, (String, String)> {
+    let empty = Defs::new();
+    let mut kept_shapes = Shapes::default();
+    let kept_scope = Scope {
+        own: kept,
+        common: &empty,
+    };
+    let mut kept_loose = Shapes::loose();
+    kept.keys()
+        .map(|n| {
+            (
+                n.as_str(),
+                (
+                    kept_shapes.of(&kept_scope, n),
+                    kept_loose.of(&kept_scope, n),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Each name the pages define, with its definition on each page.
+fn occurrences<'a>(pages: &'a [PageDefs], kept: &Defs) -> BTreeMap<&'a str, Vec<Occurrence<'a>>> {
+    let mut occurrences: BTreeMap<&str, Vec<Occurrence<'_>>> = BTreeMap::new();
+    for page in pages {
+        let scope = Scope {
+            own: &page.defs,
+            common: kept,
+        };
+        let (mut full, mut loose) = (Shapes::default(), Shapes::loose());
+        for name in page.defs.keys() {
+            let silent = page.silent_on_presence.contains(name);
+            occurrences.entry(name).or_default().push(Occurrence {
+                page,
+                full: full.of(&scope, name),
+                loose: loose.of(&scope, name),
+                silent,
+            });
+        }
+    }
+    occurrences
+}
+
+/// Names each group of each name: a kept `common.json` entry of its shape, else the name itself for the
+/// shape on the most pages, else `{Operation}{Name}` (numbered while taken). `taken` are the names
+/// other files define.
+fn name_groups(
+    by_name: &mut BTreeMap<&str, Vec<Group<'_>>>,
+    kept_shape: &BTreeMap<&str, (String, String)>,
+    kept: &Defs,
+    taken: &BTreeSet<String>,
+) {
+    let mut taken: BTreeSet<String> = taken.iter().chain(kept.keys()).cloned().collect();
+    for (name, groups) in by_name.iter_mut() {
+        groups.sort_by(|a, b| {
+            b.ops
+                .len()
+                .cmp(&a.ops.len())
+                .then_with(|| first_op(a).cmp(first_op(b)))
+        });
+        for group in groups.iter_mut() {
+            let same = |(full, loose): &(String, String)| {
+                *full == group.shape || (group.silent && *loose == group.loose)
+            };
+            let reuse = kept_shape
+                .iter()
+                .filter(|(k, s)| k.ends_with(*name) && same(s))
+                .map(|(k, _)| *k)
+                .min_by_key(|k| (k != name, *k));
+            if let Some(existing) = reuse {
+                (group.name, group.common) = (Some(existing.to_owned()), true);
+            }
+        }
+        if let Some(first) = groups
+            .iter_mut()
+            .find(|g| g.name.is_none())
+            .filter(|_| !taken.contains(*name))
+        {
+            first.name = Some((*name).to_owned());
+            taken.insert((*name).to_owned());
+        }
+    }
+    for (name, groups) in by_name.iter_mut() {
+        for group in groups.iter_mut().filter(|g| g.name.is_none()) {
+            let base = format!("{}{name}", first_op(group).to_upper_camel_case());
+            let free = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}{n}")
+                    }
+                })
+                .find(|n| !taken.contains(n))
+                .unwrap_or(base);
+            taken.insert(free.clone());
+            group.name = Some(free);
+        }
+    }
 }
 
 /// A definition of a name on one page.
