@@ -59,7 +59,7 @@ pub(super) fn rows(
         i += 1;
         let required = mandatory_column && mandatory_cell(lines, &mut i, last, &in_row)?;
         let ty = match columns.ty {
-            true => type_cell(lines, &mut i, last, &in_row)?,
+            true => cell_type(next_cell(lines, &mut i, last, &in_row, "type")?, &in_row)?,
             false => Type::String,
         };
         let start = i;
@@ -93,20 +93,33 @@ pub(super) fn rows(
     Ok(rows)
 }
 
-/// The row's Mandatory cell at `lines[*i]`, `Yes` or `No`; moves past it.
+/// The row's next cell, at `lines[*i]`; moves past it. `cells` names what the table ends before when
+/// there is none.
+fn next_cell<'l, 'a>(
+    lines: &'l [Line<'a>],
+    i: &mut usize,
+    last: usize,
+    in_row: &impl Fn(usize, String) -> PageError,
+    cells: &str,
+) -> Result<&'l Line<'a>, PageError> {
+    let cell = lines.get(*i).ok_or_else(|| {
+        in_row(
+            last,
+            format!("the table ends before the row's {cells} (truncated?)"),
+        )
+    })?;
+    *i += 1;
+    Ok(cell)
+}
+
+/// The row's Mandatory cell, `Yes` or `No`.
 fn mandatory_cell(
     lines: &[Line<'_>],
     i: &mut usize,
     last: usize,
     in_row: &impl Fn(usize, String) -> PageError,
 ) -> Result<bool, PageError> {
-    let cell = lines.get(*i).ok_or_else(|| {
-        in_row(
-            last,
-            "the table ends before the row's Mandatory and Type cells (truncated?)".to_owned(),
-        )
-    })?;
-    *i += 1;
+    let cell = next_cell(lines, i, last, in_row, "Mandatory and Type cells")?;
     match cell.text {
         "Yes" => Ok(true),
         "No" => Ok(false),
@@ -115,23 +128,6 @@ fn mandatory_cell(
             format!("expected Yes or No in the Mandatory column, found {other:?}"),
         )),
     }
-}
-
-/// The row's Type cell at `lines[*i]`; moves past it.
-fn type_cell(
-    lines: &[Line<'_>],
-    i: &mut usize,
-    last: usize,
-    in_row: &impl Fn(usize, String) -> PageError,
-) -> Result<Type, PageError> {
-    let cell = lines.get(*i).ok_or_else(|| {
-        in_row(
-            last,
-            "the table ends before the row's type (truncated?)".to_owned(),
-        )
-    })?;
-    *i += 1;
-    cell_type(cell, in_row)
 }
 
 /// A placeholder row stands for the whole of its table: `{User defined key}` of type `Map<String,X>` (the
