@@ -257,7 +257,7 @@ fn import_service(
         "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
         c.pages, c.operations, c.objects, c.enums, c.common, c.fields, c.rules, c.request_examples, c.response_examples, outcome.report.len(), outcome.failed.len()
     );
-    let by_kind = codegen::import::review::counts(&outcome.report);
+    let by_kind = codegen::internal::import::review::counts(&outcome.report);
     if !by_kind.is_empty() {
         eprintln!("review: {by_kind}");
     }
