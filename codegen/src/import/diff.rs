@@ -91,33 +91,29 @@ impl Diff<'_> {
         for key in ["name", "summary", "description", "method", "path", "body"] {
             self.value(&format!("operation.{key}"), old.get(key), new.get(key));
         }
-        let list = |v: &Value, key: &str| {
-            v.get(key)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default()
-        };
-        self.fields(
-            "path parameter",
-            &list(old, "path_params"),
-            &list(new, "path_params"),
-        );
-        self.fields(
-            "query parameter",
-            &list(old, "query_params"),
-            &list(new, "query_params"),
-        );
-        self.fields("header", &list(old, "headers"), &list(new, "headers"));
-        self.fields(
-            "form field",
-            &list(old, "form_params"),
-            &list(new, "form_params"),
-        );
-        let (old_responses, new_responses) = (list(old, "responses"), list(new, "responses"));
+        self.parameters(old, new);
+        self.responses(&list(old, "responses"), &list(new, "responses"));
+        self.examples(old, new);
+    }
+
+    /// Path and query parameters, headers and form fields, each list compared by name.
+    fn parameters(&mut self, old: &Value, new: &Value) {
+        for (prefix, key) in [
+            ("path parameter", "path_params"),
+            ("query parameter", "query_params"),
+            ("header", "headers"),
+            ("form field", "form_params"),
+        ] {
+            self.fields(prefix, &list(old, key), &list(new, key));
+        }
+    }
+
+    /// Responses compared by status.
+    fn responses(&mut self, old: &[Value], new: &[Value]) {
         let status = |v: &Value| v.get("status").cloned();
-        for response in &new_responses {
+        for response in new {
             let place = format!("response {}", show(status(response).as_ref()));
-            match old_responses.iter().find(|o| status(o) == status(response)) {
+            match old.iter().find(|o| status(o) == status(response)) {
                 None => self.push(format!(
                     "{place}: added ({}, body {})",
                     show(response.get("description")),
@@ -134,15 +130,19 @@ impl Diff<'_> {
                 }
             }
         }
-        for response in old_responses
+        for response in old
             .iter()
-            .filter(|o| !new_responses.iter().any(|n| status(n) == status(o)))
+            .filter(|o| !new.iter().any(|n| status(n) == status(o)))
         {
             self.push(format!(
                 "response {}: removed",
                 show(status(response).as_ref())
             ));
         }
+    }
+
+    /// Example requests and responses compared by position.
+    fn examples(&mut self, old: &Value, new: &Value) {
         let examples = |v: &Value, key: &str| {
             v.get("examples")
                 .and_then(|e| e.get(key))
@@ -322,6 +322,15 @@ impl Diff<'_> {
             }
         }
     }
+}
+
+/// The array under `key`, or none.
+fn list(value: &Value, key: &str) -> Vec<Value> {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
