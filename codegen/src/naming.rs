@@ -26,10 +26,16 @@ pub const RESERVED_MODULES: &[&str] = &["support"];
 pub const RESERVED_REQUEST_FIELDS: &[&str] = &["body", "path"];
 
 /// Names the generator puts in every service module beside the operations' modules, with what they are.
-pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[(
-    "support",
-    "the crate's run-time support module, which every service module imports",
-)];
+pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
+    (
+        "support",
+        "the crate's run-time support module, which every service module imports",
+    ),
+    (
+        "types",
+        "the module whose files hold a large service's types",
+    ),
+];
 
 /// The variant every enumeration gets for values the page does not list.
 pub const UNKNOWN_VARIANT: &str = "Unknown";

@@ -81,7 +81,7 @@ fn a_generated_file_edited_by_hand_or_a_broken_cache_is_rendered_again() {
     config(&spec, &out).generate().expect("generates");
     let lib = out.join("services/apig/src/lib.rs");
     let text = std::fs::read_to_string(&lib).expect("generated");
-    std::fs::write(&lib, text.replacen("pub struct", "pub  struct", 1)).expect("edit");
+    std::fs::write(&lib, text.replacen("pub mod", "pub  mod", 1)).expect("edit");
     let report = config(&spec, &out).generate().expect("generates");
     assert_eq!(report.written, vec![lib.clone()], "the hand edit is undone");
     assert_eq!(std::fs::read_to_string(&lib).expect("generated"), text);

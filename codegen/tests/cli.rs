@@ -84,7 +84,7 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     let (code, _, stderr) = run(&["--check"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("changed: services/apig/src/lib.rs"),
+        stderr.contains("changed: services/apig/src/types/common.rs"),
         "{stderr}"
     );
 
@@ -96,7 +96,7 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     let (code, _, stderr) = run(&["--verbose"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("written:") && stderr.contains("apig/src/lib.rs"),
+        stderr.contains("written:") && stderr.contains("apig/src/types/common.rs"),
         "{stderr}"
     );
     assert!(

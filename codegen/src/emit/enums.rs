@@ -1,7 +1,8 @@
 //! Emits an enumeration: documented variants, a catch-all keeping undocumented values, and serde impls
 //! that read and write exactly the wire form (JSON strings or JSON integers).
 
-use super::{docs, ident};
+use super::docs::docs;
+use super::tokens::ident;
 use crate::ir::{Enum, EnumValue};
 use crate::naming::UNKNOWN_VARIANT;
 use proc_macro2::TokenStream;
@@ -76,6 +77,7 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         unknown_value,
     } = wire_form(e.integer, &unknown);
     let copy_unknown = quote! { Self::#unknown(value) => #unknown_value };
+    let traits = text_traits(&name, display, serialize, deserialize);
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -111,6 +113,29 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             }
         }
 
+        #traits
+
+        impl support::Validate for #name {
+            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
+                support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+            }
+        }
+
+        // A value, not an object: so that a map of this enumeration can be a body.
+        impl support::Shaped for #name {
+            const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+        }
+    }
+}
+
+/// `Display`, `Serialize` and `Deserialize` of the enumeration `name`: its wire form as text and as JSON.
+fn text_traits(
+    name: &proc_macro2::Ident,
+    display: TokenStream,
+    serialize: TokenStream,
+    deserialize: TokenStream,
+) -> TokenStream {
+    quote! {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 #display
@@ -127,17 +152,6 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 #deserialize
             }
-        }
-
-        impl support::Validate for #name {
-            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
-                support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
-            }
-        }
-
-        // A value, not an object: so that a map of this enumeration can be a body.
-        impl support::Shaped for #name {
-            const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Emits `Request::form` for an operation whose body is multipart/form-data: the form's fields as the
 //! parts to send, text parts written as the query writes its values and file parts as they are.
 
-use super::operation::each_value;
+use super::query::each_value;
 use crate::ir::{Field, Operation};
 use proc_macro2::TokenStream;
 use quote::quote;

@@ -2,14 +2,15 @@
 //! parameters, headers and a JSON body or a form's fields, path and query building with percent-encoding,
 //! and (in `response`) a `Response` enum with one variant per documented status.
 
-use super::{doc_line, docs, form, ident, read, response, rust_type_in, validate};
-use crate::ir::{Field, Operation, PathPiece, Type};
+use super::docs::{doc_lines, docs};
+use super::tokens::{ident, rust_type_in};
+use super::{form, query, read, response, validate};
+use crate::ir::{Field, Operation, PathPiece};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn emit_operation(op: &Operation) -> TokenStream {
-    let module_docs = op.docs.iter().map(|line| {
-        let text = doc_line(line);
+    let module_docs = op.docs.iter().flat_map(|line| doc_lines(line)).map(|text| {
         quote! { #![doc = #text] }
     });
     let method = &op.method;
@@ -60,23 +61,6 @@ fn emit_request(op: &Operation) -> TokenStream {
         let (name, doc, ty) = (ident(&field.ident), docs(&field.docs), param_type(field));
         quote! { #doc pub #name: #ty, }
     });
-    let query_pairs = op.query.iter().map(|field| {
-        let wire = &field.wire;
-        each_value(
-            field,
-            quote! { support::push_query(&mut query, #wire, value); },
-        )
-    });
-    // Without query parameters the string is empty, and nothing is pushed onto it.
-    let query_body = if op.query.is_empty() {
-        quote! { ::std::string::String::new() }
-    } else {
-        quote! {
-            let mut query = ::std::string::String::new();
-            #(#query_pairs)*
-            query
-        }
-    };
     let body_field = op.body.as_ref().map(|body| {
         let body = rust_type_in(body, &quote! { super:: });
         quote! {
@@ -84,20 +68,7 @@ fn emit_request(op: &Operation) -> TokenStream {
             pub body: #body,
         }
     });
-    let form = form::emit_form(op);
-    let pieces = op.path_pieces.iter().map(|piece| match piece {
-        PathPiece::Literal(text) => push_literal(text),
-        PathPiece::Param(field) => {
-            let field = ident(field);
-            quote! { path.push_str(&support::encode_path_segment(&self.#field)); }
-        }
-    });
-    let header_count = op.headers.len();
-    let headers = op.headers.iter().map(|h| {
-        let (wire, name) = (&h.wire, ident(&h.ident));
-        quote! { (#wire, self.#name.as_str()) }
-    });
-    let checks = request_checks(op);
+    let methods = request_methods(op);
     quote! {
         /// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
         #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +78,28 @@ fn emit_request(op: &Operation) -> TokenStream {
             #body_field
         }
 
+        #methods
+    }
+}
+
+/// `Request`'s methods: its path, query, headers, checks and form.
+fn request_methods(op: &Operation) -> TokenStream {
+    let pieces = op.path_pieces.iter().map(|piece| match piece {
+        PathPiece::Literal(text) => push_literal(text),
+        PathPiece::Param(field) => {
+            let field = ident(field);
+            quote! { path.push_str(&support::encode_path_segment(&self.#field)); }
+        }
+    });
+    let query_body = query::query_body(op);
+    let header_count = op.headers.len();
+    let headers = op.headers.iter().map(|h| {
+        let (wire, name) = (&h.wire, ident(&h.ident));
+        quote! { (#wire, self.#name.as_str()) }
+    });
+    let checks = request_checks(op);
+    let form = form::emit_form(op);
+    quote! {
         impl Request {
             /// The request path, with every path parameter percent-encoded.
             pub fn path(&self) -> ::std::string::String {
@@ -181,22 +174,6 @@ fn param_type(field: &Field) -> TokenStream {
         ty
     } else {
         quote! { ::std::option::Option<#ty> }
-    }
-}
-
-/// Runs `push` on each value of a query parameter or form field (bound to `value`), when it is set: an
-/// array's items one after the other.
-pub(super) fn each_value(field: &Field, push: TokenStream) -> TokenStream {
-    let name = ident(&field.ident);
-    let each = if matches!(field.ty, Type::Vec(_)) {
-        quote! { for value in values { #push } }
-    } else {
-        quote! { let value = values; #push }
-    };
-    if field.required {
-        quote! { { let values = &self.#name; #each } }
-    } else {
-        quote! { if let ::std::option::Option::Some(values) = &self.#name { #each } }
     }
 }
 

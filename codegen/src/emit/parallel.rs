@@ -4,7 +4,7 @@
 //! reported, as a sequential run would have reported it. A keyed job whose file the cache holds fresh is
 //! not rendered at all.
 
-use super::EmitBug;
+use super::tokens::EmitBug;
 use crate::cache::Cache;
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -125,59 +125,13 @@ fn enum_value(value: &EnumValue) -> Value {
 }
 
 fn type_schema(ty: &Type, checks: &Checks) -> Value {
-    // Destructured, so that a new kind of check does not compile until it has a schema here.
-    let Checks {
-        range,
-        length,
-        items,
-        chars,
-        integer_list,
-    } = checks;
     let mut schema = Map::new();
     match ty {
-        Type::String => {
-            schema.insert("type".into(), json!("string"));
-            if let Some(Bounds { min, max }) = *length {
-                if let Some(min) = min {
-                    schema.insert("minLength".into(), json!(min));
-                }
-                if let Some(max) = max {
-                    schema.insert("maxLength".into(), json!(max));
-                }
-            }
-            let mut patterns = Vec::new();
-            if let Some(rule) = chars {
-                patterns.push(chars_pattern(rule));
-            }
-            if let Some(IntegerList {
-                minimum: min,
-                maximum: max,
-            }) = *integer_list
-            {
-                patterns.push(integer_list_pattern(min, max));
-            }
-            match patterns.len() {
-                0 => {}
-                1 => {
-                    schema.insert("pattern".into(), json!(patterns[0]));
-                }
-                _ => {
-                    schema.insert(
-                        "allOf".into(),
-                        Value::Array(
-                            patterns
-                                .into_iter()
-                                .map(|p| json!({ "pattern": p }))
-                                .collect(),
-                        ),
-                    );
-                }
-            }
-        }
+        Type::String => string_schema(&mut schema, checks),
         Type::I32 | Type::I64 => {
             schema.insert("type".into(), json!("integer"));
             let bits = ty.integer_bounds().unwrap_or((i64::MIN, i64::MAX));
-            let Bounds { min, max } = range.unwrap_or(Bounds {
+            let Bounds { min, max } = checks.range.unwrap_or(Bounds {
                 min: None,
                 max: None,
             });
@@ -207,17 +161,67 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::Vec(inner) => {
             schema.insert("type".into(), json!("array"));
             schema.insert("items".into(), type_schema(inner, checks));
-            if let Some(Bounds { min, max }) = *items {
-                if let Some(min) = min {
-                    schema.insert("minItems".into(), json!(min));
-                }
-                if let Some(max) = max {
-                    schema.insert("maxItems".into(), json!(max));
-                }
-            }
+            insert_bounds(&mut schema, checks.items, "minItems", "maxItems");
         }
     }
     Value::Object(schema)
+}
+
+/// A string's schema: its length, and the patterns of its characters and of an integer list.
+fn string_schema(schema: &mut Map<String, Value>, checks: &Checks) {
+    // Destructured, so that a new kind of check does not compile until it has a schema here (a range or a
+    // count of items is never a string's).
+    let Checks {
+        range: _,
+        length,
+        items: _,
+        chars,
+        integer_list,
+    } = checks;
+    schema.insert("type".into(), json!("string"));
+    insert_bounds(schema, *length, "minLength", "maxLength");
+    let mut patterns = Vec::new();
+    if let Some(rule) = chars {
+        patterns.push(chars_pattern(rule));
+    }
+    if let Some(IntegerList {
+        minimum: min,
+        maximum: max,
+    }) = *integer_list
+    {
+        patterns.push(integer_list_pattern(min, max));
+    }
+    match patterns.len() {
+        0 => {}
+        1 => {
+            schema.insert("pattern".into(), json!(patterns[0]));
+        }
+        _ => {
+            let all: Vec<Value> = patterns
+                .into_iter()
+                .map(|p| json!({ "pattern": p }))
+                .collect();
+            schema.insert("allOf".into(), Value::Array(all));
+        }
+    }
+}
+
+/// `bounds` as the keywords `min_key` and `max_key`, each where it is set.
+fn insert_bounds<T: serde::Serialize>(
+    schema: &mut Map<String, Value>,
+    bounds: Option<Bounds<T>>,
+    min_key: &str,
+    max_key: &str,
+) {
+    let Some(Bounds { min, max }) = bounds else {
+        return;
+    };
+    if let Some(min) = min {
+        schema.insert(min_key.into(), json!(min));
+    }
+    if let Some(max) = max {
+        schema.insert(max_key.into(), json!(max));
+    }
 }
 
 fn struct_schema(s: &Struct, service: &Service, unchecked: &mut Vec<String>) -> Value {

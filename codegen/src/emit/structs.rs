@@ -1,44 +1,55 @@
 //! Emits an object table as a serde struct, its default constants and accessors, and its validator.
 
-use super::{doc_line, docs, ident, read, rust_type, validate};
+use super::docs::{doc_line, docs};
+use super::read;
+use super::tokens::{ident, rust_type};
+use super::validate::{self, ValidateItems};
 use crate::ir::{Field, Literal, Struct, Type};
 use crate::naming;
 use proc_macro2::TokenStream;
+use quote::quote;
 use std::collections::HashMap;
 
 /// Each struct's field-list static, by struct name, as lowering named it.
 pub type Shapes<'a> = HashMap<&'a str, &'a str>;
-use quote::quote;
 
-/// The struct `s`; `shapes` gives each struct of the service its field-list static, for the shapes of
+/// The struct `s` with its items in one place, one impl block per concern: the inherent impl (the
+/// defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks and the
+/// one-pass reader. `shapes` gives each struct of the service its field-list static, for the shapes of
 /// the values its fields hold.
 pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs);
     let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
-    let validate = if s.validated || s.response {
-        // The field list finds undocumented fields in responses; requests find them as they are read.
-        let shape = if s.response {
-            emit_shape(s, shapes)
-        } else {
-            quote! {}
-        };
-        let checks = validate::emit_validate(s, quote! { #name }, s.validated);
-        let reader = if s.validated {
-            read::emit_read(s)
-        } else {
-            quote! {}
-        };
-        quote! { #shape #checks #reader }
+    let checked = s.validated || s.response;
+    let ValidateItems {
+        inherent: checks,
+        trait_impl: validate,
+    } = if checked {
+        validate::emit_validate(s, quote! { #name }, s.validated)
     } else {
-        quote! {}
+        ValidateItems {
+            inherent: quote! {},
+            trait_impl: quote! {},
+        }
     };
-    let inherent = quote! { #(#defaults)* };
+    let inherent = quote! { #(#defaults)* #checks };
     let inherent = if inherent.is_empty() {
         quote! {}
     } else {
         quote! { impl #name { #inherent } }
+    };
+    // The field list finds undocumented fields in responses; requests find them as they are read.
+    let shape = if s.response {
+        emit_shape(s, shapes)
+    } else {
+        quote! {}
+    };
+    let reader = if s.validated {
+        read::emit_read(s)
+    } else {
+        quote! {}
     };
     quote! {
         #doc
@@ -47,7 +58,9 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
             #(#fields)*
         }
         #inherent
+        #shape
         #validate
+        #reader
     }
 }
 

@@ -2,7 +2,7 @@
 //! objects) and the object's cross-field and conditional rules. Paths are built on the stack and rendered
 //! only when a violation is found, so a valid value allocates nothing.
 
-use super::ident;
+use super::tokens::ident;
 use crate::ir::{
     rule_checks, Bounds, CharClass, Checks, Condition, Field, FieldPath, FieldRef, Literal,
     NamedClass, Rule, RuleCheck, Struct, Type,
@@ -11,15 +11,22 @@ use crate::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// A struct's checks: the items of its inherent impl, and its `support::Validate` impl.
+pub struct ValidateItems {
+    /// `validate` (on request types) and the functions of the fields' own checks.
+    pub inherent: TokenStream,
+    pub trait_impl: TokenStream,
+}
+
 /// The checks of a struct as `support::Validate` for `self_ty`. Request types also get an inherent
 /// `validate` (`public`); response types are checked only for departures from the page.
-pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStream {
+pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> ValidateItems {
     let name = self_ty;
     let presence = s.fields.iter().filter(|f| f.expected).map(|f| {
         let (field, wire) = (ident(&f.ident), &f.wire);
         quote! { support::check_present(out, &path.field(#wire), self.#field.is_some()); }
     });
-    let checkers = emit_checkers(s, &name);
+    let checkers = emit_checkers(s);
     let fields = s.fields.iter().map(|field| {
         let own = checker_call(field);
         emit_field_checks(field, own.as_ref())
@@ -32,28 +39,26 @@ pub fn emit_validate(s: &Struct, self_ty: TokenStream, public: bool) -> TokenStr
     } else {
         checks
     };
-    let inherent = if public {
+    let validate = if public {
         quote! {
-            impl #name {
-                /// Checks every documented rule of this value and of everything in it, and returns all
-                /// violations at once, each with its JSON path.
-                pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-                    support::Validate::validate(self)
-                }
+            /// Checks every documented rule of this value and of everything in it, and returns all
+            /// violations at once, each with its JSON path.
+            pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
+                support::Validate::validate(self)
             }
         }
     } else {
         quote! {}
     };
-    quote! {
-        #inherent
-        #checkers
-
-        impl support::Validate for #name {
-            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
-                #checks
+    ValidateItems {
+        inherent: quote! { #validate #checkers },
+        trait_impl: quote! {
+            impl support::Validate for #name {
+                fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
+                    #checks
+                }
             }
-        }
+        },
     }
 }
 
@@ -128,7 +133,7 @@ pub(crate) fn checker_call(field: &Field) -> Option<TokenStream> {
 }
 
 /// The private functions of a struct's fields' own checks, one for each field that has any.
-fn emit_checkers(s: &Struct, name: &TokenStream) -> TokenStream {
+fn emit_checkers(s: &Struct) -> TokenStream {
     let functions: Vec<TokenStream> = s
         .fields
         .iter()
@@ -140,7 +145,7 @@ fn emit_checkers(s: &Struct, name: &TokenStream) -> TokenStream {
             let checker = checker(field);
             let value = match field.ty.scalar() {
                 Type::String => quote! { str },
-                scalar => super::rust_type(scalar),
+                scalar => super::tokens::rust_type(scalar),
             };
             Some(quote! {
                 fn #checker(out: &mut ::std::vec::Vec<support::Violation>, p: &support::Path<'_>, value: &#value) {
@@ -149,14 +154,7 @@ fn emit_checkers(s: &Struct, name: &TokenStream) -> TokenStream {
             })
         })
         .collect();
-    if functions.is_empty() {
-        return quote! {};
-    }
-    quote! {
-        impl #name {
-            #(#functions)*
-        }
-    }
+    quote! { #(#functions)* }
 }
 
 /// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p` (a `Path`):

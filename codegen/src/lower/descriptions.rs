@@ -99,10 +99,88 @@ fn states_bounds(description: &[String], min: Option<i64>, max: Option<i64>) -> 
 /// An object's rules as its docs list them, each naming the field it governs.
 #[derive(Debug, Default)]
 pub struct RuleSources {
-    /// The rules `validate` checks (or would, on a type requests do not reach).
-    pub checked: Vec<String>,
+    /// The rules `validate` checks (or would, on a type requests do not reach), as lines.
+    checked: Vec<String>,
     /// The rules the request cannot decide, with their decisions.
-    pub unchecked: Vec<String>,
+    unchecked: Vec<Unchecked>,
+}
+
+/// A rule the request cannot decide: the field it governs, the page's sentence, why it is not checked.
+#[derive(Debug)]
+struct Unchecked {
+    field: String,
+    source: String,
+    decision: Option<String>,
+}
+
+impl RuleSources {
+    /// A rule `validate` checks, on `field` (as the docs name it), from the page's `source` sentence.
+    pub fn push_checked(&mut self, field: &str, source: &str) {
+        self.checked.push(format!("- `{field}`: {source}"));
+    }
+
+    /// A rule the request cannot decide, with the decision saying why.
+    pub fn push_unchecked(&mut self, field: &str, source: &str, decision: Option<&str>) {
+        self.unchecked.push(Unchecked {
+            field: field.to_owned(),
+            source: source.to_owned(),
+            decision: decision.map(str::to_owned),
+        });
+    }
+
+    /// The unchecked rules as lines, each decision stated once: rules with the same decision and the
+    /// same sentence are one line naming each field, and a decision several sentences share follows
+    /// them as a line of its own.
+    fn unchecked_lines(&self) -> Vec<String> {
+        let mut decisions: Vec<Option<&str>> = Vec::new();
+        for rule in &self.unchecked {
+            if !decisions.contains(&rule.decision.as_deref()) {
+                decisions.push(rule.decision.as_deref());
+            }
+        }
+        let mut lines = Vec::new();
+        for decision in decisions {
+            let mut sentences: Vec<(&str, Vec<&str>)> = Vec::new();
+            let rules = self
+                .unchecked
+                .iter()
+                .filter(|r| r.decision.as_deref() == decision);
+            for rule in rules {
+                match sentences
+                    .iter_mut()
+                    .find(|(source, _)| *source == rule.source)
+                {
+                    Some((_, fields)) => fields.push(&rule.field),
+                    None => sentences.push((&rule.source, vec![&rule.field])),
+                }
+            }
+            let decision = decision.map(|d| format!("Decision: {d}"));
+            let one = sentences.len() == 1;
+            for (source, fields) in &sentences {
+                let mut line = format!("- {}: {source}", in_words(fields));
+                if let (true, Some(decision)) = (one, &decision) {
+                    line.push(' ');
+                    line.push_str(decision);
+                }
+                lines.push(line);
+            }
+            if let (false, Some(decision)) = (one, decision) {
+                let fields: Vec<&str> = sentences.iter().flat_map(|(_, f)| f.clone()).collect();
+                lines.push(format!("- {decision} (for {})", in_words(&fields)));
+            }
+        }
+        lines
+    }
+}
+
+/// Fields as code, in words: `a`, `a` and `b`, `a`, `b` and `c`.
+fn in_words(fields: &[&str]) -> String {
+    let quoted: Vec<String> = fields.iter().map(|f| format!("`{f}`")).collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// A struct's doc comment: the table's description (or its name), then its rules, under a heading that
@@ -126,13 +204,16 @@ pub fn struct_docs(
         "Documented rules:"
     };
     for (heading, lines) in [
-        (checked_heading, &rules.checked),
-        ("Documented rules that are not checked:", &rules.unchecked),
+        (checked_heading, rules.checked.clone()),
+        (
+            "Documented rules that are not checked:",
+            rules.unchecked_lines(),
+        ),
     ] {
         if !lines.is_empty() {
             docs.push(String::new());
             docs.push(heading.to_owned());
-            docs.extend(lines.iter().cloned());
+            docs.extend(lines);
         }
     }
     docs

@@ -39,18 +39,14 @@ pub fn lower_rules(
     let mut sources = RuleSources::default();
     for rule in &object.rules {
         let path = &rule.path;
-        let line = format!("- `{}`: {}", governs(rule), rule.source());
+        let governs = governs(rule);
         if rule.checked() {
-            sources.checked.push(line);
+            sources.push_checked(&governs, rule.source());
             rules.extend(lower_rule(cx, lowered, at, path, rule));
             continue;
         }
         check_unchecked_reason(cx, path, rule);
-        let decision = rule
-            .decision()
-            .map(|d| format!(" Decision: {d}"))
-            .unwrap_or_default();
-        sources.unchecked.push(format!("{line}{decision}"));
+        sources.push_unchecked(&governs, rule.source(), rule.decision());
         // The rule's fields are still resolved, so that a misspelled one is reported.
         let _ = lower_rule(cx, lowered, at, path, rule);
     }
@@ -67,6 +63,7 @@ fn check_unchecked_reason(cx: &mut Cx<'_, '_>, path: &str, rule: &spec::Rule) {
         .help("say why the request cannot decide the rule");
     }
 }
+
 /// The field a rule governs, as its docs name it (`members[].host`; `app_name` or `label_key`...).
 fn governs(rule: &spec::Rule) -> String {
     match rule {

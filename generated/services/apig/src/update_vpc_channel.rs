@@ -5,8 +5,10 @@
 //! Updating a VPC Channel
 //!
 //! This API is used to update the parameters of a VPC channel.
-//! If the VPC channel is overwritten with an empty backend instance list, all the existing backend instances will be deleted.
-//! If the VPC channel is overwritten with an empty backend server group list, all the existing backend server groups will be deleted.
+//! If the VPC channel is overwritten with an empty backend instance list, all the existing
+//! backend instances will be deleted.
+//! If the VPC channel is overwritten with an empty backend server group list, all the existing
+//! backend server groups will be deleted.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}`
 use super::support;
@@ -23,7 +25,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::VpcCreate,

@@ -4,7 +4,8 @@
 
 //! Adding a Certificate to a Domain Name
 //!
-//! When you create an API to be accessed through HTTPS, you must add an SSL certificate to the independent domain name that has been bound to the group the API belongs to.
+//! When you create an API to be accessed through HTTPS, you must add an SSL certificate to the
+//! independent domain name that has been bound to the group the API belongs to.
 //! This API is used to add a certificate to a specific domain name.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains/{domain_id}/certificate`
@@ -24,7 +25,8 @@ pub struct Request {
     pub group_id: ::std::string::String,
     /// Domain ID.
     pub domain_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::AddingACertificateToADomainNameRequest,

@@ -6,7 +6,8 @@
 //!
 //! This API is used to add tags to a gateway or delete the tags of a gateway.
 //! Constraints
-//! Only users who have been authorized with a policy containing actions apig:instances:get, apig:instanceTags:create, and apig:instanceTags:delete can call this API.
+//! Only users who have been authorized with a policy containing actions apig:instances:get,
+//! apig:instanceTags:create, and apig:instanceTags:delete can call this API.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/instance-tags/action`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::AddingOrDeletingTagsOfAGatewayRequest,

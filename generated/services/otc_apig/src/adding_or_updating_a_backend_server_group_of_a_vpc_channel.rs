@@ -4,8 +4,11 @@
 
 //! Adding or Updating a Backend Server Group of a VPC Channel
 //!
-//! When creating a backend server group for a VPC channel, you can determine whether to associate backend instances with the group to facilitate backend server node management.
-//! If a backend server group with the specified name already exists, the backend server group information is updated. If the request body contains multiple backend server definitions with the same address, the first definition is used.
+//! When creating a backend server group for a VPC channel, you can determine whether to
+//! associate backend instances with the group to facilitate backend server node management.
+//! If a backend server group with the specified name already exists, the backend server group
+//! information is updated. If the request body contains multiple backend server definitions
+//! with the same address, the first definition is used.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/member-groups`
 use super::support;
@@ -22,7 +25,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest,

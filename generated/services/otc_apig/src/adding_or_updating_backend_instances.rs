@@ -5,7 +5,9 @@
 //! Adding or Updating Backend Instances
 //!
 //! This API is used to add backend instances to a VPC channel.
-//! If a backend instance with the specified address already exists, the instance information is updated. If the request body contains multiple backend instance definitions with the same address, the first definition is used.
+//! If a backend instance with the specified address already exists, the instance information is
+//! updated. If the request body contains multiple backend instance definitions with the same
+//! address, the first definition is used.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members`
 use super::support;
@@ -22,7 +24,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::AddingOrUpdatingBackendInstancesRequest,

@@ -4,8 +4,10 @@
 
 //! Binding a Domain Name
 //!
-//! A user-defined domain name takes effect only after an A record set has been added. For details, see section "Adding an A Record Set" in the Domain Name Service User Guide.
-//! An API group can be bound with a maximum of five domain names. After you bind a domain name to an API group, APIs in the group can be called using the domain name.
+//! A user-defined domain name takes effect only after an A record set has been added. For
+//! details, see section "Adding an A Record Set" in the Domain Name Service User Guide.
+//! An API group can be bound with a maximum of five domain names. After you bind a domain name
+//! to an API group, APIs in the group can be called using the domain name.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/domains`
 use super::support;
@@ -22,7 +24,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API group ID.
     pub group_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingADomainNameRequest,

@@ -8,7 +8,8 @@
 //! • Plug-ins can be bound only to published APIs.
 //! • Plug-ins take effect immediately after binding.
 //! • Plug-ins take effect immediately after being modified.
-//! • An API can be bound with only one plug-in of the same type. Binding another plug-in will overwrite the previous one.
+//! • An API can be bound with only one plug-in of the same type. Binding another plug-in will
+//! overwrite the previous one.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attach`
 use super::support;
@@ -25,7 +26,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Plug-in ID.
     pub plugin_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingAPlugInToApisRequest,

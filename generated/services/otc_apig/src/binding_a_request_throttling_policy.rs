@@ -5,8 +5,13 @@
 //! Binding a Request Throttling Policy
 //!
 //! The request throttling policy bound to an API will control access of all users to the API.
-//! If the number of API calls within a specified period reaches the limit, subsequent access will be rejected, protecting the backend API from abnormal traffic and ensuring stable service running.
-//! This API is used to bind a request throttling policy to an API that has been published in an environment. You can bind different request throttling policies to an API in different environments, but can bind only one request throttling policy to the API in each environment.
+//! If the number of API calls within a specified period reaches the limit, subsequent access
+//! will be rejected, protecting the backend API from abnormal traffic and ensuring stable
+//! service running.
+//! This API is used to bind a request throttling policy to an API that has been published in an
+//! environment. You can bind different request throttling policies to an API in different
+//! environments, but can bind only one request throttling policy to the API in each
+//! environment.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/throttle-bindings`
 use super::support;
@@ -21,7 +26,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingARequestThrottlingPolicyRequest,

@@ -5,8 +5,11 @@
 //! Binding a Signature Key
 //!
 //! A signature key takes effect only after being bound to an API.
-//! When requesting the backend service, APIG uses the signature key to cryptographically sign requests. The backend service verifies the signature to identify request sources.
-//! This API is used to bind a signature key to one or more published APIs. You can bind different signature keys to an API in different environments, but can bind only one signature key to the API in each environment.
+//! When requesting the backend service, APIG uses the signature key to cryptographically sign
+//! requests. The backend service verifies the signature to identify request sources.
+//! This API is used to bind a signature key to one or more published APIs. You can bind
+//! different signature keys to an API in different environments, but can bind only one
+//! signature key to the API in each environment.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/sign-bindings`
 use super::support;
@@ -21,7 +24,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingASignatureKeyRequest,

@@ -5,7 +5,8 @@
 //! Binding an Access Control Policy to an API
 //!
 //! This API is used to bind an access control policy to a specified API.
-//! You can bind different access control policies to an API in different environments, but you can bind only one access control policy to the API in each environment.
+//! You can bind different access control policies to an API in different environments, but you
+//! can bind only one access control policy to the API in each environment.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/acl-bindings`
 use super::support;
@@ -20,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingAnAccessControlPolicyToAnApiRequest,

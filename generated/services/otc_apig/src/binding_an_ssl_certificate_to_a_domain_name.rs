@@ -19,7 +19,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Certificate ID.
     pub certificate_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingAnSslCertificateToADomainNameRequest,

@@ -4,7 +4,8 @@
 
 //! Canceling Authorization
 //!
-//! This API is used to cancel the authorization of an app for accessing an API. After this operation, the app can no longer call the API.
+//! This API is used to cancel the authorization of an app for accessing an API. After this
+//! operation, the app can no longer call the API.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-auths/{app_auth_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Authorization record ID.
     pub app_auth_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

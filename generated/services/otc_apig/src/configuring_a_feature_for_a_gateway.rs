@@ -5,7 +5,8 @@
 //! Configuring a Feature for a Gateway
 //!
 //! This API is used to configure a feature for a gateway.
-//! For details about the supported features and configuration examples, see "Appendix" \> "Supported Features" in this document.
+//! For details about the supported features and configuration examples, see "Appendix" \>
+//! "Supported Features" in this document.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/features`
 use super::support;
@@ -20,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::ConfiguringAFeatureForAGatewayRequest,

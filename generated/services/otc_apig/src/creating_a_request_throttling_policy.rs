@@ -4,7 +4,10 @@
 
 //! Creating a Request Throttling Policy
 //!
-//! After an API goes online, the system attaches a request throttling policy to it by default. The API provider can change the request throttling policy based on the service capabilities and load of the API. A request throttling policy restricts the maximum number of times an API can be called within a specified period.
+//! After an API goes online, the system attaches a request throttling policy to it by default.
+//! The API provider can change the request throttling policy based on the service capabilities
+//! and load of the API. A request throttling policy restricts the maximum number of times an
+//! API can be called within a specified period.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/throttles`
 use super::support;
@@ -19,7 +22,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingARequestThrottlingPolicyRequest,

@@ -4,7 +4,9 @@
 
 //! Creating a VPC Channel
 //!
-//! This API is used to create a VPC channel from APIG to your private VPC resources. Afterwards, when creating an API, you can configure your backend service to use this VPC channel so that APIG can directly access your private VPC resources.
+//! This API is used to create a VPC channel from APIG to your private VPC resources.
+//! Afterwards, when creating an API, you can configure your backend service to use this VPC
+//! channel so that APIG can directly access your private VPC resources.
 //! NOTE:
 //! You can create a maximum of 30 VPC channels.
 //!
@@ -21,7 +23,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAVpcChannelRequest,

@@ -4,7 +4,9 @@
 
 //! Creating an Access Control Policy
 //!
-//! This API is used to create an access control policy to allow or deny API access from certain IP addresses or tenants. The acl_value value of a domain is a tenant name rather than a domain name (such as www.exampleDomain.com).
+//! This API is used to create an access control policy to allow or deny API access from certain
+//! IP addresses or tenants. The acl_value value of a domain is a tenant name rather than a
+//! domain name (such as www.exampleDomain.com).
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/acls`
 use super::support;
@@ -19,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnAccessControlPolicyRequest,

@@ -4,8 +4,11 @@
 
 //! Creating an API
 //!
-//! This API is used to create an API. An API is an interface that encapsulates a set of service capabilities.
-//! The definition of an API defines how the API is called by users and how APIG accesses the actual backend service requested by users. APIG supports four backend types: HTTP/HTTPS, gRPC, FunctionGraph, and Mock.
+//! This API is used to create an API. An API is an interface that encapsulates a set of service
+//! capabilities.
+//! The definition of an API defines how the API is called by users and how APIG accesses the
+//! actual backend service requested by users. APIG supports four backend types: HTTP/HTTPS,
+//! gRPC, FunctionGraph, and Mock.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/apis`
 use super::support;
@@ -20,7 +23,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnApiRequest,

@@ -4,7 +4,9 @@
 
 //! Creating an API Group
 //!
-//! This API is used to create an API group. An API group is an API management unit and the entry to a service. A subdomain name is returned as the access entry when an API group is created. APIs in an API group should be correlated with each other.
+//! This API is used to create an API group. An API group is an API management unit and the
+//! entry to a service. A subdomain name is returned as the access entry when an API group is
+//! created. APIs in an API group should be correlated with each other.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/api-groups`
 use super::support;
@@ -19,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnApiGroupRequest,

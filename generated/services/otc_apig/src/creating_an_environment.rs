@@ -4,9 +4,14 @@
 
 //! Creating an Environment
 //!
-//! API providers can publish an API in different environments, such as the development, test, and production environments
-//! API information, such as the version, request address, and even request message, varies depending on the environment in which an API is published. For example, v1.0 of an API is published in the production environment, v1.1 in the test environment, and v1.2 in the development environment.
-//! APIG provides environment management, enabling you to access APIG in different scenarios at minimal costs.
+//! API providers can publish an API in different environments, such as the development, test,
+//! and production environments
+//! API information, such as the version, request address, and even request message, varies
+//! depending on the environment in which an API is published. For example, v1.0 of an API is
+//! published in the production environment, v1.1 in the test environment, and v1.2 in the
+//! development environment.
+//! APIG provides environment management, enabling you to access APIG in different scenarios at
+//! minimal costs.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/envs`
 use super::support;
@@ -21,7 +26,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnEnvironmentRequest,

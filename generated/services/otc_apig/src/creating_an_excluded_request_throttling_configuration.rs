@@ -4,8 +4,13 @@
 
 //! Creating an Excluded Request Throttling Configuration
 //!
-//! A request throttling policy controls the maximum number of times an API can be accessed within a specified period and the maximum numbers of times the API can be accessed by a tenant or an app within the same period.
-//! If necessary, you can create an excluded request throttling configuration to specify the threshold of API calls for a specific app. For example, if you set the API call threshold for all apps to 500 calls/minute, you can specify the API call threshold of app 1 as 800 calls/minute.
+//! A request throttling policy controls the maximum number of times an API can be accessed
+//! within a specified period and the maximum numbers of times the API can be accessed by a
+//! tenant or an app within the same period.
+//! If necessary, you can create an excluded request throttling configuration to specify the
+//! threshold of API calls for a specific app. For example, if you set the API call threshold
+//! for all apps to 500 calls/minute, you can specify the API call threshold of app 1 as 800
+//! calls/minute.
 //! You can add excluded apps or tenants to a request throttling policy.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}/throttle-specials`
@@ -23,7 +28,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Request throttling policy ID.
     pub throttle_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnExcludedRequestThrottlingConfigurationRequest,

@@ -17,7 +17,8 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/certificates";
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::CreatingAnSslCertificateRequest,

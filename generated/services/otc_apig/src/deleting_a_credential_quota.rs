@@ -4,7 +4,8 @@
 
 //! Deleting a Credential Quota
 //!
-//! This API is used to delete a credential quota. When a credential quota is deleted, the association between the quota and credential is also deleted.
+//! This API is used to delete a credential quota. When a credential quota is deleted, the
+//! association between the quota and credential is also deleted.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/app-quotas/{app_quota_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Credential Quota ID
     pub app_quota_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

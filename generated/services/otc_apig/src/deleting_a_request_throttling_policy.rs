@@ -4,7 +4,8 @@
 
 //! Deleting a Request Throttling Policy
 //!
-//! This API is used to delete a request throttling policy and all binding relationships between the policy and APIs.
+//! This API is used to delete a request throttling policy and all binding relationships between
+//! the policy and APIs.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/throttles/{throttle_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Request throttling policy ID.
     pub throttle_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -4,7 +4,8 @@
 
 //! Deleting a Signature Key
 //!
-//! This API is used to delete a signature key. This operation will invalidate the signature key and unbind it from the APIs to which it was bound.
+//! This API is used to delete a signature key. This operation will invalidate the signature key
+//! and unbind it from the APIs to which it was bound.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/signs/{sign_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Signature key ID.
     pub sign_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

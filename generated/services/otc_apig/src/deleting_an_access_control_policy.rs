@@ -4,7 +4,8 @@
 
 //! Deleting an Access Control Policy
 //!
-//! This API is used to delete an access control policy. Access control policies bound to APIs cannot be deleted.
+//! This API is used to delete an access control policy. Access control policies bound to APIs
+//! cannot be deleted.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/acls/{acl_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Access control policy ID.
     pub acl_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

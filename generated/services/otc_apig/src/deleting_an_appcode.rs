@@ -4,7 +4,8 @@
 
 //! Deleting an AppCode
 //!
-//! This API is used to delete an AppCode. Deleted AppCodes cannot be used for simple authentication.
+//! This API is used to delete an AppCode. Deleted AppCodes cannot be used for simple
+//! authentication.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}/app-codes/{app_code_id}`
 use super::support;
@@ -23,7 +24,8 @@ pub struct Request {
     pub app_id: ::std::string::String,
     /// AppCode ID.
     pub app_code_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

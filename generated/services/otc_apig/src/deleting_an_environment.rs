@@ -5,7 +5,9 @@
 //! Deleting an Environment
 //!
 //! This API is used to delete an environment.
-//! This operation will cause the APIs published in the environment to become inaccessible to relevant apps and users. Ensure that you have notified users of the deletion, or confirm that the APIs can be removed from the deleted environment.
+//! This operation will cause the APIs published in the environment to become inaccessible to
+//! relevant apps and users. Ensure that you have notified users of the deletion, or confirm
+//! that the APIs can be removed from the deleted environment.
 //! You cannot delete environments where APIs have been published.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/envs/{env_id}`
@@ -23,7 +25,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Environment ID.
     pub env_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -4,7 +4,8 @@
 
 //! Deleting an SSL Certificate
 //!
-//! This API is used to delete an SSL certificate. Only certificates that are not bound to any domain name can be deleted.
+//! This API is used to delete an SSL certificate. Only certificates that are not bound to any
+//! domain name can be deleted.
 //!
 //! `DELETE /v2/{project_id}/apigw/certificates/{certificate_id}`
 use super::support;
@@ -19,7 +20,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Certificate ID.
     pub certificate_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -4,7 +4,8 @@
 
 //! Deleting the Response of an Error Type
 //!
-//! This API is used to delete the response of an error type defined for an API group. After the response is deleted, the default response of the error type is used.
+//! This API is used to delete the response of an error type defined for an API group. After the
+//! response is deleted, the default response of the error type is used.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}/gateway-responses/{response_id}/{response_type}`
 use super::support;
@@ -27,24 +28,31 @@ pub struct Request {
     /// • AUTH_FAILURE: IAM or app authentication failed.
     /// • AUTH_HEADER_MISSING: The identity source is missing.
     /// • AUTHORIZER_FAILURE: Custom authentication failed.
-    /// • AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example, communication failed or an error response was returned.
-    /// • AUTHORIZER_IDENTITIES_FAILURE: The identity source of the frontend custom authorizer is missing or invalid.
+    /// • AUTHORIZER_CONF_FAILURE: A custom authorizer error has occurred. For example,
+    /// communication failed or an error response was returned.
+    /// • AUTHORIZER_IDENTITIES_FAILURE: The identity source of the frontend custom authorizer is
+    /// missing or invalid.
     /// • BACKEND_UNAVAILABLE: The backend is unavailable due to communication error.
     /// • BACKEND_TIMEOUT: Communication with the backend timed out.
     /// • THROTTLED: The request was rejected due to throttling.
     /// • UNAUTHORIZED: The credential you use is not authorized to call the API.
-    /// • ACCESS_DENIED: Access denied. For example, the access control policy is triggered or an attack is detected.
+    /// • ACCESS_DENIED: Access denied. For example, the access control policy is triggered or an
+    /// attack is detected.
     /// • NOT_FOUND: No API is matched.
     /// • REQUEST_PARAMETERS_FAILURE: Invalid request parameter or unsupported HTTP method.
     /// • DEFAULT_4XX: Another 4XX error occurred.
     /// • DEFAULT_5XX: Another 5XX error occurred.
     /// • THIRD_AUTH_FAILURE: Third-party authentication failed.
-    /// • THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the third-party authorizer is missing or invalid.
-    /// • THIRD_AUTH_CONF_FAILURE: A third-party authorizer error has occurred. For example, communication failed or an error response was returned.
-    /// • ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is found in the request.
+    /// • THIRD_AUTH_IDENTITIES_FAILURE: The identity source of the third-party authorizer is
+    /// missing or invalid.
+    /// • THIRD_AUTH_CONF_FAILURE: A third-party authorizer error has occurred. For example,
+    /// communication failed or an error response was returned.
+    /// • ORCHESTRATION_PARAMETER_NOT_FOUND: Parameter orchestration failed. No input parameter is
+    /// found in the request.
     /// • ORCHESTRATION_FAILURE: Parameter orchestration failed. No orchestration rule to match.
     pub response_type: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

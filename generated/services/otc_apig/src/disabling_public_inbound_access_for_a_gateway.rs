@@ -4,7 +4,8 @@
 
 //! Disabling Public Inbound Access for a Gateway
 //!
-//! This API is used to disable public inbound access for a gateway that uses ELB for load balancing.
+//! This API is used to disable public inbound access for a gateway that uses ELB for load
+//! balancing.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/ingress-eip`
 use super::support;
@@ -19,7 +20,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -4,7 +4,9 @@
 
 //! Exporting APIs
 //!
-//! This API is used to export APIs in a specified API group. The content of the exported file complies with the Swagger standard. For details about the custom extended fields of APIG, see section "Extended Definition" in the User Guide.
+//! This API is used to export APIs in a specified API group. The content of the exported file
+//! complies with the Swagger standard. For details about the custom extended fields of APIG,
+//! see section "Extended Definition" in the User Guide.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/openapi/export`
 use super::support;
@@ -19,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// Open API version.
     ///

@@ -4,7 +4,9 @@
 
 //! Importing APIs
 //!
-//! This API is used to import APIs. The content of the imported file must comply with the Swagger standard. For details about the custom extended fields of APIG, see section "Extended Definition" in the User Guide.
+//! This API is used to import APIs. The content of the imported file must comply with the
+//! Swagger standard. For details about the custom extended fields of APIG, see section
+//! "Extended Definition" in the User Guide.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/openapi/import`
 use super::support;
@@ -19,7 +21,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// Specifies whether to create an API group.
     ///

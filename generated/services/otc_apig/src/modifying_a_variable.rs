@@ -4,7 +4,9 @@
 
 //! Modifying a Variable
 //!
-//! This API is used to modify an environment variable. If an environment variable is referenced by the backend service address of an API, modifying the environment variable will publish all APIs that use the variable again.
+//! This API is used to modify an environment variable. If an environment variable is referenced
+//! by the backend service address of an API, modifying the environment variable will publish
+//! all APIs that use the variable again.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/env-variables/{env_variable_id}`
 use super::support;
@@ -21,7 +23,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Environment variable ID.
     pub env_variable_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::ModifyingAVariableRequest,

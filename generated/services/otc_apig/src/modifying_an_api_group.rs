@@ -4,7 +4,8 @@
 
 //! Modifying an API Group
 //!
-//! This API is used to modify the attributes of an API group. Only the name and remark attributes of an API group can be modified.
+//! This API is used to modify the attributes of an API group. Only the name and remark
+//! attributes of an API group can be modified.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/api-groups/{group_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API group ID.
     pub group_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::ModifyingAnApiGroupRequest,

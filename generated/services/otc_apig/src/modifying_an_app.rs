@@ -4,7 +4,9 @@
 
 //! Modifying an App
 //!
-//! This API is used to modify the information about an app. Only the name and remark parameters can be modified. If the function of customizing keys and secrets is enabled, app_key and app_secret can also be modified.
+//! This API is used to modify the information about an app. Only the name and remark parameters
+//! can be modified. If the function of customizing keys and secrets is enabled, app_key and
+//! app_secret can also be modified.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/apps/{app_id}`
 use super::support;
@@ -21,7 +23,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// App ID.
     pub app_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::ModifyingAnAppRequest,

@@ -5,8 +5,10 @@
 //! Publishing an API or Taking an API Offline
 //!
 //! This API is used to publish an API or take an API offline.
-//! An API can be called only in an environment where the API has been published. APIs that have not been published cannot be called.
-//! You can remove an API from an environment in which it has been published. After this operation, the API can no longer be called in the environment.
+//! An API can be called only in an environment where the API has been published. APIs that have
+//! not been published cannot be called.
+//! You can remove an API from an environment in which it has been published. After this
+//! operation, the API can no longer be called in the environment.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/apis/action`
 use super::support;
@@ -21,7 +23,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::PublishingAnApiOrTakingAnApiOfflineRequest,

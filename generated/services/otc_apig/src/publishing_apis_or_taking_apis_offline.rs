@@ -4,7 +4,8 @@
 
 //! Publishing APIs or Taking APIs Offline
 //!
-//! This API is used to publish multiple APIs in an environment or to remove multiple APIs from the environment in which they have been published.
+//! This API is used to publish multiple APIs in an environment or to remove multiple APIs from
+//! the environment in which they have been published.
 //!
 //! `POST /v2/{project_id}/apigw/instances/{instance_id}/apis/publish`
 use super::support;
@@ -19,7 +20,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// • online: publish APIs
     /// • offline: take APIs offline

@@ -23,7 +23,8 @@ pub struct Request {
     pub vpc_channel_id: ::std::string::String,
     /// Backend server group ID of the VPC channel.
     pub member_group_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -6,7 +6,8 @@
 //!
 //! This API is used to query all gateway tags of a project.
 //! Constraints
-//! Only users who have been authorized with a policy containing action apig:instanceTags:list can call this API.
+//! Only users who have been authorized with a policy containing action apig:instanceTags:list
+//! can call this API.
 //!
 //! `GET /v2/{project_id}/apigw/instance-tags`
 use super::support;
@@ -19,7 +20,8 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instance-tags";
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

@@ -4,9 +4,13 @@
 
 //! Querying API Calls Under an API Group in the Last One Hour
 //!
-//! This API is used to query the total number of times all APIs in an API group are called based on the API group ID. The query is based on 1 minute. If the time range is within one hour, the server returns the number of API calls made every minute.
+//! This API is used to query the total number of times all APIs in an API group are called
+//! based on the API group ID. The query is based on 1 minute. If the time range is within one
+//! hour, the server returns the number of API calls made every minute.
 //! NOTE:
-//! For security purposes, clear your operation records, including but not limited to records in the ~/.bash_history and /var/log/messages directories (if any), after running the curl command on the server to query information.
+//! For security purposes, clear your operation records, including but not limited to records in
+//! the ~/.bash_history and /var/log/messages directories (if any), after running the curl
+//! command on the server to query information.
 //!
 //! `GET /v2/{project_id}/apigw/instances/{instance_id}/statistics/group/latest`
 use super::support;
@@ -21,7 +25,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// API group ID.
     pub group_id: ::std::string::String,

@@ -4,9 +4,13 @@
 
 //! Querying API Calls Within a Period
 //!
-//! This API is used to query the number of times APIs in an API group are called within a period. The query is based on 1 minute. If the time range is within one hour, the server returns the number of API calls made every minute.
+//! This API is used to query the number of times APIs in an API group are called within a
+//! period. The query is based on 1 minute. If the time range is within one hour, the server
+//! returns the number of API calls made every minute.
 //! NOTE:
-//! For security purposes, clear your operation records, including but not limited to records in the ~/.bash_history and /var/log/messages directories (if any), after running the curl command on the server to query information.
+//! For security purposes, clear your operation records, including but not limited to records in
+//! the ~/.bash_history and /var/log/messages directories (if any), after running the curl
+//! command on the server to query information.
 //!
 //! `GET /v2/{project_id}/apigw/instances/{instance_id}/statistics/api/latest`
 use super::support;
@@ -21,11 +25,13 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// API ID.
     pub api_id: ::std::string::String,
-    /// Time range (unit: h or m). For example, 1h refers to the latest 1 hour and 1m refers to the latest 1 minute.
+    /// Time range (unit: h or m). For example, 1h refers to the latest 1 hour and 1m refers to the
+    /// latest 1 minute.
     pub duration: ::std::string::String,
 }
 impl Request {

@@ -17,13 +17,17 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instance/configs";
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
-    /// Offset from which the query starts. If the value is less than 0, it is automatically converted to 0.
+    /// Offset from which the query starts. If the value is less than 0, it is automatically
+    /// converted to 0.
     ///
     /// Default: `0`.
     pub offset: ::std::option::Option<i64>,
-    /// Number of items displayed on each page. A value less than or equal to 0 will be automatically converted to 20, and a value greater than 500 will be automatically converted to 500.
+    /// Number of items displayed on each page. A value less than or equal to 0 will be
+    /// automatically converted to 20, and a value greater than 500 will be automatically converted
+    /// to 500.
     ///
     /// Range: 1 to 500.
     /// Default: `20`.

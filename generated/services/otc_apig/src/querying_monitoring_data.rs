@@ -4,7 +4,8 @@
 
 //! Querying Monitoring Data
 //!
-//! This API is used to query the monitoring metric data at a specified granularity in a specified period of time.
+//! This API is used to query the monitoring metric data at a specified granularity in a
+//! specified period of time.
 //!
 //! `GET /v2/{project_id}/apigw/instances/{instance_id}/metric-data`
 use super::support;
@@ -19,7 +20,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// Metric dimension.
     pub dim: super::Dim,
@@ -27,7 +29,8 @@ pub struct Request {
     pub metric_name: super::MetricName,
     /// Start time of the query. The time is a UNIX timestamp and the unit is ms.
     pub from: ::std::string::String,
-    /// End time of the query. The time is a UNIX timestamp and the unit is ms. The value of parameter from must be earlier than that of parameter to.
+    /// End time of the query. The time is a UNIX timestamp and the unit is ms. The value of
+    /// parameter from must be earlier than that of parameter to.
     pub to: ::std::string::String,
     /// Monitoring data granularity.
     pub period: super::Period,

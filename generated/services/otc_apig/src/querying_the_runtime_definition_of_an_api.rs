@@ -4,10 +4,13 @@
 
 //! Querying the Runtime Definition of an API
 //!
-//! This API is used to query the runtime definition of an API in a specified environment. The runtime definition of an API in the RELEASE environment is queried if no environment is specified.
+//! This API is used to query the runtime definition of an API in a specified environment. The
+//! runtime definition of an API in the RELEASE environment is queried if no environment is
+//! specified.
 //! The definition of an API is classified into the following types:
 //! • Temporary definition: definition of an API used after the API was last edited.
-//! • Runtime definition: snapshot of the temporary definition of an API captured when the API is published in an environment.
+//! • Runtime definition: snapshot of the temporary definition of an API captured when the API
+//! is published in an environment.
 //! The runtime definition of an API is accessed when the API is called in an environment.
 //!
 //! `GET /v2/{project_id}/apigw/instances/{instance_id}/apis/runtime/{api_id}`
@@ -25,7 +28,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API ID.
     pub api_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// ID of the environment in which the API is published.
     pub env_id: ::std::option::Option<::std::string::String>,

@@ -21,7 +21,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API group ID.
     pub group_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::SettingAccessibilityOfADebuggingDomainNameRequest,

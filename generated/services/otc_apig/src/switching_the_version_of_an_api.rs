@@ -4,8 +4,11 @@
 
 //! Switching the Version of an API
 //!
-//! This API is used to switch the version of an API. A version is generated based on the current definition of an API when the API is published. The version records the definition and status of the API when it is published.
-//! You can switch between multiple versions of an API, but only one version of an API takes effect in the same environment.
+//! This API is used to switch the version of an API. A version is generated based on the
+//! current definition of an API when the API is published. The version records the definition
+//! and status of the API when it is published.
+//! You can switch between multiple versions of an API, but only one version of an API takes
+//! effect in the same environment.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/apis/publish/{api_id}`
 use super::support;
@@ -22,7 +25,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API ID.
     pub api_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::SwitchingTheVersionOfAnApiRequest,

@@ -4,7 +4,8 @@
 
 //! Taking an API Version Offline
 //!
-//! This API is used to remove an effective version of an API. The removed API cannot be called in the environment in which it took effect.
+//! This API is used to remove an effective version of an API. The removed API cannot be called
+//! in the environment in which it took effect.
 //!
 //! `DELETE /v2/{project_id}/apigw/instances/{instance_id}/apis/versions/{version_id}`
 use super::support;
@@ -21,7 +22,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// API version.
     pub version_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
 }
 impl Request {

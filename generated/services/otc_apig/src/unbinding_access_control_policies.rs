@@ -19,7 +19,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The value must be delete.
     pub action: super::Action,

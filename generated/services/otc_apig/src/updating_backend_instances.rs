@@ -4,7 +4,10 @@
 
 //! Updating Backend Instances
 //!
-//! This API is used to update the backend instances of a specified VPC channel. During the update, the request parameters overwrite the backend instances of the corresponding cloud server group. If no cloud server group is specified, all cloud server groups are overwritten.
+//! This API is used to update the backend instances of a specified VPC channel. During the
+//! update, the request parameters overwrite the backend instances of the corresponding cloud
+//! server group. If no cloud server group is specified, all cloud server groups are
+//! overwritten.
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members`
 use super::support;
@@ -21,7 +24,8 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::UpdatingBackendInstancesRequest,

@@ -4,7 +4,8 @@
 
 //! Updating or Binding an EIP to a Dedicated Gateway
 //!
-//! This API is used to bind an EIP to a dedicated gateway or update the EIP bound to a dedicated gateway(only available for LVS gateways).
+//! This API is used to bind an EIP to a dedicated gateway or update the EIP bound to a
+//! dedicated gateway(only available for LVS gateways).
 //!
 //! `PUT /v2/{project_id}/apigw/instances/{instance_id}/eip`
 use super::support;
@@ -19,7 +20,8 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Gateway ID, which can be obtained from the gateway information on the APIG console.
     pub instance_id: ::std::string::String,
-    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value of X-Subject-Token in the response header is a token.
+    /// User token. It can be obtained by calling the IAM API used to obtain a user token. The value
+    /// of X-Subject-Token in the response header is a token.
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::UpdatingOrBindingAnEipToADedicatedGatewayRequest,

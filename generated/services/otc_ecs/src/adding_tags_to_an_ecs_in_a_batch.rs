@@ -9,8 +9,10 @@
 //! Constraints
 //! • An ECS allows a maximum of 10 tags.
 //! • This API is idempotent.
-//! During tag creation, if a tag exists (both the key and value are the same as those of an existing tag), the tag is successfully processed by default.
-//! • A new tag will overwrite the original one if their keys are the same and values are different.
+//! During tag creation, if a tag exists (both the key and value are the same as those of an
+//! existing tag), the tag is successfully processed by default.
+//! • A new tag will overwrite the original one if their keys are the same and values are
+//! different.
 //!
 //! `POST /v1/{project_id}/cloudservers/{server_id}/tags/action`
 use super::support;

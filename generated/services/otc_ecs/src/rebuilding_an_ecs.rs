@@ -5,9 +5,12 @@
 //! Rebuilding an ECS
 //!
 //! This API is used to rebuild an ECS.
-//! You can use the original image or another image to rebuild an ECS. This API supports different OSs.
+//! You can use the original image or another image to rebuild an ECS. This API supports
+//! different OSs.
 //! This API is native from the community for defcore tests.
-//! If you are required to reinstall or change an ECS OS, ECS APIs are recommended. For details, see "Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)" and "Changing an OS (Using an Image with Cloud-Init Installed)".
+//! If you are required to reinstall or change an ECS OS, ECS APIs are recommended. For details,
+//! see "Reinstalling an ECS OS (Using an Image with Cloud-Init Installed)" and "Changing an OS
+//! (Using an Image with Cloud-Init Installed)".
 //! Constraints
 //! • ECSs in the error state cannot be rebuilt.
 //! • The password cannot be set during the rebuilding.

@@ -4,7 +4,8 @@
 
 //! Starting ECSs in a Batch
 //!
-//! This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs can be started at a time.
+//! This API is used to start ECSs in a batch based on specified ECS IDs. A maximum of 1000 ECSs
+//! can be started at a time.
 //!
 //! `POST /v1/{project_id}/cloudservers/action`
 use super::support;

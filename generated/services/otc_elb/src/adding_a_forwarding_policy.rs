@@ -7,7 +7,8 @@
 //! This API is used to add a forwarding policy.
 //! Constraints
 //! The protocol of the listener to which requests are redirected can only be HTTPS.
-//! The listener associated with the forwarding policy cannot be any listener added to other load balancers.
+//! The listener associated with the forwarding policy cannot be any listener added to other
+//! load balancers.
 //!
 //! `POST /v3/{project_id}/elb/l7policies`
 use super::support;

@@ -6,7 +6,8 @@
 //!
 //! This API is used to configure a health check.
 //! Constraints
-//! The security groups must have rules that allow access from 100.125.0.0/16. If you want to use UDP for health checks, ensure that the protocol of the backend server group is UDP.
+//! The security groups must have rules that allow access from 100.125.0.0/16. If you want to
+//! use UDP for health checks, ensure that the protocol of the backend server group is UDP.
 //!
 //! `POST /v3/{project_id}/elb/healthmonitors`
 use super::support;

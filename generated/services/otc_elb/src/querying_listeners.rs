@@ -4,10 +4,13 @@
 
 //! Querying Listeners
 //!
-//! This API is used to query the listeners and display them in a list. Filter query and pagination query are supported. Unless otherwise specified, exact match is applied.
-//! You can query listeners using information such as listener ID, protocol used by the listener, port used by the listener, or backend server private IP address.
+//! This API is used to query the listeners and display them in a list. Filter query and
+//! pagination query are supported. Unless otherwise specified, exact match is applied.
+//! You can query listeners using information such as listener ID, protocol used by the
+//! listener, port used by the listener, or backend server private IP address.
 //! Constraints
-//! Parameters marker, limit, and page_reverse are used for pagination query. Parameters marker and page_reverse take effect only when they are used together with parameter limit.
+//! Parameters marker, limit, and page_reverse are used for pagination query. Parameters marker
+//! and page_reverse take effect only when they are used together with parameter limit.
 //!
 //! `GET /v2.0/lbaas/listeners`
 use super::support;
@@ -18,12 +21,16 @@ pub const PATH_TEMPLATE: &str = "/v2.0/lbaas/listeners";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// Specifies the ID of the listener from which pagination query starts, that is, the ID of the last listener on the previous page.
+    /// Specifies the ID of the listener from which pagination query starts, that is, the ID of the
+    /// last listener on the previous page.
     /// This parameter must be used together with limit.
     pub marker: ::std::option::Option<::std::string::String>,
     /// Specifies the number of listeners on each page.
     pub limit: ::std::option::Option<i32>,
-    /// Specifies the page direction. The value can be true or false, and the default value is false. The last page in the list requested with page_reverse set to false will not contain the "next" link, and the last page in the list requested with page_reverse set to true will not contain the "previous" link.
+    /// Specifies the page direction. The value can be true or false, and the default value is
+    /// false. The last page in the list requested with page_reverse set to false will not contain
+    /// the "next" link, and the last page in the list requested with page_reverse set to true will
+    /// not contain the "previous" link.
     /// This parameter must be used together with limit.
     ///
     /// Default: `false`.
@@ -73,8 +80,10 @@ pub struct Request {
     pub protocol: ::std::option::Option<super::Protocol>,
     /// Specifies the port used by the listener.
     pub protocol_port: ::std::option::Option<i32>,
-    /// Specifies the security policy used by the listener. This parameter is valid only when the protocol used by the listener is set to TERMINATED_HTTPS.
-    /// The value can be tls-1-0, tls-1-1, tls-1-2, or tls-1-2-strict. For details of cipher suites for each security policy, see Table 2.
+    /// Specifies the security policy used by the listener. This parameter is valid only when the
+    /// protocol used by the listener is set to TERMINATED_HTTPS.
+    /// The value can be tls-1-0, tls-1-1, tls-1-2, or tls-1-2-strict. For details of cipher suites
+    /// for each security policy, see Table 2.
     pub tls_ciphers_policy: ::std::option::Option<super::QueryTlsCiphersPolicy>,
     /// Queries the listener associated with the certificate.
     pub tls_container_id: ::std::option::Option<::std::string::String>,

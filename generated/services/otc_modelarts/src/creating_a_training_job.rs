@@ -5,7 +5,9 @@
 //! Creating a Training Job
 //!
 //! This API is used to create a training job.
-//! Calling this API is an asynchronous operation. The job status can be obtained by calling the APIs described in Querying a Training Job List and Querying the Details About a Training Job Version.
+//! Calling this API is an asynchronous operation. The job status can be obtained by calling the
+//! APIs described in Querying a Training Job List and Querying the Details About a Training Job
+//! Version.
 //!
 //! `POST /v1/{project_id}/training-jobs`
 use super::support;

@@ -17,15 +17,24 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/datasets";
 pub struct Request {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
-    /// Whether to detect tasks (including initialization tasks) that are running in a dataset. The options are as follows: - true: Detect tasks (including initialization tasks) that are running in the dataset. - false: Do not detect tasks (including initialization tasks) that are running in the dataset. (Default value)
+    /// Whether to detect tasks (including initialization tasks) that are running in a dataset. The
+    /// options are as follows: - true: Detect tasks (including initialization tasks) that are
+    /// running in the dataset. - false: Do not detect tasks (including initialization tasks) that
+    /// are running in the dataset. (Default value)
     pub check_running_task: ::std::option::Option<bool>,
     /// Whether the dataset contains a version.
     pub contain_versions: ::std::option::Option<bool>,
-    /// Dataset type. The options are as follows: - 0: image classification - 1: object detection - 100: text classification - 101: named entity recognition - 102: text triplet - 200: sound classification - 201: speech content - 202: speech paragraph labeling - 400: table dataset - 600: video labeling - 900: custom format
+    /// Dataset type. The options are as follows: - 0: image classification - 1: object detection -
+    /// 100: text classification - 101: named entity recognition - 102: text triplet - 200: sound
+    /// classification - 201: speech content - 202: speech paragraph labeling - 400: table dataset -
+    /// 600: video labeling - 900: custom format
     pub dataset_type: ::std::option::Option<i32>,
-    /// Whether a dataset supports preview when it is queried. The options are as follows: - true: Preview is supported and the list of four dataset files is returned. - false: Preview is not supported. (Default value)
+    /// Whether a dataset supports preview when it is queried. The options are as follows: - true:
+    /// Preview is supported and the list of four dataset files is returned. - false: Preview is not
+    /// supported. (Default value)
     pub file_preview: ::std::option::Option<bool>,
-    /// Maximum number of records returned on each page. The value ranges from 1 to 100. The default value is 10.
+    /// Maximum number of records returned on each page. The value ranges from 1 to 100. The default
+    /// value is 10.
     ///
     /// Default: `10`.
     pub limit: ::std::option::Option<i32>,
@@ -33,23 +42,40 @@ pub struct Request {
     ///
     /// Default: `0`.
     pub offset: ::std::option::Option<i32>,
-    /// Sorting sequence of the query. The options are as follows: - asc: ascending order - desc: descending order (default value)
+    /// Sorting sequence of the query. The options are as follows: - asc: ascending order - desc:
+    /// descending order (default value)
     pub order: ::std::option::Option<::std::string::String>,
-    /// Type of the running tasks (including initialization tasks) to be detected. The options are as follows: - 0: auto labeling - 1: pre-labeling - 2: export - 3: version switch - 4: manifest file export - 5: manifest file import - 6: version publishing - 7: auto grouping - 10: one-click model deployment (default value)
+    /// Type of the running tasks (including initialization tasks) to be detected. The options are
+    /// as follows: - 0: auto labeling - 1: pre-labeling - 2: export - 3: version switch - 4:
+    /// manifest file export - 5: manifest file import - 6: version publishing - 7: auto grouping -
+    /// 10: one-click model deployment (default value)
     pub running_task_type: ::std::option::Option<i32>,
     /// Fuzzy search keyword. By default, this parameter is left blank.
     pub search_content: ::std::option::Option<::std::string::String>,
-    /// Sorting mode of the query. The options are as follows: - create_time: Sort by creation time. (Default value) - dataset_name: Sort by dataset name.
+    /// Sorting mode of the query. The options are as follows: - create_time: Sort by creation time.
+    /// (Default value) - dataset_name: Sort by dataset name.
     pub sort_by: ::std::option::Option<::std::string::String>,
-    /// Whether to filter datasets that can be exported only (including datasets of image classification, object detection, and custom format). If this parameter is left blank or the value is set to false, no filtering is performed. The options are as follows: - true: Filter datasets that can be exported only. - false: Do not filter datasets that can be exported only. (Default value)
+    /// Whether to filter datasets that can be exported only (including datasets of image
+    /// classification, object detection, and custom format). If this parameter is left blank or the
+    /// value is set to false, no filtering is performed. The options are as follows: - true: Filter
+    /// datasets that can be exported only. - false: Do not filter datasets that can be exported
+    /// only. (Default value)
     pub support_export: ::std::option::Option<bool>,
-    /// Version split ratio for dataset filtering. The numbers before and after the comma indicate the minimum and maximum split ratios, and the versions whose split ratios are within the range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or unavailable, the system does not filter datasets based on the version split ratio by default.
+    /// Version split ratio for dataset filtering. The numbers before and after the comma indicate
+    /// the minimum and maximum split ratios, and the versions whose split ratios are within the
+    /// range are filtered out, for example, 0.0,1.0. Note: If this parameter is left blank or
+    /// unavailable, the system does not filter datasets based on the version split ratio by
+    /// default.
     pub train_evaluate_ratio: ::std::option::Option<::std::string::String>,
-    /// Dataset version format for dataset filtering. This parameter is used to filter datasets that meet the filter criteria. The options are as follows: - 0: default format - 1: CarbonData (supported only by table datasets) - 2: CSV
+    /// Dataset version format for dataset filtering. This parameter is used to filter datasets that
+    /// meet the filter criteria. The options are as follows: - 0: default format - 1: CarbonData
+    /// (supported only by table datasets) - 2: CSV
     pub version_format: ::std::option::Option<i32>,
-    /// Whether to return dataset labels. The options are as follows: - true: Return label information. - false: Do not return label information. (Default value)
+    /// Whether to return dataset labels. The options are as follows: - true: Return label
+    /// information. - false: Do not return label information. (Default value)
     pub with_labels: ::std::option::Option<bool>,
-    /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created and used, use the actual value.
+    /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created
+    /// and used, use the actual value.
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl Request {

@@ -4,7 +4,8 @@
 
 //! Modifying a Dataset
 //!
-//! This API is used to modify basic information about a dataset, such as the dataset name, description, current version, and labels.
+//! This API is used to modify basic information about a dataset, such as the dataset name,
+//! description, current version, and labels.
 //!
 //! `PUT /v2/{project_id}/datasets/{dataset_id}`
 use super::support;

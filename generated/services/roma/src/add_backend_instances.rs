@@ -5,7 +5,9 @@
 //! Adding or Updating Backend Servers
 //!
 //! Add a backend instance to a VPC channel.
-//! If a backend instance with the specified address already exists, the information about the backend instance is updated. If the request body contains multiple backend instance definitions with duplicate addresses, the first definition is used.
+//! If a backend instance with the specified address already exists, the information about the
+//! backend instance is updated. If the request body contains multiple backend instance
+//! definitions with duplicate addresses, the first definition is used.
 //!
 //! `POST /v2/{project_id}/apic/instances/{instance_id}/vpc-channels/{vpc_channel_id}/members`
 use super::support;
@@ -16,13 +18,15 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apic/instances/{instance_id}/v
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
-    /// Project ID. For details about how to obtain the project ID, see Appendix \> Obtaining a Project ID in the ROMA Connect API Reference.
+    /// Project ID. For details about how to obtain the project ID, see Appendix \> Obtaining a
+    /// Project ID in the ROMA Connect API Reference.
     pub project_id: ::std::string::String,
     /// Instance ID.
     pub instance_id: ::std::string::String,
     /// VPC channel ID.
     pub vpc_channel_id: ::std::string::String,
-    /// User token, which can be obtained by calling the IAM API (value of X-Subject-Token in the response header).
+    /// User token, which can be obtained by calling the IAM API (value of X-Subject-Token in the
+    /// response header).
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::MembersBatchCreate,

@@ -89,18 +89,23 @@ pub struct MemberInfo {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
-    /// After this parameter is enabled, the corresponding backend service functions as the standby node and works only when all non-standby nodes are faulty.
-    /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
+    /// After this parameter is enabled, the corresponding backend service functions as the standby
+    /// node and works only when all non-standby nodes are faulty.
+    /// The instance must be upgraded to the corresponding version to support this function. If the
+    /// instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
-    /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
+    /// Name of the backend server group. Select a server group for the backend service address so
+    /// that the backend addresses of the corresponding server group can be changed in a unified
+    /// manner.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
     ///
-    /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no "Enumeration values" block; we treat them as the enumeration MemberStatus.
+    /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no
+    /// "Enumeration values" block; we treat them as the enumeration MemberStatus.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
@@ -109,19 +114,25 @@ pub struct MemberInfo {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend ECS ID
-    /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
+    /// This parameter is mandatory when the backend instance type is ECS. It can include letters,
+    /// digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
-    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
+    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway
+    /// pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a
+    /// real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the
+    /// vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
-    /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
+    /// This parameter is mandatory when the backend instance type is ECS. It can include letters,
+    /// digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
-    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
+    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text
+    /// for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
@@ -132,15 +143,11 @@ impl MemberInfo {
     pub fn is_backup_or_default(&self) -> bool {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
-}
-impl MemberInfo {
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         support::Validate::validate(self)
     }
-}
-impl MemberInfo {
     fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -372,7 +379,10 @@ pub struct VpcMemberInfoList {
     pub total: ::std::option::Option<i64>,
     /// Backend server group ID.
     ///
-    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the list of backend servers ("Cloud server list." on the API Gateway page "Updating Backend Instances").
+    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and
+    /// member_group_id are rotated by one row; the description is kept verbatim. This is the list
+    /// of backend servers ("Cloud server list." on the API Gateway page "Updating Backend
+    /// Instances").
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
 }
@@ -432,18 +442,23 @@ pub struct VpcMemberInfo {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<i32>,
     /// Indicates whether it is a standby node.
-    /// After this parameter is enabled, the corresponding backend service functions as the standby node and works only when all non-standby nodes are faulty.
-    /// The instance must be upgraded to the corresponding version to support this function. If the instance does not support this function, contact technical support.
+    /// After this parameter is enabled, the corresponding backend service functions as the standby
+    /// node and works only when all non-standby nodes are faulty.
+    /// The instance must be upgraded to the corresponding version to support this function. If the
+    /// instance does not support this function, contact technical support.
     ///
     /// Default: `false`.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
-    /// Name of the backend server group. Select a server group for the backend service address so that the backend addresses of the corresponding server group can be changed in a unified manner.
+    /// Name of the backend server group. Select a server group for the backend service address so
+    /// that the backend addresses of the corresponding server group can be changed in a unified
+    /// manner.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_name: ::std::option::Option<::std::string::String>,
     /// Backend server status.
     ///
-    /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no "Enumeration values" block; we treat them as the enumeration MemberStatus.
+    /// Decision: The row lists the meanings "1: available" and "2: unavailable" but has no
+    /// "Enumeration values" block; we treat them as the enumeration MemberStatus.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<MemberStatus>,
     /// Backend server port.
@@ -452,39 +467,55 @@ pub struct VpcMemberInfo {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port: ::std::option::Option<i32>,
     /// Backend ECS ID
-    /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), and underscores (_) (max. 64 characters).
+    /// This parameter is mandatory when the backend instance type is ECS. It can include letters,
+    /// digits, hyphens (-), and underscores (_) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, digits, `-` and `_`.
-    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
+    /// Decision: The table says Maximum: 255 but the prose says max. 64 characters (the API Gateway
+    /// pages' prose says 1 to 64). We use 64: ECS IDs are 36-character UUIDs, so 64 never rejects a
+    /// real ID; the table's 255 reads as the storage width. "Letters" are English letters, as the
+    /// vendor's model text for the same field of API Gateway says: "支持英文，数字，“-”,“_”，1 ~ 64字符".
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_id: ::std::option::Option<::std::string::String>,
     /// Backend ECS name
-    /// This parameter is mandatory when the backend instance type is ECS. It can include letters, digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
+    /// This parameter is mandatory when the backend instance type is ECS. It can include letters,
+    /// digits, hyphens (-), underscores (_), and periods (.) (max. 64 characters).
     ///
     /// Length: at most 64 characters.
     /// Characters: may contain only English letters, Chinese characters, digits, `-`, `_` and `.`.
-    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
+    /// Decision: "Letters" are English letters and Chinese characters, as the vendor's model text
+    /// for the same field of API Gateway says: "支持汉字，英文，数字，“-”,“_”,“.”，1 ~ 64字符".
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ecs_name: ::std::option::Option<::std::string::String>,
     /// VPC channel list.
     ///
-    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the backend server ID ("Backend server ID." on the API Gateway page "Updating Backend Instances").
+    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and
+    /// member_group_id are rotated by one row; the description is kept verbatim. This is the
+    /// backend server ID ("Backend server ID." on the API Gateway page "Updating Backend
+    /// Instances").
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Backend instance ID.
     ///
-    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the VPC channel ID ("VPC channel ID." on the API Gateway page).
+    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and
+    /// member_group_id are rotated by one row; the description is kept verbatim. This is the VPC
+    /// channel ID ("VPC channel ID." on the API Gateway page).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_id: ::std::option::Option<::std::string::String>,
     /// VPC channel ID.
     ///
-    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the time when the backend server was added to the VPC channel ("Time when the backend server is added to the VPC channel." on the API Gateway page).
+    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and
+    /// member_group_id are rotated by one row; the description is kept verbatim. This is the time
+    /// when the backend server was added to the VPC channel ("Time when the backend server is added
+    /// to the VPC channel." on the API Gateway page).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
     /// Time when the backend server is added to the VPC channel.
     ///
-    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and member_group_id are rotated by one row; the description is kept verbatim. This is the backend server group ID ("Backend server group ID." on the API Gateway page).
+    /// Decision: The page's descriptions of members, id, vpc_channel_id, create_time and
+    /// member_group_id are rotated by one row; the description is kept verbatim. This is the
+    /// backend server group ID ("Backend server group ID." on the API Gateway page).
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
@@ -495,66 +526,6 @@ impl VpcMemberInfo {
     pub fn is_backup_or_default(&self) -> bool {
         self.is_backup.unwrap_or(Self::DEFAULT_IS_BACKUP)
     }
-}
-/// The documented fields of [`VpcMemberInfo`].
-pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "weight",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "is_backup",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "status",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "port",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ecs_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "vpc_channel_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "create_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "member_group_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for VpcMemberInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_MEMBER_INFO,
-    );
-}
-impl VpcMemberInfo {
     fn check_host(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -651,6 +622,64 @@ impl VpcMemberInfo {
             |_: char| true,
         );
     }
+}
+/// The documented fields of [`VpcMemberInfo`].
+pub static SHAPE_VPC_MEMBER_INFO: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "host",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "weight",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "is_backup",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "member_group_name",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "status",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "port",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "ecs_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "ecs_name",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "vpc_channel_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "create_time",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "member_group_id",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for VpcMemberInfo {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_VPC_MEMBER_INFO,
+    );
 }
 impl support::Validate for VpcMemberInfo {
     fn validate_at(

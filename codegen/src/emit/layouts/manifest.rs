@@ -1,25 +1,38 @@
-//! The `Cargo.toml` of each crate of the layout for many services: the umbrella, the shared support and
+//! The crates' names and the `Cargo.toml` of each crate of the layout for many services: the umbrella, the shared support and
 //! one per service with a feature per operation (all on by default).
 
-use super::header;
-use super::services::{service_dir, Names};
-use crate::ir::{Model, Operation, Service};
+use crate::emit::gates::feature;
+use crate::emit::tokens::header;
+use crate::ir::{Model, Service};
 
 /// The dependencies every generated crate has at run time.
 const SERDE: &str = "serde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n";
 
-/// The Cargo feature of an operation: its module's name (`r#type` is `type`), and `default_operation` for
-/// an operation named `default`, the name Cargo keeps for the default features.
-pub fn feature(op: &Operation) -> String {
-    feature_of_module(&op.module)
+/// The crates' library names: `<crate>` for the umbrella, `<crate>_support`, `<crate>_<service>`.
+pub struct Names {
+    pub umbrella: String,
 }
 
-/// [`feature`] from the operation's module name.
-pub fn feature_of_module(module: &str) -> String {
-    match module.trim_start_matches("r#") {
-        "default" => "default_operation".to_owned(),
-        name => name.to_owned(),
+impl Names {
+    /// The names from the umbrella crate's, as a package or a library name (`my-models`, `my_models`).
+    pub fn new(crate_name: &str) -> Names {
+        Names {
+            umbrella: crate_name.replace('-', "_"),
+        }
     }
+
+    pub fn support(&self) -> String {
+        format!("{}_support", self.umbrella)
+    }
+
+    pub fn service(&self, service: &Service) -> String {
+        format!("{}_{}", self.umbrella, service.module)
+    }
+}
+
+/// A service crate's directory, relative to the output directory.
+pub fn service_dir(service: &Service) -> String {
+    format!("services/{}", service.module)
 }
 
 /// A crate's package name: its library name with hyphens.

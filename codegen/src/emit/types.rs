@@ -1,0 +1,54 @@
+//! A service's types as items: each struct and enumeration with all of its items together.
+
+use super::gates::gate_items;
+use super::tokens::{parse_file, EmitBug};
+use super::{enums, structs};
+use crate::ir::{Service, TypeDef};
+use proc_macro2::TokenStream;
+
+/// Each of `types` (types of the service), by name, with its items.
+pub(super) fn service_types<'a>(
+    service: &'a Service,
+    types: impl Iterator<Item = &'a TypeDef> + 'a,
+) -> impl Iterator<Item = (&'a str, TokenStream)> + 'a {
+    // The field-list statics of every struct of the service, which the shapes of their fields name.
+    let shapes: structs::Shapes<'_> = service
+        .types
+        .iter()
+        .filter_map(|t| match t {
+            TypeDef::Struct(s) => Some((s.name.as_str(), s.shape.as_str())),
+            TypeDef::Enum(_) => None,
+        })
+        .collect();
+    types.map(move |t| match t {
+        TypeDef::Struct(s) => (s.name.as_str(), structs::emit_struct(s, &shapes)),
+        TypeDef::Enum(e) => (e.name.as_str(), enums::emit_enum(e)),
+    })
+}
+
+/// Whether a type's items call into the support module: every enumeration and checked struct does.
+pub(super) fn type_uses_support(t: &TypeDef) -> bool {
+    match t {
+        TypeDef::Struct(s) => s.validated || s.response,
+        TypeDef::Enum(_) => true,
+    }
+}
+
+/// The items of `types` (types of the service, in the file `file`), each behind its type's gate where
+/// the layout has features (`gated`).
+pub(super) fn type_items<'a>(
+    service: &'a Service,
+    types: impl Iterator<Item = &'a TypeDef> + 'a,
+    gated: bool,
+    file: &str,
+) -> Result<Vec<syn::Item>, EmitBug> {
+    let mut all = Vec::new();
+    for (name, tokens) in service_types(service, types) {
+        let items = parse_file(file, tokens)?.items;
+        all.extend(match gated {
+            true => gate_items(service, name, file, items)?,
+            false => items,
+        });
+    }
+    Ok(all)
+}
