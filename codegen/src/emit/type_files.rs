@@ -11,7 +11,7 @@ use super::types::{type_items, type_uses_support};
 use crate::ir::{Operation, Service, TypeDef};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// The file of the types no single operation has to itself.
 const COMMON: &str = "common";
@@ -38,28 +38,25 @@ impl Group<'_> {
 
 impl<'a> TypeGroups<'a> {
     pub fn of(service: &'a Service) -> TypeGroups<'a> {
-        let alone = |t: &TypeDef| match service.feature_gates.get(t.name()) {
-            Some(ops) if ops.len() == 1 => ops.first().map(String::as_str),
-            _ => None,
-        };
-        let common = Group {
-            operation: None,
-            types: service
-                .types
-                .iter()
-                .filter(|t| alone(t).is_none())
-                .collect(),
-        };
-        let by_operation = service.operations.iter().map(|op| Group {
-            operation: Some(op),
-            types: (service.types.iter())
-                .filter(|t| alone(t) == Some(op.module.as_str()))
-                .collect(),
-        });
-        let groups = std::iter::once(common)
-            .chain(by_operation)
-            .filter(|g| !g.types.is_empty())
+        // One pass over the types: the operation each one is alone reached by, if any.
+        let position: HashMap<&str, usize> = (service.operations.iter().enumerate())
+            .map(|(i, op)| (op.module.as_str(), i + 1))
             .collect();
+        let mut groups: Vec<Group<'a>> = std::iter::once(None)
+            .chain(service.operations.iter().map(Some))
+            .map(|operation| Group {
+                operation,
+                types: Vec::new(),
+            })
+            .collect();
+        for t in &service.types {
+            let at = match service.feature_gates.get(t.name()) {
+                Some(ops) if ops.len() == 1 => ops.first().and_then(|op| position.get(op.as_str())),
+                _ => None,
+            };
+            groups[at.copied().unwrap_or(0)].types.push(t);
+        }
+        groups.retain(|g| !g.types.is_empty());
         TypeGroups { service, groups }
     }
 

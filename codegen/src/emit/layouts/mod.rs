@@ -77,20 +77,22 @@ pub(super) fn jobs<'a>(
 
 /// The files of a service's types, where they go in files: `types.rs` and `types/<group>.rs` in `dir`.
 fn type_jobs<'a>(service: &'a Service, dir: &str, gated: bool, run: Run<'a>) -> Vec<Job<'a>> {
-    let groups = TypeGroups::of(service);
+    // The grouping is made once and shared by the files' jobs.
+    let groups = std::sync::Arc::new(TypeGroups::of(service));
     if !groups.in_files() {
         return Vec::new();
     }
     let Run { command, .. } = run;
     let module = format!("{dir}/types.rs");
+    let shared = groups.clone();
     let mut jobs = vec![Job::new(module.clone(), move || {
-        let tokens = TypeGroups::of(service).types_module(gated);
+        let tokens = shared.types_module(gated);
         format_file(&module, &service.files, command, tokens)
     })];
     for name in groups.names() {
         let file = format!("{dir}/types/{name}.rs");
+        let groups = groups.clone();
         jobs.push(Job::new(file.clone(), move || {
-            let groups = TypeGroups::of(service);
             let specs = groups.spec_files(&name);
             Ok(format_parsed(
                 specs,
