@@ -4,11 +4,14 @@
 
 use super::bounds::bounds;
 use std::fmt;
+use std::ops::Deref;
 
-/// A broken rule as its code and message read it, borrowing the rule's limit and value. `S` is how the
-/// rule holds an enumeration's values: `&'static str` in a generated crate, `String` in the interpreter.
-#[derive(Debug, Clone, Copy)]
-pub enum Message<'a, S> {
+/// A broken rule as its code and message read it, with the rule's limit and value. `T` is how it holds a
+/// text and `L` an enumeration's values: borrowed (`&str`, `&[&'static str]`) in a generated crate, which
+/// words its own `Rule` through it, and owned (`String`, `Vec<String>`) in the interpreter, whose rules are
+/// these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Message<T, L> {
     /// An integer outside its inclusive bounds.
     Range {
         minimum: Option<i64>,
@@ -29,33 +32,29 @@ pub enum Message<'a, S> {
     },
     /// The first character a character rule does not allow where it is.
     Pattern {
-        expected: &'a str,
+        expected: T,
         found: char,
         position: usize,
     },
     /// A value the enumeration does not list.
-    Enum { allowed: &'a [S], actual: &'a str },
+    Enum { allowed: L, actual: T },
     /// A field required while a condition holds.
-    RequiredIf { condition: &'a str },
+    RequiredIf { condition: T },
     /// A field allowed only while a condition holds.
-    ForbiddenUnless { condition: &'a str },
+    ForbiddenUnless { condition: T },
     /// A number not less than another field's value.
-    LessThan {
-        other: &'a str,
-        limit: i64,
-        actual: i64,
-    },
+    LessThan { other: T, limit: i64, actual: i64 },
     /// An object none of whose groups of fields is complete.
-    AtLeastOneOf { groups: &'a str },
+    AtLeastOneOf { groups: T },
     /// A string without the documented format.
-    Format { expected: &'a str, problem: &'a str },
+    Format { expected: T, problem: T },
     /// A mandatory field that is absent.
     Required,
     /// A field the table does not document, with the closest documented one if any is close.
-    UnknownField { suggestion: Option<&'a str> },
+    UnknownField { suggestion: Option<T> },
 }
 
-impl<S> Message<'_, S> {
+impl<T, L> Message<T, L> {
     /// The rule's stable, machine-readable code.
     pub fn code(&self) -> &'static str {
         match self {
@@ -75,27 +74,31 @@ impl<S> Message<'_, S> {
     }
 }
 
-impl<S: AsRef<str>> fmt::Display for Message<'_, S> {
+impl<T: AsRef<str>, L: Deref<Target = [E]>, E: AsRef<str>> fmt::Display for Message<T, L> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match *self {
+        match self {
             Message::Range {
                 minimum,
                 maximum,
                 actual,
-            } => write!(f, "must be {}, got {actual}", bounds(minimum, maximum)),
+            } => write!(f, "must be {}, got {actual}", bounds(*minimum, *maximum)),
             Message::Length { min, max, actual } => write!(
                 f,
                 "must be {} characters long, got {actual}",
-                bounds(min, max)
+                bounds(*min, *max)
             ),
             Message::Items { min, max, actual } => {
-                write!(f, "must have {} items, got {actual}", bounds(min, max))
+                write!(f, "must have {} items, got {actual}", bounds(*min, *max))
             }
             Message::Pattern {
                 expected,
                 found,
                 position,
-            } => write!(f, "{expected}; found {found:?} at character {position}"),
+            } => write!(
+                f,
+                "{}; found {found:?} at character {position}",
+                expected.as_ref()
+            ),
             Message::Enum { allowed, actual } => {
                 f.write_str("must be one of ")?;
                 for (i, value) in allowed.iter().enumerate() {
@@ -104,21 +107,37 @@ impl<S: AsRef<str>> fmt::Display for Message<'_, S> {
                     }
                     f.write_str(value.as_ref())?;
                 }
-                write!(f, ", got {actual}")
+                write!(f, ", got {}", actual.as_ref())
             }
-            Message::RequiredIf { condition } => write!(f, "is required when {condition}"),
-            Message::ForbiddenUnless { condition } => write!(f, "is allowed only when {condition}"),
+            Message::RequiredIf { condition } => {
+                write!(f, "is required when {}", condition.as_ref())
+            }
+            Message::ForbiddenUnless { condition } => {
+                write!(f, "is allowed only when {}", condition.as_ref())
+            }
             Message::LessThan {
                 other,
                 limit,
                 actual,
-            } => write!(f, "must be less than {other} ({limit}), got {actual}"),
-            Message::AtLeastOneOf { groups } => write!(f, "needs at least one of: {groups}"),
-            Message::Format { expected, problem } => write!(f, "must be {expected}: {problem}"),
+            } => write!(
+                f,
+                "must be less than {} ({limit}), got {actual}",
+                other.as_ref()
+            ),
+            Message::AtLeastOneOf { groups } => {
+                write!(f, "needs at least one of: {}", groups.as_ref())
+            }
+            Message::Format { expected, problem } => {
+                write!(f, "must be {}: {}", expected.as_ref(), problem.as_ref())
+            }
             Message::Required => f.write_str("is mandatory but absent"),
             Message::UnknownField {
                 suggestion: Some(name),
-            } => write!(f, "is not a documented field; did you mean `{name}`?"),
+            } => write!(
+                f,
+                "is not a documented field; did you mean `{}`?",
+                name.as_ref()
+            ),
             Message::UnknownField { suggestion: None } => f.write_str("is not a documented field"),
         }
     }

@@ -162,7 +162,7 @@ impl Rule {
 
     /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a header
     /// breaks, so that the interpreter of bodies has no word for it.
-    fn message(&self) -> Option<Message<'_, &'static str>> {
+    fn message(&self) -> Option<Message<&str, &[&'static str]>> {
         Some(match self {
             Rule::Range {
                 minimum,
@@ -188,24 +188,34 @@ impl Rule {
                 found,
                 position,
             } => Message::Pattern {
-                expected,
+                expected: *expected,
                 found: *found,
                 position: *position,
             },
-            Rule::Enum { allowed, actual } => Message::Enum { allowed, actual },
-            Rule::RequiredIf { condition } => Message::RequiredIf { condition },
-            Rule::ForbiddenUnless { condition } => Message::ForbiddenUnless { condition },
+            Rule::Enum { allowed, actual } => Message::Enum {
+                allowed: *allowed,
+                actual: actual.as_str(),
+            },
+            Rule::RequiredIf { condition } => Message::RequiredIf {
+                condition: *condition,
+            },
+            Rule::ForbiddenUnless { condition } => Message::ForbiddenUnless {
+                condition: *condition,
+            },
             Rule::LessThan {
                 other,
                 limit,
                 actual,
             } => Message::LessThan {
-                other,
+                other: *other,
                 limit: *limit,
                 actual: *actual,
             },
-            Rule::AtLeastOneOf { groups } => Message::AtLeastOneOf { groups },
-            Rule::Format { expected, problem } => Message::Format { expected, problem },
+            Rule::AtLeastOneOf { groups } => Message::AtLeastOneOf { groups: *groups },
+            Rule::Format { expected, problem } => Message::Format {
+                expected: *expected,
+                problem: problem.as_str(),
+            },
             Rule::Empty => return None,
             Rule::Required => Message::Required,
             Rule::UnknownField { suggestion } => Message::UnknownField {

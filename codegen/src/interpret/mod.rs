@@ -19,7 +19,7 @@ mod violation;
 #[cfg(test)]
 mod tests;
 
-pub use violation::{Rule, Violation};
+pub use violation::{Checked, Rule, Violation};
 
 use crate::ir::{self, Enum, Operation, Service, Struct};
 use serde_json::Value;

@@ -2,7 +2,7 @@
 //! field's checks in table order (a nested object's whole `validate` where it sits), then its rules.
 
 use super::values::{enum_wire, integer, misfit, variant};
-use super::{field_path, index_path, Interpreter, Rule, Violation};
+use super::{field_path, index_path, Checked, Interpreter, Rule, Violation};
 use crate::ir::{Bounds, CharClass, Checks, Field, Struct, Type};
 use crate::shared::scan;
 use serde_json::{Map, Value};
@@ -19,7 +19,7 @@ impl Interpreter<'_> {
             if !object.contains_key(&field.wire) {
                 out.push(Violation {
                     path: field_path(path, &field.wire),
-                    rule: Rule::Required,
+                    rule: Checked::Required.into(),
                 });
             }
         }
@@ -50,7 +50,7 @@ impl Interpreter<'_> {
             if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
                 out.push(Violation {
                     path: path.to_owned(),
-                    rule: Rule::Items { min, max, actual },
+                    rule: Checked::Items { min, max, actual }.into(),
                 });
             }
         }
@@ -144,9 +144,12 @@ impl Interpreter<'_> {
         let Some(wire) = enum_wire(e, value) else {
             return Some(misfit(ty, value, self));
         };
-        variant(e, &wire).is_none().then(|| Rule::Enum {
-            allowed: e.variants.iter().map(|v| v.value.text()).collect(),
-            actual: wire.text(),
+        variant(e, &wire).is_none().then(|| {
+            Checked::Enum {
+                allowed: e.variants.iter().map(|v| v.value.text()).collect(),
+                actual: wire.text(),
+            }
+            .into()
         })
     }
 }
@@ -154,11 +157,14 @@ impl Interpreter<'_> {
 /// The violation of an integer outside its field's documented range.
 fn range_check(range: Option<Bounds<i64>>, n: i64) -> Option<Rule> {
     let Bounds { min, max } = range?;
-    (min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max)).then_some(Rule::Range {
-        minimum: min,
-        maximum: max,
-        actual: n,
-    })
+    (min.is_some_and(|min| n < min) || max.is_some_and(|max| n > max)).then_some(
+        Checked::Range {
+            minimum: min,
+            maximum: max,
+            actual: n,
+        }
+        .into(),
+    )
 }
 
 /// A field of type `ty` with no checks of its own: what a body and a map's values are.
@@ -183,7 +189,7 @@ fn string_checks(field: &Field, text: &str) -> Vec<Rule> {
     if let Some(Bounds { min, max }) = checks.length {
         let (min, max) = (min.map(to_usize), max.map(to_usize));
         if let Some(actual) = scan::length_outside(text, min, max) {
-            out.push(Rule::Length { min, max, actual });
+            out.push(Checked::Length { min, max, actual }.into());
         }
     }
     if let Some(rule) = &checks.chars {
@@ -193,19 +199,25 @@ fn string_checks(field: &Field, text: &str) -> Vec<Rule> {
             in_classes(&rule.last),
         );
         if let Some((position, found)) = scan::offending_char(text, first, allowed, last) {
-            out.push(Rule::Pattern {
-                expected: rule.text.clone(),
-                found,
-                position,
-            });
+            out.push(
+                Checked::Pattern {
+                    expected: rule.text.clone(),
+                    found,
+                    position,
+                }
+                .into(),
+            );
         }
     }
     if let Some(list) = checks.integer_list {
         if let Err(problem) = scan::integer_list(text, list.minimum, list.maximum) {
-            out.push(Rule::Format {
-                expected: list.text(),
-                problem,
-            });
+            out.push(
+                Checked::Format {
+                    expected: list.text(),
+                    problem,
+                }
+                .into(),
+            );
         }
     }
     out

@@ -2,7 +2,7 @@
 //! the object's own field, an absent one as its documented default (`absent_holds`).
 
 use super::values::{enum_wire, integer, variant};
-use super::{field_path, index_path, Interpreter, Rule, Violation};
+use super::{field_path, index_path, Checked, Interpreter, Violation};
 use crate::ir::{rule_checks, Condition, FieldPath, FieldRef, Literal, RuleCheck, Struct};
 use serde_json::{Map, Value};
 
@@ -53,11 +53,12 @@ impl Interpreter<'_> {
                         if actual >= limit {
                             out.push(Violation {
                                 path: field_path(path, &field.wire),
-                                rule: Rule::LessThan {
+                                rule: Checked::LessThan {
                                     other: than.wire.clone(),
                                     limit,
                                     actual,
-                                },
+                                }
+                                .into(),
                             });
                         }
                     }
@@ -69,9 +70,10 @@ impl Interpreter<'_> {
                     {
                         out.push(Violation {
                             path: path.to_owned(),
-                            rule: Rule::AtLeastOneOf {
+                            rule: Checked::AtLeastOneOf {
                                 groups: text.to_owned(),
-                            },
+                            }
+                            .into(),
                         });
                     }
                 }
@@ -121,12 +123,14 @@ impl Presence<'_> {
         if step + 1 >= steps.len() {
             for field in self.finals {
                 let rule = match (self.required, present(field, object)) {
-                    (true, false) => Rule::RequiredIf {
+                    (true, false) => Checked::RequiredIf {
                         condition: self.condition.to_owned(),
-                    },
-                    (false, true) => Rule::ForbiddenUnless {
+                    }
+                    .into(),
+                    (false, true) => Checked::ForbiddenUnless {
                         condition: self.condition.to_owned(),
-                    },
+                    }
+                    .into(),
                     _ => continue,
                 };
                 out.push(Violation {

@@ -1,7 +1,7 @@
 //! The fields a request body has and the tables do not document, in the body's order, each with the
 //! closest documented name: what the generated crate reports after `validate` (`unknown_field`).
 
-use super::{field_path, index_path, Interpreter, Rule, Violation};
+use super::{field_path, index_path, Checked, Interpreter, Violation};
 use crate::diag::closest;
 use crate::ir::{Struct, Type};
 use serde_json::{Map, Value};
@@ -23,7 +23,7 @@ impl Interpreter<'_> {
                         closest(key, s.fields.iter().map(|f| f.wire.as_str())).map(str::to_owned);
                     out.push(Violation {
                         path: here,
-                        rule: Rule::UnknownField { suggestion },
+                        rule: Checked::UnknownField { suggestion }.into(),
                     });
                 }
             }
