@@ -325,12 +325,18 @@ fn diff_flags_a_decision_the_page_changed_under() {
     }
 }
 
-/// The page error of importing `text`, or a failure naming what happened instead.
-fn page_error(text: &str) -> import::PageError {
-    match import::page::parse(text) {
+/// Fails unless importing `text` is a page error at `table` and `row` whose message says `says`.
+fn assert_page_error(text: &str, table: &str, row: &str, says: &str) {
+    let error = match import::page::parse(text) {
         Err(error) => error,
         Ok(page) => panic!("the malformed page parsed: {:?}", page.title),
-    }
+    };
+    assert_eq!(
+        (error.table.as_deref(), error.row.as_deref()),
+        (Some(table), Some(row)),
+        "{error}"
+    );
+    assert!(error.message.contains(says), "{error}");
 }
 
 #[test]
@@ -340,13 +346,12 @@ fn a_truncated_table_names_the_table_and_row() {
         .find("ecs_id\n\nNo\n\n")
         .map(|at| at + "ecs_id\n\nNo".len())
         .unwrap();
-    let error = page_error(&original[..cut]);
-    assert_eq!(
-        (error.table.as_deref(), error.row.as_deref()),
-        (Some("Table 4 MemberInfo"), Some("ecs_id")),
-        "{error}"
+    assert_page_error(
+        &original[..cut],
+        "Table 4 MemberInfo",
+        "ecs_id",
+        "truncated",
     );
-    assert!(error.message.contains("truncated"), "{error}");
 }
 
 #[test]
@@ -357,16 +362,12 @@ fn a_row_without_its_type_names_the_table_and_row() {
         "member_group_remark\n\nNo\n\nString\n\n",
         "member_group_remark\n\nNo\n\n",
     );
-    let error = page_error(&text);
-    assert_eq!(
-        (error.table.as_deref(), error.row.as_deref()),
-        (
-            Some("Table 4 MemberGroupCreate"),
-            Some("member_group_remark")
-        ),
-        "{error}"
+    assert_page_error(
+        &text,
+        "Table 4 MemberGroupCreate",
+        "member_group_remark",
+        "has no type",
     );
-    assert!(error.message.contains("has no type"), "{error}");
 
     // The command line says the same and exits 2.
     let page = TempFile::new("apig_add_or_update_member_groups_no_type.txt", &text);
@@ -504,16 +505,40 @@ fn imported_field<'s>(spec: &'s Value, object: &str, name: &str) -> &'s Value {
         .unwrap_or_else(|| panic!("no field {object}.{name} in {spec:#}"))
 }
 
+/// A page to import, its operation, the fields to find in its spec and what else to find: (page,
+/// operation, [(object or operation list, row, the field's type and items)], fragments).
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a [(&'a str, &'a str, &'a str, Option<&'a str>)],
+    &'a [&'a str],
+);
+
+/// The import of page `name`, after checking it names `operation` and has each of `fields` with its
+/// type and items.
+fn import_with_fields(
+    name: &str,
+    operation: &str,
+    fields: &[(&str, &str, &str, Option<&str>)],
+) -> import::Outcome {
+    let outcome = import::run(&spec_dir(), &page(name), None, false)
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let spec = &outcome.imported.spec;
+    assert_eq!(spec["operation"]["name"], operation, "{name}");
+    for (object, row, ty, items) in fields {
+        let field = imported_field(spec, object, row);
+        assert_eq!(
+            (field["type"].as_str(), field["items"].as_str()),
+            (Some(*ty), *items),
+            "{name}: {object}.{row}"
+        );
+    }
+    outcome
+}
+
 #[test]
 fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
-    // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
-    // generated code)
-    type Case<'a> = (
-        &'a str,
-        &'a str,
-        &'a [(&'a str, &'a str, &'a str, Option<&'a str>)],
-        &'a [&'a str],
-    );
+    // (page, operation, fields, fragments of the generated code)
     let cases: &[Case<'_>] = &[
         (
             "otc_apig_querying_dedicated_gateway_details.txt",
@@ -554,18 +579,7 @@ fn pages_with_objects_maps_files_and_odd_names_import_and_generate() {
         ("otc_modelarts_update_dataset.txt", "modifying_a_dataset", &[("LabelProperty", "@modelarts:color", "string", None)], &["pubmodelarts_color:::std::option::Option<::std::string::String>"]),
     ];
     for (name, operation, fields, fragments) in cases {
-        let outcome = import::run(&spec_dir(), &page(name), None, false)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let spec = &outcome.imported.spec;
-        assert_eq!(spec["operation"]["name"], *operation, "{name}");
-        for (object, row, ty, items) in *fields {
-            let field = imported_field(spec, object, row);
-            assert_eq!(
-                (field["type"].as_str(), field["items"].as_str()),
-                (Some(*ty), *items),
-                "{name}: {object}.{row}"
-            );
-        }
+        let outcome = import_with_fields(name, operation, fields);
         let generated = generate_imported(operation, &outcome.spec_text);
         for fragment in *fragments {
             assert!(
@@ -662,16 +676,12 @@ fn a_placeholder_row_beside_other_rows_is_an_error_naming_it() {
         "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n",
         "{User defined key}\n\nMap<String,ResponseInfoResp>\n\nOK\n\ncount\n\nInteger\n\nNumber.\n",
     );
-    let error = page_error(&text);
-    assert_eq!(
-        (error.table.as_deref(), error.row.as_deref()),
-        (
-            Some("Table 3 Response body parameters"),
-            Some("{User defined key}")
-        ),
-        "{error}"
+    assert_page_error(
+        &text,
+        "Table 3 Response body parameters",
+        "{User defined key}",
+        "must be its only row",
     );
-    assert!(error.message.contains("must be its only row"), "{error}");
 }
 
 #[test]
@@ -1004,14 +1014,7 @@ fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
 
 #[test]
 fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
-    // (page, operation, [(object or operation list, row, the field's type and items)], fragments of the
-    // report)
-    type Case<'a> = (
-        &'a str,
-        &'a str,
-        &'a [(&'a str, &'a str, &'a str, Option<&'a str>)],
-        &'a [&'a str],
-    );
+    // (page, operation, fields, fragments of the report)
     let cases: &[Case<'_>] = &[
         (
             // "Table 1 Parameter description" without a Type column, "Table 3 tags field description".
@@ -1067,18 +1070,7 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
         ),
     ];
     for (name, operation, fields, report) in cases {
-        let outcome = import::run(&spec_dir(), &page(name), None, false)
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let spec = &outcome.imported.spec;
-        assert_eq!(spec["operation"]["name"], *operation, "{name}");
-        for (object, row, ty, items) in *fields {
-            let field = imported_field(spec, object, row);
-            assert_eq!(
-                (field["type"].as_str(), field["items"].as_str()),
-                (Some(*ty), *items),
-                "{name}: {object}.{row}"
-            );
-        }
+        let outcome = import_with_fields(name, operation, fields);
         for line in *report {
             assert!(
                 outcome.report.iter().any(|l| l.text.contains(line)),
