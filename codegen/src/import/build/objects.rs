@@ -397,64 +397,57 @@ mod tests {
                 _ => "other",
             }
         };
-        assert_eq!(
-            kind(
+        // The method, the table (caption, side, read from the URI, rows) and the kind decided.
+        let cases: [(&str, Table, &str); 7] = [
+            (
                 "POST",
                 table(
                     "Parameter description",
                     Side::Request,
                     true,
-                    &["project_id", "server_id"]
-                )
+                    &["project_id", "server_id"],
+                ),
+                "path",
             ),
-            "path"
-        );
-        assert_eq!(
-            kind(
+            (
                 "POST",
-                table("Request parameters", Side::Request, false, &["tags"])
+                table("Request parameters", Side::Request, false, &["tags"]),
+                "request",
             ),
-            "request"
-        );
-        assert_eq!(
-            kind(
+            (
                 "GET",
-                table("Parameter description", Side::Request, false, &["marker"])
+                table("Parameter description", Side::Request, false, &["marker"]),
+                "query",
             ),
-            "query"
-        );
-        assert_eq!(
-            kind(
+            (
                 "POST",
-                table("Parameters", Side::Response, false, &["job_id"])
+                table("Parameters", Side::Response, false, &["job_id"]),
+                "response",
             ),
-            "response"
-        );
-        assert_eq!(
-            kind(
+            (
                 "POST",
-                table("Parameter description", Side::Request, true, &["marker"])
+                table("Parameter description", Side::Request, true, &["marker"]),
+                "undecided",
             ),
-            "undecided"
-        );
-        assert_eq!(
-            kind(
+            (
                 "POST",
                 table(
                     "Parameter description",
                     Side::Request,
                     false,
-                    &["project_id", "name"]
-                )
+                    &["project_id", "name"],
+                ),
+                "undecided",
             ),
-            "undecided"
-        );
-        assert_eq!(
-            kind(
+            (
                 "POST",
-                table("tags field description", Side::Request, false, &["key"])
+                table("tags field description", Side::Request, false, &["key"]),
+                "other",
             ),
-            "other"
-        );
+        ];
+        for (method, t, expected) in cases {
+            let caption = t.caption.clone();
+            assert_eq!(kind(method, t), expected, "{method} {caption}");
+        }
     }
 }
