@@ -10,7 +10,7 @@
 //! appended while that is taken. `common.json` entries that files outside this import use are kept as
 //! they are, and a page's definition with the same name and shape (or a name ending with it) reuses them.
 
-use super::shapes::{references, Defs, Scope, Shapes};
+use super::shapes::{references, retarget_references, Defs, Scope, Shapes};
 use crate::import::review::{Kind, Review};
 use heck::ToUpperCamelCase;
 use serde_json::Value;
@@ -47,6 +47,20 @@ struct Group<'a> {
     name: Option<String>,
     /// Whether the type is in `common.json`.
     common: bool,
+}
+
+impl<'a> Group<'a> {
+    /// The group an occurrence starts: its page alone, not yet named.
+    fn of(o: Occurrence<'a>) -> Self {
+        Group {
+            shape: o.full,
+            loose: o.loose,
+            silent: o.silent,
+            ops: vec![o.page],
+            name: None,
+            common: false,
+        }
+    }
 }
 
 /// Plans `pages` (sorted by operation) into a service whose `common.json` has `kept` (the entries other
@@ -213,14 +227,7 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
             Some(group) => group.ops.push(o.page),
             None => {
                 loose_of.push(o.loose.clone());
-                groups.push(Group {
-                    shape: o.full,
-                    loose: o.loose,
-                    silent: false,
-                    ops: vec![o.page],
-                    name: None,
-                    common: false,
-                });
+                groups.push(Group::of(o));
             }
         }
     }
@@ -236,14 +243,7 @@ fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
             Some(i) => groups[i].ops.push(o.page),
             None => {
                 loose_of.push(o.loose.clone());
-                groups.push(Group {
-                    shape: o.full,
-                    loose: o.loose,
-                    silent: true,
-                    ops: vec![o.page],
-                    name: None,
-                    common: false,
-                });
+                groups.push(Group::of(o));
             }
         }
     }
@@ -322,23 +322,7 @@ fn first_op<'a>(group: &Group<'a>) -> &'a str {
 /// The definition with its references renamed as `names` says.
 pub fn rename_references(def: &Value, names: &BTreeMap<String, (String, bool)>) -> Value {
     let mut def = def.clone();
-    for field in def
-        .get_mut("fields")
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-    {
-        for key in ["type", "items"] {
-            let renamed = field
-                .get(key)
-                .and_then(Value::as_str)
-                .and_then(|t| names.get(t))
-                .map(|(n, _)| n.clone());
-            if let Some(renamed) = renamed {
-                field[key] = Value::from(renamed);
-            }
-        }
-    }
+    retarget_references(&mut def, |target| names.get(target).map(|(n, _)| n.clone()));
     def
 }
 

@@ -56,36 +56,41 @@ impl Shapes {
         open.push(name.to_owned());
         let mut def = without_prose(def);
         if self.loose {
-            for field in def
-                .get_mut("fields")
-                .and_then(Value::as_array_mut)
-                .into_iter()
-                .flatten()
-            {
+            for field in fields_mut(&mut def) {
                 if let Some(field) = field.as_object_mut() {
                     field.remove("required");
                 }
             }
         }
-        for field in def
-            .get_mut("fields")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            for key in ["type", "items"] {
-                let Some(target) = field.get(key).and_then(Value::as_str).map(str::to_owned) else {
-                    continue;
-                };
-                if scope.own.contains_key(&target) || scope.common.contains_key(&target) {
-                    field[key] = Value::from(format!("ref:{}", self.shape(scope, &target, open)));
-                }
-            }
-        }
+        retarget_references(&mut def, |target| {
+            (scope.own.contains_key(target) || scope.common.contains_key(target))
+                .then(|| format!("ref:{}", self.shape(scope, target, open)))
+        });
         open.pop();
         let text = def.to_string();
         self.done.insert(name.to_owned(), text.clone());
         text
+    }
+}
+
+/// The fields of an object definition (none for other kinds).
+fn fields_mut(def: &mut Value) -> impl Iterator<Item = &mut Value> {
+    def.get_mut("fields")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten()
+}
+
+/// Points each field's `type` and `items` that `to` maps somewhere at what it maps them to; the others
+/// stay as they are.
+pub fn retarget_references(def: &mut Value, mut to: impl FnMut(&str) -> Option<String>) {
+    for field in fields_mut(def) {
+        for key in ["type", "items"] {
+            let target = field.get(key).and_then(Value::as_str).and_then(&mut to);
+            if let Some(target) = target {
+                field[key] = Value::from(target);
+            }
+        }
     }
 }
 
