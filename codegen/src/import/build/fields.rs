@@ -283,16 +283,7 @@ impl Builder<'_> {
             || enum_name
                 .and_then(|n| self.enums.iter().find(|e| e.name == n))
                 .is_some_and(|e| e.ty == "integer");
-        let value = match &row.ty {
-            Type::Boolean => default.parse::<bool>().ok().map(Value::from),
-            Type::Float => default
-                .parse::<f64>()
-                .ok()
-                .filter(|x| x.is_finite())
-                .map(Value::from),
-            _ if integer => default.parse::<i64>().ok().map(Value::from),
-            _ => Some(Value::from(default)),
-        };
+        let value = typed_literal(default, &row.ty, integer);
         value.unwrap_or_else(|| {
             let text = format!(
                 "{place}: the default {default:?} is not a {}; kept as text",
@@ -351,6 +342,21 @@ impl Bounds {
             Bounds::Length => (field.min_length, field.max_length) = (count(min), count(max)),
             Bounds::Items => (field.min_items, field.max_items) = (count(min), count(max)),
         }
+    }
+}
+
+/// `text` read as a value of type `ty` (`integer` where the value is an integer, as an integer enum's
+/// is): none where it is not one; text types keep the text.
+pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Value> {
+    match ty {
+        Type::Boolean => text.parse::<bool>().ok().map(Value::from),
+        Type::Float => text
+            .parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .map(Value::from),
+        _ if integer => text.parse::<i64>().ok().map(Value::from),
+        _ => Some(Value::from(text)),
     }
 }
 

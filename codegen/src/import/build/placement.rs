@@ -4,6 +4,7 @@
 //! field's values.
 
 use super::enums::wire_text;
+use super::fields::typed_literal;
 use super::{Builder, Object, PlacedRule};
 use crate::import::page::Type;
 use crate::import::review::Kind;
@@ -245,16 +246,11 @@ impl Builder<'_> {
                         .any(|c| c.eq_ignore_ascii_case(phrase))
                         .then(|| value.clone())
                 }),
-                None => match row.ty {
-                    Type::Integer | Type::Long => phrase.parse::<i64>().ok().map(Value::from),
-                    Type::Boolean => phrase.parse::<bool>().ok().map(Value::from),
-                    Type::Float => phrase
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|x| x.is_finite())
-                        .map(Value::from),
-                    _ => Some(Value::from(phrase)),
-                },
+                None => typed_literal(
+                    phrase,
+                    &row.ty,
+                    matches!(row.ty, Type::Integer | Type::Long),
+                ),
             }
         };
         phrases
