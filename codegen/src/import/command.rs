@@ -189,10 +189,7 @@ fn find_spec(
     if !spec_dir.is_dir() {
         return Ok(None);
     }
-    let found = load::find(spec_dir).map_err(|source| ImportError::Io {
-        path: spec_dir.to_owned(),
-        source,
-    })?;
+    let found = load::find(spec_dir).map_err(ImportError::io(spec_dir))?;
     let mut candidates: Vec<(String, PathBuf, Value)> = Vec::new();
     for (name, path) in found {
         let Ok(text) = std::fs::read_to_string(&path) else {

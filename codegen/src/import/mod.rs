@@ -26,7 +26,7 @@ pub use overlay::Overlay;
 pub use page::Page;
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why an import stopped. Problems that still let the import finish (a sentence not recognized, the
 /// table and the prose disagreeing) are not errors: they go to the report.
@@ -48,6 +48,16 @@ pub enum ImportError {
     /// `--diff` needs a checked-in spec and none matches the page.
     #[error("{0}")]
     NoSpec(String),
+}
+
+impl ImportError {
+    /// The error for a failed read or write of `path`, for `map_err`.
+    pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ImportError + '_ {
+        move |source| ImportError::Io {
+            path: path.to_owned(),
+            source,
+        }
+    }
 }
 
 /// A problem in a page, with the line and, where it is inside a table, the table and the row.

@@ -93,10 +93,7 @@ pub struct EnumPatch {
 impl Overlay {
     /// Reads and checks an overlay file.
     pub fn load(path: &Path) -> Result<Overlay, ImportError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-            path: path.to_owned(),
-            source,
-        })?;
+        let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
         Overlay::parse(&text).map_err(|message| ImportError::Overlay {
             path: path.to_owned(),
             message,

@@ -21,10 +21,7 @@ pub(super) struct PageImport {
 /// The page at `path`, read and split; a page that does not have the expected shape is an error naming
 /// the file and the line.
 pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     page::parse(&text).map_err(|error| ImportError::Page {
         file: path.display().to_string(),
         error,
@@ -105,10 +102,7 @@ fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> 
 }
 
 pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     serde_json::from_str(&text)
         .map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
 }

@@ -61,10 +61,7 @@ impl Existing {
         if !dir.is_dir() {
             return Ok(existing);
         }
-        let entries = load::files_under(dir).map_err(|source| ImportError::Io {
-            path: dir.to_owned(),
-            source,
-        })?;
+        let entries = load::files_under(dir).map_err(ImportError::io(dir))?;
         for path in entries.into_iter().filter(|p| p.parent() == Some(dir)) {
             let file = path
                 .file_name()

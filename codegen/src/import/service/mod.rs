@@ -228,10 +228,7 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
             found.push(format!("{name}: would be added"));
             continue;
         }
-        let old_text = std::fs::read_to_string(path).map_err(|source| ImportError::Io {
-            path: path.clone(),
-            source,
-        })?;
+        let old_text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
         if old_text.replace("\r\n", "\n") == *text {
             continue;
         }
@@ -250,16 +247,10 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
 
 /// Writes the files that differ from what `dir` holds; the paths written.
 pub fn write(outcome: &ServiceOutcome, dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
-    std::fs::create_dir_all(dir).map_err(|source| ImportError::Io {
-        path: dir.to_owned(),
-        source,
-    })?;
+    std::fs::create_dir_all(dir).map_err(ImportError::io(dir))?;
     let mut written = Vec::new();
     for (path, text) in &outcome.files {
-        if crate::write::write_if_changed(path, text).map_err(|source| ImportError::Io {
-            path: path.clone(),
-            source,
-        })? {
+        if crate::write::write_if_changed(path, text).map_err(ImportError::io(path))? {
             written.push(path.clone());
         }
     }
@@ -271,10 +262,7 @@ fn pages_under(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, ImportError> {
     let mut pages = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let files = load::files_under(input).map_err(|source| ImportError::Io {
-                path: input.clone(),
-                source,
-            })?;
+            let files = load::files_under(input).map_err(ImportError::io(input))?;
             let mut found: Vec<PathBuf> = files
                 .into_iter()
                 .filter(|p| p.extension().is_some_and(|e| e == "txt"))
