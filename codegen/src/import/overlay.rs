@@ -126,28 +126,26 @@ impl Overlay {
                 ));
             }
         }
-        if let Some(title) = overlay
-            .invalid_examples
-            .iter()
-            .find(|(_, reason)| reason.trim().is_empty())
-            .map(|(title, _)| title)
-        {
+        if let Some(title) = unexplained(&overlay.invalid_examples) {
             return Err(format!(
                 "invalid_examples.{title}: say why the example, not the table, is wrong"
             ));
         }
-        if let Some(status) = overlay
-            .invalid_responses
-            .iter()
-            .find(|(_, reason)| reason.trim().is_empty())
-            .map(|(status, _)| status)
-        {
+        if let Some(status) = unexplained(&overlay.invalid_responses) {
             return Err(format!(
                 "invalid_responses.{status}: say why the example, not the table, is wrong"
             ));
         }
         Ok(overlay)
     }
+}
+
+/// The first key whose reason is blank: an invalid example or response needs its reason said.
+fn unexplained(reasons: &BTreeMap<String, String>) -> Option<&String> {
+    reasons
+        .iter()
+        .find(|(_, reason)| reason.trim().is_empty())
+        .map(|(key, _)| key)
 }
 
 /// The page's overlay and its service's common overlay, looked up together: the page's entries win.
