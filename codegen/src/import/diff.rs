@@ -143,13 +143,8 @@ impl Diff<'_> {
 
     /// Example requests and responses compared by position.
     fn examples(&mut self, old: &Value, new: &Value) {
-        let examples = |v: &Value, key: &str| {
-            v.get("examples")
-                .and_then(|e| e.get(key))
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default()
-        };
+        let examples =
+            |v: &Value, key: &str| v.get("examples").map(|e| list(e, key)).unwrap_or_default();
         for key in ["requests", "responses"] {
             let (before, after) = (examples(old, key), examples(new, key));
             for i in 0..before.len().max(after.len()) {
@@ -218,12 +213,7 @@ impl Diff<'_> {
 
     fn objects(&mut self, old: &Map<String, Value>, new: &Map<String, Value>, only_new: bool) {
         for (name, object) in new {
-            let fields = |v: &Value| {
-                v.get("fields")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            };
+            let fields = |v: &Value| list(v, "fields");
             let Some(before) = old.get(name) else {
                 self.push(format!(
                     "{name}: added object ({} fields)",
@@ -237,12 +227,7 @@ impl Diff<'_> {
                 object.get("description"),
             );
             self.fields(name, &fields(before), &fields(object));
-            let rules = |v: &Value| {
-                v.get("rules")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            };
+            let rules = |v: &Value| list(v, "rules");
             let (before, after) = (rules(before), rules(object));
             let summary = |r: &Value| {
                 format!(
@@ -268,12 +253,7 @@ impl Diff<'_> {
 
     fn enums(&mut self, old: &Map<String, Value>, new: &Map<String, Value>, only_new: bool) {
         for (name, e) in new {
-            let values = |v: &Value| {
-                v.get("values")
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            };
+            let values = |v: &Value| list(v, "values");
             let Some(before) = old.get(name) else {
                 self.push(format!(
                     "{name}: added enumeration ({} values)",

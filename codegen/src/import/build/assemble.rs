@@ -8,7 +8,7 @@ use crate::import::page::{Example, Table};
 use crate::import::review::{Kind, Review};
 use crate::{naming, spec};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl Builder<'_> {
     pub(super) fn assemble(mut self, target: &Target) -> Imported {
@@ -81,22 +81,12 @@ impl Builder<'_> {
     /// The fields of the page's path, query, header and form tables.
     fn parameters(&mut self) -> [Vec<Value>; 4] {
         let page = self.page;
-        let path_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::PathParams));
-        let query_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::QueryParams));
-        let header_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::Headers));
-        let form_table = page
-            .tables
-            .iter()
-            .find(|t| matches!(table_kind(t, page), TableKind::FormData));
+        let table =
+            |is: fn(&TableKind) -> bool| page.tables.iter().find(|t| is(&table_kind(t, page)));
+        let path_table = table(|k| matches!(k, TableKind::PathParams));
+        let query_table = table(|k| matches!(k, TableKind::QueryParams));
+        let header_table = table(|k| matches!(k, TableKind::Headers));
+        let form_table = table(|k| matches!(k, TableKind::FormData));
         let path_params = self.parameter_fields("path", path_table);
         let query_params = self.parameter_fields("query", query_table);
         let headers = self.parameter_fields("headers", header_table);
@@ -430,13 +420,6 @@ impl Builder<'_> {
             .enumerate()
             .map(|(i, e)| example_title(i, e))
             .collect();
-        for title in overlay
-            .invalid_examples
-            .keys()
-            .filter(|t| !titles.contains(t))
-        {
-            unused.push(format!("invalid_examples.{title}"));
-        }
         let statuses: Vec<String> = self
             .page
             .response_examples
@@ -444,13 +427,24 @@ impl Builder<'_> {
             .filter_map(|e| e.status)
             .map(|s| s.to_string())
             .collect();
-        for status in overlay
-            .invalid_responses
-            .keys()
-            .filter(|s| !statuses.contains(s))
-        {
-            unused.push(format!("invalid_responses.{status}"));
-        }
+        // The entries of an overlay's list whose key names nothing on the page.
+        let unknown = |list: &str, entries: &BTreeMap<String, String>, known: &[String]| {
+            entries
+                .keys()
+                .filter(|key| !known.contains(key))
+                .map(|key| format!("{list}.{key}"))
+                .collect::<Vec<_>>()
+        };
+        unused.extend(unknown(
+            "invalid_examples",
+            &overlay.invalid_examples,
+            &titles,
+        ));
+        unused.extend(unknown(
+            "invalid_responses",
+            &overlay.invalid_responses,
+            &statuses,
+        ));
         for note in overlay
             .notes
             .iter()
