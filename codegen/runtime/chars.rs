@@ -1,7 +1,7 @@
 //! The character classes a character rule names, as predicates. One file serves both sides: every
-//! generated crate carries it in its support module, where each character rule's check calls them, and the
-//! generator compiles it for its table of classes, which the interpreter and the importer test characters
-//! with, so that a class holds the same characters everywhere.
+//! generated crate carries it in its support module, where each character rule's check calls them,
+//! and the generator compiles it for its table of classes, which the interpreter and the importer
+//! test characters with, so that a class holds the same characters everywhere.
 
 /// Whether `c` is a letter of any script (`letter`).
 pub fn is_letter(c: char) -> bool {
@@ -31,8 +31,8 @@ pub fn is_digit(c: char) -> bool {
 }
 
 /// The characters of the `han` class, inclusive ranges: the CJK Unified Ideographs and all their
-/// extensions, the Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). The
-/// checks and the JSON Schemas are both made from this one table.
+/// extensions, the Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇).
+/// The checks and the JSON Schemas are both made from this one table.
 pub const HAN_RANGES: &[(char, char)] = &[
     ('\u{3005}', '\u{3005}'),
     ('\u{3007}', '\u{3007}'),

@@ -1,5 +1,5 @@
-//! The checks the generated `validate` methods and one-pass readers call, and [`Validate`] itself: each
-//! check reports what it finds as a [`Violation`] at the value's path.
+//! The checks the generated `validate` methods and one-pass readers call, and [`Validate`] itself:
+//! each check reports what it finds as a [`Violation`] at the value's path.
 
 use super::scan;
 use super::violation::{Path, Rule, ValidationErrors, Violation};
@@ -109,9 +109,9 @@ pub fn check_items(
     }
 }
 
-/// Checks a string's characters against a character rule: which characters may start and end it and which
-/// may appear anywhere. The generator turns each documented rule into these three predicates. Only the first
-/// offending character is reported.
+/// Checks a string's characters against a character rule: which characters may start and end it and
+/// which may appear anywhere. The generator turns each documented rule into these three predicates.
+/// Only the first offending character is reported.
 pub fn check_chars(
     out: &mut Vec<Violation>,
     path: &Path<'_>,
@@ -154,8 +154,8 @@ pub fn check_enum(
     }
 }
 
-/// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
-/// `200,201,210-299`.
+/// Checks a comma-separated list of integers and `low-high` ranges, each within
+/// `minimum..=maximum`, such as `200,201,210-299`.
 pub fn check_integer_list(
     out: &mut Vec<Violation>,
     path: &Path<'_>,

@@ -1,10 +1,11 @@
-//! The likely meaning of a misspelled name: the closest of the known names by edit distance. One file
-//! serves both sides: the generator's diagnostics use it for spec keys and type names, and every generated
-//! crate carries it in its support module for the fields a request file adds by mistake.
+//! The likely meaning of a misspelled name: the closest of the known names by edit distance. One
+//! file serves both sides: the generator's diagnostics use it for spec keys and type names, and
+//! every generated crate carries it in its support module for the fields a request file adds by
+//! mistake.
 
-/// The closest of `candidates` to `name` by edit distance, counted in characters with case ignored, if it
-/// is close enough to be a likely typo: at most a third of the candidate's length in characters, and at
-/// least 2. Of equally close candidates, the one that sorts first.
+/// The closest of `candidates` to `name` by edit distance, counted in characters with case ignored,
+/// if it is close enough to be a likely typo: at most a third of the candidate's length in
+/// characters, and at least 2. Of equally close candidates, the one that sorts first.
 pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let name: Vec<char> = name.to_lowercase().chars().collect();
     candidates

@@ -1,5 +1,5 @@
-//! The readers of an array's items and of a map's values, which report each value's violations in the
-//! order `validate` walks the owned `Vec` or `BTreeMap`.
+//! The readers of an array's items and of a map's values, which report each value's violations in
+//! the order `validate` walks the owned `Vec` or `BTreeMap`.
 
 use super::json::Str;
 use super::read::{seed, Mode, Reader, Value};
@@ -51,8 +51,8 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
     }
 }
 
-/// What reading the values inside an array or a map needs: how each is read, the reading's state, and the
-/// path of the array or map.
+/// What reading the values inside an array or a map needs: how each is read, the reading's state,
+/// and the path of the array or map.
 struct Within<'a, V, M> {
     value: &'a mut V,
     reader: &'a mut Reader,
@@ -91,8 +91,8 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
     }
 }
 
-/// An object whose keys are free and whose values are read by `value` (a map): each value sits at its
-/// key, and its violations are reported by key, as `validate` walks the owned `BTreeMap`.
+/// An object whose keys are free and whose values are read by `value` (a map): each value sits at
+/// its key, and its violations are reported by key, as `validate` walks the owned `BTreeMap`.
 pub struct Values<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
@@ -127,8 +127,8 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
             ..
         } = self.0;
         let mut values = M::keep(|| Some(BTreeMap::new()));
-        // Once a value has a violation, the keys from there on (and the span of each one's violations), to
-        // put them in key order at the end; before that no key matters.
+        // Once a value has a violation, the keys from there on (and the span of each one's
+        // violations), to put them in key order at the end; before that no key matters.
         let mut keys: Vec<(String, usize)> = Vec::new();
         loop {
             let key = match map.next_key::<Str<'de>>() {
@@ -159,9 +159,10 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
     }
 }
 
-/// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they were
-/// read, each value's key and its first violation; the values' violations are put in key order, and of a
-/// repeated key only its last value's are kept (the owned map keeps only its last value).
+/// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they
+/// were read, each value's key and its first violation; the values' violations are put in key
+/// order, and of a repeated key only its last value's are kept (the owned map keeps only its last
+/// value).
 pub(super) fn in_order<K: Ord>(out: &mut Vec<Violation>, spans: Vec<(K, usize)>) {
     let first = spans[0].1;
     let mut rest = out.split_off(first);

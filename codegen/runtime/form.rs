@@ -1,6 +1,6 @@
 //! The parts of a multipart/form-data request body (RFC 7578), for the operations whose page has a
-//! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body` writes
-//! them for an HTTP client that takes a body and a content type rather than a form.
+//! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body`
+//! writes them for an HTTP client that takes a body and a content type rather than a form.
 
 use std::fmt;
 
@@ -16,8 +16,8 @@ pub struct FilePart {
 /// One part of a form: a field's name and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormPart<'a> {
-    /// A text field, its value written as the query string writes one (`true`, `42`, an enumeration's
-    /// wire value).
+    /// A text field, its value written as the query string writes one (`true`, `42`, an
+    /// enumeration's wire value).
     Text {
         /// The field's wire name.
         name: &'static str,
@@ -59,8 +59,8 @@ fn quoted(out: &mut Vec<u8>, name: &str) {
 }
 
 /// Writes `parts` as a multipart/form-data body delimited by `boundary`; send it with the header
-/// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any part:
-/// choose a long random one.
+/// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any
+/// part: choose a long random one.
 pub fn multipart_body(parts: &[FormPart<'_>], boundary: &str) -> Vec<u8> {
     let mut out = Vec::new();
     for part in parts {

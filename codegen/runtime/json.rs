@@ -1,5 +1,5 @@
-//! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was refused
-//! ([`BodyError`]), and the strings read from a body ([`Str`]).
+//! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
+//! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
 
 use super::violation::ValidationErrors;
 use std::fmt;
@@ -8,11 +8,12 @@ use std::fmt;
 pub const NULL_IN_REQUEST: &str =
     "invalid type: null, expected a value (the tables document no null: leave the field out)";
 
-/// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
-/// value being read there.
+/// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path
+/// of the value being read there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
-    /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body itself).
+    /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body
+    /// itself).
     pub path: String,
     /// 1-based line of the error.
     pub line: usize,
@@ -49,10 +50,12 @@ impl JsonError {
         message
     }
 
-    /// An error in reading a request body in one pass, which knows the path of the value it was reading.
+    /// An error in reading a request body in one pass, which knows the path of the value it was
+    /// reading.
     pub(super) fn read(error: &serde_json::Error, path: &str) -> JsonError {
         let mut message = JsonError::message(error);
-        // A null is refused by the strict reading or by the value's own reader: one message for both.
+        // A null is refused by the strict reading or by the value's own reader: one message for
+        // both.
         if message.starts_with("invalid type: null") {
             message = NULL_IN_REQUEST.to_owned();
         }
@@ -64,13 +67,15 @@ impl JsonError {
         }
     }
 
-    /// An error in deserializing a response body, whose path is found by scanning the text before it.
+    /// An error in deserializing a response body, whose path is found by scanning the text before
+    /// it.
     pub(super) fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
         let (line, column) = (error.line(), error.column());
         let message = JsonError::message(error);
         let offset = offset_of(input, line, column);
         let mut path = path_at(input, offset);
-        // An array where an object belongs is reported just inside the array: name the array itself.
+        // An array where an object belongs is reported just inside the array: name the array
+        // itself.
         if message.starts_with("invalid type: sequence") && path.ends_with(']') {
             if let Some(open) = path.rfind('[') {
                 path.truncate(open);
@@ -106,7 +111,8 @@ fn offset_of(input: &[u8], line: usize, column: usize) -> usize {
     (start + column).min(input.len())
 }
 
-/// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
+/// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before
+/// it.
 fn path_at(input: &[u8], offset: usize) -> String {
     enum Frame {
         Object {
@@ -208,8 +214,8 @@ impl fmt::Display for BodyError {
 
 impl std::error::Error for BodyError {}
 
-/// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise (an
-/// undocumented field's name, a map's key).
+/// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise
+/// (an undocumented field's name, a map's key).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
 

@@ -1,15 +1,16 @@
-//! The rule catalogue: each rule's stable code and its message, written once. One file serves both sides:
-//! every generated crate carries it in its support module for its `Rule`, and the generator's interpreter
-//! compiles it for its own `Rule`, so that the two report a broken rule in the same words.
+//! The rule catalogue: each rule's stable code and its message, written once. One file serves both
+//! sides: every generated crate carries it in its support module for its `Rule`, and the
+//! generator's interpreter compiles it for its own `Rule`, so that the two report a broken rule in
+//! the same words.
 
 use super::bounds::bounds;
 use std::fmt;
 use std::ops::Deref;
 
-/// A broken rule as its code and message read it, with the rule's limit and value. `T` is how it holds a
-/// text and `L` an enumeration's values: borrowed (`&str`, `&[&'static str]`) in a generated crate, which
-/// words its own `Rule` through it, and owned (`String`, `Vec<String>`) in the interpreter, whose rules are
-/// these.
+/// A broken rule as its code and message read it, with the rule's limit and value. `T` is how it
+/// holds a text and `L` an enumeration's values: borrowed (`&str`, `&[&'static str]`) in a
+/// generated crate, which words its own `Rule` through it, and owned (`String`, `Vec<String>`) in
+/// the interpreter, whose rules are these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Message<T, L> {
     /// An integer outside its inclusive bounds.

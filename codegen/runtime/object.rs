@@ -1,5 +1,5 @@
-//! The reader of a request table's object ([`Read`], generated for each table), the fields it reads in
-//! one pass, and the whole body's reading.
+//! The reader of a request table's object ([`Read`], generated for each table), the fields it reads
+//! in one pass, and the whole body's reading.
 
 use super::closest::closest;
 use super::collections::in_order;
@@ -92,8 +92,8 @@ enum Key<'de> {
     Undocumented(Str<'de>),
 }
 
-/// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented name
-/// is matched on its bytes); only an undocumented one is made a string.
+/// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented
+/// name is matched on its bytes); only an undocumented one is made a string.
 struct KeySeed<T>(PhantomData<T>);
 
 impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
@@ -129,8 +129,8 @@ impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
 }
 
 impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
-    /// The table position of the next documented field; undocumented ones are reported (with the closest
-    /// documented name) and skipped whatever they hold.
+    /// The table position of the next documented field; undocumented ones are reported (with the
+    /// closest documented name) and skipped whatever they hold.
     #[inline]
     pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
         loop {
@@ -159,7 +159,8 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
         }
     }
 
-    /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
+    /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is
+    /// an error.
     #[inline]
     pub fn value<V: Value<'de, M>>(
         &mut self,
@@ -193,8 +194,9 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
         Ok(())
     }
 
-    /// Ends the object: its fields' violations in table order, each absent mandatory field (`mandatory`:
-    /// wire name and whether present) reported before them, and the violations and path for its rules.
+    /// Ends the object: its fields' violations in table order, each absent mandatory field
+    /// (`mandatory`: wire name and whether present) reported before them, and the violations and
+    /// path for its rules.
     pub fn end(self, mandatory: &[(&'static str, bool)]) -> (&'r mut Vec<Violation>, &'r Path<'r>) {
         let Fields {
             reader,
@@ -225,8 +227,9 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     }
 }
 
-/// The fields present in each object that a rule of the enclosing object reaches into: each item of an
-/// array, or the one object of a field. Items alike are held once, so a valid body allocates nothing.
+/// The fields present in each object that a rule of the enclosing object reaches into: each item of
+/// an array, or the one object of a field. Items alike are held once, so a valid body allocates
+/// nothing.
 #[derive(Debug, Default)]
 pub struct Seen {
     count: usize,
@@ -277,7 +280,8 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
     }
 }
 
-/// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does not fit.
+/// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does
+/// not fit.
 pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
 
 /// Reads a request body in one pass with `value`.
@@ -296,8 +300,8 @@ pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
     }
 }
 
-/// Reads a request body in one pass into the owned model, checking every documented rule and reporting
-/// every undocumented field.
+/// Reads a request body in one pass into the owned model, checking every documented rule and
+/// reporting every undocumented field.
 pub fn parse_json<'de, V: Value<'de, Build>>(
     input: &'de [u8],
     value: V,

@@ -1,16 +1,17 @@
-//! One pass over a request body: each value is checked against its documented rules as it is read, an
-//! undocumented key is reported as it is met, and the object's own rules are applied at its end. The same
-//! generated code (each request type's `support::Read` impl) serves both one-call paths, told apart by a
-//! [`Mode`]: [`Build`] keeps the owned model, [`Check`] keeps nothing, so checking a valid body allocates
-//! nothing beyond what serde_json does.
+//! One pass over a request body: each value is checked against its documented rules as it is read,
+//! an undocumented key is reported as it is met, and the object's own rules are applied at its end.
+//! The same generated code (each request type's `support::Read` impl) serves both one-call paths,
+//! told apart by a [`Mode`]: [`Build`] keeps the owned model, [`Check`] keeps nothing, so checking
+//! a valid body allocates nothing beyond what serde_json does.
 //!
-//! Violations come out in the order `validate` reports them on the owned value, whatever the order of the
-//! keys in the JSON: within an object, its missing mandatory fields, then each field's violations in table
-//! order, then its cross-field and conditional rules; within an array, its number of items, then each item;
-//! within a map, its values by key. Undocumented fields follow all of them, in the order they appear.
-//! Reordering touches only bodies with violations.
+//! Violations come out in the order `validate` reports them on the owned value, whatever the order
+//! of the keys in the JSON: within an object, its missing mandatory fields, then each field's
+//! violations in table order, then its cross-field and conditional rules; within an array, its
+//! number of items, then each item; within a map, its values by key. Undocumented fields follow all
+//! of them, in the order they appear. Reordering touches only bodies with violations.
 //!
-//! Leaf values are read through the `strict` module, so what JSON a request may be is decided in one place.
+//! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
+//! one place.
 
 use super::strict::Strict;
 use super::violation::{Path, Violation};
@@ -92,8 +93,8 @@ pub struct Reader {
     pub(super) out: Vec<Violation>,
     pub(super) undocumented: Vec<Violation>,
     failed_at: Option<String>,
-    /// The fields present in the object read last, by table position (the first 64), for the rules of
-    /// the object that holds it.
+    /// The fields present in the object read last, by table position (the first 64), for the rules
+    /// of the object that holds it.
     pub(super) present: u64,
 }
 
@@ -162,7 +163,8 @@ impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
 /// A value without checks of its own.
 pub fn unchecked<T: ?Sized>(_: &mut Vec<Violation>, _: &Path<'_>, _: &T) {}
 
-/// A string, checked as read: borrowed from the input, or from serde_json's buffer when it has escapes.
+/// A string, checked as read: borrowed from the input, or from serde_json's buffer when it has
+/// escapes.
 pub struct Text<F>(pub F);
 
 /// A string with the checks `check`.

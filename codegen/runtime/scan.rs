@@ -1,10 +1,11 @@
-//! How the checks read a string: its length in characters, the first character a character rule does not
-//! allow, and whether it is a well-formed integer list. One file serves both sides: every generated crate
-//! carries it in its support module for `validate`, and the generator's interpreter (which checks a page's
-//! example requests at import, when there is no generated code yet) reads values through it, so that both
-//! find the same violations.
+//! How the checks read a string: its length in characters, the first character a character rule
+//! does not allow, and whether it is a well-formed integer list. One file serves both sides: every
+//! generated crate carries it in its support module for `validate`, and the generator's interpreter
+//! (which checks a page's example requests at import, when there is no generated code yet) reads
+//! values through it, so that both find the same violations.
 
-/// The length of `value` in characters when it is outside the inclusive bounds, `None` when it is inside.
+/// The length of `value` in characters when it is outside the inclusive bounds, `None` when it is
+/// inside.
 pub fn length_outside(value: &str, min: Option<usize>, max: Option<usize>) -> Option<usize> {
     // For ASCII, which most values are, bytes are characters; otherwise counting stops one past the
     // maximum, so a huge string costs no more than a legal one until it is reported.
@@ -27,8 +28,9 @@ pub fn length_outside(value: &str, min: Option<usize>, max: Option<usize>) -> Op
     }
 }
 
-/// The first character of `value` that a character rule does not allow, with its position counted in
-/// characters from 0: `first` and `last` restrict the first and last character, `allowed` every one.
+/// The first character of `value` that a character rule does not allow, with its position counted
+/// in characters from 0: `first` and `last` restrict the first and last character, `allowed` every
+/// one.
 pub fn offending_char(
     value: &str,
     first: impl Fn(char) -> bool,
@@ -52,8 +54,8 @@ pub fn offending_char(
     }
 }
 
-/// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such
-/// as `200,201,210-299`; the error says what is wrong with it.
+/// Checks a comma-separated list of integers and `low-high` ranges, each within
+/// `minimum..=maximum`, such as `200,201,210-299`; the error says what is wrong with it.
 pub fn integer_list(value: &str, minimum: i64, maximum: i64) -> Result<(), String> {
     let number = |text: &str| -> Result<i64, String> {
         let n: i64 = match text.bytes().all(|b| b.is_ascii_digit())

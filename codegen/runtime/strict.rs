@@ -1,9 +1,12 @@
-//! Request bodies are read strictly, by wrapping serde_json's deserializer (and every nested one) so that
-//! the JSON must have the form the tables give it, where serde's derived impls are more forgiving:
-//! - an object where the tables have an object (derived impls also take an array, read by position);
+//! Request bodies are read strictly, by wrapping serde_json's deserializer (and every nested one)
+//! so that the JSON must have the form the tables give it, where serde's derived impls are more
+//! forgiving:
+//! - an object where the tables have an object (derived impls also take an array, read by
+//!   position);
 //! - no `null` (the tables have none; derived impls read it as an absent optional field);
-//! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`), and an
-//!   integer beyond 64 bits is reported as an integer out of the type's range, not as a float.
+//! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`),
+//!   and an integer beyond 64 bits is reported as an integer out of the type's range, not as a
+//!   float.
 //!
 //! Responses are not read through this: they keep serde's leniency.
 
@@ -86,8 +89,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         self.0
             .deserialize_struct(name, fields, visitor(v, Expect::Object))
     }
-    // The generated models have no enumerations with data (theirs read a string or an integer), so what an
-    // enum's variant holds is read as serde reads it.
+    // The generated models have no enumerations with data (theirs read a string or an integer), so
+    // what an enum's variant holds is read as serde reads it.
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,

@@ -1,9 +1,9 @@
-//! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
-//! (from its `form` module) the parts of a multipart/form-data body.
+//! Run-time support shared by every generated model: violation reporting, JSON paths, the checks
+//! the generated `validate` methods call, enumeration (de)serialization with a catch-all, path
+//! encoding, and (from its `form` module) the parts of a multipart/form-data body.
 //!
-//! The generator copies this file, and the modules it names, into the generated crate unchanged, so the
-//! crate depends on serde and serde_json only.
+//! The generator copies this file, and the modules it names, into the generated crate unchanged, so
+//! the crate depends on serde and serde_json only.
 
 use std::fmt;
 
@@ -24,8 +24,8 @@ pub use self::read::{
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 
-/// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other string
-/// is kept by `unknown`, so a response from a newer service still parses.
+/// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other
+/// string is kept by `unknown`, so a response from a newer service still parses.
 pub fn deserialize_str_enum<'de, D, T>(
     deserializer: D,
     known: fn(&str) -> Option<T>,
@@ -56,8 +56,8 @@ where
     deserializer.deserialize_str(Visitor { known, unknown })
 }
 
-/// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known` maps a
-/// documented value to its variant, any other integer is kept by `unknown`.
+/// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known`
+/// maps a documented value to its variant, any other integer is kept by `unknown`.
 pub fn deserialize_int_enum<'de, D, T>(
     deserializer: D,
     known: fn(i64) -> Option<T>,
@@ -102,8 +102,8 @@ pub fn encode_path_segment(value: &str) -> String {
     out
 }
 
-/// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters stay),
-/// after a `&` when the string already has a parameter.
+/// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters
+/// stay), after a `&` when the string already has a parameter.
 pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
     if !query.is_empty() {
         query.push('&');
@@ -118,9 +118,9 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T,
     serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
 }
 
-/// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its path: an
-/// object must be a JSON object (not an array), `null` is not a value, and `-0` is the integer 0 (the
-/// `strict` module, which the generator places inside this one).
+/// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its
+/// path: an object must be a JSON object (not an array), `null` is not a value, and `-0` is the
+/// integer 0 (the `strict` module, which the generator places inside this one).
 pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T, JsonError> {
     let mut deserializer = serde_json::Deserializer::from_slice(input);
     T::deserialize(strict::Strict(&mut deserializer))
@@ -128,14 +128,16 @@ pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Re
         .map_err(|error| JsonError::new(input, &error))
 }
 
-/// Deserializes a request body of the table `T` and checks every documented rule, in one pass. Fields
-/// the tables do not document are reported too (`unknown_field`): in a request file they are usually typos.
+/// Deserializes a request body of the table `T` and checks every documented rule, in one pass.
+/// Fields the tables do not document are reported too (`unknown_field`): in a request file they are
+/// usually typos.
 pub fn from_json_validated<T: Read>(input: &[u8]) -> Result<T, BodyError> {
     parse_json(input, nested::<T>())
 }
 
-/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it departs from
-/// the page: every documented rule it breaks and every field the tables do not document.
+/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it
+/// departs from the page: every documented rule it breaks and every field the tables do not
+/// document.
 pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
     input: &'de [u8],
 ) -> Result<(T, Vec<Violation>), JsonError> {
@@ -166,8 +168,8 @@ pub fn undocumented_body(input: &[u8]) -> Result<serde_json::Value, JsonError> {
     }
 }
 
-/// Every documented rule `value` breaks, then every field of `input` (which deserialized into `value`) that
-/// the tables do not document.
+/// Every documented rule `value` breaks, then every field of `input` (which deserialized into
+/// `value`) that the tables do not document.
 fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
     value.validate_at(&Path::Root, &mut out);

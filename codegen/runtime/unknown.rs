@@ -1,5 +1,5 @@
-//! The documented fields of each type ([`Shape`]), and the walk that reports every field a body has that
-//! the tables do not document (`unknown_field`): in a request file, usually a typo.
+//! The documented fields of each type ([`Shape`]), and the walk that reports every field a body has
+//! that the tables do not document (`unknown_field`): in a request file, usually a typo.
 
 use super::checks::Validate;
 use super::closest::closest;
@@ -53,8 +53,8 @@ impl Shaped for serde_json::Map<String, serde_json::Value> {
     const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
 }
 
-/// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
-/// that holds it. The impls let a map of scalars be a body.
+/// A scalar has no fields and no rules of its own: what a page says about it is checked by the
+/// field that holds it. The impls let a map of scalars be a body.
 macro_rules! scalars {
     ($($ty:ty),*) => {
         $(
@@ -180,8 +180,8 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
     closest(name, shape.fields.iter().map(|f| f.name))
 }
 
-/// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already
-/// have deserialized into `T`.
+/// Every object key in `input` that `T`'s tables do not document, with its path. `input` must
+/// already have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
     let mut deserializer = serde_json::Deserializer::from_slice(input);

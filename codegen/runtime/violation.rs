@@ -1,11 +1,12 @@
-//! What a broken rule is reported as: where it sits in the body ([`Path`]), which rule with its limit and
-//! value ([`Rule`], worded by the shared catalogue), and every violation of a value at once.
+//! What a broken rule is reported as: where it sits in the body ([`Path`]), which rule with its
+//! limit and value ([`Rule`], worded by the shared catalogue), and every violation of a value at
+//! once.
 
 use super::messages::Message;
 use std::fmt;
 
-/// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
-/// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
+/// Where a value sits in a request body, built on the stack while validating so that a valid body
+/// costs no allocation; it is rendered (`members[3].weight`) only when a violation is reported.
 #[derive(Debug, Clone, Copy)]
 pub enum Path<'a> {
     /// The body itself.
@@ -14,7 +15,8 @@ pub enum Path<'a> {
     Field(&'a Path<'a>, &'static str),
     /// An element of the array at the parent path.
     Index(&'a Path<'a>, usize),
-    /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+    /// The value at a key of the map at the parent path, shown like a field
+    /// (`responses.AUTH_FAILURE`).
     Key(&'a Path<'a>, &'a str),
 }
 
@@ -142,8 +144,8 @@ pub enum Rule {
     },
     /// A path parameter or header that is empty.
     Empty,
-    /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
-    /// the first one instead).
+    /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model
+    /// stops at the first one instead).
     Required,
     /// A field the table does not document: in a request file, usually a typo.
     UnknownField {
@@ -154,14 +156,14 @@ pub enum Rule {
 
 impl Rule {
     /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-    /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
-    /// `unknown_field`.
+    /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`,
+    /// `empty` or `unknown_field`.
     pub fn code(&self) -> &'static str {
         self.message().map_or("empty", |message| message.code())
     }
 
-    /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a header
-    /// breaks, so that the interpreter of bodies has no word for it.
+    /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a
+    /// header breaks, so that the interpreter of bodies has no word for it.
     fn message(&self) -> Option<Message<&str, &[&'static str]>> {
         Some(match self {
             Rule::Range {
@@ -249,8 +251,8 @@ impl fmt::Display for Violation {
     }
 }
 
-/// Every violation found in a value: each object's own fields in table order, then its cross-field and
-/// conditional rules.
+/// Every violation found in a value: each object's own fields in table order, then its cross-field
+/// and conditional rules.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ValidationErrors(pub Vec<Violation>);
 

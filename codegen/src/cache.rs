@@ -1,8 +1,9 @@
-//! What `generate` last wrote, so that the next run skips the files whose inputs did not change: for each
-//! file, a hash of the part of the model it is made from (its key) and a hash of the text written. A file
-//! is skipped only when its key is the same, the generator and its settings are the same (the stamp), and
-//! the file on disk still holds what was written. The cache lives beside the output (`.codegen-cache`, not
-//! meant to be committed); a missing or unreadable cache only costs a full run.
+//! What `generate` last wrote, so that the next run skips the files whose inputs did not change:
+//! for each file, a hash of the part of the model it is made from (its key) and a hash of the text
+//! written. A file is skipped only when its key is the same, the generator and its settings are the
+//! same (the stamp), and the file on disk still holds what was written. The cache lives beside the
+//! output (`.codegen-cache`, not meant to be committed); a missing or unreadable cache only costs a
+//! full run.
 
 use std::collections::BTreeMap;
 use std::fmt::{Debug, Write as _};
@@ -44,8 +45,8 @@ impl Cache {
         }
     }
 
-    /// Whether the file at `path` (relative to the output directory) was made from inputs with this key
-    /// and still holds what was written.
+    /// Whether the file at `path` (relative to the output directory) was made from inputs with this
+    /// key and still holds what was written.
     pub fn fresh(&self, path: &str, key: u64) -> bool {
         self.entries.get(path).is_some_and(|entry| {
             entry.key == key
@@ -106,8 +107,8 @@ pub fn key(part: &dyn Debug) -> u64 {
 }
 
 /// What makes this run's output differ from another's for the same model: the generator itself (its
-/// version and its executable's size and modification time, so a rebuilt generator misses the cache) and
-/// the settings that reach every file.
+/// version and its executable's size and modification time, so a rebuilt generator misses the
+/// cache) and the settings that reach every file.
 pub fn stamp(settings: &dyn Debug) -> u64 {
     let exe = std::env::current_exe().and_then(std::fs::metadata).ok();
     let built = exe.as_ref().map(|m| (m.len(), m.modified().ok()));

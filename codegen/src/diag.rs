@@ -1,5 +1,5 @@
-//! Diagnostics: every problem found in the spec, each with its file, line:column and JSON path, collected
-//! across a whole phase before the generator stops.
+//! Diagnostics: every problem found in the spec, each with its file, line:column and JSON path,
+//! collected across a whole phase before the generator stops.
 
 use jsonc_parser::ast::Value as Node;
 use jsonc_parser::common::Ranged;
@@ -37,8 +37,8 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// The start of every value of a JSON text, by JSON path, for turning paths into line:column. The index
-/// is built the first time a position is asked for, so a file without problems costs nothing.
+/// The start of every value of a JSON text, by JSON path, for turning paths into line:column. The
+/// index is built the first time a position is asked for, so a file without problems costs nothing.
 #[derive(Debug, Default)]
 pub struct Spans {
     text: String,
@@ -52,8 +52,8 @@ struct Index {
 }
 
 impl Spans {
-    /// Keeps `text` for indexing; a text that does not parse gives an empty index (its syntax error is
-    /// reported elsewhere, with its own position).
+    /// Keeps `text` for indexing; a text that does not parse gives an empty index (its syntax error
+    /// is reported elsewhere, with its own position).
     pub fn new(text: &str) -> Spans {
         Spans {
             text: text.to_owned(),
@@ -169,8 +169,8 @@ impl Diagnostics {
         self.list.push(diagnostic);
     }
 
-    /// Whether a problem concerns a whole file (malformed JSON, not a spec file) rather than an entry of
-    /// one: names that file may define are then unknown.
+    /// Whether a problem concerns a whole file (malformed JSON, not a spec file) rather than an
+    /// entry of one: names that file may define are then unknown.
     pub fn has_file_problem(&self) -> bool {
         self.list.iter().any(|d| d.path.is_empty())
     }

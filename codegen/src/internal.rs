@@ -1,6 +1,6 @@
 //! What the `codegen` binary and the workspace's tests, benchmarks and fuzz targets use inside the
-//! generator: no API. It is hidden from the docs and changes with the modules it re-exports (see the
-//! crate's docs for why it exists).
+//! generator: no API. It is hidden from the docs and changes with the modules it re-exports (see
+//! the crate's docs for why it exists).
 
 use crate::{Config, Error, Layout};
 use std::path::Path;
@@ -47,14 +47,14 @@ pub mod interpret {
     pub use crate::interpret::*;
 }
 
-/// Loads and lowers every spec file of `config`, emitting nothing: the model the emitters read, for tools
-/// that read it too (the interpreter, the benchmarks).
+/// Loads and lowers every spec file of `config`, emitting nothing: the model the emitters read, for
+/// tools that read it too (the interpreter, the benchmarks).
 pub fn model(config: &Config) -> Result<ir::Model, Error> {
     config.model()
 }
 
-/// The repository's own configuration: `spec/` into the `generated/` crates, the layout of a crate per
-/// service.
+/// The repository's own configuration: `spec/` into the `generated/` crates, the layout of a crate
+/// per service.
 pub fn repository_config(root: &Path) -> Config {
     Config::new(root.join("spec"))
         .out_dir(root.join("generated"))

@@ -1,12 +1,13 @@
-//! `codegen` turns documented API parameter tables, written up as JSON spec files, into a crate of serde
-//! models with validators.
+//! `codegen` turns documented API parameter tables, written up as JSON spec files, into a crate of
+//! serde models with validators.
 //!
-//! Phases: `load` parses each file, `lower` checks everything and decides every name and check into an
-//! intermediate model, and `emit` prints that model as Rust formatted by prettyplease. Every problem of a
-//! phase is reported at once; nothing is written unless every phase passed.
+//! Phases: `load` parses each file, `lower` checks everything and decides every name and check into
+//! an intermediate model, and `emit` prints that model as Rust formatted by prettyplease. Every
+//! problem of a phase is reported at once; nothing is written unless every phase passed.
 //!
 //! From a build script, with `codegen = { path = "...", default-features = false }` among the
-//! build-dependencies (the default `cli` feature is the command line's: clap, anyhow and the importer):
+//! build-dependencies (the default `cli` feature is the command line's: clap, anyhow and the
+//! importer):
 //!
 //! ```no_run
 //! // build.rs
@@ -17,22 +18,22 @@
 //!
 //! # What is public
 //!
-//! The API is what a build script uses: [`Config`], [`Layout`], [`Report`], and [`Error`] with what it
-//! carries ([`Diagnostic`], [`EmitBug`]). Everything else is private, so that the phases can change
-//! without breaking a user:
-//! - `naming`, the output cache, the writing of files and the run-time files shared with the generated
-//!   crates are used only inside this crate.
+//! The API is what a build script uses: [`Config`], [`Layout`], [`Report`], and [`Error`] with what
+//! it carries ([`Diagnostic`], [`EmitBug`]). Everything else is private, so that the phases can
+//! change without breaking a user:
+//! - `naming`, the output cache, the writing of files and the run-time files shared with the
+//!   generated crates are used only inside this crate.
 //! - `load`, `lower`, `ir`, `emit`, `spec`, `diag` and, with their features, the importer and the
-//!   interpreter are used also by the `codegen` binary, a crate of its own that sees only what is `pub`,
-//!   and by the workspace's tests, benchmarks and fuzz targets, crates of their own too (they load specs,
-//!   walk the IR, run the importer and the interpreter). Moving those tests into this crate would still
-//!   leave the binary, the benchmarks and the fuzz targets outside, so these modules are re-exported
-//!   whole under `codegen::internal`, `#[doc(hidden)]`: a path that says it is no API and keeps no
-//!   promise.
+//!   interpreter are used also by the `codegen` binary, a crate of its own that sees only what is
+//!   `pub`, and by the workspace's tests, benchmarks and fuzz targets, crates of their own too
+//!   (they load specs, walk the IR, run the importer and the interpreter). Moving those tests into
+//!   this crate would still leave the binary, the benchmarks and the fuzz targets outside, so these
+//!   modules are re-exported whole under `codegen::internal`, `#[doc(hidden)]`: a path that says it
+//!   is no API and keeps no promise.
 
-// The modules `internal` re-exports are public documentation to rustdoc, though hidden, and their docs
-// link one another's modules, which are private here: those links are fine, as the modules' readers
-// read the source.
+// The modules `internal` re-exports are public documentation to rustdoc, though hidden, and their
+// docs link one another's modules, which are private here: those links are fine, as the modules'
+// readers read the source.
 mod cache;
 #[allow(rustdoc::private_intra_doc_links)]
 mod diag;
@@ -113,8 +114,8 @@ fn lines(diagnostics: &[Diagnostic]) -> String {
     lines.join("\n")
 }
 
-/// What to generate, from where, to where. Defaults suit a build script: one `models.rs` in the output
-/// directory.
+/// What to generate, from where, to where. Defaults suit a build script: one `models.rs` in the
+/// output directory.
 #[derive(Debug, Clone)]
 pub struct Config {
     spec_dir: PathBuf,
@@ -134,7 +135,8 @@ pub struct Report {
     pub written: Vec<PathBuf>,
     /// Files left untouched because their content was already right.
     pub unchanged: Vec<PathBuf>,
-    /// How many of those were not even rendered, being made from parts of the spec that did not change.
+    /// How many of those were not even rendered, being made from parts of the spec that did not
+    /// change.
     pub skipped: usize,
     /// Time spent in each phase, in order.
     pub timings: Vec<(&'static str, std::time::Duration)>,
@@ -172,8 +174,9 @@ impl Config {
         self
     }
 
-    /// The generated crate's name, used by its `validate` binary; in the layout of a crate per service,
-    /// the umbrella crate's, and the prefix of the others' (`<name>_support`, `<name>_<service>`).
+    /// The generated crate's name, used by its `validate` binary; in the layout of a crate per
+    /// service, the umbrella crate's, and the prefix of the others' (`<name>_support`,
+    /// `<name>_<service>`).
     pub fn crate_name(mut self, name: impl Into<String>) -> Config {
         self.crate_name = name.into();
         self
@@ -185,13 +188,15 @@ impl Config {
         self
     }
 
-    /// Whether to print `cargo:rerun-if-changed` for each spec file (on by default inside build scripts).
+    /// Whether to print `cargo:rerun-if-changed` for each spec file (on by default inside build
+    /// scripts).
     pub fn rerun_if_changed(mut self, on: bool) -> Config {
         self.emit_rerun_if_changed = on;
         self
     }
 
-    /// Runs every phase and returns the files it would write, by path relative to the output directory.
+    /// Runs every phase and returns the files it would write, by path relative to the output
+    /// directory.
     pub fn render(&self) -> Result<(BTreeMap<String, String>, Report), Error> {
         let (rendered, report) = self.render_with(None)?;
         Ok((rendered.files, report))
@@ -215,8 +220,8 @@ impl Config {
         self.load_and_lower(&mut Report::default())
     }
 
-    /// Names a diagnostic's file the way an editor or terminal can open it: the spec directory joined
-    /// with the file, relative to the current directory when it is below it.
+    /// Names a diagnostic's file the way an editor or terminal can open it: the spec directory
+    /// joined with the file, relative to the current directory when it is below it.
     fn locate_file(&self, mut diagnostic: Diagnostic) -> Diagnostic {
         let path = if diagnostic.file == self.spec_dir.display().to_string() {
             self.spec_dir.clone()
@@ -305,9 +310,9 @@ impl Config {
         }]))
     }
 
-    /// Generates and writes only the files whose content changed, each atomically. Files made from parts
-    /// of the spec that did not change since the last run are not even rendered (see `.codegen-cache` in
-    /// the output directory).
+    /// Generates and writes only the files whose content changed, each atomically. Files made from
+    /// parts of the spec that did not change since the last run are not even rendered (see
+    /// `.codegen-cache` in the output directory).
     pub fn generate(&self) -> Result<Report, Error> {
         let out_dir = self.resolved_out_dir()?;
         let stamp = cache::stamp(&(self.layout, &self.crate_name, &self.command));

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 /// The name of the JSON Schema of the format, which sits among the spec files but is not one.
 pub const SCHEMA_FILE: &str = "spec.schema.json";
 
-/// The ending of the importer's overlay files (reviewed decisions over a page), which sit next to the
-/// spec files they apply to but are not spec files.
+/// The ending of the importer's overlay files (reviewed decisions over a page), which sit next to
+/// the spec files they apply to but are not spec files.
 pub const OVERLAY_SUFFIX: &str = ".overlay.json";
 
-/// A spec file, parsed, with each entry loaded on its own into spec types. An entry that does not load is
-/// reported and left out, so that lowering sees only typed values.
+/// A spec file, parsed, with each entry loaded on its own into spec types. An entry that does not
+/// load is reported and left out, so that lowering sees only typed values.
 #[derive(Debug)]
 pub struct File {
     /// Path relative to the spec directory, with `/` separators (stable across machines).
@@ -29,7 +29,8 @@ pub struct File {
     pub enums: Vec<(String, spec::Enum)>,
 }
 
-/// Every `*.json` under `dir` but the format's schema and the overlays, sorted, as (relative name, path).
+/// Every `*.json` under `dir` but the format's schema and the overlays, sorted, as (relative name,
+/// path).
 pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
     for path in files_under(dir)? {
@@ -75,8 +76,9 @@ pub fn relative_name(path: &Path, root: &Path) -> String {
         .join("/")
 }
 
-/// Parses one file's text; every problem goes to `diags`. A file that is not JSON or not a spec file is
-/// `None`; otherwise each entry is loaded on its own, so one bad entry does not hide the others.
+/// Parses one file's text; every problem goes to `diags`. A file that is not JSON or not a spec
+/// file is `None`; otherwise each entry is loaded on its own, so one bad entry does not hide the
+/// others.
 pub fn parse(name: &str, text: &str, diags: &mut Diagnostics) -> Option<File> {
     let json: Value = match serde_json::from_str(text) {
         Ok(json) => json,

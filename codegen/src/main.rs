@@ -1,4 +1,5 @@
-//! The `codegen` command line: generate the models crate from `spec/`, or check that it is up to date.
+//! The `codegen` command line: generate the models crate from `spec/`, or check that it is up to
+//! date.
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -15,11 +16,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Reads every spec file and writes the generated crate. Every problem in the spec is reported at
-    /// once, with file, line:column and JSON path, and then nothing is written. Only files whose content
-    /// changed are written.
+    /// Reads every spec file and writes the generated crate. Every problem in the spec is reported
+    /// at once, with file, line:column and JSON path, and then nothing is written. Only files whose
+    /// content changed are written.
     Generate {
-        /// Write nothing; exit 1 and list the differences when the output is not what the spec generates.
+        /// Write nothing; exit 1 and list the differences when the output is not what the spec
+        /// generates.
         #[arg(long)]
         check: bool,
         /// The spec directory.
@@ -28,20 +30,22 @@ enum Command {
         /// The generated crate's directory.
         #[arg(long, default_value = "generated")]
         out: PathBuf,
-        /// The generated crate's name, as its Cargo.toml gives it (the `validate` binary uses the crate by it).
+        /// The generated crate's name, as its Cargo.toml gives it (the `validate` binary uses the
+        /// crate by it).
         #[arg(long, default_value = "api_gateway_models")]
         crate_name: String,
-        /// `services`: a crate per service with a feature per operation, a shared support crate and an
-        /// umbrella crate, every Cargo.toml written too; `crate`: one crate, whose Cargo.toml is yours.
+        /// `services`: a crate per service with a feature per operation, a shared support crate and
+        /// an umbrella crate, every Cargo.toml written too; `crate`: one crate, whose Cargo.toml is
+        /// yours.
         #[arg(long, value_enum, default_value = "services")]
         layout: LayoutArg,
         /// Print each phase's time and what was written to stderr.
         #[arg(long, short)]
         verbose: bool,
     },
-    /// Prints the JSON Schema (draft 2020-12) of an operation's request body, with its response bodies
-    /// under `x-responses`. The same schemas are written to generated/schema/ by `generate` and checked
-    /// by `--check`.
+    /// Prints the JSON Schema (draft 2020-12) of an operation's request body, with its response
+    /// bodies under `x-responses`. The same schemas are written to generated/schema/ by `generate`
+    /// and checked by `--check`.
     Schema {
         /// The operation, as `service/operation` or the bare operation name.
         operation: String,
@@ -50,10 +54,10 @@ enum Command {
         spec: PathBuf,
     },
     /// Reads an API reference page (its text) and writes the spec file it documents, applying the
-    /// reviewed overlay; lists on stderr what a person should review. With --diff, lists what the page
-    /// added, removed or changed compared with the checked-in spec, and exits 1 when anything differs.
-    /// With --service, reads many pages (files or folders of .txt pages) into one service directory:
-    /// one spec file per operation, the types several pages share in its common.json.
+    /// reviewed overlay; lists on stderr what a person should review. With --diff, lists what the
+    /// page added, removed or changed compared with the checked-in spec, and exits 1 when anything
+    /// differs. With --service, reads many pages (files or folders of .txt pages) into one service
+    /// directory: one spec file per operation, the types several pages share in its common.json.
     Import {
         /// The page's text; with --service, any number of pages and folders of pages.
         #[arg(required = true)]
@@ -118,7 +122,8 @@ fn run() -> anyhow::Result<ExitCode> {
                 .layout(layout.into());
             generate(&config, check, verbose)
         }
-        // `--overlay` conflicts with `--service`: a service's pages take the overlays beside its specs.
+        // `--overlay` conflicts with `--service`: a service's pages take the overlays beside its
+        // specs.
         Command::Import {
             pages,
             diff,
@@ -142,8 +147,8 @@ fn run() -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `schema`: the operation's JSON Schema on stdout; the spec's problems (an unknown operation among them)
-/// on stderr and exit 1.
+/// `schema`: the operation's JSON Schema on stdout; the spec's problems (an unknown operation among
+/// them) on stderr and exit 1.
 fn schema(operation: &str, spec: PathBuf) -> anyhow::Result<ExitCode> {
     let root = workspace_root();
     match codegen::internal::repository_config(&root)
@@ -162,8 +167,9 @@ fn schema(operation: &str, spec: PathBuf) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// `generate`, or with `check` `generate --check`: what the spec's problems, a stale output or a bad crate
-/// name are, on stderr and exit 1; with `verbose`, each phase's time and the files written.
+/// `generate`, or with `check` `generate --check`: what the spec's problems, a stale output or a
+/// bad crate name are, on stderr and exit 1; with `verbose`, each phase's time and the files
+/// written.
 fn generate(config: &codegen::Config, check: bool, verbose: bool) -> anyhow::Result<ExitCode> {
     let result = if check {
         config.check()
@@ -204,8 +210,8 @@ fn print_report(report: &codegen::Report) {
     );
 }
 
-/// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on stdout
-/// and exit 1 when there are any. A page or overlay that cannot be read exits 2.
+/// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on
+/// stdout and exit 1 when there are any. A page or overlay that cannot be read exits 2.
 fn import(
     page: PathBuf,
     diff: bool,
@@ -233,9 +239,10 @@ fn import(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `import --service`: the service's files written into `dir` (only those that changed), the report and a
-/// summary (with the review lines counted by kind) on stderr; with `diff`, the differences on stdout and exit 1 when there are any. Pages that
-/// cannot be imported are listed and exit 2; the others are still written.
+/// `import --service`: the service's files written into `dir` (only those that changed), the report
+/// and a summary (with the review lines counted by kind) on stderr; with `diff`, the differences on
+/// stdout and exit 1 when there are any. Pages that cannot be imported are listed and exit 2; the
+/// others are still written.
 fn import_service(
     service: &str,
     dir: &std::path::Path,

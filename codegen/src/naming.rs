@@ -1,5 +1,6 @@
-//! Every Rust name the generator makes, in one place: casing, keywords, leading digits, and the names the
-//! generator itself adds. Collisions are not resolved here: callers report them (see `lower`).
+//! Every Rust name the generator makes, in one place: casing, keywords, leading digits, and the
+//! names the generator itself adds. Collisions are not resolved here: callers report them (see
+//! `lower`).
 
 use heck::{ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
@@ -21,11 +22,12 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &["Request", "Response"];
 /// Module names the generated crate uses itself.
 pub const RESERVED_MODULES: &[&str] = &["support"];
 
-/// Fields every operation's `Request` may have besides its parameters (`path` is its method; kept free so
-/// that a field does not read as the method).
+/// Fields every operation's `Request` may have besides its parameters (`path` is its method; kept
+/// free so that a field does not read as the method).
 pub const RESERVED_REQUEST_FIELDS: &[&str] = &["body", "path"];
 
-/// Names the generator puts in every service module beside the operations' modules, with what they are.
+/// Names the generator puts in every service module beside the operations' modules, with what they
+/// are.
 pub const SERVICE_MODULE_ITEMS: &[(&str, &str)] = &[
     (
         "support",
@@ -56,8 +58,8 @@ fn fix_leading_digit(name: String, prefix: &str) -> String {
 }
 
 /// The operation a page documents, named after its title: its words, lower-cased, joined by `_`
-/// (`Querying APIs Bound with a Plug-in` is `querying_apis_bound_with_a_plug_in`). Titles are sentences,
-/// so a word's capitals are not split as in camelCase (`APIs` stays one word).
+/// (`Querying APIs Bound with a Plug-in` is `querying_apis_bound_with_a_plug_in`). Titles are
+/// sentences, so a word's capitals are not split as in camelCase (`APIs` stays one word).
 #[cfg(feature = "import")]
 pub fn operation_name(title: &str) -> String {
     let words: Vec<String> = words(title)
@@ -67,8 +69,8 @@ pub fn operation_name(title: &str) -> String {
     fix_leading_digit(words.join("_"), "op_")
 }
 
-/// A field, parameter or module name: snake_case; keywords become raw identifiers (`r#type`) or, where
-/// Rust forbids that, get a trailing underscore (`self_`).
+/// A field, parameter or module name: snake_case; keywords become raw identifiers (`r#type`) or,
+/// where Rust forbids that, get a trailing underscore (`self_`).
 pub fn field_ident(wire: &str) -> String {
     let name = fix_leading_digit(words(wire).to_snake_case(), "_");
     if NOT_RAW.contains(&name.as_str()) {
@@ -126,14 +128,15 @@ pub fn variant_ident(meaning: Option<&str>, value: &str) -> String {
     type_ident(&fix_leading_digit(name, "V"))
 }
 
-/// The `name` the importer writes for an enumeration value its overlay does not name: from a string value
-/// where that gives a name starting with a letter (`CCE_SERVICE` -> `CceService`), else from the meaning
-/// without its parenthesized abbreviation (`Weighted round robin (WRR).` -> `WeightedRoundRobin`), else
-/// `Value` and the value (`-1` -> `ValueMinus1`). `wire` is the value as text (`"2"` for the integer 2).
+/// The `name` the importer writes for an enumeration value its overlay does not name: from a string
+/// value where that gives a name starting with a letter (`CCE_SERVICE` -> `CceService`), else from
+/// the meaning without its parenthesized abbreviation (`Weighted round robin (WRR).` ->
+/// `WeightedRoundRobin`), else `Value` and the value (`-1` -> `ValueMinus1`). `wire` is the value
+/// as text (`"2"` for the integer 2).
 ///
 /// This is not [`variant_ident`]'s rule (the meaning first, every parenthesis dropped, `V` before a
-/// digit): the checked-in specs were imported with this one, so it stays as it is, beside it. `lower`
-/// then makes the Rust variant from the written name with [`type_ident`].
+/// digit): the checked-in specs were imported with this one, so it stays as it is, beside it.
+/// `lower` then makes the Rust variant from the written name with [`type_ident`].
 #[cfg(feature = "import")]
 pub fn spec_variant_name(wire: &str, is_string: bool, meaning: Option<&str>) -> String {
     let starts_with_letter = |name: &String| name.starts_with(|c: char| c.is_ascii_alphabetic());
@@ -163,7 +166,8 @@ pub fn shape_static(type_ident: &str) -> String {
     )
 }
 
-/// The name of the response-side form of a type shared with requests (`MicroserviceLabelInResponse`).
+/// The name of the response-side form of a type shared with requests
+/// (`MicroserviceLabelInResponse`).
 pub fn response_form(type_ident: &str) -> String {
     format!("{}InResponse", type_ident.trim_end_matches('_'))
 }
@@ -176,15 +180,16 @@ pub fn default_const(field_ident: &str) -> String {
     )
 }
 
-/// The name of the accessor that applies a field's documented default (`balance_strategy_or_default`).
+/// The name of the accessor that applies a field's documented default
+/// (`balance_strategy_or_default`).
 pub fn default_getter(field_ident: &str) -> String {
     format!("{}_or_default", unraw(field_ident).trim_end_matches('_'))
 }
 
 /// The name of a struct's private function holding the checks of one of its fields
-/// (`check_balance_strategy`): from the field's identifier, unique in its struct, so two fields never
-/// share one. A leading `_` (before a digit: `_2fa`) is dropped, since `check__2fa` is not snake case,
-/// and no other identifier starts with a digit.
+/// (`check_balance_strategy`): from the field's identifier, unique in its struct, so two fields
+/// never share one. A leading `_` (before a digit: `_2fa`) is dropped, since `check__2fa` is not
+/// snake case, and no other identifier starts with a digit.
 pub fn field_checker(field_ident: &str) -> String {
     format!("check_{}", unraw(field_ident).trim_start_matches('_'))
 }
@@ -309,7 +314,8 @@ mod tests {
                 "value {wire:?}, meaning {meaning:?}"
             );
         }
-        // Where the two rules part: `variant_ident` takes the meaning first and writes `V` before a digit.
+        // Where the two rules part: `variant_ident` takes the meaning first and writes `V` before a
+        // digit.
         assert_eq!(
             variant_ident(Some("HTTP protocol."), "http"),
             "HttpProtocol"

@@ -1,5 +1,6 @@
-//! The run-time files the generator shares with the generated crates, each compiled here once from the
-//! file every generated support module carries, so that both sides word and read things the same way.
+//! The run-time files the generator shares with the generated crates, each compiled here once from
+//! the file every generated support module carries, so that both sides word and read things the
+//! same way.
 
 /// The closest of known names to a misspelled one: for diagnostics, and for the interpreter's
 /// `unknown_field`.

@@ -1,5 +1,5 @@
-//! Writing output: only files whose content changed, each atomically (a temporary file, then a rename),
-//! so unchanged files keep their mtimes and a failed run never leaves half a file.
+//! Writing output: only files whose content changed, each atomically (a temporary file, then a
+//! rename), so unchanged files keep their mtimes and a failed run never leaves half a file.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -20,8 +20,8 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
     let result = (|| {
         let mut file = std::fs::File::create(&temp)?;
         file.write_all(content.as_bytes())?;
-        // No fsync: the rename already keeps a reader from ever seeing half a file, and syncing each of
-        // thousands of generated files dominated the write phase.
+        // No fsync: the rename already keeps a reader from ever seeing half a file, and syncing
+        // each of thousands of generated files dominated the write phase.
         std::fs::rename(&temp, path)
     })();
     if result.is_err() {
@@ -30,8 +30,9 @@ pub fn write_if_changed(path: &Path, content: &str) -> std::io::Result<bool> {
     result.map(|()| true)
 }
 
-/// Rust files in the generated crates' source directories under `root` (`src/`, `support/`, `services/`)
-/// that the generator did not produce (left over from a removed spec), relative to `root`.
+/// Rust files in the generated crates' source directories under `root` (`src/`, `support/`,
+/// `services/`) that the generator did not produce (left over from a removed spec), relative to
+/// `root`.
 pub fn stray_rust_files(root: &Path, files: &BTreeMap<String, String>) -> Vec<String> {
     let mut stray: Vec<String> = ["src", "support", "services"]
         .iter()

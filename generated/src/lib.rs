@@ -204,9 +204,9 @@ pub const OPERATIONS: &[&str] = &[
     "otc_modelarts/modifying_a_workspace",
     "roma/add_backend_instances",
 ];
-/// Checks a request body for the operation named `operation` (`service/operation`, or the bare
-/// operation name when it is unique) against every documented rule, without building the owned
-/// model; `None` when no such operation has a body.
+/// Checks a request body for the operation named `operation` (`service/operation`, or the
+/// bare operation name when it is unique) against every documented rule, without building
+/// the owned model; `None` when no such operation has a body.
 pub fn validate_request_body(
     operation: &str,
     input: &[u8],
@@ -692,9 +692,10 @@ pub fn validate_request_body(
         _ => ::std::option::Option::None,
     }
 }
-/// Reads a request body for the operation named `operation` (as for [`validate_request_body`])
-/// through its `parse_body`, building the owned model in the same pass and then dropping it: the
-/// same answer as [`validate_request_body`], for callers that want the building path checked too.
+/// Reads a request body for the operation named `operation` (as for
+/// [`validate_request_body`]) through its `parse_body`, building the owned model in the
+/// same pass and then dropping it: the same answer as [`validate_request_body`], for
+/// callers that want the building path checked too.
 pub fn parse_request_body(
     operation: &str,
     input: &[u8],
@@ -1232,9 +1233,10 @@ pub fn parse_request_body(
     }
 }
 /// Parses a response of the operation named `operation` (as for [`validate_request_body`])
-/// leniently, as a client reads it, and lists where it departs from the page: values outside
-/// the documented rules, undocumented fields, absent fields requests must send. `None` when no
-/// such operation exists; an error only where the body is not JSON of the response's types.
+/// leniently, as a client reads it, and lists where it departs from the page: values
+/// outside the documented rules, undocumented fields, absent fields requests must send.
+/// `None` when no such operation exists; an error only where the body is not JSON of the
+/// response's types.
 pub fn response_departures(
     operation: &str,
     status: u16,

@@ -1,5 +1,5 @@
-//! The crate root's code: its module declarations (or inline modules, in one file), the dispatchers over
-//! every operation, and the `validate` binary that calls them.
+//! The crate root's code: its module declarations (or inline modules, in one file), the dispatchers
+//! over every operation, and the `validate` binary that calls them.
 
 use super::service::emit_service;
 use super::tokens::ident;
@@ -80,9 +80,9 @@ pub(super) fn dispatchers(model: &Model) -> TokenStream {
         /// Every operation with a request body, as `service/operation`.
         pub const OPERATIONS: &[&str] = &[#(#names),*];
 
-        /// Checks a request body for the operation named `operation` (`service/operation`, or the bare
-        /// operation name when it is unique) against every documented rule, without building the owned
-        /// model; `None` when no such operation has a body.
+        /// Checks a request body for the operation named `operation` (`service/operation`, or the
+        /// bare operation name when it is unique) against every documented rule, without building
+        /// the owned model; `None` when no such operation has a body.
         pub fn validate_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
             match operation {
                 #(#arms)*
@@ -90,9 +90,10 @@ pub(super) fn dispatchers(model: &Model) -> TokenStream {
             }
         }
 
-        /// Reads a request body for the operation named `operation` (as for [`validate_request_body`])
-        /// through its `parse_body`, building the owned model in the same pass and then dropping it: the
-        /// same answer as [`validate_request_body`], for callers that want the building path checked too.
+        /// Reads a request body for the operation named `operation` (as for
+        /// [`validate_request_body`]) through its `parse_body`, building the owned model in the
+        /// same pass and then dropping it: the same answer as [`validate_request_body`], for
+        /// callers that want the building path checked too.
         pub fn parse_request_body(operation: &str, input: &[u8]) -> ::std::option::Option<::std::result::Result<(), BodyError>> {
             match operation {
                 #(#parse_arms)*
@@ -101,9 +102,10 @@ pub(super) fn dispatchers(model: &Model) -> TokenStream {
         }
 
         /// Parses a response of the operation named `operation` (as for [`validate_request_body`])
-        /// leniently, as a client reads it, and lists where it departs from the page: values outside
-        /// the documented rules, undocumented fields, absent fields requests must send. `None` when no
-        /// such operation exists; an error only where the body is not JSON of the response's types.
+        /// leniently, as a client reads it, and lists where it departs from the page: values
+        /// outside the documented rules, undocumented fields, absent fields requests must send.
+        /// `None` when no such operation exists; an error only where the body is not JSON of the
+        /// response's types.
         pub fn response_departures(operation: &str, status: u16, body: &[u8]) -> ::std::option::Option<::std::result::Result<::std::vec::Vec<Violation>, JsonError>> {
             match operation {
                 #(#response_arms)*
@@ -117,9 +119,10 @@ pub(super) fn dispatchers(model: &Model) -> TokenStream {
 pub(super) fn emit_validate_bin(crate_name: &str) -> TokenStream {
     let krate = ident(&crate_name.replace('-', "_"));
     quote! {
-        //! `validate <operation> <file.json>`: checks a request body file against every documented rule.
-        //! Prints one line per violation as `path: message`; exits 0 when valid, 1 when invalid, and 2 when
-        //! the file cannot be read, is not JSON, or does not fit the operation's body type.
+        //! `validate <operation> <file.json>`: checks a request body file against every documented
+        //! rule. Prints one line per violation as `path: message`; exits 0 when valid, 1 when
+        //! invalid, and 2 when the file cannot be read, is not JSON, or does not fit the
+        //! operation's body type.
 
         use ::std::process::ExitCode;
 

@@ -1,11 +1,12 @@
-//! Doc comments from the pages' text: one `#[doc]` per line, escaped so that rustdoc reads the text as
-//! text, and wrapped on word boundaries so that no line runs past the 100 columns a reader sees at once.
+//! Doc comments from the pages' text: one `#[doc]` per line, escaped so that rustdoc reads the text
+//! as text, and wrapped on word boundaries so that no line runs past the 100 columns a reader sees
+//! at once.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// How many characters of text a doc line holds: with `/// ` and the four columns of indentation of a
-/// field or a variant, a line of a crate's file ends by column 100.
+/// How many characters of text a doc line holds: with `/// ` and the four columns of indentation of
+/// a field or a variant, a line of a crate's file ends by column 100.
 const WIDTH: usize = 92;
 
 /// One `#[doc]` per line, escaped and wrapped.
@@ -16,8 +17,8 @@ pub(crate) fn docs(lines: &[String]) -> TokenStream {
     quote! { #(#lines)* }
 }
 
-/// The text of one short doc comment line (a title, a sentence the generator writes): escaped, after
-/// the space that follows `///`.
+/// The text of one short doc comment line (a title, a sentence the generator writes): escaped,
+/// after the space that follows `///`.
 pub(crate) fn doc_line(line: &str) -> String {
     let escaped = escape_doc(line);
     if escaped.is_empty() {
@@ -27,13 +28,15 @@ pub(crate) fn doc_line(line: &str) -> String {
     }
 }
 
-/// One line of the page's text as the doc lines it wraps to, each after the space that follows `///`.
+/// One line of the page's text as the doc lines it wraps to, each after the space that follows
+/// `///`.
 pub(crate) fn doc_lines(line: &str) -> Vec<String> {
     let escaped = escape_doc(line);
     if escaped.is_empty() {
         return vec![String::new()];
     }
-    // A list item's continuation lines are indented under its text, so that they read as part of it.
+    // A list item's continuation lines are indented under its text, so that they read as part of
+    // it.
     let indent = if escaped.starts_with("- ") {
         "   "
     } else {
@@ -46,8 +49,9 @@ pub(crate) fn doc_lines(line: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text in lines of at most [`WIDTH`] characters where it can be: broken only at spaces outside code
-/// spans (a URL is one), and never before a word that would start a Markdown block (`- 50`, `1.`, `#`).
+/// The text in lines of at most [`WIDTH`] characters where it can be: broken only at spaces outside
+/// code spans (a URL is one), and never before a word that would start a Markdown block (`- 50`,
+/// `1.`, `#`).
 fn wrap(text: &str) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
@@ -64,8 +68,8 @@ fn wrap(text: &str) -> Vec<String> {
     lines
 }
 
-/// The pieces a line may break between: words, a code span with its spaces kept whole, and a word that
-/// must not start a line kept with the word before it.
+/// The pieces a line may break between: words, a code span with its spaces kept whole, and a word
+/// that must not start a line kept with the word before it.
 fn units(text: &str) -> Vec<String> {
     let mut units: Vec<String> = Vec::new();
     let mut in_code = false;
@@ -99,8 +103,9 @@ fn escape_doc(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut in_code = false;
     for c in line.chars() {
-        // Text pasted from a page may hold controls a doc comment cannot: a bare CR (CRLF line ends) or a
-        // character that changes the visible direction of text, which rustc refuses in comments.
+        // Text pasted from a page may hold controls a doc comment cannot: a bare CR (CRLF line
+        // ends) or a character that changes the visible direction of text, which rustc refuses in
+        // comments.
         if matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
             out.push_str(&c.escape_unicode().to_string());
             continue;
@@ -124,9 +129,9 @@ fn escape_doc(line: &str) -> String {
     out
 }
 
-/// A page's bare URLs (`https://www.xxx.com:8080/elb?type=a`) as code spans: rustdoc takes a bare URL
-/// for a broken link (`rustdoc::bare_urls`), and the pages' URLs are examples, not links. Trailing
-/// punctuation stays outside; a URL already inside a code span is left alone.
+/// A page's bare URLs (`https://www.xxx.com:8080/elb?type=a`) as code spans: rustdoc takes a bare
+/// URL for a broken link (`rustdoc::bare_urls`), and the pages' URLs are examples, not links.
+/// Trailing punctuation stays outside; a URL already inside a code span is left alone.
 fn urls_as_code(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut rest = line;

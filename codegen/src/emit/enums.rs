@@ -1,5 +1,5 @@
-//! Emits an enumeration: documented variants, a catch-all keeping undocumented values, and serde impls
-//! that read and write exactly the wire form (JSON strings or JSON integers).
+//! Emits an enumeration: documented variants, a catch-all keeping undocumented values, and serde
+//! impls that read and write exactly the wire form (JSON strings or JSON integers).
 
 use super::docs::docs;
 use super::tokens::ident;
@@ -83,8 +83,8 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #variant_docs #variants, )*
-            /// A value the page does not list, kept as received so that newer responses still parse;
-            /// `validate` rejects it in requests.
+            /// A value the page does not list, kept as received so that newer responses still
+            /// parse; `validate` rejects it in requests.
             #unknown(#raw),
         }
 
@@ -128,7 +128,8 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     }
 }
 
-/// `Display`, `Serialize` and `Deserialize` of the enumeration `name`: its wire form as text and as JSON.
+/// `Display`, `Serialize` and `Deserialize` of the enumeration `name`: its wire form as text and as
+/// JSON.
 fn text_traits(
     name: &proc_macro2::Ident,
     display: TokenStream,

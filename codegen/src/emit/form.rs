@@ -1,5 +1,5 @@
-//! Emits `Request::form` for an operation whose body is multipart/form-data: the form's fields as the
-//! parts to send, text parts written as the query writes its values and file parts as they are.
+//! Emits `Request::form` for an operation whose body is multipart/form-data: the form's fields as
+//! the parts to send, text parts written as the query writes its values and file parts as they are.
 
 use super::query::each_value;
 use crate::ir::{Field, Operation};

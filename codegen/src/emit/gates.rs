@@ -1,11 +1,12 @@
-//! The Cargo feature of each operation, and the `#[cfg(feature)]` gates that compile a type only when an
-//! operation reaching it is on (lowering decided which operations reach which types).
+//! The Cargo feature of each operation, and the `#[cfg(feature)]` gates that compile a type only
+//! when an operation reaching it is on (lowering decided which operations reach which types).
 
 use super::tokens::EmitBug;
 use crate::ir::{Operation, Service};
 
-/// The Cargo feature of an operation: its module's name (`r#type` is `type`), and `default_operation` for
-/// an operation named `default`, the name Cargo keeps for the default features.
+/// The Cargo feature of an operation: its module's name (`r#type` is `type`), and
+/// `default_operation` for an operation named `default`, the name Cargo keeps for the default
+/// features.
 pub fn feature(op: &Operation) -> String {
     feature_of_module(&op.module)
 }
@@ -18,8 +19,8 @@ pub fn feature_of_module(module: &str) -> String {
     }
 }
 
-/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", feature = "b"))]` for more than one, from the
-/// operations' modules; `None` for none.
+/// `#[cfg(feature = "a")]`, or `#[cfg(any(feature = "a", feature = "b"))]` for more than one, from
+/// the operations' modules; `None` for none.
 pub fn gate<'a>(modules: impl IntoIterator<Item = &'a String>) -> Option<syn::Attribute> {
     let features: Vec<String> = modules.into_iter().map(|m| feature_of_module(m)).collect();
     match features.as_slice() {

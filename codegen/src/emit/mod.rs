@@ -1,10 +1,10 @@
-//! Emit: print the IR as Rust. Each emitter returns tokens built with `quote!`; nothing here decides a
-//! name or a check. Every file's tokens are parsed back with syn, so output that is not Rust is reported
-//! as a generator bug naming the file, and formatted with prettyplease.
+//! Emit: print the IR as Rust. Each emitter returns tokens built with `quote!`; nothing here
+//! decides a name or a check. Every file's tokens are parsed back with syn, so output that is not
+//! Rust is reported as a generator bug naming the file, and formatted with prettyplease.
 //!
-//! The root runs the pipeline; `layouts` says which files a layout has, `parallel` renders them side by
-//! side; `crate_root`, `service`, `type_files`, `types`, `operation` and the type emitters make their tokens from
-//! `tokens` and `docs`, the helpers they share.
+//! The root runs the pipeline; `layouts` says which files a layout has, `parallel` renders them
+//! side by side; `crate_root`, `service`, `type_files`, `types`, `operation` and the type emitters
+//! make their tokens from `tokens` and `docs`, the helpers they share.
 
 mod crate_root;
 mod docs;
@@ -39,8 +39,8 @@ pub enum Layout {
     /// A whole crate: `src/lib.rs`, one module directory per service, and the `validate` binary.
     Crate,
     /// A crate per service, each operation behind a Cargo feature, sharing a support crate, and an
-    /// umbrella crate re-exporting them, every `Cargo.toml` written too: for many services, so that they
-    /// build side by side and an SDK compiles only the services and operations it uses.
+    /// umbrella crate re-exporting them, every `Cargo.toml` written too: for many services, so that
+    /// they build side by side and an SDK compiles only the services and operations it uses.
     Services,
     /// One file, `models.rs`, with every module inline, for `include!` from a build script.
     SingleFile,

@@ -1,6 +1,6 @@
 //! Emits an operation module: the method and path template, a `Request` with path parameters, query
-//! parameters, headers and a JSON body or a form's fields, path and query building with percent-encoding,
-//! and (in `response`) a `Response` enum with one variant per documented status.
+//! parameters, headers and a JSON body or a form's fields, path and query building with
+//! percent-encoding, and (in `response`) a `Response` enum with one variant per documented status.
 
 use super::docs::{doc_lines, docs};
 use super::tokens::{ident, rust_type_in};
@@ -21,14 +21,15 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
         let owned = rust_type_in(body, &quote! { super:: });
         let reader = read::body_reader(body, &quote! { super:: });
         quote! {
-            /// Deserializes a request body and checks every documented rule, in one pass: the owned model,
-            /// or every violation (each absent mandatory field, each undocumented field among them).
+            /// Deserializes a request body and checks every documented rule, in one pass: the owned
+            /// model, or every violation (each absent mandatory field, each undocumented field
+            /// among them).
             pub fn parse_body(input: &[u8]) -> ::std::result::Result<#owned, support::BodyError> {
                 support::parse_json(input, #reader)
             }
 
-            /// Checks a request body against every documented rule in one pass, without building the owned
-            /// model: it reports exactly what `parse_body` reports.
+            /// Checks a request body against every documented rule in one pass, without building
+            /// the owned model: it reports exactly what `parse_body` reports.
             pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
                 support::check_json(input, #reader)
             }
@@ -70,7 +71,8 @@ fn emit_request(op: &Operation) -> TokenStream {
     });
     let methods = request_methods(op);
     quote! {
-        /// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
+        /// A request: path parameters, query parameters, headers, and its JSON body or its form's
+        /// fields.
         #[derive(Debug, Clone, PartialEq)]
         pub struct Request {
             #(#params)*
@@ -119,8 +121,9 @@ fn request_methods(op: &Operation) -> TokenStream {
                 [#(#headers),*]
             }
 
-            /// Checks that no path parameter or header is empty and that the query parameters, the form's
-            /// fields and the body keep every documented rule; returns every violation at once.
+            /// Checks that no path parameter or header is empty and that the query parameters, the
+            /// form's fields and the body keep every documented rule; returns every violation at
+            /// once.
             pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
                 #checks
             }
@@ -130,8 +133,8 @@ fn request_methods(op: &Operation) -> TokenStream {
     }
 }
 
-/// The body of `Request::validate`: no path parameter or header is empty, and the query parameters, the
-/// form's fields and the body keep their rules.
+/// The body of `Request::validate`: no path parameter or header is empty, and the query parameters,
+/// the form's fields and the body keep their rules.
 fn request_checks(op: &Operation) -> TokenStream {
     let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
         let (wire, name) = (&p.wire, ident(&p.ident));
@@ -166,8 +169,8 @@ fn request_checks(op: &Operation) -> TokenStream {
     }
 }
 
-/// A query parameter's or form field's Rust type: as a table field's, with enumerations named from the
-/// operation module.
+/// A query parameter's or form field's Rust type: as a table field's, with enumerations named from
+/// the operation module.
 fn param_type(field: &Field) -> TokenStream {
     let ty = rust_type_in(&field.ty, &quote! { super:: });
     if field.required {

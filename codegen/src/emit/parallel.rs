@@ -1,8 +1,8 @@
-//! Runs the rendering of a crate's files side by side: each file's tokens are made and formatted on a
-//! worker (tokens cannot cross threads, so each job makes its own), and the results are gathered by path,
-//! so the output does not depend on which worker ran what. Of several failing files, the first by path is
-//! reported, as a sequential run would have reported it. A keyed job whose file the cache holds fresh is
-//! not rendered at all.
+//! Runs the rendering of a crate's files side by side: each file's tokens are made and formatted on
+//! a worker (tokens cannot cross threads, so each job makes its own), and the results are gathered
+//! by path, so the output does not depend on which worker ran what. Of several failing files, the
+//! first by path is reported, as a sequential run would have reported it. A keyed job whose file
+//! the cache holds fresh is not rendered at all.
 
 use super::tokens::EmitBug;
 use crate::cache::Cache;
@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// One file to render: its path, what makes its text, and what makes its key (the hash of the part of
-/// the model the text is made from) where the file may be skipped when that part did not change.
+/// One file to render: its path, what makes its text, and what makes its key (the hash of the part
+/// of the model the text is made from) where the file may be skipped when that part did not change.
 pub struct Job<'a> {
     pub path: String,
     pub render: Box<dyn Fn() -> Result<String, EmitBug> + Send + Sync + 'a>,
@@ -64,8 +64,8 @@ enum Outcome {
     Fresh(u64),
 }
 
-/// Renders every job on as many workers as the machine has cores (one for a handful of files), skipping
-/// those the cache holds fresh.
+/// Renders every job on as many workers as the machine has cores (one for a handful of files),
+/// skipping those the cache holds fresh.
 pub fn render_all(jobs: Vec<Job<'_>>, cache: Option<&Cache>) -> Result<Rendered, EmitBug> {
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)

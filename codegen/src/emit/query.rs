@@ -1,5 +1,5 @@
-//! Emits `Request::query`: every query parameter that is set, names and values percent-encoded, and the
-//! walk over a parameter's (or a form field's) values that the query and the form share.
+//! Emits `Request::query`: every query parameter that is set, names and values percent-encoded, and
+//! the walk over a parameter's (or a form field's) values that the query and the form share.
 
 use super::tokens::ident;
 use crate::ir::{Field, Operation, Type};
@@ -26,8 +26,8 @@ pub(super) fn query_body(op: &Operation) -> TokenStream {
     }
 }
 
-/// Runs `push` on each value of a query parameter or form field (bound to `value`), when it is set: an
-/// array's items one after the other.
+/// Runs `push` on each value of a query parameter or form field (bound to `value`), when it is set:
+/// an array's items one after the other.
 pub(super) fn each_value(field: &Field, push: TokenStream) -> TokenStream {
     let name = ident(&field.ident);
     let each = if matches!(field.ty, Type::Vec(_)) {

@@ -1,9 +1,9 @@
 //! Emits each request table's one-pass reader (`support::Read`): every field's value is read by a
-//! support reader that checks it as it is read, the facts the object's rules need (whether a condition
-//! holds, a number a `less_than` compares, which fields each nested object had) are noted on the way, and
-//! the rules are applied at the end of the object, before the owned value is built (when the mode builds).
-//! Each value's own checks are the struct's private function of them (`validate::checker_call`), which
-//! `validate` calls too, so both report alike.
+//! support reader that checks it as it is read, the facts the object's rules need (whether a
+//! condition holds, a number a `less_than` compares, which fields each nested object had) are noted
+//! on the way, and the rules are applied at the end of the object, before the owned value is built
+//! (when the mode builds). Each value's own checks are the struct's private function of them
+//! (`validate::checker_call`), which `validate` calls too, so both report alike.
 
 use super::tokens::{ident, rust_type_in};
 use super::validate::{
@@ -20,8 +20,8 @@ struct Facts<'s> {
     checks: Vec<RuleCheck<'s>>,
     /// The fields a `less_than` compares.
     compared: BTreeSet<usize>,
-    /// The fields whose presence in each nested object matters, by the field holding the objects: the
-    /// nested table's positions as a mask.
+    /// The fields whose presence in each nested object matters, by the field holding the objects:
+    /// the nested table's positions as a mask.
     nested: BTreeMap<usize, u64>,
 }
 
@@ -48,8 +48,8 @@ impl<'s> Facts<'s> {
         }
     }
 
-    /// What reading the value of the field at `position` notes: whether each condition on it holds, the
-    /// number it compares.
+    /// What reading the value of the field at `position` notes: whether each condition on it holds,
+    /// the number it compares.
     fn notes(&self, position: usize) -> TokenStream {
         let mut notes = TokenStream::new();
         for (k, check) in self.checks.iter().enumerate() {
@@ -84,8 +84,8 @@ impl<'s> Facts<'s> {
     }
 }
 
-/// The bit of a table position in a mask of present fields (lowering keeps the positions a rule reaches
-/// below 64).
+/// The bit of a table position in a mask of present fields (lowering keeps the positions a rule
+/// reaches below 64).
 fn bit(position: usize) -> u64 {
     u32::try_from(position)
         .ok()
@@ -170,7 +170,8 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     }
 }
 
-/// The loop over an object's keys, reading each documented field's value with its reader in `reads`.
+/// The loop over an object's keys, reading each documented field's value with its reader in
+/// `reads`.
 fn read_loop(reads: &[TokenStream]) -> TokenStream {
     match reads {
         [] => quote! { while fields.next_field()?.is_some() {} },
@@ -255,8 +256,8 @@ pub(crate) fn body_reader(ty: &Type, scope: &TokenStream) -> TokenStream {
 }
 
 /// The reader of one value of type `ty` (its types named through `scope`): checked by `own` (a
-/// function of the value's own checks), with `notes` made on it; an array's items and a map's values
-/// (of a body) have neither.
+/// function of the value's own checks), with `notes` made on it; an array's items and a map's
+/// values (of a body) have neither.
 fn value_reader(
     ty: &Type,
     scope: &TokenStream,
@@ -275,7 +276,8 @@ fn value_reader(
             let name = ident(name);
             quote! { support::nested::<#scope #name>() }
         }
-        // Lowering refuses files in tables and bodies; a free-form object is what is left of such a value.
+        // Lowering refuses files in tables and bodies; a free-form object is what is left of such a
+        // value.
         Type::JsonObject | Type::File => quote! { support::FreeForm },
         Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) => {
             let rust = rust_type_in(ty, scope);
@@ -314,8 +316,8 @@ fn emit_rule(k: usize, check: &RuleCheck<'_>) -> TokenStream {
     }
 }
 
-/// Reports whether each of `finals` is present: fields of the object itself, or of the objects one field
-/// holds (whose presence the field's reader noted in its `Seen`).
+/// Reports whether each of `finals` is present: fields of the object itself, or of the objects one
+/// field holds (whose presence the field's reader noted in its `Seen`).
 fn walk(
     target: &FieldPath,
     finals: &[&crate::ir::FieldRef],

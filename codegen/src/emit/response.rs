@@ -1,5 +1,5 @@
-//! Emits an operation's `Response` enum: one variant per documented status, holding its body (JSON read
-//! leniently into its type, or a file's bytes), `parse`, `parse_with_departures` and `status`.
+//! Emits an operation's `Response` enum: one variant per documented status, holding its body (JSON
+//! read leniently into its type, or a file's bytes), `parse`, `parse_with_departures` and `status`.
 
 use super::docs::{doc_line, doc_lines};
 use super::tokens::{ident, rust_type_in};
@@ -63,8 +63,8 @@ fn documented_headers(op: &Operation) -> TokenStream {
         .filter(|r| !r.headers.is_empty())
         .collect();
     let doc = quote! {
-        /// The names of the headers the page documents for responses of `status`, to read from the HTTP
-        /// response beside its body (empty where the page documents none).
+        /// The names of the headers the page documents for responses of `status`, to read from the
+        /// HTTP response beside its body (empty where the page documents none).
     };
     if with_headers.is_empty() {
         return quote! { #doc pub fn documented_headers(_status: u16) -> &'static [&'static str] { &[] } };
@@ -85,7 +85,8 @@ fn documented_headers(op: &Operation) -> TokenStream {
     }
 }
 
-/// A variant's doc lines: its status and description, then each documented header with its description.
+/// A variant's doc lines: its status and description, then each documented header with its
+/// description.
 fn variant_docs(r: &Response) -> Vec<String> {
     let mut docs = vec![format!("{} {}", r.status, r.description)];
     if !r.headers.is_empty() {
@@ -149,11 +150,11 @@ pub fn emit_response(op: &Operation) -> TokenStream {
                 Self::read(status, body, false).map(|(response, _)| response)
             }
 
-            /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
-            /// with the same paths and rules as request violations: enumeration values the page does not
-            /// list, values outside a documented range, length or character rule, undocumented fields, and
-            /// absent fields that requests must send. Log them to notice when the documentation and the
-            /// service drift apart; they never make parsing fail.
+            /// Parses a response body like [`Response::parse`], and lists where it departs from the
+            /// page, with the same paths and rules as request violations: enumeration values the
+            /// page does not list, values outside a documented range, length or character rule,
+            /// undocumented fields, and absent fields that requests must send. Log them to notice
+            /// when the documentation and the service drift apart; they never make parsing fail.
             pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
                 Self::read(status, body, true)
             }

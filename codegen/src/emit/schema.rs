@@ -1,6 +1,7 @@
-//! Emits a JSON Schema (draft 2020-12) per operation: the request body at the root, the response bodies
-//! under `x-responses`, every type under `$defs`. It is an independent statement of the same rules, for
-//! other tools and for differential testing; what JSON Schema cannot say is listed under `x-unchecked`.
+//! Emits a JSON Schema (draft 2020-12) per operation: the request body at the root, the response
+//! bodies under `x-responses`, every type under `$defs`. It is an independent statement of the same
+//! rules, for other tools and for differential testing; what JSON Schema cannot say is listed under
+//! `x-unchecked`.
 
 use crate::ir::{
     Body, Bounds, CharClass, CharRule, Checks, Enum, EnumValue, Field, FieldPath, IntegerList,
@@ -92,8 +93,8 @@ fn body_schema(body: &Body) -> Value {
     }
 }
 
-/// The fields of a form as an object's properties (a file part as `contentMediaType`), for reference:
-/// a form is not JSON, so nothing validates it against this.
+/// The fields of a form as an object's properties (a file part as `contentMediaType`), for
+/// reference: a form is not JSON, so nothing validates it against this.
 fn fields_schema(fields: &[Field]) -> Value {
     let properties: Map<String, Value> = fields
         .iter()
@@ -169,8 +170,8 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
 
 /// A string's schema: its length, and the patterns of its characters and of an integer list.
 fn string_schema(schema: &mut Map<String, Value>, checks: &Checks) {
-    // Destructured, so that a new kind of check does not compile until it has a schema here (a range or a
-    // count of items is never a string's).
+    // Destructured, so that a new kind of check does not compile until it has a schema here (a
+    // range or a count of items is never a string's).
     let Checks {
         range: _,
         length,
@@ -320,8 +321,8 @@ fn literal_values(value: &Literal, service: &Service) -> Vec<Value> {
     }
 }
 
-/// A schema that holds when the field at `path` is present (`required`) or absent, through objects and
-/// every item of arrays.
+/// A schema that holds when the field at `path` is present (`required`) or absent, through objects
+/// and every item of arrays.
 fn path_schema(path: &FieldPath, required: bool) -> Value {
     let mut schema = Value::Null;
     for (i, step) in path.steps.iter().enumerate().rev() {
@@ -363,8 +364,8 @@ fn class_regex(classes: &[CharClass]) -> String {
     out
 }
 
-/// `^(?:F(?:A*L)?)?$`: the first character, any allowed ones, the last; empty strings are left to the
-/// length limit, as `validate` does.
+/// `^(?:F(?:A*L)?)?$`: the first character, any allowed ones, the last; empty strings are left to
+/// the length limit, as `validate` does.
 fn chars_pattern(rule: &CharRule) -> String {
     let any = if rule.allowed.is_empty() {
         ".".to_owned()
@@ -382,8 +383,9 @@ fn chars_pattern(rule: &CharRule) -> String {
     }
 }
 
-/// Comma-separated integers and ranges, each of exactly the digits of a number within `min..=max` when
-/// both have the same number of digits (100-599); otherwise any number, with the bounds left to `validate`.
+/// Comma-separated integers and ranges, each of exactly the digits of a number within `min..=max`
+/// when both have the same number of digits (100-599); otherwise any number, with the bounds left
+/// to `validate`.
 fn integer_list_pattern(min: i64, max: i64) -> String {
     let (lo, hi) = (min.to_string(), max.to_string());
     let number = if min >= 0 && lo.len() == hi.len() && lo.len() == 3 {

@@ -1,4 +1,5 @@
-//! A service's module: its operations' modules and its types, each type with all of its items together.
+//! A service's module: its operations' modules and its types, each type with all of its items
+//! together.
 
 use super::operation;
 use super::tokens::ident;
@@ -8,8 +9,8 @@ use crate::ir::{Operation, Service};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// A service's module in the single crate (`src/<service>/mod.rs`), or (`inline`) in the single file,
-/// where the operations' modules are inline and the types are never in files of their own.
+/// A service's module in the single crate (`src/<service>/mod.rs`), or (`inline`) in the single
+/// file, where the operations' modules are inline and the types are never in files of their own.
 pub(super) fn emit_service(service: &Service, inline: bool) -> TokenStream {
     let ops = service.operations.iter().map(|op| {
         let ident = ident(&op.module);
@@ -47,8 +48,8 @@ pub(super) fn operation_declaration(op: &Operation) -> TokenStream {
     quote! { #[doc = #doc] pub mod #ident; }
 }
 
-/// Whether the service's code names the support module: every operation, enumeration and checked struct
-/// calls into it.
+/// Whether the service's code names the support module: every operation, enumeration and checked
+/// struct calls into it.
 pub(super) fn uses_support(service: &Service) -> bool {
     !service.operations.is_empty() || service.types.iter().any(type_uses_support)
 }

@@ -14,9 +14,9 @@ use std::collections::HashMap;
 pub type Shapes<'a> = HashMap<&'a str, &'a str>;
 
 /// The struct `s` with its items in one place, one impl block per concern: the inherent impl (the
-/// defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks and the
-/// one-pass reader. `shapes` gives each struct of the service its field-list static, for the shapes of
-/// the values its fields hold.
+/// defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks
+/// and the one-pass reader. `shapes` gives each struct of the service its field-list static, for
+/// the shapes of the values its fields hold.
 pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs);
@@ -86,7 +86,8 @@ fn emit_field(field: &Field) -> TokenStream {
     } else {
         quote! { #[serde(rename = #wire)] }
     };
-    // serde reads an absent `Option` field as `None` by itself; `default` would only add code to compile.
+    // serde reads an absent `Option` field as `None` by itself; `default` would only add code to
+    // compile.
     let optional = if field.required {
         quote! {}
     } else {
@@ -115,7 +116,8 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
             quote! { self.#name.as_deref().unwrap_or(Self::#constant) },
         ),
         Literal::Int(n) => {
-            // Lowering checked that the value fits the field's type, which the constant's type gives it.
+            // Lowering checked that the value fits the field's type, which the constant's type
+            // gives it.
             let ty = if field.ty == Type::I64 {
                 quote! { i64 }
             } else {

@@ -1,5 +1,5 @@
-//! The token helpers every emitter shares: identifiers, Rust types, and a file's tokens checked, formatted
-//! and headed as generated.
+//! The token helpers every emitter shares: identifiers, Rust types, and a file's tokens checked,
+//! formatted and headed as generated.
 
 use crate::ir::Type;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -54,7 +54,8 @@ pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
     }
 }
 
-/// The tokens of the file `name` as a syntax tree; tokens that are not Rust are a bug of the generator.
+/// The tokens of the file `name` as a syntax tree; tokens that are not Rust are a bug of the
+/// generator.
 pub(super) fn parse_file(name: &str, tokens: TokenStream) -> Result<syn::File, EmitBug> {
     syn::parse2(tokens).map_err(|e| EmitBug {
         file: name.to_owned(),
@@ -77,8 +78,8 @@ pub(super) fn format_parsed(specs: &[String], command: &str, file: syn::File) ->
     header(specs, command, "//") + &prettyplease::unparse(&file)
 }
 
-/// The do-not-edit header, as comments starting with `comment`: what the file is generated from and how
-/// to regenerate it.
+/// The do-not-edit header, as comments starting with `comment`: what the file is generated from and
+/// how to regenerate it.
 pub(super) fn header(specs: &[String], command: &str, comment: &str) -> String {
     let from = if specs.is_empty() {
         "the generator's run-time support".to_owned()

@@ -1,9 +1,10 @@
-//! A large service's types in files a reader can open, under `types/` beside the service's root: a type
-//! that one operation alone reaches is in that operation's file (`types/<operation>.rs`), and the types
-//! several operations reach, or none, are in `types/common.rs`, which is where the spec keeps them too
-//! (`common.json`). The rule follows the feature gates lowering decided, so an operation's file is compiled
-//! as a whole behind its feature. The root re-exports every file's types, so that each type's path is the
-//! same as when the types are in the root; a service whose types fall into one group keeps them there.
+//! A large service's types in files a reader can open, under `types/` beside the service's root: a
+//! type that one operation alone reaches is in that operation's file (`types/<operation>.rs`), and
+//! the types several operations reach, or none, are in `types/common.rs`, which is where the spec
+//! keeps them too (`common.json`). The rule follows the feature gates lowering decided, so an
+//! operation's file is compiled as a whole behind its feature. The root re-exports every file's
+//! types, so that each type's path is the same as when the types are in the root; a service whose
+//! types fall into one group keeps them there.
 
 use super::gates::gate;
 use super::tokens::{ident, parse_file, EmitBug};
@@ -16,7 +17,8 @@ use std::collections::{BTreeSet, HashMap};
 /// The file of the types no single operation has to itself.
 const COMMON: &str = "common";
 
-/// A service's types by the file they go in: the common file first, then the operations' in their order.
+/// A service's types by the file they go in: the common file first, then the operations' in their
+/// order.
 pub(super) struct TypeGroups<'a> {
     service: &'a Service,
     groups: Vec<Group<'a>>,
@@ -70,7 +72,8 @@ impl<'a> TypeGroups<'a> {
         self.groups.iter().map(|g| g.name().to_owned()).collect()
     }
 
-    /// The spec files the file `name` is made from: its operation's, or the service's for the common file.
+    /// The spec files the file `name` is made from: its operation's, or the service's for the
+    /// common file.
     pub fn spec_files(&self, name: &str) -> &'a [String] {
         match self.groups.iter().find(|g| g.name() == name) {
             Some(Group {
@@ -81,8 +84,8 @@ impl<'a> TypeGroups<'a> {
         }
     }
 
-    /// `types.rs`: each file as a module, an operation's behind its feature where the layout has features
-    /// (`gated`).
+    /// `types.rs`: each file as a module, an operation's behind its feature where the layout has
+    /// features (`gated`).
     pub fn types_module(&self, gated: bool) -> TokenStream {
         let modules = self.groups.iter().map(|group| {
             let module = ident(group.name());
@@ -93,16 +96,16 @@ impl<'a> TypeGroups<'a> {
             quote! { #cfg pub mod #module; }
         });
         quote! {
-            //! The service's types, in files: the types one operation alone reaches in that operation's file,
-            //! the others in `common`. The service's root re-exports each file's types, so that every type is
-            //! named there.
+            //! The service's types, in files: the types one operation alone reaches in that
+            //! operation's file, the others in `common`. The service's root re-exports each file's
+            //! types, so that every type is named there.
             #(#modules)*
         }
     }
 
-    /// What the service's root holds in place of its types: the `types` module, and each file's types
-    /// re-exported where any of them is compiled (where the layout has features, `gated`), so that no
-    /// re-export is left with nothing to name.
+    /// What the service's root holds in place of its types: the `types` module, and each file's
+    /// types re-exported where any of them is compiled (where the layout has features, `gated`), so
+    /// that no re-export is left with nothing to name.
     pub fn declaration(&self, gated: bool) -> TokenStream {
         let exports = self.groups.iter().map(|group| {
             let module = ident(group.name());
@@ -119,8 +122,9 @@ impl<'a> TypeGroups<'a> {
         }
     }
 
-    /// The file `types/<name>.rs` (the path `file`): the support and the common types its types name, then
-    /// its types; behind their gates (`gated`) in the common file, whose types each have their own.
+    /// The file `types/<name>.rs` (the path `file`): the support and the common types its types
+    /// name, then its types; behind their gates (`gated`) in the common file, whose types each have
+    /// their own.
     pub fn group_file(&self, name: &str, gated: bool, file: &str) -> Result<syn::File, EmitBug> {
         let Some(group) = self.groups.iter().find(|g| g.name() == name) else {
             return Err(EmitBug {
@@ -147,7 +151,8 @@ impl<'a> TypeGroups<'a> {
                 #imports
             },
         )?;
-        // An operation's file is behind its feature as a whole; the common file's types have their own.
+        // An operation's file is behind its feature as a whole; the common file's types have their
+        // own.
         let gated = gated && group.operation.is_none();
         let types = group.types.iter().copied();
         root.items
@@ -155,8 +160,8 @@ impl<'a> TypeGroups<'a> {
         Ok(root)
     }
 
-    /// `use crate::support;` where the file's types call into it, behind the gates of the types that do
-    /// in the common file (so that it is never unused).
+    /// `use crate::support;` where the file's types call into it, behind the gates of the types
+    /// that do in the common file (so that it is never unused).
     fn support_import(&self, group: &Group<'_>, gated: bool) -> TokenStream {
         let mut users = group
             .types
@@ -184,9 +189,10 @@ impl<'a> TypeGroups<'a> {
         gate(ops)
     }
 
-    /// The common file's types and field-list statics that `group`'s types name: their fields' types, and
-    /// the statics of those that are structs where a response type lists its fields' shapes. An operation's
-    /// types name no other operation's: each type's gate holds the gates of the types it names.
+    /// The common file's types and field-list statics that `group`'s types name: their fields'
+    /// types, and the statics of those that are structs where a response type lists its fields'
+    /// shapes. An operation's types name no other operation's: each type's gate holds the gates of
+    /// the types it names.
     fn common_names(&self, group: &Group<'_>) -> BTreeSet<&'a str> {
         let Some(common) = self.groups.iter().find(|g| g.operation.is_none()) else {
             return BTreeSet::new();

@@ -34,8 +34,8 @@ pub(super) fn type_uses_support(t: &TypeDef) -> bool {
     }
 }
 
-/// The items of `types` (types of the service, in the file `file`), each behind its type's gate where
-/// the layout has features (`gated`).
+/// The items of `types` (types of the service, in the file `file`), each behind its type's gate
+/// where the layout has features (`gated`).
 pub(super) fn type_items<'a>(
     service: &'a Service,
     types: impl Iterator<Item = &'a TypeDef> + 'a,

@@ -1,6 +1,6 @@
 //! Emits `validate`: per-field checks (ranges, lengths, characters, formats, enumerations, nested
-//! objects) and the object's cross-field and conditional rules. Paths are built on the stack and rendered
-//! only when a violation is found, so a valid value allocates nothing.
+//! objects) and the object's cross-field and conditional rules. Paths are built on the stack and
+//! rendered only when a violation is found, so a valid value allocates nothing.
 
 use super::tokens::ident;
 use crate::ir::{
@@ -69,11 +69,12 @@ fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
-/// The field's own checks on one value (bound to `value`, a reference) at path `at` (a `&Path`): ranges,
-/// lengths, characters and formats. What a nested table or an enumeration checks of itself is not here.
+/// The field's own checks on one value (bound to `value`, a reference) at path `at` (a `&Path`):
+/// ranges, lengths, characters and formats. What a nested table or an enumeration checks of itself
+/// is not here.
 pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
-    // Destructured, so that a new kind of check does not compile until it is emitted here (`items` is
-    // the array's own check, emitted by `emit_field_checks`).
+    // Destructured, so that a new kind of check does not compile until it is emitted here (`items`
+    // is the array's own check, emitted by `emit_field_checks`).
     let Checks {
         range,
         length,
@@ -110,8 +111,8 @@ pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
 }
 
 /// A field's own checks on one value, bound to `value` (a reference) at path `p` (a `&Path`): its
-/// documented rules, and an enumeration's check of itself. `validate` and the one-pass reader both call
-/// them, from the struct's private function of the field ([`checker`]).
+/// documented rules, and an enumeration's check of itself. `validate` and the one-pass reader both
+/// call them, from the struct's private function of the field ([`checker`]).
 fn own_checks(field: &Field) -> TokenStream {
     let mut out = value_checks(field, quote! { p });
     if let Type::Enum(_) = field.ty.scalar() {
@@ -125,8 +126,8 @@ fn checker(field: &Field) -> proc_macro2::Ident {
     ident(&naming::field_checker(&field.ident))
 }
 
-/// How a struct's code calls the own checks of `field` (`Self::check_weight`), when it has any: `validate`
-/// and the one-pass reader both call them so.
+/// How a struct's code calls the own checks of `field` (`Self::check_weight`), when it has any:
+/// `validate` and the one-pass reader both call them so.
 pub(crate) fn checker_call(field: &Field) -> Option<TokenStream> {
     let checker = checker(field);
     (!own_checks(field).is_empty()).then(|| quote! { Self::#checker })
@@ -157,8 +158,9 @@ fn emit_checkers(s: &Struct) -> TokenStream {
     quote! { #(#functions)* }
 }
 
-/// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p` (a `Path`):
-/// its own (through `own`, the struct's function of them, or inline), then a nested table's.
+/// Checks on one value of the field's scalar type, bound to `value` (a reference) at path `p` (a
+/// `Path`): its own (through `own`, the struct's function of them, or inline), then a nested
+/// table's.
 fn scalar_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
     let mut out = match own {
         Some(checker) => quote! { #checker(out, &p, value); },
@@ -199,8 +201,8 @@ fn predicate(classes: &[CharClass]) -> TokenStream {
     quote! { |c: char| #(#tests)||* }
 }
 
-/// The checks of a field of `self` (its own through `own` where the struct has a function of them): each
-/// value's, an array's number of items.
+/// The checks of a field of `self` (its own through `own` where the struct has a function of them):
+/// each value's, an array's number of items.
 pub(crate) fn emit_field_checks(field: &Field, own: Option<&TokenStream>) -> TokenStream {
     let name = ident(&field.ident);
     let wire = &field.wire;
@@ -281,11 +283,12 @@ fn emit_rule(check: &RuleCheck<'_>) -> TokenStream {
     }
 }
 
-// One function per rule kind prints what `validate` and the one-pass reader both check of it; each side
-// gives the values, which `validate` reads from the owned object and the reader from what it noted.
+// One function per rule kind prints what `validate` and the one-pass reader both check of it; each
+// side gives the values, which `validate` reads from the owned object and the reader from what it
+// noted.
 
-/// A presence rule (`required_if` while `holds`, `forbidden_unless` while it does not): `walk` reports its
-/// fields ([`presence_report`]) where the rule applies.
+/// A presence rule (`required_if` while `holds`, `forbidden_unless` while it does not): `walk`
+/// reports its fields ([`presence_report`]) where the rule applies.
 pub(crate) fn presence_check(required: bool, holds: TokenStream, walk: TokenStream) -> TokenStream {
     if required {
         return quote! { if #holds { #walk } };
@@ -302,8 +305,8 @@ pub(crate) fn presence_check(required: bool, holds: TokenStream, walk: TokenStre
     }
 }
 
-/// Reports whether one field of a presence rule, `wire` of the object at `at` (a `Path`), is present as
-/// the rule wants, `present` saying whether it is.
+/// Reports whether one field of a presence rule, `wire` of the object at `at` (a `Path`), is
+/// present as the rule wants, `present` saying whether it is.
 pub(crate) fn presence_report(
     required: bool,
     at: &TokenStream,
@@ -362,8 +365,8 @@ fn present(owner: TokenStream, field: &FieldRef) -> TokenStream {
     }
 }
 
-/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays to the object that
-/// holds its last field, reporting there whether each of `finals` is present.
+/// Walks `path` from `owner` (at JSON path `at`) through optional objects and arrays to the object
+/// that holds its last field, reporting there whether each of `finals` is present.
 fn walk_path(
     path: &FieldPath,
     finals: &[&FieldRef],
@@ -439,8 +442,8 @@ fn condition_expr(condition: &Condition) -> TokenStream {
     }
 }
 
-/// Whether the condition's field, bound to `value` (a reference), has one of its values; a string is
-/// tested as `string` (a `&str`).
+/// Whether the condition's field, bound to `value` (a reference), has one of its values; a string
+/// is tested as `string` (a `&str`).
 pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> TokenStream {
     let patterns = condition.values.iter().map(|value| match value {
         Literal::Str(s) => quote! { #s },

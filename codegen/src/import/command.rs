@@ -1,5 +1,5 @@
-//! `codegen import PAGE` and `codegen import --diff PAGE`: find the checked-in spec the page documents (by
-//! its title) and the overlays next to it, import, and compare.
+//! `codegen import PAGE` and `codegen import --diff PAGE`: find the checked-in spec the page
+//! documents (by its title) and the overlays next to it, import, and compare.
 
 use super::build::{Imported, Target};
 use super::pages::{import_page, read_json, read_page, PageImport};
@@ -16,15 +16,15 @@ pub struct Outcome {
     pub spec_text: String,
     /// What a person should review, one line each; for stderr.
     pub report: Vec<Review>,
-    /// With `diff`: every difference from the checked-in spec and `common.json`, one line each. Empty
-    /// when the page still says what the spec says.
+    /// With `diff`: every difference from the checked-in spec and `common.json`, one line each.
+    /// Empty when the page still says what the spec says.
     pub differences: Vec<String>,
     pub imported: Imported,
 }
 
-/// Imports the page at `page_path`. The overlay is `overlay`, else the one next to the checked-in spec
-/// whose `source.page` is the page's title; the service's `common.overlay.json` beside it also applies.
-/// With `diff`, compares with that checked-in spec (an error when there is none).
+/// Imports the page at `page_path`. The overlay is `overlay`, else the one next to the checked-in
+/// spec whose `source.page` is the page's title; the service's `common.overlay.json` beside it also
+/// applies. With `diff`, compares with that checked-in spec (an error when there is none).
 pub fn run(
     spec_dir: &Path,
     page_path: &Path,
@@ -83,8 +83,9 @@ pub fn run(
     })
 }
 
-/// The operation a page is imported as and the directory of its files: beside the given overlay, else
-/// beside the checked-in spec `matched`, else a guess from the page's title (said in `report`).
+/// The operation a page is imported as and the directory of its files: beside the given overlay,
+/// else beside the checked-in spec `matched`, else a guess from the page's title (said in
+/// `report`).
 fn operation_place(
     spec_dir: &Path,
     overlay: Option<&Path>,
@@ -120,8 +121,8 @@ fn operation_place(
     })
 }
 
-/// Every difference between the imported page and the checked-in spec `checked_in` (with the service's
-/// `common.json` in `dir`), and each overlay decision the page no longer bears out.
+/// Every difference between the imported page and the checked-in spec `checked_in` (with the
+/// service's `common.json` in `dir`), and each overlay decision the page no longer bears out.
 fn compare(
     spec_dir: &Path,
     dir: &Path,
@@ -138,8 +139,8 @@ fn compare(
     };
     let mut differences = Vec::new();
     if imported.common_objects.is_empty() && imported.common_enums.is_empty() {
-        // No overlay says which of the page's types are shared: compared as the service import holds
-        // the page (its shared types in common.json by shape, under the service's names).
+        // No overlay says which of the page's types are shared: compared as the service import
+        // holds the page (its shared types in common.json by shape, under the service's names).
         let in_service = service::with_pages(
             &target.service,
             dir,
@@ -179,8 +180,8 @@ fn compare(
 }
 
 /// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
-/// title; where several are (two services, or two versions of an API with one title), the one with the
-/// page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
+/// title; where several are (two services, or two versions of an API with one title), the one with
+/// the page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
 fn find_spec(
     spec_dir: &Path,
     page_path: &Path,

@@ -1,6 +1,6 @@
-//! Compares the spec a page makes with the checked-in one, the way an SDK team reads a vendor's change:
-//! by object, field and enumeration value, not by JSON position. Each difference is one line, `file:
-//! where: what: old -> new`, or `added ...` / `removed ...`.
+//! Compares the spec a page makes with the checked-in one, the way an SDK team reads a vendor's
+//! change: by object, field and enumeration value, not by JSON position. Each difference is one
+//! line, `file: where: what: old -> new`, or `added ...` / `removed ...`.
 
 use crate::spec::FIELD_KEYS;
 use serde_json::{Map, Value};
@@ -37,8 +37,8 @@ pub fn spec_files(file: &str, old: &Value, new: &Value, out: &mut Vec<String>) {
     d.enums(&map(old, "enums"), &map(new, "enums"), false);
 }
 
-/// Differences between the entries a page contributes to `common.json` and the file's: only the page's
-/// entries are compared (the file also holds other pages').
+/// Differences between the entries a page contributes to `common.json` and the file's: only the
+/// page's entries are compared (the file also holds other pages').
 pub fn common_entries(
     file: &str,
     old: &Value,

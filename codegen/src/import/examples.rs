@@ -1,7 +1,7 @@
-//! The page checks itself: each example request of an imported page is checked, by the [`interpret`]er,
-//! against the rules just imported (with the service's shared tables from its `common.json`), and every
-//! violation is listed for review. A person then decides in the overlay whether the table (a field patch)
-//! or the example (`invalid_examples`) is wrong.
+//! The page checks itself: each example request of an imported page is checked, by the
+//! [`interpret`]er, against the rules just imported (with the service's shared tables from its
+//! `common.json`), and every violation is listed for review. A person then decides in the overlay
+//! whether the table (a field patch) or the example (`invalid_examples`) is wrong.
 //!
 //! [`interpret`]: crate::interpret
 
@@ -12,9 +12,9 @@ use crate::interpret::Interpreter;
 use crate::{load, lower, spec};
 use serde_json::{Map, Value};
 
-/// One report line per violation of each example request, and per example marked invalid that validates;
-/// a line saying why, when the imported spec does not lower and so the examples cannot be checked.
-/// `common` is the service's checked-in `common.json`, if it has one.
+/// One report line per violation of each example request, and per example marked invalid that
+/// validates; a line saying why, when the imported spec does not lower and so the examples cannot
+/// be checked. `common` is the service's checked-in `common.json`, if it has one.
 pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<Review> {
     if imported
         .spec
@@ -74,7 +74,8 @@ pub fn check_files(files: &[(String, String)]) -> Result<Vec<(String, Vec<Review
     Ok(lines)
 }
 
-/// The files lowered; where they have problems, a line saying the examples were not checked and why.
+/// The files lowered; where they have problems, a line saying the examples were not checked and
+/// why.
 fn lowered(files: &[load::File], mut diags: Diagnostics) -> Result<crate::ir::Model, String> {
     let model = lower::lower(files, &mut diags);
     match model.filter(|_| diags.is_empty()) {
@@ -133,8 +134,9 @@ fn example_lines(
     report
 }
 
-/// The service's shared tables as the imported page leaves them: the checked-in `common.json`, with the
-/// entries the page contributes in place of the old ones, without those the page now defines itself.
+/// The service's shared tables as the imported page leaves them: the checked-in `common.json`, with
+/// the entries the page contributes in place of the old ones, without those the page now defines
+/// itself.
 fn shared_tables(imported: &Imported, target: &Target, common: Option<&Value>) -> Option<Value> {
     let mut tables = Map::new();
     for (key, contributed) in [

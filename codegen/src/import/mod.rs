@@ -1,13 +1,15 @@
 //! Import: read an API reference page (its text, as the site renders it) and write the spec file it
-//! documents, applying the reviewed decisions of an overlay; or compare the page with the checked-in spec.
+//! documents, applying the reviewed decisions of an overlay; or compare the page with the
+//! checked-in spec.
 //!
 //! Phases, each in its own module: [`page`] splits the text into title, method and path, tables and
-//! examples; [`rules`] turns the prose of a row into data (lengths, ranges, character rules, conditions);
-//! [`build`] assembles the spec file, naming what the page leaves unnamed from the [`overlay`]; [`diff`]
-//! compares two spec files field by field; [`examples`] checks the page's example requests against the
-//! tables just imported; [`command`] finds the checked-in spec and overlay a page matches, and
-//! [`service`] imports a service's pages together (both read and import a page through `pages`). What an import
-//! cannot decide goes to the review list, whose lines ([`review`]) say what they are about and where.
+//! examples; [`rules`] turns the prose of a row into data (lengths, ranges, character rules,
+//! conditions); [`build`] assembles the spec file, naming what the page leaves unnamed from the
+//! [`overlay`]; [`diff`] compares two spec files field by field; [`examples`] checks the page's
+//! example requests against the tables just imported; [`command`] finds the checked-in spec and
+//! overlay a page matches, and [`service`] imports a service's pages together (both read and import
+//! a page through `pages`). What an import cannot decide goes to the review list, whose lines
+//! ([`review`]) say what they are about and where.
 
 pub mod build;
 pub mod command;

@@ -1,8 +1,8 @@
 //! Overlays: the decisions a person took over a page, kept next to the spec they produce
-//! (`spec/<service>/<operation>.overlay.json`, and `spec/<service>/common.overlay.json` for the objects the
-//! service's pages share). Only what the page cannot say lives here: names of the objects and enumerations
-//! it leaves unnamed, which objects are shared, what a phrase of its prose refers to, and the decisions
-//! where it contradicts itself. The format is in `spec/README.md`.
+//! (`spec/<service>/<operation>.overlay.json`, and `spec/<service>/common.overlay.json` for the
+//! objects the service's pages share). Only what the page cannot say lives here: names of the
+//! objects and enumerations it leaves unnamed, which objects are shared, what a phrase of its prose
+//! refers to, and the decisions where it contradicts itself. The format is in `spec/README.md`.
 
 use super::ImportError;
 use crate::spec::FIELD_KEYS;
@@ -18,39 +18,41 @@ pub struct Overlay {
     /// Free text for the reviewer; ignored.
     #[serde(rename = "$comment", default)]
     pub comment: Option<Value>,
-    /// Names of the body objects: `"request"` and response status codes (`"200"`). Response tables that
-    /// are identical (the error statuses') are one object, named by any of their statuses.
+    /// Names of the body objects: `"request"` and response status codes (`"200"`). Response tables
+    /// that are identical (the error statuses') are one object, named by any of their statuses.
     #[serde(default)]
     pub bodies: BTreeMap<String, String>,
-    /// Objects and enumerations that live in the service's `common.json` rather than the operation's file.
+    /// Objects and enumerations that live in the service's `common.json` rather than the
+    /// operation's file.
     #[serde(default)]
     pub common: Vec<String>,
     /// What a phrase of the prose means: a field name ("VPC channel type": "type") or a value ("IP
     /// address": "ip"). Matched without regard to case.
     #[serde(default)]
     pub terms: BTreeMap<String, String>,
-    /// Sentences (or whole paragraphs) that are notes: rules nothing can check, kept for the doc comment.
+    /// Sentences (or whole paragraphs) that are notes: rules nothing can check, kept for the doc
+    /// comment.
     #[serde(default)]
     pub notes: Vec<String>,
-    /// Patches of rows, keyed `Object.field` (one table) or `field` (every table of the page with such a
-    /// row): `enum` names the enumeration the row makes; any spec field key sets that key, `null` removes it;
-    /// `page` records the values the page gave when the decision was taken, so that a change under the
-    /// decision is reported.
+    /// Patches of rows, keyed `Object.field` (one table) or `field` (every table of the page with
+    /// such a row): `enum` names the enumeration the row makes; any spec field key sets that key,
+    /// `null` removes it; `page` records the values the page gave when the decision was taken, so
+    /// that a change under the decision is reported.
     #[serde(default)]
     pub fields: Map<String, Value>,
     #[serde(default)]
     pub objects: BTreeMap<String, ObjectPatch>,
     #[serde(default)]
     pub enums: BTreeMap<String, EnumPatch>,
-    /// Example requests of the page that break its tables, by title, with the reason a person decided the
-    /// example is wrong rather than the table: carried into the spec as the example's `invalid`, so that the
-    /// import's check of the examples no longer lists them and tests check that they are rejected. Only the
-    /// page's overlay has them (titles are the page's).
+    /// Example requests of the page that break its tables, by title, with the reason a person
+    /// decided the example is wrong rather than the table: carried into the spec as the example's
+    /// `invalid`, so that the import's check of the examples no longer lists them and tests check
+    /// that they are rejected. Only the page's overlay has them (titles are the page's).
     #[serde(default)]
     pub invalid_examples: BTreeMap<String, String>,
-    /// Example responses of the page that do not fit its tables, by status (`"200"`), with the reason a
-    /// person decided the example is wrong: carried into the spec as the example's `invalid`, and tests
-    /// check that they do not parse.
+    /// Example responses of the page that do not fit its tables, by status (`"200"`), with the
+    /// reason a person decided the example is wrong: carried into the spec as the example's
+    /// `invalid`, and tests check that they do not parse.
     #[serde(default)]
     pub invalid_responses: BTreeMap<String, String>,
 }
@@ -62,13 +64,13 @@ pub struct ObjectPatch {
     /// Replaces the description made from the table's caption.
     #[serde(default)]
     pub description: Option<Vec<String>>,
-    /// Rules the prose does not state, each with its `source` and `decision`, added after the recognized
-    /// ones of the same kind.
+    /// Rules the prose does not state, each with its `source` and `decision`, added after the
+    /// recognized ones of the same kind.
     #[serde(default)]
     pub rules: Vec<Value>,
     /// Rules the prose states that the request cannot decide, by the field they govern
-    /// (`member_groups[].microservice_version`), each with the decision saying why: they are kept in the
-    /// spec with `"checked": false`, documented and not enforced.
+    /// (`member_groups[].microservice_version`), each with the decision saying why: they are kept
+    /// in the spec with `"checked": false`, documented and not enforced.
     #[serde(default)]
     pub unchecked: BTreeMap<String, String>,
 }
@@ -77,8 +79,8 @@ pub struct ObjectPatch {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EnumPatch {
-    /// Variant names by wire value (`"2": "Server"`), where the one made from the value or meaning is not
-    /// the one wanted.
+    /// Variant names by wire value (`"2": "Server"`), where the one made from the value or meaning
+    /// is not the one wanted.
     #[serde(default)]
     pub variants: BTreeMap<String, String>,
     /// Other wire spellings accepted, by wire value.
@@ -230,8 +232,8 @@ impl Overlays {
             .collect()
     }
 
-    /// Why the rule of `object` governing `field` is not checked, if an overlay says so (the page's overlay
-    /// first).
+    /// Why the rule of `object` governing `field` is not checked, if an overlay says so (the page's
+    /// overlay first).
     pub fn unchecked(&self, object: &str, field: &str) -> Option<&str> {
         [&self.page, &self.common]
             .into_iter()
@@ -239,13 +241,14 @@ impl Overlays {
             .map(String::as_str)
     }
 
-    /// Why the page's example request `title` is wrong where its tables are right, if the page's overlay
-    /// says so.
+    /// Why the page's example request `title` is wrong where its tables are right, if the page's
+    /// overlay says so.
     pub fn invalid_example(&self, title: &str) -> Option<&str> {
         self.page.invalid_examples.get(title).map(String::as_str)
     }
 
-    /// Why the page's example response of `status` does not fit its tables, if the page's overlay says so.
+    /// Why the page's example response of `status` does not fit its tables, if the page's overlay
+    /// says so.
     pub fn invalid_response(&self, status: u16) -> Option<&str> {
         self.page
             .invalid_responses

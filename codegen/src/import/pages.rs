@@ -1,5 +1,5 @@
-//! Reading a page and importing it with its overlays, and reading a spec file: what the one-page command
-//! and the service import share.
+//! Reading a page and importing it with its overlays, and reading a spec file: what the one-page
+//! command and the service import share.
 
 use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
@@ -18,8 +18,8 @@ pub(super) struct PageImport {
     pub overlay_missing: Option<PathBuf>,
 }
 
-/// The page at `path`, read and split; a page that does not have the expected shape is an error naming
-/// the file and the line.
+/// The page at `path`, read and split; a page that does not have the expected shape is an error
+/// naming the file and the line.
 pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
     let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     page::parse(&text).map_err(|error| ImportError::Page {
@@ -29,8 +29,8 @@ pub(super) fn read_page(path: &Path) -> Result<page::Page, ImportError> {
 }
 
 /// Imports `page` (read from `path`) as `target`, with the overlay `overlay`, else the one in `dir`
-/// named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was imported
-/// is an error listing its tables.
+/// named after the operation, and `dir`'s `common.overlay.json`. A page from which no table was
+/// imported is an error listing its tables.
 pub(super) fn import_page(
     path: &Path,
     page: &page::Page,

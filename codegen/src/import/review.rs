@@ -1,6 +1,6 @@
-//! The review list: what an import could not decide, one line each, as data. Each line says what it is
-//! about (its [`Kind`], which the service import's summary counts), where on the page (the line, the
-//! table and the row, where known), and its text, which is what the list prints.
+//! The review list: what an import could not decide, one line each, as data. Each line says what it
+//! is about (its [`Kind`], which the service import's summary counts), where on the page (the line,
+//! the table and the row, where known), and its text, which is what the list prints.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -88,8 +88,8 @@ impl fmt::Display for Review {
 /// several, so that a new kind is written in one place.
 macro_rules! kinds {
     ($($(#[doc = $doc:literal])* $kind:ident: $one:literal, $many:literal;)*) => {
-        /// What a review line is about. The variants are in the order the summary lists kinds of equal
-        /// count.
+        /// What a review line is about. The variants are in the order the summary lists kinds of
+        /// equal count.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Kind {
             $($(#[doc = $doc])* $kind,)*

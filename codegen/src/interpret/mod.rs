@@ -1,14 +1,15 @@
-//! The interpreter: checks a request body, as JSON, against a lowered service, finding the violations the
-//! generated `check_body` would report for it (the same paths, codes, limits, messages and order), without
-//! generated code. The importer uses it to check a page's example requests against the tables it has just
-//! imported, when there is no generated crate yet.
+//! The interpreter: checks a request body, as JSON, against a lowered service, finding the
+//! violations the generated `check_body` would report for it (the same paths, codes, limits,
+//! messages and order), without generated code. The importer uses it to check a page's example
+//! requests against the tables it has just imported, when there is no generated crate yet.
 //!
-//! It reads the IR the emitters read: the request types' lenient forms (`Struct::lenient`: every field optional,
-//! a mandatory one's absence reported, as the one-pass `check_body` reads them), their fields' checks, and the rules as [`ir::rule_checks`] groups them. A
-//! body is read in three steps, as the generated crate reads it: the JSON must fit the types (the strict
-//! reading; where the generated crate stops at the first misfit, the interpreter reports each as a `type`
-//! violation and checks the rest), then `validate` (`objects`, `rules`), then the fields the tables do not
-//! document (`unknown`).
+//! It reads the IR the emitters read: the request types' lenient forms (`Struct::lenient`: every
+//! field optional, a mandatory one's absence reported, as the one-pass `check_body` reads them),
+//! their fields' checks, and the rules as [`ir::rule_checks`] groups them. A body is read in three
+//! steps, as the generated crate reads it: the JSON must fit the types (the strict reading; where
+//! the generated crate stops at the first misfit, the interpreter reports each as a `type`
+//! violation and checks the rest), then `validate` (`objects`, `rules`), then the fields the tables
+//! do not document (`unknown`).
 
 mod objects;
 mod rules;
@@ -25,8 +26,8 @@ use crate::ir::{self, Enum, Operation, Service, Struct};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// A service's request types, by name, ready to check bodies: each read leniently (every field optional,
-/// a mandatory one's absence reported), as the generated one-pass reader reads them.
+/// A service's request types, by name, ready to check bodies: each read leniently (every field
+/// optional, a mandatory one's absence reported), as the generated one-pass reader reads them.
 #[derive(Debug)]
 pub struct Interpreter<'a> {
     structs: HashMap<&'a str, Struct>,
@@ -54,12 +55,13 @@ impl<'a> Interpreter<'a> {
         Interpreter { structs, enums }
     }
 
-    /// Every violation of `body` as the request body of `operation`, in the generated `check_body`'s order
-    /// (with the `type` misfits where the generated crate would stop); `None` when the operation has no
-    /// request body.
+    /// Every violation of `body` as the request body of `operation`, in the generated
+    /// `check_body`'s order (with the `type` misfits where the generated crate would stop); `None`
+    /// when the operation has no request body.
     pub fn check_body(&self, operation: &Operation, body: &Value) -> Option<Vec<Violation>> {
-        // The body is read as a value of its type at the root, with no checks of its own; the fields the
-        // tables do not document come after every other violation, as the generated check reports them.
+        // The body is read as a value of its type at the root, with no checks of its own; the
+        // fields the tables do not document come after every other violation, as the generated
+        // check reports them.
         let ty = operation.body.as_ref()?;
         let mut out = Vec::new();
         self.check_value(&objects::unchecked(ty), ty, body, "", &mut out);

@@ -1,5 +1,6 @@
-//! `validate` of one object, as the generated one runs: the presence of its mandatory fields, then each
-//! field's checks in table order (a nested object's whole `validate` where it sits), then its rules.
+//! `validate` of one object, as the generated one runs: the presence of its mandatory fields, then
+//! each field's checks in table order (a nested object's whole `validate` where it sits), then its
+//! rules.
 
 use super::values::{enum_wire, integer, misfit, variant};
 use super::{field_path, index_path, Checked, Interpreter, Rule, Violation};
@@ -59,8 +60,8 @@ impl Interpreter<'_> {
         }
     }
 
-    /// One value of the field's scalar type `ty`: range, length, characters, format, then what a nested
-    /// object or an enumeration checks.
+    /// One value of the field's scalar type `ty`: range, length, characters, format, then what a
+    /// nested object or an enumeration checks.
     pub(super) fn check_value(
         &self,
         field: &Field,
@@ -75,8 +76,8 @@ impl Interpreter<'_> {
                 rule,
             })
         };
-        // Destructured, so that a new kind of check does not compile until it is read here (`items` is the
-        // array's own check, made by `check_field`; a string's three by `string_checks`).
+        // Destructured, so that a new kind of check does not compile until it is read here (`items`
+        // is the array's own check, made by `check_field`; a string's three by `string_checks`).
         let Checks {
             range,
             length: _,
@@ -111,7 +112,8 @@ impl Interpreter<'_> {
                 }
             }
             Type::Enum(name) => self.enum_check(name, ty, value).into_iter().for_each(push),
-            // Lowering refuses arrays of arrays; were there one, its items would be read as the field's are.
+            // Lowering refuses arrays of arrays; were there one, its items would be read as the
+            // field's are.
             Type::Vec(inner) => {
                 let Value::Array(items) = value else {
                     return push(misfit(ty, value, self));
@@ -137,8 +139,8 @@ impl Interpreter<'_> {
 }
 
 impl Interpreter<'_> {
-    /// The violation of a value of the enumeration `name`: JSON of another kind, or a value it does not
-    /// list.
+    /// The violation of a value of the enumeration `name`: JSON of another kind, or a value it does
+    /// not list.
     fn enum_check(&self, name: &str, ty: &Type, value: &Value) -> Option<Rule> {
         let e = self.enumeration(name)?;
         let Some(wire) = enum_wire(e, value) else {

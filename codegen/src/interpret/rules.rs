@@ -1,5 +1,6 @@
-//! An object's cross-field and conditional rules, checked as [`rule_checks`] groups them. Conditions read
-//! the object's own field, an absent one as its documented default (`absent_holds`).
+//! An object's cross-field and conditional rules, checked as [`rule_checks`] groups them.
+//! Conditions read the object's own field, an absent one as its documented default
+//! (`absent_holds`).
 
 use super::values::{enum_wire, integer, variant};
 use super::{field_path, index_path, Checked, Interpreter, Violation};
@@ -32,7 +33,8 @@ impl Interpreter<'_> {
                     condition,
                     required,
                 } => {
-                    // `required_if` walks while the condition holds, `forbidden_unless` while it does not.
+                    // `required_if` walks while the condition holds, `forbidden_unless` while it
+                    // does not.
                     if self.holds(condition, object) == required {
                         let presence = Presence {
                             target,
@@ -116,8 +118,8 @@ fn present(field: &FieldRef, object: &Object) -> bool {
 }
 
 impl Presence<'_> {
-    /// Walks from `object` (at `path`) through the steps from `step` on, into each item of an array, to
-    /// the objects that hold the final fields, and reports there.
+    /// Walks from `object` (at `path`) through the steps from `step` on, into each item of an
+    /// array, to the objects that hold the final fields, and reports there.
     fn walk(&self, object: &Object, path: &str, step: usize, out: &mut Vec<Violation>) {
         let steps = &self.target.steps;
         if step + 1 >= steps.len() {

@@ -1,5 +1,5 @@
-//! One spec with every kind of check, and bodies that break each one: what the interpreter reports, as
-//! `path: message (code)` lines.
+//! One spec with every kind of check, and bodies that break each one: what the interpreter reports,
+//! as `path: message (code)` lines.
 
 use super::check_body;
 use crate::diag::Diagnostics;
@@ -50,8 +50,8 @@ const SPEC: &str = r#"{
   }
 }"#;
 
-/// The violations of `body` as `path: message (code)` lines, with a valid base body's fields overridden by
-/// `body`'s (a `null` there removes the field from the base).
+/// The violations of `body` as `path: message (code)` lines, with a valid base body's fields
+/// overridden by `body`'s (a `null` there removes the field from the base).
 fn check(body: Value) -> Vec<String> {
     let mut diags = Diagnostics::default();
     let files: Vec<load::File> = load::parse("svc/create_channel.json", SPEC, &mut diags)
@@ -205,7 +205,8 @@ fn less_than_compares_when_both_are_present() {
 
 #[test]
 fn conditions_read_an_absent_field_as_its_default() {
-    // `type` is absent, so it is its default 2: members need a host, and microservice_info is not allowed.
+    // `type` is absent, so it is its default 2: members need a host, and microservice_info is not
+    // allowed.
     let weight_only = json!([{ "weight": 1 }, { "host": "h" }, { "weight": 2 }]);
     assert_eq!(
         check(json!({ "members": weight_only, "microservice_info": "m" })),

@@ -48,7 +48,8 @@ impl Interpreter<'_> {
                     self.unknown_in(inner, item, &index_path(path, i), out);
                 }
             }
-            // A map's keys are data, a free-form object's keys anything: neither is an unknown field.
+            // A map's keys are data, a free-form object's keys anything: neither is an unknown
+            // field.
             (Type::Map(inner), Value::Object(entries)) => {
                 for (key, item) in entries {
                     self.unknown_in(inner, item, &field_path(path, key), out);

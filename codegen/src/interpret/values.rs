@@ -1,12 +1,13 @@
-//! Whether JSON fits a field's type as the generated crate's strict reading takes it (an integer is a JSON
-//! integer within the type's bits, `-0` among them; an object is a JSON object; `null` is nothing), and
-//! what the value is when it does not.
+//! Whether JSON fits a field's type as the generated crate's strict reading takes it (an integer is
+//! a JSON integer within the type's bits, `-0` among them; an object is a JSON object; `null` is
+//! nothing), and what the value is when it does not.
 
 use super::{Interpreter, Rule};
 use crate::ir::{Enum, EnumValue, Type, Variant};
 use serde_json::Value;
 
-/// The integer `value` is, read as the strict reading reads an integer of `bits` (smallest, largest).
+/// The integer `value` is, read as the strict reading reads an integer of `bits` (smallest,
+/// largest).
 pub(super) fn integer(value: &Value, (low, high): (i64, i64)) -> Option<i64> {
     let Value::Number(number) = value else {
         return None;
@@ -20,8 +21,8 @@ pub(super) fn integer(value: &Value, (low, high): (i64, i64)) -> Option<i64> {
     (low..=high).contains(&n).then_some(n)
 }
 
-/// The wire value of `value` as a value of the enumeration `e`, documented or not; `None` when the JSON is
-/// not of the enumeration's kind (a string for an integer enumeration...).
+/// The wire value of `value` as a value of the enumeration `e`, documented or not; `None` when the
+/// JSON is not of the enumeration's kind (a string for an integer enumeration...).
 pub(super) fn enum_wire(e: &Enum, value: &Value) -> Option<EnumValue> {
     match (e.integer, value) {
         (false, Value::String(s)) => Some(EnumValue::Str(s.clone())),

@@ -1,8 +1,8 @@
-//! The interpreter's violations: the generated crate's `support::Violation`, its rule being the catalogue's
-//! own type (`runtime/messages.rs`) with owned data (the generated `support::Rule` holds `&'static str`s the
-//! generated code is made of), and one rule more, `type`, for JSON that does not fit the field's type.
-//! The differential test (`tests/tests/interpreter.rs`) compares path, code and message with the generated
-//! validators'.
+//! The interpreter's violations: the generated crate's `support::Violation`, its rule being the
+//! catalogue's own type (`runtime/messages.rs`) with owned data (the generated `support::Rule`
+//! holds `&'static str`s the generated code is made of), and one rule more, `type`, for JSON that
+//! does not fit the field's type. The differential test (`tests/tests/interpreter.rs`) compares
+//! path, code and message with the generated validators'.
 
 use crate::shared::messages::Message;
 use std::fmt;
@@ -21,19 +21,19 @@ impl fmt::Display for Violation {
     }
 }
 
-/// A broken catalogue rule with owned limit and value: the generated `support::Rule` is worded through the
-/// same type, borrowing its own.
+/// A broken catalogue rule with owned limit and value: the generated `support::Rule` is worded
+/// through the same type, borrowing its own.
 pub type Checked = Message<String, Vec<String>>;
 
-/// The rule a value broke: one of the catalogue's, with the documented limit and the value found, or the
-/// one rule the interpreter has more.
+/// The rule a value broke: one of the catalogue's, with the documented limit and the value found,
+/// or the one rule the interpreter has more.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rule {
     /// A rule of the catalogue, as a generated crate reports it.
     Catalogue(Checked),
-    /// JSON that does not fit the field's type (a string where an integer belongs, `null`, an array for an
-    /// object...). The generated crate stops reading at the first such value, with a `JsonError` at its
-    /// path; the interpreter reports each one and checks the rest.
+    /// JSON that does not fit the field's type (a string where an integer belongs, `null`, an array
+    /// for an object...). The generated crate stops reading at the first such value, with a
+    /// `JsonError` at its path; the interpreter reports each one and checks the rest.
     Type { expected: String, found: String },
 }
 

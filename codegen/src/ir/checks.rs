@@ -1,5 +1,5 @@
-//! The per-value checks of a field: bounds, lengths, integer lists and character rules, and the table of
-//! the named character classes those rules are made of.
+//! The per-value checks of a field: bounds, lengths, integer lists and character rules, and the
+//! table of the named character classes those rules are made of.
 
 use crate::shared::chars;
 
@@ -59,8 +59,8 @@ pub enum CharClass {
 }
 
 impl CharClass {
-    /// Whether the class holds `c`: what the predicate the emitter prints for it tests (`emit/validate.rs`),
-    /// for the interpreter, whose differential test holds the two equal.
+    /// Whether the class holds `c`: what the predicate the emitter prints for it tests
+    /// (`emit/validate.rs`), for the interpreter, whose differential test holds the two equal.
     pub fn contains(&self, c: char) -> bool {
         match self {
             CharClass::Named(class) => (class.contains)(c),
@@ -69,8 +69,8 @@ impl CharClass {
     }
 }
 
-/// A named class of characters, all that is said of it in one place: the spec's name for it, its words in
-/// messages and docs, its predicate and its JSON Schema regex.
+/// A named class of characters, all that is said of it in one place: the spec's name for it, its
+/// words in messages and docs, its predicate and its JSON Schema regex.
 pub struct NamedClass {
     /// What a spec's `chars` calls it (`ascii_letter`).
     pub name: &'static str,
@@ -78,7 +78,8 @@ pub struct NamedClass {
     pub one: &'static str,
     /// Its characters in words, after "may contain only" (`English letters`).
     pub many: &'static str,
-    /// The support module's predicate, which the generated checks call by this name (`is_ascii_letter`).
+    /// The support module's predicate, which the generated checks call by this name
+    /// (`is_ascii_letter`).
     pub predicate: &'static str,
     /// The same predicate, compiled here from the same file (`runtime/chars.rs`).
     pub contains: fn(char) -> bool,

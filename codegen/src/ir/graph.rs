@@ -12,7 +12,8 @@ impl Service {
 }
 
 impl Operation {
-    /// The types the operation names itself: its query and form fields', its body's and its responses'.
+    /// The types the operation names itself: its query and form fields', its body's and its
+    /// responses'.
     pub fn roots(&self) -> impl Iterator<Item = &Type> {
         let fields = self.query.iter().chain(&self.form).map(|f| &f.ty);
         let responses = self
@@ -49,8 +50,8 @@ pub fn feature_gates(
     reached
 }
 
-/// The names of the types among `types` that the types `roots` name (a body's struct, a map's values),
-/// directly or through fields.
+/// The names of the types among `types` that the types `roots` name (a body's struct, a map's
+/// values), directly or through fields.
 pub fn reachable<'a>(
     types: &[TypeDef],
     roots: impl IntoIterator<Item = &'a Type>,

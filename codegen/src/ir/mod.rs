@@ -1,5 +1,5 @@
-//! The resolved model the emitters read: every name, type and check is decided here, so emitters only
-//! print. Wire names and Rust names sit side by side.
+//! The resolved model the emitters read: every name, type and check is decided here, so emitters
+//! only print. Wire names and Rust names sit side by side.
 
 mod checks;
 mod graph;
@@ -32,9 +32,10 @@ pub struct Service {
     pub types: Vec<TypeDef>,
     /// Operations, in name order.
     pub operations: Vec<Operation>,
-    /// The types a crate per service compiles only when some operations' features are on: for each, the
-    /// operations (by module) whose parameters, body or responses reach it. The others are compiled
-    /// always: those every operation reaches, those none does, and every type these refer to.
+    /// The types a crate per service compiles only when some operations' features are on: for each,
+    /// the operations (by module) whose parameters, body or responses reach it. The others are
+    /// compiled always: those every operation reaches, those none does, and every type these refer
+    /// to.
     pub feature_gates: BTreeMap<String, BTreeSet<String>>,
 }
 
@@ -52,19 +53,21 @@ pub struct Struct {
     pub docs: Vec<String>,
     pub fields: Vec<Field>,
     pub rules: Vec<Rule>,
-    /// Whether the type is reachable from a request body, and so gets `validate` and a one-pass reader.
+    /// Whether the type is reachable from a request body, and so gets `validate` and a one-pass
+    /// reader.
     pub validated: bool,
-    /// Whether the type is reachable from a response body, and so gets the checks that report where a
-    /// response departs from the page.
+    /// Whether the type is reachable from a response body, and so gets the checks that report where
+    /// a response departs from the page.
     pub response: bool,
-    /// The static listing the documented fields (`SHAPE_VPC_CREATE`), for undocumented-field reports.
+    /// The static listing the documented fields (`SHAPE_VPC_CREATE`), for undocumented-field
+    /// reports.
     pub shape: String,
 }
 
 impl Struct {
     /// The struct with every field optional, for reading input that may leave any field out: a
-    /// mandatory field becomes `expected`, so that its absence is still reported, and every rule's field
-    /// references are optional to match.
+    /// mandatory field becomes `expected`, so that its absence is still reported, and every rule's
+    /// field references are optional to match.
     pub fn lenient(&self) -> Struct {
         let loosen = |f: &mut FieldRef| f.optional = true;
         let mut lenient = self.clone();
@@ -174,8 +177,8 @@ pub struct Field {
     pub ident: String,
     pub ty: Type,
     pub required: bool,
-    /// Optional in Rust, but its absence is reported: a mandatory field read leniently (a response-side
-    /// form, a request table as the one-pass reader and the interpreter read it).
+    /// Optional in Rust, but its absence is reported: a mandatory field read leniently (a
+    /// response-side form, a request table as the one-pass reader and the interpreter read it).
     pub expected: bool,
     /// Boxed to break a cycle of by-value references.
     pub boxed: bool,
@@ -273,7 +276,8 @@ pub struct Operation {
     pub docs: Vec<String>,
     pub method: String,
     pub path: String,
-    /// The path template in order: literal text and the fields of the path parameters filling it in.
+    /// The path template in order: literal text and the fields of the path parameters filling it
+    /// in.
     pub path_pieces: Vec<PathPiece>,
     pub path_params: Vec<Param>,
     /// Query parameters: typed and checked like the fields of a table.
@@ -282,13 +286,15 @@ pub struct Operation {
     /// The fields of a multipart/form-data request body: typed and checked like a table's, files as
     /// [`Type::File`]. An operation has a form or a JSON `body`, not both.
     pub form: Vec<Field>,
-    /// The type of the JSON request body: an object ([`Type::Struct`]), a map or a free-form object.
+    /// The type of the JSON request body: an object ([`Type::Struct`]), a map or a free-form
+    /// object.
     pub body: Option<Type>,
     pub responses: Vec<Response>,
 }
 
 impl Operation {
-    /// Every name the operation is known by: the qualified one, then the bare one where it is unique.
+    /// Every name the operation is known by: the qualified one, then the bare one where it is
+    /// unique.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.qualified_name.as_str()).chain(self.bare_name.as_deref())
     }
@@ -331,8 +337,9 @@ pub enum Body {
 }
 
 impl Body {
-    /// Whether the `Response` variant boxes the body: an object is boxed, so that the enum is as small as
-    /// its smallest variant; a map, a free-form object and a file's bytes already live on the heap.
+    /// Whether the `Response` variant boxes the body: an object is boxed, so that the enum is as
+    /// small as its smallest variant; a map, a free-form object and a file's bytes already live on
+    /// the heap.
     pub fn boxed(&self) -> bool {
         matches!(self, Body::Json(Type::Struct(_)))
     }

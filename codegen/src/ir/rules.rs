@@ -1,12 +1,13 @@
-//! An object's cross-field and conditional rules, resolved to field paths, and the order the checks of
-//! them run in.
+//! An object's cross-field and conditional rules, resolved to field paths, and the order the checks
+//! of them run in.
 
 use super::Literal;
 
 /// A cross-field or conditional rule, resolved to field paths.
 #[derive(Debug, Clone)]
 pub enum Rule {
-    /// The target must be present (`required`) or absent (`!required`) when the condition holds / does not.
+    /// The target must be present (`required`) or absent (`!required`) when the condition holds /
+    /// does not.
     Presence {
         target: FieldPath,
         condition: Condition,
@@ -25,8 +26,8 @@ pub enum Rule {
 /// One check of an object's rules, in the order `validate` makes them.
 #[derive(Debug, Clone)]
 pub enum RuleCheck<'a> {
-    /// Whether each of `finals`, fields of the object `target` leads to, is present, while `condition` holds
-    /// (`required`) or does not.
+    /// Whether each of `finals`, fields of the object `target` leads to, is present, while
+    /// `condition` holds (`required`) or does not.
     Presence {
         target: &'a FieldPath,
         finals: Vec<&'a FieldRef>,
@@ -43,10 +44,10 @@ pub enum RuleCheck<'a> {
     },
 }
 
-/// The checks of `rules`, in order: consecutive presence rules with one condition over fields of the same
-/// place (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one test of the
-/// condition and one walk of the arrays, so that their violations come item by item. The emitter prints
-/// these and the interpreter follows them, so both report in the same order.
+/// The checks of `rules`, in order: consecutive presence rules with one condition over fields of
+/// the same place (`members[].ecs_id` and `members[].ecs_name` when `member_type` is ecs) share one
+/// test of the condition and one walk of the arrays, so that their violations come item by item.
+/// The emitter prints these and the interpreter follows them, so both report in the same order.
 pub fn rule_checks(rules: &[Rule]) -> Vec<RuleCheck<'_>> {
     let mut out = Vec::new();
     let mut rest = rules;

@@ -1,5 +1,5 @@
-//! Character rules: the classes a spec's `chars` names, compiled for the validators, and the rule in words
-//! for messages and docs.
+//! Character rules: the classes a spec's `chars` names, compiled for the validators, and the rule
+//! in words for messages and docs.
 
 use super::cx::Cx;
 use crate::diag::closest;

@@ -1,5 +1,5 @@
-//! The checks of lowering that look across entries rather than at one: each `check_*` states its rule
-//! and reports every entry that breaks it, as its own step of `lower`.
+//! The checks of lowering that look across entries rather than at one: each `check_*` states its
+//! rule and reports every entry that breaks it, as its own step of `lower`.
 
 use super::cx::Cx;
 use super::responses::Collision;
@@ -9,8 +9,9 @@ use crate::naming;
 use crate::spec;
 use std::collections::HashMap;
 
-/// A service becomes a module of the generated crate: the module's name is ASCII (it is a file's name),
-/// is not one the crate uses itself, and is made from one service only (`modules`, across services).
+/// A service becomes a module of the generated crate: the module's name is ASCII (it is a file's
+/// name), is not one the crate uses itself, and is made from one service only (`modules`, across
+/// services).
 pub fn check_service_module<'a>(
     cx: &mut Cx<'_, 'a>,
     module: &str,
@@ -40,8 +41,8 @@ pub fn check_service_module<'a>(
     }
 }
 
-/// A named type is defined once in its service, its Rust name is made from one spec name only, and it is
-/// not a name every operation module defines.
+/// A named type is defined once in its service, its Rust name is made from one spec name only, and
+/// it is not a name every operation module defines.
 pub fn check_type_names(cx: &mut Cx<'_, '_>) {
     let defs = cx.defs;
     let mut rust_names: HashMap<&str, (&str, &File, &str)> = HashMap::new();
@@ -131,8 +132,8 @@ pub fn check_default_names(cx: &mut Cx<'_, '_>, object: &spec::Object, fields: &
     }
 }
 
-/// A type read in both requests and responses gets a response-side form, whose name no other type of the
-/// service has (`collisions`: those that have one).
+/// A type read in both requests and responses gets a response-side form, whose name no other type
+/// of the service has (`collisions`: those that have one).
 pub fn check_response_forms(cx: &mut Cx<'_, '_>, collisions: &[Collision]) {
     for collision in collisions {
         let Some((spec_name, def)) = cx.defs.by_rust(&collision.original) else {

@@ -1,5 +1,6 @@
-//! The lowering context: what every step of lowering reads (the service's named types and the file being
-//! lowered) and where it reports, so that a check says only where in the file and what is wrong.
+//! The lowering context: what every step of lowering reads (the service's named types and the file
+//! being lowered) and where it reports, so that a check says only where in the file and what is
+//! wrong.
 
 use super::defs::Defs;
 use crate::diag::{Diagnostic, Diagnostics};

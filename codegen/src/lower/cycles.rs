@@ -4,7 +4,8 @@
 use crate::ir::{self, Type};
 use std::collections::{BTreeSet, HashMap};
 
-/// Boxes by-value struct fields that lead back to their own struct, which Rust cannot size otherwise.
+/// Boxes by-value struct fields that lead back to their own struct, which Rust cannot size
+/// otherwise.
 pub fn box_cycles(types: &mut [ir::TypeDef]) {
     let edges: HashMap<String, Vec<String>> = types
         .iter()

@@ -1,6 +1,6 @@
-//! The named types of a service (its objects and enumerations), collected from every file of the service
-//! before anything is lowered. Their names' problems (a table defined twice, two names that become one
-//! Rust type, names the generated modules use themselves) are checked by `check`.
+//! The named types of a service (its objects and enumerations), collected from every file of the
+//! service before anything is lowered. Their names' problems (a table defined twice, two names that
+//! become one Rust type, names the generated modules use themselves) are checked by `check`.
 
 use crate::load::File;
 use crate::naming;

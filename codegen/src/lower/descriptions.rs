@@ -1,5 +1,5 @@
-//! The doc comments lowering writes: a field's description with its limits and decisions as sentences,
-//! and a struct's description with the rules that govern it.
+//! The doc comments lowering writes: a field's description with its limits and decisions as
+//! sentences, and a struct's description with the rules that govern it.
 
 use crate::ir::{Bounds, Checks, IntegerList};
 use crate::spec;
@@ -79,8 +79,8 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
     docs
 }
 
-/// Whether the description states both bounds as a range in one of the pages' ways: `1–65535`, `1-65535`,
-/// `1 to 65535`, `1 ~ 65535`.
+/// Whether the description states both bounds as a range in one of the pages' ways: `1–65535`,
+/// `1-65535`, `1 to 65535`, `1 ~ 65535`.
 fn states_bounds(description: &[String], min: Option<i64>, max: Option<i64>) -> bool {
     let (Some(min), Some(max)) = (min, max) else {
         return false;
@@ -105,7 +105,8 @@ pub struct RuleSources {
     unchecked: Vec<Unchecked>,
 }
 
-/// A rule the request cannot decide: the field it governs, the page's sentence, why it is not checked.
+/// A rule the request cannot decide: the field it governs, the page's sentence, why it is not
+/// checked.
 #[derive(Debug)]
 struct Unchecked {
     field: String,
@@ -114,7 +115,8 @@ struct Unchecked {
 }
 
 impl RuleSources {
-    /// A rule `validate` checks, on `field` (as the docs name it), from the page's `source` sentence.
+    /// A rule `validate` checks, on `field` (as the docs name it), from the page's `source`
+    /// sentence.
     pub fn push_checked(&mut self, field: &str, source: &str) {
         self.checked.push(format!("- `{field}`: {source}"));
     }
@@ -128,9 +130,9 @@ impl RuleSources {
         });
     }
 
-    /// The unchecked rules as lines, each decision stated once: rules with the same decision and the
-    /// same sentence are one line naming each field, and a decision several sentences share follows
-    /// them as a line of its own.
+    /// The unchecked rules as lines, each decision stated once: rules with the same decision and
+    /// the same sentence are one line naming each field, and a decision several sentences share
+    /// follows them as a line of its own.
     fn unchecked_lines(&self) -> Vec<String> {
         let mut decisions: Vec<Option<&str>> = Vec::new();
         for rule in &self.unchecked {
@@ -183,8 +185,8 @@ fn in_words(fields: &[&str]) -> String {
     }
 }
 
-/// A struct's doc comment: the table's description (or its name), then its rules, under a heading that
-/// says whether `validate` checks them.
+/// A struct's doc comment: the table's description (or its name), then its rules, under a heading
+/// that says whether `validate` checks them.
 pub fn struct_docs(
     description: &[String],
     path: &str,

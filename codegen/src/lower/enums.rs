@@ -61,7 +61,8 @@ pub fn lower_enum(cx: &mut Cx<'_, '_>, def: &Def<'_>, spec_enum: &spec::Enum) ->
     }
 }
 
-/// The variant of the documented value at `path`, or `None` when its value does not fit the enumeration.
+/// The variant of the documented value at `path`, or `None` when its value does not fit the
+/// enumeration.
 fn lower_variant(
     cx: &mut Cx<'_, '_>,
     path: &str,

@@ -1,5 +1,6 @@
 //! Pass 1 of lowering: every object's fields, with their types, checks, defaults and docs, and the
-//! problems of each row (unknown types, limits that do not apply or cannot hold, defaults that do not fit).
+//! problems of each row (unknown types, limits that do not apply or cannot hold, defaults that do
+//! not fit).
 
 use super::check::check_default_names;
 use super::cx::Cx;
@@ -96,8 +97,8 @@ fn check_limits_apply(cx: &mut Cx<'_, '_>, field: &Located<spec::Field>, ty: &Ty
     let integer = matches!(ty, Type::I32 | Type::I64);
     let string = *ty == Type::String;
     let array = matches!(ty, Type::Vec(_));
-    // On an array or a map, a value's limit is the element type's, not the field's: say so rather than
-    // name the other keys.
+    // On an array or a map, a value's limit is the element type's, not the field's: say so rather
+    // than name the other keys.
     let container = matches!(ty, Type::Vec(_) | Type::Map(_));
     let bounds_help =
         "string lengths are `min_length`/`max_length`; array sizes are `min_items`/`max_items`";
@@ -157,8 +158,8 @@ fn check_limits_apply(cx: &mut Cx<'_, '_>, field: &Located<spec::Field>, ty: &Ty
     }
 }
 
-/// The checks a field's limits make, each limit checked to hold (a minimum not above its maximum, an
-/// integer bound within the integer's width).
+/// The checks a field's limits make, each limit checked to hold (a minimum not above its maximum,
+/// an integer bound within the integer's width).
 fn lower_checks(cx: &mut Cx<'_, '_>, field: &Located<spec::Field>, ty: &Type) -> Checks {
     let path = &field.path;
     let mut checks = Checks::default();

@@ -7,8 +7,8 @@ use super::{descriptions, enums};
 use crate::ir::{Bounds, Checks, Literal, Type};
 use crate::spec;
 
-/// `value` (a default, or a condition's value) as a literal of a field of type `ty` with `checks`, or
-/// `None` with the reason reported at `path`.
+/// `value` (a default, or a condition's value) as a literal of a field of type `ty` with `checks`,
+/// or `None` with the reason reported at `path`.
 pub fn lower_literal(
     cx: &mut Cx<'_, '_>,
     path: &str,
@@ -29,8 +29,8 @@ pub fn lower_literal(
     }
 }
 
-/// `value` as a literal of the type `ty`, or why it is not one (wrong type, not among the enumeration
-/// values).
+/// `value` as a literal of the type `ty`, or why it is not one (wrong type, not among the
+/// enumeration values).
 fn literal_of_type(defs: &Defs<'_>, value: &spec::Literal, ty: &Type) -> Result<Literal, String> {
     let unsupported = match ty {
         Type::Vec(_) => Some("arrays"),

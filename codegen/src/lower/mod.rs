@@ -1,11 +1,12 @@
-//! Check and lower: turn the loaded spec files into the IR, deciding every name and check, and report
-//! every problem found (unknown types, impossible limits, bad defaults, name collisions...) at once.
+//! Check and lower: turn the loaded spec files into the IR, deciding every name and check, and
+//! report every problem found (unknown types, impossible limits, bad defaults, name collisions...)
+//! at once.
 //!
 //! Per service, in order: collect the named types (`defs`) and check their names (`check`); pass 1
 //! lowers every object's fields into a read-only map (`fields`); pass 2 resolves the objects' rules
 //! against it (`rules`) and lowers the operations (`operations`); then the types are placed on the
-//! request and response sides (`responses`) and the fields that close a cycle are boxed (`cycles`). Every
-//! step reads the service and reports through one context (`cx`).
+//! request and response sides (`responses`) and the fields that close a cycle are boxed (`cycles`).
+//! Every step reads the service and reports through one context (`cx`).
 
 mod bodies;
 mod chars;
@@ -31,8 +32,9 @@ use cx::Cx;
 use defs::DefKind;
 use std::collections::{BTreeMap, HashMap};
 
-/// Lowers every file into the model, or returns `None` with the problems in `diags`. Files that did not
-/// parse are already reported there; names they may have defined are then not reported as unknown.
+/// Lowers every file into the model, or returns `None` with the problems in `diags`. Files that did
+/// not parse are already reported there; names they may have defined are then not reported as
+/// unknown.
 pub fn lower(files: &[File], diags: &mut Diagnostics) -> Option<ir::Model> {
     let incomplete = diags.has_file_problem();
     let mut by_service: BTreeMap<&str, Vec<&File>> = BTreeMap::new();

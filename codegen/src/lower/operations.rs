@@ -1,5 +1,6 @@
-//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, the responses'
-//! statuses, and the operation modules' names (parameters are lowered in `params`, bodies in `bodies`).
+//! Pass 2 of lowering, for operations: method, path template and its parameters, headers, the
+//! responses' statuses, and the operation modules' names (parameters are lowered in `params`,
+//! bodies in `bodies`).
 
 use super::bodies::{lower_body, Side};
 use super::check::check_operation_module;
@@ -225,8 +226,8 @@ fn check_variant(
     }
 }
 
-/// The template split into literal text and parameters, in order (a `{name}` that is not a path parameter
-/// is reported elsewhere and left out).
+/// The template split into literal text and parameters, in order (a `{name}` that is not a path
+/// parameter is reported elsewhere and left out).
 fn path_pieces(template: &str, params: &[ir::Param]) -> Vec<ir::PathPiece> {
     let mut pieces = Vec::new();
     let mut rest = template;

@@ -1,6 +1,6 @@
-//! An operation's parameters, which become fields of its `Request`: path parameters and headers (strings
-//! sent as they are), and the typed parameters, query parameters and form fields, lowered as table
-//! fields are.
+//! An operation's parameters, which become fields of its `Request`: path parameters and headers
+//! (strings sent as they are), and the typed parameters, query parameters and form fields, lowered
+//! as table fields are.
 
 use super::cx::Cx;
 use super::fields::lower_field;
@@ -9,8 +9,8 @@ use crate::ir;
 use crate::naming;
 use crate::spec::{self, Located};
 
-/// Lowers path parameters or headers, which become fields of the operation's `Request` beside `taken`
-/// (the path parameters, when lowering headers) and the body.
+/// Lowers path parameters or headers, which become fields of the operation's `Request` beside
+/// `taken` (the path parameters, when lowering headers) and the body.
 pub fn lower_params(
     cx: &mut Cx<'_, '_>,
     params: &[Located<spec::Field>],
@@ -68,9 +68,9 @@ impl Typed {
     }
 }
 
-/// Query parameters or form fields, typed and checked as table fields are: scalars, enumerations, or
-/// arrays of them (sent as the parameter repeated), and for a form, files. They become fields of the
-/// operation's `Request` beside `taken` (its other parameters, as (field, wire name)).
+/// Query parameters or form fields, typed and checked as table fields are: scalars, enumerations,
+/// or arrays of them (sent as the parameter repeated), and for a form, files. They become fields of
+/// the operation's `Request` beside `taken` (its other parameters, as (field, wire name)).
 pub fn lower_typed_params(
     cx: &mut Cx<'_, '_>,
     kind: Typed,
@@ -123,8 +123,8 @@ fn check_request_field<'a>(
     true
 }
 
-/// Whether values of the type are written as text (a query parameter, a form's text part): a scalar or
-/// an enumeration, or an array of them (the parameter repeated).
+/// Whether values of the type are written as text (a query parameter, a form's text part): a scalar
+/// or an enumeration, or an array of them (the parameter repeated).
 fn is_text_value(ty: &ir::Type) -> bool {
     let scalar = match ty {
         ir::Type::Vec(inner) => inner,

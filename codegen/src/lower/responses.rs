@@ -1,11 +1,12 @@
 //! Responses are read leniently: every field of every type reached from a response body is optional
-//! there, because the response tables have no Mandatory column and a newer service may leave any field out.
+//! there, because the response tables have no Mandatory column and a newer service may leave any
+//! field out.
 //!
-//! A type reached only from responses is made lenient in place. A type reached from both sides keeps its
-//! strict form for requests and, when leniency changes it (it has a mandatory field, or holds a type that
-//! has one), gets a response-side form beside it (`MicroserviceLabel` and `MicroserviceLabelInResponse`);
-//! response types then hold the response-side forms. Absent mandatory fields of a response-side form are
-//! still reported, as departures from the page.
+//! A type reached only from responses is made lenient in place. A type reached from both sides
+//! keeps its strict form for requests and, when leniency changes it (it has a mandatory field, or
+//! holds a type that has one), gets a response-side form beside it (`MicroserviceLabel` and
+//! `MicroserviceLabelInResponse`); response types then hold the response-side forms. Absent
+//! mandatory fields of a response-side form are still reported, as departures from the page.
 
 use crate::ir::{self, Struct, TypeDef};
 use crate::naming;
@@ -19,8 +20,8 @@ pub struct Collision {
     pub form: String,
 }
 
-/// Makes every type reached from a response lenient, adding response-side forms where a type is shared
-/// with requests, and points the operations' responses at them.
+/// Makes every type reached from a response lenient, adding response-side forms where a type is
+/// shared with requests, and points the operations' responses at them.
 pub fn read_leniently(
     types: &mut Vec<TypeDef>,
     operations: &mut [ir::Operation],
@@ -58,8 +59,8 @@ pub fn read_leniently(
             }));
             out.push(TypeDef::Struct(lenient));
         } else if request.contains(&s.name) {
-            // Shared, and leniency changes nothing: every field is already optional, and so is every
-            // field of the types it holds.
+            // Shared, and leniency changes nothing: every field is already optional, and so is
+            // every field of the types it holds.
             out.push(TypeDef::Struct(Struct {
                 response: true,
                 ..s
@@ -85,7 +86,8 @@ pub fn read_leniently(
     collisions
 }
 
-/// The shared types that leniency changes: those with a mandatory field, and those holding such a type.
+/// The shared types that leniency changes: those with a mandatory field, and those holding such a
+/// type.
 fn needing_forms(
     types: &[TypeDef],
     request: &BTreeSet<String>,
@@ -136,7 +138,8 @@ fn response_form(s: &Struct, form: &str, rename: &impl Fn(&str) -> Option<String
     lenient
 }
 
-/// The struct as responses read it: lenient, and holding the response-side forms of the types it holds.
+/// The struct as responses read it: lenient, and holding the response-side forms of the types it
+/// holds.
 fn read_in_responses(s: &Struct, rename: &impl Fn(&str) -> Option<String>) -> Struct {
     let mut lenient = s.lenient();
     for field in &mut lenient.fields {

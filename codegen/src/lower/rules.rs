@@ -1,5 +1,6 @@
-//! Pass 2 of lowering, for objects: each object's cross-field and conditional rules, resolved against the
-//! fields pass 1 lowered (a path such as `members[].host` walks into the nested objects' lowered fields).
+//! Pass 2 of lowering, for objects: each object's cross-field and conditional rules, resolved
+//! against the fields pass 1 lowered (a path such as `members[].host` walks into the nested
+//! objects' lowered fields).
 
 use super::cx::Cx;
 use super::defs::Def;
@@ -157,9 +158,9 @@ fn lower_groups(
     })
 }
 
-/// Resolves `members[].host` from the object at `at` to a chain of field steps through nested objects,
-/// whose fields pass 1 lowered. Problems are reported at `path` in the rule's file, whichever object the
-/// step is in.
+/// Resolves `members[].host` from the object at `at` to a chain of field steps through nested
+/// objects, whose fields pass 1 lowered. Problems are reported at `path` in the rule's file,
+/// whichever object the step is in.
 fn field_path<'l, 'a: 'l>(
     cx: &mut Cx<'_, 'a>,
     lowered: &'l LoweredFields,
@@ -168,8 +169,8 @@ fn field_path<'l, 'a: 'l>(
     text: &str,
 ) -> Option<ir::FieldPath> {
     let segments: Vec<&str> = text.split('.').collect();
-    // Requests are checked in one pass, where an object tells the object holding it which of its fields
-    // were present (the first 64): so a rule reaches one object down, no further.
+    // Requests are checked in one pass, where an object tells the object holding it which of its
+    // fields were present (the first 64): so a rule reaches one object down, no further.
     if segments.len() > 2 {
         cx.error(
             path,
@@ -197,8 +198,8 @@ fn field_path<'l, 'a: 'l>(
     Some(ir::FieldPath { steps })
 }
 
-/// The step of a path through the field `segment` of the object at `at` (`name`, or `name[]` for the
-/// elements of an array), and the type the path goes on from.
+/// The step of a path through the field `segment` of the object at `at` (`name`, or `name[]` for
+/// the elements of an array), and the type the path goes on from.
 fn step(
     cx: &mut Cx<'_, '_>,
     at: At<'_>,

@@ -1,5 +1,5 @@
-//! The type a field or a body names: a built-in type, an array or a map of one, or a named type of the
-//! service.
+//! The type a field or a body names: a built-in type, an array or a map of one, or a named type of
+//! the service.
 
 use super::cx::Cx;
 use super::defs::{Def, DefKind};
@@ -65,8 +65,8 @@ fn named_type(cx: &mut Cx<'_, '_>, path: &str, name: &str) -> Option<Type> {
     }
 }
 
-/// An array or a map, whose element type is `items`. The format has one `items`, so the elements are
-/// neither arrays nor maps.
+/// An array or a map, whose element type is `items`. The format has one `items`, so the elements
+/// are neither arrays nor maps.
 fn lower_container(
     cx: &mut Cx<'_, '_>,
     path: &str,

@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// A value the spec writes for a field or an enumeration (a default, an enumeration value or alias, a
-/// condition's value), sorted by its JSON kind when it is loaded. Which kind fits is decided in lowering,
-/// where the field's type is known, so any JSON loads: what is neither a string, an integer, a float nor
-/// a boolean is kept as its JSON text, for lowering to report.
+/// A value the spec writes for a field or an enumeration (a default, an enumeration value or alias,
+/// a condition's value), sorted by its JSON kind when it is loaded. Which kind fits is decided in
+/// lowering, where the field's type is known, so any JSON loads: what is neither a string, an
+/// integer, a float nor a boolean is kept as its JSON text, for lowering to report.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Literal {
     String(String),

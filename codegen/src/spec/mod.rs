@@ -1,13 +1,13 @@
-//! A plain serde mirror of the spec files (`spec/README.md` documents the format). Nothing here decides
-//! anything; `lower` does. The loader reads these types and the importer writes them: what the importer
-//! leaves out (an absent limit, empty notes, `checked` where it is true) each type skips when
-//! serializing, and fields are declared in the order the spec files write their keys.
+//! A plain serde mirror of the spec files (`spec/README.md` documents the format). Nothing here
+//! decides anything; `lower` does. The loader reads these types and the importer writes them: what
+//! the importer leaves out (an absent limit, empty notes, `checked` where it is true) each type
+//! skips when serializing, and fields are declared in the order the spec files write their keys.
 //!
 //! The lists whose entries are loaded one at a time (an object's fields and rules, an operation's
 //! parameters and bodies) take their entry types as parameters: loaded, they hold [`Located`] typed
-//! entries, so that lowering reads only typed values and still points at the entry in its file; as the
-//! importer writes them and the loader first reads them ([`RawOperation`], [`RawObject`]), they hold JSON,
-//! because an overlay may patch an entry into anything and loading is what reports it.
+//! entries, so that lowering reads only typed values and still points at the entry in its file; as
+//! the importer writes them and the loader first reads them ([`RawOperation`], [`RawObject`]), they
+//! hold JSON, because an overlay may patch an entry into anything and loading is what reports it.
 
 mod literal;
 mod rule;
@@ -17,9 +17,9 @@ pub use rule::{Condition, Rule};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// One spec file's top level, as the importer writes it and as the loader first reads it: its operation,
-/// objects and enumerations are still JSON, loaded one entry at a time into `load::File` so that one bad
-/// entry does not hide the problems of the others.
+/// One spec file's top level, as the importer writes it and as the loader first reads it: its
+/// operation, objects and enumerations are still JSON, loaded one entry at a time into `load::File`
+/// so that one bad entry does not hide the problems of the others.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SpecFile {
@@ -51,9 +51,9 @@ pub struct Source {
 /// The HTTP methods an operation may have, as the pages write them.
 pub const HTTP_METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
-/// An entry of a list that is loaded one entry at a time, with the JSON path where the loader found it
-/// (`objects.Vpc.fields[2]`): an entry that does not load is left out of the list, so its index no
-/// longer says where the next one stands.
+/// An entry of a list that is loaded one entry at a time, with the JSON path where the loader found
+/// it (`objects.Vpc.fields[2]`): an entry that does not load is left out of the list, so its index
+/// no longer says where the next one stands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Located<T> {
     pub path: String,
@@ -126,9 +126,10 @@ pub struct Response<F = Located<Field>, B = Body> {
     pub headers: Vec<F>,
 }
 
-/// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the object
-/// `{ "type": "map", "items": "ResponseInfo" }` for a type that needs `items`. The name alone is short
-/// for the object without `items`, and is how a body without `items` is written back.
+/// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the
+/// object `{ "type": "map", "items": "ResponseInfo" }` for a type that needs `items`. The name
+/// alone is short for the object without `items`, and is how a body without `items` is written
+/// back.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     pub ty: String,
@@ -181,8 +182,8 @@ impl<'de> Deserialize<'de> for Body {
     }
 }
 
-/// The page's examples. Their bodies stay JSON: they are JSON documents that the tests send and read,
-/// not entries the generator decides on.
+/// The page's examples. Their bodies stay JSON: they are JSON documents that the tests send and
+/// read, not entries the generator decides on.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
@@ -197,8 +198,9 @@ pub struct Examples {
 #[serde(deny_unknown_fields)]
 pub struct RequestExample {
     pub title: String,
-    /// Why the example breaks the page's own tables, where a person decided that the example is wrong
-    /// (the overlay's `invalid_examples`): tests check that it is rejected rather than that it validates.
+    /// Why the example breaks the page's own tables, where a person decided that the example is
+    /// wrong (the overlay's `invalid_examples`): tests check that it is rejected rather than that
+    /// it validates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid: Option<String>,
     pub body: Value,
@@ -211,8 +213,8 @@ pub struct ResponseExample {
     pub status: u16,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
-    /// Why the example does not fit the page's own tables, where a person decided that the example is
-    /// wrong (the overlay's `invalid_responses`): tests check that it does not parse.
+    /// Why the example does not fit the page's own tables, where a person decided that the example
+    /// is wrong (the overlay's `invalid_responses`): tests check that it does not parse.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub invalid: Option<String>,
     pub body: Value,
@@ -229,9 +231,9 @@ pub struct Object<F = Located<Field>, R = Located<Rule>> {
     pub rules: Vec<R>,
 }
 
-/// The keys of a [`Field`] besides `name`, in the order it serializes them: what an overlay's field patch
-/// may set (or remove) and what `import --diff` compares. The tests tie the list to [`Field`] and to
-/// `spec/spec.schema.json`.
+/// The keys of a [`Field`] besides `name`, in the order it serializes them: what an overlay's field
+/// patch may set (or remove) and what `import --diff` compares. The tests tie the list to [`Field`]
+/// and to `spec/spec.schema.json`.
 pub const FIELD_KEYS: &[&str] = &[
     "type",
     "items",
@@ -352,8 +354,8 @@ mod tests {
         }
     }
 
-    /// Every key set, with no `..Default::default()`: a key added to `Field` fails to compile here until
-    /// it is set, and then fails the comparison until `FIELD_KEYS` lists it.
+    /// Every key set, with no `..Default::default()`: a key added to `Field` fails to compile here
+    /// until it is set, and then fails the comparison until `FIELD_KEYS` lists it.
     #[test]
     fn field_keys_are_the_keys_a_field_serializes() {
         let every_key = Field {
@@ -394,8 +396,8 @@ mod tests {
             chars: Some(Chars::default()),
             ..Field::default()
         };
-        // `required` and `description` are written even when false and empty; an empty `chars` is an
-        // empty object.
+        // `required` and `description` are written even when false and empty; an empty `chars` is
+        // an empty object.
         assert_eq!(
             serde_json::to_value(&field).unwrap(),
             json!({"name": "name", "type": "string", "required": false, "description": [], "chars": {}})

@@ -54,8 +54,8 @@ fn is_checked(checked: &bool) -> bool {
 }
 
 impl Rule {
-    /// Where the rule stands among its object's rules: a spec lists them by kind, `forbidden_unless`,
-    /// `required_if`, `less_than`, then `at_least_one_of`.
+    /// Where the rule stands among its object's rules: a spec lists them by kind,
+    /// `forbidden_unless`, `required_if`, `less_than`, then `at_least_one_of`.
     pub fn rank(&self) -> usize {
         match self {
             Rule::ForbiddenUnless { .. } => 0,
@@ -95,7 +95,8 @@ impl Rule {
         }
     }
 
-    /// Whether `validate` checks the rule (`false`: the page states it, but the request cannot decide it).
+    /// Whether `validate` checks the rule (`false`: the page states it, but the request cannot
+    /// decide it).
     pub fn checked(&self) -> bool {
         match self {
             Rule::RequiredIf { checked, .. }

@@ -2,12 +2,12 @@
 // From: the generator's run-time support
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! Run-time support shared by every generated model: violation reporting, JSON paths, the checks the
-//! generated `validate` methods call, enumeration (de)serialization with a catch-all, path encoding, and
-//! (from its `form` module) the parts of a multipart/form-data body.
+//! Run-time support shared by every generated model: violation reporting, JSON paths, the checks
+//! the generated `validate` methods call, enumeration (de)serialization with a catch-all, path
+//! encoding, and (from its `form` module) the parts of a multipart/form-data body.
 //!
-//! The generator copies this file, and the modules it names, into the generated crate unchanged, so the
-//! crate depends on serde and serde_json only.
+//! The generator copies this file, and the modules it names, into the generated crate unchanged, so
+//! the crate depends on serde and serde_json only.
 use std::fmt;
 pub use self::chars::{is_ascii_letter, is_ascii_lower, is_digit, is_han, is_letter};
 pub use self::checks::{
@@ -27,8 +27,8 @@ pub use self::read::{
 };
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
-/// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other string
-/// is kept by `unknown`, so a response from a newer service still parses.
+/// Deserializes a string enumeration: `known` maps a documented spelling to its variant, any other
+/// string is kept by `unknown`, so a response from a newer service still parses.
 pub fn deserialize_str_enum<'de, D, T>(
     deserializer: D,
     known: fn(&str) -> Option<T>,
@@ -60,8 +60,8 @@ where
     }
     deserializer.deserialize_str(Visitor { known, unknown })
 }
-/// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known` maps a
-/// documented value to its variant, any other integer is kept by `unknown`.
+/// Deserializes an integer enumeration from a JSON integer (never a string or a float): `known`
+/// maps a documented value to its variant, any other integer is kept by `unknown`.
 pub fn deserialize_int_enum<'de, D, T>(
     deserializer: D,
     known: fn(i64) -> Option<T>,
@@ -107,8 +107,8 @@ pub fn encode_path_segment(value: &str) -> String {
     }
     out
 }
-/// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters stay),
-/// after a `&` when the string already has a parameter.
+/// Appends `name=value` to a query string, both percent-encoded (RFC 3986's unreserved characters
+/// stay), after a `&` when the string already has a parameter.
 pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
     if !query.is_empty() {
         query.push('&');
@@ -123,9 +123,9 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(
 ) -> Result<T, JsonError> {
     serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
 }
-/// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its path: an
-/// object must be a JSON object (not an array), `null` is not a value, and `-0` is the integer 0 (the
-/// `strict` module, which the generator places inside this one).
+/// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its
+/// path: an object must be a JSON object (not an array), `null` is not a value, and `-0` is the
+/// integer 0 (the `strict` module, which the generator places inside this one).
 pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
 ) -> Result<T, JsonError> {
@@ -134,13 +134,15 @@ pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|error| JsonError::new(input, &error))
 }
-/// Deserializes a request body of the table `T` and checks every documented rule, in one pass. Fields
-/// the tables do not document are reported too (`unknown_field`): in a request file they are usually typos.
+/// Deserializes a request body of the table `T` and checks every documented rule, in one pass.
+/// Fields the tables do not document are reported too (`unknown_field`): in a request file they are
+/// usually typos.
 pub fn from_json_validated<T: Read>(input: &[u8]) -> Result<T, BodyError> {
     parse_json(input, nested::<T>())
 }
-/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it departs from
-/// the page: every documented rule it breaks and every field the tables do not document.
+/// Deserializes a response body into `T` leniently, as [`from_json`] does, and lists where it
+/// departs from the page: every documented rule it breaks and every field the tables do not
+/// document.
 pub fn from_json_with_departures<'de, T: serde::Deserialize<'de> + Validate + Shaped>(
     input: &'de [u8],
 ) -> Result<(T, Vec<Violation>), JsonError> {
@@ -168,8 +170,8 @@ pub fn undocumented_body(input: &[u8]) -> Result<serde_json::Value, JsonError> {
         from_json(input)
     }
 }
-/// Every documented rule `value` breaks, then every field of `input` (which deserialized into `value`) that
-/// the tables do not document.
+/// Every documented rule `value` breaks, then every field of `input` (which deserialized into
+/// `value`) that the tables do not document.
 fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
     value.validate_at(&Path::Root, &mut out);
@@ -177,12 +179,13 @@ fn departures<T: Shaped>(value: &impl Validate, input: &[u8]) -> Vec<Violation> 
     out
 }
 mod violation {
-    //! What a broken rule is reported as: where it sits in the body ([`Path`]), which rule with its limit and
-    //! value ([`Rule`], worded by the shared catalogue), and every violation of a value at once.
+    //! What a broken rule is reported as: where it sits in the body ([`Path`]), which rule with its
+    //! limit and value ([`Rule`], worded by the shared catalogue), and every violation of a value at
+    //! once.
     use super::messages::Message;
     use std::fmt;
-    /// Where a value sits in a request body, built on the stack while validating so that a valid body costs no
-    /// allocation; it is rendered (`members[3].weight`) only when a violation is reported.
+    /// Where a value sits in a request body, built on the stack while validating so that a valid body
+    /// costs no allocation; it is rendered (`members[3].weight`) only when a violation is reported.
     #[derive(Debug, Clone, Copy)]
     pub enum Path<'a> {
         /// The body itself.
@@ -191,7 +194,8 @@ mod violation {
         Field(&'a Path<'a>, &'static str),
         /// An element of the array at the parent path.
         Index(&'a Path<'a>, usize),
-        /// The value at a key of the map at the parent path, shown like a field (`responses.AUTH_FAILURE`).
+        /// The value at a key of the map at the parent path, shown like a field
+        /// (`responses.AUTH_FAILURE`).
         Key(&'a Path<'a>, &'a str),
     }
     impl<'a> Path<'a> {
@@ -313,8 +317,8 @@ mod violation {
         },
         /// A path parameter or header that is empty.
         Empty,
-        /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model stops at
-        /// the first one instead).
+        /// A mandatory field that is absent (reported by `check_body`; deserializing the owned model
+        /// stops at the first one instead).
         Required,
         /// A field the table does not document: in a request file, usually a typo.
         UnknownField {
@@ -324,13 +328,13 @@ mod violation {
     }
     impl Rule {
         /// A stable, machine-readable code for the rule: `range`, `length`, `items`, `pattern`, `enum`,
-        /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`, `empty` or
-        /// `unknown_field`.
+        /// `required`, `required_if`, `forbidden_unless`, `less_than`, `at_least_one_of`, `format`,
+        /// `empty` or `unknown_field`.
         pub fn code(&self) -> &'static str {
             self.message().map_or("empty", |message| message.code())
         }
-        /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a header
-        /// breaks, so that the interpreter of bodies has no word for it.
+        /// The rule in the catalogue's words; `None` for `empty`, which only a path parameter or a
+        /// header breaks, so that the interpreter of bodies has no word for it.
         fn message(&self) -> Option<Message<&str, &[&'static str]>> {
             Some(
                 match self {
@@ -428,8 +432,8 @@ mod violation {
             write!(f, "{}: {} ({})", self.path, self.rule, self.rule.code())
         }
     }
-    /// Every violation found in a value: each object's own fields in table order, then its cross-field and
-    /// conditional rules.
+    /// Every violation found in a value: each object's own fields in table order, then its cross-field
+    /// and conditional rules.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct ValidationErrors(pub Vec<Violation>);
     impl ValidationErrors {
@@ -452,16 +456,17 @@ mod violation {
     impl std::error::Error for ValidationErrors {}
 }
 mod messages {
-    //! The rule catalogue: each rule's stable code and its message, written once. One file serves both sides:
-    //! every generated crate carries it in its support module for its `Rule`, and the generator's interpreter
-    //! compiles it for its own `Rule`, so that the two report a broken rule in the same words.
+    //! The rule catalogue: each rule's stable code and its message, written once. One file serves both
+    //! sides: every generated crate carries it in its support module for its `Rule`, and the
+    //! generator's interpreter compiles it for its own `Rule`, so that the two report a broken rule in
+    //! the same words.
     use super::bounds::bounds;
     use std::fmt;
     use std::ops::Deref;
-    /// A broken rule as its code and message read it, with the rule's limit and value. `T` is how it holds a
-    /// text and `L` an enumeration's values: borrowed (`&str`, `&[&'static str]`) in a generated crate, which
-    /// words its own `Rule` through it, and owned (`String`, `Vec<String>`) in the interpreter, whose rules are
-    /// these.
+    /// A broken rule as its code and message read it, with the rule's limit and value. `T` is how it
+    /// holds a text and `L` an enumeration's values: borrowed (`&str`, `&[&'static str]`) in a
+    /// generated crate, which words its own `Rule` through it, and owned (`String`, `Vec<String>`) in
+    /// the interpreter, whose rules are these.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Message<T, L> {
         /// An integer outside its inclusive bounds.
@@ -571,8 +576,8 @@ mod messages {
     }
 }
 mod checks {
-    //! The checks the generated `validate` methods and one-pass readers call, and [`Validate`] itself: each
-    //! check reports what it finds as a [`Violation`] at the value's path.
+    //! The checks the generated `validate` methods and one-pass readers call, and [`Validate`] itself:
+    //! each check reports what it finds as a [`Violation`] at the value's path.
     use super::scan;
     use super::violation::{Path, Rule, ValidationErrors, Violation};
     use std::fmt;
@@ -667,9 +672,9 @@ mod checks {
             push(out, path, Rule::Items { min, max, actual });
         }
     }
-    /// Checks a string's characters against a character rule: which characters may start and end it and which
-    /// may appear anywhere. The generator turns each documented rule into these three predicates. Only the first
-    /// offending character is reported.
+    /// Checks a string's characters against a character rule: which characters may start and end it and
+    /// which may appear anywhere. The generator turns each documented rule into these three predicates.
+    /// Only the first offending character is reported.
     pub fn check_chars(
         out: &mut Vec<Violation>,
         path: &Path<'_>,
@@ -715,8 +720,8 @@ mod checks {
             );
         }
     }
-    /// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such as
-    /// `200,201,210-299`.
+    /// Checks a comma-separated list of integers and `low-high` ranges, each within
+    /// `minimum..=maximum`, such as `200,201,210-299`.
     pub fn check_integer_list(
         out: &mut Vec<Violation>,
         path: &Path<'_>,
@@ -799,9 +804,9 @@ mod checks {
 }
 mod chars {
     //! The character classes a character rule names, as predicates. One file serves both sides: every
-    //! generated crate carries it in its support module, where each character rule's check calls them, and the
-    //! generator compiles it for its table of classes, which the interpreter and the importer test characters
-    //! with, so that a class holds the same characters everywhere.
+    //! generated crate carries it in its support module, where each character rule's check calls them,
+    //! and the generator compiles it for its table of classes, which the interpreter and the importer
+    //! test characters with, so that a class holds the same characters everywhere.
     /// Whether `c` is a letter of any script (`letter`).
     pub fn is_letter(c: char) -> bool {
         c.is_alphabetic()
@@ -823,8 +828,8 @@ mod chars {
         c.is_ascii_digit()
     }
     /// The characters of the `han` class, inclusive ranges: the CJK Unified Ideographs and all their
-    /// extensions, the Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇). The
-    /// checks and the JSON Schemas are both made from this one table.
+    /// extensions, the Compatibility Ideographs, and the ideographic iteration mark and zero (々, 〇).
+    /// The checks and the JSON Schemas are both made from this one table.
     pub const HAN_RANGES: &[(char, char)] = &[
         ('\u{3005}', '\u{3005}'),
         ('\u{3007}', '\u{3007}'),
@@ -836,17 +841,18 @@ mod chars {
     ];
 }
 mod json {
-    //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was refused
-    //! ([`BodyError`]), and the strings read from a body ([`Str`]).
+    //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
+    //! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
     use super::violation::ValidationErrors;
     use std::fmt;
     /// What a request body with a `null` is told.
     pub const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
-    /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path of the
-    /// value being read there.
+    /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path
+    /// of the value being read there.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct JsonError {
-        /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body itself).
+        /// The JSON path of the value that did not fit, e.g. `members[0].weight` (empty for the body
+        /// itself).
         pub path: String,
         /// 1-based line of the error.
         pub line: usize,
@@ -874,7 +880,8 @@ mod json {
             }
             message
         }
-        /// An error in reading a request body in one pass, which knows the path of the value it was reading.
+        /// An error in reading a request body in one pass, which knows the path of the value it was
+        /// reading.
         pub(super) fn read(error: &serde_json::Error, path: &str) -> JsonError {
             let mut message = JsonError::message(error);
             if message.starts_with("invalid type: null") {
@@ -887,7 +894,8 @@ mod json {
                 message,
             }
         }
-        /// An error in deserializing a response body, whose path is found by scanning the text before it.
+        /// An error in deserializing a response body, whose path is found by scanning the text before
+        /// it.
         pub(super) fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
             let (line, column) = (error.line(), error.column());
             let message = JsonError::message(error);
@@ -925,7 +933,8 @@ mod json {
         }
         (start + column).min(input.len())
     }
-    /// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before it.
+    /// The JSON path of the value that encloses byte `offset`, found by a light scan of the text before
+    /// it.
     fn path_at(input: &[u8], offset: usize) -> String {
         enum Frame {
             Object { key: Option<String>, after_value: bool },
@@ -1023,8 +1032,8 @@ mod json {
         }
     }
     impl std::error::Error for BodyError {}
-    /// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise (an
-    /// undocumented field's name, a map's key).
+    /// A string read from a body: borrowed from the input when the JSON has no escapes, owned otherwise
+    /// (an undocumented field's name, a map's key).
     #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
     pub struct Str<'a>(pub std::borrow::Cow<'a, str>);
     impl std::ops::Deref for Str<'_> {
@@ -1067,8 +1076,8 @@ mod json {
     }
 }
 mod unknown {
-    //! The documented fields of each type ([`Shape`]), and the walk that reports every field a body has that
-    //! the tables do not document (`unknown_field`): in a request file, usually a typo.
+    //! The documented fields of each type ([`Shape`]), and the walk that reports every field a body has
+    //! that the tables do not document (`unknown_field`): in a request file, usually a typo.
     use super::checks::Validate;
     use super::closest::closest;
     use super::json::Str;
@@ -1114,8 +1123,8 @@ mod unknown {
     impl Shaped for serde_json::Map<String, serde_json::Value> {
         const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
     }
-    /// A scalar has no fields and no rules of its own: what a page says about it is checked by the field
-    /// that holds it. The impls let a map of scalars be a body.
+    /// A scalar has no fields and no rules of its own: what a page says about it is checked by the
+    /// field that holds it. The impls let a map of scalars be a body.
     macro_rules! scalars {
         ($($ty:ty),*) => {
             $(impl Shaped for $ty { const SHAPE : &'static ValueShape = &
@@ -1241,8 +1250,8 @@ mod unknown {
     fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
         closest(name, shape.fields.iter().map(|f| f.name))
     }
-    /// Every object key in `input` that `T`'s tables do not document, with its path. `input` must already
-    /// have deserialized into `T`.
+    /// Every object key in `input` that `T`'s tables do not document, with its path. `input` must
+    /// already have deserialized into `T`.
     pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
         let mut out = Vec::new();
         let mut deserializer = serde_json::Deserializer::from_slice(input);
@@ -1256,12 +1265,15 @@ mod unknown {
     }
 }
 mod strict {
-    //! Request bodies are read strictly, by wrapping serde_json's deserializer (and every nested one) so that
-    //! the JSON must have the form the tables give it, where serde's derived impls are more forgiving:
-    //! - an object where the tables have an object (derived impls also take an array, read by position);
+    //! Request bodies are read strictly, by wrapping serde_json's deserializer (and every nested one)
+    //! so that the JSON must have the form the tables give it, where serde's derived impls are more
+    //! forgiving:
+    //! - an object where the tables have an object (derived impls also take an array, read by
+    //!   position);
     //! - no `null` (the tables have none; derived impls read it as an absent optional field);
-    //! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`), and an
-    //!   integer beyond 64 bits is reported as an integer out of the type's range, not as a float.
+    //! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`),
+    //!   and an integer beyond 64 bits is reported as an integer out of the type's range, not as a
+    //!   float.
     //!
     //! Responses are not read through this: they keep serde's leniency.
     use serde::de::{
@@ -1498,8 +1510,8 @@ mod strict {
 }
 mod form {
     //! The parts of a multipart/form-data request body (RFC 7578), for the operations whose page has a
-    //! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body` writes
-    //! them for an HTTP client that takes a body and a content type rather than a form.
+    //! "FormData parameters" table: each operation's `Request::form` lists them, and `multipart_body`
+    //! writes them for an HTTP client that takes a body and a content type rather than a form.
     use std::fmt;
     /// A file sent as one part of a multipart/form-data request.
     #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1512,8 +1524,8 @@ mod form {
     /// One part of a form: a field's name and its value.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub enum FormPart<'a> {
-        /// A text field, its value written as the query string writes one (`true`, `42`, an enumeration's
-        /// wire value).
+        /// A text field, its value written as the query string writes one (`true`, `42`, an
+        /// enumeration's wire value).
         Text {
             /// The field's wire name.
             name: &'static str,
@@ -1552,8 +1564,8 @@ mod form {
         out.push(b'"');
     }
     /// Writes `parts` as a multipart/form-data body delimited by `boundary`; send it with the header
-    /// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any part:
-    /// choose a long random one.
+    /// `Content-Type: multipart/form-data; boundary=<boundary>`. The boundary must not occur in any
+    /// part: choose a long random one.
     pub fn multipart_body(parts: &[FormPart<'_>], boundary: &str) -> Vec<u8> {
         let mut out = Vec::new();
         for part in parts {
@@ -1581,12 +1593,13 @@ mod form {
     }
 }
 mod closest {
-    //! The likely meaning of a misspelled name: the closest of the known names by edit distance. One file
-    //! serves both sides: the generator's diagnostics use it for spec keys and type names, and every generated
-    //! crate carries it in its support module for the fields a request file adds by mistake.
-    /// The closest of `candidates` to `name` by edit distance, counted in characters with case ignored, if it
-    /// is close enough to be a likely typo: at most a third of the candidate's length in characters, and at
-    /// least 2. Of equally close candidates, the one that sorts first.
+    //! The likely meaning of a misspelled name: the closest of the known names by edit distance. One
+    //! file serves both sides: the generator's diagnostics use it for spec keys and type names, and
+    //! every generated crate carries it in its support module for the fields a request file adds by
+    //! mistake.
+    /// The closest of `candidates` to `name` by edit distance, counted in characters with case ignored,
+    /// if it is close enough to be a likely typo: at most a third of the candidate's length in
+    /// characters, and at least 2. Of equally close candidates, the one that sorts first.
     pub fn closest<'a>(
         name: &str,
         candidates: impl IntoIterator<Item = &'a str>,
@@ -1620,9 +1633,9 @@ mod closest {
     }
 }
 mod bounds {
-    //! Inclusive bounds in words (`3 to 64`, `at least 1`, `at most 255`). One file serves both sides: the
-    //! generator's docs and diagnostics use it, and every generated crate carries it in its support module for
-    //! the violations' messages, so that a limit reads the same in both.
+    //! Inclusive bounds in words (`3 to 64`, `at least 1`, `at most 255`). One file serves both sides:
+    //! the generator's docs and diagnostics use it, and every generated crate carries it in its support
+    //! module for the violations' messages, so that a limit reads the same in both.
     /// The bounds in words: `3 to 64`, `at least 1`, `at most 255`, or `unbounded`.
     pub fn bounds<T: std::fmt::Display>(min: Option<T>, max: Option<T>) -> String {
         match (min, max) {
@@ -1634,12 +1647,13 @@ mod bounds {
     }
 }
 mod scan {
-    //! How the checks read a string: its length in characters, the first character a character rule does not
-    //! allow, and whether it is a well-formed integer list. One file serves both sides: every generated crate
-    //! carries it in its support module for `validate`, and the generator's interpreter (which checks a page's
-    //! example requests at import, when there is no generated code yet) reads values through it, so that both
-    //! find the same violations.
-    /// The length of `value` in characters when it is outside the inclusive bounds, `None` when it is inside.
+    //! How the checks read a string: its length in characters, the first character a character rule
+    //! does not allow, and whether it is a well-formed integer list. One file serves both sides: every
+    //! generated crate carries it in its support module for `validate`, and the generator's interpreter
+    //! (which checks a page's example requests at import, when there is no generated code yet) reads
+    //! values through it, so that both find the same violations.
+    /// The length of `value` in characters when it is outside the inclusive bounds, `None` when it is
+    /// inside.
     pub fn length_outside(
         value: &str,
         min: Option<usize>,
@@ -1665,8 +1679,9 @@ mod scan {
             None
         }
     }
-    /// The first character of `value` that a character rule does not allow, with its position counted in
-    /// characters from 0: `first` and `last` restrict the first and last character, `allowed` every one.
+    /// The first character of `value` that a character rule does not allow, with its position counted
+    /// in characters from 0: `first` and `last` restrict the first and last character, `allowed` every
+    /// one.
     pub fn offending_char(
         value: &str,
         first: impl Fn(char) -> bool,
@@ -1696,8 +1711,8 @@ mod scan {
                 })
         }
     }
-    /// Checks a comma-separated list of integers and `low-high` ranges, each within `minimum..=maximum`, such
-    /// as `200,201,210-299`; the error says what is wrong with it.
+    /// Checks a comma-separated list of integers and `low-high` ranges, each within
+    /// `minimum..=maximum`, such as `200,201,210-299`; the error says what is wrong with it.
     pub fn integer_list(value: &str, minimum: i64, maximum: i64) -> Result<(), String> {
         let number = |text: &str| -> Result<i64, String> {
             let n: i64 = match text.bytes().all(|b| b.is_ascii_digit())
@@ -1728,19 +1743,20 @@ mod scan {
     }
 }
 mod read {
-    //! One pass over a request body: each value is checked against its documented rules as it is read, an
-    //! undocumented key is reported as it is met, and the object's own rules are applied at its end. The same
-    //! generated code (each request type's `support::Read` impl) serves both one-call paths, told apart by a
-    //! [`Mode`]: [`Build`] keeps the owned model, [`Check`] keeps nothing, so checking a valid body allocates
-    //! nothing beyond what serde_json does.
+    //! One pass over a request body: each value is checked against its documented rules as it is read,
+    //! an undocumented key is reported as it is met, and the object's own rules are applied at its end.
+    //! The same generated code (each request type's `support::Read` impl) serves both one-call paths,
+    //! told apart by a [`Mode`]: [`Build`] keeps the owned model, [`Check`] keeps nothing, so checking
+    //! a valid body allocates nothing beyond what serde_json does.
     //!
-    //! Violations come out in the order `validate` reports them on the owned value, whatever the order of the
-    //! keys in the JSON: within an object, its missing mandatory fields, then each field's violations in table
-    //! order, then its cross-field and conditional rules; within an array, its number of items, then each item;
-    //! within a map, its values by key. Undocumented fields follow all of them, in the order they appear.
-    //! Reordering touches only bodies with violations.
+    //! Violations come out in the order `validate` reports them on the owned value, whatever the order
+    //! of the keys in the JSON: within an object, its missing mandatory fields, then each field's
+    //! violations in table order, then its cross-field and conditional rules; within an array, its
+    //! number of items, then each item; within a map, its values by key. Undocumented fields follow all
+    //! of them, in the order they appear. Reordering touches only bodies with violations.
     //!
-    //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in one place.
+    //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
+    //! one place.
     use super::strict::Strict;
     use super::violation::{Path, Violation};
     use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
@@ -1823,8 +1839,8 @@ mod read {
         pub(super) out: Vec<Violation>,
         pub(super) undocumented: Vec<Violation>,
         failed_at: Option<String>,
-        /// The fields present in the object read last, by table position (the first 64), for the rules of
-        /// the object that holds it.
+        /// The fields present in the object read last, by table position (the first 64), for the rules
+        /// of the object that holds it.
         pub(super) present: u64,
     }
     impl Reader {
@@ -1887,7 +1903,8 @@ mod read {
     }
     /// A value without checks of its own.
     pub fn unchecked<T: ?Sized>(_: &mut Vec<Violation>, _: &Path<'_>, _: &T) {}
-    /// A string, checked as read: borrowed from the input, or from serde_json's buffer when it has escapes.
+    /// A string, checked as read: borrowed from the input, or from serde_json's buffer when it has
+    /// escapes.
     pub struct Text<F>(pub F);
     /// A string with the checks `check`.
     pub fn text<F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)>(check: F) -> Text<F> {
@@ -2007,8 +2024,8 @@ mod read {
     }
 }
 mod collections {
-    //! The readers of an array's items and of a map's values, which report each value's violations in the
-    //! order `validate` walks the owned `Vec` or `BTreeMap`.
+    //! The readers of an array's items and of a map's values, which report each value's violations in
+    //! the order `validate` walks the owned `Vec` or `BTreeMap`.
     use super::json::Str;
     use super::read::{seed, Mode, Reader, Value};
     use super::violation::{Path, Rule, Violation};
@@ -2061,8 +2078,8 @@ mod collections {
             Ok(items)
         }
     }
-    /// What reading the values inside an array or a map needs: how each is read, the reading's state, and the
-    /// path of the array or map.
+    /// What reading the values inside an array or a map needs: how each is read, the reading's state,
+    /// and the path of the array or map.
     struct Within<'a, V, M> {
         value: &'a mut V,
         reader: &'a mut Reader,
@@ -2096,8 +2113,8 @@ mod collections {
             }
         }
     }
-    /// An object whose keys are free and whose values are read by `value` (a map): each value sits at its
-    /// key, and its violations are reported by key, as `validate` walks the owned `BTreeMap`.
+    /// An object whose keys are free and whose values are read by `value` (a map): each value sits at
+    /// its key, and its violations are reported by key, as `validate` walks the owned `BTreeMap`.
     pub struct Values<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
         type Item = BTreeMap<String, V::Item>;
@@ -2162,9 +2179,10 @@ mod collections {
             Ok(values)
         }
     }
-    /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they were
-    /// read, each value's key and its first violation; the values' violations are put in key order, and of a
-    /// repeated key only its last value's are kept (the owned map keeps only its last value).
+    /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they
+    /// were read, each value's key and its first violation; the values' violations are put in key
+    /// order, and of a repeated key only its last value's are kept (the owned map keeps only its last
+    /// value).
     pub(super) fn in_order<K: Ord>(out: &mut Vec<Violation>, spans: Vec<(K, usize)>) {
         let first = spans[0].1;
         let mut rest = out.split_off(first);
@@ -2184,8 +2202,8 @@ mod collections {
     }
 }
 mod object {
-    //! The reader of a request table's object ([`Read`], generated for each table), the fields it reads in
-    //! one pass, and the whole body's reading.
+    //! The reader of a request table's object ([`Read`], generated for each table), the fields it reads
+    //! in one pass, and the whole body's reading.
     use super::closest::closest;
     use super::collections::in_order;
     use super::json::{BodyError, JsonError, Str};
@@ -2272,8 +2290,8 @@ mod object {
         Documented(usize),
         Undocumented(Str<'de>),
     }
-    /// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented name
-    /// is matched on its bytes); only an undocumented one is made a string.
+    /// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented
+    /// name is matched on its bytes); only an undocumented one is made a string.
     struct KeySeed<T>(PhantomData<T>);
     impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
         type Value = Key<'de>;
@@ -2322,8 +2340,8 @@ mod object {
         }
     }
     impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
-        /// The table position of the next documented field; undocumented ones are reported (with the closest
-        /// documented name) and skipped whatever they hold.
+        /// The table position of the next documented field; undocumented ones are reported (with the
+        /// closest documented name) and skipped whatever they hold.
         #[inline]
         pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
             loop {
@@ -2353,7 +2371,8 @@ mod object {
                 }
             }
         }
-        /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is an error.
+        /// Reads the value of the field at `position` with `value` into `slot`; a field given twice is
+        /// an error.
         #[inline]
         pub fn value<V: Value<'de, M>>(
             &mut self,
@@ -2384,8 +2403,9 @@ mod object {
             }
             Ok(())
         }
-        /// Ends the object: its fields' violations in table order, each absent mandatory field (`mandatory`:
-        /// wire name and whether present) reported before them, and the violations and path for its rules.
+        /// Ends the object: its fields' violations in table order, each absent mandatory field
+        /// (`mandatory`: wire name and whether present) reported before them, and the violations and
+        /// path for its rules.
         pub fn end(
             self,
             mandatory: &[(&'static str, bool)],
@@ -2410,8 +2430,9 @@ mod object {
             (out, path)
         }
     }
-    /// The fields present in each object that a rule of the enclosing object reaches into: each item of an
-    /// array, or the one object of a field. Items alike are held once, so a valid body allocates nothing.
+    /// The fields present in each object that a rule of the enclosing object reaches into: each item of
+    /// an array, or the one object of a field. Items alike are held once, so a valid body allocates
+    /// nothing.
     #[derive(Debug, Default)]
     pub struct Seen {
         count: usize,
@@ -2458,7 +2479,8 @@ mod object {
             Ok(kept)
         }
     }
-    /// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does not fit.
+    /// What reading a body gives: what the mode keeps of it and every violation, or where the JSON does
+    /// not fit.
     pub type Outcome<K> = Result<(K, Vec<Violation>), JsonError>;
     /// Reads a request body in one pass with `value`.
     pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
@@ -2475,8 +2497,8 @@ mod object {
             Err(error) => Err(JsonError::read(&error, reader.failed_at().unwrap_or(""))),
         }
     }
-    /// Reads a request body in one pass into the owned model, checking every documented rule and reporting
-    /// every undocumented field.
+    /// Reads a request body in one pass into the owned model, checking every documented rule and
+    /// reporting every undocumented field.
     pub fn parse_json<'de, V: Value<'de, Build>>(
         input: &'de [u8],
         value: V,

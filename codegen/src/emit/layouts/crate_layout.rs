@@ -4,14 +4,16 @@ use crate::emit::parallel::Job;
 use crate::ir::{Model, Service};
 use proc_macro2::TokenStream;
 
-/// What every file of a run is rendered with: the command that regenerates them, and every spec file.
+/// What every file of a run is rendered with: the command that regenerates them, and every spec
+/// file.
 #[derive(Clone, Copy)]
 pub(in crate::emit) struct Run<'a> {
     pub command: &'a str,
     pub all_specs: &'a [String],
 }
 
-/// What a crate layout decides: its crate-wide files, where a service's files go, and a service's root.
+/// What a crate layout decides: its crate-wide files, where a service's files go, and a service's
+/// root.
 pub(in crate::emit) trait CrateLayout: Sync {
     /// The library the `validate` binary calls.
     fn library(&self) -> &str;

@@ -1,5 +1,6 @@
-//! The crates' names and the `Cargo.toml` of each crate of the layout for many services: the umbrella, the shared support and
-//! one per service with a feature per operation (all on by default).
+//! The crates' names and the `Cargo.toml` of each crate of the layout for many services: the
+//! umbrella, the shared support and one per service with a feature per operation (all on by
+//! default).
 
 use crate::emit::gates::feature;
 use crate::emit::tokens::header;
@@ -14,7 +15,8 @@ pub struct Names {
 }
 
 impl Names {
-    /// The names from the umbrella crate's, as a package or a library name (`my-models`, `my_models`).
+    /// The names from the umbrella crate's, as a package or a library name (`my-models`,
+    /// `my_models`).
     pub fn new(crate_name: &str) -> Names {
         Names {
             umbrella: crate_name.replace('-', "_"),

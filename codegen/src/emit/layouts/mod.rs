@@ -1,7 +1,8 @@
-//! The layouts of the output: one file, one crate, a crate per service. The two crate layouts' files come
-//! from one walk of the services and their operations ([`jobs`]): each layout says where a service's files
-//! go and what its roots and manifests hold, and the walk makes the files both have the same way (the
-//! operations' modules, the types' files, the schemas, the `validate` binary, the support).
+//! The layouts of the output: one file, one crate, a crate per service. The two crate layouts'
+//! files come from one walk of the services and their operations ([`jobs`]): each layout says where
+//! a service's files go and what its roots and manifests hold, and the walk makes the files both
+//! have the same way (the operations' modules, the types' files, the schemas, the `validate`
+//! binary, the support).
 
 mod crate_layout;
 mod manifest;
@@ -22,9 +23,10 @@ use super::{operation, schema};
 use crate::ir::{Model, Service};
 use crate_layout::CrateLayout;
 
-/// Every file of a crate layout, as jobs to render side by side. A service's operation file is keyed by
-/// the operation it is made from; the files made from the service as a whole by the service; the crate
-/// roots and the `validate` binary, which name every operation, are always rendered.
+/// Every file of a crate layout, as jobs to render side by side. A service's operation file is
+/// keyed by the operation it is made from; the files made from the service as a whole by the
+/// service; the crate roots and the `validate` binary, which name every operation, are always
+/// rendered.
 pub(super) fn jobs<'a>(
     model: &'a Model,
     layout: &'a dyn CrateLayout,
@@ -75,7 +77,8 @@ pub(super) fn jobs<'a>(
     jobs
 }
 
-/// The files of a service's types, where they go in files: `types.rs` and `types/<group>.rs` in `dir`.
+/// The files of a service's types, where they go in files: `types.rs` and `types/<group>.rs` in
+/// `dir`.
 fn type_jobs<'a>(service: &'a Service, dir: &str, gated: bool, run: Run<'a>) -> Vec<Job<'a>> {
     // The grouping is made once and shared by the files' jobs.
     let groups = std::sync::Arc::new(TypeGroups::of(service));

@@ -1,6 +1,6 @@
-//! The layout of one crate: `src/lib.rs`, a module directory per service (`src/<service>/mod.rs`, its
-//! operations' files beside it), the support module and the `validate` binary. The user's own manifest
-//! builds it, so it has no features and no manifest of its own.
+//! The layout of one crate: `src/lib.rs`, a module directory per service (`src/<service>/mod.rs`,
+//! its operations' files beside it), the support module and the `validate` binary. The user's own
+//! manifest builds it, so it has no features and no manifest of its own.
 
 use super::crate_layout::{CrateLayout, Run};
 use crate::emit::crate_root::emit_lib;

@@ -1,7 +1,7 @@
-//! The layout for many services: one crate per service, each operation behind a Cargo feature of its own
-//! that compiles only the types the operation reaches, the run-time support in one crate they all share
-//! (so that every service reports the same `Violation`), and an umbrella crate that re-exports them all
-//! with the dispatchers and the `validate` binary.
+//! The layout for many services: one crate per service, each operation behind a Cargo feature of
+//! its own that compiles only the types the operation reaches, the run-time support in one crate
+//! they all share (so that every service reports the same `Violation`), and an umbrella crate that
+//! re-exports them all with the dispatchers and the `validate` binary.
 //!
 //! ```text
 //! Cargo.toml, src/lib.rs, src/bin/validate.rs   the umbrella crate (`<crate>`)
@@ -86,8 +86,8 @@ impl CrateLayout for PerService {
     }
 }
 
-/// The umbrella crate's root: the service crates under their modules' names, then what the single crate's
-/// root holds.
+/// The umbrella crate's root: the service crates under their modules' names, then what the single
+/// crate's root holds.
 fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
     let support = ident(&names.support());
     let services = model.services.iter().map(|service| {
@@ -107,8 +107,8 @@ fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
 }
 
 /// A service crate's root: its operations' modules, each behind its feature, and its types (or the
-/// module of their files), each compiled only when an operation reaching it is on (unless all or none
-/// reach it).
+/// module of their files), each compiled only when an operation reaching it is on (unless all or
+/// none reach it).
 fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File, EmitBug> {
     let doc = format!(
         " Models of the `{}` service, generated from its spec by `codegen`.",

@@ -1,5 +1,5 @@
-//! The layout of one file, `models.rs`, with every module inline, for `include!` from a build script.
-//! Its types stay in their services' modules: one file has no files to put them in.
+//! The layout of one file, `models.rs`, with every module inline, for `include!` from a build
+//! script. Its types stay in their services' modules: one file has no files to put them in.
 
 use super::crate_layout::Run;
 use crate::emit::crate_root::emit_lib;

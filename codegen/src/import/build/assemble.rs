@@ -1,6 +1,6 @@
-//! Writes the spec file: the operation (its parameters, responses and examples), the objects with their
-//! rules in spec order, the enumerations, each in the operation's file or in the service's `common.json`;
-//! and reports the overlay entries that matched nothing.
+//! Writes the spec file: the operation (its parameters, responses and examples), the objects with
+//! their rules in spec order, the enumerations, each in the operation's file or in the service's
+//! `common.json`; and reports the overlay entries that matched nothing.
 
 use super::objects::{table_kind, TableKind};
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
@@ -94,9 +94,9 @@ impl Builder<'_> {
         [path_params, query_params, headers, form_params]
     }
 
-    /// The object's rules in spec order: those the prose states by kind (a "greater than" left out where
-    /// the page also states it as "less than"), marked unchecked where an overlay says so, then each rule
-    /// the overlay adds after those of its kind.
+    /// The object's rules in spec order: those the prose states by kind (a "greater than" left out
+    /// where the page also states it as "less than"), marked unchecked where an overlay says so,
+    /// then each rule the overlay adds after those of its kind.
     fn object_rules(&self, object: &Object<'_>) -> Vec<Value> {
         let mirrored_twin = |rule: &PlacedRule| {
             rule.mirrored
@@ -121,8 +121,8 @@ impl Builder<'_> {
             })
             .collect();
         for added in self.overlays.object_rules(&object.name) {
-            // The overlay's rule is written as the overlay has it; one that is not a rule goes last, and
-            // loading the spec reports it.
+            // The overlay's rule is written as the overlay has it; one that is not a rule goes
+            // last, and loading the spec reports it.
             let rank = serde_json::from_value::<spec::Rule>(added.clone())
                 .map_or(usize::MAX, |rule| rule.rank());
             let at = rules
@@ -134,8 +134,8 @@ impl Builder<'_> {
         rules.into_iter().map(|(_, rule)| rule).collect()
     }
 
-    /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the request
-    /// cannot decide it.
+    /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the
+    /// request cannot decide it.
     fn decide_checked(&self, object: &str, mut rule: spec::Rule) -> spec::Rule {
         if let Some(reason) = self
             .overlays
@@ -321,8 +321,9 @@ impl Builder<'_> {
         }
     }
 
-    /// Entries of the page's overlay that matched nothing are likely typos or left over from an older
-    /// page. (The common overlay serves every page of the service, so most of it is unused by any one.)
+    /// Entries of the page's overlay that matched nothing are likely typos or left over from an
+    /// older page. (The common overlay serves every page of the service, so most of it is unused by
+    /// any one.)
     fn report_unused_overlay(&mut self) {
         let mut unused = self.unused_bodies_and_fields();
         unused.extend(self.unused_objects_and_enums());

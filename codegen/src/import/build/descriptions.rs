@@ -1,5 +1,5 @@
-//! An object's description, where the overlay gives none: the tables it is made from, and the statuses
-//! of a response body.
+//! An object's description, where the overlay gives none: the tables it is made from, and the
+//! statuses of a response body.
 
 use super::{Builder, Object, Role};
 

@@ -1,6 +1,6 @@
-//! The enumerations rows make: from an "Enumeration values:" block, or from `value: meaning` bullets of
-//! an integer row; named by the overlay or after the row, their values named by the overlay or by
-//! [`naming::spec_variant_name`].
+//! The enumerations rows make: from an "Enumeration values:" block, or from `value: meaning`
+//! bullets of an integer row; named by the overlay or after the row, their values named by the
+//! overlay or by [`naming::spec_variant_name`].
 
 use super::{Builder, EnumDef};
 use crate::import::page::{Paragraph, Row, Type};
@@ -13,8 +13,8 @@ use std::collections::{BTreeSet, HashMap};
 
 impl Builder<'_> {
     /// The enumeration a row makes, if any, and the description paragraphs it consumed (the bullets
-    /// giving its values' meanings). A row enumerates values when it has an "Enumeration values:" block,
-    /// or when it is an integer whose bullets all read `value: meaning`.
+    /// giving its values' meanings). A row enumerates values when it has an "Enumeration values:"
+    /// block, or when it is an integer whose bullets all read `value: meaning`.
     pub(super) fn enumeration(
         &mut self,
         object: &str,
@@ -198,8 +198,8 @@ impl Builder<'_> {
         }
     }
 
-    /// Whether `value` (a default as the page writes it) is a value of the enumeration `name`, or one of
-    /// the overlay's aliases of one.
+    /// Whether `value` (a default as the page writes it) is a value of the enumeration `name`, or
+    /// one of the overlay's aliases of one.
     pub(super) fn enum_has(&self, name: &str, value: &Value) -> bool {
         let Some(e) = self.enums.iter().find(|e| e.name == name) else {
             return true;
@@ -228,9 +228,9 @@ impl Builder<'_> {
         naming::spec_variant_name(&wire, value.is_string(), meaning)
     }
 
-    /// The enumeration as the spec writes it, with the overlay's names, aliases, description and decision;
-    /// and a review line for each value whose name another value already has (`reqPath` and `req_path`
-    /// are both `ReqPath`): it gets a number (`ReqPath2`).
+    /// The enumeration as the spec writes it, with the overlay's names, aliases, description and
+    /// decision; and a review line for each value whose name another value already has (`reqPath`
+    /// and `req_path` are both `ReqPath`): it gets a number (`ReqPath2`).
     pub(super) fn enum_spec(&self, e: &EnumDef) -> (spec::Enum, Vec<Review>) {
         let patches = self.overlays.enum_patches(&e.name);
         let mut review = Vec::new();

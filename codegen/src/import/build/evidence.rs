@@ -1,9 +1,10 @@
-//! The page's own example requests and documented defaults, held against the checks read from its prose.
-//! A page whose example sends `"HTTP Response Header Plug-in"` to a field it says allows "only letters,
-//! digits, and underscores", or whose default `${query}` breaks the character rule it states, shows that
-//! the service accepts more than the sentence says: the character rule or limit read from the prose is
-//! then left out (never narrower than the page) and the report says why. Checks an overlay decided, and
-//! the table's own `Minimum:`/`Maximum:` lines and enumerations, are kept and only reported.
+//! The page's own example requests and documented defaults, held against the checks read from its
+//! prose. A page whose example sends `"HTTP Response Header Plug-in"` to a field it says allows
+//! "only letters, digits, and underscores", or whose default `${query}` breaks the character rule
+//! it states, shows that the service accepts more than the sentence says: the character rule or
+//! limit read from the prose is then left out (never narrower than the page) and the report says
+//! why. Checks an overlay decided, and the table's own `Minimum:`/`Maximum:` lines and
+//! enumerations, are kept and only reported.
 
 use super::{Builder, Role};
 use crate::import::page::Row;
@@ -169,8 +170,8 @@ impl Builder<'_> {
     }
 }
 
-/// The limits a value is held against, with what it measures (its length, or the integer itself), and
-/// whether each limit comes from the prose alone (the table gives none).
+/// The limits a value is held against, with what it measures (its length, or the integer itself),
+/// and whether each limit comes from the prose alone (the table gives none).
 fn limits_held(
     value: &Value,
     ty: Option<&str>,

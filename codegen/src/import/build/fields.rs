@@ -1,5 +1,6 @@
-//! Makes each row a field: its type, the limits its table lines and its prose state (the table's where
-//! they disagree, reported), its default, character rule, format and notes; then the overlay's patches.
+//! Makes each row a field: its type, the limits its table lines and its prose state (the table's
+//! where they disagree, reported), its default, character rule, format and notes; then the
+//! overlay's patches.
 
 use super::{to_json, Builder};
 use crate::import::page::{Paragraph, Row, Table, Type};
@@ -42,7 +43,8 @@ impl Builder<'_> {
     fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
-        // Path parameters and headers are strings in the format: their enumeration values are a note.
+        // Path parameters and headers are strings in the format: their enumeration values are a
+        // note.
         let string_only = matches!(object, "path" | "headers" | "response_headers");
         let (mut enum_name, consumed) = if string_only {
             (None, Default::default())
@@ -84,8 +86,8 @@ impl Builder<'_> {
         if let (Some(name), Some(values)) = (&enum_name, &facts.values) {
             self.compare_listed(&place, row, name, values);
         }
-        // A closed list of values in the prose makes the row an enumeration; its lengths and character
-        // rule then say nothing the values do not.
+        // A closed list of values in the prose makes the row an enumeration; its lengths and
+        // character rule then say nothing the values do not.
         if let (None, Some(values)) = (&enum_name, &facts.values) {
             enum_name = self.prose_enumeration(object, row, values);
             if enum_name.is_some() {
@@ -118,7 +120,8 @@ impl Builder<'_> {
         (field, facts, enum_name)
     }
 
-    /// The review lines of a request row's prose: each sentence not read as a rule, each check withheld.
+    /// The review lines of a request row's prose: each sentence not read as a rule, each check
+    /// withheld.
     fn review_prose(&mut self, place: &str, row: &Row, facts: &Facts) {
         // A pointer to the table the row's type already is says nothing more.
         let typed_by_table = matches!(row.ty.items().unwrap_or(&row.ty), Type::Object(_));
@@ -136,9 +139,9 @@ impl Builder<'_> {
         }
     }
 
-    /// The limits of the table's `Minimum:`/`Maximum:` lines (a length for strings, a count for arrays)
-    /// and of the prose; where both give one and they differ, the table's is used and the report says so
-    /// (unless an overlay decides it).
+    /// The limits of the table's `Minimum:`/`Maximum:` lines (a length for strings, a count for
+    /// arrays) and of the prose; where both give one and they differ, the table's is used and the
+    /// report says so (unless an overlay decides it).
     fn limits(
         &mut self,
         place: &str,
@@ -189,8 +192,8 @@ impl Builder<'_> {
         bounds.set(field, limits);
     }
 
-    /// Applies the overlay's patches of a row, first checking that the page still gives what each decision
-    /// was taken over.
+    /// Applies the overlay's patches of a row, first checking that the page still gives what each
+    /// decision was taken over.
     fn apply_patches(
         &mut self,
         place: &str,
@@ -217,9 +220,10 @@ impl Builder<'_> {
                 }
             }
         }
-        // By key, on the JSON rather than on `spec::Field`: a key the patch adds goes after the page's
-        // keys, and removing one moves the last key into its place (`Map::remove` is a swap-remove), which
-        // is the key order the checked-in patched specs have. Setting the typed field would move both.
+        // By key, on the JSON rather than on `spec::Field`: a key the patch adds goes after the
+        // page's keys, and removing one moves the last key into its place (`Map::remove` is a
+        // swap-remove), which is the key order the checked-in patched specs have. Setting the typed
+        // field would move both.
         let Some(field) = field.as_object_mut() else {
             return;
         };
@@ -237,9 +241,9 @@ impl Builder<'_> {
         }
     }
 
-    /// The default of the table's `Default:` line, else the one the prose states; where both give one and
-    /// they differ, the table's is used and the report says so. A prose default that is not a value of
-    /// the row's enumeration is left out.
+    /// The default of the table's `Default:` line, else the one the prose states; where both give
+    /// one and they differ, the table's is used and the report says so. A prose default that is not
+    /// a value of the row's enumeration is left out.
     fn default(
         &mut self,
         place: &str,
@@ -314,8 +318,8 @@ enum Bounds {
 }
 
 impl Bounds {
-    /// The limits a row of type `ty` takes; `None` where its table lines mean nothing (a boolean, an
-    /// object, an enumerated string).
+    /// The limits a row of type `ty` takes; `None` where its table lines mean nothing (a boolean,
+    /// an object, an enumerated string).
     fn of(ty: &Type, kind: Kind) -> Option<Bounds> {
         match (ty, kind) {
             (Type::String, Kind::String) => Some(Bounds::Length),
@@ -325,7 +329,8 @@ impl Bounds {
         }
     }
 
-    /// The keys of the lower and the upper limit, as the report and the overlay's patches name them.
+    /// The keys of the lower and the upper limit, as the report and the overlay's patches name
+    /// them.
     fn keys(self) -> [&'static str; 2] {
         match self {
             Bounds::Value => ["minimum", "maximum"],
@@ -345,8 +350,8 @@ impl Bounds {
     }
 }
 
-/// `text` read as a value of type `ty` (`integer` where the value is an integer, as an integer enum's
-/// is): none where it is not one; text types keep the text.
+/// `text` read as a value of type `ty` (`integer` where the value is an integer, as an integer
+/// enum's is): none where it is not one; text types keep the text.
 pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Value> {
     match ty {
         Type::Boolean => text.parse::<bool>().ok().map(Value::from),

@@ -1,22 +1,24 @@
-//! Assembles the spec file from a split page: every table becomes an object (identical error tables one
-//! object, a table repeated under the responses the same object), every row a field with the data its
-//! table lines and its prose state, every enumerated row an enumeration; conditions written in prose are
-//! resolved to the fields and values they mean and placed on the object that holds the condition's field.
-//! Names the page does not give come from the overlays; what cannot be decided goes to the report.
+//! Assembles the spec file from a split page: every table becomes an object (identical error tables
+//! one object, a table repeated under the responses the same object), every row a field with the
+//! data its table lines and its prose state, every enumerated row an enumeration; conditions
+//! written in prose are resolved to the fields and values they mean and placed on the object that
+//! holds the condition's field. Names the page does not give come from the overlays; what cannot be
+//! decided goes to the report.
 //!
 //! One step a file: `objects` groups the tables into objects (`descriptions` says which tables an
-//! object comes from), `fields` makes each row a field, `enums`
-//! the enumerations rows make, `unsupported` leaves out the rows of types the format lacks, `references` types the rows whose description points to a table, `evidence` holds the checks read from the prose against the page's own
-//! examples and defaults, `placement` puts the prose's rules on the objects they concern, and
-//! `assemble` writes the spec file.
+//! object comes from), `fields` makes each row a field, `enums` the enumerations rows make,
+//! `unsupported` leaves out the rows of types the format lacks, `references` types the rows whose
+//! description points to a table, `evidence` holds the checks read from the prose against the
+//! page's own examples and defaults, `placement` puts the prose's rules on the objects they
+//! concern, and `assemble` writes the spec file.
 //!
-//! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be misspelled and
-//! what is left out is decided where the type is declared. They become JSON where the spec file itself
-//! keeps JSON, because the loader reads those entries one at a time (an object's fields and rules, the
-//! operation, the objects and enumerations by name): there `spec` has no typed twin to fill, and
-//! converting at that edge is smaller than adding one. A field becomes JSON just before the overlay's
-//! patches apply: a patch sets and removes keys by name, and applying it to the JSON keeps the key order
-//! the patched specs have (see `fields`).
+//! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be
+//! misspelled and what is left out is decided where the type is declared. They become JSON where
+//! the spec file itself keeps JSON, because the loader reads those entries one at a time (an
+//! object's fields and rules, the operation, the objects and enumerations by name): there `spec`
+//! has no typed twin to fill, and converting at that edge is smaller than adding one. A field
+//! becomes JSON just before the overlay's patches apply: a patch sets and removes keys by name, and
+//! applying it to the JSON keeps the key order the patched specs have (see `fields`).
 
 mod assemble;
 mod descriptions;
@@ -57,12 +59,12 @@ pub struct Imported {
     /// What a person should review: sentences not recognized, the table and the prose disagreeing,
     /// overlay entries that matched nothing.
     pub report: Vec<Review>,
-    /// The objects whose table has no Mandatory column (the response tables): they say nothing about
-    /// which fields a request must send, so a service import may take them for a request table of the
-    /// same name and shape.
+    /// The objects whose table has no Mandatory column (the response tables): they say nothing
+    /// about which fields a request must send, so a service import may take them for a request
+    /// table of the same name and shape.
     pub silent_on_presence: BTreeSet<String>,
-    /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the page
-    /// changed under a decision, so `--diff` counts these as differences.
+    /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the
+    /// page changed under a decision, so `--diff` counts these as differences.
     pub stale: Vec<Review>,
 }
 
@@ -181,7 +183,7 @@ struct WholeBody {
 
 /// A value of the spec's types as the JSON the spec file holds.
 fn to_json(value: &impl Serialize) -> Value {
-    // The spec's types have string keys and no custom serializers, the two ways serializing to a `Value`
-    // can fail.
+    // The spec's types have string keys and no custom serializers, the two ways serializing to a
+    // `Value` can fail.
     serde_json::to_value(value).expect("the spec's types serialize to JSON")
 }

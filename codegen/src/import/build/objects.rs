@@ -1,7 +1,7 @@
-//! Groups the page's tables into objects: the request body, the response bodies (identical tables one
-//! object), and the named tables (a name repeated under the responses one object); and describes each.
-//! A body table that is a map or a file (its only row `{User defined key}` or `-`) is a body, not an
-//! object.
+//! Groups the page's tables into objects: the request body, the response bodies (identical tables
+//! one object), and the named tables (a name repeated under the responses one object); and
+//! describes each. A body table that is a map or a file (its only row `{User defined key}` or `-`)
+//! is a body, not an object.
 
 use super::{Builder, Object, Role, Target, WholeBody};
 use crate::import::page::{is_placeholder, Page, Row, Side, Table, Type};
@@ -28,8 +28,8 @@ pub(super) enum TableKind {
     Undecided(&'static str),
 }
 
-/// Captions that say only that the table holds parameters. The older dialects use them for every table
-/// of a page, so what the table is comes from where it is (see [`generic_kind`]).
+/// Captions that say only that the table holds parameters. The older dialects use them for every
+/// table of a page, so what the table is comes from where it is (see [`generic_kind`]).
 const GENERIC_CAPTIONS: &[&str] = &[
     "parameter description",
     "parameters",
@@ -59,8 +59,8 @@ pub(super) fn table_kind(table: &Table, page: &Page) -> TableKind {
 
 /// A generically captioned table, by its place: under the responses a response body; on the request
 /// side path parameters when every row is a `{name}` of the path, else (not under "URI") query
-/// parameters of a method without a body and the body of one with. Rows partly in the path, or a table
-/// under "URI" whose rows are not in the path, cannot be told apart and are reported.
+/// parameters of a method without a body and the body of one with. Rows partly in the path, or a
+/// table under "URI" whose rows are not in the path, cannot be told apart and are reported.
 fn generic_kind(table: &Table, page: &Page) -> TableKind {
     if table.side == Side::Response {
         return TableKind::ResponseBody;
@@ -126,8 +126,8 @@ fn no_status(table: &Table) -> String {
 }
 
 impl<'p> Builder<'p> {
-    /// Turns the tables into objects: bodies (identical response tables into one), named tables (a name
-    /// repeated under the responses into the same object).
+    /// Turns the tables into objects: bodies (identical response tables into one), named tables (a
+    /// name repeated under the responses into the same object).
     pub(super) fn collect_objects(&mut self, target: &Target) {
         let op = target.name.to_upper_camel_case();
         let page = self.page;
@@ -294,8 +294,8 @@ impl<'p> Builder<'p> {
 }
 
 /// The body a table is when its only row stands for the whole of it: `{User defined key}` of type
-/// `Map<String,X>` (a map of X) or `-` of type `File` (a file). The page's reader lets such rows stand
-/// nowhere else.
+/// `Map<String,X>` (a map of X) or `-` of type `File` (a file). The page's reader lets such rows
+/// stand nowhere else.
 fn whole_body(table: &Table) -> Option<spec::Body> {
     let [row] = table.rows.as_slice() else {
         return None;

@@ -1,7 +1,7 @@
-//! Puts the rules the prose of request-side rows states on the objects they concern: a comparison on
-//! the row's object, an alternative on the object that holds all its fields, a condition on the object
-//! that holds the field it tests (the row's, or one that contains it), with its phrases resolved to that
-//! field's values.
+//! Puts the rules the prose of request-side rows states on the objects they concern: a comparison
+//! on the row's object, an alternative on the object that holds all its fields, a condition on the
+//! object that holds the field it tests (the row's, or one that contains it), with its phrases
+//! resolved to that field's values.
 
 use super::enums::wire_text;
 use super::fields::typed_literal;
@@ -99,8 +99,8 @@ impl Builder<'_> {
         }
     }
 
-    /// For each request-side object, the request-side objects with a row of its type: (parent, row name,
-    /// whether the row is an array).
+    /// For each request-side object, the request-side objects with a row of its type: (parent, row
+    /// name, whether the row is an array).
     fn request_parents(&self) -> Vec<Vec<(usize, String, bool)>> {
         let mut parents = vec![Vec::new(); self.objects.len()];
         for (p, object) in self
@@ -121,9 +121,9 @@ impl Builder<'_> {
         parents
     }
 
-    /// The objects, nearest first, that hold a field named one of `candidates`: the row's object, else
-    /// the objects that contain it, level by level; each with the path from it to the row's object and
-    /// the field's name.
+    /// The objects, nearest first, that hold a field named one of `candidates`: the row's object,
+    /// else the objects that contain it, level by level; each with the path from it to the row's
+    /// object and the field's name.
     fn condition_hosts(
         &self,
         object: usize,
@@ -162,8 +162,9 @@ impl Builder<'_> {
         hosts
     }
 
-    /// Resolves a condition's subject to a field of the row's object or, nearest first, of an object that
-    /// contains it, and its values to that field's values; the rule goes on that object.
+    /// Resolves a condition's subject to a field of the row's object or, nearest first, of an
+    /// object that contains it, and its values to that field's values; the rule goes on that
+    /// object.
     fn place_condition(
         &mut self,
         object: usize,
@@ -221,8 +222,8 @@ impl Builder<'_> {
         }
     }
 
-    /// The values of `field` (a row of `object`) that phrases name: an enumeration's value, variant name
-    /// or meaning, ignoring case, or what the overlay's terms say the phrase means.
+    /// The values of `field` (a row of `object`) that phrases name: an enumeration's value, variant
+    /// name or meaning, ignoring case, or what the overlay's terms say the phrase means.
     fn condition_values(
         &self,
         object: usize,

@@ -27,8 +27,8 @@ pub(super) fn resolve(page: &mut Page) -> Vec<Review> {
         let label = table.label();
         for row in &mut table.rows {
             let free = |ty: &Type| *ty == Type::FreeObject;
-            // `Array`, `JSON Array`, `schedule array` (the older ELB and ModelArts pages) say no more
-            // than `Array of objects` does.
+            // `Array`, `JSON Array`, `schedule array` (the older ELB and ModelArts pages) say no
+            // more than `Array of objects` does.
             let bare_array = matches!(&row.ty, Type::Unsupported(written) if written.to_ascii_lowercase().ends_with("array"));
             if !free(&row.ty) && !row.ty.items().is_some_and(free) && !bare_array {
                 continue;

@@ -1,10 +1,10 @@
-//! Splits a reference page's text into its parts: title and date, the "Function" paragraphs, method and
-//! path, the parameter tables with their rows, the examples and the status codes. The site's navigation
-//! before the title and the cookie and feedback footer after the last section are skipped: the content
-//! starts at the "Function" heading and every section knows where it ends.
+//! Splits a reference page's text into its parts: title and date, the "Function" paragraphs, method
+//! and path, the parameter tables with their rows, the examples and the status codes. The site's
+//! navigation before the title and the cookie and feedback footer after the last section are
+//! skipped: the content starts at the "Function" heading and every section knows where it ends.
 //!
-//! The tables are read in `tables`, their rows in `rows` and the Type cells in `types`; this file splits
-//! the page into sections.
+//! The tables are read in `tables`, their rows in `rows` and the Type cells in `types`; this file
+//! splits the page into sections.
 
 mod rows;
 mod tables;
@@ -30,11 +30,12 @@ pub struct Page {
     pub tables: Vec<Table>,
     pub request_examples: Vec<Example>,
     pub response_examples: Vec<Example>,
-    /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma), as
-    /// `line N: the example is not valid JSON: ...`, for the report.
+    /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma),
+    /// as `line N: the example is not valid JSON: ...`, for the report.
     pub unread_examples: Vec<Review>,
-    /// Tables left out because they are not parameter tables (a table of values inside a description,
-    /// its header not "Parameter"), as `Table N caption (line N): ...`, for the report.
+    /// Tables left out because they are not parameter tables (a table of values inside a
+    /// description, its header not "Parameter"), as `Table N caption (line N): ...`, for the
+    /// report.
     pub unread_tables: Vec<Review>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
@@ -75,8 +76,8 @@ pub struct Table {
     pub status: Option<u16>,
     /// Whether the table has a Mandatory column (response tables do not).
     pub mandatory_column: bool,
-    /// Whether the table has a Type column. The older dialect's URI tables have none; their rows are
-    /// read as strings (path parameters are), and the import says so.
+    /// Whether the table has a Type column. The older dialect's URI tables have none; their rows
+    /// are read as strings (path parameters are), and the import says so.
     pub type_column: bool,
     /// Whether the table is under the "URI" heading, not a request or response section.
     pub in_uri: bool,
@@ -108,8 +109,8 @@ pub struct Row {
     /// "Yes" in the Mandatory column; false where the table has none.
     pub required: bool,
     pub ty: Type,
-    /// The description's paragraphs without the lines that are data (`Minimum:`, `Maximum:`, `Default:`,
-    /// `Enumeration values:` and its bullets).
+    /// The description's paragraphs without the lines that are data (`Minimum:`, `Maximum:`,
+    /// `Default:`, `Enumeration values:` and its bullets).
     pub description: Vec<Paragraph>,
     pub minimum: Option<i64>,
     pub maximum: Option<i64>,
@@ -190,9 +191,9 @@ pub struct Example {
 }
 
 /// The page's section headings, in page order. The older dialect (ECS, ELB) writes "Request",
-/// "Response", "Example Request", "Example Response" and "Returned Values"; ModelArts writes "Request
-/// Body" and "Response Body", and ends the parameters at "Samples" or "Status Code" (which is also the
-/// first header cell of a "Status Codes" table, and there no heading).
+/// "Response", "Example Request", "Example Response" and "Returned Values"; ModelArts writes
+/// "Request Body" and "Response Body", and ends the parameters at "Samples" or "Status Code" (which
+/// is also the first header cell of a "Status Codes" table, and there no heading).
 const HEADINGS: &[&str] = &[
     "Function",
     "Calling Method",
@@ -222,8 +223,8 @@ struct Line<'a> {
     offset: usize,
 }
 
-/// Splits `text` into a [`Page`]; a page that does not have the expected shape is an error naming the
-/// line and, inside a table, the table and the row.
+/// Splits `text` into a [`Page`]; a page that does not have the expected shape is an error naming
+/// the line and, inside a table, the table and the row.
 pub fn parse(text: &str) -> Result<Page, PageError> {
     let lines = non_empty_lines(text);
     let start = content_start(&lines)?;
@@ -320,8 +321,8 @@ fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
     lines
 }
 
-/// The "Function" heading that starts the content (the navigation before it has no such line), or the
-/// URI heading of a page without a "Function" section.
+/// The "Function" heading that starts the content (the navigation before it has no such line), or
+/// the URI heading of a page without a "Function" section.
 fn content_start(lines: &[Line<'_>]) -> Result<usize, PageError> {
     let uri = lines.iter().position(|l| l.text == "URI");
     let function = lines
@@ -336,8 +337,8 @@ fn content_start(lines: &[Line<'_>]) -> Result<usize, PageError> {
     })
 }
 
-/// The title is the last line before the content other than "Updated on ..."; the date may sit on either
-/// side of it.
+/// The title is the last line before the content other than "Updated on ..."; the date may sit on
+/// either side of it.
 fn title_and_date(
     before: &[Line<'_>],
     start_line: usize,
@@ -393,9 +394,10 @@ pub fn bullet(text: &str) -> Option<&str> {
     Some(rest.trim())
 }
 
-/// The example bodies of a section: each JSON value, titled by the bullet before it, else (responses) by
-/// the status's description line, else by the line before it. An example that is not JSON is left out
-/// (noted in `unread`) up to the next status or bullet: it documents nothing the spec keeps.
+/// The example bodies of a section: each JSON value, titled by the bullet before it, else
+/// (responses) by the status's description line, else by the line before it. An example that is not
+/// JSON is left out (noted in `unread`) up to the next status or bullet: it documents nothing the
+/// spec keeps.
 fn examples(
     lines: &[Line<'_>],
     text: &str,
@@ -462,8 +464,8 @@ fn examples(
     Ok(found)
 }
 
-/// The "Status Codes" table: a header, then code and description in turn. It ends at the first line that
-/// is not a status code, where the footer starts.
+/// The "Status Codes" table: a header, then code and description in turn. It ends at the first line
+/// that is not a status code, where the footer starts.
 fn status_codes(lines: &[Line<'_>]) -> Result<Vec<(u16, String)>, PageError> {
     let mut i = 0;
     while lines

@@ -1,6 +1,6 @@
 //! The rows of a parameter table: where each starts (its name, never a paragraph of the description
-//! above), its Mandatory and Type cells, and its description with the lines that are data (`Minimum:`,
-//! `Default:`, `Enumeration values:`).
+//! above), its Mandatory and Type cells, and its description with the lines that are data
+//! (`Minimum:`, `Default:`, `Enumeration values:`).
 
 use super::types::{cell_type, parse_type};
 use super::{bullet, Line, PageError, Paragraph, Row, Type};
@@ -93,8 +93,8 @@ pub(super) fn rows(
     Ok(rows)
 }
 
-/// The row's next cell, at `lines[*i]`; moves past it. `cells` names what the table ends before when
-/// there is none.
+/// The row's next cell, at `lines[*i]`; moves past it. `cells` names what the table ends before
+/// when there is none.
 fn next_cell<'l, 'a>(
     lines: &'l [Line<'a>],
     i: &mut usize,
@@ -130,9 +130,9 @@ fn mandatory_cell(
     }
 }
 
-/// A placeholder row stands for the whole of its table: `{User defined key}` of type `Map<String,X>` (the
-/// table is a map) or `-` of type `File` (the body is a file). Beside other rows, or of another type, the
-/// format cannot say what it means.
+/// A placeholder row stands for the whole of its table: `{User defined key}` of type
+/// `Map<String,X>` (the table is a map) or `-` of type `File` (the body is a file). Beside other
+/// rows, or of another type, the format cannot say what it means.
 fn check_placeholders(rows: &[Row], label: &str) -> Result<(), PageError> {
     for row in rows.iter().filter(|r| is_placeholder(&r.name)) {
         let fits = match row.name.as_str() {
@@ -169,10 +169,10 @@ pub fn is_placeholder(name: &str) -> bool {
 /// only where the next line is its cell: `Yes`/`No` in a table with a Mandatory column, else a type. So a
 /// paragraph such as `NOTE:` or `Values:` is never read as a row.
 ///
-/// In a table with a Mandatory column a plain name starts a row only before `Yes`/`No` or a type (the
-/// row without its Mandatory cell is then reported): a description's one-word paragraph such as
-/// `Examples` before `Before base64 encoding:` is not a row. Without one, a plain name is not a row
-/// before another name and a type: it is a one-word description (`Discarded`).
+/// In a table with a Mandatory column a plain name starts a row only before `Yes`/`No` or a type
+/// (the row without its Mandatory cell is then reported): a description's one-word paragraph such
+/// as `Examples` before `Before base64 encoding:` is not a row. Without one, a plain name is not a
+/// row before another name and a type: it is a one-word description (`Discarded`).
 fn starts_row(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
     let Some(line) = lines.get(i) else {
         return false;
@@ -204,8 +204,8 @@ fn cell_follows(lines: &[Line<'_>], i: usize, mandatory_column: bool) -> bool {
     }
 }
 
-/// A wire name that is one token but not a plain name: it has a letter or digit, no spaces, does not end
-/// like a sentence or a label (`NOTE:`), and is not a bullet or a cell of another column.
+/// A wire name that is one token but not a plain name: it has a letter or digit, no spaces, does
+/// not end like a sentence or a label (`NOTE:`), and is not a bullet or a cell of another column.
 fn is_odd_row_name(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
         && !text.chars().any(char::is_whitespace)
@@ -215,8 +215,8 @@ fn is_odd_row_name(text: &str) -> bool {
         && parse_type(text).is_none()
 }
 
-/// A parameter name: one token of name characters, not a cell value of the other columns. Description
-/// paragraphs have spaces or end with punctuation, so they never look like one.
+/// A parameter name: one token of name characters, not a cell value of the other columns.
+/// Description paragraphs have spaces or end with punctuation, so they never look like one.
 fn is_row_name(text: &str) -> bool {
     text.chars()
         .next()
@@ -311,7 +311,8 @@ mod tests {
                 starts_row(&lines(&[name, "Map<String,ResponseInfoResp>"]), 0, false),
                 "{name} before its type"
             );
-            // Not where the next line is a paragraph, and not where the table has another column there.
+            // Not where the next line is a paragraph, and not where the table has another column
+            // there.
             assert!(
                 !starts_row(&lines(&[name, "Label color."]), 0, false),
                 "{name} before prose"
@@ -341,7 +342,8 @@ mod tests {
                 "{paragraph:?}"
             );
         }
-        // A plain name is a row as before, so that a row without its type is still reported as such.
+        // A plain name is a row as before, so that a row without its type is still reported as
+        // such.
         assert!(starts_row(
             &lines(&["member_group_remark", "Group remark."]),
             0,

@@ -1,15 +1,17 @@
-//! The parameter tables of a section: captions, the header cells, each row's name, Mandatory and Type
-//! cells, and its description with the lines that are data (`Minimum:`, `Default:`, `Enumeration values:`).
+//! The parameter tables of a section: captions, the header cells, each row's name, Mandatory and
+//! Type cells, and its description with the lines that are data (`Minimum:`, `Default:`,
+//! `Enumeration values:`).
 
 use super::rows::{rows, Columns};
 use super::{status_marker, Line, PageError, Side, Table};
 use crate::import::review::{Kind, Review};
 
-/// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to start with
-/// "Table" is not a caption unless the rest is a name or a kind of parameters ([`Caption::Parameters`]),
-/// or reads as a caption in words, not a sentence: the older dialects caption tables that way ("Table 3
-/// tags field description", "Table 1 Parameter description"), and also tables of values inside a
-/// description ("Table 2 tls_ciphers_policy parameter description" with the header "Security Policy").
+/// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to
+/// start with "Table" is not a caption unless the rest is a name or a kind of parameters
+/// ([`Caption::Parameters`]), or reads as a caption in words, not a sentence: the older dialects
+/// caption tables that way ("Table 3 tags field description", "Table 1 Parameter description"), and
+/// also tables of values inside a description ("Table 2 tls_ciphers_policy parameter description"
+/// with the header "Security Policy").
 fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str, Caption)> {
     let text = lines.get(i)?.text;
     let rest = text.strip_prefix("Table ")?;
@@ -35,12 +37,13 @@ fn caption<'a>(lines: &[Line<'a>], i: usize) -> Option<(u32, &'a str, Caption)> 
 enum Caption {
     /// A name or "... parameters": the table must be a parameter table.
     Parameters,
-    /// Words: a parameter table if its header says so, else a table the import leaves out and reports.
+    /// Words: a parameter table if its header says so, else a table the import leaves out and
+    /// reports.
     Words,
 }
 
-/// The tables of a section; text outside tables (a note between two tables) belongs to none. A table
-/// captioned in words whose header is not a parameter table's is noted in `unread`.
+/// The tables of a section; text outside tables (a note between two tables) belongs to none. A
+/// table captioned in words whose header is not a parameter table's is noted in `unread`.
 pub(super) fn tables(
     lines: &[Line<'_>],
     side: Side,

@@ -13,7 +13,8 @@ pub(super) fn cell_type(
     match parse_type(cell.text) {
         Some(Ok(ty)) => Ok(ty),
         Some(Err(unsupported)) => Ok(Type::Unsupported(unsupported)),
-        // In the Type cell's own place a lowercase `string` or an `Int` is a type, not a row's name.
+        // In the Type cell's own place a lowercase `string` or an `Int` is a type, not a row's
+        // name.
         None => match simple_type(cell.text, true) {
             Some(Ok(ty)) => Ok(ty),
             _ if matches!(cell.text, "Int" | "int") => Ok(Type::Integer),
@@ -29,8 +30,8 @@ pub(super) fn cell_type(
     }
 }
 
-/// Whether a cell that is no type of the format still names one: a few words, not a sentence, one of
-/// them a type's (`Integer/Boolean`, `Array`, `JSON Array`, `schedule array`).
+/// Whether a cell that is no type of the format still names one: a few words, not a sentence, one
+/// of them a type's (`Integer/Boolean`, `Array`, `JSON Array`, `schedule array`).
 fn names_a_type(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "array", "object", "objects", "string", "integer", "int", "boolean", "list", "map", "json",
@@ -49,9 +50,9 @@ fn names_a_type(text: &str) -> bool {
 /// The Type column's spellings, for errors.
 const TYPES: &str = "String, Integer, Long, Boolean, Number, Object, File, `X object`, `Array of ...`, `Map<String,X>`";
 
-/// A Type cell of one word (`String`, `Object`), or the words after "Array of" (`strings`, `objects`).
-/// Lower-case and plural spellings only inside "Array of", so that a parameter named `type` or `string`
-/// is not taken for a type.
+/// A Type cell of one word (`String`, `Object`), or the words after "Array of" (`strings`,
+/// `objects`). Lower-case and plural spellings only inside "Array of", so that a parameter named
+/// `type` or `string` is not taken for a type.
 fn simple_type(word: &str, in_array: bool) -> Option<Result<Type, String>> {
     match (word, in_array) {
         ("String", _) | ("string" | "strings" | "Strings", true) => Some(Ok(Type::String)),
@@ -110,8 +111,8 @@ pub(super) fn parse_type(text: &str) -> Option<Result<Type, String>> {
     simple_type(text, false).or_else(|| object(text).map(Ok))
 }
 
-/// `String,X` of `Map<String,X>`: string keys and values of a scalar type, `Object`, or a table's name.
-/// Maps of arrays, maps or files are not in the format.
+/// `String,X` of `Map<String,X>`: string keys and values of a scalar type, `Object`, or a table's
+/// name. Maps of arrays, maps or files are not in the format.
 fn map_type(inner: &str) -> Option<Type> {
     let (key, value) = inner.split_once(',')?;
     let value = value.trim();
@@ -126,8 +127,9 @@ fn map_type(inner: &str) -> Option<Type> {
 }
 
 /// `grants objects` of `Array of grants objects`: the items are the object of the table captioned
-/// `grants`, named as that table's object is (`Grants`, see `build::objects::object_name`). Only inside
-/// "Array of" and only a lowercase wire name, so that a description's words are not read as a type.
+/// `grants`, named as that table's object is (`Grants`, see `build::objects::object_name`). Only
+/// inside "Array of" and only a lowercase wire name, so that a description's words are not read as
+/// a type.
 fn lowercase_objects(words: &str) -> Option<Type> {
     let name = words.strip_suffix(" objects")?;
     let wire = name.starts_with(|c: char| c.is_ascii_lowercase())

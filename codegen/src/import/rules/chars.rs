@@ -1,12 +1,14 @@
-//! Character rules in prose: what the first and last character must be ("Start with a letter", "starting
-//! with a letter, digit, plus sign (+), or slash (/)", "end with a letter or digit") and what every
-//! character may be ("Only letters, digits, hyphens (-) ... are allowed", "including letters, digits, and
-//! special characters (-_./():)", "the following special characters are allowed: +_!@#$%-/=").
+//! Character rules in prose: what the first and last character must be ("Start with a letter",
+//! "starting with a letter, digit, plus sign (+), or slash (/)", "end with a letter or digit") and
+//! what every character may be ("Only letters, digits, hyphens (-) ... are allowed", "including
+//! letters, digits, and special characters (-_./():)", "the following special characters are
+//! allowed: +_!@#$%-/=").
 //!
-//! A list is read item by item, and every item must be one this file knows: a class of characters, a
-//! named punctuation mark ("hyphens", "asterisks ()" where the page lost the `*`), or special characters
-//! whose characters the sentence gives. A list with an item it does not know ("letters (a-f)", "special
-//! characters, such as ...") is not read at all, so that the rule does not leave out what that item allows.
+//! A list is read item by item, and every item must be one this file knows: a class of characters,
+//! a named punctuation mark ("hyphens", "asterisks ()" where the page lost the `*`), or special
+//! characters whose characters the sentence gives. A list with an item it does not know ("letters
+//! (a-f)", "special characters, such as ...") is not read at all, so that the rule does not leave
+//! out what that item allows.
 
 use super::text::{after_prefix, starts_word, word_starts, Span, SEPARATORS};
 use crate::ir::{NamedClass, ASCII_LETTER, ASCII_LOWER, DIGIT, HAN, LETTER};
@@ -19,8 +21,8 @@ enum Item {
     Literal(String),
 }
 
-/// Class words, singular and plural, longest first where one contains another. `None`: a class the spec
-/// has no name for (upper-case letters only), which makes the list unreadable.
+/// Class words, singular and plural, longest first where one contains another. `None`: a class the
+/// spec has no name for (upper-case letters only), which makes the list unreadable.
 const CLASSES: &[(&str, Option<&NamedClass>)] = &[
     ("uppercase and lowercase letters", Some(&LETTER)),
     ("lowercase letters", Some(&ASCII_LOWER)),
@@ -132,8 +134,8 @@ const ALLOWED_TRIGGERS: &[&str] = &[
     "enter ",
 ];
 
-/// What may follow a list that opens its sentence ("Letters, digits, and special characters (_-!@#$%)
-/// are allowed.").
+/// What may follow a list that opens its sentence ("Letters, digits, and special characters
+/// (_-!@#$%) are allowed.").
 const ALLOWED_AFTER: &[&str] = &[
     " are allowed",
     " is allowed",
@@ -150,8 +152,8 @@ pub(super) struct CharsRead {
 }
 
 /// The character rules of a sentence: the first and last character ("Start and end with a letter or
-/// digit") and the characters allowed. A phrase whose list is not read whole is left unread (its words
-/// then stay in the sentence, for the caller to report).
+/// digit") and the characters allowed. A phrase whose list is not read whole is left unread (its
+/// words then stay in the sentence, for the caller to report).
 pub(super) fn chars(sentence: &str, lower: &str) -> Option<CharsRead> {
     let mut read = CharsRead::default();
     let both = ends(
@@ -194,7 +196,8 @@ pub(super) fn chars(sentence: &str, lower: &str) -> Option<CharsRead> {
     (!read.spans.is_empty()).then_some(read)
 }
 
-/// "start with a letter, digit, plus sign (+), or slash (/)": the classes after the first of `phrases`.
+/// "start with a letter, digit, plus sign (+), or slash (/)": the classes after the first of
+/// `phrases`.
 fn ends(lower: &str, phrases: &[&str]) -> Option<(Vec<String>, Span)> {
     let (at, list_start) = phrases
         .iter()
@@ -224,7 +227,8 @@ fn allowed(sentence: &str, lower: &str) -> Option<(Vec<String>, Span)> {
     };
     // "letters ... in UTF-8 format": the encoding, which the letters already cover.
     end = after_prefix(lower, end, &[" in utf-8 format", " in utf-8"]).unwrap_or(end);
-    // "the following special characters are allowed: +_!@#$%-/=": the characters come after the verb.
+    // "the following special characters are allowed: +_!@#$%-/=": the characters come after the
+    // verb.
     if let Some(at) = items
         .iter()
         .position(|i| matches!(i, Item::Literal(l) if l.is_empty()))
@@ -265,10 +269,11 @@ fn classes(items: Vec<Item>) -> Vec<String> {
     classes
 }
 
-/// The items of a list starting at `start`, and where the list ends: items joined by ", ", ", and ",
-/// " or "...; the list ends before a separator that no item follows ("and must start with a letter").
-/// `None` when the first item is not one this file knows, or a later one is unknown after a separator
-/// that it could not end at (a comma, or any separator followed by another special-character word).
+/// The items of a list starting at `start`, and where the list ends: items joined by ", ", ", and
+/// ", " or "...; the list ends before a separator that no item follows ("and must start with a
+/// letter"). `None` when the first item is not one this file knows, or a later one is unknown after
+/// a separator that it could not end at (a comma, or any separator followed by another
+/// special-character word).
 fn list(sentence: &str, lower: &str, start: usize) -> Option<(Vec<Item>, usize)> {
     let (first, mut end) = item(sentence, lower, start)?;
     let mut items = vec![first];
@@ -286,8 +291,9 @@ fn list(sentence: &str, lower: &str, start: usize) -> Option<(Vec<Item>, usize)>
     Some((items, end))
 }
 
-/// Whether the words at `at` look like another item of the list that this file does not know (so that
-/// the list must not be read as ending before it): a word naming characters, or "such as", "etc.".
+/// Whether the words at `at` look like another item of the list that this file does not know (so
+/// that the list must not be read as ending before it): a word naming characters, or "such as",
+/// "etc.".
 fn unknown_item_follows(lower: &str, at: usize) -> bool {
     let rest = &lower[at..];
     let phrase = rest.split([',', '.', ';']).next().unwrap_or_default();
@@ -309,9 +315,9 @@ fn unknown_item_follows(lower: &str, at: usize) -> bool {
             .any(|w| phrase.contains(w))
 }
 
-/// One item at `at`: a named punctuation mark (with the character in parentheses, or not), a class, or
-/// special characters with their characters (in parentheses, after a colon, or right after the words).
-/// Names come first, so that "number signs (#)" is not the class "number".
+/// One item at `at`: a named punctuation mark (with the character in parentheses, or not), a class,
+/// or special characters with their characters (in parentheses, after a colon, or right after the
+/// words). Names come first, so that "number signs (#)" is not the class "number".
 fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
     let mut at = at;
     while let Some(next) = after_prefix(lower, at, ITEM_PREFIXES) {
@@ -352,7 +358,8 @@ fn item(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
             return special_characters(sentence, lower, at + special.len());
         }
     }
-    // "middle dots (·)": a name this file does not know, with the characters it names in parentheses.
+    // "middle dots (·)": a name this file does not know, with the characters it names in
+    // parentheses.
     const NOT_A_NAME: &[&str] = &[
         "must", "start", "starts", "end", "ends", "with", "begin", "and", "or", "can", "is", "are",
         "be", "the", "it", "only", "use", "such", "as", "in", "of", "to", "for", "by", "not",
@@ -379,9 +386,9 @@ fn ends_at_word(lower: &str, at: usize) -> bool {
     !lower[at..].starts_with(|c: char| c.is_alphanumeric())
 }
 
-/// "special characters (-_./():)", "special characters: -_./:()", "special characters !$&'()*+": the
-/// characters, and where they end. Special characters without their characters are an empty literal,
-/// which `allowed` fills from "are allowed: ..." or gives up on.
+/// "special characters (-_./():)", "special characters: -_./:()", "special characters !$&'()*+":
+/// the characters, and where they end. Special characters without their characters are an empty
+/// literal, which `allowed` fills from "are allowed: ..." or gives up on.
 fn special_characters(sentence: &str, lower: &str, at: usize) -> Option<(Item, usize)> {
     if let Some((inside, after)) = parenthesized(sentence, at) {
         return is_symbols(inside).then(|| (Item::Literal(inside.to_owned()), after));
@@ -406,9 +413,10 @@ fn is_symbols(text: &str) -> bool {
             .all(|c| !c.is_alphanumeric() && !c.is_whitespace())
 }
 
-/// The text inside the parenthesis that opens at `at` (after an optional space), and the position after
-/// it. The characters listed may include parentheses ("(-_./():)"), so the parenthesis that closes is the
-/// first `)` after which the sentence ends or goes on with a space, a comma or a period.
+/// The text inside the parenthesis that opens at `at` (after an optional space), and the position
+/// after it. The characters listed may include parentheses ("(-_./():)"), so the parenthesis that
+/// closes is the first `)` after which the sentence ends or goes on with a space, a comma or a
+/// period.
 fn parenthesized(sentence: &str, at: usize) -> Option<(&str, usize)> {
     let open = after_prefix(sentence, at, &["(", " ("])?;
     let rest = &sentence[open..];
@@ -423,9 +431,9 @@ fn parenthesized(sentence: &str, at: usize) -> Option<(&str, usize)> {
 }
 
 /// A run of punctuation at `at`, as in "these special characters: -_./:()" or "special characters
-/// _~';@^-%#&$.*+?,=!:|/()[]{}": up to the next word, spaces inside it included (`^- %` reads as a list
-/// with a space in it: the wider reading). A period that ends the sentence is kept: `-_./:().` may list
-/// the period, and reading it in only widens the rule.
+/// _~';@^-%#&$.*+?,=!:|/()[]{}": up to the next word, spaces inside it included (`^- %` reads as a
+/// list with a space in it: the wider reading). A period that ends the sentence is kept: `-_./:().`
+/// may list the period, and reading it in only widens the rule.
 fn symbol_run(sentence: &str, at: usize) -> Option<(String, usize)> {
     let rest = sentence.get(at..)?;
     let mut end = 0;

@@ -1,24 +1,27 @@
-//! Recognizes the rules a row's prose states and turns them into data: lengths ("3 to 64 characters",
-//! "(Max. 63 characters.)"), ranges ("Range: 1–65535."), character rules ("starting with a letter. Only
-//! letters, digits, hyphens (-) ... are allowed"), the integer-list format, notes ("Currently, this
-//! parameter is not supported."), and, still unresolved, conditions ("This parameter is required if protocol
-//! is set to http"), comparisons ("must be less than the value of time_interval") and alternatives ("Either
-//! app_name or any of label_key and label_value must be set"); `build` resolves those against the tables.
-//! Sentences that read like rules but match nothing are listed, so that a person knows what to review.
+//! Recognizes the rules a row's prose states and turns them into data: lengths ("3 to 64
+//! characters", "(Max. 63 characters.)"), ranges ("Range: 1–65535."), character rules ("starting
+//! with a letter. Only letters, digits, hyphens (-) ... are allowed"), the integer-list format,
+//! notes ("Currently, this parameter is not supported."), and, still unresolved, conditions ("This
+//! parameter is required if protocol is set to http"), comparisons ("must be less than the value of
+//! time_interval") and alternatives ("Either app_name or any of label_key and label_value must be
+//! set"); `build` resolves those against the tables. Sentences that read like rules but match
+//! nothing are listed, so that a person knows what to review.
 //!
-//! Hand-written matching over lower-cased text, not regular expressions: each phrase is a plain string the
-//! pages use, and the few shapes around it (numbers, lists of character classes) are easier to read as code.
+//! Hand-written matching over lower-cased text, not regular expressions: each phrase is a plain
+//! string the pages use, and the few shapes around it (numbers, lists of character classes) are
+//! easier to read as code.
 //!
-//! Never narrower than the page: a limit, a character rule, a list of values or a default becomes data
-//! only when its sentence is read whole (`whole`) and speaks of the whole value, not of one case of it
-//! ("If type is set to HOST_NAME, ...", "hmac: ...", "Each must start with a letter" said of the
-//! environment variables in a URI: such a sentence and the rest of its paragraph give no check). A
-//! sentence read in part gives nothing and is listed for review.
+//! Never narrower than the page: a limit, a character rule, a list of values or a default becomes
+//! data only when its sentence is read whole (`whole`) and speaks of the whole value, not of one
+//! case of it ("If type is set to HOST_NAME, ...", "hmac: ...", "Each must start with a letter"
+//! said of the environment variables in a URI: such a sentence and the rest of its paragraph give
+//! no check). A sentence read in part gives nothing and is listed for review.
 //!
-//! The shapes each have a file: `numbers` (lengths, ranges, array lengths, the integer list), `chars`
-//! (character rules), `values` (defaults and lists of values), `relations` (conditions, comparisons,
-//! alternatives), `whole` (whether a sentence was read whole, and cases), `text` (numbers and words as
-//! the pages write them); this one splits the prose into sentences and runs them.
+//! The shapes each have a file: `numbers` (lengths, ranges, array lengths, the integer list),
+//! `chars` (character rules), `values` (defaults and lists of values), `relations` (conditions,
+//! comparisons, alternatives), `whole` (whether a sentence was read whole, and cases), `text`
+//! (numbers and words as the pages write them); this one splits the prose into sentences and runs
+//! them.
 
 mod chars;
 mod numbers;
@@ -38,7 +41,8 @@ use self::whole::{opens_scope, read_whole};
 use crate::import::review::{Kind as ReviewKind, Review};
 use crate::spec::{Chars, Format};
 
-/// What the row's values are, which decides what a phrase can mean ("1 to 64 characters" is a length).
+/// What the row's values are, which decides what a phrase can mean ("1 to 64 characters" is a
+/// length).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     String,
@@ -60,7 +64,8 @@ pub struct Facts {
     pub maximum: Option<Stated<i64>>,
     pub min_items: Option<Stated<u64>>,
     pub max_items: Option<Stated<u64>>,
-    /// The spec's `chars`: classes `letter`, `ascii_lower`, `digit`, or a string of literal characters.
+    /// The spec's `chars`: classes `letter`, `ascii_lower`, `digit`, or a string of literal
+    /// characters.
     pub chars: Chars,
     /// The structured format the prose describes (an integer list with its bounds).
     pub format: Option<Format>,
@@ -72,11 +77,11 @@ pub struct Facts {
     pub conditions: Vec<Condition>,
     pub comparisons: Vec<Comparison>,
     pub at_least_one_of: Vec<AtLeastOneOf>,
-    /// Sentences that read like rules (they have a number or a word such as "must", "only", "if") but
-    /// that nothing recognized, read only in part, or stating one case of the value.
+    /// Sentences that read like rules (they have a number or a word such as "must", "only", "if")
+    /// but that nothing recognized, read only in part, or stating one case of the value.
     pub unrecognized: Vec<String>,
-    /// Checks the prose states that were not made, and why (two sentences disagree; a list of values
-    /// another sentence widens), as review lines the row's place goes before.
+    /// Checks the prose states that were not made, and why (two sentences disagree; a list of
+    /// values another sentence widens), as review lines the row's place goes before.
     pub withheld: Vec<Review>,
 }
 
@@ -160,8 +165,9 @@ const RULE_WORDS: &[&str] = &[
     "options are",
 ];
 
-/// Recognizes the rules in a row's description paragraphs (bullets written `• text`). `reviewed_notes`
-/// are sentences (or whole paragraphs) a person decided are notes: rules nothing can check.
+/// Recognizes the rules in a row's description paragraphs (bullets written `• text`).
+/// `reviewed_notes` are sentences (or whole paragraphs) a person decided are notes: rules nothing
+/// can check.
 pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -> Facts {
     let mut facts = Facts::default();
     let mut in_format = false;
@@ -171,8 +177,8 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             None => (false, paragraph.as_str()),
         };
         in_format &= is_bullet;
-        // A paragraph that sends the reader to technical support describes a service limitation as a
-        // whole, so it is one note.
+        // A paragraph that sends the reader to technical support describes a service limitation as
+        // a whole, so it is one note.
         if reviewed_notes.iter().any(|n| n == text)
             || text
                 .to_ascii_lowercase()
@@ -182,8 +188,8 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
             continue;
         }
         let sentences = sentences(text);
-        // Once a sentence opens a case ("If type is set to PATH, ..."), the rest of its paragraph speaks
-        // of that case.
+        // Once a sentence opens a case ("If type is set to PATH, ..."), the rest of its paragraph
+        // speaks of that case.
         let mut scoped = false;
         let mut k = 0;
         while let Some(&sentence) = sentences.get(k) {
@@ -192,12 +198,14 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
                 facts.notes.push(sentence.to_owned());
                 continue;
             }
-            // The bullets after "in one of the following formats:" describe the format just recognized.
+            // The bullets after "in one of the following formats:" describe the format just
+            // recognized.
             if in_format && k == 1 {
                 continue;
             }
             if let Some(groups) = at_least_one_of(sentence) {
-                // "If only app_name is set, ..." sentences right after explain the rule, so they are its source too.
+                // "If only app_name is set, ..." sentences right after explain the rule, so they
+                // are its source too.
                 let mut source = sentence.to_owned();
                 while let Some(next) = sentences
                     .get(k)
@@ -222,8 +230,8 @@ pub fn recognize(paragraphs: &[String], kind: Kind, reviewed_notes: &[String]) -
     facts
 }
 
-/// A list of values is closed only if no other sentence states more of them ("In eu-de, the value of
-/// this parameter can only be 5_gray.").
+/// A list of values is closed only if no other sentence states more of them ("In eu-de, the value
+/// of this parameter can only be 5_gray.").
 fn close_values(facts: &mut Facts) {
     if let Some(values) = &facts.values {
         if let Some(other) = facts.unrecognized.iter().find(|s| states_values(s)) {
@@ -237,8 +245,8 @@ fn close_values(facts: &mut Facts) {
     }
 }
 
-/// "Use lowercase letters ... Start with a letter": the letter that starts (or ends) must be one of the
-/// letters allowed.
+/// "Use lowercase letters ... Start with a letter": the letter that starts (or ends) must be one of
+/// the letters allowed.
 fn lowercase_first_and_last(facts: &mut Facts) {
     if facts.chars.allowed.iter().any(|c| c == "ascii_lower")
         && !facts.chars.allowed.iter().any(|c| c == "letter")
@@ -318,8 +326,8 @@ fn looks_like_rule(sentence: &str) -> bool {
         })
 }
 
-/// Splits a paragraph into sentences: a period (or `!`, `?`) followed by a space and a capital, a digit
-/// or a parenthesis ends one, unless it ends an abbreviation.
+/// Splits a paragraph into sentences: a period (or `!`, `?`) followed by a space and a capital, a
+/// digit or a parenthesis ends one, unless it ends an abbreviation.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;

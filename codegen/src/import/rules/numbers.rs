@@ -1,7 +1,7 @@
 //! Numbers in prose: lengths ("3 to 64 characters", "(Max. 63 characters.)", "cannot exceed 255
 //! characters"), ranges ("Range: 1–65535.", "The value ranges from 1 to 10.", "The maximum value is
-//! 2,147,483,647.", "must be greater than 0"), array lengths ("Array Length: 1 - 50") and the bounds of an
-//! integer list. Each comes with the part of the sentence it was read from.
+//! 2,147,483,647.", "must be greater than 0"), array lengths ("Array Length: 1 - 50") and the
+//! bounds of an integer list. Each comes with the part of the sentence it was read from.
 
 use super::text::{after_prefix, ends_word, number_at, pair_at, starts_word, word_starts, Span};
 
@@ -69,9 +69,9 @@ fn characters_after(lower: &str, at: usize) -> Option<usize> {
     ends_word(lower, end).then_some(end)
 }
 
-/// "3 to 64 characters", "1–64 characters", "(Max. 63 characters.)", "max. 64 characters", "a maximum
-/// of 255 characters", "with not more than 255 characters", "cannot exceed 64 characters". The first
-/// such phrase; a second one stays unread.
+/// "3 to 64 characters", "1–64 characters", "(Max. 63 characters.)", "max. 64 characters", "a
+/// maximum of 255 characters", "with not more than 255 characters", "cannot exceed 64 characters".
+/// The first such phrase; a second one stays unread.
 pub(super) fn lengths(lower: &str) -> Option<BoundsRead> {
     for at in (0..lower.len()).filter(|&i| lower.is_char_boundary(i)) {
         if let Some(((min, max), after)) = pair_at(lower, at) {
@@ -95,8 +95,9 @@ pub(super) fn lengths(lower: &str) -> Option<BoundsRead> {
     None
 }
 
-/// The bounds of an integer: "Range: 1–65535.", "The value ranges from 1 to 10.", "The maximum value is
-/// 2,147,483,647.", "The minimum value is 5.", "The value must be greater than 0." (so at least 1).
+/// The bounds of an integer: "Range: 1–65535.", "The value ranges from 1 to 10.", "The maximum
+/// value is 2,147,483,647.", "The minimum value is 5.", "The value must be greater than 0." (so at
+/// least 1).
 pub(super) fn range(lower: &str) -> Option<BoundsRead> {
     const RANGE: &[&str] = &[
         "range: ",

@@ -1,5 +1,5 @@
-//! What the value recognizers read in one sentence (lengths, ranges, characters, values, defaults), and
-//! adding it to the row's facts, where an earlier sentence may have said otherwise.
+//! What the value recognizers read in one sentence (lengths, ranges, characters, values, defaults),
+//! and adding it to the row's facts, where an earlier sentence may have said otherwise.
 
 use super::chars::{self, chars, merge_chars};
 use super::numbers::{array_length, integer_list, lengths, range, BoundsRead};
@@ -58,9 +58,9 @@ impl Read {
             .collect()
     }
 
-    /// Adds what was read to the row's facts. Where an earlier sentence gave the same limit differently,
-    /// the wider one is kept and the disagreement reported; a character rule stated twice differently is
-    /// left out.
+    /// Adds what was read to the row's facts. Where an earlier sentence gave the same limit
+    /// differently, the wider one is kept and the disagreement reported; a character rule stated
+    /// twice differently is left out.
     pub(super) fn commit(self, sentence: &str, facts: &mut Facts, in_format: &mut bool) {
         commit_bounds([self.lengths, self.range, self.items], sentence, facts);
         if let Some(((minimum, maximum), _)) = self.integer_list {
@@ -81,7 +81,8 @@ impl Read {
     }
 }
 
-/// The lengths, the range and the array length a sentence gives, each widening what an earlier one gave.
+/// The lengths, the range and the array length a sentence gives, each widening what an earlier one
+/// gave.
 fn commit_bounds(
     [lengths, range, items]: [Option<BoundsRead>; 3],
     sentence: &str,

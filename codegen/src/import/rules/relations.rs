@@ -25,8 +25,8 @@ const FORBIDDEN_UNLESS: &[&str] = &[
     " can be used only when ",
 ];
 
-/// "This parameter is required if protocol is set to http or https.", "This parameter is supported only
-/// when the VPC channel type is microservice."
+/// "This parameter is required if protocol is set to http or https.", "This parameter is supported
+/// only when the VPC channel type is microservice."
 pub(super) fn condition(sentence: &str, lower: &str) -> Option<Condition> {
     let find = |phrases: &[&str], kind| {
         phrases
@@ -88,8 +88,8 @@ pub(super) fn comparison(sentence: &str, lower: &str) -> Option<Comparison> {
     })
 }
 
-/// "Either app_name or any of label_key and label_value must be set." as [["app_name"], ["label_key",
-/// "label_value"]].
+/// "Either app_name or any of label_key and label_value must be set." as [["app_name"],
+/// ["label_key", "label_value"]].
 pub(super) fn at_least_one_of(sentence: &str) -> Option<Vec<Vec<String>>> {
     let lower = sentence.to_ascii_lowercase();
     let body = lower.strip_prefix("either ")?;

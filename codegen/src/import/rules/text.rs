@@ -1,6 +1,7 @@
-//! The small pieces of text every recognizer reads: where a phrase starts a word, a number as the pages
-//! write it ("2,147,483,647", "-1"), the separators of a list (", and ", " or "). Offsets are bytes of
-//! the lower-cased sentence, which has the same offsets as the sentence (only ASCII letters change case).
+//! The small pieces of text every recognizer reads: where a phrase starts a word, a number as the
+//! pages write it ("2,147,483,647", "-1"), the separators of a list (", and ", " or "). Offsets are
+//! bytes of the lower-cased sentence, which has the same offsets as the sentence (only ASCII
+//! letters change case).
 
 use std::ops::Range;
 
@@ -25,8 +26,8 @@ pub(super) fn ends_word(lower: &str, at: usize) -> bool {
     !lower[at..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
 }
 
-/// The first of `phrases` that `lower[at..]` starts with, as the position after it. Longer phrases are
-/// tried first, so that ", and " wins over ", ".
+/// The first of `phrases` that `lower[at..]` starts with, as the position after it. Longer phrases
+/// are tried first, so that ", and " wins over ", ".
 pub(super) fn after_prefix(lower: &str, at: usize, phrases: &[&str]) -> Option<usize> {
     let rest = lower.get(at..)?;
     phrases
@@ -48,9 +49,9 @@ pub(super) const SEPARATORS: &[&str] = &[
     ", ",
 ];
 
-/// An integer at `at` as the pages write it: an optional minus sign, digits, and groups of three digits
-/// after commas ("2,147,483,647"; "1,2" is the number 1 followed by a comma). Returns the number and the
-/// position after it; `None` when no number starts there or it does not fit 64 bits.
+/// An integer at `at` as the pages write it: an optional minus sign, digits, and groups of three
+/// digits after commas ("2,147,483,647"; "1,2" is the number 1 followed by a comma). Returns the
+/// number and the position after it; `None` when no number starts there or it does not fit 64 bits.
 pub(super) fn number_at(lower: &str, at: usize) -> Option<(i64, usize)> {
     let bytes = lower.as_bytes();
     if !starts_word(lower, at) {

@@ -1,9 +1,9 @@
-//! Values in prose: the default ("The default value is V1.", "defaults to 443") and a closed list of the
-//! values ("The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.", "The value can be 4 (IPv4) or 6
-//! (IPv6).", "The value must be delete."). A list is an enumeration only when the sentence names the
-//! value itself as its subject and ends with the list: "The value of xx can be 02, 06, ..." speaks of a
-//! part of the value, "... or GRPCS (available when ...)" of a case, "The value can be A, B, etc." of an
-//! open list; those are not read.
+//! Values in prose: the default ("The default value is V1.", "defaults to 443") and a closed list
+//! of the values ("The value can be TCP, UDP_CONNECT, HTTP, HTTPS, or PING.", "The value can be 4
+//! (IPv4) or 6 (IPv6).", "The value must be delete."). A list is an enumeration only when the
+//! sentence names the value itself as its subject and ends with the list: "The value of xx can be
+//! 02, 06, ..." speaks of a part of the value, "... or GRPCS (available when ...)" of a case, "The
+//! value can be A, B, etc." of an open list; those are not read.
 
 use super::text::{after_prefix, word_starts, Span, SEPARATORS};
 use super::Kind;
@@ -23,9 +23,9 @@ pub(super) struct ValuesRead {
     pub span: Span,
 }
 
-/// "The default value is V1.", "The default value is ${host}, indicating that the host of the request
-/// will be used.", "defaults to 443": the value (`None` for "null", which documents that there is none),
-/// and the part read.
+/// "The default value is V1.", "The default value is ${host}, indicating that the host of the
+/// request will be used.", "defaults to 443": the value (`None` for "null", which documents that
+/// there is none), and the part read.
 pub(super) fn default(sentence: &str, lower: &str) -> Option<(Option<String>, Span)> {
     const PHRASES: &[&str] = &[
         "the default value is ",
@@ -69,8 +69,9 @@ pub(super) fn default(sentence: &str, lower: &str) -> Option<(Option<String>, Sp
     Some((value, at..end))
 }
 
-/// "The value can be GET, HEAD, POST, or PATCH.": the values of a sentence whose subject is the value and
-/// that ends with the list (a default clause may follow: ", and the default value is false").
+/// "The value can be GET, HEAD, POST, or PATCH.": the values of a sentence whose subject is the
+/// value and that ends with the list (a default clause may follow: ", and the default value is
+/// false").
 pub(super) fn values(sentence: &str, lower: &str, kind: Kind) -> Option<ValuesRead> {
     const SUBJECTS: &[&str] = &[
         "the value can be ",
@@ -143,9 +144,9 @@ pub(super) fn values(sentence: &str, lower: &str, kind: Kind) -> Option<ValuesRe
     })
 }
 
-/// One value at `at`: a word without spaces ("UDP_CONNECT", "5_bgp", "tls-1-2") and an optional meaning
-/// in parentheses ("4 (IPv4)"); `None` where the word is not a value ("any", "one of the following:") or
-/// the parenthesis states a case ("(available when ...)").
+/// One value at `at`: a word without spaces ("UDP_CONNECT", "5_bgp", "tls-1-2") and an optional
+/// meaning in parentheses ("4 (IPv4)"); `None` where the word is not a value ("any", "one of the
+/// following:") or the parenthesis states a case ("(available when ...)").
 fn value_at(sentence: &str, at: usize) -> Option<(String, Option<String>, usize)> {
     const NOT_VALUES: &[&str] = &[
         "any", "one", "a", "an", "the", "all", "other", "others", "etc", "etc.", "such", "more",

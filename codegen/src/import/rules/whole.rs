@@ -1,14 +1,15 @@
 //! Whether a sentence was read whole, and whether it speaks of the field's value at all. A limit, a
-//! character rule or a list of values becomes a check only when the recognizers read every word of its
-//! sentence that could change what it means: "up to 255 characters except > and <" is not a length
-//! limit of 255 plus an ignored remark, it is a rule the importer does not read, so it makes no check and
-//! goes to the report. A check the service does not make rejects requests it accepts; a check the
-//! importer leaves out is only a missing convenience.
+//! character rule or a list of values becomes a check only when the recognizers read every word of
+//! its sentence that could change what it means: "up to 255 characters except > and <" is not a
+//! length limit of 255 plus an ignored remark, it is a rule the importer does not read, so it makes
+//! no check and goes to the report. A check the service does not make rejects requests it accepts;
+//! a check the importer leaves out is only a missing convenience.
 
 use super::text::Span;
 
-/// Words that change what the words around them mean: a condition, a negation, an exception, a subject
-/// other than the value ("Each must start with a letter", said of the environment variables in a URI).
+/// Words that change what the words around them mean: a condition, a negation, an exception, a
+/// subject other than the value ("Each must start with a letter", said of the environment variables
+/// in a URI).
 const MARKERS: &[&str] = &[
     "if",
     "when",
@@ -55,8 +56,8 @@ const MARKERS: &[&str] = &[
     "suffix",
 ];
 
-/// Words that may join the parts a recognizer read ("It can contain 3 to 64 characters, starting with a
-/// letter"; "Only letters ... are allowed"). Nothing here restricts or widens a rule.
+/// Words that may join the parts a recognizer read ("It can contain 3 to 64 characters, starting
+/// with a letter"; "Only letters ... are allowed"). Nothing here restricts or widens a rule.
 const FILLER: &[&str] = &[
     "and",
     "or",
@@ -119,9 +120,9 @@ const GENERIC_LABELS: &[&str] = &[
     "remark",
 ];
 
-/// Whether the parts of `sentence` outside `spans` leave nothing unread: before the first part, a subject
-/// without conditions, negations or numbers ("Secret, which can contain"); between and after the parts,
-/// only joining words and punctuation.
+/// Whether the parts of `sentence` outside `spans` leave nothing unread: before the first part, a
+/// subject without conditions, negations or numbers ("Secret, which can contain"); between and
+/// after the parts, only joining words and punctuation.
 pub(super) fn read_whole(sentence: &str, spans: &[Span]) -> bool {
     let mut spans: Vec<Span> = spans.to_vec();
     spans.sort_by_key(|s| s.start);
@@ -164,8 +165,8 @@ fn joining_only(text: &str) -> bool {
     words(text).all(|w| FILLER.contains(&w.as_str())) || complies(text)
 }
 
-/// "and must comply with URI specifications": a standard the value follows, which no check reads and
-/// which restricts nothing the rest of the sentence says.
+/// "and must comply with URI specifications": a standard the value follows, which no check reads
+/// and which restricts nothing the rest of the sentence says.
 fn complies(text: &str) -> bool {
     let lower = text.trim().to_ascii_lowercase();
     let rest = lower.strip_prefix("and ").unwrap_or(&lower);
@@ -182,11 +183,11 @@ fn complies(text: &str) -> bool {
         && after.trim_matches(|c| c == '.' || c == ' ').is_empty()
 }
 
-/// Whether the sentence opens a case of the value rather than speaking of all of it, so that it and the
-/// rest of its paragraph state no rule of the whole field: a condition ("If type is set to HOST_NAME,
-/// ..."), a place or a kind ("In eu-de, ...", "For shared load balancers, ..."), another subject ("Each
-/// must start with a letter", after "Environment variables are supported."), or a variant's label
-/// ("hmac: The value contains 8 to 32 characters").
+/// Whether the sentence opens a case of the value rather than speaking of all of it, so that it and
+/// the rest of its paragraph state no rule of the whole field: a condition ("If type is set to
+/// HOST_NAME, ..."), a place or a kind ("In eu-de, ...", "For shared load balancers, ..."), another
+/// subject ("Each must start with a letter", after "Environment variables are supported."), or a
+/// variant's label ("hmac: The value contains 8 to 32 characters").
 pub(super) fn opens_scope(lower: &str) -> bool {
     const OPENERS: &[&str] = &[
         "if ",

@@ -1,5 +1,5 @@
-//! What a service directory already holds: each operation file's definitions, page title and the types
-//! its bodies name, and `common.json`, which a service import reuses and keeps.
+//! What a service directory already holds: each operation file's definitions, page title and the
+//! types its bodies name, and `common.json`, which a service import reuses and keeps.
 
 use super::shapes::Defs;
 use super::COMMON_FILE;
@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`) and
-/// its parameters'.
+/// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`)
+/// and its parameters'.
 fn body_types(file: &Value) -> Vec<String> {
     let list = |key: &str| {
         file.pointer(&format!("/operation/{key}"))
@@ -111,8 +111,8 @@ impl Existing {
         Ok(existing)
     }
 
-    /// The operation whose file documents the page titled `title` with the path `path`; else the first
-    /// with that title (a page whose path changed).
+    /// The operation whose file documents the page titled `title` with the path `path`; else the
+    /// first with that title (a page whose path changed).
     pub(super) fn op_of_title(&self, title: &str, path: &str) -> Option<String> {
         let titled = || self.titles.iter().filter(|(_, (t, _))| t == title);
         titled()

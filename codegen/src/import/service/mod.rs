@@ -1,10 +1,11 @@
-//! `codegen import --service NAME --out DIR PAGES...`: a service's pages (files, or folders of `.txt`
-//! pages) into one service directory: one spec file per operation and the types several pages share in
-//! `common.json` (the private `names` module has the rule). Operations are named after their page's
-//! title (`Querying VPC Channels` is `querying_vpc_channels`, by [`naming::operation_name`]), or keep the
-//! name of the file in `DIR` that already documents the page. Files of `DIR` for pages not given are left alone, and the `common.json` entries they use are
-//! kept. The same pages give the same files, byte for byte; with `--diff`, nothing is written and every
-//! difference from the files in `DIR` is listed.
+//! `codegen import --service NAME --out DIR PAGES...`: a service's pages (files, or folders of
+//! `.txt` pages) into one service directory: one spec file per operation and the types several
+//! pages share in `common.json` (the private `names` module has the rule). Operations are named
+//! after their page's title (`Querying VPC Channels` is `querying_vpc_channels`, by
+//! [`naming::operation_name`]), or keep the name of the file in `DIR` that already documents the
+//! page. Files of `DIR` for pages not given are left alone, and the `common.json` entries they use
+//! are kept. The same pages give the same files, byte for byte; with `--diff`, nothing is written
+//! and every difference from the files in `DIR` is listed.
 
 mod existing;
 mod names;
@@ -214,9 +215,9 @@ fn check_examples(service: &str, files: &[(PathBuf, String)]) -> Vec<Review> {
     }
 }
 
-/// Every difference between the files an import produced and those in its directory; with `formatting`,
-/// also files that differ only in their text (key order, layout), which a byte-for-byte re-import would
-/// rewrite.
+/// Every difference between the files an import produced and those in its directory; with
+/// `formatting`, also files that differ only in their text (key order, layout), which a
+/// byte-for-byte re-import would rewrite.
 pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<String>, ImportError> {
     let mut found = Vec::new();
     for (path, text) in &outcome.files {
@@ -306,8 +307,8 @@ fn is_enum(def: &Value) -> bool {
     def.get("values").is_some()
 }
 
-/// The operation's spec file: its own definitions under their service names, references renamed, the
-/// shared ones left to `common.json`.
+/// The operation's spec file: its own definitions under their service names, references renamed,
+/// the shared ones left to `common.json`.
 fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
     let empty = BTreeMap::new();
     let names = plan.names.get(op).unwrap_or(&empty);

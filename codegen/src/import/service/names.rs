@@ -1,14 +1,15 @@
 //! Which definitions of a service's pages are one type, where each lives and what it is called.
 //!
-//! The rule (spec/README.md, "Importing a service"): definitions with the same name and the same shape
-//! ([`super::shapes`]) on two or more pages are one type in `common.json`; one on a single page stays in
-//! that page's file. A table without a Mandatory column (a response's) says nothing about which fields
-//! are mandatory: it is the same type as the one table of that name and shape that does say (the
-//! generator makes every field optional where a response reads it). Where pages give one name different shapes, the shape on the most pages keeps the
-//! name (on a tie, the one whose first operation sorts first) and every other shape is named
-//! `{Operation}{Name}` after the first operation that has it (`CreatingAnApiStatus`), with a number
-//! appended while that is taken. `common.json` entries that files outside this import use are kept as
-//! they are, and a page's definition with the same name and shape (or a name ending with it) reuses them.
+//! The rule (spec/README.md, "Importing a service"): definitions with the same name and the same
+//! shape ([`super::shapes`]) on two or more pages are one type in `common.json`; one on a single
+//! page stays in that page's file. A table without a Mandatory column (a response's) says nothing
+//! about which fields are mandatory: it is the same type as the one table of that name and shape
+//! that does say (the generator makes every field optional where a response reads it). Where pages
+//! give one name different shapes, the shape on the most pages keeps the name (on a tie, the one
+//! whose first operation sorts first) and every other shape is named `{Operation}{Name}` after the
+//! first operation that has it (`CreatingAnApiStatus`), with a number appended while that is taken.
+//! `common.json` entries that files outside this import use are kept as they are, and a page's
+//! definition with the same name and shape (or a name ending with it) reuses them.
 
 use super::shapes::{references, retarget_references, Defs, Scope, Shapes};
 use crate::import::review::{Kind, Review};
@@ -63,8 +64,8 @@ impl<'a> Group<'a> {
     }
 }
 
-/// Plans `pages` (sorted by operation) into a service whose `common.json` has `kept` (the entries other
-/// files use) and whose other files define `taken`.
+/// Plans `pages` (sorted by operation) into a service whose `common.json` has `kept` (the entries
+/// other files use) and whose other files define `taken`.
 pub fn plan(pages: &[PageDefs], kept: &Defs, taken: &BTreeSet<String>) -> Plan {
     let kept_shape = kept_shapes(kept);
     let mut by_name: BTreeMap<&str, Vec<Group<'_>>> = occurrences(pages, kept)
@@ -149,9 +150,9 @@ fn occurrences<'a>(pages: &'a [PageDefs], kept: &Defs) -> BTreeMap<&'a str, Vec<
     occurrences
 }
 
-/// Names each group of each name: a kept `common.json` entry of its shape, else the name itself for the
-/// shape on the most pages, else `{Operation}{Name}` (numbered while taken). `taken` are the names
-/// other files define.
+/// Names each group of each name: a kept `common.json` entry of its shape, else the name itself for
+/// the shape on the most pages, else `{Operation}{Name}` (numbered while taken). `taken` are the
+/// names other files define.
 fn name_groups(
     by_name: &mut BTreeMap<&str, Vec<Group<'_>>>,
     kept_shape: &BTreeMap<&str, (String, String)>,
@@ -215,9 +216,9 @@ struct Occurrence<'a> {
     silent: bool,
 }
 
-/// The occurrences of one name grouped into types: by shape, a table without a Mandatory column joining
-/// the one shape of those with it that is the same but for `required` (where there are several, it
-/// stays apart).
+/// The occurrences of one name grouped into types: by shape, a table without a Mandatory column
+/// joining the one shape of those with it that is the same but for `required` (where there are
+/// several, it stays apart).
 fn groups(found: Vec<Occurrence<'_>>) -> Vec<Group<'_>> {
     let mut groups: Vec<Group<'_>> = Vec::new();
     let mut loose_of: Vec<String> = Vec::new();
@@ -288,7 +289,8 @@ impl Plan {
         self.report.push(Review::new(Kind::NameShapes, text));
     }
 
-    /// A review line where the pages sharing a type describe it differently: the first page's prose is kept.
+    /// A review line where the pages sharing a type describe it differently: the first page's prose
+    /// is kept.
     fn report_prose(&mut self, name: &str, group: &Group<'_>) {
         let first = &group.ops[0].defs[name];
         let differ: Vec<&str> = group.ops[1..]
@@ -345,8 +347,8 @@ fn shared_description(mut def: Value, pages: &[&PageDefs]) -> Value {
     def
 }
 
-/// The `common.json` entries that other operations use (`files`, their definitions, and `bodies`, the
-/// types their bodies name), with what those entries use in turn.
+/// The `common.json` entries that other operations use (`files`, their definitions, and `bodies`,
+/// the types their bodies name), with what those entries use in turn.
 pub fn used_by(files: &[&Defs], bodies: &[&str], common: &Defs) -> Defs {
     let mut open: Vec<&str> = files
         .iter()

@@ -1,12 +1,13 @@
 //! The shape of an object or enumeration: what a generated type is made of, without its prose. Two
-//! definitions with the same name and the same shape are one type; the shape reaches through the types a
-//! definition refers to, so an object is only the same as another when the objects and enumerations its
-//! fields hold are the same too.
+//! definitions with the same name and the same shape are one type; the shape reaches through the
+//! types a definition refers to, so an object is only the same as another when the objects and
+//! enumerations its fields hold are the same too.
 
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
-/// A spec file's definitions, objects and enumerations by name (one namespace, as the spec format has).
+/// A spec file's definitions, objects and enumerations by name (one namespace, as the spec format
+/// has).
 pub type Defs = BTreeMap<String, Value>;
 
 /// Where names resolve: the definitions of one operation's file, then the service's `common.json`.
@@ -22,8 +23,8 @@ const PROSE_KEYS: &[&str] = &["description", "meaning"];
 #[derive(Default)]
 pub struct Shapes {
     done: HashMap<String, String>,
-    /// Whether `required` is left out too: the shape a table without a Mandatory column can share with
-    /// one that has it.
+    /// Whether `required` is left out too: the shape a table without a Mandatory column can share
+    /// with one that has it.
     loose: bool,
 }
 
@@ -36,9 +37,9 @@ impl Shapes {
         }
     }
 
-    /// The shape of `name` in `scope`, as canonical JSON text: the definition without its prose, each
-    /// reference to another definition replaced by that definition's shape (a reference back into a cycle
-    /// by the name alone).
+    /// The shape of `name` in `scope`, as canonical JSON text: the definition without its prose,
+    /// each reference to another definition replaced by that definition's shape (a reference back
+    /// into a cycle by the name alone).
     pub fn of(&mut self, scope: &Scope<'_>, name: &str) -> String {
         self.shape(scope, name, &mut Vec::new())
     }
@@ -81,8 +82,8 @@ fn fields_mut(def: &mut Value) -> impl Iterator<Item = &mut Value> {
         .flatten()
 }
 
-/// Points each field's `type` and `items` that `to` maps somewhere at what it maps them to; the others
-/// stay as they are.
+/// Points each field's `type` and `items` that `to` maps somewhere at what it maps them to; the
+/// others stay as they are.
 pub fn retarget_references(def: &mut Value, mut to: impl FnMut(&str) -> Option<String>) {
     for field in fields_mut(def) {
         for key in ["type", "items"] {

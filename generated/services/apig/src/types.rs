@@ -2,9 +2,9 @@
 // From: spec/apig/add_or_update_member_groups.json, spec/apig/common.json, spec/apig/update_backend_instances.json, spec/apig/update_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that operation's file,
-//! the others in `common`. The service's root re-exports each file's types, so that every type is
-//! named there.
+//! The service's types, in files: the types one operation alone reaches in that
+//! operation's file, the others in `common`. The service's root re-exports each file's
+//! types, so that every type is named there.
 pub mod common;
 #[cfg(feature = "add_or_update_member_groups")]
 pub mod add_or_update_member_groups;

@@ -12,7 +12,8 @@ use super::support;
 pub const METHOD: &str = "PUT";
 /// The URI template; `Request::path` fills it in.
 pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/certificates/{certificate_id}";
-/// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
+/// A request: path parameters, query parameters, headers, and its JSON body or its form's
+/// fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
@@ -44,8 +45,9 @@ impl Request {
     pub fn headers(&self) -> [(&'static str, &str); 1usize] {
         [("X-Auth-Token", self.x_auth_token.as_str())]
     }
-    /// Checks that no path parameter or header is empty and that the query parameters, the form's
-    /// fields and the body keep every documented rule; returns every violation at once.
+    /// Checks that no path parameter or header is empty and that the query parameters, the
+    /// form's fields and the body keep every documented rule; returns every violation at
+    /// once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut violations = ::std::vec::Vec::new();
         {
@@ -102,11 +104,11 @@ impl Response {
     ) -> ::std::result::Result<Self, support::JsonError> {
         Self::read(status, body, false).map(|(response, _)| response)
     }
-    /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
-    /// with the same paths and rules as request violations: enumeration values the page does not
-    /// list, values outside a documented range, length or character rule, undocumented fields, and
-    /// absent fields that requests must send. Log them to notice when the documentation and the
-    /// service drift apart; they never make parsing fail.
+    /// Parses a response body like [`Response::parse`], and lists where it departs from the
+    /// page, with the same paths and rules as request violations: enumeration values the
+    /// page does not list, values outside a documented range, length or character rule,
+    /// undocumented fields, and absent fields that requests must send. Log them to notice
+    /// when the documentation and the service drift apart; they never make parsing fail.
     pub fn parse_with_departures(
         status: u16,
         body: &[u8],
@@ -175,8 +177,8 @@ impl Response {
             }
         }
     }
-    /// The names of the headers the page documents for responses of `status`, to read from the HTTP
-    /// response beside its body (empty where the page documents none).
+    /// The names of the headers the page documents for responses of `status`, to read from the
+    /// HTTP response beside its body (empty where the page documents none).
     pub fn documented_headers(_status: u16) -> &'static [&'static str] {
         &[]
     }
@@ -193,8 +195,9 @@ impl Response {
         }
     }
 }
-/// Deserializes a request body and checks every documented rule, in one pass: the owned model,
-/// or every violation (each absent mandatory field, each undocumented field among them).
+/// Deserializes a request body and checks every documented rule, in one pass: the owned
+/// model, or every violation (each absent mandatory field, each undocumented field
+/// among them).
 pub fn parse_body(
     input: &[u8],
 ) -> ::std::result::Result<super::ModifyingAnSslCertificateRequest, support::BodyError> {
@@ -203,8 +206,8 @@ pub fn parse_body(
         support::nested::<super::ModifyingAnSslCertificateRequest>(),
     )
 }
-/// Checks a request body against every documented rule in one pass, without building the owned
-/// model: it reports exactly what `parse_body` reports.
+/// Checks a request body against every documented rule in one pass, without building
+/// the owned model: it reports exactly what `parse_body` reports.
 pub fn check_body(input: &[u8]) -> ::std::result::Result<(), support::BodyError> {
     support::check_json(
         input,

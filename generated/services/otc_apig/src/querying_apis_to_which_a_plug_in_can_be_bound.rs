@@ -15,7 +15,8 @@ use super::support;
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
 pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/plugins/{plugin_id}/attachable-apis";
-/// A request: path parameters, query parameters, headers, and its JSON body or its form's fields.
+/// A request: path parameters, query parameters, headers, and its JSON body or its form's
+/// fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
@@ -108,8 +109,9 @@ impl Request {
     pub fn headers(&self) -> [(&'static str, &str); 1usize] {
         [("X-Auth-Token", self.x_auth_token.as_str())]
     }
-    /// Checks that no path parameter or header is empty and that the query parameters, the form's
-    /// fields and the body keep every documented rule; returns every violation at once.
+    /// Checks that no path parameter or header is empty and that the query parameters, the
+    /// form's fields and the body keep every documented rule; returns every violation at
+    /// once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
         let mut violations = ::std::vec::Vec::new();
         {
@@ -181,11 +183,11 @@ impl Response {
     ) -> ::std::result::Result<Self, support::JsonError> {
         Self::read(status, body, false).map(|(response, _)| response)
     }
-    /// Parses a response body like [`Response::parse`], and lists where it departs from the page,
-    /// with the same paths and rules as request violations: enumeration values the page does not
-    /// list, values outside a documented range, length or character rule, undocumented fields, and
-    /// absent fields that requests must send. Log them to notice when the documentation and the
-    /// service drift apart; they never make parsing fail.
+    /// Parses a response body like [`Response::parse`], and lists where it departs from the
+    /// page, with the same paths and rules as request violations: enumeration values the
+    /// page does not list, values outside a documented range, length or character rule,
+    /// undocumented fields, and absent fields that requests must send. Log them to notice
+    /// when the documentation and the service drift apart; they never make parsing fail.
     pub fn parse_with_departures(
         status: u16,
         body: &[u8],
@@ -254,8 +256,8 @@ impl Response {
             }
         }
     }
-    /// The names of the headers the page documents for responses of `status`, to read from the HTTP
-    /// response beside its body (empty where the page documents none).
+    /// The names of the headers the page documents for responses of `status`, to read from the
+    /// HTTP response beside its body (empty where the page documents none).
     pub fn documented_headers(_status: u16) -> &'static [&'static str] {
         &[]
     }

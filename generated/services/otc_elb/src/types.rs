@@ -2,9 +2,9 @@
 // From: spec/otc_elb/adding_a_forwarding_policy.json, spec/otc_elb/common.json, spec/otc_elb/configuring_a_health_check.json, spec/otc_elb/creating_a_load_balancer.json, spec/otc_elb/creating_a_load_balancer_2.json, spec/otc_elb/querying_listeners.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that operation's file,
-//! the others in `common`. The service's root re-exports each file's types, so that every type is
-//! named there.
+//! The service's types, in files: the types one operation alone reaches in that
+//! operation's file, the others in `common`. The service's root re-exports each file's
+//! types, so that every type is named there.
 pub mod common;
 #[cfg(feature = "adding_a_forwarding_policy")]
 pub mod adding_a_forwarding_policy;

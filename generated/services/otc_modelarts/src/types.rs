@@ -2,9 +2,9 @@
 // From: spec/otc_modelarts/common.json, spec/otc_modelarts/creating_a_training_job.json, spec/otc_modelarts/deploying_a_model_as_a_service.json, spec/otc_modelarts/list_datasets.json, spec/otc_modelarts/modifying_a_dataset.json, spec/otc_modelarts/modifying_a_workspace.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that operation's file,
-//! the others in `common`. The service's root re-exports each file's types, so that every type is
-//! named there.
+//! The service's types, in files: the types one operation alone reaches in that
+//! operation's file, the others in `common`. The service's root re-exports each file's
+//! types, so that every type is named there.
 pub mod common;
 #[cfg(feature = "creating_a_training_job")]
 pub mod creating_a_training_job;

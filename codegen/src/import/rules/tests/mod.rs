@@ -1,5 +1,5 @@
-//! What the recognizers make of sentences the pages write: sentences, relations and what gives no check
-//! here; character rules, limits and values in files of their own.
+//! What the recognizers make of sentences the pages write: sentences, relations and what gives no
+//! check here; character rules, limits and values in files of their own.
 
 mod chars;
 mod limits;
@@ -100,8 +100,8 @@ fn unrecognized_rules_are_listed() {
     assert_eq!((f.unrecognized.len(), f.notes.len()), (0, 1));
 }
 
-/// `text` as one paragraph of a string row: what it gives, and that it gives nothing when `variant` is
-/// read instead (with the variant listed for review).
+/// `text` as one paragraph of a string row: what it gives, and that it gives nothing when `variant`
+/// is read instead (with the variant listed for review).
 fn whole_and_not(text: &str, variant: &str, kind: Kind) -> Facts {
     let none = facts(variant, kind);
     assert_eq!(
@@ -188,7 +188,8 @@ fn a_case_of_the_value_gives_no_check() {
         Kind::String,
     );
     assert_eq!(f.chars.first, classes(&["letter", "digit"]));
-    // "Each" speaks of the environment variables inside the URI, and so does the rest of the paragraph.
+    // "Each" speaks of the environment variables inside the URI, and so does the rest of the
+    // paragraph.
     let uri = "Environment variables are supported. Each must start with a letter and can consist of 3 to 32 characters. \
                Only letters, digits, hyphens (-), and underscores (_) are allowed.";
     let f = facts(uri, Kind::String);

@@ -1224,8 +1224,8 @@ pub enum MemberStatus {
     /// unavailable
     /// Wire value: `2`.
     Unavailable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]

@@ -2565,8 +2565,8 @@ pub enum BalanceStrategy {
     /// URI hashing.
     /// Wire value: `4`.
     UriHashing,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl BalanceStrategy {
@@ -2635,8 +2635,8 @@ pub enum MemberType {
     Ip,
     /// Wire value: `ecs`.
     Ecs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl MemberType {
@@ -2703,8 +2703,8 @@ pub enum VpcChannelType {
     /// Microservice type.
     /// Wire value: `3`.
     Microservice,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl VpcChannelType {
@@ -2778,8 +2778,8 @@ pub enum HealthCheckProtocol {
     /// Wire value: `HTTPS`.
     /// Also accepted as `https`.
     Https,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl HealthCheckProtocol {
@@ -2846,8 +2846,8 @@ pub enum HealthCheckMethod {
     Get,
     /// Wire value: `HEAD`.
     Head,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl HealthCheckMethod {
@@ -2914,8 +2914,8 @@ pub enum HealthCheckStatus {
     /// unavailable
     /// Wire value: `2`.
     Unavailable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl HealthCheckStatus {
@@ -2985,8 +2985,8 @@ pub enum MicroserviceType {
     /// CCE Service
     /// Wire value: `CCE_SERVICE`.
     CceService,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl MicroserviceType {
@@ -3055,8 +3055,8 @@ pub enum WorkloadType {
     Statefulset,
     /// Wire value: `daemonset`.
     Daemonset,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl WorkloadType {
@@ -3129,8 +3129,8 @@ pub enum VpcChannelStatus {
     /// abnormal
     /// Wire value: `2`.
     Abnormal,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl VpcChannelStatus {

@@ -278,8 +278,8 @@ pub enum AcceptingOrRejectingAVpcEndpointConnectionAction {
     Receive,
     /// Wire value: `reject`.
     Reject,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionAction {
@@ -353,8 +353,8 @@ pub enum AcceptingOrRejectingAVpcEndpointConnectionStatus {
     Failed,
     /// Wire value: `deleting`.
     Deleting,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionStatus {

@@ -154,8 +154,8 @@ pub enum AddingOrDeletingTagsOfAGatewayAction {
     Create,
     /// Wire value: `delete`.
     Delete,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl AddingOrDeletingTagsOfAGatewayAction {

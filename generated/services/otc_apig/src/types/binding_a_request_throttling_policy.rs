@@ -252,8 +252,8 @@ pub enum Scope {
     /// an app
     /// Wire value: `3`.
     AnApp,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl Scope {

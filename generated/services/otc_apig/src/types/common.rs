@@ -6875,8 +6875,8 @@ pub enum AclType {
     Permit,
     /// Wire value: `DENY`.
     Deny,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -6990,8 +6990,8 @@ impl support::Shaped for AclType {
 pub enum Action {
     /// Wire value: `delete`.
     Delete,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -7114,8 +7114,8 @@ pub enum AddingACertificateToADomainNameStatus {
     /// resolution failed
     /// Wire value: `4`.
     ResolutionFailed,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -7247,8 +7247,8 @@ pub enum AddingOrUpdatingBackendInstancesStatus {
     /// unavailable
     /// Wire value: `2`.
     Unavailable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -7382,8 +7382,8 @@ pub enum ApiFuncReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -7499,8 +7499,8 @@ pub enum ApiPolicyFunctionRespReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -7618,8 +7618,8 @@ pub enum ApiPolicyHttpRespReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -7740,8 +7740,8 @@ pub enum AppCodeAuthType {
     /// AppCode authentication is enabled and the AppCode is located in the header.
     /// Wire value: `HEADER`.
     Header,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -7868,8 +7868,8 @@ pub enum AppType {
     /// ROMA integration application.
     /// Wire value: `roma`.
     Roma,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8014,8 +8014,8 @@ pub enum AuthType {
     /// mandatory.
     /// Wire value: `AUTHORIZER`.
     Authorizer,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8157,8 +8157,8 @@ impl support::Shaped for AuthType {
 pub enum AuthorizerType {
     /// Wire value: `FUNC`.
     Func,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8280,8 +8280,8 @@ pub enum BackendApiReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8409,8 +8409,8 @@ pub enum BackendType {
     /// gRPC backend.
     /// Wire value: `GRPC`.
     Grpc,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8549,8 +8549,8 @@ pub enum BalanceStrategy {
     /// URI hashing.
     /// Wire value: `4`.
     UriHashing,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -8671,8 +8671,8 @@ pub enum BandwidthChargingMode {
     /// billed by bandwidth
     /// Wire value: `bandwidth`.
     Bandwidth,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8811,8 +8811,8 @@ pub enum BindingASignatureKeyReqMethod {
     Options,
     /// Wire value: `ANY`.
     Any,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -8980,8 +8980,8 @@ pub enum CnameStatus {
     /// resolution failed
     /// Wire value: `4`.
     ResolutionFailed,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -9136,8 +9136,8 @@ pub enum ConditionOrigin {
     /// system parameter - frontend authentication parameter
     /// Wire value: `frontend_authorizer`.
     FrontendAuthorizer,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -9272,8 +9272,8 @@ pub enum ConditionType {
     /// Regular expression
     /// Wire value: `pattern`.
     Pattern,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -9396,8 +9396,8 @@ pub enum ContentType {
     MultipartFormData,
     /// Wire value: `text/plain`.
     TextPlain,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -9529,8 +9529,8 @@ pub enum CreatingACustomAuthorizerType {
     Frontend,
     /// Wire value: `BACKEND`.
     Backend,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -9660,8 +9660,8 @@ pub enum CreatingARequestThrottlingPolicyType {
     /// within the specified period.
     /// Wire value: `2`.
     ApiSharedLimitingTheMaximumNumberOfTimesAllApIsBoundToThePolicyCanBeCalledWithinTheSpecifiedPeriod,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -9803,8 +9803,8 @@ pub enum CreatingAVpcChannelType {
     /// Microservice type.
     /// Wire value: `3`.
     MicroserviceType,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -9923,8 +9923,8 @@ pub enum CreatingAnApiLocation {
     Query,
     /// Wire value: `HEADER`.
     Header,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10046,8 +10046,8 @@ pub enum CreatingAnSslCertificateType {
     Instance,
     /// Wire value: `global`.
     Global,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10161,8 +10161,8 @@ pub enum Creator {
     /// The app is allocated by KooGallery.
     /// Wire value: `MARKET`.
     Market,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10293,8 +10293,8 @@ pub enum Define {
     /// not been published.
     /// Wire value: `dev`.
     Dev,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
@@ -10380,8 +10380,8 @@ pub enum EffectMode {
     /// Any condition is met.
     /// Wire value: `ANY`.
     Any,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10502,8 +10502,8 @@ pub enum EntityType {
     /// Account ID.
     /// Wire value: `DOMAIN_ID`.
     DomainId,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10616,8 +10616,8 @@ pub enum ExportingApisType {
     Yaml,
     /// Wire value: `yml`.
     Yml,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
@@ -10701,8 +10701,8 @@ pub enum InvocationType {
     /// synchronous
     /// Wire value: `sync`.
     Sync,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -10821,8 +10821,8 @@ pub enum IsDefault {
     /// No
     /// Wire value: `2`.
     No,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -10950,8 +10950,8 @@ pub enum IsIncluSpecialThrottle {
     /// no
     /// Wire value: `2`.
     No,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -11077,8 +11077,8 @@ pub enum LoadbalancerProvider {
     /// Elastic Load Balancer (available only in certain regions)
     /// Wire value: `elb`.
     Elb,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11187,8 +11187,8 @@ pub enum Location {
     Header,
     /// Wire value: `QUERY`.
     Query,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11319,8 +11319,8 @@ pub enum MatchMode {
     /// Exact match Default value: NORMAL
     /// Wire value: `NORMAL`.
     Normal,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11466,8 +11466,8 @@ pub enum MemberType {
     Ip,
     /// Wire value: `ecs`.
     Ecs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11583,8 +11583,8 @@ pub enum Method {
     Get,
     /// Wire value: `HEAD`.
     Head,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11707,8 +11707,8 @@ pub enum MinSslVersion {
     TlSv11,
     /// Wire value: `TLSv1.2`.
     TlSv12,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -11867,8 +11867,8 @@ pub enum NetworkType {
     /// VPC
     /// Wire value: `V2`.
     V2,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -12001,8 +12001,8 @@ pub enum OasVersion {
     Value20,
     /// Wire value: `3.0`.
     Value30,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
@@ -12092,8 +12092,8 @@ pub enum OnSellStatus {
     /// under review
     /// Wire value: `3`.
     UnderReview,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -12240,8 +12240,8 @@ pub enum Origin {
     /// system parameter
     /// Wire value: `SYSTEM`.
     System,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -12360,8 +12360,8 @@ pub enum PassThrough {
     Value1,
     /// Wire value: `2`.
     Value2,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -12484,8 +12484,8 @@ impl support::Shaped for PassThrough {
 pub enum PluginScope {
     /// Wire value: `global`.
     Global,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -12630,8 +12630,8 @@ pub enum PluginType {
     /// Third-party authentication.
     /// Wire value: `third_auth`.
     ThirdAuth,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -12796,8 +12796,8 @@ pub enum Protocol {
     /// Wire value: `HTTPS`.
     /// Also accepted as `https`.
     Https,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -12917,8 +12917,8 @@ pub enum QueryingApisBoundWithAPlugInReqProtocol {
     /// Both HTTP and HTTPS are supported.
     /// Wire value: `BOTH`.
     Both,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -13031,8 +13031,8 @@ pub enum QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus {
     /// disabled
     /// Wire value: `2`.
     Disabled,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -13138,8 +13138,8 @@ pub enum QueryingVpcChannelDetailsStatus {
     /// abnormal
     /// Wire value: `2`.
     Abnormal,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(any(feature = "querying_vpc_channel_details", feature = "querying_vpc_channels"))]
@@ -13238,8 +13238,8 @@ pub enum ReqMethod {
     Options,
     /// Wire value: `ANY`.
     Any,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -13407,8 +13407,8 @@ pub enum ReqParamType {
     String,
     /// Wire value: `NUMBER`.
     Number,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -13536,8 +13536,8 @@ pub enum ReqProtocol {
     Both,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -13664,8 +13664,8 @@ pub enum Required {
     Value1,
     /// Wire value: `2`.
     Value2,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -13790,8 +13790,8 @@ pub enum ServiceType {
     /// CCE workload
     /// Wire value: `CCE`.
     Cce,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -13906,8 +13906,8 @@ pub enum SignAlgorithm {
     Aes128Cfb,
     /// Wire value: `aes-256-cfb`.
     Aes256Cfb,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(any(feature = "modifying_a_signature_key", feature = "querying_signature_keys"))]
@@ -13991,8 +13991,8 @@ pub enum SignType {
     PublicKey,
     /// Wire value: `aes`.
     Aes,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -14127,8 +14127,8 @@ pub enum Status {
     /// valid
     /// Wire value: `1`.
     Valid,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -14304,8 +14304,8 @@ pub enum SysParamName {
     /// request method, which is discarded. For example, GET.
     /// Wire value: `reqMethod`.
     ReqMethod2,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -14445,8 +14445,8 @@ pub enum TimeUnit {
     Hour,
     /// Wire value: `DAY`.
     Day,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -14615,8 +14615,8 @@ pub enum Type {
     /// private API
     /// Wire value: `2`.
     PrivateApi,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -14753,8 +14753,8 @@ pub enum ValidEnable {
     /// disabled
     /// Wire value: `2`.
     Disabled,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -14878,8 +14878,8 @@ pub enum VpcChannelStatus {
     /// No VPC channel is used.
     /// Wire value: `2`.
     NoVpcChannelIsUsed,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 #[cfg(
@@ -14998,8 +14998,8 @@ pub enum WorkloadType {
     Statefulset,
     /// Wire value: `daemonset`.
     Daemonset,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(
@@ -15154,8 +15154,8 @@ pub enum VpcMemberInfoStatus {
     /// unavailable
     /// Wire value: `2`.
     Unavailable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl VpcMemberInfoStatus {

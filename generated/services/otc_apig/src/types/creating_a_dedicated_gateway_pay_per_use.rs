@@ -608,8 +608,8 @@ pub enum CreatingADedicatedGatewayPayPerUseBandwidthChargingMode {
     /// not supported currently
     /// Wire value: `ipv6_enable`.
     Ipv6Enable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl CreatingADedicatedGatewayPayPerUseBandwidthChargingMode {
@@ -674,8 +674,8 @@ pub enum IngressBandwidthChargingMode {
     /// billed by bandwidth
     /// Wire value: `bandwidth`.
     Bandwidth,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl IngressBandwidthChargingMode {
@@ -742,8 +742,8 @@ pub enum SpecId {
     Enterprise,
     /// Wire value: `PLATINUM`.
     Platinum,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl SpecId {

@@ -1756,8 +1756,8 @@ pub enum CreatingAVpcChannelResponse201Status {
     /// abnormal
     /// Wire value: `2`.
     Abnormal,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl CreatingAVpcChannelResponse201Status {

@@ -4009,8 +4009,8 @@ pub enum ApiFuncCreateReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ApiFuncCreateReqProtocol {
@@ -4075,8 +4075,8 @@ pub enum ApiPolicyFunctionCreateReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ApiPolicyFunctionCreateReqProtocol {
@@ -4143,8 +4143,8 @@ pub enum ApiPolicyHttpCreateReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ApiPolicyHttpCreateReqProtocol {
@@ -4213,8 +4213,8 @@ pub enum BackendApiCreateReqProtocol {
     Https,
     /// Wire value: `GRPCS`.
     Grpcs,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl BackendApiCreateReqProtocol {
@@ -4281,8 +4281,8 @@ pub enum ReqParamBaseType {
     String,
     /// Wire value: `NUMBER`.
     Number,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ReqParamBaseType {

@@ -226,8 +226,8 @@ pub enum ObjectType {
     App,
     /// Wire value: `USER`.
     User,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ObjectType {

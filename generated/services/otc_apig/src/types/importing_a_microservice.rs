@@ -1383,8 +1383,8 @@ pub enum ImportingAMicroserviceAuthType {
     App,
     /// Wire value: `IAM`.
     Iam,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ImportingAMicroserviceAuthType {
@@ -1453,8 +1453,8 @@ pub enum MicroserviceImportApiRespMatchMode {
     /// Exact match. Default value: SWA
     /// Wire value: `NORMAL`.
     Normal,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl MicroserviceImportApiRespMatchMode {
@@ -1526,8 +1526,8 @@ pub enum ImportingAMicroserviceProtocol {
     /// Wire value: `HTTPS`.
     /// Also accepted as `https`.
     Https,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ImportingAMicroserviceProtocol {

@@ -327,8 +327,8 @@ pub enum ImportingApisAction {
     /// Create APIs for a new API group.
     /// Wire value: `create`.
     Create,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ImportingApisAction {
@@ -395,8 +395,8 @@ pub enum ApiMode {
     /// Override the original API information if a conflict occurs.
     /// Wire value: `override`.
     Override,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ApiMode {
@@ -463,8 +463,8 @@ pub enum ExtendMode {
     /// Override the original extended information if a conflict occurs.
     /// Wire value: `override`.
     Override,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ExtendMode {

@@ -429,8 +429,8 @@ pub enum ModifyingAnSslCertificateResponse200Type {
     /// Gateway certificate.
     /// Wire value: `instance`.
     Instance,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ModifyingAnSslCertificateResponse200Type {

@@ -236,8 +236,8 @@ pub enum PublishingAnApiOrTakingAnApiOfflineAction {
     /// take APIs offline
     /// Wire value: `offline`.
     Offline,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl PublishingAnApiOrTakingAnApiOfflineAction {

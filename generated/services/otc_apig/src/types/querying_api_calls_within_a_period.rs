@@ -302,8 +302,8 @@ pub enum Cycle {
     Hour,
     /// Wire value: `DAY`.
     Day,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Cycle {

@@ -326,8 +326,8 @@ pub enum AuthTunnel {
     /// green channel
     /// Wire value: `GREEN`.
     Green,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl AuthTunnel {

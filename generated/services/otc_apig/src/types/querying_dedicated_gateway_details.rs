@@ -666,8 +666,8 @@ pub enum ChargingMode {
     /// This parameter is not used currently.
     /// Wire value: `1`.
     ThisParameterIsNotUsedCurrently,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl ChargingMode {
@@ -839,8 +839,8 @@ pub enum InstanceStatus {
     /// Specification change timed out
     /// Wire value: `44`.
     SpecificationChangeTimedOut,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl InstanceStatus {
@@ -1016,8 +1016,8 @@ pub enum LockScene {
     ToPeriodLock,
     /// Wire value: `PEC_CHG_LOCK`.
     PecChgLock,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl LockScene {
@@ -1086,8 +1086,8 @@ pub enum Spec {
     Enterprise,
     /// Wire value: `PLATINUM`.
     Platinum,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Spec {
@@ -1268,8 +1268,8 @@ pub enum QueryingDedicatedGatewayDetailsStatus {
     /// The instance specification change times out.
     /// Wire value: `ResizeTimeout`.
     ResizeTimeout,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryingDedicatedGatewayDetailsStatus {

@@ -170,8 +170,8 @@ impl support::Validate for QueryingGatewayConfigurationsResponse400 {
 pub enum ConfigName {
     /// Wire value: `INSTANCE_NUM_LIMIT`.
     InstanceNumLimit,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl ConfigName {

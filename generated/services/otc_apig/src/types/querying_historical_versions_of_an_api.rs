@@ -193,8 +193,8 @@ pub enum QueryingHistoricalVersionsOfAnApiStatus {
     /// not effective
     /// Wire value: `2`.
     NotEffective,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl QueryingHistoricalVersionsOfAnApiStatus {

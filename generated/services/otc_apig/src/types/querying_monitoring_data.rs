@@ -166,8 +166,8 @@ pub enum Dim {
     /// Outbound public network bandwidth.
     /// Wire value: `outbound_eip`.
     OutboundEip,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Dim {
@@ -243,8 +243,8 @@ pub enum Filter {
     /// Variance value of the metric data in the rollup period.
     /// Wire value: `variance`.
     Variance,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Filter {
@@ -335,8 +335,8 @@ pub enum MetricName {
     /// Inbound traffic.
     /// Wire value: `down_stream`.
     DownStream,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl MetricName {
@@ -436,8 +436,8 @@ pub enum Period {
     /// 1 day.
     /// Wire value: `86400`.
     Value86400,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl Period {

@@ -314,8 +314,8 @@ pub enum QueryingResourceConfigurationsOfAGatewayConfigName {
     CascadeSwitch,
     /// Wire value: `IS_INIT_API_PATH_HASH`.
     IsInitApiPathHash,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryingResourceConfigurationsOfAGatewayConfigName {

@@ -230,8 +230,8 @@ pub enum QueryType {
     Instance,
     /// Wire value: `global`.
     Global,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryType {
@@ -298,8 +298,8 @@ pub enum QueryingSslCertificatesType {
     /// Gateway certificate.
     /// Wire value: `instance`.
     Instance,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryingSslCertificatesType {

@@ -145,8 +145,8 @@ pub enum Progress {
     Value90,
     /// Wire value: `100`.
     Value100,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl Progress {
@@ -219,8 +219,8 @@ pub enum QueryingTheCreationProgressOfADedicatedGatewayStatus {
     Success,
     /// Wire value: `failed`.
     Failed,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryingTheCreationProgressOfADedicatedGatewayStatus {

@@ -135,8 +135,8 @@ pub enum TaskStatus {
     Succeed,
     /// Wire value: `failed`.
     Failed,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl TaskStatus {
@@ -210,8 +210,8 @@ pub enum TaskType {
     ImportApi,
     /// Wire value: `export_api`.
     ExportApi,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl TaskType {

@@ -650,8 +650,8 @@ pub enum VpcHealthConfigInfoStatus {
     /// unavailable
     /// Wire value: `2`.
     Unavailable,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl VpcHealthConfigInfoStatus {

@@ -298,8 +298,8 @@ pub enum VerifyingTheApiDefinitionType {
     /// name type
     /// Wire value: `name`.
     Name,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl VerifyingTheApiDefinitionType {

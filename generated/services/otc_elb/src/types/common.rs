@@ -46,8 +46,8 @@ impl support::Validate for PoolRef {
 pub enum ProvisioningStatus {
     /// Wire value: `ACTIVE`.
     Active,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 #[cfg(any(feature = "adding_a_forwarding_policy", feature = "creating_a_load_balancer"))]
@@ -300,8 +300,8 @@ pub enum Protocol {
     Udp,
     /// Wire value: `TERMINATED_HTTPS`.
     TerminatedHttps,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Protocol {
@@ -375,8 +375,8 @@ pub enum Rel {
     Next,
     /// Wire value: `previous`.
     Previous,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Rel {
@@ -447,8 +447,8 @@ pub enum TlsCiphersPolicy {
     Tls12,
     /// Wire value: `tls-1-2-strict`.
     Tls12Strict,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl TlsCiphersPolicy {

@@ -1031,8 +1031,8 @@ pub enum HttpMethod {
     Connect,
     /// Wire value: `PATCH`.
     Patch,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl HttpMethod {
@@ -1127,8 +1127,8 @@ pub enum Type {
     Https,
     /// Wire value: `PING`.
     Ping,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Type {

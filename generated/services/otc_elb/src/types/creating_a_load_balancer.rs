@@ -1867,8 +1867,8 @@ pub enum IpVersion {
     /// IPv6
     /// Wire value: `6`.
     IPv6,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
 impl IpVersion {
@@ -1931,8 +1931,8 @@ impl support::Shaped for IpVersion {
 pub enum OperatingStatus {
     /// Wire value: `ONLINE`.
     Online,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl OperatingStatus {
@@ -1993,8 +1993,8 @@ impl support::Shaped for OperatingStatus {
 pub enum Provider {
     /// Wire value: `vlb`.
     Vlb,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Provider {

@@ -15,8 +15,8 @@ pub enum QueryTlsCiphersPolicy {
     Tls12,
     /// Wire value: `tls-1-2-strict`.
     Tls12Strict,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl QueryTlsCiphersPolicy {

@@ -604,8 +604,8 @@ pub enum Specification {
     ModelartsVmCpu2u,
     /// Wire value: `modelarts.vm.gpu.p4`.
     ModelartsVmGpuP4,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl Specification {

@@ -377,8 +377,8 @@ pub enum InferType {
     RealTime,
     /// Wire value: `batch`.
     Batch,
-    /// A value the page does not list, kept as received so that newer responses still parse;
-    /// `validate` rejects it in requests.
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
 impl InferType {
