@@ -45,9 +45,10 @@ pub(super) fn type_items<'a>(
     let mut all = Vec::new();
     for (name, tokens) in service_types(service, types) {
         let items = parse_file(file, tokens)?.items;
-        all.extend(match gated {
-            true => gate_items(service, name, file, items)?,
-            false => items,
+        all.extend(if gated {
+            gate_items(service, name, file, items)?
+        } else {
+            items
         });
     }
     Ok(all)
