@@ -138,6 +138,7 @@ fn rust_type(ty: &Type) -> String {
         Type::JsonObject => {
             "::serde_json::Map<::std::string::String, ::serde_json::Value>".to_owned()
         }
+        Type::Any => "::serde_json::Value".to_owned(),
         Type::File => "::std::vec::Vec<u8>".to_owned(),
     }
 }

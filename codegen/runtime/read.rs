@@ -13,9 +13,10 @@
 //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
 //! one place.
 
+use super::nullable::Nullable;
 use super::strict::Strict;
 use super::violation::{Path, Violation};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -269,6 +270,69 @@ impl<'de> Visitor<'de> for AnyObject {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         Ok(())
+    }
+}
+
+/// A value of any kind, `null` included, that the page does not describe: nothing to check.
+pub struct AnyValue;
+
+impl<'de, M: Mode> Value<'de, M> for AnyValue {
+    type Item = serde_json::Value;
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        _: &mut Reader,
+        _: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
+        if M::BUILDS {
+            let value = <Self::Item as serde::Deserialize>::deserialize(deserializer)?;
+            Ok(M::keep(|| Some(value)))
+        } else {
+            IgnoredAny::deserialize(deserializer)?;
+            Ok(M::keep(|| None))
+        }
+    }
+}
+
+/// A field that may be `null` where the page documents that null: the null is kept, unchecked;
+/// any other value is read (and checked) by `V`.
+pub struct OrNull<V>(pub V);
+
+impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
+    type Item = Nullable<V::Item>;
+    fn read<D: Deserializer<'de>>(
+        &mut self,
+        deserializer: D,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<Self::Item>, D::Error> {
+        deserializer.deserialize_option(OrNullVisitor::<V, M> {
+            value: &mut self.0,
+            reader,
+            path,
+            mode: PhantomData,
+        })
+    }
+}
+
+struct OrNullVisitor<'a, V, M> {
+    value: &'a mut V,
+    reader: &'a mut Reader,
+    path: &'a Path<'a>,
+    mode: PhantomData<M>,
+}
+
+impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
+    type Value = M::Keep<Nullable<V::Item>>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(M::keep(|| Some(Nullable::Null)))
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        let kept = self.value.read(deserializer, self.reader, self.path)?;
+        Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
     }
 }
 

@@ -3,7 +3,8 @@
 //! forgiving:
 //! - an object where the tables have an object (derived impls also take an array, read by
 //!   position);
-//! - no `null` (the tables have none; derived impls read it as an absent optional field);
+//! - no `null` (derived impls read it as an absent optional field), except where the page documents
+//!   it: a `Nullable` asks for it by name;
 //! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`),
 //!   and an integer beyond 64 bits is reported as an integer out of the type's range, not as a
 //!   float.
@@ -22,6 +23,8 @@ enum Expect {
     Value,
     Object,
     Integer,
+    /// A value or the `null` the page documents (a `Nullable`).
+    Null,
 }
 
 struct StrictVisitor<V> {
@@ -65,6 +68,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         name: &'static str,
         v: V,
     ) -> Result<V::Value, D::Error> {
+        if name == super::nullable::MARKER {
+            return self.0.deserialize_option(visitor(v, Expect::Null));
+        }
         self.0
             .deserialize_newtype_struct(name, visitor(v, Expect::Value))
     }
@@ -171,6 +177,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for StrictVisitor<V> {
         self.inner.visit_byte_buf(v)
     }
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        if self.expect == Expect::Null {
+            return self.inner.visit_none();
+        }
         Err(E::custom(super::json::NULL_IN_REQUEST))
     }
     fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<V::Value, D2::Error> {

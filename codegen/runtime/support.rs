@@ -15,11 +15,13 @@ pub use self::checks::{
 pub use self::collections::{Items, Values};
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
+pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
 };
 pub use self::read::{
-    scalar, text, unchecked, Boxed, Build, Check, FreeForm, Mode, Reader, Scalar, Text, Value,
+    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Mode, OrNull, Reader, Scalar,
+    Text, Value,
 };
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};

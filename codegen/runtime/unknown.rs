@@ -36,6 +36,8 @@ pub enum ValueShape {
     Map(&'static ValueShape),
     /// A free-form object: the page lists none of its keys, so none is undocumented.
     FreeForm,
+    /// A value of any kind the page does not describe: nothing in it is undocumented.
+    Any,
 }
 
 /// A type whose documented fields are known: a table's struct, a map of such values, a free-form
@@ -51,6 +53,10 @@ impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
 
 impl Shaped for serde_json::Map<String, serde_json::Value> {
     const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+}
+
+impl Shaped for serde_json::Value {
+    const SHAPE: &'static ValueShape = &ValueShape::Any;
 }
 
 /// A scalar has no fields and no rules of its own: what a page says about it is checked by the
@@ -76,6 +82,11 @@ impl Validate for serde_json::Map<String, serde_json::Value> {
     fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
 }
 
+/// A value of any kind has nothing to check.
+impl Validate for serde_json::Value {
+    fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+}
+
 /// Walks JSON that already fit its type, reporting every object key the shape does not document.
 struct UnknownFields<'a, 'p> {
     shape: &'p ValueShape,
@@ -87,7 +98,7 @@ impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
     type Value = ();
     fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
         match self.shape {
-            ValueShape::Scalar | ValueShape::FreeForm => {
+            ValueShape::Scalar | ValueShape::FreeForm | ValueShape::Any => {
                 <serde::de::IgnoredAny as serde::Deserialize>::deserialize(deserializer).map(drop)
             }
             _ => deserializer.deserialize_any(self),

@@ -81,7 +81,7 @@ macro_rules! cases {
     };
 }
 
-cases!(minimal, enums, rules, cycle, types);
+cases!(minimal, enums, rules, cycle, types, nullany);
 
 #[test]
 fn every_fixture_directory_is_a_case() {
@@ -112,6 +112,7 @@ models!(enums_models, "fixtures/good/enums.expected.rs");
 models!(rules_models, "fixtures/good/rules.expected.rs");
 models!(cycle_models, "fixtures/good/cycle.expected.rs");
 models!(types_models, "fixtures/good/types.expected.rs");
+models!(nullany_models, "fixtures/good/nullany.expected.rs");
 
 /// The violations of a value as `path: code` lines.
 macro_rules! violations {
@@ -577,4 +578,251 @@ fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
         export_apis::Response::parse(400, br#"{"error_code": "APIG.2001"}"#),
         Ok(export_apis::Response::BadRequest(_))
     ));
+}
+
+/// What the `nullany` snapshot says of a request body: `ok`, the violations as `path: code` lines,
+/// or `json at PATH` where the JSON does not fit.
+fn nullany_check(body: &serde_json::Value) -> Vec<String> {
+    use nullany_models::svc::bind_instance;
+    let input = body.to_string();
+    let checked = bind_instance::check_body(input.as_bytes());
+    let parsed = bind_instance::parse_body(input.as_bytes()).map(drop);
+    assert_eq!(
+        format!("{checked:?}"),
+        format!("{parsed:?}"),
+        "check_body and parse_body agree on {body}"
+    );
+    match checked {
+        Ok(()) => Vec::new(),
+        Err(support::BodyError::Invalid(errors)) => errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect(),
+        Err(support::BodyError::Json(error)) => vec![format!("json at {}", error.path)],
+    }
+}
+
+#[test]
+fn a_request_takes_null_only_where_the_page_documents_it() {
+    use serde_json::json;
+    let none: Vec<String> = Vec::new();
+    // Nullable fields, mandatory and optional, scalar, object and array, at the root and nested.
+    let nulls = json!({
+        "port_id": null, "pool": {"id": "p", "owner": null}, "weight": null, "value": 1,
+        "members": null
+    });
+    assert_eq!(nullany_check(&nulls), none);
+    assert_eq!(
+        nullany_check(&json!({"port_id": "a", "pool": null, "weight": null, "value": 1})),
+        none
+    );
+    // A null has no checks; a value still has them.
+    assert_eq!(
+        nullany_check(&json!({"port_id": "a".repeat(37), "weight": 101, "value": 1})),
+        ["port_id: length", "weight: range"]
+    );
+    // Null where the page documents none is refused, at the field, as before.
+    for (body, at) in [
+        (json!({"port_id": "a", "name": null, "value": 1}), "name"),
+        (
+            json!({"port_id": "a", "value": 1, "weight": 1, "pool": {"id": null, "owner": "o"}}),
+            "pool.id",
+        ),
+        (
+            json!({"port_id": "a", "value": 1, "weight": 1, "members": [null]}),
+            "members[0]",
+        ),
+    ] {
+        assert_eq!(nullany_check(&body), [format!("json at {at}")], "{body}");
+    }
+    // A mandatory nullable field must still be there: null is not absence.
+    assert_eq!(
+        nullany_check(&json!({"value": 1, "weight": 1, "pool": {"id": "p"}})),
+        ["port_id: required", "pool.owner: required"]
+    );
+    // A null counts as present for the rules: `pool` is required when name is pooled.
+    assert_eq!(
+        nullany_check(
+            &json!({"port_id": null, "name": "pooled", "pool": null, "value": 1, "weight": null})
+        ),
+        none
+    );
+    assert_eq!(
+        nullany_check(&json!({"port_id": null, "name": "pooled", "value": 1, "extra": 1})),
+        ["pool: required_if"]
+    );
+}
+
+#[test]
+fn an_any_field_takes_every_json_value() {
+    use serde_json::json;
+    for value in [
+        json!(null),
+        json!(-0.0),
+        json!(18_446_744_073_709_551_615_u64),
+        json!("text"),
+        json!([1, "a", null, {"k": []}]),
+        json!({"nested": {"deep": [null]}}),
+        json!(true),
+    ] {
+        let body = json!({
+            "port_id": null, "value": value, "extra": value, "weight": 1,
+            "tags": [value, value], "labels": {"a": value}
+        });
+        assert_eq!(nullany_check(&body), Vec::<String>::new(), "{body}");
+    }
+    // Presence is the one check of a mandatory `any`; an array of `any` keeps its own limits.
+    assert_eq!(
+        nullany_check(&json!({"port_id": null, "weight": 1, "tags": [1, 2, 3, 4]})),
+        ["value: required", "tags: items"]
+    );
+    // The array and the map themselves must still be an array and an object.
+    assert_eq!(
+        nullany_check(&json!({"port_id": null, "value": 1, "weight": 1, "tags": {}})),
+        ["json at tags"]
+    );
+}
+
+#[test]
+fn absent_and_null_round_trip_apart() {
+    use nullany_models::svc::{bind_instance, Binding, BindingInResponse, Pool};
+    use serde_json::json;
+    use support::Nullable;
+    let body = json!({"port_id": null, "weight": null, "extra": null, "value": null});
+    let parsed = bind_instance::parse_body(body.to_string().as_bytes()).expect("valid");
+    assert_eq!(parsed.port_id, None, "a mandatory nullable's null is None");
+    assert_eq!(
+        parsed.weight,
+        Some(Nullable::Null),
+        "an optional one's null"
+    );
+    assert_eq!(parsed.pool, None, "and its absence");
+    assert_eq!(
+        parsed.extra,
+        Some(serde_json::Value::Null),
+        "an any's null is present"
+    );
+    assert_eq!(parsed.value, serde_json::Value::Null);
+    assert_eq!(
+        serde_json::to_value(&parsed).expect("writes"),
+        body,
+        "written back as read"
+    );
+    // The serde-derived reading, strict as requests are and lenient as responses are, agrees.
+    let strict: Binding = support::from_json_strict(body.to_string().as_bytes()).expect("strict");
+    assert_eq!(strict, parsed);
+    let response: BindingInResponse = serde_json::from_value(body.clone()).expect("lenient");
+    assert_eq!(response.port_id, Some(Nullable::Null));
+    assert_eq!(response.weight, Some(Nullable::Null));
+    assert_eq!(response.pool, None);
+    assert_eq!(serde_json::to_value(&response).expect("writes"), body);
+    assert!(
+        support::from_json_strict::<Binding>(br#"{"port_id": "a", "value": 1, "name": null}"#)
+            .is_err(),
+        "the strict reading still refuses a null the page does not document"
+    );
+    assert!(
+        support::from_json_strict::<Binding>(br#"{"value": 1}"#).is_err(),
+        "nor does it take a mandatory nullable field's absence for its null"
+    );
+    // What the SDK sends: each state of each field, written as the page wants it.
+    let sent = Binding {
+        port_id: Some("a".to_owned()),
+        pool: Some(Nullable::Value(Pool {
+            id: "p".to_owned(),
+            owner: None,
+        })),
+        weight: Some(Nullable::Null),
+        name: None,
+        extra: None,
+        value: json!([1]),
+        tags: None,
+        labels: None,
+        members: None,
+    };
+    assert_eq!(
+        serde_json::to_value(&sent).expect("writes"),
+        json!({"port_id": "a", "pool": {"id": "p", "owner": null}, "weight": null, "value": [1]})
+    );
+    assert_eq!(sent.validate(), Ok(()));
+    // Responses: a null where documented is no departure; elsewhere it reads as absent, as before.
+    let departures = |body: serde_json::Value| -> Vec<String> {
+        let (_, found) =
+            bind_instance::Response::parse_with_departures(200, body.to_string().as_bytes())
+                .expect("parses");
+        found
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect()
+    };
+    assert_eq!(
+        departures(json!({"port_id": null, "value": null, "weight": 1})),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        departures(
+            json!({"port_id": "a", "value": 1, "weight": 1, "name": null, "pool": {"id": "p", "owner": null}})
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        departures(json!({"weight": 1})),
+        ["port_id: required", "value: required"]
+    );
+}
+
+#[test]
+fn the_interpreter_agrees_on_null_and_any() {
+    use serde_json::json;
+    let values = |list: Vec<serde_json::Value>| {
+        std::iter::once(None)
+            .chain(list.into_iter().map(Some))
+            .collect::<Vec<_>>()
+    };
+    let (bodies, rejected) = agree(
+        "nullany",
+        |input| nullany_models::validate_request_body("svc/bind_instance", input),
+        &[
+            (
+                "port_id",
+                values(vec![
+                    json!(null),
+                    json!("a"),
+                    json!("a".repeat(37)),
+                    json!(1),
+                ]),
+            ),
+            (
+                "pool",
+                values(vec![
+                    json!(null),
+                    json!({"id": "p", "owner": null}),
+                    json!({"id": null}),
+                    json!({"owner": "o"}),
+                ]),
+            ),
+            ("weight", values(vec![json!(null), json!(101)])),
+            (
+                "name",
+                values(vec![json!(null), json!("pooled"), json!("")]),
+            ),
+            ("extra", values(vec![json!(null), json!([null])])),
+            ("value", values(vec![json!(null), json!({"a": -0.0})])),
+            (
+                "tags",
+                values(vec![json!([null, 1]), json!([1, 2, 3, 4]), json!({})]),
+            ),
+            ("labels", values(vec![json!({"a": null}), json!([])])),
+            (
+                "members",
+                values(vec![
+                    json!(null),
+                    json!([null]),
+                    json!([{"id": "m", "owner": null}]),
+                ]),
+            ),
+        ],
+    );
+    assert!(rejected > 0 && rejected < bodies, "{rejected} of {bodies}");
 }

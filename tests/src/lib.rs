@@ -254,6 +254,8 @@ pub const WALKED_FIELD_KEYS: &[&str] = &[
     "max_items",
     "format",
     "default",
+    // Widens, not a limit: a documented null (the `nullany` case of codegen's snapshot tests).
+    "nullable",
     // Not limits.
     "name",
     "items",

@@ -141,7 +141,9 @@ pub fn emit_read(s: &Struct) -> TokenStream {
     let end = object_end(s, &facts);
     let build = s.fields.iter().enumerate().map(|(position, f)| {
         let (field, slot) = (ident(&f.ident), slot(position));
-        if f.required {
+        if f.required && f.nullable {
+            quote! { #field: M::take(#slot?)?.into_option(), }
+        } else if f.required {
             quote! { #field: M::take(#slot?)?, }
         } else {
             quote! { #field: M::optional(#slot)?, }
@@ -234,7 +236,7 @@ fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStrea
         let seen = seen(position);
         reader = quote! { support::Tap { value: #reader, seen: &mut #seen, relevant: #mask } };
     }
-    match &field.ty {
+    let reader = match &field.ty {
         Type::Vec(_) => {
             let to_usize =
                 |n: Option<u64>| match n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)) {
@@ -247,6 +249,11 @@ fn field_reader(position: usize, field: &Field, facts: &Facts<'_>) -> TokenStrea
         }
         Type::Map(_) => quote! { support::Values(#reader) },
         _ => reader,
+    };
+    if field.nullable {
+        quote! { support::OrNull(#reader) }
+    } else {
+        reader
     }
 }
 
@@ -279,6 +286,7 @@ fn value_reader(
         // Lowering refuses files in tables and bodies; a free-form object is what is left of such a
         // value.
         Type::JsonObject | Type::File => quote! { support::FreeForm },
+        Type::Any => quote! { support::AnyValue },
         Type::I32 | Type::I64 | Type::F64 | Type::Bool | Type::Enum(_) => {
             let rust = rust_type_in(ty, scope);
             quote! { support::scalar::<#rust, _>(#check) }

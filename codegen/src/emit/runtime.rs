@@ -10,9 +10,9 @@ const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
 /// The support module's own modules, copied in inside it: violations and their catalogue of
 /// messages, the checks, the character classes, JSON errors, undocumented fields, the strict and
-/// the one-pass reading of request bodies, the parts of a form, the closest documented name to a
-/// misspelled one, bounds in words and how the checks read a string (the catalogue, the classes and
-/// the last three the generator shares).
+/// the one-pass reading of request bodies, a documented null, the parts of a form, the closest
+/// documented name to a misspelled one, bounds in words and how the checks read a string (the
+/// catalogue, the classes and the last three the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("violation", include_str!("../../runtime/violation.rs")),
     ("messages", include_str!("../../runtime/messages.rs")),
@@ -22,6 +22,7 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("unknown", include_str!("../../runtime/unknown.rs")),
     ("strict", include_str!("../../runtime/strict.rs")),
     ("form", include_str!("../../runtime/form.rs")),
+    ("nullable", include_str!("../../runtime/nullable.rs")),
     ("closest", include_str!("../../runtime/closest.rs")),
     ("bounds", include_str!("../../runtime/bounds.rs")),
     ("scan", include_str!("../../runtime/scan.rs")),

@@ -155,6 +155,8 @@ fn type_schema(ty: &Type, checks: &Checks) -> Value {
         Type::JsonObject => {
             schema.insert("type".into(), json!("object"));
         }
+        // The true schema: any JSON value.
+        Type::Any => {}
         // A form's file part is not JSON; the schemas describe JSON bodies only.
         Type::File => {
             schema.insert("contentMediaType".into(), json!("application/octet-stream"));
@@ -229,7 +231,11 @@ fn struct_schema(s: &Struct, service: &Service, unchecked: &mut Vec<String>) -> 
     let mut properties = Map::new();
     let mut required = Vec::new();
     for field in &s.fields {
-        properties.insert(field.wire.clone(), type_schema(&field.ty, &field.checks));
+        let mut property = type_schema(&field.ty, &field.checks);
+        if field.nullable {
+            property = json!({ "anyOf": [property, { "type": "null" }] });
+        }
+        properties.insert(field.wire.clone(), property);
         if field.required {
             required.push(json!(field.wire));
         }

@@ -64,13 +64,18 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     }
 }
 
-/// The field's full type: `Option` when not mandatory, `Box` when it closes a cycle.
+/// The field's full type: `Option` when not mandatory, `Box` when it closes a cycle; a nullable
+/// one is `Option<T>` when mandatory (`None` is the null) and `Option<support::Nullable<T>>` when
+/// not, so that an absent field and a null differ.
 pub fn field_type(field: &Field) -> TokenStream {
     let mut ty = rust_type(&field.ty);
     if field.boxed {
         ty = quote! { ::std::boxed::Box<#ty> };
     }
-    if !field.required {
+    if field.nullable && !field.required {
+        ty = quote! { support::Nullable<#ty> };
+    }
+    if !field.required || field.nullable {
         ty = quote! { ::std::option::Option<#ty> };
     }
     ty
@@ -87,11 +92,19 @@ fn emit_field(field: &Field) -> TokenStream {
         quote! { #[serde(rename = #wire)] }
     };
     // serde reads an absent `Option` field as `None` by itself; `default` would only add code to
-    // compile.
-    let optional = if field.required {
-        quote! {}
-    } else {
-        quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
+    // compile. It reads a null one as `None` too, so where a null is a value (a nullable field, an
+    // `any` one) the field is read as present whatever it holds, and a mandatory nullable field's
+    // null is its `None`.
+    let optional = match (field.required, field.nullable || field.ty == Type::Any) {
+        (true, false) => quote! {},
+        (true, true) if field.ty == Type::Any => quote! {},
+        (true, true) => quote! { #[serde(deserialize_with = "support::null_or")] },
+        (false, false) => {
+            quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
+        }
+        (false, true) => quote! {
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "support::present")]
+        },
     };
     quote! {
         #doc
@@ -158,7 +171,8 @@ fn emit_default(field: &Field) -> Option<TokenStream> {
     };
     let const_doc = doc_line(&format!("The documented default of `{wire}`."));
     let getter_doc = doc_line(&format!("`{wire}`, or its documented default when absent."));
-    let accessor = if field.required {
+    // A nullable field's accessor would have to say what its null means: the constant is all.
+    let accessor = if field.required || field.nullable {
         quote! {}
     } else {
         quote! {
@@ -208,6 +222,7 @@ fn value_shape(ty: &Type, shapes: &Shapes<'_>) -> TokenStream {
             quote! { support::ValueShape::Map(&#inner) }
         }
         Type::JsonObject => quote! { support::ValueShape::FreeForm },
+        Type::Any => quote! { support::ValueShape::Any },
         Type::String
         | Type::I32
         | Type::I64

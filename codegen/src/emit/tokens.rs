@@ -50,6 +50,7 @@ pub(crate) fn rust_type_in(ty: &Type, scope: &TokenStream) -> TokenStream {
         Type::JsonObject => {
             quote! { ::serde_json::Map<::std::string::String, ::serde_json::Value> }
         }
+        Type::Any => quote! { ::serde_json::Value },
         Type::File => quote! { support::FilePart },
     }
 }

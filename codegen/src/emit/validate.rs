@@ -234,19 +234,17 @@ pub(crate) fn emit_field_checks(field: &Field, own: Option<&TokenStream>) -> Tok
         },
         _ => checks,
     };
-    let access = if field.required {
-        quote! { let value = &self.#name; }
-    } else {
-        quote! {}
-    };
     let body = quote! {
         let p = path.field(#wire);
         #per_value
     };
-    if field.required {
-        quote! { { #access #body } }
-    } else {
-        quote! { if let ::std::option::Option::Some(value) = &self.#name { #body } }
+    // A null has no checks.
+    match (field.required, field.nullable) {
+        (true, false) => quote! { { let value = &self.#name; #body } },
+        (false, true) => {
+            quote! { if let ::std::option::Option::Some(support::Nullable::Value(value)) = &self.#name { #body } }
+        }
+        _ => quote! { if let ::std::option::Option::Some(value) = &self.#name { #body } },
     }
 }
 

@@ -33,7 +33,11 @@ impl Interpreter<'_> {
     }
 
     /// An array's number of items before its items, as the generated checks go.
+    /// A null where the page documents one has no checks.
     fn check_field(&self, field: &Field, value: &Value, path: &str, out: &mut Vec<Violation>) {
+        if field.nullable && value.is_null() {
+            return;
+        }
         let Type::Vec(inner) = &field.ty else {
             self.check_value(field, &field.ty, value, path, out);
             return;
@@ -132,8 +136,8 @@ impl Interpreter<'_> {
                 }
             }
             Type::JsonObject if !value.is_object() => push(misfit(ty, value, self)),
-            // A file is a form's part, never JSON.
-            Type::JsonObject | Type::File => {}
+            // A file is a form's part, never JSON; any JSON is a value of `any`.
+            Type::JsonObject | Type::File | Type::Any => {}
         }
     }
 }
@@ -176,6 +180,7 @@ pub(super) fn unchecked(ty: &Type) -> Field {
         ident: String::new(),
         ty: ty.clone(),
         required: false,
+        nullable: false,
         expected: false,
         boxed: false,
         docs: Vec::new(),

@@ -1,6 +1,6 @@
 //! Whether JSON fits a field's type as the generated crate's strict reading takes it (an integer is
 //! a JSON integer within the type's bits, `-0` among them; an object is a JSON object; `null` is
-//! nothing), and what the value is when it does not.
+//! nothing, but where the page documents it), and what the value is when it does not.
 
 use super::{Interpreter, Rule};
 use crate::ir::{Enum, EnumValue, Type, Variant};
@@ -61,6 +61,7 @@ fn expected(ty: &Type, interpreter: &Interpreter<'_>) -> String {
         Type::Vec(_) => "an array".to_owned(),
         Type::Map(_) | Type::JsonObject => "an object".to_owned(),
         Type::File => "a file".to_owned(),
+        Type::Any => "any JSON value".to_owned(),
     }
 }
 

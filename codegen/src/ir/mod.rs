@@ -119,6 +119,7 @@ impl Type {
             | Type::F64
             | Type::Bool
             | Type::JsonObject
+            | Type::Any
             | Type::File => None,
         }
     }
@@ -177,6 +178,10 @@ pub struct Field {
     pub ident: String,
     pub ty: Type,
     pub required: bool,
+    /// May be JSON `null` (the page documents it): a mandatory one is `Option<T>` (`None` is the
+    /// null), an optional one `Option<support::Nullable<T>>`, so that absent and null differ; a
+    /// null has no checks.
+    pub nullable: bool,
     /// Optional in Rust, but its absence is reported: a mandatory field read leniently (a
     /// response-side form, a request table as the one-pass reader and the interpreter read it).
     pub expected: bool,
@@ -213,6 +218,9 @@ pub enum Type {
     Map(Box<Type>),
     /// A free-form JSON object, whose keys the page does not list (`serde_json::Map`).
     JsonObject,
+    /// A JSON value of any kind, `null` included, that the page does not describe
+    /// (`serde_json::Value`): checked only for being there.
+    Any,
     /// A file sent as a part of a multipart/form-data request: its bytes and file name.
     File,
 }

@@ -67,6 +67,13 @@ pub fn lower_field(
         field.items.as_deref(),
     )?;
     check_limits_apply(cx, field, &ty);
+    if field.nullable && ty == Type::Any {
+        cx.error(
+            &format!("{path}.nullable"),
+            "an `any` field takes `null` already",
+        )
+        .help("leave `nullable` out");
+    }
     let checks = lower_checks(cx, field, &ty);
     let default = field
         .default
@@ -83,6 +90,7 @@ pub fn lower_field(
         ident,
         ty,
         required: field.required,
+        nullable: field.nullable,
         expected: false,
         boxed: false,
         docs,

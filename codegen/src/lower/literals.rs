@@ -37,6 +37,7 @@ fn literal_of_type(defs: &Defs<'_>, value: &spec::Literal, ty: &Type) -> Result<
         Type::Map(_) => Some("maps"),
         Type::Struct(_) | Type::JsonObject => Some("objects"),
         Type::File => Some("files"),
+        Type::Any => Some("`any` values"),
         _ => None,
     };
     if let Some(kind) = unsupported {

@@ -24,6 +24,7 @@ pub fn lower_params(
                 "path parameters and headers are strings",
             );
         }
+        refuse_null(cx, field, "a path parameter or header");
         let ident = naming::field_ident(&field.name);
         let others = taken
             .iter()
@@ -59,6 +60,14 @@ impl Typed {
         self == Typed::Form
     }
 
+    /// One parameter of the kind, in words.
+    fn one(self) -> &'static str {
+        match self {
+            Typed::Query => "a query parameter",
+            Typed::Form => "a form field",
+        }
+    }
+
     /// What a parameter of the kind is, for the diagnostic of one that is not.
     fn what(self) -> &'static str {
         match self {
@@ -90,17 +99,31 @@ pub fn lower_typed_params(
         let Some(lowered) = lower_field(cx, field, ident) else {
             continue;
         };
+        refuse_null(cx, field, kind.one());
         let file_part = kind.files_allowed() && lowered.ty.is_file_part();
         if !file_part && !is_text_value(&lowered.ty) {
             let diag = cx.error(&format!("{}.type", field.path), kind.what());
             if !kind.files_allowed() && lowered.ty.holds_file() {
                 diag.help(FILE_HELP);
+            } else if *lowered.ty.scalar() == ir::Type::Any {
+                diag.help("a value of any kind has no text form: use `string` (the page's text, sent as it is)");
             }
             continue;
         }
         out.push(lowered);
     }
     out
+}
+
+/// A parameter is text (or a file), never JSON: it has no `null` to send.
+fn refuse_null(cx: &mut Cx<'_, '_>, field: &Located<spec::Field>, what: &str) {
+    if field.nullable {
+        cx.error(
+            &format!("{}.nullable", field.path),
+            format!("{what} cannot be null: it is text, not JSON"),
+        )
+        .help("leave `nullable` out; an optional parameter is left out instead");
+    }
 }
 
 /// A parameter's Rust field is one the operation's `Request` does not already have: the body's, or

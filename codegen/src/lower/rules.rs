@@ -114,6 +114,8 @@ fn lower_less_than(
     let a = field_ref(cx, at, &format!("{path}.field"), field);
     let b = field_ref(cx, at, &format!("{path}.than"), than);
     let ((a, a_ty), (b, b_ty)) = (a?, b?);
+    refuse_nullable(cx, at, &format!("{path}.field"), field, "compare")?;
+    refuse_nullable(cx, at, &format!("{path}.than"), than, "compare")?;
     for (key, ty) in [("field", a_ty), ("than", b_ty)] {
         if ty.integer_bounds().is_none() {
             cx.error(
@@ -212,6 +214,9 @@ fn step(
         None => (segment, false),
     };
     let (field, ty) = field_ref(cx, at, path, name)?;
+    if !last {
+        refuse_nullable(cx, at, path, name, "go into")?;
+    }
     let element = match (ty, array) {
         (Type::Vec(inner), true) => *inner,
         (Type::Vec(_), false) if !last => {
@@ -252,6 +257,26 @@ fn object_below<'l, 'a: 'l>(
     })
 }
 
+/// A rule does not compare a field that may be `null`, nor go into one: the page says nothing of
+/// what its null means for the rule. (Its presence is another matter: a null is present.)
+fn refuse_nullable(
+    cx: &mut Cx<'_, '_>,
+    at: At<'_>,
+    path: &str,
+    name: &str,
+    how: &str,
+) -> Option<()> {
+    if !at.fields.iter().any(|f| f.wire == name && f.nullable) {
+        return Some(());
+    }
+    cx.error(
+        path,
+        format!("`{name}` may be null: a rule cannot {how} it"),
+    )
+    .help("leave the rule out, or drop `nullable` where the page allows no null");
+    None
+}
+
 fn field_ref(
     cx: &mut Cx<'_, '_>,
     at: At<'_>,
@@ -289,6 +314,13 @@ fn lower_condition(
     when: &spec::Condition,
 ) -> Option<ir::Condition> {
     let (field, ty) = field_ref(cx, at, &format!("{path}.when.field"), &when.field)?;
+    refuse_nullable(
+        cx,
+        at,
+        &format!("{path}.when.field"),
+        &when.field,
+        "compare",
+    )?;
     if !matches!(
         ty,
         Type::String | Type::I32 | Type::I64 | Type::Bool | Type::Enum(_)

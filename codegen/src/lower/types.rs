@@ -12,7 +12,7 @@ pub const FILE_HELP: &str =
 
 /// The spec's built-in type names, for suggestions and help.
 const BUILT_IN_TYPES: &[&str] = &[
-    "string", "integer", "long", "float", "boolean", "array", "map", "object", "file",
+    "string", "integer", "long", "float", "boolean", "array", "map", "object", "file", "any",
 ];
 
 /// The type a field (or a body) names at `path` (its `type` key), with `items` for arrays and maps.
@@ -25,6 +25,7 @@ pub fn lower_type(cx: &mut Cx<'_, '_>, path: &str, ty: &str, items: Option<&str>
         "float" => Type::F64,
         "boolean" => Type::Bool,
         "object" => Type::JsonObject,
+        "any" => Type::Any,
         "file" => Type::File,
         container @ ("array" | "map") => return lower_container(cx, path, container, items),
         name => named_type(cx, path, name)?,

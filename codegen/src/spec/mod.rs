@@ -238,6 +238,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "type",
     "items",
     "required",
+    "nullable",
     "description",
     "minimum",
     "maximum",
@@ -263,6 +264,10 @@ pub struct Field {
     pub items: Option<String>,
     #[serde(default)]
     pub required: bool,
+    /// The field may be JSON `null`, where the page documents that null ("If both are null, the
+    /// instance is unbound"); written only when true, so that other fields keep their bytes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub nullable: bool,
     #[serde(default)]
     pub description: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -287,6 +292,10 @@ pub struct Field {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A character rule written in prose.
@@ -363,6 +372,7 @@ mod tests {
             ty: "integer".to_owned(),
             items: Some("string".to_owned()),
             required: true,
+            nullable: true,
             description: vec!["Port.".to_owned()],
             minimum: Some(1),
             maximum: Some(65535),

@@ -18,12 +18,13 @@ pub use self::checks::{
 pub use self::collections::{Items, Values};
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
+pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
 };
 pub use self::read::{
-    scalar, text, unchecked, Boxed, Build, Check, FreeForm, Mode, Reader, Scalar, Text,
-    Value,
+    scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Mode, OrNull,
+    Reader, Scalar, Text, Value,
 };
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
@@ -1110,6 +1111,8 @@ mod unknown {
         Map(&'static ValueShape),
         /// A free-form object: the page lists none of its keys, so none is undocumented.
         FreeForm,
+        /// A value of any kind the page does not describe: nothing in it is undocumented.
+        Any,
     }
     /// A type whose documented fields are known: a table's struct, a map of such values, a free-form
     /// object, an enumeration or a scalar (a body may be any of them).
@@ -1122,6 +1125,9 @@ mod unknown {
     }
     impl Shaped for serde_json::Map<String, serde_json::Value> {
         const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
+    }
+    impl Shaped for serde_json::Value {
+        const SHAPE: &'static ValueShape = &ValueShape::Any;
     }
     /// A scalar has no fields and no rules of its own: what a page says about it is checked by the
     /// field that holds it. The impls let a map of scalars be a body.
@@ -1137,6 +1143,10 @@ mod unknown {
     impl Validate for serde_json::Map<String, serde_json::Value> {
         fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
     }
+    /// A value of any kind has nothing to check.
+    impl Validate for serde_json::Value {
+        fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
+    }
     /// Walks JSON that already fit its type, reporting every object key the shape does not document.
     struct UnknownFields<'a, 'p> {
         shape: &'p ValueShape,
@@ -1150,7 +1160,7 @@ mod unknown {
             deserializer: D,
         ) -> Result<(), D::Error> {
             match self.shape {
-                ValueShape::Scalar | ValueShape::FreeForm => {
+                ValueShape::Scalar | ValueShape::FreeForm | ValueShape::Any => {
                     <serde::de::IgnoredAny as serde::Deserialize>::deserialize(
                             deserializer,
                         )
@@ -1270,7 +1280,8 @@ mod strict {
     //! forgiving:
     //! - an object where the tables have an object (derived impls also take an array, read by
     //!   position);
-    //! - no `null` (the tables have none; derived impls read it as an absent optional field);
+    //! - no `null` (derived impls read it as an absent optional field), except where the page documents
+    //!   it: a `Nullable` asks for it by name;
     //! - integers as JSON writes them: `-0` is the integer 0 (serde_json reads it as the float `-0.0`),
     //!   and an integer beyond 64 bits is reported as an integer out of the type's range, not as a
     //!   float.
@@ -1288,6 +1299,8 @@ mod strict {
         Value,
         Object,
         Integer,
+        /// A value or the `null` the page documents (a `Nullable`).
+        Null,
     }
     struct StrictVisitor<V> {
         inner: V,
@@ -1327,6 +1340,9 @@ mod strict {
             name: &'static str,
             v: V,
         ) -> Result<V::Value, D::Error> {
+            if name == super::nullable::MARKER {
+                return self.0.deserialize_option(visitor(v, Expect::Null));
+            }
             self.0.deserialize_newtype_struct(name, visitor(v, Expect::Value))
         }
         fn deserialize_tuple<V: Visitor<'de>>(
@@ -1435,6 +1451,9 @@ mod strict {
             self.inner.visit_byte_buf(v)
         }
         fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+            if self.expect == Expect::Null {
+                return self.inner.visit_none();
+            }
             Err(E::custom(super::json::NULL_IN_REQUEST))
         }
         fn visit_some<D2: Deserializer<'de>>(
@@ -1590,6 +1609,109 @@ mod form {
         out.extend_from_slice(boundary.as_bytes());
         out.extend_from_slice(b"--\r\n");
         out
+    }
+}
+mod nullable {
+    //! A field the page documents as possibly `null` ("If both are null, the instance is unbound"):
+    //! [`Nullable`] keeps that null apart from an absent field, and the `deserialize_with` helpers let a
+    //! serde-derived struct read it (serde reads a null `Option` as an absent one).
+    //!
+    //! A mandatory nullable field is an `Option<T>` (`None` is the null, written as `null`), read with
+    //! [`null_or`]; an optional one is an `Option<Nullable<T>>` (`None` is absent, `Some(Null)` the
+    //! null), read with [`present`].
+    use serde::de::{Deserialize, Deserializer, Visitor};
+    use serde::ser::{Serialize, Serializer};
+    use std::fmt;
+    use std::marker::PhantomData;
+    /// The name under which a [`Nullable`] asks to be read, so that the strict reading of requests
+    /// (which refuses every other null) lets its null through.
+    pub(super) const MARKER: &str = "$support::Nullable";
+    /// A value that may be `null` where the page documents that null.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Nullable<T> {
+        /// JSON `null`.
+        Null,
+        /// A value, with the field's checks.
+        Value(T),
+    }
+    impl<T> Nullable<T> {
+        /// The value, `None` for the null: what a mandatory nullable field holds.
+        pub fn into_option(self) -> Option<T> {
+            self.into()
+        }
+        /// The value, `None` for the null.
+        pub fn value(&self) -> Option<&T> {
+            match self {
+                Nullable::Null => None,
+                Nullable::Value(value) => Some(value),
+            }
+        }
+    }
+    impl<T> From<Nullable<T>> for Option<T> {
+        fn from(value: Nullable<T>) -> Option<T> {
+            match value {
+                Nullable::Null => None,
+                Nullable::Value(value) => Some(value),
+            }
+        }
+    }
+    impl<T> From<Option<T>> for Nullable<T> {
+        fn from(value: Option<T>) -> Nullable<T> {
+            value.map_or(Nullable::Null, Nullable::Value)
+        }
+    }
+    impl<T: Serialize> Serialize for Nullable<T> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            match self {
+                Nullable::Null => serializer.serialize_none(),
+                Nullable::Value(value) => value.serialize(serializer),
+            }
+        }
+    }
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
+        fn deserialize<D: Deserializer<'de>>(
+            deserializer: D,
+        ) -> Result<Nullable<T>, D::Error> {
+            deserializer.deserialize_newtype_struct(MARKER, NullableVisitor(PhantomData))
+        }
+    }
+    struct NullableVisitor<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for NullableVisitor<T> {
+        type Value = Nullable<T>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a value or null")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Nullable<T>, E> {
+            Ok(Nullable::Null)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Nullable<T>, E> {
+            Ok(Nullable::Null)
+        }
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Nullable<T>, D::Error> {
+            T::deserialize(deserializer).map(Nullable::Value)
+        }
+        fn visit_newtype_struct<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Nullable<T>, D::Error> {
+            deserializer.deserialize_option(self)
+        }
+    }
+    /// Reads a mandatory nullable field: `null` is `None`. A missing field stays an error.
+    pub fn null_or<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        Nullable::<T>::deserialize(deserializer).map(Option::from)
+    }
+    /// Reads an optional field whose value may be `null` (a [`Nullable`], or an `any` value) as
+    /// present: `Some`, whatever it holds, so that `null` is not taken for an absent field.
+    pub fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Option<T>, D::Error> {
+        T::deserialize(deserializer).map(Some)
     }
 }
 mod closest {
@@ -1757,9 +1879,12 @@ mod read {
     //!
     //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
     //! one place.
+    use super::nullable::Nullable;
     use super::strict::Strict;
     use super::violation::{Path, Violation};
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde::de::{
+        self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
+    };
     use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
@@ -2006,6 +2131,69 @@ mod read {
         fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
             while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
             Ok(())
+        }
+    }
+    /// A value of any kind, `null` included, that the page does not describe: nothing to check.
+    pub struct AnyValue;
+    impl<'de, M: Mode> Value<'de, M> for AnyValue {
+        type Item = serde_json::Value;
+        fn read<D: Deserializer<'de>>(
+            &mut self,
+            deserializer: D,
+            _: &mut Reader,
+            _: &Path<'_>,
+        ) -> Result<M::Keep<Self::Item>, D::Error> {
+            if M::BUILDS {
+                let value = <Self::Item as serde::Deserialize>::deserialize(
+                    deserializer,
+                )?;
+                Ok(M::keep(|| Some(value)))
+            } else {
+                IgnoredAny::deserialize(deserializer)?;
+                Ok(M::keep(|| None))
+            }
+        }
+    }
+    /// A field that may be `null` where the page documents that null: the null is kept, unchecked;
+    /// any other value is read (and checked) by `V`.
+    pub struct OrNull<V>(pub V);
+    impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
+        type Item = Nullable<V::Item>;
+        fn read<D: Deserializer<'de>>(
+            &mut self,
+            deserializer: D,
+            reader: &mut Reader,
+            path: &Path<'_>,
+        ) -> Result<M::Keep<Self::Item>, D::Error> {
+            deserializer
+                .deserialize_option(OrNullVisitor::<V, M> {
+                    value: &mut self.0,
+                    reader,
+                    path,
+                    mode: PhantomData,
+                })
+        }
+    }
+    struct OrNullVisitor<'a, V, M> {
+        value: &'a mut V,
+        reader: &'a mut Reader,
+        path: &'a Path<'a>,
+        mode: PhantomData<M>,
+    }
+    impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
+        type Value = M::Keep<Nullable<V::Item>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a value or null")
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(M::keep(|| Some(Nullable::Null)))
+        }
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            let kept = self.value.read(deserializer, self.reader, self.path)?;
+            Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
         }
     }
     /// A field whose value is boxed in the owned model (to break a cycle of types).
