@@ -58,6 +58,11 @@ pub fn field_docs(field: &spec::Field, checks: &Checks) -> Vec<String> {
             "Format: comma-separated integers and ranges within {min}-{max}."
         ));
     }
+    if field.nullable {
+        // Which Rust value the null is depends on the form (a response's reads every field as
+        // optional): the field's type says it.
+        facts.push("May be `null`, which has no other check.".to_owned());
+    }
     if let Some(default) = &field.default {
         facts.push(format!("Default: `{default}`."));
     }

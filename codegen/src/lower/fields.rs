@@ -155,7 +155,9 @@ fn check_limits_apply(cx: &mut Cx<'_, '_>, field: &Located<spec::Field>, ty: &Ty
         if !present || fits {
             continue;
         }
-        let help = if container && !key.ends_with("_items") {
+        let help = if *ty == Type::Any {
+            "a value of any kind has no limits: nothing of it is checked but its presence"
+        } else if container && !key.ends_with("_items") {
             "the values of an array or a map take their limits from their type (an enumeration or an object)"
         } else {
             help
