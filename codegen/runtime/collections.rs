@@ -2,7 +2,7 @@
 //! the order `validate` walks the owned `Vec` or `BTreeMap`.
 
 use super::json::Str;
-use super::read::{seed, Mode, Reader, Value};
+use super::read::{seed, Mode, Reader, Value, Within};
 use super::violation::{Path, Rule, Violation};
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::BTreeMap;
@@ -49,15 +49,6 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
         }
         Ok(items)
     }
-}
-
-/// What reading the values inside an array or a map needs: how each is read, the reading's state,
-/// and the path of the array or map.
-struct Within<'a, V, M> {
-    value: &'a mut V,
-    reader: &'a mut Reader,
-    path: &'a Path<'a>,
-    mode: PhantomData<M>,
 }
 
 struct ItemsVisitor<'a, V, M>(Within<'a, V, M>);

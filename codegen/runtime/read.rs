@@ -306,21 +306,25 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
         reader: &mut Reader,
         path: &Path<'_>,
     ) -> Result<M::Keep<Self::Item>, D::Error> {
-        deserializer.deserialize_option(OrNullVisitor::<V, M> {
+        deserializer.deserialize_option(OrNullVisitor::<V, M>(Within {
             value: &mut self.0,
             reader,
             path,
             mode: PhantomData,
-        })
+        }))
     }
 }
 
-struct OrNullVisitor<'a, V, M> {
-    value: &'a mut V,
-    reader: &'a mut Reader,
-    path: &'a Path<'a>,
-    mode: PhantomData<M>,
+/// What reading a value inside another (an array's item, a map's value, the value of a field that
+/// may be null) needs: how it is read, the reading's state, and the path of the one holding it.
+pub(super) struct Within<'a, V, M> {
+    pub(super) value: &'a mut V,
+    pub(super) reader: &'a mut Reader,
+    pub(super) path: &'a Path<'a>,
+    pub(super) mode: PhantomData<M>,
 }
+
+struct OrNullVisitor<'a, V, M>(Within<'a, V, M>);
 
 impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
     type Value = M::Keep<Nullable<V::Item>>;
@@ -331,7 +335,13 @@ impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
         Ok(M::keep(|| Some(Nullable::Null)))
     }
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        let kept = self.value.read(deserializer, self.reader, self.path)?;
+        let Within {
+            value,
+            reader,
+            path,
+            ..
+        } = self.0;
+        let kept = value.read(deserializer, reader, path)?;
         Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
     }
 }

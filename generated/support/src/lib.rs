@@ -2166,20 +2166,28 @@ mod read {
             path: &Path<'_>,
         ) -> Result<M::Keep<Self::Item>, D::Error> {
             deserializer
-                .deserialize_option(OrNullVisitor::<V, M> {
-                    value: &mut self.0,
-                    reader,
-                    path,
-                    mode: PhantomData,
-                })
+                .deserialize_option(
+                    OrNullVisitor::<
+                        V,
+                        M,
+                    >(Within {
+                        value: &mut self.0,
+                        reader,
+                        path,
+                        mode: PhantomData,
+                    }),
+                )
         }
     }
-    struct OrNullVisitor<'a, V, M> {
-        value: &'a mut V,
-        reader: &'a mut Reader,
-        path: &'a Path<'a>,
-        mode: PhantomData<M>,
+    /// What reading a value inside another (an array's item, a map's value, the value of a field that
+    /// may be null) needs: how it is read, the reading's state, and the path of the one holding it.
+    pub(super) struct Within<'a, V, M> {
+        pub(super) value: &'a mut V,
+        pub(super) reader: &'a mut Reader,
+        pub(super) path: &'a Path<'a>,
+        pub(super) mode: PhantomData<M>,
     }
+    struct OrNullVisitor<'a, V, M>(Within<'a, V, M>);
     impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
         type Value = M::Keep<Nullable<V::Item>>;
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -2192,7 +2200,8 @@ mod read {
             self,
             deserializer: D,
         ) -> Result<Self::Value, D::Error> {
-            let kept = self.value.read(deserializer, self.reader, self.path)?;
+            let Within { value, reader, path, .. } = self.0;
+            let kept = value.read(deserializer, reader, path)?;
             Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
         }
     }
@@ -2215,7 +2224,7 @@ mod collections {
     //! The readers of an array's items and of a map's values, which report each value's violations in
     //! the order `validate` walks the owned `Vec` or `BTreeMap`.
     use super::json::Str;
-    use super::read::{seed, Mode, Reader, Value};
+    use super::read::{seed, Mode, Reader, Value, Within};
     use super::violation::{Path, Rule, Violation};
     use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
     use std::collections::BTreeMap;
@@ -2265,14 +2274,6 @@ mod collections {
             }
             Ok(items)
         }
-    }
-    /// What reading the values inside an array or a map needs: how each is read, the reading's state,
-    /// and the path of the array or map.
-    struct Within<'a, V, M> {
-        value: &'a mut V,
-        reader: &'a mut Reader,
-        path: &'a Path<'a>,
-        mode: PhantomData<M>,
     }
     struct ItemsVisitor<'a, V, M>(Within<'a, V, M>);
     impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
