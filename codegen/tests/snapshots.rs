@@ -826,3 +826,22 @@ fn the_interpreter_agrees_on_null_and_any() {
     );
     assert!(rejected > 0 && rejected < bodies, "{rejected} of {bodies}");
 }
+
+#[test]
+fn a_body_that_is_a_map_of_any_takes_every_value_at_its_keys() {
+    use nullany_models::svc::set_labels;
+    let body = br#"{"a": null, "b": [1, "x"], "c": {"deep": {"x": null}}, "d": -0}"#;
+    assert_eq!(set_labels::check_body(body), Ok(()));
+    let parsed = set_labels::parse_body(body).expect("valid");
+    assert_eq!(
+        parsed["a"],
+        serde_json::Value::Null,
+        "a null value is kept at its key"
+    );
+    assert!(
+        set_labels::check_body(b"[1]").is_err(),
+        "the body is still an object"
+    );
+    let (_, departures) = set_labels::Response::parse_with_departures(200, body).expect("parses");
+    assert_eq!(departures, [], "no key of a map of `any` is undocumented");
+}

@@ -95,16 +95,16 @@ fn emit_field(field: &Field) -> TokenStream {
     // compile. It reads a null one as `None` too, so where a null is a value (a nullable field, an
     // `any` one) the field is read as present whatever it holds, and a mandatory nullable field's
     // null is its `None`.
-    let optional = match (field.required, field.nullable || field.ty == Type::Any) {
-        (true, false) => quote! {},
-        (true, true) if field.ty == Type::Any => quote! {},
-        (true, true) => quote! { #[serde(deserialize_with = "support::null_or")] },
-        (false, false) => {
-            quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
-        }
-        (false, true) => quote! {
+    let optional = if field.required && field.nullable {
+        quote! { #[serde(deserialize_with = "support::null_or")] }
+    } else if field.required {
+        quote! {}
+    } else if field.nullable || field.ty == Type::Any {
+        quote! {
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "support::present")]
-        },
+        }
+    } else {
+        quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
     };
     quote! {
         #doc

@@ -32,8 +32,8 @@ impl Interpreter<'_> {
         self.check_rules(s, object, path, out);
     }
 
-    /// An array's number of items before its items, as the generated checks go.
-    /// A null where the page documents one has no checks.
+    /// An array's number of items before its items, as the generated checks go; a null where the
+    /// page documents one has no checks.
     fn check_field(&self, field: &Field, value: &Value, path: &str, out: &mut Vec<Violation>) {
         if field.nullable && value.is_null() {
             return;
