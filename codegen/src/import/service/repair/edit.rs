@@ -88,7 +88,7 @@ impl Repair {
                 let text = format!("the `{key}` of {what} left out");
                 self.line(file, Kind::LeftOutToGenerate, text, diag);
             }
-            Unit::PathParams => self.add_path_params(file, diag),
+            Unit::PathParams => self.add_path_params(file),
             Unit::Body { at } => {
                 let what = describe::entry(&file.spec, &at);
                 let (entry, key) = at.split_at(at.len() - 1);
@@ -123,7 +123,7 @@ impl Repair {
     }
 
     /// Adds each parameter the path template names and no path parameter lists, as a string.
-    fn add_path_params(&mut self, file: &mut ServiceFile, diag: &Diagnostic) {
+    fn add_path_params(&mut self, file: &mut ServiceFile) {
         let missing = missing_path_params(&file.spec);
         let Some(operation) = file.spec.get_mut("operation") else {
             return;
@@ -137,9 +137,10 @@ impl Repair {
                 list.push(param);
             }
         }
+        // The line is the whole story: the generator's message only says that the path names it.
         for name in missing {
-            let text = format!("`{{{name}}}`: the path names it and no table of the page lists it; added as a string path parameter");
-            self.line(file, Kind::PathParamAdded, text, diag);
+            let text = format!("`{{{name}}}`: the path names it and no path parameter of the page's tables lists it (or the one listed is left out above); added as a string path parameter");
+            self.push(file, Review::new(Kind::PathParamAdded, text));
         }
     }
 
@@ -189,11 +190,7 @@ impl Repair {
     fn leave_out_operation(&mut self, file: &ServiceFile, diag: &Diagnostic) {
         let why = problem(diag);
         let text = format!("operation left out: its file does not generate ({why})");
-        let line = Review::new(Kind::OperationLeftOut, text);
-        self.report.push(match file.operation() {
-            Some(op) => line.of_operation(&op),
-            None => line.placed(&file.file_name()),
-        });
+        self.push(file, Review::new(Kind::OperationLeftOut, text));
         self.left_out.push(format!(
             "{}: not imported: its spec does not generate: {why}",
             file.path.display()
@@ -244,7 +241,11 @@ impl Repair {
             "{text} so that the service generates; the generator said: {}",
             problem(diag)
         );
-        let line = Review::new(kind, text);
+        self.push(file, Review::new(kind, text));
+    }
+
+    /// Adds `line` about `file` to the report: as one of its operation's, else placed in the file.
+    fn push(&mut self, file: &ServiceFile, line: Review) {
         self.report.push(match file.operation() {
             Some(op) => line.of_operation(&op),
             None => line.placed(&file.file_name()),

@@ -71,7 +71,10 @@ fn a_path_parameter_no_table_lists_is_a_string_one() {
     assert_line(
         &lines,
         Kind::PathParamAdded,
-        &["deleting_a_node: `{cluster_id}`", "not among path_params"],
+        &[
+            "deleting_a_node: `{cluster_id}`: the path names it",
+            "added as a string path parameter",
+        ],
     );
     assert_eq!(lines.len(), 2, "{lines:#?}");
 }
