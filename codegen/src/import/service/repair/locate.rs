@@ -38,10 +38,11 @@ pub enum Unit {
 }
 
 /// Whether leaving the key `key` out of a field or parameter only widens what it accepts, or only
-/// drops prose: every key of the format's fields (a default, a limit, the character rule, the
-/// format, `required`, the prose) but those that say what the field is (`type`, `items`).
+/// drops prose or a key the format does not have: every key but those that say what the field is
+/// (`name`, `type`, `items`). (A key whose presence allowed more would narrow it; the format has
+/// none.)
 fn widens(key: &str) -> bool {
-    crate::spec::FIELD_KEYS.contains(&key) && !["type", "items"].contains(&key)
+    !["name", "type", "items"].contains(&key)
 }
 
 /// The operation's lists of fields.
@@ -221,6 +222,17 @@ mod tests {
             Unit::Key {
                 entry: at(&["operation", "query_params", "1"]),
                 key: "maximum".to_owned()
+            }
+        );
+    }
+
+    #[test]
+    fn a_key_the_format_does_not_have_is_left_out_before_its_field() {
+        assert_eq!(
+            unit_of("objects.Vpc.fields[1].maxmum"),
+            Unit::Key {
+                entry: at(&["objects", "Vpc", "fields", "1"]),
+                key: "maxmum".to_owned()
             }
         );
     }
