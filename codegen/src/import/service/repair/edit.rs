@@ -2,8 +2,8 @@
 //! review line that says what was done and what the generator said.
 
 use super::describe;
+use super::file::ServiceFile;
 use super::locate::{pointer, Step, Unit};
-use super::ServiceFile;
 use crate::diag::Diagnostic;
 use crate::import::review::{Kind, Review};
 use crate::naming;

@@ -3,7 +3,8 @@
 
 use super::*;
 use crate::import::review::Kind;
-use serde_json::json;
+use serde_json::{json, Value};
+use std::path::PathBuf;
 
 fn file(name: &str, spec: Value) -> ServiceFile {
     ServiceFile {
