@@ -185,3 +185,63 @@ fn check_reads_a_crlf_checkout_as_fresh_and_crate_name_names_the_crate_in_the_bi
     assert!(stderr.contains("changed: src/bin/validate.rs"), "{stderr}");
     let _ = std::fs::remove_dir_all(&work);
 }
+
+/// A copy of the checked-in API Gateway page "Creating a Plug-in" (whose overlay makes
+/// `plugin_scope` a string, with a decision) at `path`, its URI path replaced by `uri` when given:
+/// the page of another service with the same title.
+fn plug_in_page(path: &Path, uri: Option<&str>) {
+    let text = std::fs::read_to_string(repo().join("spec/otc_apig/pages/creating_a_plug-in.txt"))
+        .expect("the page is checked in");
+    let text = match uri {
+        Some(uri) => text.replace(
+            "/v2/{project_id}/apigw/instances/{instance_id}/plugins",
+            uri,
+        ),
+        None => text,
+    };
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+#[test]
+fn a_page_imported_into_a_new_service_takes_no_overlay_or_name_of_another() {
+    let work = std::env::temp_dir().join(format!("codegen-cli-foreign-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&work);
+    let page = work.join("pages/creating_a_plug-in.txt");
+    plug_in_page(&page, None);
+    let out = work.join("otc_new");
+    let (code, _, stderr) = codegen(&[
+        "import",
+        "--service",
+        "otc_new",
+        "--out",
+        out.to_str().expect("a UTF-8 path"),
+        page.to_str().expect("a UTF-8 path"),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let spec = std::fs::read_to_string(out.join("creating_a_plug_in.json")).expect("written");
+    assert!(spec.contains("\"service\": \"otc_new\""), "{spec}");
+    assert!(
+        !spec.contains("the list is not closed"),
+        "took otc_apig's overlay: {spec}"
+    );
+    assert!(
+        stderr.contains("1 of 1 operations have no overlay"),
+        "{stderr}"
+    );
+
+    // One page, without --service: a page of that title with another path is not otc_apig's.
+    plug_in_page(&page, Some("/v1/{project_id}/functions/plugins"));
+    let (code, spec, stderr) = codegen(&["import", page.to_str().expect("a UTF-8 path")]);
+    let _ = std::fs::remove_dir_all(&work);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!spec.contains("otc_apig"), "{spec}");
+    assert!(
+        !spec.contains("the list is not closed"),
+        "took otc_apig's overlay: {spec}"
+    );
+    assert!(
+        stderr.contains("otc_apig/creating_a_plug_in.json has the page's title but another path"),
+        "{stderr}"
+    );
+}

@@ -214,3 +214,38 @@ fn import_diff_on_every_page_reports_nothing() {
     }
     assert_eq!(pages, 180);
 }
+
+/// Real pages of five services, each with something the generator rejects as the page gives it (a
+/// path parameter no table lists, a field listed twice, "Default Value: None" on an object, a
+/// parameter in both the path and the query, two wire names with one Rust name, a table named
+/// `Response`...), imported together into an empty folder: every page is an operation, the service
+/// generates, its examples are checked, and each thing resolved or left out has its review line.
+#[test]
+fn pages_the_generator_would_reject_import_into_a_service_that_generates() {
+    let scratch = Scratch::new("mixed");
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/mixed_service");
+    let dir = scratch.0.join("otc_mixed");
+    let outcome = import_service("otc_mixed", &dir, &[pages]).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(outcome.failed, Vec::<String>::new());
+    assert_eq!(outcome.counts.operations, 8);
+    write(&outcome, &dir).unwrap_or_else(|e| panic!("{e}"));
+    let rendered = codegen::Config::new(&scratch.0)
+        .layout(codegen::Layout::Crate)
+        .rerun_if_changed(false)
+        .render();
+    assert!(
+        rendered.is_ok(),
+        "does not generate: {}",
+        rendered.err().unwrap()
+    );
+    let lines: Vec<String> = outcome.report.iter().map(|l| l.to_string()).collect();
+    assert!(
+        !lines.iter().any(|l| l.contains("examples not checked")),
+        "{lines:#?}"
+    );
+    let repaired = lines
+        .iter()
+        .filter(|l| l.contains("so that the service generates; the generator said: "))
+        .count();
+    assert!(repaired > 0, "{lines:#?}");
+}

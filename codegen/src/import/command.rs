@@ -33,7 +33,7 @@ pub fn run(
 ) -> Result<Outcome, ImportError> {
     let page = read_page(page_path)?;
     let mut report = Vec::new();
-    let matched = find_spec(spec_dir, page_path, &page)?;
+    let matched = find_spec(spec_dir, page_path, &page, &mut report)?;
     let (target, dir) = operation_place(spec_dir, overlay, matched, &page.title, &mut report)?;
     let PageImport {
         imported,
@@ -106,7 +106,7 @@ fn operation_place(
         }
         (None, None) => {
             let text = format!(
-                "no spec in {} has the title {title:?}: the service and operation names are guesses; write an overlay",
+                "no spec in {} documents the page {title:?}: the service and operation names are guesses; write an overlay",
                 spec_dir.display(),
             );
             report.push(Review::new(Kind::NoSpec, text));
@@ -179,13 +179,17 @@ fn compare(
     Ok(differences)
 }
 
-/// The checked-in operation spec that documents the page: the one whose `source.page` is the page's
-/// title; where several are (two services, or two versions of an API with one title), the one with
-/// the page's path, then the one in the folder the page is in (`spec/otc_apig/pages/...`).
+/// The checked-in operation spec that documents the page: one whose `source.page` is the page's
+/// title and whose path is the page's (the one in the folder the page is in, where several are: two
+/// services, or two versions of an API with one title), else one with the page's title in whose
+/// folder the page is (`spec/otc_apig/pages/...`: a page whose path changed). A spec with the title
+/// alone is another service's page of that title (every service has its "Querying Quotas"): it is
+/// not matched, so the page takes neither its overlay nor its service's name; `report` says so.
 fn find_spec(
     spec_dir: &Path,
     page_path: &Path,
     page: &page::Page,
+    report: &mut Vec<Review>,
 ) -> Result<Option<(String, PathBuf)>, ImportError> {
     if !spec_dir.is_dir() {
         return Ok(None);
@@ -210,15 +214,27 @@ fn find_spec(
     let same_path = |json: &Value| {
         json.pointer("/operation/path").and_then(Value::as_str) == Some(page.path.as_str())
     };
-    if candidates.iter().any(|(_, _, json)| same_path(json)) {
-        candidates.retain(|(_, _, json)| same_path(json));
-    }
     let page_dir = std::fs::canonicalize(page_path).ok();
     let holds_page = |path: &Path| {
         let dir = path.parent().and_then(|d| std::fs::canonicalize(d).ok());
         dir.zip(page_dir.as_ref())
             .is_some_and(|(dir, page)| page.starts_with(dir))
     };
+    let titled: Vec<String> = candidates.iter().map(|(name, ..)| name.clone()).collect();
+    if candidates.iter().any(|(_, _, json)| same_path(json)) {
+        candidates.retain(|(_, _, json)| same_path(json));
+    } else {
+        candidates.retain(|(_, path, _)| holds_page(path));
+    }
+    if candidates.is_empty() && !titled.is_empty() {
+        let text = format!(
+            "{} {} the page's title but another path than {:?}, and the page is not in its folder: not taken as the page's spec (pass its overlay with --overlay to import the page as that operation)",
+            titled.join(", "),
+            if titled.len() == 1 { "has" } else { "have" },
+            page.path
+        );
+        report.push(Review::new(Kind::NoSpec, text));
+    }
     let at = candidates
         .iter()
         .position(|(_, path, _)| holds_page(path))

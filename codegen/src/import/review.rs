@@ -191,6 +191,23 @@ kinds! {
     Differences:
         "page that differs from its checked-in spec",
         "pages that differ from their checked-in spec";
+    /// An entry of an imported spec the generator rejects (a default, a limit, a field, a
+    /// parameter, a rule, a value, a type, a body's type): left out so that the service generates.
+    LeftOutToGenerate:
+        "entry left out so that the service generates",
+        "entries left out so that the service generates";
+    /// A parameter the path names and no table lists: a string path parameter.
+    PathParamAdded:
+        "path parameter no table lists",
+        "path parameters no table lists";
+    /// A type or a response variant whose name the generator rejects (it collides): renamed.
+    RenamedToGenerate:
+        "name changed so that the service generates",
+        "names changed so that the service generates";
+    /// An operation whose spec does not generate even with its entries left out: not imported.
+    OperationLeftOut:
+        "operation left out: it does not generate",
+        "operations left out: they do not generate";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

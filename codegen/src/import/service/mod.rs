@@ -9,6 +9,7 @@
 
 mod existing;
 mod names;
+mod repair;
 mod shapes;
 
 use super::build::{Imported, Target};
@@ -18,6 +19,7 @@ use super::{diff, ImportError};
 use crate::{load, naming};
 use existing::Existing;
 use names::{PageDefs, Plan};
+use repair::ServiceFile;
 use serde_json::{Map, Value};
 use shapes::Defs;
 use std::collections::{BTreeMap, BTreeSet};
@@ -123,6 +125,69 @@ fn with_pages_in(
     imported: BTreeMap<String, Imported>,
     mut outcome: ServiceOutcome,
 ) -> Result<ServiceOutcome, ImportError> {
+    let plan = plan(existing, &imported);
+    outcome.report.extend(plan.report.iter().cloned());
+
+    let mut files = Vec::new();
+    for (op, result) in &imported {
+        outcome.report.extend(
+            result
+                .report
+                .iter()
+                .map(|line| line.clone().of_operation(op)),
+        );
+        outcome.report.extend(
+            result
+                .stale
+                .iter()
+                .map(|line| line.clone().placed("overlay").of_operation(op)),
+        );
+        files.push(ServiceFile {
+            service: service.to_owned(),
+            path: dir.join(format!("{op}.json")),
+            spec: operation_file(result, &plan, op),
+        });
+    }
+    if !plan.common.is_empty() || existing.common_file.is_some() {
+        files.push(ServiceFile {
+            service: service.to_owned(),
+            path: dir.join(COMMON_FILE),
+            spec: common_file(service, &existing.common_header, &plan.common),
+        });
+    }
+    // The files of the operations not imported anew are not lowered with these: the plan's names
+    // already avoid theirs, and they are not this import's to change.
+    let repaired = repair::until_it_lowers(&mut files);
+    outcome.report.extend(repaired.report);
+    outcome.failed.extend(repaired.left_out);
+    for file in &files {
+        count(&file.spec, &mut outcome.counts);
+        match file.operation() {
+            Some(_) => outcome.counts.operations += 1,
+            None => outcome.counts.common += file.type_names().count(),
+        }
+        outcome
+            .files
+            .push((file.path.clone(), super::spec_text(&file.spec)));
+    }
+    outcome
+        .report
+        .extend(check_examples(service, &outcome.files));
+    let no_overlay = imported.len()
+        - imported
+            .keys()
+            .filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists())
+            .count();
+    if no_overlay > 0 {
+        let text = format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len());
+        outcome.report.push(Review::new(Kind::NoOverlay, text));
+    }
+    Ok(outcome)
+}
+
+/// Where the definitions of the pages `imported` go, beside the files of `existing` for the
+/// operations not imported anew, whose names they avoid and whose shared types they keep.
+fn plan(existing: &Existing, imported: &BTreeMap<String, Imported>) -> Plan {
     let pages: Vec<PageDefs> = imported
         .iter()
         .map(|(op, i)| PageDefs {
@@ -145,50 +210,7 @@ fn with_pages_in(
         .collect();
     let taken: BTreeSet<String> = others.iter().flat_map(|d| d.keys().cloned()).collect();
     let kept = names::used_by(&others, &other_bodies, &existing.common);
-    let plan = names::plan(&pages, &kept, &taken);
-    outcome.report.extend(plan.report.iter().cloned());
-
-    for (op, result) in &imported {
-        outcome.report.extend(
-            result
-                .report
-                .iter()
-                .map(|line| line.clone().of_operation(op)),
-        );
-        outcome.report.extend(
-            result
-                .stale
-                .iter()
-                .map(|line| line.clone().placed("overlay").of_operation(op)),
-        );
-        let spec = operation_file(result, &plan, op);
-        count(&spec, &mut outcome.counts);
-        outcome
-            .files
-            .push((dir.join(format!("{op}.json")), super::spec_text(&spec)));
-    }
-    outcome.counts.operations = imported.len();
-    outcome.counts.common = plan.common.len();
-    if !plan.common.is_empty() || existing.common_file.is_some() {
-        let common = common_file(service, &existing.common_header, &plan.common);
-        count(&common, &mut outcome.counts);
-        outcome
-            .files
-            .push((dir.join(COMMON_FILE), super::spec_text(&common)));
-    }
-    outcome
-        .report
-        .extend(check_examples(service, &outcome.files));
-    let no_overlay = imported.len()
-        - imported
-            .keys()
-            .filter(|op| dir.join(format!("{op}{}", load::OVERLAY_SUFFIX)).exists())
-            .count();
-    if no_overlay > 0 {
-        let text = format!("{no_overlay} of {} operations have no overlay: names the pages do not give are made up", imported.len());
-        outcome.report.push(Review::new(Kind::NoOverlay, text));
-    }
-    Ok(outcome)
+    names::plan(&pages, &kept, &taken)
 }
 
 /// The page checks itself: each operation's example requests against the service just imported, one

@@ -7,7 +7,8 @@
 //! that does say (the generator makes every field optional where a response reads it). Where pages
 //! give one name different shapes, the shape on the most pages keeps the name (on a tie, the one
 //! whose first operation sorts first) and every other shape is named `{Operation}{Name}` after the
-//! first operation that has it (`CreatingAnApiStatus`), with a number appended while that is taken.
+//! first operation that has it (`CreatingAnApiStatus`), with a number appended while that is taken;
+//! so is every shape of a name the generator gives a type of every operation module (`Response`).
 //! `common.json` entries that files outside this import use are kept as they are, and a page's
 //! definition with the same name and shape (or a name ending with it) reuses them.
 
@@ -183,7 +184,7 @@ fn name_groups(
         if let Some(first) = groups
             .iter_mut()
             .find(|g| g.name.is_none())
-            .filter(|_| !taken.contains(*name))
+            .filter(|_| !taken.contains(*name) && !generated_name(name))
         {
             first.name = Some((*name).to_owned());
             taken.insert((*name).to_owned());
@@ -206,6 +207,12 @@ fn name_groups(
             group.name = Some(free);
         }
     }
+}
+
+/// Whether the type `name` would become is one the generator defines in every operation module
+/// (`Response`): a table of that name is named after its operation instead.
+fn generated_name(name: &str) -> bool {
+    crate::naming::RESERVED_TYPE_NAMES.contains(&crate::naming::type_ident(name).as_str())
 }
 
 /// A definition of a name on one page.
@@ -277,7 +284,9 @@ impl Plan {
                 )
             })
             .collect();
-        let what = if groups.len() == 1 {
+        let what = if generated_name(name) {
+            "is the name of a type every operation module defines".to_owned()
+        } else if groups.len() == 1 {
             "is taken by a file outside this import".to_owned()
         } else {
             format!("has {} shapes", groups.len())
@@ -408,6 +417,22 @@ mod tests {
         assert_eq!(plan.names["d_op"]["Local"], ("Local".to_owned(), false));
         assert_eq!(plan.common.keys().collect::<Vec<_>>(), ["Status"]);
         assert_eq!(plan.report.len(), 1, "{:?}", plan.report);
+    }
+
+    #[test]
+    fn a_table_named_like_a_generated_type_is_named_after_its_operation() {
+        let object = json!({ "fields": [{ "name": "id", "type": "string" }] });
+        let pages = [
+            page("deleting_an_engine", json!({ "Response": object.clone() })),
+            page("querying_engines", json!({ "Response": object })),
+        ];
+        let plan = plan(&pages, &Defs::new(), &BTreeSet::new());
+        let name = ("DeletingAnEngineResponse".to_owned(), true);
+        assert_eq!(plan.names["deleting_an_engine"]["Response"], name);
+        assert_eq!(plan.names["querying_engines"]["Response"], name);
+        assert!(plan.report[0]
+            .text
+            .contains("Response is the name of a type every operation module defines"));
     }
 
     #[test]
