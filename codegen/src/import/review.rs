@@ -191,6 +191,14 @@ kinds! {
     Differences:
         "page that differs from its checked-in spec",
         "pages that differ from their checked-in spec";
+    /// Response tables or examples under no status line, read under the page's success status.
+    StatusAssumed:
+        "page whose response tables are under an assumed status",
+        "pages whose response tables are under an assumed status";
+    /// A Mandatory cell that is not `Yes` or `No` (a condition in words): the row is optional.
+    MandatoryInWords:
+        "Mandatory cell in words, read as optional",
+        "Mandatory cells in words, read as optional";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages
