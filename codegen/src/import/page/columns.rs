@@ -2,6 +2,7 @@
 //! header is told by its cells, in any order, and a new wording of a column is one line of
 //! [`COLUMNS`].
 
+use super::types::parse_type;
 use super::Line;
 
 /// What a column of a parameter table holds.
@@ -93,11 +94,25 @@ pub(super) fn header(lines: &[Line<'_>], i: usize) -> Option<Columns> {
         return None;
     }
     let mut cells: Vec<(Column, &'static str)> = Vec::new();
-    for line in lines[i + 1..]
-        .iter()
-        .take_while(|l| l.indent == first.indent)
-    {
-        let Some(&(cell, mut role)) = COLUMNS.iter().find(|(cell, _)| *cell == line.text) else {
+    let row = &lines[i + 1..];
+    for (k, line) in row.iter().enumerate() {
+        if line.indent != first.indent {
+            break;
+        }
+        // A page that writes a type where the Type column's name belongs (`Parameter | Mandatory |
+        // String | Description`), between two column names: that column is the Type column.
+        let typo = || {
+            let between = row.get(k + 1).is_some_and(|next| role(next.text).is_some());
+            let has_type = cells.iter().any(|(c, _)| *c == Column::Type);
+            let typed = parse_type(line.text).is_some() && !has_type;
+            (between && typed).then_some(("Type", Column::Type))
+        };
+        let Some((cell, mut role)) = COLUMNS
+            .iter()
+            .find(|(cell, _)| *cell == line.text)
+            .copied()
+            .or_else(typo)
+        else {
             break;
         };
         if role == Column::Name {

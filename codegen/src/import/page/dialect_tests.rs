@@ -286,3 +286,62 @@ fn cells_are_read_in_their_header_order() {
     assert_eq!(read, [("firewall_group", true, 1), ("ports", false, 3)]);
     assert_eq!(rows[1].ty, Type::Array(Box::new(Type::String)));
 }
+
+/// cce: a header that writes a type where "Type" belongs, and Type cells in words (a table's
+/// number, a single word), kept as written for the build to report.
+#[test]
+fn a_type_in_the_header_is_the_type_column_and_type_cells_in_words_are_kept() {
+    let text = [
+        "Table 2 Parameters in the request header",
+        "Parameter",
+        "Mandatory",
+        "String",
+        "Description",
+        "Content-Type",
+        "Yes",
+        "String",
+        "Message body type (format).",
+        "spec",
+        "Yes",
+        "Table 3",
+        "Access information.",
+        "value",
+        "No",
+        "AnyType",
+        "Value of the parameter.",
+    ];
+    let table = one_table(&text, Side::Request);
+    assert!(table.type_column && table.mandatory_column);
+    let types: Vec<&Type> = table.rows.iter().map(|r| &r.ty).collect();
+    assert_eq!(
+        types,
+        [
+            &Type::String,
+            &Type::Unsupported("Table 3".into()),
+            &Type::Unsupported("AnyType".into())
+        ]
+    );
+}
+
+/// ces: a limit that is not an integer stays a paragraph instead of stopping the table.
+#[test]
+fn a_limit_that_is_not_an_integer_stays_a_paragraph() {
+    let text = [
+        "Parameter",
+        "Mandatory",
+        "Type",
+        "Description",
+        "value",
+        "Yes",
+        "Number",
+        "Alarm threshold.",
+        "Minimum: 0",
+        "Maximum: 1.7976931348623157e+108",
+    ];
+    let row = &one_table(&text, Side::Request).rows[0];
+    assert_eq!((row.minimum, row.maximum), (Some(0), None));
+    assert_eq!(
+        row.description.last(),
+        Some(&Paragraph::Text("Maximum: 1.7976931348623157e+108".into()))
+    );
+}

@@ -174,24 +174,37 @@ fn row(
                 Column::Free => row
                     .description
                     .push(Paragraph::Text(format!("{header}: {}", cell.text))),
-                _ => description(std::slice::from_ref(cell), &mut row)?,
+                _ => description(std::slice::from_ref(cell), &mut row),
             }
         }
         return Ok(row);
     }
-    description(&block, &mut row)?;
+    description(&block, &mut row);
     Ok(row)
 }
 
-/// A row's Type cell: a type, or a type in words that points at the table of its object (rds:
-/// `Dictionary data structure. For details, see Table 3.`), kept as written for the build to read.
+/// A row's Type cell: a type; else, as written for the build to report or read, a type in words
+/// that points at the table of its object (rds: `Dictionary data structure. For details, see Table
+/// 3.`, cce: `Table 3`) or a single word (`AnyType`). A sentence is the row's description, not its
+/// type: the row has none, an error.
 fn type_cell(
     cell: &Line<'_>,
     in_row: &impl Fn(usize, String) -> PageError,
 ) -> Result<Type, PageError> {
+    let text = cell.text;
+    let words = text.split_whitespace().count();
+    let in_words = !text.ends_with(['.', ':', ';', ',']) && !matches!(text, "Yes" | "No");
+    let pointer = text
+        .split("Table")
+        .skip(1)
+        .any(|after| after.trim_start().starts_with(|c: char| c.is_ascii_digit()));
     match cell_type(cell, in_row) {
         Ok(ty) => Ok(ty),
-        Err(_) if points_at_table(cell.text) => Ok(Type::Unsupported(cell.text.to_owned())),
+        Err(_)
+            if points_at_table(text) || (in_words && (words == 1 || (pointer && words <= 8))) =>
+        {
+            Ok(Type::Unsupported(text.to_owned()))
+        }
         Err(error) => Err(error),
     }
 }
@@ -273,7 +286,10 @@ fn starts_row(lines: &[Line<'_>], i: usize, leading: &[Column]) -> bool {
         }
         Some(_) => {
             (could_name_row(line.text) && next_is(1, &is_type_cell))
-                || (is_row_name(line.text) && is_wire_name(line.text) && !before_next_row)
+                || (is_row_name(line.text)
+                    && is_wire_name(line.text)
+                    && lines.get(i + 1).is_some()
+                    && !before_next_row)
         }
         None => is_row_name(line.text) && !before_next_row,
     }
@@ -335,7 +351,9 @@ fn is_row_name(text: &str) -> bool {
 }
 
 /// Splits a row's description cell into paragraphs and the lines that are data.
-fn description(lines: &[Line<'_>], row: &mut Row) -> Result<(), (usize, String)> {
+/// A limit that is not an integer (`Maximum: 1.7976931348623157e+108` of a float row) has no place
+/// in the row's integer limits and stays a paragraph, for the prose reader to report.
+fn description(lines: &[Line<'_>], row: &mut Row) {
     let mut in_enumeration = false;
     for line in lines {
         let text = line.text;
@@ -347,28 +365,22 @@ fn description(lines: &[Line<'_>], row: &mut Row) -> Result<(), (usize, String)>
             continue;
         }
         in_enumeration = false;
-        let number = |value: &str, what: &str| {
-            value.trim().replace(',', "").parse::<i64>().map_err(|_| {
-                (
-                    line.no,
-                    format!("{what} is not an integer: {:?}", value.trim()),
-                )
-            })
-        };
+        let number = |value: &str| value.trim().replace(',', "").parse::<i64>().ok();
+        let minimum = text.strip_prefix("Minimum:").and_then(number);
+        let maximum = text.strip_prefix("Maximum:").and_then(number);
         if text == "Enumeration values:" {
             in_enumeration = true;
             row.enumeration.get_or_insert_with(Vec::new);
-        } else if let Some(value) = text.strip_prefix("Minimum:") {
-            row.minimum = Some(number(value, "Minimum")?);
-        } else if let Some(value) = text.strip_prefix("Maximum:") {
-            row.maximum = Some(number(value, "Maximum")?);
+        } else if minimum.is_some() {
+            row.minimum = minimum;
+        } else if maximum.is_some() {
+            row.maximum = maximum;
         } else if let Some(value) = text.strip_prefix("Default:") {
             row.default = Some(value.trim().to_owned());
         } else {
             row.description.push(Paragraph::Text(text.to_owned()));
         }
     }
-    Ok(())
 }
 
 /// `texts` as a page's non-empty lines, numbered from 1, indented by their leading spaces, for the

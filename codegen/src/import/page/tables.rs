@@ -78,9 +78,11 @@ pub(super) fn tables<'a>(
         } else if let Some((number, caption, _)) = caption(lines, i) {
             if header(lines, i + 1).is_none() {
                 let label = label(number, caption);
-                let next = lines.get(i + 1).map_or("nothing", |l| l.text);
+                // The header row as far as it goes: its first cells, to show the one that is no
+                // column of a parameter table (`Parameter`, then `Sub-Parameter`).
+                let cells: Vec<&str> = lines[i + 1..].iter().take(2).map(|l| l.text).collect();
                 let text = format!(
-                    "{label} (line {}): its header is {next:?}, not a parameter table's; left out",
+                    "{label} (line {}): its header starts {cells:?}, not a parameter table's; left out",
                     line.no
                 );
                 unread.push(Review::new(Kind::TableSkipped, text).in_table(label, line.no));
@@ -339,6 +341,6 @@ mod tests {
             .0
             .is_empty());
         let unread: Vec<String> = unread.iter().map(ToString::to_string).collect();
-        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header is \"Security Policy\", not a parameter table's; left out"]);
+        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header starts [\"Security Policy\", \"TLS Version\"], not a parameter table's; left out"]);
     }
 }
