@@ -345,3 +345,42 @@ fn a_limit_that_is_not_an_integer_stays_a_paragraph() {
         Some(&Paragraph::Text("Maximum: 1.7976931348623157e+108".into()))
     );
 }
+
+/// cce: where the Type column comes first, rows whose Type cell is in words (`Table 4`, `AnyType`)
+/// still start rows, and a cell's labelled paragraphs (`Details:`, `Options:`) stay in it.
+#[test]
+fn rows_whose_type_is_in_words_start_where_the_type_column_comes_first() {
+    let text = [
+        "Table 3 Data structure of the spec field",
+        "Parameter",
+        "Type",
+        "Description",
+        "spec",
+        "Table 4",
+        "Information about the elastic IP address.",
+        "name",
+        "String",
+        "Details:",
+        "Configuration overrides of the default components in a cluster.",
+        "Options:",
+        "N/A",
+        "value",
+        "AnyType",
+        "Details:",
+        "Configuration overrides of the default components in a cluster.",
+    ];
+    let table = one_table(&text, Side::Request);
+    let rows: Vec<(&str, &Type, usize)> = table
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str(), &r.ty, r.description.len()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("spec", &Type::Unsupported("Table 4".into()), 1),
+            ("name", &Type::String, 4),
+            ("value", &Type::Unsupported("AnyType".into()), 2),
+        ]
+    );
+}

@@ -32,7 +32,9 @@ pub(super) fn rows(
             i += header;
             continue;
         }
-        if !starts_row(lines, i, &leading) {
+        // The line right after the header is a row's name wherever its cells are in words.
+        let first_row = i == 0 && could_name_row(first.text);
+        if !first_row && !starts_row(lines, i, &leading) {
             return Err(PageError {
                 line: first.no,
                 table: Some(label.to_owned()),
@@ -185,8 +187,8 @@ fn row(
 
 /// A row's Type cell: a type; else, as written for the build to report or read, a type in words
 /// that points at the table of its object (rds: `Dictionary data structure. For details, see Table
-/// 3.`, cce: `Table 3`) or a single word (`AnyType`). A sentence is the row's description, not its
-/// type: the row has none, an error.
+/// 3.`, cce: `Table 3`) or a phrase of up to three words, not a sentence (`AnyType`, `Resource_tag
+/// structure`). A sentence is the row's description, not its type: the row has none, an error.
 fn type_cell(
     cell: &Line<'_>,
     in_row: &impl Fn(usize, String) -> PageError,
@@ -201,7 +203,7 @@ fn type_cell(
     match cell_type(cell, in_row) {
         Ok(ty) => Ok(ty),
         Err(_)
-            if points_at_table(text) || (in_words && (words == 1 || (pointer && words <= 8))) =>
+            if points_at_table(text) || (in_words && (words <= 3 || (pointer && words <= 8))) =>
         {
             Ok(Type::Unsupported(text.to_owned()))
         }
@@ -228,7 +230,29 @@ fn is_type_cell(line: &Line<'_>) -> bool {
         row: None,
         message,
     };
-    cell_type(line, &no_error).is_ok() || points_at_table(line.text)
+    cell_type(line, &no_error).is_ok()
+        || points_at_table(line.text)
+        || is_table_number(line.text)
+        || is_type_word(line.text)
+}
+
+/// One capitalized word ending like a type (`AnyType`, `JsonObject`): a Type cell the format has no
+/// type for, where a cell's labelled paragraph (`Range`, `Details:`) does not end that way.
+fn is_type_word(text: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "type", "string", "integer", "boolean", "object", "array", "number", "float", "double",
+    ];
+    let lower = text.to_ascii_lowercase();
+    text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text.chars().all(|c| c.is_ascii_alphanumeric())
+        && ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+/// `Table 4`: a Type cell that only points at the table of the row's object (cce).
+fn is_table_number(text: &str) -> bool {
+    text.strip_prefix("Table")
+        .map(str::trim_start)
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A placeholder row stands for the whole of its table: `{User defined key}` of type
