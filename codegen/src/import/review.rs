@@ -199,6 +199,10 @@ kinds! {
     MandatoryInWords:
         "Mandatory cell in words, read as optional",
         "Mandatory cells in words, read as optional";
+    /// A path taken from the example request, where the URI section gives only the method.
+    PathFromExample:
+        "path taken from the example request",
+        "paths taken from the example request";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

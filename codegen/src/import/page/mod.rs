@@ -245,19 +245,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         read_section(&mut page, &mut documented, text, (lines[at], role), body)?;
     }
     if page.method.is_empty() {
-        // The method and path outside a URI heading: in the lines before the first section with
-        // tables or examples.
-        let first = headings
-            .iter()
-            .find(|(_, r)| !matches!(r, Role::Function | Role::Uri | Role::Other))
-            .map_or(lines.len(), |&(i, _)| i);
-        let (method, path) = sections::method_and_path(&lines[start..first]).ok_or_else(|| {
-            error(
-                lines[start].no,
-                "no method and path (`METHOD /path`, or `PATH:` and `Method:` lines) in the URI section or before the request",
-            )
-        })?;
-        (page.method, page.path) = (method, path);
+        (page.method, page.path) = method_and_path_elsewhere(&lines, start, &headings, &mut page)?;
     }
     examples::assume_success_status(
         &mut page.tables,
@@ -266,6 +254,34 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         &mut page.unread_tables,
     );
     Ok(page)
+}
+
+/// The method and path of a page whose URI section does not give both: in the lines before the
+/// first section with tables or examples, else (with a review line) the URI section's lone method
+/// and the path of an example request that uses it (`GET https://{Endpoint}/`).
+fn method_and_path_elsewhere(
+    lines: &[Line<'_>],
+    start: usize,
+    headings: &[(usize, Role)],
+    page: &mut Page,
+) -> Result<(String, String), PageError> {
+    let first = headings
+        .iter()
+        .find(|(_, r)| !matches!(r, Role::Function | Role::Uri | Role::Other))
+        .map_or(lines.len(), |&(i, _)| i);
+    if let Some(found) = sections::method_and_path(&lines[start..first]) {
+        return Ok(found);
+    }
+    let (method, path) = sections::path_from_example(lines, headings).ok_or_else(|| {
+        error(
+            lines[start].no,
+            "no method and path (`METHOD /path`, or `PATH:` and `Method:` lines) in the URI section or before the request",
+        )
+    })?;
+    let text = format!("the URI section gives the method {method} and no path; the path {path} is its example request's");
+    page.unread_tables
+        .push(Review::new(Kind::PathFromExample, text));
+    Ok((method, path))
 }
 
 /// Reads the section under `heading` into `page`.

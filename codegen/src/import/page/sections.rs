@@ -219,6 +219,27 @@ pub(super) fn method_and_path(lines: &[Line<'_>]) -> Option<(String, String)> {
     None
 }
 
+/// The URI section's lone method line (`GET`) and the path of a later example request line with
+/// that method and a full address (`GET https://{Endpoint}/`).
+pub(super) fn path_from_example(
+    lines: &[Line<'_>],
+    headings: &[(usize, Role)],
+) -> Option<(String, String)> {
+    let k = headings.iter().position(|(_, r)| *r == Role::Uri)?;
+    let end = headings.get(k + 1).map_or(lines.len(), |&(i, _)| i);
+    let uri = headings[k].0;
+    let method = lines[uri + 1..end].iter().find(|l| is_method(l.text))?.text;
+    lines[end..].iter().find_map(|line| {
+        let text = bullet(line.text).unwrap_or(line.text);
+        let (m, address) = text.split_once(' ')?;
+        let path = address
+            .trim()
+            .strip_prefix("http")
+            .and(host_stripped(address.trim()))?;
+        (m == method).then(|| (method.to_owned(), path.to_owned()))
+    })
+}
+
 fn is_method(text: &str) -> bool {
     crate::spec::HTTP_METHODS.contains(&text)
 }

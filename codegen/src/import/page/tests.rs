@@ -222,3 +222,52 @@ fn a_page_without_method_and_path_is_refused() {
     let error = parse(&text).unwrap_err();
     assert!(error.message.contains("no method and path"), "{error}");
 }
+
+/// vpn: a URI section with the method alone; the path is the example request's, with a review
+/// line.
+#[test]
+fn a_lone_method_takes_the_path_of_its_example_request() {
+    let text = "Querying API Versions
+
+Function
+
+This API is used to query all available versions of a native OpenStack API.
+
+URI
+
+GET
+
+Request Message
+
+Request parameter
+
+None
+
+Example request
+
+GET https://{Endpoint}/
+
+Response Message
+
+Table 1 Response parameter
+
+Parameter
+
+Type
+
+Description
+
+versions
+
+Array of version objects
+
+Specifies the API version list.
+";
+    let page = parse(text).unwrap();
+    assert_eq!((page.method.as_str(), page.path.as_str()), ("GET", "/"));
+    assert!(page
+        .unread_tables
+        .iter()
+        .any(|r| r.kind == Kind::PathFromExample));
+    assert_eq!(page.tables[0].side, Side::Response);
+}
