@@ -2,9 +2,12 @@
 //! and path, the parameter tables with their rows, the examples and the status codes. The site's
 //! navigation before the title and the cookie and feedback footer after the last section are
 //! skipped: the content starts at the "Function" heading and every section knows where it ends.
+//! The page is read by its structure (headings by their place, tables by their header rows, the
+//! indentation of list items), so that the dialects of other documentation teams read alike.
 //!
-//! The tables are read in `tables`, their rows in `rows` and the Type cells in `types`; this file
-//! splits the page into sections.
+//! The headings and the method and path are found in `sections`, the tables in `tables` (their
+//! header rows in `columns`), their rows in `rows` and the Type cells in `types`, the examples and
+//! status codes in `examples`; this file puts the sections together.
 
 mod columns;
 #[cfg(test)]
@@ -41,9 +44,10 @@ pub struct Page {
     /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma),
     /// as `line N: the example is not valid JSON: ...`, for the report.
     pub unread_examples: Vec<Review>,
-    /// Tables left out because they are not parameter tables (a table of values inside a
-    /// description, its header not "Parameter"), as `Table N caption (line N): ...`, for the
-    /// report.
+    /// What the reading of the tables left out or decided in a wider sense, for the report:
+    /// tables left out (a table of values inside a description, a table whose rows cannot be read),
+    /// as `Table N caption (line N): ...`; Mandatory cells in words; the success status assumed for
+    /// response tables under no status line; a path taken from the example request.
     pub unread_tables: Vec<Review>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
@@ -66,9 +70,10 @@ impl Page {
 /// Which part of the page a table is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// Under "URI" (path and query parameters) or "Request Parameters".
+    /// Under a URI heading (path and query parameters) or a request heading ("Request
+    /// Parameters", "Request").
     Request,
-    /// Under "Response Parameters".
+    /// Under a response heading ("Response Parameters", "Normal Response").
     Response,
 }
 
@@ -83,7 +88,8 @@ pub struct Table {
     /// "Parameters in the volume field"), else its section's heading.
     pub caption: String,
     pub side: Side,
-    /// The "Status code: N" the table is under, for response tables.
+    /// The "Status code: N" the table is under, for response tables; for a response table under
+    /// no status line, the page's lowest documented 2xx (with a review line), else none.
     pub status: Option<u16>,
     /// Whether the table has a Mandatory column (response tables do not).
     pub mandatory_column: bool,
