@@ -208,6 +208,18 @@ kinds! {
     OperationLeftOut:
         "operation left out: it does not generate",
         "operations left out: they do not generate";
+    /// Response tables or examples under no status line, read under the page's success status.
+    StatusAssumed:
+        "page whose response tables are under an assumed status",
+        "pages whose response tables are under an assumed status";
+    /// A Mandatory cell that is not `Yes` or `No` (a condition in words): the row is optional.
+    MandatoryInWords:
+        "Mandatory cell in words, read as optional",
+        "Mandatory cells in words, read as optional";
+    /// A path taken from the example request, where the URI section gives only the method.
+    PathFromExample:
+        "path taken from the example request",
+        "paths taken from the example request";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

@@ -2,18 +2,29 @@
 //! and path, the parameter tables with their rows, the examples and the status codes. The site's
 //! navigation before the title and the cookie and feedback footer after the last section are
 //! skipped: the content starts at the "Function" heading and every section knows where it ends.
+//! The page is read by its structure (headings by their place, tables by their header rows, the
+//! indentation of list items), so that the dialects of other documentation teams read alike.
 //!
-//! The tables are read in `tables`, their rows in `rows` and the Type cells in `types`; this file
-//! splits the page into sections.
+//! The headings and the method and path are found in `sections`, the tables in `tables` (their
+//! header rows in `columns`), their rows in `rows` and the Type cells in `types`, the examples and
+//! status codes in `examples`; this file puts the sections together.
 
+mod columns;
+#[cfg(test)]
+mod dialect_tests;
+mod examples;
 mod rows;
+mod sections;
 mod tables;
+#[cfg(test)]
+mod tests;
 mod types;
 
 pub use rows::is_placeholder;
 
 use super::review::{Kind, Review};
 use super::PageError;
+use sections::Role;
 use serde_json::Value;
 
 /// A reference page, split.
@@ -33,9 +44,10 @@ pub struct Page {
     /// Examples left out because they are not JSON (the page's own typo, such as a trailing comma),
     /// as `line N: the example is not valid JSON: ...`, for the report.
     pub unread_examples: Vec<Review>,
-    /// Tables left out because they are not parameter tables (a table of values inside a
-    /// description, its header not "Parameter"), as `Table N caption (line N): ...`, for the
-    /// report.
+    /// What the reading of the tables left out or decided in a wider sense, for the report:
+    /// tables left out (a table of values inside a description, a table whose rows cannot be read),
+    /// as `Table N caption (line N): ...`; Mandatory cells in words; the success status assumed for
+    /// response tables under no status line; a path taken from the example request.
     pub unread_tables: Vec<Review>,
     /// The "Status Codes" table: status and description.
     pub status_codes: Vec<(u16, String)>,
@@ -58,21 +70,26 @@ impl Page {
 /// Which part of the page a table is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
-    /// Under "URI" (path and query parameters) or "Request Parameters".
+    /// Under a URI heading (path and query parameters) or a request heading ("Request
+    /// Parameters", "Request").
     Request,
-    /// Under "Response Parameters".
+    /// Under a response heading ("Response Parameters", "Normal Response").
     Response,
 }
 
 /// A parameter table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// The number in "Table 4 MemberGroupCreate".
+    /// The number in "Table 4 MemberGroupCreate"; 0 when the page gives the table no "Table N"
+    /// caption (a running number could be mistaken for a "see Table N" pointer of the page).
     pub number: u32,
-    /// The caption after the number: an object name or "Request body parameters".
+    /// The caption after the number: an object name or "Request body parameters"; for a table with
+    /// no "Table N" caption, the words that introduce it (the bullet or line before its header,
+    /// "Parameters in the volume field"), else its section's heading.
     pub caption: String,
     pub side: Side,
-    /// The "Status code: N" the table is under, for response tables.
+    /// The "Status code: N" the table is under, for response tables; for a response table under
+    /// no status line, the page's lowest documented 2xx (with a review line), else none.
     pub status: Option<u16>,
     /// Whether the table has a Mandatory column (response tables do not).
     pub mandatory_column: bool,
@@ -86,9 +103,13 @@ pub struct Table {
 }
 
 impl Table {
-    /// `Table 4 MemberGroupCreate`, as errors and reports name it.
+    /// `Table 4 MemberGroupCreate`, as errors and reports name it; a table the page gives no
+    /// number (number 0) by its caption alone.
     pub fn label(&self) -> String {
-        format!("Table {} {}", self.number, self.caption)
+        match self.number {
+            0 => self.caption.clone(),
+            n => format!("Table {n} {}", self.caption),
+        }
     }
 
     /// A review line about the table.
@@ -190,44 +211,22 @@ pub struct Example {
     pub line: usize,
 }
 
-/// The page's section headings, in page order. The older dialect (ECS, ELB) writes "Request",
-/// "Response", "Example Request", "Example Response" and "Returned Values"; ModelArts writes
-/// "Request Body" and "Response Body", and ends the parameters at "Samples" or "Status Code" (which
-/// is also the first header cell of a "Status Codes" table, and there no heading).
-const HEADINGS: &[&str] = &[
-    "Function",
-    "Calling Method",
-    "URI",
-    "Request Parameters",
-    "Request",
-    "Request Body",
-    "Response Parameters",
-    "Response",
-    "Response Body",
-    "Example Requests",
-    "Example Request",
-    "Example Responses",
-    "Example Response",
-    "Status Codes",
-    "Returned Values",
-    "Status Code",
-    "Samples",
-    "Error Codes",
-];
-
-/// A non-empty line of the page, trimmed, with its number and where its raw text starts.
+/// A non-empty line of the page, trimmed, with its number, where its raw text starts and how far
+/// it is indented (innerText indents list items and their content).
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     no: usize,
     text: &'a str,
     offset: usize,
+    indent: usize,
 }
 
-/// Splits `text` into a [`Page`]; a page that does not have the expected shape is an error naming
-/// the line and, inside a table, the table and the row.
+/// Splits `text` into a [`Page`]. A page with no method and path is an error naming the line; a
+/// table that cannot be read is left out with a review line (`unread_tables`).
 pub fn parse(text: &str) -> Result<Page, PageError> {
     let lines = non_empty_lines(text);
-    let start = content_start(&lines)?;
+    let headings = sections::headings(&lines);
+    let start = content_start(&headings)?;
     let (title, updated) = title_and_date(&lines[..start], lines[start].no)?;
     let mut page = Page {
         title,
@@ -242,57 +241,105 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
         unread_tables: Vec::new(),
         status_codes: Vec::new(),
     };
-    let mut saw_uri = false;
-    for (heading, body) in sections(&lines[start..]) {
-        match heading.text {
-            "Function" => page.description = body.iter().map(|l| l.text.to_owned()).collect(),
-            "URI" => {
-                saw_uri = true;
-                let first = body.first().ok_or_else(|| {
-                    error(
-                        heading.no,
-                        "the URI section is empty: expected `METHOD /path`",
-                    )
-                })?;
-                let (method, path) = method_and_path(first.text).ok_or_else(|| {
-                    error(
-                        first.no,
-                        format!(
-                            "expected `METHOD /path` after the URI heading, found {:?}",
-                            first.text
-                        ),
-                    )
-                })?;
-                page.method = method;
-                page.path = path;
-                let mut found = tables::tables(&body[1..], Side::Request, &mut page.unread_tables)?;
-                found.iter_mut().for_each(|t| t.in_uri = true);
-                page.tables.extend(found);
+    let headings: Vec<(usize, Role)> = headings.into_iter().filter(|&(i, _)| i >= start).collect();
+    // Every status the Status Codes section names, for the success status of response tables
+    // under no status line.
+    let mut documented = Vec::new();
+    for (k, &(at, role)) in headings.iter().enumerate() {
+        let end = headings.get(k + 1).map_or(lines.len(), |&(next, _)| next);
+        let body = &lines[at + 1..end];
+        read_section(&mut page, &mut documented, text, (lines[at], role), body)?;
+    }
+    if page.method.is_empty() {
+        (page.method, page.path) = method_and_path_elsewhere(&lines, start, &headings, &mut page)?;
+    }
+    examples::assume_success_status(
+        &mut page.tables,
+        &mut page.response_examples,
+        &documented,
+        &mut page.unread_tables,
+    );
+    Ok(page)
+}
+
+/// The method and path of a page whose URI section does not give both: in the lines before the
+/// first section with tables or examples, else (with a review line) the URI section's lone method
+/// and the path of an example request that uses it (`GET https://{Endpoint}/`).
+fn method_and_path_elsewhere(
+    lines: &[Line<'_>],
+    start: usize,
+    headings: &[(usize, Role)],
+    page: &mut Page,
+) -> Result<(String, String), PageError> {
+    let first = headings
+        .iter()
+        .find(|(_, r)| !matches!(r, Role::Function | Role::Uri | Role::Other))
+        .map_or(lines.len(), |&(i, _)| i);
+    if let Some(found) = sections::method_and_path(&lines[start..first]) {
+        return Ok(found);
+    }
+    let (method, path) = sections::path_from_example(lines, headings).ok_or_else(|| {
+        error(
+            lines[start].no,
+            "no method and path (`METHOD /path`, or `PATH:` and `Method:` lines) in the URI section or before the request",
+        )
+    })?;
+    let text = format!("the URI section gives the method {method} and no path; the path {path} is its example request's");
+    page.unread_tables
+        .push(Review::new(Kind::PathFromExample, text));
+    Ok((method, path))
+}
+
+/// Reads the section under `heading` into `page`.
+fn read_section(
+    page: &mut Page,
+    documented: &mut Vec<u16>,
+    text: &str,
+    (heading, role): (Line<'_>, Role),
+    body: &[Line<'_>],
+) -> Result<(), PageError> {
+    let side = match role {
+        Role::Function => {
+            page.description = body.iter().map(|l| l.text.to_owned()).collect();
+            return Ok(());
+        }
+        Role::RequestExamples | Role::ResponseExamples => {
+            let responses = role == Role::ResponseExamples;
+            let found = examples::examples(body, text, responses, &mut page.unread_examples)?;
+            match responses {
+                true => page.response_examples.extend(found),
+                false => page.request_examples.extend(found),
             }
-            "Request Parameters" | "Request" | "Request Body" => page.tables.extend(
-                tables::tables(body, Side::Request, &mut page.unread_tables)?,
-            ),
-            "Response Parameters" | "Response" | "Response Body" => page.tables.extend(
-                tables::tables(body, Side::Response, &mut page.unread_tables)?,
-            ),
-            "Example Requests" | "Example Request" => {
-                page.request_examples = examples(body, text, false, &mut page.unread_examples)?
+            return Ok(());
+        }
+        Role::Status => {
+            page.status_codes = examples::status_codes(body);
+            documented.extend(examples::documented_statuses(body));
+            return Ok(());
+        }
+        Role::Other | Role::Examples => return Ok(()),
+        Role::Uri => {
+            if let Some((method, path)) = sections::method_and_path(body) {
+                (page.method, page.path) = (method, path);
             }
-            "Example Responses" | "Example Response" => {
-                page.response_examples = examples(body, text, true, &mut page.unread_examples)?
-            }
-            "Status Codes" => page.status_codes = status_codes(body)?,
-            // "Calling Method" links elsewhere; "Error Codes" is followed by the site's footer.
-            _ => {}
+            Side::Request
+        }
+        Role::Request => Side::Request,
+        Role::Response => Side::Response,
+    };
+    let (mut found, rest) = tables::tables(body, heading.text, side, &mut page.unread_tables);
+    found.iter_mut().for_each(|t| t.in_uri = role == Role::Uri);
+    page.tables.extend(found);
+    // Some dialects put the example under a bullet of the request or response section.
+    if role != Role::Uri {
+        let responses = side == Side::Response;
+        let found = examples::examples(&rest, text, responses, &mut page.unread_examples)?;
+        match responses {
+            true => page.response_examples.extend(found),
+            false => page.request_examples.extend(found),
         }
     }
-    if !saw_uri {
-        return Err(error(
-            lines[start].no,
-            "no URI section: the page gives no method and path",
-        ));
-    }
-    Ok(page)
+    Ok(())
 }
 
 fn error(line: usize, message: impl Into<String>) -> PageError {
@@ -314,6 +361,7 @@ fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
                 no: i + 1,
                 text: trimmed,
                 offset,
+                indent: raw.len() - raw.trim_start().len(),
             });
         }
         offset += raw.len();
@@ -323,11 +371,15 @@ fn non_empty_lines(text: &str) -> Vec<Line<'_>> {
 
 /// The "Function" heading that starts the content (the navigation before it has no such line), or
 /// the URI heading of a page without a "Function" section.
-fn content_start(lines: &[Line<'_>]) -> Result<usize, PageError> {
-    let uri = lines.iter().position(|l| l.text == "URI");
-    let function = lines
+fn content_start(headings: &[(usize, Role)]) -> Result<usize, PageError> {
+    let uri = headings
         .iter()
-        .position(|l| l.text == "Function")
+        .find(|(_, r)| *r == Role::Uri)
+        .map(|&(i, _)| i);
+    let function = headings
+        .iter()
+        .find(|(_, r)| *r == Role::Function)
+        .map(|&(i, _)| i)
         .filter(|&f| uri.is_some_and(|u| f < u));
     function.or(uri).ok_or_else(|| {
         error(
@@ -337,50 +389,37 @@ fn content_start(lines: &[Line<'_>]) -> Result<usize, PageError> {
     })
 }
 
-/// The title is the last line before the content other than "Updated on ..."; the date may sit on
-/// either side of it.
+/// The title is the last line before the content other than "Updated on ..." and the paragraphs
+/// of an introduction; the date may sit on either side of it.
 fn title_and_date(
     before: &[Line<'_>],
     start_line: usize,
 ) -> Result<(String, Option<String>), PageError> {
     let mut title = None;
     let mut updated = None;
-    for line in before.iter().rev().take(3) {
+    // Paragraphs between the title and the content (an introduction before "Function") are
+    // sentences or bullets; the title is neither.
+    let paragraph = |text: &str| text.ends_with(['.', ':', ';']) || bullet(text).is_some();
+    for line in before.iter().rev() {
         if let Some(date) = line.text.strip_prefix("Updated on ") {
             updated = updated.or_else(|| date.split_whitespace().next().map(str::to_owned));
-        } else if title.is_none() {
+        } else if title.is_none() && !paragraph(line.text) {
             title = Some(line.text.to_owned());
-        } else {
+        } else if title.is_some() {
             break;
         }
     }
+    // A page whose title reads as a sentence: the line before the content.
+    title = title.or_else(|| {
+        let last = before
+            .iter()
+            .rev()
+            .find(|l| !l.text.starts_with("Updated on "));
+        last.map(|l| l.text.to_owned())
+    });
     let title =
         title.ok_or_else(|| error(start_line, "no title before the \"Function\" heading"))?;
     Ok((title, updated))
-}
-
-/// The content split at its headings; text before the first heading belongs to none.
-fn sections<'a, 'l>(lines: &'l [Line<'a>]) -> Vec<(Line<'a>, &'l [Line<'a>])> {
-    let is_heading = |i: usize| {
-        HEADINGS.contains(&lines[i].text)
-            && !(lines[i].text == "Status Code" && i > 0 && lines[i - 1].text == "Status Codes")
-    };
-    let starts: Vec<usize> = (0..lines.len()).filter(|&i| is_heading(i)).collect();
-    starts
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| {
-            let end = starts.get(k + 1).copied().unwrap_or(lines.len());
-            (lines[i], &lines[i + 1..end])
-        })
-        .collect()
-}
-
-fn method_and_path(text: &str) -> Option<(String, String)> {
-    let (method, path) = text.split_once(' ')?;
-    let path = path.trim();
-    (crate::spec::HTTP_METHODS.contains(&method) && path.starts_with('/'))
-        .then(|| (method.to_owned(), path.to_owned()))
 }
 
 /// `Status code: 201`.
@@ -392,99 +431,4 @@ fn status_marker(text: &str) -> Option<u16> {
 pub fn bullet(text: &str) -> Option<&str> {
     let rest = text.strip_prefix(['•', '●', '◦', '▪'])?;
     Some(rest.trim())
-}
-
-/// The example bodies of a section: each JSON value, titled by the bullet before it, else
-/// (responses) by the status's description line, else by the line before it. An example that is not
-/// JSON is left out (noted in `unread`) up to the next status or bullet: it documents nothing the
-/// spec keeps.
-fn examples(
-    lines: &[Line<'_>],
-    text: &str,
-    responses: bool,
-    unread: &mut Vec<Review>,
-) -> Result<Vec<Example>, PageError> {
-    let mut found = Vec::new();
-    let mut status = None;
-    let mut status_text: Option<&str> = None;
-    let mut bullet_title: Option<&str> = None;
-    let mut plain: Option<&str> = None;
-    let mut i = 0;
-    while let Some(line) = lines.get(i) {
-        if let Some(code) = status_marker(line.text).filter(|_| responses) {
-            (status, status_text, bullet_title, plain) = (Some(code), None, None, None);
-        } else if line.text.starts_with('{') || line.text.starts_with('[') {
-            let rest = text.get(line.offset..).unwrap_or_default();
-            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Value>();
-            let body = match stream.next() {
-                Some(Ok(body)) => body,
-                Some(Err(e)) => {
-                    let mut message = e.to_string();
-                    if let Some(at) = message.rfind(" at line ") {
-                        message.truncate(at);
-                    }
-                    let at = line.no + e.line().saturating_sub(1);
-                    let text =
-                        format!("line {at}: the example is not valid JSON ({message}); left out");
-                    unread.push(Review::new(Kind::ExampleLeftOut, text).at_line(at));
-                    let next = lines[i + 1..]
-                        .iter()
-                        .position(|l| status_marker(l.text).is_some() || bullet(l.text).is_some());
-                    i = next.map_or(lines.len(), |n| i + 1 + n);
-                    (bullet_title, plain) = (None, None);
-                    continue;
-                }
-                None => return Err(error(line.no, "the example is empty")),
-            };
-            let end = line.offset + stream.byte_offset();
-            let title = bullet_title
-                .take()
-                .or(if responses { status_text } else { None })
-                .or(plain.take());
-            found.push(Example {
-                status,
-                title: title.map(str::to_owned),
-                body,
-                line: line.no,
-            });
-            i = lines
-                .iter()
-                .position(|l| l.offset >= end)
-                .unwrap_or(lines.len());
-            continue;
-        } else if let Some(item) = bullet(line.text) {
-            bullet_title = Some(item);
-        } else if responses && status.is_some() && status_text.is_none() {
-            status_text = Some(line.text);
-        } else {
-            plain = Some(line.text);
-        }
-        i += 1;
-    }
-    Ok(found)
-}
-
-/// The "Status Codes" table: a header, then code and description in turn. It ends at the first line
-/// that is not a status code, where the footer starts.
-fn status_codes(lines: &[Line<'_>]) -> Result<Vec<(u16, String)>, PageError> {
-    let mut i = 0;
-    while lines
-        .get(i)
-        .is_some_and(|l| matches!(l.text, "Status Code" | "Description"))
-    {
-        i += 1;
-    }
-    let mut codes = Vec::new();
-    while let Some(code) = lines.get(i).and_then(|l| l.text.parse::<u16>().ok()) {
-        let description = lines.get(i + 1).filter(|l| l.text.parse::<u16>().is_err());
-        let description = description.ok_or_else(|| {
-            error(
-                lines[i].no,
-                format!("Status Codes: status {code} has no description"),
-            )
-        })?;
-        codes.push((code, description.text.to_owned()));
-        i += 2;
-    }
-    Ok(codes)
 }

@@ -1,9 +1,11 @@
-//! The parameter tables of a section: captions, the header cells, each row's name, Mandatory and
-//! Type cells, and its description with the lines that are data (`Minimum:`, `Default:`,
-//! `Enumeration values:`).
+//! The parameter tables of a section: where each starts (a header row of column names, see
+//! `columns`), its caption (the "Table N" line, else the words that introduce it), where it ends,
+//! and the rows (see `rows`). A table that cannot be read is left out with a review line; the
+//! lines outside tables are handed back for the examples some dialects put between them.
 
-use super::rows::{rows, Columns};
-use super::{status_marker, Line, PageError, Side, Table};
+use super::columns::{header, Column, Columns};
+use super::rows::rows;
+use super::{bullet, status_marker, Line, PageError, Side, Table};
 use crate::import::review::{Kind, Review};
 
 /// `Table 4 MemberGroupCreate` as (4, "MemberGroupCreate"). A description line that happens to
@@ -42,113 +44,160 @@ enum Caption {
     Words,
 }
 
-/// The tables of a section; text outside tables (a note between two tables) belongs to none. A
-/// table captioned in words whose header is not a parameter table's is noted in `unread`.
-pub(super) fn tables(
-    lines: &[Line<'_>],
+/// The tables of a section and the lines outside them. A "Table N" caption with no header row
+/// after it (a table of values inside a description), and a table whose rows cannot be read, are
+/// noted in `unread`.
+pub(super) fn tables<'a>(
+    lines: &[Line<'a>],
+    heading: &str,
     side: Side,
     unread: &mut Vec<Review>,
-) -> Result<Vec<Table>, PageError> {
+) -> (Vec<Table>, Vec<Line<'a>>) {
     let mut found = Vec::new();
+    let mut rest = Vec::new();
     let mut status = None;
     let mut i = 0;
-    while i < lines.len() {
-        if let Some(code) = status_marker(lines[i].text) {
-            status = Some(code);
-            i += 1;
-        } else if let Some((number, caption, how)) = caption(lines, i) {
-            let end = (i + 1..lines.len())
-                .find(|&j| caption_or_status(lines, j))
-                .unwrap_or(lines.len());
-            match lines.get(i + 1).map(|l| l.text) {
-                Some(header) if how == Caption::Words && header != "Parameter" => {
-                    let label = format!("Table {number} {caption}");
-                    let text = format!(
-                        "{label} (line {}): its header is {header:?}, not a parameter table's; left out",
-                        lines[i].no
-                    );
-                    unread.push(Review::new(Kind::TableSkipped, text).in_table(label, lines[i].no));
+    while let Some(&line) = lines.get(i) {
+        if let Some(columns) = header(lines, i) {
+            let (number, caption) = introduction(lines, i, heading);
+            let end = table_end(lines, i, &columns);
+            let label = label(number, &caption);
+            match table(&lines[i..end], &columns, &label, side, status) {
+                Ok((mut table, reviews)) => {
+                    (table.number, table.caption) = (number, caption);
+                    found.push(table);
+                    unread.extend(reviews);
                 }
-                _ => found.push(table(&lines[i..end], number, caption, side, status)?),
+                Err(error) => unread.push(left_out(&label, lines[i].no, &error)),
             }
             i = end;
-        } else {
-            i += 1;
+            continue;
         }
-    }
-    Ok(found)
-}
-
-fn caption_or_status(lines: &[Line<'_>], i: usize) -> bool {
-    caption(lines, i).is_some() || status_marker(lines[i].text).is_some()
-}
-
-/// One table: its caption line, the header cells, then the rows.
-fn table(
-    lines: &[Line<'_>],
-    number: u32,
-    caption: &str,
-    side: Side,
-    status: Option<u16>,
-) -> Result<Table, PageError> {
-    let label = format!("Table {number} {caption}");
-    let in_table = |line: usize, message: String| PageError {
-        line,
-        table: Some(label.clone()),
-        row: None,
-        message,
-    };
-    let last = lines.last().map_or(0, |l| l.no);
-    let mut i = 1;
-    let expect = |cell: &str, i: &mut usize| -> Result<(), PageError> {
-        match lines.get(*i) {
-            Some(line) if line.text == cell => {
-                *i += 1;
-                Ok(())
+        if let Some(code) = status_marker(line.text) {
+            status = Some(code);
+        } else if let Some((number, caption, _)) = caption(lines, i) {
+            if header(lines, i + 1).is_none() {
+                let label = label(number, caption);
+                // The header row as far as it goes: its first cells, to show the one that is no
+                // column of a parameter table (`Parameter`, then `Sub-Parameter`).
+                let cells: Vec<&str> = lines[i + 1..].iter().take(2).map(|l| l.text).collect();
+                let text = format!(
+                    "{label} (line {}): its header starts {cells:?}, not a parameter table's; left out",
+                    line.no
+                );
+                unread.push(Review::new(Kind::TableSkipped, text).in_table(label, line.no));
             }
-            Some(line) => Err(in_table(
-                line.no,
-                format!("expected the column header {cell:?}, found {:?}", line.text),
-            )),
-            None => Err(in_table(
-                last,
-                format!("the table ends before its column header {cell:?} (truncated?)"),
-            )),
         }
-    };
-    expect("Parameter", &mut i)?;
-    let mandatory_column = lines.get(i).is_some_and(|l| l.text == "Mandatory");
-    if mandatory_column {
+        rest.push(line);
         i += 1;
     }
-    // The older dialect's URI tables have no Type column: Parameter, Mandatory, Description.
-    let type_column = !(mandatory_column && lines.get(i).is_some_and(|l| l.text == "Description"));
-    if type_column {
-        expect("Type", &mut i)?;
+    (found, rest)
+}
+
+fn label(number: u32, caption: &str) -> String {
+    match number {
+        0 => caption.to_owned(),
+        n => format!("Table {n} {caption}"),
     }
-    expect("Description", &mut i)?;
-    let columns = Columns {
-        mandatory: mandatory_column,
-        ty: type_column,
+}
+
+/// The review line of a table left out because `error` stops its reading.
+fn left_out(label: &str, line: usize, error: &PageError) -> Review {
+    let row = error
+        .row
+        .as_ref()
+        .map(|r| format!(", row {r}"))
+        .unwrap_or_default();
+    let text = format!(
+        "{label} (line {}){row}: {}; left out",
+        error.line, error.message
+    );
+    let review = Review::new(Kind::TableSkipped, text);
+    match &error.row {
+        Some(row) => review.at_row(label.to_owned(), row, error.line),
+        None => review.in_table(label.to_owned(), line),
+    }
+}
+
+/// The number and caption of the table whose header is at `lines[i]`: the "Table N" line before
+/// it, else (number 0) the bullet or line that introduces it, else the section's heading.
+fn introduction(lines: &[Line<'_>], i: usize, heading: &str) -> (u32, String) {
+    if let Some((number, caption, _)) = i.checked_sub(1).and_then(|p| caption(lines, p)) {
+        return (number, caption.to_owned());
+    }
+    let before = i.checked_sub(1).map(|p| lines[p]);
+    match before.filter(|b| b.indent <= lines[i].indent) {
+        Some(line) => {
+            let words = bullet(line.text).unwrap_or(line.text);
+            (0, words.trim_end_matches(':').trim().to_owned())
+        }
+        None => (0, heading.to_owned()),
+    }
+}
+
+/// Where the table whose header is at `lines[h]` ends: at a status line, a line less indented than
+/// its header, another table's header or "Table N" caption at its indentation (a header repeated
+/// with no caption before it continues the table), or the section's end. The bullet that
+/// introduces the next table is not part of this one.
+fn table_end(lines: &[Line<'_>], h: usize, columns: &Columns) -> usize {
+    let indent = lines[h].indent;
+    let introduces = |j: usize| {
+        caption(lines, j).is_some()
+            || (bullet(lines[j].text).is_some() && lines[j].indent <= indent)
     };
-    let rows = rows(&lines[i..], columns, &label, last)?;
-    if rows.is_empty() {
-        return Err(in_table(
-            last,
-            "the table has no rows (truncated?)".to_owned(),
-        ));
+    let mut j = h + columns.len();
+    while let Some(line) = lines.get(j) {
+        if line.indent < indent || status_marker(line.text).is_some() {
+            break;
+        }
+        if line.indent == indent {
+            if caption(lines, j).is_some() {
+                break;
+            }
+            if let Some(next) = header(lines, j) {
+                if next != *columns || introduces(j - 1) {
+                    break;
+                }
+            }
+        }
+        j += 1;
     }
-    Ok(Table {
-        number,
-        caption: caption.to_owned(),
+    if j > h + columns.len() + 1 && header(lines, j).is_some() && introduces(j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+/// One table: its header row, then the rows; with the review lines about its cells.
+fn table(
+    lines: &[Line<'_>],
+    columns: &Columns,
+    label: &str,
+    side: Side,
+    status: Option<u16>,
+) -> Result<(Table, Vec<Review>), PageError> {
+    let last = lines.last().map_or(0, |l| l.no);
+    let (rows, reviews) = rows(&lines[columns.len()..], columns, label, last)?;
+    if rows.is_empty() {
+        return Err(PageError {
+            line: last,
+            table: Some(label.to_owned()),
+            row: None,
+            message: "the table has no rows (truncated?)".to_owned(),
+        });
+    }
+    let table = Table {
+        number: 0,
+        caption: String::new(),
         side,
         status,
-        mandatory_column,
-        type_column,
+        mandatory_column: columns.has(Column::Mandatory),
+        type_column: columns.has(Column::Type),
         in_uri: false,
         rows,
         line: lines[0].no,
-    })
+    };
+    Ok((table, reviews))
 }
 
 #[cfg(test)]
@@ -190,7 +239,7 @@ mod tests {
     /// The one table `text` holds, read on `side`; it is read, not noted.
     fn one_table(text: &[&str], side: Side) -> Table {
         let mut unread = Vec::new();
-        let mut found = tables(&lines(text), side, &mut unread).unwrap();
+        let (mut found, _) = tables(&lines(text), "Request", side, &mut unread);
         assert!(unread.is_empty() && found.len() == 1);
         found.remove(0)
     }
@@ -288,10 +337,10 @@ mod tests {
             "TLS 1.2 TLS 1.1",
         ];
         let mut unread = Vec::new();
-        assert!(tables(&lines(&text), Side::Request, &mut unread)
-            .unwrap()
+        assert!(tables(&lines(&text), "Request", Side::Request, &mut unread)
+            .0
             .is_empty());
         let unread: Vec<String> = unread.iter().map(ToString::to_string).collect();
-        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header is \"Security Policy\", not a parameter table's; left out"]);
+        assert_eq!(unread, ["Table 2 tls_ciphers_policy parameter description (line 1): its header starts [\"Security Policy\", \"TLS Version\"], not a parameter table's; left out"]);
     }
 }

@@ -241,6 +241,7 @@ mod tests {
                     no: 1,
                     text,
                     offset: 0,
+                    indent: 0,
                 },
                 &in_row,
             )

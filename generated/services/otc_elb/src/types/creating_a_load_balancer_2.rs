@@ -69,24 +69,6 @@ pub struct CreatingALoadBalancer2Request {
     pub vip_address: ::std::option::Option<::std::string::String>,
     /// • Specifies the project ID.
     /// • This parameter is mandatory when type is set to Internal.
-    /// • Example request 1
-    /// {
-    /// "name": "loadbalancer1",
-    /// "description": "simple lb",
-    /// "vpc_id": "f54a3ffd-7a55-4568-9e3d-f0ff2d46a107",
-    /// "bandwidth": 200,
-    /// "type": "External",
-    /// "admin_state_up": true
-    /// }
-    /// • Example request 2
-    /// {
-    /// "name": "loadbalancer1",
-    /// "description": "simple lb",
-    /// "vpc_id": "f54a3ffd-7a55-4568-9e3d-f0ff2d46a107",
-    /// "vip_address": "192.144.164.74",
-    /// "type": "External",
-    /// "admin_state_up": true
-    /// }
     #[serde(rename = "tenantId")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tenant_id: ::std::option::Option<::std::string::String>,
@@ -284,5 +266,43 @@ impl support::Read for CreatingALoadBalancer2Request {
                 tenant_id: M::optional(field_11)?,
             })),
         )
+    }
+}
+/// Table 3 Parameter description (status code 200).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CreatingALoadBalancer2Response200 {
+    /// Specifies the URI returned by Combined API after the job for creating a load balancer is
+    /// delivered.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub uri: ::std::option::Option<::std::string::String>,
+    /// Specifies the unique ID assigned to the job for creating a load balancer in Combined API.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub job_id: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`CreatingALoadBalancer2Response200`].
+pub static SHAPE_CREATING_A_LOAD_BALANCER2_RESPONSE200: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "uri",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "job_id",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for CreatingALoadBalancer2Response200 {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_CREATING_A_LOAD_BALANCER2_RESPONSE200,
+    );
+}
+impl support::Validate for CreatingALoadBalancer2Response200 {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
     }
 }
