@@ -191,6 +191,10 @@ kinds! {
     Differences:
         "page that differs from its checked-in spec",
         "pages that differ from their checked-in spec";
+    /// A `{name}` of the path no table describes: a string without checks.
+    UndocumentedPathParam:
+        "path parameter no table describes",
+        "path parameters no table describes";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

@@ -83,7 +83,7 @@ impl Builder<'_> {
         }
         // A closed list of values in the prose makes the row an enumeration; its lengths and
         // character rule then say nothing the values do not.
-        if let (None, Some(values)) = (&enum_name, &facts.values) {
+        if let (None, Some(values), false) = (&enum_name, &facts.values, string_only) {
             enum_name = self.prose_enumeration(object, row, values);
             if enum_name.is_some() {
                 kind = Kind::Other;

@@ -2,9 +2,10 @@
 //! rows of a "URI" table, each where it is), as the spec format can have them.
 
 use super::roles::{parameter_rows, Param};
-use super::Builder;
+use super::{to_json, Builder};
 use crate::import::page::{Row, Type};
-use crate::import::review::Kind;
+use crate::import::review::{Kind, Review};
+use crate::spec;
 use serde_json::Value;
 
 impl Builder<'_> {
@@ -22,8 +23,39 @@ impl Builder<'_> {
                 .filter_map(|row| self.parameter_row_as(label, param, row))
                 .collect();
             let rows: Vec<&Row> = rows.iter().collect();
-            self.parameter_fields(label, &rows)
+            let mut fields = self.parameter_fields(label, &rows);
+            // A page none of whose tables was read gives nothing but its path, and is refused
+            // whole; its path alone is not made its parameters.
+            if param == Param::Path && !self.page.tables.is_empty() {
+                fields.extend(self.undocumented_path_params(&rows));
+            }
+            fields
         })
+    }
+
+    /// A `{name}` of the path that no row documents: a string, as every path segment is, with a
+    /// review line, so that the operation can still be called.
+    fn undocumented_path_params(&mut self, rows: &[&Row]) -> Vec<Value> {
+        let path = &self.page.path;
+        let names: Vec<&str> = path
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| !rows.iter().any(|r| r.name == *name))
+            .collect();
+        names
+            .into_iter()
+            .map(|name| {
+                let text = format!("path.{name}: the path uses {{{name}}} but no table describes it; a string without checks");
+                self.report.push(Review::new(Kind::UndocumentedPathParam, text));
+                to_json(&spec::Field {
+                    name: name.to_owned(),
+                    ty: "string".to_owned(),
+                    required: true,
+                    ..spec::Field::default()
+                })
+            })
+            .collect()
     }
 
     /// A parameter row as the spec format can have it: a path parameter or header of another

@@ -432,3 +432,25 @@ fn a_length_in_the_type_cell_and_a_none_default_of_an_object_are_read() {
     assert_eq!(request["type"], "Vpc");
     assert_eq!(request.get("default"), None);
 }
+
+/// VPC's Neutron pages: `{router_id}` is in the path, but no table describes it; a path parameter
+/// and headers are strings, so a prose list of values is no enumeration there.
+#[test]
+fn a_path_name_no_table_describes_is_a_string_parameter() {
+    let text = "Querying a Router\n\nFunction\n\nf\n\nURI\n\nGET /v2.0/{project_id}/routers/{router_id}\n\nTable 1 Parameter description\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\nproject_id\n\nYes\n\nString\n\nThe project. The value can be a or b.\n";
+    let page = page::parse(text).unwrap();
+    let target = crate::import::build::Target {
+        service: "otc_vpc".into(),
+        name: "querying_a_router".into(),
+    };
+    let imported = crate::import::build::import(&page, &target, &Default::default());
+    let params = &imported.spec["operation"]["path_params"];
+    assert_eq!(params[0]["type"], "string");
+    assert_eq!(
+        (&params[1]["name"], &params[1]["type"]),
+        (&"router_id".into(), &"string".into())
+    );
+    assert!(imported.report.iter().any(|r| r
+        .text
+        .contains("path.router_id: the path uses {router_id} but no table describes it")));
+}

@@ -2,7 +2,7 @@
 //! words) are left out of the import, each with a review line, so that the rest of the page still
 //! imports and nothing is dropped in silence. So are, until the spec's `any` type lowers, the rows
 //! that are a JSON value of any kind (`AnyType`, `Integer/Boolean`, a bare `Array`). A `String(64)`
-//! is a string of that length.
+//! is a string of that length. A second row of one name in a table is left out too.
 
 use crate::import::page::{sized_string, Page, Type};
 use crate::import::review::{Kind, Review};
@@ -31,8 +31,13 @@ fn leave_out_with(page: &mut Page, has_any: bool) -> Vec<Review> {
                 row.maximum = row.maximum.or(Some(length));
             }
         }
+        let mut seen = std::collections::BTreeSet::new();
         table.rows.retain(|row| {
             let why = match (&row.ty, row.ty.items()) {
+                // The page's own slip: one name twice in a table; the first row stands.
+                _ if !seen.insert(row.name.clone()) => {
+                    "the table has a row of that name before it".to_owned()
+                }
                 (Type::Unsupported(written), _) | (_, Some(Type::Unsupported(written))) => {
                     format!("its type {written:?} is not one the spec format has")
                 }
