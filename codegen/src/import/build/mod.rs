@@ -5,7 +5,8 @@
 //! holds the condition's field. Names the page does not give come from the overlays; what cannot be
 //! decided goes to the report.
 //!
-//! One step a file: `roles` decides what each table is (from the rows `links` finds referring to it
+//! One step a file: `status` puts a response under no status under the page's only success,
+//! `roles` decides what each table is (from the rows `links` finds referring to it
 //! and from its section), `parameters` gathers the
 //! operation's parameters, `objects` groups the tables into objects (`descriptions` says which tables an
 //! object comes from), `fields` makes each row a field, `enums` the enumerations rows make,
@@ -33,6 +34,7 @@ mod parameters;
 mod placement;
 mod references;
 mod roles;
+mod status;
 mod unsupported;
 
 use super::overlay::Overlays;
@@ -76,6 +78,7 @@ pub struct Imported {
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     let mut page = page.clone();
+    status::assume_success(&mut page);
     let roles = roles::decide(&page);
     let mut report = references::resolve(&mut page, &roles);
     report.extend(unsupported::leave_out(&mut page));
