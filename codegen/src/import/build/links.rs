@@ -172,7 +172,7 @@ fn type_name(ty: &Type) -> String {
 /// `os_extend`, `field`; `token.user` -> `token`, `user`.
 pub(super) fn caption_words(caption: &str) -> Vec<String> {
     caption
-        .split(|c: char| c.is_whitespace() || ".,:;()\"'".contains(c))
+        .split(|c: char| c.is_whitespace() || ".,:;()/\"'".contains(c))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_snake_case())
         .collect()

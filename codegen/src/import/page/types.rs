@@ -42,6 +42,13 @@ pub(super) fn cell_type(
 /// wire name the page gives it. `String(64)` stays as written: its length is not a type, and the
 /// import reads it (see [`sized_string`]).
 fn cell_words(text: &str) -> Option<Type> {
+    // `List<tag>`: the generic spelling of an array, of a table's object by its wire name.
+    if let Some(inner) = ["Array<", "List<"]
+        .iter()
+        .find_map(|open| text.strip_prefix(open)?.strip_suffix('>'))
+    {
+        return object_named(&[inner.trim()]).map(|ty| Type::Array(Box::new(ty)));
+    }
     let words: Vec<&str> = text.split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -50,12 +57,26 @@ fn cell_words(text: &str) -> Option<Type> {
         ["json", "array"] | [_, "array" | "list"] if is_wire(words[0]) => {
             Some(Type::Array(Box::new(Type::Any)))
         }
-        [_, "object" | "objects"] if is_wire(words[0]) && one_word(lower[0]).is_none() => {
-            Some(Type::Object(words[0].to_owned()))
+        ["array", "of", .., "objects" | "object"] => {
+            object_named(&words[2..words.len() - 1]).map(|ty| Type::Array(Box::new(ty)))
         }
-        ["array", "of", _, "objects"] if is_wire(words[2]) => {
-            Some(Type::Array(Box::new(Type::Object(words[2].to_owned()))))
-        }
+        [.., "object" | "objects"] => object_named(&words[..words.len() - 1]),
+        _ => None,
+    }
+}
+
+/// The object a Type cell names in words before `object(s)`: one wire name as written (`vpc`,
+/// `tagsBody`), or a few words as one name (`Security Group` -> `SecurityGroup`). Words that are
+/// types themselves (`arrays of Dimension`) name no table.
+fn object_named(words: &[&str]) -> Option<Type> {
+    let plain = |w: &&str| {
+        is_wire(w) && one_word(&w.to_ascii_lowercase()).is_none() && !["of", "arrays"].contains(w)
+    };
+    match words {
+        [word] if plain(word) => Some(Type::Object((*word).to_owned())),
+        [_, _, ..] if words.len() <= 3 && words.iter().all(plain) => Some(Type::Object(
+            heck::ToUpperCamelCase::to_upper_camel_case(words.join(" ").as_str()),
+        )),
         _ => None,
     }
 }
@@ -371,6 +392,15 @@ mod tests {
             ("vpc object", object("vpc")),
             ("scheduled_policy object", object("scheduled_policy")),
             ("Array of tagsBody objects", array(object("tagsBody"))),
+            (
+                "Array of Security Group objects",
+                array(object("SecurityGroup")),
+            ),
+            ("List<tag>", array(object("tag"))),
+            (
+                "Array of firewall Policy object",
+                array(object("FirewallPolicy")),
+            ),
         ] {
             assert_eq!(cell(written), ty, "{written}");
         }
