@@ -2,9 +2,9 @@
 //! their rules in spec order, the enumerations, each in the operation's file or in the service's
 //! `common.json`; and reports the overlay entries that matched nothing.
 
-use super::objects::{table_kind, TableKind};
+use super::roles::TableKind;
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
-use crate::import::page::{Example, Table};
+use crate::import::page::Example;
 use crate::import::review::{Kind, Review};
 use crate::{naming, spec};
 use serde_json::{Map, Value};
@@ -76,22 +76,6 @@ impl Builder<'_> {
             report: self.report,
             stale: self.stale,
         }
-    }
-
-    /// The fields of the page's path, query, header and form tables.
-    fn parameters(&mut self) -> [Vec<Value>; 4] {
-        let page = self.page;
-        let table =
-            |is: fn(&TableKind) -> bool| page.tables.iter().find(|t| is(&table_kind(t, page)));
-        let path_table = table(|k| matches!(k, TableKind::PathParams));
-        let query_table = table(|k| matches!(k, TableKind::QueryParams));
-        let header_table = table(|k| matches!(k, TableKind::Headers));
-        let form_table = table(|k| matches!(k, TableKind::FormData));
-        let path_params = self.parameter_fields("path", path_table);
-        let query_params = self.parameter_fields("query", query_table);
-        let headers = self.parameter_fields("headers", header_table);
-        let form_params = self.parameter_fields("form", form_table);
-        [path_params, query_params, headers, form_params]
     }
 
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out
@@ -213,19 +197,23 @@ impl Builder<'_> {
                 headers: Vec::new(),
             })
             .collect();
-        for response in &mut responses {
-            let table = page.tables.iter().find(|t| {
-                matches!(table_kind(t, page), TableKind::ResponseHeaders)
-                    && t.status == Some(response.status)
-            });
-            response.headers = self.parameter_fields("response_headers", table);
-        }
-        let documented: Vec<u16> = responses.iter().map(|r| r.status).collect();
-        for table in page
+        let header_tables: Vec<_> = page
             .tables
             .iter()
-            .filter(|t| matches!(table_kind(t, page), TableKind::ResponseHeaders))
-        {
+            .zip(self.kinds)
+            .filter(|(_, k)| **k == TableKind::ResponseHeaders)
+            .map(|(t, _)| t)
+            .collect();
+        for response in &mut responses {
+            let rows: Vec<_> = header_tables
+                .iter()
+                .filter(|t| t.status == Some(response.status))
+                .flat_map(|t| &t.rows)
+                .collect();
+            response.headers = self.parameter_fields("response_headers", &rows);
+        }
+        let documented: Vec<u16> = responses.iter().map(|r| r.status).collect();
+        for table in header_tables {
             if table.status.is_some_and(|s| !documented.contains(&s)) {
                 let text = format!(
                     "{}: skipped: its status is not among the page's status codes",
@@ -454,21 +442,6 @@ impl Builder<'_> {
             unused.push(format!("notes: {note:?}"));
         }
         unused
-    }
-
-    fn parameter_row(&self, label: &str, field: &str) -> bool {
-        let kind = |t: &Table| match label {
-            "path" => matches!(table_kind(t, self.page), TableKind::PathParams),
-            "query" => matches!(table_kind(t, self.page), TableKind::QueryParams),
-            "headers" => matches!(table_kind(t, self.page), TableKind::Headers),
-            "form" => matches!(table_kind(t, self.page), TableKind::FormData),
-            _ => false,
-        };
-        self.page
-            .tables
-            .iter()
-            .filter(|t| kind(t))
-            .any(|t| t.rows.iter().any(|r| r.name == field))
     }
 }
 

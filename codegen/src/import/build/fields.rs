@@ -3,7 +3,7 @@
 //! overlay's patches.
 
 use super::{to_json, Builder};
-use crate::import::page::{Paragraph, Row, Table, Type};
+use crate::import::page::{Paragraph, Row, Type};
 use crate::import::review;
 use crate::import::rules::{self, Facts, Kind, Stated};
 use crate::spec::{self, Chars, FIELD_KEYS};
@@ -26,14 +26,9 @@ impl Builder<'_> {
         }
     }
 
-    /// The fields of a path, query or header table (not objects, but rows like any other).
-    pub(super) fn parameter_fields(&mut self, label: &str, table: Option<&Table>) -> Vec<Value> {
-        let Some(table) = table else {
-            return Vec::new();
-        };
-        table
-            .rows
-            .iter()
+    /// The fields of path, query or header rows (not objects, but rows like any other).
+    pub(super) fn parameter_fields(&mut self, label: &str, rows: &[&Row]) -> Vec<Value> {
+        rows.iter()
             .map(|row| self.field(label, row, true).0)
             .collect()
     }
@@ -88,7 +83,7 @@ impl Builder<'_> {
         }
         // A closed list of values in the prose makes the row an enumeration; its lengths and
         // character rule then say nothing the values do not.
-        if let (None, Some(values)) = (&enum_name, &facts.values) {
+        if let (None, Some(values), false) = (&enum_name, &facts.values, string_only) {
             enum_name = self.prose_enumeration(object, row, values);
             if enum_name.is_some() {
                 kind = Kind::Other;
@@ -243,7 +238,9 @@ impl Builder<'_> {
 
     /// The default of the table's `Default:` line, else the one the prose states; where both give
     /// one and they differ, the table's is used and the report says so. A prose default that is not
-    /// a value of the row's enumeration is left out.
+    /// a value of the row's enumeration is left out, and so is one that is not of the row's type.
+    /// An object or an array has no default: its "None" or "-" says so, and anything else is left
+    /// out and reported.
     fn default(
         &mut self,
         place: &str,
@@ -259,11 +256,22 @@ impl Builder<'_> {
                 self.review_row(row, review::Kind::TableProseDisagree, text);
             }
         }
+        let stated = row.default.as_ref().or(prose.map(|p| &p.value))?;
+        if is_structured(&row.ty) {
+            if !["none", "-", "null", ""].contains(&stated.to_ascii_lowercase().as_str()) {
+                let text = format!(
+                    "{place}: the default {stated:?} of a {} is left out: the spec format has no defaults of objects and arrays",
+                    row.ty.spec_name()
+                );
+                self.review_row(row, review::Kind::DefaultMisfits, text);
+            }
+            return None;
+        }
         if let Some(table) = &row.default {
-            return Some(self.typed_default(place, row, enum_name, table));
+            return self.typed_default(place, row, enum_name, table);
         }
         let prose = prose?;
-        let value = self.typed_default(place, row, enum_name, &prose.value);
+        let value = self.typed_default(place, row, enum_name, &prose.value)?;
         if let Some(name) = enum_name.filter(|name| !self.enum_has(name, &value)) {
             let text = format!(
                 "{place}: the default {} of {:?} is not a value of {name}; left out",
@@ -275,28 +283,36 @@ impl Builder<'_> {
         Some(value)
     }
 
-    /// The documented default as a JSON value of the field's type.
+    /// The documented default as a JSON value of the field's type; one that is not is left out.
     fn typed_default(
         &mut self,
         place: &str,
         row: &Row,
         enum_name: Option<&str>,
         default: &str,
-    ) -> Value {
+    ) -> Option<Value> {
         let integer = matches!(row.ty, Type::Integer | Type::Long)
             || enum_name
                 .and_then(|n| self.enums.iter().find(|e| e.name == n))
                 .is_some_and(|e| e.ty == "integer");
         let value = typed_literal(default, &row.ty, integer);
-        value.unwrap_or_else(|| {
+        if value.is_none() {
             let text = format!(
-                "{place}: the default {default:?} is not a {}; kept as text",
+                "{place}: the default {default:?} is not a {}; left out",
                 row.ty.spec_name()
             );
             self.review_row(row, review::Kind::DefaultMisfits, text);
-            Value::from(default)
-        })
+        }
+        value
     }
+}
+
+/// Whether a row's type is an object, an array, a map or any JSON value, which have no defaults.
+fn is_structured(ty: &Type) -> bool {
+    matches!(
+        ty,
+        Type::Object(_) | Type::FreeObject | Type::Array(_) | Type::Map(_) | Type::Any
+    )
 }
 
 /// A length or count the prose states, as a limit and its sentence.

@@ -5,10 +5,13 @@
 //! holds the condition's field. Names the page does not give come from the overlays; what cannot be
 //! decided goes to the report.
 //!
-//! One step a file: `objects` groups the tables into objects (`descriptions` says which tables an
+//! One step a file: `status` puts a response under no status under the page's only success,
+//! `roles` decides what each table is (from the rows `links` finds referring to it
+//! and from its section), `parameters` gathers the
+//! operation's parameters, `objects` groups the tables into objects (`descriptions` says which tables an
 //! object comes from), `fields` makes each row a field, `enums` the enumerations rows make,
-//! `unsupported` leaves out the rows of types the format lacks, `references` types the rows whose
-//! description points to a table, `evidence` holds the checks read from the prose against the
+//! `unsupported` leaves out the rows of types the format lacks, `references` types the rows that
+//! refer to a table as its object, `evidence` holds the checks read from the prose against the
 //! page's own examples and defaults, `placement` puts the prose's rules on the objects they
 //! concern, and `assemble` writes the spec file.
 //!
@@ -25,9 +28,13 @@ mod descriptions;
 mod enums;
 mod evidence;
 mod fields;
+mod links;
 mod objects;
+mod parameters;
 mod placement;
 mod references;
+mod roles;
+mod status;
 mod unsupported;
 
 use super::overlay::Overlays;
@@ -71,11 +78,14 @@ pub struct Imported {
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     let mut page = page.clone();
-    let mut report = references::resolve(&mut page);
+    status::assume_success(&mut page);
+    let roles = roles::decide(&page);
+    let mut report = references::resolve(&mut page, &roles);
     report.extend(unsupported::leave_out(&mut page));
     let page = &page;
     let mut builder = Builder {
         page,
+        kinds: &roles.kinds,
         overlays,
         report,
         stale: Vec::new(),
@@ -163,6 +173,8 @@ struct EnumDef {
 
 struct Builder<'p> {
     page: &'p Page,
+    /// What each of the page's tables is, in page order.
+    kinds: &'p [roles::TableKind],
     overlays: &'p Overlays,
     report: Vec<Review>,
     stale: Vec<Review>,

@@ -3,83 +3,13 @@
 //! describes each. A body table that is a map or a file (its only row `{User defined key}` or `-`)
 //! is a body, not an object.
 
+use super::roles::TableKind;
 use super::{Builder, Object, Role, Target, WholeBody};
-use crate::import::page::{is_placeholder, Page, Row, Side, Table, Type};
+use crate::import::page::{is_placeholder, Row, Side, Table, Type};
 use crate::import::review::{Kind, Review};
 use crate::spec;
 use heck::ToUpperCamelCase;
 use std::collections::BTreeSet;
-
-/// What a table is, by its caption.
-pub(super) enum TableKind {
-    PathParams,
-    QueryParams,
-    Headers,
-    /// "FormData parameters": the fields of a multipart/form-data request.
-    FormData,
-    RequestBody,
-    ResponseBody,
-    /// A response's headers, under its "Status code:" line.
-    ResponseHeaders,
-    Named,
-    Unsupported,
-    /// A caption that names no kind ("Parameter description") on a table its place does not decide
-    /// either; the reason, for the report.
-    Undecided(&'static str),
-}
-
-/// Captions that say only that the table holds parameters. The older dialects use them for every
-/// table of a page, so what the table is comes from where it is (see [`generic_kind`]).
-const GENERIC_CAPTIONS: &[&str] = &[
-    "parameter description",
-    "parameters",
-    "parameter",
-    "request parameters",
-    "request parameter",
-    "response parameters",
-    "response parameter",
-];
-
-/// What `table` of `page` is.
-pub(super) fn table_kind(table: &Table, page: &Page) -> TableKind {
-    let caption = table.caption.to_ascii_lowercase();
-    match caption.as_str() {
-        "path parameters" => TableKind::PathParams,
-        "query parameters" => TableKind::QueryParams,
-        "request header parameters" | "header parameters" => TableKind::Headers,
-        "formdata parameters" | "form data parameters" | "form parameters" => TableKind::FormData,
-        "request body parameters" => TableKind::RequestBody,
-        "response body parameters" => TableKind::ResponseBody,
-        "response header parameters" | "response headers" => TableKind::ResponseHeaders,
-        _ if GENERIC_CAPTIONS.contains(&caption.as_str()) => generic_kind(table, page),
-        _ if object_name(&table.caption).is_some() => TableKind::Named,
-        _ => TableKind::Unsupported,
-    }
-}
-
-/// A generically captioned table, by its place: under the responses a response body; on the request
-/// side path parameters when every row is a `{name}` of the path, else (not under "URI") query
-/// parameters of a method without a body and the body of one with. Rows partly in the path, or a
-/// table under "URI" whose rows are not in the path, cannot be told apart and are reported.
-fn generic_kind(table: &Table, page: &Page) -> TableKind {
-    if table.side == Side::Response {
-        return TableKind::ResponseBody;
-    }
-    let in_path = table
-        .rows
-        .iter()
-        .filter(|r| page.path.contains(&format!("{{{}}}", r.name)))
-        .count();
-    match in_path {
-        n if n == table.rows.len() => TableKind::PathParams,
-        0 if table.in_uri => {
-            TableKind::Undecided("under \"URI\", but none of its rows is in the path")
-        }
-        0 if matches!(page.method.as_str(), "GET" | "DELETE" | "HEAD") => TableKind::QueryParams,
-        0 => TableKind::RequestBody,
-        _ => TableKind::Undecided("some of its rows are in the path and some are not"),
-    }
-}
 
 /// The object a named table's caption makes: a type name as it is (`MemberInfo`); a lowercase wire
 /// name in UpperCamelCase (`grants` -> `Grants`); and the older dialects' `X field description` and `X
@@ -131,7 +61,7 @@ impl<'p> Builder<'p> {
     pub(super) fn collect_objects(&mut self, target: &Target) {
         let op = target.name.to_upper_camel_case();
         let page = self.page;
-        for table in &page.tables {
+        for (table, kind) in page.tables.iter().zip(self.kinds) {
             if !table.type_column {
                 let text = format!(
                     "{}: the table has no Type column; its rows are read as strings",
@@ -139,23 +69,20 @@ impl<'p> Builder<'p> {
                 );
                 self.report.push(table.review(Kind::NoTypeColumn, text));
             }
-            match table_kind(table, page) {
+            match kind {
                 TableKind::PathParams
                 | TableKind::QueryParams
+                | TableKind::Uri
                 | TableKind::Headers
                 | TableKind::FormData => {}
                 TableKind::ResponseHeaders if table.status.is_none() => {
                     self.skip(table, no_status(table));
                 }
                 TableKind::ResponseHeaders => {}
-                TableKind::Unsupported => {
-                    let why = "the spec format has no such parameters";
-                    self.skip(table, format!("{}: skipped: {why}", table.label()));
-                }
                 TableKind::Undecided(why) => self.skip(
                     table,
                     format!(
-                        "{}: skipped: its caption does not say what it is and its place does not decide it ({why})",
+                        "{}: skipped: what it is is not decided: {why}",
                         table.label()
                     ),
                 ),
@@ -170,7 +97,7 @@ impl<'p> Builder<'p> {
                     self.push_object(name, Role::RequestBody, table, Vec::new());
                 }
                 TableKind::ResponseBody => self.push_response_body(table),
-                TableKind::Named => self.push_named(table),
+                TableKind::Named(name) => self.push_named(table, name.clone()),
             }
         }
         self.name_response_bodies(&op);
@@ -201,8 +128,7 @@ impl<'p> Builder<'p> {
     }
 
     /// A table named after its object: into the object of that name, else an object of its own.
-    fn push_named(&mut self, table: &'p Table) {
-        let name = object_name(&table.caption).unwrap_or_else(|| table.caption.clone());
+    fn push_named(&mut self, table: &'p Table, name: String) {
         let Some(&i) = self
             .index
             .get(&name)
@@ -346,108 +272,6 @@ mod tests {
             ("Parameter description", None),
         ] {
             assert_eq!(object_name(caption).as_deref(), name, "{caption}");
-        }
-    }
-
-    fn page(method: &str, path: &str, tables: Vec<Table>) -> Page {
-        let page =
-            crate::import::page::parse(&format!("T\nFunction\nf\nURI\n{method} {path}\n")).unwrap();
-        Page { tables, ..page }
-    }
-
-    fn table(caption: &str, side: Side, in_uri: bool, rows: &[&str]) -> Table {
-        let row = |name: &&str| Row {
-            name: (*name).to_owned(),
-            required: true,
-            ty: Type::String,
-            description: Vec::new(),
-            minimum: None,
-            maximum: None,
-            default: None,
-            enumeration: None,
-            line: 1,
-        };
-        Table {
-            number: 1,
-            caption: caption.to_owned(),
-            side,
-            status: None,
-            mandatory_column: true,
-            type_column: true,
-            in_uri,
-            rows: rows.iter().map(row).collect(),
-            line: 1,
-        }
-    }
-
-    #[test]
-    fn a_generic_caption_is_decided_by_the_tables_place_or_reported() {
-        let kind = |method: &str, t: Table| {
-            let page = page(
-                method,
-                "/v1/{project_id}/servers/{server_id}",
-                vec![t.clone()],
-            );
-            match table_kind(&t, &page) {
-                TableKind::PathParams => "path",
-                TableKind::QueryParams => "query",
-                TableKind::RequestBody => "request",
-                TableKind::ResponseBody => "response",
-                TableKind::Undecided(_) => "undecided",
-                _ => "other",
-            }
-        };
-        // The method, the table (caption, side, read from the URI, rows) and the kind decided.
-        let cases: [(&str, Table, &str); 7] = [
-            (
-                "POST",
-                table(
-                    "Parameter description",
-                    Side::Request,
-                    true,
-                    &["project_id", "server_id"],
-                ),
-                "path",
-            ),
-            (
-                "POST",
-                table("Request parameters", Side::Request, false, &["tags"]),
-                "request",
-            ),
-            (
-                "GET",
-                table("Parameter description", Side::Request, false, &["marker"]),
-                "query",
-            ),
-            (
-                "POST",
-                table("Parameters", Side::Response, false, &["job_id"]),
-                "response",
-            ),
-            (
-                "POST",
-                table("Parameter description", Side::Request, true, &["marker"]),
-                "undecided",
-            ),
-            (
-                "POST",
-                table(
-                    "Parameter description",
-                    Side::Request,
-                    false,
-                    &["project_id", "name"],
-                ),
-                "undecided",
-            ),
-            (
-                "POST",
-                table("tags field description", Side::Request, false, &["key"]),
-                "other",
-            ),
-        ];
-        for (method, t, expected) in cases {
-            let caption = t.caption.clone();
-            assert_eq!(kind(method, t), expected, "{method} {caption}");
         }
     }
 }

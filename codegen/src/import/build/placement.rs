@@ -247,11 +247,20 @@ impl Builder<'_> {
                         .any(|c| c.eq_ignore_ascii_case(phrase))
                         .then(|| value.clone())
                 }),
-                None => typed_literal(
-                    phrase,
-                    &row.ty,
-                    matches!(row.ty, Type::Integer | Type::Long),
-                ),
+                // A condition compares a string, integer or boolean field: "func_mounts is not
+                // empty" of an array names no value of it.
+                None if matches!(
+                    row.ty,
+                    Type::String | Type::Integer | Type::Long | Type::Boolean
+                ) =>
+                {
+                    typed_literal(
+                        phrase,
+                        &row.ty,
+                        matches!(row.ty, Type::Integer | Type::Long),
+                    )
+                }
+                None => None,
             }
         };
         phrases

@@ -1,69 +1,92 @@
-//! The older dialects type a row that holds one of the page's objects `Object` or `Array of objects`
-//! and say which in its description: "For details, see Table 3.". Such a row is given the type of that
-//! table's object, before the objects are built; a reference the page cannot back is reported. A row
-//! typed `Array` alone (or `JSON Array`) with such a pointer is an array of that object.
+//! Types the rows that refer to a table as that table's object: an `Object` or `X object` row
+//! becomes the object, an `Array`, `Array of objects` or `Array of X objects` row an array of it, a
+//! `Map<String,Object>` row a map of it. A row whose pointer the page cannot back keeps its type
+//! and is reported; a row typed by a wire name no table of the page answers (`vpc object`) is an
+//! object the page does not describe, and is reported.
 
-use super::objects::{object_name, table_kind, TableKind};
-use crate::import::page::{Page, Paragraph, Type};
+use super::roles::{Roles, TableKind};
+use crate::import::page::{Page, Type};
 use crate::import::review::{Kind, Review};
 
-/// Types the rows of `page` that point at a named table as its object; returns what it could not.
-pub(super) fn resolve(page: &mut Page) -> Vec<Review> {
-    // Each table's object name, by number, decided before any row changes.
-    let objects: Vec<(u32, Option<String>)> = page
-        .tables
-        .iter()
-        .map(|table| {
-            (
-                table.number,
-                matches!(table_kind(table, page), TableKind::Named)
-                    .then(|| object_name(&table.caption))
-                    .flatten(),
-            )
-        })
-        .collect();
+/// Types the rows of `page` that refer to a table; returns what it could not.
+pub(super) fn resolve(page: &mut Page, roles: &Roles) -> Vec<Review> {
     let mut report = Vec::new();
-    for table in &mut page.tables {
+    for link in &roles.links.links {
+        let TableKind::Named(name) = &roles.kinds[link.to] else {
+            // Its caption says the table is parameters or a body, not an object.
+            let to = page.tables[link.to].label();
+            let why = format!("{to}, which its caption says is not an object");
+            report.push(pointer_review(page, link.table, link.row, &why));
+            continue;
+        };
+        let row = &mut page.tables[link.table].rows[link.row];
+        row.ty = referring_type(&row.ty, name);
+    }
+    for broken in &roles.links.broken {
+        let why = format!("Table {}, which is not a table of the page", broken.number);
+        report.push(pointer_review(page, broken.table, broken.row, &why));
+    }
+    let linked =
+        |t: usize, r: usize| {
+            roles.links.links.iter().any(|l| {
+                (l.table, l.row) == (t, r) && matches!(roles.kinds[l.to], TableKind::Named(_))
+            })
+        };
+    for (t, table) in page.tables.iter_mut().enumerate() {
         let label = table.label();
-        for row in &mut table.rows {
-            let free = |ty: &Type| *ty == Type::FreeObject;
-            // `Array`, `JSON Array`, `schedule array` (the older ELB and ModelArts pages) say no
-            // more than `Array of objects` does.
-            let bare_array = matches!(&row.ty, Type::Unsupported(written) if written.to_ascii_lowercase().ends_with("array"));
-            if !free(&row.ty) && !row.ty.items().is_some_and(free) && !bare_array {
-                continue;
-            }
-            // One table for the whole description: a row pointing to one table per condition ("If
-            // infer_type is batch, see Table 4.") is not any one of them.
-            let mut numbers: Vec<u32> = row
-                .description
-                .iter()
-                .filter_map(paragraph_reference)
-                .collect();
-            numbers.dedup();
-            let [number] = numbers[..] else { continue };
-            let Some(name) = objects
-                .iter()
-                .find(|(n, _)| *n == number)
-                .and_then(|(_, name)| name.clone())
-            else {
-                let text = format!(
-                    "{label}.{}: its description points to Table {number}, which is not an object table of the page; the type stays {}",
-                    row.name,
-                    row.ty.spec_name()
-                );
-                let review = Review::new(Kind::BrokenReference, text);
-                report.push(review.at_row(label.clone(), &row.name, row.line));
+        for (r, row) in table.rows.iter_mut().enumerate() {
+            let Some(wire) = wire_type(&row.ty).filter(|_| !linked(t, r)) else {
                 continue;
             };
-            let object = Type::Object(name);
-            row.ty = match row.ty {
-                Type::Array(_) | Type::Unsupported(_) => Type::Array(Box::new(object)),
-                _ => object,
-            };
+            let text = format!(
+                "{label}.{}: its type names {wire:?}, which no table of the page describes; read as an object of any fields",
+                row.name
+            );
+            report.push(Review::new(Kind::BrokenReference, text).at_row(
+                label.clone(),
+                &row.name,
+                row.line,
+            ));
+            row.ty = referring_type(&row.ty, "");
         }
     }
     report
+}
+
+/// A review line about a row whose pointer gives it no object: it points to `what`.
+fn pointer_review(page: &Page, table: usize, row: usize, what: &str) -> Review {
+    let table = &page.tables[table];
+    let row = &table.rows[row];
+    let text = format!(
+        "{}.{}: its description points to {what}; the type stays {}",
+        table.label(),
+        row.name,
+        row.ty.spec_name()
+    );
+    table.row_review(row, Kind::BrokenReference, text)
+}
+
+/// The type of a row that holds the object `name` (`""`: an object the page does not describe),
+/// keeping its array or map.
+fn referring_type(ty: &Type, name: &str) -> Type {
+    let object = match name {
+        "" => Type::FreeObject,
+        name => Type::Object(name.to_owned()),
+    };
+    match ty {
+        Type::Array(_) => Type::Array(Box::new(object)),
+        Type::Map(_) => Type::Map(Box::new(object)),
+        _ => object,
+    }
+}
+
+/// The lowercase wire name a row's type gives (`vpc object`): a table of the page, not a type of
+/// the service.
+fn wire_type(ty: &Type) -> Option<&str> {
+    match ty.items().unwrap_or(ty) {
+        Type::Object(name) if name.starts_with(|c: char| c.is_ascii_lowercase()) => Some(name),
+        _ => None,
+    }
 }
 
 /// Whether a sentence is only a pointer to a table: "For details, see Table 3.".
@@ -74,43 +97,12 @@ pub(super) fn is_pointer(sentence: &str) -> bool {
         .is_some_and(|n| n.parse::<u32>().is_ok())
 }
 
-fn paragraph_reference(paragraph: &Paragraph) -> Option<u32> {
-    match paragraph {
-        Paragraph::Text(text) | Paragraph::Bullet(text) => table_reference(text),
-    }
-}
-
-/// The table a sentence points to: "For details, see Table 3." or "..., see Table 4.", only when it
-/// names a single table (a sentence naming two, one per condition, decides nothing).
-fn table_reference(text: &str) -> Option<u32> {
-    let mut found = text.match_indices("see Table ").map(|(at, prefix)| {
-        let digits: String = text[at + prefix.len()..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse::<u32>().ok()
-    });
-    let first = found.next()??;
-    found.next().is_none().then_some(first)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn a_sentence_names_the_table_it_points_to() {
-        assert_eq!(
-            table_reference("Specifies tags. For details, see Table 3."),
-            Some(3)
-        );
-        assert_eq!(
-            table_reference("Dataset of a training job. For details, see Table 14."),
-            Some(14)
-        );
-        assert_eq!(table_reference("see Table 3 or see Table 4."), None);
-        assert_eq!(table_reference("Specifies the ECS ID."), None);
-        assert_eq!(table_reference("For details, see Table."), None);
+    fn a_pointer_sentence_is_told_apart() {
         assert!(is_pointer("For details, see Table 3."));
         assert!(!is_pointer("For details, see Table 3 and Table 4."));
     }

@@ -21,6 +21,7 @@ mod tests;
 mod types;
 
 pub use rows::is_placeholder;
+pub use types::sized_string;
 
 use super::review::{Kind, Review};
 use super::PageError;
@@ -168,6 +169,9 @@ pub enum Type {
     Map(Box<Type>),
     /// `File`: a form's file part, or a response body that is a file.
     File,
+    /// A JSON value of any kind: `AnyType`, `JSON`, a cell naming two types (`Integer/Boolean`), and
+    /// the items of an array the page does not describe (`Array`, `List`).
+    Any,
     /// A Type cell the spec format has no type for (`Integer/Boolean`, `JSON Array`, `schedule
     /// array`), as written; the import leaves the row out and reports it.
     Unsupported(String),
@@ -187,6 +191,7 @@ impl Type {
             Type::Array(_) => "array",
             Type::Map(_) => "map",
             Type::File => "file",
+            Type::Any => "any",
             Type::Unsupported(written) => written,
         }
     }

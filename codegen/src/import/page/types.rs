@@ -12,33 +12,134 @@ pub(super) fn cell_type(
 ) -> Result<Type, PageError> {
     match parse_type(cell.text) {
         Some(Ok(ty)) => Ok(ty),
-        Some(Err(unsupported)) => Ok(Type::Unsupported(unsupported)),
-        // In the Type cell's own place a lowercase `string` or an `Int` is a type, not a row's
-        // name.
+        Some(Err(unsupported)) => {
+            Ok(cell_words(&unsupported).unwrap_or(Type::Unsupported(unsupported)))
+        }
+        // In the Type cell's own place a lowercase `string`, an `Int` or a `vpc object` is a type,
+        // not a row's name.
         None => match simple_type(cell.text, true) {
             Some(Ok(ty)) => Ok(ty),
-            _ if matches!(cell.text, "Int" | "int") => Ok(Type::Integer),
-            _ if names_a_type(cell.text) => Ok(Type::Unsupported(cell.text.to_owned())),
-            _ => Err(in_row(
-                cell.no,
-                format!(
-                    "the row has no type: expected one of {TYPES}, found {:?}",
-                    cell.text
-                ),
-            )),
+            _ => match cell_words(cell.text) {
+                Some(ty) => Ok(ty),
+                None if names_a_type(cell.text) => Ok(Type::Unsupported(cell.text.to_owned())),
+                None => Err(in_row(
+                    cell.no,
+                    format!(
+                        "the row has no type: expected one of {TYPES}, found {:?}",
+                        cell.text
+                    ),
+                )),
+            },
         },
     }
 }
 
+/// A Type cell outside the format's spellings, read by its words: a type word in any case with a
+/// width (`Int`, `integer`, `Integer(32)`); `object` (an object the page does not describe); `Dict`,
+/// `Map` (a map of JSON values of any kind); a bare `Array`, `List` or `JSON Array` (an array whose items the page does not
+/// describe, so of any JSON value); `AnyType`, `JSON` or two types at once (`String/Integer`), a
+/// JSON value of any kind; and `vpc object`, `Array of tagsBody objects`, a table's object by the
+/// wire name the page gives it. `String(64)` stays as written: its length is not a type, and the
+/// import reads it (see [`sized_string`]).
+fn cell_words(text: &str) -> Option<Type> {
+    // `List<tag>`: the generic spelling of an array, of a table's object by its wire name.
+    if let Some(inner) = ["Array<", "List<"]
+        .iter()
+        .find_map(|open| text.strip_prefix(open)?.strip_suffix('>'))
+    {
+        return object_named(&[inner.trim()]).map(|ty| Type::Array(Box::new(ty)));
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    match lower.as_slice() {
+        [word] => one_word(word),
+        ["json", "array"] | [_, "array" | "list"] if is_wire(words[0]) => {
+            Some(Type::Array(Box::new(Type::Any)))
+        }
+        ["array", "of", .., "objects" | "object"] => {
+            object_named(&words[2..words.len() - 1]).map(|ty| Type::Array(Box::new(ty)))
+        }
+        [.., "object" | "objects"] => object_named(&words[..words.len() - 1]),
+        _ => None,
+    }
+}
+
+/// The object a Type cell names in words before `object(s)`: one wire name as written (`vpc`,
+/// `tagsBody`), or a few words as one name (`Security Group` -> `SecurityGroup`). Words that are
+/// types themselves (`arrays of Dimension`) name no table.
+fn object_named(words: &[&str]) -> Option<Type> {
+    let plain = |w: &&str| {
+        is_wire(w) && one_word(&w.to_ascii_lowercase()).is_none() && !["of", "arrays"].contains(w)
+    };
+    match words {
+        [word] if plain(word) => Some(Type::Object((*word).to_owned())),
+        [_, _, ..] if words.len() <= 3 && words.iter().all(plain) => Some(Type::Object(
+            heck::ToUpperCamelCase::to_upper_camel_case(words.join(" ").as_str()),
+        )),
+        _ => None,
+    }
+}
+
+/// One lowercased word of a Type cell: a type whatever its case or width, or two types at once.
+fn one_word(word: &str) -> Option<Type> {
+    let base = word.split('(').next().unwrap_or(word);
+    let width = &word[base.len()..];
+    let is_width = width.is_empty()
+        || width
+            .strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if !is_width {
+        return None;
+    }
+    match base {
+        // A string's width is its length, which the import reads.
+        "string" | "str" if !width.is_empty() => None,
+        "string" | "str" => Some(Type::String),
+        "int" | "integer" | "int32" => Some(Type::Integer),
+        "long" | "int64" => Some(Type::Long),
+        "boolean" | "bool" => Some(Type::Boolean),
+        "number" | "float" | "double" => Some(Type::Float),
+        "object" => Some(Type::FreeObject),
+        // A map whose values the page does not describe holds JSON values of any kind.
+        "dict" | "map" => Some(Type::Map(Box::new(Type::Any))),
+        "array" | "list" => Some(Type::Array(Box::new(Type::Any))),
+        "anytype" | "any" | "json" => Some(Type::Any),
+        _ if base.contains('/') && base.split('/').all(|w| one_word(w).is_some()) => {
+            Some(Type::Any)
+        }
+        _ => None,
+    }
+}
+
+/// The length of a `String(64)` Type cell.
+pub fn sized_string(written: &str) -> Option<u64> {
+    let (base, width) = written.split_once('(')?;
+    let width = width.strip_suffix(')')?;
+    matches!(base.trim().to_ascii_lowercase().as_str(), "string" | "str")
+        .then(|| width.trim().parse().ok())
+        .flatten()
+}
+
+/// A wire name: `vpc`, `scheduled_policy`, `tagsBody`, `os-extend`.
+fn is_wire(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_alphabetic())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_-".contains(c))
+}
+
 /// Whether a cell that is no type of the format still names one: a few words, not a sentence, one
-/// of them a type's (`Integer/Boolean`, `Array`, `JSON Array`, `schedule array`).
+/// of them a type's (`Array of arrays of Dimension objects`, `schedule array corresponding to
+/// infer_type`, `String(64)`).
 fn names_a_type(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "array", "object", "objects", "string", "integer", "int", "boolean", "list", "map", "json",
         "long", "number", "float", "double",
     ];
     let words: Vec<String> = text
-        .split(|c: char| c.is_whitespace() || c == '/')
+        .split(|c: char| c.is_whitespace() || "/(".contains(c))
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)
         .collect();
@@ -227,31 +328,31 @@ mod tests {
         assert_eq!(parse_type("object"), None);
     }
 
-    #[test]
-    fn type_cells_the_format_lacks_are_kept_as_written_and_a_description_is_no_type() {
+    /// A Type cell as the row reader reads it.
+    fn cell(text: &str) -> Result<Type, PageError> {
         let in_row = |line: usize, message: String| PageError {
             line,
             table: None,
             row: None,
             message,
         };
-        let cell = |text: &'static str| {
-            cell_type(
-                &Line {
-                    no: 1,
-                    text,
-                    offset: 0,
-                    indent: 0,
-                },
-                &in_row,
-            )
-        };
+        cell_type(
+            &Line {
+                no: 1,
+                text,
+                offset: 0,
+                indent: 0,
+            },
+            &in_row,
+        )
+    }
+
+    #[test]
+    fn type_cells_the_format_lacks_are_kept_as_written_and_a_description_is_no_type() {
         for written in [
-            "Integer/Boolean",
-            "Array",
-            "JSON Array",
             "config array corresponding to infer_type",
-            "Map",
+            "Array of arrays of Dimension objects",
+            "String(64)",
             "BigDecimal",
         ] {
             assert_eq!(
@@ -260,11 +361,50 @@ mod tests {
                 "{written}"
             );
         }
-        assert_eq!(cell("string").unwrap(), Type::String);
-        assert_eq!(cell("Int").unwrap(), Type::Integer);
+        assert_eq!(sized_string("String(64)"), Some(64));
+        assert_eq!(sized_string("String"), None);
         assert!(cell("Remarks of the group.")
             .unwrap_err()
             .message
             .contains("has no type"));
+    }
+
+    /// The cells the pages write outside the format's spellings, read by their words.
+    #[test]
+    fn type_cells_are_read_by_their_words() {
+        let cell = |text: &str| cell(text).unwrap();
+        let array = |ty: Type| Type::Array(Box::new(ty));
+        let object = |name: &str| Type::Object(name.into());
+        for (written, ty) in [
+            ("Int", Type::Integer),
+            ("int", Type::Integer),
+            ("Integer(32)", Type::Integer),
+            ("object", Type::FreeObject),
+            ("Dict", Type::Map(Box::new(Type::Any))),
+            ("Map", Type::Map(Box::new(Type::Any))),
+            ("Array", array(Type::Any)),
+            ("List", array(Type::Any)),
+            ("JSON Array", array(Type::Any)),
+            ("schedule array", array(Type::Any)),
+            ("AnyType", Type::Any),
+            ("JSON", Type::Any),
+            ("Integer/Boolean", Type::Any),
+            ("String/Integer", Type::Any),
+            ("vpc object", object("vpc")),
+            ("scheduled_policy object", object("scheduled_policy")),
+            ("Array of tagsBody objects", array(object("tagsBody"))),
+            (
+                "Array of Security Group objects",
+                array(object("SecurityGroup")),
+            ),
+            ("List<tag>", array(object("tag"))),
+            (
+                "Array of firewall Policy object",
+                array(object("FirewallPolicy")),
+            ),
+        ] {
+            assert_eq!(cell(written), ty, "{written}");
+        }
+        assert_eq!(cell("string"), Type::String);
     }
 }
