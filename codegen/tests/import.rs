@@ -1048,18 +1048,18 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
             // Every table "Parameter description": path parameters, then the body of a POST.
             "otc_elb_creating_a_load_balancer.txt",
             "creating_a_load_balancer_2",
-            &[("path_params", "project_id", "string", None), ("CreatingALoadBalancer2Request", "vpc_id", "string", None)],
-            &["Table 2 Parameter description.admin_state_up: left out: it is a JSON value of any kind"],
+            // `Integer/Boolean` is a JSON value of any kind.
+            &[("path_params", "project_id", "string", None), ("CreatingALoadBalancer2Request", "vpc_id", "string", None), ("CreatingALoadBalancer2Request", "admin_state_up", "any", None)],
+            &[],
         ),
         (
             // The query parameters of a GET; an `Array` row whose table's caption names it
-            // ("loadbalancers parameter description"); an `Array` row naming nothing; a table of
-            // values.
+            // ("loadbalancers parameter description"); an `Array` row naming nothing (of any
+            // values); a table of values.
             "otc_elb_querying_listeners.txt",
             "querying_listeners",
-            &[("query_params", "marker", "string", None), ("query_params", "protocol_port", "integer", None), ("Listeners", "protocol_port", "integer", None), ("Listeners", "loadbalancers", "array", Some("Loadbalancers"))],
+            &[("query_params", "marker", "string", None), ("query_params", "protocol_port", "integer", None), ("Listeners", "protocol_port", "integer", None), ("Listeners", "loadbalancers", "array", Some("Loadbalancers")), ("Listeners", "sni_container_refs", "array", Some("any"))],
             &[
-                "Table 4 listeners parameter description.sni_container_refs: left out: its items are JSON values of any kind",
                 "Table 2 tls_ciphers_policy parameter description (line 205): its header starts [\"Security Policy\", \"TLS Version\"], not a parameter table's; left out",
             ],
         ),

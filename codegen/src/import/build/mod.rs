@@ -34,7 +34,6 @@ mod parameters;
 mod placement;
 mod references;
 mod roles;
-mod status;
 mod unsupported;
 
 use super::overlay::Overlays;
@@ -78,7 +77,6 @@ pub struct Imported {
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     let mut page = page.clone();
-    status::assume_success(&mut page);
     let roles = roles::decide(&page);
     let mut report = references::resolve(&mut page, &roles);
     report.extend(unsupported::leave_out(&mut page));

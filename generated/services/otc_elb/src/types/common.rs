@@ -141,6 +141,9 @@ pub struct Listeners {
     /// The port number ranges from 1 to 65535.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub protocol_port: ::std::option::Option<i32>,
+    /// Specifies the ID of the associated load balancer.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub loadbalancers: ::std::option::Option<::std::vec::Vec<Loadbalancers>>,
     /// Specifies the maximum number of connections.
     /// The value ranges from -1 to 2147483647.
     /// NOTE:
@@ -214,6 +217,13 @@ pub struct Listeners {
     /// Length: at most 128 characters.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_ca_tls_container_ref: ::std::option::Option<::std::string::String>,
+    /// Lists the IDs of SNI certificates (server certificates with a domain name) used by the
+    /// listener.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sni_container_refs: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    /// Tags the listener.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
     /// Specifies the time when the listener was created. The UTC time is in YYYY-MM-DDTHH:MM:SS
     /// format.
     /// The value contains a maximum of 19 characters.
@@ -228,6 +238,10 @@ pub struct Listeners {
     /// Length: at most 19 characters.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Provides links to the previous or next page during pagination query, respectively. This
+    /// parameter exists only in the response body of pagination query.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub listeners_links: ::std::option::Option<::std::vec::Vec<ListenersLinks>>,
     /// Specifies the security policy used by the listener. This parameter is valid only when the
     /// protocol used by the listener is set to TERMINATED_HTTPS.
     /// The value can be tls-1-0-inherit, tls-1-0, tls-1-1, tls-1-2, or tls-1-2-strict, and the

@@ -32,6 +32,14 @@ pub struct CreatingALoadBalancer2Request {
     /// • Specifies the network type of the load balancer.
     /// • The value is Internal or External.
     pub r#type: ::std::string::String,
+    /// • Specifies the administrative status of the load balancer.
+    /// • Optional values:
+    /// 0 or false: indicates that the load balancer is stopped. Only users are allowed to enter the
+    /// two values.
+    /// 1 or true: indicates that the load balancer is running properly.
+    /// 2 or false: indicates that the load balancer is frozen. Only the administrator is allowed to
+    /// enter the two values.
+    pub admin_state_up: ::serde_json::Value,
     /// Specifies the subnet ID of backend ECSs. This parameter is mandatory when type is set to
     /// Internal. Only IPv4 subnets can be specified.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -141,6 +149,7 @@ impl support::Read for CreatingALoadBalancer2Request {
         "vpc_id",
         "bandwidth",
         "type",
+        "admin_state_up",
         "vip_subnet_id",
         "az",
         "charge_mode",
@@ -156,13 +165,14 @@ impl support::Read for CreatingALoadBalancer2Request {
             b"vpc_id" => ::std::option::Option::Some(2),
             b"bandwidth" => ::std::option::Option::Some(3),
             b"type" => ::std::option::Option::Some(4),
-            b"vip_subnet_id" => ::std::option::Option::Some(5),
-            b"az" => ::std::option::Option::Some(6),
-            b"charge_mode" => ::std::option::Option::Some(7),
-            b"eip_type" => ::std::option::Option::Some(8),
-            b"security_group_id" => ::std::option::Option::Some(9),
-            b"vip_address" => ::std::option::Option::Some(10),
-            b"tenantId" => ::std::option::Option::Some(11),
+            b"admin_state_up" => ::std::option::Option::Some(5),
+            b"vip_subnet_id" => ::std::option::Option::Some(6),
+            b"az" => ::std::option::Option::Some(7),
+            b"charge_mode" => ::std::option::Option::Some(8),
+            b"eip_type" => ::std::option::Option::Some(9),
+            b"security_group_id" => ::std::option::Option::Some(10),
+            b"vip_address" => ::std::option::Option::Some(11),
+            b"tenantId" => ::std::option::Option::Some(12),
             _ => ::std::option::Option::None,
         }
     }
@@ -181,6 +191,7 @@ impl support::Read for CreatingALoadBalancer2Request {
         let mut field_9 = ::std::option::Option::None;
         let mut field_10 = ::std::option::Option::None;
         let mut field_11 = ::std::option::Option::None;
+        let mut field_12 = ::std::option::Option::None;
         let mut holds_0: ::std::option::Option<bool> = ::std::option::Option::None;
         let mut holds_1: ::std::option::Option<bool> = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -211,13 +222,14 @@ impl support::Read for CreatingALoadBalancer2Request {
                             }),
                         )?
                 }
-                5 => fields.value(5, &mut field_5, support::text(support::unchecked))?,
+                5 => fields.value(5, &mut field_5, support::AnyValue)?,
                 6 => fields.value(6, &mut field_6, support::text(support::unchecked))?,
                 7 => fields.value(7, &mut field_7, support::text(support::unchecked))?,
                 8 => fields.value(8, &mut field_8, support::text(support::unchecked))?,
                 9 => fields.value(9, &mut field_9, support::text(support::unchecked))?,
                 10 => fields.value(10, &mut field_10, support::text(support::unchecked))?,
-                _ => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                11 => fields.value(11, &mut field_11, support::text(support::unchecked))?,
+                _ => fields.value(12, &mut field_12, support::text(support::unchecked))?,
             }
         }
         let (out, path) = fields
@@ -226,6 +238,7 @@ impl support::Read for CreatingALoadBalancer2Request {
                     ("name", field_0.is_some()),
                     ("vpc_id", field_2.is_some()),
                     ("type", field_4.is_some()),
+                    ("admin_state_up", field_5.is_some()),
                 ],
             );
         if holds_0.unwrap_or(false) {
@@ -240,13 +253,13 @@ impl support::Read for CreatingALoadBalancer2Request {
             support::require(
                 out,
                 &path.field("vip_subnet_id"),
-                field_5.is_some(),
+                field_6.is_some(),
                 "type is Internal",
             );
             support::require(
                 out,
                 &path.field("tenantId"),
-                field_11.is_some(),
+                field_12.is_some(),
                 "type is Internal",
             );
         }
@@ -257,13 +270,14 @@ impl support::Read for CreatingALoadBalancer2Request {
                 vpc_id: M::take(field_2?)?,
                 bandwidth: M::optional(field_3)?,
                 r#type: M::take(field_4?)?,
-                vip_subnet_id: M::optional(field_5)?,
-                az: M::optional(field_6)?,
-                charge_mode: M::optional(field_7)?,
-                eip_type: M::optional(field_8)?,
-                security_group_id: M::optional(field_9)?,
-                vip_address: M::optional(field_10)?,
-                tenant_id: M::optional(field_11)?,
+                admin_state_up: M::take(field_5?)?,
+                vip_subnet_id: M::optional(field_6)?,
+                az: M::optional(field_7)?,
+                charge_mode: M::optional(field_8)?,
+                eip_type: M::optional(field_9)?,
+                security_group_id: M::optional(field_10)?,
+                vip_address: M::optional(field_11)?,
+                tenant_id: M::optional(field_12)?,
             })),
         )
     }

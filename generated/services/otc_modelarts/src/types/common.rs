@@ -510,6 +510,9 @@ impl support::Read for LabelProperty {
     }
 }
 /// Table 4 config parameters of batch.
+///
+/// Documented rules:
+/// - `mapping_rule`: This parameter is mandatory only when mapping_type is set to csv.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ConfigBatch {
     /// Model ID
@@ -549,6 +552,18 @@ pub struct ConfigBatch {
     /// mapping_rule needs to be configured to map the index of each parameter in the inference
     /// request body to the CSV file.
     pub mapping_type: ::std::string::String,
+    /// Mapping between input parameters and CSV data. This parameter is mandatory only when
+    /// mapping_type is set to csv.
+    /// Mapping rule: The mapping rule comes from the input parameter (input_params) in the model
+    /// configuration file config.json. When type is set to string, number, integer, or boolean, you
+    /// need to configure the index parameter. For details, see .
+    /// The index must be a positive integer starting from 0. If the value of index does not comply
+    /// with the rule, this parameter is ignored in the request. After the mapping rule is
+    /// configured, the corresponding CSV data must be separated by commas (,).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub mapping_rule: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    >,
 }
 /// Table 3 config parameters of real-time.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
