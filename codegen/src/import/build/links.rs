@@ -113,6 +113,9 @@ pub(super) fn find(page: &Page, by_caption: impl Fn(usize) -> bool) -> Links {
 fn holds_object(ty: &Type) -> bool {
     match ty {
         Type::Object(_) | Type::FreeObject | Type::Any => true,
+        // A Type cell in words that points at a table: `List data structure. For details, see
+        // Table 4.`, `Table 3`.
+        Type::Unsupported(written) => !table_numbers(written).is_empty(),
         Type::Array(items) | Type::Map(items) => holds_object(items),
         _ => false,
     }
@@ -191,14 +194,19 @@ pub(super) fn rightmost_run(words: &[String], name: &str) -> Option<usize> {
         .max()
 }
 
-/// The tables a row's description points to, by number, each once.
+/// The tables a row's description (or its Type cell in words) points to, by number, each once.
 fn pointers(row: &Row) -> Vec<u32> {
+    let in_type = match &row.ty {
+        Type::Unsupported(written) => table_numbers(written),
+        _ => Vec::new(),
+    };
     let mut numbers: Vec<u32> = row
         .description
         .iter()
         .flat_map(|p| match p {
             Paragraph::Text(text) | Paragraph::Bullet(text) => table_numbers(text),
         })
+        .chain(in_type)
         .collect();
     numbers.sort_unstable();
     numbers.dedup();

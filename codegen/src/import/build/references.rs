@@ -67,14 +67,20 @@ fn pointer_review(page: &Page, table: usize, row: usize, what: &str) -> Review {
 }
 
 /// The type of a row that holds the object `name` (`""`: an object the page does not describe),
-/// keeping its array or map.
+/// keeping its array or map; a Type cell in words is an array where it says list or array (`List
+/// data structure. For details, see Table 4.`).
 fn referring_type(ty: &Type, name: &str) -> Type {
     let object = match name {
         "" => Type::FreeObject,
         name => Type::Object(name.to_owned()),
     };
+    let says_many = |written: &str| {
+        let lower = written.to_ascii_lowercase();
+        lower.contains("list") || lower.contains("array")
+    };
     match ty {
         Type::Array(_) => Type::Array(Box::new(object)),
+        Type::Unsupported(written) if says_many(written) => Type::Array(Box::new(object)),
         Type::Map(_) => Type::Map(Box::new(object)),
         _ => object,
     }

@@ -454,3 +454,21 @@ fn a_path_name_no_table_describes_is_a_string_parameter() {
         .text
         .contains("path.router_id: the path uses {router_id} but no table describes it")));
 }
+
+/// RDS: the Type cell says in words what the row holds and where the table is (`List data
+/// structure. For details, see Table 3.`, `Dictionary data structure. ...`): an array of that
+/// table's object, and that object.
+#[test]
+fn a_type_cell_in_words_pointing_at_a_table_is_that_tables_object() {
+    let text = "Obtaining DB Instance Specifications\n\nFunction\n\nf\n\nURI\n\n  • URI format\n\n    PATH: /rds/v1/{project_id}/flavors\n\n    Method: GET\n\nRequest\n\nNone\n\nNormal Response\n\n  • Parameter description\n\n    Table 2 Parameter description\n\n    Name\n\n    Type\n\n    Description\n\n    flavors\n\n    List data structure. For details, see Table 3.\n\n    The specifications.\n\n    datastore\n\n    Dictionary data structure. For details, see Table 4.\n\n    The engine.\n\n    Table 3 flavors field data structure description\n\n    Name\n\n    Type\n\n    Description\n\n    id\n\n    String\n\n    The ID.\n\n    Table 4 datastore field data structure description\n\n    Name\n\n    Type\n\n    Description\n\n    type\n\n    String\n\n    The engine.\n";
+    let (kinds, rows) = read(text);
+    assert_eq!(kinds[1..], [named("Flavors"), named("Datastore")]);
+    let object = |name: &str| Type::Object(name.into());
+    assert_eq!(
+        rows[0],
+        [
+            ("flavors".into(), Type::Array(Box::new(object("Flavors")))),
+            ("datastore".into(), object("Datastore")),
+        ]
+    );
+}
