@@ -1032,11 +1032,12 @@ fn the_older_ecs_elb_and_modelarts_dialects_import_and_generate() {
         ),
         (
             // An `Object` row pointing to "Table 3 rebuild parameters"; `Examples` is a paragraph of
-            // user_data's description, not a row; the response table has no status to go under.
+            // user_data's description, not a row; the response table has no status line and the page
+            // names none, so it is read as 200, and the review says so.
             "otc_ecs_rebuilding_an_ecs.txt",
             "rebuilding_an_ecs",
             &[("RebuildingAnEcsRequest", "rebuild", "Rebuild", None), ("Rebuild", "OS-DCF:diskConfig", "string", None), ("Rebuild", "user_data", "string", None)],
-            &["Table 4 Response parameters: skipped: no \"Status code:\" line before it"],
+            &["Table 4 Response parameters, the example response on line 332 under no \"Status code:\" line: read as status 200, HTTP's plain success"],
         ),
         (
             "otc_ecs_starting_ecss_in_a_batch.txt",

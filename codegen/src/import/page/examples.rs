@@ -108,9 +108,11 @@ pub(super) fn documented_statuses(lines: &[Line<'_>]) -> Vec<u16> {
 }
 
 /// The success status a response table or example with no "Status code:" line of its own
-/// belongs to: the lowest 2xx of the Status Codes table, else of the example responses. `None`
-/// when the page documents none: no status is guessed from the method.
-fn success_status(documented: &[u16], examples: &[Example]) -> Option<(u16, &'static str)> {
+/// belongs to: the lowest 2xx of the Status Codes table, else of the example responses, else (the
+/// page names none, pointing to a service-wide list) HTTP's plain success, 200. Responses are read
+/// leniently, so a service that answers another 2xx loses nothing the skipped table would have
+/// given: its answer is an undocumented status, as it was.
+fn success_status(documented: &[u16], examples: &[Example]) -> (u16, &'static str) {
     let lowest =
         |codes: &mut dyn Iterator<Item = u16>| codes.filter(|c| (200..300).contains(c)).min();
     lowest(&mut documented.iter().copied())
@@ -119,6 +121,10 @@ fn success_status(documented: &[u16], examples: &[Example]) -> Option<(u16, &'st
             lowest(&mut examples.iter().filter_map(|e| e.status))
                 .map(|c| (c, "the lowest 2xx of its example responses"))
         })
+        .unwrap_or((
+            200,
+            "HTTP's plain success: the page names no success status of its own",
+        ))
 }
 
 /// Whether an example's title says it shows a failure ("Example response (request failed)"), so
@@ -131,17 +137,14 @@ fn shows_failure(title: &str) -> bool {
 }
 
 /// Puts the response tables and examples with no status line under the page's success status, with
-/// a review line saying which and why; without a documented success status they stay under none
-/// (and the build reports them).
+/// a review line saying which and why.
 pub(super) fn assume_success_status(
     tables: &mut [Table],
     examples: &mut [Example],
     documented: &[u16],
     review: &mut Vec<Review>,
 ) {
-    let Some((status, why)) = success_status(documented, examples) else {
-        return;
-    };
+    let (status, why) = success_status(documented, examples);
     let mut assumed = Vec::new();
     for table in tables
         .iter_mut()

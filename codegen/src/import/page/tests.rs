@@ -145,14 +145,15 @@ fn an_evs_page_is_read_by_its_structure() {
 }
 
 #[test]
-fn without_a_documented_success_status_response_tables_stay_under_none() {
+fn without_a_documented_success_status_response_tables_are_read_as_200_and_said_so() {
     let text = EVS.replace("  • Normal\n\n    200\n", "  • Normal\n");
     let page = parse(&text).unwrap();
-    assert_eq!(page.tables[2].status, None);
+    assert_eq!(page.tables[2].status, Some(200));
     assert!(page
         .unread_tables
         .iter()
-        .all(|r| r.kind != Kind::StatusAssumed));
+        .any(|r| r.kind == Kind::StatusAssumed
+            && r.text.contains("read as status 200, HTTP's plain success")));
 }
 
 /// rds: `PATH:` and `Method:` lines, "Normal Response" and "Abnormal Response" headings.

@@ -62,6 +62,8 @@ impl Request {
 /// A response, by documented status code.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Response {
+    /// 200
+    Status200(::std::boxed::Box<super::CreatingATrainingJobResponse200>),
     /// A status the page does not document, with its body as JSON (`null` when empty).
     Other {
         /// The HTTP status code.
@@ -103,8 +105,19 @@ impl Response {
         (Self, ::std::vec::Vec<support::Violation>),
         support::JsonError,
     > {
-        support::undocumented_body(body)
-            .map(|body| (Self::Other { status, body }, ::std::vec::Vec::new()))
+        match status {
+            200u16 => {
+                support::response_body(body, departures)
+                    .map(|(body, departures)| (
+                        Self::Status200(::std::boxed::Box::new(body)),
+                        departures,
+                    ))
+            }
+            _ => {
+                support::undocumented_body(body)
+                    .map(|body| (Self::Other { status, body }, ::std::vec::Vec::new()))
+            }
+        }
     }
     /// The names of the headers the page documents for responses of `status`, to read from the
     /// HTTP response beside its body (empty where the page documents none).
@@ -114,6 +127,7 @@ impl Response {
     /// The HTTP status code.
     pub fn status(&self) -> u16 {
         match self {
+            Self::Status200(_) => 200u16,
             Self::Other { status, .. } => *status,
         }
     }

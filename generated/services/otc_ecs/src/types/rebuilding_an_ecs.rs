@@ -210,3 +210,169 @@ impl support::Read for RebuildingAnEcsRequest {
         )
     }
 }
+/// Table 4 Response parameters (status code 200).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct RebuildingAnEcsResponse200 {
+    /// Specifies the ECS status.
+    /// Values:
+    /// • ACTIVE
+    /// • REBOOT
+    /// • HARD_REBOOT
+    /// • REBUILD
+    /// • MIGRATING
+    /// • BUILD
+    /// • SHUTOFF
+    /// • RESIZE
+    /// • VERIFY_RESIZE
+    /// • ERROR
+    /// • DELETED
+    /// For details, see ECS Statuses.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<::std::string::String>,
+    /// Specifies the time when the ECS was updated last time.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated: ::std::option::Option<::std::string::String>,
+    /// Specifies the ID of the host on which the ECS is deployed.
+    #[serde(rename = "hostId")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub host_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the network attribute of the ECS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub addresses: ::std::option::Option<
+        ::std::vec::Vec<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    >,
+    /// Describes the ECS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<
+        ::std::vec::Vec<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+    >,
+    /// Specifies the ECS image information. For the ECS that boots from a volume, the value is left
+    /// blank.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub image: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+    /// Specifies the ECS flavor.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub flavor: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+    /// Specifies the ECS ID in UUID format.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Specifies the user UUID of the ECS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub user_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the ECS name.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Specifies the UUID of the tenant who owns the ECS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tenant_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the diskConfig type. It is an extended attributed.
+    /// • MANUAL: The image space cannot be expanded.
+    /// • AUTO: The image space on the system disk will be automatically expanded to keep the same
+    /// as that set in the flavor.
+    #[serde(rename = "OS-DCF:diskConfig")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub os_dcf_disk_config: ::std::option::Option<::std::string::String>,
+    /// Discarded
+    #[serde(rename = "accessIPv4")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_i_pv4: ::std::option::Option<::std::string::String>,
+    /// Discarded
+    #[serde(rename = "accessIPv6")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_i_pv6: ::std::option::Option<::std::string::String>,
+    /// Specifies the ECS creation progress.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub progress: ::std::option::Option<::std::string::String>,
+    /// Specifies the ECS metadata.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub metadata: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+}
+/// The documented fields of [`RebuildingAnEcsResponse200`].
+pub static SHAPE_REBUILDING_AN_ECS_RESPONSE200: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "status",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "updated",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "hostId",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "addresses",
+            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
+        },
+        support::FieldShape {
+            name: "links",
+            value: support::ValueShape::Array(&support::ValueShape::FreeForm),
+        },
+        support::FieldShape {
+            name: "image",
+            value: support::ValueShape::FreeForm,
+        },
+        support::FieldShape {
+            name: "flavor",
+            value: support::ValueShape::FreeForm,
+        },
+        support::FieldShape {
+            name: "id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "user_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "name",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "tenant_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "OS-DCF:diskConfig",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "accessIPv4",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "accessIPv6",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "progress",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "metadata",
+            value: support::ValueShape::FreeForm,
+        },
+    ],
+};
+impl support::Shaped for RebuildingAnEcsResponse200 {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_REBUILDING_AN_ECS_RESPONSE200,
+    );
+}
+impl support::Validate for RebuildingAnEcsResponse200 {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}

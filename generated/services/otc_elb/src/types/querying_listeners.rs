@@ -4,6 +4,746 @@
 
 //! The types only the `querying_listeners` operation reaches.
 use crate::support;
+/// Table 4 listeners parameter description.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Listeners {
+    /// Specifies the listener ID.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Specifies the ID of the project where the listener is used.
+    /// The value contains a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tenant_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the listener name.
+    /// The value contains a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Provides supplementary information about the listener.
+    /// The value contains a maximum of 255 characters.
+    ///
+    /// Length: at most 255 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// Specifies the protocol used by the listener.
+    /// The value can be TCP, HTTP, UDP, or TERMINATED_HTTPS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub protocol: ::std::option::Option<Protocol>,
+    /// Specifies the port used by the listener.
+    /// The port number ranges from 1 to 65535.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub protocol_port: ::std::option::Option<i32>,
+    /// Specifies the ID of the associated load balancer.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub loadbalancers: ::std::option::Option<::std::vec::Vec<Loadbalancers>>,
+    /// Specifies the maximum number of connections.
+    /// The value ranges from -1 to 2147483647.
+    /// NOTE:
+    /// This parameter is reserved. The default value is -1, indicating that there is no restriction
+    /// on the maximum number of connections.
+    ///
+    /// Default: `-1`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub connection_limit: ::std::option::Option<i32>,
+    /// Specifies the administrative status of the listener.
+    /// This parameter is reserved. The value can be true or false.
+    /// • true: Enabled
+    /// • false: Disabled
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub admin_state_up: ::std::option::Option<bool>,
+    /// Specifies whether to use HTTP/2.
+    /// The value can be true or false.
+    /// • true: HTTP/2 will be used.
+    /// • false: HTTP/2 will not be used.
+    /// NOTE:
+    /// This parameter is valid only when the protocol used by the listener is set to
+    /// TERMINATED_HTTPS.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub http2_enable: ::std::option::Option<bool>,
+    /// Specifies the idle timeout duration in the unit of second.
+    /// This parameter applies only to TCP, HTTP, or HTTPS listeners.
+    /// The value can be one of the following:
+    /// • TCP listeners: The value ranges from 10 to 4000, and the default value is 300.
+    /// • HTTP or HTTPS listeners: The value ranges from 0 to 4000, and the default value is 60.
+    ///
+    /// Default: `300`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub keepalive_timeout: ::std::option::Option<i32>,
+    /// Specifies the request timeout duration in the unit of second.
+    /// The value ranges from 1 to 300. The default value is 60.
+    /// This parameter is valid only when protocol is set to HTTP or HTTPS. In other cases, the
+    /// request body does not contain this parameter. Otherwise, an error is reported. When protocol
+    /// is set to HTTP or HTTPS, if the request body does not contain this parameter or the value of
+    /// this parameter is null, the default value is used.
+    ///
+    /// Default: `60`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub client_timeout: ::std::option::Option<i32>,
+    /// Specifies the response timeout duration in the unit of second.
+    /// The value ranges from 1 to 300. The default value is 60.
+    /// This parameter is valid only when protocol is set to HTTP or HTTPS. In other cases, the
+    /// request body does not contain this parameter. Otherwise, an error is reported. When protocol
+    /// is set to HTTP or HTTPS, if the request body does not contain this parameter or the value of
+    /// this parameter is null, the default value is used.
+    ///
+    /// Default: `60`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub member_timeout: ::std::option::Option<i32>,
+    /// Specifies the ID of the associated backend server group.
+    /// NOTE:
+    /// If a request does not match the forwarding policy, the request is forwarded to the default
+    /// backend server group for processing. If the value is null, the listener has no default
+    /// backend server group.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub default_pool_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the ID of the server certificate used by the listener.
+    /// This parameter is mandatory when protocol is set to TERMINATED_HTTPS.
+    /// The value contains a maximum of 128 characters.
+    ///
+    /// Length: at most 128 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub default_tls_container_ref: ::std::option::Option<::std::string::String>,
+    /// Specifies the ID of the CA certificate used by the listener.
+    /// The value contains a maximum of 128 characters.
+    ///
+    /// Length: at most 128 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub client_ca_tls_container_ref: ::std::option::Option<::std::string::String>,
+    /// Lists the IDs of SNI certificates (server certificates with a domain name) used by the
+    /// listener.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sni_container_refs: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    /// Tags the listener.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    /// Specifies the time when the listener was created. The UTC time is in YYYY-MM-DDTHH:MM:SS
+    /// format.
+    /// The value contains a maximum of 19 characters.
+    ///
+    /// Length: at most 19 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// Specifies the time when the listener was updated. The UTC time is in YYYY-MM-DDTHH:MM:SS
+    /// format.
+    /// The value contains a maximum of 19 characters.
+    ///
+    /// Length: at most 19 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// Provides links to the previous or next page during pagination query, respectively. This
+    /// parameter exists only in the response body of pagination query.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub listeners_links: ::std::option::Option<::std::vec::Vec<ListenersLinks>>,
+    /// Specifies the security policy used by the listener. This parameter is valid only when the
+    /// protocol used by the listener is set to TERMINATED_HTTPS.
+    /// The value can be tls-1-0-inherit, tls-1-0, tls-1-1, tls-1-2, or tls-1-2-strict, and the
+    /// default value is tls-1-0. For details of cipher suites for each security policy, see
+    /// Table 6.
+    ///
+    /// Default: `"tls-1-0"`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tls_ciphers_policy: ::std::option::Option<TlsCiphersPolicy>,
+}
+impl Listeners {
+    /// The documented default of `connection_limit`.
+    pub const DEFAULT_CONNECTION_LIMIT: i32 = -1;
+    /// `connection_limit`, or its documented default when absent.
+    pub fn connection_limit_or_default(&self) -> i32 {
+        self.connection_limit.unwrap_or(Self::DEFAULT_CONNECTION_LIMIT)
+    }
+    /// The documented default of `keepalive_timeout`.
+    pub const DEFAULT_KEEPALIVE_TIMEOUT: i32 = 300;
+    /// `keepalive_timeout`, or its documented default when absent.
+    pub fn keepalive_timeout_or_default(&self) -> i32 {
+        self.keepalive_timeout.unwrap_or(Self::DEFAULT_KEEPALIVE_TIMEOUT)
+    }
+    /// The documented default of `client_timeout`.
+    pub const DEFAULT_CLIENT_TIMEOUT: i32 = 60;
+    /// `client_timeout`, or its documented default when absent.
+    pub fn client_timeout_or_default(&self) -> i32 {
+        self.client_timeout.unwrap_or(Self::DEFAULT_CLIENT_TIMEOUT)
+    }
+    /// The documented default of `member_timeout`.
+    pub const DEFAULT_MEMBER_TIMEOUT: i32 = 60;
+    /// `member_timeout`, or its documented default when absent.
+    pub fn member_timeout_or_default(&self) -> i32 {
+        self.member_timeout.unwrap_or(Self::DEFAULT_MEMBER_TIMEOUT)
+    }
+    /// The documented default of `tls_ciphers_policy`.
+    pub const DEFAULT_TLS_CIPHERS_POLICY: TlsCiphersPolicy = TlsCiphersPolicy::Tls10;
+    /// `tls_ciphers_policy`, or its documented default when absent.
+    pub fn tls_ciphers_policy_or_default(&self) -> TlsCiphersPolicy {
+        self.tls_ciphers_policy.clone().unwrap_or(Self::DEFAULT_TLS_CIPHERS_POLICY)
+    }
+    fn check_tenant_id(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_name(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_description(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(255usize),
+        );
+    }
+    fn check_protocol(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &Protocol,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+    fn check_protocol_port(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(65535i64),
+        );
+    }
+    fn check_connection_limit(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(-1i64),
+            ::std::option::Option::Some(2147483647i64),
+        );
+    }
+    fn check_keepalive_timeout(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(0i64),
+            ::std::option::Option::Some(4000i64),
+        );
+    }
+    fn check_client_timeout(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(300i64),
+        );
+    }
+    fn check_member_timeout(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &i32,
+    ) {
+        support::check_range(
+            out,
+            p,
+            i64::from(*value),
+            ::std::option::Option::Some(1i64),
+            ::std::option::Option::Some(300i64),
+        );
+    }
+    fn check_default_tls_container_ref(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_client_ca_tls_container_ref(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(128usize),
+        );
+    }
+    fn check_created_at(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(19usize),
+        );
+    }
+    fn check_updated_at(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &str,
+    ) {
+        support::check_length(
+            out,
+            p,
+            value,
+            ::std::option::Option::None,
+            ::std::option::Option::Some(19usize),
+        );
+    }
+    fn check_tls_ciphers_policy(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &TlsCiphersPolicy,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+}
+/// The documented fields of [`Listeners`].
+pub static SHAPE_LISTENERS: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "tenant_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "name",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "description",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "protocol",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "protocol_port",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "loadbalancers",
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_LOADBALANCERS),
+            ),
+        },
+        support::FieldShape {
+            name: "connection_limit",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "admin_state_up",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "http2_enable",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "keepalive_timeout",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "client_timeout",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "member_timeout",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "default_pool_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "default_tls_container_ref",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "client_ca_tls_container_ref",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "sni_container_refs",
+            value: support::ValueShape::Array(&support::ValueShape::Any),
+        },
+        support::FieldShape {
+            name: "tags",
+            value: support::ValueShape::Array(&support::ValueShape::Any),
+        },
+        support::FieldShape {
+            name: "created_at",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "updated_at",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "listeners_links",
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_LISTENERS_LINKS),
+            ),
+        },
+        support::FieldShape {
+            name: "tls_ciphers_policy",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for Listeners {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_LISTENERS,
+    );
+}
+impl support::Validate for Listeners {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.tenant_id {
+            let p = path.field("tenant_id");
+            Self::check_tenant_id(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.name {
+            let p = path.field("name");
+            Self::check_name(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.description {
+            let p = path.field("description");
+            Self::check_description(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.protocol {
+            let p = path.field("protocol");
+            Self::check_protocol(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.protocol_port {
+            let p = path.field("protocol_port");
+            Self::check_protocol_port(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.loadbalancers {
+            let p = path.field("loadbalancers");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                support::Validate::validate_at(value, &p, out);
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.connection_limit {
+            let p = path.field("connection_limit");
+            Self::check_connection_limit(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.keepalive_timeout {
+            let p = path.field("keepalive_timeout");
+            Self::check_keepalive_timeout(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.client_timeout {
+            let p = path.field("client_timeout");
+            Self::check_client_timeout(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.member_timeout {
+            let p = path.field("member_timeout");
+            Self::check_member_timeout(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.default_tls_container_ref {
+            let p = path.field("default_tls_container_ref");
+            Self::check_default_tls_container_ref(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.client_ca_tls_container_ref {
+            let p = path.field("client_ca_tls_container_ref");
+            Self::check_client_ca_tls_container_ref(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.created_at {
+            let p = path.field("created_at");
+            Self::check_created_at(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.updated_at {
+            let p = path.field("updated_at");
+            Self::check_updated_at(out, &p, value);
+        }
+        if let ::std::option::Option::Some(value) = &self.listeners_links {
+            let p = path.field("listeners_links");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                support::Validate::validate_at(value, &p, out);
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.tls_ciphers_policy {
+            let p = path.field("tls_ciphers_policy");
+            Self::check_tls_ciphers_policy(out, &p, value);
+        }
+    }
+}
+/// Table 7 listeners_links parameter description.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct ListenersLinks {
+    /// Provides links to the previous or next page during pagination query, respectively.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub href: ::std::option::Option<::std::string::String>,
+    /// Specifies the prompt of the previous or next page.
+    /// The value can be next or previous. The value next indicates the href containing the URL of
+    /// the next page, and previous indicates the href containing the URL of the previous page.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub rel: ::std::option::Option<Rel>,
+}
+impl ListenersLinks {
+    fn check_rel(
+        out: &mut ::std::vec::Vec<support::Violation>,
+        p: &support::Path<'_>,
+        value: &Rel,
+    ) {
+        support::Validate::validate_at(value, p, out);
+    }
+}
+/// The documented fields of [`ListenersLinks`].
+pub static SHAPE_LISTENERS_LINKS: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "href",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "rel",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for ListenersLinks {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_LISTENERS_LINKS,
+    );
+}
+impl support::Validate for ListenersLinks {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.rel {
+            let p = path.field("rel");
+            Self::check_rel(out, &p, value);
+        }
+    }
+}
+/// Table 5 loadbalancers parameter description.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Loadbalancers {
+    /// Specifies the ID of the associated load balancer.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`Loadbalancers`].
+pub static SHAPE_LOADBALANCERS: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "id",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for Loadbalancers {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_LOADBALANCERS,
+    );
+}
+impl support::Validate for Loadbalancers {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}
+/// Table 3 Parameter description (status code 200).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct QueryingListenersResponse200 {
+    /// Lists the listeners. For details, see Table 4.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub listeners: ::std::option::Option<::std::vec::Vec<Listeners>>,
+    /// Provides links to the previous or next page during pagination query, respectively. This
+    /// parameter exists only in the response body of pagination query. For details, see Table 7.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub listeners_links: ::std::option::Option<::std::vec::Vec<ListenersLinks>>,
+}
+/// The documented fields of [`QueryingListenersResponse200`].
+pub static SHAPE_QUERYING_LISTENERS_RESPONSE200: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "listeners",
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_LISTENERS),
+            ),
+        },
+        support::FieldShape {
+            name: "listeners_links",
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_LISTENERS_LINKS),
+            ),
+        },
+    ],
+};
+impl support::Shaped for QueryingListenersResponse200 {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_QUERYING_LISTENERS_RESPONSE200,
+    );
+}
+impl support::Validate for QueryingListenersResponse200 {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.listeners {
+            let p = path.field("listeners");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                support::Validate::validate_at(value, &p, out);
+            }
+        }
+        if let ::std::option::Option::Some(value) = &self.listeners_links {
+            let p = path.field("listeners_links");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
+/// Specifies the protocol used by the listener.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Protocol {
+    /// Wire value: `TCP`.
+    Tcp,
+    /// Wire value: `HTTP`.
+    Http,
+    /// Wire value: `UDP`.
+    Udp,
+    /// Wire value: `TERMINATED_HTTPS`.
+    TerminatedHttps,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl Protocol {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "TCP",
+        "HTTP",
+        "UDP",
+        "TERMINATED_HTTPS",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tcp => "TCP",
+            Self::Http => "HTTP",
+            Self::Udp => "UDP",
+            Self::TerminatedHttps => "TERMINATED_HTTPS",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "TCP" => ::std::option::Option::Some(Self::Tcp),
+            "HTTP" => ::std::option::Option::Some(Self::Http),
+            "UDP" => ::std::option::Option::Some(Self::Udp),
+            "TERMINATED_HTTPS" => ::std::option::Option::Some(Self::TerminatedHttps),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for Protocol {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for Protocol {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Protocol {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for Protocol {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for Protocol {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
 /// Specifies the security policy used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum QueryTlsCiphersPolicy {
@@ -81,5 +821,155 @@ impl support::Validate for QueryTlsCiphersPolicy {
     }
 }
 impl support::Shaped for QueryTlsCiphersPolicy {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// Specifies the prompt of the previous or next page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Rel {
+    /// Wire value: `next`.
+    Next,
+    /// Wire value: `previous`.
+    Previous,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl Rel {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &["next", "previous"];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Next => "next",
+            Self::Previous => "previous",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "next" => ::std::option::Option::Some(Self::Next),
+            "previous" => ::std::option::Option::Some(Self::Previous),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for Rel {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for Rel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Rel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for Rel {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for Rel {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// Specifies the security policy used by the listener.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TlsCiphersPolicy {
+    /// Wire value: `tls-1-0-inherit`.
+    Tls10Inherit,
+    /// Wire value: `tls-1-0`.
+    Tls10,
+    /// Wire value: `tls-1-1`.
+    Tls11,
+    /// Wire value: `tls-1-2`.
+    Tls12,
+    /// Wire value: `tls-1-2-strict`.
+    Tls12Strict,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl TlsCiphersPolicy {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "tls-1-0-inherit",
+        "tls-1-0",
+        "tls-1-1",
+        "tls-1-2",
+        "tls-1-2-strict",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Tls10Inherit => "tls-1-0-inherit",
+            Self::Tls10 => "tls-1-0",
+            Self::Tls11 => "tls-1-1",
+            Self::Tls12 => "tls-1-2",
+            Self::Tls12Strict => "tls-1-2-strict",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "tls-1-0-inherit" => ::std::option::Option::Some(Self::Tls10Inherit),
+            "tls-1-0" => ::std::option::Option::Some(Self::Tls10),
+            "tls-1-1" => ::std::option::Option::Some(Self::Tls11),
+            "tls-1-2" => ::std::option::Option::Some(Self::Tls12),
+            "tls-1-2-strict" => ::std::option::Option::Some(Self::Tls12Strict),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for TlsCiphersPolicy {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for TlsCiphersPolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TlsCiphersPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for TlsCiphersPolicy {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for TlsCiphersPolicy {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -439,6 +439,101 @@ impl support::Read for CreatingATrainingJobRequest {
         )
     }
 }
+/// Table 9 Parameters (status code 200).
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CreatingATrainingJobResponse200 {
+    /// Whether the request is successful
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_success: ::std::option::Option<bool>,
+    /// Error message of a failed API call.
+    /// This parameter is not included when the API call succeeds.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_message: ::std::option::Option<::std::string::String>,
+    /// Error code of a failed API call. For details, see Error Codes.
+    /// This parameter is not included when the API call succeeds.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_code: ::std::option::Option<::std::string::String>,
+    /// ID of a training job
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub job_id: ::std::option::Option<i64>,
+    /// Name of a training job
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub job_name: ::std::option::Option<::std::string::String>,
+    /// Status of a training job. For details about the job statuses, see Job Statuses.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<i32>,
+    /// Timestamp when a training job is created
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub create_time: ::std::option::Option<i64>,
+    /// Version ID of a training job
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub version_id: ::std::option::Option<i64>,
+    /// Charged resource ID of a training job
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub resource_id: ::std::option::Option<::std::string::String>,
+    /// Version name of a training job
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub version_name: ::std::option::Option<::std::string::String>,
+}
+/// The documented fields of [`CreatingATrainingJobResponse200`].
+pub static SHAPE_CREATING_A_TRAINING_JOB_RESPONSE200: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "is_success",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "error_message",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "error_code",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "job_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "job_name",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "status",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "create_time",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "version_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "resource_id",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "version_name",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for CreatingATrainingJobResponse200 {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_CREATING_A_TRAINING_JOB_RESPONSE200,
+    );
+}
+impl support::Validate for CreatingATrainingJobResponse200 {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}
 /// Table 4 data_source parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct DataSource {
