@@ -25,8 +25,11 @@ impl Builder<'_> {
             let rows: Vec<&Row> = rows.iter().collect();
             let mut fields = self.parameter_fields(label, &rows);
             // A page none of whose tables was read gives nothing but its path, and is refused
-            // whole; its path alone is not made its parameters.
-            if param == Param::Path && !self.page.tables.is_empty() {
+            // whole; its path alone is not made its parameters. Except where the page has no
+            // table and its method sends no body (a Neutron `DELETE /v2.0/subnets/{subnet_id}`
+            // whose request parameters are "None"): the path is all there is to document.
+            let bodiless = matches!(self.page.method.as_str(), "GET" | "DELETE" | "HEAD");
+            if param == Param::Path && (!self.page.tables.is_empty() || bodiless) {
                 fields.extend(self.undocumented_path_params(&rows));
             }
             fields

@@ -472,3 +472,26 @@ fn a_type_cell_in_words_pointing_at_a_table_is_that_tables_object() {
         ]
     );
 }
+
+/// VPC's Neutron pages: a `DELETE` whose request and response parameters are "None" has no table,
+/// and its path is all it documents: an operation with that path's parameter. (A `POST` without a
+/// table is still refused: its body is not documented.)
+#[test]
+fn a_bodiless_page_without_tables_is_its_path() {
+    let text = "Deleting a Subnet\n\nFunction\n\nThis API is used to delete a subnet.\n\nURI\n\nDELETE /v2.0/subnets/{subnet_id}\n\nRequest Parameters\n\nNone\n\nResponse Parameters\n\nNone\n";
+    let target = crate::import::build::Target {
+        service: "otc_vpc".into(),
+        name: "deleting_a_subnet".into(),
+    };
+    let import = |text: &str| {
+        let page = page::parse(text).unwrap();
+        crate::import::build::import(&page, &target, &Default::default()).spec
+    };
+    let params = &import(text)["operation"]["path_params"];
+    assert_eq!(
+        (&params[0]["name"], &params[0]["type"]),
+        (&"subnet_id".into(), &"string".into())
+    );
+    let post = import(&text.replace("DELETE /v2.0", "POST /v2.0"));
+    assert_eq!(post["operation"].get("path_params"), None);
+}
