@@ -220,6 +220,10 @@ kinds! {
     PathFromExample:
         "path taken from the example request",
         "paths taken from the example request";
+    /// A field the page's example request sends as `null`: the field may be null (`nullable`).
+    DocumentedNull:
+        "field an example sends as null",
+        "fields an example sends as null";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

@@ -4,7 +4,8 @@
 //! it states, shows that the service accepts more than the sentence says: the character rule or
 //! limit read from the prose is then left out (never narrower than the page) and the report says
 //! why. Checks an overlay decided, and the table's own `Minimum:`/`Maximum:` lines and
-//! enumerations, are kept and only reported.
+//! enumerations, are kept and only reported. A field an example request sends as `null` ("if both
+//! are null, the instance is unbound") may be null: the page documents that null.
 
 use super::{Builder, Role};
 use crate::import::page::Row;
@@ -52,6 +53,13 @@ impl Builder<'_> {
                 self.walk(body, &example.body, &title, &mut seen);
             }
         }
+        let nulls: BTreeSet<(usize, usize, String)> = seen
+            .iter()
+            .filter(|s| s.value.is_null())
+            .filter_map(|s| Some((s.object, s.field, s.example.clone()?)))
+            .collect();
+        self.allow_documented_nulls(nulls);
+        seen.retain(|s| !s.value.is_null());
         // One report per field and check: the first example that breaks it says enough.
         let mut reported = BTreeSet::new();
         for s in seen {
@@ -81,8 +89,10 @@ impl Builder<'_> {
                 ),
                 _ => (ty, vec![v]),
             };
-            for v in values {
-                match self.index.get(ty) {
+            // A null field is evidence that it may be null; a null item of an array is not.
+            let whole_null = v.is_null();
+            for v in values.into_iter().filter(|v| whole_null || !v.is_null()) {
+                match self.index.get(ty).filter(|_| !whole_null) {
                     Some(&nested) => self.walk(nested, v, title, seen),
                     None => seen.push(Seen {
                         object,
@@ -92,6 +102,29 @@ impl Builder<'_> {
                     }),
                 }
             }
+        }
+    }
+
+    /// Marks each field an example sends as `null` nullable, once, with a review line naming the
+    /// example (a field of any kind already takes null).
+    fn allow_documented_nulls(&mut self, nulls: BTreeSet<(usize, usize, String)>) {
+        let mut marked = BTreeSet::new();
+        for (object, field, example) in nulls {
+            let f = &mut self.objects[object].fields[field];
+            if f.get("type").and_then(Value::as_str) == Some("any")
+                || !marked.insert((object, field))
+            {
+                continue;
+            }
+            f["nullable"] = Value::Bool(true);
+            let table = self.objects[object].tables[0];
+            let row = &table.rows[field];
+            let text = format!(
+                "{}.{}: the page's example request ({example}) sends null: the field may be null",
+                self.objects[object].name, row.name
+            );
+            self.report
+                .push(table.row_review(row, Kind::DocumentedNull, text));
         }
     }
 
@@ -234,5 +267,33 @@ fn class_allows(class: &str, c: char) -> bool {
     match NamedClass::named(class) {
         Some(named) => (named.contains)(c),
         None => class.contains(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::build::{import, Target};
+    use crate::import::page;
+    use crate::import::review::Kind;
+
+    /// DCS: the example request unbinds by sending null; the field may then be null, and only it.
+    #[test]
+    fn a_field_an_example_sends_as_null_may_be_null() {
+        let text = "Binding an EIP\n\nFunction\n\nf\n\nURI\n\nPUT /v2/instances/{instance_id}\n\nTable 1 Path Parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\ninstance_id\n\nYes\n\nString\n\nThe instance.\n\nTable 2 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\npublicip_id\n\nNo\n\nString\n\nThe EIP. If both are null, the instance is unbound.\n\nname\n\nNo\n\nString\n\nThe name.\n\nExample Requests\n\n{\n  \"publicip_id\": null,\n  \"name\": \"a\"\n}\n";
+        let page = page::parse(text).unwrap();
+        let target = Target {
+            service: "otc_dcs".into(),
+            name: "binding_an_eip".into(),
+        };
+        let imported = import(&page, &target, &Default::default());
+        let fields = imported.spec["objects"]["BindingAnEipRequest"]["fields"]
+            .as_array()
+            .unwrap();
+        assert_eq!(fields[0]["nullable"], true);
+        assert_eq!(fields[1].get("nullable"), None);
+        assert!(imported
+            .report
+            .iter()
+            .any(|r| r.kind == Kind::DocumentedNull && r.text.contains("publicip_id")));
     }
 }
