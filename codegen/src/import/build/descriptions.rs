@@ -75,18 +75,13 @@ fn and_list(items: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::build::{import, Target};
+    use crate::import::build::import_text;
 
     /// EVS: a response table the page does not number is named by its caption, not "Table 0".
     #[test]
     fn an_unnumbered_response_table_is_named_by_its_caption() {
         let text = "Querying a Disk\n\nFunction\n\nf\n\nURI\n\n  • URI format\n\n    GET /v2/volumes/{volume_id}\n\nResponse\n\n  • Response parameters\n\n    Parameter\n\n    Type\n\n    Description\n\n    id\n\n    String\n\n    The disk ID.\n";
-        let page = crate::import::page::parse(text).unwrap();
-        let target = Target {
-            service: "otc_evs".into(),
-            name: "querying_a_disk".into(),
-        };
-        let spec = import(&page, &target, &Default::default()).spec;
+        let spec = import_text(text, "otc_evs", "querying_a_disk").spec;
         let body = spec["operation"]["responses"][0]["body"].as_str().unwrap();
         assert_eq!(
             spec["objects"][body]["description"][0],

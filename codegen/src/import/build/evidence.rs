@@ -272,20 +272,14 @@ fn class_allows(class: &str, c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::import::build::{import, Target};
-    use crate::import::page;
+    use crate::import::build::import_text;
     use crate::import::review::Kind;
 
     /// DCS: the example request unbinds by sending null; the field may then be null, and only it.
     #[test]
     fn a_field_an_example_sends_as_null_may_be_null() {
         let text = "Binding an EIP\n\nFunction\n\nf\n\nURI\n\nPUT /v2/instances/{instance_id}\n\nTable 1 Path Parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\ninstance_id\n\nYes\n\nString\n\nThe instance.\n\nTable 2 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\npublicip_id\n\nNo\n\nString\n\nThe EIP. If both are null, the instance is unbound.\n\nname\n\nNo\n\nString\n\nThe name.\n\nExample Requests\n\n{\n  \"publicip_id\": null,\n  \"name\": \"a\"\n}\n";
-        let page = page::parse(text).unwrap();
-        let target = Target {
-            service: "otc_dcs".into(),
-            name: "binding_an_eip".into(),
-        };
-        let imported = import(&page, &target, &Default::default());
+        let imported = import_text(text, "otc_dcs", "binding_an_eip");
         let fields = imported.spec["objects"]["BindingAnEipRequest"]["fields"]
             .as_array()
             .unwrap();

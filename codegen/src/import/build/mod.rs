@@ -197,3 +197,15 @@ fn to_json(value: &impl Serialize) -> Value {
     // `Value` can fail.
     serde_json::to_value(value).expect("the spec's types serialize to JSON")
 }
+
+/// Splits the page `text` and imports it as operation `name` of service `service`, with no
+/// overlay: how the build's tests read a few lines of a real page.
+#[cfg(test)]
+pub(crate) fn import_text(text: &str, service: &str, name: &str) -> Imported {
+    let page = crate::import::page::parse(text).expect("the test's page splits");
+    let target = Target {
+        service: service.into(),
+        name: name.into(),
+    };
+    import(&page, &target, &Overlays::default())
+}

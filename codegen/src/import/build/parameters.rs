@@ -28,8 +28,7 @@ impl Builder<'_> {
             // whole; its path alone is not made its parameters. Except where the page has no
             // table and its method sends no body (a Neutron `DELETE /v2.0/subnets/{subnet_id}`
             // whose request parameters are "None"): the path is all there is to document.
-            let bodiless = matches!(self.page.method.as_str(), "GET" | "DELETE" | "HEAD");
-            if param == Param::Path && (!self.page.tables.is_empty() || bodiless) {
+            if param == Param::Path && (!self.page.tables.is_empty() || self.page.sends_no_body()) {
                 fields.extend(self.undocumented_path_params(&rows));
             }
             fields

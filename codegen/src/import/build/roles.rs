@@ -136,7 +136,7 @@ impl Sections {
         if table.in_uri {
             return TableKind::QueryParams;
         }
-        let bodiless = matches!(page.method.as_str(), "GET" | "DELETE" | "HEAD");
+        let bodiless = page.sends_no_body();
         match (table.side, self.body(table)) {
             (Side::Request, None) if bodiless => TableKind::QueryParams,
             (Side::Request, None) => TableKind::RequestBody,

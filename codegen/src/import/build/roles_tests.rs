@@ -1,7 +1,7 @@
 //! What tables are, on a few lines of real pages of each dialect.
 
 use super::*;
-use crate::import::build::references;
+use crate::import::build::{import_text, references};
 use crate::import::page::{self, Type};
 
 /// The page's tables, each as what it is, and the type of each row after the references.
@@ -419,12 +419,7 @@ fn a_length_in_the_type_cell_and_a_none_default_of_an_object_are_read() {
         "Specifies the VPC.\n\nTable 4",
         "Specifies the VPC.\n\nDefault: None\n\nTable 4",
     );
-    let page = page::parse(&text).unwrap();
-    let target = crate::import::build::Target {
-        service: "otc_vpc".into(),
-        name: "creating_a_vpc".into(),
-    };
-    let imported = crate::import::build::import(&page, &target, &Default::default());
+    let imported = import_text(&text, "otc_vpc", "creating_a_vpc");
     let vpc = &imported.spec["objects"]["Vpc"]["fields"][0];
     assert_eq!(vpc["type"], "string");
     assert_eq!(vpc["max_length"], 64);
@@ -438,12 +433,7 @@ fn a_length_in_the_type_cell_and_a_none_default_of_an_object_are_read() {
 #[test]
 fn a_path_name_no_table_describes_is_a_string_parameter() {
     let text = "Querying a Router\n\nFunction\n\nf\n\nURI\n\nGET /v2.0/{project_id}/routers/{router_id}\n\nTable 1 Parameter description\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\nproject_id\n\nYes\n\nString\n\nThe project. The value can be a or b.\n";
-    let page = page::parse(text).unwrap();
-    let target = crate::import::build::Target {
-        service: "otc_vpc".into(),
-        name: "querying_a_router".into(),
-    };
-    let imported = crate::import::build::import(&page, &target, &Default::default());
+    let imported = import_text(text, "otc_vpc", "querying_a_router");
     let params = &imported.spec["operation"]["path_params"];
     assert_eq!(params[0]["type"], "string");
     assert_eq!(
@@ -479,14 +469,7 @@ fn a_type_cell_in_words_pointing_at_a_table_is_that_tables_object() {
 #[test]
 fn a_bodiless_page_without_tables_is_its_path() {
     let text = "Deleting a Subnet\n\nFunction\n\nThis API is used to delete a subnet.\n\nURI\n\nDELETE /v2.0/subnets/{subnet_id}\n\nRequest Parameters\n\nNone\n\nResponse Parameters\n\nNone\n";
-    let target = crate::import::build::Target {
-        service: "otc_vpc".into(),
-        name: "deleting_a_subnet".into(),
-    };
-    let import = |text: &str| {
-        let page = page::parse(text).unwrap();
-        crate::import::build::import(&page, &target, &Default::default()).spec
-    };
+    let import = |text: &str| import_text(text, "otc_vpc", "deleting_a_subnet").spec;
     let params = &import(text)["operation"]["path_params"];
     assert_eq!(
         (&params[0]["name"], &params[0]["type"]),

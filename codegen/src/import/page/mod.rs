@@ -55,6 +55,12 @@ pub struct Page {
 }
 
 impl Page {
+    /// Whether the page's method sends no body (GET, DELETE, HEAD): its request tables are query
+    /// parameters, and its path may be all it documents.
+    pub fn sends_no_body(&self) -> bool {
+        matches!(self.method.as_str(), "GET" | "DELETE" | "HEAD")
+    }
+
     /// A review line about the row `row` of one of the page's tables.
     pub fn row_review(&self, row: &Row, kind: Kind, text: String) -> Review {
         let table = self
