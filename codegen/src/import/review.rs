@@ -224,6 +224,11 @@ kinds! {
     DocumentedNull:
         "field an example sends as null",
         "fields an example sends as null";
+    /// A table that describes another table's object (or the request body) in another case: the
+    /// two are merged into the union of their rows.
+    TableCase:
+        "table read as another case of a table",
+        "tables read as another case of a table";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

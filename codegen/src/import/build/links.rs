@@ -28,6 +28,9 @@ pub(super) struct Broken {
 pub(super) struct Links {
     pub links: Vec<Link>,
     pub broken: Vec<Broken>,
+    /// The tables one row points to, one per case ("If infer_type is batch, see Table 4."), by
+    /// index, each group in page order.
+    pub cases: Vec<Vec<usize>>,
 }
 
 impl Links {
@@ -42,40 +45,16 @@ impl Links {
 /// The links of `page`; a caption names rows only where `by_caption` allows (a caption that says
 /// what its table is, "Request header parameters", names no row).
 pub(super) fn find(page: &Page, by_caption: impl Fn(usize) -> bool) -> Links {
-    let mut links = Vec::new();
-    let mut broken = Vec::new();
+    let mut found = Links {
+        links: Vec::new(),
+        broken: Vec::new(),
+        cases: Vec::new(),
+    };
     let mut unpointed = Vec::new();
     for (t, table) in page.tables.iter().enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
-            if !holds_object(&row.ty) {
-                continue;
-            }
-            match pointers(row)[..] {
-                [] => unpointed.push((t, r)),
-                [number] => match page
-                    .tables
-                    .iter()
-                    .position(|x| x.number == number && number != 0)
-                {
-                    Some(to) if to != t => links.push(Link {
-                        table: t,
-                        row: r,
-                        to,
-                        explicit: true,
-                    }),
-                    // A caption may still name the row.
-                    _ => {
-                        broken.push(Broken {
-                            table: t,
-                            row: r,
-                            number,
-                        });
-                        unpointed.push((t, r));
-                    }
-                },
-                // One table per condition ("If infer_type is batch, see Table 4."): none of them
-                // is the row's alone.
-                _ => {}
+            if holds_object(&row.ty) && !found.follow_pointers(page, t, r) {
+                unpointed.push((t, r));
             }
         }
     }
@@ -96,7 +75,7 @@ pub(super) fn find(page: &Page, by_caption: impl Fn(usize) -> bool) -> Links {
             .map(|&(_, _, j)| j)
             .min_by_key(|&j| page.tables[j].line.saturating_sub(row_line));
         if let Some(to) = to {
-            links.push(Link {
+            found.links.push(Link {
                 table: t,
                 row: r,
                 to,
@@ -104,8 +83,47 @@ pub(super) fn find(page: &Page, by_caption: impl Fn(usize) -> bool) -> Links {
             });
         }
     }
-    broken.retain(|b| !links.iter().any(|l| (l.table, l.row) == (b.table, b.row)));
-    Links { links, broken }
+    let links = &found.links;
+    found
+        .broken
+        .retain(|b| !links.iter().any(|l| (l.table, l.row) == (b.table, b.row)));
+    found
+}
+
+impl Links {
+    /// Links the row `r` of table `t` to the tables its description points to; false when it points
+    /// to none the page has, so that a caption may still name it. One table per case ("If
+    /// infer_type is batch, see Table 4."): the row refers to the first, the others are cases of it.
+    fn follow_pointers(&mut self, page: &Page, t: usize, r: usize) -> bool {
+        let numbers = pointers(&page.tables[t].rows[r]);
+        let group: Vec<usize> = numbers
+            .iter()
+            .filter_map(|&n| page.tables.iter().position(|x| x.number == n && n != 0))
+            .filter(|&to| to != t)
+            .collect();
+        if let [number] = numbers[..] {
+            if group.is_empty() {
+                self.broken.push(Broken {
+                    table: t,
+                    row: r,
+                    number,
+                });
+            }
+        }
+        let Some(&to) = group.first() else {
+            return false;
+        };
+        self.links.push(Link {
+            table: t,
+            row: r,
+            to,
+            explicit: true,
+        });
+        if group.len() > 1 {
+            self.cases.push(group);
+        }
+        true
+    }
 }
 
 /// Whether a row's type can be a table's object: an object, a free one, any value, or an array or

@@ -7,7 +7,7 @@
 //!
 //! One step a file: `status` puts a response under no status under the page's only success,
 //! `roles` decides what each table is (from the rows `links` finds referring to it
-//! and from its section), `parameters` gathers the
+//! and from its section), `cases` merges the tables that describe one thing for different cases, `parameters` gathers the
 //! operation's parameters, `objects` groups the tables into objects (`descriptions` says which tables an
 //! object comes from), `fields` makes each row a field, `enums` the enumerations rows make,
 //! `unsupported` leaves out the rows of types the format lacks, `references` types the rows that
@@ -24,6 +24,7 @@
 //! applying it to the JSON keeps the key order the patched specs have (see `fields`).
 
 mod assemble;
+mod cases;
 mod descriptions;
 mod enums;
 mod evidence;
@@ -77,8 +78,12 @@ pub struct Imported {
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     let mut page = page.clone();
-    let roles = roles::decide(&page);
-    let mut report = references::resolve(&mut page, &roles);
+    let mut roles = roles::decide(&page);
+    let mut report = cases::merge(&mut page, &roles);
+    if !report.is_empty() {
+        roles = roles::decide(&page);
+    }
+    report.extend(references::resolve(&mut page, &roles));
     report.extend(unsupported::leave_out(&mut page));
     let page = &page;
     let mut builder = Builder {

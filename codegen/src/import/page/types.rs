@@ -35,7 +35,8 @@ pub(super) fn cell_type(
 }
 
 /// A Type cell outside the format's spellings, read by its words: a type word in any case with a
-/// width (`Int`, `integer`, `Integer(32)`); `object` (an object the page does not describe); `Dict`,
+/// width (`Int`, `integer`, `Integer(32)`), also as `X data structure`; `object` or `dictionary` (an
+/// object the page does not describe); `Dict`,
 /// `Map` (a map of JSON values of any kind); a bare `Array`, `List` or `JSON Array` (an array whose items the page does not
 /// describe, so of any JSON value); `AnyType`, `JSON` or two types at once (`String/Integer`), a
 /// JSON value of any kind; and `vpc object`, `Array of tagsBody objects`, a table's object by the
@@ -49,11 +50,11 @@ fn cell_words(text: &str) -> Option<Type> {
     {
         return object_named(&[inner.trim()]).map(|ty| Type::Array(Box::new(ty)));
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.trim_end_matches('.').split_whitespace().collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
     match lower.as_slice() {
-        [word] => one_word(word),
+        [word] | [word, "data", "structure"] => one_word(word),
         ["json", "array"] | [_, "array" | "list"] if is_wire(words[0]) => {
             Some(Type::Array(Box::new(Type::Any)))
         }
@@ -101,7 +102,8 @@ fn one_word(word: &str) -> Option<Type> {
         "long" | "int64" => Some(Type::Long),
         "boolean" | "bool" => Some(Type::Boolean),
         "number" | "float" | "double" => Some(Type::Float),
-        "object" => Some(Type::FreeObject),
+        // A dictionary is a JSON object: its keys are the fields of the table it points to.
+        "object" | "dictionary" => Some(Type::FreeObject),
         // A map whose values the page does not describe holds JSON values of any kind.
         "dict" | "map" => Some(Type::Map(Box::new(Type::Any))),
         "array" | "list" => Some(Type::Array(Box::new(Type::Any))),
@@ -382,6 +384,8 @@ mod tests {
             ("object", Type::FreeObject),
             ("Dict", Type::Map(Box::new(Type::Any))),
             ("Map", Type::Map(Box::new(Type::Any))),
+            ("Dictionary data structure.", Type::FreeObject),
+            ("List data structure", array(Type::Any)),
             ("Array", array(Type::Any)),
             ("List", array(Type::Any)),
             ("JSON Array", array(Type::Any)),
