@@ -80,7 +80,7 @@ cases! {
         "operation.responses[0].body",
         "a JSON body does not hold files",
         "operation.responses[1].body",
-        "a response body is an object, `object`, a map or `file`",
+        "a response body is an object, `object`, a map, an array or `file`",
         "objects.Upload.fields[0].type",
         "objects.Upload.fields[1].type",
         "a `file` is sent only as a form field",

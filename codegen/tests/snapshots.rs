@@ -845,3 +845,33 @@ fn a_body_that_is_a_map_of_any_takes_every_value_at_its_keys() {
     let (_, departures) = set_labels::Response::parse_with_departures(200, body).expect("parses");
     assert_eq!(departures, [], "no key of a map of `any` is undocumented");
 }
+
+/// A request body that is a JSON array of a table's objects (CES "Adding monitoring data" sends a
+/// list of metrics): every item is checked, at its index; an object where the array goes is refused.
+#[test]
+fn an_array_body_checks_each_item_at_its_index() {
+    use nullany_models::svc::replace_pools;
+    let check = |input: &str| match replace_pools::check_body(input.as_bytes()) {
+        Ok(()) => Vec::new(),
+        Err(support::BodyError::Invalid(errors)) => errors
+            .violations()
+            .iter()
+            .map(|v| format!("{}: {}", v.path, v.rule.code()))
+            .collect(),
+        Err(support::BodyError::Json(error)) => vec![format!("json at {}", error.path)],
+    };
+    assert_eq!(
+        check(r#"[{"id": "a", "owner": null}]"#),
+        Vec::<String>::new()
+    );
+    assert_eq!(check("[]"), Vec::<String>::new());
+    assert_eq!(
+        check(r#"[{"id": "a", "owner": "o"}, {"id": "", "owner": "o", "typo": 1}]"#),
+        ["[1].id: length", "[1].typo: unknown_field"]
+    );
+    assert_eq!(check(r#"{"id": "a", "owner": "o"}"#), ["json at "]);
+    let parsed = replace_pools::parse_body(br#"[{"id": "a", "owner": null}]"#).expect("valid");
+    assert_eq!(parsed[0].id, "a");
+    let response = replace_pools::Response::parse(200, br#"[{"id": "a", "extra": 1}]"#);
+    assert!(matches!(response, Ok(replace_pools::Response::Ok(ref items)) if items.len() == 1));
+}

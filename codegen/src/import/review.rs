@@ -229,6 +229,10 @@ kinds! {
     TableCase:
         "table read as another case of a table",
         "tables read as another case of a table";
+    /// A body the page's examples all send as a JSON array of its table's objects.
+    ArrayBody:
+        "body read as an array from its examples",
+        "bodies read as an array from their examples";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

@@ -1,5 +1,5 @@
-//! Pass 2 of lowering, for the JSON body of a request and of each response: an object, a map or a
-//! free-form object; a response may also be a file.
+//! Pass 2 of lowering, for the JSON body of a request and of each response: an object, a map, an
+//! array or a free-form object; a response may also be a file.
 
 use super::cx::Cx;
 use super::types::{lower_type, FILE_HELP};
@@ -41,16 +41,21 @@ pub fn lower_body(
                 .help(FILE_HELP);
             None
         }
-        (Type::Struct(_) | Type::Map(_) | Type::JsonObject, _) => Some(ir::Body::Json(ty)),
+        (Type::Struct(_) | Type::Map(_) | Type::Vec(_) | Type::JsonObject, _) => {
+            Some(ir::Body::Json(ty))
+        }
         (_, Side::Response) => {
             cx.error(
                 path,
-                "a response body is an object, `object`, a map or `file`",
+                "a response body is an object, `object`, a map, an array or `file`",
             );
             None
         }
         (_, Side::Request) => {
-            cx.error(path, "a request body is an object, `object` or a map");
+            cx.error(
+                path,
+                "a request body is an object, `object`, a map or an array",
+            );
             None
         }
     }

@@ -1115,13 +1115,16 @@ mod unknown {
         Any,
     }
     /// A type whose documented fields are known: a table's struct, a map of such values, a free-form
-    /// object, an enumeration or a scalar (a body may be any of them).
+    /// object, an array of such values, an enumeration or a scalar (a body may be any of them).
     pub trait Shaped {
         /// What a value of the type holds, as far as field names go.
         const SHAPE: &'static ValueShape;
     }
     impl<T: Shaped> Shaped for std::collections::BTreeMap<String, T> {
         const SHAPE: &'static ValueShape = &ValueShape::Map(T::SHAPE);
+    }
+    impl<T: Shaped> Shaped for Vec<T> {
+        const SHAPE: &'static ValueShape = &ValueShape::Array(T::SHAPE);
     }
     impl Shaped for serde_json::Map<String, serde_json::Value> {
         const SHAPE: &'static ValueShape = &ValueShape::FreeForm;
