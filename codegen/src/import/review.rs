@@ -233,6 +233,10 @@ kinds! {
     ArrayBody:
         "body read as an array from its examples",
         "bodies read as an array from their examples";
+    /// A request body the page shows in an example but describes in no table.
+    UntabledBody:
+        "request body with no table, read as free-form",
+        "request bodies with no table, read as free-form";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

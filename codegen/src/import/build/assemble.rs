@@ -251,49 +251,6 @@ impl Builder<'_> {
         }
     }
 
-    /// The body of the request (`None`) or of a response status: an object's name, or a whole body.
-    fn body(&mut self, status: Option<u16>) -> Option<spec::Body> {
-        let object = self.objects.iter().find(|o| match status {
-            None => o.role == Role::RequestBody,
-            Some(status) => o.statuses.contains(&status),
-        });
-        match object {
-            Some(object) => Some(self.object_body(object.name.clone(), status)),
-            None => self
-                .whole_bodies
-                .iter()
-                .find(|b| b.status == status)
-                .map(|b| b.body.clone()),
-        }
-    }
-
-    /// The body a table's object makes: the object, or an array of it where every example the
-    /// page gives of that body is a JSON array (CES "Adding Monitoring Data" sends a list of the
-    /// table's metrics).
-    fn object_body(&mut self, name: String, status: Option<u16>) -> spec::Body {
-        let page = self.page;
-        let mut examples = match status {
-            None => page.request_examples.iter().collect::<Vec<_>>(),
-            Some(_) => page
-                .response_examples
-                .iter()
-                .filter(|e| e.status == status)
-                .collect(),
-        };
-        let lists = !examples.is_empty() && examples.iter().all(|e| e.body.is_array());
-        if !lists {
-            return spec::Body::named(name);
-        }
-        let first = examples.remove(0);
-        let text = format!("the page's example bodies are JSON arrays: the body is an array of {name}, the table describing its items");
-        self.report
-            .push(Review::new(Kind::ArrayBody, text).at_line(first.line));
-        spec::Body {
-            ty: "array".to_owned(),
-            items: Some(name),
-        }
-    }
-
     /// The page's examples; a response example under no status is left out.
     fn examples(&mut self) -> spec::Examples {
         let page = self.page;

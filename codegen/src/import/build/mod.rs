@@ -24,6 +24,7 @@
 //! applying it to the JSON keeps the key order the patched specs have (see `fields`).
 
 mod assemble;
+mod bodies;
 mod cases;
 mod descriptions;
 mod enums;
