@@ -2,6 +2,7 @@
 //! where the page's examples are arrays, a whole body (a map, a file), or, for a request the page
 //! shows but describes in no table, a free-form body.
 
+use super::roles::TableKind;
 use super::{Builder, Role};
 use crate::import::review::{Kind, Review};
 use crate::spec;
@@ -26,10 +27,12 @@ impl Builder<'_> {
 
     /// A request body the page shows in its examples but describes in no table (FunctionGraph's
     /// "Executing a Function" sends the function's own event): a free-form object, or an array of
-    /// any values, so that the operation can send what the page sends.
+    /// any values, so that the operation can send what the page sends. Not for a form.
     fn untabled_body(&mut self, status: Option<u16>) -> Option<spec::Body> {
+        // A form's example shows its parts, not a JSON body.
+        let form = self.kinds.contains(&TableKind::FormData);
         let examples = &self.page.request_examples;
-        let first = examples.first().filter(|_| status.is_none())?;
+        let first = examples.first().filter(|_| status.is_none() && !form)?;
         let body = match () {
             _ if examples.iter().all(|e| e.body.is_object()) => spec::Body::named("object"),
             _ if examples.iter().all(|e| e.body.is_array()) => spec::Body {
