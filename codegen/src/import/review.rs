@@ -237,6 +237,10 @@ kinds! {
     UntabledBody:
         "request body with no table, read as free-form",
         "request bodies with no table, read as free-form";
+    /// A field an example request sends that the table does not list: added, optional.
+    FieldFromExample:
+        "field added from an example request",
+        "fields added from an example request";
 }
 
 /// The lines counted by kind, the most frequent first: `401 sentences not read as a rule, 167 pages

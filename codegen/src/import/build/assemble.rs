@@ -432,7 +432,7 @@ impl Builder<'_> {
 }
 
 /// The title of the page's `i`th example request: its bullet, else `Example 1`, `Example 2`...
-fn example_title(i: usize, example: &Example) -> String {
+pub(super) fn example_title(i: usize, example: &Example) -> String {
     example
         .title
         .clone()

@@ -7,6 +7,7 @@
 //! enumerations, are kept and only reported. A field an example request sends as `null` ("if both
 //! are null, the instance is unbound") may be null: the page documents that null.
 
+use super::assemble::example_title;
 use super::{Builder, Role};
 use crate::import::page::Row;
 use crate::import::review::Kind;
@@ -14,6 +15,14 @@ use crate::import::rules::Facts;
 use crate::ir::NamedClass;
 use serde_json::Value;
 use std::collections::BTreeSet;
+
+/// A key an example request sends that the object's table does not list.
+pub(super) struct Undocumented {
+    pub object: usize,
+    pub key: String,
+    pub value: Value,
+    pub example: String,
+}
 
 /// A field an example or a default reached, and what it held there.
 struct Seen {
@@ -24,10 +33,17 @@ struct Seen {
     example: Option<String>,
 }
 
+/// What the walk of an example collects.
+struct Found<'a> {
+    seen: &'a mut Vec<Seen>,
+    undocumented: &'a mut Vec<Undocumented>,
+}
+
 impl Builder<'_> {
     /// Holds every example request and every default against the checks of the fields they reach.
     pub(super) fn check_against_page(&mut self) {
         let mut seen = Vec::new();
+        let mut undocumented = Vec::new();
         for (object, o) in self.objects.iter().enumerate() {
             for (field, f) in o.fields.iter().enumerate() {
                 if let Some(value) = f.get("default") {
@@ -45,12 +61,25 @@ impl Builder<'_> {
             .iter()
             .position(|o| o.role == Role::RequestBody)
         {
-            for example in &self.page.request_examples {
+            for (i, example) in self.page.request_examples.iter().enumerate() {
                 let title = example
                     .title
                     .clone()
                     .unwrap_or_else(|| format!("line {}", example.line));
-                self.walk(body, &example.body, &title, &mut seen);
+                let mut found = Found {
+                    seen: &mut seen,
+                    undocumented: &mut undocumented,
+                };
+                let before = found.undocumented.len();
+                self.walk(body, &example.body, &title, &mut found);
+                // An example a person marked wrong is no evidence of a field.
+                if self
+                    .overlays
+                    .invalid_example(&example_title(i, example))
+                    .is_some()
+                {
+                    undocumented.truncate(before);
+                }
             }
         }
         let nulls: BTreeSet<(usize, usize, String)> = seen
@@ -65,14 +94,29 @@ impl Builder<'_> {
         for s in seen {
             self.hold(&s, &mut reported);
         }
+        self.add_undocumented(undocumented);
     }
 
     /// Collects the values `value` gives the fields of object `object`, nested objects and arrays
     /// included.
-    fn walk(&self, object: usize, value: &Value, title: &str, seen: &mut Vec<Seen>) {
+    fn walk(&self, object: usize, value: &Value, title: &str, found: &mut Found<'_>) {
         let Some(body) = value.as_object() else {
             return;
         };
+        let fields = &self.objects[object].fields;
+        let listed = |key: &str| {
+            fields
+                .iter()
+                .any(|f| f.get("name").and_then(Value::as_str) == Some(key))
+        };
+        for (key, value) in body.iter().filter(|(key, _)| !listed(key)) {
+            found.undocumented.push(Undocumented {
+                object,
+                key: key.clone(),
+                value: value.clone(),
+                example: title.to_owned(),
+            });
+        }
         for (field, f) in self.objects[object].fields.iter().enumerate() {
             let Some(v) = f
                 .get("name")
@@ -93,8 +137,8 @@ impl Builder<'_> {
             let whole_null = v.is_null();
             for v in values.into_iter().filter(|v| whole_null || !v.is_null()) {
                 match self.index.get(ty).filter(|_| !whole_null) {
-                    Some(&nested) => self.walk(nested, v, title, seen),
-                    None => seen.push(Seen {
+                    Some(&nested) => self.walk(nested, v, title, found),
+                    None => found.seen.push(Seen {
                         object,
                         field,
                         value: v.clone(),

@@ -36,6 +36,7 @@ mod parameters;
 mod placement;
 mod references;
 mod roles;
+mod undocumented;
 mod unsupported;
 
 use super::overlay::Overlays;
