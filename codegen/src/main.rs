@@ -75,6 +75,40 @@ enum Command {
         #[arg(long, requires = "out")]
         service: Option<String>,
     },
+    /// Lists what changed between two versions of the spec, each change with its check id, the
+    /// operation, the JSON path, old and new value, its level for a client of the service and its
+    /// semver impact on the generated crate. A version is a folder (`spec`) or a git revision
+    /// (`HEAD~1`, whose spec/ is read, or `main:spec/otc_apig`), read without a checkout. Exit 1
+    /// when a change reaches --fail-on, 2 when a version does not load (its problems on stderr).
+    Changes {
+        /// The old version.
+        old: String,
+        /// The new version.
+        #[arg(default_value = "spec")]
+        new: String,
+        /// text, markdown (release notes) or json (an array of changes).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ChangesFormat,
+        /// Exit 1 when a change is at least this level (breaking, warning) or semver impact (major,
+        /// minor).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ChangesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Breaking,
+    Warning,
+    Major,
+    Minor,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -106,6 +140,12 @@ fn run() -> anyhow::Result<ExitCode> {
     let Cli { command } = Cli::parse();
     match command {
         Command::Schema { operation, spec } => schema(&operation, spec),
+        Command::Changes {
+            old,
+            new,
+            format,
+            fail_on,
+        } => Ok(changes(&old, &new, format, fail_on)),
         Command::Generate {
             check,
             spec,
@@ -309,6 +349,41 @@ fn print_differences(differences: &[String]) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `changes`: the report on stdout; a version that does not load on stderr, exit 2.
+fn changes(old: &str, new: &str, format: ChangesFormat, fail_on: Option<FailOn>) -> ExitCode {
+    use codegen::internal::changes::{self, render, source, Level, Semver};
+    let root = workspace_root();
+    let (before, after) = match (source::model(old, &root), source::model(new, &root)) {
+        (Ok(before), Ok(after)) => (before, after),
+        (before, after) => {
+            before
+                .err()
+                .into_iter()
+                .chain(after.err())
+                .for_each(|e| eprintln!("{e}"));
+            return ExitCode::from(2);
+        }
+    };
+    let found = changes::compare(&before, &after);
+    match format {
+        ChangesFormat::Text => print!("{}", render::text(&found)),
+        ChangesFormat::Markdown => print!("{}", render::markdown(&found, old, new)),
+        ChangesFormat::Json => print!("{}", render::json(&found)),
+    }
+    let fails = |c: &changes::Change| match fail_on {
+        None => false,
+        Some(FailOn::Breaking) => c.level >= Level::Breaking,
+        Some(FailOn::Warning) => c.level >= Level::Warning,
+        Some(FailOn::Major) => c.semver >= Semver::Major,
+        Some(FailOn::Minor) => c.semver >= Semver::Minor,
+    };
+    if found.iter().any(fails) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
