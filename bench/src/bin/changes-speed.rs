@@ -3,9 +3,9 @@
 //! of seven runs of each step: reading and lowering each version, comparing the two models, and the
 //! whole of `codegen changes` (both versions and the comparison; printing left out).
 
+use bench::measure::best_of_seven;
 use codegen::internal::changes::{self, source};
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,10 +21,10 @@ fn main() {
     let operations: usize = after.services.iter().map(|s| s.operations.len()).sum();
     let types: usize = after.services.iter().map(|s| s.types.len()).sum();
 
-    let read_old = best(|| drop(load(&old)));
-    let read_new = best(|| drop(load(&new)));
-    let compare = best(|| drop(changes::compare(&before, &after)));
-    let whole = best(|| drop(changes::compare(&load(&old), &load(&new))));
+    let read_old = best_of_seven(|| drop(load(&old)));
+    let read_new = best_of_seven(|| drop(load(&new)));
+    let compare = best_of_seven(|| drop(changes::compare(&before, &after)));
+    let whole = best_of_seven(|| drop(changes::compare(&load(&old), &load(&new))));
     println!(
         "`{old}` against `{new}`: {} services, {operations} operations, {types} types; {} changes",
         after.services.len(),
@@ -40,16 +40,4 @@ fn main() {
     ] {
         println!("| {step} | {:.1} |", time.as_secs_f64() * 1000.0);
     }
-}
-
-/// The best of seven runs of `f`.
-fn best(mut f: impl FnMut()) -> Duration {
-    (0..7)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
