@@ -269,7 +269,16 @@ fn import(
     };
     outcome.report.iter().for_each(|line| eprintln!("{line}"));
     if diff {
-        return Ok(print_differences(&outcome.differences));
+        let spec = workspace_root().join("spec");
+        let imported = &outcome.imported;
+        let files = codegen::internal::changes::imported::page_files(
+            &spec,
+            &outcome.spec_text,
+            &imported.spec,
+            &imported.common_objects,
+            &imported.common_enums,
+        );
+        return Ok(print_differences(&outcome.differences, &spec, files));
     }
     match out {
         Some(path) => std::fs::write(&path, &outcome.spec_text)
@@ -318,7 +327,8 @@ fn import_service(
             Ok(differences) => differences,
             Err(error) => return Ok(unreadable(error)),
         };
-        let code = print_differences(&differences);
+        let (base, files) = service_files(dir, &outcome.files);
+        let code = print_differences(&differences, &base, files);
         return Ok(if outcome.failed.is_empty() {
             code
         } else {
@@ -336,15 +346,49 @@ fn import_service(
     Ok(failed)
 }
 
+/// The spec folder a service import writes into (the repository's `spec/` when `dir` is in it, else
+/// `dir`) and the files it writes there, by name relative to it.
+fn service_files(dir: &Path, files: &[(PathBuf, String)]) -> (PathBuf, Vec<(String, String)>) {
+    let spec = workspace_root().join("spec");
+    let (dir_real, spec_real) = (dir.canonicalize().ok(), spec.canonicalize().ok());
+    let (base, prefix) = match (dir_real, spec_real) {
+        (Some(d), Some(s)) if d.starts_with(&s) => (
+            spec,
+            format!("{}/", codegen::internal::load::relative_name(&d, &s)),
+        ),
+        _ => (dir.to_path_buf(), String::new()),
+    };
+    let files = files
+        .iter()
+        .map(|(path, text)| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            (format!("{prefix}{name}"), text.clone())
+        })
+        .collect();
+    (base, files)
+}
+
 /// A page, overlay or service directory that cannot be read: the error on stderr, exit 2.
 fn unreadable(error: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {error}");
     ExitCode::from(2)
 }
 
-/// `--diff`'s differences on stdout; exit 1 when there are any.
-fn print_differences(differences: &[String]) -> ExitCode {
+/// `--diff`'s differences on stdout, then, after an empty line, the change report of writing
+/// `files` into the spec folder `base` (each change's level and semver impact, as `changes` gives
+/// them); exit 1 when there are any differences.
+fn print_differences(
+    differences: &[String],
+    base: &Path,
+    files: Vec<(String, String)>,
+) -> ExitCode {
     differences.iter().for_each(|line| println!("{line}"));
+    if !differences.is_empty() {
+        match codegen::internal::changes::imported::changes(base, files) {
+            Ok(changes) => print!("\n{}", codegen::internal::changes::render::text(&changes)),
+            Err(error) => eprintln!("no change report: {error}"),
+        }
+    }
     if differences.is_empty() {
         ExitCode::SUCCESS
     } else {

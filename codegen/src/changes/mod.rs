@@ -4,9 +4,12 @@
 //! It compares the lowered models (`ir`), where every type is resolved and each type's request and
 //! response forms are known, operation by operation: `operations` walks what an operation is, and
 //! `types` and `values` what its messages may carry; `source` loads a version from a folder or a git
-//! revision, `render` prints the report.
+//! revision, `render` prints the report; `imported` compares the spec an import would write with
+//! the checked-in one.
 
 pub mod catalogue;
+#[cfg(feature = "import")]
+pub mod imported;
 mod operations;
 pub mod render;
 pub mod source;

@@ -72,7 +72,8 @@ fn is_spec_file(name: &str) -> bool {
     base.ends_with(".json") && base != load::SCHEMA_FILE && !base.ends_with(load::OVERLAY_SUFFIX)
 }
 
-fn read_folder(dir: &Path, label: &str) -> Result<Vec<(String, String)>, SourceError> {
+/// The spec files of the folder `dir`, as (name relative to it, text).
+pub fn read_folder(dir: &Path, label: &str) -> Result<Vec<(String, String)>, SourceError> {
     let unreadable = |e: std::io::Error| SourceError::Unreadable(format!("{label}: {e}"));
     let mut texts = Vec::new();
     for (name, path) in load::find(dir).map_err(unreadable)? {
