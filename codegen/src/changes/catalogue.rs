@@ -125,7 +125,7 @@ pub static KINDS: &[Kind] = &[
     kind("path-changed", Replaces, Patch, Patch, "the path template's literal text"),
     kind("param-added", Demands, Major, Major, "a path parameter or request header (a `String` every request sets)"),
     kind("param-removed", Drops, Major, Major, "a path parameter or request header is gone"),
-    kind("body-added", Demands, Major, Major, "a request body where there was none"),
+    kind("body-added", Demands, Major, Minor, "a body where there was none (in a request, a constructor argument)"),
     kind("body-removed", Drops, Major, Major, "the body is gone"),
     kind("status-added", Widens, Minor, Minor, "a documented status (a new `Response` variant)"),
     kind("status-removed", Narrows, Major, Major, "a documented status is gone (its variant too)"),
@@ -203,7 +203,7 @@ fn sides(id: &str) -> (bool, bool) {
     match id {
         "status-added" | "status-removed" | "header-added" | "header-removed" => (false, true),
         "operation-added" | "operation-removed" | "operation-renamed" | "method-changed"
-        | "path-changed" | "param-added" | "param-removed" | "body-added" => (true, false),
+        | "path-changed" | "param-added" | "param-removed" => (true, false),
         _ => (true, true),
     }
 }

@@ -178,13 +178,7 @@ fn responses(walk: &mut Walk<'_>, old: &[ir::Response], new: &[ir::Response]) {
         match (&before.body, &after.body) {
             (Some(Body::Json(a)), Some(Body::Json(b))) => walk.ty(&body, response, a, b),
             (Some(Body::File), Some(Body::File)) | (None, None) => {}
-            (None, Some(_)) => walk.push(
-                "field-added-optional",
-                &body,
-                response,
-                None,
-                text(&after.body),
-            ),
+            (None, Some(_)) => walk.push("body-added", &body, response, None, text(&after.body)),
             (Some(_), None) => walk.push("body-removed", &body, response, text(&before.body), None),
             _ => walk.push(
                 "type-changed",

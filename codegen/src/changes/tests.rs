@@ -414,6 +414,25 @@ fn operations_parameters_statuses_and_headers() {
         &["response-status-removed response.409 compatible major"],
     );
     assert_both_ways(
+        |s| s["operation"]["responses"][1]["body"] = json!("Item"),
+        &["response-body-added response.404.body compatible minor"],
+        &["response-body-removed response.404.body breaking major"],
+    );
+    assert_both_ways(
+        |s| {
+            s["operation"].as_object_mut().unwrap().remove("body");
+        },
+        // `Item` is then a response's alone, and its response form takes its name.
+        &[
+            "request-body-removed request.body breaking major",
+            "response-type-renamed response.200.body compatible major",
+        ],
+        &[
+            "request-body-added request.body breaking major",
+            "response-type-renamed response.200.body compatible major",
+        ],
+    );
+    assert_both_ways(
         |s| {
             let headers = s["operation"]["responses"][0]["headers"]
                 .as_array_mut()
