@@ -43,3 +43,16 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 pub fn mb_per_s(bytes: usize, time: Duration) -> f64 {
     bytes as f64 / 1e6 / time.as_secs_f64()
 }
+
+/// The best of seven runs of `f`: for the generator's steps, timed whole, where the fastest run is
+/// the one the shared machine disturbed least.
+pub fn best_of_seven(mut f: impl FnMut()) -> Duration {
+    (0..7)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}

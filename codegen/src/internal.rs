@@ -35,6 +35,12 @@ pub mod diag {
     pub use crate::diag::*;
 }
 
+/// The change report between two versions of the spec.
+#[cfg(feature = "changes")]
+pub mod changes {
+    pub use crate::changes::*;
+}
+
 /// Reference pages into spec files.
 #[cfg(feature = "import")]
 pub mod import {

@@ -35,6 +35,9 @@
 // docs link one another's modules, which are private here: those links are fine, as the modules'
 // readers read the source.
 mod cache;
+#[cfg(feature = "changes")]
+#[allow(rustdoc::private_intra_doc_links)]
+mod changes;
 #[allow(rustdoc::private_intra_doc_links)]
 mod diag;
 #[allow(rustdoc::private_intra_doc_links)]

@@ -75,6 +75,40 @@ enum Command {
         #[arg(long, requires = "out")]
         service: Option<String>,
     },
+    /// Lists what changed between two versions of the spec, each change with its check id, the
+    /// operation, the JSON path, old and new value, its level for a client of the service and its
+    /// semver impact on the generated crate. A version is a folder (`spec`) or a git revision
+    /// (`HEAD~1`, whose spec/ is read, or `main:spec/otc_apig`), read without a checkout. Exit 1
+    /// when a change reaches --fail-on, 2 when a version does not load (its problems on stderr).
+    Changes {
+        /// The old version.
+        old: String,
+        /// The new version.
+        #[arg(default_value = "spec")]
+        new: String,
+        /// text, markdown (release notes) or json (an array of changes).
+        #[arg(long, value_enum, default_value = "text")]
+        format: ChangesFormat,
+        /// Exit 1 when a change is at least this level (breaking, warning) or semver impact (major,
+        /// minor).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ChangesFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum FailOn {
+    Breaking,
+    Warning,
+    Major,
+    Minor,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -106,6 +140,12 @@ fn run() -> anyhow::Result<ExitCode> {
     let Cli { command } = Cli::parse();
     match command {
         Command::Schema { operation, spec } => schema(&operation, spec),
+        Command::Changes {
+            old,
+            new,
+            format,
+            fail_on,
+        } => Ok(changes(&old, &new, format, fail_on)),
         Command::Generate {
             check,
             spec,
@@ -229,7 +269,16 @@ fn import(
     };
     outcome.report.iter().for_each(|line| eprintln!("{line}"));
     if diff {
-        return Ok(print_differences(&outcome.differences));
+        let spec = workspace_root().join("spec");
+        let imported = &outcome.imported;
+        let files = codegen::internal::changes::imported::page_files(
+            &spec,
+            &outcome.spec_text,
+            &imported.spec,
+            &imported.common_objects,
+            &imported.common_enums,
+        );
+        return Ok(print_differences(&outcome.differences, &spec, files));
     }
     match out {
         Some(path) => std::fs::write(&path, &outcome.spec_text)
@@ -278,7 +327,8 @@ fn import_service(
             Ok(differences) => differences,
             Err(error) => return Ok(unreadable(error)),
         };
-        let code = print_differences(&differences);
+        let (base, files) = service_files(dir, &outcome.files);
+        let code = print_differences(&differences, &base, files);
         return Ok(if outcome.failed.is_empty() {
             code
         } else {
@@ -296,19 +346,88 @@ fn import_service(
     Ok(failed)
 }
 
+/// The spec folder a service import writes into (the repository's `spec/` when `dir` is in it, else
+/// `dir`) and the files it writes there, by name relative to it.
+fn service_files(dir: &Path, files: &[(PathBuf, String)]) -> (PathBuf, Vec<(String, String)>) {
+    let spec = workspace_root().join("spec");
+    let (dir_real, spec_real) = (dir.canonicalize().ok(), spec.canonicalize().ok());
+    let (base, prefix) = match (dir_real, spec_real) {
+        (Some(d), Some(s)) if d.starts_with(&s) => (
+            spec,
+            format!("{}/", codegen::internal::load::relative_name(&d, &s)),
+        ),
+        _ => (dir.to_path_buf(), String::new()),
+    };
+    let files = files
+        .iter()
+        .map(|(path, text)| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            (format!("{prefix}{name}"), text.clone())
+        })
+        .collect();
+    (base, files)
+}
+
 /// A page, overlay or service directory that cannot be read: the error on stderr, exit 2.
 fn unreadable(error: impl std::fmt::Display) -> ExitCode {
     eprintln!("error: {error}");
     ExitCode::from(2)
 }
 
-/// `--diff`'s differences on stdout; exit 1 when there are any.
-fn print_differences(differences: &[String]) -> ExitCode {
+/// `--diff`'s differences on stdout, then, after an empty line, the change report of writing
+/// `files` into the spec folder `base` (each change's level and semver impact, as `changes` gives
+/// them); exit 1 when there are any differences.
+fn print_differences(
+    differences: &[String],
+    base: &Path,
+    files: Vec<(String, String)>,
+) -> ExitCode {
     differences.iter().for_each(|line| println!("{line}"));
+    if !differences.is_empty() {
+        match codegen::internal::changes::imported::changes(base, files) {
+            Ok(changes) => print!("\n{}", codegen::internal::changes::render::text(&changes)),
+            Err(error) => eprintln!("no change report: {error}"),
+        }
+    }
     if differences.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// `changes`: the report on stdout; a version that does not load on stderr, exit 2.
+fn changes(old: &str, new: &str, format: ChangesFormat, fail_on: Option<FailOn>) -> ExitCode {
+    use codegen::internal::changes::{self, render, source, Level, Semver};
+    let root = workspace_root();
+    let (before, after) = match (source::model(old, &root), source::model(new, &root)) {
+        (Ok(before), Ok(after)) => (before, after),
+        (before, after) => {
+            before
+                .err()
+                .into_iter()
+                .chain(after.err())
+                .for_each(|e| eprintln!("{e}"));
+            return ExitCode::from(2);
+        }
+    };
+    let found = changes::compare(&before, &after);
+    match format {
+        ChangesFormat::Text => print!("{}", render::text(&found)),
+        ChangesFormat::Markdown => print!("{}", render::markdown(&found, old, new)),
+        ChangesFormat::Json => print!("{}", render::json(&found)),
+    }
+    let fails = |c: &changes::Change| match fail_on {
+        None => false,
+        Some(FailOn::Breaking) => c.level >= Level::Breaking,
+        Some(FailOn::Warning) => c.level >= Level::Warning,
+        Some(FailOn::Major) => c.semver >= Semver::Major,
+        Some(FailOn::Minor) => c.semver >= Semver::Minor,
+    };
+    if found.iter().any(fails) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

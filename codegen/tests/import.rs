@@ -291,7 +291,9 @@ fn diff_names_each_change_of_an_edited_page() {
         "{stdout}{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let lines: Vec<&str> = stdout.lines().collect();
+    // The differences, then after an empty line the change report of the same edit.
+    let (differences, report) = stdout.split_once("\n\n").unwrap_or((&stdout, ""));
+    let lines: Vec<&str> = differences.lines().collect();
     for expected in [
         "apig/update_vpc_channel.json: VpcHealthConfig.timeout: maximum: 30 -> 60",
         "apig/update_vpc_channel.json: BalanceStrategy: added value 5",
@@ -304,6 +306,17 @@ fn diff_names_each_change_of_an_edited_page() {
     }
     // The two examples that no longer send `path` are the other two lines.
     assert_eq!(lines.len(), 8, "only the edits are reported:\n{stdout}");
+    // Each with its level for a client and its semver impact, by direction: a removed request field
+    // breaks, a wider maximum does not, a new value is a warning where a response holds it.
+    for expected in [
+        "breaking   major apig/update_vpc_channel request.body.vpc_health_config.path request-field-removed: string -> (none)",
+        "compatible patch apig/update_vpc_channel request.body.vpc_health_config.timeout request-maximum-increased: 30 -> 60",
+        "compatible minor apig/update_vpc_channel request.body.balance_strategy request-enum-value-added: (none) -> 5",
+        "warning    minor apig/update_vpc_channel response.200.body.balance_strategy response-enum-value-added: (none) -> 5",
+        "compatible major apig/update_backend_instances request.body.members[].weight request-type-widened: integer -> long",
+    ] {
+        assert!(report.lines().any(|l| l == expected), "missing {expected:?} in:\n{report}");
+    }
 }
 
 #[test]

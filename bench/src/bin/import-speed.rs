@@ -4,9 +4,9 @@
 //! its own, and importing the folders as one service (the plan of shared types and the check of every
 //! example request included; nothing is written).
 
+use bench::measure::best_of_seven;
 use codegen::internal::import::{page, service};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -33,20 +33,21 @@ fn main() {
     let bytes: usize = pages.iter().map(|(_, t)| t.len()).sum();
     let out = std::env::temp_dir().join(format!("import-speed-{}", std::process::id()));
 
-    let split = best(|| {
+    let split = best_of_seven(|| {
         for (_, text) in &pages {
             let _ = page::parse(text);
         }
     });
-    let each = best(|| {
+    let each = best_of_seven(|| {
         for (path, _) in &pages {
             let _ = codegen::internal::import::run(&out, path, None, false);
         }
     });
     let paths: Vec<PathBuf> = pages.iter().map(|(p, _)| p.clone()).collect();
     let mut outcome = None;
-    let whole =
-        best(|| outcome = Some(service::import_service("bench", &out, &paths).expect("imports")));
+    let whole = best_of_seven(|| {
+        outcome = Some(service::import_service("bench", &out, &paths).expect("imports"))
+    });
     let outcome = outcome.expect("ran");
 
     println!(
@@ -70,16 +71,4 @@ fn main() {
             time.as_secs_f64() / split.as_secs_f64()
         );
     }
-}
-
-/// The best of seven runs of `f`.
-fn best(mut f: impl FnMut()) -> Duration {
-    (0..7)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
