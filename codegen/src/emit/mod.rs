@@ -25,6 +25,7 @@ mod tokens;
 mod type_files;
 mod types;
 mod validate;
+mod wire;
 
 use crate::cache::Cache;
 use crate::ir::Model;

@@ -34,6 +34,7 @@ pub(super) fn jobs<'a>(
 ) -> Vec<Job<'a>> {
     let Run { command, all_specs } = run;
     let support_file = layout.support_file();
+    let http = layout.http();
     let mut jobs = vec![
         Job::new("rustfmt.toml".to_owned(), move || Ok(rustfmt_toml(command))).made_from(&()),
         Job::new("src/lib.rs".to_owned(), move || {
@@ -64,7 +65,7 @@ pub(super) fn jobs<'a>(
             jobs.push(
                 Job::new(name.clone(), move || {
                     let specs = std::slice::from_ref(&op.spec_file);
-                    format_file(&name, specs, command, operation::emit_operation(op))
+                    format_file(&name, specs, command, operation::emit_operation(op, http))
                 })
                 .made_from(op),
             );
