@@ -12,6 +12,7 @@ mod enums;
 mod form;
 mod gates;
 mod layouts;
+mod openapi;
 mod operation;
 mod parallel;
 mod query;

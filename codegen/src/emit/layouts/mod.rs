@@ -19,7 +19,7 @@ use super::parallel::{self, Job};
 use super::runtime::{rustfmt_toml, support_tokens};
 use super::tokens::{format_file, format_parsed};
 use super::type_files::TypeGroups;
-use super::{operation, schema};
+use super::{openapi, operation, schema};
 use crate::ir::{Model, Service};
 use crate_layout::CrateLayout;
 
@@ -60,6 +60,10 @@ pub(super) fn jobs<'a>(
             run,
         ));
         jobs.extend(whole.map(|job| job.keyed(key.clone())));
+        let document = format!("schema/{}.openapi.json", service.module);
+        jobs.push(
+            Job::new(document, move || Ok(openapi::emit_openapi(service))).keyed(key.clone()),
+        );
         for op in &service.operations {
             let name = format!("{dir}/{}.rs", op.module);
             jobs.push(
