@@ -53,6 +53,12 @@ pub mod interpret {
     pub use crate::interpret::*;
 }
 
+/// The mock server made from the pages.
+#[cfg(feature = "mock")]
+pub mod mock {
+    pub use crate::mock::*;
+}
+
 /// Loads and lowers every spec file of `config`, emitting nothing: the model the emitters read, for
 /// tools that read it too (the interpreter, the benchmarks).
 pub fn model(config: &Config) -> Result<ir::Model, Error> {

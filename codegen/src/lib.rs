@@ -56,6 +56,9 @@ mod ir;
 mod load;
 #[allow(rustdoc::private_intra_doc_links)]
 mod lower;
+#[cfg(feature = "mock")]
+#[allow(rustdoc::private_intra_doc_links)]
+mod mock;
 mod naming;
 mod shared;
 #[allow(rustdoc::private_intra_doc_links)]

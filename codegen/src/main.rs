@@ -94,6 +94,25 @@ enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Serves one service's documented operations as a mock server made from the pages: each
+    /// request routed by method and path template and checked as the generated crates check it; a
+    /// valid one answered with the page's example response for its success status, an invalid one
+    /// with 400 (or the page's error status) and every violation, an undocumented route with 404
+    /// naming the closest operation. One log line per request on stderr; Ctrl-C stops it.
+    Mock {
+        /// The service (`otc_apig`...).
+        #[arg(long)]
+        service: String,
+        /// Where to listen.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The largest request body read, in bytes; a larger one is answered 413.
+        #[arg(long, default_value_t = codegen::internal::mock::DEFAULT_BODY_LIMIT)]
+        body_limit: usize,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -146,6 +165,12 @@ fn run() -> anyhow::Result<ExitCode> {
             format,
             fail_on,
         } => Ok(changes(&old, &new, format, fail_on)),
+        Command::Mock {
+            service,
+            addr,
+            spec,
+            body_limit,
+        } => mock(&service, addr, &under(&workspace_root(), spec), body_limit),
         Command::Generate {
             check,
             spec,
@@ -184,6 +209,27 @@ fn run() -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::from(2))
             }
         },
+    }
+}
+
+/// `mock`: serves until Ctrl-C; the spec's problems or an unknown service on stderr and exit 1.
+fn mock(
+    service: &str,
+    addr: std::net::SocketAddr,
+    spec: &Path,
+    body_limit: usize,
+) -> anyhow::Result<ExitCode> {
+    use codegen::internal::mock::{run_until_ctrl_c, Mock};
+    match Mock::load(spec, service) {
+        Ok(mock) => {
+            run_until_ctrl_c(mock.body_limit(body_limit), addr)
+                .with_context(|| format!("serving on {addr}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            Ok(ExitCode::from(1))
+        }
     }
 }
 

@@ -7,6 +7,9 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 pub use ::api_gateway_models_support as support;
+/// The operations' glue to the `http` crate (the `http` feature).
+#[cfg(feature = "http")]
+pub use ::api_gateway_models_wire as wire;
 pub use ::api_gateway_models_apig as apig;
 pub use ::api_gateway_models_otc_apig as otc_apig;
 pub use ::api_gateway_models_otc_ecs as otc_ecs;

@@ -12,6 +12,7 @@ mod enums;
 mod form;
 mod gates;
 mod layouts;
+mod openapi;
 mod operation;
 mod parallel;
 mod query;
@@ -25,6 +26,7 @@ mod tokens;
 mod type_files;
 mod types;
 mod validate;
+mod wire;
 
 use crate::cache::Cache;
 use crate::ir::Model;

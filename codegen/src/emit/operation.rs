@@ -1,15 +1,17 @@
 //! Emits an operation module: the method and path template, a `Request` with path parameters, query
 //! parameters, headers and a JSON body or a form's fields, path and query building with
-//! percent-encoding, and (in `response`) a `Response` enum with one variant per documented status.
+//! percent-encoding, (in `response`) a `Response` enum with one variant per documented status, and
+//! (in `wire`, where the crate has an `http` feature) both as the `http` crate's types.
 
 use super::docs::{doc_lines, docs};
 use super::tokens::{ident, rust_type_in};
-use super::{form, query, read, response, validate};
+use super::{form, query, read, response, validate, wire};
 use crate::ir::{Field, Operation, PathPiece};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn emit_operation(op: &Operation) -> TokenStream {
+/// The operation's module; with `http`, its glue to the `http` crate behind the `http` feature.
+pub fn emit_operation(op: &Operation, http: bool) -> TokenStream {
     let module_docs = op.docs.iter().flat_map(|line| doc_lines(line)).map(|text| {
         quote! { #![doc = #text] }
     });
@@ -17,6 +19,7 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
     let template = &op.path;
     let request = emit_request(op);
     let response = response::emit_response(op);
+    let http = http.then(|| wire::emit_http(op));
     let parse_body = op.body.as_ref().map(|body| {
         let owned = rust_type_in(body, &quote! { super:: });
         let reader = read::body_reader(body, &quote! { super:: });
@@ -49,6 +52,7 @@ pub fn emit_operation(op: &Operation) -> TokenStream {
         #request
         #response
         #parse_body
+        #http
     }
 }
 

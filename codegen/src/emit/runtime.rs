@@ -54,6 +54,22 @@ pub(super) fn support_tokens() -> Result<TokenStream, EmitBug> {
     })
 }
 
+/// The glue of the operations to the `http` crate, the root of its own crate in the layout for many
+/// services (the other layouts are built by the user's own manifest, which has no `http` feature).
+const WIRE: &str = include_str!("../../runtime/wire.rs");
+
+/// The `http` glue crate's root: the runtime's `wire.rs`, with the support crate named `support`.
+pub(super) fn wire_tokens(support_crate: &str) -> Result<syn::File, EmitBug> {
+    let mut file = syn::parse_str::<syn::File>(WIRE).map_err(|e| EmitBug {
+        file: "wire.rs".to_owned(),
+        error: e.to_string(),
+    })?;
+    let support = ident(support_crate);
+    file.items
+        .insert(0, syn::parse_quote! { use ::#support as support; });
+    Ok(file)
+}
+
 /// `rustfmt.toml` beside the generated crates: their files are formatted by prettyplease when they
 /// are generated, and a `cargo fmt` over the workspace that holds them must leave them as `--check`
 /// expects.

@@ -84,7 +84,7 @@ pub fn emit_schema(service: &Service, op: &Operation) -> String {
 }
 
 /// A response body: its type's schema, or a file, which is not JSON.
-fn body_schema(body: &Body) -> Value {
+pub(super) fn body_schema(body: &Body) -> Value {
     match body {
         Body::Json(ty) => type_schema(ty, &Checks::default()),
         Body::File => {
@@ -95,7 +95,7 @@ fn body_schema(body: &Body) -> Value {
 
 /// The fields of a form as an object's properties (a file part as `contentMediaType`), for
 /// reference: a form is not JSON, so nothing validates it against this.
-fn fields_schema(fields: &[Field]) -> Value {
+pub(super) fn fields_schema(fields: &[Field]) -> Value {
     let properties: Map<String, Value> = fields
         .iter()
         .map(|f| (f.wire.clone(), type_schema(&f.ty, &f.checks)))
@@ -108,7 +108,7 @@ fn fields_schema(fields: &[Field]) -> Value {
     json!({ "type": "object", "properties": properties, "required": required })
 }
 
-fn enum_schema(e: &Enum) -> Value {
+pub(super) fn enum_schema(e: &Enum) -> Value {
     let values: Vec<Value> = e
         .variants
         .iter()
@@ -125,7 +125,7 @@ fn enum_value(value: &EnumValue) -> Value {
     }
 }
 
-fn type_schema(ty: &Type, checks: &Checks) -> Value {
+pub(super) fn type_schema(ty: &Type, checks: &Checks) -> Value {
     let mut schema = Map::new();
     match ty {
         Type::String => string_schema(&mut schema, checks),
@@ -227,7 +227,7 @@ fn insert_bounds<T: serde::Serialize>(
     }
 }
 
-fn struct_schema(s: &Struct, service: &Service, unchecked: &mut Vec<String>) -> Value {
+pub(super) fn struct_schema(s: &Struct, service: &Service, unchecked: &mut Vec<String>) -> Value {
     let mut properties = Map::new();
     let mut required = Vec::new();
     for field in &s.fields {

@@ -16,7 +16,7 @@ pub(super) fn emit_service(service: &Service, inline: bool) -> TokenStream {
         let ident = ident(&op.module);
         if inline {
             // The module documents itself with inner attributes; an outer one too would mix styles.
-            let body = operation::emit_operation(op);
+            let body = operation::emit_operation(op, false);
             quote! { pub mod #ident { #body } }
         } else {
             operation_declaration(op)

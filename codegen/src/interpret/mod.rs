@@ -12,6 +12,7 @@
 //! do not document (`unknown`).
 
 mod objects;
+mod params;
 mod rules;
 mod unknown;
 mod values;

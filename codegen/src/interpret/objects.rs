@@ -34,7 +34,13 @@ impl Interpreter<'_> {
 
     /// An array's number of items before its items, as the generated checks go; a null where the
     /// page documents one has no checks.
-    fn check_field(&self, field: &Field, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    pub(super) fn check_field(
+        &self,
+        field: &Field,
+        value: &Value,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
         if field.nullable && value.is_null() {
             return;
         }

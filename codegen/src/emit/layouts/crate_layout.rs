@@ -29,4 +29,7 @@ pub(in crate::emit) trait CrateLayout: Sync {
     fn service_jobs<'a>(&'a self, service: &'a Service, dir: &str, run: Run<'a>) -> Vec<Job<'a>>;
     /// Whether each operation has a Cargo feature, so that types are compiled behind their gates.
     fn gated(&self) -> bool;
+    /// Whether the crates have an `http` feature, with the operations' glue to the `http` crate
+    /// behind it (a crate the user's own manifest builds has no such feature).
+    fn http(&self) -> bool;
 }

@@ -19,7 +19,7 @@ use super::parallel::{self, Job};
 use super::runtime::{rustfmt_toml, support_tokens};
 use super::tokens::{format_file, format_parsed};
 use super::type_files::TypeGroups;
-use super::{operation, schema};
+use super::{openapi, operation, schema};
 use crate::ir::{Model, Service};
 use crate_layout::CrateLayout;
 
@@ -34,6 +34,7 @@ pub(super) fn jobs<'a>(
 ) -> Vec<Job<'a>> {
     let Run { command, all_specs } = run;
     let support_file = layout.support_file();
+    let http = layout.http();
     let mut jobs = vec![
         Job::new("rustfmt.toml".to_owned(), move || Ok(rustfmt_toml(command))).made_from(&()),
         Job::new("src/lib.rs".to_owned(), move || {
@@ -59,12 +60,16 @@ pub(super) fn jobs<'a>(
             run,
         ));
         jobs.extend(whole.map(|job| job.keyed(key.clone())));
+        let document = format!("schema/{}.openapi.json", service.module);
+        jobs.push(
+            Job::new(document, move || Ok(openapi::emit_openapi(service))).keyed(key.clone()),
+        );
         for op in &service.operations {
             let name = format!("{dir}/{}.rs", op.module);
             jobs.push(
                 Job::new(name.clone(), move || {
                     let specs = std::slice::from_ref(&op.spec_file);
-                    format_file(&name, specs, command, operation::emit_operation(op))
+                    format_file(&name, specs, command, operation::emit_operation(op, http))
                 })
                 .made_from(op),
             );

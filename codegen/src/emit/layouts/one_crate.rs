@@ -50,4 +50,8 @@ impl CrateLayout for OneCrate<'_> {
     fn gated(&self) -> bool {
         false
     }
+
+    fn http(&self) -> bool {
+        false
+    }
 }

@@ -7,6 +7,7 @@
 //! Cargo.toml, src/lib.rs, src/bin/validate.rs   the umbrella crate (`<crate>`)
 //! support/                                      the run-time support (`<crate>_support`)
 //! services/<service>/                           one crate per service (`<crate>_<service>`)
+//! wire/                                         the operations' glue to the `http` crate (`<crate>_wire`)
 //! schema/<service>/<operation>.schema.json
 //! ```
 
@@ -15,6 +16,7 @@ use super::manifest::{self, Names};
 use crate::emit::crate_root::dispatchers;
 use crate::emit::gates;
 use crate::emit::parallel::Job;
+use crate::emit::runtime::wire_tokens;
 use crate::emit::service::{operation_declaration, uses_support};
 use crate::emit::tokens::{format_parsed, ident, parse_file, EmitBug};
 use crate::emit::type_files::TypeGroups;
@@ -59,6 +61,15 @@ impl CrateLayout for PerService {
                 Ok(manifest::support(names, command))
             })
             .made_from(&()),
+            Job::new("wire/Cargo.toml".to_owned(), move || {
+                Ok(manifest::wire(names, command))
+            })
+            .made_from(&()),
+            Job::new("wire/src/lib.rs".to_owned(), move || {
+                let root = wire_tokens(&names.support())?;
+                Ok(format_parsed(&[], command, root))
+            })
+            .made_from(&()),
         ]
     }
 
@@ -84,12 +95,17 @@ impl CrateLayout for PerService {
     fn gated(&self) -> bool {
         true
     }
+
+    fn http(&self) -> bool {
+        true
+    }
 }
 
 /// The umbrella crate's root: the service crates under their modules' names, then what the single
 /// crate's root holds.
 fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
     let support = ident(&names.support());
+    let wire = ident(&names.wire());
     let services = model.services.iter().map(|service| {
         let (krate, module) = (ident(&names.service(service)), ident(&service.module));
         quote! { pub use ::#krate as #module; }
@@ -101,6 +117,9 @@ fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
         #![forbid(unsafe_code)]
         #![deny(missing_docs)]
         pub use ::#support as support;
+        /// The operations' glue to the `http` crate (the `http` feature).
+        #[cfg(feature = "http")]
+        pub use ::#wire as wire;
         #(#services)*
         #dispatchers
     }
@@ -117,7 +136,12 @@ fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File
     let support = ident(&names.support());
     let import = if uses_support(service) {
         // With no operation's feature on, nothing may call into it.
-        quote! { #[allow(unused_imports)] use ::#support as support; }
+        let wire = ident(&names.wire());
+        // With no operation's feature on, nothing may call into them.
+        quote! {
+            #[allow(unused_imports)] use ::#support as support;
+            #[cfg(feature = "http")] #[allow(unused_imports)] use ::#wire as wire;
+        }
     } else {
         quote! {}
     };

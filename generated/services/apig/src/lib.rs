@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "add_or_update_member_groups")]
 /// Adding or Updating a Backend Server Group of a VPC Channel
 pub mod add_or_update_member_groups;

@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
 /// Accepting or Rejecting a VPC Endpoint Connection
 pub mod accepting_or_rejecting_a_vpc_endpoint_connection;

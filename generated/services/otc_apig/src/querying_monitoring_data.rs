@@ -266,3 +266,38 @@ impl Response {
         }
     }
 }
+#[cfg(feature = "http")]
+use super::wire;
+#[cfg(feature = "http")]
+impl Request {
+    /// The request as an `http::Request` against `base` (`https://host`, with or without a
+    /// path prefix): the method, the percent-encoded path and query, the documented
+    /// headers, and the body with its `Content-Type`. Nothing is checked here: call
+    /// `validate()` first to send only what the page allows.
+    pub fn to_http(
+        &self,
+        base: &str,
+    ) -> ::std::result::Result<
+        wire::http::Request<::std::vec::Vec<u8>>,
+        wire::HttpError,
+    > {
+        wire::http_request(
+            METHOD,
+            base,
+            &self.path(),
+            &self.query(),
+            &self.headers(),
+            ::std::option::Option::None,
+        )
+    }
+}
+#[cfg(feature = "http")]
+impl Response {
+    /// Reads an `http::Response` as [`Response::parse`] reads its status and body, with the
+    /// headers the page documents for its status.
+    pub fn from_http<B: ::std::convert::AsRef<[u8]>>(
+        response: &wire::http::Response<B>,
+    ) -> ::std::result::Result<wire::HttpResponse<Self>, support::JsonError> {
+        wire::http_response(response, Self::parse, Self::documented_headers)
+    }
+}

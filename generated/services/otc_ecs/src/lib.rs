@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "adding_tags_to_an_ecs_in_a_batch")]
 /// Adding Tags to an ECS in a Batch
 pub mod adding_tags_to_an_ecs_in_a_batch;

@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "adding_a_forwarding_policy")]
 /// Adding a Forwarding Policy
 pub mod adding_a_forwarding_policy;

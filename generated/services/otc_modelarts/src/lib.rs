@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "creating_a_training_job")]
 /// Creating a Training Job
 pub mod creating_a_training_job;

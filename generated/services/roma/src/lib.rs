@@ -7,6 +7,9 @@
 #![deny(missing_docs)]
 #[allow(unused_imports)]
 use ::api_gateway_models_support as support;
+#[cfg(feature = "http")]
+#[allow(unused_imports)]
+use ::api_gateway_models_wire as wire;
 #[cfg(feature = "add_backend_instances")]
 /// Adding or Updating Backend Servers
 pub mod add_backend_instances;

@@ -1,0 +1,144 @@
+//! The mock server made from the pages (`codegen mock`): one service's documented operations,
+//! routed by method and path template (`routes`); each request checked as the generated crates
+//! check it, path parameters, query parameters, headers and the body, through the interpreter
+//! (`checks`, with `form` for a multipart body); a valid request answered with the page's example
+//! response for its success status and its documented headers, an invalid one with every violation
+//! (`answer`). `server` puts it on a socket with hyper; everything else here is sans-IO, so that
+//! the answers are tested without one.
+
+mod answer;
+mod checks;
+mod form;
+mod routes;
+mod server;
+
+pub use answer::Answer;
+pub use server::{run_until_ctrl_c, serve, start, Running};
+
+use crate::interpret::Interpreter;
+use crate::ir::{Operation, Service};
+use crate::spec::Examples;
+use routes::Routes;
+use std::path::{Path, PathBuf};
+
+/// The largest request body the server reads by default: 1 MiB, far above every page's example.
+pub const DEFAULT_BODY_LIMIT: usize = 1 << 20;
+
+/// Why a mock could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum MockError {
+    /// The spec does not generate: the same problems `generate` lists.
+    #[error(transparent)]
+    Spec(#[from] crate::Error),
+    /// No service of that name in the spec.
+    #[error("no service `{name}` in {}; the services are: {}", .spec.display(), .known.join(", "))]
+    UnknownService {
+        name: String,
+        spec: PathBuf,
+        known: Vec<String>,
+    },
+    /// An operation's spec file could not be read again for its examples.
+    #[error("{}: {source}", .path.display())]
+    Examples {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// One service's operations, ready to answer requests.
+pub struct Mock {
+    service: &'static Service,
+    interpreter: Interpreter<'static>,
+    routes: Routes,
+    /// Each operation's examples, in the order of `service.operations`.
+    examples: Vec<Examples>,
+    body_limit: usize,
+    log: bool,
+}
+
+/// A request as the server read it.
+pub struct Incoming<'a> {
+    pub method: &'a str,
+    /// The path, percent-encoded as it came.
+    pub path: &'a str,
+    pub query: Option<&'a str>,
+    pub headers: &'a http::HeaderMap,
+    pub body: &'a [u8],
+}
+
+impl Mock {
+    /// The mock of `service` from the spec directory `spec_dir`: every problem of the spec, as
+    /// `generate` reports them, or an unknown service, is an error.
+    pub fn load(spec_dir: &Path, service: &str) -> Result<Mock, MockError> {
+        let model = crate::Config::new(spec_dir).model()?;
+        let known: Vec<String> = model.services.iter().map(|s| s.module.clone()).collect();
+        let Some(found) = model.services.into_iter().find(|s| s.module == service) else {
+            return Err(MockError::UnknownService {
+                name: service.to_owned(),
+                spec: spec_dir.to_path_buf(),
+                known,
+            });
+        };
+        // The interpreter borrows the service for as long as the server answers, which is until
+        // the process ends: leaking the one service makes that borrow plain.
+        let service: &'static Service = Box::leak(Box::new(found));
+        let examples = (service.operations.iter())
+            .map(|op| read_examples(spec_dir, op))
+            .collect::<Result<_, _>>()?;
+        Ok(Mock {
+            service,
+            interpreter: Interpreter::new(service),
+            routes: Routes::new(&service.operations),
+            examples,
+            body_limit: DEFAULT_BODY_LIMIT,
+            log: true,
+        })
+    }
+
+    /// The largest body read; a larger one is answered 413.
+    pub fn body_limit(mut self, bytes: usize) -> Mock {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// Whether the server writes a line per request to stderr (on by default).
+    pub fn log(mut self, log: bool) -> Mock {
+        self.log = log;
+        self
+    }
+
+    /// The service's name.
+    pub fn service(&self) -> &str {
+        &self.service.module
+    }
+
+    /// The answer to a request.
+    pub fn answer(&self, request: &Incoming<'_>) -> Answer {
+        let Some(found) = self.routes.find(request.method, request.path) else {
+            let closest =
+                &self.service.operations[self.routes.closest(request.method, request.path)];
+            return answer::not_found(request, closest);
+        };
+        let op = &self.service.operations[found.operation];
+        let violations = checks::check(&self.interpreter, op, &found.params, request);
+        let examples = &self.examples[found.operation];
+        if violations.is_empty() {
+            answer::success(op, examples)
+        } else {
+            answer::invalid(op, examples, &violations)
+        }
+    }
+}
+
+/// The examples of `op`, from its spec file (the IR keeps no examples: they are not the model).
+fn read_examples(spec_dir: &Path, op: &Operation) -> Result<Examples, MockError> {
+    let path = spec_dir.join(&op.spec_file);
+    let text = std::fs::read_to_string(&path).map_err(|source| MockError::Examples {
+        path: path.clone(),
+        source,
+    })?;
+    // The file has just lowered, so it is JSON with an operation; its examples are plain JSON.
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    Ok(serde_json::from_value(value["operation"]["examples"].clone()).unwrap_or_default())
+}

@@ -1,0 +1,199 @@
+//! The OpenAPI 3.1 documents `generate` writes beside the JSON Schemas (`generated/schema/<service>.openapi.json`):
+//! each holds every operation of its service at its path and method, with the parameters the
+//! generated `Request` has; every schema in it is a valid JSON Schema 2020-12 (the `jsonschema`
+//! crate's meta-schema check) whose references resolve; the document keeps the rules of the
+//! OpenAPI 3.1 text that tools rely on (path parameters named in the template and required,
+//! unique operation ids, string status codes, a response for each operation); and every page's
+//! example request is valid against the document's request body schema.
+
+use model_tests::{root, Spec};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const SERVICES: &[&str] = &[
+    "apig",
+    "roma",
+    "otc_apig",
+    "otc_ecs",
+    "otc_elb",
+    "otc_modelarts",
+];
+
+fn document(service: &str) -> Value {
+    let path = root().join(format!("generated/schema/{service}.openapi.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("the document is written"))
+        .expect("JSON")
+}
+
+/// Every operation of the document: (path, method, operation).
+fn operations(doc: &Value) -> Vec<(String, String, Value)> {
+    let mut out = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            out.push((path.clone(), method.clone(), op.clone()));
+        }
+    }
+    out
+}
+
+/// Every schema object under `value` that a `schema` key holds, and each component schema.
+fn schemas(value: &Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Object(object) => {
+            for (key, item) in object {
+                if key == "schema" {
+                    out.push(item.clone());
+                } else {
+                    schemas(item, out);
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|item| schemas(item, out)),
+        _ => {}
+    }
+}
+
+fn refs(value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(target)) = object.get("$ref") {
+                out.insert(target.clone());
+            }
+            object.values().for_each(|item| refs(item, out));
+        }
+        Value::Array(items) => items.iter().for_each(|item| refs(item, out)),
+        _ => {}
+    }
+}
+
+/// `schema` as a JSON Schema 2020-12 document whose `#/components/...` references resolve in `doc`.
+fn rooted(schema: &Value, doc: &Value) -> Value {
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "allOf": [schema],
+        "components": doc["components"],
+    })
+}
+
+#[test]
+fn every_operation_is_at_its_path_and_method_with_its_parameters() {
+    let spec = Spec::load();
+    for service in SERVICES {
+        let doc = document(service);
+        assert_eq!(doc["openapi"], "3.1.0");
+        assert!(doc["info"]["title"].is_string() && doc["info"]["version"].is_string());
+        let ops = operations(&doc);
+        let mut ids = BTreeSet::new();
+        for (path, method, op) in &ops {
+            assert!(path.starts_with('/'), "{path}");
+            assert!(["get", "put", "post", "delete", "patch", "head", "options"]
+                .contains(&method.as_str()));
+            assert!(
+                ids.insert(op["operationId"].as_str().unwrap().to_owned()),
+                "a second {}",
+                op["operationId"]
+            );
+            let responses = op["responses"].as_object().unwrap();
+            assert!(!responses.is_empty());
+            assert!(responses
+                .keys()
+                .all(|k| k == "default" || (k.len() == 3 && k.parse::<u16>().is_ok())));
+            // A path parameter is named in the template and required; each template name has one.
+            let params = op["parameters"].as_array().unwrap();
+            let in_path: BTreeSet<&str> = (params.iter())
+                .filter(|p| p["in"] == "path")
+                .inspect(|p| assert_eq!(p["required"], true, "{path}"))
+                .map(|p| p["name"].as_str().unwrap())
+                .collect();
+            let named: BTreeSet<&str> = (path.split('/'))
+                .filter_map(|s| s.strip_prefix('{')?.strip_suffix('}'))
+                .collect();
+            assert_eq!(in_path, named, "{path}");
+            assert!(params
+                .iter()
+                .all(|p| ["path", "query", "header"].contains(&p["in"].as_str().unwrap())));
+        }
+        let documented: Vec<_> = spec
+            .operations
+            .iter()
+            .filter(|op| op.service == *service)
+            .collect();
+        assert_eq!(ops.len(), documented.len(), "{service}");
+        for op in documented {
+            let item = &doc["paths"][op.value["path"].as_str().unwrap()];
+            let found = &item[op.value["method"].as_str().unwrap().to_ascii_lowercase()];
+            assert_eq!(found["operationId"], op.name, "{}", op.qualified());
+            let queries = op.value["query_params"].as_array().map_or(0, Vec::len);
+            let in_query = found["parameters"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|p| p["in"] == "query")
+                .count();
+            assert_eq!(in_query, queries, "{}", op.qualified());
+        }
+    }
+}
+
+#[test]
+fn every_schema_is_json_schema_2020_12_and_every_reference_resolves() {
+    for service in SERVICES {
+        let doc = document(service);
+        let mut found = Vec::new();
+        schemas(&doc["paths"], &mut found);
+        found.extend(
+            doc["components"]["schemas"]
+                .as_object()
+                .unwrap()
+                .values()
+                .cloned(),
+        );
+        for schema in &found {
+            let mut declared = schema.clone();
+            declared["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+            if let Err(error) = jsonschema::meta::validate(&declared) {
+                panic!("{service}: not a JSON Schema 2020-12: {error}\n{schema:#}");
+            }
+        }
+        // The components compile as one schema resource.
+        jsonschema::validator_for(&rooted(&json!({ "type": "object" }), &doc)).expect("compiles");
+        let mut targets = BTreeSet::new();
+        refs(&doc, &mut targets);
+        for target in targets {
+            let name = target
+                .strip_prefix("#/components/schemas/")
+                .expect("a component");
+            assert!(
+                doc["components"]["schemas"].get(name).is_some(),
+                "{service}: {target}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_page_example_request_is_valid_against_the_document() {
+    let spec = Spec::load();
+    let mut checked = 0;
+    for service in SERVICES {
+        let doc = document(service);
+        for op in spec.operations.iter().filter(|op| op.service == *service) {
+            let item = &doc["paths"][op.value["path"].as_str().unwrap()];
+            let found = &item[op.value["method"].as_str().unwrap().to_ascii_lowercase()];
+            let schema = &found["requestBody"]["content"]["application/json"]["schema"];
+            if schema.is_null() {
+                continue;
+            }
+            let validator = jsonschema::validator_for(&rooted(schema, &doc)).unwrap();
+            for (title, body) in op.example_requests() {
+                let errors: Vec<String> = validator
+                    .iter_errors(&body)
+                    .map(|e| e.to_string())
+                    .collect();
+                assert!(errors.is_empty(), "{} {title}: {errors:?}", op.qualified());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 60, "only {checked} examples");
+}
