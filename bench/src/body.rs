@@ -19,22 +19,21 @@ pub fn vpc_create_json(members: usize, groups: usize) -> Vec<u8> {
 pub fn vpc_create(members: usize, groups: usize) -> apig::VpcCreate {
     let groups = groups.max(1);
     let mut random = SplitMix64(0x5eed_0f0b_adca_fe00);
-    apig::VpcCreate {
-        name: "VPC_bench.channel-01".to_owned(),
-        port: 8080,
-        balance_strategy: apig::BalanceStrategy::WeightedRoundRobin,
-        member_type: apig::MemberType::Ip,
-        r#type: Some(apig::VpcChannelType::Microservice),
-        dict_code: None,
-        member_groups: Some((0..groups).map(|g| member_group(g, &mut random)).collect()),
-        members: Some(
-            (0..members)
-                .map(|i| member(i, groups, &mut random))
-                .collect(),
-        ),
-        vpc_health_config: Some(health_check()),
-        microservice_info: Some(cce_microservice()),
-    }
+    apig::VpcCreate::new(
+        "VPC_bench.channel-01",
+        8080,
+        apig::BalanceStrategy::WeightedRoundRobin,
+        apig::MemberType::Ip,
+    )
+    .with_type(apig::VpcChannelType::Microservice)
+    .with_member_groups((0..groups).map(|g| member_group(g, &mut random)).collect())
+    .with_members(
+        (0..members)
+            .map(|i| member(i, groups, &mut random))
+            .collect(),
+    )
+    .with_vpc_health_config(health_check())
+    .with_microservice_info(cce_microservice())
 }
 
 fn group_name(group: usize) -> String {
@@ -42,80 +41,60 @@ fn group_name(group: usize) -> String {
 }
 
 fn member_group(group: usize, random: &mut SplitMix64) -> apig::MemberGroupCreate {
-    apig::MemberGroupCreate {
-        member_group_name: group_name(group),
-        member_group_remark: Some(format!(
+    apig::MemberGroupCreate::new(group_name(group))
+        .with_member_group_remark(format!(
             "Backend server group {group} of the benchmark channel"
-        )),
-        member_group_weight: Some(random.below(101) as i32),
-        dict_code: None,
-        microservice_version: Some(format!("v{}.{}", 1 + random.below(3), random.below(10))),
-        microservice_port: Some(8000 + random.below(1000) as i32),
-        microservice_labels: Some(vec![
-            apig::MicroserviceLabel {
-                label_name: "app".to_owned(),
-                label_value: format!("svc-{group}"),
-            },
-            apig::MicroserviceLabel {
-                label_name: "cluster_id".to_owned(),
-                label_value: random.uuid(),
-            },
-        ]),
-    }
+        ))
+        .with_member_group_weight(random.below(101) as i32)
+        .with_microservice_version(format!("v{}.{}", 1 + random.below(3), random.below(10)))
+        .with_microservice_port(8000 + random.below(1000) as i32)
+        .with_microservice_labels(vec![
+            apig::MicroserviceLabel::new("app", format!("svc-{group}")),
+            apig::MicroserviceLabel::new("cluster_id", random.uuid()),
+        ])
 }
 
 fn member(index: usize, groups: usize, random: &mut SplitMix64) -> apig::MemberInfo {
-    apig::MemberInfo {
-        host: Some(format!(
+    apig::MemberInfo::new()
+        .with_host(format!(
             "10.{}.{}.{}",
             (index >> 16) & 255,
             (index >> 8) & 255,
             index & 255
-        )),
-        weight: Some(random.below(10_001) as i32),
-        is_backup: Some(index % 10 == 9),
-        member_group_name: Some(group_name(index % groups)),
-        status: Some(if random.below(20) == 0 {
+        ))
+        .with_weight(random.below(10_001) as i32)
+        .with_is_backup(index % 10 == 9)
+        .with_member_group_name(group_name(index % groups))
+        .with_status(if random.below(20) == 0 {
             apig::MemberStatus::Unavailable
         } else {
             apig::MemberStatus::Available
-        }),
-        port: Some(1024 + random.below(64_512) as i32),
-        ecs_id: Some(random.uuid()),
-        ecs_name: Some(format!("ecs-node_{index:06}.az{}", 1 + random.below(3))),
-    }
+        })
+        .with_port(1024 + random.below(64_512) as i32)
+        .with_ecs_id(random.uuid())
+        .with_ecs_name(format!("ecs-node_{index:06}.az{}", 1 + random.below(3)))
 }
 
 fn health_check() -> apig::VpcHealthConfig {
-    apig::VpcHealthConfig {
-        protocol: apig::HealthCheckProtocol::Http,
-        path: Some("/health/check".to_owned()),
-        method: Some(apig::HealthCheckMethod::Get),
-        port: Some(8080),
-        threshold_normal: 2,
-        threshold_abnormal: 5,
-        time_interval: 10,
-        http_code: Some("200,201,210-299".to_owned()),
-        enable_client_ssl: Some(false),
-        status: None,
-        timeout: 5,
-    }
+    apig::VpcHealthConfig::new(apig::HealthCheckProtocol::Http, 2, 5, 10, 5)
+        .with_path("/health/check")
+        .with_method(apig::HealthCheckMethod::Get)
+        .with_port(8080)
+        .with_http_code("200,201,210-299")
+        .with_enable_client_ssl(false)
 }
 
 fn cce_microservice() -> apig::MicroServiceCreate {
-    apig::MicroServiceCreate {
-        service_type: Some(apig::MicroserviceType::Cce),
-        cse_info: None,
-        cce_info: Some(apig::MicroServiceInfoCceBase {
-            cluster_id: "ab1485b4f91b45abbcd560be591f7309".to_owned(),
-            namespace: "default".to_owned(),
-            workload_type: apig::WorkloadType::Deployment,
-            app_name: Some("bench-app".to_owned()),
-            label_key: None,
-            label_value: None,
-        }),
-        cce_service_info: None,
-    }
+    apig::MicroServiceCreate::new()
+        .with_service_type(apig::MicroserviceType::Cce)
+        .with_cce_info(
+            apig::MicroServiceInfoCceBase::new(
+                "ab1485b4f91b45abbcd560be591f7309",
+                "default",
+                apig::WorkloadType::Deployment,
+            )
+            .with_app_name("bench-app"),
+        )
 }
 
 /// splitmix64: small, fast and the same on every machine.

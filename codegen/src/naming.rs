@@ -194,6 +194,12 @@ pub fn field_checker(field_ident: &str) -> String {
     format!("check_{}", unraw(field_ident).trim_start_matches('_'))
 }
 
+/// The name of a struct's setter of an optional field (`with_remark`), which the constructors add:
+/// from the field's identifier as `field_checker` makes its name, so two fields never share one.
+pub fn field_setter(field_ident: &str) -> String {
+    format!("with_{}", unraw(field_ident).trim_start_matches('_'))
+}
+
 /// A response variant from its status text (`Bad Request` -> `BadRequest`), else from the code.
 pub fn response_variant(description: &str, status: u16) -> String {
     variant_ident(Some(description), &format!("Status{status}"))
@@ -328,6 +334,9 @@ mod tests {
         assert_eq!(default_const("r#type"), "DEFAULT_TYPE");
         assert_eq!(default_getter("r#type"), "type_or_default");
         assert_eq!(default_getter("is_backup"), "is_backup_or_default");
+        assert_eq!(field_setter("r#type"), "with_type");
+        assert_eq!(field_setter("self_"), "with_self_");
+        assert_eq!(field_setter("_2fa"), "with_2fa");
         assert_eq!(module_ident("match"), "match_");
         assert_eq!(
             shape_static("MicroServiceInfoCseBase"),

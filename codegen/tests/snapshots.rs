@@ -131,16 +131,10 @@ macro_rules! violations {
 #[test]
 fn minimal_checks_range_length_and_characters() {
     use minimal_models::svc::MemberCreate;
-    let good = MemberCreate {
-        name: "web-1".to_owned(),
-        weight: Some(10),
-    };
+    let good = MemberCreate::new("web-1").with_weight(10);
     assert_eq!(violations!(good), Vec::<String>::new());
     assert_eq!(good.weight_or_default(), 10);
-    let bad = MemberCreate {
-        name: "1é".to_owned(),
-        weight: Some(10_001),
-    };
+    let bad = MemberCreate::new("1é").with_weight(10_001);
     let found = violations!(bad);
     assert!(
         found.iter().any(|v| v.starts_with("name: "))
@@ -148,10 +142,7 @@ fn minimal_checks_range_length_and_characters() {
         "{found:?}"
     );
     // Length counts characters: "ééé" is 3 characters (6 bytes) and within 3..=64.
-    let accented = MemberCreate {
-        name: "ééé".to_owned(),
-        weight: None,
-    };
+    let accented = MemberCreate::new("ééé");
     assert_eq!(violations!(accented), Vec::<String>::new());
     assert_eq!(accented.weight_or_default(), 1);
 }
@@ -190,25 +181,14 @@ fn enums_travel_as_their_wire_type_and_keep_unknown_values() {
 #[test]
 fn rules_report_each_broken_rule_on_its_field() {
     use rules_models::svc::{ChannelCreate, Member};
-    let value = ChannelCreate {
-        r#type: None,
-        port: None,
-        members: Some(vec![
-            Member {
-                host: Some("10.0.0.1".to_owned()),
-                weight: None,
-            },
-            Member {
-                host: None,
-                weight: Some(101),
-            },
-        ]),
-        microservice_info: Some("cce".to_owned()),
-        timeout: Some(10),
-        time_interval: Some(5),
-        member_group_name: None,
-        member_group_id: None,
-    };
+    let value = ChannelCreate::new()
+        .with_members(vec![
+            Member::new().with_host("10.0.0.1"),
+            Member::new().with_weight(101),
+        ])
+        .with_microservice_info("cce")
+        .with_timeout(10)
+        .with_time_interval(5);
     let found = violations!(value);
     for path in [
         "members[1].weight",
@@ -226,35 +206,18 @@ fn rules_report_each_broken_rule_on_its_field() {
         5,
         "the four above and the at_least_one_of group at the root: {found:?}"
     );
-    let fixed = ChannelCreate {
-        r#type: Some(3),
-        members: None,
-        timeout: Some(1),
-        member_group_id: Some("g".to_owned()),
-        ..value
-    };
+    let mut fixed = value.with_type(3).with_timeout(1).with_member_group_id("g");
+    fixed.members = None;
     assert_eq!(violations!(fixed), Vec::<String>::new());
 }
 
 #[test]
 fn a_cycle_is_boxed_and_validated_all_the_way_down() {
     use cycle_models::svc::Node;
-    let leaf = |name: &str| Node {
-        name: name.to_owned(),
-        children: None,
-        fallback: None,
-    };
-    let tree = Node {
-        name: "root".to_owned(),
-        children: Some(vec![
-            leaf("a"),
-            Node {
-                fallback: Some(Box::new(leaf(""))),
-                ..leaf("b")
-            },
-        ]),
-        fallback: None,
-    };
+    let tree = Node::new("root").with_children(vec![
+        Node::new("a"),
+        Node::new("b").with_fallback(Node::new("")),
+    ]);
     assert_eq!(
         violations!(tree),
         vec!["children[1].fallback.name: length".to_owned()]
@@ -517,13 +480,11 @@ fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
         file_name: "api \"v1\".yaml".to_owned(),
         bytes: b"swagger: '2.0'".to_vec(),
     };
-    let request = import_apis::Request {
-        is_create_group: Some(false),
-        group_id: Some("g".repeat(65)),
-        extend_mode: Some(ExtendMode::Override),
-        file_name: file.clone(),
-        attachments: Some(vec![file.clone(), file.clone(), file.clone()]),
-    };
+    let request = import_apis::Request::new(file.clone())
+        .with_is_create_group(false)
+        .with_group_id("g".repeat(65))
+        .with_extend_mode(ExtendMode::Override)
+        .with_attachments(vec![file.clone(), file.clone(), file.clone()]);
     let found: Vec<String> = request
         .validate()
         .expect_err("too long, too many")
@@ -532,11 +493,8 @@ fn a_form_request_lists_its_parts_and_a_file_response_keeps_its_bytes() {
         .map(|v| format!("{}: {}", v.path, v.rule.code()))
         .collect();
     assert_eq!(found, ["group_id: length", "attachments: items"]);
-    let request = import_apis::Request {
-        group_id: None,
-        attachments: None,
-        ..request
-    };
+    let mut request = request;
+    (request.group_id, request.attachments) = (None, None);
     assert_eq!(request.validate(), Ok(()));
     let parts = request.form();
     assert_eq!(

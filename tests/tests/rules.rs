@@ -583,13 +583,7 @@ fn defaults_are_available_but_not_injected() {
 #[test]
 fn request_path_is_built_with_percent_encoding() {
     let body: apig::VpcCreate = serde_json::from_value(vpc(json!({}))).expect("fits");
-    let request = apig::update_vpc_channel::Request {
-        project_id: "p 1".to_owned(),
-        instance_id: "inst/2".to_owned(),
-        vpc_channel_id: "vpc?3".to_owned(),
-        x_auth_token: "token".to_owned(),
-        body,
-    };
+    let request = apig::update_vpc_channel::Request::new("p 1", "inst/2", "vpc?3", "token", body);
     assert_eq!(
         request.path(),
         "/v2/p%201/apigw/instances/inst%2F2/vpc-channels/vpc%3F3"
@@ -597,10 +591,8 @@ fn request_path_is_built_with_percent_encoding() {
     assert_eq!(request.headers(), [("X-Auth-Token", "token")]);
     assert_eq!(apig::update_vpc_channel::METHOD, "PUT");
     assert!(request.validate().is_ok());
-    let empty = apig::update_vpc_channel::Request {
-        project_id: String::new(),
-        ..request
-    };
+    let mut empty = request;
+    empty.project_id.clear();
     let errors = empty.validate().expect_err("empty path parameter");
     assert_eq!(errors.violations()[0].path, "project_id");
     let roma = roma_path();
@@ -610,14 +602,7 @@ fn request_path_is_built_with_percent_encoding() {
 fn roma_path() -> String {
     let body: api_gateway_models::roma::MembersBatchCreate =
         serde_json::from_value(json!({ "members": [] })).expect("fits");
-    api_gateway_models::roma::add_backend_instances::Request {
-        project_id: "p".into(),
-        instance_id: "i".into(),
-        vpc_channel_id: "v".into(),
-        x_auth_token: "t".into(),
-        body,
-    }
-    .path()
+    api_gateway_models::roma::add_backend_instances::Request::new("p", "i", "v", "t", body).path()
 }
 
 #[test]

@@ -80,7 +80,10 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
     let traits = text_traits(&name, display, serialize, deserialize);
     quote! {
         #doc
+        // A value the page adds later is a new variant: a minor change only if matches have a
+        // catch-all arm.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #( #variant_docs #variants, )*
             /// A value the page does not list, kept as received so that newer responses still

@@ -3,6 +3,7 @@
 //! percent-encoding, (in `response`) a `Response` enum with one variant per documented status, and
 //! (in `wire`, where the crate has an `http` feature) both as the `http` crate's types.
 
+use super::construct::{emit_constructors, Constructors, Member};
 use super::docs::{doc_lines, docs};
 use super::tokens::{ident, rust_type_in};
 use super::{form, query, read, response, validate, wire};
@@ -60,7 +61,11 @@ fn emit_request(op: &Operation) -> TokenStream {
     let params = op.path_params.iter().chain(&op.headers).map(|p| {
         let name = ident(&p.ident);
         let doc = docs(&p.docs);
-        quote! { #doc pub #name: ::std::string::String, }
+        if p.required {
+            quote! { #doc pub #name: ::std::string::String, }
+        } else {
+            quote! { #doc pub #name: ::std::option::Option<::std::string::String>, }
+        }
     });
     let typed_fields = op.query.iter().chain(&op.form).map(|field| {
         let (name, doc, ty) = (ident(&field.ident), docs(&field.docs), param_type(field));
@@ -74,14 +79,43 @@ fn emit_request(op: &Operation) -> TokenStream {
         }
     });
     let methods = request_methods(op);
+    // Parameters cannot be nullable or boxed (lowering refuses a nullable one), so each is stored as
+    // `param_type` makes it.
+    let scoped = |ty: &crate::ir::Type| rust_type_in(ty, &quote! { super:: });
+    let mut members: Vec<Member> = op
+        .path_params
+        .iter()
+        .chain(&op.headers)
+        .map(Member::param)
+        .collect();
+    members.extend(
+        op.query
+            .iter()
+            .chain(&op.form)
+            .map(|f| Member::field(f, scoped)),
+    );
+    members.extend(
+        op.body
+            .as_ref()
+            .map(|body| Member::value("body", "body", scoped(body))),
+    );
+    let Constructors {
+        derive: derive_default,
+        methods: constructors,
+    } = emit_constructors("Request", &members, true);
     quote! {
         /// A request: path parameters, query parameters, headers, and its JSON body or its form's
         /// fields.
-        #[derive(Debug, Clone, PartialEq)]
+        #[derive(Debug, Clone, PartialEq, #derive_default)]
+        #[non_exhaustive]
         pub struct Request {
             #(#params)*
             #(#typed_fields)*
             #body_field
+        }
+
+        impl Request {
+            #constructors
         }
 
         #methods
@@ -98,11 +132,7 @@ fn request_methods(op: &Operation) -> TokenStream {
         }
     });
     let query_body = query::query_body(op);
-    let header_count = op.headers.len();
-    let headers = op.headers.iter().map(|h| {
-        let (wire, name) = (&h.wire, ident(&h.ident));
-        quote! { (#wire, self.#name.as_str()) }
-    });
+    let headers = headers_body(op);
     let checks = request_checks(op);
     let form = form::emit_form(op);
     quote! {
@@ -120,9 +150,9 @@ fn request_methods(op: &Operation) -> TokenStream {
                 #query_body
             }
 
-            /// The documented headers, as (name, value).
-            pub fn headers(&self) -> [(&'static str, &str); #header_count] {
-                [#(#headers),*]
+            /// The documented headers that are set, as (name, value), in the page's order.
+            pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+                #headers
             }
 
             /// Checks that no path parameter or header is empty and that the query parameters, the
@@ -137,12 +167,51 @@ fn request_methods(op: &Operation) -> TokenStream {
     }
 }
 
-/// The body of `Request::validate`: no path parameter or header is empty, and the query parameters,
+/// The body of `Request::headers`: the mandatory headers, then each optional one that is set. A
+/// `Vec` whatever the headers, so that a header the page adds does not change the method's type.
+fn headers_body(op: &Operation) -> TokenStream {
+    let required = op.headers.iter().filter(|h| h.required).map(|h| {
+        let (wire, name) = (&h.wire, ident(&h.ident));
+        quote! { (#wire, self.#name.as_str()) }
+    });
+    let optional: Vec<TokenStream> = op
+        .headers
+        .iter()
+        .filter(|h| !h.required)
+        .map(|h| {
+            let (wire, name) = (&h.wire, ident(&h.ident));
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#name {
+                    headers.push((#wire, value.as_str()));
+                }
+            }
+        })
+        .collect();
+    if optional.is_empty() {
+        quote! { ::std::vec![#(#required),*] }
+    } else {
+        quote! {
+            let mut headers = ::std::vec![#(#required),*];
+            #(#optional)*
+            headers
+        }
+    }
+}
+
+/// The body of `Request::validate`: no path parameter or header (that is set) is empty, and the query parameters,
 /// the form's fields and the body keep their rules.
 fn request_checks(op: &Operation) -> TokenStream {
     let non_empty = op.path_params.iter().chain(&op.headers).map(|p| {
         let (wire, name) = (&p.wire, ident(&p.ident));
-        quote! { support::check_not_empty(out, &path.field(#wire), &self.#name); }
+        if p.required {
+            quote! { support::check_not_empty(out, &path.field(#wire), &self.#name); }
+        } else {
+            quote! {
+                if let ::std::option::Option::Some(value) = &self.#name {
+                    support::check_not_empty(out, &path.field(#wire), value);
+                }
+            }
+        }
     });
     let field_checks = op
         .query

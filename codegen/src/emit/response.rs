@@ -130,8 +130,10 @@ pub fn emit_response(op: &Operation) -> TokenStream {
         None => quote! { Self::#name => #status, },
     });
     quote! {
-        /// A response, by documented status code.
+        /// A response, by documented status code. A status the page adds later is a new variant,
+        /// so a `match` needs an arm for the others (`_`) besides `Other`.
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum Response {
             #(#variants)*
             /// A status the page does not document, with its body as JSON (`null` when empty).

@@ -1,5 +1,6 @@
 //! Emits an object table as a serde struct, its default constants and accessors, and its validator.
 
+use super::construct::{emit_constructors, Constructors, Member};
 use super::docs::{doc_line, docs};
 use super::read;
 use super::tokens::{ident, rust_type};
@@ -14,7 +15,7 @@ use std::collections::HashMap;
 pub type Shapes<'a> = HashMap<&'a str, &'a str>;
 
 /// The struct `s` with its items in one place, one impl block per concern: the inherent impl (the
-/// defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks
+/// constructors, the defaults and their accessors, `validate`, the fields' own checks), then the shape, the checks
 /// and the one-pass reader. `shapes` gives each struct of the service its field-list static, for
 /// the shapes of the values its fields hold.
 pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
@@ -34,12 +35,15 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
             trait_impl: quote! {},
         }
     };
-    let inherent = quote! { #(#defaults)* #checks };
-    let inherent = if inherent.is_empty() {
-        quote! {}
-    } else {
-        quote! { impl #name { #inherent } }
-    };
+    let members: Vec<Member> = s
+        .fields
+        .iter()
+        .map(|f| Member::field(f, rust_type))
+        .collect();
+    let Constructors {
+        derive: derive_default,
+        methods: constructors,
+    } = emit_constructors(&s.name, &members, s.validated);
     // The field list finds undocumented fields in responses; requests find them as they are read.
     let shape = if s.response {
         emit_shape(s, shapes)
@@ -53,11 +57,16 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     };
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, ::serde::Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
-        #inherent
+        impl #name {
+            #constructors
+            #(#defaults)*
+            #checks
+        }
         #shape
         #validate
         #reader

@@ -322,6 +322,9 @@ pub struct Param {
     pub wire: String,
     pub ident: String,
     pub docs: Vec<String>,
+    /// Whether a request must carry it: a path parameter always, a header where the page says so
+    /// (an optional one is an `Option` of `Request`, so that a page adding one is a minor change).
+    pub required: bool,
 }
 
 /// A documented response.

@@ -39,7 +39,14 @@ fn lower_operation(cx: &mut Cx<'_, '_>, op: &spec::Operation) -> ir::Operation {
             format!("unknown HTTP method `{}`", op.method),
         );
     }
-    let path_params = lower_params(cx, &op.path_params, &[]);
+    // A path parameter fills the path, so a request always carries it, whatever the page says.
+    let path_params: Vec<ir::Param> = lower_params(cx, &op.path_params, &[])
+        .into_iter()
+        .map(|p| ir::Param {
+            required: true,
+            ..p
+        })
+        .collect();
     let headers = lower_params(cx, &op.headers, &path_params);
     check_path_template(cx, &op.path, &path_params);
     let taken: Vec<(String, String)> = path_params

@@ -42,6 +42,7 @@ pub fn lower_params(
             wire: field.name.clone(),
             ident,
             docs,
+            required: field.required,
         });
     }
     out

@@ -9,49 +9,42 @@ use serde_json::json;
 
 /// A valid body that sets every odd field.
 fn full() -> course::Option {
-    course::Option {
-        r#type: "shape-1".to_owned(),
-        r#match: Some(3),
-        self_: Some(Self_ {
-            self_: "me".to_owned(),
-            result: Some(Result {
-                vec: Some(Vec {
-                    items: vec![
+    course::Option::new("shape-1")
+        .with_match(3)
+        .with_self_(
+            Self_::new("me").with_result(
+                Result::new()
+                    .with_vec(Vec::new(vec![
                         String::V1,
                         String::NoLimit,
                         String::CceService,
                         String::Self_,
-                    ],
-                }),
-                r#box: Some(Box {
-                    name: "outer".to_owned(),
-                    boxes: Some(vec![Box {
-                        name: "sibling".to_owned(),
-                        boxes: None,
-                        inner: None,
-                    }]),
-                    inner: Some(std::boxed::Box::new(Box {
-                        name: "inner".to_owned(),
-                        boxes: None,
-                        inner: None,
-                    })),
-                }),
-                _3rd_party: Some(T3rdParty {
-                    _3rd_party_id: Some("ab12".to_owned()),
-                    _42: Some(42),
-                }),
-            }),
-        }),
-        validate: Some(true),
-        default: Some(Default::Off),
-        _2fa: Some(String::None),
-        label_key: Some("k".to_owned()),
-    }
+                    ]))
+                    .with_box(
+                        Box::new("outer")
+                            .with_boxes(vec![Box::new("sibling")])
+                            // The setter boxes the value that closes the cycle.
+                            .with_inner(Box::new("inner")),
+                    )
+                    .with_3rd_party(T3rdParty::new().with_3rd_party_id("ab12").with_42(42)),
+            ),
+        )
+        .with_validate(true)
+        .with_default(Default::Off)
+        .with_2fa(String::None)
+        .with_label_key("k")
 }
 
 /// The violations of `value` as `path: code`.
 fn violations(value: &course::Option) -> std::vec::Vec<std::string::String> {
-    match value.validate() {
+    codes(value.validate())
+}
+
+/// The violations `validate` found, as `path: code`.
+fn codes(
+    result: std::result::Result<(), build_script_example::models::ValidationErrors>,
+) -> std::vec::Vec<std::string::String> {
+    match result {
         Ok(()) => std::vec::Vec::new(),
         Err(errors) => errors
             .violations()
@@ -159,10 +152,7 @@ fn violations_are_reported_at_the_wire_path_through_odd_names() {
         .as_mut()
         .and_then(|s| s.result.as_mut())
         .expect("set in full()");
-    nested._3rd_party = Some(T3rdParty {
-        _3rd_party_id: Some("12345".to_owned()),
-        _42: Some(-1),
-    });
+    nested._3rd_party = Some(T3rdParty::new().with_3rd_party_id("12345").with_42(-1));
     let outer = nested.r#box.as_mut().expect("set in full()");
     outer.boxes = Some(vec![
         outer.clone(),
@@ -203,16 +193,7 @@ fn violations_are_reported_at_the_wire_path_through_odd_names() {
 
 #[test]
 fn the_operation_fills_its_path_and_checks_params_and_body() {
-    let request = update_option::Request {
-        project_id: "p 1".to_owned(),
-        option_id: "o/2".to_owned(),
-        self_: "me".to_owned(),
-        x_auth_token: std::string::String::new(),
-        body: course::Option {
-            r#match: Some(0),
-            ..full()
-        },
-    };
+    let request = update_option::Request::new("p 1", "o/2", "me", "", full().with_match(0));
     assert_eq!(update_option::METHOD, "PUT");
     assert_eq!(
         update_option::PATH_TEMPLATE,
@@ -260,9 +241,9 @@ fn bodies_and_responses_parse_through_the_operation_module() {
 #[test]
 fn operations_without_parameters_body_or_responses_generate_usable_modules() {
     use build_script_example::models::bare::{self, get_status, list_tokens, type_};
-    let status = get_status::Request {};
+    let status = get_status::Request::new();
     assert_eq!(status.path(), "/v1/status");
-    assert_eq!(status.headers(), []);
+    assert!(status.headers().is_empty());
     assert_eq!(status.validate(), Ok(()));
     assert_eq!(
         get_status::Response::parse(200, b"{}")
@@ -271,25 +252,24 @@ fn operations_without_parameters_body_or_responses_generate_usable_modules() {
         200
     );
 
-    let tokens = list_tokens::Request {
-        x_auth_token: std::string::String::new(),
-    };
-    let found: std::vec::Vec<_> = tokens
-        .validate()
-        .expect_err("empty header")
-        .violations()
-        .iter()
-        .map(|v| format!("{}: {}", v.path, v.rule.code()))
-        .collect();
-    assert_eq!(found, ["X-Auth-Token: empty"]);
+    let tokens = list_tokens::Request::new("");
+    assert_eq!(codes(tokens.validate()), ["X-Auth-Token: empty"]);
+    // An optional header is not an argument of `new`, is sent only when set, and is checked then.
+    assert_eq!(tokens.headers(), [("X-Auth-Token", "")]);
+    let tokens = list_tokens::Request::new("t").with_x_language("de");
+    assert_eq!(
+        tokens.headers(),
+        [("X-Auth-Token", "t"), ("X-Language", "de")]
+    );
+    assert_eq!(tokens.validate(), Ok(()));
+    let empty = list_tokens::Request::new("t").with_x_language("");
+    assert_eq!(codes(empty.validate()), ["X-Language: empty"]);
     assert_eq!(
         list_tokens::Response::parse(204, b"").expect("no body"),
         list_tokens::Response::NoContent
     );
 
-    let delete = type_::Request {
-        type_id: "a b".to_owned(),
-    };
+    let delete = type_::Request::new("a b");
     assert_eq!(delete.path(), "/v1/types/a%20b");
     let (response, departures) =
         type_::Response::parse_with_departures(200, br#"{"validate": true, "view": "B"}"#)
@@ -322,14 +302,12 @@ fn operations_without_parameters_body_or_responses_generate_usable_modules() {
 #[test]
 fn query_parameters_are_typed_encoded_and_checked() {
     use build_script_example::models::bare::{list_things, Support};
-    let request = list_things::Request {
-        limit: Some(0),
-        name: Some("a b&c=ü…!".to_owned()),
-        tag: Some(vec!["x".to_owned(), "y/z".to_owned()]),
-        kind: Some(Support::TheLetterA),
-        r#type: true,
-        threshold: Some(0.25),
-    };
+    let request = list_things::Request::new(true)
+        .with_limit(0)
+        .with_name("a b&c=ü…!")
+        .with_tag(vec!["x".to_owned(), "y/z".to_owned()])
+        .with_kind(Support::TheLetterA)
+        .with_threshold(0.25);
     assert_eq!(request.query(), "limit=0&name=a%20b%26c%3D%C3%BC%E2%80%A6%21&tag=x&tag=y%2Fz&kind=A&type=true&threshold=0.25");
     let found: std::vec::Vec<_> = request
         .validate()
@@ -339,32 +317,22 @@ fn query_parameters_are_typed_encoded_and_checked() {
         .map(|v| format!("{}: {}", v.path, v.rule.code()))
         .collect();
     assert_eq!(found, ["limit: range", "name: length"]);
-    let minimal = list_things::Request {
-        limit: None,
-        name: None,
-        tag: None,
-        kind: None,
-        r#type: false,
-        threshold: None,
-    };
+    let minimal = list_things::Request::new(false);
     assert_eq!(minimal.query(), "type=false");
     assert_eq!(minimal.validate(), Ok(()));
     assert_eq!(
-        list_things::Request {
-            limit: Some(500),
-            name: Some("8 chars.".to_owned()),
-            ..minimal.clone()
-        }
-        .validate(),
+        minimal
+            .clone()
+            .with_limit(500)
+            .with_name("8 chars.")
+            .validate(),
         Ok(())
     );
     assert_eq!(
-        list_things::Request {
-            kind: Some(Support::Unknown("B".to_owned())),
-            ..minimal
-        }
-        .validate()
-        .map_err(|e| e.violations()[0].rule.code()),
+        minimal
+            .with_kind(Support::Unknown("B".to_owned()))
+            .validate()
+            .map_err(|e| e.violations()[0].rule.code()),
         Err("enum")
     );
 }

@@ -78,7 +78,7 @@ fn a_map_body_is_read_checked_and_written_at_its_keys() {
     );
     assert!(written["AUTH_FAILURE"].get("modelarts_color").is_none());
 
-    let request = put_maps::Request { body: map };
+    let request = put_maps::Request::new(map);
     assert_eq!(
         codes(request.validate()),
         [
@@ -166,28 +166,20 @@ fn a_form_request_is_typed_checked_and_written_as_parts() {
         file_name: "a.yaml".to_owned(),
         bytes: b"a: 1\n".to_vec(),
     };
-    let request = upload::Request {
-        project_id: "p".to_owned(),
-        dry_run: Some(true),
-        r#type: Object::Unknown("OTHER".to_owned()),
-        file: file.clone(),
-        more_files: Some(vec![file.clone(); 3]),
-        count: Some(4),
-        part: Some(FilePart::Second),
-        tags: Some(vec!["x".to_owned(), "y".to_owned()]),
-    };
+    let request = upload::Request::new("p", Object::Unknown("OTHER".to_owned()), file.clone())
+        .with_dry_run(true)
+        .with_more_files(vec![file.clone(); 3])
+        .with_count(4)
+        .with_part(FilePart::Second)
+        .with_tags(vec!["x".to_owned(), "y".to_owned()]);
     assert_eq!(request.path(), "/v1/p/upload");
     assert_eq!(request.query(), "dry_run=true");
     assert_eq!(
         codes(request.validate()),
         ["type: enum", "more-files: items", "count: range"]
     );
-    let request = upload::Request {
-        r#type: Object::Manual,
-        more_files: Some(vec![file.clone()]),
-        count: Some(2),
-        ..request
-    };
+    let mut request = request.with_more_files(vec![file.clone()]).with_count(2);
+    request.r#type = Object::Manual;
     assert_eq!(codes(request.validate()), Vec::<String>::new());
     let names: Vec<&str> = request
         .form()

@@ -15,6 +15,7 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
@@ -27,6 +28,25 @@ pub struct Request {
     pub x_auth_token: ::std::string::String,
     /// The request body.
     pub body: super::BindingACredentialQuotaWithCredentialsRequest,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        instance_id: impl ::std::convert::Into<::std::string::String>,
+        app_quota_id: impl ::std::convert::Into<::std::string::String>,
+        x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        body: super::BindingACredentialQuotaWithCredentialsRequest,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            instance_id: instance_id.into(),
+            app_quota_id: app_quota_id.into(),
+            x_auth_token: x_auth_token.into(),
+            body,
+        }
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -46,9 +66,9 @@ impl Request {
     pub fn query(&self) -> ::std::string::String {
         ::std::string::String::new()
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 1usize] {
-        [("X-Auth-Token", self.x_auth_token.as_str())]
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![("X-Auth-Token", self.x_auth_token.as_str())]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -78,8 +98,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 201 OK
     Ok(::std::boxed::Box<super::BindingACredentialQuotaWithCredentialsResponse201>),

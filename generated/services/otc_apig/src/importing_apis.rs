@@ -17,6 +17,7 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
@@ -51,6 +52,62 @@ pub struct Request {
     pub file_name: support::FilePart,
 }
 impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        instance_id: impl ::std::convert::Into<::std::string::String>,
+        x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        file_name: support::FilePart,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            instance_id: instance_id.into(),
+            x_auth_token: x_auth_token.into(),
+            is_create_group: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            extend_mode: ::std::option::Option::None,
+            simple_mode: ::std::option::Option::None,
+            mock_mode: ::std::option::Option::None,
+            api_mode: ::std::option::Option::None,
+            file_name,
+        }
+    }
+    /// Sets `is_create_group`.
+    pub fn with_is_create_group(mut self, value: bool) -> Self {
+        self.is_create_group = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `group_id`.
+    pub fn with_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `extend_mode`.
+    pub fn with_extend_mode(mut self, value: super::ExtendMode) -> Self {
+        self.extend_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `simple_mode`.
+    pub fn with_simple_mode(mut self, value: bool) -> Self {
+        self.simple_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `mock_mode`.
+    pub fn with_mock_mode(mut self, value: bool) -> Self {
+        self.mock_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `api_mode`.
+    pub fn with_api_mode(mut self, value: super::ApiMode) -> Self {
+        self.api_mode = ::std::option::Option::Some(value);
+        self
+    }
+}
+impl Request {
     /// The request path, with every path parameter percent-encoded.
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
@@ -66,9 +123,9 @@ impl Request {
     pub fn query(&self) -> ::std::string::String {
         ::std::string::String::new()
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 1usize] {
-        [("X-Auth-Token", self.x_auth_token.as_str())]
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![("X-Auth-Token", self.x_auth_token.as_str())]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -147,8 +204,10 @@ impl Request {
         parts
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 200 OK
     Ok(::std::boxed::Box<super::ImportingApisResponse200>),

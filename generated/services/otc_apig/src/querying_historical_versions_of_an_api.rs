@@ -16,6 +16,7 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
@@ -42,6 +43,53 @@ pub struct Request {
     pub env_id: ::std::option::Option<::std::string::String>,
     /// Environment name.
     pub env_name: ::std::option::Option<::std::string::String>,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        instance_id: impl ::std::convert::Into<::std::string::String>,
+        api_id: impl ::std::convert::Into<::std::string::String>,
+        x_auth_token: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            instance_id: instance_id.into(),
+            api_id: api_id.into(),
+            x_auth_token: x_auth_token.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            env_id: ::std::option::Option::None,
+            env_name: ::std::option::Option::None,
+        }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i64) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `env_id`.
+    pub fn with_env_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.env_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `env_name`.
+    pub fn with_env_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.env_name = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -77,9 +125,9 @@ impl Request {
         }
         query
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 1usize] {
-        [("X-Auth-Token", self.x_auth_token.as_str())]
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![("X-Auth-Token", self.x_auth_token.as_str())]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -117,8 +165,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 200 OK
     Ok(::std::boxed::Box<super::QueryingHistoricalVersionsOfAnApiResponse200>),

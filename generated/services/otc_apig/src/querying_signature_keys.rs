@@ -15,6 +15,7 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/apigw/instances/{instance_id}/
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Project ID. For details about how to obtain it, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
@@ -41,6 +42,60 @@ pub struct Request {
     pub name: ::std::option::Option<::std::string::String>,
     /// Parameter name (name) for exact matching.
     pub precise_search: ::std::option::Option<::std::string::String>,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        instance_id: impl ::std::convert::Into<::std::string::String>,
+        x_auth_token: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            instance_id: instance_id.into(),
+            x_auth_token: x_auth_token.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            precise_search: ::std::option::Option::None,
+        }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i64) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `precise_search`.
+    pub fn with_precise_search(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.precise_search = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -79,9 +134,9 @@ impl Request {
         }
         query
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 1usize] {
-        [("X-Auth-Token", self.x_auth_token.as_str())]
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![("X-Auth-Token", self.x_auth_token.as_str())]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -118,8 +173,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 200 OK
     Ok(::std::boxed::Box<super::QueryingSignatureKeysResponse200>),

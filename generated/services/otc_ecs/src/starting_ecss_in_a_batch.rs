@@ -16,11 +16,25 @@ pub const PATH_TEMPLATE: &str = "/v1/{project_id}/cloudservers/action";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Specifies the project ID.
     pub project_id: ::std::string::String,
     /// The request body.
     pub body: super::StartingEcssInABatchRequest,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        body: super::StartingEcssInABatchRequest,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            body,
+        }
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -36,9 +50,9 @@ impl Request {
     pub fn query(&self) -> ::std::string::String {
         ::std::string::String::new()
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 0usize] {
-        []
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -57,8 +71,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// A status the page does not document, with its body as JSON (`null` when empty).
     Other {

@@ -52,13 +52,36 @@ pub const PATH_TEMPLATE: &str = "/v3/{project_id}/elb/loadbalancers";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Specifies the project ID.
     pub project_id: ::std::string::String,
     /// Shows authentication information.
-    pub x_auth_token: ::std::string::String,
+    pub x_auth_token: ::std::option::Option<::std::string::String>,
     /// The request body.
     pub body: super::CreatingALoadBalancerRequest,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        project_id: impl ::std::convert::Into<::std::string::String>,
+        body: super::CreatingALoadBalancerRequest,
+    ) -> Self {
+        Self {
+            project_id: project_id.into(),
+            x_auth_token: ::std::option::Option::None,
+            body,
+        }
+    }
+    /// Sets `X-Auth-Token`.
+    pub fn with_x_auth_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.x_auth_token = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -74,9 +97,13 @@ impl Request {
     pub fn query(&self) -> ::std::string::String {
         ::std::string::String::new()
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 1usize] {
-        [("X-Auth-Token", self.x_auth_token.as_str())]
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        let mut headers = ::std::vec![];
+        if let ::std::option::Option::Some(value) = &self.x_auth_token {
+            headers.push(("X-Auth-Token", value.as_str()));
+        }
+        headers
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -86,11 +113,9 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(
-                out,
-                &path.field("X-Auth-Token"),
-                &self.x_auth_token,
-            );
+            if let ::std::option::Option::Some(value) = &self.x_auth_token {
+                support::check_not_empty(out, &path.field("X-Auth-Token"), value);
+            }
             support::Validate::validate_at(&self.body, path, out);
         }
         if violations.is_empty() {
@@ -100,8 +125,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 201 Successful request.
     SuccessfulRequest(::std::boxed::Box<super::CreatingALoadBalancerResponse201>),

@@ -20,7 +20,8 @@ pub const METHOD: &str = "GET";
 pub const PATH_TEMPLATE: &str = "/v2.0/lbaas/listeners";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default)]
+#[non_exhaustive]
 pub struct Request {
     /// Specifies the ID of the listener from which pagination query starts, that is, the ID of the
     /// last listener on the previous page.
@@ -90,6 +91,144 @@ pub struct Request {
     pub tls_container_id: ::std::option::Option<::std::string::String>,
     /// Queries the listener associated with the SNI certificate.
     pub sni_container_refs: ::std::option::Option<::std::string::String>,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `marker`.
+    pub fn with_marker(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.marker = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `page_reverse`.
+    pub fn with_page_reverse(mut self, value: bool) -> Self {
+        self.page_reverse = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tenant_id`.
+    pub fn with_tenant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tenant_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `loadbalancer_id`.
+    pub fn with_loadbalancer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.loadbalancer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `connection_limit`.
+    pub fn with_connection_limit(mut self, value: i32) -> Self {
+        self.connection_limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `admin_state_up`.
+    pub fn with_admin_state_up(mut self, value: bool) -> Self {
+        self.admin_state_up = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `default_pool_id`.
+    pub fn with_default_pool_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_pool_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `http2_enable`.
+    pub fn with_http2_enable(mut self, value: bool) -> Self {
+        self.http2_enable = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `default_tls_container_ref`.
+    pub fn with_default_tls_container_ref(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_tls_container_ref = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `client_ca_tls_container_ref`.
+    pub fn with_client_ca_tls_container_ref(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.client_ca_tls_container_ref = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `protocol`.
+    pub fn with_protocol(mut self, value: super::Protocol) -> Self {
+        self.protocol = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `protocol_port`.
+    pub fn with_protocol_port(mut self, value: i32) -> Self {
+        self.protocol_port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `tls_ciphers_policy`.
+    pub fn with_tls_ciphers_policy(
+        mut self,
+        value: super::QueryTlsCiphersPolicy,
+    ) -> Self {
+        self.tls_ciphers_policy = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `tls_container_id`.
+    pub fn with_tls_container_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tls_container_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sni_container_refs`.
+    pub fn with_sni_container_refs(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sni_container_refs = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -180,9 +319,9 @@ impl Request {
         }
         query
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 0usize] {
-        []
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -266,8 +405,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 200
     Status200(::std::boxed::Box<super::QueryingListenersResponse200>),

@@ -15,6 +15,7 @@ pub const PATH_TEMPLATE: &str = "/v2/{project_id}/datasets";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Request {
     /// Project ID. For details about how to obtain the project ID, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
@@ -78,6 +79,120 @@ pub struct Request {
     /// Workspace ID. If no workspace is created, the default value is 0. If a workspace is created
     /// and used, use the actual value.
     pub workspace_id: ::std::option::Option<::std::string::String>,
+}
+impl Request {
+    /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            project_id: project_id.into(),
+            check_running_task: ::std::option::Option::None,
+            contain_versions: ::std::option::Option::None,
+            dataset_type: ::std::option::Option::None,
+            file_preview: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            offset: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            running_task_type: ::std::option::Option::None,
+            search_content: ::std::option::Option::None,
+            sort_by: ::std::option::Option::None,
+            support_export: ::std::option::Option::None,
+            train_evaluate_ratio: ::std::option::Option::None,
+            version_format: ::std::option::Option::None,
+            with_labels: ::std::option::Option::None,
+            workspace_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `check_running_task`.
+    pub fn with_check_running_task(mut self, value: bool) -> Self {
+        self.check_running_task = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `contain_versions`.
+    pub fn with_contain_versions(mut self, value: bool) -> Self {
+        self.contain_versions = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dataset_type`.
+    pub fn with_dataset_type(mut self, value: i32) -> Self {
+        self.dataset_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `file_preview`.
+    pub fn with_file_preview(mut self, value: bool) -> Self {
+        self.file_preview = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `order`.
+    pub fn with_order(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `running_task_type`.
+    pub fn with_running_task_type(mut self, value: i32) -> Self {
+        self.running_task_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `search_content`.
+    pub fn with_search_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.search_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort_by`.
+    pub fn with_sort_by(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort_by = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `support_export`.
+    pub fn with_support_export(mut self, value: bool) -> Self {
+        self.support_export = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `train_evaluate_ratio`.
+    pub fn with_train_evaluate_ratio(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.train_evaluate_ratio = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version_format`.
+    pub fn with_version_format(mut self, value: i32) -> Self {
+        self.version_format = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `with_labels`.
+    pub fn with_with_labels(mut self, value: bool) -> Self {
+        self.with_labels = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `workspace_id`.
+    pub fn with_workspace_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workspace_id = ::std::option::Option::Some(value.into());
+        self
+    }
 }
 impl Request {
     /// The request path, with every path parameter percent-encoded.
@@ -154,9 +269,9 @@ impl Request {
         }
         query
     }
-    /// The documented headers, as (name, value).
-    pub fn headers(&self) -> [(&'static str, &str); 0usize] {
-        []
+    /// The documented headers that are set, as (name, value), in the page's order.
+    pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
+        ::std::vec![]
     }
     /// Checks that no path parameter or header is empty and that the query parameters, the
     /// form's fields and the body keep every documented rule; returns every violation at
@@ -187,8 +302,10 @@ impl Request {
         }
     }
 }
-/// A response, by documented status code.
+/// A response, by documented status code. A status the page adds later is a new variant,
+/// so a `match` needs an arm for the others (`_`) besides `Other`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Response {
     /// 200 OK
     Ok(::std::boxed::Box<super::ListDatasetsResponse200>),

@@ -15,11 +15,17 @@ use ::api_gateway_models_wire as wire;
 pub mod add_backend_instances;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MembersBatchCreate {
     /// Backend server list.
     pub members: ::std::vec::Vec<MemberInfo>,
 }
 impl MembersBatchCreate {
+    /// A `MembersBatchCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(members: ::std::vec::Vec<MemberInfo>) -> Self {
+        Self { members }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -76,7 +82,15 @@ impl support::Read for MembersBatchCreate {
     }
 }
 /// Table 4 MemberInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
     /// This parameter is valid when the member type is IP address.
@@ -140,6 +154,63 @@ pub struct MemberInfo {
     pub ecs_name: ::std::option::Option<::std::string::String>,
 }
 impl MemberInfo {
+    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `host`.
+    pub fn with_host(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.host = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, value: i32) -> Self {
+        self.weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `is_backup`.
+    pub fn with_is_backup(mut self, value: bool) -> Self {
+        self.is_backup = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `member_group_name`.
+    pub fn with_member_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: MemberStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ecs_id`.
+    pub fn with_ecs_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ecs_name`.
+    pub fn with_ecs_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_name = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.
@@ -372,7 +443,15 @@ impl support::Read for MemberInfo {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcMemberInfoList {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -388,6 +467,13 @@ pub struct VpcMemberInfoList {
     /// Instances").
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
+}
+impl VpcMemberInfoList {
+    /// A `VpcMemberInfoList` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`VpcMemberInfoList`].
 pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
@@ -429,7 +515,15 @@ impl support::Validate for VpcMemberInfoList {
     }
 }
 /// Table 6 VpcMemberInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcMemberInfo {
     /// Backend server address.
     /// This parameter is valid when the member type is IP address.
@@ -523,6 +617,11 @@ pub struct VpcMemberInfo {
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 impl VpcMemberInfo {
+    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.
@@ -717,7 +816,15 @@ impl support::Validate for VpcMemberInfo {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -725,6 +832,13 @@ pub struct ErrorResponse {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ErrorResponse {
+    /// A `ErrorResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ErrorResponse`].
 pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
@@ -755,6 +869,7 @@ impl support::Validate for ErrorResponse {
 }
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MemberStatus {
     /// available
     /// Wire value: `1`.

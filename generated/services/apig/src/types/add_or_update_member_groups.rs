@@ -6,13 +6,34 @@
 use crate::support;
 use super::common::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberGroupCreateBatch {
     /// Backend server groups.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 impl MemberGroupCreateBatch {
+    /// A `MemberGroupCreateBatch` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `member_groups`.
+    pub fn with_member_groups(
+        mut self,
+        value: ::std::vec::Vec<MemberGroupCreate>,
+    ) -> Self {
+        self.member_groups = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -68,7 +89,15 @@ impl support::Read for MemberGroupCreateBatch {
     }
 }
 /// Table 6 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberGroupInfoList {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +108,13 @@ pub struct MemberGroupInfoList {
     /// Backend server groups of the VPC channel.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
+}
+impl MemberGroupInfoList {
+    /// A `MemberGroupInfoList` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`MemberGroupInfoList`].
 pub static SHAPE_MEMBER_GROUP_INFO_LIST: support::Shape = support::Shape {

@@ -8,6 +8,7 @@ use crate::support;
 /// Table 4 MemberGroupCreate, in "Adding or Updating a Backend Server Group of a VPC Channel"
 /// and in "Updating a VPC Channel".
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -61,6 +62,63 @@ pub struct MemberGroupCreate {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupCreate {
+    /// A `MemberGroupCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        member_group_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            member_group_name: member_group_name.into(),
+            member_group_remark: ::std::option::Option::None,
+            member_group_weight: ::std::option::Option::None,
+            dict_code: ::std::option::Option::None,
+            microservice_version: ::std::option::Option::None,
+            microservice_port: ::std::option::Option::None,
+            microservice_labels: ::std::option::Option::None,
+        }
+    }
+    /// Sets `member_group_remark`.
+    pub fn with_member_group_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_group_weight`.
+    pub fn with_member_group_weight(mut self, value: i32) -> Self {
+        self.member_group_weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dict_code`.
+    pub fn with_dict_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dict_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_version`.
+    pub fn with_microservice_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.microservice_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_port`.
+    pub fn with_microservice_port(mut self, value: i32) -> Self {
+        self.microservice_port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `microservice_labels`.
+    pub fn with_microservice_labels(
+        mut self,
+        value: ::std::vec::Vec<MicroserviceLabel>,
+    ) -> Self {
+        self.microservice_labels = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -319,6 +377,7 @@ impl support::Read for MemberGroupCreate {
 /// Table 5 MicroserviceLabel (Table 8 and Table 14 in the responses), in "Adding or Updating a
 /// Backend Server Group of a VPC Channel" and in "Updating a VPC Channel".
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroserviceLabel {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores
@@ -345,6 +404,17 @@ pub struct MicroserviceLabel {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MicroserviceLabel {
+    /// A `MicroserviceLabel` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        label_name: impl ::std::convert::Into<::std::string::String>,
+        label_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            label_name: label_name.into(),
+            label_value: label_value.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -486,7 +556,15 @@ impl support::Read for MicroserviceLabel {
 /// The form of \[`MicroserviceLabel`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroserviceLabelInResponse {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores
@@ -515,6 +593,11 @@ pub struct MicroserviceLabelInResponse {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MicroserviceLabelInResponse {
+    /// A `MicroserviceLabelInResponse` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -616,7 +699,15 @@ impl support::Validate for MicroserviceLabelInResponse {
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 /// Table 6 MemberInfo in "Updating a VPC Channel"; Table 4 MemberInfo in "Updating Backend
 /// Instances".
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
     /// This parameter is required when the member type is IP address.
@@ -676,6 +767,63 @@ pub struct MemberInfo {
 }
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 impl MemberInfo {
+    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `host`.
+    pub fn with_host(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.host = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, value: i32) -> Self {
+        self.weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `is_backup`.
+    pub fn with_is_backup(mut self, value: bool) -> Self {
+        self.is_backup = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `member_group_name`.
+    pub fn with_member_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: MemberStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ecs_id`.
+    pub fn with_ecs_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ecs_name`.
+    pub fn with_ecs_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_name = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.
@@ -912,7 +1060,15 @@ impl support::Read for MemberInfo {
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 /// Table 13 MemberGroupInfo in "Updating a VPC Channel"; Table 7 MemberGroupInfo in "Adding or
 /// Updating a Backend Server Group of a VPC Channel".
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -978,6 +1134,11 @@ pub struct MemberGroupInfo {
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 impl MemberGroupInfo {
+    /// A `MemberGroupInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1178,7 +1339,15 @@ impl support::Validate for MemberGroupInfo {
 /// Response body parameters of status codes 400, 401, 403, 404 and 500 (Table 9 to Table 13 in
 /// "Adding or Updating a Backend Server Group of a VPC Channel", Table 7 to Table 11 in
 /// "Updating Backend Instances", Table 19 to Table 23 in "Updating a VPC Channel").
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1186,6 +1355,13 @@ pub struct ErrorResponse {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ErrorResponse {
+    /// A `ErrorResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ErrorResponse`].
 pub static SHAPE_ERROR_RESPONSE: support::Shape = support::Shape {
@@ -1217,6 +1393,7 @@ impl support::Validate for ErrorResponse {
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MemberStatus {
     /// available
     /// Wire value: `1`.

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{MemberInfo, MemberStatus};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MembersBatchUpdate {
     /// Backend instances.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,24 @@ pub struct MembersBatchUpdate {
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 impl MembersBatchUpdate {
+    /// A `MembersBatchUpdate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `members`.
+    pub fn with_members(mut self, value: ::std::vec::Vec<MemberInfo>) -> Self {
+        self.members = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `member_group_name`.
+    pub fn with_member_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_name = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -85,7 +111,15 @@ impl support::Read for MembersBatchUpdate {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcMemberInfoList {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -96,6 +130,13 @@ pub struct VpcMemberInfoList {
     /// Cloud server list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
+}
+impl VpcMemberInfoList {
+    /// A `VpcMemberInfoList` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`VpcMemberInfoList`].
 pub static SHAPE_VPC_MEMBER_INFO_LIST: support::Shape = support::Shape {
@@ -137,7 +178,15 @@ impl support::Validate for VpcMemberInfoList {
     }
 }
 /// Table 6 VpcMemberInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcMemberInfo {
     /// Backend server address.
     /// This parameter is required when the member type is IP address.
@@ -208,6 +257,11 @@ pub struct VpcMemberInfo {
     pub member_group_id: ::std::option::Option<::std::string::String>,
 }
 impl VpcMemberInfo {
+    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.

@@ -25,6 +25,7 @@ use super::common::{
 ///   another one, may still be for a microservice channel, so the rule is documented and not
 ///   checked.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VpcCreate {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -82,6 +83,63 @@ pub struct VpcCreate {
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 impl VpcCreate {
+    /// A `VpcCreate` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        port: i32,
+        balance_strategy: BalanceStrategy,
+        member_type: MemberType,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            port,
+            balance_strategy,
+            member_type,
+            r#type: ::std::option::Option::None,
+            dict_code: ::std::option::Option::None,
+            member_groups: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            vpc_health_config: ::std::option::Option::None,
+            microservice_info: ::std::option::Option::None,
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: VpcChannelType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dict_code`.
+    pub fn with_dict_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dict_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_groups`.
+    pub fn with_member_groups(
+        mut self,
+        value: ::std::vec::Vec<MemberGroupCreate>,
+    ) -> Self {
+        self.member_groups = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `members`.
+    pub fn with_members(mut self, value: ::std::vec::Vec<MemberInfo>) -> Self {
+        self.members = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpc_health_config`.
+    pub fn with_vpc_health_config(mut self, value: VpcHealthConfig) -> Self {
+        self.vpc_health_config = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `microservice_info`.
+    pub fn with_microservice_info(mut self, value: MicroServiceCreate) -> Self {
+        self.microservice_info = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// The documented default of `member_type`.
@@ -472,6 +530,7 @@ impl support::Read for VpcCreate {
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: HealthCheckProtocol,
@@ -534,6 +593,65 @@ pub struct VpcHealthConfig {
     pub timeout: i32,
 }
 impl VpcHealthConfig {
+    /// A `VpcHealthConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        protocol: HealthCheckProtocol,
+        threshold_normal: i32,
+        threshold_abnormal: i32,
+        time_interval: i32,
+        timeout: i32,
+    ) -> Self {
+        Self {
+            protocol,
+            path: ::std::option::Option::None,
+            method: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            threshold_normal,
+            threshold_abnormal,
+            time_interval,
+            http_code: ::std::option::Option::None,
+            enable_client_ssl: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            timeout,
+        }
+    }
+    /// Sets `path`.
+    pub fn with_path(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn with_method(mut self, value: HealthCheckMethod) -> Self {
+        self.method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `http_code`.
+    pub fn with_http_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.http_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enable_client_ssl`.
+    pub fn with_enable_client_ssl(mut self, value: bool) -> Self {
+        self.enable_client_ssl = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: HealthCheckStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `method`.
     pub const DEFAULT_METHOD: HealthCheckMethod = HealthCheckMethod::Get;
     /// `method`, or its documented default when absent.
@@ -938,7 +1056,15 @@ impl support::Read for VpcHealthConfig {
 /// Rules checked by `validate`:
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -960,6 +1086,34 @@ pub struct MicroServiceCreate {
     pub cce_service_info: ::std::option::Option<MicroServiceInfoCceServiceBase>,
 }
 impl MicroServiceCreate {
+    /// A `MicroServiceCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `service_type`.
+    pub fn with_service_type(mut self, value: MicroserviceType) -> Self {
+        self.service_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cse_info`.
+    pub fn with_cse_info(mut self, value: MicroServiceInfoCseBase) -> Self {
+        self.cse_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cce_info`.
+    pub fn with_cce_info(mut self, value: MicroServiceInfoCceBase) -> Self {
+        self.cce_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cce_service_info`.
+    pub fn with_cce_service_info(
+        mut self,
+        value: MicroServiceInfoCceServiceBase,
+    ) -> Self {
+        self.cce_service_info = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1121,6 +1275,7 @@ impl support::Read for MicroServiceCreate {
 }
 /// Table 9 MicroServiceInfoCSEBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCseBase {
     /// Microservice engine ID.
     ///
@@ -1132,6 +1287,17 @@ pub struct MicroServiceInfoCseBase {
     pub service_id: ::std::string::String,
 }
 impl MicroServiceInfoCseBase {
+    /// A `MicroServiceInfoCseBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        engine_id: impl ::std::convert::Into<::std::string::String>,
+        service_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            engine_id: engine_id.into(),
+            service_id: service_id.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1221,6 +1387,7 @@ impl support::Read for MicroServiceInfoCseBase {
 /// - `app_name` or `label_key` and `label_value`: Either app_name or any of label_key and
 ///   label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCceBase {
     /// CCE cluster ID.
     ///
@@ -1265,6 +1432,46 @@ pub struct MicroServiceInfoCceBase {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceBase {
+    /// A `MicroServiceInfoCceBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        cluster_id: impl ::std::convert::Into<::std::string::String>,
+        namespace: impl ::std::convert::Into<::std::string::String>,
+        workload_type: WorkloadType,
+    ) -> Self {
+        Self {
+            cluster_id: cluster_id.into(),
+            namespace: namespace.into(),
+            workload_type,
+            app_name: ::std::option::Option::None,
+            label_key: ::std::option::Option::None,
+            label_value: ::std::option::Option::None,
+        }
+    }
+    /// Sets `app_name`.
+    pub fn with_app_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_key`.
+    pub fn with_label_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_value`.
+    pub fn with_label_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1506,6 +1713,7 @@ impl support::Read for MicroServiceInfoCceBase {
 }
 /// Table 11 MicroServiceInfoCCEServiceBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCceServiceBase {
     /// CCE cluster ID.
     ///
@@ -1529,6 +1737,19 @@ pub struct MicroServiceInfoCceServiceBase {
     pub service_name: ::std::string::String,
 }
 impl MicroServiceInfoCceServiceBase {
+    /// A `MicroServiceInfoCceServiceBase` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        cluster_id: impl ::std::convert::Into<::std::string::String>,
+        namespace: impl ::std::convert::Into<::std::string::String>,
+        service_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            cluster_id: cluster_id.into(),
+            namespace: namespace.into(),
+            service_name: service_name.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1667,7 +1888,15 @@ impl support::Read for MicroServiceInfoCceServiceBase {
     }
 }
 /// Table 12 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcChannelInfo {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -1727,6 +1956,11 @@ pub struct VpcChannelInfo {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl VpcChannelInfo {
+    /// A `VpcChannelInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// `balance_strategy`, or its documented default when absent.
@@ -1941,7 +2175,15 @@ impl support::Validate for VpcChannelInfo {
     }
 }
 /// Table 15 MicroServiceInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfo {
     /// Microservice ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1969,6 +2211,11 @@ pub struct MicroServiceInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfo {
+    /// A `MicroServiceInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2044,7 +2291,15 @@ impl support::Validate for MicroServiceInfo {
     }
 }
 /// Table 16 MicroServiceInfoCSE.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
     ///
@@ -2076,6 +2331,11 @@ pub struct MicroServiceInfoCse {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCse {
+    /// A `MicroServiceInfoCse` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2175,7 +2435,15 @@ impl support::Validate for MicroServiceInfoCse {
     }
 }
 /// Table 17 MicroServiceInfoCCE.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
     ///
@@ -2226,6 +2494,11 @@ pub struct MicroServiceInfoCce {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCce {
+    /// A `MicroServiceInfoCce` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2411,7 +2684,15 @@ impl support::Validate for MicroServiceInfoCce {
     }
 }
 /// Table 18 MicroServiceInfoCCEService.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCceService {
     /// CCE cluster ID.
     ///
@@ -2441,6 +2722,11 @@ pub struct MicroServiceInfoCceService {
     pub cluster_name: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceService {
+    /// A `MicroServiceInfoCceService` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2552,6 +2838,7 @@ impl support::Validate for MicroServiceInfoCceService {
 }
 /// Distribution algorithm.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BalanceStrategy {
     /// Weighted round robin (WRR).
     /// Wire value: `1`.
@@ -2630,6 +2917,7 @@ impl support::Shaped for BalanceStrategy {
 }
 /// Member type of the VPC channel.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MemberType {
     /// Wire value: `ip`.
     Ip,
@@ -2696,6 +2984,7 @@ impl support::Shaped for MemberType {
 }
 /// VPC channel type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VpcChannelType {
     /// Server type.
     /// Wire value: `2`.
@@ -2768,6 +3057,7 @@ impl support::Shaped for VpcChannelType {
 /// http_code rows say "if protocol is set to http or https", so the lowercase spellings are
 /// accepted as the same values; they are serialized in the documented upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthCheckProtocol {
     /// Wire value: `TCP`.
     /// Also accepted as `tcp`.
@@ -2841,6 +3131,7 @@ impl support::Shaped for HealthCheckProtocol {
 }
 /// Request method for health checks.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthCheckMethod {
     /// Wire value: `GET`.
     Get,
@@ -2907,6 +3198,7 @@ impl support::Shaped for HealthCheckMethod {
 }
 /// Health check result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HealthCheckStatus {
     /// available
     /// Wire value: `1`.
@@ -2975,6 +3267,7 @@ impl support::Shaped for HealthCheckStatus {
 }
 /// Microservice type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicroserviceType {
     /// CSE microservice registration center
     /// Wire value: `CSE`.
@@ -3048,6 +3341,7 @@ impl support::Shaped for MicroserviceType {
 }
 /// Workload type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkloadType {
     /// Wire value: `deployment`.
     Deployment,
@@ -3122,6 +3416,7 @@ impl support::Shaped for WorkloadType {
 }
 /// VPC channel status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VpcChannelStatus {
     /// normal
     /// Wire value: `1`.

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest {
     /// Allow or reject connections.
     pub action: AcceptingOrRejectingAVpcEndpointConnectionAction,
@@ -16,6 +17,14 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest {
     pub endpoints: ::std::vec::Vec<::std::string::String>,
 }
 impl AcceptingOrRejectingAVpcEndpointConnectionRequest {
+    /// A `AcceptingOrRejectingAVpcEndpointConnectionRequest` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        action: AcceptingOrRejectingAVpcEndpointConnectionAction,
+        endpoints: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self { action, endpoints }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -105,7 +114,15 @@ impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -116,6 +133,13 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
     /// Connections.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub connections: ::std::option::Option<::std::vec::Vec<EndpointConnection>>,
+}
+impl AcceptingOrRejectingAVpcEndpointConnectionResponse200 {
+    /// A `AcceptingOrRejectingAVpcEndpointConnectionResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AcceptingOrRejectingAVpcEndpointConnectionResponse200`].
 pub static SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE200: support::Shape = support::Shape {
@@ -158,7 +182,15 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse200
 }
 /// Table 8, Table 10, Table 12 and Table 14 Response body parameters (status codes 401, 403,
 /// 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -166,6 +198,13 @@ pub struct AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AcceptingOrRejectingAVpcEndpointConnectionResponse401 {
+    /// A `AcceptingOrRejectingAVpcEndpointConnectionResponse401` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AcceptingOrRejectingAVpcEndpointConnectionResponse401`].
 pub static SHAPE_ACCEPTING_OR_REJECTING_A_VPC_ENDPOINT_CONNECTION_RESPONSE401: support::Shape = support::Shape {
@@ -195,7 +234,15 @@ impl support::Validate for AcceptingOrRejectingAVpcEndpointConnectionResponse401
     }
 }
 /// Table 6 EndpointConnection.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EndpointConnection {
     /// Connection ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -217,6 +264,11 @@ pub struct EndpointConnection {
     pub status: ::std::option::Option<AcceptingOrRejectingAVpcEndpointConnectionStatus>,
 }
 impl EndpointConnection {
+    /// A `EndpointConnection` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -273,6 +325,7 @@ impl support::Validate for EndpointConnection {
 }
 /// Allow or reject connections.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AcceptingOrRejectingAVpcEndpointConnectionAction {
     /// Wire value: `receive`.
     Receive,
@@ -340,6 +393,7 @@ impl support::Shaped for AcceptingOrRejectingAVpcEndpointConnectionAction {
 }
 /// Connection status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AcceptingOrRejectingAVpcEndpointConnectionStatus {
     /// Wire value: `pendingAcceptance`.
     PendingAcceptance,

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::AddingACertificateToADomainNameStatus;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddingACertificateToADomainNameRequest {
     /// Certificate content.
     pub cert_content: ::std::string::String,
@@ -19,6 +20,19 @@ pub struct AddingACertificateToADomainNameRequest {
     pub private_key: ::std::string::String,
 }
 impl AddingACertificateToADomainNameRequest {
+    /// A `AddingACertificateToADomainNameRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        cert_content: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        private_key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            cert_content: cert_content.into(),
+            name: name.into(),
+            private_key: private_key.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -102,7 +116,15 @@ impl support::Read for AddingACertificateToADomainNameRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingACertificateToADomainNameResponse201 {
     /// Custom domain name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -137,6 +159,11 @@ pub struct AddingACertificateToADomainNameResponse201 {
     pub ssl_id: ::std::option::Option<::std::string::String>,
 }
 impl AddingACertificateToADomainNameResponse201 {
+    /// A `AddingACertificateToADomainNameResponse201` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_http_redirect_to_https`.
     pub const DEFAULT_IS_HTTP_REDIRECT_TO_HTTPS: bool = false;
     /// `is_http_redirect_to_https`, or its documented default when absent.
@@ -213,7 +240,15 @@ impl support::Validate for AddingACertificateToADomainNameResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingACertificateToADomainNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -221,6 +256,13 @@ pub struct AddingACertificateToADomainNameResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AddingACertificateToADomainNameResponse400 {
+    /// A `AddingACertificateToADomainNameResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingACertificateToADomainNameResponse400`].
 pub static SHAPE_ADDING_A_CERTIFICATE_TO_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::TmsKeyValue;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddingOrDeletingTagsOfAGatewayRequest {
     /// Operation: create and delete.
     pub action: AddingOrDeletingTagsOfAGatewayAction,
@@ -18,6 +19,14 @@ pub struct AddingOrDeletingTagsOfAGatewayRequest {
     pub tags: ::std::vec::Vec<TmsKeyValue>,
 }
 impl AddingOrDeletingTagsOfAGatewayRequest {
+    /// A `AddingOrDeletingTagsOfAGatewayRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        action: AddingOrDeletingTagsOfAGatewayAction,
+        tags: ::std::vec::Vec<TmsKeyValue>,
+    ) -> Self {
+        Self { action, tags }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -111,7 +120,15 @@ impl support::Read for AddingOrDeletingTagsOfAGatewayRequest {
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrDeletingTagsOfAGatewayResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -119,6 +136,13 @@ pub struct AddingOrDeletingTagsOfAGatewayResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AddingOrDeletingTagsOfAGatewayResponse401 {
+    /// A `AddingOrDeletingTagsOfAGatewayResponse401` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingOrDeletingTagsOfAGatewayResponse401`].
 pub static SHAPE_ADDING_OR_DELETING_TAGS_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {
@@ -149,6 +173,7 @@ impl support::Validate for AddingOrDeletingTagsOfAGatewayResponse401 {
 }
 /// Operation: create and delete.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AddingOrDeletingTagsOfAGatewayAction {
     /// Wire value: `create`.
     Create,

@@ -6,13 +6,34 @@
 use crate::support;
 use super::common::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
     /// Backend server groups.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupCreate>>,
 }
 impl AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
+    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `member_groups`.
+    pub fn with_member_groups(
+        mut self,
+        value: ::std::vec::Vec<MemberGroupCreate>,
+    ) -> Self {
+        self.member_groups = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -68,7 +89,15 @@ impl support::Read for AddingOrUpdatingABackendServerGroupOfAVpcChannelRequest {
     }
 }
 /// Table 6 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +108,13 @@ pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
     /// Backend server groups of the VPC channel.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
+}
+impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201 {
+    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse201`].
 pub static SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE201: support::Shape = support::Shape {
@@ -120,7 +156,15 @@ impl support::Validate for AddingOrUpdatingABackendServerGroupOfAVpcChannelRespo
     }
 }
 /// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -128,6 +172,13 @@ pub struct AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400 {
+    /// A `AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingOrUpdatingABackendServerGroupOfAVpcChannelResponse400`].
 pub static SHAPE_ADDING_OR_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {

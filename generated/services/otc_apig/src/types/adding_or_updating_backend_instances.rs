@@ -7,11 +7,17 @@ use crate::support;
 use super::common::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingBackendInstancesRequest {
     /// Backend instances.
     pub members: ::std::vec::Vec<MemberInfo>,
 }
 impl AddingOrUpdatingBackendInstancesRequest {
+    /// A `AddingOrUpdatingBackendInstancesRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(members: ::std::vec::Vec<MemberInfo>) -> Self {
+        Self { members }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -68,7 +74,15 @@ impl support::Read for AddingOrUpdatingBackendInstancesRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingBackendInstancesResponse201 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +93,13 @@ pub struct AddingOrUpdatingBackendInstancesResponse201 {
     /// Cloud server list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
+}
+impl AddingOrUpdatingBackendInstancesResponse201 {
+    /// A `AddingOrUpdatingBackendInstancesResponse201` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingOrUpdatingBackendInstancesResponse201`].
 pub static SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE201: support::Shape = support::Shape {
@@ -120,7 +141,15 @@ impl support::Validate for AddingOrUpdatingBackendInstancesResponse201 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingOrUpdatingBackendInstancesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -128,6 +157,13 @@ pub struct AddingOrUpdatingBackendInstancesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AddingOrUpdatingBackendInstancesResponse400 {
+    /// A `AddingOrUpdatingBackendInstancesResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingOrUpdatingBackendInstancesResponse400`].
 pub static SHAPE_ADDING_OR_UPDATING_BACKEND_INSTANCES_RESPONSE400: support::Shape = support::Shape {

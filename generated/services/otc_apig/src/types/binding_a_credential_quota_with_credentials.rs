@@ -5,7 +5,15 @@
 //! The types only the `binding_a_credential_quota_with_credentials` operation reaches.
 use crate::support;
 /// Table 5 AppQuotaAppBinding.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AppQuotaAppBinding {
     /// Credential quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +24,13 @@ pub struct AppQuotaAppBinding {
     /// Binding time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_time: ::std::option::Option<::std::string::String>,
+}
+impl AppQuotaAppBinding {
+    /// A `AppQuotaAppBinding` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AppQuotaAppBinding`].
 pub static SHAPE_APP_QUOTA_APP_BINDING: support::Shape = support::Shape {
@@ -50,11 +65,17 @@ impl support::Validate for AppQuotaAppBinding {
 }
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingACredentialQuotaWithCredentialsRequest {
     /// Credential ID List.
     pub app_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingACredentialQuotaWithCredentialsRequest {
+    /// A `BindingACredentialQuotaWithCredentialsRequest` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(app_ids: ::std::vec::Vec<::std::string::String>) -> Self {
+        Self { app_ids }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -104,11 +125,26 @@ impl support::Read for BindingACredentialQuotaWithCredentialsRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingACredentialQuotaWithCredentialsResponse201 {
     /// Credential and credential quota binding list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub applies: ::std::option::Option<::std::vec::Vec<AppQuotaAppBinding>>,
+}
+impl BindingACredentialQuotaWithCredentialsResponse201 {
+    /// A `BindingACredentialQuotaWithCredentialsResponse201` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingACredentialQuotaWithCredentialsResponse201`].
 pub static SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE201: support::Shape = support::Shape {
@@ -142,7 +178,15 @@ impl support::Validate for BindingACredentialQuotaWithCredentialsResponse201 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingACredentialQuotaWithCredentialsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -150,6 +194,13 @@ pub struct BindingACredentialQuotaWithCredentialsResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingACredentialQuotaWithCredentialsResponse400 {
+    /// A `BindingACredentialQuotaWithCredentialsResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingACredentialQuotaWithCredentialsResponse400`].
 pub static SHAPE_BINDING_A_CREDENTIAL_QUOTA_WITH_CREDENTIALS_RESPONSE400: support::Shape = support::Shape {

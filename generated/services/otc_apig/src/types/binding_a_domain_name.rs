@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{AddingACertificateToADomainNameStatus, MinSslVersion};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingADomainNameRequest {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     ///
@@ -26,6 +27,25 @@ pub struct BindingADomainNameRequest {
     pub url_domain: ::std::string::String,
 }
 impl BindingADomainNameRequest {
+    /// A `BindingADomainNameRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(url_domain: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            min_ssl_version: ::std::option::Option::None,
+            is_http_redirect_to_https: ::std::option::Option::None,
+            url_domain: url_domain.into(),
+        }
+    }
+    /// Sets `min_ssl_version`.
+    pub fn with_min_ssl_version(mut self, value: MinSslVersion) -> Self {
+        self.min_ssl_version = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `is_http_redirect_to_https`.
+    pub fn with_is_http_redirect_to_https(mut self, value: bool) -> Self {
+        self.is_http_redirect_to_https = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `min_ssl_version`.
     pub const DEFAULT_MIN_SSL_VERSION: MinSslVersion = MinSslVersion::TlSv11;
     /// `min_ssl_version`, or its documented default when absent.
@@ -139,7 +159,15 @@ impl support::Read for BindingADomainNameRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingADomainNameResponse201 {
     /// Custom domain name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -168,6 +196,11 @@ pub struct BindingADomainNameResponse201 {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl BindingADomainNameResponse201 {
+    /// A `BindingADomainNameResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_http_redirect_to_https`.
     pub const DEFAULT_IS_HTTP_REDIRECT_TO_HTTPS: bool = false;
     /// `is_http_redirect_to_https`, or its documented default when absent.
@@ -236,7 +269,15 @@ impl support::Validate for BindingADomainNameResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingADomainNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -244,6 +285,13 @@ pub struct BindingADomainNameResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingADomainNameResponse400 {
+    /// A `BindingADomainNameResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingADomainNameResponse400`].
 pub static SHAPE_BINDING_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{PluginScope, PluginType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingAPlugInToApisRequest {
     /// ID of the environment for binding to the API.
     pub env_id: ::std::string::String,
@@ -17,6 +18,17 @@ pub struct BindingAPlugInToApisRequest {
     pub api_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingAPlugInToApisRequest {
+    /// A `BindingAPlugInToApisRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        env_id: impl ::std::convert::Into<::std::string::String>,
+        api_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            env_id: env_id.into(),
+            api_ids,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -84,11 +96,26 @@ impl support::Read for BindingAPlugInToApisRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingAPlugInToApisResponse201 {
     /// Bound plug-ins.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attached_plugins: ::std::option::Option<::std::vec::Vec<PluginApiAttachInfo>>,
+}
+impl BindingAPlugInToApisResponse201 {
+    /// A `BindingAPlugInToApisResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingAPlugInToApisResponse201`].
 pub static SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE201: support::Shape = support::Shape {
@@ -122,7 +149,15 @@ impl support::Validate for BindingAPlugInToApisResponse201 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingAPlugInToApisResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -130,6 +165,13 @@ pub struct BindingAPlugInToApisResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingAPlugInToApisResponse400 {
+    /// A `BindingAPlugInToApisResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingAPlugInToApisResponse400`].
 pub static SHAPE_BINDING_A_PLUG_IN_TO_APIS_RESPONSE400: support::Shape = support::Shape {
@@ -159,7 +201,15 @@ impl support::Validate for BindingAPlugInToApisResponse400 {
     }
 }
 /// Table 5 PluginApiAttachInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PluginApiAttachInfo {
     /// Plug-in binding record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -196,6 +246,11 @@ pub struct PluginApiAttachInfo {
     pub attached_time: ::std::option::Option<::std::string::String>,
 }
 impl PluginApiAttachInfo {
+    /// A `PluginApiAttachInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

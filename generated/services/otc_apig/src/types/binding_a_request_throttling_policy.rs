@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingARequestThrottlingPolicyRequest {
     /// Request throttling policy ID.
     ///
@@ -15,6 +16,17 @@ pub struct BindingARequestThrottlingPolicyRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingARequestThrottlingPolicyRequest {
+    /// A `BindingARequestThrottlingPolicyRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        strategy_id: impl ::std::convert::Into<::std::string::String>,
+        publish_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            strategy_id: strategy_id.into(),
+            publish_ids,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -95,11 +107,26 @@ impl support::Read for BindingARequestThrottlingPolicyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingARequestThrottlingPolicyResponse201 {
     /// Request throttling policy binding records.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_applys: ::std::option::Option<::std::vec::Vec<ThrottleApiBinding>>,
+}
+impl BindingARequestThrottlingPolicyResponse201 {
+    /// A `BindingARequestThrottlingPolicyResponse201` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingARequestThrottlingPolicyResponse201`].
 pub static SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE201: support::Shape = support::Shape {
@@ -133,7 +160,15 @@ impl support::Validate for BindingARequestThrottlingPolicyResponse201 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingARequestThrottlingPolicyResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -141,6 +176,13 @@ pub struct BindingARequestThrottlingPolicyResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingARequestThrottlingPolicyResponse401 {
+    /// A `BindingARequestThrottlingPolicyResponse401` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingARequestThrottlingPolicyResponse401`].
 pub static SHAPE_BINDING_A_REQUEST_THROTTLING_POLICY_RESPONSE401: support::Shape = support::Shape {
@@ -170,7 +212,15 @@ impl support::Validate for BindingARequestThrottlingPolicyResponse401 {
     }
 }
 /// Table 5 ThrottleApiBinding.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ThrottleApiBinding {
     /// API publication record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -190,6 +240,11 @@ pub struct ThrottleApiBinding {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleApiBinding {
+    /// A `ThrottleApiBinding` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_scope(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -242,6 +297,7 @@ impl support::Validate for ThrottleApiBinding {
 }
 /// Scope of the policy.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Scope {
     /// the API
     /// Wire value: `1`.

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{BindingASignatureKeyReqMethod, SignType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingASignatureKeyRequest {
     /// Signature key ID.
     pub sign_id: ::std::string::String,
@@ -14,6 +15,17 @@ pub struct BindingASignatureKeyRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingASignatureKeyRequest {
+    /// A `BindingASignatureKeyRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        sign_id: impl ::std::convert::Into<::std::string::String>,
+        publish_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            sign_id: sign_id.into(),
+            publish_ids,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -72,11 +84,26 @@ impl support::Read for BindingASignatureKeyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingASignatureKeyResponse201 {
     /// APIs bound to the signature key.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<SignApiBindingInfo>>,
+}
+impl BindingASignatureKeyResponse201 {
+    /// A `BindingASignatureKeyResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingASignatureKeyResponse201`].
 pub static SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE201: support::Shape = support::Shape {
@@ -110,7 +137,15 @@ impl support::Validate for BindingASignatureKeyResponse201 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingASignatureKeyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -118,6 +153,13 @@ pub struct BindingASignatureKeyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingASignatureKeyResponse400 {
+    /// A `BindingASignatureKeyResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingASignatureKeyResponse400`].
 pub static SHAPE_BINDING_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {
@@ -147,7 +189,15 @@ impl support::Validate for BindingASignatureKeyResponse400 {
     }
 }
 /// Table 5 SignApiBindingInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SignApiBindingInfo {
     /// API publication record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -236,6 +286,11 @@ pub struct SignApiBindingInfo {
     pub sign_type: ::std::option::Option<SignType>,
 }
 impl SignApiBindingInfo {
+    /// A `SignApiBindingInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_sign_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -5,7 +5,15 @@
 //! The types only the `binding_an_access_control_policy_to_an_api` operation reaches.
 use crate::support;
 /// Table 5 AclApiBindingInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AclApiBindingInfo {
     /// Binding record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,13 @@ pub struct AclApiBindingInfo {
     /// Binding time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
+}
+impl AclApiBindingInfo {
+    /// A `AclApiBindingInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AclApiBindingInfo`].
 pub static SHAPE_ACL_API_BINDING_INFO: support::Shape = support::Shape {
@@ -64,6 +79,7 @@ impl support::Validate for AclApiBindingInfo {
 }
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BindingAnAccessControlPolicyToAnApiRequest {
     /// Access control policy ID.
     pub acl_id: ::std::string::String,
@@ -71,6 +87,17 @@ pub struct BindingAnAccessControlPolicyToAnApiRequest {
     pub publish_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl BindingAnAccessControlPolicyToAnApiRequest {
+    /// A `BindingAnAccessControlPolicyToAnApiRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new(
+        acl_id: impl ::std::convert::Into<::std::string::String>,
+        publish_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            acl_id: acl_id.into(),
+            publish_ids,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -128,11 +155,26 @@ impl support::Read for BindingAnAccessControlPolicyToAnApiRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingAnAccessControlPolicyToAnApiResponse201 {
     /// Access control policy binding records.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<AclApiBindingInfo>>,
+}
+impl BindingAnAccessControlPolicyToAnApiResponse201 {
+    /// A `BindingAnAccessControlPolicyToAnApiResponse201` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingAnAccessControlPolicyToAnApiResponse201`].
 pub static SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE201: support::Shape = support::Shape {
@@ -166,7 +208,15 @@ impl support::Validate for BindingAnAccessControlPolicyToAnApiResponse201 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BindingAnAccessControlPolicyToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -174,6 +224,13 @@ pub struct BindingAnAccessControlPolicyToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BindingAnAccessControlPolicyToAnApiResponse400 {
+    /// A `BindingAnAccessControlPolicyToAnApiResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BindingAnAccessControlPolicyToAnApiResponse400`].
 pub static SHAPE_BINDING_AN_ACCESS_CONTROL_POLICY_TO_AN_API_RESPONSE400: support::Shape = support::Shape {

@@ -13,7 +13,15 @@ use crate::support;
 /// Table 5 ApiForThrottle.
 /// Shared by 2 operations: `querying_apis_bound_with_a_request_throttling_policy`,
 /// `querying_apis_not_bound_with_a_request_throttling_policy`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiForThrottle {
     /// API authentication mode.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -68,6 +76,11 @@ pub struct ApiForThrottle {
     )
 )]
 impl ApiForThrottle {
+    /// A `ApiForThrottle` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -186,7 +199,15 @@ impl support::Validate for ApiForThrottle {
 /// Table 20 ApiFunc.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiFunc {
     /// Function URN.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -252,6 +273,11 @@ pub struct ApiFunc {
     )
 )]
 impl ApiFunc {
+    /// A `ApiFunc` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ApiFuncReqProtocol = ApiFuncReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -455,7 +481,15 @@ impl support::Validate for ApiFunc {
 /// Table 18 ApiGroupCommonInfo.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiGroupCommonInfo {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -496,6 +530,11 @@ pub struct ApiGroupCommonInfo {
     )
 )]
 impl ApiGroupCommonInfo {
+    /// A `ApiGroupCommonInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// `sl_domain_access_enabled`, or its documented default when absent.
@@ -619,7 +658,15 @@ impl support::Validate for ApiGroupCommonInfo {
 /// Table 21 ApiMock.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiMock {
     /// Description. It cannot exceed 255 characters.
     ///
@@ -658,6 +705,11 @@ pub struct ApiMock {
     )
 )]
 impl ApiMock {
+    /// A `ApiMock` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_remark(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -785,7 +837,15 @@ impl support::Validate for ApiMock {
 /// Table 23 ApiPolicyFunctionResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiPolicyFunctionResp {
     /// Function URN.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -854,6 +914,11 @@ pub struct ApiPolicyFunctionResp {
     )
 )]
 impl ApiPolicyFunctionResp {
+    /// A `ApiPolicyFunctionResp` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ApiPolicyFunctionRespReqProtocol = ApiPolicyFunctionRespReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -1084,7 +1149,15 @@ impl support::Validate for ApiPolicyFunctionResp {
 /// Table 25 ApiPolicyHttpResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiPolicyHttpResp {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1170,6 +1243,11 @@ pub struct ApiPolicyHttpResp {
     )
 )]
 impl ApiPolicyHttpResp {
+    /// A `ApiPolicyHttpResp` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `retry_count`.
     pub const DEFAULT_RETRY_COUNT: &'static str = "-1";
     /// `retry_count`, or its documented default when absent.
@@ -1425,7 +1503,15 @@ impl support::Validate for ApiPolicyHttpResp {
 /// Table 24 ApiPolicyMockResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiPolicyMockResp {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1461,6 +1547,11 @@ pub struct ApiPolicyMockResp {
     )
 )]
 impl ApiPolicyMockResp {
+    /// A `ApiPolicyMockResp` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_effect_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1593,7 +1684,15 @@ impl support::Validate for ApiPolicyMockResp {
 /// Table 5 AppQuotaAppInfo.
 /// Shared by 2 operations: `querying_credentials_that_can_be_bound_to_a_credential_quota`,
 /// `querying_the_credentials_bound_to_a_specified_quota`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AppQuotaAppInfo {
     /// Credential ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1638,6 +1737,11 @@ pub struct AppQuotaAppInfo {
     )
 )]
 impl AppQuotaAppInfo {
+    /// A `AppQuotaAppInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1762,6 +1866,7 @@ impl support::Validate for AppQuotaAppInfo {
 /// Shared by 2 operations: `binding_an_ssl_certificate_to_a_domain_name`,
 /// `unbinding_an_ssl_certificate_from_a_domain_name`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AttachOrDetachDomainInfo {
     /// Domain name.
     pub domain: ::std::string::String,
@@ -1780,6 +1885,28 @@ pub struct AttachOrDetachDomainInfo {
     )
 )]
 impl AttachOrDetachDomainInfo {
+    /// A `AttachOrDetachDomainInfo` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(domain: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            domain: domain.into(),
+            instance_ids: ::std::option::Option::None,
+            verified_client_certificate_enabled: ::std::option::Option::None,
+        }
+    }
+    /// Sets `instance_ids`.
+    pub fn with_instance_ids(
+        mut self,
+        value: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        self.instance_ids = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `verified_client_certificate_enabled`.
+    pub fn with_verified_client_certificate_enabled(mut self, value: bool) -> Self {
+        self.verified_client_certificate_enabled = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1874,7 +2001,15 @@ impl support::Read for AttachOrDetachDomainInfo {
 /// Table 4 AuthOpt (also Table 16).
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AuthOpt {
     /// Indicates whether AppCode authentication is enabled. This parameter is valid only if
     /// auth_type is set to App. The default value is DISABLE.
@@ -1892,6 +2027,16 @@ pub struct AuthOpt {
     )
 )]
 impl AuthOpt {
+    /// A `AuthOpt` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `app_code_auth_type`.
+    pub fn with_app_code_auth_type(mut self, value: AppCodeAuthType) -> Self {
+        self.app_code_auth_type = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `app_code_auth_type`.
     pub const DEFAULT_APP_CODE_AUTH_TYPE: AppCodeAuthType = AppCodeAuthType::Disable;
     /// `app_code_auth_type`, or its documented default when absent.
@@ -2008,7 +2153,15 @@ impl support::Read for AuthOpt {
 /// Table 17 BackendApi.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BackendApi {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2098,6 +2251,11 @@ pub struct BackendApi {
     )
 )]
 impl BackendApi {
+    /// A `BackendApi` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `retry_count`.
     pub const DEFAULT_RETRY_COUNT: &'static str = "-1";
     /// `retry_count`, or its documented default when absent.
@@ -2351,7 +2509,15 @@ impl support::Validate for BackendApi {
 /// Table 26 BackendParam.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BackendParam {
     /// Parameter type.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2416,6 +2582,11 @@ pub struct BackendParam {
     )
 )]
 impl BackendParam {
+    /// A `BackendParam` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_origin(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2579,7 +2750,15 @@ impl support::Validate for BackendParam {
 /// Table 27 CoditionResp.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CoditionResp {
     /// Input parameter name. This parameter is required if the policy type is param.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2630,6 +2809,11 @@ pub struct CoditionResp {
     )
 )]
 impl CoditionResp {
+    /// A `CoditionResp` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_sys_param_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -2770,6 +2954,7 @@ impl support::Validate for CoditionResp {
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Identity {
     /// Parameter name.
     pub name: ::std::string::String,
@@ -2787,6 +2972,26 @@ pub struct Identity {
     )
 )]
 impl Identity {
+    /// A `Identity` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        location: Location,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            location,
+            validation: ::std::option::Option::None,
+        }
+    }
+    /// Sets `validation`.
+    pub fn with_validation(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.validation = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -2914,7 +3119,15 @@ impl support::Read for Identity {
 ///
 /// The form of \[`Identity`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct IdentityInResponse {
     /// Parameter name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -2936,6 +3149,11 @@ pub struct IdentityInResponse {
     )
 )]
 impl IdentityInResponse {
+    /// A `IdentityInResponse` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_location(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -3014,6 +3232,7 @@ impl support::Validate for IdentityInResponse {
 /// Shared by 2 operations: `adding_or_updating_a_backend_server_group_of_a_vpc_channel`,
 /// `creating_a_vpc_channel`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -3066,6 +3285,63 @@ pub struct MemberGroupCreate {
     )
 )]
 impl MemberGroupCreate {
+    /// A `MemberGroupCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        member_group_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            member_group_name: member_group_name.into(),
+            member_group_remark: ::std::option::Option::None,
+            member_group_weight: ::std::option::Option::None,
+            dict_code: ::std::option::Option::None,
+            microservice_version: ::std::option::Option::None,
+            microservice_port: ::std::option::Option::None,
+            microservice_labels: ::std::option::Option::None,
+        }
+    }
+    /// Sets `member_group_remark`.
+    pub fn with_member_group_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_group_weight`.
+    pub fn with_member_group_weight(mut self, value: i32) -> Self {
+        self.member_group_weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dict_code`.
+    pub fn with_dict_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dict_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_version`.
+    pub fn with_microservice_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.microservice_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_port`.
+    pub fn with_microservice_port(mut self, value: i32) -> Self {
+        self.microservice_port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `microservice_labels`.
+    pub fn with_microservice_labels(
+        mut self,
+        value: ::std::vec::Vec<MicroserviceLabel>,
+    ) -> Self {
+        self.microservice_labels = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -3343,7 +3619,15 @@ impl support::Read for MemberGroupCreate {
 /// Shared by 5 operations: `adding_or_updating_a_backend_server_group_of_a_vpc_channel`,
 /// `creating_a_vpc_channel`, `querying_backend_server_groups_of_a_vpc_channel`,
 /// `querying_vpc_channel_details`, `querying_vpc_channels`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberGroupInfo {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -3411,6 +3695,11 @@ pub struct MemberGroupInfo {
     )
 )]
 impl MemberGroupInfo {
+    /// A `MemberGroupInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -3642,7 +3931,15 @@ impl support::Validate for MemberGroupInfo {
 /// Table 4 MemberInfo.
 /// Shared by 3 operations: `adding_or_updating_backend_instances`, `creating_a_vpc_channel`,
 /// `updating_backend_instances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
     /// This parameter is required when the member type is IP address.
@@ -3701,6 +3998,63 @@ pub struct MemberInfo {
     )
 )]
 impl MemberInfo {
+    /// A `MemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `host`.
+    pub fn with_host(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.host = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `weight`.
+    pub fn with_weight(mut self, value: i32) -> Self {
+        self.weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `is_backup`.
+    pub fn with_is_backup(mut self, value: bool) -> Self {
+        self.is_backup = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `member_group_name`.
+    pub fn with_member_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: AddingOrUpdatingBackendInstancesStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ecs_id`.
+    pub fn with_ecs_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ecs_name`.
+    pub fn with_ecs_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ecs_name = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.
@@ -3958,7 +4312,15 @@ impl support::Read for MemberInfo {
 /// Table 14 MicroServiceInfo.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfo {
     /// Microservice ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3990,6 +4352,11 @@ pub struct MicroServiceInfo {
     )
 )]
 impl MicroServiceInfo {
+    /// A `MicroServiceInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_service_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -4087,7 +4454,15 @@ impl support::Validate for MicroServiceInfo {
 /// Table 16 MicroServiceInfoCCE.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCce {
     /// CCE cluster ID.
     ///
@@ -4133,6 +4508,11 @@ pub struct MicroServiceInfoCce {
     )
 )]
 impl MicroServiceInfoCce {
+    /// A `MicroServiceInfoCce` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_cluster_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -4343,7 +4723,15 @@ impl support::Validate for MicroServiceInfoCce {
 /// Table 15 MicroServiceInfoCSE.
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCse {
     /// Microservice engine ID.
     ///
@@ -4382,6 +4770,11 @@ pub struct MicroServiceInfoCse {
     )
 )]
 impl MicroServiceInfoCse {
+    /// A `MicroServiceInfoCse` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_engine_id(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -4516,6 +4909,7 @@ impl support::Validate for MicroServiceInfoCse {
 /// `querying_backend_server_groups_of_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`, `updating_a_backend_server_group_of_a_vpc_channel`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroserviceLabel {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores
@@ -4543,6 +4937,17 @@ pub struct MicroserviceLabel {
     )
 )]
 impl MicroserviceLabel {
+    /// A `MicroserviceLabel` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        label_name: impl ::std::convert::Into<::std::string::String>,
+        label_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            label_name: label_name.into(),
+            label_value: label_value.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -4726,7 +5131,15 @@ impl support::Read for MicroserviceLabel {
 /// The form of \[`MicroserviceLabel`\] that responses are read into: every field is optional,
 /// and a missing field that requests must send is reported by
 /// `Response::parse_with_departures`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroserviceLabelInResponse {
     /// Tag name.
     /// Start and end with a letter or digit. Use only letters, digits, hyphens (-), underscores
@@ -4759,6 +5172,11 @@ pub struct MicroserviceLabelInResponse {
     )
 )]
 impl MicroserviceLabelInResponse {
+    /// A `MicroserviceLabelInResponse` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_label_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -4896,7 +5314,15 @@ impl support::Validate for MicroserviceLabelInResponse {
 /// Table 5 PluginApiInfo.
 /// Shared by 2 operations: `querying_apis_bound_with_a_plug_in`,
 /// `querying_apis_to_which_a_plug_in_can_be_bound`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PluginApiInfo {
     /// API ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -4976,6 +5402,11 @@ pub struct PluginApiInfo {
     )
 )]
 impl PluginApiInfo {
+    /// A `PluginApiInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: QueryingApisBoundWithAPlugInReqProtocol = QueryingApisBoundWithAPlugInReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -5203,7 +5634,15 @@ impl support::Validate for PluginApiInfo {
 /// Table 5 PluginInfo.
 /// Shared by 2 operations: `querying_plug_ins`,
 /// `querying_plug_ins_that_can_be_bound_to_an_api`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PluginInfo {
     /// Plug-in ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5250,6 +5689,11 @@ pub struct PluginInfo {
     )
 )]
 impl PluginInfo {
+    /// A `PluginInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -5414,7 +5858,15 @@ impl support::Validate for PluginInfo {
 /// Table 22 ReqParam.
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ReqParam {
     /// Parameter name.
     /// The parameter name can contain 1 to 32 characters and must start with a letter. Only
@@ -5493,6 +5945,11 @@ pub struct ReqParam {
     )
 )]
 impl ReqParam {
+    /// A `ReqParam` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `valid_enable`.
     pub const DEFAULT_VALID_ENABLE: ValidEnable = ValidEnable::Disabled;
     /// `valid_enable`, or its documented default when absent.
@@ -5716,7 +6173,15 @@ impl support::Validate for ReqParam {
 )]
 /// Table 4 ResponseInfo.
 /// Shared by 2 operations: `creating_a_group_response`, `modifying_a_group_response`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResponseInfo {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -5735,6 +6200,29 @@ pub struct ResponseInfo {
     any(feature = "creating_a_group_response", feature = "modifying_a_group_response")
 )]
 impl ResponseInfo {
+    /// A `ResponseInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: i32) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `body`.
+    pub fn with_body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `headers`.
+    pub fn with_headers(mut self, value: ::std::vec::Vec<ResponseInfoHeader>) -> Self {
+        self.headers = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -5835,7 +6323,15 @@ impl support::Read for ResponseInfo {
 /// Shared by 5 operations: `creating_a_group_response`, `modifying_a_group_response`,
 /// `modifying_the_response_of_an_error_type`, `querying_group_response_details`,
 /// `querying_group_responses`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResponseInfoHeader {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters,
     /// digits, and hyphens (-).
@@ -5858,6 +6354,27 @@ pub struct ResponseInfoHeader {
     )
 )]
 impl ResponseInfoHeader {
+    /// A `ResponseInfoHeader` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -5991,7 +6508,15 @@ impl support::Read for ResponseInfoHeader {
 /// Shared by 5 operations: `creating_a_group_response`, `modifying_a_group_response`,
 /// `modifying_the_response_of_an_error_type`, `querying_group_response_details`,
 /// `querying_group_responses`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResponseInfoResp {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6008,6 +6533,23 @@ pub struct ResponseInfoResp {
     /// Indicates whether the response is the default response.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
+}
+#[cfg(
+    any(
+        feature = "creating_a_group_response",
+        feature = "modifying_a_group_response",
+        feature = "modifying_the_response_of_an_error_type",
+        feature = "querying_group_response_details",
+        feature = "querying_group_responses",
+        feature = "querying_the_response_of_an_error_type"
+    )
+)]
+impl ResponseInfoResp {
+    /// A `ResponseInfoResp` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 #[cfg(
     any(
@@ -6099,7 +6641,15 @@ impl support::Validate for ResponseInfoResp {
 /// Table 4 TmsKeyValue.
 /// Shared by 3 operations: `adding_or_deleting_tags_of_a_gateway`,
 /// `creating_a_dedicated_gateway_pay_per_use`, `querying_tags_of_a_gateway`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct TmsKeyValue {
     /// Key.
     /// Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).
@@ -6127,6 +6677,27 @@ pub struct TmsKeyValue {
     )
 )]
 impl TmsKeyValue {
+    /// A `TmsKeyValue` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -6290,7 +6861,15 @@ impl support::Read for TmsKeyValue {
 /// Shared by 7 operations: `creating_an_api`, `creating_an_api_group`,
 /// `modifying_an_api_group`, `querying_api_details`, `querying_api_group_details`,
 /// `querying_api_groups`, `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UrlDomain {
     /// Domain ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6338,6 +6917,11 @@ pub struct UrlDomain {
     )
 )]
 impl UrlDomain {
+    /// A `UrlDomain` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `min_ssl_version`.
     pub const DEFAULT_MIN_SSL_VERSION: MinSslVersion = MinSslVersion::TlSv11;
     /// `min_ssl_version`, or its documented default when absent.
@@ -6473,7 +7057,15 @@ impl support::Validate for UrlDomain {
 /// Table 28 VpcInfo.
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcInfo {
     /// Cloud server ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -6494,6 +7086,20 @@ pub struct VpcInfo {
     /// VPC channel port.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channel_port: ::std::option::Option<i32>,
+}
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+impl VpcInfo {
+    /// A `VpcInfo` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 #[cfg(
     any(
@@ -6571,7 +7177,15 @@ impl support::Validate for VpcInfo {
 /// Shared by 4 operations: `adding_or_updating_backend_instances`,
 /// `querying_backend_servers_of_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `updating_backend_instances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcMemberInfo {
     /// Backend server address.
     /// This parameter is required when the member type is IP address.
@@ -6643,6 +7257,11 @@ pub struct VpcMemberInfo {
     )
 )]
 impl VpcMemberInfo {
+    /// A `VpcMemberInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_backup`.
     pub const DEFAULT_IS_BACKUP: bool = false;
     /// `is_backup`, or its documented default when absent.
@@ -6870,6 +7489,7 @@ impl support::Validate for VpcMemberInfo {
 /// Shared by 3 operations: `creating_an_access_control_policy`,
 /// `modifying_an_access_control_policy`, `querying_access_control_policies_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AclType {
     /// Wire value: `PERMIT`.
     Permit,
@@ -6987,6 +7607,7 @@ impl support::Shaped for AclType {
 /// Shared by 3 operations: `deleting_multiple_access_control_policies`,
 /// `unbinding_access_control_policies`, `unbinding_request_throttling_policies`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Action {
     /// Wire value: `delete`.
     Delete,
@@ -7101,6 +7722,7 @@ impl support::Shaped for Action {
 /// Shared by 4 operations: `adding_a_certificate_to_a_domain_name`, `binding_a_domain_name`,
 /// `modifying_a_domain_name`, `querying_domain_names_of_an_ssl_certificate`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AddingACertificateToADomainNameStatus {
     /// not resolved
     /// Wire value: `1`.
@@ -7240,6 +7862,7 @@ impl support::Shaped for AddingACertificateToADomainNameStatus {
 /// `modifying_vpc_channel_health_check`, `querying_backend_servers_of_a_vpc_channel`,
 /// `updating_backend_instances`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AddingOrUpdatingBackendInstancesStatus {
     /// available
     /// Wire value: `1`.
@@ -7377,6 +8000,7 @@ impl support::Shaped for AddingOrUpdatingBackendInstancesStatus {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiFuncReqProtocol {
     /// Wire value: `HTTPS`.
     Https,
@@ -7494,6 +8118,7 @@ impl support::Shaped for ApiFuncReqProtocol {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiPolicyFunctionRespReqProtocol {
     /// Wire value: `HTTPS`.
     Https,
@@ -7611,6 +8236,7 @@ impl support::Shaped for ApiPolicyFunctionRespReqProtocol {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiPolicyHttpRespReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -7733,6 +8359,7 @@ impl support::Shaped for ApiPolicyHttpRespReqProtocol {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppCodeAuthType {
     /// AppCode authentication is disabled.
     /// Wire value: `DISABLE`.
@@ -7861,6 +8488,7 @@ impl support::Shaped for AppCodeAuthType {
 /// Shared by 6 operations: `creating_an_app`, `modifying_an_app`, `querying_app_details`,
 /// `querying_apps`, `querying_apps_bound_to_an_api`, `resetting_the_appsecret_of_an_app`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AppType {
     /// APIG app, which is not recommended.
     /// Wire value: `apig`.
@@ -8003,6 +8631,7 @@ impl support::Shaped for AppType {
 /// `querying_apis_to_which_a_plug_in_can_be_bound`,
 /// `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthType {
     /// Wire value: `NONE`.
     None,
@@ -8154,6 +8783,7 @@ impl support::Shaped for AuthType {
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthorizerType {
     /// Wire value: `FUNC`.
     Func,
@@ -8273,6 +8903,7 @@ impl support::Shaped for AuthorizerType {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackendApiReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -8395,6 +9026,7 @@ impl support::Shaped for BackendApiReqProtocol {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackendType {
     /// web backend
     /// Wire value: `HTTP`.
@@ -8536,6 +9168,7 @@ impl support::Shaped for BackendType {
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BalanceStrategy {
     /// Weighted round robin (WRR).
     /// Wire value: `1`.
@@ -8667,6 +9300,7 @@ impl support::Shaped for BalanceStrategy {
 /// `enabling_public_inbound_access`, `updating_public_inbound_access_bandwidth_of_a_gateway`,
 /// `updating_the_outbound_access_bandwidth_of_a_dedicated_gateway`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BandwidthChargingMode {
     /// billed by bandwidth
     /// Wire value: `bandwidth`.
@@ -8794,6 +9428,7 @@ impl support::Shaped for BandwidthChargingMode {
 /// `querying_apis_not_bound_with_a_signature_key`,
 /// `querying_apis_not_bound_with_an_access_control_policy`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BindingASignatureKeyReqMethod {
     /// Wire value: `GET`.
     Get,
@@ -8967,6 +9602,7 @@ impl support::Shaped for BindingASignatureKeyReqMethod {
 /// `modifying_an_api_group`, `querying_api_details`, `querying_api_group_details`,
 /// `querying_api_groups`, `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CnameStatus {
     /// not resolved
     /// Wire value: `1`.
@@ -9120,6 +9756,7 @@ impl support::Shaped for CnameStatus {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionOrigin {
     /// parameter
     /// Wire value: `param`.
@@ -9262,6 +9899,7 @@ impl support::Shaped for ConditionOrigin {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConditionType {
     /// Exact match
     /// Wire value: `exact`.
@@ -9387,6 +10025,7 @@ impl support::Shaped for ConditionType {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ContentType {
     /// Wire value: `application/json`.
     ApplicationJson,
@@ -9524,6 +10163,7 @@ impl support::Shaped for ContentType {
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingACustomAuthorizerType {
     /// Wire value: `FRONTEND`.
     Frontend,
@@ -9651,6 +10291,7 @@ impl support::Shaped for CreatingACustomAuthorizerType {
 /// `querying_request_throttling_policies`,
 /// `querying_request_throttling_policies_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingARequestThrottlingPolicyType {
     /// API-based, limiting the maximum number of times a single API bound to the policy can be
     /// called within the specified period.
@@ -9796,6 +10437,7 @@ impl support::Shaped for CreatingARequestThrottlingPolicyType {
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingAVpcChannelType {
     /// Server type.
     /// Wire value: `2`.
@@ -9916,6 +10558,7 @@ impl support::Shaped for CreatingAVpcChannelType {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingAnApiLocation {
     /// Wire value: `PATH`.
     Path,
@@ -10041,6 +10684,7 @@ impl support::Shaped for CreatingAnApiLocation {
 /// Certificate scope.
 /// Shared by 2 operations: `creating_an_ssl_certificate`, `modifying_an_ssl_certificate`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingAnSslCertificateType {
     /// Wire value: `instance`.
     Instance,
@@ -10154,6 +10798,7 @@ impl support::Shaped for CreatingAnSslCertificateType {
 /// Shared by 5 operations: `creating_an_app`, `modifying_an_app`, `querying_app_details`,
 /// `querying_apps`, `resetting_the_appsecret_of_an_app`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Creator {
     /// The app is created by an API user.
     /// Wire value: `USER`.
@@ -10278,6 +10923,7 @@ impl support::Shaped for Creator {
 /// Definition scope of the APIs to be exported:
 /// Shared by 2 operations: `exporting_apis`, `exporting_apis_asynchronously`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Define {
     /// basic definitions, including only the frontend definitions.
     /// Wire value: `spec`.
@@ -10373,6 +11019,7 @@ impl support::Shaped for Define {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EffectMode {
     /// All conditions are met.
     /// Wire value: `ALL`.
@@ -10492,6 +11139,7 @@ impl support::Shaped for EffectMode {
 /// Shared by 3 operations: `creating_an_access_control_policy`,
 /// `modifying_an_access_control_policy`, `querying_access_control_policies_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum EntityType {
     /// IP address.
     /// Wire value: `IP`.
@@ -10609,6 +11257,7 @@ impl support::Shaped for EntityType {
 /// Format for exporting API definitions.
 /// Shared by 2 operations: `exporting_apis`, `exporting_apis_asynchronously`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExportingApisType {
     /// Wire value: `json`.
     Json,
@@ -10694,6 +11343,7 @@ impl support::Shaped for ExportingApisType {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InvocationType {
     /// asynchronous
     /// Wire value: `async`.
@@ -10814,6 +11464,7 @@ impl support::Shaped for InvocationType {
 /// Shared by 4 operations: `creating_an_api_group`, `modifying_an_api_group`,
 /// `querying_api_group_details`, `querying_api_groups`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IsDefault {
     /// Yes
     /// Wire value: `1`.
@@ -10943,6 +11594,7 @@ impl support::Shaped for IsDefault {
 /// `querying_request_throttling_policies`,
 /// `querying_request_throttling_policies_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IsIncluSpecialThrottle {
     /// yes
     /// Wire value: `1`.
@@ -11073,6 +11725,7 @@ impl support::Shaped for IsIncluSpecialThrottle {
 /// Shared by 2 operations: `creating_a_dedicated_gateway_pay_per_use`,
 /// `querying_dedicated_gateway_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LoadbalancerProvider {
     /// Elastic Load Balancer (available only in certain regions)
     /// Wire value: `elb`.
@@ -11182,6 +11835,7 @@ impl support::Shaped for LoadbalancerProvider {
 /// Shared by 4 operations: `creating_a_custom_authorizer`, `modifying_a_custom_authorizer`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Location {
     /// Wire value: `HEADER`.
     Header,
@@ -11312,6 +11966,7 @@ impl support::Shaped for Location {
 /// `querying_apis_bound_with_a_plug_in`, `querying_apis_to_which_a_plug_in_can_be_bound`,
 /// `querying_the_runtime_definition_of_an_api`, `verifying_the_api_definition`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MatchMode {
     /// Prefix match
     /// Wire value: `SWA`.
@@ -11461,6 +12116,7 @@ impl support::Shaped for MatchMode {
 /// Shared by 3 operations: `creating_a_vpc_channel`, `querying_vpc_channel_details`,
 /// `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MemberType {
     /// Wire value: `ip`.
     Ip,
@@ -11578,6 +12234,7 @@ impl support::Shaped for MemberType {
 /// Shared by 3 operations: `creating_a_vpc_channel`, `modifying_vpc_channel_health_check`,
 /// `querying_vpc_channel_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Method {
     /// Wire value: `GET`.
     Get,
@@ -11702,6 +12359,7 @@ impl support::Shaped for Method {
 /// `modifying_a_domain_name`, `modifying_an_api_group`, `querying_api_details`,
 /// `querying_api_group_details`, `querying_api_groups`, `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MinSslVersion {
     /// Wire value: `TLSv1.1`.
     TlSv11,
@@ -11860,6 +12518,7 @@ impl support::Shaped for MinSslVersion {
 /// `modifying_a_custom_authorizer`, `querying_api_details`, `querying_api_version_details`,
 /// `querying_custom_authorizer_details`, `querying_custom_authorizers`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum NetworkType {
     /// non-VPC
     /// Wire value: `V1`.
@@ -11996,6 +12655,7 @@ impl support::Shaped for NetworkType {
 /// Open API version.
 /// Shared by 2 operations: `exporting_apis`, `exporting_apis_asynchronously`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OasVersion {
     /// Wire value: `2.0`.
     Value20,
@@ -12082,6 +12742,7 @@ impl support::Shaped for OasVersion {
 /// `modifying_an_api_group`, `querying_api_details`, `querying_api_group_details`,
 /// `querying_api_groups`, `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnSellStatus {
     /// listed
     /// Wire value: `1`.
@@ -12230,6 +12891,7 @@ impl support::Shaped for OnSellStatus {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Origin {
     /// backend parameter
     /// Wire value: `REQUEST`.
@@ -12355,6 +13017,7 @@ impl support::Shaped for Origin {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PassThrough {
     /// Wire value: `1`.
     Value1,
@@ -12481,6 +13144,7 @@ impl support::Shaped for PassThrough {
 /// `modifying_a_plug_in`, `querying_plug_in_details`, `querying_plug_ins`,
 /// `querying_plug_ins_bound_to_an_api`, `querying_plug_ins_that_can_be_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PluginScope {
     /// Wire value: `global`.
     Global,
@@ -12611,6 +13275,7 @@ impl support::Shaped for PluginScope {
 /// `modifying_a_plug_in`, `querying_plug_in_details`, `querying_plug_ins`,
 /// `querying_plug_ins_bound_to_an_api`, `querying_plug_ins_that_can_be_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PluginType {
     /// Cross-origin resource sharing.
     /// Wire value: `cors`.
@@ -12786,6 +13451,7 @@ impl support::Shaped for PluginType {
 /// do: the lowercase spellings are accepted as the same values and serialized in the documented
 /// upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Protocol {
     /// Wire value: `TCP`.
     /// Also accepted as `tcp`.
@@ -12909,6 +13575,7 @@ impl support::Shaped for Protocol {
 /// Shared by 2 operations: `querying_apis_bound_with_a_plug_in`,
 /// `querying_apis_to_which_a_plug_in_can_be_bound`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingApisBoundWithAPlugInReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -13024,6 +13691,7 @@ impl support::Shaped for QueryingApisBoundWithAPlugInReqProtocol {
 /// Shared by 2 operations: `querying_credentials_that_can_be_bound_to_a_credential_quota`,
 /// `querying_the_credentials_bound_to_a_specified_quota`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingCredentialsThatCanBeBoundToACredentialQuotaStatus {
     /// enabled
     /// Wire value: `1`.
@@ -13131,6 +13799,7 @@ impl support::Shaped for QueryingCredentialsThatCanBeBoundToACredentialQuotaStat
 /// VPC channel status.
 /// Shared by 2 operations: `querying_vpc_channel_details`, `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingVpcChannelDetailsStatus {
     /// normal
     /// Wire value: `1`.
@@ -13221,6 +13890,7 @@ impl support::Shaped for QueryingVpcChannelDetailsStatus {
 /// `querying_apis_bound_with_a_plug_in`, `querying_apis_to_which_a_plug_in_can_be_bound`,
 /// `querying_the_runtime_definition_of_an_api`, `verifying_the_api_definition`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReqMethod {
     /// Wire value: `GET`.
     Get,
@@ -13402,6 +14072,7 @@ impl support::Shaped for ReqMethod {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReqParamType {
     /// Wire value: `STRING`.
     String,
@@ -13526,6 +14197,7 @@ impl support::Shaped for ReqParamType {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -13659,6 +14331,7 @@ impl support::Shaped for ReqProtocol {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Required {
     /// Wire value: `1`.
     Value1,
@@ -13783,6 +14456,7 @@ impl support::Shaped for Required {
 /// Shared by 4 operations: `creating_a_vpc_channel`, `importing_a_microservice`,
 /// `querying_vpc_channel_details`, `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceType {
     /// CSE microservice registration center
     /// Wire value: `CSE`.
@@ -13901,6 +14575,7 @@ impl support::Shaped for ServiceType {
 /// Signature algorithm.
 /// Shared by 2 operations: `modifying_a_signature_key`, `querying_signature_keys`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SignAlgorithm {
     /// Wire value: `aes-128-cfb`.
     Aes128Cfb,
@@ -13982,6 +14657,7 @@ impl support::Shaped for SignAlgorithm {
 /// Shared by 3 operations: `binding_a_signature_key`, `modifying_a_signature_key`,
 /// `querying_signature_keys`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SignType {
     /// Wire value: `hmac`.
     Hmac,
@@ -14123,6 +14799,7 @@ impl support::Shaped for SignType {
 /// `querying_api_group_details`, `querying_api_groups`, `querying_api_version_details`,
 /// `querying_app_details`, `querying_apps`, `resetting_the_appsecret_of_an_app`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Status {
     /// valid
     /// Wire value: `1`.
@@ -14291,6 +14968,7 @@ impl support::Shaped for Status {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SysParamName {
     /// request path. For example, /a/b.
     /// Wire value: `req_path`.
@@ -14436,6 +15114,7 @@ impl support::Shaped for SysParamName {
 /// `querying_quotas_associated_with_a_credential`, `querying_request_throttling_policies`,
 /// `querying_request_throttling_policies_bound_to_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TimeUnit {
     /// Wire value: `SECOND`.
     Second,
@@ -14608,6 +15287,7 @@ impl support::Shaped for TimeUnit {
 /// `querying_apis_to_which_a_plug_in_can_be_bound`,
 /// `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Type {
     /// public API
     /// Wire value: `1`.
@@ -14746,6 +15426,7 @@ impl support::Shaped for Type {
 /// Shared by 4 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`, `querying_the_runtime_definition_of_an_api`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ValidEnable {
     /// enabled
     /// Wire value: `1`.
@@ -14871,6 +15552,7 @@ impl support::Shaped for ValidEnable {
 /// Shared by 3 operations: `creating_an_api`, `querying_api_details`,
 /// `querying_api_version_details`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VpcChannelStatus {
     /// A VPC channel is used.
     /// Wire value: `1`.
@@ -14991,6 +15673,7 @@ impl support::Shaped for VpcChannelStatus {
 /// Shared by 4 operations: `creating_a_vpc_channel`, `importing_a_microservice`,
 /// `querying_vpc_channel_details`, `querying_vpc_channels`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum WorkloadType {
     /// Wire value: `deployment`.
     Deployment,
@@ -15112,7 +15795,15 @@ impl support::Shaped for WorkloadType {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }
 /// Table 5 ResponseInfoHeader.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
     /// Key of the custom group response header, which can contain 1 to 128 characters of letters,
     /// digits, and hyphens (-).
@@ -15124,8 +15815,23 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+impl QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
+    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoHeader` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
 /// Table 4 ResponseInfoResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -15145,8 +15851,16 @@ pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default: ::std::option::Option<bool>,
 }
+impl QueryingTheResponseOfAnErrorTypeResponseInfoResp {
+    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoResp` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
 /// Backend server status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VpcMemberInfoStatus {
     /// available
     /// Wire value: `1`.

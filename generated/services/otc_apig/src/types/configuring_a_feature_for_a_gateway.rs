@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfiguringAFeatureForAGatewayRequest {
     /// Feature name.
     ///
@@ -18,6 +19,26 @@ pub struct ConfiguringAFeatureForAGatewayRequest {
     pub config: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAFeatureForAGatewayRequest {
+    /// A `ConfiguringAFeatureForAGatewayRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        enable: bool,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            enable,
+            config: ::std::option::Option::None,
+        }
+    }
+    /// Sets `config`.
+    pub fn with_config(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.config = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -92,7 +113,15 @@ impl support::Read for ConfiguringAFeatureForAGatewayRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ConfiguringAFeatureForAGatewayResponse201 {
     /// Feature ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -116,6 +145,11 @@ pub struct ConfiguringAFeatureForAGatewayResponse201 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ConfiguringAFeatureForAGatewayResponse201 {
+    /// A `ConfiguringAFeatureForAGatewayResponse201` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -177,7 +211,15 @@ impl support::Validate for ConfiguringAFeatureForAGatewayResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ConfiguringAFeatureForAGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -185,6 +227,13 @@ pub struct ConfiguringAFeatureForAGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ConfiguringAFeatureForAGatewayResponse400 {
+    /// A `ConfiguringAFeatureForAGatewayResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ConfiguringAFeatureForAGatewayResponse400`].
 pub static SHAPE_CONFIGURING_A_FEATURE_FOR_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {

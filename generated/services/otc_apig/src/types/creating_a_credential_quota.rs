@@ -7,6 +7,7 @@ use crate::support;
 use super::common::TimeUnit;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingACredentialQuotaRequest {
     /// Quota name. Start with a letter. Use letters, digits, or underscores (_).
     ///
@@ -35,6 +36,39 @@ pub struct CreatingACredentialQuotaRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACredentialQuotaRequest {
+    /// A `CreatingACredentialQuotaRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        call_limits: i32,
+        time_unit: TimeUnit,
+        time_interval: i32,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            call_limits,
+            time_unit,
+            time_interval,
+            reset_time: ::std::option::Option::None,
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `reset_time`.
+    pub fn with_reset_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reset_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -224,7 +258,15 @@ impl support::Read for CreatingACredentialQuotaRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingACredentialQuotaResponse201 {
     /// Credential quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -261,6 +303,11 @@ pub struct CreatingACredentialQuotaResponse201 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl CreatingACredentialQuotaResponse201 {
+    /// A `CreatingACredentialQuotaResponse201` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -371,7 +418,15 @@ impl support::Validate for CreatingACredentialQuotaResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingACredentialQuotaResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -379,6 +434,13 @@ pub struct CreatingACredentialQuotaResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingACredentialQuotaResponse400 {
+    /// A `CreatingACredentialQuotaResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingACredentialQuotaResponse400`].
 pub static SHAPE_CREATING_A_CREDENTIAL_QUOTA_RESPONSE400: support::Shape = support::Shape {

@@ -10,6 +10,7 @@ use super::common::{
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingACustomAuthorizerRequest {
     /// Custom authorizer name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and
@@ -59,6 +60,81 @@ pub struct CreatingACustomAuthorizerRequest {
     pub need_body: ::std::option::Option<bool>,
 }
 impl CreatingACustomAuthorizerRequest {
+    /// A `CreatingACustomAuthorizerRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        r#type: CreatingACustomAuthorizerType,
+        authorizer_type: AuthorizerType,
+        authorizer_uri: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            r#type,
+            authorizer_type,
+            authorizer_uri: authorizer_uri.into(),
+            network_type: ::std::option::Option::None,
+            authorizer_version: ::std::option::Option::None,
+            authorizer_alias_uri: ::std::option::Option::None,
+            identities: ::std::option::Option::None,
+            ttl: ::std::option::Option::None,
+            user_data: ::std::option::Option::None,
+            ld_api_id: ::std::option::Option::None,
+            need_body: ::std::option::Option::None,
+        }
+    }
+    /// Sets `network_type`.
+    pub fn with_network_type(mut self, value: NetworkType) -> Self {
+        self.network_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `authorizer_version`.
+    pub fn with_authorizer_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorizer_alias_uri`.
+    pub fn with_authorizer_alias_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_alias_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `identities`.
+    pub fn with_identities(mut self, value: ::std::vec::Vec<Identity>) -> Self {
+        self.identities = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ttl`.
+    pub fn with_ttl(mut self, value: i32) -> Self {
+        self.ttl = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `user_data`.
+    pub fn with_user_data(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_data = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ld_api_id`.
+    pub fn with_ld_api_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ld_api_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `need_body`.
+    pub fn with_need_body(mut self, value: bool) -> Self {
+        self.need_body = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `network_type`.
     pub const DEFAULT_NETWORK_TYPE: NetworkType = NetworkType::V1;
     /// `network_type`, or its documented default when absent.
@@ -316,7 +392,15 @@ impl support::Read for CreatingACustomAuthorizerRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingACustomAuthorizerResponse201 {
     /// Custom authorizer name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and
@@ -384,6 +468,11 @@ pub struct CreatingACustomAuthorizerResponse201 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingACustomAuthorizerResponse201 {
+    /// A `CreatingACustomAuthorizerResponse201` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `network_type`.
     pub const DEFAULT_NETWORK_TYPE: NetworkType = NetworkType::V1;
     /// `network_type`, or its documented default when absent.
@@ -559,7 +648,15 @@ impl support::Validate for CreatingACustomAuthorizerResponse201 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingACustomAuthorizerResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -567,6 +664,13 @@ pub struct CreatingACustomAuthorizerResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingACustomAuthorizerResponse400 {
+    /// A `CreatingACustomAuthorizerResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingACustomAuthorizerResponse400`].
 pub static SHAPE_CREATING_A_CUSTOM_AUTHORIZER_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{LoadbalancerProvider, TmsKeyValue};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Gateway description. The value can contain up to 255 characters except \> and \<.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -140,6 +141,130 @@ pub struct CreatingADedicatedGatewayPayPerUseRequest {
     >,
 }
 impl CreatingADedicatedGatewayPayPerUseRequest {
+    /// A `CreatingADedicatedGatewayPayPerUseRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new(
+        instance_name: impl ::std::convert::Into<::std::string::String>,
+        spec_id: SpecId,
+        vpc_id: impl ::std::convert::Into<::std::string::String>,
+        subnet_id: impl ::std::convert::Into<::std::string::String>,
+        security_group_id: impl ::std::convert::Into<::std::string::String>,
+        available_zone_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            description: ::std::option::Option::None,
+            maintain_begin: ::std::option::Option::None,
+            maintain_end: ::std::option::Option::None,
+            instance_name: instance_name.into(),
+            instance_id: ::std::option::Option::None,
+            spec_id,
+            vpc_id: vpc_id.into(),
+            subnet_id: subnet_id.into(),
+            security_group_id: security_group_id.into(),
+            eip_id: ::std::option::Option::None,
+            enterprise_project_id: ::std::option::Option::None,
+            available_zone_ids,
+            bandwidth_size: ::std::option::Option::None,
+            bandwidth_charging_mode: ::std::option::Option::None,
+            loadbalancer_provider: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            vpcep_service_name: ::std::option::Option::None,
+            ingress_bandwidth_size: ::std::option::Option::None,
+            ingress_bandwidth_charging_mode: ::std::option::Option::None,
+        }
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maintain_begin`.
+    pub fn with_maintain_begin(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maintain_begin = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `maintain_end`.
+    pub fn with_maintain_end(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.maintain_end = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `instance_id`.
+    pub fn with_instance_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eip_id`.
+    pub fn with_eip_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eip_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enterprise_project_id`.
+    pub fn with_enterprise_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enterprise_project_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bandwidth_size`.
+    pub fn with_bandwidth_size(mut self, value: i32) -> Self {
+        self.bandwidth_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `bandwidth_charging_mode`.
+    pub fn with_bandwidth_charging_mode(
+        mut self,
+        value: CreatingADedicatedGatewayPayPerUseBandwidthChargingMode,
+    ) -> Self {
+        self.bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `loadbalancer_provider`.
+    pub fn with_loadbalancer_provider(mut self, value: LoadbalancerProvider) -> Self {
+        self.loadbalancer_provider = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `tags`.
+    pub fn with_tags(mut self, value: ::std::vec::Vec<TmsKeyValue>) -> Self {
+        self.tags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpcep_service_name`.
+    pub fn with_vpcep_service_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpcep_service_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ingress_bandwidth_size`.
+    pub fn with_ingress_bandwidth_size(mut self, value: i32) -> Self {
+        self.ingress_bandwidth_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ingress_bandwidth_charging_mode`.
+    pub fn with_ingress_bandwidth_charging_mode(
+        mut self,
+        value: IngressBandwidthChargingMode,
+    ) -> Self {
+        self.ingress_bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `bandwidth_size`.
     pub const DEFAULT_BANDWIDTH_SIZE: i32 = 5;
     /// `bandwidth_size`, or its documented default when absent.
@@ -519,7 +644,15 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
     }
 }
 /// Table 5 Response body parameters (status code 202).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingADedicatedGatewayPayPerUseResponse202 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -530,6 +663,13 @@ pub struct CreatingADedicatedGatewayPayPerUseResponse202 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
+}
+impl CreatingADedicatedGatewayPayPerUseResponse202 {
+    /// A `CreatingADedicatedGatewayPayPerUseResponse202` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingADedicatedGatewayPayPerUseResponse202`].
 pub static SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE202: support::Shape = support::Shape {
@@ -563,7 +703,15 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse202 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingADedicatedGatewayPayPerUseResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -571,6 +719,13 @@ pub struct CreatingADedicatedGatewayPayPerUseResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingADedicatedGatewayPayPerUseResponse400 {
+    /// A `CreatingADedicatedGatewayPayPerUseResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingADedicatedGatewayPayPerUseResponse400`].
 pub static SHAPE_CREATING_A_DEDICATED_GATEWAY_PAY_PER_USE_RESPONSE400: support::Shape = support::Shape {
@@ -601,6 +756,7 @@ impl support::Validate for CreatingADedicatedGatewayPayPerUseResponse400 {
 }
 /// Billing type of the public outbound access bandwidth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingADedicatedGatewayPayPerUseBandwidthChargingMode {
     /// billed by bandwidth
     /// Wire value: `bandwidth`.
@@ -670,6 +826,7 @@ impl support::Shaped for CreatingADedicatedGatewayPayPerUseBandwidthChargingMode
 }
 /// Billing type of the public inbound access bandwidth.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IngressBandwidthChargingMode {
     /// billed by bandwidth
     /// Wire value: `bandwidth`.
@@ -733,6 +890,7 @@ impl support::Shaped for IngressBandwidthChargingMode {
 }
 /// Gateway edition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SpecId {
     /// Wire value: `BASIC`.
     Basic,

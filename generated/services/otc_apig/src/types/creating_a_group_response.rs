@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAGroupResponseRequest {
     /// Response name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
     /// (_) are allowed.
@@ -42,6 +43,22 @@ pub struct CreatingAGroupResponseRequest {
     >,
 }
 impl CreatingAGroupResponseRequest {
+    /// A `CreatingAGroupResponseRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            responses: ::std::option::Option::None,
+        }
+    }
+    /// Sets `responses`.
+    pub fn with_responses(
+        mut self,
+        value: ::std::collections::BTreeMap<::std::string::String, ResponseInfo>,
+    ) -> Self {
+        self.responses = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -130,7 +147,15 @@ impl support::Read for CreatingAGroupResponseRequest {
     }
 }
 /// Table 6 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAGroupResponseResponse201 {
     /// Response name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -174,6 +199,13 @@ pub struct CreatingAGroupResponseResponse201 {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAGroupResponseResponse201 {
+    /// A `CreatingAGroupResponseResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAGroupResponseResponse201`].
 pub static SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE201: support::Shape = support::Shape {
@@ -227,7 +259,15 @@ impl support::Validate for CreatingAGroupResponseResponse201 {
     }
 }
 /// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAGroupResponseResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -235,6 +275,13 @@ pub struct CreatingAGroupResponseResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAGroupResponseResponse400 {
+    /// A `CreatingAGroupResponseResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAGroupResponseResponse400`].
 pub static SHAPE_CREATING_A_GROUP_RESPONSE_RESPONSE400: support::Shape = support::Shape {

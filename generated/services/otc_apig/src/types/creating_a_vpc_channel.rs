@@ -17,6 +17,7 @@ use super::common::{
 /// - `members[].ecs_id`: This parameter is required if the backend instance type is ecs.
 /// - `members[].ecs_name`: This parameter is required if the backend instance type is ecs.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAVpcChannelRequest {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -62,6 +63,63 @@ pub struct CreatingAVpcChannelRequest {
     pub microservice_info: ::std::option::Option<MicroServiceCreate>,
 }
 impl CreatingAVpcChannelRequest {
+    /// A `CreatingAVpcChannelRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        port: i32,
+        balance_strategy: BalanceStrategy,
+        member_type: MemberType,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            port,
+            balance_strategy,
+            member_type,
+            r#type: ::std::option::Option::None,
+            dict_code: ::std::option::Option::None,
+            member_groups: ::std::option::Option::None,
+            members: ::std::option::Option::None,
+            vpc_health_config: ::std::option::Option::None,
+            microservice_info: ::std::option::Option::None,
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: CreatingAVpcChannelType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dict_code`.
+    pub fn with_dict_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dict_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_groups`.
+    pub fn with_member_groups(
+        mut self,
+        value: ::std::vec::Vec<MemberGroupCreate>,
+    ) -> Self {
+        self.member_groups = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `members`.
+    pub fn with_members(mut self, value: ::std::vec::Vec<MemberInfo>) -> Self {
+        self.members = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpc_health_config`.
+    pub fn with_vpc_health_config(mut self, value: VpcHealthConfig) -> Self {
+        self.vpc_health_config = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `microservice_info`.
+    pub fn with_microservice_info(mut self, value: MicroServiceCreate) -> Self {
+        self.microservice_info = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// The documented default of `member_type`.
@@ -449,7 +507,15 @@ impl support::Read for CreatingAVpcChannelRequest {
     }
 }
 /// Table 11 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAVpcChannelResponse201 {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -502,6 +568,11 @@ pub struct CreatingAVpcChannelResponse201 {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl CreatingAVpcChannelResponse201 {
+    /// A `CreatingAVpcChannelResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// `balance_strategy`, or its documented default when absent.
@@ -716,7 +787,15 @@ impl support::Validate for CreatingAVpcChannelResponse201 {
     }
 }
 /// Table 17 to Table 21 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAVpcChannelResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -724,6 +803,13 @@ pub struct CreatingAVpcChannelResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAVpcChannelResponse400 {
+    /// A `CreatingAVpcChannelResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAVpcChannelResponse400`].
 pub static SHAPE_CREATING_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {
@@ -757,7 +843,15 @@ impl support::Validate for CreatingAVpcChannelResponse400 {
 /// Rules checked by `validate`:
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -772,6 +866,26 @@ pub struct MicroServiceCreate {
     pub cce_info: ::std::option::Option<MicroServiceInfoCceBase>,
 }
 impl MicroServiceCreate {
+    /// A `MicroServiceCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `service_type`.
+    pub fn with_service_type(mut self, value: ServiceType) -> Self {
+        self.service_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cse_info`.
+    pub fn with_cse_info(mut self, value: MicroServiceInfoCseBase) -> Self {
+        self.cse_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cce_info`.
+    pub fn with_cce_info(mut self, value: MicroServiceInfoCceBase) -> Self {
+        self.cce_info = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -917,6 +1031,7 @@ impl support::Read for MicroServiceCreate {
 /// - `app_name` or `label_key` and `label_value`: Either app_name or any of label_key and
 ///   label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCceBase {
     /// CCE cluster ID.
     ///
@@ -949,6 +1064,46 @@ pub struct MicroServiceInfoCceBase {
     pub label_value: ::std::option::Option<::std::string::String>,
 }
 impl MicroServiceInfoCceBase {
+    /// A `MicroServiceInfoCceBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        cluster_id: impl ::std::convert::Into<::std::string::String>,
+        namespace: impl ::std::convert::Into<::std::string::String>,
+        workload_type: WorkloadType,
+    ) -> Self {
+        Self {
+            cluster_id: cluster_id.into(),
+            namespace: namespace.into(),
+            workload_type,
+            app_name: ::std::option::Option::None,
+            label_key: ::std::option::Option::None,
+            label_value: ::std::option::Option::None,
+        }
+    }
+    /// Sets `app_name`.
+    pub fn with_app_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_key`.
+    pub fn with_label_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_value`.
+    pub fn with_label_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1185,6 +1340,7 @@ impl support::Read for MicroServiceInfoCceBase {
 }
 /// Table 9 MicroServiceInfoCSEBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCseBase {
     /// Microservice engine ID.
     ///
@@ -1196,6 +1352,17 @@ pub struct MicroServiceInfoCseBase {
     pub service_id: ::std::string::String,
 }
 impl MicroServiceInfoCseBase {
+    /// A `MicroServiceInfoCseBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        engine_id: impl ::std::convert::Into<::std::string::String>,
+        service_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            engine_id: engine_id.into(),
+            service_id: service_id.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1286,6 +1453,7 @@ impl support::Read for MicroServiceInfoCseBase {
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: Protocol,
@@ -1348,6 +1516,65 @@ pub struct VpcHealthConfig {
     pub timeout: i32,
 }
 impl VpcHealthConfig {
+    /// A `VpcHealthConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        protocol: Protocol,
+        threshold_normal: i32,
+        threshold_abnormal: i32,
+        time_interval: i32,
+        timeout: i32,
+    ) -> Self {
+        Self {
+            protocol,
+            path: ::std::option::Option::None,
+            method: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            threshold_normal,
+            threshold_abnormal,
+            time_interval,
+            http_code: ::std::option::Option::None,
+            enable_client_ssl: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            timeout,
+        }
+    }
+    /// Sets `path`.
+    pub fn with_path(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn with_method(mut self, value: Method) -> Self {
+        self.method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `http_code`.
+    pub fn with_http_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.http_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enable_client_ssl`.
+    pub fn with_enable_client_ssl(mut self, value: bool) -> Self {
+        self.enable_client_ssl = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: AddingOrUpdatingBackendInstancesStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `method`.
     pub const DEFAULT_METHOD: Method = Method::Get;
     /// `method`, or its documented default when absent.
@@ -1749,6 +1976,7 @@ impl support::Read for VpcHealthConfig {
 }
 /// VPC channel status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingAVpcChannelResponse201Status {
     /// normal
     /// Wire value: `1`.

@@ -16,6 +16,7 @@ use super::common::{
 };
 /// Table 14 ApiBackendVpcReq.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiBackendVpcReq {
     /// Proxy host.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -24,6 +25,24 @@ pub struct ApiBackendVpcReq {
     pub vpc_channel_id: ::std::string::String,
 }
 impl ApiBackendVpcReq {
+    /// A `ApiBackendVpcReq` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        vpc_channel_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            vpc_channel_proxy_host: ::std::option::Option::None,
+            vpc_channel_id: vpc_channel_id.into(),
+        }
+    }
+    /// Sets `vpc_channel_proxy_host`.
+    pub fn with_vpc_channel_proxy_host(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_channel_proxy_host = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -74,6 +93,7 @@ impl support::Read for ApiBackendVpcReq {
 }
 /// Table 13 ApiConditionBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiConditionBase {
     /// Input parameter name. This parameter is required if the policy type is param.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -106,6 +126,56 @@ pub struct ApiConditionBase {
     pub condition_value: ::std::string::String,
 }
 impl ApiConditionBase {
+    /// A `ApiConditionBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        condition_origin: ConditionOrigin,
+        condition_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            req_param_name: ::std::option::Option::None,
+            sys_param_name: ::std::option::Option::None,
+            cookie_param_name: ::std::option::Option::None,
+            frontend_authorizer_param_name: ::std::option::Option::None,
+            condition_type: ::std::option::Option::None,
+            condition_origin,
+            condition_value: condition_value.into(),
+        }
+    }
+    /// Sets `req_param_name`.
+    pub fn with_req_param_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.req_param_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sys_param_name`.
+    pub fn with_sys_param_name(mut self, value: SysParamName) -> Self {
+        self.sys_param_name = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cookie_param_name`.
+    pub fn with_cookie_param_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.cookie_param_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `frontend_authorizer_param_name`.
+    pub fn with_frontend_authorizer_param_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.frontend_authorizer_param_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `condition_type`.
+    pub fn with_condition_type(mut self, value: ConditionType) -> Self {
+        self.condition_type = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -274,6 +344,7 @@ impl support::Read for ApiConditionBase {
 }
 /// Table 6 ApiFuncCreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiFuncCreate {
     /// Function URN.
     pub function_urn: ::std::string::String,
@@ -316,6 +387,63 @@ pub struct ApiFuncCreate {
     pub req_protocol: ::std::option::Option<ApiFuncCreateReqProtocol>,
 }
 impl ApiFuncCreate {
+    /// A `ApiFuncCreate` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        function_urn: impl ::std::convert::Into<::std::string::String>,
+        invocation_type: InvocationType,
+        network_type: NetworkType,
+        timeout: i32,
+    ) -> Self {
+        Self {
+            function_urn: function_urn.into(),
+            remark: ::std::option::Option::None,
+            invocation_type,
+            network_type,
+            version: ::std::option::Option::None,
+            alias_urn: ::std::option::Option::None,
+            timeout,
+            authorizer_id: ::std::option::Option::None,
+            req_protocol: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `alias_urn`.
+    pub fn with_alias_urn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.alias_urn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `req_protocol`.
+    pub fn with_req_protocol(mut self, value: ApiFuncCreateReqProtocol) -> Self {
+        self.req_protocol = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ApiFuncCreateReqProtocol = ApiFuncCreateReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -534,7 +662,15 @@ impl support::Read for ApiFuncCreate {
     }
 }
 /// Table 5 ApiMockCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiMockCreate {
     /// Description. It cannot exceed 255 characters.
     ///
@@ -554,6 +690,43 @@ pub struct ApiMockCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiMockCreate {
+    /// A `ApiMockCreate` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_content`.
+    pub fn with_result_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -647,6 +820,7 @@ impl support::Read for ApiMockCreate {
 }
 /// Table 9 ApiPolicyFunctionCreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiPolicyFunctionCreate {
     /// Function URN.
     pub function_urn: ::std::string::String,
@@ -699,6 +873,76 @@ pub struct ApiPolicyFunctionCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiPolicyFunctionCreate {
+    /// A `ApiPolicyFunctionCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        function_urn: impl ::std::convert::Into<::std::string::String>,
+        invocation_type: InvocationType,
+        network_type: NetworkType,
+        effect_mode: EffectMode,
+        name: impl ::std::convert::Into<::std::string::String>,
+        conditions: ::std::vec::Vec<ApiConditionBase>,
+    ) -> Self {
+        Self {
+            function_urn: function_urn.into(),
+            invocation_type,
+            network_type,
+            version: ::std::option::Option::None,
+            alias_urn: ::std::option::Option::None,
+            timeout: ::std::option::Option::None,
+            req_protocol: ::std::option::Option::None,
+            effect_mode,
+            name: name.into(),
+            backend_params: ::std::option::Option::None,
+            conditions,
+            authorizer_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `alias_urn`.
+    pub fn with_alias_urn(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.alias_urn = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timeout`.
+    pub fn with_timeout(mut self, value: i32) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `req_protocol`.
+    pub fn with_req_protocol(
+        mut self,
+        value: ApiPolicyFunctionCreateReqProtocol,
+    ) -> Self {
+        self.req_protocol = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `backend_params`.
+    pub fn with_backend_params(
+        mut self,
+        value: ::std::vec::Vec<BackendParamBase>,
+    ) -> Self {
+        self.backend_params = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ApiPolicyFunctionCreateReqProtocol = ApiPolicyFunctionCreateReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -1003,6 +1247,7 @@ impl support::Read for ApiPolicyFunctionCreate {
 /// Rules checked by `validate`:
 /// - `vpc_channel_info`: This parameter is required if vpc_channel_status is set to 1.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiPolicyHttpCreate {
     /// Endpoint of the policy backend.
     /// An endpoint consists of a domain name or IP address and a port number, with not more than
@@ -1072,6 +1317,79 @@ pub struct ApiPolicyHttpCreate {
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 impl ApiPolicyHttpCreate {
+    /// A `ApiPolicyHttpCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        req_protocol: ApiPolicyHttpCreateReqProtocol,
+        req_method: ReqMethod,
+        req_uri: impl ::std::convert::Into<::std::string::String>,
+        effect_mode: EffectMode,
+        name: impl ::std::convert::Into<::std::string::String>,
+        conditions: ::std::vec::Vec<ApiConditionBase>,
+    ) -> Self {
+        Self {
+            url_domain: ::std::option::Option::None,
+            req_protocol,
+            req_method,
+            req_uri: req_uri.into(),
+            timeout: ::std::option::Option::None,
+            retry_count: ::std::option::Option::None,
+            effect_mode,
+            name: name.into(),
+            backend_params: ::std::option::Option::None,
+            conditions,
+            authorizer_id: ::std::option::Option::None,
+            vpc_channel_info: ::std::option::Option::None,
+            vpc_channel_status: ::std::option::Option::None,
+        }
+    }
+    /// Sets `url_domain`.
+    pub fn with_url_domain(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_domain = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `timeout`.
+    pub fn with_timeout(mut self, value: i32) -> Self {
+        self.timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `retry_count`.
+    pub fn with_retry_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.retry_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `backend_params`.
+    pub fn with_backend_params(
+        mut self,
+        value: ::std::vec::Vec<BackendParamBase>,
+    ) -> Self {
+        self.backend_params = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vpc_channel_info`.
+    pub fn with_vpc_channel_info(mut self, value: ApiBackendVpcReq) -> Self {
+        self.vpc_channel_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpc_channel_status`.
+    pub fn with_vpc_channel_status(mut self, value: VpcChannelStatus) -> Self {
+        self.vpc_channel_status = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `retry_count`.
     pub const DEFAULT_RETRY_COUNT: &'static str = "-1";
     /// `retry_count`, or its documented default when absent.
@@ -1432,6 +1750,7 @@ impl support::Read for ApiPolicyHttpCreate {
 }
 /// Table 8 ApiPolicyMockCreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ApiPolicyMockCreate {
     /// Response.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1453,6 +1772,46 @@ pub struct ApiPolicyMockCreate {
     pub authorizer_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiPolicyMockCreate {
+    /// A `ApiPolicyMockCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        effect_mode: EffectMode,
+        name: impl ::std::convert::Into<::std::string::String>,
+        conditions: ::std::vec::Vec<ApiConditionBase>,
+    ) -> Self {
+        Self {
+            result_content: ::std::option::Option::None,
+            effect_mode,
+            name: name.into(),
+            backend_params: ::std::option::Option::None,
+            conditions,
+            authorizer_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `result_content`.
+    pub fn with_result_content(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_content = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `backend_params`.
+    pub fn with_backend_params(
+        mut self,
+        value: ::std::vec::Vec<BackendParamBase>,
+    ) -> Self {
+        self.backend_params = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1606,6 +1965,7 @@ impl support::Read for ApiPolicyMockCreate {
 /// Rules checked by `validate`:
 /// - `vpc_channel_info`: This parameter is required if vpc_channel_status is set to 1.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BackendApiCreate {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1672,6 +2032,84 @@ pub struct BackendApiCreate {
     pub vpc_channel_status: ::std::option::Option<VpcChannelStatus>,
 }
 impl BackendApiCreate {
+    /// A `BackendApiCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        req_protocol: BackendApiCreateReqProtocol,
+        req_method: ReqMethod,
+        req_uri: impl ::std::convert::Into<::std::string::String>,
+        timeout: i32,
+    ) -> Self {
+        Self {
+            authorizer_id: ::std::option::Option::None,
+            url_domain: ::std::option::Option::None,
+            req_protocol,
+            remark: ::std::option::Option::None,
+            req_method,
+            version: ::std::option::Option::None,
+            req_uri: req_uri.into(),
+            timeout,
+            enable_client_ssl: ::std::option::Option::None,
+            retry_count: ::std::option::Option::None,
+            vpc_channel_info: ::std::option::Option::None,
+            vpc_channel_status: ::std::option::Option::None,
+        }
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url_domain`.
+    pub fn with_url_domain(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_domain = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enable_client_ssl`.
+    pub fn with_enable_client_ssl(mut self, value: bool) -> Self {
+        self.enable_client_ssl = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `retry_count`.
+    pub fn with_retry_count(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.retry_count = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vpc_channel_info`.
+    pub fn with_vpc_channel_info(mut self, value: ApiBackendVpcReq) -> Self {
+        self.vpc_channel_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpc_channel_status`.
+    pub fn with_vpc_channel_status(mut self, value: VpcChannelStatus) -> Self {
+        self.vpc_channel_status = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `retry_count`.
     pub const DEFAULT_RETRY_COUNT: &'static str = "-1";
     /// `retry_count`, or its documented default when absent.
@@ -1984,6 +2422,7 @@ impl support::Read for BackendApiCreate {
 }
 /// Table 12 BackendParamBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BackendParamBase {
     /// Parameter type.
     pub origin: Origin,
@@ -2031,6 +2470,30 @@ pub struct BackendParamBase {
     pub value: ::std::string::String,
 }
 impl BackendParamBase {
+    /// A `BackendParamBase` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        origin: Origin,
+        name: impl ::std::convert::Into<::std::string::String>,
+        location: CreatingAnApiLocation,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            origin,
+            name: name.into(),
+            remark: ::std::option::Option::None,
+            location,
+            value: value.into(),
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -2212,6 +2675,7 @@ impl support::Read for BackendParamBase {
 /// Rules checked by `validate`:
 /// - `auth_opt.app_code_auth_type`: This parameter is valid only if auth_type is set to App.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnApiRequest {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits,
@@ -2340,6 +2804,210 @@ pub struct CreatingAnApiRequest {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpCreate>>,
 }
 impl CreatingAnApiRequest {
+    /// A `CreatingAnApiRequest` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        r#type: Type,
+        req_protocol: ReqProtocol,
+        req_method: ReqMethod,
+        req_uri: impl ::std::convert::Into<::std::string::String>,
+        auth_type: AuthType,
+        backend_type: BackendType,
+        group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            r#type,
+            version: ::std::option::Option::None,
+            req_protocol,
+            req_method,
+            req_uri: req_uri.into(),
+            auth_type,
+            auth_opt: ::std::option::Option::None,
+            cors: ::std::option::Option::None,
+            match_mode: ::std::option::Option::None,
+            backend_type,
+            remark: ::std::option::Option::None,
+            group_id: group_id.into(),
+            body_remark: ::std::option::Option::None,
+            result_normal_sample: ::std::option::Option::None,
+            result_failure_sample: ::std::option::Option::None,
+            authorizer_id: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            response_id: ::std::option::Option::None,
+            roma_app_id: ::std::option::Option::None,
+            domain_name: ::std::option::Option::None,
+            tag: ::std::option::Option::None,
+            content_type: ::std::option::Option::None,
+            mock_info: ::std::option::Option::None,
+            func_info: ::std::option::Option::None,
+            req_params: ::std::option::Option::None,
+            backend_params: ::std::option::Option::None,
+            policy_mocks: ::std::option::Option::None,
+            policy_functions: ::std::option::Option::None,
+            backend_api: ::std::option::Option::None,
+            policy_https: ::std::option::Option::None,
+        }
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `auth_opt`.
+    pub fn with_auth_opt(mut self, value: AuthOpt) -> Self {
+        self.auth_opt = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cors`.
+    pub fn with_cors(mut self, value: bool) -> Self {
+        self.cors = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `match_mode`.
+    pub fn with_match_mode(mut self, value: MatchMode) -> Self {
+        self.match_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `body_remark`.
+    pub fn with_body_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body_remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_normal_sample`.
+    pub fn with_result_normal_sample(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_normal_sample = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `result_failure_sample`.
+    pub fn with_result_failure_sample(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.result_failure_sample = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `authorizer_id`.
+    pub fn with_authorizer_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.authorizer_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tags`.
+    pub fn with_tags(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.tags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `response_id`.
+    pub fn with_response_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.response_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `roma_app_id`.
+    pub fn with_roma_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.roma_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `domain_name`.
+    pub fn with_domain_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.domain_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tag`.
+    pub fn with_tag(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tag = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `content_type`.
+    pub fn with_content_type(mut self, value: ContentType) -> Self {
+        self.content_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `mock_info`.
+    pub fn with_mock_info(mut self, value: ApiMockCreate) -> Self {
+        self.mock_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `func_info`.
+    pub fn with_func_info(mut self, value: ApiFuncCreate) -> Self {
+        self.func_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `req_params`.
+    pub fn with_req_params(mut self, value: ::std::vec::Vec<ReqParamBase>) -> Self {
+        self.req_params = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `backend_params`.
+    pub fn with_backend_params(
+        mut self,
+        value: ::std::vec::Vec<BackendParamBase>,
+    ) -> Self {
+        self.backend_params = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `policy_mocks`.
+    pub fn with_policy_mocks(
+        mut self,
+        value: ::std::vec::Vec<ApiPolicyMockCreate>,
+    ) -> Self {
+        self.policy_mocks = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `policy_functions`.
+    pub fn with_policy_functions(
+        mut self,
+        value: ::std::vec::Vec<ApiPolicyFunctionCreate>,
+    ) -> Self {
+        self.policy_functions = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `backend_api`.
+    pub fn with_backend_api(mut self, value: BackendApiCreate) -> Self {
+        self.backend_api = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `policy_https`.
+    pub fn with_policy_https(
+        mut self,
+        value: ::std::vec::Vec<ApiPolicyHttpCreate>,
+    ) -> Self {
+        self.policy_https = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ReqProtocol = ReqProtocol::Https;
     /// The documented default of `cors`.
@@ -2953,7 +3621,15 @@ impl support::Read for CreatingAnApiRequest {
     }
 }
 /// Table 15 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnApiResponse201 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits,
@@ -3139,6 +3815,11 @@ pub struct CreatingAnApiResponse201 {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 impl CreatingAnApiResponse201 {
+    /// A `CreatingAnApiResponse201` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ReqProtocol = ReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -3600,7 +4281,15 @@ impl support::Validate for CreatingAnApiResponse201 {
     }
 }
 /// Table 29 to Table 33 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -3608,6 +4297,13 @@ pub struct CreatingAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnApiResponse400 {
+    /// A `CreatingAnApiResponse400` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnApiResponse400`].
 pub static SHAPE_CREATING_AN_API_RESPONSE400: support::Shape = support::Shape {
@@ -3638,6 +4334,7 @@ impl support::Validate for CreatingAnApiResponse400 {
 }
 /// Table 7 ReqParamBase.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ReqParamBase {
     /// Parameter name.
     /// The parameter name can contain 1 to 32 characters and must start with a letter. Only
@@ -3702,6 +4399,115 @@ pub struct ReqParamBase {
     pub pass_through: ::std::option::Option<PassThrough>,
 }
 impl ReqParamBase {
+    /// A `ReqParamBase` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        r#type: ReqParamBaseType,
+        location: CreatingAnApiLocation,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            r#type,
+            location,
+            default_value: ::std::option::Option::None,
+            sample_value: ::std::option::Option::None,
+            required: ::std::option::Option::None,
+            valid_enable: ::std::option::Option::None,
+            remark: ::std::option::Option::None,
+            enumerations: ::std::option::Option::None,
+            min_num: ::std::option::Option::None,
+            max_num: ::std::option::Option::None,
+            min_size: ::std::option::Option::None,
+            max_size: ::std::option::Option::None,
+            regular: ::std::option::Option::None,
+            json_schema: ::std::option::Option::None,
+            pass_through: ::std::option::Option::None,
+        }
+    }
+    /// Sets `default_value`.
+    pub fn with_default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sample_value`.
+    pub fn with_sample_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sample_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `required`.
+    pub fn with_required(mut self, value: Required) -> Self {
+        self.required = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `valid_enable`.
+    pub fn with_valid_enable(mut self, value: ValidEnable) -> Self {
+        self.valid_enable = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enumerations`.
+    pub fn with_enumerations(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enumerations = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `min_num`.
+    pub fn with_min_num(mut self, value: i32) -> Self {
+        self.min_num = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `max_num`.
+    pub fn with_max_num(mut self, value: i32) -> Self {
+        self.max_num = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `min_size`.
+    pub fn with_min_size(mut self, value: i32) -> Self {
+        self.min_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `max_size`.
+    pub fn with_max_size(mut self, value: i32) -> Self {
+        self.max_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `regular`.
+    pub fn with_regular(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.regular = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `json_schema`.
+    pub fn with_json_schema(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.json_schema = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `pass_through`.
+    pub fn with_pass_through(mut self, value: PassThrough) -> Self {
+        self.pass_through = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `valid_enable`.
     pub const DEFAULT_VALID_ENABLE: ValidEnable = ValidEnable::Disabled;
     /// `valid_enable`, or its documented default when absent.
@@ -4004,6 +4810,7 @@ impl support::Read for ReqParamBase {
 }
 /// Backend request protocol of a function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiFuncCreateReqProtocol {
     /// Wire value: `HTTPS`.
     Https,
@@ -4070,6 +4877,7 @@ impl support::Shaped for ApiFuncCreateReqProtocol {
 }
 /// Backend request protocol of a function.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiPolicyFunctionCreateReqProtocol {
     /// Wire value: `HTTPS`.
     Https,
@@ -4136,6 +4944,7 @@ impl support::Shaped for ApiPolicyFunctionCreateReqProtocol {
 }
 /// Request protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiPolicyHttpCreateReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -4206,6 +5015,7 @@ impl support::Shaped for ApiPolicyHttpCreateReqProtocol {
 }
 /// Request protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum BackendApiCreateReqProtocol {
     /// Wire value: `HTTP`.
     Http,
@@ -4276,6 +5086,7 @@ impl support::Shaped for BackendApiCreateReqProtocol {
 }
 /// Parameter type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ReqParamBaseType {
     /// Wire value: `STRING`.
     String,

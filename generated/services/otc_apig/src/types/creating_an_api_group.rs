@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnApiGroupRequest {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters
@@ -35,6 +36,40 @@ pub struct CreatingAnApiGroupRequest {
     pub version: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiGroupRequest {
+    /// A `CreatingAnApiGroupRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            remark: ::std::option::Option::None,
+            roma_app_id: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `roma_app_id`.
+    pub fn with_roma_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.roma_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `version`.
     pub const DEFAULT_VERSION: &'static str = "V1";
     /// `version`, or its documented default when absent.
@@ -146,7 +181,15 @@ impl support::Read for CreatingAnApiGroupRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnApiGroupResponse201 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -220,6 +263,11 @@ pub struct CreatingAnApiGroupResponse201 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnApiGroupResponse201 {
+    /// A `CreatingAnApiGroupResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// `sl_domain_access_enabled`, or its documented default when absent.
@@ -366,7 +414,15 @@ impl support::Validate for CreatingAnApiGroupResponse201 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnApiGroupResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -374,6 +430,13 @@ pub struct CreatingAnApiGroupResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnApiGroupResponse400 {
+    /// A `CreatingAnApiGroupResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnApiGroupResponse400`].
 pub static SHAPE_CREATING_AN_API_GROUP_RESPONSE400: support::Shape = support::Shape {

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnAppcodeRequest {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash
@@ -16,6 +17,11 @@ pub struct CreatingAnAppcodeRequest {
     pub app_code: ::std::string::String,
 }
 impl CreatingAnAppcodeRequest {
+    /// A `CreatingAnAppcodeRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(app_code: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { app_code: app_code.into() }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -89,7 +95,15 @@ impl support::Read for CreatingAnAppcodeRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnAppcodeResponse201 {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash
@@ -110,6 +124,11 @@ pub struct CreatingAnAppcodeResponse201 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnAppcodeResponse201 {
+    /// A `CreatingAnAppcodeResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -179,7 +198,15 @@ impl support::Validate for CreatingAnAppcodeResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnAppcodeResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -187,6 +214,13 @@ pub struct CreatingAnAppcodeResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnAppcodeResponse400 {
+    /// A `CreatingAnAppcodeResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnAppcodeResponse400`].
 pub static SHAPE_CREATING_AN_APPCODE_RESPONSE400: support::Shape = support::Shape {

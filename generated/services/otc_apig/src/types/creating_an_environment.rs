@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnEnvironmentRequest {
     /// Environment name, which can contain letters, digits, and underscores (_) and must start with
     /// a letter.
@@ -20,6 +21,22 @@ pub struct CreatingAnEnvironmentRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnEnvironmentRequest {
+    /// A `CreatingAnEnvironmentRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -109,7 +126,15 @@ impl support::Read for CreatingAnEnvironmentRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnEnvironmentResponse201 {
     /// Creation time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -123,6 +148,13 @@ pub struct CreatingAnEnvironmentResponse201 {
     /// Environment ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnEnvironmentResponse201 {
+    /// A `CreatingAnEnvironmentResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnEnvironmentResponse201`].
 pub static SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE201: support::Shape = support::Shape {
@@ -160,7 +192,15 @@ impl support::Validate for CreatingAnEnvironmentResponse201 {
     }
 }
 /// Table 5 to Table 8 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnEnvironmentResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -168,6 +208,13 @@ pub struct CreatingAnEnvironmentResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnEnvironmentResponse400 {
+    /// A `CreatingAnEnvironmentResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnEnvironmentResponse400`].
 pub static SHAPE_CREATING_AN_ENVIRONMENT_RESPONSE400: support::Shape = support::Shape {

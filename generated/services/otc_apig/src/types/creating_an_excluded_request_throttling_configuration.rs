@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationRequest {
     /// Maximum number of times an excluded object can access an API within the throttling period.
     pub call_limits: i32,
@@ -15,6 +16,19 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationRequest {
     pub object_type: ObjectType,
 }
 impl CreatingAnExcludedRequestThrottlingConfigurationRequest {
+    /// A `CreatingAnExcludedRequestThrottlingConfigurationRequest` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        call_limits: i32,
+        object_id: impl ::std::convert::Into<::std::string::String>,
+        object_type: ObjectType,
+    ) -> Self {
+        Self {
+            call_limits,
+            object_id: object_id.into(),
+            object_type,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -97,7 +111,15 @@ impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     /// Excluded configuration ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -126,6 +148,13 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
     /// Request throttling policy ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnExcludedRequestThrottlingConfigurationResponse201 {
+    /// A `CreatingAnExcludedRequestThrottlingConfigurationResponse201` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnExcludedRequestThrottlingConfigurationResponse201`].
 pub static SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE201: support::Shape = support::Shape {
@@ -183,7 +212,15 @@ impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationRespo
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -191,6 +228,13 @@ pub struct CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnExcludedRequestThrottlingConfigurationResponse400 {
+    /// A `CreatingAnExcludedRequestThrottlingConfigurationResponse400` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnExcludedRequestThrottlingConfigurationResponse400`].
 pub static SHAPE_CREATING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {
@@ -221,6 +265,7 @@ impl support::Validate for CreatingAnExcludedRequestThrottlingConfigurationRespo
 }
 /// Excluded object type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ObjectType {
     /// Wire value: `APP`.
     App,

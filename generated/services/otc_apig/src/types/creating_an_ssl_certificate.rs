@@ -10,6 +10,7 @@ use super::common::CreatingAnSslCertificateType;
 /// Rules checked by `validate`:
 /// - `instance_id`: This parameter is required if type is set to instance.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingAnSslCertificateRequest {
     /// Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters,
     /// digits, and underscores (_) are allowed.
@@ -33,6 +34,43 @@ pub struct CreatingAnSslCertificateRequest {
     pub trusted_root_ca: ::std::option::Option<::std::string::String>,
 }
 impl CreatingAnSslCertificateRequest {
+    /// A `CreatingAnSslCertificateRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        cert_content: impl ::std::convert::Into<::std::string::String>,
+        private_key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            cert_content: cert_content.into(),
+            private_key: private_key.into(),
+            r#type: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            trusted_root_ca: ::std::option::Option::None,
+        }
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: CreatingAnSslCertificateType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `instance_id`.
+    pub fn with_instance_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `trusted_root_ca`.
+    pub fn with_trusted_root_ca(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.trusted_root_ca = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `type`.
     pub const DEFAULT_TYPE: CreatingAnSslCertificateType = CreatingAnSslCertificateType::Global;
     /// `type`, or its documented default when absent.
@@ -189,7 +227,15 @@ impl support::Read for CreatingAnSslCertificateRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnSslCertificateResponse200 {
     /// Certificate ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -263,6 +309,11 @@ pub struct CreatingAnSslCertificateResponse200 {
     pub issuer: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl CreatingAnSslCertificateResponse200 {
+    /// A `CreatingAnSslCertificateResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_has_trusted_root_ca`.
     pub const DEFAULT_IS_HAS_TRUSTED_ROOT_CA: bool = false;
     /// `is_has_trusted_root_ca`, or its documented default when absent.
@@ -384,7 +435,15 @@ impl support::Validate for CreatingAnSslCertificateResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingAnSslCertificateResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -392,6 +451,13 @@ pub struct CreatingAnSslCertificateResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingAnSslCertificateResponse400 {
+    /// A `CreatingAnSslCertificateResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingAnSslCertificateResponse400`].
 pub static SHAPE_CREATING_AN_SSL_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
@@ -422,6 +488,7 @@ impl support::Validate for CreatingAnSslCertificateResponse400 {
 }
 /// Certificate type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CreatingAnSslCertificateResponse200Type {
     /// Global certificate.
     /// Wire value: `global`.

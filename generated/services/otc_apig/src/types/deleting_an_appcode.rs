@@ -5,7 +5,15 @@
 //! The types only the `deleting_an_appcode` operation reaches.
 use crate::support;
 /// Table 3 to Table 7 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingAnAppcodeResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -13,6 +21,13 @@ pub struct DeletingAnAppcodeResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl DeletingAnAppcodeResponse400 {
+    /// A `DeletingAnAppcodeResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DeletingAnAppcodeResponse400`].
 pub static SHAPE_DELETING_AN_APPCODE_RESPONSE400: support::Shape = support::Shape {

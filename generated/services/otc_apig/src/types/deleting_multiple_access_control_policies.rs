@@ -5,7 +5,15 @@
 //! The types only the `deleting_multiple_access_control_policies` operation reaches.
 use crate::support;
 /// Table 6 AclBatchResultFailureResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AclBatchResultFailureResp {
     /// ID of an access control policy that fails to be deleted.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct AclBatchResultFailureResp {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl AclBatchResultFailureResp {
+    /// A `AclBatchResultFailureResp` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AclBatchResultFailureResp`].
 pub static SHAPE_ACL_BATCH_RESULT_FAILURE_RESP: support::Shape = support::Shape {
@@ -56,13 +71,31 @@ impl support::Validate for AclBatchResultFailureResp {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesRequest {
     /// IDs of the access control policies to be deleted.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl DeletingMultipleAccessControlPoliciesRequest {
+    /// A `DeletingMultipleAccessControlPoliciesRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `acls`.
+    pub fn with_acls(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.acls = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -112,7 +145,15 @@ impl support::Read for DeletingMultipleAccessControlPoliciesRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesResponse200 {
     /// Number of access control policies that have been successfully deleted.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -120,6 +161,13 @@ pub struct DeletingMultipleAccessControlPoliciesResponse200 {
     /// Error message and access control policies that fail to be deleted.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<AclBatchResultFailureResp>>,
+}
+impl DeletingMultipleAccessControlPoliciesResponse200 {
+    /// A `DeletingMultipleAccessControlPoliciesResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DeletingMultipleAccessControlPoliciesResponse200`].
 pub static SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
@@ -157,7 +205,15 @@ impl support::Validate for DeletingMultipleAccessControlPoliciesResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -165,6 +221,13 @@ pub struct DeletingMultipleAccessControlPoliciesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl DeletingMultipleAccessControlPoliciesResponse400 {
+    /// A `DeletingMultipleAccessControlPoliciesResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DeletingMultipleAccessControlPoliciesResponse400`].
 pub static SHAPE_DELETING_MULTIPLE_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
     /// Whitelist records. Each whitelist record is in the format of
     /// "iam:domain::Authorized_account_ID".
@@ -17,6 +18,11 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
     pub permissions: ::std::vec::Vec<::std::string::String>,
 }
 impl DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
+    /// A `DeletingWhitelistRecordsOfAVpcEndpointServiceRequest` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new(permissions: ::std::vec::Vec<::std::string::String>) -> Self {
+        Self { permissions }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -76,7 +82,15 @@ impl support::Read for DeletingWhitelistRecordsOfAVpcEndpointServiceRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Whitelist records. Each whitelist record is in the format of
     /// "iam:domain::Authorized_account_ID".
@@ -87,6 +101,13 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Items: 1 to 50.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
+    /// A `DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DeletingWhitelistRecordsOfAVpcEndpointServiceResponse200`].
 pub static SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200: support::Shape = support::Shape {
@@ -122,7 +143,15 @@ impl support::Validate for DeletingWhitelistRecordsOfAVpcEndpointServiceResponse
 }
 /// Table 7, Table 9, Table 11 and Table 13 Response body parameters (status codes 401, 403, 404
 /// and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -130,6 +159,13 @@ pub struct DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
+    /// A `DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DeletingWhitelistRecordsOfAVpcEndpointServiceResponse401`].
 pub static SHAPE_DELETING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401: support::Shape = support::Shape {

@@ -5,13 +5,34 @@
 //! The types only the `enabling_backend_servers` operation reaches.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingBackendServersRequest {
     /// Backend server IDs.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl EnablingBackendServersRequest {
+    /// A `EnablingBackendServersRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `member_ids`.
+    pub fn with_member_ids(
+        mut self,
+        value: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        self.member_ids = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -61,7 +82,15 @@ impl support::Read for EnablingBackendServersRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingBackendServersResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -69,6 +98,13 @@ pub struct EnablingBackendServersResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl EnablingBackendServersResponse400 {
+    /// A `EnablingBackendServersResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EnablingBackendServersResponse400`].
 pub static SHAPE_ENABLING_BACKEND_SERVERS_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::BandwidthChargingMode;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct EnablingPublicAccessForADedicatedGatewayRequest {
     /// Outbound access bandwidth.
     /// Unit: Mbit/s
@@ -18,6 +19,21 @@ pub struct EnablingPublicAccessForADedicatedGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl EnablingPublicAccessForADedicatedGatewayRequest {
+    /// A `EnablingPublicAccessForADedicatedGatewayRequest` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        bandwidth_size: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            bandwidth_size: bandwidth_size.into(),
+            bandwidth_charging_mode: ::std::option::Option::None,
+        }
+    }
+    /// Sets `bandwidth_charging_mode`.
+    pub fn with_bandwidth_charging_mode(mut self, value: BandwidthChargingMode) -> Self {
+        self.bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `bandwidth_charging_mode`.
     pub const DEFAULT_BANDWIDTH_CHARGING_MODE: BandwidthChargingMode = BandwidthChargingMode::Bandwidth;
     /// `bandwidth_charging_mode`, or its documented default when absent.
@@ -95,7 +111,15 @@ impl support::Read for EnablingPublicAccessForADedicatedGatewayRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingPublicAccessForADedicatedGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -103,6 +127,13 @@ pub struct EnablingPublicAccessForADedicatedGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl EnablingPublicAccessForADedicatedGatewayResponse400 {
+    /// A `EnablingPublicAccessForADedicatedGatewayResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EnablingPublicAccessForADedicatedGatewayResponse400`].
 pub static SHAPE_ENABLING_PUBLIC_ACCESS_FOR_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {

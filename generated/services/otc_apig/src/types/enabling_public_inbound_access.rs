@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingPublicInboundAccessRequest {
     /// Public inbound access bandwidth.
     /// Unit: Mbit/s
@@ -19,6 +27,21 @@ pub struct EnablingPublicInboundAccessRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl EnablingPublicInboundAccessRequest {
+    /// A `EnablingPublicInboundAccessRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `bandwidth_size`.
+    pub fn with_bandwidth_size(mut self, value: i32) -> Self {
+        self.bandwidth_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `bandwidth_charging_mode`.
+    pub fn with_bandwidth_charging_mode(mut self, value: BandwidthChargingMode) -> Self {
+        self.bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `bandwidth_charging_mode`.
     pub const DEFAULT_BANDWIDTH_CHARGING_MODE: BandwidthChargingMode = BandwidthChargingMode::Bandwidth;
     /// `bandwidth_charging_mode`, or its documented default when absent.
@@ -103,7 +126,15 @@ impl support::Read for EnablingPublicInboundAccessRequest {
     }
 }
 /// Table 4 Response body parameters (status code 202).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingPublicInboundAccessResponse202 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -114,6 +145,13 @@ pub struct EnablingPublicInboundAccessResponse202 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
+}
+impl EnablingPublicInboundAccessResponse202 {
+    /// A `EnablingPublicInboundAccessResponse202` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EnablingPublicInboundAccessResponse202`].
 pub static SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE202: support::Shape = support::Shape {
@@ -147,7 +185,15 @@ impl support::Validate for EnablingPublicInboundAccessResponse202 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnablingPublicInboundAccessResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -155,6 +201,13 @@ pub struct EnablingPublicInboundAccessResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl EnablingPublicInboundAccessResponse400 {
+    /// A `EnablingPublicInboundAccessResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EnablingPublicInboundAccessResponse400`].
 pub static SHAPE_ENABLING_PUBLIC_INBOUND_ACCESS_RESPONSE400: support::Shape = support::Shape {

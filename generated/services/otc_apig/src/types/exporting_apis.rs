@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{Define, ExportingApisType};
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ExportingApisRequest {
     /// ID of the environment in which APIs of a group have been published.
     pub env_id: ::std::string::String,
@@ -30,6 +31,44 @@ pub struct ExportingApisRequest {
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExportingApisRequest {
+    /// A `ExportingApisRequest` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        env_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            env_id: env_id.into(),
+            group_id: group_id.into(),
+            define: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            apis: ::std::option::Option::None,
+        }
+    }
+    /// Sets `define`.
+    pub fn with_define(mut self, value: Define) -> Self {
+        self.define = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: ExportingApisType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `apis`.
+    pub fn with_apis(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.apis = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `define`.
     pub const DEFAULT_DEFINE: Define = Define::Spec;
     /// `define`, or its documented default when absent.
@@ -157,7 +196,15 @@ impl support::Read for ExportingApisRequest {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ExportingApisResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -165,6 +212,13 @@ pub struct ExportingApisResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ExportingApisResponse400 {
+    /// A `ExportingApisResponse400` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ExportingApisResponse400`].
 pub static SHAPE_EXPORTING_APIS_RESPONSE400: support::Shape = support::Shape {

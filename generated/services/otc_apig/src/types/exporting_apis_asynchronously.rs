@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{Define, ExportingApisType};
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ExportingApisAsynchronouslyRequest {
     /// ID of the environment in which APIs of a group have been published.
     pub env_id: ::std::string::String,
@@ -30,6 +31,44 @@ pub struct ExportingApisAsynchronouslyRequest {
     pub apis: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl ExportingApisAsynchronouslyRequest {
+    /// A `ExportingApisAsynchronouslyRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        env_id: impl ::std::convert::Into<::std::string::String>,
+        group_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            env_id: env_id.into(),
+            group_id: group_id.into(),
+            define: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            apis: ::std::option::Option::None,
+        }
+    }
+    /// Sets `define`.
+    pub fn with_define(mut self, value: Define) -> Self {
+        self.define = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: ExportingApisType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `apis`.
+    pub fn with_apis(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.apis = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `define`.
     pub const DEFAULT_DEFINE: Define = Define::Spec;
     /// `define`, or its documented default when absent.
@@ -157,11 +196,26 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
     }
 }
 /// Table 5 Response body parameters (status code 202).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ExportingApisAsynchronouslyResponse202 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
+}
+impl ExportingApisAsynchronouslyResponse202 {
+    /// A `ExportingApisAsynchronouslyResponse202` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ExportingApisAsynchronouslyResponse202`].
 pub static SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE202: support::Shape = support::Shape {
@@ -187,7 +241,15 @@ impl support::Validate for ExportingApisAsynchronouslyResponse202 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ExportingApisAsynchronouslyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -195,6 +257,13 @@ pub struct ExportingApisAsynchronouslyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ExportingApisAsynchronouslyResponse400 {
+    /// A `ExportingApisAsynchronouslyResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ExportingApisAsynchronouslyResponse400`].
 pub static SHAPE_EXPORTING_APIS_ASYNCHRONOUSLY_RESPONSE400: support::Shape = support::Shape {

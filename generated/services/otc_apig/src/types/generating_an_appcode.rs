@@ -5,7 +5,15 @@
 //! The types only the `generating_an_appcode` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct GeneratingAnAppcodeResponse201 {
     /// AppCode value.
     /// It can contain 64 to 180 characters, starting with a letter, digit, plus sign (+), or slash
@@ -26,6 +34,11 @@ pub struct GeneratingAnAppcodeResponse201 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl GeneratingAnAppcodeResponse201 {
+    /// A `GeneratingAnAppcodeResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -95,7 +108,15 @@ impl support::Validate for GeneratingAnAppcodeResponse201 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct GeneratingAnAppcodeResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -103,6 +124,13 @@ pub struct GeneratingAnAppcodeResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl GeneratingAnAppcodeResponse400 {
+    /// A `GeneratingAnAppcodeResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`GeneratingAnAppcodeResponse400`].
 pub static SHAPE_GENERATING_AN_APPCODE_RESPONSE400: support::Shape = support::Shape {

@@ -11,6 +11,7 @@ use super::common::{MatchMode, MicroserviceLabel, ReqMethod, ServiceType, Worklo
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ImportingAMicroserviceRequest {
     /// Information about the API group to import a microservice to.
     pub group_info: MicroserviceGroup,
@@ -55,6 +56,55 @@ pub struct ImportingAMicroserviceRequest {
     pub cce_info: ::std::option::Option<MicroServiceInfoCceCreate>,
 }
 impl ImportingAMicroserviceRequest {
+    /// A `ImportingAMicroserviceRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        group_info: MicroserviceGroup,
+        service_type: ServiceType,
+        apis: ::std::vec::Vec<MicroserviceApiCreate>,
+    ) -> Self {
+        Self {
+            group_info,
+            service_type,
+            protocol: ::std::option::Option::None,
+            apis,
+            backend_timeout: ::std::option::Option::None,
+            auth_type: ::std::option::Option::None,
+            cors: ::std::option::Option::None,
+            cse_info: ::std::option::Option::None,
+            cce_info: ::std::option::Option::None,
+        }
+    }
+    /// Sets `protocol`.
+    pub fn with_protocol(mut self, value: ImportingAMicroserviceProtocol) -> Self {
+        self.protocol = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `backend_timeout`.
+    pub fn with_backend_timeout(mut self, value: i32) -> Self {
+        self.backend_timeout = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `auth_type`.
+    pub fn with_auth_type(mut self, value: ImportingAMicroserviceAuthType) -> Self {
+        self.auth_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cors`.
+    pub fn with_cors(mut self, value: bool) -> Self {
+        self.cors = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cse_info`.
+    pub fn with_cse_info(mut self, value: MicroServiceInfoCseCreate) -> Self {
+        self.cse_info = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `cce_info`.
+    pub fn with_cce_info(mut self, value: MicroServiceInfoCceCreate) -> Self {
+        self.cce_info = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `protocol`.
     pub const DEFAULT_PROTOCOL: ImportingAMicroserviceProtocol = ImportingAMicroserviceProtocol::Https;
     /// `protocol`, or its documented default when absent.
@@ -368,7 +418,15 @@ impl support::Read for ImportingAMicroserviceRequest {
     }
 }
 /// Table 9 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ImportingAMicroserviceResponse201 {
     /// VPC channel ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -379,6 +437,13 @@ pub struct ImportingAMicroserviceResponse201 {
     /// Imported APIs.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<MicroserviceImportApiResp>>,
+}
+impl ImportingAMicroserviceResponse201 {
+    /// A `ImportingAMicroserviceResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ImportingAMicroserviceResponse201`].
 pub static SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE201: support::Shape = support::Shape {
@@ -420,7 +485,15 @@ impl support::Validate for ImportingAMicroserviceResponse201 {
     }
 }
 /// Table 11 to Table 15 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ImportingAMicroserviceResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -428,6 +501,13 @@ pub struct ImportingAMicroserviceResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ImportingAMicroserviceResponse400 {
+    /// A `ImportingAMicroserviceResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ImportingAMicroserviceResponse400`].
 pub static SHAPE_IMPORTING_A_MICROSERVICE_RESPONSE400: support::Shape = support::Shape {
@@ -458,6 +538,7 @@ impl support::Validate for ImportingAMicroserviceResponse400 {
 }
 /// Table 7 MicroServiceInfoCCECreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCceCreate {
     /// CCE cluster ID.
     ///
@@ -502,6 +583,63 @@ pub struct MicroServiceInfoCceCreate {
     pub labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 impl MicroServiceInfoCceCreate {
+    /// A `MicroServiceInfoCceCreate` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        cluster_id: impl ::std::convert::Into<::std::string::String>,
+        namespace: impl ::std::convert::Into<::std::string::String>,
+        workload_type: WorkloadType,
+        port: i32,
+    ) -> Self {
+        Self {
+            cluster_id: cluster_id.into(),
+            namespace: namespace.into(),
+            workload_type,
+            app_name: ::std::option::Option::None,
+            label_key: ::std::option::Option::None,
+            label_value: ::std::option::Option::None,
+            version: ::std::option::Option::None,
+            port,
+            labels: ::std::option::Option::None,
+        }
+    }
+    /// Sets `app_name`.
+    pub fn with_app_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_key`.
+    pub fn with_label_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `label_value`.
+    pub fn with_label_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `version`.
+    pub fn with_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `labels`.
+    pub fn with_labels(mut self, value: ::std::vec::Vec<MicroserviceLabel>) -> Self {
+        self.labels = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -801,6 +939,7 @@ impl support::Read for MicroServiceInfoCceCreate {
 }
 /// Table 6 MicroServiceInfoCSECreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroServiceInfoCseCreate {
     /// Microservice engine ID.
     ///
@@ -816,6 +955,19 @@ pub struct MicroServiceInfoCseCreate {
     pub version: ::std::string::String,
 }
 impl MicroServiceInfoCseCreate {
+    /// A `MicroServiceInfoCseCreate` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        engine_id: impl ::std::convert::Into<::std::string::String>,
+        service_id: impl ::std::convert::Into<::std::string::String>,
+        version: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            engine_id: engine_id.into(),
+            service_id: service_id.into(),
+            version: version.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -929,6 +1081,7 @@ impl support::Read for MicroServiceInfoCseCreate {
 }
 /// Table 5 MicroserviceApiCreate.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct MicroserviceApiCreate {
     /// API name.
     /// Start with a letter or digit, and use only letters, digits, and these special
@@ -963,6 +1116,34 @@ pub struct MicroserviceApiCreate {
     pub match_mode: ::std::option::Option<MatchMode>,
 }
 impl MicroserviceApiCreate {
+    /// A `MicroserviceApiCreate` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(req_uri: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            req_method: ::std::option::Option::None,
+            req_uri: req_uri.into(),
+            match_mode: ::std::option::Option::None,
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `req_method`.
+    pub fn with_req_method(mut self, value: ReqMethod) -> Self {
+        self.req_method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `match_mode`.
+    pub fn with_match_mode(mut self, value: MatchMode) -> Self {
+        self.match_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `req_method`.
     pub const DEFAULT_REQ_METHOD: ReqMethod = ReqMethod::Any;
     /// `req_method`, or its documented default when absent.
@@ -1120,7 +1301,15 @@ impl support::Read for MicroserviceApiCreate {
 /// Rules checked by `validate`:
 /// - `group_name`: This parameter is required when group_id is empty.
 /// - `app_id`: This parameter is required when group_id is empty.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroserviceGroup {
     /// An existing group. If this parameter is left empty, a new group is created.
     ///
@@ -1147,6 +1336,35 @@ pub struct MicroserviceGroup {
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 impl MicroserviceGroup {
+    /// A `MicroserviceGroup` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `group_id`.
+    pub fn with_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `group_name`.
+    pub fn with_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `app_id`.
+    pub fn with_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1305,7 +1523,15 @@ impl support::Read for MicroserviceGroup {
     }
 }
 /// Table 10 MicroserviceImportApiResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MicroserviceImportApiResp {
     /// API name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1324,6 +1550,11 @@ pub struct MicroserviceImportApiResp {
     pub match_mode: ::std::option::Option<MicroserviceImportApiRespMatchMode>,
 }
 impl MicroserviceImportApiResp {
+    /// A `MicroserviceImportApiResp` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_match_mode(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1376,6 +1607,7 @@ impl support::Validate for MicroserviceImportApiResp {
 }
 /// API authentication mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImportingAMicroserviceAuthType {
     /// Wire value: `NONE`.
     None,
@@ -1446,6 +1678,7 @@ impl support::Shaped for ImportingAMicroserviceAuthType {
 }
 /// API matching mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MicroserviceImportApiRespMatchMode {
     /// Prefix match.
     /// Wire value: `SWA`.
@@ -1519,6 +1752,7 @@ impl support::Shaped for MicroserviceImportApiRespMatchMode {
 /// do: the lowercase spellings are accepted as the same values and serialized in the documented
 /// upper-case form.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImportingAMicroserviceProtocol {
     /// Wire value: `HTTP`.
     /// Also accepted as `http`.

@@ -5,7 +5,15 @@
 //! The types only the `importing_apis` operation reaches.
 use crate::support;
 /// Table 6 Failure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Failure {
     /// API request path.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct Failure {
     /// Error code displayed for an import failure.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_code: ::std::option::Option<::std::string::String>,
+}
+impl Failure {
+    /// A `Failure` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Failure`].
 pub static SHAPE_FAILURE: support::Shape = support::Shape {
@@ -56,7 +71,15 @@ impl support::Validate for Failure {
     }
 }
 /// Table 8 Ignore.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Ignore {
     /// API request method.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -64,6 +87,13 @@ pub struct Ignore {
     /// API request path.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
+}
+impl Ignore {
+    /// A `Ignore` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Ignore`].
 pub static SHAPE_IGNORE: support::Shape = support::Shape {
@@ -93,7 +123,15 @@ impl support::Validate for Ignore {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ImportingApisResponse200 {
     /// Import success information.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -111,6 +149,13 @@ pub struct ImportingApisResponse200 {
     /// APIs that are not imported.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ignore: ::std::option::Option<::std::vec::Vec<Ignore>>,
+}
+impl ImportingApisResponse200 {
+    /// A `ImportingApisResponse200` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ImportingApisResponse200`].
 pub static SHAPE_IMPORTING_APIS_RESPONSE200: support::Shape = support::Shape {
@@ -182,7 +227,15 @@ impl support::Validate for ImportingApisResponse200 {
     }
 }
 /// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ImportingApisResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -190,6 +243,13 @@ pub struct ImportingApisResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ImportingApisResponse400 {
+    /// A `ImportingApisResponse400` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ImportingApisResponse400`].
 pub static SHAPE_IMPORTING_APIS_RESPONSE400: support::Shape = support::Shape {
@@ -219,7 +279,15 @@ impl support::Validate for ImportingApisResponse400 {
     }
 }
 /// Table 5 Success.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Success {
     /// API request path.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -235,6 +303,11 @@ pub struct Success {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl Success {
+    /// A `Success` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_action(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -282,7 +355,15 @@ impl support::Validate for Success {
     }
 }
 /// Table 7 Swagger.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Swagger {
     /// Swagger file No.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -290,6 +371,13 @@ pub struct Swagger {
     /// Import result description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<::std::string::String>,
+}
+impl Swagger {
+    /// A `Swagger` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Swagger`].
 pub static SHAPE_SWAGGER: support::Shape = support::Shape {
@@ -320,6 +408,7 @@ impl support::Validate for Swagger {
 }
 /// Import type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ImportingApisAction {
     /// Update the APIs to an existing API group.
     /// Wire value: `update`.
@@ -388,6 +477,7 @@ impl support::Shaped for ImportingApisAction {
 }
 /// Import mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ApiMode {
     /// Retain the original API information if a conflict occurs.
     /// Wire value: `merge`.
@@ -456,6 +546,7 @@ impl support::Shaped for ApiMode {
 }
 /// Import mode of extended information.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ExtendMode {
     /// Retain the original extended information if a conflict occurs.
     /// Wire value: `merge`.

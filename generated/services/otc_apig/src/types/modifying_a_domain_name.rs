@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{AddingACertificateToADomainNameStatus, MinSslVersion};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingADomainNameRequest {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
     ///
@@ -27,6 +28,25 @@ pub struct ModifyingADomainNameRequest {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl ModifyingADomainNameRequest {
+    /// A `ModifyingADomainNameRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(min_ssl_version: MinSslVersion) -> Self {
+        Self {
+            min_ssl_version,
+            is_http_redirect_to_https: ::std::option::Option::None,
+            verified_client_certificate_enabled: ::std::option::Option::None,
+        }
+    }
+    /// Sets `is_http_redirect_to_https`.
+    pub fn with_is_http_redirect_to_https(mut self, value: bool) -> Self {
+        self.is_http_redirect_to_https = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `verified_client_certificate_enabled`.
+    pub fn with_verified_client_certificate_enabled(mut self, value: bool) -> Self {
+        self.verified_client_certificate_enabled = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `min_ssl_version`.
     pub const DEFAULT_MIN_SSL_VERSION: MinSslVersion = MinSslVersion::TlSv11;
     /// The documented default of `is_http_redirect_to_https`.
@@ -131,7 +151,15 @@ impl support::Read for ModifyingADomainNameRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingADomainNameResponse201 {
     /// Custom domain name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -160,6 +188,11 @@ pub struct ModifyingADomainNameResponse201 {
     pub verified_client_certificate_enabled: ::std::option::Option<bool>,
 }
 impl ModifyingADomainNameResponse201 {
+    /// A `ModifyingADomainNameResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_http_redirect_to_https`.
     pub const DEFAULT_IS_HTTP_REDIRECT_TO_HTTPS: bool = false;
     /// `is_http_redirect_to_https`, or its documented default when absent.
@@ -228,7 +261,15 @@ impl support::Validate for ModifyingADomainNameResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingADomainNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -236,6 +277,13 @@ pub struct ModifyingADomainNameResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingADomainNameResponse400 {
+    /// A `ModifyingADomainNameResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingADomainNameResponse400`].
 pub static SHAPE_MODIFYING_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {

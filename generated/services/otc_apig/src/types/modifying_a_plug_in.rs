@@ -7,6 +7,7 @@ use crate::support;
 use super::common::PluginType;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAPlugInRequest {
     /// Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and
     /// underscores (_) are allowed.
@@ -36,6 +37,30 @@ pub struct ModifyingAPlugInRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPlugInRequest {
+    /// A `ModifyingAPlugInRequest` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        plugin_name: impl ::std::convert::Into<::std::string::String>,
+        plugin_type: PluginType,
+        plugin_scope: impl ::std::convert::Into<::std::string::String>,
+        plugin_content: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            plugin_name: plugin_name.into(),
+            plugin_type,
+            plugin_scope: plugin_scope.into(),
+            plugin_content: plugin_content.into(),
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -189,7 +214,15 @@ impl support::Read for ModifyingAPlugInRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAPlugInResponse200 {
     /// Plug-in ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -234,6 +267,11 @@ pub struct ModifyingAPlugInResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAPlugInResponse200 {
+    /// A `ModifyingAPlugInResponse200` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -359,7 +397,15 @@ impl support::Validate for ModifyingAPlugInResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAPlugInResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -367,6 +413,13 @@ pub struct ModifyingAPlugInResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAPlugInResponse400 {
+    /// A `ModifyingAPlugInResponse400` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAPlugInResponse400`].
 pub static SHAPE_MODIFYING_A_PLUG_IN_RESPONSE400: support::Shape = support::Shape {

@@ -9,6 +9,7 @@ use super::common::{
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
     /// of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647.
@@ -65,6 +66,63 @@ pub struct ModifyingARequestThrottlingPolicyRequest {
     pub ip_call_limits: ::std::option::Option<i32>,
 }
 impl ModifyingARequestThrottlingPolicyRequest {
+    /// A `ModifyingARequestThrottlingPolicyRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        time_unit: TimeUnit,
+        api_call_limits: i32,
+        time_interval: i32,
+    ) -> Self {
+        Self {
+            app_call_limits: ::std::option::Option::None,
+            name: name.into(),
+            time_unit,
+            remark: ::std::option::Option::None,
+            api_call_limits,
+            r#type: ::std::option::Option::None,
+            enable_adaptive_control: ::std::option::Option::None,
+            user_call_limits: ::std::option::Option::None,
+            time_interval,
+            ip_call_limits: ::std::option::Option::None,
+        }
+    }
+    /// Sets `app_call_limits`.
+    pub fn with_app_call_limits(mut self, value: i32) -> Self {
+        self.app_call_limits = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: CreatingARequestThrottlingPolicyType) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `enable_adaptive_control`.
+    pub fn with_enable_adaptive_control(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enable_adaptive_control = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user_call_limits`.
+    pub fn with_user_call_limits(mut self, value: i32) -> Self {
+        self.user_call_limits = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ip_call_limits`.
+    pub fn with_ip_call_limits(mut self, value: i32) -> Self {
+        self.ip_call_limits = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -367,7 +425,15 @@ impl support::Read for ModifyingARequestThrottlingPolicyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
     /// of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647.
@@ -440,6 +506,11 @@ pub struct ModifyingARequestThrottlingPolicyResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingARequestThrottlingPolicyResponse200 {
+    /// A `ModifyingARequestThrottlingPolicyResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -677,7 +748,15 @@ impl support::Validate for ModifyingARequestThrottlingPolicyResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingARequestThrottlingPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -685,6 +764,13 @@ pub struct ModifyingARequestThrottlingPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingARequestThrottlingPolicyResponse400 {
+    /// A `ModifyingARequestThrottlingPolicyResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingARequestThrottlingPolicyResponse400`].
 pub static SHAPE_MODIFYING_A_REQUEST_THROTTLING_POLICY_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{SignAlgorithm, SignType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingASignatureKeyRequest {
     /// Signature key name. It can contain letters, digits, and underscores(_) and must start with a
     /// letter.
@@ -63,6 +64,43 @@ pub struct ModifyingASignatureKeyRequest {
     pub sign_algorithm: ::std::option::Option<SignAlgorithm>,
 }
 impl ModifyingASignatureKeyRequest {
+    /// A `ModifyingASignatureKeyRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            sign_type: ::std::option::Option::None,
+            sign_key: ::std::option::Option::None,
+            sign_secret: ::std::option::Option::None,
+            sign_algorithm: ::std::option::Option::None,
+        }
+    }
+    /// Sets `sign_type`.
+    pub fn with_sign_type(mut self, value: SignType) -> Self {
+        self.sign_type = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `sign_key`.
+    pub fn with_sign_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sign_key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sign_secret`.
+    pub fn with_sign_secret(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sign_secret = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sign_algorithm`.
+    pub fn with_sign_algorithm(mut self, value: SignAlgorithm) -> Self {
+        self.sign_algorithm = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -192,7 +230,15 @@ impl support::Read for ModifyingASignatureKeyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingASignatureKeyResponse200 {
     /// Signature key name. It can contain letters, digits, and underscores(_) and must start with a
     /// letter.
@@ -259,6 +305,11 @@ pub struct ModifyingASignatureKeyResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingASignatureKeyResponse200 {
+    /// A `ModifyingASignatureKeyResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -360,7 +411,15 @@ impl support::Validate for ModifyingASignatureKeyResponse200 {
 }
 /// Table 5, Table 6, Table 7, Table 8 and Table 10 Response body parameters (status codes 400,
 /// 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingASignatureKeyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -368,6 +427,13 @@ pub struct ModifyingASignatureKeyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingASignatureKeyResponse400 {
+    /// A `ModifyingASignatureKeyResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingASignatureKeyResponse400`].
 pub static SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {
@@ -397,7 +463,15 @@ impl support::Validate for ModifyingASignatureKeyResponse400 {
     }
 }
 /// Table 9 Response body parameters (status code 412).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingASignatureKeyResponse412 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -405,6 +479,13 @@ pub struct ModifyingASignatureKeyResponse412 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingASignatureKeyResponse412 {
+    /// A `ModifyingASignatureKeyResponse412` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingASignatureKeyResponse412`].
 pub static SHAPE_MODIFYING_A_SIGNATURE_KEY_RESPONSE412: support::Shape = support::Shape {

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAVariableRequest {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special
     /// characters (_-/.:) are allowed.
@@ -14,6 +15,15 @@ pub struct ModifyingAVariableRequest {
     pub variable_value: ::std::string::String,
 }
 impl ModifyingAVariableRequest {
+    /// A `ModifyingAVariableRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        variable_value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            variable_value: variable_value.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -83,7 +93,15 @@ impl support::Read for ModifyingAVariableRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAVariableResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special
     /// characters (_-/.:) are allowed.
@@ -114,6 +132,11 @@ pub struct ModifyingAVariableResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAVariableResponse200 {
+    /// A `ModifyingAVariableResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -245,7 +268,15 @@ impl support::Validate for ModifyingAVariableResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAVariableResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -253,6 +284,13 @@ pub struct ModifyingAVariableResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAVariableResponse400 {
+    /// A `ModifyingAVariableResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAVariableResponse400`].
 pub static SHAPE_MODIFYING_A_VARIABLE_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{AclType, EntityType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAnAccessControlPolicyRequest {
     /// Access control policy name. It can contain 3 to 64 characters, starting with a letter. Only
     /// letters, digits, and underscores (_) are allowed.
@@ -30,6 +31,21 @@ pub struct ModifyingAnAccessControlPolicyRequest {
     pub entity_type: EntityType,
 }
 impl ModifyingAnAccessControlPolicyRequest {
+    /// A `ModifyingAnAccessControlPolicyRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        acl_name: impl ::std::convert::Into<::std::string::String>,
+        acl_type: AclType,
+        acl_value: impl ::std::convert::Into<::std::string::String>,
+        entity_type: EntityType,
+    ) -> Self {
+        Self {
+            acl_name: acl_name.into(),
+            acl_type,
+            acl_value: acl_value.into(),
+            entity_type,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -161,7 +177,15 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnAccessControlPolicyResponse200 {
     /// Name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -186,6 +210,13 @@ pub struct ModifyingAnAccessControlPolicyResponse200 {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnAccessControlPolicyResponse200 {
+    /// A `ModifyingAnAccessControlPolicyResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnAccessControlPolicyResponse200`].
 pub static SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
@@ -231,7 +262,15 @@ impl support::Validate for ModifyingAnAccessControlPolicyResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnAccessControlPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -239,6 +278,13 @@ pub struct ModifyingAnAccessControlPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnAccessControlPolicyResponse400 {
+    /// A `ModifyingAnAccessControlPolicyResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnAccessControlPolicyResponse400`].
 pub static SHAPE_MODIFYING_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAnApiGroupRequest {
     /// API group name.
     /// The value can contain 3 to 255 characters, including letters, digits, and special characters
@@ -22,6 +23,22 @@ pub struct ModifyingAnApiGroupRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnApiGroupRequest {
+    /// A `ModifyingAnApiGroupRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -114,7 +131,15 @@ impl support::Read for ModifyingAnApiGroupRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnApiGroupResponse200 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -188,6 +213,11 @@ pub struct ModifyingAnApiGroupResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnApiGroupResponse200 {
+    /// A `ModifyingAnApiGroupResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// `sl_domain_access_enabled`, or its documented default when absent.
@@ -334,7 +364,15 @@ impl support::Validate for ModifyingAnApiGroupResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnApiGroupResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -342,6 +380,13 @@ pub struct ModifyingAnApiGroupResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnApiGroupResponse400 {
+    /// A `ModifyingAnApiGroupResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnApiGroupResponse400`].
 pub static SHAPE_MODIFYING_AN_API_GROUP_RESPONSE400: support::Shape = support::Shape {

@@ -7,6 +7,7 @@ use crate::support;
 use super::common::{AppType, Creator, Status};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAnAppRequest {
     /// App name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits,
     /// and underscores (_) are allowed.
@@ -34,6 +35,40 @@ pub struct ModifyingAnAppRequest {
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAppRequest {
+    /// A `ModifyingAnAppRequest` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: name.into(),
+            remark: ::std::option::Option::None,
+            app_key: ::std::option::Option::None,
+            app_secret: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `app_key`.
+    pub fn with_app_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `app_secret`.
+    pub fn with_app_secret(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_secret = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -190,7 +225,15 @@ impl support::Read for ModifyingAnAppRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnAppResponse200 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -234,6 +277,11 @@ pub struct ModifyingAnAppResponse200 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingAnAppResponse200 {
+    /// A `ModifyingAnAppResponse200` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `app_type`.
     pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
     /// `app_type`, or its documented default when absent.
@@ -337,7 +385,15 @@ impl support::Validate for ModifyingAnAppResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnAppResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -345,6 +401,13 @@ pub struct ModifyingAnAppResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnAppResponse400 {
+    /// A `ModifyingAnAppResponse400` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnAppResponse400`].
 pub static SHAPE_MODIFYING_AN_APP_RESPONSE400: support::Shape = support::Shape {

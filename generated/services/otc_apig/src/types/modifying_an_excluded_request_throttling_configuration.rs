@@ -6,11 +6,17 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingAnExcludedRequestThrottlingConfigurationRequest {
     /// Maximum number of times an excluded object can access an API within the throttling period.
     pub call_limits: i64,
 }
 impl ModifyingAnExcludedRequestThrottlingConfigurationRequest {
+    /// A `ModifyingAnExcludedRequestThrottlingConfigurationRequest` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new(call_limits: i64) -> Self {
+        Self { call_limits }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -52,7 +58,15 @@ impl support::Read for ModifyingAnExcludedRequestThrottlingConfigurationRequest 
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     /// Excluded configuration ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -81,6 +95,13 @@ pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
     /// Request throttling policy ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnExcludedRequestThrottlingConfigurationResponse200 {
+    /// A `ModifyingAnExcludedRequestThrottlingConfigurationResponse200` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnExcludedRequestThrottlingConfigurationResponse200`].
 pub static SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE200: support::Shape = support::Shape {
@@ -138,7 +159,15 @@ impl support::Validate for ModifyingAnExcludedRequestThrottlingConfigurationResp
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -146,6 +175,13 @@ pub struct ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingAnExcludedRequestThrottlingConfigurationResponse400 {
+    /// A `ModifyingAnExcludedRequestThrottlingConfigurationResponse400` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingAnExcludedRequestThrottlingConfigurationResponse400`].
 pub static SHAPE_MODIFYING_AN_EXCLUDED_REQUEST_THROTTLING_CONFIGURATION_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::ResponseInfoHeader;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingTheResponseOfAnErrorTypeRequest {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,29 @@ pub struct ModifyingTheResponseOfAnErrorTypeRequest {
     pub headers: ::std::option::Option<::std::vec::Vec<ResponseInfoHeader>>,
 }
 impl ModifyingTheResponseOfAnErrorTypeRequest {
+    /// A `ModifyingTheResponseOfAnErrorTypeRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: i32) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `body`.
+    pub fn with_body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.body = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `headers`.
+    pub fn with_headers(mut self, value: ::std::vec::Vec<ResponseInfoHeader>) -> Self {
+        self.headers = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -103,7 +134,15 @@ impl support::Read for ModifyingTheResponseOfAnErrorTypeRequest {
     }
 }
 /// Table 8 to Table 12 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingTheResponseOfAnErrorTypeResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -111,6 +150,13 @@ pub struct ModifyingTheResponseOfAnErrorTypeResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingTheResponseOfAnErrorTypeResponse400 {
+    /// A `ModifyingTheResponseOfAnErrorTypeResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingTheResponseOfAnErrorTypeResponse400`].
 pub static SHAPE_MODIFYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Shape = support::Shape {

@@ -5,13 +5,34 @@
 //! The types only the `modifying_the_specifications_of_a_pay_per_use_gateway` operation reaches.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
     /// Target gateway specifications.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub spec_id: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
+    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayRequest` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `spec_id`.
+    pub fn with_spec_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.spec_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -52,7 +73,15 @@ impl support::Read for ModifyingTheSpecificationsOfAPayPerUseGatewayRequest {
     }
 }
 /// Table 4 Response body parameters (status code 202).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -63,6 +92,13 @@ pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202 {
+    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingTheSpecificationsOfAPayPerUseGatewayResponse202`].
 pub static SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE202: support::Shape = support::Shape {
@@ -96,7 +132,15 @@ impl support::Validate for ModifyingTheSpecificationsOfAPayPerUseGatewayResponse
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,6 +148,13 @@ pub struct ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401 {
+    /// A `ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingTheSpecificationsOfAPayPerUseGatewayResponse401`].
 pub static SHAPE_MODIFYING_THE_SPECIFICATIONS_OF_A_PAY_PER_USE_GATEWAY_RESPONSE401: support::Shape = support::Shape {

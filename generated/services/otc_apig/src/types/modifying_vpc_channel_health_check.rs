@@ -12,6 +12,7 @@ use super::common::{AddingOrUpdatingBackendInstancesStatus, Method, Protocol};
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckRequest {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     pub protocol: Protocol,
@@ -74,6 +75,65 @@ pub struct ModifyingVpcChannelHealthCheckRequest {
     pub timeout: i32,
 }
 impl ModifyingVpcChannelHealthCheckRequest {
+    /// A `ModifyingVpcChannelHealthCheckRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new(
+        protocol: Protocol,
+        threshold_normal: i32,
+        threshold_abnormal: i32,
+        time_interval: i32,
+        timeout: i32,
+    ) -> Self {
+        Self {
+            protocol,
+            path: ::std::option::Option::None,
+            method: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            threshold_normal,
+            threshold_abnormal,
+            time_interval,
+            http_code: ::std::option::Option::None,
+            enable_client_ssl: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            timeout,
+        }
+    }
+    /// Sets `path`.
+    pub fn with_path(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `method`.
+    pub fn with_method(mut self, value: Method) -> Self {
+        self.method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(mut self, value: i32) -> Self {
+        self.port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `http_code`.
+    pub fn with_http_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.http_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enable_client_ssl`.
+    pub fn with_enable_client_ssl(mut self, value: bool) -> Self {
+        self.enable_client_ssl = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(mut self, value: AddingOrUpdatingBackendInstancesStatus) -> Self {
+        self.status = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `method`.
     pub const DEFAULT_METHOD: Method = Method::Get;
     /// `method`, or its documented default when absent.
@@ -474,7 +534,15 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckResponse200 {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -551,6 +619,11 @@ pub struct ModifyingVpcChannelHealthCheckResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ModifyingVpcChannelHealthCheckResponse200 {
+    /// A `ModifyingVpcChannelHealthCheckResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `method`.
     pub const DEFAULT_METHOD: Method = Method::Get;
     /// `method`, or its documented default when absent.
@@ -775,7 +848,15 @@ impl support::Validate for ModifyingVpcChannelHealthCheckResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -783,6 +864,13 @@ pub struct ModifyingVpcChannelHealthCheckResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingVpcChannelHealthCheckResponse400 {
+    /// A `ModifyingVpcChannelHealthCheckResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingVpcChannelHealthCheckResponse400`].
 pub static SHAPE_MODIFYING_VPC_CHANNEL_HEALTH_CHECK_RESPONSE400: support::Shape = support::Shape {

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     /// Operation to perform.
     pub action: PublishingAnApiOrTakingAnApiOfflineAction,
@@ -20,6 +21,28 @@ pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl PublishingAnApiOrTakingAnApiOfflineRequest {
+    /// A `PublishingAnApiOrTakingAnApiOfflineRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new(
+        action: PublishingAnApiOrTakingAnApiOfflineAction,
+        env_id: impl ::std::convert::Into<::std::string::String>,
+        api_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            action,
+            env_id: env_id.into(),
+            api_id: api_id.into(),
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -119,7 +142,15 @@ impl support::Read for PublishingAnApiOrTakingAnApiOfflineRequest {
     }
 }
 /// Table 4 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublishingAnApiOrTakingAnApiOfflineResponse201 {
     /// Publication record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -142,6 +173,13 @@ pub struct PublishingAnApiOrTakingAnApiOfflineResponse201 {
     /// API version currently in use.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
+}
+impl PublishingAnApiOrTakingAnApiOfflineResponse201 {
+    /// A `PublishingAnApiOrTakingAnApiOfflineResponse201` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`PublishingAnApiOrTakingAnApiOfflineResponse201`].
 pub static SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE201: support::Shape = support::Shape {
@@ -191,7 +229,15 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse201 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublishingAnApiOrTakingAnApiOfflineResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -199,6 +245,13 @@ pub struct PublishingAnApiOrTakingAnApiOfflineResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl PublishingAnApiOrTakingAnApiOfflineResponse400 {
+    /// A `PublishingAnApiOrTakingAnApiOfflineResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`PublishingAnApiOrTakingAnApiOfflineResponse400`].
 pub static SHAPE_PUBLISHING_AN_API_OR_TAKING_AN_API_OFFLINE_RESPONSE400: support::Shape = support::Shape {
@@ -229,6 +282,7 @@ impl support::Validate for PublishingAnApiOrTakingAnApiOfflineResponse400 {
 }
 /// Operation to perform.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum PublishingAnApiOrTakingAnApiOfflineAction {
     /// publish APIs
     /// Wire value: `online`.

@@ -5,7 +5,15 @@
 //! The types only the `publishing_apis_or_taking_apis_offline` operation reaches.
 use crate::support;
 /// Table 7 BatchFailure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BatchFailure {
     /// ID of an API that fails to be published or taken offline.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct BatchFailure {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl BatchFailure {
+    /// A `BatchFailure` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BatchFailure`].
 pub static SHAPE_BATCH_FAILURE: support::Shape = support::Shape {
@@ -56,7 +71,15 @@ impl support::Validate for BatchFailure {
     }
 }
 /// Table 6 PublishResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublishResp {
     /// Publication record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +102,13 @@ pub struct PublishResp {
     /// API version currently in use.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
+}
+impl PublishResp {
+    /// A `PublishResp` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`PublishResp`].
 pub static SHAPE_PUBLISH_RESP: support::Shape = support::Shape {
@@ -133,6 +163,7 @@ impl support::Validate for PublishResp {
 /// - `apis` or `group_id`: Either apis or group_id must be specified.
 /// - `apis` or `group_id`: Either apis or group_id must be specified.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct PublishingApisOrTakingApisOfflineRequest {
     /// IDs of APIs to be published or taken offline. A maximum of 1000 APIs are allowed at a time.
     /// Either apis or group_id must be specified.
@@ -151,6 +182,37 @@ pub struct PublishingApisOrTakingApisOfflineRequest {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl PublishingApisOrTakingApisOfflineRequest {
+    /// A `PublishingApisOrTakingApisOfflineRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new(env_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            apis: ::std::option::Option::None,
+            env_id: env_id.into(),
+            group_id: ::std::option::Option::None,
+            remark: ::std::option::Option::None,
+        }
+    }
+    /// Sets `apis`.
+    pub fn with_apis(mut self, value: ::std::vec::Vec<::std::string::String>) -> Self {
+        self.apis = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `group_id`.
+    pub fn with_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `remark`.
+    pub fn with_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.remark = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -256,7 +318,15 @@ impl support::Read for PublishingApisOrTakingApisOfflineRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublishingApisOrTakingApisOfflineResponse200 {
     /// Message for successful API publication or taking offline.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -264,6 +334,13 @@ pub struct PublishingApisOrTakingApisOfflineResponse200 {
     /// Error message and APIs that fail to be published or taken offline.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<BatchFailure>>,
+}
+impl PublishingApisOrTakingApisOfflineResponse200 {
+    /// A `PublishingApisOrTakingApisOfflineResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`PublishingApisOrTakingApisOfflineResponse200`].
 pub static SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE200: support::Shape = support::Shape {
@@ -310,7 +387,15 @@ impl support::Validate for PublishingApisOrTakingApisOfflineResponse200 {
     }
 }
 /// Table 8 to Table 11 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublishingApisOrTakingApisOfflineResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -318,6 +403,13 @@ pub struct PublishingApisOrTakingApisOfflineResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl PublishingApisOrTakingApisOfflineResponse400 {
+    /// A `PublishingApisOrTakingApisOfflineResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`PublishingApisOrTakingApisOfflineResponse400`].
 pub static SHAPE_PUBLISHING_APIS_OR_TAKING_APIS_OFFLINE_RESPONSE400: support::Shape = support::Shape {

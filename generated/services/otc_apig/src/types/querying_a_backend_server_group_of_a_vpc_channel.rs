@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingABackendServerGroupOfAVpcChannelResponse200 {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -65,6 +73,11 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingABackendServerGroupOfAVpcChannelResponse200 {
+    /// A `QueryingABackendServerGroupOfAVpcChannelResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -260,7 +273,15 @@ impl support::Validate for QueryingABackendServerGroupOfAVpcChannelResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -268,6 +289,13 @@ pub struct QueryingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingABackendServerGroupOfAVpcChannelResponse400 {
+    /// A `QueryingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingABackendServerGroupOfAVpcChannelResponse400`].
 pub static SHAPE_QUERYING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `querying_access_control_details_about_an_app` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlDetailsAboutAnAppResponse200 {
     /// App ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct QueryingAccessControlDetailsAboutAnAppResponse200 {
     /// Use hyphens (-) to separate IP address segments.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub app_acl_values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl QueryingAccessControlDetailsAboutAnAppResponse200 {
+    /// A `QueryingAccessControlDetailsAboutAnAppResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlDetailsAboutAnAppResponse200`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE200: support::Shape = support::Shape {
@@ -52,7 +67,15 @@ impl support::Validate for QueryingAccessControlDetailsAboutAnAppResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlDetailsAboutAnAppResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -60,6 +83,13 @@ pub struct QueryingAccessControlDetailsAboutAnAppResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAccessControlDetailsAboutAnAppResponse400 {
+    /// A `QueryingAccessControlDetailsAboutAnAppResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlDetailsAboutAnAppResponse400`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_DETAILS_ABOUT_AN_APP_RESPONSE400: support::Shape = support::Shape {

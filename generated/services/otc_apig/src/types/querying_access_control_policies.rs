@@ -5,7 +5,15 @@
 //! The types only the `querying_access_control_policies` operation reaches.
 use crate::support;
 /// Table 5 ApiAclInfoWithBindNum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiAclInfoWithBindNum {
     /// Access control policy name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -33,6 +41,13 @@ pub struct ApiAclInfoWithBindNum {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl ApiAclInfoWithBindNum {
+    /// A `ApiAclInfoWithBindNum` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ApiAclInfoWithBindNum`].
 pub static SHAPE_API_ACL_INFO_WITH_BIND_NUM: support::Shape = support::Shape {
@@ -82,7 +97,15 @@ impl support::Validate for ApiAclInfoWithBindNum {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlPoliciesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -93,6 +116,13 @@ pub struct QueryingAccessControlPoliciesResponse200 {
     /// Access control policy list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<ApiAclInfoWithBindNum>>,
+}
+impl QueryingAccessControlPoliciesResponse200 {
+    /// A `QueryingAccessControlPoliciesResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlPoliciesResponse200`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
@@ -134,7 +164,15 @@ impl support::Validate for QueryingAccessControlPoliciesResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlPoliciesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -142,6 +180,13 @@ pub struct QueryingAccessControlPoliciesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAccessControlPoliciesResponse400 {
+    /// A `QueryingAccessControlPoliciesResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlPoliciesResponse400`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {

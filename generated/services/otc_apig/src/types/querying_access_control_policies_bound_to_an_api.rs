@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AclType, EntityType};
 /// Table 5 ApiBindAclInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiBindAclInfo {
     /// Access control policy ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -37,6 +45,11 @@ pub struct ApiBindAclInfo {
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 impl ApiBindAclInfo {
+    /// A `ApiBindAclInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_entity_type(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -115,7 +128,15 @@ impl support::Validate for ApiBindAclInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -126,6 +147,13 @@ pub struct QueryingAccessControlPoliciesBoundToAnApiResponse200 {
     /// Access control policy list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acls: ::std::option::Option<::std::vec::Vec<ApiBindAclInfo>>,
+}
+impl QueryingAccessControlPoliciesBoundToAnApiResponse200 {
+    /// A `QueryingAccessControlPoliciesBoundToAnApiResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlPoliciesBoundToAnApiResponse200`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -167,7 +195,15 @@ impl support::Validate for QueryingAccessControlPoliciesBoundToAnApiResponse200 
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -175,6 +211,13 @@ pub struct QueryingAccessControlPoliciesBoundToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAccessControlPoliciesBoundToAnApiResponse400 {
+    /// A `QueryingAccessControlPoliciesBoundToAnApiResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAccessControlPoliciesBoundToAnApiResponse400`].
 pub static SHAPE_QUERYING_ACCESS_CONTROL_POLICIES_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {

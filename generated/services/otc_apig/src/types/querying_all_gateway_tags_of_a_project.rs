@@ -5,11 +5,26 @@
 //! The types only the `querying_all_gateway_tags_of_a_project` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAllGatewayTagsOfAProjectResponse200 {
     /// Tags bound to all gateways in the project.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValues>>,
+}
+impl QueryingAllGatewayTagsOfAProjectResponse200 {
+    /// A `QueryingAllGatewayTagsOfAProjectResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAllGatewayTagsOfAProjectResponse200`].
 pub static SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE200: support::Shape = support::Shape {
@@ -43,7 +58,15 @@ impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse200 {
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAllGatewayTagsOfAProjectResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -51,6 +74,13 @@ pub struct QueryingAllGatewayTagsOfAProjectResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAllGatewayTagsOfAProjectResponse401 {
+    /// A `QueryingAllGatewayTagsOfAProjectResponse401` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAllGatewayTagsOfAProjectResponse401`].
 pub static SHAPE_QUERYING_ALL_GATEWAY_TAGS_OF_A_PROJECT_RESPONSE401: support::Shape = support::Shape {
@@ -80,7 +110,15 @@ impl support::Validate for QueryingAllGatewayTagsOfAProjectResponse401 {
     }
 }
 /// Table 4 TmsKeyValues.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct TmsKeyValues {
     /// Key.
     /// Include UTF-8 letters, digits, spaces, or special characters (_.:=+-@).
@@ -97,6 +135,11 @@ pub struct TmsKeyValues {
     pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl TmsKeyValues {
+    /// A `TmsKeyValues` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_key(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -5,7 +5,15 @@
 //! The types only the `querying_api_calls_under_an_api_group_in_the_last_one_hour` operation reaches.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     /// Response code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,13 @@ pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
     /// Statistic data.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsGroup>>,
+}
+impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200 {
+    /// A `QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse200`].
 pub static SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE200: support::Shape = support::Shape {
@@ -71,7 +86,15 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +102,13 @@ pub struct QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400 {
+    /// A `QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiCallsUnderAnApiGroupInTheLastOneHourResponse400`].
 pub static SHAPE_QUERYING_API_CALLS_UNDER_AN_API_GROUP_IN_THE_LAST_ONE_HOUR_RESPONSE400: support::Shape = support::Shape {
@@ -108,7 +138,15 @@ impl support::Validate for QueryingApiCallsUnderAnApiGroupInTheLastOneHourRespon
     }
 }
 /// Table 5 StatisticsGroup.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct StatisticsGroup {
     /// Maximum latency.
     /// Unit: ms
@@ -154,6 +192,13 @@ pub struct StatisticsGroup {
     /// Recording time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub register_time: ::std::option::Option<::std::string::String>,
+}
+impl StatisticsGroup {
+    /// A `StatisticsGroup` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`StatisticsGroup`].
 pub static SHAPE_STATISTICS_GROUP: support::Shape = support::Shape {

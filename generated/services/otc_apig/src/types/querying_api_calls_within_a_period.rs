@@ -5,7 +5,15 @@
 //! The types only the `querying_api_calls_within_a_period` operation reaches.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiCallsWithinAPeriodResponse200 {
     /// Response code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,13 @@ pub struct QueryingApiCallsWithinAPeriodResponse200 {
     /// Statistic data.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub list: ::std::option::Option<::std::vec::Vec<StatisticsApi>>,
+}
+impl QueryingApiCallsWithinAPeriodResponse200 {
+    /// A `QueryingApiCallsWithinAPeriodResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiCallsWithinAPeriodResponse200`].
 pub static SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE200: support::Shape = support::Shape {
@@ -71,7 +86,15 @@ impl support::Validate for QueryingApiCallsWithinAPeriodResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiCallsWithinAPeriodResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -79,6 +102,13 @@ pub struct QueryingApiCallsWithinAPeriodResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiCallsWithinAPeriodResponse400 {
+    /// A `QueryingApiCallsWithinAPeriodResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiCallsWithinAPeriodResponse400`].
 pub static SHAPE_QUERYING_API_CALLS_WITHIN_A_PERIOD_RESPONSE400: support::Shape = support::Shape {
@@ -108,7 +138,15 @@ impl support::Validate for QueryingApiCallsWithinAPeriodResponse400 {
     }
 }
 /// Table 5 StatisticsAPI.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct StatisticsApi {
     /// Maximum latency.
     /// Unit: ms
@@ -179,6 +217,11 @@ pub struct StatisticsApi {
     pub status: ::std::option::Option<i32>,
 }
 impl StatisticsApi {
+    /// A `StatisticsApi` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_cycle(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -295,6 +338,7 @@ impl support::Validate for StatisticsApi {
 }
 /// Statistical period.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Cycle {
     /// Wire value: `MINUTE`.
     Minute,

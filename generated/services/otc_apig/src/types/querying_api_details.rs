@@ -13,7 +13,15 @@ use super::common::{
     SHAPE_BACKEND_API, SHAPE_BACKEND_PARAM, SHAPE_REQ_PARAM, Status, Type,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiDetailsResponse200 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits,
@@ -199,6 +207,11 @@ pub struct QueryingApiDetailsResponse200 {
     pub policy_https: ::std::option::Option<::std::vec::Vec<ApiPolicyHttpResp>>,
 }
 impl QueryingApiDetailsResponse200 {
+    /// A `QueryingApiDetailsResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ReqProtocol = ReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -660,7 +673,15 @@ impl support::Validate for QueryingApiDetailsResponse200 {
     }
 }
 /// Table 17 to Table 20 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiDetailsResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -668,6 +689,13 @@ pub struct QueryingApiDetailsResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiDetailsResponse401 {
+    /// A `QueryingApiDetailsResponse401` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiDetailsResponse401`].
 pub static SHAPE_QUERYING_API_DETAILS_RESPONSE401: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupDetailsResponse200 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -80,6 +88,11 @@ pub struct QueryingApiGroupDetailsResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingApiGroupDetailsResponse200 {
+    /// A `QueryingApiGroupDetailsResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// `sl_domain_access_enabled`, or its documented default when absent.
@@ -226,7 +239,15 @@ impl support::Validate for QueryingApiGroupDetailsResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -234,6 +255,13 @@ pub struct QueryingApiGroupDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiGroupDetailsResponse400 {
+    /// A `QueryingApiGroupDetailsResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiGroupDetailsResponse400`].
 pub static SHAPE_QUERYING_API_GROUP_DETAILS_RESPONSE400: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `querying_api_group_quantities` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupQuantitiesResponse200 {
     /// Number of API groups that have not been listed on KooGallery.
     /// Currently, this parameter is not supported.
@@ -14,6 +22,13 @@ pub struct QueryingApiGroupQuantitiesResponse200 {
     /// Number of API groups that have been listed on KooGallery.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub onsell_nums: ::std::option::Option<i32>,
+}
+impl QueryingApiGroupQuantitiesResponse200 {
+    /// A `QueryingApiGroupQuantitiesResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiGroupQuantitiesResponse200`].
 pub static SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE200: support::Shape = support::Shape {
@@ -43,7 +58,15 @@ impl support::Validate for QueryingApiGroupQuantitiesResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupQuantitiesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -51,6 +74,13 @@ pub struct QueryingApiGroupQuantitiesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiGroupQuantitiesResponse400 {
+    /// A `QueryingApiGroupQuantitiesResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiGroupQuantitiesResponse400`].
 pub static SHAPE_QUERYING_API_GROUP_QUANTITIES_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 5 ApiGroupInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiGroupInfo {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -80,6 +88,11 @@ pub struct ApiGroupInfo {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl ApiGroupInfo {
+    /// A `ApiGroupInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// `sl_domain_access_enabled`, or its documented default when absent.
@@ -226,7 +239,15 @@ impl support::Validate for ApiGroupInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupsResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -237,6 +258,13 @@ pub struct QueryingApiGroupsResponse200 {
     /// API groups.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub groups: ::std::option::Option<::std::vec::Vec<ApiGroupInfo>>,
+}
+impl QueryingApiGroupsResponse200 {
+    /// A `QueryingApiGroupsResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiGroupsResponse200`].
 pub static SHAPE_QUERYING_API_GROUPS_RESPONSE200: support::Shape = support::Shape {
@@ -278,7 +306,15 @@ impl support::Validate for QueryingApiGroupsResponse200 {
     }
 }
 /// Table 7 to Table 10 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiGroupsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -286,6 +322,13 @@ pub struct QueryingApiGroupsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiGroupsResponse400 {
+    /// A `QueryingApiGroupsResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiGroupsResponse400`].
 pub static SHAPE_QUERYING_API_GROUPS_RESPONSE400: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `querying_api_quantities` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiQuantitiesResponse200 {
     /// Total number of APIs.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +24,13 @@ pub struct QueryingApiQuantitiesResponse200 {
     /// Number of APIs that have not been published in the RELEASE environment.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub nums_off_release: ::std::option::Option<i32>,
+}
+impl QueryingApiQuantitiesResponse200 {
+    /// A `QueryingApiQuantitiesResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiQuantitiesResponse200`].
 pub static SHAPE_QUERYING_API_QUANTITIES_RESPONSE200: support::Shape = support::Shape {
@@ -49,7 +64,15 @@ impl support::Validate for QueryingApiQuantitiesResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApiQuantitiesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -57,6 +80,13 @@ pub struct QueryingApiQuantitiesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApiQuantitiesResponse400 {
+    /// A `QueryingApiQuantitiesResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApiQuantitiesResponse400`].
 pub static SHAPE_QUERYING_API_QUANTITIES_RESPONSE400: support::Shape = support::Shape {

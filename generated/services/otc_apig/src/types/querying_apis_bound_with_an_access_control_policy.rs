@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BindingASignatureKeyReqMethod;
 /// Table 5 AclBindApiInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AclBindApiInfo {
     /// API ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -43,6 +51,11 @@ pub struct AclBindApiInfo {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl AclBindApiInfo {
+    /// A `AclBindApiInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -118,7 +131,15 @@ impl support::Validate for AclBindApiInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -129,6 +150,13 @@ pub struct QueryingApisBoundWithAnAccessControlPolicyResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<AclBindApiInfo>>,
+}
+impl QueryingApisBoundWithAnAccessControlPolicyResponse200 {
+    /// A `QueryingApisBoundWithAnAccessControlPolicyResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisBoundWithAnAccessControlPolicyResponse200`].
 pub static SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
@@ -170,7 +198,15 @@ impl support::Validate for QueryingApisBoundWithAnAccessControlPolicyResponse200
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -178,6 +214,13 @@ pub struct QueryingApisBoundWithAnAccessControlPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisBoundWithAnAccessControlPolicyResponse400 {
+    /// A `QueryingApisBoundWithAnAccessControlPolicyResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisBoundWithAnAccessControlPolicyResponse400`].
 pub static SHAPE_QUERYING_APIS_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{ApiForThrottle, SHAPE_API_FOR_THROTTLE};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForThrottle>>,
+}
+impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse200 {
+    /// A `QueryingApisNotBoundWithARequestThrottlingPolicyResponse200` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithARequestThrottlingPolicyResponse200`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingApisNotBoundWithARequestThrottlingPolicyRespo
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisNotBoundWithARequestThrottlingPolicyResponse400 {
+    /// A `QueryingApisNotBoundWithARequestThrottlingPolicyResponse400` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithARequestThrottlingPolicyResponse400`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_REQUEST_THROTTLING_POLICY_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BindingASignatureKeyReqMethod;
 /// Table 5 ApiForSign.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiForSign {
     /// API authentication mode.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -49,6 +57,11 @@ pub struct ApiForSign {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl ApiForSign {
+    /// A `ApiForSign` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -132,7 +145,15 @@ impl support::Validate for ApiForSign {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithASignatureKeyResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -143,6 +164,13 @@ pub struct QueryingApisNotBoundWithASignatureKeyResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiForSign>>,
+}
+impl QueryingApisNotBoundWithASignatureKeyResponse200 {
+    /// A `QueryingApisNotBoundWithASignatureKeyResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithASignatureKeyResponse200`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE200: support::Shape = support::Shape {
@@ -184,7 +212,15 @@ impl support::Validate for QueryingApisNotBoundWithASignatureKeyResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithASignatureKeyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -192,6 +228,13 @@ pub struct QueryingApisNotBoundWithASignatureKeyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisNotBoundWithASignatureKeyResponse400 {
+    /// A `QueryingApisNotBoundWithASignatureKeyResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithASignatureKeyResponse400`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_A_SIGNATURE_KEY_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BindingASignatureKeyReqMethod;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<UnbindApiForAcl>>,
+}
+impl QueryingApisNotBoundWithAnAccessControlPolicyResponse200 {
+    /// A `QueryingApisNotBoundWithAnAccessControlPolicyResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithAnAccessControlPolicyResponse200`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisNotBoundWithAnAccessControlPolicyResponse400 {
+    /// A `QueryingApisNotBoundWithAnAccessControlPolicyResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithAnAccessControlPolicyResponse400`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {
@@ -95,7 +125,15 @@ impl support::Validate for QueryingApisNotBoundWithAnAccessControlPolicyResponse
     }
 }
 /// Table 5 UnbindApiForAcl.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindApiForAcl {
     /// API ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -138,6 +176,11 @@ pub struct UnbindApiForAcl {
     pub req_method: ::std::option::Option<BindingASignatureKeyReqMethod>,
 }
 impl UnbindApiForAcl {
+    /// A `UnbindApiForAcl` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_req_method(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -5,7 +5,15 @@
 //! The types only the `querying_apis_not_bound_with_an_app` operation reaches.
 use crate::support;
 /// Table 5 ApiOutline.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiOutline {
     /// API authentication mode.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -37,6 +45,13 @@ pub struct ApiOutline {
     /// API request address.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub req_uri: ::std::option::Option<::std::string::String>,
+}
+impl ApiOutline {
+    /// A `ApiOutline` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ApiOutline`].
 pub static SHAPE_API_OUTLINE: support::Shape = support::Shape {
@@ -98,7 +113,15 @@ impl support::Validate for ApiOutline {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithAnAppResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -109,6 +132,13 @@ pub struct QueryingApisNotBoundWithAnAppResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<ApiOutline>>,
+}
+impl QueryingApisNotBoundWithAnAppResponse200 {
+    /// A `QueryingApisNotBoundWithAnAppResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithAnAppResponse200`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE200: support::Shape = support::Shape {
@@ -150,7 +180,15 @@ impl support::Validate for QueryingApisNotBoundWithAnAppResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisNotBoundWithAnAppResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -158,6 +196,13 @@ pub struct QueryingApisNotBoundWithAnAppResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisNotBoundWithAnAppResponse400 {
+    /// A `QueryingApisNotBoundWithAnAppResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisNotBoundWithAnAppResponse400`].
 pub static SHAPE_QUERYING_APIS_NOT_BOUND_WITH_AN_APP_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{PluginApiInfo, SHAPE_PLUGIN_API_INFO};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     /// APIs bound to the plug-in.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apis: ::std::option::Option<::std::vec::Vec<PluginApiInfo>>,
+}
+impl QueryingApisToWhichAPlugInCanBeBoundResponse200 {
+    /// A `QueryingApisToWhichAPlugInCanBeBoundResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisToWhichAPlugInCanBeBoundResponse200`].
 pub static SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingApisToWhichAPlugInCanBeBoundResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingApisToWhichAPlugInCanBeBoundResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingApisToWhichAPlugInCanBeBoundResponse400 {
+    /// A `QueryingApisToWhichAPlugInCanBeBoundResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingApisToWhichAPlugInCanBeBoundResponse400`].
 pub static SHAPE_QUERYING_APIS_TO_WHICH_A_PLUG_IN_CAN_BE_BOUND_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AppType, Creator, Status};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppDetailsResponse200 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -50,6 +58,11 @@ pub struct QueryingAppDetailsResponse200 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl QueryingAppDetailsResponse200 {
+    /// A `QueryingAppDetailsResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `app_type`.
     pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
     /// `app_type`, or its documented default when absent.
@@ -153,7 +166,15 @@ impl support::Validate for QueryingAppDetailsResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -161,6 +182,13 @@ pub struct QueryingAppDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAppDetailsResponse400 {
+    /// A `QueryingAppDetailsResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAppDetailsResponse400`].
 pub static SHAPE_QUERYING_APP_DETAILS_RESPONSE400: support::Shape = support::Shape {

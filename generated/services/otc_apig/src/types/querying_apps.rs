@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AppType, Creator, Status};
 /// Table 5 AppInfoWithBindNum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AppInfoWithBindNum {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -53,6 +61,11 @@ pub struct AppInfoWithBindNum {
     pub bind_num: ::std::option::Option<i32>,
 }
 impl AppInfoWithBindNum {
+    /// A `AppInfoWithBindNum` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `app_type`.
     pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
     /// `app_type`, or its documented default when absent.
@@ -160,7 +173,15 @@ impl support::Validate for AppInfoWithBindNum {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppsResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -171,6 +192,13 @@ pub struct QueryingAppsResponse200 {
     /// App list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppInfoWithBindNum>>,
+}
+impl QueryingAppsResponse200 {
+    /// A `QueryingAppsResponse200` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAppsResponse200`].
 pub static SHAPE_QUERYING_APPS_RESPONSE200: support::Shape = support::Shape {
@@ -212,7 +240,15 @@ impl support::Validate for QueryingAppsResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -220,6 +256,13 @@ pub struct QueryingAppsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAppsResponse400 {
+    /// A `QueryingAppsResponse400` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAppsResponse400`].
 pub static SHAPE_QUERYING_APPS_RESPONSE400: support::Shape = support::Shape {

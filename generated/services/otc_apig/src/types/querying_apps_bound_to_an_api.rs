@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::AppType;
 /// Table 5 ApiAuthInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiAuthInfo {
     /// Authorization record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -87,6 +95,11 @@ pub struct ApiAuthInfo {
     pub app_id: ::std::option::Option<::std::string::String>,
 }
 impl ApiAuthInfo {
+    /// A `ApiAuthInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `app_type`.
     pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
     /// `app_type`, or its documented default when absent.
@@ -229,7 +242,15 @@ impl support::Validate for ApiAuthInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -240,6 +261,13 @@ pub struct QueryingAppsBoundToAnApiResponse200 {
     /// API list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub auths: ::std::option::Option<::std::vec::Vec<ApiAuthInfo>>,
+}
+impl QueryingAppsBoundToAnApiResponse200 {
+    /// A `QueryingAppsBoundToAnApiResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAppsBoundToAnApiResponse200`].
 pub static SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -281,7 +309,15 @@ impl support::Validate for QueryingAppsBoundToAnApiResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAppsBoundToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -289,6 +325,13 @@ pub struct QueryingAppsBoundToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAppsBoundToAnApiResponse400 {
+    /// A `QueryingAppsBoundToAnApiResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAppsBoundToAnApiResponse400`].
 pub static SHAPE_QUERYING_APPS_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
@@ -319,6 +362,7 @@ impl support::Validate for QueryingAppsBoundToAnApiResponse400 {
 }
 /// Authorization channel type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AuthTunnel {
     /// normal channel
     /// Wire value: `NORMAL`.

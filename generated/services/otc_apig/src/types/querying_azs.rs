@@ -5,7 +5,15 @@
 //! The types only the `querying_azs` operation reaches.
 use crate::support;
 /// Table 4 AvailableZone.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AvailableZone {
     /// AZ name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -27,6 +35,13 @@ pub struct AvailableZone {
     pub specs: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, bool>,
     >,
+}
+impl AvailableZone {
+    /// A `AvailableZone` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AvailableZone`].
 pub static SHAPE_AVAILABLE_ZONE: support::Shape = support::Shape {
@@ -75,7 +90,15 @@ impl support::Validate for AvailableZone {
     }
 }
 /// Table 5 LocalName.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LocalName {
     /// AZ name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -83,6 +106,13 @@ pub struct LocalName {
     /// AZ name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub zh_cn: ::std::option::Option<::std::string::String>,
+}
+impl LocalName {
+    /// A `LocalName` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`LocalName`].
 pub static SHAPE_LOCAL_NAME: support::Shape = support::Shape {
@@ -112,11 +142,26 @@ impl support::Validate for LocalName {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAzsResponse200 {
     /// AZ list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub available_zones: ::std::option::Option<::std::vec::Vec<AvailableZone>>,
+}
+impl QueryingAzsResponse200 {
+    /// A `QueryingAzsResponse200` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAzsResponse200`].
 pub static SHAPE_QUERYING_AZS_RESPONSE200: support::Shape = support::Shape {
@@ -150,7 +195,15 @@ impl support::Validate for QueryingAzsResponse200 {
     }
 }
 /// Table 6 to Table 8 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingAzsResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -158,6 +211,13 @@ pub struct QueryingAzsResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingAzsResponse401 {
+    /// A `QueryingAzsResponse401` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingAzsResponse401`].
 pub static SHAPE_QUERYING_AZS_RESPONSE401: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     /// Backend server groups of the VPC channel.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub member_groups: ::std::option::Option<::std::vec::Vec<MemberGroupInfo>>,
+}
+impl QueryingBackendServerGroupsOfAVpcChannelResponse200 {
+    /// A `QueryingBackendServerGroupsOfAVpcChannelResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingBackendServerGroupsOfAVpcChannelResponse200`].
 pub static SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingBackendServerGroupsOfAVpcChannelResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingBackendServerGroupsOfAVpcChannelResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingBackendServerGroupsOfAVpcChannelResponse400 {
+    /// A `QueryingBackendServerGroupsOfAVpcChannelResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingBackendServerGroupsOfAVpcChannelResponse400`].
 pub static SHAPE_QUERYING_BACKEND_SERVER_GROUPS_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::TimeUnit;
 /// Table 5 AppQuotaInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AppQuotaInfo {
     /// Credential quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -43,6 +51,11 @@ pub struct AppQuotaInfo {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl AppQuotaInfo {
+    /// A `AppQuotaInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -153,7 +166,15 @@ impl support::Validate for AppQuotaInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCredentialQuotasResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -164,6 +185,13 @@ pub struct QueryingCredentialQuotasResponse200 {
     /// Credential quotas.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quotas: ::std::option::Option<::std::vec::Vec<AppQuotaInfo>>,
+}
+impl QueryingCredentialQuotasResponse200 {
+    /// A `QueryingCredentialQuotasResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCredentialQuotasResponse200`].
 pub static SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE200: support::Shape = support::Shape {
@@ -205,7 +233,15 @@ impl support::Validate for QueryingCredentialQuotasResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCredentialQuotasResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -213,6 +249,13 @@ pub struct QueryingCredentialQuotasResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingCredentialQuotasResponse400 {
+    /// A `QueryingCredentialQuotasResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCredentialQuotasResponse400`].
 pub static SHAPE_QUERYING_CREDENTIAL_QUOTAS_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     /// Credentials.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
+}
+impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
+    /// A `QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200` with its mandatory
+    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200`].
 pub static SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE200: support::Shape = support::Shape {
@@ -59,7 +74,15 @@ for QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -67,6 +90,13 @@ pub struct QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400 {
+    /// A `QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400` with its mandatory
+    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCredentialsThatCanBeBoundToACredentialQuotaResponse400`].
 pub static SHAPE_QUERYING_CREDENTIALS_THAT_CAN_BE_BOUND_TO_A_CREDENTIAL_QUOTA_RESPONSE400: support::Shape = support::Shape {

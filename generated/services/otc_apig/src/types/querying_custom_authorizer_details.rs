@@ -9,7 +9,15 @@ use super::common::{
     SHAPE_IDENTITY_IN_RESPONSE,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCustomAuthorizerDetailsResponse200 {
     /// Custom authorizer name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and
@@ -77,6 +85,11 @@ pub struct QueryingCustomAuthorizerDetailsResponse200 {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl QueryingCustomAuthorizerDetailsResponse200 {
+    /// A `QueryingCustomAuthorizerDetailsResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `network_type`.
     pub const DEFAULT_NETWORK_TYPE: NetworkType = NetworkType::V1;
     /// `network_type`, or its documented default when absent.
@@ -252,7 +265,15 @@ impl support::Validate for QueryingCustomAuthorizerDetailsResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCustomAuthorizerDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -260,6 +281,13 @@ pub struct QueryingCustomAuthorizerDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingCustomAuthorizerDetailsResponse400 {
+    /// A `QueryingCustomAuthorizerDetailsResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCustomAuthorizerDetailsResponse400`].
 pub static SHAPE_QUERYING_CUSTOM_AUTHORIZER_DETAILS_RESPONSE400: support::Shape = support::Shape {

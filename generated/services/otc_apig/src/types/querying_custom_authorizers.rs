@@ -9,7 +9,15 @@ use super::common::{
     SHAPE_IDENTITY_IN_RESPONSE,
 };
 /// Table 5 AuthorizerResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AuthorizerResp {
     /// Custom authorizer name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, and
@@ -77,6 +85,11 @@ pub struct AuthorizerResp {
     pub roma_app_name: ::std::option::Option<::std::string::String>,
 }
 impl AuthorizerResp {
+    /// A `AuthorizerResp` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `network_type`.
     pub const DEFAULT_NETWORK_TYPE: NetworkType = NetworkType::V1;
     /// `network_type`, or its documented default when absent.
@@ -252,7 +265,15 @@ impl support::Validate for AuthorizerResp {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCustomAuthorizersResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -263,6 +284,13 @@ pub struct QueryingCustomAuthorizersResponse200 {
     /// Custom authorizers.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub authorizer_list: ::std::option::Option<::std::vec::Vec<AuthorizerResp>>,
+}
+impl QueryingCustomAuthorizersResponse200 {
+    /// A `QueryingCustomAuthorizersResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCustomAuthorizersResponse200`].
 pub static SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE200: support::Shape = support::Shape {
@@ -304,7 +332,15 @@ impl support::Validate for QueryingCustomAuthorizersResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingCustomAuthorizersResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -312,6 +348,13 @@ pub struct QueryingCustomAuthorizersResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingCustomAuthorizersResponse400 {
+    /// A `QueryingCustomAuthorizersResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingCustomAuthorizersResponse400`].
 pub static SHAPE_QUERYING_CUSTOM_AUTHORIZERS_RESPONSE400: support::Shape = support::Shape {

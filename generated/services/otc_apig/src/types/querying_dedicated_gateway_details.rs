@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::LoadbalancerProvider;
 /// Table 4 CbcOperationLock.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CbcOperationLock {
     /// Restriction scenarios:
     /// • SPEC_CHG_LOCK: Changing specifications of the yearly/monthly billing mode. In this
@@ -18,6 +26,11 @@ pub struct CbcOperationLock {
     pub lock_source_id: ::std::option::Option<::std::string::String>,
 }
 impl CbcOperationLock {
+    /// A `CbcOperationLock` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_lock_scene(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -57,7 +70,15 @@ impl support::Validate for CbcOperationLock {
     }
 }
 /// Table 5 EndpointService.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EndpointService {
     /// VPC endpoint service name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -65,6 +86,13 @@ pub struct EndpointService {
     /// Creation time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
+}
+impl EndpointService {
+    /// A `EndpointService` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EndpointService`].
 pub static SHAPE_ENDPOINT_SERVICE: support::Shape = support::Shape {
@@ -94,7 +122,15 @@ impl support::Validate for EndpointService {
     }
 }
 /// Table 7 IpDetails.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct IpDetails {
     /// IP address.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -102,6 +138,13 @@ pub struct IpDetails {
     /// Bandwidth.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth_size: ::std::option::Option<i32>,
+}
+impl IpDetails {
+    /// A `IpDetails` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`IpDetails`].
 pub static SHAPE_IP_DETAILS: support::Shape = support::Shape {
@@ -131,7 +174,15 @@ impl support::Validate for IpDetails {
     }
 }
 /// Table 6 NodeIps.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct NodeIps {
     /// LiveData node IP addresses.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -139,6 +190,13 @@ pub struct NodeIps {
     /// Shubao node IP addresses.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub shubao: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl NodeIps {
+    /// A `NodeIps` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`NodeIps`].
 pub static SHAPE_NODE_IPS: support::Shape = support::Shape {
@@ -168,7 +226,15 @@ impl support::Validate for NodeIps {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDedicatedGatewayDetailsResponse200 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -336,6 +402,11 @@ pub struct QueryingDedicatedGatewayDetailsResponse200 {
     pub ingress_bandwidth_charging_mode: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDedicatedGatewayDetailsResponse200 {
+    /// A `QueryingDedicatedGatewayDetailsResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `type`.
     pub const DEFAULT_TYPE: &'static str = "apig";
     /// `type`, or its documented default when absent.
@@ -621,7 +692,15 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse200 {
     }
 }
 /// Table 8 to Table 11 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDedicatedGatewayDetailsResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -629,6 +708,13 @@ pub struct QueryingDedicatedGatewayDetailsResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingDedicatedGatewayDetailsResponse401 {
+    /// A `QueryingDedicatedGatewayDetailsResponse401` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDedicatedGatewayDetailsResponse401`].
 pub static SHAPE_QUERYING_DEDICATED_GATEWAY_DETAILS_RESPONSE401: support::Shape = support::Shape {
@@ -659,6 +745,7 @@ impl support::Validate for QueryingDedicatedGatewayDetailsResponse401 {
 }
 /// Billing mode of the gateway.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChargingMode {
     /// pay-per-use
     /// Wire value: `0`.
@@ -727,6 +814,7 @@ impl support::Shaped for ChargingMode {
 }
 /// Instance status ID:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum InstanceStatus {
     /// Creating
     /// Wire value: `1`.
@@ -1008,6 +1096,7 @@ impl support::Shaped for InstanceStatus {
 }
 /// Restriction scenarios:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum LockScene {
     /// Changing the billing mode from pay-per-use to yearly/monthly. In this scenario, deleting
     /// resources, changing specifications, and changing from pay-per-use to yearly/monthly are not
@@ -1077,6 +1166,7 @@ impl support::Shaped for LockScene {
 }
 /// Gateway edition.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Spec {
     /// Wire value: `BASIC`.
     Basic,
@@ -1156,6 +1246,7 @@ impl support::Shaped for Spec {
 }
 /// Instance status:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingDedicatedGatewayDetailsStatus {
     /// The instance is being created.
     /// Wire value: `Creating`.

@@ -8,7 +8,15 @@ use super::common::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
     /// of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647.
@@ -81,6 +89,11 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse200 {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingDetailsOfARequestThrottlingPolicyResponse200 {
+    /// A `QueryingDetailsOfARequestThrottlingPolicyResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -318,7 +331,15 @@ impl support::Validate for QueryingDetailsOfARequestThrottlingPolicyResponse200 
     }
 }
 /// Table 4 to Table 7 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDetailsOfARequestThrottlingPolicyResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -326,6 +347,13 @@ pub struct QueryingDetailsOfARequestThrottlingPolicyResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingDetailsOfARequestThrottlingPolicyResponse401 {
+    /// A `QueryingDetailsOfARequestThrottlingPolicyResponse401` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDetailsOfARequestThrottlingPolicyResponse401`].
 pub static SHAPE_QUERYING_DETAILS_OF_A_REQUEST_THROTTLING_POLICY_RESPONSE401: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `querying_details_of_an_access_control_policy` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDetailsOfAnAccessControlPolicyResponse200 {
     /// Name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -30,6 +38,13 @@ pub struct QueryingDetailsOfAnAccessControlPolicyResponse200 {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl QueryingDetailsOfAnAccessControlPolicyResponse200 {
+    /// A `QueryingDetailsOfAnAccessControlPolicyResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDetailsOfAnAccessControlPolicyResponse200`].
 pub static SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE200: support::Shape = support::Shape {
@@ -75,7 +90,15 @@ impl support::Validate for QueryingDetailsOfAnAccessControlPolicyResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDetailsOfAnAccessControlPolicyResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -83,6 +106,13 @@ pub struct QueryingDetailsOfAnAccessControlPolicyResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingDetailsOfAnAccessControlPolicyResponse400 {
+    /// A `QueryingDetailsOfAnAccessControlPolicyResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDetailsOfAnAccessControlPolicyResponse400`].
 pub static SHAPE_QUERYING_DETAILS_OF_AN_ACCESS_CONTROL_POLICY_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::AddingACertificateToADomainNameStatus;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDomainNamesOfAnSslCertificateResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingDomainNamesOfAnSslCertificateResponse200 {
     /// Bound domain names.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bound_domains: ::std::option::Option<::std::vec::Vec<UrlDomainRefInfo>>,
+}
+impl QueryingDomainNamesOfAnSslCertificateResponse200 {
+    /// A `QueryingDomainNamesOfAnSslCertificateResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDomainNamesOfAnSslCertificateResponse200`].
 pub static SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingDomainNamesOfAnSslCertificateResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingDomainNamesOfAnSslCertificateResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingDomainNamesOfAnSslCertificateResponse400 {
+    /// A `QueryingDomainNamesOfAnSslCertificateResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingDomainNamesOfAnSslCertificateResponse400`].
 pub static SHAPE_QUERYING_DOMAIN_NAMES_OF_AN_SSL_CERTIFICATE_RESPONSE400: support::Shape = support::Shape {
@@ -95,7 +125,15 @@ impl support::Validate for QueryingDomainNamesOfAnSslCertificateResponse400 {
     }
 }
 /// Table 5 UrlDomainRefInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UrlDomainRefInfo {
     /// Custom domain name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -139,6 +177,11 @@ pub struct UrlDomainRefInfo {
     pub instance_id: ::std::option::Option<::std::string::String>,
 }
 impl UrlDomainRefInfo {
+    /// A `UrlDomainRefInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_http_redirect_to_https`.
     pub const DEFAULT_IS_HTTP_REDIRECT_TO_HTTPS: bool = false;
     /// `is_http_redirect_to_https`, or its documented default when absent.

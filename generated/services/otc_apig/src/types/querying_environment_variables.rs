@@ -5,7 +5,15 @@
 //! The types only the `querying_environment_variables` operation reaches.
 use crate::support;
 /// Table 5 EnvVariableInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EnvVariableInfo {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special
     /// characters (_-/.:) are allowed.
@@ -36,6 +44,11 @@ pub struct EnvVariableInfo {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl EnvVariableInfo {
+    /// A `EnvVariableInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -167,7 +180,15 @@ impl support::Validate for EnvVariableInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingEnvironmentVariablesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -178,6 +199,13 @@ pub struct QueryingEnvironmentVariablesResponse200 {
     /// Environment variable list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<::std::vec::Vec<EnvVariableInfo>>,
+}
+impl QueryingEnvironmentVariablesResponse200 {
+    /// A `QueryingEnvironmentVariablesResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingEnvironmentVariablesResponse200`].
 pub static SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE200: support::Shape = support::Shape {
@@ -219,7 +247,15 @@ impl support::Validate for QueryingEnvironmentVariablesResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingEnvironmentVariablesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -227,6 +263,13 @@ pub struct QueryingEnvironmentVariablesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingEnvironmentVariablesResponse400 {
+    /// A `QueryingEnvironmentVariablesResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingEnvironmentVariablesResponse400`].
 pub static SHAPE_QUERYING_ENVIRONMENT_VARIABLES_RESPONSE400: support::Shape = support::Shape {

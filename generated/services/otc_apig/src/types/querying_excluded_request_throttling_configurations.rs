@@ -5,7 +5,15 @@
 //! The types only the `querying_excluded_request_throttling_configurations` operation reaches.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +24,13 @@ pub struct QueryingExcludedRequestThrottlingConfigurationsResponse200 {
     /// Excluded configuration list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_specials: ::std::option::Option<::std::vec::Vec<ThrottleSpecialInfo>>,
+}
+impl QueryingExcludedRequestThrottlingConfigurationsResponse200 {
+    /// A `QueryingExcludedRequestThrottlingConfigurationsResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingExcludedRequestThrottlingConfigurationsResponse200`].
 pub static SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
@@ -57,7 +72,15 @@ impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsRespon
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -65,6 +88,13 @@ pub struct QueryingExcludedRequestThrottlingConfigurationsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingExcludedRequestThrottlingConfigurationsResponse400 {
+    /// A `QueryingExcludedRequestThrottlingConfigurationsResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingExcludedRequestThrottlingConfigurationsResponse400`].
 pub static SHAPE_QUERYING_EXCLUDED_REQUEST_THROTTLING_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
@@ -94,7 +124,15 @@ impl support::Validate for QueryingExcludedRequestThrottlingConfigurationsRespon
     }
 }
 /// Table 5 ThrottleSpecialInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ThrottleSpecialInfo {
     /// Excluded configuration ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -123,6 +161,13 @@ pub struct ThrottleSpecialInfo {
     /// Request throttling policy ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_id: ::std::option::Option<::std::string::String>,
+}
+impl ThrottleSpecialInfo {
+    /// A `ThrottleSpecialInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ThrottleSpecialInfo`].
 pub static SHAPE_THROTTLE_SPECIAL_INFO: support::Shape = support::Shape {

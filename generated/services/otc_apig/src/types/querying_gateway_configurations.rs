@@ -5,7 +5,15 @@
 //! The types only the `querying_gateway_configurations` operation reaches.
 use crate::support;
 /// Table 5 InstanceConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct InstanceConfig {
     /// Quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -26,6 +34,11 @@ pub struct InstanceConfig {
     pub remark: ::std::option::Option<::std::string::String>,
 }
 impl InstanceConfig {
+    /// A `InstanceConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_config_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -77,7 +90,15 @@ impl support::Validate for InstanceConfig {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGatewayConfigurationsResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -88,6 +109,13 @@ pub struct QueryingGatewayConfigurationsResponse200 {
     /// Quota list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configs: ::std::option::Option<::std::vec::Vec<InstanceConfig>>,
+}
+impl QueryingGatewayConfigurationsResponse200 {
+    /// A `QueryingGatewayConfigurationsResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGatewayConfigurationsResponse200`].
 pub static SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE200: support::Shape = support::Shape {
@@ -129,7 +157,15 @@ impl support::Validate for QueryingGatewayConfigurationsResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGatewayConfigurationsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -137,6 +173,13 @@ pub struct QueryingGatewayConfigurationsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingGatewayConfigurationsResponse400 {
+    /// A `QueryingGatewayConfigurationsResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGatewayConfigurationsResponse400`].
 pub static SHAPE_QUERYING_GATEWAY_CONFIGURATIONS_RESPONSE400: support::Shape = support::Shape {
@@ -167,6 +210,7 @@ impl support::Validate for QueryingGatewayConfigurationsResponse400 {
 }
 /// Quota name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ConfigName {
     /// Wire value: `INSTANCE_NUM_LIMIT`.
     InstanceNumLimit,

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGroupResponseDetailsResponse200 {
     /// Response name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -50,6 +58,13 @@ pub struct QueryingGroupResponseDetailsResponse200 {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl QueryingGroupResponseDetailsResponse200 {
+    /// A `QueryingGroupResponseDetailsResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGroupResponseDetailsResponse200`].
 pub static SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE200: support::Shape = support::Shape {
@@ -103,7 +118,15 @@ impl support::Validate for QueryingGroupResponseDetailsResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGroupResponseDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -111,6 +134,13 @@ pub struct QueryingGroupResponseDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingGroupResponseDetailsResponse400 {
+    /// A `QueryingGroupResponseDetailsResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGroupResponseDetailsResponse400`].
 pub static SHAPE_QUERYING_GROUP_RESPONSE_DETAILS_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGroupResponsesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingGroupResponsesResponse200 {
     /// Response list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub responses: ::std::option::Option<::std::vec::Vec<ResponsesInfo>>,
+}
+impl QueryingGroupResponsesResponse200 {
+    /// A `QueryingGroupResponsesResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGroupResponsesResponse200`].
 pub static SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingGroupResponsesResponse200 {
     }
 }
 /// Table 8 to Table 12 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingGroupResponsesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingGroupResponsesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingGroupResponsesResponse400 {
+    /// A `QueryingGroupResponsesResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingGroupResponsesResponse400`].
 pub static SHAPE_QUERYING_GROUP_RESPONSES_RESPONSE400: support::Shape = support::Shape {
@@ -95,7 +125,15 @@ impl support::Validate for QueryingGroupResponsesResponse400 {
     }
 }
 /// Table 5 ResponsesInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResponsesInfo {
     /// Response name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -139,6 +177,13 @@ pub struct ResponsesInfo {
     /// Update time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub update_time: ::std::option::Option<::std::string::String>,
+}
+impl ResponsesInfo {
+    /// A `ResponsesInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ResponsesInfo`].
 pub static SHAPE_RESPONSES_INFO: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `querying_historical_versions_of_an_api` operation reaches.
 use crate::support;
 /// Table 5 ApiVersionResp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ApiVersionResp {
     /// API version ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -33,6 +41,11 @@ pub struct ApiVersionResp {
     pub status: ::std::option::Option<QueryingHistoricalVersionsOfAnApiStatus>,
 }
 impl ApiVersionResp {
+    /// A `ApiVersionResp` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -96,7 +109,15 @@ impl support::Validate for ApiVersionResp {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingHistoricalVersionsOfAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -107,6 +128,13 @@ pub struct QueryingHistoricalVersionsOfAnApiResponse200 {
     /// Historical version list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_versions: ::std::option::Option<::std::vec::Vec<ApiVersionResp>>,
+}
+impl QueryingHistoricalVersionsOfAnApiResponse200 {
+    /// A `QueryingHistoricalVersionsOfAnApiResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingHistoricalVersionsOfAnApiResponse200`].
 pub static SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -148,7 +176,15 @@ impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingHistoricalVersionsOfAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -156,6 +192,13 @@ pub struct QueryingHistoricalVersionsOfAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingHistoricalVersionsOfAnApiResponse400 {
+    /// A `QueryingHistoricalVersionsOfAnApiResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingHistoricalVersionsOfAnApiResponse400`].
 pub static SHAPE_QUERYING_HISTORICAL_VERSIONS_OF_AN_API_RESPONSE400: support::Shape = support::Shape {
@@ -186,6 +229,7 @@ impl support::Validate for QueryingHistoricalVersionsOfAnApiResponse400 {
 }
 /// Version status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingHistoricalVersionsOfAnApiStatus {
     /// effective
     /// Wire value: `1`.

@@ -5,7 +5,15 @@
 //! The types only the `querying_monitoring_data` operation reaches.
 use crate::support;
 /// Table 5 MetricData.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct MetricData {
     /// Average value of metric data within a rollup period. This parameter is supported only when
     /// the value of filter in the request is average.
@@ -33,6 +41,13 @@ pub struct MetricData {
     /// Metric unit.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unit: ::std::option::Option<::std::string::String>,
+}
+impl MetricData {
+    /// A `MetricData` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`MetricData`].
 pub static SHAPE_METRIC_DATA: support::Shape = support::Shape {
@@ -82,11 +97,26 @@ impl support::Validate for MetricData {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingMonitoringDataResponse200 {
     /// Metric data.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub datapoints: ::std::option::Option<::std::vec::Vec<MetricData>>,
+}
+impl QueryingMonitoringDataResponse200 {
+    /// A `QueryingMonitoringDataResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingMonitoringDataResponse200`].
 pub static SHAPE_QUERYING_MONITORING_DATA_RESPONSE200: support::Shape = support::Shape {
@@ -120,7 +150,15 @@ impl support::Validate for QueryingMonitoringDataResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingMonitoringDataResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -128,6 +166,13 @@ pub struct QueryingMonitoringDataResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingMonitoringDataResponse400 {
+    /// A `QueryingMonitoringDataResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingMonitoringDataResponse400`].
 pub static SHAPE_QUERYING_MONITORING_DATA_RESPONSE400: support::Shape = support::Shape {
@@ -158,6 +203,7 @@ impl support::Validate for QueryingMonitoringDataResponse400 {
 }
 /// Metric dimension.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Dim {
     /// Inbound public network bandwidth, which is supported only by gateways that support load
     /// balancing.
@@ -227,6 +273,7 @@ impl support::Shaped for Dim {
 }
 /// Data rollup mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Filter {
     /// Average value of the metric data in the rollup period.
     /// Wire value: `average`.
@@ -316,6 +363,7 @@ impl support::Shaped for Filter {
 }
 /// Metric name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum MetricName {
     /// Outbound bandwidth.
     /// Wire value: `upstream_bandwidth`.
@@ -417,6 +465,7 @@ impl support::Shaped for MetricName {
 }
 /// Monitoring data granularity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Period {
     /// Real-time data.
     /// Wire value: `1`.

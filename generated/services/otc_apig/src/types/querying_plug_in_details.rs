@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{PluginScope, PluginType};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInDetailsResponse200 {
     /// Plug-in ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -47,6 +55,11 @@ pub struct QueryingPlugInDetailsResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl QueryingPlugInDetailsResponse200 {
+    /// A `QueryingPlugInDetailsResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -183,7 +196,15 @@ impl support::Validate for QueryingPlugInDetailsResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -191,6 +212,13 @@ pub struct QueryingPlugInDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingPlugInDetailsResponse400 {
+    /// A `QueryingPlugInDetailsResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingPlugInDetailsResponse400`].
 pub static SHAPE_QUERYING_PLUG_IN_DETAILS_RESPONSE400: support::Shape = support::Shape {

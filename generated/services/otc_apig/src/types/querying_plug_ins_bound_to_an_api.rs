@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{PluginScope, PluginType};
 /// Table 5 AttachedPluginInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AttachedPluginInfo {
     /// Plug-in binding record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -53,6 +61,11 @@ pub struct AttachedPluginInfo {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl AttachedPluginInfo {
+    /// A `AttachedPluginInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_plugin_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -205,7 +218,15 @@ impl support::Validate for AttachedPluginInfo {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInsBoundToAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -216,6 +237,13 @@ pub struct QueryingPlugInsBoundToAnApiResponse200 {
     /// Plug-ins bound to the API.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugins: ::std::option::Option<::std::vec::Vec<AttachedPluginInfo>>,
+}
+impl QueryingPlugInsBoundToAnApiResponse200 {
+    /// A `QueryingPlugInsBoundToAnApiResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingPlugInsBoundToAnApiResponse200`].
 pub static SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -257,7 +285,15 @@ impl support::Validate for QueryingPlugInsBoundToAnApiResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInsBoundToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -265,6 +301,13 @@ pub struct QueryingPlugInsBoundToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingPlugInsBoundToAnApiResponse400 {
+    /// A `QueryingPlugInsBoundToAnApiResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingPlugInsBoundToAnApiResponse400`].
 pub static SHAPE_QUERYING_PLUG_INS_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {

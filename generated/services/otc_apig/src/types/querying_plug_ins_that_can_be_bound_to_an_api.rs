@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{PluginInfo, SHAPE_PLUGIN_INFO};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     /// Plug-ins.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub plugins: ::std::option::Option<::std::vec::Vec<PluginInfo>>,
+}
+impl QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
+    /// A `QueryingPlugInsThatCanBeBoundToAnApiResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingPlugInsThatCanBeBoundToAnApiResponse200`].
 pub static SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingPlugInsThatCanBeBoundToAnApiResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingPlugInsThatCanBeBoundToAnApiResponse400 {
+    /// A `QueryingPlugInsThatCanBeBoundToAnApiResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingPlugInsThatCanBeBoundToAnApiResponse400`].
 pub static SHAPE_QUERYING_PLUG_INS_THAT_CAN_BE_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {

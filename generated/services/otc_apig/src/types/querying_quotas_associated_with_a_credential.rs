@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::TimeUnit;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingQuotasAssociatedWithACredentialResponse200 {
     /// Credential quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -43,6 +51,11 @@ pub struct QueryingQuotasAssociatedWithACredentialResponse200 {
     pub bound_app_num: ::std::option::Option<i32>,
 }
 impl QueryingQuotasAssociatedWithACredentialResponse200 {
+    /// A `QueryingQuotasAssociatedWithACredentialResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -153,7 +166,15 @@ impl support::Validate for QueryingQuotasAssociatedWithACredentialResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingQuotasAssociatedWithACredentialResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -161,6 +182,13 @@ pub struct QueryingQuotasAssociatedWithACredentialResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingQuotasAssociatedWithACredentialResponse400 {
+    /// A `QueryingQuotasAssociatedWithACredentialResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingQuotasAssociatedWithACredentialResponse400`].
 pub static SHAPE_QUERYING_QUOTAS_ASSOCIATED_WITH_A_CREDENTIAL_RESPONSE400: support::Shape = support::Shape {

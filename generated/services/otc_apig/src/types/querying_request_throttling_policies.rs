@@ -8,7 +8,15 @@ use super::common::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingRequestThrottlingPoliciesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct QueryingRequestThrottlingPoliciesResponse200 {
     /// Request throttling policy list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottlesInfo>>,
+}
+impl QueryingRequestThrottlingPoliciesResponse200 {
+    /// A `QueryingRequestThrottlingPoliciesResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingRequestThrottlingPoliciesResponse200`].
 pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE200: support::Shape = support::Shape {
@@ -60,7 +75,15 @@ impl support::Validate for QueryingRequestThrottlingPoliciesResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingRequestThrottlingPoliciesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -68,6 +91,13 @@ pub struct QueryingRequestThrottlingPoliciesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingRequestThrottlingPoliciesResponse400 {
+    /// A `QueryingRequestThrottlingPoliciesResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingRequestThrottlingPoliciesResponse400`].
 pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_RESPONSE400: support::Shape = support::Shape {
@@ -97,7 +127,15 @@ impl support::Validate for QueryingRequestThrottlingPoliciesResponse400 {
     }
 }
 /// Table 5 ThrottlesInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ThrottlesInfo {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
     /// of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647.
@@ -170,6 +208,11 @@ pub struct ThrottlesInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl ThrottlesInfo {
+    /// A `ThrottlesInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -8,7 +8,15 @@ use super::common::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -19,6 +27,13 @@ pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
     /// Request throttling policy list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttles: ::std::option::Option<::std::vec::Vec<ThrottleForApi>>,
+}
+impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse200 {
+    /// A `QueryingRequestThrottlingPoliciesBoundToAnApiResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingRequestThrottlingPoliciesBoundToAnApiResponse200`].
 pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -60,7 +75,15 @@ impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -68,6 +91,13 @@ pub struct QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingRequestThrottlingPoliciesBoundToAnApiResponse400 {
+    /// A `QueryingRequestThrottlingPoliciesBoundToAnApiResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingRequestThrottlingPoliciesBoundToAnApiResponse400`].
 pub static SHAPE_QUERYING_REQUEST_THROTTLING_POLICIES_BOUND_TO_AN_API_RESPONSE400: support::Shape = support::Shape {
@@ -97,7 +127,15 @@ impl support::Validate for QueryingRequestThrottlingPoliciesBoundToAnApiResponse
     }
 }
 /// Table 5 ThrottleForApi.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ThrottleForApi {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
     /// of this parameter cannot exceed the user call limit. The maximum value is 2,147,483,647.
@@ -179,6 +217,11 @@ pub struct ThrottleForApi {
     pub bind_time: ::std::option::Option<::std::string::String>,
 }
 impl ThrottleForApi {
+    /// A `ThrottleForApi` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_app_call_limits(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -5,7 +5,15 @@
 //! The types only the `querying_resource_configurations_of_a_gateway` operation reaches.
 use crate::support;
 /// Table 5 Config.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Config {
     /// Quota ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -84,6 +92,11 @@ pub struct Config {
     pub used: ::std::option::Option<i64>,
 }
 impl Config {
+    /// A `Config` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_config_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -139,7 +152,15 @@ impl support::Validate for Config {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingResourceConfigurationsOfAGatewayResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -150,6 +171,13 @@ pub struct QueryingResourceConfigurationsOfAGatewayResponse200 {
     /// Quota list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configs: ::std::option::Option<::std::vec::Vec<Config>>,
+}
+impl QueryingResourceConfigurationsOfAGatewayResponse200 {
+    /// A `QueryingResourceConfigurationsOfAGatewayResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingResourceConfigurationsOfAGatewayResponse200`].
 pub static SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
@@ -191,7 +219,15 @@ impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse200 {
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingResourceConfigurationsOfAGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -199,6 +235,13 @@ pub struct QueryingResourceConfigurationsOfAGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingResourceConfigurationsOfAGatewayResponse400 {
+    /// A `QueryingResourceConfigurationsOfAGatewayResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingResourceConfigurationsOfAGatewayResponse400`].
 pub static SHAPE_QUERYING_RESOURCE_CONFIGURATIONS_OF_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {
@@ -229,6 +272,7 @@ impl support::Validate for QueryingResourceConfigurationsOfAGatewayResponse400 {
 }
 /// Quota name.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingResourceConfigurationsOfAGatewayConfigName {
     /// Wire value: `API_NUM_LIMIT`.
     ApiNumLimit,

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{SignAlgorithm, SignType};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingSignatureKeysResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingSignatureKeysResponse200 {
     /// Signature key list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signs: ::std::option::Option<::std::vec::Vec<SignatureWithBindNum>>,
+}
+impl QueryingSignatureKeysResponse200 {
+    /// A `QueryingSignatureKeysResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingSignatureKeysResponse200`].
 pub static SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingSignatureKeysResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingSignatureKeysResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingSignatureKeysResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingSignatureKeysResponse400 {
+    /// A `QueryingSignatureKeysResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingSignatureKeysResponse400`].
 pub static SHAPE_QUERYING_SIGNATURE_KEYS_RESPONSE400: support::Shape = support::Shape {
@@ -95,7 +125,15 @@ impl support::Validate for QueryingSignatureKeysResponse400 {
     }
 }
 /// Table 5 SignatureWithBindNum.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SignatureWithBindNum {
     /// Signature key name. It can contain letters, digits, and underscores(_) and must start with a
     /// letter.
@@ -169,6 +207,11 @@ pub struct SignatureWithBindNum {
     pub ldapi_bind_num: ::std::option::Option<i32>,
 }
 impl SignatureWithBindNum {
+    /// A `SignatureWithBindNum` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

@@ -5,7 +5,15 @@
 //! The types only the `querying_ssl_certificates` operation reaches.
 use crate::support;
 /// Table 5 CertBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CertBase {
     /// Certificate ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -50,6 +58,11 @@ pub struct CertBase {
     pub is_has_trusted_root_ca: ::std::option::Option<bool>,
 }
 impl CertBase {
+    /// A `CertBase` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `is_has_trusted_root_ca`.
     pub const DEFAULT_IS_HAS_TRUSTED_ROOT_CA: bool = false;
     /// `is_has_trusted_root_ca`, or its documented default when absent.
@@ -135,7 +148,15 @@ impl support::Validate for CertBase {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingSslCertificatesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -146,6 +167,13 @@ pub struct QueryingSslCertificatesResponse200 {
     /// Certificate basic content.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub certs: ::std::option::Option<::std::vec::Vec<CertBase>>,
+}
+impl QueryingSslCertificatesResponse200 {
+    /// A `QueryingSslCertificatesResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingSslCertificatesResponse200`].
 pub static SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE200: support::Shape = support::Shape {
@@ -187,7 +215,15 @@ impl support::Validate for QueryingSslCertificatesResponse200 {
     }
 }
 /// Table 6 to Table 9 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingSslCertificatesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -195,6 +231,13 @@ pub struct QueryingSslCertificatesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingSslCertificatesResponse400 {
+    /// A `QueryingSslCertificatesResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingSslCertificatesResponse400`].
 pub static SHAPE_QUERYING_SSL_CERTIFICATES_RESPONSE400: support::Shape = support::Shape {
@@ -225,6 +268,7 @@ impl support::Validate for QueryingSslCertificatesResponse400 {
 }
 /// Certificate scope.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryType {
     /// Wire value: `instance`.
     Instance,
@@ -291,6 +335,7 @@ impl support::Shaped for QueryType {
 }
 /// Certificate type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingSslCertificatesType {
     /// Global certificate.
     /// Wire value: `global`.

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{SHAPE_TMS_KEY_VALUE, TmsKeyValue};
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTagsOfAGatewayResponse200 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -20,6 +28,13 @@ pub struct QueryingTagsOfAGatewayResponse200 {
     /// Tags bound to the gateway.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<TmsKeyValue>>,
+}
+impl QueryingTagsOfAGatewayResponse200 {
+    /// A `QueryingTagsOfAGatewayResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTagsOfAGatewayResponse200`].
 pub static SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
@@ -65,7 +80,15 @@ impl support::Validate for QueryingTagsOfAGatewayResponse200 {
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTagsOfAGatewayResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -73,6 +96,13 @@ pub struct QueryingTagsOfAGatewayResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTagsOfAGatewayResponse401 {
+    /// A `QueryingTagsOfAGatewayResponse401` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTagsOfAGatewayResponse401`].
 pub static SHAPE_QUERYING_TAGS_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {

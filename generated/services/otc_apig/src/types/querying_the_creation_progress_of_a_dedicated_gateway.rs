@@ -5,7 +5,15 @@
 //! The types only the `querying_the_creation_progress_of_a_dedicated_gateway` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     /// Gateway creation progress.
     /// Unit: %
@@ -30,6 +38,11 @@ pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
     pub end_time: ::std::option::Option<i64>,
 }
 impl QueryingTheCreationProgressOfADedicatedGatewayResponse200 {
+    /// A `QueryingTheCreationProgressOfADedicatedGatewayResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_progress(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -96,7 +109,15 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
     }
 }
 /// Table 4 to Table 7 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,6 +125,13 @@ pub struct QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheCreationProgressOfADedicatedGatewayResponse401 {
+    /// A `QueryingTheCreationProgressOfADedicatedGatewayResponse401` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheCreationProgressOfADedicatedGatewayResponse401`].
 pub static SHAPE_QUERYING_THE_CREATION_PROGRESS_OF_A_DEDICATED_GATEWAY_RESPONSE401: support::Shape = support::Shape {
@@ -134,6 +162,7 @@ impl support::Validate for QueryingTheCreationProgressOfADedicatedGatewayRespons
 }
 /// Gateway creation progress.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Progress {
     /// Wire value: `30`.
     Value30,
@@ -212,6 +241,7 @@ impl support::Shaped for Progress {
 }
 /// Gateway creation status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryingTheCreationProgressOfADedicatedGatewayStatus {
     /// Wire value: `creating`.
     Creating,

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -17,6 +25,13 @@ pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
     /// Credentials.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub apps: ::std::option::Option<::std::vec::Vec<AppQuotaAppInfo>>,
+}
+impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse200 {
+    /// A `QueryingTheCredentialsBoundToASpecifiedQuotaResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheCredentialsBoundToASpecifiedQuotaResponse200`].
 pub static SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingTheCredentialsBoundToASpecifiedQuotaResponse2
     }
 }
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheCredentialsBoundToASpecifiedQuotaResponse400 {
+    /// A `QueryingTheCredentialsBoundToASpecifiedQuotaResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheCredentialsBoundToASpecifiedQuotaResponse400`].
 pub static SHAPE_QUERYING_THE_CREDENTIALS_BOUND_TO_A_SPECIFIED_QUOTA_RESPONSE400: support::Shape = support::Shape {

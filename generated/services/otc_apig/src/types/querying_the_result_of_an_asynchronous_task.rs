@@ -5,7 +5,15 @@
 //! The types only the `querying_the_result_of_an_asynchronous_task` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheResultOfAnAsynchronousTaskResponse200 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -30,6 +38,11 @@ pub struct QueryingTheResultOfAnAsynchronousTaskResponse200 {
     pub task_result: ::std::option::Option<::std::string::String>,
 }
 impl QueryingTheResultOfAnAsynchronousTaskResponse200 {
+    /// A `QueryingTheResultOfAnAsynchronousTaskResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_task_status(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -88,7 +101,15 @@ impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse200 {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheResultOfAnAsynchronousTaskResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -96,6 +117,13 @@ pub struct QueryingTheResultOfAnAsynchronousTaskResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheResultOfAnAsynchronousTaskResponse400 {
+    /// A `QueryingTheResultOfAnAsynchronousTaskResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheResultOfAnAsynchronousTaskResponse400`].
 pub static SHAPE_QUERYING_THE_RESULT_OF_AN_ASYNCHRONOUS_TASK_RESPONSE400: support::Shape = support::Shape {
@@ -126,6 +154,7 @@ impl support::Validate for QueryingTheResultOfAnAsynchronousTaskResponse400 {
 }
 /// Task status.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TaskStatus {
     /// Wire value: `waiting`.
     Waiting,
@@ -205,6 +234,7 @@ impl support::Shaped for TaskStatus {
 }
 /// Task type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TaskType {
     /// Wire value: `import_api`.
     ImportApi,

@@ -9,7 +9,15 @@ use super::common::{
     ReqProtocol, SHAPE_AUTH_OPT, SHAPE_REQ_PARAM, Type,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     /// API name.
     /// It can contain 3 to 255 characters, starting with a letter or digit. Only letters, digits,
@@ -144,6 +152,11 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     pub req_params: ::std::option::Option<::std::vec::Vec<ReqParam>>,
 }
 impl QueryingTheRuntimeDefinitionOfAnApiResponse200 {
+    /// A `QueryingTheRuntimeDefinitionOfAnApiResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `req_protocol`.
     pub const DEFAULT_REQ_PROTOCOL: ReqProtocol = ReqProtocol::Https;
     /// `req_protocol`, or its documented default when absent.
@@ -480,7 +493,15 @@ impl support::Validate for QueryingTheRuntimeDefinitionOfAnApiResponse200 {
     }
 }
 /// Table 7 to Table 10 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -488,6 +509,13 @@ pub struct QueryingTheRuntimeDefinitionOfAnApiResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheRuntimeDefinitionOfAnApiResponse401 {
+    /// A `QueryingTheRuntimeDefinitionOfAnApiResponse401` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheRuntimeDefinitionOfAnApiResponse401`].
 pub static SHAPE_QUERYING_THE_RUNTIME_DEFINITION_OF_AN_API_RESPONSE401: support::Shape = support::Shape {

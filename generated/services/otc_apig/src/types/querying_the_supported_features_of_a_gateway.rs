@@ -5,7 +5,15 @@
 //! The types only the `querying_the_supported_features_of_a_gateway` operation reaches.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -25,6 +33,13 @@ pub struct QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     /// Features not displayed in the list are not supported by the gateway.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub features: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl QueryingTheSupportedFeaturesOfAGatewayResponse200 {
+    /// A `QueryingTheSupportedFeaturesOfAGatewayResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheSupportedFeaturesOfAGatewayResponse200`].
 pub static SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE200: support::Shape = support::Shape {
@@ -58,7 +73,15 @@ impl support::Validate for QueryingTheSupportedFeaturesOfAGatewayResponse200 {
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -66,6 +89,13 @@ pub struct QueryingTheSupportedFeaturesOfAGatewayResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheSupportedFeaturesOfAGatewayResponse401 {
+    /// A `QueryingTheSupportedFeaturesOfAGatewayResponse401` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingTheSupportedFeaturesOfAGatewayResponse401`].
 pub static SHAPE_QUERYING_THE_SUPPORTED_FEATURES_OF_A_GATEWAY_RESPONSE401: support::Shape = support::Shape {

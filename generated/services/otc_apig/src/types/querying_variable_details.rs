@@ -5,7 +5,15 @@
 //! The types only the `querying_variable_details` operation reaches.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVariableDetailsResponse200 {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special
     /// characters (_-/.:) are allowed.
@@ -36,6 +44,11 @@ pub struct QueryingVariableDetailsResponse200 {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl QueryingVariableDetailsResponse200 {
+    /// A `QueryingVariableDetailsResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_variable_value(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -167,7 +180,15 @@ impl support::Validate for QueryingVariableDetailsResponse200 {
     }
 }
 /// Table 4 to Table 7 Response body parameters (status codes 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVariableDetailsResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -175,6 +196,13 @@ pub struct QueryingVariableDetailsResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingVariableDetailsResponse401 {
+    /// A `QueryingVariableDetailsResponse401` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingVariableDetailsResponse401`].
 pub static SHAPE_QUERYING_VARIABLE_DETAILS_RESPONSE401: support::Shape = support::Shape {

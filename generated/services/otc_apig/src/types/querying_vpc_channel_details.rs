@@ -10,7 +10,15 @@ use super::common::{
     SHAPE_MICRO_SERVICE_INFO, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo,
 };
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVpcChannelDetailsResponse200 {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -69,6 +77,11 @@ pub struct QueryingVpcChannelDetailsResponse200 {
     pub vpc_health_config: ::std::option::Option<VpcHealthConfigInfo>,
 }
 impl QueryingVpcChannelDetailsResponse200 {
+    /// A `QueryingVpcChannelDetailsResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// `balance_strategy`, or its documented default when absent.
@@ -304,7 +317,15 @@ impl support::Validate for QueryingVpcChannelDetailsResponse200 {
     }
 }
 /// Table 11 to Table 15 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVpcChannelDetailsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -312,6 +333,13 @@ pub struct QueryingVpcChannelDetailsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingVpcChannelDetailsResponse400 {
+    /// A `QueryingVpcChannelDetailsResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingVpcChannelDetailsResponse400`].
 pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400: support::Shape = support::Shape {
@@ -341,7 +369,15 @@ impl support::Validate for QueryingVpcChannelDetailsResponse400 {
     }
 }
 /// Table 10 VpcHealthConfigInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcHealthConfigInfo {
     /// Protocol for performing health checks on backend servers in the VPC channel.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -418,6 +454,11 @@ pub struct VpcHealthConfigInfo {
     pub create_time: ::std::option::Option<::std::string::String>,
 }
 impl VpcHealthConfigInfo {
+    /// A `VpcHealthConfigInfo` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `method`.
     pub const DEFAULT_METHOD: Method = Method::Get;
     /// `method`, or its documented default when absent.
@@ -643,6 +684,7 @@ impl support::Validate for VpcHealthConfigInfo {
 }
 /// Health check result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VpcHealthConfigInfoStatus {
     /// available
     /// Wire value: `1`.

@@ -10,7 +10,15 @@ use super::common::{
     SHAPE_MICRO_SERVICE_INFO,
 };
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVpcChannelsResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -21,6 +29,13 @@ pub struct QueryingVpcChannelsResponse200 {
     /// VPC channel list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_channels: ::std::option::Option<::std::vec::Vec<VpcChannelInfo>>,
+}
+impl QueryingVpcChannelsResponse200 {
+    /// A `QueryingVpcChannelsResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingVpcChannelsResponse200`].
 pub static SHAPE_QUERYING_VPC_CHANNELS_RESPONSE200: support::Shape = support::Shape {
@@ -62,7 +77,15 @@ impl support::Validate for QueryingVpcChannelsResponse200 {
     }
 }
 /// Table 11 to Table 15 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingVpcChannelsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -70,6 +93,13 @@ pub struct QueryingVpcChannelsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingVpcChannelsResponse400 {
+    /// A `QueryingVpcChannelsResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingVpcChannelsResponse400`].
 pub static SHAPE_QUERYING_VPC_CHANNELS_RESPONSE400: support::Shape = support::Shape {
@@ -99,7 +129,15 @@ impl support::Validate for QueryingVpcChannelsResponse400 {
     }
 }
 /// Table 5 VpcChannelInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VpcChannelInfo {
     /// VPC channel name.
     /// It can contain 3 to 64 characters, starting with a letter. Only letters, digits, hyphens
@@ -152,6 +190,11 @@ pub struct VpcChannelInfo {
     pub microservice_info: ::std::option::Option<MicroServiceInfo>,
 }
 impl VpcChannelInfo {
+    /// A `VpcChannelInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `balance_strategy`.
     pub const DEFAULT_BALANCE_STRATEGY: BalanceStrategy = BalanceStrategy::WeightedRoundRobin;
     /// `balance_strategy`, or its documented default when absent.

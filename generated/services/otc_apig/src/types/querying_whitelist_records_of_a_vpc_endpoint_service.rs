@@ -5,7 +5,15 @@
 //! The types only the `querying_whitelist_records_of_a_vpc_endpoint_service` operation reaches.
 use crate::support;
 /// Table 6 EndpointPermission.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EndpointPermission {
     /// Record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -16,6 +24,13 @@ pub struct EndpointPermission {
     /// Creation time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::std::string::String>,
+}
+impl EndpointPermission {
+    /// A `EndpointPermission` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EndpointPermission`].
 pub static SHAPE_ENDPOINT_PERMISSION: support::Shape = support::Shape {
@@ -49,7 +64,15 @@ impl support::Validate for EndpointPermission {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -60,6 +83,13 @@ pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
     /// Whitelist records.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<EndpointPermission>>,
+}
+impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200 {
+    /// A `QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingWhitelistRecordsOfAVpcEndpointServiceResponse200`].
 pub static SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE200: support::Shape = support::Shape {
@@ -102,7 +132,15 @@ impl support::Validate for QueryingWhitelistRecordsOfAVpcEndpointServiceResponse
 }
 /// Table 8, Table 10, Table 12 and Table 14 Response body parameters (status codes 401, 403,
 /// 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -110,6 +148,13 @@ pub struct QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401 {
+    /// A `QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingWhitelistRecordsOfAVpcEndpointServiceResponse401`].
 pub static SHAPE_QUERYING_WHITELIST_RECORDS_OF_A_VPC_ENDPOINT_SERVICE_RESPONSE401: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{AppType, Creator, Status};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResettingTheAppsecretOfAnAppRequest {
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only
     /// letters, digits, and special characters (_-!@#$%). To define an AppSecret, first enable the
@@ -15,6 +23,19 @@ pub struct ResettingTheAppsecretOfAnAppRequest {
     pub app_secret: ::std::option::Option<::std::string::String>,
 }
 impl ResettingTheAppsecretOfAnAppRequest {
+    /// A `ResettingTheAppsecretOfAnAppRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `app_secret`.
+    pub fn with_app_secret(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.app_secret = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -71,7 +92,15 @@ impl support::Read for ResettingTheAppsecretOfAnAppRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResettingTheAppsecretOfAnAppResponse200 {
     /// ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -115,6 +144,11 @@ pub struct ResettingTheAppsecretOfAnAppResponse200 {
     pub roma_app_type: ::std::option::Option<::std::string::String>,
 }
 impl ResettingTheAppsecretOfAnAppResponse200 {
+    /// A `ResettingTheAppsecretOfAnAppResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `app_type`.
     pub const DEFAULT_APP_TYPE: AppType = AppType::Apig;
     /// `app_type`, or its documented default when absent.
@@ -218,7 +252,15 @@ impl support::Validate for ResettingTheAppsecretOfAnAppResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ResettingTheAppsecretOfAnAppResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -226,6 +268,13 @@ pub struct ResettingTheAppsecretOfAnAppResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl ResettingTheAppsecretOfAnAppResponse400 {
+    /// A `ResettingTheAppsecretOfAnAppResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ResettingTheAppsecretOfAnAppResponse400`].
 pub static SHAPE_RESETTING_THE_APPSECRET_OF_AN_APP_RESPONSE400: support::Shape = support::Shape {

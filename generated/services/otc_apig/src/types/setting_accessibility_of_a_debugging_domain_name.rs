@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SettingAccessibilityOfADebuggingDomainNameRequest {
     /// Specifies whether the debugging domain name is accessible. Options: true and false.
     ///
@@ -13,6 +14,11 @@ pub struct SettingAccessibilityOfADebuggingDomainNameRequest {
     pub sl_domain_access_enabled: bool,
 }
 impl SettingAccessibilityOfADebuggingDomainNameRequest {
+    /// A `SettingAccessibilityOfADebuggingDomainNameRequest` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new(sl_domain_access_enabled: bool) -> Self {
+        Self { sl_domain_access_enabled }
+    }
     /// The documented default of `sl_domain_access_enabled`.
     pub const DEFAULT_SL_DOMAIN_ACCESS_ENABLED: bool = true;
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -56,7 +62,15 @@ impl support::Read for SettingAccessibilityOfADebuggingDomainNameRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SettingAccessibilityOfADebuggingDomainNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -64,6 +78,13 @@ pub struct SettingAccessibilityOfADebuggingDomainNameResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl SettingAccessibilityOfADebuggingDomainNameResponse400 {
+    /// A `SettingAccessibilityOfADebuggingDomainNameResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`SettingAccessibilityOfADebuggingDomainNameResponse400`].
 pub static SHAPE_SETTING_ACCESSIBILITY_OF_A_DEBUGGING_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {

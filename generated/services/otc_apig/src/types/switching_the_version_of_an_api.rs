@@ -6,11 +6,19 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct SwitchingTheVersionOfAnApiRequest {
     /// API version ID.
     pub version_id: ::std::string::String,
 }
 impl SwitchingTheVersionOfAnApiRequest {
+    /// A `SwitchingTheVersionOfAnApiRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(version_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            version_id: version_id.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -51,7 +59,15 @@ impl support::Read for SwitchingTheVersionOfAnApiRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SwitchingTheVersionOfAnApiResponse200 {
     /// Publication record ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -74,6 +90,13 @@ pub struct SwitchingTheVersionOfAnApiResponse200 {
     /// API version currently in use.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_id: ::std::option::Option<::std::string::String>,
+}
+impl SwitchingTheVersionOfAnApiResponse200 {
+    /// A `SwitchingTheVersionOfAnApiResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`SwitchingTheVersionOfAnApiResponse200`].
 pub static SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE200: support::Shape = support::Shape {
@@ -123,7 +146,15 @@ impl support::Validate for SwitchingTheVersionOfAnApiResponse200 {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SwitchingTheVersionOfAnApiResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -131,6 +162,13 @@ pub struct SwitchingTheVersionOfAnApiResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl SwitchingTheVersionOfAnApiResponse400 {
+    /// A `SwitchingTheVersionOfAnApiResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`SwitchingTheVersionOfAnApiResponse400`].
 pub static SHAPE_SWITCHING_THE_VERSION_OF_AN_API_RESPONSE400: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `unbinding_access_control_policies` operation reaches.
 use crate::support;
 /// Table 6 AclBindingBatchFailure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AclBindingBatchFailure {
     /// ID of an access control policy binding record that fails to be canceled.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,13 @@ pub struct AclBindingBatchFailure {
     /// Name of the API from which unbinding fails.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
+}
+impl AclBindingBatchFailure {
+    /// A `AclBindingBatchFailure` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AclBindingBatchFailure`].
 pub static SHAPE_ACL_BINDING_BATCH_FAILURE: support::Shape = support::Shape {
@@ -63,13 +78,34 @@ impl support::Validate for AclBindingBatchFailure {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingAccessControlPoliciesRequest {
     /// IDs of the access control policy binding records to be canceled.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub acl_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UnbindingAccessControlPoliciesRequest {
+    /// A `UnbindingAccessControlPoliciesRequest` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `acl_bindings`.
+    pub fn with_acl_bindings(
+        mut self,
+        value: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        self.acl_bindings = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -119,7 +155,15 @@ impl support::Read for UnbindingAccessControlPoliciesRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingAccessControlPoliciesResponse200 {
     /// Number of access control policies that have been successfully unbound.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -127,6 +171,13 @@ pub struct UnbindingAccessControlPoliciesResponse200 {
     /// Error message and access control policies that fail to be unbound.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<AclBindingBatchFailure>>,
+}
+impl UnbindingAccessControlPoliciesResponse200 {
+    /// A `UnbindingAccessControlPoliciesResponse200` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingAccessControlPoliciesResponse200`].
 pub static SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE200: support::Shape = support::Shape {
@@ -164,7 +215,15 @@ impl support::Validate for UnbindingAccessControlPoliciesResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingAccessControlPoliciesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -172,6 +231,13 @@ pub struct UnbindingAccessControlPoliciesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UnbindingAccessControlPoliciesResponse400 {
+    /// A `UnbindingAccessControlPoliciesResponse400` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingAccessControlPoliciesResponse400`].
 pub static SHAPE_UNBINDING_ACCESS_CONTROL_POLICIES_RESPONSE400: support::Shape = support::Shape {

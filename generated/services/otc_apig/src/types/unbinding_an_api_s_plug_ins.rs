@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnbindingAnApiSPlugInsRequest {
     /// ID of the environment for binding to the API.
     pub env_id: ::std::string::String,
@@ -16,6 +17,17 @@ pub struct UnbindingAnApiSPlugInsRequest {
     pub plugin_ids: ::std::vec::Vec<::std::string::String>,
 }
 impl UnbindingAnApiSPlugInsRequest {
+    /// A `UnbindingAnApiSPlugInsRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        env_id: impl ::std::convert::Into<::std::string::String>,
+        plugin_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            env_id: env_id.into(),
+            plugin_ids,
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -83,7 +95,15 @@ impl support::Read for UnbindingAnApiSPlugInsRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingAnApiSPlugInsResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -91,6 +111,13 @@ pub struct UnbindingAnApiSPlugInsResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UnbindingAnApiSPlugInsResponse400 {
+    /// A `UnbindingAnApiSPlugInsResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingAnApiSPlugInsResponse400`].
 pub static SHAPE_UNBINDING_AN_API_S_PLUG_INS_RESPONSE400: support::Shape = support::Shape {

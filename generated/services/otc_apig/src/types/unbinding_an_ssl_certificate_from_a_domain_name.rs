@@ -7,11 +7,17 @@ use crate::support;
 use super::common::AttachOrDetachDomainInfo;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UnbindingAnSslCertificateFromADomainNameRequest {
     /// Domain names the certificate is bound to or unbound from.
     pub domains: ::std::vec::Vec<AttachOrDetachDomainInfo>,
 }
 impl UnbindingAnSslCertificateFromADomainNameRequest {
+    /// A `UnbindingAnSslCertificateFromADomainNameRequest` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(domains: ::std::vec::Vec<AttachOrDetachDomainInfo>) -> Self {
+        Self { domains }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -68,7 +74,15 @@ impl support::Read for UnbindingAnSslCertificateFromADomainNameRequest {
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingAnSslCertificateFromADomainNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -76,6 +90,13 @@ pub struct UnbindingAnSslCertificateFromADomainNameResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UnbindingAnSslCertificateFromADomainNameResponse400 {
+    /// A `UnbindingAnSslCertificateFromADomainNameResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingAnSslCertificateFromADomainNameResponse400`].
 pub static SHAPE_UNBINDING_AN_SSL_CERTIFICATE_FROM_A_DOMAIN_NAME_RESPONSE400: support::Shape = support::Shape {

@@ -5,7 +5,15 @@
 //! The types only the `unbinding_request_throttling_policies` operation reaches.
 use crate::support;
 /// Table 6 ThrottleBindingBatchFailure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ThrottleBindingBatchFailure {
     /// ID of a request throttling policy binding record that fails to be canceled.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,13 @@ pub struct ThrottleBindingBatchFailure {
     /// Name of the API from which unbinding fails.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub api_name: ::std::option::Option<::std::string::String>,
+}
+impl ThrottleBindingBatchFailure {
+    /// A `ThrottleBindingBatchFailure` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ThrottleBindingBatchFailure`].
 pub static SHAPE_THROTTLE_BINDING_BATCH_FAILURE: support::Shape = support::Shape {
@@ -63,13 +78,34 @@ impl support::Validate for ThrottleBindingBatchFailure {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingRequestThrottlingPoliciesRequest {
     /// IDs of the request throttling policy binding records to be canceled.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub throttle_bindings: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl UnbindingRequestThrottlingPoliciesRequest {
+    /// A `UnbindingRequestThrottlingPoliciesRequest` with its mandatory fields, in the order the
+    /// page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `throttle_bindings`.
+    pub fn with_throttle_bindings(
+        mut self,
+        value: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        self.throttle_bindings = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -119,7 +155,15 @@ impl support::Read for UnbindingRequestThrottlingPoliciesRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingRequestThrottlingPoliciesResponse200 {
     /// Number of request throttling policies that have been successfully unbound.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -127,6 +171,13 @@ pub struct UnbindingRequestThrottlingPoliciesResponse200 {
     /// Error message and request throttling policies that fail to be unbound.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure: ::std::option::Option<::std::vec::Vec<ThrottleBindingBatchFailure>>,
+}
+impl UnbindingRequestThrottlingPoliciesResponse200 {
+    /// A `UnbindingRequestThrottlingPoliciesResponse200` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingRequestThrottlingPoliciesResponse200`].
 pub static SHAPE_UNBINDING_REQUEST_THROTTLING_POLICIES_RESPONSE200: support::Shape = support::Shape {
@@ -164,7 +215,15 @@ impl support::Validate for UnbindingRequestThrottlingPoliciesResponse200 {
     }
 }
 /// Table 7 to Table 10 Response body parameters (status codes 400, 401, 403 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UnbindingRequestThrottlingPoliciesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -172,6 +231,13 @@ pub struct UnbindingRequestThrottlingPoliciesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UnbindingRequestThrottlingPoliciesResponse400 {
+    /// A `UnbindingRequestThrottlingPoliciesResponse400` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UnbindingRequestThrottlingPoliciesResponse400`].
 pub static SHAPE_UNBINDING_REQUEST_THROTTLING_POLICIES_RESPONSE400: support::Shape = support::Shape {

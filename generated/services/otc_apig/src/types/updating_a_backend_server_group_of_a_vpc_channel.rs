@@ -9,6 +9,7 @@ use super::common::{
 };
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -55,6 +56,63 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     pub microservice_labels: ::std::option::Option<::std::vec::Vec<MicroserviceLabel>>,
 }
 impl UpdatingABackendServerGroupOfAVpcChannelRequest {
+    /// A `UpdatingABackendServerGroupOfAVpcChannelRequest` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        member_group_name: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            member_group_name: member_group_name.into(),
+            member_group_remark: ::std::option::Option::None,
+            member_group_weight: ::std::option::Option::None,
+            dict_code: ::std::option::Option::None,
+            microservice_version: ::std::option::Option::None,
+            microservice_port: ::std::option::Option::None,
+            microservice_labels: ::std::option::Option::None,
+        }
+    }
+    /// Sets `member_group_remark`.
+    pub fn with_member_group_remark(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_remark = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `member_group_weight`.
+    pub fn with_member_group_weight(mut self, value: i32) -> Self {
+        self.member_group_weight = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `dict_code`.
+    pub fn with_dict_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dict_code = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_version`.
+    pub fn with_microservice_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.microservice_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `microservice_port`.
+    pub fn with_microservice_port(mut self, value: i32) -> Self {
+        self.microservice_port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `microservice_labels`.
+    pub fn with_microservice_labels(
+        mut self,
+        value: ::std::vec::Vec<MicroserviceLabel>,
+    ) -> Self {
+        self.microservice_labels = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -308,7 +366,15 @@ impl support::Read for UpdatingABackendServerGroupOfAVpcChannelRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
     /// with a letter. Only letters, digits, underscores (_), hyphens (-), and periods (.) are
@@ -367,6 +433,11 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     pub update_time: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingABackendServerGroupOfAVpcChannelResponse200 {
+    /// A `UpdatingABackendServerGroupOfAVpcChannelResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_member_group_name(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -562,7 +633,15 @@ impl support::Validate for UpdatingABackendServerGroupOfAVpcChannelResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -570,6 +649,13 @@ pub struct UpdatingABackendServerGroupOfAVpcChannelResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingABackendServerGroupOfAVpcChannelResponse400 {
+    /// A `UpdatingABackendServerGroupOfAVpcChannelResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingABackendServerGroupOfAVpcChannelResponse400`].
 pub static SHAPE_UPDATING_A_BACKEND_SERVER_GROUP_OF_A_VPC_CHANNEL_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingBackendInstancesRequest {
     /// Backend instances.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -22,6 +30,24 @@ pub struct UpdatingBackendInstancesRequest {
     pub member_group_name: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingBackendInstancesRequest {
+    /// A `UpdatingBackendInstancesRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `members`.
+    pub fn with_members(mut self, value: ::std::vec::Vec<MemberInfo>) -> Self {
+        self.members = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `member_group_name`.
+    pub fn with_member_group_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.member_group_name = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -85,7 +111,15 @@ impl support::Read for UpdatingBackendInstancesRequest {
     }
 }
 /// Table 5 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingBackendInstancesResponse200 {
     /// Length of the returned resource list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -96,6 +130,13 @@ pub struct UpdatingBackendInstancesResponse200 {
     /// Cloud server list.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub members: ::std::option::Option<::std::vec::Vec<VpcMemberInfo>>,
+}
+impl UpdatingBackendInstancesResponse200 {
+    /// A `UpdatingBackendInstancesResponse200` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingBackendInstancesResponse200`].
 pub static SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE200: support::Shape = support::Shape {
@@ -137,7 +178,15 @@ impl support::Validate for UpdatingBackendInstancesResponse200 {
     }
 }
 /// Table 7 to Table 11 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingBackendInstancesResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -145,6 +194,13 @@ pub struct UpdatingBackendInstancesResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingBackendInstancesResponse400 {
+    /// A `UpdatingBackendInstancesResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingBackendInstancesResponse400`].
 pub static SHAPE_UPDATING_BACKEND_INSTANCES_RESPONSE400: support::Shape = support::Shape {

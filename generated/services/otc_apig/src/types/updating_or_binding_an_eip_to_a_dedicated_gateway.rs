@@ -5,13 +5,34 @@
 //! The types only the `updating_or_binding_an_eip_to_a_dedicated_gateway` operation reaches.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     /// EIP ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_id: ::std::option::Option<::std::string::String>,
 }
 impl UpdatingOrBindingAnEipToADedicatedGatewayRequest {
+    /// A `UpdatingOrBindingAnEipToADedicatedGatewayRequest` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `eip_id`.
+    pub fn with_eip_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eip_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -52,7 +73,15 @@ impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     }
 }
 /// Table 4 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     /// EIP ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -63,6 +92,13 @@ pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
     /// EIP status.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub eip_status: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingOrBindingAnEipToADedicatedGatewayResponse200 {
+    /// A `UpdatingOrBindingAnEipToADedicatedGatewayResponse200` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingOrBindingAnEipToADedicatedGatewayResponse200`].
 pub static SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE200: support::Shape = support::Shape {
@@ -96,7 +132,15 @@ impl support::Validate for UpdatingOrBindingAnEipToADedicatedGatewayResponse200 
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,6 +148,13 @@ pub struct UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingOrBindingAnEipToADedicatedGatewayResponse400 {
+    /// A `UpdatingOrBindingAnEipToADedicatedGatewayResponse400` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingOrBindingAnEipToADedicatedGatewayResponse400`].
 pub static SHAPE_UPDATING_OR_BINDING_AN_EIP_TO_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {

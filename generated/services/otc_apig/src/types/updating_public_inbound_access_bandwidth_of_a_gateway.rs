@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     /// Public inbound access bandwidth.
     /// Unit: Mbit/s
@@ -19,6 +27,21 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
+    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayRequest` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `bandwidth_size`.
+    pub fn with_bandwidth_size(mut self, value: i32) -> Self {
+        self.bandwidth_size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `bandwidth_charging_mode`.
+    pub fn with_bandwidth_charging_mode(mut self, value: BandwidthChargingMode) -> Self {
+        self.bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `bandwidth_charging_mode`.
     pub const DEFAULT_BANDWIDTH_CHARGING_MODE: BandwidthChargingMode = BandwidthChargingMode::Bandwidth;
     /// `bandwidth_charging_mode`, or its documented default when absent.
@@ -103,7 +126,15 @@ impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     }
 }
 /// Table 4 Response body parameters (status code 202).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     /// Gateway ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -114,6 +145,13 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
     /// Task ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202 {
+    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingPublicInboundAccessBandwidthOfAGatewayResponse202`].
 pub static SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE202: support::Shape = support::Shape {
@@ -147,7 +185,15 @@ impl support::Validate for UpdatingPublicInboundAccessBandwidthOfAGatewayRespons
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -155,6 +201,13 @@ pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400 {
+    /// A `UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingPublicInboundAccessBandwidthOfAGatewayResponse400`].
 pub static SHAPE_UPDATING_PUBLIC_INBOUND_ACCESS_BANDWIDTH_OF_A_GATEWAY_RESPONSE400: support::Shape = support::Shape {

@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
     /// Outbound access bandwidth.
     /// Unit: Mbit/s
@@ -19,6 +27,24 @@ pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
     pub bandwidth_charging_mode: ::std::option::Option<BandwidthChargingMode>,
 }
 impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
+    /// A `UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest` with its mandatory fields,
+    /// in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `bandwidth_size`.
+    pub fn with_bandwidth_size(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.bandwidth_size = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bandwidth_charging_mode`.
+    pub fn with_bandwidth_charging_mode(mut self, value: BandwidthChargingMode) -> Self {
+        self.bandwidth_charging_mode = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `bandwidth_charging_mode`.
     pub const DEFAULT_BANDWIDTH_CHARGING_MODE: BandwidthChargingMode = BandwidthChargingMode::Bandwidth;
     /// `bandwidth_charging_mode`, or its documented default when absent.
@@ -96,7 +122,15 @@ impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequ
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -104,6 +138,13 @@ pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
     /// Error message.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400 {
+    /// A `UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400` with its mandatory
+    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayResponse400`].
 pub static SHAPE_UPDATING_THE_OUTBOUND_ACCESS_BANDWIDTH_OF_A_DEDICATED_GATEWAY_RESPONSE400: support::Shape = support::Shape {

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VerifyingAnApiGroupNameRequest {
     /// Name of the API group to be verified.
     pub group_name: ::std::string::String,
@@ -15,6 +16,22 @@ pub struct VerifyingAnApiGroupNameRequest {
     pub roma_app_id: ::std::option::Option<::std::string::String>,
 }
 impl VerifyingAnApiGroupNameRequest {
+    /// A `VerifyingAnApiGroupNameRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(group_name: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            group_name: group_name.into(),
+            roma_app_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `roma_app_id`.
+    pub fn with_roma_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.roma_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -61,7 +78,15 @@ impl support::Read for VerifyingAnApiGroupNameRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VerifyingAnApiGroupNameResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -69,6 +94,13 @@ pub struct VerifyingAnApiGroupNameResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl VerifyingAnApiGroupNameResponse400 {
+    /// A `VerifyingAnApiGroupNameResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`VerifyingAnApiGroupNameResponse400`].
 pub static SHAPE_VERIFYING_AN_API_GROUP_NAME_RESPONSE400: support::Shape = support::Shape {

@@ -13,6 +13,7 @@ use super::common::{MatchMode, ReqMethod};
 /// - `req_uri`: This parameter is mandatory when type is set to path.
 /// - `match_mode`: This parameter is mandatory when type is set to path.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct VerifyingTheApiDefinitionRequest {
     /// API name.
     /// This parameter is mandatory when type is set to name.
@@ -45,6 +46,70 @@ pub struct VerifyingTheApiDefinitionRequest {
     pub r#type: VerifyingTheApiDefinitionType,
 }
 impl VerifyingTheApiDefinitionRequest {
+    /// A `VerifyingTheApiDefinitionRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(r#type: VerifyingTheApiDefinitionType) -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            req_method: ::std::option::Option::None,
+            req_uri: ::std::option::Option::None,
+            match_mode: ::std::option::Option::None,
+            group_id: ::std::option::Option::None,
+            roma_app_id: ::std::option::Option::None,
+            api_id: ::std::option::Option::None,
+            r#type,
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `req_method`.
+    pub fn with_req_method(mut self, value: ReqMethod) -> Self {
+        self.req_method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `req_uri`.
+    pub fn with_req_uri(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.req_uri = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `match_mode`.
+    pub fn with_match_mode(mut self, value: MatchMode) -> Self {
+        self.match_mode = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `group_id`.
+    pub fn with_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `roma_app_id`.
+    pub fn with_roma_app_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.roma_app_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `api_id`.
+    pub fn with_api_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.api_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -253,7 +318,15 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct VerifyingTheApiDefinitionResponse400 {
     /// Error code.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -261,6 +334,13 @@ pub struct VerifyingTheApiDefinitionResponse400 {
     /// Error description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
+}
+impl VerifyingTheApiDefinitionResponse400 {
+    /// A `VerifyingTheApiDefinitionResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`VerifyingTheApiDefinitionResponse400`].
 pub static SHAPE_VERIFYING_THE_API_DEFINITION_RESPONSE400: support::Shape = support::Shape {
@@ -291,6 +371,7 @@ impl support::Validate for VerifyingTheApiDefinitionResponse400 {
 }
 /// Verification type:
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum VerifyingTheApiDefinitionType {
     /// path type
     /// Wire value: `path`.

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddingTagsToAnEcsInABatchRequest {
     /// Specifies tags. For details, see Table 3.
     pub tags: ::std::vec::Vec<Tags>,
@@ -14,6 +15,17 @@ pub struct AddingTagsToAnEcsInABatchRequest {
     pub action: ::std::string::String,
 }
 impl AddingTagsToAnEcsInABatchRequest {
+    /// A `AddingTagsToAnEcsInABatchRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        tags: ::std::vec::Vec<Tags>,
+        action: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            tags,
+            action: action.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -79,6 +91,7 @@ impl support::Read for AddingTagsToAnEcsInABatchRequest {
 }
 /// Table 3 tags field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Tags {
     /// Specifies the tag key.
     /// • Cannot be left blank.
@@ -99,6 +112,17 @@ pub struct Tags {
     pub value: ::std::string::String,
 }
 impl Tags {
+    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new(
+        key: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            key: key.into(),
+            value: value.into(),
+        }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {

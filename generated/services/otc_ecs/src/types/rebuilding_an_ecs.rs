@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 rebuild parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Rebuild {
     /// Specifies the name of the rebuilt ECS.
     /// The value contains 1 to 254 characters.
@@ -59,6 +60,73 @@ pub struct Rebuild {
     pub user_data: ::std::option::Option<::std::string::String>,
 }
 impl Rebuild {
+    /// A `Rebuild` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(image_ref: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            metadata: ::std::option::Option::None,
+            image_ref: image_ref.into(),
+            admin_pass: ::std::option::Option::None,
+            os_dcf_disk_config: ::std::option::Option::None,
+            preserve_ephemeral: ::std::option::Option::None,
+            key_name: ::std::option::Option::None,
+            user_data: ::std::option::Option::None,
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `metadata`.
+    pub fn with_metadata(
+        mut self,
+        value: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    ) -> Self {
+        self.metadata = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `adminPass`.
+    pub fn with_admin_pass(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.admin_pass = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `OS-DCF:diskConfig`.
+    pub fn with_os_dcf_disk_config(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.os_dcf_disk_config = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `preserve_ephemeral`.
+    pub fn with_preserve_ephemeral(mut self, value: bool) -> Self {
+        self.preserve_ephemeral = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `key_name`.
+    pub fn with_key_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user_data`.
+    pub fn with_user_data(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_data = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -162,11 +230,17 @@ impl support::Read for Rebuild {
 }
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct RebuildingAnEcsRequest {
     /// Rebuilds an ECS. For details, see Table 3.
     pub rebuild: Rebuild,
 }
 impl RebuildingAnEcsRequest {
+    /// A `RebuildingAnEcsRequest` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(rebuild: Rebuild) -> Self {
+        Self { rebuild }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -211,7 +285,15 @@ impl support::Read for RebuildingAnEcsRequest {
     }
 }
 /// Table 4 Response parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct RebuildingAnEcsResponse200 {
     /// Specifies the ECS status.
     /// Values:
@@ -292,6 +374,13 @@ pub struct RebuildingAnEcsResponse200 {
     pub metadata: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
+}
+impl RebuildingAnEcsResponse200 {
+    /// A `RebuildingAnEcsResponse200` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`RebuildingAnEcsResponse200`].
 pub static SHAPE_REBUILDING_AN_ECS_RESPONSE200: support::Shape = support::Shape {

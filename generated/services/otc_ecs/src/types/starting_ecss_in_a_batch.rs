@@ -6,11 +6,17 @@
 use crate::support;
 /// Table 3 os-start field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct OsStart {
     /// Specifies ECS IDs. For details, see Table 4.
     pub servers: ::std::vec::Vec<Servers>,
 }
 impl OsStart {
+    /// A `OsStart` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(servers: ::std::vec::Vec<Servers>) -> Self {
+        Self { servers }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -68,11 +74,17 @@ impl support::Read for OsStart {
 }
 /// Table 4 servers field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Servers {
     /// Specifies the ECS ID.
     pub id: ::std::string::String,
 }
 impl Servers {
+    /// A `Servers` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { id: id.into() }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -112,12 +124,18 @@ impl support::Read for Servers {
 }
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct StartingEcssInABatchRequest {
     /// Specifies the operation to start the ECS. For details, see Table 3.
     #[serde(rename = "os-start")]
     pub os_start: OsStart,
 }
 impl StartingEcssInABatchRequest {
+    /// A `StartingEcssInABatchRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(os_start: OsStart) -> Self {
+        Self { os_start }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {

@@ -7,11 +7,17 @@ use crate::support;
 use super::common::ProvisioningStatus;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct AddingAForwardingPolicyRequest {
     /// Specifies the forwarding policy.
     pub l7policy: CreateL7PolicyOption,
 }
 impl AddingAForwardingPolicyRequest {
+    /// A `AddingAForwardingPolicyRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(l7policy: CreateL7PolicyOption) -> Self {
+        Self { l7policy }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -56,7 +62,15 @@ impl support::Read for AddingAForwardingPolicyRequest {
     }
 }
 /// Table 9 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AddingAForwardingPolicyResponse201 {
     /// Specifies the request ID. The value is automatically generated.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -64,6 +78,13 @@ pub struct AddingAForwardingPolicyResponse201 {
     /// Specifies the forwarding policy.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub l7policy: ::std::option::Option<L7Policy>,
+}
+impl AddingAForwardingPolicyResponse201 {
+    /// A `AddingAForwardingPolicyResponse201` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AddingAForwardingPolicyResponse201`].
 pub static SHAPE_ADDING_A_FORWARDING_POLICY_RESPONSE201: support::Shape = support::Shape {
@@ -97,6 +118,7 @@ impl support::Validate for AddingAForwardingPolicyResponse201 {
 }
 /// Table 8 CreateFixtedResponseConfig.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateFixtedResponseConfig {
     /// Specifies the fixed HTTP status code configured in the forwarding rule. The value can be any
     /// integer in the range of 200–299, 400–499, or 500–599.
@@ -121,6 +143,31 @@ pub struct CreateFixtedResponseConfig {
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 impl CreateFixtedResponseConfig {
+    /// A `CreateFixtedResponseConfig` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(status_code: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            status_code: status_code.into(),
+            content_type: ::std::option::Option::None,
+            message_body: ::std::option::Option::None,
+        }
+    }
+    /// Sets `content_type`.
+    pub fn with_content_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `message_body`.
+    pub fn with_message_body(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.message_body = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -240,6 +287,7 @@ impl support::Read for CreateFixtedResponseConfig {
 /// - `redirect_listener_id`: This parameter is mandatory when action is set to
 ///   REDIRECT_TO_LISTENER.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateL7PolicyOption {
     /// Specifies where requests will be forwarded. The value can be one of the following:
     /// • REDIRECT_TO_POOL: Requests will be forwarded to another backend server group.
@@ -364,6 +412,113 @@ pub struct CreateL7PolicyOption {
     pub fixed_response_config: ::std::option::Option<CreateFixtedResponseConfig>,
 }
 impl CreateL7PolicyOption {
+    /// A `CreateL7PolicyOption` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        action: impl ::std::convert::Into<::std::string::String>,
+        listener_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            action: action.into(),
+            admin_state_up: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            listener_id: listener_id.into(),
+            name: ::std::option::Option::None,
+            position: ::std::option::Option::None,
+            project_id: ::std::option::Option::None,
+            redirect_listener_id: ::std::option::Option::None,
+            redirect_pool_id: ::std::option::Option::None,
+            redirect_url: ::std::option::Option::None,
+            rules: ::std::option::Option::None,
+            priority: ::std::option::Option::None,
+            redirect_url_config: ::std::option::Option::None,
+            fixed_response_config: ::std::option::Option::None,
+        }
+    }
+    /// Sets `admin_state_up`.
+    pub fn with_admin_state_up(mut self, value: bool) -> Self {
+        self.admin_state_up = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `position`.
+    pub fn with_position(mut self, value: i32) -> Self {
+        self.position = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `project_id`.
+    pub fn with_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `redirect_listener_id`.
+    pub fn with_redirect_listener_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.redirect_listener_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `redirect_pool_id`.
+    pub fn with_redirect_pool_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.redirect_pool_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `redirect_url`.
+    pub fn with_redirect_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.redirect_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `rules`.
+    pub fn with_rules(
+        mut self,
+        value: ::std::vec::Vec<CreateL7PolicyRuleOption>,
+    ) -> Self {
+        self.rules = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `priority`.
+    pub fn with_priority(mut self, value: i32) -> Self {
+        self.priority = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `redirect_url_config`.
+    pub fn with_redirect_url_config(mut self, value: CreateRedirectUrlConfig) -> Self {
+        self.redirect_url_config = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `fixed_response_config`.
+    pub fn with_fixed_response_config(
+        mut self,
+        value: CreateFixtedResponseConfig,
+    ) -> Self {
+        self.fixed_response_config = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `admin_state_up`.
     pub const DEFAULT_ADMIN_STATE_UP: bool = true;
     /// `admin_state_up`, or its documented default when absent.
@@ -701,6 +856,7 @@ impl support::Read for CreateL7PolicyOption {
 }
 /// Table 5 CreateL7PolicyRuleOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateL7PolicyRuleOption {
     /// Specifies the administrative status of the forwarding rule. The value can be true or false,
     /// and the default value is true.
@@ -755,6 +911,49 @@ pub struct CreateL7PolicyRuleOption {
     pub conditions: ::std::option::Option<::std::vec::Vec<CreateRuleCondition>>,
 }
 impl CreateL7PolicyRuleOption {
+    /// A `CreateL7PolicyRuleOption` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        r#type: impl ::std::convert::Into<::std::string::String>,
+        compare_type: impl ::std::convert::Into<::std::string::String>,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            admin_state_up: ::std::option::Option::None,
+            r#type: r#type.into(),
+            compare_type: compare_type.into(),
+            invert: ::std::option::Option::None,
+            key: ::std::option::Option::None,
+            value: value.into(),
+            conditions: ::std::option::Option::None,
+        }
+    }
+    /// Sets `admin_state_up`.
+    pub fn with_admin_state_up(mut self, value: bool) -> Self {
+        self.admin_state_up = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `invert`.
+    pub fn with_invert(mut self, value: bool) -> Self {
+        self.invert = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `conditions`.
+    pub fn with_conditions(
+        mut self,
+        value: ::std::vec::Vec<CreateRuleCondition>,
+    ) -> Self {
+        self.conditions = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `admin_state_up`.
     pub const DEFAULT_ADMIN_STATE_UP: bool = true;
     /// `admin_state_up`, or its documented default when absent.
@@ -915,6 +1114,7 @@ impl support::Read for CreateL7PolicyRuleOption {
 }
 /// Table 7 CreateRedirectUrlConfig.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateRedirectUrlConfig {
     /// Specifies the protocol for redirection. The default value is ${protocol}, indicating that
     /// the protocol of the request will be used.
@@ -975,6 +1175,58 @@ pub struct CreateRedirectUrlConfig {
     pub status_code: ::std::string::String,
 }
 impl CreateRedirectUrlConfig {
+    /// A `CreateRedirectUrlConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(status_code: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            protocol: ::std::option::Option::None,
+            host: ::std::option::Option::None,
+            port: ::std::option::Option::None,
+            path: ::std::option::Option::None,
+            query: ::std::option::Option::None,
+            status_code: status_code.into(),
+        }
+    }
+    /// Sets `protocol`.
+    pub fn with_protocol(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.protocol = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `host`.
+    pub fn with_host(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.host = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `port`.
+    pub fn with_port(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.port = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `path`.
+    pub fn with_path(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.path = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `query`.
+    pub fn with_query(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.query = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `protocol`.
     pub const DEFAULT_PROTOCOL: &'static str = "${protocol}";
     /// `protocol`, or its documented default when absent.
@@ -1180,6 +1432,7 @@ impl support::Read for CreateRedirectUrlConfig {
 }
 /// Table 6 CreateRuleCondition.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateRuleCondition {
     /// Specifies the key of match item. This parameter is left blank.
     ///
@@ -1198,6 +1451,22 @@ pub struct CreateRuleCondition {
     pub value: ::std::string::String,
 }
 impl CreateRuleCondition {
+    /// A `CreateRuleCondition` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(value: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self {
+            key: ::std::option::Option::None,
+            value: value.into(),
+        }
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1260,7 +1529,15 @@ impl support::Read for CreateRuleCondition {
     }
 }
 /// Table 13 FixtedResponseConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct FixtedResponseConfig {
     /// Specifies the HTTP status code configured in the forwarding policy. The value can be any
     /// integer in the range of 200–299, 400–499, or 500–599.
@@ -1286,6 +1563,11 @@ pub struct FixtedResponseConfig {
     pub message_body: ::std::option::Option<::std::string::String>,
 }
 impl FixtedResponseConfig {
+    /// A `FixtedResponseConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_status_code(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1369,7 +1651,15 @@ impl support::Validate for FixtedResponseConfig {
     }
 }
 /// Table 10 L7Policy.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct L7Policy {
     /// Specifies where requests will be forwarded. The value can be one of the following:
     /// • REDIRECT_TO_POOL: Requests will be forwarded to another backend server group.
@@ -1489,6 +1779,11 @@ pub struct L7Policy {
     pub priority: ::std::option::Option<i32>,
 }
 impl L7Policy {
+    /// A `L7Policy` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `admin_state_up`.
     pub const DEFAULT_ADMIN_STATE_UP: bool = true;
     /// `admin_state_up`, or its documented default when absent.
@@ -1664,7 +1959,15 @@ impl support::Validate for L7Policy {
     }
 }
 /// Table 12 RedirectUrlConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct RedirectUrlConfig {
     /// Specifies the protocol for redirection. The default value is ${protocol}, indicating that
     /// the protocol of the request will be used.
@@ -1725,6 +2028,11 @@ pub struct RedirectUrlConfig {
     pub status_code: ::std::option::Option<::std::string::String>,
 }
 impl RedirectUrlConfig {
+    /// A `RedirectUrlConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `protocol`.
     pub const DEFAULT_PROTOCOL: &'static str = "${protocol}";
     /// `protocol`, or its documented default when absent.
@@ -1901,11 +2209,26 @@ impl support::Validate for RedirectUrlConfig {
     }
 }
 /// Table 11 RuleRef.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct RuleRef {
     /// Specifies the forwarding rule ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl RuleRef {
+    /// A `RuleRef` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`RuleRef`].
 pub static SHAPE_RULE_REF: support::Shape = support::Shape {

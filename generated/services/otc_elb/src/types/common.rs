@@ -14,11 +14,27 @@ use crate::support;
 #[cfg(any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer"))]
 /// Table 7 PoolRef.
 /// Shared by 2 operations: `configuring_a_health_check`, `creating_a_load_balancer`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PoolRef {
     /// Specifies the ID of the backend server group.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+#[cfg(any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer"))]
+impl PoolRef {
+    /// A `PoolRef` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 #[cfg(any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer"))]
 /// The documented fields of [`PoolRef`].
@@ -50,6 +66,7 @@ impl support::Validate for PoolRef {
 /// Specifies the provisioning status of the forwarding policy.
 /// Shared by 2 operations: `adding_a_forwarding_policy`, `creating_a_load_balancer`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningStatus {
     /// Wire value: `ACTIVE`.
     Active,

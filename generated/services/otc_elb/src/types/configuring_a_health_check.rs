@@ -7,11 +7,17 @@ use crate::support;
 use super::common::{PoolRef, SHAPE_POOL_REF};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfiguringAHealthCheckRequest {
     /// Specifies the health check.
     pub healthmonitor: CreateHealthMonitorOption,
 }
 impl ConfiguringAHealthCheckRequest {
+    /// A `ConfiguringAHealthCheckRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(healthmonitor: CreateHealthMonitorOption) -> Self {
+        Self { healthmonitor }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -57,7 +63,15 @@ impl support::Read for ConfiguringAHealthCheckRequest {
     }
 }
 /// Table 5 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ConfiguringAHealthCheckResponse201 {
     /// Specifies the request ID. The value is automatically generated.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -65,6 +79,13 @@ pub struct ConfiguringAHealthCheckResponse201 {
     /// Specifies the health check.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub healthmonitor: ::std::option::Option<HealthMonitor>,
+}
+impl ConfiguringAHealthCheckResponse201 {
+    /// A `ConfiguringAHealthCheckResponse201` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ConfiguringAHealthCheckResponse201`].
 pub static SHAPE_CONFIGURING_A_HEALTH_CHECK_RESPONSE201: support::Shape = support::Shape {
@@ -102,6 +123,7 @@ impl support::Validate for ConfiguringAHealthCheckResponse201 {
 /// - `domain_name`: This parameter is available only when type is set to HTTP.
 /// - `url_path`: This parameter is available only when type is set to HTTP.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateHealthMonitorOption {
     /// Specifies the administrative status of the health check. Two value options are available.
     /// true indicates that the health check is enabled, and false indicates that the health check
@@ -192,6 +214,92 @@ pub struct CreateHealthMonitorOption {
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 impl CreateHealthMonitorOption {
+    /// A `CreateHealthMonitorOption` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        delay: i32,
+        max_retries: i32,
+        pool_id: impl ::std::convert::Into<::std::string::String>,
+        timeout: i32,
+        r#type: Type,
+    ) -> Self {
+        Self {
+            admin_state_up: ::std::option::Option::None,
+            delay,
+            domain_name: ::std::option::Option::None,
+            expected_codes: ::std::option::Option::None,
+            http_method: ::std::option::Option::None,
+            max_retries,
+            max_retries_down: ::std::option::Option::None,
+            monitor_port: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            pool_id: pool_id.into(),
+            project_id: ::std::option::Option::None,
+            timeout,
+            r#type,
+            url_path: ::std::option::Option::None,
+        }
+    }
+    /// Sets `admin_state_up`.
+    pub fn with_admin_state_up(mut self, value: bool) -> Self {
+        self.admin_state_up = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `domain_name`.
+    pub fn with_domain_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.domain_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `expected_codes`.
+    pub fn with_expected_codes(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.expected_codes = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `http_method`.
+    pub fn with_http_method(mut self, value: HttpMethod) -> Self {
+        self.http_method = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `max_retries_down`.
+    pub fn with_max_retries_down(mut self, value: i32) -> Self {
+        self.max_retries_down = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `monitor_port`.
+    pub fn with_monitor_port(mut self, value: i32) -> Self {
+        self.monitor_port = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `project_id`.
+    pub fn with_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `url_path`.
+    pub fn with_url_path(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.url_path = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `admin_state_up`.
     pub const DEFAULT_ADMIN_STATE_UP: bool = true;
     /// `admin_state_up`, or its documented default when absent.
@@ -666,7 +774,15 @@ impl support::Read for CreateHealthMonitorOption {
     }
 }
 /// Table 6 HealthMonitor.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct HealthMonitor {
     /// Specifies the administrative status of the health check. Two value options are available.
     /// true indicates that the health check is enabled, and false indicates that the health check
@@ -756,6 +872,11 @@ pub struct HealthMonitor {
     pub url_path: ::std::option::Option<::std::string::String>,
 }
 impl HealthMonitor {
+    /// A `HealthMonitor` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `admin_state_up`.
     pub const DEFAULT_ADMIN_STATE_UP: bool = true;
     /// `admin_state_up`, or its documented default when absent.
@@ -1012,6 +1133,7 @@ impl support::Validate for HealthMonitor {
 }
 /// Specifies the HTTP method.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum HttpMethod {
     /// Wire value: `GET`.
     Get,
@@ -1116,6 +1238,7 @@ impl support::Shaped for HttpMethod {
 }
 /// Specifies the health check protocol.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Type {
     /// Wire value: `TCP`.
     Tcp,

@@ -7,11 +7,17 @@ use crate::support;
 use super::common::{PoolRef, ProvisioningStatus, SHAPE_POOL_REF};
 /// Table 6 BandwidthRef (also Table 16).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct BandwidthRef {
     /// Specifies the shared bandwidth ID.
     pub id: ::std::string::String,
 }
 impl BandwidthRef {
+    /// A `BandwidthRef` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+        Self { id: id.into() }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -67,11 +73,26 @@ impl support::Read for BandwidthRef {
 ///
 /// The form of \[`BandwidthRef`\] that responses are read into: every field is optional, and a
 /// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct BandwidthRefInResponse {
     /// Specifies the shared bandwidth ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl BandwidthRefInResponse {
+    /// A `BandwidthRefInResponse` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`BandwidthRefInResponse`].
 pub static SHAPE_BANDWIDTH_REF_IN_RESPONSE: support::Shape = support::Shape {
@@ -102,7 +123,15 @@ impl support::Validate for BandwidthRefInResponse {
 /// - `size`: This parameter is mandatory if id is set to null.
 /// - `charge_mode`: This parameter is mandatory if id is set to null.
 /// - `share_type`: This parameter is mandatory when id is set to null.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreateLoadBalancerBandwidthOption {
     /// Specifies the bandwidth name.
     ///
@@ -146,6 +175,48 @@ pub struct CreateLoadBalancerBandwidthOption {
     pub id: ::std::option::Option<::std::string::String>,
 }
 impl CreateLoadBalancerBandwidthOption {
+    /// A `CreateLoadBalancerBandwidthOption` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `size`.
+    pub fn with_size(mut self, value: i32) -> Self {
+        self.size = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `charge_mode`.
+    pub fn with_charge_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.charge_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `share_type`.
+    pub fn with_share_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.share_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -301,6 +372,7 @@ impl support::Read for CreateLoadBalancerBandwidthOption {
 }
 /// Table 4 CreateLoadBalancerOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateLoadBalancerOption {
     /// Specifies the load balancer name.
     ///
@@ -433,6 +505,158 @@ pub struct CreateLoadBalancerOption {
     pub ip_target_enable: ::std::option::Option<bool>,
 }
 impl CreateLoadBalancerOption {
+    /// A `CreateLoadBalancerOption` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        availability_zone_list: ::std::vec::Vec<::std::string::String>,
+        elb_virsubnet_ids: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            description: ::std::option::Option::None,
+            vip_address: ::std::option::Option::None,
+            vip_subnet_cidr_id: ::std::option::Option::None,
+            ipv6_vip_virsubnet_id: ::std::option::Option::None,
+            provider: ::std::option::Option::None,
+            l4_flavor_id: ::std::option::Option::None,
+            project_id: ::std::option::Option::None,
+            guaranteed: ::std::option::Option::None,
+            vpc_id: ::std::option::Option::None,
+            availability_zone_list,
+            enterprise_project_id: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+            admin_state_up: ::std::option::Option::None,
+            l7_flavor_id: ::std::option::Option::None,
+            ipv6_bandwidth: ::std::option::Option::None,
+            publicip_ids: ::std::option::Option::None,
+            publicip: ::std::option::Option::None,
+            elb_virsubnet_ids,
+            ip_target_enable: ::std::option::Option::None,
+        }
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vip_address`.
+    pub fn with_vip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vip_subnet_cidr_id`.
+    pub fn with_vip_subnet_cidr_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vip_subnet_cidr_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ipv6_vip_virsubnet_id`.
+    pub fn with_ipv6_vip_virsubnet_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ipv6_vip_virsubnet_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `provider`.
+    pub fn with_provider(mut self, value: Provider) -> Self {
+        self.provider = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `l4_flavor_id`.
+    pub fn with_l4_flavor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.l4_flavor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `project_id`.
+    pub fn with_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.project_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `guaranteed`.
+    pub fn with_guaranteed(mut self, value: bool) -> Self {
+        self.guaranteed = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vpc_id`.
+    pub fn with_vpc_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enterprise_project_id`.
+    pub fn with_enterprise_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enterprise_project_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tags`.
+    pub fn with_tags(mut self, value: ::std::vec::Vec<Tag>) -> Self {
+        self.tags = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `admin_state_up`.
+    pub fn with_admin_state_up(mut self, value: bool) -> Self {
+        self.admin_state_up = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `l7_flavor_id`.
+    pub fn with_l7_flavor_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.l7_flavor_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ipv6_bandwidth`.
+    pub fn with_ipv6_bandwidth(mut self, value: BandwidthRef) -> Self {
+        self.ipv6_bandwidth = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `publicip_ids`.
+    pub fn with_publicip_ids(
+        mut self,
+        value: ::std::vec::Vec<::std::string::String>,
+    ) -> Self {
+        self.publicip_ids = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `publicip`.
+    pub fn with_publicip(mut self, value: CreateLoadBalancerPublicIpOption) -> Self {
+        self.publicip = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `ip_target_enable`.
+    pub fn with_ip_target_enable(mut self, value: bool) -> Self {
+        self.ip_target_enable = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `guaranteed`.
     pub const DEFAULT_GUARANTEED: bool = true;
     /// `guaranteed`, or its documented default when absent.
@@ -756,6 +980,7 @@ impl support::Read for CreateLoadBalancerOption {
 }
 /// Table 7 CreateLoadBalancerPublicIpOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreateLoadBalancerPublicIpOption {
     /// Specifies the IP address version. The value can be 4 (IPv4) or 6 (IPv6).
     /// IPv6 is unsupported. The value cannot be 6.
@@ -779,6 +1004,32 @@ pub struct CreateLoadBalancerPublicIpOption {
     pub bandwidth: CreateLoadBalancerBandwidthOption,
 }
 impl CreateLoadBalancerPublicIpOption {
+    /// A `CreateLoadBalancerPublicIpOption` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        network_type: impl ::std::convert::Into<::std::string::String>,
+        bandwidth: CreateLoadBalancerBandwidthOption,
+    ) -> Self {
+        Self {
+            ip_version: ::std::option::Option::None,
+            network_type: network_type.into(),
+            description: ::std::option::Option::None,
+            bandwidth,
+        }
+    }
+    /// Sets `ip_version`.
+    pub fn with_ip_version(mut self, value: IpVersion) -> Self {
+        self.ip_version = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `ip_version`.
     pub const DEFAULT_IP_VERSION: IpVersion = IpVersion::IPv4;
     /// `ip_version`, or its documented default when absent.
@@ -920,11 +1171,17 @@ impl support::Read for CreateLoadBalancerPublicIpOption {
 }
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingALoadBalancerRequest {
     /// Specifies the load balancer.
     pub loadbalancer: CreateLoadBalancerOption,
 }
 impl CreatingALoadBalancerRequest {
+    /// A `CreatingALoadBalancerRequest` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(loadbalancer: CreateLoadBalancerOption) -> Self {
+        Self { loadbalancer }
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -970,7 +1227,15 @@ impl support::Read for CreatingALoadBalancerRequest {
     }
 }
 /// Table 9 Response body parameters (status code 201).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingALoadBalancerResponse201 {
     /// Specifies the load balancer.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -978,6 +1243,13 @@ pub struct CreatingALoadBalancerResponse201 {
     /// Specifies the request ID. The value is automatically generated.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
+}
+impl CreatingALoadBalancerResponse201 {
+    /// A `CreatingALoadBalancerResponse201` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingALoadBalancerResponse201`].
 pub static SHAPE_CREATING_A_LOAD_BALANCER_RESPONSE201: support::Shape = support::Shape {
@@ -1010,7 +1282,15 @@ impl support::Validate for CreatingALoadBalancerResponse201 {
     }
 }
 /// Table 14 EipInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct EipInfo {
     /// Specifies the EIP ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1022,6 +1302,13 @@ pub struct EipInfo {
     /// IPv6 is unsupported. The value cannot be 6.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ip_version: ::std::option::Option<i32>,
+}
+impl EipInfo {
+    /// A `EipInfo` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`EipInfo`].
 pub static SHAPE_EIP_INFO: support::Shape = support::Shape {
@@ -1055,11 +1342,26 @@ impl support::Validate for EipInfo {
     }
 }
 /// Table 12 ListenerRef.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ListenerRef {
     /// Specifies the listener ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl ListenerRef {
+    /// A `ListenerRef` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ListenerRef`].
 pub static SHAPE_LISTENER_REF: support::Shape = support::Shape {
@@ -1085,7 +1387,15 @@ impl support::Validate for ListenerRef {
     }
 }
 /// Table 10 LoadBalancer.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LoadBalancer {
     /// Specifies the load balancer ID.
     ///
@@ -1250,6 +1560,11 @@ pub struct LoadBalancer {
     pub ipv6_bandwidth: ::std::option::Option<BandwidthRefInResponse>,
 }
 impl LoadBalancer {
+    /// A `LoadBalancer` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `id`.
     pub const DEFAULT_ID: &'static str = "Automatically generated";
     /// `id`, or its documented default when absent.
@@ -1730,7 +2045,15 @@ impl support::Validate for LoadBalancer {
     }
 }
 /// Table 15 PublicIpInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct PublicIpInfo {
     /// Specifies the EIP ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1744,6 +2067,11 @@ pub struct PublicIpInfo {
     pub ip_version: ::std::option::Option<IpVersion>,
 }
 impl PublicIpInfo {
+    /// A `PublicIpInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_ip_version(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -1787,7 +2115,15 @@ impl support::Validate for PublicIpInfo {
     }
 }
 /// Table 5 Tag (also Table 13).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Tag {
     /// Specifies the tag key.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1797,6 +2133,27 @@ pub struct Tag {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Tag {
+    /// A `Tag` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `key`.
+    pub fn with_key(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.key = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -1860,6 +2217,7 @@ impl support::Read for Tag {
 }
 /// Specifies the IP address version.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IpVersion {
     /// IPv4
     /// Wire value: `4`.
@@ -1928,6 +2286,7 @@ impl support::Shaped for IpVersion {
 }
 /// Specifies the operating status of the load balancer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperatingStatus {
     /// Wire value: `ONLINE`.
     Online,
@@ -1990,6 +2349,7 @@ impl support::Shaped for OperatingStatus {
 }
 /// Specifies the provider of the load balancer.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Provider {
     /// Wire value: `vlb`.
     Vlb,

@@ -11,6 +11,7 @@ use crate::support;
 /// - `vip_subnet_id`: This parameter is mandatory when type is set to Internal.
 /// - `tenantId`: This parameter is mandatory when type is set to Internal.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingALoadBalancer2Request {
     /// • Specifies the load balancer name.
     /// • The value can contain 1 to 64 characters that consist of letters, digits, underscores (_),
@@ -82,6 +83,99 @@ pub struct CreatingALoadBalancer2Request {
     pub tenant_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingALoadBalancer2Request {
+    /// A `CreatingALoadBalancer2Request` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        name: impl ::std::convert::Into<::std::string::String>,
+        vpc_id: impl ::std::convert::Into<::std::string::String>,
+        r#type: impl ::std::convert::Into<::std::string::String>,
+        admin_state_up: ::serde_json::Value,
+    ) -> Self {
+        Self {
+            name: name.into(),
+            description: ::std::option::Option::None,
+            vpc_id: vpc_id.into(),
+            bandwidth: ::std::option::Option::None,
+            r#type: r#type.into(),
+            admin_state_up,
+            vip_subnet_id: ::std::option::Option::None,
+            az: ::std::option::Option::None,
+            charge_mode: ::std::option::Option::None,
+            eip_type: ::std::option::Option::None,
+            security_group_id: ::std::option::Option::None,
+            vip_address: ::std::option::Option::None,
+            tenant_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `bandwidth`.
+    pub fn with_bandwidth(mut self, value: i32) -> Self {
+        self.bandwidth = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `vip_subnet_id`.
+    pub fn with_vip_subnet_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vip_subnet_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `az`.
+    pub fn with_az(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.az = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `charge_mode`.
+    pub fn with_charge_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.charge_mode = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `eip_type`.
+    pub fn with_eip_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.eip_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `security_group_id`.
+    pub fn with_security_group_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.security_group_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vip_address`.
+    pub fn with_vip_address(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vip_address = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tenantId`.
+    pub fn with_tenant_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tenant_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -283,7 +377,15 @@ impl support::Read for CreatingALoadBalancer2Request {
     }
 }
 /// Table 3 Parameter description (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingALoadBalancer2Response200 {
     /// Specifies the URI returned by Combined API after the job for creating a load balancer is
     /// delivered.
@@ -292,6 +394,13 @@ pub struct CreatingALoadBalancer2Response200 {
     /// Specifies the unique ID assigned to the job for creating a load balancer in Combined API.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub job_id: ::std::option::Option<::std::string::String>,
+}
+impl CreatingALoadBalancer2Response200 {
+    /// A `CreatingALoadBalancer2Response200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingALoadBalancer2Response200`].
 pub static SHAPE_CREATING_A_LOAD_BALANCER2_RESPONSE200: support::Shape = support::Shape {

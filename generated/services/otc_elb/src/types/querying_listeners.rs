@@ -5,7 +5,15 @@
 //! The types only the `querying_listeners` operation reaches.
 use crate::support;
 /// Table 4 listeners parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Listeners {
     /// Specifies the listener ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -148,6 +156,11 @@ pub struct Listeners {
     pub tls_ciphers_policy: ::std::option::Option<TlsCiphersPolicy>,
 }
 impl Listeners {
+    /// A `Listeners` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `connection_limit`.
     pub const DEFAULT_CONNECTION_LIMIT: i32 = -1;
     /// `connection_limit`, or its documented default when absent.
@@ -530,7 +543,15 @@ impl support::Validate for Listeners {
     }
 }
 /// Table 7 listeners_links parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ListenersLinks {
     /// Provides links to the previous or next page during pagination query, respectively.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -542,6 +563,11 @@ pub struct ListenersLinks {
     pub rel: ::std::option::Option<Rel>,
 }
 impl ListenersLinks {
+    /// A `ListenersLinks` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_rel(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,
@@ -581,11 +607,26 @@ impl support::Validate for ListenersLinks {
     }
 }
 /// Table 5 loadbalancers parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Loadbalancers {
     /// Specifies the ID of the associated load balancer.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+impl Loadbalancers {
+    /// A `Loadbalancers` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Loadbalancers`].
 pub static SHAPE_LOADBALANCERS: support::Shape = support::Shape {
@@ -611,7 +652,15 @@ impl support::Validate for Loadbalancers {
     }
 }
 /// Table 3 Parameter description (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct QueryingListenersResponse200 {
     /// Lists the listeners. For details, see Table 4.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -620,6 +669,13 @@ pub struct QueryingListenersResponse200 {
     /// parameter exists only in the response body of pagination query. For details, see Table 7.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub listeners_links: ::std::option::Option<::std::vec::Vec<ListenersLinks>>,
+}
+impl QueryingListenersResponse200 {
+    /// A `QueryingListenersResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`QueryingListenersResponse200`].
 pub static SHAPE_QUERYING_LISTENERS_RESPONSE200: support::Shape = support::Shape {
@@ -667,6 +723,7 @@ impl support::Validate for QueryingListenersResponse200 {
 }
 /// Specifies the protocol used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Protocol {
     /// Wire value: `TCP`.
     Tcp,
@@ -746,6 +803,7 @@ impl support::Shaped for Protocol {
 }
 /// Specifies the security policy used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum QueryTlsCiphersPolicy {
     /// Wire value: `tls-1-0`.
     Tls10,
@@ -825,6 +883,7 @@ impl support::Shaped for QueryTlsCiphersPolicy {
 }
 /// Specifies the prompt of the previous or next page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Rel {
     /// Wire value: `next`.
     Next,
@@ -891,6 +950,7 @@ impl support::Shaped for Rel {
 }
 /// Specifies the security policy used by the listener.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TlsCiphersPolicy {
     /// Wire value: `tls-1-0-inherit`.
     Tls10Inherit,

@@ -7,7 +7,15 @@ use crate::support;
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 /// Table 3 Label.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Label {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such
     /// as style and artist may be included.
@@ -28,6 +36,34 @@ pub struct Label {
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 impl Label {
+    /// A `Label` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `attributes`.
+    pub fn with_attributes(mut self, value: ::std::vec::Vec<LabelAttribute>) -> Self {
+        self.attributes = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `property`.
+    pub fn with_property(mut self, value: LabelProperty) -> Self {
+        self.property = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(mut self, value: i32) -> Self {
+        self.r#type = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -144,7 +180,15 @@ impl support::Read for Label {
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 /// Table 4 LabelAttribute.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LabelAttribute {
     /// Default value of a label attribute.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -165,6 +209,48 @@ pub struct LabelAttribute {
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 impl LabelAttribute {
+    /// A `LabelAttribute` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `default_value`.
+    pub fn with_default_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.default_value = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `values`.
+    pub fn with_values(mut self, value: ::std::vec::Vec<LabelAttributeValue>) -> Self {
+        self.values = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -284,7 +370,15 @@ impl support::Read for LabelAttribute {
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 /// Table 5 LabelAttributeValue.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LabelAttributeValue {
     /// Label attribute value ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -295,6 +389,27 @@ pub struct LabelAttributeValue {
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 impl LabelAttributeValue {
+    /// A `LabelAttributeValue` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -365,7 +480,15 @@ impl support::Read for LabelAttributeValue {
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 /// Table 6 LabelProperty.
 /// Shared by 2 operations: `modifying_a_dataset`, `list_datasets`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LabelProperty {
     /// Default attribute: Label color, which is a hexadecimal code of the color. By default, this
     /// parameter is left blank. Example: #FFFFF0.
@@ -403,6 +526,59 @@ pub struct LabelProperty {
 }
 #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
 impl LabelProperty {
+    /// A `LabelProperty` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `@modelarts:color`.
+    pub fn with_modelarts_color(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_color = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `@modelarts:default_shape`.
+    pub fn with_modelarts_default_shape(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_default_shape = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `@modelarts:from_type`.
+    pub fn with_modelarts_from_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_from_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `@modelarts:rename_to`.
+    pub fn with_modelarts_rename_to(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_rename_to = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `@modelarts:shortcut`.
+    pub fn with_modelarts_shortcut(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_shortcut = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `@modelarts:to_type`.
+    pub fn with_modelarts_to_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.modelarts_to_type = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -514,6 +690,7 @@ impl support::Read for LabelProperty {
 /// Documented rules:
 /// - `mapping_rule`: This parameter is mandatory only when mapping_type is set to csv.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfigBatch {
     /// Model ID
     pub model_id: ::std::string::String,
@@ -565,8 +742,35 @@ pub struct ConfigBatch {
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
 }
+impl ConfigBatch {
+    /// A `ConfigBatch` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        model_id: impl ::std::convert::Into<::std::string::String>,
+        specification: Specification,
+        instance_count: i32,
+        src_path: impl ::std::convert::Into<::std::string::String>,
+        dest_path: impl ::std::convert::Into<::std::string::String>,
+        req_uri: impl ::std::convert::Into<::std::string::String>,
+        mapping_type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            model_id: model_id.into(),
+            specification,
+            instance_count,
+            envs: ::std::option::Option::None,
+            src_type: ::std::option::Option::None,
+            src_path: src_path.into(),
+            dest_path: dest_path.into(),
+            req_uri: req_uri.into(),
+            mapping_type: mapping_type.into(),
+            mapping_rule: ::std::option::Option::None,
+        }
+    }
+}
 /// Table 3 config parameters of real-time.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct ConfigRealTime {
     /// Model ID
     pub model_id: ::std::string::String,
@@ -596,8 +800,29 @@ pub struct ConfigRealTime {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cluster_id: ::std::option::Option<::std::string::String>,
 }
+impl ConfigRealTime {
+    /// A `ConfigRealTime` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        model_id: impl ::std::convert::Into<::std::string::String>,
+        weight: i32,
+        specification: impl ::std::convert::Into<::std::string::String>,
+        instance_count: i32,
+    ) -> Self {
+        Self {
+            model_id: model_id.into(),
+            weight,
+            specification: specification.into(),
+            custom_spec: ::std::option::Option::None,
+            instance_count,
+            envs: ::std::option::Option::None,
+            cluster_id: ::std::option::Option::None,
+        }
+    }
+}
 /// Table 6 custom_spec parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CustomSpec {
     /// Number of required CPUs
     pub cpu: f64,
@@ -612,8 +837,21 @@ pub struct CustomSpec {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ascend_a310: ::std::option::Option<i32>,
 }
+impl CustomSpec {
+    /// A `CustomSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(cpu: f64, memory: i32) -> Self {
+        Self {
+            cpu,
+            memory,
+            gpu_p4: ::std::option::Option::None,
+            ascend_a310: ::std::option::Option::None,
+        }
+    }
+}
 /// Resource flavor.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Specification {
     /// Wire value: `modelarts.vm.cpu.2u`.
     ModelartsVmCpu2u,

@@ -6,6 +6,7 @@
 use crate::support;
 /// Table 3 config parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Config {
     /// Number of workers in a training job. Obtain the maximum value from the max_num value
     /// returned by the API in Querying Job Resource Specifications.
@@ -81,6 +82,112 @@ pub struct Config {
     pub volumes: ::std::option::Option<::std::vec::Vec<Volumes>>,
 }
 impl Config {
+    /// A `Config` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        worker_server_num: i32,
+        app_url: impl ::std::convert::Into<::std::string::String>,
+        boot_file_url: impl ::std::convert::Into<::std::string::String>,
+        spec_id: i64,
+        engine_id: i64,
+        model_id: i64,
+    ) -> Self {
+        Self {
+            worker_server_num,
+            app_url: app_url.into(),
+            boot_file_url: boot_file_url.into(),
+            parameter: ::std::option::Option::None,
+            data_url: ::std::option::Option::None,
+            dataset_id: ::std::option::Option::None,
+            dataset_version_id: ::std::option::Option::None,
+            data_source: ::std::option::Option::None,
+            spec_id,
+            engine_id,
+            model_id,
+            train_url: ::std::option::Option::None,
+            log_url: ::std::option::Option::None,
+            user_image_url: ::std::option::Option::None,
+            user_command: ::std::option::Option::None,
+            create_version: ::std::option::Option::None,
+            volumes: ::std::option::Option::None,
+        }
+    }
+    /// Sets `parameter`.
+    pub fn with_parameter(mut self, value: ::std::vec::Vec<Parameter>) -> Self {
+        self.parameter = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `data_url`.
+    pub fn with_data_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.data_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dataset_id`.
+    pub fn with_dataset_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dataset_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dataset_version_id`.
+    pub fn with_dataset_version_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dataset_version_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data_source`.
+    pub fn with_data_source(mut self, value: ::std::vec::Vec<DataSource>) -> Self {
+        self.data_source = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `train_url`.
+    pub fn with_train_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.train_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `log_url`.
+    pub fn with_log_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.log_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user_image_url`.
+    pub fn with_user_image_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_image_url = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `user_command`.
+    pub fn with_user_command(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.user_command = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `create_version`.
+    pub fn with_create_version(mut self, value: bool) -> Self {
+        self.create_version = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `volumes`.
+    pub fn with_volumes(mut self, value: ::std::vec::Vec<Volumes>) -> Self {
+        self.volumes = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `engine_id`.
     pub const DEFAULT_ENGINE_ID: i64 = 1;
     /// Checks every documented rule of this value and of everything in it, and returns all
@@ -306,6 +413,7 @@ impl support::Read for Config {
 }
 /// Table 2 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct CreatingATrainingJobRequest {
     /// Training job name. The value must contain 1 to 64 characters consisting of only digits,
     /// letters, underscores (_), and hyphens (-).
@@ -325,6 +433,35 @@ pub struct CreatingATrainingJobRequest {
     pub workspace_id: ::std::option::Option<::std::string::String>,
 }
 impl CreatingATrainingJobRequest {
+    /// A `CreatingATrainingJobRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        job_name: impl ::std::convert::Into<::std::string::String>,
+        config: Config,
+    ) -> Self {
+        Self {
+            job_name: job_name.into(),
+            job_desc: ::std::option::Option::None,
+            config,
+            workspace_id: ::std::option::Option::None,
+        }
+    }
+    /// Sets `job_desc`.
+    pub fn with_job_desc(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.job_desc = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `workspace_id`.
+    pub fn with_workspace_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.workspace_id = ::std::option::Option::Some(value.into());
+        self
+    }
     /// The documented default of `workspace_id`.
     pub const DEFAULT_WORKSPACE_ID: &'static str = "0";
     /// `workspace_id`, or its documented default when absent.
@@ -440,7 +577,15 @@ impl support::Read for CreatingATrainingJobRequest {
     }
 }
 /// Table 9 Parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct CreatingATrainingJobResponse200 {
     /// Whether the request is successful
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -474,6 +619,13 @@ pub struct CreatingATrainingJobResponse200 {
     /// Version name of a training job
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub version_name: ::std::option::Option<::std::string::String>,
+}
+impl CreatingATrainingJobResponse200 {
+    /// A `CreatingATrainingJobResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`CreatingATrainingJobResponse200`].
 pub static SHAPE_CREATING_A_TRAINING_JOB_RESPONSE200: support::Shape = support::Shape {
@@ -535,7 +687,15 @@ impl support::Validate for CreatingATrainingJobResponse200 {
     }
 }
 /// Table 4 data_source parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DataSource {
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id,
     /// but cannot be used together with data_url.
@@ -554,6 +714,43 @@ pub struct DataSource {
     pub data_url: ::std::option::Option<::std::string::String>,
 }
 impl DataSource {
+    /// A `DataSource` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `dataset_id`.
+    pub fn with_dataset_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dataset_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dataset_version`.
+    pub fn with_dataset_version(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dataset_version = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `data_url`.
+    pub fn with_data_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.data_url = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -614,6 +811,7 @@ impl support::Read for DataSource {
 }
 /// Table 7 host_path parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct HostPath {
     /// Local path of a host
     pub src_path: ::std::string::String,
@@ -628,6 +826,23 @@ pub struct HostPath {
     pub read_only: ::std::option::Option<bool>,
 }
 impl HostPath {
+    /// A `HostPath` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        src_path: impl ::std::convert::Into<::std::string::String>,
+        dest_path: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            src_path: src_path.into(),
+            dest_path: dest_path.into(),
+            read_only: ::std::option::Option::None,
+        }
+    }
+    /// Sets `read_only`.
+    pub fn with_read_only(mut self, value: bool) -> Self {
+        self.read_only = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `read_only`.
     pub const DEFAULT_READ_ONLY: bool = false;
     /// `read_only`, or its documented default when absent.
@@ -692,6 +907,7 @@ impl support::Read for HostPath {
 }
 /// Table 6 nfs parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
 pub struct Nfs {
     /// ID of an SFS Turbo file system
     pub id: ::std::string::String,
@@ -708,6 +924,25 @@ pub struct Nfs {
     pub read_only: ::std::option::Option<bool>,
 }
 impl Nfs {
+    /// A `Nfs` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        src_path: impl ::std::convert::Into<::std::string::String>,
+        dest_path: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            src_path: src_path.into(),
+            dest_path: dest_path.into(),
+            read_only: ::std::option::Option::None,
+        }
+    }
+    /// Sets `read_only`.
+    pub fn with_read_only(mut self, value: bool) -> Self {
+        self.read_only = ::std::option::Option::Some(value);
+        self
+    }
     /// The documented default of `read_only`.
     pub const DEFAULT_READ_ONLY: bool = false;
     /// `read_only`, or its documented default when absent.
@@ -787,7 +1022,15 @@ impl support::Read for Nfs {
     }
 }
 /// Table 8 parameter parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Parameter {
     /// Parameter name
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -797,6 +1040,27 @@ pub struct Parameter {
     pub value: ::std::option::Option<::std::string::String>,
 }
 impl Parameter {
+    /// A `Parameter` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `label`.
+    pub fn with_label(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.label = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `value`.
+    pub fn with_value(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.value = ::std::option::Option::Some(value.into());
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -843,7 +1107,15 @@ impl support::Read for Parameter {
     }
 }
 /// Table 5 volumes parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Volumes {
     /// Storage volume of the shared file system type. Only the training jobs running in the
     /// resource pool with the shared file system network connected support such storage volume. For
@@ -856,6 +1128,21 @@ pub struct Volumes {
     pub host_path: ::std::option::Option<HostPath>,
 }
 impl Volumes {
+    /// A `Volumes` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `nfs`.
+    pub fn with_nfs(mut self, value: Nfs) -> Self {
+        self.nfs = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `host_path`.
+    pub fn with_host_path(mut self, value: HostPath) -> Self {
+        self.host_path = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {

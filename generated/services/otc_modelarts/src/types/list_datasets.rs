@@ -9,7 +9,15 @@ use super::common::{
     SHAPE_LABEL_PROPERTY,
 };
 /// Table 10 AnnotationFile.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct AnnotationFile {
     /// Time when a sample is created.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -47,6 +55,13 @@ pub struct AnnotationFile {
     /// Image sample width.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub width: ::std::option::Option<i32>,
+}
+impl AnnotationFile {
+    /// A `AnnotationFile` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`AnnotationFile`].
 pub static SHAPE_ANNOTATION_FILE: support::Shape = support::Shape {
@@ -112,7 +127,15 @@ impl support::Validate for AnnotationFile {
     }
 }
 /// Table 5 DataSource.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ListDatasetsDataSource {
     /// Data source path.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -132,6 +155,13 @@ pub struct ListDatasetsDataSource {
     /// false: The first row in the file is not the column name.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub with_column_header: ::std::option::Option<bool>,
+}
+impl ListDatasetsDataSource {
+    /// A `ListDatasetsDataSource` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ListDatasetsDataSource`].
 pub static SHAPE_LIST_DATASETS_DATA_SOURCE: support::Shape = support::Shape {
@@ -185,7 +215,15 @@ impl support::Validate for ListDatasetsDataSource {
     }
 }
 /// Table 4 DatasetAndFilePreview.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DatasetAndFilePreview {
     /// Number of labeled samples in a dataset.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -367,6 +405,13 @@ pub struct DatasetAndFilePreview {
     /// and used, use the actual value.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
+}
+impl DatasetAndFilePreview {
+    /// A `DatasetAndFilePreview` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`DatasetAndFilePreview`].
 pub static SHAPE_DATASET_AND_FILE_PREVIEW: support::Shape = support::Shape {
@@ -640,7 +685,15 @@ impl support::Validate for DatasetAndFilePreview {
     }
 }
 /// Table 12 DatasetVersion.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct DatasetVersion {
     /// Number of added samples.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -817,6 +870,11 @@ pub struct DatasetVersion {
     pub with_column_header: ::std::option::Option<bool>,
 }
 impl DatasetVersion {
+    /// A `DatasetVersion` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     /// The documented default of `train_evaluate_sample_ratio`.
     pub const DEFAULT_TRAIN_EVALUATE_SAMPLE_RATIO: &'static str = "1.00";
     /// `train_evaluate_sample_ratio`, or its documented default when absent.
@@ -1034,7 +1092,15 @@ impl support::Validate for DatasetVersion {
     }
 }
 /// Table 11 Field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Field {
     /// Schema description.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1048,6 +1114,13 @@ pub struct Field {
     /// Schema value type.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<::std::string::String>,
+}
+impl Field {
+    /// A `Field` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Field`].
 pub static SHAPE_FIELD: support::Shape = support::Shape {
@@ -1085,7 +1158,15 @@ impl support::Validate for Field {
     }
 }
 /// Table 13 LabelStats.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct LabelStats {
     /// Multi-dimensional attribute of a label. For example, if the label is music, attributes such
     /// as style and artist may be included.
@@ -1109,6 +1190,13 @@ pub struct LabelStats {
     /// paragraph labeling - 600: video classification
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub r#type: ::std::option::Option<i32>,
+}
+impl LabelStats {
+    /// A `LabelStats` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`LabelStats`].
 pub static SHAPE_LABEL_STATS: support::Shape = support::Shape {
@@ -1166,7 +1254,15 @@ impl support::Validate for LabelStats {
     }
 }
 /// Table 3 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ListDatasetsResponse200 {
     /// Dataset list queried by page.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1179,6 +1275,13 @@ pub struct ListDatasetsResponse200 {
     #[serde(rename = "workspaceId")]
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workspace_id: ::std::option::Option<::std::string::String>,
+}
+impl ListDatasetsResponse200 {
+    /// A `ListDatasetsResponse200` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ListDatasetsResponse200`].
 pub static SHAPE_LIST_DATASETS_RESPONSE200: support::Shape = support::Shape {
@@ -1220,7 +1323,15 @@ impl support::Validate for ListDatasetsResponse200 {
     }
 }
 /// Table 6 SchemaMap.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SchemaMap {
     /// Name of the destination column.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1228,6 +1339,13 @@ pub struct SchemaMap {
     /// Name of the source column.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub src_name: ::std::option::Option<::std::string::String>,
+}
+impl SchemaMap {
+    /// A `SchemaMap` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`SchemaMap`].
 pub static SHAPE_SCHEMA_MAP: support::Shape = support::Shape {
@@ -1257,7 +1375,15 @@ impl support::Validate for SchemaMap {
     }
 }
 /// Table 7 SourceInfo.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct SourceInfo {
     /// ID of an MRS cluster.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1299,6 +1425,13 @@ pub struct SourceInfo {
     /// ID of the VPC where an MRS cluster resides.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_id: ::std::option::Option<::std::string::String>,
+}
+impl SourceInfo {
+    /// A `SourceInfo` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`SourceInfo`].
 pub static SHAPE_SOURCE_INFO: support::Shape = support::Shape {
@@ -1372,7 +1505,15 @@ impl support::Validate for SourceInfo {
     }
 }
 /// Table 17 Worker.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct Worker {
     /// Creation time.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1402,6 +1543,13 @@ pub struct Worker {
     /// ID of a labeling team.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub workforce_id: ::std::option::Option<::std::string::String>,
+}
+impl Worker {
+    /// A `Worker` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`Worker`].
 pub static SHAPE_WORKER: support::Shape = support::Shape {
@@ -1455,7 +1603,15 @@ impl support::Validate for Worker {
     }
 }
 /// Table 16 WorkforceDescriptor.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct WorkforceDescriptor {
     /// ID of a team labeling task.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -1493,6 +1649,11 @@ pub struct WorkforceDescriptor {
     pub workforce_name: ::std::option::Option<::std::string::String>,
 }
 impl WorkforceDescriptor {
+    /// A `WorkforceDescriptor` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
     fn check_repetition(
         out: &mut ::std::vec::Vec<support::Violation>,
         p: &support::Path<'_>,

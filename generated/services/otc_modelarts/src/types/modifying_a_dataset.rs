@@ -6,7 +6,15 @@
 use crate::support;
 use super::common::Label;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingADatasetRequest {
     /// List of added labels.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
@@ -29,6 +37,50 @@ pub struct ModifyingADatasetRequest {
     pub update_labels: ::std::option::Option<::std::vec::Vec<Label>>,
 }
 impl ModifyingADatasetRequest {
+    /// A `ModifyingADatasetRequest` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// Sets `add_labels`.
+    pub fn with_add_labels(mut self, value: ::std::vec::Vec<Label>) -> Self {
+        self.add_labels = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `current_version_id`.
+    pub fn with_current_version_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.current_version_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `dataset_name`.
+    pub fn with_dataset_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.dataset_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `delete_labels`.
+    pub fn with_delete_labels(mut self, value: ::std::vec::Vec<Label>) -> Self {
+        self.delete_labels = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `description`.
+    pub fn with_description(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.description = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `update_labels`.
+    pub fn with_update_labels(mut self, value: ::std::vec::Vec<Label>) -> Self {
+        self.update_labels = ::std::option::Option::Some(value);
+        self
+    }
     /// Checks every documented rule of this value and of everything in it, and returns all
     /// violations at once, each with its JSON path.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
@@ -151,11 +203,26 @@ impl support::Read for ModifyingADatasetRequest {
     }
 }
 /// Table 7 Response body parameters (status code 200).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
 pub struct ModifyingADatasetResponse200 {
     /// Dataset ID.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dataset_id: ::std::option::Option<::std::string::String>,
+}
+impl ModifyingADatasetResponse200 {
+    /// A `ModifyingADatasetResponse200` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
 }
 /// The documented fields of [`ModifyingADatasetResponse200`].
 pub static SHAPE_MODIFYING_A_DATASET_RESPONSE200: support::Shape = support::Shape {
