@@ -259,9 +259,8 @@ impl Builder<'_> {
         let requests = page
             .request_examples
             .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let title = example_title(i, e);
+            .zip(example_titles(&page.request_examples))
+            .map(|(e, title)| {
                 let invalid = self.overlays.invalid_example(&title).map(str::to_owned);
                 spec::RequestExample {
                     title,
@@ -388,13 +387,7 @@ impl Builder<'_> {
     fn unused_examples_and_notes(&self) -> Vec<String> {
         let overlay = &self.overlays.page;
         let mut unused = Vec::new();
-        let titles: Vec<String> = self
-            .page
-            .request_examples
-            .iter()
-            .enumerate()
-            .map(|(i, e)| example_title(i, e))
-            .collect();
+        let titles = example_titles(&self.page.request_examples);
         let statuses: Vec<String> = self
             .page
             .response_examples
@@ -431,12 +424,26 @@ impl Builder<'_> {
     }
 }
 
-/// The title of the page's `i`th example request: its bullet, else `Example 1`, `Example 2`...
-pub(super) fn example_title(i: usize, example: &Example) -> String {
-    example
-        .title
-        .clone()
-        .unwrap_or_else(|| format!("Example {}", i + 1))
+/// The titles of the page's example requests: each its bullet, else `Example 1`, `Example 2`...; a
+/// title the page repeats (VPC gives two examples the same request line) gets ` (2)`, ` (3)`... so
+/// that an overlay can name each.
+pub(super) fn example_titles(examples: &[Example]) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for (i, example) in examples.iter().enumerate() {
+        let title = example
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Example {}", i + 1));
+        let repeats = titles
+            .iter()
+            .filter(|t| **t == title || t.starts_with(&format!("{title} (")))
+            .count();
+        titles.push(match repeats {
+            0 => title,
+            n => format!("{title} ({})", n + 1),
+        });
+    }
+    titles
 }
 
 /// Whether both rules are the same comparison (`field` less than `than`).

@@ -7,7 +7,7 @@
 //! enumerations, are kept and only reported. A field an example request sends as `null` ("if both
 //! are null, the instance is unbound") may be null: the page documents that null.
 
-use super::assemble::example_title;
+use super::assemble::example_titles;
 use super::{Builder, Role};
 use crate::import::page::Row;
 use crate::import::review::Kind;
@@ -61,7 +61,8 @@ impl Builder<'_> {
             .iter()
             .position(|o| o.role == Role::RequestBody)
         {
-            for (i, example) in self.page.request_examples.iter().enumerate() {
+            let titles = example_titles(&self.page.request_examples);
+            for (example, marked_title) in self.page.request_examples.iter().zip(&titles) {
                 let title = example
                     .title
                     .clone()
@@ -73,11 +74,7 @@ impl Builder<'_> {
                 let before = found.undocumented.len();
                 self.walk(body, &example.body, &title, &mut found);
                 // An example a person marked wrong is no evidence of a field.
-                if self
-                    .overlays
-                    .invalid_example(&example_title(i, example))
-                    .is_some()
-                {
+                if self.overlays.invalid_example(marked_title).is_some() {
                     undocumented.truncate(before);
                 }
             }

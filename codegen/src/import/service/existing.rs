@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`)
 /// and its parameters'.
-fn body_types(file: &Value) -> Vec<String> {
+pub(super) fn body_types(file: &Value) -> Vec<String> {
     let list = |key: &str| {
         file.pointer(&format!("/operation/{key}"))
             .and_then(Value::as_array)

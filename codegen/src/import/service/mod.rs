@@ -158,6 +158,9 @@ fn with_pages_in(
     // The files of the operations not imported anew are not lowered with these: the plan's names
     // already avoid theirs, and they are not this import's to change.
     let repaired = repair::until_it_lowers(&mut files);
+    if existing.files.keys().all(|op| imported.contains_key(op)) {
+        prune_common(&mut files);
+    }
     outcome.report.extend(repaired.report);
     outcome.failed.extend(repaired.left_out);
     for file in &files {
@@ -424,4 +427,38 @@ fn count(spec: &Value, counts: &mut Counts) {
     };
     counts.request_examples += examples("requests");
     counts.response_examples += examples("responses");
+}
+
+/// Drops the entries of `common.json` that no operation reaches any more (the repair left out the
+/// field that used them), when the import holds every operation of the service: an import of one
+/// page keeps what the other operations use and nothing else, so the whole service must hold no
+/// more than that either.
+fn prune_common(files: &mut [ServiceFile]) {
+    let defs = |spec: &Value| -> Defs {
+        ["objects", "enums"]
+            .into_iter()
+            .filter_map(|key| spec.get(key).and_then(Value::as_object))
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    };
+    let operations: Vec<&ServiceFile> = files.iter().filter(|f| f.operation().is_some()).collect();
+    let own: Vec<Defs> = operations.iter().map(|f| defs(&f.spec)).collect();
+    let bodies: Vec<String> = operations
+        .iter()
+        .flat_map(|f| existing::body_types(&f.spec))
+        .collect();
+    let Some(common) = files.iter_mut().find(|f| f.operation().is_none()) else {
+        return;
+    };
+    let used = names::used_by(
+        &own.iter().collect::<Vec<_>>(),
+        &bodies.iter().map(String::as_str).collect::<Vec<_>>(),
+        &defs(&common.spec),
+    );
+    for key in ["objects", "enums"] {
+        if let Some(entries) = common.spec.get_mut(key).and_then(Value::as_object_mut) {
+            entries.retain(|name, _| used.contains_key(name));
+        }
+    }
 }
