@@ -11,10 +11,35 @@ const WIDTH: usize = 92;
 
 /// One `#[doc]` per line, escaped and wrapped.
 pub(crate) fn docs(lines: &[String]) -> TokenStream {
-    let lines = lines.iter().flat_map(|line| doc_lines(line)).map(|text| {
+    let lines = text_lines(lines).into_iter().map(|text| {
         quote! { #[doc = #text] }
     });
     quote! { #(#lines)* }
+}
+
+/// The doc lines of the page's lines: each wrapped, and a blank line between a list item and a
+/// line after it that is no item, which Markdown would otherwise read as the item's continuation.
+pub(crate) fn text_lines(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_list = false;
+    for line in lines {
+        let item = list_marker(&escape_doc(line)).is_some();
+        if in_list && !item && !line.trim().is_empty() {
+            out.push(String::new());
+        }
+        in_list = item;
+        out.extend(doc_lines(line));
+    }
+    out
+}
+
+/// The marker a list item's line starts with (`- `, `1. `), if it is one.
+fn list_marker(text: &str) -> Option<&str> {
+    let (first, _) = text.split_once(' ')?;
+    let numbered = first
+        .strip_suffix(['.', ')'])
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    (first == "-" || first == "*" || first == "+" || numbered).then_some(&text[..first.len() + 1])
 }
 
 /// The text of one short doc comment line (a title, a sentence the generator writes): escaped,
@@ -37,15 +62,14 @@ pub(crate) fn doc_lines(line: &str) -> Vec<String> {
     }
     // A list item's continuation lines are indented under its text, so that they read as part of
     // it.
-    let indent = if escaped.starts_with("- ") {
-        "   "
-    } else {
-        " "
-    };
+    let indent = " ".repeat(1 + list_marker(&escaped).map_or(0, str::len));
     wrap(&escaped)
         .into_iter()
         .enumerate()
-        .map(|(i, text)| format!("{}{text}", if i == 0 { " " } else { indent }))
+        .map(|(i, text)| match i {
+            0 => format!(" {text}"),
+            _ => format!("{indent}{text}"),
+        })
         .collect()
 }
 

@@ -4,7 +4,7 @@
 //! (in `wire`, where the crate has an `http` feature) both as the `http` crate's types.
 
 use super::construct::{emit_constructors, Constructors, Member};
-use super::docs::{doc_lines, docs};
+use super::docs::{docs, text_lines};
 use super::tokens::{ident, rust_type_in};
 use super::{form, query, read, response, validate, wire};
 use crate::ir::{Field, Operation, PathPiece};
@@ -13,7 +13,7 @@ use quote::quote;
 
 /// The operation's module; with `http`, its glue to the `http` crate behind the `http` feature.
 pub fn emit_operation(op: &Operation, http: bool) -> TokenStream {
-    let module_docs = op.docs.iter().flat_map(|line| doc_lines(line)).map(|text| {
+    let module_docs = text_lines(&op.docs).into_iter().map(|text| {
         quote! { #![doc = #text] }
     });
     let method = &op.method;

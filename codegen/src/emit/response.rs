@@ -1,7 +1,7 @@
 //! Emits an operation's `Response` enum: one variant per documented status, holding its body (JSON
 //! read leniently into its type, or a file's bytes), `parse`, `parse_with_departures` and `status`.
 
-use super::docs::{doc_line, doc_lines};
+use super::docs::{doc_line, text_lines};
 use super::tokens::{ident, rust_type_in};
 use crate::ir::{Body, Operation, Response};
 use proc_macro2::{Ident, TokenStream};
@@ -106,7 +106,7 @@ fn variant_docs(r: &Response) -> Vec<String> {
 pub fn emit_response(op: &Operation) -> TokenStream {
     let variants = op.responses.iter().map(|r| {
         let name = ident(&r.variant);
-        let lines: Vec<String> = variant_docs(r).iter().flat_map(|l| doc_lines(l)).collect();
+        let lines: Vec<String> = text_lines(&variant_docs(r));
         let doc = quote! { #(#[doc = #lines])* };
         match &r.body {
             Some(body @ Body::Json(ty)) => {

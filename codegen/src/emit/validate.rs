@@ -443,6 +443,9 @@ fn condition_expr(condition: &Condition) -> TokenStream {
 /// Whether the condition's field, bound to `value` (a reference), has one of its values; a string
 /// is tested as `string` (a `&str`).
 pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> TokenStream {
+    if let Some(test) = bool_test(&condition.values) {
+        return test;
+    }
     let patterns = condition.values.iter().map(|value| match value {
         Literal::Str(s) => quote! { #s },
         Literal::Int(n) => {
@@ -470,4 +473,22 @@ pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> Toke
         quote! { value }
     };
     quote! { matches!(#scrutinee, #(#patterns)|*) }
+}
+
+/// A condition on a boolean (`value` a `&bool`) as the value itself: `matches!` on a bool is what
+/// clippy asks generated code not to write.
+fn bool_test(values: &[Literal]) -> Option<TokenStream> {
+    let bools: Vec<bool> = values
+        .iter()
+        .map(|v| match v {
+            Literal::Bool(b) => Some(*b),
+            _ => None,
+        })
+        .collect::<Option<_>>()
+        .filter(|b: &Vec<bool>| !b.is_empty())?;
+    Some(match (bools.contains(&true), bools.contains(&false)) {
+        (true, true) => quote! { { let _ = value; true } },
+        (true, false) => quote! { *value },
+        (false, _) => quote! { !*value },
+    })
 }

@@ -235,8 +235,8 @@ kinds! {
         "bodies read as an array from their examples";
     /// A request body the page shows in an example but describes in no table.
     UntabledBody:
-        "request body with no table, read as free-form",
-        "request bodies with no table, read as free-form";
+        "request body no table describes",
+        "request bodies no table describes";
     /// A field an example request sends that the table does not list: added, optional.
     FieldFromExample:
         "field added from an example request",

@@ -7,7 +7,7 @@
 //! This API is used to hibernate a running cluster.
 //! Constraints
 //! 1. After a cluster is hibernated, resources such as workloads cannot be created or managed
-//! in the cluster.
+//!    in the cluster.
 //!
 //! `POST /api/v3/projects/{project_id}/clusters/{cluster_id}/operation/hibernate`
 use super::support;

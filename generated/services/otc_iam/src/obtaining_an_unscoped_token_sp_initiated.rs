@@ -34,10 +34,10 @@ pub struct Request {
     /// urn:oasis:names:tc:SAML:2.0:profiles:SSO:ecp
     /// NOTE:
     /// 1. This API can be used to obtain tokens through WebSSO and ECP. Different request headers
-    /// are used to determine the method of obtaining a token. For details, see the parameter
-    /// description of Request Header.
+    ///    are used to determine the method of obtaining a token. For details, see the parameter
+    ///    description of Request Header.
     /// 2. You are not advised to obtain a token by directly calling this API. You are advised to
-    /// obtain a token using OpenStackClient.
+    ///    obtain a token using OpenStackClient.
     pub paos: ::std::option::Option<::std::string::String>,
 }
 impl Request {

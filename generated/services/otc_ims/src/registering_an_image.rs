@@ -8,16 +8,17 @@
 //! platform.
 //! The following describes how to use this API:
 //! 1. Upload the image file to an OBS bucket. For details, see "Object Storage Service User
-//! Guide".
+//!    Guide".
 //! 2. Use the image metadata creation API to create image metadata. After the API is invoked
-//! successfully, save the image ID. For how to create image metadata, see Creating Image
-//! Metadata (Native OpenStack API).
+//!    successfully, save the image ID. For how to create image metadata, see Creating Image
+//!    Metadata (Native OpenStack API).
 //! 3. Use the API for registering images and the image ID obtained in 2 to register the image
-//! file as a private image.
+//!    file as a private image.
 //! 4. After the API is successfully invoked as an asynchronous one, the cloud service system
-//! receives a request. Query the image status using the image ID and check whether the image
-//! file is successfully registered. When the image status changes to active, the image file is
-//! successfully registered as a private image.
+//!    receives a request. Query the image status using the image ID and check whether the image
+//!    file is successfully registered. When the image status changes to active, the image file is
+//!    successfully registered as a private image.
+//!
 //! For details about how to query the status of an asynchronous task, see Querying the Status
 //! of an Asynchronous Job.
 //! NOTE:

@@ -11,9 +11,9 @@
 //! Linux Image Using an External Image File" in Image Management Service User Guide.
 //! The following describes how to use this API:
 //! 1. Prepare the image to be uploaded. The image can be in QCOW2, VMDK, VHD, RAW, VHDX, QED,
-//! VDI, QCOW, ZVHD2, or ZVHD format.
+//!    VDI, QCOW, ZVHD2, or ZVHD format.
 //! 2. Create metadata for the image by performing the operations in Creating Image Metadata
-//! (Native OpenStack API). After the API is invoked successfully, save the image ID.
+//!    (Native OpenStack API). After the API is invoked successfully, save the image ID.
 //! 3. Upload the image file with the image ID obtained in 2.
 //!
 //! `PUT /v2/images/{image_id}/file`

@@ -8,9 +8,10 @@
 //! For MySQL and PostgreSQL:
 //! 1. Sent empty object "{}" in request body, in order to initiate exporting of download link.
 //! 2. Repeat 1 with same "{}" to receive download link.
+//!
 //! For SQLServer:
 //! 1. Sent "file_name": "SQLTrace.trc" in request body, in order to initiate exporting of
-//! download link.
+//!    download link.
 //! 2. Repeat 1 with same "file_name": "SQLTrace.trc" to receive download link.
 //!
 //! `POST /v3/{project_id}/instances/{instance_id}/slowlog-download`

@@ -1666,6 +1666,7 @@ pub struct CreatingAClusterSpec {
     /// the SSL and X509 format specifications.
     /// 1. Duplicate names are not allowed.
     /// 2. Must comply with the IP address and domain name formats.
+    ///
     /// example: SAN 1: DNS Name=example.com SAN 2: DNS Name=www.example.com SAN 3: DNS
     /// Name=example.net SAN 4: IP Address=93.184.216.34
     #[serde(rename = "customSan")]
@@ -2340,6 +2341,7 @@ pub struct CreatingAClusterSpecInResponse {
     /// the SSL and X509 format specifications.
     /// 1. Duplicate names are not allowed.
     /// 2. Must comply with the IP address and domain name formats.
+    ///
     /// example: SAN 1: DNS Name=example.com SAN 2: DNS Name=www.example.com SAN 3: DNS
     /// Name=example.net SAN 4: IP Address=93.184.216.34
     #[serde(rename = "customSan")]

@@ -105,6 +105,7 @@ pub struct UpdatingASpecifiedClusterSpec {
     /// the SSL and X509 format specifications.
     /// 1. Duplicate names are not allowed.
     /// 2. Must comply with the IP address and domain name formats.
+    ///
     /// example: SAN 1: DNS Name=example.com SAN 2: DNS Name=www.example.com SAN 3: DNS
     /// Name=example.net SAN 4: IP Address=93.184.216.34
     #[serde(rename = "customSan")]

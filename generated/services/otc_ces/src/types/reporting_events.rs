@@ -30,6 +30,7 @@ pub struct ReportingEventsDetail {
     /// 1. Log in to the management console.
     /// 2. Click Cloud Eye.
     /// 3. Choose Resource Groups.
+    ///
     /// Obtain the resource group ID in the Name /ID column.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group_id: ::std::option::Option<::std::string::String>,
@@ -39,6 +40,7 @@ pub struct ReportingEventsDetail {
     /// To query the resource ID, perform the following steps:
     /// 1. Log in to the management console.
     /// 2. Under Computing, select Elastic Cloud Server.
+    ///
     /// On the Resource Overview page, obtain the resource ID.
     ///
     /// Length: at most 128 characters.

@@ -666,7 +666,7 @@ impl support::Validate for CreatingAnInstanceRequest {
             support::Validate::validate_at(value, &p, out);
         }
         if match &self.ssl_enable {
-            ::std::option::Option::Some(value) => matches!(value, true),
+            ::std::option::Option::Some(value) => *value,
             ::std::option::Option::None => false,
         } {
             support::require(
@@ -859,9 +859,7 @@ impl support::Read for CreatingAnInstanceRequest {
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }

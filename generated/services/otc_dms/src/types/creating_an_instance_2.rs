@@ -460,7 +460,7 @@ impl support::Validate for CreatingAnInstance2Request {
             }
         }
         if match &self.ssl_enable {
-            ::std::option::Option::Some(value) => matches!(value, true),
+            ::std::option::Option::Some(value) => *value,
             ::std::option::Option::None => false,
         } {
             support::require(
@@ -640,9 +640,7 @@ impl support::Read for CreatingAnInstance2Request {
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }

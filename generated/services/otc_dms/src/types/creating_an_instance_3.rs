@@ -481,7 +481,7 @@ impl support::Validate for CreatingAnInstance3Request {
             }
         }
         if match &self.ssl_enable {
-            ::std::option::Option::Some(value) => matches!(value, true),
+            ::std::option::Option::Some(value) => *value,
             ::std::option::Option::None => false,
         } {
             support::require(
@@ -682,9 +682,7 @@ impl support::Read for CreatingAnInstance3Request {
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }

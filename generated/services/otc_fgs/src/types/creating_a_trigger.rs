@@ -1035,7 +1035,7 @@ impl support::Validate for TriggerEventDataRequestBody {
             support::Validate::validate_at(value, &p, out);
         }
         if match &self.enable_acl {
-            ::std::option::Option::Some(value) => matches!(value, true),
+            ::std::option::Option::Some(value) => *value,
             ::std::option::Option::None => false,
         } {
             support::require(
@@ -1306,9 +1306,7 @@ impl support::Read for TriggerEventDataRequestBody {
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }

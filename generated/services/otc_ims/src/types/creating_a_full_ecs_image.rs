@@ -30,11 +30,12 @@ pub struct CreatingAFullEcsImageRequest {
     /// 1. Log in to the management console.
     /// 2. Under Storage, click Cloud Server Backup Service.
     /// 3. In the backup list, expand details of the backup to obtain its ID.
+    ///
     /// To obtain the CBR backup ID, perform the following operations:
     /// 1. Log in to the management console.
     /// 2. Under Storage, click Cloud Backup and Recovery.
     /// 3. On the displayed Cloud Server Backup page, click the Backups tab and obtain the backup ID
-    /// from the backup list.
+    ///    from the backup list.
     pub backup_id: ::std::string::String,
     /// Specifies the enterprise project that the image belongs to.
     /// • If the value is 0 or left blank, the image belongs to the default enterprise project.

@@ -34,6 +34,7 @@ pub struct CreatingAnImageRequest {
     /// 1. Log in to the management console.
     /// 2. Under Computing, click Elastic Cloud Server.
     /// 3. In the ECS list, click the name of the ECS and view its ID.
+    ///
     /// NOTICE:
     /// NOTICE: This parameter is mandatory when you use a cloud server to create a system disk
     /// image.
@@ -94,16 +95,20 @@ pub struct CreatingAnImageRequest {
     /// • To obtain an OBS bucket name:
     /// 1. Log in to the management console.
     /// 2. In the service list, choose Storage \> Object Storage Service.
+    ///
     /// All OBS buckets are displayed in the list.
     /// 3. Filter the OBS buckets by region and locate the target bucket in the current region.
+    ///
     /// • To obtain an OBS image file name:
     /// 1. Log in to the management console.
     /// 2. In the service list, choose Storage \> Object Storage Service.
+    ///
     /// All OBS buckets are displayed in the list.
     /// 3. Filter the OBS buckets by region and locate the target bucket in the current region.
     /// 4. Click the name of the target bucket to go to the bucket details page.
     /// 5. In the navigation pane on the left, choose Objects to display objects in the OBS bucket
-    /// and then locate the external image file used to create an image.
+    ///    and then locate the external image file used to create an image.
+    ///
     /// NOTE:
     /// The storage class of the OBS bucket must be Standard.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]

@@ -294,6 +294,7 @@ pub struct AccessConfigDeatilCreate {
     /// 2. A path cannot contain special characters (\<\>'| ") and cannot contain only slashes (/).
     /// 3. A path cannot start with "/\*\*" or "/\*".
     /// 4. Only one double asterisk (\*\*) can be contained in a path.
+    ///
     /// The container path and host path are mandatory for the CCE type and are not mandatory for
     /// the standard output.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]

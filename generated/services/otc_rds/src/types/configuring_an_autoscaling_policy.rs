@@ -65,7 +65,7 @@ impl support::Validate for ConfiguringAnAutoscalingPolicyRequest {
     ) {
         if {
             let value = &self.switch_option;
-            matches!(value, true)
+            *value
         } {
             support::require(
                 out,
@@ -115,9 +115,7 @@ impl support::Read for ConfiguringAnAutoscalingPolicyRequest {
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }

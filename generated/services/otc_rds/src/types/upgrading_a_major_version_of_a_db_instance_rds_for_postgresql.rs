@@ -63,7 +63,7 @@ impl support::Validate for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRe
     ) {
         if {
             let value = &self.is_change_private_ip;
-            matches!(value, true)
+            *value
         } {
             support::require(
                 out,
@@ -108,9 +108,7 @@ impl support::Read for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlReques
                                 bool,
                                 _,
                             >(|_, _, value| {
-                                holds_0 = ::std::option::Option::Some(
-                                    matches!(value, true),
-                                );
+                                holds_0 = ::std::option::Option::Some(*value);
                             }),
                         )?
                 }
