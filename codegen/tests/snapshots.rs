@@ -550,6 +550,12 @@ fn nullany_check(body: &serde_json::Value) -> Vec<String> {
         format!("{parsed:?}"),
         "check_body and parse_body agree on {body}"
     );
+    verdict(checked)
+}
+
+/// A body check's outcome as a test reads it: nothing, the violations as `path: code` lines, or
+/// `json at PATH` where the JSON does not fit.
+fn verdict(checked: Result<(), support::BodyError>) -> Vec<String> {
     match checked {
         Ok(()) => Vec::new(),
         Err(support::BodyError::Invalid(errors)) => errors
@@ -809,15 +815,7 @@ fn a_body_that_is_a_map_of_any_takes_every_value_at_its_keys() {
 #[test]
 fn an_array_body_checks_each_item_at_its_index() {
     use nullany_models::svc::replace_pools;
-    let check = |input: &str| match replace_pools::check_body(input.as_bytes()) {
-        Ok(()) => Vec::new(),
-        Err(support::BodyError::Invalid(errors)) => errors
-            .violations()
-            .iter()
-            .map(|v| format!("{}: {}", v.path, v.rule.code()))
-            .collect(),
-        Err(support::BodyError::Json(error)) => vec![format!("json at {}", error.path)],
-    };
+    let check = |input: &str| verdict(replace_pools::check_body(input.as_bytes()));
     assert_eq!(
         check(r#"[{"id": "a", "owner": null}]"#),
         Vec::<String>::new()

@@ -12,21 +12,9 @@ use api_gateway_models::wire::http;
 use serde_json::json;
 
 fn channels_request() -> querying_vpc_channels::Request {
-    querying_vpc_channels::Request {
-        project_id: "p 1".to_owned(),
-        instance_id: "i/2".to_owned(),
-        x_auth_token: "token".to_owned(),
-        offset: None,
-        limit: Some(20),
-        id: None,
-        name: Some("channel 1&2".to_owned()),
-        dict_code: None,
-        precise_search: None,
-        member_host: None,
-        member_port: None,
-        member_group_name: None,
-        member_group_id: None,
-    }
+    querying_vpc_channels::Request::new("p 1".to_owned(), "i/2".to_owned(), "token".to_owned())
+        .with_limit(20)
+        .with_name("channel 1&2".to_owned())
 }
 
 #[test]
@@ -67,12 +55,12 @@ fn a_header_value_with_a_line_break_is_an_error_not_a_request() {
 #[test]
 fn a_json_request_carries_its_body_as_json_with_its_content_type() {
     let body = json!({"action": "receive", "endpoints": ["a", "b"]});
-    let request = accept::Request {
-        project_id: "p".to_owned(),
-        instance_id: "i".to_owned(),
-        x_auth_token: "t".to_owned(),
-        body: serde_json::from_value(body.clone()).unwrap(),
-    };
+    let request = accept::Request::new(
+        "p".to_owned(),
+        "i".to_owned(),
+        "t".to_owned(),
+        serde_json::from_value(body.clone()).unwrap(),
+    );
     let http = request.to_http("https://h").unwrap();
     assert_eq!(http.method(), http::Method::POST);
     assert_eq!(
@@ -91,18 +79,9 @@ fn a_form_request_is_multipart_with_a_boundary_found_in_no_part() {
         file_name: "api.yaml".to_owned(),
         bytes: b"--api-gateway-models-form-boundary inside the file".to_vec(),
     };
-    let request = importing_apis::Request {
-        project_id: "p".to_owned(),
-        instance_id: "i".to_owned(),
-        x_auth_token: "t".to_owned(),
-        is_create_group: Some(true),
-        group_id: None,
-        extend_mode: None,
-        simple_mode: None,
-        mock_mode: None,
-        api_mode: None,
-        file_name: file,
-    };
+    let request =
+        importing_apis::Request::new("p".to_owned(), "i".to_owned(), "t".to_owned(), file)
+            .with_is_create_group(true);
     let http = request.to_http("https://h").unwrap();
     let content_type = http.headers()[http::header::CONTENT_TYPE].to_str().unwrap();
     let boundary = content_type

@@ -200,13 +200,13 @@ fn vpc_channel_request() -> update_vpc_channel::Request {
         .iter()
         .find(|op| op.qualified() == "apig/update_vpc_channel")
         .unwrap();
-    update_vpc_channel::Request {
-        project_id: "p".to_owned(),
-        instance_id: "i".to_owned(),
-        vpc_channel_id: "c".to_owned(),
-        x_auth_token: "t".to_owned(),
-        body: serde_json::from_value(op.example_requests()[0].1.clone()).unwrap(),
-    }
+    update_vpc_channel::Request::new(
+        "p".to_owned(),
+        "i".to_owned(),
+        "c".to_owned(),
+        "t".to_owned(),
+        serde_json::from_value(op.example_requests()[0].1.clone()).unwrap(),
+    )
 }
 
 #[test]
@@ -223,21 +223,11 @@ fn a_request_built_by_the_http_glue_is_answered_and_read_back_through_response()
     server.stop().unwrap();
 
     let server = mock("otc_apig");
-    let query = querying_vpc_channels::Request {
-        project_id: "p".to_owned(),
-        instance_id: "i".to_owned(),
-        x_auth_token: "t".to_owned(),
-        offset: Some(0),
-        limit: Some(500),
-        id: None,
-        name: Some("channel 1".to_owned()),
-        dict_code: None,
-        precise_search: None,
-        member_host: None,
-        member_port: Some(8080),
-        member_group_name: None,
-        member_group_id: None,
-    };
+    let query = querying_vpc_channels::Request::new("p".to_owned(), "i".to_owned(), "t".to_owned())
+        .with_offset(0)
+        .with_limit(500)
+        .with_name("channel 1".to_owned())
+        .with_member_port(8080);
     let answer = send(server.addr, query.to_http(&base(&server)).unwrap());
     let read = querying_vpc_channels::Response::from_http(&answer).unwrap();
     let querying_vpc_channels::Response::Ok(list) = read.response else {
@@ -245,21 +235,16 @@ fn a_request_built_by_the_http_glue_is_answered_and_read_back_through_response()
     };
     assert_eq!(list.total, Some(2));
 
-    let form = importing_apis::Request {
-        project_id: "p".to_owned(),
-        instance_id: "i".to_owned(),
-        x_auth_token: "t".to_owned(),
-        is_create_group: Some(true),
-        group_id: None,
-        extend_mode: None,
-        simple_mode: None,
-        mock_mode: None,
-        api_mode: None,
-        file_name: FilePart {
+    let form = importing_apis::Request::new(
+        "p".to_owned(),
+        "i".to_owned(),
+        "t".to_owned(),
+        FilePart {
             file_name: "api.yaml".to_owned(),
             bytes: b"swagger: '2.0'".to_vec(),
         },
-    };
+    )
+    .with_is_create_group(true);
     let answer = send(server.addr, form.to_http(&base(&server)).unwrap());
     let read = importing_apis::Response::from_http(&answer).unwrap();
     assert!(

@@ -85,7 +85,12 @@ pub(crate) fn value_checks(field: &Field, at: TokenStream) -> TokenStream {
     let mut out = TokenStream::new();
     if let Some(Bounds { min, max }) = *range {
         let (min, max) = (option(min), option(max));
-        out.extend(quote! { support::check_range(out, #at, i64::from(*value), #min, #max); });
+        // A `long` is an `i64` already.
+        let number = match field.ty.scalar() {
+            Type::I64 => quote! { *value },
+            _ => quote! { i64::from(*value) },
+        };
+        out.extend(quote! { support::check_range(out, #at, #number, #min, #max); });
     }
     if let Some(Bounds { min, max }) = *length {
         let to_usize = |n: Option<u64>| option(n.map(|n| usize::try_from(n).unwrap_or(usize::MAX)));
@@ -435,6 +440,8 @@ fn condition_expr(condition: &Condition) -> TokenStream {
                 ::std::option::Option::None => #absent,
             }
         }
+    } else if let Some(test) = bool_test(&condition.values, quote! { self.#name }) {
+        test
     } else {
         quote! { { let value = &self.#name; #test } }
     }
@@ -443,7 +450,7 @@ fn condition_expr(condition: &Condition) -> TokenStream {
 /// Whether the condition's field, bound to `value` (a reference), has one of its values; a string
 /// is tested as `string` (a `&str`).
 pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> TokenStream {
-    if let Some(test) = bool_test(&condition.values) {
+    if let Some(test) = bool_test(&condition.values, quote! { *value }) {
         return test;
     }
     let patterns = condition.values.iter().map(|value| match value {
@@ -475,9 +482,9 @@ pub(crate) fn condition_test(condition: &Condition, string: TokenStream) -> Toke
     quote! { matches!(#scrutinee, #(#patterns)|*) }
 }
 
-/// A condition on a boolean (`value` a `&bool`) as the value itself: `matches!` on a bool is what
-/// clippy asks generated code not to write.
-fn bool_test(values: &[Literal]) -> Option<TokenStream> {
+/// A condition on a boolean as the boolean itself (`flag`, a `bool` expression): `matches!` on a
+/// bool, or a block in an `if`, is what clippy asks generated code not to write.
+fn bool_test(values: &[Literal], flag: TokenStream) -> Option<TokenStream> {
     let bools: Vec<bool> = values
         .iter()
         .map(|v| match v {
@@ -487,8 +494,8 @@ fn bool_test(values: &[Literal]) -> Option<TokenStream> {
         .collect::<Option<_>>()
         .filter(|b: &Vec<bool>| !b.is_empty())?;
     Some(match (bools.contains(&true), bools.contains(&false)) {
-        (true, true) => quote! { { let _ = value; true } },
-        (true, false) => quote! { *value },
-        (false, _) => quote! { !*value },
+        (true, true) => quote! { { let _ = #flag; true } },
+        (true, false) => flag,
+        (false, _) => quote! { !#flag },
     })
 }

@@ -98,7 +98,7 @@ impl DashBoardInfo {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(1111111111111i64),
             ::std::option::Option::Some(9999999999999i64),
         );

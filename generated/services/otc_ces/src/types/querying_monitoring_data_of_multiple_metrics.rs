@@ -507,7 +507,7 @@ impl QueryingMonitoringDataOfMultipleMetricsRequest {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(1111111111111i64),
             ::std::option::Option::Some(9999999999999i64),
         );
@@ -520,7 +520,7 @@ impl QueryingMonitoringDataOfMultipleMetricsRequest {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(1111111111111i64),
             ::std::option::Option::Some(9999999999999i64),
         );

@@ -203,7 +203,7 @@ impl QueryingAsynchronousExecutionNotificationSettingsOfAFunctionSAllVersionsRes
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(0i64),
             ::std::option::Option::None,
         );

@@ -40,9 +40,8 @@ impl support::Read for UploadingAnImageNativeOpenstackApiRequest {
     const NAME: &'static str = "UploadingAnImageNativeOpenstackApiRequest";
     const FIELDS: &'static [&'static str] = &[];
     fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            _ => ::std::option::Option::None,
-        }
+        let _ = key;
+        ::std::option::Option::None
     }
     fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
         mut fields: support::Fields<'_, A, Self, M>,

@@ -112,7 +112,7 @@ impl DeletingAHostGroupResponse200 {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(1000i64),
         );

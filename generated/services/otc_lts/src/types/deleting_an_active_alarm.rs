@@ -282,7 +282,7 @@ impl Event {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(0i64),
             ::std::option::Option::Some(32i64),
         );

@@ -505,7 +505,7 @@ impl QueryingTheActiveOrHistoricalAlarmListRequest {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(13i64),
             ::std::option::Option::Some(13i64),
         );
@@ -518,7 +518,7 @@ impl QueryingTheActiveOrHistoricalAlarmListRequest {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(13i64),
             ::std::option::Option::Some(13i64),
         );

@@ -63,10 +63,7 @@ impl support::Validate for ConfiguringAnAutoscalingPolicyRequest {
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        if {
-            let value = &self.switch_option;
-            *value
-        } {
+        if self.switch_option {
             support::require(
                 out,
                 &path.field("limit_size"),

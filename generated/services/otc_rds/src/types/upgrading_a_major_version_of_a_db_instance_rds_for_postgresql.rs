@@ -61,10 +61,7 @@ impl support::Validate for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRe
         path: &support::Path<'_>,
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
-        if {
-            let value = &self.is_change_private_ip;
-            *value
-        } {
+        if self.is_change_private_ip {
             support::require(
                 out,
                 &path.field("statistics_collection_mode"),

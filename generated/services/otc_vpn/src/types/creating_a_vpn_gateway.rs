@@ -650,7 +650,7 @@ impl CreateVgwRequestBodyContent {
         support::check_range(
             out,
             p,
-            i64::from(*value),
+            *value,
             ::std::option::Option::Some(1i64),
             ::std::option::Option::Some(4294967295i64),
         );
