@@ -206,7 +206,11 @@ fn minimal(spec: &Spec, service: &str, field: &Value) -> Value {
         }
         "integer" | "long" => json!(field["minimum"].as_i64().unwrap_or(1)),
         "boolean" => json!(false),
+        "float" => json!(field["minimum"].as_f64().unwrap_or(1.0)),
         "array" => json!([]),
+        // A free-form object or a map holds no key it must have; any value is any.
+        "object" | "map" => json!({}),
+        "any" => json!(1),
         name => {
             if let Some(e) = spec.enumeration(service, name) {
                 return e["values"][0]["value"].clone();
@@ -407,7 +411,10 @@ fn walk(
         path,
         depth,
     } = at;
-    let object = spec.object(service, name).expect("known object").clone();
+    // A free-form object, a map or an array body has no table of its own to walk.
+    let Some(object) = spec.object(service, name).cloned() else {
+        return;
+    };
     for field in object["fields"].as_array().expect("fields") {
         let wire = field["name"].as_str().expect("name");
         let field_pointer = format!("{pointer}/{wire}");
@@ -616,13 +623,14 @@ pub fn mutate(body: &mut Value, rng: &mut Rng) {
             json!(numbers[rng.below(numbers.len())])
         }),
     };
-    let parent = body
-        .pointer_mut(if parent_pointer.is_empty() {
-            ""
-        } else {
-            parent_pointer
-        })
-        .expect("parent exists");
+    // A body that is no object (an array body's root) has no parent to mutate in.
+    let Some(parent) = body.pointer_mut(if parent_pointer.is_empty() {
+        ""
+    } else {
+        parent_pointer
+    }) else {
+        return;
+    };
     match (parent, replacement) {
         (Value::Object(map), None) => {
             map.remove(key);

@@ -159,13 +159,19 @@ fn every_example_response_parses_into_its_status_type() {
 
 #[test]
 fn every_example_response_marked_invalid_does_not_parse() {
+    // The overlay marks a status: where the page gives several examples under it, one of them that
+    // does not parse is what the mark is about.
     let spec = Spec::load();
     for op in &spec.operations {
+        let mut marked: std::collections::BTreeMap<u16, (String, bool)> = Default::default();
         for (status, reason, body) in op.invalid_example_responses() {
             let bytes = serde_json::to_vec(&body).expect("serializes");
             let parsed = api_gateway_models::response_departures(&op.qualified(), status, &bytes)
                 .expect("the operation exists");
-            assert!(parsed.is_err(), "{} example response {status} is marked invalid ({reason}) but parses: remove it from the overlay's invalid_responses", op.qualified());
+            marked.entry(status).or_insert((reason, false)).1 |= parsed.is_err();
+        }
+        for (status, (reason, rejected)) in marked {
+            assert!(rejected, "{} example response {status} is marked invalid ({reason}) but parses: remove it from the overlay's invalid_responses", op.qualified());
         }
     }
 }
