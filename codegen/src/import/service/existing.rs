@@ -34,6 +34,16 @@ pub(super) fn body_types(file: &Value) -> Vec<String> {
         .collect()
 }
 
+/// A spec file's objects and enumerations, by name.
+pub(super) fn definitions(file: &Value) -> Defs {
+    ["objects", "enums"]
+        .into_iter()
+        .filter_map(|key| file.get(key).and_then(Value::as_object))
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}
+
 /// What the service directory already holds.
 pub(super) struct Existing {
     /// Each operation file's definitions, by operation.
@@ -74,16 +84,7 @@ impl Existing {
                 continue;
             };
             let json = read_json(&path)?;
-            let section = |key: &str| {
-                json.get(key)
-                    .and_then(Value::as_object)
-                    .into_iter()
-                    .flatten()
-            };
-            let defs: Defs = section("objects")
-                .chain(section("enums"))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
+            let defs = definitions(&json);
             if file == COMMON_FILE {
                 existing.common = defs;
                 existing.common_file = Some(path);

@@ -434,16 +434,11 @@ fn count(spec: &Value, counts: &mut Counts) {
 /// page keeps what the other operations use and nothing else, so the whole service must hold no
 /// more than that either.
 fn prune_common(files: &mut [ServiceFile]) {
-    let defs = |spec: &Value| -> Defs {
-        ["objects", "enums"]
-            .into_iter()
-            .filter_map(|key| spec.get(key).and_then(Value::as_object))
-            .flatten()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
-    };
     let operations: Vec<&ServiceFile> = files.iter().filter(|f| f.operation().is_some()).collect();
-    let own: Vec<Defs> = operations.iter().map(|f| defs(&f.spec)).collect();
+    let own: Vec<Defs> = operations
+        .iter()
+        .map(|f| existing::definitions(&f.spec))
+        .collect();
     let bodies: Vec<String> = operations
         .iter()
         .flat_map(|f| existing::body_types(&f.spec))
@@ -454,7 +449,7 @@ fn prune_common(files: &mut [ServiceFile]) {
     let used = names::used_by(
         &own.iter().collect::<Vec<_>>(),
         &bodies.iter().map(String::as_str).collect::<Vec<_>>(),
-        &defs(&common.spec),
+        &existing::definitions(&common.spec),
     );
     for key in ["objects", "enums"] {
         if let Some(entries) = common.spec.get_mut(key).and_then(Value::as_object_mut) {
