@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks what the generated API promises across regenerations with cargo-semver-checks: the page
+# Checks what the generated API promises across regenerations with cargo-semver-checks, and that the
+# versions `codegen release` gives are enough for it: the page
 # edits a vendor makes every week (a new optional field, a new enumeration value, a new response
 # status and response header, a new query parameter, a wider limit, a new operation) regenerate the
 # `apig` crate as at most a minor release of the checked-in one; and each breaking edit alone (a
@@ -24,10 +25,12 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/semver.XXXXXX")
 [ -n "${SEMVER_KEEP:-}" ] && echo "scratch folder: $scratch" || trap 'rm -rf "$scratch"' EXIT
 # The crates' rustdoc JSON, built by the tool, stays in the scratch folder.
 export CARGO_TARGET_DIR="$scratch/target"
-# The checked-in crate is the baseline, with the support crate its manifest points at.
-mkdir -p "$scratch/base/services"
+# The checked-in crate is the baseline, with the support crate its manifest points at, and the
+# checked-in spec the base of each release.
+mkdir -p "$scratch/base/services" "$scratch/base/spec"
 cp -r generated/support "$scratch/base/"
 cp -r "generated/services/$service" "$scratch/base/services/"
+cp -r "spec/$service" spec/spec.schema.json "$scratch/base/spec/"
 
 # Applies the named edits (below, in Python) to a copy of spec/$service in $scratch/$case/spec.
 edit() {
@@ -87,8 +90,29 @@ for edit in sys.argv[2:]:
         sys.exit(f"unknown edit {edit}")
     save(op, doc)
 EOF
-  # The examples of the edited page may not fit a breaking edit: they are not what is checked here.
-  "$codegen" generate --spec "$scratch/$case/spec" --out "$scratch/$case/out" >/dev/null
+  # The release against the checked-in spec: the change report, the version it implies, and the
+  # crate generated with that version. The examples of the edited page may not fit a breaking edit:
+  # they are not what is checked here.
+  "$codegen" release --since "$scratch/base/spec" --spec "$scratch/$case/spec" \
+    --out "$scratch/$case/out" --date 2026-01-01 >"$scratch/$case.report"
+}
+
+# The semver impact and the version `codegen release` recorded for a case.
+recorded() {
+  python3 -c 'import json, sys; r = json.load(open(sys.argv[1]))["releases"][0]; print(r["semver"], r["version"])' \
+    "$scratch/$1/spec/$service/releases.json"
+}
+
+# Whether the tool accepts the version `codegen release` gave the crate (no --release-type: the
+# tool reads the bump from the two manifests' versions).
+accepts() {
+  if cargo semver-checks check-release \
+    --manifest-path "$scratch/$1/out/services/$service/Cargo.toml" \
+    --baseline-root "$scratch/base/services/$service" >"$scratch/$1.version.log" 2>&1; then
+    echo accepts
+  else
+    echo refuses
+  fi
 }
 
 # Runs the tool on one case; prints its verdict: `major` when it finds a change that needs a new
@@ -117,10 +141,19 @@ check() {
   found=$(verdict "$case")
   local lints
   lints=$(sed -n 's/^ *--- failure \([a-z_]*\):.*/\1/p' "$scratch/$case.log" | sort -u | paste -sd, -)
-  printf '%-16s %-78s expected %-5s tool says %-5s %s\n' "$case" "$*" "$expected" "$found" "$lints"
+  local semver version
+  read -r semver version < <(recorded "$case")
+  local verdict_on_version
+  verdict_on_version=$(accepts "$case")
+  printf '%-10s %-72s expected %-5s tool says %-5s report says %-5s -> %-6s tool %-7s %s\n' \
+    "$case" "$*" "$expected" "$found" "$semver" "$version" "$verdict_on_version" "$lints"
   [ "$found" = "$expected" ] || failed=1
+  [ "$verdict_on_version" = accepts ] || failed=1
 }
 
+# Each line: the tool's verdict on the edit taken as a minor release (expected), the change report's
+# semver impact and the version `codegen release` gave the crate, and whether the tool accepts that
+# version (it must: the report is never weaker than the tool).
 check additive minor optional_field enum_value response_status response_header query_param \
   wider_limit new_operation
 check removed major field_removed

@@ -275,9 +275,13 @@ impl Config {
                 help: None,
             });
         }
+        let histories = self.load_releases(&mut diags)?;
         report.timings.push(("load", started.elapsed()));
         let started = std::time::Instant::now();
-        let model = lower::lower(&files, &mut diags);
+        let mut model = lower::lower(&files, &mut diags);
+        if let Some(model) = model.as_mut() {
+            lower::releases::attach(model, histories, &mut diags);
+        }
         report.timings.push(("check+lower", started.elapsed()));
         match model {
             Some(model) if diags.is_empty() => Ok(model),
@@ -289,6 +293,32 @@ impl Config {
                     .collect(),
             )),
         }
+    }
+
+    /// Every release history under the spec directory, as (file name, history).
+    fn load_releases(
+        &self,
+        diags: &mut diag::Diagnostics,
+    ) -> Result<Vec<(String, spec::Releases)>, Error> {
+        let found =
+            load::find_kind(&self.spec_dir, load::FileKind::Releases).map_err(|source| {
+                Error::Io {
+                    path: self.spec_dir.clone(),
+                    source,
+                }
+            })?;
+        let mut histories = Vec::new();
+        for (name, path) in found {
+            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            if self.emit_rerun_if_changed {
+                println!("cargo:rerun-if-changed={}", path.display());
+            }
+            histories.extend(load::parse_releases(&name, &text, diags).map(|h| (name, h)));
+        }
+        Ok(histories)
     }
 
     /// The JSON Schema of one operation (`service/operation` or its bare name when unique).

@@ -14,6 +14,10 @@ pub const SCHEMA_FILE: &str = "spec.schema.json";
 /// the spec files they apply to but are not spec files.
 pub const OVERLAY_SUFFIX: &str = ".overlay.json";
 
+/// The name of a service's release history (`spec::Releases`), which sits among its spec files but
+/// is not one; `<service>.releases.json` where services share a folder.
+pub const RELEASES_FILE: &str = "releases.json";
+
 /// A spec file, parsed, with each entry loaded on its own into spec types. An entry that does not
 /// load is reported and left out, so that lowering sees only typed values.
 #[derive(Debug)]
@@ -29,23 +33,68 @@ pub struct File {
     pub enums: Vec<(String, spec::Enum)>,
 }
 
-/// Every `*.json` under `dir` but the format's schema and the overlays, sorted, as (relative name,
-/// path).
+/// What a file under the spec folder is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Spec,
+    Releases,
+    /// The format's schema, an overlay, a page or anything else.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of the file named `name` (a path with `/` separators, or a bare name).
+    pub fn of(name: &str) -> FileKind {
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        if base == RELEASES_FILE || base.ends_with(&format!(".{RELEASES_FILE}")) {
+            FileKind::Releases
+        } else if base.ends_with(".json") && base != SCHEMA_FILE && !base.ends_with(OVERLAY_SUFFIX)
+        {
+            FileKind::Spec
+        } else {
+            FileKind::Other
+        }
+    }
+}
+
+/// Every spec file under `dir` (every `*.json` but the format's schema, the overlays and the release
+/// histories), sorted, as (relative name, path).
 pub fn find(dir: &Path) -> std::io::Result<Vec<(String, PathBuf)>> {
+    find_kind(dir, FileKind::Spec)
+}
+
+/// Every file of `kind` under `dir`, sorted, as (relative name, path).
+pub fn find_kind(dir: &Path, kind: FileKind) -> std::io::Result<Vec<(String, PathBuf)>> {
     let mut found = Vec::new();
     for path in files_under(dir)? {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if path.extension().is_some_and(|ext| ext == "json")
-            && name != SCHEMA_FILE
-            && !name.ends_with(OVERLAY_SUFFIX)
-        {
-            found.push((relative_name(&path, dir), path));
+        let name = relative_name(&path, dir);
+        if FileKind::of(&name) == kind {
+            found.push((name, path));
         }
     }
     Ok(found)
+}
+
+/// Parses a release history; a problem goes to `diags` with its line:column.
+pub fn parse_releases(name: &str, text: &str, diags: &mut Diagnostics) -> Option<spec::Releases> {
+    match serde_json::from_str(text) {
+        Ok(releases) => Some(releases),
+        Err(error) => {
+            let mut message = error.to_string();
+            if let Some(at) = message.rfind(" at line ") {
+                message.truncate(at);
+            }
+            diags.push(Diagnostic {
+                file: name.to_owned(),
+                line: error.line(),
+                column: error.column(),
+                path: String::new(),
+                message: format!("not a release history: {message}"),
+                help: Some(format!("{RELEASES_FILE} is written by `codegen release`")),
+            });
+            None
+        }
+    }
 }
 
 /// Every file under `dir`, at any depth, sorted.

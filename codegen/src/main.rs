@@ -1,6 +1,8 @@
 //! The `codegen` command line: generate the models crate from `spec/`, or check that it is up to
 //! date.
 
+mod commands;
+
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -94,6 +96,26 @@ enum Command {
         #[arg(long, value_enum)]
         fail_on: Option<FailOn>,
     },
+    /// Records a release of each service whose spec changed since a base version (default HEAD):
+    /// prints the change report, adds to the service's releases.json the next version by the
+    /// report's semver impact (before 1.0.0 a major change moves the minor number), the date and
+    /// the changes, and generates again, so each changed crate gets its version and CHANGELOG.md.
+    /// Run again against the same base, it replaces what it recorded. Exit 2 when the base does
+    /// not load, 1 when the spec does not (nothing is written then).
+    Release {
+        /// The base version: a git revision (`HEAD`, `v1.4`, `main:spec`) or a folder.
+        #[arg(long, default_value = "HEAD")]
+        since: String,
+        /// The spec directory.
+        #[arg(long, default_value = "spec")]
+        spec: PathBuf,
+        /// The generated crates' directory.
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// The release date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_parser = commands::release::parse_date)]
+        date: Option<String>,
+    },
     /// Serves one service's documented operations as a mock server made from the pages: each
     /// request routed by method and path template and checked as the generated crates check it; a
     /// valid one answered with the page's example response for its success status, an invalid one
@@ -165,6 +187,25 @@ fn run() -> anyhow::Result<ExitCode> {
             format,
             fail_on,
         } => Ok(changes(&old, &new, format, fail_on)),
+        Command::Release {
+            since,
+            spec,
+            out,
+            date,
+        } => {
+            let root = workspace_root();
+            let spec = under(&root, spec);
+            let config = codegen::internal::repository_config(&root)
+                .spec_dir(&spec)
+                .out_dir(under(&root, out));
+            let args = commands::release::Release {
+                since: &since,
+                config,
+                spec: &spec,
+                date,
+            };
+            commands::release::release(&root, args)
+        }
         Command::Mock {
             service,
             addr,

@@ -11,6 +11,7 @@ pub mod catalogue;
 #[cfg(feature = "import")]
 pub mod imported;
 mod operations;
+pub mod release;
 pub mod render;
 pub mod source;
 mod types;

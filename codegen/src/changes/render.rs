@@ -2,6 +2,7 @@
 //! (by level, with each service's semver impact) and as JSON (an array of changes).
 
 use super::{semver_by_service, Change, Level};
+use crate::spec::ReleaseChange;
 
 /// Old and new value as one piece of text: `64 -> 32`, `(none) -> string`.
 fn values(change: &Change, arrow: &str) -> String {
@@ -65,31 +66,8 @@ pub fn markdown(changes: &[Change], old: &str, new: &str) -> String {
     for (service, semver) in semver_by_service(changes) {
         out.push_str(&format!("| {service} | {} |\n", semver.as_str()));
     }
-    for (level, title) in [
-        (Level::Breaking, "Breaking changes"),
-        (Level::Warning, "Warnings"),
-        (Level::Compatible, "Compatible changes"),
-    ] {
-        let listed: Vec<&Change> = changes.iter().filter(|c| c.level == level).collect();
-        if listed.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("\n## {title} ({})\n\n", listed.len()));
-        for change in listed {
-            let place = if change.path.is_empty() {
-                String::new()
-            } else {
-                format!(" `{}`", change.path)
-            };
-            out.push_str(&format!(
-                "- **{}**{place}: `{}` {} ({})\n",
-                change.operation,
-                change.check,
-                values(change, "→"),
-                change.semver.as_str()
-            ));
-        }
-    }
+    let changes: Vec<ReleaseChange> = changes.iter().map(ReleaseChange::from).collect();
+    out.push_str(&crate::emit::changelog::by_level(&changes, "##"));
     out
 }
 

@@ -37,6 +37,28 @@ pub fn model(spec: &str, repo: &Path) -> Result<ir::Model, SourceError> {
     model_of(&label, &read_revision(repo, &label)?)
 }
 
+/// A stable name of the version `spec`, to record as a release's base: a folder as given, a git
+/// revision as its commit (`HEAD` -> `3f2c...`, `main:spec/otc_apig` -> `3f2c...:spec/otc_apig`).
+pub fn base_name(spec: &str, repo: &Path) -> Result<String, SourceError> {
+    if Path::new(spec).is_dir() || repo.join(spec).is_dir() {
+        return Ok(spec.to_owned());
+    }
+    let (revision, path) = match spec.split_once(':') {
+        Some((revision, path)) => (revision, Some(path)),
+        None => (spec, None),
+    };
+    let commit = git(
+        repo,
+        &["rev-parse", "--verify", &format!("{revision}^{{commit}}")],
+        None,
+    )?;
+    let commit = String::from_utf8_lossy(&commit).trim().to_owned();
+    Ok(match path {
+        Some(path) => format!("{commit}:{path}"),
+        None => commit,
+    })
+}
+
 /// Loads and lowers spec files given as (name relative to the spec folder, text).
 pub fn model_of(label: &str, texts: &[(String, String)]) -> Result<ir::Model, SourceError> {
     let mut diags = Diagnostics::default();
@@ -66,12 +88,6 @@ pub fn model_of(label: &str, texts: &[(String, String)]) -> Result<ir::Model, So
     }
 }
 
-/// Whether a file under the spec folder is a spec file, by the rule `load::find` applies.
-fn is_spec_file(name: &str) -> bool {
-    let base = name.rsplit('/').next().unwrap_or(name);
-    base.ends_with(".json") && base != load::SCHEMA_FILE && !base.ends_with(load::OVERLAY_SUFFIX)
-}
-
 /// The spec files of the folder `dir`, as (name relative to it, text).
 pub fn read_folder(dir: &Path, label: &str) -> Result<Vec<(String, String)>, SourceError> {
     let unreadable = |e: std::io::Error| SourceError::Unreadable(format!("{label}: {e}"));
@@ -98,7 +114,7 @@ fn read_revision(repo: &Path, tree: &str) -> Result<Vec<(String, String)>, Sourc
         let (Some(_), Some("blob"), Some(object)) = (head.next(), head.next(), head.next()) else {
             continue;
         };
-        if is_spec_file(name) {
+        if load::FileKind::of(name) == load::FileKind::Spec {
             names.push(name.to_owned());
             objects.push_str(object);
             objects.push('\n');

@@ -6,6 +6,7 @@
 //! side by side; `crate_root`, `service`, `type_files`, `types`, `operation` and the type emitters
 //! make their tokens from `tokens` and `docs`, the helpers they share.
 
+pub(crate) mod changelog;
 mod construct;
 mod crate_root;
 mod docs;

@@ -37,6 +37,17 @@ pub struct Service {
     /// compiled always: those every operation reaches, those none does, and every type these refer
     /// to.
     pub feature_gates: BTreeMap<String, BTreeSet<String>>,
+    /// The crate's releases, newest first (`releases.json`; none recorded: version 0.1.0).
+    pub releases: Vec<crate::spec::Release>,
+    /// The file the releases come from, relative to the spec directory.
+    pub history_file: Option<String>,
+}
+
+impl Service {
+    /// The generated crate's version: its newest release's.
+    pub fn version(&self) -> &str {
+        (self.releases.first()).map_or(crate::spec::FIRST_VERSION, |r| r.version.as_str())
+    }
 }
 
 /// A named type.

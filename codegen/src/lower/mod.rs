@@ -20,6 +20,7 @@ mod fields;
 mod literals;
 mod operations;
 mod params;
+pub mod releases;
 mod responses;
 mod rules;
 mod types;
@@ -141,5 +142,7 @@ fn lower_service<'a>(cx: &mut Cx<'_, 'a>, files: &[&'a File], module: String) ->
         types,
         operations,
         feature_gates,
+        releases: Vec::new(),
+        history_file: None,
     }
 }

@@ -10,9 +10,11 @@
 //! hold JSON, because an overlay may patch an entry into anything and loading is what reports it.
 
 mod literal;
+mod release;
 mod rule;
 
 pub use literal::Literal;
+pub use release::{Release, ReleaseChange, Releases, FIRST_VERSION};
 pub use rule::{Condition, Rule};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;

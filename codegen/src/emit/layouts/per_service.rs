@@ -13,6 +13,7 @@
 
 use super::crate_layout::{CrateLayout, Run};
 use super::manifest::{self, Names};
+use crate::emit::changelog;
 use crate::emit::crate_root::dispatchers;
 use crate::emit::gates;
 use crate::emit::parallel::Job;
@@ -80,7 +81,7 @@ impl CrateLayout for PerService {
     fn service_jobs<'a>(&'a self, service: &'a Service, dir: &str, run: Run<'a>) -> Vec<Job<'a>> {
         let (names, command) = (&self.names, run.command);
         let lib = format!("{dir}/lib.rs");
-        vec![
+        let mut jobs = vec![
             Job::new(
                 format!("{}/Cargo.toml", manifest::service_dir(service)),
                 move || Ok(manifest::service(service, names, command)),
@@ -89,7 +90,15 @@ impl CrateLayout for PerService {
                 let root = service_lib(service, names, &lib)?;
                 Ok(format_parsed(&service.files, command, root))
             }),
-        ]
+        ];
+        if let Some(history) = &service.history_file {
+            let file = format!("spec/{history}");
+            jobs.push(Job::new(
+                format!("{}/CHANGELOG.md", manifest::service_dir(service)),
+                move || Ok(changelog::emit_changelog(service, &file)),
+            ));
+        }
+        jobs
     }
 
     fn gated(&self) -> bool {

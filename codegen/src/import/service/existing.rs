@@ -79,7 +79,7 @@ impl Existing {
                 .unwrap_or_default();
             let Some(stem) = file
                 .strip_suffix(".json")
-                .filter(|_| !file.ends_with(load::OVERLAY_SUFFIX))
+                .filter(|_| load::FileKind::of(&file) == load::FileKind::Spec)
             else {
                 continue;
             };
