@@ -25,10 +25,10 @@ scratch=$(mktemp -d "${TMPDIR:-/tmp}/semver.XXXXXX")
 [ -n "${SEMVER_KEEP:-}" ] && echo "scratch folder: $scratch" || trap 'rm -rf "$scratch"' EXIT
 # The crates' rustdoc JSON, built by the tool, stays in the scratch folder.
 export CARGO_TARGET_DIR="$scratch/target"
-# The checked-in crate is the baseline, with the support crate its manifest points at, and the
+# The checked-in crate is the baseline, with the support and glue crates its manifest points at, and the
 # checked-in spec the base of each release.
 mkdir -p "$scratch/base/services" "$scratch/base/spec"
-cp -r generated/support "$scratch/base/"
+cp -r generated/support generated/wire "$scratch/base/"
 cp -r "generated/services/$service" "$scratch/base/services/"
 cp -r "spec/$service" spec/spec.schema.json "$scratch/base/spec/"
 
