@@ -3,21 +3,30 @@
 //! generated `Request` has; every schema in it is a valid JSON Schema 2020-12 (the `jsonschema`
 //! crate's meta-schema check) whose references resolve; the document keeps the rules of the
 //! OpenAPI 3.1 text that tools rely on (path parameters named in the template and required,
-//! unique operation ids, string status codes, a response for each operation); and every page's
-//! example request is valid against the document's request body schema.
+//! unique operation ids, string status codes, a response for each operation); each document is
+//! valid against the OpenAPI Initiative's own schema of OpenAPI 3.1 documents
+//! (`tests/fixtures/openapi/`); every page's example request is valid against the document's
+//! request body schema, and every example response that the crates parse against its status's
+//! response schema.
 
 use model_tests::{root, Spec};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-const SERVICES: &[&str] = &[
-    "apig",
-    "roma",
-    "otc_apig",
-    "otc_ecs",
-    "otc_elb",
-    "otc_modelarts",
-];
+/// Every service's document, by the names `generate` wrote.
+fn services() -> Vec<String> {
+    let dir = root().join("generated/schema");
+    let mut found: Vec<String> = std::fs::read_dir(&dir)
+        .expect("generated/schema/ is written")
+        .filter_map(|entry| {
+            let name = entry.ok()?.file_name().to_string_lossy().into_owned();
+            Some(name.strip_suffix(".openapi.json")?.to_owned())
+        })
+        .collect();
+    found.sort();
+    assert!(found.len() >= 20, "{found:?}");
+    found
+}
 
 fn document(service: &str) -> Value {
     let path = root().join(format!("generated/schema/{service}.openapi.json"));
@@ -78,7 +87,7 @@ fn rooted(schema: &Value, doc: &Value) -> Value {
 #[test]
 fn every_operation_is_at_its_path_and_method_with_its_parameters() {
     let spec = Spec::load();
-    for service in SERVICES {
+    for service in &services() {
         let doc = document(service);
         assert_eq!(doc["openapi"], "3.1.0");
         assert!(doc["info"]["title"].is_string() && doc["info"]["version"].is_string());
@@ -116,7 +125,7 @@ fn every_operation_is_at_its_path_and_method_with_its_parameters() {
         let documented: Vec<_> = spec
             .operations
             .iter()
-            .filter(|op| op.service == *service)
+            .filter(|op| op.service == **service)
             .collect();
         assert_eq!(ops.len(), documented.len(), "{service}");
         for op in documented {
@@ -137,7 +146,7 @@ fn every_operation_is_at_its_path_and_method_with_its_parameters() {
 
 #[test]
 fn every_schema_is_json_schema_2020_12_and_every_reference_resolves() {
-    for service in SERVICES {
+    for service in &services() {
         let doc = document(service);
         let mut found = Vec::new();
         schemas(&doc["paths"], &mut found);
@@ -175,9 +184,9 @@ fn every_schema_is_json_schema_2020_12_and_every_reference_resolves() {
 fn every_page_example_request_is_valid_against_the_document() {
     let spec = Spec::load();
     let mut checked = 0;
-    for service in SERVICES {
+    for service in &services() {
         let doc = document(service);
-        for op in spec.operations.iter().filter(|op| op.service == *service) {
+        for op in spec.operations.iter().filter(|op| op.service == **service) {
             let item = &doc["paths"][op.value["path"].as_str().unwrap()];
             let found = &item[op.value["method"].as_str().unwrap().to_ascii_lowercase()];
             let schema = &found["requestBody"]["content"]["application/json"]["schema"];
@@ -196,4 +205,51 @@ fn every_page_example_request_is_valid_against_the_document() {
         }
     }
     assert!(checked > 60, "only {checked} examples");
+}
+
+#[test]
+fn every_document_is_valid_against_the_openapi_3_1_schema() {
+    let path = root().join("tests/fixtures/openapi/schema-3.1-2022-10-07.json");
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("the fixture")).expect("JSON");
+    let validator = jsonschema::validator_for(&schema).expect("the OpenAPI 3.1 schema compiles");
+    // The schema is no rubber stamp: a document missing `info` and with a number for a path item.
+    let broken = json!({ "openapi": "3.1.0", "paths": { "/x": 1 } });
+    assert!(validator.iter_errors(&broken).count() >= 2);
+    for service in &services() {
+        let doc = document(service);
+        let errors: Vec<String> = (validator.iter_errors(&doc))
+            .take(10)
+            .map(|e| format!("{}: {e}", e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{service}: {errors:#?}");
+    }
+}
+
+#[test]
+fn every_page_example_response_is_valid_against_the_document() {
+    let spec = Spec::load();
+    let mut checked = 0;
+    for service in &services() {
+        let doc = document(service);
+        for op in spec.operations.iter().filter(|op| op.service == **service) {
+            let item = &doc["paths"][op.value["path"].as_str().unwrap()];
+            let found = &item[op.value["method"].as_str().unwrap().to_ascii_lowercase()];
+            for (status, body) in op.example_responses() {
+                let content = &found["responses"][status.to_string()]["content"];
+                let schema = &content["application/json"]["schema"];
+                if schema.is_null() {
+                    continue;
+                }
+                let validator = jsonschema::validator_for(&rooted(schema, &doc)).unwrap();
+                let errors: Vec<String> = (validator.iter_errors(&body))
+                    .take(5)
+                    .map(|e| format!("{}: {e}", e.instance_path()))
+                    .collect();
+                assert!(errors.is_empty(), "{} {status}: {errors:?}", op.qualified());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} example responses");
 }
