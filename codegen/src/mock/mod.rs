@@ -80,9 +80,21 @@ impl Mock {
                 known,
             });
         };
+        Mock::of(spec_dir, found)
+    }
+
+    /// A mock of every service of the spec directory `spec_dir`, from one reading of the spec.
+    pub fn load_all(spec_dir: &Path) -> Result<Vec<Mock>, MockError> {
+        let model = crate::Config::new(spec_dir).model()?;
+        (model.services.into_iter())
+            .map(|service| Mock::of(spec_dir, service))
+            .collect()
+    }
+
+    fn of(spec_dir: &Path, service: Service) -> Result<Mock, MockError> {
         // The interpreter borrows the service for as long as the server answers, which is until
         // the process ends: leaking the one service makes that borrow plain.
-        let service: &'static Service = Box::leak(Box::new(found));
+        let service: &'static Service = Box::leak(Box::new(service));
         let examples = (service.operations.iter())
             .map(|op| read_examples(spec_dir, op))
             .collect::<Result<_, _>>()?;
@@ -111,6 +123,11 @@ impl Mock {
     /// The service's name.
     pub fn service(&self) -> &str {
         &self.service.module
+    }
+
+    /// The service's lowered model, which the mock answers from.
+    pub fn model(&self) -> &'static Service {
+        self.service
     }
 
     /// The answer to a request.
