@@ -2,11 +2,12 @@
 //! under its path and method, with its path, query and header parameters, its JSON body or
 //! multipart form, and its responses by status with their documented headers; every type under
 //! `components/schemas`, with the checks JSON Schema can say (the same schemas as
-//! `<operation>.schema.json`), and the rest under `x-unchecked`. The vendor publishes none: this is
+//! `<operation>.schema.json`), and the rest under `x-unchecked`; the page's example requests and
+//! responses under their media types' `examples`. The vendor publishes none: this is
 //! what lets other tools (viewers, other languages' generators, diff and mock tools) read the pages.
 
 use super::schema::{body_schema, enum_schema, fields_schema, struct_schema, type_schema};
-use crate::ir::{Body, Checks, Operation, Param, Response, Service, TypeDef};
+use crate::ir::{Body, Checks, Operation, Param, Service, TypeDef};
 use serde_json::{json, Map, Value};
 
 /// The document of `service`, pretty-printed with a trailing newline.
@@ -78,16 +79,20 @@ fn operation(op: &Operation) -> Value {
         "operationId": op.module.trim_start_matches("r#"),
         "summary": op.docs.first().cloned().unwrap_or_default(),
         "parameters": parameters,
-        "responses": responses(&op.responses),
+        "responses": responses(op),
         "x-qualified-name": op.qualified_name,
     });
     if let Some(text) = description(op.docs.get(1..).unwrap_or_default()) {
         value["description"] = json!(text);
     }
     if let Some(body) = &op.body {
-        let schema = type_schema(body, &Checks::default());
+        let mut media = json!({ "schema": type_schema(body, &Checks::default()) });
+        let examples = (op.examples.requests.iter())
+            .filter(|e| e.invalid.is_none())
+            .map(|e| (Some(e.title.as_str()), &e.body));
+        add_examples(&mut media, examples);
         value["requestBody"] =
-            json!({ "required": true, "content": { "application/json": { "schema": schema } } });
+            json!({ "required": true, "content": { "application/json": media } });
     } else if !op.form.is_empty() {
         let schema = fields_schema(&op.form);
         value["requestBody"] =
@@ -110,16 +115,23 @@ fn string_param(param: &Param, location: &str) -> Value {
     value
 }
 
-fn responses(responses: &[Response]) -> Value {
+fn responses(op: &Operation) -> Value {
     let mut out = Map::new();
-    for r in responses {
+    for r in &op.responses {
         let mut response = json!({ "description": r.description });
         if let Some(body) = &r.body {
-            let media = match body {
-                Body::Json(_) => "application/json",
+            let mut media = json!({ "schema": body_schema(body) });
+            let name = match body {
+                Body::Json(_) => {
+                    let examples = (op.examples.responses.iter())
+                        .filter(|e| e.status == r.status && e.invalid.is_none())
+                        .map(|e| (e.title.as_deref(), &e.body));
+                    add_examples(&mut media, examples);
+                    "application/json"
+                }
                 Body::File => "application/octet-stream",
             };
-            response["content"] = json!({ media: { "schema": body_schema(body) } });
+            response["content"] = json!({ name: media });
         }
         if !r.headers.is_empty() {
             let headers: Map<String, Value> = (r.headers.iter())
@@ -145,18 +157,39 @@ fn responses(responses: &[Response]) -> Value {
     Value::Object(out)
 }
 
+/// The page's examples of a media type, under `examples` by their order (`example_1`), each with
+/// its title as the summary; those a person marked wrong are left out by the caller.
+fn add_examples<'a>(
+    media: &mut Value,
+    examples: impl Iterator<Item = (Option<&'a str>, &'a Value)>,
+) {
+    let mut named = Map::new();
+    for (index, (title, body)) in examples.enumerate() {
+        let mut example = json!({ "value": body });
+        if let Some(title) = title.filter(|t| !t.is_empty()) {
+            example["summary"] = json!(title);
+        }
+        named.insert(format!("example_{}", index + 1), example);
+    }
+    if !named.is_empty() {
+        media["examples"] = Value::Object(named);
+    }
+}
+
 fn description(docs: &[String]) -> Option<String> {
     (!docs.is_empty()).then(|| docs.join("\n"))
 }
 
 /// The operations' schemas refer to `#/$defs/<Type>`; in the document, the types are under
-/// `#/components/schemas/`.
+/// `#/components/schemas/`. The examples are left as the pages wrote them.
 fn refs_to_components(value: Value) -> Value {
     match value {
         Value::Object(object) => Value::Object(
             object
                 .into_iter()
                 .map(|(key, value)| match (key.as_str(), &value) {
+                    // The pages' examples are values, whatever keys they hold.
+                    ("examples", _) => (key, value),
                     ("$ref", Value::String(target)) => {
                         let target = target.replacen("#/$defs/", "#/components/schemas/", 1);
                         (key, Value::String(target))

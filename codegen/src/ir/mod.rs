@@ -309,6 +309,9 @@ pub struct Operation {
     /// object.
     pub body: Option<Type>,
     pub responses: Vec<Response>,
+    /// The page's example requests and responses (those a person marked wrong say so): the mock
+    /// server answers with them and the OpenAPI document shows them; the Rust code has none.
+    pub examples: crate::spec::Examples,
 }
 
 impl Operation {

@@ -87,6 +87,7 @@ fn lower_operation(cx: &mut Cx<'_, '_>, op: &spec::Operation) -> ir::Operation {
         form,
         body,
         responses,
+        examples: op.examples.clone(),
     }
 }
 

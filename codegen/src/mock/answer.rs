@@ -6,7 +6,6 @@
 use super::checks::Violation;
 use super::Incoming;
 use crate::ir::{Body, Operation, Response};
-use crate::spec::Examples;
 use serde_json::{json, Map, Value};
 
 /// What the server sends back.
@@ -36,8 +35,8 @@ fn json_answer(status: u16, op: Option<&Operation>, body: &Value, violations: us
 }
 
 /// The page's example body for `status`, but one a person marked as wrong.
-fn example(examples: &Examples, status: u16) -> Option<&Value> {
-    (examples.responses.iter())
+fn example(op: &Operation, status: u16) -> Option<&Value> {
+    (op.examples.responses.iter())
         .find(|e| e.status == status && e.invalid.is_none())
         .map(|e| &e.body)
 }
@@ -51,11 +50,11 @@ fn success_response(op: &Operation) -> Option<&Response> {
 
 /// The page's example response for the success status and its documented headers; where the page
 /// has no example, an empty object for a JSON body, and nothing for a file or no body.
-pub(super) fn success(op: &Operation, examples: &Examples) -> Answer {
+pub(super) fn success(op: &Operation) -> Answer {
     let Some(response) = success_response(op) else {
         return json_answer(200, Some(op), &json!({}), 0);
     };
-    let mut answer = match (&response.body, example(examples, response.status)) {
+    let mut answer = match (&response.body, example(op, response.status)) {
         (Some(Body::Json(_)), example) => {
             json_answer(response.status, Some(op), example.unwrap_or(&json!({})), 0)
         }
@@ -98,9 +97,9 @@ fn error_status(op: &Operation) -> u16 {
 
 /// Every violation, in the page's error response for the status (its `error_code` and the other
 /// fields of its example kept, `error_msg` saying how many violations), under `violations`.
-pub(super) fn invalid(op: &Operation, examples: &Examples, violations: &[Violation]) -> Answer {
+pub(super) fn invalid(op: &Operation, violations: &[Violation]) -> Answer {
     let status = error_status(op);
-    let mut body = match example(examples, status) {
+    let mut body = match example(op, status) {
         Some(Value::Object(object)) => object.clone(),
         _ => Map::new(),
     };

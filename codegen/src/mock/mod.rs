@@ -16,8 +16,7 @@ pub use answer::Answer;
 pub use server::{run_until_ctrl_c, serve, start, Running};
 
 use crate::interpret::Interpreter;
-use crate::ir::{Operation, Service};
-use crate::spec::Examples;
+use crate::ir::Service;
 use routes::Routes;
 use std::path::{Path, PathBuf};
 
@@ -37,13 +36,6 @@ pub enum MockError {
         spec: PathBuf,
         known: Vec<String>,
     },
-    /// An operation's spec file could not be read again for its examples.
-    #[error("{}: {source}", .path.display())]
-    Examples {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
 }
 
 /// One service's operations, ready to answer requests.
@@ -51,8 +43,6 @@ pub struct Mock {
     service: &'static Service,
     interpreter: Interpreter<'static>,
     routes: Routes,
-    /// Each operation's examples, in the order of `service.operations`.
-    examples: Vec<Examples>,
     body_limit: usize,
     log: bool,
 }
@@ -80,32 +70,26 @@ impl Mock {
                 known,
             });
         };
-        Mock::of(spec_dir, found)
+        Ok(Mock::of(found))
     }
 
     /// A mock of every service of the spec directory `spec_dir`, from one reading of the spec.
     pub fn load_all(spec_dir: &Path) -> Result<Vec<Mock>, MockError> {
         let model = crate::Config::new(spec_dir).model()?;
-        (model.services.into_iter())
-            .map(|service| Mock::of(spec_dir, service))
-            .collect()
+        Ok(model.services.into_iter().map(Mock::of).collect())
     }
 
-    fn of(spec_dir: &Path, service: Service) -> Result<Mock, MockError> {
+    fn of(service: Service) -> Mock {
         // The interpreter borrows the service for as long as the server answers, which is until
         // the process ends: leaking the one service makes that borrow plain.
         let service: &'static Service = Box::leak(Box::new(service));
-        let examples = (service.operations.iter())
-            .map(|op| read_examples(spec_dir, op))
-            .collect::<Result<_, _>>()?;
-        Ok(Mock {
+        Mock {
             service,
             interpreter: Interpreter::new(service),
             routes: Routes::new(&service.operations),
-            examples,
             body_limit: DEFAULT_BODY_LIMIT,
             log: true,
-        })
+        }
     }
 
     /// The largest body read; a larger one is answered 413.
@@ -139,23 +123,10 @@ impl Mock {
         };
         let op = &self.service.operations[found.operation];
         let violations = checks::check(&self.interpreter, op, &found.params, request);
-        let examples = &self.examples[found.operation];
         if violations.is_empty() {
-            answer::success(op, examples)
+            answer::success(op)
         } else {
-            answer::invalid(op, examples, &violations)
+            answer::invalid(op, &violations)
         }
     }
-}
-
-/// The examples of `op`, from its spec file (the IR keeps no examples: they are not the model).
-fn read_examples(spec_dir: &Path, op: &Operation) -> Result<Examples, MockError> {
-    let path = spec_dir.join(&op.spec_file);
-    let text = std::fs::read_to_string(&path).map_err(|source| MockError::Examples {
-        path: path.clone(),
-        source,
-    })?;
-    // The file has just lowered, so it is JSON with an operation; its examples are plain JSON.
-    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    Ok(serde_json::from_value(value["operation"]["examples"].clone()).unwrap_or_default())
 }
