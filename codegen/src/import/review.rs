@@ -216,6 +216,11 @@ kinds! {
     MandatoryInWords:
         "Mandatory cell in words, read as optional",
         "Mandatory cells in words, read as optional";
+    /// A path whose query part (`?limit={limit}`, `{?interface}`) names query parameters: the
+    /// path is the part before it, the names are query parameters.
+    QueryInPath:
+        "path whose query part names query parameters",
+        "paths whose query part names query parameters";
     /// A path taken from the example request, where the URI section gives only the method.
     PathFromExample:
         "path taken from the example request",

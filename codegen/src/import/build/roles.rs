@@ -170,6 +170,20 @@ fn in_path(row: &Row, page: &Page) -> bool {
     page.path.contains(&format!("{{{}}}", row.name))
 }
 
+/// Whether a row is a parameter the path's query part names.
+fn in_query(row: &Row, page: &Page) -> bool {
+    page.query.iter().any(|piece| piece.name == row.name)
+}
+
+/// Whether a row is a placeholder inside a piece of the path's query part (`key` of
+/// `tags={key}={value}`), which the spec format cannot send as written: the piece's own parameter
+/// takes the whole text.
+pub(super) fn in_query_template(row: &Row, page: &Page) -> bool {
+    !in_path(row, page)
+        && !in_query(row, page)
+        && (page.query.iter()).any(|piece| piece.inner_placeholders().contains(&row.name.as_str()))
+}
+
 /// The rows of the page that are parameters of kind `param`.
 pub(super) fn parameter_rows<'p>(
     page: &'p Page,
@@ -186,13 +200,18 @@ pub(super) fn parameter_rows<'p>(
                 | (TableKind::FormData, Param::Form)
         );
         for row in &table.rows {
-            let split = *kind == TableKind::Uri
-                && match param {
-                    Param::Path => in_path(row, page),
-                    Param::Query => !in_path(row, page),
-                    _ => false,
-                };
-            if all || split {
+            let placed = match kind {
+                // A URI table's row is where the path names it, else in the query.
+                TableKind::Uri if in_path(row, page) => Some(Param::Path),
+                TableKind::Uri => Some(Param::Query),
+                // A path table's row that the path's query part names is a query parameter.
+                TableKind::PathParams if !in_path(row, page) && in_query(row, page) => {
+                    Some(Param::Query)
+                }
+                _ => None,
+            };
+            let all = all && placed.is_none();
+            if (all || placed == Some(param)) && !in_query_template(row, page) {
                 rows.push(row);
             }
         }

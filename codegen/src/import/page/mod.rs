@@ -13,6 +13,7 @@ mod columns;
 #[cfg(test)]
 mod dialect_tests;
 mod examples;
+mod query;
 mod rows;
 mod sections;
 mod tables;
@@ -25,11 +26,12 @@ pub use types::sized_string;
 
 use super::review::{Kind, Review};
 use super::PageError;
+pub use query::QueryPiece;
 use sections::Role;
 use serde_json::Value;
 
 /// A reference page, split.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
     pub title: String,
     /// The "Updated on" date, `YYYY-MM-DD`, when the page states one.
@@ -37,7 +39,11 @@ pub struct Page {
     /// The "Function" paragraphs.
     pub description: Vec<String>,
     pub method: String,
+    /// The path, without the query part the page may write into it.
     pub path: String,
+    /// The query part the page writes into its path, piece by piece: the query parameters it
+    /// names.
+    pub query: Vec<QueryPiece>,
     /// Every table, in page order.
     pub tables: Vec<Table>,
     pub request_examples: Vec<Example>,
@@ -242,15 +248,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
     let mut page = Page {
         title,
         updated,
-        description: Vec::new(),
-        method: String::new(),
-        path: String::new(),
-        tables: Vec::new(),
-        request_examples: Vec::new(),
-        response_examples: Vec::new(),
-        unread_examples: Vec::new(),
-        unread_tables: Vec::new(),
-        status_codes: Vec::new(),
+        ..Page::default()
     };
     let headings: Vec<(usize, Role)> = headings.into_iter().filter(|&(i, _)| i >= start).collect();
     // Every status the Status Codes section names, for the success status of response tables
@@ -264,6 +262,7 @@ pub fn parse(text: &str) -> Result<Page, PageError> {
     if page.method.is_empty() {
         (page.method, page.path) = method_and_path_elsewhere(&lines, start, &headings, &mut page)?;
     }
+    query::split_query(&mut page);
     examples::assume_success_status(
         &mut page.tables,
         &mut page.response_examples,

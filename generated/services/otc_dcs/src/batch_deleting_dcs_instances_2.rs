@@ -6,12 +6,12 @@
 //!
 //! This API is used to delete multiple DCS instances at a time.
 //!
-//! `DELETE /v1.0/{project_id}/instances?allFailure={allFailure}`
+//! `DELETE /v1.0/{project_id}/instances`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "DELETE";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances?allFailure={allFailure}";
+pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,19 +26,24 @@ pub struct Request {
     /// parameter in the request can be empty.
     /// • false or other values: The DCS instances specified by the instances parameter in the API
     /// request will be deleted.
-    pub all_failure: ::std::string::String,
+    pub all_failure: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    pub fn new(
-        project_id: impl ::std::convert::Into<::std::string::String>,
-        all_failure: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             project_id: project_id.into(),
-            all_failure: all_failure.into(),
+            all_failure: ::std::option::Option::None,
         }
+    }
+    /// Sets `allFailure`.
+    pub fn with_all_failure(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.all_failure = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -47,14 +52,18 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v1.0/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/instances?allFailure=");
-        path.push_str(&support::encode_path_segment(&self.all_failure));
+        path.push_str("/instances");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.all_failure {
+            let value = values;
+            support::push_query(&mut query, "allFailure", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -68,7 +77,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("allFailure"), &self.all_failure);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -7,12 +7,12 @@
 //! This API is used to query DCS instances of a tenant, and allows you to specify query
 //! criteria.
 //!
-//! `GET /v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}&ip={ip}&tags={key}={value}`
+//! `GET /v1.0/{project_id}/instances`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances?start={start}&limit={limit}&name={name}&status={status}&id={id}&include_failure={include_failure}&ip={ip}&tags={key}={value}";
+pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,21 +23,23 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Start number for querying DCS instances. It cannot be lower than 1.
     /// By default, the start number is 1.
-    pub start: ::std::string::String,
+    pub start: ::std::option::Option<i32>,
     /// Number of DCS instances displayed on each page.
     /// Minimum value: 1
     /// Maximum value: 2000
     /// If this parameter is left unspecified, a maximum of 1000 DCS instances are displayed on each
     /// page.
-    pub limit: ::std::string::String,
+    ///
+    /// Range: 1 to 2000.
+    pub limit: ::std::option::Option<i32>,
     /// DCS instance name.
-    pub name: ::std::string::String,
+    pub name: ::std::option::Option<::std::string::String>,
     /// Instance ID.
-    pub id: ::std::string::String,
+    pub id: ::std::option::Option<::std::string::String>,
     /// DCS instance status. For details about status, see DCS Instance Statuses.
-    pub status: ::std::string::String,
+    pub status: ::std::option::Option<::std::string::String>,
     /// IP address for connecting to the DCS instance
-    pub ip: ::std::string::String,
+    pub ip: ::std::option::Option<::std::string::String>,
     /// An indicator of whether the number of DCS instances that failed to be created will be
     /// returned to the API caller.
     /// Options:
@@ -45,40 +47,83 @@ pub struct Request {
     /// caller.
     /// • false or others: The number of DCS instances that failed to be created will not be
     /// returned to the API caller.
-    pub include_failure: ::std::string::String,
-    /// `key`.
-    pub key: ::std::string::String,
-    /// `value`.
-    pub value: ::std::string::String,
+    pub include_failure: ::std::option::Option<::std::string::String>,
+    /// `tags`.
+    pub tags: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl ::std::convert::Into<::std::string::String>,
-        start: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        status: impl ::std::convert::Into<::std::string::String>,
-        ip: impl ::std::convert::Into<::std::string::String>,
-        include_failure: impl ::std::convert::Into<::std::string::String>,
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             project_id: project_id.into(),
-            start: start.into(),
-            limit: limit.into(),
-            name: name.into(),
-            id: id.into(),
-            status: status.into(),
-            ip: ip.into(),
-            include_failure: include_failure.into(),
-            key: key.into(),
-            value: value.into(),
+            start: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            ip: ::std::option::Option::None,
+            include_failure: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
         }
+    }
+    /// Sets `start`.
+    pub fn with_start(mut self, value: i32) -> Self {
+        self.start = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `ip`.
+    pub fn with_ip(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ip = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `include_failure`.
+    pub fn with_include_failure(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.include_failure = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `tags`.
+    pub fn with_tags(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.tags = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -87,30 +132,46 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v1.0/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/instances?start=");
-        path.push_str(&support::encode_path_segment(&self.start));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
-        path.push_str("&name=");
-        path.push_str(&support::encode_path_segment(&self.name));
-        path.push_str("&status=");
-        path.push_str(&support::encode_path_segment(&self.status));
-        path.push_str("&id=");
-        path.push_str(&support::encode_path_segment(&self.id));
-        path.push_str("&include_failure=");
-        path.push_str(&support::encode_path_segment(&self.include_failure));
-        path.push_str("&ip=");
-        path.push_str(&support::encode_path_segment(&self.ip));
-        path.push_str("&tags=");
-        path.push_str(&support::encode_path_segment(&self.key));
-        path.push('=');
-        path.push_str(&support::encode_path_segment(&self.value));
+        path.push_str("/instances");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.start {
+            let value = values;
+            support::push_query(&mut query, "start", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.name {
+            let value = values;
+            support::push_query(&mut query, "name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.id {
+            let value = values;
+            support::push_query(&mut query, "id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.status {
+            let value = values;
+            support::push_query(&mut query, "status", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.ip {
+            let value = values;
+            support::push_query(&mut query, "ip", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.include_failure {
+            let value = values;
+            support::push_query(&mut query, "include_failure", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.tags {
+            let value = values;
+            support::push_query(&mut query, "tags", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -124,19 +185,19 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("start"), &self.start);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
-            support::check_not_empty(out, &path.field("name"), &self.name);
-            support::check_not_empty(out, &path.field("id"), &self.id);
-            support::check_not_empty(out, &path.field("status"), &self.status);
-            support::check_not_empty(out, &path.field("ip"), &self.ip);
-            support::check_not_empty(
-                out,
-                &path.field("include_failure"),
-                &self.include_failure,
-            );
-            support::check_not_empty(out, &path.field("key"), &self.key);
-            support::check_not_empty(out, &path.field("value"), &self.value);
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(2000i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -6,12 +6,12 @@
 //!
 //! This API is used to query the backup records of a specified DCS instance.
 //!
-//! `GET /v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}`
+//! `GET /v1.0/{project_id}/instances/{instance_id}/backups`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances/{instance_id}/backups?start={start}&limit={limit}&beginTime={beginTime}&endTime={endTime}";
+pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances/{instance_id}/backups";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,14 +24,14 @@ pub struct Request {
     pub instance_id: ::std::string::String,
     /// Start sequence number of the backup record that is to be queried. By default, this parameter
     /// is set to 1.
-    pub start: ::std::string::String,
+    pub start: ::std::option::Option<i32>,
     /// Number of backup records displayed on each page. The minimum value of this parameter is 1.
     /// If this parameter is not set, 10 backup records are displayed on each page by default.
-    pub limit: ::std::string::String,
+    pub limit: ::std::option::Option<i32>,
     /// Start time of the period to be queried. Format: yyyyMMddHHmmss, for example, 20170718235959.
-    pub begin_time: ::std::string::String,
+    pub begin_time: ::std::option::Option<::std::string::String>,
     /// End time of the period to be queried. Format: yyyyMMddHHmmss, for example, 20170718235959.
-    pub end_time: ::std::string::String,
+    pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -39,19 +39,41 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        start: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-        begin_time: impl ::std::convert::Into<::std::string::String>,
-        end_time: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            start: start.into(),
-            limit: limit.into(),
-            begin_time: begin_time.into(),
-            end_time: end_time.into(),
+            start: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            begin_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
         }
+    }
+    /// Sets `start`.
+    pub fn with_start(mut self, value: i32) -> Self {
+        self.start = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `beginTime`.
+    pub fn with_begin_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.begin_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `endTime`.
+    pub fn with_end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -62,20 +84,30 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/backups?start=");
-        path.push_str(&support::encode_path_segment(&self.start));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
-        path.push_str("&beginTime=");
-        path.push_str(&support::encode_path_segment(&self.begin_time));
-        path.push_str("&endTime=");
-        path.push_str(&support::encode_path_segment(&self.end_time));
+        path.push_str("/backups");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.start {
+            let value = values;
+            support::push_query(&mut query, "start", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.begin_time {
+            let value = values;
+            support::push_query(&mut query, "beginTime", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.end_time {
+            let value = values;
+            support::push_query(&mut query, "endTime", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -90,10 +122,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("start"), &self.start);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
-            support::check_not_empty(out, &path.field("beginTime"), &self.begin_time);
-            support::check_not_empty(out, &path.field("endTime"), &self.end_time);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

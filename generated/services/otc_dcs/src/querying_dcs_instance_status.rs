@@ -6,12 +6,12 @@
 //!
 //! This API is used to query the number of instances in different states.
 //!
-//! `GET /v1.0/{project_id}/instances/status?include_failure={include_failure}`
+//! `GET /v1.0/{project_id}/instances/status`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances/status?include_failure={include_failure}";
+pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances/status";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,19 +26,24 @@ pub struct Request {
     /// caller.
     /// • false or others: The number of DCS instances that failed to be created will not be
     /// returned to the API caller.
-    pub include_failure: ::std::string::String,
+    pub include_failure: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    pub fn new(
-        project_id: impl ::std::convert::Into<::std::string::String>,
-        include_failure: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             project_id: project_id.into(),
-            include_failure: include_failure.into(),
+            include_failure: ::std::option::Option::None,
         }
+    }
+    /// Sets `include_failure`.
+    pub fn with_include_failure(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.include_failure = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -47,14 +52,18 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v1.0/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/instances/status?include_failure=");
-        path.push_str(&support::encode_path_segment(&self.include_failure));
+        path.push_str("/instances/status");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.include_failure {
+            let value = values;
+            support::push_query(&mut query, "include_failure", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -68,11 +77,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(
-                out,
-                &path.field("include_failure"),
-                &self.include_failure,
-            );
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

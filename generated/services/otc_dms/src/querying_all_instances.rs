@@ -6,12 +6,12 @@
 //!
 //! This API is used to query the instances of a tenant by set conditions.
 //!
-//! `GET /v1.0/{project_id}/instances?engine={engine}&name={name}&status={status}&id={id}&includeFailure={includeFailure}&exactMatchName={exactMatchName}&enterprise_project_id={enterprise_project_id}`
+//! `GET /v1.0/{project_id}/instances`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances?engine={engine}&name={name}&status={status}&id={id}&includeFailure={includeFailure}&exactMatchName={exactMatchName}&enterprise_project_id={enterprise_project_id}";
+pub const PATH_TEMPLATE: &str = "/v1.0/{project_id}/instances";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,50 +20,98 @@ pub struct Request {
     /// Indicates the ID of a project.
     pub project_id: ::std::string::String,
     /// Indicates the message engine. Value: kafka
-    pub engine: ::std::string::String,
+    pub engine: ::std::option::Option<::std::string::String>,
     /// Indicates the instance name.
-    pub name: ::std::string::String,
+    pub name: ::std::option::Option<::std::string::String>,
     /// Indicates the instance ID.
-    pub id: ::std::string::String,
+    pub id: ::std::option::Option<::std::string::String>,
     /// Indicates the instance status. For details, see Instance Status.
-    pub status: ::std::string::String,
+    pub status: ::std::option::Option<::std::string::String>,
     /// Indicates whether to return the number of instances that fail to be created.
     /// If the value is true, the number of instances that failed to be created is returned. If the
     /// value is not true, the number is not returned.
-    pub include_failure: ::std::string::String,
+    pub include_failure: ::std::option::Option<::std::string::String>,
     /// Indicates whether to search for the instance that precisely matches a specified instance
     /// name.
     /// The default value is false, indicating that a fuzzy search is performed based on a specified
     /// instance name. If the value is true, the instance that precisely matches a specified
     /// instance name is queried.
-    pub exact_match_name: ::std::string::String,
+    ///
+    /// Default: `"false"`.
+    pub exact_match_name: ::std::option::Option<::std::string::String>,
     /// Indicates the enterprise project ID.
-    pub enterprise_project_id: ::std::string::String,
+    pub enterprise_project_id: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl ::std::convert::Into<::std::string::String>,
-        engine: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        status: impl ::std::convert::Into<::std::string::String>,
-        include_failure: impl ::std::convert::Into<::std::string::String>,
-        exact_match_name: impl ::std::convert::Into<::std::string::String>,
-        enterprise_project_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             project_id: project_id.into(),
-            engine: engine.into(),
-            name: name.into(),
-            id: id.into(),
-            status: status.into(),
-            include_failure: include_failure.into(),
-            exact_match_name: exact_match_name.into(),
-            enterprise_project_id: enterprise_project_id.into(),
+            engine: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            include_failure: ::std::option::Option::None,
+            exact_match_name: ::std::option::Option::None,
+            enterprise_project_id: ::std::option::Option::None,
         }
+    }
+    /// Sets `engine`.
+    pub fn with_engine(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.engine = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `includeFailure`.
+    pub fn with_include_failure(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.include_failure = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `exactMatchName`.
+    pub fn with_exact_match_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.exact_match_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `enterprise_project_id`.
+    pub fn with_enterprise_project_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.enterprise_project_id = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -72,26 +120,42 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v1.0/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/instances?engine=");
-        path.push_str(&support::encode_path_segment(&self.engine));
-        path.push_str("&name=");
-        path.push_str(&support::encode_path_segment(&self.name));
-        path.push_str("&status=");
-        path.push_str(&support::encode_path_segment(&self.status));
-        path.push_str("&id=");
-        path.push_str(&support::encode_path_segment(&self.id));
-        path.push_str("&includeFailure=");
-        path.push_str(&support::encode_path_segment(&self.include_failure));
-        path.push_str("&exactMatchName=");
-        path.push_str(&support::encode_path_segment(&self.exact_match_name));
-        path.push_str("&enterprise_project_id=");
-        path.push_str(&support::encode_path_segment(&self.enterprise_project_id));
+        path.push_str("/instances");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.engine {
+            let value = values;
+            support::push_query(&mut query, "engine", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.name {
+            let value = values;
+            support::push_query(&mut query, "name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.id {
+            let value = values;
+            support::push_query(&mut query, "id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.status {
+            let value = values;
+            support::push_query(&mut query, "status", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.include_failure {
+            let value = values;
+            support::push_query(&mut query, "includeFailure", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.exact_match_name {
+            let value = values;
+            support::push_query(&mut query, "exactMatchName", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.enterprise_project_id {
+            let value = values;
+            support::push_query(&mut query, "enterprise_project_id", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -105,25 +169,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("engine"), &self.engine);
-            support::check_not_empty(out, &path.field("name"), &self.name);
-            support::check_not_empty(out, &path.field("id"), &self.id);
-            support::check_not_empty(out, &path.field("status"), &self.status);
-            support::check_not_empty(
-                out,
-                &path.field("includeFailure"),
-                &self.include_failure,
-            );
-            support::check_not_empty(
-                out,
-                &path.field("exactMatchName"),
-                &self.exact_match_name,
-            );
-            support::check_not_empty(
-                out,
-                &path.field("enterprise_project_id"),
-                &self.enterprise_project_id,
-            );
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

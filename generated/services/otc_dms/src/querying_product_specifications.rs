@@ -6,12 +6,12 @@
 //!
 //! This API is used to query the product specifications to configure the product ID.
 //!
-//! `GET /v1.0/products?engine={engine}`
+//! `GET /v1.0/products`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v1.0/products?engine={engine}";
+pub const PATH_TEMPLATE: &str = "/v1.0/products";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,14 +31,19 @@ impl Request {
     /// The request path, with every path parameter percent-encoded.
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
-        path.push_str("/v1.0/products?engine=");
-        path.push_str(&support::encode_path_segment(&self.engine));
+        path.push_str("/v1.0/products");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.engine;
+            let value = values;
+            support::push_query(&mut query, "engine", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -48,16 +53,7 @@ impl Request {
     /// form's fields and the body keep every documented rule; returns every violation at
     /// once.
     pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        let mut violations = ::std::vec::Vec::new();
-        {
-            let (path, out) = (&support::Path::Root, &mut violations);
-            support::check_not_empty(out, &path.field("engine"), &self.engine);
-        }
-        if violations.is_empty() {
-            ::std::result::Result::Ok(())
-        } else {
-            ::std::result::Result::Err(support::ValidationErrors(violations))
-        }
+        ::std::result::Result::Ok(())
     }
 }
 /// A response, by documented status code. A status the page adds later is a new variant,

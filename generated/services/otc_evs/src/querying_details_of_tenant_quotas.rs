@@ -5,12 +5,12 @@
 //! Querying Details of Tenant Quotas
 //!
 //!
-//! `GET /v2/{project_id}/os-quota-sets/{target_project_id}?usage=True`
+//! `GET /v2/{project_id}/os-quota-sets/{target_project_id}`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v2/{project_id}/os-quota-sets/{target_project_id}?usage=True";
+pub const PATH_TEMPLATE: &str = "/v2/{project_id}/os-quota-sets/{target_project_id}";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +46,6 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/os-quota-sets/");
         path.push_str(&support::encode_path_segment(&self.target_project_id));
-        path.push_str("?usage=True");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values

@@ -6,12 +6,12 @@
 //!
 //! This API is used to query the details of tenant quotas.
 //!
-//! `GET /v3/{project_id}/os-quota-sets/{target_project_id}?usage=True`
+//! `GET /v3/{project_id}/os-quota-sets/{target_project_id}`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/os-quota-sets/{target_project_id}?usage=True";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/os-quota-sets/{target_project_id}";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,6 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/os-quota-sets/");
         path.push_str(&support::encode_path_segment(&self.target_project_id));
-        path.push_str("?usage=True");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values

@@ -7,19 +7,17 @@
 //! This API is used to query the list of terminal addresses and provides a service access
 //! entry.
 //!
-//! `GET /v3/endpoints{?interface, service_id}`
+//! `GET /v3/endpoints`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/endpoints{?interface, service_id}";
+pub const PATH_TEMPLATE: &str = "/v3/endpoints";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Request {
-    /// `?interface, service_id`.
-    pub interface_service_id: ::std::string::String,
     /// Fill application/json;charset=utf8 in this field.
     pub content_type: ::std::string::String,
     /// Authenticated token.
@@ -37,12 +35,10 @@ impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
     pub fn new(
-        interface_service_id: impl ::std::convert::Into<::std::string::String>,
         content_type: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            interface_service_id: interface_service_id.into(),
             content_type: content_type.into(),
             x_auth_token: x_auth_token.into(),
             interface: ::std::option::Option::None,
@@ -68,7 +64,6 @@ impl Request {
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/endpoints");
-        path.push_str(&support::encode_path_segment(&self.interface_service_id));
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
@@ -99,11 +94,6 @@ impl Request {
         let mut violations = ::std::vec::Vec::new();
         {
             let (path, out) = (&support::Path::Root, &mut violations);
-            support::check_not_empty(
-                out,
-                &path.field("?interface, service_id"),
-                &self.interface_service_id,
-            );
             support::check_not_empty(
                 out,
                 &path.field("Content-Type"),

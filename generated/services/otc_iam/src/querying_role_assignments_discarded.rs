@@ -6,19 +6,17 @@
 //!
 //! This API is used to query the user groups to which a specified role has been assigned.
 //!
-//! `GET /v3/role_assignments{?role.id,user.id,group.id,scope.project.id,scope.domain.id, scope.OS-INHERIT:inherited_to,include_subtree}`
+//! `GET /v3/role_assignments`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/role_assignments{?role.id,user.id,group.id,scope.project.id,scope.domain.id, scope.OS-INHERIT:inherited_to,include_subtree}";
+pub const PATH_TEMPLATE: &str = "/v3/role_assignments";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Request {
-    /// `?role.id,user.id,group.id,scope.project.id,scope.domain.id, scope.OS-INHERIT:inherited_to,include_subtree`.
-    pub role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree: ::std::string::String,
     /// Fill application/json;charset=utf8 in this field.
     pub content_type: ::std::string::String,
     /// Authenticated token with the Security Administrator permission.
@@ -51,15 +49,10 @@ impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
     pub fn new(
-        role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree: impl ::std::convert::Into<
-            ::std::string::String,
-        >,
         content_type: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
-            role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree: role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree
-                .into(),
             content_type: content_type.into(),
             x_auth_token: x_auth_token.into(),
             role_id: ::std::option::Option::None,
@@ -130,12 +123,6 @@ impl Request {
     pub fn path(&self) -> ::std::string::String {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/role_assignments");
-        path.push_str(
-            &support::encode_path_segment(
-                &self
-                    .role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree,
-            ),
-        );
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
@@ -187,15 +174,6 @@ impl Request {
         let mut violations = ::std::vec::Vec::new();
         {
             let (path, out) = (&support::Path::Root, &mut violations);
-            support::check_not_empty(
-                out,
-                &path
-                    .field(
-                        "?role.id,user.id,group.id,scope.project.id,scope.domain.id, scope.OS-INHERIT:inherited_to,include_subtree",
-                    ),
-                &self
-                    .role_id_user_id_group_id_scope_project_id_scope_domain_id_scope_os_inherit_inherited_to_include_subtree,
-            );
             support::check_not_empty(
                 out,
                 &path.field("Content-Type"),

@@ -10,12 +10,12 @@
 //! Constraints
 //! This API is available only to RDS for MySQL.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/auditlog?start_time={start_time}&end_time={end_time}&offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances/{instance_id}/auditlog`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/auditlog?start_time={start_time}&end_time={end_time}&offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/auditlog";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,20 +74,34 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/auditlog?start_time=");
-        path.push_str(&support::encode_path_segment(&self.start_time));
-        path.push_str("&end_time=");
-        path.push_str(&support::encode_path_segment(&self.end_time));
-        path.push_str("&offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/auditlog");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.start_time;
+            let value = values;
+            support::push_query(&mut query, "start_time", value);
+        }
+        {
+            let values = &self.end_time;
+            let value = values;
+            support::push_query(&mut query, "end_time", value);
+        }
+        {
+            let values = &self.offset;
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        {
+            let values = &self.limit;
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -102,10 +116,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("start_time"), &self.start_time);
-            support::check_not_empty(out, &path.field("end_time"), &self.end_time);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -11,12 +11,12 @@
 //! This API is used to query full backups of MySQL, PostgreSQL, and Microsoft SQL Server
 //! databases and incremental backups of MySQL and PostgreSQL databases.
 //!
-//! `GET /v3/{project_id}/backups?instance_id={instance_id}&backup_id={backup_id}&backup_type={backup_type}&offset={offset}&limit={limit}&begin_time={begin _time}&end_time={end_time}`
+//! `GET /v3/{project_id}/backups`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/backups?instance_id={instance_id}&backup_id={backup_id}&backup_type={backup_type}&offset={offset}&limit={limit}&begin_time={begin _time}&end_time={end_time}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/backups";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,54 +28,102 @@ pub struct Request {
     /// Specifies the DB instance ID.
     pub instance_id: ::std::string::String,
     /// Specifies the backup ID.
-    pub backup_id: ::std::string::String,
+    pub backup_id: ::std::option::Option<::std::string::String>,
     /// Specifies the backup type. Value:
     /// • auto: automated full backup
     /// • manual: manual full backup
     /// • fragment: differential full backup
     /// • incremental: automated incremental backup
-    pub backup_type: ::std::string::String,
+    pub backup_type: ::std::option::Option<::std::string::String>,
     /// Specifies the index position. If offset is set to N, the resource query starts from the N+1
     /// piece of data. The value is 0 by default, indicating that the query starts from the first
     /// piece of data. The value must be a positive number.
-    pub offset: ::std::string::String,
+    pub offset: ::std::option::Option<::std::string::String>,
     /// Specifies the number of records to be queried. The default value is 100. The value cannot be
     /// a negative number. The minimum value is 1 and the maximum value is 100.
-    pub limit: ::std::string::String,
+    ///
+    /// Default: `"100"`.
+    pub limit: ::std::option::Option<::std::string::String>,
+    /// Specifies the start time for obtaining the backup list. The format of the start time is
+    /// "yyyy-mm-ddThh:mm:ssZ".
+    /// T is the separator between the calendar and the hourly notation of time. Z indicates the
+    /// time zone offset.
+    /// NOTE:
+    /// When begin_time is not empty, end_time is mandatory.
+    pub begin_time: ::std::option::Option<::std::string::String>,
     /// Specifies the end time for obtaining the backup list. The format of the end time is
     /// "yyyy-mm-ddThh:mm:ssZ" and the end time must be later than the start time.
     /// T is the separator between the calendar and the hourly notation of time. Z indicates the
     /// time zone offset.
     /// NOTE:
     /// When end_time is not empty, begin_time is mandatory.
-    pub end_time: ::std::string::String,
-    /// `begin _time`.
-    pub begin_time: ::std::string::String,
+    pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        backup_id: impl ::std::convert::Into<::std::string::String>,
-        backup_type: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-        end_time: impl ::std::convert::Into<::std::string::String>,
-        begin_time: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            backup_id: backup_id.into(),
-            backup_type: backup_type.into(),
-            offset: offset.into(),
-            limit: limit.into(),
-            end_time: end_time.into(),
-            begin_time: begin_time.into(),
+            backup_id: ::std::option::Option::None,
+            backup_type: ::std::option::Option::None,
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            begin_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
         }
+    }
+    /// Sets `backup_id`.
+    pub fn with_backup_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.backup_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `backup_type`.
+    pub fn with_backup_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.backup_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `offset`.
+    pub fn with_offset(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.offset = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.limit = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `begin_time`.
+    pub fn with_begin_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.begin_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `end_time`.
+    pub fn with_end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -84,26 +132,43 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/backups?instance_id=");
-        path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("&backup_id=");
-        path.push_str(&support::encode_path_segment(&self.backup_id));
-        path.push_str("&backup_type=");
-        path.push_str(&support::encode_path_segment(&self.backup_type));
-        path.push_str("&offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
-        path.push_str("&begin_time=");
-        path.push_str(&support::encode_path_segment(&self.begin_time));
-        path.push_str("&end_time=");
-        path.push_str(&support::encode_path_segment(&self.end_time));
+        path.push_str("/backups");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.instance_id;
+            let value = values;
+            support::push_query(&mut query, "instance_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.backup_id {
+            let value = values;
+            support::push_query(&mut query, "backup_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.backup_type {
+            let value = values;
+            support::push_query(&mut query, "backup_type", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.begin_time {
+            let value = values;
+            support::push_query(&mut query, "begin_time", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.end_time {
+            let value = values;
+            support::push_query(&mut query, "end_time", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -117,13 +182,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("backup_id"), &self.backup_id);
-            support::check_not_empty(out, &path.field("backup_type"), &self.backup_type);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
-            support::check_not_empty(out, &path.field("end_time"), &self.end_time);
-            support::check_not_empty(out, &path.field("begin _time"), &self.begin_time);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

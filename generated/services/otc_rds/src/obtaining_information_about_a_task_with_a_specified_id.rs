@@ -16,12 +16,12 @@
 //! primary/standby instances, switching primary/standby DB instances, scaling up storage space,
 //! and binding or unbinding EIPs.
 //!
-//! `GET /v3/{project_id}/jobs?id={id}`
+//! `GET /v3/{project_id}/jobs`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/jobs?id={id}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/jobs";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,24 +30,24 @@ pub struct Request {
     /// Specifies the project ID of a tenant in a region.
     /// For details about how to obtain the project ID, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
-    /// Specifies the task ID.
-    pub id: ::std::string::String,
     /// Specifies the user token.
     /// The user token is a response to the API used to obtain a user token.
     pub x_auth_token: ::std::string::String,
+    /// Specifies the task ID.
+    pub id: ::std::string::String,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
-            id: id.into(),
             x_auth_token: x_auth_token.into(),
+            id: id.into(),
         }
     }
 }
@@ -57,14 +57,19 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/jobs?id=");
-        path.push_str(&support::encode_path_segment(&self.id));
+        path.push_str("/jobs");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.id;
+            let value = values;
+            support::push_query(&mut query, "id", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -78,7 +83,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("id"), &self.id);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

@@ -11,12 +11,12 @@
 //! Constraints
 //! This API is supported for MySQL only.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/slowlog/statistics?cur_page={cur_page}&per_page={per_page}&type={type}&start_date={start_date}&end_date={end_date}`
+//! `GET /v3/{project_id}/instances/{instance_id}/slowlog/statistics`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog/statistics?cur_page={cur_page}&per_page={per_page}&type={type}&start_date={start_date}&end_date={end_date}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog/statistics";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,22 +80,39 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/slowlog/statistics?cur_page=");
-        path.push_str(&support::encode_path_segment(&self.cur_page));
-        path.push_str("&per_page=");
-        path.push_str(&support::encode_path_segment(&self.per_page));
-        path.push_str("&type=");
-        path.push_str(&support::encode_path_segment(&self.r#type));
-        path.push_str("&start_date=");
-        path.push_str(&support::encode_path_segment(&self.start_date));
-        path.push_str("&end_date=");
-        path.push_str(&support::encode_path_segment(&self.end_date));
+        path.push_str("/slowlog/statistics");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.cur_page;
+            let value = values;
+            support::push_query(&mut query, "cur_page", value);
+        }
+        {
+            let values = &self.per_page;
+            let value = values;
+            support::push_query(&mut query, "per_page", value);
+        }
+        {
+            let values = &self.start_date;
+            let value = values;
+            support::push_query(&mut query, "start_date", value);
+        }
+        {
+            let values = &self.end_date;
+            let value = values;
+            support::push_query(&mut query, "end_date", value);
+        }
+        {
+            let values = &self.r#type;
+            let value = values;
+            support::push_query(&mut query, "type", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -110,11 +127,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("cur_page"), &self.cur_page);
-            support::check_not_empty(out, &path.field("per_page"), &self.per_page);
-            support::check_not_empty(out, &path.field("start_date"), &self.start_date);
-            support::check_not_empty(out, &path.field("end_date"), &self.end_date);
-            support::check_not_empty(out, &path.field("type"), &self.r#type);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -17,12 +17,12 @@
 //! creating automated or manual backups, restoring data to original, existing, or new DB
 //! instances.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/tasklist/detail?start_time={start_time}&end_time={end_time}`
+//! `GET /v3/{project_id}/instances/{instance_id}/tasklist/detail`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/tasklist/detail?start_time={start_time}&end_time={end_time}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/tasklist/detail";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,13 +33,13 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Instance ID.
     pub instance_id: ::std::string::String,
-    /// Start time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
-    pub start_time: ::std::string::String,
-    /// End time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
-    pub end_time: ::std::string::String,
     /// Specifies the user token.
     /// The user token is a response to the API used to obtain a user token.
     pub x_auth_token: ::std::string::String,
+    /// Start time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
+    pub start_time: ::std::string::String,
+    /// End time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
+    pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -47,17 +47,24 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        start_time: impl ::std::convert::Into<::std::string::String>,
-        end_time: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        start_time: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            start_time: start_time.into(),
-            end_time: end_time.into(),
             x_auth_token: x_auth_token.into(),
+            start_time: start_time.into(),
+            end_time: ::std::option::Option::None,
         }
+    }
+    /// Sets `end_time`.
+    pub fn with_end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -68,16 +75,23 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/tasklist/detail?start_time=");
-        path.push_str(&support::encode_path_segment(&self.start_time));
-        path.push_str("&end_time=");
-        path.push_str(&support::encode_path_segment(&self.end_time));
+        path.push_str("/tasklist/detail");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.start_time;
+            let value = values;
+            support::push_query(&mut query, "start_time", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.end_time {
+            let value = values;
+            support::push_query(&mut query, "end_time", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -92,8 +106,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("start_time"), &self.start_time);
-            support::check_not_empty(out, &path.field("end_time"), &self.end_time);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

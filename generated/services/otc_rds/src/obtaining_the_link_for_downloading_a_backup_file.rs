@@ -11,12 +11,12 @@
 //! This API is used to query full backups of MySQL, PostgreSQL, and Microsoft SQL Server
 //! databases and incremental backups of MySQL and PostgreSQL databases.
 //!
-//! `GET /v3/{project_id}/backup-files?backup_id={backup_id}`
+//! `GET /v3/{project_id}/backup-files`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/backup-files?backup_id={backup_id}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/backup-files";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,14 +47,19 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/backup-files?backup_id=");
-        path.push_str(&support::encode_path_segment(&self.backup_id));
+        path.push_str("/backup-files");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.backup_id;
+            let value = values;
+            support::push_query(&mut query, "backup_id", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -68,7 +73,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("backup_id"), &self.backup_id);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

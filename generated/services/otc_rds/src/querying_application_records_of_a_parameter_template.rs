@@ -11,12 +11,12 @@
 //! • Default parameter templates cannot be deleted.
 //! • The following DB engines are supported: MySQL, Microsoft SQL Server, and PostgreSQL.
 //!
-//! `GET /v3/{project_id}/configurations/{config_id}/apply-histories?offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/configurations/{config_id}/apply-histories`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/configurations/{config_id}/apply-histories?offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/configurations/{config_id}/apply-histories";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,21 +27,23 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Specifies the parameter template ID.
     pub config_id: ::std::string::String,
+    /// Specifies the user token.
+    /// The user token is a response to the API used to obtain a user token.
+    pub x_auth_token: ::std::string::String,
     /// Index offset. The query starts from the next piece of data indexed by this parameter.
     /// Range:
     /// The value must be a non-negative number.
     /// Default Value:
     /// The default value is 0, indicating that the query starts from the first data record.
-    pub offset: ::std::string::String,
+    ///
+    /// Default: `0`.
+    pub offset: ::std::option::Option<i32>,
     /// Number of records to be queried.
     /// Range:
     /// 1-100
     /// Default Value:
     /// If this parameter is not specified, the default value 10 is used.
-    pub limit: ::std::string::String,
-    /// Specifies the user token.
-    /// The user token is a response to the API used to obtain a user token.
-    pub x_auth_token: ::std::string::String,
+    pub limit: ::std::option::Option<i32>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -49,17 +51,25 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         config_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             config_id: config_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
             x_auth_token: x_auth_token.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
     }
 }
 impl Request {
@@ -70,16 +80,22 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/configurations/");
         path.push_str(&support::encode_path_segment(&self.config_id));
-        path.push_str("/apply-histories?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/apply-histories");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -94,8 +110,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("config_id"), &self.config_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

@@ -10,12 +10,12 @@
 //! Constraints
 //! This API is available only to RDS for MySQL and RDS for PostgreSQL.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/slowlog?start_date={start_date}&end_date={end_date}`
+//! `GET /v3/{project_id}/instances/{instance_id}/slowlog`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog?start_date={start_date}&end_date={end_date}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,16 +101,23 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/slowlog?start_date=");
-        path.push_str(&support::encode_path_segment(&self.start_date));
-        path.push_str("&end_date=");
-        path.push_str(&support::encode_path_segment(&self.end_date));
+        path.push_str("/slowlog");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
         let mut query = ::std::string::String::new();
+        {
+            let values = &self.start_date;
+            let value = values;
+            support::push_query(&mut query, "start_date", value);
+        }
+        {
+            let values = &self.end_date;
+            let value = values;
+            support::push_query(&mut query, "end_date", value);
+        }
         if let ::std::option::Option::Some(values) = &self.offset {
             let value = values;
             support::push_query(&mut query, "offset", value);
@@ -138,8 +145,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("start_date"), &self.start_date);
-            support::check_not_empty(out, &path.field("end_date"), &self.end_date);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

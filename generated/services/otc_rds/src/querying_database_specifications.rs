@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/flavors/{database_name}?version_name={version_name}&spec_code={spec_code}`
+//! `GET /v3/{project_id}/flavors/{database_name}`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/flavors/{database_name}?version_name={version_name}&spec_code={spec_code}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/flavors/{database_name}";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,7 @@ pub struct Request {
     /// Specifies the database version. For details about how to obtain the database version, see
     /// section Querying Version Information About a DB Engine. For details about the version, see
     /// DB Engines and Versions.
-    pub version_name: ::std::string::String,
+    pub version_name: ::std::option::Option<::std::string::String>,
     /// Specifies the specification code.
     /// NOTICE:
     /// NOTICE: For Microsoft SQL Server, Only 2022_EE, 2019_EE and 2017_EE support the creation of
@@ -42,7 +42,7 @@ pub struct Request {
     /// • For primary/standby DB instances, the value is .ha. Example spe_code:
     /// rds.mysql.n1.xlarge.4.ha
     /// • For read replicas, the value is .rr. Example spe_code: rds.mysql.n1.xlarge.4.rr
-    pub spec_code: ::std::string::String,
+    pub spec_code: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -50,15 +50,29 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         database_name: impl ::std::convert::Into<::std::string::String>,
-        version_name: impl ::std::convert::Into<::std::string::String>,
-        spec_code: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             database_name: database_name.into(),
-            version_name: version_name.into(),
-            spec_code: spec_code.into(),
+            version_name: ::std::option::Option::None,
+            spec_code: ::std::option::Option::None,
         }
+    }
+    /// Sets `version_name`.
+    pub fn with_version_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.version_name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `spec_code`.
+    pub fn with_spec_code(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.spec_code = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -69,16 +83,21 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/flavors/");
         path.push_str(&support::encode_path_segment(&self.database_name));
-        path.push_str("?version_name=");
-        path.push_str(&support::encode_path_segment(&self.version_name));
-        path.push_str("&spec_code=");
-        path.push_str(&support::encode_path_segment(&self.spec_code));
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.version_name {
+            let value = values;
+            support::push_query(&mut query, "version_name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.spec_code {
+            let value = values;
+            support::push_query(&mut query, "spec_code", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -97,12 +116,6 @@ impl Request {
                 &path.field("database_name"),
                 &self.database_name,
             );
-            support::check_not_empty(
-                out,
-                &path.field("version_name"),
-                &self.version_name,
-            );
-            support::check_not_empty(out, &path.field("spec_code"), &self.spec_code);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

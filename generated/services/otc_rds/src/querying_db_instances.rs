@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/instances?id={id}&name={name}&type={type}&datastore_type={datastore_type}&vpc_id={vpc_id}&subnet_id={subnet_id}&offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances?id={id}&name={name}&type={type}&datastore_type={datastore_type}&vpc_id={vpc_id}&subnet_id={subnet_id}&offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,64 +26,114 @@ pub struct Request {
     /// The asterisk (\*) is reserved for the system. If the instance ID starts with \*, it
     /// indicates that fuzzy match is performed based on the value following \* Otherwise, the exact
     /// match is performed based on the instance ID. The value cannot contain only asterisks (\*).
-    pub id: ::std::string::String,
+    pub id: ::std::option::Option<::std::string::String>,
     /// Specifies the DB instance name.
     /// The asterisk (\*) is reserved for the system. If the instance name starts with \*, it
     /// indicates that fuzzy match is performed based on the value following \* Otherwise, the exact
     /// match is performed based on the instance name. The value cannot contain only asterisks (\*).
-    pub name: ::std::string::String,
+    pub name: ::std::option::Option<::std::string::String>,
     /// Specifies the instance type based query. The value is Single, Ha, or Replica, which
     /// correspond to single instance, primary/standby instances, and read replica, respectively.
-    pub r#type: ::std::string::String,
+    pub r#type: ::std::option::Option<::std::string::String>,
     /// Specifies the database type. Its value can be any of the following and is case-sensitive:
     /// • MySQL
     /// • PostgreSQL
     /// • SQLServer
-    pub datastore_type: ::std::string::String,
+    pub datastore_type: ::std::option::Option<::std::string::String>,
     /// Specifies the VPC ID.
     /// • Method 1: Log in to VPC console and view the VPC ID in the VPC details.
     /// • Method 2: See the "Querying VPCs" section in the Virtual Private Cloud API Reference.
-    pub vpc_id: ::std::string::String,
+    pub vpc_id: ::std::option::Option<::std::string::String>,
     /// Specifies the network ID of the subnet.
     /// • Method 1: Log in to VPC console and click the target subnet on the Subnets page. You can
     /// view the network ID on the displayed page.
     /// • Method 2: See the "Querying Subnets" section under "APIs" or the "Querying Networks"
     /// section under "OpenStack Neutron APIs" in Virtual Private Cloud API Reference.
-    pub subnet_id: ::std::string::String,
+    pub subnet_id: ::std::option::Option<::std::string::String>,
     /// Specifies the index position. If offset is set to N, the resource query starts from the N+1
     /// piece of data. The value is 0 by default, indicating that the query starts from the first
     /// piece of data. The value must be a positive number.
-    pub offset: ::std::string::String,
+    pub offset: ::std::option::Option<i32>,
     /// Specifies the number of records to be queried. The default value is 100. The value cannot be
     /// a negative number. The minimum value is 1 and the maximum value is 100.
-    pub limit: ::std::string::String,
+    ///
+    /// Range: 1 to 100.
+    /// Default: `100`.
+    pub limit: ::std::option::Option<i32>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    #[allow(clippy::too_many_arguments)]
-    pub fn new(
-        project_id: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        r#type: impl ::std::convert::Into<::std::string::String>,
-        datastore_type: impl ::std::convert::Into<::std::string::String>,
-        vpc_id: impl ::std::convert::Into<::std::string::String>,
-        subnet_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
         Self {
             project_id: project_id.into(),
-            id: id.into(),
-            name: name.into(),
-            r#type: r#type.into(),
-            datastore_type: datastore_type.into(),
-            vpc_id: vpc_id.into(),
-            subnet_id: subnet_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
+            id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            r#type: ::std::option::Option::None,
+            datastore_type: ::std::option::Option::None,
+            vpc_id: ::std::option::Option::None,
+            subnet_id: ::std::option::Option::None,
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `type`.
+    pub fn with_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.r#type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `datastore_type`.
+    pub fn with_datastore_type(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.datastore_type = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `vpc_id`.
+    pub fn with_vpc_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.vpc_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `subnet_id`.
+    pub fn with_subnet_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.subnet_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
     }
 }
 impl Request {
@@ -92,28 +142,46 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/instances?id=");
-        path.push_str(&support::encode_path_segment(&self.id));
-        path.push_str("&name=");
-        path.push_str(&support::encode_path_segment(&self.name));
-        path.push_str("&type=");
-        path.push_str(&support::encode_path_segment(&self.r#type));
-        path.push_str("&datastore_type=");
-        path.push_str(&support::encode_path_segment(&self.datastore_type));
-        path.push_str("&vpc_id=");
-        path.push_str(&support::encode_path_segment(&self.vpc_id));
-        path.push_str("&subnet_id=");
-        path.push_str(&support::encode_path_segment(&self.subnet_id));
-        path.push_str("&offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/instances");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.id {
+            let value = values;
+            support::push_query(&mut query, "id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.name {
+            let value = values;
+            support::push_query(&mut query, "name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.r#type {
+            let value = values;
+            support::push_query(&mut query, "type", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.datastore_type {
+            let value = values;
+            support::push_query(&mut query, "datastore_type", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.vpc_id {
+            let value = values;
+            support::push_query(&mut query, "vpc_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.subnet_id {
+            let value = values;
+            support::push_query(&mut query, "subnet_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -127,18 +195,19 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("id"), &self.id);
-            support::check_not_empty(out, &path.field("name"), &self.name);
-            support::check_not_empty(out, &path.field("type"), &self.r#type);
-            support::check_not_empty(
-                out,
-                &path.field("datastore_type"),
-                &self.datastore_type,
-            );
-            support::check_not_empty(out, &path.field("vpc_id"), &self.vpc_id);
-            support::check_not_empty(out, &path.field("subnet_id"), &self.subnet_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(100i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -11,12 +11,12 @@
 //! This operation cannot be performed when the DB instance is in any of the following statuses:
 //! creating, changing instance class, changing port, or abnormal.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/extensions?database_name={database_name}&offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances/{instance_id}/extensions`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/extensions?database_name={database_name}&offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/extensions";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,20 +27,24 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Specifies the DB instance ID.
     pub instance_id: ::std::string::String,
+    /// Specifies the user token.
+    /// The user token is a response to the API used to obtain a user token.
+    pub x_auth_token: ::std::string::String,
     /// The name of the specific database created inside the RDS instance. This is the logical
     /// database name, not the RDS instance identifier.
     pub database_name: ::std::string::String,
     /// Index offset. The query starts from the next piece of data indexed by this parameter.
     /// The value must be a non-negative number.
     /// The default value is 0, indicating that the query starts from the first data record.
-    pub offset: ::std::string::String,
+    ///
+    /// Default: `"0"`.
+    pub offset: ::std::option::Option<::std::string::String>,
     /// Number of records to be queried.
     /// The value ranges from 1 (inclusive) to 100 (inclusive).
     /// The default value is 100.
-    pub limit: ::std::string::String,
-    /// Specifies the user token.
-    /// The user token is a response to the API used to obtain a user token.
-    pub x_auth_token: ::std::string::String,
+    ///
+    /// Default: `"100"`.
+    pub limit: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -48,19 +52,33 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        database_name: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        database_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            database_name: database_name.into(),
-            offset: offset.into(),
-            limit: limit.into(),
             x_auth_token: x_auth_token.into(),
+            database_name: database_name.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.offset = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.limit = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -71,18 +89,27 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/extensions?database_name=");
-        path.push_str(&support::encode_path_segment(&self.database_name));
-        path.push_str("&offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/extensions");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.database_name;
+            let value = values;
+            support::push_query(&mut query, "database_name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -97,13 +124,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(
-                out,
-                &path.field("database_name"),
-                &self.database_name,
-            );
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

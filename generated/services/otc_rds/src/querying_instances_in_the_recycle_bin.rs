@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/recycle-instances?offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/recycle-instances`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/recycle-instances?offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/recycle-instances";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,30 +22,30 @@ pub struct Request {
     /// Specifies the project ID of a tenant in a region.
     /// For details about how to obtain the project ID, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
+    /// Specifies the user token.
+    /// The user token is a response to the API used to obtain a user token.
+    pub x_auth_token: ::std::string::String,
     /// Index offset. The query starts from the next piece of data indexed by this parameter.
     /// The value must be a non-negative number.
     pub offset: ::std::string::String,
     /// Number of records on each page.
     /// Value range: \[1, 50\]
     pub limit: ::std::string::String,
-    /// Specifies the user token.
-    /// The user token is a response to the API used to obtain a user token.
-    pub x_auth_token: ::std::string::String,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
+        x_auth_token: impl ::std::convert::Into<::std::string::String>,
         offset: impl ::std::convert::Into<::std::string::String>,
         limit: impl ::std::convert::Into<::std::string::String>,
-        x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
+            x_auth_token: x_auth_token.into(),
             offset: offset.into(),
             limit: limit.into(),
-            x_auth_token: x_auth_token.into(),
         }
     }
 }
@@ -55,16 +55,24 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/recycle-instances?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/recycle-instances");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.offset;
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        {
+            let values = &self.limit;
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -78,8 +86,6 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

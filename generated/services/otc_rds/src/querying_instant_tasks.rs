@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/tasklist?offset={offset}&limit={limit}&id={id}&instance_id={instance_id}&order_id={order_id}&name={name}&status={status}&start_time={start_time}&end_time={end_time}`
+//! `GET /v3/{project_id}/tasklist`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/tasklist?offset={offset}&limit={limit}&id={id}&instance_id={instance_id}&order_id={order_id}&name={name}&status={status}&start_time={start_time}&end_time={end_time}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/tasklist";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,66 +22,125 @@ pub struct Request {
     /// Specifies the project ID of a tenant in a region.
     /// For details about how to obtain the project ID, see Obtaining a Project ID.
     pub project_id: ::std::string::String,
+    /// Specifies the user token.
+    /// The user token is a response to the API used to obtain a user token.
+    pub x_auth_token: ::std::string::String,
     /// Specifies the index position. If offset is set to N, the resource query starts from the N+1
     /// piece of data. The value is 0 by default, indicating that the query starts from the first
     /// piece of data. The value must be a positive number.
-    pub offset: ::std::string::String,
+    pub offset: ::std::option::Option<i32>,
     /// Specifies the number of records to be queried. The default value is 10. The value cannot be
     /// a negative number. The minimum value is 1 and the maximum value is 50.
-    pub limit: ::std::string::String,
+    ///
+    /// Range: 1 to 50.
+    /// Default: `10`.
+    pub limit: ::std::option::Option<i32>,
     /// Task ID, which can be used for filtering.
-    pub id: ::std::string::String,
+    pub id: ::std::option::Option<::std::string::String>,
     /// Instance ID, which can be used for filtering.
-    pub instance_id: ::std::string::String,
+    pub instance_id: ::std::option::Option<::std::string::String>,
     /// Order ID, which can be used for filtering.
-    pub order_id: ::std::string::String,
+    pub order_id: ::std::option::Option<::std::string::String>,
     /// Task name, which can be used for filtering.
-    pub name: ::std::string::String,
+    pub name: ::std::option::Option<::std::string::String>,
     /// Task status, which can be used for filtering.
     /// • Running: The task is running.
     /// • Completed: The task is complete.
     /// • Failed: The task failed.
-    pub status: ::std::string::String,
+    pub status: ::std::option::Option<::std::string::String>,
     /// Task start time, which can be used for filtering.
     /// Start time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
-    pub start_time: ::std::string::String,
+    pub start_time: ::std::option::Option<::std::string::String>,
     /// Task end time, which can be used for filtering.
     /// End time in the UNIX timestamp format. The unit is millisecond and the time zone is UTC.
-    pub end_time: ::std::string::String,
-    /// Specifies the user token.
-    /// The user token is a response to the API used to obtain a user token.
-    pub x_auth_token: ::std::string::String,
+    pub end_time: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-        id: impl ::std::convert::Into<::std::string::String>,
-        instance_id: impl ::std::convert::Into<::std::string::String>,
-        order_id: impl ::std::convert::Into<::std::string::String>,
-        name: impl ::std::convert::Into<::std::string::String>,
-        status: impl ::std::convert::Into<::std::string::String>,
-        start_time: impl ::std::convert::Into<::std::string::String>,
-        end_time: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
-            id: id.into(),
-            instance_id: instance_id.into(),
-            order_id: order_id.into(),
-            name: name.into(),
-            status: status.into(),
-            start_time: start_time.into(),
-            end_time: end_time.into(),
             x_auth_token: x_auth_token.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            id: ::std::option::Option::None,
+            instance_id: ::std::option::Option::None,
+            order_id: ::std::option::Option::None,
+            name: ::std::option::Option::None,
+            status: ::std::option::Option::None,
+            start_time: ::std::option::Option::None,
+            end_time: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `id`.
+    pub fn with_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `instance_id`.
+    pub fn with_instance_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.instance_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `order_id`.
+    pub fn with_order_id(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order_id = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `name`.
+    pub fn with_name(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `status`.
+    pub fn with_status(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.status = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `start_time`.
+    pub fn with_start_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.start_time = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `end_time`.
+    pub fn with_end_time(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.end_time = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -90,30 +149,50 @@ impl Request {
         let mut path = ::std::string::String::new();
         path.push_str("/v3/");
         path.push_str(&support::encode_path_segment(&self.project_id));
-        path.push_str("/tasklist?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
-        path.push_str("&id=");
-        path.push_str(&support::encode_path_segment(&self.id));
-        path.push_str("&instance_id=");
-        path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("&order_id=");
-        path.push_str(&support::encode_path_segment(&self.order_id));
-        path.push_str("&name=");
-        path.push_str(&support::encode_path_segment(&self.name));
-        path.push_str("&status=");
-        path.push_str(&support::encode_path_segment(&self.status));
-        path.push_str("&start_time=");
-        path.push_str(&support::encode_path_segment(&self.start_time));
-        path.push_str("&end_time=");
-        path.push_str(&support::encode_path_segment(&self.end_time));
+        path.push_str("/tasklist");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.id {
+            let value = values;
+            support::push_query(&mut query, "id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.instance_id {
+            let value = values;
+            support::push_query(&mut query, "instance_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.order_id {
+            let value = values;
+            support::push_query(&mut query, "order_id", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.name {
+            let value = values;
+            support::push_query(&mut query, "name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.status {
+            let value = values;
+            support::push_query(&mut query, "status", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.start_time {
+            let value = values;
+            support::push_query(&mut query, "start_time", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.end_time {
+            let value = values;
+            support::push_query(&mut query, "end_time", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -127,20 +206,24 @@ impl Request {
         {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
-            support::check_not_empty(out, &path.field("id"), &self.id);
-            support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("order_id"), &self.order_id);
-            support::check_not_empty(out, &path.field("name"), &self.name);
-            support::check_not_empty(out, &path.field("status"), &self.status);
-            support::check_not_empty(out, &path.field("start_time"), &self.start_time);
-            support::check_not_empty(out, &path.field("end_time"), &self.end_time);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),
                 &self.x_auth_token,
             );
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(50i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

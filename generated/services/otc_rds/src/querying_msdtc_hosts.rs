@@ -10,12 +10,12 @@
 //! Constraints
 //! This API is available only for RDS for SQL Server.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/msdtc/hosts?offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances/{instance_id}/msdtc/hosts`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/msdtc/hosts?offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/msdtc/hosts";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,11 +29,15 @@ pub struct Request {
     /// Index offset. The query starts from the next piece of data indexed by this parameter.
     /// The value must be a non-negative number.
     /// The default value is 0, indicating that the query starts from the first data record.
-    pub offset: ::std::string::String,
+    ///
+    /// Default: `0`.
+    pub offset: ::std::option::Option<i32>,
     /// Number of records to be queried.
     /// The value ranges from 1 to 100.
     /// The default value is 10.
-    pub limit: ::std::string::String,
+    ///
+    /// Default: `10`.
+    pub limit: ::std::option::Option<i32>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -41,15 +45,23 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
     }
 }
 impl Request {
@@ -60,16 +72,22 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/msdtc/hosts?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/msdtc/hosts");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -84,8 +102,19 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(100i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -10,12 +10,12 @@
 //! Constraints
 //! This API is available only for Microsoft SQL Server.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/slowlog-files?offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances/{instance_id}/slowlog-files`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog-files?offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/slowlog-files";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,17 +26,21 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Specifies the DB instance ID.
     pub instance_id: ::std::string::String,
-    /// Index offset. The query starts from the next piece of data indexed by this parameter.
-    /// The value must be a non-negative number.
-    /// The default value is 0, indicating that the query starts from the first data record.
-    pub offset: ::std::string::String,
-    /// Number of records to be queried.
-    /// The value ranges from 1 (inclusive) to 100 (inclusive).
-    /// The default value is 10.
-    pub limit: ::std::string::String,
     /// Specifies the user token.
     /// The user token is a response to the API used to obtain a user token.
     pub x_auth_token: ::std::string::String,
+    /// Index offset. The query starts from the next piece of data indexed by this parameter.
+    /// The value must be a non-negative number.
+    /// The default value is 0, indicating that the query starts from the first data record.
+    ///
+    /// Default: `0`.
+    pub offset: ::std::option::Option<i32>,
+    /// Number of records to be queried.
+    /// The value ranges from 1 (inclusive) to 100 (inclusive).
+    /// The default value is 10.
+    ///
+    /// Default: `10`.
+    pub limit: ::std::option::Option<i32>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -44,17 +48,25 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
             x_auth_token: x_auth_token.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
     }
 }
 impl Request {
@@ -65,16 +77,22 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/slowlog-files?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/slowlog-files");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -89,8 +107,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),

@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/sql-limit?db_name={db_name}&offset={offset}&limit={limit}`
+//! `GET /v3/{project_id}/instances/{instance_id}/sql-limit`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/sql-limit?db_name={db_name}&offset={offset}&limit={limit}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/sql-limit";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,18 +24,21 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Instance ID.
     pub instance_id: ::std::string::String,
+    /// Specifies the user token.
+    /// The user token is a response to the API used to obtain a user token.
+    pub x_auth_token: ::std::string::String,
     /// Database name. For example: "postgres".
     pub db_name: ::std::string::String,
     /// Index offset. If offset is set to N, the resource query starts from the N+1 piece of data.
     /// The value is 0 by default, indicating that the query starts from the first piece of data.
     /// The value must be a number but cannot be a negative number.
-    pub offset: ::std::string::String,
+    pub offset: ::std::option::Option<i32>,
     /// Number of query records. The default value is 10. The value must be a positive integer. The
     /// minimum value is 1 and the maximum value is 100.
-    pub limit: ::std::string::String,
-    /// Specifies the user token.
-    /// The user token is a response to the API used to obtain a user token.
-    pub x_auth_token: ::std::string::String,
+    ///
+    /// Range: 1 to 100.
+    /// Default: `10`.
+    pub limit: ::std::option::Option<i32>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -43,19 +46,27 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        db_name: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
         x_auth_token: impl ::std::convert::Into<::std::string::String>,
+        db_name: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            db_name: db_name.into(),
-            offset: offset.into(),
-            limit: limit.into(),
             x_auth_token: x_auth_token.into(),
+            db_name: db_name.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
     }
 }
 impl Request {
@@ -66,18 +77,27 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/sql-limit?db_name=");
-        path.push_str(&support::encode_path_segment(&self.db_name));
-        path.push_str("&offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
+        path.push_str("/sql-limit");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.db_name;
+            let value = values;
+            support::push_query(&mut query, "db_name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -92,14 +112,24 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("db_name"), &self.db_name);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
             support::check_not_empty(
                 out,
                 &path.field("X-Auth-Token"),
                 &self.x_auth_token,
             );
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(100i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

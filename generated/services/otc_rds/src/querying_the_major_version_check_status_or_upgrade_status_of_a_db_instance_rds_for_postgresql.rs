@@ -19,12 +19,12 @@
 //! • Before a major version upgrade, perform an upgrade check. If there is no successful
 //! upgrade check in the validity period, a major version upgrade is not allowed.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/major-version/status?action={current_action}`
+//! `GET /v3/{project_id}/instances/{instance_id}/major-version/status`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/major-version/status?action={current_action}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/major-version/status";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,8 +35,6 @@ pub struct Request {
     pub project_id: ::std::string::String,
     /// Instance ID.
     pub instance_id: ::std::string::String,
-    /// `current_action`.
-    pub current_action: ::std::string::String,
     /// The status to be queried.
     /// • check: Check the pre-upgrade check status.
     /// • upgrade: Check the major version upgrade status.
@@ -48,13 +46,11 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        current_action: impl ::std::convert::Into<::std::string::String>,
         action: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            current_action: current_action.into(),
             action: action.into(),
         }
     }
@@ -67,8 +63,7 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/major-version/status?action=");
-        path.push_str(&support::encode_path_segment(&self.current_action));
+        path.push_str("/major-version/status");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
@@ -95,11 +90,6 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(
-                out,
-                &path.field("current_action"),
-                &self.current_action,
-            );
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -20,12 +20,12 @@
 //! • Before a major version upgrade, perform an upgrade check. If there is no successful
 //! upgrade check in the validity period, a major version upgrade is not allowed.
 //!
-//! `GET /v3/{project_id}/instances/{instance_id}/major-version/upgrade-histories?offset={offset}&limit={limit}&order={order}&sort_field={sort_field}`
+//! `GET /v3/{project_id}/instances/{instance_id}/major-version/upgrade-histories`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/major-version/upgrade-histories?offset={offset}&limit={limit}&order={order}&sort_field={sort_field}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/instances/{instance_id}/major-version/upgrade-histories";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,20 +39,27 @@ pub struct Request {
     /// Index offset. If offset is set to N, the resource query starts from the N+1 piece of data.
     /// The value is 0 by default, indicating that the query starts from the first piece of data.
     /// The value must be a number but cannot be a negative number.
-    pub offset: ::std::string::String,
+    pub offset: ::std::option::Option<i32>,
     /// Number of query records. The default value is 10. The value must be a positive integer. The
     /// minimum value is 1 and the maximum value is 100.
-    pub limit: ::std::string::String,
+    ///
+    /// Range: 1 to 100.
+    /// Default: `10`.
+    pub limit: ::std::option::Option<i32>,
     /// Sorting order.
     /// • DESC: descending order
     /// • ASC: ascending order
     /// • Default value: desc
-    pub order: ::std::string::String,
+    ///
+    /// Default: `"desc"`.
+    pub order: ::std::option::Option<::std::string::String>,
     /// Sorting field.
     /// • start_time: specifies the start time.
     /// • end_time: specifies the end time.
     /// • Default value: start_time
-    pub sort_field: ::std::string::String,
+    ///
+    /// Default: `"start_time"`.
+    pub sort_field: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -60,19 +67,41 @@ impl Request {
     pub fn new(
         project_id: impl ::std::convert::Into<::std::string::String>,
         instance_id: impl ::std::convert::Into<::std::string::String>,
-        offset: impl ::std::convert::Into<::std::string::String>,
-        limit: impl ::std::convert::Into<::std::string::String>,
-        order: impl ::std::convert::Into<::std::string::String>,
-        sort_field: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             instance_id: instance_id.into(),
-            offset: offset.into(),
-            limit: limit.into(),
-            order: order.into(),
-            sort_field: sort_field.into(),
+            offset: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+            order: ::std::option::Option::None,
+            sort_field: ::std::option::Option::None,
         }
+    }
+    /// Sets `offset`.
+    pub fn with_offset(mut self, value: i32) -> Self {
+        self.offset = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `limit`.
+    pub fn with_limit(mut self, value: i32) -> Self {
+        self.limit = ::std::option::Option::Some(value);
+        self
+    }
+    /// Sets `order`.
+    pub fn with_order(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.order = ::std::option::Option::Some(value.into());
+        self
+    }
+    /// Sets `sort_field`.
+    pub fn with_sort_field(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.sort_field = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -83,20 +112,30 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/instances/");
         path.push_str(&support::encode_path_segment(&self.instance_id));
-        path.push_str("/major-version/upgrade-histories?offset=");
-        path.push_str(&support::encode_path_segment(&self.offset));
-        path.push_str("&limit=");
-        path.push_str(&support::encode_path_segment(&self.limit));
-        path.push_str("&order=");
-        path.push_str(&support::encode_path_segment(&self.order));
-        path.push_str("&sort_field=");
-        path.push_str(&support::encode_path_segment(&self.sort_field));
+        path.push_str("/major-version/upgrade-histories");
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        if let ::std::option::Option::Some(values) = &self.offset {
+            let value = values;
+            support::push_query(&mut query, "offset", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.limit {
+            let value = values;
+            support::push_query(&mut query, "limit", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.order {
+            let value = values;
+            support::push_query(&mut query, "order", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.sort_field {
+            let value = values;
+            support::push_query(&mut query, "sort_field", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -111,10 +150,19 @@ impl Request {
             let (path, out) = (&support::Path::Root, &mut violations);
             support::check_not_empty(out, &path.field("project_id"), &self.project_id);
             support::check_not_empty(out, &path.field("instance_id"), &self.instance_id);
-            support::check_not_empty(out, &path.field("offset"), &self.offset);
-            support::check_not_empty(out, &path.field("limit"), &self.limit);
-            support::check_not_empty(out, &path.field("order"), &self.order);
-            support::check_not_empty(out, &path.field("sort_field"), &self.sort_field);
+            if let ::std::option::Option::Some(value) = &self.limit {
+                let p = path.field("limit");
+                {
+                    let p = &p;
+                    support::check_range(
+                        out,
+                        p,
+                        i64::from(*value),
+                        ::std::option::Option::Some(1i64),
+                        ::std::option::Option::Some(100i64),
+                    );
+                }
+            }
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())

@@ -8,12 +8,12 @@
 //! • Before calling an API, you need to understand the API in Authentication.
 //! • Before calling this API, obtain the required region and endpoint.
 //!
-//! `GET /v3/{project_id}/storage-type/{database_name}?version_name={version_name}&ha_mode={ha_mode}`
+//! `GET /v3/{project_id}/storage-type/{database_name}`
 use super::support;
 /// The HTTP method.
 pub const METHOD: &str = "GET";
 /// The URI template; `Request::path` fills it in.
-pub const PATH_TEMPLATE: &str = "/v3/{project_id}/storage-type/{database_name}?version_name={version_name}&ha_mode={ha_mode}";
+pub const PATH_TEMPLATE: &str = "/v3/{project_id}/storage-type/{database_name}";
 /// A request: path parameters, query parameters, headers, and its JSON body or its form's
 /// fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,7 +38,7 @@ pub struct Request {
     /// • single
     /// • ha
     /// • replica
-    pub ha_mode: ::std::string::String,
+    pub ha_mode: ::std::option::Option<::std::string::String>,
 }
 impl Request {
     /// A `Request` with its mandatory fields, in the order the page lists them; the optional ones
@@ -47,14 +47,21 @@ impl Request {
         project_id: impl ::std::convert::Into<::std::string::String>,
         database_name: impl ::std::convert::Into<::std::string::String>,
         version_name: impl ::std::convert::Into<::std::string::String>,
-        ha_mode: impl ::std::convert::Into<::std::string::String>,
     ) -> Self {
         Self {
             project_id: project_id.into(),
             database_name: database_name.into(),
             version_name: version_name.into(),
-            ha_mode: ha_mode.into(),
+            ha_mode: ::std::option::Option::None,
         }
+    }
+    /// Sets `ha_mode`.
+    pub fn with_ha_mode(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.ha_mode = ::std::option::Option::Some(value.into());
+        self
     }
 }
 impl Request {
@@ -65,16 +72,22 @@ impl Request {
         path.push_str(&support::encode_path_segment(&self.project_id));
         path.push_str("/storage-type/");
         path.push_str(&support::encode_path_segment(&self.database_name));
-        path.push_str("?version_name=");
-        path.push_str(&support::encode_path_segment(&self.version_name));
-        path.push_str("&ha_mode=");
-        path.push_str(&support::encode_path_segment(&self.ha_mode));
         path
     }
     /// The query string (without `?`): every query parameter that is set, names and values
     /// percent-encoded, an array as its parameter repeated (`tag=a&tag=b`).
     pub fn query(&self) -> ::std::string::String {
-        ::std::string::String::new()
+        let mut query = ::std::string::String::new();
+        {
+            let values = &self.version_name;
+            let value = values;
+            support::push_query(&mut query, "version_name", value);
+        }
+        if let ::std::option::Option::Some(values) = &self.ha_mode {
+            let value = values;
+            support::push_query(&mut query, "ha_mode", value);
+        }
+        query
     }
     /// The documented headers that are set, as (name, value), in the page's order.
     pub fn headers(&self) -> ::std::vec::Vec<(&'static str, &str)> {
@@ -93,12 +106,6 @@ impl Request {
                 &path.field("database_name"),
                 &self.database_name,
             );
-            support::check_not_empty(
-                out,
-                &path.field("version_name"),
-                &self.version_name,
-            );
-            support::check_not_empty(out, &path.field("ha_mode"), &self.ha_mode);
         }
         if violations.is_empty() {
             ::std::result::Result::Ok(())
