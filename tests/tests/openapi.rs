@@ -7,7 +7,7 @@
 //! valid against the OpenAPI Initiative's own schema of OpenAPI 3.1 documents
 //! (`tests/fixtures/openapi/`); every page's example request is valid against the document's
 //! request body schema, and every example response that the crates parse against its status's
-//! response schema.
+//! response schema (what a client may read: the types' `.read` forms).
 
 use model_tests::{root, Spec};
 use serde_json::{json, Value};

@@ -2,10 +2,12 @@
 //! under its path and method, with its path, query and header parameters, its JSON body or
 //! multipart form, and its responses by status with their documented headers; every type under
 //! `components/schemas`, with the checks JSON Schema can say (the same schemas as
-//! `<operation>.schema.json`), and the rest under `x-unchecked`; the page's example requests and
+//! `<operation>.schema.json`), and the rest under `x-unchecked`; response bodies as a client reads
+//! them (`openapi_read`); the page's example requests and
 //! responses under their media types' `examples`. The vendor publishes none: this is
 //! what lets other tools (viewers, other languages' generators, diff and mock tools) read the pages.
 
+use super::openapi_read::{read_name, read_struct_schema, read_type_schema};
 use super::schema::{body_schema, enum_schema, fields_schema, struct_schema, type_schema};
 use crate::ir::{Body, Checks, Operation, Param, Service, TypeDef};
 use serde_json::{json, Map, Value};
@@ -20,6 +22,11 @@ pub fn emit_openapi(service: &Service) -> String {
             TypeDef::Enum(e) => enum_schema(e),
         };
         schemas.insert(t.name().to_owned(), schema);
+        if let TypeDef::Struct(s) = t {
+            if s.response {
+                schemas.insert(read_name(&s.name), read_struct_schema(s, service));
+            }
+        }
     }
     let mut paths: Map<String, Value> = Map::new();
     let mut unplaced = Vec::new();
@@ -28,10 +35,10 @@ pub fn emit_openapi(service: &Service) -> String {
         let method = op.method.to_ascii_lowercase();
         match item.as_object_mut() {
             Some(item) if !item.contains_key(&method) => {
-                item.insert(method, operation(op));
+                item.insert(method, operation(op, service));
             }
             // Two operations on one method and path: the second is kept, beside the paths.
-            _ => unplaced.push(operation(op)),
+            _ => unplaced.push(operation(op, service)),
         }
     }
     unchecked.sort();
@@ -59,7 +66,7 @@ pub fn emit_openapi(service: &Service) -> String {
     text
 }
 
-fn operation(op: &Operation) -> Value {
+fn operation(op: &Operation, service: &Service) -> Value {
     let mut parameters: Vec<Value> = Vec::new();
     parameters.extend(op.path_params.iter().map(|p| string_param(p, "path")));
     for field in &op.query {
@@ -79,7 +86,7 @@ fn operation(op: &Operation) -> Value {
         "operationId": op.module.trim_start_matches("r#"),
         "summary": op.docs.first().cloned().unwrap_or_default(),
         "parameters": parameters,
-        "responses": responses(op),
+        "responses": responses(op, service),
         "x-qualified-name": op.qualified_name,
     });
     if let Some(text) = description(op.docs.get(1..).unwrap_or_default()) {
@@ -115,23 +122,29 @@ fn string_param(param: &Param, location: &str) -> Value {
     value
 }
 
-fn responses(op: &Operation) -> Value {
+/// Each documented status's response: a JSON body as a client reads it (`openapi_read`), with the
+/// page's own schema under `x-page-schema` and the page's examples.
+fn responses(op: &Operation, service: &Service) -> Value {
     let mut out = Map::new();
     for r in &op.responses {
         let mut response = json!({ "description": r.description });
-        if let Some(body) = &r.body {
-            let mut media = json!({ "schema": body_schema(body) });
-            let name = match body {
-                Body::Json(_) => {
-                    let examples = (op.examples.responses.iter())
-                        .filter(|e| e.status == r.status && e.invalid.is_none())
-                        .map(|e| (e.title.as_deref(), &e.body));
-                    add_examples(&mut media, examples);
-                    "application/json"
-                }
-                Body::File => "application/octet-stream",
-            };
-            response["content"] = json!({ name: media });
+        match &r.body {
+            Some(body @ Body::Json(ty)) => {
+                let mut media = json!({
+                    "schema": read_type_schema(ty, service),
+                    "x-page-schema": body_schema(body),
+                });
+                let examples = (op.examples.responses.iter())
+                    .filter(|e| e.status == r.status && e.invalid.is_none())
+                    .map(|e| (e.title.as_deref(), &e.body));
+                add_examples(&mut media, examples);
+                response["content"] = json!({ "application/json": media });
+            }
+            Some(body @ Body::File) => {
+                let media = json!({ "schema": body_schema(body) });
+                response["content"] = json!({ "application/octet-stream": media });
+            }
+            None => {}
         }
         if !r.headers.is_empty() {
             let headers: Map<String, Value> = (r.headers.iter())
