@@ -15,6 +15,7 @@ mod form;
 mod gates;
 mod layouts;
 mod openapi;
+mod openapi_merge;
 mod openapi_read;
 mod operation;
 mod parallel;
