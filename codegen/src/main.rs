@@ -487,7 +487,18 @@ fn print_differences(
 fn changes(old: &str, new: &str, format: ChangesFormat, fail_on: Option<FailOn>) -> ExitCode {
     use codegen::internal::changes::{self, render, source, Level, Semver};
     let root = workspace_root();
-    let (before, after) = match (source::model(old, &root), source::model(new, &root)) {
+    // The two versions are read and lowered side by side: that is nearly all of the time.
+    let (before, after) = std::thread::scope(|scope| {
+        let before = scope.spawn(|| source::model(old, &root));
+        let after = source::model(new, &root);
+        (
+            before
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            after,
+        )
+    });
+    let (before, after) = match (before, after) {
         (Ok(before), Ok(after)) => (before, after),
         (before, after) => {
             before
