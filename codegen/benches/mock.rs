@@ -1,5 +1,6 @@
 //! The mock server's speed and memory (not a test): `cargo bench -p codegen --bench mock --
-//! [service/operation]` (default `apig/update_vpc_channel`).
+//! [service/operation [answer-only]]` (default `apig/update_vpc_channel`; `answer-only` times
+//! `Mock::answer` alone, for a profiler).
 //!
 //! - Requests per second for the operation's page example request, answered by the mock (routing,
 //!   the checks of the path, query, headers and body, the example response) against a minimal
@@ -12,7 +13,7 @@
 
 use bytes::Bytes;
 use codegen::internal::ir::{Operation, Service};
-use codegen::internal::mock::{start, Mock};
+use codegen::internal::mock::{start, Incoming, Mock};
 use http_body_util::{BodyExt, Full};
 use hyper::service::service_fn;
 use hyper_util::rt::TokioIo;
@@ -70,6 +71,11 @@ fn main() {
     let mock = Mock::load(&spec, service_name)
         .expect("the mock loads")
         .log(false);
+    let alone = answer_alone(&mock, &prepared);
+    if args.get(1).map(String::as_str) == Some("answer-only") {
+        // For a profiler: `Mock::answer` alone, no servers.
+        return println!("`Mock::answer` alone: {alone:.1} µs per request");
+    }
     let mock =
         start(mock, "127.0.0.1:0".parse().unwrap(), SERVER_THREADS).expect("the mock starts");
     let canned = client.block_on(first_answer(mock.addr, &prepared));
@@ -100,6 +106,7 @@ fn main() {
     println!("| minimal hyper server, same bytes | {floor:.0} |");
     println!("| mock (routing, checks, example) | {ours:.0} |");
     println!("| ratio | {:.2} |", ours / floor);
+    println!("`Mock::answer` alone (sans-IO, one thread): {alone:.1} µs per request");
     memory_parent();
 }
 
@@ -142,6 +149,34 @@ fn example_request(spec: &Path, op: &Operation) -> Prepared {
         headers,
         body: Bytes::from(body),
     }
+}
+
+/// The mean time of `Mock::answer` on the prepared request, in microseconds, without a socket.
+fn answer_alone(mock: &Mock, prepared: &Prepared) -> f64 {
+    let mut headers = hyper::HeaderMap::new();
+    for (name, value) in &prepared.headers {
+        headers.insert(
+            hyper::header::HeaderName::from_bytes(name.as_bytes()).expect("a header name"),
+            value.parse().expect("a header value"),
+        );
+    }
+    let (path, query) = match prepared.target.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (prepared.target.as_str(), None),
+    };
+    let incoming = Incoming {
+        method: prepared.method.as_str(),
+        path,
+        query,
+        headers: &headers,
+        body: &prepared.body,
+    };
+    const TIMES: u32 = 20_000;
+    let started = Instant::now();
+    for _ in 0..TIMES {
+        std::hint::black_box(mock.answer(std::hint::black_box(&incoming)));
+    }
+    started.elapsed().as_secs_f64() * 1e6 / f64::from(TIMES)
 }
 
 fn runtime(threads: usize) -> tokio::runtime::Runtime {

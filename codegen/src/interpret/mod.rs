@@ -65,8 +65,8 @@ impl<'a> Interpreter<'a> {
         // check reports them.
         let ty = operation.body.as_ref()?;
         let mut out = Vec::new();
-        self.check_value(&objects::unchecked(ty), ty, body, "", &mut out);
-        self.unknown_in(ty, body, "", &mut out);
+        self.check_value(&objects::unchecked(ty), ty, body, Place::At(""), &mut out);
+        self.unknown_in(ty, body, Place::At(""), &mut out);
         Some(out)
     }
 
@@ -88,16 +88,38 @@ pub fn check_body(
     Interpreter::new(service).check_body(operation, body)
 }
 
-/// The path of field `wire` of the object at `path`, as violations show it.
-fn field_path(path: &str, wire: &str) -> String {
-    if path.is_empty() {
-        wire.to_owned()
-    } else {
-        format!("{path}.{wire}")
-    }
+/// Where a value is in the body, as violations show it (`members[3].weight`): made into text only
+/// when a violation names it, so that checking a valid body builds no path.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    At(&'a str),
+    Field(&'a Place<'a>, &'a str),
+    Index(&'a Place<'a>, usize),
 }
 
-/// The path of item `index` of the array at `path`.
-fn index_path(path: &str, index: usize) -> String {
-    format!("{path}[{index}]")
+impl<'a> Place<'a> {
+    /// Field `wire` of the object here.
+    fn field(&'a self, wire: &'a str) -> Place<'a> {
+        Place::Field(self, wire)
+    }
+
+    /// Item `index` of the array here.
+    fn index(&'a self, index: usize) -> Place<'a> {
+        Place::Index(self, index)
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Place::At(path) => (*path).to_owned(),
+            Place::Field(object, wire) => {
+                let mut text = object.text();
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(wire);
+                text
+            }
+            Place::Index(array, index) => format!("{}[{index}]", array.text()),
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! rules.
 
 use super::values::{enum_wire, integer, misfit, variant};
-use super::{field_path, index_path, Checked, Interpreter, Rule, Violation};
+use super::{Checked, Interpreter, Place, Rule, Violation};
 use crate::ir::{Bounds, CharClass, Checks, Field, Struct, Type};
 use crate::shared::scan;
 use serde_json::{Map, Value};
@@ -13,20 +13,20 @@ impl Interpreter<'_> {
         &self,
         s: &Struct,
         object: &Map<String, Value>,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         for field in s.fields.iter().filter(|f| f.expected || f.required) {
             if !object.contains_key(&field.wire) {
                 out.push(Violation {
-                    path: field_path(path, &field.wire),
+                    path: path.field(&field.wire).text(),
                     rule: Checked::Required.into(),
                 });
             }
         }
         for field in &s.fields {
             if let Some(value) = object.get(&field.wire) {
-                self.check_field(field, value, &field_path(path, &field.wire), out);
+                self.check_field(field, value, path.field(&field.wire), out);
             }
         }
         self.check_rules(s, object, path, out);
@@ -38,7 +38,7 @@ impl Interpreter<'_> {
         &self,
         field: &Field,
         value: &Value,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         if field.nullable && value.is_null() {
@@ -50,7 +50,7 @@ impl Interpreter<'_> {
         };
         let Value::Array(items) = value else {
             out.push(Violation {
-                path: path.to_owned(),
+                path: path.text(),
                 rule: misfit(&field.ty, value, self),
             });
             return;
@@ -60,13 +60,13 @@ impl Interpreter<'_> {
             let actual = items.len();
             if min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max) {
                 out.push(Violation {
-                    path: path.to_owned(),
+                    path: path.text(),
                     rule: Checked::Items { min, max, actual }.into(),
                 });
             }
         }
         for (i, item) in items.iter().enumerate() {
-            self.check_value(field, inner, item, &index_path(path, i), out);
+            self.check_value(field, inner, item, path.index(i), out);
         }
     }
 
@@ -77,12 +77,12 @@ impl Interpreter<'_> {
         field: &Field,
         ty: &Type,
         value: &Value,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         let mut push = |rule: Rule| {
             out.push(Violation {
-                path: path.to_owned(),
+                path: path.text(),
                 rule,
             })
         };
@@ -129,7 +129,7 @@ impl Interpreter<'_> {
                     return push(misfit(ty, value, self));
                 };
                 for (i, item) in items.iter().enumerate() {
-                    self.check_value(field, inner, item, &index_path(path, i), out);
+                    self.check_value(field, inner, item, path.index(i), out);
                 }
             }
             // A map's values are checked at their keys; lowering allows no limits on a map.
@@ -138,7 +138,7 @@ impl Interpreter<'_> {
                     return push(misfit(ty, value, self));
                 };
                 for (key, item) in entries {
-                    self.check_value(field, inner, item, &field_path(path, key), out);
+                    self.check_value(field, inner, item, path.field(key), out);
                 }
             }
             Type::JsonObject if !value.is_object() => push(misfit(ty, value, self)),

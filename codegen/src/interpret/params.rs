@@ -2,7 +2,7 @@
 //! them: they are typed and checked like a table's fields, so they are read here as an object of
 //! those fields, from the text an HTTP request carries them in (the mock server's reading).
 
-use super::{Checked, Interpreter, Violation};
+use super::{Checked, Interpreter, Place, Violation};
 use crate::ir::{Field, Type};
 use crate::shared::closest::closest;
 use serde_json::{Map, Value};
@@ -23,7 +23,7 @@ impl Interpreter<'_> {
         }
         for field in fields {
             if let Some(value) = values.get(&field.wire) {
-                self.check_field(field, value, &field.wire, &mut out);
+                self.check_field(field, value, Place::At(&field.wire), &mut out);
             }
         }
         for name in values.keys() {

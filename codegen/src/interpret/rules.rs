@@ -3,7 +3,7 @@
 //! (`absent_holds`).
 
 use super::values::{enum_wire, integer, variant};
-use super::{field_path, index_path, Checked, Interpreter, Violation};
+use super::{Checked, Interpreter, Place, Violation};
 use crate::ir::{rule_checks, Condition, FieldPath, FieldRef, Literal, RuleCheck, Struct};
 use serde_json::{Map, Value};
 
@@ -22,7 +22,7 @@ impl Interpreter<'_> {
         &self,
         s: &Struct,
         object: &Object,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         for check in rule_checks(&s.rules) {
@@ -54,7 +54,7 @@ impl Interpreter<'_> {
                     if let (Some(actual), Some(limit)) = (read(field), read(than)) {
                         if actual >= limit {
                             out.push(Violation {
-                                path: field_path(path, &field.wire),
+                                path: path.field(&field.wire).text(),
                                 rule: Checked::LessThan {
                                     other: than.wire.clone(),
                                     limit,
@@ -71,7 +71,7 @@ impl Interpreter<'_> {
                         .any(|group| group.iter().all(|f| present(f, object)))
                     {
                         out.push(Violation {
-                            path: path.to_owned(),
+                            path: path.text(),
                             rule: Checked::AtLeastOneOf {
                                 groups: text.to_owned(),
                             }
@@ -120,7 +120,7 @@ fn present(field: &FieldRef, object: &Object) -> bool {
 impl Presence<'_> {
     /// Walks from `object` (at `path`) through the steps from `step` on, into each item of an
     /// array, to the objects that hold the final fields, and reports there.
-    fn walk(&self, object: &Object, path: &str, step: usize, out: &mut Vec<Violation>) {
+    fn walk(&self, object: &Object, path: Place<'_>, step: usize, out: &mut Vec<Violation>) {
         let steps = &self.target.steps;
         if step + 1 >= steps.len() {
             for field in self.finals {
@@ -136,7 +136,7 @@ impl Presence<'_> {
                     _ => continue,
                 };
                 out.push(Violation {
-                    path: field_path(path, &field.wire),
+                    path: path.field(&field.wire).text(),
                     rule,
                 });
             }
@@ -146,17 +146,17 @@ impl Presence<'_> {
         let Some(value) = object.get(&current.field.wire) else {
             return;
         };
-        let here = field_path(path, &current.field.wire);
+        let here = path.field(&current.field.wire);
         // Values that do not fit their type are reported as such; the walk goes on where it can.
         match value {
             Value::Array(items) if current.array => {
                 for (i, item) in items.iter().enumerate() {
                     if let Value::Object(item) = item {
-                        self.walk(item, &index_path(&here, i), step + 1, out);
+                        self.walk(item, here.index(i), step + 1, out);
                     }
                 }
             }
-            Value::Object(nested) if !current.array => self.walk(nested, &here, step + 1, out),
+            Value::Object(nested) if !current.array => self.walk(nested, here, step + 1, out),
             _ => {}
         }
     }

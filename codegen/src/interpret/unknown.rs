@@ -1,7 +1,7 @@
 //! The fields a request body has and the tables do not document, in the body's order, each with the
 //! closest documented name: what the generated crate reports after `validate` (`unknown_field`).
 
-use super::{field_path, index_path, Checked, Interpreter, Violation};
+use super::{Checked, Interpreter, Place, Violation};
 use crate::diag::closest;
 use crate::ir::{Struct, Type};
 use serde_json::{Map, Value};
@@ -11,18 +11,18 @@ impl Interpreter<'_> {
         &self,
         s: &Struct,
         object: &Map<String, Value>,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         for (key, value) in object {
-            let here = field_path(path, key);
+            let here = path.field(key);
             match s.fields.iter().find(|f| f.wire == *key) {
-                Some(field) => self.unknown_in(&field.ty, value, &here, out),
+                Some(field) => self.unknown_in(&field.ty, value, here, out),
                 None => {
                     let suggestion =
                         closest(key, s.fields.iter().map(|f| f.wire.as_str())).map(str::to_owned);
                     out.push(Violation {
-                        path: here,
+                        path: here.text(),
                         rule: Checked::UnknownField { suggestion }.into(),
                     });
                 }
@@ -34,7 +34,7 @@ impl Interpreter<'_> {
         &self,
         ty: &Type,
         value: &Value,
-        path: &str,
+        path: Place<'_>,
         out: &mut Vec<Violation>,
     ) {
         match (ty, value) {
@@ -45,14 +45,14 @@ impl Interpreter<'_> {
             }
             (Type::Vec(inner), Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.unknown_in(inner, item, &index_path(path, i), out);
+                    self.unknown_in(inner, item, path.index(i), out);
                 }
             }
             // A map's keys are data, a free-form object's keys anything: neither is an unknown
             // field.
             (Type::Map(inner), Value::Object(entries)) => {
                 for (key, item) in entries {
-                    self.unknown_in(inner, item, &field_path(path, key), out);
+                    self.unknown_in(inner, item, path.field(key), out);
                 }
             }
             _ => {}

@@ -43,6 +43,8 @@ pub struct Mock {
     service: &'static Service,
     interpreter: Interpreter<'static>,
     routes: Routes,
+    /// Each operation's answer to a valid request, made once (in the order of `service.operations`).
+    successes: Vec<Answer>,
     body_limit: usize,
     log: bool,
 }
@@ -87,6 +89,7 @@ impl Mock {
             service,
             interpreter: Interpreter::new(service),
             routes: Routes::new(&service.operations),
+            successes: service.operations.iter().map(answer::success).collect(),
             body_limit: DEFAULT_BODY_LIMIT,
             log: true,
         }
@@ -124,7 +127,7 @@ impl Mock {
         let op = &self.service.operations[found.operation];
         let violations = checks::check(&self.interpreter, op, &found.params, request);
         if violations.is_empty() {
-            answer::success(op)
+            self.successes[found.operation].clone()
         } else {
             answer::invalid(op, &violations)
         }
