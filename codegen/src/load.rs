@@ -80,18 +80,9 @@ pub fn parse_releases(name: &str, text: &str, diags: &mut Diagnostics) -> Option
     match serde_json::from_str(text) {
         Ok(releases) => Some(releases),
         Err(error) => {
-            let mut message = error.to_string();
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
-            diags.push(Diagnostic {
-                file: name.to_owned(),
-                line: error.line(),
-                column: error.column(),
-                path: String::new(),
-                message: format!("not a release history: {message}"),
-                help: Some(format!("{RELEASES_FILE} is written by `codegen release`")),
-            });
+            let mut diagnostic = json_error(name, &error, "not a release history");
+            diagnostic.help = Some(format!("{RELEASES_FILE} is written by `codegen release`"));
+            diags.push(diagnostic);
             None
         }
     }
@@ -125,6 +116,22 @@ pub fn relative_name(path: &Path, root: &Path) -> String {
         .join("/")
 }
 
+/// serde_json's `error` reading the file `name`, at its line:column, as `what: <serde's message>`.
+fn json_error(name: &str, error: &serde_json::Error, what: &str) -> Diagnostic {
+    let mut message = error.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    Diagnostic {
+        file: name.to_owned(),
+        line: error.line(),
+        column: error.column(),
+        path: String::new(),
+        message: format!("{what}: {message}"),
+        help: None,
+    }
+}
+
 /// Parses one file's text; every problem goes to `diags`. A file that is not JSON or not a spec
 /// file is `None`; otherwise each entry is loaded on its own, so one bad entry does not hide the
 /// others.
@@ -132,18 +139,7 @@ pub fn parse(name: &str, text: &str, diags: &mut Diagnostics) -> Option<File> {
     let json: Value = match serde_json::from_str(text) {
         Ok(json) => json,
         Err(error) => {
-            let mut message = error.to_string();
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
-            diags.push(Diagnostic {
-                file: name.to_owned(),
-                line: error.line(),
-                column: error.column(),
-                path: String::new(),
-                message: format!("malformed JSON: {message}"),
-                help: None,
-            });
+            diags.push(json_error(name, &error, "malformed JSON"));
             return None;
         }
     };
