@@ -245,22 +245,12 @@ impl Config {
 
     fn load_and_lower(&self, report: &mut Report) -> Result<ir::Model, Error> {
         let started = std::time::Instant::now();
-        let found = load::find(&self.spec_dir).map_err(|source| Error::Io {
-            path: self.spec_dir.clone(),
-            source,
-        })?;
+        let found = self.read_files(load::FileKind::Spec)?;
         let mut diags = diag::Diagnostics::default();
         let mut files = Vec::new();
-        for (name, path) in &found {
-            let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
-            if self.emit_rerun_if_changed {
-                println!("cargo:rerun-if-changed={}", path.display());
-            }
+        for (name, text) in &found {
             report.spec_files.push(name.clone());
-            files.extend(load::parse(name, &text, &mut diags));
+            files.extend(load::parse(name, text, &mut diags));
         }
         if self.emit_rerun_if_changed {
             println!("cargo:rerun-if-changed={}", self.spec_dir.display());
@@ -300,25 +290,30 @@ impl Config {
         &self,
         diags: &mut diag::Diagnostics,
     ) -> Result<Vec<(String, spec::Releases)>, Error> {
-        let found =
-            load::find_kind(&self.spec_dir, load::FileKind::Releases).map_err(|source| {
-                Error::Io {
-                    path: self.spec_dir.clone(),
-                    source,
-                }
-            })?;
-        let mut histories = Vec::new();
+        let found = self.read_files(load::FileKind::Releases)?;
+        let histories = found.into_iter().filter_map(|(name, text)| {
+            load::parse_releases(&name, &text, diags).map(|history| (name, history))
+        });
+        Ok(histories.collect())
+    }
+
+    /// The files of `kind` under the spec directory, as (relative name, text), each named to cargo
+    /// in a build script.
+    fn read_files(&self, kind: load::FileKind) -> Result<Vec<(String, String)>, Error> {
+        let io = |path: &std::path::Path| {
+            let path = path.to_path_buf();
+            move |source| Error::Io { path, source }
+        };
+        let found = load::find_kind(&self.spec_dir, kind).map_err(io(&self.spec_dir))?;
+        let mut texts = Vec::with_capacity(found.len());
         for (name, path) in found {
-            let text = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-                path: path.clone(),
-                source,
-            })?;
+            let text = std::fs::read_to_string(&path).map_err(io(&path))?;
             if self.emit_rerun_if_changed {
                 println!("cargo:rerun-if-changed={}", path.display());
             }
-            histories.extend(load::parse_releases(&name, &text, diags).map(|h| (name, h)));
+            texts.push((name, text));
         }
-        Ok(histories)
+        Ok(texts)
     }
 
     /// The JSON Schema of one operation (`service/operation` or its bare name when unique).
