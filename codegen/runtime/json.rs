@@ -1,6 +1,7 @@
 //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
 //! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
 
+use super::lex::DeError;
 use super::violation::ValidationErrors;
 use std::fmt;
 
@@ -8,7 +9,7 @@ use std::fmt;
 pub const NULL_IN_REQUEST: &str =
     "invalid type: null, expected a value (the tables document no null: leave the field out)";
 
-/// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path
+/// JSON that does not fit the type: what was wrong, where it happened, and the JSON path
 /// of the value being read there.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonError {
@@ -19,7 +20,7 @@ pub struct JsonError {
     pub line: usize,
     /// 1-based column of the error.
     pub column: usize,
-    /// What serde_json said.
+    /// What was wrong, as serde_json would say it.
     pub message: String,
 }
 
@@ -41,37 +42,30 @@ impl fmt::Display for JsonError {
 impl std::error::Error for JsonError {}
 
 impl JsonError {
-    /// serde_json's message without its position, which the error gives apart.
-    fn message(error: &serde_json::Error) -> String {
-        let mut message = error.to_string();
-        if let Some(at) = message.rfind(" at line ") {
-            message.truncate(at);
-        }
-        message
-    }
-
     /// An error in reading a request body in one pass, which knows the path of the value it was
     /// reading.
-    pub(super) fn read(error: &serde_json::Error, path: &str) -> JsonError {
-        let mut message = JsonError::message(error);
+    pub(super) fn read(input: &[u8], error: &DeError, path: &str) -> JsonError {
+        let (line, column) = error.line_column(input);
         // A null is refused by the strict reading or by the value's own reader: one message for
         // both.
-        if message.starts_with("invalid type: null") {
-            message = NULL_IN_REQUEST.to_owned();
-        }
+        let message = if error.message.starts_with("invalid type: null") {
+            NULL_IN_REQUEST.to_owned()
+        } else {
+            error.message.clone()
+        };
         JsonError {
             path: path.to_owned(),
-            line: error.line(),
-            column: error.column(),
+            line,
+            column,
             message,
         }
     }
 
     /// An error in deserializing a response body, whose path is found by scanning the text before
     /// it.
-    pub(super) fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
-        let (line, column) = (error.line(), error.column());
-        let message = JsonError::message(error);
+    pub(super) fn new(input: &[u8], error: &DeError) -> JsonError {
+        let (line, column) = error.line_column(input);
+        let message = error.message.clone();
         let offset = offset_of(input, line, column);
         let mut path = path_at(input, offset);
         // An array where an object belongs is reported just inside the array: name the array
@@ -81,7 +75,7 @@ impl JsonError {
                 path.truncate(open);
             }
         }
-        // serde_json reports a missing field at the end of its object; name the field itself.
+        // A missing field is reported at the end of its object; name the field itself.
         if let Some(field) = message
             .strip_prefix("missing field `")
             .and_then(|rest| rest.strip_suffix('`'))
@@ -143,8 +137,10 @@ fn path_at(input: &[u8], offset: usize) -> String {
                     if is_key && !*after_value {
                         let raw = String::from_utf8_lossy(text);
                         *key = Some(
-                            serde_json::from_str::<String>(&format!("\"{raw}\""))
-                                .unwrap_or_else(|_| raw.into_owned()),
+                            super::de::JsonDeserializer::read::<String>(
+                                format!("\"{raw}\"").as_bytes(),
+                            )
+                            .unwrap_or_else(|_| raw.into_owned()),
                         );
                     }
                 }

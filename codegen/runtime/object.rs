@@ -3,6 +3,7 @@
 
 use super::closest::closest;
 use super::collections::in_order;
+use super::de::JsonDeserializer;
 use super::json::{BodyError, JsonError, Str};
 use super::read::{seed, Build, Check, Mode, Reader, Value};
 use super::violation::{Path, Rule, ValidationErrors, Violation};
@@ -290,13 +291,17 @@ pub fn read_body<'de, M: Mode, V: Value<'de, M>>(
     mut value: V,
 ) -> Outcome<M::Keep<V::Item>> {
     let mut reader = Reader::default();
-    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    let mut deserializer = JsonDeserializer::new(input);
     match value
         .read(&mut deserializer, &mut reader, &Path::Root)
         .and_then(|kept| deserializer.end().map(|()| kept))
     {
         Ok(kept) => Ok((kept, reader.into_violations())),
-        Err(error) => Err(JsonError::read(&error, reader.failed_at().unwrap_or(""))),
+        Err(error) => Err(JsonError::read(
+            input,
+            &error,
+            reader.failed_at().unwrap_or(""),
+        )),
     }
 }
 

@@ -9,7 +9,7 @@ use quote::quote;
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
 /// The support module's own modules, copied in inside it: violations and their catalogue of
-/// messages, the checks, the character classes, JSON errors, undocumented fields, the strict and
+/// messages, the checks, the character classes, the JSON reader (tokens and deserializer), JSON errors, undocumented fields, the strict and
 /// the one-pass reading of request bodies, a documented null, the parts of a form, the closest
 /// documented name to a misspelled one, bounds in words and how the checks read a string (the
 /// catalogue, the classes and the last three the generator shares).
@@ -18,6 +18,8 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("messages", include_str!("../../runtime/messages.rs")),
     ("checks", include_str!("../../runtime/checks.rs")),
     ("chars", include_str!("../../runtime/chars.rs")),
+    ("lex", include_str!("../../runtime/lex.rs")),
+    ("de", include_str!("../../runtime/de.rs")),
     ("json", include_str!("../../runtime/json.rs")),
     ("unknown", include_str!("../../runtime/unknown.rs")),
     ("strict", include_str!("../../runtime/strict.rs")),

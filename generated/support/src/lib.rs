@@ -16,8 +16,10 @@ pub use self::checks::{
     require_one_group, Validate,
 };
 pub use self::collections::{Items, Values};
+pub use self::de::JsonDeserializer;
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
+pub use self::lex::DeError;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
@@ -122,7 +124,7 @@ pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
 pub fn from_json<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
 ) -> Result<T, JsonError> {
-    serde_json::from_slice(input).map_err(|error| JsonError::new(input, &error))
+    de::JsonDeserializer::read(input).map_err(|error| JsonError::new(input, &error))
 }
 /// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its
 /// path: an object must be a JSON object (not an array), `null` is not a value, and `-0` is the
@@ -130,7 +132,7 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(
 pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
 ) -> Result<T, JsonError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(input);
+    let mut deserializer = de::JsonDeserializer::new(input);
     T::deserialize(strict::Strict(&mut deserializer))
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|error| JsonError::new(input, &error))
@@ -841,14 +843,1334 @@ mod chars {
         ('\u{30000}', '\u{323AF}'),
     ];
 }
+mod lex {
+    //! The tokens of JSON over the bytes of a body (RFC 8259): whitespace, strings with their escapes,
+    //! numbers, the three literals, and a value skipped whole. [`Lexer`] is the cursor the deserializer
+    //! of the `de` module reads with; every error names the byte offset where it happened.
+    //!
+    //! What is JSON and how a value is read agree with serde_json's reading of a slice (its differential
+    //! test holds the two together): a string is valid UTF-8 and has no raw control character, a lone
+    //! surrogate escape is an error, a number is `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, an
+    //! integer is a `u64` or a negative `i64` where it fits and a float otherwise (`-0` too), a float
+    //! beyond `f64` is out of range. Floats are parsed exactly (the standard library's parser).
+    use serde::de::{Expected, Unexpected};
+    use std::fmt;
+    /// An error of reading JSON: what went wrong and, where known, the byte offset just past the byte
+    /// it was found at.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct DeError {
+        /// What went wrong.
+        pub message: String,
+        /// The byte offset, `None` for an error raised by a type's own deserializer before the reader
+        /// placed it.
+        pub at: Option<usize>,
+    }
+    impl fmt::Display for DeError {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.message)
+        }
+    }
+    impl std::error::Error for DeError {}
+    impl serde::de::Error for DeError {
+        fn custom<T: fmt::Display>(message: T) -> DeError {
+            DeError {
+                message: message.to_string(),
+                at: None,
+            }
+        }
+        fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn Expected) -> DeError {
+            let unexpected = JsonUnexpected(unexpected);
+            DeError::custom(
+                format_args!("invalid type: {unexpected}, expected {expected}"),
+            )
+        }
+        fn invalid_value(
+            unexpected: Unexpected<'_>,
+            expected: &dyn Expected,
+        ) -> DeError {
+            let unexpected = JsonUnexpected(unexpected);
+            DeError::custom(
+                format_args!("invalid value: {unexpected}, expected {expected}"),
+            )
+        }
+    }
+    /// A value that did not fit, named in JSON's words: `null`, and a float as JSON writes it.
+    struct JsonUnexpected<'a>(Unexpected<'a>);
+    impl fmt::Display for JsonUnexpected<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            match self.0 {
+                Unexpected::Unit => f.write_str("null"),
+                Unexpected::Float(value) => {
+                    match serde_json::Number::from_f64(value) {
+                        Some(number) => write!(f, "floating point `{number}`"),
+                        None => write!(f, "floating point `{value}`"),
+                    }
+                }
+                other => other.fmt(f),
+            }
+        }
+    }
+    impl DeError {
+        /// The 1-based line and the column of the error in `input` (the column counts bytes since the
+        /// line began, as serde_json's does).
+        pub fn line_column(&self, input: &[u8]) -> (usize, usize) {
+            let at = self.at.unwrap_or(input.len()).min(input.len());
+            let before = &input[..at];
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = 1 + before[..line_start].iter().filter(|&&b| b == b'\n').count();
+            (line, at - line_start)
+        }
+    }
+    /// The messages of malformed JSON.
+    pub(super) mod malformed {
+        pub const EOF_LIST: &str = "EOF while parsing a list";
+        pub const EOF_OBJECT: &str = "EOF while parsing an object";
+        pub const EOF_STRING: &str = "EOF while parsing a string";
+        pub const EOF_VALUE: &str = "EOF while parsing a value";
+        pub const COLON: &str = "expected `:`";
+        pub const LIST_COMMA_OR_END: &str = "expected `,` or `]`";
+        pub const OBJECT_COMMA_OR_END: &str = "expected `,` or `}`";
+        pub const IDENT: &str = "expected ident";
+        pub const VALUE: &str = "expected value";
+        pub const ESCAPE: &str = "invalid escape";
+        pub const NUMBER: &str = "invalid number";
+        pub const OUT_OF_RANGE: &str = "number out of range";
+        pub const UNICODE: &str = "invalid unicode code point";
+        pub const CONTROL: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+        pub const KEY_NOT_STRING: &str = "key must be a string";
+        pub const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
+        pub const TRAILING_COMMA: &str = "trailing comma";
+        pub const TRAILING: &str = "trailing characters";
+        pub const HEX_END: &str = "unexpected end of hex escape";
+        pub const DEPTH: &str = "recursion limit exceeded";
+    }
+    /// A JSON number as read: the integer types where it fits, a float otherwise.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub(super) enum Number {
+        Unsigned(u64),
+        Negative(i64),
+        Float(f64),
+    }
+    /// A number's form, as scanned.
+    enum Scanned {
+        Integer { negative: bool, magnitude: u64 },
+        Float,
+    }
+    /// A string as read: borrowed from the input when it has no escape, from the lexer's scratch
+    /// buffer when it has.
+    pub(super) enum Text<'de, 's, T: ?Sized> {
+        Borrowed(&'de T),
+        Copied(&'s T),
+    }
+    /// A cursor over the bytes of a JSON text.
+    pub(super) struct Lexer<'de> {
+        pub(super) input: &'de [u8],
+        pub(super) at: usize,
+        scratch: Vec<u8>,
+    }
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    /// Whether any byte of `word` is `"`, `\` or a control character.
+    #[inline]
+    fn has_special(word: u64) -> bool {
+        let control = word.wrapping_sub(ONES * 0x20) & !word;
+        let quote = word ^ (ONES * u64::from(b'"'));
+        let quote = quote.wrapping_sub(ONES) & !quote;
+        let backslash = word ^ (ONES * u64::from(b'\\'));
+        let backslash = backslash.wrapping_sub(ONES) & !backslash;
+        (control | quote | backslash) & HIGH != 0
+    }
+    impl<'de> Lexer<'de> {
+        pub(super) fn new(input: &'de [u8]) -> Lexer<'de> {
+            Lexer {
+                input,
+                at: 0,
+                scratch: Vec::new(),
+            }
+        }
+        /// An error found at the byte just read.
+        pub(super) fn error(&self, message: &str) -> DeError {
+            DeError {
+                message: message.to_owned(),
+                at: Some(self.at),
+            }
+        }
+        /// An error found at the next byte, not yet read.
+        pub(super) fn peek_error(&self, message: &str) -> DeError {
+            DeError {
+                message: message.to_owned(),
+                at: Some((self.at + 1).min(self.input.len())),
+            }
+        }
+        /// Places an error raised by a type's deserializer at the byte just read (the end of the value
+        /// that did not fit).
+        pub(super) fn place(&self, mut error: DeError) -> DeError {
+            if error.at.is_none() {
+                error.at = Some(self.at);
+            }
+            error
+        }
+        /// Skips whitespace; the next byte, not consumed.
+        #[inline]
+        pub(super) fn peek(&mut self) -> Option<u8> {
+            while let Some(&byte) = self.input.get(self.at) {
+                match byte {
+                    b' ' | b'\n' | b'\t' | b'\r' => self.at += 1,
+                    _ => return Some(byte),
+                }
+            }
+            None
+        }
+        /// Reads the rest of a literal whose first byte is the next one.
+        pub(super) fn literal(&mut self, word: &[u8]) -> Result<(), DeError> {
+            self.at += 1;
+            for &expected in &word[1..] {
+                match self.input.get(self.at) {
+                    None => return Err(self.error(malformed::EOF_VALUE)),
+                    Some(&byte) if byte == expected => self.at += 1,
+                    Some(_) => return Err(self.peek_error(malformed::IDENT)),
+                }
+            }
+            Ok(())
+        }
+        /// Moves to the next `"`, `\` or control character of a string, eight bytes at a time.
+        #[inline]
+        fn skip_plain(&mut self) {
+            let rest = &self.input[self.at..];
+            let mut chunks = rest.chunks_exact(8);
+            for chunk in chunks.by_ref() {
+                let word = u64::from_le_bytes([
+                    chunk[0],
+                    chunk[1],
+                    chunk[2],
+                    chunk[3],
+                    chunk[4],
+                    chunk[5],
+                    chunk[6],
+                    chunk[7],
+                ]);
+                if has_special(word) {
+                    break;
+                }
+                self.at += 8;
+            }
+            while let Some(&byte) = self.input.get(self.at) {
+                if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                    return;
+                }
+                self.at += 1;
+            }
+        }
+        /// Reads a string whose opening quote has been read, as text checked for UTF-8.
+        #[inline]
+        pub(super) fn string<'s>(&'s mut self) -> Result<Text<'de, 's, str>, DeError> {
+            match self.raw_string(true)? {
+                Text::Borrowed(bytes) => {
+                    match std::str::from_utf8(bytes) {
+                        Ok(text) => Ok(Text::Borrowed(text)),
+                        Err(_) => Err(self.error(malformed::UNICODE)),
+                    }
+                }
+                Text::Copied(_) => {
+                    match std::str::from_utf8(&self.scratch) {
+                        Ok(text) => Ok(Text::Copied(text)),
+                        Err(_) => {
+                            Err(DeError {
+                                message: malformed::UNICODE.to_owned(),
+                                at: Some(self.at),
+                            })
+                        }
+                    }
+                }
+            }
+        }
+        /// Reads a string whose opening quote has been read, its escapes decoded; `strict` refuses a
+        /// lone surrogate, which otherwise is kept as its three bytes (as serde_json gives a key's
+        /// bytes).
+        pub(super) fn raw_string<'s>(
+            &'s mut self,
+            strict: bool,
+        ) -> Result<Text<'de, 's, [u8]>, DeError> {
+            let start = self.at;
+            self.skip_plain();
+            match self.input.get(self.at) {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(Text::Borrowed(&self.input[start..self.at - 1]));
+                }
+                Some(b'\\') => {}
+                Some(_) => {
+                    self.at += 1;
+                    return Err(self.error(malformed::CONTROL));
+                }
+                None => return Err(self.error(malformed::EOF_STRING)),
+            }
+            self.scratch.clear();
+            self.scratch.extend_from_slice(&self.input[start..self.at]);
+            loop {
+                self.at += 1;
+                self.escape(strict)?;
+                let run = self.at;
+                self.skip_plain();
+                self.scratch.extend_from_slice(&self.input[run..self.at]);
+                match self.input.get(self.at) {
+                    Some(b'"') => {
+                        self.at += 1;
+                        return Ok(Text::Copied(&self.scratch));
+                    }
+                    Some(b'\\') => {}
+                    Some(_) => {
+                        self.at += 1;
+                        return Err(self.error(malformed::CONTROL));
+                    }
+                    None => return Err(self.error(malformed::EOF_STRING)),
+                }
+            }
+        }
+        /// Decodes the escape after a backslash into the scratch buffer.
+        fn escape(&mut self, strict: bool) -> Result<(), DeError> {
+            let Some(&kind) = self.input.get(self.at) else {
+                return Err(self.error(malformed::EOF_STRING));
+            };
+            self.at += 1;
+            let byte = match kind {
+                b'"' => b'"',
+                b'\\' => b'\\',
+                b'/' => b'/',
+                b'b' => 0x08,
+                b'f' => 0x0c,
+                b'n' => b'\n',
+                b'r' => b'\r',
+                b't' => b'\t',
+                b'u' => return self.unicode_escape(strict),
+                _ => return Err(self.error(malformed::ESCAPE)),
+            };
+            self.scratch.push(byte);
+            Ok(())
+        }
+        fn hex4(&mut self) -> Result<u16, DeError> {
+            if self.at + 4 > self.input.len() {
+                self.at = self.input.len();
+                return Err(self.error(malformed::EOF_STRING));
+            }
+            let (start, mut value) = (self.at, 0u16);
+            for _ in 0..4 {
+                let byte = self.input[self.at];
+                self.at += 1;
+                let digit = match byte {
+                    b'0'..=b'9' => byte - b'0',
+                    b'a'..=b'f' => byte - b'a' + 10,
+                    b'A'..=b'F' => byte - b'A' + 10,
+                    _ => {
+                        self.at = start + 4;
+                        return Err(self.error(malformed::ESCAPE));
+                    }
+                };
+                value = value * 16 + u16::from(digit);
+            }
+            Ok(value)
+        }
+        fn unicode_escape(&mut self, strict: bool) -> Result<(), DeError> {
+            let first = self.hex4()?;
+            let code = match first {
+                0xDC00..=0xDFFF if strict => {
+                    return Err(self.error(malformed::LONE_SURROGATE));
+                }
+                0xD800..=0xDBFF => {
+                    if self.input.get(self.at..self.at + 2) != Some(b"\\u") {
+                        if strict {
+                            let backslash = self.input.get(self.at) == Some(&b'\\');
+                            self.at = (self.at + 1 + usize::from(backslash))
+                                .min(self.input.len());
+                            return Err(self.error(malformed::HEX_END));
+                        }
+                        return self.push_code(u32::from(first));
+                    }
+                    self.at += 2;
+                    let second = self.hex4()?;
+                    if !(0xDC00..=0xDFFF).contains(&second) {
+                        if strict {
+                            return Err(self.error(malformed::LONE_SURROGATE));
+                        }
+                        self.push_code(u32::from(first))?;
+                        return self.push_code(u32::from(second));
+                    }
+                    0x10000 + ((u32::from(first) - 0xD800) << 10)
+                        + (u32::from(second) - 0xDC00)
+                }
+                _ => u32::from(first),
+            };
+            self.push_code(code)
+        }
+        /// Appends a code point as UTF-8 (a lone surrogate as the three bytes its form would take).
+        fn push_code(&mut self, code: u32) -> Result<(), DeError> {
+            match char::from_u32(code) {
+                Some(c) => {
+                    let mut buffer = [0; 4];
+                    self.scratch
+                        .extend_from_slice(c.encode_utf8(&mut buffer).as_bytes());
+                }
+                None => {
+                    self.scratch
+                        .extend_from_slice(
+                            &[
+                                0xE0 | (code >> 12) as u8,
+                                0x80 | ((code >> 6) & 0x3F) as u8,
+                                0x80 | (code & 0x3F) as u8,
+                            ],
+                        )
+                }
+            }
+            Ok(())
+        }
+        /// Reads a number whose first byte (`-` or a digit) is the next one.
+        pub(super) fn number(&mut self) -> Result<Number, DeError> {
+            let start = self.at;
+            let scanned = self.scan_number()?;
+            match scanned {
+                Scanned::Integer { negative, magnitude } => {
+                    Ok(
+                        match (negative, magnitude) {
+                            (false, m) => Number::Unsigned(m),
+                            (true, 0) => Number::Float(-0.0),
+                            (true, m) if m <= 1 << 63 => {
+                                Number::Negative((m as i64).wrapping_neg())
+                            }
+                            (true, m) => Number::Float(-(m as f64)),
+                        },
+                    )
+                }
+                Scanned::Float => {
+                    let text = std::str::from_utf8(&self.input[start..self.at])
+                        .unwrap_or("");
+                    match text.parse::<f64>() {
+                        Ok(value) if value.is_finite() => Ok(Number::Float(value)),
+                        _ => Err(self.error(malformed::OUT_OF_RANGE)),
+                    }
+                }
+            }
+        }
+        /// Moves past a number, checking its form only: an integer that fits 64 bits is kept, a float
+        /// is left for the caller to parse (a number is skipped without its range, as serde_json does).
+        fn scan_number(&mut self) -> Result<Scanned, DeError> {
+            let negative = self.input[self.at] == b'-';
+            if negative {
+                self.at += 1;
+            }
+            let mut magnitude: u64 = 0;
+            let mut overflow = false;
+            match self.input.get(self.at) {
+                Some(b'0') => {
+                    self.at += 1;
+                    if matches!(self.input.get(self.at), Some(b'0'..= b'9')) {
+                        return Err(self.peek_error(malformed::NUMBER));
+                    }
+                }
+                Some(b'1'..=b'9') => {
+                    while let Some(&digit @ b'0'..=b'9') = self.input.get(self.at) {
+                        let next = magnitude
+                            .checked_mul(10)
+                            .and_then(|m| m.checked_add(u64::from(digit - b'0')));
+                        match next {
+                            Some(next) => magnitude = next,
+                            None => overflow = true,
+                        }
+                        self.at += 1;
+                    }
+                }
+                Some(_) => return Err(self.peek_error(malformed::NUMBER)),
+                None => return Err(self.error(malformed::EOF_VALUE)),
+            }
+            if !overflow && !matches!(self.input.get(self.at), Some(b'.' | b'e' | b'E'))
+            {
+                return Ok(Scanned::Integer {
+                    negative,
+                    magnitude,
+                });
+            }
+            self.fraction_and_exponent()?;
+            Ok(Scanned::Float)
+        }
+        fn digits(&mut self) -> Result<(), DeError> {
+            match self.input.get(self.at) {
+                Some(b'0'..=b'9') => {}
+                Some(_) => return Err(self.peek_error(malformed::NUMBER)),
+                None => return Err(self.error(malformed::EOF_VALUE)),
+            }
+            while matches!(self.input.get(self.at), Some(b'0'..= b'9')) {
+                self.at += 1;
+            }
+            Ok(())
+        }
+        fn fraction_and_exponent(&mut self) -> Result<(), DeError> {
+            if self.input.get(self.at) == Some(&b'.') {
+                self.at += 1;
+                self.digits()?;
+            }
+            if matches!(self.input.get(self.at), Some(b'e' | b'E')) {
+                self.at += 1;
+                if matches!(self.input.get(self.at), Some(b'+' | b'-')) {
+                    self.at += 1;
+                }
+                self.digits()?;
+            }
+            Ok(())
+        }
+        /// Skips one value whole, checking that it is JSON (strings are not checked for UTF-8, as
+        /// serde_json does not when it ignores a value); nesting has no limit here, since nothing
+        /// recurses.
+        pub(super) fn skip_value(&mut self) -> Result<(), DeError> {
+            let mut enclosing: Vec<bool> = Vec::new();
+            loop {
+                self.skip_scalar_or_open(&mut enclosing)?;
+                loop {
+                    let Some(&in_object) = enclosing.last() else {
+                        return Ok(());
+                    };
+                    let (close, eof, comma_or_end) = if in_object {
+                        (b'}', malformed::EOF_OBJECT, malformed::OBJECT_COMMA_OR_END)
+                    } else {
+                        (b']', malformed::EOF_LIST, malformed::LIST_COMMA_OR_END)
+                    };
+                    match self.peek() {
+                        Some(b',') => {
+                            self.at += 1;
+                            if in_object {
+                                self.skip_key()?;
+                            }
+                            break;
+                        }
+                        Some(byte) if byte == close => {
+                            self.at += 1;
+                            enclosing.pop();
+                        }
+                        Some(_) => return Err(self.peek_error(comma_or_end)),
+                        None => return Err(self.peek_error(eof)),
+                    }
+                }
+            }
+        }
+        /// Skips a scalar, or opens an array or object (and reads an object's first key).
+        fn skip_scalar_or_open(
+            &mut self,
+            enclosing: &mut Vec<bool>,
+        ) -> Result<(), DeError> {
+            match self.peek() {
+                Some(b'n') => self.literal(b"null"),
+                Some(b't') => self.literal(b"true"),
+                Some(b'f') => self.literal(b"false"),
+                Some(b'-' | b'0'..=b'9') => self.scan_number().map(drop),
+                Some(b'"') => {
+                    self.at += 1;
+                    self.raw_string(false).map(drop)
+                }
+                Some(b'[') => {
+                    self.at += 1;
+                    if self.peek() == Some(b']') {
+                        self.at += 1;
+                        return Ok(());
+                    }
+                    enclosing.push(false);
+                    self.skip_scalar_or_open(enclosing)
+                }
+                Some(b'{') => {
+                    self.at += 1;
+                    if self.peek() == Some(b'}') {
+                        self.at += 1;
+                        return Ok(());
+                    }
+                    enclosing.push(true);
+                    self.key_and_colon()?;
+                    self.skip_scalar_or_open(enclosing)
+                }
+                Some(_) => Err(self.peek_error(malformed::VALUE)),
+                None => Err(self.peek_error(malformed::EOF_VALUE)),
+            }
+        }
+        /// After a comma in an object: its next key and colon (a closing brace is a trailing comma).
+        fn skip_key(&mut self) -> Result<(), DeError> {
+            match self.peek() {
+                Some(b'}') => Err(self.peek_error(malformed::TRAILING_COMMA)),
+                _ => self.key_and_colon(),
+            }
+        }
+        fn key_and_colon(&mut self) -> Result<(), DeError> {
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    self.raw_string(false)?;
+                }
+                Some(_) => return Err(self.peek_error(malformed::KEY_NOT_STRING)),
+                None => return Err(self.peek_error(malformed::EOF_OBJECT)),
+            }
+            self.colon()
+        }
+        /// Reads the colon after an object's key.
+        pub(super) fn colon(&mut self) -> Result<(), DeError> {
+            match self.peek() {
+                Some(b':') => {
+                    self.at += 1;
+                    Ok(())
+                }
+                Some(_) => Err(self.peek_error(malformed::COLON)),
+                None => Err(self.peek_error(malformed::EOF_OBJECT)),
+            }
+        }
+    }
+}
+mod de {
+    //! The deserializer of our own that every body is read with: requests strictly (wrapped by the
+    //! `strict` module) and responses leniently. It reads the bytes once through the `lex` module and
+    //! hands serde's visitors what serde_json's reading of a slice would hand them, in the same order
+    //! and with the same messages, so that a type's `Deserialize` impl reads the same values from both.
+    //! A key read as bytes (how documented fields are matched) is not checked for UTF-8; an ignored
+    //! value is checked to be JSON and nothing more.
+    use super::lex::{malformed, DeError, Lexer, Number, Text};
+    use serde::de::{
+        self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+    };
+    /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
+    const DEPTH: u16 = 128;
+    /// A JSON deserializer over the bytes of a body.
+    pub struct JsonDeserializer<'de> {
+        lexer: Lexer<'de>,
+        depth: u16,
+    }
+    impl<'de> JsonDeserializer<'de> {
+        /// A deserializer of `input`.
+        pub fn new(input: &'de [u8]) -> JsonDeserializer<'de> {
+            JsonDeserializer {
+                lexer: Lexer::new(input),
+                depth: DEPTH,
+            }
+        }
+        /// Checks that nothing but whitespace follows the value read.
+        pub fn end(&mut self) -> Result<(), DeError> {
+            match self.lexer.peek() {
+                None => Ok(()),
+                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
+            }
+        }
+        /// Reads one value of `T` from `input`, with nothing after it.
+        pub fn read<T: de::Deserialize<'de>>(input: &'de [u8]) -> Result<T, DeError> {
+            let mut deserializer = JsonDeserializer::new(input);
+            let value = T::deserialize(&mut deserializer)?;
+            deserializer.end()?;
+            Ok(value)
+        }
+        fn enter(&mut self) -> Result<(), DeError> {
+            self.depth -= 1;
+            if self.depth == 0 {
+                return Err(self.lexer.peek_error(malformed::DEPTH));
+            }
+            Ok(())
+        }
+        fn next(&mut self) -> Result<u8, DeError> {
+            self.lexer.peek().ok_or_else(|| self.lexer.peek_error(malformed::EOF_VALUE))
+        }
+        /// The error of a value of the wrong type for `visitor`, naming the value found.
+        fn invalid_type(&mut self, visitor: &dyn de::Expected) -> DeError {
+            let error = match self.lexer.peek() {
+                Some(b'n') => {
+                    match self.lexer.literal(b"null") {
+                        Ok(()) => de::Error::invalid_type(Unexpected::Unit, visitor),
+                        Err(error) => error,
+                    }
+                }
+                Some(b't') => {
+                    match self.lexer.literal(b"true") {
+                        Ok(()) => {
+                            de::Error::invalid_type(Unexpected::Bool(true), visitor)
+                        }
+                        Err(error) => error,
+                    }
+                }
+                Some(b'f') => {
+                    match self.lexer.literal(b"false") {
+                        Ok(()) => {
+                            de::Error::invalid_type(Unexpected::Bool(false), visitor)
+                        }
+                        Err(error) => error,
+                    }
+                }
+                Some(b'-' | b'0'..=b'9') => {
+                    match self.lexer.number() {
+                        Ok(Number::Unsigned(n)) => {
+                            de::Error::invalid_type(Unexpected::Unsigned(n), visitor)
+                        }
+                        Ok(Number::Negative(n)) => {
+                            de::Error::invalid_type(Unexpected::Signed(n), visitor)
+                        }
+                        Ok(Number::Float(n)) => {
+                            de::Error::invalid_type(Unexpected::Float(n), visitor)
+                        }
+                        Err(error) => error,
+                    }
+                }
+                Some(b'"') => {
+                    self.lexer.at += 1;
+                    match self.lexer.string() {
+                        Ok(Text::Borrowed(s) | Text::Copied(s)) => {
+                            de::Error::invalid_type(Unexpected::Str(s), visitor)
+                        }
+                        Err(error) => error,
+                    }
+                }
+                Some(b'[') => de::Error::invalid_type(Unexpected::Seq, visitor),
+                Some(b'{') => de::Error::invalid_type(Unexpected::Map, visitor),
+                Some(_) => self.lexer.peek_error(malformed::VALUE),
+                None => self.lexer.peek_error(malformed::EOF_VALUE),
+            };
+            self.lexer.place(error)
+        }
+        fn visit_number<V: Visitor<'de>>(
+            &mut self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            match self.lexer.number()? {
+                Number::Unsigned(n) => visitor.visit_u64(n),
+                Number::Negative(n) => visitor.visit_i64(n),
+                Number::Float(n) => visitor.visit_f64(n),
+            }
+        }
+        fn visit_string<V: Visitor<'de>>(
+            &mut self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.lexer.at += 1;
+            match self.lexer.string()? {
+                Text::Borrowed(s) => visitor.visit_borrowed_str(s),
+                Text::Copied(s) => visitor.visit_str(s),
+            }
+        }
+        fn visit_array<V: Visitor<'de>>(
+            &mut self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.enter()?;
+            self.lexer.at += 1;
+            let value = visitor.visit_seq(Items { de: self, first: true });
+            self.depth += 1;
+            let end = self.end_array();
+            let value = value?;
+            end?;
+            Ok(value)
+        }
+        fn visit_object<V: Visitor<'de>>(
+            &mut self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.enter()?;
+            self.lexer.at += 1;
+            let value = visitor.visit_map(Members { de: self, first: true });
+            self.depth += 1;
+            let end = self.end_object();
+            let value = value?;
+            end?;
+            Ok(value)
+        }
+        /// A variant written as an object of one member.
+        fn visit_variant<V: Visitor<'de>>(
+            &mut self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.enter()?;
+            self.lexer.at += 1;
+            let value = visitor.visit_enum(Variant { de: &mut *self });
+            self.depth += 1;
+            let value = value?;
+            match self.lexer.peek() {
+                Some(b'}') => {
+                    self.lexer.at += 1;
+                    Ok(value)
+                }
+                Some(_) => Err(self.lexer.error(malformed::VALUE)),
+                None => Err(self.lexer.error(malformed::EOF_OBJECT)),
+            }
+        }
+        /// The end of an array whose visitor stopped reading its items.
+        fn end_array(&mut self) -> Result<(), DeError> {
+            match self.lexer.peek() {
+                Some(b']') => {
+                    self.lexer.at += 1;
+                    Ok(())
+                }
+                Some(b',') => {
+                    self.lexer.at += 1;
+                    match self.lexer.peek() {
+                        Some(b']') => {
+                            Err(self.lexer.peek_error(malformed::TRAILING_COMMA))
+                        }
+                        _ => Err(self.lexer.peek_error(malformed::TRAILING)),
+                    }
+                }
+                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
+                None => Err(self.lexer.peek_error(malformed::EOF_LIST)),
+            }
+        }
+        /// The end of an object whose visitor stopped reading its members.
+        fn end_object(&mut self) -> Result<(), DeError> {
+            match self.lexer.peek() {
+                Some(b'}') => {
+                    self.lexer.at += 1;
+                    Ok(())
+                }
+                Some(b',') => Err(self.lexer.peek_error(malformed::TRAILING_COMMA)),
+                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
+                None => Err(self.lexer.peek_error(malformed::EOF_OBJECT)),
+            }
+        }
+    }
+    /// The result of a `deserialize_*` method, an error a visitor raised placed at the reader's position.
+    macro_rules! placed {
+        ($self:ident, $body:expr) => {
+            { let result = $body; result.map_err(| error | $self .lexer.place(error)) }
+        };
+    }
+    impl<'de> Deserializer<'de> for &mut JsonDeserializer<'de> {
+        type Error = DeError;
+        fn deserialize_any<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'n' => self.lexer.literal(b"null").and_then(|()| visitor.visit_unit()),
+                b't' => {
+                    self.lexer.literal(b"true").and_then(|()| visitor.visit_bool(true))
+                }
+                b'f' => {
+                    self.lexer.literal(b"false").and_then(|()| visitor.visit_bool(false))
+                }
+                b'-' | b'0'..=b'9' => self.visit_number(visitor),
+                b'"' => self.visit_string(visitor),
+                b'[' => self.visit_array(visitor),
+                b'{' => self.visit_object(visitor),
+                _ => Err(self.lexer.peek_error(malformed::VALUE)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_bool<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b't' => {
+                    self.lexer.literal(b"true").and_then(|()| visitor.visit_bool(true))
+                }
+                b'f' => {
+                    self.lexer.literal(b"false").and_then(|()| visitor.visit_bool(false))
+                }
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_i64<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'-' | b'0'..=b'9' => self.visit_number(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_i8<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_i16<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_i32<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_i128<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_u8<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_u16<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_u32<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_u64<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_u128<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_f32<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_f64<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_i64(visitor)
+        }
+        fn deserialize_str<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'"' => self.visit_string(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_char<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_str(visitor)
+        }
+        fn deserialize_string<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_str(visitor)
+        }
+        fn deserialize_identifier<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_str(visitor)
+        }
+        /// A string's bytes, its escapes decoded and not checked for UTF-8; an array of numbers as a
+        /// sequence.
+        fn deserialize_bytes<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'"' => {
+                    self.lexer.at += 1;
+                    match self.lexer.raw_string(false)? {
+                        Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
+                        Text::Copied(bytes) => visitor.visit_bytes(bytes),
+                    }
+                }
+                b'[' => self.visit_array(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_byte_buf<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_bytes(visitor)
+        }
+        fn deserialize_option<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            match self.lexer.peek() {
+                Some(b'n') => {
+                    self.lexer.literal(b"null")?;
+                    visitor.visit_none()
+                }
+                _ => visitor.visit_some(self),
+            }
+        }
+        fn deserialize_unit<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'n' => self.lexer.literal(b"null").and_then(|()| visitor.visit_unit()),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_unit_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_unit(visitor)
+        }
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            visitor.visit_newtype_struct(self)
+        }
+        fn deserialize_seq<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'[' => self.visit_array(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_tuple<V: Visitor<'de>>(
+            self,
+            _: usize,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_seq(visitor)
+        }
+        fn deserialize_tuple_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: usize,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_seq(visitor)
+        }
+        fn deserialize_map<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'{' => self.visit_object(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        /// An object, or (as serde_json reads a struct) an array of its fields in order; the strict
+        /// reading of requests refuses the array.
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'{' => self.visit_object(visitor),
+                b'[' => self.visit_array(visitor),
+                _ => Err(self.invalid_type(&visitor)),
+            };
+            placed!(self, result)
+        }
+        /// A unit variant as its string; another as an object of one member, the variant's name.
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let result = match self.next()? {
+                b'"' => visitor.visit_enum(UnitVariant { de: &mut *self }),
+                b'{' => self.visit_variant(visitor),
+                _ => Err(self.lexer.peek_error(malformed::VALUE)),
+            };
+            placed!(self, result)
+        }
+        fn deserialize_ignored_any<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.lexer.skip_value()?;
+            visitor.visit_unit()
+        }
+    }
+    /// The items of an array.
+    struct Items<'a, 'de> {
+        de: &'a mut JsonDeserializer<'de>,
+        first: bool,
+    }
+    impl<'de> SeqAccess<'de> for Items<'_, 'de> {
+        type Error = DeError;
+        fn next_element_seed<T: DeserializeSeed<'de>>(
+            &mut self,
+            seed: T,
+        ) -> Result<Option<T::Value>, DeError> {
+            let lexer = &mut self.de.lexer;
+            match lexer.peek() {
+                Some(b']') => return Ok(None),
+                Some(b',') if !self.first => {
+                    lexer.at += 1;
+                    match lexer.peek() {
+                        Some(b']') => {
+                            return Err(lexer.peek_error(malformed::TRAILING_COMMA));
+                        }
+                        Some(_) => {}
+                        None => return Err(lexer.peek_error(malformed::EOF_VALUE)),
+                    }
+                }
+                Some(_) if self.first => self.first = false,
+                Some(_) => return Err(lexer.peek_error(malformed::LIST_COMMA_OR_END)),
+                None => return Err(lexer.peek_error(malformed::EOF_LIST)),
+            }
+            seed.deserialize(&mut *self.de).map(Some)
+        }
+    }
+    /// The members of an object.
+    struct Members<'a, 'de> {
+        de: &'a mut JsonDeserializer<'de>,
+        first: bool,
+    }
+    impl<'de> MapAccess<'de> for Members<'_, 'de> {
+        type Error = DeError;
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, DeError> {
+            let lexer = &mut self.de.lexer;
+            let next = match lexer.peek() {
+                Some(b'}') => return Ok(None),
+                Some(b',') if !self.first => {
+                    lexer.at += 1;
+                    lexer.peek()
+                }
+                Some(byte) if self.first => {
+                    self.first = false;
+                    Some(byte)
+                }
+                Some(_) => return Err(lexer.peek_error(malformed::OBJECT_COMMA_OR_END)),
+                None => return Err(lexer.peek_error(malformed::EOF_OBJECT)),
+            };
+            match next {
+                Some(b'"') => {
+                    let key = seed.deserialize(Key { de: &mut *self.de });
+                    key.map(Some).map_err(|error| self.de.lexer.place(error))
+                }
+                Some(b'}') => Err(lexer_error(self.de, malformed::TRAILING_COMMA)),
+                Some(_) => Err(lexer_error(self.de, malformed::KEY_NOT_STRING)),
+                None => Err(lexer_error(self.de, malformed::EOF_VALUE)),
+            }
+        }
+        fn next_value_seed<V: DeserializeSeed<'de>>(
+            &mut self,
+            seed: V,
+        ) -> Result<V::Value, DeError> {
+            self.de.lexer.colon()?;
+            seed.deserialize(&mut *self.de)
+        }
+    }
+    fn lexer_error(de: &JsonDeserializer<'_>, message: &str) -> DeError {
+        de.lexer.peek_error(message)
+    }
+    /// An object's key: a string, read as text, as bytes (unchecked for UTF-8) or as a number.
+    struct Key<'a, 'de> {
+        de: &'a mut JsonDeserializer<'de>,
+    }
+    macro_rules! key_number {
+        ($($method:ident),*) => {
+            $(fn $method < V : Visitor <'de >> (self, visitor : V) -> Result < V::Value,
+            DeError > { self.number(visitor) })*
+        };
+    }
+    impl<'de> Key<'_, 'de> {
+        /// A key that holds a number, for a map whose keys are numbers.
+        fn number<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
+            let lexer = &mut self.de.lexer;
+            lexer.at += 1;
+            let start = lexer.at;
+            if lexer.input.get(start) == Some(&b'"') {
+                return Err(lexer.peek_error(malformed::NUMBER));
+            }
+            let number = lexer.number()?;
+            if lexer.input.get(lexer.at) != Some(&b'"') {
+                return Err(lexer.peek_error(malformed::NUMBER));
+            }
+            lexer.at += 1;
+            match number {
+                Number::Unsigned(n) => visitor.visit_u64(n),
+                Number::Negative(n) => visitor.visit_i64(n),
+                Number::Float(n) => visitor.visit_f64(n),
+            }
+        }
+    }
+    impl<'de> Deserializer<'de> for Key<'_, 'de> {
+        type Error = DeError;
+        fn deserialize_any<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.de.visit_string(visitor)
+        }
+        fn deserialize_bytes<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            let lexer = &mut self.de.lexer;
+            lexer.at += 1;
+            match lexer.raw_string(false)? {
+                Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
+                Text::Copied(bytes) => visitor.visit_bytes(bytes),
+            }
+        }
+        fn deserialize_byte_buf<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.deserialize_bytes(visitor)
+        }
+        fn deserialize_option<V: Visitor<'de>>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            visitor.visit_some(self)
+        }
+        fn deserialize_newtype_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            visitor.visit_newtype_struct(self)
+        }
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            _: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            visitor.visit_enum(UnitVariant { de: self.de })
+        }
+        key_number!(
+            deserialize_i8, deserialize_i16, deserialize_i32, deserialize_i64,
+            deserialize_i128, deserialize_u8, deserialize_u16, deserialize_u32,
+            deserialize_u64, deserialize_u128, deserialize_f32, deserialize_f64
+        );
+        serde::forward_to_deserialize_any! {
+            bool char str string unit unit_struct seq tuple tuple_struct map struct
+            identifier ignored_any
+        }
+    }
+    /// A unit variant written as its name.
+    struct UnitVariant<'a, 'de> {
+        de: &'a mut JsonDeserializer<'de>,
+    }
+    impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
+        type Error = DeError;
+        type Variant = Self;
+        fn variant_seed<V: DeserializeSeed<'de>>(
+            self,
+            seed: V,
+        ) -> Result<(V::Value, Self), DeError> {
+            let variant = seed.deserialize(&mut *self.de)?;
+            Ok((variant, self))
+        }
+    }
+    impl<'de> de::VariantAccess<'de> for UnitVariant<'_, 'de> {
+        type Error = DeError;
+        fn unit_variant(self) -> Result<(), DeError> {
+            Ok(())
+        }
+        fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+            self,
+            _: T,
+        ) -> Result<T::Value, DeError> {
+            Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))
+        }
+        fn tuple_variant<V: Visitor<'de>>(
+            self,
+            _: usize,
+            _: V,
+        ) -> Result<V::Value, DeError> {
+            Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant"))
+        }
+        fn struct_variant<V: Visitor<'de>>(
+            self,
+            _: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, DeError> {
+            Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant"))
+        }
+    }
+    /// A variant written as an object of one member: its name, then its content.
+    struct Variant<'a, 'de> {
+        de: &'a mut JsonDeserializer<'de>,
+    }
+    impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
+        type Error = DeError;
+        type Variant = Self;
+        fn variant_seed<V: DeserializeSeed<'de>>(
+            self,
+            seed: V,
+        ) -> Result<(V::Value, Self), DeError> {
+            let variant = match self.de.lexer.peek() {
+                Some(b'"') => {
+                    let variant = seed.deserialize(Key { de: &mut *self.de });
+                    variant.map_err(|error| self.de.lexer.place(error))?
+                }
+                Some(b'}') => return Err(self.de.lexer.peek_error(malformed::VALUE)),
+                Some(_) => {
+                    return Err(self.de.lexer.peek_error(malformed::KEY_NOT_STRING));
+                }
+                None => return Err(self.de.lexer.peek_error(malformed::EOF_OBJECT)),
+            };
+            self.de.lexer.colon()?;
+            Ok((variant, self))
+        }
+    }
+    impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
+        type Error = DeError;
+        fn unit_variant(self) -> Result<(), DeError> {
+            de::Deserialize::deserialize(&mut *self.de)
+        }
+        fn newtype_variant_seed<T: DeserializeSeed<'de>>(
+            self,
+            seed: T,
+        ) -> Result<T::Value, DeError> {
+            seed.deserialize(&mut *self.de)
+        }
+        fn tuple_variant<V: Visitor<'de>>(
+            self,
+            _: usize,
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.de.deserialize_seq(visitor)
+        }
+        fn struct_variant<V: Visitor<'de>>(
+            self,
+            _: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, DeError> {
+            self.de.deserialize_struct("", &[], visitor)
+        }
+    }
+}
 mod json {
     //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
     //! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
+    use super::lex::DeError;
     use super::violation::ValidationErrors;
     use std::fmt;
     /// What a request body with a `null` is told.
     pub const NULL_IN_REQUEST: &str = "invalid type: null, expected a value (the tables document no null: leave the field out)";
-    /// JSON that does not fit the type: the message of serde_json, where it happened, and the JSON path
+    /// JSON that does not fit the type: what was wrong, where it happened, and the JSON path
     /// of the value being read there.
     #[derive(Debug, Clone, PartialEq, Eq)]
     pub struct JsonError {
@@ -859,7 +2181,7 @@ mod json {
         pub line: usize,
         /// 1-based column of the error.
         pub column: usize,
-        /// What serde_json said.
+        /// What was wrong, as serde_json would say it.
         pub message: String,
     }
     impl fmt::Display for JsonError {
@@ -873,33 +2195,27 @@ mod json {
     }
     impl std::error::Error for JsonError {}
     impl JsonError {
-        /// serde_json's message without its position, which the error gives apart.
-        fn message(error: &serde_json::Error) -> String {
-            let mut message = error.to_string();
-            if let Some(at) = message.rfind(" at line ") {
-                message.truncate(at);
-            }
-            message
-        }
         /// An error in reading a request body in one pass, which knows the path of the value it was
         /// reading.
-        pub(super) fn read(error: &serde_json::Error, path: &str) -> JsonError {
-            let mut message = JsonError::message(error);
-            if message.starts_with("invalid type: null") {
-                message = NULL_IN_REQUEST.to_owned();
-            }
+        pub(super) fn read(input: &[u8], error: &DeError, path: &str) -> JsonError {
+            let (line, column) = error.line_column(input);
+            let message = if error.message.starts_with("invalid type: null") {
+                NULL_IN_REQUEST.to_owned()
+            } else {
+                error.message.clone()
+            };
             JsonError {
                 path: path.to_owned(),
-                line: error.line(),
-                column: error.column(),
+                line,
+                column,
                 message,
             }
         }
         /// An error in deserializing a response body, whose path is found by scanning the text before
         /// it.
-        pub(super) fn new(input: &[u8], error: &serde_json::Error) -> JsonError {
-            let (line, column) = (error.line(), error.column());
-            let message = JsonError::message(error);
+        pub(super) fn new(input: &[u8], error: &DeError) -> JsonError {
+            let (line, column) = error.line_column(input);
+            let message = error.message.clone();
             let offset = offset_of(input, line, column);
             let mut path = path_at(input, offset);
             if message.starts_with("invalid type: sequence") && path.ends_with(']') {
@@ -961,7 +2277,9 @@ mod json {
                         if is_key && !*after_value {
                             let raw = String::from_utf8_lossy(text);
                             *key = Some(
-                                serde_json::from_str::<String>(&format!("\"{raw}\""))
+                                super::de::JsonDeserializer::read::<
+                                    String,
+                                >(format!("\"{raw}\"").as_bytes())
                                     .unwrap_or_else(|_| raw.into_owned()),
                             );
                         }
@@ -1267,7 +2585,7 @@ mod unknown {
     /// already have deserialized into `T`.
     pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
         let mut out = Vec::new();
-        let mut deserializer = serde_json::Deserializer::from_slice(input);
+        let mut deserializer = super::de::JsonDeserializer::new(input);
         let seed = UnknownFields {
             shape: T::SHAPE,
             path: &Path::Root,
@@ -2398,6 +3716,7 @@ mod object {
     //! in one pass, and the whole body's reading.
     use super::closest::closest;
     use super::collections::in_order;
+    use super::de::JsonDeserializer;
     use super::json::{BodyError, JsonError, Str};
     use super::read::{seed, Build, Check, Mode, Reader, Value};
     use super::violation::{Path, Rule, ValidationErrors, Violation};
@@ -2680,13 +3999,15 @@ mod object {
         mut value: V,
     ) -> Outcome<M::Keep<V::Item>> {
         let mut reader = Reader::default();
-        let mut deserializer = serde_json::Deserializer::from_slice(input);
+        let mut deserializer = JsonDeserializer::new(input);
         match value
             .read(&mut deserializer, &mut reader, &Path::Root)
             .and_then(|kept| deserializer.end().map(|()| kept))
         {
             Ok(kept) => Ok((kept, reader.into_violations())),
-            Err(error) => Err(JsonError::read(&error, reader.failed_at().unwrap_or(""))),
+            Err(error) => {
+                Err(JsonError::read(input, &error, reader.failed_at().unwrap_or("")))
+            }
         }
     }
     /// Reads a request body in one pass into the owned model, checking every documented rule and
