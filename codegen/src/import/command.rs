@@ -2,7 +2,7 @@
 //! documents (by its title) and the overlays next to it, import, and compare.
 
 use super::build::{Imported, Target};
-use super::pages::{import_page, read_json, read_page, PageImport};
+use super::pages::{import_page, read_json, read_page, read_spec, PageImport};
 use super::review::{Kind, Review};
 use super::{diff, examples, page, service, ImportError};
 use crate::load;
@@ -155,23 +155,24 @@ fn compare(
         );
     } else {
         // The overlays list the shared types: the page's file, and its entries of common.json.
+        let typed = imported.typed().map_err(ImportError::NoSpec)?;
         diff::spec_files(
             &relative(checked_in),
-            &read_json(checked_in)?,
-            &imported.spec,
+            &read_spec(checked_in)?,
+            &typed.spec,
             &mut differences,
         );
         let common = dir.join("common.json");
         let old = if common.exists() {
-            read_json(&common)?
+            Some(read_spec(&common)?)
         } else {
-            Value::Null
+            None
         };
         diff::common_entries(
             &relative(&common),
-            &old,
-            &imported.common_objects,
-            &imported.common_enums,
+            old.as_ref(),
+            &typed.objects,
+            &typed.enums,
             &mut differences,
         );
     }

@@ -101,6 +101,13 @@ fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> 
     }
 }
 
+/// A checked-in spec file, typed: what `--diff` compares the page's with.
+pub(super) fn read_spec(path: &Path) -> Result<crate::spec::Document, ImportError> {
+    let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
+    serde_json::from_str(&text)
+        .map_err(|e| ImportError::NoSpec(format!("{}: not a spec file: {e}", path.display())))
+}
+
 pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
     let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     serde_json::from_str(&text)

@@ -59,8 +59,8 @@ impl Builder<'_> {
                 updated: page.updated.clone(),
             }),
             operation: Some(to_json(&operation)),
-            objects,
-            enums,
+            objects: objects.into_iter().collect(),
+            enums: enums.into_iter().collect(),
         };
         let silent_on_presence = self
             .objects

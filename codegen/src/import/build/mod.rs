@@ -77,6 +77,37 @@ pub struct Imported {
     pub stale: Vec<Review>,
 }
 
+/// An import's spec file and `common.json` entries as the spec's types.
+pub struct TypedImport {
+    pub spec: spec::Document,
+    pub objects: spec::Entries<spec::PlainObject>,
+    pub enums: spec::Entries<spec::Enum>,
+}
+
+impl Imported {
+    /// The spec file and the `common.json` entries typed; why not where an overlay's patch made an
+    /// entry that is not one of the spec's.
+    pub fn typed(&self) -> Result<TypedImport, String> {
+        fn entries<T: serde::de::DeserializeOwned>(
+            map: &Map<String, Value>,
+        ) -> Result<spec::Entries<T>, String> {
+            map.iter()
+                .map(|(k, v)| {
+                    Ok((
+                        k.clone(),
+                        serde_json::from_value(v.clone()).map_err(|e| format!("{k}: {e}"))?,
+                    ))
+                })
+                .collect()
+        }
+        Ok(TypedImport {
+            spec: serde_json::from_value(self.spec.clone()).map_err(|e| e.to_string())?,
+            objects: entries(&self.common_objects)?,
+            enums: entries(&self.common_enums)?,
+        })
+    }
+}
+
 /// Imports `page` as `target`, with the decisions of `overlays`.
 pub fn import(page: &Page, target: &Target, overlays: &Overlays) -> Imported {
     let mut page = page.clone();

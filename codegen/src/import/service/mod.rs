@@ -13,10 +13,10 @@ mod repair;
 mod shapes;
 
 use super::build::{Imported, Target};
-use super::pages::{import_page, read_json, read_page};
+use super::pages::{import_page, read_page, read_spec};
 use super::review::{Kind, Review};
 use super::{diff, ImportError};
-use crate::{load, naming};
+use crate::{load, naming, spec};
 use existing::Existing;
 use names::{PageDefs, Plan};
 use repair::ServiceFile;
@@ -258,8 +258,16 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
         if old_text.replace("\r\n", "\n") == *text {
             continue;
         }
-        let old = read_json(path)?;
-        let new: Value = serde_json::from_str(text).unwrap_or_default();
+        let old = read_spec(path)?;
+        let new: spec::Document = match serde_json::from_str(text) {
+            Ok(new) => new,
+            Err(error) => {
+                found.push(format!(
+                    "{name}: the import's file is not a spec file: {error}"
+                ));
+                continue;
+            }
+        };
         let before = found.len();
         diff::spec_files(&name, &old, &new, &mut found);
         if found.len() == before && formatting {
