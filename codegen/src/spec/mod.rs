@@ -12,11 +12,13 @@
 
 mod body;
 mod literal;
+mod ordered;
 mod release;
 mod rule;
 
 pub use body::Body;
 pub use literal::Literal;
+pub use ordered::OrderedField;
 pub use release::{Release, ReleaseChange, Releases, FIRST_VERSION};
 pub use rule::{Condition, Rule};
 use serde::{Deserialize, Serialize};

@@ -6,7 +6,8 @@ use super::roles::TableKind;
 use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
 use crate::import::page::Example;
 use crate::import::review::{Kind, Review};
-use crate::{naming, spec};
+use crate::naming;
+use crate::spec::{self, OrderedField};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -18,7 +19,7 @@ impl Builder<'_> {
         let mut objects = Map::new();
         let mut common_objects = Map::new();
         for object in &self.objects {
-            let spec_object = spec::RawObject {
+            let spec_object = spec::Object::<OrderedField, Value> {
                 description: self.object_description(object),
                 fields: object.fields.clone(),
                 rules: self.object_rules(object),
@@ -147,8 +148,8 @@ impl Builder<'_> {
     fn operation(
         &mut self,
         target: &Target,
-        [path_params, query_params, headers, form_params]: [Vec<Value>; 4],
-    ) -> spec::RawOperation {
+        [path_params, query_params, headers, form_params]: [Vec<OrderedField>; 4],
+    ) -> spec::Operation<OrderedField> {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -160,14 +161,14 @@ impl Builder<'_> {
             query_params,
             headers,
             form_params,
-            body: self.body(None).map(|body| to_json(&body)),
+            body: self.body(None),
             responses: self.responses(),
             examples: self.examples(),
         }
     }
 
     /// One response per status of the "Status Codes" table, else per status the page shows.
-    fn responses(&mut self) -> Vec<spec::Response<Value, Value>> {
+    fn responses(&mut self) -> Vec<spec::Response<OrderedField>> {
         let page = self.page;
         let mut statuses = page.status_codes.clone();
         if statuses.is_empty() {
@@ -187,12 +188,12 @@ impl Builder<'_> {
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
-        let mut responses: Vec<spec::Response<Value, Value>> = statuses
+        let mut responses: Vec<spec::Response<OrderedField>> = statuses
             .into_iter()
             .map(|(status, description)| spec::Response {
                 status,
                 description,
-                body: self.body(Some(status)).map(|body| to_json(&body)),
+                body: self.body(Some(status)),
                 name: None,
                 headers: Vec::new(),
             })
@@ -228,7 +229,7 @@ impl Builder<'_> {
 
     /// Statuses the page describes alike would be one `Response` variant: each is named after its
     /// description and status (`BadRequest404`), and the report says so.
-    fn name_alike_responses(&mut self, responses: &mut [spec::Response<Value, Value>]) {
+    fn name_alike_responses(&mut self, responses: &mut [spec::Response<OrderedField>]) {
         let variants: Vec<String> = responses
             .iter()
             .map(|r| naming::response_variant(&r.description, r.status))

@@ -19,9 +19,9 @@
 //! misspelled and what is left out is decided where the type is declared. They become JSON where
 //! the spec file itself keeps JSON, because the loader reads those entries one at a time (an
 //! object's fields and rules, the operation, the objects and enumerations by name): there `spec`
-//! has no typed twin to fill, and converting at that edge is smaller than adding one. A field
-//! becomes JSON just before the overlay's patches apply: a patch sets and removes keys by name, and
-//! applying it to the JSON keeps the key order the patched specs have (see `fields`).
+//! has no typed twin to fill, and converting at that edge is smaller than adding one. A field is a
+//! [`spec::OrderedField`]: the overlay's patches and the page's examples add and take away its
+//! keys, and the order that leaves is the one the checked-in patched specs have.
 
 mod assemble;
 mod bodies;
@@ -152,8 +152,8 @@ struct Object<'p> {
     role: Role,
     tables: Vec<&'p Table>,
     statuses: Vec<u16>,
-    /// The fields, as the spec file holds them: JSON, with the overlay's patches applied.
-    fields: Vec<Value>,
+    /// The fields, with the overlay's patches applied.
+    fields: Vec<spec::OrderedField>,
     facts: Vec<Facts>,
     /// The enumeration each row makes, if any.
     row_enums: Vec<Option<String>>,
