@@ -2,7 +2,7 @@
 //! documents (by its title) and the overlays next to it, import, and compare.
 
 use super::build::{Imported, Target};
-use super::pages::{import_page, read_json, read_page, read_spec, PageImport};
+use super::pages::{import_page, read_page, read_spec, PageImport};
 use super::review::{Kind, Review};
 use super::{diff, examples, page, service, ImportError};
 use crate::load;
@@ -53,7 +53,7 @@ pub fn run(
     // The page's example requests, checked against its tables and the service's shared ones.
     let shared = dir.join("common.json");
     let shared = if shared.exists() {
-        Some(read_json(&shared)?)
+        Some(read_spec(&shared)?)
     } else {
         None
     };
@@ -155,11 +155,10 @@ fn compare(
         );
     } else {
         // The overlays list the shared types: the page's file, and its entries of common.json.
-        let typed = imported.typed().map_err(ImportError::NoSpec)?;
         diff::spec_files(
             &relative(checked_in),
             &read_spec(checked_in)?,
-            &typed.spec,
+            &imported.spec,
             &mut differences,
         );
         let common = dir.join("common.json");
@@ -171,8 +170,8 @@ fn compare(
         diff::common_entries(
             &relative(&common),
             old.as_ref(),
-            &typed.objects,
-            &typed.enums,
+            &imported.common_objects,
+            &imported.common_enums,
             &mut differences,
         );
     }

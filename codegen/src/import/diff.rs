@@ -3,8 +3,8 @@
 //! line, `file: where: what: old -> new`, or `added ...` / `removed ...`.
 
 use crate::spec::{
-    Body, Document, Entries, Enum, EnumValue, Field, PlainObject, PlainOperation, RequestExample,
-    Response, ResponseExample, Rule,
+    Body, Document, Entries, Enum, EnumValue, Field, OrderedField, PlainObject, PlainOperation,
+    RequestExample, Response, ResponseExample, Rule,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -130,7 +130,7 @@ impl Diff<'_> {
 
     /// Path and query parameters, headers and form fields, each list compared by name.
     fn parameters(&mut self, old: Option<&PlainOperation>, new: Option<&PlainOperation>) {
-        let lists: [(&str, List<Field>); 4] = [
+        let lists: [(&str, List<OrderedField>); 4] = [
             ("path parameter", |o| &o.path_params),
             ("query parameter", |o| &o.query_params),
             ("header", |o| &o.headers),
@@ -142,7 +142,11 @@ impl Diff<'_> {
     }
 
     /// Responses compared by status.
-    fn responses(&mut self, old: &[Response<Field, Body>], new: &[Response<Field, Body>]) {
+    fn responses(
+        &mut self,
+        old: &[Response<OrderedField, Body>],
+        new: &[Response<OrderedField, Body>],
+    ) {
         for response in new {
             let place = format!("response {}", response.status);
             match old.iter().find(|o| o.status == response.status) {
@@ -194,7 +198,7 @@ impl Diff<'_> {
     }
 
     /// Fields compared by name, each key of a field on its own line.
-    fn fields(&mut self, prefix: &str, old: &[Field], new: &[Field]) {
+    fn fields(&mut self, prefix: &str, old: &[OrderedField], new: &[OrderedField]) {
         for field in new {
             let place = format!("{prefix}.{}", field.name);
             match old.iter().find(|o| o.name == field.name) {

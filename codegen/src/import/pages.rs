@@ -78,17 +78,15 @@ pub(super) fn import_page(
 
 /// Whether the import kept no table of the page: no object, enumeration or parameter.
 fn nothing_imported(imported: &Imported) -> bool {
-    let empty = |v: Option<&Value>| {
-        v.is_none_or(|v| {
-            v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty())
-        })
-    };
     let spec = &imported.spec;
-    let operation = spec.get("operation");
-    ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers", "form_params"]
+    let no_parameters = spec.operation.as_ref().is_none_or(|o| {
+        [&o.path_params, &o.query_params, &o.headers, &o.form_params]
             .iter()
-            .all(|key| empty(operation.and_then(|o| o.get(*key))))
+            .all(|list| list.is_empty())
+    });
+    spec.objects.is_empty()
+        && spec.enums.is_empty()
+        && no_parameters
         && imported.common_objects.is_empty()
         && imported.common_enums.is_empty()
 }

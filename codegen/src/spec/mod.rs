@@ -50,11 +50,13 @@ pub struct SpecFile<Op = Value, Obj = Value, En = Value> {
 /// A spec file with every entry typed and no paths: what the importer builds, compares and writes.
 pub type Document = SpecFile<PlainOperation, PlainObject, Enum>;
 
-/// An operation with typed entries and no paths, as the importer builds it.
-pub type PlainOperation = Operation<Field, Body>;
+/// An operation with typed entries and no paths, as the importer builds it, each field's keys in
+/// its file's order.
+pub type PlainOperation = Operation<OrderedField, Body>;
 
-/// An object with typed fields and rules and no paths, as the importer builds it.
-pub type PlainObject = Object<Field, Rule>;
+/// An object with typed fields and rules and no paths, as the importer builds it, each field's
+/// keys in its file's order.
+pub type PlainObject = Object<OrderedField, Rule>;
 
 /// Named entries (objects, enumerations) in file order.
 pub type Entries<T> = indexmap::IndexMap<String, T>;

@@ -1,9 +1,9 @@
 //! A field with the order its spec file writes its keys, for the importer, whose files must keep
 //! their bytes.
 
-use super::Field;
-use serde::{Serialize, Serializer};
-use serde_json::Value;
+use super::{Field, FIELD_KEYS};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
 
 /// A [`Field`] and the order its keys are written in. The importer builds a field in the order
 /// `Field` declares its keys, then lets the overlay's patches and the page's examples change it: a
@@ -88,6 +88,25 @@ impl Serialize for OrderedField {
                 .iter()
                 .filter_map(|key| map.get(*key).map(|value| (key, value))),
         )
+    }
+}
+
+/// A field as its file has it, keys in the file's order. Read by key, through the JSON map, for
+/// the same reason it is written so.
+impl<'de> Deserialize<'de> for OrderedField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OrderedField, D::Error> {
+        let map = Map::<String, Value>::deserialize(deserializer)?;
+        let order: Vec<&'static str> = map
+            .keys()
+            .filter_map(|key| {
+                std::iter::once(&"name")
+                    .chain(FIELD_KEYS)
+                    .find(|known| **known == key.as_str())
+            })
+            .copied()
+            .collect();
+        let field = Field::deserialize(Value::Object(map)).map_err(serde::de::Error::custom)?;
+        Ok(OrderedField::with_first(field, &order))
     }
 }
 
@@ -205,5 +224,16 @@ mod tests {
             "notes",
         ];
         assert_eq!(keys(&first), expected);
+    }
+
+    /// A field read keeps the order of its file; what it leaves out that `Field` writes goes last.
+    #[test]
+    fn a_field_read_keeps_its_files_order() {
+        let text = r#"{"name": "a", "required": true, "description": [], "type": "string"}"#;
+        let field: OrderedField = serde_json::from_str(text).unwrap();
+        assert_eq!(keys(&field), ["name", "required", "description", "type"]);
+        let text = r#"{"type": "string", "name": "a"}"#;
+        let field: OrderedField = serde_json::from_str(text).unwrap();
+        assert_eq!(keys(&field), ["type", "name", "required", "description"]);
     }
 }

@@ -3,12 +3,11 @@
 //! `common.json`; and reports the overlay entries that matched nothing.
 
 use super::roles::TableKind;
-use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
+use super::{Builder, Imported, Object, PlacedRule, Role, Target};
 use crate::import::page::Example;
 use crate::import::review::{Kind, Review};
 use crate::naming;
-use crate::spec::{self, OrderedField};
-use serde_json::{Map, Value};
+use crate::spec::{self, Entries, OrderedField};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Builder<'_> {
@@ -16,10 +15,10 @@ impl Builder<'_> {
         let page = self.page;
         let [path_params, query_params, headers, form_params] = self.parameters();
 
-        let mut objects = Map::new();
-        let mut common_objects = Map::new();
+        let mut objects = Entries::new();
+        let mut common_objects = Entries::new();
         for object in &self.objects {
-            let spec_object = spec::Object::<OrderedField, Value> {
+            let spec_object = spec::PlainObject {
                 description: self.object_description(object),
                 fields: object.fields.clone(),
                 rules: self.object_rules(object),
@@ -29,10 +28,10 @@ impl Builder<'_> {
             } else {
                 &mut objects
             };
-            into.insert(object.name.clone(), to_json(&spec_object));
+            into.insert(object.name.clone(), spec_object);
         }
-        let mut enums = Map::new();
-        let mut common_enums = Map::new();
+        let mut enums = Entries::new();
+        let mut common_enums = Entries::new();
         let mut reviews = Vec::new();
         for e in &self.enums {
             let into = if self.overlays.is_common(&e.name) {
@@ -41,7 +40,7 @@ impl Builder<'_> {
                 &mut enums
             };
             let (spec, review) = self.enum_spec(e);
-            into.insert(e.name.clone(), to_json(&spec));
+            into.insert(e.name.clone(), spec);
             reviews.extend(review);
         }
 
@@ -52,16 +51,16 @@ impl Builder<'_> {
             self.report.push(Review::new(Kind::NoDate, text));
         }
         self.report_unused_overlay();
-        let spec = spec::SpecFile {
+        let spec = spec::Document {
             schema: Some("../spec.schema.json".to_owned()),
             service: target.service.clone(),
             source: Some(spec::Source {
                 page: page.title.clone(),
                 updated: page.updated.clone(),
             }),
-            operation: Some(to_json(&operation)),
-            objects: objects.into_iter().collect(),
-            enums: enums.into_iter().collect(),
+            operation: Some(operation),
+            objects,
+            enums,
         };
         let silent_on_presence = self
             .objects
@@ -70,7 +69,7 @@ impl Builder<'_> {
             .map(|o| o.name.clone())
             .collect();
         Imported {
-            spec: to_json(&spec),
+            spec,
             common_objects,
             common_enums,
             silent_on_presence,
@@ -82,7 +81,7 @@ impl Builder<'_> {
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out
     /// where the page also states it as "less than"), marked unchecked where an overlay says so,
     /// then each rule the overlay adds after those of its kind.
-    fn object_rules(&self, object: &Object<'_>) -> Vec<Value> {
+    fn object_rules(&self, object: &Object<'_>) -> Vec<spec::Rule> {
         let mirrored_twin = |rule: &PlacedRule| {
             rule.mirrored
                 && object
@@ -96,27 +95,18 @@ impl Builder<'_> {
             .filter(|rule| !mirrored_twin(rule))
             .collect();
         placed.sort_by_key(|r| r.rule.rank());
-        let mut rules: Vec<(usize, Value)> = placed
+        let mut rules: Vec<spec::Rule> = placed
             .into_iter()
-            .map(|r| {
-                (
-                    r.rule.rank(),
-                    to_json(&self.decide_checked(&object.name, r.rule.clone())),
-                )
-            })
+            .map(|r| self.decide_checked(&object.name, r.rule.clone()))
             .collect();
         for added in self.overlays.object_rules(&object.name) {
-            // The overlay's rule is written as the overlay has it; one that is not a rule goes
-            // last, and loading the spec reports it.
-            let rank = serde_json::from_value::<spec::Rule>(added.clone())
-                .map_or(usize::MAX, |rule| rule.rank());
             let at = rules
                 .iter()
-                .rposition(|(r, _)| *r <= rank)
+                .rposition(|r| r.rank() <= added.rank())
                 .map_or(0, |p| p + 1);
-            rules.insert(at, (rank, added.clone()));
+            rules.insert(at, added.clone());
         }
-        rules.into_iter().map(|(_, rule)| rule).collect()
+        rules
     }
 
     /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the

@@ -318,7 +318,8 @@ mod tests {
     fn a_field_an_example_sends_as_null_may_be_null() {
         let text = "Binding an EIP\n\nFunction\n\nf\n\nURI\n\nPUT /v2/instances/{instance_id}\n\nTable 1 Path Parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\ninstance_id\n\nYes\n\nString\n\nThe instance.\n\nTable 2 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\npublicip_id\n\nNo\n\nString\n\nThe EIP. If both are null, the instance is unbound.\n\nname\n\nNo\n\nString\n\nThe name.\n\nExample Requests\n\n{\n  \"publicip_id\": null,\n  \"name\": \"a\"\n}\n";
         let imported = import_text(text, "otc_dcs", "binding_an_eip");
-        let fields = imported.spec["objects"]["BindingAnEipRequest"]["fields"]
+        let spec = imported.spec_json();
+        let fields = spec["objects"]["BindingAnEipRequest"]["fields"]
             .as_array()
             .unwrap();
         assert_eq!(fields[0]["nullable"], true);

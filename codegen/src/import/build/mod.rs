@@ -16,12 +16,10 @@
 //! concern, and `assemble` writes the spec file.
 //!
 //! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be
-//! misspelled and what is left out is decided where the type is declared. They become JSON where
-//! the spec file itself keeps JSON, because the loader reads those entries one at a time (an
-//! object's fields and rules, the operation, the objects and enumerations by name): there `spec`
-//! has no typed twin to fill, and converting at that edge is smaller than adding one. A field is a
-//! [`spec::OrderedField`]: the overlay's patches and the page's examples add and take away its
-//! keys, and the order that leaves is the one the checked-in patched specs have.
+//! misspelled and what is left out is decided where the type is declared; the import is a typed
+//! [`spec::Document`]. A field is a [`spec::OrderedField`]: the overlay's patches and the page's
+//! examples add and take away its keys, and the order that leaves is the one the checked-in patched
+//! specs have. An overlay's field patch is applied by key (`fields`), the one place a field is JSON.
 
 mod assemble;
 mod bodies;
@@ -44,8 +42,7 @@ use super::page::{Page, Row, Side, Table};
 use super::review::{Kind, Review};
 use super::rules::Facts;
 use crate::spec;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
 /// The operation a page is imported as: its service and snake_case name (from the overlay's place,
@@ -60,11 +57,11 @@ pub struct Target {
 #[derive(Debug, Clone)]
 pub struct Imported {
     /// The operation's spec file.
-    pub spec: Value,
+    pub spec: spec::Document,
     /// The objects the page contributes to the service's `common.json`, by name.
-    pub common_objects: Map<String, Value>,
+    pub common_objects: spec::Entries<spec::PlainObject>,
     /// The enumerations it contributes to `common.json`.
-    pub common_enums: Map<String, Value>,
+    pub common_enums: spec::Entries<spec::Enum>,
     /// What a person should review: sentences not recognized, the table and the prose disagreeing,
     /// overlay entries that matched nothing.
     pub report: Vec<Review>,
@@ -75,37 +72,6 @@ pub struct Imported {
     /// Overlay decisions taken over a value the page no longer gives (a field patch's `page`): the
     /// page changed under a decision, so `--diff` counts these as differences.
     pub stale: Vec<Review>,
-}
-
-/// An import's spec file and `common.json` entries as the spec's types.
-pub struct TypedImport {
-    pub spec: spec::Document,
-    pub objects: spec::Entries<spec::PlainObject>,
-    pub enums: spec::Entries<spec::Enum>,
-}
-
-impl Imported {
-    /// The spec file and the `common.json` entries typed; why not where an overlay's patch made an
-    /// entry that is not one of the spec's.
-    pub fn typed(&self) -> Result<TypedImport, String> {
-        fn entries<T: serde::de::DeserializeOwned>(
-            map: &Map<String, Value>,
-        ) -> Result<spec::Entries<T>, String> {
-            map.iter()
-                .map(|(k, v)| {
-                    Ok((
-                        k.clone(),
-                        serde_json::from_value(v.clone()).map_err(|e| format!("{k}: {e}"))?,
-                    ))
-                })
-                .collect()
-        }
-        Ok(TypedImport {
-            spec: serde_json::from_value(self.spec.clone()).map_err(|e| e.to_string())?,
-            objects: entries(&self.common_objects)?,
-            enums: entries(&self.common_enums)?,
-        })
-    }
 }
 
 /// Imports `page` as `target`, with the decisions of `overlays`.
@@ -229,11 +195,12 @@ struct WholeBody {
     body: spec::Body,
 }
 
-/// A value of the spec's types as the JSON the spec file holds.
-fn to_json(value: &impl Serialize) -> Value {
-    // The spec's types have string keys and no custom serializers, the two ways serializing to a
-    // `Value` can fail.
-    serde_json::to_value(value).expect("the spec's types serialize to JSON")
+#[cfg(test)]
+impl Imported {
+    /// The spec file as the JSON it is written as, for tests that read what the file says.
+    pub(crate) fn spec_json(&self) -> Value {
+        serde_json::to_value(&self.spec).expect("the spec's types serialize")
+    }
 }
 
 /// Splits the page `text` and imports it as operation `name` of service `service`, with no

@@ -162,7 +162,7 @@ mod tests {
     fn the_query_part_of_a_path_names_query_parameters() {
         let text = "Querying DB Instances\n\nFunction\n\nf\n\nURI\n\n  • URI format\n\n    GET https://{Endpoint}/v3/{project_id}/instances?id={id}&limit={limit}&tags={key}={value}&sort={sort}\n\n  • Parameter description\n\n    Table 1 Parameter description\n\n    Name\n\n    Mandatory\n\n    Type\n\n    Description\n\n    project_id\n\n    Yes\n\n    String\n\n    The project.\n\n    id\n\n    No\n\n    String\n\n    The instance.\n\n    limit\n\n    No\n\n    Integer\n\n    The minimum value is 1 and the maximum value is 100.\n\n    key\n\n    No\n\n    String\n\n    A tag key.\n\nResponse\n\nNone\n";
         let imported = import_text(text, "otc_rds", "querying_db_instances");
-        let op = &imported.spec["operation"];
+        let op = &imported.spec_json()["operation"];
         assert_eq!(op["path"], "/v3/{project_id}/instances");
         let names = |list: &Value| -> Vec<Value> {
             (list.as_array().into_iter().flatten())

@@ -90,11 +90,12 @@ mod tests {
     fn a_key_the_example_sends_is_an_optional_field_typed_by_its_value() {
         let text = "Creating an Image\n\nFunction\n\nf\n\nURI\n\nPOST /v2/cloudimages/action\n\nRequest\n\n  • Request parameters\n\n    Parameter\n\n    Mandatory\n\n    Type\n\n    Description\n\n    name\n\n    Yes\n\n    String\n\n    The name.\n\n  • Example request\n\n    {\"name\": \"a\", \"instance_id\": \"i\", \"tags\": [\"k.v\"], \"size\": 3000000000, \"nmae\": 1}\n";
         let imported = import_text(text, "otc_ims", "creating_an_image");
-        let body = imported.spec["operation"]["body"]
+        let body = imported.spec_json()["operation"]["body"]
             .as_str()
             .unwrap()
             .to_owned();
-        let fields = imported.spec["objects"][body]["fields"].as_array().unwrap();
+        let spec = imported.spec_json();
+        let fields = spec["objects"][body]["fields"].as_array().unwrap();
         let shape = |f: &Value| json!([f["name"], f["type"], f.get("items"), f["required"]]);
         let shapes: Vec<Value> = fields.iter().map(shape).collect();
         assert_eq!(

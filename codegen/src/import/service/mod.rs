@@ -321,18 +321,20 @@ fn free_name(name: &str, used: &BTreeMap<String, Imported>) -> String {
 /// The page's objects and enumerations, wherever its overlay put them, in one namespace.
 fn definitions(imported: &Imported) -> Defs {
     let spec = &imported.spec;
-    let section = |key: &str| {
-        spec.get(key)
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-    };
-    section("objects")
-        .chain(section("enums"))
-        .chain(imported.common_objects.iter())
-        .chain(imported.common_enums.iter())
-        .map(|(k, v)| (k.clone(), v.clone()))
+    let objects = spec.objects.iter().chain(&imported.common_objects);
+    let enums = spec.enums.iter().chain(&imported.common_enums);
+    objects
+        .map(|(k, v)| (k.clone(), to_json(v)))
+        .chain(enums.map(|(k, v)| (k.clone(), to_json(v))))
         .collect()
+}
+
+/// A value of the spec's types as the JSON the planner and the repair work on: the repair edits a
+/// file where lowering's diagnostics point, by their JSON path, and keeps what it leaves (an
+/// emptied list of parameters) as it is.
+fn to_json(value: &impl serde::Serialize) -> Value {
+    // The spec's types have string keys, the one way serializing to a `Value` can fail.
+    serde_json::to_value(value).expect("the spec's types serialize to JSON")
 }
 
 /// Whether a definition is an enumeration (it has values) rather than an object.
@@ -345,7 +347,7 @@ fn is_enum(def: &Value) -> bool {
 fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
     let empty = BTreeMap::new();
     let names = plan.names.get(op).unwrap_or(&empty);
-    let mut spec = imported.spec.clone();
+    let mut spec = to_json(&imported.spec);
     let mut objects = Map::new();
     let mut enums = Map::new();
     for (name, def) in definitions(imported) {
