@@ -5,7 +5,6 @@ use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
 use super::{page, ImportError, PageError};
 use crate::load;
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// The suffix of the service-wide overlay's name and of an operation's overlay.
@@ -104,10 +103,4 @@ pub(super) fn read_spec(path: &Path) -> Result<crate::spec::Document, ImportErro
     let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     serde_json::from_str(&text)
         .map_err(|e| ImportError::NoSpec(format!("{}: not a spec file: {e}", path.display())))
-}
-
-pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
-    let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
-    serde_json::from_str(&text)
-        .map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
 }
