@@ -85,7 +85,7 @@ pub struct EnumPatch {
     pub variants: BTreeMap<String, String>,
     /// Other wire spellings accepted, by wire value.
     #[serde(default)]
-    pub aliases: BTreeMap<String, Vec<Value>>,
+    pub aliases: BTreeMap<String, Vec<spec::Literal>>,
     #[serde(default)]
     pub decision: Option<String>,
     #[serde(default)]

@@ -201,7 +201,8 @@ impl Builder<'_> {
             .into_iter()
             .find(|t| self.enums.iter().any(|e| e.name == *t));
         if let Some(name) = enumeration.filter(|name| {
-            !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))
+            !self.enum_has(name, &seen.value.clone().into())
+                && reported.insert((seen.object, seen.field, "enum"))
         }) {
             let name = name.to_owned();
             let text = format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias");

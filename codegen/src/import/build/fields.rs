@@ -6,7 +6,7 @@ use super::Builder;
 use crate::import::page::{Paragraph, Row, Type};
 use crate::import::review;
 use crate::import::rules::{self, Facts, Kind, Stated};
-use crate::spec::{self, Chars, OrderedField, FIELD_KEYS};
+use crate::spec::{self, Chars, Literal, OrderedField, FIELD_KEYS};
 use serde_json::{Map, Value};
 
 impl Builder<'_> {
@@ -103,9 +103,7 @@ impl Builder<'_> {
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
         self.limits(&place, row, kind, &facts, &patched, &mut field);
-        field.default = self
-            .default(&place, row, enum_name.as_deref(), &facts, &patched)
-            .map(spec::Literal::from);
+        field.default = self.default(&place, row, enum_name.as_deref(), &facts, &patched);
         let mut field = OrderedField::new(field);
         self.apply_patches(&place, row, &patches, &mut field);
         (field, facts, enum_name)
@@ -231,7 +229,7 @@ impl Builder<'_> {
         enum_name: Option<&str>,
         facts: &Facts,
         patched: &dyn Fn(&str) -> bool,
-    ) -> Option<Value> {
+    ) -> Option<Literal> {
         let prose = facts.default.as_ref();
         if let (Some(table), Some(prose)) = (&row.default, prose) {
             if *table != prose.value && !patched("default") {
@@ -273,7 +271,7 @@ impl Builder<'_> {
         row: &Row,
         enum_name: Option<&str>,
         default: &str,
-    ) -> Option<Value> {
+    ) -> Option<Literal> {
         let integer = matches!(row.ty, Type::Integer | Type::Long)
             || enum_name
                 .and_then(|n| self.enums.iter().find(|e| e.name == n))
@@ -385,16 +383,16 @@ impl Bounds {
 
 /// `text` read as a value of type `ty` (`integer` where the value is an integer, as an integer
 /// enum's is): none where it is not one; text types keep the text.
-pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Value> {
+pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Literal> {
     match ty {
-        Type::Boolean => text.parse::<bool>().ok().map(Value::from),
+        Type::Boolean => text.parse::<bool>().ok().map(Literal::Bool),
         Type::Float => text
             .parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
-            .map(Value::from),
-        _ if integer => text.parse::<i64>().ok().map(Value::from),
-        _ => Some(Value::from(text)),
+            .map(Literal::Float),
+        _ if integer => text.parse::<i64>().ok().map(Literal::Integer),
+        _ => Some(Literal::String(text.to_owned())),
     }
 }
 

@@ -42,7 +42,6 @@ use super::page::{Page, Row, Side, Table};
 use super::review::{Kind, Review};
 use super::rules::Facts;
 use crate::spec;
-use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
 /// The operation a page is imported as: its service and snake_case name (from the overlay's place,
@@ -168,7 +167,7 @@ struct EnumDef {
     name: String,
     ty: &'static str,
     description: Vec<String>,
-    values: Vec<(Value, Option<String>)>,
+    values: Vec<(spec::Literal, Option<String>)>,
     /// `Object.field` of the row it was made from.
     from: String,
 }
@@ -198,7 +197,7 @@ struct WholeBody {
 #[cfg(test)]
 impl Imported {
     /// The spec file as the JSON it is written as, for tests that read what the file says.
-    pub(crate) fn spec_json(&self) -> Value {
+    pub(crate) fn spec_json(&self) -> serde_json::Value {
         serde_json::to_value(&self.spec).expect("the spec's types serialize")
     }
 }
