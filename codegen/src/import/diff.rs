@@ -371,7 +371,8 @@ fn summary(rule: &Rule) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{Chars, Format, Literal, FIELD_KEYS};
+    use crate::spec::tests::every_key;
+    use crate::spec::FIELD_KEYS;
 
     fn document(objects: serde_json::Value) -> Document {
         let file = serde_json::json!({ "service": "svc", "objects": objects });
@@ -410,25 +411,7 @@ mod tests {
         };
         let new = Field {
             name: "f".to_owned(),
-            ty: "array".to_owned(),
-            items: Some("string".to_owned()),
-            required: true,
-            nullable: true,
-            description: vec!["F.".to_owned()],
-            minimum: Some(1),
-            maximum: Some(2),
-            min_length: Some(1),
-            max_length: Some(2),
-            min_items: Some(1),
-            max_items: Some(2),
-            default: Some(Literal::Integer(1)),
-            chars: Some(Chars::default()),
-            format: Some(Format::IntegerList {
-                minimum: 1,
-                maximum: 2,
-            }),
-            notes: vec!["N.".to_owned()],
-            decision: Some("D.".to_owned()),
+            ..every_key()
         };
         let mut out = Vec::new();
         Diff {
@@ -441,7 +424,7 @@ mod tests {
             .filter_map(|line| line.strip_prefix("x: A.f: ")?.split(':').next())
             .collect();
         assert_eq!(keys, FIELD_KEYS);
-        assert_eq!(out[4], "x: A.f: description:  -> F.");
-        assert_eq!(out[12], "x: A.f: chars: (none) -> {}");
+        assert_eq!(out[4], "x: A.f: description:  -> Port.");
+        assert_eq!(out[12], r#"x: A.f: chars: (none) -> {"first":["letter"]}"#);
     }
 }

@@ -330,22 +330,23 @@ pub struct EnumValue {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
-    fn keys(value: &impl Serialize) -> Vec<String> {
+    /// The keys `value` serializes, in order.
+    pub(crate) fn keys(value: &impl Serialize) -> Vec<String> {
         match serde_json::to_value(value) {
             Ok(Value::Object(map)) => map.keys().cloned().collect(),
             other => panic!("expected an object, got {other:?}"),
         }
     }
 
-    /// Every key set, with no `..Default::default()`: a key added to `Field` fails to compile here
-    /// until it is set, and then fails the comparison until `FIELD_KEYS` lists it.
-    #[test]
-    fn field_keys_are_the_keys_a_field_serializes() {
-        let every_key = Field {
+    /// A field with every key set, with no `..Default::default()`: a key added to `Field` fails to
+    /// compile here until it is set, and then fails the tests that compare keys until `FIELD_KEYS`
+    /// (and what reads a field by key) lists it.
+    pub(crate) fn every_key() -> Field {
+        Field {
             name: "port".to_owned(),
             ty: "integer".to_owned(),
             items: Some("string".to_owned()),
@@ -370,10 +371,14 @@ mod tests {
             }),
             notes: vec!["Currently, this parameter is not supported.".to_owned()],
             decision: Some("Why.".to_owned()),
-        };
+        }
+    }
+
+    #[test]
+    fn field_keys_are_the_keys_a_field_serializes() {
         let mut expected = vec!["name"];
         expected.extend(FIELD_KEYS);
-        assert_eq!(keys(&every_key), expected);
+        assert_eq!(keys(&every_key()), expected);
     }
 
     /// `Rule::kind` names each kind as the spec file writes it.

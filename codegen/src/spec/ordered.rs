@@ -144,14 +144,7 @@ impl Field {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::Literal;
-
-    fn keys(value: &impl Serialize) -> Vec<String> {
-        match serde_json::to_value(value) {
-            Ok(Value::Object(map)) => map.keys().cloned().collect(),
-            other => panic!("expected an object, got {other:?}"),
-        }
-    }
+    use crate::spec::tests::{every_key, keys};
 
     fn port() -> Field {
         Field {
@@ -168,23 +161,7 @@ mod tests {
     fn written_keys_are_the_serialized_keys() {
         let few = port();
         assert_eq!(keys(&few), few.written_keys());
-        let all = Field {
-            items: Some("string".to_owned()),
-            nullable: true,
-            minimum: Some(1),
-            min_length: Some(1),
-            max_length: Some(2),
-            min_items: Some(1),
-            max_items: Some(2),
-            default: Some(Literal::Integer(80)),
-            chars: Some(Default::default()),
-            format: Some(crate::spec::Format::IntegerList {
-                minimum: 1,
-                maximum: 2,
-            }),
-            decision: Some("D.".to_owned()),
-            ..port()
-        };
+        let all = every_key();
         assert_eq!(keys(&all), all.written_keys());
     }
 
