@@ -233,26 +233,15 @@ impl Diff<'_> {
         );
         self.value(&at("minimum"), old.minimum.as_ref(), new.minimum.as_ref());
         self.value(&at("maximum"), old.maximum.as_ref(), new.maximum.as_ref());
-        self.value(
-            &at("min_length"),
-            old.min_length.as_ref(),
-            new.min_length.as_ref(),
-        );
-        self.value(
-            &at("max_length"),
-            old.max_length.as_ref(),
-            new.max_length.as_ref(),
-        );
-        self.value(
-            &at("min_items"),
-            old.min_items.as_ref(),
-            new.min_items.as_ref(),
-        );
-        self.value(
-            &at("max_items"),
-            old.max_items.as_ref(),
-            new.max_items.as_ref(),
-        );
+        let counts: [(&str, Count); 4] = [
+            ("min_length", |f| f.min_length),
+            ("max_length", |f| f.max_length),
+            ("min_items", |f| f.min_items),
+            ("max_items", |f| f.max_items),
+        ];
+        for (key, count) in counts {
+            self.value(&at(key), count(old).as_ref(), count(new).as_ref());
+        }
         self.value(&at("default"), old.default.as_ref(), new.default.as_ref());
         self.value(&at("chars"), old.chars.as_ref(), new.chars.as_ref());
         self.value(&at("format"), old.format.as_ref(), new.format.as_ref());
@@ -350,6 +339,9 @@ impl Diff<'_> {
         }
     }
 }
+
+/// One of a field's lengths or counts.
+type Count = fn(&Field) -> Option<u64>;
 
 /// Where one of an operation's lists is.
 type List<T> = fn(&PlainOperation) -> &Vec<T>;
