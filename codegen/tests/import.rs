@@ -65,6 +65,11 @@ const PAGES: &[(&str, &str, &[&str])] = &[
 ];
 
 /// Fails with the first differing entry, so that a mismatch is readable.
+/// A value of the spec's types as the JSON its file holds.
+fn json(value: &impl serde::Serialize) -> Value {
+    serde_json::to_value(value).expect("the spec's types serialize")
+}
+
 fn assert_same(what: &str, actual: &Value, expected: &Value) {
     if actual == expected {
         return;
@@ -88,7 +93,7 @@ fn each_page_with_its_overlay_reproduces_the_checked_in_spec() {
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_same(
             spec,
-            &outcome.imported.spec,
+            &json(&outcome.imported.spec),
             &read_json(&spec_dir().join(spec)),
         );
 
@@ -114,10 +119,10 @@ fn each_page_with_its_overlay_reproduces_the_checked_in_spec() {
             "{name}: the common.json entries it contributes"
         );
         for (kind, entries) in [
-            ("objects", &outcome.imported.common_objects),
-            ("enums", &outcome.imported.common_enums),
+            ("objects", json(&outcome.imported.common_objects)),
+            ("enums", json(&outcome.imported.common_enums)),
         ] {
-            for (entry, value) in entries {
+            for (entry, value) in entries.as_object().into_iter().flatten() {
                 assert_same(
                     &format!("{service}/common.json {kind}.{entry} from {name}"),
                     value,
@@ -151,7 +156,7 @@ fn navigation_and_footer_are_skipped() {
         .remove("updated");
     assert_same(
         "update_vpc_channel (site chrome)",
-        &outcome.imported.spec,
+        &json(&outcome.imported.spec),
         &expected,
     );
     assert!(
@@ -415,7 +420,7 @@ fn every_prefix_of_a_page_is_an_error_or_a_spec_never_a_panic() {
     for (cut, _) in text.char_indices().filter(|(_, c)| *c == '\n').step_by(3) {
         if let Ok(page) = import::page::parse(&text[..cut]) {
             let imported = import::import(&page, &target, &overlays);
-            assert!(imported.spec.get("operation").is_some());
+            assert!(imported.spec.operation.is_some());
         }
     }
 }
@@ -546,7 +551,7 @@ fn import_with_fields(
 ) -> import::Outcome {
     let outcome = import::run(&spec_dir(), &page(name), None, false)
         .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let spec = &outcome.imported.spec;
+    let spec = &json(&outcome.imported.spec);
     assert_eq!(spec["operation"]["name"], operation, "{name}");
     for (object, row, ty, items) in fields {
         let field = imported_field(spec, object, row);
@@ -622,7 +627,7 @@ fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
         false,
     )
     .expect("imports");
-    let spec = &outcome.imported.spec;
+    let spec = &json(&outcome.imported.spec);
     assert_eq!(
         spec["operation"]["responses"][0]["body"],
         serde_json::json!({ "type": "map", "items": "ResponseInfoResp" })
@@ -641,7 +646,7 @@ fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
         false,
     )
     .expect("imports");
-    let spec = &outcome.imported.spec;
+    let spec = &json(&outcome.imported.spec);
     assert_eq!(spec["operation"]["responses"][0]["body"], "file");
     assert_eq!(
         spec["operation"]["responses"][1]["body"],
@@ -655,12 +660,13 @@ fn body_tables_that_are_a_map_or_a_file_are_bodies_not_objects() {
         false,
     )
     .expect("imports");
-    let operation = &outcome.imported.spec["operation"];
+    let spec = json(&outcome.imported.spec);
+    let operation = &spec["operation"];
     assert!(
         operation.get("body").is_none(),
         "a form is not a JSON body: {operation:#}"
     );
-    let extend_mode = imported_field(&outcome.imported.spec, "form_params", "extend_mode");
+    let extend_mode = imported_field(&spec, "form_params", "extend_mode");
     assert_eq!(
         (
             extend_mode["type"].as_str(),
@@ -750,7 +756,7 @@ fn float_double_and_number_rows_are_floats() {
         let outcome = import::run(&spec_dir(), Path::new(file.path()), None, false)
             .unwrap_or_else(|e| panic!("{spelling}: {e}"));
         let spec: Value = serde_json::from_str(&outcome.spec_text).expect("JSON");
-        let common = &outcome.imported.common_objects["MemberInfo"];
+        let common = &json(&outcome.imported.common_objects["MemberInfo"]);
         let weight = common["fields"]
             .as_array()
             .into_iter()
@@ -844,7 +850,8 @@ fn an_overlay_marking_the_example_invalid_silences_it_and_carries_the_reason() {
         "{:#?}",
         outcome.report
     );
-    let examples = &outcome.imported.spec["operation"]["examples"]["requests"];
+    let spec = json(&outcome.imported.spec);
+    let examples = &spec["operation"]["examples"]["requests"];
     assert_eq!(examples[0]["title"], BROKEN_EXAMPLE);
     assert_eq!(examples[0]["invalid"], reason);
     assert!(examples[1].get("invalid").is_none());
@@ -932,14 +939,16 @@ fn import_rows(rows: &[(&str, &str, &[&str])], example: &str) -> import::Importe
     import::import(&page, &target, &import::overlay::Overlays::default())
 }
 
-fn body_field<'a>(imported: &'a import::Imported, name: &str) -> &'a Value {
-    let fields = imported.spec["objects"]["CreateThingRequest"]["fields"]
+fn body_field(imported: &import::Imported, name: &str) -> Value {
+    let spec = json(&imported.spec);
+    let fields = spec["objects"]["CreateThingRequest"]["fields"]
         .as_array()
         .expect("fields");
     fields
         .iter()
         .find(|f| f["name"] == name)
         .unwrap_or_else(|| panic!("no field {name}"))
+        .clone()
 }
 
 #[test]
@@ -1004,7 +1013,8 @@ fn a_closed_list_in_the_prose_makes_an_enumeration_with_its_default() {
         (&Value::from("Type"), &Value::from("TCP")),
         "{field:#}"
     );
-    let values: Vec<&Value> = imported.spec["enums"]["Type"]["values"]
+    let spec = json(&imported.spec);
+    let values: Vec<&Value> = spec["enums"]["Type"]["values"]
         .as_array()
         .expect("values")
         .iter()

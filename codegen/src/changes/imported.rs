@@ -4,8 +4,16 @@
 
 use super::source::{model_of, read_folder, SourceError};
 use super::{compare, Change};
+use crate::spec;
 use serde_json::{Map, Value};
 use std::path::Path;
+
+/// Entries of the spec's types as JSON: the checked-in `common.json` they go into is read as JSON,
+/// whatever it holds, since it is compared as text.
+fn as_json<T: serde::Serialize>(entries: &spec::Entries<T>) -> Map<String, Value> {
+    let json = |value| serde_json::to_value(value).unwrap_or_default();
+    entries.iter().map(|(k, v)| (k.clone(), json(v))).collect()
+}
 
 /// The changes that writing `imported` (file name relative to `base`, text) into the folder `base`
 /// would make.
@@ -29,12 +37,12 @@ pub fn changes(base: &Path, imported: Vec<(String, String)>) -> Result<Vec<Chang
 pub fn page_files(
     base: &Path,
     spec_text: &str,
-    spec: &Value,
-    common_objects: &Map<String, Value>,
-    common_enums: &Map<String, Value>,
+    spec: &spec::Document,
+    common_objects: &spec::Entries<spec::PlainObject>,
+    common_enums: &spec::Entries<spec::Enum>,
 ) -> Vec<(String, String)> {
-    let service = spec["service"].as_str().unwrap_or_default();
-    let operation = spec["operation"]["name"].as_str().unwrap_or_default();
+    let service = spec.service.as_str();
+    let operation = spec.operation.as_ref().map_or("", |o| o.name.as_str());
     let mut files = vec![(format!("{service}/{operation}.json"), spec_text.to_owned())];
     if common_objects.is_empty() && common_enums.is_empty() {
         return files;
@@ -44,7 +52,8 @@ pub fn page_files(
         .ok()
         .and_then(|text| serde_json::from_str::<Value>(&text).ok())
         .unwrap_or_else(|| serde_json::json!({ "service": service }));
-    for (section, entries) in [("objects", common_objects), ("enums", common_enums)] {
+    let (objects, enums) = (as_json(common_objects), as_json(common_enums));
+    for (section, entries) in [("objects", &objects), ("enums", &enums)] {
         let Some(common) = common.as_object_mut() else {
             break;
         };

@@ -2,7 +2,7 @@
 //! documents (by its title) and the overlays next to it, import, and compare.
 
 use super::build::{Imported, Target};
-use super::pages::{import_page, read_json, read_page, PageImport};
+use super::pages::{import_page, read_page, read_spec, PageImport};
 use super::review::{Kind, Review};
 use super::{diff, examples, page, service, ImportError};
 use crate::load;
@@ -53,7 +53,7 @@ pub fn run(
     // The page's example requests, checked against its tables and the service's shared ones.
     let shared = dir.join("common.json");
     let shared = if shared.exists() {
-        Some(read_json(&shared)?)
+        Some(read_spec(&shared)?)
     } else {
         None
     };
@@ -157,19 +157,19 @@ fn compare(
         // The overlays list the shared types: the page's file, and its entries of common.json.
         diff::spec_files(
             &relative(checked_in),
-            &read_json(checked_in)?,
+            &read_spec(checked_in)?,
             &imported.spec,
             &mut differences,
         );
         let common = dir.join("common.json");
         let old = if common.exists() {
-            read_json(&common)?
+            Some(read_spec(&common)?)
         } else {
-            Value::Null
+            None
         };
         diff::common_entries(
             &relative(&common),
-            &old,
+            old.as_ref(),
             &imported.common_objects,
             &imported.common_enums,
             &mut differences,

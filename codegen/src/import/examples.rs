@@ -10,18 +10,13 @@ use super::review::{Kind, Review};
 use crate::diag::Diagnostics;
 use crate::interpret::Interpreter;
 use crate::{load, lower, spec};
-use serde_json::{Map, Value};
 
 /// One report line per violation of each example request, and per example marked invalid that
 /// validates; a line saying why, when the imported spec does not lower and so the examples cannot
 /// be checked. `common` is the service's checked-in `common.json`, if it has one.
-pub fn check(imported: &Imported, target: &Target, common: Option<&Value>) -> Vec<Review> {
-    if imported
-        .spec
-        .pointer("/operation/examples/requests")
-        .and_then(Value::as_array)
-        .is_none_or(Vec::is_empty)
-    {
+pub fn check(imported: &Imported, target: &Target, common: Option<&spec::Document>) -> Vec<Review> {
+    let operation = imported.spec.operation.as_ref();
+    if operation.is_none_or(|o| o.examples.requests.is_empty()) {
         return Vec::new();
     }
     let mut files = vec![(
@@ -137,32 +132,41 @@ fn example_lines(
 /// The service's shared tables as the imported page leaves them: the checked-in `common.json`, with
 /// the entries the page contributes in place of the old ones, without those the page now defines
 /// itself.
-fn shared_tables(imported: &Imported, target: &Target, common: Option<&Value>) -> Option<Value> {
-    let mut tables = Map::new();
-    for (key, contributed) in [
-        ("objects", &imported.common_objects),
-        ("enums", &imported.common_enums),
-    ] {
-        let own = imported.spec.get(key).and_then(Value::as_object);
-        let mut entries: Map<String, Value> = common
-            .and_then(|c| c.get(key))
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
-        entries.retain(|name, _| !own.is_some_and(|own| own.contains_key(name)));
-        entries.extend(
-            contributed
-                .iter()
-                .map(|(name, value)| (name.clone(), value.clone())),
-        );
-        tables.insert(key.to_owned(), Value::Object(entries));
+fn shared_tables(
+    imported: &Imported,
+    target: &Target,
+    common: Option<&spec::Document>,
+) -> Option<spec::Document> {
+    fn merged<T: Clone>(
+        old: Option<&spec::Entries<T>>,
+        own: &spec::Entries<T>,
+        contributed: &spec::Entries<T>,
+    ) -> spec::Entries<T> {
+        let mut entries = old.cloned().unwrap_or_default();
+        entries.retain(|name, _| !own.contains_key(name));
+        entries.extend(contributed.iter().map(|(k, v)| (k.clone(), v.clone())));
+        entries
     }
-    if tables
-        .values()
-        .all(|entries| entries.as_object().is_some_and(Map::is_empty))
-    {
+    let spec = &imported.spec;
+    let objects = merged(
+        common.map(|c| &c.objects),
+        &spec.objects,
+        &imported.common_objects,
+    );
+    let enums = merged(
+        common.map(|c| &c.enums),
+        &spec.enums,
+        &imported.common_enums,
+    );
+    if objects.is_empty() && enums.is_empty() {
         return None;
     }
-    tables.insert("service".to_owned(), Value::String(target.service.clone()));
-    Some(Value::Object(tables))
+    Some(spec::Document {
+        schema: None,
+        service: target.service.clone(),
+        source: None,
+        operation: None,
+        objects,
+        enums,
+    })
 }

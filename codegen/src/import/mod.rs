@@ -91,7 +91,7 @@ impl fmt::Display for PageError {
 impl std::error::Error for PageError {}
 
 /// A spec file's text as the importer writes it: pretty JSON ending with a newline.
-pub fn spec_text(value: &serde_json::Value) -> String {
-    // A `Value` always serializes.
+pub fn spec_text(value: &impl serde::Serialize) -> String {
+    // A `Value` and the spec's types always serialize: their keys are strings.
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }

@@ -5,7 +5,7 @@
 //! refers to, and the decisions where it contradicts itself. The format is in `spec/README.md`.
 
 use super::ImportError;
-use crate::spec::FIELD_KEYS;
+use crate::spec::{self, FIELD_KEYS};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -67,7 +67,7 @@ pub struct ObjectPatch {
     /// Rules the prose does not state, each with its `source` and `decision`, added after the
     /// recognized ones of the same kind.
     #[serde(default)]
-    pub rules: Vec<Value>,
+    pub rules: Vec<spec::Rule>,
     /// Rules the prose states that the request cannot decide, by the field they govern
     /// (`member_groups[].microservice_version`), each with the decision saying why: they are kept
     /// in the spec with `"checked": false`, documented and not enforced.
@@ -85,7 +85,7 @@ pub struct EnumPatch {
     pub variants: BTreeMap<String, String>,
     /// Other wire spellings accepted, by wire value.
     #[serde(default)]
-    pub aliases: BTreeMap<String, Vec<Value>>,
+    pub aliases: BTreeMap<String, Vec<spec::Literal>>,
     #[serde(default)]
     pub decision: Option<String>,
     #[serde(default)]
@@ -224,7 +224,7 @@ impl Overlays {
     }
 
     /// Rules added to an object: the common overlay's, then the page's.
-    pub fn object_rules(&self, name: &str) -> Vec<&Value> {
+    pub fn object_rules(&self, name: &str) -> Vec<&spec::Rule> {
         [&self.common, &self.page]
             .into_iter()
             .filter_map(|o| o.objects.get(name))

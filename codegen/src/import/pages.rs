@@ -5,7 +5,6 @@ use super::build::{import, Imported, Target};
 use super::overlay::{Overlay, Overlays};
 use super::{page, ImportError, PageError};
 use crate::load;
-use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 /// The suffix of the service-wide overlay's name and of an operation's overlay.
@@ -78,17 +77,15 @@ pub(super) fn import_page(
 
 /// Whether the import kept no table of the page: no object, enumeration or parameter.
 fn nothing_imported(imported: &Imported) -> bool {
-    let empty = |v: Option<&Value>| {
-        v.is_none_or(|v| {
-            v.as_array().is_some_and(Vec::is_empty) || v.as_object().is_some_and(|o| o.is_empty())
-        })
-    };
     let spec = &imported.spec;
-    let operation = spec.get("operation");
-    ["objects", "enums"].iter().all(|key| empty(spec.get(*key)))
-        && ["path_params", "query_params", "headers", "form_params"]
+    let no_parameters = spec.operation.as_ref().is_none_or(|o| {
+        [&o.path_params, &o.query_params, &o.headers, &o.form_params]
             .iter()
-            .all(|key| empty(operation.and_then(|o| o.get(*key))))
+            .all(|list| list.is_empty())
+    });
+    spec.objects.is_empty()
+        && spec.enums.is_empty()
+        && no_parameters
         && imported.common_objects.is_empty()
         && imported.common_enums.is_empty()
 }
@@ -101,8 +98,9 @@ fn load_if_present(path: &Path, required: bool) -> Result<Overlay, ImportError> 
     }
 }
 
-pub(super) fn read_json(path: &Path) -> Result<Value, ImportError> {
+/// A checked-in spec file, typed: what `--diff` compares the page's with.
+pub(super) fn read_spec(path: &Path) -> Result<crate::spec::Document, ImportError> {
     let text = std::fs::read_to_string(path).map_err(ImportError::io(path))?;
     serde_json::from_str(&text)
-        .map_err(|e| ImportError::NoSpec(format!("{}: not valid JSON: {e}", path.display())))
+        .map_err(|e| ImportError::NoSpec(format!("{}: not a spec file: {e}", path.display())))
 }

@@ -6,43 +6,66 @@
 //! The lists whose entries are loaded one at a time (an object's fields and rules, an operation's
 //! parameters and bodies) take their entry types as parameters: loaded, they hold [`Located`] typed
 //! entries, so that lowering reads only typed values and still points at the entry in its file; as
-//! the importer writes them and the loader first reads them ([`RawOperation`], [`RawObject`]), they
-//! hold JSON, because an overlay may patch an entry into anything and loading is what reports it.
+//! the loader first reads them ([`RawOperation`], [`RawObject`]), they hold JSON, because an entry
+//! may be anything and loading it is what reports it. The importer builds and compares them typed
+//! without paths ([`Document`], [`PlainOperation`], [`PlainObject`]).
 
+mod body;
 mod literal;
+mod ordered;
 mod release;
 mod rule;
 
+pub use body::Body;
 pub use literal::Literal;
+pub use ordered::OrderedField;
 pub use release::{Release, ReleaseChange, Releases, FIRST_VERSION};
 pub use rule::{Condition, Rule};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// One spec file's top level, as the importer writes it and as the loader first reads it: its
-/// operation, objects and enumerations are still JSON, loaded one entry at a time into `load::File`
-/// so that one bad entry does not hide the problems of the others.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct SpecFile {
+/// One spec file's top level. As the loader first reads it (the defaults), its operation, objects
+/// and enumerations are still JSON, loaded one entry at a time into `load::File` so that one bad
+/// entry does not hide the problems of the others; as the importer builds, compares and writes it
+/// ([`Document`]), every entry is typed.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "Op: Deserialize<'de>, Obj: Deserialize<'de>, En: Deserialize<'de>")
+)]
+pub struct SpecFile<Op = Value, Obj = Value, En = Value> {
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
     pub service: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub operation: Option<Value>,
-    #[serde(default)]
-    pub objects: IndexedMap,
-    #[serde(default)]
-    pub enums: IndexedMap,
+    pub operation: Option<Op>,
+    #[serde(default = "Entries::new")]
+    pub objects: Entries<Obj>,
+    #[serde(default = "Entries::new")]
+    pub enums: Entries<En>,
 }
 
+/// A spec file with every entry typed and no paths: what the importer builds, compares and writes.
+pub type Document = SpecFile<PlainOperation, PlainObject, Enum>;
+
+/// An operation with typed entries and no paths, as the importer builds it, each field's keys in
+/// its file's order.
+pub type PlainOperation = Operation<OrderedField, Body>;
+
+/// An object with typed fields and rules and no paths, as the importer builds it, each field's
+/// keys in its file's order.
+pub type PlainObject = Object<OrderedField, Rule>;
+
+/// Named entries (objects, enumerations) in file order.
+pub type Entries<T> = indexmap::IndexMap<String, T>;
+
 /// A JSON object whose entries are kept in file order and loaded one at a time.
-pub type IndexedMap = serde_json::Map<String, Value>;
+pub type IndexedMap = Entries<Value>;
 
 /// Where the spec was transcribed from.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub page: String,
@@ -83,8 +106,11 @@ pub type RawObject = Object<Value, Value>;
 
 /// An operation: one documented API call. `F` is a parameter's type, `B` a body's (see the module's
 /// docs).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "F: Deserialize<'de>, B: Deserialize<'de>")
+)]
 pub struct Operation<F = Located<Field>, B = Body> {
     pub name: String,
     pub summary: String,
@@ -111,8 +137,11 @@ pub struct Operation<F = Located<Field>, B = Body> {
 }
 
 /// A documented response of an operation.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "F: Deserialize<'de>, B: Deserialize<'de>")
+)]
 pub struct Response<F = Located<Field>, B = Body> {
     pub status: u16,
     pub description: String,
@@ -128,65 +157,9 @@ pub struct Response<F = Located<Field>, B = Body> {
     pub headers: Vec<F>,
 }
 
-/// A body's type, written like a field's: a name (`"VpcCreate"`, `"file"`, `"object"`), or the
-/// object `{ "type": "map", "items": "ResponseInfo" }` for a type that needs `items`. The name
-/// alone is short for the object without `items`, and is how a body without `items` is written
-/// back.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Body {
-    pub ty: String,
-    pub items: Option<String>,
-}
-
-impl Body {
-    /// A body named by its type alone.
-    pub fn named(ty: impl Into<String>) -> Body {
-        Body {
-            ty: ty.into(),
-            items: None,
-        }
-    }
-}
-
-/// The object form of a [`Body`].
-#[derive(Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-struct TypedBody {
-    #[serde(rename = "type")]
-    ty: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    items: Option<String>,
-}
-
-impl Serialize for Body {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.items {
-            None => serializer.serialize_str(&self.ty),
-            Some(items) => TypedBody {
-                ty: self.ty.clone(),
-                items: Some(items.clone()),
-            }
-            .serialize(serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Body {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Body, D::Error> {
-        use serde::de::Error;
-        match Value::deserialize(deserializer)? {
-            Value::String(ty) => Ok(Body::named(ty)),
-            object @ Value::Object(_) => serde_json::from_value::<TypedBody>(object).map(|b| Body { ty: b.ty, items: b.items }).map_err(D::Error::custom),
-            other => Err(D::Error::custom(format!(
-                "a body is the name of its type (\"VpcCreate\", \"file\") or {{ \"type\": \"map\", \"items\": ... }}, not {other}"
-            ))),
-        }
-    }
-}
-
 /// The page's examples. Their bodies stay JSON: they are JSON documents that the tests send and
 /// read, not entries the generator decides on.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
     #[serde(default)]
@@ -196,7 +169,7 @@ pub struct Examples {
 }
 
 /// An example request body.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequestExample {
     pub title: String,
@@ -209,7 +182,7 @@ pub struct RequestExample {
 }
 
 /// An example response body.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseExample {
     pub status: u16,
@@ -224,7 +197,10 @@ pub struct ResponseExample {
 
 /// An object table. `F` is a field's type and `R` a rule's (see the module's docs).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    bound(deserialize = "F: Deserialize<'de>, R: Deserialize<'de>")
+)]
 pub struct Object<F = Located<Field>, R = Located<Rule>> {
     #[serde(default)]
     pub description: Vec<String>,
@@ -354,22 +330,23 @@ pub struct EnumValue {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use serde_json::json;
 
-    fn keys(value: &impl Serialize) -> Vec<String> {
+    /// The keys `value` serializes, in order.
+    pub(crate) fn keys(value: &impl Serialize) -> Vec<String> {
         match serde_json::to_value(value) {
             Ok(Value::Object(map)) => map.keys().cloned().collect(),
             other => panic!("expected an object, got {other:?}"),
         }
     }
 
-    /// Every key set, with no `..Default::default()`: a key added to `Field` fails to compile here
-    /// until it is set, and then fails the comparison until `FIELD_KEYS` lists it.
-    #[test]
-    fn field_keys_are_the_keys_a_field_serializes() {
-        let every_key = Field {
+    /// A field with every key set, with no `..Default::default()`: a key added to `Field` fails to
+    /// compile here until it is set, and then fails the tests that compare keys until `FIELD_KEYS`
+    /// (and what reads a field by key) lists it.
+    pub(crate) fn every_key() -> Field {
+        Field {
             name: "port".to_owned(),
             ty: "integer".to_owned(),
             items: Some("string".to_owned()),
@@ -394,10 +371,56 @@ mod tests {
             }),
             notes: vec!["Currently, this parameter is not supported.".to_owned()],
             decision: Some("Why.".to_owned()),
-        };
+        }
+    }
+
+    #[test]
+    fn field_keys_are_the_keys_a_field_serializes() {
         let mut expected = vec!["name"];
         expected.extend(FIELD_KEYS);
-        assert_eq!(keys(&every_key), expected);
+        assert_eq!(keys(&every_key()), expected);
+    }
+
+    /// `Rule::kind` names each kind as the spec file writes it.
+    #[test]
+    fn rule_kind_is_the_written_kind() {
+        let condition = Condition {
+            field: "a".to_owned(),
+            values: vec![Literal::Bool(true)],
+        };
+        let (field, source) = ("f".to_owned(), "S.".to_owned());
+        let rules = [
+            Rule::RequiredIf {
+                field: field.clone(),
+                when: condition.clone(),
+                source: source.clone(),
+                decision: None,
+                checked: true,
+            },
+            Rule::ForbiddenUnless {
+                field: field.clone(),
+                when: condition,
+                source: source.clone(),
+                decision: None,
+                checked: true,
+            },
+            Rule::LessThan {
+                field,
+                than: "b".to_owned(),
+                source: source.clone(),
+                decision: None,
+                checked: true,
+            },
+            Rule::AtLeastOneOf {
+                groups: vec![vec!["a".to_owned()]],
+                source,
+                decision: None,
+                checked: true,
+            },
+        ];
+        for rule in rules {
+            assert_eq!(serde_json::to_value(&rule).unwrap()["kind"], rule.kind());
+        }
     }
 
     #[test]

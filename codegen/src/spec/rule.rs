@@ -65,6 +65,16 @@ impl Rule {
         }
     }
 
+    /// The rule's `kind`, as the spec file writes it.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Rule::RequiredIf { .. } => "required_if",
+            Rule::ForbiddenUnless { .. } => "forbidden_unless",
+            Rule::LessThan { .. } => "less_than",
+            Rule::AtLeastOneOf { .. } => "at_least_one_of",
+        }
+    }
+
     /// The field the rule governs (`at_least_one_of` governs groups, not one field).
     pub fn field(&self) -> Option<&str> {
         match self {

@@ -3,11 +3,11 @@
 //! `common.json`; and reports the overlay entries that matched nothing.
 
 use super::roles::TableKind;
-use super::{to_json, Builder, Imported, Object, PlacedRule, Role, Target};
+use super::{Builder, Imported, Object, PlacedRule, Role, Target};
 use crate::import::page::Example;
 use crate::import::review::{Kind, Review};
-use crate::{naming, spec};
-use serde_json::{Map, Value};
+use crate::naming;
+use crate::spec::{self, Entries, OrderedField};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl Builder<'_> {
@@ -15,10 +15,10 @@ impl Builder<'_> {
         let page = self.page;
         let [path_params, query_params, headers, form_params] = self.parameters();
 
-        let mut objects = Map::new();
-        let mut common_objects = Map::new();
+        let mut objects = Entries::new();
+        let mut common_objects = Entries::new();
         for object in &self.objects {
-            let spec_object = spec::RawObject {
+            let spec_object = spec::PlainObject {
                 description: self.object_description(object),
                 fields: object.fields.clone(),
                 rules: self.object_rules(object),
@@ -28,10 +28,10 @@ impl Builder<'_> {
             } else {
                 &mut objects
             };
-            into.insert(object.name.clone(), to_json(&spec_object));
+            into.insert(object.name.clone(), spec_object);
         }
-        let mut enums = Map::new();
-        let mut common_enums = Map::new();
+        let mut enums = Entries::new();
+        let mut common_enums = Entries::new();
         let mut reviews = Vec::new();
         for e in &self.enums {
             let into = if self.overlays.is_common(&e.name) {
@@ -40,7 +40,7 @@ impl Builder<'_> {
                 &mut enums
             };
             let (spec, review) = self.enum_spec(e);
-            into.insert(e.name.clone(), to_json(&spec));
+            into.insert(e.name.clone(), spec);
             reviews.extend(review);
         }
 
@@ -51,14 +51,14 @@ impl Builder<'_> {
             self.report.push(Review::new(Kind::NoDate, text));
         }
         self.report_unused_overlay();
-        let spec = spec::SpecFile {
+        let spec = spec::Document {
             schema: Some("../spec.schema.json".to_owned()),
             service: target.service.clone(),
             source: Some(spec::Source {
                 page: page.title.clone(),
                 updated: page.updated.clone(),
             }),
-            operation: Some(to_json(&operation)),
+            operation: Some(operation),
             objects,
             enums,
         };
@@ -69,7 +69,7 @@ impl Builder<'_> {
             .map(|o| o.name.clone())
             .collect();
         Imported {
-            spec: to_json(&spec),
+            spec,
             common_objects,
             common_enums,
             silent_on_presence,
@@ -81,7 +81,7 @@ impl Builder<'_> {
     /// The object's rules in spec order: those the prose states by kind (a "greater than" left out
     /// where the page also states it as "less than"), marked unchecked where an overlay says so,
     /// then each rule the overlay adds after those of its kind.
-    fn object_rules(&self, object: &Object<'_>) -> Vec<Value> {
+    fn object_rules(&self, object: &Object<'_>) -> Vec<spec::Rule> {
         let mirrored_twin = |rule: &PlacedRule| {
             rule.mirrored
                 && object
@@ -95,27 +95,18 @@ impl Builder<'_> {
             .filter(|rule| !mirrored_twin(rule))
             .collect();
         placed.sort_by_key(|r| r.rule.rank());
-        let mut rules: Vec<(usize, Value)> = placed
+        let mut rules: Vec<spec::Rule> = placed
             .into_iter()
-            .map(|r| {
-                (
-                    r.rule.rank(),
-                    to_json(&self.decide_checked(&object.name, r.rule.clone())),
-                )
-            })
+            .map(|r| self.decide_checked(&object.name, r.rule.clone()))
             .collect();
         for added in self.overlays.object_rules(&object.name) {
-            // The overlay's rule is written as the overlay has it; one that is not a rule goes
-            // last, and loading the spec reports it.
-            let rank = serde_json::from_value::<spec::Rule>(added.clone())
-                .map_or(usize::MAX, |rule| rule.rank());
             let at = rules
                 .iter()
-                .rposition(|(r, _)| *r <= rank)
+                .rposition(|r| r.rank() <= added.rank())
                 .map_or(0, |p| p + 1);
-            rules.insert(at, (rank, added.clone()));
+            rules.insert(at, added.clone());
         }
-        rules.into_iter().map(|(_, rule)| rule).collect()
+        rules
     }
 
     /// The rule, marked `"checked": false` with the overlay's decision where an overlay says the
@@ -147,8 +138,8 @@ impl Builder<'_> {
     fn operation(
         &mut self,
         target: &Target,
-        [path_params, query_params, headers, form_params]: [Vec<Value>; 4],
-    ) -> spec::RawOperation {
+        [path_params, query_params, headers, form_params]: [Vec<OrderedField>; 4],
+    ) -> spec::Operation<OrderedField> {
         let page = self.page;
         spec::Operation {
             name: target.name.clone(),
@@ -160,14 +151,14 @@ impl Builder<'_> {
             query_params,
             headers,
             form_params,
-            body: self.body(None).map(|body| to_json(&body)),
+            body: self.body(None),
             responses: self.responses(),
             examples: self.examples(),
         }
     }
 
     /// One response per status of the "Status Codes" table, else per status the page shows.
-    fn responses(&mut self) -> Vec<spec::Response<Value, Value>> {
+    fn responses(&mut self) -> Vec<spec::Response<OrderedField>> {
         let page = self.page;
         let mut statuses = page.status_codes.clone();
         if statuses.is_empty() {
@@ -187,12 +178,12 @@ impl Builder<'_> {
             }
             statuses = seen.into_iter().map(|s| (s, String::new())).collect();
         }
-        let mut responses: Vec<spec::Response<Value, Value>> = statuses
+        let mut responses: Vec<spec::Response<OrderedField>> = statuses
             .into_iter()
             .map(|(status, description)| spec::Response {
                 status,
                 description,
-                body: self.body(Some(status)).map(|body| to_json(&body)),
+                body: self.body(Some(status)),
                 name: None,
                 headers: Vec::new(),
             })
@@ -228,7 +219,7 @@ impl Builder<'_> {
 
     /// Statuses the page describes alike would be one `Response` variant: each is named after its
     /// description and status (`BadRequest404`), and the report says so.
-    fn name_alike_responses(&mut self, responses: &mut [spec::Response<Value, Value>]) {
+    fn name_alike_responses(&mut self, responses: &mut [spec::Response<OrderedField>]) {
         let variants: Vec<String> = responses
             .iter()
             .map(|r| naming::response_variant(&r.description, r.status))

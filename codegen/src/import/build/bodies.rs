@@ -95,25 +95,25 @@ mod tests {
             "adding_monitoring_data",
         );
         assert_eq!(
-            imported.spec["operation"]["body"],
+            imported.spec_json()["operation"]["body"],
             json!({"type": "array", "items": "AddingMonitoringDataRequest"})
         );
         let object = import_text(&page(METRIC, r#"{"ttl": 1}"#), "otc_ces", "adding");
-        assert_eq!(object.spec["operation"]["body"], "AddingRequest");
+        assert_eq!(object.spec_json()["operation"]["body"], "AddingRequest");
     }
 
     /// FunctionGraph: the example sends the function's own event, which no table describes.
     #[test]
     fn an_example_body_no_table_describes_is_free_form() {
         let imported = import_text(&page("", r#"{"k": "v"}"#), "otc_fgs", "executing");
-        assert_eq!(imported.spec["operation"]["body"], "object");
+        assert_eq!(imported.spec_json()["operation"]["body"], "object");
         assert!(imported
             .report
             .iter()
             .any(|r| r.text.contains("no table of it")));
         let list = import_text(&page("", "[1, 2]"), "otc_fgs", "executing");
         assert_eq!(
-            list.spec["operation"]["body"],
+            list.spec_json()["operation"]["body"],
             json!({"type": "array", "items": "any"})
         );
     }

@@ -181,12 +181,12 @@ mod tests {
             ],
         );
         let imported = import_text(&page(&[ecs, obs]), "otc_ims", "creating_an_image");
-        let body = imported.spec["operation"]["body"]
+        let body = imported.spec_json()["operation"]["body"]
             .as_str()
             .unwrap()
             .to_owned();
         assert_eq!(
-            fields(&imported.spec, &body),
+            fields(&imported.spec_json(), &body),
             [
                 ("name".into(), true),
                 ("instance_id".into(), false),
@@ -205,11 +205,14 @@ mod tests {
         let body = table("Request parameters", &[["name", "Yes", "String", "n"]]);
         let other = table("Resource_tag structure", &[["key", "Yes", "String", "k"]]);
         let imported = import_text(&page(&[body, other]), "otc_smn", "adding_a_tag");
-        let body = imported.spec["operation"]["body"]
+        let body = imported.spec_json()["operation"]["body"]
             .as_str()
             .unwrap()
             .to_owned();
-        assert_eq!(fields(&imported.spec, &body), [("name".into(), true)]);
+        assert_eq!(
+            fields(&imported.spec_json(), &body),
+            [("name".into(), true)]
+        );
         assert!(imported.report.iter().any(|r| r.text.contains("skipped")));
     }
 
@@ -246,7 +249,7 @@ mod tests {
             "creating_a_db_instance",
         );
         assert_eq!(
-            fields(&imported.spec, "Instance"),
+            fields(&imported.spec_json(), "Instance"),
             [
                 ("name".into(), true),
                 ("volume".into(), false),

@@ -81,7 +81,7 @@ mod tests {
     #[test]
     fn an_unnumbered_response_table_is_named_by_its_caption() {
         let text = "Querying a Disk\n\nFunction\n\nf\n\nURI\n\n  • URI format\n\n    GET /v2/volumes/{volume_id}\n\nResponse\n\n  • Response parameters\n\n    Parameter\n\n    Type\n\n    Description\n\n    id\n\n    String\n\n    The disk ID.\n";
-        let spec = import_text(text, "otc_evs", "querying_a_disk").spec;
+        let spec = import_text(text, "otc_evs", "querying_a_disk").spec_json();
         let body = spec["operation"]["responses"][0]["body"].as_str().unwrap();
         assert_eq!(
             spec["objects"][body]["description"][0],

@@ -6,9 +6,9 @@ use super::{Builder, EnumDef};
 use crate::import::page::{Paragraph, Row, Type};
 use crate::import::review::{Kind, Review};
 use crate::import::rules::{self, Listed, Stated};
-use crate::{naming, spec};
+use crate::naming;
+use crate::spec::{self, Literal};
 use heck::ToUpperCamelCase;
-use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
 
 impl Builder<'_> {
@@ -126,7 +126,7 @@ impl Builder<'_> {
         for (value, meaning) in values {
             let wire = if integer {
                 match value.parse::<i64>() {
-                    Ok(n) => Value::from(n),
+                    Ok(n) => Literal::Integer(n),
                     Err(_) => {
                         let text = format!(
                             "{place}: enumeration value {value:?} is not an integer; skipped"
@@ -136,7 +136,7 @@ impl Builder<'_> {
                     }
                 }
             } else {
-                Value::from(value.as_str())
+                Literal::String(value.clone())
             };
             parsed.push((wire, meaning.clone()));
         }
@@ -200,7 +200,7 @@ impl Builder<'_> {
 
     /// Whether `value` (a default as the page writes it) is a value of the enumeration `name`, or
     /// one of the overlay's aliases of one.
-    pub(super) fn enum_has(&self, name: &str, value: &Value) -> bool {
+    pub(super) fn enum_has(&self, name: &str, value: &Literal) -> bool {
         let Some(e) = self.enums.iter().find(|e| e.name == name) else {
             return true;
         };
@@ -214,7 +214,12 @@ impl Builder<'_> {
     }
 
     /// A variant's name: the overlay's, else the one [`naming::spec_variant_name`] makes.
-    pub(super) fn variant_name(&self, e: &EnumDef, value: &Value, meaning: Option<&str>) -> String {
+    pub(super) fn variant_name(
+        &self,
+        e: &EnumDef,
+        value: &Literal,
+        meaning: Option<&str>,
+    ) -> String {
         let wire = wire_text(value);
         if let Some(name) = self
             .overlays
@@ -225,7 +230,7 @@ impl Builder<'_> {
         {
             return name.clone();
         }
-        naming::spec_variant_name(&wire, value.is_string(), meaning)
+        naming::spec_variant_name(&wire, value.as_str().is_some(), meaning)
     }
 
     /// The enumeration as the spec writes it, with the overlay's names, aliases, description and
@@ -247,10 +252,10 @@ impl Builder<'_> {
                 }
                 used.insert(name.clone());
                 spec::EnumValue {
-                    value: value.clone().into(),
+                    value: value.clone(),
                     name: Some(name),
                     meaning: meaning.clone(),
-                    aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).into_iter().flatten().cloned().map(spec::Literal::from).collect(),
+                    aliases: patches.iter().rev().find_map(|p| p.aliases.get(&wire_text(value))).into_iter().flatten().cloned().collect(),
                 }
             })
             .collect();
@@ -269,7 +274,7 @@ impl Builder<'_> {
 }
 
 /// A wire value as the overlay's keys write it: a string as itself, an integer in decimal.
-pub(super) fn wire_text(value: &Value) -> String {
+pub(super) fn wire_text(value: &Literal) -> String {
     value
         .as_str()
         .map_or_else(|| value.to_string(), str::to_owned)

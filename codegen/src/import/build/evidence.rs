@@ -13,6 +13,7 @@ use crate::import::page::Row;
 use crate::import::review::Kind;
 use crate::import::rules::Facts;
 use crate::ir::NamedClass;
+use crate::spec::{self, Chars};
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -46,11 +47,11 @@ impl Builder<'_> {
         let mut undocumented = Vec::new();
         for (object, o) in self.objects.iter().enumerate() {
             for (field, f) in o.fields.iter().enumerate() {
-                if let Some(value) = f.get("default") {
+                if let Some(value) = &f.default {
                     seen.push(Seen {
                         object,
                         field,
-                        value: value.clone(),
+                        value: value.to_json(),
                         example: None,
                     });
                 }
@@ -101,11 +102,7 @@ impl Builder<'_> {
             return;
         };
         let fields = &self.objects[object].fields;
-        let listed = |key: &str| {
-            fields
-                .iter()
-                .any(|f| f.get("name").and_then(Value::as_str) == Some(key))
-        };
+        let listed = |key: &str| fields.iter().any(|f| f.name == key);
         for (key, value) in body.iter().filter(|(key, _)| !listed(key)) {
             found.undocumented.push(Undocumented {
                 object,
@@ -115,20 +112,15 @@ impl Builder<'_> {
             });
         }
         for (field, f) in self.objects[object].fields.iter().enumerate() {
-            let Some(v) = f
-                .get("name")
-                .and_then(Value::as_str)
-                .and_then(|name| body.get(name))
-            else {
+            let Some(v) = body.get(&f.name) else {
                 continue;
             };
-            let ty = f.get("type").and_then(Value::as_str).unwrap_or_default();
-            let (ty, values): (&str, Vec<&Value>) = match (ty, v) {
+            let (ty, values): (&str, Vec<&Value>) = match (f.ty.as_str(), v) {
                 ("array", Value::Array(items)) => (
-                    f.get("items").and_then(Value::as_str).unwrap_or_default(),
+                    f.items.as_deref().unwrap_or_default(),
                     items.iter().collect(),
                 ),
-                _ => (ty, vec![v]),
+                _ => (f.ty.as_str(), vec![v]),
             };
             // A null field is evidence that it may be null; a null item of an array is not.
             let whole_null = v.is_null();
@@ -152,12 +144,10 @@ impl Builder<'_> {
         let mut marked = BTreeSet::new();
         for (object, field, example) in nulls {
             let f = &mut self.objects[object].fields[field];
-            if f.get("type").and_then(Value::as_str) == Some("any")
-                || !marked.insert((object, field))
-            {
+            if f.ty == "any" || !marked.insert((object, field)) {
                 continue;
             }
-            f["nullable"] = Value::Bool(true);
+            f.change(|f| f.nullable = true);
             let table = self.objects[object].tables[0];
             let row = &table.rows[field];
             let text = format!(
@@ -184,15 +174,15 @@ impl Builder<'_> {
             None => format!("the documented default {}", seen.value),
         };
         let mut broken: Vec<(&str, String, bool)> = Vec::new();
-        if let (Some(text), Some(chars)) = (seen.value.as_str(), field.get("chars")) {
+        if let (Some(text), Some(chars)) = (seen.value.as_str(), &field.chars) {
             if let Some(why) = breaks_chars(text, chars) {
                 broken.push(("chars", why, !decided("chars")));
             }
         }
-        let ty = field.get("type").and_then(Value::as_str);
+        let ty = Some(field.ty.as_str());
         let (low, high, prose) = limits_held(&seen.value, ty, &object.facts[seen.field], row);
         for ((key, actual), from_prose, below) in [(low, prose[0], true), (high, prose[1], false)] {
-            let Some(limit) = field.get(key).and_then(Value::as_i64) else {
+            let Some(limit) = limit(field, key) else {
                 continue;
             };
             if (below && actual < limit) || (!below && actual > limit) {
@@ -205,19 +195,14 @@ impl Builder<'_> {
         }
         // An enumeration the table lists is kept: the example may use a spelling the overlay should
         // accept as an alias, or a value the page leaves out; a person decides.
-        let ty = field
-            .get("type")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let items = field
-            .get("items")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
+        let ty = field.ty.as_str();
+        let items = field.items.as_deref().unwrap_or_default();
         let enumeration = [ty, items]
             .into_iter()
             .find(|t| self.enums.iter().any(|e| e.name == *t));
         if let Some(name) = enumeration.filter(|name| {
-            !self.enum_has(name, &seen.value) && reported.insert((seen.object, seen.field, "enum"))
+            !self.enum_has(name, &seen.value.clone().into())
+                && reported.insert((seen.object, seen.field, "enum"))
         }) {
             let name = name.to_owned();
             let text = format!("{place}: {from}, which is not a value of {name}; the page may leave a value out, or the overlay may need an alias");
@@ -232,9 +217,7 @@ impl Builder<'_> {
                 let text = format!("{place}: {from}, which breaks the {key} read from the prose ({why}); the page accepts more than the sentence says, so the check is left out");
                 self.report
                     .push(table.row_review(row, Kind::CheckLeftOut, text));
-                if let Some(field) = self.objects[seen.object].fields[seen.field].as_object_mut() {
-                    field.remove(key);
-                }
+                self.objects[seen.object].fields[seen.field].change(|f| leave_out(f, key));
             } else {
                 let text = format!("{place}: {from}, which breaks its {key} ({why}); review the table or the decision");
                 self.report
@@ -276,28 +259,43 @@ fn limits_held(
     }
 }
 
-/// Why `text` breaks the character rule `chars` (the spec's JSON), if it does.
-fn breaks_chars(text: &str, chars: &Value) -> Option<String> {
-    let classes = |key: &str| -> Vec<String> {
-        chars
-            .get(key)
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|c| c.as_str().map(str::to_owned))
-            .collect()
-    };
+/// The limit `key` of the field (`min_length`, `maximum`...), where it has one.
+fn limit(field: &spec::Field, key: &str) -> Option<i64> {
+    let count = |n: Option<u64>| n.and_then(|n| i64::try_from(n).ok());
+    match key {
+        "minimum" => field.minimum,
+        "maximum" => field.maximum,
+        "min_length" => count(field.min_length),
+        "max_length" => count(field.max_length),
+        _ => None,
+    }
+}
+
+/// Leaves out the check `key` of the field: its character rule or one of its limits.
+fn leave_out(field: &mut spec::Field, key: &str) {
+    match key {
+        "chars" => field.chars = None,
+        "minimum" => field.minimum = None,
+        "maximum" => field.maximum = None,
+        "min_length" => field.min_length = None,
+        "max_length" => field.max_length = None,
+        _ => {}
+    }
+}
+
+/// Why `text` breaks the character rule `chars`, if it does.
+fn breaks_chars(text: &str, chars: &Chars) -> Option<String> {
     let allows = |classes: &[String], c: char| {
         classes.is_empty() || classes.iter().any(|class| class_allows(class, c))
     };
-    let (first, allowed, last) = (classes("first"), classes("allowed"), classes("last"));
-    if let Some(c) = text.chars().find(|&c| !allows(&allowed, c)) {
+    let (first, allowed, last) = (&chars.first, &chars.allowed, &chars.last);
+    if let Some(c) = text.chars().find(|&c| !allows(allowed, c)) {
         return Some(format!("{c:?} is not among {}", allowed.join(", ")));
     }
-    if let Some(c) = text.chars().next().filter(|&c| !allows(&first, c)) {
+    if let Some(c) = text.chars().next().filter(|&c| !allows(first, c)) {
         return Some(format!("it starts with {c:?}, not {}", first.join(", ")));
     }
-    if let Some(c) = text.chars().last().filter(|&c| !allows(&last, c)) {
+    if let Some(c) = text.chars().last().filter(|&c| !allows(last, c)) {
         return Some(format!("it ends with {c:?}, not {}", last.join(", ")));
     }
     None
@@ -321,7 +319,8 @@ mod tests {
     fn a_field_an_example_sends_as_null_may_be_null() {
         let text = "Binding an EIP\n\nFunction\n\nf\n\nURI\n\nPUT /v2/instances/{instance_id}\n\nTable 1 Path Parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\ninstance_id\n\nYes\n\nString\n\nThe instance.\n\nTable 2 Request body parameters\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\npublicip_id\n\nNo\n\nString\n\nThe EIP. If both are null, the instance is unbound.\n\nname\n\nNo\n\nString\n\nThe name.\n\nExample Requests\n\n{\n  \"publicip_id\": null,\n  \"name\": \"a\"\n}\n";
         let imported = import_text(text, "otc_dcs", "binding_an_eip");
-        let fields = imported.spec["objects"]["BindingAnEipRequest"]["fields"]
+        let spec = imported.spec_json();
+        let fields = spec["objects"]["BindingAnEipRequest"]["fields"]
             .as_array()
             .unwrap();
         assert_eq!(fields[0]["nullable"], true);

@@ -2,11 +2,11 @@
 //! where they disagree, reported), its default, character rule, format and notes; then the
 //! overlay's patches.
 
-use super::{to_json, Builder};
+use super::Builder;
 use crate::import::page::{Paragraph, Row, Type};
 use crate::import::review;
 use crate::import::rules::{self, Facts, Kind, Stated};
-use crate::spec::{self, Chars, FIELD_KEYS};
+use crate::spec::{self, Chars, Literal, OrderedField, FIELD_KEYS};
 use serde_json::{Map, Value};
 
 impl Builder<'_> {
@@ -27,15 +27,20 @@ impl Builder<'_> {
     }
 
     /// The fields of path, query or header rows (not objects, but rows like any other).
-    pub(super) fn parameter_fields(&mut self, label: &str, rows: &[&Row]) -> Vec<Value> {
+    pub(super) fn parameter_fields(&mut self, label: &str, rows: &[&Row]) -> Vec<OrderedField> {
         rows.iter()
             .map(|row| self.field(label, row, true).0)
             .collect()
     }
 
-    /// One row as a spec field (as JSON, patched by the overlay), the facts of its prose and the
+    /// One row as a spec field (patched by the overlay), the facts of its prose and the
     /// enumeration it makes.
-    fn field(&mut self, object: &str, row: &Row, request: bool) -> (Value, Facts, Option<String>) {
+    fn field(
+        &mut self,
+        object: &str,
+        row: &Row,
+        request: bool,
+    ) -> (OrderedField, Facts, Option<String>) {
         let place = format!("{object}.{}", row.name);
         let patches = self.overlays.field_patches(object, &row.name);
         // Path parameters and headers are strings in the format: their enumeration values are a
@@ -51,16 +56,7 @@ impl Builder<'_> {
             .as_ref()
             .filter(|values| string_only && !values.is_empty())
             .map(|values| format!("One of: {}.", values.join(", ")));
-        let description: Vec<String> = row
-            .description
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !consumed.contains(i))
-            .map(|(_, p)| match p {
-                Paragraph::Text(text) => text.clone(),
-                Paragraph::Bullet(text) => format!("• {text}"),
-            })
-            .collect();
+        let description = description(row, &consumed);
         let mut kind = match (&row.ty, &enum_name) {
             (Type::String, None) => Kind::String,
             (Type::Integer | Type::Long, None) => Kind::Integer,
@@ -107,10 +103,8 @@ impl Builder<'_> {
         };
         let patched = |key: &str| patches.iter().any(|p| p.contains_key(key));
         self.limits(&place, row, kind, &facts, &patched, &mut field);
-        field.default = self
-            .default(&place, row, enum_name.as_deref(), &facts, &patched)
-            .map(spec::Literal::from);
-        let mut field = to_json(&field);
+        field.default = self.default(&place, row, enum_name.as_deref(), &facts, &patched);
+        let mut field = OrderedField::new(field);
         self.apply_patches(&place, row, &patches, &mut field);
         (field, facts, enum_name)
     }
@@ -194,19 +188,14 @@ impl Builder<'_> {
         place: &str,
         row: &Row,
         patches: &[&Map<String, Value>],
-        field: &mut Value,
+        field: &mut OrderedField,
     ) {
         for patch in patches {
-            for (key, said) in patch
-                .get("page")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-            {
-                if field.get(key) != Some(said) {
-                    let now = field
-                        .get(key)
-                        .map_or_else(|| "nothing".to_owned(), Value::to_string);
+            let page = patch.get("page").and_then(Value::as_object);
+            for (key, said) in page.into_iter().flatten() {
+                let now = key_value(field, key);
+                if now.as_ref() != Some(said) {
+                    let now = now.map_or_else(|| "nothing".to_owned(), |v| v.to_string());
                     let text = format!(
                         "{place}: {key}: the overlay's decision was taken over the page's {said}, but the page now gives {now}; review the decision"
                     );
@@ -215,22 +204,14 @@ impl Builder<'_> {
                 }
             }
         }
-        // By key, on the JSON rather than on `spec::Field`: a key the patch adds goes after the
-        // page's keys, and removing one moves the last key into its place (`Map::remove` is a
-        // swap-remove), which is the key order the checked-in patched specs have. Setting the typed
-        // field would move both.
-        let Some(field) = field.as_object_mut() else {
-            return;
-        };
         for patch in patches {
             for (key, value) in patch
                 .iter()
                 .filter(|(k, _)| FIELD_KEYS.contains(&k.as_str()))
             {
-                if value.is_null() {
-                    field.remove(key);
-                } else {
-                    field.insert(key.clone(), value.clone());
+                if let Err(why) = patch_key(field, key, value) {
+                    let text = format!("{place}: {key}: the overlay's patch {value} is not a value of the key ({why}); left as the page gives it");
+                    self.review_row(row, review::Kind::UnusedOverlay, text);
                 }
             }
         }
@@ -248,7 +229,7 @@ impl Builder<'_> {
         enum_name: Option<&str>,
         facts: &Facts,
         patched: &dyn Fn(&str) -> bool,
-    ) -> Option<Value> {
+    ) -> Option<Literal> {
         let prose = facts.default.as_ref();
         if let (Some(table), Some(prose)) = (&row.default, prose) {
             if *table != prose.value && !patched("default") {
@@ -290,7 +271,7 @@ impl Builder<'_> {
         row: &Row,
         enum_name: Option<&str>,
         default: &str,
-    ) -> Option<Value> {
+    ) -> Option<Literal> {
         let integer = matches!(row.ty, Type::Integer | Type::Long)
             || enum_name
                 .and_then(|n| self.enums.iter().find(|e| e.name == n))
@@ -305,6 +286,40 @@ impl Builder<'_> {
         }
         value
     }
+}
+
+/// The row's description, without the paragraphs its enumeration consumed (by index).
+fn description(row: &Row, consumed: &std::collections::BTreeSet<usize>) -> Vec<String> {
+    row.description
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !consumed.contains(i))
+        .map(|(_, p)| match p {
+            Paragraph::Text(text) => text.clone(),
+            Paragraph::Bullet(text) => format!("• {text}"),
+        })
+        .collect()
+}
+
+/// The value the field writes for `key`, as the overlay's `page` states it.
+fn key_value(field: &spec::Field, key: &str) -> Option<Value> {
+    serde_json::to_value(field).ok()?.get(key).cloned()
+}
+
+/// Sets one key of the field to the overlay's `value`, or takes it away where `value` is null. By
+/// key, through the field's JSON: a patch names the keys it changes and holds whatever JSON the
+/// overlay has, so reading it as the key's type is where a value that is not one shows.
+fn patch_key(field: &mut OrderedField, key: &str, value: &Value) -> Result<(), String> {
+    let mut json = serde_json::to_value(field.field()).map_err(|e| e.to_string())?;
+    let map = json.as_object_mut().ok_or("a field serializes as a map")?;
+    if value.is_null() {
+        map.remove(key);
+    } else {
+        map.insert(key.to_owned(), value.clone());
+    }
+    let patched: spec::Field = serde_json::from_value(json).map_err(|e| e.to_string())?;
+    field.change(|f| *f = patched);
+    Ok(())
 }
 
 /// Whether a row's type is an object, an array, a map or any JSON value, which have no defaults.
@@ -368,16 +383,16 @@ impl Bounds {
 
 /// `text` read as a value of type `ty` (`integer` where the value is an integer, as an integer
 /// enum's is): none where it is not one; text types keep the text.
-pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Value> {
+pub(super) fn typed_literal(text: &str, ty: &Type, integer: bool) -> Option<Literal> {
     match ty {
-        Type::Boolean => text.parse::<bool>().ok().map(Value::from),
+        Type::Boolean => text.parse::<bool>().ok().map(Literal::Bool),
         Type::Float => text
             .parse::<f64>()
             .ok()
             .filter(|x| x.is_finite())
-            .map(Value::from),
-        _ if integer => text.parse::<i64>().ok().map(Value::from),
-        _ => Some(Value::from(text)),
+            .map(Literal::Float),
+        _ if integer => text.parse::<i64>().ok().map(Literal::Integer),
+        _ => Some(Literal::String(text.to_owned())),
     }
 }
 
@@ -392,7 +407,7 @@ mod tests {
         for bounds in [Bounds::Value, Bounds::Length, Bounds::Items] {
             let mut field = spec::Field::default();
             bounds.set(&mut field, [Some(1), Some(2)]);
-            let json = to_json(&field);
+            let json = serde_json::to_value(&field).unwrap();
             let set: Vec<&str> = json
                 .as_object()
                 .into_iter()

@@ -16,12 +16,10 @@
 //! concern, and `assemble` writes the spec file.
 //!
 //! Everything is built as the spec's own types ([`crate::spec`]), so that a key cannot be
-//! misspelled and what is left out is decided where the type is declared. They become JSON where
-//! the spec file itself keeps JSON, because the loader reads those entries one at a time (an
-//! object's fields and rules, the operation, the objects and enumerations by name): there `spec`
-//! has no typed twin to fill, and converting at that edge is smaller than adding one. A field
-//! becomes JSON just before the overlay's patches apply: a patch sets and removes keys by name, and
-//! applying it to the JSON keeps the key order the patched specs have (see `fields`).
+//! misspelled and what is left out is decided where the type is declared; the import is a typed
+//! [`spec::Document`]. A field is a [`spec::OrderedField`]: the overlay's patches and the page's
+//! examples add and take away its keys, and the order that leaves is the one the checked-in patched
+//! specs have. An overlay's field patch is applied by key (`fields`), the one place a field is JSON.
 
 mod assemble;
 mod bodies;
@@ -44,8 +42,6 @@ use super::page::{Page, Row, Side, Table};
 use super::review::{Kind, Review};
 use super::rules::Facts;
 use crate::spec;
-use serde::Serialize;
-use serde_json::{Map, Value};
 use std::collections::{BTreeSet, HashMap};
 
 /// The operation a page is imported as: its service and snake_case name (from the overlay's place,
@@ -60,11 +56,11 @@ pub struct Target {
 #[derive(Debug, Clone)]
 pub struct Imported {
     /// The operation's spec file.
-    pub spec: Value,
+    pub spec: spec::Document,
     /// The objects the page contributes to the service's `common.json`, by name.
-    pub common_objects: Map<String, Value>,
+    pub common_objects: spec::Entries<spec::PlainObject>,
     /// The enumerations it contributes to `common.json`.
-    pub common_enums: Map<String, Value>,
+    pub common_enums: spec::Entries<spec::Enum>,
     /// What a person should review: sentences not recognized, the table and the prose disagreeing,
     /// overlay entries that matched nothing.
     pub report: Vec<Review>,
@@ -121,8 +117,8 @@ struct Object<'p> {
     role: Role,
     tables: Vec<&'p Table>,
     statuses: Vec<u16>,
-    /// The fields, as the spec file holds them: JSON, with the overlay's patches applied.
-    fields: Vec<Value>,
+    /// The fields, with the overlay's patches applied.
+    fields: Vec<spec::OrderedField>,
     facts: Vec<Facts>,
     /// The enumeration each row makes, if any.
     row_enums: Vec<Option<String>>,
@@ -171,7 +167,7 @@ struct EnumDef {
     name: String,
     ty: &'static str,
     description: Vec<String>,
-    values: Vec<(Value, Option<String>)>,
+    values: Vec<(spec::Literal, Option<String>)>,
     /// `Object.field` of the row it was made from.
     from: String,
 }
@@ -198,11 +194,12 @@ struct WholeBody {
     body: spec::Body,
 }
 
-/// A value of the spec's types as the JSON the spec file holds.
-fn to_json(value: &impl Serialize) -> Value {
-    // The spec's types have string keys and no custom serializers, the two ways serializing to a
-    // `Value` can fail.
-    serde_json::to_value(value).expect("the spec's types serialize to JSON")
+#[cfg(test)]
+impl Imported {
+    /// The spec file as the JSON it is written as, for tests that read what the file says.
+    pub(crate) fn spec_json(&self) -> serde_json::Value {
+        serde_json::to_value(&self.spec).expect("the spec's types serialize")
+    }
 }
 
 /// Splits the page `text` and imports it as operation `name` of service `service`, with no

@@ -2,15 +2,14 @@
 //! rows of a "URI" table, each where it is), as the spec format can have them.
 
 use super::roles::{in_query_template, parameter_rows, Param};
-use super::{to_json, Builder};
+use super::Builder;
 use crate::import::page::{Row, Type};
 use crate::import::review::{Kind, Review};
-use crate::spec;
-use serde_json::Value;
+use crate::spec::{self, OrderedField};
 
 impl Builder<'_> {
     /// The fields of the page's path, query, header and form parameters.
-    pub(super) fn parameters(&mut self) -> [Vec<Value>; 4] {
+    pub(super) fn parameters(&mut self) -> [Vec<OrderedField>; 4] {
         [
             ("path", Param::Path),
             ("query", Param::Query),
@@ -41,7 +40,7 @@ impl Builder<'_> {
     /// A parameter the path's query part names that no row documents: an optional string (the
     /// page says nothing of whether it must be sent), with a review line; and a row that is a
     /// placeholder inside a piece (`key` of `tags={key}={value}`), reported as left out.
-    fn undocumented_query_params(&mut self, rows: &[&Row]) -> Vec<Value> {
+    fn undocumented_query_params(&mut self, rows: &[&Row]) -> Vec<OrderedField> {
         let page = self.page;
         for row in page.tables.iter().flat_map(|t| &t.rows) {
             if in_query_template(row, page) {
@@ -63,7 +62,7 @@ impl Builder<'_> {
                     piece.name, piece.name, piece.value
                 );
                 self.report.push(Review::new(Kind::QueryInPath, text));
-                to_json(&spec::Field {
+                OrderedField::new(spec::Field {
                     name: piece.name.clone(),
                     ty: "string".to_owned(),
                     required: false,
@@ -75,7 +74,7 @@ impl Builder<'_> {
 
     /// A `{name}` of the path that no row documents: a string, as every path segment is, with a
     /// review line, so that the operation can still be called.
-    fn undocumented_path_params(&mut self, rows: &[&Row]) -> Vec<Value> {
+    fn undocumented_path_params(&mut self, rows: &[&Row]) -> Vec<OrderedField> {
         let path = &self.page.path;
         let names: Vec<&str> = path
             .split('{')
@@ -88,7 +87,7 @@ impl Builder<'_> {
             .map(|name| {
                 let text = format!("path.{name}: the path uses {{{name}}} but no table describes it; a string without checks");
                 self.report.push(Review::new(Kind::PathParamAdded, text));
-                to_json(&spec::Field {
+                OrderedField::new(spec::Field {
                     name: name.to_owned(),
                     ty: "string".to_owned(),
                     required: true,
@@ -163,7 +162,7 @@ mod tests {
     fn the_query_part_of_a_path_names_query_parameters() {
         let text = "Querying DB Instances\n\nFunction\n\nf\n\nURI\n\n  • URI format\n\n    GET https://{Endpoint}/v3/{project_id}/instances?id={id}&limit={limit}&tags={key}={value}&sort={sort}\n\n  • Parameter description\n\n    Table 1 Parameter description\n\n    Name\n\n    Mandatory\n\n    Type\n\n    Description\n\n    project_id\n\n    Yes\n\n    String\n\n    The project.\n\n    id\n\n    No\n\n    String\n\n    The instance.\n\n    limit\n\n    No\n\n    Integer\n\n    The minimum value is 1 and the maximum value is 100.\n\n    key\n\n    No\n\n    String\n\n    A tag key.\n\nResponse\n\nNone\n";
         let imported = import_text(text, "otc_rds", "querying_db_instances");
-        let op = &imported.spec["operation"];
+        let op = &imported.spec_json()["operation"];
         assert_eq!(op["path"], "/v3/{project_id}/instances");
         let names = |list: &Value| -> Vec<Value> {
             (list.as_array().into_iter().flatten())

@@ -10,7 +10,6 @@ use crate::import::page::Type;
 use crate::import::review::Kind;
 use crate::import::rules::{self, ConditionKind};
 use crate::spec;
-use serde_json::Value;
 use std::collections::BTreeSet;
 
 impl Builder<'_> {
@@ -196,7 +195,6 @@ impl Builder<'_> {
                 self.report.push(review);
                 continue;
             };
-            let values = values.into_iter().map(spec::Literal::from).collect();
             let when = spec::Condition { field, values };
             let (field, source) = (format!("{prefix}{row}"), condition.source.clone());
             let rule = match condition.kind {
@@ -229,14 +227,14 @@ impl Builder<'_> {
         object: usize,
         field: &str,
         phrases: &[String],
-    ) -> Option<Vec<Value>> {
+    ) -> Option<Vec<spec::Literal>> {
         let o = &self.objects[object];
         let r = o.row(field)?;
         let row = &o.table().rows[r];
         let enumeration = o.row_enums[r]
             .as_ref()
             .and_then(|name| self.enums.iter().find(|e| &e.name == name));
-        let resolve = |phrase: &str| -> Option<Value> {
+        let resolve = |phrase: &str| -> Option<spec::Literal> {
             match enumeration {
                 Some(e) => e.values.iter().find_map(|(value, meaning)| {
                     let wire = wire_text(value);

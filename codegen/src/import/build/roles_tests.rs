@@ -420,10 +420,10 @@ fn a_length_in_the_type_cell_and_a_none_default_of_an_object_are_read() {
         "Specifies the VPC.\n\nDefault: None\n\nTable 4",
     );
     let imported = import_text(&text, "otc_vpc", "creating_a_vpc");
-    let vpc = &imported.spec["objects"]["Vpc"]["fields"][0];
+    let vpc = &imported.spec_json()["objects"]["Vpc"]["fields"][0];
     assert_eq!(vpc["type"], "string");
     assert_eq!(vpc["max_length"], 64);
-    let request = &imported.spec["objects"]["CreatingAVpcRequest"]["fields"][0];
+    let request = &imported.spec_json()["objects"]["CreatingAVpcRequest"]["fields"][0];
     assert_eq!(request["type"], "Vpc");
     assert_eq!(request.get("default"), None);
 }
@@ -434,7 +434,7 @@ fn a_length_in_the_type_cell_and_a_none_default_of_an_object_are_read() {
 fn a_path_name_no_table_describes_is_a_string_parameter() {
     let text = "Querying a Router\n\nFunction\n\nf\n\nURI\n\nGET /v2.0/{project_id}/routers/{router_id}\n\nTable 1 Parameter description\n\nParameter\n\nMandatory\n\nType\n\nDescription\n\nproject_id\n\nYes\n\nString\n\nThe project. The value can be a or b.\n";
     let imported = import_text(text, "otc_vpc", "querying_a_router");
-    let params = &imported.spec["operation"]["path_params"];
+    let params = &imported.spec_json()["operation"]["path_params"];
     assert_eq!(params[0]["type"], "string");
     assert_eq!(
         (&params[1]["name"], &params[1]["type"]),
@@ -469,7 +469,7 @@ fn a_type_cell_in_words_pointing_at_a_table_is_that_tables_object() {
 #[test]
 fn a_bodiless_page_without_tables_is_its_path() {
     let text = "Deleting a Subnet\n\nFunction\n\nThis API is used to delete a subnet.\n\nURI\n\nDELETE /v2.0/subnets/{subnet_id}\n\nRequest Parameters\n\nNone\n\nResponse Parameters\n\nNone\n";
-    let import = |text: &str| import_text(text, "otc_vpc", "deleting_a_subnet").spec;
+    let import = |text: &str| import_text(text, "otc_vpc", "deleting_a_subnet").spec_json();
     let params = &import(text)["operation"]["path_params"];
     assert_eq!(
         (&params[0]["name"], &params[0]["type"]),

@@ -9,7 +9,8 @@ use super::evidence::Undocumented;
 use super::Builder;
 use crate::diag::closest;
 use crate::import::review::Kind;
-use serde_json::{json, Value};
+use crate::spec::{self, OrderedField};
+use serde_json::Value;
 use std::collections::BTreeSet;
 
 impl Builder<'_> {
@@ -26,7 +27,7 @@ impl Builder<'_> {
             let names: Vec<String> = self.objects[object]
                 .fields
                 .iter()
-                .filter_map(|f| f.get("name").and_then(Value::as_str).map(str::to_owned))
+                .map(|f| f.name.clone())
                 .collect();
             let typo = closest(&key, names.iter().map(String::as_str)).is_some();
             if typo || key.trim() != key || key.is_empty() || !added.insert((object, key.clone())) {
@@ -35,15 +36,20 @@ impl Builder<'_> {
             let description = format!(
                 "Not in the page's table: the page's example request ({example}) sends it."
             );
-            let mut field = json!({ "name": key, "required": false, "description": [description] });
-            let map = field.as_object_mut().expect("an object");
-            for (k, v) in json_type(&value) {
-                map.insert(k.to_owned(), v);
-            }
+            let (ty, items) = json_type(&value);
+            let field = spec::Field {
+                name: key.clone(),
+                ty: ty.to_owned(),
+                items: items.map(str::to_owned),
+                description: vec![description],
+                ..spec::Field::default()
+            };
+            // The order the checked-in specs have: the field was first written without its type.
+            let field = OrderedField::with_first(field, &["name", "required", "description"]);
             let text = format!(
                 "{}.{key}: not in the table, but the page's example request ({example}) sends it: added as an optional {}",
                 self.objects[object].name,
-                field["type"].as_str().unwrap_or_default()
+                field.ty
             );
             let table = self.objects[object].table();
             self.report.push(table.review(Kind::FieldFromExample, text));
@@ -52,9 +58,9 @@ impl Builder<'_> {
     }
 }
 
-/// The spec's type keys for a JSON value an example sends: its kind, an integer by its width, an
-/// array by its first item that is not null; a null says nothing, so `any`.
-fn json_type(value: &Value) -> Vec<(&'static str, Value)> {
+/// The spec's type (and items) for a JSON value an example sends: its kind, an integer by its
+/// width, an array by its first item that is not null; a null says nothing, so `any`.
+fn json_type(value: &Value) -> (&'static str, Option<&'static str>) {
     let scalar = |value: &Value| match value {
         Value::Bool(_) => "boolean",
         Value::Number(n) if n.as_i64().is_some_and(|n| i32::try_from(n).is_ok()) => "integer",
@@ -67,9 +73,9 @@ fn json_type(value: &Value) -> Vec<(&'static str, Value)> {
     match value {
         Value::Array(items) => {
             let item = items.iter().find(|v| !v.is_null()).map_or("any", scalar);
-            vec![("type", json!("array")), ("items", json!(item))]
+            ("array", Some(item))
         }
-        other => vec![("type", json!(scalar(other)))],
+        other => (scalar(other), None),
     }
 }
 
@@ -84,11 +90,12 @@ mod tests {
     fn a_key_the_example_sends_is_an_optional_field_typed_by_its_value() {
         let text = "Creating an Image\n\nFunction\n\nf\n\nURI\n\nPOST /v2/cloudimages/action\n\nRequest\n\n  • Request parameters\n\n    Parameter\n\n    Mandatory\n\n    Type\n\n    Description\n\n    name\n\n    Yes\n\n    String\n\n    The name.\n\n  • Example request\n\n    {\"name\": \"a\", \"instance_id\": \"i\", \"tags\": [\"k.v\"], \"size\": 3000000000, \"nmae\": 1}\n";
         let imported = import_text(text, "otc_ims", "creating_an_image");
-        let body = imported.spec["operation"]["body"]
+        let body = imported.spec_json()["operation"]["body"]
             .as_str()
             .unwrap()
             .to_owned();
-        let fields = imported.spec["objects"][body]["fields"].as_array().unwrap();
+        let spec = imported.spec_json();
+        let fields = spec["objects"][body]["fields"].as_array().unwrap();
         let shape = |f: &Value| json!([f["name"], f["type"], f.get("items"), f["required"]]);
         let shapes: Vec<Value> = fields.iter().map(shape).collect();
         assert_eq!(

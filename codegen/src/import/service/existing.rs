@@ -1,47 +1,50 @@
 //! What a service directory already holds: each operation file's definitions, page title and the
 //! types its bodies name, and `common.json`, which a service import reuses and keeps.
 
-use super::shapes::Defs;
+use super::shapes::{Def, Defs};
 use super::COMMON_FILE;
-use crate::import::pages::read_json;
+use crate::import::pages::read_spec;
 use crate::import::ImportError;
 use crate::load;
-use serde_json::{Map, Value};
+use crate::spec::{self, Document};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// The types an operation file's operation names: its bodies' (`"VpcCreate"`, or a map's `items`)
 /// and its parameters'.
-pub(super) fn body_types(file: &Value) -> Vec<String> {
-    let list = |key: &str| {
-        file.pointer(&format!("/operation/{key}"))
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
+pub(super) fn body_types(file: &Document) -> Vec<String> {
+    let Some(operation) = &file.operation else {
+        return Vec::new();
     };
-    let responses = list("responses").filter_map(|r| r.get("body"));
-    let params = ["path_params", "query_params", "headers", "form_params"]
-        .into_iter()
-        .flat_map(list);
-    file.pointer("/operation/body")
-        .into_iter()
-        .chain(responses)
+    let bodies = operation
+        .body
+        .iter()
+        .chain(operation.responses.iter().filter_map(|r| r.body.as_ref()))
+        .map(|body| (&body.ty, &body.items));
+    let params = [
+        &operation.path_params,
+        &operation.query_params,
+        &operation.headers,
+        &operation.form_params,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|field| (&field.ty, &field.items));
+    bodies
         .chain(params)
-        .flat_map(|body| [Some(body), body.get("type"), body.get("items")])
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
+        .flat_map(|(ty, items)| std::iter::once(ty).chain(items))
+        .cloned()
         .collect()
 }
 
 /// A spec file's objects and enumerations, by name.
-pub(super) fn definitions(file: &Value) -> Defs {
-    ["objects", "enums"]
-        .into_iter()
-        .filter_map(|key| file.get(key).and_then(Value::as_object))
-        .flatten()
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+pub(super) fn definitions(file: &Document) -> Defs {
+    let objects = file
+        .objects
+        .iter()
+        .map(|(k, v)| (k, Def::Object(v.clone())));
+    let enums = file.enums.iter().map(|(k, v)| (k, Def::Enum(v.clone())));
+    objects.chain(enums).map(|(k, v)| (k.clone(), v)).collect()
 }
 
 /// What the service directory already holds.
@@ -52,8 +55,9 @@ pub(super) struct Existing {
     pub(super) titles: BTreeMap<String, (String, String)>,
     /// The types each operation file's request and response bodies name, by operation.
     pub(super) bodies: BTreeMap<String, Vec<String>>,
-    /// The keys of `common.json` besides its definitions (`$schema`, `source`), kept as they are.
-    pub(super) common_header: Map<String, Value>,
+    /// `common.json`'s keys besides its definitions (`$schema`, `source`), kept as they are: the
+    /// file with no objects or enumerations.
+    pub(super) common_header: Option<Document>,
     pub(super) common: Defs,
     pub(super) common_file: Option<PathBuf>,
 }
@@ -64,7 +68,7 @@ impl Existing {
             files: BTreeMap::new(),
             titles: BTreeMap::new(),
             bodies: BTreeMap::new(),
-            common_header: Map::new(),
+            common_header: None,
             common: Defs::new(),
             common_file: None,
         };
@@ -83,28 +87,25 @@ impl Existing {
             else {
                 continue;
             };
-            let json = read_json(&path)?;
-            let defs = definitions(&json);
+            let file_spec = read_spec(&path)?;
+            let defs = definitions(&file_spec);
             if file == COMMON_FILE {
                 existing.common = defs;
                 existing.common_file = Some(path);
-                existing.common_header = json
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| !["objects", "enums"].contains(&k.as_str()))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                existing.common_header = Some(spec::SpecFile {
+                    objects: spec::Entries::new(),
+                    enums: spec::Entries::new(),
+                    ..file_spec
+                });
             } else {
-                existing.bodies.insert(stem.to_owned(), body_types(&json));
-                if let Some(title) = json.pointer("/source/page").and_then(Value::as_str) {
-                    let path = json
-                        .pointer("/operation/path")
-                        .and_then(Value::as_str)
-                        .unwrap_or_default();
+                existing
+                    .bodies
+                    .insert(stem.to_owned(), body_types(&file_spec));
+                if let Some(source) = &file_spec.source {
+                    let path = file_spec.operation.as_ref().map_or("", |o| o.path.as_str());
                     existing
                         .titles
-                        .insert(stem.to_owned(), (title.to_owned(), path.to_owned()));
+                        .insert(stem.to_owned(), (source.page.clone(), path.to_owned()));
                 }
                 existing.files.insert(stem.to_owned(), defs);
             }

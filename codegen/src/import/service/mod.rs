@@ -13,15 +13,15 @@ mod repair;
 mod shapes;
 
 use super::build::{Imported, Target};
-use super::pages::{import_page, read_json, read_page};
+use super::pages::{import_page, read_page, read_spec};
 use super::review::{Kind, Review};
 use super::{diff, ImportError};
-use crate::{load, naming};
+use crate::{load, naming, spec};
 use existing::Existing;
 use names::{PageDefs, Plan};
 use repair::ServiceFile;
-use serde_json::{Map, Value};
-use shapes::Defs;
+use serde_json::Value;
+use shapes::{Def, Defs};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -145,14 +145,18 @@ fn with_pages_in(
         files.push(ServiceFile {
             service: service.to_owned(),
             path: dir.join(format!("{op}.json")),
-            spec: operation_file(result, &plan, op),
+            spec: to_json(&operation_file(result, &plan, op)),
         });
     }
     if !plan.common.is_empty() || existing.common_file.is_some() {
         files.push(ServiceFile {
             service: service.to_owned(),
             path: dir.join(COMMON_FILE),
-            spec: common_file(service, &existing.common_header, &plan.common),
+            spec: to_json(&common_file(
+                service,
+                existing.common_header.as_ref(),
+                &plan.common,
+            )),
         });
     }
     // The files of the operations not imported anew are not lowered with these: the plan's names
@@ -258,8 +262,16 @@ pub fn differences(outcome: &ServiceOutcome, formatting: bool) -> Result<Vec<Str
         if old_text.replace("\r\n", "\n") == *text {
             continue;
         }
-        let old = read_json(path)?;
-        let new: Value = serde_json::from_str(text).unwrap_or_default();
+        let old = read_spec(path)?;
+        let new: spec::Document = match serde_json::from_str(text) {
+            Ok(new) => new,
+            Err(error) => {
+                found.push(format!(
+                    "{name}: the import's file is not a spec file: {error}"
+                ));
+                continue;
+            }
+        };
         let before = found.len();
         diff::spec_files(&name, &old, &new, &mut found);
         if found.len() == before && formatting {
@@ -313,63 +325,52 @@ fn free_name(name: &str, used: &BTreeMap<String, Imported>) -> String {
 /// The page's objects and enumerations, wherever its overlay put them, in one namespace.
 fn definitions(imported: &Imported) -> Defs {
     let spec = &imported.spec;
-    let section = |key: &str| {
-        spec.get(key)
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-    };
-    section("objects")
-        .chain(section("enums"))
-        .chain(imported.common_objects.iter())
-        .chain(imported.common_enums.iter())
-        .map(|(k, v)| (k.clone(), v.clone()))
+    let objects = spec.objects.iter().chain(&imported.common_objects);
+    let enums = spec.enums.iter().chain(&imported.common_enums);
+    objects
+        .map(|(k, v)| (k.clone(), Def::Object(v.clone())))
+        .chain(enums.map(|(k, v)| (k.clone(), Def::Enum(v.clone()))))
         .collect()
 }
 
-/// Whether a definition is an enumeration (it has values) rather than an object.
-fn is_enum(def: &Value) -> bool {
-    def.get("values").is_some()
+/// A spec file as the JSON the repair works on: it edits a file where lowering's diagnostics point,
+/// by their JSON path, and keeps what it leaves (an emptied list of parameters) as it is.
+fn to_json(file: &spec::Document) -> Value {
+    // The spec's types have string keys, the one way serializing to a `Value` can fail.
+    serde_json::to_value(file).expect("the spec's types serialize to JSON")
 }
 
 /// The operation's spec file: its own definitions under their service names, references renamed,
 /// the shared ones left to `common.json`.
-fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
+fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> spec::Document {
     let empty = BTreeMap::new();
     let names = plan.names.get(op).unwrap_or(&empty);
     let mut spec = imported.spec.clone();
-    let mut objects = Map::new();
-    let mut enums = Map::new();
+    spec.objects.clear();
+    spec.enums.clear();
     for (name, def) in definitions(imported) {
         let Some((final_name, false)) = names.get(&name) else {
             continue;
         };
-        let into = if is_enum(&def) {
-            &mut enums
-        } else {
-            &mut objects
-        };
-        into.insert(final_name.clone(), names::rename_references(&def, names));
-    }
-    spec["objects"] = Value::Object(objects);
-    spec["enums"] = Value::Object(enums);
-    if let Some(operation) = spec.get_mut("operation") {
-        let rename = |body: &mut Value| {
-            if let Some((renamed, _)) = body.as_str().and_then(|b| names.get(b)) {
-                *body = Value::from(renamed.clone());
+        match names::rename_references(&def, names) {
+            Def::Object(object) => {
+                spec.objects.insert(final_name.clone(), object);
             }
-        };
-        if let Some(body) = operation.get_mut("body") {
-            rename(body);
+            Def::Enum(e) => {
+                spec.enums.insert(final_name.clone(), e);
+            }
         }
-        for response in operation
-            .get_mut("responses")
-            .and_then(Value::as_array_mut)
-            .into_iter()
-            .flatten()
-        {
-            if let Some(body) = response.get_mut("body") {
-                rename(body);
+    }
+    if let Some(operation) = &mut spec.operation {
+        // A body named by its type alone is renamed (a map's `items` is not).
+        let bodies = operation.body.iter_mut();
+        let responses = operation
+            .responses
+            .iter_mut()
+            .filter_map(|r| r.body.as_mut());
+        for body in bodies.chain(responses).filter(|b| b.items.is_none()) {
+            if let Some((renamed, _)) = names.get(&body.ty) {
+                body.ty = renamed.clone();
             }
         }
     }
@@ -378,27 +379,26 @@ fn operation_file(imported: &Imported, plan: &Plan, op: &str) -> Value {
 
 /// `common.json`: the keys it had besides its definitions (else `$schema` and `service`), then the
 /// objects and the enumerations by name.
-fn common_file(service: &str, header: &Map<String, Value>, common: &Defs) -> Value {
-    let (enums, objects): (Vec<_>, Vec<_>) = common.iter().partition(|(_, def)| is_enum(def));
-    let map = |entries: Vec<(&String, &Value)>| {
-        Value::Object(
-            entries
-                .into_iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        )
-    };
-    let mut file = if header.is_empty() {
-        Map::from_iter([
-            ("$schema".to_owned(), Value::from("../spec.schema.json")),
-            ("service".to_owned(), Value::from(service)),
-        ])
-    } else {
-        header.clone()
-    };
-    file.insert("objects".to_owned(), map(objects));
-    file.insert("enums".to_owned(), map(enums));
-    Value::Object(file)
+fn common_file(service: &str, header: Option<&spec::Document>, common: &Defs) -> spec::Document {
+    let mut file = header.cloned().unwrap_or_else(|| spec::Document {
+        schema: Some("../spec.schema.json".to_owned()),
+        service: service.to_owned(),
+        source: None,
+        operation: None,
+        objects: spec::Entries::new(),
+        enums: spec::Entries::new(),
+    });
+    for (name, def) in common {
+        match def.clone() {
+            Def::Object(object) => {
+                file.objects.insert(name.clone(), object);
+            }
+            Def::Enum(e) => {
+                file.enums.insert(name.clone(), e);
+            }
+        }
+    }
+    file
 }
 
 fn count(spec: &Value, counts: &mut Counts) {
@@ -434,22 +434,29 @@ fn count(spec: &Value, counts: &mut Counts) {
 /// page keeps what the other operations use and nothing else, so the whole service must hold no
 /// more than that either.
 fn prune_common(files: &mut [ServiceFile]) {
-    let operations: Vec<&ServiceFile> = files.iter().filter(|f| f.operation().is_some()).collect();
-    let own: Vec<Defs> = operations
+    // The files come back from the repair as JSON; one the repair could not make load is not
+    // read, and then nothing is pruned.
+    let typed = |f: &ServiceFile| serde_json::from_value::<spec::Document>(f.spec.clone()).ok();
+    let Some(operations) = files
         .iter()
-        .map(|f| existing::definitions(&f.spec))
-        .collect();
-    let bodies: Vec<String> = operations
-        .iter()
-        .flat_map(|f| existing::body_types(&f.spec))
-        .collect();
+        .filter(|f| f.operation().is_some())
+        .map(typed)
+        .collect::<Option<Vec<_>>>()
+    else {
+        return;
+    };
+    let own: Vec<Defs> = operations.iter().map(existing::definitions).collect();
+    let bodies: Vec<String> = operations.iter().flat_map(existing::body_types).collect();
     let Some(common) = files.iter_mut().find(|f| f.operation().is_none()) else {
+        return;
+    };
+    let Some(common_spec) = typed(common) else {
         return;
     };
     let used = names::used_by(
         &own.iter().collect::<Vec<_>>(),
         &bodies.iter().map(String::as_str).collect::<Vec<_>>(),
-        &existing::definitions(&common.spec),
+        &existing::definitions(&common_spec),
     );
     for key in ["objects", "enums"] {
         if let Some(entries) = common.spec.get_mut(key).and_then(Value::as_object_mut) {

@@ -12,10 +12,9 @@
 //! `common.json` entries that files outside this import use are kept as they are, and a page's
 //! definition with the same name and shape (or a name ending with it) reuses them.
 
-use super::shapes::{references, retarget_references, Defs, Scope, Shapes};
+use super::shapes::{references, retarget_references, Def, Defs, Scope, Shapes};
 use crate::import::review::{Kind, Review};
 use heck::ToUpperCamelCase;
-use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An imported page: its operation's name and definitions.
@@ -331,28 +330,17 @@ fn first_op<'a>(group: &Group<'a>) -> &'a str {
 }
 
 /// The definition with its references renamed as `names` says.
-pub fn rename_references(def: &Value, names: &BTreeMap<String, (String, bool)>) -> Value {
+pub fn rename_references(def: &Def, names: &BTreeMap<String, (String, bool)>) -> Def {
     let mut def = def.clone();
     retarget_references(&mut def, |target| names.get(target).map(|(n, _)| n.clone()));
     def
 }
 
 /// A shared type's entry: the first page's, with a paragraph naming the operations that use it.
-fn shared_description(mut def: Value, pages: &[&PageDefs]) -> Value {
+fn shared_description(mut def: Def, pages: &[&PageDefs]) -> Def {
     let ops: Vec<String> = pages.iter().map(|p| format!("`{}`", p.op)).collect();
-    let line = Value::from(format!(
-        "Shared by {} operations: {}.",
-        ops.len(),
-        ops.join(", ")
-    ));
-    match def.get_mut("description").and_then(Value::as_array_mut) {
-        Some(description) => description.push(line),
-        None => {
-            if let Some(map) = def.as_object_mut() {
-                map.insert("description".to_owned(), Value::Array(vec![line]));
-            }
-        }
-    }
+    let line = format!("Shared by {} operations: {}.", ops.len(), ops.join(", "));
+    def.description_mut().push(line);
     def
 }
 
@@ -380,19 +368,18 @@ pub fn used_by(files: &[&Defs], bodies: &[&str], common: &Defs) -> Defs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn page(op: &str, defs: Value) -> PageDefs {
         PageDefs {
             op: op.to_owned(),
             silent_on_presence: BTreeSet::new(),
-            defs: defs
-                .as_object()
-                .unwrap()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
+            defs: serde_json::from_value(defs).unwrap(),
         }
+    }
+
+    fn def(value: Value) -> Def {
+        serde_json::from_value(value).unwrap()
     }
 
     fn status(values: &[i64]) -> Value {
@@ -438,8 +425,8 @@ mod tests {
     #[test]
     fn kept_common_entries_are_reused_and_their_names_are_taken() {
         let mut kept = Defs::new();
-        kept.insert("Status".to_owned(), status(&[1, 2]));
-        kept.insert("XOpStatus".to_owned(), status(&[5]));
+        kept.insert("Status".to_owned(), def(status(&[1, 2])));
+        kept.insert("XOpStatus".to_owned(), def(status(&[5])));
         let pages = [
             page("e_op", json!({ "Status": status(&[1, 2]) })),
             page("f_op", json!({ "Status": status(&[5]) })),

@@ -3,21 +3,52 @@
 //! types a definition refers to, so an object is only the same as another when the objects and
 //! enumerations its fields hold are the same too.
 
-use serde_json::{Map, Value};
+use crate::spec::{Enum, OrderedField, PlainObject};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
+
+/// A definition of a spec file: an object or an enumeration, which share one namespace.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Def {
+    Object(PlainObject),
+    Enum(Enum),
+}
+
+impl Def {
+    /// An object's fields (an enumeration has none).
+    pub fn fields(&self) -> &[OrderedField] {
+        match self {
+            Def::Object(object) => &object.fields,
+            Def::Enum(_) => &[],
+        }
+    }
+
+    fn fields_mut(&mut self) -> &mut [OrderedField] {
+        match self {
+            Def::Object(object) => &mut object.fields,
+            Def::Enum(_) => &mut [],
+        }
+    }
+
+    /// The definition's own paragraphs.
+    pub fn description_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            Def::Object(object) => &mut object.description,
+            Def::Enum(e) => &mut e.description,
+        }
+    }
+}
 
 /// A spec file's definitions, objects and enumerations by name (one namespace, as the spec format
 /// has).
-pub type Defs = BTreeMap<String, Value>;
+pub type Defs = BTreeMap<String, Def>;
 
 /// Where names resolve: the definitions of one operation's file, then the service's `common.json`.
 pub struct Scope<'a> {
     pub own: &'a Defs,
     pub common: &'a Defs,
 }
-
-/// Keys that are prose: they document a type and do not change what it accepts.
-const PROSE_KEYS: &[&str] = &["description", "meaning"];
 
 /// Memoized shapes of one scope.
 #[derive(Default)]
@@ -37,7 +68,7 @@ impl Shapes {
         }
     }
 
-    /// The shape of `name` in `scope`, as canonical JSON text: the definition without its prose,
+    /// The shape of `name` in `scope`, as canonical text: the definition without its prose,
     /// each reference to another definition replaced by that definition's shape (a reference back
     /// into a cycle by the name alone).
     pub fn of(&mut self, scope: &Scope<'_>, name: &str) -> String {
@@ -57,10 +88,8 @@ impl Shapes {
         open.push(name.to_owned());
         let mut def = without_prose(def);
         if self.loose {
-            for field in fields_mut(&mut def) {
-                if let Some(field) = field.as_object_mut() {
-                    field.remove("required");
-                }
+            for field in def.fields_mut() {
+                field.change(|f| f.required = false);
             }
         }
         retarget_references(&mut def, |target| {
@@ -68,74 +97,60 @@ impl Shapes {
                 .then(|| format!("ref:{}", self.shape(scope, target, open)))
         });
         open.pop();
-        let text = def.to_string();
+        // The definition's JSON text: a canonical text of the typed value, fields in their order.
+        let text = serde_json::to_string(&def).unwrap_or_default();
         self.done.insert(name.to_owned(), text.clone());
         text
     }
 }
 
-/// The fields of an object definition (none for other kinds).
-fn fields_mut(def: &mut Value) -> impl Iterator<Item = &mut Value> {
-    def.get_mut("fields")
-        .and_then(Value::as_array_mut)
-        .into_iter()
-        .flatten()
-}
-
 /// Points each field's `type` and `items` that `to` maps somewhere at what it maps them to; the
 /// others stay as they are.
-pub fn retarget_references(def: &mut Value, mut to: impl FnMut(&str) -> Option<String>) {
-    for field in fields_mut(def) {
-        for key in ["type", "items"] {
-            let target = field.get(key).and_then(Value::as_str).and_then(&mut to);
-            if let Some(target) = target {
-                field[key] = Value::from(target);
+pub fn retarget_references(def: &mut Def, mut to: impl FnMut(&str) -> Option<String>) {
+    for field in def.fields_mut() {
+        let ty = to(&field.ty);
+        let items = field.items.as_deref().and_then(&mut to);
+        field.change(|f| {
+            if let Some(ty) = ty {
+                f.ty = ty;
             }
-        }
+            if let Some(items) = items {
+                f.items = Some(items);
+            }
+        });
     }
 }
 
-/// The definition without its prose keys, at any depth.
-pub fn without_prose(value: &Value) -> Value {
-    match value {
-        Value::Object(map) => {
-            let kept: Map<String, Value> = map
-                .iter()
-                .filter(|(k, _)| !PROSE_KEYS.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), without_prose(v)))
-                .collect();
-            Value::Object(kept)
-        }
-        Value::Array(items) => Value::Array(items.iter().map(without_prose).collect()),
-        other => other.clone(),
+/// The definition without its prose (its own, its fields' and its values' descriptions and
+/// meanings): prose documents a type and does not change what it accepts.
+pub fn without_prose(def: &Def) -> Def {
+    let mut def = def.clone();
+    def.description_mut().clear();
+    for field in def.fields_mut() {
+        field.change(|f| f.description.clear());
     }
+    if let Def::Enum(e) = &mut def {
+        for value in &mut e.values {
+            value.meaning = None;
+        }
+    }
+    def
 }
 
 /// The names a definition refers to (its fields' `type` and `items`).
-pub fn references(def: &Value) -> impl Iterator<Item = &str> {
-    def.get("fields")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .flat_map(|f| {
-            ["type", "items"]
-                .into_iter()
-                .filter_map(|k| f.get(k)?.as_str())
-        })
+pub fn references(def: &Def) -> impl Iterator<Item = &str> {
+    def.fields()
+        .iter()
+        .flat_map(|f| std::iter::once(f.ty.as_str()).chain(f.items.as_deref()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn defs(value: Value) -> Defs {
-        value
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        serde_json::from_value(value).unwrap()
     }
 
     #[test]
