@@ -5,15 +5,19 @@
 //! A key read as bytes (how documented fields are matched) is not checked for UTF-8; an ignored
 //! value is checked to be JSON and nothing more.
 
-use super::lex::{malformed, DeError, Lexer, Number, Text};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use super::de_access::{Items, Members};
+use super::de_error::{malformed, DeError};
+use super::de_key::{UnitVariant, Variant};
+use super::lex::{Lexer, Text};
+use super::number::Number;
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
 const DEPTH: u16 = 128;
 
 /// A JSON deserializer over the bytes of a body.
 pub struct JsonDeserializer<'de> {
-    lexer: Lexer<'de>,
+    pub(super) lexer: Lexer<'de>,
     depth: u16,
 }
 
@@ -42,7 +46,7 @@ impl<'de> JsonDeserializer<'de> {
         Ok(value)
     }
 
-    fn enter(&mut self) -> Result<(), DeError> {
+    pub(super) fn enter(&mut self) -> Result<(), DeError> {
         self.depth -= 1;
         if self.depth == 0 {
             return Err(self.lexer.peek_error(malformed::DEPTH));
@@ -104,7 +108,10 @@ impl<'de> JsonDeserializer<'de> {
         }
     }
 
-    fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, DeError> {
+    pub(super) fn visit_string<V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+    ) -> Result<V::Value, DeError> {
         self.lexer.at += 1;
         match self.lexer.string()? {
             Text::Borrowed(s) => visitor.visit_borrowed_str(s),
@@ -424,280 +431,5 @@ impl<'de> Deserializer<'de> for &mut JsonDeserializer<'de> {
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
         self.lexer.skip_value()?;
         visitor.visit_unit()
-    }
-}
-
-/// The items of an array.
-struct Items<'a, 'de> {
-    de: &'a mut JsonDeserializer<'de>,
-    first: bool,
-}
-
-impl<'de> SeqAccess<'de> for Items<'_, 'de> {
-    type Error = DeError;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, DeError> {
-        let lexer = &mut self.de.lexer;
-        match lexer.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => {
-                lexer.at += 1;
-                match lexer.peek() {
-                    Some(b']') => return Err(lexer.peek_error(malformed::TRAILING_COMMA)),
-                    Some(_) => {}
-                    None => return Err(lexer.peek_error(malformed::EOF_VALUE)),
-                }
-            }
-            Some(_) if self.first => self.first = false,
-            Some(_) => return Err(lexer.peek_error(malformed::LIST_COMMA_OR_END)),
-            None => return Err(lexer.peek_error(malformed::EOF_LIST)),
-        }
-        seed.deserialize(&mut *self.de).map(Some)
-    }
-}
-
-/// The members of an object.
-struct Members<'a, 'de> {
-    de: &'a mut JsonDeserializer<'de>,
-    first: bool,
-}
-
-impl<'de> MapAccess<'de> for Members<'_, 'de> {
-    type Error = DeError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, DeError> {
-        let lexer = &mut self.de.lexer;
-        let next = match lexer.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => {
-                lexer.at += 1;
-                lexer.peek()
-            }
-            Some(byte) if self.first => {
-                self.first = false;
-                Some(byte)
-            }
-            Some(_) => return Err(lexer.peek_error(malformed::OBJECT_COMMA_OR_END)),
-            None => return Err(lexer.peek_error(malformed::EOF_OBJECT)),
-        };
-        match next {
-            Some(b'"') => {
-                let key = seed.deserialize(Key { de: &mut *self.de });
-                key.map(Some).map_err(|error| self.de.lexer.place(error))
-            }
-            Some(b'}') => Err(lexer_error(self.de, malformed::TRAILING_COMMA)),
-            Some(_) => Err(lexer_error(self.de, malformed::KEY_NOT_STRING)),
-            None => Err(lexer_error(self.de, malformed::EOF_VALUE)),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, DeError> {
-        self.de.lexer.colon()?;
-        seed.deserialize(&mut *self.de)
-    }
-}
-
-fn lexer_error(de: &JsonDeserializer<'_>, message: &str) -> DeError {
-    de.lexer.peek_error(message)
-}
-
-/// An object's key: a string, read as text, as bytes (unchecked for UTF-8) or as a number.
-struct Key<'a, 'de> {
-    de: &'a mut JsonDeserializer<'de>,
-}
-
-macro_rules! key_number {
-    ($($method:ident),*) => {
-        $(
-            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-                self.number(visitor)
-            }
-        )*
-    };
-}
-
-impl<'de> Key<'_, 'de> {
-    /// A key that holds a number, for a map whose keys are numbers.
-    fn number<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let lexer = &mut self.de.lexer;
-        lexer.at += 1;
-        let start = lexer.at;
-        if lexer.input.get(start) == Some(&b'"') {
-            return Err(lexer.peek_error(malformed::NUMBER));
-        }
-        let number = lexer.number()?;
-        if lexer.input.get(lexer.at) != Some(&b'"') {
-            return Err(lexer.peek_error(malformed::NUMBER));
-        }
-        lexer.at += 1;
-        match number {
-            Number::Unsigned(n) => visitor.visit_u64(n),
-            Number::Negative(n) => visitor.visit_i64(n),
-            Number::Float(n) => visitor.visit_f64(n),
-        }
-    }
-}
-
-impl<'de> Deserializer<'de> for Key<'_, 'de> {
-    type Error = DeError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.de.visit_string(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let lexer = &mut self.de.lexer;
-        lexer.at += 1;
-        match lexer.raw_string(false)? {
-            Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
-            Text::Copied(bytes) => visitor.visit_bytes(bytes),
-        }
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        self.deserialize_bytes(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        visitor.visit_some(self)
-    }
-
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_newtype_struct(self)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _: &'static str,
-        _: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        visitor.visit_enum(UnitVariant { de: self.de })
-    }
-
-    key_number!(
-        deserialize_i8,
-        deserialize_i16,
-        deserialize_i32,
-        deserialize_i64,
-        deserialize_i128,
-        deserialize_u8,
-        deserialize_u16,
-        deserialize_u32,
-        deserialize_u64,
-        deserialize_u128,
-        deserialize_f32,
-        deserialize_f64
-    );
-
-    serde::forward_to_deserialize_any! {
-        bool char str string unit unit_struct seq tuple tuple_struct map struct identifier
-        ignored_any
-    }
-}
-
-/// A unit variant written as its name.
-struct UnitVariant<'a, 'de> {
-    de: &'a mut JsonDeserializer<'de>,
-}
-
-impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
-    type Error = DeError;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), DeError> {
-        let variant = seed.deserialize(&mut *self.de)?;
-        Ok((variant, self))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for UnitVariant<'_, 'de> {
-    type Error = DeError;
-
-    fn unit_variant(self) -> Result<(), DeError> {
-        Ok(())
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value, DeError> {
-        Err(de::Error::invalid_type(
-            Unexpected::UnitVariant,
-            &"newtype variant",
-        ))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value, DeError> {
-        Err(de::Error::invalid_type(
-            Unexpected::UnitVariant,
-            &"tuple variant",
-        ))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _: &'static [&'static str],
-        _: V,
-    ) -> Result<V::Value, DeError> {
-        Err(de::Error::invalid_type(
-            Unexpected::UnitVariant,
-            &"struct variant",
-        ))
-    }
-}
-
-/// A variant written as an object of one member: its name, then its content.
-struct Variant<'a, 'de> {
-    de: &'a mut JsonDeserializer<'de>,
-}
-
-impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
-    type Error = DeError;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), DeError> {
-        let variant = match self.de.lexer.peek() {
-            Some(b'"') => {
-                let variant = seed.deserialize(Key { de: &mut *self.de });
-                variant.map_err(|error| self.de.lexer.place(error))?
-            }
-            Some(b'}') => return Err(self.de.lexer.peek_error(malformed::VALUE)),
-            Some(_) => return Err(self.de.lexer.peek_error(malformed::KEY_NOT_STRING)),
-            None => return Err(self.de.lexer.peek_error(malformed::EOF_OBJECT)),
-        };
-        self.de.lexer.colon()?;
-        Ok((variant, self))
-    }
-}
-
-impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
-    type Error = DeError;
-
-    fn unit_variant(self) -> Result<(), DeError> {
-        de::Deserialize::deserialize(&mut *self.de)
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, DeError> {
-        seed.deserialize(&mut *self.de)
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, DeError> {
-        self.de.deserialize_seq(visitor)
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, DeError> {
-        self.de.deserialize_struct("", &[], visitor)
     }
 }

@@ -1,7 +1,7 @@
 //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
 //! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
 
-use super::lex::DeError;
+use super::de_error::DeError;
 use super::violation::ValidationErrors;
 use std::fmt;
 

@@ -14,9 +14,9 @@ pub use self::checks::{
 };
 pub use self::collections::{Items, Values};
 pub use self::de::JsonDeserializer;
+pub use self::de_error::DeError;
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
-pub use self::lex::DeError;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,

@@ -17,9 +17,9 @@ pub use self::checks::{
 };
 pub use self::collections::{Items, Values};
 pub use self::de::JsonDeserializer;
+pub use self::de_error::DeError;
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
-pub use self::lex::DeError;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
@@ -843,16 +843,10 @@ mod chars {
         ('\u{30000}', '\u{323AF}'),
     ];
 }
-mod lex {
-    //! The tokens of JSON over the bytes of a body (RFC 8259): whitespace, strings with their escapes,
-    //! numbers, the three literals, and a value skipped whole. [`Lexer`] is the cursor the deserializer
-    //! of the `de` module reads with; every error names the byte offset where it happened.
-    //!
-    //! What is JSON and how a value is read agree with serde_json's reading of a slice (its differential
-    //! test holds the two together): a string is valid UTF-8 and has no raw control character, a lone
-    //! surrogate escape is an error, a number is `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, an
-    //! integer is a `u64` or a negative `i64` where it fits and a float otherwise (`-0` too), a float
-    //! beyond `f64` is out of range. Floats are parsed exactly (the standard library's parser).
+mod de_error {
+    //! Why a body is not the JSON its type reads: [`DeError`], with the byte offset where it was found,
+    //! in serde_json's words (the `malformed` messages, and a float or a null named as JSON writes
+    //! them), so that a message reads the same whichever reader found it.
     use serde::de::{Expected, Unexpected};
     use std::fmt;
     /// An error of reading JSON: what went wrong and, where known, the byte offset just past the byte
@@ -947,18 +941,16 @@ mod lex {
         pub const HEX_END: &str = "unexpected end of hex escape";
         pub const DEPTH: &str = "recursion limit exceeded";
     }
-    /// A JSON number as read: the integer types where it fits, a float otherwise.
-    #[derive(Debug, Clone, Copy, PartialEq)]
-    pub(super) enum Number {
-        Unsigned(u64),
-        Negative(i64),
-        Float(f64),
-    }
-    /// A number's form, as scanned.
-    enum Scanned {
-        Integer { negative: bool, magnitude: u64 },
-        Float,
-    }
+}
+mod lex {
+    //! The cursor over the bytes of a JSON text (RFC 8259) that the deserializer of the `de` module
+    //! reads with: whitespace, the three literals, strings with their escapes, and the colon of an
+    //! object's member; numbers are read in the `number` module and skipped values in `skip`. Every
+    //! error names the byte offset where it happened.
+    //!
+    //! A string is valid UTF-8 and has no raw control character, and a lone surrogate escape is an
+    //! error, as in serde_json's reading of a slice (the differential test holds the two together).
+    use super::de_error::{malformed, DeError};
     /// A string as read: borrowed from the input when it has no escape, from the lexer's scratch
     /// buffer when it has.
     pub(super) enum Text<'de, 's, T: ?Sized> {
@@ -1226,6 +1218,38 @@ mod lex {
             }
             Ok(())
         }
+        /// Reads the colon after an object's key.
+        pub(super) fn colon(&mut self) -> Result<(), DeError> {
+            match self.peek() {
+                Some(b':') => {
+                    self.at += 1;
+                    Ok(())
+                }
+                Some(_) => Err(self.peek_error(malformed::COLON)),
+                None => Err(self.peek_error(malformed::EOF_OBJECT)),
+            }
+        }
+    }
+}
+mod number {
+    //! JSON numbers: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`, an integer kept as a `u64` or a
+    //! negative `i64` where it fits and as a float otherwise (`-0` too, as serde_json reads it), a float
+    //! parsed exactly (the standard library's parser) and out of range beyond `f64`.
+    use super::de_error::{malformed, DeError};
+    use super::lex::Lexer;
+    /// A JSON number as read: the integer types where it fits, a float otherwise.
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    pub(super) enum Number {
+        Unsigned(u64),
+        Negative(i64),
+        Float(f64),
+    }
+    /// A number's form, as scanned.
+    pub(super) enum Scanned {
+        Integer { negative: bool, magnitude: u64 },
+        Float,
+    }
+    impl Lexer<'_> {
         /// Reads a number whose first byte (`-` or a digit) is the next one.
         pub(super) fn number(&mut self) -> Result<Number, DeError> {
             let start = self.at;
@@ -1255,7 +1279,7 @@ mod lex {
         }
         /// Moves past a number, checking its form only: an integer that fits 64 bits is kept, a float
         /// is left for the caller to parse (a number is skipped without its range, as serde_json does).
-        fn scan_number(&mut self) -> Result<Scanned, DeError> {
+        pub(super) fn scan_number(&mut self) -> Result<Scanned, DeError> {
             let negative = self.input[self.at] == b'-';
             if negative {
                 self.at += 1;
@@ -1319,9 +1343,16 @@ mod lex {
             }
             Ok(())
         }
-        /// Skips one value whole, checking that it is JSON (strings are not checked for UTF-8, as
-        /// serde_json does not when it ignores a value); nesting has no limit here, since nothing
-        /// recurses.
+    }
+}
+mod skip {
+    //! A value skipped whole: checked to be JSON and nothing more (a string is not checked for UTF-8
+    //! nor a number for its range, as serde_json does not when it ignores a value). Nothing recurses,
+    //! so nesting has no limit here.
+    use super::de_error::{malformed, DeError};
+    use super::lex::Lexer;
+    impl Lexer<'_> {
+        /// Skips one value whole, checking that it is JSON.
         pub(super) fn skip_value(&mut self) -> Result<(), DeError> {
             let mut enclosing: Vec<bool> = Vec::new();
             loop {
@@ -1408,17 +1439,6 @@ mod lex {
             }
             self.colon()
         }
-        /// Reads the colon after an object's key.
-        pub(super) fn colon(&mut self) -> Result<(), DeError> {
-            match self.peek() {
-                Some(b':') => {
-                    self.at += 1;
-                    Ok(())
-                }
-                Some(_) => Err(self.peek_error(malformed::COLON)),
-                None => Err(self.peek_error(malformed::EOF_OBJECT)),
-            }
-        }
     }
 }
 mod de {
@@ -1428,15 +1448,17 @@ mod de {
     //! and with the same messages, so that a type's `Deserialize` impl reads the same values from both.
     //! A key read as bytes (how documented fields are matched) is not checked for UTF-8; an ignored
     //! value is checked to be JSON and nothing more.
-    use super::lex::{malformed, DeError, Lexer, Number, Text};
-    use serde::de::{
-        self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor,
-    };
+    use super::de_access::{Items, Members};
+    use super::de_error::{malformed, DeError};
+    use super::de_key::{UnitVariant, Variant};
+    use super::lex::{Lexer, Text};
+    use super::number::Number;
+    use serde::de::{self, Deserializer, Unexpected, Visitor};
     /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
     const DEPTH: u16 = 128;
     /// A JSON deserializer over the bytes of a body.
     pub struct JsonDeserializer<'de> {
-        lexer: Lexer<'de>,
+        pub(super) lexer: Lexer<'de>,
         depth: u16,
     }
     impl<'de> JsonDeserializer<'de> {
@@ -1461,7 +1483,7 @@ mod de {
             deserializer.end()?;
             Ok(value)
         }
-        fn enter(&mut self) -> Result<(), DeError> {
+        pub(super) fn enter(&mut self) -> Result<(), DeError> {
             self.depth -= 1;
             if self.depth == 0 {
                 return Err(self.lexer.peek_error(malformed::DEPTH));
@@ -1536,7 +1558,7 @@ mod de {
                 Number::Float(n) => visitor.visit_f64(n),
             }
         }
-        fn visit_string<V: Visitor<'de>>(
+        pub(super) fn visit_string<V: Visitor<'de>>(
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
@@ -1904,10 +1926,19 @@ mod de {
             visitor.visit_unit()
         }
     }
+}
+mod de_access {
+    //! The items of an array and the members of an object, as the deserializer of the `de` module hands
+    //! them to a visitor: commas, the closing bracket, and where a trailing comma or a missing one is
+    //! an error.
+    use super::de::JsonDeserializer;
+    use super::de_error::{malformed, DeError};
+    use super::de_key::Key;
+    use serde::de::{DeserializeSeed, MapAccess, SeqAccess};
     /// The items of an array.
-    struct Items<'a, 'de> {
-        de: &'a mut JsonDeserializer<'de>,
-        first: bool,
+    pub(super) struct Items<'a, 'de> {
+        pub(super) de: &'a mut JsonDeserializer<'de>,
+        pub(super) first: bool,
     }
     impl<'de> SeqAccess<'de> for Items<'_, 'de> {
         type Error = DeError;
@@ -1936,9 +1967,9 @@ mod de {
         }
     }
     /// The members of an object.
-    struct Members<'a, 'de> {
-        de: &'a mut JsonDeserializer<'de>,
-        first: bool,
+    pub(super) struct Members<'a, 'de> {
+        pub(super) de: &'a mut JsonDeserializer<'de>,
+        pub(super) first: bool,
     }
     impl<'de> MapAccess<'de> for Members<'_, 'de> {
         type Error = DeError;
@@ -1981,9 +2012,19 @@ mod de {
     fn lexer_error(de: &JsonDeserializer<'_>, message: &str) -> DeError {
         de.lexer.peek_error(message)
     }
+}
+mod de_key {
+    //! An object's key (read as text, as bytes unchecked for UTF-8, or as a number for a map whose keys
+    //! are numbers) and an enumeration's variant (a unit variant as its name, another as an object of
+    //! one member).
+    use super::de::JsonDeserializer;
+    use super::de_error::{malformed, DeError};
+    use super::lex::Text;
+    use super::number::Number;
+    use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
     /// An object's key: a string, read as text, as bytes (unchecked for UTF-8) or as a number.
-    struct Key<'a, 'de> {
-        de: &'a mut JsonDeserializer<'de>,
+    pub(super) struct Key<'a, 'de> {
+        pub(super) de: &'a mut JsonDeserializer<'de>,
     }
     macro_rules! key_number {
         ($($method:ident),*) => {
@@ -2069,8 +2110,8 @@ mod de {
         }
     }
     /// A unit variant written as its name.
-    struct UnitVariant<'a, 'de> {
-        de: &'a mut JsonDeserializer<'de>,
+    pub(super) struct UnitVariant<'a, 'de> {
+        pub(super) de: &'a mut JsonDeserializer<'de>,
     }
     impl<'de> de::EnumAccess<'de> for UnitVariant<'_, 'de> {
         type Error = DeError;
@@ -2110,8 +2151,8 @@ mod de {
         }
     }
     /// A variant written as an object of one member: its name, then its content.
-    struct Variant<'a, 'de> {
-        de: &'a mut JsonDeserializer<'de>,
+    pub(super) struct Variant<'a, 'de> {
+        pub(super) de: &'a mut JsonDeserializer<'de>,
     }
     impl<'de> de::EnumAccess<'de> for Variant<'_, 'de> {
         type Error = DeError;
@@ -2165,7 +2206,7 @@ mod de {
 mod json {
     //! JSON that does not fit its type, located by its path ([`JsonError`]), why a request body was
     //! refused ([`BodyError`]), and the strings read from a body ([`Str`]).
-    use super::lex::DeError;
+    use super::de_error::DeError;
     use super::violation::ValidationErrors;
     use std::fmt;
     /// What a request body with a `null` is told.
