@@ -179,7 +179,7 @@ fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File
     )?;
     if !in_files {
         root.items
-            .extend(type_items(service, service.types.iter(), true, file)?);
+            .extend(type_items(service, service.types.iter(), |_| true, file)?);
     }
     Ok(root)
 }
