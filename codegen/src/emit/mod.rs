@@ -22,6 +22,7 @@ mod parallel;
 mod query;
 mod read;
 mod response;
+mod rule_checks;
 mod runtime;
 pub mod schema;
 mod service;
