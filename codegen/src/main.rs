@@ -220,35 +220,16 @@ fn run() -> anyhow::Result<ExitCode> {
                 .layout(layout.into());
             generate(&config, check, verbose)
         }
-        // `--overlay` conflicts with `--service`: a service's pages take the overlays beside its
-        // specs.
-        Command::Import {
-            pages,
-            diff,
-            out,
-            overlay: _,
-            service: Some(service),
-        } => {
-            let spec = workspace_root().join("spec");
-            let dir = out.unwrap_or_default();
-            commands::import::import_service(&spec, &service, &dir, &pages, diff)
-        }
         Command::Import {
             pages,
             diff,
             out,
             overlay,
-            service: None,
-        } => match <[PathBuf; 1]>::try_from(pages) {
-            Ok([page]) => {
-                let spec = workspace_root().join("spec");
-                commands::import::import(&spec, page, diff, out, overlay)
-            }
-            Err(_) => {
-                eprintln!("error: without --service, import reads one page");
-                Ok(ExitCode::from(2))
-            }
-        },
+            service,
+        } => {
+            let spec = workspace_root().join("spec");
+            commands::import::run(&spec, pages, service, diff, out, overlay)
+        }
     }
 }
 

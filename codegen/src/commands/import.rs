@@ -5,9 +5,31 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `import` of the pages as `service`, or of one page without it (more exit 2); `--overlay`
+/// conflicts with `--service`, whose pages take the overlays beside its specs.
+pub fn run(
+    spec: &Path,
+    pages: Vec<PathBuf>,
+    service: Option<String>,
+    diff: bool,
+    out: Option<PathBuf>,
+    overlay: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    if let Some(service) = service {
+        return import_service(spec, &service, &out.unwrap_or_default(), &pages, diff);
+    }
+    match <[PathBuf; 1]>::try_from(pages) {
+        Ok([page]) => import(spec, page, diff, out, overlay),
+        Err(_) => {
+            eprintln!("error: without --service, import reads one page");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
 /// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on
 /// stdout and exit 1 when there are any. A page or overlay that cannot be read exits 2.
-pub fn import(
+fn import(
     spec: &Path,
     page: PathBuf,
     diff: bool,
@@ -42,7 +64,7 @@ pub fn import(
 /// and a summary (with the review lines counted by kind) on stderr; with `diff`, the differences on
 /// stdout and exit 1 when there are any. Pages that cannot be imported are listed and exit 2; the
 /// others are still written.
-pub fn import_service(
+fn import_service(
     spec: &Path,
     service: &str,
     dir: &Path,
