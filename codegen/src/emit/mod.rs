@@ -9,6 +9,7 @@
 pub(crate) mod changelog;
 mod construct;
 mod crate_root;
+mod dispatch;
 mod docs;
 mod enums;
 mod form;
