@@ -5,6 +5,7 @@ mod commands;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use commands::changes::{ChangesFormat, FailOn};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -138,21 +139,6 @@ enum Command {
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
-enum ChangesFormat {
-    Text,
-    Markdown,
-    Json,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum FailOn {
-    Breaking,
-    Warning,
-    Major,
-    Minor,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
 enum LayoutArg {
     Services,
     Crate,
@@ -186,7 +172,13 @@ fn run() -> anyhow::Result<ExitCode> {
             new,
             format,
             fail_on,
-        } => Ok(changes(&old, &new, format, fail_on)),
+        } => Ok(commands::changes::changes(
+            &workspace_root(),
+            &old,
+            &new,
+            format,
+            fail_on,
+        )),
         Command::Release {
             since,
             spec,
@@ -228,28 +220,16 @@ fn run() -> anyhow::Result<ExitCode> {
                 .layout(layout.into());
             generate(&config, check, verbose)
         }
-        // `--overlay` conflicts with `--service`: a service's pages take the overlays beside its
-        // specs.
-        Command::Import {
-            pages,
-            diff,
-            out,
-            overlay: _,
-            service: Some(service),
-        } => import_service(&service, &out.unwrap_or_default(), &pages, diff),
         Command::Import {
             pages,
             diff,
             out,
             overlay,
-            service: None,
-        } => match <[PathBuf; 1]>::try_from(pages) {
-            Ok([page]) => import(page, diff, out, overlay),
-            Err(_) => {
-                eprintln!("error: without --service, import reads one page");
-                Ok(ExitCode::from(2))
-            }
-        },
+            service,
+        } => {
+            let spec = workspace_root().join("spec");
+            commands::import::run(&spec, pages, service, diff, out, overlay)
+        }
     }
 }
 
@@ -335,198 +315,6 @@ fn print_report(report: &codegen::Report) {
         report.unchanged.len(),
         report.skipped
     );
-}
-
-/// `import`: the spec on stdout or in `out`, the report on stderr; with `diff`, the differences on
-/// stdout and exit 1 when there are any. A page or overlay that cannot be read exits 2.
-fn import(
-    page: PathBuf,
-    diff: bool,
-    out: Option<PathBuf>,
-    overlay: Option<PathBuf>,
-) -> anyhow::Result<ExitCode> {
-    let outcome = match codegen::internal::import::run(
-        &workspace_root().join("spec"),
-        &page,
-        overlay.as_deref(),
-        diff,
-    ) {
-        Ok(outcome) => outcome,
-        Err(error) => return Ok(unreadable(error)),
-    };
-    outcome.report.iter().for_each(|line| eprintln!("{line}"));
-    if diff {
-        let spec = workspace_root().join("spec");
-        let imported = &outcome.imported;
-        let files = codegen::internal::changes::imported::page_files(
-            &spec,
-            &outcome.spec_text,
-            &imported.spec,
-            &imported.common_objects,
-            &imported.common_enums,
-        );
-        return Ok(print_differences(&outcome.differences, &spec, files));
-    }
-    match out {
-        Some(path) => std::fs::write(&path, &outcome.spec_text)
-            .with_context(|| format!("writing {}", path.display()))?,
-        None => print!("{}", outcome.spec_text),
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// `import --service`: the service's files written into `dir` (only those that changed), the report
-/// and a summary (with the review lines counted by kind) on stderr; with `diff`, the differences on
-/// stdout and exit 1 when there are any. Pages that cannot be imported are listed and exit 2; the
-/// others are still written.
-fn import_service(
-    service: &str,
-    dir: &std::path::Path,
-    pages: &[PathBuf],
-    diff: bool,
-) -> anyhow::Result<ExitCode> {
-    use codegen::internal::import::service;
-    let outcome = match service::import_service(service, dir, pages) {
-        Ok(outcome) => outcome,
-        Err(error) => return Ok(unreadable(error)),
-    };
-    outcome.report.iter().for_each(|line| eprintln!("{line}"));
-    outcome
-        .failed
-        .iter()
-        .for_each(|line| eprintln!("error: {line}"));
-    let c = outcome.counts;
-    eprintln!(
-        "{} pages: {} operations, {} objects and {} enumerations ({} in common.json), {} fields, {} rules, {} example requests, {} example responses; {} review lines; {} pages not imported",
-        c.pages, c.operations, c.objects, c.enums, c.common, c.fields, c.rules, c.request_examples, c.response_examples, outcome.report.len(), outcome.failed.len()
-    );
-    let by_kind = codegen::internal::import::review::counts(&outcome.report);
-    if !by_kind.is_empty() {
-        eprintln!("review: {by_kind}");
-    }
-    let failed = if outcome.failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(2)
-    };
-    if diff {
-        let differences = match service::differences(&outcome, true) {
-            Ok(differences) => differences,
-            Err(error) => return Ok(unreadable(error)),
-        };
-        let (base, files) = service_files(dir, &outcome.files);
-        let code = print_differences(&differences, &base, files);
-        return Ok(if outcome.failed.is_empty() {
-            code
-        } else {
-            failed
-        });
-    }
-    match service::write(&outcome, dir) {
-        Ok(written) => eprintln!(
-            "{} files written, {} unchanged",
-            written.len(),
-            outcome.files.len() - written.len()
-        ),
-        Err(error) => return Ok(unreadable(error)),
-    }
-    Ok(failed)
-}
-
-/// The spec folder a service import writes into (the repository's `spec/` when `dir` is in it, else
-/// `dir`) and the files it writes there, by name relative to it.
-fn service_files(dir: &Path, files: &[(PathBuf, String)]) -> (PathBuf, Vec<(String, String)>) {
-    let spec = workspace_root().join("spec");
-    let (dir_real, spec_real) = (dir.canonicalize().ok(), spec.canonicalize().ok());
-    let (base, prefix) = match (dir_real, spec_real) {
-        (Some(d), Some(s)) if d.starts_with(&s) => (
-            spec,
-            format!("{}/", codegen::internal::load::relative_name(&d, &s)),
-        ),
-        _ => (dir.to_path_buf(), String::new()),
-    };
-    let files = files
-        .iter()
-        .map(|(path, text)| {
-            let name = path.file_name().unwrap_or_default().to_string_lossy();
-            (format!("{prefix}{name}"), text.clone())
-        })
-        .collect();
-    (base, files)
-}
-
-/// A page, overlay or service directory that cannot be read: the error on stderr, exit 2.
-fn unreadable(error: impl std::fmt::Display) -> ExitCode {
-    eprintln!("error: {error}");
-    ExitCode::from(2)
-}
-
-/// `--diff`'s differences on stdout, then, after an empty line, the change report of writing
-/// `files` into the spec folder `base` (each change's level and semver impact, as `changes` gives
-/// them); exit 1 when there are any differences.
-fn print_differences(
-    differences: &[String],
-    base: &Path,
-    files: Vec<(String, String)>,
-) -> ExitCode {
-    differences.iter().for_each(|line| println!("{line}"));
-    if !differences.is_empty() {
-        match codegen::internal::changes::imported::changes(base, files) {
-            Ok(changes) => print!("\n{}", codegen::internal::changes::render::text(&changes)),
-            Err(error) => eprintln!("no change report: {error}"),
-        }
-    }
-    if differences.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-/// `changes`: the report on stdout; a version that does not load on stderr, exit 2.
-fn changes(old: &str, new: &str, format: ChangesFormat, fail_on: Option<FailOn>) -> ExitCode {
-    use codegen::internal::changes::{self, render, source, Level, Semver};
-    let root = workspace_root();
-    // The two versions are read and lowered side by side: that is nearly all of the time.
-    let (before, after) = std::thread::scope(|scope| {
-        let before = scope.spawn(|| source::model(old, &root));
-        let after = source::model(new, &root);
-        (
-            before
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            after,
-        )
-    });
-    let (before, after) = match (before, after) {
-        (Ok(before), Ok(after)) => (before, after),
-        (before, after) => {
-            before
-                .err()
-                .into_iter()
-                .chain(after.err())
-                .for_each(|e| eprintln!("{e}"));
-            return ExitCode::from(2);
-        }
-    };
-    let found = changes::compare(&before, &after);
-    match format {
-        ChangesFormat::Text => print!("{}", render::text(&found)),
-        ChangesFormat::Markdown => print!("{}", render::markdown(&found, old, new)),
-        ChangesFormat::Json => print!("{}", render::json(&found)),
-    }
-    let fails = |c: &changes::Change| match fail_on {
-        None => false,
-        Some(FailOn::Breaking) => c.level >= Level::Breaking,
-        Some(FailOn::Warning) => c.level >= Level::Warning,
-        Some(FailOn::Major) => c.semver >= Semver::Major,
-        Some(FailOn::Minor) => c.semver >= Semver::Minor,
-    };
-    if found.iter().any(fails) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 /// `path` as given when absolute, else under `root`.

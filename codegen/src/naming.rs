@@ -91,6 +91,15 @@ pub fn module_ident(name: &str) -> String {
     }
 }
 
+/// The file of a type that several pages share, under `types/common/`: the first word of its name
+/// as a module (`MicroServiceInfoCce` -> `micro`, `Match` -> `match_`), so that a type stays in its
+/// file for as long as it keeps its name.
+pub fn name_stem(type_name: &str) -> String {
+    let snake = field_ident(type_name);
+    let first = unraw(&snake).split('_').find(|word| !word.is_empty());
+    module_ident(first.unwrap_or("types"))
+}
+
 /// A type name: UpperCamelCase (`MicroServiceInfoCSEBase` -> `MicroServiceInfoCseBase`).
 pub fn type_ident(name: &str) -> String {
     let name = fix_leading_digit(words(name).to_upper_camel_case(), "T");
@@ -228,6 +237,21 @@ mod tests {
         assert_eq!(operation_name("Querying AZs"), "querying_azs");
         assert_eq!(operation_name("2 Things"), "op_2_things");
         assert_eq!(operation_name("(?)"), "op_empty");
+    }
+
+    #[test]
+    fn name_stems() {
+        let table = [
+            ("MicroServiceInfoCce", "micro"),
+            ("MicroserviceLabel", "microservice"),
+            ("V3NodeSpec", "v3"),
+            ("Vpc", "vpc"),
+            ("Match", "match_"),
+            ("Type_", "type_"),
+        ];
+        for (name, stem) in table {
+            assert_eq!(name_stem(name), stem, "{name}");
+        }
     }
 
     #[test]

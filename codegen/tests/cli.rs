@@ -66,7 +66,7 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     let (code, _, stderr) = run(&["--check"]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
-        stderr.contains("changed: services/apig/src/types/common.rs"),
+        stderr.contains("changed: services/apig/src/types/common/member.rs"),
         "{stderr}"
     );
 
@@ -78,7 +78,7 @@ fn check_fails_after_a_spec_edit_and_generate_writes_only_what_changed() {
     let (code, _, stderr) = run(&["--verbose"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("written:") && stderr.contains("apig/src/types/common.rs"),
+        stderr.contains("written:") && stderr.contains("apig/src/types/common/member.rs"),
         "{stderr}"
     );
     assert!(

@@ -35,7 +35,9 @@ fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
             value_fn: quote! { value },
             value_doc: " The wire value.",
             serialize: quote! { serializer.serialize_i64(self.value()) },
-            deserialize: quote! { support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown) },
+            deserialize: quote! {
+                support::deserialize_int_enum(deserializer, Self::from_documented, Self::#unknown)
+            },
             display: quote! { ::std::fmt::Display::fmt(&self.value(), f) },
             value_ty: quote! { i64 },
             unknown_value: quote! { *value },
@@ -46,7 +48,9 @@ fn wire_form(integer: bool, unknown: &proc_macro2::Ident) -> WireForm {
             value_fn: quote! { as_str },
             value_doc: " The wire spelling.",
             serialize: quote! { serializer.serialize_str(self.as_str()) },
-            deserialize: quote! { support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown) },
+            deserialize: quote! {
+                support::deserialize_str_enum(deserializer, Self::from_documented, Self::#unknown)
+            },
             display: quote! { f.write_str(self.as_str()) },
             value_ty: quote! { &str },
             unknown_value: quote! { value.as_str() },
@@ -119,7 +123,11 @@ pub fn emit_enum(e: &Enum) -> TokenStream {
         #traits
 
         impl support::Validate for #name {
-            fn validate_at(&self, path: &support::Path<'_>, out: &mut ::std::vec::Vec<support::Violation>) {
+            fn validate_at(
+                &self,
+                path: &support::Path<'_>,
+                out: &mut ::std::vec::Vec<support::Violation>,
+            ) {
                 support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
             }
         }
@@ -147,13 +155,18 @@ fn text_traits(
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
                 #serialize
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
                 #deserialize
             }
         }

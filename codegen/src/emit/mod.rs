@@ -9,6 +9,7 @@
 pub(crate) mod changelog;
 mod construct;
 mod crate_root;
+mod dispatch;
 mod docs;
 mod enums;
 mod form;
@@ -22,6 +23,7 @@ mod parallel;
 mod query;
 mod read;
 mod response;
+mod rule_checks;
 mod runtime;
 pub mod schema;
 mod service;

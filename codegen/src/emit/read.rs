@@ -5,11 +5,11 @@
 //! (when the mode builds). Each value's own checks are the struct's private function of them
 //! (`validate::checker_call`), which `validate` calls too, so both report alike.
 
-use super::tokens::{ident, rust_type_in};
-use super::validate::{
-    at_least_one_of_check, checker_call, condition_test, less_than_check, presence_check,
-    presence_report,
+use super::rule_checks::{
+    at_least_one_of_check, condition_test, less_than_check, presence_check, presence_report,
 };
+use super::tokens::{ident, rust_type_in};
+use super::validate::checker_call;
 use crate::ir::{rule_checks, Condition, Field, FieldPath, RuleCheck, Struct, Type};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};

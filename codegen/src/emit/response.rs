@@ -31,7 +31,9 @@ fn wrap(body: &Body, value: TokenStream) -> TokenStream {
 /// departures when asked for.
 fn read_body(op: &Operation) -> TokenStream {
     let none = quote! { ::std::vec::Vec::new() };
-    let undocumented = quote! { support::undocumented_body(body).map(|body| (Self::Other { status, body }, #none)) };
+    let undocumented = quote! {
+        support::undocumented_body(body).map(|body| (Self::Other { status, body }, #none))
+    };
     // Without documented statuses there is nothing to match (clippy: match_single_binding).
     if op.responses.is_empty() {
         return undocumented;
@@ -39,7 +41,10 @@ fn read_body(op: &Operation) -> TokenStream {
     let read_arms = arms(op, |name, status, body| match body {
         Some(json @ Body::Json(_)) => {
             let value = wrap(json, quote! { body });
-            quote! { #status => support::response_body(body, departures).map(|(body, departures)| (Self::#name(#value), departures)), }
+            quote! {
+                #status => support::response_body(body, departures)
+                    .map(|(body, departures)| (Self::#name(#value), departures)),
+            }
         }
         // A file has no documented content to depart from.
         Some(Body::File) => {
@@ -67,7 +72,9 @@ fn documented_headers(op: &Operation) -> TokenStream {
         /// HTTP response beside its body (empty where the page documents none).
     };
     if with_headers.is_empty() {
-        return quote! { #doc pub fn documented_headers(_status: u16) -> &'static [&'static str] { &[] } };
+        return quote! {
+            #doc pub fn documented_headers(_status: u16) -> &'static [&'static str] { &[] }
+        };
     }
     let arms = with_headers.iter().map(|r| {
         let status = r.status;
@@ -103,8 +110,9 @@ fn variant_docs(r: &Response) -> Vec<String> {
     docs
 }
 
-pub fn emit_response(op: &Operation) -> TokenStream {
-    let variants = op.responses.iter().map(|r| {
+/// The `Response` enumeration's variants: one per documented status, holding its body.
+fn variants(op: &Operation) -> impl Iterator<Item = TokenStream> + '_ {
+    op.responses.iter().map(|r| {
         let name = ident(&r.variant);
         let lines: Vec<String> = text_lines(&variant_docs(r));
         let doc = quote! { #(#[doc = #lines])* };
@@ -122,8 +130,16 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             }
             None => quote! { #doc #name, },
         }
-    });
+    })
+}
+
+/// The `Response` enumeration of `op` and its readers.
+pub fn emit_response(op: &Operation) -> TokenStream {
+    let variants = variants(op);
     let read = read_body(op);
+    let parsed = quote! {
+        ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError>
+    };
     let headers = documented_headers(op);
     let status_arms = arms(op, |name, status, body| match body {
         Some(_) => quote! { Self::#name(_) => #status, },
@@ -148,7 +164,10 @@ pub fn emit_response(op: &Operation) -> TokenStream {
         impl Response {
             /// Parses a response body by its status code. Responses are read leniently: fields and
             /// enumeration values the page does not list are accepted; a file is kept as its bytes.
-            pub fn parse(status: u16, body: &[u8]) -> ::std::result::Result<Self, support::JsonError> {
+            pub fn parse(
+                status: u16,
+                body: &[u8],
+            ) -> ::std::result::Result<Self, support::JsonError> {
                 Self::read(status, body, false).map(|(response, _)| response)
             }
 
@@ -157,13 +176,20 @@ pub fn emit_response(op: &Operation) -> TokenStream {
             /// page does not list, values outside a documented range, length or character rule,
             /// undocumented fields, and absent fields that requests must send. Log them to notice
             /// when the documentation and the service drift apart; they never make parsing fail.
-            pub fn parse_with_departures(status: u16, body: &[u8]) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
+            pub fn parse_with_departures(
+                status: u16,
+                body: &[u8],
+            ) -> #parsed {
                 Self::read(status, body, true)
             }
 
             /// One reading of a body for both: departures are looked for only when asked for.
             #[allow(unused_variables)]
-            fn read(status: u16, body: &[u8], departures: bool) -> ::std::result::Result<(Self, ::std::vec::Vec<support::Violation>), support::JsonError> {
+            fn read(
+                status: u16,
+                body: &[u8],
+                departures: bool,
+            ) -> #parsed {
                 #read
             }
 

@@ -35,15 +35,17 @@ pub(super) fn type_uses_support(t: &TypeDef) -> bool {
 }
 
 /// The items of `types` (types of the service, in the file `file`), each behind its type's gate
-/// where the layout has features (`gated`).
+/// where `gated` says the type needs one.
 pub(super) fn type_items<'a>(
     service: &'a Service,
     types: impl Iterator<Item = &'a TypeDef> + 'a,
-    gated: bool,
+    gated: impl Fn(&TypeDef) -> bool,
     file: &str,
 ) -> Result<Vec<syn::Item>, EmitBug> {
     let mut all = Vec::new();
-    for (name, tokens) in service_types(service, types) {
+    let types = types.map(|t| (t, gated(t)));
+    let (types, own_gate): (Vec<_>, Vec<_>) = types.unzip();
+    for ((name, tokens), gated) in service_types(service, types.into_iter()).zip(own_gate) {
         let items = parse_file(file, tokens)?.items;
         all.extend(if gated {
             gate_items(service, name, file, items)?

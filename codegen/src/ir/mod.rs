@@ -37,6 +37,10 @@ pub struct Service {
     /// compiled always: those every operation reaches, those none does, and every type these refer
     /// to.
     pub feature_gates: BTreeMap<String, BTreeSet<String>>,
+    /// The spec file (relative to the spec directory) that documents each type: the file of its
+    /// table, and for a response-side form the file of the type it is the form of. A type's page
+    /// changes only when its table moves, so the layouts place types by it.
+    pub documented_on: BTreeMap<String, String>,
     /// The crate's releases, newest first (`releases.json`; none recorded: version 0.1.0).
     pub releases: Vec<crate::spec::Release>,
     /// The file the releases come from, relative to the spec directory.

@@ -131,18 +131,34 @@ fn lower_service<'a>(cx: &mut Cx<'_, 'a>, files: &[&'a File], module: String) ->
             s.docs = descriptions::struct_docs(description, path, rule_sources, s.validated);
         }
     }
-    let collisions = responses::read_leniently(&mut types, &mut operations, &request);
-    check::check_response_forms(cx, &collisions);
+    let leniency = responses::read_leniently(&mut types, &mut operations, &request);
+    check::check_response_forms(cx, &leniency.collisions);
     check::check_shape_names(cx, &types);
     cycles::box_cycles(&mut types);
     let feature_gates = ir::feature_gates(&types, &operations);
+    let documented_on = documented_on(cx, &leniency.forms);
     ir::Service {
         module,
         files: files.iter().map(|f| f.name.clone()).collect(),
         types,
         operations,
         feature_gates,
+        documented_on,
         releases: Vec::new(),
         history_file: None,
     }
+}
+
+/// The spec file each type is documented on (`ir::Service::documented_on`): its definition's, and
+/// for a response-side form (`forms`, by the type it is made from) the original's.
+fn documented_on(cx: &Cx<'_, '_>, forms: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let mut pages: BTreeMap<String, String> = (cx.defs.iter())
+        .map(|(_, def)| (def.rust.clone(), def.file.name.clone()))
+        .collect();
+    for (original, form) in forms {
+        if let Some(page) = pages.get(original).cloned() {
+            pages.insert(form.clone(), page);
+        }
+    }
+    pages
 }

@@ -20,13 +20,21 @@ pub struct Collision {
     pub form: String,
 }
 
+/// What making the responses lenient added.
+pub struct Leniency {
+    /// The response-side forms, by the name of the type each is made from.
+    pub forms: BTreeMap<String, String>,
+    /// The forms whose names another type already has.
+    pub collisions: Vec<Collision>,
+}
+
 /// Makes every type reached from a response lenient, adding response-side forms where a type is
 /// shared with requests, and points the operations' responses at them.
 pub fn read_leniently(
     types: &mut Vec<TypeDef>,
     operations: &mut [ir::Operation],
     request: &BTreeSet<String>,
-) -> Vec<Collision> {
+) -> Leniency {
     let response = ir::reachable(
         types,
         operations
@@ -83,7 +91,7 @@ pub fn read_leniently(
             *ty = ty.map_struct(&rename);
         }
     }
-    collisions
+    Leniency { forms, collisions }
 }
 
 /// The shared types that leniency changes: those with a mandatory field, and those holding such a

@@ -1,8 +1,8 @@
 //! The layouts of the output: one file, one crate, a crate per service. The two crate layouts'
 //! files come from one walk of the services and their operations ([`jobs`]): each layout says where
 //! a service's files go and what its roots and manifests hold, and the walk makes the files both
-//! have the same way (the operations' modules, the types' files, the schemas, the `validate`
-//! binary, the support).
+//! have the same way (the operations' modules, the types' files, the services' dispatch files, the
+//! schemas, the `validate` binary, the support).
 
 mod crate_layout;
 mod manifest;
@@ -15,6 +15,7 @@ pub(super) use one_crate::OneCrate;
 pub(super) use per_service::PerService;
 
 use super::crate_root::emit_validate_bin;
+use super::dispatch::{dispatches, service_dispatch};
 use super::parallel::{self, Job};
 use super::runtime::{rustfmt_toml, support_tokens};
 use super::tokens::{format_file, format_parsed};
@@ -50,6 +51,7 @@ pub(super) fn jobs<'a>(
         .made_from(&()),
     ];
     jobs.extend(layout.manifests(model, run));
+
     for service in &model.services {
         let key = parallel::shared_key(service);
         let dir = layout.source_dir(service);
@@ -60,6 +62,13 @@ pub(super) fn jobs<'a>(
             run,
         ));
         jobs.extend(whole.map(|job| job.keyed(key.clone())));
+        if dispatches(service) {
+            let name = format!("src/dispatch/{}.rs", service.module);
+            let job = Job::new(name.clone(), move || {
+                format_file(&name, &service.files, command, service_dispatch(service))
+            });
+            jobs.push(job.keyed(key.clone()));
+        }
         let document = format!("schema/{}.openapi.json", service.module);
         jobs.push(
             Job::new(document, move || Ok(openapi::emit_openapi(service))).keyed(key.clone()),

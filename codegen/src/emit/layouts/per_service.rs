@@ -14,7 +14,7 @@
 use super::crate_layout::{CrateLayout, Run};
 use super::manifest::{self, Names};
 use crate::emit::changelog;
-use crate::emit::crate_root::dispatchers;
+use crate::emit::dispatch::dispatchers;
 use crate::emit::gates;
 use crate::emit::parallel::Job;
 use crate::emit::runtime::wire_tokens;
@@ -119,7 +119,7 @@ fn umbrella_lib(model: &Model, names: &Names) -> TokenStream {
         let (krate, module) = (ident(&names.service(service)), ident(&service.module));
         quote! { pub use ::#krate as #module; }
     });
-    let dispatchers = dispatchers(model);
+    let dispatchers = dispatchers(model, false);
     quote! {
         #![doc = "Checked serde models of the documented API operations, generated from `spec/` by `codegen`: one crate"]
         #![doc = "per service, re-exported here by the service's name, with dispatchers over every operation."]
@@ -179,7 +179,7 @@ fn service_lib(service: &Service, names: &Names, file: &str) -> Result<syn::File
     )?;
     if !in_files {
         root.items
-            .extend(type_items(service, service.types.iter(), true, file)?);
+            .extend(type_items(service, service.types.iter(), |_| true, file)?);
     }
     Ok(root)
 }

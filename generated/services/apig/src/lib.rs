@@ -20,9 +20,19 @@ pub mod update_backend_instances;
 /// Updating a VPC Channel
 pub mod update_vpc_channel;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "add_or_update_member_groups")]
 pub use types::add_or_update_member_groups::*;
+pub use types::common::error::*;
+#[cfg(
+    any(
+        feature = "add_or_update_member_groups",
+        feature = "update_backend_instances",
+        feature = "update_vpc_channel"
+    )
+)]
+pub use types::common::member::*;
+#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
+pub use types::common::microservice::*;
 #[cfg(feature = "update_backend_instances")]
 pub use types::update_backend_instances::*;
 #[cfg(feature = "update_vpc_channel")]

@@ -2,10 +2,25 @@
 // From: spec/apig/add_or_update_member_groups.json, spec/apig/common.json, spec/apig/update_backend_instances.json, spec/apig/update_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    pub mod error;
+    #[cfg(
+        any(
+            feature = "add_or_update_member_groups",
+            feature = "update_backend_instances",
+            feature = "update_vpc_channel"
+        )
+    )]
+    pub mod member;
+    #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
+    pub mod microservice;
+}
 #[cfg(feature = "add_or_update_member_groups")]
 pub mod add_or_update_member_groups;
 #[cfg(feature = "update_backend_instances")]

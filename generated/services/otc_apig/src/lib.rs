@@ -512,7 +512,6 @@ pub mod verifying_an_api_group_name;
 /// Verifying the API Definition
 pub mod verifying_the_api_definition;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
 pub use types::accepting_or_rejecting_a_vpc_endpoint_connection::*;
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
@@ -541,6 +540,560 @@ pub use types::binding_an_access_control_policy_to_an_api::*;
 pub use types::binding_an_ssl_certificate_to_a_domain_name::*;
 #[cfg(feature = "canceling_authorization")]
 pub use types::canceling_authorization::*;
+#[cfg(
+    any(
+        feature = "creating_an_access_control_policy",
+        feature = "modifying_an_access_control_policy",
+        feature = "querying_access_control_policies_bound_to_an_api"
+    )
+)]
+pub use types::common::acl::*;
+#[cfg(
+    any(
+        feature = "deleting_multiple_access_control_policies",
+        feature = "unbinding_access_control_policies",
+        feature = "unbinding_request_throttling_policies"
+    )
+)]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "adding_a_certificate_to_a_domain_name",
+        feature = "adding_or_updating_backend_instances",
+        feature = "binding_a_domain_name",
+        feature = "creating_a_vpc_channel",
+        feature = "modifying_a_domain_name",
+        feature = "modifying_vpc_channel_health_check",
+        feature = "querying_backend_servers_of_a_vpc_channel",
+        feature = "querying_domain_names_of_an_ssl_certificate",
+        feature = "querying_vpc_channel_details",
+        feature = "updating_backend_instances"
+    )
+)]
+pub use types::common::adding::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_apis_bound_with_a_request_throttling_policy",
+        feature = "querying_apis_not_bound_with_a_request_throttling_policy"
+    )
+)]
+pub use types::common::api::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "creating_an_app",
+        feature = "modifying_an_app",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_app_details",
+        feature = "querying_apps",
+        feature = "querying_apps_bound_to_an_api",
+        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+        feature = "querying_the_credentials_bound_to_a_specified_quota",
+        feature = "querying_the_runtime_definition_of_an_api",
+        feature = "resetting_the_appsecret_of_an_app"
+    )
+)]
+pub use types::common::app::*;
+#[cfg(
+    any(
+        feature = "binding_an_ssl_certificate_to_a_domain_name",
+        feature = "unbinding_an_ssl_certificate_from_a_domain_name"
+    )
+)]
+pub use types::common::attach::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::auth::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "modifying_a_custom_authorizer",
+        feature = "querying_custom_authorizer_details",
+        feature = "querying_custom_authorizers"
+    )
+)]
+pub use types::common::authorizer::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::backend::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::balance::*;
+#[cfg(
+    any(
+        feature = "enabling_public_access_for_a_dedicated_gateway",
+        feature = "enabling_public_inbound_access",
+        feature = "updating_public_inbound_access_bandwidth_of_a_gateway",
+        feature = "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway"
+    )
+)]
+pub use types::common::bandwidth::*;
+#[cfg(
+    any(
+        feature = "binding_a_signature_key",
+        feature = "querying_apis_bound_with_a_request_throttling_policy",
+        feature = "querying_apis_bound_with_an_access_control_policy",
+        feature = "querying_apis_not_bound_with_a_request_throttling_policy",
+        feature = "querying_apis_not_bound_with_a_signature_key",
+        feature = "querying_apis_not_bound_with_an_access_control_policy"
+    )
+)]
+pub use types::common::binding::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "creating_an_api_group",
+        feature = "modifying_an_api_group",
+        feature = "querying_api_details",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::cname::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::codition::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::condition::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::content::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "creating_a_request_throttling_policy",
+        feature = "creating_a_vpc_channel",
+        feature = "creating_an_api",
+        feature = "creating_an_ssl_certificate",
+        feature = "modifying_a_custom_authorizer",
+        feature = "modifying_a_request_throttling_policy",
+        feature = "modifying_an_ssl_certificate",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_custom_authorizer_details",
+        feature = "querying_custom_authorizers",
+        feature = "querying_details_of_a_request_throttling_policy",
+        feature = "querying_request_throttling_policies",
+        feature = "querying_request_throttling_policies_bound_to_an_api",
+        feature = "querying_the_runtime_definition_of_an_api",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "creating_an_app",
+        feature = "modifying_an_app",
+        feature = "querying_app_details",
+        feature = "querying_apps",
+        feature = "resetting_the_appsecret_of_an_app"
+    )
+)]
+pub use types::common::creator::*;
+#[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+pub use types::common::define::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::effect::*;
+#[cfg(
+    any(
+        feature = "creating_an_access_control_policy",
+        feature = "modifying_an_access_control_policy",
+        feature = "querying_access_control_policies_bound_to_an_api"
+    )
+)]
+pub use types::common::entity::*;
+#[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+pub use types::common::exporting::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "modifying_a_custom_authorizer",
+        feature = "querying_custom_authorizer_details",
+        feature = "querying_custom_authorizers"
+    )
+)]
+pub use types::common::identity::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::invocation::*;
+#[cfg(
+    any(
+        feature = "creating_a_request_throttling_policy",
+        feature = "creating_an_api_group",
+        feature = "modifying_a_request_throttling_policy",
+        feature = "modifying_an_api_group",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_details_of_a_request_throttling_policy",
+        feature = "querying_request_throttling_policies",
+        feature = "querying_request_throttling_policies_bound_to_an_api"
+    )
+)]
+pub use types::common::is::*;
+#[cfg(
+    any(
+        feature = "creating_a_dedicated_gateway_pay_per_use",
+        feature = "querying_dedicated_gateway_details"
+    )
+)]
+pub use types::common::loadbalancer::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "modifying_a_custom_authorizer",
+        feature = "querying_custom_authorizer_details",
+        feature = "querying_custom_authorizers"
+    )
+)]
+pub use types::common::location::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "importing_a_microservice",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_the_runtime_definition_of_an_api",
+        feature = "verifying_the_api_definition"
+    )
+)]
+pub use types::common::match_::*;
+#[cfg(
+    any(
+        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
+        feature = "adding_or_updating_backend_instances",
+        feature = "creating_a_vpc_channel",
+        feature = "querying_backend_server_groups_of_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels",
+        feature = "updating_backend_instances"
+    )
+)]
+pub use types::common::member::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "modifying_vpc_channel_health_check",
+        feature = "querying_vpc_channel_details"
+    )
+)]
+pub use types::common::method::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::micro::*;
+#[cfg(
+    any(
+        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
+        feature = "creating_a_vpc_channel",
+        feature = "importing_a_microservice",
+        feature = "querying_a_backend_server_group_of_a_vpc_channel",
+        feature = "querying_backend_server_groups_of_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels",
+        feature = "updating_a_backend_server_group_of_a_vpc_channel"
+    )
+)]
+pub use types::common::microservice::*;
+#[cfg(
+    any(
+        feature = "binding_a_domain_name",
+        feature = "creating_an_api",
+        feature = "creating_an_api_group",
+        feature = "modifying_a_domain_name",
+        feature = "modifying_an_api_group",
+        feature = "querying_api_details",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::min::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_authorizer",
+        feature = "creating_an_api",
+        feature = "modifying_a_custom_authorizer",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_custom_authorizer_details",
+        feature = "querying_custom_authorizers"
+    )
+)]
+pub use types::common::network::*;
+#[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+pub use types::common::oas::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "creating_an_api_group",
+        feature = "modifying_an_api_group",
+        feature = "querying_api_details",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::on::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::origin::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::pass::*;
+#[cfg(
+    any(
+        feature = "binding_a_plug_in_to_apis",
+        feature = "creating_a_plug_in",
+        feature = "modifying_a_plug_in",
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_plug_in_details",
+        feature = "querying_plug_ins",
+        feature = "querying_plug_ins_bound_to_an_api",
+        feature = "querying_plug_ins_that_can_be_bound_to_an_api"
+    )
+)]
+pub use types::common::plugin::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "modifying_vpc_channel_health_check",
+        feature = "querying_vpc_channel_details"
+    )
+)]
+pub use types::common::protocol::*;
+#[cfg(
+    any(
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+        feature = "querying_the_credentials_bound_to_a_specified_quota",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "importing_a_microservice",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_the_runtime_definition_of_an_api",
+        feature = "verifying_the_api_definition"
+    )
+)]
+pub use types::common::req::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::required::*;
+#[cfg(
+    any(
+        feature = "creating_a_group_response",
+        feature = "modifying_a_group_response",
+        feature = "modifying_the_response_of_an_error_type",
+        feature = "querying_group_response_details",
+        feature = "querying_group_responses",
+        feature = "querying_the_response_of_an_error_type"
+    )
+)]
+pub use types::common::response::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "importing_a_microservice",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::service::*;
+#[cfg(
+    any(
+        feature = "binding_a_signature_key",
+        feature = "modifying_a_signature_key",
+        feature = "querying_signature_keys"
+    )
+)]
+pub use types::common::sign::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "creating_an_api_group",
+        feature = "creating_an_app",
+        feature = "modifying_an_api_group",
+        feature = "modifying_an_app",
+        feature = "querying_api_details",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_api_version_details",
+        feature = "querying_app_details",
+        feature = "querying_apps",
+        feature = "resetting_the_appsecret_of_an_app"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::sys::*;
+#[cfg(
+    any(
+        feature = "creating_a_credential_quota",
+        feature = "creating_a_request_throttling_policy",
+        feature = "modifying_a_credential_quota",
+        feature = "modifying_a_request_throttling_policy",
+        feature = "querying_credential_quota_details",
+        feature = "querying_credential_quotas",
+        feature = "querying_details_of_a_request_throttling_policy",
+        feature = "querying_quotas_associated_with_a_credential",
+        feature = "querying_request_throttling_policies",
+        feature = "querying_request_throttling_policies_bound_to_an_api"
+    )
+)]
+pub use types::common::time::*;
+#[cfg(
+    any(
+        feature = "adding_or_deleting_tags_of_a_gateway",
+        feature = "creating_a_dedicated_gateway_pay_per_use",
+        feature = "querying_tags_of_a_gateway"
+    )
+)]
+pub use types::common::tms::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_apis_bound_with_a_plug_in",
+        feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::type_::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "creating_an_api_group",
+        feature = "modifying_an_api_group",
+        feature = "querying_api_details",
+        feature = "querying_api_group_details",
+        feature = "querying_api_groups",
+        feature = "querying_api_version_details"
+    )
+)]
+pub use types::common::url::*;
+#[cfg(
+    any(
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_the_runtime_definition_of_an_api"
+    )
+)]
+pub use types::common::valid::*;
+#[cfg(
+    any(
+        feature = "adding_or_updating_backend_instances",
+        feature = "creating_an_api",
+        feature = "querying_api_details",
+        feature = "querying_api_version_details",
+        feature = "querying_backend_servers_of_a_vpc_channel",
+        feature = "querying_vpc_channel_details",
+        feature = "updating_backend_instances"
+    )
+)]
+pub use types::common::vpc::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpc_channel",
+        feature = "importing_a_microservice",
+        feature = "querying_vpc_channel_details",
+        feature = "querying_vpc_channels"
+    )
+)]
+pub use types::common::workload::*;
 #[cfg(feature = "configuring_a_feature_for_a_gateway")]
 pub use types::configuring_a_feature_for_a_gateway::*;
 #[cfg(feature = "creating_a_credential_quota")]
@@ -785,7 +1338,6 @@ pub use types::querying_tags_of_a_gateway::*;
 pub use types::querying_the_creation_progress_of_a_dedicated_gateway::*;
 #[cfg(feature = "querying_the_credentials_bound_to_a_specified_quota")]
 pub use types::querying_the_credentials_bound_to_a_specified_quota::*;
-#[cfg(feature = "querying_the_response_of_an_error_type")]
 pub use types::querying_the_response_of_an_error_type::*;
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
 pub use types::querying_the_result_of_an_asynchronous_task::*;
@@ -795,7 +1347,6 @@ pub use types::querying_the_runtime_definition_of_an_api::*;
 pub use types::querying_the_supported_features_of_a_gateway::*;
 #[cfg(feature = "querying_variable_details")]
 pub use types::querying_variable_details::*;
-#[cfg(feature = "querying_vpc_channel_details")]
 pub use types::querying_vpc_channel_details::*;
 #[cfg(feature = "querying_vpc_channels")]
 pub use types::querying_vpc_channels::*;

@@ -2,10 +2,568 @@
 // From: spec/otc_apig/accepting_or_rejecting_a_vpc_endpoint_connection.json, spec/otc_apig/adding_a_certificate_to_a_domain_name.json, spec/otc_apig/adding_or_deleting_tags_of_a_gateway.json, spec/otc_apig/adding_or_updating_a_backend_server_group_of_a_vpc_channel.json, spec/otc_apig/adding_or_updating_backend_instances.json, spec/otc_apig/adding_whitelist_records_for_a_vpc_endpoint_service.json, spec/otc_apig/binding_a_credential_quota_with_credentials.json, spec/otc_apig/binding_a_domain_name.json, spec/otc_apig/binding_a_plug_in_to_apis.json, spec/otc_apig/binding_a_request_throttling_policy.json, spec/otc_apig/binding_a_signature_key.json, spec/otc_apig/binding_an_access_control_policy_to_an_api.json, spec/otc_apig/binding_an_ssl_certificate_to_a_domain_name.json, spec/otc_apig/canceling_authorization.json, spec/otc_apig/common.json, spec/otc_apig/configuring_a_feature_for_a_gateway.json, spec/otc_apig/creating_a_credential_quota.json, spec/otc_apig/creating_a_custom_authorizer.json, spec/otc_apig/creating_a_dedicated_gateway_pay_per_use.json, spec/otc_apig/creating_a_group_response.json, spec/otc_apig/creating_a_plug_in.json, spec/otc_apig/creating_a_request_throttling_policy.json, spec/otc_apig/creating_a_vpc_channel.json, spec/otc_apig/creating_an_access_control_policy.json, spec/otc_apig/creating_an_api.json, spec/otc_apig/creating_an_api_group.json, spec/otc_apig/creating_an_app.json, spec/otc_apig/creating_an_appcode.json, spec/otc_apig/creating_an_environment.json, spec/otc_apig/creating_an_excluded_request_throttling_configuration.json, spec/otc_apig/creating_an_ssl_certificate.json, spec/otc_apig/deleting_a_backend_server_group_of_a_vpc_channel.json, spec/otc_apig/deleting_a_credential_quota.json, spec/otc_apig/deleting_a_dedicated_gateway.json, spec/otc_apig/deleting_a_group_response.json, spec/otc_apig/deleting_a_plug_in.json, spec/otc_apig/deleting_a_request_throttling_policy.json, spec/otc_apig/deleting_a_signature_key.json, spec/otc_apig/deleting_a_variable.json, spec/otc_apig/deleting_a_vpc_channel.json, spec/otc_apig/deleting_access_control_settings_of_an_app.json, spec/otc_apig/deleting_an_access_control_policy.json, spec/otc_apig/deleting_an_app.json, spec/otc_apig/deleting_an_appcode.json, spec/otc_apig/deleting_an_environment.json, spec/otc_apig/deleting_an_excluded_request_throttling_configuration.json, spec/otc_apig/deleting_an_ssl_certificate.json, spec/otc_apig/deleting_multiple_access_control_policies.json, spec/otc_apig/deleting_the_certificate_bound_to_a_domain_name.json, spec/otc_apig/deleting_the_response_of_an_error_type.json, spec/otc_apig/deleting_whitelist_records_of_a_vpc_endpoint_service.json, spec/otc_apig/disabling_backend_servers.json, spec/otc_apig/disabling_public_access_for_a_dedicated_gateway.json, spec/otc_apig/disabling_public_inbound_access_for_a_gateway.json, spec/otc_apig/enabling_backend_servers.json, spec/otc_apig/enabling_public_access_for_a_dedicated_gateway.json, spec/otc_apig/enabling_public_inbound_access.json, spec/otc_apig/exporting_apis.json, spec/otc_apig/exporting_apis_asynchronously.json, spec/otc_apig/generating_an_appcode.json, spec/otc_apig/importing_a_microservice.json, spec/otc_apig/importing_apis.json, spec/otc_apig/modifying_a_credential_quota.json, spec/otc_apig/modifying_a_custom_authorizer.json, spec/otc_apig/modifying_a_domain_name.json, spec/otc_apig/modifying_a_group_response.json, spec/otc_apig/modifying_a_plug_in.json, spec/otc_apig/modifying_a_request_throttling_policy.json, spec/otc_apig/modifying_a_signature_key.json, spec/otc_apig/modifying_a_variable.json, spec/otc_apig/modifying_an_access_control_policy.json, spec/otc_apig/modifying_an_api_group.json, spec/otc_apig/modifying_an_app.json, spec/otc_apig/modifying_an_excluded_request_throttling_configuration.json, spec/otc_apig/modifying_an_ssl_certificate.json, spec/otc_apig/modifying_the_response_of_an_error_type.json, spec/otc_apig/modifying_the_specifications_of_a_pay_per_use_gateway.json, spec/otc_apig/modifying_vpc_channel_health_check.json, spec/otc_apig/publishing_an_api_or_taking_an_api_offline.json, spec/otc_apig/publishing_apis_or_taking_apis_offline.json, spec/otc_apig/querying_a_backend_server_group_of_a_vpc_channel.json, spec/otc_apig/querying_access_control_details_about_an_app.json, spec/otc_apig/querying_access_control_policies.json, spec/otc_apig/querying_access_control_policies_bound_to_an_api.json, spec/otc_apig/querying_all_gateway_tags_of_a_project.json, spec/otc_apig/querying_api_calls_under_an_api_group_in_the_last_one_hour.json, spec/otc_apig/querying_api_calls_within_a_period.json, spec/otc_apig/querying_api_details.json, spec/otc_apig/querying_api_group_details.json, spec/otc_apig/querying_api_group_quantities.json, spec/otc_apig/querying_api_groups.json, spec/otc_apig/querying_api_quantities.json, spec/otc_apig/querying_api_version_details.json, spec/otc_apig/querying_apis_bound_with_a_plug_in.json, spec/otc_apig/querying_apis_bound_with_a_request_throttling_policy.json, spec/otc_apig/querying_apis_bound_with_an_access_control_policy.json, spec/otc_apig/querying_apis_not_bound_with_a_request_throttling_policy.json, spec/otc_apig/querying_apis_not_bound_with_a_signature_key.json, spec/otc_apig/querying_apis_not_bound_with_an_access_control_policy.json, spec/otc_apig/querying_apis_not_bound_with_an_app.json, spec/otc_apig/querying_apis_to_which_a_plug_in_can_be_bound.json, spec/otc_apig/querying_app_details.json, spec/otc_apig/querying_apps.json, spec/otc_apig/querying_apps_bound_to_an_api.json, spec/otc_apig/querying_azs.json, spec/otc_apig/querying_backend_server_groups_of_a_vpc_channel.json, spec/otc_apig/querying_backend_servers_of_a_vpc_channel.json, spec/otc_apig/querying_credential_quota_details.json, spec/otc_apig/querying_credential_quotas.json, spec/otc_apig/querying_credentials_that_can_be_bound_to_a_credential_quota.json, spec/otc_apig/querying_custom_authorizer_details.json, spec/otc_apig/querying_custom_authorizers.json, spec/otc_apig/querying_dedicated_gateway_details.json, spec/otc_apig/querying_details_of_a_request_throttling_policy.json, spec/otc_apig/querying_details_of_an_access_control_policy.json, spec/otc_apig/querying_domain_names_of_an_ssl_certificate.json, spec/otc_apig/querying_environment_variables.json, spec/otc_apig/querying_excluded_request_throttling_configurations.json, spec/otc_apig/querying_gateway_configurations.json, spec/otc_apig/querying_group_response_details.json, spec/otc_apig/querying_group_responses.json, spec/otc_apig/querying_historical_versions_of_an_api.json, spec/otc_apig/querying_monitoring_data.json, spec/otc_apig/querying_plug_in_details.json, spec/otc_apig/querying_plug_ins.json, spec/otc_apig/querying_plug_ins_bound_to_an_api.json, spec/otc_apig/querying_plug_ins_that_can_be_bound_to_an_api.json, spec/otc_apig/querying_quotas_associated_with_a_credential.json, spec/otc_apig/querying_request_throttling_policies.json, spec/otc_apig/querying_request_throttling_policies_bound_to_an_api.json, spec/otc_apig/querying_resource_configurations_of_a_gateway.json, spec/otc_apig/querying_signature_keys.json, spec/otc_apig/querying_ssl_certificates.json, spec/otc_apig/querying_tags.json, spec/otc_apig/querying_tags_of_a_gateway.json, spec/otc_apig/querying_the_creation_progress_of_a_dedicated_gateway.json, spec/otc_apig/querying_the_credentials_bound_to_a_specified_quota.json, spec/otc_apig/querying_the_response_of_an_error_type.json, spec/otc_apig/querying_the_result_of_an_asynchronous_task.json, spec/otc_apig/querying_the_runtime_definition_of_an_api.json, spec/otc_apig/querying_the_supported_features_of_a_gateway.json, spec/otc_apig/querying_variable_details.json, spec/otc_apig/querying_vpc_channel_details.json, spec/otc_apig/querying_vpc_channels.json, spec/otc_apig/querying_whitelist_records_of_a_vpc_endpoint_service.json, spec/otc_apig/removing_a_backend_server.json, spec/otc_apig/resetting_the_appsecret_of_an_app.json, spec/otc_apig/setting_accessibility_of_a_debugging_domain_name.json, spec/otc_apig/switching_the_version_of_an_api.json, spec/otc_apig/taking_an_api_version_offline.json, spec/otc_apig/unbinding_a_credential_quota_from_a_credential.json, spec/otc_apig/unbinding_a_domain_name.json, spec/otc_apig/unbinding_a_plug_in_from_all_apis.json, spec/otc_apig/unbinding_a_request_throttling_policy.json, spec/otc_apig/unbinding_a_signature_key.json, spec/otc_apig/unbinding_access_control_policies.json, spec/otc_apig/unbinding_an_access_control_policy.json, spec/otc_apig/unbinding_an_api_s_plug_ins.json, spec/otc_apig/unbinding_an_ssl_certificate_from_a_domain_name.json, spec/otc_apig/unbinding_request_throttling_policies.json, spec/otc_apig/unbinding_the_eip_of_a_dedicated_gateway.json, spec/otc_apig/updating_a_backend_server_group_of_a_vpc_channel.json, spec/otc_apig/updating_backend_instances.json, spec/otc_apig/updating_or_binding_an_eip_to_a_dedicated_gateway.json, spec/otc_apig/updating_public_inbound_access_bandwidth_of_a_gateway.json, spec/otc_apig/updating_the_outbound_access_bandwidth_of_a_dedicated_gateway.json, spec/otc_apig/verifying_an_api_group_name.json, spec/otc_apig/verifying_the_api_definition.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "creating_an_access_control_policy",
+            feature = "modifying_an_access_control_policy",
+            feature = "querying_access_control_policies_bound_to_an_api"
+        )
+    )]
+    pub mod acl;
+    #[cfg(
+        any(
+            feature = "deleting_multiple_access_control_policies",
+            feature = "unbinding_access_control_policies",
+            feature = "unbinding_request_throttling_policies"
+        )
+    )]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "adding_a_certificate_to_a_domain_name",
+            feature = "adding_or_updating_backend_instances",
+            feature = "binding_a_domain_name",
+            feature = "creating_a_vpc_channel",
+            feature = "modifying_a_domain_name",
+            feature = "modifying_vpc_channel_health_check",
+            feature = "querying_backend_servers_of_a_vpc_channel",
+            feature = "querying_domain_names_of_an_ssl_certificate",
+            feature = "querying_vpc_channel_details",
+            feature = "updating_backend_instances"
+        )
+    )]
+    pub mod adding;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_apis_bound_with_a_request_throttling_policy",
+            feature = "querying_apis_not_bound_with_a_request_throttling_policy"
+        )
+    )]
+    pub mod api;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "creating_an_app",
+            feature = "modifying_an_app",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_app_details",
+            feature = "querying_apps",
+            feature = "querying_apps_bound_to_an_api",
+            feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+            feature = "querying_the_credentials_bound_to_a_specified_quota",
+            feature = "querying_the_runtime_definition_of_an_api",
+            feature = "resetting_the_appsecret_of_an_app"
+        )
+    )]
+    pub mod app;
+    #[cfg(
+        any(
+            feature = "binding_an_ssl_certificate_to_a_domain_name",
+            feature = "unbinding_an_ssl_certificate_from_a_domain_name"
+        )
+    )]
+    pub mod attach;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod auth;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_authorizer",
+            feature = "modifying_a_custom_authorizer",
+            feature = "querying_custom_authorizer_details",
+            feature = "querying_custom_authorizers"
+        )
+    )]
+    pub mod authorizer;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod backend;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod balance;
+    #[cfg(
+        any(
+            feature = "enabling_public_access_for_a_dedicated_gateway",
+            feature = "enabling_public_inbound_access",
+            feature = "updating_public_inbound_access_bandwidth_of_a_gateway",
+            feature = "updating_the_outbound_access_bandwidth_of_a_dedicated_gateway"
+        )
+    )]
+    pub mod bandwidth;
+    #[cfg(
+        any(
+            feature = "binding_a_signature_key",
+            feature = "querying_apis_bound_with_a_request_throttling_policy",
+            feature = "querying_apis_bound_with_an_access_control_policy",
+            feature = "querying_apis_not_bound_with_a_request_throttling_policy",
+            feature = "querying_apis_not_bound_with_a_signature_key",
+            feature = "querying_apis_not_bound_with_an_access_control_policy"
+        )
+    )]
+    pub mod binding;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "creating_an_api_group",
+            feature = "modifying_an_api_group",
+            feature = "querying_api_details",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod cname;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod codition;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod condition;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod content;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_authorizer",
+            feature = "creating_a_request_throttling_policy",
+            feature = "creating_a_vpc_channel",
+            feature = "creating_an_api",
+            feature = "creating_an_ssl_certificate",
+            feature = "modifying_a_custom_authorizer",
+            feature = "modifying_a_request_throttling_policy",
+            feature = "modifying_an_ssl_certificate",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_custom_authorizer_details",
+            feature = "querying_custom_authorizers",
+            feature = "querying_details_of_a_request_throttling_policy",
+            feature = "querying_request_throttling_policies",
+            feature = "querying_request_throttling_policies_bound_to_an_api",
+            feature = "querying_the_runtime_definition_of_an_api",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "creating_an_app",
+            feature = "modifying_an_app",
+            feature = "querying_app_details",
+            feature = "querying_apps",
+            feature = "resetting_the_appsecret_of_an_app"
+        )
+    )]
+    pub mod creator;
+    #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+    pub mod define;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod effect;
+    #[cfg(
+        any(
+            feature = "creating_an_access_control_policy",
+            feature = "modifying_an_access_control_policy",
+            feature = "querying_access_control_policies_bound_to_an_api"
+        )
+    )]
+    pub mod entity;
+    #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+    pub mod exporting;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_authorizer",
+            feature = "modifying_a_custom_authorizer",
+            feature = "querying_custom_authorizer_details",
+            feature = "querying_custom_authorizers"
+        )
+    )]
+    pub mod identity;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod invocation;
+    #[cfg(
+        any(
+            feature = "creating_a_request_throttling_policy",
+            feature = "creating_an_api_group",
+            feature = "modifying_a_request_throttling_policy",
+            feature = "modifying_an_api_group",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_details_of_a_request_throttling_policy",
+            feature = "querying_request_throttling_policies",
+            feature = "querying_request_throttling_policies_bound_to_an_api"
+        )
+    )]
+    pub mod is;
+    #[cfg(
+        any(
+            feature = "creating_a_dedicated_gateway_pay_per_use",
+            feature = "querying_dedicated_gateway_details"
+        )
+    )]
+    pub mod loadbalancer;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_authorizer",
+            feature = "modifying_a_custom_authorizer",
+            feature = "querying_custom_authorizer_details",
+            feature = "querying_custom_authorizers"
+        )
+    )]
+    pub mod location;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "importing_a_microservice",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_the_runtime_definition_of_an_api",
+            feature = "verifying_the_api_definition"
+        )
+    )]
+    pub mod match_;
+    #[cfg(
+        any(
+            feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
+            feature = "adding_or_updating_backend_instances",
+            feature = "creating_a_vpc_channel",
+            feature = "querying_backend_server_groups_of_a_vpc_channel",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels",
+            feature = "updating_backend_instances"
+        )
+    )]
+    pub mod member;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "modifying_vpc_channel_health_check",
+            feature = "querying_vpc_channel_details"
+        )
+    )]
+    pub mod method;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod micro;
+    #[cfg(
+        any(
+            feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
+            feature = "creating_a_vpc_channel",
+            feature = "importing_a_microservice",
+            feature = "querying_a_backend_server_group_of_a_vpc_channel",
+            feature = "querying_backend_server_groups_of_a_vpc_channel",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels",
+            feature = "updating_a_backend_server_group_of_a_vpc_channel"
+        )
+    )]
+    pub mod microservice;
+    #[cfg(
+        any(
+            feature = "binding_a_domain_name",
+            feature = "creating_an_api",
+            feature = "creating_an_api_group",
+            feature = "modifying_a_domain_name",
+            feature = "modifying_an_api_group",
+            feature = "querying_api_details",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod min;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_authorizer",
+            feature = "creating_an_api",
+            feature = "modifying_a_custom_authorizer",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_custom_authorizer_details",
+            feature = "querying_custom_authorizers"
+        )
+    )]
+    pub mod network;
+    #[cfg(any(feature = "exporting_apis", feature = "exporting_apis_asynchronously"))]
+    pub mod oas;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "creating_an_api_group",
+            feature = "modifying_an_api_group",
+            feature = "querying_api_details",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod on;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod origin;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod pass;
+    #[cfg(
+        any(
+            feature = "binding_a_plug_in_to_apis",
+            feature = "creating_a_plug_in",
+            feature = "modifying_a_plug_in",
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_plug_in_details",
+            feature = "querying_plug_ins",
+            feature = "querying_plug_ins_bound_to_an_api",
+            feature = "querying_plug_ins_that_can_be_bound_to_an_api"
+        )
+    )]
+    pub mod plugin;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "modifying_vpc_channel_health_check",
+            feature = "querying_vpc_channel_details"
+        )
+    )]
+    pub mod protocol;
+    #[cfg(
+        any(
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_credentials_that_can_be_bound_to_a_credential_quota",
+            feature = "querying_the_credentials_bound_to_a_specified_quota",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "importing_a_microservice",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_the_runtime_definition_of_an_api",
+            feature = "verifying_the_api_definition"
+        )
+    )]
+    pub mod req;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod required;
+    #[cfg(
+        any(
+            feature = "creating_a_group_response",
+            feature = "modifying_a_group_response",
+            feature = "modifying_the_response_of_an_error_type",
+            feature = "querying_group_response_details",
+            feature = "querying_group_responses",
+            feature = "querying_the_response_of_an_error_type"
+        )
+    )]
+    pub mod response;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "importing_a_microservice",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod service;
+    #[cfg(
+        any(
+            feature = "binding_a_signature_key",
+            feature = "modifying_a_signature_key",
+            feature = "querying_signature_keys"
+        )
+    )]
+    pub mod sign;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "creating_an_api_group",
+            feature = "creating_an_app",
+            feature = "modifying_an_api_group",
+            feature = "modifying_an_app",
+            feature = "querying_api_details",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_api_version_details",
+            feature = "querying_app_details",
+            feature = "querying_apps",
+            feature = "resetting_the_appsecret_of_an_app"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod sys;
+    #[cfg(
+        any(
+            feature = "creating_a_credential_quota",
+            feature = "creating_a_request_throttling_policy",
+            feature = "modifying_a_credential_quota",
+            feature = "modifying_a_request_throttling_policy",
+            feature = "querying_credential_quota_details",
+            feature = "querying_credential_quotas",
+            feature = "querying_details_of_a_request_throttling_policy",
+            feature = "querying_quotas_associated_with_a_credential",
+            feature = "querying_request_throttling_policies",
+            feature = "querying_request_throttling_policies_bound_to_an_api"
+        )
+    )]
+    pub mod time;
+    #[cfg(
+        any(
+            feature = "adding_or_deleting_tags_of_a_gateway",
+            feature = "creating_a_dedicated_gateway_pay_per_use",
+            feature = "querying_tags_of_a_gateway"
+        )
+    )]
+    pub mod tms;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_apis_bound_with_a_plug_in",
+            feature = "querying_apis_to_which_a_plug_in_can_be_bound",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod type_;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "creating_an_api_group",
+            feature = "modifying_an_api_group",
+            feature = "querying_api_details",
+            feature = "querying_api_group_details",
+            feature = "querying_api_groups",
+            feature = "querying_api_version_details"
+        )
+    )]
+    pub mod url;
+    #[cfg(
+        any(
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_the_runtime_definition_of_an_api"
+        )
+    )]
+    pub mod valid;
+    #[cfg(
+        any(
+            feature = "adding_or_updating_backend_instances",
+            feature = "creating_an_api",
+            feature = "querying_api_details",
+            feature = "querying_api_version_details",
+            feature = "querying_backend_servers_of_a_vpc_channel",
+            feature = "querying_vpc_channel_details",
+            feature = "updating_backend_instances"
+        )
+    )]
+    pub mod vpc;
+    #[cfg(
+        any(
+            feature = "creating_a_vpc_channel",
+            feature = "importing_a_microservice",
+            feature = "querying_vpc_channel_details",
+            feature = "querying_vpc_channels"
+        )
+    )]
+    pub mod workload;
+}
 #[cfg(feature = "accepting_or_rejecting_a_vpc_endpoint_connection")]
 pub mod accepting_or_rejecting_a_vpc_endpoint_connection;
 #[cfg(feature = "adding_a_certificate_to_a_domain_name")]
@@ -278,7 +836,6 @@ pub mod querying_tags_of_a_gateway;
 pub mod querying_the_creation_progress_of_a_dedicated_gateway;
 #[cfg(feature = "querying_the_credentials_bound_to_a_specified_quota")]
 pub mod querying_the_credentials_bound_to_a_specified_quota;
-#[cfg(feature = "querying_the_response_of_an_error_type")]
 pub mod querying_the_response_of_an_error_type;
 #[cfg(feature = "querying_the_result_of_an_asynchronous_task")]
 pub mod querying_the_result_of_an_asynchronous_task;
@@ -288,7 +845,6 @@ pub mod querying_the_runtime_definition_of_an_api;
 pub mod querying_the_supported_features_of_a_gateway;
 #[cfg(feature = "querying_variable_details")]
 pub mod querying_variable_details;
-#[cfg(feature = "querying_vpc_channel_details")]
 pub mod querying_vpc_channel_details;
 #[cfg(feature = "querying_vpc_channels")]
 pub mod querying_vpc_channels;

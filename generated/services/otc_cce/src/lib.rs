@@ -208,13 +208,346 @@ pub mod uploading_a_chart;
 /// Waking Up a Cluster
 pub mod waking_up_a_cluster;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "accepting_a_node")]
 pub use types::accepting_a_node::*;
 #[cfg(feature = "adding_resource_tags_to_a_specified_cluster_in_batches")]
 pub use types::adding_resource_tags_to_a_specified_cluster_in_batches::*;
 #[cfg(feature = "changing_the_values_of_configuration_parameters_of_a_node_pool")]
 pub use types::changing_the_values_of_configuration_parameters_of_a_node_pool::*;
+#[cfg(
+    any(
+        feature = "creating_add_on_check_tasks_in_batches",
+        feature = "obtaining_the_add_on_check_task_results"
+    )
+)]
+pub use types::common::addon::*;
+#[cfg(any(feature = "creating_a_node_pool", feature = "updating_a_specified_node_pool"))]
+pub use types::common::autoscaling::*;
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "querying_a_specified_node_pool"
+    )
+)]
+pub use types::common::bandwidth::*;
+#[cfg(
+    any(
+        feature = "creating_add_on_check_tasks_in_batches",
+        feature = "obtaining_the_add_on_check_task_results"
+    )
+)]
+pub use types::common::check::*;
+#[cfg(
+    any(
+        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+    )
+)]
+pub use types::common::cluster::*;
+#[cfg(
+    any(
+        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+        feature = "creating_a_cluster",
+        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool",
+        feature = "reading_a_specified_cluster"
+    )
+)]
+pub use types::common::configuration::*;
+#[cfg(
+    any(
+        feature = "creating_a_cluster",
+        feature = "reading_a_specified_cluster",
+        feature = "updating_a_specified_cluster"
+    )
+)]
+pub use types::common::container::*;
+#[cfg(
+    any(
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated"
+    )
+)]
+pub use types::common::context::*;
+#[cfg(
+    any(
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated"
+    )
+)]
+pub use types::common::contexts::*;
+#[cfg(any(feature = "creating_a_node_pool", feature = "updating_a_specified_node_pool"))]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+pub use types::common::data::*;
+#[cfg(any(feature = "deleting_a_node", feature = "deleting_a_specified_cluster"))]
+pub use types::common::delete::*;
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+pub use types::common::deleting::*;
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+pub use types::common::effect::*;
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "querying_a_specified_node_pool"
+    )
+)]
+pub use types::common::eip::*;
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+pub use types::common::eni::*;
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+pub use types::common::ext::*;
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+pub use types::common::host::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "migrating_a_node",
+        feature = "querying_a_specified_node_pool",
+        feature = "removing_a_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::login::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::lvm::*;
+#[cfg(feature = "creating_a_cluster")]
+pub use types::common::master::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::match_::*;
+#[cfg(
+    any(
+        feature = "listing_add_on_instances",
+        feature = "reading_add_on_templates",
+        feature = "reading_an_add_on_instance"
+    )
+)]
+pub use types::common::metadata::*;
+#[cfg(
+    any(
+        feature = "modifying_the_access_information_of_a_specified_cluster",
+        feature = "querying_the_access_information_of_a_specified_cluster"
+    )
+)]
+pub use types::common::modifying::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "migrating_a_node",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "removing_a_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::node::*;
+#[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+pub use types::common::package::*;
+#[cfg(
+    any(
+        feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+        feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+    )
+)]
+pub use types::common::packages::*;
+#[cfg(
+    any(
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+pub use types::common::phase::*;
+#[cfg(
+    any(
+        feature = "creating_a_cluster",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_cluster"
+    )
+)]
+pub use types::common::public::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::reinstall::*;
+#[cfg(
+    any(
+        feature = "creating_a_release",
+        feature = "obtaining_a_release_list",
+        feature = "obtaining_historical_records_of_a_release",
+        feature = "updating_a_release"
+    )
+)]
+pub use types::common::release::*;
+#[cfg(
+    any(
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node"
+    )
+)]
+pub use types::common::runtime::*;
+#[cfg(any(feature = "listing_add_on_instances", feature = "reading_an_add_on_instance"))]
+pub use types::common::spec::*;
+#[cfg(
+    any(
+        feature = "installing_an_add_on_instance",
+        feature = "listing_add_on_instances",
+        feature = "reading_an_add_on_instance",
+        feature = "updating_an_add_on_instance"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::storage::*;
+#[cfg(
+    any(
+        feature = "installing_an_add_on_instance",
+        feature = "listing_add_on_instances",
+        feature = "reading_add_on_templates",
+        feature = "reading_an_add_on_instance",
+        feature = "updating_an_add_on_instance"
+    )
+)]
+pub use types::common::support::*;
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+pub use types::common::taint::*;
+#[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
+pub use types::common::task::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::user::*;
+#[cfg(
+    any(
+        feature = "obtaining_cluster_certificates",
+        feature = "obtaining_cluster_certificates_deprecated"
+    )
+)]
+pub use types::common::users::*;
+#[cfg(any(feature = "obtaining_job_details", feature = "obtaining_the_job_list"))]
+pub use types::common::v2::*;
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster"
+    )
+)]
+pub use types::common::v3::*;
+#[cfg(any(feature = "creating_a_release", feature = "updating_a_release"))]
+pub use types::common::values::*;
+#[cfg(feature = "reading_add_on_templates")]
+pub use types::common::versions::*;
+#[cfg(
+    any(
+        feature = "accepting_a_node",
+        feature = "creating_a_node",
+        feature = "creating_a_node_pool",
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "querying_a_specified_node_pool",
+        feature = "reading_a_specified_node",
+        feature = "resetting_a_node"
+    )
+)]
+pub use types::common::virtual_::*;
+#[cfg(
+    any(
+        feature = "deleting_a_node_pool",
+        feature = "listing_all_node_pools_in_a_specified_cluster",
+        feature = "reading_a_specified_node"
+    )
+)]
+pub use types::common::volume::*;
 #[cfg(feature = "creating_a_cluster")]
 pub use types::creating_a_cluster::*;
 #[cfg(feature = "creating_a_node")]
@@ -237,7 +570,14 @@ pub use types::deleting_a_release::*;
 pub use types::deleting_a_specified_cluster::*;
 #[cfg(feature = "deleting_resource_tags_of_a_specified_cluster_in_batches")]
 pub use types::deleting_resource_tags_of_a_specified_cluster_in_batches::*;
-#[cfg(feature = "installing_an_add_on_instance")]
+#[cfg(
+    any(
+        feature = "installing_an_add_on_instance",
+        feature = "listing_add_on_instances",
+        feature = "reading_an_add_on_instance",
+        feature = "updating_an_add_on_instance"
+    )
+)]
 pub use types::installing_an_add_on_instance::*;
 #[cfg(feature = "listing_add_on_instances")]
 pub use types::listing_add_on_instances::*;
@@ -299,7 +639,6 @@ pub use types::querying_all_api_versions::*;
 pub use types::querying_information_about_api_v3::*;
 #[cfg(feature = "querying_resource_quotas")]
 pub use types::querying_resource_quotas::*;
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 pub use types::querying_the_access_information_of_a_specified_cluster::*;
 #[cfg(feature = "reading_a_specified_cluster")]
 pub use types::reading_a_specified_cluster::*;
@@ -309,6 +648,7 @@ pub use types::reading_a_specified_node::*;
 pub use types::reading_add_on_templates::*;
 #[cfg(feature = "reading_an_add_on_instance")]
 pub use types::reading_an_add_on_instance::*;
+pub use types::reading_job_progress::*;
 #[cfg(feature = "removing_a_node")]
 pub use types::removing_a_node::*;
 #[cfg(feature = "resetting_a_node")]
@@ -321,7 +661,6 @@ pub use types::updating_a_release::*;
 pub use types::updating_a_specified_cluster::*;
 #[cfg(feature = "updating_a_specified_node")]
 pub use types::updating_a_specified_node::*;
-#[cfg(feature = "updating_a_specified_node_pool")]
 pub use types::updating_a_specified_node_pool::*;
 #[cfg(feature = "updating_an_add_on_instance")]
 pub use types::updating_an_add_on_instance::*;

@@ -2,10 +2,354 @@
 // From: spec/otc_cce/accepting_a_node.json, spec/otc_cce/adding_resource_tags_to_a_specified_cluster_in_batches.json, spec/otc_cce/changing_the_values_of_configuration_parameters_of_a_node_pool.json, spec/otc_cce/common.json, spec/otc_cce/creating_a_cluster.json, spec/otc_cce/creating_a_node.json, spec/otc_cce/creating_a_node_pool.json, spec/otc_cce/creating_a_release.json, spec/otc_cce/creating_add_on_check_tasks_in_batches.json, spec/otc_cce/deleting_a_chart.json, spec/otc_cce/deleting_a_job.json, spec/otc_cce/deleting_a_node.json, spec/otc_cce/deleting_a_node_pool.json, spec/otc_cce/deleting_a_release.json, spec/otc_cce/deleting_a_specified_cluster.json, spec/otc_cce/deleting_an_add_on_instance.json, spec/otc_cce/deleting_resource_tags_of_a_specified_cluster_in_batches.json, spec/otc_cce/downloading_a_chart.json, spec/otc_cce/hibernating_a_cluster.json, spec/otc_cce/installing_an_add_on_instance.json, spec/otc_cce/listing_add_on_instances.json, spec/otc_cce/listing_all_node_pools_in_a_specified_cluster.json, spec/otc_cce/listing_all_nodes_in_a_cluster.json, spec/otc_cce/listing_clusters_in_a_specified_project.json, spec/otc_cce/migrating_a_node.json, spec/otc_cce/modifying_cluster_specifications.json, spec/otc_cce/modifying_the_access_information_of_a_specified_cluster.json, spec/otc_cce/obtaining_a_chart.json, spec/otc_cce/obtaining_a_chart_list.json, spec/otc_cce/obtaining_a_release.json, spec/otc_cce/obtaining_a_release_list.json, spec/otc_cce/obtaining_chart_values.json, spec/otc_cce/obtaining_cluster_certificates.json, spec/otc_cce/obtaining_cluster_certificates_deprecated.json, spec/otc_cce/obtaining_custom_tags.json, spec/otc_cce/obtaining_historical_records_of_a_release.json, spec/otc_cce/obtaining_job_details.json, spec/otc_cce/obtaining_node_labels.json, spec/otc_cce/obtaining_resource_tags.json, spec/otc_cce/obtaining_the_add_on_check_task_results.json, spec/otc_cce/obtaining_the_job_list.json, spec/otc_cce/obtaining_the_list_of_parameters_that_can_be_configured_for_a_cluster.json, spec/otc_cce/obtaining_the_list_of_parameters_that_can_be_configured_for_a_node_pool.json, spec/otc_cce/obtaining_the_parameters_that_can_be_configured_for_a_node_pool.json, spec/otc_cce/obtaining_the_quota_of_a_user_chart.json, spec/otc_cce/querying_a_specified_node_pool.json, spec/otc_cce/querying_all_api_versions.json, spec/otc_cce/querying_information_about_api_v3.json, spec/otc_cce/querying_resource_quotas.json, spec/otc_cce/querying_the_access_information_of_a_specified_cluster.json, spec/otc_cce/reading_a_specified_cluster.json, spec/otc_cce/reading_a_specified_node.json, spec/otc_cce/reading_add_on_templates.json, spec/otc_cce/reading_an_add_on_instance.json, spec/otc_cce/reading_job_progress.json, spec/otc_cce/removing_a_node.json, spec/otc_cce/resetting_a_node.json, spec/otc_cce/synchronizing_node_pool_configurations_to_existing_nodes.json, spec/otc_cce/updating_a_chart.json, spec/otc_cce/updating_a_release.json, spec/otc_cce/updating_a_specified_cluster.json, spec/otc_cce/updating_a_specified_node.json, spec/otc_cce/updating_a_specified_node_pool.json, spec/otc_cce/updating_an_add_on_instance.json, spec/otc_cce/uploading_a_chart.json, spec/otc_cce/waking_up_a_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "creating_add_on_check_tasks_in_batches",
+            feature = "obtaining_the_add_on_check_task_results"
+        )
+    )]
+    pub mod addon;
+    #[cfg(
+        any(feature = "creating_a_node_pool", feature = "updating_a_specified_node_pool")
+    )]
+    pub mod autoscaling;
+    #[cfg(
+        any(
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "querying_a_specified_node_pool"
+        )
+    )]
+    pub mod bandwidth;
+    #[cfg(
+        any(
+            feature = "creating_add_on_check_tasks_in_batches",
+            feature = "obtaining_the_add_on_check_task_results"
+        )
+    )]
+    pub mod check;
+    #[cfg(
+        any(
+            feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+            feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+        )
+    )]
+    pub mod cluster;
+    #[cfg(
+        any(
+            feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+            feature = "creating_a_cluster",
+            feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool",
+            feature = "reading_a_specified_cluster"
+        )
+    )]
+    pub mod configuration;
+    #[cfg(
+        any(
+            feature = "creating_a_cluster",
+            feature = "reading_a_specified_cluster",
+            feature = "updating_a_specified_cluster"
+        )
+    )]
+    pub mod container;
+    #[cfg(
+        any(
+            feature = "obtaining_cluster_certificates",
+            feature = "obtaining_cluster_certificates_deprecated"
+        )
+    )]
+    pub mod context;
+    #[cfg(
+        any(
+            feature = "obtaining_cluster_certificates",
+            feature = "obtaining_cluster_certificates_deprecated"
+        )
+    )]
+    pub mod contexts;
+    #[cfg(
+        any(feature = "creating_a_node_pool", feature = "updating_a_specified_node_pool")
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node"
+        )
+    )]
+    pub mod data;
+    #[cfg(any(feature = "deleting_a_node", feature = "deleting_a_specified_cluster"))]
+    pub mod delete;
+    #[cfg(
+        any(
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster"
+        )
+    )]
+    pub mod deleting;
+    #[cfg(
+        any(
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster"
+        )
+    )]
+    pub mod effect;
+    #[cfg(
+        any(
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "querying_a_specified_node_pool"
+        )
+    )]
+    pub mod eip;
+    #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+    pub mod eni;
+    #[cfg(
+        any(
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node"
+        )
+    )]
+    pub mod ext;
+    #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+    pub mod host;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "migrating_a_node",
+            feature = "querying_a_specified_node_pool",
+            feature = "removing_a_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod login;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod lvm;
+    #[cfg(feature = "creating_a_cluster")]
+    pub mod master;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod match_;
+    #[cfg(
+        any(
+            feature = "listing_add_on_instances",
+            feature = "reading_add_on_templates",
+            feature = "reading_an_add_on_instance"
+        )
+    )]
+    pub mod metadata;
+    #[cfg(
+        any(
+            feature = "modifying_the_access_information_of_a_specified_cluster",
+            feature = "querying_the_access_information_of_a_specified_cluster"
+        )
+    )]
+    pub mod modifying;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "migrating_a_node",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "removing_a_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod node;
+    #[cfg(any(feature = "creating_a_cluster", feature = "reading_a_specified_cluster"))]
+    pub mod package;
+    #[cfg(
+        any(
+            feature = "changing_the_values_of_configuration_parameters_of_a_node_pool",
+            feature = "obtaining_the_parameters_that_can_be_configured_for_a_node_pool"
+        )
+    )]
+    pub mod packages;
+    #[cfg(
+        any(
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster"
+        )
+    )]
+    pub mod phase;
+    #[cfg(
+        any(
+            feature = "creating_a_cluster",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_cluster"
+        )
+    )]
+    pub mod public;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod reinstall;
+    #[cfg(
+        any(
+            feature = "creating_a_release",
+            feature = "obtaining_a_release_list",
+            feature = "obtaining_historical_records_of_a_release",
+            feature = "updating_a_release"
+        )
+    )]
+    pub mod release;
+    #[cfg(
+        any(
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node"
+        )
+    )]
+    pub mod runtime;
+    #[cfg(
+        any(feature = "listing_add_on_instances", feature = "reading_an_add_on_instance")
+    )]
+    pub mod spec;
+    #[cfg(
+        any(
+            feature = "installing_an_add_on_instance",
+            feature = "listing_add_on_instances",
+            feature = "reading_an_add_on_instance",
+            feature = "updating_an_add_on_instance"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod storage;
+    #[cfg(
+        any(
+            feature = "installing_an_add_on_instance",
+            feature = "listing_add_on_instances",
+            feature = "reading_add_on_templates",
+            feature = "reading_an_add_on_instance",
+            feature = "updating_an_add_on_instance"
+        )
+    )]
+    pub mod support;
+    #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+    pub mod taint;
+    #[cfg(any(feature = "migrating_a_node", feature = "removing_a_node"))]
+    pub mod task;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "obtaining_cluster_certificates",
+            feature = "obtaining_cluster_certificates_deprecated",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod user;
+    #[cfg(
+        any(
+            feature = "obtaining_cluster_certificates",
+            feature = "obtaining_cluster_certificates_deprecated"
+        )
+    )]
+    pub mod users;
+    #[cfg(any(feature = "obtaining_job_details", feature = "obtaining_the_job_list"))]
+    pub mod v2;
+    #[cfg(
+        any(
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster"
+        )
+    )]
+    pub mod v3;
+    #[cfg(any(feature = "creating_a_release", feature = "updating_a_release"))]
+    pub mod values;
+    #[cfg(feature = "reading_add_on_templates")]
+    pub mod versions;
+    #[cfg(
+        any(
+            feature = "accepting_a_node",
+            feature = "creating_a_node",
+            feature = "creating_a_node_pool",
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "querying_a_specified_node_pool",
+            feature = "reading_a_specified_node",
+            feature = "resetting_a_node"
+        )
+    )]
+    pub mod virtual_;
+    #[cfg(
+        any(
+            feature = "deleting_a_node_pool",
+            feature = "listing_all_node_pools_in_a_specified_cluster",
+            feature = "reading_a_specified_node"
+        )
+    )]
+    pub mod volume;
+}
 #[cfg(feature = "accepting_a_node")]
 pub mod accepting_a_node;
 #[cfg(feature = "adding_resource_tags_to_a_specified_cluster_in_batches")]
@@ -34,7 +378,14 @@ pub mod deleting_a_release;
 pub mod deleting_a_specified_cluster;
 #[cfg(feature = "deleting_resource_tags_of_a_specified_cluster_in_batches")]
 pub mod deleting_resource_tags_of_a_specified_cluster_in_batches;
-#[cfg(feature = "installing_an_add_on_instance")]
+#[cfg(
+    any(
+        feature = "installing_an_add_on_instance",
+        feature = "listing_add_on_instances",
+        feature = "reading_an_add_on_instance",
+        feature = "updating_an_add_on_instance"
+    )
+)]
 pub mod installing_an_add_on_instance;
 #[cfg(feature = "listing_add_on_instances")]
 pub mod listing_add_on_instances;
@@ -96,7 +447,6 @@ pub mod querying_all_api_versions;
 pub mod querying_information_about_api_v3;
 #[cfg(feature = "querying_resource_quotas")]
 pub mod querying_resource_quotas;
-#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 pub mod querying_the_access_information_of_a_specified_cluster;
 #[cfg(feature = "reading_a_specified_cluster")]
 pub mod reading_a_specified_cluster;
@@ -106,6 +456,7 @@ pub mod reading_a_specified_node;
 pub mod reading_add_on_templates;
 #[cfg(feature = "reading_an_add_on_instance")]
 pub mod reading_an_add_on_instance;
+pub mod reading_job_progress;
 #[cfg(feature = "removing_a_node")]
 pub mod removing_a_node;
 #[cfg(feature = "resetting_a_node")]
@@ -118,7 +469,6 @@ pub mod updating_a_release;
 pub mod updating_a_specified_cluster;
 #[cfg(feature = "updating_a_specified_node")]
 pub mod updating_a_specified_node;
-#[cfg(feature = "updating_a_specified_node_pool")]
 pub mod updating_a_specified_node_pool;
 #[cfg(feature = "updating_an_add_on_instance")]
 pub mod updating_an_add_on_instance;

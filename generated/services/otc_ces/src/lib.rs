@@ -205,7 +205,6 @@ pub mod updating_a_custom_alarm_template;
 /// Updating a Resource Group
 pub mod updating_a_resource_group;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "adding_monitoring_data")]
 pub use types::adding_monitoring_data::*;
 #[cfg(feature = "batch_adding_associated_resources_to_a_custom_resource_group")]
@@ -234,6 +233,152 @@ pub use types::batch_enabling_or_disabling_alarm_rules_of_one_service_in_one_cli
     feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled"
 )]
 pub use types::batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled::*;
+#[cfg(
+    any(
+        feature = "adding_monitoring_data",
+        feature = "creating_an_alarm_rule",
+        feature = "querying_monitoring_data_of_multiple_metrics"
+    )
+)]
+pub use types::common::adding::*;
+#[cfg(
+    any(
+        feature = "creating_an_alarm_rule",
+        feature = "modifying_an_alarm_rule",
+        feature = "querying_alarm_rules",
+        feature = "querying_details_of_an_alarm_rule",
+        feature = "querying_the_alarm_history_of_an_alarm_rule"
+    )
+)]
+pub use types::common::alarm::*;
+#[cfg(
+    any(
+        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+        feature = "batch_deleting_associated_resources_from_a_custom_resource_group",
+        feature = "query_resource_groups"
+    )
+)]
+pub use types::common::batch::*;
+#[cfg(
+    any(
+        feature = "creating_a_resource_group",
+        feature = "creating_an_alarm_rule",
+        feature = "modifying_an_alarm_rule",
+        feature = "querying_resources_in_a_resource_group",
+        feature = "updating_a_resource_group"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "querying_alarm_rules",
+        feature = "querying_details_of_an_alarm_rule",
+        feature = "querying_details_of_an_event",
+        feature = "querying_metrics",
+        feature = "querying_the_alarm_history_of_an_alarm_rule"
+    )
+)]
+pub use types::common::dimensions::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_an_event",
+        feature = "querying_events",
+        feature = "reporting_events"
+    )
+)]
+pub use types::common::event::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_api_version",
+        feature = "querying_all_api_versions"
+    )
+)]
+pub use types::common::links::*;
+#[cfg(
+    any(
+        feature = "query_resource_groups",
+        feature = "querying_details_of_an_event",
+        feature = "querying_events"
+    )
+)]
+pub use types::common::meta::*;
+#[cfg(
+    any(feature = "querying_alarm_rules", feature = "querying_details_of_an_alarm_rule")
+)]
+pub use types::common::metric::*;
+#[cfg(
+    any(
+        feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled",
+        feature = "creating_an_alarm_rule_recommended",
+        feature = "enabling_one_click_monitoring",
+        feature = "querying_alarm_records",
+        feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
+        feature = "querying_alarm_rules_recommended"
+    )
+)]
+pub use types::common::notification::*;
+#[cfg(
+    any(
+        feature = "querying_alarm_rules",
+        feature = "querying_details_of_an_alarm_rule",
+        feature = "querying_the_alarm_history_of_an_alarm_rule"
+    )
+)]
+pub use types::common::ok::*;
+#[cfg(
+    any(
+        feature = "modifying_an_alarm_rule",
+        feature = "querying_monitoring_data_of_a_metric",
+        feature = "querying_the_alarm_history_of_an_alarm_rule",
+        feature = "updating_a_custom_alarm_template"
+    )
+)]
+pub use types::common::period::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_alarm_template_2",
+        feature = "modifying_a_custom_alarm_template",
+        feature = "querying_details_of_an_alarm_template"
+    )
+)]
+pub use types::common::policies::*;
+#[cfg(
+    any(
+        feature = "querying_alarm_records",
+        feature = "querying_alarm_rules",
+        feature = "querying_metrics",
+        feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+        feature = "batch_deleting_associated_resources_from_a_custom_resource_group",
+        feature = "creating_a_resource_group_recommended",
+        feature = "modifying_a_resource_group",
+        feature = "query_resource_groups",
+        feature = "querying_details_of_a_resource_group"
+    )
+)]
+pub use types::common::resource::*;
+#[cfg(any(feature = "creating_a_resource_group", feature = "updating_a_resource_group"))]
+pub use types::common::resources::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_alarm_template_2",
+        feature = "modifying_a_custom_alarm_template"
+    )
+)]
+pub use types::common::template::*;
+#[cfg(
+    any(
+        feature = "creating_a_resource_group_recommended",
+        feature = "querying_details_of_a_resource_group",
+        feature = "querying_resource_groups"
+    )
+)]
+pub use types::common::type_::*;
 #[cfg(feature = "creating_a_custom_alarm_template")]
 pub use types::creating_a_custom_alarm_template::*;
 #[cfg(feature = "creating_a_custom_alarm_template_2")]
@@ -302,9 +447,7 @@ pub use types::querying_details_of_an_event::*;
 pub use types::querying_events::*;
 #[cfg(feature = "querying_metrics")]
 pub use types::querying_metrics::*;
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 pub use types::querying_monitoring_data_of_a_metric::*;
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 pub use types::querying_monitoring_data_of_multiple_metrics::*;
 #[cfg(feature = "querying_quotas")]
 pub use types::querying_quotas::*;

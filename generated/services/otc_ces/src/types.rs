@@ -2,10 +2,165 @@
 // From: spec/otc_ces/adding_monitoring_data.json, spec/otc_ces/batch_adding_associated_resources_to_a_custom_resource_group.json, spec/otc_ces/batch_adding_resources_to_an_alarm_rule.json, spec/otc_ces/batch_deleting_associated_resources_from_a_custom_resource_group.json, spec/otc_ces/batch_deleting_custom_alarm_templates.json, spec/otc_ces/batch_deleting_dashboards.json, spec/otc_ces/batch_deleting_resource_groups.json, spec/otc_ces/batch_disabling_one_click_monitoring.json, spec/otc_ces/batch_enabling_or_disabling_alarm_policies_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled.json, spec/otc_ces/batch_enabling_or_disabling_alarm_rules_of_one_service_in_one_click_monitoring.json, spec/otc_ces/batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled.json, spec/otc_ces/common.json, spec/otc_ces/creating_a_custom_alarm_template.json, spec/otc_ces/creating_a_custom_alarm_template_2.json, spec/otc_ces/creating_a_resource_group.json, spec/otc_ces/creating_a_resource_group_recommended.json, spec/otc_ces/creating_an_alarm_rule.json, spec/otc_ces/creating_an_alarm_rule_recommended.json, spec/otc_ces/creating_or_copying_a_dashboard.json, spec/otc_ces/deleting_a_custom_alarm_template.json, spec/otc_ces/deleting_a_resource_group.json, spec/otc_ces/deleting_alarm_rules_in_batches.json, spec/otc_ces/deleting_an_alarm_rule.json, spec/otc_ces/deleting_resources_from_an_alarm_rule.json, spec/otc_ces/enabling_one_click_monitoring.json, spec/otc_ces/enabling_or_disabling_alarm_rules_in_batches.json, spec/otc_ces/enabling_or_disabling_an_alarm_rule.json, spec/otc_ces/modifying_a_custom_alarm_template.json, spec/otc_ces/modifying_a_dashboard.json, spec/otc_ces/modifying_a_resource_group.json, spec/otc_ces/modifying_an_alarm_rule.json, spec/otc_ces/modifying_policies_in_an_alarm_rule.json, spec/otc_ces/query_resource_groups.json, spec/otc_ces/querying_a_specified_api_version.json, spec/otc_ces/querying_alarm_policies_in_an_alarm_rule.json, spec/otc_ces/querying_alarm_records.json, spec/otc_ces/querying_alarm_rules.json, spec/otc_ces/querying_alarm_rules_associated_with_an_alarm_template.json, spec/otc_ces/querying_alarm_rules_for_one_service_in_one_click_monitoring.json, spec/otc_ces/querying_alarm_rules_recommended.json, spec/otc_ces/querying_alarm_templates.json, spec/otc_ces/querying_all_api_versions.json, spec/otc_ces/querying_dashboards.json, spec/otc_ces/querying_details_of_a_resource_group.json, spec/otc_ces/querying_details_of_an_alarm_rule.json, spec/otc_ces/querying_details_of_an_alarm_template.json, spec/otc_ces/querying_details_of_an_event.json, spec/otc_ces/querying_events.json, spec/otc_ces/querying_metrics.json, spec/otc_ces/querying_monitoring_data_of_a_metric.json, spec/otc_ces/querying_monitoring_data_of_multiple_metrics.json, spec/otc_ces/querying_quotas.json, spec/otc_ces/querying_resource_groups.json, spec/otc_ces/querying_resources_in_a_resource_group.json, spec/otc_ces/querying_resources_in_an_alarm_rule.json, spec/otc_ces/querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group.json, spec/otc_ces/querying_server_monitoring_metrics.json, spec/otc_ces/querying_services_and_resources_in_one_click_monitoring.json, spec/otc_ces/querying_the_alarm_history_of_an_alarm_rule.json, spec/otc_ces/querying_the_host_configuration.json, spec/otc_ces/reporting_events.json, spec/otc_ces/updating_a_custom_alarm_template.json, spec/otc_ces/updating_a_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "adding_monitoring_data",
+            feature = "creating_an_alarm_rule",
+            feature = "querying_monitoring_data_of_multiple_metrics"
+        )
+    )]
+    pub mod adding;
+    #[cfg(
+        any(
+            feature = "creating_an_alarm_rule",
+            feature = "modifying_an_alarm_rule",
+            feature = "querying_alarm_rules",
+            feature = "querying_details_of_an_alarm_rule",
+            feature = "querying_the_alarm_history_of_an_alarm_rule"
+        )
+    )]
+    pub mod alarm;
+    #[cfg(
+        any(
+            feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+            feature = "batch_deleting_associated_resources_from_a_custom_resource_group",
+            feature = "query_resource_groups"
+        )
+    )]
+    pub mod batch;
+    #[cfg(
+        any(
+            feature = "creating_a_resource_group",
+            feature = "creating_an_alarm_rule",
+            feature = "modifying_an_alarm_rule",
+            feature = "querying_resources_in_a_resource_group",
+            feature = "updating_a_resource_group"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "querying_alarm_rules",
+            feature = "querying_details_of_an_alarm_rule",
+            feature = "querying_details_of_an_event",
+            feature = "querying_metrics",
+            feature = "querying_the_alarm_history_of_an_alarm_rule"
+        )
+    )]
+    pub mod dimensions;
+    #[cfg(
+        any(
+            feature = "querying_details_of_an_event",
+            feature = "querying_events",
+            feature = "reporting_events"
+        )
+    )]
+    pub mod event;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_api_version",
+            feature = "querying_all_api_versions"
+        )
+    )]
+    pub mod links;
+    #[cfg(
+        any(
+            feature = "query_resource_groups",
+            feature = "querying_details_of_an_event",
+            feature = "querying_events"
+        )
+    )]
+    pub mod meta;
+    #[cfg(
+        any(
+            feature = "querying_alarm_rules",
+            feature = "querying_details_of_an_alarm_rule"
+        )
+    )]
+    pub mod metric;
+    #[cfg(
+        any(
+            feature = "batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled",
+            feature = "creating_an_alarm_rule_recommended",
+            feature = "enabling_one_click_monitoring",
+            feature = "querying_alarm_records",
+            feature = "querying_alarm_rules_for_one_service_in_one_click_monitoring",
+            feature = "querying_alarm_rules_recommended"
+        )
+    )]
+    pub mod notification;
+    #[cfg(
+        any(
+            feature = "querying_alarm_rules",
+            feature = "querying_details_of_an_alarm_rule",
+            feature = "querying_the_alarm_history_of_an_alarm_rule"
+        )
+    )]
+    pub mod ok;
+    #[cfg(
+        any(
+            feature = "modifying_an_alarm_rule",
+            feature = "querying_monitoring_data_of_a_metric",
+            feature = "querying_the_alarm_history_of_an_alarm_rule",
+            feature = "updating_a_custom_alarm_template"
+        )
+    )]
+    pub mod period;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_alarm_template_2",
+            feature = "modifying_a_custom_alarm_template",
+            feature = "querying_details_of_an_alarm_template"
+        )
+    )]
+    pub mod policies;
+    #[cfg(
+        any(
+            feature = "querying_alarm_records",
+            feature = "querying_alarm_rules",
+            feature = "querying_metrics",
+            feature = "querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "batch_adding_associated_resources_to_a_custom_resource_group",
+            feature = "batch_deleting_associated_resources_from_a_custom_resource_group",
+            feature = "creating_a_resource_group_recommended",
+            feature = "modifying_a_resource_group",
+            feature = "query_resource_groups",
+            feature = "querying_details_of_a_resource_group"
+        )
+    )]
+    pub mod resource;
+    #[cfg(
+        any(feature = "creating_a_resource_group", feature = "updating_a_resource_group")
+    )]
+    pub mod resources;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_alarm_template_2",
+            feature = "modifying_a_custom_alarm_template"
+        )
+    )]
+    pub mod template;
+    #[cfg(
+        any(
+            feature = "creating_a_resource_group_recommended",
+            feature = "querying_details_of_a_resource_group",
+            feature = "querying_resource_groups"
+        )
+    )]
+    pub mod type_;
+}
 #[cfg(feature = "adding_monitoring_data")]
 pub mod adding_monitoring_data;
 #[cfg(feature = "batch_adding_associated_resources_to_a_custom_resource_group")]
@@ -102,9 +257,7 @@ pub mod querying_details_of_an_event;
 pub mod querying_events;
 #[cfg(feature = "querying_metrics")]
 pub mod querying_metrics;
-#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 pub mod querying_monitoring_data_of_a_metric;
-#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 pub mod querying_monitoring_data_of_multiple_metrics;
 #[cfg(feature = "querying_quotas")]
 pub mod querying_quotas;

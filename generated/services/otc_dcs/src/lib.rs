@@ -307,7 +307,6 @@ pub mod stopping_data_migration_tasks;
 /// Viewing Parameter Templates
 pub mod viewing_parameter_templates;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "backing_up_a_dcs_instance")]
 pub use types::backing_up_a_dcs_instance::*;
 #[cfg(feature = "backing_up_a_dcs_instance_2")]
@@ -324,6 +323,150 @@ pub use types::changing_the_password::*;
 pub use types::changing_the_password_of_a_dcs_instance::*;
 #[cfg(feature = "collecting_redis_run_logs")]
 pub use types::collecting_redis_run_logs::*;
+#[cfg(
+    any(
+        feature = "creating_a_backup_import_task",
+        feature = "creating_a_dcs_instance",
+        feature = "modifying_details_of_a_dcs_instance",
+        feature = "querying_a_dcs_instance",
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+pub use types::common::backup::*;
+#[cfg(
+    any(
+        feature = "batch_deleting_dcs_instances",
+        feature = "restarting_dcs_instances_or_clearing_dcs_instance_data"
+    )
+)]
+pub use types::common::batch::*;
+#[cfg(
+    any(
+        feature = "creating_a_big_key_analysis_task",
+        feature = "deleting_a_big_key_analysis_task",
+        feature = "querying_big_key_analysis_details"
+    )
+)]
+pub use types::common::bigkeys::*;
+#[cfg(
+    any(
+        feature = "listing_monitored_objects_on_primary_dimensions",
+        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+    )
+)]
+pub use types::common::dim::*;
+#[cfg(any(feature = "querying_a_dcs_instance", feature = "querying_all_dcs_instances"))]
+pub use types::common::features::*;
+#[cfg(
+    any(
+        feature = "creating_a_backup_import_task",
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+pub use types::common::files::*;
+#[cfg(
+    any(
+        feature = "creating_a_hot_key_analysis_task",
+        feature = "deleting_a_hot_key_analysis_task",
+        feature = "querying_hot_key_analysis_details"
+    )
+)]
+pub use types::common::hotkeys::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_shards",
+        feature = "querying_instance_nodes_in_batches"
+    )
+)]
+pub use types::common::instance::*;
+#[cfg(
+    any(
+        feature = "creating_a_dcs_instance",
+        feature = "creating_a_dcs_instance_2",
+        feature = "listing_monitored_objects_on_primary_dimensions",
+        feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+    )
+)]
+pub use types::common::instances::*;
+#[cfg(
+    any(
+        feature = "listing_dcs_instance_backup_records",
+        feature = "querying_dcs_instance_backup_records"
+    )
+)]
+pub use types::common::is::*;
+#[cfg(
+    any(
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_the_list_of_api_versions"
+    )
+)]
+pub use types::common::links::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "listing_big_key_analysis_tasks",
+        feature = "listing_hot_key_analysis_tasks"
+    )
+)]
+pub use types::common::records::*;
+#[cfg(any(feature = "querying_a_dcs_instance", feature = "querying_all_dcs_instances"))]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "batch_deleting_dcs_instances",
+        feature = "batch_deleting_dcs_instances_2",
+        feature = "restarting_dcs_instances_or_clearing_dcs_instance_data",
+        feature = "restarting_dcs_instances_or_clearing_dcs_instance_data_2"
+    )
+)]
+pub use types::common::result::*;
+#[cfg(
+    any(
+        feature = "batch_deleting_dcs_instances_2",
+        feature = "restarting_dcs_instances_or_clearing_dcs_instance_data_2"
+    )
+)]
+pub use types::common::results::*;
+#[cfg(
+    any(
+        feature = "creating_a_backup_import_task",
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+pub use types::common::source::*;
+#[cfg(
+    any(
+        feature = "configuring_an_online_data_migration_task",
+        feature = "creating_a_backup_import_task",
+        feature = "listing_migration_tasks"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "creating_a_backup_import_task",
+        feature = "querying_details_of_a_data_migration_task",
+        feature = "stopping_a_data_migration_task"
+    )
+)]
+pub use types::common::target::*;
+#[cfg(
+    any(
+        feature = "configuring_ip_whitelist_groups",
+        feature = "querying_the_ip_whitelist_of_a_dcs_instance"
+    )
+)]
+pub use types::common::whitelist::*;
 #[cfg(feature = "configuring_an_online_data_migration_task")]
 pub use types::configuring_an_online_data_migration_task::*;
 #[cfg(feature = "configuring_auto_reconnect_for_migration_tasks")]
@@ -342,7 +485,6 @@ pub use types::creating_a_backup_import_task::*;
 pub use types::creating_a_big_key_analysis_task::*;
 #[cfg(feature = "creating_a_custom_template")]
 pub use types::creating_a_custom_template::*;
-#[cfg(feature = "creating_a_dcs_instance")]
 pub use types::creating_a_dcs_instance::*;
 #[cfg(feature = "creating_a_dcs_instance_2")]
 pub use types::creating_a_dcs_instance_2::*;
@@ -498,7 +640,6 @@ pub use types::restoring_a_dcs_instance_2::*;
 pub use types::scaling_up_a_dcs_instance::*;
 #[cfg(feature = "stopping_a_data_migration_task")]
 pub use types::stopping_a_data_migration_task::*;
-#[cfg(feature = "stopping_data_migration_tasks")]
 pub use types::stopping_data_migration_tasks::*;
 #[cfg(feature = "viewing_parameter_templates")]
 pub use types::viewing_parameter_templates::*;

@@ -2,10 +2,162 @@
 // From: spec/otc_dcs/backing_up_a_dcs_instance.json, spec/otc_dcs/backing_up_a_dcs_instance_2.json, spec/otc_dcs/batch_adding_or_deleting_tags.json, spec/otc_dcs/batch_deleting_dcs_instances.json, spec/otc_dcs/batch_deleting_dcs_instances_2.json, spec/otc_dcs/changing_the_password.json, spec/otc_dcs/changing_the_password_of_a_dcs_instance.json, spec/otc_dcs/collecting_redis_run_logs.json, spec/otc_dcs/common.json, spec/otc_dcs/configuring_an_online_data_migration_task.json, spec/otc_dcs/configuring_auto_reconnect_for_migration_tasks.json, spec/otc_dcs/configuring_automatic_big_key_analysis.json, spec/otc_dcs/configuring_automatic_hot_key_analysis.json, spec/otc_dcs/configuring_ip_whitelist_groups.json, spec/otc_dcs/configuring_replica_priority.json, spec/otc_dcs/creating_a_backup_import_task.json, spec/otc_dcs/creating_a_big_key_analysis_task.json, spec/otc_dcs/creating_a_custom_template.json, spec/otc_dcs/creating_a_dcs_instance.json, spec/otc_dcs/creating_a_dcs_instance_2.json, spec/otc_dcs/creating_a_hot_key_analysis_task.json, spec/otc_dcs/creating_an_expired_key_scan_task.json, spec/otc_dcs/creating_an_online_data_migration_task.json, spec/otc_dcs/deleting_a_background_task.json, spec/otc_dcs/deleting_a_big_key_analysis_task.json, spec/otc_dcs/deleting_a_hot_key_analysis_task.json, spec/otc_dcs/deleting_a_single_dcs_instance.json, spec/otc_dcs/deleting_a_task_in_the_task_center.json, spec/otc_dcs/deleting_an_instance.json, spec/otc_dcs/deleting_backup_files.json, spec/otc_dcs/deleting_backup_files_2.json, spec/otc_dcs/deleting_data_migration_tasks.json, spec/otc_dcs/downloading_the_ssl_certificate_of_an_instance.json, spec/otc_dcs/enabling_or_disabling_ssl.json, spec/otc_dcs/listing_all_tags_of_a_tenant.json, spec/otc_dcs/listing_background_tasks.json, spec/otc_dcs/listing_big_key_analysis_tasks.json, spec/otc_dcs/listing_dcs_instance_backup_records.json, spec/otc_dcs/listing_hot_key_analysis_tasks.json, spec/otc_dcs/listing_instance_diagnosis_tasks.json, spec/otc_dcs/listing_maintenance_time_windows.json, spec/otc_dcs/listing_migration_tasks.json, spec/otc_dcs/listing_monitored_objects_on_primary_dimensions.json, spec/otc_dcs/listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension.json, spec/otc_dcs/listing_redis_run_logs.json, spec/otc_dcs/master_standby_switchover.json, spec/otc_dcs/modifying_configuration_parameters.json, spec/otc_dcs/modifying_configuration_parameters_2.json, spec/otc_dcs/modifying_details_of_a_dcs_instance.json, spec/otc_dcs/modifying_information_about_a_dcs_instance.json, spec/otc_dcs/modifying_instance_specifications.json, spec/otc_dcs/obtaining_the_backup_file_url.json, spec/otc_dcs/obtaining_the_log_download_link.json, spec/otc_dcs/querying_a_dcs_instance.json, spec/otc_dcs/querying_a_dcs_instance_2.json, spec/otc_dcs/querying_a_specified_diagnosis_report.json, spec/otc_dcs/querying_all_dcs_instances.json, spec/otc_dcs/querying_all_dcs_instances_of_a_tenant.json, spec/otc_dcs/querying_az_information.json, spec/otc_dcs/querying_azs.json, spec/otc_dcs/querying_big_key_analysis_details.json, spec/otc_dcs/querying_configuration_parameters.json, spec/otc_dcs/querying_dcs_instance_backup_records.json, spec/otc_dcs/querying_dcs_instance_configuration_parameters.json, spec/otc_dcs/querying_dcs_instance_restoration_records.json, spec/otc_dcs/querying_dcs_instance_restoration_records_2.json, spec/otc_dcs/querying_dcs_instance_status.json, spec/otc_dcs/querying_details_of_a_data_migration_task.json, spec/otc_dcs/querying_details_of_shards.json, spec/otc_dcs/querying_hot_key_analysis_details.json, spec/otc_dcs/querying_information_of_an_api_version.json, spec/otc_dcs/querying_instance_nodes_in_batches.json, spec/otc_dcs/querying_maintenance_time_window.json, spec/otc_dcs/querying_product_flavors.json, spec/otc_dcs/querying_service_specifications.json, spec/otc_dcs/querying_ssl_encryption_of_an_instance.json, spec/otc_dcs/querying_statistics_of_all_running_instances.json, spec/otc_dcs/querying_statistics_of_all_running_instances_2.json, spec/otc_dcs/querying_tags_of_a_dcs_instance.json, spec/otc_dcs/querying_the_configurations_of_automatic_big_key_analysis.json, spec/otc_dcs/querying_the_configurations_of_automatic_hot_key_analysis.json, spec/otc_dcs/querying_the_ip_whitelist_of_a_dcs_instance.json, spec/otc_dcs/querying_the_job_execution_result_of_a_tenant.json, spec/otc_dcs/querying_the_list_of_api_versions.json, spec/otc_dcs/querying_the_list_of_instance_parameter_modification_records.json, spec/otc_dcs/querying_the_progress_of_an_online_migration_task.json, spec/otc_dcs/querying_the_quota_of_a_tenant.json, spec/otc_dcs/querying_the_slow_log.json, spec/otc_dcs/querying_the_tenant_quotas.json, spec/otc_dcs/removing_the_ip_address.json, spec/otc_dcs/resetting_a_password.json, spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data.json, spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data_2.json, spec/otc_dcs/restoring_a_dcs_instance.json, spec/otc_dcs/restoring_a_dcs_instance_2.json, spec/otc_dcs/scaling_up_a_dcs_instance.json, spec/otc_dcs/stopping_a_data_migration_task.json, spec/otc_dcs/stopping_data_migration_tasks.json, spec/otc_dcs/viewing_parameter_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "creating_a_backup_import_task",
+            feature = "creating_a_dcs_instance",
+            feature = "modifying_details_of_a_dcs_instance",
+            feature = "querying_a_dcs_instance",
+            feature = "querying_details_of_a_data_migration_task",
+            feature = "stopping_a_data_migration_task"
+        )
+    )]
+    pub mod backup;
+    #[cfg(
+        any(
+            feature = "batch_deleting_dcs_instances",
+            feature = "restarting_dcs_instances_or_clearing_dcs_instance_data"
+        )
+    )]
+    pub mod batch;
+    #[cfg(
+        any(
+            feature = "creating_a_big_key_analysis_task",
+            feature = "deleting_a_big_key_analysis_task",
+            feature = "querying_big_key_analysis_details"
+        )
+    )]
+    pub mod bigkeys;
+    #[cfg(
+        any(
+            feature = "listing_monitored_objects_on_primary_dimensions",
+            feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+        )
+    )]
+    pub mod dim;
+    #[cfg(
+        any(feature = "querying_a_dcs_instance", feature = "querying_all_dcs_instances")
+    )]
+    pub mod features;
+    #[cfg(
+        any(
+            feature = "creating_a_backup_import_task",
+            feature = "querying_details_of_a_data_migration_task",
+            feature = "stopping_a_data_migration_task"
+        )
+    )]
+    pub mod files;
+    #[cfg(
+        any(
+            feature = "creating_a_hot_key_analysis_task",
+            feature = "deleting_a_hot_key_analysis_task",
+            feature = "querying_hot_key_analysis_details"
+        )
+    )]
+    pub mod hotkeys;
+    #[cfg(
+        any(
+            feature = "querying_details_of_shards",
+            feature = "querying_instance_nodes_in_batches"
+        )
+    )]
+    pub mod instance;
+    #[cfg(
+        any(
+            feature = "creating_a_dcs_instance",
+            feature = "creating_a_dcs_instance_2",
+            feature = "listing_monitored_objects_on_primary_dimensions",
+            feature = "listing_monitored_objects_on_secondary_dimensions_under_a_primary_dimension"
+        )
+    )]
+    pub mod instances;
+    #[cfg(
+        any(
+            feature = "listing_dcs_instance_backup_records",
+            feature = "querying_dcs_instance_backup_records"
+        )
+    )]
+    pub mod is;
+    #[cfg(
+        any(
+            feature = "querying_information_of_an_api_version",
+            feature = "querying_the_list_of_api_versions"
+        )
+    )]
+    pub mod links;
+    #[cfg(
+        any(
+            feature = "querying_details_of_a_data_migration_task",
+            feature = "stopping_a_data_migration_task"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "listing_big_key_analysis_tasks",
+            feature = "listing_hot_key_analysis_tasks"
+        )
+    )]
+    pub mod records;
+    #[cfg(
+        any(feature = "querying_a_dcs_instance", feature = "querying_all_dcs_instances")
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "batch_deleting_dcs_instances",
+            feature = "batch_deleting_dcs_instances_2",
+            feature = "restarting_dcs_instances_or_clearing_dcs_instance_data",
+            feature = "restarting_dcs_instances_or_clearing_dcs_instance_data_2"
+        )
+    )]
+    pub mod result;
+    #[cfg(
+        any(
+            feature = "batch_deleting_dcs_instances_2",
+            feature = "restarting_dcs_instances_or_clearing_dcs_instance_data_2"
+        )
+    )]
+    pub mod results;
+    #[cfg(
+        any(
+            feature = "creating_a_backup_import_task",
+            feature = "querying_details_of_a_data_migration_task",
+            feature = "stopping_a_data_migration_task"
+        )
+    )]
+    pub mod source;
+    #[cfg(
+        any(
+            feature = "configuring_an_online_data_migration_task",
+            feature = "creating_a_backup_import_task",
+            feature = "listing_migration_tasks"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "creating_a_backup_import_task",
+            feature = "querying_details_of_a_data_migration_task",
+            feature = "stopping_a_data_migration_task"
+        )
+    )]
+    pub mod target;
+    #[cfg(
+        any(
+            feature = "configuring_ip_whitelist_groups",
+            feature = "querying_the_ip_whitelist_of_a_dcs_instance"
+        )
+    )]
+    pub mod whitelist;
+}
 #[cfg(feature = "backing_up_a_dcs_instance")]
 pub mod backing_up_a_dcs_instance;
 #[cfg(feature = "backing_up_a_dcs_instance_2")]
@@ -40,7 +192,6 @@ pub mod creating_a_backup_import_task;
 pub mod creating_a_big_key_analysis_task;
 #[cfg(feature = "creating_a_custom_template")]
 pub mod creating_a_custom_template;
-#[cfg(feature = "creating_a_dcs_instance")]
 pub mod creating_a_dcs_instance;
 #[cfg(feature = "creating_a_dcs_instance_2")]
 pub mod creating_a_dcs_instance_2;
@@ -196,7 +347,6 @@ pub mod restoring_a_dcs_instance_2;
 pub mod scaling_up_a_dcs_instance;
 #[cfg(feature = "stopping_a_data_migration_task")]
 pub mod stopping_a_data_migration_task;
-#[cfg(feature = "stopping_data_migration_tasks")]
 pub mod stopping_data_migration_tasks;
 #[cfg(feature = "viewing_parameter_templates")]
 pub mod viewing_parameter_templates;

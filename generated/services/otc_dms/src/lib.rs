@@ -241,32 +241,6 @@ pub mod restarting_or_deleting_instances_in_batches;
 /// Starting a Smart Connect Task or Restarting a Paused or Running Smart Connect Task
 pub mod starting_a_smart_connect_task_or_restarting_a_paused_or_running_smart_connect_task;
 mod types;
-#[cfg(
-    any(
-        feature = "batch_adding_or_deleting_tags",
-        feature = "batch_deleting_topics_of_a_kafka_instance",
-        feature = "batch_restarting_or_deleting_instances",
-        feature = "creating_a_smart_connect_task",
-        feature = "creating_a_topic_for_a_kafka_instance",
-        feature = "creating_an_instance",
-        feature = "creating_an_instance_2",
-        feature = "creating_an_instance_3",
-        feature = "deleting_topics_in_a_kafka_instance_in_batches",
-        feature = "listing_all_instances",
-        feature = "listing_background_tasks",
-        feature = "listing_tags_of_an_instance",
-        feature = "modifying_topics_of_a_kafka_instance",
-        feature = "querying_a_background_task",
-        feature = "querying_a_specific_consumer_group",
-        feature = "querying_an_instance",
-        feature = "querying_an_instance_2",
-        feature = "querying_consumer_group_details",
-        feature = "querying_smart_connect_task_details",
-        feature = "querying_smart_connect_tasks",
-        feature = "restarting_or_deleting_instances_in_batches"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "adding_partitions_to_a_topic_for_a_kafka_instance")]
 pub use types::adding_partitions_to_a_topic_for_a_kafka_instance::*;
 #[cfg(feature = "batch_adding_or_deleting_tags")]
@@ -275,6 +249,59 @@ pub use types::batch_adding_or_deleting_tags::*;
 pub use types::batch_deleting_topics_of_a_kafka_instance::*;
 #[cfg(feature = "batch_restarting_or_deleting_instances")]
 pub use types::batch_restarting_or_deleting_instances::*;
+#[cfg(
+    any(
+        feature = "batch_restarting_or_deleting_instances",
+        feature = "restarting_or_deleting_instances_in_batches"
+    )
+)]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "querying_a_specific_consumer_group",
+        feature = "querying_consumer_group_details"
+    )
+)]
+pub use types::common::group::*;
+#[cfg(
+    any(
+        feature = "creating_a_smart_connect_task",
+        feature = "querying_smart_connect_task_details",
+        feature = "querying_smart_connect_tasks"
+    )
+)]
+pub use types::common::smart::*;
+#[cfg(
+    any(
+        feature = "batch_adding_or_deleting_tags",
+        feature = "creating_an_instance",
+        feature = "creating_an_instance_3",
+        feature = "listing_all_instances",
+        feature = "listing_tags_of_an_instance",
+        feature = "querying_an_instance"
+    )
+)]
+pub use types::common::tag::*;
+#[cfg(any(feature = "creating_an_instance_2", feature = "querying_an_instance_2"))]
+pub use types::common::tags::*;
+#[cfg(any(feature = "listing_background_tasks", feature = "querying_a_background_task"))]
+pub use types::common::tasks::*;
+#[cfg(
+    any(
+        feature = "creating_a_topic_for_a_kafka_instance",
+        feature = "modifying_topics_of_a_kafka_instance"
+    )
+)]
+pub use types::common::topic::*;
+#[cfg(
+    any(
+        feature = "batch_deleting_topics_of_a_kafka_instance",
+        feature = "deleting_topics_in_a_kafka_instance_in_batches"
+    )
+)]
+pub use types::common::topics::*;
+#[cfg(any(feature = "listing_all_instances", feature = "querying_an_instance"))]
+pub use types::common::type_::*;
 #[cfg(feature = "configuring_automatic_topic_creation")]
 pub use types::configuring_automatic_topic_creation::*;
 #[cfg(feature = "creating_a_consumer_group")]

@@ -2,10 +2,69 @@
 // From: spec/otc_dms/adding_partitions_to_a_topic_for_a_kafka_instance.json, spec/otc_dms/batch_adding_or_deleting_tags.json, spec/otc_dms/batch_deleting_topics_of_a_kafka_instance.json, spec/otc_dms/batch_restarting_or_deleting_instances.json, spec/otc_dms/common.json, spec/otc_dms/configuring_automatic_topic_creation.json, spec/otc_dms/creating_a_consumer_group.json, spec/otc_dms/creating_a_smart_connect_task.json, spec/otc_dms/creating_a_topic_for_a_kafka_instance.json, spec/otc_dms/creating_a_topic_in_a_kafka_instance.json, spec/otc_dms/creating_a_user.json, spec/otc_dms/creating_an_instance.json, spec/otc_dms/creating_an_instance_2.json, spec/otc_dms/creating_an_instance_3.json, spec/otc_dms/deleting_a_background_task.json, spec/otc_dms/deleting_a_consumer_group_from_a_kafka_instance.json, spec/otc_dms/deleting_a_smart_connect_task.json, spec/otc_dms/deleting_an_instance.json, spec/otc_dms/deleting_an_instance_2.json, spec/otc_dms/deleting_consumer_groups_of_a_kafka_instance_in_batches.json, spec/otc_dms/deleting_topics_in_a_kafka_instance_in_batches.json, spec/otc_dms/deleting_users_in_batches.json, spec/otc_dms/disabling_smart_connect_pay_per_use_instance.json, spec/otc_dms/enabling_smart_connect_pay_per_use_instance.json, spec/otc_dms/granting_user_permissions.json, spec/otc_dms/increasing_instance_specifications.json, spec/otc_dms/initiating_partition_reassigning_for_a_kafka_instance.json, spec/otc_dms/listing_all_instances.json, spec/otc_dms/listing_az_information.json, spec/otc_dms/listing_background_tasks.json, spec/otc_dms/listing_maintenance_time_windows.json, spec/otc_dms/listing_tags_of_a_project.json, spec/otc_dms/listing_tags_of_an_instance.json, spec/otc_dms/listing_topics_of_a_kafka_instance.json, spec/otc_dms/modifying_an_instance.json, spec/otc_dms/modifying_instance_configurations.json, spec/otc_dms/modifying_instance_information.json, spec/otc_dms/modifying_the_private_ip_address_for_cross_vpc_access.json, spec/otc_dms/modifying_topics_of_a_kafka_instance.json, spec/otc_dms/obtaining_instance_configurations.json, spec/otc_dms/pausing_a_smart_connect_task.json, spec/otc_dms/querying_a_background_task.json, spec/otc_dms/querying_a_message_with_a_specified_offset.json, spec/otc_dms/querying_a_message_with_a_specified_time_period.json, spec/otc_dms/querying_a_specific_consumer_group.json, spec/otc_dms/querying_a_topic_in_a_kafka_instance.json, spec/otc_dms/querying_all_consumer_groups.json, spec/otc_dms/querying_all_instances.json, spec/otc_dms/querying_an_instance.json, spec/otc_dms/querying_an_instance_2.json, spec/otc_dms/querying_az_information.json, spec/otc_dms/querying_consumer_group_details.json, spec/otc_dms/querying_coordinator_details_of_a_kafka_instance.json, spec/otc_dms/querying_kafka_cluster_metadata.json, spec/otc_dms/querying_kafka_instance_monitoring_dimensions.json, spec/otc_dms/querying_maintenance_time_windows.json, spec/otc_dms/querying_messages.json, spec/otc_dms/querying_offset_of_the_earliest_message_in_a_partition.json, spec/otc_dms/querying_offset_of_the_latest_message_in_a_partition.json, spec/otc_dms/querying_product_information_for_instance_specification_modification.json, spec/otc_dms/querying_product_specifications.json, spec/otc_dms/querying_product_specifications_list.json, spec/otc_dms/querying_smart_connect_task_details.json, spec/otc_dms/querying_smart_connect_tasks.json, spec/otc_dms/querying_the_current_producer_list_of_a_topic.json, spec/otc_dms/querying_the_disk_usage_status_of_topics.json, spec/otc_dms/querying_the_partition_list_of_a_topic.json, spec/otc_dms/querying_the_user_list.json, spec/otc_dms/querying_topic_details.json, spec/otc_dms/querying_user_permissions.json, spec/otc_dms/reassigning_replicas_of_a_topic_for_a_kafka_instance.json, spec/otc_dms/resetting_a_user_password.json, spec/otc_dms/resetting_consumer_group_offset_to_the_specified_position.json, spec/otc_dms/resetting_the_password.json, spec/otc_dms/restarting_a_smart_connect_task.json, spec/otc_dms/restarting_or_deleting_instances_in_batches.json, spec/otc_dms/starting_a_smart_connect_task_or_restarting_a_paused_or_running_smart_connect_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "batch_restarting_or_deleting_instances",
+            feature = "restarting_or_deleting_instances_in_batches"
+        )
+    )]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "querying_a_specific_consumer_group",
+            feature = "querying_consumer_group_details"
+        )
+    )]
+    pub mod group;
+    #[cfg(
+        any(
+            feature = "creating_a_smart_connect_task",
+            feature = "querying_smart_connect_task_details",
+            feature = "querying_smart_connect_tasks"
+        )
+    )]
+    pub mod smart;
+    #[cfg(
+        any(
+            feature = "batch_adding_or_deleting_tags",
+            feature = "creating_an_instance",
+            feature = "creating_an_instance_3",
+            feature = "listing_all_instances",
+            feature = "listing_tags_of_an_instance",
+            feature = "querying_an_instance"
+        )
+    )]
+    pub mod tag;
+    #[cfg(any(feature = "creating_an_instance_2", feature = "querying_an_instance_2"))]
+    pub mod tags;
+    #[cfg(
+        any(feature = "listing_background_tasks", feature = "querying_a_background_task")
+    )]
+    pub mod tasks;
+    #[cfg(
+        any(
+            feature = "creating_a_topic_for_a_kafka_instance",
+            feature = "modifying_topics_of_a_kafka_instance"
+        )
+    )]
+    pub mod topic;
+    #[cfg(
+        any(
+            feature = "batch_deleting_topics_of_a_kafka_instance",
+            feature = "deleting_topics_in_a_kafka_instance_in_batches"
+        )
+    )]
+    pub mod topics;
+    #[cfg(any(feature = "listing_all_instances", feature = "querying_an_instance"))]
+    pub mod type_;
+}
 #[cfg(feature = "adding_partitions_to_a_topic_for_a_kafka_instance")]
 pub mod adding_partitions_to_a_topic_for_a_kafka_instance;
 #[cfg(feature = "batch_adding_or_deleting_tags")]

@@ -2,9 +2,10 @@
 // From: spec/otc_ecs/adding_tags_to_an_ecs_in_a_batch.json, spec/otc_ecs/rebuilding_an_ecs.json, spec/otc_ecs/starting_ecss_in_a_batch.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
 #[cfg(feature = "adding_tags_to_an_ecs_in_a_batch")]
 pub mod adding_tags_to_an_ecs_in_a_batch;
 #[cfg(feature = "rebuilding_an_ecs")]

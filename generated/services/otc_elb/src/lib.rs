@@ -26,16 +26,12 @@ pub mod creating_a_load_balancer_2;
 /// Querying Listeners
 pub mod querying_listeners;
 mod types;
-#[cfg(
-    any(
-        feature = "adding_a_forwarding_policy",
-        feature = "configuring_a_health_check",
-        feature = "creating_a_load_balancer"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "adding_a_forwarding_policy")]
 pub use types::adding_a_forwarding_policy::*;
+#[cfg(any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer"))]
+pub use types::common::pool::*;
+#[cfg(any(feature = "adding_a_forwarding_policy", feature = "creating_a_load_balancer"))]
+pub use types::common::provisioning::*;
 #[cfg(feature = "configuring_a_health_check")]
 pub use types::configuring_a_health_check::*;
 #[cfg(feature = "creating_a_load_balancer")]

@@ -2,10 +2,22 @@
 // From: spec/otc_elb/adding_a_forwarding_policy.json, spec/otc_elb/common.json, spec/otc_elb/configuring_a_health_check.json, spec/otc_elb/creating_a_load_balancer.json, spec/otc_elb/creating_a_load_balancer_2.json, spec/otc_elb/querying_listeners.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(feature = "configuring_a_health_check", feature = "creating_a_load_balancer")
+    )]
+    pub mod pool;
+    #[cfg(
+        any(feature = "adding_a_forwarding_policy", feature = "creating_a_load_balancer")
+    )]
+    pub mod provisioning;
+}
 #[cfg(feature = "adding_a_forwarding_policy")]
 pub mod adding_a_forwarding_policy;
 #[cfg(feature = "configuring_a_health_check")]

@@ -436,127 +436,6 @@ pub mod updating_the_metadata_of_an_evs_disk;
 /// Updating the Metadata of an EVS Snapshot
 pub mod updating_the_metadata_of_an_evs_snapshot;
 mod types;
-#[cfg(
-    any(
-        feature = "accepting_a_disk_transfer",
-        feature = "accepting_a_disk_transfer_2",
-        feature = "adding_metadata_of_an_evs_disk",
-        feature = "adding_metadata_of_an_evs_snapshot",
-        feature = "adding_metadata_of_an_evs_snapshot_2",
-        feature = "adding_the_metadata_for_an_evs_disk",
-        feature = "attaching_an_evs_disk_deprecated",
-        feature = "batch_adding_tags_for_the_specified_evs_disk",
-        feature = "batch_adding_tags_for_the_specified_evs_disk_2",
-        feature = "batch_deleting_tags_for_the_specified_evs_disk",
-        feature = "batch_deleting_tags_of_a_specified_evs_disk",
-        feature = "canceling_reservation_of_an_evs_disk_deprecated",
-        feature = "canceling_reservation_of_an_evs_disk_deprecated_2",
-        feature = "creating_a_disk_transfer",
-        feature = "creating_a_disk_transfer_2",
-        feature = "creating_an_evs_snapshot",
-        feature = "creating_an_evs_snapshot_2",
-        feature = "creating_an_evs_snapshot_3",
-        feature = "creating_evs_disks",
-        feature = "creating_evs_disks_2",
-        feature = "creating_evs_disks_3",
-        feature = "creating_evs_disks_4",
-        feature = "deleting_an_evs_disk",
-        feature = "deleting_an_evs_disk_2",
-        feature = "deleting_an_evs_disk_3",
-        feature = "deleting_an_evs_snapshot",
-        feature = "deleting_an_evs_snapshot_2",
-        feature = "deleting_an_evs_snapshot_3",
-        feature = "deleting_one_piece_of_metadata_for_an_evs_disk",
-        feature = "deleting_one_piece_of_metadata_for_an_evs_disk_2",
-        feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot",
-        feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot_2",
-        feature = "deleting_the_tag_of_an_evs_resource_by_key",
-        feature = "detaching_an_evs_disk_deprecated",
-        feature = "expanding_capacity_of_an_evs_disk",
-        feature = "expanding_capacity_of_an_evs_disk_2",
-        feature = "expanding_capacity_of_an_evs_disk_3",
-        feature = "exporting_evs_disk_data_as_an_image",
-        feature = "exporting_evs_disk_data_as_an_image_2",
-        feature = "querying_all_azs",
-        feature = "querying_all_azs_2",
-        feature = "querying_all_disk_transfers",
-        feature = "querying_all_disk_transfers_2",
-        feature = "querying_all_evs_replication_pairs_deprecated",
-        feature = "querying_details_about_a_disk",
-        feature = "querying_details_about_a_disk_2",
-        feature = "querying_details_about_a_disk_3",
-        feature = "querying_details_about_a_disk_deprecated",
-        feature = "querying_details_about_all_disks",
-        feature = "querying_details_about_all_disks_2",
-        feature = "querying_details_about_all_disks_3",
-        feature = "querying_details_about_all_disks_deprecated",
-        feature = "querying_details_about_all_evs_disks_deprecated",
-        feature = "querying_details_about_an_evs_disk_deprecated",
-        feature = "querying_details_about_an_evs_disk_type",
-        feature = "querying_details_about_an_evs_disk_type_2",
-        feature = "querying_details_about_an_evs_replication_pair_deprecated",
-        feature = "querying_details_about_an_evs_snapshot",
-        feature = "querying_details_about_an_evs_snapshot_2",
-        feature = "querying_details_about_an_evs_snapshot_3",
-        feature = "querying_details_about_evs_snapshots",
-        feature = "querying_details_about_evs_snapshots_2",
-        feature = "querying_details_about_evs_snapshots_3",
-        feature = "querying_details_of_a_disk_transfer",
-        feature = "querying_details_of_a_disk_transfer_2",
-        feature = "querying_details_of_all_disk_transfers",
-        feature = "querying_details_of_all_disk_transfers_2",
-        feature = "querying_details_of_evs_disks_by_tag",
-        feature = "querying_details_of_evs_disks_by_tag_2",
-        feature = "querying_details_of_tenant_quotas",
-        feature = "querying_details_of_tenant_quotas_2",
-        feature = "querying_evs_disk_types",
-        feature = "querying_evs_disk_types_2",
-        feature = "querying_evs_disks",
-        feature = "querying_evs_disks_2",
-        feature = "querying_evs_disks_3",
-        feature = "querying_evs_snapshots",
-        feature = "querying_evs_snapshots_2",
-        feature = "querying_extension_apis",
-        feature = "querying_extension_apis_2",
-        feature = "querying_information_of_an_api_version",
-        feature = "querying_information_of_api_versions",
-        feature = "querying_loading_progress_of_a_lazyloading_disk",
-        feature = "querying_metadata_of_an_evs_disk",
-        feature = "querying_metadata_of_an_evs_disk_2",
-        feature = "querying_metadata_of_an_evs_snapshot",
-        feature = "querying_metadata_of_an_evs_snapshot_2",
-        feature = "querying_one_piece_of_metadata_for_an_evs_disk",
-        feature = "querying_one_piece_of_metadata_for_an_evs_disk_2",
-        feature = "querying_one_piece_of_metadata_for_an_evs_snapshot",
-        feature = "querying_one_piece_of_metadata_for_an_evs_snapshot_2",
-        feature = "querying_tags_of_an_evs_disk",
-        feature = "querying_tags_of_an_evs_disk_2",
-        feature = "querying_task_status",
-        feature = "querying_the_number_of_evs_disks_by_tag",
-        feature = "querying_the_number_of_evs_disks_by_tag_2",
-        feature = "reserving_an_evs_disk_deprecated",
-        feature = "reserving_an_evs_disk_deprecated_2",
-        feature = "setting_bootable_flag_for_an_evs_disk",
-        feature = "setting_bootable_flag_for_an_evs_disk_2",
-        feature = "setting_read_only_flag_for_an_evs_disk",
-        feature = "setting_read_only_flag_for_an_evs_disk_2",
-        feature = "updating_an_evs_disk",
-        feature = "updating_an_evs_disk_2",
-        feature = "updating_an_evs_disk_3",
-        feature = "updating_an_evs_snapshot",
-        feature = "updating_an_evs_snapshot_2",
-        feature = "updating_an_evs_snapshot_3",
-        feature = "updating_metadata_of_an_evs_disk",
-        feature = "updating_metadata_of_an_evs_snapshot",
-        feature = "updating_one_piece_of_metadata_for_an_evs_disk",
-        feature = "updating_one_piece_of_metadata_for_an_evs_disk_2",
-        feature = "updating_one_piece_of_metadata_for_an_evs_snapshot",
-        feature = "updating_one_piece_of_metadata_for_an_evs_snapshot_2",
-        feature = "updating_the_metadata_of_an_evs_disk",
-        feature = "updating_the_metadata_of_an_evs_snapshot"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "accepting_a_disk_transfer")]
 pub use types::accepting_a_disk_transfer::*;
 #[cfg(feature = "accepting_a_disk_transfer_2")]
@@ -589,6 +468,388 @@ pub use types::canceling_reservation_of_an_evs_disk_deprecated::*;
 pub use types::canceling_reservation_of_an_evs_disk_deprecated_2::*;
 #[cfg(feature = "changing_the_evs_disk_type")]
 pub use types::changing_the_evs_disk_type::*;
+#[cfg(
+    any(feature = "accepting_a_disk_transfer", feature = "accepting_a_disk_transfer_2")
+)]
+pub use types::common::accept::*;
+#[cfg(
+    any(
+        feature = "accepting_a_disk_transfer",
+        feature = "accepting_a_disk_transfer_2",
+        feature = "querying_all_disk_transfers",
+        feature = "querying_all_disk_transfers_2",
+        feature = "querying_details_of_a_disk_transfer",
+        feature = "querying_details_of_a_disk_transfer_2"
+    )
+)]
+pub use types::common::accepting::*;
+#[cfg(
+    any(
+        feature = "batch_adding_tags_for_the_specified_evs_disk",
+        feature = "batch_adding_tags_for_the_specified_evs_disk_2",
+        feature = "batch_deleting_tags_for_the_specified_evs_disk",
+        feature = "batch_deleting_tags_of_a_specified_evs_disk"
+    )
+)]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "adding_metadata_of_an_evs_snapshot",
+        feature = "adding_metadata_of_an_evs_snapshot_2",
+        feature = "updating_metadata_of_an_evs_snapshot",
+        feature = "updating_the_metadata_of_an_evs_snapshot"
+    )
+)]
+pub use types::common::adding::*;
+#[cfg(
+    any(
+        feature = "querying_details_about_a_disk",
+        feature = "querying_details_about_a_disk_deprecated",
+        feature = "querying_details_about_all_disks",
+        feature = "querying_details_about_all_disks_2",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_details_about_an_evs_disk_deprecated",
+        feature = "updating_an_evs_disk"
+    )
+)]
+pub use types::common::attachments::*;
+#[cfg(any(feature = "querying_all_azs", feature = "querying_all_azs_2"))]
+pub use types::common::availability::*;
+#[cfg(
+    any(
+        feature = "batch_deleting_tags_for_the_specified_evs_disk",
+        feature = "batch_deleting_tags_of_a_specified_evs_disk"
+    )
+)]
+pub use types::common::batch::*;
+#[cfg(
+    any(
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2"
+    )
+)]
+pub use types::common::container::*;
+#[cfg(
+    any(
+        feature = "creating_a_disk_transfer",
+        feature = "creating_a_disk_transfer_2",
+        feature = "creating_evs_disks_2",
+        feature = "creating_evs_disks_4"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2"
+    )
+)]
+pub use types::common::disk::*;
+#[cfg(
+    any(
+        feature = "adding_metadata_of_an_evs_disk",
+        feature = "adding_metadata_of_an_evs_snapshot",
+        feature = "adding_metadata_of_an_evs_snapshot_2",
+        feature = "adding_the_metadata_for_an_evs_disk",
+        feature = "attaching_an_evs_disk_deprecated",
+        feature = "canceling_reservation_of_an_evs_disk_deprecated",
+        feature = "canceling_reservation_of_an_evs_disk_deprecated_2",
+        feature = "creating_an_evs_snapshot",
+        feature = "creating_an_evs_snapshot_2",
+        feature = "creating_an_evs_snapshot_3",
+        feature = "creating_evs_disks",
+        feature = "creating_evs_disks_2",
+        feature = "creating_evs_disks_3",
+        feature = "creating_evs_disks_4",
+        feature = "deleting_an_evs_disk",
+        feature = "deleting_an_evs_disk_2",
+        feature = "deleting_an_evs_disk_3",
+        feature = "deleting_an_evs_snapshot",
+        feature = "deleting_an_evs_snapshot_2",
+        feature = "deleting_an_evs_snapshot_3",
+        feature = "deleting_one_piece_of_metadata_for_an_evs_disk",
+        feature = "deleting_one_piece_of_metadata_for_an_evs_disk_2",
+        feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot",
+        feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot_2",
+        feature = "deleting_the_tag_of_an_evs_resource_by_key",
+        feature = "detaching_an_evs_disk_deprecated",
+        feature = "expanding_capacity_of_an_evs_disk",
+        feature = "expanding_capacity_of_an_evs_disk_2",
+        feature = "expanding_capacity_of_an_evs_disk_3",
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2",
+        feature = "querying_all_azs",
+        feature = "querying_all_azs_2",
+        feature = "querying_details_about_a_disk",
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3",
+        feature = "querying_details_about_a_disk_deprecated",
+        feature = "querying_details_about_all_disks",
+        feature = "querying_details_about_all_disks_2",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_details_about_an_evs_disk_deprecated",
+        feature = "querying_details_about_an_evs_disk_type",
+        feature = "querying_details_about_an_evs_disk_type_2",
+        feature = "querying_details_about_an_evs_snapshot",
+        feature = "querying_details_about_an_evs_snapshot_2",
+        feature = "querying_details_about_an_evs_snapshot_3",
+        feature = "querying_details_about_evs_snapshots",
+        feature = "querying_details_about_evs_snapshots_2",
+        feature = "querying_details_about_evs_snapshots_3",
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2",
+        feature = "querying_details_of_tenant_quotas",
+        feature = "querying_details_of_tenant_quotas_2",
+        feature = "querying_evs_disk_types",
+        feature = "querying_evs_disk_types_2",
+        feature = "querying_evs_disks",
+        feature = "querying_evs_disks_2",
+        feature = "querying_evs_disks_3",
+        feature = "querying_evs_snapshots",
+        feature = "querying_evs_snapshots_2",
+        feature = "querying_extension_apis",
+        feature = "querying_extension_apis_2",
+        feature = "querying_loading_progress_of_a_lazyloading_disk",
+        feature = "querying_metadata_of_an_evs_disk",
+        feature = "querying_metadata_of_an_evs_disk_2",
+        feature = "querying_metadata_of_an_evs_snapshot",
+        feature = "querying_metadata_of_an_evs_snapshot_2",
+        feature = "querying_one_piece_of_metadata_for_an_evs_disk",
+        feature = "querying_one_piece_of_metadata_for_an_evs_disk_2",
+        feature = "querying_one_piece_of_metadata_for_an_evs_snapshot",
+        feature = "querying_one_piece_of_metadata_for_an_evs_snapshot_2",
+        feature = "querying_task_status",
+        feature = "querying_the_number_of_evs_disks_by_tag",
+        feature = "querying_the_number_of_evs_disks_by_tag_2",
+        feature = "reserving_an_evs_disk_deprecated",
+        feature = "reserving_an_evs_disk_deprecated_2",
+        feature = "setting_bootable_flag_for_an_evs_disk",
+        feature = "setting_bootable_flag_for_an_evs_disk_2",
+        feature = "setting_read_only_flag_for_an_evs_disk",
+        feature = "setting_read_only_flag_for_an_evs_disk_2",
+        feature = "updating_an_evs_disk",
+        feature = "updating_an_evs_disk_2",
+        feature = "updating_an_evs_disk_3",
+        feature = "updating_an_evs_snapshot",
+        feature = "updating_an_evs_snapshot_2",
+        feature = "updating_an_evs_snapshot_3",
+        feature = "updating_metadata_of_an_evs_disk",
+        feature = "updating_metadata_of_an_evs_snapshot",
+        feature = "updating_one_piece_of_metadata_for_an_evs_disk",
+        feature = "updating_one_piece_of_metadata_for_an_evs_disk_2",
+        feature = "updating_one_piece_of_metadata_for_an_evs_snapshot",
+        feature = "updating_one_piece_of_metadata_for_an_evs_snapshot_2",
+        feature = "updating_the_metadata_of_an_evs_disk",
+        feature = "updating_the_metadata_of_an_evs_snapshot"
+    )
+)]
+pub use types::common::error::*;
+#[cfg(any(feature = "querying_extension_apis", feature = "querying_extension_apis_2"))]
+pub use types::common::extensions::*;
+#[cfg(
+    any(
+        feature = "querying_details_about_an_evs_disk_type",
+        feature = "querying_details_about_an_evs_disk_type_2",
+        feature = "querying_evs_disk_types",
+        feature = "querying_evs_disk_types_2"
+    )
+)]
+pub use types::common::extra::*;
+#[cfg(
+    any(
+        feature = "querying_details_about_a_disk",
+        feature = "querying_details_about_all_disks",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_details_about_an_evs_disk_deprecated",
+        feature = "querying_evs_disks",
+        feature = "querying_evs_disks_3",
+        feature = "updating_an_evs_disk"
+    )
+)]
+pub use types::common::links::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2"
+    )
+)]
+pub use types::common::matches::*;
+#[cfg(
+    any(
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_information_of_api_versions"
+    )
+)]
+pub use types::common::media::*;
+#[cfg(
+    any(
+        feature = "updating_one_piece_of_metadata_for_an_evs_disk",
+        feature = "updating_one_piece_of_metadata_for_an_evs_disk_2"
+    )
+)]
+pub use types::common::meta::*;
+#[cfg(
+    any(
+        feature = "creating_evs_disks_2",
+        feature = "creating_evs_disks_4",
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3",
+        feature = "querying_details_about_a_disk_deprecated",
+        feature = "querying_details_about_all_disks_2",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_details_about_an_evs_disk_deprecated",
+        feature = "updating_an_evs_disk"
+    )
+)]
+pub use types::common::metadata::*;
+#[cfg(
+    any(
+        feature = "expanding_capacity_of_an_evs_disk",
+        feature = "expanding_capacity_of_an_evs_disk_2",
+        feature = "expanding_capacity_of_an_evs_disk_3",
+        feature = "exporting_evs_disk_data_as_an_image",
+        feature = "exporting_evs_disk_data_as_an_image_2",
+        feature = "setting_bootable_flag_for_an_evs_disk",
+        feature = "setting_bootable_flag_for_an_evs_disk_2",
+        feature = "setting_read_only_flag_for_an_evs_disk",
+        feature = "setting_read_only_flag_for_an_evs_disk_2"
+    )
+)]
+pub use types::common::os::*;
+#[cfg(
+    any(
+        feature = "querying_all_disk_transfers",
+        feature = "querying_all_disk_transfers_2",
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3",
+        feature = "querying_details_about_an_evs_disk_type",
+        feature = "querying_details_about_an_evs_disk_type_2",
+        feature = "querying_details_about_an_evs_snapshot",
+        feature = "querying_details_about_an_evs_snapshot_2",
+        feature = "querying_details_of_a_disk_transfer",
+        feature = "querying_details_of_a_disk_transfer_2",
+        feature = "querying_details_of_all_disk_transfers",
+        feature = "querying_details_of_all_disk_transfers_2",
+        feature = "querying_evs_disks",
+        feature = "querying_evs_disks_3",
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_information_of_api_versions",
+        feature = "querying_tags_of_an_evs_disk",
+        feature = "querying_tags_of_an_evs_disk_2"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_tenant_quotas",
+        feature = "querying_details_of_tenant_quotas_2"
+    )
+)]
+pub use types::common::quota::*;
+#[cfg(
+    any(
+        feature = "querying_all_evs_replication_pairs_deprecated",
+        feature = "querying_details_about_an_evs_replication_pair_deprecated"
+    )
+)]
+pub use types::common::record::*;
+#[cfg(
+    any(
+        feature = "batch_adding_tags_for_the_specified_evs_disk",
+        feature = "batch_adding_tags_for_the_specified_evs_disk_2",
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2"
+    )
+)]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "creating_an_evs_snapshot",
+        feature = "creating_an_evs_snapshot_2",
+        feature = "creating_an_evs_snapshot_3"
+    )
+)]
+pub use types::common::snapshot::*;
+#[cfg(any(feature = "querying_evs_snapshots", feature = "querying_evs_snapshots_2"))]
+pub use types::common::snapshots::*;
+#[cfg(
+    any(
+        feature = "querying_details_about_all_disks",
+        feature = "querying_details_about_all_disks_2",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_evs_disks",
+        feature = "querying_evs_disks_2",
+        feature = "querying_evs_disks_3"
+    )
+)]
+pub use types::common::sort::*;
+#[cfg(
+    any(
+        feature = "querying_details_of_evs_disks_by_tag",
+        feature = "querying_details_of_evs_disks_by_tag_2"
+    )
+)]
+pub use types::common::tags::*;
+#[cfg(
+    any(feature = "accepting_a_disk_transfer", feature = "accepting_a_disk_transfer_2")
+)]
+pub use types::common::transfer::*;
+#[cfg(
+    any(
+        feature = "updating_an_evs_disk_2",
+        feature = "updating_an_evs_disk_3",
+        feature = "updating_an_evs_snapshot",
+        feature = "updating_an_evs_snapshot_2",
+        feature = "updating_an_evs_snapshot_3"
+    )
+)]
+pub use types::common::updating::*;
+#[cfg(
+    any(
+        feature = "querying_information_of_an_api_version",
+        feature = "querying_information_of_api_versions"
+    )
+)]
+pub use types::common::versions::*;
+#[cfg(
+    any(
+        feature = "creating_evs_disks",
+        feature = "creating_evs_disks_3",
+        feature = "querying_details_about_a_disk",
+        feature = "querying_details_about_a_disk_2",
+        feature = "querying_details_about_a_disk_3",
+        feature = "querying_details_about_a_disk_deprecated",
+        feature = "querying_details_about_all_disks",
+        feature = "querying_details_about_all_disks_2",
+        feature = "querying_details_about_all_disks_3",
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated",
+        feature = "querying_details_about_an_evs_disk_deprecated",
+        feature = "querying_evs_disk_types",
+        feature = "querying_evs_disk_types_2",
+        feature = "updating_an_evs_disk"
+    )
+)]
+pub use types::common::volume::*;
+#[cfg(
+    any(
+        feature = "querying_details_about_all_disks_deprecated",
+        feature = "querying_details_about_all_evs_disks_deprecated"
+    )
+)]
+pub use types::common::volumes::*;
+#[cfg(any(feature = "querying_all_azs", feature = "querying_all_azs_2"))]
+pub use types::common::zone::*;
 #[cfg(feature = "creating_a_disk_transfer")]
 pub use types::creating_a_disk_transfer::*;
 #[cfg(feature = "creating_a_disk_transfer_2")]

@@ -2,10 +2,404 @@
 // From: spec/otc_evs/accepting_a_disk_transfer.json, spec/otc_evs/accepting_a_disk_transfer_2.json, spec/otc_evs/adding_metadata_of_an_evs_disk.json, spec/otc_evs/adding_metadata_of_an_evs_snapshot.json, spec/otc_evs/adding_metadata_of_an_evs_snapshot_2.json, spec/otc_evs/adding_or_updating_tags_for_an_evs_resource_deprecated.json, spec/otc_evs/adding_the_metadata_for_an_evs_disk.json, spec/otc_evs/attaching_an_evs_disk_deprecated.json, spec/otc_evs/batch_adding_tags_for_the_specified_evs_disk.json, spec/otc_evs/batch_adding_tags_for_the_specified_evs_disk_2.json, spec/otc_evs/batch_deleting_tags_for_an_evs_resource_deprecated.json, spec/otc_evs/batch_deleting_tags_for_the_specified_evs_disk.json, spec/otc_evs/batch_deleting_tags_of_a_specified_evs_disk.json, spec/otc_evs/canceling_reservation_of_an_evs_disk_deprecated.json, spec/otc_evs/canceling_reservation_of_an_evs_disk_deprecated_2.json, spec/otc_evs/changing_the_evs_disk_type.json, spec/otc_evs/common.json, spec/otc_evs/creating_a_disk_transfer.json, spec/otc_evs/creating_a_disk_transfer_2.json, spec/otc_evs/creating_a_replication_consistency_group_deprecated.json, spec/otc_evs/creating_an_evs_replication_pair_deprecated.json, spec/otc_evs/creating_an_evs_snapshot.json, spec/otc_evs/creating_an_evs_snapshot_2.json, spec/otc_evs/creating_an_evs_snapshot_3.json, spec/otc_evs/creating_evs_disks.json, spec/otc_evs/creating_evs_disks_2.json, spec/otc_evs/creating_evs_disks_3.json, spec/otc_evs/creating_evs_disks_4.json, spec/otc_evs/deleting_a_disk_transfer.json, spec/otc_evs/deleting_a_disk_transfer_2.json, spec/otc_evs/deleting_a_replication_consistency_group_deprecated.json, spec/otc_evs/deleting_an_evs_disk.json, spec/otc_evs/deleting_an_evs_disk_2.json, spec/otc_evs/deleting_an_evs_disk_3.json, spec/otc_evs/deleting_an_evs_replication_pair_deprecated.json, spec/otc_evs/deleting_an_evs_snapshot.json, spec/otc_evs/deleting_an_evs_snapshot_2.json, spec/otc_evs/deleting_an_evs_snapshot_3.json, spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_disk.json, spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_disk_2.json, spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_snapshot.json, spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_snapshot_2.json, spec/otc_evs/deleting_the_tag_of_an_evs_resource_by_key.json, spec/otc_evs/detaching_an_evs_disk_deprecated.json, spec/otc_evs/expanding_capacity_of_an_evs_disk.json, spec/otc_evs/expanding_capacity_of_an_evs_disk_2.json, spec/otc_evs/expanding_capacity_of_an_evs_disk_3.json, spec/otc_evs/expanding_evs_disks_in_a_replication_consistency_group_deprecated.json, spec/otc_evs/exporting_evs_disk_data_as_an_image.json, spec/otc_evs/exporting_evs_disk_data_as_an_image_2.json, spec/otc_evs/obtaining_all_tags_of_an_evs_resource_type.json, spec/otc_evs/obtaining_tags_of_a_specified_evs_resource_deprecated.json, spec/otc_evs/pausing_a_replication_consistency_group_deprecated.json, spec/otc_evs/performing_a_failover_for_a_replication_consistency_group_deprecated.json, spec/otc_evs/performing_a_primary_secondary_switchover_for_a_replication_consistency_group_deprecated.json, spec/otc_evs/querying_all_azs.json, spec/otc_evs/querying_all_azs_2.json, spec/otc_evs/querying_all_disk_transfers.json, spec/otc_evs/querying_all_disk_transfers_2.json, spec/otc_evs/querying_all_evs_replication_pairs_deprecated.json, spec/otc_evs/querying_all_replication_consistency_groups_deprecated.json, spec/otc_evs/querying_details_about_a_disk.json, spec/otc_evs/querying_details_about_a_disk_2.json, spec/otc_evs/querying_details_about_a_disk_3.json, spec/otc_evs/querying_details_about_a_disk_deprecated.json, spec/otc_evs/querying_details_about_a_replication_consistency_group_deprecated.json, spec/otc_evs/querying_details_about_all_disks.json, spec/otc_evs/querying_details_about_all_disks_2.json, spec/otc_evs/querying_details_about_all_disks_3.json, spec/otc_evs/querying_details_about_all_disks_deprecated.json, spec/otc_evs/querying_details_about_all_evs_disks_deprecated.json, spec/otc_evs/querying_details_about_an_evs_disk_deprecated.json, spec/otc_evs/querying_details_about_an_evs_disk_type.json, spec/otc_evs/querying_details_about_an_evs_disk_type_2.json, spec/otc_evs/querying_details_about_an_evs_replication_pair_deprecated.json, spec/otc_evs/querying_details_about_an_evs_snapshot.json, spec/otc_evs/querying_details_about_an_evs_snapshot_2.json, spec/otc_evs/querying_details_about_an_evs_snapshot_3.json, spec/otc_evs/querying_details_about_evs_snapshots.json, spec/otc_evs/querying_details_about_evs_snapshots_2.json, spec/otc_evs/querying_details_about_evs_snapshots_3.json, spec/otc_evs/querying_details_of_a_disk_transfer.json, spec/otc_evs/querying_details_of_a_disk_transfer_2.json, spec/otc_evs/querying_details_of_all_disk_transfers.json, spec/otc_evs/querying_details_of_all_disk_transfers_2.json, spec/otc_evs/querying_details_of_evs_disks_by_tag.json, spec/otc_evs/querying_details_of_evs_disks_by_tag_2.json, spec/otc_evs/querying_details_of_tenant_quotas.json, spec/otc_evs/querying_details_of_tenant_quotas_2.json, spec/otc_evs/querying_evs_disk_types.json, spec/otc_evs/querying_evs_disk_types_2.json, spec/otc_evs/querying_evs_disks.json, spec/otc_evs/querying_evs_disks_2.json, spec/otc_evs/querying_evs_disks_3.json, spec/otc_evs/querying_evs_resources_by_tag_deprecated.json, spec/otc_evs/querying_evs_snapshots.json, spec/otc_evs/querying_evs_snapshots_2.json, spec/otc_evs/querying_extension_apis.json, spec/otc_evs/querying_extension_apis_2.json, spec/otc_evs/querying_information_of_an_api_version.json, spec/otc_evs/querying_information_of_api_versions.json, spec/otc_evs/querying_loading_progress_of_a_lazyloading_disk.json, spec/otc_evs/querying_metadata_of_an_evs_disk.json, spec/otc_evs/querying_metadata_of_an_evs_disk_2.json, spec/otc_evs/querying_metadata_of_an_evs_snapshot.json, spec/otc_evs/querying_metadata_of_an_evs_snapshot_2.json, spec/otc_evs/querying_one_piece_of_metadata_for_an_evs_disk.json, spec/otc_evs/querying_one_piece_of_metadata_for_an_evs_disk_2.json, spec/otc_evs/querying_one_piece_of_metadata_for_an_evs_snapshot.json, spec/otc_evs/querying_one_piece_of_metadata_for_an_evs_snapshot_2.json, spec/otc_evs/querying_summary_information_of_evs_disks.json, spec/otc_evs/querying_tags_of_an_evs_disk.json, spec/otc_evs/querying_tags_of_an_evs_disk_2.json, spec/otc_evs/querying_tags_of_an_evs_resource_by_key_deprecated.json, spec/otc_evs/querying_task_status.json, spec/otc_evs/querying_the_number_of_evs_disks_by_tag.json, spec/otc_evs/querying_the_number_of_evs_disks_by_tag_2.json, spec/otc_evs/reprotecting_a_replication_consistency_group_deprecated.json, spec/otc_evs/reserving_an_evs_disk_deprecated.json, spec/otc_evs/reserving_an_evs_disk_deprecated_2.json, spec/otc_evs/resetting_tags_of_an_evs_resource_deprecated.json, spec/otc_evs/setting_bootable_flag_for_an_evs_disk.json, spec/otc_evs/setting_bootable_flag_for_an_evs_disk_2.json, spec/otc_evs/setting_read_only_flag_for_an_evs_disk.json, spec/otc_evs/setting_read_only_flag_for_an_evs_disk_2.json, spec/otc_evs/synchronizing_a_replication_consistency_group_deprecated.json, spec/otc_evs/updating_a_replication_consistency_group_deprecated.json, spec/otc_evs/updating_an_evs_disk.json, spec/otc_evs/updating_an_evs_disk_2.json, spec/otc_evs/updating_an_evs_disk_3.json, spec/otc_evs/updating_an_evs_snapshot.json, spec/otc_evs/updating_an_evs_snapshot_2.json, spec/otc_evs/updating_an_evs_snapshot_3.json, spec/otc_evs/updating_metadata_of_an_evs_disk.json, spec/otc_evs/updating_metadata_of_an_evs_snapshot.json, spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_disk.json, spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_disk_2.json, spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_snapshot.json, spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_snapshot_2.json, spec/otc_evs/updating_tags_of_an_evs_resource_by_key_deprecated.json, spec/otc_evs/updating_the_metadata_of_an_evs_disk.json, spec/otc_evs/updating_the_metadata_of_an_evs_snapshot.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "accepting_a_disk_transfer",
+            feature = "accepting_a_disk_transfer_2"
+        )
+    )]
+    pub mod accept;
+    #[cfg(
+        any(
+            feature = "accepting_a_disk_transfer",
+            feature = "accepting_a_disk_transfer_2",
+            feature = "querying_all_disk_transfers",
+            feature = "querying_all_disk_transfers_2",
+            feature = "querying_details_of_a_disk_transfer",
+            feature = "querying_details_of_a_disk_transfer_2"
+        )
+    )]
+    pub mod accepting;
+    #[cfg(
+        any(
+            feature = "batch_adding_tags_for_the_specified_evs_disk",
+            feature = "batch_adding_tags_for_the_specified_evs_disk_2",
+            feature = "batch_deleting_tags_for_the_specified_evs_disk",
+            feature = "batch_deleting_tags_of_a_specified_evs_disk"
+        )
+    )]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "adding_metadata_of_an_evs_snapshot",
+            feature = "adding_metadata_of_an_evs_snapshot_2",
+            feature = "updating_metadata_of_an_evs_snapshot",
+            feature = "updating_the_metadata_of_an_evs_snapshot"
+        )
+    )]
+    pub mod adding;
+    #[cfg(
+        any(
+            feature = "querying_details_about_a_disk",
+            feature = "querying_details_about_a_disk_deprecated",
+            feature = "querying_details_about_all_disks",
+            feature = "querying_details_about_all_disks_2",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_details_about_an_evs_disk_deprecated",
+            feature = "updating_an_evs_disk"
+        )
+    )]
+    pub mod attachments;
+    #[cfg(any(feature = "querying_all_azs", feature = "querying_all_azs_2"))]
+    pub mod availability;
+    #[cfg(
+        any(
+            feature = "batch_deleting_tags_for_the_specified_evs_disk",
+            feature = "batch_deleting_tags_of_a_specified_evs_disk"
+        )
+    )]
+    pub mod batch;
+    #[cfg(
+        any(
+            feature = "exporting_evs_disk_data_as_an_image",
+            feature = "exporting_evs_disk_data_as_an_image_2"
+        )
+    )]
+    pub mod container;
+    #[cfg(
+        any(
+            feature = "creating_a_disk_transfer",
+            feature = "creating_a_disk_transfer_2",
+            feature = "creating_evs_disks_2",
+            feature = "creating_evs_disks_4"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "exporting_evs_disk_data_as_an_image",
+            feature = "exporting_evs_disk_data_as_an_image_2"
+        )
+    )]
+    pub mod disk;
+    #[cfg(
+        any(
+            feature = "adding_metadata_of_an_evs_disk",
+            feature = "adding_metadata_of_an_evs_snapshot",
+            feature = "adding_metadata_of_an_evs_snapshot_2",
+            feature = "adding_the_metadata_for_an_evs_disk",
+            feature = "attaching_an_evs_disk_deprecated",
+            feature = "canceling_reservation_of_an_evs_disk_deprecated",
+            feature = "canceling_reservation_of_an_evs_disk_deprecated_2",
+            feature = "creating_an_evs_snapshot",
+            feature = "creating_an_evs_snapshot_2",
+            feature = "creating_an_evs_snapshot_3",
+            feature = "creating_evs_disks",
+            feature = "creating_evs_disks_2",
+            feature = "creating_evs_disks_3",
+            feature = "creating_evs_disks_4",
+            feature = "deleting_an_evs_disk",
+            feature = "deleting_an_evs_disk_2",
+            feature = "deleting_an_evs_disk_3",
+            feature = "deleting_an_evs_snapshot",
+            feature = "deleting_an_evs_snapshot_2",
+            feature = "deleting_an_evs_snapshot_3",
+            feature = "deleting_one_piece_of_metadata_for_an_evs_disk",
+            feature = "deleting_one_piece_of_metadata_for_an_evs_disk_2",
+            feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot",
+            feature = "deleting_one_piece_of_metadata_for_an_evs_snapshot_2",
+            feature = "deleting_the_tag_of_an_evs_resource_by_key",
+            feature = "detaching_an_evs_disk_deprecated",
+            feature = "expanding_capacity_of_an_evs_disk",
+            feature = "expanding_capacity_of_an_evs_disk_2",
+            feature = "expanding_capacity_of_an_evs_disk_3",
+            feature = "exporting_evs_disk_data_as_an_image",
+            feature = "exporting_evs_disk_data_as_an_image_2",
+            feature = "querying_all_azs",
+            feature = "querying_all_azs_2",
+            feature = "querying_details_about_a_disk",
+            feature = "querying_details_about_a_disk_2",
+            feature = "querying_details_about_a_disk_3",
+            feature = "querying_details_about_a_disk_deprecated",
+            feature = "querying_details_about_all_disks",
+            feature = "querying_details_about_all_disks_2",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_details_about_an_evs_disk_deprecated",
+            feature = "querying_details_about_an_evs_disk_type",
+            feature = "querying_details_about_an_evs_disk_type_2",
+            feature = "querying_details_about_an_evs_snapshot",
+            feature = "querying_details_about_an_evs_snapshot_2",
+            feature = "querying_details_about_an_evs_snapshot_3",
+            feature = "querying_details_about_evs_snapshots",
+            feature = "querying_details_about_evs_snapshots_2",
+            feature = "querying_details_about_evs_snapshots_3",
+            feature = "querying_details_of_evs_disks_by_tag",
+            feature = "querying_details_of_evs_disks_by_tag_2",
+            feature = "querying_details_of_tenant_quotas",
+            feature = "querying_details_of_tenant_quotas_2",
+            feature = "querying_evs_disk_types",
+            feature = "querying_evs_disk_types_2",
+            feature = "querying_evs_disks",
+            feature = "querying_evs_disks_2",
+            feature = "querying_evs_disks_3",
+            feature = "querying_evs_snapshots",
+            feature = "querying_evs_snapshots_2",
+            feature = "querying_extension_apis",
+            feature = "querying_extension_apis_2",
+            feature = "querying_loading_progress_of_a_lazyloading_disk",
+            feature = "querying_metadata_of_an_evs_disk",
+            feature = "querying_metadata_of_an_evs_disk_2",
+            feature = "querying_metadata_of_an_evs_snapshot",
+            feature = "querying_metadata_of_an_evs_snapshot_2",
+            feature = "querying_one_piece_of_metadata_for_an_evs_disk",
+            feature = "querying_one_piece_of_metadata_for_an_evs_disk_2",
+            feature = "querying_one_piece_of_metadata_for_an_evs_snapshot",
+            feature = "querying_one_piece_of_metadata_for_an_evs_snapshot_2",
+            feature = "querying_task_status",
+            feature = "querying_the_number_of_evs_disks_by_tag",
+            feature = "querying_the_number_of_evs_disks_by_tag_2",
+            feature = "reserving_an_evs_disk_deprecated",
+            feature = "reserving_an_evs_disk_deprecated_2",
+            feature = "setting_bootable_flag_for_an_evs_disk",
+            feature = "setting_bootable_flag_for_an_evs_disk_2",
+            feature = "setting_read_only_flag_for_an_evs_disk",
+            feature = "setting_read_only_flag_for_an_evs_disk_2",
+            feature = "updating_an_evs_disk",
+            feature = "updating_an_evs_disk_2",
+            feature = "updating_an_evs_disk_3",
+            feature = "updating_an_evs_snapshot",
+            feature = "updating_an_evs_snapshot_2",
+            feature = "updating_an_evs_snapshot_3",
+            feature = "updating_metadata_of_an_evs_disk",
+            feature = "updating_metadata_of_an_evs_snapshot",
+            feature = "updating_one_piece_of_metadata_for_an_evs_disk",
+            feature = "updating_one_piece_of_metadata_for_an_evs_disk_2",
+            feature = "updating_one_piece_of_metadata_for_an_evs_snapshot",
+            feature = "updating_one_piece_of_metadata_for_an_evs_snapshot_2",
+            feature = "updating_the_metadata_of_an_evs_disk",
+            feature = "updating_the_metadata_of_an_evs_snapshot"
+        )
+    )]
+    pub mod error;
+    #[cfg(
+        any(feature = "querying_extension_apis", feature = "querying_extension_apis_2")
+    )]
+    pub mod extensions;
+    #[cfg(
+        any(
+            feature = "querying_details_about_an_evs_disk_type",
+            feature = "querying_details_about_an_evs_disk_type_2",
+            feature = "querying_evs_disk_types",
+            feature = "querying_evs_disk_types_2"
+        )
+    )]
+    pub mod extra;
+    #[cfg(
+        any(
+            feature = "querying_details_about_a_disk",
+            feature = "querying_details_about_all_disks",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_details_about_an_evs_disk_deprecated",
+            feature = "querying_evs_disks",
+            feature = "querying_evs_disks_3",
+            feature = "updating_an_evs_disk"
+        )
+    )]
+    pub mod links;
+    #[cfg(
+        any(
+            feature = "querying_details_of_evs_disks_by_tag",
+            feature = "querying_details_of_evs_disks_by_tag_2"
+        )
+    )]
+    pub mod matches;
+    #[cfg(
+        any(
+            feature = "querying_information_of_an_api_version",
+            feature = "querying_information_of_api_versions"
+        )
+    )]
+    pub mod media;
+    #[cfg(
+        any(
+            feature = "updating_one_piece_of_metadata_for_an_evs_disk",
+            feature = "updating_one_piece_of_metadata_for_an_evs_disk_2"
+        )
+    )]
+    pub mod meta;
+    #[cfg(
+        any(
+            feature = "creating_evs_disks_2",
+            feature = "creating_evs_disks_4",
+            feature = "querying_details_about_a_disk_2",
+            feature = "querying_details_about_a_disk_3",
+            feature = "querying_details_about_a_disk_deprecated",
+            feature = "querying_details_about_all_disks_2",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_details_about_an_evs_disk_deprecated",
+            feature = "updating_an_evs_disk"
+        )
+    )]
+    pub mod metadata;
+    #[cfg(
+        any(
+            feature = "expanding_capacity_of_an_evs_disk",
+            feature = "expanding_capacity_of_an_evs_disk_2",
+            feature = "expanding_capacity_of_an_evs_disk_3",
+            feature = "exporting_evs_disk_data_as_an_image",
+            feature = "exporting_evs_disk_data_as_an_image_2",
+            feature = "setting_bootable_flag_for_an_evs_disk",
+            feature = "setting_bootable_flag_for_an_evs_disk_2",
+            feature = "setting_read_only_flag_for_an_evs_disk",
+            feature = "setting_read_only_flag_for_an_evs_disk_2"
+        )
+    )]
+    pub mod os;
+    #[cfg(
+        any(
+            feature = "querying_all_disk_transfers",
+            feature = "querying_all_disk_transfers_2",
+            feature = "querying_details_about_a_disk_2",
+            feature = "querying_details_about_a_disk_3",
+            feature = "querying_details_about_an_evs_disk_type",
+            feature = "querying_details_about_an_evs_disk_type_2",
+            feature = "querying_details_about_an_evs_snapshot",
+            feature = "querying_details_about_an_evs_snapshot_2",
+            feature = "querying_details_of_a_disk_transfer",
+            feature = "querying_details_of_a_disk_transfer_2",
+            feature = "querying_details_of_all_disk_transfers",
+            feature = "querying_details_of_all_disk_transfers_2",
+            feature = "querying_evs_disks",
+            feature = "querying_evs_disks_3",
+            feature = "querying_information_of_an_api_version",
+            feature = "querying_information_of_api_versions",
+            feature = "querying_tags_of_an_evs_disk",
+            feature = "querying_tags_of_an_evs_disk_2"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "querying_details_of_tenant_quotas",
+            feature = "querying_details_of_tenant_quotas_2"
+        )
+    )]
+    pub mod quota;
+    #[cfg(
+        any(
+            feature = "querying_all_evs_replication_pairs_deprecated",
+            feature = "querying_details_about_an_evs_replication_pair_deprecated"
+        )
+    )]
+    pub mod record;
+    #[cfg(
+        any(
+            feature = "batch_adding_tags_for_the_specified_evs_disk",
+            feature = "batch_adding_tags_for_the_specified_evs_disk_2",
+            feature = "querying_details_of_evs_disks_by_tag",
+            feature = "querying_details_of_evs_disks_by_tag_2"
+        )
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "creating_an_evs_snapshot",
+            feature = "creating_an_evs_snapshot_2",
+            feature = "creating_an_evs_snapshot_3"
+        )
+    )]
+    pub mod snapshot;
+    #[cfg(any(feature = "querying_evs_snapshots", feature = "querying_evs_snapshots_2"))]
+    pub mod snapshots;
+    #[cfg(
+        any(
+            feature = "querying_details_about_all_disks",
+            feature = "querying_details_about_all_disks_2",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_evs_disks",
+            feature = "querying_evs_disks_2",
+            feature = "querying_evs_disks_3"
+        )
+    )]
+    pub mod sort;
+    #[cfg(
+        any(
+            feature = "querying_details_of_evs_disks_by_tag",
+            feature = "querying_details_of_evs_disks_by_tag_2"
+        )
+    )]
+    pub mod tags;
+    #[cfg(
+        any(
+            feature = "accepting_a_disk_transfer",
+            feature = "accepting_a_disk_transfer_2"
+        )
+    )]
+    pub mod transfer;
+    #[cfg(
+        any(
+            feature = "updating_an_evs_disk_2",
+            feature = "updating_an_evs_disk_3",
+            feature = "updating_an_evs_snapshot",
+            feature = "updating_an_evs_snapshot_2",
+            feature = "updating_an_evs_snapshot_3"
+        )
+    )]
+    pub mod updating;
+    #[cfg(
+        any(
+            feature = "querying_information_of_an_api_version",
+            feature = "querying_information_of_api_versions"
+        )
+    )]
+    pub mod versions;
+    #[cfg(
+        any(
+            feature = "creating_evs_disks",
+            feature = "creating_evs_disks_3",
+            feature = "querying_details_about_a_disk",
+            feature = "querying_details_about_a_disk_2",
+            feature = "querying_details_about_a_disk_3",
+            feature = "querying_details_about_a_disk_deprecated",
+            feature = "querying_details_about_all_disks",
+            feature = "querying_details_about_all_disks_2",
+            feature = "querying_details_about_all_disks_3",
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated",
+            feature = "querying_details_about_an_evs_disk_deprecated",
+            feature = "querying_evs_disk_types",
+            feature = "querying_evs_disk_types_2",
+            feature = "updating_an_evs_disk"
+        )
+    )]
+    pub mod volume;
+    #[cfg(
+        any(
+            feature = "querying_details_about_all_disks_deprecated",
+            feature = "querying_details_about_all_evs_disks_deprecated"
+        )
+    )]
+    pub mod volumes;
+    #[cfg(any(feature = "querying_all_azs", feature = "querying_all_azs_2"))]
+    pub mod zone;
+}
 #[cfg(feature = "accepting_a_disk_transfer")]
 pub mod accepting_a_disk_transfer;
 #[cfg(feature = "accepting_a_disk_transfer_2")]

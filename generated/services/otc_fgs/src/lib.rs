@@ -183,9 +183,273 @@ pub mod updating_max_instances_of_a_function;
 /// Updating the Pinning Status of a Function
 pub mod updating_the_pinning_status_of_a_function;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "changing_the_number_of_reserved_instances")]
 pub use types::changing_the_number_of_reserved_instances::*;
+#[cfg(any(feature = "creating_resource_tags", feature = "deleting_resource_tags"))]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "creating_a_trigger",
+        feature = "querying_a_trigger",
+        feature = "querying_all_triggers_of_a_function",
+        feature = "updating_a_trigger"
+    )
+)]
+pub use types::common::apig::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_functions",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::code::*;
+#[cfg(
+    any(
+        feature = "creating_an_alias_for_a_function_version",
+        feature = "modifying_the_alias_of_a_function_version",
+        feature = "querying_the_alias_of_a_function_version"
+    )
+)]
+pub use types::common::combine::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_functions",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::concurrency::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "creating_a_trigger",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "querying_a_trigger",
+        feature = "querying_all_triggers_of_a_function",
+        feature = "updating_a_trigger"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function"
+    )
+)]
+pub use types::common::custom::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::dependency::*;
+#[cfg(
+    any(
+        feature = "configuring_asynchronous_execution_notification",
+        feature = "publishing_a_function_version",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+        feature = "querying_the_versions_of_a_function"
+    )
+)]
+pub use types::common::destination::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "querying_the_metadata_of_a_function"
+    )
+)]
+pub use types::common::ephemeral::*;
+#[cfg(
+    any(
+        feature = "configuring_asynchronous_execution_notification",
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::func::*;
+#[cfg(
+    any(
+        feature = "publishing_a_function_version",
+        feature = "querying_the_versions_of_a_function"
+    )
+)]
+pub use types::common::function::*;
+#[cfg(
+    any(
+        feature = "creating_resource_tags",
+        feature = "deleting_resource_tags",
+        feature = "querying_function_tags",
+        feature = "querying_resources"
+    )
+)]
+pub use types::common::kv::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_functions",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::memory::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::mount::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "querying_the_metadata_of_a_function"
+    )
+)]
+pub use types::common::network::*;
+#[cfg(
+    any(
+        feature = "creating_an_alias_for_a_function_version",
+        feature = "modifying_the_alias_of_a_function_version",
+        feature = "querying_the_alias_of_a_function_version"
+    )
+)]
+pub use types::common::op::*;
+#[cfg(
+    any(
+        feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+        feature = "querying_reserved_instances_of_a_function",
+        feature = "querying_the_number_of_reserved_instances"
+    )
+)]
+pub use types::common::page::*;
+#[cfg(
+    any(
+        feature = "creating_an_alias_for_a_function_version",
+        feature = "modifying_the_alias_of_a_function_version",
+        feature = "querying_the_alias_of_a_function_version"
+    )
+)]
+pub use types::common::rule::*;
+#[cfg(
+    any(
+        feature = "creating_a_dependency_version",
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_a_dependency_version",
+        feature = "querying_dependencies",
+        feature = "querying_dependency_versions",
+        feature = "querying_functions",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::runtime::*;
+#[cfg(
+    any(
+        feature = "querying_metrics_in_a_specified_period",
+        feature = "querying_tenant_level_function_statistics"
+    )
+)]
+pub use types::common::sla::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "importing_a_function",
+        feature = "modifying_the_code_of_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_functions",
+        feature = "querying_the_code_of_a_function",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "querying_the_versions_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::strategy::*;
+#[cfg(any(feature = "querying_resource_tags", feature = "querying_resources"))]
+pub use types::common::tag::*;
+#[cfg(
+    any(
+        feature = "creating_a_trigger",
+        feature = "querying_a_trigger",
+        feature = "querying_all_triggers_of_a_function",
+        feature = "updating_a_trigger"
+    )
+)]
+pub use types::common::trigger::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "publishing_a_function_version",
+        feature = "querying_functions",
+        feature = "querying_the_metadata_of_a_function",
+        feature = "updating_max_instances_of_a_function"
+    )
+)]
+pub use types::common::type_::*;
+#[cfg(
+    any(
+        feature = "creating_an_alias_for_a_function_version",
+        feature = "modifying_the_alias_of_a_function_version",
+        feature = "querying_the_alias_of_a_function_version"
+    )
+)]
+pub use types::common::version::*;
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function",
+        feature = "querying_the_metadata_of_a_function"
+    )
+)]
+pub use types::common::vpc::*;
 #[cfg(feature = "configuring_asynchronous_execution_notification")]
 pub use types::configuring_asynchronous_execution_notification::*;
 #[cfg(feature = "creating_a_dependency_version")]
@@ -266,7 +530,6 @@ pub use types::querying_function_tags::*;
 pub use types::querying_functions::*;
 #[cfg(feature = "querying_metrics_in_a_specified_period")]
 pub use types::querying_metrics_in_a_specified_period::*;
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 pub use types::querying_reserved_instances_of_a_function::*;
 #[cfg(feature = "querying_resource_tags")]
 pub use types::querying_resource_tags::*;

@@ -2,10 +2,279 @@
 // From: spec/otc_fgs/changing_the_number_of_reserved_instances.json, spec/otc_fgs/common.json, spec/otc_fgs/configuring_asynchronous_execution_notification.json, spec/otc_fgs/creating_a_dependency_version.json, spec/otc_fgs/creating_a_function.json, spec/otc_fgs/creating_a_test_event.json, spec/otc_fgs/creating_a_trigger.json, spec/otc_fgs/creating_an_alias_for_a_function_version.json, spec/otc_fgs/creating_resource_tags.json, spec/otc_fgs/deleting_a_dependency_version.json, spec/otc_fgs/deleting_a_function_or_function_version.json, spec/otc_fgs/deleting_a_test_event.json, spec/otc_fgs/deleting_a_trigger.json, spec/otc_fgs/deleting_all_triggers_of_a_function.json, spec/otc_fgs/deleting_an_alias_of_a_function_version.json, spec/otc_fgs/deleting_asynchronous_execution_notification_settings.json, spec/otc_fgs/deleting_resource_tags.json, spec/otc_fgs/enabling_the_function_of_reporting_logs_to_lts.json, spec/otc_fgs/executing_a_function_asynchronously.json, spec/otc_fgs/executing_a_function_synchronously.json, spec/otc_fgs/exporting_a_function.json, spec/otc_fgs/importing_a_function.json, spec/otc_fgs/modifying_the_alias_of_a_function_version.json, spec/otc_fgs/modifying_the_code_of_a_function.json, spec/otc_fgs/modifying_the_metadata_of_a_function.json, spec/otc_fgs/obtaining_the_details_of_a_test_event.json, spec/otc_fgs/publishing_a_function_version.json, spec/otc_fgs/querying_a_dependency_version.json, spec/otc_fgs/querying_a_specified_function_template.json, spec/otc_fgs/querying_a_trigger.json, spec/otc_fgs/querying_all_triggers_of_a_function.json, spec/otc_fgs/querying_all_versions_and_aliases_of_a_function.json, spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions.json, spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_version.json, spec/otc_fgs/querying_asynchronous_invocation_requests.json, spec/otc_fgs/querying_dependencies.json, spec/otc_fgs/querying_dependency_versions.json, spec/otc_fgs/querying_function_tags.json, spec/otc_fgs/querying_functions.json, spec/otc_fgs/querying_metrics_in_a_specified_period.json, spec/otc_fgs/querying_reserved_instances_of_a_function.json, spec/otc_fgs/querying_resource_tags.json, spec/otc_fgs/querying_resources.json, spec/otc_fgs/querying_tenant_level_function_statistics.json, spec/otc_fgs/querying_tenant_quotas.json, spec/otc_fgs/querying_test_events_of_a_function.json, spec/otc_fgs/querying_the_alias_of_a_function_version.json, spec/otc_fgs/querying_the_code_of_a_function.json, spec/otc_fgs/querying_the_log_group_and_stream_of_a_function.json, spec/otc_fgs/querying_the_metadata_of_a_function.json, spec/otc_fgs/querying_the_number_of_reserved_instances.json, spec/otc_fgs/querying_the_versions_of_a_function.json, spec/otc_fgs/stopping_an_asynchronous_invocation_request.json, spec/otc_fgs/updating_a_test_event.json, spec/otc_fgs/updating_a_trigger.json, spec/otc_fgs/updating_max_instances_of_a_function.json, spec/otc_fgs/updating_the_pinning_status_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(any(feature = "creating_resource_tags", feature = "deleting_resource_tags"))]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "creating_a_trigger",
+            feature = "querying_a_trigger",
+            feature = "querying_all_triggers_of_a_function",
+            feature = "updating_a_trigger"
+        )
+    )]
+    pub mod apig;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_functions",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod code;
+    #[cfg(
+        any(
+            feature = "creating_an_alias_for_a_function_version",
+            feature = "modifying_the_alias_of_a_function_version",
+            feature = "querying_the_alias_of_a_function_version"
+        )
+    )]
+    pub mod combine;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_code_of_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_functions",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod concurrency;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "creating_a_trigger",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "querying_a_trigger",
+            feature = "querying_all_triggers_of_a_function",
+            feature = "updating_a_trigger"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function"
+        )
+    )]
+    pub mod custom;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_code_of_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod dependency;
+    #[cfg(
+        any(
+            feature = "configuring_asynchronous_execution_notification",
+            feature = "publishing_a_function_version",
+            feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+            feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+            feature = "querying_the_versions_of_a_function"
+        )
+    )]
+    pub mod destination;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "querying_the_metadata_of_a_function"
+        )
+    )]
+    pub mod ephemeral;
+    #[cfg(
+        any(
+            feature = "configuring_asynchronous_execution_notification",
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_code_of_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+            feature = "querying_asynchronous_execution_notification_settings_of_a_function_version",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod func;
+    #[cfg(
+        any(
+            feature = "publishing_a_function_version",
+            feature = "querying_the_versions_of_a_function"
+        )
+    )]
+    pub mod function;
+    #[cfg(
+        any(
+            feature = "creating_resource_tags",
+            feature = "deleting_resource_tags",
+            feature = "querying_function_tags",
+            feature = "querying_resources"
+        )
+    )]
+    pub mod kv;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_functions",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod memory;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod mount;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "querying_the_metadata_of_a_function"
+        )
+    )]
+    pub mod network;
+    #[cfg(
+        any(
+            feature = "creating_an_alias_for_a_function_version",
+            feature = "modifying_the_alias_of_a_function_version",
+            feature = "querying_the_alias_of_a_function_version"
+        )
+    )]
+    pub mod op;
+    #[cfg(
+        any(
+            feature = "querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions",
+            feature = "querying_reserved_instances_of_a_function",
+            feature = "querying_the_number_of_reserved_instances"
+        )
+    )]
+    pub mod page;
+    #[cfg(
+        any(
+            feature = "creating_an_alias_for_a_function_version",
+            feature = "modifying_the_alias_of_a_function_version",
+            feature = "querying_the_alias_of_a_function_version"
+        )
+    )]
+    pub mod rule;
+    #[cfg(
+        any(
+            feature = "creating_a_dependency_version",
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_code_of_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_a_dependency_version",
+            feature = "querying_dependencies",
+            feature = "querying_dependency_versions",
+            feature = "querying_functions",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod runtime;
+    #[cfg(
+        any(
+            feature = "querying_metrics_in_a_specified_period",
+            feature = "querying_tenant_level_function_statistics"
+        )
+    )]
+    pub mod sla;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "importing_a_function",
+            feature = "modifying_the_code_of_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_functions",
+            feature = "querying_the_code_of_a_function",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "querying_the_versions_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod strategy;
+    #[cfg(any(feature = "querying_resource_tags", feature = "querying_resources"))]
+    pub mod tag;
+    #[cfg(
+        any(
+            feature = "creating_a_trigger",
+            feature = "querying_a_trigger",
+            feature = "querying_all_triggers_of_a_function",
+            feature = "updating_a_trigger"
+        )
+    )]
+    pub mod trigger;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "publishing_a_function_version",
+            feature = "querying_functions",
+            feature = "querying_the_metadata_of_a_function",
+            feature = "updating_max_instances_of_a_function"
+        )
+    )]
+    pub mod type_;
+    #[cfg(
+        any(
+            feature = "creating_an_alias_for_a_function_version",
+            feature = "modifying_the_alias_of_a_function_version",
+            feature = "querying_the_alias_of_a_function_version"
+        )
+    )]
+    pub mod version;
+    #[cfg(
+        any(
+            feature = "creating_a_function",
+            feature = "modifying_the_metadata_of_a_function",
+            feature = "querying_the_metadata_of_a_function"
+        )
+    )]
+    pub mod vpc;
+}
 #[cfg(feature = "changing_the_number_of_reserved_instances")]
 pub mod changing_the_number_of_reserved_instances;
 #[cfg(feature = "configuring_asynchronous_execution_notification")]
@@ -88,7 +357,6 @@ pub mod querying_function_tags;
 pub mod querying_functions;
 #[cfg(feature = "querying_metrics_in_a_specified_period")]
 pub mod querying_metrics_in_a_specified_period;
-#[cfg(feature = "querying_reserved_instances_of_a_function")]
 pub mod querying_reserved_instances_of_a_function;
 #[cfg(feature = "querying_resource_tags")]
 pub mod querying_resource_tags;

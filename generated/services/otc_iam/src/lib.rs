@@ -455,16 +455,220 @@ pub mod verifying_a_token;
 /// Verifying a Token and Returning a Valid Token
 pub mod verifying_a_token_and_returning_a_valid_token;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "binding_a_virtual_mfa_device")]
 pub use types::binding_a_virtual_mfa_device::*;
 #[cfg(feature = "changing_a_password")]
 pub use types::changing_a_password::*;
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_api_access",
+        feature = "modifying_the_acl_for_console_access",
+        feature = "modifying_the_operation_protection_policy",
+        feature = "querying_the_acl_for_api_access",
+        feature = "querying_the_acl_for_console_access",
+        feature = "querying_the_operation_protection_policy"
+    )
+)]
+pub use types::common::allow::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+        feature = "obtaining_an_agency_token",
+        feature = "querying_the_service_catalog",
+        feature = "verifying_a_token_and_returning_a_valid_token"
+    )
+)]
+pub use types::common::catalog::*;
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
+pub use types::common::condition::*;
+#[cfg(
+    any(
+        feature = "modifying_the_acl_for_console_access",
+        feature = "querying_the_acl_for_console_access"
+    )
+)]
+pub use types::common::console::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_policy",
+        feature = "modifying_a_custom_policy",
+        feature = "querying_an_identity_provider"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "querying_a_role_list",
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_role_details",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+    )
+)]
+pub use types::common::depends::*;
+#[cfg(
+    any(
+        feature = "obtaining_an_unscoped_token_idp_initiated",
+        feature = "obtaining_an_unscoped_token_sp_initiated",
+        feature = "verifying_a_token_and_returning_a_valid_token"
+    )
+)]
+pub use types::common::domain::*;
+pub use types::common::effect::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+        feature = "obtaining_an_agency_token",
+        feature = "querying_the_service_catalog",
+        feature = "verifying_a_token_and_returning_a_valid_token"
+    )
+)]
+pub use types::common::endpoints::*;
+pub use types::common::group::*;
+pub use types::common::groups::*;
+pub use types::common::identity::*;
+pub use types::common::json::*;
+pub use types::common::links::*;
+#[cfg(
+    any(
+        feature = "listing_custom_policies",
+        feature = "querying_a_region_list",
+        feature = "querying_a_role_list",
+        feature = "querying_a_user_project_list",
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_custom_policy_details",
+        feature = "querying_endpoints",
+        feature = "querying_information_about_a_specified_project",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_project_information_based_on_the_specified_criteria",
+        feature = "querying_role_assignments_discarded",
+        feature = "querying_role_details",
+        feature = "querying_service_details",
+        feature = "querying_services",
+        feature = "querying_the_identity_provider_list",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
+        feature = "querying_the_mapping_list",
+        feature = "querying_user_details_recommended"
+    )
+)]
+pub use types::common::listing::*;
+pub use types::common::local::*;
+#[cfg(any(feature = "querying_a_region_list", feature = "querying_region_details"))]
+pub use types::common::locales::*;
+#[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
+pub use types::common::mapping::*;
+pub use types::common::obtaining::*;
+#[cfg(
+    any(feature = "listing_custom_policies", feature = "querying_custom_policy_details")
+)]
+pub use types::common::operator::*;
+pub use types::common::os::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+pub use types::common::password::*;
+#[cfg(
+    any(
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_role_details",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+    )
+)]
+pub use types::common::policy::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_token_with_an_openid_connect_id_token",
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+pub use types::common::project::*;
+pub use types::common::protocol::*;
+pub use types::common::pwd::*;
+#[cfg(feature = "querying_a_protocol")]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "querying_a_resource_quota",
+        feature = "querying_the_quotas_of_a_project"
+    )
+)]
+pub use types::common::quotas::*;
+#[cfg(any(feature = "registering_a_protocol", feature = "updating_a_protocol"))]
+pub use types::common::registering::*;
+pub use types::common::remote::*;
+#[cfg(any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy"))]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "querying_a_resource_quota",
+        feature = "querying_the_quotas_of_a_project"
+    )
+)]
+pub use types::common::resources::*;
+#[cfg(
+    any(
+        feature = "creating_a_custom_policy",
+        feature = "granting_permissions_to_agencies_associated_with_specified_enterprise_projects",
+        feature = "modifying_a_custom_policy",
+        feature = "removing_permissions_of_agencies_associated_with_specified_enterprise_projects"
+    )
+)]
+pub use types::common::role::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+        feature = "obtaining_an_agency_token",
+        feature = "obtaining_an_unscoped_token_sp_initiated",
+        feature = "verifying_a_token_and_returning_a_valid_token"
+    )
+)]
+pub use types::common::roles::*;
+#[cfg(
+    any(
+        feature = "creating_a_mapping",
+        feature = "querying_a_mapping",
+        feature = "updating_a_mapping"
+    )
+)]
+pub use types::common::rules::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_user_token_through_password_authentication",
+        feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+    )
+)]
+pub use types::common::scope::*;
+#[cfg(
+    any(
+        feature = "querying_all_permissions_of_a_user_group",
+        feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+        feature = "querying_permissions_of_a_user_group_under_a_domain",
+        feature = "querying_role_details",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+        feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+    )
+)]
+pub use types::common::statement::*;
+pub use types::common::user::*;
 #[cfg(feature = "creating_a_custom_policy")]
 pub use types::creating_a_custom_policy::*;
 #[cfg(feature = "creating_a_custom_policy_for_cloud_services")]
 pub use types::creating_a_custom_policy_for_cloud_services::*;
-#[cfg(feature = "creating_a_mapping")]
 pub use types::creating_a_mapping::*;
 #[cfg(feature = "creating_a_permanent_access_key")]
 pub use types::creating_a_permanent_access_key::*;
@@ -482,7 +686,6 @@ pub use types::creating_an_agency::*;
 pub use types::creating_an_iam_user_recommended::*;
 #[cfg(feature = "creating_an_identity_provider")]
 pub use types::creating_an_identity_provider::*;
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 pub use types::creating_an_openid_connect_identity_provider::*;
 #[cfg(
     feature = "granting_permissions_to_agencies_associated_with_specified_enterprise_projects"
@@ -494,7 +697,6 @@ pub use types::importing_a_metadata_file::*;
 pub use types::listing_custom_policies::*;
 #[cfg(feature = "listing_permanent_access_keys")]
 pub use types::listing_permanent_access_keys::*;
-#[cfg(feature = "listing_user_groups")]
 pub use types::listing_user_groups::*;
 #[cfg(feature = "modifying_a_custom_policy")]
 pub use types::modifying_a_custom_policy::*;
@@ -512,7 +714,6 @@ pub use types::modifying_the_acl_for_api_access::*;
 pub use types::modifying_the_acl_for_console_access::*;
 #[cfg(feature = "modifying_the_login_authentication_policy")]
 pub use types::modifying_the_login_authentication_policy::*;
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 pub use types::modifying_the_login_protection_configuration_of_a_user::*;
 #[cfg(feature = "modifying_the_operation_protection_policy")]
 pub use types::modifying_the_operation_protection_policy::*;
@@ -524,9 +725,7 @@ pub use types::modifying_user_information::*;
     feature = "modifying_user_information_including_email_address_and_mobile_number_as_the_administrator"
 )]
 pub use types::modifying_user_information_including_email_address_and_mobile_number_as_the_administrator::*;
-#[cfg(feature = "obtaining_a_scoped_token")]
 pub use types::obtaining_a_scoped_token::*;
-#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 pub use types::obtaining_a_temporary_ak_sk::*;
 #[cfg(feature = "obtaining_a_token_with_an_openid_connect_id_token")]
 pub use types::obtaining_a_token_with_an_openid_connect_id_token::*;
@@ -556,11 +755,10 @@ pub use types::querying_a_permanent_access_key::*;
 pub use types::querying_a_protocol::*;
 #[cfg(feature = "querying_a_region_list")]
 pub use types::querying_a_region_list::*;
-#[cfg(feature = "querying_a_resource_quota")]
+#[cfg(any(feature = "querying_a_resource_quota", feature = "querying_services"))]
 pub use types::querying_a_resource_quota::*;
 #[cfg(feature = "querying_a_role_list")]
 pub use types::querying_a_role_list::*;
-#[cfg(feature = "querying_a_user_list")]
 pub use types::querying_a_user_list::*;
 #[cfg(feature = "querying_a_user_project_list")]
 pub use types::querying_a_user_project_list::*;
@@ -568,11 +766,9 @@ pub use types::querying_a_user_project_list::*;
 pub use types::querying_all_permissions_of_a_user_group::*;
 #[cfg(feature = "querying_all_permissions_of_an_agency")]
 pub use types::querying_all_permissions_of_an_agency::*;
-#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 pub use types::querying_an_agency_list_based_on_the_specified_conditions::*;
 #[cfg(feature = "querying_an_identity_provider")]
 pub use types::querying_an_identity_provider::*;
-#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 pub use types::querying_an_openid_connect_identity_provider::*;
 #[cfg(feature = "querying_custom_policy_details")]
 pub use types::querying_custom_policy_details::*;
@@ -586,11 +782,11 @@ pub use types::querying_information_about_a_specified_project::*;
 pub use types::querying_information_about_keystone_api_version_3_0::*;
 #[cfg(feature = "querying_information_and_status_of_a_specified_project")]
 pub use types::querying_information_and_status_of_a_specified_project::*;
+pub use types::querying_keystone_api_version_information::*;
 #[cfg(feature = "querying_login_protection_configurations_of_users")]
 pub use types::querying_login_protection_configurations_of_users::*;
 #[cfg(feature = "querying_mfa_device_information_of_users")]
 pub use types::querying_mfa_device_information_of_users::*;
-#[cfg(feature = "querying_permission_assignment_records")]
 pub use types::querying_permission_assignment_records::*;
 #[cfg(feature = "querying_permissions_of_a_user_group_corresponding_to_a_project")]
 pub use types::querying_permissions_of_a_user_group_corresponding_to_a_project::*;
@@ -606,7 +802,6 @@ pub use types::querying_role_assignments_discarded::*;
 pub use types::querying_role_details::*;
 #[cfg(feature = "querying_service_details")]
 pub use types::querying_service_details::*;
-#[cfg(feature = "querying_services")]
 pub use types::querying_services::*;
 #[cfg(feature = "querying_the_acl_for_api_access")]
 pub use types::querying_the_acl_for_api_access::*;
@@ -616,15 +811,12 @@ pub use types::querying_the_acl_for_console_access::*;
 pub use types::querying_the_identity_provider_list::*;
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_federated_users")]
 pub use types::querying_the_list_of_domains_accessible_to_federated_users::*;
-#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 pub use types::querying_the_list_of_domains_accessible_to_users::*;
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 pub use types::querying_the_list_of_permissions_of_an_agency_on_a_domain::*;
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_project")]
 pub use types::querying_the_list_of_permissions_of_an_agency_on_a_project::*;
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_federated_users")]
 pub use types::querying_the_list_of_projects_accessible_to_federated_users::*;
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 pub use types::querying_the_list_of_projects_accessible_to_users::*;
 #[cfg(feature = "querying_the_login_authentication_policy")]
 pub use types::querying_the_login_authentication_policy::*;
@@ -642,13 +834,11 @@ pub use types::querying_the_password_policy::*;
 pub use types::querying_the_password_strength_policy::*;
 #[cfg(feature = "querying_the_password_strength_policy_by_option")]
 pub use types::querying_the_password_strength_policy_by_option::*;
-#[cfg(feature = "querying_the_protocol_list")]
 pub use types::querying_the_protocol_list::*;
 #[cfg(feature = "querying_the_quotas_of_a_project")]
 pub use types::querying_the_quotas_of_a_project::*;
 #[cfg(feature = "querying_the_service_catalog")]
 pub use types::querying_the_service_catalog::*;
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 pub use types::querying_the_user_group_to_which_a_user_belongs::*;
 #[cfg(feature = "querying_user_details")]
 pub use types::querying_user_details::*;
@@ -656,7 +846,6 @@ pub use types::querying_user_details::*;
 pub use types::querying_user_details_recommended::*;
 #[cfg(feature = "querying_user_group_details")]
 pub use types::querying_user_group_details::*;
-#[cfg(feature = "querying_users_in_a_user_group")]
 pub use types::querying_users_in_a_user_group::*;
 #[cfg(feature = "registering_a_protocol")]
 pub use types::registering_a_protocol::*;
@@ -676,7 +865,6 @@ pub use types::updating_a_protocol::*;
 pub use types::updating_a_saml_identity_provider::*;
 #[cfg(feature = "updating_a_user_group")]
 pub use types::updating_a_user_group::*;
-#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 pub use types::updating_an_openid_connect_identity_provider::*;
 #[cfg(feature = "verifying_a_token_and_returning_a_valid_token")]
 pub use types::verifying_a_token_and_returning_a_valid_token::*;

@@ -2,10 +2,228 @@
 // From: spec/otc_iam/adding_a_user_to_a_user_group.json, spec/otc_iam/binding_a_virtual_mfa_device.json, spec/otc_iam/changing_a_password.json, spec/otc_iam/checking_whether_a_user_group_has_specified_permissions_for_all_projects.json, spec/otc_iam/checking_whether_an_agency_has_specified_permissions.json, spec/otc_iam/checking_whether_an_agency_has_the_specified_permissions_on_a_domain.json, spec/otc_iam/checking_whether_an_agency_has_the_specified_permissions_on_a_project.json, spec/otc_iam/common.json, spec/otc_iam/creating_a_custom_policy.json, spec/otc_iam/creating_a_custom_policy_for_cloud_services.json, spec/otc_iam/creating_a_mapping.json, spec/otc_iam/creating_a_permanent_access_key.json, spec/otc_iam/creating_a_project.json, spec/otc_iam/creating_a_user.json, spec/otc_iam/creating_a_user_group.json, spec/otc_iam/creating_a_virtual_mfa_device.json, spec/otc_iam/creating_an_agency.json, spec/otc_iam/creating_an_iam_user_recommended.json, spec/otc_iam/creating_an_identity_provider.json, spec/otc_iam/creating_an_openid_connect_identity_provider.json, spec/otc_iam/deleting_a_custom_policy.json, spec/otc_iam/deleting_a_mapping.json, spec/otc_iam/deleting_a_permanent_access_key.json, spec/otc_iam/deleting_a_project.json, spec/otc_iam/deleting_a_protocol.json, spec/otc_iam/deleting_a_user.json, spec/otc_iam/deleting_a_user_from_a_user_group.json, spec/otc_iam/deleting_a_user_group.json, spec/otc_iam/deleting_a_user_token.json, spec/otc_iam/deleting_a_virtual_mfa_device.json, spec/otc_iam/deleting_an_agency.json, spec/otc_iam/deleting_an_identity_provider.json, spec/otc_iam/deleting_permissions_of_a_user_group_corresponding_to_a_project.json, spec/otc_iam/deleting_permissions_of_a_user_group_of_a_domain.json, spec/otc_iam/deleting_permissions_of_an_agency_on_a_domain.json, spec/otc_iam/deleting_permissions_of_an_agency_on_a_project.json, spec/otc_iam/granting_permissions_to_a_user_group_corresponding_to_a_project.json, spec/otc_iam/granting_permissions_to_a_user_group_for_all_projects.json, spec/otc_iam/granting_permissions_to_a_user_group_of_a_domain.json, spec/otc_iam/granting_permissions_to_agencies_associated_with_specified_enterprise_projects.json, spec/otc_iam/granting_permissions_to_an_agency_for_a_project.json, spec/otc_iam/granting_permissions_to_an_agency_on_a_domain.json, spec/otc_iam/granting_specified_permissions_to_an_agency_for_all_projects.json, spec/otc_iam/importing_a_metadata_file.json, spec/otc_iam/listing_custom_policies.json, spec/otc_iam/listing_permanent_access_keys.json, spec/otc_iam/listing_user_groups.json, spec/otc_iam/modifying_a_custom_policy.json, spec/otc_iam/modifying_a_custom_policy_for_cloud_services.json, spec/otc_iam/modifying_a_permanent_access_key.json, spec/otc_iam/modifying_an_agency.json, spec/otc_iam/modifying_project_data.json, spec/otc_iam/modifying_the_acl_for_api_access.json, spec/otc_iam/modifying_the_acl_for_console_access.json, spec/otc_iam/modifying_the_login_authentication_policy.json, spec/otc_iam/modifying_the_login_protection_configuration_of_a_user.json, spec/otc_iam/modifying_the_operation_protection_policy.json, spec/otc_iam/modifying_the_password_policy.json, spec/otc_iam/modifying_user_information.json, spec/otc_iam/modifying_user_information_including_email_address_and_mobile_number_as_the_administrator.json, spec/otc_iam/obtaining_a_scoped_token.json, spec/otc_iam/obtaining_a_temporary_ak_sk.json, spec/otc_iam/obtaining_a_token_with_an_openid_connect_id_token.json, spec/otc_iam/obtaining_a_user_token_through_password_authentication.json, spec/otc_iam/obtaining_a_user_token_through_password_authentication_and_virtual_mfa.json, spec/otc_iam/obtaining_an_agency_token.json, spec/otc_iam/obtaining_an_unscoped_token_idp_initiated.json, spec/otc_iam/obtaining_an_unscoped_token_sp_initiated.json, spec/otc_iam/obtaining_an_unscoped_token_with_an_openid_connect_id_token.json, spec/otc_iam/obtaining_details_of_a_specified_agency.json, spec/otc_iam/querying_a_mapping.json, spec/otc_iam/querying_a_metadata_file.json, spec/otc_iam/querying_a_permanent_access_key.json, spec/otc_iam/querying_a_protocol.json, spec/otc_iam/querying_a_region_list.json, spec/otc_iam/querying_a_resource_quota.json, spec/otc_iam/querying_a_role_list.json, spec/otc_iam/querying_a_user_list.json, spec/otc_iam/querying_a_user_project_list.json, spec/otc_iam/querying_all_permissions_of_a_user_group.json, spec/otc_iam/querying_all_permissions_of_an_agency.json, spec/otc_iam/querying_an_agency_list_based_on_the_specified_conditions.json, spec/otc_iam/querying_an_identity_provider.json, spec/otc_iam/querying_an_openid_connect_identity_provider.json, spec/otc_iam/querying_custom_policy_details.json, spec/otc_iam/querying_endpoint_details.json, spec/otc_iam/querying_endpoints.json, spec/otc_iam/querying_information_about_a_specified_project.json, spec/otc_iam/querying_information_about_keystone_api_version_3_0.json, spec/otc_iam/querying_information_and_status_of_a_specified_project.json, spec/otc_iam/querying_keystone_api_version_information.json, spec/otc_iam/querying_login_protection_configurations_of_users.json, spec/otc_iam/querying_mfa_device_information_of_users.json, spec/otc_iam/querying_permission_assignment_records.json, spec/otc_iam/querying_permissions_of_a_user_group_corresponding_to_a_project.json, spec/otc_iam/querying_permissions_of_a_user_group_under_a_domain.json, spec/otc_iam/querying_project_information_based_on_the_specified_criteria.json, spec/otc_iam/querying_region_details.json, spec/otc_iam/querying_role_assignments_discarded.json, spec/otc_iam/querying_role_details.json, spec/otc_iam/querying_service_details.json, spec/otc_iam/querying_services.json, spec/otc_iam/querying_the_acl_for_api_access.json, spec/otc_iam/querying_the_acl_for_console_access.json, spec/otc_iam/querying_the_identity_provider_list.json, spec/otc_iam/querying_the_list_of_domains_accessible_to_federated_users.json, spec/otc_iam/querying_the_list_of_domains_accessible_to_users.json, spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_domain.json, spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_project.json, spec/otc_iam/querying_the_list_of_projects_accessible_to_federated_users.json, spec/otc_iam/querying_the_list_of_projects_accessible_to_users.json, spec/otc_iam/querying_the_login_authentication_policy.json, spec/otc_iam/querying_the_login_protection_configuration_of_a_user.json, spec/otc_iam/querying_the_mapping_list.json, spec/otc_iam/querying_the_metadata_file_of_keystone.json, spec/otc_iam/querying_the_mfa_device_information_of_a_user.json, spec/otc_iam/querying_the_operation_protection_policy.json, spec/otc_iam/querying_the_password_policy.json, spec/otc_iam/querying_the_password_strength_policy.json, spec/otc_iam/querying_the_password_strength_policy_by_option.json, spec/otc_iam/querying_the_protocol_list.json, spec/otc_iam/querying_the_quotas_of_a_project.json, spec/otc_iam/querying_the_service_catalog.json, spec/otc_iam/querying_the_user_group_to_which_a_user_belongs.json, spec/otc_iam/querying_user_details.json, spec/otc_iam/querying_user_details_recommended.json, spec/otc_iam/querying_user_group_details.json, spec/otc_iam/querying_users_in_a_user_group.json, spec/otc_iam/querying_whether_a_user_belongs_to_a_user_group.json, spec/otc_iam/querying_whether_a_user_group_corresponding_to_a_project_has_specific_permissions.json, spec/otc_iam/querying_whether_a_user_group_under_a_domain_has_specific_permissions.json, spec/otc_iam/registering_a_protocol.json, spec/otc_iam/removing_permissions_of_agencies_associated_with_specified_enterprise_projects.json, spec/otc_iam/removing_specified_permissions_of_a_user_group_in_all_projects.json, spec/otc_iam/removing_specified_permissions_of_an_agency_in_all_projects.json, spec/otc_iam/sending_a_welcome_email_to_a_user.json, spec/otc_iam/setting_the_status_of_a_specified_project.json, spec/otc_iam/unbinding_a_virtual_mfa_device.json, spec/otc_iam/updating_a_mapping.json, spec/otc_iam/updating_a_protocol.json, spec/otc_iam/updating_a_saml_identity_provider.json, spec/otc_iam/updating_a_user_group.json, spec/otc_iam/updating_an_openid_connect_identity_provider.json, spec/otc_iam/verifying_a_token.json, spec/otc_iam/verifying_a_token_and_returning_a_valid_token.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "modifying_the_acl_for_api_access",
+            feature = "modifying_the_acl_for_console_access",
+            feature = "modifying_the_operation_protection_policy",
+            feature = "querying_the_acl_for_api_access",
+            feature = "querying_the_acl_for_console_access",
+            feature = "querying_the_operation_protection_policy"
+        )
+    )]
+    pub mod allow;
+    #[cfg(
+        any(
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+            feature = "obtaining_an_agency_token",
+            feature = "querying_the_service_catalog",
+            feature = "verifying_a_token_and_returning_a_valid_token"
+        )
+    )]
+    pub mod catalog;
+    #[cfg(
+        any(
+            feature = "listing_custom_policies",
+            feature = "querying_custom_policy_details"
+        )
+    )]
+    pub mod condition;
+    #[cfg(
+        any(
+            feature = "modifying_the_acl_for_console_access",
+            feature = "querying_the_acl_for_console_access"
+        )
+    )]
+    pub mod console;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_policy",
+            feature = "modifying_a_custom_policy",
+            feature = "querying_an_identity_provider"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "querying_a_role_list",
+            feature = "querying_all_permissions_of_a_user_group",
+            feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+            feature = "querying_permissions_of_a_user_group_under_a_domain",
+            feature = "querying_role_details",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+        )
+    )]
+    pub mod depends;
+    #[cfg(
+        any(
+            feature = "obtaining_an_unscoped_token_idp_initiated",
+            feature = "obtaining_an_unscoped_token_sp_initiated",
+            feature = "verifying_a_token_and_returning_a_valid_token"
+        )
+    )]
+    pub mod domain;
+    pub mod effect;
+    #[cfg(
+        any(
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+            feature = "obtaining_an_agency_token",
+            feature = "querying_the_service_catalog",
+            feature = "verifying_a_token_and_returning_a_valid_token"
+        )
+    )]
+    pub mod endpoints;
+    pub mod group;
+    pub mod groups;
+    pub mod identity;
+    pub mod json;
+    pub mod links;
+    #[cfg(
+        any(
+            feature = "listing_custom_policies",
+            feature = "querying_a_region_list",
+            feature = "querying_a_role_list",
+            feature = "querying_a_user_project_list",
+            feature = "querying_all_permissions_of_a_user_group",
+            feature = "querying_custom_policy_details",
+            feature = "querying_endpoints",
+            feature = "querying_information_about_a_specified_project",
+            feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+            feature = "querying_permissions_of_a_user_group_under_a_domain",
+            feature = "querying_project_information_based_on_the_specified_criteria",
+            feature = "querying_role_assignments_discarded",
+            feature = "querying_role_details",
+            feature = "querying_service_details",
+            feature = "querying_services",
+            feature = "querying_the_identity_provider_list",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_project",
+            feature = "querying_the_mapping_list",
+            feature = "querying_user_details_recommended"
+        )
+    )]
+    pub mod listing;
+    pub mod local;
+    #[cfg(any(feature = "querying_a_region_list", feature = "querying_region_details"))]
+    pub mod locales;
+    #[cfg(any(feature = "creating_a_mapping", feature = "updating_a_mapping"))]
+    pub mod mapping;
+    pub mod obtaining;
+    #[cfg(
+        any(
+            feature = "listing_custom_policies",
+            feature = "querying_custom_policy_details"
+        )
+    )]
+    pub mod operator;
+    pub mod os;
+    #[cfg(
+        any(
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+        )
+    )]
+    pub mod password;
+    #[cfg(
+        any(
+            feature = "querying_all_permissions_of_a_user_group",
+            feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+            feature = "querying_permissions_of_a_user_group_under_a_domain",
+            feature = "querying_role_details",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+        )
+    )]
+    pub mod policy;
+    #[cfg(
+        any(
+            feature = "obtaining_a_token_with_an_openid_connect_id_token",
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+        )
+    )]
+    pub mod project;
+    pub mod protocol;
+    pub mod pwd;
+    #[cfg(feature = "querying_a_protocol")]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "querying_a_resource_quota",
+            feature = "querying_the_quotas_of_a_project"
+        )
+    )]
+    pub mod quotas;
+    #[cfg(any(feature = "registering_a_protocol", feature = "updating_a_protocol"))]
+    pub mod registering;
+    pub mod remote;
+    #[cfg(
+        any(feature = "creating_a_custom_policy", feature = "modifying_a_custom_policy")
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "querying_a_resource_quota",
+            feature = "querying_the_quotas_of_a_project"
+        )
+    )]
+    pub mod resources;
+    #[cfg(
+        any(
+            feature = "creating_a_custom_policy",
+            feature = "granting_permissions_to_agencies_associated_with_specified_enterprise_projects",
+            feature = "modifying_a_custom_policy",
+            feature = "removing_permissions_of_agencies_associated_with_specified_enterprise_projects"
+        )
+    )]
+    pub mod role;
+    #[cfg(
+        any(
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa",
+            feature = "obtaining_an_agency_token",
+            feature = "obtaining_an_unscoped_token_sp_initiated",
+            feature = "verifying_a_token_and_returning_a_valid_token"
+        )
+    )]
+    pub mod roles;
+    #[cfg(
+        any(
+            feature = "creating_a_mapping",
+            feature = "querying_a_mapping",
+            feature = "updating_a_mapping"
+        )
+    )]
+    pub mod rules;
+    #[cfg(
+        any(
+            feature = "obtaining_a_user_token_through_password_authentication",
+            feature = "obtaining_a_user_token_through_password_authentication_and_virtual_mfa"
+        )
+    )]
+    pub mod scope;
+    #[cfg(
+        any(
+            feature = "querying_all_permissions_of_a_user_group",
+            feature = "querying_permissions_of_a_user_group_corresponding_to_a_project",
+            feature = "querying_permissions_of_a_user_group_under_a_domain",
+            feature = "querying_role_details",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain",
+            feature = "querying_the_list_of_permissions_of_an_agency_on_a_project"
+        )
+    )]
+    pub mod statement;
+    pub mod user;
+}
 #[cfg(feature = "binding_a_virtual_mfa_device")]
 pub mod binding_a_virtual_mfa_device;
 #[cfg(feature = "changing_a_password")]
@@ -14,7 +232,6 @@ pub mod changing_a_password;
 pub mod creating_a_custom_policy;
 #[cfg(feature = "creating_a_custom_policy_for_cloud_services")]
 pub mod creating_a_custom_policy_for_cloud_services;
-#[cfg(feature = "creating_a_mapping")]
 pub mod creating_a_mapping;
 #[cfg(feature = "creating_a_permanent_access_key")]
 pub mod creating_a_permanent_access_key;
@@ -32,7 +249,6 @@ pub mod creating_an_agency;
 pub mod creating_an_iam_user_recommended;
 #[cfg(feature = "creating_an_identity_provider")]
 pub mod creating_an_identity_provider;
-#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 pub mod creating_an_openid_connect_identity_provider;
 #[cfg(
     feature = "granting_permissions_to_agencies_associated_with_specified_enterprise_projects"
@@ -44,7 +260,6 @@ pub mod importing_a_metadata_file;
 pub mod listing_custom_policies;
 #[cfg(feature = "listing_permanent_access_keys")]
 pub mod listing_permanent_access_keys;
-#[cfg(feature = "listing_user_groups")]
 pub mod listing_user_groups;
 #[cfg(feature = "modifying_a_custom_policy")]
 pub mod modifying_a_custom_policy;
@@ -62,7 +277,6 @@ pub mod modifying_the_acl_for_api_access;
 pub mod modifying_the_acl_for_console_access;
 #[cfg(feature = "modifying_the_login_authentication_policy")]
 pub mod modifying_the_login_authentication_policy;
-#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 pub mod modifying_the_login_protection_configuration_of_a_user;
 #[cfg(feature = "modifying_the_operation_protection_policy")]
 pub mod modifying_the_operation_protection_policy;
@@ -74,9 +288,7 @@ pub mod modifying_user_information;
     feature = "modifying_user_information_including_email_address_and_mobile_number_as_the_administrator"
 )]
 pub mod modifying_user_information_including_email_address_and_mobile_number_as_the_administrator;
-#[cfg(feature = "obtaining_a_scoped_token")]
 pub mod obtaining_a_scoped_token;
-#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 pub mod obtaining_a_temporary_ak_sk;
 #[cfg(feature = "obtaining_a_token_with_an_openid_connect_id_token")]
 pub mod obtaining_a_token_with_an_openid_connect_id_token;
@@ -106,11 +318,10 @@ pub mod querying_a_permanent_access_key;
 pub mod querying_a_protocol;
 #[cfg(feature = "querying_a_region_list")]
 pub mod querying_a_region_list;
-#[cfg(feature = "querying_a_resource_quota")]
+#[cfg(any(feature = "querying_a_resource_quota", feature = "querying_services"))]
 pub mod querying_a_resource_quota;
 #[cfg(feature = "querying_a_role_list")]
 pub mod querying_a_role_list;
-#[cfg(feature = "querying_a_user_list")]
 pub mod querying_a_user_list;
 #[cfg(feature = "querying_a_user_project_list")]
 pub mod querying_a_user_project_list;
@@ -118,11 +329,9 @@ pub mod querying_a_user_project_list;
 pub mod querying_all_permissions_of_a_user_group;
 #[cfg(feature = "querying_all_permissions_of_an_agency")]
 pub mod querying_all_permissions_of_an_agency;
-#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 pub mod querying_an_agency_list_based_on_the_specified_conditions;
 #[cfg(feature = "querying_an_identity_provider")]
 pub mod querying_an_identity_provider;
-#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 pub mod querying_an_openid_connect_identity_provider;
 #[cfg(feature = "querying_custom_policy_details")]
 pub mod querying_custom_policy_details;
@@ -136,11 +345,11 @@ pub mod querying_information_about_a_specified_project;
 pub mod querying_information_about_keystone_api_version_3_0;
 #[cfg(feature = "querying_information_and_status_of_a_specified_project")]
 pub mod querying_information_and_status_of_a_specified_project;
+pub mod querying_keystone_api_version_information;
 #[cfg(feature = "querying_login_protection_configurations_of_users")]
 pub mod querying_login_protection_configurations_of_users;
 #[cfg(feature = "querying_mfa_device_information_of_users")]
 pub mod querying_mfa_device_information_of_users;
-#[cfg(feature = "querying_permission_assignment_records")]
 pub mod querying_permission_assignment_records;
 #[cfg(feature = "querying_permissions_of_a_user_group_corresponding_to_a_project")]
 pub mod querying_permissions_of_a_user_group_corresponding_to_a_project;
@@ -156,7 +365,6 @@ pub mod querying_role_assignments_discarded;
 pub mod querying_role_details;
 #[cfg(feature = "querying_service_details")]
 pub mod querying_service_details;
-#[cfg(feature = "querying_services")]
 pub mod querying_services;
 #[cfg(feature = "querying_the_acl_for_api_access")]
 pub mod querying_the_acl_for_api_access;
@@ -166,15 +374,12 @@ pub mod querying_the_acl_for_console_access;
 pub mod querying_the_identity_provider_list;
 #[cfg(feature = "querying_the_list_of_domains_accessible_to_federated_users")]
 pub mod querying_the_list_of_domains_accessible_to_federated_users;
-#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 pub mod querying_the_list_of_domains_accessible_to_users;
-#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 pub mod querying_the_list_of_permissions_of_an_agency_on_a_domain;
 #[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_project")]
 pub mod querying_the_list_of_permissions_of_an_agency_on_a_project;
 #[cfg(feature = "querying_the_list_of_projects_accessible_to_federated_users")]
 pub mod querying_the_list_of_projects_accessible_to_federated_users;
-#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 pub mod querying_the_list_of_projects_accessible_to_users;
 #[cfg(feature = "querying_the_login_authentication_policy")]
 pub mod querying_the_login_authentication_policy;
@@ -192,13 +397,11 @@ pub mod querying_the_password_policy;
 pub mod querying_the_password_strength_policy;
 #[cfg(feature = "querying_the_password_strength_policy_by_option")]
 pub mod querying_the_password_strength_policy_by_option;
-#[cfg(feature = "querying_the_protocol_list")]
 pub mod querying_the_protocol_list;
 #[cfg(feature = "querying_the_quotas_of_a_project")]
 pub mod querying_the_quotas_of_a_project;
 #[cfg(feature = "querying_the_service_catalog")]
 pub mod querying_the_service_catalog;
-#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 pub mod querying_the_user_group_to_which_a_user_belongs;
 #[cfg(feature = "querying_user_details")]
 pub mod querying_user_details;
@@ -206,7 +409,6 @@ pub mod querying_user_details;
 pub mod querying_user_details_recommended;
 #[cfg(feature = "querying_user_group_details")]
 pub mod querying_user_group_details;
-#[cfg(feature = "querying_users_in_a_user_group")]
 pub mod querying_users_in_a_user_group;
 #[cfg(feature = "registering_a_protocol")]
 pub mod registering_a_protocol;
@@ -226,7 +428,6 @@ pub mod updating_a_protocol;
 pub mod updating_a_saml_identity_provider;
 #[cfg(feature = "updating_a_user_group")]
 pub mod updating_a_user_group;
-#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 pub mod updating_an_openid_connect_identity_provider;
 #[cfg(feature = "verifying_a_token_and_returning_a_valid_token")]
 pub mod verifying_a_token_and_returning_a_valid_token;

@@ -145,28 +145,6 @@ pub mod updating_the_sharing_status_for_images;
 /// Uploading an Image (Native OpenStack API)
 pub mod uploading_an_image_native_openstack_api;
 mod types;
-#[cfg(
-    any(
-        feature = "creating_a_full_ecs_image",
-        feature = "creating_an_image",
-        feature = "creating_image_metadata_native_openstack_api",
-        feature = "importing_an_image_file_quickly",
-        feature = "modifying_an_image_native_openstack_api",
-        feature = "querying_a_schema_for_an_image_sharing_member_list_native_openstack_api",
-        feature = "querying_all_image_tags",
-        feature = "querying_an_api_version_native_openstack_api",
-        feature = "querying_an_image_list_schema_native_openstack_api",
-        feature = "querying_an_image_schema_native_openstack_api",
-        feature = "querying_api_versions_native_openstack_api",
-        feature = "querying_image_details_native_openstack_api",
-        feature = "querying_images",
-        feature = "querying_images_by_tag",
-        feature = "querying_images_native_openstack_api",
-        feature = "querying_tags",
-        feature = "updating_an_image"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "adding_an_image_sharing_member_native_openstack_api")]
 pub use types::adding_an_image_sharing_member_native_openstack_api::*;
 #[cfg(feature = "adding_an_image_tag")]
@@ -177,6 +155,73 @@ pub use types::adding_image_sharing_members::*;
 pub use types::adding_or_deleting_image_tags_in_a_batch::*;
 #[cfg(feature = "adding_or_modifying_a_tag")]
 pub use types::adding_or_modifying_a_tag::*;
+#[cfg(
+    any(
+        feature = "modifying_an_image_native_openstack_api",
+        feature = "querying_image_details_native_openstack_api",
+        feature = "querying_images",
+        feature = "querying_images_native_openstack_api",
+        feature = "querying_tags",
+        feature = "updating_an_image"
+    )
+)]
+pub use types::common::disk::*;
+#[cfg(
+    any(
+        feature = "creating_a_full_ecs_image",
+        feature = "creating_an_image",
+        feature = "importing_an_image_file_quickly"
+    )
+)]
+pub use types::common::image::*;
+#[cfg(
+    any(
+        feature = "modifying_an_image_native_openstack_api",
+        feature = "querying_image_details_native_openstack_api",
+        feature = "querying_images",
+        feature = "querying_images_native_openstack_api",
+        feature = "updating_an_image"
+    )
+)]
+pub use types::common::lazyloading::*;
+#[cfg(
+    any(
+        feature = "querying_a_schema_for_an_image_sharing_member_list_native_openstack_api",
+        feature = "querying_an_api_version_native_openstack_api",
+        feature = "querying_an_image_list_schema_native_openstack_api",
+        feature = "querying_an_image_schema_native_openstack_api",
+        feature = "querying_api_versions_native_openstack_api"
+    )
+)]
+pub use types::common::links::*;
+#[cfg(any(feature = "querying_all_image_tags", feature = "querying_images_by_tag"))]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "adding_or_deleting_image_tags_in_a_batch",
+        feature = "querying_tags_of_an_image"
+    )
+)]
+pub use types::common::tags::*;
+#[cfg(
+    any(
+        feature = "querying_an_api_version_native_openstack_api",
+        feature = "querying_api_versions_native_openstack_api"
+    )
+)]
+pub use types::common::versions::*;
+#[cfg(
+    any(
+        feature = "creating_image_metadata_native_openstack_api",
+        feature = "modifying_an_image_native_openstack_api",
+        feature = "querying_image_details_native_openstack_api",
+        feature = "querying_images",
+        feature = "querying_images_native_openstack_api",
+        feature = "querying_tags",
+        feature = "updating_an_image"
+    )
+)]
+pub use types::common::virtual_::*;
 #[cfg(feature = "creating_a_data_disk_image_from_an_external_image_file")]
 pub use types::creating_a_data_disk_image_from_an_external_image_file::*;
 #[cfg(feature = "creating_a_full_ecs_image")]

@@ -2,10 +2,81 @@
 // From: spec/otc_ims/adding_a_tag_native_openstack_api.json, spec/otc_ims/adding_an_image_sharing_member_native_openstack_api.json, spec/otc_ims/adding_an_image_tag.json, spec/otc_ims/adding_image_sharing_members.json, spec/otc_ims/adding_or_deleting_image_tags_in_a_batch.json, spec/otc_ims/adding_or_modifying_a_tag.json, spec/otc_ims/common.json, spec/otc_ims/creating_a_data_disk_image_from_an_external_image_file.json, spec/otc_ims/creating_a_full_ecs_image.json, spec/otc_ims/creating_an_image.json, spec/otc_ims/creating_image_metadata_native_openstack_api.json, spec/otc_ims/deleting_a_tag_native_openstack_api.json, spec/otc_ims/deleting_an_image_native_openstack_api.json, spec/otc_ims/deleting_an_image_native_openstack_api_v1_1_deprecated.json, spec/otc_ims/deleting_an_image_sharing_member_native_openstack_api.json, spec/otc_ims/deleting_an_image_tag.json, spec/otc_ims/deleting_image_sharing_members.json, spec/otc_ims/exporting_an_image.json, spec/otc_ims/importing_an_image_file_quickly.json, spec/otc_ims/modifying_an_image_native_openstack_api.json, spec/otc_ims/querying_a_schema_for_an_image_sharing_member_list_native_openstack_api.json, spec/otc_ims/querying_a_schema_for_an_image_sharing_member_native_openstack_api.json, spec/otc_ims/querying_all_image_tags.json, spec/otc_ims/querying_an_api_version_native_openstack_api.json, spec/otc_ims/querying_an_image_list_schema_native_openstack_api.json, spec/otc_ims/querying_an_image_schema_native_openstack_api.json, spec/otc_ims/querying_api_versions_native_openstack_api.json, spec/otc_ims/querying_image_details_native_openstack_api.json, spec/otc_ims/querying_image_details_native_openstack_api_v1_1_deprecated.json, spec/otc_ims/querying_image_metadata_native_openstack_api_v1_deprecated.json, spec/otc_ims/querying_image_sharing_member_details_native_openstack_api.json, spec/otc_ims/querying_image_sharing_members_native_openstack_api.json, spec/otc_ims/querying_images.json, spec/otc_ims/querying_images_by_tag.json, spec/otc_ims/querying_images_native_openstack_api.json, spec/otc_ims/querying_tags.json, spec/otc_ims/querying_tags_of_an_image.json, spec/otc_ims/querying_the_image_quota.json, spec/otc_ims/querying_the_status_of_an_asynchronous_job.json, spec/otc_ims/registering_an_image.json, spec/otc_ims/replicating_an_image_within_a_region.json, spec/otc_ims/updating_an_image.json, spec/otc_ims/updating_the_image_sharing_status_native_openstack_api.json, spec/otc_ims/updating_the_sharing_status_for_images.json, spec/otc_ims/uploading_an_image_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "modifying_an_image_native_openstack_api",
+            feature = "querying_image_details_native_openstack_api",
+            feature = "querying_images",
+            feature = "querying_images_native_openstack_api",
+            feature = "querying_tags",
+            feature = "updating_an_image"
+        )
+    )]
+    pub mod disk;
+    #[cfg(
+        any(
+            feature = "creating_a_full_ecs_image",
+            feature = "creating_an_image",
+            feature = "importing_an_image_file_quickly"
+        )
+    )]
+    pub mod image;
+    #[cfg(
+        any(
+            feature = "modifying_an_image_native_openstack_api",
+            feature = "querying_image_details_native_openstack_api",
+            feature = "querying_images",
+            feature = "querying_images_native_openstack_api",
+            feature = "updating_an_image"
+        )
+    )]
+    pub mod lazyloading;
+    #[cfg(
+        any(
+            feature = "querying_a_schema_for_an_image_sharing_member_list_native_openstack_api",
+            feature = "querying_an_api_version_native_openstack_api",
+            feature = "querying_an_image_list_schema_native_openstack_api",
+            feature = "querying_an_image_schema_native_openstack_api",
+            feature = "querying_api_versions_native_openstack_api"
+        )
+    )]
+    pub mod links;
+    #[cfg(any(feature = "querying_all_image_tags", feature = "querying_images_by_tag"))]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "adding_or_deleting_image_tags_in_a_batch",
+            feature = "querying_tags_of_an_image"
+        )
+    )]
+    pub mod tags;
+    #[cfg(
+        any(
+            feature = "querying_an_api_version_native_openstack_api",
+            feature = "querying_api_versions_native_openstack_api"
+        )
+    )]
+    pub mod versions;
+    #[cfg(
+        any(
+            feature = "creating_image_metadata_native_openstack_api",
+            feature = "modifying_an_image_native_openstack_api",
+            feature = "querying_image_details_native_openstack_api",
+            feature = "querying_images",
+            feature = "querying_images_native_openstack_api",
+            feature = "querying_tags",
+            feature = "updating_an_image"
+        )
+    )]
+    pub mod virtual_;
+}
 #[cfg(feature = "adding_an_image_sharing_member_native_openstack_api")]
 pub mod adding_an_image_sharing_member_native_openstack_api;
 #[cfg(feature = "adding_an_image_tag")]

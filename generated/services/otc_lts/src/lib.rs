@@ -197,53 +197,156 @@ pub mod tag_management;
 /// Updating a Log Transfer Task
 pub mod updating_a_log_transfer_task;
 mod types;
-#[cfg(
-    any(
-        feature = "adding_a_log_to_favorites",
-        feature = "adding_a_quick_search",
-        feature = "creating_a_cross_account_log_ingestion_configuration",
-        feature = "creating_a_host_group",
-        feature = "creating_a_keyword_alarm_rule",
-        feature = "creating_a_log_group",
-        feature = "creating_a_log_ingestion_configuration",
-        feature = "creating_a_log_stream",
-        feature = "creating_a_log_transfer_task_new_version",
-        feature = "creating_a_message_template",
-        feature = "creating_structuring_configurations_recommended",
-        feature = "deleting_a_host_group",
-        feature = "deleting_a_log_transfer_task",
-        feature = "deleting_a_quick_search",
-        feature = "deleting_log_ingestion_configurations",
-        feature = "modifying_a_host_group",
-        feature = "modifying_a_keyword_alarm_rule",
-        feature = "modifying_a_log_group",
-        feature = "modifying_a_log_ingestion_configuration",
-        feature = "modifying_a_log_stream",
-        feature = "modifying_a_message_template",
-        feature = "modifying_structuring_configurations_recommended",
-        feature = "obtaining_a_quick_search",
-        feature = "querying_a_keyword_alarm_rule",
-        feature = "querying_a_log_transfer_task",
-        feature = "querying_a_message_template",
-        feature = "querying_a_structuring_template",
-        feature = "querying_all_quick_searches_in_a_log_group",
-        feature = "querying_an_smn_topic",
-        feature = "querying_host_groups",
-        feature = "querying_log_ingestion_configurations",
-        feature = "querying_message_templates",
-        feature = "querying_the_brief_list_of_structuring_templates",
-        feature = "removing_a_resource_from_favorites",
-        feature = "tag_management",
-        feature = "updating_a_log_transfer_task"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "adding_a_log_to_favorites")]
 pub use types::adding_a_log_to_favorites::*;
 #[cfg(feature = "adding_a_quick_search")]
 pub use types::adding_a_quick_search::*;
 #[cfg(feature = "collecting_traffic_statistics_on_top_n_log_groups_or_log_streams")]
 pub use types::collecting_traffic_statistics_on_top_n_log_groups_or_log_streams::*;
+#[cfg(
+    any(
+        feature = "creating_a_log_ingestion_configuration",
+        feature = "deleting_log_ingestion_configurations",
+        feature = "modifying_a_log_ingestion_configuration",
+        feature = "querying_log_ingestion_configurations"
+    )
+)]
+pub use types::common::access::*;
+#[cfg(
+    any(
+        feature = "querying_a_structuring_template",
+        feature = "querying_the_brief_list_of_structuring_templates"
+    )
+)]
+pub use types::common::custom::*;
+#[cfg(
+    any(
+        feature = "adding_a_log_to_favorites",
+        feature = "adding_a_quick_search",
+        feature = "creating_a_cross_account_log_ingestion_configuration",
+        feature = "deleting_a_quick_search",
+        feature = "obtaining_a_quick_search",
+        feature = "querying_all_quick_searches_in_a_log_group",
+        feature = "removing_a_resource_from_favorites"
+    )
+)]
+pub use types::common::error::*;
+#[cfg(
+    any(
+        feature = "creating_structuring_configurations_recommended",
+        feature = "modifying_structuring_configurations_recommended"
+    )
+)]
+pub use types::common::field::*;
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule"
+    )
+)]
+pub use types::common::fixed::*;
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule"
+    )
+)]
+pub use types::common::frequency::*;
+#[cfg(
+    any(
+        feature = "deleting_a_host_group",
+        feature = "obtaining_a_quick_search",
+        feature = "querying_all_quick_searches_in_a_log_group",
+        feature = "querying_host_groups"
+    )
+)]
+pub use types::common::get::*;
+#[cfg(
+    any(
+        feature = "creating_a_host_group",
+        feature = "deleting_a_host_group",
+        feature = "modifying_a_host_group",
+        feature = "querying_host_groups"
+    )
+)]
+pub use types::common::host::*;
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule"
+    )
+)]
+pub use types::common::keywords::*;
+#[cfg(
+    any(
+        feature = "creating_a_log_transfer_task_new_version",
+        feature = "deleting_a_log_transfer_task",
+        feature = "querying_a_log_transfer_task",
+        feature = "updating_a_log_transfer_task"
+    )
+)]
+pub use types::common::log::*;
+#[cfg(
+    any(
+        feature = "deleting_an_active_alarm",
+        feature = "querying_the_active_or_historical_alarm_list"
+    )
+)]
+pub use types::common::metadata::*;
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule"
+    )
+)]
+pub use types::common::sql::*;
+#[cfg(
+    any(
+        feature = "creating_a_message_template",
+        feature = "modifying_a_message_template",
+        feature = "querying_a_message_template",
+        feature = "querying_message_templates"
+    )
+)]
+pub use types::common::sub::*;
+#[cfg(
+    any(
+        feature = "creating_a_log_group",
+        feature = "creating_a_log_stream",
+        feature = "modifying_a_log_group",
+        feature = "modifying_a_log_stream",
+        feature = "tag_management"
+    )
+)]
+pub use types::common::tags::*;
+#[cfg(
+    any(
+        feature = "creating_structuring_configurations_recommended",
+        feature = "modifying_structuring_configurations_recommended"
+    )
+)]
+pub use types::common::template::*;
+#[cfg(
+    any(
+        feature = "creating_a_keyword_alarm_rule",
+        feature = "modifying_a_keyword_alarm_rule",
+        feature = "querying_a_keyword_alarm_rule",
+        feature = "querying_an_smn_topic"
+    )
+)]
+pub use types::common::topics::*;
+#[cfg(
+    any(
+        feature = "creating_a_log_transfer_task_new_version",
+        feature = "deleting_a_log_transfer_task",
+        feature = "querying_a_log_transfer_task",
+        feature = "updating_a_log_transfer_task"
+    )
+)]
+pub use types::common::transfer::*;
 #[cfg(feature = "creating_a_cross_account_log_ingestion_configuration")]
 pub use types::creating_a_cross_account_log_ingestion_configuration::*;
 #[cfg(feature = "creating_a_host_group")]

@@ -2,10 +2,158 @@
 // From: spec/otc_lts/adding_a_log_to_favorites.json, spec/otc_lts/adding_a_quick_search.json, spec/otc_lts/collecting_traffic_statistics_on_top_n_log_groups_or_log_streams.json, spec/otc_lts/common.json, spec/otc_lts/creating_a_cross_account_log_ingestion_configuration.json, spec/otc_lts/creating_a_host_group.json, spec/otc_lts/creating_a_keyword_alarm_rule.json, spec/otc_lts/creating_a_log_group.json, spec/otc_lts/creating_a_log_group_2.json, spec/otc_lts/creating_a_log_ingestion_configuration.json, spec/otc_lts/creating_a_log_stream.json, spec/otc_lts/creating_a_log_stream_2.json, spec/otc_lts/creating_a_log_transfer_task_new_version.json, spec/otc_lts/creating_a_log_transfer_task_old_version.json, spec/otc_lts/creating_a_message_template.json, spec/otc_lts/creating_structuring_configurations_recommended.json, spec/otc_lts/deleting_a_host_group.json, spec/otc_lts/deleting_a_keyword_alarm_rule.json, spec/otc_lts/deleting_a_log_group.json, spec/otc_lts/deleting_a_log_group_2.json, spec/otc_lts/deleting_a_log_stream.json, spec/otc_lts/deleting_a_log_stream_2.json, spec/otc_lts/deleting_a_log_transfer_task.json, spec/otc_lts/deleting_a_message_template.json, spec/otc_lts/deleting_a_quick_search.json, spec/otc_lts/deleting_a_structuring_rule.json, spec/otc_lts/deleting_an_active_alarm.json, spec/otc_lts/deleting_log_ingestion_configurations.json, spec/otc_lts/disabling_log_collection_beyond_free_quota.json, spec/otc_lts/enabling_log_collection_beyond_free_quota.json, spec/otc_lts/modifying_a_host_group.json, spec/otc_lts/modifying_a_keyword_alarm_rule.json, spec/otc_lts/modifying_a_log_group.json, spec/otc_lts/modifying_a_log_ingestion_configuration.json, spec/otc_lts/modifying_a_log_stream.json, spec/otc_lts/modifying_a_message_template.json, spec/otc_lts/modifying_structuring_configurations_recommended.json, spec/otc_lts/obtaining_a_quick_search.json, spec/otc_lts/previewing_the_email_format_of_a_message_template.json, spec/otc_lts/querying_a_keyword_alarm_rule.json, spec/otc_lts/querying_a_log_group.json, spec/otc_lts/querying_a_log_stream.json, spec/otc_lts/querying_a_log_transfer_task.json, spec/otc_lts/querying_a_message_template.json, spec/otc_lts/querying_a_structuring_rule.json, spec/otc_lts/querying_a_structuring_template.json, spec/otc_lts/querying_all_log_groups_of_an_account.json, spec/otc_lts/querying_all_log_streams_in_a_specified_log_group.json, spec/otc_lts/querying_all_quick_searches_in_a_log_group.json, spec/otc_lts/querying_an_smn_topic.json, spec/otc_lts/querying_host_groups.json, spec/otc_lts/querying_host_information.json, spec/otc_lts/querying_log_ingestion_configurations.json, spec/otc_lts/querying_log_streams.json, spec/otc_lts/querying_logs.json, spec/otc_lts/querying_message_templates.json, spec/otc_lts/querying_resources_by_time_segment.json, spec/otc_lts/querying_the_active_or_historical_alarm_list.json, spec/otc_lts/querying_the_brief_list_of_structuring_templates.json, spec/otc_lts/querying_the_log_histogram.json, spec/otc_lts/removing_a_resource_from_favorites.json, spec/otc_lts/tag_management.json, spec/otc_lts/updating_a_log_transfer_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "creating_a_log_ingestion_configuration",
+            feature = "deleting_log_ingestion_configurations",
+            feature = "modifying_a_log_ingestion_configuration",
+            feature = "querying_log_ingestion_configurations"
+        )
+    )]
+    pub mod access;
+    #[cfg(
+        any(
+            feature = "querying_a_structuring_template",
+            feature = "querying_the_brief_list_of_structuring_templates"
+        )
+    )]
+    pub mod custom;
+    #[cfg(
+        any(
+            feature = "adding_a_log_to_favorites",
+            feature = "adding_a_quick_search",
+            feature = "creating_a_cross_account_log_ingestion_configuration",
+            feature = "deleting_a_quick_search",
+            feature = "obtaining_a_quick_search",
+            feature = "querying_all_quick_searches_in_a_log_group",
+            feature = "removing_a_resource_from_favorites"
+        )
+    )]
+    pub mod error;
+    #[cfg(
+        any(
+            feature = "creating_structuring_configurations_recommended",
+            feature = "modifying_structuring_configurations_recommended"
+        )
+    )]
+    pub mod field;
+    #[cfg(
+        any(
+            feature = "creating_a_keyword_alarm_rule",
+            feature = "modifying_a_keyword_alarm_rule",
+            feature = "querying_a_keyword_alarm_rule"
+        )
+    )]
+    pub mod fixed;
+    #[cfg(
+        any(
+            feature = "creating_a_keyword_alarm_rule",
+            feature = "modifying_a_keyword_alarm_rule",
+            feature = "querying_a_keyword_alarm_rule"
+        )
+    )]
+    pub mod frequency;
+    #[cfg(
+        any(
+            feature = "deleting_a_host_group",
+            feature = "obtaining_a_quick_search",
+            feature = "querying_all_quick_searches_in_a_log_group",
+            feature = "querying_host_groups"
+        )
+    )]
+    pub mod get;
+    #[cfg(
+        any(
+            feature = "creating_a_host_group",
+            feature = "deleting_a_host_group",
+            feature = "modifying_a_host_group",
+            feature = "querying_host_groups"
+        )
+    )]
+    pub mod host;
+    #[cfg(
+        any(
+            feature = "creating_a_keyword_alarm_rule",
+            feature = "modifying_a_keyword_alarm_rule",
+            feature = "querying_a_keyword_alarm_rule"
+        )
+    )]
+    pub mod keywords;
+    #[cfg(
+        any(
+            feature = "creating_a_log_transfer_task_new_version",
+            feature = "deleting_a_log_transfer_task",
+            feature = "querying_a_log_transfer_task",
+            feature = "updating_a_log_transfer_task"
+        )
+    )]
+    pub mod log;
+    #[cfg(
+        any(
+            feature = "deleting_an_active_alarm",
+            feature = "querying_the_active_or_historical_alarm_list"
+        )
+    )]
+    pub mod metadata;
+    #[cfg(
+        any(
+            feature = "creating_a_keyword_alarm_rule",
+            feature = "modifying_a_keyword_alarm_rule"
+        )
+    )]
+    pub mod sql;
+    #[cfg(
+        any(
+            feature = "creating_a_message_template",
+            feature = "modifying_a_message_template",
+            feature = "querying_a_message_template",
+            feature = "querying_message_templates"
+        )
+    )]
+    pub mod sub;
+    #[cfg(
+        any(
+            feature = "creating_a_log_group",
+            feature = "creating_a_log_stream",
+            feature = "modifying_a_log_group",
+            feature = "modifying_a_log_stream",
+            feature = "tag_management"
+        )
+    )]
+    pub mod tags;
+    #[cfg(
+        any(
+            feature = "creating_structuring_configurations_recommended",
+            feature = "modifying_structuring_configurations_recommended"
+        )
+    )]
+    pub mod template;
+    #[cfg(
+        any(
+            feature = "creating_a_keyword_alarm_rule",
+            feature = "modifying_a_keyword_alarm_rule",
+            feature = "querying_a_keyword_alarm_rule",
+            feature = "querying_an_smn_topic"
+        )
+    )]
+    pub mod topics;
+    #[cfg(
+        any(
+            feature = "creating_a_log_transfer_task_new_version",
+            feature = "deleting_a_log_transfer_task",
+            feature = "querying_a_log_transfer_task",
+            feature = "updating_a_log_transfer_task"
+        )
+    )]
+    pub mod transfer;
+}
 #[cfg(feature = "adding_a_log_to_favorites")]
 pub mod adding_a_log_to_favorites;
 #[cfg(feature = "adding_a_quick_search")]

@@ -26,10 +26,10 @@ pub mod modifying_a_dataset;
 /// Modifying a Workspace
 pub mod modifying_a_workspace;
 mod types;
-pub use types::common::*;
+#[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
+pub use types::common::label::*;
 #[cfg(feature = "creating_a_training_job")]
 pub use types::creating_a_training_job::*;
-#[cfg(feature = "deploying_a_model_as_a_service")]
 pub use types::deploying_a_model_as_a_service::*;
 #[cfg(feature = "list_datasets")]
 pub use types::list_datasets::*;

@@ -2,13 +2,18 @@
 // From: spec/otc_modelarts/common.json, spec/otc_modelarts/creating_a_training_job.json, spec/otc_modelarts/deploying_a_model_as_a_service.json, spec/otc_modelarts/list_datasets.json, spec/otc_modelarts/modifying_a_dataset.json, spec/otc_modelarts/modifying_a_workspace.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(any(feature = "list_datasets", feature = "modifying_a_dataset"))]
+    pub mod label;
+}
 #[cfg(feature = "creating_a_training_job")]
 pub mod creating_a_training_job;
-#[cfg(feature = "deploying_a_model_as_a_service")]
 pub mod deploying_a_model_as_a_service;
 #[cfg(feature = "list_datasets")]
 pub mod list_datasets;

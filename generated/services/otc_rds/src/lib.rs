@@ -507,7 +507,6 @@ pub mod upgrading_a_major_version_of_a_db_instance_rds_for_postgresql;
 /// Upgrading the Minor Version of a DB Instance
 pub mod upgrading_the_minor_version_of_a_db_instance;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "adding_a_sql_throttling_rule_for_a_database")]
 pub use types::adding_a_sql_throttling_rule_for_a_database::*;
 #[cfg(feature = "adding_a_tag")]
@@ -554,6 +553,185 @@ pub use types::changing_the_description_of_a_db_instance::*;
 pub use types::changing_the_failover_priority::*;
 #[cfg(feature = "changing_the_storage_type_of_a_db_instance")]
 pub use types::changing_the_storage_type_of_a_db_instance::*;
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "obtaining_a_db_instance_list",
+        feature = "obtaining_an_automated_backup_policy_2",
+        feature = "setting_an_automated_backup_policy_2"
+    )
+)]
+pub use types::common::backup::*;
+#[cfg(
+    any(
+        feature = "changing_db_instance_volume",
+        feature = "changing_db_instance_volume_2",
+        feature = "restoring_data_to_a_new_db_instance"
+    )
+)]
+pub use types::common::changing::*;
+#[cfg(any(feature = "creating_a_db_instance_2", feature = "querying_db_instances"))]
+pub use types::common::charge::*;
+#[cfg(
+    any(
+        feature = "obtaining_parameters_in_a_specified_parameter_template",
+        feature = "obtaining_the_parameter_template_of_a_specified_db_instance"
+    )
+)]
+pub use types::common::configuration::*;
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "querying_db_instances",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(feature = "returning_manual_backup_information_as_a_list")]
+pub use types::common::data::*;
+#[cfg(
+    any(
+        feature = "creating_a_manual_backup_2",
+        feature = "obtaining_details_about_backups"
+    )
+)]
+pub use types::common::databases::*;
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "creating_a_db_instance_2",
+        feature = "creating_a_db_instance_3",
+        feature = "creating_a_parameter_template",
+        feature = "creating_a_parameter_template_2",
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+        feature = "obtaining_details_about_backups",
+        feature = "restoring_data_to_a_new_db_instance_2"
+    )
+)]
+pub use types::common::datastore::*;
+#[cfg(
+    any(
+        feature = "changing_db_instance_volume",
+        feature = "deleting_a_db_instance",
+        feature = "rebooting_a_db_instance",
+        feature = "restoring_data_to_the_original_db_instance"
+    )
+)]
+pub use types::common::extendparam::*;
+#[cfg(feature = "obtaining_a_db_instance_list")]
+pub use types::common::flavor::*;
+#[cfg(
+    any(
+        feature = "creating_a_db_instance",
+        feature = "restoring_data_to_a_new_db_instance"
+    )
+)]
+pub use types::common::ha::*;
+#[cfg(
+    any(
+        feature = "obtaining_information_about_a_task_with_a_specified_id",
+        feature = "obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server"
+    )
+)]
+pub use types::common::instance::*;
+#[cfg(
+    any(
+        feature = "changing_db_instance_volume",
+        feature = "deleting_a_db_instance",
+        feature = "rebooting_a_db_instance",
+        feature = "restoring_data_to_the_original_db_instance"
+    )
+)]
+pub use types::common::jobs::*;
+pub use types::common::links::*;
+#[cfg(
+    any(
+        feature = "modifying_parameters_of_a_specified_db_instance",
+        feature = "obtaining_a_parameter_template"
+    )
+)]
+pub use types::common::modifying::*;
+#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
+pub use types::common::nics::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_all_db_instance_specifications_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+        feature = "obtaining_specified_db_instance_specifications_2"
+    )
+)]
+pub use types::common::obtaining::*;
+#[cfg(
+    any(
+        feature = "obtaining_an_automated_backup_policy",
+        feature = "setting_an_automated_backup_policy"
+    )
+)]
+pub use types::common::policy::*;
+#[cfg(
+    any(
+        feature = "changing_db_instance_specifications",
+        feature = "changing_db_instance_specifications_3"
+    )
+)]
+pub use types::common::resize::*;
+#[cfg(
+    any(
+        feature = "configuring_the_routing_policy_for_a_database_proxy",
+        feature = "enabling_database_proxy",
+        feature = "querying_database_proxies"
+    )
+)]
+pub use types::common::route::*;
+#[cfg(any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list"))]
+pub use types::common::security::*;
+#[cfg(any(feature = "querying_a_tag", feature = "querying_db_instances"))]
+pub use types::common::tags::*;
+#[cfg(
+    any(
+        feature = "restoring_data_to_an_existing_db_instance",
+        feature = "restoring_data_to_an_existing_or_original_db_instance"
+    )
+)]
+pub use types::common::target::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_parameter_list",
+        feature = "obtaining_information_about_configuration_parameters"
+    )
+)]
+pub use types::common::type_::*;
+#[cfg(
+    any(
+        feature = "adding_custom_parameters",
+        feature = "creating_a_parameter_template",
+        feature = "creating_a_parameter_template_2",
+        feature = "modifying_a_parameter_template",
+        feature = "modifying_parameters_in_a_parameter_template"
+    )
+)]
+pub use types::common::values::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_api_version",
+        feature = "querying_a_specified_api_version_information_compatible_with_openstack",
+        feature = "querying_an_api_version_list_compatible_with_openstack",
+        feature = "querying_api_versions"
+    )
+)]
+pub use types::common::versions::*;
+#[cfg(
+    any(
+        feature = "obtaining_a_db_instance_list",
+        feature = "obtaining_a_db_instance_list_2",
+        feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+        feature = "querying_db_instances"
+    )
+)]
+pub use types::common::volume::*;
 #[cfg(feature = "configuring_an_autoscaling_policy")]
 pub use types::configuring_an_autoscaling_policy::*;
 #[cfg(feature = "configuring_ssl")]
@@ -566,7 +744,6 @@ pub use types::configuring_the_routing_policy_for_a_database_proxy::*;
 pub use types::creating_a_db_instance::*;
 #[cfg(feature = "creating_a_db_instance_2")]
 pub use types::creating_a_db_instance_2::*;
-#[cfg(feature = "creating_a_db_instance_3")]
 pub use types::creating_a_db_instance_3::*;
 #[cfg(feature = "creating_a_manual_backup")]
 pub use types::creating_a_manual_backup::*;

@@ -2,10 +2,197 @@
 // From: spec/otc_rds/adding_a_sql_throttling_rule_for_a_database.json, spec/otc_rds/adding_a_tag.json, spec/otc_rds/adding_custom_parameters.json, spec/otc_rds/adding_host_addresses_for_msdtc.json, spec/otc_rds/adding_tags_in_batches.json, spec/otc_rds/applying_a_parameter_template.json, spec/otc_rds/applying_for_a_private_domain_name.json, spec/otc_rds/binding_and_unbinding_an_eip.json, spec/otc_rds/binding_or_unbinding_an_eip.json, spec/otc_rds/changing_a_database_port.json, spec/otc_rds/changing_a_db_instance_name.json, spec/otc_rds/changing_a_floating_ip_address.json, spec/otc_rds/changing_a_security_group.json, spec/otc_rds/changing_a_single_db_instance_to_primary_standby_db_instances.json, spec/otc_rds/changing_db_instance_specifications.json, spec/otc_rds/changing_db_instance_specifications_2.json, spec/otc_rds/changing_db_instance_specifications_3.json, spec/otc_rds/changing_db_instance_volume.json, spec/otc_rds/changing_db_instance_volume_2.json, spec/otc_rds/changing_the_data_synchronize_model_of_primary_standby_db_instances.json, spec/otc_rds/changing_the_description_of_a_db_instance.json, spec/otc_rds/changing_the_failover_priority.json, spec/otc_rds/changing_the_storage_type_of_a_db_instance.json, spec/otc_rds/common.json, spec/otc_rds/configuring_an_autoscaling_policy.json, spec/otc_rds/configuring_ssl.json, spec/otc_rds/configuring_the_maintenance_window.json, spec/otc_rds/configuring_the_routing_policy_for_a_database_proxy.json, spec/otc_rds/creating_a_db_instance.json, spec/otc_rds/creating_a_db_instance_2.json, spec/otc_rds/creating_a_db_instance_3.json, spec/otc_rds/creating_a_manual_backup.json, spec/otc_rds/creating_a_manual_backup_2.json, spec/otc_rds/creating_a_parameter_template.json, spec/otc_rds/creating_a_parameter_template_2.json, spec/otc_rds/creating_an_extension.json, spec/otc_rds/database_version_queries.json, spec/otc_rds/deleting_a_db_instance.json, spec/otc_rds/deleting_a_db_instance_2.json, spec/otc_rds/deleting_a_db_instance_3.json, spec/otc_rds/deleting_a_manual_backup.json, spec/otc_rds/deleting_a_manual_backup_2.json, spec/otc_rds/deleting_a_parameter_template.json, spec/otc_rds/deleting_a_parameter_template_2.json, spec/otc_rds/deleting_a_sql_throttling_rule.json, spec/otc_rds/deleting_a_tag.json, spec/otc_rds/deleting_an_extension.json, spec/otc_rds/deleting_manual_backups_in_batches_rds_for_sql_server.json, spec/otc_rds/deleting_tags_in_batches.json, spec/otc_rds/disabling_database_proxy.json, spec/otc_rds/enabling_database_proxy.json, spec/otc_rds/enabling_or_disabling_a_sql_throttling_rule_or_disabling_all_sql_throttling_rules.json, spec/otc_rds/enabling_tde_for_a_db_instance_rds_for_sql_server.json, spec/otc_rds/manually_switching_primary_standby_db_instances.json, spec/otc_rds/migrating_a_standby_db_instance.json, spec/otc_rds/modifying_a_parameter_template.json, spec/otc_rds/modifying_a_private_domain_name.json, spec/otc_rds/modifying_a_sql_throttling_rule.json, spec/otc_rds/modifying_parameters_in_a_parameter_template.json, spec/otc_rds/modifying_parameters_of_a_specified_db_instance.json, spec/otc_rds/modifying_recycling_policy.json, spec/otc_rds/modifying_the_value_of_a_specified_parameter_for_an_instance.json, spec/otc_rds/obtaining_a_db_instance_list.json, spec/otc_rds/obtaining_a_db_instance_list_2.json, spec/otc_rds/obtaining_a_parameter_list.json, spec/otc_rds/obtaining_a_parameter_list_2.json, spec/otc_rds/obtaining_a_parameter_template.json, spec/otc_rds/obtaining_a_parameter_template_list.json, spec/otc_rds/obtaining_a_parameter_template_list_2.json, spec/otc_rds/obtaining_all_db_instance_specifications.json, spec/otc_rds/obtaining_all_db_instance_specifications_2.json, spec/otc_rds/obtaining_an_audit_log_list.json, spec/otc_rds/obtaining_an_automated_backup_policy.json, spec/otc_rds/obtaining_an_automated_backup_policy_2.json, spec/otc_rds/obtaining_default_parameters_of_a_db_instance.json, spec/otc_rds/obtaining_detailed_information_of_a_specified_db_instance.json, spec/otc_rds/obtaining_detailed_information_of_a_specified_db_instance_2.json, spec/otc_rds/obtaining_details_about_backups.json, spec/otc_rds/obtaining_information_about_a_task_with_a_specified_id.json, spec/otc_rds/obtaining_information_about_configuration_parameters.json, spec/otc_rds/obtaining_information_about_configuration_parameters_2.json, spec/otc_rds/obtaining_links_for_downloading_error_logs_rds_for_postgresql.json, spec/otc_rds/obtaining_links_for_downloading_slow_query_logs.json, spec/otc_rds/obtaining_parameters_in_a_specified_parameter_template.json, spec/otc_rds/obtaining_slow_query_log_statistics.json, spec/otc_rds/obtaining_specified_db_instance_specifications.json, spec/otc_rds/obtaining_specified_db_instance_specifications_2.json, spec/otc_rds/obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server.json, spec/otc_rds/obtaining_the_db_instances_to_which_a_parameter_template_applies.json, spec/otc_rds/obtaining_the_link_for_downloading_a_backup_file.json, spec/otc_rds/obtaining_the_link_for_downloading_an_audit_log.json, spec/otc_rds/obtaining_the_number_of_instances_after_diagnosis.json, spec/otc_rds/obtaining_the_parameter_template_of_a_specified_db_instance.json, spec/otc_rds/obtaining_the_replication_status_of_a_db_instance.json, spec/otc_rds/obtaining_the_result_of_a_specific_diagnosis_item.json, spec/otc_rds/obtaining_the_ssl_certificate_download_address.json, spec/otc_rds/obtaining_the_value_of_a_specified_parameter_for_an_instance.json, spec/otc_rds/performing_a_major_version_upgrade_pre_check_for_a_db_instance_rds_for_postgresql.json, spec/otc_rds/querying_a_specified_api_version.json, spec/otc_rds/querying_a_specified_api_version_information_compatible_with_openstack.json, spec/otc_rds/querying_a_tag.json, spec/otc_rds/querying_an_api_version_list_compatible_with_openstack.json, spec/otc_rds/querying_an_autoscaling_policy.json, spec/otc_rds/querying_api_versions.json, spec/otc_rds/querying_application_records_of_a_parameter_template.json, spec/otc_rds/querying_available_instance_classes_for_a_db_instance.json, spec/otc_rds/querying_database_error_logs.json, spec/otc_rds/querying_database_error_logs_2.json, spec/otc_rds/querying_database_proxies.json, spec/otc_rds/querying_database_proxy_specifications.json, spec/otc_rds/querying_database_slow_logs.json, spec/otc_rds/querying_database_slow_logs_2.json, spec/otc_rds/querying_database_specifications.json, spec/otc_rds/querying_db_instances.json, spec/otc_rds/querying_extensions.json, spec/otc_rds/querying_instances_in_the_recycle_bin.json, spec/otc_rds/querying_instant_tasks.json, spec/otc_rds/querying_msdtc_hosts.json, spec/otc_rds/querying_project_tags.json, spec/otc_rds/querying_resource_quotas.json, spec/otc_rds/querying_scheduled_tasks.json, spec/otc_rds/querying_slow_query_log_files_sql_server.json, spec/otc_rds/querying_slow_query_log_statistics.json, spec/otc_rds/querying_sql_throttling_rule.json, spec/otc_rds/querying_storage_usage_of_a_db_instance.json, spec/otc_rds/querying_tags_of_a_db_instance.json, spec/otc_rds/querying_tde_status_of_a_db_instance_rds_for_sql_server.json, spec/otc_rds/querying_the_available_sql_server_character_set.json, spec/otc_rds/querying_the_domain_name_of_a_db_instance.json, spec/otc_rds/querying_the_major_version_check_status_or_upgrade_status_of_a_db_instance_rds_for_postgresql.json, spec/otc_rds/querying_the_major_version_upgrade_check_history_of_a_db_instance_rds_for_postgresql.json, spec/otc_rds/querying_the_major_version_upgrade_history_of_a_db_instance_rds_for_postgresql.json, spec/otc_rds/querying_the_policy_for_sql_audit_logs.json, spec/otc_rds/querying_the_recycling_policy.json, spec/otc_rds/querying_the_restoration_time_range.json, spec/otc_rds/querying_the_storage_type_of_a_database.json, spec/otc_rds/querying_the_target_version_to_which_a_db_instance_can_be_upgraded_rds_for_postgresql.json, spec/otc_rds/querying_version_information_about_a_db_engine.json, spec/otc_rds/rebooting_a_db_instance.json, spec/otc_rds/rebooting_a_db_instance_2.json, spec/otc_rds/rebooting_a_db_instance_3.json, spec/otc_rds/replicating_a_parameter_template.json, spec/otc_rds/resetting_parameters_to_their_default_values.json, spec/otc_rds/resetting_the_password_for_user_root.json, spec/otc_rds/restoring_data_to_a_new_db_instance.json, spec/otc_rds/restoring_data_to_a_new_db_instance_2.json, spec/otc_rds/restoring_data_to_an_existing_db_instance.json, spec/otc_rds/restoring_data_to_an_existing_or_original_db_instance.json, spec/otc_rds/restoring_data_to_the_original_db_instance.json, spec/otc_rds/returning_manual_backup_information_as_a_list.json, spec/otc_rds/scaling_up_storage_space_of_a_db_instance.json, spec/otc_rds/setting_an_automated_backup_policy.json, spec/otc_rds/setting_an_automated_backup_policy_2.json, spec/otc_rds/setting_configuration_parameters.json, spec/otc_rds/setting_sql_audit.json, spec/otc_rds/showing_original_logs.json, spec/otc_rds/starting_an_instance.json, spec/otc_rds/stopping_an_instance.json, spec/otc_rds/updating_an_extension.json, spec/otc_rds/upgrading_a_major_version_of_a_db_instance_rds_for_postgresql.json, spec/otc_rds/upgrading_the_minor_version_of_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "creating_a_db_instance",
+            feature = "obtaining_a_db_instance_list",
+            feature = "obtaining_an_automated_backup_policy_2",
+            feature = "setting_an_automated_backup_policy_2"
+        )
+    )]
+    pub mod backup;
+    #[cfg(
+        any(
+            feature = "changing_db_instance_volume",
+            feature = "changing_db_instance_volume_2",
+            feature = "restoring_data_to_a_new_db_instance"
+        )
+    )]
+    pub mod changing;
+    #[cfg(any(feature = "creating_a_db_instance_2", feature = "querying_db_instances"))]
+    pub mod charge;
+    #[cfg(
+        any(
+            feature = "obtaining_parameters_in_a_specified_parameter_template",
+            feature = "obtaining_the_parameter_template_of_a_specified_db_instance"
+        )
+    )]
+    pub mod configuration;
+    #[cfg(
+        any(
+            feature = "creating_a_db_instance",
+            feature = "creating_a_db_instance_2",
+            feature = "querying_db_instances",
+            feature = "restoring_data_to_a_new_db_instance_2"
+        )
+    )]
+    pub mod creating;
+    #[cfg(feature = "returning_manual_backup_information_as_a_list")]
+    pub mod data;
+    #[cfg(
+        any(
+            feature = "creating_a_manual_backup_2",
+            feature = "obtaining_details_about_backups"
+        )
+    )]
+    pub mod databases;
+    #[cfg(
+        any(
+            feature = "creating_a_db_instance",
+            feature = "creating_a_db_instance_2",
+            feature = "creating_a_db_instance_3",
+            feature = "creating_a_parameter_template",
+            feature = "creating_a_parameter_template_2",
+            feature = "obtaining_a_db_instance_list_2",
+            feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+            feature = "obtaining_details_about_backups",
+            feature = "restoring_data_to_a_new_db_instance_2"
+        )
+    )]
+    pub mod datastore;
+    #[cfg(
+        any(
+            feature = "changing_db_instance_volume",
+            feature = "deleting_a_db_instance",
+            feature = "rebooting_a_db_instance",
+            feature = "restoring_data_to_the_original_db_instance"
+        )
+    )]
+    pub mod extendparam;
+    #[cfg(feature = "obtaining_a_db_instance_list")]
+    pub mod flavor;
+    #[cfg(
+        any(
+            feature = "creating_a_db_instance",
+            feature = "restoring_data_to_a_new_db_instance"
+        )
+    )]
+    pub mod ha;
+    #[cfg(
+        any(
+            feature = "obtaining_information_about_a_task_with_a_specified_id",
+            feature = "obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server"
+        )
+    )]
+    pub mod instance;
+    #[cfg(
+        any(
+            feature = "changing_db_instance_volume",
+            feature = "deleting_a_db_instance",
+            feature = "rebooting_a_db_instance",
+            feature = "restoring_data_to_the_original_db_instance"
+        )
+    )]
+    pub mod jobs;
+    pub mod links;
+    #[cfg(
+        any(
+            feature = "modifying_parameters_of_a_specified_db_instance",
+            feature = "obtaining_a_parameter_template"
+        )
+    )]
+    pub mod modifying;
+    #[cfg(
+        any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list")
+    )]
+    pub mod nics;
+    #[cfg(
+        any(
+            feature = "obtaining_a_db_instance_list_2",
+            feature = "obtaining_all_db_instance_specifications_2",
+            feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+            feature = "obtaining_specified_db_instance_specifications_2"
+        )
+    )]
+    pub mod obtaining;
+    #[cfg(
+        any(
+            feature = "obtaining_an_automated_backup_policy",
+            feature = "setting_an_automated_backup_policy"
+        )
+    )]
+    pub mod policy;
+    #[cfg(
+        any(
+            feature = "changing_db_instance_specifications",
+            feature = "changing_db_instance_specifications_3"
+        )
+    )]
+    pub mod resize;
+    #[cfg(
+        any(
+            feature = "configuring_the_routing_policy_for_a_database_proxy",
+            feature = "enabling_database_proxy",
+            feature = "querying_database_proxies"
+        )
+    )]
+    pub mod route;
+    #[cfg(
+        any(feature = "creating_a_db_instance", feature = "obtaining_a_db_instance_list")
+    )]
+    pub mod security;
+    #[cfg(any(feature = "querying_a_tag", feature = "querying_db_instances"))]
+    pub mod tags;
+    #[cfg(
+        any(
+            feature = "restoring_data_to_an_existing_db_instance",
+            feature = "restoring_data_to_an_existing_or_original_db_instance"
+        )
+    )]
+    pub mod target;
+    #[cfg(
+        any(
+            feature = "obtaining_a_parameter_list",
+            feature = "obtaining_information_about_configuration_parameters"
+        )
+    )]
+    pub mod type_;
+    #[cfg(
+        any(
+            feature = "adding_custom_parameters",
+            feature = "creating_a_parameter_template",
+            feature = "creating_a_parameter_template_2",
+            feature = "modifying_a_parameter_template",
+            feature = "modifying_parameters_in_a_parameter_template"
+        )
+    )]
+    pub mod values;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_api_version",
+            feature = "querying_a_specified_api_version_information_compatible_with_openstack",
+            feature = "querying_an_api_version_list_compatible_with_openstack",
+            feature = "querying_api_versions"
+        )
+    )]
+    pub mod versions;
+    #[cfg(
+        any(
+            feature = "obtaining_a_db_instance_list",
+            feature = "obtaining_a_db_instance_list_2",
+            feature = "obtaining_detailed_information_of_a_specified_db_instance_2",
+            feature = "querying_db_instances"
+        )
+    )]
+    pub mod volume;
+}
 #[cfg(feature = "adding_a_sql_throttling_rule_for_a_database")]
 pub mod adding_a_sql_throttling_rule_for_a_database;
 #[cfg(feature = "adding_a_tag")]
@@ -64,7 +251,6 @@ pub mod configuring_the_routing_policy_for_a_database_proxy;
 pub mod creating_a_db_instance;
 #[cfg(feature = "creating_a_db_instance_2")]
 pub mod creating_a_db_instance_2;
-#[cfg(feature = "creating_a_db_instance_3")]
 pub mod creating_a_db_instance_3;
 #[cfg(feature = "creating_a_manual_backup")]
 pub mod creating_a_manual_backup;

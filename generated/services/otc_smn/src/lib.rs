@@ -98,19 +98,26 @@ pub mod updating_a_topic;
 /// Updating a Topic Policy
 pub mod updating_a_topic_policy;
 mod types;
-#[cfg(
-    any(
-        feature = "querying_subscriptions",
-        feature = "querying_subscriptions_of_a_specified_topic"
-    )
-)]
-pub use types::common::*;
 #[cfg(feature = "adding_a_subscription")]
 pub use types::adding_a_subscription::*;
 #[cfg(feature = "adding_a_tag")]
 pub use types::adding_a_tag::*;
 #[cfg(feature = "adding_or_deleting_tags_in_batches")]
 pub use types::adding_or_deleting_tags_in_batches::*;
+#[cfg(
+    any(
+        feature = "querying_subscriptions",
+        feature = "querying_subscriptions_of_a_specified_topic"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "querying_subscriptions",
+        feature = "querying_subscriptions_of_a_specified_topic"
+    )
+)]
+pub use types::common::subscriptions::*;
 #[cfg(feature = "creating_a_message_template")]
 pub use types::creating_a_message_template::*;
 #[cfg(feature = "creating_a_topic")]

@@ -2,10 +2,28 @@
 // From: spec/otc_smn/adding_a_subscription.json, spec/otc_smn/adding_a_tag.json, spec/otc_smn/adding_or_deleting_tags_in_batches.json, spec/otc_smn/common.json, spec/otc_smn/creating_a_message_template.json, spec/otc_smn/creating_a_topic.json, spec/otc_smn/deleting_a_message_template.json, spec/otc_smn/deleting_a_specified_topic_policy.json, spec/otc_smn/deleting_a_subscription.json, spec/otc_smn/deleting_a_tag.json, spec/otc_smn/deleting_a_topic.json, spec/otc_smn/deleting_all_topic_policies.json, spec/otc_smn/listing_all_smn_api_versions.json, spec/otc_smn/modifying_a_message_template.json, spec/otc_smn/publishing_messages_in_the_text_format.json, spec/otc_smn/publishing_messages_using_a_message_structure.json, spec/otc_smn/publishing_messages_using_a_template.json, spec/otc_smn/querying_a_topic_policy.json, spec/otc_smn/querying_details_of_a_topic.json, spec/otc_smn/querying_message_templates.json, spec/otc_smn/querying_subscriptions.json, spec/otc_smn/querying_subscriptions_of_a_specified_topic.json, spec/otc_smn/querying_tags_in_a_specified_project.json, spec/otc_smn/querying_tags_of_a_topic.json, spec/otc_smn/querying_the_details_of_a_message_template.json, spec/otc_smn/querying_the_smn_api_v2_version.json, spec/otc_smn/querying_topics.json, spec/otc_smn/querying_topics_by_tag.json, spec/otc_smn/updating_a_topic.json, spec/otc_smn/updating_a_topic_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "querying_subscriptions",
+            feature = "querying_subscriptions_of_a_specified_topic"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "querying_subscriptions",
+            feature = "querying_subscriptions_of_a_specified_topic"
+        )
+    )]
+    pub mod subscriptions;
+}
 #[cfg(feature = "adding_a_subscription")]
 pub mod adding_a_subscription;
 #[cfg(feature = "adding_a_tag")]

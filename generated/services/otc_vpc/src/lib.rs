@@ -574,7 +574,6 @@ pub mod updating_an_ip_address_group;
 /// Updating Subnet Information
 pub mod updating_subnet_information;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "accepting_a_vpc_peering_connection")]
 pub use types::accepting_a_vpc_peering_connection::*;
 #[cfg(feature = "adding_a_secondary_cidr_block_to_a_vpc")]
@@ -605,7 +604,6 @@ pub use types::assigning_a_floating_ip_address::*;
 pub use types::assigning_a_floating_ip_address_2::*;
 #[cfg(feature = "assigning_a_private_ip_address")]
 pub use types::assigning_a_private_ip_address::*;
-#[cfg(feature = "assigning_a_shared_bandwidth")]
 pub use types::assigning_a_shared_bandwidth::*;
 #[cfg(feature = "assigning_an_eip")]
 pub use types::assigning_an_eip::*;
@@ -625,6 +623,425 @@ pub use types::batch_adding_or_deleting_subnet_tags::*;
 pub use types::batch_adding_or_deleting_vpc_tags::*;
 #[cfg(feature = "binding_an_eip")]
 pub use types::binding_an_eip::*;
+#[cfg(
+    any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_firewall_rules",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "adding_a_tag_to_an_eip",
+        feature = "batch_adding_or_deleting_eip_tags"
+    )
+)]
+pub use types::common::adding::*;
+#[cfg(
+    any(
+        feature = "creating_an_ip_address_group",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_ip_address_groups",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+pub use types::common::address::*;
+#[cfg(
+    any(
+        feature = "creating_a_subnet",
+        feature = "querying_a_subnet",
+        feature = "querying_subnets",
+        feature = "updating_a_subnet"
+    )
+)]
+pub use types::common::allocation::*;
+#[cfg(
+    any(
+        feature = "creating_a_port",
+        feature = "querying_a_port",
+        feature = "querying_ports",
+        feature = "updating_a_port"
+    )
+)]
+pub use types::common::allowed::*;
+#[cfg(
+    any(
+        feature = "associating_subnets_with_a_route_table",
+        feature = "creating_a_route_table",
+        feature = "disassociating_subnets_from_a_route_table",
+        feature = "querying_a_route_table",
+        feature = "querying_route_tables"
+    )
+)]
+pub use types::common::associating::*;
+#[cfg(
+    any(
+        feature = "querying_all_eips",
+        feature = "querying_an_eip",
+        feature = "querying_eip_details",
+        feature = "querying_eips"
+    )
+)]
+pub use types::common::bandwidth::*;
+#[cfg(
+    any(
+        feature = "adding_a_secondary_cidr_block_to_a_vpc",
+        feature = "querying_the_details_of_a_vpc",
+        feature = "querying_vpcs_2",
+        feature = "removing_a_secondary_cidr_block_from_a_vpc"
+    )
+)]
+pub use types::common::cloud::*;
+#[cfg(
+    any(
+        feature = "creating_a_firewall_rule",
+        feature = "creating_a_security_group_3",
+        feature = "creating_a_security_group_rule",
+        feature = "creating_a_subnet",
+        feature = "creating_a_subnet_2",
+        feature = "creating_an_ip_address_group",
+        feature = "querying_a_security_group_rule_2",
+        feature = "querying_a_subnet",
+        feature = "querying_a_subnet_pool",
+        feature = "querying_an_eip",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_eips",
+        feature = "querying_ip_address_groups",
+        feature = "querying_security_group_details",
+        feature = "querying_security_group_rule_details",
+        feature = "querying_security_group_rules_2",
+        feature = "querying_security_group_rules_3",
+        feature = "querying_security_groups_2",
+        feature = "querying_subnet_details",
+        feature = "querying_subnet_pools",
+        feature = "querying_subnets",
+        feature = "querying_subnets_2",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_firewall_rule",
+        feature = "updating_a_security_group_2",
+        feature = "updating_an_ip_address_group",
+        feature = "updating_subnet_information"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "adding_a_security_group_rule",
+        feature = "querying_security_group_rules"
+    )
+)]
+pub use types::common::direction::*;
+#[cfg(any(feature = "querying_a_port", feature = "querying_ports"))]
+pub use types::common::dns::*;
+#[cfg(
+    any(
+        feature = "adding_a_security_group_rule",
+        feature = "adding_a_security_group_rule_2",
+        feature = "querying_security_group_details",
+        feature = "querying_security_group_rule_details",
+        feature = "querying_security_group_rules_2",
+        feature = "querying_security_groups_2"
+    )
+)]
+pub use types::common::ethertype::*;
+#[cfg(
+    any(
+        feature = "querying_a_router",
+        feature = "querying_routers",
+        feature = "updating_a_router"
+    )
+)]
+pub use types::common::external::*;
+#[cfg(
+    any(
+        feature = "creating_a_port",
+        feature = "querying_a_port",
+        feature = "querying_ports",
+        feature = "updating_a_port"
+    )
+)]
+pub use types::common::extra::*;
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_firewall_group",
+        feature = "creating_a_firewall_policy",
+        feature = "creating_a_network_acl",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_a_firewall_rule",
+        feature = "querying_firewall_rules",
+        feature = "querying_network_acls",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_firewall_group",
+        feature = "updating_a_firewall_policy",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule"
+    )
+)]
+pub use types::common::firewall::*;
+#[cfg(
+    any(
+        feature = "creating_a_port",
+        feature = "querying_a_port",
+        feature = "querying_ports"
+    )
+)]
+pub use types::common::fixed::*;
+#[cfg(
+    any(
+        feature = "querying_a_floating_ip_address",
+        feature = "querying_floating_ip_addresses"
+    )
+)]
+pub use types::common::floatingip::*;
+#[cfg(any(feature = "querying_a_vpc_flow_log", feature = "querying_vpc_flow_logs"))]
+pub use types::common::flow::*;
+#[cfg(
+    any(
+        feature = "creating_a_subnet",
+        feature = "querying_a_subnet",
+        feature = "querying_subnets",
+        feature = "updating_a_subnet"
+    )
+)]
+pub use types::common::host::*;
+#[cfg(
+    any(
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "creating_an_ip_address_group",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_firewall_rules",
+        feature = "querying_ip_address_groups",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+pub use types::common::ip::*;
+#[cfg(
+    any(feature = "querying_a_specified_api_version", feature = "querying_api_versions")
+)]
+pub use types::common::link::*;
+#[cfg(
+    any(
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_tags_of_network_acls_in_a_project",
+        feature = "querying_the_number_of_network_acls_using_tags"
+    )
+)]
+pub use types::common::list::*;
+#[cfg(
+    any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_the_number_of_network_acls_using_tags",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+pub use types::common::match_::*;
+#[cfg(any(feature = "querying_network_details", feature = "querying_networks"))]
+pub use types::common::network::*;
+#[cfg(
+    any(
+        feature = "querying_ip_address_groups",
+        feature = "querying_network_acls",
+        feature = "querying_security_group_rules_3",
+        feature = "querying_security_groups_3",
+        feature = "querying_vpcs_2"
+    )
+)]
+pub use types::common::page::*;
+#[cfg(
+    any(
+        feature = "querying_a_vpc_peering_connection",
+        feature = "querying_vpc_peering_connections"
+    )
+)]
+pub use types::common::peering::*;
+#[cfg(
+    any(
+        feature = "querying_private_ip_address_details",
+        feature = "querying_private_ip_addresses"
+    )
+)]
+pub use types::common::privateip::*;
+#[cfg(any(feature = "querying_an_eip", feature = "querying_eips"))]
+pub use types::common::profile::*;
+#[cfg(
+    any(
+        feature = "binding_an_eip",
+        feature = "querying_a_bandwidth",
+        feature = "querying_bandwidths",
+        feature = "unbinding_an_eip"
+    )
+)]
+pub use types::common::publicip::*;
+#[cfg(
+    any(
+        feature = "querying_a_firewall_group",
+        feature = "querying_a_firewall_policy",
+        feature = "querying_a_port",
+        feature = "querying_a_route_table",
+        feature = "querying_a_security_group",
+        feature = "querying_a_subnet",
+        feature = "querying_a_vpc_route",
+        feature = "querying_all_eips",
+        feature = "querying_eip_details",
+        feature = "querying_eip_tags_in_a_specified_project",
+        feature = "querying_firewall_groups",
+        feature = "querying_firewall_policies",
+        feature = "querying_network_details",
+        feature = "querying_networks",
+        feature = "querying_ports",
+        feature = "querying_route_tables",
+        feature = "querying_security_group_details",
+        feature = "querying_security_groups",
+        feature = "querying_security_groups_2",
+        feature = "querying_subnet_details",
+        feature = "querying_subnet_tags",
+        feature = "querying_subnet_tags_in_a_specified_project",
+        feature = "querying_subnets",
+        feature = "querying_subnets_2",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpc_routes",
+        feature = "querying_vpc_tags",
+        feature = "querying_vpc_tags_in_a_specified_project",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(any(feature = "creating_a_network_acl", feature = "creating_a_security_group_3"))]
+pub use types::common::request::*;
+#[cfg(
+    any(
+        feature = "adding_a_tag_to_a_network_acl",
+        feature = "adding_tags_to_a_network_acl_in_batches",
+        feature = "querying_eips_by_tag",
+        feature = "querying_network_acls_using_tags",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_tags_of_a_network_acl",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "adding_a_secondary_cidr_block_to_a_vpc",
+        feature = "associating_a_subnet_with_a_network_acl",
+        feature = "creating_a_network_acl",
+        feature = "creating_a_security_group_3",
+        feature = "creating_an_ip_address_group",
+        feature = "deleting_a_network_acl_rule",
+        feature = "disassociating_a_subnet_from_a_network_acl",
+        feature = "inserting_a_network_acl_rule",
+        feature = "querying_an_ip_address_group",
+        feature = "querying_ip_address_groups",
+        feature = "querying_network_acls",
+        feature = "querying_security_groups_3",
+        feature = "querying_the_details_of_a_network_acl",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "querying_the_details_of_a_vpc",
+        feature = "querying_vpcs_2",
+        feature = "removing_a_secondary_cidr_block_from_a_vpc",
+        feature = "updating_a_network_acl",
+        feature = "updating_a_network_acl_rule",
+        feature = "updating_a_security_group_2",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+pub use types::common::response::*;
+#[cfg(
+    any(
+        feature = "querying_a_router",
+        feature = "querying_routers",
+        feature = "querying_vpc_details",
+        feature = "querying_vpcs",
+        feature = "updating_a_router",
+        feature = "updating_a_vpc"
+    )
+)]
+pub use types::common::route::*;
+#[cfg(any(feature = "querying_a_router", feature = "querying_routers"))]
+pub use types::common::router::*;
+#[cfg(
+    any(
+        feature = "associating_subnets_with_a_route_table",
+        feature = "disassociating_subnets_from_a_route_table"
+    )
+)]
+pub use types::common::routetable::*;
+#[cfg(
+    any(
+        feature = "creating_a_security_group",
+        feature = "creating_a_security_group_3",
+        feature = "querying_a_security_group",
+        feature = "querying_a_security_group_rule",
+        feature = "querying_security_group_rules",
+        feature = "querying_security_groups",
+        feature = "querying_the_details_of_a_security_group",
+        feature = "updating_a_security_group",
+        feature = "updating_a_security_group_2"
+    )
+)]
+pub use types::common::security::*;
+#[cfg(
+    any(
+        feature = "querying_a_floating_ip_address",
+        feature = "querying_a_floating_ip_address_2",
+        feature = "querying_a_router",
+        feature = "querying_floating_ip_addresses",
+        feature = "querying_floating_ip_addresses_2",
+        feature = "querying_ports",
+        feature = "querying_routers"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
+pub use types::common::subnet::*;
+#[cfg(any(feature = "querying_a_subnet_pool", feature = "querying_subnet_pools"))]
+pub use types::common::subnetpool::*;
+#[cfg(
+    any(
+        feature = "adding_a_tag_to_a_subnet",
+        feature = "adding_a_tag_to_a_vpc",
+        feature = "batch_adding_or_deleting_subnet_tags",
+        feature = "batch_adding_or_deleting_vpc_tags"
+    )
+)]
+pub use types::common::tag::*;
+#[cfg(
+    any(
+        feature = "binding_an_eip",
+        feature = "querying_all_eips",
+        feature = "querying_eip_details",
+        feature = "unbinding_an_eip"
+    )
+)]
+pub use types::common::vnic::*;
+#[cfg(
+    any(
+        feature = "accepting_a_vpc_peering_connection",
+        feature = "adding_a_secondary_cidr_block_to_a_vpc",
+        feature = "creating_a_vpc_peering_connection",
+        feature = "querying_a_vpc_peering_connection",
+        feature = "querying_the_details_of_a_vpc",
+        feature = "querying_vpc_peering_connections",
+        feature = "querying_vpcs_2",
+        feature = "refusing_a_vpc_peering_connection",
+        feature = "removing_a_secondary_cidr_block_from_a_vpc"
+    )
+)]
+pub use types::common::vpc::*;
 #[cfg(feature = "creating_a_firewall_group")]
 pub use types::creating_a_firewall_group::*;
 #[cfg(feature = "creating_a_firewall_policy")]
@@ -733,13 +1150,18 @@ pub use types::querying_eip_tags::*;
 pub use types::querying_eip_tags_in_a_specified_project::*;
 #[cfg(feature = "querying_eips")]
 pub use types::querying_eips::*;
-#[cfg(feature = "querying_eips_by_tag")]
+#[cfg(
+    any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
 pub use types::querying_eips_by_tag::*;
 #[cfg(feature = "querying_firewall_groups")]
 pub use types::querying_firewall_groups::*;
 #[cfg(feature = "querying_firewall_policies")]
 pub use types::querying_firewall_policies::*;
-#[cfg(feature = "querying_firewall_rules")]
 pub use types::querying_firewall_rules::*;
 #[cfg(feature = "querying_floating_ip_addresses")]
 pub use types::querying_floating_ip_addresses::*;

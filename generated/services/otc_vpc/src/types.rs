@@ -2,10 +2,438 @@
 // From: spec/otc_vpc/accepting_a_vpc_peering_connection.json, spec/otc_vpc/adding_a_secondary_cidr_block_to_a_vpc.json, spec/otc_vpc/adding_a_security_group_rule.json, spec/otc_vpc/adding_a_security_group_rule_2.json, spec/otc_vpc/adding_a_tag_to_a_network_acl.json, spec/otc_vpc/adding_a_tag_to_a_subnet.json, spec/otc_vpc/adding_a_tag_to_a_vpc.json, spec/otc_vpc/adding_a_tag_to_an_eip.json, spec/otc_vpc/adding_an_eip_to_a_shared_bandwidth.json, spec/otc_vpc/adding_an_interface_to_a_router.json, spec/otc_vpc/adding_eips_to_a_shared_bandwidth_in_batches.json, spec/otc_vpc/adding_tags_to_a_network_acl_in_batches.json, spec/otc_vpc/assigning_a_floating_ip_address.json, spec/otc_vpc/assigning_a_floating_ip_address_2.json, spec/otc_vpc/assigning_a_private_ip_address.json, spec/otc_vpc/assigning_a_shared_bandwidth.json, spec/otc_vpc/assigning_an_eip.json, spec/otc_vpc/associating_a_subnet_with_a_network_acl.json, spec/otc_vpc/associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time.json, spec/otc_vpc/associating_subnets_with_a_route_table.json, spec/otc_vpc/batch_adding_or_deleting_eip_tags.json, spec/otc_vpc/batch_adding_or_deleting_subnet_tags.json, spec/otc_vpc/batch_adding_or_deleting_vpc_tags.json, spec/otc_vpc/binding_an_eip.json, spec/otc_vpc/common.json, spec/otc_vpc/creating_a_firewall_group.json, spec/otc_vpc/creating_a_firewall_policy.json, spec/otc_vpc/creating_a_firewall_rule.json, spec/otc_vpc/creating_a_network.json, spec/otc_vpc/creating_a_network_acl.json, spec/otc_vpc/creating_a_port.json, spec/otc_vpc/creating_a_route_table.json, spec/otc_vpc/creating_a_router.json, spec/otc_vpc/creating_a_security_group.json, spec/otc_vpc/creating_a_security_group_2.json, spec/otc_vpc/creating_a_security_group_3.json, spec/otc_vpc/creating_a_security_group_rule.json, spec/otc_vpc/creating_a_subnet.json, spec/otc_vpc/creating_a_subnet_2.json, spec/otc_vpc/creating_a_subnet_pool.json, spec/otc_vpc/creating_a_vpc.json, spec/otc_vpc/creating_a_vpc_flow_log.json, spec/otc_vpc/creating_a_vpc_peering_connection.json, spec/otc_vpc/creating_a_vpc_route.json, spec/otc_vpc/creating_an_ip_address_group.json, spec/otc_vpc/deleting_a_firewall_group.json, spec/otc_vpc/deleting_a_firewall_policy.json, spec/otc_vpc/deleting_a_firewall_rule.json, spec/otc_vpc/deleting_a_floating_ip_address.json, spec/otc_vpc/deleting_a_floating_ip_address_2.json, spec/otc_vpc/deleting_a_network.json, spec/otc_vpc/deleting_a_network_acl.json, spec/otc_vpc/deleting_a_network_acl_rule.json, spec/otc_vpc/deleting_a_port.json, spec/otc_vpc/deleting_a_private_ip_address.json, spec/otc_vpc/deleting_a_route_table.json, spec/otc_vpc/deleting_a_router.json, spec/otc_vpc/deleting_a_security_group.json, spec/otc_vpc/deleting_a_security_group_2.json, spec/otc_vpc/deleting_a_security_group_3.json, spec/otc_vpc/deleting_a_security_group_rule.json, spec/otc_vpc/deleting_a_security_group_rule_2.json, spec/otc_vpc/deleting_a_security_group_rule_3.json, spec/otc_vpc/deleting_a_shared_bandwidth.json, spec/otc_vpc/deleting_a_subnet.json, spec/otc_vpc/deleting_a_subnet_2.json, spec/otc_vpc/deleting_a_subnet_pool.json, spec/otc_vpc/deleting_a_tag_from_a_network_acl.json, spec/otc_vpc/deleting_a_tag_from_a_subnet.json, spec/otc_vpc/deleting_a_tag_from_a_vpc.json, spec/otc_vpc/deleting_a_tag_from_an_eip.json, spec/otc_vpc/deleting_a_vpc.json, spec/otc_vpc/deleting_a_vpc_flow_log.json, spec/otc_vpc/deleting_a_vpc_peering_connection.json, spec/otc_vpc/deleting_a_vpc_route.json, spec/otc_vpc/deleting_an_ip_address_group.json, spec/otc_vpc/deleting_tags_from_a_network_acl_in_batches.json, spec/otc_vpc/disassociating_a_subnet_from_a_network_acl.json, spec/otc_vpc/disassociating_subnets_from_a_route_table.json, spec/otc_vpc/forcibly_deleting_an_ip_address_group.json, spec/otc_vpc/inserting_a_firewall_rule.json, spec/otc_vpc/inserting_a_network_acl_rule.json, spec/otc_vpc/querying_a_bandwidth.json, spec/otc_vpc/querying_a_firewall_group.json, spec/otc_vpc/querying_a_firewall_policy.json, spec/otc_vpc/querying_a_firewall_rule.json, spec/otc_vpc/querying_a_floating_ip_address.json, spec/otc_vpc/querying_a_floating_ip_address_2.json, spec/otc_vpc/querying_a_port.json, spec/otc_vpc/querying_a_route_table.json, spec/otc_vpc/querying_a_router.json, spec/otc_vpc/querying_a_security_group.json, spec/otc_vpc/querying_a_security_group_rule.json, spec/otc_vpc/querying_a_security_group_rule_2.json, spec/otc_vpc/querying_a_specified_api_version.json, spec/otc_vpc/querying_a_subnet.json, spec/otc_vpc/querying_a_subnet_pool.json, spec/otc_vpc/querying_a_vpc_flow_log.json, spec/otc_vpc/querying_a_vpc_peering_connection.json, spec/otc_vpc/querying_a_vpc_route.json, spec/otc_vpc/querying_all_eips.json, spec/otc_vpc/querying_an_eip.json, spec/otc_vpc/querying_an_ip_address_group.json, spec/otc_vpc/querying_api_versions.json, spec/otc_vpc/querying_bandwidths.json, spec/otc_vpc/querying_common_pools.json, spec/otc_vpc/querying_eip_details.json, spec/otc_vpc/querying_eip_tags.json, spec/otc_vpc/querying_eip_tags_in_a_specified_project.json, spec/otc_vpc/querying_eips.json, spec/otc_vpc/querying_eips_by_tag.json, spec/otc_vpc/querying_firewall_groups.json, spec/otc_vpc/querying_firewall_policies.json, spec/otc_vpc/querying_firewall_rules.json, spec/otc_vpc/querying_floating_ip_addresses.json, spec/otc_vpc/querying_floating_ip_addresses_2.json, spec/otc_vpc/querying_ip_address_groups.json, spec/otc_vpc/querying_ip_address_usage_on_a_specified_network.json, spec/otc_vpc/querying_network_acls.json, spec/otc_vpc/querying_network_acls_using_tags.json, spec/otc_vpc/querying_network_details.json, spec/otc_vpc/querying_networks.json, spec/otc_vpc/querying_ports.json, spec/otc_vpc/querying_private_ip_address_details.json, spec/otc_vpc/querying_private_ip_addresses.json, spec/otc_vpc/querying_quotas.json, spec/otc_vpc/querying_route_tables.json, spec/otc_vpc/querying_routers.json, spec/otc_vpc/querying_security_group_details.json, spec/otc_vpc/querying_security_group_rule_details.json, spec/otc_vpc/querying_security_group_rules.json, spec/otc_vpc/querying_security_group_rules_2.json, spec/otc_vpc/querying_security_group_rules_3.json, spec/otc_vpc/querying_security_groups.json, spec/otc_vpc/querying_security_groups_2.json, spec/otc_vpc/querying_security_groups_3.json, spec/otc_vpc/querying_subnet_details.json, spec/otc_vpc/querying_subnet_pools.json, spec/otc_vpc/querying_subnet_tags.json, spec/otc_vpc/querying_subnet_tags_in_a_specified_project.json, spec/otc_vpc/querying_subnets.json, spec/otc_vpc/querying_subnets_2.json, spec/otc_vpc/querying_subnets_by_tag.json, spec/otc_vpc/querying_tags_of_a_network_acl.json, spec/otc_vpc/querying_tags_of_network_acls_in_a_project.json, spec/otc_vpc/querying_the_details_of_a_network_acl.json, spec/otc_vpc/querying_the_details_of_a_security_group.json, spec/otc_vpc/querying_the_details_of_a_vpc.json, spec/otc_vpc/querying_the_number_of_network_acls_using_tags.json, spec/otc_vpc/querying_vpc_details.json, spec/otc_vpc/querying_vpc_flow_logs.json, spec/otc_vpc/querying_vpc_peering_connections.json, spec/otc_vpc/querying_vpc_routes.json, spec/otc_vpc/querying_vpc_tags.json, spec/otc_vpc/querying_vpc_tags_in_a_specified_project.json, spec/otc_vpc/querying_vpcs.json, spec/otc_vpc/querying_vpcs_2.json, spec/otc_vpc/querying_vpcs_by_tag.json, spec/otc_vpc/refusing_a_vpc_peering_connection.json, spec/otc_vpc/releasing_an_eip.json, spec/otc_vpc/removing_a_firewall_rule.json, spec/otc_vpc/removing_a_secondary_cidr_block_from_a_vpc.json, spec/otc_vpc/removing_an_eip_from_a_shared_bandwidth.json, spec/otc_vpc/removing_an_interface_from_a_router.json, spec/otc_vpc/unbinding_an_eip.json, spec/otc_vpc/updating_a_bandwidth.json, spec/otc_vpc/updating_a_firewall_group.json, spec/otc_vpc/updating_a_firewall_policy.json, spec/otc_vpc/updating_a_firewall_rule.json, spec/otc_vpc/updating_a_floating_ip_address.json, spec/otc_vpc/updating_a_floating_ip_address_2.json, spec/otc_vpc/updating_a_network.json, spec/otc_vpc/updating_a_network_acl.json, spec/otc_vpc/updating_a_network_acl_rule.json, spec/otc_vpc/updating_a_port.json, spec/otc_vpc/updating_a_route_table.json, spec/otc_vpc/updating_a_router.json, spec/otc_vpc/updating_a_security_group.json, spec/otc_vpc/updating_a_security_group_2.json, spec/otc_vpc/updating_a_subnet.json, spec/otc_vpc/updating_a_subnet_pool.json, spec/otc_vpc/updating_a_vpc.json, spec/otc_vpc/updating_a_vpc_flow_log.json, spec/otc_vpc/updating_a_vpc_peering_connection.json, spec/otc_vpc/updating_an_eip.json, spec/otc_vpc/updating_an_eip_2.json, spec/otc_vpc/updating_an_ip_address_group.json, spec/otc_vpc/updating_subnet_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "querying_eips_by_tag",
+            feature = "querying_firewall_rules",
+            feature = "querying_subnets_by_tag",
+            feature = "querying_vpcs_by_tag"
+        )
+    )]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "adding_a_tag_to_an_eip",
+            feature = "batch_adding_or_deleting_eip_tags"
+        )
+    )]
+    pub mod adding;
+    #[cfg(
+        any(
+            feature = "creating_an_ip_address_group",
+            feature = "querying_an_ip_address_group",
+            feature = "querying_ip_address_groups",
+            feature = "updating_an_ip_address_group"
+        )
+    )]
+    pub mod address;
+    #[cfg(
+        any(
+            feature = "creating_a_subnet",
+            feature = "querying_a_subnet",
+            feature = "querying_subnets",
+            feature = "updating_a_subnet"
+        )
+    )]
+    pub mod allocation;
+    #[cfg(
+        any(
+            feature = "creating_a_port",
+            feature = "querying_a_port",
+            feature = "querying_ports",
+            feature = "updating_a_port"
+        )
+    )]
+    pub mod allowed;
+    #[cfg(
+        any(
+            feature = "associating_subnets_with_a_route_table",
+            feature = "creating_a_route_table",
+            feature = "disassociating_subnets_from_a_route_table",
+            feature = "querying_a_route_table",
+            feature = "querying_route_tables"
+        )
+    )]
+    pub mod associating;
+    #[cfg(
+        any(
+            feature = "querying_all_eips",
+            feature = "querying_an_eip",
+            feature = "querying_eip_details",
+            feature = "querying_eips"
+        )
+    )]
+    pub mod bandwidth;
+    #[cfg(
+        any(
+            feature = "adding_a_secondary_cidr_block_to_a_vpc",
+            feature = "querying_the_details_of_a_vpc",
+            feature = "querying_vpcs_2",
+            feature = "removing_a_secondary_cidr_block_from_a_vpc"
+        )
+    )]
+    pub mod cloud;
+    #[cfg(
+        any(
+            feature = "creating_a_firewall_rule",
+            feature = "creating_a_security_group_3",
+            feature = "creating_a_security_group_rule",
+            feature = "creating_a_subnet",
+            feature = "creating_a_subnet_2",
+            feature = "creating_an_ip_address_group",
+            feature = "querying_a_security_group_rule_2",
+            feature = "querying_a_subnet",
+            feature = "querying_a_subnet_pool",
+            feature = "querying_an_eip",
+            feature = "querying_an_ip_address_group",
+            feature = "querying_eips",
+            feature = "querying_ip_address_groups",
+            feature = "querying_security_group_details",
+            feature = "querying_security_group_rule_details",
+            feature = "querying_security_group_rules_2",
+            feature = "querying_security_group_rules_3",
+            feature = "querying_security_groups_2",
+            feature = "querying_subnet_details",
+            feature = "querying_subnet_pools",
+            feature = "querying_subnets",
+            feature = "querying_subnets_2",
+            feature = "querying_the_details_of_a_security_group",
+            feature = "updating_a_firewall_rule",
+            feature = "updating_a_security_group_2",
+            feature = "updating_an_ip_address_group",
+            feature = "updating_subnet_information"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "adding_a_security_group_rule",
+            feature = "querying_security_group_rules"
+        )
+    )]
+    pub mod direction;
+    #[cfg(any(feature = "querying_a_port", feature = "querying_ports"))]
+    pub mod dns;
+    #[cfg(
+        any(
+            feature = "adding_a_security_group_rule",
+            feature = "adding_a_security_group_rule_2",
+            feature = "querying_security_group_details",
+            feature = "querying_security_group_rule_details",
+            feature = "querying_security_group_rules_2",
+            feature = "querying_security_groups_2"
+        )
+    )]
+    pub mod ethertype;
+    #[cfg(
+        any(
+            feature = "querying_a_router",
+            feature = "querying_routers",
+            feature = "updating_a_router"
+        )
+    )]
+    pub mod external;
+    #[cfg(
+        any(
+            feature = "creating_a_port",
+            feature = "querying_a_port",
+            feature = "querying_ports",
+            feature = "updating_a_port"
+        )
+    )]
+    pub mod extra;
+    #[cfg(
+        any(
+            feature = "associating_a_subnet_with_a_network_acl",
+            feature = "creating_a_firewall_group",
+            feature = "creating_a_firewall_policy",
+            feature = "creating_a_network_acl",
+            feature = "deleting_a_network_acl_rule",
+            feature = "disassociating_a_subnet_from_a_network_acl",
+            feature = "inserting_a_network_acl_rule",
+            feature = "querying_a_firewall_rule",
+            feature = "querying_firewall_rules",
+            feature = "querying_network_acls",
+            feature = "querying_the_details_of_a_network_acl",
+            feature = "updating_a_firewall_group",
+            feature = "updating_a_firewall_policy",
+            feature = "updating_a_network_acl",
+            feature = "updating_a_network_acl_rule"
+        )
+    )]
+    pub mod firewall;
+    #[cfg(
+        any(
+            feature = "creating_a_port",
+            feature = "querying_a_port",
+            feature = "querying_ports"
+        )
+    )]
+    pub mod fixed;
+    #[cfg(
+        any(
+            feature = "querying_a_floating_ip_address",
+            feature = "querying_floating_ip_addresses"
+        )
+    )]
+    pub mod floatingip;
+    #[cfg(any(feature = "querying_a_vpc_flow_log", feature = "querying_vpc_flow_logs"))]
+    pub mod flow;
+    #[cfg(
+        any(
+            feature = "creating_a_subnet",
+            feature = "querying_a_subnet",
+            feature = "querying_subnets",
+            feature = "updating_a_subnet"
+        )
+    )]
+    pub mod host;
+    #[cfg(
+        any(
+            feature = "associating_a_subnet_with_a_network_acl",
+            feature = "creating_a_network_acl",
+            feature = "creating_an_ip_address_group",
+            feature = "deleting_a_network_acl_rule",
+            feature = "disassociating_a_subnet_from_a_network_acl",
+            feature = "inserting_a_network_acl_rule",
+            feature = "querying_an_ip_address_group",
+            feature = "querying_firewall_rules",
+            feature = "querying_ip_address_groups",
+            feature = "querying_the_details_of_a_network_acl",
+            feature = "updating_a_network_acl",
+            feature = "updating_a_network_acl_rule",
+            feature = "updating_an_ip_address_group"
+        )
+    )]
+    pub mod ip;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_api_version",
+            feature = "querying_api_versions"
+        )
+    )]
+    pub mod link;
+    #[cfg(
+        any(
+            feature = "querying_network_acls_using_tags",
+            feature = "querying_tags_of_network_acls_in_a_project",
+            feature = "querying_the_number_of_network_acls_using_tags"
+        )
+    )]
+    pub mod list;
+    #[cfg(
+        any(
+            feature = "querying_eips_by_tag",
+            feature = "querying_network_acls_using_tags",
+            feature = "querying_subnets_by_tag",
+            feature = "querying_the_number_of_network_acls_using_tags",
+            feature = "querying_vpcs_by_tag"
+        )
+    )]
+    pub mod match_;
+    #[cfg(any(feature = "querying_network_details", feature = "querying_networks"))]
+    pub mod network;
+    #[cfg(
+        any(
+            feature = "querying_ip_address_groups",
+            feature = "querying_network_acls",
+            feature = "querying_security_group_rules_3",
+            feature = "querying_security_groups_3",
+            feature = "querying_vpcs_2"
+        )
+    )]
+    pub mod page;
+    #[cfg(
+        any(
+            feature = "querying_a_vpc_peering_connection",
+            feature = "querying_vpc_peering_connections"
+        )
+    )]
+    pub mod peering;
+    #[cfg(
+        any(
+            feature = "querying_private_ip_address_details",
+            feature = "querying_private_ip_addresses"
+        )
+    )]
+    pub mod privateip;
+    #[cfg(any(feature = "querying_an_eip", feature = "querying_eips"))]
+    pub mod profile;
+    #[cfg(
+        any(
+            feature = "binding_an_eip",
+            feature = "querying_a_bandwidth",
+            feature = "querying_bandwidths",
+            feature = "unbinding_an_eip"
+        )
+    )]
+    pub mod publicip;
+    #[cfg(
+        any(
+            feature = "querying_a_firewall_group",
+            feature = "querying_a_firewall_policy",
+            feature = "querying_a_port",
+            feature = "querying_a_route_table",
+            feature = "querying_a_security_group",
+            feature = "querying_a_subnet",
+            feature = "querying_a_vpc_route",
+            feature = "querying_all_eips",
+            feature = "querying_eip_details",
+            feature = "querying_eip_tags_in_a_specified_project",
+            feature = "querying_firewall_groups",
+            feature = "querying_firewall_policies",
+            feature = "querying_network_details",
+            feature = "querying_networks",
+            feature = "querying_ports",
+            feature = "querying_route_tables",
+            feature = "querying_security_group_details",
+            feature = "querying_security_groups",
+            feature = "querying_security_groups_2",
+            feature = "querying_subnet_details",
+            feature = "querying_subnet_tags",
+            feature = "querying_subnet_tags_in_a_specified_project",
+            feature = "querying_subnets",
+            feature = "querying_subnets_2",
+            feature = "querying_subnets_by_tag",
+            feature = "querying_vpc_routes",
+            feature = "querying_vpc_tags",
+            feature = "querying_vpc_tags_in_a_specified_project",
+            feature = "querying_vpcs_by_tag"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(feature = "creating_a_network_acl", feature = "creating_a_security_group_3")
+    )]
+    pub mod request;
+    #[cfg(
+        any(
+            feature = "adding_a_tag_to_a_network_acl",
+            feature = "adding_tags_to_a_network_acl_in_batches",
+            feature = "querying_eips_by_tag",
+            feature = "querying_network_acls_using_tags",
+            feature = "querying_subnets_by_tag",
+            feature = "querying_tags_of_a_network_acl",
+            feature = "querying_vpcs_by_tag"
+        )
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "adding_a_secondary_cidr_block_to_a_vpc",
+            feature = "associating_a_subnet_with_a_network_acl",
+            feature = "creating_a_network_acl",
+            feature = "creating_a_security_group_3",
+            feature = "creating_an_ip_address_group",
+            feature = "deleting_a_network_acl_rule",
+            feature = "disassociating_a_subnet_from_a_network_acl",
+            feature = "inserting_a_network_acl_rule",
+            feature = "querying_an_ip_address_group",
+            feature = "querying_ip_address_groups",
+            feature = "querying_network_acls",
+            feature = "querying_security_groups_3",
+            feature = "querying_the_details_of_a_network_acl",
+            feature = "querying_the_details_of_a_security_group",
+            feature = "querying_the_details_of_a_vpc",
+            feature = "querying_vpcs_2",
+            feature = "removing_a_secondary_cidr_block_from_a_vpc",
+            feature = "updating_a_network_acl",
+            feature = "updating_a_network_acl_rule",
+            feature = "updating_a_security_group_2",
+            feature = "updating_an_ip_address_group"
+        )
+    )]
+    pub mod response;
+    #[cfg(
+        any(
+            feature = "querying_a_router",
+            feature = "querying_routers",
+            feature = "querying_vpc_details",
+            feature = "querying_vpcs",
+            feature = "updating_a_router",
+            feature = "updating_a_vpc"
+        )
+    )]
+    pub mod route;
+    #[cfg(any(feature = "querying_a_router", feature = "querying_routers"))]
+    pub mod router;
+    #[cfg(
+        any(
+            feature = "associating_subnets_with_a_route_table",
+            feature = "disassociating_subnets_from_a_route_table"
+        )
+    )]
+    pub mod routetable;
+    #[cfg(
+        any(
+            feature = "creating_a_security_group",
+            feature = "creating_a_security_group_3",
+            feature = "querying_a_security_group",
+            feature = "querying_a_security_group_rule",
+            feature = "querying_security_group_rules",
+            feature = "querying_security_groups",
+            feature = "querying_the_details_of_a_security_group",
+            feature = "updating_a_security_group",
+            feature = "updating_a_security_group_2"
+        )
+    )]
+    pub mod security;
+    #[cfg(
+        any(
+            feature = "querying_a_floating_ip_address",
+            feature = "querying_a_floating_ip_address_2",
+            feature = "querying_a_router",
+            feature = "querying_floating_ip_addresses",
+            feature = "querying_floating_ip_addresses_2",
+            feature = "querying_ports",
+            feature = "querying_routers"
+        )
+    )]
+    pub mod status;
+    #[cfg(any(feature = "querying_a_route_table", feature = "querying_route_tables"))]
+    pub mod subnet;
+    #[cfg(any(feature = "querying_a_subnet_pool", feature = "querying_subnet_pools"))]
+    pub mod subnetpool;
+    #[cfg(
+        any(
+            feature = "adding_a_tag_to_a_subnet",
+            feature = "adding_a_tag_to_a_vpc",
+            feature = "batch_adding_or_deleting_subnet_tags",
+            feature = "batch_adding_or_deleting_vpc_tags"
+        )
+    )]
+    pub mod tag;
+    #[cfg(
+        any(
+            feature = "binding_an_eip",
+            feature = "querying_all_eips",
+            feature = "querying_eip_details",
+            feature = "unbinding_an_eip"
+        )
+    )]
+    pub mod vnic;
+    #[cfg(
+        any(
+            feature = "accepting_a_vpc_peering_connection",
+            feature = "adding_a_secondary_cidr_block_to_a_vpc",
+            feature = "creating_a_vpc_peering_connection",
+            feature = "querying_a_vpc_peering_connection",
+            feature = "querying_the_details_of_a_vpc",
+            feature = "querying_vpc_peering_connections",
+            feature = "querying_vpcs_2",
+            feature = "refusing_a_vpc_peering_connection",
+            feature = "removing_a_secondary_cidr_block_from_a_vpc"
+        )
+    )]
+    pub mod vpc;
+}
 #[cfg(feature = "accepting_a_vpc_peering_connection")]
 pub mod accepting_a_vpc_peering_connection;
 #[cfg(feature = "adding_a_secondary_cidr_block_to_a_vpc")]
@@ -36,7 +464,6 @@ pub mod assigning_a_floating_ip_address;
 pub mod assigning_a_floating_ip_address_2;
 #[cfg(feature = "assigning_a_private_ip_address")]
 pub mod assigning_a_private_ip_address;
-#[cfg(feature = "assigning_a_shared_bandwidth")]
 pub mod assigning_a_shared_bandwidth;
 #[cfg(feature = "assigning_an_eip")]
 pub mod assigning_an_eip;
@@ -164,13 +591,18 @@ pub mod querying_eip_tags;
 pub mod querying_eip_tags_in_a_specified_project;
 #[cfg(feature = "querying_eips")]
 pub mod querying_eips;
-#[cfg(feature = "querying_eips_by_tag")]
+#[cfg(
+    any(
+        feature = "querying_eips_by_tag",
+        feature = "querying_subnets_by_tag",
+        feature = "querying_vpcs_by_tag"
+    )
+)]
 pub mod querying_eips_by_tag;
 #[cfg(feature = "querying_firewall_groups")]
 pub mod querying_firewall_groups;
 #[cfg(feature = "querying_firewall_policies")]
 pub mod querying_firewall_policies;
-#[cfg(feature = "querying_firewall_rules")]
 pub mod querying_firewall_rules;
 #[cfg(feature = "querying_floating_ip_addresses")]
 pub mod querying_floating_ip_addresses;

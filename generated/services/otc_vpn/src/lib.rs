@@ -197,13 +197,146 @@ pub mod updating_an_ipsec_policy;
 /// Updating an IPsec VPN Connection
 pub mod updating_an_ipsec_vpn_connection;
 mod types;
-pub use types::common::*;
 #[cfg(feature = "adding_resource_tags_in_batches")]
 pub use types::adding_resource_tags_in_batches::*;
 #[cfg(feature = "batch_creating_or_deleting_vpn_tags")]
 pub use types::batch_creating_or_deleting_vpn_tags::*;
 #[cfg(feature = "changing_the_specification_of_a_gateway")]
 pub use types::changing_the_specification_of_a_gateway::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+pub use types::common::authentication::*;
+#[cfg(
+    any(
+        feature = "querying_a_vpn_connection_monitor",
+        feature = "querying_the_list_of_vpn_connection_monitors"
+    )
+)]
+pub use types::common::connection::*;
+pub use types::common::creating::*;
+pub use types::common::dh::*;
+#[cfg(
+    any(
+        feature = "creating_an_ipsec_vpn_connection",
+        feature = "querying_details_about_an_ipsec_vpn_connection",
+        feature = "querying_ipsec_vpn_connections",
+        feature = "updating_an_ipsec_vpn_connection"
+    )
+)]
+pub use types::common::dpd::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+pub use types::common::encryption::*;
+#[cfg(
+    any(
+        feature = "changing_the_specification_of_a_gateway",
+        feature = "creating_a_vpn_gateway",
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+pub use types::common::ha::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+pub use types::common::ike::*;
+#[cfg(
+    any(
+        feature = "creating_an_ipsec_vpn_connection",
+        feature = "querying_details_about_an_ipsec_vpn_connection",
+        feature = "querying_ipsec_vpn_connections",
+        feature = "updating_an_ipsec_vpn_connection"
+    )
+)]
+pub use types::common::initiator::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+pub use types::common::ipsec::*;
+#[cfg(
+    any(
+        feature = "querying_the_number_of_resource_instances",
+        feature = "querying_the_resource_instance_list"
+    )
+)]
+pub use types::common::match_::*;
+#[cfg(
+    any(
+        feature = "querying_the_customer_gateway_list",
+        feature = "querying_the_vpn_connection_list"
+    )
+)]
+pub use types::common::page::*;
+pub use types::common::pfs::*;
+pub use types::common::policy::*;
+#[cfg(
+    any(
+        feature = "querying_a_specified_customer_gateway",
+        feature = "querying_a_specified_vpn_connection",
+        feature = "updating_a_vpn_connection"
+    )
+)]
+pub use types::common::querying::*;
+#[cfg(
+    any(
+        feature = "adding_resource_tags_in_batches",
+        feature = "deleting_resource_tags_in_batches",
+        feature = "querying_resource_tags",
+        feature = "querying_the_resource_instance_list"
+    )
+)]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "creating_a_customer_gateway",
+        feature = "querying_a_specified_vpn_connection",
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_customer_gateway",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+pub use types::common::response::*;
+#[cfg(
+    any(
+        feature = "creating_a_vpn_service",
+        feature = "querying_details_about_a_vpn_service",
+        feature = "querying_vpn_services"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "querying_the_number_of_resource_instances",
+        feature = "querying_the_resource_instance_list"
+    )
+)]
+pub use types::common::tag::*;
+#[cfg(
+    any(
+        feature = "changing_the_specification_of_a_gateway",
+        feature = "querying_a_specified_vpn_gateway",
+        feature = "querying_the_vpn_gateway_list",
+        feature = "updating_a_vpn_gateway"
+    )
+)]
+pub use types::common::type_::*;
+pub use types::common::vpn::*;
 #[cfg(feature = "creating_a_customer_gateway")]
 pub use types::creating_a_customer_gateway::*;
 #[cfg(feature = "creating_a_vpn_connection")]
@@ -224,7 +357,6 @@ pub use types::creating_an_ipsec_policy::*;
 pub use types::creating_an_ipsec_vpn_connection::*;
 #[cfg(feature = "creating_tags_for_a_vpn")]
 pub use types::creating_tags_for_a_vpn::*;
-#[cfg(feature = "creating_vpn_connections_in_batches")]
 pub use types::creating_vpn_connections_in_batches::*;
 #[cfg(feature = "deleting_resource_tags_in_batches")]
 pub use types::deleting_resource_tags_in_batches::*;
@@ -232,7 +364,6 @@ pub use types::deleting_resource_tags_in_batches::*;
 pub use types::querying_a_specified_customer_gateway::*;
 #[cfg(feature = "querying_a_specified_vpn_connection")]
 pub use types::querying_a_specified_vpn_connection::*;
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
 pub use types::querying_a_specified_vpn_gateway::*;
 #[cfg(feature = "querying_a_vpn_connection_monitor")]
 pub use types::querying_a_vpn_connection_monitor::*;

@@ -2,10 +2,148 @@
 // From: spec/otc_vpn/adding_resource_tags_in_batches.json, spec/otc_vpn/batch_creating_or_deleting_vpn_tags.json, spec/otc_vpn/changing_the_specification_of_a_gateway.json, spec/otc_vpn/common.json, spec/otc_vpn/creating_a_customer_gateway.json, spec/otc_vpn/creating_a_vpn_connection.json, spec/otc_vpn/creating_a_vpn_connection_monitor.json, spec/otc_vpn/creating_a_vpn_endpoint_group.json, spec/otc_vpn/creating_a_vpn_gateway.json, spec/otc_vpn/creating_a_vpn_service.json, spec/otc_vpn/creating_an_ike_policy.json, spec/otc_vpn/creating_an_ipsec_policy.json, spec/otc_vpn/creating_an_ipsec_vpn_connection.json, spec/otc_vpn/creating_tags_for_a_vpn.json, spec/otc_vpn/creating_vpn_connections_in_batches.json, spec/otc_vpn/deleting_a_customer_gateway.json, spec/otc_vpn/deleting_a_vpn_connection.json, spec/otc_vpn/deleting_a_vpn_connection_monitor.json, spec/otc_vpn/deleting_a_vpn_endpoint_group.json, spec/otc_vpn/deleting_a_vpn_gateway.json, spec/otc_vpn/deleting_a_vpn_service.json, spec/otc_vpn/deleting_an_ike_policy.json, spec/otc_vpn/deleting_an_ipsec_policy.json, spec/otc_vpn/deleting_an_ipsec_vpn_connection.json, spec/otc_vpn/deleting_resource_tags_in_batches.json, spec/otc_vpn/deleting_vpn_tags.json, spec/otc_vpn/querying_a_specified_customer_gateway.json, spec/otc_vpn/querying_a_specified_vpn_connection.json, spec/otc_vpn/querying_a_specified_vpn_gateway.json, spec/otc_vpn/querying_a_vpn_connection_monitor.json, spec/otc_vpn/querying_api_versions.json, spec/otc_vpn/querying_details_about_a_vpn_endpoint_group.json, spec/otc_vpn/querying_details_about_a_vpn_service.json, spec/otc_vpn/querying_details_about_an_ike_policy.json, spec/otc_vpn/querying_details_about_an_ipsec_policy.json, spec/otc_vpn/querying_details_about_an_ipsec_vpn_connection.json, spec/otc_vpn/querying_ike_policies.json, spec/otc_vpn/querying_ipsec_policies.json, spec/otc_vpn/querying_ipsec_vpn_connections.json, spec/otc_vpn/querying_project_tags.json, spec/otc_vpn/querying_quotas.json, spec/otc_vpn/querying_resource_tags.json, spec/otc_vpn/querying_the_azs_of_vpn_gateways.json, spec/otc_vpn/querying_the_customer_gateway_list.json, spec/otc_vpn/querying_the_list_of_vpn_connection_monitors.json, spec/otc_vpn/querying_the_number_of_resource_instances.json, spec/otc_vpn/querying_the_resource_instance_list.json, spec/otc_vpn/querying_the_vpn_connection_list.json, spec/otc_vpn/querying_the_vpn_gateway_list.json, spec/otc_vpn/querying_vpn_connection_logs.json, spec/otc_vpn/querying_vpn_endpoint_groups.json, spec/otc_vpn/querying_vpn_services.json, spec/otc_vpn/querying_vpn_tags.json, spec/otc_vpn/querying_vpn_tags_in_a_specified_project.json, spec/otc_vpn/querying_vpns_by_tag.json, spec/otc_vpn/updating_a_customer_gateway.json, spec/otc_vpn/updating_a_vpn_connection.json, spec/otc_vpn/updating_a_vpn_endpoint_group.json, spec/otc_vpn/updating_a_vpn_gateway.json, spec/otc_vpn/updating_a_vpn_service.json, spec/otc_vpn/updating_an_ike_policy.json, spec/otc_vpn/updating_an_ipsec_policy.json, spec/otc_vpn/updating_an_ipsec_vpn_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "querying_a_specified_vpn_connection",
+            feature = "updating_a_vpn_connection"
+        )
+    )]
+    pub mod authentication;
+    #[cfg(
+        any(
+            feature = "querying_a_vpn_connection_monitor",
+            feature = "querying_the_list_of_vpn_connection_monitors"
+        )
+    )]
+    pub mod connection;
+    pub mod creating;
+    pub mod dh;
+    #[cfg(
+        any(
+            feature = "creating_an_ipsec_vpn_connection",
+            feature = "querying_details_about_an_ipsec_vpn_connection",
+            feature = "querying_ipsec_vpn_connections",
+            feature = "updating_an_ipsec_vpn_connection"
+        )
+    )]
+    pub mod dpd;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_vpn_connection",
+            feature = "updating_a_vpn_connection"
+        )
+    )]
+    pub mod encryption;
+    #[cfg(
+        any(
+            feature = "changing_the_specification_of_a_gateway",
+            feature = "creating_a_vpn_gateway",
+            feature = "querying_a_specified_vpn_gateway",
+            feature = "querying_the_vpn_gateway_list",
+            feature = "updating_a_vpn_gateway"
+        )
+    )]
+    pub mod ha;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_vpn_connection",
+            feature = "updating_a_vpn_connection"
+        )
+    )]
+    pub mod ike;
+    #[cfg(
+        any(
+            feature = "creating_an_ipsec_vpn_connection",
+            feature = "querying_details_about_an_ipsec_vpn_connection",
+            feature = "querying_ipsec_vpn_connections",
+            feature = "updating_an_ipsec_vpn_connection"
+        )
+    )]
+    pub mod initiator;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_vpn_connection",
+            feature = "updating_a_vpn_connection"
+        )
+    )]
+    pub mod ipsec;
+    #[cfg(
+        any(
+            feature = "querying_the_number_of_resource_instances",
+            feature = "querying_the_resource_instance_list"
+        )
+    )]
+    pub mod match_;
+    #[cfg(
+        any(
+            feature = "querying_the_customer_gateway_list",
+            feature = "querying_the_vpn_connection_list"
+        )
+    )]
+    pub mod page;
+    pub mod pfs;
+    pub mod policy;
+    #[cfg(
+        any(
+            feature = "querying_a_specified_customer_gateway",
+            feature = "querying_a_specified_vpn_connection",
+            feature = "updating_a_vpn_connection"
+        )
+    )]
+    pub mod querying;
+    #[cfg(
+        any(
+            feature = "adding_resource_tags_in_batches",
+            feature = "deleting_resource_tags_in_batches",
+            feature = "querying_resource_tags",
+            feature = "querying_the_resource_instance_list"
+        )
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "creating_a_customer_gateway",
+            feature = "querying_a_specified_vpn_connection",
+            feature = "querying_a_specified_vpn_gateway",
+            feature = "querying_the_vpn_gateway_list",
+            feature = "updating_a_customer_gateway",
+            feature = "updating_a_vpn_gateway"
+        )
+    )]
+    pub mod response;
+    #[cfg(
+        any(
+            feature = "creating_a_vpn_service",
+            feature = "querying_details_about_a_vpn_service",
+            feature = "querying_vpn_services"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "querying_the_number_of_resource_instances",
+            feature = "querying_the_resource_instance_list"
+        )
+    )]
+    pub mod tag;
+    #[cfg(
+        any(
+            feature = "changing_the_specification_of_a_gateway",
+            feature = "querying_a_specified_vpn_gateway",
+            feature = "querying_the_vpn_gateway_list",
+            feature = "updating_a_vpn_gateway"
+        )
+    )]
+    pub mod type_;
+    pub mod vpn;
+}
 #[cfg(feature = "adding_resource_tags_in_batches")]
 pub mod adding_resource_tags_in_batches;
 #[cfg(feature = "batch_creating_or_deleting_vpn_tags")]
@@ -32,7 +170,6 @@ pub mod creating_an_ipsec_policy;
 pub mod creating_an_ipsec_vpn_connection;
 #[cfg(feature = "creating_tags_for_a_vpn")]
 pub mod creating_tags_for_a_vpn;
-#[cfg(feature = "creating_vpn_connections_in_batches")]
 pub mod creating_vpn_connections_in_batches;
 #[cfg(feature = "deleting_resource_tags_in_batches")]
 pub mod deleting_resource_tags_in_batches;
@@ -40,7 +177,6 @@ pub mod deleting_resource_tags_in_batches;
 pub mod querying_a_specified_customer_gateway;
 #[cfg(feature = "querying_a_specified_vpn_connection")]
 pub mod querying_a_specified_vpn_connection;
-#[cfg(feature = "querying_a_specified_vpn_gateway")]
 pub mod querying_a_specified_vpn_gateway;
 #[cfg(feature = "querying_a_vpn_connection_monitor")]
 pub mod querying_a_vpn_connection_monitor;

@@ -270,9 +270,297 @@ pub mod updating_the_data_masking_rule_list;
 /// Upgrading on a Dedicated WAF Instance
 pub mod upgrading_on_a_dedicated_waf_instance;
 mod types;
+#[cfg(feature = "adding_a_protected_domain_name")]
+pub use types::adding_a_protected_domain_name::*;
+#[cfg(feature = "changing_the_status_of_a_policy_rule")]
+pub use types::changing_the_status_of_a_policy_rule::*;
+#[cfg(
+    any(
+        feature = "deleting_a_dedicated_waf_engine",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_details_about_a_dedicated_waf_engine",
+        feature = "querying_domain_name_settings_in_dedicated_mode",
+        feature = "querying_the_list_of_dedicated_waf_engines",
+        feature = "renaming_a_dedicated_waf_engine",
+        feature = "upgrading_on_a_dedicated_waf_instance"
+    )
+)]
+pub use types::common::access::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+pub use types::common::action::*;
+#[cfg(
+    any(
+        feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+        feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
+        feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
+        feature = "querying_the_false_alarm_masking_rule_list",
+        feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+    )
+)]
+pub use types::common::advanced::*;
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "deleting_a_policy",
+        feature = "querying_a_certificate",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies",
+        feature = "querying_the_certificate_list",
+        feature = "updating_a_policy"
+    )
+)]
+pub use types::common::bind::*;
 #[cfg(
     any(
         feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::block::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule",
+        feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+    )
+)]
+pub use types::common::category::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+pub use types::common::cc::*;
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::circuit::*;
+#[cfg(
+    any(
+        feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+        feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
+        feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
+        feature = "querying_the_false_alarm_masking_rule_list",
+        feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+    )
+)]
+pub use types::common::condition::*;
+#[cfg(
+    any(
+        feature = "creating_a_precise_protection_rule",
+        feature = "deleting_a_precise_protection_rule",
+        feature = "querying_a_precise_protection_rule_by_id",
+        feature = "querying_precise_protection_rules",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+pub use types::common::conditions::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+pub use types::common::content::*;
+#[cfg(
+    any(
+        feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+        feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+    )
+)]
+pub use types::common::create::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "creating_a_precise_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "deleting_a_precise_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_a_precise_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "querying_precise_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+pub use types::common::creating::*;
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "creating_a_precise_protection_rule",
+        feature = "deleting_a_precise_protection_rule",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_a_precise_protection_rule_by_id",
+        feature = "querying_domain_name_settings_in_dedicated_mode",
+        feature = "querying_precise_protection_rules",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+pub use types::common::custom::*;
+#[cfg(
+    any(
+        feature = "deleting_a_dedicated_waf_engine",
+        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+        feature = "deleting_a_policy",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_details_about_a_dedicated_waf_engine",
+        feature = "querying_domain_name_settings_in_dedicated_mode",
+        feature = "querying_the_list_of_dedicated_waf_engines",
+        feature = "renaming_a_dedicated_waf_engine",
+        feature = "updating_a_policy",
+        feature = "upgrading_on_a_dedicated_waf_instance"
+    )
+)]
+pub use types::common::deleting::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+pub use types::common::detail::*;
+#[cfg(
+    any(
+        feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+        feature = "enabling_pay_per_use_billing_for_cloud_waf"
+    )
+)]
+pub use types::common::disabling::*;
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode",
+        feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+    )
+)]
+pub use types::common::extend::*;
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode",
+        feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+    )
+)]
+pub use types::common::flag::*;
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "deleting_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies"
+    )
+)]
+pub use types::common::level::*;
+#[cfg(
+    any(
+        feature = "creating_a_javascript_anti_crawler_rule",
+        feature = "deleting_a_javascript_anti_crawler_rule",
+        feature = "querying_a_javascript_anti_crawler_rule",
+        feature = "querying_the_javascript_anti_crawler_rule_list",
+        feature = "updating_a_javascript_anti_crawler_rule"
+    )
+)]
+pub use types::common::logic::*;
+#[cfg(
+    any(
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules"
+    )
+)]
+pub use types::common::mode::*;
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::modifying::*;
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "deleting_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies",
+        feature = "updating_a_policy"
+    )
+)]
+pub use types::common::policy::*;
+#[cfg(
+    any(
+        feature = "adding_a_protected_domain_name",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::premium::*;
+#[cfg(
+    any(
+        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+    )
+)]
+pub use types::common::protect::*;
+#[cfg(
+    any(
+        feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+        feature = "enabling_pay_per_use_billing_for_cloud_waf"
+    )
+)]
+pub use types::common::resource::*;
+#[cfg(
+    any(
+        feature = "deleting_a_dedicated_waf_engine",
+        feature = "querying_details_about_a_dedicated_waf_engine",
+        feature = "querying_the_list_of_dedicated_waf_engines",
+        feature = "renaming_a_dedicated_waf_engine",
+        feature = "upgrading_on_a_dedicated_waf_instance"
+    )
+)]
+pub use types::common::run::*;
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies",
+        feature = "updating_a_policy"
+    )
+)]
+pub use types::common::share::*;
+#[cfg(
+    any(
         feature = "changing_the_status_of_a_policy_rule",
         feature = "creating_a_blacklist_or_whitelist_rule",
         feature = "creating_a_cc_attack_protection_rule",
@@ -280,72 +568,116 @@ mod types;
         feature = "creating_a_geolocation_access_control_rule",
         feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
         feature = "creating_a_javascript_anti_crawler_rule",
-        feature = "creating_a_policy",
         feature = "creating_a_precise_protection_rule",
         feature = "creating_a_web_tamper_protection_rule",
         feature = "creating_an_information_leakage_protection_rule",
         feature = "deleting_a_blacklist_or_whitelist_rule",
         feature = "deleting_a_cc_attack_protection_rule",
         feature = "deleting_a_data_masking_rule",
-        feature = "deleting_a_dedicated_waf_engine",
-        feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
         feature = "deleting_a_geolocation_access_control_rule",
         feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
         feature = "deleting_a_javascript_anti_crawler_rule",
-        feature = "deleting_a_policy",
         feature = "deleting_a_precise_protection_rule",
         feature = "deleting_a_web_tamper_protection_rule",
         feature = "deleting_an_information_leakage_prevention_rule",
-        feature = "disabling_pay_per_use_pricing_for_cloud_waf",
-        feature = "enabling_pay_per_use_billing_for_cloud_waf",
-        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
         feature = "querying_a_blacklist_or_whitelist_rule_by_id",
         feature = "querying_a_cc_attack_protection_rule_by_id",
-        feature = "querying_a_certificate",
         feature = "querying_a_data_masking_rule_by_id",
         feature = "querying_a_geolocation_access_control_rule_by_id",
         feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
         feature = "querying_a_javascript_anti_crawler_rule",
-        feature = "querying_a_policy_by_id",
         feature = "querying_a_precise_protection_rule_by_id",
         feature = "querying_a_web_tamper_protection_rule_by_id",
         feature = "querying_an_information_leakage_prevention_rule_by_id",
-        feature = "querying_bandwidth_usage_statistics",
         feature = "querying_cc_attack_protection_rules",
-        feature = "querying_details_about_a_dedicated_waf_engine",
-        feature = "querying_domain_name_settings_in_dedicated_mode",
-        feature = "querying_domain_names_protected_by_dedicated_waf_engines",
         feature = "querying_precise_protection_rules",
-        feature = "querying_protection_policies",
         feature = "querying_the_blacklist_and_whitelist_rule_list",
-        feature = "querying_the_certificate_list",
         feature = "querying_the_data_masking_rule_list",
         feature = "querying_the_false_alarm_masking_rule_list",
         feature = "querying_the_javascript_anti_crawler_rule_list",
-        feature = "querying_the_list_of_dedicated_waf_engines",
         feature = "querying_the_list_of_geolocation_access_control_rules",
         feature = "querying_the_list_of_information_leakage_prevention_rules",
         feature = "querying_the_list_of_web_tamper_protection_rules",
-        feature = "querying_the_qps_statistics",
-        feature = "renaming_a_dedicated_waf_engine",
         feature = "updating_a_blacklist_or_whitelist_rule",
-        feature = "updating_a_cc_attack_protection_rule",
         feature = "updating_a_geolocation_access_control_rule",
-        feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule",
         feature = "updating_a_javascript_anti_crawler_rule",
-        feature = "updating_a_policy",
         feature = "updating_a_precise_protection_rule",
         feature = "updating_an_information_leakage_prevention_rule",
         feature = "updating_the_cache_for_a_web_tamper_protection_rule",
-        feature = "updating_the_data_masking_rule_list",
+        feature = "updating_the_data_masking_rule_list"
+    )
+)]
+pub use types::common::status::*;
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::step::*;
+#[cfg(
+    any(
+        feature = "creating_a_cc_attack_protection_rule",
+        feature = "deleting_a_cc_attack_protection_rule",
+        feature = "querying_a_cc_attack_protection_rule_by_id",
+        feature = "querying_cc_attack_protection_rules",
+        feature = "updating_a_cc_attack_protection_rule"
+    )
+)]
+pub use types::common::tag::*;
+#[cfg(
+    any(
+        feature = "querying_bandwidth_usage_statistics",
+        feature = "querying_the_qps_statistics"
+    )
+)]
+pub use types::common::time::*;
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::timeout::*;
+#[cfg(
+    any(
+        feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+        feature = "querying_domain_name_settings_in_dedicated_mode"
+    )
+)]
+pub use types::common::traffic::*;
+#[cfg(
+    any(
+        feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+        feature = "enabling_pay_per_use_billing_for_cloud_waf"
+    )
+)]
+pub use types::common::type_::*;
+#[cfg(
+    any(
+        feature = "deleting_a_dedicated_waf_engine",
+        feature = "querying_details_about_a_dedicated_waf_engine",
+        feature = "querying_the_list_of_dedicated_waf_engines",
+        feature = "renaming_a_dedicated_waf_engine",
         feature = "upgrading_on_a_dedicated_waf_instance"
     )
 )]
-pub use types::common::*;
-#[cfg(feature = "adding_a_protected_domain_name")]
-pub use types::adding_a_protected_domain_name::*;
-#[cfg(feature = "changing_the_status_of_a_policy_rule")]
-pub use types::changing_the_status_of_a_policy_rule::*;
+pub use types::common::upgradable::*;
+#[cfg(
+    any(
+        feature = "creating_a_blacklist_or_whitelist_rule",
+        feature = "creating_a_geolocation_access_control_rule",
+        feature = "deleting_a_blacklist_or_whitelist_rule",
+        feature = "deleting_a_geolocation_access_control_rule",
+        feature = "querying_a_blacklist_or_whitelist_rule_by_id",
+        feature = "querying_a_geolocation_access_control_rule_by_id",
+        feature = "querying_the_blacklist_and_whitelist_rule_list",
+        feature = "querying_the_list_of_geolocation_access_control_rules",
+        feature = "updating_a_blacklist_or_whitelist_rule",
+        feature = "updating_a_geolocation_access_control_rule"
+    )
+)]
+pub use types::common::white::*;
 #[cfg(feature = "creating_a_blacklist_or_whitelist_rule")]
 pub use types::creating_a_blacklist_or_whitelist_rule::*;
 #[cfg(feature = "creating_a_cc_attack_protection_rule")]
@@ -396,7 +728,15 @@ pub use types::deleting_a_global_protection_whitelist_false_alarm_masking_rule::
 pub use types::deleting_a_javascript_anti_crawler_rule::*;
 #[cfg(feature = "deleting_a_known_attack_source_rule")]
 pub use types::deleting_a_known_attack_source_rule::*;
-#[cfg(feature = "deleting_a_policy")]
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "deleting_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies",
+        feature = "updating_a_policy"
+    )
+)]
 pub use types::deleting_a_policy::*;
 #[cfg(feature = "deleting_a_precise_protection_rule")]
 pub use types::deleting_a_precise_protection_rule::*;

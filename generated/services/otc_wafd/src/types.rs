@@ -2,10 +2,418 @@
 // From: spec/otc_wafd/adding_a_protected_domain_name.json, spec/otc_wafd/changing_the_status_of_a_policy_rule.json, spec/otc_wafd/common.json, spec/otc_wafd/creating_a_blacklist_or_whitelist_rule.json, spec/otc_wafd/creating_a_cc_attack_protection_rule.json, spec/otc_wafd/creating_a_certificate.json, spec/otc_wafd/creating_a_data_masking_rule.json, spec/otc_wafd/creating_a_dedicated_waf_engine.json, spec/otc_wafd/creating_a_geolocation_access_control_rule.json, spec/otc_wafd/creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule.json, spec/otc_wafd/creating_a_javascript_anti_crawler_rule.json, spec/otc_wafd/creating_a_known_attack_source_rule.json, spec/otc_wafd/creating_a_policy.json, spec/otc_wafd/creating_a_precise_protection_rule.json, spec/otc_wafd/creating_a_reference_table.json, spec/otc_wafd/creating_a_web_tamper_protection_rule.json, spec/otc_wafd/creating_an_information_leakage_protection_rule.json, spec/otc_wafd/deleting_a_blacklist_or_whitelist_rule.json, spec/otc_wafd/deleting_a_cc_attack_protection_rule.json, spec/otc_wafd/deleting_a_certificate.json, spec/otc_wafd/deleting_a_data_masking_rule.json, spec/otc_wafd/deleting_a_dedicated_waf_engine.json, spec/otc_wafd/deleting_a_domain_name_from_a_dedicated_waf_instance.json, spec/otc_wafd/deleting_a_geolocation_access_control_rule.json, spec/otc_wafd/deleting_a_global_protection_whitelist_false_alarm_masking_rule.json, spec/otc_wafd/deleting_a_javascript_anti_crawler_rule.json, spec/otc_wafd/deleting_a_known_attack_source_rule.json, spec/otc_wafd/deleting_a_policy.json, spec/otc_wafd/deleting_a_precise_protection_rule.json, spec/otc_wafd/deleting_a_reference_table.json, spec/otc_wafd/deleting_a_web_tamper_protection_rule.json, spec/otc_wafd/deleting_an_information_leakage_prevention_rule.json, spec/otc_wafd/disabling_pay_per_use_pricing_for_cloud_waf.json, spec/otc_wafd/enabling_pay_per_use_billing_for_cloud_waf.json, spec/otc_wafd/modifying_a_certificate.json, spec/otc_wafd/modifying_a_domain_name_protected_by_a_dedicated_waf_instance.json, spec/otc_wafd/modifying_a_reference_table.json, spec/otc_wafd/modifying_the_protection_status_of_a_domain_name_in_dedicated_mode.json, spec/otc_wafd/querying_a_blacklist_or_whitelist_rule_by_id.json, spec/otc_wafd/querying_a_cc_attack_protection_rule_by_id.json, spec/otc_wafd/querying_a_certificate.json, spec/otc_wafd/querying_a_data_masking_rule_by_id.json, spec/otc_wafd/querying_a_geolocation_access_control_rule_by_id.json, spec/otc_wafd/querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id.json, spec/otc_wafd/querying_a_javascript_anti_crawler_rule.json, spec/otc_wafd/querying_a_known_attack_source_rule_by_id.json, spec/otc_wafd/querying_a_policy_by_id.json, spec/otc_wafd/querying_a_precise_protection_rule_by_id.json, spec/otc_wafd/querying_a_reference_table.json, spec/otc_wafd/querying_a_web_tamper_protection_rule_by_id.json, spec/otc_wafd/querying_an_information_leakage_prevention_rule_by_id.json, spec/otc_wafd/querying_attack_event_details.json, spec/otc_wafd/querying_bandwidth_usage_statistics.json, spec/otc_wafd/querying_cc_attack_protection_rules.json, spec/otc_wafd/querying_details_about_a_dedicated_waf_engine.json, spec/otc_wafd/querying_domain_name_settings_in_dedicated_mode.json, spec/otc_wafd/querying_domain_names_protected_by_dedicated_waf_engines.json, spec/otc_wafd/querying_precise_protection_rules.json, spec/otc_wafd/querying_protection_policies.json, spec/otc_wafd/querying_the_blacklist_and_whitelist_rule_list.json, spec/otc_wafd/querying_the_certificate_list.json, spec/otc_wafd/querying_the_data_masking_rule_list.json, spec/otc_wafd/querying_the_false_alarm_masking_rule_list.json, spec/otc_wafd/querying_the_javascript_anti_crawler_rule_list.json, spec/otc_wafd/querying_the_list_of_attack_events.json, spec/otc_wafd/querying_the_list_of_dedicated_waf_engines.json, spec/otc_wafd/querying_the_list_of_geolocation_access_control_rules.json, spec/otc_wafd/querying_the_list_of_information_leakage_prevention_rules.json, spec/otc_wafd/querying_the_list_of_known_attack_source_rules.json, spec/otc_wafd/querying_the_list_of_web_tamper_protection_rules.json, spec/otc_wafd/querying_the_qps_statistics.json, spec/otc_wafd/querying_the_reference_table_list.json, spec/otc_wafd/querying_website_request_statistics.json, spec/otc_wafd/renaming_a_dedicated_waf_engine.json, spec/otc_wafd/updating_a_blacklist_or_whitelist_rule.json, spec/otc_wafd/updating_a_cc_attack_protection_rule.json, spec/otc_wafd/updating_a_geolocation_access_control_rule.json, spec/otc_wafd/updating_a_global_protection_whitelist_false_alarm_masking_rule.json, spec/otc_wafd/updating_a_javascript_anti_crawler_rule.json, spec/otc_wafd/updating_a_known_attack_source_rule.json, spec/otc_wafd/updating_a_policy.json, spec/otc_wafd/updating_a_precise_protection_rule.json, spec/otc_wafd/updating_an_information_leakage_prevention_rule.json, spec/otc_wafd/updating_the_cache_for_a_web_tamper_protection_rule.json, spec/otc_wafd/updating_the_data_masking_rule_list.json, spec/otc_wafd/upgrading_on_a_dedicated_waf_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The service's types, in files: the types one operation alone reaches in that
-//! operation's file, the others in `common`. The service's root re-exports each file's
-//! types, so that every type is named there.
-pub mod common;
+//! The service's types, in files: each type in the file of the spec page that documents
+//! it, named after the page's operation, and the types several pages share (those of
+//! `common.json`) under `common/` by the first word of their names. The service's root
+//! re-exports each file's types, so that every type is named there.
+/// The types of `common.json`, which several pages share, by the first word of their
+/// names.
+pub mod common {
+    #[cfg(
+        any(
+            feature = "deleting_a_dedicated_waf_engine",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_details_about_a_dedicated_waf_engine",
+            feature = "querying_domain_name_settings_in_dedicated_mode",
+            feature = "querying_the_list_of_dedicated_waf_engines",
+            feature = "renaming_a_dedicated_waf_engine",
+            feature = "upgrading_on_a_dedicated_waf_instance"
+        )
+    )]
+    pub mod access;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule"
+        )
+    )]
+    pub mod action;
+    #[cfg(
+        any(
+            feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+            feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
+            feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
+            feature = "querying_the_false_alarm_masking_rule_list",
+            feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+        )
+    )]
+    pub mod advanced;
+    #[cfg(
+        any(
+            feature = "creating_a_policy",
+            feature = "deleting_a_policy",
+            feature = "querying_a_certificate",
+            feature = "querying_a_policy_by_id",
+            feature = "querying_protection_policies",
+            feature = "querying_the_certificate_list",
+            feature = "updating_a_policy"
+        )
+    )]
+    pub mod bind;
+    #[cfg(
+        any(
+            feature = "adding_a_protected_domain_name",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod block;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule",
+            feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+        )
+    )]
+    pub mod category;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule"
+        )
+    )]
+    pub mod cc;
+    #[cfg(
+        any(
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod circuit;
+    #[cfg(
+        any(
+            feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+            feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
+            feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
+            feature = "querying_the_false_alarm_masking_rule_list",
+            feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+        )
+    )]
+    pub mod condition;
+    #[cfg(
+        any(
+            feature = "creating_a_precise_protection_rule",
+            feature = "deleting_a_precise_protection_rule",
+            feature = "querying_a_precise_protection_rule_by_id",
+            feature = "querying_precise_protection_rules",
+            feature = "updating_a_precise_protection_rule"
+        )
+    )]
+    pub mod conditions;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule"
+        )
+    )]
+    pub mod content;
+    #[cfg(
+        any(
+            feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+            feature = "updating_a_global_protection_whitelist_false_alarm_masking_rule"
+        )
+    )]
+    pub mod create;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "creating_a_precise_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "deleting_a_precise_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_a_precise_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "querying_precise_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule",
+            feature = "updating_a_precise_protection_rule"
+        )
+    )]
+    pub mod creating;
+    #[cfg(
+        any(
+            feature = "adding_a_protected_domain_name",
+            feature = "creating_a_precise_protection_rule",
+            feature = "deleting_a_precise_protection_rule",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_a_precise_protection_rule_by_id",
+            feature = "querying_domain_name_settings_in_dedicated_mode",
+            feature = "querying_precise_protection_rules",
+            feature = "updating_a_precise_protection_rule"
+        )
+    )]
+    pub mod custom;
+    #[cfg(
+        any(
+            feature = "deleting_a_dedicated_waf_engine",
+            feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+            feature = "deleting_a_policy",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_a_policy_by_id",
+            feature = "querying_details_about_a_dedicated_waf_engine",
+            feature = "querying_domain_name_settings_in_dedicated_mode",
+            feature = "querying_the_list_of_dedicated_waf_engines",
+            feature = "renaming_a_dedicated_waf_engine",
+            feature = "updating_a_policy",
+            feature = "upgrading_on_a_dedicated_waf_instance"
+        )
+    )]
+    pub mod deleting;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule"
+        )
+    )]
+    pub mod detail;
+    #[cfg(
+        any(
+            feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+            feature = "enabling_pay_per_use_billing_for_cloud_waf"
+        )
+    )]
+    pub mod disabling;
+    #[cfg(
+        any(
+            feature = "adding_a_protected_domain_name",
+            feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode",
+            feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+        )
+    )]
+    pub mod extend;
+    #[cfg(
+        any(
+            feature = "adding_a_protected_domain_name",
+            feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode",
+            feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+        )
+    )]
+    pub mod flag;
+    #[cfg(
+        any(
+            feature = "creating_a_policy",
+            feature = "deleting_a_policy",
+            feature = "querying_a_policy_by_id",
+            feature = "querying_protection_policies"
+        )
+    )]
+    pub mod level;
+    #[cfg(
+        any(
+            feature = "creating_a_javascript_anti_crawler_rule",
+            feature = "deleting_a_javascript_anti_crawler_rule",
+            feature = "querying_a_javascript_anti_crawler_rule",
+            feature = "querying_the_javascript_anti_crawler_rule_list",
+            feature = "updating_a_javascript_anti_crawler_rule"
+        )
+    )]
+    pub mod logic;
+    #[cfg(
+        any(
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules"
+        )
+    )]
+    pub mod mode;
+    #[cfg(
+        any(
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod modifying;
+    #[cfg(
+        any(
+            feature = "creating_a_policy",
+            feature = "deleting_a_policy",
+            feature = "querying_a_policy_by_id",
+            feature = "querying_protection_policies",
+            feature = "updating_a_policy"
+        )
+    )]
+    pub mod policy;
+    #[cfg(
+        any(
+            feature = "adding_a_protected_domain_name",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod premium;
+    #[cfg(
+        any(
+            feature = "deleting_a_domain_name_from_a_dedicated_waf_instance",
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_names_protected_by_dedicated_waf_engines"
+        )
+    )]
+    pub mod protect;
+    #[cfg(
+        any(
+            feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+            feature = "enabling_pay_per_use_billing_for_cloud_waf"
+        )
+    )]
+    pub mod resource;
+    #[cfg(
+        any(
+            feature = "deleting_a_dedicated_waf_engine",
+            feature = "querying_details_about_a_dedicated_waf_engine",
+            feature = "querying_the_list_of_dedicated_waf_engines",
+            feature = "renaming_a_dedicated_waf_engine",
+            feature = "upgrading_on_a_dedicated_waf_instance"
+        )
+    )]
+    pub mod run;
+    #[cfg(
+        any(
+            feature = "creating_a_policy",
+            feature = "querying_a_policy_by_id",
+            feature = "querying_protection_policies",
+            feature = "updating_a_policy"
+        )
+    )]
+    pub mod share;
+    #[cfg(
+        any(
+            feature = "changing_the_status_of_a_policy_rule",
+            feature = "creating_a_blacklist_or_whitelist_rule",
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "creating_a_data_masking_rule",
+            feature = "creating_a_geolocation_access_control_rule",
+            feature = "creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule",
+            feature = "creating_a_javascript_anti_crawler_rule",
+            feature = "creating_a_precise_protection_rule",
+            feature = "creating_a_web_tamper_protection_rule",
+            feature = "creating_an_information_leakage_protection_rule",
+            feature = "deleting_a_blacklist_or_whitelist_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "deleting_a_data_masking_rule",
+            feature = "deleting_a_geolocation_access_control_rule",
+            feature = "deleting_a_global_protection_whitelist_false_alarm_masking_rule",
+            feature = "deleting_a_javascript_anti_crawler_rule",
+            feature = "deleting_a_precise_protection_rule",
+            feature = "deleting_a_web_tamper_protection_rule",
+            feature = "deleting_an_information_leakage_prevention_rule",
+            feature = "querying_a_blacklist_or_whitelist_rule_by_id",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_a_data_masking_rule_by_id",
+            feature = "querying_a_geolocation_access_control_rule_by_id",
+            feature = "querying_a_global_protection_whitelist_formerly_false_alarm_masking_rule_by_id",
+            feature = "querying_a_javascript_anti_crawler_rule",
+            feature = "querying_a_precise_protection_rule_by_id",
+            feature = "querying_a_web_tamper_protection_rule_by_id",
+            feature = "querying_an_information_leakage_prevention_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "querying_precise_protection_rules",
+            feature = "querying_the_blacklist_and_whitelist_rule_list",
+            feature = "querying_the_data_masking_rule_list",
+            feature = "querying_the_false_alarm_masking_rule_list",
+            feature = "querying_the_javascript_anti_crawler_rule_list",
+            feature = "querying_the_list_of_geolocation_access_control_rules",
+            feature = "querying_the_list_of_information_leakage_prevention_rules",
+            feature = "querying_the_list_of_web_tamper_protection_rules",
+            feature = "updating_a_blacklist_or_whitelist_rule",
+            feature = "updating_a_geolocation_access_control_rule",
+            feature = "updating_a_javascript_anti_crawler_rule",
+            feature = "updating_a_precise_protection_rule",
+            feature = "updating_an_information_leakage_prevention_rule",
+            feature = "updating_the_cache_for_a_web_tamper_protection_rule",
+            feature = "updating_the_data_masking_rule_list"
+        )
+    )]
+    pub mod status;
+    #[cfg(
+        any(
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod step;
+    #[cfg(
+        any(
+            feature = "creating_a_cc_attack_protection_rule",
+            feature = "deleting_a_cc_attack_protection_rule",
+            feature = "querying_a_cc_attack_protection_rule_by_id",
+            feature = "querying_cc_attack_protection_rules",
+            feature = "updating_a_cc_attack_protection_rule"
+        )
+    )]
+    pub mod tag;
+    #[cfg(
+        any(
+            feature = "querying_bandwidth_usage_statistics",
+            feature = "querying_the_qps_statistics"
+        )
+    )]
+    pub mod time;
+    #[cfg(
+        any(
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod timeout;
+    #[cfg(
+        any(
+            feature = "modifying_a_domain_name_protected_by_a_dedicated_waf_instance",
+            feature = "querying_domain_name_settings_in_dedicated_mode"
+        )
+    )]
+    pub mod traffic;
+    #[cfg(
+        any(
+            feature = "disabling_pay_per_use_pricing_for_cloud_waf",
+            feature = "enabling_pay_per_use_billing_for_cloud_waf"
+        )
+    )]
+    pub mod type_;
+    #[cfg(
+        any(
+            feature = "deleting_a_dedicated_waf_engine",
+            feature = "querying_details_about_a_dedicated_waf_engine",
+            feature = "querying_the_list_of_dedicated_waf_engines",
+            feature = "renaming_a_dedicated_waf_engine",
+            feature = "upgrading_on_a_dedicated_waf_instance"
+        )
+    )]
+    pub mod upgradable;
+    #[cfg(
+        any(
+            feature = "creating_a_blacklist_or_whitelist_rule",
+            feature = "creating_a_geolocation_access_control_rule",
+            feature = "deleting_a_blacklist_or_whitelist_rule",
+            feature = "deleting_a_geolocation_access_control_rule",
+            feature = "querying_a_blacklist_or_whitelist_rule_by_id",
+            feature = "querying_a_geolocation_access_control_rule_by_id",
+            feature = "querying_the_blacklist_and_whitelist_rule_list",
+            feature = "querying_the_list_of_geolocation_access_control_rules",
+            feature = "updating_a_blacklist_or_whitelist_rule",
+            feature = "updating_a_geolocation_access_control_rule"
+        )
+    )]
+    pub mod white;
+}
 #[cfg(feature = "adding_a_protected_domain_name")]
 pub mod adding_a_protected_domain_name;
 #[cfg(feature = "changing_the_status_of_a_policy_rule")]
@@ -60,7 +468,15 @@ pub mod deleting_a_global_protection_whitelist_false_alarm_masking_rule;
 pub mod deleting_a_javascript_anti_crawler_rule;
 #[cfg(feature = "deleting_a_known_attack_source_rule")]
 pub mod deleting_a_known_attack_source_rule;
-#[cfg(feature = "deleting_a_policy")]
+#[cfg(
+    any(
+        feature = "creating_a_policy",
+        feature = "deleting_a_policy",
+        feature = "querying_a_policy_by_id",
+        feature = "querying_protection_policies",
+        feature = "updating_a_policy"
+    )
+)]
 pub mod deleting_a_policy;
 #[cfg(feature = "deleting_a_precise_protection_rule")]
 pub mod deleting_a_precise_protection_rule;

@@ -2,9 +2,9 @@
 // From: spec/apig/add_or_update_member_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `add_or_update_member_groups` operation reaches.
+//! The types that `spec/apig/add_or_update_member_groups.json` documents.
 use crate::support;
-use super::common::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
+use super::super::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/apig/update_backend_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `update_backend_instances` operation reaches.
+//! The types that `spec/apig/update_backend_instances.json` documents.
 use crate::support;
-use super::common::{MemberInfo, MemberStatus};
+use super::super::{MemberInfo, MemberStatus};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/apig/update_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `update_vpc_channel` operation reaches.
+//! The types that `spec/apig/update_vpc_channel.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     MemberGroupCreate, MemberGroupInfo, MemberInfo, SHAPE_MEMBER_GROUP_INFO,
 };
 /// Table 3 Request body parameters.

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/accepting_or_rejecting_a_vpc_endpoint_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `accepting_or_rejecting_a_vpc_endpoint_connection` operation reaches.
+//! The types that `spec/otc_apig/accepting_or_rejecting_a_vpc_endpoint_connection.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

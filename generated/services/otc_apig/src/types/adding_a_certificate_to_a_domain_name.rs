@@ -2,9 +2,9 @@
 // From: spec/otc_apig/adding_a_certificate_to_a_domain_name.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_certificate_to_a_domain_name` operation reaches.
+//! The types that `spec/otc_apig/adding_a_certificate_to_a_domain_name.json` documents.
 use crate::support;
-use super::common::AddingACertificateToADomainNameStatus;
+use super::super::AddingACertificateToADomainNameStatus;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

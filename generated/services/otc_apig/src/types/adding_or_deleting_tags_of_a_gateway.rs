@@ -2,9 +2,9 @@
 // From: spec/otc_apig/adding_or_deleting_tags_of_a_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_or_deleting_tags_of_a_gateway` operation reaches.
+//! The types that `spec/otc_apig/adding_or_deleting_tags_of_a_gateway.json` documents.
 use crate::support;
-use super::common::TmsKeyValue;
+use super::super::TmsKeyValue;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/adding_or_updating_a_backend_server_group_of_a_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_or_updating_a_backend_server_group_of_a_vpc_channel` operation reaches.
+//! The types that `spec/otc_apig/adding_or_updating_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::common::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
+use super::super::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/binding_a_credential_quota_with_credentials.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_a_credential_quota_with_credentials` operation reaches.
+//! The types that `spec/otc_apig/binding_a_credential_quota_with_credentials.json` documents.
 use crate::support;
 /// Table 5 AppQuotaAppBinding.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/binding_a_plug_in_to_apis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_a_plug_in_to_apis` operation reaches.
+//! The types that `spec/otc_apig/binding_a_plug_in_to_apis.json` documents.
 use crate::support;
-use super::common::{PluginScope, PluginType};
+use super::super::{PluginScope, PluginType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

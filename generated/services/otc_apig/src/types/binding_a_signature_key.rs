@@ -2,9 +2,9 @@
 // From: spec/otc_apig/binding_a_signature_key.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_a_signature_key` operation reaches.
+//! The types that `spec/otc_apig/binding_a_signature_key.json` documents.
 use crate::support;
-use super::common::{BindingASignatureKeyReqMethod, SignType};
+use super::super::{BindingASignatureKeyReqMethod, SignType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/binding_an_access_control_policy_to_an_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_an_access_control_policy_to_an_api` operation reaches.
+//! The types that `spec/otc_apig/binding_an_access_control_policy_to_an_api.json` documents.
 use crate::support;
 /// Table 5 AclApiBindingInfo.
 #[derive(

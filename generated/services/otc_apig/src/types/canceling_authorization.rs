@@ -2,7 +2,7 @@
 // From: spec/otc_apig/canceling_authorization.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `canceling_authorization` operation reaches.
+//! The types that `spec/otc_apig/canceling_authorization.json` documents.
 use crate::support;
 /// Table 3 to Table 7 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(

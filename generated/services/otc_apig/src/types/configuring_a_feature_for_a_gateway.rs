@@ -2,7 +2,7 @@
 // From: spec/otc_apig/configuring_a_feature_for_a_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_a_feature_for_a_gateway` operation reaches.
+//! The types that `spec/otc_apig/configuring_a_feature_for_a_gateway.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_a_custom_authorizer.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_custom_authorizer` operation reaches.
+//! The types that `spec/otc_apig/creating_a_custom_authorizer.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AuthorizerType, CreatingACustomAuthorizerType, Identity, IdentityInResponse,
     NetworkType, SHAPE_IDENTITY_IN_RESPONSE,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_a_dedicated_gateway_pay_per_use.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_dedicated_gateway_pay_per_use` operation reaches.
+//! The types that `spec/otc_apig/creating_a_dedicated_gateway_pay_per_use.json` documents.
 use crate::support;
-use super::common::{LoadbalancerProvider, TmsKeyValue};
+use super::super::{LoadbalancerProvider, TmsKeyValue};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_a_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpc_channel` operation reaches.
+//! The types that `spec/otc_apig/creating_a_vpc_channel.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AddingOrUpdatingBackendInstancesStatus, BalanceStrategy, CreatingAVpcChannelType,
     MemberGroupCreate, MemberGroupInfo, MemberInfo, MemberType, Method, MicroServiceInfo,
     Protocol, SHAPE_MEMBER_GROUP_INFO, SHAPE_MICRO_SERVICE_INFO, ServiceType,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_an_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_api` operation reaches.
+//! The types that `spec/otc_apig/creating_an_api.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ApiFunc, ApiGroupCommonInfo, ApiMock, ApiPolicyFunctionResp, ApiPolicyHttpResp,
     ApiPolicyMockResp, AuthOpt, AuthType, BackendApi, BackendParam, BackendType,
     ConditionOrigin, ConditionType, ContentType, CreatingAnApiLocation, EffectMode,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_an_app.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_app` operation reaches.
+//! The types that `spec/otc_apig/creating_an_app.json` documents.
 use crate::support;
-use super::common::{AppType, Creator, Status};
+use super::super::{AppType, Creator, Status};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

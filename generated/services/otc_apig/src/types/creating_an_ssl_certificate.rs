@@ -2,9 +2,9 @@
 // From: spec/otc_apig/creating_an_ssl_certificate.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_ssl_certificate` operation reaches.
+//! The types that `spec/otc_apig/creating_an_ssl_certificate.json` documents.
 use crate::support;
-use super::common::CreatingAnSslCertificateType;
+use super::super::CreatingAnSslCertificateType;
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

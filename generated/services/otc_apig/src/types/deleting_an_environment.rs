@@ -2,7 +2,7 @@
 // From: spec/otc_apig/deleting_an_environment.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_an_environment` operation reaches.
+//! The types that `spec/otc_apig/deleting_an_environment.json` documents.
 use crate::support;
 /// Table 3 to Table 6 Response body parameters (status codes 401, 403, 404 and 500).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/deleting_whitelist_records_of_a_vpc_endpoint_service.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_whitelist_records_of_a_vpc_endpoint_service` operation reaches.
+//! The types that `spec/otc_apig/deleting_whitelist_records_of_a_vpc_endpoint_service.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

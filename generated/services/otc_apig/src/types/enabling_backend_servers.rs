@@ -2,7 +2,7 @@
 // From: spec/otc_apig/enabling_backend_servers.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_backend_servers` operation reaches.
+//! The types that `spec/otc_apig/enabling_backend_servers.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(

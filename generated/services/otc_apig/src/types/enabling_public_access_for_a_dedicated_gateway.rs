@@ -2,9 +2,9 @@
 // From: spec/otc_apig/enabling_public_access_for_a_dedicated_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_public_access_for_a_dedicated_gateway` operation reaches.
+//! The types that `spec/otc_apig/enabling_public_access_for_a_dedicated_gateway.json` documents.
 use crate::support;
-use super::common::BandwidthChargingMode;
+use super::super::BandwidthChargingMode;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/enabling_public_inbound_access.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_public_inbound_access` operation reaches.
+//! The types that `spec/otc_apig/enabling_public_inbound_access.json` documents.
 use crate::support;
-use super::common::BandwidthChargingMode;
+use super::super::BandwidthChargingMode;
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/exporting_apis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `exporting_apis` operation reaches.
+//! The types that `spec/otc_apig/exporting_apis.json` documents.
 use crate::support;
-use super::common::{Define, ExportingApisType};
+use super::super::{Define, ExportingApisType};
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

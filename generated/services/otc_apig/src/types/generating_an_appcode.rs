@@ -2,7 +2,7 @@
 // From: spec/otc_apig/generating_an_appcode.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `generating_an_appcode` operation reaches.
+//! The types that `spec/otc_apig/generating_an_appcode.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 201).
 #[derive(

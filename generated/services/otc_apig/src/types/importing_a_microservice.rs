@@ -2,9 +2,9 @@
 // From: spec/otc_apig/importing_a_microservice.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `importing_a_microservice` operation reaches.
+//! The types that `spec/otc_apig/importing_a_microservice.json` documents.
 use crate::support;
-use super::common::{MatchMode, MicroserviceLabel, ReqMethod, ServiceType, WorkloadType};
+use super::super::{MatchMode, MicroserviceLabel, ReqMethod, ServiceType, WorkloadType};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

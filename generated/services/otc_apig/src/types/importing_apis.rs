@@ -2,7 +2,7 @@
 // From: spec/otc_apig/importing_apis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `importing_apis` operation reaches.
+//! The types that `spec/otc_apig/importing_apis.json` documents.
 use crate::support;
 /// Table 6 Failure.
 #[derive(

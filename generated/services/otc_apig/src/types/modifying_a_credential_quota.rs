@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_a_credential_quota.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_credential_quota` operation reaches.
+//! The types that `spec/otc_apig/modifying_a_credential_quota.json` documents.
 use crate::support;
-use super::common::TimeUnit;
+use super::super::TimeUnit;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_a_domain_name.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_domain_name` operation reaches.
+//! The types that `spec/otc_apig/modifying_a_domain_name.json` documents.
 use crate::support;
-use super::common::{AddingACertificateToADomainNameStatus, MinSslVersion};
+use super::super::{AddingACertificateToADomainNameStatus, MinSslVersion};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

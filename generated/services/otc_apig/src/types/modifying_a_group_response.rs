@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_a_group_response.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_group_response` operation reaches.
+//! The types that `spec/otc_apig/modifying_a_group_response.json` documents.
 use crate::support;
-use super::common::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

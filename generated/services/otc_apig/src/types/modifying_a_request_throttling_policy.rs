@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_a_request_throttling_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_request_throttling_policy` operation reaches.
+//! The types that `spec/otc_apig/modifying_a_request_throttling_policy.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 3 Request body parameters.

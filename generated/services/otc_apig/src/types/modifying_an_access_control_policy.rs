@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_an_access_control_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_access_control_policy` operation reaches.
+//! The types that `spec/otc_apig/modifying_an_access_control_policy.json` documents.
 use crate::support;
-use super::common::{AclType, EntityType};
+use super::super::{AclType, EntityType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

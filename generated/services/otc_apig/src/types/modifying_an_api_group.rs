@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_an_api_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_api_group` operation reaches.
+//! The types that `spec/otc_apig/modifying_an_api_group.json` documents.
 use crate::support;
-use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
+use super::super::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

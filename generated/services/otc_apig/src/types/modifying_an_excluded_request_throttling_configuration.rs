@@ -2,7 +2,7 @@
 // From: spec/otc_apig/modifying_an_excluded_request_throttling_configuration.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_excluded_request_throttling_configuration` operation reaches.
+//! The types that `spec/otc_apig/modifying_an_excluded_request_throttling_configuration.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_the_response_of_an_error_type.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_response_of_an_error_type` operation reaches.
+//! The types that `spec/otc_apig/modifying_the_response_of_an_error_type.json` documents.
 use crate::support;
-use super::common::ResponseInfoHeader;
+use super::super::ResponseInfoHeader;
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/modifying_the_specifications_of_a_pay_per_use_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_specifications_of_a_pay_per_use_gateway` operation reaches.
+//! The types that `spec/otc_apig/modifying_the_specifications_of_a_pay_per_use_gateway.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/modifying_vpc_channel_health_check.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_vpc_channel_health_check` operation reaches.
+//! The types that `spec/otc_apig/modifying_vpc_channel_health_check.json` documents.
 use crate::support;
-use super::common::{AddingOrUpdatingBackendInstancesStatus, Method, Protocol};
+use super::super::{AddingOrUpdatingBackendInstancesStatus, Method, Protocol};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/publishing_an_api_or_taking_an_api_offline.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `publishing_an_api_or_taking_an_api_offline` operation reaches.
+//! The types that `spec/otc_apig/publishing_an_api_or_taking_an_api_offline.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/publishing_apis_or_taking_apis_offline.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `publishing_apis_or_taking_apis_offline` operation reaches.
+//! The types that `spec/otc_apig/publishing_apis_or_taking_apis_offline.json` documents.
 use crate::support;
 /// Table 7 BatchFailure.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_a_backend_server_group_of_a_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_backend_server_group_of_a_vpc_channel` operation reaches.
+//! The types that `spec/otc_apig/querying_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::common::{MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE};
+use super::super::{MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_access_control_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_access_control_policies` operation reaches.
+//! The types that `spec/otc_apig/querying_access_control_policies.json` documents.
 use crate::support;
 /// Table 5 ApiAclInfoWithBindNum.
 #[derive(

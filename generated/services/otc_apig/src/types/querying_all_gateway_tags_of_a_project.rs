@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_all_gateway_tags_of_a_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_gateway_tags_of_a_project` operation reaches.
+//! The types that `spec/otc_apig/querying_all_gateway_tags_of_a_project.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

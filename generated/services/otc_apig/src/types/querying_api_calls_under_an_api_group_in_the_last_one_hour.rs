@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_api_calls_under_an_api_group_in_the_last_one_hour.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_api_calls_under_an_api_group_in_the_last_one_hour` operation reaches.
+//! The types that `spec/otc_apig/querying_api_calls_under_an_api_group_in_the_last_one_hour.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_api_group_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_api_group_details` operation reaches.
+//! The types that `spec/otc_apig/querying_api_group_details.json` documents.
 use crate::support;
-use super::common::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
+use super::super::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

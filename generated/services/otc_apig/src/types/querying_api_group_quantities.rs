@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_api_group_quantities.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_api_group_quantities` operation reaches.
+//! The types that `spec/otc_apig/querying_api_group_quantities.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_api_version_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_api_version_details` operation reaches.
+//! The types that `spec/otc_apig/querying_api_version_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ApiFunc, ApiGroupCommonInfo, ApiMock, ApiPolicyFunctionResp, ApiPolicyHttpResp,
     ApiPolicyMockResp, AuthOpt, AuthType, BackendApi, BackendParam, BackendType,
     ContentType, MatchMode, ReqMethod, ReqParam, ReqProtocol, SHAPE_API_FUNC,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_apis_bound_with_a_plug_in.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apis_bound_with_a_plug_in` operation reaches.
+//! The types that `spec/otc_apig/querying_apis_bound_with_a_plug_in.json` documents.
 use crate::support;
-use super::common::{PluginApiInfo, SHAPE_PLUGIN_API_INFO};
+use super::super::{PluginApiInfo, SHAPE_PLUGIN_API_INFO};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

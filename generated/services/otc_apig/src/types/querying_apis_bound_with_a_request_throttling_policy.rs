@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_apis_bound_with_a_request_throttling_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apis_bound_with_a_request_throttling_policy` operation reaches.
+//! The types that `spec/otc_apig/querying_apis_bound_with_a_request_throttling_policy.json` documents.
 use crate::support;
-use super::common::{ApiForThrottle, SHAPE_API_FOR_THROTTLE};
+use super::super::{ApiForThrottle, SHAPE_API_FOR_THROTTLE};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

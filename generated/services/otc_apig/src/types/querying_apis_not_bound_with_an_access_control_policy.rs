@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_apis_not_bound_with_an_access_control_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apis_not_bound_with_an_access_control_policy` operation reaches.
+//! The types that `spec/otc_apig/querying_apis_not_bound_with_an_access_control_policy.json` documents.
 use crate::support;
-use super::common::BindingASignatureKeyReqMethod;
+use super::super::BindingASignatureKeyReqMethod;
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

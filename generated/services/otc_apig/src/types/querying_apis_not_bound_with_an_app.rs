@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_apis_not_bound_with_an_app.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apis_not_bound_with_an_app` operation reaches.
+//! The types that `spec/otc_apig/querying_apis_not_bound_with_an_app.json` documents.
 use crate::support;
 /// Table 5 ApiOutline.
 #[derive(

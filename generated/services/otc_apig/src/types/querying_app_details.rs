@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_app_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_app_details` operation reaches.
+//! The types that `spec/otc_apig/querying_app_details.json` documents.
 use crate::support;
-use super::common::{AppType, Creator, Status};
+use super::super::{AppType, Creator, Status};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_apps.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apps` operation reaches.
+//! The types that `spec/otc_apig/querying_apps.json` documents.
 use crate::support;
-use super::common::{AppType, Creator, Status};
+use super::super::{AppType, Creator, Status};
 /// Table 5 AppInfoWithBindNum.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_apps_bound_to_an_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_apps_bound_to_an_api` operation reaches.
+//! The types that `spec/otc_apig/querying_apps_bound_to_an_api.json` documents.
 use crate::support;
-use super::common::AppType;
+use super::super::AppType;
 /// Table 5 ApiAuthInfo.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_azs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_azs` operation reaches.
+//! The types that `spec/otc_apig/querying_azs.json` documents.
 use crate::support;
 /// Table 4 AvailableZone.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_backend_servers_of_a_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_backend_servers_of_a_vpc_channel` operation reaches.
+//! The types that `spec/otc_apig/querying_backend_servers_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::common::{SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
+use super::super::{SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_credential_quota_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_credential_quota_details` operation reaches.
+//! The types that `spec/otc_apig/querying_credential_quota_details.json` documents.
 use crate::support;
-use super::common::TimeUnit;
+use super::super::TimeUnit;
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

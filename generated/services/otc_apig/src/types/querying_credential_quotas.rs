@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_credential_quotas.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_credential_quotas` operation reaches.
+//! The types that `spec/otc_apig/querying_credential_quotas.json` documents.
 use crate::support;
-use super::common::TimeUnit;
+use super::super::TimeUnit;
 /// Table 5 AppQuotaInfo.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_custom_authorizers.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_custom_authorizers` operation reaches.
+//! The types that `spec/otc_apig/querying_custom_authorizers.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AuthorizerType, CreatingACustomAuthorizerType, IdentityInResponse, NetworkType,
     SHAPE_IDENTITY_IN_RESPONSE,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_dedicated_gateway_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_dedicated_gateway_details` operation reaches.
+//! The types that `spec/otc_apig/querying_dedicated_gateway_details.json` documents.
 use crate::support;
-use super::common::LoadbalancerProvider;
+use super::super::LoadbalancerProvider;
 /// Table 4 CbcOperationLock.
 #[derive(
     Debug,

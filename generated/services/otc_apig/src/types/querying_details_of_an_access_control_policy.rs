@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_details_of_an_access_control_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_an_access_control_policy` operation reaches.
+//! The types that `spec/otc_apig/querying_details_of_an_access_control_policy.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

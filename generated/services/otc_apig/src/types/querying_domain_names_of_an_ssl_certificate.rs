@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_domain_names_of_an_ssl_certificate.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_domain_names_of_an_ssl_certificate` operation reaches.
+//! The types that `spec/otc_apig/querying_domain_names_of_an_ssl_certificate.json` documents.
 use crate::support;
-use super::common::AddingACertificateToADomainNameStatus;
+use super::super::AddingACertificateToADomainNameStatus;
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

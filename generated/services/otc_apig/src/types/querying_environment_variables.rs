@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_environment_variables.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_environment_variables` operation reaches.
+//! The types that `spec/otc_apig/querying_environment_variables.json` documents.
 use crate::support;
 /// Table 5 EnvVariableInfo.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_gateway_configurations.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_gateway_configurations` operation reaches.
+//! The types that `spec/otc_apig/querying_gateway_configurations.json` documents.
 use crate::support;
 /// Table 5 InstanceConfig.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_group_responses.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_group_responses` operation reaches.
+//! The types that `spec/otc_apig/querying_group_responses.json` documents.
 use crate::support;
-use super::common::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
+use super::super::{ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_monitoring_data.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_monitoring_data` operation reaches.
+//! The types that `spec/otc_apig/querying_monitoring_data.json` documents.
 use crate::support;
 /// Table 5 MetricData.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_plug_in_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_plug_in_details` operation reaches.
+//! The types that `spec/otc_apig/querying_plug_in_details.json` documents.
 use crate::support;
-use super::common::{PluginScope, PluginType};
+use super::super::{PluginScope, PluginType};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

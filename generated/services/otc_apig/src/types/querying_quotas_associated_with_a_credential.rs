@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_quotas_associated_with_a_credential.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_quotas_associated_with_a_credential` operation reaches.
+//! The types that `spec/otc_apig/querying_quotas_associated_with_a_credential.json` documents.
 use crate::support;
-use super::common::TimeUnit;
+use super::super::TimeUnit;
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

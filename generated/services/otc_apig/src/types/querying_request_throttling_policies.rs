@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_request_throttling_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_request_throttling_policies` operation reaches.
+//! The types that `spec/otc_apig/querying_request_throttling_policies.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 4 Response body parameters (status code 200).

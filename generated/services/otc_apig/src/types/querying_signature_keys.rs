@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_signature_keys.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_signature_keys` operation reaches.
+//! The types that `spec/otc_apig/querying_signature_keys.json` documents.
 use crate::support;
-use super::common::{SignAlgorithm, SignType};
+use super::super::{SignAlgorithm, SignType};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_ssl_certificates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ssl_certificates` operation reaches.
+//! The types that `spec/otc_apig/querying_ssl_certificates.json` documents.
 use crate::support;
 /// Table 5 CertBase.
 #[derive(

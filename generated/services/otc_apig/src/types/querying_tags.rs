@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags` operation reaches.
+//! The types that `spec/otc_apig/querying_tags.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_tags_of_a_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_a_gateway` operation reaches.
+//! The types that `spec/otc_apig/querying_tags_of_a_gateway.json` documents.
 use crate::support;
-use super::common::{SHAPE_TMS_KEY_VALUE, TmsKeyValue};
+use super::super::{SHAPE_TMS_KEY_VALUE, TmsKeyValue};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

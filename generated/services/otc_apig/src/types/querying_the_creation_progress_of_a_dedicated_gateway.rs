@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_the_creation_progress_of_a_dedicated_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_creation_progress_of_a_dedicated_gateway` operation reaches.
+//! The types that `spec/otc_apig/querying_the_creation_progress_of_a_dedicated_gateway.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_the_credentials_bound_to_a_specified_quota.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_credentials_bound_to_a_specified_quota` operation reaches.
+//! The types that `spec/otc_apig/querying_the_credentials_bound_to_a_specified_quota.json` documents.
 use crate::support;
-use super::common::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
+use super::super::{AppQuotaAppInfo, SHAPE_APP_QUOTA_APP_INFO};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,8 +2,10 @@
 // From: spec/otc_apig/querying_the_response_of_an_error_type.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_response_of_an_error_type` operation reaches.
+//! The types that `spec/otc_apig/querying_the_response_of_an_error_type.json` documents.
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 use crate::support;
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 /// Table 6 to Table 10 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(
     Debug,
@@ -22,6 +24,7 @@ pub struct QueryingTheResponseOfAnErrorTypeResponse400 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 impl QueryingTheResponseOfAnErrorTypeResponse400 {
     /// A `QueryingTheResponseOfAnErrorTypeResponse400` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -29,6 +32,7 @@ impl QueryingTheResponseOfAnErrorTypeResponse400 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 /// The documented fields of [`QueryingTheResponseOfAnErrorTypeResponse400`].
 pub static SHAPE_QUERYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Shape = support::Shape {
     fields: &[
@@ -42,11 +46,13 @@ pub static SHAPE_QUERYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400: support::Sh
         },
     ],
 };
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 impl support::Shaped for QueryingTheResponseOfAnErrorTypeResponse400 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_RESPONSE_OF_AN_ERROR_TYPE_RESPONSE400,
     );
 }
+#[cfg(feature = "querying_the_response_of_an_error_type")]
 impl support::Validate for QueryingTheResponseOfAnErrorTypeResponse400 {
     fn validate_at(
         &self,
@@ -54,5 +60,69 @@ impl support::Validate for QueryingTheResponseOfAnErrorTypeResponse400 {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         let _ = (path, out);
+    }
+}
+/// Table 5 ResponseInfoHeader.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
+    /// Key of the custom group response header, which can contain 1 to 128 characters of letters,
+    /// digits, and hyphens (-).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub key: ::std::option::Option<::std::string::String>,
+    /// Value of the custom group response header, which is a string of 1 to 1,024 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub value: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+}
+impl QueryingTheResponseOfAnErrorTypeResponseInfoHeader {
+    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoHeader` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// Table 4 ResponseInfoResp.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheResponseOfAnErrorTypeResponseInfoResp {
+    /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<i32>,
+    /// Response body template.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub body: ::std::option::Option<::std::string::String>,
+    /// Custom response header.
+    /// Array Length: 0 - 10
+    ///
+    /// Items: 0 to 10.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub headers: ::std::option::Option<
+        ::std::vec::Vec<QueryingTheResponseOfAnErrorTypeResponseInfoHeader>,
+    >,
+    /// Indicates whether the response is the default response.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub default: ::std::option::Option<bool>,
+}
+impl QueryingTheResponseOfAnErrorTypeResponseInfoResp {
+    /// A `QueryingTheResponseOfAnErrorTypeResponseInfoResp` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_the_runtime_definition_of_an_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_runtime_definition_of_an_api` operation reaches.
+//! The types that `spec/otc_apig/querying_the_runtime_definition_of_an_api.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AuthOpt, AuthType, BackendType, ContentType, MatchMode, ReqMethod, ReqParam,
     ReqProtocol, SHAPE_AUTH_OPT, SHAPE_REQ_PARAM, Type,
 };

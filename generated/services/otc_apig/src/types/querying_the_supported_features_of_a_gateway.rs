@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_the_supported_features_of_a_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_supported_features_of_a_gateway` operation reaches.
+//! The types that `spec/otc_apig/querying_the_supported_features_of_a_gateway.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
 #[derive(

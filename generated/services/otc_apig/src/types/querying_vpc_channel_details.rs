@@ -2,13 +2,15 @@
 // From: spec/otc_apig/querying_vpc_channel_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_channel_details` operation reaches.
+//! The types that `spec/otc_apig/querying_vpc_channel_details.json` documents.
 use crate::support;
-use super::common::{
+#[cfg(feature = "querying_vpc_channel_details")]
+use super::super::{
     BalanceStrategy, CreatingAVpcChannelType, MemberGroupInfo, MemberType, Method,
     MicroServiceInfo, Protocol, QueryingVpcChannelDetailsStatus, SHAPE_MEMBER_GROUP_INFO,
     SHAPE_MICRO_SERVICE_INFO, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo,
 };
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -76,6 +78,7 @@ pub struct QueryingVpcChannelDetailsResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub vpc_health_config: ::std::option::Option<VpcHealthConfigInfo>,
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl QueryingVpcChannelDetailsResponse200 {
     /// A `QueryingVpcChannelDetailsResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -192,6 +195,7 @@ impl QueryingVpcChannelDetailsResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// The documented fields of [`QueryingVpcChannelDetailsResponse200`].
 pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -253,11 +257,13 @@ pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE200: support::Shape = supp
         },
     ],
 };
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Shaped for QueryingVpcChannelDetailsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for QueryingVpcChannelDetailsResponse200 {
     fn validate_at(
         &self,
@@ -316,6 +322,7 @@ impl support::Validate for QueryingVpcChannelDetailsResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Table 11 to Table 15 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(
     Debug,
@@ -334,6 +341,7 @@ pub struct QueryingVpcChannelDetailsResponse400 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl QueryingVpcChannelDetailsResponse400 {
     /// A `QueryingVpcChannelDetailsResponse400` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -341,6 +349,7 @@ impl QueryingVpcChannelDetailsResponse400 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// The documented fields of [`QueryingVpcChannelDetailsResponse400`].
 pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400: support::Shape = support::Shape {
     fields: &[
@@ -354,11 +363,13 @@ pub static SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400: support::Shape = supp
         },
     ],
 };
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Shaped for QueryingVpcChannelDetailsResponse400 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_VPC_CHANNEL_DETAILS_RESPONSE400,
     );
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for QueryingVpcChannelDetailsResponse400 {
     fn validate_at(
         &self,
@@ -368,6 +379,7 @@ impl support::Validate for QueryingVpcChannelDetailsResponse400 {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Table 10 VpcHealthConfigInfo.
 #[derive(
     Debug,
@@ -453,6 +465,7 @@ pub struct VpcHealthConfigInfo {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub create_time: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl VpcHealthConfigInfo {
     /// A `VpcHealthConfigInfo` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -572,6 +585,7 @@ impl VpcHealthConfigInfo {
         );
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// The documented fields of [`VpcHealthConfigInfo`].
 pub static SHAPE_VPC_HEALTH_CONFIG_INFO: support::Shape = support::Shape {
     fields: &[
@@ -633,11 +647,13 @@ pub static SHAPE_VPC_HEALTH_CONFIG_INFO: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Shaped for VpcHealthConfigInfo {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_VPC_HEALTH_CONFIG_INFO,
     );
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for VpcHealthConfigInfo {
     fn validate_at(
         &self,
@@ -682,6 +698,7 @@ impl support::Validate for VpcHealthConfigInfo {
         }
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 /// Health check result.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -696,6 +713,7 @@ pub enum VpcHealthConfigInfoStatus {
     /// parse; `validate` rejects it in requests.
     Unknown(i64),
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl VpcHealthConfigInfoStatus {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["1", "2"];
@@ -719,11 +737,13 @@ impl VpcHealthConfigInfoStatus {
         }
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl ::std::fmt::Display for VpcHealthConfigInfoStatus {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         ::std::fmt::Display::fmt(&self.value(), f)
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl ::serde::Serialize for VpcHealthConfigInfoStatus {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -732,6 +752,7 @@ impl ::serde::Serialize for VpcHealthConfigInfoStatus {
         serializer.serialize_i64(self.value())
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl<'de> ::serde::Deserialize<'de> for VpcHealthConfigInfoStatus {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -739,6 +760,7 @@ impl<'de> ::serde::Deserialize<'de> for VpcHealthConfigInfoStatus {
         support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Validate for VpcHealthConfigInfoStatus {
     fn validate_at(
         &self,
@@ -748,6 +770,76 @@ impl support::Validate for VpcHealthConfigInfoStatus {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+#[cfg(feature = "querying_vpc_channel_details")]
 impl support::Shaped for VpcHealthConfigInfoStatus {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// Backend server status.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VpcMemberInfoStatus {
+    /// available
+    /// Wire value: `1`.
+    Available,
+    /// unavailable
+    /// Wire value: `2`.
+    Unavailable,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(i64),
+}
+impl VpcMemberInfoStatus {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &["1", "2"];
+    /// The wire value.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::Available => 1i64,
+            Self::Unavailable => 2i64,
+            Self::Unknown(value) => *value,
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: i64) -> ::std::option::Option<Self> {
+        match value {
+            1i64 => ::std::option::Option::Some(Self::Available),
+            2i64 => ::std::option::Option::Some(Self::Unavailable),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for VpcMemberInfoStatus {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.value(), f)
+    }
+}
+impl ::serde::Serialize for VpcMemberInfoStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcMemberInfoStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for VpcMemberInfoStatus {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for VpcMemberInfoStatus {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/querying_vpc_channels.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_channels` operation reaches.
+//! The types that `spec/otc_apig/querying_vpc_channels.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     BalanceStrategy, CreatingAVpcChannelType, MemberGroupInfo, MemberType,
     MicroServiceInfo, QueryingVpcChannelDetailsStatus, SHAPE_MEMBER_GROUP_INFO,
     SHAPE_MICRO_SERVICE_INFO,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/querying_whitelist_records_of_a_vpc_endpoint_service.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_whitelist_records_of_a_vpc_endpoint_service` operation reaches.
+//! The types that `spec/otc_apig/querying_whitelist_records_of_a_vpc_endpoint_service.json` documents.
 use crate::support;
 /// Table 6 EndpointPermission.
 #[derive(

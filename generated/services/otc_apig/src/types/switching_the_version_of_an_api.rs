@@ -2,7 +2,7 @@
 // From: spec/otc_apig/switching_the_version_of_an_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `switching_the_version_of_an_api` operation reaches.
+//! The types that `spec/otc_apig/switching_the_version_of_an_api.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

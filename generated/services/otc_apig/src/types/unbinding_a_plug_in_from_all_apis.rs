@@ -2,7 +2,7 @@
 // From: spec/otc_apig/unbinding_a_plug_in_from_all_apis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `unbinding_a_plug_in_from_all_apis` operation reaches.
+//! The types that `spec/otc_apig/unbinding_a_plug_in_from_all_apis.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

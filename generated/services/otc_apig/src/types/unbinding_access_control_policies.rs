@@ -2,7 +2,7 @@
 // From: spec/otc_apig/unbinding_access_control_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `unbinding_access_control_policies` operation reaches.
+//! The types that `spec/otc_apig/unbinding_access_control_policies.json` documents.
 use crate::support;
 /// Table 6 AclBindingBatchFailure.
 #[derive(

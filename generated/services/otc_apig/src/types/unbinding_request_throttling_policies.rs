@@ -2,7 +2,7 @@
 // From: spec/otc_apig/unbinding_request_throttling_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `unbinding_request_throttling_policies` operation reaches.
+//! The types that `spec/otc_apig/unbinding_request_throttling_policies.json` documents.
 use crate::support;
 /// Table 6 ThrottleBindingBatchFailure.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/updating_a_backend_server_group_of_a_vpc_channel.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_backend_server_group_of_a_vpc_channel` operation reaches.
+//! The types that `spec/otc_apig/updating_a_backend_server_group_of_a_vpc_channel.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     MicroserviceLabel, MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.

@@ -2,9 +2,9 @@
 // From: spec/otc_apig/updating_backend_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_backend_instances` operation reaches.
+//! The types that `spec/otc_apig/updating_backend_instances.json` documents.
 use crate::support;
-use super::common::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
+use super::super::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_apig/updating_or_binding_an_eip_to_a_dedicated_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_or_binding_an_eip_to_a_dedicated_gateway` operation reaches.
+//! The types that `spec/otc_apig/updating_or_binding_an_eip_to_a_dedicated_gateway.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(

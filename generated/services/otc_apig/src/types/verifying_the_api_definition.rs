@@ -2,9 +2,9 @@
 // From: spec/otc_apig/verifying_the_api_definition.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `verifying_the_api_definition` operation reaches.
+//! The types that `spec/otc_apig/verifying_the_api_definition.json` documents.
 use crate::support;
-use super::common::{MatchMode, ReqMethod};
+use super::super::{MatchMode, ReqMethod};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/adding_resource_tags_to_a_specified_cluster_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_resource_tags_to_a_specified_cluster_in_batches` operation reaches.
+//! The types that `spec/otc_cce/adding_resource_tags_to_a_specified_cluster_in_batches.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/creating_a_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_node` operation reaches.
+//! The types that `spec/otc_cce/creating_a_node.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DataVolumeMetadata, DataVolumeMetadataInResponse, Login, NodeNicSpec, PublicIp,
     PublicIpInResponse, Runtime, SHAPE_DATA_VOLUME_METADATA,
     SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_NIC_SPEC,

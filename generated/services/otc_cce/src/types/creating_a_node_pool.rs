@@ -2,92 +2,17 @@
 // From: spec/otc_cce/creating_a_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_node_pool` operation reaches.
+//! The types that `spec/otc_cce/creating_a_node_pool.json` documents.
 use crate::support;
-use super::common::{
-    Autoscaling, CreatingANodePoolMetadata, DataVolumeMetadata,
-    DataVolumeMetadataInResponse, Login, NodeManagement, NodeNicSpec, Phase, PublicIp,
-    PublicIpInResponse, Runtime, SHAPE_AUTOSCALING, SHAPE_DATA_VOLUME_METADATA,
+use super::super::{
+    Autoscaling, CreatingANodePoolMetadata, CreatingANodePoolMetadataInResponse,
+    DataVolumeMetadata, DataVolumeMetadataInResponse, Login, NodeManagement, NodeNicSpec,
+    Phase, PublicIp, PublicIpInResponse, Runtime, SHAPE_AUTOSCALING,
+    SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE, SHAPE_DATA_VOLUME_METADATA,
     SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_MANAGEMENT,
     SHAPE_NODE_NIC_SPEC, SHAPE_PUBLIC_IP, SHAPE_PUBLIC_IP_IN_RESPONSE, SHAPE_RUNTIME,
     SHAPE_STORAGE, SHAPE_STORAGE_IN_RESPONSE, Storage, StorageInResponse,
 };
-/// Table 4 Data structure of the metadata field (also Table 27).
-/// Shared by 2 operations: `creating_a_node_pool`, `updating_a_specified_node_pool`.
-///
-/// The form of \[`CreatingANodePoolMetadata`\] that responses are read into: every field is
-/// optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct CreatingANodePoolMetadataInResponse {
-    /// Node pool name.
-    /// Naming rule: Enter 1 to 50 characters that starts with a lowercase letter and cannot end
-    /// with a hyphen (-). Lowercase letters, digits, and hyphens (-) are allowed. The value cannot
-    /// be DefaultPool.
-    ///
-    /// Characters: may contain only lowercase letters a-z, digits and `-`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-}
-impl CreatingANodePoolMetadataInResponse {
-    /// A `CreatingANodePoolMetadataInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-    fn check_name(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_chars(
-            out,
-            p,
-            value,
-            "may contain only lowercase letters a-z, digits and `-`",
-            |_: char| true,
-            |c: char| {
-                support::is_ascii_lower(c) || support::is_digit(c) || matches!(c, '-')
-            },
-            |_: char| true,
-        );
-    }
-}
-/// The documented fields of [`CreatingANodePoolMetadataInResponse`].
-pub static SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for CreatingANodePoolMetadataInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_NODE_POOL_METADATA_IN_RESPONSE,
-    );
-}
-impl support::Validate for CreatingANodePoolMetadataInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-    }
-}
 /// Table 3 NodePool structure.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/creating_a_release.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_release` operation reaches.
+//! The types that `spec/otc_cce/creating_a_release.json` documents.
 use crate::support;
-use super::common::{ReleaseReqBodyParams, Values};
+use super::super::{ReleaseReqBodyParams, Values};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

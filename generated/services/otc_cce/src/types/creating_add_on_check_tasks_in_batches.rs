@@ -2,9 +2,9 @@
 // From: spec/otc_cce/creating_add_on_check_tasks_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_add_on_check_tasks_in_batches` operation reaches.
+//! The types that `spec/otc_cce/creating_add_on_check_tasks_in_batches.json` documents.
 use crate::support;
-use super::common::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
+use super::super::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
 /// Table 4 AddonCheckSpec (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

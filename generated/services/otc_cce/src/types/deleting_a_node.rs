@@ -2,9 +2,9 @@
 // From: spec/otc_cce/deleting_a_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_node` operation reaches.
+//! The types that `spec/otc_cce/deleting_a_node.json` documents.
 use crate::support;
-use super::common::{DeleteStatus, SHAPE_DELETE_STATUS};
+use super::super::{DeleteStatus, SHAPE_DELETE_STATUS};
 /// Table 3 Response parameters (status code 200).
 #[derive(
     Debug,

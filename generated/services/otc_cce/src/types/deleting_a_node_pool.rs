@@ -2,9 +2,9 @@
 // From: spec/otc_cce/deleting_a_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_node_pool` operation reaches.
+//! The types that `spec/otc_cce/deleting_a_node_pool.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     NodePoolMetadata, NodePoolSpec, NodePoolStatus, SHAPE_NODE_POOL_METADATA,
     SHAPE_NODE_POOL_SPEC, SHAPE_NODE_POOL_STATUS,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/deleting_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/deleting_a_specified_cluster.json` documents.
 use crate::support;
-use super::common::{DeleteStatus, SHAPE_DELETE_STATUS};
+use super::super::{DeleteStatus, SHAPE_DELETE_STATUS};
 /// Table 6 ClusterEndpoints.
 #[derive(
     Debug,

@@ -2,9 +2,114 @@
 // From: spec/otc_cce/installing_an_add_on_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `installing_an_add_on_instance` operation reaches.
+//! The types that `spec/otc_cce/installing_an_add_on_instance.json` documents.
 use crate::support;
-use super::common::{SHAPE_STATUS, Status};
+use super::super::{SHAPE_SUPPORT_VERSIONS, SupportVersions};
+#[cfg(feature = "installing_an_add_on_instance")]
+use super::super::{SHAPE_STATUS, Status};
+/// Table 10 Data structure of the currentVersion field.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct CurrentVersion {
+    /// Add-on version.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub version: ::std::option::Option<::std::string::String>,
+    /// Add-on installation parameters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub input: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+    /// Whether the add-on version is a stable release.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub stable: ::std::option::Option<bool>,
+    /// Translation information used by the GUI.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub translate: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+    /// Cluster versions that support the add-on.
+    #[serde(rename = "supportVersions")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub support_versions: ::std::option::Option<::std::vec::Vec<SupportVersions>>,
+    /// Time when the add-on was created.
+    #[serde(rename = "creationTimestamp")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub creation_timestamp: ::std::option::Option<::std::string::String>,
+    /// Time when the add-on was updated.
+    #[serde(rename = "updateTimestamp")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub update_timestamp: ::std::option::Option<::std::string::String>,
+}
+impl CurrentVersion {
+    /// A `CurrentVersion` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// The documented fields of [`CurrentVersion`].
+pub static SHAPE_CURRENT_VERSION: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "version",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "input",
+            value: support::ValueShape::FreeForm,
+        },
+        support::FieldShape {
+            name: "stable",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "translate",
+            value: support::ValueShape::FreeForm,
+        },
+        support::FieldShape {
+            name: "supportVersions",
+            value: support::ValueShape::Array(
+                &support::ValueShape::Object(&SHAPE_SUPPORT_VERSIONS),
+            ),
+        },
+        support::FieldShape {
+            name: "creationTimestamp",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "updateTimestamp",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for CurrentVersion {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_CURRENT_VERSION,
+    );
+}
+impl support::Validate for CurrentVersion {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.support_versions {
+            let p = path.field("supportVersions");
+            for (i, value) in value.iter().enumerate() {
+                let p = p.index(i);
+                support::Validate::validate_at(value, &p, out);
+            }
+        }
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -19,6 +124,7 @@ pub struct InstallingAnAddOnInstanceRequest {
     /// Detailed description of add-on installation or upgrade.
     pub spec: InstallingAnAddOnInstanceSpec,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceRequest {
     /// A `InstallingAnAddOnInstanceRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -41,6 +147,7 @@ impl InstallingAnAddOnInstanceRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceRequest {
     fn validate_at(
         &self,
@@ -59,6 +166,7 @@ impl support::Validate for InstallingAnAddOnInstanceRequest {
         }
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Read for InstallingAnAddOnInstanceRequest {
     const NAME: &'static str = "InstallingAnAddOnInstanceRequest";
     const FIELDS: &'static [&'static str] = &["kind", "apiVersion", "metadata", "spec"];
@@ -119,6 +227,7 @@ impl support::Read for InstallingAnAddOnInstanceRequest {
         )
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 6 Parameters in the response body (status code 201).
 #[derive(
     Debug,
@@ -147,6 +256,7 @@ pub struct InstallingAnAddOnInstanceResponse201 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<Status>,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceResponse201 {
     /// A `InstallingAnAddOnInstanceResponse201` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -154,6 +264,7 @@ impl InstallingAnAddOnInstanceResponse201 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceResponse201`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_RESPONSE201: support::Shape = support::Shape {
     fields: &[
@@ -183,11 +294,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_RESPONSE201: support::Shape = sup
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceResponse201 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_RESPONSE201,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceResponse201 {
     fn validate_at(
         &self,
@@ -208,6 +321,7 @@ impl support::Validate for InstallingAnAddOnInstanceResponse201 {
         }
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 3 Data structure of the metadata field (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -216,6 +330,7 @@ pub struct InstallingAnAddOnInstanceMetadata {
     /// For add-on installation, the value is fixed at {"addon.install/type":"install"}.
     pub annotations: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceMetadata {
     /// A `InstallingAnAddOnInstanceMetadata` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -230,6 +345,7 @@ impl InstallingAnAddOnInstanceMetadata {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceMetadata`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA: support::Shape = support::Shape {
     fields: &[
@@ -239,11 +355,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA: support::Shape = suppor
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceMetadata {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceMetadata {
     fn validate_at(
         &self,
@@ -253,6 +371,7 @@ impl support::Validate for InstallingAnAddOnInstanceMetadata {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Read for InstallingAnAddOnInstanceMetadata {
     const NAME: &'static str = "InstallingAnAddOnInstanceMetadata";
     const FIELDS: &'static [&'static str] = &["annotations"];
@@ -277,6 +396,7 @@ impl support::Read for InstallingAnAddOnInstanceMetadata {
         )
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 3 Data structure of the metadata field (also Table 7).
 ///
 /// The form of \[`InstallingAnAddOnInstanceMetadata`\] that responses are read into: every
@@ -299,6 +419,7 @@ pub struct InstallingAnAddOnInstanceMetadataInResponse {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceMetadataInResponse {
     /// A `InstallingAnAddOnInstanceMetadataInResponse` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -306,6 +427,7 @@ impl InstallingAnAddOnInstanceMetadataInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceMetadataInResponse`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -315,11 +437,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE: support::Sh
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceMetadataInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_METADATA_IN_RESPONSE,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceMetadataInResponse {
     fn validate_at(
         &self,
@@ -333,6 +457,7 @@ impl support::Validate for InstallingAnAddOnInstanceMetadataInResponse {
         );
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 4 Data structure of the spec field (also Table 8).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -352,6 +477,7 @@ pub struct InstallingAnAddOnInstanceSpec {
     /// details, see Add-on Instance Parameters.
     pub values: InstallingAnAddOnInstanceValues,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceSpec {
     /// A `InstallingAnAddOnInstanceSpec` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -374,6 +500,7 @@ impl InstallingAnAddOnInstanceSpec {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceSpec`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC: support::Shape = support::Shape {
     fields: &[
@@ -397,11 +524,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC: support::Shape = support::S
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceSpec {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceSpec {
     fn validate_at(
         &self,
@@ -415,6 +544,7 @@ impl support::Validate for InstallingAnAddOnInstanceSpec {
         }
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Read for InstallingAnAddOnInstanceSpec {
     const NAME: &'static str = "InstallingAnAddOnInstanceSpec";
     const FIELDS: &'static [&'static str] = &[
@@ -473,6 +603,7 @@ impl support::Read for InstallingAnAddOnInstanceSpec {
         )
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 4 Data structure of the spec field (also Table 8).
 ///
 /// The form of \[`InstallingAnAddOnInstanceSpec`\] that responses are read into: every field is
@@ -507,6 +638,7 @@ pub struct InstallingAnAddOnInstanceSpecInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub values: ::std::option::Option<InstallingAnAddOnInstanceValuesInResponse>,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceSpecInResponse {
     /// A `InstallingAnAddOnInstanceSpecInResponse` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -514,6 +646,7 @@ impl InstallingAnAddOnInstanceSpecInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceSpecInResponse`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -537,11 +670,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE: support::Shape 
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceSpecInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_SPEC_IN_RESPONSE,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceSpecInResponse {
     fn validate_at(
         &self,
@@ -562,6 +697,7 @@ impl support::Validate for InstallingAnAddOnInstanceSpecInResponse {
         }
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 5 Data structure of the values field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -601,6 +737,7 @@ pub struct InstallingAnAddOnInstanceValues {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceValues {
     /// A `InstallingAnAddOnInstanceValues` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -626,6 +763,7 @@ impl InstallingAnAddOnInstanceValues {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceValues`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES: support::Shape = support::Shape {
     fields: &[
@@ -639,11 +777,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES: support::Shape = support:
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceValues {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceValues {
     fn validate_at(
         &self,
@@ -653,6 +793,7 @@ impl support::Validate for InstallingAnAddOnInstanceValues {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Read for InstallingAnAddOnInstanceValues {
     const NAME: &'static str = "InstallingAnAddOnInstanceValues";
     const FIELDS: &'static [&'static str] = &["basic", "custom"];
@@ -683,6 +824,7 @@ impl support::Read for InstallingAnAddOnInstanceValues {
         )
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// Table 5 Data structure of the values field.
 ///
 /// The form of \[`InstallingAnAddOnInstanceValues`\] that responses are read into: every field
@@ -736,6 +878,7 @@ pub struct InstallingAnAddOnInstanceValuesInResponse {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl InstallingAnAddOnInstanceValuesInResponse {
     /// A `InstallingAnAddOnInstanceValuesInResponse` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -743,6 +886,7 @@ impl InstallingAnAddOnInstanceValuesInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 /// The documented fields of [`InstallingAnAddOnInstanceValuesInResponse`].
 pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -756,11 +900,13 @@ pub static SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE: support::Shap
         },
     ],
 };
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Shaped for InstallingAnAddOnInstanceValuesInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_INSTALLING_AN_ADD_ON_INSTANCE_VALUES_IN_RESPONSE,
     );
 }
+#[cfg(feature = "installing_an_add_on_instance")]
 impl support::Validate for InstallingAnAddOnInstanceValuesInResponse {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/listing_add_on_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_add_on_instances` operation reaches.
+//! The types that `spec/otc_cce/listing_add_on_instances.json` documents.
 use crate::support;
-use super::common::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
+use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
 /// Table 4 Data structure of the items field.
 #[derive(
     Debug,

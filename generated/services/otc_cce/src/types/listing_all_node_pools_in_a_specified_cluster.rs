@@ -2,9 +2,9 @@
 // From: spec/otc_cce/listing_all_node_pools_in_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_all_node_pools_in_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/listing_all_node_pools_in_a_specified_cluster.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     NodePoolMetadata, NodePoolSpec, NodePoolStatus, SHAPE_NODE_POOL_METADATA,
     SHAPE_NODE_POOL_SPEC, SHAPE_NODE_POOL_STATUS,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/listing_all_nodes_in_a_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_all_nodes_in_a_cluster` operation reaches.
+//! The types that `spec/otc_cce/listing_all_nodes_in_a_cluster.json` documents.
 use crate::support;
 /// Table 3 Response parameters (status code 200).
 #[derive(

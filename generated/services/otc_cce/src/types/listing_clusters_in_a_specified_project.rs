@@ -2,7 +2,7 @@
 // From: spec/otc_cce/listing_clusters_in_a_specified_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_clusters_in_a_specified_project` operation reaches.
+//! The types that `spec/otc_cce/listing_clusters_in_a_specified_project.json` documents.
 use crate::support;
 /// Table 4 Data structure of the items field.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/migrating_a_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `migrating_a_node` operation reaches.
+//! The types that `spec/otc_cce/migrating_a_node.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Login, NodeItem, NodeItemInResponse, SHAPE_LOGIN, SHAPE_NODE_ITEM,
     SHAPE_NODE_ITEM_IN_RESPONSE, SHAPE_TASK_STATUS, TaskStatus,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/modifying_cluster_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_cluster_specifications` operation reaches.
+//! The types that `spec/otc_cce/modifying_cluster_specifications.json` documents.
 use crate::support;
 /// Table 4 extendParam.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/modifying_the_access_information_of_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_access_information_of_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/modifying_the_access_information_of_a_specified_cluster.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ModifyingTheAccessInformationOfASpecifiedClusterStatus,
     SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/obtaining_a_release.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_release` operation reaches.
+//! The types that `spec/otc_cce/obtaining_a_release.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

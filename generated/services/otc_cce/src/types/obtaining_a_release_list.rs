@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_a_release_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_release_list` operation reaches.
+//! The types that `spec/otc_cce/obtaining_a_release_list.json` documents.
 use crate::support;
-use super::common::{ReleaseResp, SHAPE_RELEASE_RESP};
+use super::super::{ReleaseResp, SHAPE_RELEASE_RESP};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_cluster_certificates_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_cluster_certificates_deprecated` operation reaches.
+//! The types that `spec/otc_cce/obtaining_cluster_certificates_deprecated.json` documents.
 use crate::support;
-use super::common::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
+use super::super::{Contexts, SHAPE_CONTEXTS, SHAPE_USERS, Users};
 /// Table 5 Data structure of the cluster field.
 #[derive(
     Debug,

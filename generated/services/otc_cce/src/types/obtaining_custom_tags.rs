@@ -2,7 +2,7 @@
 // From: spec/otc_cce/obtaining_custom_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_custom_tags` operation reaches.
+//! The types that `spec/otc_cce/obtaining_custom_tags.json` documents.
 use crate::support;
 /// Table 4 CustomizeResourceTag.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_historical_records_of_a_release.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_historical_records_of_a_release` operation reaches.
+//! The types that `spec/otc_cce/obtaining_historical_records_of_a_release.json` documents.
 use crate::support;
-use super::common::{ReleaseResp, SHAPE_RELEASE_RESP};
+use super::super::{ReleaseResp, SHAPE_RELEASE_RESP};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

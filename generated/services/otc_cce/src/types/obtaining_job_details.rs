@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_job_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_job_details` operation reaches.
+//! The types that `spec/otc_cce/obtaining_job_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     SHAPE_V2_JOB_STATUS, SHAPE_V2_JOB_TYPE_OBJECT, V2JobStatus, V2JobTypeObject,
 };
 /// Table 3 Response body parameters (status code 200).

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/obtaining_node_labels.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_node_labels` operation reaches.
+//! The types that `spec/otc_cce/obtaining_node_labels.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/obtaining_resource_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_resource_tags` operation reaches.
+//! The types that `spec/otc_cce/obtaining_resource_tags.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_the_add_on_check_task_results.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_add_on_check_task_results` operation reaches.
+//! The types that `spec/otc_cce/obtaining_the_add_on_check_task_results.json` documents.
 use crate::support;
-use super::common::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
+use super::super::{AddonCheckTask, SHAPE_ADDON_CHECK_TASK};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/obtaining_the_list_of_parameters_that_can_be_configured_for_a_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_list_of_parameters_that_can_be_configured_for_a_node_pool` operation reaches.
+//! The types that `spec/otc_cce/obtaining_the_list_of_parameters_that_can_be_configured_for_a_node_pool.json` documents.
 use crate::support;
 /// Table 4 PackageOptions (status code 200).
 #[derive(

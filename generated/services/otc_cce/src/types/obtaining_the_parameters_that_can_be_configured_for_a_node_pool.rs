@@ -2,9 +2,9 @@
 // From: spec/otc_cce/obtaining_the_parameters_that_can_be_configured_for_a_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_parameters_that_can_be_configured_for_a_node_pool` operation reaches.
+//! The types that `spec/otc_cce/obtaining_the_parameters_that_can_be_configured_for_a_node_pool.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ClusterConfigurationsSpecInResponse, ConfigurationMetadataInResponse,
     SHAPE_CLUSTER_CONFIGURATIONS_SPEC_IN_RESPONSE,
     SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,

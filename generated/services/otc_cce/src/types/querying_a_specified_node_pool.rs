@@ -2,9 +2,9 @@
 // From: spec/otc_cce/querying_a_specified_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specified_node_pool` operation reaches.
+//! The types that `spec/otc_cce/querying_a_specified_node_pool.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DataVolumeMetadataInResponse, Login, NodeManagement, NodeNicSpec, PublicIpInResponse,
     Runtime, SHAPE_DATA_VOLUME_METADATA_IN_RESPONSE, SHAPE_LOGIN, SHAPE_NODE_MANAGEMENT,
     SHAPE_NODE_NIC_SPEC, SHAPE_PUBLIC_IP_IN_RESPONSE, SHAPE_RUNTIME,

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/querying_all_api_versions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_api_versions` operation reaches.
+//! The types that `spec/otc_cce/querying_all_api_versions.json` documents.
 use crate::support;
 /// Table 1 Response parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_cce/querying_information_about_api_v3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_information_about_api_v3` operation reaches.
+//! The types that `spec/otc_cce/querying_information_about_api_v3.json` documents.
 use crate::support;
 /// Table 1 Response parameters (status code 200).
 #[derive(

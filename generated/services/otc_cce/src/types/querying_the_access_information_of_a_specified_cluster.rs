@@ -2,12 +2,65 @@
 // From: spec/otc_cce/querying_the_access_information_of_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_access_information_of_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/querying_the_access_information_of_a_specified_cluster.json` documents.
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 use crate::support;
-use super::common::{
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
+use super::super::{
     ModifyingTheAccessInformationOfASpecifiedClusterStatus,
     SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
 };
+/// Table 6 Data structure of the bandwidth field.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheAccessInformationOfASpecifiedClusterBandwidth {
+    /// Specifies the bandwidth (Mbit/s).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub size: ::std::option::Option<i32>,
+    /// Specifies the bandwidth sharing type.
+    /// Enumerated values: PER (indicates exclusive bandwidth) and WHOLE (indicates sharing).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sharetype: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheAccessInformationOfASpecifiedClusterBandwidth {
+    /// A `QueryingTheAccessInformationOfASpecifiedClusterBandwidth` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// Table 5 Data structure of the eip field.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheAccessInformationOfASpecifiedClusterEip {
+    /// Specifies the bandwidth of the elastic IP address.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub bandwidth: ::std::option::Option<
+        QueryingTheAccessInformationOfASpecifiedClusterBandwidth,
+    >,
+}
+impl QueryingTheAccessInformationOfASpecifiedClusterEip {
+    /// A `QueryingTheAccessInformationOfASpecifiedClusterEip` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// Table 2 Response parameters (status code 200).
 #[derive(
     Debug,
@@ -35,6 +88,7 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
         ModifyingTheAccessInformationOfASpecifiedClusterStatus,
     >,
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     /// A `QueryingTheAccessInformationOfASpecifiedClusterResponse200` with its mandatory fields, in
     /// the order the page lists them; the optional ones are `None` until set.
@@ -42,6 +96,7 @@ impl QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// The documented fields of [`QueryingTheAccessInformationOfASpecifiedClusterResponse200`].
 pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -63,11 +118,13 @@ pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE
         },
     ],
 };
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Shaped for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterResponse200 {
     fn validate_at(
         &self,
@@ -84,6 +141,7 @@ impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterRespon
         }
     }
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// Table 3 Data structure of the spec field (also Table 4).
 #[derive(
     Debug,
@@ -101,6 +159,7 @@ pub struct QueryingTheAccessInformationOfASpecifiedClusterSpec {
         ::std::boxed::Box<QueryingTheAccessInformationOfASpecifiedClusterSpec>,
     >,
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl QueryingTheAccessInformationOfASpecifiedClusterSpec {
     /// A `QueryingTheAccessInformationOfASpecifiedClusterSpec` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -108,6 +167,7 @@ impl QueryingTheAccessInformationOfASpecifiedClusterSpec {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 /// The documented fields of [`QueryingTheAccessInformationOfASpecifiedClusterSpec`].
 pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC: support::Shape = support::Shape {
     fields: &[
@@ -119,11 +179,13 @@ pub static SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC: su
         },
     ],
 };
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Shaped for QueryingTheAccessInformationOfASpecifiedClusterSpec {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_SPEC,
     );
 }
+#[cfg(feature = "querying_the_access_information_of_a_specified_cluster")]
 impl support::Validate for QueryingTheAccessInformationOfASpecifiedClusterSpec {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/reading_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `reading_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/reading_a_specified_cluster.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ContainerNetworkInResponse, EniNetworkInResponse, HostNetworkInResponse,
     PackageConfiguration, PublicAccess, SHAPE_CONTAINER_NETWORK_IN_RESPONSE,
     SHAPE_ENI_NETWORK_IN_RESPONSE, SHAPE_HOST_NETWORK_IN_RESPONSE,

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/reading_a_specified_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `reading_a_specified_node` operation reaches.
+//! The types that `spec/otc_cce/reading_a_specified_node.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     NodeNicSpec, Runtime, SHAPE_NODE_NIC_SPEC, SHAPE_RUNTIME, SHAPE_STORAGE_IN_RESPONSE,
     SHAPE_VOLUME, StorageInResponse, Volume,
 };

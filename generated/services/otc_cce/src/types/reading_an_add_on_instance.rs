@@ -2,9 +2,9 @@
 // From: spec/otc_cce/reading_an_add_on_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `reading_an_add_on_instance` operation reaches.
+//! The types that `spec/otc_cce/reading_an_add_on_instance.json` documents.
 use crate::support;
-use super::common::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
+use super::super::{Metadata, SHAPE_METADATA, SHAPE_SPEC, SHAPE_STATUS, Spec, Status};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,

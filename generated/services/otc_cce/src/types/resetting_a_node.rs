@@ -2,9 +2,9 @@
 // From: spec/otc_cce/resetting_a_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `resetting_a_node` operation reaches.
+//! The types that `spec/otc_cce/resetting_a_node.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Login, NodeLifecycleConfig, ReinstallExtendParam, ReinstallRuntimeConfig,
     ReinstallServerConfig, ReinstallVolumeConfig, Taint,
 };

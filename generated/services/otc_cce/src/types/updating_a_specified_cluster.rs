@@ -2,9 +2,9 @@
 // From: spec/otc_cce/updating_a_specified_cluster.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_specified_cluster` operation reaches.
+//! The types that `spec/otc_cce/updating_a_specified_cluster.json` documents.
 use crate::support;
-use super::common::ContainerCidr;
+use super::super::ContainerCidr;
 /// Table 5 ContainerNetworkUpdate.
 #[derive(
     Debug,

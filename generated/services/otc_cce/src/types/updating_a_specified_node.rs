@@ -2,7 +2,7 @@
 // From: spec/otc_cce/updating_a_specified_node.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_specified_node` operation reaches.
+//! The types that `spec/otc_cce/updating_a_specified_node.json` documents.
 use crate::support;
 /// Table 4 Data structure of the metadata field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,12 @@
 // From: spec/otc_cce/updating_a_specified_node_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_specified_node_pool` operation reaches.
+//! The types that `spec/otc_cce/updating_a_specified_node_pool.json` documents.
+#[cfg(feature = "updating_a_specified_node_pool")]
 use crate::support;
-use super::common::{Autoscaling, CreatingANodePoolMetadata};
+#[cfg(feature = "updating_a_specified_node_pool")]
+use super::super::{Autoscaling, CreatingANodePoolMetadata};
+#[cfg(feature = "updating_a_specified_node_pool")]
 /// Table 5 Data structure of the spec field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -17,6 +20,7 @@ pub struct UpdatingASpecifiedNodePoolSpec {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub autoscaling: ::std::option::Option<Autoscaling>,
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl UpdatingASpecifiedNodePoolSpec {
     /// A `UpdatingASpecifiedNodePoolSpec` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -37,6 +41,7 @@ impl UpdatingASpecifiedNodePoolSpec {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl support::Validate for UpdatingASpecifiedNodePoolSpec {
     fn validate_at(
         &self,
@@ -49,6 +54,7 @@ impl support::Validate for UpdatingASpecifiedNodePoolSpec {
         }
     }
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl support::Read for UpdatingASpecifiedNodePoolSpec {
     const NAME: &'static str = "UpdatingASpecifiedNodePoolSpec";
     const FIELDS: &'static [&'static str] = &["initialNodeCount", "autoscaling"];
@@ -86,6 +92,87 @@ impl support::Read for UpdatingASpecifiedNodePoolSpec {
         )
     }
 }
+/// Table 10 Taint.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct Taints {
+    /// Definition
+    /// Key of a Kubernetes taint
+    /// Constraints
+    /// The value must contain 1 to 63 characters starting and ending with a letter or digit. Only
+    /// letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    ///
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    pub key: ::std::string::String,
+    /// Definition
+    /// Value of a Kubernetes taint
+    /// Constraints
+    /// The value must contain 1 to 63 characters starting and ending with a letter or digit. Only
+    /// letters, digits, hyphens (-), underscores (_), and periods (.) are allowed.
+    /// Range
+    /// N/A
+    /// Default Value
+    /// N/A
+    ///
+    /// Characters: may contain only letters, digits, `-`, `_` and `.`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub value: ::std::option::Option<::std::string::String>,
+    /// Definition
+    /// Effect of a Kubernetes taint
+    /// Constraints
+    /// N/A
+    /// Range
+    /// NoSchedule, PreferNoSchedule, and NoExecute
+    /// Default Value
+    /// N/A
+    /// Example request:
+    /// {
+    /// "metadata" : {
+    /// "name" : "nodepool-name-change"
+    /// },
+    /// "spec" : {
+    /// "nodeTemplate" : {
+    /// "k8sTags" : {
+    /// "cce.cloud.com/cce-nodepool": "nodepool-name-change",
+    /// "change-tag": "value2"
+    /// },
+    /// "taints" : \[ {
+    /// "key" : "status",
+    /// "value" : "unavailable",
+    /// "effect" : "NoSchedule"
+    /// } \],
+    /// },
+    /// "autoscaling" : {
+    /// "enable" : true,
+    /// "minNodeCount" : 2,
+    /// "maxNodeCount" : 4,
+    /// "scaleDownCooldownTime" : 10,
+    /// "priority" : 2
+    /// },
+    /// "initialNodeCount" : 1
+    /// }
+    /// }
+    pub effect: ::std::string::String,
+}
+impl Taints {
+    /// A `Taints` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new(
+        key: impl ::std::convert::Into<::std::string::String>,
+        effect: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            key: key.into(),
+            value: ::std::option::Option::None,
+            effect: effect.into(),
+        }
+    }
+}
+#[cfg(feature = "updating_a_specified_node_pool")]
 /// Table 3 NodePool structure.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -95,6 +182,7 @@ pub struct UpdatingASpecifiedNodePoolRequest {
     /// Parameters of the node pool.
     pub spec: UpdatingASpecifiedNodePoolSpec,
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl UpdatingASpecifiedNodePoolRequest {
     /// A `UpdatingASpecifiedNodePoolRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -110,6 +198,7 @@ impl UpdatingASpecifiedNodePoolRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl support::Validate for UpdatingASpecifiedNodePoolRequest {
     fn validate_at(
         &self,
@@ -128,6 +217,7 @@ impl support::Validate for UpdatingASpecifiedNodePoolRequest {
         }
     }
 }
+#[cfg(feature = "updating_a_specified_node_pool")]
 impl support::Read for UpdatingASpecifiedNodePoolRequest {
     const NAME: &'static str = "UpdatingASpecifiedNodePoolRequest";
     const FIELDS: &'static [&'static str] = &["metadata", "spec"];
@@ -170,5 +260,52 @@ impl support::Read for UpdatingASpecifiedNodePoolRequest {
                 spec: M::take(field_1?)?,
             })),
         )
+    }
+}
+/// Table 9 UserTag.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct UserTags {
+    /// Details:
+    /// Key of the cloud server tag
+    /// Constraints:
+    /// The value cannot start with CCE-, __type_baremetal, or sys.
+    /// Options:
+    /// The value contains a maximum of 128 characters. The tag key must be unique and cannot start
+    /// or end with a space. It cannot contain non-printable ASCII characters (0-31) or the
+    /// following special characters: =\*\<\>,|/
+    /// Default value:
+    /// N/A
+    ///
+    /// Length: at most 128 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub key: ::std::option::Option<::std::string::String>,
+    /// Details:
+    /// Value of the cloud server tag
+    /// Constraints:
+    /// None
+    /// Options:
+    /// The value contains a maximum of 255 characters. The tag value cannot start or end with a
+    /// space. It cannot contain non-printable ASCII characters (0-31) or the following special
+    /// characters: =\*\<\>,|
+    /// Default value:
+    /// N/A
+    ///
+    /// Length: at most 255 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub value: ::std::option::Option<::std::string::String>,
+}
+impl UserTags {
+    /// A `UserTags` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_cce/updating_an_add_on_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_add_on_instance` operation reaches.
+//! The types that `spec/otc_cce/updating_an_add_on_instance.json` documents.
 use crate::support;
-use super::common::{SHAPE_STATUS, Status};
+use super::super::{SHAPE_STATUS, Status};
 /// Table 4 Data structure of the metadata field (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

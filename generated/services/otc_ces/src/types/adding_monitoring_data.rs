@@ -2,9 +2,9 @@
 // From: spec/otc_ces/adding_monitoring_data.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_monitoring_data` operation reaches.
+//! The types that `spec/otc_ces/adding_monitoring_data.json` documents.
 use crate::support;
-use super::common::AddingMonitoringDataDimensions;
+use super::super::AddingMonitoringDataDimensions;
 /// Table 3 Array elements.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

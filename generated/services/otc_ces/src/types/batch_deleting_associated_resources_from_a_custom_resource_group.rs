@@ -2,9 +2,9 @@
 // From: spec/otc_ces/batch_deleting_associated_resources_from_a_custom_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_associated_resources_from_a_custom_resource_group` operation reaches.
+//! The types that `spec/otc_ces/batch_deleting_associated_resources_from_a_custom_resource_group.json` documents.
 use crate::support;
-use super::common::Resource;
+use super::super::Resource;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/batch_deleting_dashboards.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_dashboards` operation reaches.
+//! The types that `spec/otc_ces/batch_deleting_dashboards.json` documents.
 use crate::support;
 /// Table 5 BatchDeleteDashboardRespInfo.
 #[derive(

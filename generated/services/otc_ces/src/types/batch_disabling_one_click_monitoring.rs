@@ -2,7 +2,7 @@
 // From: spec/otc_ces/batch_disabling_one_click_monitoring.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_disabling_one_click_monitoring` operation reaches.
+//! The types that `spec/otc_ces/batch_disabling_one_click_monitoring.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

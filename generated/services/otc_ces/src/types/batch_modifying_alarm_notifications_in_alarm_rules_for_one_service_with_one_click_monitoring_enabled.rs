@@ -2,9 +2,9 @@
 // From: spec/otc_ces/batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled` operation reaches.
+//! The types that `spec/otc_ces/batch_modifying_alarm_notifications_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled.json` documents.
 use crate::support;
-use super::common::Notification;
+use super::super::Notification;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/creating_a_custom_alarm_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_custom_alarm_template` operation reaches.
+//! The types that `spec/otc_ces/creating_a_custom_alarm_template.json` documents.
 use crate::support;
 /// Table 4 condition data structure description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/creating_a_resource_group_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_resource_group_recommended` operation reaches.
+//! The types that `spec/otc_ces/creating_a_resource_group_recommended.json` documents.
 use crate::support;
-use super::common::{ResourceGroupTagRelation, Type};
+use super::super::{ResourceGroupTagRelation, Type};
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

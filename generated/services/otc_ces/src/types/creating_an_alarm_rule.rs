@@ -2,9 +2,9 @@
 // From: spec/otc_ces/creating_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/creating_an_alarm_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AddingMonitoringDataDimensions, AlarmActions, CreatingAnAlarmRuleOkActions,
 };
 /// Table 7 condition data structure description.

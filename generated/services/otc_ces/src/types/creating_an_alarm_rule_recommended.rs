@@ -2,9 +2,9 @@
 // From: spec/otc_ces/creating_an_alarm_rule_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_alarm_rule_recommended` operation reaches.
+//! The types that `spec/otc_ces/creating_an_alarm_rule_recommended.json` documents.
 use crate::support;
-use super::common::Notification;
+use super::super::Notification;
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

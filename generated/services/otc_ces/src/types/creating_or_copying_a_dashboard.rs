@@ -2,7 +2,7 @@
 // From: spec/otc_ces/creating_or_copying_a_dashboard.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_or_copying_a_dashboard` operation reaches.
+//! The types that `spec/otc_ces/creating_or_copying_a_dashboard.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/deleting_resources_from_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_resources_from_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/deleting_resources_from_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(

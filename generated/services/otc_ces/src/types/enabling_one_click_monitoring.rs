@@ -2,9 +2,9 @@
 // From: spec/otc_ces/enabling_one_click_monitoring.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_one_click_monitoring` operation reaches.
+//! The types that `spec/otc_ces/enabling_one_click_monitoring.json` documents.
 use crate::support;
-use super::common::Notification;
+use super::super::Notification;
 /// Table 4 DimensionNames.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/enabling_or_disabling_alarm_rules_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_or_disabling_alarm_rules_in_batches` operation reaches.
+//! The types that `spec/otc_ces/enabling_or_disabling_alarm_rules_in_batches.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

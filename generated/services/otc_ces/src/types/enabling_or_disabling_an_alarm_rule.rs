@@ -2,7 +2,7 @@
 // From: spec/otc_ces/enabling_or_disabling_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_or_disabling_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/enabling_or_disabling_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/modifying_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/modifying_an_alarm_rule.json` documents.
 use crate::support;
-use super::common::{AlarmActions, CreatingAnAlarmRuleOkActions, Period};
+use super::super::{AlarmActions, CreatingAnAlarmRuleOkActions, Period};
 /// Table 3 condition data structure description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

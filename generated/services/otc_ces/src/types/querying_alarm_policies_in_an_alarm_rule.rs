@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_alarm_policies_in_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_policies_in_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_policies_in_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 5 ListPolicy.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_alarm_records.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_records` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_records.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     NotificationInResponse, QueryingAlarmRecordsDimension,
     SHAPE_NOTIFICATION_IN_RESPONSE, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_alarm_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_rules` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_rules.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AlarmActionsInResponse, Metric, OkActions, QueryingAlarmRulesMetaData,
     SHAPE_ALARM_ACTIONS_IN_RESPONSE, SHAPE_METRIC, SHAPE_OK_ACTIONS,
     SHAPE_QUERYING_ALARM_RULES_META_DATA,

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_alarm_rules_associated_with_an_alarm_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_rules_associated_with_an_alarm_template` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_rules_associated_with_an_alarm_template.json` documents.
 use crate::support;
 /// Table 5 alarms.
 #[derive(

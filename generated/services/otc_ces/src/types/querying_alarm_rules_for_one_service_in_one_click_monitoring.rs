@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_alarm_rules_for_one_service_in_one_click_monitoring.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_rules_for_one_service_in_one_click_monitoring` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_rules_for_one_service_in_one_click_monitoring.json` documents.
 use crate::support;
-use super::common::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
+use super::super::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
 /// Table 4 alarms.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_alarm_rules_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_rules_recommended` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_rules_recommended.json` documents.
 use crate::support;
-use super::common::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
+use super::super::{NotificationInResponse, SHAPE_NOTIFICATION_IN_RESPONSE};
 /// Table 5 alarms.
 #[derive(
     Debug,

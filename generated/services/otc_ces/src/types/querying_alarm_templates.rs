@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_alarm_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_alarm_templates` operation reaches.
+//! The types that `spec/otc_ces/querying_alarm_templates.json` documents.
 use crate::support;
 /// Table 5 AlarmTemplates.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_dashboards.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_dashboards` operation reaches.
+//! The types that `spec/otc_ces/querying_dashboards.json` documents.
 use crate::support;
 /// Table 5 DashBoardInfo.
 #[derive(

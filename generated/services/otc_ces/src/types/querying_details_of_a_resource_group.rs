@@ -2,107 +2,12 @@
 // From: spec/otc_ces/querying_details_of_a_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_a_resource_group` operation reaches.
+//! The types that `spec/otc_ces/querying_details_of_a_resource_group.json` documents.
 use crate::support;
-use super::common::Type;
-/// Table 4 ResourceGroupTagRelation.
-/// Shared by 3 operations: `creating_a_resource_group_recommended`,
-/// `modifying_a_resource_group`, `querying_details_of_a_resource_group`.
-///
-/// The form of \[`ResourceGroupTagRelation`\] that responses are read into: every field is
-/// optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct ResourceGroupTagRelationInResponse {
-    /// Tag key.
-    /// Regular expression matching: ^(\[\u4E00-\u9FFF\]|\[a-z\]|\[A-Z\]|\[0-9\]|_|-)+$
-    ///
-    /// Length: 1 to 36 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub key: ::std::option::Option<::std::string::String>,
-    /// Tag value.
-    /// Regular expression matching: ^(\[\u4E00-\u9FFF\]|\[a-z\]|\[A-Z\]|\[0-9\]|_|-)+$
-    ///
-    /// Length: 0 to 43 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-impl ResourceGroupTagRelationInResponse {
-    /// A `ResourceGroupTagRelationInResponse` with its mandatory fields, in the order the page
-    /// lists them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-    fn check_key(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::Some(1usize),
-            ::std::option::Option::Some(36usize),
-        );
-    }
-    fn check_value(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::Some(0usize),
-            ::std::option::Option::Some(43usize),
-        );
-    }
-}
-/// The documented fields of [`ResourceGroupTagRelationInResponse`].
-pub static SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    ResourceGroupTagRelationInResponse, SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE,
+    Type,
 };
-impl support::Shaped for ResourceGroupTagRelationInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_RESOURCE_GROUP_TAG_RELATION_IN_RESPONSE,
-    );
-}
-impl support::Validate for ResourceGroupTagRelationInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_details_of_an_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_an_alarm_rule` operation reaches.
+//! The types that `spec/otc_ces/querying_details_of_an_alarm_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AlarmActionsInResponse, Metric, OkActions, SHAPE_ALARM_ACTIONS_IN_RESPONSE,
     SHAPE_METRIC, SHAPE_OK_ACTIONS,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_details_of_an_event.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_an_event` operation reaches.
+//! The types that `spec/otc_ces/querying_details_of_an_event.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Dimensions, EventLevel, EventState, EventType, MetaData, SHAPE_DIMENSIONS,
     SHAPE_META_DATA,
 };

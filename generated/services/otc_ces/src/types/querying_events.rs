@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_events.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_events` operation reaches.
+//! The types that `spec/otc_ces/querying_events.json` documents.
 use crate::support;
-use super::common::{MetaData, SHAPE_META_DATA};
+use super::super::{MetaData, SHAPE_META_DATA};
 /// Table 3 events field description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_metrics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_metrics` operation reaches.
+//! The types that `spec/otc_ces/querying_metrics.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Dimensions, QueryingAlarmRulesMetaData, SHAPE_DIMENSIONS,
     SHAPE_QUERYING_ALARM_RULES_META_DATA,
 };

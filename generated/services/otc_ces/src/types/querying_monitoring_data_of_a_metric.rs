@@ -2,8 +2,9 @@
 // From: spec/otc_ces/querying_monitoring_data_of_a_metric.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_monitoring_data_of_a_metric` operation reaches.
+//! The types that `spec/otc_ces/querying_monitoring_data_of_a_metric.json` documents.
 use crate::support;
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// Table 4 datapoints data structure description.
 #[derive(
     Debug,
@@ -40,6 +41,7 @@ pub struct Datapoints {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub unit: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl Datapoints {
     /// A `Datapoints` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -60,6 +62,7 @@ impl Datapoints {
         );
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// The documented fields of [`Datapoints`].
 pub static SHAPE_DATAPOINTS: support::Shape = support::Shape {
     fields: &[
@@ -93,11 +96,13 @@ pub static SHAPE_DATAPOINTS: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Shaped for Datapoints {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_DATAPOINTS,
     );
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Validate for Datapoints {
     fn validate_at(
         &self,
@@ -110,6 +115,7 @@ impl support::Validate for Datapoints {
         }
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// Table 3 Response parameters (status code 200).
 #[derive(
     Debug,
@@ -131,6 +137,7 @@ pub struct QueryingMonitoringDataOfAMetricResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metric_name: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl QueryingMonitoringDataOfAMetricResponse200 {
     /// A `QueryingMonitoringDataOfAMetricResponse200` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -138,6 +145,7 @@ impl QueryingMonitoringDataOfAMetricResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 /// The documented fields of [`QueryingMonitoringDataOfAMetricResponse200`].
 pub static SHAPE_QUERYING_MONITORING_DATA_OF_A_METRIC_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -153,11 +161,13 @@ pub static SHAPE_QUERYING_MONITORING_DATA_OF_A_METRIC_RESPONSE200: support::Shap
         },
     ],
 };
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Shaped for QueryingMonitoringDataOfAMetricResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_MONITORING_DATA_OF_A_METRIC_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_monitoring_data_of_a_metric")]
 impl support::Validate for QueryingMonitoringDataOfAMetricResponse200 {
     fn validate_at(
         &self,
@@ -172,4 +182,112 @@ impl support::Validate for QueryingMonitoringDataOfAMetricResponse200 {
             }
         }
     }
+}
+/// Specifies how often Cloud Eye aggregates data, which can be
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingMonitoringDataOfAMetricPeriod {
+    /// Cloud Eye performs no aggregation and displays raw data.
+    /// Wire value: `1`.
+    CloudEyePerformsNoAggregationAndDisplaysRawData,
+    /// Cloud Eye aggregates data every 5 minutes.
+    /// Wire value: `300`.
+    CloudEyeAggregatesDataEvery5Minutes,
+    /// Cloud Eye aggregates data every 20 minutes.
+    /// Wire value: `1200`.
+    CloudEyeAggregatesDataEvery20Minutes,
+    /// Cloud Eye aggregates data every hour.
+    /// Wire value: `3600`.
+    CloudEyeAggregatesDataEveryHour,
+    /// Cloud Eye aggregates data every 4 hours.
+    /// Wire value: `14400`.
+    CloudEyeAggregatesDataEvery4Hours,
+    /// Cloud Eye aggregates data every 24 hours.
+    /// Wire value: `86400`.
+    CloudEyeAggregatesDataEvery24Hours,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(i64),
+}
+impl QueryingMonitoringDataOfAMetricPeriod {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "1",
+        "300",
+        "1200",
+        "3600",
+        "14400",
+        "86400",
+    ];
+    /// The wire value.
+    pub fn value(&self) -> i64 {
+        match self {
+            Self::CloudEyePerformsNoAggregationAndDisplaysRawData => 1i64,
+            Self::CloudEyeAggregatesDataEvery5Minutes => 300i64,
+            Self::CloudEyeAggregatesDataEvery20Minutes => 1200i64,
+            Self::CloudEyeAggregatesDataEveryHour => 3600i64,
+            Self::CloudEyeAggregatesDataEvery4Hours => 14400i64,
+            Self::CloudEyeAggregatesDataEvery24Hours => 86400i64,
+            Self::Unknown(value) => *value,
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: i64) -> ::std::option::Option<Self> {
+        match value {
+            1i64 => {
+                ::std::option::Option::Some(
+                    Self::CloudEyePerformsNoAggregationAndDisplaysRawData,
+                )
+            }
+            300i64 => {
+                ::std::option::Option::Some(Self::CloudEyeAggregatesDataEvery5Minutes)
+            }
+            1200i64 => {
+                ::std::option::Option::Some(Self::CloudEyeAggregatesDataEvery20Minutes)
+            }
+            3600i64 => ::std::option::Option::Some(Self::CloudEyeAggregatesDataEveryHour),
+            14400i64 => {
+                ::std::option::Option::Some(Self::CloudEyeAggregatesDataEvery4Hours)
+            }
+            86400i64 => {
+                ::std::option::Option::Some(Self::CloudEyeAggregatesDataEvery24Hours)
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingMonitoringDataOfAMetricPeriod {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Display::fmt(&self.value(), f)
+    }
+}
+impl ::serde::Serialize for QueryingMonitoringDataOfAMetricPeriod {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_i64(self.value())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfAMetricPeriod {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_int_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingMonitoringDataOfAMetricPeriod {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingMonitoringDataOfAMetricPeriod {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,18 +2,16 @@
 // From: spec/otc_ces/querying_monitoring_data_of_multiple_metrics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_monitoring_data_of_multiple_metrics` operation reaches.
+//! The types that `spec/otc_ces/querying_monitoring_data_of_multiple_metrics.json` documents.
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 use crate::support;
-use super::common::{
-    AddingMonitoringDataDimensions, SHAPE_ADDING_MONITORING_DATA_DIMENSIONS,
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+use super::super::{
+    AddingMonitoringDataDimensions, AddingMonitoringDataDimensionsInResponse,
+    SHAPE_ADDING_MONITORING_DATA_DIMENSIONS,
+    SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE,
 };
-/// Table 5 dimensions data structure description.
-/// Shared by 3 operations: `adding_monitoring_data`, `creating_an_alarm_rule`,
-/// `querying_monitoring_data_of_multiple_metrics`.
-///
-/// The form of \[`AddingMonitoringDataDimensions`\] that responses are read into: every field
-/// is optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
+/// Table 8 datapoints data structure description.
 #[derive(
     Debug,
     Clone,
@@ -23,117 +21,34 @@ use super::common::{
     ::serde::Deserialize
 )]
 #[non_exhaustive]
-pub struct AddingMonitoringDataDimensionsInResponse {
-    /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For
-    /// details about the dimension of each monitored object, see the documentation of a specific
-    /// cloud service. You can navigate there directly from the Services Interconnected with Cloud
-    /// Eye page.
-    /// The value must start with a letter. It allows 1 to 32 characters and can only contain
-    /// letters, digits, underscores (_), and hyphens (-).
-    ///
-    /// Characters: must start with a letter; may contain only letters, digits, `_` and `-`.
+pub struct QueryingMonitoringDataOfMultipleMetricsDatapoints {
+    /// Specifies the average value of metric data within a rollup period.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Specifies the dimension value, for example, an ECS ID.
-    /// The value must start with a letter or digit. It allows 1 to 256 characters and can only
-    /// contain letters, digits, underscores (_), and hyphens (-).
-    ///
-    /// Characters: must start with a letter or a digit; may contain only letters, digits, `_` and
-    /// `-`.
+    pub average: ::std::option::Option<f64>,
+    /// Specifies the maximum value of metric data within a rollup period.
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
+    pub max: ::std::option::Option<f64>,
+    /// Specifies the minimum value of metric data within a rollup period.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub min: ::std::option::Option<f64>,
+    /// Specifies the sum of metric data within a rollup period.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sum: ::std::option::Option<f64>,
+    /// Specifies the variance of metric data within a rollup period.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub variance: ::std::option::Option<f64>,
+    /// Specifies when the metric is collected. It is a UNIX timestamp in milliseconds.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub timestamp: ::std::option::Option<i64>,
 }
-impl AddingMonitoringDataDimensionsInResponse {
-    /// A `AddingMonitoringDataDimensionsInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
+impl QueryingMonitoringDataOfMultipleMetricsDatapoints {
+    /// A `QueryingMonitoringDataOfMultipleMetricsDatapoints` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
     pub fn new() -> Self {
         ::std::default::Default::default()
     }
-    fn check_name(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::Some(1usize),
-            ::std::option::Option::Some(32usize),
-        );
-        support::check_chars(
-            out,
-            p,
-            value,
-            "must start with a letter; may contain only letters, digits, `_` and `-`",
-            support::is_letter,
-            |c: char| {
-                support::is_letter(c) || support::is_digit(c) || matches!(c, '_' | '-')
-            },
-            |_: char| true,
-        );
-    }
-    fn check_value(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::Some(1usize),
-            ::std::option::Option::Some(256usize),
-        );
-        support::check_chars(
-            out,
-            p,
-            value,
-            "must start with a letter or a digit; may contain only letters, digits, `_` and `-`",
-            |c: char| support::is_letter(c) || support::is_digit(c),
-            |c: char| {
-                support::is_letter(c) || support::is_digit(c) || matches!(c, '_' | '-')
-            },
-            |_: char| true,
-        );
-    }
 }
-/// The documented fields of [`AddingMonitoringDataDimensionsInResponse`].
-pub static SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for AddingMonitoringDataDimensionsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ADDING_MONITORING_DATA_DIMENSIONS_IN_RESPONSE,
-    );
-}
-impl support::Validate for AddingMonitoringDataDimensionsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-        if let ::std::option::Option::Some(value) = &self.name {
-            let p = path.field("name");
-            Self::check_name(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 3 metrics data structure description (also Table 6).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -160,6 +75,7 @@ pub struct QueryingMonitoringDataOfMultipleMetricsMetrics {
     /// For details, see Table 4.
     pub dimensions: ::std::vec::Vec<AddingMonitoringDataDimensions>,
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsMetrics {
     /// A `QueryingMonitoringDataOfMultipleMetricsMetrics` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -204,6 +120,7 @@ impl QueryingMonitoringDataOfMultipleMetricsMetrics {
         );
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsMetrics`].
 pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS: support::Shape = support::Shape {
     fields: &[
@@ -223,11 +140,13 @@ pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS: support::
         },
     ],
 };
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsMetrics {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS,
     );
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetrics {
     fn validate_at(
         &self,
@@ -249,6 +168,7 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetrics {
         }
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Read for QueryingMonitoringDataOfMultipleMetricsMetrics {
     const NAME: &'static str = "QueryingMonitoringDataOfMultipleMetricsMetrics";
     const FIELDS: &'static [&'static str] = &["namespace", "metric_name", "dimensions"];
@@ -304,6 +224,7 @@ impl support::Read for QueryingMonitoringDataOfMultipleMetricsMetrics {
         )
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 3 metrics data structure description (also Table 6).
 ///
 /// The form of \[`QueryingMonitoringDataOfMultipleMetricsMetrics`\] that responses are read
@@ -346,6 +267,7 @@ pub struct QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
         ::std::vec::Vec<AddingMonitoringDataDimensionsInResponse>,
     >,
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     /// A `QueryingMonitoringDataOfMultipleMetricsMetricsInResponse` with its mandatory fields, in
     /// the order the page lists them; the optional ones are `None` until set.
@@ -377,6 +299,7 @@ impl QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
         );
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsMetricsInResponse`].
 pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -398,11 +321,13 @@ pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONS
         },
     ],
 };
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_METRICS_IN_RESPONSE,
     );
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInResponse {
     fn validate_at(
         &self,
@@ -433,6 +358,7 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInRespo
         }
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -476,6 +402,7 @@ pub struct QueryingMonitoringDataOfMultipleMetricsRequest {
     /// filter does not affect the query result of raw data. (The period is 1.)
     pub filter: ::std::string::String,
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsRequest {
     /// A `QueryingMonitoringDataOfMultipleMetricsRequest` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -526,6 +453,7 @@ impl QueryingMonitoringDataOfMultipleMetricsRequest {
         );
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsRequest {
     fn validate_at(
         &self,
@@ -552,6 +480,7 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsRequest {
         }
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Read for QueryingMonitoringDataOfMultipleMetricsRequest {
     const NAME: &'static str = "QueryingMonitoringDataOfMultipleMetricsRequest";
     const FIELDS: &'static [&'static str] = &[
@@ -636,6 +565,7 @@ impl support::Read for QueryingMonitoringDataOfMultipleMetricsRequest {
         )
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 5 Response parameters (status code 200).
 #[derive(
     Debug,
@@ -654,6 +584,7 @@ pub struct QueryingMonitoringDataOfMultipleMetricsResponse200 {
         ::std::vec::Vec<QueryingMonitoringDataOfMultipleMetricsMetricsInResponse>,
     >,
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl QueryingMonitoringDataOfMultipleMetricsResponse200 {
     /// A `QueryingMonitoringDataOfMultipleMetricsResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -661,6 +592,7 @@ impl QueryingMonitoringDataOfMultipleMetricsResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// The documented fields of [`QueryingMonitoringDataOfMultipleMetricsResponse200`].
 pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -674,11 +606,13 @@ pub static SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_RESPONSE200: suppo
         },
     ],
 };
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Shaped for QueryingMonitoringDataOfMultipleMetricsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_MONITORING_DATA_OF_MULTIPLE_METRICS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 impl support::Validate for QueryingMonitoringDataOfMultipleMetricsResponse200 {
     fn validate_at(
         &self,

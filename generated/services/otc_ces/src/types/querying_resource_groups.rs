@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_resource_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resource_groups` operation reaches.
+//! The types that `spec/otc_ces/querying_resource_groups.json` documents.
 use crate::support;
-use super::common::Type;
+use super::super::Type;
 /// Table 5 OneResourceGroupResp.
 #[derive(
     Debug,

@@ -2,69 +2,12 @@
 // From: spec/otc_ces/querying_resources_in_a_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resources_in_a_resource_group` operation reaches.
+//! The types that `spec/otc_ces/querying_resources_in_a_resource_group.json` documents.
 use crate::support;
-/// Table 4 dimensions data structure description.
-/// Shared by 3 operations: `creating_a_resource_group`,
-/// `querying_resources_in_a_resource_group`, `updating_a_resource_group`.
-///
-/// The form of \[`CreatingAResourceGroupDimensions`\] that responses are read into: every field
-/// is optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct CreatingAResourceGroupDimensionsInResponse {
-    /// Specifies the resource dimension. For example, the ECS dimension is instance_id. To view the
-    /// dimension of each resource, see Services Interconnected with Cloud Eye.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Specifies the resource dimension value, which is the instance ID. Example:
-    /// 4270ff17-aba3-4138-89fa-820594c39755
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-impl CreatingAResourceGroupDimensionsInResponse {
-    /// A `CreatingAResourceGroupDimensionsInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`CreatingAResourceGroupDimensionsInResponse`].
-pub static SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    CreatingAResourceGroupDimensionsInResponse,
+    SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
 };
-impl support::Shaped for CreatingAResourceGroupDimensionsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_A_RESOURCE_GROUP_DIMENSIONS_IN_RESPONSE,
-    );
-}
-impl support::Validate for CreatingAResourceGroupDimensionsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("name"), self.name.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
 /// Table 5 meta_data data structure description.
 #[derive(
     Debug,

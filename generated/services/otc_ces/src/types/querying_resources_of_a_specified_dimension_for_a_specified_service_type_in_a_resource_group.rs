@@ -2,9 +2,9 @@
 // From: spec/otc_ces/querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group` operation reaches.
+//! The types that `spec/otc_ces/querying_resources_of_a_specified_dimension_for_a_specified_service_type_in_a_resource_group.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAlarmRecordsDimension, SHAPE_QUERYING_ALARM_RECORDS_DIMENSION,
 };
 /// Table 5 GetResourceGroupResources.

@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_server_monitoring_metrics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_server_monitoring_metrics` operation reaches.
+//! The types that `spec/otc_ces/querying_server_monitoring_metrics.json` documents.
 use crate::support;
 /// Table 5 AgentDimension.
 #[derive(

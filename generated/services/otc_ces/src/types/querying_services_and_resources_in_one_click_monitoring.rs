@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_services_and_resources_in_one_click_monitoring.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_services_and_resources_in_one_click_monitoring` operation reaches.
+//! The types that `spec/otc_ces/querying_services_and_resources_in_one_click_monitoring.json` documents.
 use crate::support;
 /// Table 4 one_click_alarms.
 #[derive(

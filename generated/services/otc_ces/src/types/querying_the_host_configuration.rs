@@ -2,7 +2,7 @@
 // From: spec/otc_ces/querying_the_host_configuration.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_host_configuration` operation reaches.
+//! The types that `spec/otc_ces/querying_the_host_configuration.json` documents.
 use crate::support;
 /// Table 3 datapoints data structure description.
 #[derive(

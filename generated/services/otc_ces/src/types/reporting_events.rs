@@ -2,9 +2,9 @@
 // From: spec/otc_ces/reporting_events.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `reporting_events` operation reaches.
+//! The types that `spec/otc_ces/reporting_events.json` documents.
 use crate::support;
-use super::common::{EventLevel, EventState};
+use super::super::{EventLevel, EventState};
 /// Table 4 detail data structure description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ces/updating_a_custom_alarm_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_custom_alarm_template` operation reaches.
+//! The types that `spec/otc_ces/updating_a_custom_alarm_template.json` documents.
 use crate::support;
-use super::common::Period;
+use super::super::Period;
 /// Table 4 condition data structure description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

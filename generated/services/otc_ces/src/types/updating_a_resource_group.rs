@@ -2,9 +2,9 @@
 // From: spec/otc_ces/updating_a_resource_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_resource_group` operation reaches.
+//! The types that `spec/otc_ces/updating_a_resource_group.json` documents.
 use crate::support;
-use super::common::Resources;
+use super::super::Resources;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/backing_up_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `backing_up_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/backing_up_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

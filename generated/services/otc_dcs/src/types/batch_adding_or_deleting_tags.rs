@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/batch_adding_or_deleting_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_adding_or_deleting_tags` operation reaches.
+//! The types that `spec/otc_dcs/batch_adding_or_deleting_tags.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

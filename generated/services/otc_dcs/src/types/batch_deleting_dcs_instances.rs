@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/batch_deleting_dcs_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_dcs_instances` operation reaches.
+//! The types that `spec/otc_dcs/batch_deleting_dcs_instances.json` documents.
 use crate::support;
-use super::common::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
+use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/batch_deleting_dcs_instances_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_dcs_instances_2` operation reaches.
+//! The types that `spec/otc_dcs/batch_deleting_dcs_instances_2.json` documents.
 use crate::support;
-use super::common::{Results, SHAPE_RESULTS};
+use super::super::{Results, SHAPE_RESULTS};
 /// Table 3 Parameter description (status code 200).
 #[derive(
     Debug,

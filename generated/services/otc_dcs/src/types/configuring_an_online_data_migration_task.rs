@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/configuring_an_online_data_migration_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_an_online_data_migration_task` operation reaches.
+//! The types that `spec/otc_dcs/configuring_an_online_data_migration_task.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 ConfigMigrationInstanceBody.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/configuring_auto_reconnect_for_migration_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_auto_reconnect_for_migration_tasks` operation reaches.
+//! The types that `spec/otc_dcs/configuring_auto_reconnect_for_migration_tasks.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

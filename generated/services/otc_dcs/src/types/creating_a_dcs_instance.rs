@@ -2,9 +2,12 @@
 // From: spec/otc_dcs/creating_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/creating_a_dcs_instance.json` documents.
+#[cfg(feature = "creating_a_dcs_instance")]
 use crate::support;
-use super::common::{BackupPlan, Instances, SHAPE_INSTANCES};
+#[cfg(feature = "creating_a_dcs_instance")]
+use super::super::{BackupPlan, Instances, SHAPE_INSTANCES};
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 4 BackupPolicy.
 ///
 /// Rules checked by `validate`:
@@ -25,6 +28,7 @@ pub struct BackupPolicy {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub periodical_backup_plan: ::std::option::Option<BackupPlan>,
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl BackupPolicy {
     /// A `BackupPolicy` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -64,6 +68,7 @@ impl BackupPolicy {
         );
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for BackupPolicy {
     fn validate_at(
         &self,
@@ -97,6 +102,7 @@ impl support::Validate for BackupPolicy {
         }
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Read for BackupPolicy {
     const NAME: &'static str = "BackupPolicy";
     const FIELDS: &'static [&'static str] = &[
@@ -168,6 +174,7 @@ impl support::Read for BackupPolicy {
         )
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 3 BssParam.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -189,6 +196,7 @@ pub struct BssParam {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub period_num: ::std::option::Option<i32>,
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl BssParam {
     /// A `BssParam` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
@@ -238,6 +246,7 @@ impl BssParam {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for BssParam {
     fn validate_at(
         &self,
@@ -247,6 +256,7 @@ impl support::Validate for BssParam {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Read for BssParam {
     const NAME: &'static str = "BssParam";
     const FIELDS: &'static [&'static str] = &[
@@ -302,6 +312,7 @@ impl support::Read for BssParam {
         )
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -472,6 +483,7 @@ pub struct CreatingADcsInstanceRequest {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub template_id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceRequest {
     /// A `CreatingADcsInstanceRequest` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -730,6 +742,7 @@ impl CreatingADcsInstanceRequest {
         );
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for CreatingADcsInstanceRequest {
     fn validate_at(
         &self,
@@ -770,6 +783,7 @@ impl support::Validate for CreatingADcsInstanceRequest {
         }
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Read for CreatingADcsInstanceRequest {
     const NAME: &'static str = "CreatingADcsInstanceRequest";
     const FIELDS: &'static [&'static str] = &[
@@ -1017,6 +1031,7 @@ impl support::Read for CreatingADcsInstanceRequest {
         )
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 7 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -1033,6 +1048,7 @@ pub struct CreatingADcsInstanceResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instances: ::std::option::Option<::std::vec::Vec<Instances>>,
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceResponse200 {
     /// A `CreatingADcsInstanceResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -1040,6 +1056,7 @@ impl CreatingADcsInstanceResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 /// The documented fields of [`CreatingADcsInstanceResponse200`].
 pub static SHAPE_CREATING_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -1051,11 +1068,13 @@ pub static SHAPE_CREATING_A_DCS_INSTANCE_RESPONSE200: support::Shape = support::
         },
     ],
 };
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Shaped for CreatingADcsInstanceResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DCS_INSTANCE_RESPONSE200,
     );
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for CreatingADcsInstanceResponse200 {
     fn validate_at(
         &self,
@@ -1071,6 +1090,35 @@ impl support::Validate for CreatingADcsInstanceResponse200 {
         }
     }
 }
+/// Table 9 to Table 13 Response body parameters (status codes 400, 401, 403, 404 and 500).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct CreatingADcsInstanceResponse400 {
+    /// Error message.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_msg: ::std::option::Option<::std::string::String>,
+    /// Error code.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_code: ::std::option::Option<::std::string::String>,
+    /// Extended error information. This parameter is not used currently and is set to null.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_ext_msg: ::std::option::Option<::std::string::String>,
+}
+impl CreatingADcsInstanceResponse400 {
+    /// A `CreatingADcsInstanceResponse400` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 6 ResourceTag.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1092,6 +1140,7 @@ pub struct CreatingADcsInstanceResourceTag {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl CreatingADcsInstanceResourceTag {
     /// A `CreatingADcsInstanceResourceTag` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -1141,6 +1190,7 @@ impl CreatingADcsInstanceResourceTag {
         );
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Validate for CreatingADcsInstanceResourceTag {
     fn validate_at(
         &self,
@@ -1158,6 +1208,7 @@ impl support::Validate for CreatingADcsInstanceResourceTag {
         }
     }
 }
+#[cfg(feature = "creating_a_dcs_instance")]
 impl support::Read for CreatingADcsInstanceResourceTag {
     const NAME: &'static str = "CreatingADcsInstanceResourceTag";
     const FIELDS: &'static [&'static str] = &["key", "value"];

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/creating_a_dcs_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_dcs_instance_2` operation reaches.
+//! The types that `spec/otc_dcs/creating_a_dcs_instance_2.json` documents.
 use crate::support;
-use super::common::{Instances, SHAPE_INSTANCES};
+use super::super::{Instances, SHAPE_INSTANCES};
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/creating_an_online_data_migration_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_online_data_migration_task` operation reaches.
+//! The types that `spec/otc_dcs/creating_an_online_data_migration_task.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

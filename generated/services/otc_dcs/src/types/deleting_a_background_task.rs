@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/deleting_a_background_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_background_task` operation reaches.
+//! The types that `spec/otc_dcs/deleting_a_background_task.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

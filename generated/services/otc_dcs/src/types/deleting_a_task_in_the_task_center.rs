@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/deleting_a_task_in_the_task_center.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_task_in_the_task_center` operation reaches.
+//! The types that `spec/otc_dcs/deleting_a_task_in_the_task_center.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

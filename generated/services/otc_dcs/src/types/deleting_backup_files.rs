@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/deleting_backup_files.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_backup_files` operation reaches.
+//! The types that `spec/otc_dcs/deleting_backup_files.json` documents.
 use crate::support;
 /// Table 2 to Table 3 Response body parameters (status codes 400 and 500).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/downloading_the_ssl_certificate_of_an_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `downloading_the_ssl_certificate_of_an_instance` operation reaches.
+//! The types that `spec/otc_dcs/downloading_the_ssl_certificate_of_an_instance.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/listing_big_key_analysis_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_big_key_analysis_tasks` operation reaches.
+//! The types that `spec/otc_dcs/listing_big_key_analysis_tasks.json` documents.
 use crate::support;
-use super::common::{RecordsResponse, SHAPE_RECORDS_RESPONSE};
+use super::super::{RecordsResponse, SHAPE_RECORDS_RESPONSE};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/listing_dcs_instance_backup_records.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_dcs_instance_backup_records` operation reaches.
+//! The types that `spec/otc_dcs/listing_dcs_instance_backup_records.json` documents.
 use crate::support;
-use super::common::IsSupportRestore;
+use super::super::IsSupportRestore;
 /// Table 4 BackupRecordResponse.
 #[derive(
     Debug,

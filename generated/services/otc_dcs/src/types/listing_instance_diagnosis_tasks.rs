@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/listing_instance_diagnosis_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_instance_diagnosis_tasks` operation reaches.
+//! The types that `spec/otc_dcs/listing_instance_diagnosis_tasks.json` documents.
 use crate::support;
 /// Table 4 DiagnosisReportInfo.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/listing_migration_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_migration_tasks` operation reaches.
+//! The types that `spec/otc_dcs/listing_migration_tasks.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

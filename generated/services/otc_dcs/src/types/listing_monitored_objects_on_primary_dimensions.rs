@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/listing_monitored_objects_on_primary_dimensions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_monitored_objects_on_primary_dimensions` operation reaches.
+//! The types that `spec/otc_dcs/listing_monitored_objects_on_primary_dimensions.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DimChild, InstancesMonitoredObject, SHAPE_DIM_CHILD, SHAPE_INSTANCES_MONITORED_OBJECT,
 };
 /// Table 3 Response body parameters (status code 200).

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/listing_redis_run_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_redis_run_logs` operation reaches.
+//! The types that `spec/otc_dcs/listing_redis_run_logs.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

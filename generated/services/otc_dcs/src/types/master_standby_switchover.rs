@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/master_standby_switchover.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `master_standby_switchover` operation reaches.
+//! The types that `spec/otc_dcs/master_standby_switchover.json` documents.
 use crate::support;
 /// Table 2 to Table 6 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/modifying_details_of_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_details_of_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/modifying_details_of_a_dcs_instance.json` documents.
 use crate::support;
-use super::common::BackupPlan;
+use super::super::BackupPlan;
 /// Table 4 BackupPolicy.
 ///
 /// Rules checked by `validate`:

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/obtaining_the_backup_file_url.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_backup_file_url` operation reaches.
+//! The types that `spec/otc_dcs/obtaining_the_backup_file_url.json` documents.
 use crate::support;
 /// Table 4 LinksItem.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/obtaining_the_log_download_link.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_log_download_link` operation reaches.
+//! The types that `spec/otc_dcs/obtaining_the_log_download_link.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

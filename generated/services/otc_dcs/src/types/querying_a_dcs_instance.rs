@@ -2,89 +2,12 @@
 // From: spec/otc_dcs/querying_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/querying_a_dcs_instance.json` documents.
 use crate::support;
-use super::common::{Features, ResourceTag, SHAPE_FEATURES, SHAPE_RESOURCE_TAG};
-/// Table 5 BackupPlan.
-/// Shared by 3 operations: `creating_a_dcs_instance`, `modifying_details_of_a_dcs_instance`,
-/// `querying_a_dcs_instance`.
-///
-/// The form of \[`BackupPlan`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct BackupPlanInResponse {
-    /// Time zone in which backup is performed. Range: GMT -12:00 to GMT +12:00. If this parameter
-    /// is left blank, the current time zone of the DCS-Server VM is used by default.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub timezone_offset: ::std::option::Option<::std::string::String>,
-    /// Day in a week on which backup starts. The value ranges from 1 to 7, where 1 indicates
-    /// Monday, and 7 indicates Sunday.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub backup_at: ::std::option::Option<::std::vec::Vec<i32>>,
-    /// Interval at which backup is performed, which supports only weekly currently.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub period_type: ::std::option::Option<::std::string::String>,
-    /// Time at which backup starts. 00:00-01:00 indicates that the backup starts at 00:00. The
-    /// value must be on the hour. The backup interval is 1 hour.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub begin_at: ::std::option::Option<::std::string::String>,
-}
-impl BackupPlanInResponse {
-    /// A `BackupPlanInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`BackupPlanInResponse`].
-pub static SHAPE_BACKUP_PLAN_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "timezone_offset",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "backup_at",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-        support::FieldShape {
-            name: "period_type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "begin_at",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    BackupPlanInResponse, Features, ResourceTag, SHAPE_BACKUP_PLAN_IN_RESPONSE,
+    SHAPE_FEATURES, SHAPE_RESOURCE_TAG,
 };
-impl support::Shaped for BackupPlanInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_PLAN_IN_RESPONSE,
-    );
-}
-impl support::Validate for BackupPlanInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("backup_at"), self.backup_at.is_some());
-        support::check_present(
-            out,
-            &path.field("period_type"),
-            self.period_type.is_some(),
-        );
-        support::check_present(out, &path.field("begin_at"), self.begin_at.is_some());
-    }
-}
 /// Table 4 BackupPolicyResp.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_a_dcs_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_dcs_instance_2` operation reaches.
+//! The types that `spec/otc_dcs/querying_a_dcs_instance_2.json` documents.
 use crate::support;
 /// Table 3 instance_backup_policy.
 #[derive(

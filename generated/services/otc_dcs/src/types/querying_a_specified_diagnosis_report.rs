@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_a_specified_diagnosis_report.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specified_diagnosis_report` operation reaches.
+//! The types that `spec/otc_dcs/querying_a_specified_diagnosis_report.json` documents.
 use crate::support;
 /// Table 8 CommandTimeTaken.
 #[derive(

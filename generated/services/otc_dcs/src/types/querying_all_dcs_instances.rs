@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_all_dcs_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_dcs_instances` operation reaches.
+//! The types that `spec/otc_dcs/querying_all_dcs_instances.json` documents.
 use crate::support;
-use super::common::{Features, ResourceTag, SHAPE_FEATURES, SHAPE_RESOURCE_TAG};
+use super::super::{Features, ResourceTag, SHAPE_FEATURES, SHAPE_RESOURCE_TAG};
 /// Table 4 InstanceListInfo.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_all_dcs_instances_of_a_tenant.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_dcs_instances_of_a_tenant` operation reaches.
+//! The types that `spec/otc_dcs/querying_all_dcs_instances_of_a_tenant.json` documents.
 use crate::support;
 /// Table 3 instances parameters.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_dcs_instance_backup_records.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_dcs_instance_backup_records` operation reaches.
+//! The types that `spec/otc_dcs/querying_dcs_instance_backup_records.json` documents.
 use crate::support;
-use super::common::IsSupportRestore;
+use super::super::IsSupportRestore;
 /// Table 3 backup_record_response parameter description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_details_of_shards.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_shards` operation reaches.
+//! The types that `spec/otc_dcs/querying_details_of_shards.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     InstanceReplicationDimensionsInfo, SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
 };
 /// Table 3 InstanceGroupListInfo.

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_hot_key_analysis_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_hot_key_analysis_details` operation reaches.
+//! The types that `spec/otc_dcs/querying_hot_key_analysis_details.json` documents.
 use crate::support;
-use super::common::{HotkeysBody, SHAPE_HOTKEYS_BODY};
+use super::super::{HotkeysBody, SHAPE_HOTKEYS_BODY};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

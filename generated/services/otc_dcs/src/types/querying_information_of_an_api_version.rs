@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_information_of_an_api_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_information_of_an_api_version` operation reaches.
+//! The types that `spec/otc_dcs/querying_information_of_an_api_version.json` documents.
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::{Links, SHAPE_LINKS};
 /// Table 2 Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_instance_nodes_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_instance_nodes_in_batches` operation reaches.
+//! The types that `spec/otc_dcs/querying_instance_nodes_in_batches.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     InstanceReplicationDimensionsInfo, SHAPE_INSTANCE_REPLICATION_DIMENSIONS_INFO,
 };
 /// Table 4 InstanceNodesInfoResp.

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_maintenance_time_window.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_maintenance_time_window` operation reaches.
+//! The types that `spec/otc_dcs/querying_maintenance_time_window.json` documents.
 use crate::support;
 /// Table 2 maintain_windows parameter description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_product_flavors.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_product_flavors` operation reaches.
+//! The types that `spec/otc_dcs/querying_product_flavors.json` documents.
 use crate::support;
 /// Table 5 AttrsObject.
 #[derive(

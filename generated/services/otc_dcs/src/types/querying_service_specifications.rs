@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_service_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_service_specifications` operation reaches.
+//! The types that `spec/otc_dcs/querying_service_specifications.json` documents.
 use crate::support;
 /// Table 3 details parameter description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_tags_of_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/querying_tags_of_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 3 QueryResourceTag.
 #[derive(

@@ -2,72 +2,9 @@
 // From: spec/otc_dcs/querying_the_ip_whitelist_of_a_dcs_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_ip_whitelist_of_a_dcs_instance` operation reaches.
+//! The types that `spec/otc_dcs/querying_the_ip_whitelist_of_a_dcs_instance.json` documents.
 use crate::support;
-/// Table 3 Whitelist.
-/// Shared by 2 operations: `configuring_ip_whitelist_groups`,
-/// `querying_the_ip_whitelist_of_a_dcs_instance`.
-///
-/// The form of \[`Whitelist`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct WhitelistInResponse {
-    /// Whitelist group name. A maximum of four groups can be created for each instance.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub group_name: ::std::option::Option<::std::string::String>,
-    /// List of IP addresses in the whitelist group. A maximum of 20 IP addresses or IP address
-    /// ranges can be added to an instance. Separate multiple IP addresses or IP address ranges with
-    /// commas (,). IP address 0.0.0.0 and IP address range 0.0.0/0 are not supported.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub ip_list: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-impl WhitelistInResponse {
-    /// A `WhitelistInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`WhitelistInResponse`].
-pub static SHAPE_WHITELIST_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "group_name",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "ip_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for WhitelistInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_WHITELIST_IN_RESPONSE,
-    );
-}
-impl support::Validate for WhitelistInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(
-            out,
-            &path.field("group_name"),
-            self.group_name.is_some(),
-        );
-        support::check_present(out, &path.field("ip_list"), self.ip_list.is_some());
-    }
-}
+use super::super::{SHAPE_WHITELIST_IN_RESPONSE, WhitelistInResponse};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/querying_the_list_of_api_versions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_api_versions` operation reaches.
+//! The types that `spec/otc_dcs/querying_the_list_of_api_versions.json` documents.
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::{Links, SHAPE_LINKS};
 /// Table 1 Response parameters (status code 200).
 #[derive(
     Debug,

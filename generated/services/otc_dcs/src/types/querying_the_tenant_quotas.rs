@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/querying_the_tenant_quotas.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_tenant_quotas` operation reaches.
+//! The types that `spec/otc_dcs/querying_the_tenant_quotas.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/removing_the_ip_address.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `removing_the_ip_address` operation reaches.
+//! The types that `spec/otc_dcs/removing_the_ip_address.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restarting_dcs_instances_or_clearing_dcs_instance_data` operation reaches.
+//! The types that `spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data.json` documents.
 use crate::support;
-use super::common::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
+use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

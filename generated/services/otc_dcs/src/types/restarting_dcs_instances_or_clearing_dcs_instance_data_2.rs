@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restarting_dcs_instances_or_clearing_dcs_instance_data_2` operation reaches.
+//! The types that `spec/otc_dcs/restarting_dcs_instances_or_clearing_dcs_instance_data_2.json` documents.
 use crate::support;
-use super::common::{Results, SHAPE_RESULTS};
+use super::super::{Results, SHAPE_RESULTS};
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_dcs/stopping_a_data_migration_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `stopping_a_data_migration_task` operation reaches.
+//! The types that `spec/otc_dcs/stopping_a_data_migration_task.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     BackupFilesBodyInResponse, QueryingDetailsOfADataMigrationTaskStatus,
     SHAPE_BACKUP_FILES_BODY_IN_RESPONSE, SHAPE_SOURCE_INSTANCE_BODY_IN_RESPONSE,
     SHAPE_TARGET_INSTANCE_BODY_IN_RESPONSE, SourceInstanceBodyInResponse,

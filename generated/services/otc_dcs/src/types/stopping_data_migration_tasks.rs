@@ -2,8 +2,10 @@
 // From: spec/otc_dcs/stopping_data_migration_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `stopping_data_migration_tasks` operation reaches.
+//! The types that `spec/otc_dcs/stopping_data_migration_tasks.json` documents.
+#[cfg(feature = "stopping_data_migration_tasks")]
 use crate::support;
+#[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 4 StopMigrationTaskResult.
 #[derive(
     Debug,
@@ -22,6 +24,7 @@ pub struct StopMigrationTaskResult {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub task_id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl StopMigrationTaskResult {
     /// A `StopMigrationTaskResult` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -29,6 +32,7 @@ impl StopMigrationTaskResult {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 /// The documented fields of [`StopMigrationTaskResult`].
 pub static SHAPE_STOP_MIGRATION_TASK_RESULT: support::Shape = support::Shape {
     fields: &[
@@ -42,11 +46,13 @@ pub static SHAPE_STOP_MIGRATION_TASK_RESULT: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Shaped for StopMigrationTaskResult {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_STOP_MIGRATION_TASK_RESULT,
     );
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Validate for StopMigrationTaskResult {
     fn validate_at(
         &self,
@@ -56,6 +62,7 @@ impl support::Validate for StopMigrationTaskResult {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -63,6 +70,7 @@ pub struct StoppingDataMigrationTasksRequest {
     /// Data migration task list.
     pub migration_tasks: ::std::vec::Vec<::std::string::String>,
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl StoppingDataMigrationTasksRequest {
     /// A `StoppingDataMigrationTasksRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -75,6 +83,7 @@ impl StoppingDataMigrationTasksRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Validate for StoppingDataMigrationTasksRequest {
     fn validate_at(
         &self,
@@ -84,6 +93,7 @@ impl support::Validate for StoppingDataMigrationTasksRequest {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Read for StoppingDataMigrationTasksRequest {
     const NAME: &'static str = "StoppingDataMigrationTasksRequest";
     const FIELDS: &'static [&'static str] = &["migration_tasks"];
@@ -117,6 +127,7 @@ impl support::Read for StoppingDataMigrationTasksRequest {
         )
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -132,6 +143,7 @@ pub struct StoppingDataMigrationTasksResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub migration_tasks: ::std::option::Option<::std::vec::Vec<StopMigrationTaskResult>>,
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl StoppingDataMigrationTasksResponse200 {
     /// A `StoppingDataMigrationTasksResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -139,6 +151,7 @@ impl StoppingDataMigrationTasksResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 /// The documented fields of [`StoppingDataMigrationTasksResponse200`].
 pub static SHAPE_STOPPING_DATA_MIGRATION_TASKS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -150,11 +163,13 @@ pub static SHAPE_STOPPING_DATA_MIGRATION_TASKS_RESPONSE200: support::Shape = sup
         },
     ],
 };
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Shaped for StoppingDataMigrationTasksResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_STOPPING_DATA_MIGRATION_TASKS_RESPONSE200,
     );
 }
+#[cfg(feature = "stopping_data_migration_tasks")]
 impl support::Validate for StoppingDataMigrationTasksResponse200 {
     fn validate_at(
         &self,
@@ -168,5 +183,33 @@ impl support::Validate for StoppingDataMigrationTasksResponse200 {
                 support::Validate::validate_at(value, &p, out);
             }
         }
+    }
+}
+/// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct StoppingDataMigrationTasksResponse400 {
+    /// Error message.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_msg: ::std::option::Option<::std::string::String>,
+    /// Error code.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_code: ::std::option::Option<::std::string::String>,
+    /// Extended error information. This parameter is not used currently and is set to null.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_ext_msg: ::std::option::Option<::std::string::String>,
+}
+impl StoppingDataMigrationTasksResponse400 {
+    /// A `StoppingDataMigrationTasksResponse400` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

@@ -2,7 +2,7 @@
 // From: spec/otc_dcs/viewing_parameter_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `viewing_parameter_templates` operation reaches.
+//! The types that `spec/otc_dcs/viewing_parameter_templates.json` documents.
 use crate::support;
 /// Table 4 ConfigTemplatesListInfo.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/batch_adding_or_deleting_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_adding_or_deleting_tags` operation reaches.
+//! The types that `spec/otc_dms/batch_adding_or_deleting_tags.json` documents.
 use crate::support;
-use super::common::TagEntity;
+use super::super::TagEntity;
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/batch_deleting_topics_of_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_topics_of_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/batch_deleting_topics_of_a_kafka_instance.json` documents.
 use crate::support;
-use super::common::{SHAPE_TOPICS, Topics};
+use super::super::{SHAPE_TOPICS, Topics};
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/batch_restarting_or_deleting_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_restarting_or_deleting_instances` operation reaches.
+//! The types that `spec/otc_dms/batch_restarting_or_deleting_instances.json` documents.
 use crate::support;
-use super::common::Action;
+use super::super::Action;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/configuring_automatic_topic_creation.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_automatic_topic_creation` operation reaches.
+//! The types that `spec/otc_dms/configuring_automatic_topic_creation.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

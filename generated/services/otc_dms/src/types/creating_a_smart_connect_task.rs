@@ -2,9 +2,9 @@
 // From: spec/otc_dms/creating_a_smart_connect_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_smart_connect_task` operation reaches.
+//! The types that `spec/otc_dms/creating_a_smart_connect_task.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
     SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG, SmartConnectTaskRespSinkConfig,
     SmartConnectTaskRespSourceConfig,

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/creating_an_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_instance` operation reaches.
+//! The types that `spec/otc_dms/creating_an_instance.json` documents.
 use crate::support;
-use super::common::TagEntity;
+use super::super::TagEntity;
 /// Table 4 BssParam.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/creating_an_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_instance_2` operation reaches.
+//! The types that `spec/otc_dms/creating_an_instance_2.json` documents.
 use crate::support;
-use super::common::Tags;
+use super::super::Tags;
 /// Table 2 Request parameters.
 ///
 /// Rules checked by `validate`:

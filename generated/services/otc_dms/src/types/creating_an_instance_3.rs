@@ -2,9 +2,9 @@
 // From: spec/otc_dms/creating_an_instance_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_instance_3` operation reaches.
+//! The types that `spec/otc_dms/creating_an_instance_3.json` documents.
 use crate::support;
-use super::common::TagEntity;
+use super::super::TagEntity;
 /// Table 2 Request body parameters.
 ///
 /// Rules checked by `validate`:

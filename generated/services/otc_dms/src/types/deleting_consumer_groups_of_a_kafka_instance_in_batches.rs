@@ -2,7 +2,7 @@
 // From: spec/otc_dms/deleting_consumer_groups_of_a_kafka_instance_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_consumer_groups_of_a_kafka_instance_in_batches` operation reaches.
+//! The types that `spec/otc_dms/deleting_consumer_groups_of_a_kafka_instance_in_batches.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/deleting_topics_in_a_kafka_instance_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_topics_in_a_kafka_instance_in_batches` operation reaches.
+//! The types that `spec/otc_dms/deleting_topics_in_a_kafka_instance_in_batches.json` documents.
 use crate::support;
-use super::common::{SHAPE_TOPICS, Topics};
+use super::super::{SHAPE_TOPICS, Topics};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/enabling_smart_connect_pay_per_use_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_smart_connect_pay_per_use_instance` operation reaches.
+//! The types that `spec/otc_dms/enabling_smart_connect_pay_per_use_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

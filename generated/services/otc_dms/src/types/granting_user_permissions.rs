@@ -2,7 +2,7 @@
 // From: spec/otc_dms/granting_user_permissions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `granting_user_permissions` operation reaches.
+//! The types that `spec/otc_dms/granting_user_permissions.json` documents.
 use crate::support;
 /// Table 4 AccessPolicyEntity.
 #[derive(

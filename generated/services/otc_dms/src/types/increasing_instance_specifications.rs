@@ -2,7 +2,7 @@
 // From: spec/otc_dms/increasing_instance_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `increasing_instance_specifications` operation reaches.
+//! The types that `spec/otc_dms/increasing_instance_specifications.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 ///

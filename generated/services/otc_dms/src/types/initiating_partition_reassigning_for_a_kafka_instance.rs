@@ -2,7 +2,7 @@
 // From: spec/otc_dms/initiating_partition_reassigning_for_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `initiating_partition_reassigning_for_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/initiating_partition_reassigning_for_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/listing_az_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_az_information` operation reaches.
+//! The types that `spec/otc_dms/listing_az_information.json` documents.
 use crate::support;
 /// Table 2 AvailableZonesResp.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/listing_background_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_background_tasks` operation reaches.
+//! The types that `spec/otc_dms/listing_background_tasks.json` documents.
 use crate::support;
-use super::common::{SHAPE_TASKS, Tasks};
+use super::super::{SHAPE_TASKS, Tasks};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

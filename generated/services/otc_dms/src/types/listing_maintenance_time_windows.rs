@@ -2,7 +2,7 @@
 // From: spec/otc_dms/listing_maintenance_time_windows.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_maintenance_time_windows` operation reaches.
+//! The types that `spec/otc_dms/listing_maintenance_time_windows.json` documents.
 use crate::support;
 /// Table 1 Response body parameters (status code 200).
 #[derive(

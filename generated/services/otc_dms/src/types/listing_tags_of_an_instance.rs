@@ -2,9 +2,9 @@
 // From: spec/otc_dms/listing_tags_of_an_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_tags_of_an_instance` operation reaches.
+//! The types that `spec/otc_dms/listing_tags_of_an_instance.json` documents.
 use crate::support;
-use super::common::{SHAPE_TAG_ENTITY, TagEntity};
+use super::super::{SHAPE_TAG_ENTITY, TagEntity};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

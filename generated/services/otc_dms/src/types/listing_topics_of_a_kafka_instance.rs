@@ -2,7 +2,7 @@
 // From: spec/otc_dms/listing_topics_of_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_topics_of_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/listing_topics_of_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

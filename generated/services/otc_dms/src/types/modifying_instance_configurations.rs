@@ -2,7 +2,7 @@
 // From: spec/otc_dms/modifying_instance_configurations.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_instance_configurations` operation reaches.
+//! The types that `spec/otc_dms/modifying_instance_configurations.json` documents.
 use crate::support;
 /// Table 3 ModifyInstanceConfig.
 #[derive(

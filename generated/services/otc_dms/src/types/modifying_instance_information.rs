@@ -2,7 +2,7 @@
 // From: spec/otc_dms/modifying_instance_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_instance_information` operation reaches.
+//! The types that `spec/otc_dms/modifying_instance_information.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

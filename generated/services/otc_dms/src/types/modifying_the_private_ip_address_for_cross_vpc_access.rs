@@ -2,7 +2,7 @@
 // From: spec/otc_dms/modifying_the_private_ip_address_for_cross_vpc_access.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_private_ip_address_for_cross_vpc_access` operation reaches.
+//! The types that `spec/otc_dms/modifying_the_private_ip_address_for_cross_vpc_access.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/modifying_topics_of_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_topics_of_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/modifying_topics_of_a_kafka_instance.json` documents.
 use crate::support;
-use super::common::TopicOtherConfigs;
+use super::super::TopicOtherConfigs;
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

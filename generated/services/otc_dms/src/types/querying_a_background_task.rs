@@ -2,9 +2,9 @@
 // From: spec/otc_dms/querying_a_background_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_background_task` operation reaches.
+//! The types that `spec/otc_dms/querying_a_background_task.json` documents.
 use crate::support;
-use super::common::{SHAPE_TASKS, Tasks};
+use super::super::{SHAPE_TASKS, Tasks};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

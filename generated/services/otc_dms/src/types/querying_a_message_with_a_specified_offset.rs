@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_a_message_with_a_specified_offset.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_message_with_a_specified_offset` operation reaches.
+//! The types that `spec/otc_dms/querying_a_message_with_a_specified_offset.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/querying_a_specific_consumer_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specific_consumer_group` operation reaches.
+//! The types that `spec/otc_dms/querying_a_specific_consumer_group.json` documents.
 use crate::support;
-use super::common::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
+use super::super::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
 /// Table 3 group.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_a_topic_in_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_topic_in_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/querying_a_topic_in_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 2 Response parameter (status code 200).
 #[derive(

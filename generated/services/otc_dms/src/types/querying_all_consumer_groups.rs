@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_all_consumer_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_consumer_groups` operation reaches.
+//! The types that `spec/otc_dms/querying_all_consumer_groups.json` documents.
 use crate::support;
 /// Table 4 GroupInfoSimple.
 #[derive(

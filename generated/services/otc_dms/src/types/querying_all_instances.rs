@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_all_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_instances` operation reaches.
+//! The types that `spec/otc_dms/querying_all_instances.json` documents.
 use crate::support;
 /// Table 2 Response parameters (status code 200).
 #[derive(

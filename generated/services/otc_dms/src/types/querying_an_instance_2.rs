@@ -2,9 +2,9 @@
 // From: spec/otc_dms/querying_an_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_instance_2` operation reaches.
+//! The types that `spec/otc_dms/querying_an_instance_2.json` documents.
 use crate::support;
-use super::common::{SHAPE_TAGS, Tags};
+use super::super::{SHAPE_TAGS, Tags};
 /// Table 2 Response parameters (status code 200).
 #[derive(
     Debug,

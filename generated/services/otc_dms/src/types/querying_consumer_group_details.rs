@@ -2,9 +2,9 @@
 // From: spec/otc_dms/querying_consumer_group_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_consumer_group_details` operation reaches.
+//! The types that `spec/otc_dms/querying_consumer_group_details.json` documents.
 use crate::support;
-use super::common::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
+use super::super::{GroupMessageOffsets, SHAPE_GROUP_MESSAGE_OFFSETS};
 /// Table 5 assignment.
 #[derive(
     Debug,

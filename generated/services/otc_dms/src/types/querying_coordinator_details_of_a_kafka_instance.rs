@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_coordinator_details_of_a_kafka_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_coordinator_details_of_a_kafka_instance` operation reaches.
+//! The types that `spec/otc_dms/querying_coordinator_details_of_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 3 coordinators.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_kafka_cluster_metadata.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_kafka_cluster_metadata` operation reaches.
+//! The types that `spec/otc_dms/querying_kafka_cluster_metadata.json` documents.
 use crate::support;
 /// Table 4 brokers.
 #[derive(

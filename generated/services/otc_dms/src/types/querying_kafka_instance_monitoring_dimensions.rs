@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_kafka_instance_monitoring_dimensions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_kafka_instance_monitoring_dimensions` operation reaches.
+//! The types that `spec/otc_dms/querying_kafka_instance_monitoring_dimensions.json` documents.
 use crate::support;
 /// Table 4 children.
 #[derive(

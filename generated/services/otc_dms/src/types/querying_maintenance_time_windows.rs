@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_maintenance_time_windows.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_maintenance_time_windows` operation reaches.
+//! The types that `spec/otc_dms/querying_maintenance_time_windows.json` documents.
 use crate::support;
 /// Table 2 maintain_windows parameter description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_messages.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_messages` operation reaches.
+//! The types that `spec/otc_dms/querying_messages.json` documents.
 use crate::support;
 /// Table 4 MessagesEntity.
 #[derive(

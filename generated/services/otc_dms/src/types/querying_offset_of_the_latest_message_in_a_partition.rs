@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_offset_of_the_latest_message_in_a_partition.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_offset_of_the_latest_message_in_a_partition` operation reaches.
+//! The types that `spec/otc_dms/querying_offset_of_the_latest_message_in_a_partition.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

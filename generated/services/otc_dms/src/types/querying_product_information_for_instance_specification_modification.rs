@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_product_information_for_instance_specification_modification.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_product_information_for_instance_specification_modification` operation reaches.
+//! The types that `spec/otc_dms/querying_product_information_for_instance_specification_modification.json` documents.
 use crate::support;
 /// Table 4 ExtendProductInfoEntity.
 #[derive(

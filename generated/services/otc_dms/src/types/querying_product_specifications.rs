@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_product_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_product_specifications` operation reaches.
+//! The types that `spec/otc_dms/querying_product_specifications.json` documents.
 use crate::support;
 /// Table 4 detail parameter description.
 #[derive(

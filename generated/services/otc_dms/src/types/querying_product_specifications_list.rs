@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_product_specifications_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_product_specifications_list` operation reaches.
+//! The types that `spec/otc_dms/querying_product_specifications_list.json` documents.
 use crate::support;
 /// Table 5 ListEngineIosEntity.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_dms/querying_smart_connect_task_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_smart_connect_task_details` operation reaches.
+//! The types that `spec/otc_dms/querying_smart_connect_task_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     SHAPE_SMART_CONNECT_TASK_RESP_SINK_CONFIG,
     SHAPE_SMART_CONNECT_TASK_RESP_SOURCE_CONFIG, SmartConnectTaskRespSinkConfig,
     SmartConnectTaskRespSourceConfig,

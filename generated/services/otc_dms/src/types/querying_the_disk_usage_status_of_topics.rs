@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_the_disk_usage_status_of_topics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_disk_usage_status_of_topics` operation reaches.
+//! The types that `spec/otc_dms/querying_the_disk_usage_status_of_topics.json` documents.
 use crate::support;
 /// Table 4 DiskusageEntity.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_the_user_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_user_list` operation reaches.
+//! The types that `spec/otc_dms/querying_the_user_list.json` documents.
 use crate::support;
 /// Table 2 Response body parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_topic_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_topic_details` operation reaches.
+//! The types that `spec/otc_dms/querying_topic_details.json` documents.
 use crate::support;
 /// Table 3 partitions.
 #[derive(

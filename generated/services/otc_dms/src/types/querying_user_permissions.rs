@@ -2,7 +2,7 @@
 // From: spec/otc_dms/querying_user_permissions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_user_permissions` operation reaches.
+//! The types that `spec/otc_dms/querying_user_permissions.json` documents.
 use crate::support;
 /// Table 3 PolicyEntity.
 #[derive(

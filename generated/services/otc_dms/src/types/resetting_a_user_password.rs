@@ -2,7 +2,7 @@
 // From: spec/otc_dms/resetting_a_user_password.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `resetting_a_user_password` operation reaches.
+//! The types that `spec/otc_dms/resetting_a_user_password.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_dms/resetting_consumer_group_offset_to_the_specified_position.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `resetting_consumer_group_offset_to_the_specified_position` operation reaches.
+//! The types that `spec/otc_dms/resetting_consumer_group_offset_to_the_specified_position.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 ///

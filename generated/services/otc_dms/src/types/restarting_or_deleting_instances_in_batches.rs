@@ -2,9 +2,9 @@
 // From: spec/otc_dms/restarting_or_deleting_instances_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restarting_or_deleting_instances_in_batches` operation reaches.
+//! The types that `spec/otc_dms/restarting_or_deleting_instances_in_batches.json` documents.
 use crate::support;
-use super::common::Action;
+use super::super::Action;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_ecs/rebuilding_an_ecs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `rebuilding_an_ecs` operation reaches.
+//! The types that `spec/otc_ecs/rebuilding_an_ecs.json` documents.
 use crate::support;
 /// Table 3 rebuild parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

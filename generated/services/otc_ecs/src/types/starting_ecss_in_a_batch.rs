@@ -2,7 +2,7 @@
 // From: spec/otc_ecs/starting_ecss_in_a_batch.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `starting_ecss_in_a_batch` operation reaches.
+//! The types that `spec/otc_ecs/starting_ecss_in_a_batch.json` documents.
 use crate::support;
 /// Table 3 os-start field description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_elb/adding_a_forwarding_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_forwarding_policy` operation reaches.
+//! The types that `spec/otc_elb/adding_a_forwarding_policy.json` documents.
 use crate::support;
-use super::common::ProvisioningStatus;
+use super::super::ProvisioningStatus;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

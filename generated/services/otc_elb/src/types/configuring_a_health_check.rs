@@ -2,9 +2,9 @@
 // From: spec/otc_elb/configuring_a_health_check.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_a_health_check` operation reaches.
+//! The types that `spec/otc_elb/configuring_a_health_check.json` documents.
 use crate::support;
-use super::common::{PoolRef, SHAPE_POOL_REF};
+use super::super::{PoolRef, SHAPE_POOL_REF};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_elb/creating_a_load_balancer.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_load_balancer` operation reaches.
+//! The types that `spec/otc_elb/creating_a_load_balancer.json` documents.
 use crate::support;
-use super::common::{PoolRef, ProvisioningStatus, SHAPE_POOL_REF};
+use super::super::{PoolRef, ProvisioningStatus, SHAPE_POOL_REF};
 /// Table 6 BandwidthRef (also Table 16).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

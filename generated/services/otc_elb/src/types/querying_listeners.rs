@@ -2,7 +2,7 @@
 // From: spec/otc_elb/querying_listeners.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_listeners` operation reaches.
+//! The types that `spec/otc_elb/querying_listeners.json` documents.
 use crate::support;
 /// Table 4 listeners parameter description.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/accepting_a_disk_transfer_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `accepting_a_disk_transfer_2` operation reaches.
+//! The types that `spec/otc_evs/accepting_a_disk_transfer_2.json` documents.
 use crate::support;
-use super::common::{Accept, SHAPE_TRANSFER, Transfer};
+use super::super::{Accept, SHAPE_TRANSFER, Transfer};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

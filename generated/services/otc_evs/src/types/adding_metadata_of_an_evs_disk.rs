@@ -2,9 +2,9 @@
 // From: spec/otc_evs/adding_metadata_of_an_evs_disk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_metadata_of_an_evs_disk` operation reaches.
+//! The types that `spec/otc_evs/adding_metadata_of_an_evs_disk.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/batch_adding_tags_for_the_specified_evs_disk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_adding_tags_for_the_specified_evs_disk` operation reaches.
+//! The types that `spec/otc_evs/batch_adding_tags_for_the_specified_evs_disk.json` documents.
 use crate::support;
-use super::common::{Action, ResourceTag};
+use super::super::{Action, ResourceTag};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

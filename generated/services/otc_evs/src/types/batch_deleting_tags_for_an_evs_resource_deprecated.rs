@@ -2,7 +2,7 @@
 // From: spec/otc_evs/batch_deleting_tags_for_an_evs_resource_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_deleting_tags_for_an_evs_resource_deprecated` operation reaches.
+//! The types that `spec/otc_evs/batch_deleting_tags_for_an_evs_resource_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_evs/changing_the_evs_disk_type.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_the_evs_disk_type` operation reaches.
+//! The types that `spec/otc_evs/changing_the_evs_disk_type.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

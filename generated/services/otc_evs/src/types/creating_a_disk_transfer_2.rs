@@ -2,9 +2,9 @@
 // From: spec/otc_evs/creating_a_disk_transfer_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_disk_transfer_2` operation reaches.
+//! The types that `spec/otc_evs/creating_a_disk_transfer_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingADiskTransferTransfer, CreatingADiskTransferTransferInResponse,
     SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE,
 };

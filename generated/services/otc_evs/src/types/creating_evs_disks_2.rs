@@ -2,9 +2,9 @@
 // From: spec/otc_evs/creating_evs_disks_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_evs_disks_2` operation reaches.
+//! The types that `spec/otc_evs/creating_evs_disks_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingEvsDisks2Volume, CreatingEvsDisks2VolumeInResponse, Error,
     SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE, SHAPE_ERROR,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/creating_evs_disks_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_evs_disks_3` operation reaches.
+//! The types that `spec/otc_evs/creating_evs_disks_3.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR, Volume};
+use super::super::{Error, SHAPE_ERROR, Volume};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

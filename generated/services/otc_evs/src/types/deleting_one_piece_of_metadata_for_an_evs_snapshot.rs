@@ -2,9 +2,9 @@
 // From: spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_snapshot.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_one_piece_of_metadata_for_an_evs_snapshot` operation reaches.
+//! The types that `spec/otc_evs/deleting_one_piece_of_metadata_for_an_evs_snapshot.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Parameter description (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/deleting_the_tag_of_an_evs_resource_by_key.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_the_tag_of_an_evs_resource_by_key` operation reaches.
+//! The types that `spec/otc_evs/deleting_the_tag_of_an_evs_resource_by_key.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/expanding_capacity_of_an_evs_disk_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `expanding_capacity_of_an_evs_disk_3` operation reaches.
+//! The types that `spec/otc_evs/expanding_capacity_of_an_evs_disk_3.json` documents.
 use crate::support;
-use super::common::{Error, OsExtend, SHAPE_ERROR};
+use super::super::{Error, OsExtend, SHAPE_ERROR};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

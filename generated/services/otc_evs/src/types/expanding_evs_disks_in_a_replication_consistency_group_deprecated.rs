@@ -2,7 +2,7 @@
 // From: spec/otc_evs/expanding_evs_disks_in_a_replication_consistency_group_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `expanding_evs_disks_in_a_replication_consistency_group_deprecated` operation reaches.
+//! The types that `spec/otc_evs/expanding_evs_disks_in_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

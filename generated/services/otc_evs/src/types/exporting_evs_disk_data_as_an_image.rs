@@ -2,9 +2,9 @@
 // From: spec/otc_evs/exporting_evs_disk_data_as_an_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `exporting_evs_disk_data_as_an_image` operation reaches.
+//! The types that `spec/otc_evs/exporting_evs_disk_data_as_an_image.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Error, OsVolumeUploadImage, OsVolumeUploadImageInResponse, SHAPE_ERROR,
     SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_evs/obtaining_all_tags_of_an_evs_resource_type.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_all_tags_of_an_evs_resource_type` operation reaches.
+//! The types that `spec/otc_evs/obtaining_all_tags_of_an_evs_resource_type.json` documents.
 use crate::support;
 /// Response parameters (status code 200).
 #[derive(

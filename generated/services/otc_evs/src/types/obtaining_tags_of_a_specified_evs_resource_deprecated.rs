@@ -2,7 +2,7 @@
 // From: spec/otc_evs/obtaining_tags_of_a_specified_evs_resource_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_tags_of_a_specified_evs_resource_deprecated` operation reaches.
+//! The types that `spec/otc_evs/obtaining_tags_of_a_specified_evs_resource_deprecated.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

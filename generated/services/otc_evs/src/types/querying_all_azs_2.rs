@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_all_azs_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_azs_2` operation reaches.
+//! The types that `spec/otc_evs/querying_all_azs_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AvailabilityZoneInfo, Error, SHAPE_AVAILABILITY_ZONE_INFO, SHAPE_ERROR,
 };
 /// Response parameters (status code 200).

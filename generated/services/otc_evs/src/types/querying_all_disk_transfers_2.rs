@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_all_disk_transfers_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_disk_transfers_2` operation reaches.
+//! The types that `spec/otc_evs/querying_all_disk_transfers_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAllDiskTransfersTransfer, SHAPE_QUERYING_ALL_DISK_TRANSFERS_TRANSFER,
 };
 /// Response parameters (status code 200).

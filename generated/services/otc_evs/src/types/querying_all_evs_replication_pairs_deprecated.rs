@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_all_evs_replication_pairs_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_evs_replication_pairs_deprecated` operation reaches.
+//! The types that `spec/otc_evs/querying_all_evs_replication_pairs_deprecated.json` documents.
 use crate::support;
-use super::common::{RecordMetadata, SHAPE_RECORD_METADATA};
+use super::super::{RecordMetadata, SHAPE_RECORD_METADATA};
 /// Parameter description (status code 200).
 #[derive(
     Debug,

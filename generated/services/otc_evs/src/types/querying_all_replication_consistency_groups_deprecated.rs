@@ -2,7 +2,7 @@
 // From: spec/otc_evs/querying_all_replication_consistency_groups_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_replication_consistency_groups_deprecated` operation reaches.
+//! The types that `spec/otc_evs/querying_all_replication_consistency_groups_deprecated.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

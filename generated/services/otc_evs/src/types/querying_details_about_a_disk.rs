@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_about_a_disk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_about_a_disk` operation reaches.
+//! The types that `spec/otc_evs/querying_details_about_a_disk.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Attachments, Error, Links, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS, VolumeType,
 };
 /// Parameters in the metadata field.

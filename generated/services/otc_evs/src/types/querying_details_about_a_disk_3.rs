@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_about_a_disk_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_about_a_disk_3` operation reaches.
+//! The types that `spec/otc_evs/querying_details_about_a_disk_3.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Error, QueryingDetailsAboutADisk2Volume, SHAPE_ERROR,
     SHAPE_QUERYING_DETAILS_ABOUT_A_DISK2_VOLUME,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_about_all_disks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_about_all_disks` operation reaches.
+//! The types that `spec/otc_evs/querying_details_about_all_disks.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Attachments, Error, Links, SHAPE_ATTACHMENTS, SHAPE_ERROR, SHAPE_LINKS, VolumeType,
 };
 /// Response parameters (status code 200).

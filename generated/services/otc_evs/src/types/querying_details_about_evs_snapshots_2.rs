@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_about_evs_snapshots_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_about_evs_snapshots_2` operation reaches.
+//! The types that `spec/otc_evs/querying_details_about_evs_snapshots_2.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_of_a_disk_transfer_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_a_disk_transfer_2` operation reaches.
+//! The types that `spec/otc_evs/querying_details_of_a_disk_transfer_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingDetailsOfADiskTransferTransfer,
     SHAPE_QUERYING_DETAILS_OF_A_DISK_TRANSFER_TRANSFER,
 };

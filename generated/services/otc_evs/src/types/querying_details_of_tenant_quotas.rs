@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_details_of_tenant_quotas.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_of_tenant_quotas` operation reaches.
+//! The types that `spec/otc_evs/querying_details_of_tenant_quotas.json` documents.
 use crate::support;
-use super::common::{Error, QuotaSet, SHAPE_ERROR, SHAPE_QUOTA_SET};
+use super::super::{Error, QuotaSet, SHAPE_ERROR, SHAPE_QUOTA_SET};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_evs_disk_types_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_evs_disk_types_2` operation reaches.
+//! The types that `spec/otc_evs/querying_evs_disk_types_2.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR, SHAPE_VOLUME_TYPES, VolumeTypes};
+use super::super::{Error, SHAPE_ERROR, SHAPE_VOLUME_TYPES, VolumeTypes};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_evs_disks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_evs_disks` operation reaches.
+//! The types that `spec/otc_evs/querying_evs_disks.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Error, QueryingEvsDisksVolumes, SHAPE_ERROR, SHAPE_QUERYING_EVS_DISKS_VOLUMES,
 };
 /// Response parameters (status code 200).

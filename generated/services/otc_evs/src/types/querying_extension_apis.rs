@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_extension_apis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_extension_apis` operation reaches.
+//! The types that `spec/otc_evs/querying_extension_apis.json` documents.
 use crate::support;
-use super::common::{Error, Extensions, SHAPE_ERROR, SHAPE_EXTENSIONS};
+use super::super::{Error, Extensions, SHAPE_ERROR, SHAPE_EXTENSIONS};
 /// Parameter description (status code 200).
 #[derive(
     Debug,

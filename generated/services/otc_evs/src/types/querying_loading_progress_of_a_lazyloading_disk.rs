@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_loading_progress_of_a_lazyloading_disk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_loading_progress_of_a_lazyloading_disk` operation reaches.
+//! The types that `spec/otc_evs/querying_loading_progress_of_a_lazyloading_disk.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Parameter in the info field.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_evs/querying_summary_information_of_evs_disks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_summary_information_of_evs_disks` operation reaches.
+//! The types that `spec/otc_evs/querying_summary_information_of_evs_disks.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_tags_of_an_evs_disk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_an_evs_disk` operation reaches.
+//! The types that `spec/otc_evs/querying_tags_of_an_evs_disk.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingTagsOfAnEvsDiskResourceTag, SHAPE_QUERYING_TAGS_OF_AN_EVS_DISK_RESOURCE_TAG,
 };
 /// Parameter description (status code 200).

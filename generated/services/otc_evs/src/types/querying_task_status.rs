@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_task_status.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_task_status` operation reaches.
+//! The types that `spec/otc_evs/querying_task_status.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Parameter in the entities field (also Parameter in the entities field).
 #[derive(
     Debug,

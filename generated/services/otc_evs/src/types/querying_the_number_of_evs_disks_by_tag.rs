@@ -2,9 +2,9 @@
 // From: spec/otc_evs/querying_the_number_of_evs_disks_by_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_number_of_evs_disks_by_tag` operation reaches.
+//! The types that `spec/otc_evs/querying_the_number_of_evs_disks_by_tag.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

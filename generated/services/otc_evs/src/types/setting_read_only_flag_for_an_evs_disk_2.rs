@@ -2,9 +2,9 @@
 // From: spec/otc_evs/setting_read_only_flag_for_an_evs_disk_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `setting_read_only_flag_for_an_evs_disk_2` operation reaches.
+//! The types that `spec/otc_evs/setting_read_only_flag_for_an_evs_disk_2.json` documents.
 use crate::support;
-use super::common::{Error, OsUpdateReadonlyFlag, SHAPE_ERROR};
+use super::super::{Error, OsUpdateReadonlyFlag, SHAPE_ERROR};
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_evs/updating_a_replication_consistency_group_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_replication_consistency_group_deprecated` operation reaches.
+//! The types that `spec/otc_evs/updating_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameters in the replication_consistency_group field.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_evs/updating_an_evs_snapshot_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_evs_snapshot_2` operation reaches.
+//! The types that `spec/otc_evs/updating_an_evs_snapshot_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Error, SHAPE_ERROR, SHAPE_UPDATING_AN_EVS_SNAPSHOT_SNAPSHOT,
     UpdatingAnEvsSnapshotSnapshot,
 };

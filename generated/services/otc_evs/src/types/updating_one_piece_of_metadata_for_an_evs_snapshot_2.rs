@@ -2,9 +2,9 @@
 // From: spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_snapshot_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_one_piece_of_metadata_for_an_evs_snapshot_2` operation reaches.
+//! The types that `spec/otc_evs/updating_one_piece_of_metadata_for_an_evs_snapshot_2.json` documents.
 use crate::support;
-use super::common::{Error, SHAPE_ERROR};
+use super::super::{Error, SHAPE_ERROR};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

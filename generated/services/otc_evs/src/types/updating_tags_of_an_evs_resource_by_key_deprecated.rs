@@ -2,7 +2,7 @@
 // From: spec/otc_evs/updating_tags_of_an_evs_resource_by_key_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_tags_of_an_evs_resource_by_key_deprecated` operation reaches.
+//! The types that `spec/otc_evs/updating_tags_of_an_evs_resource_by_key_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

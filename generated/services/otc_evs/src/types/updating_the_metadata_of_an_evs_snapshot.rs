@@ -2,9 +2,9 @@
 // From: spec/otc_evs/updating_the_metadata_of_an_evs_snapshot.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_the_metadata_of_an_evs_snapshot` operation reaches.
+//! The types that `spec/otc_evs/updating_the_metadata_of_an_evs_snapshot.json` documents.
 use crate::support;
-use super::common::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
+use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

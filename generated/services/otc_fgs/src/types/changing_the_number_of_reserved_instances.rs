@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/changing_the_number_of_reserved_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_the_number_of_reserved_instances` operation reaches.
+//! The types that `spec/otc_fgs/changing_the_number_of_reserved_instances.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

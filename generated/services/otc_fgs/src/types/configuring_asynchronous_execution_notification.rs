@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/configuring_asynchronous_execution_notification.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_asynchronous_execution_notification` operation reaches.
+//! The types that `spec/otc_fgs/configuring_asynchronous_execution_notification.json` documents.
 use crate::support;
-use super::common::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
+use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

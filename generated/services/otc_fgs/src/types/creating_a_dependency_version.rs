@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/creating_a_dependency_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_dependency_version` operation reaches.
+//! The types that `spec/otc_fgs/creating_a_dependency_version.json` documents.
 use crate::support;
-use super::common::Runtime;
+use super::super::Runtime;
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:

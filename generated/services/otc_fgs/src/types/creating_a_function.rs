@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/creating_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_function` operation reaches.
+//! The types that `spec/otc_fgs/creating_a_function.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, CreatingAFunctionMountConfig, CreatingAFunctionMountConfigInResponse,
     CustomImage, Dependency, EphemeralStorage, FuncCode, FuncLogConfig, FuncVpc,
     FuncVpcInResponse, MemorySize, NetworkControlConfig, Runtime,

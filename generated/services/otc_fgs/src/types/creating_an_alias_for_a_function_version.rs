@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/creating_an_alias_for_a_function_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_alias_for_a_function_version` operation reaches.
+//! The types that `spec/otc_fgs/creating_an_alias_for_a_function_version.json` documents.
 use crate::support;
-use super::common::{SHAPE_VERSION_STRATEGY, VersionStrategy};
+use super::super::{SHAPE_VERSION_STRATEGY, VersionStrategy};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/deleting_a_function_or_function_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_function_or_function_version` operation reaches.
+//! The types that `spec/otc_fgs/deleting_a_function_or_function_version.json` documents.
 use crate::support;
 /// Table 3 to Table 6 Response body parameters (status codes 401, 403, 404 and 500).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/deleting_asynchronous_execution_notification_settings.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_asynchronous_execution_notification_settings` operation reaches.
+//! The types that `spec/otc_fgs/deleting_asynchronous_execution_notification_settings.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 404).
 #[derive(

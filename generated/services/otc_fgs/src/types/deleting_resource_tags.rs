@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/deleting_resource_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_resource_tags` operation reaches.
+//! The types that `spec/otc_fgs/deleting_resource_tags.json` documents.
 use crate::support;
-use super::common::{Action, KvItem};
+use super::super::{Action, KvItem};
 /// Table 3 Request body parameters.
 #[derive(
     Debug,

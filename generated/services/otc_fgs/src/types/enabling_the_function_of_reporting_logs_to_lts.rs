@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/enabling_the_function_of_reporting_logs_to_lts.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_the_function_of_reporting_logs_to_lts` operation reaches.
+//! The types that `spec/otc_fgs/enabling_the_function_of_reporting_logs_to_lts.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 429).
 #[derive(

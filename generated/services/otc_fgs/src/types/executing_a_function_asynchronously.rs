@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/executing_a_function_asynchronously.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `executing_a_function_asynchronously` operation reaches.
+//! The types that `spec/otc_fgs/executing_a_function_asynchronously.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 202).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/exporting_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `exporting_a_function` operation reaches.
+//! The types that `spec/otc_fgs/exporting_a_function.json` documents.
 use crate::support;
 /// Table 4 to Table 5 Response body parameters (status codes 404 and 500).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/importing_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `importing_a_function` operation reaches.
+//! The types that `spec/otc_fgs/importing_a_function.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, FuncVpcInResponse, MemorySize, Runtime, SHAPE_FUNC_VPC_IN_RESPONSE,
     SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/modifying_the_alias_of_a_function_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_alias_of_a_function_version` operation reaches.
+//! The types that `spec/otc_fgs/modifying_the_alias_of_a_function_version.json` documents.
 use crate::support;
-use super::common::VersionStrategy;
+use super::super::VersionStrategy;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

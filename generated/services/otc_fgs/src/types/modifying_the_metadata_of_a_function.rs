@@ -2,155 +2,16 @@
 // From: spec/otc_fgs/modifying_the_metadata_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_metadata_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/modifying_the_metadata_of_a_function.json` documents.
 use crate::support;
-use super::common::{
-    CodeType, Concurrency, CreatingAFunctionMountConfig,
-    CreatingAFunctionMountConfigInResponse, CustomImage, Dependency, EphemeralStorage,
-    FuncLogConfig, FuncVpc, FuncVpcInResponse, MemorySize, NetworkControlConfig, Runtime,
+use super::super::{
+    CodeType, CreatingAFunctionMountConfig, CreatingAFunctionMountConfigInResponse,
+    CustomImage, Dependency, EphemeralStorage, FuncLogConfig, FuncVpc, FuncVpcInResponse,
+    MemorySize, NetworkControlConfig, Runtime,
     SHAPE_CREATING_A_FUNCTION_MOUNT_CONFIG_IN_RESPONSE, SHAPE_CUSTOM_IMAGE,
     SHAPE_DEPENDENCY, SHAPE_FUNC_VPC_IN_RESPONSE, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
-    StrategyConfigInResponse, Type,
+    StrategyConfig, StrategyConfigInResponse, Type,
 };
-/// Table 8 StrategyConfig (also Table 18).
-/// Shared by 10 operations: `modifying_the_metadata_of_a_function`, `creating_a_function`,
-/// `importing_a_function`, `modifying_the_code_of_a_function`, `publishing_a_function_version`,
-/// `querying_functions`, `querying_the_code_of_a_function`,
-/// `querying_the_metadata_of_a_function`, `querying_the_versions_of_a_function`,
-/// `updating_max_instances_of_a_function`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct StrategyConfig {
-    /// Maximum number of instances for a single function. For v1, the value can be 0 or -1; for v2,
-    /// it ranges from -1 to 1000.
-    pub concurrency: Concurrency,
-    /// Number of concurrent requests per instance. This parameter is supported only by v2. The
-    /// value ranges from 1 to 1,000.
-    ///
-    /// Range: 1 to 1000.
-    pub concurrent_num: i32,
-}
-impl StrategyConfig {
-    /// A `StrategyConfig` with its mandatory fields, in the order the page lists them; the optional
-    /// ones are `None` until set.
-    pub fn new(concurrency: Concurrency, concurrent_num: i32) -> Self {
-        Self {
-            concurrency,
-            concurrent_num,
-        }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-    fn check_concurrency(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &Concurrency,
-    ) {
-        support::Validate::validate_at(value, p, out);
-    }
-    fn check_concurrent_num(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &i32,
-    ) {
-        support::check_range(
-            out,
-            p,
-            i64::from(*value),
-            ::std::option::Option::Some(1i64),
-            ::std::option::Option::Some(1000i64),
-        );
-    }
-}
-/// The documented fields of [`StrategyConfig`].
-pub static SHAPE_STRATEGY_CONFIG: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "concurrency",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "concurrent_num",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for StrategyConfig {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_STRATEGY_CONFIG,
-    );
-}
-impl support::Validate for StrategyConfig {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        {
-            let value = &self.concurrency;
-            let p = path.field("concurrency");
-            Self::check_concurrency(out, &p, value);
-        }
-        {
-            let value = &self.concurrent_num;
-            let p = path.field("concurrent_num");
-            Self::check_concurrent_num(out, &p, value);
-        }
-    }
-}
-impl support::Read for StrategyConfig {
-    const NAME: &'static str = "StrategyConfig";
-    const FIELDS: &'static [&'static str] = &["concurrency", "concurrent_num"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"concurrency" => ::std::option::Option::Some(0),
-            b"concurrent_num" => ::std::option::Option::Some(1),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        let mut field_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(position) = fields.next_field()? {
-            match position {
-                0 => {
-                    fields
-                        .value(
-                            0,
-                            &mut field_0,
-                            support::scalar::<Concurrency, _>(Self::check_concurrency),
-                        )?
-                }
-                _ => {
-                    fields
-                        .value(
-                            1,
-                            &mut field_1,
-                            support::scalar::<i32, _>(Self::check_concurrent_num),
-                        )?
-                }
-            }
-        }
-        fields
-            .end(
-                &[
-                    ("concurrency", field_0.is_some()),
-                    ("concurrent_num", field_1.is_some()),
-                ],
-            );
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                concurrency: M::take(field_0?)?,
-                concurrent_num: M::take(field_1?)?,
-            })),
-        )
-    }
-}
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/obtaining_the_details_of_a_test_event.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_details_of_a_test_event` operation reaches.
+//! The types that `spec/otc_fgs/obtaining_the_details_of_a_test_event.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/publishing_a_function_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `publishing_a_function_version` operation reaches.
+//! The types that `spec/otc_fgs/publishing_a_function_version.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, Dependency, FuncVpcInResponse, FunctionAsyncConfig, MemorySize,
     MountConfig, Runtime, SHAPE_DEPENDENCY, SHAPE_FUNCTION_ASYNC_CONFIG,
     SHAPE_FUNC_VPC_IN_RESPONSE, SHAPE_MOUNT_CONFIG, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,

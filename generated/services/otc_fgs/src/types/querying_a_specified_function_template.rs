@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/querying_a_specified_function_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specified_function_template` operation reaches.
+//! The types that `spec/otc_fgs/querying_a_specified_function_template.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,11 +2,9 @@
 // From: spec/otc_fgs/querying_all_triggers_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_triggers_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_all_triggers_of_a_function.json` documents.
 use crate::support;
-use super::common::{
-    SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody,
-};
+use super::super::{SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody};
 /// Table 4 ListFunctionTriggerResult.
 #[derive(
     Debug,

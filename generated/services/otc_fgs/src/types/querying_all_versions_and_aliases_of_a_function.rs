@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/querying_all_versions_and_aliases_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_versions_and_aliases_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_all_versions_and_aliases_of_a_function.json` documents.
 use crate::support;
 /// Table 4 ListVersionAliasResult.
 #[derive(

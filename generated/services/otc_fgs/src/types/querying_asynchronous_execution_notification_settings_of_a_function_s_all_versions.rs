@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions` operation reaches.
+//! The types that `spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_s_all_versions.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     FuncAsyncDestinationConfig, PageInfo, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG,
     SHAPE_PAGE_INFO,
 };

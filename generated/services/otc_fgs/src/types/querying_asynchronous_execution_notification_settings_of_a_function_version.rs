@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_asynchronous_execution_notification_settings_of_a_function_version` operation reaches.
+//! The types that `spec/otc_fgs/querying_asynchronous_execution_notification_settings_of_a_function_version.json` documents.
 use crate::support;
-use super::common::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
+use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

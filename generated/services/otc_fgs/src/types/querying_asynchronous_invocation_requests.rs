@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/querying_asynchronous_invocation_requests.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_asynchronous_invocation_requests` operation reaches.
+//! The types that `spec/otc_fgs/querying_asynchronous_invocation_requests.json` documents.
 use crate::support;
 /// Table 5 ListFunctionAsyncInvocationsResult.
 #[derive(

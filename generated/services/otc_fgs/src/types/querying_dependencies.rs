@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_dependencies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_dependencies` operation reaches.
+//! The types that `spec/otc_fgs/querying_dependencies.json` documents.
 use crate::support;
-use super::common::Runtime;
+use super::super::Runtime;
 /// Table 5 ListDependenciesResult.
 #[derive(
     Debug,

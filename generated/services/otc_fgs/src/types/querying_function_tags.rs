@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_function_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_function_tags` operation reaches.
+//! The types that `spec/otc_fgs/querying_function_tags.json` documents.
 use crate::support;
-use super::common::{KvItem, SHAPE_KV_ITEM};
+use super::super::{KvItem, SHAPE_KV_ITEM};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_functions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_functions` operation reaches.
+//! The types that `spec/otc_fgs/querying_functions.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, MemorySize, Runtime, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
     StrategyConfigInResponse, Type,
 };

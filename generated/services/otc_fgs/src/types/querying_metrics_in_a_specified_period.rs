@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_metrics_in_a_specified_period.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_metrics_in_a_specified_period` operation reaches.
+//! The types that `spec/otc_fgs/querying_metrics_in_a_specified_period.json` documents.
 use crate::support;
-use super::common::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
+use super::super::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

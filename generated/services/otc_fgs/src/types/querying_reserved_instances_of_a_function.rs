@@ -2,9 +2,11 @@
 // From: spec/otc_fgs/querying_reserved_instances_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_reserved_instances_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_reserved_instances_of_a_function.json` documents.
 use crate::support;
-use super::common::{PageInfo, SHAPE_PAGE_INFO};
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
+use super::super::{PageInfo, SHAPE_PAGE_INFO};
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 7 CronConfig.
 #[derive(
     Debug,
@@ -32,6 +34,7 @@ pub struct CronConfig {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expired_time: ::std::option::Option<i64>,
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl CronConfig {
     /// A `CronConfig` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -39,6 +42,7 @@ impl CronConfig {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// The documented fields of [`CronConfig`].
 pub static SHAPE_CRON_CONFIG: support::Shape = support::Shape {
     fields: &[
@@ -64,11 +68,13 @@ pub static SHAPE_CRON_CONFIG: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for CronConfig {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CRON_CONFIG,
     );
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for CronConfig {
     fn validate_at(
         &self,
@@ -78,6 +84,38 @@ impl support::Validate for CronConfig {
         let _ = (path, out);
     }
 }
+/// Table 8 MetricConfig.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct MetricConfig {
+    /// Flow control configuration name.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Flow control type. Currently, only reserved instance utilization is supported.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub r#type: ::std::option::Option<QueryingReservedInstancesOfAFunctionType>,
+    /// Flow control threshold.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub threshold: ::std::option::Option<i32>,
+    /// Minimum value.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub min: ::std::option::Option<i32>,
+}
+impl MetricConfig {
+    /// A `MetricConfig` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -101,6 +139,7 @@ pub struct QueryingReservedInstancesOfAFunctionResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i64>,
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl QueryingReservedInstancesOfAFunctionResponse200 {
     /// A `QueryingReservedInstancesOfAFunctionResponse200` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -108,6 +147,7 @@ impl QueryingReservedInstancesOfAFunctionResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// The documented fields of [`QueryingReservedInstancesOfAFunctionResponse200`].
 pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -127,11 +167,13 @@ pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE200: support:
         },
     ],
 };
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for QueryingReservedInstancesOfAFunctionResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for QueryingReservedInstancesOfAFunctionResponse200 {
     fn validate_at(
         &self,
@@ -151,6 +193,7 @@ impl support::Validate for QueryingReservedInstancesOfAFunctionResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 10 to Table 14 Response body parameters (status codes 400, 401, 403, 404 and 500).
 #[derive(
     Debug,
@@ -169,6 +212,7 @@ pub struct QueryingReservedInstancesOfAFunctionResponse400 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl QueryingReservedInstancesOfAFunctionResponse400 {
     /// A `QueryingReservedInstancesOfAFunctionResponse400` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -176,6 +220,7 @@ impl QueryingReservedInstancesOfAFunctionResponse400 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// The documented fields of [`QueryingReservedInstancesOfAFunctionResponse400`].
 pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE400: support::Shape = support::Shape {
     fields: &[
@@ -189,11 +234,13 @@ pub static SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE400: support:
         },
     ],
 };
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for QueryingReservedInstancesOfAFunctionResponse400 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_RESERVED_INSTANCES_OF_A_FUNCTION_RESPONSE400,
     );
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for QueryingReservedInstancesOfAFunctionResponse400 {
     fn validate_at(
         &self,
@@ -203,6 +250,7 @@ impl support::Validate for QueryingReservedInstancesOfAFunctionResponse400 {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 5 ReservedInstanceConfigs.
 #[derive(
     Debug,
@@ -233,6 +281,7 @@ pub struct ReservedInstanceConfigs {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tactics_config: ::std::option::Option<TacticsConfig>,
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl ReservedInstanceConfigs {
     /// A `ReservedInstanceConfigs` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -247,6 +296,7 @@ impl ReservedInstanceConfigs {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// The documented fields of [`ReservedInstanceConfigs`].
 pub static SHAPE_RESERVED_INSTANCE_CONFIGS: support::Shape = support::Shape {
     fields: &[
@@ -276,11 +326,13 @@ pub static SHAPE_RESERVED_INSTANCE_CONFIGS: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for ReservedInstanceConfigs {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_RESERVED_INSTANCE_CONFIGS,
     );
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for ReservedInstanceConfigs {
     fn validate_at(
         &self,
@@ -297,6 +349,7 @@ impl support::Validate for ReservedInstanceConfigs {
         }
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Table 6 TacticsConfig.
 #[derive(
     Debug,
@@ -312,6 +365,7 @@ pub struct TacticsConfig {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cron_configs: ::std::option::Option<::std::vec::Vec<CronConfig>>,
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl TacticsConfig {
     /// A `TacticsConfig` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -319,6 +373,7 @@ impl TacticsConfig {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// The documented fields of [`TacticsConfig`].
 pub static SHAPE_TACTICS_CONFIG: support::Shape = support::Shape {
     fields: &[
@@ -330,11 +385,13 @@ pub static SHAPE_TACTICS_CONFIG: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for TacticsConfig {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_TACTICS_CONFIG,
     );
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for TacticsConfig {
     fn validate_at(
         &self,
@@ -350,6 +407,7 @@ impl support::Validate for TacticsConfig {
         }
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 /// Limiting type.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -362,6 +420,7 @@ pub enum QualifierType {
     /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl QualifierType {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["version", "alias"];
@@ -385,11 +444,13 @@ impl QualifierType {
         }
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl ::std::fmt::Display for QualifierType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl ::serde::Serialize for QualifierType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -398,6 +459,7 @@ impl ::serde::Serialize for QualifierType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl<'de> ::serde::Deserialize<'de> for QualifierType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -405,6 +467,7 @@ impl<'de> ::serde::Deserialize<'de> for QualifierType {
         support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Validate for QualifierType {
     fn validate_at(
         &self,
@@ -414,6 +477,70 @@ impl support::Validate for QualifierType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+#[cfg(feature = "querying_reserved_instances_of_a_function")]
 impl support::Shaped for QualifierType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// Flow control type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingReservedInstancesOfAFunctionType {
+    /// Wire value: `Concurrency`.
+    Concurrency,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingReservedInstancesOfAFunctionType {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &["Concurrency"];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Concurrency => "Concurrency",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "Concurrency" => ::std::option::Option::Some(Self::Concurrency),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingReservedInstancesOfAFunctionType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingReservedInstancesOfAFunctionType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingReservedInstancesOfAFunctionType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingReservedInstancesOfAFunctionType {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingReservedInstancesOfAFunctionType {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_resource_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resource_tags` operation reaches.
+//! The types that `spec/otc_fgs/querying_resource_tags.json` documents.
 use crate::support;
-use super::common::{SHAPE_TAG_ITEM, TagItem};
+use super::super::{SHAPE_TAG_ITEM, TagItem};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_resources.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resources` operation reaches.
+//! The types that `spec/otc_fgs/querying_resources.json` documents.
 use crate::support;
-use super::common::{KvItem, SHAPE_KV_ITEM, TagItem};
+use super::super::{KvItem, SHAPE_KV_ITEM, TagItem};
 /// Table 8 ListEnterpriseResourceDetail.
 #[derive(
     Debug,

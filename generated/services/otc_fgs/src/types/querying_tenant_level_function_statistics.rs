@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_tenant_level_function_statistics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tenant_level_function_statistics` operation reaches.
+//! The types that `spec/otc_fgs/querying_tenant_level_function_statistics.json` documents.
 use crate::support;
-use super::common::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
+use super::super::{SHAPE_SLA_REPORTS_VALUE, SlaReportsValue};
 /// Table 6 ListFunctionStatisticsResponseBody.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/querying_tenant_quotas.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tenant_quotas` operation reaches.
+//! The types that `spec/otc_fgs/querying_tenant_quotas.json` documents.
 use crate::support;
 /// Table 4 ListQuotasResult.
 #[derive(

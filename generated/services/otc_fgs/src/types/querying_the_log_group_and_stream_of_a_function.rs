@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/querying_the_log_group_and_stream_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_log_group_and_stream_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_the_log_group_and_stream_of_a_function.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_the_metadata_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_metadata_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_the_metadata_of_a_function.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, CustomImage, Dependency, EphemeralStorage, FuncVpcInResponse, MemorySize,
     MountConfig, NetworkControlConfig, Runtime, SHAPE_CUSTOM_IMAGE, SHAPE_DEPENDENCY,
     SHAPE_FUNC_VPC_IN_RESPONSE, SHAPE_MOUNT_CONFIG, SHAPE_NETWORK_CONTROL_CONFIG,

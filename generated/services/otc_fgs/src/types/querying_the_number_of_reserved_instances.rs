@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_the_number_of_reserved_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_number_of_reserved_instances` operation reaches.
+//! The types that `spec/otc_fgs/querying_the_number_of_reserved_instances.json` documents.
 use crate::support;
-use super::common::{PageInfo, SHAPE_PAGE_INFO};
+use super::super::{PageInfo, SHAPE_PAGE_INFO};
 /// Table 5 FuncReservedInstance.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/querying_the_versions_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_versions_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/querying_the_versions_of_a_function.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, CustomImage, FunctionAsyncConfig, MemorySize, Runtime, SHAPE_CUSTOM_IMAGE,
     SHAPE_FUNCTION_ASYNC_CONFIG, SHAPE_STRATEGY_CONFIG_IN_RESPONSE,
     StrategyConfigInResponse,

@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/stopping_an_asynchronous_invocation_request.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `stopping_an_asynchronous_invocation_request` operation reaches.
+//! The types that `spec/otc_fgs/stopping_an_asynchronous_invocation_request.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

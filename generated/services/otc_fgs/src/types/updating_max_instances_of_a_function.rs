@@ -2,9 +2,9 @@
 // From: spec/otc_fgs/updating_max_instances_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_max_instances_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/updating_max_instances_of_a_function.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CodeType, Dependency, FuncVpcInResponse, MemorySize, MountConfig, Runtime,
     SHAPE_DEPENDENCY, SHAPE_FUNC_VPC_IN_RESPONSE, SHAPE_MOUNT_CONFIG,
     SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse, Type,

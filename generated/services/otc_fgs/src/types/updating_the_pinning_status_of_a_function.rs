@@ -2,7 +2,7 @@
 // From: spec/otc_fgs/updating_the_pinning_status_of_a_function.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_the_pinning_status_of_a_function` operation reaches.
+//! The types that `spec/otc_fgs/updating_the_pinning_status_of_a_function.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 500).
 #[derive(

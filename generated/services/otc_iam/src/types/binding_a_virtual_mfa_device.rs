@@ -2,7 +2,7 @@
 // From: spec/otc_iam/binding_a_virtual_mfa_device.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_a_virtual_mfa_device` operation reaches.
+//! The types that `spec/otc_iam/binding_a_virtual_mfa_device.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/creating_a_custom_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_custom_policy` operation reaches.
+//! The types that `spec/otc_iam/creating_a_custom_policy.json` documents.
 use crate::support;
-use super::common::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
+use super::super::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

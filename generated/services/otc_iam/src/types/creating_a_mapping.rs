@@ -2,9 +2,13 @@
 // From: spec/otc_iam/creating_a_mapping.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_mapping` operation reaches.
+//! The types that `spec/otc_iam/creating_a_mapping.json` documents.
+#[cfg(feature = "creating_a_mapping")]
 use crate::support;
-use super::common::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
+use super::super::{Local, Remote};
+#[cfg(feature = "creating_a_mapping")]
+use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
+#[cfg(feature = "creating_a_mapping")]
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -12,6 +16,7 @@ pub struct CreatingAMappingRequest {
     /// Mapping information.
     pub mapping: Mapping,
 }
+#[cfg(feature = "creating_a_mapping")]
 impl CreatingAMappingRequest {
     /// A `CreatingAMappingRequest` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -24,6 +29,7 @@ impl CreatingAMappingRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_mapping")]
 impl support::Validate for CreatingAMappingRequest {
     fn validate_at(
         &self,
@@ -37,6 +43,7 @@ impl support::Validate for CreatingAMappingRequest {
         }
     }
 }
+#[cfg(feature = "creating_a_mapping")]
 impl support::Read for CreatingAMappingRequest {
     const NAME: &'static str = "CreatingAMappingRequest";
     const FIELDS: &'static [&'static str] = &["mapping"];
@@ -61,6 +68,7 @@ impl support::Read for CreatingAMappingRequest {
         )
     }
 }
+#[cfg(feature = "creating_a_mapping")]
 /// Parameters in the response body (status code 201).
 #[derive(
     Debug,
@@ -76,6 +84,7 @@ pub struct CreatingAMappingResponse201 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub mapping: ::std::option::Option<MappingInResponse>,
 }
+#[cfg(feature = "creating_a_mapping")]
 impl CreatingAMappingResponse201 {
     /// A `CreatingAMappingResponse201` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -83,6 +92,7 @@ impl CreatingAMappingResponse201 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_mapping")]
 /// The documented fields of [`CreatingAMappingResponse201`].
 pub static SHAPE_CREATING_A_MAPPING_RESPONSE201: support::Shape = support::Shape {
     fields: &[
@@ -92,11 +102,13 @@ pub static SHAPE_CREATING_A_MAPPING_RESPONSE201: support::Shape = support::Shape
         },
     ],
 };
+#[cfg(feature = "creating_a_mapping")]
 impl support::Shaped for CreatingAMappingResponse201 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_MAPPING_RESPONSE201,
     );
 }
+#[cfg(feature = "creating_a_mapping")]
 impl support::Validate for CreatingAMappingResponse201 {
     fn validate_at(
         &self,
@@ -108,5 +120,35 @@ impl support::Validate for CreatingAMappingResponse201 {
             let p = path.field("mapping");
             support::Validate::validate_at(value, &p, out);
         }
+    }
+}
+/// mapping.rules.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct MappingRules {
+    /// Federated user information on the cloud platform. user indicates the name of a federated
+    /// user, and group indicates the user group to which a federated user belongs in the cloud
+    /// system.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub local: ::std::option::Option<::std::vec::Vec<Local>>,
+    /// Federated user information in the IdP system. If SAML is used, this parameter is an
+    /// expression consisting of assertion attributes and operators, and the value of this parameter
+    /// is determined by the assertion. If OIDC protocol is used, the value of this parameter is
+    /// determined by the ID token.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub remote: ::std::option::Option<::std::vec::Vec<Remote>>,
+}
+impl MappingRules {
+    /// A `MappingRules` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

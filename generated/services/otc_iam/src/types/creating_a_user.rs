@@ -2,7 +2,7 @@
 // From: spec/otc_iam/creating_a_user.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_user` operation reaches.
+//! The types that `spec/otc_iam/creating_a_user.json` documents.
 use crate::support;
 /// Table 1 Description for the user format.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

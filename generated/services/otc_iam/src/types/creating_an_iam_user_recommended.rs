@@ -2,7 +2,7 @@
 // From: spec/otc_iam/creating_an_iam_user_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_iam_user_recommended` operation reaches.
+//! The types that `spec/otc_iam/creating_an_iam_user_recommended.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

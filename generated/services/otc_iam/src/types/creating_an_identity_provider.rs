@@ -2,7 +2,7 @@
 // From: spec/otc_iam/creating_an_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/creating_an_identity_provider.json` documents.
 use crate::support;
 /// Table 1 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

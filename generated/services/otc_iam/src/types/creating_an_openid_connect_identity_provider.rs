@@ -2,8 +2,102 @@
 // From: spec/otc_iam/creating_an_openid_connect_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_openid_connect_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/creating_an_openid_connect_identity_provider.json` documents.
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 use crate::support;
+/// Table 4 CreateOpenIDConnectConfig.
+///
+/// Documented rules:
+/// - `authorization_endpoint`: This field is required only if access_mode is set to
+///   program_console.
+/// - `scope`: This field is required only if access_mode is set to program_console.
+/// - `response_type`: This field is required only if access_mode is set to program_console.
+/// - `response_mode`: This field is required only if access_mode is set to program_console.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateOpenIdConnectConfig {
+    /// Access type. Options:
+    /// • program_console: programmatic access and management console access.
+    /// • program: programmatic access only.
+    pub access_mode: ::std::string::String,
+    /// URL of the OpenID Connect identity provider. This field corresponds to the iss field in the
+    /// ID token.
+    /// Length: 10 to 255 characters
+    pub idp_url: ::std::string::String,
+    /// ID of a client registered with the OpenID Connect identity provider.
+    /// Length: 5 to 255 characters
+    pub client_id: ::std::string::String,
+    /// Authorization endpoint of the OpenID Connect identity provider.
+    /// This field is required only if access_mode is set to program_console.
+    /// Length: 10 to 255 characters
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    /// Scope of authorization requests.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • openid
+    /// • email
+    /// • profile
+    /// NOTE:
+    /// • openid must be specified for this field.
+    /// • You can specify 1 to 10 values and separate them with spaces.
+    /// Example: openid, openid email, openid profile, and openid email profile.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Response type.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated value:
+    /// • id_token
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_type: ::std::option::Option<::std::string::String>,
+    /// Response mode.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • fragment
+    /// • form_post
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_mode: ::std::option::Option<::std::string::String>,
+    /// Public key used to sign the ID token of the OpenID Connect identity provider.
+    /// Length: 10 to 30,000 characters
+    /// Format example:
+    /// {
+    /// "keys":\[
+    /// {
+    /// "kid":"d05ef20c4512645vv1..." ,
+    /// "n":"cws_cnjiwsbvweolwn_-vnl...",
+    /// "e":"AQAB",
+    /// "kty":"RSA",
+    /// "use":"sig",
+    /// "alg":"RS256"
+    /// }
+    /// \]
+    /// }
+    ///
+    /// Length: 10 to 30000 characters.
+    pub signing_key: ::std::string::String,
+}
+impl CreateOpenIdConnectConfig {
+    /// A `CreateOpenIdConnectConfig` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new(
+        access_mode: impl ::std::convert::Into<::std::string::String>,
+        idp_url: impl ::std::convert::Into<::std::string::String>,
+        client_id: impl ::std::convert::Into<::std::string::String>,
+        signing_key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            access_mode: access_mode.into(),
+            idp_url: idp_url.into(),
+            client_id: client_id.into(),
+            authorization_endpoint: ::std::option::Option::None,
+            scope: ::std::option::Option::None,
+            response_type: ::std::option::Option::None,
+            response_mode: ::std::option::Option::None,
+            signing_key: signing_key.into(),
+        }
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -14,6 +108,7 @@ pub struct CreatingAnOpenidConnectIdentityProviderRequest {
         ::serde_json::Value,
     >,
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl CreatingAnOpenidConnectIdentityProviderRequest {
     /// A `CreatingAnOpenidConnectIdentityProviderRequest` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -31,6 +126,7 @@ impl CreatingAnOpenidConnectIdentityProviderRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Validate for CreatingAnOpenidConnectIdentityProviderRequest {
     fn validate_at(
         &self,
@@ -40,6 +136,7 @@ impl support::Validate for CreatingAnOpenidConnectIdentityProviderRequest {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Read for CreatingAnOpenidConnectIdentityProviderRequest {
     const NAME: &'static str = "CreatingAnOpenidConnectIdentityProviderRequest";
     const FIELDS: &'static [&'static str] = &["openid_connect_config"];
@@ -64,6 +161,7 @@ impl support::Read for CreatingAnOpenidConnectIdentityProviderRequest {
         )
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 5 Parameters in the response body (status code 201).
 #[derive(
     Debug,
@@ -79,6 +177,7 @@ pub struct CreatingAnOpenidConnectIdentityProviderResponse201 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub openid_connect_config: ::std::option::Option<OpenidConnectConfig>,
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl CreatingAnOpenidConnectIdentityProviderResponse201 {
     /// A `CreatingAnOpenidConnectIdentityProviderResponse201` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -86,6 +185,7 @@ impl CreatingAnOpenidConnectIdentityProviderResponse201 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// The documented fields of [`CreatingAnOpenidConnectIdentityProviderResponse201`].
 pub static SHAPE_CREATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE201: support::Shape = support::Shape {
     fields: &[
@@ -95,11 +195,13 @@ pub static SHAPE_CREATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE201: suppo
         },
     ],
 };
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Shaped for CreatingAnOpenidConnectIdentityProviderResponse201 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE201,
     );
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Validate for CreatingAnOpenidConnectIdentityProviderResponse201 {
     fn validate_at(
         &self,
@@ -112,6 +214,7 @@ impl support::Validate for CreatingAnOpenidConnectIdentityProviderResponse201 {
         }
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 6 openid_connect_config.
 #[derive(
     Debug,
@@ -174,6 +277,7 @@ pub struct OpenidConnectConfig {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signing_key: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl OpenidConnectConfig {
     /// A `OpenidConnectConfig` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -233,6 +337,7 @@ impl OpenidConnectConfig {
         );
     }
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// The documented fields of [`OpenidConnectConfig`].
 pub static SHAPE_OPENID_CONNECT_CONFIG: support::Shape = support::Shape {
     fields: &[
@@ -270,11 +375,13 @@ pub static SHAPE_OPENID_CONNECT_CONFIG: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Shaped for OpenidConnectConfig {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_OPENID_CONNECT_CONFIG,
     );
 }
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
 impl support::Validate for OpenidConnectConfig {
     fn validate_at(
         &self,

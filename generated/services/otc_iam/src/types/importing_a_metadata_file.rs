@@ -2,7 +2,7 @@
 // From: spec/otc_iam/importing_a_metadata_file.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `importing_a_metadata_file` operation reaches.
+//! The types that `spec/otc_iam/importing_a_metadata_file.json` documents.
 use crate::support;
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/listing_custom_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_custom_policies` operation reaches.
+//! The types that `spec/otc_iam/listing_custom_policies.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ListingCustomPoliciesLinks, ListingCustomPoliciesPolicy,
     SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
 };

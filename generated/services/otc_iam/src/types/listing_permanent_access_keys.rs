@@ -2,7 +2,7 @@
 // From: spec/otc_iam/listing_permanent_access_keys.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_permanent_access_keys` operation reaches.
+//! The types that `spec/otc_iam/listing_permanent_access_keys.json` documents.
 use crate::support;
 /// Table 4 credentials.
 #[derive(

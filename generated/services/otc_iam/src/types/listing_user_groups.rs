@@ -2,9 +2,51 @@
 // From: spec/otc_iam/listing_user_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_user_groups` operation reaches.
+//! The types that `spec/otc_iam/listing_user_groups.json` documents.
+#[cfg(feature = "listing_user_groups")]
 use crate::support;
-use super::common::{Json, SHAPE_JSON};
+use super::super::Json;
+#[cfg(feature = "listing_user_groups")]
+use super::super::SHAPE_JSON;
+/// groups.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListingUserGroupsGroups {
+    /// Description for a user group.
+    pub description: ::std::string::String,
+    /// ID of the domain to which a user group belongs.
+    pub domain_id: ::std::string::String,
+    /// ID of a user group.
+    pub id: ::std::string::String,
+    /// User group resource link.
+    pub links: Json,
+    /// Name of a user group.
+    pub name: ::std::string::String,
+    /// Time when a user group is created.
+    pub create_time: i64,
+}
+impl ListingUserGroupsGroups {
+    /// A `ListingUserGroupsGroups` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new(
+        description: impl ::std::convert::Into<::std::string::String>,
+        domain_id: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        links: Json,
+        name: impl ::std::convert::Into<::std::string::String>,
+        create_time: i64,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            domain_id: domain_id.into(),
+            id: id.into(),
+            links,
+            name: name.into(),
+            create_time,
+        }
+    }
+}
+#[cfg(feature = "listing_user_groups")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +62,7 @@ pub struct ListingUserGroupsResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Json>,
 }
+#[cfg(feature = "listing_user_groups")]
 impl ListingUserGroupsResponse200 {
     /// A `ListingUserGroupsResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -27,6 +70,7 @@ impl ListingUserGroupsResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "listing_user_groups")]
 /// The documented fields of [`ListingUserGroupsResponse200`].
 pub static SHAPE_LISTING_USER_GROUPS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +80,13 @@ pub static SHAPE_LISTING_USER_GROUPS_RESPONSE200: support::Shape = support::Shap
         },
     ],
 };
+#[cfg(feature = "listing_user_groups")]
 impl support::Shaped for ListingUserGroupsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_LISTING_USER_GROUPS_RESPONSE200,
     );
 }
+#[cfg(feature = "listing_user_groups")]
 impl support::Validate for ListingUserGroupsResponse200 {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/modifying_a_custom_policy_for_cloud_services.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_custom_policy_for_cloud_services` operation reaches.
+//! The types that `spec/otc_iam/modifying_a_custom_policy_for_cloud_services.json` documents.
 use crate::support;
-use super::common::Effect;
+use super::super::Effect;
 /// Table 7 role.policy.Statement.Condition (also Table 14).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/modifying_a_permanent_access_key.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_permanent_access_key` operation reaches.
+//! The types that `spec/otc_iam/modifying_a_permanent_access_key.json` documents.
 use crate::support;
 /// Table 4 credential (also Table 6).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/modifying_an_agency.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_agency` operation reaches.
+//! The types that `spec/otc_iam/modifying_an_agency.json` documents.
 use crate::support;
 /// agency.
 #[derive(

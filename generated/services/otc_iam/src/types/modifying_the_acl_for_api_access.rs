@@ -2,9 +2,9 @@
 // From: spec/otc_iam/modifying_the_acl_for_api_access.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_acl_for_api_access` operation reaches.
+//! The types that `spec/otc_iam/modifying_the_acl_for_api_access.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AllowAddressNetmasks, AllowAddressNetmasksInResponse, AllowIpRanges,
     AllowIpRangesInResponse, SHAPE_ALLOW_ADDRESS_NETMASKS,
     SHAPE_ALLOW_ADDRESS_NETMASKS_IN_RESPONSE, SHAPE_ALLOW_IP_RANGES,

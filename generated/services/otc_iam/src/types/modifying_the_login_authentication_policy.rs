@@ -2,7 +2,7 @@
 // From: spec/otc_iam/modifying_the_login_authentication_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_login_authentication_policy` operation reaches.
+//! The types that `spec/otc_iam/modifying_the_login_authentication_policy.json` documents.
 use crate::support;
 /// Table 4 login_policy (also Table 6).
 #[derive(

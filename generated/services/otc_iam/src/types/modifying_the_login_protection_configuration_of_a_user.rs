@@ -2,8 +2,10 @@
 // From: spec/otc_iam/modifying_the_login_protection_configuration_of_a_user.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_login_protection_configuration_of_a_user` operation reaches.
+//! The types that `spec/otc_iam/modifying_the_login_protection_configuration_of_a_user.json` documents.
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 use crate::support;
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 6 login_protect.
 #[derive(
     Debug,
@@ -26,6 +28,7 @@ pub struct LoginProtect {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_method: ::std::option::Option<VerificationMethod>,
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl LoginProtect {
     /// A `LoginProtect` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -40,6 +43,7 @@ impl LoginProtect {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// The documented fields of [`LoginProtect`].
 pub static SHAPE_LOGIN_PROTECT: support::Shape = support::Shape {
     fields: &[
@@ -57,11 +61,13 @@ pub static SHAPE_LOGIN_PROTECT: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Shaped for LoginProtect {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_LOGIN_PROTECT,
     );
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for LoginProtect {
     fn validate_at(
         &self,
@@ -74,6 +80,29 @@ impl support::Validate for LoginProtect {
         }
     }
 }
+/// Table 4 Login_project.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct LoginProject {
+    /// Whether login protection has been enabled. The value can be true or false.
+    pub enabled: bool,
+    /// Login authentication method of the user. The options include sms, email, and vmfa.
+    pub verification_method: ::std::string::String,
+}
+impl LoginProject {
+    /// A `LoginProject` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        enabled: bool,
+        verification_method: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            enabled,
+            verification_method: verification_method.into(),
+        }
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -81,6 +110,7 @@ pub struct ModifyingTheLoginProtectionConfigurationOfAUserRequest {
     /// Login protection configuration.
     pub login_protect: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ModifyingTheLoginProtectionConfigurationOfAUserRequest {
     /// A `ModifyingTheLoginProtectionConfigurationOfAUserRequest` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -95,6 +125,7 @@ impl ModifyingTheLoginProtectionConfigurationOfAUserRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
     fn validate_at(
         &self,
@@ -104,6 +135,7 @@ impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserReques
         let _ = (path, out);
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Read for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
     const NAME: &'static str = "ModifyingTheLoginProtectionConfigurationOfAUserRequest";
     const FIELDS: &'static [&'static str] = &["login_protect"];
@@ -128,6 +160,7 @@ impl support::Read for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
         )
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 5 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -143,6 +176,7 @@ pub struct ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub login_protect: ::std::option::Option<LoginProtect>,
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     /// A `ModifyingTheLoginProtectionConfigurationOfAUserResponse200` with its mandatory fields, in
     /// the order the page lists them; the optional ones are `None` until set.
@@ -150,6 +184,7 @@ impl ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// The documented fields of [`ModifyingTheLoginProtectionConfigurationOfAUserResponse200`].
 pub static SHAPE_MODIFYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -159,11 +194,13 @@ pub static SHAPE_MODIFYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE
         },
     ],
 };
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Shaped for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_MODIFYING_THE_LOGIN_PROTECTION_CONFIGURATION_OF_A_USER_RESPONSE200,
     );
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserResponse200 {
     fn validate_at(
         &self,
@@ -176,6 +213,7 @@ impl support::Validate for ModifyingTheLoginProtectionConfigurationOfAUserRespon
         }
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Login authentication method of the user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -191,6 +229,7 @@ pub enum VerificationMethod {
     /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl VerificationMethod {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["sms", "email", "vmfa"];
@@ -216,11 +255,13 @@ impl VerificationMethod {
         }
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ::std::fmt::Display for VerificationMethod {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl ::serde::Serialize for VerificationMethod {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -229,6 +270,7 @@ impl ::serde::Serialize for VerificationMethod {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl<'de> ::serde::Deserialize<'de> for VerificationMethod {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -236,6 +278,7 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMethod {
         support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Validate for VerificationMethod {
     fn validate_at(
         &self,
@@ -245,6 +288,7 @@ impl support::Validate for VerificationMethod {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 impl support::Shaped for VerificationMethod {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/modifying_the_operation_protection_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_operation_protection_policy` operation reaches.
+//! The types that `spec/otc_iam/modifying_the_operation_protection_policy.json` documents.
 use crate::support;
-use super::common::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
+use super::super::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/modifying_user_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_user_information` operation reaches.
+//! The types that `spec/otc_iam/modifying_user_information.json` documents.
 use crate::support;
 /// user (also user.links).
 #[derive(

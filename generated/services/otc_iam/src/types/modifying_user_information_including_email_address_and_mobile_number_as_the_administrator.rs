@@ -2,7 +2,7 @@
 // From: spec/otc_iam/modifying_user_information_including_email_address_and_mobile_number_as_the_administrator.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_user_information_including_email_address_and_mobile_number_as_the_administrator` operation reaches.
+//! The types that `spec/otc_iam/modifying_user_information_including_email_address_and_mobile_number_as_the_administrator.json` documents.
 use crate::support;
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

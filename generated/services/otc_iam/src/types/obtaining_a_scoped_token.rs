@@ -2,9 +2,11 @@
 // From: spec/otc_iam/obtaining_a_scoped_token.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_scoped_token` operation reaches.
+//! The types that `spec/otc_iam/obtaining_a_scoped_token.json` documents.
+#[cfg(feature = "obtaining_a_scoped_token")]
 use crate::support;
-use super::common::ObtainingAScopedTokenDomain;
+use super::super::{ObtainingAScopedTokenDomain, OsFederation};
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 3 auth.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -14,6 +16,7 @@ pub struct Auth {
     /// Application scope of the token. The value can be project or domain.
     pub scope: ObtainingAScopedTokenScope,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl Auth {
     /// A `Auth` with its mandatory fields, in the order the page lists them; the optional ones are
     /// `None` until set.
@@ -26,6 +29,7 @@ impl Auth {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for Auth {
     fn validate_at(
         &self,
@@ -44,6 +48,7 @@ impl support::Validate for Auth {
         }
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for Auth {
     const NAME: &'static str = "Auth";
     const FIELDS: &'static [&'static str] = &["identity", "scope"];
@@ -81,6 +86,7 @@ impl support::Read for Auth {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 4 auth.identity.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -90,6 +96,7 @@ pub struct Identity {
     /// Unscoped token information.
     pub token: Token,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl Identity {
     /// A `Identity` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
@@ -102,6 +109,7 @@ impl Identity {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for Identity {
     fn validate_at(
         &self,
@@ -115,6 +123,7 @@ impl support::Validate for Identity {
         }
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for Identity {
     const NAME: &'static str = "Identity";
     const FIELDS: &'static [&'static str] = &["methods", "token"];
@@ -156,6 +165,7 @@ impl support::Read for Identity {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -163,6 +173,7 @@ pub struct ObtainingAScopedTokenRequest {
     /// Authentication information.
     pub auth: Auth,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenRequest {
     /// A `ObtainingAScopedTokenRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -175,6 +186,7 @@ impl ObtainingAScopedTokenRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for ObtainingAScopedTokenRequest {
     fn validate_at(
         &self,
@@ -188,6 +200,7 @@ impl support::Validate for ObtainingAScopedTokenRequest {
         }
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for ObtainingAScopedTokenRequest {
     const NAME: &'static str = "ObtainingAScopedTokenRequest";
     const FIELDS: &'static [&'static str] = &["auth"];
@@ -210,6 +223,7 @@ impl support::Read for ObtainingAScopedTokenRequest {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 11 Parameters in the response body (status code 201).
 #[derive(
     Debug,
@@ -225,6 +239,7 @@ pub struct ObtainingAScopedTokenResponse201 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token: ::std::option::Option<TokenInResponse>,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenResponse201 {
     /// A `ObtainingAScopedTokenResponse201` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -232,6 +247,7 @@ impl ObtainingAScopedTokenResponse201 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// The documented fields of [`ObtainingAScopedTokenResponse201`].
 pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_RESPONSE201: support::Shape = support::Shape {
     fields: &[
@@ -241,11 +257,13 @@ pub static SHAPE_OBTAINING_A_SCOPED_TOKEN_RESPONSE201: support::Shape = support:
         },
     ],
 };
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Shaped for ObtainingAScopedTokenResponse201 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_OBTAINING_A_SCOPED_TOKEN_RESPONSE201,
     );
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for ObtainingAScopedTokenResponse201 {
     fn validate_at(
         &self,
@@ -258,6 +276,7 @@ impl support::Validate for ObtainingAScopedTokenResponse201 {
         }
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 8 auth.scope.project (also Table 16).
 ///
 /// Rules checked by `validate`:
@@ -283,6 +302,7 @@ pub struct ObtainingAScopedTokenProject {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenProject {
     /// A `ObtainingAScopedTokenProject` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -316,6 +336,7 @@ impl ObtainingAScopedTokenProject {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for ObtainingAScopedTokenProject {
     fn validate_at(
         &self,
@@ -340,6 +361,7 @@ impl support::Validate for ObtainingAScopedTokenProject {
         );
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for ObtainingAScopedTokenProject {
     const NAME: &'static str = "ObtainingAScopedTokenProject";
     const FIELDS: &'static [&'static str] = &["domain", "id", "name"];
@@ -393,6 +415,7 @@ impl support::Read for ObtainingAScopedTokenProject {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 6 auth.scope.
 #[derive(
     Debug,
@@ -413,6 +436,7 @@ pub struct ObtainingAScopedTokenScope {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub project: ::std::option::Option<ObtainingAScopedTokenProject>,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl ObtainingAScopedTokenScope {
     /// A `ObtainingAScopedTokenScope` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -435,6 +459,7 @@ impl ObtainingAScopedTokenScope {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for ObtainingAScopedTokenScope {
     fn validate_at(
         &self,
@@ -451,6 +476,7 @@ impl support::Validate for ObtainingAScopedTokenScope {
         }
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for ObtainingAScopedTokenScope {
     const NAME: &'static str = "ObtainingAScopedTokenScope";
     const FIELDS: &'static [&'static str] = &["domain", "project"];
@@ -495,6 +521,7 @@ impl support::Read for ObtainingAScopedTokenScope {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 5 auth.identity.token (also Table 12).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -502,6 +529,7 @@ pub struct Token {
     /// Unscoped token ID.
     pub id: ::std::string::String,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl Token {
     /// A `Token` with its mandatory fields, in the order the page lists them; the optional ones are
     /// `None` until set.
@@ -514,6 +542,7 @@ impl Token {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// The documented fields of [`Token`].
 pub static SHAPE_TOKEN: support::Shape = support::Shape {
     fields: &[
@@ -523,11 +552,13 @@ pub static SHAPE_TOKEN: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Shaped for Token {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_TOKEN,
     );
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for Token {
     fn validate_at(
         &self,
@@ -537,6 +568,7 @@ impl support::Validate for Token {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Read for Token {
     const NAME: &'static str = "Token";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -559,6 +591,7 @@ impl support::Read for Token {
         )
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 5 auth.identity.token (also Table 12).
 ///
 /// The form of \[`Token`\] that responses are read into: every field is optional, and a missing
@@ -577,6 +610,7 @@ pub struct TokenInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl TokenInResponse {
     /// A `TokenInResponse` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -584,6 +618,7 @@ impl TokenInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// The documented fields of [`TokenInResponse`].
 pub static SHAPE_TOKEN_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -593,11 +628,13 @@ pub static SHAPE_TOKEN_IN_RESPONSE: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Shaped for TokenInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_TOKEN_IN_RESPONSE,
     );
 }
+#[cfg(feature = "obtaining_a_scoped_token")]
 impl support::Validate for TokenInResponse {
     fn validate_at(
         &self,
@@ -605,5 +642,41 @@ impl support::Validate for TokenInResponse {
         out: &mut ::std::vec::Vec<support::Violation>,
     ) {
         support::check_present(out, &path.field("id"), self.id.is_some());
+    }
+}
+/// Table 19 token.user.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct ObtainingAScopedTokenUser {
+    /// Information about the domain used to create the user.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub domain: ::std::option::Option<ObtainingAScopedTokenDomain>,
+    /// Federated identity authentication information.
+    #[serde(rename = "OS-FEDERATION")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub os_federation: ::std::option::Option<OsFederation>,
+    /// User ID.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Username.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// UTC time when the password will expire. If this parameter is empty, it indicates that the
+    /// password has unlimited validity.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub password_expires_at: ::std::option::Option<::std::string::String>,
+}
+impl ObtainingAScopedTokenUser {
+    /// A `ObtainingAScopedTokenUser` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

@@ -2,8 +2,28 @@
 // From: spec/otc_iam/obtaining_a_temporary_ak_sk.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_temporary_ak_sk` operation reaches.
+//! The types that `spec/otc_iam/obtaining_a_temporary_ak_sk.json` documents.
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 use crate::support;
+/// credential.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct ObtainingATemporaryAkSkCredential {}
+impl ObtainingATemporaryAkSkCredential {
+    /// A `ObtainingATemporaryAkSkCredential` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 /// Parameters in the response body (status code 201).
 #[derive(
     Debug,
@@ -15,6 +35,7 @@ use crate::support;
 )]
 #[non_exhaustive]
 pub struct ObtainingATemporaryAkSkResponse201 {}
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl ObtainingATemporaryAkSkResponse201 {
     /// A `ObtainingATemporaryAkSkResponse201` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -22,15 +43,18 @@ impl ObtainingATemporaryAkSkResponse201 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 /// The documented fields of [`ObtainingATemporaryAkSkResponse201`].
 pub static SHAPE_OBTAINING_A_TEMPORARY_AK_SK_RESPONSE201: support::Shape = support::Shape {
     fields: &[],
 };
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl support::Shaped for ObtainingATemporaryAkSkResponse201 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_OBTAINING_A_TEMPORARY_AK_SK_RESPONSE201,
     );
 }
+#[cfg(feature = "obtaining_a_temporary_ak_sk")]
 impl support::Validate for ObtainingATemporaryAkSkResponse201 {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/obtaining_a_token_with_an_openid_connect_id_token.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_token_with_an_openid_connect_id_token` operation reaches.
+//! The types that `spec/otc_iam/obtaining_a_token_with_an_openid_connect_id_token.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ObtainingATokenWithAnOpenidConnectIdTokenDomain,
     ObtainingATokenWithAnOpenidConnectIdTokenUser, Project,
     SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_DOMAIN,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/obtaining_a_user_token_through_password_authentication.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_user_token_through_password_authentication` operation reaches.
+//! The types that `spec/otc_iam/obtaining_a_user_token_through_password_authentication.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Catalog, ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
     ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse, Password, Project,
     Roles, SHAPE_CATALOG,

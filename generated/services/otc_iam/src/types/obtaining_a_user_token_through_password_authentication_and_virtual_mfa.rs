@@ -2,9 +2,9 @@
 // From: spec/otc_iam/obtaining_a_user_token_through_password_authentication_and_virtual_mfa.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_user_token_through_password_authentication_and_virtual_mfa` operation reaches.
+//! The types that `spec/otc_iam/obtaining_a_user_token_through_password_authentication_and_virtual_mfa.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Catalog, ObtainingAUserTokenThroughPasswordAuthenticationDomainInResponse,
     ObtainingAUserTokenThroughPasswordAuthenticationUser,
     ObtainingAUserTokenThroughPasswordAuthenticationUserInResponse, Password, Project,

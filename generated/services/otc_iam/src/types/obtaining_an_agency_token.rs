@@ -2,9 +2,9 @@
 // From: spec/otc_iam/obtaining_an_agency_token.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_an_agency_token` operation reaches.
+//! The types that `spec/otc_iam/obtaining_an_agency_token.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Catalog, ObtainingAScopedTokenDomain, Roles, SHAPE_CATALOG,
     SHAPE_OBTAINING_A_SCOPED_TOKEN_DOMAIN, SHAPE_ROLES,
 };

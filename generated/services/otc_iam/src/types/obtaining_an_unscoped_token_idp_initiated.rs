@@ -2,9 +2,9 @@
 // From: spec/otc_iam/obtaining_an_unscoped_token_idp_initiated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_an_unscoped_token_idp_initiated` operation reaches.
+//! The types that `spec/otc_iam/obtaining_an_unscoped_token_idp_initiated.json` documents.
 use crate::support;
-use super::common::{Domain, OsFederation, SHAPE_DOMAIN, SHAPE_OS_FEDERATION};
+use super::super::{Domain, OsFederation, SHAPE_DOMAIN, SHAPE_OS_FEDERATION};
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_a_mapping.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_mapping` operation reaches.
+//! The types that `spec/otc_iam/querying_a_mapping.json` documents.
 use crate::support;
-use super::common::{Links, RulesInResponse, SHAPE_LINKS, SHAPE_RULES_IN_RESPONSE};
+use super::super::{Links, RulesInResponse, SHAPE_LINKS, SHAPE_RULES_IN_RESPONSE};
 /// mapping.
 #[derive(
     Debug,

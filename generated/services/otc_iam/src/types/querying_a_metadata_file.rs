@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_a_metadata_file.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_metadata_file` operation reaches.
+//! The types that `spec/otc_iam/querying_a_metadata_file.json` documents.
 use crate::support;
 /// Parameters in the response body (status code 200).
 #[derive(

@@ -2,63 +2,9 @@
 // From: spec/otc_iam/querying_a_protocol.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_protocol` operation reaches.
+//! The types that `spec/otc_iam/querying_a_protocol.json` documents.
 use crate::support;
-/// protocol.links.
-/// Shared by 3 operations: `querying_a_protocol`, `registering_a_protocol`,
-/// `updating_a_protocol`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct QueryingAProtocolLinks {
-    /// Identity provider resource link.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub identity_provider: ::std::option::Option<::std::string::String>,
-    /// Resource link.
-    #[serde(rename = "self")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub self_: ::std::option::Option<::std::string::String>,
-}
-impl QueryingAProtocolLinks {
-    /// A `QueryingAProtocolLinks` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`QueryingAProtocolLinks`].
-pub static SHAPE_QUERYING_A_PROTOCOL_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "identity_provider",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for QueryingAProtocolLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_A_PROTOCOL_LINKS,
-    );
-}
-impl support::Validate for QueryingAProtocolLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
+use super::super::{QueryingAProtocolLinks, SHAPE_QUERYING_A_PROTOCOL_LINKS};
 /// protocol.
 #[derive(
     Debug,

@@ -2,9 +2,11 @@
 // From: spec/otc_iam/querying_a_resource_quota.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_resource_quota` operation reaches.
+//! The types that `spec/otc_iam/querying_a_resource_quota.json` documents.
 use crate::support;
-use super::common::{Quotas, SHAPE_QUOTAS};
+#[cfg(feature = "querying_a_resource_quota")]
+use super::super::{Quotas, SHAPE_QUOTAS};
+#[cfg(feature = "querying_a_resource_quota")]
 /// Table 1 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +22,7 @@ pub struct QueryingAResourceQuotaResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub quotas: ::std::option::Option<Quotas>,
 }
+#[cfg(feature = "querying_a_resource_quota")]
 impl QueryingAResourceQuotaResponse200 {
     /// A `QueryingAResourceQuotaResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -27,6 +30,7 @@ impl QueryingAResourceQuotaResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_a_resource_quota")]
 /// The documented fields of [`QueryingAResourceQuotaResponse200`].
 pub static SHAPE_QUERYING_A_RESOURCE_QUOTA_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +40,13 @@ pub static SHAPE_QUERYING_A_RESOURCE_QUOTA_RESPONSE200: support::Shape = support
         },
     ],
 };
+#[cfg(feature = "querying_a_resource_quota")]
 impl support::Shaped for QueryingAResourceQuotaResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_A_RESOURCE_QUOTA_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_a_resource_quota")]
 impl support::Validate for QueryingAResourceQuotaResponse200 {
     fn validate_at(
         &self,
@@ -52,4 +58,89 @@ impl support::Validate for QueryingAResourceQuotaResponse200 {
             support::Validate::validate_at(value, &p, out);
         }
     }
+}
+/// Type of the quota to be queried.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Type {
+    /// Wire value: `user`.
+    User,
+    /// Wire value: `group`.
+    Group,
+    /// Wire value: `idp`.
+    Idp,
+    /// Wire value: `agency`.
+    Agency,
+    /// Wire value: `policy`.
+    Policy,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl Type {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "user",
+        "group",
+        "idp",
+        "agency",
+        "policy",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::User => "user",
+            Self::Group => "group",
+            Self::Idp => "idp",
+            Self::Agency => "agency",
+            Self::Policy => "policy",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "user" => ::std::option::Option::Some(Self::User),
+            "group" => ::std::option::Option::Some(Self::Group),
+            "idp" => ::std::option::Option::Some(Self::Idp),
+            "agency" => ::std::option::Option::Some(Self::Agency),
+            "policy" => ::std::option::Option::Some(Self::Policy),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for Type {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for Type {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Type {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for Type {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for Type {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_a_role_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_role_list` operation reaches.
+//! The types that `spec/otc_iam/querying_a_role_list.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Depends, Effect, ListingCustomPoliciesLinks, SHAPE_DEPENDS,
     SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
 };

@@ -2,9 +2,13 @@
 // From: spec/otc_iam/querying_a_user_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_user_list` operation reaches.
+//! The types that `spec/otc_iam/querying_a_user_list.json` documents.
+#[cfg(feature = "querying_a_user_list")]
 use crate::support;
-use super::common::{Json, SHAPE_JSON};
+use super::super::{Json, PwdStrength};
+#[cfg(feature = "querying_a_user_list")]
+use super::super::SHAPE_JSON;
+#[cfg(feature = "querying_a_user_list")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +24,7 @@ pub struct QueryingAUserListResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Json>,
 }
+#[cfg(feature = "querying_a_user_list")]
 impl QueryingAUserListResponse200 {
     /// A `QueryingAUserListResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -27,6 +32,7 @@ impl QueryingAUserListResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_a_user_list")]
 /// The documented fields of [`QueryingAUserListResponse200`].
 pub static SHAPE_QUERYING_A_USER_LIST_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +42,13 @@ pub static SHAPE_QUERYING_A_USER_LIST_RESPONSE200: support::Shape = support::Sha
         },
     ],
 };
+#[cfg(feature = "querying_a_user_list")]
 impl support::Shaped for QueryingAUserListResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_A_USER_LIST_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_a_user_list")]
 impl support::Validate for QueryingAUserListResponse200 {
     fn validate_at(
         &self,
@@ -53,4 +61,65 @@ impl support::Validate for QueryingAUserListResponse200 {
             support::Validate::validate_at(value, &p, out);
         }
     }
+}
+/// users.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct Users {
+    /// Description for a user.
+    pub description: ::std::string::String,
+    /// ID of the tenant that the user belongs to.
+    pub domain_id: ::std::string::String,
+    /// Indicates whether the user is enabled. The value can be true or false. The default value is
+    /// true.
+    ///
+    /// Default: `true`.
+    pub enabled: bool,
+    /// User ID.
+    pub id: ::std::string::String,
+    /// User resource link.
+    pub links: Json,
+    /// Username.
+    pub name: ::std::string::String,
+    /// UTC time when the password will expire. null indicates that the password has unlimited
+    /// validity.
+    pub password_expires_at: ::std::string::String,
+    /// Password status. true means that the password needs to be changed, and false means that the
+    /// password is normal.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pwd_status: ::std::option::Option<bool>,
+    /// Password strength. The value can be high, mid, or low.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pwd_strength: ::std::option::Option<PwdStrength>,
+    /// ID of the project that the user lastly accessed before exiting the system.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub last_project_id: ::std::option::Option<::std::string::String>,
+}
+impl Users {
+    /// A `Users` with its mandatory fields, in the order the page lists them; the optional ones are
+    /// `None` until set.
+    pub fn new(
+        description: impl ::std::convert::Into<::std::string::String>,
+        domain_id: impl ::std::convert::Into<::std::string::String>,
+        enabled: bool,
+        id: impl ::std::convert::Into<::std::string::String>,
+        links: Json,
+        name: impl ::std::convert::Into<::std::string::String>,
+        password_expires_at: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            domain_id: domain_id.into(),
+            enabled,
+            id: id.into(),
+            links,
+            name: name.into(),
+            password_expires_at: password_expires_at.into(),
+            pwd_status: ::std::option::Option::None,
+            pwd_strength: ::std::option::Option::None,
+            last_project_id: ::std::option::Option::None,
+        }
+    }
+    /// The documented default of `enabled`.
+    pub const DEFAULT_ENABLED: bool = true;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_a_user_project_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_user_project_list` operation reaches.
+//! The types that `spec/otc_iam/querying_a_user_project_list.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// projects.
 #[derive(
     Debug,

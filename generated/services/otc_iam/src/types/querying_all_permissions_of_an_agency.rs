@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_all_permissions_of_an_agency.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_permissions_of_an_agency` operation reaches.
+//! The types that `spec/otc_iam/querying_all_permissions_of_an_agency.json` documents.
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::{Links, SHAPE_LINKS};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,

@@ -2,8 +2,62 @@
 // From: spec/otc_iam/querying_an_agency_list_based_on_the_specified_conditions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_agency_list_based_on_the_specified_conditions` operation reaches.
+//! The types that `spec/otc_iam/querying_an_agency_list_based_on_the_specified_conditions.json` documents.
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 use crate::support;
+/// agencies.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct Agencies {
+    /// ID of an agency.
+    pub id: ::std::string::String,
+    /// Name of an agency.
+    pub name: ::std::string::String,
+    /// ID of the current domain.
+    pub domain_id: ::std::string::String,
+    /// ID of the delegated domain.
+    pub trust_domain_id: ::std::string::String,
+    /// Name of the delegated domain.
+    pub trust_domain_name: ::std::string::String,
+    /// Description of an agency.
+    pub description: ::std::string::String,
+    /// Validity period of an agency. The default value is null, indicating that the agency is
+    /// permanently valid.
+    pub duration: ::std::string::String,
+    /// Expiration time of an agency.
+    pub expire_time: ::std::string::String,
+    /// Time when an agency is created.
+    pub create_time: ::std::string::String,
+}
+impl Agencies {
+    /// A `Agencies` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        domain_id: impl ::std::convert::Into<::std::string::String>,
+        trust_domain_id: impl ::std::convert::Into<::std::string::String>,
+        trust_domain_name: impl ::std::convert::Into<::std::string::String>,
+        description: impl ::std::convert::Into<::std::string::String>,
+        duration: impl ::std::convert::Into<::std::string::String>,
+        expire_time: impl ::std::convert::Into<::std::string::String>,
+        create_time: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            domain_id: domain_id.into(),
+            trust_domain_id: trust_domain_id.into(),
+            trust_domain_name: trust_domain_name.into(),
+            description: description.into(),
+            duration: duration.into(),
+            expire_time: expire_time.into(),
+            create_time: create_time.into(),
+        }
+    }
+}
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -15,6 +69,7 @@ use crate::support;
 )]
 #[non_exhaustive]
 pub struct QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {}
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     /// A `QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200` with its mandatory fields,
     /// in the order the page lists them; the optional ones are `None` until set.
@@ -22,15 +77,18 @@ impl QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 /// The documented fields of [`QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200`].
 pub static SHAPE_QUERYING_AN_AGENCY_LIST_BASED_ON_THE_SPECIFIED_CONDITIONS_RESPONSE200: support::Shape = support::Shape {
     fields: &[],
 };
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl support::Shaped for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_AN_AGENCY_LIST_BASED_ON_THE_SPECIFIED_CONDITIONS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_an_agency_list_based_on_the_specified_conditions")]
 impl support::Validate for QueryingAnAgencyListBasedOnTheSpecifiedConditionsResponse200 {
     fn validate_at(
         &self,

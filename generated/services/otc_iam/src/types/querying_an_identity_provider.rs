@@ -2,63 +2,11 @@
 // From: spec/otc_iam/querying_an_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/querying_an_identity_provider.json` documents.
 use crate::support;
-/// Table 5 identity_provider.links.
-/// Shared by 3 operations: `creating_an_identity_provider`, `querying_an_identity_provider`,
-/// `updating_a_saml_identity_provider`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct CreatingAnIdentityProviderLinks {
-    /// Identity provider resource link.
-    #[serde(rename = "self")]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub self_: ::std::option::Option<::std::string::String>,
-    /// Protocol resource link.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub protocols: ::std::option::Option<::std::string::String>,
-}
-impl CreatingAnIdentityProviderLinks {
-    /// A `CreatingAnIdentityProviderLinks` with its mandatory fields, in the order the page lists
-    /// them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`CreatingAnIdentityProviderLinks`].
-pub static SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "self",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "protocols",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    CreatingAnIdentityProviderLinks, SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
 };
-impl support::Shaped for CreatingAnIdentityProviderLinks {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CREATING_AN_IDENTITY_PROVIDER_LINKS,
-    );
-}
-impl support::Validate for CreatingAnIdentityProviderLinks {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 /// identity_provider.
 #[derive(
     Debug,

@@ -2,8 +2,69 @@
 // From: spec/otc_iam/querying_an_openid_connect_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_openid_connect_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/querying_an_openid_connect_identity_provider.json` documents.
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 use crate::support;
+/// Table 4 OpenIDConnectConfig.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct OpenIdConnectConfig {
+    /// Access type. Options:
+    /// • program_console: programmatic access and management console access.
+    /// • program: programmatic access only.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_mode: ::std::option::Option<::std::string::String>,
+    /// URL of the OpenID Connect identity provider. This field corresponds to the iss field in the
+    /// ID token.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub idp_url: ::std::option::Option<::std::string::String>,
+    /// ID of a client registered with the OpenID Connect identity provider.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub client_id: ::std::option::Option<::std::string::String>,
+    /// Authorization endpoint of the OpenID Connect identity provider.
+    /// This field is required only if access_mode is set to program_console.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    /// Scope of authorization requests.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • openid
+    /// • email
+    /// • profile
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Response type.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated value:
+    /// • id_token
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_type: ::std::option::Option<::std::string::String>,
+    /// Response mode.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • fragment
+    /// • form_post
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_mode: ::std::option::Option<::std::string::String>,
+    /// Public key used to sign the ID token of the OpenID Connect identity provider.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub signing_key: ::std::option::Option<::std::string::String>,
+}
+impl OpenIdConnectConfig {
+    /// A `OpenIdConnectConfig` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -21,6 +82,7 @@ pub struct QueryingAnOpenidConnectIdentityProviderResponse200 {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl QueryingAnOpenidConnectIdentityProviderResponse200 {
     /// A `QueryingAnOpenidConnectIdentityProviderResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -28,6 +90,7 @@ impl QueryingAnOpenidConnectIdentityProviderResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 /// The documented fields of [`QueryingAnOpenidConnectIdentityProviderResponse200`].
 pub static SHAPE_QUERYING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -37,11 +100,13 @@ pub static SHAPE_QUERYING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: suppo
         },
     ],
 };
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl support::Shaped for QueryingAnOpenidConnectIdentityProviderResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_an_openid_connect_identity_provider")]
 impl support::Validate for QueryingAnOpenidConnectIdentityProviderResponse200 {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_custom_policy_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_custom_policy_details` operation reaches.
+//! The types that `spec/otc_iam/querying_custom_policy_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Links, ListingCustomPoliciesPolicy, SHAPE_LINKS, SHAPE_LISTING_CUSTOM_POLICIES_POLICY,
 };
 /// Table 3 Parameters in the response body (status code 200).

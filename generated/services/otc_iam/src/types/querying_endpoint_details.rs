@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_endpoint_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_endpoint_details` operation reaches.
+//! The types that `spec/otc_iam/querying_endpoint_details.json` documents.
 use crate::support;
 /// endpoint.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_information_about_a_specified_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_information_about_a_specified_project` operation reaches.
+//! The types that `spec/otc_iam/querying_information_about_a_specified_project.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// project.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_information_about_keystone_api_version_3_0.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_information_about_keystone_api_version_3_0` operation reaches.
+//! The types that `spec/otc_iam/querying_information_about_keystone_api_version_3_0.json` documents.
 use crate::support;
 /// version.links.
 #[derive(

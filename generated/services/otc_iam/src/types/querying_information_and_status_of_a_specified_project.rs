@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_information_and_status_of_a_specified_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_information_and_status_of_a_specified_project` operation reaches.
+//! The types that `spec/otc_iam/querying_information_and_status_of_a_specified_project.json` documents.
 use crate::support;
 /// project.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_login_protection_configurations_of_users.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_login_protection_configurations_of_users` operation reaches.
+//! The types that `spec/otc_iam/querying_login_protection_configurations_of_users.json` documents.
 use crate::support;
 /// Table 3 login_protects.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_mfa_device_information_of_users.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_mfa_device_information_of_users` operation reaches.
+//! The types that `spec/otc_iam/querying_mfa_device_information_of_users.json` documents.
 use crate::support;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(

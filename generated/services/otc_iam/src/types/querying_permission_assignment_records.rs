@@ -2,8 +2,9 @@
 // From: spec/otc_iam/querying_permission_assignment_records.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_permission_assignment_records` operation reaches.
+//! The types that `spec/otc_iam/querying_permission_assignment_records.json` documents.
 use crate::support;
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -22,6 +23,7 @@ pub struct QueryingPermissionAssignmentRecordsResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_assignments: ::std::option::Option<::std::vec::Vec<RoleAssignmentBody>>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl QueryingPermissionAssignmentRecordsResponse200 {
     /// A `QueryingPermissionAssignmentRecordsResponse200` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -29,6 +31,7 @@ impl QueryingPermissionAssignmentRecordsResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`QueryingPermissionAssignmentRecordsResponse200`].
 pub static SHAPE_QUERYING_PERMISSION_ASSIGNMENT_RECORDS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -44,11 +47,13 @@ pub static SHAPE_QUERYING_PERMISSION_ASSIGNMENT_RECORDS_RESPONSE200: support::Sh
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for QueryingPermissionAssignmentRecordsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_PERMISSION_ASSIGNMENT_RECORDS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for QueryingPermissionAssignmentRecordsResponse200 {
     fn validate_at(
         &self,
@@ -64,6 +69,7 @@ impl support::Validate for QueryingPermissionAssignmentRecordsResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 8 role_assignments.agency.
 #[derive(
     Debug,
@@ -79,6 +85,7 @@ pub struct RoleAgencyAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAgencyAssignmentId {
     /// A `RoleAgencyAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -86,6 +93,7 @@ impl RoleAgencyAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleAgencyAssignmentId`].
 pub static SHAPE_ROLE_AGENCY_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -95,11 +103,13 @@ pub static SHAPE_ROLE_AGENCY_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleAgencyAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_AGENCY_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAgencyAssignmentId {
     fn validate_at(
         &self,
@@ -109,6 +119,7 @@ impl support::Validate for RoleAgencyAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 4 role_assignments.
 #[derive(
     Debug,
@@ -139,6 +150,7 @@ pub struct RoleAssignmentBody {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub is_inherited: ::std::option::Option<bool>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentBody {
     /// A `RoleAssignmentBody` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -146,6 +158,7 @@ impl RoleAssignmentBody {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleAssignmentBody`].
 pub static SHAPE_ROLE_ASSIGNMENT_BODY: support::Shape = support::Shape {
     fields: &[
@@ -175,11 +188,13 @@ pub static SHAPE_ROLE_ASSIGNMENT_BODY: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleAssignmentBody {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_ASSIGNMENT_BODY,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentBody {
     fn validate_at(
         &self,
@@ -208,6 +223,7 @@ impl support::Validate for RoleAssignmentBody {
         }
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 6 role_assignments.role.
 #[derive(
     Debug,
@@ -223,6 +239,7 @@ pub struct RoleAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentId {
     /// A `RoleAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -230,6 +247,7 @@ impl RoleAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleAssignmentId`].
 pub static SHAPE_ROLE_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -239,11 +257,13 @@ pub static SHAPE_ROLE_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentId {
     fn validate_at(
         &self,
@@ -253,6 +273,7 @@ impl support::Validate for RoleAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 9 role_assignments.scope.
 #[derive(
     Debug,
@@ -274,6 +295,7 @@ pub struct RoleAssignmentScope {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub enterprise_project: ::std::option::Option<RoleEnterpriseProjectAssignmentId>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleAssignmentScope {
     /// A `RoleAssignmentScope` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -281,6 +303,7 @@ impl RoleAssignmentScope {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleAssignmentScope`].
 pub static SHAPE_ROLE_ASSIGNMENT_SCOPE: support::Shape = support::Shape {
     fields: &[
@@ -300,11 +323,13 @@ pub static SHAPE_ROLE_ASSIGNMENT_SCOPE: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleAssignmentScope {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_ASSIGNMENT_SCOPE,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleAssignmentScope {
     fn validate_at(
         &self,
@@ -325,6 +350,7 @@ impl support::Validate for RoleAssignmentScope {
         }
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 11 role_assignments.scope.domain.
 #[derive(
     Debug,
@@ -340,6 +366,7 @@ pub struct RoleDomainAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleDomainAssignmentId {
     /// A `RoleDomainAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -347,6 +374,7 @@ impl RoleDomainAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleDomainAssignmentId`].
 pub static SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -356,11 +384,13 @@ pub static SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleDomainAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_DOMAIN_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleDomainAssignmentId {
     fn validate_at(
         &self,
@@ -370,6 +400,7 @@ impl support::Validate for RoleDomainAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 12 role_assignments.scope.enterprise_project.
 #[derive(
     Debug,
@@ -385,6 +416,7 @@ pub struct RoleEnterpriseProjectAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleEnterpriseProjectAssignmentId {
     /// A `RoleEnterpriseProjectAssignmentId` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -392,6 +424,7 @@ impl RoleEnterpriseProjectAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleEnterpriseProjectAssignmentId`].
 pub static SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -401,11 +434,13 @@ pub static SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID: support::Shape = support
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleEnterpriseProjectAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_ENTERPRISE_PROJECT_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleEnterpriseProjectAssignmentId {
     fn validate_at(
         &self,
@@ -415,6 +450,7 @@ impl support::Validate for RoleEnterpriseProjectAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 7 role_assignments.group.
 #[derive(
     Debug,
@@ -430,6 +466,7 @@ pub struct RoleGroupAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleGroupAssignmentId {
     /// A `RoleGroupAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -437,6 +474,7 @@ impl RoleGroupAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleGroupAssignmentId`].
 pub static SHAPE_ROLE_GROUP_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -446,11 +484,13 @@ pub static SHAPE_ROLE_GROUP_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleGroupAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_GROUP_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleGroupAssignmentId {
     fn validate_at(
         &self,
@@ -460,6 +500,7 @@ impl support::Validate for RoleGroupAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 10 role_assignments.scope.project.
 #[derive(
     Debug,
@@ -475,6 +516,7 @@ pub struct RoleProjectAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleProjectAssignmentId {
     /// A `RoleProjectAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -482,6 +524,7 @@ impl RoleProjectAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleProjectAssignmentId`].
 pub static SHAPE_ROLE_PROJECT_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -491,11 +534,13 @@ pub static SHAPE_ROLE_PROJECT_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleProjectAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_PROJECT_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleProjectAssignmentId {
     fn validate_at(
         &self,
@@ -505,6 +550,7 @@ impl support::Validate for RoleProjectAssignmentId {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Table 5 role_assignments.user.
 #[derive(
     Debug,
@@ -520,6 +566,7 @@ pub struct RoleUserAssignmentId {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl RoleUserAssignmentId {
     /// A `RoleUserAssignmentId` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -527,6 +574,7 @@ impl RoleUserAssignmentId {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 /// The documented fields of [`RoleUserAssignmentId`].
 pub static SHAPE_ROLE_USER_ASSIGNMENT_ID: support::Shape = support::Shape {
     fields: &[
@@ -536,11 +584,13 @@ pub static SHAPE_ROLE_USER_ASSIGNMENT_ID: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for RoleUserAssignmentId {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ROLE_USER_ASSIGNMENT_ID,
     );
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for RoleUserAssignmentId {
     fn validate_at(
         &self,
@@ -550,6 +600,82 @@ impl support::Validate for RoleUserAssignmentId {
         let _ = (path, out);
     }
 }
+/// Authorization scope.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingPermissionAssignmentRecordsScope {
+    /// Wire value: `project`.
+    Project,
+    /// Wire value: `domain`.
+    Domain,
+    /// Wire value: `enterprise_project`.
+    EnterpriseProject,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingPermissionAssignmentRecordsScope {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "project",
+        "domain",
+        "enterprise_project",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Project => "project",
+            Self::Domain => "domain",
+            Self::EnterpriseProject => "enterprise_project",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "project" => ::std::option::Option::Some(Self::Project),
+            "domain" => ::std::option::Option::Some(Self::Domain),
+            "enterprise_project" => ::std::option::Option::Some(Self::EnterpriseProject),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingPermissionAssignmentRecordsScope {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingPermissionAssignmentRecordsScope {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingPermissionAssignmentRecordsScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingPermissionAssignmentRecordsScope {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingPermissionAssignmentRecordsScope {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+#[cfg(feature = "querying_permission_assignment_records")]
 /// Principal.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -564,6 +690,7 @@ pub enum Subject {
     /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl Subject {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["user", "group", "agency"];
@@ -589,11 +716,13 @@ impl Subject {
         }
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl ::std::fmt::Display for Subject {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl ::serde::Serialize for Subject {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -602,6 +731,7 @@ impl ::serde::Serialize for Subject {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl<'de> ::serde::Deserialize<'de> for Subject {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -609,6 +739,7 @@ impl<'de> ::serde::Deserialize<'de> for Subject {
         support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Validate for Subject {
     fn validate_at(
         &self,
@@ -618,6 +749,7 @@ impl support::Validate for Subject {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+#[cfg(feature = "querying_permission_assignment_records")]
 impl support::Shaped for Subject {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

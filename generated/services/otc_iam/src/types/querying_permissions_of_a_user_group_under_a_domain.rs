@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_permissions_of_a_user_group_under_a_domain.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_permissions_of_a_user_group_under_a_domain` operation reaches.
+//! The types that `spec/otc_iam/querying_permissions_of_a_user_group_under_a_domain.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
 };
 /// Parameters in the response body (status code 200).

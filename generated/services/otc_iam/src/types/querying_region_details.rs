@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_region_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_region_details` operation reaches.
+//! The types that `spec/otc_iam/querying_region_details.json` documents.
 use crate::support;
-use super::common::{Links, Locales, SHAPE_LINKS, SHAPE_LOCALES};
+use super::super::{Links, Locales, SHAPE_LINKS, SHAPE_LOCALES};
 /// Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_role_assignments_discarded.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_role_assignments_discarded` operation reaches.
+//! The types that `spec/otc_iam/querying_role_assignments_discarded.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,11 @@
 // From: spec/otc_iam/querying_services.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_services` operation reaches.
+//! The types that `spec/otc_iam/querying_services.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+#[cfg(feature = "querying_services")]
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+#[cfg(feature = "querying_services")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -23,6 +25,7 @@ pub struct QueryingServicesResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub services: ::std::option::Option<::std::vec::Vec<Services>>,
 }
+#[cfg(feature = "querying_services")]
 impl QueryingServicesResponse200 {
     /// A `QueryingServicesResponse200` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -30,6 +33,7 @@ impl QueryingServicesResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_services")]
 /// The documented fields of [`QueryingServicesResponse200`].
 pub static SHAPE_QUERYING_SERVICES_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -45,11 +49,13 @@ pub static SHAPE_QUERYING_SERVICES_RESPONSE200: support::Shape = support::Shape 
         },
     ],
 };
+#[cfg(feature = "querying_services")]
 impl support::Shaped for QueryingServicesResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_SERVICES_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_services")]
 impl support::Validate for QueryingServicesResponse200 {
     fn validate_at(
         &self,
@@ -71,6 +77,7 @@ impl support::Validate for QueryingServicesResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_services")]
 /// services.
 #[derive(
     Debug,
@@ -101,6 +108,7 @@ pub struct Services {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<ListingCustomPoliciesLinks>,
 }
+#[cfg(feature = "querying_services")]
 impl Services {
     /// A `Services` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
@@ -108,6 +116,7 @@ impl Services {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_services")]
 /// The documented fields of [`Services`].
 pub static SHAPE_SERVICES: support::Shape = support::Shape {
     fields: &[
@@ -137,11 +146,13 @@ pub static SHAPE_SERVICES: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_services")]
 impl support::Shaped for Services {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_SERVICES,
     );
 }
+#[cfg(feature = "querying_services")]
 impl support::Validate for Services {
     fn validate_at(
         &self,
@@ -153,4 +164,94 @@ impl support::Validate for Services {
             support::Validate::validate_at(value, &p, out);
         }
     }
+}
+/// Service type.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingServicesType {
+    /// Wire value: `compute`.
+    Compute,
+    /// Wire value: `ec2`.
+    Ec2,
+    /// Wire value: `identity`.
+    Identity,
+    /// Wire value: `image`.
+    Image,
+    /// Wire value: `network`.
+    Network,
+    /// Wire value: `volume`.
+    Volume,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingServicesType {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "compute",
+        "ec2",
+        "identity",
+        "image",
+        "network",
+        "volume",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Compute => "compute",
+            Self::Ec2 => "ec2",
+            Self::Identity => "identity",
+            Self::Image => "image",
+            Self::Network => "network",
+            Self::Volume => "volume",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "compute" => ::std::option::Option::Some(Self::Compute),
+            "ec2" => ::std::option::Option::Some(Self::Ec2),
+            "identity" => ::std::option::Option::Some(Self::Identity),
+            "image" => ::std::option::Option::Some(Self::Image),
+            "network" => ::std::option::Option::Some(Self::Network),
+            "volume" => ::std::option::Option::Some(Self::Volume),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingServicesType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingServicesType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingServicesType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingServicesType {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingServicesType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

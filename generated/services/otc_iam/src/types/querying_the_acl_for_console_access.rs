@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_acl_for_console_access.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_acl_for_console_access` operation reaches.
+//! The types that `spec/otc_iam/querying_the_acl_for_console_access.json` documents.
 use crate::support;
-use super::common::{ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE};
+use super::super::{ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,

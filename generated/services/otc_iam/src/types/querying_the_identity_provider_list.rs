@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_identity_provider_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_identity_provider_list` operation reaches.
+//! The types that `spec/otc_iam/querying_the_identity_provider_list.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// identity_providers.
 #[derive(
     Debug,

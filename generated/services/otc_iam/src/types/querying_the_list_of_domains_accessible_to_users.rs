@@ -2,12 +2,94 @@
 // From: spec/otc_iam/querying_the_list_of_domains_accessible_to_users.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_domains_accessible_to_users` operation reaches.
+//! The types that `spec/otc_iam/querying_the_list_of_domains_accessible_to_users.json` documents.
 use crate::support;
-use super::common::{
-    QueryingTheListOfDomainsAccessibleToUsersJson,
-    SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON,
+/// domains.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct QueryingTheListOfDomainsAccessibleToUsersDomains {
+    /// Whether a domain is enabled. true indicates that the domain is enabled. false indicates that
+    /// the domain is disabled. The default value is true.
+    ///
+    /// Default: `true`.
+    pub enabled: bool,
+    /// Domain ID.
+    pub id: ::std::string::String,
+    /// Domain name.
+    pub name: ::std::string::String,
+    /// Domain resource link.
+    pub links: QueryingTheListOfDomainsAccessibleToUsersJson,
+    /// Domain description.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheListOfDomainsAccessibleToUsersDomains {
+    /// A `QueryingTheListOfDomainsAccessibleToUsersDomains` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        enabled: bool,
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        links: QueryingTheListOfDomainsAccessibleToUsersJson,
+    ) -> Self {
+        Self {
+            enabled,
+            id: id.into(),
+            name: name.into(),
+            links,
+            description: ::std::option::Option::None,
+        }
+    }
+    /// The documented default of `enabled`.
+    pub const DEFAULT_ENABLED: bool = true;
+}
+/// domains.links (also links).
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheListOfDomainsAccessibleToUsersJson {
+    /// Resource link.
+    #[serde(rename = "self")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub self_: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheListOfDomainsAccessibleToUsersJson {
+    /// A `QueryingTheListOfDomainsAccessibleToUsersJson` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// The documented fields of [`QueryingTheListOfDomainsAccessibleToUsersJson`].
+pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "self",
+            value: support::ValueShape::Scalar,
+        },
+    ],
 };
+impl support::Shaped for QueryingTheListOfDomainsAccessibleToUsersJson {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_JSON,
+    );
+}
+impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersJson {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -23,6 +105,7 @@ pub struct QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<QueryingTheListOfDomainsAccessibleToUsersJson>,
 }
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 impl QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     /// A `QueryingTheListOfDomainsAccessibleToUsersResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -30,6 +113,7 @@ impl QueryingTheListOfDomainsAccessibleToUsersResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 /// The documented fields of [`QueryingTheListOfDomainsAccessibleToUsersResponse200`].
 pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -41,11 +125,13 @@ pub static SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_RESPONSE200: s
         },
     ],
 };
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 impl support::Shaped for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_LIST_OF_DOMAINS_ACCESSIBLE_TO_USERS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_list_of_domains_accessible_to_users")]
 impl support::Validate for QueryingTheListOfDomainsAccessibleToUsersResponse200 {
     fn validate_at(
         &self,

@@ -2,9 +2,105 @@
 // From: spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_domain.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_permissions_of_an_agency_on_a_domain` operation reaches.
+//! The types that `spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_domain.json` documents.
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 use crate::support;
-use super::common::{Policy, SHAPE_POLICY};
+use super::super::Effect;
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
+use super::super::{Policy, SHAPE_POLICY};
+/// roles.policy.Depends.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct PolicyDepends {
+    /// Service catalog of the permission.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub catalog: ::std::option::Option<::std::string::String>,
+    /// Display name of the permission.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub display_name: ::std::option::Option<::std::string::String>,
+}
+impl PolicyDepends {
+    /// A `PolicyDepends` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// roles.policy.Statement.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct PolicyStatement {
+    /// Specific operation permissions on a resource. For details about supported actions, see
+    /// "Permissions and Supported Actions" in the API Reference of cloud services.
+    /// NOTE:
+    /// • Format: Service name:Resource type:Action, for example, vpc:ports:create
+    /// • Service name: indicates the service name, such as ecs, evs, or vpc. Only lowercase letters
+    /// are allowed. Resource types and actions are not case-sensitive. You can use an asterisk (\*)
+    /// to represent all actions.
+    /// • In the case of a custom policy for agencies, this parameter value should be "Action":
+    /// \["``iam:tokens:assume``"\].
+    #[serde(rename = "Action")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub action: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Effect of the permission. The value can be Allow or Deny. If both Allow and Deny statements
+    /// are found in a policy, the authentication starts from the Deny statements.
+    /// The options are as follows:
+    /// • Allow
+    /// • Deny
+    #[serde(rename = "Effect")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub effect: ::std::option::Option<Effect>,
+    /// Conditions for the permission to take effect.
+    /// NOTE:
+    /// Take the condition in the sample request as an example, the values of the condition key
+    /// (obs:prefix) and string (public) must be equal (StringEquals).
+    /// "Condition": {
+    /// "StringEquals": {
+    /// "obs:prefix": \[
+    /// "public"
+    /// \]
+    /// }
+    /// }
+    #[serde(rename = "Condition")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub condition: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+    /// Cloud resource.
+    /// NOTE:
+    /// • Five-segment format that can contain asterisks (\*): ::::, for example, obs:::bucket:\*.
+    /// • The region segment can be \* or a region accessible to the user. The service must exist
+    /// and the specified resource must belong to the service.
+    /// • In the case of a custom policy for agencies, the type of this parameter is Object, and the
+    /// value should be "Resource": {"uri": \["/iam/agencies/agencyTest"\]}.
+    #[serde(rename = "Resource")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub resource: ::std::option::Option<
+        ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    >,
+}
+impl PolicyStatement {
+    /// A `PolicyStatement` with its mandatory fields, in the order the page lists them; the
+    /// optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -22,6 +118,7 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
         ::std::vec::Vec<QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles>,
     >,
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     /// A `QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200` with its mandatory fields, in
     /// the order the page lists them; the optional ones are `None` until set.
@@ -29,6 +126,7 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200`].
 pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -42,11 +140,13 @@ pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_RESPO
         },
     ],
 };
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainResponse200 {
     fn validate_at(
         &self,
@@ -63,6 +163,7 @@ impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRespon
         }
     }
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// roles.
 #[derive(
     Debug,
@@ -105,6 +206,7 @@ pub struct QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     /// A `QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -112,6 +214,7 @@ impl QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 /// The documented fields of [`QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles`].
 pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES: support::Shape = support::Shape {
     fields: &[
@@ -149,11 +252,13 @@ pub static SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES
         },
     ],
 };
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Shaped for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_LIST_OF_PERMISSIONS_OF_AN_AGENCY_ON_A_DOMAIN_ROLES,
     );
 }
+#[cfg(feature = "querying_the_list_of_permissions_of_an_agency_on_a_domain")]
 impl support::Validate for QueryingTheListOfPermissionsOfAnAgencyOnADomainRoles {
     fn validate_at(
         &self,

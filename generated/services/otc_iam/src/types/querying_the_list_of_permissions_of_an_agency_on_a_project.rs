@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_permissions_of_an_agency_on_a_project` operation reaches.
+//! The types that `spec/otc_iam/querying_the_list_of_permissions_of_an_agency_on_a_project.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ListingCustomPoliciesLinks, Policy, SHAPE_LISTING_CUSTOM_POLICIES_LINKS, SHAPE_POLICY,
 };
 /// Parameters in the response body (status code 200).

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_list_of_projects_accessible_to_federated_users.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_projects_accessible_to_federated_users` operation reaches.
+//! The types that `spec/otc_iam/querying_the_list_of_projects_accessible_to_federated_users.json` documents.
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::{Links, SHAPE_LINKS};
 /// projects.links.
 #[derive(
     Debug,

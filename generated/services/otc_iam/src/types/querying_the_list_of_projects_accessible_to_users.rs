@@ -2,9 +2,56 @@
 // From: spec/otc_iam/querying_the_list_of_projects_accessible_to_users.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_projects_accessible_to_users` operation reaches.
+//! The types that `spec/otc_iam/querying_the_list_of_projects_accessible_to_users.json` documents.
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::Links;
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
+use super::super::SHAPE_LINKS;
+/// projects.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheListOfProjectsAccessibleToUsersProjects {
+    /// Project description.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub description: ::std::option::Option<::std::string::String>,
+    /// ID of a project.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// ID of the domain where a project is located.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub domain_id: ::std::option::Option<::std::string::String>,
+    /// Project name.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// Project resource link.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<Links>,
+    /// Indicates whether the user calling the API is a tenant.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_domain: ::std::option::Option<bool>,
+    /// Whether a project is available.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub enabled: ::std::option::Option<bool>,
+    /// Parent ID of the project.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub parent_id: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheListOfProjectsAccessibleToUsersProjects {
+    /// A `QueryingTheListOfProjectsAccessibleToUsersProjects` with its mandatory fields, in the
+    /// order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +67,7 @@ pub struct QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Links>,
 }
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     /// A `QueryingTheListOfProjectsAccessibleToUsersResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -27,6 +75,7 @@ impl QueryingTheListOfProjectsAccessibleToUsersResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 /// The documented fields of [`QueryingTheListOfProjectsAccessibleToUsersResponse200`].
 pub static SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_USERS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +85,13 @@ pub static SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_USERS_RESPONSE200: 
         },
     ],
 };
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl support::Shaped for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_LIST_OF_PROJECTS_ACCESSIBLE_TO_USERS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_list_of_projects_accessible_to_users")]
 impl support::Validate for QueryingTheListOfProjectsAccessibleToUsersResponse200 {
     fn validate_at(
         &self,

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_the_login_protection_configuration_of_a_user.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_login_protection_configuration_of_a_user` operation reaches.
+//! The types that `spec/otc_iam/querying_the_login_protection_configuration_of_a_user.json` documents.
 use crate::support;
 /// Table 4 login_protect.
 #[derive(

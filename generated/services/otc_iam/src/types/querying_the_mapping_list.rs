@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_mapping_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_mapping_list` operation reaches.
+//! The types that `spec/otc_iam/querying_the_mapping_list.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     GroupInResponse, ListingCustomPoliciesLinks, RemoteInResponse,
     SHAPE_GROUP_IN_RESPONSE, SHAPE_LISTING_CUSTOM_POLICIES_LINKS,
     SHAPE_REMOTE_IN_RESPONSE, SHAPE_USER_IN_RESPONSE, UserInResponse,

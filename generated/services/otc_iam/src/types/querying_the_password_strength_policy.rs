@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_the_password_strength_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_password_strength_policy` operation reaches.
+//! The types that `spec/otc_iam/querying_the_password_strength_policy.json` documents.
 use crate::support;
 /// config.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_the_password_strength_policy_by_option.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_password_strength_policy_by_option` operation reaches.
+//! The types that `spec/otc_iam/querying_the_password_strength_policy_by_option.json` documents.
 use crate::support;
 /// config.
 #[derive(

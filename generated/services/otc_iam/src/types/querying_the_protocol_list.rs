@@ -2,11 +2,105 @@
 // From: spec/otc_iam/querying_the_protocol_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_protocol_list` operation reaches.
+//! The types that `spec/otc_iam/querying_the_protocol_list.json` documents.
 use crate::support;
-use super::common::{
-    QueryingTheProtocolListLinks, SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS,
+/// links.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingTheProtocolListLinks {
+    /// Resource link.
+    #[serde(rename = "self")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub self_: ::std::option::Option<::std::string::String>,
+    /// Previous resource link. If the previous resource link is unavailable, this parameter is set
+    /// to null.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub previous: ::std::option::Option<::std::string::String>,
+    /// Next resource link. If the next resource link is unavailable, this parameter is set to null.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub next: ::std::option::Option<::std::string::String>,
+    /// Identity provider resource link.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub identity_provider: ::std::option::Option<::std::string::String>,
+}
+impl QueryingTheProtocolListLinks {
+    /// A `QueryingTheProtocolListLinks` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// The documented fields of [`QueryingTheProtocolListLinks`].
+pub static SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "self",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "previous",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "next",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "identity_provider",
+            value: support::ValueShape::Scalar,
+        },
+    ],
 };
+impl support::Shaped for QueryingTheProtocolListLinks {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_QUERYING_THE_PROTOCOL_LIST_LINKS,
+    );
+}
+impl support::Validate for QueryingTheProtocolListLinks {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}
+/// protocols.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct Protocols {
+    /// ID of a protocol.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Mapping ID.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub mapping_id: ::std::option::Option<::std::string::String>,
+    /// Protocol resource link.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<QueryingTheProtocolListLinks>,
+}
+impl Protocols {
+    /// A `Protocols` with its mandatory fields, in the order the page lists them; the optional ones
+    /// are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_the_protocol_list")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -22,6 +116,7 @@ pub struct QueryingTheProtocolListResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<QueryingTheProtocolListLinks>,
 }
+#[cfg(feature = "querying_the_protocol_list")]
 impl QueryingTheProtocolListResponse200 {
     /// A `QueryingTheProtocolListResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -29,6 +124,7 @@ impl QueryingTheProtocolListResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_protocol_list")]
 /// The documented fields of [`QueryingTheProtocolListResponse200`].
 pub static SHAPE_QUERYING_THE_PROTOCOL_LIST_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -38,11 +134,13 @@ pub static SHAPE_QUERYING_THE_PROTOCOL_LIST_RESPONSE200: support::Shape = suppor
         },
     ],
 };
+#[cfg(feature = "querying_the_protocol_list")]
 impl support::Shaped for QueryingTheProtocolListResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_PROTOCOL_LIST_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_protocol_list")]
 impl support::Validate for QueryingTheProtocolListResponse200 {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_quotas_of_a_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_quotas_of_a_project` operation reaches.
+//! The types that `spec/otc_iam/querying_the_quotas_of_a_project.json` documents.
 use crate::support;
-use super::common::{Quotas, SHAPE_QUOTAS};
+use super::super::{Quotas, SHAPE_QUOTAS};
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(
     Debug,

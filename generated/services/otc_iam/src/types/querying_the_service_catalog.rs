@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_the_service_catalog.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_service_catalog` operation reaches.
+//! The types that `spec/otc_iam/querying_the_service_catalog.json` documents.
 use crate::support;
-use super::common::{Catalog, Links, SHAPE_CATALOG, SHAPE_LINKS};
+use super::super::{Catalog, Links, SHAPE_CATALOG, SHAPE_LINKS};
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,

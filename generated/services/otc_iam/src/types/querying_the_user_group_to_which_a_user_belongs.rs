@@ -2,9 +2,51 @@
 // From: spec/otc_iam/querying_the_user_group_to_which_a_user_belongs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_user_group_to_which_a_user_belongs` operation reaches.
+//! The types that `spec/otc_iam/querying_the_user_group_to_which_a_user_belongs.json` documents.
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 use crate::support;
-use super::common::{Json, SHAPE_JSON};
+use super::super::Json;
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
+use super::super::SHAPE_JSON;
+/// groups.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct QueryingTheUserGroupToWhichAUserBelongsGroups {
+    /// Description for a user group.
+    pub description: ::std::string::String,
+    /// User group ID.
+    pub id: ::std::string::String,
+    /// ID of the domain where a user group is located.
+    pub domain_id: ::std::string::String,
+    /// User group name.
+    pub name: ::std::string::String,
+    /// User group resource link.
+    pub links: Json,
+    /// Time when a user group is created.
+    pub create_time: i64,
+}
+impl QueryingTheUserGroupToWhichAUserBelongsGroups {
+    /// A `QueryingTheUserGroupToWhichAUserBelongsGroups` with its mandatory fields, in the order
+    /// the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        description: impl ::std::convert::Into<::std::string::String>,
+        id: impl ::std::convert::Into<::std::string::String>,
+        domain_id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        links: Json,
+        create_time: i64,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            id: id.into(),
+            domain_id: domain_id.into(),
+            name: name.into(),
+            links,
+            create_time,
+        }
+    }
+}
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +62,7 @@ pub struct QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Json>,
 }
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     /// A `QueryingTheUserGroupToWhichAUserBelongsResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -27,6 +70,7 @@ impl QueryingTheUserGroupToWhichAUserBelongsResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 /// The documented fields of [`QueryingTheUserGroupToWhichAUserBelongsResponse200`].
 pub static SHAPE_QUERYING_THE_USER_GROUP_TO_WHICH_A_USER_BELONGS_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +80,13 @@ pub static SHAPE_QUERYING_THE_USER_GROUP_TO_WHICH_A_USER_BELONGS_RESPONSE200: su
         },
     ],
 };
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl support::Shaped for QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_THE_USER_GROUP_TO_WHICH_A_USER_BELONGS_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_the_user_group_to_which_a_user_belongs")]
 impl support::Validate for QueryingTheUserGroupToWhichAUserBelongsResponse200 {
     fn validate_at(
         &self,

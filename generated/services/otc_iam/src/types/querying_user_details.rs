@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_user_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_user_details` operation reaches.
+//! The types that `spec/otc_iam/querying_user_details.json` documents.
 use crate::support;
-use super::common::PwdStrength;
+use super::super::PwdStrength;
 /// user (also user.links).
 #[derive(
     Debug,

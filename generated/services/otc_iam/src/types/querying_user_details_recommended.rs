@@ -2,9 +2,9 @@
 // From: spec/otc_iam/querying_user_details_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_user_details_recommended` operation reaches.
+//! The types that `spec/otc_iam/querying_user_details_recommended.json` documents.
 use crate::support;
-use super::common::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
+use super::super::{ListingCustomPoliciesLinks, SHAPE_LISTING_CUSTOM_POLICIES_LINKS};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_iam/querying_user_group_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_user_group_details` operation reaches.
+//! The types that `spec/otc_iam/querying_user_group_details.json` documents.
 use crate::support;
 /// group.
 #[derive(

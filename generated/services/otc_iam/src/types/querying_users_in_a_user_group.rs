@@ -2,9 +2,13 @@
 // From: spec/otc_iam/querying_users_in_a_user_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_users_in_a_user_group` operation reaches.
+//! The types that `spec/otc_iam/querying_users_in_a_user_group.json` documents.
+#[cfg(feature = "querying_users_in_a_user_group")]
 use crate::support;
-use super::common::{Json, SHAPE_JSON};
+use super::super::PwdStrength;
+#[cfg(feature = "querying_users_in_a_user_group")]
+use super::super::{Json, SHAPE_JSON};
+#[cfg(feature = "querying_users_in_a_user_group")]
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -20,6 +24,7 @@ pub struct QueryingUsersInAUserGroupResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<Json>,
 }
+#[cfg(feature = "querying_users_in_a_user_group")]
 impl QueryingUsersInAUserGroupResponse200 {
     /// A `QueryingUsersInAUserGroupResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -27,6 +32,7 @@ impl QueryingUsersInAUserGroupResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_users_in_a_user_group")]
 /// The documented fields of [`QueryingUsersInAUserGroupResponse200`].
 pub static SHAPE_QUERYING_USERS_IN_A_USER_GROUP_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -36,11 +42,13 @@ pub static SHAPE_QUERYING_USERS_IN_A_USER_GROUP_RESPONSE200: support::Shape = su
         },
     ],
 };
+#[cfg(feature = "querying_users_in_a_user_group")]
 impl support::Shaped for QueryingUsersInAUserGroupResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_USERS_IN_A_USER_GROUP_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_users_in_a_user_group")]
 impl support::Validate for QueryingUsersInAUserGroupResponse200 {
     fn validate_at(
         &self,
@@ -53,4 +61,59 @@ impl support::Validate for QueryingUsersInAUserGroupResponse200 {
             support::Validate::validate_at(value, &p, out);
         }
     }
+}
+/// users.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct QueryingUsersInAUserGroupUsers {
+    /// Description for a user.
+    pub description: ::std::string::String,
+    /// ID of the domain that the user belongs to.
+    pub domain_id: ::std::string::String,
+    /// Whether the user is enabled. The value can be true or false. The default value is true.
+    ///
+    /// Default: `true`.
+    pub enabled: bool,
+    /// ID of a user.
+    pub id: ::std::string::String,
+    /// Username.
+    pub name: ::std::string::String,
+    /// UTC when the password will expire. null indicates that the password will not expire.
+    pub password_expires_at: ::std::string::String,
+    /// Password status. true means that the password needs to be changed, and false means that the
+    /// password is normal.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pwd_status: ::std::option::Option<bool>,
+    /// Password strength. The value can be high, mid, or low.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pwd_strength: ::std::option::Option<PwdStrength>,
+    /// ID of the project that the user lastly accessed before exiting the system.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub last_project_id: ::std::option::Option<::std::string::String>,
+}
+impl QueryingUsersInAUserGroupUsers {
+    /// A `QueryingUsersInAUserGroupUsers` with its mandatory fields, in the order the page lists
+    /// them; the optional ones are `None` until set.
+    pub fn new(
+        description: impl ::std::convert::Into<::std::string::String>,
+        domain_id: impl ::std::convert::Into<::std::string::String>,
+        enabled: bool,
+        id: impl ::std::convert::Into<::std::string::String>,
+        name: impl ::std::convert::Into<::std::string::String>,
+        password_expires_at: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            description: description.into(),
+            domain_id: domain_id.into(),
+            enabled,
+            id: id.into(),
+            name: name.into(),
+            password_expires_at: password_expires_at.into(),
+            pwd_status: ::std::option::Option::None,
+            pwd_strength: ::std::option::Option::None,
+            last_project_id: ::std::option::Option::None,
+        }
+    }
+    /// The documented default of `enabled`.
+    pub const DEFAULT_ENABLED: bool = true;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/removing_permissions_of_agencies_associated_with_specified_enterprise_projects.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `removing_permissions_of_agencies_associated_with_specified_enterprise_projects` operation reaches.
+//! The types that `spec/otc_iam/removing_permissions_of_agencies_associated_with_specified_enterprise_projects.json` documents.
 use crate::support;
-use super::common::RoleAssignments;
+use super::super::RoleAssignments;
 /// Table 2 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

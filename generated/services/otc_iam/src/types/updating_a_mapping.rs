@@ -2,9 +2,9 @@
 // From: spec/otc_iam/updating_a_mapping.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_mapping` operation reaches.
+//! The types that `spec/otc_iam/updating_a_mapping.json` documents.
 use crate::support;
-use super::common::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
+use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

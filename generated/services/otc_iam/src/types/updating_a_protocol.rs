@@ -2,9 +2,9 @@
 // From: spec/otc_iam/updating_a_protocol.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_protocol` operation reaches.
+//! The types that `spec/otc_iam/updating_a_protocol.json` documents.
 use crate::support;
-use super::common::{RegisteringAProtocolProtocol, SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL};
+use super::super::{RegisteringAProtocolProtocol, SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL};
 /// Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

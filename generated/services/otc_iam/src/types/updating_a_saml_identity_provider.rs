@@ -2,7 +2,7 @@
 // From: spec/otc_iam/updating_a_saml_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_saml_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/updating_a_saml_identity_provider.json` documents.
 use crate::support;
 /// Table 2 identity_provider (also Table 4).
 #[derive(

@@ -2,8 +2,79 @@
 // From: spec/otc_iam/updating_an_openid_connect_identity_provider.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_openid_connect_identity_provider` operation reaches.
+//! The types that `spec/otc_iam/updating_an_openid_connect_identity_provider.json` documents.
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 use crate::support;
+/// Table 6 OpenIDConnectConfig.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig {
+    /// Access type. Options:
+    /// • program_console: programmatic access and management console access.
+    /// • program: programmatic access only.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_mode: ::std::option::Option<::std::string::String>,
+    /// URL of the OpenID Connect identity provider. This field corresponds to the iss field in the
+    /// ID token.
+    /// Length: 10 to 255 characters
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub idp_url: ::std::option::Option<::std::string::String>,
+    /// ID of a client registered with the OpenID Connect identity provider.
+    /// Length: 5 to 255 characters
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub client_id: ::std::option::Option<::std::string::String>,
+    /// Authorization endpoint of the OpenID Connect identity provider.
+    /// This field is required only if access_mode is set to program_console.
+    /// Length: 10 to 255 characters
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub authorization_endpoint: ::std::option::Option<::std::string::String>,
+    /// Scope of authorization requests.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • openid
+    /// • email
+    /// • profile
+    /// NOTE:
+    /// • openid must be specified for this field.
+    /// • You can specify 1 to 10 values and separate them with spaces.
+    /// Example: openid, openid email, openid profile, and openid email profile.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub scope: ::std::option::Option<::std::string::String>,
+    /// Response type.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated value:
+    /// • id_token
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_type: ::std::option::Option<::std::string::String>,
+    /// Response mode.
+    /// This field is required only if access_mode is set to program_console.
+    /// Enumerated values:
+    /// • fragment
+    /// • form_post
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub response_mode: ::std::option::Option<::std::string::String>,
+    /// Public key used to sign the ID token of the OpenID Connect identity provider.
+    /// Length: 10 to 30,000 characters
+    ///
+    /// Length: 10 to 30000 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub signing_key: ::std::option::Option<::std::string::String>,
+}
+impl UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig {
+    /// A `UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig` with its mandatory fields, in
+    /// the order the page lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// Table 4 openid_connect_config.
 ///
 /// Rules checked by `validate`:
@@ -86,6 +157,7 @@ pub struct UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub signing_key: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
     /// A `UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig` with its mandatory fields, in
     /// the order the page lists them; the optional ones are `None` until set.
@@ -214,6 +286,7 @@ impl UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
         );
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Validate for UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
     fn validate_at(
         &self,
@@ -269,6 +342,7 @@ impl support::Validate for UpdatingAnOpenidConnectIdentityProviderOpenidConnectC
         }
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Read for UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
     const NAME: &'static str = "UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig";
     const FIELDS: &'static [&'static str] = &[
@@ -380,6 +454,7 @@ impl support::Read for UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfi
         )
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the request body.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -387,6 +462,7 @@ pub struct UpdatingAnOpenidConnectIdentityProviderRequest {
     /// OpenID Connect configurations.
     pub openid_connect_config: UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig,
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderRequest {
     /// A `UpdatingAnOpenidConnectIdentityProviderRequest` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -401,6 +477,7 @@ impl UpdatingAnOpenidConnectIdentityProviderRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Validate for UpdatingAnOpenidConnectIdentityProviderRequest {
     fn validate_at(
         &self,
@@ -414,6 +491,7 @@ impl support::Validate for UpdatingAnOpenidConnectIdentityProviderRequest {
         }
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Read for UpdatingAnOpenidConnectIdentityProviderRequest {
     const NAME: &'static str = "UpdatingAnOpenidConnectIdentityProviderRequest";
     const FIELDS: &'static [&'static str] = &["openid_connect_config"];
@@ -445,6 +523,7 @@ impl support::Read for UpdatingAnOpenidConnectIdentityProviderRequest {
         )
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// Table 5 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -462,6 +541,7 @@ pub struct UpdatingAnOpenidConnectIdentityProviderResponse200 {
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl UpdatingAnOpenidConnectIdentityProviderResponse200 {
     /// A `UpdatingAnOpenidConnectIdentityProviderResponse200` with its mandatory fields, in the
     /// order the page lists them; the optional ones are `None` until set.
@@ -469,6 +549,7 @@ impl UpdatingAnOpenidConnectIdentityProviderResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// The documented fields of [`UpdatingAnOpenidConnectIdentityProviderResponse200`].
 pub static SHAPE_UPDATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -478,11 +559,13 @@ pub static SHAPE_UPDATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200: suppo
         },
     ],
 };
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Shaped for UpdatingAnOpenidConnectIdentityProviderResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_UPDATING_AN_OPENID_CONNECT_IDENTITY_PROVIDER_RESPONSE200,
     );
 }
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 impl support::Validate for UpdatingAnOpenidConnectIdentityProviderResponse200 {
     fn validate_at(
         &self,

@@ -2,9 +2,9 @@
 // From: spec/otc_iam/verifying_a_token_and_returning_a_valid_token.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `verifying_a_token_and_returning_a_valid_token` operation reaches.
+//! The types that `spec/otc_iam/verifying_a_token_and_returning_a_valid_token.json` documents.
 use crate::support;
-use super::common::{Catalog, Domain, Roles, SHAPE_CATALOG, SHAPE_DOMAIN, SHAPE_ROLES};
+use super::super::{Catalog, Domain, Roles, SHAPE_CATALOG, SHAPE_DOMAIN, SHAPE_ROLES};
 /// token.project.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/adding_an_image_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_an_image_tag` operation reaches.
+//! The types that `spec/otc_ims/adding_an_image_tag.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

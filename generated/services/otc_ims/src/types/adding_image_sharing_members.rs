@@ -2,7 +2,7 @@
 // From: spec/otc_ims/adding_image_sharing_members.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_image_sharing_members` operation reaches.
+//! The types that `spec/otc_ims/adding_image_sharing_members.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

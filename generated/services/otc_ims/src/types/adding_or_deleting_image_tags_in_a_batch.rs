@@ -2,8 +2,9 @@
 // From: spec/otc_ims/adding_or_deleting_image_tags_in_a_batch.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_or_deleting_image_tags_in_a_batch` operation reaches.
+//! The types that `spec/otc_ims/adding_or_deleting_image_tags_in_a_batch.json` documents.
 use crate::support;
+use super::super::Tags;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -86,92 +87,6 @@ impl support::Read for AddingOrDeletingImageTagsInABatchRequest {
             M::keep(|| ::std::option::Option::Some(Self {
                 tags: M::take(field_0?)?,
                 action: M::take(field_1?)?,
-            })),
-        )
-    }
-}
-/// Table 2 Data structure description of the tags field.
-/// Shared by 2 operations: `adding_or_deleting_image_tags_in_a_batch`,
-/// `querying_tags_of_an_image`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Tags {
-    /// Specifies the tag key. The tag key cannot be left blank.
-    pub key: ::std::string::String,
-    /// Specifies the tag value.
-    pub value: ::std::string::String,
-}
-impl Tags {
-    /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
-    /// `None` until set.
-    pub fn new(
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`Tags`].
-pub static SHAPE_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Tags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS,
-    );
-}
-impl support::Validate for Tags {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for Tags {
-    const NAME: &'static str = "Tags";
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"key" => ::std::option::Option::Some(0),
-            b"value" => ::std::option::Option::Some(1),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        let mut field_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(position) = fields.next_field()? {
-            match position {
-                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
-            }
-        }
-        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                key: M::take(field_0?)?,
-                value: M::take(field_1?)?,
             })),
         )
     }

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/creating_a_data_disk_image_from_an_external_image_file.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_data_disk_image_from_an_external_image_file` operation reaches.
+//! The types that `spec/otc_ims/creating_a_data_disk_image_from_an_external_image_file.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/creating_a_full_ecs_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_full_ecs_image` operation reaches.
+//! The types that `spec/otc_ims/creating_a_full_ecs_image.json` documents.
 use crate::support;
-use super::common::ImageTags;
+use super::super::ImageTags;
 /// Parameters in the request body when a CSBS backup or CBR backup is used to create a full-ECS
 /// image.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/creating_an_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_image` operation reaches.
+//! The types that `spec/otc_ims/creating_an_image.json` documents.
 use crate::support;
-use super::common::ImageTags;
+use super::super::ImageTags;
 /// Parameters for creating a system or data disk image from an ECS.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/creating_image_metadata_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_image_metadata_native_openstack_api` operation reaches.
+//! The types that `spec/otc_ims/creating_image_metadata_native_openstack_api.json` documents.
 use crate::support;
-use super::common::VirtualEnvType;
+use super::super::VirtualEnvType;
 /// Request parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/importing_an_image_file_quickly.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `importing_an_image_file_quickly` operation reaches.
+//! The types that `spec/otc_ims/importing_an_image_file_quickly.json` documents.
 use crate::support;
-use super::common::ImageTags;
+use super::super::ImageTags;
 /// Parameters in the request body when an image file in an OBS bucket is used to create a data
 /// disk image.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/modifying_an_image_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_an_image_native_openstack_api` operation reaches.
+//! The types that `spec/otc_ims/modifying_an_image_native_openstack_api.json` documents.
 use crate::support;
-use super::common::{DiskFormat, Lazyloading, VirtualEnvType};
+use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Table 3 Data structure description of the \[Array\] field (also Table 5).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

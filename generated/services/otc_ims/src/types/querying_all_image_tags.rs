@@ -2,9 +2,9 @@
 // From: spec/otc_ims/querying_all_image_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_image_tags` operation reaches.
+//! The types that `spec/otc_ims/querying_all_image_tags.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAllImageTagsTagsInResponse, SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
 };
 /// Response parameters (status code 200).

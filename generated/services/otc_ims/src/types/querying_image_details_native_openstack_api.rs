@@ -2,9 +2,9 @@
 // From: spec/otc_ims/querying_image_details_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_image_details_native_openstack_api` operation reaches.
+//! The types that `spec/otc_ims/querying_image_details_native_openstack_api.json` documents.
 use crate::support;
-use super::common::{DiskFormat, Lazyloading, VirtualEnvType};
+use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

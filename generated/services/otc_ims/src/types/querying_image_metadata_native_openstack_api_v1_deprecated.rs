@@ -2,7 +2,7 @@
 // From: spec/otc_ims/querying_image_metadata_native_openstack_api_v1_deprecated.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_image_metadata_native_openstack_api_v1_deprecated` operation reaches.
+//! The types that `spec/otc_ims/querying_image_metadata_native_openstack_api_v1_deprecated.json` documents.
 use crate::support;
 /// Response parameters (status code 200).
 #[derive(

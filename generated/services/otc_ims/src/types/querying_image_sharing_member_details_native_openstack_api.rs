@@ -2,7 +2,7 @@
 // From: spec/otc_ims/querying_image_sharing_member_details_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_image_sharing_member_details_native_openstack_api` operation reaches.
+//! The types that `spec/otc_ims/querying_image_sharing_member_details_native_openstack_api.json` documents.
 use crate::support;
 /// Response parameters (status code 200).
 #[derive(

@@ -2,107 +2,12 @@
 // From: spec/otc_ims/querying_images_by_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_images_by_tag` operation reaches.
+//! The types that `spec/otc_ims/querying_images_by_tag.json` documents.
 use crate::support;
-use super::common::{
-    QueryingAllImageTagsTagsInResponse, SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
+use super::super::{
+    QueryingAllImageTagsTags, QueryingAllImageTagsTagsInResponse,
+    SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
 };
-/// Table 2 Data structure description of the tags field.
-/// Shared by 2 operations: `querying_images_by_tag`, `querying_all_image_tags`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct QueryingAllImageTagsTags {
-    /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
-    /// left blank.
-    pub key: ::std::string::String,
-    /// Lists the tag values. Each value can contain a maximum of 255 Unicode characters. If this
-    /// parameter is left blank, any value is matched. If multiple values are listed, images that
-    /// have any of the values will be returned.
-    pub values: ::std::vec::Vec<::std::string::String>,
-}
-impl QueryingAllImageTagsTags {
-    /// A `QueryingAllImageTagsTags` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
-    pub fn new(
-        key: impl ::std::convert::Into<::std::string::String>,
-        values: ::std::vec::Vec<::std::string::String>,
-    ) -> Self {
-        Self { key: key.into(), values }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`QueryingAllImageTagsTags`].
-pub static SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for QueryingAllImageTagsTags {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS,
-    );
-}
-impl support::Validate for QueryingAllImageTagsTags {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for QueryingAllImageTagsTags {
-    const NAME: &'static str = "QueryingAllImageTagsTags";
-    const FIELDS: &'static [&'static str] = &["key", "values"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"key" => ::std::option::Option::Some(0),
-            b"values" => ::std::option::Option::Some(1),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        let mut field_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(position) = fields.next_field()? {
-            match position {
-                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                _ => {
-                    fields
-                        .value(
-                            1,
-                            &mut field_1,
-                            support::Items {
-                                item: support::text(support::unchecked),
-                                min: ::std::option::Option::None,
-                                max: ::std::option::Option::None,
-                            },
-                        )?
-                }
-            }
-        }
-        fields.end(&[("key", field_0.is_some()), ("values", field_1.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                key: M::take(field_0?)?,
-                values: M::take(field_1?)?,
-            })),
-        )
-    }
-}
 /// Table 6 Data structure description of the matches field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

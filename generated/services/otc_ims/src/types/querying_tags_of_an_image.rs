@@ -2,66 +2,9 @@
 // From: spec/otc_ims/querying_tags_of_an_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_an_image` operation reaches.
+//! The types that `spec/otc_ims/querying_tags_of_an_image.json` documents.
 use crate::support;
-/// Table 2 Data structure description of the tags field.
-/// Shared by 2 operations: `adding_or_deleting_image_tags_in_a_batch`,
-/// `querying_tags_of_an_image`.
-///
-/// The form of \[`Tags`\] that responses are read into: every field is optional, and a missing
-/// field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct TagsInResponse {
-    /// Specifies the tag key. The tag key cannot be left blank.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub key: ::std::option::Option<::std::string::String>,
-    /// Specifies the tag value.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-impl TagsInResponse {
-    /// A `TagsInResponse` with its mandatory fields, in the order the page lists them; the optional
-    /// ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`TagsInResponse`].
-pub static SHAPE_TAGS_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for TagsInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_TAGS_IN_RESPONSE,
-    );
-}
-impl support::Validate for TagsInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
+use super::super::{SHAPE_TAGS_IN_RESPONSE, TagsInResponse};
 /// Response parameters (status code 200).
 #[derive(
     Debug,

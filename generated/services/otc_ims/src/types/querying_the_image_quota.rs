@@ -2,7 +2,7 @@
 // From: spec/otc_ims/querying_the_image_quota.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_image_quota` operation reaches.
+//! The types that `spec/otc_ims/querying_the_image_quota.json` documents.
 use crate::support;
 /// Response parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/querying_the_status_of_an_asynchronous_job.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_status_of_an_asynchronous_job` operation reaches.
+//! The types that `spec/otc_ims/querying_the_status_of_an_asynchronous_job.json` documents.
 use crate::support;
 /// Table 2 Data structure description of the entities field (also Table 5).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/registering_an_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `registering_an_image` operation reaches.
+//! The types that `spec/otc_ims/registering_an_image.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/replicating_an_image_within_a_region.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `replicating_an_image_within_a_region` operation reaches.
+//! The types that `spec/otc_ims/replicating_an_image_within_a_region.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_ims/updating_an_image.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_image` operation reaches.
+//! The types that `spec/otc_ims/updating_an_image.json` documents.
 use crate::support;
-use super::common::{DiskFormat, Lazyloading, VirtualEnvType};
+use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Table 2 Data structure description of the \[Array\] field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_ims/updating_the_image_sharing_status_native_openstack_api.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_the_image_sharing_status_native_openstack_api` operation reaches.
+//! The types that `spec/otc_ims/updating_the_image_sharing_status_native_openstack_api.json` documents.
 use crate::support;
 /// Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/adding_a_quick_search.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_quick_search` operation reaches.
+//! The types that `spec/otc_lts/adding_a_quick_search.json` documents.
 use crate::support;
-use super::common::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/collecting_traffic_statistics_on_top_n_log_groups_or_log_streams.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `collecting_traffic_statistics_on_top_n_log_groups_or_log_streams` operation reaches.
+//! The types that `spec/otc_lts/collecting_traffic_statistics_on_top_n_log_groups_or_log_streams.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/creating_a_host_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_host_group` operation reaches.
+//! The types that `spec/otc_lts/creating_a_host_group.json` documents.
 use crate::support;
-use super::common::{HostGroupTag, HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
+use super::super::{HostGroupTag, HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

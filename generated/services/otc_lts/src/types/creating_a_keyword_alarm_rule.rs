@@ -2,9 +2,9 @@
 // From: spec/otc_lts/creating_a_keyword_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_keyword_alarm_rule` operation reaches.
+//! The types that `spec/otc_lts/creating_a_keyword_alarm_rule.json` documents.
 use crate::support;
-use super::common::{Frequency, KeywordsRequest, SqlNotificationSaveRule};
+use super::super::{Frequency, KeywordsRequest, SqlNotificationSaveRule};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/creating_a_log_transfer_task_old_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_log_transfer_task_old_version` operation reaches.
+//! The types that `spec/otc_lts/creating_a_log_transfer_task_old_version.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

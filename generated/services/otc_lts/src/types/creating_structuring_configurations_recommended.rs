@@ -2,9 +2,9 @@
 // From: spec/otc_lts/creating_structuring_configurations_recommended.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_structuring_configurations_recommended` operation reaches.
+//! The types that `spec/otc_lts/creating_structuring_configurations_recommended.json` documents.
 use crate::support;
-use super::common::{FieldModel, TemplateType};
+use super::super::{FieldModel, TemplateType};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

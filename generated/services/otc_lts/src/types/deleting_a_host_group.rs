@@ -2,9 +2,9 @@
 // From: spec/otc_lts/deleting_a_host_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_host_group` operation reaches.
+//! The types that `spec/otc_lts/deleting_a_host_group.json` documents.
 use crate::support;
-use super::common::{GetHostGroupInfo, SHAPE_GET_HOST_GROUP_INFO};
+use super::super::{GetHostGroupInfo, SHAPE_GET_HOST_GROUP_INFO};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

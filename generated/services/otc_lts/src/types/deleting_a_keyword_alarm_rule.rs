@@ -2,7 +2,7 @@
 // From: spec/otc_lts/deleting_a_keyword_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_keyword_alarm_rule` operation reaches.
+//! The types that `spec/otc_lts/deleting_a_keyword_alarm_rule.json` documents.
 use crate::support;
 /// Table 3 to Table 4 Response body parameters (status codes 400 and 500).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/deleting_a_structuring_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_structuring_rule` operation reaches.
+//! The types that `spec/otc_lts/deleting_a_structuring_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

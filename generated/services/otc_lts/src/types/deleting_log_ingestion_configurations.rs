@@ -2,9 +2,9 @@
 // From: spec/otc_lts/deleting_log_ingestion_configurations.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_log_ingestion_configurations` operation reaches.
+//! The types that `spec/otc_lts/deleting_log_ingestion_configurations.json` documents.
 use crate::support;
-use super::common::{AccessConfigInfo, SHAPE_ACCESS_CONFIG_INFO};
+use super::super::{AccessConfigInfo, SHAPE_ACCESS_CONFIG_INFO};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/enabling_log_collection_beyond_free_quota.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_log_collection_beyond_free_quota` operation reaches.
+//! The types that `spec/otc_lts/enabling_log_collection_beyond_free_quota.json` documents.
 use crate::support;
 /// Table 3 to Table 4 Response body parameters (status codes 403 and 500).
 #[derive(

@@ -2,106 +2,11 @@
 // From: spec/otc_lts/modifying_a_host_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_host_group` operation reaches.
+//! The types that `spec/otc_lts/modifying_a_host_group.json` documents.
 use crate::support;
-use super::common::HostGroupTag;
-/// Table 4 HostGroupTag.
-/// Shared by 3 operations: `creating_a_host_group`, `modifying_a_host_group`,
-/// `querying_host_groups`.
-///
-/// The form of \[`HostGroupTag`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct HostGroupTagInResponse {
-    /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do
-    /// not start with an underscore (). Max 128 characters are allowed.
-    ///
-    /// Length: at most 128 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub key: ::std::option::Option<::std::string::String>,
-    /// Tag value. Use only UTF-8 letters, digits, spaces, and the following characters: _.:/=+-@.
-    /// Max 255 characters are allowed.
-    ///
-    /// Length: at most 255 characters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-impl HostGroupTagInResponse {
-    /// A `HostGroupTagInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-    fn check_key(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::None,
-            ::std::option::Option::Some(128usize),
-        );
-    }
-    fn check_value(
-        out: &mut ::std::vec::Vec<support::Violation>,
-        p: &support::Path<'_>,
-        value: &str,
-    ) {
-        support::check_length(
-            out,
-            p,
-            value,
-            ::std::option::Option::None,
-            ::std::option::Option::Some(255usize),
-        );
-    }
-}
-/// The documented fields of [`HostGroupTagInResponse`].
-pub static SHAPE_HOST_GROUP_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    HostGroupTag, HostGroupTagInResponse, SHAPE_HOST_GROUP_TAG_IN_RESPONSE,
 };
-impl support::Shaped for HostGroupTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_HOST_GROUP_TAG_IN_RESPONSE,
-    );
-}
-impl support::Validate for HostGroupTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        if let ::std::option::Option::Some(value) = &self.key {
-            let p = path.field("key");
-            Self::check_key(out, &p, value);
-        }
-        if let ::std::option::Option::Some(value) = &self.value {
-            let p = path.field("value");
-            Self::check_value(out, &p, value);
-        }
-    }
-}
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

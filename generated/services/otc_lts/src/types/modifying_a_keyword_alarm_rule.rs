@@ -2,9 +2,9 @@
 // From: spec/otc_lts/modifying_a_keyword_alarm_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_keyword_alarm_rule` operation reaches.
+//! The types that `spec/otc_lts/modifying_a_keyword_alarm_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Frequency, KeywordsRequest, SHAPE_TOPICS_IN_RESPONSE, SqlNotificationSaveRule,
     TopicsInResponse,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/modifying_a_log_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_log_group` operation reaches.
+//! The types that `spec/otc_lts/modifying_a_log_group.json` documents.
 use crate::support;
-use super::common::TagsBody;
+use super::super::TagsBody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,93 +2,15 @@
 // From: spec/otc_lts/modifying_a_log_ingestion_configuration.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_log_ingestion_configuration` operation reaches.
+//! The types that `spec/otc_lts/modifying_a_log_ingestion_configuration.json` documents.
 use crate::support;
-use super::common::{
-    AccessConfigDeatilResponse, AccessConfigHostGroupIdListInResponse,
-    AccessConfigQueryLogInfo, AccessConfigTag, AccessConfigTagResponse,
-    AccessConfigTimeOffset, SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE,
+use super::super::{
+    AccessConfigDeatilResponse, AccessConfigHostGroupIdList,
+    AccessConfigHostGroupIdListInResponse, AccessConfigQueryLogInfo, AccessConfigTag,
+    AccessConfigTagResponse, AccessConfigTimeOffset, SHAPE_ACCESS_CONFIG_DEATIL_RESPONSE,
     SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST_IN_RESPONSE,
     SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO, SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
 };
-/// Table 10 AccessConfigHostGroupIdList (also Table 20).
-/// Shared by 4 operations: `modifying_a_log_ingestion_configuration`,
-/// `creating_a_log_ingestion_configuration`, `deleting_log_ingestion_configurations`,
-/// `querying_log_ingestion_configurations`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessConfigHostGroupIdList {
-    /// List of host group IDs.
-    pub host_group_id_list: ::std::vec::Vec<::std::string::String>,
-}
-impl AccessConfigHostGroupIdList {
-    /// A `AccessConfigHostGroupIdList` with its mandatory fields, in the order the page lists them;
-    /// the optional ones are `None` until set.
-    pub fn new(host_group_id_list: ::std::vec::Vec<::std::string::String>) -> Self {
-        Self { host_group_id_list }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`AccessConfigHostGroupIdList`].
-pub static SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "host_group_id_list",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for AccessConfigHostGroupIdList {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_ACCESS_CONFIG_HOST_GROUP_ID_LIST,
-    );
-}
-impl support::Validate for AccessConfigHostGroupIdList {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for AccessConfigHostGroupIdList {
-    const NAME: &'static str = "AccessConfigHostGroupIdList";
-    const FIELDS: &'static [&'static str] = &["host_group_id_list"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"host_group_id_list" => ::std::option::Option::Some(0),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        while fields.next_field()?.is_some() {
-            fields
-                .value(
-                    0,
-                    &mut field_0,
-                    support::Items {
-                        item: support::text(support::unchecked),
-                        min: ::std::option::Option::None,
-                        max: ::std::option::Option::None,
-                    },
-                )?;
-        }
-        fields.end(&[("host_group_id_list", field_0.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                host_group_id_list: M::take(field_0?)?,
-            })),
-        )
-    }
-}
 /// Table 4 AccessConfigDeatilUpdate.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/modifying_a_message_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_message_template` operation reaches.
+//! The types that `spec/otc_lts/modifying_a_message_template.json` documents.
 use crate::support;
-use super::common::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
+use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

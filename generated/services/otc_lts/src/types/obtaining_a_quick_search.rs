@@ -2,9 +2,9 @@
 // From: spec/otc_lts/obtaining_a_quick_search.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_quick_search` operation reaches.
+//! The types that `spec/otc_lts/obtaining_a_quick_search.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ErrorMessagebody, GetQuerySearchCriteriasBody, SHAPE_ERROR_MESSAGEBODY,
     SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_a_structuring_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_structuring_rule` operation reaches.
+//! The types that `spec/otc_lts/querying_a_structuring_rule.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_a_structuring_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_structuring_template` operation reaches.
+//! The types that `spec/otc_lts/querying_a_structuring_template.json` documents.
 use crate::support;
-use super::common::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
+use super::super::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
 /// Table 6 DemoField.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_all_log_groups_of_an_account.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_log_groups_of_an_account` operation reaches.
+//! The types that `spec/otc_lts/querying_all_log_groups_of_an_account.json` documents.
 use crate::support;
 /// Table 4 LogGroup.
 #[derive(

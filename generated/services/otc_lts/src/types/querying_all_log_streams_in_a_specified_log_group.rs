@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_all_log_streams_in_a_specified_log_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_log_streams_in_a_specified_log_group` operation reaches.
+//! The types that `spec/otc_lts/querying_all_log_streams_in_a_specified_log_group.json` documents.
 use crate::support;
 /// Table 4 LogStreamResBody.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_all_quick_searches_in_a_log_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_all_quick_searches_in_a_log_group` operation reaches.
+//! The types that `spec/otc_lts/querying_all_quick_searches_in_a_log_group.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ErrorMessagebody, GetQuerySearchCriteriasBody, SHAPE_ERROR_MESSAGEBODY,
     SHAPE_GET_QUERY_SEARCH_CRITERIAS_BODY,
 };

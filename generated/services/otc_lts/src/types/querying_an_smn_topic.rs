@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_an_smn_topic.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_smn_topic` operation reaches.
+//! The types that `spec/otc_lts/querying_an_smn_topic.json` documents.
 use crate::support;
-use super::common::{SHAPE_TOPICS_IN_RESPONSE, TopicsInResponse};
+use super::super::{SHAPE_TOPICS_IN_RESPONSE, TopicsInResponse};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_host_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_host_groups` operation reaches.
+//! The types that `spec/otc_lts/querying_host_groups.json` documents.
 use crate::support;
-use super::common::{GetHostGroupInfo, HostGroupTag, SHAPE_GET_HOST_GROUP_INFO};
+use super::super::{GetHostGroupInfo, HostGroupTag, SHAPE_GET_HOST_GROUP_INFO};
 /// Table 4 GetHostGroupListFilter.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_host_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_host_information` operation reaches.
+//! The types that `spec/otc_lts/querying_host_information.json` documents.
 use crate::support;
 /// Table 4 GetHostListFilter.
 #[derive(

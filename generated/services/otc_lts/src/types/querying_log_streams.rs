@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_log_streams.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_log_streams` operation reaches.
+//! The types that `spec/otc_lts/querying_log_streams.json` documents.
 use crate::support;
 /// Table 5 LogStreamNoIsFavorite.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_logs` operation reaches.
+//! The types that `spec/otc_lts/querying_logs.json` documents.
 use crate::support;
 /// Table 5 LogContents.
 #[derive(

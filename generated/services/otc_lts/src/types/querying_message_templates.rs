@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_message_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_message_templates` operation reaches.
+//! The types that `spec/otc_lts/querying_message_templates.json` documents.
 use crate::support;
-use super::common::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
+use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
 /// Table 4 NotificationTemplate.
 #[derive(
     Debug,

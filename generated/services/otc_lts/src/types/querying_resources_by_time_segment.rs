@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_resources_by_time_segment.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resources_by_time_segment` operation reaches.
+//! The types that `spec/otc_lts/querying_resources_by_time_segment.json` documents.
 use crate::support;
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_lts/querying_the_brief_list_of_structuring_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_brief_list_of_structuring_templates` operation reaches.
+//! The types that `spec/otc_lts/querying_the_brief_list_of_structuring_templates.json` documents.
 use crate::support;
-use super::common::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
+use super::super::{CustomTemplateErrorCode, SHAPE_CUSTOM_TEMPLATE_ERROR_CODE};
 /// Table 4 BriefStructTemplateModel.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_lts/querying_the_log_histogram.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_log_histogram` operation reaches.
+//! The types that `spec/otc_lts/querying_the_log_histogram.json` documents.
 use crate::support;
 /// Table 6 histogram.
 #[derive(

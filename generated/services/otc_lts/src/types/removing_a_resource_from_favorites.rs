@@ -2,9 +2,9 @@
 // From: spec/otc_lts/removing_a_resource_from_favorites.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `removing_a_resource_from_favorites` operation reaches.
+//! The types that `spec/otc_lts/removing_a_resource_from_favorites.json` documents.
 use crate::support;
-use super::common::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
+use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3, Table 5 and Table 7 Response body parameters (status codes 200, 400 and 500).
 #[derive(
     Debug,

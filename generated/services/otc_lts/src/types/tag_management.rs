@@ -2,9 +2,9 @@
 // From: spec/otc_lts/tag_management.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `tag_management` operation reaches.
+//! The types that `spec/otc_lts/tag_management.json` documents.
 use crate::support;
-use super::common::TagsBody;
+use super::super::TagsBody;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

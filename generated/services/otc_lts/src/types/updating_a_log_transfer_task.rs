@@ -2,9 +2,9 @@
 // From: spec/otc_lts/updating_a_log_transfer_task.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_log_transfer_task` operation reaches.
+//! The types that `spec/otc_lts/updating_a_log_transfer_task.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     LogStorageFormat, LogStreams, LogTransferDetail, LogTransferInfoRespBody,
     SHAPE_LOG_STREAMS, SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
 };

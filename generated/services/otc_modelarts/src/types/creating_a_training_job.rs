@@ -2,7 +2,7 @@
 // From: spec/otc_modelarts/creating_a_training_job.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_training_job` operation reaches.
+//! The types that `spec/otc_modelarts/creating_a_training_job.json` documents.
 use crate::support;
 /// Table 3 config parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,8 +2,173 @@
 // From: spec/otc_modelarts/deploying_a_model_as_a_service.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deploying_a_model_as_a_service` operation reaches.
+//! The types that `spec/otc_modelarts/deploying_a_model_as_a_service.json` documents.
 use crate::support;
+/// Table 4 config parameters of batch.
+///
+/// Documented rules:
+/// - `mapping_rule`: This parameter is mandatory only when mapping_type is set to csv.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConfigBatch {
+    /// Model ID
+    pub model_id: ::std::string::String,
+    /// Resource flavor. Options: modelarts.vm.cpu.2u and modelarts.vm.gpu.p4
+    pub specification: Specification,
+    /// Number of instances deployed in a model.
+    pub instance_count: i32,
+    /// (Optional) Environment variable key-value pair required for running a model. By default,
+    /// this parameter is left blank.
+    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
+    /// environment variables.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub envs: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    /// Data source type. This parameter can be set to ManifestFile. By default, this parameter is
+    /// left blank, indicating that only files in the src_path directory are read. If this parameter
+    /// is set to ManifestFile, src_path must be a specific manifest file path. You can specify
+    /// multiple data paths in the manifest file.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub src_type: ::std::option::Option<::std::string::String>,
+    /// OBS path of the input data of a batch job
+    pub src_path: ::std::string::String,
+    /// OBS path of the output data of a batch job
+    pub dest_path: ::std::string::String,
+    /// Inference API called in a batch task, which is a REST API in the model image. Select an API
+    /// URI from the model config.json file for inference. If a ModelArts built-in inference image
+    /// is used, the value of this parameter is /.
+    pub req_uri: ::std::string::String,
+    /// Mapping type of the input data. The value can be file or csv.
+    /// • If you select file, each inference request corresponds to a file in the input data path.
+    /// When this mode is used, req_uri of this model can have only one input parameter and the type
+    /// of this parameter is file.
+    /// • If you select csv, each inference request corresponds to a row of data in the CSV file.
+    /// When this mode is used, the files in the input data path can only be in CSV format and
+    /// mapping_rule needs to be configured to map the index of each parameter in the inference
+    /// request body to the CSV file.
+    pub mapping_type: ::std::string::String,
+    /// Mapping between input parameters and CSV data. This parameter is mandatory only when
+    /// mapping_type is set to csv.
+    /// Mapping rule: The mapping rule comes from the input parameter (input_params) in the model
+    /// configuration file config.json. When type is set to string, number, integer, or boolean, you
+    /// need to configure the index parameter. For details, see .
+    /// The index must be a positive integer starting from 0. If the value of index does not comply
+    /// with the rule, this parameter is ignored in the request. After the mapping rule is
+    /// configured, the corresponding CSV data must be separated by commas (,).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub mapping_rule: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    >,
+}
+impl ConfigBatch {
+    /// A `ConfigBatch` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        model_id: impl ::std::convert::Into<::std::string::String>,
+        specification: Specification,
+        instance_count: i32,
+        src_path: impl ::std::convert::Into<::std::string::String>,
+        dest_path: impl ::std::convert::Into<::std::string::String>,
+        req_uri: impl ::std::convert::Into<::std::string::String>,
+        mapping_type: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            model_id: model_id.into(),
+            specification,
+            instance_count,
+            envs: ::std::option::Option::None,
+            src_type: ::std::option::Option::None,
+            src_path: src_path.into(),
+            dest_path: dest_path.into(),
+            req_uri: req_uri.into(),
+            mapping_type: mapping_type.into(),
+            mapping_rule: ::std::option::Option::None,
+        }
+    }
+}
+/// Table 3 config parameters of real-time.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ConfigRealTime {
+    /// Model ID
+    pub model_id: ::std::string::String,
+    /// Traffic weight allocated to a model. This parameter is mandatory only when infer_type is set
+    /// to real-time. The sum of the weights must be 100.
+    pub weight: i32,
+    /// Resource specifications. Select specifications based on service requirements.
+    pub specification: ::std::string::String,
+    /// Custom specifications. Set this parameter when you use a dedicated resource pool. For
+    /// details, see Table 6.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub custom_spec: ::std::option::Option<CustomSpec>,
+    /// Number of instances deployed in a model. The value must be greater than 0.
+    ///
+    /// Range: at least 1.
+    pub instance_count: i32,
+    /// (Optional) Environment variable key-value pair required for running a model. By default,
+    /// this parameter is left blank.
+    /// To ensure data security, do not enter sensitive information, such as plaintext passwords, in
+    /// environment variables.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub envs: ::std::option::Option<
+        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+    >,
+    /// ID of a dedicated resource pool. By default, this parameter is left blank, indicating that
+    /// no dedicated resource pool is used.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cluster_id: ::std::option::Option<::std::string::String>,
+}
+impl ConfigRealTime {
+    /// A `ConfigRealTime` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(
+        model_id: impl ::std::convert::Into<::std::string::String>,
+        weight: i32,
+        specification: impl ::std::convert::Into<::std::string::String>,
+        instance_count: i32,
+    ) -> Self {
+        Self {
+            model_id: model_id.into(),
+            weight,
+            specification: specification.into(),
+            custom_spec: ::std::option::Option::None,
+            instance_count,
+            envs: ::std::option::Option::None,
+            cluster_id: ::std::option::Option::None,
+        }
+    }
+}
+/// Table 6 custom_spec parameters.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CustomSpec {
+    /// Number of required CPUs
+    pub cpu: f64,
+    /// Required memory capacity, in MB
+    pub memory: i32,
+    /// Number of GPUs, which can be decimals. This parameter is optional. By default, it is not
+    /// used.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub gpu_p4: ::std::option::Option<f64>,
+    /// Number of NPUs, which can be decimals. This parameter is optional. By default, it is not
+    /// used.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ascend_a310: ::std::option::Option<i32>,
+}
+impl CustomSpec {
+    /// A `CustomSpec` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new(cpu: f64, memory: i32) -> Self {
+        Self {
+            cpu,
+            memory,
+            gpu_p4: ::std::option::Option::None,
+            ascend_a310: ::std::option::Option::None,
+        }
+    }
+}
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 2 Parameters.
 ///
 /// Rules checked by `validate`:
@@ -69,6 +234,7 @@ pub struct DeployingAModelAsAServiceRequest {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schedule: ::std::option::Option<::std::vec::Vec<Schedule>>,
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl DeployingAModelAsAServiceRequest {
     /// A `DeployingAModelAsAServiceRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -197,6 +363,7 @@ impl DeployingAModelAsAServiceRequest {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Validate for DeployingAModelAsAServiceRequest {
     fn validate_at(
         &self,
@@ -243,6 +410,7 @@ impl support::Validate for DeployingAModelAsAServiceRequest {
         }
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Read for DeployingAModelAsAServiceRequest {
     const NAME: &'static str = "DeployingAModelAsAServiceRequest";
     const FIELDS: &'static [&'static str] = &[
@@ -364,6 +532,7 @@ impl support::Read for DeployingAModelAsAServiceRequest {
         )
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 7 Parameters (status code 200).
 #[derive(
     Debug,
@@ -382,6 +551,7 @@ pub struct DeployingAModelAsAServiceResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub resource_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl DeployingAModelAsAServiceResponse200 {
     /// A `DeployingAModelAsAServiceResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -389,6 +559,7 @@ impl DeployingAModelAsAServiceResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// The documented fields of [`DeployingAModelAsAServiceResponse200`].
 pub static SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -402,11 +573,13 @@ pub static SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_RESPONSE200: support::Shape = su
         },
     ],
 };
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Shaped for DeployingAModelAsAServiceResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_DEPLOYING_A_MODEL_AS_A_SERVICE_RESPONSE200,
     );
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Validate for DeployingAModelAsAServiceResponse200 {
     fn validate_at(
         &self,
@@ -416,6 +589,7 @@ impl support::Validate for DeployingAModelAsAServiceResponse200 {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 5 schedule parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -431,6 +605,7 @@ pub struct Schedule {
     /// time_unit to HOURS and duration to 2.
     pub duration: i32,
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl Schedule {
     /// A `Schedule` with its mandatory fields, in the order the page lists them; the optional ones
     /// are `None` until set.
@@ -451,6 +626,7 @@ impl Schedule {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Validate for Schedule {
     fn validate_at(
         &self,
@@ -460,6 +636,7 @@ impl support::Validate for Schedule {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Read for Schedule {
     const NAME: &'static str = "Schedule";
     const FIELDS: &'static [&'static str] = &["type", "time_unit", "duration"];
@@ -508,6 +685,7 @@ impl support::Read for Schedule {
         )
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// Inference mode.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -520,6 +698,7 @@ pub enum InferType {
     /// parse; `validate` rejects it in requests.
     Unknown(::std::string::String),
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl InferType {
     /// The documented values, as written on the page.
     pub const DOCUMENTED: &'static [&'static str] = &["real-time", "batch"];
@@ -543,11 +722,13 @@ impl InferType {
         }
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl ::std::fmt::Display for InferType {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl ::serde::Serialize for InferType {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -556,6 +737,7 @@ impl ::serde::Serialize for InferType {
         serializer.serialize_str(self.as_str())
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl<'de> ::serde::Deserialize<'de> for InferType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -563,6 +745,7 @@ impl<'de> ::serde::Deserialize<'de> for InferType {
         support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Validate for InferType {
     fn validate_at(
         &self,
@@ -572,6 +755,77 @@ impl support::Validate for InferType {
         support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
     }
 }
+#[cfg(feature = "deploying_a_model_as_a_service")]
 impl support::Shaped for InferType {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// Resource flavor.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Specification {
+    /// Wire value: `modelarts.vm.cpu.2u`.
+    ModelartsVmCpu2u,
+    /// Wire value: `modelarts.vm.gpu.p4`.
+    ModelartsVmGpuP4,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl Specification {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "modelarts.vm.cpu.2u",
+        "modelarts.vm.gpu.p4",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ModelartsVmCpu2u => "modelarts.vm.cpu.2u",
+            Self::ModelartsVmGpuP4 => "modelarts.vm.gpu.p4",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "modelarts.vm.cpu.2u" => ::std::option::Option::Some(Self::ModelartsVmCpu2u),
+            "modelarts.vm.gpu.p4" => ::std::option::Option::Some(Self::ModelartsVmGpuP4),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for Specification {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for Specification {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Specification {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for Specification {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for Specification {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_modelarts/list_datasets.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `list_datasets` operation reaches.
+//! The types that `spec/otc_modelarts/list_datasets.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Label, LabelAttribute, LabelProperty, SHAPE_LABEL, SHAPE_LABEL_ATTRIBUTE,
     SHAPE_LABEL_PROPERTY,
 };

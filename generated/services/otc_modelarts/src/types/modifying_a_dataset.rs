@@ -2,9 +2,9 @@
 // From: spec/otc_modelarts/modifying_a_dataset.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_dataset` operation reaches.
+//! The types that `spec/otc_modelarts/modifying_a_dataset.json` documents.
 use crate::support;
-use super::common::Label;
+use super::super::Label;
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_modelarts/modifying_a_workspace.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_workspace` operation reaches.
+//! The types that `spec/otc_modelarts/modifying_a_workspace.json` documents.
 use crate::support;
 /// Table 3 grants.
 #[derive(

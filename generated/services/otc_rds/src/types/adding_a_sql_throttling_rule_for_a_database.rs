@@ -2,7 +2,7 @@
 // From: spec/otc_rds/adding_a_sql_throttling_rule_for_a_database.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_sql_throttling_rule_for_a_database` operation reaches.
+//! The types that `spec/otc_rds/adding_a_sql_throttling_rule_for_a_database.json` documents.
 use crate::support;
 /// Table 3 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

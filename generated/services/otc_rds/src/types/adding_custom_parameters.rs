@@ -2,9 +2,9 @@
 // From: spec/otc_rds/adding_custom_parameters.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_custom_parameters` operation reaches.
+//! The types that `spec/otc_rds/adding_custom_parameters.json` documents.
 use crate::support;
-use super::common::Values;
+use super::super::Values;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/adding_host_addresses_for_msdtc.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_host_addresses_for_msdtc` operation reaches.
+//! The types that `spec/otc_rds/adding_host_addresses_for_msdtc.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

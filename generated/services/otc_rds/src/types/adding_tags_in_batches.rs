@@ -2,7 +2,7 @@
 // From: spec/otc_rds/adding_tags_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_tags_in_batches` operation reaches.
+//! The types that `spec/otc_rds/adding_tags_in_batches.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

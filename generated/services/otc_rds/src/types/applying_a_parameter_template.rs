@@ -2,7 +2,7 @@
 // From: spec/otc_rds/applying_a_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `applying_a_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/applying_a_parameter_template.json` documents.
 use crate::support;
 /// Table 4 apply_results field data structure description.
 #[derive(

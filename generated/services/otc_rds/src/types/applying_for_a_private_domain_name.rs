@@ -2,7 +2,7 @@
 // From: spec/otc_rds/applying_for_a_private_domain_name.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `applying_for_a_private_domain_name` operation reaches.
+//! The types that `spec/otc_rds/applying_for_a_private_domain_name.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/binding_and_unbinding_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_and_unbinding_an_eip` operation reaches.
+//! The types that `spec/otc_rds/binding_and_unbinding_an_eip.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

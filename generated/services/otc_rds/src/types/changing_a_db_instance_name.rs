@@ -2,7 +2,7 @@
 // From: spec/otc_rds/changing_a_db_instance_name.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_a_db_instance_name` operation reaches.
+//! The types that `spec/otc_rds/changing_a_db_instance_name.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

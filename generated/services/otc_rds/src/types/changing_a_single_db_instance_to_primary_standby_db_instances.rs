@@ -2,7 +2,7 @@
 // From: spec/otc_rds/changing_a_single_db_instance_to_primary_standby_db_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_a_single_db_instance_to_primary_standby_db_instances` operation reaches.
+//! The types that `spec/otc_rds/changing_a_single_db_instance_to_primary_standby_db_instances.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/changing_db_instance_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_db_instance_specifications` operation reaches.
+//! The types that `spec/otc_rds/changing_db_instance_specifications.json` documents.
 use crate::support;
-use super::common::Resize;
+use super::super::Resize;
 /// Table 2 Parameter description.
 #[derive(
     Debug,

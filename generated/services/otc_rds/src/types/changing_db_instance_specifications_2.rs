@@ -2,7 +2,7 @@
 // From: spec/otc_rds/changing_db_instance_specifications_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_db_instance_specifications_2` operation reaches.
+//! The types that `spec/otc_rds/changing_db_instance_specifications_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

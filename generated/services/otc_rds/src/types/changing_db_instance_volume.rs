@@ -2,9 +2,9 @@
 // From: spec/otc_rds/changing_db_instance_volume.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_db_instance_volume` operation reaches.
+//! The types that `spec/otc_rds/changing_db_instance_volume.json` documents.
 use crate::support;
-use super::common::{ChangingDbInstanceVolumeResize, Extendparam, SHAPE_EXTENDPARAM};
+use super::super::{ChangingDbInstanceVolumeResize, Extendparam, SHAPE_EXTENDPARAM};
 /// Table 2 Parameter description.
 #[derive(
     Debug,

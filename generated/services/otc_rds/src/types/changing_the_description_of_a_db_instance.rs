@@ -2,7 +2,7 @@
 // From: spec/otc_rds/changing_the_description_of_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_the_description_of_a_db_instance` operation reaches.
+//! The types that `spec/otc_rds/changing_the_description_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
 #[derive(

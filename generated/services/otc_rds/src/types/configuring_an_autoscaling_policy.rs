@@ -2,7 +2,7 @@
 // From: spec/otc_rds/configuring_an_autoscaling_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `configuring_an_autoscaling_policy` operation reaches.
+//! The types that `spec/otc_rds/configuring_an_autoscaling_policy.json` documents.
 use crate::support;
 /// Table 2 Parameters.
 ///

@@ -2,10 +2,10 @@
 // From: spec/otc_rds/creating_a_db_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_db_instance_2` operation reaches.
+//! The types that `spec/otc_rds/creating_a_db_instance_2.json` documents.
 use crate::support;
-use super::common::{
-    ChargeInfoInResponse, CreatingADbInstance2BackupStrategy,
+use super::super::{
+    ChargeInfo, ChargeInfoInResponse, CreatingADbInstance2BackupStrategy,
     CreatingADbInstance2BackupStrategyInResponse, CreatingADbInstance2Ha,
     CreatingADbInstance2HaInResponse, CreatingADbInstanceVolume,
     CreatingADbInstanceVolumeInResponse, Datastore, DatastoreInResponse,
@@ -14,76 +14,6 @@ use super::common::{
     SHAPE_CREATING_A_DB_INSTANCE2_HA_IN_RESPONSE,
     SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE, SHAPE_DATASTORE_IN_RESPONSE,
 };
-/// Table 8 chargeInfo field data structure description (also Table 16).
-/// Shared by 2 operations: `creating_a_db_instance_2`, `querying_db_instances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ChargeInfo {
-    /// Specifies the billing mode.
-    /// The value postPaid indicates the pay-per-use billing mode.
-    pub charge_mode: ::std::string::String,
-}
-impl ChargeInfo {
-    /// A `ChargeInfo` with its mandatory fields, in the order the page lists them; the optional
-    /// ones are `None` until set.
-    pub fn new(charge_mode: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            charge_mode: charge_mode.into(),
-        }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`ChargeInfo`].
-pub static SHAPE_CHARGE_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "charge_mode",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChargeInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHARGE_INFO,
-    );
-}
-impl support::Validate for ChargeInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for ChargeInfo {
-    const NAME: &'static str = "ChargeInfo";
-    const FIELDS: &'static [&'static str] = &["charge_mode"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"charge_mode" => ::std::option::Option::Some(0),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(support::unchecked))?;
-        }
-        fields.end(&[("charge_mode", field_0.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                charge_mode: M::take(field_0?)?,
-            })),
-        )
-    }
-}
 /// Table 2 Parameter description (creating single and primary/standby DB instances).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

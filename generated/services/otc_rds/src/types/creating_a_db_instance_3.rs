@@ -2,11 +2,15 @@
 // From: spec/otc_rds/creating_a_db_instance_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_db_instance_3` operation reaches.
+//! The types that `spec/otc_rds/creating_a_db_instance_3.json` documents.
+#[cfg(feature = "creating_a_db_instance_3")]
 use crate::support;
-use super::common::{
+use super::super::Links;
+#[cfg(feature = "creating_a_db_instance_3")]
+use super::super::{
     Datastore, DatastoreInResponse, SHAPE_DATASTORE, SHAPE_DATASTORE_IN_RESPONSE,
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 11 cluster_config field data structure description (not supported currently).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -14,6 +18,7 @@ pub struct ClusterConfig {
     /// Specifies the cluster ID.
     pub id: ::std::string::String,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl ClusterConfig {
     /// A `ClusterConfig` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -26,6 +31,7 @@ impl ClusterConfig {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`ClusterConfig`].
 pub static SHAPE_CLUSTER_CONFIG: support::Shape = support::Shape {
     fields: &[
@@ -35,11 +41,13 @@ pub static SHAPE_CLUSTER_CONFIG: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for ClusterConfig {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CLUSTER_CONFIG,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for ClusterConfig {
     fn validate_at(
         &self,
@@ -49,6 +57,7 @@ impl support::Validate for ClusterConfig {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for ClusterConfig {
     const NAME: &'static str = "ClusterConfig";
     const FIELDS: &'static [&'static str] = &["id"];
@@ -71,6 +80,7 @@ impl support::Read for ClusterConfig {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 11 cluster_config field data structure description (not supported currently).
 ///
 /// The form of \[`ClusterConfig`\] that responses are read into: every field is optional, and a
@@ -89,6 +99,7 @@ pub struct ClusterConfigInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl ClusterConfigInResponse {
     /// A `ClusterConfigInResponse` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -96,6 +107,7 @@ impl ClusterConfigInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`ClusterConfigInResponse`].
 pub static SHAPE_CLUSTER_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -105,11 +117,13 @@ pub static SHAPE_CLUSTER_CONFIG_IN_RESPONSE: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for ClusterConfigInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CLUSTER_CONFIG_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for ClusterConfigInResponse {
     fn validate_at(
         &self,
@@ -119,6 +133,7 @@ impl support::Validate for ClusterConfigInResponse {
         support::check_present(out, &path.field("id"), self.id.is_some());
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 2 Parameter description.
 #[derive(
     Debug,
@@ -136,6 +151,7 @@ pub struct CreatingADbInstance3Request {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance: ::std::option::Option<CreatingADbInstance3Instance>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Request {
     /// A `CreatingADbInstance3Request` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -153,6 +169,7 @@ impl CreatingADbInstance3Request {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Request {
     fn validate_at(
         &self,
@@ -165,6 +182,7 @@ impl support::Validate for CreatingADbInstance3Request {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3Request {
     const NAME: &'static str = "CreatingADbInstance3Request";
     const FIELDS: &'static [&'static str] = &["instance"];
@@ -194,6 +212,7 @@ impl support::Read for CreatingADbInstance3Request {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 12 Parameter description (status code 200).
 #[derive(
     Debug,
@@ -209,6 +228,7 @@ pub struct CreatingADbInstance3Response200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub instance: ::std::option::Option<CreatingADbInstance3InstanceInResponse>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Response200 {
     /// A `CreatingADbInstance3Response200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -216,6 +236,7 @@ impl CreatingADbInstance3Response200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3Response200`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -227,11 +248,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_RESPONSE200: support::Shape = support::
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3Response200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_RESPONSE200,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Response200 {
     fn validate_at(
         &self,
@@ -244,6 +267,7 @@ impl support::Validate for CreatingADbInstance3Response200 {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 8 databases field data structure description (not supported currently).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -258,6 +282,7 @@ pub struct CreatingADbInstance3Databases {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub character_set: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Databases {
     /// A `CreatingADbInstance3Databases` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -290,6 +315,7 @@ impl CreatingADbInstance3Databases {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3Databases`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES: support::Shape = support::Shape {
     fields: &[
@@ -307,11 +333,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES: support::Shape = support::Sh
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3Databases {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Databases {
     fn validate_at(
         &self,
@@ -321,6 +349,7 @@ impl support::Validate for CreatingADbInstance3Databases {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3Databases {
     const NAME: &'static str = "CreatingADbInstance3Databases";
     const FIELDS: &'static [&'static str] = &["name", "collate", "characterSet"];
@@ -355,6 +384,7 @@ impl support::Read for CreatingADbInstance3Databases {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 8 databases field data structure description (not supported currently).
 ///
 /// The form of \[`CreatingADbInstance3Databases`\] that responses are read into: every field is
@@ -381,6 +411,7 @@ pub struct CreatingADbInstance3DatabasesInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub character_set: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3DatabasesInResponse {
     /// A `CreatingADbInstance3DatabasesInResponse` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -388,6 +419,7 @@ impl CreatingADbInstance3DatabasesInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3DatabasesInResponse`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -405,11 +437,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE: support::Shape =
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3DatabasesInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_DATABASES_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3DatabasesInResponse {
     fn validate_at(
         &self,
@@ -419,6 +453,32 @@ impl support::Validate for CreatingADbInstance3DatabasesInResponse {
         support::check_present(out, &path.field("name"), self.name.is_some());
     }
 }
+/// Table 16 flavor field data structure description.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct CreatingADbInstance3Flavor {
+    /// Indicates the specification ID.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// Indicates the DB instance specification link.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub links: ::std::option::Option<::std::vec::Vec<Links>>,
+}
+impl CreatingADbInstance3Flavor {
+    /// A `CreatingADbInstance3Flavor` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 3 instance field data structure (creating a single DB instance) (also Table 13).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -503,6 +563,7 @@ pub struct CreatingADbInstance3Instance {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub replica_count: ::std::option::Option<i32>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Instance {
     /// A `CreatingADbInstance3Instance` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -618,6 +679,7 @@ impl CreatingADbInstance3Instance {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3Instance`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE: support::Shape = support::Shape {
     fields: &[
@@ -691,11 +753,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE: support::Shape = support::Sha
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3Instance {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Instance {
     fn validate_at(
         &self,
@@ -743,6 +807,7 @@ impl support::Validate for CreatingADbInstance3Instance {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3Instance {
     const NAME: &'static str = "CreatingADbInstance3Instance";
     const FIELDS: &'static [&'static str] = &[
@@ -914,6 +979,7 @@ impl support::Read for CreatingADbInstance3Instance {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 3 instance field data structure (creating a single DB instance) (also Table 13).
 ///
 /// The form of \[`CreatingADbInstance3Instance`\] that responses are read into: every field is
@@ -1015,6 +1081,7 @@ pub struct CreatingADbInstance3InstanceInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub replica_count: ::std::option::Option<i32>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3InstanceInResponse {
     /// A `CreatingADbInstance3InstanceInResponse` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -1022,6 +1089,7 @@ impl CreatingADbInstance3InstanceInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3InstanceInResponse`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -1101,11 +1169,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE: support::Shape = 
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3InstanceInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_INSTANCE_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3InstanceInResponse {
     fn validate_at(
         &self,
@@ -1155,6 +1225,7 @@ impl support::Validate for CreatingADbInstance3InstanceInResponse {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 9 nics field data structure description.
 #[derive(
     Debug,
@@ -1184,6 +1255,7 @@ pub struct CreatingADbInstance3Nics {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub security_group_id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Nics {
     /// A `CreatingADbInstance3Nics` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -1212,6 +1284,7 @@ impl CreatingADbInstance3Nics {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3Nics`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_NICS: support::Shape = support::Shape {
     fields: &[
@@ -1225,11 +1298,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_NICS: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3Nics {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_NICS,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Nics {
     fn validate_at(
         &self,
@@ -1239,6 +1314,7 @@ impl support::Validate for CreatingADbInstance3Nics {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3Nics {
     const NAME: &'static str = "CreatingADbInstance3Nics";
     const FIELDS: &'static [&'static str] = &["net-id", "securityGroupId"];
@@ -1269,6 +1345,7 @@ impl support::Read for CreatingADbInstance3Nics {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 10 restorePoint field data structure description (not supported currently).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1279,6 +1356,7 @@ pub struct RestorePoint {
     #[serde(rename = "backupRef")]
     pub backup_ref: ::std::string::String,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl RestorePoint {
     /// A `RestorePoint` with its mandatory fields, in the order the page lists them; the optional
     /// ones are `None` until set.
@@ -1293,6 +1371,7 @@ impl RestorePoint {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`RestorePoint`].
 pub static SHAPE_RESTORE_POINT: support::Shape = support::Shape {
     fields: &[
@@ -1302,11 +1381,13 @@ pub static SHAPE_RESTORE_POINT: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for RestorePoint {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_RESTORE_POINT,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for RestorePoint {
     fn validate_at(
         &self,
@@ -1316,6 +1397,7 @@ impl support::Validate for RestorePoint {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for RestorePoint {
     const NAME: &'static str = "RestorePoint";
     const FIELDS: &'static [&'static str] = &["backupRef"];
@@ -1340,6 +1422,7 @@ impl support::Read for RestorePoint {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 10 restorePoint field data structure description (not supported currently).
 ///
 /// The form of \[`RestorePoint`\] that responses are read into: every field is optional, and a
@@ -1361,6 +1444,7 @@ pub struct RestorePointInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backup_ref: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl RestorePointInResponse {
     /// A `RestorePointInResponse` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -1368,6 +1452,7 @@ impl RestorePointInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`RestorePointInResponse`].
 pub static SHAPE_RESTORE_POINT_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -1377,11 +1462,13 @@ pub static SHAPE_RESTORE_POINT_IN_RESPONSE: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for RestorePointInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_RESTORE_POINT_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for RestorePointInResponse {
     fn validate_at(
         &self,
@@ -1391,6 +1478,7 @@ impl support::Validate for RestorePointInResponse {
         support::check_present(out, &path.field("backupRef"), self.backup_ref.is_some());
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 6 users field data structure description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1408,6 +1496,7 @@ pub struct Users {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub databases: ::std::option::Option<::std::vec::Vec<CreatingADbInstance3Databases>>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl Users {
     /// A `Users` with its mandatory fields, in the order the page lists them; the optional ones are
     /// `None` until set.
@@ -1435,6 +1524,7 @@ impl Users {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`Users`].
 pub static SHAPE_USERS: support::Shape = support::Shape {
     fields: &[
@@ -1454,11 +1544,13 @@ pub static SHAPE_USERS: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for Users {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_USERS,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for Users {
     fn validate_at(
         &self,
@@ -1474,6 +1566,7 @@ impl support::Validate for Users {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for Users {
     const NAME: &'static str = "Users";
     const FIELDS: &'static [&'static str] = &["name", "password", "databases"];
@@ -1519,6 +1612,7 @@ impl support::Read for Users {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 6 users field data structure description.
 ///
 /// The form of \[`Users`\] that responses are read into: every field is optional, and a missing
@@ -1550,6 +1644,7 @@ pub struct UsersInResponse {
         ::std::vec::Vec<CreatingADbInstance3DatabasesInResponse>,
     >,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl UsersInResponse {
     /// A `UsersInResponse` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -1557,6 +1652,7 @@ impl UsersInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`UsersInResponse`].
 pub static SHAPE_USERS_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -1578,11 +1674,13 @@ pub static SHAPE_USERS_IN_RESPONSE: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for UsersInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_USERS_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for UsersInResponse {
     fn validate_at(
         &self,
@@ -1600,6 +1698,7 @@ impl support::Validate for UsersInResponse {
         }
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 7 volume field data structure description (also Table 15).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1616,6 +1715,7 @@ pub struct CreatingADbInstance3Volume {
     /// If the size is a decimal value, the system will round it down.
     pub size: i32,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3Volume {
     /// A `CreatingADbInstance3Volume` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -1639,6 +1739,7 @@ impl CreatingADbInstance3Volume {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3Volume`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME: support::Shape = support::Shape {
     fields: &[
@@ -1652,11 +1753,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME: support::Shape = support::Shape
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3Volume {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_VOLUME,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3Volume {
     fn validate_at(
         &self,
@@ -1666,6 +1769,7 @@ impl support::Validate for CreatingADbInstance3Volume {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Read for CreatingADbInstance3Volume {
     const NAME: &'static str = "CreatingADbInstance3Volume";
     const FIELDS: &'static [&'static str] = &["type", "size"];
@@ -1703,6 +1807,7 @@ impl support::Read for CreatingADbInstance3Volume {
         )
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// Table 7 volume field data structure description (also Table 15).
 ///
 /// The form of \[`CreatingADbInstance3Volume`\] that responses are read into: every field is
@@ -1731,6 +1836,7 @@ pub struct CreatingADbInstance3VolumeInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub size: ::std::option::Option<i32>,
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl CreatingADbInstance3VolumeInResponse {
     /// A `CreatingADbInstance3VolumeInResponse` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -1738,6 +1844,7 @@ impl CreatingADbInstance3VolumeInResponse {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 /// The documented fields of [`CreatingADbInstance3VolumeInResponse`].
 pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -1751,11 +1858,13 @@ pub static SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE: support::Shape = su
         },
     ],
 };
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Shaped for CreatingADbInstance3VolumeInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_A_DB_INSTANCE3_VOLUME_IN_RESPONSE,
     );
 }
+#[cfg(feature = "creating_a_db_instance_3")]
 impl support::Validate for CreatingADbInstance3VolumeInResponse {
     fn validate_at(
         &self,

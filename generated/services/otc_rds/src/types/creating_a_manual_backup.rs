@@ -2,7 +2,7 @@
 // From: spec/otc_rds/creating_a_manual_backup.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_manual_backup` operation reaches.
+//! The types that `spec/otc_rds/creating_a_manual_backup.json` documents.
 use crate::support;
 /// Table 3 backup field data structure description (also Table 5).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

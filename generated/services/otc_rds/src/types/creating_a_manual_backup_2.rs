@@ -2,74 +2,9 @@
 // From: spec/otc_rds/creating_a_manual_backup_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_manual_backup_2` operation reaches.
+//! The types that `spec/otc_rds/creating_a_manual_backup_2.json` documents.
 use crate::support;
-use super::common::{DatabasesInResponse, SHAPE_DATABASES_IN_RESPONSE};
-/// Table 3 databases field data structure description.
-/// Shared by 2 operations: `creating_a_manual_backup_2`, `obtaining_details_about_backups`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Databases {
-    /// Specifies the names of self-built databases.
-    pub name: ::std::string::String,
-}
-impl Databases {
-    /// A `Databases` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self { name: name.into() }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`Databases`].
-pub static SHAPE_DATABASES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "name",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Databases {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATABASES,
-    );
-}
-impl support::Validate for Databases {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for Databases {
-    const NAME: &'static str = "Databases";
-    const FIELDS: &'static [&'static str] = &["name"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"name" => ::std::option::Option::Some(0),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(support::unchecked))?;
-        }
-        fields.end(&[("name", field_0.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self { name: M::take(field_0?)? })),
-        )
-    }
-}
+use super::super::{Databases, DatabasesInResponse, SHAPE_DATABASES_IN_RESPONSE};
 /// Table 5 backup field data structure description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/creating_a_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/creating_a_parameter_template.json` documents.
 use crate::support;
-use super::common::{Datastore, Values};
+use super::super::{Datastore, Values};
 /// Table 6 configuration field data structure description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/creating_a_parameter_template_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_parameter_template_2` operation reaches.
+//! The types that `spec/otc_rds/creating_a_parameter_template_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Datastore, DatastoreInResponse, SHAPE_DATASTORE, SHAPE_DATASTORE_IN_RESPONSE,
     SHAPE_VALUES, Values,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/database_version_queries.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `database_version_queries` operation reaches.
+//! The types that `spec/otc_rds/database_version_queries.json` documents.
 use crate::support;
 /// Table 3 dataStores field data structure description.
 #[derive(

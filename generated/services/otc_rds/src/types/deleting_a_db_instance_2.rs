@@ -2,7 +2,7 @@
 // From: spec/otc_rds/deleting_a_db_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_db_instance_2` operation reaches.
+//! The types that `spec/otc_rds/deleting_a_db_instance_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 202).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/deleting_manual_backups_in_batches_rds_for_sql_server.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_manual_backups_in_batches_rds_for_sql_server` operation reaches.
+//! The types that `spec/otc_rds/deleting_manual_backups_in_batches_rds_for_sql_server.json` documents.
 use crate::support;
 /// Table 5 delete_results field data structure description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/disabling_database_proxy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `disabling_database_proxy` operation reaches.
+//! The types that `spec/otc_rds/disabling_database_proxy.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 202).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/enabling_database_proxy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_database_proxy` operation reaches.
+//! The types that `spec/otc_rds/enabling_database_proxy.json` documents.
 use crate::support;
-use super::common::RouteMode;
+use super::super::RouteMode;
 /// Table 3 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

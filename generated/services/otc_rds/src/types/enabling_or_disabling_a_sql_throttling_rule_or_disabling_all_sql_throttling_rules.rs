@@ -2,7 +2,7 @@
 // From: spec/otc_rds/enabling_or_disabling_a_sql_throttling_rule_or_disabling_all_sql_throttling_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_or_disabling_a_sql_throttling_rule_or_disabling_all_sql_throttling_rules` operation reaches.
+//! The types that `spec/otc_rds/enabling_or_disabling_a_sql_throttling_rule_or_disabling_all_sql_throttling_rules.json` documents.
 use crate::support;
 /// Table 3 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/enabling_tde_for_a_db_instance_rds_for_sql_server.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_tde_for_a_db_instance_rds_for_sql_server` operation reaches.
+//! The types that `spec/otc_rds/enabling_tde_for_a_db_instance_rds_for_sql_server.json` documents.
 use crate::support;
 /// Table 3 Parameter description (status code 202).
 #[derive(

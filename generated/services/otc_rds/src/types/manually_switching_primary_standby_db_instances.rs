@@ -2,7 +2,7 @@
 // From: spec/otc_rds/manually_switching_primary_standby_db_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `manually_switching_primary_standby_db_instances` operation reaches.
+//! The types that `spec/otc_rds/manually_switching_primary_standby_db_instances.json` documents.
 use crate::support;
 /// Normal response (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/migrating_a_standby_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `migrating_a_standby_db_instance` operation reaches.
+//! The types that `spec/otc_rds/migrating_a_standby_db_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/modifying_a_sql_throttling_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_sql_throttling_rule` operation reaches.
+//! The types that `spec/otc_rds/modifying_a_sql_throttling_rule.json` documents.
 use crate::support;
 /// Table 3 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/modifying_parameters_in_a_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_parameters_in_a_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/modifying_parameters_in_a_parameter_template.json` documents.
 use crate::support;
-use super::common::Values;
+use super::super::Values;
 /// Table 3 configuration field data structure description.
 #[derive(
     Debug,

@@ -2,95 +2,9 @@
 // From: spec/otc_rds/modifying_parameters_of_a_specified_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_parameters_of_a_specified_db_instance` operation reaches.
+//! The types that `spec/otc_rds/modifying_parameters_of_a_specified_db_instance.json` documents.
 use crate::support;
-/// Table 3 values field data structure description.
-/// Shared by 2 operations: `modifying_parameters_of_a_specified_db_instance`,
-/// `obtaining_a_parameter_template`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ModifyingParametersOfASpecifiedDbInstanceValues {
-    /// Specifies the parameter name. For example, in "max_connections": "10", the key is
-    /// max_connections.
-    pub key: ::std::string::String,
-    /// Specifies the parameter value. For example, in "max_connections": "10", the value is 10.
-    pub value: ::std::string::String,
-}
-impl ModifyingParametersOfASpecifiedDbInstanceValues {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceValues` with its mandatory fields, in the order
-    /// the page lists them; the optional ones are `None` until set.
-    pub fn new(
-        key: impl ::std::convert::Into<::std::string::String>,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            key: key.into(),
-            value: value.into(),
-        }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`ModifyingParametersOfASpecifiedDbInstanceValues`].
-pub static SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ModifyingParametersOfASpecifiedDbInstanceValues {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES,
-    );
-}
-impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValues {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for ModifyingParametersOfASpecifiedDbInstanceValues {
-    const NAME: &'static str = "ModifyingParametersOfASpecifiedDbInstanceValues";
-    const FIELDS: &'static [&'static str] = &["key", "value"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"key" => ::std::option::Option::Some(0),
-            b"value" => ::std::option::Option::Some(1),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        let mut field_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(position) = fields.next_field()? {
-            match position {
-                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
-            }
-        }
-        fields.end(&[("key", field_0.is_some()), ("value", field_1.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                key: M::take(field_0?)?,
-                value: M::take(field_1?)?,
-            })),
-        )
-    }
-}
+use super::super::ModifyingParametersOfASpecifiedDbInstanceValues;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

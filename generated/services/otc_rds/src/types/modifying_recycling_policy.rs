@@ -2,7 +2,7 @@
 // From: spec/otc_rds/modifying_recycling_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_recycling_policy` operation reaches.
+//! The types that `spec/otc_rds/modifying_recycling_policy.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/modifying_the_value_of_a_specified_parameter_for_an_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_value_of_a_specified_parameter_for_an_instance` operation reaches.
+//! The types that `spec/otc_rds/modifying_the_value_of_a_specified_parameter_for_an_instance.json` documents.
 use crate::support;
 /// Table 3 Parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,60 +2,13 @@
 // From: spec/otc_rds/obtaining_a_db_instance_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_db_instance_list` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_db_instance_list.json` documents.
 use crate::support;
-use super::common::{
-    BackupStrategyInResponse, NicsInResponse, SHAPE_BACKUP_STRATEGY_IN_RESPONSE,
-    SHAPE_NICS_IN_RESPONSE, SHAPE_SECURITY_GROUP_IN_RESPONSE, SHAPE_VOLUME,
+use super::super::{
+    BackupStrategyInResponse, Flavor, NicsInResponse, SHAPE_BACKUP_STRATEGY_IN_RESPONSE,
+    SHAPE_FLAVOR, SHAPE_NICS_IN_RESPONSE, SHAPE_SECURITY_GROUP_IN_RESPONSE, SHAPE_VOLUME,
     SecurityGroupInResponse, Volume,
 };
-/// Table 15 flavor field data structure description.
-/// Shared by 3 operations: `creating_a_db_instance`, `obtaining_a_db_instance_list`,
-/// `restoring_data_to_a_new_db_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct Flavor {
-    /// Indicates the specification ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub id: ::std::option::Option<::std::string::String>,
-}
-impl Flavor {
-    /// A `Flavor` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`Flavor`].
-pub static SHAPE_FLAVOR: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for Flavor {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FLAVOR,
-    );
-}
-impl support::Validate for Flavor {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
 /// Table 8 dataStoreInfo field data structure description.
 #[derive(
     Debug,

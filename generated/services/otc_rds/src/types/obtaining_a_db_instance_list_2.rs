@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_a_db_instance_list_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_db_instance_list_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_db_instance_list_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DatastoreInResponse, ObtainingADbInstanceList2Flavor, ObtainingADbInstanceList2Links,
     SHAPE_DATASTORE_IN_RESPONSE, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_FLAVOR,
     SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS, SHAPE_VOLUME, Volume,

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_a_parameter_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_parameter_list` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_parameter_list.json` documents.
 use crate::support;
-use super::common::Type;
+use super::super::Type;
 /// Table 3 configuration-parameters field data structure description.
 #[derive(
     Debug,

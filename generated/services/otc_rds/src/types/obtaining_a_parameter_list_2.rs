@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_a_parameter_list_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_parameter_list_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_parameter_list_2.json` documents.
 use crate::support;
 /// Table 3 configuration-parameters field data structure description.
 #[derive(

@@ -2,68 +2,12 @@
 // From: spec/otc_rds/obtaining_a_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_parameter_template.json` documents.
 use crate::support;
-/// Table 3 values field data structure description.
-/// Shared by 2 operations: `modifying_parameters_of_a_specified_db_instance`,
-/// `obtaining_a_parameter_template`.
-///
-/// The form of \[`ModifyingParametersOfASpecifiedDbInstanceValues`\] that responses are read
-/// into: every field is optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    /// Specifies the parameter name. For example, in "max_connections": "10", the key is
-    /// max_connections.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub key: ::std::option::Option<::std::string::String>,
-    /// Specifies the parameter value. For example, in "max_connections": "10", the value is 10.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub value: ::std::option::Option<::std::string::String>,
-}
-impl ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    /// A `ModifyingParametersOfASpecifiedDbInstanceValuesInResponse` with its mandatory fields, in
-    /// the order the page lists them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`ModifyingParametersOfASpecifiedDbInstanceValuesInResponse`].
-pub static SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "value",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    ModifyingParametersOfASpecifiedDbInstanceValuesInResponse,
+    SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
 };
-impl support::Shaped for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_MODIFYING_PARAMETERS_OF_A_SPECIFIED_DB_INSTANCE_VALUES_IN_RESPONSE,
-    );
-}
-impl support::Validate for ModifyingParametersOfASpecifiedDbInstanceValuesInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("value"), self.value.is_some());
-    }
-}
 /// Table 3 configuration field data structure description.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_a_parameter_template_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_parameter_template_list` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_parameter_template_list.json` documents.
 use crate::support;
 /// Table 3 configurations field data structure description.
 #[derive(

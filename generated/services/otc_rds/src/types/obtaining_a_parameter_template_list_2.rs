@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_a_parameter_template_list_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_a_parameter_template_list_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_a_parameter_template_list_2.json` documents.
 use crate::support;
-use super::common::{Links, SHAPE_LINKS};
+use super::super::{Links, SHAPE_LINKS};
 /// Table 3 configurations field data structure description.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_all_db_instance_specifications_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_all_db_instance_specifications_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_all_db_instance_specifications_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ObtainingADbInstanceList2Links, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
 };
 /// Table 3 flavors field data structure description.

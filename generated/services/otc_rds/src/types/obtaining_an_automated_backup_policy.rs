@@ -2,72 +2,9 @@
 // From: spec/otc_rds/obtaining_an_automated_backup_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_an_automated_backup_policy` operation reaches.
+//! The types that `spec/otc_rds/obtaining_an_automated_backup_policy.json` documents.
 use crate::support;
-/// Table 3 policy field data structure description.
-/// Shared by 2 operations: `setting_an_automated_backup_policy`,
-/// `obtaining_an_automated_backup_policy`.
-///
-/// The form of \[`Policy`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct PolicyInResponse {
-    /// Specifies the number of days to retain the generated backup files.
-    /// The value range is from 0 to 732. If this parameter is 0, the automated backup policy is not
-    /// set. To extend the retention period, contact customer service. Automated backups can be
-    /// retained for up to 2562 days.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub keepday: ::std::option::Option<i32>,
-    /// Indicates the backup start time that has been set.
-    /// Valid value:
-    /// The value cannot be empty. The format can be hh:mm:ss or hh:mm and must be valid. The time
-    /// is in the UTC format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub starttime: ::std::option::Option<::std::string::String>,
-}
-impl PolicyInResponse {
-    /// A `PolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`PolicyInResponse`].
-pub static SHAPE_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keepday",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "starttime",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for PolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_POLICY_IN_RESPONSE,
-    );
-}
-impl support::Validate for PolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("keepday"), self.keepday.is_some());
-        support::check_present(out, &path.field("starttime"), self.starttime.is_some());
-    }
-}
+use super::super::{PolicyInResponse, SHAPE_POLICY_IN_RESPONSE};
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

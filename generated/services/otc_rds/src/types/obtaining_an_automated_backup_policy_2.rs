@@ -2,88 +2,9 @@
 // From: spec/otc_rds/obtaining_an_automated_backup_policy_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_an_automated_backup_policy_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_an_automated_backup_policy_2.json` documents.
 use crate::support;
-/// Table 3 backup_policy field data structure description.
-/// Shared by 2 operations: `setting_an_automated_backup_policy_2`,
-/// `obtaining_an_automated_backup_policy_2`.
-///
-/// The form of \[`BackupPolicy`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct BackupPolicyInResponse {
-    /// Specifies the number of days to retain the generated backup files.
-    /// The value range is from 1 to 732.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub keep_days: ::std::option::Option<i32>,
-    /// Specifies the backup time window. Automated backups will be triggered during the backup time
-    /// window. This parameter is mandatory except that the automated backup policy is disabled.
-    /// The value must be a valid value in the "hh:mm-HH:MM" format. The current time is in the UTC
-    /// format.
-    /// • The HH value must be 1 greater than the hh value.
-    /// • The values of mm and MM must be the same and must be set to any of the following: 00, 15,
-    /// 30, or 45.
-    /// Example value:
-    /// • 08:15-09:15
-    /// • 23:00-00:00
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub start_time: ::std::option::Option<::std::string::String>,
-    /// Specifies the backup cycle configuration. Data will be automatically backed up on the
-    /// selected days every week. This parameter is mandatory except that the automated backup
-    /// policy is disabled.
-    /// Value range: The value is digits separated by commas (,), indicating the day of the week and
-    /// starting from Monday.
-    /// For example, the value 1,2,3,4 indicates that the backup period is Monday, Tuesday,
-    /// Wednesday, and Thursday.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub period: ::std::option::Option<::std::string::String>,
-}
-impl BackupPolicyInResponse {
-    /// A `BackupPolicyInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`BackupPolicyInResponse`].
-pub static SHAPE_BACKUP_POLICY_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "keep_days",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "start_time",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "period",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for BackupPolicyInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_BACKUP_POLICY_IN_RESPONSE,
-    );
-}
-impl support::Validate for BackupPolicyInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("keep_days"), self.keep_days.is_some());
-    }
-}
+use super::super::{BackupPolicyInResponse, SHAPE_BACKUP_POLICY_IN_RESPONSE};
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

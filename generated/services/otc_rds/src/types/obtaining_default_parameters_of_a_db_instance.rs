@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_default_parameters_of_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_default_parameters_of_a_db_instance` operation reaches.
+//! The types that `spec/otc_rds/obtaining_default_parameters_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 4 configuration field data structure description.
 #[derive(

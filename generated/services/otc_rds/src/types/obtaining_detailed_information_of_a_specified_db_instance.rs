@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_detailed_information_of_a_specified_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_detailed_information_of_a_specified_db_instance` operation reaches.
+//! The types that `spec/otc_rds/obtaining_detailed_information_of_a_specified_db_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_details_about_backups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_details_about_backups` operation reaches.
+//! The types that `spec/otc_rds/obtaining_details_about_backups.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DatabasesInResponse, DatastoreInResponse, SHAPE_DATABASES_IN_RESPONSE,
     SHAPE_DATASTORE_IN_RESPONSE,
 };

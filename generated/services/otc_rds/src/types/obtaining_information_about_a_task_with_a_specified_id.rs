@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_information_about_a_task_with_a_specified_id.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_information_about_a_task_with_a_specified_id` operation reaches.
+//! The types that `spec/otc_rds/obtaining_information_about_a_task_with_a_specified_id.json` documents.
 use crate::support;
-use super::common::{Instance, SHAPE_INSTANCE};
+use super::super::{Instance, SHAPE_INSTANCE};
 /// Table 6 entities field data structure description.
 #[derive(
     Debug,

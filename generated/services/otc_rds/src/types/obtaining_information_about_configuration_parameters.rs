@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_information_about_configuration_parameters.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_information_about_configuration_parameters` operation reaches.
+//! The types that `spec/otc_rds/obtaining_information_about_configuration_parameters.json` documents.
 use crate::support;
-use super::common::Type;
+use super::super::Type;
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

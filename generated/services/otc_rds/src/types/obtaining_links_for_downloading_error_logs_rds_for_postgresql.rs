@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_links_for_downloading_error_logs_rds_for_postgresql.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_links_for_downloading_error_logs_rds_for_postgresql` operation reaches.
+//! The types that `spec/otc_rds/obtaining_links_for_downloading_error_logs_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 4 Data structure description of the list field.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_links_for_downloading_slow_query_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_links_for_downloading_slow_query_logs` operation reaches.
+//! The types that `spec/otc_rds/obtaining_links_for_downloading_slow_query_logs.json` documents.
 use crate::support;
 /// Table 4 linkInfo field data structure description.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_parameters_in_a_specified_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_parameters_in_a_specified_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/obtaining_parameters_in_a_specified_parameter_template.json` documents.
 use crate::support;
-use super::common::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
+use super::super::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_slow_query_log_statistics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_slow_query_log_statistics` operation reaches.
+//! The types that `spec/otc_rds/obtaining_slow_query_log_statistics.json` documents.
 use crate::support;
 /// Table 2 Description (status code 200).
 #[derive(

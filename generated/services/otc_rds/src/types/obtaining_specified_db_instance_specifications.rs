@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_specified_db_instance_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_specified_db_instance_specifications` operation reaches.
+//! The types that `spec/otc_rds/obtaining_specified_db_instance_specifications.json` documents.
 use crate::support;
 /// Table 3 flavor field data structure description.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_specified_db_instance_specifications_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_specified_db_instance_specifications_2` operation reaches.
+//! The types that `spec/otc_rds/obtaining_specified_db_instance_specifications_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ObtainingADbInstanceList2Links, SHAPE_OBTAINING_A_DB_INSTANCE_LIST2_LINKS,
 };
 /// Table 6 flavor field data structure description.

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server` operation reaches.
+//! The types that `spec/otc_rds/obtaining_task_information_of_a_specified_db_instance_in_a_specified_time_range_rds_for_sql_server.json` documents.
 use crate::support;
-use super::common::{Instance, SHAPE_INSTANCE};
+use super::super::{Instance, SHAPE_INSTANCE};
 /// Table 4 Jobs field data structure description.
 #[derive(
     Debug,

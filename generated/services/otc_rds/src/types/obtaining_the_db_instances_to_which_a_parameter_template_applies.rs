@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_db_instances_to_which_a_parameter_template_applies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_db_instances_to_which_a_parameter_template_applies` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_db_instances_to_which_a_parameter_template_applies.json` documents.
 use crate::support;
 /// Table 3 instances field data structure description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_link_for_downloading_a_backup_file.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_link_for_downloading_a_backup_file` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_link_for_downloading_a_backup_file.json` documents.
 use crate::support;
 /// Table 3 files field data structure description.
 #[derive(

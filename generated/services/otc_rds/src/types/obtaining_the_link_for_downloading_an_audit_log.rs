@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_link_for_downloading_an_audit_log.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_link_for_downloading_an_audit_log` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_link_for_downloading_an_audit_log.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

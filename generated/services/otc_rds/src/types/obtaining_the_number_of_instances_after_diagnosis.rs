@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_number_of_instances_after_diagnosis.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_number_of_instances_after_diagnosis` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_number_of_instances_after_diagnosis.json` documents.
 use crate::support;
 /// Table 5 diagnosis field data structure description.
 #[derive(

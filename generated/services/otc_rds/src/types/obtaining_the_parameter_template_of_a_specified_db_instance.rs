@@ -2,9 +2,9 @@
 // From: spec/otc_rds/obtaining_the_parameter_template_of_a_specified_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_parameter_template_of_a_specified_db_instance` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_parameter_template_of_a_specified_db_instance.json` documents.
 use crate::support;
-use super::common::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
+use super::super::{ConfigurationParameters, SHAPE_CONFIGURATION_PARAMETERS};
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_replication_status_of_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_replication_status_of_a_db_instance` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_replication_status_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_result_of_a_specific_diagnosis_item.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_result_of_a_specific_diagnosis_item` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_result_of_a_specific_diagnosis_item.json` documents.
 use crate::support;
 /// Table 5 instances field data structure description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/obtaining_the_ssl_certificate_download_address.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `obtaining_the_ssl_certificate_download_address` operation reaches.
+//! The types that `spec/otc_rds/obtaining_the_ssl_certificate_download_address.json` documents.
 use crate::support;
 /// Table 4 cert_info_list field data structure description.
 #[derive(

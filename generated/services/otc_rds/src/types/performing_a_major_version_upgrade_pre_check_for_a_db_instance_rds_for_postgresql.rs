@@ -2,7 +2,7 @@
 // From: spec/otc_rds/performing_a_major_version_upgrade_pre_check_for_a_db_instance_rds_for_postgresql.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `performing_a_major_version_upgrade_pre_check_for_a_db_instance_rds_for_postgresql` operation reaches.
+//! The types that `spec/otc_rds/performing_a_major_version_upgrade_pre_check_for_a_db_instance_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

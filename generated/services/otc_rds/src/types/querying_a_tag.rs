@@ -2,9 +2,9 @@
 // From: spec/otc_rds/querying_a_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_tag` operation reaches.
+//! The types that `spec/otc_rds/querying_a_tag.json` documents.
 use crate::support;
-use super::common::{SHAPE_TAGS, Tags};
+use super::super::{SHAPE_TAGS, Tags};
 /// Table 2 Parameter description (status code 200).
 #[derive(
     Debug,

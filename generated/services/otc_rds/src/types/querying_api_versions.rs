@@ -2,9 +2,9 @@
 // From: spec/otc_rds/querying_api_versions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_api_versions` operation reaches.
+//! The types that `spec/otc_rds/querying_api_versions.json` documents.
 use crate::support;
-use super::common::{SHAPE_VERSIONS, Versions};
+use super::super::{SHAPE_VERSIONS, Versions};
 /// Table 1 Parameter description (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_application_records_of_a_parameter_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_application_records_of_a_parameter_template` operation reaches.
+//! The types that `spec/otc_rds/querying_application_records_of_a_parameter_template.json` documents.
 use crate::support;
 /// Table 4 Data structure description of field histories.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_available_instance_classes_for_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_available_instance_classes_for_a_db_instance` operation reaches.
+//! The types that `spec/otc_rds/querying_available_instance_classes_for_a_db_instance.json` documents.
 use crate::support;
 /// Table 5 Data structure description of field compute_flavors.
 #[derive(

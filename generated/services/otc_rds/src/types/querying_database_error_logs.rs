@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_database_error_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_database_error_logs` operation reaches.
+//! The types that `spec/otc_rds/querying_database_error_logs.json` documents.
 use crate::support;
 /// Table 4 errorLogList field data structure description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_database_error_logs_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_database_error_logs_2` operation reaches.
+//! The types that `spec/otc_rds/querying_database_error_logs_2.json` documents.
 use crate::support;
 /// Table 3 error_log_list field data structure description.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/querying_database_proxies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_database_proxies` operation reaches.
+//! The types that `spec/otc_rds/querying_database_proxies.json` documents.
 use crate::support;
-use super::common::RouteMode;
+use super::super::RouteMode;
 /// Table 9 available_zones field data structure description.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_database_proxy_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_database_proxy_specifications` operation reaches.
+//! The types that `spec/otc_rds/querying_database_proxy_specifications.json` documents.
 use crate::support;
 /// Table 4 compute_flavor_groups element structure description.
 #[derive(

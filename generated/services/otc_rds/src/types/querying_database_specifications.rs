@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_database_specifications.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_database_specifications` operation reaches.
+//! The types that `spec/otc_rds/querying_database_specifications.json` documents.
 use crate::support;
 /// Table 3 flavors field data structure description.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/querying_db_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_db_instances` operation reaches.
+//! The types that `spec/otc_rds/querying_db_instances.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ChargeInfoInResponse, CreatingADbInstance2BackupStrategyInResponse,
     SHAPE_CHARGE_INFO_IN_RESPONSE,
     SHAPE_CREATING_A_DB_INSTANCE2_BACKUP_STRATEGY_IN_RESPONSE, SHAPE_TAGS, SHAPE_VOLUME,

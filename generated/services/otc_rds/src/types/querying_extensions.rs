@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_extensions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_extensions` operation reaches.
+//! The types that `spec/otc_rds/querying_extensions.json` documents.
 use crate::support;
 /// Table 4 extensions element structure description.
 #[derive(

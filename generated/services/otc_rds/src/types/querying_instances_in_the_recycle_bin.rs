@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_instances_in_the_recycle_bin.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_instances_in_the_recycle_bin` operation reaches.
+//! The types that `spec/otc_rds/querying_instances_in_the_recycle_bin.json` documents.
 use crate::support;
 /// Table 4 instances field data structure description.
 #[derive(

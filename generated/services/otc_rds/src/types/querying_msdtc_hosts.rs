@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_msdtc_hosts.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_msdtc_hosts` operation reaches.
+//! The types that `spec/otc_rds/querying_msdtc_hosts.json` documents.
 use crate::support;
 /// Table 4 Hosts element structure description.
 #[derive(

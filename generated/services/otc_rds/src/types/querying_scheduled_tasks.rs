@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_scheduled_tasks.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_scheduled_tasks` operation reaches.
+//! The types that `spec/otc_rds/querying_scheduled_tasks.json` documents.
 use crate::support;
 /// Table 3 Parameter description (status code 200).
 #[derive(

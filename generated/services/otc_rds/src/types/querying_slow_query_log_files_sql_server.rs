@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_slow_query_log_files_sql_server.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_slow_query_log_files_sql_server` operation reaches.
+//! The types that `spec/otc_rds/querying_slow_query_log_files_sql_server.json` documents.
 use crate::support;
 /// Table 4 SlowLogFile field data structure description.
 #[derive(

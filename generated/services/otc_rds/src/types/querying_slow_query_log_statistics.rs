@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_slow_query_log_statistics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_slow_query_log_statistics` operation reaches.
+//! The types that `spec/otc_rds/querying_slow_query_log_statistics.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

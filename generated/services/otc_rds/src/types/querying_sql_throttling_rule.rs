@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_sql_throttling_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_sql_throttling_rule` operation reaches.
+//! The types that `spec/otc_rds/querying_sql_throttling_rule.json` documents.
 use crate::support;
 /// Table 3 Parameters (status code 200).
 #[derive(

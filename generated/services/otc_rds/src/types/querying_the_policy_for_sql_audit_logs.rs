@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_the_policy_for_sql_audit_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_policy_for_sql_audit_logs` operation reaches.
+//! The types that `spec/otc_rds/querying_the_policy_for_sql_audit_logs.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
 #[derive(

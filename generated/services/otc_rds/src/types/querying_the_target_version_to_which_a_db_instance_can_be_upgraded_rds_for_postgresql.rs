@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_the_target_version_to_which_a_db_instance_can_be_upgraded_rds_for_postgresql.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_target_version_to_which_a_db_instance_can_be_upgraded_rds_for_postgresql` operation reaches.
+//! The types that `spec/otc_rds/querying_the_target_version_to_which_a_db_instance_can_be_upgraded_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/querying_version_information_about_a_db_engine.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_version_information_about_a_db_engine` operation reaches.
+//! The types that `spec/otc_rds/querying_version_information_about_a_db_engine.json` documents.
 use crate::support;
 /// Table 3 dataStores field data structure description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/rebooting_a_db_instance_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `rebooting_a_db_instance_3` operation reaches.
+//! The types that `spec/otc_rds/rebooting_a_db_instance_3.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/resetting_parameters_to_their_default_values.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `resetting_parameters_to_their_default_values` operation reaches.
+//! The types that `spec/otc_rds/resetting_parameters_to_their_default_values.json` documents.
 use crate::support;
 /// Table 2 Parameter description (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/resetting_the_password_for_user_root.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `resetting_the_password_for_user_root` operation reaches.
+//! The types that `spec/otc_rds/resetting_the_password_for_user_root.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

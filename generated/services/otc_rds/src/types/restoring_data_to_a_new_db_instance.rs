@@ -2,67 +2,13 @@
 // From: spec/otc_rds/restoring_data_to_a_new_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restoring_data_to_a_new_db_instance` operation reaches.
+//! The types that `spec/otc_rds/restoring_data_to_a_new_db_instance.json` documents.
 use crate::support;
-use super::common::{
-    ChangingDbInstanceVolumeVolume, Ha, HaInResponse,
-    SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME, SHAPE_HA, SHAPE_HA_IN_RESPONSE,
+use super::super::{
+    ChangingDbInstanceVolumeVolume, ChangingDbInstanceVolumeVolumeInResponse, Ha,
+    HaInResponse, SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME,
+    SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE, SHAPE_HA, SHAPE_HA_IN_RESPONSE,
 };
-/// Table 4 volume field data structure description (also Table 12).
-/// Shared by 3 operations: `restoring_data_to_a_new_db_instance`,
-/// `changing_db_instance_volume`, `changing_db_instance_volume_2`.
-///
-/// The form of \[`ChangingDbInstanceVolumeVolume`\] that responses are read into: every field
-/// is optional, and a missing field that requests must send is reported by
-/// `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct ChangingDbInstanceVolumeVolumeInResponse {
-    /// Specifies the volume size.
-    /// Its value range is from 40 GB to 4000 GB. The value must be a multiple of 10.
-    /// NOTICE:
-    /// NOTICE: The volume size of the new DB instance must be greater than or equal to that of the
-    /// original DB instance.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub size: ::std::option::Option<i32>,
-}
-impl ChangingDbInstanceVolumeVolumeInResponse {
-    /// A `ChangingDbInstanceVolumeVolumeInResponse` with its mandatory fields, in the order the
-    /// page lists them; the optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`ChangingDbInstanceVolumeVolumeInResponse`].
-pub static SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "size",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for ChangingDbInstanceVolumeVolumeInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_CHANGING_DB_INSTANCE_VOLUME_VOLUME_IN_RESPONSE,
-    );
-}
-impl support::Validate for ChangingDbInstanceVolumeVolumeInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("size"), self.size.is_some());
-    }
-}
 /// Table 3 instance field data structure description (also Table 8).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

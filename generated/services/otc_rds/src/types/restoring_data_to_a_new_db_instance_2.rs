@@ -2,9 +2,9 @@
 // From: spec/otc_rds/restoring_data_to_a_new_db_instance_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restoring_data_to_a_new_db_instance_2` operation reaches.
+//! The types that `spec/otc_rds/restoring_data_to_a_new_db_instance_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingADbInstance2BackupStrategy, CreatingADbInstance2BackupStrategyInResponse,
     CreatingADbInstance2Ha, CreatingADbInstance2HaInResponse, CreatingADbInstanceVolume,
     CreatingADbInstanceVolumeInResponse, DatastoreInResponse,

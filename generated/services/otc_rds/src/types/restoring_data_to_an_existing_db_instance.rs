@@ -2,9 +2,9 @@
 // From: spec/otc_rds/restoring_data_to_an_existing_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restoring_data_to_an_existing_db_instance` operation reaches.
+//! The types that `spec/otc_rds/restoring_data_to_an_existing_db_instance.json` documents.
 use crate::support;
-use super::common::Target;
+use super::super::Target;
 /// Table 4 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_rds/restoring_data_to_the_original_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `restoring_data_to_the_original_db_instance` operation reaches.
+//! The types that `spec/otc_rds/restoring_data_to_the_original_db_instance.json` documents.
 use crate::support;
-use super::common::{Extendparam, SHAPE_EXTENDPARAM};
+use super::super::{Extendparam, SHAPE_EXTENDPARAM};
 /// Table 3 restore field data structure description.
 #[derive(
     Debug,

@@ -2,72 +2,9 @@
 // From: spec/otc_rds/returning_manual_backup_information_as_a_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `returning_manual_backup_information_as_a_list` operation reaches.
+//! The types that `spec/otc_rds/returning_manual_backup_information_as_a_list.json` documents.
 use crate::support;
-/// Table 6 dataStore field data structure description.
-/// Shared by 2 operations: `creating_a_manual_backup`,
-/// `returning_manual_backup_information_as_a_list`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct DataStore {
-    /// Indicates the DB engine. Valid value:
-    /// • MySQL
-    /// • PostgreSQL
-    /// • SQLServer
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#type: ::std::option::Option<::std::string::String>,
-    /// Indicates the database version.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub version: ::std::option::Option<::std::string::String>,
-    /// Indicates the database version ID. Its value is unique.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub version_id: ::std::option::Option<::std::string::String>,
-}
-impl DataStore {
-    /// A `DataStore` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`DataStore`].
-pub static SHAPE_DATA_STORE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "type",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "version_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for DataStore {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_DATA_STORE,
-    );
-}
-impl support::Validate for DataStore {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
+use super::super::{DataStore, SHAPE_DATA_STORE};
 /// Table 3 backups field data structure description.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/scaling_up_storage_space_of_a_db_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `scaling_up_storage_space_of_a_db_instance` operation reaches.
+//! The types that `spec/otc_rds/scaling_up_storage_space_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 enlarge_volume field data structure description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/setting_configuration_parameters.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `setting_configuration_parameters` operation reaches.
+//! The types that `spec/otc_rds/setting_configuration_parameters.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_rds/setting_sql_audit.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `setting_sql_audit` operation reaches.
+//! The types that `spec/otc_rds/setting_sql_audit.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/adding_a_subscription.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_subscription` operation reaches.
+//! The types that `spec/otc_smn/adding_a_subscription.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

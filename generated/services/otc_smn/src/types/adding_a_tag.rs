@@ -2,7 +2,7 @@
 // From: spec/otc_smn/adding_a_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_tag` operation reaches.
+//! The types that `spec/otc_smn/adding_a_tag.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(

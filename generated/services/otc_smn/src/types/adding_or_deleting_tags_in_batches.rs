@@ -2,7 +2,7 @@
 // From: spec/otc_smn/adding_or_deleting_tags_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_or_deleting_tags_in_batches` operation reaches.
+//! The types that `spec/otc_smn/adding_or_deleting_tags_in_batches.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/deleting_all_topic_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_all_topic_policies` operation reaches.
+//! The types that `spec/otc_smn/deleting_all_topic_policies.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/listing_all_smn_api_versions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `listing_all_smn_api_versions` operation reaches.
+//! The types that `spec/otc_smn/listing_all_smn_api_versions.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

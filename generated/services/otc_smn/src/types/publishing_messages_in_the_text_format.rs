@@ -2,7 +2,7 @@
 // From: spec/otc_smn/publishing_messages_in_the_text_format.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `publishing_messages_in_the_text_format` operation reaches.
+//! The types that `spec/otc_smn/publishing_messages_in_the_text_format.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_message_templates.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_message_templates` operation reaches.
+//! The types that `spec/otc_smn/querying_message_templates.json` documents.
 use crate::support;
 /// Table 1 Message template structure.
 #[derive(

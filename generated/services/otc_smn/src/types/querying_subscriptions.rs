@@ -2,9 +2,9 @@
 // From: spec/otc_smn/querying_subscriptions.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_subscriptions` operation reaches.
+//! The types that `spec/otc_smn/querying_subscriptions.json` documents.
 use crate::support;
-use super::common::{SHAPE_SUBSCRIPTIONS, Subscriptions};
+use super::super::{SHAPE_SUBSCRIPTIONS, Subscriptions};
 /// Parameter description (status code 200).
 #[derive(
     Debug,

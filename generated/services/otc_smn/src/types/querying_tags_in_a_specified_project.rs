@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_tags_in_a_specified_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_in_a_specified_project` operation reaches.
+//! The types that `spec/otc_smn/querying_tags_in_a_specified_project.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

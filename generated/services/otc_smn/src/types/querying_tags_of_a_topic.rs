@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_tags_of_a_topic.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_a_topic` operation reaches.
+//! The types that `spec/otc_smn/querying_tags_of_a_topic.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

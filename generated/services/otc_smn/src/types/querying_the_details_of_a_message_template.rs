@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_the_details_of_a_message_template.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_details_of_a_message_template` operation reaches.
+//! The types that `spec/otc_smn/querying_the_details_of_a_message_template.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

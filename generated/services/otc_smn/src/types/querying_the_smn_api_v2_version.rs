@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_the_smn_api_v2_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_smn_api_v2_version` operation reaches.
+//! The types that `spec/otc_smn/querying_the_smn_api_v2_version.json` documents.
 use crate::support;
 /// Table 1 Parameter in the response (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/querying_topics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_topics` operation reaches.
+//! The types that `spec/otc_smn/querying_topics.json` documents.
 use crate::support;
 /// Parameter description (status code 200).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_smn/updating_a_topic_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_topic_policy` operation reaches.
+//! The types that `spec/otc_smn/updating_a_topic_policy.json` documents.
 use crate::support;
 /// Parameter description.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

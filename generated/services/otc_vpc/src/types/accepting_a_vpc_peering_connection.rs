@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/accepting_a_vpc_peering_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `accepting_a_vpc_peering_connection` operation reaches.
+//! The types that `spec/otc_vpc/accepting_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::common::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
+use super::super::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

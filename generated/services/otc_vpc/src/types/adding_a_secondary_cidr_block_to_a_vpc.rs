@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_a_secondary_cidr_block_to_a_vpc.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_secondary_cidr_block_to_a_vpc` operation reaches.
+//! The types that `spec/otc_vpc/adding_a_secondary_cidr_block_to_a_vpc.json` documents.
 use crate::support;
-use super::common::{SHAPE_VPC, Vpc};
+use super::super::{SHAPE_VPC, Vpc};
 /// Table 3 AddExtendCidrOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_a_security_group_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_security_group_rule` operation reaches.
+//! The types that `spec/otc_vpc/adding_a_security_group_rule.json` documents.
 use crate::support;
-use super::common::{Direction, Ethertype};
+use super::super::{Direction, Ethertype};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_a_security_group_rule_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_security_group_rule_2` operation reaches.
+//! The types that `spec/otc_vpc/adding_a_security_group_rule_2.json` documents.
 use crate::support;
-use super::common::Ethertype;
+use super::super::Ethertype;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

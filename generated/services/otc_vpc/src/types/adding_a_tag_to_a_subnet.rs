@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_a_tag_to_a_subnet.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_tag_to_a_subnet` operation reaches.
+//! The types that `spec/otc_vpc/adding_a_tag_to_a_subnet.json` documents.
 use crate::support;
-use super::common::Tag;
+use super::super::Tag;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_a_tag_to_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_tag_to_an_eip` operation reaches.
+//! The types that `spec/otc_vpc/adding_a_tag_to_an_eip.json` documents.
 use crate::support;
-use super::common::AddingATagToAnEipTag;
+use super::super::AddingATagToAnEipTag;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/adding_an_eip_to_a_shared_bandwidth.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_an_eip_to_a_shared_bandwidth` operation reaches.
+//! The types that `spec/otc_vpc/adding_an_eip_to_a_shared_bandwidth.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/adding_eips_to_a_shared_bandwidth_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_eips_to_a_shared_bandwidth_in_batches` operation reaches.
+//! The types that `spec/otc_vpc/adding_eips_to_a_shared_bandwidth_in_batches.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/adding_tags_to_a_network_acl_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_tags_to_a_network_acl_in_batches` operation reaches.
+//! The types that `spec/otc_vpc/adding_tags_to_a_network_acl_in_batches.json` documents.
 use crate::support;
-use super::common::ResourceTag;
+use super::super::ResourceTag;
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/assigning_a_floating_ip_address_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `assigning_a_floating_ip_address_2` operation reaches.
+//! The types that `spec/otc_vpc/assigning_a_floating_ip_address_2.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

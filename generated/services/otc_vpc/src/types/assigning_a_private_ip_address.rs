@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/assigning_a_private_ip_address.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `assigning_a_private_ip_address` operation reaches.
+//! The types that `spec/otc_vpc/assigning_a_private_ip_address.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

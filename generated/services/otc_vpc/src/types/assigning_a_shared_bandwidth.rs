@@ -2,8 +2,10 @@
 // From: spec/otc_vpc/assigning_a_shared_bandwidth.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `assigning_a_shared_bandwidth` operation reaches.
+//! The types that `spec/otc_vpc/assigning_a_shared_bandwidth.json` documents.
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 use crate::support;
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -11,6 +13,7 @@ pub struct AssigningASharedBandwidthRequest {
     /// Specifies the bandwidth objects. For details, see Table 3.
     pub bandwidth: AssigningASharedBandwidthBandwidth,
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthRequest {
     /// A `AssigningASharedBandwidthRequest` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -23,6 +26,7 @@ impl AssigningASharedBandwidthRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthRequest {
     fn validate_at(
         &self,
@@ -36,6 +40,7 @@ impl support::Validate for AssigningASharedBandwidthRequest {
         }
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Read for AssigningASharedBandwidthRequest {
     const NAME: &'static str = "AssigningASharedBandwidthRequest";
     const FIELDS: &'static [&'static str] = &["bandwidth"];
@@ -65,6 +70,7 @@ impl support::Read for AssigningASharedBandwidthRequest {
         )
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 4 Response parameter (status code 200).
 #[derive(
     Debug,
@@ -80,6 +86,7 @@ pub struct AssigningASharedBandwidthResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bandwidth: ::std::option::Option<AssigningASharedBandwidthBandwidthInResponse>,
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthResponse200 {
     /// A `AssigningASharedBandwidthResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -87,6 +94,7 @@ impl AssigningASharedBandwidthResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// The documented fields of [`AssigningASharedBandwidthResponse200`].
 pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -98,11 +106,13 @@ pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_RESPONSE200: support::Shape = supp
         },
     ],
 };
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Shaped for AssigningASharedBandwidthResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_RESPONSE200,
     );
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthResponse200 {
     fn validate_at(
         &self,
@@ -115,6 +125,7 @@ impl support::Validate for AssigningASharedBandwidthResponse200 {
         }
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 3 Description of the bandwidth field (also Table 5).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -157,6 +168,7 @@ pub struct AssigningASharedBandwidthBandwidth {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub public_border_group: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthBandwidth {
     /// A `AssigningASharedBandwidthBandwidth` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -218,6 +230,7 @@ impl AssigningASharedBandwidthBandwidth {
         );
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// The documented fields of [`AssigningASharedBandwidthBandwidth`].
 pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH: support::Shape = support::Shape {
     fields: &[
@@ -239,11 +252,13 @@ pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH: support::Shape = suppor
         },
     ],
 };
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Shaped for AssigningASharedBandwidthBandwidth {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH,
     );
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthBandwidth {
     fn validate_at(
         &self,
@@ -257,6 +272,7 @@ impl support::Validate for AssigningASharedBandwidthBandwidth {
         }
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Read for AssigningASharedBandwidthBandwidth {
     const NAME: &'static str = "AssigningASharedBandwidthBandwidth";
     const FIELDS: &'static [&'static str] = &[
@@ -307,6 +323,7 @@ impl support::Read for AssigningASharedBandwidthBandwidth {
         )
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 3 Description of the bandwidth field (also Table 5).
 ///
 /// The form of \[`AssigningASharedBandwidthBandwidth`\] that responses are read into: every
@@ -362,6 +379,7 @@ pub struct AssigningASharedBandwidthBandwidthInResponse {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub public_border_group: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl AssigningASharedBandwidthBandwidthInResponse {
     /// A `AssigningASharedBandwidthBandwidthInResponse` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -394,6 +412,7 @@ impl AssigningASharedBandwidthBandwidthInResponse {
         );
     }
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 /// The documented fields of [`AssigningASharedBandwidthBandwidthInResponse`].
 pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE: support::Shape = support::Shape {
     fields: &[
@@ -415,11 +434,13 @@ pub static SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE: support::Sh
         },
     ],
 };
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Shaped for AssigningASharedBandwidthBandwidthInResponse {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_ASSIGNING_A_SHARED_BANDWIDTH_BANDWIDTH_IN_RESPONSE,
     );
 }
+#[cfg(feature = "assigning_a_shared_bandwidth")]
 impl support::Validate for AssigningASharedBandwidthBandwidthInResponse {
     fn validate_at(
         &self,
@@ -432,5 +453,51 @@ impl support::Validate for AssigningASharedBandwidthBandwidthInResponse {
             let p = path.field("name");
             Self::check_name(out, &p, value);
         }
+    }
+}
+/// Table 6 publicip_info object.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct AssigningASharedBandwidthPublicipInfo {
+    /// Specifies the ID of the EIP that uses the bandwidth.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub publicip_id: ::std::option::Option<::std::string::String>,
+    /// Specifies the obtained EIP if only IPv4 EIPs are available.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub publicip_address: ::std::option::Option<::std::string::String>,
+    /// Specifies the obtained EIP if IPv6 EIPs are available. This parameter does not exist if only
+    /// IPv4 EIPs are available.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub publicipv6_address: ::std::option::Option<::std::string::String>,
+    /// • Specifies the IP address version.
+    /// • Possible values are as follows:
+    /// • 4: IPv4 address
+    /// • 6: IPv6 address
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ip_version: ::std::option::Option<i32>,
+    /// • Specifies the EIP type.
+    /// • Range:
+    /// • For region eu-de: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), 5_gray (Dedicated Load
+    /// Balancer), and 5_dualStack.
+    /// • For region eu-nl: 5_bgp (Dynamic BGP), 5_mailbgp (Mail BGP), and 5_dualStack
+    /// • Constraints:
+    /// • The configured value must be supported by the system.
+    /// • publicip_id is an IPv4 port. If publicip_type is not specified, the default value is
+    /// 5_bgp.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub publicip_type: ::std::option::Option<::std::string::String>,
+}
+impl AssigningASharedBandwidthPublicipInfo {
+    /// A `AssigningASharedBandwidthPublicipInfo` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
     }
 }

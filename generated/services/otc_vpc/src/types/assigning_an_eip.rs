@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/assigning_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `assigning_an_eip` operation reaches.
+//! The types that `spec/otc_vpc/assigning_an_eip.json` documents.
 use crate::support;
 /// Table 2 Request body parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time` operation reaches.
+//! The types that `spec/otc_vpc/associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

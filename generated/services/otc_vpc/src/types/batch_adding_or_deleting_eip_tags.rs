@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/batch_adding_or_deleting_eip_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_adding_or_deleting_eip_tags` operation reaches.
+//! The types that `spec/otc_vpc/batch_adding_or_deleting_eip_tags.json` documents.
 use crate::support;
-use super::common::AddingATagToAnEipTag;
+use super::super::AddingATagToAnEipTag;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

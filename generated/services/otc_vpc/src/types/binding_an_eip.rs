@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/binding_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `binding_an_eip` operation reaches.
+//! The types that `spec/otc_vpc/binding_an_eip.json` documents.
 use crate::support;
-use super::common::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
+use super::super::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
 /// Table 3 AssociatePublicipsOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

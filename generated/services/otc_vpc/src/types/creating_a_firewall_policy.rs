@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_firewall_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_firewall_policy` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_firewall_policy.json` documents.
 use crate::support;
-use super::common::{FirewallPolicy, SHAPE_FIREWALL_POLICY};
+use super::super::{FirewallPolicy, SHAPE_FIREWALL_POLICY};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_firewall_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_firewall_rule` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_firewall_rule.json` documents.
 use crate::support;
-use super::common::CreatingAFirewallRuleAction;
+use super::super::CreatingAFirewallRuleAction;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

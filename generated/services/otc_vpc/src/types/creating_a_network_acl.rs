@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_network_acl.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_network_acl` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_network_acl.json` documents.
 use crate::support;
-use super::common::{FirewallDetail, RequestTag, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallDetail, RequestTag, SHAPE_FIREWALL_DETAIL};
 /// Table 3 CreateFirewallOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_security_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_security_group` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_security_group.json` documents.
 use crate::support;
-use super::common::{SHAPE_SECURITY_GROUP, SecurityGroup};
+use super::super::{SHAPE_SECURITY_GROUP, SecurityGroup};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/creating_a_security_group_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_security_group_2` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_security_group_2.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_security_group_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_security_group_3` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_security_group_3.json` documents.
 use crate::support;
-use super::common::{RequestTag, SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
+use super::super::{RequestTag, SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
 /// Table 3 CreateSecurityGroupOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_security_group_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_security_group_rule` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_security_group_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingASecurityGroup3SecurityGroupRule,
     SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
 };

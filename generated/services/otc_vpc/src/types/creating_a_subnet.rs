@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_a_subnet.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_subnet` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_subnet.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AllocationPool, CreatingASubnetIpVersion, HostRoute, SHAPE_ALLOCATION_POOL,
     SHAPE_HOST_ROUTE,
 };

@@ -2,106 +2,11 @@
 // From: spec/otc_vpc/creating_a_vpc_peering_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpc_peering_connection` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::common::{SHAPE_VPC_INFO_IN_RESPONSE, VpcInfoInResponse};
-/// Table 3 Description of the vpc_info field (also Table 6).
-/// Shared by 6 operations: `creating_a_vpc_peering_connection`,
-/// `accepting_a_vpc_peering_connection`, `querying_a_vpc_peering_connection`,
-/// `querying_vpc_peering_connections`, `refusing_a_vpc_peering_connection`,
-/// `updating_a_vpc_peering_connection`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct VpcInfo {
-    /// Specifies the ID of a VPC involved in a VPC peering connection.
-    pub vpc_id: ::std::string::String,
-    /// Specifies the ID of the project to which a VPC involved in the VPC peering connection
-    /// belongs.
-    /// This parameter is mandatory if the VPC peering connection is created between VPCs in
-    /// different accounts.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub tenant_id: ::std::option::Option<::std::string::String>,
-}
-impl VpcInfo {
-    /// A `VpcInfo` with its mandatory fields, in the order the page lists them; the optional ones
-    /// are `None` until set.
-    pub fn new(vpc_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            vpc_id: vpc_id.into(),
-            tenant_id: ::std::option::Option::None,
-        }
-    }
-    /// Sets `tenant_id`.
-    pub fn with_tenant_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tenant_id = ::std::option::Option::Some(value.into());
-        self
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`VpcInfo`].
-pub static SHAPE_VPC_INFO: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "vpc_id",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "tenant_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
+use super::super::{
+    SHAPE_VPC_INFO, SHAPE_VPC_INFO_IN_RESPONSE, VpcInfo, VpcInfoInResponse,
 };
-impl support::Shaped for VpcInfo {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_VPC_INFO,
-    );
-}
-impl support::Validate for VpcInfo {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for VpcInfo {
-    const NAME: &'static str = "VpcInfo";
-    const FIELDS: &'static [&'static str] = &["vpc_id", "tenant_id"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"vpc_id" => ::std::option::Option::Some(0),
-            b"tenant_id" => ::std::option::Option::Some(1),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        let mut field_1 = ::std::option::Option::None;
-        while let ::std::option::Option::Some(position) = fields.next_field()? {
-            match position {
-                0 => fields.value(0, &mut field_0, support::text(support::unchecked))?,
-                _ => fields.value(1, &mut field_1, support::text(support::unchecked))?,
-            }
-        }
-        fields.end(&[("vpc_id", field_0.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                vpc_id: M::take(field_0?)?,
-                tenant_id: M::optional(field_1)?,
-            })),
-        )
-    }
-}
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

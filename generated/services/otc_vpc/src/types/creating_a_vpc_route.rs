@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/creating_a_vpc_route.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpc_route` operation reaches.
+//! The types that `spec/otc_vpc/creating_a_vpc_route.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/creating_an_ip_address_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_ip_address_group` operation reaches.
+//! The types that `spec/otc_vpc/creating_an_ip_address_group.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AddressGroup, CreatingAnIpAddressGroupIpVersion, IpExtraSetOption,
     SHAPE_ADDRESS_GROUP,
 };

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/deleting_tags_from_a_network_acl_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_tags_from_a_network_acl_in_batches` operation reaches.
+//! The types that `spec/otc_vpc/deleting_tags_from_a_network_acl_in_batches.json` documents.
 use crate::support;
 /// Table 3 DeleteResourceTagRequestBody.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

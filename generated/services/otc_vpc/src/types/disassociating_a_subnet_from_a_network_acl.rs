@@ -2,86 +2,9 @@
 // From: spec/otc_vpc/disassociating_a_subnet_from_a_network_acl.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `disassociating_a_subnet_from_a_network_acl` operation reaches.
+//! The types that `spec/otc_vpc/disassociating_a_subnet_from_a_network_acl.json` documents.
 use crate::support;
-use super::common::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
-/// Table 3 FirewallAssociation (also Table 7).
-/// Shared by 9 operations: `disassociating_a_subnet_from_a_network_acl`,
-/// `associating_a_subnet_with_a_network_acl`, `creating_a_network_acl`,
-/// `deleting_a_network_acl_rule`, `inserting_a_network_acl_rule`, `querying_network_acls`,
-/// `querying_the_details_of_a_network_acl`, `updating_a_network_acl`,
-/// `updating_a_network_acl_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct FirewallAssociation {
-    /// Definition:
-    /// ID of the subnet associated with the network ACL.
-    /// Range:
-    /// • If the network ACL type is normal, it can only be associated with common subnets.
-    /// • If the network ACL type is CloudDCN, it can only be associated with CloudDCN subnets.
-    pub virsubnet_id: ::std::string::String,
-}
-impl FirewallAssociation {
-    /// A `FirewallAssociation` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new(virsubnet_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            virsubnet_id: virsubnet_id.into(),
-        }
-    }
-    /// Checks every documented rule of this value and of everything in it, and returns all
-    /// violations at once, each with its JSON path.
-    pub fn validate(&self) -> ::std::result::Result<(), support::ValidationErrors> {
-        support::Validate::validate(self)
-    }
-}
-/// The documented fields of [`FirewallAssociation`].
-pub static SHAPE_FIREWALL_ASSOCIATION: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "virsubnet_id",
-            value: support::ValueShape::Scalar,
-        },
-    ],
-};
-impl support::Shaped for FirewallAssociation {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_FIREWALL_ASSOCIATION,
-    );
-}
-impl support::Validate for FirewallAssociation {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        let _ = (path, out);
-    }
-}
-impl support::Read for FirewallAssociation {
-    const NAME: &'static str = "FirewallAssociation";
-    const FIELDS: &'static [&'static str] = &["virsubnet_id"];
-    fn position(key: &[u8]) -> ::std::option::Option<usize> {
-        match key {
-            b"virsubnet_id" => ::std::option::Option::Some(0),
-            _ => ::std::option::Option::None,
-        }
-    }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
-        let mut field_0 = ::std::option::Option::None;
-        while fields.next_field()?.is_some() {
-            fields.value(0, &mut field_0, support::text(support::unchecked))?;
-        }
-        fields.end(&[("virsubnet_id", field_0.is_some())]);
-        ::std::result::Result::Ok(
-            M::keep(|| ::std::option::Option::Some(Self {
-                virsubnet_id: M::take(field_0?)?,
-            })),
-        )
-    }
-}
+use super::super::{FirewallAssociation, FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 2 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

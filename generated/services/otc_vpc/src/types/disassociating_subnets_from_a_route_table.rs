@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/disassociating_subnets_from_a_route_table.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `disassociating_subnets_from_a_route_table` operation reaches.
+//! The types that `spec/otc_vpc/disassociating_subnets_from_a_route_table.json` documents.
 use crate::support;
-use super::common::{Routetable, RoutetableInResponse, SHAPE_ROUTETABLE_IN_RESPONSE};
+use super::super::{Routetable, RoutetableInResponse, SHAPE_ROUTETABLE_IN_RESPONSE};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

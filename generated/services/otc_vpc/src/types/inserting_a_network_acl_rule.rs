@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/inserting_a_network_acl_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `inserting_a_network_acl_rule` operation reaches.
+//! The types that `spec/otc_vpc/inserting_a_network_acl_rule.json` documents.
 use crate::support;
-use super::common::{FirewallDetail, IpVersion, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallDetail, IpVersion, SHAPE_FIREWALL_DETAIL};
 /// Table 4 FirewallInsertRuleItemOption.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

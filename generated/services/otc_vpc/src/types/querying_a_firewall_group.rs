@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_firewall_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_firewall_group` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_firewall_group.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAFirewallGroupFirewallGroup, SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
 };
 /// Table 2 Response parameter (status code 200).

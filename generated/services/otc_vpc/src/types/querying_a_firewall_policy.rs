@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_firewall_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_firewall_policy` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_firewall_policy.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAFirewallPolicyFirewallPolicy,
     SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
 };

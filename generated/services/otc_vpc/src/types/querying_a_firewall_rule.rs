@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_firewall_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_firewall_rule` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_firewall_rule.json` documents.
 use crate::support;
-use super::common::{FirewallRule, SHAPE_FIREWALL_RULE};
+use super::super::{FirewallRule, SHAPE_FIREWALL_RULE};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

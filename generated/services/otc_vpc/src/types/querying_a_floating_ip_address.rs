@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_floating_ip_address.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_floating_ip_address` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_floating_ip_address.json` documents.
 use crate::support;
-use super::common::{Floatingip, SHAPE_FLOATINGIP};
+use super::super::{Floatingip, SHAPE_FLOATINGIP};
 /// Table 1 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_floating_ip_address_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_floating_ip_address_2` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_floating_ip_address_2.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 2 floatingip objects.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_route_table.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_route_table` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_route_table.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingARouteTableRoutetable, SHAPE_QUERYING_A_ROUTE_TABLE_ROUTETABLE,
 };
 /// Table 2 Response parameter (status code 200).

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_security_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_security_group` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_security_group.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingASecurityGroupSecurityGroup, SHAPE_QUERYING_A_SECURITY_GROUP_SECURITY_GROUP,
 };
 /// Table 1 Response parameter (status code 200).

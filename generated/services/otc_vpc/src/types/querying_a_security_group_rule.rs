@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_security_group_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_security_group_rule` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_security_group_rule.json` documents.
 use crate::support;
-use super::common::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
+use super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
 /// Table 1 Response parameter (status code 200).
 #[derive(
     Debug,

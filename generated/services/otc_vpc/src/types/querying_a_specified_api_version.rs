@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_specified_api_version.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specified_api_version` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_specified_api_version.json` documents.
 use crate::support;
-use super::common::{Link, SHAPE_LINK};
+use super::super::{Link, SHAPE_LINK};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_subnet_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_subnet_pool` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_subnet_pool.json` documents.
 use crate::support;
-use super::common::{SHAPE_SUBNETPOOL, Subnetpool};
+use super::super::{SHAPE_SUBNETPOOL, Subnetpool};
 /// Table 1 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_a_vpc_peering_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_vpc_peering_connection` operation reaches.
+//! The types that `spec/otc_vpc/querying_a_vpc_peering_connection.json` documents.
 use crate::support;
-use super::common::{Peering, SHAPE_PEERING};
+use super::super::{Peering, SHAPE_PEERING};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

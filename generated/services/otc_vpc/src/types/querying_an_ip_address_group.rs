@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_an_ip_address_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_ip_address_group` operation reaches.
+//! The types that `spec/otc_vpc/querying_an_ip_address_group.json` documents.
 use crate::support;
-use super::common::{AddressGroup, SHAPE_ADDRESS_GROUP};
+use super::super::{AddressGroup, SHAPE_ADDRESS_GROUP};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

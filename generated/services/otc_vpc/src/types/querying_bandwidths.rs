@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_bandwidths.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_bandwidths` operation reaches.
+//! The types that `spec/otc_vpc/querying_bandwidths.json` documents.
 use crate::support;
-use super::common::{PublicipInfo, SHAPE_PUBLICIP_INFO};
+use super::super::{PublicipInfo, SHAPE_PUBLICIP_INFO};
 /// Table 3 Description of the bandwidths field.
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/querying_common_pools.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_common_pools` operation reaches.
+//! The types that `spec/otc_vpc/querying_common_pools.json` documents.
 use crate::support;
 /// Table 4 CommonPoolDict.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_eip_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_eip_details` operation reaches.
+//! The types that `spec/otc_vpc/querying_eip_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     BandwidthInfoResp, QueryingAllEipsPublicipBandwidthInfo, SHAPE_BANDWIDTH_INFO_RESP,
     SHAPE_QUERYING_ALL_EIPS_PUBLICIP_BANDWIDTH_INFO, SHAPE_VNIC_INFO, VnicInfo,
 };

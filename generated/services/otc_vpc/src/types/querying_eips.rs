@@ -2,11 +2,9 @@
 // From: spec/otc_vpc/querying_eips.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_eips` operation reaches.
+//! The types that `spec/otc_vpc/querying_eips.json` documents.
 use crate::support;
-use super::common::{
-    BandwidthShareType, CreatingASubnetIpVersion, Profile, SHAPE_PROFILE,
-};
+use super::super::{BandwidthShareType, CreatingASubnetIpVersion, Profile, SHAPE_PROFILE};
 /// Table 3 Description of the publicips field.
 #[derive(
     Debug,

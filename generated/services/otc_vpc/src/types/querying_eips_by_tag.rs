@@ -2,9 +2,11 @@
 // From: spec/otc_vpc/querying_eips_by_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_eips_by_tag` operation reaches.
+//! The types that `spec/otc_vpc/querying_eips_by_tag.json` documents.
 use crate::support;
-use super::common::{Action, Match, Resource, SHAPE_RESOURCE};
+#[cfg(feature = "querying_eips_by_tag")]
+use super::super::{Action, Match, Resource, SHAPE_RESOURCE};
+#[cfg(feature = "querying_eips_by_tag")]
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -41,6 +43,7 @@ pub struct QueryingEipsByTagRequest {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub matches: ::std::option::Option<::std::vec::Vec<Match>>,
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl QueryingEipsByTagRequest {
     /// A `QueryingEipsByTagRequest` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -99,6 +102,7 @@ impl QueryingEipsByTagRequest {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Validate for QueryingEipsByTagRequest {
     fn validate_at(
         &self,
@@ -130,6 +134,7 @@ impl support::Validate for QueryingEipsByTagRequest {
         }
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Read for QueryingEipsByTagRequest {
     const NAME: &'static str = "QueryingEipsByTagRequest";
     const FIELDS: &'static [&'static str] = &[
@@ -221,6 +226,7 @@ impl support::Read for QueryingEipsByTagRequest {
         )
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 /// Table 5 Response parameter (status code 200).
 #[derive(
     Debug,
@@ -239,6 +245,7 @@ pub struct QueryingEipsByTagResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_count: ::std::option::Option<i32>,
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl QueryingEipsByTagResponse200 {
     /// A `QueryingEipsByTagResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -246,6 +253,7 @@ impl QueryingEipsByTagResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 /// The documented fields of [`QueryingEipsByTagResponse200`].
 pub static SHAPE_QUERYING_EIPS_BY_TAG_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -261,11 +269,13 @@ pub static SHAPE_QUERYING_EIPS_BY_TAG_RESPONSE200: support::Shape = support::Sha
         },
     ],
 };
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Shaped for QueryingEipsByTagResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_EIPS_BY_TAG_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Validate for QueryingEipsByTagResponse200 {
     fn validate_at(
         &self,
@@ -281,6 +291,7 @@ impl support::Validate for QueryingEipsByTagResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 /// Table 3 Description of the tags field (also Table 7).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -292,6 +303,7 @@ pub struct Tags {
     /// empty list for values indicates any value. The values are in the OR relationship.
     pub values: ::std::vec::Vec<::std::string::String>,
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl Tags {
     /// A `Tags` with its mandatory fields, in the order the page lists them; the optional ones are
     /// `None` until set.
@@ -307,6 +319,7 @@ impl Tags {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 /// The documented fields of [`Tags`].
 pub static SHAPE_TAGS: support::Shape = support::Shape {
     fields: &[
@@ -320,11 +333,13 @@ pub static SHAPE_TAGS: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Shaped for Tags {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_TAGS,
     );
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Validate for Tags {
     fn validate_at(
         &self,
@@ -334,6 +349,7 @@ impl support::Validate for Tags {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_eips_by_tag")]
 impl support::Read for Tags {
     const NAME: &'static str = "Tags";
     const FIELDS: &'static [&'static str] = &["key", "values"];
@@ -373,5 +389,63 @@ impl support::Read for Tags {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+/// Table 3 Description of the tags field (also Table 7).
+///
+/// The form of \[`Tags`\] that responses are read into: every field is optional, and a missing
+/// field that requests must send is reported by `Response::parse_with_departures`.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct TagsInResponse {
+    /// Specifies the tag key. The value can contain a maximum of 127 Unicode characters. The tag
+    /// key cannot be left blank. (This parameter is not verified during the search process.)
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub key: ::std::option::Option<::std::string::String>,
+    /// Specifies the tag value list. Each value can contain a maximum of 255 Unicode characters. An
+    /// empty list for values indicates any value. The values are in the OR relationship.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+impl TagsInResponse {
+    /// A `TagsInResponse` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// The documented fields of [`TagsInResponse`].
+pub static SHAPE_TAGS_IN_RESPONSE: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "key",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "values",
+            value: support::ValueShape::Array(&support::ValueShape::Scalar),
+        },
+    ],
+};
+impl support::Shaped for TagsInResponse {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_TAGS_IN_RESPONSE,
+    );
+}
+impl support::Validate for TagsInResponse {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_present(out, &path.field("key"), self.key.is_some());
+        support::check_present(out, &path.field("values"), self.values.is_some());
     }
 }

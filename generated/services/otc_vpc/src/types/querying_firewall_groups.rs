@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_firewall_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_firewall_groups` operation reaches.
+//! The types that `spec/otc_vpc/querying_firewall_groups.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAFirewallGroupFirewallGroup, SHAPE_QUERYING_A_FIREWALL_GROUP_FIREWALL_GROUP,
 };
 /// Table 4 firewall_groups_link object.

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_firewall_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_firewall_policies` operation reaches.
+//! The types that `spec/otc_vpc/querying_firewall_policies.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingAFirewallPolicyFirewallPolicy,
     SHAPE_QUERYING_A_FIREWALL_POLICY_FIREWALL_POLICY,
 };

@@ -2,9 +2,11 @@
 // From: spec/otc_vpc/querying_firewall_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_firewall_rules` operation reaches.
+//! The types that `spec/otc_vpc/querying_firewall_rules.json` documents.
 use crate::support;
-use super::common::{FirewallRule, SHAPE_FIREWALL_RULE};
+#[cfg(feature = "querying_firewall_rules")]
+use super::super::{FirewallRule, SHAPE_FIREWALL_RULE};
+#[cfg(feature = "querying_firewall_rules")]
 /// Table 3 firewall_rules_link object.
 #[derive(
     Debug,
@@ -23,6 +25,7 @@ pub struct FirewallRulesLink {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rel: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_firewall_rules")]
 impl FirewallRulesLink {
     /// A `FirewallRulesLink` with its mandatory fields, in the order the page lists them; the
     /// optional ones are `None` until set.
@@ -30,6 +33,7 @@ impl FirewallRulesLink {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_firewall_rules")]
 /// The documented fields of [`FirewallRulesLink`].
 pub static SHAPE_FIREWALL_RULES_LINK: support::Shape = support::Shape {
     fields: &[
@@ -43,11 +47,13 @@ pub static SHAPE_FIREWALL_RULES_LINK: support::Shape = support::Shape {
         },
     ],
 };
+#[cfg(feature = "querying_firewall_rules")]
 impl support::Shaped for FirewallRulesLink {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_FIREWALL_RULES_LINK,
     );
 }
+#[cfg(feature = "querying_firewall_rules")]
 impl support::Validate for FirewallRulesLink {
     fn validate_at(
         &self,
@@ -57,6 +63,7 @@ impl support::Validate for FirewallRulesLink {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "querying_firewall_rules")]
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,
@@ -77,6 +84,7 @@ pub struct QueryingFirewallRulesResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub firewall_rules_links: ::std::option::Option<::std::vec::Vec<FirewallRulesLink>>,
 }
+#[cfg(feature = "querying_firewall_rules")]
 impl QueryingFirewallRulesResponse200 {
     /// A `QueryingFirewallRulesResponse200` with its mandatory fields, in the order the page lists
     /// them; the optional ones are `None` until set.
@@ -84,6 +92,7 @@ impl QueryingFirewallRulesResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_firewall_rules")]
 /// The documented fields of [`QueryingFirewallRulesResponse200`].
 pub static SHAPE_QUERYING_FIREWALL_RULES_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -101,11 +110,13 @@ pub static SHAPE_QUERYING_FIREWALL_RULES_RESPONSE200: support::Shape = support::
         },
     ],
 };
+#[cfg(feature = "querying_firewall_rules")]
 impl support::Shaped for QueryingFirewallRulesResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_FIREWALL_RULES_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_firewall_rules")]
 impl support::Validate for QueryingFirewallRulesResponse200 {
     fn validate_at(
         &self,
@@ -127,4 +138,71 @@ impl support::Validate for QueryingFirewallRulesResponse200 {
             }
         }
     }
+}
+/// Specifies that the firewall rule action is used as the filtering condition.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingFirewallRulesAction {
+    /// Wire value: `allow`.
+    Allow,
+    /// Wire value: `deny`.
+    Deny,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingFirewallRulesAction {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &["allow", "deny"];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Allow => "allow",
+            Self::Deny => "deny",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "allow" => ::std::option::Option::Some(Self::Allow),
+            "deny" => ::std::option::Option::Some(Self::Deny),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingFirewallRulesAction {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingFirewallRulesAction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingFirewallRulesAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingFirewallRulesAction {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingFirewallRulesAction {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_floating_ip_addresses.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_floating_ip_addresses` operation reaches.
+//! The types that `spec/otc_vpc/querying_floating_ip_addresses.json` documents.
 use crate::support;
-use super::common::{Floatingip, SHAPE_FLOATINGIP};
+use super::super::{Floatingip, SHAPE_FLOATINGIP};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

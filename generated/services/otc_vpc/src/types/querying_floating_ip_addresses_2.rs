@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_floating_ip_addresses_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_floating_ip_addresses_2` operation reaches.
+//! The types that `spec/otc_vpc/querying_floating_ip_addresses_2.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 floatingip objects.
 #[derive(
     Debug,

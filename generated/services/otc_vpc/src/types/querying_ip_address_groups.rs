@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_ip_address_groups.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ip_address_groups` operation reaches.
+//! The types that `spec/otc_vpc/querying_ip_address_groups.json` documents.
 use crate::support;
-use super::common::{AddressGroup, PageInfo, SHAPE_ADDRESS_GROUP, SHAPE_PAGE_INFO};
+use super::super::{AddressGroup, PageInfo, SHAPE_ADDRESS_GROUP, SHAPE_PAGE_INFO};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

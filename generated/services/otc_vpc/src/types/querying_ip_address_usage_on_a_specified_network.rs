@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/querying_ip_address_usage_on_a_specified_network.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ip_address_usage_on_a_specified_network` operation reaches.
+//! The types that `spec/otc_vpc/querying_ip_address_usage_on_a_specified_network.json` documents.
 use crate::support;
 /// Table 3 network_ip_availability objects.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_network_acls.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_network_acls` operation reaches.
+//! The types that `spec/otc_vpc/querying_network_acls.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     FirewallAssociationInResponse, PageInfo, ResponseTag,
     SHAPE_FIREWALL_ASSOCIATION_IN_RESPONSE, SHAPE_PAGE_INFO, SHAPE_RESPONSE_TAG,
 };

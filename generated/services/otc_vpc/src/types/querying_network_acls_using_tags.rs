@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_network_acls_using_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_network_acls_using_tags` operation reaches.
+//! The types that `spec/otc_vpc/querying_network_acls_using_tags.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ListTag, Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE,
 };
 /// Table 7 ListResourceResp.

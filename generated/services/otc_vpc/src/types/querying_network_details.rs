@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_network_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_network_details` operation reaches.
+//! The types that `spec/otc_vpc/querying_network_details.json` documents.
 use crate::support;
-use super::common::{Network, SHAPE_NETWORK};
+use super::super::{Network, SHAPE_NETWORK};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_ports.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ports` operation reaches.
+//! The types that `spec/otc_vpc/querying_ports.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AllowedAddressPairsInResponse, DnsAssignment, ExtraDhcpOpt, FixedIp,
     QueryingAPortStatus, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE, SHAPE_DNS_ASSIGNMENT,
     SHAPE_EXTRA_DHCP_OPT, SHAPE_FIXED_IP,

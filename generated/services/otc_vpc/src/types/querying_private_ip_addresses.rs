@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_private_ip_addresses.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_private_ip_addresses` operation reaches.
+//! The types that `spec/otc_vpc/querying_private_ip_addresses.json` documents.
 use crate::support;
-use super::common::{Privateip, SHAPE_PRIVATEIP};
+use super::super::{Privateip, SHAPE_PRIVATEIP};
 /// Table 2 Request parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_routers.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_routers` operation reaches.
+//! The types that `spec/otc_vpc/querying_routers.json` documents.
 use crate::support;
-use super::common::{Router, SHAPE_ROUTER};
+use super::super::{Router, SHAPE_ROUTER};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

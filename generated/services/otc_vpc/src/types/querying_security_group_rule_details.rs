@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_security_group_rule_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_security_group_rule_details` operation reaches.
+//! The types that `spec/otc_vpc/querying_security_group_rule_details.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingASecurityGroup2SecurityGroupRule,
     SHAPE_CREATING_A_SECURITY_GROUP2_SECURITY_GROUP_RULE,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_security_group_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_security_group_rules` operation reaches.
+//! The types that `spec/otc_vpc/querying_security_group_rules.json` documents.
 use crate::support;
-use super::common::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
+use super::super::{SHAPE_SECURITY_GROUP_RULE, SecurityGroupRule};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_security_groups_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_security_groups_2` operation reaches.
+//! The types that `spec/otc_vpc/querying_security_groups_2.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingSecurityGroupDetailsSecurityGroup,
     SHAPE_QUERYING_SECURITY_GROUP_DETAILS_SECURITY_GROUP,
 };

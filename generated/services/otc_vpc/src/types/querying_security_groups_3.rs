@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_security_groups_3.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_security_groups_3` operation reaches.
+//! The types that `spec/otc_vpc/querying_security_groups_3.json` documents.
 use crate::support;
-use super::common::{PageInfo, ResponseTag, SHAPE_PAGE_INFO, SHAPE_RESPONSE_TAG};
+use super::super::{PageInfo, ResponseTag, SHAPE_PAGE_INFO, SHAPE_RESPONSE_TAG};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_subnet_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_subnet_details` operation reaches.
+//! The types that `spec/otc_vpc/querying_subnet_details.json` documents.
 use crate::support;
-use super::common::{QueryingSubnetDetailsSubnet, SHAPE_QUERYING_SUBNET_DETAILS_SUBNET};
+use super::super::{QueryingSubnetDetailsSubnet, SHAPE_QUERYING_SUBNET_DETAILS_SUBNET};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

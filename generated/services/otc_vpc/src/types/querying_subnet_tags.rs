@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_subnet_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_subnet_tags` operation reaches.
+//! The types that `spec/otc_vpc/querying_subnet_tags.json` documents.
 use crate::support;
-use super::common::{QueryingSubnetTagsTag, SHAPE_QUERYING_SUBNET_TAGS_TAG};
+use super::super::{QueryingSubnetTagsTag, SHAPE_QUERYING_SUBNET_TAGS_TAG};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_subnet_tags_in_a_specified_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_subnet_tags_in_a_specified_project` operation reaches.
+//! The types that `spec/otc_vpc/querying_subnet_tags_in_a_specified_project.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     QueryingEipTagsInASpecifiedProjectTag,
     SHAPE_QUERYING_EIP_TAGS_IN_A_SPECIFIED_PROJECT_TAG,
 };

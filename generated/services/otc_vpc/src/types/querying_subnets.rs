@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_subnets.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_subnets` operation reaches.
+//! The types that `spec/otc_vpc/querying_subnets.json` documents.
 use crate::support;
-use super::common::{QueryingASubnetSubnet, SHAPE_QUERYING_A_SUBNET_SUBNET};
+use super::super::{QueryingASubnetSubnet, SHAPE_QUERYING_A_SUBNET_SUBNET};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

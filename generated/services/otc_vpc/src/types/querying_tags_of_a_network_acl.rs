@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_tags_of_a_network_acl.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_a_network_acl` operation reaches.
+//! The types that `spec/otc_vpc/querying_tags_of_a_network_acl.json` documents.
 use crate::support;
-use super::common::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
+use super::super::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,69 +2,9 @@
 // From: spec/otc_vpc/querying_tags_of_network_acls_in_a_project.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_tags_of_network_acls_in_a_project` operation reaches.
+//! The types that `spec/otc_vpc/querying_tags_of_network_acls_in_a_project.json` documents.
 use crate::support;
-/// Table 5 ListTag.
-/// Shared by 3 operations: `querying_network_acls_using_tags`,
-/// `querying_tags_of_network_acls_in_a_project`,
-/// `querying_the_number_of_network_acls_using_tags`.
-///
-/// The form of \[`ListTag`\] that responses are read into: every field is optional, and a
-/// missing field that requests must send is reported by `Response::parse_with_departures`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[non_exhaustive]
-pub struct ListTagInResponse {
-    /// Tag key.
-    /// The key cannot be left blank.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub key: ::std::option::Option<::std::string::String>,
-    /// Tag values. If values is left blank, it indicates any_value (querying any value). The values
-    /// are in the OR relationship.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-    pub values: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-}
-impl ListTagInResponse {
-    /// A `ListTagInResponse` with its mandatory fields, in the order the page lists them; the
-    /// optional ones are `None` until set.
-    pub fn new() -> Self {
-        ::std::default::Default::default()
-    }
-}
-/// The documented fields of [`ListTagInResponse`].
-pub static SHAPE_LIST_TAG_IN_RESPONSE: support::Shape = support::Shape {
-    fields: &[
-        support::FieldShape {
-            name: "key",
-            value: support::ValueShape::Scalar,
-        },
-        support::FieldShape {
-            name: "values",
-            value: support::ValueShape::Array(&support::ValueShape::Scalar),
-        },
-    ],
-};
-impl support::Shaped for ListTagInResponse {
-    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
-        &SHAPE_LIST_TAG_IN_RESPONSE,
-    );
-}
-impl support::Validate for ListTagInResponse {
-    fn validate_at(
-        &self,
-        path: &support::Path<'_>,
-        out: &mut ::std::vec::Vec<support::Violation>,
-    ) {
-        support::check_present(out, &path.field("key"), self.key.is_some());
-        support::check_present(out, &path.field("values"), self.values.is_some());
-    }
-}
+use super::super::{ListTagInResponse, SHAPE_LIST_TAG_IN_RESPONSE};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

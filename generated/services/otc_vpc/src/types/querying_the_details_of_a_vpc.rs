@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_the_details_of_a_vpc.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_details_of_a_vpc` operation reaches.
+//! The types that `spec/otc_vpc/querying_the_details_of_a_vpc.json` documents.
 use crate::support;
-use super::common::{SHAPE_VPC, Vpc};
+use super::super::{SHAPE_VPC, Vpc};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

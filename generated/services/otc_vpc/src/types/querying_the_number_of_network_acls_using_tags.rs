@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_the_number_of_network_acls_using_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_number_of_network_acls_using_tags` operation reaches.
+//! The types that `spec/otc_vpc/querying_the_number_of_network_acls_using_tags.json` documents.
 use crate::support;
-use super::common::{ListTag, Match};
+use super::super::{ListTag, Match};
 /// Table 2 Request body parameters.
 #[derive(
     Debug,

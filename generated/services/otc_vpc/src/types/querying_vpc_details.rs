@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpc_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_details` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpc_details.json` documents.
 use crate::support;
-use super::common::{Route, SHAPE_ROUTE};
+use super::super::{Route, SHAPE_ROUTE};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpc_flow_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_flow_logs` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpc_flow_logs.json` documents.
 use crate::support;
-use super::common::{FlowLog, SHAPE_FLOW_LOG};
+use super::super::{FlowLog, SHAPE_FLOW_LOG};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpc_peering_connections.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_peering_connections` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpc_peering_connections.json` documents.
 use crate::support;
-use super::common::{Peering, SHAPE_PEERING};
+use super::super::{Peering, SHAPE_PEERING};
 /// Table 5 peerings_link object.
 #[derive(
     Debug,

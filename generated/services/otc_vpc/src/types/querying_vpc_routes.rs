@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpc_routes.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpc_routes` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpc_routes.json` documents.
 use crate::support;
-use super::common::{QueryingAVpcRouteRoute, SHAPE_QUERYING_A_VPC_ROUTE_ROUTE};
+use super::super::{QueryingAVpcRouteRoute, SHAPE_QUERYING_A_VPC_ROUTE_ROUTE};
 /// Table 2 Response parameter (status code 200).
 #[derive(
     Debug,

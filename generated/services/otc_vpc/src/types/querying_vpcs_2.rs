@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpcs_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpcs_2` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpcs_2.json` documents.
 use crate::support;
-use super::common::{PageInfo, SHAPE_PAGE_INFO, SHAPE_VPC, Vpc};
+use super::super::{PageInfo, SHAPE_PAGE_INFO, SHAPE_VPC, Vpc};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/querying_vpcs_by_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpcs_by_tag` operation reaches.
+//! The types that `spec/otc_vpc/querying_vpcs_by_tag.json` documents.
 use crate::support;
-use super::common::{Action, Match, QueryingSubnetsByTagTag, Resource, SHAPE_RESOURCE};
+use super::super::{Action, Match, QueryingSubnetsByTagTag, Resource, SHAPE_RESOURCE};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

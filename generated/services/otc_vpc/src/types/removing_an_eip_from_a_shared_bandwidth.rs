@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/removing_an_eip_from_a_shared_bandwidth.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `removing_an_eip_from_a_shared_bandwidth` operation reaches.
+//! The types that `spec/otc_vpc/removing_an_eip_from_a_shared_bandwidth.json` documents.
 use crate::support;
 /// Table 3 Description of the bandwidth field.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/unbinding_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `unbinding_an_eip` operation reaches.
+//! The types that `spec/otc_vpc/unbinding_an_eip.json` documents.
 use crate::support;
-use super::common::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
+use super::super::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
 /// Table 2 Response body parameters (status code 200).
 #[derive(
     Debug,

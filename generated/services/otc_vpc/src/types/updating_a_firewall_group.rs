@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_firewall_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_firewall_group` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_firewall_group.json` documents.
 use crate::support;
-use super::common::{FirewallGroup, SHAPE_FIREWALL_GROUP};
+use super::super::{FirewallGroup, SHAPE_FIREWALL_GROUP};
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_firewall_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_firewall_rule` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_firewall_rule.json` documents.
 use crate::support;
-use super::common::CreatingAFirewallRuleAction;
+use super::super::CreatingAFirewallRuleAction;
 /// Table 2 Firewall Rule objects (also Table 4).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_a_network.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_network` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_network.json` documents.
 use crate::support;
 /// Table 3 network objects (also Table 5).
 #[derive(

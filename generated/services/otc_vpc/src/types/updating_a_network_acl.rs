@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_network_acl.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_network_acl` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_network_acl.json` documents.
 use crate::support;
-use super::common::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
+use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 3 UpdateFirewallOption.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_port.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_port` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_port.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AllowedAddressPairs, AllowedAddressPairsInResponse, ExtraDhcpOpt,
     SHAPE_ALLOWED_ADDRESS_PAIRS, SHAPE_ALLOWED_ADDRESS_PAIRS_IN_RESPONSE,
     SHAPE_EXTRA_DHCP_OPT,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_a_route_table.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_route_table` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_route_table.json` documents.
 use crate::support;
 /// Table 5 Field description of adding a route.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,11 +2,9 @@
 // From: spec/otc_vpc/updating_a_router.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_router` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_router.json` documents.
 use crate::support;
-use super::common::{
-    ExternalGatewayInfo, Route, SHAPE_EXTERNAL_GATEWAY_INFO, SHAPE_ROUTE,
-};
+use super::super::{ExternalGatewayInfo, Route, SHAPE_EXTERNAL_GATEWAY_INFO, SHAPE_ROUTE};
 /// Table 2 router objects (also Table 6).
 #[derive(
     Debug,

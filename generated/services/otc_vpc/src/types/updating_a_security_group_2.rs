@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_security_group_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_security_group_2` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_security_group_2.json` documents.
 use crate::support;
-use super::common::{SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
+use super::super::{SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
 /// Table 3 UpdateSecurityGroupOption.
 #[derive(
     Debug,

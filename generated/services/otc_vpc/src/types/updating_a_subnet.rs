@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_subnet.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_subnet` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_subnet.json` documents.
 use crate::support;
-use super::common::{AllocationPool, HostRoute, SHAPE_ALLOCATION_POOL, SHAPE_HOST_ROUTE};
+use super::super::{AllocationPool, HostRoute, SHAPE_ALLOCATION_POOL, SHAPE_HOST_ROUTE};
 /// Table 2 subnet objects (also Table 6).
 #[derive(
     Debug,

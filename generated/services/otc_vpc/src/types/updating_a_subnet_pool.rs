@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_a_subnet_pool.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_subnet_pool` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_subnet_pool.json` documents.
 use crate::support;
 /// Table 2 subnetpool objects (also Table 4).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_a_vpc.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_vpc` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_vpc.json` documents.
 use crate::support;
-use super::common::{Route, SHAPE_ROUTE};
+use super::super::{Route, SHAPE_ROUTE};
 /// Table 2 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_a_vpc_flow_log.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_vpc_flow_log` operation reaches.
+//! The types that `spec/otc_vpc/updating_a_vpc_flow_log.json` documents.
 use crate::support;
 /// Table 3 Description of the FlowLog field (also Table 5).
 #[derive(

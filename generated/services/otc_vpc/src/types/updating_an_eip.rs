@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_an_eip.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_eip` operation reaches.
+//! The types that `spec/otc_vpc/updating_an_eip.json` documents.
 use crate::support;
 /// Table 3 Description of the publicip field (also Table 5).
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_vpc/updating_an_eip_2.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_eip_2` operation reaches.
+//! The types that `spec/otc_vpc/updating_an_eip_2.json` documents.
 use crate::support;
 /// Table 7 PublicipBandwidthInfo.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_an_ip_address_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_ip_address_group` operation reaches.
+//! The types that `spec/otc_vpc/updating_an_ip_address_group.json` documents.
 use crate::support;
-use super::common::{AddressGroup, IpExtraSetOption, SHAPE_ADDRESS_GROUP};
+use super::super::{AddressGroup, IpExtraSetOption, SHAPE_ADDRESS_GROUP};
 /// Table 3 UpdateAddressGroupOption.
 #[derive(
     Debug,

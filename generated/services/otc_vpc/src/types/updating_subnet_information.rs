@@ -2,9 +2,9 @@
 // From: spec/otc_vpc/updating_subnet_information.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_subnet_information` operation reaches.
+//! The types that `spec/otc_vpc/updating_subnet_information.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingASubnet2ExtraDhcpOpt, CreatingASubnet2ExtraDhcpOptInResponse,
     SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT,
     SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/adding_resource_tags_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_resource_tags_in_batches` operation reaches.
+//! The types that `spec/otc_vpn/adding_resource_tags_in_batches.json` documents.
 use crate::support;
-use super::common::ResourceTag;
+use super::super::ResourceTag;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

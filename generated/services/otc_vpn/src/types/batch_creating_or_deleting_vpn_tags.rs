@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/batch_creating_or_deleting_vpn_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `batch_creating_or_deleting_vpn_tags` operation reaches.
+//! The types that `spec/otc_vpn/batch_creating_or_deleting_vpn_tags.json` documents.
 use crate::support;
 /// Table 1 Request parameters.
 ///

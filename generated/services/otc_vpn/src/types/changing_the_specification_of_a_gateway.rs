@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/changing_the_specification_of_a_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `changing_the_specification_of_a_gateway` operation reaches.
+//! The types that `spec/otc_vpn/changing_the_specification_of_a_gateway.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, Type, VpnResourceTagInResponse,
 };
 /// Table 2 Request parameters.

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/creating_a_customer_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_customer_gateway` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_customer_gateway.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     ResponseCustomerGateway, SHAPE_RESPONSE_CUSTOMER_GATEWAY, VpnResourceTag,
 };
 /// Table 3 CreateCgwRequestBodyContent.

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/creating_a_vpn_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpn_connection` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_vpn_connection.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     CreatingAVpnConnectionIkePolicy, CreatingAVpnConnectionIpsecPolicy,
     SHAPE_CREATING_A_VPN_CONNECTION_IKE_POLICY,
     SHAPE_CREATING_A_VPN_CONNECTION_IPSEC_POLICY, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/creating_a_vpn_connection_monitor.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpn_connection_monitor` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_vpn_connection_monitor.json` documents.
 use crate::support;
 /// Table 5 ConnectionMonitorInfo.
 #[derive(

@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/creating_a_vpn_endpoint_group.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpn_endpoint_group` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_vpn_endpoint_group.json` documents.
 use crate::support;
 /// Table 1 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

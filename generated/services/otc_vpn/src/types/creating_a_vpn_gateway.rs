@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/creating_a_vpn_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpn_gateway` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_vpn_gateway.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTag, VpnResourceTagInResponse,
 };
 /// Table 4 CreateRequestEip.

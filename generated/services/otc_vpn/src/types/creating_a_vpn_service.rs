@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/creating_a_vpn_service.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_vpn_service` operation reaches.
+//! The types that `spec/otc_vpn/creating_a_vpn_service.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 1 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

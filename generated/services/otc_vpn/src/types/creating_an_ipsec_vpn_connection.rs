@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/creating_an_ipsec_vpn_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_an_ipsec_vpn_connection` operation reaches.
+//! The types that `spec/otc_vpn/creating_an_ipsec_vpn_connection.json` documents.
 use crate::support;
-use super::common::{Dpd, Initiator, SHAPE_DPD};
+use super::super::{Dpd, Initiator, SHAPE_DPD};
 /// Table 1 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/creating_tags_for_a_vpn.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_tags_for_a_vpn` operation reaches.
+//! The types that `spec/otc_vpn/creating_tags_for_a_vpn.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,8 +2,294 @@
 // From: spec/otc_vpn/creating_vpn_connections_in_batches.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_vpn_connections_in_batches` operation reaches.
+//! The types that `spec/otc_vpn/creating_vpn_connections_in_batches.json` documents.
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 use crate::support;
+use super::super::{
+    CreatingAVpnConnectionIkePolicy, CreatingAVpnConnectionIpsecPolicy, PolicyRule,
+    VpnResourceTag,
+};
+/// Table 10 CreateResponseVpnConnection.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct CreateResponseVpnConnection {
+    /// • Specifies a VPN connection ID.
+    /// • The value is a UUID containing 36 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
+    /// • Specifies the name of a VPN connection.
+    /// • The value is a string of 1 to 64 characters, which can contain digits, letters,
+    /// underscores (_), and hyphens (-).
+    ///
+    /// Characters: may contain only digits, letters, `_` and `-`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// • Specifies a VPN gateway ID.
+    /// • The value is a UUID containing 36 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub vgw_id: ::std::option::Option<::std::string::String>,
+    /// • Specifies an EIP ID or private IP address of the VPN gateway.
+    /// • The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation
+    /// (for example, 192.168.45.7).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub vgw_ip: ::std::option::Option<::std::string::String>,
+    /// • Specifies the connection mode.
+    /// • Value range:
+    /// POLICY: policy-based mode
+    /// STATIC: static routing mode
+    /// BGP: BGP routing mode
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub style: ::std::option::Option<::std::string::String>,
+    /// • Specifies a customer gateway ID.
+    /// • The value is a UUID containing 36 characters.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cgw_id: ::std::option::Option<::std::string::String>,
+    /// Specifies an IPv4 customer subnet. This parameter is not returned when attachment_type of
+    /// the VPN gateway is set to ER and style is set to BGP or POLICY.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub peer_subnets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// Specifies the tunnel interface address configured on the VPN gateway in route-based mode.
+    /// This parameter is valid only when style is STATIC or BGP.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tunnel_local_address: ::std::option::Option<::std::string::String>,
+    /// Specifies the tunnel interface address configured on the customer gateway device in
+    /// route-based mode. This parameter is valid only when style is STATIC or BGP.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tunnel_peer_address: ::std::option::Option<::std::string::String>,
+    /// • Specifies whether NQA is enabled. This parameter is returned only when style is STATIC.
+    /// • The value can be true or false.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub enable_nqa: ::std::option::Option<bool>,
+    /// Specifies IPv4 policy rules, which are returned only when style is set to POLICY and
+    /// ip_version of the VPN gateway is set to ipv4.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub policy_rules: ::std::option::Option<::std::vec::Vec<PolicyRule>>,
+    /// Specifies the IKE policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ikepolicy: ::std::option::Option<CreatingAVpnConnectionIkePolicy>,
+    /// Specifies the IPsec policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipsecpolicy: ::std::option::Option<CreatingAVpnConnectionIpsecPolicy>,
+    /// • Specifies the time when the VPN connection is created.
+    /// • The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<::std::string::String>,
+    /// • Specifies the last update time.
+    /// • The UTC time format is yyyy-MM-ddTHH:mm:ss.SSSZ.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub updated_at: ::std::option::Option<::std::string::String>,
+    /// • Specifies an enterprise project ID.
+    /// • The value is a UUID containing 36 characters. The value must be the same as the enterprise
+    /// project ID of the VPN gateway specified by vgw_id.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub enterprise_project_id: ::std::option::Option<::std::string::String>,
+    /// • For a VPN gateway in active/standby mode, master indicates the active connection, and
+    /// slave indicates the standby connection. For a VPN gateway in active-active mode, the value
+    /// of ha_role can only be master.
+    /// • The default value is master.
+    ///
+    /// Default: `"master"`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ha_role: ::std::option::Option<::std::string::String>,
+    /// Specifies a tag list.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
+}
+impl CreateResponseVpnConnection {
+    /// A `CreateResponseVpnConnection` with its mandatory fields, in the order the page lists them;
+    /// the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+    /// The documented default of `ha_role`.
+    pub const DEFAULT_HA_ROLE: &'static str = "master";
+    /// `ha_role`, or its documented default when absent.
+    pub fn ha_role_or_default(&self) -> &str {
+        self.ha_role.as_deref().unwrap_or(Self::DEFAULT_HA_ROLE)
+    }
+}
+/// Table 3 CreateVpnConnectionRequestBodyContent.
+///
+/// Documented rules:
+/// - `policy_rules`: This parameter is mandatory only when style is set to policy and
+///   ip_version of the VPN gateway is set to ipv4.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent {
+    /// • Specifies the name of a VPN connection. If this parameter is not specified, a name in the
+    /// format of vpn-\*\*\*\* is automatically generated, for example, vpn-13be.
+    /// • The value is a string of 1 to 64 characters, which can contain digits, letters,
+    /// underscores (_), hyphens (-), and periods (.).
+    ///
+    /// Characters: may contain only digits, letters, `_`, `-` and `.`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// • Specifies a VPN gateway ID.
+    /// • The value is a UUID containing 36 characters. When two VPN connections are to be created,
+    /// the values of vgw_id must be the same.
+    /// You can obtain the VPN gateway ID by querying the VPN gateway list.
+    pub vgw_id: ::std::string::String,
+    /// • Function description:
+    /// • When network_type of the VPN gateway is set to public, set vgw_ip to the EIP IDs of the
+    /// VPN gateway.
+    /// • When network_type of the VPN gateway is set to private, set vgw_ip to the private IP
+    /// addresses of the VPN gateway.
+    /// • The value is a UUID containing 36 characters or an IPv4 address in dotted decimal notation
+    /// (for example, 192.168.45.7).
+    /// You can obtain the EIP IDs or private IP addresses of the VPN gateway by querying
+    /// information about the VPN gateway.
+    pub vgw_ip: ::std::string::String,
+    /// • Specifies the connection mode.
+    /// • Value range:
+    /// policy: policy-based mode
+    /// static: static routing mode
+    /// bgp: BGP routing mode
+    /// • The default value is static.
+    ///
+    /// Default: `"static"`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub style: ::std::option::Option<::std::string::String>,
+    /// • Specifies a customer gateway ID.
+    /// • The value is a UUID containing 36 characters.
+    pub cgw_id: ::std::string::String,
+    /// • Specifies an IPv4 customer subnet.
+    /// • Constraints:
+    /// • This parameter is not required when attachment_type of the VPN gateway is set to er and
+    /// style is set to policy or bgp. In other scenarios, this parameter is mandatory.
+    /// • Reserved VPC CIDR blocks such as 100.64.0.0/10, 100.64.0.0/12, and 214.0.0.0/8 cannot be
+    /// used as customer subnets. The reserved CIDR blocks vary according to regions and are subject
+    /// to those displayed on the console.
+    /// • A maximum of 50 customer subnets can be configured for each VPN connection.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub peer_subnets: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// • Specifies the tunnel interface address configured on the VPN gateway in route-based mode,
+    /// for example, 169.254.76.1/30.
+    /// • Constraints:
+    /// • The first 16 bits must be 169.254, and the value cannot be 169.254.195.xxx.
+    /// • The mask length must be 30, and the address must be in the same CIDR block as the value of
+    /// tunnel_peer_address.
+    /// • The address needs to be a host address in a CIDR block.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tunnel_local_address: ::std::option::Option<::std::string::String>,
+    /// • Specifies the tunnel interface address configured on the customer gateway device in
+    /// route-based mode, for example, 169.254.76.2/30.
+    /// • Constraints:
+    /// • The first 16 bits must be 169.254, and the value cannot be 169.254.195.xxx.
+    /// • The mask length must be 30, and the address must be in the same CIDR block as the value of
+    /// tunnel_local_address.
+    /// • The address needs to be a host address in a CIDR block.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tunnel_peer_address: ::std::option::Option<::std::string::String>,
+    /// • Specifies whether NQA is enabled.
+    /// • The value can be true or false.
+    /// • The default value is false.
+    /// • Set this parameter only when style is set to static.
+    ///
+    /// Default: `false`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub enable_nqa: ::std::option::Option<bool>,
+    /// • Specifies whether to enable branch interconnection.
+    /// • The value can be true or false.
+    /// • The default value is false.
+    /// • Set this parameter only when style is set to BGP.
+    ///
+    /// Default: `false`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub enable_hub: ::std::option::Option<bool>,
+    /// • Specifies a pre-shared key.
+    /// • The value is a string of 8 to 128 characters, which must contain at least three types of
+    /// the following: uppercase letters, lowercase letters, digits, and special characters
+    /// (~!@#$%^\*()-_+={ },./:;).
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub psk: ::std::option::Option<::std::string::String>,
+    /// Specifies IPv4 policy rules.
+    /// A maximum of five policy rules can be specified. This parameter is mandatory only when style
+    /// is set to policy and ip_version of the VPN gateway is set to ipv4.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub policy_rules: ::std::option::Option<::std::vec::Vec<PolicyRule>>,
+    /// Specifies the IKE policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ikepolicy: ::std::option::Option<CreatingAVpnConnectionIkePolicy>,
+    /// Specifies the IPsec policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipsecpolicy: ::std::option::Option<CreatingAVpnConnectionIpsecPolicy>,
+    /// • This parameter is optional when you create a connection for a VPN gateway in active-active
+    /// mode. When you create a connection for a VPN gateway in active/standby mode, master
+    /// indicates the active connection, and slave indicates the standby connection.
+    /// • The default value is master.
+    /// • Constraints: In active/standby mode, this field must be set to master for the connection
+    /// established using the active EIP or active private IP address of the VPN gateway, and must
+    /// be set to slave for the connection established using the standby EIP or standby private IP
+    /// address of the VPN gateway.
+    ///
+    /// Default: `"master"`.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ha_role: ::std::option::Option<::std::string::String>,
+    /// • Specifies a tag list.
+    /// • A maximum of 20 tags can be specified.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub tags: ::std::option::Option<::std::vec::Vec<VpnResourceTag>>,
+}
+impl CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent {
+    /// A `CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent` with its mandatory
+    /// fields, in the order the page lists them; the optional ones are `None` until set.
+    pub fn new(
+        vgw_id: impl ::std::convert::Into<::std::string::String>,
+        vgw_ip: impl ::std::convert::Into<::std::string::String>,
+        cgw_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: ::std::option::Option::None,
+            vgw_id: vgw_id.into(),
+            vgw_ip: vgw_ip.into(),
+            style: ::std::option::Option::None,
+            cgw_id: cgw_id.into(),
+            peer_subnets: ::std::option::Option::None,
+            tunnel_local_address: ::std::option::Option::None,
+            tunnel_peer_address: ::std::option::Option::None,
+            enable_nqa: ::std::option::Option::None,
+            enable_hub: ::std::option::Option::None,
+            psk: ::std::option::Option::None,
+            policy_rules: ::std::option::Option::None,
+            ikepolicy: ::std::option::Option::None,
+            ipsecpolicy: ::std::option::Option::None,
+            ha_role: ::std::option::Option::None,
+            tags: ::std::option::Option::None,
+        }
+    }
+    /// The documented default of `style`.
+    pub const DEFAULT_STYLE: &'static str = "static";
+    /// `style`, or its documented default when absent.
+    pub fn style_or_default(&self) -> &str {
+        self.style.as_deref().unwrap_or(Self::DEFAULT_STYLE)
+    }
+    /// The documented default of `enable_nqa`.
+    pub const DEFAULT_ENABLE_NQA: bool = false;
+    /// `enable_nqa`, or its documented default when absent.
+    pub fn enable_nqa_or_default(&self) -> bool {
+        self.enable_nqa.unwrap_or(Self::DEFAULT_ENABLE_NQA)
+    }
+    /// The documented default of `enable_hub`.
+    pub const DEFAULT_ENABLE_HUB: bool = false;
+    /// `enable_hub`, or its documented default when absent.
+    pub fn enable_hub_or_default(&self) -> bool {
+        self.enable_hub.unwrap_or(Self::DEFAULT_ENABLE_HUB)
+    }
+    /// The documented default of `ha_role`.
+    pub const DEFAULT_HA_ROLE: &'static str = "master";
+    /// `ha_role`, or its documented default when absent.
+    pub fn ha_role_or_default(&self) -> &str {
+        self.ha_role.as_deref().unwrap_or(Self::DEFAULT_HA_ROLE)
+    }
+}
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 /// Table 2 Request parameters.
 #[derive(
     Debug,
@@ -21,6 +307,7 @@ pub struct CreatingVpnConnectionsInBatchesRequest {
         ::std::vec::Vec<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
     >,
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl CreatingVpnConnectionsInBatchesRequest {
     /// A `CreatingVpnConnectionsInBatchesRequest` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -43,6 +330,7 @@ impl CreatingVpnConnectionsInBatchesRequest {
         support::Validate::validate(self)
     }
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Validate for CreatingVpnConnectionsInBatchesRequest {
     fn validate_at(
         &self,
@@ -52,6 +340,7 @@ impl support::Validate for CreatingVpnConnectionsInBatchesRequest {
         let _ = (path, out);
     }
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Read for CreatingVpnConnectionsInBatchesRequest {
     const NAME: &'static str = "CreatingVpnConnectionsInBatchesRequest";
     const FIELDS: &'static [&'static str] = &["vpn_connections"];
@@ -85,6 +374,7 @@ impl support::Read for CreatingVpnConnectionsInBatchesRequest {
         )
     }
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 /// Table 9 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -100,6 +390,7 @@ pub struct CreatingVpnConnectionsInBatchesResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl CreatingVpnConnectionsInBatchesResponse200 {
     /// A `CreatingVpnConnectionsInBatchesResponse200` with its mandatory fields, in the order the
     /// page lists them; the optional ones are `None` until set.
@@ -107,6 +398,7 @@ impl CreatingVpnConnectionsInBatchesResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 /// The documented fields of [`CreatingVpnConnectionsInBatchesResponse200`].
 pub static SHAPE_CREATING_VPN_CONNECTIONS_IN_BATCHES_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -116,11 +408,13 @@ pub static SHAPE_CREATING_VPN_CONNECTIONS_IN_BATCHES_RESPONSE200: support::Shape
         },
     ],
 };
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Shaped for CreatingVpnConnectionsInBatchesResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_CREATING_VPN_CONNECTIONS_IN_BATCHES_RESPONSE200,
     );
 }
+#[cfg(feature = "creating_vpn_connections_in_batches")]
 impl support::Validate for CreatingVpnConnectionsInBatchesResponse200 {
     fn validate_at(
         &self,

@@ -2,12 +2,117 @@
 // From: spec/otc_vpn/querying_a_specified_vpn_gateway.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_specified_vpn_gateway` operation reaches.
+//! The types that `spec/otc_vpn/querying_a_specified_vpn_gateway.json` documents.
 use crate::support;
-use super::common::{
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
+use super::super::{
     HaMode, ResponseEip, SHAPE_RESPONSE_EIP, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
     VpnResourceTagInResponse,
 };
+/// Table 6 IkePolicy.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingASpecifiedVpnGatewayIkePolicy {
+    /// • Specifies an encryption algorithm.
+    /// • The value can be aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, or aes-128.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub encryption_algorithm: ::std::option::Option<
+        QueryingASpecifiedVpnGatewayEncryptionAlgorithm,
+    >,
+    /// • Specifies the DH group used for key exchange in phase 1.
+    /// • The value can be group14, group15, group16, group19, group20, group21, or disable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub dh_group: ::std::option::Option<QueryingASpecifiedVpnGatewayDhGroup>,
+    /// • Specifies an authentication algorithm.
+    /// • The value can be sha2-512, sha2-384, or sha2-256.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub authentication_algorithm: ::std::option::Option<
+        QueryingASpecifiedVpnGatewayAuthenticationAlgorithm,
+    >,
+    /// • Specifies the SA lifetime. When the lifetime expires, an IKE SA is automatically updated.
+    /// • The value ranges from 60 to 604800, in seconds.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub lifetime_seconds: ::std::option::Option<i32>,
+}
+impl QueryingASpecifiedVpnGatewayIkePolicy {
+    /// A `QueryingASpecifiedVpnGatewayIkePolicy` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// Table 7 IpsecPolicy.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct QueryingASpecifiedVpnGatewayIpsecPolicy {
+    /// • Specifies an authentication algorithm.
+    /// • The value can be sha2-512, sha2-384, or sha2-256.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub authentication_algorithm: ::std::option::Option<
+        QueryingASpecifiedVpnGatewayAuthenticationAlgorithm,
+    >,
+    /// • Specifies an encryption algorithm.
+    /// • The value can be aes-256-gcm-16, aes-128-gcm-16, aes-256, aes-192, or aes-128.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub encryption_algorithm: ::std::option::Option<
+        QueryingASpecifiedVpnGatewayEncryptionAlgorithm,
+    >,
+    /// • Specifies the DH key group used by PFS.
+    /// • The value can be group14, group15, group16, group19, group20, group21, or disable.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub pfs: ::std::option::Option<QueryingASpecifiedVpnGatewayPfs>,
+    /// • Specifies the lifetime of a tunnel established over an IPsec connection.
+    /// • The value ranges from 30 to 604800, in seconds.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub lifetime_seconds: ::std::option::Option<i32>,
+}
+impl QueryingASpecifiedVpnGatewayIpsecPolicy {
+    /// A `QueryingASpecifiedVpnGatewayIpsecPolicy` with its mandatory fields, in the order the page
+    /// lists them; the optional ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// Table 5 PolicyTemplate.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct PolicyTemplate {
+    /// Specifies the IKE policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ike_policy: ::std::option::Option<QueryingASpecifiedVpnGatewayIkePolicy>,
+    /// Specifies the IPsec policy object.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub ipsec_policy: ::std::option::Option<QueryingASpecifiedVpnGatewayIpsecPolicy>,
+}
+impl PolicyTemplate {
+    /// A `PolicyTemplate` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -28,6 +133,7 @@ pub struct QueryingASpecifiedVpnGatewayResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub request_id: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl QueryingASpecifiedVpnGatewayResponse200 {
     /// A `QueryingASpecifiedVpnGatewayResponse200` with its mandatory fields, in the order the page
     /// lists them; the optional ones are `None` until set.
@@ -35,6 +141,7 @@ impl QueryingASpecifiedVpnGatewayResponse200 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 /// The documented fields of [`QueryingASpecifiedVpnGatewayResponse200`].
 pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -50,11 +157,13 @@ pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE200: support::Shape = 
         },
     ],
 };
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Shaped for QueryingASpecifiedVpnGatewayResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE200,
     );
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Validate for QueryingASpecifiedVpnGatewayResponse200 {
     fn validate_at(
         &self,
@@ -67,6 +176,7 @@ impl support::Validate for QueryingASpecifiedVpnGatewayResponse200 {
         }
     }
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 /// Table 3 ResponseVpnGateway.
 #[derive(
     Debug,
@@ -274,6 +384,7 @@ pub struct QueryingASpecifiedVpnGatewayResponseVpnGateway {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub upgrade_info: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl QueryingASpecifiedVpnGatewayResponseVpnGateway {
     /// A `QueryingASpecifiedVpnGatewayResponseVpnGateway` with its mandatory fields, in the order
     /// the page lists them; the optional ones are `None` until set.
@@ -325,6 +436,7 @@ impl QueryingASpecifiedVpnGatewayResponseVpnGateway {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 /// The documented fields of [`QueryingASpecifiedVpnGatewayResponseVpnGateway`].
 pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY: support::Shape = support::Shape {
     fields: &[
@@ -476,11 +588,13 @@ pub static SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY: support:
         },
     ],
 };
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Shaped for QueryingASpecifiedVpnGatewayResponseVpnGateway {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_QUERYING_A_SPECIFIED_VPN_GATEWAY_RESPONSE_VPN_GATEWAY,
     );
 }
+#[cfg(feature = "querying_a_specified_vpn_gateway")]
 impl support::Validate for QueryingASpecifiedVpnGatewayResponseVpnGateway {
     fn validate_at(
         &self,
@@ -511,4 +625,355 @@ impl support::Validate for QueryingASpecifiedVpnGatewayResponseVpnGateway {
             }
         }
     }
+}
+/// The `QueryingASpecifiedVpnGatewayAuthenticationAlgorithm` enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    /// Wire value: `sha2-512`.
+    Sha2512,
+    /// Wire value: `sha2-384`.
+    Sha2384,
+    /// Wire value: `sha2-256`.
+    Sha2256,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "sha2-512",
+        "sha2-384",
+        "sha2-256",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Sha2512 => "sha2-512",
+            Self::Sha2384 => "sha2-384",
+            Self::Sha2256 => "sha2-256",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "sha2-512" => ::std::option::Option::Some(Self::Sha2512),
+            "sha2-384" => ::std::option::Option::Some(Self::Sha2384),
+            "sha2-256" => ::std::option::Option::Some(Self::Sha2256),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingASpecifiedVpnGatewayAuthenticationAlgorithm {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// The `QueryingASpecifiedVpnGatewayDhGroup` enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingASpecifiedVpnGatewayDhGroup {
+    /// Wire value: `group14`.
+    Group14,
+    /// Wire value: `group15`.
+    Group15,
+    /// Wire value: `group16`.
+    Group16,
+    /// Wire value: `group19`.
+    Group19,
+    /// Wire value: `group20`.
+    Group20,
+    /// Wire value: `group21`.
+    Group21,
+    /// Wire value: `disable`.
+    Disable,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingASpecifiedVpnGatewayDhGroup {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "group14",
+        "group15",
+        "group16",
+        "group19",
+        "group20",
+        "group21",
+        "disable",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Group14 => "group14",
+            Self::Group15 => "group15",
+            Self::Group16 => "group16",
+            Self::Group19 => "group19",
+            Self::Group20 => "group20",
+            Self::Group21 => "group21",
+            Self::Disable => "disable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "group14" => ::std::option::Option::Some(Self::Group14),
+            "group15" => ::std::option::Option::Some(Self::Group15),
+            "group16" => ::std::option::Option::Some(Self::Group16),
+            "group19" => ::std::option::Option::Some(Self::Group19),
+            "group20" => ::std::option::Option::Some(Self::Group20),
+            "group21" => ::std::option::Option::Some(Self::Group21),
+            "disable" => ::std::option::Option::Some(Self::Disable),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingASpecifiedVpnGatewayDhGroup {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingASpecifiedVpnGatewayDhGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedVpnGatewayDhGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingASpecifiedVpnGatewayDhGroup {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingASpecifiedVpnGatewayDhGroup {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// The `QueryingASpecifiedVpnGatewayEncryptionAlgorithm` enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    /// Wire value: `aes-256-gcm-16`.
+    Aes256Gcm16,
+    /// Wire value: `aes-128-gcm-16`.
+    Aes128Gcm16,
+    /// Wire value: `aes-256`.
+    Aes256,
+    /// Wire value: `aes-192`.
+    Aes192,
+    /// Wire value: `aes-128`.
+    Aes128,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "aes-256-gcm-16",
+        "aes-128-gcm-16",
+        "aes-256",
+        "aes-192",
+        "aes-128",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Aes256Gcm16 => "aes-256-gcm-16",
+            Self::Aes128Gcm16 => "aes-128-gcm-16",
+            Self::Aes256 => "aes-256",
+            Self::Aes192 => "aes-192",
+            Self::Aes128 => "aes-128",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "aes-256-gcm-16" => ::std::option::Option::Some(Self::Aes256Gcm16),
+            "aes-128-gcm-16" => ::std::option::Option::Some(Self::Aes128Gcm16),
+            "aes-256" => ::std::option::Option::Some(Self::Aes256),
+            "aes-192" => ::std::option::Option::Some(Self::Aes192),
+            "aes-128" => ::std::option::Option::Some(Self::Aes128),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingASpecifiedVpnGatewayEncryptionAlgorithm {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
+}
+/// The `QueryingASpecifiedVpnGatewayPfs` enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum QueryingASpecifiedVpnGatewayPfs {
+    /// Wire value: `group14`.
+    Group14,
+    /// Wire value: `group15`.
+    Group15,
+    /// Wire value: `group16`.
+    Group16,
+    /// Wire value: `group19`.
+    Group19,
+    /// Wire value: `group20`.
+    Group20,
+    /// Wire value: `group21`.
+    Group21,
+    /// Wire value: `disable`.
+    Disable,
+    /// A value the page does not list, kept as received so that newer responses still
+    /// parse; `validate` rejects it in requests.
+    Unknown(::std::string::String),
+}
+impl QueryingASpecifiedVpnGatewayPfs {
+    /// The documented values, as written on the page.
+    pub const DOCUMENTED: &'static [&'static str] = &[
+        "group14",
+        "group15",
+        "group16",
+        "group19",
+        "group20",
+        "group21",
+        "disable",
+    ];
+    /// The wire spelling.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Group14 => "group14",
+            Self::Group15 => "group15",
+            Self::Group16 => "group16",
+            Self::Group19 => "group19",
+            Self::Group20 => "group20",
+            Self::Group21 => "group21",
+            Self::Disable => "disable",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+    /// Whether the value is one the page documents.
+    pub fn is_documented(&self) -> bool {
+        !matches!(self, Self::Unknown(_))
+    }
+    fn from_documented(value: &str) -> ::std::option::Option<Self> {
+        match value {
+            "group14" => ::std::option::Option::Some(Self::Group14),
+            "group15" => ::std::option::Option::Some(Self::Group15),
+            "group16" => ::std::option::Option::Some(Self::Group16),
+            "group19" => ::std::option::Option::Some(Self::Group19),
+            "group20" => ::std::option::Option::Some(Self::Group20),
+            "group21" => ::std::option::Option::Some(Self::Group21),
+            "disable" => ::std::option::Option::Some(Self::Disable),
+            _ => ::std::option::Option::None,
+        }
+    }
+}
+impl ::std::fmt::Display for QueryingASpecifiedVpnGatewayPfs {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for QueryingASpecifiedVpnGatewayPfs {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingASpecifiedVpnGatewayPfs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_str_enum(deserializer, Self::from_documented, Self::Unknown)
+    }
+}
+impl support::Validate for QueryingASpecifiedVpnGatewayPfs {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        support::check_enum(out, path, self.is_documented(), Self::DOCUMENTED, self);
+    }
+}
+impl support::Shaped for QueryingASpecifiedVpnGatewayPfs {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Scalar;
 }

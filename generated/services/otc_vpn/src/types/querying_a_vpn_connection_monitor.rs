@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_a_vpn_connection_monitor.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_vpn_connection_monitor` operation reaches.
+//! The types that `spec/otc_vpn/querying_a_vpn_connection_monitor.json` documents.
 use crate::support;
-use super::common::{ConnectionMonitorInfo, SHAPE_CONNECTION_MONITOR_INFO};
+use super::super::{ConnectionMonitorInfo, SHAPE_CONNECTION_MONITOR_INFO};
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_details_about_an_ipsec_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_details_about_an_ipsec_policy` operation reaches.
+//! The types that `spec/otc_vpn/querying_details_about_an_ipsec_policy.json` documents.
 use crate::support;
 /// Table 2 Response parameters (status code 200).
 #[derive(

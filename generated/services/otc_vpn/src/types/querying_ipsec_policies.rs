@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_ipsec_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ipsec_policies` operation reaches.
+//! The types that `spec/otc_vpn/querying_ipsec_policies.json` documents.
 use crate::support;
 /// Table 2 Response parameters (status code 200).
 #[derive(

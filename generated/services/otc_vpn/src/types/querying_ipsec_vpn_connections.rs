@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_ipsec_vpn_connections.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_ipsec_vpn_connections` operation reaches.
+//! The types that `spec/otc_vpn/querying_ipsec_vpn_connections.json` documents.
 use crate::support;
-use super::common::{Dpd, Initiator, SHAPE_DPD};
+use super::super::{Dpd, Initiator, SHAPE_DPD};
 /// Table 2 Response parameters (status code 200).
 #[derive(
     Debug,

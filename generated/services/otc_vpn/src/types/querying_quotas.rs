@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_quotas.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_quotas` operation reaches.
+//! The types that `spec/otc_vpn/querying_quotas.json` documents.
 use crate::support;
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_resource_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_resource_tags` operation reaches.
+//! The types that `spec/otc_vpn/querying_resource_tags.json` documents.
 use crate::support;
-use super::common::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
+use super::super::{ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE};
 /// Table 2 Parameters in the response body (status code 200).
 #[derive(
     Debug,

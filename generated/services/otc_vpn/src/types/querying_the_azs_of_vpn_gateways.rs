@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_the_azs_of_vpn_gateways.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_azs_of_vpn_gateways` operation reaches.
+//! The types that `spec/otc_vpn/querying_the_azs_of_vpn_gateways.json` documents.
 use crate::support;
 /// Table 3 AvailabilityZones.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_the_number_of_resource_instances.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_number_of_resource_instances` operation reaches.
+//! The types that `spec/otc_vpn/querying_the_number_of_resource_instances.json` documents.
 use crate::support;
-use super::common::{Match, Tag};
+use super::super::{Match, Tag};
 /// Table 2 Request parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_the_resource_instance_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_resource_instance_list` operation reaches.
+//! The types that `spec/otc_vpn/querying_the_resource_instance_list.json` documents.
 use crate::support;
-use super::common::{Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE, Tag};
+use super::super::{Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE, Tag};
 /// Table 3 Request parameters.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_the_vpn_connection_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_vpn_connection_list` operation reaches.
+//! The types that `spec/otc_vpn/querying_the_vpn_connection_list.json` documents.
 use crate::support;
-use super::common::{PageInfo, SHAPE_PAGE_INFO};
+use super::super::{PageInfo, SHAPE_PAGE_INFO};
 /// Table 3 Parameters in the response body (status code 200).
 #[derive(
     Debug,

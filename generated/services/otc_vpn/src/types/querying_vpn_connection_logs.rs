@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_vpn_connection_logs.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpn_connection_logs` operation reaches.
+//! The types that `spec/otc_vpn/querying_vpn_connection_logs.json` documents.
 use crate::support;
 /// Table 3 Log.
 #[derive(

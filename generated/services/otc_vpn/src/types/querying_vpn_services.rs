@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/querying_vpn_services.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpn_services` operation reaches.
+//! The types that `spec/otc_vpn/querying_vpn_services.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 2 Response parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_vpn_tags.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpn_tags` operation reaches.
+//! The types that `spec/otc_vpn/querying_vpn_tags.json` documents.
 use crate::support;
 /// Table 1 Response parameter (status code 200).
 #[derive(

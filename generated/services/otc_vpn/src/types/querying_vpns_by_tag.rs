@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/querying_vpns_by_tag.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_vpns_by_tag` operation reaches.
+//! The types that `spec/otc_vpn/querying_vpns_by_tag.json` documents.
 use crate::support;
 /// Table 3 Description of field match.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

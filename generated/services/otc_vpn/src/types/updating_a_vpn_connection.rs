@@ -2,9 +2,9 @@
 // From: spec/otc_vpn/updating_a_vpn_connection.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_vpn_connection` operation reaches.
+//! The types that `spec/otc_vpn/updating_a_vpn_connection.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DhGroup, IkePolicy, IpsecPolicy, Pfs, PolicyRule, SHAPE_IKE_POLICY,
     SHAPE_IPSEC_POLICY, SHAPE_POLICY_RULE, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE,
     VpnResourceTagInResponse,

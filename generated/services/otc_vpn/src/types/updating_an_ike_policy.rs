@@ -2,7 +2,7 @@
 // From: spec/otc_vpn/updating_an_ike_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_ike_policy` operation reaches.
+//! The types that `spec/otc_vpn/updating_an_ike_policy.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

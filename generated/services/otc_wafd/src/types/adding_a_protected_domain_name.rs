@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/adding_a_protected_domain_name.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `adding_a_protected_domain_name` operation reaches.
+//! The types that `spec/otc_wafd/adding_a_protected_domain_name.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     BlockPage, BlockPageInResponse, Extend, Flag, PremiumWafServer,
     PremiumWafServerInResponse, SHAPE_BLOCK_PAGE_IN_RESPONSE, SHAPE_EXTEND, SHAPE_FLAG,
     SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE,

@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/creating_a_dedicated_waf_engine.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_dedicated_waf_engine` operation reaches.
+//! The types that `spec/otc_wafd/creating_a_dedicated_waf_engine.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/creating_a_web_tamper_protection_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `creating_a_web_tamper_protection_rule` operation reaches.
+//! The types that `spec/otc_wafd/creating_a_web_tamper_protection_rule.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/deleting_a_domain_name_from_a_dedicated_waf_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_domain_name_from_a_dedicated_waf_instance` operation reaches.
+//! The types that `spec/otc_wafd/deleting_a_domain_name_from_a_dedicated_waf_instance.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
     ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG,
 };

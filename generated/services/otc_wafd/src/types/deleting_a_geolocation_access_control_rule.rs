@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/deleting_a_geolocation_access_control_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_geolocation_access_control_rule` operation reaches.
+//! The types that `spec/otc_wafd/deleting_a_geolocation_access_control_rule.json` documents.
 use crate::support;
-use super::common::{Status, White};
+use super::super::{Status, White};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/deleting_a_global_protection_whitelist_false_alarm_masking_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_global_protection_whitelist_false_alarm_masking_rule` operation reaches.
+//! The types that `spec/otc_wafd/deleting_a_global_protection_whitelist_false_alarm_masking_rule.json` documents.
 use crate::support;
-use super::common::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
+use super::super::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

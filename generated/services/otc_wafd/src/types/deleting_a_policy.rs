@@ -2,13 +2,15 @@
 // From: spec/otc_wafd/deleting_a_policy.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `deleting_a_policy` operation reaches.
+//! The types that `spec/otc_wafd/deleting_a_policy.json` documents.
 use crate::support;
-use super::common::{
-    BindHost, DeletingAPolicyAction, Level, ModulexOptions, PolicyAction, PolicyExtend,
-    PolicyOption, SHAPE_BIND_HOST, SHAPE_DELETING_A_POLICY_ACTION, SHAPE_MODULEX_OPTIONS,
-    SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND, SHAPE_POLICY_OPTION,
+#[cfg(feature = "deleting_a_policy")]
+use super::super::{
+    BindHost, DeletingAPolicyAction, Level, PolicyAction, PolicyExtend, PolicyOption,
+    SHAPE_BIND_HOST, SHAPE_DELETING_A_POLICY_ACTION, SHAPE_POLICY_ACTION,
+    SHAPE_POLICY_EXTEND, SHAPE_POLICY_OPTION,
 };
+#[cfg(feature = "deleting_a_policy")]
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -67,6 +69,7 @@ pub struct DeletingAPolicyResponse200 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub timestamp: ::std::option::Option<i32>,
 }
+#[cfg(feature = "deleting_a_policy")]
 impl DeletingAPolicyResponse200 {
     /// A `DeletingAPolicyResponse200` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -81,6 +84,7 @@ impl DeletingAPolicyResponse200 {
         support::Validate::validate_at(value, p, out);
     }
 }
+#[cfg(feature = "deleting_a_policy")]
 /// The documented fields of [`DeletingAPolicyResponse200`].
 pub static SHAPE_DELETING_A_POLICY_RESPONSE200: support::Shape = support::Shape {
     fields: &[
@@ -136,11 +140,13 @@ pub static SHAPE_DELETING_A_POLICY_RESPONSE200: support::Shape = support::Shape 
         },
     ],
 };
+#[cfg(feature = "deleting_a_policy")]
 impl support::Shaped for DeletingAPolicyResponse200 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_DELETING_A_POLICY_RESPONSE200,
     );
 }
+#[cfg(feature = "deleting_a_policy")]
 impl support::Validate for DeletingAPolicyResponse200 {
     fn validate_at(
         &self,
@@ -180,6 +186,7 @@ impl support::Validate for DeletingAPolicyResponse200 {
         }
     }
 }
+#[cfg(feature = "deleting_a_policy")]
 /// Table 10 Response body parameters (status code 400).
 #[derive(
     Debug,
@@ -198,6 +205,7 @@ pub struct DeletingAPolicyResponse400 {
     #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub error_msg: ::std::option::Option<::std::string::String>,
 }
+#[cfg(feature = "deleting_a_policy")]
 impl DeletingAPolicyResponse400 {
     /// A `DeletingAPolicyResponse400` with its mandatory fields, in the order the page lists them;
     /// the optional ones are `None` until set.
@@ -205,6 +213,7 @@ impl DeletingAPolicyResponse400 {
         ::std::default::Default::default()
     }
 }
+#[cfg(feature = "deleting_a_policy")]
 /// The documented fields of [`DeletingAPolicyResponse400`].
 pub static SHAPE_DELETING_A_POLICY_RESPONSE400: support::Shape = support::Shape {
     fields: &[
@@ -218,12 +227,157 @@ pub static SHAPE_DELETING_A_POLICY_RESPONSE400: support::Shape = support::Shape 
         },
     ],
 };
+#[cfg(feature = "deleting_a_policy")]
 impl support::Shaped for DeletingAPolicyResponse400 {
     const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
         &SHAPE_DELETING_A_POLICY_RESPONSE400,
     );
 }
+#[cfg(feature = "deleting_a_policy")]
 impl support::Validate for DeletingAPolicyResponse400 {
+    fn validate_at(
+        &self,
+        path: &support::Path<'_>,
+        out: &mut ::std::vec::Vec<support::Violation>,
+    ) {
+        let _ = (path, out);
+    }
+}
+/// Table 9 ModulexOptions.
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[non_exhaustive]
+pub struct ModulexOptions {
+    /// Status of the global rate limiting function (counting requests to all WAF instances when
+    /// limiting traffic).
+    /// • false: Disabled.
+    /// • true: Enabled.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub global_rate_enabled: ::std::option::Option<bool>,
+    /// Protection mode of the global rate limiting function.
+    /// • log: WAF logs the event only.
+    /// • block: WAF blocks requests.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub global_rate_mode: ::std::option::Option<::std::string::String>,
+    /// Status of the intelligent precise protection.
+    /// • false: Disabled.
+    /// • true: Enabled.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub precise_rules_enabled: ::std::option::Option<bool>,
+    /// Protection mode of the intelligent precise protection.
+    /// • log: WAF logs the event only.
+    /// • block: WAF blocks requests.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub precise_rules_mode: ::std::option::Option<::std::string::String>,
+    /// Management mode of the intelligent precise protection.
+    /// • auto: WAF manages automatically generated rules.
+    /// • manual: You can manage rules that are automatically generated by WAF.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub precise_rules_managed_mode: ::std::option::Option<::std::string::String>,
+    /// Aging mode of the intelligent precise protection.
+    /// • manual: You can customize the maximum age of the rule.
+    /// • auto: Automatic
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub precise_rules_aging_mode: ::std::option::Option<::std::string::String>,
+    /// Maximum age of the intelligent precise protection.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub precise_rules_retention: ::std::option::Option<i32>,
+    /// Status of the intelligent CC attack protection.
+    /// • false: Disabled.
+    /// • true: Enabled.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cc_rules_enabled: ::std::option::Option<bool>,
+    /// Protection mode of the intelligent CC attack protection rule.
+    /// • log: WAF logs the event only.
+    /// • block: WAF blocks requests.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cc_rules_mode: ::std::option::Option<::std::string::String>,
+    /// Management mode of the intelligent CC attack protection.
+    /// • auto: WAF manages automatically generated rules.
+    /// • manual: You can manage rules that are automatically generated by WAF.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cc_rules_managed_mode: ::std::option::Option<::std::string::String>,
+    /// Aging mode of the intelligent CC attack protection.
+    /// • manual: You can customize the maximum age of the rule.
+    /// • auto: Automatic
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cc_rules_aging_mode: ::std::option::Option<::std::string::String>,
+    /// Maximum age of the intelligent CC attack protection.
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub cc_rules_retention: ::std::option::Option<i32>,
+}
+impl ModulexOptions {
+    /// A `ModulexOptions` with its mandatory fields, in the order the page lists them; the optional
+    /// ones are `None` until set.
+    pub fn new() -> Self {
+        ::std::default::Default::default()
+    }
+}
+/// The documented fields of [`ModulexOptions`].
+pub static SHAPE_MODULEX_OPTIONS: support::Shape = support::Shape {
+    fields: &[
+        support::FieldShape {
+            name: "global_rate_enabled",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "global_rate_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "precise_rules_enabled",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "precise_rules_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "precise_rules_managed_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "precise_rules_aging_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "precise_rules_retention",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "cc_rules_enabled",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "cc_rules_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "cc_rules_managed_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "cc_rules_aging_mode",
+            value: support::ValueShape::Scalar,
+        },
+        support::FieldShape {
+            name: "cc_rules_retention",
+            value: support::ValueShape::Scalar,
+        },
+    ],
+};
+impl support::Shaped for ModulexOptions {
+    const SHAPE: &'static support::ValueShape = &support::ValueShape::Object(
+        &SHAPE_MODULEX_OPTIONS,
+    );
+}
+impl support::Validate for ModulexOptions {
     fn validate_at(
         &self,
         path: &support::Path<'_>,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/disabling_pay_per_use_pricing_for_cloud_waf.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `disabling_pay_per_use_pricing_for_cloud_waf` operation reaches.
+//! The types that `spec/otc_wafd/disabling_pay_per_use_pricing_for_cloud_waf.json` documents.
 use crate::support;
-use super::common::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
+use super::super::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

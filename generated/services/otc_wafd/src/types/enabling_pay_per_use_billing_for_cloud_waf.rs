@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/enabling_pay_per_use_billing_for_cloud_waf.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `enabling_pay_per_use_billing_for_cloud_waf` operation reaches.
+//! The types that `spec/otc_wafd/enabling_pay_per_use_billing_for_cloud_waf.json` documents.
 use crate::support;
-use super::common::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
+use super::super::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

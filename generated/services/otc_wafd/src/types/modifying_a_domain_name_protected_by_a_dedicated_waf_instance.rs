@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/modifying_a_domain_name_protected_by_a_dedicated_waf_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_a_domain_name_protected_by_a_dedicated_waf_instance` operation reaches.
+//! The types that `spec/otc_wafd/modifying_a_domain_name_protected_by_a_dedicated_waf_instance.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AccessProgress, BlockPage, BlockPageInResponse, CircuitBreaker,
     DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
     PremiumWafServer, PremiumWafServerInResponse, ProtectStatus, SHAPE_ACCESS_PROGRESS,

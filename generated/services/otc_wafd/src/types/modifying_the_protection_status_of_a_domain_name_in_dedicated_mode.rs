@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/modifying_the_protection_status_of_a_domain_name_in_dedicated_mode.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `modifying_the_protection_status_of_a_domain_name_in_dedicated_mode` operation reaches.
+//! The types that `spec/otc_wafd/modifying_the_protection_status_of_a_domain_name_in_dedicated_mode.json` documents.
 use crate::support;
 /// Table 4 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_a_certificate.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_certificate` operation reaches.
+//! The types that `spec/otc_wafd/querying_a_certificate.json` documents.
 use crate::support;
-use super::common::{BindHost, SHAPE_BIND_HOST};
+use super::super::{BindHost, SHAPE_BIND_HOST};
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_a_javascript_anti_crawler_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_javascript_anti_crawler_rule` operation reaches.
+//! The types that `spec/otc_wafd/querying_a_javascript_anti_crawler_rule.json` documents.
 use crate::support;
-use super::common::{Logic, Status};
+use super::super::{Logic, Status};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_a_known_attack_source_rule_by_id.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_known_attack_source_rule_by_id` operation reaches.
+//! The types that `spec/otc_wafd/querying_a_known_attack_source_rule_by_id.json` documents.
 use crate::support;
 /// Table 3 Response body parameters (status code 200).
 #[derive(

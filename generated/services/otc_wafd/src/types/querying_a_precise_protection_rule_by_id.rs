@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_a_precise_protection_rule_by_id.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_a_precise_protection_rule_by_id` operation reaches.
+//! The types that `spec/otc_wafd/querying_a_precise_protection_rule_by_id.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Conditions, CustomActionInResponse, SHAPE_CONDITIONS,
     SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
 };

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_an_information_leakage_prevention_rule_by_id.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_an_information_leakage_prevention_rule_by_id` operation reaches.
+//! The types that `spec/otc_wafd/querying_an_information_leakage_prevention_rule_by_id.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_attack_event_details.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_attack_event_details` operation reaches.
+//! The types that `spec/otc_wafd/querying_attack_event_details.json` documents.
 use crate::support;
 /// Table 6 Response body parameters.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_domain_name_settings_in_dedicated_mode.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_domain_name_settings_in_dedicated_mode` operation reaches.
+//! The types that `spec/otc_wafd/querying_domain_name_settings_in_dedicated_mode.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AccessProgress, BlockPageInResponse, CircuitBreaker,
     DeletingADomainNameFromADedicatedWafInstanceAccessStatus, Extend, Flag,
     PremiumWafServerInResponse, SHAPE_ACCESS_PROGRESS, SHAPE_BLOCK_PAGE_IN_RESPONSE,

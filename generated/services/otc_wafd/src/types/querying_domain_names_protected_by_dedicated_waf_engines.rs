@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_domain_names_protected_by_dedicated_waf_engines.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_domain_names_protected_by_dedicated_waf_engines` operation reaches.
+//! The types that `spec/otc_wafd/querying_domain_names_protected_by_dedicated_waf_engines.json` documents.
 use crate::support;
-use super::common::{Extend, Flag, ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG};
+use super::super::{Extend, Flag, ProtectStatus, SHAPE_EXTEND, SHAPE_FLAG};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_precise_protection_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_precise_protection_rules` operation reaches.
+//! The types that `spec/otc_wafd/querying_precise_protection_rules.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Conditions, CustomActionInResponse, SHAPE_CONDITIONS,
     SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
 };

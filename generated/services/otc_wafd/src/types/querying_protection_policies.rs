@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_protection_policies.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_protection_policies` operation reaches.
+//! The types that `spec/otc_wafd/querying_protection_policies.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     BindHost, Level, ModulexOptions, PolicyAction, PolicyExtend, PolicyOption,
     SHAPE_BIND_HOST, SHAPE_MODULEX_OPTIONS, SHAPE_POLICY_ACTION, SHAPE_POLICY_EXTEND,
     SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO, ShareInfo,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_blacklist_and_whitelist_rule_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_blacklist_and_whitelist_rule_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_blacklist_and_whitelist_rule_list.json` documents.
 use crate::support;
-use super::common::{Status, White};
+use super::super::{Status, White};
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,

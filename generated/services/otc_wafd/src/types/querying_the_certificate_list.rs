@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_certificate_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_certificate_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_certificate_list.json` documents.
 use crate::support;
-use super::common::{BindHost, SHAPE_BIND_HOST};
+use super::super::{BindHost, SHAPE_BIND_HOST};
 /// Table 5 ListCertificateBody.
 #[derive(
     Debug,

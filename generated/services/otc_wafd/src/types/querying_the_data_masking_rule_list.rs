@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_data_masking_rule_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_data_masking_rule_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_data_masking_rule_list.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 5 PrivacyResponseBody.
 #[derive(
     Debug,

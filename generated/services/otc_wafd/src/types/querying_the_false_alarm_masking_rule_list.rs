@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_false_alarm_masking_rule_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_false_alarm_masking_rule_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_false_alarm_masking_rule_list.json` documents.
 use crate::support;
-use super::common::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
+use super::super::{Advanced, Condition, SHAPE_ADVANCED, SHAPE_CONDITION, Status};
 /// Table 5 IgnoreRuleBody.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_javascript_anti_crawler_rule_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_javascript_anti_crawler_rule_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_javascript_anti_crawler_rule_list.json` documents.
 use crate::support;
-use super::common::{Logic, Status};
+use super::super::{Logic, Status};
 /// Table 5 AnticrawlerRule.
 #[derive(
     Debug,

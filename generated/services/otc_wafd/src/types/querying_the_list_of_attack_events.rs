@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_the_list_of_attack_events.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_attack_events` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_list_of_attack_events.json` documents.
 use crate::support;
 /// Table 5 ListEventItems.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_list_of_dedicated_waf_engines.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_dedicated_waf_engines` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_list_of_dedicated_waf_engines.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 6 IdHostnameEntry.

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_list_of_information_leakage_prevention_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_information_leakage_prevention_rules` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_list_of_information_leakage_prevention_rules.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 5 LeakageListInfo.
 #[derive(
     Debug,

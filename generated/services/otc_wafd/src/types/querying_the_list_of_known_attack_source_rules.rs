@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_the_list_of_known_attack_source_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_known_attack_source_rules` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_list_of_known_attack_source_rules.json` documents.
 use crate::support;
 /// Table 5 PunishmentInfo.
 #[derive(

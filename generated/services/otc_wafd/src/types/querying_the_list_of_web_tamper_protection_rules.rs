@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_list_of_web_tamper_protection_rules.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_list_of_web_tamper_protection_rules` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_list_of_web_tamper_protection_rules.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 5 AntiTamperRuleResponseBody.
 #[derive(
     Debug,

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/querying_the_qps_statistics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_qps_statistics` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_qps_statistics.json` documents.
 use crate::support;
-use super::common::{SHAPE_TIME_LINE_ITEM, TimeLineItem};
+use super::super::{SHAPE_TIME_LINE_ITEM, TimeLineItem};
 /// Table 5 ListQpsTimelineItem.
 #[derive(
     Debug,

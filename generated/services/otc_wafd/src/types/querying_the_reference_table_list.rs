@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_the_reference_table_list.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_the_reference_table_list` operation reaches.
+//! The types that `spec/otc_wafd/querying_the_reference_table_list.json` documents.
 use crate::support;
 /// Table 4 Response body parameters (status code 200).
 #[derive(

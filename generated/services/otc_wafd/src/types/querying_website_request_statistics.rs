@@ -2,7 +2,7 @@
 // From: spec/otc_wafd/querying_website_request_statistics.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `querying_website_request_statistics` operation reaches.
+//! The types that `spec/otc_wafd/querying_website_request_statistics.json` documents.
 use crate::support;
 /// Table 5 ListStatisticsItem.
 #[derive(

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/renaming_a_dedicated_waf_engine.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `renaming_a_dedicated_waf_engine` operation reaches.
+//! The types that `spec/otc_wafd/renaming_a_dedicated_waf_engine.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 3 Request body parameters.

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/updating_a_cc_attack_protection_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_cc_attack_protection_rule` operation reaches.
+//! The types that `spec/otc_wafd/updating_a_cc_attack_protection_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Action, ActionInResponse, CcCondition, CcConditionInResponse,
     CreatingACcAttackProtectionRuleMode, SHAPE_ACTION_IN_RESPONSE,
     SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, TagCondition,

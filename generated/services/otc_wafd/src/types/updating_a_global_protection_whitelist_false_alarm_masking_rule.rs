@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/updating_a_global_protection_whitelist_false_alarm_masking_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_a_global_protection_whitelist_false_alarm_masking_rule` operation reaches.
+//! The types that `spec/otc_wafd/updating_a_global_protection_whitelist_false_alarm_masking_rule.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     Advanced, Condition, CreateCondition, SHAPE_ADVANCED, SHAPE_CONDITION,
 };
 /// Table 3 Request body parameters.

@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/updating_an_information_leakage_prevention_rule.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `updating_an_information_leakage_prevention_rule` operation reaches.
+//! The types that `spec/otc_wafd/updating_an_information_leakage_prevention_rule.json` documents.
 use crate::support;
-use super::common::Status;
+use super::super::Status;
 /// Table 3 Request body parameters.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

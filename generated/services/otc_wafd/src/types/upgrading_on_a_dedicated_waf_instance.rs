@@ -2,9 +2,9 @@
 // From: spec/otc_wafd/upgrading_on_a_dedicated_waf_instance.json
 // Regenerate with `cargo run -p codegen -- generate` after changing the spec or the generator.
 
-//! The types only the `upgrading_on_a_dedicated_waf_instance` operation reaches.
+//! The types that `spec/otc_wafd/upgrading_on_a_dedicated_waf_instance.json` documents.
 use crate::support;
-use super::common::{
+use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 3 Request body parameters.
