@@ -2,9 +2,9 @@
 //! them to a visitor: commas, the closing bracket, and where a trailing comma or a missing one is
 //! an error.
 
-use super::de::JsonDeserializer;
 use super::de_error::{malformed, DeError};
 use super::de_key::Key;
+use super::json_deserializer::JsonDeserializer;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess};
 
 /// The items of an array.

@@ -2,8 +2,8 @@
 //! are numbers) and an enumeration's variant (a unit variant as its name, another as an object of
 //! one member).
 
-use super::de::JsonDeserializer;
 use super::de_error::{malformed, DeError};
+use super::json_deserializer::JsonDeserializer;
 use super::lex::Text;
 use super::number::Number;
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};

@@ -137,7 +137,7 @@ fn path_at(input: &[u8], offset: usize) -> String {
                     if is_key && !*after_value {
                         let raw = String::from_utf8_lossy(text);
                         *key = Some(
-                            super::de::JsonDeserializer::read::<String>(
+                            super::json_deserializer::JsonDeserializer::read::<String>(
                                 format!("\"{raw}\"").as_bytes(),
                             )
                             .unwrap_or_else(|_| raw.into_owned()),

@@ -3,8 +3,8 @@
 
 use super::closest::closest;
 use super::collections::in_order;
-use super::de::JsonDeserializer;
 use super::json::{BodyError, JsonError, Str};
+use super::json_deserializer::JsonDeserializer;
 use super::read::{seed, Build, Check, Mode, Reader, Value};
 use super::violation::{Path, Rule, ValidationErrors, Violation};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};

@@ -13,10 +13,10 @@ pub use self::checks::{
     check_not_empty, check_present, check_range, forbid, require, require_one_group, Validate,
 };
 pub use self::collections::{Items, Values};
-pub use self::de::JsonDeserializer;
 pub use self::de_error::DeError;
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
+pub use self::json_deserializer::JsonDeserializer;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
@@ -119,14 +119,14 @@ pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
 
 /// Deserializes `input` into `T`, reporting where the JSON did not fit with its path.
 pub fn from_json<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T, JsonError> {
-    de::JsonDeserializer::read(input).map_err(|error| JsonError::new(input, &error))
+    JsonDeserializer::read(input).map_err(|error| JsonError::new(input, &error))
 }
 
 /// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its
 /// path: an object must be a JSON object (not an array), `null` is not a value, and `-0` is the
 /// integer 0 (the `strict` module, which the generator places inside this one).
 pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(input: &'de [u8]) -> Result<T, JsonError> {
-    let mut deserializer = de::JsonDeserializer::new(input);
+    let mut deserializer = JsonDeserializer::new(input);
     T::deserialize(strict::Strict(&mut deserializer))
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|error| JsonError::new(input, &error))

@@ -199,7 +199,7 @@ fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
 /// already have deserialized into `T`.
 pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
     let mut out = Vec::new();
-    let mut deserializer = super::de::JsonDeserializer::new(input);
+    let mut deserializer = super::json_deserializer::JsonDeserializer::new(input);
     let seed = UnknownFields {
         shape: T::SHAPE,
         path: &Path::Root,

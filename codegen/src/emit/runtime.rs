@@ -22,6 +22,10 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("lex", include_str!("../../runtime/lex.rs")),
     ("number", include_str!("../../runtime/number.rs")),
     ("skip", include_str!("../../runtime/skip.rs")),
+    (
+        "json_deserializer",
+        include_str!("../../runtime/json_deserializer.rs"),
+    ),
     ("de", include_str!("../../runtime/de.rs")),
     ("de_access", include_str!("../../runtime/de_access.rs")),
     ("de_key", include_str!("../../runtime/de_key.rs")),

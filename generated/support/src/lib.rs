@@ -16,10 +16,10 @@ pub use self::checks::{
     require_one_group, Validate,
 };
 pub use self::collections::{Items, Values};
-pub use self::de::JsonDeserializer;
 pub use self::de_error::DeError;
 pub use self::form::{multipart_body, FilePart, FormPart};
 pub use self::json::{BodyError, JsonError, Str};
+pub use self::json_deserializer::JsonDeserializer;
 pub use self::nullable::{null_or, present, Nullable};
 pub use self::object::{
     check_json, nested, parse_json, read_body, Fields, Nested, Outcome, Read, Seen, Tap,
@@ -124,7 +124,7 @@ pub fn push_query(query: &mut String, name: &str, value: impl fmt::Display) {
 pub fn from_json<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
 ) -> Result<T, JsonError> {
-    de::JsonDeserializer::read(input).map_err(|error| JsonError::new(input, &error))
+    JsonDeserializer::read(input).map_err(|error| JsonError::new(input, &error))
 }
 /// Deserializes a request body into `T` strictly, reporting where the JSON did not fit with its
 /// path: an object must be a JSON object (not an array), `null` is not a value, and `-0` is the
@@ -132,7 +132,7 @@ pub fn from_json<'de, T: serde::Deserialize<'de>>(
 pub fn from_json_strict<'de, T: serde::Deserialize<'de>>(
     input: &'de [u8],
 ) -> Result<T, JsonError> {
-    let mut deserializer = de::JsonDeserializer::new(input);
+    let mut deserializer = JsonDeserializer::new(input);
     T::deserialize(strict::Strict(&mut deserializer))
         .and_then(|value| deserializer.end().map(|()| value))
         .map_err(|error| JsonError::new(input, &error))
@@ -1441,25 +1441,24 @@ mod skip {
         }
     }
 }
-mod de {
+mod json_deserializer {
     //! The deserializer of our own that every body is read with: requests strictly (wrapped by the
-    //! `strict` module) and responses leniently. It reads the bytes once through the `lex` module and
-    //! hands serde's visitors what serde_json's reading of a slice would hand them, in the same order
-    //! and with the same messages, so that a type's `Deserialize` impl reads the same values from both.
-    //! A key read as bytes (how documented fields are matched) is not checked for UTF-8; an ignored
-    //! value is checked to be JSON and nothing more.
-    use super::de_access::{Items, Members};
+    //! `strict` module) and responses leniently. This module holds its state and what it reads with
+    //! the `lex` module; `de` implements serde's `Deserializer` on it, `de_access` and `de_key` the
+    //! parts a visitor is handed. It hands serde's visitors what serde_json's reading of a slice would
+    //! hand them, in the same order and with the same messages, so that a type's `Deserialize` impl
+    //! reads the same values from both. A key read as bytes (how documented fields are matched) is not
+    //! checked for UTF-8; an ignored value is checked to be JSON and nothing more.
     use super::de_error::{malformed, DeError};
-    use super::de_key::{UnitVariant, Variant};
     use super::lex::{Lexer, Text};
     use super::number::Number;
-    use serde::de::{self, Deserializer, Unexpected, Visitor};
+    use serde::de::{self, Unexpected, Visitor};
     /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
     const DEPTH: u16 = 128;
     /// A JSON deserializer over the bytes of a body.
     pub struct JsonDeserializer<'de> {
         pub(super) lexer: Lexer<'de>,
-        depth: u16,
+        pub(super) depth: u16,
     }
     impl<'de> JsonDeserializer<'de> {
         /// A deserializer of `input`.
@@ -1490,11 +1489,11 @@ mod de {
             }
             Ok(())
         }
-        fn next(&mut self) -> Result<u8, DeError> {
+        pub(super) fn next(&mut self) -> Result<u8, DeError> {
             self.lexer.peek().ok_or_else(|| self.lexer.peek_error(malformed::EOF_VALUE))
         }
         /// The error of a value of the wrong type for `visitor`, naming the value found.
-        fn invalid_type(&mut self, visitor: &dyn de::Expected) -> DeError {
+        pub(super) fn invalid_type(&mut self, visitor: &dyn de::Expected) -> DeError {
             let error = match self.lexer.peek() {
                 Some(b'n') => {
                     match self.lexer.literal(b"null") {
@@ -1548,7 +1547,7 @@ mod de {
             };
             self.lexer.place(error)
         }
-        fn visit_number<V: Visitor<'de>>(
+        pub(super) fn visit_number<V: Visitor<'de>>(
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
@@ -1568,6 +1567,51 @@ mod de {
                 Text::Copied(s) => visitor.visit_str(s),
             }
         }
+        /// The end of an array whose visitor stopped reading its items.
+        pub(super) fn end_array(&mut self) -> Result<(), DeError> {
+            match self.lexer.peek() {
+                Some(b']') => {
+                    self.lexer.at += 1;
+                    Ok(())
+                }
+                Some(b',') => {
+                    self.lexer.at += 1;
+                    match self.lexer.peek() {
+                        Some(b']') => {
+                            Err(self.lexer.peek_error(malformed::TRAILING_COMMA))
+                        }
+                        _ => Err(self.lexer.peek_error(malformed::TRAILING)),
+                    }
+                }
+                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
+                None => Err(self.lexer.peek_error(malformed::EOF_LIST)),
+            }
+        }
+        /// The end of an object whose visitor stopped reading its members.
+        pub(super) fn end_object(&mut self) -> Result<(), DeError> {
+            match self.lexer.peek() {
+                Some(b'}') => {
+                    self.lexer.at += 1;
+                    Ok(())
+                }
+                Some(b',') => Err(self.lexer.peek_error(malformed::TRAILING_COMMA)),
+                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
+                None => Err(self.lexer.peek_error(malformed::EOF_OBJECT)),
+            }
+        }
+    }
+}
+mod de {
+    //! serde's `Deserializer` on [`JsonDeserializer`]: each `deserialize_*` method reads the value its
+    //! caller asks for, or names the value found (`invalid type: ...`), and places a visitor's error at
+    //! the end of the value that did not fit, as serde_json does.
+    use super::de_access::{Items, Members};
+    use super::de_error::{malformed, DeError};
+    use super::de_key::{UnitVariant, Variant};
+    use super::json_deserializer::JsonDeserializer;
+    use super::lex::Text;
+    use serde::de::{Deserializer, Visitor};
+    impl<'de> JsonDeserializer<'de> {
         fn visit_array<V: Visitor<'de>>(
             &mut self,
             visitor: V,
@@ -1611,38 +1655,6 @@ mod de {
                 }
                 Some(_) => Err(self.lexer.error(malformed::VALUE)),
                 None => Err(self.lexer.error(malformed::EOF_OBJECT)),
-            }
-        }
-        /// The end of an array whose visitor stopped reading its items.
-        fn end_array(&mut self) -> Result<(), DeError> {
-            match self.lexer.peek() {
-                Some(b']') => {
-                    self.lexer.at += 1;
-                    Ok(())
-                }
-                Some(b',') => {
-                    self.lexer.at += 1;
-                    match self.lexer.peek() {
-                        Some(b']') => {
-                            Err(self.lexer.peek_error(malformed::TRAILING_COMMA))
-                        }
-                        _ => Err(self.lexer.peek_error(malformed::TRAILING)),
-                    }
-                }
-                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
-                None => Err(self.lexer.peek_error(malformed::EOF_LIST)),
-            }
-        }
-        /// The end of an object whose visitor stopped reading its members.
-        fn end_object(&mut self) -> Result<(), DeError> {
-            match self.lexer.peek() {
-                Some(b'}') => {
-                    self.lexer.at += 1;
-                    Ok(())
-                }
-                Some(b',') => Err(self.lexer.peek_error(malformed::TRAILING_COMMA)),
-                Some(_) => Err(self.lexer.peek_error(malformed::TRAILING)),
-                None => Err(self.lexer.peek_error(malformed::EOF_OBJECT)),
             }
         }
     }
@@ -1931,9 +1943,9 @@ mod de_access {
     //! The items of an array and the members of an object, as the deserializer of the `de` module hands
     //! them to a visitor: commas, the closing bracket, and where a trailing comma or a missing one is
     //! an error.
-    use super::de::JsonDeserializer;
     use super::de_error::{malformed, DeError};
     use super::de_key::Key;
+    use super::json_deserializer::JsonDeserializer;
     use serde::de::{DeserializeSeed, MapAccess, SeqAccess};
     /// The items of an array.
     pub(super) struct Items<'a, 'de> {
@@ -2017,8 +2029,8 @@ mod de_key {
     //! An object's key (read as text, as bytes unchecked for UTF-8, or as a number for a map whose keys
     //! are numbers) and an enumeration's variant (a unit variant as its name, another as an object of
     //! one member).
-    use super::de::JsonDeserializer;
     use super::de_error::{malformed, DeError};
+    use super::json_deserializer::JsonDeserializer;
     use super::lex::Text;
     use super::number::Number;
     use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
@@ -2318,7 +2330,7 @@ mod json {
                         if is_key && !*after_value {
                             let raw = String::from_utf8_lossy(text);
                             *key = Some(
-                                super::de::JsonDeserializer::read::<
+                                super::json_deserializer::JsonDeserializer::read::<
                                     String,
                                 >(format!("\"{raw}\"").as_bytes())
                                     .unwrap_or_else(|_| raw.into_owned()),
@@ -2626,7 +2638,7 @@ mod unknown {
     /// already have deserialized into `T`.
     pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
         let mut out = Vec::new();
-        let mut deserializer = super::de::JsonDeserializer::new(input);
+        let mut deserializer = super::json_deserializer::JsonDeserializer::new(input);
         let seed = UnknownFields {
             shape: T::SHAPE,
             path: &Path::Root,
@@ -3757,8 +3769,8 @@ mod object {
     //! in one pass, and the whole body's reading.
     use super::closest::closest;
     use super::collections::in_order;
-    use super::de::JsonDeserializer;
     use super::json::{BodyError, JsonError, Str};
+    use super::json_deserializer::JsonDeserializer;
     use super::read::{seed, Build, Check, Mode, Reader, Value};
     use super::violation::{Path, Rule, ValidationErrors, Violation};
     use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
