@@ -4,6 +4,7 @@
 
 use super::catalogue::find;
 use super::types::{index, type_text, Types, Walk};
+use super::values::Record;
 use super::{Change, Direction};
 use crate::ir::{self, Body, Operation, Param};
 use std::collections::BTreeMap;

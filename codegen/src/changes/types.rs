@@ -2,7 +2,8 @@
 //! (followed into the structs, enumerations, arrays and maps they name), checks, defaults and docs.
 
 use super::catalogue::find;
-use super::{values, Change, Direction};
+use super::values::{self, Record};
+use super::{Change, Direction};
 use crate::ir::{self, Field, Type, TypeDef};
 use std::collections::HashMap;
 
@@ -25,24 +26,8 @@ pub struct Walk<'a> {
     stack: Vec<(String, String)>,
 }
 
-impl<'a> Walk<'a> {
-    pub fn new(
-        out: &'a mut Vec<Change>,
-        operation: &'a str,
-        old: &'a Types<'a>,
-        new: &'a Types<'a>,
-    ) -> Walk<'a> {
-        Walk {
-            out,
-            operation,
-            old,
-            new,
-            stack: Vec::new(),
-        }
-    }
-
-    /// Records a change of the kind `id` at `path`.
-    pub fn push(
+impl values::Record for Walk<'_> {
+    fn push(
         &mut self,
         id: &str,
         path: &str,
@@ -58,6 +43,23 @@ impl<'a> Walk<'a> {
             old,
             new,
         ));
+    }
+}
+
+impl<'a> Walk<'a> {
+    pub fn new(
+        out: &'a mut Vec<Change>,
+        operation: &'a str,
+        old: &'a Types<'a>,
+        new: &'a Types<'a>,
+    ) -> Walk<'a> {
+        Walk {
+            out,
+            operation,
+            old,
+            new,
+            stack: Vec::new(),
+        }
     }
 
     /// Two lists of fields (a table's, an operation's query parameters), matched by wire name.

@@ -2,13 +2,25 @@
 //! object's rules and an enumeration's values. Each limit is compared on its own, so that a range
 //! whose minimum rises and whose maximum rises too is two changes, one narrowing and one widening.
 
-use super::types::Walk;
 use super::Direction;
 use crate::ir::{self, Bounds, CharClass, CharRule, Checks, IntegerList, NamedClass};
 use std::fmt::Display;
 
+/// Where a change found here is recorded (the walk over an operation's messages).
+pub trait Record {
+    /// Records a change of the kind `id` at `path`.
+    fn push(
+        &mut self,
+        id: &str,
+        path: &str,
+        direction: Direction,
+        old: Option<String>,
+        new: Option<String>,
+    );
+}
+
 /// A field's per-value checks.
-pub fn checks(walk: &mut Walk<'_>, path: &str, direction: Direction, old: &Checks, new: &Checks) {
+pub fn checks(walk: &mut dyn Record, path: &str, direction: Direction, old: &Checks, new: &Checks) {
     let at = Place { path, direction };
     at.bounds(walk, ("minimum", "maximum"), old.range, new.range);
     at.bounds(walk, ("min-length", "max-length"), old.length, new.length);
@@ -24,14 +36,14 @@ struct Place<'a> {
 }
 
 impl Place<'_> {
-    fn push(&self, walk: &mut Walk<'_>, id: &str, old: Option<String>, new: Option<String>) {
+    fn push(&self, walk: &mut dyn Record, id: &str, old: Option<String>, new: Option<String>) {
         walk.push(id, self.path, self.direction, old, new);
     }
 
     /// A minimum and a maximum, each compared on its own: `names` are the kinds' prefixes.
     fn bounds<T: Ord + Copy + Display>(
         &self,
-        walk: &mut Walk<'_>,
+        walk: &mut dyn Record,
         names: (&str, &str),
         old: Option<Bounds<T>>,
         new: Option<Bounds<T>>,
@@ -58,7 +70,7 @@ impl Place<'_> {
     /// One bound: `widening` and `narrowing` name the moves that widen and narrow it.
     fn bound<T: Ord + Copy + Display>(
         &self,
-        walk: &mut Walk<'_>,
+        walk: &mut dyn Record,
         name: &str,
         old: Option<T>,
         new: Option<T>,
@@ -83,7 +95,7 @@ impl Place<'_> {
         self.push(walk, &format!("{name}-{event}"), text(old), text(new));
     }
 
-    fn chars(&self, walk: &mut Walk<'_>, old: Option<&CharRule>, new: Option<&CharRule>) {
+    fn chars(&self, walk: &mut dyn Record, old: Option<&CharRule>, new: Option<&CharRule>) {
         let text = |rule: Option<&CharRule>| rule.map(|r| r.text.clone());
         let id = match (old, new) {
             (None, Some(_)) => "chars-added",
@@ -101,7 +113,7 @@ impl Place<'_> {
 
     fn integer_list(
         &self,
-        walk: &mut Walk<'_>,
+        walk: &mut dyn Record,
         old: Option<IntegerList>,
         new: Option<IntegerList>,
     ) {
@@ -160,7 +172,7 @@ fn named_within(inner: &NamedClass, outer: &NamedClass) -> bool {
 
 /// A documented default.
 pub fn default(
-    walk: &mut Walk<'_>,
+    walk: &mut dyn Record,
     path: &str,
     direction: Direction,
     old: Option<&ir::Default>,
@@ -189,7 +201,7 @@ fn literal_text(literal: &ir::Literal) -> String {
 /// An object's rules, compared by what they say: one added narrows what the object accepts, one
 /// removed widens it.
 pub fn rules(
-    walk: &mut Walk<'_>,
+    walk: &mut dyn Record,
     path: &str,
     direction: Direction,
     old: &[ir::Rule],
@@ -234,7 +246,7 @@ fn rule_text(rule: &ir::Rule) -> String {
 
 /// An enumeration's values, by wire value (aliases are values it accepts too).
 pub fn variants(
-    walk: &mut Walk<'_>,
+    walk: &mut dyn Record,
     path: &str,
     direction: Direction,
     old: &ir::Enum,

@@ -3,7 +3,7 @@
 //! shape of the page's own error response where it has one; an undocumented route the closest
 //! documented operation; an oversize body its limit.
 
-use super::checks::Violation;
+use super::violation::Violation;
 use super::Incoming;
 use crate::ir::{Body, Operation, Response};
 use serde_json::{json, Map, Value};

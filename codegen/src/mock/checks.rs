@@ -4,39 +4,12 @@
 //! interpreter; what the wire adds besides (text that is not UTF-8, a body that is not JSON) is
 //! reported the same way, each violation where it is.
 
-use super::form::form_fields;
+use super::form::{form_fields, typed_values};
+use super::violation::{empty, not_utf8, required, Violation};
 use super::Incoming;
-use crate::interpret::{Checked, Interpreter, Violation as Broken};
+use crate::interpret::Interpreter;
 use crate::ir::Operation;
 use serde_json::{Map, Value};
-
-/// One violation, where it is in the request: `path`, `query`, `header` or `body`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    pub location: &'static str,
-    /// The parameter's or header's name, or the JSON path in the body (empty for the body itself).
-    pub path: String,
-    /// The rule's stable code (`range`, `required`, `type`...), as the generated crates give it.
-    pub rule: &'static str,
-    pub message: String,
-}
-
-impl Violation {
-    fn new(location: &'static str, path: &str, rule: &'static str, message: String) -> Violation {
-        let path = path.to_owned();
-        Violation {
-            location,
-            path,
-            rule,
-            message,
-        }
-    }
-
-    fn from_interpreter(location: &'static str, broken: Broken) -> Violation {
-        let rule = broken.rule.code();
-        Violation::new(location, &broken.path, rule, broken.rule.to_string())
-    }
-}
 
 /// Every violation of `request` as a request of `op`, whose path parameters the route matched.
 pub(super) fn check(
@@ -142,39 +115,6 @@ fn query_values(
         }
     }
     Ok(typed_values(interpreter, &op.query, texts))
-}
-
-/// Each name's texts as JSON of its field's type; an undocumented name's first text as a string.
-pub(super) fn typed_values(
-    interpreter: &Interpreter<'_>,
-    fields: &[crate::ir::Field],
-    texts: Vec<(String, Vec<String>)>,
-) -> Map<String, Value> {
-    texts
-        .into_iter()
-        .map(|(name, values)| {
-            let values: Vec<&str> = values.iter().map(String::as_str).collect();
-            let value = match fields.iter().find(|f| f.wire == name) {
-                Some(field) => interpreter.param_value(&field.ty, &values),
-                None => Value::String(values.first().copied().unwrap_or_default().to_owned()),
-            };
-            (name, value)
-        })
-        .collect()
-}
-
-pub(super) fn required(location: &'static str, path: &str) -> Violation {
-    let rule = Checked::Required;
-    Violation::new(location, path, rule.code(), rule.to_string())
-}
-
-fn empty(location: &'static str, path: &str) -> Violation {
-    Violation::new(location, path, "empty", "must not be empty".to_owned())
-}
-
-pub(super) fn not_utf8(location: &'static str, path: &str) -> Violation {
-    let message = "is not UTF-8 text".to_owned();
-    Violation::new(location, path, "encoding", message)
 }
 
 /// A query's name or value: `+` is a space, as forms send it, and `%XX` its byte.

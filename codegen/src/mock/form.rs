@@ -2,7 +2,7 @@
 //! form: each part's name from its `Content-Disposition`, a text part's value as text, a file
 //! part's file name standing for the file (a file has no checks but being there).
 
-use super::checks::{not_utf8, typed_values, Violation};
+use super::violation::{not_utf8, Violation};
 use super::Incoming;
 use crate::interpret::Interpreter;
 use crate::ir::Operation;
@@ -126,4 +126,23 @@ fn split<'a>(bytes: &'a [u8], delimiter: &'a [u8]) -> impl Iterator<Item = &'a [
             }
         }
     })
+}
+
+/// Each name's texts as JSON of its field's type (a form's fields, the query's parameters); an undocumented name's first text as a string.
+pub(super) fn typed_values(
+    interpreter: &Interpreter<'_>,
+    fields: &[crate::ir::Field],
+    texts: Vec<(String, Vec<String>)>,
+) -> Map<String, Value> {
+    texts
+        .into_iter()
+        .map(|(name, values)| {
+            let values: Vec<&str> = values.iter().map(String::as_str).collect();
+            let value = match fields.iter().find(|f| f.wire == name) {
+                Some(field) => interpreter.param_value(&field.ty, &values),
+                None => Value::String(values.first().copied().unwrap_or_default().to_owned()),
+            };
+            (name, value)
+        })
+        .collect()
 }

@@ -11,6 +11,7 @@ mod checks;
 mod form;
 mod routes;
 mod server;
+mod violation;
 
 pub use answer::Answer;
 pub use server::{run_until_ctrl_c, serve, start, Running};
