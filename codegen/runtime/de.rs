@@ -11,32 +11,28 @@ use serde::de::{Deserializer, Visitor};
 
 impl<'de> JsonDeserializer<'de> {
     fn visit_array<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, DeError> {
-        self.enter()?;
-        self.lexer.at += 1;
-        let value = visitor.visit_seq(Items {
-            de: self,
-            first: true,
-        });
-        self.depth += 1;
-        // The end is read even after the visitor's error, which is then placed there (as
-        // serde_json places it).
-        let end = self.end_array();
-        let value = value?;
-        end?;
-        Ok(value)
+        let visit = |de: &mut Self| visitor.visit_seq(Items { de, first: true });
+        self.nested(visit, JsonDeserializer::end_array)
     }
 
     fn visit_object<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, DeError> {
+        let visit = |de: &mut Self| visitor.visit_map(Members { de, first: true });
+        self.nested(visit, JsonDeserializer::end_object)
+    }
+
+    /// An array or object, one level deeper: `visit` reads its content, `end` its closing bracket.
+    fn nested<T>(
+        &mut self,
+        visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
+        end: fn(&mut Self) -> Result<(), DeError>,
+    ) -> Result<T, DeError> {
         self.enter()?;
         self.lexer.at += 1;
-        let value = visitor.visit_map(Members {
-            de: self,
-            first: true,
-        });
+        let value = visit(self);
         self.depth += 1;
         // The end is read even after the visitor's error, which is then placed there (as
         // serde_json places it).
-        let end = self.end_object();
+        let end = end(self);
         let value = value?;
         end?;
         Ok(value)

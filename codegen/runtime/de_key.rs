@@ -5,7 +5,6 @@
 use super::de_error::{malformed, DeError};
 use super::json_deserializer::JsonDeserializer;
 use super::lex::Text;
-use super::number::Number;
 use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
 
 /// An object's key: a string, read as text, as bytes (unchecked for UTF-8) or as a number.
@@ -37,11 +36,7 @@ impl<'de> Key<'_, 'de> {
             return Err(lexer.peek_error(malformed::NUMBER));
         }
         lexer.at += 1;
-        match number {
-            Number::Unsigned(n) => visitor.visit_u64(n),
-            Number::Negative(n) => visitor.visit_i64(n),
-            Number::Float(n) => visitor.visit_f64(n),
-        }
+        number.visit(visitor)
     }
 }
 

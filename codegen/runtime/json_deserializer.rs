@@ -103,11 +103,7 @@ impl<'de> JsonDeserializer<'de> {
         &mut self,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        match self.lexer.number()? {
-            Number::Unsigned(n) => visitor.visit_u64(n),
-            Number::Negative(n) => visitor.visit_i64(n),
-            Number::Float(n) => visitor.visit_f64(n),
-        }
+        self.lexer.number()?.visit(visitor)
     }
 
     pub(super) fn visit_string<V: Visitor<'de>>(

@@ -13,6 +13,20 @@ pub(super) enum Number {
     Float(f64),
 }
 
+impl Number {
+    /// Hands the number to `visitor` as the type it was read as.
+    pub(super) fn visit<'de, V: serde::de::Visitor<'de>, E: serde::de::Error>(
+        self,
+        visitor: V,
+    ) -> Result<V::Value, E> {
+        match self {
+            Number::Unsigned(n) => visitor.visit_u64(n),
+            Number::Negative(n) => visitor.visit_i64(n),
+            Number::Float(n) => visitor.visit_f64(n),
+        }
+    }
+}
+
 /// A number's form, as scanned.
 pub(super) enum Scanned {
     Integer { negative: bool, magnitude: u64 },

@@ -1244,6 +1244,19 @@ mod number {
         Negative(i64),
         Float(f64),
     }
+    impl Number {
+        /// Hands the number to `visitor` as the type it was read as.
+        pub(super) fn visit<'de, V: serde::de::Visitor<'de>, E: serde::de::Error>(
+            self,
+            visitor: V,
+        ) -> Result<V::Value, E> {
+            match self {
+                Number::Unsigned(n) => visitor.visit_u64(n),
+                Number::Negative(n) => visitor.visit_i64(n),
+                Number::Float(n) => visitor.visit_f64(n),
+            }
+        }
+    }
     /// A number's form, as scanned.
     pub(super) enum Scanned {
         Integer { negative: bool, magnitude: u64 },
@@ -1551,11 +1564,7 @@ mod json_deserializer {
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
-            match self.lexer.number()? {
-                Number::Unsigned(n) => visitor.visit_u64(n),
-                Number::Negative(n) => visitor.visit_i64(n),
-                Number::Float(n) => visitor.visit_f64(n),
-            }
+            self.lexer.number()?.visit(visitor)
         }
         pub(super) fn visit_string<V: Visitor<'de>>(
             &mut self,
@@ -1616,24 +1625,27 @@ mod de {
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
-            self.enter()?;
-            self.lexer.at += 1;
-            let value = visitor.visit_seq(Items { de: self, first: true });
-            self.depth += 1;
-            let end = self.end_array();
-            let value = value?;
-            end?;
-            Ok(value)
+            let visit = |de: &mut Self| visitor.visit_seq(Items { de, first: true });
+            self.nested(visit, JsonDeserializer::end_array)
         }
         fn visit_object<V: Visitor<'de>>(
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
+            let visit = |de: &mut Self| visitor.visit_map(Members { de, first: true });
+            self.nested(visit, JsonDeserializer::end_object)
+        }
+        /// An array or object, one level deeper: `visit` reads its content, `end` its closing bracket.
+        fn nested<T>(
+            &mut self,
+            visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
+            end: fn(&mut Self) -> Result<(), DeError>,
+        ) -> Result<T, DeError> {
             self.enter()?;
             self.lexer.at += 1;
-            let value = visitor.visit_map(Members { de: self, first: true });
+            let value = visit(self);
             self.depth += 1;
-            let end = self.end_object();
+            let end = end(self);
             let value = value?;
             end?;
             Ok(value)
@@ -2032,7 +2044,6 @@ mod de_key {
     use super::de_error::{malformed, DeError};
     use super::json_deserializer::JsonDeserializer;
     use super::lex::Text;
-    use super::number::Number;
     use serde::de::{self, DeserializeSeed, Deserializer, Unexpected, Visitor};
     /// An object's key: a string, read as text, as bytes (unchecked for UTF-8) or as a number.
     pub(super) struct Key<'a, 'de> {
@@ -2058,11 +2069,7 @@ mod de_key {
                 return Err(lexer.peek_error(malformed::NUMBER));
             }
             lexer.at += 1;
-            match number {
-                Number::Unsigned(n) => visitor.visit_u64(n),
-                Number::Negative(n) => visitor.visit_i64(n),
-                Number::Float(n) => visitor.visit_f64(n),
-            }
+            number.visit(visitor)
         }
     }
     impl<'de> Deserializer<'de> for Key<'_, 'de> {
