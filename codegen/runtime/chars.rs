@@ -4,28 +4,35 @@
 //! test characters with, so that a class holds the same characters everywhere.
 
 /// Whether `c` is a letter of any script (`letter`).
+#[inline]
 pub fn is_letter(c: char) -> bool {
     c.is_alphabetic()
 }
 
 /// Whether `c` is an English letter, `A` to `Z` or `a` to `z` (`ascii_letter`).
+#[inline]
 pub fn is_ascii_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
 }
 
 /// Whether `c` is a lowercase English letter, `a` to `z` (`ascii_lower`).
+#[inline]
 pub fn is_ascii_lower(c: char) -> bool {
     c.is_ascii_lowercase()
 }
 
 /// Whether `c` is a Chinese character (`han`): in one of the `HAN_RANGES`.
+#[inline]
 pub fn is_han(c: char) -> bool {
-    HAN_RANGES
-        .iter()
-        .any(|&(low, high)| (low..=high).contains(&c))
+    // Below the first range (every ASCII character): one comparison.
+    c >= HAN_RANGES[0].0
+        && HAN_RANGES
+            .iter()
+            .any(|&(low, high)| (low..=high).contains(&c))
 }
 
 /// Whether `c` is a digit, `0` to `9` (`digit`).
+#[inline]
 pub fn is_digit(c: char) -> bool {
     c.is_ascii_digit()
 }

@@ -1,13 +1,14 @@
 //! The readers of an array's items and of a map's values, which report each value's violations in
 //! the order `validate` walks the owned `Vec` or `BTreeMap`.
 
+use super::de_error::DeError;
 use super::json::Str;
-use super::read::{seed, Mode, Reader, Value, Within};
+use super::json_deserializer::JsonDeserializer;
+use super::lex::Text;
+use super::read::{Mode, Reader, Value};
 use super::violation::{Path, Rule, Violation};
-use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::marker::PhantomData;
 
 /// An array, its items read by `item`: its number of items is checked against inclusive bounds.
 pub struct Items<V> {
@@ -21,19 +22,20 @@ pub struct Items<V> {
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
     type Item = Vec<V::Item>;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
+    ) -> Result<M::Keep<Self::Item>, DeError> {
+        if de.next()? != b'[' {
+            return Err(de.invalid_type(&"a sequence"));
+        }
         let before = reader.out.len();
-        let (items, count) = deserializer.deserialize_seq(ItemsVisitor::<V, M>(Within {
-            value: &mut self.item,
-            reader: &mut *reader,
-            path,
-            mode: PhantomData,
-        }))?;
+        let (items, count) = de.nested(
+            |de| read_items::<M, V>(&mut self.item, de, reader, path),
+            JsonDeserializer::end_array,
+        )?;
         let (min, max) = (self.min, self.max);
         if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
             // The number of items is reported before the items, as `validate` does.
@@ -51,34 +53,30 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
     }
 }
 
-struct ItemsVisitor<'a, V, M>(Within<'a, V, M>);
-
-impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
-    type Value = (M::Keep<Vec<V::Item>>, usize);
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a sequence")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let Within {
-            value,
-            reader,
-            path,
-            ..
-        } = self.0;
-        let mut items = M::keep(|| Some(Vec::new()));
-        let mut count = 0;
-        loop {
-            let at = path.index(count);
-            match seq.next_element_seed(seed::<V, M>(value, reader, &at)) {
-                Ok(Some(item)) => M::push(&mut items, item),
-                Ok(None) => return Ok((items, count)),
-                Err(error) => {
-                    reader.fail(&at);
-                    return Err(error);
-                }
+/// An array's items, after its opening bracket, and how many there are.
+fn read_items<'de, M: Mode, V: Value<'de, M>>(
+    value: &mut V,
+    de: &mut JsonDeserializer<'de>,
+    reader: &mut Reader,
+    path: &Path<'_>,
+) -> Result<(M::Keep<Vec<V::Item>>, usize), DeError> {
+    let mut items = M::keep(|| Some(Vec::new()));
+    let (mut count, mut first) = (0, true);
+    loop {
+        let at = path.index(count);
+        let item = match de.next_item(&mut first) {
+            Ok(true) => value.read(de, reader, &at),
+            Ok(false) => return Ok((items, count)),
+            Err(error) => Err(error),
+        };
+        match item {
+            Ok(item) => M::push(&mut items, item),
+            Err(error) => {
+                reader.fail(&at);
+                return Err(error);
             }
-            count += 1;
         }
+        count += 1;
     }
 }
 
@@ -88,66 +86,71 @@ pub struct Values<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
     type Item = BTreeMap<String, V::Item>;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
-        deserializer.deserialize_map(ValuesVisitor::<V, M>(Within {
-            value: &mut self.0,
-            reader,
-            path,
-            mode: PhantomData,
-        }))
+    ) -> Result<M::Keep<Self::Item>, DeError> {
+        if de.next()? != b'{' {
+            return Err(de.invalid_type(&"a map"));
+        }
+        de.nested(
+            |de| read_values::<M, V>(&mut self.0, de, reader, path),
+            JsonDeserializer::end_object,
+        )
     }
 }
 
-struct ValuesVisitor<'a, V, M>(Within<'a, V, M>);
+/// A map's members, after its opening brace.
+fn read_values<'de, M: Mode, V: Value<'de, M>>(
+    value: &mut V,
+    de: &mut JsonDeserializer<'de>,
+    reader: &mut Reader,
+    path: &Path<'_>,
+) -> Result<M::Keep<BTreeMap<String, V::Item>>, DeError> {
+    let mut values = M::keep(|| Some(BTreeMap::new()));
+    // Once a value has a violation, the keys from there on (and the span of each one's
+    // violations), to put them in key order at the end; before that no key matters.
+    let mut keys: Vec<(String, usize)> = Vec::new();
+    let mut first = true;
+    loop {
+        let key = match de
+            .next_key(&mut first)
+            .and_then(|more| more.then(|| key(de)).transpose())
+        {
+            Ok(Some(key)) => key,
+            Ok(None) => break,
+            Err(error) => {
+                reader.fail(path);
+                return Err(error);
+            }
+        };
+        let at = path.key(&key);
+        let before = reader.out.len();
+        match de.lexer.colon().and_then(|()| value.read(de, reader, &at)) {
+            Ok(value) => M::insert(&mut values, &key, value),
+            Err(error) => {
+                reader.fail(&at);
+                return Err(error);
+            }
+        }
+        if !keys.is_empty() || reader.out.len() > before {
+            keys.push((key.to_string(), before));
+        }
+    }
+    if !keys.is_empty() {
+        in_order(&mut reader.out, keys);
+    }
+    Ok(values)
+}
 
-impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
-    type Value = M::Keep<BTreeMap<String, V::Item>>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a map")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let Within {
-            value,
-            reader,
-            path,
-            ..
-        } = self.0;
-        let mut values = M::keep(|| Some(BTreeMap::new()));
-        // Once a value has a violation, the keys from there on (and the span of each one's
-        // violations), to put them in key order at the end; before that no key matters.
-        let mut keys: Vec<(String, usize)> = Vec::new();
-        loop {
-            let key = match map.next_key::<Str<'de>>() {
-                Ok(Some(key)) => key,
-                Ok(None) => break,
-                Err(error) => {
-                    reader.fail(path);
-                    return Err(error);
-                }
-            };
-            let at = path.key(&key);
-            let before = reader.out.len();
-            match map.next_value_seed(seed::<V, M>(value, reader, &at)) {
-                Ok(value) => M::insert(&mut values, &key, value),
-                Err(error) => {
-                    reader.fail(&at);
-                    return Err(error);
-                }
-            }
-            if !keys.is_empty() || reader.out.len() > before {
-                keys.push((key.to_string(), before));
-            }
-        }
-        if !keys.is_empty() {
-            in_order(&mut reader.out, keys);
-        }
-        Ok(values)
-    }
+/// A map's key, as text.
+fn key<'de>(de: &mut JsonDeserializer<'de>) -> Result<Str<'de>, DeError> {
+    Ok(Str(match de.text()? {
+        Text::Borrowed(key) => Cow::Borrowed(key),
+        Text::Copied(key) => Cow::Owned(key.to_owned()),
+    }))
 }
 
 /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they

@@ -20,24 +20,6 @@ impl<'de> JsonDeserializer<'de> {
         self.nested(visit, JsonDeserializer::end_object)
     }
 
-    /// An array or object, one level deeper: `visit` reads its content, `end` its closing bracket.
-    fn nested<T>(
-        &mut self,
-        visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
-        end: fn(&mut Self) -> Result<(), DeError>,
-    ) -> Result<T, DeError> {
-        self.enter()?;
-        self.lexer.at += 1;
-        let value = visit(self);
-        self.depth += 1;
-        // The end is read even after the visitor's error, which is then placed there (as
-        // serde_json places it).
-        let end = end(self);
-        let value = value?;
-        end?;
-        Ok(value)
-    }
-
     /// A variant written as an object of one member.
     fn visit_variant<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value, DeError> {
         self.enter()?;

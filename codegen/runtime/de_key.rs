@@ -48,9 +48,7 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, DeError> {
-        let lexer = &mut self.de.lexer;
-        lexer.at += 1;
-        match lexer.raw_string(false)? {
+        match self.de.key_bytes()? {
             Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
             Text::Copied(bytes) => visitor.visit_bytes(bytes),
         }

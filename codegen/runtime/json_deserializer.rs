@@ -110,11 +110,92 @@ impl<'de> JsonDeserializer<'de> {
         &mut self,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        self.lexer.at += 1;
-        match self.lexer.string()? {
+        match self.text()? {
             Text::Borrowed(s) => visitor.visit_borrowed_str(s),
             Text::Copied(s) => visitor.visit_str(s),
         }
+    }
+
+    /// Steps to an array's next item: `false` at its closing bracket, which is left to be read.
+    /// `first` tells whether an item was read before (no comma yet) and is cleared here.
+    #[inline]
+    pub(super) fn next_item(&mut self, first: &mut bool) -> Result<bool, DeError> {
+        let lexer = &mut self.lexer;
+        match lexer.peek() {
+            Some(b']') => Ok(false),
+            Some(b',') if !*first => {
+                lexer.at += 1;
+                match lexer.peek() {
+                    Some(b']') => Err(lexer.peek_error(malformed::TRAILING_COMMA)),
+                    Some(_) => Ok(true),
+                    None => Err(lexer.peek_error(malformed::EOF_VALUE)),
+                }
+            }
+            Some(_) if *first => {
+                *first = false;
+                Ok(true)
+            }
+            Some(_) => Err(lexer.peek_error(malformed::LIST_COMMA_OR_END)),
+            None => Err(lexer.peek_error(malformed::EOF_LIST)),
+        }
+    }
+
+    /// Steps to an object's next key, at its opening quote: `false` at its closing brace, which is
+    /// left to be read. `first` as for [`JsonDeserializer::next_item`].
+    #[inline]
+    pub(super) fn next_key(&mut self, first: &mut bool) -> Result<bool, DeError> {
+        let lexer = &mut self.lexer;
+        let next = match lexer.peek() {
+            Some(b'}') => return Ok(false),
+            Some(b',') if !*first => {
+                lexer.at += 1;
+                lexer.peek()
+            }
+            Some(byte) if *first => {
+                *first = false;
+                Some(byte)
+            }
+            Some(_) => return Err(lexer.peek_error(malformed::OBJECT_COMMA_OR_END)),
+            None => return Err(lexer.peek_error(malformed::EOF_OBJECT)),
+        };
+        match next {
+            Some(b'"') => Ok(true),
+            Some(b'}') => Err(lexer.peek_error(malformed::TRAILING_COMMA)),
+            Some(_) => Err(lexer.peek_error(malformed::KEY_NOT_STRING)),
+            None => Err(lexer.peek_error(malformed::EOF_VALUE)),
+        }
+    }
+
+    /// A key at its opening quote, as bytes with its escapes decoded, unchecked for UTF-8 (a
+    /// documented name is matched on its bytes).
+    #[inline]
+    pub(super) fn key_bytes(&mut self) -> Result<Text<'de, '_, [u8]>, DeError> {
+        self.lexer.at += 1;
+        self.lexer.raw_string(false)
+    }
+
+    /// A string at its opening quote, as text checked for UTF-8.
+    #[inline]
+    pub(super) fn text(&mut self) -> Result<Text<'de, '_, str>, DeError> {
+        self.lexer.at += 1;
+        self.lexer.string()
+    }
+
+    /// An array or object at its opening bracket, one level deeper: `visit` reads its content,
+    /// `end` its closing bracket. The end is read even after `visit`'s error, and an error a type
+    /// raised is placed there, as serde_json places it.
+    pub(super) fn nested<T>(
+        &mut self,
+        visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
+        end: fn(&mut Self) -> Result<(), DeError>,
+    ) -> Result<T, DeError> {
+        self.enter()?;
+        self.lexer.at += 1;
+        let value = visit(self);
+        self.depth += 1;
+        let end = end(self);
+        let value = value.and_then(|value| end.map(|()| value));
+        value.map_err(|error| self.lexer.place(error))
     }
 
     /// The end of an array whose visitor stopped reading its items.

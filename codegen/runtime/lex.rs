@@ -25,15 +25,17 @@ pub(super) struct Lexer<'de> {
 const ONES: u64 = u64::MAX / 255;
 const HIGH: u64 = ONES << 7;
 
-/// Whether any byte of `word` is `"`, `\` or a control character.
+/// The bytes of `word` (little-endian) that are `"`, `\` or a control character, as their high
+/// bits. The lowest bit set is exact; bits above it may be set wrongly (a borrow runs upward), so
+/// only the first special byte can be told from this.
 #[inline]
-fn has_special(word: u64) -> bool {
+fn special_bytes(word: u64) -> u64 {
     let control = word.wrapping_sub(ONES * 0x20) & !word;
     let quote = word ^ (ONES * u64::from(b'"'));
     let quote = quote.wrapping_sub(ONES) & !quote;
     let backslash = word ^ (ONES * u64::from(b'\\'));
     let backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (control | quote | backslash) & HIGH != 0
+    (control | quote | backslash) & HIGH
 }
 
 impl<'de> Lexer<'de> {
@@ -95,17 +97,16 @@ impl<'de> Lexer<'de> {
         Ok(())
     }
 
-    /// Moves to the next `"`, `\` or control character of a string, eight bytes at a time.
+    /// Moves to the next `"`, `\` or control character of a string, eight bytes at a time: the
+    /// first special byte of a word is found from its bits, with no second pass over the bytes.
     #[inline]
     fn skip_plain(&mut self) {
-        let rest = &self.input[self.at..];
-        let mut chunks = rest.chunks_exact(8);
-        for chunk in chunks.by_ref() {
-            let word = u64::from_le_bytes([
-                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-            ]);
-            if has_special(word) {
-                break;
+        while let Some(word) = self.input.get(self.at..self.at + 8) {
+            let word = u64::from_le_bytes(word.try_into().unwrap_or([b'"'; 8]));
+            let special = special_bytes(word);
+            if special != 0 {
+                self.at += (special.trailing_zeros() / 8) as usize;
+                return;
             }
             self.at += 8;
         }
@@ -138,6 +139,7 @@ impl<'de> Lexer<'de> {
     /// Reads a string whose opening quote has been read, its escapes decoded; `strict` refuses a
     /// lone surrogate, which otherwise is kept as its three bytes (as serde_json gives a key's
     /// bytes).
+    #[inline(always)]
     pub(super) fn raw_string<'s>(
         &'s mut self,
         strict: bool,
@@ -147,15 +149,25 @@ impl<'de> Lexer<'de> {
         match self.input.get(self.at) {
             Some(b'"') => {
                 self.at += 1;
-                return Ok(Text::Borrowed(&self.input[start..self.at - 1]));
+                Ok(Text::Borrowed(&self.input[start..self.at - 1]))
             }
-            Some(b'\\') => {}
+            Some(b'\\') => self.escaped_string(start, strict),
             Some(_) => {
                 self.at += 1;
-                return Err(self.error(malformed::CONTROL));
+                Err(self.error(malformed::CONTROL))
             }
-            None => return Err(self.error(malformed::EOF_STRING)),
+            None => Err(self.error(malformed::EOF_STRING)),
         }
+    }
+
+    /// The rest of a string that began at `start` and has an escape at the next byte: decoded into
+    /// the scratch buffer.
+    #[inline(never)]
+    fn escaped_string(
+        &mut self,
+        start: usize,
+        strict: bool,
+    ) -> Result<Text<'de, '_, [u8]>, DeError> {
         self.scratch.clear();
         self.scratch.extend_from_slice(&self.input[start..self.at]);
         loop {

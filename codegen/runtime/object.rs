@@ -3,11 +3,14 @@
 
 use super::closest::closest;
 use super::collections::in_order;
+use super::de_error::DeError;
 use super::json::{BodyError, JsonError, Str};
 use super::json_deserializer::JsonDeserializer;
-use super::read::{seed, Build, Check, Mode, Reader, Value};
+use super::lex::Text;
+use super::read::{Build, Check, Mode, Reader, Value};
 use super::violation::{Path, Rule, ValidationErrors, Violation};
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, Expected};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -20,9 +23,7 @@ pub trait Read: Sized {
     /// The table position of a documented field, by the bytes of its name.
     fn position(key: &[u8]) -> Option<usize>;
     /// Reads the object's fields, checking each, and applies the object's rules at its end.
-    fn read_fields<'de, M: Mode, A: MapAccess<'de>>(
-        fields: Fields<'_, A, Self, M>,
-    ) -> Result<M::Keep<Self>, A::Error>;
+    fn read_fields<M: Mode>(fields: Fields<'_, '_, Self, M>) -> Result<M::Keep<Self>, DeError>;
 }
 
 /// A value that is an object of a request table.
@@ -33,50 +34,50 @@ pub fn nested<T>() -> Nested<T> {
     Nested(PhantomData)
 }
 
-impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
-    type Item = T;
-    fn read<D: Deserializer<'de>>(
-        &mut self,
-        deserializer: D,
-        reader: &mut Reader,
-        path: &Path<'_>,
-    ) -> Result<M::Keep<T>, D::Error> {
-        deserializer.deserialize_map(ObjectVisitor::<T, M> {
-            reader,
-            path,
-            mode: PhantomData,
-        })
-    }
-}
+/// What an object of the table `T` is called where something else was found.
+struct Table<T>(PhantomData<T>);
 
-struct ObjectVisitor<'a, T, M> {
-    reader: &'a mut Reader,
-    path: &'a Path<'a>,
-    mode: PhantomData<(T, M)>,
-}
-
-impl<'de, M: Mode, T: Read> Visitor<'de> for ObjectVisitor<'_, T, M> {
-    type Value = M::Keep<T>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl<T: Read> Expected for Table<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "struct {}", T::NAME)
     }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<M::Keep<T>, A::Error> {
-        let start = self.reader.out.len();
-        T::read_fields::<M, A>(Fields {
-            map,
-            reader: self.reader,
-            path: self.path,
-            start,
-            spans: Vec::new(),
-            present: 0,
-            table: PhantomData,
-        })
+}
+
+impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
+    type Item = T;
+    fn read(
+        &mut self,
+        de: &mut JsonDeserializer<'de>,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<T>, DeError> {
+        if de.next()? != b'{' {
+            return Err(de.invalid_type(&Table::<T>(PhantomData)));
+        }
+        let start = reader.out.len();
+        de.nested(
+            |de| {
+                T::read_fields::<M>(Fields {
+                    de,
+                    first: true,
+                    reader,
+                    path,
+                    start,
+                    spans: Vec::new(),
+                    present: 0,
+                    table: PhantomData,
+                })
+            },
+            JsonDeserializer::end_object,
+        )
     }
 }
 
 /// The fields of one object of the table `T` as they are read in the mode `M`.
-pub struct Fields<'r, A, T, M> {
-    map: A,
+pub struct Fields<'r, 'de, T, M> {
+    de: &'r mut JsonDeserializer<'de>,
+    /// Whether no member has been read yet.
+    first: bool,
     reader: &'r mut Reader,
     path: &'r Path<'r>,
     /// Where the object's violations begin.
@@ -93,49 +94,31 @@ enum Key<'de> {
     Undocumented(Str<'de>),
 }
 
-/// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented
-/// name is matched on its bytes); only an undocumented one is made a string.
-struct KeySeed<T>(PhantomData<T>);
-
-impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
-    type Value = Key<'de>;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
-        deserializer.deserialize_bytes(self)
-    }
-}
-
-impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
-    type Value = Key<'de>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a field name")
-    }
+impl<'de, 'r, T: Read, M: Mode> Fields<'r, 'de, T, M> {
+    /// The next key, matched on its bytes (which need not be UTF-8 to be compared); only an
+    /// undocumented one is made a string.
     #[inline]
-    fn visit_borrowed_bytes<E: de::Error>(self, key: &'de [u8]) -> Result<Key<'de>, E> {
-        Ok(match T::position(key) {
-            Some(position) => Key::Documented(position),
-            None => Key::Undocumented(Str(String::from_utf8_lossy(key))),
-        })
+    fn key(&mut self) -> Result<Option<Key<'de>>, DeError> {
+        if !self.de.next_key(&mut self.first)? {
+            return Ok(None);
+        }
+        let key = match self.de.key_bytes()? {
+            Text::Borrowed(key) => T::position(key).ok_or_else(|| String::from_utf8_lossy(key)),
+            Text::Copied(key) => T::position(key)
+                .ok_or_else(|| Cow::Owned(String::from_utf8_lossy(key).into_owned())),
+        };
+        Ok(Some(match key {
+            Ok(position) => Key::Documented(position),
+            Err(name) => Key::Undocumented(Str(name)),
+        }))
     }
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
-        Ok(match T::position(key) {
-            Some(position) => Key::Documented(position),
-            None => Key::Undocumented(Str(std::borrow::Cow::Owned(
-                String::from_utf8_lossy(key).into_owned(),
-            ))),
-        })
-    }
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-        self.visit_bytes(key.as_bytes())
-    }
-}
 
-impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
     /// The table position of the next documented field; undocumented ones are reported (with the
     /// closest documented name) and skipped whatever they hold.
     #[inline]
-    pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
+    pub fn next_field(&mut self) -> Result<Option<usize>, DeError> {
         loop {
-            let key = match self.map.next_key_seed(KeySeed::<T>(PhantomData)) {
+            let key = match self.key() {
                 Ok(key) => key,
                 Err(error) => {
                     self.reader.fail(self.path);
@@ -153,7 +136,8 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
                 path: path.to_string(),
                 rule: Rule::UnknownField { suggestion },
             });
-            if let Err(error) = self.map.next_value::<IgnoredAny>() {
+            let lexer = &mut self.de.lexer;
+            if let Err(error) = lexer.colon().and_then(|()| lexer.skip_value()) {
                 self.reader.fail(&path);
                 return Err(error);
             }
@@ -168,7 +152,7 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
         position: usize,
         slot: &mut Option<M::Keep<V::Item>>,
         mut value: V,
-    ) -> Result<(), A::Error> {
+    ) -> Result<(), DeError> {
         let name = T::FIELDS[position];
         let path = self.path.field(name);
         if slot.is_some() {
@@ -176,10 +160,8 @@ impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
             return Err(de::Error::duplicate_field(name));
         }
         let before = self.reader.out.len();
-        match self
-            .map
-            .next_value_seed(seed::<V, M>(&mut value, self.reader, &path))
-        {
+        let read = self.de.lexer.colon();
+        match read.and_then(|()| value.read(self.de, self.reader, &path)) {
             Ok(kept) => *slot = Some(kept),
             Err(error) => {
                 self.reader.fail(&path);
@@ -269,13 +251,13 @@ pub struct Tap<'s, V> {
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
     type Item = V::Item;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<V::Item>, D::Error> {
-        let kept = self.value.read(deserializer, reader, path)?;
+    ) -> Result<M::Keep<V::Item>, DeError> {
+        let kept = self.value.read(de, reader, path)?;
         self.seen.note(reader.present & self.relevant);
         Ok(kept)
     }

@@ -13,10 +13,13 @@
 //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
 //! one place.
 
+use super::de_error::DeError;
+use super::json_deserializer::JsonDeserializer;
+use super::lex;
 use super::nullable::Nullable;
 use super::strict::Strict;
 use super::violation::{Path, Violation};
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
@@ -119,46 +122,18 @@ impl Reader {
     }
 }
 
-/// How a value of one field is read and checked.
+/// How a value of one field is read and checked, straight from the JSON reader: no serde visitor
+/// stands between the bytes and the checks.
 pub trait Value<'de, M: Mode> {
     /// The type of the value in the owned model.
     type Item;
     /// Reads the value at `path`, reporting what breaks its rules into `reader`.
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error>;
-}
-
-/// A `Value` as a serde seed.
-pub(super) struct Seed<'s, V, M> {
-    value: &'s mut V,
-    reader: &'s mut Reader,
-    path: &'s Path<'s>,
-    mode: PhantomData<M>,
-}
-
-pub(super) fn seed<'s, V, M>(
-    value: &'s mut V,
-    reader: &'s mut Reader,
-    path: &'s Path<'s>,
-) -> Seed<'s, V, M> {
-    Seed {
-        value,
-        reader,
-        path,
-        mode: PhantomData,
-    }
-}
-
-impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
-    type Value = M::Keep<V::Item>;
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        self.value.read(deserializer, self.reader, self.path)
-    }
+    ) -> Result<M::Keep<Self::Item>, DeError>;
 }
 
 /// A value without checks of its own.
@@ -175,42 +150,19 @@ pub fn text<F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)>(check: F) -> Text<F>
 
 impl<'de, M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Value<'de, M> for Text<F> {
     type Item = String;
-    fn read<D: Deserializer<'de>>(
+    #[inline]
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<String>, D::Error> {
-        deserializer.deserialize_str(TextVisitor::<F, M> {
-            check: &mut self.0,
-            out: &mut reader.out,
-            path,
-            mode: PhantomData,
-        })
-    }
-}
-
-struct TextVisitor<'a, F, M> {
-    check: &'a mut F,
-    out: &'a mut Vec<Violation>,
-    path: &'a Path<'a>,
-    mode: PhantomData<M>,
-}
-
-impl<M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Visitor<'_>
-    for TextVisitor<'_, F, M>
-{
-    type Value = M::Keep<String>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
-    }
-    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        (self.check)(self.out, self.path, value);
-        Ok(M::keep(|| Some(value.to_owned())))
-    }
-    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        (self.check)(self.out, self.path, &value);
-        Ok(M::keep(|| Some(value)))
+    ) -> Result<M::Keep<String>, DeError> {
+        if de.next()? != b'"' {
+            return Err(de.invalid_type(&"a string"));
+        }
+        let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
+        (self.0)(&mut reader.out, path, text);
+        Ok(M::keep(|| Some(text.to_owned())))
     }
 }
 
@@ -226,13 +178,14 @@ impl<'de, M: Mode, T: serde::Deserialize<'de>, F: FnMut(&mut Vec<Violation>, &Pa
     Value<'de, M> for Scalar<T, F>
 {
     type Item = T;
-    fn read<D: Deserializer<'de>>(
+    #[inline]
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<T>, D::Error> {
-        let value = T::deserialize(Strict(deserializer))?;
+    ) -> Result<M::Keep<T>, DeError> {
+        let value = T::deserialize(Strict(de))?;
         (self.0)(&mut reader.out, path, &value);
         Ok(M::keep(|| Some(value)))
     }
@@ -243,17 +196,17 @@ pub struct FreeForm;
 
 impl<'de, M: Mode> Value<'de, M> for FreeForm {
     type Item = serde_json::Map<String, serde_json::Value>;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         _: &mut Reader,
         _: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
+    ) -> Result<M::Keep<Self::Item>, DeError> {
         if M::BUILDS {
-            let object = <Self::Item as serde::Deserialize>::deserialize(Strict(deserializer))?;
+            let object = <Self::Item as serde::Deserialize>::deserialize(Strict(de))?;
             Ok(M::keep(|| Some(object)))
         } else {
-            deserializer.deserialize_map(AnyObject)?;
+            de.deserialize_map(AnyObject)?;
             Ok(M::keep(|| None))
         }
     }
@@ -278,17 +231,17 @@ pub struct AnyValue;
 
 impl<'de, M: Mode> Value<'de, M> for AnyValue {
     type Item = serde_json::Value;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         _: &mut Reader,
         _: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
+    ) -> Result<M::Keep<Self::Item>, DeError> {
         if M::BUILDS {
-            let value = <Self::Item as serde::Deserialize>::deserialize(deserializer)?;
+            let value = <Self::Item as serde::Deserialize>::deserialize(de)?;
             Ok(M::keep(|| Some(value)))
         } else {
-            IgnoredAny::deserialize(deserializer)?;
+            IgnoredAny::deserialize(de)?;
             Ok(M::keep(|| None))
         }
     }
@@ -300,48 +253,17 @@ pub struct OrNull<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
     type Item = Nullable<V::Item>;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
-        deserializer.deserialize_option(OrNullVisitor::<V, M>(Within {
-            value: &mut self.0,
-            reader,
-            path,
-            mode: PhantomData,
-        }))
-    }
-}
-
-/// What reading a value inside another (an array's item, a map's value, the value of a field that
-/// may be null) needs: how it is read, the reading's state, and the path of the one holding it.
-pub(super) struct Within<'a, V, M> {
-    pub(super) value: &'a mut V,
-    pub(super) reader: &'a mut Reader,
-    pub(super) path: &'a Path<'a>,
-    pub(super) mode: PhantomData<M>,
-}
-
-struct OrNullVisitor<'a, V, M>(Within<'a, V, M>);
-
-impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
-    type Value = M::Keep<Nullable<V::Item>>;
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value or null")
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(M::keep(|| Some(Nullable::Null)))
-    }
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
-        let Within {
-            value,
-            reader,
-            path,
-            ..
-        } = self.0;
-        let kept = value.read(deserializer, reader, path)?;
+    ) -> Result<M::Keep<Self::Item>, DeError> {
+        if de.lexer.peek() == Some(b'n') {
+            de.lexer.literal(b"null")?;
+            return Ok(M::keep(|| Some(Nullable::Null)));
+        }
+        let kept = self.0.read(de, reader, path)?;
         Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
     }
 }
@@ -351,13 +273,13 @@ pub struct Boxed<V>(pub V);
 
 impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Boxed<V> {
     type Item = Box<V::Item>;
-    fn read<D: Deserializer<'de>>(
+    fn read(
         &mut self,
-        deserializer: D,
+        de: &mut JsonDeserializer<'de>,
         reader: &mut Reader,
         path: &Path<'_>,
-    ) -> Result<M::Keep<Self::Item>, D::Error> {
-        let value = self.0.read(deserializer, reader, path)?;
+    ) -> Result<M::Keep<Self::Item>, DeError> {
+        let value = self.0.read(de, reader, path)?;
         Ok(M::keep(|| M::take(value).map(Box::new)))
     }
 }

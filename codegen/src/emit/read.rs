@@ -168,7 +168,7 @@ pub fn emit_read(s: &Struct) -> TokenStream {
                 #position
             }
 
-            fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(mut fields: support::Fields<'_, A, Self, M>) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+            fn read_fields<M: support::Mode>(mut fields: support::Fields<'_, '_, Self, M>) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
                 #(let mut #slots = ::std::option::Option::None;)*
                 #declarations
                 #read_loop

@@ -811,22 +811,28 @@ mod chars {
     //! and the generator compiles it for its table of classes, which the interpreter and the importer
     //! test characters with, so that a class holds the same characters everywhere.
     /// Whether `c` is a letter of any script (`letter`).
+    #[inline]
     pub fn is_letter(c: char) -> bool {
         c.is_alphabetic()
     }
     /// Whether `c` is an English letter, `A` to `Z` or `a` to `z` (`ascii_letter`).
+    #[inline]
     pub fn is_ascii_letter(c: char) -> bool {
         c.is_ascii_alphabetic()
     }
     /// Whether `c` is a lowercase English letter, `a` to `z` (`ascii_lower`).
+    #[inline]
     pub fn is_ascii_lower(c: char) -> bool {
         c.is_ascii_lowercase()
     }
     /// Whether `c` is a Chinese character (`han`): in one of the `HAN_RANGES`.
+    #[inline]
     pub fn is_han(c: char) -> bool {
-        HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c))
+        c >= HAN_RANGES[0].0
+            && HAN_RANGES.iter().any(|&(low, high)| (low..=high).contains(&c))
     }
     /// Whether `c` is a digit, `0` to `9` (`digit`).
+    #[inline]
     pub fn is_digit(c: char) -> bool {
         c.is_ascii_digit()
     }
@@ -965,15 +971,17 @@ mod lex {
     }
     const ONES: u64 = u64::MAX / 255;
     const HIGH: u64 = ONES << 7;
-    /// Whether any byte of `word` is `"`, `\` or a control character.
+    /// The bytes of `word` (little-endian) that are `"`, `\` or a control character, as their high
+    /// bits. The lowest bit set is exact; bits above it may be set wrongly (a borrow runs upward), so
+    /// only the first special byte can be told from this.
     #[inline]
-    fn has_special(word: u64) -> bool {
+    fn special_bytes(word: u64) -> u64 {
         let control = word.wrapping_sub(ONES * 0x20) & !word;
         let quote = word ^ (ONES * u64::from(b'"'));
         let quote = quote.wrapping_sub(ONES) & !quote;
         let backslash = word ^ (ONES * u64::from(b'\\'));
         let backslash = backslash.wrapping_sub(ONES) & !backslash;
-        (control | quote | backslash) & HIGH != 0
+        (control | quote | backslash) & HIGH
     }
     impl<'de> Lexer<'de> {
         pub(super) fn new(input: &'de [u8]) -> Lexer<'de> {
@@ -1028,24 +1036,16 @@ mod lex {
             }
             Ok(())
         }
-        /// Moves to the next `"`, `\` or control character of a string, eight bytes at a time.
+        /// Moves to the next `"`, `\` or control character of a string, eight bytes at a time: the
+        /// first special byte of a word is found from its bits, with no second pass over the bytes.
         #[inline]
         fn skip_plain(&mut self) {
-            let rest = &self.input[self.at..];
-            let mut chunks = rest.chunks_exact(8);
-            for chunk in chunks.by_ref() {
-                let word = u64::from_le_bytes([
-                    chunk[0],
-                    chunk[1],
-                    chunk[2],
-                    chunk[3],
-                    chunk[4],
-                    chunk[5],
-                    chunk[6],
-                    chunk[7],
-                ]);
-                if has_special(word) {
-                    break;
+            while let Some(word) = self.input.get(self.at..self.at + 8) {
+                let word = u64::from_le_bytes(word.try_into().unwrap_or([b'"'; 8]));
+                let special = special_bytes(word);
+                if special != 0 {
+                    self.at += (special.trailing_zeros() / 8) as usize;
+                    return;
                 }
                 self.at += 8;
             }
@@ -1082,6 +1082,7 @@ mod lex {
         /// Reads a string whose opening quote has been read, its escapes decoded; `strict` refuses a
         /// lone surrogate, which otherwise is kept as its three bytes (as serde_json gives a key's
         /// bytes).
+        #[inline(always)]
         pub(super) fn raw_string<'s>(
             &'s mut self,
             strict: bool,
@@ -1091,15 +1092,24 @@ mod lex {
             match self.input.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(Text::Borrowed(&self.input[start..self.at - 1]));
+                    Ok(Text::Borrowed(&self.input[start..self.at - 1]))
                 }
-                Some(b'\\') => {}
+                Some(b'\\') => self.escaped_string(start, strict),
                 Some(_) => {
                     self.at += 1;
-                    return Err(self.error(malformed::CONTROL));
+                    Err(self.error(malformed::CONTROL))
                 }
-                None => return Err(self.error(malformed::EOF_STRING)),
+                None => Err(self.error(malformed::EOF_STRING)),
             }
+        }
+        /// The rest of a string that began at `start` and has an escape at the next byte: decoded into
+        /// the scratch buffer.
+        #[inline(never)]
+        fn escaped_string(
+            &mut self,
+            start: usize,
+            strict: bool,
+        ) -> Result<Text<'de, '_, [u8]>, DeError> {
             self.scratch.clear();
             self.scratch.extend_from_slice(&self.input[start..self.at]);
             loop {
@@ -1570,11 +1580,87 @@ mod json_deserializer {
             &mut self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
-            self.lexer.at += 1;
-            match self.lexer.string()? {
+            match self.text()? {
                 Text::Borrowed(s) => visitor.visit_borrowed_str(s),
                 Text::Copied(s) => visitor.visit_str(s),
             }
+        }
+        /// Steps to an array's next item: `false` at its closing bracket, which is left to be read.
+        /// `first` tells whether an item was read before (no comma yet) and is cleared here.
+        #[inline]
+        pub(super) fn next_item(&mut self, first: &mut bool) -> Result<bool, DeError> {
+            let lexer = &mut self.lexer;
+            match lexer.peek() {
+                Some(b']') => Ok(false),
+                Some(b',') if !*first => {
+                    lexer.at += 1;
+                    match lexer.peek() {
+                        Some(b']') => Err(lexer.peek_error(malformed::TRAILING_COMMA)),
+                        Some(_) => Ok(true),
+                        None => Err(lexer.peek_error(malformed::EOF_VALUE)),
+                    }
+                }
+                Some(_) if *first => {
+                    *first = false;
+                    Ok(true)
+                }
+                Some(_) => Err(lexer.peek_error(malformed::LIST_COMMA_OR_END)),
+                None => Err(lexer.peek_error(malformed::EOF_LIST)),
+            }
+        }
+        /// Steps to an object's next key, at its opening quote: `false` at its closing brace, which is
+        /// left to be read. `first` as for [`JsonDeserializer::next_item`].
+        #[inline]
+        pub(super) fn next_key(&mut self, first: &mut bool) -> Result<bool, DeError> {
+            let lexer = &mut self.lexer;
+            let next = match lexer.peek() {
+                Some(b'}') => return Ok(false),
+                Some(b',') if !*first => {
+                    lexer.at += 1;
+                    lexer.peek()
+                }
+                Some(byte) if *first => {
+                    *first = false;
+                    Some(byte)
+                }
+                Some(_) => return Err(lexer.peek_error(malformed::OBJECT_COMMA_OR_END)),
+                None => return Err(lexer.peek_error(malformed::EOF_OBJECT)),
+            };
+            match next {
+                Some(b'"') => Ok(true),
+                Some(b'}') => Err(lexer.peek_error(malformed::TRAILING_COMMA)),
+                Some(_) => Err(lexer.peek_error(malformed::KEY_NOT_STRING)),
+                None => Err(lexer.peek_error(malformed::EOF_VALUE)),
+            }
+        }
+        /// A key at its opening quote, as bytes with its escapes decoded, unchecked for UTF-8 (a
+        /// documented name is matched on its bytes).
+        #[inline]
+        pub(super) fn key_bytes(&mut self) -> Result<Text<'de, '_, [u8]>, DeError> {
+            self.lexer.at += 1;
+            self.lexer.raw_string(false)
+        }
+        /// A string at its opening quote, as text checked for UTF-8.
+        #[inline]
+        pub(super) fn text(&mut self) -> Result<Text<'de, '_, str>, DeError> {
+            self.lexer.at += 1;
+            self.lexer.string()
+        }
+        /// An array or object at its opening bracket, one level deeper: `visit` reads its content,
+        /// `end` its closing bracket. The end is read even after `visit`'s error, and an error a type
+        /// raised is placed there, as serde_json places it.
+        pub(super) fn nested<T>(
+            &mut self,
+            visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
+            end: fn(&mut Self) -> Result<(), DeError>,
+        ) -> Result<T, DeError> {
+            self.enter()?;
+            self.lexer.at += 1;
+            let value = visit(self);
+            self.depth += 1;
+            let end = end(self);
+            let value = value.and_then(|value| end.map(|()| value));
+            value.map_err(|error| self.lexer.place(error))
         }
         /// The end of an array whose visitor stopped reading its items.
         pub(super) fn end_array(&mut self) -> Result<(), DeError> {
@@ -1634,21 +1720,6 @@ mod de {
         ) -> Result<V::Value, DeError> {
             let visit = |de: &mut Self| visitor.visit_map(Members { de, first: true });
             self.nested(visit, JsonDeserializer::end_object)
-        }
-        /// An array or object, one level deeper: `visit` reads its content, `end` its closing bracket.
-        fn nested<T>(
-            &mut self,
-            visit: impl FnOnce(&mut Self) -> Result<T, DeError>,
-            end: fn(&mut Self) -> Result<(), DeError>,
-        ) -> Result<T, DeError> {
-            self.enter()?;
-            self.lexer.at += 1;
-            let value = visit(self);
-            self.depth += 1;
-            let end = end(self);
-            let value = value?;
-            end?;
-            Ok(value)
         }
         /// A variant written as an object of one member.
         fn visit_variant<V: Visitor<'de>>(
@@ -1955,7 +2026,7 @@ mod de_access {
     //! The items of an array and the members of an object, as the deserializer of the `de` module hands
     //! them to a visitor: commas, the closing bracket, and where a trailing comma or a missing one is
     //! an error.
-    use super::de_error::{malformed, DeError};
+    use super::de_error::DeError;
     use super::de_key::Key;
     use super::json_deserializer::JsonDeserializer;
     use serde::de::{DeserializeSeed, MapAccess, SeqAccess};
@@ -1970,22 +2041,8 @@ mod de_access {
             &mut self,
             seed: T,
         ) -> Result<Option<T::Value>, DeError> {
-            let lexer = &mut self.de.lexer;
-            match lexer.peek() {
-                Some(b']') => return Ok(None),
-                Some(b',') if !self.first => {
-                    lexer.at += 1;
-                    match lexer.peek() {
-                        Some(b']') => {
-                            return Err(lexer.peek_error(malformed::TRAILING_COMMA));
-                        }
-                        Some(_) => {}
-                        None => return Err(lexer.peek_error(malformed::EOF_VALUE)),
-                    }
-                }
-                Some(_) if self.first => self.first = false,
-                Some(_) => return Err(lexer.peek_error(malformed::LIST_COMMA_OR_END)),
-                None => return Err(lexer.peek_error(malformed::EOF_LIST)),
+            if !self.de.next_item(&mut self.first)? {
+                return Ok(None);
             }
             seed.deserialize(&mut *self.de).map(Some)
         }
@@ -2001,29 +2058,11 @@ mod de_access {
             &mut self,
             seed: K,
         ) -> Result<Option<K::Value>, DeError> {
-            let lexer = &mut self.de.lexer;
-            let next = match lexer.peek() {
-                Some(b'}') => return Ok(None),
-                Some(b',') if !self.first => {
-                    lexer.at += 1;
-                    lexer.peek()
-                }
-                Some(byte) if self.first => {
-                    self.first = false;
-                    Some(byte)
-                }
-                Some(_) => return Err(lexer.peek_error(malformed::OBJECT_COMMA_OR_END)),
-                None => return Err(lexer.peek_error(malformed::EOF_OBJECT)),
-            };
-            match next {
-                Some(b'"') => {
-                    let key = seed.deserialize(Key { de: &mut *self.de });
-                    key.map(Some).map_err(|error| self.de.lexer.place(error))
-                }
-                Some(b'}') => Err(lexer_error(self.de, malformed::TRAILING_COMMA)),
-                Some(_) => Err(lexer_error(self.de, malformed::KEY_NOT_STRING)),
-                None => Err(lexer_error(self.de, malformed::EOF_VALUE)),
+            if !self.de.next_key(&mut self.first)? {
+                return Ok(None);
             }
+            let key = seed.deserialize(Key { de: &mut *self.de });
+            key.map(Some).map_err(|error| self.de.lexer.place(error))
         }
         fn next_value_seed<V: DeserializeSeed<'de>>(
             &mut self,
@@ -2032,9 +2071,6 @@ mod de_access {
             self.de.lexer.colon()?;
             seed.deserialize(&mut *self.de)
         }
-    }
-    fn lexer_error(de: &JsonDeserializer<'_>, message: &str) -> DeError {
-        de.lexer.peek_error(message)
     }
 }
 mod de_key {
@@ -2084,9 +2120,7 @@ mod de_key {
             self,
             visitor: V,
         ) -> Result<V::Value, DeError> {
-            let lexer = &mut self.de.lexer;
-            lexer.at += 1;
-            match lexer.raw_string(false)? {
+            match self.de.key_bytes()? {
                 Text::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
                 Text::Copied(bytes) => visitor.visit_bytes(bytes),
             }
@@ -3260,12 +3294,13 @@ mod read {
     //!
     //! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
     //! one place.
+    use super::de_error::DeError;
+    use super::json_deserializer::JsonDeserializer;
+    use super::lex;
     use super::nullable::Nullable;
     use super::strict::Strict;
     use super::violation::{Path, Violation};
-    use serde::de::{
-        self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor,
-    };
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
     use std::collections::BTreeMap;
     use std::fmt;
     use std::marker::PhantomData;
@@ -3366,46 +3401,18 @@ mod read {
             self.out
         }
     }
-    /// How a value of one field is read and checked.
+    /// How a value of one field is read and checked, straight from the JSON reader: no serde visitor
+    /// stands between the bytes and the checks.
     pub trait Value<'de, M: Mode> {
         /// The type of the value in the owned model.
         type Item;
         /// Reads the value at `path`, reporting what breaks its rules into `reader`.
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error>;
-    }
-    /// A `Value` as a serde seed.
-    pub(super) struct Seed<'s, V, M> {
-        value: &'s mut V,
-        reader: &'s mut Reader,
-        path: &'s Path<'s>,
-        mode: PhantomData<M>,
-    }
-    pub(super) fn seed<'s, V, M>(
-        value: &'s mut V,
-        reader: &'s mut Reader,
-        path: &'s Path<'s>,
-    ) -> Seed<'s, V, M> {
-        Seed {
-            value,
-            reader,
-            path,
-            mode: PhantomData,
-        }
-    }
-    impl<'de, M: Mode, V: Value<'de, M>> DeserializeSeed<'de> for Seed<'_, V, M> {
-        type Value = M::Keep<V::Item>;
-        #[inline]
-        fn deserialize<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
-            self.value.read(deserializer, self.reader, self.path)
-        }
+        ) -> Result<M::Keep<Self::Item>, DeError>;
     }
     /// A value without checks of its own.
     pub fn unchecked<T: ?Sized>(_: &mut Vec<Violation>, _: &Path<'_>, _: &T) {}
@@ -3419,40 +3426,19 @@ mod read {
     impl<'de, M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Value<'de, M>
     for Text<F> {
         type Item = String;
-        fn read<D: Deserializer<'de>>(
+        #[inline]
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<String>, D::Error> {
-            deserializer
-                .deserialize_str(TextVisitor::<F, M> {
-                    check: &mut self.0,
-                    out: &mut reader.out,
-                    path,
-                    mode: PhantomData,
-                })
-        }
-    }
-    struct TextVisitor<'a, F, M> {
-        check: &'a mut F,
-        out: &'a mut Vec<Violation>,
-        path: &'a Path<'a>,
-        mode: PhantomData<M>,
-    }
-    impl<M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Visitor<'_>
-    for TextVisitor<'_, F, M> {
-        type Value = M::Keep<String>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
-        }
-        fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-            (self.check)(self.out, self.path, value);
-            Ok(M::keep(|| Some(value.to_owned())))
-        }
-        fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-            (self.check)(self.out, self.path, &value);
-            Ok(M::keep(|| Some(value)))
+        ) -> Result<M::Keep<String>, DeError> {
+            if de.next()? != b'"' {
+                return Err(de.invalid_type(&"a string"));
+            }
+            let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
+            (self.0)(&mut reader.out, path, text);
+            Ok(M::keep(|| Some(text.to_owned())))
         }
     }
     /// A number, boolean or enumeration, read strictly as serde reads it and then checked.
@@ -3470,13 +3456,14 @@ mod read {
         F: FnMut(&mut Vec<Violation>, &Path<'_>, &T),
     > Value<'de, M> for Scalar<T, F> {
         type Item = T;
-        fn read<D: Deserializer<'de>>(
+        #[inline]
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<T>, D::Error> {
-            let value = T::deserialize(Strict(deserializer))?;
+        ) -> Result<M::Keep<T>, DeError> {
+            let value = T::deserialize(Strict(de))?;
             (self.0)(&mut reader.out, path, &value);
             Ok(M::keep(|| Some(value)))
         }
@@ -3485,19 +3472,19 @@ mod read {
     pub struct FreeForm;
     impl<'de, M: Mode> Value<'de, M> for FreeForm {
         type Item = serde_json::Map<String, serde_json::Value>;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             _: &mut Reader,
             _: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
+        ) -> Result<M::Keep<Self::Item>, DeError> {
             if M::BUILDS {
                 let object = <Self::Item as serde::Deserialize>::deserialize(
-                    Strict(deserializer),
+                    Strict(de),
                 )?;
                 Ok(M::keep(|| Some(object)))
             } else {
-                deserializer.deserialize_map(AnyObject)?;
+                de.deserialize_map(AnyObject)?;
                 Ok(M::keep(|| None))
             }
         }
@@ -3518,19 +3505,17 @@ mod read {
     pub struct AnyValue;
     impl<'de, M: Mode> Value<'de, M> for AnyValue {
         type Item = serde_json::Value;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             _: &mut Reader,
             _: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
+        ) -> Result<M::Keep<Self::Item>, DeError> {
             if M::BUILDS {
-                let value = <Self::Item as serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
+                let value = <Self::Item as serde::Deserialize>::deserialize(de)?;
                 Ok(M::keep(|| Some(value)))
             } else {
-                IgnoredAny::deserialize(deserializer)?;
+                IgnoredAny::deserialize(de)?;
                 Ok(M::keep(|| None))
             }
         }
@@ -3540,49 +3525,17 @@ mod read {
     pub struct OrNull<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for OrNull<V> {
         type Item = Nullable<V::Item>;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
-            deserializer
-                .deserialize_option(
-                    OrNullVisitor::<
-                        V,
-                        M,
-                    >(Within {
-                        value: &mut self.0,
-                        reader,
-                        path,
-                        mode: PhantomData,
-                    }),
-                )
-        }
-    }
-    /// What reading a value inside another (an array's item, a map's value, the value of a field that
-    /// may be null) needs: how it is read, the reading's state, and the path of the one holding it.
-    pub(super) struct Within<'a, V, M> {
-        pub(super) value: &'a mut V,
-        pub(super) reader: &'a mut Reader,
-        pub(super) path: &'a Path<'a>,
-        pub(super) mode: PhantomData<M>,
-    }
-    struct OrNullVisitor<'a, V, M>(Within<'a, V, M>);
-    impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for OrNullVisitor<'_, V, M> {
-        type Value = M::Keep<Nullable<V::Item>>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a value or null")
-        }
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(M::keep(|| Some(Nullable::Null)))
-        }
-        fn visit_some<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
-            let Within { value, reader, path, .. } = self.0;
-            let kept = value.read(deserializer, reader, path)?;
+        ) -> Result<M::Keep<Self::Item>, DeError> {
+            if de.lexer.peek() == Some(b'n') {
+                de.lexer.literal(b"null")?;
+                return Ok(M::keep(|| Some(Nullable::Null)));
+            }
+            let kept = self.0.read(de, reader, path)?;
             Ok(M::keep(|| M::take(kept).map(Nullable::Value)))
         }
     }
@@ -3590,13 +3543,13 @@ mod read {
     pub struct Boxed<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Boxed<V> {
         type Item = Box<V::Item>;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
-            let value = self.0.read(deserializer, reader, path)?;
+        ) -> Result<M::Keep<Self::Item>, DeError> {
+            let value = self.0.read(de, reader, path)?;
             Ok(M::keep(|| M::take(value).map(Box::new)))
         }
     }
@@ -3604,13 +3557,14 @@ mod read {
 mod collections {
     //! The readers of an array's items and of a map's values, which report each value's violations in
     //! the order `validate` walks the owned `Vec` or `BTreeMap`.
+    use super::de_error::DeError;
     use super::json::Str;
-    use super::read::{seed, Mode, Reader, Value, Within};
+    use super::json_deserializer::JsonDeserializer;
+    use super::lex::Text;
+    use super::read::{Mode, Reader, Value};
     use super::violation::{Path, Rule, Violation};
-    use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+    use std::borrow::Cow;
     use std::collections::BTreeMap;
-    use std::fmt;
-    use std::marker::PhantomData;
     /// An array, its items read by `item`: its number of items is checked against inclusive bounds.
     pub struct Items<V> {
         /// How each item is read.
@@ -3622,24 +3576,20 @@ mod collections {
     }
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
         type Item = Vec<V::Item>;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
+        ) -> Result<M::Keep<Self::Item>, DeError> {
+            if de.next()? != b'[' {
+                return Err(de.invalid_type(&"a sequence"));
+            }
             let before = reader.out.len();
-            let (items, count) = deserializer
-                .deserialize_seq(
-                    ItemsVisitor::<
-                        V,
-                        M,
-                    >(Within {
-                        value: &mut self.item,
-                        reader: &mut *reader,
-                        path,
-                        mode: PhantomData,
-                    }),
+            let (items, count) = de
+                .nested(
+                    |de| read_items::<M, V>(&mut self.item, de, reader, path),
+                    JsonDeserializer::end_array,
                 )?;
             let (min, max) = (self.min, self.max);
             if min.is_some_and(|min| count < min) || max.is_some_and(|max| count > max) {
@@ -3656,31 +3606,30 @@ mod collections {
             Ok(items)
         }
     }
-    struct ItemsVisitor<'a, V, M>(Within<'a, V, M>);
-    impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ItemsVisitor<'_, V, M> {
-        type Value = (M::Keep<Vec<V::Item>>, usize);
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a sequence")
-        }
-        fn visit_seq<A: SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            let Within { value, reader, path, .. } = self.0;
-            let mut items = M::keep(|| Some(Vec::new()));
-            let mut count = 0;
-            loop {
-                let at = path.index(count);
-                match seq.next_element_seed(seed::<V, M>(value, reader, &at)) {
-                    Ok(Some(item)) => M::push(&mut items, item),
-                    Ok(None) => return Ok((items, count)),
-                    Err(error) => {
-                        reader.fail(&at);
-                        return Err(error);
-                    }
+    /// An array's items, after its opening bracket, and how many there are.
+    fn read_items<'de, M: Mode, V: Value<'de, M>>(
+        value: &mut V,
+        de: &mut JsonDeserializer<'de>,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<(M::Keep<Vec<V::Item>>, usize), DeError> {
+        let mut items = M::keep(|| Some(Vec::new()));
+        let (mut count, mut first) = (0, true);
+        loop {
+            let at = path.index(count);
+            let item = match de.next_item(&mut first) {
+                Ok(true) => value.read(de, reader, &at),
+                Ok(false) => return Ok((items, count)),
+                Err(error) => Err(error),
+            };
+            match item {
+                Ok(item) => M::push(&mut items, item),
+                Err(error) => {
+                    reader.fail(&at);
+                    return Err(error);
                 }
-                count += 1;
             }
+            count += 1;
         }
     }
     /// An object whose keys are free and whose values are read by `value` (a map): each value sits at
@@ -3688,66 +3637,71 @@ mod collections {
     pub struct Values<V>(pub V);
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
         type Item = BTreeMap<String, V::Item>;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<Self::Item>, D::Error> {
-            deserializer
-                .deserialize_map(
-                    ValuesVisitor::<
-                        V,
-                        M,
-                    >(Within {
-                        value: &mut self.0,
-                        reader,
-                        path,
-                        mode: PhantomData,
-                    }),
-                )
+        ) -> Result<M::Keep<Self::Item>, DeError> {
+            if de.next()? != b'{' {
+                return Err(de.invalid_type(&"a map"));
+            }
+            de.nested(
+                |de| read_values::<M, V>(&mut self.0, de, reader, path),
+                JsonDeserializer::end_object,
+            )
         }
     }
-    struct ValuesVisitor<'a, V, M>(Within<'a, V, M>);
-    impl<'de, M: Mode, V: Value<'de, M>> Visitor<'de> for ValuesVisitor<'_, V, M> {
-        type Value = M::Keep<BTreeMap<String, V::Item>>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a map")
-        }
-        fn visit_map<A: MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let Within { value, reader, path, .. } = self.0;
-            let mut values = M::keep(|| Some(BTreeMap::new()));
-            let mut keys: Vec<(String, usize)> = Vec::new();
-            loop {
-                let key = match map.next_key::<Str<'de>>() {
-                    Ok(Some(key)) => key,
-                    Ok(None) => break,
-                    Err(error) => {
-                        reader.fail(path);
-                        return Err(error);
-                    }
-                };
-                let at = path.key(&key);
-                let before = reader.out.len();
-                match map.next_value_seed(seed::<V, M>(value, reader, &at)) {
-                    Ok(value) => M::insert(&mut values, &key, value),
-                    Err(error) => {
-                        reader.fail(&at);
-                        return Err(error);
-                    }
+    /// A map's members, after its opening brace.
+    fn read_values<'de, M: Mode, V: Value<'de, M>>(
+        value: &mut V,
+        de: &mut JsonDeserializer<'de>,
+        reader: &mut Reader,
+        path: &Path<'_>,
+    ) -> Result<M::Keep<BTreeMap<String, V::Item>>, DeError> {
+        let mut values = M::keep(|| Some(BTreeMap::new()));
+        let mut keys: Vec<(String, usize)> = Vec::new();
+        let mut first = true;
+        loop {
+            let key = match de
+                .next_key(&mut first)
+                .and_then(|more| more.then(|| key(de)).transpose())
+            {
+                Ok(Some(key)) => key,
+                Ok(None) => break,
+                Err(error) => {
+                    reader.fail(path);
+                    return Err(error);
                 }
-                if !keys.is_empty() || reader.out.len() > before {
-                    keys.push((key.to_string(), before));
+            };
+            let at = path.key(&key);
+            let before = reader.out.len();
+            match de.lexer.colon().and_then(|()| value.read(de, reader, &at)) {
+                Ok(value) => M::insert(&mut values, &key, value),
+                Err(error) => {
+                    reader.fail(&at);
+                    return Err(error);
                 }
             }
-            if !keys.is_empty() {
-                in_order(&mut reader.out, keys);
+            if !keys.is_empty() || reader.out.len() > before {
+                keys.push((key.to_string(), before));
             }
-            Ok(values)
         }
+        if !keys.is_empty() {
+            in_order(&mut reader.out, keys);
+        }
+        Ok(values)
+    }
+    /// A map's key, as text.
+    fn key<'de>(de: &mut JsonDeserializer<'de>) -> Result<Str<'de>, DeError> {
+        Ok(
+            Str(
+                match de.text()? {
+                    Text::Borrowed(key) => Cow::Borrowed(key),
+                    Text::Copied(key) => Cow::Owned(key.to_owned()),
+                },
+            ),
+        )
     }
     /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they
     /// were read, each value's key and its first violation; the values' violations are put in key
@@ -3776,11 +3730,14 @@ mod object {
     //! in one pass, and the whole body's reading.
     use super::closest::closest;
     use super::collections::in_order;
+    use super::de_error::DeError;
     use super::json::{BodyError, JsonError, Str};
     use super::json_deserializer::JsonDeserializer;
-    use super::read::{seed, Build, Check, Mode, Reader, Value};
+    use super::lex::Text;
+    use super::read::{Build, Check, Mode, Reader, Value};
     use super::violation::{Path, Rule, ValidationErrors, Violation};
-    use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
+    use serde::de::{self, Expected};
+    use std::borrow::Cow;
     use std::fmt;
     use std::marker::PhantomData;
     /// A request table read in one pass: generated for every table a request body reaches.
@@ -3792,9 +3749,9 @@ mod object {
         /// The table position of a documented field, by the bytes of its name.
         fn position(key: &[u8]) -> Option<usize>;
         /// Reads the object's fields, checking each, and applies the object's rules at its end.
-        fn read_fields<'de, M: Mode, A: MapAccess<'de>>(
-            fields: Fields<'_, A, Self, M>,
-        ) -> Result<M::Keep<Self>, A::Error>;
+        fn read_fields<M: Mode>(
+            fields: Fields<'_, '_, Self, M>,
+        ) -> Result<M::Keep<Self>, DeError>;
     }
     /// A value that is an object of a request table.
     pub struct Nested<T>(PhantomData<T>);
@@ -3802,51 +3759,49 @@ mod object {
     pub fn nested<T>() -> Nested<T> {
         Nested(PhantomData)
     }
-    impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
-        type Item = T;
-        fn read<D: Deserializer<'de>>(
-            &mut self,
-            deserializer: D,
-            reader: &mut Reader,
-            path: &Path<'_>,
-        ) -> Result<M::Keep<T>, D::Error> {
-            deserializer
-                .deserialize_map(ObjectVisitor::<T, M> {
-                    reader,
-                    path,
-                    mode: PhantomData,
-                })
-        }
-    }
-    struct ObjectVisitor<'a, T, M> {
-        reader: &'a mut Reader,
-        path: &'a Path<'a>,
-        mode: PhantomData<(T, M)>,
-    }
-    impl<'de, M: Mode, T: Read> Visitor<'de> for ObjectVisitor<'_, T, M> {
-        type Value = M::Keep<T>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    /// What an object of the table `T` is called where something else was found.
+    struct Table<T>(PhantomData<T>);
+    impl<T: Read> Expected for Table<T> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
-        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<M::Keep<T>, A::Error> {
-            let start = self.reader.out.len();
-            T::read_fields::<
-                M,
-                A,
-            >(Fields {
-                map,
-                reader: self.reader,
-                path: self.path,
-                start,
-                spans: Vec::new(),
-                present: 0,
-                table: PhantomData,
-            })
+    }
+    impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
+        type Item = T;
+        fn read(
+            &mut self,
+            de: &mut JsonDeserializer<'de>,
+            reader: &mut Reader,
+            path: &Path<'_>,
+        ) -> Result<M::Keep<T>, DeError> {
+            if de.next()? != b'{' {
+                return Err(de.invalid_type(&Table::<T>(PhantomData)));
+            }
+            let start = reader.out.len();
+            de.nested(
+                |de| {
+                    T::read_fields::<
+                        M,
+                    >(Fields {
+                        de,
+                        first: true,
+                        reader,
+                        path,
+                        start,
+                        spans: Vec::new(),
+                        present: 0,
+                        table: PhantomData,
+                    })
+                },
+                JsonDeserializer::end_object,
+            )
         }
     }
     /// The fields of one object of the table `T` as they are read in the mode `M`.
-    pub struct Fields<'r, A, T, M> {
-        map: A,
+    pub struct Fields<'r, 'de, T, M> {
+        de: &'r mut JsonDeserializer<'de>,
+        /// Whether no member has been read yet.
+        first: bool,
         reader: &'r mut Reader,
         path: &'r Path<'r>,
         /// Where the object's violations begin.
@@ -3861,62 +3816,40 @@ mod object {
         Documented(usize),
         Undocumented(Str<'de>),
     }
-    /// Reads a key as its bytes, which serde_json gives without checking them for UTF-8 (a documented
-    /// name is matched on its bytes); only an undocumented one is made a string.
-    struct KeySeed<T>(PhantomData<T>);
-    impl<'de, T: Read> DeserializeSeed<'de> for KeySeed<T> {
-        type Value = Key<'de>;
-        fn deserialize<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Key<'de>, D::Error> {
-            deserializer.deserialize_bytes(self)
-        }
-    }
-    impl<'de, T: Read> Visitor<'de> for KeySeed<T> {
-        type Value = Key<'de>;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a field name")
-        }
+    impl<'de, 'r, T: Read, M: Mode> Fields<'r, 'de, T, M> {
+        /// The next key, matched on its bytes (which need not be UTF-8 to be compared); only an
+        /// undocumented one is made a string.
         #[inline]
-        fn visit_borrowed_bytes<E: de::Error>(
-            self,
-            key: &'de [u8],
-        ) -> Result<Key<'de>, E> {
+        fn key(&mut self) -> Result<Option<Key<'de>>, DeError> {
+            if !self.de.next_key(&mut self.first)? {
+                return Ok(None);
+            }
+            let key = match self.de.key_bytes()? {
+                Text::Borrowed(key) => {
+                    T::position(key).ok_or_else(|| String::from_utf8_lossy(key))
+                }
+                Text::Copied(key) => {
+                    T::position(key)
+                        .ok_or_else(|| Cow::Owned(
+                            String::from_utf8_lossy(key).into_owned(),
+                        ))
+                }
+            };
             Ok(
-                match T::position(key) {
-                    Some(position) => Key::Documented(position),
-                    None => Key::Undocumented(Str(String::from_utf8_lossy(key))),
-                },
+                Some(
+                    match key {
+                        Ok(position) => Key::Documented(position),
+                        Err(name) => Key::Undocumented(Str(name)),
+                    },
+                ),
             )
         }
-        fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Key<'de>, E> {
-            Ok(
-                match T::position(key) {
-                    Some(position) => Key::Documented(position),
-                    None => {
-                        Key::Undocumented(
-                            Str(
-                                std::borrow::Cow::Owned(
-                                    String::from_utf8_lossy(key).into_owned(),
-                                ),
-                            ),
-                        )
-                    }
-                },
-            )
-        }
-        fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
-            self.visit_bytes(key.as_bytes())
-        }
-    }
-    impl<'de, 'r, A: MapAccess<'de>, T: Read, M: Mode> Fields<'r, A, T, M> {
         /// The table position of the next documented field; undocumented ones are reported (with the
         /// closest documented name) and skipped whatever they hold.
         #[inline]
-        pub fn next_field(&mut self) -> Result<Option<usize>, A::Error> {
+        pub fn next_field(&mut self) -> Result<Option<usize>, DeError> {
             loop {
-                let key = match self.map.next_key_seed(KeySeed::<T>(PhantomData)) {
+                let key = match self.key() {
                     Ok(key) => key,
                     Err(error) => {
                         self.reader.fail(self.path);
@@ -3936,7 +3869,8 @@ mod object {
                         path: path.to_string(),
                         rule: Rule::UnknownField { suggestion },
                     });
-                if let Err(error) = self.map.next_value::<IgnoredAny>() {
+                let lexer = &mut self.de.lexer;
+                if let Err(error) = lexer.colon().and_then(|()| lexer.skip_value()) {
                     self.reader.fail(&path);
                     return Err(error);
                 }
@@ -3950,7 +3884,7 @@ mod object {
             position: usize,
             slot: &mut Option<M::Keep<V::Item>>,
             mut value: V,
-        ) -> Result<(), A::Error> {
+        ) -> Result<(), DeError> {
             let name = T::FIELDS[position];
             let path = self.path.field(name);
             if slot.is_some() {
@@ -3958,8 +3892,8 @@ mod object {
                 return Err(de::Error::duplicate_field(name));
             }
             let before = self.reader.out.len();
-            match self.map.next_value_seed(seed::<V, M>(&mut value, self.reader, &path))
-            {
+            let read = self.de.lexer.colon();
+            match read.and_then(|()| value.read(self.de, self.reader, &path)) {
                 Ok(kept) => *slot = Some(kept),
                 Err(error) => {
                     self.reader.fail(&path);
@@ -4039,13 +3973,13 @@ mod object {
     }
     impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Tap<'_, V> {
         type Item = V::Item;
-        fn read<D: Deserializer<'de>>(
+        fn read(
             &mut self,
-            deserializer: D,
+            de: &mut JsonDeserializer<'de>,
             reader: &mut Reader,
             path: &Path<'_>,
-        ) -> Result<M::Keep<V::Item>, D::Error> {
-            let kept = self.value.read(deserializer, reader, path)?;
+        ) -> Result<M::Keep<V::Item>, DeError> {
+            let kept = self.value.read(de, reader, path)?;
             self.seen.note(reader.present & self.relevant);
             Ok(kept)
         }

@@ -127,9 +127,9 @@ impl support::Read for AuthenticatingProxy {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -250,9 +250,9 @@ impl support::Read for Authentication {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -345,9 +345,9 @@ impl support::Read for CreatingAClusterRequest {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -712,9 +712,9 @@ impl support::Read for ExtendParam {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -935,9 +935,9 @@ impl support::Read for CreatingAClusterMetadata {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -1621,9 +1621,9 @@ impl support::Read for CreatingAClusterSpec {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;

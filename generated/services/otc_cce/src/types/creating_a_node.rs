@@ -78,9 +78,9 @@ impl support::Read for CreatingANodeRequest {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -419,9 +419,9 @@ impl support::Read for CreatingANodeExtendParam {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -615,9 +615,9 @@ impl support::Read for CreatingANodeMetadata {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -1115,9 +1115,9 @@ impl support::Read for CreatingANodeSpec {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -1815,9 +1815,9 @@ impl support::Read for CreatingANodeVolume {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;

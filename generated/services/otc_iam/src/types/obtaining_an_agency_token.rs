@@ -88,9 +88,9 @@ impl support::Read for AssumeRole {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
@@ -240,9 +240,9 @@ impl support::Read for ObtainingAnAgencyTokenAuth {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -321,9 +321,9 @@ impl support::Read for ObtainingAnAgencyTokenIdentity {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -394,9 +394,9 @@ impl support::Read for ObtainingAnAgencyTokenRequest {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         while fields.next_field()?.is_some() {
             fields
@@ -558,9 +558,9 @@ impl support::Read for ObtainingAnAgencyTokenProject {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -658,9 +658,9 @@ impl support::Read for ObtainingAnAgencyTokenScope {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {

@@ -43,9 +43,9 @@ impl support::Read for UploadingAnImageNativeOpenstackApiRequest {
         let _ = key;
         ::std::option::Option::None
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         while fields.next_field()?.is_some() {}
         fields.end(&[]);
         ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self {})))

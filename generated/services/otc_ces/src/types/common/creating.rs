@@ -78,9 +78,9 @@ impl support::Read for CreatingAResourceGroupDimensions {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -228,9 +228,9 @@ impl support::Read for CreatingAnAlarmRuleOkActions {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {

@@ -115,9 +115,9 @@ impl support::Read for AllowAddressNetmasks {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -318,9 +318,9 @@ impl support::Read for AllowAddressNetmasksIpv6 {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -539,9 +539,9 @@ impl support::Read for AllowIpRanges {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -736,9 +736,9 @@ impl support::Read for AllowIpRangesIpv6 {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         while let ::std::option::Option::Some(position) = fields.next_field()? {
@@ -993,9 +993,9 @@ impl support::Read for AllowUserBody {
             _ => ::std::option::Option::None,
         }
     }
-    fn read_fields<'de, M: support::Mode, A: ::serde::de::MapAccess<'de>>(
-        mut fields: support::Fields<'_, A, Self, M>,
-    ) -> ::std::result::Result<M::Keep<Self>, A::Error> {
+    fn read_fields<M: support::Mode>(
+        mut fields: support::Fields<'_, '_, Self, M>,
+    ) -> ::std::result::Result<M::Keep<Self>, support::DeError> {
         let mut field_0 = ::std::option::Option::None;
         let mut field_1 = ::std::option::Option::None;
         let mut field_2 = ::std::option::Option::None;
