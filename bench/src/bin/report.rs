@@ -7,6 +7,7 @@ use bench::alloc::{allocations_during, is_installed, CountingAllocator};
 use bench::body::{default_groups, vpc_create_json};
 use bench::cases::{Context, CASES};
 use bench::measure::{mb_per_s, median_times, Plan};
+use bench::responses::{apis_json, RESPONSE_CASES};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -101,6 +102,48 @@ fn main() {
     let validate_share = validate_time_at_largest(&times);
     let invalid = invalid_cost.last().map_or(f64::NAN, |(_, ratio)| *ratio);
     targets(&times, validate_share, invalid);
+    println!();
+    responses(quick);
+}
+
+/// The response cases, as a ratio to plain serde of the same type: a table and the targets.
+fn responses(quick: bool) {
+    println!("Responses: otc_apig \"Querying APIs Bound with a Plug-in\", 200, N items (bench/src/responses.rs).\n");
+    println!("| N items | body MB | case | MB/s | time / (ra) |");
+    println!("| ---: | ---: | --- | ---: | ---: |");
+    let context = Context::new();
+    let cases: Vec<_> = RESPONSE_CASES.iter().collect();
+    let sizes = [(1_000, 40), (10_000, 4)];
+    let mut ratios = Vec::new();
+    for (items, runs_per_round) in sizes {
+        let plan = Plan {
+            rounds: if quick { 3 } else { 21 },
+            runs_per_round,
+        };
+        let body = apis_json(items);
+        let times = median_times(&cases, &context, &body, plan);
+        let baseline = times[0].as_secs_f64();
+        for (case, time) in cases.iter().zip(&times) {
+            println!(
+                "| {items} | {:.1} | ({}) {} | {:.0} | {:.2} |",
+                body.len() as f64 / 1e6,
+                case.key,
+                case.what,
+                mb_per_s(body.len(), *time),
+                time.as_secs_f64() / baseline,
+            );
+        }
+        ratios = times.iter().map(|t| t.as_secs_f64() / baseline).collect();
+    }
+    println!();
+    println!("Targets at 10000 items:");
+    for (name, ratio, target) in [
+        ("(rb) Response::parse / (ra) <= 1.0", ratios[1], 1.0),
+        ("(rc) parse_with_departures / (ra) <= 1.3", ratios[2], 1.3),
+    ] {
+        let verdict = if ratio <= target { "met" } else { "MISSED" };
+        println!("- {name}: {ratio:.2} ({verdict})");
+    }
 }
 
 /// validate() alone at the largest size, as a share of (a) there.
