@@ -18,6 +18,9 @@ pub(super) enum Text<'de, 's, T: ?Sized> {
 /// A cursor over the bytes of a JSON text.
 pub(super) struct Lexer<'de> {
     pub(super) input: &'de [u8],
+    /// The longest prefix of the input that is UTF-8, checked once: a string inside it is text
+    /// without a check of its own.
+    text: &'de str,
     pub(super) at: usize,
     scratch: Vec<u8>,
 }
@@ -40,8 +43,13 @@ fn special_bytes(word: u64) -> u64 {
 
 impl<'de> Lexer<'de> {
     pub(super) fn new(input: &'de [u8]) -> Lexer<'de> {
+        let text = match std::str::from_utf8(input) {
+            Ok(text) => text,
+            Err(error) => std::str::from_utf8(&input[..error.valid_up_to()]).unwrap_or_default(),
+        };
         Lexer {
             input,
+            text,
             at: 0,
             scratch: Vec::new(),
         }
@@ -121,10 +129,14 @@ impl<'de> Lexer<'de> {
     /// Reads a string whose opening quote has been read, as text checked for UTF-8.
     #[inline]
     pub(super) fn string<'s>(&'s mut self) -> Result<Text<'de, 's, str>, DeError> {
+        let start = self.at;
         match self.raw_string(true)? {
-            Text::Borrowed(bytes) => match std::str::from_utf8(bytes) {
-                Ok(text) => Ok(Text::Borrowed(text)),
-                Err(_) => Err(self.error(malformed::UNICODE)),
+            Text::Borrowed(bytes) => match self.text.get(start..start + bytes.len()) {
+                Some(text) => Ok(Text::Borrowed(text)),
+                None => match std::str::from_utf8(bytes) {
+                    Ok(text) => Ok(Text::Borrowed(text)),
+                    Err(_) => Err(self.error(malformed::UNICODE)),
+                },
             },
             Text::Copied(_) => match std::str::from_utf8(&self.scratch) {
                 Ok(text) => Ok(Text::Copied(text)),

@@ -966,6 +966,9 @@ mod lex {
     /// A cursor over the bytes of a JSON text.
     pub(super) struct Lexer<'de> {
         pub(super) input: &'de [u8],
+        /// The longest prefix of the input that is UTF-8, checked once: a string inside it is text
+        /// without a check of its own.
+        text: &'de str,
         pub(super) at: usize,
         scratch: Vec<u8>,
     }
@@ -985,8 +988,16 @@ mod lex {
     }
     impl<'de> Lexer<'de> {
         pub(super) fn new(input: &'de [u8]) -> Lexer<'de> {
+            let text = match std::str::from_utf8(input) {
+                Ok(text) => text,
+                Err(error) => {
+                    std::str::from_utf8(&input[..error.valid_up_to()])
+                        .unwrap_or_default()
+                }
+            };
             Lexer {
                 input,
+                text,
                 at: 0,
                 scratch: Vec::new(),
             }
@@ -1059,11 +1070,17 @@ mod lex {
         /// Reads a string whose opening quote has been read, as text checked for UTF-8.
         #[inline]
         pub(super) fn string<'s>(&'s mut self) -> Result<Text<'de, 's, str>, DeError> {
+            let start = self.at;
             match self.raw_string(true)? {
                 Text::Borrowed(bytes) => {
-                    match std::str::from_utf8(bytes) {
-                        Ok(text) => Ok(Text::Borrowed(text)),
-                        Err(_) => Err(self.error(malformed::UNICODE)),
+                    match self.text.get(start..start + bytes.len()) {
+                        Some(text) => Ok(Text::Borrowed(text)),
+                        None => {
+                            match std::str::from_utf8(bytes) {
+                                Ok(text) => Ok(Text::Borrowed(text)),
+                                Err(_) => Err(self.error(malformed::UNICODE)),
+                            }
+                        }
                     }
                 }
                 Text::Copied(_) => {
@@ -2493,9 +2510,10 @@ mod unknown {
     //! that the tables do not document (`unknown_field`): in a request file, usually a typo.
     use super::checks::Validate;
     use super::closest::closest;
-    use super::json::Str;
+    use super::de_error::DeError;
+    use super::json_deserializer::JsonDeserializer;
+    use super::lex::Text;
     use super::violation::{Path, Rule, Violation};
-    use std::fmt;
     /// The documented fields of an object, for finding fields a request file adds by mistake.
     #[derive(Debug)]
     pub struct Shape {
@@ -2562,114 +2580,103 @@ mod unknown {
     impl Validate for serde_json::Value {
         fn validate_at(&self, _: &Path<'_>, _: &mut Vec<Violation>) {}
     }
-    /// Walks JSON that already fit its type, reporting every object key the shape does not document.
-    struct UnknownFields<'a, 'p> {
-        shape: &'p ValueShape,
-        path: &'p Path<'p>,
-        out: &'a mut Vec<Violation>,
-    }
-    impl<'de> serde::de::DeserializeSeed<'de> for UnknownFields<'_, '_> {
-        type Value = ();
-        fn deserialize<D: serde::Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<(), D::Error> {
-            match self.shape {
-                ValueShape::Scalar | ValueShape::FreeForm | ValueShape::Any => {
-                    <serde::de::IgnoredAny as serde::Deserialize>::deserialize(
-                            deserializer,
-                        )
-                        .map(drop)
-                }
-                _ => deserializer.deserialize_any(self),
+    /// Walks the value at the reader's position as `shape` says, reporting each key no table
+    /// documents; a value of another shape than `shape` (a null, say) is skipped.
+    fn walk(
+        de: &mut JsonDeserializer<'_>,
+        shape: &ValueShape,
+        path: &Path<'_>,
+        out: &mut Vec<Violation>,
+    ) -> Result<(), DeError> {
+        match (shape, de.next()?) {
+            (ValueShape::Object(shape), b'{') => {
+                de.nested(
+                    |de| walk_fields(de, shape, path, out),
+                    JsonDeserializer::end_object,
+                )
             }
+            (ValueShape::Map(values), b'{') => {
+                de.nested(
+                    |de| walk_values(de, values, path, out),
+                    JsonDeserializer::end_object,
+                )
+            }
+            (ValueShape::Array(items), b'[') => {
+                de.nested(
+                    |de| walk_items(de, items, path, out),
+                    JsonDeserializer::end_array,
+                )
+            }
+            _ => de.lexer.skip_value(),
         }
     }
-    impl<'de> serde::de::Visitor<'de> for UnknownFields<'_, '_> {
-        type Value = ();
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("an object or array")
-        }
-        fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
-            Ok(())
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<(), A::Error> {
-            let shape = match self.shape {
-                ValueShape::Object(shape) => shape,
-                ValueShape::Map(values) => {
-                    while let Some(key) = map.next_key::<Str<'de>>()? {
-                        let path = self.path.key(&key);
-                        map.next_value_seed(UnknownFields {
-                            shape: values,
-                            path: &path,
-                            out: self.out,
-                        })?;
+    /// An object's members after its opening brace: each key matched on its bytes.
+    fn walk_fields(
+        de: &mut JsonDeserializer<'_>,
+        shape: &Shape,
+        path: &Path<'_>,
+        out: &mut Vec<Violation>,
+    ) -> Result<(), DeError> {
+        let mut first = true;
+        while de.next_key(&mut first)? {
+            let field = match de.key_bytes()? {
+                Text::Borrowed(key) | Text::Copied(key) => {
+                    match shape.fields.iter().find(|f| f.name.as_bytes() == key) {
+                        Some(field) => Ok(field),
+                        None => Err(String::from_utf8_lossy(key).into_owned()),
                     }
-                    return Ok(());
-                }
-                _ => {
-                    while map
-                        .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                        .is_some()
-                    {}
-                    return Ok(());
                 }
             };
-            while let Some(key) = map.next_key::<Str<'de>>()? {
-                match shape.fields.iter().find(|f| f.name == &*key) {
-                    Some(field) => {
-                        let path = self.path.field(field.name);
-                        map.next_value_seed(UnknownFields {
-                            shape: &field.value,
-                            path: &path,
-                            out: self.out,
-                        })?;
+            de.lexer.colon()?;
+            match field {
+                Ok(field) => walk(de, &field.value, &path.field(field.name), out)?,
+                Err(key) => {
+                    let mut at = path.to_string();
+                    if !at.is_empty() {
+                        at.push('.');
                     }
-                    None => {
-                        let mut path = self.path.to_string();
-                        if !path.is_empty() {
-                            path.push('.');
-                        }
-                        path.push_str(&key);
-                        let suggestion = closest_field(&key, shape);
-                        self.out
-                            .push(Violation {
-                                path,
-                                rule: Rule::UnknownField { suggestion },
-                            });
-                        map.next_value::<serde::de::IgnoredAny>()?;
-                    }
+                    at.push_str(&key);
+                    let suggestion = closest_field(&key, shape);
+                    out.push(Violation {
+                        path: at,
+                        rule: Rule::UnknownField { suggestion },
+                    });
+                    de.lexer.skip_value()?;
                 }
             }
-            Ok(())
         }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<(), A::Error> {
-            let ValueShape::Array(items) = self.shape else {
-                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                return Ok(());
+        Ok(())
+    }
+    /// A map's members after its opening brace: each value at its key.
+    fn walk_values(
+        de: &mut JsonDeserializer<'_>,
+        values: &ValueShape,
+        path: &Path<'_>,
+        out: &mut Vec<Violation>,
+    ) -> Result<(), DeError> {
+        let mut first = true;
+        while de.next_key(&mut first)? {
+            let key = match de.text()? {
+                Text::Borrowed(key) | Text::Copied(key) => key.to_owned(),
             };
-            let mut index = 0;
-            loop {
-                let path = self.path.index(index);
-                if seq
-                    .next_element_seed(UnknownFields {
-                        shape: items,
-                        path: &path,
-                        out: self.out,
-                    })?
-                    .is_none()
-                {
-                    return Ok(());
-                }
-                index += 1;
-            }
+            de.lexer.colon()?;
+            walk(de, values, &path.key(&key), out)?;
         }
+        Ok(())
+    }
+    /// An array's items after its opening bracket.
+    fn walk_items(
+        de: &mut JsonDeserializer<'_>,
+        items: &ValueShape,
+        path: &Path<'_>,
+        out: &mut Vec<Violation>,
+    ) -> Result<(), DeError> {
+        let (mut first, mut index) = (true, 0);
+        while de.next_item(&mut first)? {
+            walk(de, items, &path.index(index), out)?;
+            index += 1;
+        }
+        Ok(())
     }
     /// The documented field a misspelled one most likely meant: the closest by edit distance, if close.
     fn closest_field(name: &str, shape: &Shape) -> Option<&'static str> {
@@ -2679,13 +2686,7 @@ mod unknown {
     /// already have deserialized into `T`.
     pub fn unknown_fields<T: Shaped>(input: &[u8]) -> Vec<Violation> {
         let mut out = Vec::new();
-        let mut deserializer = super::json_deserializer::JsonDeserializer::new(input);
-        let seed = UnknownFields {
-            shape: T::SHAPE,
-            path: &Path::Root,
-            out: &mut out,
-        };
-        let _ = serde::de::DeserializeSeed::deserialize(seed, &mut deserializer);
+        let _ = walk(&mut JsonDeserializer::new(input), T::SHAPE, &Path::Root, &mut out);
         out
     }
 }
