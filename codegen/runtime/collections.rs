@@ -32,8 +32,9 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
             return Err(de.invalid_type(&"a sequence"));
         }
         let before = reader.out.len();
-        let (items, count) = de.nested(
-            |de| read_items::<M, V>(&mut self.item, de, reader, path),
+        let mut count = 0;
+        let items = de.nested(
+            |de| read_items::<M, V>(&mut self.item, de, reader, path, &mut count),
             JsonDeserializer::end_array,
         )?;
         let (min, max) = (self.min, self.max);
@@ -53,20 +54,21 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
     }
 }
 
-/// An array's items, after its opening bracket, and how many there are.
+/// An array's items, after its opening bracket; `count` is how many were read.
 fn read_items<'de, M: Mode, V: Value<'de, M>>(
     value: &mut V,
     de: &mut JsonDeserializer<'de>,
     reader: &mut Reader,
     path: &Path<'_>,
-) -> Result<(M::Keep<Vec<V::Item>>, usize), DeError> {
+    count: &mut usize,
+) -> Result<M::Keep<Vec<V::Item>>, DeError> {
     let mut items = M::keep(|| Some(Vec::new()));
-    let (mut count, mut first) = (0, true);
+    let mut first = true;
     loop {
-        let at = path.index(count);
+        let at = path.index(*count);
         let item = match de.next_item(&mut first) {
             Ok(true) => value.read(de, reader, &at),
-            Ok(false) => return Ok((items, count)),
+            Ok(false) => return Ok(items),
             Err(error) => Err(error),
         };
         match item {
@@ -76,7 +78,7 @@ fn read_items<'de, M: Mode, V: Value<'de, M>>(
                 return Err(error);
             }
         }
-        count += 1;
+        *count += 1;
     }
 }
 
