@@ -2,7 +2,8 @@
 //! an undocumented key is reported as it is met, and the object's own rules are applied at its end.
 //! The same generated code (each request type's `support::Read` impl) serves both one-call paths,
 //! told apart by a [`Mode`]: [`Build`] keeps the owned model, [`Check`] keeps nothing, so checking
-//! a valid body allocates nothing beyond what serde_json does.
+//! a valid body allocates nothing. Each [`Value`] reads from the JSON reader itself
+//! ([`JsonDeserializer`]), with no serde visitor between the bytes and the checks.
 //!
 //! Violations come out in the order `validate` reports them on the owned value, whatever the order
 //! of the keys in the JSON: within an object, its missing mandatory fields, then each field's
@@ -10,8 +11,9 @@
 //! number of items, then each item; within a map, its values by key. Undocumented fields follow all
 //! of them, in the order they appear. Reordering touches only bodies with violations.
 //!
-//! Leaf values are read through the `strict` module, so what JSON a request may be is decided in
-//! one place.
+//! Numbers, booleans, enumerations and free-form values are read through the `strict` module, so
+//! what JSON a request may be is decided in one place; strings, objects, arrays and maps are read
+//! here, as strictly.
 
 use super::de_error::DeError;
 use super::json_deserializer::JsonDeserializer;
@@ -139,7 +141,7 @@ pub trait Value<'de, M: Mode> {
 /// A value without checks of its own.
 pub fn unchecked<T: ?Sized>(_: &mut Vec<Violation>, _: &Path<'_>, _: &T) {}
 
-/// A string, checked as read: borrowed from the input, or from serde_json's buffer when it has
+/// A string, checked as read: borrowed from the input, or from the reader's buffer when it has
 /// escapes.
 pub struct Text<F>(pub F);
 

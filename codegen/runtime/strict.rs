@@ -1,4 +1,4 @@
-//! Request bodies are read strictly, by wrapping serde_json's deserializer (and every nested one)
+//! Request bodies are read strictly, by wrapping our JSON deserializer (and every nested one)
 //! so that the JSON must have the form the tables give it, where serde's derived impls are more
 //! forgiving:
 //! - an object where the tables have an object (derived impls also take an array, read by
