@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the benchmark tables for the README, in one run of each binary (about 2 minutes on 2 cores):
-# the run-time cases (deserialize, validate, jsonschema, typify) and the generator's phases on synthetic specs,
+# the run-time cases (deserialize, validate, jsonschema, typify; then the response cases) and the generator's phases on synthetic specs,
 # with typify's time on the same number of fields.
 #   bash bench/report.sh            # everything
 #   bash bench/report.sh --quick    # a smoke run: fewer rounds, the small sizes only
