@@ -2,12 +2,9 @@
 //! the order `validate` walks the owned `Vec` or `BTreeMap`.
 
 use super::de_error::DeError;
-use super::json::Str;
 use super::json_deserializer::JsonDeserializer;
-use super::lex::Text;
 use super::read::{Mode, Reader, Value};
 use super::violation::{Path, Rule, Violation};
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An array, its items read by `item`: its number of items is checked against inclusive bounds.
@@ -28,9 +25,7 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Items<V> {
         reader: &mut Reader,
         path: &Path<'_>,
     ) -> Result<M::Keep<Self::Item>, DeError> {
-        if de.next()? != b'[' {
-            return Err(de.invalid_type(&"a sequence"));
-        }
+        de.open(b'[', &"a sequence")?;
         let before = reader.out.len();
         let mut count = 0;
         let items = de.nested(
@@ -94,9 +89,7 @@ impl<'de, M: Mode, V: Value<'de, M>> Value<'de, M> for Values<V> {
         reader: &mut Reader,
         path: &Path<'_>,
     ) -> Result<M::Keep<Self::Item>, DeError> {
-        if de.next()? != b'{' {
-            return Err(de.invalid_type(&"a map"));
-        }
+        de.open(b'{', &"a map")?;
         de.nested(
             |de| read_values::<M, V>(&mut self.0, de, reader, path),
             JsonDeserializer::end_object,
@@ -119,7 +112,7 @@ fn read_values<'de, M: Mode, V: Value<'de, M>>(
     loop {
         let key = match de
             .next_key(&mut first)
-            .and_then(|more| more.then(|| key(de)).transpose())
+            .and_then(|more| more.then(|| de.key_text()).transpose())
         {
             Ok(Some(key)) => key,
             Ok(None) => break,
@@ -145,14 +138,6 @@ fn read_values<'de, M: Mode, V: Value<'de, M>>(
         in_order(&mut reader.out, keys);
     }
     Ok(values)
-}
-
-/// A map's key, as text.
-fn key<'de>(de: &mut JsonDeserializer<'de>) -> Result<Str<'de>, DeError> {
-    Ok(Str(match de.text()? {
-        Text::Borrowed(key) => Cow::Borrowed(key),
-        Text::Copied(key) => Cow::Owned(key.to_owned()),
-    }))
 }
 
 /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they

@@ -7,9 +7,11 @@
 //! checked for UTF-8; an ignored value is checked to be JSON and nothing more.
 
 use super::de_error::{malformed, DeError};
+use super::json::Str;
 use super::lex::{Lexer, Text};
 use super::number::Number;
 use serde::de::{self, Unexpected, Visitor};
+use std::borrow::Cow;
 
 /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
 const DEPTH: u16 = 128;
@@ -57,6 +59,17 @@ impl<'de> JsonDeserializer<'de> {
         self.lexer
             .peek()
             .ok_or_else(|| self.lexer.peek_error(malformed::EOF_VALUE))
+    }
+
+    /// Checks that the next value opens with `byte` (a quote, a bracket or a brace), which is left
+    /// to be read; any other value is an invalid type, named against `expected`.
+    #[inline]
+    pub(super) fn open(&mut self, byte: u8, expected: &dyn de::Expected) -> Result<(), DeError> {
+        if self.next()? == byte {
+            Ok(())
+        } else {
+            Err(self.invalid_type(expected))
+        }
     }
 
     /// The error of a value of the wrong type for `visitor`, naming the value found.
@@ -172,6 +185,15 @@ impl<'de> JsonDeserializer<'de> {
     pub(super) fn key_bytes(&mut self) -> Result<Text<'de, '_, [u8]>, DeError> {
         self.lexer.at += 1;
         self.lexer.raw_string(false)
+    }
+
+    /// A key at its opening quote, as text checked for UTF-8: borrowed from the input unless it
+    /// has escapes.
+    pub(super) fn key_text(&mut self) -> Result<Str<'de>, DeError> {
+        Ok(Str(match self.text()? {
+            Text::Borrowed(key) => Cow::Borrowed(key),
+            Text::Copied(key) => Cow::Owned(key.to_owned()),
+        }))
     }
 
     /// A string at its opening quote, as text checked for UTF-8.

@@ -51,9 +51,7 @@ impl<'de, M: Mode, T: Read> Value<'de, M> for Nested<T> {
         reader: &mut Reader,
         path: &Path<'_>,
     ) -> Result<M::Keep<T>, DeError> {
-        if de.next()? != b'{' {
-            return Err(de.invalid_type(&Table::<T>(PhantomData)));
-        }
+        de.open(b'{', &Table::<T>(PhantomData))?;
         let start = reader.out.len();
         de.nested(
             |de| {

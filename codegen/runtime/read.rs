@@ -159,9 +159,7 @@ impl<'de, M: Mode, F: FnMut(&mut Vec<Violation>, &Path<'_>, &str)> Value<'de, M>
         reader: &mut Reader,
         path: &Path<'_>,
     ) -> Result<M::Keep<String>, DeError> {
-        if de.next()? != b'"' {
-            return Err(de.invalid_type(&"a string"));
-        }
+        de.open(b'"', &"a string")?;
         let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
         (self.0)(&mut reader.out, path, text);
         Ok(M::keep(|| Some(text.to_owned())))

@@ -101,6 +101,11 @@ fn walk(
     out: &mut Vec<Violation>,
 ) -> Result<(), DeError> {
     match (shape, de.next()?) {
+        // Most values are strings: skipped without the general skip's bookkeeping.
+        (_, b'"') => {
+            de.lexer.at += 1;
+            de.lexer.raw_string(false).map(drop)
+        }
         (ValueShape::Object(shape), b'{') => de.nested(
             |de| walk_fields(de, shape, path, out),
             JsonDeserializer::end_object,
@@ -125,14 +130,17 @@ fn walk_fields(
     out: &mut Vec<Violation>,
 ) -> Result<(), DeError> {
     let mut first = true;
+    // The position after the field read last: fields usually come in table order.
+    let mut next = 0;
     while de.next_key(&mut first)? {
         let field = match de.key_bytes()? {
-            Text::Borrowed(key) | Text::Copied(key) => {
-                match shape.fields.iter().find(|f| f.name.as_bytes() == key) {
-                    Some(field) => Ok(field),
-                    None => Err(String::from_utf8_lossy(key).into_owned()),
+            Text::Borrowed(key) | Text::Copied(key) => match position(shape, key, next) {
+                Some(position) => {
+                    next = position + 1;
+                    Ok(&shape.fields[position])
                 }
-            }
+                None => Err(String::from_utf8_lossy(key).into_owned()),
+            },
         };
         de.lexer.colon()?;
         match field {
@@ -155,6 +163,16 @@ fn walk_fields(
     Ok(())
 }
 
+/// The table position of the field named `key`, tried at `hint` first.
+#[inline]
+fn position(shape: &Shape, key: &[u8], hint: usize) -> Option<usize> {
+    let named = |field: &FieldShape| field.name.as_bytes() == key;
+    match shape.fields.get(hint) {
+        Some(field) if named(field) => Some(hint),
+        _ => shape.fields.iter().position(named),
+    }
+}
+
 /// A map's members after its opening brace: each value at its key.
 fn walk_values(
     de: &mut JsonDeserializer<'_>,
@@ -164,9 +182,7 @@ fn walk_values(
 ) -> Result<(), DeError> {
     let mut first = true;
     while de.next_key(&mut first)? {
-        let key = match de.text()? {
-            Text::Borrowed(key) | Text::Copied(key) => key.to_owned(),
-        };
+        let key = de.key_text()?;
         de.lexer.colon()?;
         walk(de, values, &path.key(&key), out)?;
     }

@@ -1490,9 +1490,11 @@ mod json_deserializer {
     //! reads the same values from both. A key read as bytes (how documented fields are matched) is not
     //! checked for UTF-8; an ignored value is checked to be JSON and nothing more.
     use super::de_error::{malformed, DeError};
+    use super::json::Str;
     use super::lex::{Lexer, Text};
     use super::number::Number;
     use serde::de::{self, Unexpected, Visitor};
+    use std::borrow::Cow;
     /// How deep arrays and objects may nest in a value a type reads (as serde_json allows).
     const DEPTH: u16 = 128;
     /// A JSON deserializer over the bytes of a body.
@@ -1531,6 +1533,16 @@ mod json_deserializer {
         }
         pub(super) fn next(&mut self) -> Result<u8, DeError> {
             self.lexer.peek().ok_or_else(|| self.lexer.peek_error(malformed::EOF_VALUE))
+        }
+        /// Checks that the next value opens with `byte` (a quote, a bracket or a brace), which is left
+        /// to be read; any other value is an invalid type, named against `expected`.
+        #[inline]
+        pub(super) fn open(
+            &mut self,
+            byte: u8,
+            expected: &dyn de::Expected,
+        ) -> Result<(), DeError> {
+            if self.next()? == byte { Ok(()) } else { Err(self.invalid_type(expected)) }
         }
         /// The error of a value of the wrong type for `visitor`, naming the value found.
         pub(super) fn invalid_type(&mut self, visitor: &dyn de::Expected) -> DeError {
@@ -1656,6 +1668,18 @@ mod json_deserializer {
         pub(super) fn key_bytes(&mut self) -> Result<Text<'de, '_, [u8]>, DeError> {
             self.lexer.at += 1;
             self.lexer.raw_string(false)
+        }
+        /// A key at its opening quote, as text checked for UTF-8: borrowed from the input unless it
+        /// has escapes.
+        pub(super) fn key_text(&mut self) -> Result<Str<'de>, DeError> {
+            Ok(
+                Str(
+                    match self.text()? {
+                        Text::Borrowed(key) => Cow::Borrowed(key),
+                        Text::Copied(key) => Cow::Owned(key.to_owned()),
+                    },
+                ),
+            )
         }
         /// A string at its opening quote, as text checked for UTF-8.
         #[inline]
@@ -2589,6 +2613,10 @@ mod unknown {
         out: &mut Vec<Violation>,
     ) -> Result<(), DeError> {
         match (shape, de.next()?) {
+            (_, b'"') => {
+                de.lexer.at += 1;
+                de.lexer.raw_string(false).map(drop)
+            }
             (ValueShape::Object(shape), b'{') => {
                 de.nested(
                     |de| walk_fields(de, shape, path, out),
@@ -2618,11 +2646,15 @@ mod unknown {
         out: &mut Vec<Violation>,
     ) -> Result<(), DeError> {
         let mut first = true;
+        let mut next = 0;
         while de.next_key(&mut first)? {
             let field = match de.key_bytes()? {
                 Text::Borrowed(key) | Text::Copied(key) => {
-                    match shape.fields.iter().find(|f| f.name.as_bytes() == key) {
-                        Some(field) => Ok(field),
+                    match position(shape, key, next) {
+                        Some(position) => {
+                            next = position + 1;
+                            Ok(&shape.fields[position])
+                        }
                         None => Err(String::from_utf8_lossy(key).into_owned()),
                     }
                 }
@@ -2647,6 +2679,15 @@ mod unknown {
         }
         Ok(())
     }
+    /// The table position of the field named `key`, tried at `hint` first.
+    #[inline]
+    fn position(shape: &Shape, key: &[u8], hint: usize) -> Option<usize> {
+        let named = |field: &FieldShape| field.name.as_bytes() == key;
+        match shape.fields.get(hint) {
+            Some(field) if named(field) => Some(hint),
+            _ => shape.fields.iter().position(named),
+        }
+    }
     /// A map's members after its opening brace: each value at its key.
     fn walk_values(
         de: &mut JsonDeserializer<'_>,
@@ -2656,9 +2697,7 @@ mod unknown {
     ) -> Result<(), DeError> {
         let mut first = true;
         while de.next_key(&mut first)? {
-            let key = match de.text()? {
-                Text::Borrowed(key) | Text::Copied(key) => key.to_owned(),
-            };
+            let key = de.key_text()?;
             de.lexer.colon()?;
             walk(de, values, &path.key(&key), out)?;
         }
@@ -3436,9 +3475,7 @@ mod read {
             reader: &mut Reader,
             path: &Path<'_>,
         ) -> Result<M::Keep<String>, DeError> {
-            if de.next()? != b'"' {
-                return Err(de.invalid_type(&"a string"));
-            }
+            de.open(b'"', &"a string")?;
             let (lex::Text::Borrowed(text) | lex::Text::Copied(text)) = de.text()?;
             (self.0)(&mut reader.out, path, text);
             Ok(M::keep(|| Some(text.to_owned())))
@@ -3561,12 +3598,9 @@ mod collections {
     //! The readers of an array's items and of a map's values, which report each value's violations in
     //! the order `validate` walks the owned `Vec` or `BTreeMap`.
     use super::de_error::DeError;
-    use super::json::Str;
     use super::json_deserializer::JsonDeserializer;
-    use super::lex::Text;
     use super::read::{Mode, Reader, Value};
     use super::violation::{Path, Rule, Violation};
-    use std::borrow::Cow;
     use std::collections::BTreeMap;
     /// An array, its items read by `item`: its number of items is checked against inclusive bounds.
     pub struct Items<V> {
@@ -3585,9 +3619,7 @@ mod collections {
             reader: &mut Reader,
             path: &Path<'_>,
         ) -> Result<M::Keep<Self::Item>, DeError> {
-            if de.next()? != b'[' {
-                return Err(de.invalid_type(&"a sequence"));
-            }
+            de.open(b'[', &"a sequence")?;
             let before = reader.out.len();
             let mut count = 0;
             let items = de
@@ -3651,9 +3683,7 @@ mod collections {
             reader: &mut Reader,
             path: &Path<'_>,
         ) -> Result<M::Keep<Self::Item>, DeError> {
-            if de.next()? != b'{' {
-                return Err(de.invalid_type(&"a map"));
-            }
+            de.open(b'{', &"a map")?;
             de.nested(
                 |de| read_values::<M, V>(&mut self.0, de, reader, path),
                 JsonDeserializer::end_object,
@@ -3673,7 +3703,7 @@ mod collections {
         loop {
             let key = match de
                 .next_key(&mut first)
-                .and_then(|more| more.then(|| key(de)).transpose())
+                .and_then(|more| more.then(|| de.key_text()).transpose())
             {
                 Ok(Some(key)) => key,
                 Ok(None) => break,
@@ -3699,17 +3729,6 @@ mod collections {
             in_order(&mut reader.out, keys);
         }
         Ok(values)
-    }
-    /// A map's key, as text.
-    fn key<'de>(de: &mut JsonDeserializer<'de>) -> Result<Str<'de>, DeError> {
-        Ok(
-            Str(
-                match de.text()? {
-                    Text::Borrowed(key) => Cow::Borrowed(key),
-                    Text::Copied(key) => Cow::Owned(key.to_owned()),
-                },
-            ),
-        )
     }
     /// Puts violations in order from the first one `spans` names on: `spans` gives, in the order they
     /// were read, each value's key and its first violation; the values' violations are put in key
@@ -3782,9 +3801,7 @@ mod object {
             reader: &mut Reader,
             path: &Path<'_>,
         ) -> Result<M::Keep<T>, DeError> {
-            if de.next()? != b'{' {
-                return Err(de.invalid_type(&Table::<T>(PhantomData)));
-            }
+            de.open(b'{', &Table::<T>(PhantomData))?;
             let start = reader.out.len();
             de.nested(
                 |de| {
