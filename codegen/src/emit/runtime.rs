@@ -1,9 +1,10 @@
 //! The run-time support every generated crate holds: the generator's own `runtime/` files, parsed
 //! (so that they are formatted as the rest) and nested as the support module and its modules.
 
-use super::tokens::{ident, EmitBug};
+use super::tokens::{header, ident, parse_file, EmitBug};
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::sync::OnceLock;
 
 /// The run-time support module, copied into every generated crate.
 const SUPPORT: &str = include_str!("../../runtime/support.rs");
@@ -63,6 +64,18 @@ pub(super) fn support_tokens() -> Result<TokenStream, EmitBug> {
         #(#items)*
         #(#modules)*
     })
+}
+
+/// The support module's file `name`, formatted and headed. Its text is the same in every crate, so
+/// it is parsed and formatted once per process: a run that renders many crates (or the same crate
+/// many times, as the fuzz target does) pays for it once.
+pub(super) fn support_text(name: &str, command: &str) -> Result<String, EmitBug> {
+    static FORMATTED: OnceLock<Result<String, EmitBug>> = OnceLock::new();
+    let formatted = FORMATTED.get_or_init(|| {
+        let file = parse_file(name, support_tokens()?)?;
+        Ok(prettyplease::unparse(&file))
+    });
+    Ok(header(&[], command, "//") + formatted.as_ref().map_err(Clone::clone)?)
 }
 
 /// The glue of the operations to the `http` crate, the root of its own crate in the layout for many

@@ -6,7 +6,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote};
 
 /// A generated file that is not Rust: a bug in the generator, not in the spec.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("bug in the generator: the code emitted for {file} does not parse ({error})")]
 pub struct EmitBug {
     pub file: String,

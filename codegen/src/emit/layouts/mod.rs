@@ -17,7 +17,7 @@ pub(super) use per_service::PerService;
 use super::crate_root::emit_validate_bin;
 use super::dispatch::{dispatches, service_dispatch};
 use super::parallel::{self, Job};
-use super::runtime::{rustfmt_toml, support_tokens};
+use super::runtime::{rustfmt_toml, support_text};
 use super::tokens::{format_file, format_parsed};
 use super::type_files::TypeGroups;
 use super::{openapi, operation, schema};
@@ -46,7 +46,7 @@ pub(super) fn jobs<'a>(
             format_file("src/bin/validate.rs", all_specs, command, tokens)
         }),
         Job::new(support_file.to_owned(), move || {
-            format_file(support_file, &[], command, support_tokens()?)
+            support_text(support_file, command)
         })
         .made_from(&()),
     ];
