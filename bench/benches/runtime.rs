@@ -20,7 +20,7 @@ const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 fn main() {
     let members = SIZES[2];
     let value: apig::VpcCreate =
-        serde_json::from_slice(body(members)).expect("the body fits the type");
+        api_gateway_models::from_json(body(members)).expect("the body fits the type");
     let (result, count) = allocations_during(|| value.validate());
     assert!(result.is_ok(), "the benchmark body is valid");
     println!("heap allocations by validate() on the valid {members}-member body: {count}");

@@ -11,6 +11,7 @@ pub mod build_cost;
 pub mod cases;
 pub mod floor;
 pub mod measure;
+pub mod plain;
 pub mod responses;
 pub mod synth;
 pub mod typified;

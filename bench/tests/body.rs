@@ -8,7 +8,7 @@ use bench::cases::{jsonschema_errors, Context, CASES};
 #[test]
 fn the_body_breaks_no_documented_rule() {
     let body = vpc_create_json(1000, default_groups(1000));
-    let value: apig::VpcCreate = serde_json::from_slice(&body).expect("fits the type");
+    let value: apig::VpcCreate = api_gateway_models::from_json(&body).expect("fits the type");
     assert_eq!(value.members.as_ref().map(Vec::len), Some(1000));
     assert_eq!(value.member_groups.as_ref().map(Vec::len), Some(10));
     assert!(value.vpc_health_config.is_some() && value.microservice_info.is_some());

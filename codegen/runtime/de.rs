@@ -7,6 +7,7 @@ use super::de_error::{malformed, DeError};
 use super::de_key::{UnitVariant, Variant};
 use super::json_deserializer::JsonDeserializer;
 use super::lex::Text;
+use super::request_de;
 use serde::de::{Deserializer, Visitor};
 
 impl<'de> JsonDeserializer<'de> {
@@ -199,9 +200,13 @@ impl<'de> Deserializer<'de> for &mut JsonDeserializer<'de> {
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, DeError> {
+        if name == request_de::TOKEN {
+            self.next()?;
+            return request_de::hand_off(self.lexer.input, &mut self.lexer.at, visitor);
+        }
         visitor.visit_newtype_struct(self)
     }
 

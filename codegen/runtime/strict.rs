@@ -71,6 +71,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         if name == super::nullable::MARKER {
             return self.0.deserialize_option(visitor(v, Expect::Null));
         }
+        // A request type's own reader is strict already.
+        if name == super::request_de::TOKEN {
+            return self.0.deserialize_newtype_struct(name, v);
+        }
         self.0
             .deserialize_newtype_struct(name, visitor(v, Expect::Value))
     }

@@ -25,6 +25,7 @@ pub use self::read::{
     scalar, text, unchecked, AnyValue, Boxed, Build, Check, FreeForm, Mode, OrNull, Reader, Scalar,
     Text, Value,
 };
+pub use self::request_de::deserialize as deserialize_request;
 pub use self::unknown::{unknown_fields, FieldShape, Shape, Shaped, ValueShape};
 pub use self::violation::{Path, Rule, ValidationErrors, Violation};
 

@@ -30,7 +30,7 @@ fn main() {
     }
     let body = vpc_create_json(members, default_groups(members));
     if key == "validate" {
-        let value: apig::VpcCreate = serde_json::from_slice(&body).expect("fits");
+        let value: apig::VpcCreate = api_gateway_models::from_json(&body).expect("fits");
         for _ in 0..runs {
             black_box(black_box(&value).validate()).expect("valid");
         }

@@ -187,7 +187,7 @@ fn invalid_ratio(members: usize, plan: Plan) -> f64 {
 
 /// The median time of validate() alone on the parsed body.
 fn validate_time(body: &[u8], plan: Plan) -> Duration {
-    let value: apig::VpcCreate = serde_json::from_slice(body).expect("fits");
+    let value: apig::VpcCreate = api_gateway_models::from_json(body).expect("fits");
     let mut samples: Vec<Duration> = (0..plan.rounds)
         .map(|_| {
             let started = Instant::now();
@@ -252,7 +252,7 @@ fn allocations_line() -> String {
     }
     let members = SIZES.last().expect("sizes").0;
     let body = vpc_create_json(members, default_groups(members));
-    let value: apig::VpcCreate = serde_json::from_slice(&body).expect("fits");
+    let value: apig::VpcCreate = api_gateway_models::from_json(&body).expect("fits");
     let (result, count) = allocations_during(|| value.validate());
     assert!(result.is_ok(), "the benchmark body is valid");
     let (result, checked) = allocations_during(|| apig::update_vpc_channel::check_body(&body));

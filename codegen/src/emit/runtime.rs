@@ -11,7 +11,7 @@ const SUPPORT: &str = include_str!("../../runtime/support.rs");
 
 /// The support module's own modules, copied in inside it: violations and their catalogue of
 /// messages, the checks, the character classes, the JSON reader (tokens and deserializer), JSON errors, undocumented fields, the strict and
-/// the one-pass reading of request bodies, a documented null, the parts of a form, the closest
+/// the one-pass reading of request bodies (and a request type's `Deserialize` through it), a documented null, the parts of a form, the closest
 /// documented name to a misspelled one, bounds in words and how the checks read a string (the
 /// catalogue, the classes and the last three the generator shares).
 const SUPPORT_MODULES: &[(&str, &str)] = &[
@@ -41,6 +41,7 @@ const SUPPORT_MODULES: &[(&str, &str)] = &[
     ("read", include_str!("../../runtime/read.rs")),
     ("collections", include_str!("../../runtime/collections.rs")),
     ("object", include_str!("../../runtime/object.rs")),
+    ("request_de", include_str!("../../runtime/request_de.rs")),
 ];
 
 /// The support module's items, its modules inside it.

@@ -21,7 +21,6 @@ pub type Shapes<'a> = HashMap<&'a str, &'a str>;
 pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     let name = ident(&s.name);
     let doc = docs(&s.docs);
-    let fields = s.fields.iter().map(emit_field);
     let defaults = s.fields.iter().filter_map(emit_default);
     let checked = s.validated || s.response;
     let ValidateItems {
@@ -55,9 +54,18 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     } else {
         quote! {}
     };
+    // A type only requests hold deserializes through its one-pass reader, in place of a second,
+    // derived reader; a type responses hold keeps the derived, lenient one.
+    let read_own = s.validated && !s.response;
+    let (derive_deserialize, deserialize) = if read_own {
+        (quote! {}, emit_deserialize(&name))
+    } else {
+        (quote! { ::serde::Deserialize }, quote! {})
+    };
+    let fields = s.fields.iter().map(|field| emit_field(field, !read_own));
     quote! {
         #doc
-        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, #derive_deserialize)]
         #[non_exhaustive]
         pub struct #name {
             #(#fields)*
@@ -70,6 +78,20 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
         #shape
         #validate
         #reader
+        #deserialize
+    }
+}
+
+/// `Deserialize` by the type's one-pass reader (`support::deserialize_request`).
+fn emit_deserialize(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::std::result::Result<Self, D::Error> {
+                support::deserialize_request(deserializer)
+            }
+        }
     }
 }
 
@@ -90,7 +112,9 @@ pub fn field_type(field: &Field) -> TokenStream {
     ty
 }
 
-fn emit_field(field: &Field) -> TokenStream {
+/// A field with its serde attributes; those of reading only where `derived_read` (the type derives
+/// `Deserialize`).
+fn emit_field(field: &Field, derived_read: bool) -> TokenStream {
     let name = ident(&field.ident);
     let doc = docs(&field.docs);
     let ty = field_type(field);
@@ -104,7 +128,13 @@ fn emit_field(field: &Field) -> TokenStream {
     // compile. It reads a null one as `None` too, so where a null is a value (a nullable field, an
     // `any` one) the field is read as present whatever it holds, and a mandatory nullable field's
     // null is its `None`.
-    let optional = if field.required && field.nullable {
+    let optional = if !derived_read {
+        if field.required {
+            quote! {}
+        } else {
+            quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
+        }
+    } else if field.required && field.nullable {
         quote! { #[serde(deserialize_with = "support::null_or")] }
     } else if field.required {
         quote! {}

@@ -14,7 +14,7 @@ use ::api_gateway_models_wire as wire;
 /// Adding or Updating Backend Servers
 pub mod add_backend_instances;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MembersBatchCreate {
     /// Backend server list.
@@ -81,15 +81,15 @@ impl support::Read for MembersBatchCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MembersBatchCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 MemberInfo.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
@@ -440,6 +440,13 @@ impl support::Read for MemberInfo {
                 ecs_name: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MemberInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

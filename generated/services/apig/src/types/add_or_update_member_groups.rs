@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{MemberGroupCreate, MemberGroupInfo, SHAPE_MEMBER_GROUP_INFO};
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberGroupCreateBatch {
     /// Backend server groups.
@@ -86,6 +79,13 @@ impl support::Read for MemberGroupCreateBatch {
                 member_groups: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MemberGroupCreateBatch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).

@@ -24,7 +24,7 @@ use super::super::{
 ///   its type is not changed and the existing type is used). A body that omits type, or sends
 ///   another one, may still be for a microservice channel, so the rule is documented and not
 ///   checked.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcCreate {
     /// VPC channel name.
@@ -523,13 +523,20 @@ impl support::Read for VpcCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for VpcCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 VpcHealthConfig.
 ///
 /// Rules checked by `validate`:
 /// - `path`: This parameter is required if protocol is set to http or https.
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -1051,19 +1058,19 @@ impl support::Read for VpcHealthConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for VpcHealthConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 MicroServiceCreate.
 ///
 /// Rules checked by `validate`:
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
@@ -1273,8 +1280,15 @@ impl support::Read for MicroServiceCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 9 MicroServiceInfoCSEBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCseBase {
     /// Microservice engine ID.
@@ -1381,12 +1395,19 @@ impl support::Read for MicroServiceInfoCseBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCseBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 10 MicroServiceInfoCCEBase.
 ///
 /// Rules checked by `validate`:
 /// - `app_name` or `label_key` and `label_value`: Either app_name or any of label_key and
 ///   label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCceBase {
     /// CCE cluster ID.
@@ -1711,8 +1732,15 @@ impl support::Read for MicroServiceInfoCceBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 11 MicroServiceInfoCCEServiceBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCceServiceBase {
     /// CCE cluster ID.
@@ -1885,6 +1913,13 @@ impl support::Read for MicroServiceInfoCceServiceBase {
                 service_name: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceServiceBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 12 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/accepting_or_rejecting_a_vpc_endpoint_connection.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AcceptingOrRejectingAVpcEndpointConnectionRequest {
     /// Allow or reject connections.
@@ -111,6 +111,14 @@ impl support::Read for AcceptingOrRejectingAVpcEndpointConnectionRequest {
                 endpoints: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AcceptingOrRejectingAVpcEndpointConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::AddingACertificateToADomainNameStatus;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingACertificateToADomainNameRequest {
     /// Certificate content.
@@ -113,6 +113,13 @@ impl support::Read for AddingACertificateToADomainNameRequest {
                 private_key: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingACertificateToADomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::TmsKeyValue;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrDeletingTagsOfAGatewayRequest {
     /// Operation: create and delete.
@@ -117,6 +117,13 @@ impl support::Read for AddingOrDeletingTagsOfAGatewayRequest {
                 tags: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingOrDeletingTagsOfAGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 401, 403 and 500).

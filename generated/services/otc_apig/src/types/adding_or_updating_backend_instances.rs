@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{MemberInfo, SHAPE_VPC_MEMBER_INFO, VpcMemberInfo};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrUpdatingBackendInstancesRequest {
     /// Backend instances.
@@ -71,6 +71,13 @@ impl support::Read for AddingOrUpdatingBackendInstancesRequest {
                 members: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingOrUpdatingBackendInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/adding_whitelist_records_for_a_vpc_endpoint_service.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingWhitelistRecordsForAVpcEndpointServiceRequest {
     /// Whitelist records. Each whitelist record is in the format of
@@ -79,6 +79,14 @@ impl support::Read for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
                 permissions: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingWhitelistRecordsForAVpcEndpointServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

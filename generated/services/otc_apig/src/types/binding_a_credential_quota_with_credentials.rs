@@ -64,7 +64,7 @@ impl support::Validate for AppQuotaAppBinding {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingACredentialQuotaWithCredentialsRequest {
     /// Credential ID List.
@@ -122,6 +122,13 @@ impl support::Read for BindingACredentialQuotaWithCredentialsRequest {
                 app_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingACredentialQuotaWithCredentialsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

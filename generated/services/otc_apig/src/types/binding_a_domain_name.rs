@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AddingACertificateToADomainNameStatus, MinSslVersion};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingADomainNameRequest {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
@@ -156,6 +156,13 @@ impl support::Read for BindingADomainNameRequest {
                 url_domain: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingADomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

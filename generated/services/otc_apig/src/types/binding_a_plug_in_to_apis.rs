@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{PluginScope, PluginType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAPlugInToApisRequest {
     /// ID of the environment for binding to the API.
@@ -93,6 +93,13 @@ impl support::Read for BindingAPlugInToApisRequest {
                 api_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAPlugInToApisRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

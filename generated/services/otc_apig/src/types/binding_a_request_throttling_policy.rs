@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/binding_a_request_throttling_policy.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingARequestThrottlingPolicyRequest {
     /// Request throttling policy ID.
@@ -104,6 +104,13 @@ impl support::Read for BindingARequestThrottlingPolicyRequest {
                 publish_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingARequestThrottlingPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

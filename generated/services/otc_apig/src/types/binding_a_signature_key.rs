@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{BindingASignatureKeyReqMethod, SignType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingASignatureKeyRequest {
     /// Signature key ID.
@@ -81,6 +81,13 @@ impl support::Read for BindingASignatureKeyRequest {
                 publish_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingASignatureKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -78,7 +78,7 @@ impl support::Validate for AclApiBindingInfo {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAnAccessControlPolicyToAnApiRequest {
     /// Access control policy ID.
@@ -152,6 +152,13 @@ impl support::Read for BindingAnAccessControlPolicyToAnApiRequest {
                 publish_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAnAccessControlPolicyToAnApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

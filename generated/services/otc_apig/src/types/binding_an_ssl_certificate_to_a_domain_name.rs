@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::AttachOrDetachDomainInfo;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAnSslCertificateToADomainNameRequest {
     /// Domain names the certificate is bound to or unbound from.
@@ -71,6 +71,13 @@ impl support::Read for BindingAnSslCertificateToADomainNameRequest {
                 domains: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAnSslCertificateToADomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).

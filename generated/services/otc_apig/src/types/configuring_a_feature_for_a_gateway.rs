@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/configuring_a_feature_for_a_gateway.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAFeatureForAGatewayRequest {
     /// Feature name.
@@ -110,6 +110,13 @@ impl support::Read for ConfiguringAFeatureForAGatewayRequest {
                 config: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAFeatureForAGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

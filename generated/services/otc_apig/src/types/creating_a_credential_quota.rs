@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::TimeUnit;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACredentialQuotaRequest {
     /// Quota name. Start with a letter. Use letters, digits, or underscores (_).
@@ -255,6 +255,13 @@ impl support::Read for CreatingACredentialQuotaRequest {
                 remark: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACredentialQuotaRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{LoadbalancerProvider, TmsKeyValue};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADedicatedGatewayPayPerUseRequest {
     /// Gateway description. The value can contain up to 255 characters except \> and \<.
@@ -641,6 +641,13 @@ impl support::Read for CreatingADedicatedGatewayPayPerUseRequest {
                 ingress_bandwidth_charging_mode: M::optional(field_18)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADedicatedGatewayPayPerUseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 202).

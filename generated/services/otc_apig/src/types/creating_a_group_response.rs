@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ResponseInfo, ResponseInfoResp, SHAPE_RESPONSE_INFO_RESP};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAGroupResponseRequest {
     /// Response name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
@@ -144,6 +144,13 @@ impl support::Read for CreatingAGroupResponseRequest {
                 responses: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAGroupResponseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).

@@ -8,7 +8,7 @@ use super::super::{
     CreatingARequestThrottlingPolicyType, IsIncluSpecialThrottle, TimeUnit,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingARequestThrottlingPolicyRequest {
     /// Maximum number of times the API can be accessed by an app within the same period. The value
@@ -422,6 +422,13 @@ impl support::Read for CreatingARequestThrottlingPolicyRequest {
                 ip_call_limits: M::optional(field_9)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingARequestThrottlingPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

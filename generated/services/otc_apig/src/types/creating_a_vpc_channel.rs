@@ -16,7 +16,7 @@ use super::super::{
 /// - `members[].host`: This parameter is required when the member type is IP address.
 /// - `members[].ecs_id`: This parameter is required if the backend instance type is ecs.
 /// - `members[].ecs_name`: This parameter is required if the backend instance type is ecs.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcChannelRequest {
     /// VPC channel name.
@@ -506,6 +506,13 @@ impl support::Read for CreatingAVpcChannelRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcChannelRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 11 Response body parameters (status code 201).
 #[derive(
     Debug,
@@ -843,14 +850,7 @@ impl support::Validate for CreatingAVpcChannelResponse400 {
 /// Rules checked by `validate`:
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceCreate {
     /// Microservice type. Options:
@@ -1025,12 +1025,19 @@ impl support::Read for MicroServiceCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 10 MicroServiceInfoCCEBase.
 ///
 /// Rules checked by `validate`:
 /// - `app_name` or `label_key` and `label_value`: Either app_name or any of label_key and
 ///   label_value must be set. If only app_name is set, label_key='app' and label_value=app_name.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCceBase {
     /// CCE cluster ID.
@@ -1338,8 +1345,15 @@ impl support::Read for MicroServiceInfoCceBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 9 MicroServiceInfoCSEBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCseBase {
     /// Microservice engine ID.
@@ -1446,13 +1460,20 @@ impl support::Read for MicroServiceInfoCseBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCseBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 VpcHealthConfig.
 ///
 /// Rules checked by `validate`:
 /// - `path`: This parameter is required if protocol is set to http or https.
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VpcHealthConfig {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -1972,6 +1993,13 @@ impl support::Read for VpcHealthConfig {
                 timeout: M::take(field_10?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VpcHealthConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// VPC channel status.

@@ -15,7 +15,7 @@ use super::super::{
     SHAPE_REQ_PARAM, Status, SysParamName, Type, ValidEnable, VpcChannelStatus,
 };
 /// Table 14 ApiBackendVpcReq.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiBackendVpcReq {
     /// Proxy host.
@@ -91,8 +91,15 @@ impl support::Read for ApiBackendVpcReq {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiBackendVpcReq {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 13 ApiConditionBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiConditionBase {
     /// Input parameter name. This parameter is required if the policy type is param.
@@ -342,8 +349,15 @@ impl support::Read for ApiConditionBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiConditionBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 ApiFuncCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiFuncCreate {
     /// Function URN.
@@ -661,15 +675,15 @@ impl support::Read for ApiFuncCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiFuncCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 ApiMockCreate.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiMockCreate {
     /// Description. It cannot exceed 255 characters.
@@ -818,8 +832,15 @@ impl support::Read for ApiMockCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiMockCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 9 ApiPolicyFunctionCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyFunctionCreate {
     /// Function URN.
@@ -1242,11 +1263,18 @@ impl support::Read for ApiPolicyFunctionCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyFunctionCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 11 ApiPolicyHttpCreate.
 ///
 /// Rules checked by `validate`:
 /// - `vpc_channel_info`: This parameter is required if vpc_channel_status is set to 1.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyHttpCreate {
     /// Endpoint of the policy backend.
@@ -1748,8 +1776,15 @@ impl support::Read for ApiPolicyHttpCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyHttpCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 ApiPolicyMockCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApiPolicyMockCreate {
     /// Response.
@@ -1960,11 +1995,18 @@ impl support::Read for ApiPolicyMockCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ApiPolicyMockCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 10 BackendApiCreate.
 ///
 /// Rules checked by `validate`:
 /// - `vpc_channel_info`: This parameter is required if vpc_channel_status is set to 1.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackendApiCreate {
     /// Custom authorizer ID. This is unavailable if the request protocol is set to GRPC.
@@ -2420,8 +2462,15 @@ impl support::Read for BackendApiCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BackendApiCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 12 BackendParamBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackendParamBase {
     /// Parameter type.
@@ -2670,11 +2719,18 @@ impl support::Read for BackendParamBase {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BackendParamBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
 ///
 /// Rules checked by `validate`:
 /// - `auth_opt.app_code_auth_type`: This parameter is valid only if auth_type is set to App.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnApiRequest {
     /// API name.
@@ -3620,6 +3676,13 @@ impl support::Read for CreatingAnApiRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 15 Response body parameters (status code 201).
 #[derive(
     Debug,
@@ -4333,7 +4396,7 @@ impl support::Validate for CreatingAnApiResponse400 {
     }
 }
 /// Table 7 ReqParamBase.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReqParamBase {
     /// Parameter name.
@@ -4806,6 +4869,13 @@ impl support::Read for ReqParamBase {
                 pass_through: M::optional(field_15)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReqParamBase {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Backend request protocol of a function.

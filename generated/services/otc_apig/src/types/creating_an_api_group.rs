@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{IsDefault, OnSellStatus, SHAPE_URL_DOMAIN, Status, UrlDomain};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnApiGroupRequest {
     /// API group name.
@@ -178,6 +178,13 @@ impl support::Read for CreatingAnApiGroupRequest {
                 version: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnApiGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AppType, Creator, Status};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAppRequest {
     /// App name. It can contain 3 to 64 characters, starting with a letter. Only letters, digits,
@@ -222,6 +222,13 @@ impl support::Read for CreatingAnAppRequest {
                 app_secret: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAppRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

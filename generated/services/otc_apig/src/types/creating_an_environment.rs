@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/creating_an_environment.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnEnvironmentRequest {
     /// Environment name, which can contain letters, digits, and underscores (_) and must start with
@@ -123,6 +123,13 @@ impl support::Read for CreatingAnEnvironmentRequest {
                 remark: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnEnvironmentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

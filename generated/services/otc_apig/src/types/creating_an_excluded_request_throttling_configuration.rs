@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/creating_an_excluded_request_throttling_configuration.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnExcludedRequestThrottlingConfigurationRequest {
     /// Maximum number of times an excluded object can access an API within the throttling period.
@@ -108,6 +108,14 @@ impl support::Read for CreatingAnExcludedRequestThrottlingConfigurationRequest {
                 object_type: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAnExcludedRequestThrottlingConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

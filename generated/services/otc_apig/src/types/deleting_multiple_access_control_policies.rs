@@ -71,14 +71,7 @@ impl support::Validate for AclBatchResultFailureResp {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingMultipleAccessControlPoliciesRequest {
     /// IDs of the access control policies to be deleted.
@@ -142,6 +135,13 @@ impl support::Read for DeletingMultipleAccessControlPoliciesRequest {
                 acls: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingMultipleAccessControlPoliciesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingPublicAccessForADedicatedGatewayRequest {
     /// Outbound access bandwidth.
@@ -108,6 +108,13 @@ impl support::Read for EnablingPublicAccessForADedicatedGatewayRequest {
                 bandwidth_charging_mode: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingPublicAccessForADedicatedGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Define, ExportingApisType};
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExportingApisAsynchronouslyRequest {
     /// ID of the environment in which APIs of a group have been published.
@@ -193,6 +193,13 @@ impl support::Read for ExportingApisAsynchronouslyRequest {
                 apis: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExportingApisAsynchronouslyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 202).

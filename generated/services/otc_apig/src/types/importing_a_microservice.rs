@@ -10,7 +10,7 @@ use super::super::{MatchMode, MicroserviceLabel, ReqMethod, ServiceType, Workloa
 /// Rules checked by `validate`:
 /// - `cse_info`: This parameter is required if service_type is set to CSE.
 /// - `cce_info`: This parameter is required if service_type is set to CCE.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportingAMicroserviceRequest {
     /// Information about the API group to import a microservice to.
@@ -417,6 +417,13 @@ impl support::Read for ImportingAMicroserviceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ImportingAMicroserviceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 9 Response body parameters (status code 201).
 #[derive(
     Debug,
@@ -537,7 +544,7 @@ impl support::Validate for ImportingAMicroserviceResponse400 {
     }
 }
 /// Table 7 MicroServiceInfoCCECreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCceCreate {
     /// CCE cluster ID.
@@ -937,8 +944,15 @@ impl support::Read for MicroServiceInfoCceCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCceCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 MicroServiceInfoCSECreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroServiceInfoCseCreate {
     /// Microservice engine ID.
@@ -1079,8 +1093,15 @@ impl support::Read for MicroServiceInfoCseCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroServiceInfoCseCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 MicroserviceApiCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroserviceApiCreate {
     /// API name.
@@ -1296,19 +1317,19 @@ impl support::Read for MicroserviceApiCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for MicroserviceApiCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 MicroserviceGroup.
 ///
 /// Rules checked by `validate`:
 /// - `group_name`: This parameter is required when group_id is empty.
 /// - `app_id`: This parameter is required when group_id is empty.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MicroserviceGroup {
     /// An existing group. If this parameter is left empty, a new group is created.
@@ -1520,6 +1541,13 @@ impl support::Read for MicroserviceGroup {
                 app_id: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MicroserviceGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 MicroserviceImportApiResp.

@@ -9,7 +9,7 @@ use super::super::{
     NetworkType, SHAPE_IDENTITY_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomAuthorizerRequest {
     /// Custom authorizer name.
@@ -389,6 +389,13 @@ impl support::Read for ModifyingACustomAuthorizerRequest {
                 need_body: M::optional(field_11)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomAuthorizerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

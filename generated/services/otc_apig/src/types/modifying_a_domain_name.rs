@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AddingACertificateToADomainNameStatus, MinSslVersion};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingADomainNameRequest {
     /// Minimum SSL version. TLS 1.1 and TLS 1.2 are supported.
@@ -148,6 +148,13 @@ impl support::Read for ModifyingADomainNameRequest {
                 verified_client_certificate_enabled: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingADomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::PluginType;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAPlugInRequest {
     /// Plug-in name. Enter 3 to 255 characters, starting with a letter. Only letters, digits, and
@@ -211,6 +211,13 @@ impl support::Read for ModifyingAPlugInRequest {
                 remark: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAPlugInRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SignAlgorithm, SignType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingASignatureKeyRequest {
     /// Signature key name. It can contain letters, digits, and underscores(_) and must start with a
@@ -227,6 +227,13 @@ impl support::Read for ModifyingASignatureKeyRequest {
                 sign_algorithm: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingASignatureKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/modifying_a_variable.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAVariableRequest {
     /// The variable value can contain 1 to 255 characters. Only letters, digits, and special
@@ -90,6 +90,13 @@ impl support::Read for ModifyingAVariableRequest {
                 variable_value: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAVariableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AclType, EntityType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnAccessControlPolicyRequest {
     /// Access control policy name. It can contain 3 to 64 characters, starting with a letter. Only
@@ -174,6 +174,13 @@ impl support::Read for ModifyingAnAccessControlPolicyRequest {
                 entity_type: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnAccessControlPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -9,7 +9,7 @@ use super::super::CreatingAnSslCertificateType;
 ///
 /// Rules checked by `validate`:
 /// - `instance_id`: This parameter is required if type is set to instance.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnSslCertificateRequest {
     /// Certificate name. It can contain 4 to 50 characters, starting with a letter. Only letters,
@@ -224,6 +224,13 @@ impl support::Read for ModifyingAnSslCertificateRequest {
                 trusted_root_ca: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnSslCertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::ResponseInfoHeader;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheResponseOfAnErrorTypeRequest {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
@@ -131,6 +124,13 @@ impl support::Read for ModifyingTheResponseOfAnErrorTypeRequest {
                 headers: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheResponseOfAnErrorTypeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 to Table 12 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -11,7 +11,7 @@ use super::super::{AddingOrUpdatingBackendInstancesStatus, Method, Protocol};
 /// - `path`: This parameter is required if protocol is set to http or https.
 /// - `http_code`: This parameter is required if protocol is set to http.
 /// - `timeout`: The value must be less than the value of time_interval.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingVpcChannelHealthCheckRequest {
     /// Protocol for performing health checks on backend servers in the VPC channel.
@@ -531,6 +531,13 @@ impl support::Read for ModifyingVpcChannelHealthCheckRequest {
                 timeout: M::take(field_10?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingVpcChannelHealthCheckRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

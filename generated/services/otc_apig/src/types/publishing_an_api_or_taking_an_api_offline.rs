@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/publishing_an_api_or_taking_an_api_offline.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublishingAnApiOrTakingAnApiOfflineRequest {
     /// Operation to perform.
@@ -139,6 +139,13 @@ impl support::Read for PublishingAnApiOrTakingAnApiOfflineRequest {
                 remark: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublishingAnApiOrTakingAnApiOfflineRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

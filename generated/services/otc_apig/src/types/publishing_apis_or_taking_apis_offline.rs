@@ -162,7 +162,7 @@ impl support::Validate for PublishResp {
 /// Rules checked by `validate`:
 /// - `apis` or `group_id`: Either apis or group_id must be specified.
 /// - `apis` or `group_id`: Either apis or group_id must be specified.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublishingApisOrTakingApisOfflineRequest {
     /// IDs of APIs to be published or taken offline. A maximum of 1000 APIs are allowed at a time.
@@ -315,6 +315,13 @@ impl support::Read for PublishingApisOrTakingApisOfflineRequest {
                 remark: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublishingApisOrTakingApisOfflineRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{AppType, Creator, Status};
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingTheAppsecretOfAnAppRequest {
     /// Secret, which can contain 8 to 128 characters, starting with a letter or digit. Only
@@ -89,6 +82,13 @@ impl support::Read for ResettingTheAppsecretOfAnAppRequest {
                 app_secret: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResettingTheAppsecretOfAnAppRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

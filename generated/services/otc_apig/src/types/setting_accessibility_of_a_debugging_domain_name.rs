@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/setting_accessibility_of_a_debugging_domain_name.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingAccessibilityOfADebuggingDomainNameRequest {
     /// Specifies whether the debugging domain name is accessible. Options: true and false.
@@ -59,6 +59,14 @@ impl support::Read for SettingAccessibilityOfADebuggingDomainNameRequest {
                 sl_domain_access_enabled: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for SettingAccessibilityOfADebuggingDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/switching_the_version_of_an_api.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SwitchingTheVersionOfAnApiRequest {
     /// API version ID.
@@ -56,6 +56,13 @@ impl support::Read for SwitchingTheVersionOfAnApiRequest {
                 version_id: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SwitchingTheVersionOfAnApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/unbinding_a_plug_in_from_all_apis.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnbindingAPlugInFromAllApisRequest {
     /// ID of the environment for binding to the API.
@@ -92,6 +92,13 @@ impl support::Read for UnbindingAPlugInFromAllApisRequest {
                 api_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnbindingAPlugInFromAllApisRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

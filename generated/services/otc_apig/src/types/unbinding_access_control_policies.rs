@@ -78,14 +78,7 @@ impl support::Validate for AclBindingBatchFailure {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnbindingAccessControlPoliciesRequest {
     /// IDs of the access control policy binding records to be canceled.
@@ -152,6 +145,13 @@ impl support::Read for UnbindingAccessControlPoliciesRequest {
                 acl_bindings: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnbindingAccessControlPoliciesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

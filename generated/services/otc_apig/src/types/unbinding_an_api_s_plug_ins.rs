@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/unbinding_an_api_s_plug_ins.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnbindingAnApiSPlugInsRequest {
     /// ID of the environment for binding to the API.
@@ -92,6 +92,13 @@ impl support::Read for UnbindingAnApiSPlugInsRequest {
                 plugin_ids: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnbindingAnApiSPlugInsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -78,14 +78,7 @@ impl support::Validate for ThrottleBindingBatchFailure {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnbindingRequestThrottlingPoliciesRequest {
     /// IDs of the request throttling policy binding records to be canceled.
@@ -152,6 +145,13 @@ impl support::Read for UnbindingRequestThrottlingPoliciesRequest {
                 throttle_bindings: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnbindingRequestThrottlingPoliciesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -8,7 +8,7 @@ use super::super::{
     MicroserviceLabel, MicroserviceLabelInResponse, SHAPE_MICROSERVICE_LABEL_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABackendServerGroupOfAVpcChannelRequest {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
@@ -363,6 +363,13 @@ impl support::Read for UpdatingABackendServerGroupOfAVpcChannelRequest {
                 microservice_labels: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingABackendServerGroupOfAVpcChannelRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_apig/updating_or_binding_an_eip_to_a_dedicated_gateway.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingOrBindingAnEipToADedicatedGatewayRequest {
     /// EIP ID.
@@ -70,6 +63,14 @@ impl support::Read for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
                 eip_id: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingOrBindingAnEipToADedicatedGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

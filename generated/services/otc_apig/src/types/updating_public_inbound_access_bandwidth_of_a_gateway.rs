@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
     /// Public inbound access bandwidth.
@@ -123,6 +116,14 @@ impl support::Read for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
                 bandwidth_charging_mode: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingPublicInboundAccessBandwidthOfAGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 202).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::BandwidthChargingMode;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
     /// Outbound access bandwidth.
@@ -119,6 +112,14 @@ impl support::Read for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequ
                 bandwidth_charging_mode: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingTheOutboundAccessBandwidthOfADedicatedGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

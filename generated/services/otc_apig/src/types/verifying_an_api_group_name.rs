@@ -5,7 +5,7 @@
 //! The types that `spec/otc_apig/verifying_an_api_group_name.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingAnApiGroupNameRequest {
     /// Name of the API group to be verified.
@@ -75,6 +75,13 @@ impl support::Read for VerifyingAnApiGroupNameRequest {
                 roma_app_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VerifyingAnApiGroupNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

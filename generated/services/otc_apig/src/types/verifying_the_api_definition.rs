@@ -12,7 +12,7 @@ use super::super::{MatchMode, ReqMethod};
 /// - `req_method`: This parameter is mandatory when type is set to path.
 /// - `req_uri`: This parameter is mandatory when type is set to path.
 /// - `match_mode`: This parameter is mandatory when type is set to path.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct VerifyingTheApiDefinitionRequest {
     /// API name.
@@ -315,6 +315,13 @@ impl support::Read for VerifyingTheApiDefinitionRequest {
                 r#type: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for VerifyingTheApiDefinitionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 8 Response body parameters (status codes 400, 401, 403, 404 and 500).

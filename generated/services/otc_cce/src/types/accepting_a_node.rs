@@ -9,7 +9,7 @@ use super::super::{
     ReinstallServerConfig, ReinstallVolumeConfig, Taint,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AcceptingANodeRequest {
     /// API version. The value is fixed at v3.
@@ -111,6 +111,13 @@ impl support::Read for AcceptingANodeRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AcceptingANodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 24 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -158,7 +165,7 @@ impl support::Validate for AcceptingANodeResponse200 {
     }
 }
 /// Table 4 AddNode.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddNode {
     /// Server ID. For details about how to obtain the server ID, see the ECS or BMS documentation.
@@ -232,15 +239,15 @@ impl support::Read for AddNode {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddNode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 20 ReinstallK8sOptionsConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallK8sOptionsConfig {
     /// Defined in key-value pairs. A maximum of 20 key-value pairs are allowed.
@@ -405,8 +412,15 @@ impl support::Read for ReinstallK8sOptionsConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ReinstallK8sOptionsConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 ReinstallNodeSpec.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallNodeSpec {
     /// Operating system. If you specify a custom image, the actual OS version in the IMS image is
@@ -721,5 +735,12 @@ impl support::Read for ReinstallNodeSpec {
                 extend_param: M::optional(field_9)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReinstallNodeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_cce/adding_resource_tags_to_a_specified_cluster_in_batches.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingResourceTagsToASpecifiedClusterInBatchesRequest {
     /// List of cluster resource tags to be created. Each cluster supports a maximum of 20 resource
@@ -71,15 +71,16 @@ impl support::Read for AddingResourceTagsToASpecifiedClusterInBatchesRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for AddingResourceTagsToASpecifiedClusterInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 ResourceTag.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTag {
     /// Details:
@@ -192,5 +193,12 @@ impl support::Read for ResourceTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

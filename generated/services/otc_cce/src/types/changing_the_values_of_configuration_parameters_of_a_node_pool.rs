@@ -11,7 +11,7 @@ use super::super::{
     SHAPE_CONFIGURATION_METADATA_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheValuesOfConfigurationParametersOfANodePoolRequest {
     /// API version. The value is fixed at v3.
@@ -122,6 +122,14 @@ impl support::Read for ChangingTheValuesOfConfigurationParametersOfANodePoolRequ
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ChangingTheValuesOfConfigurationParametersOfANodePoolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Response body parameters (status code 200).

@@ -278,7 +278,7 @@ impl support::Read for Authentication {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAClusterRequest {
     /// API type. For a cluster management API, the parameter must be set to Cluster and cannot be
@@ -391,6 +391,13 @@ impl support::Read for CreatingAClusterRequest {
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAClusterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 17 Response parameters (status code 201).

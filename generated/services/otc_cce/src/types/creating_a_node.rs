@@ -12,7 +12,7 @@ use super::super::{
     SHAPE_STORAGE_IN_RESPONSE, Storage, StorageInResponse,
 };
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodeRequest {
     /// API type. The value is fixed at Node and cannot be changed.
@@ -120,6 +120,13 @@ impl support::Read for CreatingANodeRequest {
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 23 Response parameters (status code 201).

@@ -14,7 +14,7 @@ use super::super::{
     SHAPE_STORAGE, SHAPE_STORAGE_IN_RESPONSE, Storage, StorageInResponse,
 };
 /// Table 3 NodePool structure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANodePoolRequest {
     /// API type, which is fixed at NodePool.
@@ -125,6 +125,13 @@ impl support::Read for CreatingANodePoolRequest {
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANodePoolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 26 Response parameters (status code 201).

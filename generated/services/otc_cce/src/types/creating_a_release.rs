@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ReleaseReqBodyParams, Values};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAReleaseRequest {
     /// Chart ID
@@ -154,6 +154,13 @@ impl support::Read for CreatingAReleaseRequest {
                 values: M::take(field_6?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAReleaseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).

@@ -583,7 +583,7 @@ impl support::Validate for AddonInfoInResponse {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAddOnCheckTasksInBatchesRequest {
     /// Definition
@@ -683,6 +683,13 @@ impl support::Read for CreatingAddOnCheckTasksInBatchesRequest {
                 spec: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAddOnCheckTasksInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_cce/deleting_resource_tags_of_a_specified_cluster_in_batches.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingResourceTagsOfASpecifiedClusterInBatchesRequest {
     /// List of cluster resource tags to be deleted
@@ -70,15 +70,16 @@ impl support::Read for DeletingResourceTagsOfASpecifiedClusterInBatchesRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for DeletingResourceTagsOfASpecifiedClusterInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 ResourceDeleteTag.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceDeleteTag {
     /// The key value of the resource tag
@@ -156,5 +157,12 @@ impl support::Read for ResourceDeleteTag {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { key: M::optional(field_0)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceDeleteTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -111,7 +111,7 @@ impl support::Validate for CurrentVersion {
 }
 #[cfg(feature = "installing_an_add_on_instance")]
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstallingAnAddOnInstanceRequest {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -225,6 +225,14 @@ impl support::Read for InstallingAnAddOnInstanceRequest {
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "installing_an_add_on_instance")]
+impl<'de> ::serde::Deserialize<'de> for InstallingAnAddOnInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "installing_an_add_on_instance")]

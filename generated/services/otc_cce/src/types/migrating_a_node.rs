@@ -524,7 +524,7 @@ impl support::Validate for MigrateNodesSpecInResponse {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigratingANodeRequest {
     /// API version. The value is fixed at v3.
@@ -616,6 +616,13 @@ impl support::Read for MigratingANodeRequest {
                 spec: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigratingANodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_cce/modifying_cluster_specifications.json` documents.
 use crate::support;
 /// Table 4 extendParam.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingClusterSpecificationsExtendParam {
     /// Specifications of the master node in the dedicated hybrid cluster
@@ -73,8 +66,15 @@ impl support::Read for ModifyingClusterSpecificationsExtendParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingClusterSpecificationsExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingClusterSpecificationsRequest {
     /// The target flavor to be changed. You can only adjust the maximum number of worker nodes in a
@@ -183,6 +183,13 @@ impl support::Read for ModifyingClusterSpecificationsRequest {
                 extend_param: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingClusterSpecificationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_MODIFYING_THE_ACCESS_INFORMATION_OF_A_SPECIFIED_CLUSTER_STATUS,
 };
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAccessInformationOfASpecifiedClusterRequest {
     /// -
@@ -67,6 +67,14 @@ impl support::Read for ModifyingTheAccessInformationOfASpecifiedClusterRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { spec: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheAccessInformationOfASpecifiedClusterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameters (status code 200).

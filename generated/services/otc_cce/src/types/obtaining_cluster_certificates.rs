@@ -127,7 +127,7 @@ impl support::Validate for Clusters {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingClusterCertificatesRequest {
     /// Period during which a cluster certificate is valid, in days.
@@ -208,6 +208,13 @@ impl support::Read for ObtainingClusterCertificatesRequest {
                 duration: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingClusterCertificatesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameters (status code 200).

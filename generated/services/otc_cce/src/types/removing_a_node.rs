@@ -181,7 +181,7 @@ impl support::Validate for RemoveNodesSpecInResponse {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingANodeRequest {
     /// API version. The value is fixed at v3.
@@ -271,6 +271,13 @@ impl support::Read for RemovingANodeRequest {
                 spec: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingANodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response body parameters (status code 200).

@@ -9,14 +9,7 @@ use super::super::{
     ReinstallServerConfig, ReinstallVolumeConfig, Taint,
 };
 /// Table 20 ReinstallK8sOptionsConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingANodeReinstallK8sOptionsConfig {
     /// Defined in key-value pairs. A maximum of 20 key-value pairs are allowed.
@@ -243,8 +236,15 @@ impl support::Read for ResettingANodeReinstallK8sOptionsConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ResettingANodeReinstallK8sOptionsConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 ReinstallNodeSpec.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingANodeReinstallNodeSpec {
     /// Operating system. If you specify a custom image, the actual OS version in the IMS image is
@@ -564,8 +564,15 @@ impl support::Read for ResettingANodeReinstallNodeSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ResettingANodeReinstallNodeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 ResetNode.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResetNode {
     /// Node ID. For details about how to obtain the value, see How to Obtain Parameters in the API
@@ -645,8 +652,15 @@ impl support::Read for ResetNode {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ResetNode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingANodeRequest {
     /// API version. The value is fixed at v3.
@@ -744,6 +758,13 @@ impl support::Read for ResettingANodeRequest {
                 node_list: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResettingANodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 24 Response body parameters (status code 200).

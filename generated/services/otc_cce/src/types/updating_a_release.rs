@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ReleaseReqBodyParams, Values};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAReleaseRequest {
     /// Chart ID
@@ -114,6 +114,13 @@ impl support::Read for UpdatingAReleaseRequest {
                 values: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAReleaseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::ContainerCidr;
 /// Table 5 ContainerNetworkUpdate.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ContainerNetworkUpdate {
     /// List of container CIDR blocks. For clusters of v1.21 and later, if the cluster uses the VPC
@@ -87,15 +80,15 @@ impl support::Read for ContainerNetworkUpdate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ContainerNetworkUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Data structure of the spec field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedClusterSpec {
     /// Cluster description.
@@ -217,8 +210,15 @@ impl support::Read for UpdatingASpecifiedClusterSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedClusterSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedClusterRequest {
     /// Detailed description of the cluster targeted by this API. CCE creates or updates objects by
@@ -275,6 +275,13 @@ impl support::Read for UpdatingASpecifiedClusterRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { spec: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedClusterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Parameters in the response body (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_cce/updating_a_specified_node.json` documents.
 use crate::support;
 /// Table 4 Data structure of the metadata field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedNodeMetadata {
     /// Node name. After the node name is changed, the ECS name (VM name) is changed accordingly.
@@ -60,15 +60,15 @@ impl support::Read for UpdatingASpecifiedNodeMetadata {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedNodeMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedNodeRequest {
     /// Node's metadata, which is a collection of attributes.
@@ -131,5 +131,12 @@ impl support::Read for UpdatingASpecifiedNodeRequest {
                 metadata: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedNodeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

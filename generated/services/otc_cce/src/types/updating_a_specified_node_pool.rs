@@ -9,7 +9,7 @@ use crate::support;
 use super::super::{Autoscaling, CreatingANodePoolMetadata};
 #[cfg(feature = "updating_a_specified_node_pool")]
 /// Table 5 Data structure of the spec field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedNodePoolSpec {
     /// Expected number of nodes in this node pool. The value cannot be greater than the maximum
@@ -90,6 +90,14 @@ impl support::Read for UpdatingASpecifiedNodePoolSpec {
                 autoscaling: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(feature = "updating_a_specified_node_pool")]
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedNodePoolSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 Taint.
@@ -174,7 +182,7 @@ impl Taints {
 }
 #[cfg(feature = "updating_a_specified_node_pool")]
 /// Table 3 NodePool structure.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASpecifiedNodePoolRequest {
     /// Metadata of the node pool.
@@ -260,6 +268,14 @@ impl support::Read for UpdatingASpecifiedNodePoolRequest {
                 spec: M::take(field_1?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "updating_a_specified_node_pool")]
+impl<'de> ::serde::Deserialize<'de> for UpdatingASpecifiedNodePoolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 UserTag.

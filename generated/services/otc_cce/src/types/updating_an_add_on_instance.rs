@@ -166,7 +166,7 @@ impl support::Validate for UpdatingAnAddOnInstanceMetadataInResponse {
     }
 }
 /// Table 5 Data structure of the spec field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnAddOnInstanceSpec {
     /// Cluster ID.
@@ -297,8 +297,15 @@ impl support::Read for UpdatingAnAddOnInstanceSpec {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnAddOnInstanceRequest {
     /// API type. The value is fixed at Addon and cannot be changed.
@@ -409,6 +416,13 @@ impl support::Read for UpdatingAnAddOnInstanceRequest {
                 spec: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnAddOnInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameters in the response body (status code 200).

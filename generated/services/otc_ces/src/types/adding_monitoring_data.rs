@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::AddingMonitoringDataDimensions;
 /// Table 3 Array elements.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMonitoringDataRequest {
     /// Specifies the metric data.
@@ -217,8 +217,15 @@ impl support::Read for AddingMonitoringDataRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingMonitoringDataRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 metric data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMonitoringDataMetric {
     /// Specifies the customized namespace. For details, see Services Interconnected with Cloud Eye.
@@ -321,5 +328,12 @@ impl support::Read for AddingMonitoringDataMetric {
                 metric_name: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingMonitoringDataMetric {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

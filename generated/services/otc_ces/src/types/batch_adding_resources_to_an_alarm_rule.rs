@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ces/batch_adding_resources_to_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingResourcesToAnAlarmRuleRequest {
     /// Not in the page's table: the page's example request (Adding resources to an alarm rule)
@@ -80,6 +73,13 @@ impl support::Read for BatchAddingResourcesToAnAlarmRuleRequest {
                 resources: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingResourcesToAnAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 7 Response body parameters (status codes 400, 404 and 500).

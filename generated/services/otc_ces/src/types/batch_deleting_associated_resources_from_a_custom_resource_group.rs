@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Resource;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingAssociatedResourcesFromACustomResourceGroupRequest {
     /// Resource information.
@@ -82,6 +82,14 @@ impl support::Read for BatchDeletingAssociatedResourcesFromACustomResourceGroupR
                 resources: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchDeletingAssociatedResourcesFromACustomResourceGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/batch_deleting_custom_alarm_templates.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingCustomAlarmTemplatesRequest {
     /// IDs of the alarm templates to be deleted in batches. Alarm templates that are not associated
@@ -110,6 +110,13 @@ impl support::Read for BatchDeletingCustomAlarmTemplatesRequest {
                 delete_associate_alarm: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingCustomAlarmTemplatesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -97,14 +97,7 @@ impl support::Validate for BatchDeleteDashboardRespInfo {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingDashboardsRequest {
     /// Dashboard ID list.
@@ -183,6 +176,13 @@ impl support::Read for BatchDeletingDashboardsRequest {
                 dashboard_ids: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingDashboardsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

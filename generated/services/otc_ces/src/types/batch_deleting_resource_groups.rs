@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/batch_deleting_resource_groups.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingResourceGroupsRequest {
     /// IDs of resource groups to be deleted in batches.
@@ -76,6 +76,13 @@ impl support::Read for BatchDeletingResourceGroupsRequest {
                 group_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingResourceGroupsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/batch_disabling_one_click_monitoring.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDisablingOneClickMonitoringRequest {
     /// IDs of services that need to disable one-click monitoring.
@@ -78,6 +78,13 @@ impl support::Read for BatchDisablingOneClickMonitoringRequest {
                 one_click_alarm_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDisablingOneClickMonitoringRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

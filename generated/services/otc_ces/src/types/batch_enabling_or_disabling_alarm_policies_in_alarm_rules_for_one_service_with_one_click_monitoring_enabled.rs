@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/batch_enabling_or_disabling_alarm_policies_in_alarm_rules_for_one_service_with_one_click_monitoring_enabled.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
     /// IDs of alarm policies to be enabled or disabled in batches in an alarm rule.
@@ -107,6 +107,14 @@ for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMo
                 enabled: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchEnablingOrDisablingAlarmPoliciesInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/batch_enabling_or_disabling_alarm_rules_of_one_service_in_one_click_monitoring.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest {
     /// IDs of alarm rules to be enabled or disabled in batches.
@@ -102,6 +102,14 @@ for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest {
                 alarm_enabled: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchEnablingOrDisablingAlarmRulesOfOneServiceInOneClickMonitoringRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

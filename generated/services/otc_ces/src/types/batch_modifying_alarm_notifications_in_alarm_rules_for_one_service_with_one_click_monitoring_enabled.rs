@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Notification;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
     /// Whether to enable alarm notifications. The value can be true (enable) or false (disable).
@@ -195,6 +195,14 @@ for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitor
                 notification_end_time: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchModifyingAlarmNotificationsInAlarmRulesForOneServiceWithOneClickMonitoringEnabledRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 9 Response body parameters (status codes 400, 401, 403, 404 and 500).

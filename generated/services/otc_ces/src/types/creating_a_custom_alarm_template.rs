@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/creating_a_custom_alarm_template.json` documents.
 use crate::support;
 /// Table 4 condition data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Condition {
     /// Specifies the alarm threshold operator, which can be \>, =, \<, \>=, \<=, or !=.
@@ -229,8 +229,15 @@ impl support::Read for Condition {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Condition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomAlarmTemplateRequest {
     /// Specifies the name of the custom alarm template. The name can contain 1 to 128 characters.
@@ -428,6 +435,13 @@ impl support::Read for CreatingACustomAlarmTemplateRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomAlarmTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response parameters (status code 201).
 #[derive(
     Debug,
@@ -474,7 +488,7 @@ impl support::Validate for CreatingACustomAlarmTemplateResponse201 {
     }
 }
 /// Table 3 template_items data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TemplateItems {
     /// Specifies the metric you add to the custom alarm template. For example, you can add ECS
@@ -567,5 +581,12 @@ impl support::Read for TemplateItems {
                 alarm_level: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TemplateItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

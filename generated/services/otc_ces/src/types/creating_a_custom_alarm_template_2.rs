@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Policies, TemplateType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomAlarmTemplate2Request {
     /// Alarm template name. It must start with a letter and can contain letters, digits,
@@ -198,6 +198,13 @@ impl support::Read for CreatingACustomAlarmTemplate2Request {
                 policies: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomAlarmTemplate2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

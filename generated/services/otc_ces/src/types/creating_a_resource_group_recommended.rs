@@ -10,7 +10,7 @@ use super::super::{ResourceGroupTagRelation, Type};
 /// Rules checked by `validate`:
 /// - `tags`: This parameter is mandatory when type is set to TAG.
 /// - `association_ep_ids`: This parameter is mandatory when type is set to EPS.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAResourceGroupRecommendedRequest {
     /// Resource group name. The value allows a maximum of 128 characters and can only contain
@@ -290,6 +290,13 @@ impl support::Read for CreatingAResourceGroupRecommendedRequest {
                 association_ep_ids: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAResourceGroupRecommendedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -8,7 +8,7 @@ use super::super::{
     AddingMonitoringDataDimensions, AlarmActions, CreatingAnAlarmRuleOkActions,
 };
 /// Table 7 condition data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAlarmRuleCondition {
     /// Specifies the interval (in seconds) at which the system determines whether to generate an
@@ -247,8 +247,15 @@ impl support::Read for CreatingAnAlarmRuleCondition {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAlarmRuleCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAlarmRuleRequest {
     /// Specifies the alarm rule name.
@@ -615,6 +622,13 @@ impl support::Read for CreatingAnAlarmRuleRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 Response parameters (status code 201).
 #[derive(
     Debug,
@@ -661,7 +675,7 @@ impl support::Validate for CreatingAnAlarmRuleResponse201 {
     }
 }
 /// Table 3 metric data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAlarmRuleMetric {
     /// Specifies the namespace of a service. For details, see Services Interconnected with Cloud
@@ -827,6 +841,13 @@ impl support::Read for CreatingAnAlarmRuleMetric {
                 resource_group_id: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAlarmRuleMetric {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Specifies the interval (in seconds) at which the system determines whether to generate an

@@ -10,7 +10,7 @@ use super::super::Notification;
 /// Rules checked by `validate`:
 /// - `policies` or `alarm_template_id`: Either policies or alarm_template_id must be set.
 /// - `policies` or `alarm_template_id`: Either policies or alarm_template_id must be set.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAlarmRuleRecommendedRequest {
     /// Name of an alarm rule. The name allows 1 to 128 characters and can only contain letters,
@@ -575,6 +575,13 @@ impl support::Read for CreatingAnAlarmRuleRecommendedRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAlarmRuleRecommendedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 Response body parameters (status code 201).
 #[derive(
     Debug,
@@ -737,7 +744,7 @@ impl support::Validate for CreatingAnAlarmRuleRecommendedResponse400 {
     }
 }
 /// Table 5 Policy.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Policy {
     /// Metric name of a resource. The name must start with a letter and contain only digits,
@@ -1081,8 +1088,15 @@ impl support::Read for Policy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Policy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 ResourceTag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTag {
     /// Tag key. A tag key can contain a maximum of 128 Unicode characters.
@@ -1186,5 +1200,12 @@ impl support::Read for ResourceTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

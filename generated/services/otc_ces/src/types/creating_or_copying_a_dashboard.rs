@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/creating_or_copying_a_dashboard.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingOrCopyingADashboardRequest {
     /// Custom dashboard name.
@@ -174,6 +174,13 @@ impl support::Read for CreatingOrCopyingADashboardRequest {
                 row_widget_num: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingOrCopyingADashboardRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

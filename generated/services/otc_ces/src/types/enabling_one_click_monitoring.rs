@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Notification;
 /// Table 4 DimensionNames.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DimensionNames {
     /// Dimensions in metric alarm rules that have one-click monitoring enabled. One-click
@@ -128,8 +128,15 @@ impl support::Read for DimensionNames {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DimensionNames {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingOneClickMonitoringRequest {
     /// One-click monitoring ID.
@@ -375,6 +382,13 @@ impl support::Read for EnablingOneClickMonitoringRequest {
                 notification_end_time: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingOneClickMonitoringRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).

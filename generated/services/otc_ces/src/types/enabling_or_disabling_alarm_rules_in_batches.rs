@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/enabling_or_disabling_alarm_rules_in_batches.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingOrDisablingAlarmRulesInBatchesRequest {
     /// IDs of alarm rules to be enabled or disabled in batches.
@@ -99,6 +99,13 @@ impl support::Read for EnablingOrDisablingAlarmRulesInBatchesRequest {
                 alarm_enabled: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingOrDisablingAlarmRulesInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/enabling_or_disabling_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingOrDisablingAnAlarmRuleRequest {
     /// Specifies whether the alarm rule is enabled.
@@ -57,5 +57,12 @@ impl support::Read for EnablingOrDisablingAnAlarmRuleRequest {
                 alarm_enabled: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingOrDisablingAnAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

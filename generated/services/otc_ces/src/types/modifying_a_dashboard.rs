@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ces/modifying_a_dashboard.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingADashboardRequest {
     /// Custom dashboard name.
@@ -167,6 +160,13 @@ impl support::Read for ModifyingADashboardRequest {
                 row_widget_num: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingADashboardRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 6 Response body parameters (status codes 400, 401 and 500).

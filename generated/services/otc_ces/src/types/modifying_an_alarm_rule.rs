@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AlarmActions, CreatingAnAlarmRuleOkActions, Period};
 /// Table 3 condition data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnAlarmRuleCondition {
     /// Specifies how often Cloud Eye aggregates data, which can be
@@ -238,15 +238,15 @@ impl support::Read for ModifyingAnAlarmRuleCondition {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnAlarmRuleCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnAlarmRuleRequest {
     /// Specifies the alarm rule name. Only letters, digits, underscores (_), and hyphens (-) are
@@ -541,5 +541,12 @@ impl support::Read for ModifyingAnAlarmRuleRequest {
                 ok_actions: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ces/modifying_policies_in_an_alarm_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingPoliciesInAnAlarmRuleRequest {
     /// Policy information.
@@ -80,6 +80,13 @@ impl support::Read for ModifyingPoliciesInAnAlarmRuleRequest {
                 policies: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingPoliciesInAnAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -360,7 +360,7 @@ impl support::Validate for QueryingMonitoringDataOfMultipleMetricsMetricsInRespo
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingMonitoringDataOfMultipleMetricsRequest {
     /// Specifies the metric data. The maximum length of the array is 10.
@@ -563,6 +563,14 @@ impl support::Read for QueryingMonitoringDataOfMultipleMetricsRequest {
                 filter: M::take(field_4?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]
+impl<'de> ::serde::Deserialize<'de> for QueryingMonitoringDataOfMultipleMetricsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_monitoring_data_of_multiple_metrics")]

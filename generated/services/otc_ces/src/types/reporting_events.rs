@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{EventLevel, EventState};
 /// Table 4 detail data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportingEventsDetail {
     /// Specifies the event content. Enter up to 4,096 characters.
@@ -406,8 +399,15 @@ impl support::Read for ReportingEventsDetail {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ReportingEventsDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 dimensions data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportingEventsDimensions {
     /// Specifies the monitoring dimension name. For example, the ECS dimension is instance_id. For
@@ -493,8 +493,15 @@ impl support::Read for ReportingEventsDimensions {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ReportingEventsDimensions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Parameter description of the EventItem field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReportingEventsRequest {
     /// Specifies the event name.
@@ -671,6 +678,13 @@ impl support::Read for ReportingEventsRequest {
                 detail: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReportingEventsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Period;
 /// Table 4 condition data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingACustomAlarmTemplateCondition {
     /// Specifies the alarm threshold operator, which can be \>, =, \<, \>=, \<=, or !=.
@@ -238,8 +238,15 @@ impl support::Read for UpdatingACustomAlarmTemplateCondition {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingACustomAlarmTemplateCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 template_items data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingACustomAlarmTemplateTemplateItems {
     /// Specifies the metric you add to the custom alarm template. For example, you can add ECS
@@ -342,8 +349,15 @@ impl support::Read for UpdatingACustomAlarmTemplateTemplateItems {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingACustomAlarmTemplateTemplateItems {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingACustomAlarmTemplateRequest {
     /// Specifies the name of the custom alarm template. The name can contain 1 to 128 characters.
@@ -540,5 +554,12 @@ impl support::Read for UpdatingACustomAlarmTemplateRequest {
                 template_items: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingACustomAlarmTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Resources;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAResourceGroupRequest {
     /// Specifies the resource group name. Enter 1 to 128 characters. Only letters, digits,
@@ -124,5 +124,12 @@ impl support::Read for UpdatingAResourceGroupRequest {
                 resources: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAResourceGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

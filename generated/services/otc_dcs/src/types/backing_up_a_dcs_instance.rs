@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/backing_up_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackingUpADcsInstanceRequest {
     /// Description of DCS instance backup.
@@ -101,6 +94,13 @@ impl support::Read for BackingUpADcsInstanceRequest {
                 backup_format: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BackingUpADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/backing_up_a_dcs_instance_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackingUpADcsInstance2Request {
     /// Description of DCS instance backup.
@@ -70,6 +63,13 @@ impl support::Read for BackingUpADcsInstance2Request {
                 remark: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BackingUpADcsInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/batch_adding_or_deleting_tags.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingOrDeletingTagsRequest {
     /// Operation to be performed. The value can be create or delete.
@@ -106,8 +106,15 @@ impl support::Read for BatchAddingOrDeletingTagsRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BatchAddingOrDeletingTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 ResourceTag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingOrDeletingTagsResourceTag {
     /// Tag key.
@@ -220,6 +227,13 @@ impl support::Read for BatchAddingOrDeletingTagsResourceTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingOrDeletingTagsResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Operation to be performed.

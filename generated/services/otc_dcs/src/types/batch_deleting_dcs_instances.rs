@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingDcsInstancesRequest {
     /// List of instance IDs.
@@ -82,6 +75,13 @@ impl support::Read for BatchDeletingDcsInstancesRequest {
                 instances: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingDcsInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/changing_the_password.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingThePasswordRequest {
     /// Old password.
@@ -104,6 +104,13 @@ impl support::Read for ChangingThePasswordRequest {
                 new_password: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingThePasswordRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

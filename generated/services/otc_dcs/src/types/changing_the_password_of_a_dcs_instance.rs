@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/changing_the_password_of_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingThePasswordOfADcsInstanceRequest {
     /// Old password.
@@ -105,6 +105,13 @@ impl support::Read for ChangingThePasswordOfADcsInstanceRequest {
                 new_password: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingThePasswordOfADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

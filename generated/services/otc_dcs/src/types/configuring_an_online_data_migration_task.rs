@@ -6,42 +6,23 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 ConfigMigrationInstanceBody.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfigMigrationInstanceBody {
     /// Redis instance ID (mandatory if the source Redis address is not specified).
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<support::Nullable<::std::string::String>>,
     /// Source Redis address (mandatory if the Redis instance ID is not specified).
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub addrs: ::std::option::Option<support::Nullable<::std::string::String>>,
     /// Redis password. If a password is set, this parameter is mandatory.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub password: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl ConfigMigrationInstanceBody {
@@ -141,8 +122,15 @@ impl support::Read for ConfigMigrationInstanceBody {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ConfigMigrationInstanceBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAnOnlineDataMigrationTaskRequest {
     /// Type of the migration.
@@ -294,6 +282,13 @@ impl support::Read for ConfiguringAnOnlineDataMigrationTaskRequest {
                 target_instance: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAnOnlineDataMigrationTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

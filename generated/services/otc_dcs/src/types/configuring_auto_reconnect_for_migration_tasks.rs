@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/configuring_auto_reconnect_for_migration_tasks.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAutoReconnectForMigrationTasksRequest {
     /// Reconnection mode of the migration tasks.
@@ -76,6 +69,14 @@ impl support::Read for ConfiguringAutoReconnectForMigrationTasksRequest {
                 resume_mode: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ConfiguringAutoReconnectForMigrationTasksRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 to Table 7 Response body parameters (status codes 400, 401, 403, 404 and 500).

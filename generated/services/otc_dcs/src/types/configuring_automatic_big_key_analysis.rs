@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/configuring_automatic_big_key_analysis.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAutomaticBigKeyAnalysisRequest {
     /// Whether to enable scheduled cache analysis.
@@ -94,6 +94,13 @@ impl support::Read for ConfiguringAutomaticBigKeyAnalysisRequest {
                 schedule_at: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAutomaticBigKeyAnalysisRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/configuring_replica_priority.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringReplicaPriorityRequest {
     /// Replica priority. The value ranges from 0 to 100. Value 0 indicates that the promotion is
@@ -77,6 +77,13 @@ impl support::Read for ConfiguringReplicaPriorityRequest {
                 slave_priority_weight: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringReplicaPriorityRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 to Table 7 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{BackupFilesBody, SourceInstanceBody, Status, TargetInstanceBody};
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingABackupImportTaskRequest {
     /// Backup import task name.
@@ -189,6 +189,13 @@ impl support::Read for CreatingABackupImportTaskRequest {
                 target_instance: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingABackupImportTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response body parameters (status code 200).

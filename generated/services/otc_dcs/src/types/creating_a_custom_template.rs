@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/creating_a_custom_template.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomTemplateRequest {
     /// Default template ID.
@@ -186,6 +186,13 @@ impl support::Read for CreatingACustomTemplateRequest {
                 params: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -13,7 +13,7 @@ use super::super::{BackupPlan, Instances, SHAPE_INSTANCES};
 /// Rules checked by `validate`:
 /// - `save_days`: This parameter is mandatory when backup_type is set to auto.
 /// - `periodical_backup_plan`: This parameter is mandatory when backup_type is set to auto.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BackupPolicy {
     /// Backup type.
@@ -175,8 +175,16 @@ impl support::Read for BackupPolicy {
     }
 }
 #[cfg(feature = "creating_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for BackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 3 BssParam.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BssParam {
     /// This parameter is currently not used.
@@ -313,8 +321,16 @@ impl support::Read for BssParam {
     }
 }
 #[cfg(feature = "creating_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for BssParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADcsInstanceRequest {
     /// Instance name.
@@ -1032,6 +1048,14 @@ impl support::Read for CreatingADcsInstanceRequest {
     }
 }
 #[cfg(feature = "creating_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
 /// Table 7 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -1120,7 +1144,7 @@ impl CreatingADcsInstanceResponse400 {
 }
 #[cfg(feature = "creating_a_dcs_instance")]
 /// Table 6 ResourceTag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADcsInstanceResourceTag {
     /// Tag key.
@@ -1237,5 +1261,13 @@ impl support::Read for CreatingADcsInstanceResourceTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(feature = "creating_a_dcs_instance")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADcsInstanceResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Instances, SHAPE_INSTANCES};
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADcsInstance2Request {
     /// DCS instance name.
@@ -664,6 +664,13 @@ impl support::Read for CreatingADcsInstance2Request {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingADcsInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Parameter description (status code 200).
 #[derive(
     Debug,
@@ -728,7 +735,7 @@ impl support::Validate for CreatingADcsInstance2Response200 {
 ///
 /// Rules checked by `validate`:
 /// - `save_days`: This parameter is mandatory when backup_type is set to manual.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InstanceBackupPolicy {
     /// This parameter is mandatory when backup_type is set to manual.
@@ -897,8 +904,15 @@ impl support::Read for InstanceBackupPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for InstanceBackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 periodical_backup_plan parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PeriodicalBackupPlan {
     /// Time at which backup starts.
@@ -1013,5 +1027,12 @@ impl support::Read for PeriodicalBackupPlan {
                 timezone_offset: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PeriodicalBackupPlan {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

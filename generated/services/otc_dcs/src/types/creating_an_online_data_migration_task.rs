@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/creating_an_online_data_migration_task.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnOnlineDataMigrationTaskRequest {
     /// Name of the online migration task.
@@ -129,6 +129,13 @@ impl support::Read for CreatingAnOnlineDataMigrationTaskRequest {
                 security_group_id: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnOnlineDataMigrationTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/deleting_a_task_in_the_task_center.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingATaskInTheTaskCenterRequest {
     /// Deletion result.
@@ -70,6 +63,13 @@ impl support::Read for DeletingATaskInTheTaskCenterRequest {
                 message: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingATaskInTheTaskCenterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 to Table 7 Response body parameters (status codes 400, 401, 403, 404 and 500).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/deleting_data_migration_tasks.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingDataMigrationTasksRequest {
     /// List of IDs of the migration tasks to be deleted.
@@ -63,6 +63,13 @@ impl support::Read for DeletingDataMigrationTasksRequest {
                 task_id_list: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingDataMigrationTasksRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/enabling_or_disabling_ssl.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingOrDisablingSslRequest {
     /// Enabling or disabling SSL.
@@ -55,6 +55,13 @@ impl support::Read for EnablingOrDisablingSslRequest {
                 enabled: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingOrDisablingSslRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/modifying_configuration_parameters.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingConfigurationParametersRequest {
     /// Array of configuration items of the DCS instance.
@@ -84,6 +77,13 @@ impl support::Read for ModifyingConfigurationParametersRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingConfigurationParametersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 to Table 5 Response body parameters (status codes 400 and 500).
 #[derive(
     Debug,
@@ -144,7 +144,7 @@ impl support::Validate for ModifyingConfigurationParametersResponse400 {
     }
 }
 /// Table 3 RedisConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RedisConfig {
     /// Value of the configuration item.
@@ -222,5 +222,12 @@ impl support::Read for RedisConfig {
                 param_id: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RedisConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

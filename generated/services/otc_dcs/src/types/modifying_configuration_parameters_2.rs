@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/modifying_configuration_parameters_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingConfigurationParameters2Request {
     /// Array of configuration items of the DCS instance.
@@ -76,8 +76,15 @@ impl support::Read for ModifyingConfigurationParameters2Request {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingConfigurationParameters2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 redis_config parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingConfigurationParameters2RedisConfig {
     /// Configuration item ID.
@@ -156,5 +163,12 @@ impl support::Read for ModifyingConfigurationParameters2RedisConfig {
                 param_value: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingConfigurationParameters2RedisConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -10,7 +10,7 @@ use super::super::BackupPlan;
 /// Rules checked by `validate`:
 /// - `save_days`: This parameter is mandatory when backup_type is set to manual.
 /// - `periodical_backup_plan`: This parameter is mandatory when backup_type is set to manual.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingDetailsOfADcsInstanceBackupPolicy {
     /// Backup type.
@@ -170,15 +170,15 @@ impl support::Read for ModifyingDetailsOfADcsInstanceBackupPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingDetailsOfADcsInstanceBackupPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingDetailsOfADcsInstanceRequest {
     /// Instance name.
@@ -452,15 +452,15 @@ impl support::Read for ModifyingDetailsOfADcsInstanceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingDetailsOfADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 RenameCommandResp.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RenameCommandResp {
     /// Command COMMAND.
@@ -586,5 +586,12 @@ impl support::Read for RenameCommandResp {
                 keys: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RenameCommandResp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/modifying_information_about_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingInformationAboutADcsInstanceRequest {
     /// DCS instance name.
@@ -233,5 +226,12 @@ impl support::Read for ModifyingInformationAboutADcsInstanceRequest {
                 security_group_id: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingInformationAboutADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dcs/modifying_instance_specifications.json` documents.
 use crate::support;
 /// Table 3 BssParamEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BssParamEntity {
     /// This parameter is reserved.
@@ -72,8 +65,15 @@ impl support::Read for BssParamEntity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BssParamEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingInstanceSpecificationsRequest {
     /// Flavor after the modification. The query method is as follows:
@@ -321,5 +321,12 @@ impl support::Read for ModifyingInstanceSpecificationsRequest {
                 execute_immediately: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingInstanceSpecificationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

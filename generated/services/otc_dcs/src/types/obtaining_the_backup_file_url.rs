@@ -57,7 +57,7 @@ impl support::Validate for LinksItem {
     }
 }
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheBackupFileUrlRequest {
     /// Validity period (in seconds) of a URL. The value range is from 5 minutes to 24 hours.
@@ -107,6 +107,13 @@ impl support::Read for ObtainingTheBackupFileUrlRequest {
                 expiration: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingTheBackupFileUrlRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{BatchOpsResult, SHAPE_BATCH_OPS_RESULT};
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestartingDcsInstancesOrClearingDcsInstanceDataRequest {
     /// List of instance IDs.
@@ -104,6 +97,14 @@ impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceDataRequest {
                 action: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RestartingDcsInstancesOrClearingDcsInstanceDataRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Results, SHAPE_RESULTS};
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestartingDcsInstancesOrClearingDcsInstanceData2Request {
     /// Action performed on DCS instances. Options: restart, and flush.
@@ -82,6 +82,14 @@ impl support::Read for RestartingDcsInstancesOrClearingDcsInstanceData2Request {
                 instances: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RestartingDcsInstancesOrClearingDcsInstanceData2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/restoring_a_dcs_instance_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringADcsInstance2Request {
     /// Description of DCS instance restoration
@@ -74,6 +74,13 @@ impl support::Read for RestoringADcsInstance2Request {
                 backup_id: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringADcsInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dcs/scaling_up_a_dcs_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ScalingUpADcsInstanceRequest {
     /// New specification (memory space) of the DCS instance. The new specification to which the DCS
@@ -81,5 +81,12 @@ impl support::Read for ScalingUpADcsInstanceRequest {
                 spec_code: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ScalingUpADcsInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -64,7 +64,7 @@ impl support::Validate for StopMigrationTaskResult {
 }
 #[cfg(feature = "stopping_data_migration_tasks")]
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StoppingDataMigrationTasksRequest {
     /// Data migration task list.
@@ -125,6 +125,14 @@ impl support::Read for StoppingDataMigrationTasksRequest {
                 migration_tasks: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "stopping_data_migration_tasks")]
+impl<'de> ::serde::Deserialize<'de> for StoppingDataMigrationTasksRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "stopping_data_migration_tasks")]

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/adding_partitions_to_a_topic_for_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingPartitionsToATopicForAKafkaInstanceRequest {
     /// Total number of partitions after the addition. The value must be larger than current number
@@ -91,5 +84,13 @@ impl support::Read for AddingPartitionsToATopicForAKafkaInstanceRequest {
                 partition: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingPartitionsToATopicForAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::TagEntity;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingOrDeletingTagsRequest {
     /// Operation. Only lowercase letters are supported.
@@ -125,5 +118,12 @@ impl support::Read for BatchAddingOrDeletingTagsRequest {
                 tags: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingOrDeletingTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_TOPICS, Topics};
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingTopicsOfAKafkaInstanceRequest {
     /// Topics to delete.
@@ -78,6 +71,13 @@ impl support::Read for BatchDeletingTopicsOfAKafkaInstanceRequest {
                 topics: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingTopicsOfAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

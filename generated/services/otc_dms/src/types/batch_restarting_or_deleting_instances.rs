@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Action;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchRestartingOrDeletingInstancesRequest {
     /// List of instance IDs.
@@ -120,6 +120,13 @@ impl support::Read for BatchRestartingOrDeletingInstancesRequest {
                 all_failure: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchRestartingOrDeletingInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/configuring_automatic_topic_creation.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAutomaticTopicCreationRequest {
     /// Whether to enable automatic topic creation.
@@ -55,5 +55,12 @@ impl support::Read for ConfiguringAutomaticTopicCreationRequest {
                 enable_auto_topic: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAutomaticTopicCreationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -10,14 +10,7 @@ use super::super::{
     SmartConnectTaskRespSourceConfig,
 };
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASmartConnectTaskRequest {
     /// Smart Connect task name.
@@ -213,6 +206,13 @@ impl support::Read for CreatingASmartConnectTaskRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingASmartConnectTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -333,14 +333,7 @@ impl support::Validate for CreatingASmartConnectTaskResponse200 {
     }
 }
 /// Table 4 SmartConnectTaskReqSinkConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmartConnectTaskReqSinkConfig {
     /// Redis instance address. (Mandatory only when the target type is Redis.)
@@ -637,15 +630,15 @@ impl support::Read for SmartConnectTaskReqSinkConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for SmartConnectTaskReqSinkConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 SmartConnectTaskReqSourceConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SmartConnectTaskReqSourceConfig {
     /// Redis instance address. (Mandatory only when the source type is Redis.)
@@ -1167,5 +1160,12 @@ impl support::Read for SmartConnectTaskReqSourceConfig {
                 topics_mapping: M::optional(field_24)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SmartConnectTaskReqSourceConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::TopicOtherConfigs;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATopicForAKafkaInstanceRequest {
     /// Topic name. A topic name consists of 3 to 200 characters, starts with a letter, and contains
@@ -281,6 +281,13 @@ impl support::Read for CreatingATopicForAKafkaInstanceRequest {
                 topic_desc: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATopicForAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/creating_a_topic_in_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATopicInAKafkaInstanceRequest {
     /// Indicates the name of a topic. A topic name consists of 4 to 64 characters, starts with a
@@ -279,6 +279,13 @@ impl support::Read for CreatingATopicInAKafkaInstanceRequest {
                 sync_message_flush: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATopicInAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

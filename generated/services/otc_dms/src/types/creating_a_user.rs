@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/creating_a_user.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserRequest {
     /// Username.
@@ -134,6 +127,13 @@ impl support::Read for CreatingAUserRequest {
                 user_passwd: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 to Table 4 Response body parameters (status codes 400 and 403).

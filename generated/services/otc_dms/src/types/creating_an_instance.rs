@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::TagEntity;
 /// Table 4 BssParam.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BssParam {
     /// Whether auto renewal is enabled.
@@ -182,12 +175,19 @@ impl support::Read for BssParam {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BssParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
 ///
 /// Rules checked by `validate`:
 /// - `access_user`: This parameter is mandatory when ssl_enable is set to true.
 /// - `password`: This parameter is mandatory when ssl_enable is set to true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnInstanceRequest {
     /// Instance name.
@@ -1002,6 +1002,13 @@ impl support::Read for CreatingAnInstanceRequest {
                 bss_param: M::optional(field_31)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

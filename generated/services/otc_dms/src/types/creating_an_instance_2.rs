@@ -10,7 +10,7 @@ use super::super::Tags;
 /// Rules checked by `validate`:
 /// - `access_user`: This parameter is mandatory when ssl_enable is set to true.
 /// - `password`: This parameter is mandatory when ssl_enable is set to true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnInstance2Request {
     /// Indicates the instance name.
@@ -740,6 +740,13 @@ impl support::Read for CreatingAnInstance2Request {
                 disk_encrypted_key: M::optional(field_26)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameters (status code 200).

@@ -10,7 +10,7 @@ use super::super::TagEntity;
 /// Rules checked by `validate`:
 /// - `access_user`: This parameter is mandatory when ssl_enable is set to true.
 /// - `password`: This parameter is mandatory when ssl_enable is set to true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnInstance3Request {
     /// Instance name.
@@ -803,6 +803,13 @@ impl support::Read for CreatingAnInstance3Request {
                 tags: M::optional(field_29)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnInstance3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameter (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/deleting_consumer_groups_of_a_kafka_instance_in_batches.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
     /// IDs of all consumer groups to be deleted.
@@ -63,6 +63,14 @@ impl support::Read for DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
                 group_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingConsumerGroupsOfAKafkaInstanceInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

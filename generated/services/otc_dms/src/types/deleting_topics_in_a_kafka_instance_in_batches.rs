@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_TOPICS, Topics};
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingTopicsInAKafkaInstanceInBatchesRequest {
     /// Indicates the list of topics to be deleted.
@@ -62,6 +62,13 @@ impl support::Read for DeletingTopicsInAKafkaInstanceInBatchesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { topics: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingTopicsInAKafkaInstanceInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

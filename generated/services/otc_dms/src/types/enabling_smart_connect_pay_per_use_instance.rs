@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/enabling_smart_connect_pay_per_use_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingSmartConnectPayPerUseInstanceRequest {
     /// Bandwidth for deploying Smart Connect, that is, the maximum amount of data transferred per
@@ -105,6 +98,13 @@ impl support::Read for EnablingSmartConnectPayPerUseInstanceRequest {
                 spec_code: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingSmartConnectPayPerUseInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

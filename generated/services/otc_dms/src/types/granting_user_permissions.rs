@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/granting_user_permissions.json` documents.
 use crate::support;
 /// Table 4 AccessPolicyEntity.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessPolicyEntity {
     /// Username.
@@ -94,8 +87,15 @@ impl support::Read for AccessPolicyEntity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessPolicyEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 AccessPolicyTopicEntity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessPolicyTopicEntity {
     /// Topic name.
@@ -178,8 +178,15 @@ impl support::Read for AccessPolicyTopicEntity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessPolicyTopicEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GrantingUserPermissionsRequest {
     /// Topic list.
@@ -242,6 +249,13 @@ impl support::Read for GrantingUserPermissionsRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { topics: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for GrantingUserPermissionsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 6 Response body parameters (status codes 400 and 403).

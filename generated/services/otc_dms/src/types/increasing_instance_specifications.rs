@@ -9,7 +9,7 @@ use crate::support;
 /// Rules checked by `validate`:
 /// - `new_broker_num`: This parameter is valid only when oper_type is set to horizontal.
 /// - `publicip_id`: This parameter is mandatory when oper_type is set to horizontal.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IncreasingInstanceSpecificationsRequest {
     /// Change type.
@@ -257,6 +257,13 @@ impl support::Read for IncreasingInstanceSpecificationsRequest {
                 second_tenant_subnet_id: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for IncreasingInstanceSpecificationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

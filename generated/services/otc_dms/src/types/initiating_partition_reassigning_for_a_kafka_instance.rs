@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/initiating_partition_reassigning_for_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InitiatingPartitionReassigningForAKafkaInstanceRequest {
     /// Reassignment plan.
@@ -165,6 +165,14 @@ impl support::Read for InitiatingPartitionReassigningForAKafkaInstanceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for InitiatingPartitionReassigningForAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -218,7 +226,7 @@ impl support::Validate for InitiatingPartitionReassigningForAKafkaInstanceRespon
     }
 }
 /// Table 3 PartitionReassignEntity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PartitionReassignEntity {
     /// Topic name.
@@ -354,15 +362,15 @@ impl support::Read for PartitionReassignEntity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for PartitionReassignEntity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 TopicAssignment.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TopicAssignment {
     /// Partition number in manual assignment.
@@ -449,5 +457,12 @@ impl support::Read for TopicAssignment {
                 partition_brokers: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TopicAssignment {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/modifying_an_instance.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnInstanceRequest {
     /// Indicates the instance name.
@@ -246,5 +239,12 @@ impl support::Read for ModifyingAnInstanceRequest {
                 enterprise_project_id: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

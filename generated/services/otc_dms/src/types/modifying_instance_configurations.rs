@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/modifying_instance_configurations.json` documents.
 use crate::support;
 /// Table 3 ModifyInstanceConfig.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyInstanceConfig {
     /// Names of configurations to be modified.
@@ -89,15 +82,15 @@ impl support::Read for ModifyInstanceConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyInstanceConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingInstanceConfigurationsRequest {
     /// Configurations to be modified.
@@ -170,6 +163,13 @@ impl support::Read for ModifyingInstanceConfigurationsRequest {
                 kafka_configs: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingInstanceConfigurationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

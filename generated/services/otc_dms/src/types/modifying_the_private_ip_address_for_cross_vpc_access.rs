@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/modifying_the_private_ip_address_for_cross_vpc_access.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
     /// User-defined advertised_ip_contents key-value pair.
@@ -71,6 +71,14 @@ impl support::Read for ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
                 advertised_ip_contents: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingThePrivateIpAddressForCrossVpcAccessRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::TopicOtherConfigs;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTopicsOfAKafkaInstanceRequest {
     /// Topics that were modified.
@@ -90,8 +83,15 @@ impl support::Read for ModifyingTopicsOfAKafkaInstanceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingTopicsOfAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 topics.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTopicsOfAKafkaInstanceTopics {
     /// Topic name, which cannot be modified.
@@ -306,5 +306,12 @@ impl support::Read for ModifyingTopicsOfAKafkaInstanceTopics {
                 topic_desc: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTopicsOfAKafkaInstanceTopics {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/reassigning_replicas_of_a_topic_for_a_kafka_instance.json` documents.
 use crate::support;
 /// Table 3 partitions.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReassigningReplicasOfATopicForAKafkaInstancePartitions {
     /// Partition ID.
@@ -103,15 +96,16 @@ impl support::Read for ReassigningReplicasOfATopicForAKafkaInstancePartitions {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ReassigningReplicasOfATopicForAKafkaInstancePartitions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReassigningReplicasOfATopicForAKafkaInstanceRequest {
     /// Assignment of replicas of the partition after the change.
@@ -188,5 +182,13 @@ impl support::Read for ReassigningReplicasOfATopicForAKafkaInstanceRequest {
                 partitions: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ReassigningReplicasOfATopicForAKafkaInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_dms/resetting_a_user_password.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingAUserPasswordRequest {
     /// New password.
@@ -98,5 +91,12 @@ impl support::Read for ResettingAUserPasswordRequest {
                 new_password: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResettingAUserPasswordRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -9,7 +9,7 @@ use crate::support;
 /// Rules checked by `validate`:
 /// - `message_offset` or `timestamp`: Either message_offset or timestamp must be specified.
 /// - `message_offset` or `timestamp`: Either message_offset or timestamp must be specified.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest {
     /// Topic name.
@@ -168,5 +168,13 @@ impl support::Read for ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest
                 timestamp: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ResettingConsumerGroupOffsetToTheSpecifiedPositionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

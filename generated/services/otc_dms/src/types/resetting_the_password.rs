@@ -5,7 +5,7 @@
 //! The types that `spec/otc_dms/resetting_the_password.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingThePasswordRequest {
     /// The password can contain 8 to 32 characters, and must contain at least three types of the
@@ -62,5 +62,12 @@ impl support::Read for ResettingThePasswordRequest {
                 new_password: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResettingThePasswordRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Action;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestartingOrDeletingInstancesInBatchesRequest {
     /// Indicates the operation to be performed on instances. The value of this parameter can be
@@ -122,6 +122,13 @@ impl support::Read for RestartingOrDeletingInstancesInBatchesRequest {
                 all_failure: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestartingOrDeletingInstancesInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

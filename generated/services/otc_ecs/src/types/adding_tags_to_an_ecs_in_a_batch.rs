@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ecs/adding_tags_to_an_ecs_in_a_batch.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingTagsToAnEcsInABatchRequest {
     /// Specifies tags. For details, see Table 3.
@@ -89,8 +89,15 @@ impl support::Read for AddingTagsToAnEcsInABatchRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingTagsToAnEcsInABatchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 tags field description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tags {
     /// Specifies the tag key.
@@ -223,5 +230,12 @@ impl support::Read for Tags {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

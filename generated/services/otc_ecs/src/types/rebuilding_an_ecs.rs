@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ecs/rebuilding_an_ecs.json` documents.
 use crate::support;
 /// Table 3 rebuild parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Rebuild {
     /// Specifies the name of the rebuilt ECS.
@@ -228,8 +228,15 @@ impl support::Read for Rebuild {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Rebuild {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebuildingAnEcsRequest {
     /// Rebuilds an ECS. For details, see Table 3.
@@ -282,6 +289,13 @@ impl support::Read for RebuildingAnEcsRequest {
                 rebuild: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebuildingAnEcsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameters (status code 200).

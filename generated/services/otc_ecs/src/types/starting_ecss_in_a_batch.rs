@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ecs/starting_ecss_in_a_batch.json` documents.
 use crate::support;
 /// Table 3 os-start field description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsStart {
     /// Specifies ECS IDs. For details, see Table 4.
@@ -72,8 +72,15 @@ impl support::Read for OsStart {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for OsStart {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 servers field description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Servers {
     /// Specifies the ECS ID.
@@ -122,8 +129,15 @@ impl support::Read for Servers {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Servers {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StartingEcssInABatchRequest {
     /// Specifies the operation to start the ECS. For details, see Table 3.
@@ -177,5 +191,12 @@ impl support::Read for StartingEcssInABatchRequest {
                 os_start: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StartingEcssInABatchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

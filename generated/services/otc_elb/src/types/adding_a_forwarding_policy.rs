@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::ProvisioningStatus;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAForwardingPolicyRequest {
     /// Specifies the forwarding policy.
@@ -59,6 +59,13 @@ impl support::Read for AddingAForwardingPolicyRequest {
                 l7policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAForwardingPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Response body parameters (status code 201).
@@ -117,7 +124,7 @@ impl support::Validate for AddingAForwardingPolicyResponse201 {
     }
 }
 /// Table 8 CreateFixtedResponseConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateFixtedResponseConfig {
     /// Specifies the fixed HTTP status code configured in the forwarding rule. The value can be any
@@ -281,12 +288,19 @@ impl support::Read for CreateFixtedResponseConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateFixtedResponseConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 CreateL7PolicyOption.
 ///
 /// Rules checked by `validate`:
 /// - `redirect_listener_id`: This parameter is mandatory when action is set to
 ///   REDIRECT_TO_LISTENER.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateL7PolicyOption {
     /// Specifies where requests will be forwarded. The value can be one of the following:
@@ -854,8 +868,15 @@ impl support::Read for CreateL7PolicyOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateL7PolicyOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 CreateL7PolicyRuleOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateL7PolicyRuleOption {
     /// Specifies the administrative status of the forwarding rule. The value can be true or false,
@@ -1112,8 +1133,15 @@ impl support::Read for CreateL7PolicyRuleOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateL7PolicyRuleOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 CreateRedirectUrlConfig.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateRedirectUrlConfig {
     /// Specifies the protocol for redirection. The default value is ${protocol}, indicating that
@@ -1430,8 +1458,15 @@ impl support::Read for CreateRedirectUrlConfig {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRedirectUrlConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 CreateRuleCondition.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateRuleCondition {
     /// Specifies the key of match item. This parameter is left blank.
@@ -1526,6 +1561,13 @@ impl support::Read for CreateRuleCondition {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateRuleCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 13 FixtedResponseConfig.

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{PoolRef, SHAPE_POOL_REF};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAHealthCheckRequest {
     /// Specifies the health check.
@@ -60,6 +60,13 @@ impl support::Read for ConfiguringAHealthCheckRequest {
                 healthmonitor: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAHealthCheckRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).
@@ -122,7 +129,7 @@ impl support::Validate for ConfiguringAHealthCheckResponse201 {
 /// Rules checked by `validate`:
 /// - `domain_name`: This parameter is available only when type is set to HTTP.
 /// - `url_path`: This parameter is available only when type is set to HTTP.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateHealthMonitorOption {
     /// Specifies the administrative status of the health check. Two value options are available.
@@ -771,6 +778,13 @@ impl support::Read for CreateHealthMonitorOption {
                 url_path: M::optional(field_13)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateHealthMonitorOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 HealthMonitor.

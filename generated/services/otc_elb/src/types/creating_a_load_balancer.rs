@@ -123,14 +123,7 @@ impl support::Validate for BandwidthRefInResponse {
 /// - `size`: This parameter is mandatory if id is set to null.
 /// - `charge_mode`: This parameter is mandatory if id is set to null.
 /// - `share_type`: This parameter is mandatory when id is set to null.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerBandwidthOption {
     /// Specifies the bandwidth name.
@@ -370,8 +363,15 @@ impl support::Read for CreateLoadBalancerBandwidthOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerBandwidthOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 CreateLoadBalancerOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerOption {
     /// Specifies the load balancer name.
@@ -978,8 +978,15 @@ impl support::Read for CreateLoadBalancerOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 CreateLoadBalancerPublicIpOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateLoadBalancerPublicIpOption {
     /// Specifies the IP address version. The value can be 4 (IPv4) or 6 (IPv6).
@@ -1169,8 +1176,15 @@ impl support::Read for CreateLoadBalancerPublicIpOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateLoadBalancerPublicIpOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALoadBalancerRequest {
     /// Specifies the load balancer.
@@ -1224,6 +1238,13 @@ impl support::Read for CreatingALoadBalancerRequest {
                 loadbalancer: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALoadBalancerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Response body parameters (status code 201).

@@ -10,7 +10,7 @@ use crate::support;
 /// - `bandwidth`: This parameter is mandatory when type is set to External.
 /// - `vip_subnet_id`: This parameter is mandatory when type is set to Internal.
 /// - `tenantId`: This parameter is mandatory when type is set to Internal.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALoadBalancer2Request {
     /// • Specifies the load balancer name.
@@ -374,6 +374,13 @@ impl support::Read for CreatingALoadBalancer2Request {
                 tenant_id: M::optional(field_12)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALoadBalancer2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

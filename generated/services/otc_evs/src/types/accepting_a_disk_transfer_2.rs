@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Accept, SHAPE_TRANSFER, Transfer};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AcceptingADiskTransfer2Request {
     /// The transfer acceptance marker. For details, see Parameter in the accept field.
@@ -57,6 +57,13 @@ impl support::Read for AcceptingADiskTransfer2Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { accept: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AcceptingADiskTransfer2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 202).

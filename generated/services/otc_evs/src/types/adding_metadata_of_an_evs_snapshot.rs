@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMetadataOfAnEvsSnapshotRequest {
     /// The metadata to be added. For details, see Parameter in the metadata field.
@@ -64,6 +64,13 @@ impl support::Read for AddingMetadataOfAnEvsSnapshotRequest {
                 metadata: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingMetadataOfAnEvsSnapshotRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

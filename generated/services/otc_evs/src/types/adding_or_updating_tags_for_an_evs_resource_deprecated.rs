@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/adding_or_updating_tags_for_an_evs_resource_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest {
     /// The key-value pair of the tag.
@@ -54,6 +54,14 @@ impl support::Read for AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tags: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingOrUpdatingTagsForAnEvsResourceDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingTheMetadataForAnEvsDiskRequest {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
@@ -69,6 +69,13 @@ impl support::Read for AddingTheMetadataForAnEvsDiskRequest {
                 metadata: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingTheMetadataForAnEvsDiskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachingAnEvsDiskDeprecatedRequest {
     /// The disk attachment marker. For details, see Parameters in the os-attach field.
@@ -62,6 +62,13 @@ impl support::Read for AttachingAnEvsDiskDeprecatedRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AttachingAnEvsDiskDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameter description (status code 202).
 #[derive(
     Debug,
@@ -112,7 +119,7 @@ impl support::Validate for AttachingAnEvsDiskDeprecatedResponse202 {
     }
 }
 /// Parameters in the os-attach field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsAttach {
     /// The UUID of the host to be attached to.
@@ -232,6 +239,13 @@ impl support::Read for OsAttach {
                 mode: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OsAttach {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// The attachment mode.

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Action, ResourceTag};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingTagsForTheSpecifiedEvsDiskRequest {
     /// The tag list. For details, see Parameters in the resource_tag field.
@@ -101,5 +101,12 @@ impl support::Read for BatchAddingTagsForTheSpecifiedEvsDiskRequest {
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingTagsForTheSpecifiedEvsDiskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/batch_deleting_tags_for_an_evs_resource_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingTagsForAnEvsResourceDeprecatedRequest {
     /// The key-value pair of the tag.
@@ -57,5 +57,13 @@ impl support::Read for BatchDeletingTagsForAnEvsResourceDeprecatedRequest {
                 os_delete_tags: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchDeletingTagsForAnEvsResourceDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

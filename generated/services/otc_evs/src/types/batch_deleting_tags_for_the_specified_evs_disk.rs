@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Action, BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingTagsForTheSpecifiedEvsDiskRequest {
     /// The tag list. For details, see Parameters in the resource_tag field.
@@ -106,5 +106,12 @@ impl support::Read for BatchDeletingTagsForTheSpecifiedEvsDiskRequest {
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchDeletingTagsForTheSpecifiedEvsDiskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

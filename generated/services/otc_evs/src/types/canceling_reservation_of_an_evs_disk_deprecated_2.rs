@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CancelingReservationOfAnEvsDiskDeprecated2Request {
     /// The disk reservation canceling marker. Defining a value for this parameter is not mandatory,
@@ -59,6 +59,14 @@ impl support::Read for CancelingReservationOfAnEvsDiskDeprecated2Request {
                 os_unreserve: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CancelingReservationOfAnEvsDiskDeprecated2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).

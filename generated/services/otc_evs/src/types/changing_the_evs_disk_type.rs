@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/changing_the_evs_disk_type.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheEvsDiskTypeRequest {
     /// The request body of the disk type change.
@@ -59,6 +59,13 @@ impl support::Read for ChangingTheEvsDiskTypeRequest {
                 os_retype: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheEvsDiskTypeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameter (status code 202).
@@ -209,7 +216,7 @@ impl support::Validate for ChangingTheEvsDiskTypeError {
     }
 }
 /// Table 3 RetypeVolume.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RetypeVolume {
     /// The new disk type. For details about the disk type change, see Changing the Disk Type.
@@ -264,5 +271,12 @@ impl support::Read for RetypeVolume {
                 new_type: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RetypeVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

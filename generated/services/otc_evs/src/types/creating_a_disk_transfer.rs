@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_CREATING_A_DISK_TRANSFER_TRANSFER_IN_RESPONSE,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADiskTransferRequest {
     /// The transfer creation marker. For details, see Parameters in the transfer field.
@@ -67,6 +67,13 @@ impl support::Read for CreatingADiskTransferRequest {
                 transfer: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADiskTransferRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 202).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/creating_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAReplicationConsistencyGroupDeprecatedRequest {
     /// Specifies to create the replication consistency group. For details, see •Parameters in the
@@ -66,6 +66,14 @@ impl support::Read for CreatingAReplicationConsistencyGroupDeprecatedRequest {
                 replication_consistency_group: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).
@@ -152,7 +160,7 @@ impl support::Validate for CreatingAReplicationConsistencyGroupDeprecatedRespons
     }
 }
 /// Parameters in the replication_consistency_group field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplicationConsistencyGroup {
     /// Specifies the name of the replication consistency group. The name can contain a maximum of
@@ -283,5 +291,12 @@ impl support::Read for ReplicationConsistencyGroup {
                 replication_model: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReplicationConsistencyGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

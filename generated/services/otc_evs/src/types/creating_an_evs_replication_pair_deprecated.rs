@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/creating_an_evs_replication_pair_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnEvsReplicationPairDeprecatedRequest {
     /// Specifies the replication pair creation marker. For details, see Parameters in the
@@ -59,6 +59,13 @@ impl support::Read for CreatingAnEvsReplicationPairDeprecatedRequest {
                 replication: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnEvsReplicationPairDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).
@@ -160,7 +167,7 @@ impl support::Validate for CreatingAnEvsReplicationPairDeprecatedResponse202 {
     }
 }
 /// Parameters in the replication field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Replication {
     /// Specifies the name of the EVS replication pair. The name can contain a maximum of 255 bytes.
@@ -290,5 +297,12 @@ impl support::Read for Replication {
                 replication_model: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Replication {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use super::super::{
     Error, SHAPE_ERROR, SHAPE_SNAPSHOT_IN_RESPONSE, Snapshot, SnapshotInResponse,
 };
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnEvsSnapshot3Request {
     /// The information of the snapshot to be created. For details, see Parameters in the snapshot
@@ -62,6 +62,13 @@ impl support::Read for CreatingAnEvsSnapshot3Request {
                 snapshot: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnEvsSnapshot3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_CREATING_EVS_DISKS2_VOLUME_IN_RESPONSE, SHAPE_ERROR,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingEvsDisks2Request {
     /// The information of the disk to be created. For details, see Parameters in the volume field.
@@ -60,6 +60,13 @@ impl support::Read for CreatingEvsDisks2Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { volume: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 202).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR, Volume};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingEvsDisks3Request {
     /// The information of the disk to be created. For details, see Parameters in the volume field.
@@ -57,6 +57,13 @@ impl support::Read for CreatingEvsDisks3Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { volume: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingEvsDisks3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

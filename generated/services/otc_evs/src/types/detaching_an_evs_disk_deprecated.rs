@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DetachingAnEvsDiskDeprecatedRequest {
     /// The disk detachment marker.
@@ -62,6 +62,13 @@ impl support::Read for DetachingAnEvsDiskDeprecatedRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DetachingAnEvsDiskDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameter description (status code 202).
 #[derive(
     Debug,
@@ -112,14 +119,7 @@ impl support::Validate for DetachingAnEvsDiskDeprecatedResponse202 {
     }
 }
 /// Parameter in the os-detach field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsDetach {
     /// The attachment ID. If the disk has only one attachment, this parameter is optional. If it
@@ -178,5 +178,12 @@ impl support::Read for OsDetach {
                 attachment_id: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for OsDetach {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, OsExtend, SHAPE_ERROR};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExpandingCapacityOfAnEvsDisk2Request {
     /// The disk expansion marker. For details, see Parameter in the os-extend field.
@@ -60,6 +60,13 @@ impl support::Read for ExpandingCapacityOfAnEvsDisk2Request {
                 os_extend: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExpandingCapacityOfAnEvsDisk2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 202).

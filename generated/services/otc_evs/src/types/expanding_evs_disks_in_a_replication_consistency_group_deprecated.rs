@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/expanding_evs_disks_in_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExpandingEvsDisksInAReplicationConsistencyGroupDeprecatedRequest {
     /// Specifies the EVS disk expansion operation.
@@ -105,8 +105,16 @@ impl support::Read for ExpandingEvsDisksInAReplicationConsistencyGroupDeprecated
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ExpandingEvsDisksInAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the replications field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Replications {
     /// Specifies the IDs of EVS replication pairs.
@@ -173,5 +181,12 @@ impl support::Read for Replications {
                 new_size: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Replications {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

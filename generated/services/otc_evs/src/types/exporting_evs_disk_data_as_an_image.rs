@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_OS_VOLUME_UPLOAD_IMAGE_IN_RESPONSE,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExportingEvsDiskDataAsAnImageRequest {
     /// The image export operation marker. For details, see Parameters in the os-volume_upload_image
@@ -64,6 +64,13 @@ impl support::Read for ExportingEvsDiskDataAsAnImageRequest {
                 os_volume_upload_image: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExportingEvsDiskDataAsAnImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 202).

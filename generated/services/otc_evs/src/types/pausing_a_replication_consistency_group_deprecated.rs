@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/pausing_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PausingAReplicationConsistencyGroupDeprecatedRequest {
     /// The parameter value is null, indicating that the replication consistency group will be
@@ -13,7 +13,6 @@ pub struct PausingAReplicationConsistencyGroupDeprecatedRequest {
     ///
     /// May be `null`, which has no other check.
     #[serde(rename = "os-stop-replication-consistency-group")]
-    #[serde(deserialize_with = "support::null_or")]
     pub os_stop_replication_consistency_group: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
@@ -67,5 +66,13 @@ impl support::Read for PausingAReplicationConsistencyGroupDeprecatedRequest {
                 os_stop_replication_consistency_group: M::take(field_0?)?.into_option(),
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PausingAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

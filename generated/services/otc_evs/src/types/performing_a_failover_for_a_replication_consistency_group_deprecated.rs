@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/performing_a_failover_for_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PerformingAFailoverForAReplicationConsistencyGroupDeprecatedRequest {
     /// The parameter value is null, indicating that a replication consistency group failover will
@@ -13,7 +13,6 @@ pub struct PerformingAFailoverForAReplicationConsistencyGroupDeprecatedRequest {
     ///
     /// May be `null`, which has no other check.
     #[serde(rename = "os-failover-replication-consistency-group")]
-    #[serde(deserialize_with = "support::null_or")]
     pub os_failover_replication_consistency_group: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
@@ -74,5 +73,13 @@ for PerformingAFailoverForAReplicationConsistencyGroupDeprecatedRequest {
                     .into_option(),
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PerformingAFailoverForAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_evs/performing_a_primary_secondary_switchover_for_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PerformingAPrimarySecondarySwitchoverForAReplicationConsistencyGroupDeprecatedRequest {
     /// The parameter value is null, indicating that a primary/secondary switchover will be
@@ -13,7 +13,6 @@ pub struct PerformingAPrimarySecondarySwitchoverForAReplicationConsistencyGroupD
     ///
     /// May be `null`, which has no other check.
     #[serde(rename = "os-reverse-replication-consistency-group")]
-    #[serde(deserialize_with = "support::null_or")]
     pub os_reverse_replication_consistency_group: ::std::option::Option<
         ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     >,
@@ -73,5 +72,13 @@ for PerformingAPrimarySecondarySwitchoverForAReplicationConsistencyGroupDeprecat
                     .into_option(),
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PerformingAPrimarySecondarySwitchoverForAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

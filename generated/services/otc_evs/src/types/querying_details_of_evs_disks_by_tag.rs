@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, Matches, Resource, SHAPE_ERROR, SHAPE_RESOURCE, Tags};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingDetailsOfEvsDisksByTagRequest {
     /// The key-value pairs of tags. For details, see Parameters in the tags field.
@@ -203,6 +203,13 @@ impl support::Read for QueryingDetailsOfEvsDisksByTagRequest {
                 matches: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingDetailsOfEvsDisksByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

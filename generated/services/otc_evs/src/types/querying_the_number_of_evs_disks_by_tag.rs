@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheNumberOfEvsDisksByTagRequest {
     /// The key-value pairs of tags. For details, see Parameters in the resource_tag field.
@@ -133,6 +133,13 @@ impl support::Read for QueryingTheNumberOfEvsDisksByTagRequest {
                 matches: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheNumberOfEvsDisksByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

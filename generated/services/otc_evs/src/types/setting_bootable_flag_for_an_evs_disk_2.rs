@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, OsSetBootable, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingBootableFlagForAnEvsDisk2Request {
     /// The disk bootable flag. For details, see Parameter in the os-set_bootable field.
@@ -60,6 +60,13 @@ impl support::Read for SettingBootableFlagForAnEvsDisk2Request {
                 os_set_bootable: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingBootableFlagForAnEvsDisk2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, OsUpdateReadonlyFlag, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingReadOnlyFlagForAnEvsDiskRequest {
     /// The disk read-only flag. For details, see Parameter in the os-update_readonly_flag field.
@@ -60,6 +60,13 @@ impl support::Read for SettingReadOnlyFlagForAnEvsDiskRequest {
                 os_update_readonly_flag: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingReadOnlyFlagForAnEvsDiskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).

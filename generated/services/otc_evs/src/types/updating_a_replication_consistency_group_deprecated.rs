@@ -5,14 +5,7 @@
 //! The types that `spec/otc_evs/updating_a_replication_consistency_group_deprecated.json` documents.
 use crate::support;
 /// Parameters in the replication_consistency_group field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup {
     /// Specifies the name of the replication consistency group.
@@ -167,8 +160,16 @@ for UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAReplicationConsistencyGroupDeprecatedReplicationConsistencyGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAReplicationConsistencyGroupDeprecatedRequest {
     /// Specifies the replication consistency group information.
@@ -232,6 +233,14 @@ impl support::Read for UpdatingAReplicationConsistencyGroupDeprecatedRequest {
                 replication_consistency_group: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAReplicationConsistencyGroupDeprecatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 202).

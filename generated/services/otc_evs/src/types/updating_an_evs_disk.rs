@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_METADATA, VolumeType,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsDiskRequest {
     /// The information of the disk to be updated. For details, see Parameters in the volume field.
@@ -60,6 +60,13 @@ impl support::Read for UpdatingAnEvsDiskRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { volume: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsDiskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).
@@ -308,14 +315,7 @@ impl support::Validate for UpdatingAnEvsDiskResponse200 {
     }
 }
 /// Parameters in the volume field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsDiskVolume {
     /// The new name of the disk. Parameters name and description cannot be null at the same time.
@@ -392,5 +392,12 @@ impl support::Read for UpdatingAnEvsDiskVolume {
                 description: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsDiskVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

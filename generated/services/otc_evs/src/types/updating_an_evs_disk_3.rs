@@ -8,7 +8,7 @@ use super::super::{
     Error, SHAPE_ERROR, SHAPE_UPDATING_AN_EVS_DISK2_VOLUME, UpdatingAnEvsDisk2Volume,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsDisk3Request {
     /// The information of the disk to be updated. For details, see Parameters in the volume field.
@@ -60,6 +60,13 @@ impl support::Read for UpdatingAnEvsDisk3Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { volume: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsDisk3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

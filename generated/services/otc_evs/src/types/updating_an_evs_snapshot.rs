@@ -9,7 +9,7 @@ use super::super::{
     UpdatingAnEvsSnapshotSnapshot,
 };
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEvsSnapshotRequest {
     /// The information of the snapshot to be updated. For details, see Parameters in the snapshot
@@ -68,6 +68,13 @@ impl support::Read for UpdatingAnEvsSnapshotRequest {
                 snapshot: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEvsSnapshotRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AddingMetadataOfAnEvsSnapshotMetadata, Error, SHAPE_ERROR};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingMetadataOfAnEvsSnapshotRequest {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
@@ -64,6 +64,13 @@ impl support::Read for UpdatingMetadataOfAnEvsSnapshotRequest {
                 metadata: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingMetadataOfAnEvsSnapshotRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

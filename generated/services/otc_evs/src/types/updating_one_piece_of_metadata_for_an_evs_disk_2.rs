@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, Meta, SHAPE_ERROR};
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingOnePieceOfMetadataForAnEvsDisk2Request {
     /// The disk metadata to be updated. For details, see Parameter in the meta field.
@@ -57,6 +57,13 @@ impl support::Read for UpdatingOnePieceOfMetadataForAnEvsDisk2Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { meta: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingOnePieceOfMetadataForAnEvsDisk2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Error, SHAPE_ERROR};
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingOnePieceOfMetadataForAnEvsSnapshotRequest {
     /// The metadata to be updated. For details, see Parameter in the metadata field.
@@ -55,6 +55,14 @@ impl support::Read for UpdatingOnePieceOfMetadataForAnEvsSnapshotRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { meta: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingOnePieceOfMetadataForAnEvsSnapshotRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_fgs/changing_the_number_of_reserved_instances.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheNumberOfReservedInstancesRequest {
     /// Number of reserved instances.
@@ -85,6 +85,13 @@ impl support::Read for ChangingTheNumberOfReservedInstancesRequest {
                 idle_mode: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheNumberOfReservedInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{FuncAsyncDestinationConfig, SHAPE_FUNC_ASYNC_DESTINATION_CONFIG};
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAsynchronousExecutionNotificationRequest {
     /// Maximum validity period of a message. Value range: 1s to 86,400s. Default value: 3600s.
@@ -194,6 +187,14 @@ impl support::Read for ConfiguringAsynchronousExecutionNotificationRequest {
                 enable_async_status_log: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ConfiguringAsynchronousExecutionNotificationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

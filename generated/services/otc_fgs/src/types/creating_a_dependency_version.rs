@@ -9,7 +9,7 @@ use super::super::Runtime;
 ///
 /// Rules checked by `validate`:
 /// - `depend_file`: This parameter is mandatory when depend_type is set to zip.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADependencyVersionRequest {
     /// This parameter is mandatory when depend_type is set to zip. It is in the file stream format
@@ -270,6 +270,13 @@ impl support::Read for CreatingADependencyVersionRequest {
                 description: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADependencyVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -18,7 +18,7 @@ use super::super::{
 /// - `code_filename`: This parameter is mandatory only when code_type is set to jar or zip.
 /// - `custom_image`: This parameter is mandatory only when code_type is set to
 ///   Custom-Image-Swr.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFunctionRequest {
     /// Function name.Max. 60 of letters, digits, hyphens (-), and underscores (_). Start with a
@@ -862,6 +862,13 @@ impl support::Read for CreatingAFunctionRequest {
                 domain_names: M::optional(field_31)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFunctionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 13 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_fgs/creating_a_test_event.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATestEventRequest {
     /// Test event name. Max. 25 of letters, digits, hyphens (-), and underscores (_). Start with a
@@ -92,6 +92,13 @@ impl support::Read for CreatingATestEventRequest {
                 content: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATestEventRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

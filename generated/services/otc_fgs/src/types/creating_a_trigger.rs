@@ -9,7 +9,7 @@ use super::super::{
     TriggerEventDataResponseBody,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATriggerRequest {
     /// Trigger type.
@@ -140,6 +140,13 @@ impl support::Read for CreatingATriggerRequest {
                 event_data: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATriggerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 201).
@@ -298,14 +305,7 @@ impl support::Validate for CreatingATriggerResponse400 {
 /// Rules checked by `validate`:
 /// - `access_key`: This parameter is mandatory when enable_acl is set to true.
 /// - `secret_key`: This parameter is mandatory when enable_acl is set to true.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TriggerEventDataRequestBody {
     /// • Timer trigger: trigger name
@@ -1203,5 +1203,12 @@ impl support::Read for TriggerEventDataRequestBody {
                 secret_key: M::optional(field_40)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TriggerEventDataRequestBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_VERSION_STRATEGY, VersionStrategy};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAliasForAFunctionVersionRequest {
     /// Alias.Max. 64 of letters, digits, hyphens (-), and underscores (_). Start with a letter, and
@@ -174,6 +174,13 @@ impl support::Read for CreatingAnAliasForAFunctionVersionRequest {
                 additional_version_strategy: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAliasForAFunctionVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportingAFunctionRequest {
     /// Function name.Max. 60 of letters, digits, hyphens (-), and underscores (_). Start with a
@@ -150,6 +150,13 @@ impl support::Read for ImportingAFunctionRequest {
                 package: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportingAFunctionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::VersionStrategy;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAliasOfAFunctionVersionRequest {
     /// Version corresponding to the alias.
@@ -138,6 +138,13 @@ impl support::Read for ModifyingTheAliasOfAFunctionVersionRequest {
                 additional_version_strategy: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheAliasOfAFunctionVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

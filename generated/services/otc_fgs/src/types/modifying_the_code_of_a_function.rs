@@ -12,7 +12,7 @@ use super::super::{
 ///
 /// Rules checked by `validate`:
 /// - `code_filename`: This parameter is mandatory only when code_type is set to jar or zip.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheCodeOfAFunctionRequest {
     /// Function code type. Options: inline: inline code zip: ZIP file obs: function code stored in
@@ -205,6 +205,13 @@ impl support::Read for ModifyingTheCodeOfAFunctionRequest {
                 depend_version_list: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheCodeOfAFunctionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

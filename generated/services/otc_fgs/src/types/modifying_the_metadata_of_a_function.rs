@@ -13,7 +13,7 @@ use super::super::{
     StrategyConfig, StrategyConfigInResponse, Type,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheMetadataOfAFunctionRequest {
     /// Function name.
@@ -823,6 +823,13 @@ impl support::Read for ModifyingTheMetadataOfAFunctionRequest {
                 gpu_memory: M::optional(field_34)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheMetadataOfAFunctionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 13 Response body parameters (status code 200).

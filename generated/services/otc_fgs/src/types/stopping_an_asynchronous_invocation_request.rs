@@ -5,7 +5,7 @@
 //! The types that `spec/otc_fgs/stopping_an_asynchronous_invocation_request.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct StoppingAnAsynchronousInvocationRequestRequest {
     /// ID of a stopped request.
@@ -95,6 +95,13 @@ impl support::Read for StoppingAnAsynchronousInvocationRequestRequest {
                 r#type: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for StoppingAnAsynchronousInvocationRequestRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 7 Response body parameters (status codes 400, 403, 404 and 500).

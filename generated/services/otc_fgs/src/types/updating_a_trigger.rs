@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_TRIGGER_EVENT_DATA_RESPONSE_BODY, TriggerEventDataResponseBody};
 /// Table 4 UpdateriggerEventData.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateriggerEventData {
     /// Serial data processing.
@@ -140,15 +133,15 @@ impl support::Read for UpdateriggerEventData {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateriggerEventData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingATriggerRequest {
     /// Trigger status.
@@ -243,6 +236,13 @@ impl support::Read for UpdatingATriggerRequest {
                 event_data: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingATriggerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -10,14 +10,7 @@ use super::super::{
     SHAPE_STRATEGY_CONFIG_IN_RESPONSE, StrategyConfigInResponse, Type,
 };
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingMaxInstancesOfAFunctionRequest {
     /// Maximum number of instances. -1 indicates that the number of instances is unlimited, and 0
@@ -74,6 +67,13 @@ impl support::Read for UpdatingMaxInstancesOfAFunctionRequest {
                 max_instance_num: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingMaxInstancesOfAFunctionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

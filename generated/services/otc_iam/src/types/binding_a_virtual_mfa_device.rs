@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/binding_a_virtual_mfa_device.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAVirtualMfaDeviceRequest {
     /// ID of the user to whom you will bind the virtual MFA device.
@@ -97,5 +97,12 @@ impl support::Read for BindingAVirtualMfaDeviceRequest {
                 authentication_code_second: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAVirtualMfaDeviceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/changing_a_password.json` documents.
 use crate::support;
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingAPasswordRequest {
     /// IAM user information.
@@ -58,8 +58,15 @@ impl support::Read for ChangingAPasswordRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ChangingAPasswordRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// user.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingAPasswordUser {
     /// Original password of a user.
@@ -152,5 +159,12 @@ impl support::Read for ChangingAPasswordUser {
                 password: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingAPasswordUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

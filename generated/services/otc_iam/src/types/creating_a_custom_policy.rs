@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyRequest {
     /// Custom policy information.
@@ -57,6 +57,13 @@ impl support::Read for CreatingACustomPolicyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { role: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Parameters in the response body (status code 201).

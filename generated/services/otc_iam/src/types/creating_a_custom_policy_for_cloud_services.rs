@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Effect;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomPolicyForCloudServicesRequest {
     /// Custom policy information.
@@ -62,6 +62,13 @@ impl support::Read for CreatingACustomPolicyForCloudServicesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { role: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomPolicyForCloudServicesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameters in the response body (status code 201).

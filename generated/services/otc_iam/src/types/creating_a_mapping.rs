@@ -10,7 +10,7 @@ use super::super::{Local, Remote};
 use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
 #[cfg(feature = "creating_a_mapping")]
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAMappingRequest {
     /// Mapping information.
@@ -66,6 +66,14 @@ impl support::Read for CreatingAMappingRequest {
                 mapping: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "creating_a_mapping")]
+impl<'de> ::serde::Deserialize<'de> for CreatingAMappingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_mapping")]

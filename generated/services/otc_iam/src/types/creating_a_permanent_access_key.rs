@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_a_permanent_access_key.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPermanentAccessKeyRequest {
     /// Authentication information.
@@ -58,6 +58,13 @@ impl support::Read for CreatingAPermanentAccessKeyRequest {
                 credential: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPermanentAccessKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_a_project.json` documents.
 use crate::support;
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAProjectRequest {
     /// Project information.
@@ -58,6 +58,13 @@ impl support::Read for CreatingAProjectRequest {
                 project: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAProjectRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_a_user.json` documents.
 use crate::support;
 /// Table 1 Description for the user format.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserRequest {
     /// User information.
@@ -56,6 +56,13 @@ impl support::Read for CreatingAUserRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { user: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).
@@ -210,7 +217,7 @@ impl support::Validate for CreatingAUserJson {
     }
 }
 /// Table 2 user.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserUser {
     /// A username with 5 to 32 characters. The username can contain special characters, but only
@@ -380,5 +387,12 @@ impl support::Read for CreatingAUserUser {
                 description: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

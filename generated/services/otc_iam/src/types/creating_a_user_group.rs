@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_a_user_group.json` documents.
 use crate::support;
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAUserGroupRequest {
     /// User group information.
@@ -56,6 +56,13 @@ impl support::Read for CreatingAUserGroupRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { group: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAUserGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).

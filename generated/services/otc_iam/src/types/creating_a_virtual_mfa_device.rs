@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_a_virtual_mfa_device.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVirtualMfaDeviceRequest {
     /// MFA device information.
@@ -58,6 +58,13 @@ impl support::Read for CreatingAVirtualMfaDeviceRequest {
                 virtual_mfa_device: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVirtualMfaDeviceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 201).

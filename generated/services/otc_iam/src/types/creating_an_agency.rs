@@ -11,7 +11,7 @@ use crate::support;
 ///   be specified.
 /// - `trust_domain_id` or `trust_domain_name`: Either trust_domain_id or trust_domain_name must
 ///   be specified.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Agency {
     /// Name of an agency. The length is less than or equal to 64 characters.
@@ -220,8 +220,15 @@ impl support::Read for Agency {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Agency {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAgencyRequest {
     /// Agency information.
@@ -272,6 +279,13 @@ impl support::Read for CreatingAnAgencyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { agency: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAgencyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).

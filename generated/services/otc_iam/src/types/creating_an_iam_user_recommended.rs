@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_an_iam_user_recommended.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIamUserRecommendedRequest {
     /// IAM user information.
@@ -61,6 +61,13 @@ impl support::Read for CreatingAnIamUserRecommendedRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { user: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIamUserRecommendedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 201).

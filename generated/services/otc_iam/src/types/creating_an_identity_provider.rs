@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/creating_an_identity_provider.json` documents.
 use crate::support;
 /// Table 1 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIdentityProviderRequest {
     /// Identity provider information.
@@ -63,6 +63,13 @@ impl support::Read for CreatingAnIdentityProviderRequest {
                 identity_provider: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameters in the response body (status code 201).

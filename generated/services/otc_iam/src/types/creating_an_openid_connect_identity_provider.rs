@@ -99,7 +99,7 @@ impl CreateOpenIdConnectConfig {
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnOpenidConnectIdentityProviderRequest {
     /// OpenID Connect configurations.
@@ -159,6 +159,14 @@ impl support::Read for CreatingAnOpenidConnectIdentityProviderRequest {
                 openid_connect_config: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "creating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de> for CreatingAnOpenidConnectIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_an_openid_connect_identity_provider")]

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/importing_a_metadata_file.json` documents.
 use crate::support;
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportingAMetadataFileRequest {
     /// Source of a domain. This field is left blank by default.
@@ -83,6 +83,13 @@ impl support::Read for ImportingAMetadataFileRequest {
                 domain_id: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportingAMetadataFileRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Role, RoleInResponse, SHAPE_ROLE_IN_RESPONSE};
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyRequest {
     /// Custom policy information.
@@ -57,6 +57,13 @@ impl support::Read for ModifyingACustomPolicyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { role: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Parameters in the response body (status code 200).

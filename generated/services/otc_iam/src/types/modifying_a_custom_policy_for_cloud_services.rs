@@ -129,7 +129,7 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesCondition {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACustomPolicyForCloudServicesRequest {
     /// Custom policy information.
@@ -185,6 +185,13 @@ impl support::Read for ModifyingACustomPolicyForCloudServicesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { role: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingACustomPolicyForCloudServicesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Parameters in the response body (status code 200).

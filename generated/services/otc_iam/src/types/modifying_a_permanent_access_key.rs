@@ -111,7 +111,7 @@ impl support::Read for ModifyingAPermanentAccessKeyCredential {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAPermanentAccessKeyRequest {
     /// Authentication information.
@@ -169,6 +169,13 @@ impl support::Read for ModifyingAPermanentAccessKeyRequest {
                 credential: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAPermanentAccessKeyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_iam/modifying_an_agency.json` documents.
 use crate::support;
 /// agency.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnAgencyAgency {
     /// Account ID of the delegated party. If both trust_domain_id and trust_domain_name are
@@ -158,6 +151,13 @@ impl support::Read for ModifyingAnAgencyAgency {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnAgencyAgency {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// agency.
 #[derive(
     Debug,
@@ -261,7 +261,7 @@ impl support::Validate for ModifyingAnAgencyJson {
     }
 }
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnAgencyRequest {
     /// Agency information.
@@ -312,6 +312,13 @@ impl support::Read for ModifyingAnAgencyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { agency: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnAgencyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 200).

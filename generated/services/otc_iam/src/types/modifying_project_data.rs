@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/modifying_project_data.json` documents.
 use crate::support;
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingProjectDataRequest {
     /// Project information.
@@ -63,6 +63,13 @@ impl support::Read for ModifyingProjectDataRequest {
                 project: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingProjectDataRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 200).

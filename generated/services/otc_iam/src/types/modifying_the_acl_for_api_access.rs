@@ -446,7 +446,7 @@ impl support::Validate for ApiAclPolicyInResponse {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAclForApiAccessRequest {
     /// ACL for API access.
@@ -499,6 +499,13 @@ impl support::Read for ModifyingTheAclForApiAccessRequest {
                 api_acl_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheAclForApiAccessRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Parameters in the response body (status code 200).

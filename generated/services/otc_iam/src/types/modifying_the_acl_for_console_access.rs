@@ -8,7 +8,7 @@ use super::super::{
     ConsoleAclPolicy, ConsoleAclPolicyInResponse, SHAPE_CONSOLE_ACL_POLICY_IN_RESPONSE,
 };
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheAclForConsoleAccessRequest {
     /// ACL for console access.
@@ -61,6 +61,13 @@ impl support::Read for ModifyingTheAclForConsoleAccessRequest {
                 console_acl_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheAclForConsoleAccessRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Parameters in the response body (status code 200).

@@ -308,7 +308,7 @@ impl support::Read for LoginPolicy {
     }
 }
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheLoginAuthenticationPolicyRequest {
     /// Login authentication policy.
@@ -361,6 +361,13 @@ impl support::Read for ModifyingTheLoginAuthenticationPolicyRequest {
                 login_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheLoginAuthenticationPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

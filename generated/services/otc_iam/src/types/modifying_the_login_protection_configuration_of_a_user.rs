@@ -104,7 +104,7 @@ impl LoginProject {
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheLoginProtectionConfigurationOfAUserRequest {
     /// Login protection configuration.
@@ -158,6 +158,15 @@ impl support::Read for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
                 login_protect: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheLoginProtectionConfigurationOfAUserRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "modifying_the_login_protection_configuration_of_a_user")]

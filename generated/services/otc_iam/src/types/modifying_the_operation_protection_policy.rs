@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AllowUserBody, SHAPE_ALLOW_USER_BODY};
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheOperationProtectionPolicyRequest {
     /// Operation protection policy.
@@ -59,6 +59,13 @@ impl support::Read for ModifyingTheOperationProtectionPolicyRequest {
                 protect_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingTheOperationProtectionPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameters in the response body (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/modifying_the_password_policy.json` documents.
 use crate::support;
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingThePasswordPolicyRequest {
     /// Password policy.
@@ -58,6 +58,13 @@ impl support::Read for ModifyingThePasswordPolicyRequest {
                 password_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingThePasswordPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

@@ -122,7 +122,7 @@ impl support::Validate for ModifyingUserInformationJson {
     }
 }
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingUserInformationRequest {
     /// IAM user information.
@@ -180,6 +180,13 @@ impl support::Read for ModifyingUserInformationRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingUserInformationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the response body (status code 200).
 #[derive(
     Debug,
@@ -230,14 +237,7 @@ impl support::Validate for ModifyingUserInformationResponse200 {
     }
 }
 /// user.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingUserInformationUser {
     /// A username with 5 to 32 characters. The username can contain special characters, but only
@@ -453,5 +453,12 @@ impl support::Read for ModifyingUserInformationUser {
                 pwd_status: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingUserInformationUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

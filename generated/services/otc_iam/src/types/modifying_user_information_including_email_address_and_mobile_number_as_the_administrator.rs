@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/modifying_user_information_including_email_address_and_mobile_number_as_the_administrator.json` documents.
 use crate::support;
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorRequest {
     /// IAM user information.
@@ -68,6 +68,14 @@ for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministrat
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { user: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingUserInformationIncludingEmailAddressAndMobileNumberAsTheAdministratorRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

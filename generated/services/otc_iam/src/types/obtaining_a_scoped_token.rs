@@ -8,7 +8,7 @@ use crate::support;
 use super::super::{ObtainingAScopedTokenDomain, OsFederation};
 #[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 3 auth.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Auth {
     /// Authentication parameters.
@@ -87,8 +87,16 @@ impl support::Read for Auth {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for Auth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 4 auth.identity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Identity {
     /// Authentication method. The value of this field is token.
@@ -166,8 +174,16 @@ impl support::Read for Identity {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for Identity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenRequest {
     /// Authentication information.
@@ -221,6 +237,14 @@ impl support::Read for ObtainingAScopedTokenRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { auth: M::take(field_0?)? })),
         )
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
@@ -282,14 +306,7 @@ impl support::Validate for ObtainingAScopedTokenResponse201 {
 /// Rules checked by `validate`:
 /// - `id` or `name`: Either id or name must be specified.
 /// - `id` or `name`: Either id or name must be specified.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenProject {
     /// Domain information. This parameter is mandatory if the name parameter is set.
@@ -416,15 +433,16 @@ impl support::Read for ObtainingAScopedTokenProject {
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
 /// Table 6 auth.scope.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAScopedTokenScope {
     /// If this field is set to domain, the token can be used to access resources in all projects
@@ -519,6 +537,14 @@ impl support::Read for ObtainingAScopedTokenScope {
                 project: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(feature = "obtaining_a_scoped_token")]
+impl<'de> ::serde::Deserialize<'de> for ObtainingAScopedTokenScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "obtaining_a_scoped_token")]

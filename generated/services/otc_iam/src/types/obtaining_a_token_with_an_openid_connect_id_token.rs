@@ -11,7 +11,7 @@ use super::super::{
     SHAPE_OBTAINING_A_TOKEN_WITH_AN_OPENID_CONNECT_ID_TOKEN_USER, SHAPE_PROJECT,
 };
 /// Table 3 auth.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenAuth {
     /// Details about an ID token.
@@ -100,6 +100,13 @@ impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenAuth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenAuth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 19 token.catalog.
 #[derive(
     Debug,
@@ -174,7 +181,7 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenCatalog {
     }
 }
 /// Table 4 auth.id_token.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IdToken {
     /// ID token, which is constructed by the enterprise IdP to carry the identity information of
@@ -225,8 +232,15 @@ impl support::Read for IdToken {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for IdToken {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenRequest {
     /// Details about the auth request parameter.
@@ -282,6 +296,14 @@ impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { auth: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingATokenWithAnOpenidConnectIdTokenRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Parameters in the response body (status code 201).
@@ -387,14 +409,7 @@ impl support::Validate for ObtainingATokenWithAnOpenidConnectIdTokenRoles {
     }
 }
 /// Table 5 auth.scope.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingATokenWithAnOpenidConnectIdTokenScope {
     /// Domain scope details. Specify a domain or a project.
@@ -482,6 +497,13 @@ impl support::Read for ObtainingATokenWithAnOpenidConnectIdTokenScope {
                 project: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingATokenWithAnOpenidConnectIdTokenScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 token.

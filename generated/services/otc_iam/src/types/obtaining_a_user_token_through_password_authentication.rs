@@ -13,7 +13,7 @@ use super::super::{
     SHAPE_PROJECT, SHAPE_ROLES, Scope,
 };
 /// auth.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationAuth {
     /// Authentication parameters.
@@ -100,8 +100,16 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationAuth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationAuth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// auth.identity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationIdentity {
     /// Authentication method. Set this parameter to "password".
@@ -191,8 +199,16 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationIdentity 
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationIdentity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationRequest {
     /// Authentication information.
@@ -250,6 +266,14 @@ impl support::Read for ObtainingAUserTokenThroughPasswordAuthenticationRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { auth: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Parameters in the response body (status code 201).

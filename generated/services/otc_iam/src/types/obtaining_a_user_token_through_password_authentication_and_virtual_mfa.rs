@@ -14,7 +14,7 @@ use super::super::{
     SHAPE_PROJECT, SHAPE_ROLES, Scope,
 };
 /// Table 4 auth.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth {
     /// Authentication parameters.
@@ -103,8 +103,16 @@ for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaAuth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 auth.identity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity {
     /// Authentication method.
@@ -236,8 +244,16 @@ for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaIdentity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest {
     /// Authentication information.
@@ -299,6 +315,14 @@ for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { auth: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 15 Parameters in the response body (status code 201).
@@ -497,7 +521,7 @@ for ObtainingAUserTokenThroughPasswordAuthenticationAndVirtualMfaToken {
     }
 }
 /// Table 9 auth.identity.totp.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Totp {
     /// IAM user information. Login protection has been enabled for the IAM user, and a virtual MFA
@@ -556,5 +580,12 @@ impl support::Read for Totp {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { user: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Totp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

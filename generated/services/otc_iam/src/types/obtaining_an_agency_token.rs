@@ -13,7 +13,7 @@ use super::super::{
 /// Rules checked by `validate`:
 /// - `domain_id` or `domain_name`: Either domain_id or domain_name must be specified.
 /// - `domain_id` or `domain_name`: Either domain_id or domain_name must be specified.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssumeRole {
     /// Domain ID of the delegating party A. Either domain_id or domain_name must be specified.
@@ -123,6 +123,13 @@ impl support::Read for AssumeRole {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssumeRole {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 1 token.assumed_by.
 #[derive(
     Debug,
@@ -172,7 +179,7 @@ impl support::Validate for AssumedBy {
     }
 }
 /// auth.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnAgencyTokenAuth {
     /// Authentication parameters, including: methods and assume_role.
@@ -274,8 +281,15 @@ impl support::Read for ObtainingAnAgencyTokenAuth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnAgencyTokenAuth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// auth.identity.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnAgencyTokenIdentity {
     /// Method for obtaining the token. Set this field to assume_role.
@@ -353,8 +367,15 @@ impl support::Read for ObtainingAnAgencyTokenIdentity {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnAgencyTokenIdentity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnAgencyTokenRequest {
     /// Authentication information.
@@ -410,6 +431,13 @@ impl support::Read for ObtainingAnAgencyTokenRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { auth: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnAgencyTokenRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).
@@ -591,14 +619,7 @@ impl support::Read for ObtainingAnAgencyTokenProject {
     }
 }
 /// auth.scope.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnAgencyTokenScope {
     /// If this parameter is set to project, the token can only be used to access resources in the
@@ -690,6 +711,13 @@ impl support::Read for ObtainingAnAgencyTokenScope {
                 project: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnAgencyTokenScope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// token.

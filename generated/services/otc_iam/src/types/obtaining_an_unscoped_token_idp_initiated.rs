@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Domain, OsFederation, SHAPE_DOMAIN, SHAPE_OS_FEDERATION};
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingAnUnscopedTokenIdpInitiatedRequest {
     /// Response body returned when IdP authentication is successful.
@@ -62,6 +62,13 @@ impl support::Read for ObtainingAnUnscopedTokenIdpInitiatedRequest {
                 saml_response: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingAnUnscopedTokenIdpInitiatedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::RoleAssignments;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest {
     /// Association between agencies and enterprise projects. A maximum of 250 association records
@@ -74,5 +74,13 @@ for RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProjectsReques
                 role_assignments: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RemovingPermissionsOfAgenciesAssociatedWithSpecifiedEnterpriseProjectsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

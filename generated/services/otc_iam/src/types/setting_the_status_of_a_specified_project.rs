@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/setting_the_status_of_a_specified_project.json` documents.
 use crate::support;
 /// project.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingTheStatusOfASpecifiedProjectProject {
     /// Project status. The value can be suspended or normal.
@@ -73,8 +73,15 @@ impl support::Read for SettingTheStatusOfASpecifiedProjectProject {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for SettingTheStatusOfASpecifiedProjectProject {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingTheStatusOfASpecifiedProjectRequest {
     /// Project information.
@@ -132,6 +139,13 @@ impl support::Read for SettingTheStatusOfASpecifiedProjectRequest {
                 project: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingTheStatusOfASpecifiedProjectRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Project status.

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_iam/unbinding_a_virtual_mfa_device.json` documents.
 use crate::support;
 /// Table 2 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnbindingAVirtualMfaDeviceRequest {
     /// ID of the user from whom you will unbind the MFA device.
@@ -88,5 +88,12 @@ impl support::Read for UnbindingAVirtualMfaDeviceRequest {
                 serial_number: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnbindingAVirtualMfaDeviceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

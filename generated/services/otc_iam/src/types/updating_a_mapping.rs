@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Mapping, MappingInResponse, SHAPE_MAPPING_IN_RESPONSE};
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAMappingRequest {
     /// List of mappings.
@@ -59,6 +59,13 @@ impl support::Read for UpdatingAMappingRequest {
                 mapping: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAMappingRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 200).

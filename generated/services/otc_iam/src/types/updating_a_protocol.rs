@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{RegisteringAProtocolProtocol, SHAPE_REGISTERING_A_PROTOCOL_PROTOCOL};
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAProtocolRequest {
     /// Protocol information.
@@ -64,6 +64,13 @@ impl support::Read for UpdatingAProtocolRequest {
                 protocol: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAProtocolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 200).

@@ -121,7 +121,7 @@ impl support::Read for UpdatingASamlIdentityProviderIdentityProvider {
     }
 }
 /// Table 1 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASamlIdentityProviderRequest {
     /// Identity provider information.
@@ -181,6 +181,13 @@ impl support::Read for UpdatingASamlIdentityProviderRequest {
                 identity_provider: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASamlIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameters in the response body (status code 200).

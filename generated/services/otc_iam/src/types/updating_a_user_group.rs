@@ -167,7 +167,7 @@ impl support::Read for UpdatingAUserGroupGroup {
     }
 }
 /// Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAUserGroupRequest {
     /// User group information.
@@ -218,6 +218,13 @@ impl support::Read for UpdatingAUserGroupRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { group: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAUserGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameters in the response body (status code 200).

@@ -83,14 +83,7 @@ impl UpdatingAnOpenidConnectIdentityProviderOpenIdConnectConfig {
 /// - `scope`: This field is required only if access_mode is set to program_console.
 /// - `response_type`: This field is required only if access_mode is set to program_console.
 /// - `response_mode`: This field is required only if access_mode is set to program_console.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
     /// Access type. Options:
@@ -455,8 +448,17 @@ impl support::Read for UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfi
     }
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAnOpenidConnectIdentityProviderOpenidConnectConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
 /// Table 3 Parameters in the request body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnOpenidConnectIdentityProviderRequest {
     /// OpenID Connect configurations.
@@ -521,6 +523,14 @@ impl support::Read for UpdatingAnOpenidConnectIdentityProviderRequest {
                 openid_connect_config: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "updating_an_openid_connect_identity_provider")]
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnOpenidConnectIdentityProviderRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "updating_an_openid_connect_identity_provider")]

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/adding_an_image_sharing_member_native_openstack_api.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnImageSharingMemberNativeOpenstackApiRequest {
     /// Specifies a tenant who will be able to use the shared image.
@@ -53,6 +53,14 @@ impl support::Read for AddingAnImageSharingMemberNativeOpenstackApiRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { member: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AddingAnImageSharingMemberNativeOpenstackApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

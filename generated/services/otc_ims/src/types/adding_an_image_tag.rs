@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/adding_an_image_tag.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnImageTagRequest {
     /// Specifies the tag to be added or updated. For details, see Table 2.
@@ -58,8 +58,15 @@ impl support::Read for AddingAnImageTagRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingAnImageTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Data structure description of the tag field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tag {
     /// Specifies the tag key. The tag key cannot be left blank.
@@ -122,5 +129,12 @@ impl support::Read for Tag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

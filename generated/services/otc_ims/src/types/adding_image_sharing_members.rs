@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/adding_image_sharing_members.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingImageSharingMembersRequest {
     /// Specifies the image IDs.
@@ -87,6 +87,13 @@ impl support::Read for AddingImageSharingMembersRequest {
                 projects: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingImageSharingMembersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Tags;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrDeletingImageTagsInABatchRequest {
     /// Lists the tags to be added or deleted. For details, see Table 2.
@@ -89,5 +89,12 @@ impl support::Read for AddingOrDeletingImageTagsInABatchRequest {
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingOrDeletingImageTagsInABatchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

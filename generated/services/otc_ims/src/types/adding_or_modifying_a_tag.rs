@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/adding_or_modifying_a_tag.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrModifyingATagRequest {
     /// Specifies the image ID.
@@ -96,8 +96,15 @@ impl support::Read for AddingOrModifyingATagRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingOrModifyingATagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 1 Data structure description of the image_tag field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImageTag {
     /// Specifies the tag key.
@@ -160,5 +167,12 @@ impl support::Read for ImageTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

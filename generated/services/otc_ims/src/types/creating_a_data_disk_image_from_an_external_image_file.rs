@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/creating_a_data_disk_image_from_an_external_image_file.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADataDiskImageFromAnExternalImageFileRequest {
     /// Specifies the image name. For detailed description, see Image Attributes.
@@ -252,6 +252,14 @@ impl support::Read for CreatingADataDiskImageFromAnExternalImageFileRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for CreatingADataDiskImageFromAnExternalImageFileRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Response parameters (status code 200).
 #[derive(
     Debug,
@@ -299,14 +307,7 @@ impl support::Validate for CreatingADataDiskImageFromAnExternalImageFileResponse
     }
 }
 /// Table 1 Data structure description of the image_tags field.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADataDiskImageFromAnExternalImageFileImageTag {
     /// Specifies the tag key.
@@ -381,5 +382,13 @@ impl support::Read for CreatingADataDiskImageFromAnExternalImageFileImageTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingADataDiskImageFromAnExternalImageFileImageTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

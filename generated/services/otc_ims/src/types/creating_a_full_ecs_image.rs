@@ -7,7 +7,7 @@ use crate::support;
 use super::super::ImageTags;
 /// Parameters in the request body when a CSBS backup or CBR backup is used to create a full-ECS
 /// image.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAFullEcsImageRequest {
     /// Specifies the image name. For detailed description, see Image Attributes.
@@ -255,6 +255,13 @@ impl support::Read for CreatingAFullEcsImageRequest {
                 whole_image_type: M::optional(field_8)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAFullEcsImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::ImageTags;
 /// Parameters for creating a system or data disk image from an ECS.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnImageRequest {
     /// Specifies the name of the system disk image. For detailed description, see Image Attributes.
@@ -553,6 +546,13 @@ impl support::Read for CreatingAnImageRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAnImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Response parameters (status code 200).
 #[derive(
     Debug,
@@ -600,7 +600,7 @@ impl support::Validate for CreatingAnImageResponse200 {
     }
 }
 /// Table 1 Data structure description of the data_images field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataImages {
     /// Specifies the name of a data disk image.
@@ -742,6 +742,13 @@ impl support::Read for DataImages {
                 image_tags: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DataImages {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Specifies the image type.

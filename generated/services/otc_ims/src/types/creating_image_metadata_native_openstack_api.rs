@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::VirtualEnvType;
 /// Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingImageMetadataNativeOpenstackApiRequest {
     /// Specifies the image OS version. For the value range, see Values of Related Parameters.
@@ -307,6 +300,13 @@ impl support::Read for CreatingImageMetadataNativeOpenstackApiRequest {
                 min_disk: M::optional(field_8)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingImageMetadataNativeOpenstackApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/exporting_an_image.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ExportingAnImageRequest {
     /// Specifies the URL of the image file in the format of Bucket name:File name.
@@ -118,6 +118,13 @@ impl support::Read for ExportingAnImageRequest {
                 is_quick_export: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ExportingAnImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -7,7 +7,7 @@ use crate::support;
 use super::super::ImageTags;
 /// Parameters in the request body when an image file in an OBS bucket is used to create a data
 /// disk image.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImportingAnImageFileQuicklyRequest {
     /// Specifies the image name. For detailed description, see Image Attributes.
@@ -233,6 +233,13 @@ impl support::Read for ImportingAnImageFileQuicklyRequest {
                 enterprise_project_id: M::optional(field_8)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImportingAnImageFileQuicklyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

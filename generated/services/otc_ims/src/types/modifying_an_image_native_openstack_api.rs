@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Table 3 Data structure description of the \[Array\] field (also Table 5).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Array {
     /// Indicates the type of the update operation, including replacing, adding, and deleting an
@@ -109,8 +109,15 @@ impl support::Read for Array {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Array {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 v2.0 request message body.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAnImageNativeOpenstackApiRequest {
     /// For details, see Table 5.
@@ -174,6 +181,13 @@ impl support::Read for ModifyingAnImageNativeOpenstackApiRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { array: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAnImageNativeOpenstackApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

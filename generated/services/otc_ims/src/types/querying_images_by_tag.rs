@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_QUERYING_ALL_IMAGE_TAGS_TAGS_IN_RESPONSE,
 };
 /// Table 6 Data structure description of the matches field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Matches {
     /// Specifies the tag key, that is, the field based on which images will be queried.
@@ -82,8 +82,15 @@ impl support::Read for Matches {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Matches {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Data structure description of the not_tags field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NotTags {
     /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
@@ -159,8 +166,15 @@ impl support::Read for NotTags {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for NotTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Data structure description of the not_tags_any field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NotTagsAny {
     /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
@@ -236,8 +250,15 @@ impl support::Read for NotTagsAny {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for NotTagsAny {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingImagesByTagRequest {
     /// Identifies the operation. This parameter is case sensitive and its value can be filter or
@@ -536,6 +557,13 @@ impl support::Read for QueryingImagesByTagRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for QueryingImagesByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Response parameters (status code 200).
 #[derive(
     Debug,
@@ -729,7 +757,7 @@ impl support::Validate for ResourceDetail {
     }
 }
 /// Table 3 Data structure description of the tags_any field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagsAny {
     /// Specifies the tag key. A tag key contains a maximum of 128 Unicode characters and cannot be
@@ -803,5 +831,12 @@ impl support::Read for TagsAny {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TagsAny {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/registering_an_image.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RegisteringAnImageRequest {
     /// Specifies the URL of the image file in the format of Bucket name:File name.
@@ -60,6 +60,13 @@ impl support::Read for RegisteringAnImageRequest {
                 image_url: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RegisteringAnImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

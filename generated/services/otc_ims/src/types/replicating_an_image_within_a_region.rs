@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/replicating_an_image_within_a_region.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplicatingAnImageWithinARegionRequest {
     /// Specifies the image name. For detailed description, see Image Attributes.
@@ -119,6 +119,13 @@ impl support::Read for ReplicatingAnImageWithinARegionRequest {
                 enterprise_project_id: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReplicatingAnImageWithinARegionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

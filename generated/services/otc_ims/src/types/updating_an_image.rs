@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{DiskFormat, Lazyloading, VirtualEnvType};
 /// Table 2 Data structure description of the \[Array\] field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnImageArray {
     /// Specifies the operation. The value can be add, replace, or remove.
@@ -142,8 +142,15 @@ impl support::Read for UpdatingAnImageArray {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnImageArray {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnImageRequest {
     /// For details, see Table 2.
@@ -207,6 +214,13 @@ impl support::Read for UpdatingAnImageRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { array: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnImageRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/updating_the_image_sharing_status_native_openstack_api.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingTheImageSharingStatusNativeOpenstackApiRequest {
     /// Specifies whether a shared image will be accepted or declined.
@@ -83,6 +83,14 @@ impl support::Read for UpdatingTheImageSharingStatusNativeOpenstackApiRequest {
                 vault_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingTheImageSharingStatusNativeOpenstackApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_ims/updating_the_sharing_status_for_images.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingTheSharingStatusForImagesRequest {
     /// Specifies the image IDs.
@@ -124,6 +124,13 @@ impl support::Read for UpdatingTheSharingStatusForImagesRequest {
                 vault_id: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingTheSharingStatusForImagesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Response parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_ims/uploading_an_image_native_openstack_api.json` documents.
 use crate::support;
 /// Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UploadingAnImageNativeOpenstackApiRequest {}
 impl UploadingAnImageNativeOpenstackApiRequest {
@@ -49,5 +42,12 @@ impl support::Read for UploadingAnImageNativeOpenstackApiRequest {
         while fields.next_field()?.is_some() {}
         fields.end(&[]);
         ::std::result::Result::Ok(M::keep(|| ::std::option::Option::Some(Self {})))
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UploadingAnImageNativeOpenstackApiRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingALogToFavoritesRequest {
     /// Enterprise project ID.
@@ -169,6 +169,13 @@ impl support::Read for AddingALogToFavoritesRequest {
                 is_global: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingALogToFavoritesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

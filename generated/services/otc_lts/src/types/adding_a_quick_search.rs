@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAQuickSearchRequest {
     /// Quick search field. Enter the statement to be queried.
@@ -138,6 +138,13 @@ impl support::Read for AddingAQuickSearchRequest {
                 search_type: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAQuickSearchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/collecting_traffic_statistics_on_top_n_log_groups_or_log_streams.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest {
     /// End timestamp, in milliseconds.
@@ -219,6 +219,14 @@ impl support::Read for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsReq
                 search_list: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CollectingTrafficStatisticsOnTopNLogGroupsOrLogStreamsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACrossAccountLogIngestionConfigurationRequest {
     /// Preview of the proxy list.
@@ -73,6 +73,14 @@ impl support::Read for CreatingACrossAccountLogIngestionConfigurationRequest {
                 preview_agency_list: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingACrossAccountLogIngestionConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

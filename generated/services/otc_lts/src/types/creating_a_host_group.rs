@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{HostGroupTag, HostGroupTagResBody, SHAPE_HOST_GROUP_TAG_RES_BODY};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAHostGroupRequest {
     /// Host group name. Use only letters, digits, underscores (_), hyphens (-), and periods (.). Do
@@ -237,6 +237,13 @@ impl support::Read for CreatingAHostGroupRequest {
                 labels: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAHostGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

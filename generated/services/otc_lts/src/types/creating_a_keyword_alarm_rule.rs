@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Frequency, KeywordsRequest, SqlNotificationSaveRule};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAKeywordAlarmRuleRequest {
     /// Keyword alarm rule names.
@@ -418,6 +418,13 @@ impl support::Read for CreatingAKeywordAlarmRuleRequest {
                 notification_save_rule: M::optional(field_13)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAKeywordAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Response body parameters (status code 200).

@@ -13,7 +13,7 @@ use super::super::{
     SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO, SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
 };
 /// Table 10 AccessConfigBaseLogInfoCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigBaseLogInfoCreate {
     /// Log group ID. Project ID. For details about how to obtain a project ID, see Obtaining the
@@ -135,8 +135,15 @@ impl support::Read for AccessConfigBaseLogInfoCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigBaseLogInfoCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 AccessConfigDeatilCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigDeatilCreate {
     /// Collection paths.
@@ -666,8 +673,15 @@ impl support::Read for AccessConfigDeatilCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigDeatilCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 11 AccessConfigHostGroupIdListCreate.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigHostGroupIdListCreate {
     /// List of host group IDs.
@@ -739,8 +753,15 @@ impl support::Read for AccessConfigHostGroupIdListCreate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigHostGroupIdListCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALogIngestionConfigurationRequest {
     /// Ingestion configuration name.
@@ -1006,6 +1027,13 @@ impl support::Read for CreatingALogIngestionConfigurationRequest {
                 cluster_id: M::optional(field_8)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALogIngestionConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 13 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/creating_a_log_stream_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALogStream2Request {
     /// Log stream name.
@@ -93,6 +93,13 @@ impl support::Read for CreatingALogStream2Request {
                 log_topic_name: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALogStream2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 201).

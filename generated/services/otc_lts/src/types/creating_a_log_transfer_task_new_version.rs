@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALogTransferTaskNewVersionRequest {
     /// Log group ID.
@@ -139,6 +139,13 @@ impl support::Read for CreatingALogTransferTaskNewVersionRequest {
                 log_transfer_info: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALogTransferTaskNewVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Response body parameters (status code 200).
@@ -478,7 +485,7 @@ impl support::Validate for CreatingALogTransferTaskNewVersionLogStreamsInRespons
     }
 }
 /// Table 5 log_transfer_info.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogTransferInfo {
     /// Log transfer type. OBS indicates that logs are transferred to OBS.
@@ -657,6 +664,13 @@ impl support::Read for LogTransferInfo {
                 log_transfer_detail: M::take(field_5?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for LogTransferInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Log transfer status.

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/creating_a_log_transfer_task_old_version.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingALogTransferTaskOldVersionRequest {
     /// Log group ID.
@@ -348,6 +348,13 @@ impl support::Read for CreatingALogTransferTaskOldVersionRequest {
                 period_unit: M::take(field_9?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingALogTransferTaskOldVersionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAMessageTemplateRequest {
     /// Notification rule name, which is mandatory. The value can contain only digits, letters,
@@ -223,6 +223,13 @@ impl support::Read for CreatingAMessageTemplateRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingAMessageTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -367,7 +374,7 @@ impl support::Validate for CreatingAMessageTemplateResponse400 {
 ///
 /// Rules checked by `validate`:
 /// - `topic`: This parameter is valid only when sub_type is set to email.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SubTemplate {
     /// Template subtype, for example, sms or email.
@@ -513,5 +520,12 @@ impl support::Read for SubTemplate {
                 topic: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SubTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/deleting_a_message_template.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAMessageTemplateRequest {
     /// Array of names of templates to be deleted.
@@ -63,6 +63,13 @@ impl support::Read for DeletingAMessageTemplateRequest {
                 template_names: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingAMessageTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 to Table 5 Response body parameters (status codes 400 and 500).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ErrorMessagebody, SHAPE_ERROR_MESSAGEBODY};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAQuickSearchRequest {
     /// Enterprise project ID.
@@ -76,6 +76,13 @@ impl support::Read for DeletingAQuickSearchRequest {
                 id: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingAQuickSearchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 and Table 6 Response body parameters (status codes 400 and 500).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/deleting_a_structuring_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAStructuringRuleRequest {
     /// Structuring rule ID.
@@ -71,6 +71,13 @@ impl support::Read for DeletingAStructuringRuleRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { id: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingAStructuringRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Metadata;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAnActiveAlarmRequest {
     /// Topic information.
@@ -71,8 +71,15 @@ impl support::Read for DeletingAnActiveAlarmRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DeletingAnActiveAlarmRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Event.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Event {
     /// Alarm information.
@@ -162,5 +169,12 @@ impl support::Read for Event {
                 starts_at: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Event {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AccessConfigInfo, SHAPE_ACCESS_CONFIG_INFO};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingLogIngestionConfigurationsRequest {
     /// Ingestion configuration ID list.
@@ -76,6 +76,13 @@ impl support::Read for DeletingLogIngestionConfigurationsRequest {
                 access_config_id_list: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingLogIngestionConfigurationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

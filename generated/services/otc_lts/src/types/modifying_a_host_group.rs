@@ -8,7 +8,7 @@ use super::super::{
     HostGroupTag, HostGroupTagInResponse, SHAPE_HOST_GROUP_TAG_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAHostGroupRequest {
     /// Host group ID.
@@ -241,6 +241,13 @@ impl support::Read for ModifyingAHostGroupRequest {
                 labels: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAHostGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

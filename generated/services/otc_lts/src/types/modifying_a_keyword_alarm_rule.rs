@@ -202,7 +202,7 @@ impl support::Validate for KeywordsResBody {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAKeywordAlarmRuleRequest {
     /// Keyword alarm rule ID.
@@ -733,6 +733,13 @@ impl support::Read for ModifyingAKeywordAlarmRuleRequest {
                 alarm_action_rule_name: M::optional(field_16)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAKeywordAlarmRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Response body parameters (status code 200).

@@ -12,14 +12,7 @@ use super::super::{
     SHAPE_ACCESS_CONFIG_QUERY_LOG_INFO, SHAPE_ACCESS_CONFIG_TAG_RESPONSE,
 };
 /// Table 4 AccessConfigDeatilUpdate.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigDeatilUpdate {
     /// Log collection paths.
@@ -549,8 +542,15 @@ impl support::Read for AccessConfigDeatilUpdate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigDeatilUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 AccessConfigFormatMutil.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatMutil {
     /// Single-line logs. time indicates a time wildcard is used to detect log boundaries, whereas
@@ -639,8 +639,15 @@ impl support::Read for AccessConfigFormatMutil {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatMutil {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 AccessConfigFormatSingle.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatSingle {
     /// Single-line logs. system indicates the system time, whereas wildcard indicates the time
@@ -729,15 +736,15 @@ impl support::Read for AccessConfigFormatSingle {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatSingle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 AccessConfigFormatUpdate.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigFormatUpdate {
     /// Single-line logs.
@@ -829,15 +836,15 @@ impl support::Read for AccessConfigFormatUpdate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigFormatUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 AccessConfigWindowsLogInfoUpdate.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigWindowsLogInfoUpdate {
     /// The type of Windows event logs to be collected. Application: application system; System:
@@ -966,8 +973,15 @@ impl support::Read for AccessConfigWindowsLogInfoUpdate {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AccessConfigWindowsLogInfoUpdate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingALogIngestionConfigurationRequest {
     /// Ingestion configuration ID.
@@ -1194,6 +1208,13 @@ impl support::Read for ModifyingALogIngestionConfigurationRequest {
                 cluster_id: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingALogIngestionConfigurationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 12 Response body parameters (status code 200).

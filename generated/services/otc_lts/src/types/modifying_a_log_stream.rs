@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::TagsBody;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingALogStreamRequest {
     /// Log retention duration (days).
@@ -116,6 +116,13 @@ impl support::Read for ModifyingALogStreamRequest {
                 tags: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingALogStreamRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

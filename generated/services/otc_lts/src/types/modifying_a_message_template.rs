@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SUB_TEMPLATE_RES_BODY, SubTemplateResBody};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAMessageTemplateRequest {
     /// Notification rule name, which cannot be changed after the rule is created.
@@ -223,6 +223,13 @@ impl support::Read for ModifyingAMessageTemplateRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingAMessageTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 201).
 #[derive(
     Debug,
@@ -367,7 +374,7 @@ impl support::Validate for ModifyingAMessageTemplateResponse400 {
 ///
 /// Rules checked by `validate`:
 /// - `topic`: This parameter is valid only when sub_type is set to email.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateSubTemplate {
     /// Template subtype, for example, sms or email.
@@ -493,5 +500,12 @@ impl support::Read for UpdateSubTemplate {
                 topic: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateSubTemplate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FieldModel, TemplateType};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingStructuringConfigurationsRecommendedRequest {
     /// Log group ID. For details about how to obtain a log group ID, see Obtaining the Project ID,
@@ -320,6 +320,14 @@ impl support::Read for ModifyingStructuringConfigurationsRecommendedRequest {
                 quick_analysis: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingStructuringConfigurationsRecommendedRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 to Table 7 Response body parameters (status codes 400 and 500).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/previewing_the_email_format_of_a_message_template.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PreviewingTheEmailFormatOfAMessageTemplateRequest {
     /// Email template content.
@@ -142,6 +142,14 @@ impl support::Read for PreviewingTheEmailFormatOfAMessageTemplateRequest {
                 subject: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PreviewingTheEmailFormatOfAMessageTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{GetHostGroupInfo, HostGroupTag, SHAPE_GET_HOST_GROUP_INFO};
 /// Table 4 GetHostGroupListFilter.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetHostGroupListFilter {
     /// Host group type.
@@ -182,15 +175,15 @@ impl support::Read for GetHostGroupListFilter {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for GetHostGroupListFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 GetHostGroupListTag.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetHostGroupListTag {
     /// Tag type. Tag filtering logic: AND or OR.
@@ -281,8 +274,15 @@ impl support::Read for GetHostGroupListTag {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for GetHostGroupListTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingHostGroupsRequest {
     /// List of host group IDs.
@@ -387,6 +387,13 @@ impl support::Read for QueryingHostGroupsRequest {
                 filter: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingHostGroupsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response body parameters (status code 200).

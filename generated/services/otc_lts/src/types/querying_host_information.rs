@@ -5,14 +5,7 @@
 //! The types that `spec/otc_lts/querying_host_information.json` documents.
 use crate::support;
 /// Table 4 GetHostListFilter.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct GetHostListFilter {
     /// Host name list. You can filter hosts by host name.
@@ -202,6 +195,13 @@ impl support::Read for GetHostListFilter {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for GetHostListFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 GetHostListInfo.
 #[derive(
     Debug,
@@ -303,7 +303,7 @@ impl support::Validate for GetHostListInfo {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingHostInformationRequest {
     /// Host ID list. You can filter hosts by host ID.
@@ -402,6 +402,13 @@ impl support::Read for QueryingHostInformationRequest {
                 filter: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingHostInformationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{AccessConfigInfo, AccessConfigTag, SHAPE_ACCESS_CONFIG_INFO};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingLogIngestionConfigurationsRequest {
     /// List of ingestion configuration names.
@@ -228,6 +228,13 @@ impl support::Read for QueryingLogIngestionConfigurationsRequest {
                 access_config_tag_list: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingLogIngestionConfigurationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -66,7 +66,7 @@ impl support::Validate for LogContents {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingLogsRequest {
     /// UTC start time of the search window (in milliseconds).
@@ -388,6 +388,13 @@ impl support::Read for QueryingLogsRequest {
                 is_iterative: M::optional(field_11)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingLogsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_lts/querying_resources_by_time_segment.json` documents.
 use crate::support;
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingResourcesByTimeSegmentRequest {
     /// Start timestamp of the query, in milliseconds. A maximum of 30 days are supported.
@@ -164,6 +164,13 @@ impl support::Read for QueryingResourcesByTimeSegmentRequest {
                 resource_id: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingResourcesByTimeSegmentRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -233,7 +233,7 @@ impl support::Validate for PageInfo {
     }
 }
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheActiveOrHistoricalAlarmListRequest {
     /// Whether to customize the query time segment.
@@ -549,6 +549,13 @@ impl support::Read for QueryingTheActiveOrHistoricalAlarmListRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for QueryingTheActiveOrHistoricalAlarmListRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -666,7 +673,7 @@ impl support::Validate for QueryingTheActiveOrHistoricalAlarmListResponse400 {
     }
 }
 /// Table 5 Sort.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Sort {
     /// List of sorted fields. Fields in this list are sorted based on the specified order.
@@ -743,5 +750,12 @@ impl support::Read for Sort {
                 order: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Sort {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -129,7 +129,7 @@ impl support::Validate for HistogramResponseBody {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheLogHistogramRequest {
     /// Start time, which is a timestamp accurate to millisecond.
@@ -321,6 +321,13 @@ impl support::Read for QueryingTheLogHistogramRequest {
                 is_iterative: M::optional(field_6)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheLogHistogramRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::TagsBody;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagManagementRequest {
     /// Method of adding tags.
@@ -109,6 +109,13 @@ impl support::Read for TagManagementRequest {
                 tags: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TagManagementRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 to Table 8 Response body parameters (status codes 200, 201, 400 and 500).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_LOG_STREAMS, SHAPE_LOG_TRANSFER_INFO_RESP_BODY,
 };
 /// Table 4 update_log_transfer_info.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateLogTransferInfo {
     /// Log transfer format. The value can be RAW or JSON. RAW indicates the raw log format, and
@@ -124,8 +124,15 @@ impl support::Read for UpdateLogTransferInfo {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateLogTransferInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingALogTransferTaskRequest {
     /// Log transfer task ID.
@@ -232,6 +239,13 @@ impl support::Read for UpdatingALogTransferTaskRequest {
                 log_transfer_info: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingALogTransferTaskRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

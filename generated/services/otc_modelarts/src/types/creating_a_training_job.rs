@@ -5,7 +5,7 @@
 //! The types that `spec/otc_modelarts/creating_a_training_job.json` documents.
 use crate::support;
 /// Table 3 config parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Config {
     /// Number of workers in a training job. Obtain the maximum value from the max_num value
@@ -411,8 +411,15 @@ impl support::Read for Config {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Config {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATrainingJobRequest {
     /// Training job name. The value must contain 1 to 64 characters consisting of only digits,
@@ -576,6 +583,13 @@ impl support::Read for CreatingATrainingJobRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingATrainingJobRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 9 Parameters (status code 200).
 #[derive(
     Debug,
@@ -687,14 +701,7 @@ impl support::Validate for CreatingATrainingJobResponse200 {
     }
 }
 /// Table 4 data_source parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DataSource {
     /// Dataset ID of a training job. This parameter must be used together with dataset_version_id,
@@ -809,8 +816,15 @@ impl support::Read for DataSource {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DataSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 host_path parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct HostPath {
     /// Local path of a host
@@ -905,8 +919,15 @@ impl support::Read for HostPath {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for HostPath {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 nfs parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Nfs {
     /// ID of an SFS Turbo file system
@@ -1021,15 +1042,15 @@ impl support::Read for Nfs {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Nfs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 8 parameter parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Parameter {
     /// Parameter name
@@ -1106,15 +1127,15 @@ impl support::Read for Parameter {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Parameter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 volumes parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Volumes {
     /// Storage volume of the shared file system type. Only the training jobs running in the
@@ -1193,5 +1214,12 @@ impl support::Read for Volumes {
                 host_path: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Volumes {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -174,7 +174,7 @@ impl CustomSpec {
 /// Rules checked by `validate`:
 /// - `subnet_network_id`: This parameter is mandatory when vpc_id is configured.
 /// - `security_group_id`: This parameter is mandatory when vpc_id is configured.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeployingAModelAsAServiceRequest {
     /// Service name. Enter 1 to 64 characters. Only letters, digits, hyphens (-), and underscores
@@ -533,6 +533,14 @@ impl support::Read for DeployingAModelAsAServiceRequest {
     }
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
+impl<'de> ::serde::Deserialize<'de> for DeployingAModelAsAServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 7 Parameters (status code 200).
 #[derive(
     Debug,
@@ -591,7 +599,7 @@ impl support::Validate for DeployingAModelAsAServiceResponse200 {
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]
 /// Table 5 schedule parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Schedule {
     /// Scheduling type. Only the value stop is supported.
@@ -683,6 +691,14 @@ impl support::Read for Schedule {
                 duration: M::take(field_2?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "deploying_a_model_as_a_service")]
+impl<'de> ::serde::Deserialize<'de> for Schedule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "deploying_a_model_as_a_service")]

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_modelarts/modifying_a_workspace.json` documents.
 use crate::support;
 /// Table 3 grants.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Grants {
     /// User ID. Either this parameter or user_name must be set. If both of them are set, user_id is
@@ -90,19 +83,19 @@ impl support::Read for Grants {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Grants {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
 ///
 /// Rules checked by `validate`:
 /// - `grants`: This parameter must be used together with auth_type and takes effect only when
 ///   auth_type is set to INTERNAL.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAWorkspaceRequest {
     /// Workspace name, encoded using UTF-8.
@@ -316,6 +309,13 @@ impl support::Read for ModifyingAWorkspaceRequest {
                 grants: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAWorkspaceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

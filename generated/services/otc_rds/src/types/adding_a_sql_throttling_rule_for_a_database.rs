@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/adding_a_sql_throttling_rule_for_a_database.json` documents.
 use crate::support;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASqlThrottlingRuleForADatabaseRequest {
     /// Database name. For example: "postgres".
@@ -176,6 +176,13 @@ impl support::Read for AddingASqlThrottlingRuleForADatabaseRequest {
                 search_path: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingASqlThrottlingRuleForADatabaseRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Values;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingCustomParametersRequest {
     /// Specifies the parameter template object.
@@ -61,15 +61,15 @@ impl support::Read for AddingCustomParametersRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingCustomParametersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 configuration field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Configuration {
     /// Specifies the parameter values defined by users based on the default parameter template.
@@ -127,5 +127,12 @@ impl support::Read for Configuration {
                 values: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Configuration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

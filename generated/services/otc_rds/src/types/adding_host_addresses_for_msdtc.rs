@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/adding_host_addresses_for_msdtc.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingHostAddressesForMsdtcRequest {
     /// Host information.
@@ -71,6 +71,13 @@ impl support::Read for AddingHostAddressesForMsdtcRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingHostAddressesForMsdtcRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 202).
 #[derive(
     Debug,
@@ -117,7 +124,7 @@ impl support::Validate for AddingHostAddressesForMsdtcResponse202 {
     }
 }
 /// Table 4 Hosts data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Hosts {
     /// Host name.
@@ -180,5 +187,12 @@ impl support::Read for Hosts {
                 ip: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Hosts {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/adding_tags_in_batches.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingTagsInBatchesRequest {
     /// Specifies the operation identifier (case sensitive), which is create during the creation
@@ -90,8 +90,15 @@ impl support::Read for AddingTagsInBatchesRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingTagsInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 tags field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingTagsInBatchesTags {
     /// Specifies the tag key, which contains a maximum of 36 Unicode characters.
@@ -159,5 +166,12 @@ impl support::Read for AddingTagsInBatchesTags {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingTagsInBatchesTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

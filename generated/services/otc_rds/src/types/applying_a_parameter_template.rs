@@ -75,7 +75,7 @@ impl support::Validate for ApplyResults {
     }
 }
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApplyingAParameterTemplateRequest {
     /// Specifies the DB instance ID list object.
@@ -133,6 +133,13 @@ impl support::Read for ApplyingAParameterTemplateRequest {
                 instance_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApplyingAParameterTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/applying_for_a_private_domain_name.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ApplyingForAPrivateDomainNameRequest {
     /// Specifies the domain name type. Currently, only private is supported.
@@ -54,6 +54,13 @@ impl support::Read for ApplyingForAPrivateDomainNameRequest {
                 dns_type: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ApplyingForAPrivateDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 202).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/binding_and_unbinding_an_eip.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAndUnbindingAnEipRequest {
     /// NOTICE:
@@ -102,5 +102,12 @@ impl support::Read for BindingAndUnbindingAnEipRequest {
                 is_bind: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAndUnbindingAnEipRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

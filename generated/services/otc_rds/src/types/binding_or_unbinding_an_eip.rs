@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/binding_or_unbinding_an_eip.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingOrUnbindingAnEipRequest {
     /// Returns EIP information.
@@ -61,8 +61,15 @@ impl support::Read for BindingOrUnbindingAnEipRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BindingOrUnbindingAnEipRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 setPublicIp field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SetPublicIp {
     /// If this parameter is enablePublicAccess, the EIP is bound to the target DB instance.
@@ -145,5 +152,12 @@ impl support::Read for SetPublicIp {
                 public_ip_id: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SetPublicIp {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_a_database_port.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingADatabasePortRequest {
     /// Specifies port information for all DB engines.
@@ -78,6 +78,13 @@ impl support::Read for ChangingADatabasePortRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { port: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingADatabasePortRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Normal response (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_a_db_instance_name.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingADbInstanceNameRequest {
     /// Specifies the DB instance name.
@@ -55,5 +55,12 @@ impl support::Read for ChangingADbInstanceNameRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { name: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingADbInstanceNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

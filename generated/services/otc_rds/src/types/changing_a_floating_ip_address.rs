@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_a_floating_ip_address.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingAFloatingIpAddressRequest {
     /// Indicates the private IP address.
@@ -52,6 +52,13 @@ impl support::Read for ChangingAFloatingIpAddressRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { new_ip: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingAFloatingIpAddressRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Normal response (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_a_security_group.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingASecurityGroupRequest {
     /// Specifies the security group ID.
@@ -58,6 +58,13 @@ impl support::Read for ChangingASecurityGroupRequest {
                 security_group_id: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingASecurityGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Normal response (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_a_single_db_instance_to_primary_standby_db_instances.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingASingleDbInstanceToPrimaryStandbyDbInstancesRequest {
     /// For details, see Table 3.
@@ -60,6 +60,14 @@ impl support::Read for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesReque
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Parameter description (status code 202).
 #[derive(
     Debug,
@@ -108,7 +116,7 @@ for ChangingASingleDbInstanceToPrimaryStandbyDbInstancesResponse202 {
     }
 }
 /// Table 3 single_to_ha field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SingleToHa {
     /// Specifies the AZ code of the DB instance node.
@@ -180,5 +188,12 @@ impl support::Read for SingleToHa {
                 password: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SingleToHa {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

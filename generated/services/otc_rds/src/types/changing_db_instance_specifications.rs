@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Resize;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceSpecificationsRequest {
     /// Specifies the information about the returned parameter flavorRef.
@@ -71,6 +64,13 @@ impl support::Read for ChangingDbInstanceSpecificationsRequest {
                 resize: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceSpecificationsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_db_instance_specifications_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceSpecifications2Request {
     /// For details, see Table 3.
@@ -60,6 +60,13 @@ impl support::Read for ChangingDbInstanceSpecifications2Request {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceSpecifications2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Parameter description (status code 202).
 #[derive(
     Debug,
@@ -106,7 +113,7 @@ impl support::Validate for ChangingDbInstanceSpecifications2Response202 {
     }
 }
 /// Table 3 resize_flavor field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResizeFlavor {
     /// Specifies the resource specification code. Use rds.mysql.n1.xlarge as an example. rds
@@ -161,5 +168,12 @@ impl support::Read for ResizeFlavor {
                 spec_code: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResizeFlavor {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

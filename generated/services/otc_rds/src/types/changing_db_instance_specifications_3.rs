@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Resize;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceSpecifications3Request {
     /// Specifies the information about the returned parameter flavorRef.
@@ -71,5 +64,12 @@ impl support::Read for ChangingDbInstanceSpecifications3Request {
                 resize: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceSpecifications3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

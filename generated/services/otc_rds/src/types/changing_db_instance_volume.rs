@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ChangingDbInstanceVolumeResize, Extendparam, SHAPE_EXTENDPARAM};
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolumeRequest {
     /// Specifies the information about the request parameter volume.
@@ -76,6 +69,13 @@ impl support::Read for ChangingDbInstanceVolumeRequest {
                 resize: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameter description (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::ChangingDbInstanceVolumeResize;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolume2Request {
     /// Specifies the information about the returned parameter volume.
@@ -76,5 +69,12 @@ impl support::Read for ChangingDbInstanceVolume2Request {
                 resize: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolume2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

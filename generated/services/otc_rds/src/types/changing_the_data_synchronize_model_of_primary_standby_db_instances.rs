@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_the_data_synchronize_model_of_primary_standby_db_instances.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
     /// Specifies the synchronize model.
@@ -60,6 +60,14 @@ for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { mode: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ChangingTheDataSynchronizeModelOfPrimaryStandbyDbInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Normal response (status code 200).

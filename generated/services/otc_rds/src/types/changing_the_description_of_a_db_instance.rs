@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/changing_the_description_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheDescriptionOfADbInstanceRequest {
     /// The value consists of 0 to 64 characters, including letters, digits, periods (.),
@@ -103,6 +96,13 @@ impl support::Read for ChangingTheDescriptionOfADbInstanceRequest {
                 alias: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheDescriptionOfADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_the_failover_priority.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheFailoverPriorityRequest {
     /// Specifies the failover priority. Valid value:
@@ -64,5 +64,12 @@ impl support::Read for ChangingTheFailoverPriorityRequest {
                 repair_strategy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheFailoverPriorityRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

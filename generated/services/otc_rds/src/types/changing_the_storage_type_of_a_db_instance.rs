@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/changing_the_storage_type_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 4 change_volume field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangeVolume {
     /// Specification code of the target storage type.
@@ -84,8 +84,15 @@ impl support::Read for ChangeVolume {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ChangeVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheStorageTypeOfADbInstanceRequest {
     /// Target storage type.
@@ -139,6 +146,13 @@ impl support::Read for ChangingTheStorageTypeOfADbInstanceRequest {
                 change_volume: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheStorageTypeOfADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 202).

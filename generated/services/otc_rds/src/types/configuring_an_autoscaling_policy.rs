@@ -9,7 +9,7 @@ use crate::support;
 /// Rules checked by `validate`:
 /// - `limit_size`: This parameter is mandatory when switch_option is set to true.
 /// - `trigger_threshold`: This parameter is mandatory when switch_option is set to true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringAnAutoscalingPolicyRequest {
     /// Whether to enable autoscaling.
@@ -156,5 +156,12 @@ impl support::Read for ConfiguringAnAutoscalingPolicyRequest {
                 trigger_threshold: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringAnAutoscalingPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/configuring_the_maintenance_window.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringTheMaintenanceWindowRequest {
     /// Specifies the start time.
@@ -75,5 +75,12 @@ impl support::Read for ConfiguringTheMaintenanceWindowRequest {
                 end_time: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ConfiguringTheMaintenanceWindowRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::RouteMode;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
     /// Read weight of the primary instance.
@@ -138,6 +138,14 @@ impl support::Read for ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ConfiguringTheRoutingPolicyForADatabaseProxyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Parameters (status code 200).
 #[derive(
     Debug,
@@ -186,7 +194,7 @@ impl support::Validate for ConfiguringTheRoutingPolicyForADatabaseProxyResponse2
     }
 }
 /// Table 4 readonly_instances field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReadonlyInstances {
     /// Read Replica ID. For details, see Table 9.
@@ -256,5 +264,12 @@ impl support::Read for ReadonlyInstances {
                 weight: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReadonlyInstances {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -15,14 +15,7 @@ use super::super::{
     SecurityGroup, SecurityGroupInResponse,
 };
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstanceRequest {
     /// For details on the field description when creating single or primary/standby DB instances,
@@ -90,6 +83,13 @@ impl support::Read for CreatingADbInstanceRequest {
                 instance: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 11 Parameter description (status code 200).

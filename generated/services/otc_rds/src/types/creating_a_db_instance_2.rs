@@ -15,7 +15,7 @@ use super::super::{
     SHAPE_CREATING_A_DB_INSTANCE_VOLUME_IN_RESPONSE, SHAPE_DATASTORE_IN_RESPONSE,
 };
 /// Table 2 Parameter description (creating single and primary/standby DB instances).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance2Request {
     /// Specifies the DB instance name.
@@ -528,6 +528,13 @@ impl support::Read for CreatingADbInstance2Request {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 10 Parameter description (status code 202).
 #[derive(
     Debug,
@@ -827,14 +834,7 @@ impl support::Validate for CreatingADbInstance2Instance {
     }
 }
 /// Table 9 unchangeable_param field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UnchangeableParam {
     /// Whether table names are case sensitive. The default value is 1.
@@ -989,5 +989,12 @@ impl support::Read for UnchangeableParam {
                 lower_case_table_names: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UnchangeableParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

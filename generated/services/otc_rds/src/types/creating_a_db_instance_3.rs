@@ -135,14 +135,7 @@ impl support::Validate for ClusterConfigInResponse {
 }
 #[cfg(feature = "creating_a_db_instance_3")]
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADbInstance3Request {
     /// For details on the field description when creating a single DB instance, see Table 3.
@@ -210,6 +203,14 @@ impl support::Read for CreatingADbInstance3Request {
                 instance: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(feature = "creating_a_db_instance_3")]
+impl<'de> ::serde::Deserialize<'de> for CreatingADbInstance3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_a_db_instance_3")]

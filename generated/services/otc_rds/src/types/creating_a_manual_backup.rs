@@ -228,7 +228,7 @@ impl support::Validate for BackupInResponse {
     }
 }
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAManualBackupRequest {
     /// Specifies the manual backup object.
@@ -279,6 +279,13 @@ impl support::Read for CreatingAManualBackupRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { backup: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAManualBackupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

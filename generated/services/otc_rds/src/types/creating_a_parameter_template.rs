@@ -97,7 +97,7 @@ impl support::Validate for CreatingAParameterTemplateConfiguration {
     }
 }
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAParameterTemplateRequest {
     /// Specifies the parameter template name. It contains a maximum of 64 characters and can
@@ -209,6 +209,13 @@ impl support::Read for CreatingAParameterTemplateRequest {
                 datastore: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameter description (status code 200).

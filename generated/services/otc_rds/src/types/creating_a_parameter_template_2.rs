@@ -232,7 +232,7 @@ impl support::Validate for CreatingAParameterTemplate2ConfigurationInResponse {
     }
 }
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAParameterTemplate2Request {
     /// Specifies the parameter template object.
@@ -290,6 +290,13 @@ impl support::Read for CreatingAParameterTemplate2Request {
                 configuration: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAParameterTemplate2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/deleting_an_extension.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingAnExtensionRequest {
     /// The name of the specific database created inside the RDS instance. This is the logical
@@ -75,5 +75,12 @@ impl support::Read for DeletingAnExtensionRequest {
                 extension_name: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingAnExtensionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

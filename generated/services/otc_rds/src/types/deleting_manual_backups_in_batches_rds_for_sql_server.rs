@@ -68,7 +68,7 @@ impl support::Validate for DeleteResults {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingManualBackupsInBatchesRdsForSqlServerRequest {
     /// IDs of the manual backups to be deleted.
@@ -127,6 +127,14 @@ impl support::Read for DeletingManualBackupsInBatchesRdsForSqlServerRequest {
                 backup_ids: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for DeletingManualBackupsInBatchesRdsForSqlServerRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/deleting_tags_in_batches.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingTagsInBatchesRequest {
     /// Specifies the operation identifier (case sensitive), which is delete during the deletion
@@ -90,8 +90,15 @@ impl support::Read for DeletingTagsInBatchesRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DeletingTagsInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 tags field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingTagsInBatchesTags {
     /// Specifies the tag key, which contains a maximum of 127 Unicode characters.
@@ -164,5 +171,12 @@ impl support::Read for DeletingTagsInBatchesTags {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingTagsInBatchesTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

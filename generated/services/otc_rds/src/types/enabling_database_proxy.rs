@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::RouteMode;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingDatabaseProxyRequest {
     /// Specification code of the database proxy.
@@ -253,6 +253,13 @@ impl support::Read for EnablingDatabaseProxyRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for EnablingDatabaseProxyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Parameters (status code 202).
 #[derive(
     Debug,
@@ -306,7 +313,7 @@ impl support::Validate for EnablingDatabaseProxyResponse202 {
     }
 }
 /// Table 4 nodes_read_weight field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodesReadWeight {
     /// Read Replica ID. For details, see Table 9.
@@ -376,5 +383,12 @@ impl support::Read for NodesReadWeight {
                 weight: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for NodesReadWeight {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

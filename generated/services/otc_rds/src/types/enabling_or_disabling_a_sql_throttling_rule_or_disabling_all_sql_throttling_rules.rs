@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/enabling_or_disabling_a_sql_throttling_rule_or_disabling_all_sql_throttling_rules.json` documents.
 use crate::support;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRequest {
     /// Database name. For example: "postgres".
@@ -88,6 +88,14 @@ for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRequest
                 action: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for EnablingOrDisablingASqlThrottlingRuleOrDisablingAllSqlThrottlingRulesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/migrating_a_standby_db_instance.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MigratingAStandbyDbInstanceRequest {
     /// Specifies the ID of the standby DB instance.
@@ -70,6 +70,13 @@ impl support::Read for MigratingAStandbyDbInstanceRequest {
                 az_code: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for MigratingAStandbyDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Normal response (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/modifying_a_private_domain_name.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAPrivateDomainNameRequest {
     /// Specifies the prefix of the new domain name.
@@ -73,6 +73,13 @@ impl support::Read for ModifyingAPrivateDomainNameRequest {
                 dns_name: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAPrivateDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 202).

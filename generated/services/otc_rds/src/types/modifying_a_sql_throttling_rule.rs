@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/modifying_a_sql_throttling_rule.json` documents.
 use crate::support;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingASqlThrottlingRuleRequest {
     /// Database name. For example: "postgres".
@@ -113,6 +113,13 @@ impl support::Read for ModifyingASqlThrottlingRuleRequest {
                 max_waiting: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingASqlThrottlingRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::Values;
 /// Table 3 configuration field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingParametersInAParameterTemplateConfiguration {
     /// Specifies the parameter template name. It contains a maximum of 64 characters and can
@@ -108,8 +101,16 @@ impl support::Read for ModifyingParametersInAParameterTemplateConfiguration {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingParametersInAParameterTemplateConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingParametersInAParameterTemplateRequest {
     /// Specifies the parameter template object.
@@ -171,5 +172,12 @@ impl support::Read for ModifyingParametersInAParameterTemplateRequest {
                 configuration: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingParametersInAParameterTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::ModifyingParametersOfASpecifiedDbInstanceValues;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingParametersOfASpecifiedDbInstanceRequest {
     /// Specifies the parameter values defined by users based on the default parameter templates.
@@ -63,6 +63,14 @@ impl support::Read for ModifyingParametersOfASpecifiedDbInstanceRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { values: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingParametersOfASpecifiedDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

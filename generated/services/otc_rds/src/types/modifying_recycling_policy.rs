@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/modifying_recycling_policy.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingRecyclingPolicyRequest {
     /// Each element is associated with the recycle bin.
@@ -61,6 +61,13 @@ impl support::Read for ModifyingRecyclingPolicyRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for ModifyingRecyclingPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Parameter description (status code 200).
 #[derive(
     Debug,
@@ -107,14 +114,7 @@ impl support::Validate for ModifyingRecyclingPolicyResponse200 {
     }
 }
 /// Table 3 recycle_policy elements.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RecyclePolicy {
     /// Period of retaining deleted DB instances from 1 day to 7 days.
@@ -173,5 +173,12 @@ impl support::Read for RecyclePolicy {
                 retention_period_in_days: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RecyclePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/modifying_the_value_of_a_specified_parameter_for_an_instance.json` documents.
 use crate::support;
 /// Table 3 Parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheValueOfASpecifiedParameterForAnInstanceRequest {
     /// Parameter value.
@@ -52,6 +52,14 @@ impl support::Read for ModifyingTheValueOfASpecifiedParameterForAnInstanceReques
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { value: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheValueOfASpecifiedParameterForAnInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters (status code 202).

@@ -89,14 +89,7 @@ impl support::Validate for ObtainingLinksForDownloadingSlowQueryLogsList {
     }
 }
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingLinksForDownloadingSlowQueryLogsRequest {
     /// Specifies the name of the file to be downloaded.
@@ -156,6 +149,14 @@ impl support::Read for ObtainingLinksForDownloadingSlowQueryLogsRequest {
                 file_name: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ObtainingLinksForDownloadingSlowQueryLogsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

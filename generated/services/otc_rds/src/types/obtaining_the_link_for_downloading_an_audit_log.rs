@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/obtaining_the_link_for_downloading_an_audit_log.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ObtainingTheLinkForDownloadingAnAuditLogRequest {
     /// Specifies the list of audit logs. A maximum of 50 audit log IDs are allowed in the list.
@@ -62,6 +62,13 @@ impl support::Read for ObtainingTheLinkForDownloadingAnAuditLogRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { ids: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ObtainingTheLinkForDownloadingAnAuditLogRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/performing_a_major_version_upgrade_pre_check_for_a_db_instance_rds_for_postgresql.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRequest {
     /// Target version of database.
@@ -60,6 +60,14 @@ for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRequest 
                 target_version: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for PerformingAMajorVersionUpgradePreCheckForADbInstanceRdsForPostgresqlRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/querying_slow_query_log_statistics.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSlowQueryLogStatisticsRequest {
     /// Start time in the "yyyy-mm-ddThh:mm:ssZ" format.
@@ -242,6 +242,13 @@ impl support::Read for QueryingSlowQueryLogStatisticsRequest {
                 order: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingSlowQueryLogStatisticsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

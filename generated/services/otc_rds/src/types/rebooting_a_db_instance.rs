@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Extendparam, SHAPE_EXTENDPARAM};
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebootingADbInstanceRequest {
     /// Not in the page's table: the page's example request (Request example) sends it.
@@ -73,6 +66,13 @@ impl support::Read for RebootingADbInstanceRequest {
                 restart: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebootingADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/rebooting_a_db_instance_2.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebootingADbInstance2Request {
     /// Not in the page's table: the page's example request (Request example) sends it.
@@ -72,6 +65,13 @@ impl support::Read for RebootingADbInstance2Request {
                 restart: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebootingADbInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 202).

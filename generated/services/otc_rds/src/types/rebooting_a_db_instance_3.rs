@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/rebooting_a_db_instance_3.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RebootingADbInstance3Request {
     /// This parameter is left blank.
@@ -54,5 +54,12 @@ impl support::Read for RebootingADbInstance3Request {
                 restart: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RebootingADbInstance3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/replicating_a_parameter_template.json` documents.
 use crate::support;
 /// Table 3 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReplicatingAParameterTemplateRequest {
     /// Name of the new parameter template.
@@ -109,6 +109,13 @@ impl support::Read for ReplicatingAParameterTemplateRequest {
                 description: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ReplicatingAParameterTemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

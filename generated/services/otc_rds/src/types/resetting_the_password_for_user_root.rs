@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/resetting_the_password_for_user_root.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResettingThePasswordForUserRootRequest {
     /// Specifies the database password. Valid value (for all RDS engines):
@@ -62,5 +62,12 @@ impl support::Read for ResettingThePasswordForUserRootRequest {
                 db_user_pwd: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ResettingThePasswordForUserRootRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -488,14 +488,7 @@ impl support::Read for RestoringDataToANewDbInstanceRestorePoint {
     }
 }
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstanceRequest {
     /// Specifies new DB instance details.
@@ -561,6 +554,13 @@ impl support::Read for RestoringDataToANewDbInstanceRequest {
                 instance: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Parameter description (status code 200).

@@ -246,7 +246,7 @@ impl support::Validate for RestoringDataToANewDbInstance2Instance {
 /// Rules checked by `validate`:
 /// - `type`: In this mode, backup_id is mandatory when type is not mandatory.
 /// - `type`: In this mode, restore_time is mandatory when type is mandatory.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstance2RestorePoint {
     /// Specifies the DB instance ID.
@@ -421,8 +421,15 @@ impl support::Read for RestoringDataToANewDbInstance2RestorePoint {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstance2RestorePoint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToANewDbInstance2Request {
     /// Specifies the DB instance name.
@@ -810,6 +817,13 @@ impl support::Read for RestoringDataToANewDbInstance2Request {
                 collation: M::optional(field_15)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToANewDbInstance2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Parameter description (status code 202).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Target;
 /// Table 4 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToAnExistingDbInstanceRequest {
     /// Restoration information.
@@ -76,6 +76,13 @@ impl support::Read for RestoringDataToAnExistingDbInstanceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToAnExistingDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 Parameter description (status code 202).
 #[derive(
     Debug,
@@ -122,7 +129,7 @@ impl support::Validate for RestoringDataToAnExistingDbInstanceResponse202 {
     }
 }
 /// Table 5 source field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Source {
     /// Instance ID.
@@ -327,5 +334,12 @@ impl support::Read for Source {
                 restore_all_database: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Source {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

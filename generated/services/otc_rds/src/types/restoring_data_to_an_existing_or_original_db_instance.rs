@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Target;
 /// Table 3 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToAnExistingOrOriginalDbInstanceRequest {
     /// Specifies the restoration information.
@@ -88,6 +88,14 @@ impl support::Read for RestoringDataToAnExistingOrOriginalDbInstanceRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for RestoringDataToAnExistingOrOriginalDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 6 Parameter description (status code 200).
 #[derive(
     Debug,
@@ -134,7 +142,7 @@ impl support::Validate for RestoringDataToAnExistingOrOriginalDbInstanceResponse
     }
 }
 /// Table 4 source field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToAnExistingOrOriginalDbInstanceSource {
     /// Specifies the DB instance ID.
@@ -250,5 +258,13 @@ impl support::Read for RestoringDataToAnExistingOrOriginalDbInstanceSource {
                 restore_time: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for RestoringDataToAnExistingOrOriginalDbInstanceSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

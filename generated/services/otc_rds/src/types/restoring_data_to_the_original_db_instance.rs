@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Extendparam, SHAPE_EXTENDPARAM};
 /// Table 3 restore field data structure description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Restore {
     /// Specifies the full backup file ID.
@@ -100,8 +93,15 @@ impl support::Read for Restore {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for Restore {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RestoringDataToTheOriginalDbInstanceRequest {
     /// Specifies the restore information, including backupRef and restoreTime. At least one of them
@@ -155,6 +155,13 @@ impl support::Read for RestoringDataToTheOriginalDbInstanceRequest {
                 restore: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RestoringDataToTheOriginalDbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/scaling_up_storage_space_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 enlarge_volume field data structure description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnlargeVolume {
     /// The minimum start value of each scaling is 10 GB. A DB instance can be scaled up only by a
@@ -56,8 +56,15 @@ impl support::Read for EnlargeVolume {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for EnlargeVolume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ScalingUpStorageSpaceOfADbInstanceRequest {
     /// Specifies the target storage space after scaling up.
@@ -111,6 +118,13 @@ impl support::Read for ScalingUpStorageSpaceOfADbInstanceRequest {
                 enlarge_volume: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ScalingUpStorageSpaceOfADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 202).

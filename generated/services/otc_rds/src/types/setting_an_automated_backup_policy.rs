@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Policy;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingAnAutomatedBackupPolicyRequest {
     /// Specifies the backup policy objects, including the backup retention period (days) and backup
@@ -58,5 +58,12 @@ impl support::Read for SettingAnAutomatedBackupPolicyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { policy: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingAnAutomatedBackupPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

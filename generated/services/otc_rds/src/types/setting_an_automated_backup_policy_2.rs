@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::BackupPolicy;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingAnAutomatedBackupPolicy2Request {
     /// Specifies the backup policy objects, including the backup retention period (days) and backup
@@ -61,5 +61,12 @@ impl support::Read for SettingAnAutomatedBackupPolicy2Request {
                 backup_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingAnAutomatedBackupPolicy2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

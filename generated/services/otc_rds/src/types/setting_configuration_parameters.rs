@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/setting_configuration_parameters.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingConfigurationParametersRequest {
     /// Specifies the parameter value list.
@@ -73,6 +66,13 @@ impl support::Read for SettingConfigurationParametersRequest {
                 values: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingConfigurationParametersRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Parameter description (status code 200).

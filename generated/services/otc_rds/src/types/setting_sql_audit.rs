@@ -5,7 +5,7 @@
 //! The types that `spec/otc_rds/setting_sql_audit.json` documents.
 use crate::support;
 /// Table 2 Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SettingSqlAuditRequest {
     /// Specifies the number of days for storing audit logs. The value range is from 0 to 732.
@@ -91,5 +91,12 @@ impl support::Read for SettingSqlAuditRequest {
                 reserve_auditlogs: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SettingSqlAuditRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

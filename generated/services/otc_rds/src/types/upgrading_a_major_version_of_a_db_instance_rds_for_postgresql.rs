@@ -8,7 +8,7 @@ use crate::support;
 ///
 /// Rules checked by `validate`:
 /// - `statistics_collection_mode`: It is mandatory if is_change_private_ip is set to true.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRequest {
     /// Target version.
@@ -134,6 +134,14 @@ impl support::Read for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlReques
                 statistics_collection_mode: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpgradingAMajorVersionOfADbInstanceRdsForPostgresqlRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Parameter description (status code 200).

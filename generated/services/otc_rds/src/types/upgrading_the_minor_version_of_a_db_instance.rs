@@ -5,14 +5,7 @@
 //! The types that `spec/otc_rds/upgrading_the_minor_version_of_a_db_instance.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpgradingTheMinorVersionOfADbInstanceRequest {
     /// Whether to delay the upgrade until the maintenance window. Valid values:
@@ -71,6 +64,13 @@ impl support::Read for UpgradingTheMinorVersionOfADbInstanceRequest {
                 is_delayed: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpgradingTheMinorVersionOfADbInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameter description (status code 202).

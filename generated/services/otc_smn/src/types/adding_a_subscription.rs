@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/adding_a_subscription.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASubscriptionRequest {
     /// Message endpoint
@@ -163,6 +163,13 @@ impl support::Read for AddingASubscriptionRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddingASubscriptionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Parameter description (status code 200).
 #[derive(
     Debug,
@@ -216,7 +223,7 @@ impl support::Validate for AddingASubscriptionResponse200 {
     }
 }
 /// Table 1 BatchAddSubscriptionsRequestBody.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddSubscriptionsRequestBody {
     /// Message endpoint
@@ -336,15 +343,15 @@ impl support::Read for BatchAddSubscriptionsRequestBody {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BatchAddSubscriptionsRequestBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 SubscriptionExtension.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SubscriptionExtension {
     /// This is an HTTP header field, which can be customized within the field range. The field
@@ -421,5 +428,12 @@ impl support::Read for SubscriptionExtension {
                 header: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SubscriptionExtension {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

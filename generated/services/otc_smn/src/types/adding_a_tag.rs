@@ -5,14 +5,7 @@
 //! The types that `spec/otc_smn/adding_a_tag.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingATagRequest {
     /// Not in the page's table: the page's example request (Example request) sends it.
@@ -70,5 +63,12 @@ impl support::Read for AddingATagRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tag: M::optional(field_0)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingATagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/adding_or_deleting_tags_in_batches.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingOrDeletingTagsInBatchesRequest {
     /// Operation to be performed, which can be create or delete
@@ -89,5 +89,12 @@ impl support::Read for AddingOrDeletingTagsInBatchesRequest {
                 tags: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingOrDeletingTagsInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

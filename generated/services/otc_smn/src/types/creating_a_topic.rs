@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/creating_a_topic.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingATopicRequest {
     /// Name of the topic
@@ -103,6 +103,13 @@ impl support::Read for CreatingATopicRequest {
                 display_name: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingATopicRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

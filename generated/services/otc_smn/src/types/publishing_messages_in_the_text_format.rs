@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/publishing_messages_in_the_text_format.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublishingMessagesInTheTextFormatRequest {
     /// Message subject, which is used as the email subject when you publish email messages. The
@@ -117,6 +117,13 @@ impl support::Read for PublishingMessagesInTheTextFormatRequest {
                 time_to_live: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublishingMessagesInTheTextFormatRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/publishing_messages_using_a_message_structure.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublishingMessagesUsingAMessageStructureRequest {
     /// Message subject, which is presented as the email subject when SMN sends messages to email
@@ -113,6 +113,13 @@ impl support::Read for PublishingMessagesUsingAMessageStructureRequest {
                 time_to_live: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublishingMessagesUsingAMessageStructureRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/publishing_messages_using_a_template.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct PublishingMessagesUsingATemplateRequest {
     /// Message subject, which is presented as the email subject when SMN sends messages to email
@@ -141,6 +141,13 @@ impl support::Read for PublishingMessagesUsingATemplateRequest {
                 time_to_live: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for PublishingMessagesUsingATemplateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/querying_topics_by_tag.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTopicsByTagRequest {
     /// The maximum number of resources to be queried
@@ -270,6 +270,13 @@ impl support::Read for QueryingTopicsByTagRequest {
                 not_tags_any: M::optional(field_7)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTopicsByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_smn/updating_a_topic_policy.json` documents.
 use crate::support;
 /// Parameter description.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingATopicPolicyRequest {
     /// Topic attribute value
@@ -57,6 +57,13 @@ impl support::Read for UpdatingATopicPolicyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { value: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingATopicPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Parameter description (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_VPC, Vpc};
 /// Table 3 AddExtendCidrOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddExtendCidrOption {
     /// • Definition: Secondary CIDR blocks of a VPC.
@@ -81,8 +81,15 @@ impl support::Read for AddExtendCidrOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AddExtendCidrOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecondaryCidrBlockToAVpcRequest {
     /// • Definition: Whether to only send the check request.
@@ -184,6 +191,13 @@ impl support::Read for AddingASecondaryCidrBlockToAVpcRequest {
                 vpc: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingASecondaryCidrBlockToAVpcRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Direction, Ethertype};
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingASecurityGroupRuleRequest {
     /// Specifies the security group rule. For details, see Table 2.
@@ -64,6 +64,13 @@ impl support::Read for AddingASecurityGroupRuleRequest {
                 security_group_rule: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingASecurityGroupRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

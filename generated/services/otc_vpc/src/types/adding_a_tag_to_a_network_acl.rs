@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::ResourceTag;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingATagToANetworkAclRequest {
     /// Request body for adding tags to a network ACL.
@@ -57,5 +57,12 @@ impl support::Read for AddingATagToANetworkAclRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tag: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingATagToANetworkAclRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

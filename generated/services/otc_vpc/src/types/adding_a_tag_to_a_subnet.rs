@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Tag;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingATagToASubnetRequest {
     /// Specifies the tag objects. For details, see Table 3.
@@ -57,5 +57,12 @@ impl support::Read for AddingATagToASubnetRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tag: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingATagToASubnetRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/adding_an_eip_to_a_shared_bandwidth.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnEipToASharedBandwidthRequest {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -58,6 +58,13 @@ impl support::Read for AddingAnEipToASharedBandwidthRequest {
                 bandwidth: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAnEipToASharedBandwidthRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_vpc/adding_an_interface_to_a_router.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAnInterfaceToARouterRequest {
     /// Specifies the subnet ID. Either subnet_id or port_id is used.
@@ -89,6 +82,13 @@ impl support::Read for AddingAnInterfaceToARouterRequest {
                 port_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAnInterfaceToARouterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameter (status code 200).

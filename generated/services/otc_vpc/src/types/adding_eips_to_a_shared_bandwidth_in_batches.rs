@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/adding_eips_to_a_shared_bandwidth_in_batches.json` documents.
 use crate::support;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingEipsToASharedBandwidthInBatchesRequest {
     /// • Definition: EIPs in a shared bandwidth.
@@ -82,6 +82,13 @@ impl support::Read for AddingEipsToASharedBandwidthInBatchesRequest {
                 publicips: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingEipsToASharedBandwidthInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).
@@ -226,7 +233,7 @@ impl support::Validate for BandwidthResp {
     }
 }
 /// Table 3 BatchAttachSharebwDict.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAttachSharebwDict {
     /// • Definition: Shared bandwidth ID.
@@ -299,6 +306,13 @@ impl support::Read for BatchAttachSharebwDict {
                 publicip_id: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAttachSharebwDict {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 BatchPublicipResp.

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::ResourceTag;
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingTagsToANetworkAclInBatchesRequest {
     /// Tags
@@ -69,5 +69,12 @@ impl support::Read for AddingTagsToANetworkAclInBatchesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tags: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingTagsToANetworkAclInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

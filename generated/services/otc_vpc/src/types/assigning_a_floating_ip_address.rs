@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/assigning_a_floating_ip_address.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAFloatingIpAddressRequest {
     /// Specifies the floating IP address list. For details, see Table 2.
@@ -63,6 +63,13 @@ impl support::Read for AssigningAFloatingIpAddressRequest {
                 floatingip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAFloatingIpAddressRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 201).

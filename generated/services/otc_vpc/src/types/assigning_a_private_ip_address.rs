@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/assigning_a_private_ip_address.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAPrivateIpAddressRequest {
     /// Specifies the private IP addresses. For details, see Table 3.
@@ -73,6 +73,13 @@ impl support::Read for AssigningAPrivateIpAddressRequest {
                 privateips: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAPrivateIpAddressRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

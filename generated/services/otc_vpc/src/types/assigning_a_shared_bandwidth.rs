@@ -7,7 +7,7 @@
 use crate::support;
 #[cfg(feature = "assigning_a_shared_bandwidth")]
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningASharedBandwidthRequest {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -68,6 +68,14 @@ impl support::Read for AssigningASharedBandwidthRequest {
                 bandwidth: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(feature = "assigning_a_shared_bandwidth")]
+impl<'de> ::serde::Deserialize<'de> for AssigningASharedBandwidthRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "assigning_a_shared_bandwidth")]

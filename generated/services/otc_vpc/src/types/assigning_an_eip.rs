@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/assigning_an_eip.json` documents.
 use crate::support;
 /// Table 2 Request body parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAnEipRequest {
     /// Specifies the EIP object. For details, see Table 3.
@@ -80,6 +80,13 @@ impl support::Read for AssigningAnEipRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssigningAnEipRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response parameter (status code 200).
 #[derive(
     Debug,
@@ -133,7 +140,7 @@ impl support::Validate for AssigningAnEipResponse200 {
 /// Rules checked by `validate`:
 /// - `name`: This parameter is mandatory when share_type is set to PER.
 /// - `size`: This parameter is mandatory when share_type is set to PER.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssigningAnEipBandwidth {
     /// • Specifies the bandwidth name.
@@ -343,6 +350,13 @@ impl support::Read for AssigningAnEipBandwidth {
                 charge_mode: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AssigningAnEipBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Description of the publicip field (also Table 6).

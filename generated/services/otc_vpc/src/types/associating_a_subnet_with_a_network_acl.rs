@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingASubnetWithANetworkAclRequest {
     /// Definition:
@@ -116,6 +116,13 @@ impl support::Read for AssociatingASubnetWithANetworkAclRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatingASubnetWithANetworkAclRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -178,7 +185,7 @@ impl support::Validate for AssociatingASubnetWithANetworkAclResponse200 {
     }
 }
 /// Table 3 RequestFirewallAssociation.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestFirewallAssociation {
     /// Definition:
@@ -237,5 +244,12 @@ impl support::Read for RequestFirewallAssociation {
                 virsubnet_id: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RequestFirewallAssociation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

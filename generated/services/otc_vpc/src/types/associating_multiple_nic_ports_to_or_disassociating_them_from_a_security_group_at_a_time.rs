@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/associating_multiple_nic_ports_to_or_disassociating_them_from_a_security_group_at_a_time.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeRequest {
     /// Specifies the port list. A maximum of 20 ports are supported. For details, see Table 3.
@@ -109,6 +109,14 @@ for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeRe
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AssociatingMultipleNicPortsToOrDisassociatingThemFromASecurityGroupAtATimeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).
@@ -224,7 +232,7 @@ impl support::Validate for Fail {
     }
 }
 /// Table 3 Description of field Port.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Port {
     /// Specifies the port ID that uniquely identifies the port.
@@ -271,6 +279,13 @@ impl support::Read for Port {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { id: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Port {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Specifies the operation.

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::AddingATagToAnEipTag;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingOrDeletingEipTagsRequest {
     /// Specifies the tag object list. For details, see Table 3.
@@ -89,5 +89,12 @@ impl support::Read for BatchAddingOrDeletingEipTagsRequest {
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingOrDeletingEipTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

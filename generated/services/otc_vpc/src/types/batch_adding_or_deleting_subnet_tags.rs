@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Tag;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchAddingOrDeletingSubnetTagsRequest {
     /// Specifies the tag object list. For details, see Table 3.
@@ -90,5 +90,12 @@ impl support::Read for BatchAddingOrDeletingSubnetTagsRequest {
                 action: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchAddingOrDeletingSubnetTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{PublicipInstanceResp, SHAPE_PUBLICIP_INSTANCE_RESP};
 /// Table 3 AssociatePublicipsOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AssociatePublicipsOption {
     /// • Type of the instance that the port belongs to.
@@ -121,8 +121,15 @@ impl support::Read for AssociatePublicipsOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for AssociatePublicipsOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BindingAnEipRequest {
     /// EIP object.
@@ -176,6 +183,13 @@ impl support::Read for BindingAnEipRequest {
                 publicip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BindingAnEipRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

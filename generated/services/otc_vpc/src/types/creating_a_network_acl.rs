@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, RequestTag, SHAPE_FIREWALL_DETAIL};
 /// Table 3 CreateFirewallOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateFirewallOption {
     /// Definition:
@@ -220,8 +220,15 @@ impl support::Read for CreateFirewallOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateFirewallOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingANetworkAclRequest {
     /// Definition:
@@ -322,6 +329,13 @@ impl support::Read for CreatingANetworkAclRequest {
                 dry_run: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingANetworkAclRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_EXTRA_DHCP_OPT, SHAPE_FIXED_IP,
 };
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPortRequest {
     /// Specifies the port object list. For details, see Table 2.
@@ -61,6 +61,13 @@ impl support::Read for CreatingAPortRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { port: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPortRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response parameter (status code 200).

@@ -11,7 +11,7 @@ use super::super::{
     SHAPE_ASSOCIATING_SUBNETS_WITH_A_ROUTE_TABLE_ROUTE_IN_RESPONSE,
 };
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingARouteTableRequest {
     /// Specifies the route table. For details, see Table 3.
@@ -69,6 +69,13 @@ impl support::Read for CreatingARouteTableRequest {
                 routetable: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingARouteTableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

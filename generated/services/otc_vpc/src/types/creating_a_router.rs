@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/creating_a_router.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingARouterRequest {
     /// Specifies the router. For details, see Table 2.
@@ -56,6 +56,13 @@ impl support::Read for CreatingARouterRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { router: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingARouterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

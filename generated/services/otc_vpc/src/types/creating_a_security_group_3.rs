@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{RequestTag, SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
 /// Table 3 CreateSecurityGroupOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupOption {
     /// • Definition: Name of a security group.
@@ -157,8 +157,15 @@ impl support::Read for CreateSecurityGroupOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASecurityGroup3Request {
     /// • Definition: Whether to only send the check request.
@@ -260,6 +267,13 @@ impl support::Read for CreatingASecurityGroup3Request {
                 security_group: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASecurityGroup3Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_CREATING_A_SECURITY_GROUP3_SECURITY_GROUP_RULE,
 };
 /// Table 3 CreateSecurityGroupRuleOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateSecurityGroupRuleOption {
     /// • Definition: ID of the security group that a security group rule belongs to.
@@ -381,8 +381,15 @@ impl support::Read for CreateSecurityGroupRuleOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateSecurityGroupRuleOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASecurityGroupRuleRequest {
     /// • Definition: Whether to only send the check request.
@@ -484,6 +491,13 @@ impl support::Read for CreatingASecurityGroupRuleRequest {
                 security_group_rule: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASecurityGroupRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 201).

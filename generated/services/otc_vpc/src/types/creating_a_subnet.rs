@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_HOST_ROUTE,
 };
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetRequest {
     /// Specifies the subnet. For details, see Table 2.
@@ -60,6 +60,13 @@ impl support::Read for CreatingASubnetRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { subnet: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_CREATING_A_SUBNET2_EXTRA_DHCP_OPT_IN_RESPONSE,
 };
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnet2Request {
     /// Specifies the subnet objects.
@@ -61,6 +61,13 @@ impl support::Read for CreatingASubnet2Request {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { subnet: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnet2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/creating_a_subnet_pool.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingASubnetPoolRequest {
     /// Specifies the subnet pool list. For details, see Table 2.
@@ -63,6 +63,13 @@ impl support::Read for CreatingASubnetPoolRequest {
                 subnetpool: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingASubnetPoolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

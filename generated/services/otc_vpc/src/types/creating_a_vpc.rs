@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/creating_a_vpc.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcRequest {
     /// Specifies the VPC objects.
@@ -56,6 +56,13 @@ impl support::Read for CreatingAVpcRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { vpc: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/creating_a_vpc_flow_log.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcFlowLogRequest {
     /// FlowLog objects. For details, see Table 3.
@@ -63,6 +63,13 @@ impl support::Read for CreatingAVpcFlowLogRequest {
                 flow_log: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcFlowLogRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

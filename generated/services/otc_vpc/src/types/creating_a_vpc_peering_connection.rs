@@ -8,7 +8,7 @@ use super::super::{
     SHAPE_VPC_INFO, SHAPE_VPC_INFO_IN_RESPONSE, VpcInfo, VpcInfoInResponse,
 };
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcPeeringConnectionRequest {
     /// Specifies the VPC peering connection. For details, see Table 2.
@@ -66,6 +66,13 @@ impl support::Read for CreatingAVpcPeeringConnectionRequest {
                 peering: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcPeeringConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/creating_a_vpc_route.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpcRouteRequest {
     /// Specifies the route. For details, see Table 2.
@@ -56,6 +56,13 @@ impl support::Read for CreatingAVpcRouteRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { route: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpcRouteRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_ADDRESS_GROUP,
 };
 /// Table 3 CreateAddressGroupOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateAddressGroupOption {
     /// Definition:
@@ -299,8 +299,15 @@ impl support::Read for CreateAddressGroupOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateAddressGroupOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIpAddressGroupRequest {
     /// Definition:
@@ -401,6 +408,13 @@ impl support::Read for CreatingAnIpAddressGroupRequest {
                 address_group: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIpAddressGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 201).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingANetworkAclRuleRequest {
     /// Definition:
@@ -109,6 +109,13 @@ impl support::Read for DeletingANetworkAclRuleRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DeletingANetworkAclRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 Response body parameters (status code 200).
 #[derive(
     Debug,
@@ -165,7 +172,7 @@ impl support::Validate for DeletingANetworkAclRuleResponse200 {
     }
 }
 /// Table 4 FirewallRemoveRuleItemOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallRemoveRuleItemOption {
     /// Definition:
@@ -221,15 +228,15 @@ impl support::Read for FirewallRemoveRuleItemOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for FirewallRemoveRuleItemOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 FirewallRemoveRuleOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallRemoveRuleOption {
     /// Definition:
@@ -359,5 +366,12 @@ impl support::Read for FirewallRemoveRuleOption {
                 egress_rules: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FirewallRemoveRuleOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

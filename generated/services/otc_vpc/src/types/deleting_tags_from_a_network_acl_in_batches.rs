@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/deleting_tags_from_a_network_acl_in_batches.json` documents.
 use crate::support;
 /// Table 3 DeleteResourceTagRequestBody.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeleteResourceTagRequestBody {
     /// Tag key.
@@ -77,8 +77,15 @@ impl support::Read for DeleteResourceTagRequestBody {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for DeleteResourceTagRequestBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingTagsFromANetworkAclInBatchesRequest {
     /// Tags
@@ -141,5 +148,12 @@ impl support::Read for DeletingTagsFromANetworkAclInBatchesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tags: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingTagsFromANetworkAclInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallAssociation, FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DisassociatingASubnetFromANetworkAclRequest {
     /// Definition:
@@ -115,6 +115,13 @@ impl support::Read for DisassociatingASubnetFromANetworkAclRequest {
                 dry_run: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisassociatingASubnetFromANetworkAclRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Routetable, RoutetableInResponse, SHAPE_ROUTETABLE_IN_RESPONSE};
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DisassociatingSubnetsFromARouteTableRequest {
     /// Specifies the route table. For details, see Table 3.
@@ -59,6 +59,13 @@ impl support::Read for DisassociatingSubnetsFromARouteTableRequest {
                 routetable: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DisassociatingSubnetsFromARouteTableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/inserting_a_firewall_rule.json` documents.
 use crate::support;
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsertingAFirewallRuleRequest {
     /// Specifies the firewall rule ID, which uniquely identifies the firewall rule.
@@ -104,6 +104,13 @@ impl support::Read for InsertingAFirewallRuleRequest {
                 insert_before: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InsertingAFirewallRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

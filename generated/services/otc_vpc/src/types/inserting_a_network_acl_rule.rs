@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, IpVersion, SHAPE_FIREWALL_DETAIL};
 /// Table 4 FirewallInsertRuleItemOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallInsertRuleItemOption {
     /// Definition:
@@ -125,11 +125,7 @@ pub struct FirewallInsertRuleItemOption {
     /// N/A
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub source_address_group_id: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -146,11 +142,7 @@ pub struct FirewallInsertRuleItemOption {
     /// N/A
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub destination_address_group_id: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -419,15 +411,15 @@ impl support::Read for FirewallInsertRuleItemOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for FirewallInsertRuleItemOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 FirewallInsertRuleOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallInsertRuleOption {
     /// Definition:
@@ -587,8 +579,15 @@ impl support::Read for FirewallInsertRuleOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for FirewallInsertRuleOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct InsertingANetworkAclRuleRequest {
     /// Definition:
@@ -689,6 +688,13 @@ impl support::Read for InsertingANetworkAclRuleRequest {
                 dry_run: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for InsertingANetworkAclRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

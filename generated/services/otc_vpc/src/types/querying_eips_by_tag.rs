@@ -8,7 +8,7 @@ use crate::support;
 use super::super::{Action, Match, Resource, SHAPE_RESOURCE};
 #[cfg(feature = "querying_eips_by_tag")]
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingEipsByTagRequest {
     /// Specifies the included tags. A maximum of 20 tag keys are allowed for each query operation.
@@ -224,6 +224,14 @@ impl support::Read for QueryingEipsByTagRequest {
                 matches: M::optional(field_4)?,
             })),
         )
+    }
+}
+#[cfg(feature = "querying_eips_by_tag")]
+impl<'de> ::serde::Deserialize<'de> for QueryingEipsByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "querying_eips_by_tag")]

@@ -85,14 +85,7 @@ impl support::Validate for ListResourceResp {
     }
 }
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingNetworkAclsUsingTagsRequest {
     /// The key-value pair to be matched in the query. The key is a fixed dictionary value and must
@@ -202,6 +195,13 @@ impl support::Read for QueryingNetworkAclsUsingTagsRequest {
                 tags: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingNetworkAclsUsingTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

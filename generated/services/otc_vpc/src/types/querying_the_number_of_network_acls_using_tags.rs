@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ListTag, Match};
 /// Table 2 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheNumberOfNetworkAclsUsingTagsRequest {
     /// The key-value pair to be matched in the query. The key is a fixed dictionary value and must
@@ -123,6 +116,13 @@ impl support::Read for QueryingTheNumberOfNetworkAclsUsingTagsRequest {
                 tags: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheNumberOfNetworkAclsUsingTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Action, Match, QueryingSubnetsByTagTag, Resource, SHAPE_RESOURCE};
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpcsByTagRequest {
     /// Specifies the included tags. A maximum of 20 tag keys are allowed for each query operation.
@@ -219,6 +219,13 @@ impl support::Read for QueryingVpcsByTagRequest {
                 matches: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingVpcsByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

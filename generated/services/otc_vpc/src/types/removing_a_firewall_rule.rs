@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/removing_a_firewall_rule.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingAFirewallRuleRequest {
     /// Specifies the firewall rule ID, which uniquely identifies the firewall rule.
@@ -58,6 +58,13 @@ impl support::Read for RemovingAFirewallRuleRequest {
                 firewall_rule_id: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingAFirewallRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameter (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_VPC, Vpc};
 /// Table 3 RemoveExtendCidrOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemoveExtendCidrOption {
     /// • Definition: Secondary CIDR block to be removed from a VPC.
@@ -70,8 +70,15 @@ impl support::Read for RemoveExtendCidrOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RemoveExtendCidrOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingASecondaryCidrBlockFromAVpcRequest {
     /// • Definition: Whether to only send the check request.
@@ -173,6 +180,13 @@ impl support::Read for RemovingASecondaryCidrBlockFromAVpcRequest {
                 vpc: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingASecondaryCidrBlockFromAVpcRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

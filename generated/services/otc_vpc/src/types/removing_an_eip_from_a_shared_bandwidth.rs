@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpc/removing_an_eip_from_a_shared_bandwidth.json` documents.
 use crate::support;
 /// Table 3 Description of the bandwidth field.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingAnEipFromASharedBandwidthBandwidth {
     /// • Specifies information about the EIP to be removed from the bandwidth. For details, see
@@ -145,8 +145,15 @@ impl support::Read for RemovingAnEipFromASharedBandwidthBandwidth {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RemovingAnEipFromASharedBandwidthBandwidth {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 publicip_info object.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingAnEipFromASharedBandwidthPublicipInfo {
     /// Specifies the ID of the EIP that uses the bandwidth.
@@ -199,8 +206,15 @@ impl support::Read for RemovingAnEipFromASharedBandwidthPublicipInfo {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for RemovingAnEipFromASharedBandwidthPublicipInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingAnEipFromASharedBandwidthRequest {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -258,6 +272,13 @@ impl support::Read for RemovingAnEipFromASharedBandwidthRequest {
                 bandwidth: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingAnEipFromASharedBandwidthRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// After an EIP is removed from a shared bandwidth, a dedicated bandwidth will be allocated to

@@ -8,14 +8,7 @@ use crate::support;
 ///
 /// Rules checked by `validate`:
 /// - `subnet_id` or `port_id`: Either subnet_id or port_id must be specified.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RemovingAnInterfaceFromARouterRequest {
     /// Specifies the subnet ID. Either subnet_id or port_id must be specified.
@@ -103,6 +96,13 @@ impl support::Read for RemovingAnInterfaceFromARouterRequest {
                 port_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RemovingAnInterfaceFromARouterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameter (status code 200).

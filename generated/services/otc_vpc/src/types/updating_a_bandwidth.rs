@@ -160,7 +160,7 @@ impl support::Read for UpdatingABandwidthBandwidth {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingABandwidthRequest {
     /// Specifies the bandwidth objects. For details, see Table 3.
@@ -218,6 +218,13 @@ impl support::Read for UpdatingABandwidthRequest {
                 bandwidth: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingABandwidthRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

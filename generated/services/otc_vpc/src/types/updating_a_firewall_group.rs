@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallGroup, SHAPE_FIREWALL_GROUP};
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFirewallGroupRequest {
     /// Specifies the firewall group. For details, see Table 2.
@@ -59,6 +59,13 @@ impl support::Read for UpdatingAFirewallGroupRequest {
                 firewall_group: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFirewallGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallPolicy, SHAPE_FIREWALL_POLICY};
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFirewallPolicyRequest {
     /// Specifies the firewall policy objects. For details, see Table 2.
@@ -59,6 +59,13 @@ impl support::Read for UpdatingAFirewallPolicyRequest {
                 firewall_policy: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFirewallPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

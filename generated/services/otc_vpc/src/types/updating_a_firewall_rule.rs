@@ -346,7 +346,7 @@ impl support::Read for UpdatingAFirewallRuleFirewallRule {
     }
 }
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFirewallRuleRequest {
     /// Specifies the firewall rule objects. For details, see Table 2.
@@ -404,6 +404,13 @@ impl support::Read for UpdatingAFirewallRuleRequest {
                 firewall_rule: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFirewallRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

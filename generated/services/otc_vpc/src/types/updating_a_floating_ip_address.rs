@@ -99,7 +99,7 @@ impl support::Read for UpdatingAFloatingIpAddressFloatingip {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddressRequest {
     /// Specifies the floating IP address list. For details, see Table 3.
@@ -157,6 +157,13 @@ impl support::Read for UpdatingAFloatingIpAddressRequest {
                 floatingip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddressRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

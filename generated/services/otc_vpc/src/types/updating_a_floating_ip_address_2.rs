@@ -122,7 +122,7 @@ impl support::Read for UpdatingAFloatingIpAddress2Floatingip {
     }
 }
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAFloatingIpAddress2Request {
     /// Specifies the floating IP address list. For details, see Table 2.
@@ -180,6 +180,13 @@ impl support::Read for UpdatingAFloatingIpAddress2Request {
                 floatingip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAFloatingIpAddress2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, SHAPE_FIREWALL_DETAIL};
 /// Table 3 UpdateFirewallOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateFirewallOption {
     /// Definition:
@@ -162,8 +155,15 @@ impl support::Read for UpdateFirewallOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateFirewallOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingANetworkAclRequest {
     /// Definition:
@@ -264,6 +264,13 @@ impl support::Read for UpdatingANetworkAclRequest {
                 dry_run: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingANetworkAclRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

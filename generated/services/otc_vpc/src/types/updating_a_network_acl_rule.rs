@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{FirewallDetail, IpVersion, SHAPE_FIREWALL_DETAIL};
 /// Table 4 FirewallUpdateRuleItemOption.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallUpdateRuleItemOption {
     /// Definition:
@@ -137,11 +137,7 @@ pub struct FirewallUpdateRuleItemOption {
     /// N/A
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub source_address_group_id: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -158,11 +154,7 @@ pub struct FirewallUpdateRuleItemOption {
     /// N/A
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub destination_address_group_id: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -446,15 +438,15 @@ impl support::Read for FirewallUpdateRuleItemOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for FirewallUpdateRuleItemOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 FirewallUpdateRuleOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FirewallUpdateRuleOption {
     /// Definition:
@@ -588,8 +580,15 @@ impl support::Read for FirewallUpdateRuleOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for FirewallUpdateRuleOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingANetworkAclRuleRequest {
     /// Definition:
@@ -690,6 +689,13 @@ impl support::Read for UpdatingANetworkAclRuleRequest {
                 dry_run: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingANetworkAclRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -453,7 +453,7 @@ impl support::Validate for UpdatingAPortPortInResponse {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPortRequest {
     /// Specifies the port object list. For details, see Table 3.
@@ -505,6 +505,13 @@ impl support::Read for UpdatingAPortRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { port: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPortRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response parameter (status code 200).

@@ -1332,7 +1332,7 @@ impl support::Validate for UpdatingARouteTableRoutetableInResponse {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingARouteTableRequest {
     /// Specifies the route table. For details, see Table 3.
@@ -1390,6 +1390,13 @@ impl support::Read for UpdatingARouteTableRequest {
                 routetable: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingARouteTableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Response parameter (status code 200).

@@ -214,7 +214,7 @@ impl support::Read for UpdatingARouterRouter {
     }
 }
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingARouterRequest {
     /// Specifies the router. For details, see Table 2.
@@ -266,6 +266,13 @@ impl support::Read for UpdatingARouterRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { router: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingARouterRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

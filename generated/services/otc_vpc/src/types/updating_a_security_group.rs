@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SECURITY_GROUP, SecurityGroup};
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASecurityGroupRequest {
     /// Specifies the security group. For details, see Table 2.
@@ -60,6 +60,13 @@ impl support::Read for UpdatingASecurityGroupRequest {
                 security_group: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASecurityGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{SHAPE_SECURITY_GROUP_INFO, SecurityGroupInfo};
 /// Table 3 UpdateSecurityGroupOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateSecurityGroupOption {
     /// • Definition: Name of a security group.
@@ -114,8 +107,15 @@ impl support::Read for UpdateSecurityGroupOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateSecurityGroupOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASecurityGroup2Request {
     /// • Definition: Whether to only send the check request.
@@ -217,6 +217,13 @@ impl support::Read for UpdatingASecurityGroup2Request {
                 security_group: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASecurityGroup2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

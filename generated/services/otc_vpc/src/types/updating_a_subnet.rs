@@ -241,7 +241,7 @@ impl support::Read for UpdatingASubnetSubnet {
     }
 }
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASubnetRequest {
     /// Specifies the subnet. For details, see Table 2.
@@ -293,6 +293,13 @@ impl support::Read for UpdatingASubnetRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { subnet: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASubnetRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -276,7 +276,7 @@ impl support::Read for UpdatingASubnetPoolSubnetpool {
     }
 }
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingASubnetPoolRequest {
     /// Specifies the subnet pool list. For details, see Table 2.
@@ -335,6 +335,13 @@ impl support::Read for UpdatingASubnetPoolRequest {
                 subnetpool: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingASubnetPoolRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameter (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Route, SHAPE_ROUTE};
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcRequest {
     /// Specifies the VPC objects.
@@ -57,6 +57,13 @@ impl support::Read for UpdatingAVpcRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { vpc: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

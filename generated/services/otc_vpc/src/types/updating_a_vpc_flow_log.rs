@@ -169,7 +169,7 @@ impl support::Read for UpdatingAVpcFlowLogFlowLog {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcFlowLogRequest {
     /// FlowLog objects. For details, see Table 3.
@@ -227,6 +227,13 @@ impl support::Read for UpdatingAVpcFlowLogRequest {
                 flow_log: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcFlowLogRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

@@ -157,7 +157,7 @@ impl support::Read for UpdatingAVpcPeeringConnectionPeering {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpcPeeringConnectionRequest {
     /// Updates a VPC peering connection. For details, see Table 3.
@@ -217,6 +217,13 @@ impl support::Read for UpdatingAVpcPeeringConnectionRequest {
                 peering: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpcPeeringConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

@@ -144,7 +144,7 @@ impl support::Read for UpdatingAnEipPublicip {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEipRequest {
     /// Specifies the EIP object. For details, see Table 3.
@@ -197,6 +197,13 @@ impl support::Read for UpdatingAnEipRequest {
                 publicip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEipRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameter (status code 200).

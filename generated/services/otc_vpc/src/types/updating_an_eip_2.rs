@@ -395,14 +395,7 @@ impl support::Validate for PublicipUpdateResp {
     }
 }
 /// Table 3 UpdatePublicipOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatePublicipOption {
     /// • Definition: EIP name
@@ -432,11 +425,7 @@ pub struct UpdatePublicipOption {
     ///
     /// Length: 0 to 36 characters.
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub associate_instance_type: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -452,11 +441,7 @@ pub struct UpdatePublicipOption {
     ///
     /// Length: 0 to 36 characters.
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub associate_instance_id: ::std::option::Option<
         support::Nullable<::std::string::String>,
     >,
@@ -649,8 +634,15 @@ impl support::Read for UpdatePublicipOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdatePublicipOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnEip2Request {
     /// EIP
@@ -703,6 +695,13 @@ impl support::Read for UpdatingAnEip2Request {
                 publicip: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnEip2Request {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

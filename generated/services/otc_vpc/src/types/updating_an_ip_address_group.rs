@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{AddressGroup, IpExtraSetOption, SHAPE_ADDRESS_GROUP};
 /// Table 3 UpdateAddressGroupOption.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateAddressGroupOption {
     /// Definition:
@@ -216,8 +209,15 @@ impl support::Read for UpdateAddressGroupOption {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateAddressGroupOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnIpAddressGroupRequest {
     /// Definition:
@@ -318,6 +318,13 @@ impl support::Read for UpdatingAnIpAddressGroupRequest {
                 address_group: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnIpAddressGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -479,7 +479,7 @@ impl support::Validate for UpdatingSubnetInformationSubnetInResponse {
     }
 }
 /// Table 2 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingSubnetInformationRequest {
     /// Specifies the subnet objects.
@@ -535,6 +535,13 @@ impl support::Read for UpdatingSubnetInformationRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { subnet: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingSubnetInformationRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response parameter (status code 200).

@@ -8,7 +8,7 @@ use crate::support;
 ///
 /// Rules checked by `validate`:
 /// - `tags[].value`: value is mandatory when action is set to create.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchCreatingOrDeletingVpnTagsRequest {
     /// Specifies the list of tags.
@@ -143,8 +143,15 @@ impl support::Read for BatchCreatingOrDeletingVpnTagsRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for BatchCreatingOrDeletingVpnTagsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Description of field resource_tag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchCreatingOrDeletingVpnTagsResourceTag {
     /// Specifies the tag key.
@@ -269,5 +276,12 @@ impl support::Read for BatchCreatingOrDeletingVpnTagsResourceTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for BatchCreatingOrDeletingVpnTagsResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use super::super::{
     HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, Type, VpnResourceTagInResponse,
 };
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheSpecificationOfAGatewayRequest {
     /// Specifies the VPN gateway object.
@@ -66,6 +66,13 @@ impl support::Read for ChangingTheSpecificationOfAGatewayRequest {
                 vpn_gateway: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheSpecificationOfAGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 200).
@@ -657,7 +664,7 @@ impl support::Validate for ResponseVpnGateway {
     }
 }
 /// Table 3 UpdateVgwSpecificationRequestBodyContent.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateVgwSpecificationRequestBodyContent {
     /// • Specifies the new specification of the VPN gateway.
@@ -716,5 +723,12 @@ impl support::Read for UpdateVgwSpecificationRequestBodyContent {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { flavor: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdateVgwSpecificationRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -8,7 +8,7 @@ use super::super::{
     ResponseCustomerGateway, SHAPE_RESPONSE_CUSTOMER_GATEWAY, VpnResourceTag,
 };
 /// Table 3 CreateCgwRequestBodyContent.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCgwRequestBodyContent {
     /// • Specifies the name of a customer gateway. If this parameter is not specified, a name in
@@ -238,8 +238,15 @@ impl support::Read for CreateCgwRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateCgwRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACustomerGatewayRequest {
     /// Specifies the customer gateway object.
@@ -297,6 +304,13 @@ impl support::Read for CreatingACustomerGatewayRequest {
                 customer_gateway: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACustomerGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

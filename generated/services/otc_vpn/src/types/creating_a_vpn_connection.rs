@@ -15,7 +15,7 @@ use super::super::{
 /// Rules checked by `validate`:
 /// - `policy_rules`: This parameter is mandatory only when style is set to policy and
 ///   ip_version of the VPN gateway is set to ipv4.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateVpnConnectionRequestBodyContent {
     /// • Specifies the name of a VPN connection. If this parameter is not specified, a name in the
@@ -548,8 +548,15 @@ impl support::Read for CreateVpnConnectionRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateVpnConnectionRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionRequest {
     /// Specifies the VPN connection object.
@@ -607,6 +614,13 @@ impl support::Read for CreatingAVpnConnectionRequest {
                 vpn_connection: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Parameters in the response body (status code 200).

@@ -91,7 +91,7 @@ impl support::Validate for CreatingAVpnConnectionMonitorConnectionMonitorInfo {
     }
 }
 /// Table 3 CreateConnectionMonitorRequestBodyContent.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateConnectionMonitorRequestBodyContent {
     /// Specifies the ID of the VPN connection to be monitored.
@@ -147,8 +147,15 @@ impl support::Read for CreateConnectionMonitorRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateConnectionMonitorRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnConnectionMonitorRequest {
     /// Specifies the connection_monitor object.
@@ -206,6 +213,13 @@ impl support::Read for CreatingAVpnConnectionMonitorRequest {
                 connection_monitor: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnConnectionMonitorRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 200).

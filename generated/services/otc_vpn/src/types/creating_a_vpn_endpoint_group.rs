@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/creating_a_vpn_endpoint_group.json` documents.
 use crate::support;
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnEndpointGroupRequest {
     /// Specifies the endpoint list. The endpoints in a list must be of the same type.
@@ -211,6 +211,13 @@ impl support::Read for CreatingAVpnEndpointGroupRequest {
                 endpoint_group: M::take(field_5?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnEndpointGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameters (status code 200).

@@ -8,14 +8,7 @@ use super::super::{
     HaMode, SHAPE_VPN_RESOURCE_TAG_IN_RESPONSE, VpnResourceTag, VpnResourceTagInResponse,
 };
 /// Table 4 CreateRequestEip.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateRequestEip {
     /// • Specifies an EIP ID.
@@ -223,6 +216,13 @@ impl support::Read for CreateRequestEip {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateRequestEip {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 CreateVgwRequestBodyContent.
 ///
 /// Rules checked by `validate`:
@@ -231,14 +231,7 @@ impl support::Read for CreateRequestEip {
 ///   ip_version is set to ipv4.
 /// - `er_id` or `vpc_id`: Either er_id or vpc_id must be specified.
 /// - `vpc_id` or `er_id`: Either vpc_id or er_id must be specified.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateVgwRequestBodyContent {
     /// • Specifies the name of a VPN gateway.
@@ -954,8 +947,15 @@ impl support::Read for CreateVgwRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreateVgwRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnGatewayRequest {
     /// Specifies the VPN gateway object.
@@ -1013,6 +1013,13 @@ impl support::Read for CreatingAVpnGatewayRequest {
                 vpn_gateway: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameters in the response body (status code 200).

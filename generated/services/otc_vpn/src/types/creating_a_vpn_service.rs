@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAVpnServiceRequest {
     /// Specifies the subnet ID.
@@ -284,6 +284,13 @@ impl support::Read for CreatingAVpnServiceRequest {
                 vpnservice: M::take(field_7?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAVpnServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/creating_an_ike_policy.json` documents.
 use crate::support;
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIkePolicyRequest {
     /// Specifies the IKE policy name.
@@ -329,6 +329,13 @@ impl support::Read for CreatingAnIkePolicyRequest {
                 ikepolicy: M::take(field_11?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIkePolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameters (status code 200).

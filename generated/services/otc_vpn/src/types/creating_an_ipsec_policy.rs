@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/creating_an_ipsec_policy.json` documents.
 use crate::support;
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIpsecPolicyRequest {
     /// Specifies the IPsec policy name.
@@ -350,6 +350,13 @@ impl support::Read for CreatingAnIpsecPolicyRequest {
                 units: M::optional(field_11)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIpsecPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 2 Response parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Dpd, Initiator, SHAPE_DPD};
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnIpsecVpnConnectionRequest {
     /// Specifies the pre-shared key.
@@ -473,6 +473,13 @@ impl support::Read for CreatingAnIpsecVpnConnectionRequest {
                 ipsec_site_connection: M::take(field_16?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAnIpsecVpnConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/creating_tags_for_a_vpn.json` documents.
 use crate::support;
 /// Table 1 Request parameter.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingTagsForAVpnRequest {
     /// Specifies the tag.
@@ -70,8 +70,15 @@ impl support::Read for CreatingTagsForAVpnRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for CreatingTagsForAVpnRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Description of field resource_tag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingTagsForAVpnResourceTag {
     /// Specifies the tag key.
@@ -189,5 +196,12 @@ impl support::Read for CreatingTagsForAVpnResourceTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingTagsForAVpnResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -291,14 +291,7 @@ impl CreatingVpnConnectionsInBatchesCreateVpnConnectionRequestBodyContent {
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]
 /// Table 2 Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingVpnConnectionsInBatchesRequest {
     /// Not in the page's table: the page's example request (Example request) sends it.
@@ -372,6 +365,14 @@ impl support::Read for CreatingVpnConnectionsInBatchesRequest {
                 vpn_connections: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(feature = "creating_vpn_connections_in_batches")]
+impl<'de> ::serde::Deserialize<'de> for CreatingVpnConnectionsInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(feature = "creating_vpn_connections_in_batches")]

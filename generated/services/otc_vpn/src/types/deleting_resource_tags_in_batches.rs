@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::ResourceTag;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct DeletingResourceTagsInBatchesRequest {
     /// • Specifies a tag list.
@@ -70,5 +70,12 @@ impl support::Read for DeletingResourceTagsInBatchesRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { tags: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for DeletingResourceTagsInBatchesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Match, Tag};
 /// Table 2 Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheNumberOfResourceInstancesRequest {
     /// • When this parameter is set to true, all resources without tags are queried. In this case,
@@ -141,6 +134,13 @@ impl support::Read for QueryingTheNumberOfResourceInstancesRequest {
                 matches: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheNumberOfResourceInstancesRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Parameters in the response body (status code 200).

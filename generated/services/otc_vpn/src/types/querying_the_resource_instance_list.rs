@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{Match, ResourceTagInResponse, SHAPE_RESOURCE_TAG_IN_RESPONSE, Tag};
 /// Table 3 Request parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheResourceInstanceListRequest {
     /// • When this parameter is set to true, all resources without tags are queried. In this case,
@@ -141,6 +134,13 @@ impl support::Read for QueryingTheResourceInstanceListRequest {
                 matches: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheResourceInstanceListRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Parameters in the response body (status code 200).

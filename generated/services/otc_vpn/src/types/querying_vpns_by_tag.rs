@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/querying_vpns_by_tag.json` documents.
 use crate::support;
 /// Table 3 Description of field match.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnsByTagMatch {
     /// Specifies the tag key.
@@ -72,8 +72,15 @@ impl support::Read for QueryingVpnsByTagMatch {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnsByTagMatch {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 1 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnsByTagRequest {
     /// Specifies the list of tags.
@@ -275,6 +282,13 @@ impl support::Read for QueryingVpnsByTagRequest {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnsByTagRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 4 Response parameters (status code 200).
 #[derive(
     Debug,
@@ -409,7 +423,7 @@ impl support::Validate for QueryingVpnsByTagResource {
     }
 }
 /// Table 2 Description of field tag.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingVpnsByTagTag {
     /// Specifies the tag key.
@@ -486,5 +500,12 @@ impl support::Read for QueryingVpnsByTagTag {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingVpnsByTagTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

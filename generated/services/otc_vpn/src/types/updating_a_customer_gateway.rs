@@ -6,14 +6,7 @@
 use crate::support;
 use super::super::{ResponseCustomerGateway, SHAPE_RESPONSE_CUSTOMER_GATEWAY};
 /// Table 3 UpdateCgwRequestBodyContent.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateCgwRequestBodyContent {
     /// • Specifies a gateway name.
@@ -105,8 +98,15 @@ impl support::Read for UpdateCgwRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateCgwRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingACustomerGatewayRequest {
     /// Specifies the customer gateway object.
@@ -164,6 +164,13 @@ impl support::Read for UpdatingACustomerGatewayRequest {
                 customer_gateway: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingACustomerGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 200).

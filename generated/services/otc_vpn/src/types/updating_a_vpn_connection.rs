@@ -313,14 +313,7 @@ impl support::Validate for UpdatingAVpnConnectionResponseVpnConnection {
     }
 }
 /// Table 6 UpdateDpd.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateDpd {
     /// • Specifies the interval for retransmitting DPD packets.
@@ -452,15 +445,15 @@ impl support::Read for UpdateDpd {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateDpd {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 5 UpdateIkePolicy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateIkePolicy {
     /// • Specifies the IKE version.
@@ -737,15 +730,15 @@ impl support::Read for UpdateIkePolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateIkePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 7 UpdateIpsecPolicy.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateIpsecPolicy {
     /// • Specifies an authentication algorithm. Exercise caution when using SHA1 and MD5 as they
@@ -958,15 +951,15 @@ impl support::Read for UpdateIpsecPolicy {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateIpsecPolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 UpdateVpnConnectionRequestBodyContent.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateVpnConnectionRequestBodyContent {
     /// • Specifies the name of a VPN connection.
@@ -1278,8 +1271,15 @@ impl support::Read for UpdateVpnConnectionRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateVpnConnectionRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpnConnectionRequest {
     /// Specifies the VPN connection object.
@@ -1337,6 +1337,13 @@ impl support::Read for UpdatingAVpnConnectionRequest {
                 vpn_connection: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpnConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 8 Parameters in the response body (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/updating_a_vpn_endpoint_group.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpnEndpointGroupRequest {
     /// Provides supplementary information about the VPN endpoint group.
@@ -134,6 +134,13 @@ impl support::Read for UpdatingAVpnEndpointGroupRequest {
                 endpoint_group: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpnEndpointGroupRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

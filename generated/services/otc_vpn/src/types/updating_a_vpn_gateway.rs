@@ -360,14 +360,7 @@ impl support::Validate for UpdatingAVpnGatewayResponseVpnGateway {
     }
 }
 /// Table 3 UpdateVgwRequestBodyContent.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdateVgwRequestBodyContent {
     /// • Specifies the name of a VPN gateway.
@@ -535,8 +528,15 @@ impl support::Read for UpdateVgwRequestBodyContent {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de> for UpdateVgwRequestBodyContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpnGatewayRequest {
     /// Specifies the VPN gateway object.
@@ -594,6 +594,13 @@ impl support::Read for UpdatingAVpnGatewayRequest {
                 vpn_gateway: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpnGatewayRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Parameters in the response body (status code 200).

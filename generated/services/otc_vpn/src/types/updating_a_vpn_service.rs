@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/updating_a_vpn_service.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAVpnServiceRequest {
     /// Provides supplementary information about the VPN service.
@@ -160,6 +160,13 @@ impl support::Read for UpdatingAVpnServiceRequest {
                 vpnservice: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAVpnServiceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

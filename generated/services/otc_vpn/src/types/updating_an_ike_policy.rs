@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/updating_an_ike_policy.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnIkePolicyRequest {
     /// Specifies the authentication hash algorithm, which can be md5, sha1, sha2-256, sha2-384, or
@@ -301,6 +301,13 @@ impl support::Read for UpdatingAnIkePolicyRequest {
                 units: M::optional(field_10)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnIkePolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_vpn/updating_an_ipsec_policy.json` documents.
 use crate::support;
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnIpsecPolicyRequest {
     /// Specifies the IPsec policy object.
@@ -305,6 +305,13 @@ impl support::Read for UpdatingAnIpsecPolicyRequest {
                 name: M::optional(field_10)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnIpsecPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Dpd, Initiator, SHAPE_DPD};
 /// Table 2 Request parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnIpsecVpnConnectionRequest {
     /// Specifies the object of the IPsec VPN connection.
@@ -425,6 +425,13 @@ impl support::Read for UpdatingAnIpsecVpnConnectionRequest {
                 dpd: M::optional(field_12)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAnIpsecVpnConnectionRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response parameters (status code 200).

@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_PREMIUM_WAF_SERVER_IN_RESPONSE,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingAProtectedDomainNameRequest {
     /// HTTPS certificate ID. It can be obtained by calling the ListCertificates API. This parameter
@@ -313,6 +313,13 @@ impl support::Read for AddingAProtectedDomainNameRequest {
                 mode: M::optional(field_12)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingAProtectedDomainNameRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingTheStatusOfAPolicyRuleRequest {
     /// Rule status. The value can be:
@@ -69,6 +69,13 @@ impl support::Read for ChangingTheStatusOfAPolicyRuleRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { status: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ChangingTheStatusOfAPolicyRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

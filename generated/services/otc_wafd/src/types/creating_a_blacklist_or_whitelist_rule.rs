@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Status, White};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingABlacklistOrWhitelistRuleRequest {
     /// Rule name.
@@ -129,6 +129,13 @@ impl support::Read for CreatingABlacklistOrWhitelistRuleRequest {
                 followed_action_id: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingABlacklistOrWhitelistRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/creating_a_certificate.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingACertificateRequest {
     /// Certificate name. Only digits, letters, hyphens (-), underscores (_), and periods (.) are
@@ -118,6 +118,13 @@ impl support::Read for CreatingACertificateRequest {
                 key: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingACertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/creating_a_dedicated_waf_engine.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingADedicatedWafEngineRequest {
     /// Billing mode. Currently, only pay-per-use (30) is supported.
@@ -268,6 +268,13 @@ impl support::Read for CreatingADedicatedWafEngineRequest {
                 ipv6_enable: M::optional(field_12)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingADedicatedWafEngineRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Status, White};
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAGeolocationAccessControlRuleRequest {
     /// Applicable regions. The value can be the region code.
@@ -143,6 +143,13 @@ impl support::Read for CreatingAGeolocationAccessControlRuleRequest {
                 description: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAGeolocationAccessControlRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

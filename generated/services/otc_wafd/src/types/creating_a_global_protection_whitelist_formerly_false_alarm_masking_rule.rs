@@ -8,7 +8,7 @@ use super::super::{
     Advanced, Condition, CreateCondition, SHAPE_ADVANCED, SHAPE_CONDITION, Status,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRequest {
     /// Domain names to be protected. If the array length is 0, this rule will take effect for all
@@ -206,6 +206,14 @@ for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRequest {
                 description: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAGlobalProtectionWhitelistFormerlyFalseAlarmMaskingRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

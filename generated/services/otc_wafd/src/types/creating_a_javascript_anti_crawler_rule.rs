@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Logic, Status};
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAJavascriptAntiCrawlerRuleRequest {
     /// URL to which the rule applies.
@@ -113,6 +113,13 @@ impl support::Read for CreatingAJavascriptAntiCrawlerRuleRequest {
                 r#type: M::take(field_3?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAJavascriptAntiCrawlerRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

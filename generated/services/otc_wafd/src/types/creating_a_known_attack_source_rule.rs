@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/creating_a_known_attack_source_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAKnownAttackSourceRuleRequest {
     /// Type of the known attack source rule.
@@ -94,6 +94,13 @@ impl support::Read for CreatingAKnownAttackSourceRuleRequest {
                 description: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAKnownAttackSourceRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_POLICY_OPTION, SHAPE_SHARE_INFO, ShareInfo,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAPolicyRequest {
     /// Policy name. The policy name can contain only digits, letters, and underscores (_) and
@@ -58,6 +58,13 @@ impl support::Read for CreatingAPolicyRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { name: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/creating_a_reference_table.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAReferenceTableRequest {
     /// Reference table name. The value can contain a maximum of 64 characters. Only digits,
@@ -128,6 +128,13 @@ impl support::Read for CreatingAReferenceTableRequest {
                 values: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAReferenceTableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

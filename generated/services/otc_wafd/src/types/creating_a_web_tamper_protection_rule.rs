@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAWebTamperProtectionRuleRequest {
     /// Protected website. It can be obtained by calling the ListHost API in cloud mode (the value
@@ -87,6 +87,13 @@ impl support::Read for CreatingAWebTamperProtectionRuleRequest {
                 description: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreatingAWebTamperProtectionRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

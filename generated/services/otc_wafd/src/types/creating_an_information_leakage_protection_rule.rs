@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 4 action.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnInformationLeakageProtectionRuleAction {
     /// Protection type
@@ -59,8 +59,16 @@ impl support::Read for CreatingAnInformationLeakageProtectionRuleAction {
         )
     }
 }
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAnInformationLeakageProtectionRuleAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnInformationLeakageProtectionRuleRequest {
     /// URL to which the rule applies.
@@ -199,6 +207,14 @@ impl support::Read for CreatingAnInformationLeakageProtectionRuleRequest {
                 description: M::optional(field_4)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for CreatingAnInformationLeakageProtectionRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{ResourceResponse, SHAPE_RESOURCE_RESPONSE, Type};
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct EnablingPayPerUseBillingForCloudWafRequest {
     /// Website the account belongs to. The value is dt for Cloud website.
@@ -57,6 +57,13 @@ impl support::Read for EnablingPayPerUseBillingForCloudWafRequest {
                 console_area: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EnablingPayPerUseBillingForCloudWafRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/modifying_a_certificate.json` documents.
 use crate::support;
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingACertificateRequest {
     /// Certificate name. The value can contain a maximum of 64 characters. Only digits, letters,
@@ -125,6 +125,13 @@ impl support::Read for ModifyingACertificateRequest {
                 key: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingACertificateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

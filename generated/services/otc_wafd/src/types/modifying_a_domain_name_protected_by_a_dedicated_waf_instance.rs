@@ -13,14 +13,7 @@ use super::super::{
     TimeoutConfig, TrafficMark,
 };
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingADomainNameProtectedByADedicatedWafInstanceRequest {
     /// Whether a proxy is used for the domain name. If your website has no layer-7 proxy server
@@ -353,6 +346,14 @@ impl support::Read for ModifyingADomainNameProtectedByADedicatedWafInstanceReque
                 description: M::optional(field_13)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingADomainNameProtectedByADedicatedWafInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 11 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/modifying_a_reference_table.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingAReferenceTableRequest {
     /// Reference table name. The value can contain a maximum of 64 characters. Only digits,
@@ -142,6 +142,13 @@ impl support::Read for ModifyingAReferenceTableRequest {
                 description: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ModifyingAReferenceTableRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/modifying_the_protection_status_of_a_domain_name_in_dedicated_mode.json` documents.
 use crate::support;
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest {
     /// WAF status of the protected domain name.
@@ -76,6 +76,14 @@ impl support::Read for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeR
                 protect_status: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for ModifyingTheProtectionStatusOfADomainNameInDedicatedModeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -5,14 +5,7 @@
 //! The types that `spec/otc_wafd/querying_attack_event_details.json` documents.
 use crate::support;
 /// Table 6 Response body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingAttackEventDetailsRequest {
     /// Error code
@@ -87,6 +80,13 @@ impl support::Read for QueryingAttackEventDetailsRequest {
                 error_msg: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingAttackEventDetailsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 3 Response body parameters (status code 200).

@@ -208,14 +208,7 @@ impl support::Validate for ListEventItems {
     }
 }
 /// Table 7 Response body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingTheListOfAttackEventsRequest {
     /// Error code
@@ -290,6 +283,13 @@ impl support::Read for QueryingTheListOfAttackEventsRequest {
                 error_msg: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for QueryingTheListOfAttackEventsRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

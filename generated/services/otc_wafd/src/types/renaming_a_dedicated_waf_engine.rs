@@ -8,7 +8,7 @@ use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RenamingADedicatedWafEngineRequest {
     /// New name of the dedicated WAF engine
@@ -59,6 +59,13 @@ impl support::Read for RenamingADedicatedWafEngineRequest {
                 instancename: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RenamingADedicatedWafEngineRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

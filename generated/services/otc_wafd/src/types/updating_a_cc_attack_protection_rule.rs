@@ -10,7 +10,7 @@ use super::super::{
     SHAPE_CC_CONDITION_IN_RESPONSE, SHAPE_TAG_CONDITION, TagCondition,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingACcAttackProtectionRuleRequest {
     /// Protection mode of the CC attack protection rule, which corresponds to the Mode field in the
@@ -386,6 +386,13 @@ impl support::Read for UpdatingACcAttackProtectionRuleRequest {
                 description: M::optional(field_11)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingACcAttackProtectionRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 9 Response body parameters (status code 200).

@@ -8,7 +8,7 @@ use super::super::{
     Advanced, Condition, CreateCondition, SHAPE_ADVANCED, SHAPE_CONDITION,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRequest {
     /// Domain names to be protected. If the array length is 0, this rule will take effect for all
@@ -205,6 +205,14 @@ impl support::Read for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRe
                 description: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAGlobalProtectionWhitelistFalseAlarmMaskingRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

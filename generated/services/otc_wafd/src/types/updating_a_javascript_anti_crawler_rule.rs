@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::{Logic, Status};
 /// Table 4 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAJavascriptAntiCrawlerRuleRequest {
     /// URL to which the rule applies.
@@ -102,6 +102,13 @@ impl support::Read for UpdatingAJavascriptAntiCrawlerRuleRequest {
                 name: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAJavascriptAntiCrawlerRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 Response body parameters (status code 200).

@@ -5,7 +5,7 @@
 //! The types that `spec/otc_wafd/updating_a_known_attack_source_rule.json` documents.
 use crate::support;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAKnownAttackSourceRuleRequest {
     /// Block duration, in seconds. If prefix long is selected for the rule type, the value for
@@ -83,6 +83,13 @@ impl support::Read for UpdatingAKnownAttackSourceRuleRequest {
                 description: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAKnownAttackSourceRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -11,14 +11,7 @@ use super::super::{
     ShareInfo,
 };
 /// Table 3 Request body parameters.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPolicyRequest {
     /// Policy name
@@ -193,6 +186,13 @@ impl support::Read for UpdatingAPolicyRequest {
                 full_detection: M::optional(field_5)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 7 Response body parameters (status code 200).

@@ -9,7 +9,7 @@ use super::super::{
     SHAPE_CUSTOM_ACTION_IN_RESPONSE, Status,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAPreciseProtectionRuleRequest {
     /// Time the precise protection rule takes effect.
@@ -201,6 +201,13 @@ impl support::Read for UpdatingAPreciseProtectionRuleRequest {
                 priority: M::take(field_6?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpdatingAPreciseProtectionRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 6 Response body parameters (status code 200).

@@ -6,7 +6,7 @@
 use crate::support;
 use super::super::Status;
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpdatingAnInformationLeakagePreventionRuleRequest {
     /// URL to which the rule applies.
@@ -122,6 +122,14 @@ impl support::Read for UpdatingAnInformationLeakagePreventionRuleRequest {
                 description: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for UpdatingAnInformationLeakagePreventionRuleRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

@@ -8,7 +8,7 @@ use super::super::{
     AccessStatus, DeletingADedicatedWafEngineStatus, RunStatus, Upgradable,
 };
 /// Table 3 Request body parameters.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UpgradingOnADedicatedWafInstanceRequest {
     /// Operation name.
@@ -56,6 +56,13 @@ impl support::Read for UpgradingOnADedicatedWafInstanceRequest {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { action: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UpgradingOnADedicatedWafInstanceRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 Response body parameters (status code 200).

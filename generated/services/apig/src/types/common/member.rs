@@ -11,7 +11,7 @@ use super::super::super::{
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
 /// Table 4 MemberGroupCreate, in "Adding or Updating a Backend Server Group of a VPC Channel"
 /// and in "Updating a VPC Channel".
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
@@ -377,17 +377,18 @@ impl support::Read for MemberGroupCreate {
         )
     }
 }
+#[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]
+impl<'de> ::serde::Deserialize<'de> for MemberGroupCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
 #[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
 /// Table 6 MemberInfo in "Updating a VPC Channel"; Table 4 MemberInfo in "Updating Backend
 /// Instances".
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
@@ -736,6 +737,14 @@ impl support::Read for MemberInfo {
                 ecs_name: M::optional(field_7)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "update_backend_instances", feature = "update_vpc_channel"))]
+impl<'de> ::serde::Deserialize<'de> for MemberInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "add_or_update_member_groups", feature = "update_vpc_channel"))]

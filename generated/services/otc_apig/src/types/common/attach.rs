@@ -7,7 +7,7 @@ use crate::support;
 /// Table 4 AttachOrDetachDomainInfo.
 /// Shared by 2 operations: `binding_an_ssl_certificate_to_a_domain_name`,
 /// `unbinding_an_ssl_certificate_from_a_domain_name`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AttachOrDetachDomainInfo {
     /// Domain name.
@@ -112,5 +112,12 @@ impl support::Read for AttachOrDetachDomainInfo {
                 verified_client_certificate_enabled: M::optional(field_2)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AttachOrDetachDomainInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -40,7 +40,7 @@ use super::super::super::AddingOrUpdatingBackendInstancesStatus;
 /// Table 4 MemberGroupCreate.
 /// Shared by 2 operations: `adding_or_updating_a_backend_server_group_of_a_vpc_channel`,
 /// `creating_a_vpc_channel`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberGroupCreate {
     /// Name of the VPC channel's backend server group. It can contain 3 to 64 characters, starting
@@ -418,6 +418,19 @@ impl support::Read for MemberGroupCreate {
 #[cfg(
     any(
         feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
+        feature = "creating_a_vpc_channel"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for MemberGroupCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_or_updating_a_backend_server_group_of_a_vpc_channel",
         feature = "creating_a_vpc_channel",
         feature = "querying_backend_server_groups_of_a_vpc_channel",
         feature = "querying_vpc_channel_details",
@@ -740,14 +753,7 @@ impl support::Validate for MemberGroupInfo {
 /// Table 4 MemberInfo.
 /// Shared by 3 operations: `adding_or_updating_backend_instances`, `creating_a_vpc_channel`,
 /// `updating_backend_instances`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct MemberInfo {
     /// Backend server address.
@@ -1109,6 +1115,20 @@ impl support::Read for MemberInfo {
                 ecs_name: M::optional(field_7)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "adding_or_updating_backend_instances",
+        feature = "creating_a_vpc_channel",
+        feature = "updating_backend_instances"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for MemberInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

@@ -9,14 +9,7 @@ use crate::support;
 )]
 /// Table 4 ResponseInfo.
 /// Shared by 2 operations: `creating_a_group_response`, `modifying_a_group_response`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResponseInfo {
     /// HTTP status code of the response. The value ranges from 200 to 599, but cannot be 444.
@@ -143,6 +136,16 @@ impl support::Read for ResponseInfo {
                 headers: M::optional(field_2)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(feature = "creating_a_group_response", feature = "modifying_a_group_response")
+)]
+impl<'de> ::serde::Deserialize<'de> for ResponseInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 5 ResponseInfoHeader (also Table 8).

@@ -150,14 +150,7 @@ impl support::Validate for NodeItemInResponse {
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 22 NodeLifecycleConfig.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct NodeLifecycleConfig {
     /// Pre-installation script.
@@ -241,6 +234,14 @@ impl support::Read for NodeLifecycleConfig {
                 post_install: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for NodeLifecycleConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

@@ -9,14 +9,7 @@ use super::super::super::{Storage, UserTag};
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 23 ReinstallExtendParam.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallExtendParam {
     /// (Discarded) ID of the user image to run the target OS. Specifying this parameter is
@@ -80,6 +73,14 @@ impl support::Read for ReinstallExtendParam {
                 alpha_cce_node_image_id: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for ReinstallExtendParam {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(
@@ -304,14 +305,7 @@ impl support::Validate for ReinstallRuntimeConfigInResponse {
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 7 ReinstallServerConfig.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallServerConfig {
     /// Cloud server labels. The key of a label must be unique. The maximum number of user-defined
@@ -418,16 +412,17 @@ impl support::Read for ReinstallServerConfig {
     }
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for ReinstallServerConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 10 ReinstallVolumeConfig.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallVolumeConfig {
     /// Docker data disk configurations.
@@ -525,16 +520,17 @@ impl support::Read for ReinstallVolumeConfig {
     }
 }
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for ReinstallVolumeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 9 ReinstallVolumeSpec.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReinstallVolumeSpec {
     /// Custom image ID.
@@ -615,5 +611,13 @@ impl support::Read for ReinstallVolumeSpec {
                 cmk_id: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for ReinstallVolumeSpec {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -7,14 +7,7 @@ use crate::support;
 #[cfg(any(feature = "creating_a_release", feature = "updating_a_release"))]
 /// Table 4 ReleaseReqBodyParams.
 /// Shared by 2 operations: `creating_a_release`, `updating_a_release`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ReleaseReqBodyParams {
     /// After this function is enabled, only chart parameters are verified, and installation is not
@@ -220,6 +213,14 @@ impl support::Read for ReleaseReqBodyParams {
                 include_hooks: M::optional(field_7)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "creating_a_release", feature = "updating_a_release"))]
+impl<'de> ::serde::Deserialize<'de> for ReleaseReqBodyParams {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

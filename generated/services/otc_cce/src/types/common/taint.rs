@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 21 Taint.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Taint {
     /// Key.
@@ -85,5 +85,12 @@ impl support::Read for Taint {
                 effect: M::take(field_2?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Taint {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -93,14 +93,7 @@ impl support::Validate for User {
 #[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
 /// Table 8 UserTag.
 /// Shared by 2 operations: `accepting_a_node`, `resetting_a_node`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct UserTag {
     /// Key of the cloud server label. The value cannot start with CCE- or __type_baremetal.
@@ -221,5 +214,13 @@ impl support::Read for UserTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "accepting_a_node", feature = "resetting_a_node"))]
+impl<'de> ::serde::Deserialize<'de> for UserTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -167,7 +167,7 @@ impl support::Validate for CreatingAResourceGroupDimensionsInResponse {
 #[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
 /// Table 6 ok_actions data structure description.
 /// Shared by 2 operations: `creating_an_alarm_rule`, `modifying_an_alarm_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreatingAnAlarmRuleOkActions {
     /// Specifies the notification type when an alarm is triggered.
@@ -260,5 +260,13 @@ impl support::Read for CreatingAnAlarmRuleOkActions {
                 notification_list: M::take(field_1?)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "creating_an_alarm_rule", feature = "modifying_an_alarm_rule"))]
+impl<'de> ::serde::Deserialize<'de> for CreatingAnAlarmRuleOkActions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

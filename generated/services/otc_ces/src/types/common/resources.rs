@@ -7,7 +7,7 @@ use crate::support;
 use super::super::super::CreatingAResourceGroupDimensions;
 /// Table 3 resources data structure description.
 /// Shared by 2 operations: `creating_a_resource_group`, `updating_a_resource_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resources {
     /// Specifies the resource namespace. For example, the ECS namespace is SYS.ECS. To view the
@@ -91,5 +91,12 @@ impl support::Read for Resources {
                 dimensions: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Resources {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

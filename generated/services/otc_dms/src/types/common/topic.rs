@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 topic_other_configs.
 /// Shared by 2 operations: `creating_a_topic_for_a_kafka_instance`,
 /// `modifying_topics_of_a_kafka_instance`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TopicOtherConfigs {
     /// Configuration name.
@@ -89,5 +82,12 @@ impl support::Read for TopicOtherConfigs {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TopicOtherConfigs {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 /// Parameter in the accept field.
 /// Shared by 2 operations: `accepting_a_disk_transfer`, `accepting_a_disk_transfer_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Accept {
     /// The authentication key of the transfer.
@@ -56,5 +56,12 @@ impl support::Read for Accept {
                 auth_key: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Accept {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

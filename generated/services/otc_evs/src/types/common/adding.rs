@@ -8,14 +8,7 @@ use crate::support;
 /// Shared by 4 operations: `adding_metadata_of_an_evs_snapshot`,
 /// `adding_metadata_of_an_evs_snapshot_2`, `updating_metadata_of_an_evs_snapshot`,
 /// `updating_the_metadata_of_an_evs_snapshot`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingMetadataOfAnEvsSnapshotMetadata {
     /// The metadata information, which is made up of one or multiple key-value pairs.
@@ -73,5 +66,12 @@ impl support::Read for AddingMetadataOfAnEvsSnapshotMetadata {
                 key_val: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingMetadataOfAnEvsSnapshotMetadata {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 /// Parameters in the resource_tag field.
 /// Shared by 2 operations: `batch_deleting_tags_for_the_specified_evs_disk`,
 /// `batch_deleting_tags_of_a_specified_evs_disk`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag {
     /// The tag key.
@@ -103,5 +103,13 @@ impl support::Read for BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for BatchDeletingTagsForTheSpecifiedEvsDiskResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

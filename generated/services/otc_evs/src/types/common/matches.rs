@@ -7,7 +7,7 @@ use crate::support;
 /// Parameters in the matches field.
 /// Shared by 2 operations: `querying_details_of_evs_disks_by_tag`,
 /// `querying_details_of_evs_disks_by_tag_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Matches {
     /// The tag key.
@@ -95,5 +95,12 @@ impl support::Read for Matches {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Matches {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

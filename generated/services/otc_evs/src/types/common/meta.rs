@@ -7,14 +7,7 @@ use crate::support;
 /// Parameter in the meta field.
 /// Shared by 2 operations: `updating_one_piece_of_metadata_for_an_evs_disk`,
 /// `updating_one_piece_of_metadata_for_an_evs_disk_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Meta {
     /// A piece of metadata, which is made up of a key-value pair.
@@ -89,5 +82,12 @@ impl support::Read for Meta {
                 key1: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Meta {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

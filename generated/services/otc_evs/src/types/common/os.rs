@@ -21,7 +21,7 @@ use super::super::super::{ContainerFormat, DiskFormat};
 /// Parameter in the os-extend field.
 /// Shared by 3 operations: `expanding_capacity_of_an_evs_disk`,
 /// `expanding_capacity_of_an_evs_disk_2`, `expanding_capacity_of_an_evs_disk_3`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsExtend {
     /// The new disk size, in GB.
@@ -100,6 +100,20 @@ impl support::Read for OsExtend {
 }
 #[cfg(
     any(
+        feature = "expanding_capacity_of_an_evs_disk",
+        feature = "expanding_capacity_of_an_evs_disk_2",
+        feature = "expanding_capacity_of_an_evs_disk_3"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for OsExtend {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "setting_bootable_flag_for_an_evs_disk",
         feature = "setting_bootable_flag_for_an_evs_disk_2"
     )
@@ -107,7 +121,7 @@ impl support::Read for OsExtend {
 /// Parameter in the os-set_bootable field.
 /// Shared by 2 operations: `setting_bootable_flag_for_an_evs_disk`,
 /// `setting_bootable_flag_for_an_evs_disk_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsSetBootable {
     /// Whether to set the bootable flag for the disk.
@@ -181,6 +195,19 @@ impl support::Read for OsSetBootable {
 }
 #[cfg(
     any(
+        feature = "setting_bootable_flag_for_an_evs_disk",
+        feature = "setting_bootable_flag_for_an_evs_disk_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for OsSetBootable {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
+    }
+}
+#[cfg(
+    any(
         feature = "setting_read_only_flag_for_an_evs_disk",
         feature = "setting_read_only_flag_for_an_evs_disk_2"
     )
@@ -188,7 +215,7 @@ impl support::Read for OsSetBootable {
 /// Parameter in the os-update_readonly_flag field.
 /// Shared by 2 operations: `setting_read_only_flag_for_an_evs_disk`,
 /// `setting_read_only_flag_for_an_evs_disk_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct OsUpdateReadonlyFlag {
     /// The read-only flag.
@@ -258,6 +285,19 @@ impl support::Read for OsUpdateReadonlyFlag {
                 readonly: M::take(field_0?)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "setting_read_only_flag_for_an_evs_disk",
+        feature = "setting_read_only_flag_for_an_evs_disk_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for OsUpdateReadonlyFlag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

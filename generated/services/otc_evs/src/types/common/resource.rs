@@ -106,7 +106,7 @@ impl support::Validate for Resource {
 /// Parameters in the resource_tag field.
 /// Shared by 2 operations: `batch_adding_tags_for_the_specified_evs_disk`,
 /// `batch_adding_tags_for_the_specified_evs_disk_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ResourceTag {
     /// The tag key.
@@ -256,5 +256,18 @@ impl support::Read for ResourceTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "batch_adding_tags_for_the_specified_evs_disk",
+        feature = "batch_adding_tags_for_the_specified_evs_disk_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ResourceTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 /// Parameters in the tags field.
 /// Shared by 2 operations: `querying_details_of_evs_disks_by_tag`,
 /// `querying_details_of_evs_disks_by_tag_2`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tags {
     /// The tag key.
@@ -87,5 +87,12 @@ impl support::Read for Tags {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

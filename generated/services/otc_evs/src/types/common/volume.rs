@@ -9,7 +9,7 @@ use super::super::super::{ExtraSpecs, SHAPE_EXTRA_SPECS};
 #[cfg(any(feature = "creating_evs_disks", feature = "creating_evs_disks_3"))]
 /// Parameters in the volume field.
 /// Shared by 2 operations: `creating_evs_disks`, `creating_evs_disks_3`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Volume {
     /// The backup ID. This parameter is mandatory when you create the disk from a backup.
@@ -18,11 +18,7 @@ pub struct Volume {
     /// API Reference.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub backup_id: ::std::option::Option<support::Nullable<::std::string::String>>,
     /// The AZ where you want to create the disk. If the specified AZ does not exist, the disk will
     /// fail to be created.
@@ -395,6 +391,14 @@ impl support::Read for Volume {
                 tags: M::optional(field_12)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "creating_evs_disks", feature = "creating_evs_disks_3"))]
+impl<'de> ::serde::Deserialize<'de> for Volume {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "querying_evs_disk_types", feature = "querying_evs_disk_types_2"))]

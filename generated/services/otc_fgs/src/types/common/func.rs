@@ -537,14 +537,7 @@ impl support::Read for FuncDestinationConfig {
 )]
 /// Table 10 FuncLogConfig.
 /// Shared by 2 operations: `creating_a_function`, `modifying_the_metadata_of_a_function`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FuncLogConfig {
     /// Name of the log group bound to the function.
@@ -672,6 +665,19 @@ impl support::Read for FuncLogConfig {
                 stream_id: M::optional(field_3)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_function",
+        feature = "modifying_the_metadata_of_a_function"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for FuncLogConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

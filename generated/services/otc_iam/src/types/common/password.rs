@@ -8,7 +8,7 @@ use super::super::super::ObtainingAUserTokenThroughPasswordAuthenticationUser;
 /// auth.identity.password.
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Password {
     /// Information about the IAM user who is requesting to obtain a token.
@@ -66,5 +66,12 @@ impl support::Read for Password {
         ::std::result::Result::Ok(
             M::keep(|| ::std::option::Option::Some(Self { user: M::take(field_0?)? })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Password {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

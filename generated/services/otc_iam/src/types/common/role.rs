@@ -289,7 +289,7 @@ impl support::Validate for RoleInResponse {
 /// Shared by 2 operations:
 /// `granting_permissions_to_agencies_associated_with_specified_enterprise_projects`,
 /// `removing_permissions_of_agencies_associated_with_specified_enterprise_projects`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RoleAssignments {
     /// Agency ID.
@@ -389,5 +389,18 @@ impl support::Read for RoleAssignments {
                 role_id: M::take(field_2?)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "granting_permissions_to_agencies_associated_with_specified_enterprise_projects",
+        feature = "removing_permissions_of_agencies_associated_with_specified_enterprise_projects"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for RoleAssignments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

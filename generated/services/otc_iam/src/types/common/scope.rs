@@ -10,14 +10,7 @@ use super::super::super::{
 /// auth.scope.
 /// Shared by 2 operations: `obtaining_a_user_token_through_password_authentication`,
 /// `obtaining_a_user_token_through_password_authentication_and_virtual_mfa`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Scope {
     /// If this parameter is set to domain, the token can be used to access global services, such as
@@ -110,5 +103,12 @@ impl support::Read for Scope {
                 project: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Scope {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 /// Table 1 Data structure of the image_tags field.
 /// Shared by 3 operations: `creating_a_full_ecs_image`, `creating_an_image`,
 /// `importing_an_image_file_quickly`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ImageTags {
     /// Specifies the tag key.
@@ -70,5 +70,12 @@ impl support::Read for ImageTags {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for ImageTags {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -981,7 +981,7 @@ impl support::Validate for AccessConfigQueryLogInfo {
 /// Table 12 accessConfigTag.
 /// Shared by 3 operations: `creating_a_log_ingestion_configuration`,
 /// `modifying_a_log_ingestion_configuration`, `querying_log_ingestion_configurations`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AccessConfigTag {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do
@@ -1111,6 +1111,20 @@ impl support::Read for AccessConfigTag {
                 value: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_log_ingestion_configuration",
+        feature = "modifying_a_log_ingestion_configuration",
+        feature = "querying_log_ingestion_configurations"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for AccessConfigTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 22 accessConfigTagResponse.

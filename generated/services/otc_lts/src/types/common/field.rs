@@ -7,7 +7,7 @@ use crate::support;
 /// Table 4 FieldModel.
 /// Shared by 2 operations: `creating_structuring_configurations_recommended`,
 /// `modifying_structuring_configurations_recommended`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct FieldModel {
     /// Field name. A log event can be split into multiple fields with customizable names.
@@ -101,5 +101,12 @@ impl support::Read for FieldModel {
                 is_analysis: M::optional(field_1)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for FieldModel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

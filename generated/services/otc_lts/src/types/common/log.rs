@@ -379,7 +379,7 @@ impl support::Validate for LogStreams {
 /// Table 7 log_transfer_detail.
 /// Shared by 2 operations: `creating_a_log_transfer_task_new_version`,
 /// `updating_a_log_transfer_task`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct LogTransferDetail {
     /// Length of the transfer interval for an OBS transfer task. This parameter is required when
@@ -767,6 +767,19 @@ impl support::Read for LogTransferDetail {
                 tags: M::optional(field_11)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_log_transfer_task_new_version",
+        feature = "updating_a_log_transfer_task"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for LogTransferDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 10 log_transfer_info_RespBody.

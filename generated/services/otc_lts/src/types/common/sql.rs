@@ -7,7 +7,7 @@ use crate::support;
 use super::super::super::Topics;
 /// Table 6 SqlNotificationSaveRule.
 /// Shared by 2 operations: `creating_a_keyword_alarm_rule`, `modifying_a_keyword_alarm_rule`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct SqlNotificationSaveRule {
     /// Language of the preference.
@@ -195,5 +195,12 @@ impl support::Read for SqlNotificationSaveRule {
                 template_name: M::take(field_4?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for SqlNotificationSaveRule {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -7,7 +7,7 @@ use crate::support;
 /// Table 4 tagsBody.
 /// Shared by 5 operations: `creating_a_log_group`, `creating_a_log_stream`,
 /// `modifying_a_log_group`, `modifying_a_log_stream`, `tag_management`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct TagsBody {
     /// Tag key. Use only UTF-8 letters, digits, spaces, and the following characters: .:=+-@. Do
@@ -111,5 +111,12 @@ impl support::Read for TagsBody {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TagsBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -12,14 +12,7 @@ use crate::support;
 )]
 /// Table 3 resize field data structure description.
 /// Shared by 2 operations: `changing_db_instance_volume`, `changing_db_instance_volume_2`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct ChangingDbInstanceVolumeResize {
     /// Specifies the information about the request parameter size.
@@ -100,6 +93,19 @@ impl support::Read for ChangingDbInstanceVolumeResize {
                 volume: M::optional(field_0)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "changing_db_instance_volume",
+        feature = "changing_db_instance_volume_2"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for ChangingDbInstanceVolumeResize {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 /// Table 4 volume field data structure description (also Table 12).

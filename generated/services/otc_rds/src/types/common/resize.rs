@@ -7,14 +7,7 @@ use crate::support;
 /// Table 3 resize field data structure description.
 /// Shared by 2 operations: `changing_db_instance_specifications`,
 /// `changing_db_instance_specifications_3`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Resize {
     /// Specifies the specification ID (flavors.id in the response message in section Obtaining All
@@ -74,5 +67,12 @@ impl support::Read for Resize {
                 flavor_ref: M::optional(field_0)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Resize {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

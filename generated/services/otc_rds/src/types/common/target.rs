@@ -7,7 +7,7 @@ use crate::support;
 /// Table 6 target field data structure description.
 /// Shared by 2 operations: `restoring_data_to_an_existing_db_instance`,
 /// `restoring_data_to_an_existing_or_original_db_instance`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Target {
     /// Specifies the ID of the DB instance where the backup will be restored to.
@@ -58,5 +58,12 @@ impl support::Read for Target {
                 instance_id: M::take(field_0?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Target {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 3 tag objects.
 /// Shared by 2 operations: `adding_a_tag_to_an_eip`, `batch_adding_or_deleting_eip_tags`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct AddingATagToAnEipTag {
     /// • Specifies the tag key.
@@ -122,5 +122,12 @@ impl support::Read for AddingATagToAnEipTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AddingATagToAnEipTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

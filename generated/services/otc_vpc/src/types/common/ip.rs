@@ -12,7 +12,7 @@ use crate::support;
 )]
 /// Table 4 IpExtraSetOption.
 /// Shared by 2 operations: `creating_an_ip_address_group`, `updating_an_ip_address_group`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct IpExtraSetOption {
     /// Definition:
@@ -115,6 +115,19 @@ impl support::Read for IpExtraSetOption {
                 remarks: M::optional(field_1)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_an_ip_address_group",
+        feature = "updating_an_ip_address_group"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for IpExtraSetOption {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

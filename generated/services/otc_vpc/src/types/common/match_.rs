@@ -8,7 +8,7 @@ use crate::support;
 /// Shared by 5 operations: `querying_eips_by_tag`, `querying_network_acls_using_tags`,
 /// `querying_subnets_by_tag`, `querying_the_number_of_network_acls_using_tags`,
 /// `querying_vpcs_by_tag`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Match {
     /// Specifies the tag key. Currently, the tag key can only be the resource name.
@@ -71,5 +71,12 @@ impl support::Read for Match {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Match {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

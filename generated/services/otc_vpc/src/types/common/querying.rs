@@ -1700,7 +1700,7 @@ impl support::Validate for QueryingSubnetTagsTag {
 #[cfg(any(feature = "querying_subnets_by_tag", feature = "querying_vpcs_by_tag"))]
 /// Table 3 Description of the tag field (also Table 7).
 /// Shared by 2 operations: `querying_subnets_by_tag`, `querying_vpcs_by_tag`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct QueryingSubnetsByTagTag {
     /// Specifies the tag key. The value can contain a maximum of 128 Unicode characters. The tag
@@ -1776,6 +1776,14 @@ impl support::Read for QueryingSubnetsByTagTag {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+#[cfg(any(feature = "querying_subnets_by_tag", feature = "querying_vpcs_by_tag"))]
+impl<'de> ::serde::Deserialize<'de> for QueryingSubnetsByTagTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(any(feature = "querying_a_port", feature = "querying_ports"))]

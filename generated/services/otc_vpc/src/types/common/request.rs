@@ -6,7 +6,7 @@
 use crate::support;
 /// Table 4 RequestTag.
 /// Shared by 2 operations: `creating_a_network_acl`, `creating_a_security_group_3`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct RequestTag {
     /// Definition:
@@ -94,5 +94,12 @@ impl support::Read for RequestTag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RequestTag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

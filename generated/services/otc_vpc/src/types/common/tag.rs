@@ -7,7 +7,7 @@ use crate::support;
 /// Table 3 tag objects.
 /// Shared by 4 operations: `adding_a_tag_to_a_subnet`, `adding_a_tag_to_a_vpc`,
 /// `batch_adding_or_deleting_subnet_tags`, `batch_adding_or_deleting_vpc_tags`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tag {
     /// • Specifies the tag key.
@@ -123,5 +123,12 @@ impl support::Read for Tag {
                 value: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

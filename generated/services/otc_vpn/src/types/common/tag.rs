@@ -7,7 +7,7 @@ use crate::support;
 /// Table 3 Tag.
 /// Shared by 2 operations: `querying_the_number_of_resource_instances`,
 /// `querying_the_resource_instance_list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct Tag {
     /// • Specifies a tag key.
@@ -99,5 +99,12 @@ impl support::Read for Tag {
                 values: M::take(field_1?)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Tag {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -9,14 +9,7 @@ use super::super::super::Category;
 /// Shared by 2 operations:
 /// `creating_a_global_protection_whitelist_formerly_false_alarm_masking_rule`,
 /// `updating_a_global_protection_whitelist_false_alarm_masking_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CreateCondition {
     /// Field type. The value can be url, ip, params, cookie, or header.
@@ -40,11 +33,7 @@ pub struct CreateCondition {
     /// index is the user-defined subfield.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub index: ::std::option::Option<support::Nullable<::std::string::String>>,
 }
 impl CreateCondition {
@@ -173,5 +162,12 @@ impl support::Read for CreateCondition {
                 index: M::optional(field_3)?,
             })),
         )
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for CreateCondition {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }

@@ -260,14 +260,7 @@ impl support::Validate for CustomActionInResponse {
 /// Table 4 CustomConditions.
 /// Shared by 2 operations: `creating_a_precise_protection_rule`,
 /// `updating_a_precise_protection_rule`.
-#[derive(
-    Debug,
-    Clone,
-    PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::std::default::Default, ::serde::Serialize)]
 #[non_exhaustive]
 pub struct CustomConditions {
     /// Field type. The options are url, user-agent, ip, params, cookie, referer, header,
@@ -281,11 +274,7 @@ pub struct CustomConditions {
     /// value of index is the customized subfield.
     ///
     /// May be `null`, which has no other check.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "support::present"
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub index: ::std::option::Option<support::Nullable<::std::string::String>>,
     /// Logic for matching the condition.
     /// • If the category is url, user-agent or referer , the optional operations are contain,
@@ -478,6 +467,19 @@ impl support::Read for CustomConditions {
                 value_list_id: M::optional(field_4)?,
             })),
         )
+    }
+}
+#[cfg(
+    any(
+        feature = "creating_a_precise_protection_rule",
+        feature = "updating_a_precise_protection_rule"
+    )
+)]
+impl<'de> ::serde::Deserialize<'de> for CustomConditions {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        support::deserialize_request(deserializer)
     }
 }
 #[cfg(

@@ -1,0 +1,117 @@
+//! A request type's serde `Deserialize`, made by its one-pass reader instead of a second, derived
+//! reader: what compiles per type is one short impl, not serde's visitor and field enumeration.
+//!
+//! It reads as a derived `Deserialize` would, with the strict reading of requests: the JSON must
+//! fit the type (every mandatory field present, none twice, objects as objects, no `null` the
+//! tables do not document), the documented rules are not applied (`validate` and
+//! `from_json_validated` do that) and undocumented fields are ignored.
+//!
+//! Our deserializer knows the request type by the name [`TOKEN`] and hands the reader the rest of
+//! its input, so errors keep their line:column and path. Any other deserializer gives the value as
+//! JSON first, which is then read; its errors name the path in the message.
+
+use super::de_error::DeError;
+use super::json::JsonError;
+use super::json_deserializer::JsonDeserializer;
+use super::object::{nested, Read};
+use super::read::{Build, Reader, Value};
+use super::violation::{Path, Rule};
+use serde::de::{Deserialize, Deserializer, Error, Visitor};
+use std::cell::Cell;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// The name under which a request type asks our deserializer for the rest of its input.
+pub(super) const TOKEN: &str = "$support::Read";
+
+thread_local! {
+    /// Where the reader handed the input stopped: how many bytes it read, or its error (placed in
+    /// the bytes it was handed). Set by [`Handoff`], taken by our deserializer at once.
+    static HANDBACK: Cell<Option<Result<usize, DeError>>> = const { Cell::new(None) };
+}
+
+/// Deserializes the request type `T` with its one-pass reader.
+pub fn deserialize<'de, T: Read, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_newtype_struct(TOKEN, Handoff(PhantomData))
+}
+
+/// Our deserializer's side: the value at `at` of `input`, read by the visitor that asked with
+/// [`TOKEN`]; moves `at` past it.
+pub(super) fn hand_off<'de, V: Visitor<'de>>(
+    input: &'de [u8],
+    at: &mut usize,
+    visitor: V,
+) -> Result<V::Value, DeError> {
+    let start = *at;
+    let value = visitor.visit_borrowed_bytes(&input[start..]);
+    match HANDBACK.take() {
+        Some(Ok(read)) => {
+            *at = start + read;
+            value
+        }
+        Some(Err(error)) => Err(DeError {
+            message: error.message,
+            at: error.at.map(|at| start + at),
+        }),
+        // The visitor was not a request type's: it had what it asked for.
+        None => value,
+    }
+}
+
+/// The visitor of a request type `T`.
+struct Handoff<T>(PhantomData<T>);
+
+impl<'de, T: Read> Visitor<'de> for Handoff<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", T::NAME)
+    }
+
+    /// Our deserializer's input from the value on: read here, and how far is handed back.
+    fn visit_borrowed_bytes<E: Error>(self, rest: &'de [u8]) -> Result<T, E> {
+        let read = read_prefix::<T>(rest);
+        let (value, handback) = match read {
+            Ok((value, end)) => (Ok(value), Ok(end)),
+            Err(error) => (Err(E::custom(&error.message)), Err(error)),
+        };
+        HANDBACK.set(Some(handback));
+        value
+    }
+
+    /// Any other deserializer: the value as JSON, then read.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        let json = serde_json::Value::deserialize(deserializer)?;
+        let bytes = serde_json::to_vec(&json).map_err(D::Error::custom)?;
+        match read_prefix::<T>(&bytes) {
+            Ok((value, _)) => Ok(value),
+            Err(error) => {
+                let JsonError { path, message, .. } = JsonError::new(&bytes, &error);
+                Err(D::Error::custom(if path.is_empty() {
+                    message
+                } else {
+                    format!("{path}: {message}")
+                }))
+            }
+        }
+    }
+}
+
+/// Reads one value of `T` from the start of `input`, its rules unchecked: the value and the offset
+/// just past it, or why it does not fit. A missing mandatory field is named with its whole path, at
+/// the end of the value.
+fn read_prefix<T: Read>(input: &[u8]) -> Result<(T, usize), DeError> {
+    let mut de = JsonDeserializer::new(input);
+    let mut reader = Reader::default();
+    let kept = Value::<'_, Build>::read(&mut nested::<T>(), &mut de, &mut reader, &Path::Root)?;
+    let end = de.lexer.at;
+    kept.map(|value| (value, end)).ok_or_else(|| {
+        let missing = reader.into_violations().into_iter().find_map(|violation| {
+            matches!(violation.rule, Rule::Required).then_some(violation.path)
+        });
+        DeError {
+            message: format!("missing field `{}`", missing.unwrap_or_default()),
+            at: Some(end),
+        }
+    })
+}
