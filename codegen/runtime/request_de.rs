@@ -43,6 +43,7 @@ pub(super) fn hand_off<'de, V: Visitor<'de>>(
     visitor: V,
 ) -> Result<V::Value, DeError> {
     let start = *at;
+    HANDBACK.set(None);
     let value = visitor.visit_borrowed_bytes(&input[start..]);
     match HANDBACK.take() {
         Some(Ok(read)) => {

@@ -156,6 +156,21 @@ impl Spec {
         spec
     }
 
+    /// The page's example request body of `operation` (`service/name`) that `pick` chooses.
+    pub fn example_request(&self, operation: &str, pick: impl Fn(&Value) -> bool) -> Value {
+        let op = self
+            .operations
+            .iter()
+            .find(|op| op.qualified() == operation)
+            .unwrap_or_else(|| panic!("spec/ has {operation}"));
+        let (_, body) = op
+            .example_requests()
+            .into_iter()
+            .find(|(_, body)| pick(body))
+            .unwrap_or_else(|| panic!("{operation} has the example"));
+        body
+    }
+
     pub fn object(&self, service: &str, name: &str) -> Option<&Value> {
         self.objects.get(service)?.get(name)
     }

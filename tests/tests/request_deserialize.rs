@@ -10,18 +10,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 fn example() -> Value {
-    let spec = Spec::load();
-    let op = spec
-        .operations
-        .iter()
-        .find(|op| op.qualified() == "apig/update_vpc_channel")
-        .expect("the operation");
-    let (_, body) = op
-        .example_requests()
-        .into_iter()
-        .find(|(_, b)| b["member_type"] == "ip")
-        .expect("an ip example");
-    body
+    Spec::load().example_request("apig/update_vpc_channel", |body| {
+        body["member_type"] == "ip"
+    })
 }
 
 fn with(path: &str, value: Value) -> Value {

@@ -4115,6 +4115,7 @@ mod request_de {
         visitor: V,
     ) -> Result<V::Value, DeError> {
         let start = *at;
+        HANDBACK.set(None);
         let value = visitor.visit_borrowed_bytes(&input[start..]);
         match HANDBACK.take() {
             Some(Ok(read)) => {
