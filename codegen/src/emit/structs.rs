@@ -54,15 +54,13 @@ pub fn emit_struct(s: &Struct, shapes: &Shapes<'_>) -> TokenStream {
     } else {
         quote! {}
     };
-    // A type only requests hold deserializes through its one-pass reader, in place of a second,
-    // derived reader; a type responses hold keeps the derived, lenient one.
-    let read_own = s.validated && !s.response;
-    let (derive_deserialize, deserialize) = if read_own {
-        (quote! {}, emit_deserialize(&name))
-    } else {
+    let derived_read = !s.reads_by_own_reader();
+    let (derive_deserialize, deserialize) = if derived_read {
         (quote! { ::serde::Deserialize }, quote! {})
+    } else {
+        (quote! {}, emit_deserialize(&name))
     };
-    let fields = s.fields.iter().map(|field| emit_field(field, !read_own));
+    let fields = s.fields.iter().map(|field| emit_field(field, derived_read));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #derive_default ::serde::Serialize, #derive_deserialize)]
@@ -127,23 +125,26 @@ fn emit_field(field: &Field, derived_read: bool) -> TokenStream {
     // serde reads an absent `Option` field as `None` by itself; `default` would only add code to
     // compile. It reads a null one as `None` too, so where a null is a value (a nullable field, an
     // `any` one) the field is read as present whatever it holds, and a mandatory nullable field's
-    // null is its `None`.
-    let optional = if !derived_read {
-        if field.required {
-            quote! {}
-        } else {
-            quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
-        }
-    } else if field.required && field.nullable {
-        quote! { #[serde(deserialize_with = "support::null_or")] }
-    } else if field.required {
+    // null is its `None`. The reading attributes are for a derived `Deserialize` only.
+    let read_null_as_present =
+        derived_read && !field.required && (field.nullable || field.ty == Type::Any);
+    let read_null_as_none = derived_read && field.required && field.nullable;
+    let mut args = Vec::new();
+    if read_null_as_present {
+        args.push(quote! { default });
+    }
+    if !field.required {
+        args.push(quote! { skip_serializing_if = "::std::option::Option::is_none" });
+    }
+    if read_null_as_present {
+        args.push(quote! { deserialize_with = "support::present" });
+    } else if read_null_as_none {
+        args.push(quote! { deserialize_with = "support::null_or" });
+    }
+    let optional = if args.is_empty() {
         quote! {}
-    } else if field.nullable || field.ty == Type::Any {
-        quote! {
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none", deserialize_with = "support::present")]
-        }
     } else {
-        quote! { #[serde(skip_serializing_if = "::std::option::Option::is_none")] }
+        quote! { #[serde(#(#args),*)] }
     };
     quote! {
         #doc

@@ -80,6 +80,12 @@ pub struct Struct {
 }
 
 impl Struct {
+    /// Whether the type deserializes through its one-pass reader rather than a derived impl: a type
+    /// only requests hold. A type a response holds keeps the derived, lenient reading.
+    pub fn reads_by_own_reader(&self) -> bool {
+        self.validated && !self.response
+    }
+
     /// The struct with every field optional, for reading input that may leave any field out: a
     /// mandatory field becomes `expected`, so that its absence is still reported, and every rule's
     /// field references are optional to match.
