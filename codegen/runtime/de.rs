@@ -205,7 +205,7 @@ impl<'de> Deserializer<'de> for &mut JsonDeserializer<'de> {
     ) -> Result<V::Value, DeError> {
         if name == request_de::TOKEN {
             self.next()?;
-            return request_de::hand_off(self.lexer.input, &mut self.lexer.at, visitor);
+            return request_de::hand_off(&mut self.lexer, visitor);
         }
         visitor.visit_newtype_struct(self)
     }

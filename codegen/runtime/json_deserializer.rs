@@ -31,6 +31,14 @@ impl<'de> JsonDeserializer<'de> {
         }
     }
 
+    /// A deserializer of `text`, already known to be UTF-8.
+    pub(super) fn of_text(text: &'de str) -> JsonDeserializer<'de> {
+        JsonDeserializer {
+            lexer: Lexer::of_text(text),
+            depth: DEPTH,
+        }
+    }
+
     /// Checks that nothing but whitespace follows the value read.
     pub fn end(&mut self) -> Result<(), DeError> {
         match self.lexer.peek() {

@@ -55,6 +55,24 @@ impl<'de> Lexer<'de> {
         }
     }
 
+    /// A lexer of text already known to be UTF-8, which is not checked again.
+    pub(super) fn of_text(text: &'de str) -> Lexer<'de> {
+        Lexer {
+            input: text.as_bytes(),
+            text,
+            at: 0,
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The input from the reader's position on, as text, when all of it is UTF-8.
+    pub(super) fn rest_text(&self) -> Option<&'de str> {
+        match self.text.get(self.at..) {
+            Some(rest) if rest.len() == self.input.len() - self.at => Some(rest),
+            _ => None,
+        }
+    }
+
     /// An error found at the byte just read.
     pub(super) fn error(&self, message: &str) -> DeError {
         DeError {

@@ -13,6 +13,7 @@
 use super::de_error::DeError;
 use super::json::JsonError;
 use super::json_deserializer::JsonDeserializer;
+use super::lex::Lexer;
 use super::object::{nested, Read};
 use super::read::{Build, Reader, Value};
 use super::violation::{Path, Rule};
@@ -35,19 +36,22 @@ pub fn deserialize<'de, T: Read, D: Deserializer<'de>>(deserializer: D) -> Resul
     deserializer.deserialize_newtype_struct(TOKEN, Handoff(PhantomData))
 }
 
-/// Our deserializer's side: the value at `at` of `input`, read by the visitor that asked with
-/// [`TOKEN`]; moves `at` past it.
+/// Our deserializer's side: the value at the lexer's position, read by the visitor that asked
+/// with [`TOKEN`]; moves the lexer past it. The rest of the input goes as text when it is all
+/// UTF-8, so that a document of many request values is not checked again for each.
 pub(super) fn hand_off<'de, V: Visitor<'de>>(
-    input: &'de [u8],
-    at: &mut usize,
+    lexer: &mut Lexer<'de>,
     visitor: V,
 ) -> Result<V::Value, DeError> {
-    let start = *at;
+    let start = lexer.at;
     HANDBACK.set(None);
-    let value = visitor.visit_borrowed_bytes(&input[start..]);
+    let value = match lexer.rest_text() {
+        Some(rest) => visitor.visit_borrowed_str(rest),
+        None => visitor.visit_borrowed_bytes(&lexer.input[start..]),
+    };
     match HANDBACK.take() {
         Some(Ok(read)) => {
-            *at = start + read;
+            lexer.at = start + read;
             value
         }
         Some(Err(error)) => Err(DeError {
@@ -69,22 +73,21 @@ impl<'de, T: Read> Visitor<'de> for Handoff<T> {
         write!(f, "struct {}", T::NAME)
     }
 
-    /// Our deserializer's input from the value on: read here, and how far is handed back.
+    /// Our deserializer's input from the value on, all of it UTF-8.
+    fn visit_borrowed_str<E: Error>(self, rest: &'de str) -> Result<T, E> {
+        hand_back(read_prefix::<T>(JsonDeserializer::of_text(rest)))
+    }
+
+    /// Our deserializer's input from the value on, some of it not UTF-8.
     fn visit_borrowed_bytes<E: Error>(self, rest: &'de [u8]) -> Result<T, E> {
-        let read = read_prefix::<T>(rest);
-        let (value, handback) = match read {
-            Ok((value, end)) => (Ok(value), Ok(end)),
-            Err(error) => (Err(E::custom(&error.message)), Err(error)),
-        };
-        HANDBACK.set(Some(handback));
-        value
+        hand_back(read_prefix::<T>(JsonDeserializer::new(rest)))
     }
 
     /// Any other deserializer: the value as JSON, then read.
     fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         let json = serde_json::Value::deserialize(deserializer)?;
         let bytes = serde_json::to_vec(&json).map_err(D::Error::custom)?;
-        match read_prefix::<T>(&bytes) {
+        match read_prefix::<T>(JsonDeserializer::new(&bytes)) {
             Ok((value, _)) => Ok(value),
             Err(error) => {
                 let JsonError { path, message, .. } = JsonError::new(&bytes, &error);
@@ -98,11 +101,20 @@ impl<'de, T: Read> Visitor<'de> for Handoff<T> {
     }
 }
 
-/// Reads one value of `T` from the start of `input`, its rules unchecked: the value and the offset
-/// just past it, or why it does not fit. A missing mandatory field is named with its whole path, at
-/// the end of the value.
-fn read_prefix<T: Read>(input: &[u8]) -> Result<(T, usize), DeError> {
-    let mut de = JsonDeserializer::new(input);
+/// Hands how far the reading got back to our deserializer, and the value to the visitor's caller.
+fn hand_back<T, E: Error>(read: Result<(T, usize), DeError>) -> Result<T, E> {
+    let (value, handback) = match read {
+        Ok((value, end)) => (Ok(value), Ok(end)),
+        Err(error) => (Err(E::custom(&error.message)), Err(error)),
+    };
+    HANDBACK.set(Some(handback));
+    value
+}
+
+/// Reads one value of `T` from the start of `de`'s input, its rules unchecked: the value and the
+/// offset just past it, or why it does not fit. A missing mandatory field is named with its whole
+/// path, at the end of the value.
+fn read_prefix<T: Read>(mut de: JsonDeserializer<'_>) -> Result<(T, usize), DeError> {
     let mut reader = Reader::default();
     let kept = Value::<'_, Build>::read(&mut nested::<T>(), &mut de, &mut reader, &Path::Root)?;
     let end = de.lexer.at;

@@ -145,3 +145,30 @@ fn a_request_type_inside_another_document_reads_in_place() {
     let line = broken.lines().nth(error.line - 1).expect("the line");
     assert!(line.contains("\"weight\": \"x\""), "{error} at {line}");
 }
+
+/// Many request values in one document: each is handed the rest of the input, as text when all of
+/// it is UTF-8 and as bytes when some of it is not (here an ignored field after them).
+#[derive(Debug, Deserialize)]
+struct Batch {
+    requests: Vec<apig::VpcCreate>,
+}
+
+#[test]
+fn many_request_values_in_one_document_read_each_in_place() {
+    let requests: Vec<Value> = (0..50).map(|i| with("/port", json!(i + 1))).collect();
+    let text = json!({ "requests": requests }).to_string();
+    let read: Batch = from_json(text.as_bytes()).expect("reads");
+    let ports: Vec<i32> = read.requests.iter().map(|r| r.port).collect();
+    assert_eq!(ports, (1..=50).collect::<Vec<i32>>());
+
+    let mut bytes = text.replacen("{", "{\"ignored\": \"x\", ", 1).into_bytes();
+    bytes.truncate(bytes.len() - 1);
+    bytes.extend_from_slice(b", \"after\": \"\xFF\"}");
+    let read: Batch = from_json(&bytes).expect("the invalid byte is in an ignored value");
+    assert_eq!(read.requests.len(), 50);
+
+    let broken = text.replacen("\"port\":3,", "\"port\":\"3\",", 1);
+    assert_ne!(broken, text);
+    let error = from_json::<Batch>(broken.as_bytes()).expect_err("a string port");
+    assert_eq!(error.path, "requests[2].port", "{error}");
+}

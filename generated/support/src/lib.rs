@@ -1003,6 +1003,22 @@ mod lex {
                 scratch: Vec::new(),
             }
         }
+        /// A lexer of text already known to be UTF-8, which is not checked again.
+        pub(super) fn of_text(text: &'de str) -> Lexer<'de> {
+            Lexer {
+                input: text.as_bytes(),
+                text,
+                at: 0,
+                scratch: Vec::new(),
+            }
+        }
+        /// The input from the reader's position on, as text, when all of it is UTF-8.
+        pub(super) fn rest_text(&self) -> Option<&'de str> {
+            match self.text.get(self.at..) {
+                Some(rest) if rest.len() == self.input.len() - self.at => Some(rest),
+                _ => None,
+            }
+        }
         /// An error found at the byte just read.
         pub(super) fn error(&self, message: &str) -> DeError {
             DeError {
@@ -1511,6 +1527,13 @@ mod json_deserializer {
                 depth: DEPTH,
             }
         }
+        /// A deserializer of `text`, already known to be UTF-8.
+        pub(super) fn of_text(text: &'de str) -> JsonDeserializer<'de> {
+            JsonDeserializer {
+                lexer: Lexer::of_text(text),
+                depth: DEPTH,
+            }
+        }
         /// Checks that nothing but whitespace follows the value read.
         pub fn end(&mut self) -> Result<(), DeError> {
             match self.lexer.peek() {
@@ -1992,11 +2015,7 @@ mod de {
         ) -> Result<V::Value, DeError> {
             if name == request_de::TOKEN {
                 self.next()?;
-                return request_de::hand_off(
-                    self.lexer.input,
-                    &mut self.lexer.at,
-                    visitor,
-                );
+                return request_de::hand_off(&mut self.lexer, visitor);
             }
             visitor.visit_newtype_struct(self)
         }
@@ -4084,6 +4103,7 @@ mod request_de {
     use super::de_error::DeError;
     use super::json::JsonError;
     use super::json_deserializer::JsonDeserializer;
+    use super::lex::Lexer;
     use super::object::{nested, Read};
     use super::read::{Build, Reader, Value};
     use super::violation::{Path, Rule};
@@ -4107,19 +4127,22 @@ mod request_de {
     ) -> Result<T, D::Error> {
         deserializer.deserialize_newtype_struct(TOKEN, Handoff(PhantomData))
     }
-    /// Our deserializer's side: the value at `at` of `input`, read by the visitor that asked with
-    /// [`TOKEN`]; moves `at` past it.
+    /// Our deserializer's side: the value at the lexer's position, read by the visitor that asked
+    /// with [`TOKEN`]; moves the lexer past it. The rest of the input goes as text when it is all
+    /// UTF-8, so that a document of many request values is not checked again for each.
     pub(super) fn hand_off<'de, V: Visitor<'de>>(
-        input: &'de [u8],
-        at: &mut usize,
+        lexer: &mut Lexer<'de>,
         visitor: V,
     ) -> Result<V::Value, DeError> {
-        let start = *at;
+        let start = lexer.at;
         HANDBACK.set(None);
-        let value = visitor.visit_borrowed_bytes(&input[start..]);
+        let value = match lexer.rest_text() {
+            Some(rest) => visitor.visit_borrowed_str(rest),
+            None => visitor.visit_borrowed_bytes(&lexer.input[start..]),
+        };
         match HANDBACK.take() {
             Some(Ok(read)) => {
-                *at = start + read;
+                lexer.at = start + read;
                 value
             }
             Some(Err(error)) => {
@@ -4138,15 +4161,13 @@ mod request_de {
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             write!(f, "struct {}", T::NAME)
         }
-        /// Our deserializer's input from the value on: read here, and how far is handed back.
+        /// Our deserializer's input from the value on, all of it UTF-8.
+        fn visit_borrowed_str<E: Error>(self, rest: &'de str) -> Result<T, E> {
+            hand_back(read_prefix::<T>(JsonDeserializer::of_text(rest)))
+        }
+        /// Our deserializer's input from the value on, some of it not UTF-8.
         fn visit_borrowed_bytes<E: Error>(self, rest: &'de [u8]) -> Result<T, E> {
-            let read = read_prefix::<T>(rest);
-            let (value, handback) = match read {
-                Ok((value, end)) => (Ok(value), Ok(end)),
-                Err(error) => (Err(E::custom(&error.message)), Err(error)),
-            };
-            HANDBACK.set(Some(handback));
-            value
+            hand_back(read_prefix::<T>(JsonDeserializer::new(rest)))
         }
         /// Any other deserializer: the value as JSON, then read.
         fn visit_newtype_struct<D: Deserializer<'de>>(
@@ -4155,7 +4176,7 @@ mod request_de {
         ) -> Result<T, D::Error> {
             let json = serde_json::Value::deserialize(deserializer)?;
             let bytes = serde_json::to_vec(&json).map_err(D::Error::custom)?;
-            match read_prefix::<T>(&bytes) {
+            match read_prefix::<T>(JsonDeserializer::new(&bytes)) {
                 Ok((value, _)) => Ok(value),
                 Err(error) => {
                     let JsonError { path, message, .. } = JsonError::new(&bytes, &error);
@@ -4172,11 +4193,21 @@ mod request_de {
             }
         }
     }
-    /// Reads one value of `T` from the start of `input`, its rules unchecked: the value and the offset
-    /// just past it, or why it does not fit. A missing mandatory field is named with its whole path, at
-    /// the end of the value.
-    fn read_prefix<T: Read>(input: &[u8]) -> Result<(T, usize), DeError> {
-        let mut de = JsonDeserializer::new(input);
+    /// Hands how far the reading got back to our deserializer, and the value to the visitor's caller.
+    fn hand_back<T, E: Error>(read: Result<(T, usize), DeError>) -> Result<T, E> {
+        let (value, handback) = match read {
+            Ok((value, end)) => (Ok(value), Ok(end)),
+            Err(error) => (Err(E::custom(&error.message)), Err(error)),
+        };
+        HANDBACK.set(Some(handback));
+        value
+    }
+    /// Reads one value of `T` from the start of `de`'s input, its rules unchecked: the value and the
+    /// offset just past it, or why it does not fit. A missing mandatory field is named with its whole
+    /// path, at the end of the value.
+    fn read_prefix<T: Read>(
+        mut de: JsonDeserializer<'_>,
+    ) -> Result<(T, usize), DeError> {
         let mut reader = Reader::default();
         let kept = Value::<
             '_,
